@@ -1,0 +1,31 @@
+# The two quick-start commands: `make all` builds every edition into output/, `make test` runs the tests.
+# Both create the virtual environment .venv first (and refresh it when pyproject.toml changes).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: all test install check bench clean
+
+all: $(STAMP)
+	$(BIN)/publish all
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+check: $(STAMP)
+	$(BIN)/publish check
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf output .cache

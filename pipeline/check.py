@@ -1,0 +1,109 @@
+"""`publish check`: every problem in a source file, errors and warnings, with positions.
+
+Reading errors come from the reader; the warnings here look at the raw lines (so columns
+are exact) and at the model (so they understand structure).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import yaml
+
+from pipeline.diagnostics import Diagnostic
+from pipeline.model import Document
+from pipeline.passes.typography import half_width_marks
+from pipeline.reader import read_with_diagnostics
+
+_QUOTE_STYLES = {"curly": "“”‘’", "corner": "「」『』", "straight": "\""}
+
+
+def check(path: Path) -> tuple[Document | None, list[Diagnostic]]:
+    result = read_with_diagnostics(path)
+    diagnostics = list(result.diagnostics)
+    if result.diagnostics and result.document is None and not path.exists():
+        return None, diagnostics
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return result.document, diagnostics
+    shown = str(path)
+    diagnostics += _half_width(lines, shown)
+    diagnostics += _quote_styles(lines, shown)
+    if result.document is not None:
+        for rule in MODEL_RULES:
+            diagnostics += rule(result.document)
+    diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
+    return result.document, diagnostics
+
+
+def _prose_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(line number, column offset, text) of everything an editor writes as prose: the
+    string values of the front matter (from YAML's nodes, so quoting is not mistaken for
+    text) and the body lines."""
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if not lines or lines[0].strip() != "---" or end is None:
+        return
+    try:
+        root = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        root = None
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.start_mark.line == node.end_mark.line:
+                quoted = 1 if node.style in ("'", '"') else 0
+                yield node.start_mark.line + 2, node.start_mark.column + quoted, node.value
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(value for _key, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    for index in range(end + 1, len(lines)):
+        if not lines[index].lstrip().startswith(":::"):
+            yield index + 1, 0, lines[index]
+
+
+def _half_width(lines: list[str], path: str) -> list[Diagnostic]:
+    found = []
+    for number, offset, text in _prose_lines(lines):
+        for col, mark in sorted(half_width_marks(text)):
+            found.append(Diagnostic("W401", path, number, offset + col + 1, f"half-width '{mark}' in Chinese text"))
+    return found
+
+
+def _quote_styles(lines: list[str], path: str) -> list[Diagnostic]:
+    first: dict[str, tuple[int, int]] = {}
+    counts: dict[str, int] = {}
+    for number, offset, text in _prose_lines(lines):
+        for style, marks in _QUOTE_STYLES.items():
+            for match in re.finditer(f"[{re.escape(marks)}]", text):
+                counts[style] = counts.get(style, 0) + 1
+                first.setdefault(style, (number, offset + match.start() + 1))
+    if len(counts) < 2:
+        return []
+    main = max(counts, key=lambda s: counts[s])
+    return [
+        Diagnostic("W404", path, *first[style], f"{style} quotation marks here, {main} ones elsewhere")
+        for style in counts if style != main
+    ]
+
+
+def _unused_speakers(doc: Document) -> list[Diagnostic]:
+    return [
+        Diagnostic("W402", s.loc.path, s.loc.line, s.loc.col, f"speaker '{s.id}' ({s.name}) never answers")
+        for s in doc.speakers if not doc.answers_by(s.id)
+    ]
+
+
+def _unused_pronunciations(doc: Document) -> list[Diagnostic]:
+    text = "\n".join([*doc.text_blocks(), *(s.name for s in doc.speakers), *doc.meta.authors, doc.meta.title])
+    return [
+        Diagnostic("W403", p.loc.path, p.loc.line, p.loc.col, f"pronunciation of '{p.word}' is never used")
+        for p in doc.pronunciations if p.word not in text
+    ]
+
+
+MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _unused_pronunciations)

@@ -1,0 +1,61 @@
+"""Problems found in a source file, with stable codes and a fix for each.
+
+The rules are a table: a code names one problem forever, so editors and scripts can rely on it
+(as Standard Ebooks' lint codes do). Messages say what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+RULES: dict[str, tuple[Severity, str]] = {
+    # code: (severity, fix hint appended to every message)
+    "E100": ("error", "save the file as UTF-8 text"),
+    "E101": ("error", "start the file with a YAML block between two '---' lines"),
+    "E102": ("error", "fix the YAML syntax (quote values that contain ': ' or start with '@')"),
+    "E103": ("error", "add the field to the front matter (see README, 'Source format')"),
+    "E104": ("error", "correct the value (see README, 'Source format')"),
+    "E105": ("error", "remove the field or check its spelling"),
+    "E201": ("error", "use an id declared under 'speakers:' or declare this speaker there"),
+    "E202": ("error", "give every speaker its own id"),
+    "E203": ("error", "write the answer's text between '::: answer ID' and ':::'"),
+    "E204": ("error", "add at least one '::: answer ID' block under the question"),
+    "E205": ("error", "put the text inside a '::: answer ID' block, or move it into the article"),
+    "E206": ("error", "write '::: answer ID' (optionally 'role=…'), or '::: note'"),
+    "E207": ("error", "give every chapter its own {#id}"),
+    "E208": ("error", "a question's heading needs its text"),
+    "E209": ("error", "put the article's paragraphs before the first '##' heading"),
+    "E210": ("error", "the references chapter holds one ordered list: '1. …'"),
+    "E211": ("error", "use '## ' for chapters; the title lives in the front matter"),
+    "E212": ("error", "write prose paragraphs; code blocks, tables and HTML are not part of the format"),
+    "E301": ("error", "write one pinyin syllable per Han character, e.g. 周鸿祎: zhōu hóng yī"),
+    "W401": ("warning", "use full-width ，：；？！（） inside Chinese text"),
+    "W402": ("warning", "remove the speaker from the registry or give them an answer"),
+    "W403": ("warning", "remove the entry or check the word's spelling in the text"),
+    "W404": ("warning", "use one quotation style throughout (“…” and ‘…’)"),
+    "W405": ("warning", "pin the reading in 'pronunciations:' if the guess is wrong"),
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    path: str
+    line: int
+    col: int
+    message: str
+
+    @property
+    def severity(self) -> Severity:
+        return RULES[self.code][0]
+
+    def __str__(self) -> str:
+        hint = RULES[self.code][1]
+        return f"{self.path}:{self.line}:{self.col}: {self.severity} {self.code}: {self.message} ({hint})"
+
+
+def errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.severity == "error"]

@@ -1,0 +1,84 @@
+"""House typography as a pass over the model: half-width punctuation inside Chinese text
+becomes full-width, so every edition is clean even where the source is not yet fixed.
+
+`publish check` reports the same places (W401) so that editors fix the source itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.model import Answer, Document, Metadata, Paragraph, Section, Span, Speaker
+from pipeline.pinyin_syllables import is_han
+
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_CJK_PUNCT = set("，。、；：？！（）“”‘’《》「」『』…—")
+_PAIR = re.compile(r"\(([^()\n]*)\)")
+_SINGLE = re.compile(r"[,:;?!]")
+
+
+def _chinese(char: str) -> bool:
+    return bool(char) and (is_han(char) or char in _CJK_PUNCT)
+
+
+def half_width_marks(text: str) -> Iterator[tuple[int, str]]:
+    """Offsets of half-width marks that sit in Chinese text.
+
+    A mark counts when a neighbour is Chinese; a bracket pair counts as a whole when its
+    content or either outside neighbour is Chinese ("AGI(通用人工智能)", "(Sora)可能").
+    """
+    for match in _PAIR.finditer(text):
+        before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+        if any(is_han(c) for c in match[1]) or _chinese(before) or _chinese(after):
+            yield match.start(), "("
+            yield match.end() - 1, ")"
+    for match in _SINGLE.finditer(text):
+        start = match.start()
+        before, after = text[start - 1 : start], text[start + 1 : start + 2]
+        if _chinese(before) or _chinese(after):
+            yield start, match[0]
+
+
+def fix_text(text: str) -> str:
+    chars = list(text)
+    for offset, mark in half_width_marks(text):
+        chars[offset] = FULL_WIDTH[mark]
+    return "".join(chars)
+
+
+def _paragraph(p: Paragraph) -> Paragraph:
+    spans = tuple(s if s.lang else Span(text=fix_text(s.text), style=s.style, lang=s.lang) for s in p.spans)
+    return p.model_copy(update={"spans": spans})
+
+
+def _optional(text: str | None) -> str | None:
+    return None if text is None else fix_text(text)
+
+
+def _speaker(s: Speaker) -> Speaker:
+    return s.model_copy(update={"role": _optional(s.role)})
+
+
+def normalise_document(doc: Document) -> Document:
+    speakers = {s.id: _speaker(s) for s in doc.speakers}
+
+    def answer(a: Answer) -> Answer:
+        return a.model_copy(update={
+            "speaker": speakers[a.speaker.id], "role": _optional(a.role),
+            "paragraphs": tuple(map(_paragraph, a.paragraphs)),
+        })
+
+    def section(s: Section) -> Section:
+        return s.model_copy(update={
+            "title": _optional(s.title), "paragraphs": tuple(map(_paragraph, s.paragraphs)),
+            "answers": tuple(map(answer, s.answers)),
+            "references": tuple(r.model_copy(update={"text": fix_text(r.text)}) for r in s.references),
+        })
+
+    meta: Metadata = doc.meta.model_copy(update={
+        key: _optional(getattr(doc.meta, key)) for key in ("title", "subtitle", "description", "rights", "credit", "account")
+    })
+    return doc.model_copy(update={
+        "meta": meta, "speakers": tuple(speakers.values()), "sections": tuple(map(section, doc.sections)),
+    })

@@ -1,0 +1,393 @@
+"""Reads one source file (Markdown + YAML front matter) into the document model.
+
+Every problem becomes a `Diagnostic` with the file, line and column; `read_source` raises the
+first error for builds, `read_with_diagnostics` returns them all for `publish check`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.container import container_plugin
+
+from pipeline.diagnostics import Diagnostic, errors
+from pipeline.errors import SourceError
+from pipeline.frontmatter import FrontMatterError, FrontMatterInput, Positions, parse_yaml, validate
+from pipeline.model import (
+    Answer,
+    Document,
+    Location,
+    Metadata,
+    Paragraph,
+    Pronunciation,
+    Reference,
+    Section,
+    SectionKind,
+    Span,
+    Speaker,
+    VoiceHint,
+)
+from pipeline.pinyin_syllables import count_han, normalise_syllables
+
+_HEADING_ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
+_ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
+_DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
+_PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False})
+    md.use(container_plugin, name="answer")
+    md.use(container_plugin, name="note")
+    md.use(attrs_plugin, spans=True)
+    return md
+
+
+@dataclass
+class ReadResult:
+    document: Document | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def read_source(path: Path) -> Document:
+    """The document of a source file; raises `SourceError` at the first error."""
+    result = read_with_diagnostics(path)
+    problems = errors(result.diagnostics)
+    if problems or result.document is None:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more: run 'publish check')" if len(problems) > 1 else ""
+        raise SourceError(first.path, first.line, first.col, f"{first.message}{more}")
+    return result.document
+
+
+def read_with_diagnostics(path: Path) -> ReadResult:
+    shown = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return ReadResult(None, [Diagnostic("E100", shown, 1, 1, "file not found")])
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        return ReadResult(None, [Diagnostic("E100", shown, line, 1, "file is not valid UTF-8")])
+    return read_text(text.removeprefix("\ufeff"), shown, default_slug=path.stem)
+
+
+def read_text(text: str, path: str, default_slug: str = "title") -> ReadResult:
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return ReadResult(None, [Diagnostic("E101", path, 1, 1, "no front matter: the first line must be '---'")])
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        return ReadResult(None, [Diagnostic("E101", path, 1, 1, "front matter is not closed by a '---' line")])
+    try:
+        data, positions = parse_yaml("\n".join(lines[1:end]), path, line_offset=1)
+        front = validate(data, positions, path)
+    except FrontMatterError as exc:
+        return ReadResult(None, exc.diagnostics)
+    body = "\n".join(lines[end + 1 :])
+    builder = _Builder(path, front, positions, body_offset=end + 1, body_lines=lines[end + 1 :])
+    builder.walk(_markdown().parse(body))
+    document = builder.finish(default_slug)
+    return ReadResult(document if not errors(builder.diagnostics) else None, builder.diagnostics)
+
+
+class _Builder:
+    """Walks markdown-it's token stream once, building sections and collecting problems."""
+
+    def __init__(self, path: str, front: FrontMatterInput, positions: Positions, body_offset: int,
+                 body_lines: list[str]) -> None:
+        self.path = path
+        self.body_lines = body_lines
+        self.front = front
+        self.positions = positions
+        self.body_offset = body_offset
+        self.diagnostics: list[Diagnostic] = []
+        self.speakers = self._speakers()
+        self.sections: list[dict] = [self._section("article", "article", None, 1)]
+        self.section_ids: set[str] = {"article"}
+        self.question_count = 0
+        self.note_count = 0
+
+    # -- helpers ---------------------------------------------------------------------------
+    def problem(self, code: str, line: int, col: int, message: str) -> None:
+        self.diagnostics.append(Diagnostic(code, self.path, line, col, message))
+
+    def loc(self, token: Token, col: int = 1) -> Location:
+        line = (token.map[0] if token.map else 0) + 1 + self.body_offset
+        return Location(path=self.path, line=line, col=col)
+
+    def _section(self, section_id: str, kind: SectionKind, title: str | None, line: int) -> dict:
+        return {"id": section_id, "kind": kind, "title": title, "paragraphs": [], "answers": [],
+                "references": [], "loc": Location(path=self.path, line=line)}
+
+    def _speakers(self) -> dict[str, Speaker]:
+        speakers: dict[str, Speaker] = {}
+        for index, item in enumerate(self.front.speakers):
+            line, col = self.positions.of(("speakers", index, "id"))
+            if item.id in speakers:
+                first = speakers[item.id].loc.line
+                self.problem("E202", line, col, f"speaker id '{item.id}' is declared twice (first on line {first})")
+                continue
+            speakers[item.id] = Speaker(
+                id=item.id, name=item.name, role=item.role, handle=item.handle, pseudonym=item.pseudonym,
+                voice=VoiceHint(**item.voice.model_dump()), loc=Location(path=self.path, line=line, col=col),
+            )
+        return speakers
+
+    # -- the walk --------------------------------------------------------------------------
+    def walk(self, tokens: list[Token]) -> None:
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            kind = token.type
+            if kind == "heading_open":
+                i = self._heading(tokens, i)
+            elif kind == "container_answer_open":
+                i = self._answer(tokens, i)
+            elif kind == "container_note_open":
+                i = self._note(tokens, i)
+            elif kind in ("paragraph_open", "ordered_list_open", "bullet_list_open", "blockquote_open"):
+                i = self._top_level_blocks(tokens, i)
+            elif kind in ("fence", "code_block", "html_block", "table_open"):
+                self.problem("E212", self.loc(token).line, 1, f"unsupported block ({kind.removesuffix('_open')})")
+                i = _skip(tokens, i)
+            else:
+                i += 1
+
+    def _heading(self, tokens: list[Token], i: int) -> int:
+        token, inline = tokens[i], tokens[i + 1]
+        line = self.loc(token).line
+        if token.tag != "h2":
+            self.problem("E211", line, 1, f"'{token.markup}' heading: only '##' chapter headings are allowed")
+            return i + 3
+        title, attrs = _split_heading_attrs(inline.content)
+        classes = {a[1:] for a in attrs if a.startswith(".")}
+        ids = [a[1:] for a in attrs if a.startswith("#")]
+        kind: SectionKind = "closing" if "closing" in classes else "references" if "references" in classes else "question"
+        if kind == "question":
+            self.question_count += 1
+        default_id = {"closing": "closing", "references": "references"}.get(kind, f"q{self.question_count}")
+        section_id = ids[0] if ids else default_id
+        if not title:
+            self.problem("E208", line, 1, "chapter heading has no text")
+        if section_id in self.section_ids:
+            self.problem("E207", line, 1, f"chapter id '{section_id}' is used twice")
+        self.section_ids.add(section_id)
+        self.sections.append(self._section(section_id, kind, title, line))
+        return i + 3
+
+    def _answer(self, tokens: list[Token], i: int) -> int:
+        open_token = tokens[i]
+        end = _closing(tokens, i)
+        loc = self.loc(open_token)
+        section = self.sections[-1]
+        match = _ANSWER_INFO.match(open_token.info.strip())
+        if not match:
+            self.problem("E206", loc.line, 1, f"cannot read '::: {open_token.info.strip()}'")
+            return end + 1
+        if section["kind"] not in ("question", "closing"):
+            self.problem("E205", loc.line, 1, "an answer must stand under a '##' question heading")
+            return end + 1
+        speaker = self.speakers.get(match["id"])
+        if speaker is None:
+            known = ", ".join(sorted(self.speakers)[:8])
+            raw = self.body_lines[loc.line - self.body_offset - 1]
+            self.problem("E201", loc.line, raw.find(match["id"], raw.find("answer")) + 1,
+                         f"unknown speaker id '{match['id']}' (known: {known}…)")
+            return end + 1
+        paragraphs = self._blocks(tokens[i + 1 : end])
+        if not paragraphs:
+            self.problem("E203", loc.line, 1, f"answer by '{speaker.id}' is empty")
+            return end + 1
+        answer_id = f"{section['id']}-{len(section['answers']) + 1}"
+        section["answers"].append(
+            Answer(id=answer_id, speaker=speaker, role=match["role"], paragraphs=tuple(paragraphs), loc=loc)
+        )
+        return end + 1
+
+    def _note(self, tokens: list[Token], i: int) -> int:
+        end = _closing(tokens, i)
+        self.note_count += 1
+        note_id = "note" if self.note_count == 1 else f"note-{self.note_count}"
+        section = self._section(note_id, "note", None, self.loc(tokens[i]).line)
+        section["paragraphs"] = self._blocks(tokens[i + 1 : end])
+        self.sections.append(section)
+        return end + 1
+
+    def _top_level_blocks(self, tokens: list[Token], i: int) -> int:
+        end = _skip(tokens, i)
+        section = self.sections[-1]
+        line = self.loc(tokens[i]).line
+        if section["kind"] == "references":
+            if tokens[i].type != "ordered_list_open":
+                self.problem("E210", line, 1, "text in the references chapter is not a numbered item")
+            else:
+                section["references"].extend(self._references(tokens[i:end]))
+            return end
+        blocks = self._blocks(tokens[i:end])
+        for paragraph in blocks:
+            if paragraph.text.lstrip().startswith(":::"):
+                raw = self.body_lines[paragraph.loc.line - self.body_offset - 1].strip()
+                self.problem("E206", paragraph.loc.line, 1, f"cannot read '{raw}'")
+                return end
+        if section["kind"] in ("question", "closing"):
+            self.problem("E205", line, 1, "text under a question heading is outside any answer")
+        section["paragraphs"].extend(blocks)
+        return end
+
+    def _blocks(self, tokens: list[Token]) -> list[Paragraph]:
+        """Paragraphs and list items; an ordered item's first paragraph carries its number."""
+        paragraphs: list[Paragraph] = []
+        lists: list[list] = []  # [ordered, item counter, number not yet used] per open list
+        for j, token in enumerate(tokens):
+            kind = token.type
+            if kind in ("ordered_list_open", "bullet_list_open"):
+                start = int(token.attrs.get("start", 1)) if kind == "ordered_list_open" else 1
+                lists.append([kind == "ordered_list_open", start - 1, False])
+            elif kind in ("ordered_list_close", "bullet_list_close"):
+                lists.pop()
+            elif kind == "list_item_open" and lists:
+                lists[-1][1] += 1
+                lists[-1][2] = True
+            elif kind == "inline" and tokens[j - 1].type == "paragraph_open":
+                spans = _spans(token)
+                if not "".join(s.text for s in spans).strip():
+                    continue
+                number = None
+                if lists and lists[-1][0] and lists[-1][2]:
+                    number, lists[-1][2] = lists[-1][1], False
+                paragraphs.append(Paragraph(spans=spans, number=number, loc=self.loc(token)))
+            elif kind in ("fence", "code_block", "html_block", "table_open"):
+                self.problem("E212", self.loc(token).line, 1, "unsupported block inside text")
+        return paragraphs
+
+    def _references(self, tokens: list[Token]) -> list[Reference]:
+        references = []
+        for paragraph in self._blocks(tokens):
+            text = paragraph.text.strip()
+            outlet, date = None, None
+            if dated := _DATED_REFERENCE.search(text):
+                outlet = dated["outlet"].strip()
+                try:
+                    date = dt.date(int(dated["y"]), int(dated["m"]), int(dated["d"]))
+                except ValueError:
+                    self.problem("E104", paragraph.loc.line, 1, f"reference date is not a real date: '{text}'")
+            elif platform := _PLATFORM_REFERENCE.match(text):
+                outlet = platform["outlet"].strip()
+            references.append(Reference(number=paragraph.number or len(references) + 1, text=text,
+                                        outlet=outlet, date=date, loc=paragraph.loc))
+        return references
+
+    # -- the end ---------------------------------------------------------------------------
+    def finish(self, default_slug: str) -> Document | None:
+        for section in self.sections:
+            if section["kind"] in ("question", "closing") and not section["answers"]:
+                self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers")
+        if self.sections[0]["paragraphs"] == [] and len(self.sections) > 1:
+            self.problem("E209", self.body_offset + 1, 1, "the article has no paragraphs")
+        pronunciations = self._pronunciations()
+        if errors(self.diagnostics):
+            return None
+        front = self.front
+        meta = Metadata(
+            id=front.id, slug=front.slug or default_slug, title=front.title, subtitle=front.subtitle,
+            language=front.language, authors=tuple(front.authors), editor=front.editor, outlet=front.outlet,
+            account=front.account, date=front.date, description=front.description, rights=front.rights,
+            credit=front.credit,
+        )
+        sections = tuple(
+            Section(id=s["id"], kind=s["kind"], title=s["title"], paragraphs=tuple(s["paragraphs"]),
+                    answers=tuple(s["answers"]), references=tuple(s["references"]), loc=s["loc"])
+            for s in self.sections
+            if s["kind"] != "article" or s["paragraphs"]
+        )
+        return Document(source=self.path, meta=meta, speakers=tuple(self.speakers.values()),
+                        sections=sections, pronunciations=pronunciations)
+
+    def _pronunciations(self) -> tuple[Pronunciation, ...]:
+        result = []
+        for word, reading in self.front.pronunciations.items():
+            line, col = self.positions.key_of(("pronunciations", word))
+            try:
+                syllables = normalise_syllables(reading)
+            except ValueError as exc:
+                self.problem("E301", line, col, f"pronunciation of '{word}': {exc}")
+                continue
+            if len(syllables) != count_han(word):
+                self.problem("E301", line, col,
+                             f"'{word}' has {count_han(word)} Han characters but {len(syllables)} syllables")
+                continue
+            result.append(Pronunciation(word=word, pinyin=" ".join(syllables),
+                                        loc=Location(path=self.path, line=line, col=col)))
+        return tuple(result)
+
+
+def _skip(tokens: list[Token], i: int) -> int:
+    """Index after the block that opens at `i` (nesting-aware)."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += tokens[j].nesting
+        if depth <= 0:
+            return j + 1
+    return len(tokens)
+
+
+def _closing(tokens: list[Token], i: int) -> int:
+    return _skip(tokens, i) - 1
+
+
+def _split_heading_attrs(content: str) -> tuple[str, list[str]]:
+    match = _HEADING_ATTRS.search(content)
+    if not match:
+        return content.strip(), []
+    return content[: match.start()].strip(), match[1].split()
+
+
+def _spans(inline: Token) -> tuple[Span, ...]:
+    """Inline tokens → styled spans; line breaks inside a paragraph vanish between Han
+    characters and become a space between Latin words."""
+    spans: list[Span] = []
+    styles: list[tuple[str, str | None]] = []  # (style, lang) stack
+
+    def current() -> tuple[str, str | None]:
+        style = next((s for s, _ in reversed(styles) if s != "plain"), "plain")
+        lang = next((lang for _, lang in reversed(styles) if lang), None)
+        return style, lang
+
+    def add(text: str) -> None:
+        style, lang = current()
+        if spans and spans[-1].style == style and spans[-1].lang == lang:
+            spans[-1] = Span(text=spans[-1].text + text, style=style, lang=lang)
+        elif text:
+            spans.append(Span(text=text, style=style, lang=lang))
+
+    children = inline.children or []
+    for k, child in enumerate(children):
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            add(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            before = spans[-1].text[-1:] if spans else ""
+            after = children[k + 1].content[:1] if k + 1 < len(children) else ""
+            add(" " if _LATIN.match(before) and _LATIN.match(after) else "")
+        elif kind == "em_open":
+            styles.append(("em", None))
+        elif kind == "strong_open":
+            styles.append(("strong", None))
+        elif kind == "span_open":
+            classes = str(child.attrs.get("class", "")).split()
+            lang = child.attrs.get("lang")
+            styles.append(("aside" if "aside" in classes else "plain", str(lang) if lang else None))
+        elif kind in ("em_close", "strong_close", "span_close"):
+            if styles:
+                styles.pop()
+        elif kind == "image":
+            add(child.content)
+    return tuple(spans)

@@ -1,0 +1,35 @@
+"""The table of editions. `publish all` walks it; adding an edition is one line here.
+
+Entries are import paths so that `publish check` never imports WeasyPrint or the TTS engines.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from pipeline.renderers.base import Renderer
+
+REGISTRY: dict[str, str] = {
+    "epub": "pipeline.renderers.epub:EpubRenderer",
+    "epub-learner": "pipeline.renderers.epub:LearnerEpubRenderer",
+    "pdf": "pipeline.renderers.pdf:PdfRenderer",
+    "pdf-learner": "pipeline.renderers.pdf:LearnerPdfRenderer",
+    "script": "pipeline.renderers.script:ScriptRenderer",
+    "audio": "pipeline.renderers.audio:AudioRenderer",
+}
+
+
+def load(name: str) -> Renderer:
+    module_name, _, class_name = REGISTRY[name].partition(":")
+    return getattr(importlib.import_module(module_name), class_name)()
+
+
+def available() -> list[str]:
+    """Editions whose renderer module exists in this checkout, in registry order."""
+    names = []
+    for name, target in REGISTRY.items():
+        module_name = target.partition(":")[0]
+        if importlib.util.find_spec(module_name) is not None:
+            names.append(name)
+    return names

@@ -1,0 +1,45 @@
+"""The one shape every edition's renderer has, and the context a build hands it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from pipeline.cache import Cache
+from pipeline.model import Document
+
+
+def _print(message: str) -> None:
+    print(message)
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """Everything a renderer may use besides the document. Options are the CLI's, by name."""
+
+    out_dir: Path
+    cache: Cache
+    styles_dir: Path
+    options: Mapping[str, Any] = field(default_factory=dict)
+    log: Callable[[str], None] = _print
+
+    def option(self, name: str, default: Any = None) -> Any:
+        value = self.options.get(name)
+        return default if value is None else value
+
+
+class Renderer(Protocol):
+    """One edition. Renderers read only the document model and write only their outputs.
+
+    `outputs` names the files `build` will write (so the driver can tell what is stale);
+    `option_names` are the options that change the output (part of the up-to-date key).
+    """
+
+    name: str
+    option_names: tuple[str, ...]
+
+    def outputs(self, doc: Document, ctx: BuildContext) -> list[Path]: ...
+
+    def build(self, doc: Document, ctx: BuildContext) -> list[Path]: ...

@@ -1,0 +1,26 @@
+"""Shared fixtures: the two real titles, read once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.build import prepare
+from pipeline.model import Document
+from pipeline.reader import read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST_TITLE = ROOT / "source" / "sora-reactions.md"
+TEST_TITLE = ROOT / "tests" / "fixtures" / "test-title.md"
+SEED = ROOT.parent / "shared" / "seed" / "000_8a3c4b0792094f43.txt"
+
+
+@pytest.fixture(scope="session")
+def first_title() -> Document:
+    return prepare(read_source(FIRST_TITLE))
+
+
+@pytest.fixture(scope="session")
+def test_title() -> Document:
+    return prepare(read_source(TEST_TITLE))

@@ -1,0 +1,162 @@
+"""The reader: real titles become models; malformed sources become file:line:col errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import SourceError
+from pipeline.fidelity import normalise, raw_paragraphs
+from pipeline.reader import read_source, read_with_diagnostics
+from tests.conftest import FIRST_TITLE, SEED, TEST_TITLE
+
+VALID = """---
+id: urn:uuid:00000000-0000-4000-8000-000000000001
+title: 测试
+language: zh-Hans
+authors: [作者]
+outlet: 本报
+date: 2025-01-02
+description: 一个测试。
+rights: © 2025
+speakers:
+  - id: wang
+    name: 王五
+    role: 记者
+  - id: li
+    name: 李四
+pronunciations:
+  王五: wang2 wu3
+---
+
+第一段，有Latin和2025年。
+
+## 第一个问题？
+
+::: answer wang
+回答一。
+:::
+
+::: answer li
+回答二。
+:::
+"""
+
+
+def read(tmp_path: Path, text: str | bytes):
+    path = tmp_path / "bad.md"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    return read_with_diagnostics(path)
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_valid_minimal_source(tmp_path: Path) -> None:
+    result = read(tmp_path, VALID)
+    assert result.diagnostics == []
+    doc = result.document
+    assert doc.meta.title == "测试" and doc.meta.slug == "bad"
+    assert [s.kind for s in doc.sections] == ["article", "question"]
+    answers = doc.sections[1].answers
+    assert [a.label for a in answers] == ["记者王五", "李四"]
+    assert doc.pronunciation_table == {"王五": "wáng wǔ"}
+
+
+MALFORMED = [
+    # (name, transform of VALID, code, needle whose line the error points at (None: line 1), col)
+    ("no front matter", lambda s: s.replace("---\n", "", 1), "E101", None, 1),
+    ("front matter not closed", lambda s: s.replace("---\n\n第一段", "\n第一段"), "E101", None, 1),
+    ("bad yaml", lambda s: s.replace("title: 测试", "title: [测试"), "E102", "language:", None),
+    ("missing title", lambda s: s.replace("title: 测试\n", ""), "E103", None, None),
+    ("bad date", lambda s: s.replace("2025-01-02", "2025-13-40"), "E104", "date:", 7),
+    ("unknown field", lambda s: s.replace("outlet: 本报", "outlet: 本报\npublisher: 某"), "E105", "publisher:", 1),
+    ("unknown speaker", lambda s: s.replace("::: answer li", "::: answer zhao"), "E201", "::: answer zhao", 12),
+    ("duplicate speaker", lambda s: s.replace("id: li", "id: wang"), "E202", "  - id: wang\n    name: 李四", 9),
+    ("empty answer", lambda s: s.replace("回答二。\n", ""), "E203", "::: answer li", 1),
+    ("question without answers", lambda s: s + "\n## 第二个问题？\n", "E204", "## 第二个问题", 1),
+    ("text outside answer", lambda s: s.replace("::: answer wang", "散落的一段。\n\n::: answer wang"), "E205", "散落", 1),
+    ("answer without id", lambda s: s.replace("::: answer wang", "::: answer"), "E206", "::: answer\n", 1),
+    ("unknown container", lambda s: s.replace("::: answer wang\n回答一。\n:::", "::: quote\n回答一。\n:::"), "E206", "::: quote", 1),
+    ("duplicate chapter id", lambda s: s.replace("## 第一个问题？", "## 第一个问题？ {#x}") + "\n## 又一个 {#x}\n\n::: answer li\n好。\n:::\n", "E207", "## 又一个", 1),
+    ("level-1 heading", lambda s: s.replace("## 第一个问题？", "# 第一个问题？"), "E211", "# 第一个问题", 1),
+    ("syllable count", lambda s: s.replace("wang2 wu3", "wang2"), "E301", "王五: wang2", 3),
+    ("not pinyin", lambda s: s.replace("wang2 wu3", "wang2 五"), "E301", "王五: wang2", 3),
+    ("code block", lambda s: s.replace("第一段", "```\ncode\n```\n\n第一段"), "E212", "```", 1),
+]
+
+
+@pytest.mark.parametrize("name,transform,code,needle,col", MALFORMED, ids=[m[0] for m in MALFORMED])
+def test_malformed_sources_report_position(tmp_path: Path, name, transform, code, needle, col) -> None:
+    text = transform(VALID)
+    result = read(tmp_path, text)
+    assert result.document is None, name
+    first = [d for d in result.diagnostics if d.severity == "error"][0]
+    assert first.code == code, [str(d) for d in result.diagnostics]
+    assert first.path.endswith("bad.md")
+    if needle is not None:
+        assert first.line == line_of(text, needle), str(first)
+    if col is not None:
+        assert first.col == col, str(first)
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    result = read(tmp_path, VALID.encode("utf-8").replace("第一段".encode(), "第一段".encode("gbk")))
+    assert [d.code for d in result.diagnostics] == ["E100"]
+    assert result.diagnostics[0].line == line_of(VALID, "第一段")
+
+
+def test_read_source_raises_first_error_with_position(tmp_path: Path) -> None:
+    path = tmp_path / "bad.md"
+    path.write_text(VALID.replace("::: answer li", "::: answer zhao"), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value).startswith(f"{path}:{line_of(VALID, '::: answer li')}:12: unknown speaker id 'zhao'")
+
+
+def test_lists_asides_and_languages(tmp_path: Path) -> None:
+    text = VALID.replace("回答一。", "[（注）]{.aside}开头，[gg humans]{lang=en}。\n\n1. 甲\n2. 乙\n\n- 丙")
+    doc = read(tmp_path, text).document
+    paragraphs = doc.sections[1].answers[0].paragraphs
+    assert [(p.text, p.number) for p in paragraphs] == [
+        ("（注）开头，gg humans。", None), ("甲", 1), ("乙", 2), ("丙", None)]
+    spans = paragraphs[0].spans
+    assert spans[0].style == "aside" and spans[0].text == "（注）"
+    assert [s.lang for s in spans if s.text == "gg humans"] == ["en"]
+
+
+def test_html_in_source_stays_text(tmp_path: Path) -> None:
+    doc = read(tmp_path, VALID.replace("第一段", "<script>alert(1)</script> & 第一段")).document
+    assert doc.sections[0].paragraphs[0].text.startswith("<script>alert(1)</script> & 第一段")
+
+
+def test_first_title_is_faithful_to_the_seed() -> None:
+    """Every paragraph of the raw copy, once, in order, modulo the documented normalisation."""
+    doc = read_source(FIRST_TITLE)
+    model = [normalise(block) for block in doc.text_blocks()]
+    seed = [normalise(block) for block in raw_paragraphs(SEED)]
+    assert model == seed
+
+
+def test_first_title_structure() -> None:
+    doc = read_source(FIRST_TITLE)
+    assert len(doc.questions) == 10
+    assert [s.kind for s in doc.sections][-3:] == ["closing", "note", "references"]
+    assert len(doc.speakers) == 44
+    assert doc.speaker("chatgpt").label() == "ChatGPT"
+    assert {s.name for s in doc.speakers if s.pseudonym} == {"刘彬", "黄力明", "马庆", "肖以军"}
+    feifei = doc.answers_by("feifeiart")
+    assert len(feifei) == 4 and {a.label for a in feifei} == {"某大厂游戏板块负责人@非FeiArt"}
+    haixin = {a.label for a in doc.answers_by("haixin")}
+    assert haixin == {"实验电影人、AIGC艺术家@海辛Hyacinth", "AIGC艺术家@海辛Hyacinth"}
+    references = doc.sections[-1].references
+    assert references[1].outlet == "北京商报" and str(references[1].date) == "2024-02-19"
+    assert references[2].outlet == "微博" and references[2].date is None
+
+
+def test_test_title_reads() -> None:
+    doc = read_source(TEST_TITLE)
+    assert doc.meta.slug == "night-library"
+    assert any(p.number for p in doc.paragraphs())
