@@ -79,6 +79,8 @@ def build_editions(
             f"or use --out to build somewhere else"
         ) from None
     try:
+        for stale in ctx.out_dir.glob(".*.part"):  # left by a build that was killed
+            stale.unlink(missing_ok=True)
         prepared = prepare(doc)
         code = tree_digest(PACKAGE_DIR, suffixes=(".py", ".txt", ".json", ".toml", ".tsv"))
         styles = tree_digest(ctx.styles_dir)

@@ -1,0 +1,74 @@
+"""`publish check` warnings, and the command's output and exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pipeline.check import check
+from pipeline.cli import app
+from tests.conftest import FIRST_TITLE
+from tests.test_reader import VALID, line_of
+
+runner = CliRunner()
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "title.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def codes(path: Path) -> list[tuple[str, int, int]]:
+    return [(d.code, d.line, d.col) for d in check(path)[1]]
+
+
+def test_first_title_is_clean() -> None:
+    doc, diagnostics = check(FIRST_TITLE)
+    assert doc is not None
+    assert [str(d) for d in diagnostics if d.severity == "error"] == []
+    assert [d.code for d in diagnostics if d.code in ("W401", "W402", "W403", "W404")] == []
+
+
+def test_half_width_punctuation_in_chinese(tmp_path: Path) -> None:
+    text = VALID.replace("第一段，有Latin和2025年。", "第一段,有Latin(拉丁)和2025年?gg, ok")
+    line = line_of(text, "第一段,")
+    assert [c for c in codes(write(tmp_path, text)) if c[0] == "W401"] == [
+        ("W401", line, 4), ("W401", line, 11), ("W401", line, 14), ("W401", line, 21)]
+
+
+def test_half_width_in_front_matter_value(tmp_path: Path) -> None:
+    text = VALID.replace("description: 一个测试。", "description: 一个测试,真的")
+    assert ("W401", line_of(text, "description"), 18) in codes(write(tmp_path, text))
+
+
+def test_unused_speaker_and_pronunciation(tmp_path: Path) -> None:
+    text = VALID.replace("pronunciations:\n", "  - id: zhao\n    name: 赵六\npronunciations:\n  银行: yin2 hang2\n")
+    found = codes(write(tmp_path, text))
+    assert ("W402", line_of(text, "  - id: zhao"), 9) in found
+    assert ("W403", line_of(text, "  银行"), 3) in found
+
+
+def test_mixed_quote_styles(tmp_path: Path) -> None:
+    text = VALID.replace("回答一。", "他说“好”，又说「不好」，还有“对”。")
+    line = line_of(text, "「不好」")
+    assert ("W404", line, 9) in codes(write(tmp_path, text))
+
+
+def test_cli_check_exit_codes(tmp_path: Path) -> None:
+    good = runner.invoke(app, ["check", str(write(tmp_path, VALID))])
+    assert good.exit_code == 0, good.output
+    assert "0 error(s)" in good.output
+    bad_path = tmp_path / "bad.md"
+    bad_path.write_text(VALID.replace("::: answer li", "::: answer zhao"), encoding="utf-8")
+    bad = runner.invoke(app, ["check", str(bad_path)])
+    assert bad.exit_code == 1
+    assert f"{bad_path}:{line_of(VALID, '::: answer li')}:12: error E201" in bad.output
+    assert "Traceback" not in bad.output
+
+
+def test_cli_missing_file_is_a_message(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(tmp_path / "nope.md")])
+    assert result.exit_code == 1
+    assert "no such file" in result.output and result.exception.__class__.__name__ == "SystemExit"
