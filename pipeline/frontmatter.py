@@ -142,6 +142,12 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
         col = (mark.column + 1) if mark else 1
         problem = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
         raise FrontMatterError([Diagnostic("E102", path, line, col, f"front matter is not valid YAML: {problem}")])
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line = before.count("\n") + 1 + line_offset
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        raise FrontMatterError([Diagnostic(
+            "E102", path, line, col, f"front matter has a control character U+{exc.character:04X}: delete it")])
     if not isinstance(data, dict):
         raise FrontMatterError(
             [Diagnostic("E102", path, line_offset + 1, 1, "front matter must be a mapping of 'field: value' lines")]
