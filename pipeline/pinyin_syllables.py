@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from pypinyin.contrib.tone_convert import to_tone
-
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _SYLLABLE = re.compile(r"^[a-zA-Züêāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]+[1-5]?$")
 
@@ -27,5 +25,9 @@ def normalise_syllables(reading: str) -> list[str]:
     for syllable in syllables:
         if not _SYLLABLE.match(syllable):
             raise ValueError(f"'{syllable}' is not a pinyin syllable")
-        result.append(to_tone(syllable.lower().replace("v", "ü")) if syllable[-1].isdigit() else syllable.lower())
+        if syllable[-1].isdigit():
+            from pypinyin.contrib.tone_convert import to_tone  # lazy: importing pypinyin costs ~0.15 s
+
+            syllable = to_tone(syllable.lower().replace("v", "ü"))
+        result.append(syllable.lower())
     return result

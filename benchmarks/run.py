@@ -1,0 +1,246 @@
+"""Times every `publish` command on the first title — cold, warm, after a one-answer edit —
+and the anchors (pandoc → EPUB, Typst → PDF) on the same text in the same run.
+
+    python benchmarks/run.py [--runs 3] [--only epub,pdf] [--no-anchors]
+
+Writes a Markdown table to benchmarks/RESULTS.md. Each measurement runs the real CLI in a
+scratch copy of the project's source, with its own cache, so nothing here touches output/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "source" / "sora-reactions.md"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+PUBLISH = [sys.executable, "-m", "pipeline.cli"]
+
+# command name → (arguments, target seconds cold, target seconds warm, target after an edit)
+COMMANDS: dict[str, tuple[list[str], float | None, float | None, float | None]] = {
+    "check": (["check"], None, None, None),
+    "epub": (["epub"], 2.0, 1.0, None),
+    "pdf": (["pdf"], 3.0, 0.5, None),
+    "epub --learner": (["epub", "--learner"], None, None, None),
+    "pdf --learner": (["pdf", "--learner"], 8.0, None, None),
+    "script": (["script", "--engine", "espeak"], None, None, None),
+    "audio": (["audio", "--engine", "espeak"], 60.0, None, 5.0),
+    "all": (["all", "--engine", "espeak"], None, 2.0, None),
+}
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_mb: float
+
+
+def run(args: list[str], cwd: Path) -> Sample:
+    """Run one command; wall time and the child's peak resident memory (from wait4)."""
+    started = time.perf_counter()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        error = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"benchmark command failed: {' '.join(args)}\n{error}")
+    return Sample(seconds, usage.ru_maxrss / 1024)
+
+
+def scratch() -> Path:
+    work = Path(tempfile.mkdtemp(prefix="publish-bench-"))
+    (work / "source").mkdir()
+    shutil.copy(SOURCE, work / "source" / SOURCE.name)
+    return work
+
+
+def edit_one_answer(work: Path, n: int) -> None:
+    """Change one answer's text (a different change each time, so every run is an edit)."""
+    path = work / "source" / SOURCE.name
+    text = path.read_text(encoding="utf-8")
+    marker = "首选还是付费购买素材"
+    text = text.replace(marker, f"{marker}{'真的' * (n % 3 + 1)}", 1) if n else text
+    path.write_text(text, encoding="utf-8")
+
+
+def measure(name: str, runs: int) -> dict[str, list[Sample]]:
+    args = COMMANDS[name][0]
+    results: dict[str, list[Sample]] = {"cold": [], "warm": [], "edit": []}
+    for n in range(runs):
+        work = scratch()
+        try:
+            results["cold"].append(run(PUBLISH + args, work))
+            results["warm"].append(run(PUBLISH + args, work))
+            if name != "check":
+                edit_one_answer(work, n + 1)
+                results["edit"].append(run(PUBLISH + args, work))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+# -- anchors ------------------------------------------------------------------------------
+def ensure_anchors() -> tuple[str | None, str | None]:
+    """Install pandoc (Debian) and typst (PyPI) if missing; return their versions or None."""
+    if shutil.which("pandoc") is None and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "pandoc"], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
+    try:
+        import typst  # noqa: F401
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "typst"], check=False)
+    pandoc = shutil.which("pandoc")
+    pandoc_version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0] if pandoc else None
+    try:
+        import importlib.metadata
+
+        typst_version = "typst (PyPI) " + importlib.metadata.version("typst")
+    except importlib.metadata.PackageNotFoundError:
+        typst_version = None
+    return pandoc_version, typst_version
+
+
+def anchor_inputs(work: Path) -> tuple[Path, Path]:
+    """The same text as Markdown for pandoc and as Typst markup, from the document model."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.build import prepare
+    from pipeline.fonts import font_path
+    from pipeline.reader import read_source
+
+    doc = prepare(read_source(SOURCE))
+    markdown = [f"---\ntitle: {doc.meta.title}\nlang: zh-Hans\n---\n"]
+    typ = [
+        '#set text(font: "Noto Serif SC", lang: "zh", size: 10.5pt)\n'
+        '#set page(paper: "a5", numbering: "1")\n#set par(justify: true, first-line-indent: 2em)\n'
+        f"= {doc.meta.title}\n"
+    ]
+
+    def typst_escape(text: str) -> str:
+        return "".join("\\" + c if c in "\\#*_`$<>@[]=-+/~" else c for c in text)
+
+    for block in doc.text_blocks():
+        markdown.append(block + "\n")
+        typ.append(typst_escape(block) + "\n")
+    md_path, typ_path = work / "anchor.md", work / "anchor.typ"
+    md_path.write_text("\n".join(markdown), encoding="utf-8")
+    typ_path.write_text("\n".join(typ), encoding="utf-8")
+    (work / "fonts").mkdir(exist_ok=True)
+    shutil.copy(font_path("serif"), work / "fonts")
+    return md_path, typ_path
+
+
+def measure_anchors(runs: int) -> dict[str, list[Sample]]:
+    work = scratch()
+    md_path, typ_path = anchor_inputs(work)
+    results: dict[str, list[Sample]] = {}
+    if shutil.which("pandoc"):
+        results["pandoc → EPUB"] = [run(["pandoc", str(md_path), "-o", str(work / "a.epub")], work) for _ in range(runs)]
+    script = (
+        "import typst,sys; typst.compile(sys.argv[1], output=sys.argv[2], font_paths=[sys.argv[3]])"
+    )
+    try:
+        import typst  # noqa: F401
+
+        results["Typst → PDF"] = [
+            run([sys.executable, "-c", script, str(typ_path), str(work / "a.pdf"), str(work / "fonts")], work)
+            for _ in range(runs)
+        ]
+    except ImportError:
+        pass
+    shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+# -- report -------------------------------------------------------------------------------
+def summary(samples: list[Sample]) -> str:
+    if not samples:
+        return "–"
+    times = [s.seconds for s in samples]
+    spread = (max(times) - min(times)) / 2
+    return f"{statistics.median(times):.2f} s ± {spread:.2f}"
+
+
+def peak(samples: list[Sample]) -> float:
+    return max((s.peak_mb for s in samples), default=0.0)
+
+
+def verdict(samples: list[Sample], target: float | None) -> str:
+    if target is None or not samples:
+        return ""
+    ok = statistics.median(s.seconds for s in samples) < target
+    return f" ({'✓' if ok else '✗'} < {target:g} s)"
+
+
+def report(results: dict[str, dict[str, list[Sample]]], anchors: dict[str, list[Sample]],
+           versions: tuple[str | None, str | None], runs: int) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Produced by `python benchmarks/run.py` on {time.strftime('%Y-%m-%d')}, "
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"{runs} run(s) each, median ± half the range. Cold = empty cache and output; warm = the "
+        "same command again with nothing changed; edit = after changing one answer.",
+        "",
+        "| command | cold | warm | after one-answer edit | peak memory |",
+        "|---|---|---|---|---|",
+    ]
+    for name, samples in results.items():
+        _args, cold_t, warm_t, edit_t = COMMANDS[name]
+        lines.append(
+            f"| `publish {name}` | {summary(samples['cold'])}{verdict(samples['cold'], cold_t)} "
+            f"| {summary(samples['warm'])}{verdict(samples['warm'], warm_t)} "
+            f"| {summary(samples['edit'])}{verdict(samples['edit'], edit_t)} "
+            f"| {peak(samples['cold'] + samples['warm'] + samples['edit']):.0f} MB |"
+        )
+    if anchors:
+        lines += ["", "## Anchors on the same text", "", "| tool | time | peak memory | ratio |", "|---|---|---|---|"]
+        pairs = {"pandoc → EPUB": "epub", "Typst → PDF": "pdf"}
+        for name, samples in anchors.items():
+            ours = results.get(pairs[name], {}).get("cold", [])
+            ratio = ""
+            if ours:
+                ratio = (f"`publish {pairs[name]}` cold is "
+                         f"{statistics.median(s.seconds for s in ours) / statistics.median(s.seconds for s in samples):.1f}× this")
+            lines.append(f"| {name} | {summary(samples)} | {peak(samples):.0f} MB | {ratio} |")
+        lines += ["", "Anchor versions: " + "; ".join(v for v in versions if v) + "."]
+        lines += ["", "The anchors get plain paragraphs (no cover, no subset fonts, no contributors index, "
+                  "no accessibility metadata); they show the cost floor of the format, not equal work."]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", default=",".join(COMMANDS), help="comma-separated command names")
+    parser.add_argument("--no-anchors", action="store_true")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    options = parser.parse_args()
+    names = [name.strip() for name in options.only.split(",") if name.strip()]
+    results = {}
+    for name in names:
+        print(f"timing publish {name} …", flush=True)
+        results[name] = measure(name, options.runs)
+        print(f"  cold {summary(results[name]['cold'])}, warm {summary(results[name]['warm'])}, "
+              f"edit {summary(results[name]['edit'])}", flush=True)
+    anchors, versions = {}, (None, None)
+    if not options.no_anchors:
+        versions = ensure_anchors()
+        anchors = measure_anchors(options.runs)
+    text = report(results, anchors, versions, options.runs)
+    options.output.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
