@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -100,7 +101,8 @@ def _build_one(name: str, doc: Document, ctx: BuildContext, code: str, styles: s
     started = time.perf_counter()
     renderer = renderers.load(name)
     options = {option: ctx.options.get(option) for option in renderer.option_names}
-    stamp_key = key("stamp", name, options, code, styles, model, str(ctx.out_dir.resolve()))
+    stamp_key = key("stamp", name, options, code, styles, model, str(ctx.out_dir.resolve()),
+                    os.environ.get("SOURCE_DATE_EPOCH"))
     stamp = ctx.cache.get("stamps", stamp_key)
     expected = renderer.outputs(doc, ctx)
     if not force and stamp is not None and json.loads(stamp) == _fingerprint(expected):

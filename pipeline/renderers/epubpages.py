@@ -1,0 +1,320 @@
+"""The EPUB's content documents, as XHTML written from the document model.
+
+One page per part of the book, in reading order: cover, title page, contents (the EPUB nav),
+the article, one chapter per question (each answer a <section> under its speaker's label),
+the closing chapter, editor's notes, contributors, references, colophon. What differs between
+the plain and the learner books is data in `Edition`; the pages themselves do not branch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from string import Template
+from typing import Literal
+
+from pipeline.model import Answer, Document, Section, Speaker
+from pipeline.renderers.htmltext import Typeset, attr, inline_html, plain, text
+
+# The book's own words, for the pages the source does not write (zh-Hans).
+WORDS = {
+    "cover": "封面",
+    "titlepage": "题名页",
+    "toc": "目录",
+    "landmarks": "导览",
+    "bodymatter": "正文",
+    "note": "编者注",
+    "contributors": "受访者",
+    "colophon": "版权信息",
+    "pseudonym": "化名",
+    "also_as": "另署",
+    "answers_of": "{name}的回答",
+    "nth_answer": "（其{n}）",
+    "by": "文",
+    "editor": "编辑",
+    "published": "{outlet} · {date}",
+    "date": "{d.year}年{d.month}月{d.day}日",
+    # colophon rows
+    "first_run": "首发",
+    "publisher": "出版",
+    "on": "日期",
+    "authors": "作者",
+    "rights": "版权",
+    "identifier": "标识",
+}
+
+# Credits every edition prints on its colophon, after the title's own.
+COLOPHON: tuple[tuple[str, str], ...] = (
+    ("字体", "正文 Noto Serif SC，标题与标签 Noto Sans SC（SIL Open Font License 1.1），按本书用字子集化嵌入。"),
+    ("封面", "以本书字体由书名、副题与出版方排成，无图库素材。"),
+    ("制作", "由 publish 从单一源文件生成的 EPUB 3。"),
+)
+
+Appendix = Callable[[Section], str]
+CONTRIBUTORS = "contributors.xhtml"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What makes the plain and the learner book different, as data for the pages."""
+
+    stylesheets: tuple[str, ...]  # hrefs, relative to the pages
+    typeset: Typeset = plain  # model text → inline XHTML (escaped, or with ruby)
+    appendix: Appendix = lambda section: ""  # XHTML after a chapter (the learner's vocabulary)
+    colophon: tuple[tuple[str, str], ...] = ()  # extra (term, text) rows for the credits page
+    cover_alt: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str  # file name in the EPUB, beside nav.xhtml
+    title: str  # <title>, NCX and nav label
+    xhtml: str
+    matter: str = "bodymatter"  # frontmatter | bodymatter | backmatter
+    properties: tuple[str, ...] = ()
+    toc: Literal["top", "nested", ""] = "top"  # in the contents: an entry, one under the last entry, or not
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where every part of the book lives: file per section, anchor per answer."""
+
+    files: dict[str, str]  # section id → file name
+    anchors: dict[str, str] = field(default_factory=dict)  # answer id → "file#anchor"
+
+    @classmethod
+    def of(cls, doc: Document) -> Layout:
+        files, anchors, counts = {}, {}, {"chapter": 0, "note": 0, "references": 0, "article": 0}
+        for section in doc.sections:
+            group = "chapter" if section.kind in ("question", "closing") else section.kind
+            counts[group] += 1
+            n = counts[group]
+            if group == "chapter":
+                files[section.id] = f"chapter-{n:02d}.xhtml"
+            else:
+                files[section.id] = f"{group}.xhtml" if n == 1 else f"{group}-{n}.xhtml"
+            for index, answer in enumerate(section.answers, 1):
+                anchors[answer.id] = f"{files[section.id]}#answer-{index}"
+        return cls(files, anchors)
+
+
+def pages(doc: Document, edition: Edition, template: str) -> list[Page]:
+    """Every content document in reading order: cover, title page, contents, then the body."""
+    layout = Layout.of(doc)
+    writer = _PageWriter(doc, edition, Template(template))
+    body: list[Page] = []
+    for section in doc.sections:
+        if section.kind == "references":
+            body.append(writer.contributors(layout))  # after the notes, before the references
+        body.append(writer.section(section, layout))
+    if not any(page.name == CONTRIBUTORS for page in body):
+        body.append(writer.contributors(layout))
+    body.append(writer.colophon())
+    return [writer.cover(), writer.title_page(), writer.nav(body)] + body
+
+
+def section_title(doc: Document, section: Section) -> str:
+    """A section's name in the contents."""
+    if section.kind == "article":
+        return doc.meta.title
+    if section.kind == "note":
+        return section.title or WORDS["note"]
+    return section.title or ""
+
+
+def label_parts(answer: Answer) -> tuple[str, str, str]:
+    """The label `role + name` as (role, gap, name), the gap being the model's own spacing."""
+    label, name, role = answer.label, answer.speaker.shown_name, answer.shown_role or ""
+    gap = label[len(role): len(label) - len(name)]
+    assert role + gap + name == label, (role, name, label)
+    return role, gap, name
+
+
+def date_text(doc: Document) -> str:
+    return WORDS["date"].format(d=doc.meta.date)
+
+
+class _PageWriter:
+    def __init__(self, doc: Document, edition: Edition, template: Template) -> None:
+        self.doc, self.ed, self.template = doc, edition, template
+        self.t = lambda value: edition.typeset(value, "", "")  # a whole string → XHTML
+
+    def _page(self, name: str, title: str, matter: str, body: str, body_class: str = "",
+              properties: tuple[str, ...] = (), toc: Literal["top", "nested", ""] = "top") -> Page:
+        links = "\n".join(f'<link rel="stylesheet" type="text/css" href="{attr(href)}"/>' for href in self.ed.stylesheets)
+        xhtml = self.template.substitute(lang=attr(self.doc.meta.language), title=text(title), stylesheets=links,
+                                         matter=matter, body_class=body_class, body=body)
+        return Page(name, title, xhtml, matter, properties, toc)
+
+    def _paragraphs(self, paragraphs) -> str:
+        return "\n".join(
+            f'<p class="point">{inline_html(p, typeset=self.ed.typeset)}</p>' if p.number is not None
+            else f"<p>{inline_html(p, typeset=self.ed.typeset)}</p>" for p in paragraphs)
+
+    # --- front matter ---------------------------------------------------------------------------
+
+    def cover(self) -> Page:
+        body = (f'<section epub:type="cover" class="cover">\n'
+                f'<img src="images/cover.png" alt="{attr(self.ed.cover_alt)}" role="doc-cover"/>\n</section>')
+        return self._page("cover.xhtml", WORDS["cover"], "frontmatter", body, "cover", toc="")
+
+    def title_page(self) -> Page:
+        meta, t = self.doc.meta, self.t
+        lines = [f'<p class="outlet">{t(meta.outlet)}</p>',
+                 f'<h1 id="book-title" class="title">{t(meta.title)}</h1>']
+        if meta.subtitle:
+            lines.append(f'<p class="subtitle">{t(meta.subtitle)}</p>')
+        lines.append(f'<p class="byline">{t(WORDS["by"])}／{t("、".join(meta.authors))}</p>')
+        if meta.editor:
+            lines.append(f'<p class="byline">{t(WORDS["editor"])}／{t(meta.editor)}</p>')
+        lines.append(f'<p class="published">{t(WORDS["published"].format(outlet=meta.outlet, date=date_text(self.doc)))}</p>')
+        if meta.account:
+            lines.append(f'<p class="account">{t(meta.account)}</p>')
+        body = ('<section epub:type="titlepage" class="titlepage" aria-labelledby="book-title">\n'
+                + "\n".join(lines) + "\n</section>")
+        return self._page("titlepage.xhtml", WORDS["titlepage"], "frontmatter", body, "titlepage", toc="")
+
+    def nav(self, body: list[Page]) -> Page:
+        """The EPUB navigation document, also the contents page: plain text (reading systems
+        show link text in their own menus), the questions nested under the article."""
+        entries: list[tuple[Page, list[Page]]] = []
+        for page in body:
+            if page.toc == "nested" and entries:
+                entries[-1][1].append(page)
+            elif page.toc:
+                entries.append((page, []))
+
+        def link(page: Page) -> str:
+            return f'<a href="{attr(page.name)}">{text(page.title)}</a>'
+
+        items = []
+        for page, children in entries:
+            inner = "".join(f"\n<li>{link(child)}</li>" for child in children)
+            items.append(f"<li>{link(page)}\n<ol>{inner}\n</ol>\n</li>" if children else f"<li>{link(page)}</li>")
+        start = next((p.name for p in body if p.matter == "bodymatter"), body[0].name)
+        landmarks = [("cover", "cover.xhtml", WORDS["cover"]), ("toc", "nav.xhtml#toc", WORDS["toc"]),
+                     ("bodymatter", start, WORDS["bodymatter"])]
+        body_xhtml = (
+            '<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">\n'
+            f'<h1 id="toc-title">{text(WORDS["toc"])}</h1>\n<ol>\n' + "\n".join(items) + "\n</ol>\n</nav>\n"
+            '<nav epub:type="landmarks" id="landmarks" hidden="hidden" aria-labelledby="landmarks-title">\n'
+            f'<h2 id="landmarks-title">{text(WORDS["landmarks"])}</h2>\n<ol>\n'
+            + "\n".join(f'<li><a epub:type="{kind}" href="{attr(href)}">{text(label)}</a></li>'
+                        for kind, href, label in landmarks)
+            + "\n</ol>\n</nav>")
+        return self._page("nav.xhtml", WORDS["toc"], "frontmatter", body_xhtml, "contents", ("nav",), toc="")
+
+    # --- body -----------------------------------------------------------------------------------
+
+    def section(self, section: Section, layout: Layout) -> Page:
+        name = layout.files[section.id]
+        if section.kind == "note":
+            return self.note(name, section)
+        if section.kind == "references":
+            return self.references(name, section)
+        return self.chapter(name, section, section_title(self.doc, section), layout)
+
+    def chapter(self, name: str, section: Section, title: str, layout: Layout) -> Page:
+        parts = [f'<h1 id="title">{self.t(title)}</h1>', self._paragraphs(section.paragraphs)]
+        for index, answer in enumerate(section.answers, 1):
+            role, gap, shown = label_parts(answer)
+            who = f'<span class="role">{self.t(role)}</span>{text(gap)}' if role else ""
+            who += f'<span class="name">{self.t(shown)}</span>'
+            parts.append(
+                f'<section class="answer" id="answer-{index}">\n'
+                f'<h2 class="label"><a href="{CONTRIBUTORS}#p-{answer.speaker.id}">{who}</a></h2>\n'
+                f"{self._paragraphs(answer.paragraphs)}\n</section>")
+        parts.append(self.ed.appendix(section))
+        kind = "article" if section.kind == "article" else "chapter"
+        body = (f'<section epub:type="chapter" role="doc-chapter" class="{kind}" aria-labelledby="title">\n'
+                + "\n".join(p for p in parts if p) + "\n</section>")
+        nested = section.kind != "article" and self.doc.article is not None
+        return self._page(name, title, "bodymatter", body, kind, toc="nested" if nested else "top")
+
+    # --- back matter ----------------------------------------------------------------------------
+
+    def note(self, name: str, section: Section) -> Page:
+        title = section.title or WORDS["note"]
+        body = (f'<section class="note" role="note" aria-labelledby="title">\n<h1 id="title">{self.t(title)}</h1>\n'
+                f"{self._paragraphs(section.paragraphs)}\n</section>")
+        return self._page(name, title, "backmatter", body, "note")
+
+    def contributors(self, layout: Layout) -> Page:
+        t = self.t
+        entries = [self._contributor(speaker, layout) for speaker in self.doc.speakers]
+        title = WORDS["contributors"]
+        body = (f'<section epub:type="contributors" class="contributors" aria-labelledby="title">\n'
+                f'<h1 id="title">{t(title)}</h1>\n<ol class="people">\n' + "\n".join(entries) + "\n</ol>\n</section>")
+        return self._page(CONTRIBUTORS, title, "backmatter", body, "contributors")
+
+    def _contributor(self, speaker: Speaker, layout: Layout) -> str:
+        doc, t = self.doc, self.t
+        who = f'<span class="name">{t(speaker.name)}</span>'
+        if speaker.handle:
+            who += f' <span class="handle">{t(speaker.handle)}</span>'
+        if speaker.pseudonym:
+            who += f' <span class="pseudonym">（{t(WORDS["pseudonym"])}）</span>'
+        lines = [f'<p class="who">{who}</p>']
+        answers = doc.answers_by(speaker.id)
+        other_roles = list(dict.fromkeys(a.role for a in answers if a.role and a.role != speaker.role))
+        if speaker.role or other_roles:
+            role = t(speaker.role or "")
+            if other_roles:
+                also = f'（{t(WORDS["also_as"])}：{t("；".join(other_roles))}）'
+                role = f"{role}{also}" if role else also
+            lines.append(f'<p class="role">{role}</p>')
+        if answers:
+            sections = {a.id: s for s in doc.chapters for a in s.answers}
+            seen: dict[str, int] = {}
+            links = []
+            for answer in answers:
+                section = sections[answer.id]
+                seen[section.id] = seen.get(section.id, 0) + 1
+                count = sum(1 for a in section.answers if a.speaker.id == speaker.id)
+                label = t(section_title(doc, section))
+                if count > 1:
+                    label += t(WORDS["nth_answer"].format(n=seen[section.id]))
+                links.append(f'<li><a href="{attr(layout.anchors[answer.id])}">{label}</a></li>')
+            aria = attr(WORDS["answers_of"].format(name=speaker.name))
+            lines.append(f'<ul class="answer-links" aria-label="{aria}">\n' + "\n".join(links) + "\n</ul>")
+        return f'<li class="person" id="p-{speaker.id}">\n' + "\n".join(lines) + "\n</li>"
+
+    def references(self, name: str, section: Section) -> Page:
+        title = section.title or ""
+        items = "\n".join(f'<li><span class="number">{r.number}.</span> {self.t(r.text)}</li>'
+                          for r in section.references)
+        parts = [f'<h1 id="title">{self.t(title)}</h1>', self._paragraphs(section.paragraphs),
+                 f'<ol class="references">\n{items}\n</ol>']
+        body = ('<section epub:type="bibliography" role="doc-bibliography" class="references" aria-labelledby="title">\n'
+                + "\n".join(p for p in parts if p) + "\n</section>")
+        return self._page(name, title, "backmatter", body, "references")
+
+    def colophon(self) -> Page:
+        meta, t = self.doc.meta, self.t
+        rows: list[tuple[str, str]] = []  # (term, XHTML)
+        if meta.account:
+            rows.append((WORDS["first_run"], t(meta.account)))
+        rows += [(WORDS["publisher"], t(meta.outlet)), (WORDS["on"], t(date_text(self.doc))),
+                 (WORDS["authors"], t("、".join(meta.authors)))]
+        if meta.editor:
+            rows.append((WORDS["editor"], t(meta.editor)))
+        rows += [(WORDS["rights"], t(meta.rights)), (WORDS["identifier"], text(meta.id))]
+        rows += [(term, t(value)) for term, value in COLOPHON + self.ed.colophon]
+        lines = []
+        if meta.credit:
+            lines.append(f'<p class="credit">{t(meta.credit)}</p>')
+        lines.append("<dl>\n" + "\n".join(f"<dt>{t(term)}</dt>\n<dd>{value}</dd>" for term, value in rows) + "\n</dl>")
+        title = WORDS["colophon"]
+        body = (f'<section epub:type="colophon" role="doc-colophon" class="colophon" aria-labelledby="title">\n'
+                f'<h1 id="title">{t(title)}</h1>\n' + "\n".join(lines) + "\n</section>")
+        return self._page("colophon.xhtml", title, "backmatter", body, "colophon")
+
+
+
+def text_content(xhtml: str) -> str:
+    """The characters a page shows (for font subsetting): its body without markup."""
+    from html import unescape
+
+    body = xhtml[xhtml.find("<body"):]
+    return unescape(re.sub(r"<[^>]+>", "", body))
