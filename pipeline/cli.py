@@ -130,12 +130,13 @@ def pdf(
     paper: Annotated[Paper, typer.Option(help="Trim size.")] = Paper.a5,
     marks: Annotated[bool, typer.Option(help="Crop marks and 3 mm bleed for the printer.")] = False,
     learner: Annotated[bool, typer.Option(help="Learner edition: pinyin above every character.")] = False,
+    level: Annotated[int, typer.Option(help="Learner edition: list words above this HSK level.")] = 4,
     tone_sandhi: Annotated[bool, typer.Option(help="Learner edition: show 一/不 as spoken.")] = False,
     force: ForceOption = False,
 ) -> None:
     """The typeset print PDF: output/<slug>.pdf (or <slug>-learner.pdf)."""
     run_build(source, out_dir, ["pdf-learner" if learner else "pdf"], force,
-              paper=paper.value, marks=marks, tone_sandhi=tone_sandhi)
+              paper=paper.value, marks=marks, level=level, tone_sandhi=tone_sandhi)
 
 
 @app.command()

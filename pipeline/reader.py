@@ -117,7 +117,7 @@ class _Builder:
 
     # -- helpers ---------------------------------------------------------------------------
     def problem(self, code: str, line: int, col: int, message: str) -> None:
-        self.diagnostics.append(Diagnostic(code, self.path, line, col, message))
+        self.diagnostics.append(Diagnostic(code, self.path, max(line, 1), max(col, 1), message))
 
     def loc(self, token: Token, col: int = 1) -> Location:
         line = (token.map[0] if token.map else 0) + 1 + self.body_offset

@@ -1,0 +1,77 @@
+"""Chinese print typography as markup, for an HTML engine that does not do it itself.
+
+Two house rules are set here, as a `htmltext.Typeset` function:
+
+- A Latin word or a number next to a Han character gets a space (the font's space is a quarter
+  em, the usual gap). It is a real space so that it stretches in justified lines and vanishes
+  at a line's edge, where a margin would leave a dent.
+- Two full-width marks side by side would leave a gap of one and a half ems ("，“"); the one
+  whose blank half faces the other is set half-width (OpenType `halt`, class "halt").
+
+Line-start and line-end prohibitions (no line begins with ，。） and none ends with “（) need no
+markup: Pango's line breaker already follows them, which the PDF tests check.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from pipeline.pinyin_syllables import is_han
+
+# Marks whose ink sits on one side of the em box (Simplified Chinese forms). ？！ are left out:
+# their ink is centred, so halving them would shift the ink.
+CLOSING = frozenset("，。、；：）」』”’》〉】〕")
+OPENING = frozenset("（「『“‘《〈【〔")
+
+
+def is_latin(char: str) -> bool:
+    """A letter or digit of a Western script (not Han, not full-width forms)."""
+    return bool(char) and char.isalnum() and ord(char) < 0x2E80 and not is_han(char)
+
+
+def needs_space(left: str, right: str) -> bool:
+    return bool(left and right) and (
+        (is_han(left) and is_latin(right)) or (is_latin(left) and is_han(right))
+    )
+
+
+def halved(previous: str, char: str, following: str) -> bool:
+    """Whether `char` is set half-width because its blank half meets another mark."""
+    if char in CLOSING:
+        return following in CLOSING or following in OPENING
+    if char in OPENING:
+        return previous in OPENING
+    return False
+
+
+def print_typeset(text: str, before: str = "", after: str = "") -> str:
+    """A run of model text as escaped HTML with the two rules above applied.
+
+    A space at a run's boundary is added by the run on the right only, so a boundary between
+    two spans gets one space.
+    """
+    out: list[str] = []
+    previous = before
+    for index, char in enumerate(text):
+        following = text[index + 1] if index + 1 < len(text) else after
+        if needs_space(previous, char):
+            out.append(" ")
+        if halved(previous, char, following):
+            out.append(f'<span class="halt">{escape(char)}</span>')
+        else:
+            out.append(escape(char, quote=False))
+        previous = char
+    return "".join(out)
+
+
+def spaced(text: str) -> str:
+    """Plain text with the Latin–Han spaces only, for places that take no markup
+    (running heads and bookmarks come from attributes)."""
+    out: list[str] = []
+    previous = ""
+    for char in text:
+        if needs_space(previous, char):
+            out.append(" ")
+        out.append(char)
+        previous = char
+    return "".join(out)

@@ -1,0 +1,62 @@
+"""Numbers the learner layout needs from the stylesheets, read from them rather than repeated.
+
+The learner PDF sets its own lines (pinyin over every character), so it must know the measure
+and its type sizes in points. The trim and margins stay in `pdf-paper-<size>.css` and the sizes
+in `pdf-learner.css` (as `--learner-*` custom properties); this module reads them from there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tinycss2
+
+from pipeline.errors import PublishError
+
+POINTS = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "px": 0.75, "pc": 12.0}
+
+
+def _points(token, where: str) -> float:  # type: ignore[no-untyped-def]
+    if token.type == "dimension" and token.lower_unit in POINTS:
+        return float(token.value) * POINTS[token.lower_unit]
+    raise PublishError(f"{where}: expected a length in pt, mm, cm, in, pc or px, not '{token.serialize()}'")
+
+
+def _declarations(rule) -> dict[str, list]:  # type: ignore[no-untyped-def]
+    result = {}
+    for item in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True, skip_comments=True):
+        if item.type == "declaration":
+            result[item.lower_name] = [t for t in item.value if t.type not in ("whitespace", "comment")]
+    return result
+
+
+def measure(paper_css: Path) -> float:
+    """The text width in points: the page width less a left page's two side margins."""
+    rules = tinycss2.parse_stylesheet(paper_css.read_text(encoding="utf-8"), skip_whitespace=True,
+                                      skip_comments=True)
+    width = left = right = None
+    for rule in rules:
+        if rule.type != "at-rule" or rule.lower_at_keyword != "page" or rule.content is None:
+            continue
+        prelude = tinycss2.serialize(rule.prelude).strip()
+        values = _declarations(rule)
+        if prelude == "" and "size" in values:
+            width = _points(values["size"][0], str(paper_css))
+        if prelude == ":left":
+            left = _points(values["margin-left"][0], str(paper_css)) if "margin-left" in values else None
+            right = _points(values["margin-right"][0], str(paper_css)) if "margin-right" in values else None
+    if width is None or left is None or right is None:
+        raise PublishError(f"{paper_css}: needs '@page {{ size: W H }}' and '@page :left {{ margin-left; margin-right }}'")
+    return width - left - right
+
+
+def custom_lengths(css: Path, prefix: str) -> dict[str, float]:
+    """`--<prefix>-<name>: <length>` declarations anywhere in `css`, as {name: points}."""
+    lengths = {}
+    for rule in tinycss2.parse_stylesheet(css.read_text(encoding="utf-8"), skip_whitespace=True, skip_comments=True):
+        if rule.type != "qualified-rule":
+            continue
+        for name, tokens in _declarations(rule).items():
+            if name.startswith(f"--{prefix}-") and tokens:
+                lengths[name.removeprefix(f"--{prefix}-")] = _points(tokens[0], f"{css}: {name}")
+    return lengths

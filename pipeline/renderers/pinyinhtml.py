@@ -1,0 +1,129 @@
+"""The learner PDF's text: every paragraph, heading and speaker label set with pinyin over each
+character (`pinyinlayout`), and the vocabulary chapter (words above the chosen HSK level).
+
+Readings come from the pinyin pass (`pipeline.passes.pinyin`): the source's pronunciation
+table wins, then the speakers' and authors' names, then context. Sizes come from
+`styles/pdf-learner.css` and the measure from the paper stylesheet, so that the lines set here
+and the rows WeasyPrint draws agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.fonts import font_path
+from pipeline.model import Document, Paragraph
+from pipeline.renderers.htmltext import text
+from pipeline.renderers.pagegeometry import custom_lengths, measure
+from pipeline.renderers.pdfbook import Chapter, Setter
+from pipeline.renderers.pinyinlayout import PX, Face, Style, block_html, break_lines, glyphs
+
+LEARNER_CSS = "pdf-learner.css"
+EDITION = "拼音学习版"  # on the title page
+VOCABULARY_ID = "vocabulary"
+WORDS = {
+    "vocabulary": "生词表",
+    "intro": "以下是本书中 HSK {level} 级以上的词语，按在书中首次出现的顺序排列。",
+}
+ROLES = {  # role → (size name in the CSS, pinyin size name, face, indent in ems, justified)
+    "text": ("text", "pinyin", "serif", 2.0, True),
+    "title": ("title", "title-pinyin", "sans", 0.0, False),
+    "heading": ("heading", "heading-pinyin", "sans", 0.0, False),
+    "dek": ("dek", "dek-pinyin", "serif", 0.0, False),
+    "label": ("label", "label-pinyin", "sans", 0.0, False),
+}
+
+Words = list[tuple[str, tuple[str, ...] | None]]
+
+
+@dataclass(frozen=True)
+class LearnerType:
+    """The learner's sizes (px) and measure (px), read from the stylesheets."""
+
+    sizes: dict[str, float]
+    measure: float
+
+    @classmethod
+    def read(cls, styles_dir: Path, paper_css: Path) -> LearnerType:
+        sizes = {name: points * PX for name, points in custom_lengths(styles_dir / LEARNER_CSS, "learner").items()}
+        return cls(sizes, measure(paper_css) * PX)
+
+    def style(self, role: str) -> Style:
+        size, pinyin, face, indent, justify = ROLES[role]
+        other = "sans" if face == "serif" else "serif"
+        text_face = Face(font_path(face), self.sizes[size])  # type: ignore[arg-type]
+        return Style(text=text_face, other=Face(font_path(other), self.sizes[size]),  # type: ignore[arg-type]
+                     pinyin=Face(font_path("sans"), self.sizes[pinyin]), gap=self.sizes["gap"],
+                     measure=self.measure, indent=indent * self.sizes[size], justify=justify)
+
+
+def _span_css(style: str) -> str:
+    return {"aside": "aside", "em": "em", "strong": "em"}.get(style, "")
+
+
+class LearnerText:
+    """Annotates and sets the text of one document."""
+
+    def __init__(self, doc: Document, kind: LearnerType, tone_sandhi: bool = False) -> None:
+        from pipeline.passes.pinyin import PinyinAnnotator
+
+        names = [s.name for s in doc.speakers] + list(doc.meta.authors)
+        self.annotator = PinyinAnnotator(names=names, overrides=doc.pronunciation_table, tone_sandhi=tone_sandhi)
+        self.kind = kind
+        self.styles = {role: kind.style(role) for role in ROLES}
+        self.overhang = kind.sizes["overhang"]
+
+    def words(self, value: str) -> Words:
+        return [(token.text, token.pinyin) for token in self.annotator.annotate(value)]
+
+    def paragraph(self, paragraph: Paragraph) -> str:
+        runs: list[tuple[str, str, Words]] = []
+        if paragraph.number is not None:
+            number = f"（{paragraph.number}）"
+            runs.append((number, "", [(number, None)]))
+        for span in paragraph.spans:
+            chinese = span.lang is None or span.lang.startswith("zh")
+            words = self.words(span.text) if chinese else [(span.text, None)]
+            runs.append((span.text, _span_css(span.style), words))
+        return self._block(runs, "text")
+
+    def phrase(self, value: str, role: str) -> str:
+        return self._block([(value, "", self.words(value))], role)
+
+    def label(self, value: str) -> str:
+        return self._block([(value + "：", "", self.words(value) + [("：", None)])], "label")
+
+    def _block(self, runs: list[tuple[str, str, Words]], role: str) -> str:
+        style = self.styles[role]
+        lines = break_lines(glyphs(runs, style), style)
+        return f'<span class="set set-{role}">{block_html(lines, self.overhang)}</span>'
+
+    def setter(self) -> Setter:
+        return Setter(paragraph=self.paragraph, phrase=self.phrase, label=self.label)
+
+    def vocabulary_chapter(self, doc: Document, level: int) -> Chapter:
+        from pipeline.passes.vocabulary import vocabulary
+
+        tokens = [token for paragraph in doc.paragraphs() for span in paragraph.spans
+                  if span.lang is None or span.lang.startswith("zh")
+                  for token in self.annotator.annotate(span.text)]
+        entries = []
+        for entry in vocabulary(tokens, level):
+            shown = "—" if entry.hsk_level is None else ("7–9" if entry.hsk_level >= 7 else str(entry.hsk_level))
+            # Few elements on purpose: each span costs WeasyPrint about half a millisecond a page.
+            entries.append(
+                f'<p class="vocab-entry"><span class="vocab-word">{text(entry.word)}</span> '
+                f'<span class="vocab-pinyin">{text(entry.pinyin)}</span> HSK {shown} · {text(entry.gloss)}</p>')
+        body = f'<p class="vocab-intro">{text(WORDS["intro"].format(level=level))}</p>' + "\n".join(entries)
+        return Chapter(VOCABULARY_ID, WORDS["vocabulary"], body, "vocabulary")
+
+
+def learner_text(doc: Document, styles_dir: Path, paper_css: Path, tone_sandhi: bool) -> LearnerText:
+    return LearnerText(doc, LearnerType.read(styles_dir, paper_css), tone_sandhi)
+
+
+def vocabulary_credits() -> str:
+    from pipeline.passes.vocabulary import CREDITS
+
+    return CREDITS

@@ -1,0 +1,132 @@
+"""Reading a built PDF back for the tests: its lines with positions, the text without page
+furniture (running heads and folios), its fonts and its outline. pdfminer.six and pypdf only,
+so the tests need no system package."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
+from pypdf import PdfReader
+
+FOLIO = re.compile(r"^\d+$")
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int  # 0-based
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: tuple[Line, ...]  # top to bottom
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def pages(path: Path, keep: Callable[[LTTextLine], bool] = lambda line: True) -> list[Page]:
+    """Every page's text lines (those `keep` accepts), top to bottom."""
+    result = []
+    for number, layout in enumerate(extract_pages(str(path), laparams=LAParams())):
+        lines = []
+        for element in layout:
+            if isinstance(element, LTTextContainer):
+                for line in element:
+                    if isinstance(line, LTTextLine) and line.get_text().strip() and keep(line):
+                        lines.append(Line(number, line.get_text().strip("\n"), line.x0, line.y0, line.x1, line.y1))
+        lines.sort(key=lambda line: (-line.y1, line.x0))
+        result.append(Page(number, layout.width, layout.height, tuple(lines)))
+    return result
+
+
+def page_chars(path: Path, page_numbers: list[int]) -> dict[int, list[Char]]:
+    """The glyphs of some pages (0-based numbers), each with its box and size."""
+    found: dict[int, list[Char]] = {}
+
+    def walk(item, into: list[Char]) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(item, LTChar):
+            into.append(Char(item.get_text(), item.x0, item.y0, item.x1, item.y1, item.size))
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                walk(child, into)
+
+    for number, layout in zip(page_numbers, extract_pages(str(path), page_numbers=page_numbers)):
+        walk(layout, found.setdefault(number, []))
+    return found
+
+
+def is_furniture(line: Line, page: Page, heads: set[str]) -> bool:
+    """A running head or a folio: short text in the top or bottom tenth of the page."""
+    outer = line.y0 > page.height * 0.88 or line.y1 < page.height * 0.12
+    text = line.text.strip()
+    return outer and (bool(FOLIO.match(text)) or text.replace(" ", "") in heads)
+
+
+def body_lines(all_pages: list[Page], heads: set[str]) -> list[Line]:
+    """Every line of text in reading order, without running heads and folios."""
+    return [line for page in all_pages for line in page.lines if not is_furniture(line, page, heads)]
+
+
+def rows(page: Page) -> list[str]:
+    """The page's text by baseline: pieces of one line (a name, its leader dots, its page
+    number) joined left to right."""
+    result: list[list[Line]] = []
+    for line in page.lines:
+        if result and abs(result[-1][0].y0 - line.y0) < 2:
+            result[-1].append(line)
+        else:
+            result.append([line])
+    return ["".join(piece.text for piece in sorted(row, key=lambda piece: piece.x0)) for row in result]
+
+
+def font_descriptors(path: Path) -> dict[str, dict]:
+    """Each font's base name → its descriptor (descendant font's, for Type0 fonts)."""
+    reader = PdfReader(str(path))
+    found: dict[str, dict] = {}
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            target = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            found[str(font["/BaseFont"])] = target.get("/FontDescriptor", {})
+    return found
+
+
+def outline_titles(path: Path) -> list[str]:
+    """The bookmarks, depth first."""
+    reader = PdfReader(str(path))
+    titles: list[str] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    return titles

@@ -1,0 +1,203 @@
+"""The print PDF: every paragraph once and in order, no line starting with closing punctuation
+(or ending with opening punctuation), justified lines, fonts embedded and subset, metadata,
+tags and outline, running heads, the name index's page numbers, trims, crop marks, and the
+same source giving the same bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from pipeline.cache import Cache
+from pipeline.errors import PublishError
+from pipeline.fidelity import find_in_order, normalise
+from pipeline.model import Document, numbered
+from pipeline.renderers.base import BuildContext
+from pipeline.renderers.cjktype import spaced
+from pipeline.renderers.pdf import PdfRenderer
+from tests.conftest import ROOT
+from tests.renderers.pdftools import Page, body_lines, font_descriptors, outline_titles, pages, rows
+
+CLOSING = set("，。、；：？！）」』”》")
+OPENING = set("“（《「『")
+MM = 72 / 25.4
+
+TITLES = [
+    "test_title",
+    pytest.param("first_title", marks=pytest.mark.slow),
+]
+
+
+@pytest.fixture(scope="module")
+def font_cache(tmp_path_factory) -> Cache:
+    return Cache(tmp_path_factory.mktemp("cache"))
+
+
+def build(doc: Document, out: Path, cache: Cache, **options) -> Path:
+    ctx = BuildContext(out_dir=out, cache=cache, styles_dir=ROOT / "styles", options=options,
+                       log=lambda message: None)
+    (path,) = PdfRenderer().build(doc, ctx)
+    return path
+
+
+@pytest.fixture(scope="module")
+def built(request, tmp_path_factory, font_cache):
+    """title fixture name → (document, pdf path, pages); built once per title per module."""
+    cached: dict[str, tuple[Document, Path, list[Page]]] = {}
+
+    def get(name: str) -> tuple[Document, Path, list[Page]]:
+        if name not in cached:
+            doc = request.getfixturevalue(name)
+            path = build(doc, tmp_path_factory.mktemp(name), font_cache)
+            cached[name] = (doc, path, pages(path))
+        return cached[name]
+
+    return get
+
+
+def heads(doc: Document) -> set[str]:
+    """The strings a running head can show (spaces removed)."""
+    strings = {doc.meta.title, doc.meta.subtitle or ""} | {s.title for s in doc.sections if s.title}
+    return {spaced(s).replace(" ", "") for s in strings} | {"人名索引", "编者注"}
+
+
+def body_text(doc: Document, page_list: list[Page]) -> str:
+    return "\n".join(line.text for line in body_lines(page_list, heads(doc)))
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_every_paragraph_once_in_reading_order(built, title) -> None:
+    doc, _path, page_list = built(title)
+    text = body_text(doc, page_list)
+    flat = normalise(text)
+    blocks = list(doc.text_blocks())
+    credit = doc.meta.credit
+    if credit:
+        blocks.remove(credit)  # printed on the copyright page, before the article
+        assert flat.count(normalise(credit)) == 1
+    # In order from the article on (the contents page repeats the chapter titles before it).
+    start = flat.index(normalise(blocks[0]))
+    assert find_in_order(blocks, flat[start:]) == []
+    model = normalise("\n".join(doc.text_blocks()))
+    for paragraph in doc.paragraphs():
+        needle = normalise(numbered(paragraph))
+        assert flat.count(needle) == model.count(needle), numbered(paragraph)
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(built, title) -> None:
+    doc, _path, page_list = built(title)
+    lines = [line.text.strip() for line in body_lines(page_list, heads(doc))]
+    assert len(lines) > 50
+    assert [line for line in lines if line[0] in CLOSING] == []
+    assert [line for line in lines if line[-1] in OPENING] == []
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_lines_of_running_text_are_justified(built, title) -> None:
+    """Every line of a paragraph but its last ends at the measure (within 1 pt), even the
+    ones holding Latin words or broken short by a line-start rule."""
+    doc, _path, page_list = built(title)
+    opening = normalise(doc.sections[0].paragraphs[0].text)[:12]
+    page = next(p for p in page_list if any(opening in normalise(line.text) for line in p.lines))
+    lines = body_lines([page], heads(doc))
+    lines = lines[next(i for i, line in enumerate(lines) if opening in normalise(line.text)):]
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    inner = [a for a, b in zip(lines, lines[1:]) if b.x0 < left + 2 and a.x0 < left + 30]
+    assert len(inner) >= 3
+    assert [a.text for a in inner if abs(a.x1 - right) > 1.0] == []
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_fonts_are_embedded_and_subset(built, title) -> None:
+    _doc, path, _pages = built(title)
+    fonts = font_descriptors(path)
+    assert {name.split("+", 1)[1] for name in fonts} == {"Noto-Serif-SC", "Noto-Sans-SC"}
+    for name, descriptor in fonts.items():
+        assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), name
+        assert len(name.split("+", 1)[0]) == 7 and name[1:7].isupper(), name  # "/ABCDEF+" subset tag
+
+
+def test_metadata_tags_and_outline(built) -> None:
+    doc, path, _pages = built("test_title")
+    reader = PdfReader(str(path))
+    info = reader.metadata
+    assert info.title == doc.meta.title
+    assert info.author == ", ".join(doc.meta.authors)
+    assert info.subject == doc.meta.description
+    assert info["/CreationDate"].startswith("D:" + doc.meta.date.strftime("%Y%m%d"))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "zh-Hans"
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
+    assert b"pdfuaid" in catalog["/Metadata"].get_object().get_data()
+    toc = [spaced(doc.meta.title)] + [spaced(s.title) for s in doc.sections if s.kind in ("question", "closing")]
+    toc += ["编者注", "人名索引", spaced(doc.sections[-1].title)]
+    assert outline_titles(path) == toc
+
+
+@pytest.mark.slow
+def test_running_heads_book_left_chapter_right_none_on_openers(built) -> None:
+    doc, _path, page_list = built("first_title")
+    chapters = {spaced(s.title).replace(" ", "") for s in doc.sections if s.title} | {"人名索引"}
+    article = next(p.number for p in page_list if p.number > 5 and any(
+        line.text.replace(" ", "") == doc.meta.title for line in p.lines))
+    seen = set()
+    for page in page_list[article:]:
+        top = [line.text.replace(" ", "") for line in page.lines if line.y0 > page.height * 0.9]
+        body = {line.text.replace(" ", "") for line in page.lines if line.y0 <= page.height * 0.9}
+        if body & chapters or page.number == article:  # a chapter opener
+            assert top == [], (page.number, top)
+        elif page.number % 2:  # WeasyPrint's first page is a right-hand one: odd indexes are left
+            assert top == [doc.meta.title.replace(" ", "")], (page.number, top)
+            seen.add("left")
+        else:
+            assert len(top) == 1 and top[0] in chapters | {doc.meta.subtitle, "人名索引"}, (page.number, top)
+            seen.add("right")
+    assert seen == {"left", "right"}
+
+
+def test_index_gives_the_pages_of_each_speakers_answers(built) -> None:
+    """老周 answers first in the first chapter and in the closing one: his index entry shows
+    the same page numbers as the contents page does for those chapters."""
+    doc, _path, page_list = built("test_title")
+    lines = [row for page in page_list for row in rows(page)]
+    toc = {normalise(line.rstrip("0123456789· ")): line.rstrip().split("·")[-1].strip()
+           for line in lines if "··" in line and line.rstrip()[-1].isdigit()}
+    pages_of = [toc[normalise(doc.sections[1].title)], toc[normalise(doc.sections[3].title)]]
+    index = lines[lines.index("人名索引"):]
+    entry = next(line for line in index if line.startswith("老周"))
+    assert entry.rstrip().endswith(", ".join(pages_of)), entry
+
+
+def test_same_source_same_bytes(test_title, tmp_path, font_cache) -> None:
+    first = build(test_title, tmp_path / "a", font_cache).read_bytes()
+    second = build(test_title, tmp_path / "b", Cache(tmp_path / "fresh-cache")).read_bytes()
+    assert first == second
+
+
+@pytest.mark.parametrize(("paper", "width_mm", "height_mm"), [("b5", 176, 250), ("letter", 215.9, 279.4)])
+def test_paper_sets_the_trim(test_title, tmp_path, font_cache, paper, width_mm, height_mm) -> None:
+    box = PdfReader(str(build(test_title, tmp_path, font_cache, paper=paper))).pages[0].mediabox
+    assert (round(float(box.width) / MM, 1), round(float(box.height) / MM, 1)) == (width_mm, height_mm)
+
+
+def test_marks_add_bleed_and_keep_the_trim(test_title, tmp_path, font_cache) -> None:
+    page = PdfReader(str(build(test_title, tmp_path, font_cache, marks=True))).pages[0]
+    trim, media = page.trimbox, page.mediabox
+    assert (round(float(trim.width) / MM), round(float(trim.height) / MM)) == (148, 210)
+    assert float(media.width) - float(trim.width) >= 2 * 3 * MM - 0.1
+    assert float(trim.left) - float(media.left) >= 3 * MM - 0.1
+
+
+def test_unknown_paper_is_a_clear_error(test_title, tmp_path, font_cache) -> None:
+    with pytest.raises(PublishError, match="a4, a5, b5, letter"):
+        build(test_title, tmp_path, font_cache, paper="a3")
+
+
+def test_missing_font_package_says_how_to_install(test_title, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("pipeline.fonts.FONT_PACKAGE", "no_such_font_package")
+    with pytest.raises(PublishError, match="pip install"):
+        build(test_title, tmp_path, Cache(None))
