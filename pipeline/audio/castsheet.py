@@ -1,0 +1,55 @@
+"""The cast sheet (`publish audio --cast`): every part and speaker with their voice, pitch and
+rate on both engines, as data (`cast_rows`) and as lines for the CLI to print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.markup import escape
+
+from pipeline.audio.engine import ENGINES, VoiceSpec
+from pipeline.model import Document
+from pipeline.passes.casting import Cast, cast
+
+
+@dataclass(frozen=True)
+class CastRow:
+    part: str  # narrator, host or speaker
+    name: str  # the label as printed
+    hint: str  # the source's voice hint, if any
+    answers: int
+    voices: dict[str, VoiceSpec]  # engine → voice
+
+
+def cast_rows(doc: Document) -> tuple[list[CastRow], dict[str, Cast]]:
+    casts = {engine: cast(doc, engine) for engine in ENGINES}
+    rows = [CastRow("narrator", "旁白", "", 0, {e: c.narrator for e, c in casts.items()}),
+            CastRow("host", "主持人", "", 0, {e: c.host for e, c in casts.items()})]
+    for speaker in doc.speakers:
+        hint = speaker.voice
+        wishes = [w for w in (hint.gender, hint.age, hint.espeak and f"espeak {hint.espeak}",
+                              hint.edge and f"edge {hint.edge}") if w]
+        rows.append(CastRow("speaker", speaker.label(), ", ".join(wishes), len(doc.answers_by(speaker.id)),
+                            {e: c.voice(speaker.id) for e, c in casts.items()}))
+    return rows, casts
+
+
+def _voice(spec: VoiceSpec) -> str:
+    if spec.engine == "edge":
+        return f"{spec.voice:<30} pitch {spec.pitch:+d}Hz  rate {spec.rate:+d}%"
+    return f"{'cmn+' + (spec.voice or 'default'):<14} pitch {spec.pitch:>3}  rate {spec.rate} wpm"
+
+
+def cast_sheet(doc: Document) -> list[str]:
+    """Lines for the terminal (rich markup; names escaped)."""
+    rows, casts = cast_rows(doc)
+    lines = [f"[bold]Cast sheet: {escape(doc.meta.title)}[/] — {len(doc.speakers)} speakers, "
+             f"{sum(len(s.answers) for s in doc.chapters)} answers"]
+    for engine in ENGINES:
+        lines += ["", f"[bold]{engine}[/]"]
+        for row in rows:
+            count = f"{row.answers} ans." if row.part == "speaker" else row.part
+            hint = f"  [dim]({escape(row.hint)})[/]" if row.hint else ""
+            lines.append(f"  {_voice(row.voices[engine])}   {count:<9} {escape(row.name)}{hint}")
+        lines += [f"  [yellow]note:[/] {escape(note)}" for note in casts[engine].notes]
+    return lines

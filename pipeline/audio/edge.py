@@ -1,0 +1,154 @@
+"""edge-tts, the online engine: Microsoft Edge's neural voices (zh-CN, regional zh-CN, zh-HK,
+zh-TW) through the `edge-tts` package. Needs the internet.
+
+Requests run concurrently but bounded (the service throttles bursts), each retried with
+exponential backoff; a request that still fails stops the build with a message, and every
+segment finished before it stays cached. Sentence boundary events from the service time the
+captions. The service sends 24 kHz mono MP3, decoded here with PyAV.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.metadata
+from collections.abc import Awaitable, Callable, Sequence
+from typing import ClassVar
+
+import numpy as np
+
+from pipeline.audio.engine import Done, EngineName, Request, Segment, fill_marks, trimmed
+from pipeline.errors import PublishError
+
+SAMPLE_RATE = 24000
+TICKS_PER_SECOND = 10_000_000  # the service's offsets are in 100 ns ticks
+
+
+class EdgeEngine:
+    name: ClassVar[EngineName] = "edge"
+    sample_rate: ClassVar[int] = SAMPLE_RATE
+
+    def __init__(self, *, concurrency: int = 4, attempts: int = 4, backoff: float = 1.0, connect_timeout: int = 10,
+                 receive_timeout: int = 60, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.concurrency = concurrency
+        self.attempts = attempts
+        self.backoff = backoff
+        self.connect_timeout = connect_timeout
+        self.receive_timeout = receive_timeout
+        self.sleep = sleep
+
+    def identity(self) -> dict[str, object]:
+        try:
+            version = importlib.metadata.version("edge-tts")
+        except importlib.metadata.PackageNotFoundError:
+            version = "?"
+        return {"engine": self.name, "edge-tts": version.split(".")[0]}
+
+    def synthesise(self, requests: Sequence[Request], done: Done) -> None:
+        if requests:
+            asyncio.run(self._all(requests, done))
+
+    async def _all(self, requests: Sequence[Request], done: Done) -> None:
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def one(request: Request) -> None:
+            async with gate:
+                segment = await self._with_retries(request)
+            done(request, segment)
+
+        tasks = [asyncio.create_task(one(request)) for request in requests]
+        try:
+            await asyncio.gather(*tasks)
+        finally:
+            for task in tasks:
+                task.cancel()
+
+    async def _with_retries(self, request: Request) -> Segment:
+        import aiohttp
+        from edge_tts.exceptions import EdgeTTSException
+
+        problem: BaseException | None = None
+        for attempt in range(self.attempts):
+            try:
+                return await self.speak(request)
+            except (TimeoutError, aiohttp.ClientError, OSError, EdgeTTSException) as exc:
+                problem = exc
+                if attempt + 1 < self.attempts:
+                    await self.sleep(self.backoff * 2**attempt)
+        raise PublishError(
+            f"edge-tts failed {self.attempts} times on “{request.text[:24]}…” ({describe(problem)}); "
+            f"the segments made so far are cached: run again later, or use --engine espeak"
+        )
+
+    async def speak(self, request: Request) -> Segment:
+        """One request through edge-tts: its MP3 decoded, its sentence boundaries as marks."""
+        import edge_tts
+
+        voice = request.voice
+        communicate = edge_tts.Communicate(
+            request.text, voice.voice, rate=f"{voice.rate:+d}%", pitch=f"{voice.pitch:+d}Hz",
+            boundary="SentenceBoundary", connect_timeout=self.connect_timeout, receive_timeout=self.receive_timeout,
+        )
+        audio = bytearray()
+        boundaries: list[tuple[float, str]] = []
+        async for chunk in communicate.stream():
+            if chunk["type"] == "audio":
+                audio += chunk["data"]
+            elif chunk["type"] in ("SentenceBoundary", "WordBoundary"):
+                boundaries.append((chunk["offset"] / TICKS_PER_SECOND, chunk["text"]))
+        samples = decode_mp3(bytes(audio), SAMPLE_RATE)
+        marks = sentence_marks(request, boundaries, len(samples) / SAMPLE_RATE)
+        return trimmed(samples, SAMPLE_RATE, marks)
+
+
+def sentence_marks(request: Request, boundaries: list[tuple[float, str]], duration: float) -> tuple[float, ...]:
+    """Each of our sentences' start: the first boundary found inside it, in order."""
+    text = request.text
+    starts = request.sentence_starts()
+    known: list[float | None] = [None] * len(starts)
+    cursor = 0
+    for offset, said in boundaries:
+        found = text.find(said.strip(), cursor) if said.strip() else -1
+        if found < 0:
+            continue
+        cursor = found + len(said.strip())
+        index = max(i for i, s in enumerate(starts) if s <= found)
+        if known[index] is None:
+            known[index] = offset
+    known[0] = 0.0
+    return fill_marks(known, starts, len(text), duration)
+
+
+def decode_mp3(data: bytes, sample_rate: int) -> np.ndarray:
+    """MP3 bytes → mono int16 at `sample_rate` (PyAV's bundled FFmpeg; no system ffmpeg)."""
+    import io
+
+    try:
+        import av
+    except ImportError:
+        raise PublishError("decoding edge-tts audio needs PyAV: run 'pip install av'") from None
+    if not data:
+        return np.zeros(0, np.int16)
+    resampler = av.AudioResampler(format="s16", layout="mono", rate=sample_rate)
+    pieces = []
+    with av.open(io.BytesIO(data), format="mp3") as container:
+        for frame in container.decode(audio=0):
+            for out in resampler.resample(frame):
+                pieces.append(out.to_ndarray().reshape(-1))
+        for out in resampler.resample(None):
+            pieces.append(out.to_ndarray().reshape(-1))
+    return np.concatenate(pieces).astype(np.int16) if pieces else np.zeros(0, np.int16)
+
+
+def describe(problem: BaseException | None) -> str:
+    """A network failure in one short line (aiohttp's own messages print object addresses)."""
+    if problem is None:
+        return "no answer"
+    import aiohttp
+
+    if isinstance(problem, aiohttp.ClientConnectorError):
+        reason = problem.os_error.strerror or str(problem.os_error) if problem.os_error else "refused"
+        return f"cannot connect to {problem.host}: {reason}"
+    if isinstance(problem, asyncio.TimeoutError):
+        return "timed out"
+    text = str(problem).strip().splitlines()[0] if str(problem).strip() else ""
+    return f"{type(problem).__name__}: {text}" if text else type(problem).__name__

@@ -1,0 +1,194 @@
+"""The programme: the document as an ordered list of cues, each a run of sentences that one
+voice speaks, with the silence after each cue; cues are grouped into units (an answer with its
+introduction, an article paragraph) and units into chapters (one per section).
+
+Units are what the audio edition encodes and caches one by one, so editing one answer
+re-encodes that answer alone.
+
+Both the audio edition and the podcast script are written from this one plan, so the script
+shows exactly what will be spoken, by whom, and (with segment durations) when.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from pipeline.audio.engine import EngineName, VoiceSpec
+from pipeline.model import Answer, Document, Paragraph, Section, Span
+from pipeline.passes.casting import Cast
+from pipeline.passes.speech import SpeechRules, cardinal, load_rules, sentences, speak
+
+Role = Literal["narrator", "host", "speaker"]
+ROLE_NAMES: dict[Role, str] = {"narrator": "旁白", "host": "主持人", "speaker": "嘉宾"}
+SECTION_TITLES = {"article": None, "note": "编者注", "references": "参考资料"}
+
+
+@dataclass(frozen=True)
+class Pauses:
+    """Silence (seconds) that the structure puts between cues; sentences pause by themselves."""
+
+    aside: float = 0.25  # around the host's aside inside a paragraph
+    paragraph: float = 0.6
+    intro: float = 0.35  # after the host's "编剧余飞："
+    title: float = 0.9  # after a chapter's title
+    answer: float = 1.1  # after an answer, before the next introduction
+    lead_in: float = 0.6  # at a chapter's start
+    unit_lead: float = 0.1  # the part of the pause before a unit that starts the unit's own chunk
+    tail: float = 1.2  # at a chapter's end
+
+
+@dataclass(frozen=True)
+class Cue:
+    role: Role
+    who: str  # the voice's name in captions: the speaker's name, 主持人 or 旁白
+    voice: VoiceSpec
+    shown: tuple[str, ...]  # the sentences as printed
+    spoken: tuple[str, ...]  # the same sentences as they are spoken
+    pause: float  # silence after the cue
+    speaker_id: str | None = None
+    answer_id: str | None = None
+    label: str | None = None  # the speaker's label (role and name) as printed
+
+
+@dataclass(frozen=True)
+class Chapter:
+    section_id: str
+    kind: str
+    title: str
+    units: tuple[tuple[Cue, ...], ...]
+
+    @property
+    def cues(self) -> tuple[Cue, ...]:
+        return tuple(cue for unit in self.units for cue in unit)
+
+
+@dataclass(frozen=True)
+class Plan:
+    engine: EngineName
+    title: str
+    chapters: tuple[Chapter, ...]
+    cast: Cast
+    pauses: Pauses
+
+    def cues(self) -> list[Cue]:
+        return [cue for chapter in self.chapters for cue in chapter.cues]
+
+
+def make_plan(doc: Document, cast: Cast, pauses: Pauses = Pauses(), rules: SpeechRules | None = None) -> Plan:
+    rules = rules or load_rules(doc.pronunciation_table)
+    writer = _Writer(doc, cast, pauses, rules)
+    chapters = [writer.chapter(section, first=index == 0) for index, section in enumerate(doc.sections)]
+    chapters = [c for c in chapters if c.units]
+    if doc.meta.credit and chapters:
+        last = chapters[-1]
+        credit = tuple(writer.cues("narrator", [Span(text=doc.meta.credit)], pauses.paragraph))
+        chapters[-1] = Chapter(last.section_id, last.kind, last.title, (*last.units[:-1], last.units[-1] + credit))
+    return Plan(engine=cast.engine, title=doc.meta.title, chapters=tuple(_ended(c, pauses) for c in chapters),
+                cast=cast, pauses=pauses)
+
+
+def _ended(chapter: Chapter, pauses: Pauses) -> Chapter:
+    """The last cue of a chapter is followed by the chapter's tail, not its own pause."""
+    *units, last_unit = chapter.units
+    last = last_unit[-1]
+    ended = (*last_unit[:-1], replace(last, pause=pauses.tail))
+    return Chapter(chapter.section_id, chapter.kind, chapter.title, (*units, ended))
+
+
+class _Writer:
+    def __init__(self, doc: Document, cast: Cast, pauses: Pauses, rules: SpeechRules) -> None:
+        self.doc, self.cast, self.pauses, self.rules = doc, cast, pauses, rules
+
+    def chapter(self, section: Section, first: bool) -> Chapter:
+        title = section.title or SECTION_TITLES.get(section.kind) or self.doc.meta.title
+        units: list[list[Cue]] = []
+        heading: list[Cue] = []  # joins the chapter's first unit
+        if section.kind == "article":
+            heading = self.opening() if first else []
+            voice: Role = "narrator"
+        elif section.kind in ("question", "closing"):
+            heading = self.cues("host", [Span(text=title)], self.pauses.title)
+            voice = "host"
+        else:
+            heading = self.cues("narrator", [Span(text=title + "。")], self.pauses.title)
+            voice = "narrator"
+        units += [self.paragraph(paragraph, voice) for paragraph in section.paragraphs]
+        units += [self.answer(answer) for answer in section.answers]
+        if section.references:
+            units.append([cue for reference in section.references for cue in self.cues(
+                "narrator", [Span(text=f"{cardinal(reference.number)}、{reference.text}。")], self.pauses.paragraph,
+                shown=f"{reference.number}. {reference.text}")])
+        units = [unit for unit in units if unit]
+        if heading:
+            units = [heading + units[0], *units[1:]] if units else [heading]
+        return Chapter(section.id, section.kind, title, tuple(tuple(unit) for unit in units))
+
+    def opening(self) -> list[Cue]:
+        meta = self.doc.meta
+        lines = [meta.title + "。"]
+        if meta.subtitle:
+            lines.append(meta.subtitle + "。")
+        lines.append(f"{meta.outlet}，作者：{'、'.join(meta.authors)}。")
+        return self.cues("narrator", [Span(text="".join(lines))], self.pauses.title)
+
+    def answer(self, answer: Answer) -> list[Cue]:
+        speaker = answer.speaker
+        role = answer.shown_role or ""
+        gap = " " if role and role[-1:].isascii() and role[-1:].isalnum() and speaker.name[:1].isascii() else ""
+        intro = self.cues("host", [Span(text=f"{role}{gap}{speaker.name}")], self.pauses.intro,
+                          shown=f"{answer.label}：", answer=answer)
+        body: list[Cue] = []
+        for paragraph in answer.paragraphs:
+            body += self.paragraph(paragraph, "speaker", answer)
+        if body:
+            body[-1] = replace(body[-1], pause=self.pauses.answer)
+        return intro + body
+
+    def paragraph(self, paragraph: Paragraph, role: Role, answer: Answer | None = None) -> list[Cue]:
+        """A paragraph in its voice, with asides split off to the host."""
+        runs: list[tuple[Role, list[Span]]] = []
+        for span in paragraph.spans:
+            run_role: Role = "host" if span.style == "aside" else role
+            if runs and runs[-1][0] == run_role:
+                runs[-1][1].append(span)
+            else:
+                runs.append((run_role, [span]))
+        cues: list[Cue] = []
+        for index, (run_role, spans) in enumerate(runs):
+            numbered = index == 0 and paragraph.number is not None
+            last = index == len(runs) - 1
+            cues += self.cues(run_role, spans, self.pauses.paragraph if last else self.pauses.aside, answer=answer,
+                              shown_prefix=f"（{paragraph.number}）" if numbered else "",
+                              spoken_prefix=f"第{cardinal(paragraph.number or 0)}，" if numbered else "")
+        return cues
+
+    def cues(self, role: Role, spans: list[Span], pause: float, *, shown: str | None = None,
+             answer: Answer | None = None, shown_prefix: str = "", spoken_prefix: str = "") -> list[Cue]:
+        """One cue (or none, if nothing is left to say) for a run of spans in one voice.
+
+        `shown` replaces the printed text where the ear hears something else (the label before
+        an answer, a reference's number); the prefixes number a point: （1） / 第一，.
+        """
+        shown_sentences: list[str] = []
+        spoken_sentences: list[str] = []
+        for sentence in sentences("".join(s.text for s in spans)):
+            spoken = speak(sentence, self.rules)
+            if spoken:
+                shown_sentences.append(sentence)
+                spoken_sentences.append(spoken)
+            elif shown_sentences:  # nothing to say (a stray mark): it stays with the one before
+                shown_sentences[-1] += sentence
+        if not spoken_sentences:
+            return []
+        if shown is not None:
+            shown_sentences = [shown] + [""] * (len(shown_sentences) - 1)
+        shown_sentences[0] = shown_prefix + shown_sentences[0]
+        spoken_sentences[0] = spoken_prefix + spoken_sentences[0]
+        if role == "speaker" and answer is not None:
+            voice, who = self.cast.voice(answer.speaker.id), answer.speaker.name
+        else:
+            voice, who = (self.cast.host if role == "host" else self.cast.narrator), ROLE_NAMES[role]
+        return [Cue(role=role, who=who, voice=voice, shown=tuple(shown_sentences), spoken=tuple(spoken_sentences),
+                    pause=pause, speaker_id=answer.speaker.id if answer else None,
+                    answer_id=answer.id if answer else None, label=answer.label if answer else None)]

@@ -1,0 +1,290 @@
+"""Text for the ear: what a Mandarin announcer would say for what the page shows.
+
+TTS engines read digits, Latin letters and typographic marks each in their own way (eSpeak
+reads 2024年 as 两千零二十四年 and AIGC as one English word), so the audio edition hands
+them text that leaves nothing to guess: 2024年2月16日凌晨2点14分 → 二零二四年二月十六日凌晨
+两点十四分, 14% → 百分之十四, AIGC → A I G C, @handles without the @, book-title marks and
+quotes dropped, and every word of the pronunciation table respelt (see homophones.py).
+
+The tables live in `pipeline/data/speech.toml`; the order of the steps below matters and is
+the order a reader resolves them (dates before bare numbers, units before letters).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.passes.homophones import load_homophones
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "speech.toml"
+
+DIGITS = "零一二三四五六七八九"
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_PAUSES = "，。！？；：、"
+_STRENGTH = {"、": 1, "，": 2, "：": 3, "；": 4, "。": 5, "！": 6, "？": 7}
+_VOWELS = set("aeiouyAEIOUY")
+
+
+@dataclass(frozen=True)
+class SpeechRules:
+    units: Mapping[str, str]
+    currency: Mapping[str, str]
+    latin: Mapping[str, str]
+    digit_names: frozenset[str]
+    two: str  # after a lone 2 these read 两
+    quantity: str  # after a digit name these make it a number again
+    respellings: Mapping[str, str]  # word → the same sound in unambiguous characters
+
+
+def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DATA) -> SpeechRules:
+    """The speech tables, with the title's pronunciation table turned into respellings."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    respellings = {}
+    if pronunciations:
+        homophones = load_homophones()
+        respellings = {word: homophones.respell(word, pinyin) for word, pinyin in pronunciations.items()}
+    return SpeechRules(
+        units=data["units"],
+        currency=data["currency"],
+        latin=data["latin"],
+        digit_names=frozenset(data["digit_names"]["numbers"]),
+        two=data["measure"]["two"],
+        quantity=data["measure"]["quantity"],
+        respellings=respellings,
+    )
+
+
+# ── sentences ────────────────────────────────────────────────────────────────────────────
+
+_SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』）)]*|$)|[。！？!?]+[”’」』）)]*")
+
+
+def sentences(text: str) -> list[str]:
+    """`text` cut after each full stop, question or exclamation mark (closing quotes kept)."""
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+# ── numbers ──────────────────────────────────────────────────────────────────────────────
+
+
+def digits(number: str) -> str:
+    """Digit by digit: 2024 → 二零二四."""
+    return "".join(DIGITS[int(d)] for d in number if d.isdigit())
+
+
+def cardinal(n: int, *, leading_two: bool = True) -> str:
+    """An integer as counted: 16 → 十六, 1005 → 一千零五, 5000万 → 五千(万), 200 → 两百."""
+    if n == 0:
+        return "零"
+    if n < 0:
+        return "负" + cardinal(-n)
+    groups = []
+    while n:
+        groups.append(n % 10000)
+        n //= 10000
+    big = ["", "万", "亿", "万亿"]
+    out = ""
+    zero = False
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if group == 0:
+            zero = bool(out)
+            continue
+        if out and (zero or group < 1000):
+            out += "零"
+        out += _group(group) + big[index]
+        zero = False
+    if out.startswith("一十"):
+        out = out[1:]
+    if leading_two and out.startswith("二") and len(out) > 1 and out[1] in "百千万亿":
+        out = "两" + out[1:]
+    return out
+
+
+def _group(n: int) -> str:
+    """0 < n < 10000 → 一千零五 (without a leading 零)."""
+    out = ""
+    zero = False
+    for unit, value in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+        digit = n // value % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        out += DIGITS[digit] + unit
+    return out
+
+
+def number(text: str, before: str = "", after: str = "", rules: SpeechRules | None = None) -> str:
+    """A number as read in its place: 2个 → 两个, 007 → 零零七, 3.14 → 三点一四."""
+    plain = text.replace(",", "")
+    whole, _, fraction = plain.partition(".")
+    if len(whole) > 1 and whole.startswith("0") or len(whole) > 12:
+        spoken = digits(whole)
+    elif whole == "2" and not fraction and rules and after and after in rules.two and before != "第":
+        spoken = "两"
+    else:
+        spoken = cardinal(int(whole))
+    if fraction:
+        spoken += "点" + digits(fraction)
+    return spoken
+
+
+# ── the steps ────────────────────────────────────────────────────────────────────────────
+
+_QUOTES = re.compile(r"[“”‘’「」『』《》〈〉【】\"]|(?<![A-Za-z])'|'(?![A-Za-z])")
+_BRACKETS = re.compile(r"[（）()\[\]［］]")
+_DASHES = re.compile(r"——|—|――|……|…|\.\.\.")
+_FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def _respell(text: str, rules: SpeechRules) -> str:
+    if not rules.respellings:
+        return text
+    words = sorted(rules.respellings, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, words)))
+    return pattern.sub(lambda m: rules.respellings[m[0]], text)
+
+
+def _marks(text: str) -> str:
+    """Drop what only the eye needs; turn brackets and dashes into the pauses they make."""
+    text = text.replace("@", "")
+    text = re.sub(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])", " ", text)
+    text = _QUOTES.sub("", text)
+    text = _BRACKETS.sub("，", text)
+    text = _DASHES.sub("，", text)
+    text = re.sub(r"(?<=\d)\s*[~～]\s*(?=\d)", "到", text)
+    text = re.sub(r"(?<=\d)\+", "多", text)
+    text = text.replace("+", "加").replace("&", "和").replace("＆", "和")
+    text = re.sub(r"(?<!\d)/|/(?!\d)", "、", text)
+    text = re.sub(r"[·•#*~～|=^`<>]", "", text)
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("So", "Sk", "Cn", "Co", "Cs"))
+
+
+def _latin_names(text: str, rules: SpeechRules) -> str:
+    for word in sorted(rules.latin, key=len, reverse=True):
+        text = re.sub(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", rules.latin[word], text)
+    return text
+
+
+def _dates_and_times(text: str) -> str:
+    text = re.sub(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
+    text = re.sub(r"(?<![\d.])(\d{4})(?=\s*年)", lambda m: digits(m[1]), text)
+
+    def clock(m: re.Match[str]) -> str:
+        hour, minute = int(m[1]), int(m[2])
+        if hour > 24 or minute > 59:
+            return m[0]
+        return f"{hour}点" + ("整" if minute == 0 else f"{m[2]}分")
+
+    text = re.sub(r"(?<![\d.])(\d{1,2})[:：](\d{2})(?!\d)", clock, text)
+    return re.sub(r"(?<![\d.])(\d{2})(?=后)", lambda m: digits(m[1]), text)  # 00后, 90后
+
+
+def _quantities(text: str, rules: SpeechRules) -> str:
+    """Currencies, ranges, percentages and fractions around still-written numbers."""
+    signs = "|".join(map(re.escape, sorted(rules.currency, key=len, reverse=True)))
+    text = re.sub(rf"({signs})\s?({_NUMBER})([万亿千百]*)", lambda m: m[2] + m[3] + rules.currency[m[1]], text)
+
+    def span(m: re.Match[str]) -> str:
+        percent = m[2] or m[4]
+        if percent:
+            return f"百分之{m[1]}到百分之{m[3]}"
+        return f"{m[1]}到{m[3]}"
+
+    text = re.sub(rf"(?<![\d.])({_NUMBER})([%％]?)\s*[-–~～]\s*({_NUMBER})([%％]?)(?![\d.])", span, text)
+    text = re.sub(rf"({_NUMBER})\s*[%％]", r"百分之\1", text)
+    return re.sub(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", r"\2分之\1", text)
+
+
+def _spell(token: str) -> str:
+    return " ".join(DIGITS[int(c)] if c.isdigit() else c.upper() for c in token)
+
+
+def _codes(text: str, rules: SpeechRules) -> str:
+    """Tokens that mix digits and letters: 60s → 60秒, 3D stays, Web3 → Web 3, 6551CD6A spelt."""
+    text = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z0-9])", " ", text)
+    units = {k.lower(): v for k, v in rules.units.items()}
+
+    def token(m: re.Match[str]) -> str:
+        word = m[0]
+        if word.isdigit() or word.isalpha():
+            return word
+        if found := re.fullmatch(r"(\d+)([A-Za-z]+)", word):
+            value, letters = found.groups()
+            if letters in rules.units or letters.lower() in units:
+                return value + rules.units.get(letters, units.get(letters.lower(), letters))
+            if len(letters) == 1 and letters.isupper():
+                return word  # 3D, 4K, 5G
+        if found := re.fullmatch(r"([A-Za-z]+)(\d{1,4})", word):
+            return f"{found[1]} {found[2]}"
+        return _spell(word)
+
+    return re.sub(r"[A-Za-z0-9]+", token, text)
+
+
+def _numbers(text: str, rules: SpeechRules) -> str:
+    names = "|".join(sorted(rules.digit_names, key=len, reverse=True))
+    if names:
+        def name(m: re.Match[str]) -> str:
+            after = m.string[m.end() : m.end() + 1]
+            return m[0] if after and after in rules.quantity else digits(m[0])
+
+        text = re.sub(rf"(?<![\d.])(?:{names})(?![\d.,])", name, text)
+
+    def convert(m: re.Match[str]) -> str:
+        before = m.string[m.start() - 1 : m.start()]
+        after = m.string[m.end() : m.end() + 1]
+        return number(m[0], before, after, rules)
+
+    return re.sub(_NUMBER, convert, text)
+
+
+def _letters(text: str) -> str:
+    """Acronyms letter by letter (AIGC → A I G C), camelCase apart (OpenAI → Open A I)."""
+
+    def part(word: str) -> str:
+        if len(word) >= 2 and (word.isupper() or not set(word) & _VOWELS):
+            return " ".join(word.upper())
+        return word
+
+    def token(m: re.Match[str]) -> str:
+        pieces = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[A-Z]", m[0])
+        return " ".join(part(p) for p in pieces)
+
+    return re.sub(r"[A-Za-z]+", token, text)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(rf"\s*([{_HAN}{_PAUSES}])\s*", r"\1", text)
+
+    def strongest(m: re.Match[str]) -> str:
+        return max(m[0], key=lambda c: _STRENGTH.get(c, 0))
+
+    text = re.sub(rf"[{_PAUSES}]{{2,}}", strongest, text)
+    text = re.sub(rf"^[{_PAUSES}\s]+", "", text)
+    text = re.sub(r"[，、：；]$", "。", text)  # a cut-off clause still ends like a sentence
+    return text.strip()
+
+
+def speak(text: str, rules: SpeechRules) -> str:
+    """`text` (a sentence or a label) as it should be spoken."""
+    text = text.translate(_FULL_WIDTH_ALNUM)
+    text = _respell(text, rules)
+    text = _marks(text)
+    text = _latin_names(text, rules)
+    text = _dates_and_times(text)
+    text = _quantities(text, rules)
+    text = _codes(text, rules)
+    text = _numbers(text, rules)
+    text = _letters(text)
+    return _tidy(text)

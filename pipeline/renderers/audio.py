@@ -1,0 +1,52 @@
+"""The audio edition: `output/<slug>.mp3` (ID3 chapters, tags, cover), `output/<slug>.m4b`
+(the same audio as an audiobook with chapters) and `output/<slug>.vtt` (captions, the speaker
+as each cue's voice), all from one timeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.audio.captions import webvtt
+from pipeline.audio.loudness import to_db
+from pipeline.audio.master import chunk_jobs, encode_all, programme_loudness, write_m4b, write_mp3
+from pipeline.audio.programme import produce, worker_pool
+from pipeline.audio.progress import progress
+from pipeline.audio.tags import Tags, tag_m4b, tag_mp3
+from pipeline.audio.timeline import clock
+from pipeline.cover import cover_png
+from pipeline.fsutil import atomic_write
+from pipeline.model import Document
+from pipeline.renderers.base import BuildContext
+
+
+COVER_SIZE = (1400, 1400)  # square, Apple Podcasts' minimum
+
+
+class AudioRenderer:
+    name = "audio"
+    option_names = ("engine",)
+
+    def outputs(self, doc: Document, ctx: BuildContext) -> list[Path]:
+        slug = doc.meta.slug
+        return [ctx.out_dir / f"{slug}.mp3", ctx.out_dir / f"{slug}.m4b", ctx.out_dir / f"{slug}.vtt"]
+
+    def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
+        mp3, m4b, vtt = self.outputs(doc, ctx)
+        with worker_pool() as pool:
+            programme = produce(doc, ctx, pool)
+            jobs = chunk_jobs(programme.timeline, programme.segments)
+            with progress("mastering", len(jobs)) as advance:
+                chunks = encode_all(jobs, programme.segments, ctx.cache, pool, advance)
+        timeline = programme.timeline
+        tags = Tags.of(doc)
+        cover = cover_png(doc.meta, ctx.cache, COVER_SIZE)
+        write_mp3(mp3, chunks, lambda path: tag_mp3(path, tags, timeline, cover))
+        write_m4b(m4b, chunks, timeline, lambda path: tag_m4b(path, tags, cover))
+        atomic_write(vtt, webvtt(timeline, tags.title))
+        peak = max(chunk.peak for chunk in chunks)
+        cached = len(programme.segments) - programme.synthesised
+        ctx.log(f"audio: {programme.engine.name}, {len(timeline.chapters)} chapters, "
+                f"{clock(timeline.duration, millis=False)}, {programme_loudness(chunks):.1f} LUFS, "
+                f"MP3 true peak {to_db(peak):.1f} dBTP, "
+                f"{programme.synthesised} segment(s) synthesised, {cached} cached")
+        return [mp3, m4b, vtt]

@@ -1,0 +1,150 @@
+"""The edge engine through its real code path (edge-tts's Communicate, our retries, decoding and
+sentence timing), with only aiohttp's ClientSession replaced by a recorded service answer; and
+the offline failure, which must be a message within seconds, never a traceback or a hang."""
+
+from __future__ import annotations
+
+import time
+
+import aiohttp
+import numpy as np
+import pytest
+
+from pipeline.audio import select
+from pipeline.audio.edge import SAMPLE_RATE, EdgeEngine
+from pipeline.audio.engine import Request, VoiceSpec
+from pipeline.errors import PublishError
+from tests.audio.edge_fake import Service, recorded
+
+VOICE = VoiceSpec("edge", "zh-CN-YunxiNeural", pitch=8, rate=-8, gender="male", family="yunxi")
+
+
+@pytest.fixture
+def service(monkeypatch) -> Service:
+    fake = Service()
+    monkeypatch.setattr(aiohttp, "ClientSession", fake.session)
+    return fake
+
+
+def request(n: int = 0) -> Request:
+    sentences = tuple(recorded()["sentences"])
+    return Request(key=f"k{n}", voice=VOICE, sentences=sentences)
+
+
+def run(engine: EdgeEngine, requests: list[Request]) -> dict[str, object]:
+    done = {}
+    engine.synthesise(requests, lambda req, seg: done.__setitem__(req.key, seg))
+    return done
+
+
+def test_edge_segment_is_decoded_and_timed_from_the_service_answer(service: Service) -> None:
+    answer = recorded()
+    (segment,) = run(EdgeEngine(), [request()]).values()
+    assert segment.sample_rate == SAMPLE_RATE
+    assert abs(segment.duration - answer["audio_seconds"]) < 0.3  # the engine trims edge silence
+    assert np.abs(segment.samples).max() > 3000  # speech, not silence
+    assert len(segment.marks) == 2 and segment.marks[0] == 0.0
+    # the second sentence starts where the service's SentenceBoundary said (less the trim)
+    assert abs(segment.marks[1] - answer["sentence_starts"][1]) < 0.25
+
+
+def test_edge_sends_the_cast_voice_pitch_and_rate(service: Service) -> None:
+    run(EdgeEngine(), [request()])
+    ssml = next(message for message in service.sent if "<speak" in message)
+    assert "(zh-CN, YunxiNeural)" in ssml and "pitch='+8Hz'" in ssml and "rate='-8%'" in ssml
+    assert "今天的节目从一条新闻说起。" in ssml
+
+
+def test_edge_runs_requests_concurrently_but_bounded(service: Service) -> None:
+    done = run(EdgeEngine(concurrency=3), [request(n) for n in range(8)])
+    assert len(done) == 8
+    assert service.most_open == 3
+
+
+def test_edge_retries_with_backoff(monkeypatch) -> None:
+    fake = Service(fail_first=2)
+    monkeypatch.setattr(aiohttp, "ClientSession", fake.session)
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    done = run(EdgeEngine(backoff=0.5, sleep=sleep), [request()])
+    assert len(done) == 1
+    assert waits == [0.5, 1.0]
+    assert fake.connections == 3
+
+
+def test_edge_gives_up_with_a_message(monkeypatch) -> None:
+    fake = Service(fail_first=99)
+    monkeypatch.setattr(aiohttp, "ClientSession", fake.session)
+
+    async def sleep(seconds: float) -> None:
+        return None
+
+    with pytest.raises(PublishError, match=r"edge-tts failed 4 times .*--engine espeak"):
+        run(EdgeEngine(sleep=sleep), [request()])
+
+
+def test_engine_edge_offline_fails_in_seconds_with_a_message(monkeypatch) -> None:
+    fake = Service(fail_first=99, failure=aiohttp.ClientConnectionError("Cannot connect to host"))
+    monkeypatch.setattr(aiohttp, "ClientSession", fake.session)
+    started = time.monotonic()
+    with pytest.raises(PublishError) as error:
+        select.choose("edge", log=lambda line: None)
+    assert time.monotonic() - started < 5
+    message = str(error.value)
+    assert message.startswith("--engine edge: the edge-tts speech service cannot be reached")
+    assert "--engine espeak" in message and "Traceback" not in message
+
+
+def test_engine_edge_does_not_hang_when_the_service_never_answers(monkeypatch) -> None:
+    fake = Service(hang=True)
+    monkeypatch.setattr(aiohttp, "ClientSession", fake.session)
+    started = time.monotonic()
+    with pytest.raises(PublishError, match="no answer within 0.5 s"):
+        select.choose("edge", log=lambda line: None, probe=lambda: select.edge_problem(timeout=0.5))
+    assert time.monotonic() - started < 3
+
+
+def test_auto_falls_back_to_espeak_saying_so_in_one_line(monkeypatch) -> None:
+    fake = Service(fail_first=99)
+    monkeypatch.setattr(aiohttp, "ClientSession", fake.session)
+    lines: list[str] = []
+    assert select.choose("auto", log=lines.append) == "espeak"
+    assert len(lines) == 1 and "eSpeak NG" in lines[0] and "\n" not in lines[0]
+
+
+def test_auto_uses_edge_when_the_service_answers(service: Service) -> None:
+    assert select.choose("auto", log=lambda line: None) == "edge"
+
+
+def test_the_real_offline_machine_gets_the_message_too() -> None:
+    """On this machine the service is unreachable: the real probe must say so quickly."""
+    started = time.monotonic()
+    problem = select.edge_problem(timeout=4)
+    if problem is None:
+        pytest.skip("the edge-tts service is reachable from here")
+    assert time.monotonic() - started < 6
+    assert "0x" not in problem  # no object addresses in what the user reads
+
+
+def test_audio_edition_with_the_edge_engine(service: Service, tmp_path, test_title) -> None:
+    """The whole edition through the edge path (24 kHz, decoded MP3 segments) with the replayed
+    service: every request gets the recorded answer, so only the machinery is under test."""
+    import pyloudnorm
+
+    from pipeline.cache import Cache
+    from pipeline.renderers.audio import AudioRenderer
+    from tests.renderers.audiotools import context, decode, id3_chapters
+
+    log: list[str] = []
+    mp3, _m4b, vtt = AudioRenderer().build(test_title, context(tmp_path / "out", Cache(tmp_path / "cache"), log,
+                                                                engine="edge"))
+    assert log[-1].startswith("audio: edge,")
+    x, rate = decode(mp3)
+    assert rate == SAMPLE_RATE
+    assert pyloudnorm.Meter(rate).integrated_loudness(x) == pytest.approx(-16.0, abs=1.0)
+    assert len(id3_chapters(mp3)) == len(test_title.sections)
+    assert "<v 老周>" in vtt.read_text(encoding="utf-8")
+    assert any("(zh-CN, YunyangNeural)" in m for m in service.sent)  # the narrator's voice was asked for

@@ -1,0 +1,147 @@
+"""The plan (who says what, with which pauses), the timeline laid out from it, the WebVTT
+captions, and the voice list and cast sheet the CLI prints."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from pipeline.audio import voicelist
+from pipeline.audio.captions import vtt_time, webvtt
+from pipeline.audio.castsheet import cast_rows, cast_sheet
+from pipeline.audio.engine import Segment
+from pipeline.audio.plan import make_plan
+from pipeline.audio.timeline import BLOCK, MIN_TAIL, lay_out
+from pipeline.errors import PublishError
+from pipeline.model import Document
+from pipeline.passes.casting import cast
+
+RATE = 22050
+
+
+@pytest.fixture(scope="module")
+def plan(test_title: Document):
+    return make_plan(test_title, cast(test_title, "espeak"))
+
+
+def fake_segments(plan) -> tuple[list[str], dict[str, Segment]]:
+    """One second of noise per sentence stands in for speech."""
+    keys, segments = [], {}
+    for number, cue in enumerate(plan.cues()):
+        key = f"s{number}"
+        samples = np.full(RATE * len(cue.spoken), 1000, dtype=np.int16)
+        segments[key] = Segment(samples, RATE, tuple(float(i) for i in range(len(cue.spoken))))
+        keys.append(key)
+    return keys, segments
+
+
+def test_plan_has_one_chapter_per_section_and_units_per_answer(plan, test_title: Document) -> None:
+    assert [c.section_id for c in plan.chapters] == [s.id for s in test_title.sections]
+    question = plan.chapters[1]
+    assert len(question.units) == len(test_title.sections[1].answers)
+    title, intro, *_ = question.units[0]
+    assert (title.role, title.who, title.spoken) == ("host", "主持人", ("你为什么选在夜里来图书馆？",))
+    assert (intro.role, intro.shown, intro.spoken) == ("host", ("老周：",), ("老周",))
+
+
+def test_plan_pauses_by_structure(plan) -> None:
+    pauses = plan.pauses
+    for chapter in plan.chapters:
+        assert chapter.cues[-1].pause == pauses.tail
+    answer = plan.chapters[2].units[0]  # 何川: title, intro, four paragraphs
+    assert [c.pause for c in answer] == [pauses.title, pauses.intro, pauses.paragraph, pauses.paragraph,
+                                         pauses.paragraph, pauses.answer]
+    assert answer[3].shown[0].startswith("（1）") and answer[3].spoken[0].startswith("第一，")
+
+
+def test_plan_ends_with_the_credit_line(plan, test_title: Document) -> None:
+    last = plan.cues()[-1]
+    assert last.shown == (test_title.meta.credit,) and last.role == "narrator"
+
+
+def test_timeline_chunks_are_whole_blocks_and_keep_pauses(plan) -> None:
+    keys, segments = fake_segments(plan)
+    timeline = lay_out(plan, keys, segments, RATE)
+    assert len(timeline.chunks) == sum(len(c.units) for c in plan.chapters)
+    at = 0
+    for chunk in timeline.chunks:
+        assert chunk.start == at and chunk.length % BLOCK == 0
+        assert chunk.placements[0].start - chunk.start >= 0.1 * RATE - 1  # the MP3 lead fits in silence
+        end = chunk.placements[-1].start + chunk.placements[-1].length
+        assert chunk.start + chunk.length - end >= MIN_TAIL * RATE
+        at += chunk.length
+    assert at == timeline.length
+    # between answers the pause is kept to within a fifth of a second of the plan's
+    chunks = timeline.chapters[1].chunks
+    gap = (chunks[1].placements[0].start - (chunks[0].placements[-1].start + chunks[0].placements[-1].length)) / RATE
+    assert gap == pytest.approx(plan.pauses.answer, abs=BLOCK / RATE / 2 + 0.01)
+
+
+def test_captions_follow_the_sentences(plan) -> None:
+    keys, segments = fake_segments(plan)
+    timeline = lay_out(plan, keys, segments, RATE)
+    captions = timeline.captions()
+    assert len(captions) == sum(len([s for s in c.shown if s]) for c in plan.cues())
+    assert all(a.start <= b.start for a, b in zip(captions, captions[1:]))
+    vtt = webvtt(timeline, "灯下夜读")
+    assert vtt.startswith("WEBVTT\n") and "<v 老周>白天家里孙子闹，晚上这里安静。" in vtt
+    assert "NOTE chapter 2: 你为什么选在夜里来图书馆？" in vtt
+
+
+def test_vtt_time_format() -> None:
+    assert vtt_time(3723.4567) == "01:02:03.457"
+
+
+def test_cast_sheet_lists_both_engines(test_title: Document) -> None:
+    rows, _casts = cast_rows(test_title)
+    assert [r.part for r in rows[:2]] == ["narrator", "host"] and len(rows) == 2 + len(test_title.speakers)
+    assert all(set(r.voices) == {"espeak", "edge"} for r in rows)
+    lines = cast_sheet(test_title)
+    text = "\n".join(lines)
+    assert "espeak" in text and "edge" in text and "老周" in text and "(male, senior)" in text
+
+
+def test_voice_list_shows_both_tables() -> None:
+    lines = voicelist.voice_lines()
+    text = "\n".join(lines)
+    assert "espeak" in text and "zh-CN-XiaoxiaoNeural" in text and "zh-HK-WanLungNeural" in text
+
+
+def test_refresh_rewrites_the_edge_table_keeping_our_notes(tmp_path) -> None:
+    table = tmp_path / "voices-edge.json"
+    shutil.copy(voicelist.DATA_DIR / "voices-edge.json", table)
+    listed = [
+        {"ShortName": "zh-CN-XiaoxiaoNeural", "Locale": "zh-CN", "Gender": "Female",
+         "VoiceTag": {"VoicePersonalities": ["Warm"]}},
+        {"ShortName": "zh-CN-NewVoiceNeural", "Locale": "zh-CN", "Gender": "Male", "VoiceTag": {}},
+        {"ShortName": "en-US-AriaNeural", "Locale": "en-US", "Gender": "Female", "VoiceTag": {}},
+    ]
+
+    async def fetch():  # noqa: ANN202
+        return listed
+
+    import datetime as dt
+
+    assert voicelist.refresh_edge(table, fetch, dt.date(2026, 1, 2)) == 2
+    data = json.loads(table.read_text(encoding="utf-8"))
+    assert data["refreshed"] == "2026-01-02"
+    by_name = {v["name"]: v for v in data["voices"]}
+    assert by_name["zh-CN-XiaoxiaoNeural"]["cast"] is False  # our note kept: the host's voice
+    assert by_name["zh-CN-NewVoiceNeural"]["family"] == "newvoice" and by_name["zh-CN-NewVoiceNeural"]["cast"]
+    assert "en-US-AriaNeural" not in by_name
+
+
+def test_refresh_offline_leaves_the_table_alone(tmp_path) -> None:
+    table = tmp_path / "voices-edge.json"
+    shutil.copy(voicelist.DATA_DIR / "voices-edge.json", table)
+    before = table.read_bytes()
+
+    async def fetch():  # noqa: ANN202
+        raise OSError("Name or service not known")
+
+    with pytest.raises(PublishError, match="table is unchanged"):
+        voicelist.refresh_edge(table, fetch)
+    assert table.read_bytes() == before

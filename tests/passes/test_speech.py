@@ -1,0 +1,98 @@
+"""Text for the ear, sentence by sentence: each case is what an announcer would say."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.passes.homophones import load_homophones
+from pipeline.passes.speech import cardinal, load_rules, number, sentences, speak
+
+PRONUNCIATIONS = {"周鸿祎": "zhōu hóng yī", "长达": "cháng dá", "行长": "háng zhǎng", "角色": "jué sè"}
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules(PRONUNCIATIONS)
+
+
+CASES = [
+    # dates and times
+    ("2024年2月16日凌晨2点14分，OpenAI发布首个文生视频模型Sora。",
+     "二零二四年二月十六日凌晨两点十四分，Open A I发布首个文生视频模型Sora。"),
+    ("4点51分，美国旧金山的投资人Zak Kukoff在X平台预测。", "四点五十一分，美国旧金山的投资人Zak Kukoff在X平台预测。"),
+    ("2025年1月起，开放时间延长到晚上11点。", "二零二五年一月起，开放时间延长到晚上十一点。"),
+    ("会议定在2024-02-22，10:05开始。", "会议定在二零二四年二月二十二日，十点零五分开始。"),
+    ("当时围棋界使用了“公元2016年”。", "当时围棋界使用了公元二零一六年。"),
+    # numbers, units, money, percentages
+    ("它能生成长达60s的高质量视频。", "它能生成常达六十秒的高质量视频。"),
+    ("票房收入超过5000万美元的电影。", "票房收入超过五千万美元的电影。"),
+    ("3900只个股上涨，成交额6360亿元，涨幅超14%。", "三千九百只个股上涨，成交额六千三百六十亿元，涨幅超百分之十四。"),
+    ("夜间到馆人数累计超过4.2万人次。", "夜间到馆人数累计超过四点二万人次。"),
+    ("也不贵，99、199。", "也不贵，九十九、一百九十九。"),
+    ("反正才100块钱1个画面。", "反正才一百块钱一个画面。"),
+    ("2个人拿了第2名，2月花了200元，招了2000人。", "两个人拿了第二名，二月花了两百元，招了两千人。"),
+    ("估值$50万，增长10%-20%，1/3的人同意。", "估值五十万美元，增长百分之十到百分之二十，三分之一的人同意。"),
+    ("把电影工业的效率提升100倍。", "把电影工业的效率提升一百倍。"),
+    ("全国有8500万残疾人。", "全国有八千五百万残疾人。"),
+    # numbers that are names
+    ("00后AIGC产品经理刘丽。", "零零后A I G C产品经理刘丽。"),
+    ("360创始人周鸿祎连发6段视频和1篇长文。", "三六零创始人周鸿依连发六段视频和一篇长文。"),
+    ("转了360度。", "转了三百六十度。"),
+    # Latin names
+    ("特斯拉CEO埃隆·马斯克在X平台回复。", "特斯拉C E O埃隆马斯克在X平台回复。"),
+    ("对标OpenAI的公司，比如ChatGPT和AlphaGo。", "对标Open A I的公司，比如Chat G P T和Alpha Go。"),
+    ("AI科普up主 @非FeiArt收到消息。", "A I科普up主非Fei Art收到消息。"),
+    ("AIGC艺术家林晨@土豆人toudou_man", "A I G C艺术家林晨土豆人toudou man"),
+    ("设计从业者@小红薯6551CD6A", "设计从业者小红薯六五五一C D六A"),
+    ("杭州遇乐文化传媒公司CMO EdIsOn", "杭州遇乐文化传媒公司C M O Edison"),
+    ("和DallE2一样，GPT-4和Web3也是。", "和Dall E二一样，G P T四和Web三也是。"),
+    ("两台3D打印机，Wi-Fi每晚9点后不再限速。", "两台三D打印机，Wi Fi每晚九点后不再限速。"),
+    ("“gg humans（人类愿赌服输）”", "G G humans，人类愿赌服输。"),
+    # marks for the eye only
+    ("给我按照《美国往事》生成一个电影。", "给我按照美国往事生成一个电影。"),
+    ("像元宇宙/VR等热点一样。", "像元宇宙、V R等热点一样。"),
+    ("事实恰恰相反——对于创意而言。", "事实恰恰相反，对于创意而言。"),
+    ("这不仅带来很大启发……更大地带来了冲击。", "这不仅带来很大启发，更大地带来了冲击。"),
+    ("AIGC（生成式人工智能）艺术家", "A I G C，生成式人工智能，艺术家"),
+    ("写一部戏，通常有五六十个人物；", "写一部戏，通常有五六十个人物。"),
+    # the pronunciation table
+    ("我当了二十多年银行行长。", "我当了二十多年银行航长。"),
+    ("角色的动作很鬼畜。", "绝色的动作很鬼畜。"),
+]
+
+
+@pytest.mark.parametrize(("text", "spoken"), CASES, ids=[c[0][:14] for c in CASES])
+def test_sentence_is_read_as_an_announcer_would(rules, text: str, spoken: str) -> None:
+    assert speak(text, rules) == spoken
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [(0, "零"), (10, "十"), (16, "十六"), (110, "一百一十"), (1005, "一千零五"), (3900, "三千九百"),
+     (10086, "一万零八十六"), (100000, "十万"), (200, "两百"), (20000, "两万"), (12000, "一万二千"),
+     (600000000, "六亿"), (100000001, "一亿零一")],
+)
+def test_cardinal_numbers(n: int, words: str) -> None:
+    assert cardinal(n) == words
+
+
+def test_number_in_its_place(rules) -> None:
+    assert number("2", "", "个", rules) == "两"
+    assert number("2", "第", "个", rules) == "二"
+    assert number("2", "", "月", rules) == "二"
+    assert number("007", "", "", rules) == "零零七"
+    assert number("3.14", "", "", rules) == "三点一四"
+    assert number("1,000", "", "", rules) == "一千"
+
+
+def test_sentences_keep_closing_quotes_with_their_sentence() -> None:
+    text = "“让它来得更猛烈吧！”情绪感染了嘉宾，“说得特别好！”缓了两天。这样？没有（了解）"
+    assert sentences(text) == ["“让它来得更猛烈吧！”", "情绪感染了嘉宾，“说得特别好！”", "缓了两天。", "这样？",
+                               "没有（了解）"]
+
+
+def test_respelling_keeps_common_characters_and_replaces_doubtful_ones() -> None:
+    homophones = load_homophones()
+    assert homophones.respell("周鸿祎", "zhōu hóng yī") == "周鸿依"
+    assert homophones.respell("长达", "chang2 da2") == "常达"
+    assert homophones.respell("同行", "tóng háng") == "同航"
