@@ -13,7 +13,7 @@ from pipeline.reader import read_source
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_TITLE = ROOT / "source" / "sora-reactions.md"
 TEST_TITLE = ROOT / "tests" / "fixtures" / "test-title.md"
-SEED = ROOT.parent / "shared" / "seed" / "000_8a3c4b0792094f43.txt"
+SEED = ROOT / "tests" / "fixtures" / "seed" / "000_8a3c4b0792094f43.txt"  # the raw copy, as delivered
 
 
 @pytest.fixture(scope="session")
