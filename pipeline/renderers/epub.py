@@ -110,7 +110,7 @@ class LearnerEpubRenderer(EpubRenderer):
         return sheets
 
     def edition(self, doc: Document, ctx: BuildContext, stylesheets: tuple[str, ...]) -> Edition:
-        return learner_edition(doc, self.options(ctx), stylesheets, cover_alt(doc.meta))
+        return learner_edition(doc, self.options(ctx), stylesheets, cover_alt(doc.meta), ctx.cache)
 
     def accessibility(self, ctx: BuildContext) -> Accessibility:
         return Accessibility(features=FEATURES + ("fullRubyAnnotations",),

@@ -3,7 +3,8 @@ after each chapter, and the credits of the pinyin and dictionary data.
 
 The pinyin comes from the pinyin pass (`pipeline/passes/pinyin.py`), as one `PinyinAnnotator`
 per title (speakers' and authors' names read as names, the source's pronunciation table
-obeyed); the vocabulary from `pipeline/passes/vocabulary.py`.
+obeyed); the vocabulary from `pipeline/passes/vocabulary.py`. Both go through the build cache,
+so a rebuild annotates only the texts that changed, and loads jieba and CC-CEDICT only if it must.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from pipeline.cache import Cache
 from pipeline.model import Document, Section
 from pipeline.renderers.epubpages import Edition, section_title
 from pipeline.renderers.htmltext import text
@@ -34,11 +36,12 @@ class LearnerOptions:
 class Annotations:
     """The title's annotator, and each text's tokens computed once per build."""
 
-    def __init__(self, doc: Document, options: LearnerOptions) -> None:
-        from pipeline.passes.pinyin import PinyinAnnotator
+    def __init__(self, doc: Document, options: LearnerOptions, cache: Cache | None = None) -> None:
+        from pipeline.passes.pinyin import CachedAnnotator
 
         names = [speaker.name for speaker in doc.speakers] + list(doc.meta.authors)
-        self.annotator = PinyinAnnotator(names=names, overrides=doc.pronunciation_table,
+        self.cache = cache if cache is not None else Cache(None)
+        self.annotator = CachedAnnotator(self.cache, names=names, overrides=doc.pronunciation_table,
                                          tone_sandhi=options.tone_sandhi)
         self._memo: dict[str, tuple] = {}
 
@@ -68,7 +71,7 @@ def chapter_vocabulary(doc: Document, notes: Annotations, level: int) -> dict[st
 
     The pass is given the chapter's tokens, so each word's pinyin is the one read in the text
     (and the one shown over it); a word listed after one chapter is not listed again."""
-    from pipeline.passes.vocabulary import vocabulary
+    from pipeline.passes.vocabulary import cached_vocabulary
 
     listed: set[str] = set()
     result: dict[str, list] = {}
@@ -76,7 +79,7 @@ def chapter_vocabulary(doc: Document, notes: Annotations, level: int) -> dict[st
         if section.kind not in ("article", "question", "closing"):
             continue
         tokens = [token for value in chapter_texts(doc, section) for token in notes.tokens(value)]
-        entries = [entry for entry in vocabulary(tokens, min(level, BAND)) if entry.word not in listed]
+        entries = [entry for entry in cached_vocabulary(notes.cache, tokens, min(level, BAND)) if entry.word not in listed]
         listed.update(entry.word for entry in entries)
         result[section.id] = entries
     return result
@@ -99,10 +102,11 @@ def vocabulary_html(entries: Iterable, level: int, typeset) -> str:
             f'<h2 id="vocabulary">{title}</h2>\n<dl>\n' + "\n".join(rows) + "\n</dl>\n</section>")
 
 
-def learner_edition(doc: Document, options: LearnerOptions, stylesheets: tuple[str, ...], cover_alt: str) -> Edition:
+def learner_edition(doc: Document, options: LearnerOptions, stylesheets: tuple[str, ...], cover_alt: str,
+                    cache: Cache | None = None) -> Edition:
     from pipeline.passes.vocabulary import CREDITS
 
-    notes = Annotations(doc, options)
+    notes = Annotations(doc, options, cache)
     lists = chapter_vocabulary(doc, notes, options.level)
 
     def appendix(section: Section) -> str:

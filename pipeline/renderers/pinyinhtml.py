@@ -2,7 +2,8 @@
 character (`pinyinlayout`), and the vocabulary chapter (words above the chosen HSK level).
 
 Readings come from the pinyin pass (`pipeline.passes.pinyin`): the source's pronunciation
-table wins, then the speakers' and authors' names, then context. Sizes come from
+table wins, then the speakers' and authors' names, then context. Readings and the vocabulary
+go through the build cache, so a rebuild annotates only the texts that changed. Sizes come from
 `styles/pdf-learner.css` and the measure from the paper stylesheet, so that the lines set here
 and the rows WeasyPrint draws agree.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.cache import Cache
 from pipeline.fonts import font_path
 from pipeline.model import Document, Paragraph
 from pipeline.renderers.htmltext import text
@@ -65,17 +67,25 @@ def _span_css(style: str) -> str:
 class LearnerText:
     """Annotates and sets the text of one document."""
 
-    def __init__(self, doc: Document, kind: LearnerType, tone_sandhi: bool = False) -> None:
-        from pipeline.passes.pinyin import PinyinAnnotator
+    def __init__(self, doc: Document, kind: LearnerType, tone_sandhi: bool = False, cache: Cache | None = None) -> None:
+        from pipeline.passes.pinyin import CachedAnnotator
 
         names = [s.name for s in doc.speakers] + list(doc.meta.authors)
-        self.annotator = PinyinAnnotator(names=names, overrides=doc.pronunciation_table, tone_sandhi=tone_sandhi)
+        self.cache = cache if cache is not None else Cache(None)
+        self.annotator = CachedAnnotator(self.cache, names=names, overrides=doc.pronunciation_table,
+                                         tone_sandhi=tone_sandhi)
+        self._memo: dict[str, tuple] = {}
         self.kind = kind
         self.styles = {role: kind.style(role) for role in ROLES}
         self.overhang = kind.sizes["overhang"]
 
+    def tokens(self, value: str) -> tuple:
+        if value not in self._memo:
+            self._memo[value] = self.annotator.annotate(value)
+        return self._memo[value]
+
     def words(self, value: str) -> Words:
-        return [(token.text, token.pinyin) for token in self.annotator.annotate(value)]
+        return [(token.text, token.pinyin) for token in self.tokens(value)]
 
     def paragraph(self, paragraph: Paragraph) -> str:
         runs: list[tuple[str, str, Words]] = []
@@ -103,13 +113,13 @@ class LearnerText:
         return Setter(paragraph=self.paragraph, phrase=self.phrase, label=self.label)
 
     def vocabulary_chapter(self, doc: Document, level: int) -> Chapter:
-        from pipeline.passes.vocabulary import vocabulary
+        from pipeline.passes.vocabulary import cached_vocabulary
 
         tokens = [token for paragraph in doc.paragraphs() for span in paragraph.spans
                   if span.lang is None or span.lang.startswith("zh")
-                  for token in self.annotator.annotate(span.text)]
+                  for token in self.tokens(span.text)]
         entries = []
-        for entry in vocabulary(tokens, level):
+        for entry in cached_vocabulary(self.cache, tokens, level):
             shown = "—" if entry.hsk_level is None else ("7–9" if entry.hsk_level >= 7 else str(entry.hsk_level))
             # Few elements on purpose: each span costs WeasyPrint about half a millisecond a page.
             entries.append(
@@ -119,8 +129,9 @@ class LearnerText:
         return Chapter(VOCABULARY_ID, WORDS["vocabulary"], body, "vocabulary")
 
 
-def learner_text(doc: Document, styles_dir: Path, paper_css: Path, tone_sandhi: bool) -> LearnerText:
-    return LearnerText(doc, LearnerType.read(styles_dir, paper_css), tone_sandhi)
+def learner_text(doc: Document, styles_dir: Path, paper_css: Path, tone_sandhi: bool,
+                 cache: Cache | None = None) -> LearnerText:
+    return LearnerText(doc, LearnerType.read(styles_dir, paper_css), tone_sandhi, cache)
 
 
 def vocabulary_credits() -> str:

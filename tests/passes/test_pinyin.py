@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.passes.pinyin import PinyinAnnotator, Token, is_polyphonic
+from pipeline.cache import Cache
+from pipeline.passes.pinyin import CachedAnnotator, PinyinAnnotator, Token, is_polyphonic
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -331,6 +332,68 @@ def test_fallbacks_silent_for_names_and_overrides():
 def test_polyphonic_means_really_ambiguous():
     assert is_polyphonic("行") and is_polyphonic("地") and is_polyphonic("得")
     assert not is_polyphonic("我") and not is_polyphonic("一")
+
+
+# ---- the build cache -------------------------------------------------------------------------
+
+CACHED_TEXTS = [
+    "周鸿祎在银行工作长达十年。",
+    "张一鸣一定不去，他说：“看一看再说，不是吗？”",
+    "GPT-4和Sora来了，@非FeiArt 说得很对！家里养了三只猫。",
+    "单老师慢慢地走了过来，孩子睡着了。",
+    "No Chinese here.",
+    "",
+]
+CACHED_ARGS = {"names": ["周鸿祎", "张一鸣", "单雪梅", "非FeiArt"],
+               "overrides": {"银行": "yín xíng", "长达": "zhang3 da2"}}
+
+
+def _refuse(self, **kwargs):
+    raise AssertionError("PinyinAnnotator was constructed")
+
+
+def _warm(cache_dir: Path, **args) -> list[tuple[Token, ...]]:
+    annotator = CachedAnnotator(Cache(cache_dir), **args)
+    return [annotator.annotate(text) for text in CACHED_TEXTS]
+
+
+@pytest.mark.parametrize("tone_sandhi,style", [(False, "marks"), (True, "marks"), (True, "numbers"), (False, "plain")])
+def test_cached_tokens_are_the_annotators(tmp_path, tone_sandhi, style):
+    real = PinyinAnnotator(**CACHED_ARGS, tone_sandhi=tone_sandhi, style=style)
+    expected = [real.annotate(text) for text in CACHED_TEXTS]
+    assert _warm(tmp_path, **CACHED_ARGS, tone_sandhi=tone_sandhi, style=style) == expected  # misses
+    assert _warm(tmp_path, **CACHED_ARGS, tone_sandhi=tone_sandhi, style=style) == expected  # hits
+    assert all(isinstance(t.pinyin, tuple) for tokens in expected for t in tokens if t.pinyin is not None)
+
+
+def test_a_warm_cache_never_constructs_the_annotator(tmp_path, monkeypatch):
+    expected = _warm(tmp_path, **CACHED_ARGS)
+    monkeypatch.setattr(PinyinAnnotator, "__init__", _refuse)
+    reordered = {"names": CACHED_ARGS["names"][::-1], "overrides": dict(reversed(CACHED_ARGS["overrides"].items()))}
+    assert _warm(tmp_path, **reordered) == expected
+    with pytest.raises(AssertionError, match="constructed"):  # a new text is a miss: the real one is made
+        CachedAnnotator(Cache(tmp_path), **CACHED_ARGS).annotate("一段新的文字。")
+
+
+@pytest.mark.parametrize("change", [
+    {"overrides": {"银行": "yín háng", "长达": "zhang3 da2"}},
+    {"overrides": {}},
+    {"tone_sandhi": True},
+    {"names": ["周鸿祎"]},
+    {"style": "numbers"},
+])
+def test_other_settings_miss(tmp_path, monkeypatch, change):
+    _warm(tmp_path, **CACHED_ARGS)
+    monkeypatch.setattr(PinyinAnnotator, "__init__", _refuse)
+    with pytest.raises(AssertionError, match="constructed"):
+        CachedAnnotator(Cache(tmp_path), **{**CACHED_ARGS, **change}).annotate(CACHED_TEXTS[0])
+
+
+def test_without_a_cache_directory_it_is_the_annotator(tmp_path):
+    cached = CachedAnnotator(Cache(None), names=["单雪梅"], tone_sandhi=True)
+    assert cached.annotate(CACHED_TEXTS[3]) == PinyinAnnotator(names=["单雪梅"], tone_sandhi=True).annotate(CACHED_TEXTS[3])
+    with pytest.raises(ValueError, match="style"):
+        CachedAnnotator(Cache(tmp_path), style="ipa")
 
 
 # ---- accuracy and speed ----------------------------------------------------------------------

