@@ -99,15 +99,16 @@ def build_editions(
 def _build_one(name: str, doc: Document, ctx: BuildContext, code: str, styles: str, model: str,
                force: bool) -> Outcome:
     started = time.perf_counter()
-    renderer = renderers.load(name)
-    options = {option: ctx.options.get(option) for option in renderer.option_names}
+    options = {option: ctx.options.get(option) for option in renderers.OPTIONS.get(name, ())}
     stamp_key = key("stamp", name, options, code, styles, model, str(ctx.out_dir.resolve()),
                     os.environ.get("SOURCE_DATE_EPOCH"))
     stamp = ctx.cache.get("stamps", stamp_key)
-    expected = renderer.outputs(doc, ctx)
-    if not force and stamp is not None and json.loads(stamp) == _fingerprint(expected):
-        return Outcome(name, expected, time.perf_counter() - started, rebuilt=False)
-    written = renderer.build(doc, ctx)
+    if not force and stamp is not None:
+        recorded = json.loads(stamp)
+        written = [Path(entry[0]) for entry in recorded]
+        if recorded == _fingerprint(written):
+            return Outcome(name, written, time.perf_counter() - started, rebuilt=False)
+    written = renderers.load(name).build(doc, ctx)
     ctx.cache.put("stamps", stamp_key, json.dumps(_fingerprint(written)).encode())
     return Outcome(name, written, time.perf_counter() - started, rebuilt=True)
 

@@ -180,7 +180,8 @@ def build_all(
     force: ForceOption = False,
 ) -> None:
     """Every edition, in order; editions already up to date are skipped."""
-    run_build(source, out_dir, renderers.available(), force, engine=engine.value, paper="a5", level=4)
+    run_build(source, out_dir, renderers.available(), force, engine=engine.value, paper="a5", marks=False,
+              level=4, tone_colors=False, tone_sandhi=False)
 
 
 @app.command()

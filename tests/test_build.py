@@ -22,7 +22,6 @@ class TextRenderer:
     """A tiny real renderer: the document's text blocks, one per line."""
 
     name = "text"
-    option_names = ("upper",)
 
     def outputs(self, doc, ctx):
         return [ctx.out_dir / f"{doc.meta.slug}.txt"]
@@ -42,6 +41,7 @@ class TextRenderer:
 @pytest.fixture
 def registry(monkeypatch):
     monkeypatch.setitem(renderers.REGISTRY, "text", "tests.test_build:TextRenderer")
+    monkeypatch.setitem(renderers.OPTIONS, "text", ("upper",))
 
 
 def context(tmp_path: Path, **options) -> BuildContext:

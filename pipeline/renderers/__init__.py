@@ -19,6 +19,17 @@ REGISTRY: dict[str, str] = {
     "audio": "pipeline.renderers.audio:AudioRenderer",
 }
 
+# The options that change each edition's output: part of its up-to-date key. Kept here, as
+# data, so that deciding "nothing changed" never imports a renderer (WeasyPrint, NumPy, PyAV).
+OPTIONS: dict[str, tuple[str, ...]] = {
+    "epub": (),
+    "epub-learner": ("tone_colors", "level", "tone_sandhi"),
+    "pdf": ("paper", "marks"),
+    "pdf-learner": ("paper", "marks", "level", "tone_sandhi"),
+    "script": ("engine",),
+    "audio": ("engine",),
+}
+
 
 def load(name: str) -> Renderer:
     module_name, _, class_name = REGISTRY[name].partition(":")

@@ -24,7 +24,6 @@ COVER_SIZE = (1400, 1400)  # square, Apple Podcasts' minimum
 
 class AudioRenderer:
     name = "audio"
-    option_names = ("engine",)
 
     def outputs(self, doc: Document, ctx: BuildContext) -> list[Path]:
         slug = doc.meta.slug

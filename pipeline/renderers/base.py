@@ -33,12 +33,11 @@ class BuildContext:
 class Renderer(Protocol):
     """One edition. Renderers read only the document model and write only their outputs.
 
-    `outputs` names the files `build` will write (so the driver can tell what is stale);
-    `option_names` are the options that change the output (part of the up-to-date key).
+    `outputs` names the files `build` will write; `build` returns the files it wrote. The
+    options that change an edition's output are listed in `pipeline.renderers.OPTIONS`.
     """
 
     name: str
-    option_names: tuple[str, ...]
 
     def outputs(self, doc: Document, ctx: BuildContext) -> list[Path]: ...
 

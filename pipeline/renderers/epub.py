@@ -45,7 +45,6 @@ class EpubRenderer:
     """The reflowable EPUB 3 ebook."""
 
     name = "epub"
-    option_names: tuple[str, ...] = ()
     suffix = ""
 
     def outputs(self, doc: Document, ctx: BuildContext) -> list[Path]:
@@ -90,7 +89,6 @@ class LearnerEpubRenderer(EpubRenderer):
     `--tone-sandhi` shows 一/不 as spoken."""
 
     name = "epub-learner"
-    option_names = ("tone_colors", "level", "tone_sandhi")
     suffix = "-learner"
 
     def options(self, ctx: BuildContext) -> LearnerOptions:

@@ -102,7 +102,6 @@ class PdfRenderer:
     """The print edition: output/<slug>.pdf."""
 
     name = "pdf"
-    option_names: tuple[str, ...] = ("paper", "marks")
     suffix = ""
 
     def outputs(self, doc: Document, ctx: BuildContext) -> list[Path]:
@@ -124,7 +123,6 @@ class LearnerPdfRenderer(PdfRenderer):
     """The learner edition: pinyin over every word, larger type, a vocabulary chapter."""
 
     name = "pdf-learner"
-    option_names = ("paper", "marks", "level", "tone_sandhi")
     suffix = "-learner"
 
     def book(self, doc: Document, ctx: BuildContext) -> tuple[str, list[Path]]:

@@ -180,7 +180,6 @@ code{font-size:.85em;color:#555}.host td{background:#f7f9fc}.narrator td{backgro
 
 class ScriptRenderer:
     name = "script"
-    option_names = ("engine",)
 
     def outputs(self, doc: Document, ctx: BuildContext) -> list[Path]:
         slug = doc.meta.slug
