@@ -69,52 +69,44 @@ def _subset_key(face: Face, text: str, flavor: Flavor) -> tuple[str, str]:
 
 
 def subset(face: Face, text: str, cache: Cache, flavor: Flavor = "otf") -> bytes:
-    """The font reduced to the characters of `text` (plus BASE_CHARACTERS), cached."""
-    from fontTools import subset as ft_subset
+    """The font reduced to the characters of `text` (plus BASE_CHARACTERS), cached.
 
-    source = font_path(face)
+    HarfBuzz's subsetter (uharfbuzz) does the work: ~20 ms for a title where fontTools' took
+    ~1 s. Every layout feature and name is kept (`halt`, `kern`, `locl` … are used in print);
+    fontTools only re-wraps the result as WOFF2 when that flavor is asked for.
+    """
+    import uharfbuzz as hb
+
     digest, characters = _subset_key(face, text, flavor)
     cached = cache.get("fonts", digest)
     if cached is not None:
         return cached
-    options = ft_subset.Options()
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.hinting = True  # dropping hints costs ~40% of the subset time and saves little
-    options.desubroutinize = False
-    options.flavor = None if flavor == "otf" else flavor
-    font = ft_subset.load_font(str(source), options)
-    subsetter = ft_subset.Subsetter(options)
-    subsetter.populate(text=characters)
-    subsetter.subset(font)
-    buffer = io.BytesIO()
-    ft_subset.save_font(font, buffer, options)
-    data = buffer.getvalue()
+    wanted = hb.SubsetInput()
+    for char in characters:
+        wanted.unicode_set.add(ord(char))
+    for kept in (hb.SubsetInputSets.LAYOUT_FEATURE_TAG, hb.SubsetInputSets.NAME_ID):
+        every = wanted.sets(kept)
+        every.clear()
+        every.invert()
+    result = hb.subset(hb.Face(hb.Blob.from_file_path(str(font_path(face)))), wanted)
+    if result is None:
+        raise PublishError(f"could not subset {FILES[face]}: reinstall pylopdf-fonts-zh-cn")
+    data = bytes(result.blob.data)
+    if flavor != "otf":
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(io.BytesIO(data))
+        font.flavor = flavor
+        buffer = io.BytesIO()
+        font.save(buffer)
+        data = buffer.getvalue()
     cache.put("fonts", digest, data)
     return data
 
 
 def subsets(faces: tuple[Face, ...], text: str, cache: Cache, flavor: Flavor = "otf") -> dict[Face, bytes]:
-    """Several faces subset to the same text. Faces not in the cache are subset in parallel, one
-    process each (a first build pays for the slowest face, not for all of them)."""
-    import multiprocessing
-    import os
-    import threading
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
-
-    missing = [face for face in faces if cache.path_for("fonts", _subset_key(face, text, flavor)[0]) is None]
-    workers = min(len(missing), os.cpu_count() or 1)
-    made: dict[Face, bytes] = {}
-    if workers > 1:
-        # fork is quickest (no imports in the child) but only safe while this process has one thread
-        alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if alone else "spawn")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            made = dict(zip(missing, pool.map(partial(subset, text=text, cache=cache, flavor=flavor), missing)))
-    return {face: made.get(face) or subset(face, text, cache, flavor) for face in faces}
+    """Several faces subset to the same text."""
+    return {face: subset(face, text, cache, flavor) for face in faces}
 
 
 def subset_file(face: Face, text: str, cache: Cache, flavor: Flavor = "otf") -> FontFile:

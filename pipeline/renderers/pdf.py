@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.errors import PublishError
-from pipeline.fonts import subset_file, subsets
+from pipeline.fonts import subset_file
 from pipeline.fsutil import atomic_write
 from pipeline.model import Document
 from pipeline.renderers.base import BuildContext
@@ -52,9 +52,7 @@ def stylesheets(ctx: BuildContext, extra: tuple[str, ...] = ()) -> list[Path]:
 
 
 def font_faces(characters: str, ctx: BuildContext) -> str:
-    """@font-face rules for the two faces, subset to `characters` (cached by character set;
-    the first time, both faces are subset at once, one process each)."""
-    subsets(FACES, characters, ctx.cache)
+    """@font-face rules for the two faces, subset to `characters` (cached by character set)."""
     rules = []
     for face in FACES:
         font = subset_file(face, characters, ctx.cache)
