@@ -76,8 +76,7 @@ class EpubRenderer:
         """Both faces, each subset to every character the pages show (cached by content).
 
         OpenType, not WOFF2: every EPUB 3 reading system takes OTF (WOFF2 only those of
-        EPUB 3.2 and later), the zip's deflate recovers most of the difference in size, and a
-        first subset takes half the time without the Brotli pass."""
+        EPUB 3.2 and later), and the zip's deflate recovers most of the difference in size."""
         characters = "".join(sorted({c for page in book_pages for c in text_content(page.xhtml)}))
         subsets = fonts.subsets(("serif", "sans"), characters, ctx.cache, flavor="otf")
         return [Asset(f"fonts/{face}.otf", data, "font/otf") for face, data in subsets.items()]

@@ -130,3 +130,22 @@ def outline_titles(path: Path) -> list[str]:
 
     walk(reader.outline)
     return titles
+
+
+def assert_blocks_once_in_order(doc, text: str) -> None:
+    """Every text block of the model in the body text once, in reading order; the credit line
+    (printed on the copyright page, before the article) once anywhere."""
+    from pipeline.fidelity import find_in_order, normalise
+    from pipeline.model import numbered
+
+    flat = normalise(text)
+    blocks = [block for block in doc.text_blocks() if block != doc.meta.credit]
+    if doc.meta.credit:
+        assert flat.count(normalise(doc.meta.credit)) == 1
+    # In order from the article on (the contents page repeats the chapter titles before it).
+    start = flat.index(normalise(blocks[0]))
+    assert find_in_order(blocks, flat[start:]) == []
+    model = normalise("\n".join(doc.text_blocks()))
+    for paragraph in doc.paragraphs():
+        needle = normalise(numbered(paragraph))
+        assert flat.count(needle) == model.count(needle), numbered(paragraph)

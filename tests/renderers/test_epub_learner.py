@@ -17,7 +17,7 @@ from pipeline.renderers.base import BuildContext
 from pipeline.renderers.epub import LearnerEpubRenderer
 from pipeline.renderers.ruby import tone
 from tests.conftest import ROOT
-from tests.renderers.epubtools import NS, XHTML, Book, shown_text
+from tests.renderers.epubtools import NS, Book, shown_text
 
 TITLES = ["test_title", "first_title"]
 OPTIONS = {"test_title": {}, "first_title": {"tone_colors": True, "level": 4}}

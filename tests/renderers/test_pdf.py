@@ -12,13 +12,15 @@ from pypdf import PdfReader
 
 from pipeline.cache import Cache
 from pipeline.errors import PublishError
-from pipeline.fidelity import find_in_order, normalise
-from pipeline.model import Document, numbered
+from pipeline.fidelity import normalise
+from pipeline.model import Document
 from pipeline.renderers.base import BuildContext
 from pipeline.renderers.cjktype import spaced
 from pipeline.renderers.pdf import PdfRenderer
 from tests.conftest import ROOT
-from tests.renderers.pdftools import Page, body_lines, font_descriptors, outline_titles, pages, rows
+from tests.renderers.pdftools import (
+    Page, assert_blocks_once_in_order, body_lines, font_descriptors, outline_titles, pages, rows,
+)
 
 CLOSING = set("，。、；：？！）」』”》")
 OPENING = set("“（《「『")
@@ -70,20 +72,7 @@ def body_text(doc: Document, page_list: list[Page]) -> str:
 @pytest.mark.parametrize("title", TITLES)
 def test_every_paragraph_once_in_reading_order(built, title) -> None:
     doc, _path, page_list = built(title)
-    text = body_text(doc, page_list)
-    flat = normalise(text)
-    blocks = list(doc.text_blocks())
-    credit = doc.meta.credit
-    if credit:
-        blocks.remove(credit)  # printed on the copyright page, before the article
-        assert flat.count(normalise(credit)) == 1
-    # In order from the article on (the contents page repeats the chapter titles before it).
-    start = flat.index(normalise(blocks[0]))
-    assert find_in_order(blocks, flat[start:]) == []
-    model = normalise("\n".join(doc.text_blocks()))
-    for paragraph in doc.paragraphs():
-        needle = normalise(numbered(paragraph))
-        assert flat.count(needle) == model.count(needle), numbered(paragraph)
+    assert_blocks_once_in_order(doc, body_text(doc, page_list))
 
 
 @pytest.mark.parametrize("title", TITLES)

@@ -10,16 +10,15 @@ from pathlib import Path
 import pytest
 
 from pipeline.cache import Cache
-from pipeline.fidelity import find_in_order, normalise
 from pipeline.fonts import font_path
-from pipeline.model import Document, numbered
+from pipeline.model import Document
 from pipeline.renderers.base import BuildContext
 from pipeline.renderers.cjktype import CLOSING, OPENING
 from pipeline.renderers.pdf import LearnerPdfRenderer
 from pipeline.renderers.pinyinhtml import learner_text
 from pipeline.renderers.pinyinlayout import PX, Face, Style, break_lines, glyphs
 from tests.conftest import ROOT
-from tests.renderers.pdftools import Char, body_lines, outline_titles, page_chars, pages
+from tests.renderers.pdftools import Char, assert_blocks_once_in_order, body_lines, outline_titles, page_chars, pages
 from tests.renderers.test_pdf import heads
 
 PINYIN = re.compile(r"^[a-zü\u00e0-\u01dc\u0300-\u036f ]+$")
@@ -62,14 +61,7 @@ def text_without_pinyin(doc: Document, path: Path) -> list[str]:
 
 
 def check_text(doc: Document, path: Path) -> None:
-    flat = normalise("\n".join(text_without_pinyin(doc, path)))
-    blocks = [b for b in doc.text_blocks() if b != doc.meta.credit]
-    start = flat.index(normalise(blocks[0]))
-    assert find_in_order(blocks, flat[start:]) == []
-    model = normalise("\n".join(doc.text_blocks()))
-    for paragraph in doc.paragraphs():
-        needle = normalise(numbered(paragraph))
-        assert flat.count(needle) == model.count(needle), numbered(paragraph)
+    assert_blocks_once_in_order(doc, "\n".join(text_without_pinyin(doc, path)))
 
 
 def test_every_paragraph_once_in_reading_order(test_title_learner) -> None:
