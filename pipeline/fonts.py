@@ -65,7 +65,7 @@ def digest(face: Face) -> str:
 
 def _subset_key(face: Face, text: str, flavor: Flavor) -> tuple[str, str]:
     characters = "".join(sorted(set(text) | set(BASE_CHARACTERS)))
-    return key("font-subset", _font_digest(font_path(face)), characters, flavor), characters
+    return key("font-subset", digest(face), characters, flavor), characters
 
 
 def subset(face: Face, text: str, cache: Cache, flavor: Flavor = "otf") -> bytes:
@@ -110,16 +110,13 @@ def subsets(faces: tuple[Face, ...], text: str, cache: Cache, flavor: Flavor = "
 
 
 def subset_file(face: Face, text: str, cache: Cache, flavor: Flavor = "otf") -> FontFile:
-    """Like `subset`, but as a file on disk (for WeasyPrint's @font-face)."""
+    """Like `subset`, but as a file on disk (for WeasyPrint's @font-face): the cache entry
+    `subset` wrote, not a second copy of it."""
     data = subset(face, text, cache, flavor)
-    digest = hashlib.sha256(data).hexdigest()
-    path = cache.path_for("font-files", digest)
-    if path is None:
-        cache.put("font-files", digest, data)
-        path = cache.path_for("font-files", digest)
+    path = cache.path_for("fonts", _subset_key(face, text, flavor)[0])
     if path is None:  # caching disabled: write beside the temp dir
         import tempfile
 
-        path = Path(tempfile.gettempdir()) / f"publish-{digest[:16]}.{flavor}"
+        path = Path(tempfile.gettempdir()) / f"publish-{hashlib.sha256(data).hexdigest()[:16]}.{flavor}"
         path.write_bytes(data)
     return FontFile(face=face, family=FAMILY[face], path=path)

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.cache import Cache, key
+from pipeline.pinyin_syllables import is_han
 
 __all__ = ["VocabEntry", "vocabulary", "cached_vocabulary", "CREDITS", "BAND", "hsk_level", "gloss"]
 
@@ -34,7 +35,6 @@ CREDITS = (
 
 BAND = 7  # HSK levels 7, 8 and 9 are one list in the standard; carried as 7, shown as "7-9"
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _NUMERIC = re.compile(r"^[第零〇一二三四五六七八九十百千万亿两几半多]+$")
 _SKIP_SENSE = re.compile(r"^(CL:|Taiwan pr\.|variant of|old variant of|see |also written|abbr\. for|used in|surname )", re.I)
@@ -170,7 +170,7 @@ def vocabulary(
             word, reading, source = item.text, item.pinyin, item.source
             if reading is None or source in ("name", "none"):
                 continue
-        if not word or not _HAN.search(word) or not all(_HAN.match(c) for c in word):
+        if not word or not all(is_han(c) for c in word):
             continue
         for piece, piece_reading in _pieces(word, tuple(reading) if reading else None, levels):
             if piece in seen:
