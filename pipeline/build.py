@@ -26,8 +26,8 @@ from pipeline.passes.typography import normalise_document
 from pipeline.renderers.base import BuildContext
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-PROJECT_DIR = PACKAGE_DIR.parent
-STYLES_DIR = PROJECT_DIR / "styles"
+# The shipped stylesheets and templates are package data, so an installed wheel has them too.
+STYLES_DIR = PACKAGE_DIR / "styles"
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def font_cache(tmp_path_factory) -> Cache:
 
 
 def build(doc: Document, out: Path, cache: Cache) -> Path:
-    ctx = BuildContext(out_dir=out, cache=cache, styles_dir=ROOT / "styles", log=lambda message: None)
+    ctx = BuildContext(out_dir=out, cache=cache, styles_dir=ROOT / "pipeline" / "styles", log=lambda message: None)
     (path,) = EpubRenderer().build(doc, ctx)
     return path
 
@@ -52,7 +52,7 @@ def test_epubcheck_reports_nothing(built, title) -> None:
 def test_output_is_named_after_the_slug(built) -> None:
     doc, path = built["first_title"]
     assert path.name == "sora-reactions.epub"
-    assert EpubRenderer().outputs(doc, BuildContext(path.parent, Cache(None), ROOT / "styles")) == [path]
+    assert EpubRenderer().outputs(doc, BuildContext(path.parent, Cache(None), ROOT / "pipeline" / "styles")) == [path]
 
 
 @pytest.mark.parametrize("title", TITLES)

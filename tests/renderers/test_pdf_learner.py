@@ -22,7 +22,7 @@ from tests.renderers.pdftools import Char, assert_blocks_once_in_order, body_lin
 from tests.renderers.test_pdf import heads
 
 PINYIN = re.compile(r"^[a-zü\u00e0-\u01dc\u0300-\u036f ]+$")
-STYLES = ROOT / "styles"
+STYLES = ROOT / "pipeline" / "styles"
 
 
 def is_pinyin(text: str) -> bool:
