@@ -5,12 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all test install check bench clean
+.PHONY: all test install check bench clean browser
 
 all: $(STAMP)
 	$(BIN)/publish all
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 install: $(STAMP)
@@ -20,6 +20,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# Debian's Chromium, for the tests that render pages in a real browser engine (Playwright drives
+# /usr/bin/chromium; nothing is downloaded by Playwright itself). Needs root on a fresh machine.
+browser:
+	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)
 
 check: $(STAMP)
 	$(BIN)/publish check
