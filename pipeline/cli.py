@@ -18,6 +18,7 @@ from pipeline import renderers
 from pipeline.build import STYLES_DIR, Outcome, build_editions, default_cache
 from pipeline.diagnostics import errors
 from pipeline.errors import PublishError
+from pipeline.importers.cli import import_command, new_command
 from pipeline.reader import read_source
 from pipeline.renderers.base import BuildContext
 
@@ -222,6 +223,10 @@ def clean_cache() -> None:
     """Delete the build cache (.cache/publish); the next build starts cold."""
     removed = default_cache(Path.cwd()).clear()
     out.print(f"removed {removed} cached file(s)")
+
+
+app.command(name="import")(import_command)
+app.command(name="new")(new_command)
 
 
 def main() -> None:

@@ -19,6 +19,15 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E103": ("error", "add the field to the front matter (see README, 'Source format')"),
     "E104": ("error", "correct the value (see README, 'Source format')"),
     "E105": ("error", "remove the field or check its spelling"),
+    # E120–E127, W406–W407: placeholders and unconfirmed guesses left by `publish import`/`new`
+    "E120": ("error", "write the title in place of the TODO placeholder"),
+    "E121": ("error", "write the date of first publication (YYYY-MM-DD) in place of TODO"),
+    "E122": ("error", "write a one-sentence description in place of the TODO placeholder"),
+    "E123": ("error", "write the rights statement (e.g. © 2024 出版方) in place of the TODO placeholder"),
+    "E124": ("error", "write the author(s) in place of the TODO placeholder"),
+    "E125": ("error", "write the original outlet in place of the TODO placeholder"),
+    "E126": ("error", "replace the TODO placeholder with the real value, or delete the field if optional"),
+    "E127": ("error", "replace the TODO placeholder in the text with the real text"),
     "E201": ("error", "use an id declared under 'speakers:' or declare this speaker there"),
     "E202": ("error", "give every speaker its own id"),
     "E203": ("error", "write the answer's text between '::: answer ID' and ':::'"),
@@ -37,6 +46,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "W403": ("warning", "remove the entry or check the word's spelling in the text"),
     "W404": ("warning", "use one quotation style throughout (“…” and ‘…’)"),
     "W405": ("warning", "pin the reading in 'pronunciations:' if the guess is wrong"),
+    "W406": ("warning", "set the voice hint (male | female …) or delete the line to let casting choose"),
+    "W407": ("warning", "confirm the imported value (fix it if wrong), then delete the '# check:' comment"),
 }
 
 

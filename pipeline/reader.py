@@ -34,6 +34,7 @@ from pipeline.model import (
     VoiceHint,
 )
 from pipeline.pinyin_syllables import count_han, normalise_syllables
+from pipeline.placeholders import find_placeholders
 
 _HEADING_ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
@@ -86,13 +87,16 @@ def read_text(text: str, path: str, default_slug: str = "title") -> ReadResult:
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
         return ReadResult(None, [Diagnostic("E101", path, 1, 1, "front matter is not closed by a '---' line")])
+    placeholders: list[Diagnostic] = []
     try:
         data, positions = parse_yaml("\n".join(lines[1:end]), path, line_offset=1)
+        placeholders = find_placeholders(data, positions, path, lines, end)  # E120–E127, W406–W407
         front = validate(data, positions, path)
     except FrontMatterError as exc:
-        return ReadResult(None, exc.diagnostics)
+        return ReadResult(None, placeholders + exc.diagnostics)
     body = "\n".join(lines[end + 1 :])
     builder = _Builder(path, front, positions, body_offset=end + 1, body_lines=lines[end + 1 :])
+    builder.diagnostics += placeholders
     builder.walk(_markdown().parse(body))
     document = builder.finish(default_slug)
     return ReadResult(document if not errors(builder.diagnostics) else None, builder.diagnostics)
