@@ -19,17 +19,13 @@ from pipeline.diagnostics import errors
 from pipeline.errors import PublishError
 from pipeline.fsutil import atomic_write
 from pipeline.importers.draft import Draft
-from pipeline.importers.formats import read_copy
+from pipeline.importers.formats import ImportUsageError, read_copy
 from pipeline.importers.layout import infer
 from pipeline.importers.writer import write_source
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "new-source.md"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PLACEHOLDER_CODES = {f"E12{n}" for n in range(10)}
-
-
-class ImportUsageError(PublishError):
-    """The command as given cannot run (missing copy, existing target without --force, bad slug): exit code 2."""
 
 
 @dataclass

@@ -39,6 +39,11 @@ _SPACES = re.compile(r"[ \t\r\f\v\xa0\u2000-\u200b\u202f\u205f]+")
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
+class ImportUsageError(PublishError):
+    """The command cannot run as given (missing copy, unknown kind of file, existing target
+    without --force, bad slug): exit code 2."""
+
+
 @dataclass
 class Block:
     """One paragraph-like piece of copy, as the format delivered it."""
@@ -63,7 +68,7 @@ def read_copy(path: Path) -> Extracted:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         known = ", ".join(sorted(SUFFIXES))
-        raise PublishError(f"{path}: cannot import '{suffix or 'a file without extension'}' copy (known: {known})")
+        raise ImportUsageError(f"{path}: cannot import '{suffix or 'a file without extension'}' copy (known: {known})")
     try:
         data = path.read_bytes()
     except OSError as exc:

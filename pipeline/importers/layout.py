@@ -115,7 +115,26 @@ def _labels(blocks: list[Block], parser: LabelParser, table: Rules) -> dict[int,
             inline[i] = _Label(split, match["label"].strip(), match["rest"].strip())
     if found or len(inline) >= 2:
         found.update(inline)
+    _lenient_labels(blocks, found, parser, table)
     return found
+
+
+def _lenient_labels(blocks: list[Block], found: dict[int, _Label], parser: LabelParser, table: Rules) -> None:
+    """Inside the Q&A, a short line ending in a colon between answers is a label even when its
+    name is hard to split (a surname no table knows): a guess, marked for a look, rather than
+    the answer that follows being given to the previous speaker."""
+    if len(found) < 2:
+        return
+    first, last = min(found), max(found)
+    for i in range(first + 1, last):
+        text = blocks[i].text
+        if i in found or i - 1 in found or i + 1 in found or not text.endswith(("：", ":")):
+            continue
+        if len(text) > table.label_max or _bare(text) in table.reference_headings or _numbered(blocks[i]):
+            continue
+        split = parser.parse(text, lenient=True)
+        if split is not None:
+            found[i] = _Label(split, text.rstrip("：:").strip())
 
 
 def _end_matter(blocks: list[Block], last_label: int, table: Rules, draft: Draft) -> int:

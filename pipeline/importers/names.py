@@ -36,6 +36,7 @@ CONFIDENT = 5.0  # below this (or with a close runner-up) the split gets a '# ch
 CLOSE = 1.5  # a runner-up within this margin makes the split uncertain
 _BAD_GIVEN = set("的了是在和与及或而之于对为这那")
 _LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9_.'\-]*(?: [A-Za-z][A-Za-z0-9_.'\-]*)*$")
+_QUOTED_NAME = re.compile(r"^(?P<role>[^“”「」\"]*?)\s*(?P<name>“[^“”]+”|「[^「」]+」|\"[^\"]+\")$")
 _PSEUDONYM_MARK = re.compile(r"\s*[（(]\s*化名\s*[）)]\s*$")
 _NOT_IN_LABEL = re.compile(r"[。！？!?；;，,“”\"「」『』：:…]")
 _SPACE = re.compile(r"\s+")
@@ -104,17 +105,26 @@ class LabelParser:
         self.surnames = surnames()
 
     # -- the public entry ------------------------------------------------------------------
-    def parse(self, text: str) -> Split | None:
-        """The label's parts, or None when the text is not a speaker label."""
+    def parse(self, text: str, lenient: bool = False) -> Split | None:
+        """The label's parts, or None when the text is not a speaker label. `lenient` (for a
+        line that stands where a label stands) takes the best split even on thin evidence,
+        always with a doubt."""
         s = _SPACE.sub(" ", text.strip()).rstrip(":：").strip()
         pseudonym = False
         if mark := _PSEUDONYM_MARK.search(s):
             s, pseudonym = s[: mark.start()].rstrip(), True
-        if not s or len(s) > self.rules.label_max or _NOT_IN_LABEL.search(s):
+        if not s or len(s) > self.rules.label_max:
+            return None
+        quoted = _QUOTED_NAME.match(s)
+        if quoted and not _NOT_IN_LABEL.search(quoted["role"]) and (
+                not quoted["role"] or _ends_with_role(tidy_role(quoted["role"]), self.rules)):
+            # a nickname in quotes is the name: 网友“大漠孤烟”
+            return Split(tidy_role(quoted["role"]) or None, quoted["name"], None, pseudonym)
+        if _NOT_IN_LABEL.search(s):
             return None
         if "@" in s:
             return self._with_handle(s, pseudonym)
-        best, doubt = self.split(s)
+        best, doubt = self.split(s, lenient)
         if best is None:
             return None
         return Split(best.role or None, best.name, None, pseudonym, doubt)
@@ -137,7 +147,7 @@ class LabelParser:
                      f"the handle is taken as the name; “{best.name}” before it may be the name")
 
     # -- splitting ---------------------------------------------------------------------------
-    def split(self, s: str) -> tuple[_Candidate | None, str | None]:
+    def split(self, s: str, lenient: bool = False) -> tuple[_Candidate | None, str | None]:
         """The best (role, name) split of a label without handle, and a doubt or None.
 
         The surname and role tables decide alone when they are decisive (a margin jieba's
@@ -147,7 +157,7 @@ class LabelParser:
         if not candidates:
             return None, None
         candidates.sort(key=lambda c: c.score, reverse=True)
-        if candidates[0].score < ACCEPT - 2:
+        if candidates[0].score < ACCEPT - 2 and not lenient:
             return None, None  # jieba's evidence (at most +2) could not make a name of it
         transliterated = any(d in candidates[0].name for d in self.rules.dots)  # jieba knows few of these
         decisive = transliterated or candidates[0].score >= CONFIDENT and (
@@ -156,8 +166,11 @@ class LabelParser:
             candidates = self._with_jieba(s, candidates)
             candidates.sort(key=lambda c: c.score, reverse=True)
         best = candidates[0]
-        if best.score < ACCEPT:
+        if best.score < ACCEPT and not lenient:
             return None, None
+        if best.score < ACCEPT:
+            best = _Candidate(best.role, best.name, best.score,
+                              best.why or "taken as a label because the line stands where labels stand")
         role = tidy_role(best.role)
         best = _Candidate(role, best.name, best.score, best.why)
         runner = candidates[1] if len(candidates) > 1 else None
@@ -193,6 +206,9 @@ class LabelParser:
             name, role = s[-k:], s[:-k]
             surname = self._surname_weight(name)
             if surname is None:
+                # a surname neither table knows (呼兰): only right after a role word, as a guess
+                if k <= 3 and any(role.endswith(w) for w in self.rules.role_words) and not self._name_penalty(name):
+                    out.append(_Candidate(role, name, 1.0 + 2.5, "its surname is in no table"))
                 continue
             # no role: the whole label is a name, which only the surname (and jieba) can confirm
             score = surname + (self._role_evidence(role) if role else 0.5)
