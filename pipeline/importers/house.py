@@ -36,27 +36,34 @@ def house_style(text: str) -> tuple[str, int, int]:
 
 def point_number(text: str) -> tuple[int | None, str]:
     """The number of a numbered point (`(1)…`, `（1）…`, `1.…`, `1、…`, `①…`) and the text after it."""
+    number, rest, _style = _point(text)
+    return number, rest
+
+
+def _point(text: str) -> tuple[int | None, str, str]:
     match = _NUMBER.match(text)
     if not match or not text[match.end() :].strip():
-        return None, text
+        return None, text, ""
     if match[3]:
-        return ord(match[3]) - ord("①") + 1, text[match.end() :]
-    return int(match[1] or match[2]), text[match.end() :]
+        return ord(match[3]) - ord("①") + 1, text[match.end() :], "circled"
+    if match[1]:
+        return int(match[1]), text[match.end() :], "bracket"
+    return int(match[2]), text[match.end() :], text[len(match[2])]
 
 
 def numbered_points(paras: list[Para]) -> list[Para]:
-    """Runs of two or more paragraphs numbered 1, 2, 3 … (or n, n+1 …) become list items;
-    a lone number, or numbers out of order, stay text as the copy wrote them."""
-    parsed = [point_number(p.text) if p.number is None else (p.number, p.text) for p in paras]
+    """Runs of two or more paragraphs numbered 1, 2, 3 … (or n, n+1 …) in one style become list
+    items; a lone number, numbers out of order or styles mixed stay text as the copy wrote them."""
+    parsed = [_point(p.text) if p.number is None else (p.number, p.text, "list") for p in paras]
     out = list(paras)
     i = 0
     while i < len(paras):
-        number, _ = parsed[i]
+        number = parsed[i][0]
         if number is None:
             i += 1
             continue
         j = i + 1
-        while j < len(paras) and parsed[j][0] == parsed[j - 1][0] + 1:
+        while j < len(paras) and parsed[j][0] == parsed[j - 1][0] + 1 and parsed[j][2] == parsed[i][2]:
             j += 1
         if j - i >= 2 or paras[i].number is not None:
             for k in range(i, j):

@@ -17,7 +17,7 @@ import yaml
 from pipeline.importers.draft import Chapter, Draft, Para, Person
 from pipeline.placeholders import TODO
 
-_ESCAPE = re.compile(r"([\\`*\[\]<>&{}]|(?<!\w)_|_(?!\w))")
+_ESCAPE = re.compile(r"([\\`*\[\]<>&{}]|(?<![^\W_])_|_(?![^\W_]))")  # `_` inside a word is text
 _LINE_START = re.compile(r"^(#|>|\+|-|=|~|\||:|\d+[.)])")
 COMMENT_COLUMN = 34
 
