@@ -38,11 +38,9 @@ class Imported:
 
 def slug_for(path: Path) -> str:
     """A slug from a file name: pinyin for Chinese, lower case, hyphens."""
-    from pypinyin import lazy_pinyin
+    from pipeline.importers.romanize import syllables
 
-    words = lazy_pinyin(path.stem)
-    text = "-".join(w for w in words if w.strip())
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(syllables(path.stem)).lower()).strip("-")
     return slug or "title"
 
 

@@ -19,6 +19,7 @@ from collections import Counter
 
 from pipeline.importers.draft import Answer, Draft, Person
 from pipeline.importers.names import Split
+from pipeline.importers.romanize import syllables
 from pipeline.importers.rules import Rules
 
 _SENTENCES = re.compile(r"[^。！？!?\n]+[。！？!?]?")
@@ -96,10 +97,7 @@ def _same_role(a: str | None, b: str | None) -> bool:
 
 
 def _id_for(name: str) -> str:
-    from pypinyin import Style, lazy_pinyin
-
-    text = "".join(lazy_pinyin(name, style=Style.NORMAL, errors="default"))
-    ident = re.sub(r"[^a-z0-9]+", "", unicodedata.normalize("NFKD", text).lower())
+    ident = re.sub(r"[^a-z0-9]+", "", "".join(syllables(name)).lower())
     return ident or "speaker"
 
 
