@@ -51,6 +51,7 @@ class Block:
     text: str
     heading: bool = False  # the copy marks it as a heading (<h2>, Word's "Heading 2")
     item: int | None = None  # its number in an ordered list the copy marks up (<ol>, Word numbering)
+    strong: bool = False  # all of it is bold (a label or question set in bold, often without colon)
 
 
 @dataclass
@@ -161,8 +162,19 @@ def _tei_block(element, blocks: list[Block]) -> None:
         for child in element:
             _tei_block(child, blocks)
         return
+    strong = _all_bold_tei(element)
     for line in _lines(element):
-        blocks.append(Block(line, heading=tag == "head"))
+        blocks.append(Block(line, heading=tag == "head", strong=strong))
+
+
+def _all_bold_tei(element) -> bool:
+    """Every character of the element inside `<hi rend="#b">`."""
+    if (element.text or "").strip():
+        return False
+    children = list(element)
+    return bool(children) and all(
+        child.tag == "hi" and "#b" in (child.get("rend") or "") and not (child.tail or "").strip()
+        for child in children)
 
 
 def _lines(element) -> list[str]:
@@ -188,48 +200,57 @@ def walk_html(root) -> list[Block]:
     """Blocks of an HTML subtree: every block-level element or <br> ends a block; text inside
     inline elements (span, strong, a …) joins the block it stands in."""
     blocks: list[Block] = []
-    state = {"text": [], "heading": False, "item": None}
+    state = {"text": [], "heading": False, "item": None, "plain": 0, "bold": 0}
+
+    def add(text: str | None, bold: bool) -> None:
+        if text:
+            state["text"].append(text)
+            state["bold" if bold else "plain"] += len(text.strip())
 
     def flush() -> None:
         line = _clean("".join(state["text"]))
         if line:
-            blocks.append(Block(line, heading=state["heading"], item=state["item"]))
-        state["text"] = []
+            blocks.append(Block(line, heading=state["heading"], item=state["item"],
+                                strong=state["bold"] > 0 and state["plain"] == 0))
+        state["text"], state["plain"], state["bold"] = [], 0, 0
 
-    def visit(node, heading: bool, item: int | None) -> None:
+    def visit(node, heading: bool, item: int | None, bold: bool, tail_bold: bool) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         tag = tag.lower()
         if tag in _SKIP_TAGS or _hidden(node):
-            if node.tail:
-                state["text"].append(node.tail)
+            add(node.tail, tail_bold)
             return
         block = tag in _BLOCK_TAGS
+        inner_bold = bold or tag in ("strong", "b") or _bold_style(node)
         if block:
             flush()
             state["heading"], state["item"] = heading or tag in _HEADINGS, item
-        if node.text:
-            state["text"].append(node.text)
+        add(node.text, inner_bold)
         if tag == "ol":
             start = int(node.get("start", "1")) if str(node.get("start", "1")).isdigit() else 1
             number = start
             for child in node:
                 if isinstance(child.tag, str) and child.tag.lower() == "li":
-                    visit(child, heading, number)
+                    visit(child, heading, number, inner_bold, inner_bold)
                     number += 1
                 else:
-                    visit(child, heading, item)
+                    visit(child, heading, item, inner_bold, inner_bold)
         else:
             for child in node:
-                visit(child, heading or tag in _HEADINGS, item)
+                visit(child, heading or tag in _HEADINGS, item, inner_bold, inner_bold)
         if block:
             flush()
             state["heading"], state["item"] = heading, item
-        if node.tail:
-            state["text"].append(node.tail)
+        add(node.tail, tail_bold)
 
-    visit(root, False, None)
+    visit(root, False, None, False, False)
     flush()
     return blocks
+
+
+def _bold_style(node) -> bool:
+    style = (node.get("style") or "").replace(" ", "").lower()
+    return "font-weight:bold" in style or "font-weight:700" in style
 
 
 def _hidden(node) -> bool:

@@ -5,8 +5,8 @@ The rules, in the order they are applied (each is documented in the README, "Imp
 1. **House typography** on every block (full-width marks inside Chinese text), counted.
 2. **Credit line**: among the last three and the first two blocks, one that starts with a credit
    keyword and is made of `keyword：value` clauses (`credit.py`).
-3. **Speaker labels**: a short block ending in a colon whose text splits into role + name
-   (+ handle) (`names.py`). When the copy has no such lines, `label：answer` at the start of a
+3. **Speaker labels**: a short block ending in a colon (or wholly bold, in a page or Word file)
+   whose text splits into role + name (+ handle) (`names.py`). When the copy has no such lines, `label：answer` at the start of a
    paragraph counts instead (at least two, all confidently split).
 4. **End matter**, after the last answer: a references heading (参考资料 …) with the numbered
    items after it; bracketed paragraphs, `注：…` paragraphs and pseudonym notes become notes.
@@ -22,7 +22,7 @@ The rules, in the order they are applied (each is documented in the README, "Imp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.importers.credit import parse_credit
 from pipeline.importers.draft import Answer, Chapter, Draft, Para
@@ -78,7 +78,7 @@ def _house(blocks: list[Block], draft: Draft) -> list[Block]:
         draft.stats.punctuation_fixed += marks
         draft.stats.spaces_removed += spaces
         if text.strip():
-            out.append(Block(text.strip(), block.heading, block.item))
+            out.append(replace(block, text=text.strip()))
     return out
 
 
@@ -97,7 +97,8 @@ def _labels(blocks: list[Block], parser: LabelParser, table: Rules) -> dict[int,
     found: dict[int, _Label] = {}
     for i, block in enumerate(blocks):
         text = block.text
-        if text.endswith(("：", ":")) and _bare(text) not in table.reference_headings:
+        # a label line ends with a colon; set in bold (web pages, Word) it may go without
+        if (text.endswith(("：", ":")) or block.strong) and _bare(text) not in table.reference_headings:
             split = parser.parse(text)
             if split is not None:
                 found[i] = _Label(split, text.rstrip("：:").strip())

@@ -37,6 +37,7 @@ CLOSE = 1.5  # a runner-up within this margin makes the split uncertain
 _BAD_GIVEN = set("的了是在和与及或而之于对为这那")
 _LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9_.'\-]*(?: [A-Za-z][A-Za-z0-9_.'\-]*)*$")
 _QUOTED_NAME = re.compile(r"^(?P<role>[^“”「」\"]*?)\s*(?P<name>“[^“”]+”|「[^「」]+」|\"[^\"]+\")$")
+_ROLE_AFTER = re.compile(r"^(?P<name>[^（(）)]{2,12}?)\s*[（(](?P<role>[^（(）)]{2,40})[）)]$")
 _PSEUDONYM_MARK = re.compile(r"\s*[（(]\s*化名\s*[）)]\s*$")
 _NOT_IN_LABEL = re.compile(r"[。！？!?；;，,“”\"「」『』：:…]")
 _SPACE = re.compile(r"\s+")
@@ -124,6 +125,8 @@ class LabelParser:
             return None
         if "@" in s:
             return self._with_handle(s, pseudonym)
+        if (after := _ROLE_AFTER.match(s)) and not _NOT_IN_LABEL.search(s):
+            return self._role_after(after, pseudonym)
         best, doubt = self.split(s, lenient)
         if best is None:
             return None
@@ -145,6 +148,14 @@ class LabelParser:
             return Split(role, rest, handle, pseudonym)
         return Split(role, rest, handle, pseudonym,
                      f"the handle is taken as the name; “{best.name}” before it may be the name")
+
+    def _role_after(self, match: re.Match, pseudonym: bool) -> Split | None:
+        """`刘捷（浙江省委副书记）`: a name, then the role in brackets."""
+        best, _doubt = self.split(match["name"])
+        if best is None or best.role:
+            return None
+        return Split(tidy_role(match["role"]), best.name, None, pseudonym,
+                     f"the copy writes the role after the name (“{match[0]}”); editions print role + name")
 
     # -- splitting ---------------------------------------------------------------------------
     def split(self, s: str, lenient: bool = False) -> tuple[_Candidate | None, str | None]:
@@ -210,8 +221,9 @@ class LabelParser:
                 if k <= 3 and any(role.endswith(w) for w in self.rules.role_words) and not self._name_penalty(name):
                     out.append(_Candidate(role, name, 1.0 + 2.5, "its surname is in no table"))
                 continue
-            # no role: the whole label is a name, which only the surname (and jieba) can confirm
-            score = surname + (self._role_evidence(role) if role else 0.5)
+            # no role: the whole label is a name, which only the surname (and jieba) can confirm;
+            # a common surname is enough on a line that stands as a label (张三：)
+            score = surname + (self._role_evidence(role) if role else 1.5 if surname >= 3 else 0.5)
             score -= self._name_penalty(name) + self._boundary_penalty(role, name)
             score += 0.3 if k == 3 else 0
             out.append(_Candidate(role, name, score))
@@ -249,6 +261,8 @@ class LabelParser:
             return []
         name = " ".join(words)
         role = s[: len(s) - len(name)]
+        if not role.strip() and len(name) < 2:
+            return []  # a lone letter (Q：, A：) is an interview mark, not a name
         out = []
         if not role.strip() or role != role.rstrip() or self._role_evidence(role.rstrip()) > 0:
             out.append(_Candidate(role, name, 5.0))

@@ -197,3 +197,41 @@ def test_same_person_written_with_and_without_handle_and_width() -> None:
 """)
     assert people(draft) == [("张佳玮", "知乎用户", "@张佳玮", False)]
     assert draft.stats.merges
+
+
+def test_bold_labels_without_colon_in_a_page() -> None:
+    from lxml.html import builder as E
+    from lxml import etree
+
+    from pipeline.importers.formats import read_html
+
+    page = E.HTML(E.BODY(E.DIV({"id": "js_content"},
+        E.P(ARTICLE), E.P(E.STRONG("你为什么来？")),
+        E.P(E.SPAN({"style": "font-weight: bold"}, "书店老板周明")), E.P("开书店是我的梦想。", E.BR(), "第二段。"),
+        E.P(E.B("大学生"), E.STRONG("林一")), E.P("我来写论文，", E.STRONG("真的"), "。"),
+    )))
+    extracted = read_html(etree.tostring(page, encoding="unicode"))
+    assert [(b.text, b.strong) for b in extracted.blocks] == [
+        (ARTICLE, False), ("你为什么来？", True), ("书店老板周明", True), ("开书店是我的梦想。", False),
+        ("第二段。", False), ("大学生林一", True), ("我来写论文，真的。", False)]
+    draft = infer(extracted)
+    assert [c.title for c in draft.chapters] == ["你为什么来？"]
+    assert people(draft) == [("周明", "书店老板", None, False), ("林一", "大学生", None, False)]
+
+
+def test_role_after_the_name_and_interview_marks() -> None:
+    draft = draft_of(f"""{ARTICLE}
+
+你为什么来？
+
+周明（书店老板）：
+
+开书店是我的梦想。
+
+Q：还有别的原因吗？
+
+A：没有了。
+""")
+    assert people(draft) == [("周明", "书店老板", None, False)]
+    assert draft.people[0].doubts  # the label is printed role first: the editor is told
+    assert [p.text for p in draft.answers[0].paragraphs] == ["开书店是我的梦想。", "Q：还有别的原因吗？", "A：没有了。"]
