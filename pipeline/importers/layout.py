@@ -3,7 +3,7 @@
 The rules, in the order they are applied (each is documented in the README, "Importing copy"):
 
 1. **House typography** on every block (full-width marks inside Chinese text), counted.
-2. **Credit line**: among the last three and the first two blocks, one that starts with a credit
+2. **Credit line**: among the last twelve and the first three blocks, one that starts with a credit
    keyword and is made of `keyword：value` clauses (`credit.py`).
 3. **Speaker labels**: a short block ending in a colon (or wholly bold, in a page or Word file)
    whose text splits into role + name (+ handle) (`names.py`). When the copy has no such lines, `label：answer` at the start of a
@@ -83,8 +83,10 @@ def _house(blocks: list[Block], draft: Draft) -> list[Block]:
 
 
 def _take_credit(blocks: list[Block], table: Rules):
+    """The credit line: searched from the end (it may stand before the references or a picture
+    credit) and among the first paragraphs (a byline)."""
     n = len(blocks)
-    for i in [*range(n - 1, max(n - 4, -1), -1), *range(min(2, n))]:
+    for i in [*range(n - 1, max(n - 13, -1), -1), *range(min(3, n))]:
         credit = parse_credit(blocks[i].text, table)
         if credit is not None:
             return blocks[:i] + blocks[i + 1 :], credit
@@ -230,7 +232,8 @@ def _numbered(block: Block) -> bool:
 def _is_note(block: Block, table: Rules) -> bool:
     text = block.text
     return bool(_BRACKETED.match(text)) or text.startswith(table.note_prefixes) or (
-        len(text) <= 120 and any(w in text for w in table.pseudonym_words))
+        len(text) <= 120 and any(w in text for w in table.pseudonym_words)) or (
+        len(text) <= 80 and text.lstrip("-—– ").startswith(table.trailers))
 
 
 def _bare(text: str) -> str:

@@ -21,6 +21,7 @@ class Rules:
     question_max: int
     reference_headings: tuple[str, ...]
     note_prefixes: tuple[str, ...]
+    trailers: tuple[str, ...]
     pseudonym_words: tuple[str, ...]
     pseudonym_doubts: tuple[str, ...]
     credit_source: tuple[str, ...]
@@ -43,6 +44,7 @@ def rules() -> Rules:
         question_max=int(layout["question_max"]),
         reference_headings=tuple(layout["references"]),
         note_prefixes=tuple(layout["notes"]),
+        trailers=tuple(layout["trailers"]),
         pseudonym_words=tuple(data["pseudonyms"]["words"]),
         pseudonym_doubts=tuple(data["pseudonyms"]["doubts"]),
         credit_source=tuple(sorted(credit["source"], key=len, reverse=True)),

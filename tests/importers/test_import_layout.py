@@ -235,3 +235,28 @@ A：没有了。
     assert people(draft) == [("周明", "书店老板", None, False)]
     assert draft.people[0].doubts  # the label is printed role first: the editor is told
     assert [p.text for p in draft.answers[0].paragraphs] == ["开书店是我的梦想。", "Q：还有别的原因吗？", "A：没有了。"]
+
+
+def test_page_trailers_and_a_credit_before_the_references() -> None:
+    draft = draft_of(f"""{ARTICLE}
+
+你为什么来？
+
+书店老板周明：
+
+回答。
+
+本文来自微信公众号：城东周报（ID：chengdong），作者：林小满，编辑：周一
+
+参考来源：
+
+1. 城东旧书店开业，城东周报，2025年3月1日
+
+头图来源：视觉中国
+
+- END -
+""")
+    assert draft.credit.authors == ["林小满"] and draft.credit.outlet == "城东周报"
+    assert [p.text for a in draft.answers for p in a.paragraphs] == ["回答。"]
+    assert draft.references_title == "参考来源" and len(draft.references) == 1
+    assert draft.notes_after == ["头图来源：视觉中国", "- END -"]
