@@ -119,13 +119,14 @@ def _pseudonyms(draft: Draft, table: Rules) -> None:
                 continue
             doubtful = any(d in sentence for d in table.pseudonym_doubts)
             named = _named(sentence, words, draft)
+            quoted = (text if len(text) <= 80 else sentence).strip()
             for person in named:
                 if doubtful:
-                    person.doubts.append(f"the copy says “{sentence.strip()}”: is {person.name} a pseudonym?")
+                    person.doubts.append(f"the copy says “{quoted}”: is {person.name} a pseudonym?")
                 else:
                     person.pseudonym = True
-            if not named and sentence.strip() not in draft.pseudonym_doubts:
-                draft.pseudonym_doubts.append(sentence.strip())
+            if not named and quoted not in draft.pseudonym_doubts:
+                draft.pseudonym_doubts.append(quoted)
 
 
 def _named(sentence: str, words: list[str], draft: Draft) -> list[Person]:
