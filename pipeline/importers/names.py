@@ -99,7 +99,8 @@ def _latin_edge(text: str, start: int, end: int) -> bool:
 
 
 class LabelParser:
-    """Reads speaker labels; one parser per import (it caches jieba's verdicts)."""
+    """Reads speaker labels with the surname and role tables (jieba's tagger is loaded lazily,
+    once per process, for the labels the tables leave open)."""
 
     def __init__(self, table: Rules | None = None) -> None:
         self.rules = table or rules()
@@ -125,7 +126,7 @@ class LabelParser:
             return None
         if "@" in s:
             return self._with_handle(s, pseudonym)
-        if (after := _ROLE_AFTER.match(s)) and not _NOT_IN_LABEL.search(s):
+        if after := _ROLE_AFTER.match(s):
             return self._role_after(after, pseudonym)
         best, doubt = self.split(s, lenient)
         if best is None:
