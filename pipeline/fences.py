@@ -17,9 +17,11 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-# A fence line: optional indentation (or a quote marker), two or more colons (half- or
-# full-width: an IME types '：'), then the rest of the line.
-_FENCE = re.compile(r"^(?P<indent>[ \t>\u3000]*)(?P<marker>[:：]{2,})(?P<rest>.*)$")
+# A fence line: optional indentation (or a quote or list marker, which would hide it inside a
+# quote or a list), two or more colons (half- or full-width: an IME types '：'), the rest.
+_FENCE = re.compile(
+    r"^(?P<indent>(?:[ \t>\u3000]|[-*+][ \t]|\d{1,9}[.)][ \t])*)(?P<marker>[:：]{2,})(?P<rest>.*)$")
+_MARKER = re.compile(r"[-*+>]|\d[.)]")
 _ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]|$)")
 _NO_SPACE_HEADING = re.compile(r"^ {0,3}(?P<marks>#{2,6})(?=[^#\s])")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*")
@@ -125,8 +127,8 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
         indent, marker, rest = fence["indent"], fence["marker"], fence["rest"]
         col = len(indent) + 1
         readable = True
-        if "\t" in indent or ">" in indent or "\u3000" in indent or len(indent) > 3:
-            shown = "a quote marker" if ">" in indent else "indentation"
+        if indent.strip(" ") or len(indent) > 3:
+            shown = "a quote marker" if ">" in indent else "a list marker" if _MARKER.search(indent) else "indentation"
             report("E217", index, 1, f"{shown} before the fence {_what(line)} makes it text or code")
             readable = False
         if marker != ":::":

@@ -145,7 +145,17 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+# What an escape in a quoted value ("\x07", "\ud800") can smuggle past the raw-text scan:
+# controls no edition can carry and lone surrogates that cannot even be written as UTF-8.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
 MAX_VALUES = 100_000  # aliases can expand a few lines into billions of values ("billion laughs")
+
+
+class _TooMany(Exception):
+    """More values than any front matter holds; `path` is where the count ran out."""
+
+    def __init__(self, path: Path_) -> None:
+        self.path = path
 
 
 class _Budget:
@@ -160,14 +170,17 @@ def _key(key_node: yaml.Node, loader: yaml.SafeLoader) -> str:
         raise yaml.constructor.ConstructorError(
             None, None, "a key must be a plain word, not a list or a mapping", key_node.start_mark)
     key = loader.construct_object(key_node)
-    return key if isinstance(key, str) else str(key_node.value)
+    key = key if isinstance(key, str) else str(key_node.value)
+    if hidden := _HIDDEN.search(key):
+        raise yaml.constructor.ConstructorError(
+            None, None, f"the key holds an invisible character U+{ord(hidden[0]):04X}: delete it", key_node.start_mark)
+    return key
 
 
 def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions, budget: _Budget) -> Any:
     budget.values += 1
     if budget.values > MAX_VALUES:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"more than {MAX_VALUES:,} values (aliases '*' repeat too much)", node.start_mark)
+        raise _TooMany(path)
     pos.add(path, node)
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         if id(node) in budget.open:
@@ -189,9 +202,14 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions
         finally:
             budget.open.discard(id(node))
     try:
-        return loader.construct_object(node)
+        value = loader.construct_object(node)
     except (ValueError, TypeError, OverflowError) as exc:
         raise yaml.constructor.ConstructorError(None, None, str(exc), node.start_mark) from None
+    if isinstance(value, str) and (hidden := _HIDDEN.search(value)):
+        raise yaml.constructor.ConstructorError(None, None, (
+            f"the value holds an invisible character U+{ord(hidden[0]):04X} (written as an escape): "
+            "delete it"), node.start_mark)
+    return value
 
 
 def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], Positions]:
@@ -204,6 +222,11 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
             data = {} if node is None else _build(node, loader, (), pos, _Budget())
         finally:
             loader.dispose()
+    except _TooMany as exc:  # at the field whose aliases blew up, not at the anchor they repeat
+        line, col = pos.key_of(exc.path[:1])
+        raise FrontMatterError([Diagnostic("E102", path, line, col, (
+            f"'{exc.path[0] if exc.path else ''}' holds more than {MAX_VALUES:,} values: "
+            "aliases ('*name') repeat too much"))]) from None
     except RecursionError:
         raise FrontMatterError([Diagnostic(
             "E102", path, line_offset + 1, 1, "front matter is nested too deeply to read")]) from None

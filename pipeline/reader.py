@@ -399,7 +399,8 @@ class _Builder:
             except ValueError as exc:
                 self.problem("E301", line, col, f"pronunciation of '{word}': {exc}")
                 continue
-            wrong = [syllable for syllable in syllables if not is_syllable(syllable)]
+            written = reading.replace("'", " ").split()  # as the editor wrote them, digits and all
+            wrong = [shown for shown, syllable in zip(written, syllables) if not is_syllable(syllable)]
             if wrong:
                 self.problem("E301", line, col, f"pronunciation of '{word}': '{wrong[0]}' is not a Mandarin syllable")
                 continue
