@@ -35,8 +35,8 @@ from pipeline.model import (
     Speaker,
     VoiceHint,
 )
-from pipeline.pinyin_syllables import count_han, normalise_syllables
-from pipeline.syllables import is_syllable
+from pipeline.pinyin_syllables import count_han, is_han, normalise_syllables
+from pipeline.syllables import has_reading, is_syllable
 
 _HEADING_ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
@@ -404,9 +404,21 @@ class _Builder:
             if wrong:
                 self.problem("E301", line, col, f"pronunciation of '{word}': '{wrong[0]}' is not a Mandarin syllable")
                 continue
-            if len(syllables) != count_han(word):
+            try:  # the passes read the table in its tone-mark form: it must read back
+                normalise_syllables(" ".join(syllables))
+            except ValueError:
+                self.problem("E301", line, col, f"pronunciation of '{word}': '{reading}' has no tone-mark spelling "
+                                                "the passes can read; write it with tone marks")
+                continue
+            unknown = [c for c in word if (is_han(c) or c == "〇") and not has_reading(c)]
+            if unknown:
+                self.problem("E301", line, col, f"pronunciation of '{word}': the pinyin pass has no reading for "
+                                                f"'{unknown[0]}' and cannot take one for it")
+                continue
+            if len(syllables) != count_han(word) + word.count("〇"):
                 self.problem("E301", line, col,
-                             f"'{word}' has {count_han(word)} Han characters but {len(syllables)} syllables")
+                             f"'{word}' has {count_han(word) + word.count('〇')} Han characters but "
+                             f"{len(syllables)} syllables")
                 continue
             result.append(Pronunciation(word=word, pinyin=" ".join(syllables),
                                         loc=Location(path=self.path, line=line, col=col)))

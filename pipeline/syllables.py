@@ -28,3 +28,18 @@ def toneless(syllable: str) -> str:
 
 def is_syllable(syllable: str) -> bool:
     return toneless(syllable) in toneless_syllables()
+
+
+# The characters of the basic CJK block (U+4E00–U+9FA5) that pypinyin has no reading for; every
+# other character there has one, so only rarer characters need its dictionary (~0.5 s to load).
+# tests/test_reader_pronunciations.py keeps this equal to pypinyin's dictionary.
+BASIC_WITHOUT_READING = frozenset("兙兡嗧桛烪瓧瓰瓱瓼甅")
+
+
+def has_reading(char: str) -> bool:
+    """Whether the pinyin pass knows a reading for this character (and so can take one pinned)."""
+    if "\u4e00" <= char <= "\u9fa5":
+        return char not in BASIC_WITHOUT_READING
+    from pypinyin.pinyin_dict import pinyin_dict  # lazy: rare characters only
+
+    return ord(char) in pinyin_dict
