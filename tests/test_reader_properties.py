@@ -3,11 +3,19 @@ a model or file:line:col errors — never a traceback, never a hang."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import tempfile
+from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from pipeline.build import prepare
+from pipeline.check import check
+from pipeline.diagnostics import RULES
+from pipeline.passes.pinyin import PinyinAnnotator
 from pipeline.reader import read_text
 from tests.test_reader import VALID
 
@@ -61,18 +69,6 @@ def test_very_long_paragraph_reads_quickly() -> None:
 # speaker's, a voice hint's, a pronunciation), writes the YAML the way an editor's tool would,
 # and runs `publish check`'s function and the format-independent passes over the result.
 
-import datetime as dt  # noqa: E402
-import tempfile  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import yaml  # noqa: E402
-from hypothesis import assume  # noqa: E402
-
-from pipeline.build import prepare  # noqa: E402
-from pipeline.check import check  # noqa: E402
-from pipeline.diagnostics import RULES  # noqa: E402
-from pipeline.passes.pinyin import PinyinAnnotator  # noqa: E402
-
 FRONT = {
     "id": "urn:uuid:00000000-0000-4000-8000-000000000001", "slug": "ce-shi", "title": "测试", "subtitle": "副题",
     "language": "zh-Hans", "authors": ["作者"], "editor": "编辑", "outlet": "本报", "account": "公众号",
@@ -112,10 +108,7 @@ def _set(data: dict, path: tuple, value: object) -> dict:
     target = data
     for part in path[:-1]:
         target = target[part]
-    if isinstance(target, list):
-        target[path[-1]] = value
-    else:
-        target[path[-1]] = value
+    target[path[-1]] = value
     return data
 
 
