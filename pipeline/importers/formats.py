@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,7 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "butto
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SPACES = re.compile(r"[ \t\r\f\v\xa0\u2000-\u200b\u202f\u205f]+")
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+MAX_BYTES = 50_000_000  # copy larger than this is not one article
 
 
 class ImportUsageError(PublishError):
@@ -71,17 +73,27 @@ def read_copy(path: Path) -> Extracted:
         known = ", ".join(sorted(SUFFIXES))
         raise ImportUsageError(f"{path}: cannot import '{suffix or 'a file without extension'}' copy (known: {known})")
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImportUsageError(f"{path}: {size / 1e6:.0f} MB is more than an article "
+                                   f"(the limit is {MAX_BYTES // 1_000_000} MB): split it or check the file")
         data = path.read_bytes()
     except OSError as exc:
         raise PublishError(f"{path}: cannot read the copy ({exc.strerror or exc})") from None
-    if suffix == ".docx":
-        return read_docx(data, str(path))
-    text, notes = decode(data, str(path))
-    if suffix in (".html", ".htm"):
-        result = read_html(text)
-    else:
-        result = Extracted(text_blocks(text), "plain text")
-    result.notes[:0] = notes
+    try:
+        if suffix == ".docx":
+            result = read_docx(data, str(path))
+        else:
+            text, notes = decode(data, str(path))
+            result = read_html(text) if suffix in (".html", ".htm") else Extracted(text_blocks(text), "plain text")
+            result.notes[:0] = notes
+    except PublishError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a library's failure on odd input is the copy's problem
+        raise PublishError(f"{path}: cannot read the copy as a {SUFFIXES[suffix]} "
+                           f"({type(exc).__name__}: {exc})") from None
+    if not result.blocks:
+        raise PublishError(f"{path}: no text found in the copy")
     return result
 
 
@@ -94,9 +106,13 @@ def decode(data: bytes, shown: str) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("gb18030"), ["read as GB18030 (not UTF-8)"]
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise PublishError(f"{shown}: the copy is neither UTF-8 nor GB18030 text; save it as UTF-8") from None
+        text = ""
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
+    if not text or controls > len(text) // 1000:
+        raise PublishError(f"{shown}: the copy is neither UTF-8 nor GB18030 text; save it as UTF-8")
+    return text, ["read as GB18030 (not UTF-8)"]
 
 
 def text_blocks(text: str) -> list[Block]:

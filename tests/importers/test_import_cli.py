@@ -156,3 +156,19 @@ def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
     assert again.exit_code == 2 and str(tmp_path / "x.md") in again.output
     assert invoke("new", "x", "--out-dir", tmp_path, "--force").exit_code == 0
     assert invoke("new", "Not_A_Slug", "--out-dir", tmp_path).exit_code == 2
+
+
+def test_copy_that_is_no_text(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n  \n", encoding="utf-8")
+    result = invoke("import", empty, "--out-dir", tmp_path)
+    assert result.exit_code == 1 and "no text found" in result.output
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x81\x30\x81\x30" * 50 + b"\x00\x01\x02\x03" * 50)  # decodes as GB18030, is not text
+    result = invoke("import", binary, "--out-dir", tmp_path)
+    assert result.exit_code == 1 and "neither UTF-8 nor GB18030" in result.output
+    page = tmp_path / "odd.html"
+    page.write_bytes(b"<html><body>" + b"<div>" * 5000 + "正文".encode() + b"</div>" * 5000 + b"</body></html>")
+    result = invoke("import", page, "--out-dir", tmp_path)
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output
+    assert not list(tmp_path.glob("*.md")) or result.exit_code == 0
