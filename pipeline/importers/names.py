@@ -9,9 +9,10 @@ independent evidence, and the best one wins:
   the table is the project's own surname list plus CC-CEDICT's (`surnames.py`). Without one a
   Han candidate is not considered at all;
 - **segmentation**: where the two tables above leave the choice open, jieba's part-of-speech
-  tagger (its HMM finds unseen names) is asked whether a word boundary falls where the name
-  would start and whether it tags the tail as a person name (`nr`). Loading jieba's tagger
-  costs seconds, so copy whose labels the tables settle never loads it;
+  HMM (which finds unseen names) and its dictionary's word tags are asked whether a word
+  boundary falls where the name would start, whether the tail is tagged a person name (`nr`),
+  and whether it is an ordinary word (微博, 沈阳 as a place). Loading jieba costs a good part
+  of a second, so copy whose labels the tables settle never loads it;
 - **role**: the text before the name ends with a role word or role ending (导演, 主任, 摄影师,
   CEO … in `data/rules.toml`); a candidate name that is itself such a word is penalised.
 
@@ -67,23 +68,37 @@ _LOCK = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _tagger():
-    """jieba's part-of-speech tagger. Importing `jieba.posseg` already builds its default
-    tagger (the word-tag table), so that one is used rather than a second private copy; it is
-    only read, never given words."""
+    """jieba's part-of-speech module: its HMM (which tags unseen names `nr`) and its dictionary's
+    word tags. Only these two are used — not jieba's dictionary segmenter, whose 9 MB prefix
+    dictionary takes longer to load than the rest of an import; a label is short and its role
+    words are known from our own table, so the HMM's word boundaries are enough."""
     with _LOCK:
         import jieba
         import jieba.posseg
 
         jieba.setLogLevel(logging.WARNING)
-        return jieba.posseg.dt
+        return jieba.posseg
 
 
 def _tokens(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, word, tag) of jieba's segmentation, with offsets."""
-    out, at = [], 0
-    for pair in _tagger().lcut(text):
-        out.append((at, at + len(pair.word), pair.word, pair.flag))
-        at += len(pair.word)
+    """(start, end, word, tag) of the label: each run of Han characters segmented and tagged by
+    jieba's HMM, a word of its dictionary keeping the dictionary's tag; other runs as one token."""
+    posseg = _tagger()
+    out: list[tuple[int, int, str, str]] = []
+    for match in re.finditer(r"[\u3400-\u9fff\U00020000-\U0003134f]+|[^\u3400-\u9fff\U00020000-\U0003134f]+", text):
+        run, at = match[0], match.start()
+        if not is_han(run[0]):
+            out.append((at, at + len(run), run, "x"))
+            continue
+        _probability, states = posseg.viterbi(run, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P,
+                                              posseg.emit_P)
+        word_start = 0
+        for i, (position, tag) in enumerate(states):
+            if position in ("E", "S") or i == len(run) - 1:
+                word = run[word_start : i + 1]
+                tag = posseg.dt.word_tag_tab.get(word, tag)
+                out.append((at + word_start, at + i + 1, word, tag))
+                word_start = i + 1
     return out
 
 
