@@ -215,11 +215,11 @@ class LabelParser:
         latin = _LATIN_TAIL.search(s)
         if latin:
             return self._latin(s, latin)
-        tail = len(s)
-        while tail > 0 and (is_han(s[tail - 1]) or s[tail - 1] in self.rules.dots):
-            tail -= 1
-        if any(d in s[tail:] for d in self.rules.dots):
-            return self._transliterated(s)
+        dot = max(s.rfind(d) for d in self.rules.dots)
+        after = s[dot + 1 :]
+        if dot > 0 and 0 < len(after) <= 6 and all(is_han(c) for c in after) and not any(
+                word in after for word in self.rules.role_words):
+            return self._transliterated(s)  # 埃隆·马斯克, not 凤凰网·科技主编张三
         return self._han(s) if is_han(s[-1]) else []
 
     def _han(self, s: str) -> list[_Candidate]:

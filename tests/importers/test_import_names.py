@@ -45,6 +45,7 @@ LABELS = {
     "游客Lucy Wang": ("游客", "Lucy Wang", None, False, False),
     "受访者A": ("受访者", "A", None, False, False),
     "OpenAI首席执行官萨姆·奥尔特曼": ("OpenAI首席执行官", "萨姆·奥尔特曼", None, False, False),
+    "凤凰网·科技主编张三": ("凤凰网·科技主编", "张三", None, False, False),
     "知乎用户@张佳玮": ("知乎用户", "张佳玮", "@张佳玮", False, False),
     "博主@papi酱": ("博主", "papi酱", "@papi酱", False, False),
     "摊主@阿福炒粉": ("摊主", "阿福炒粉", "@阿福炒粉", False, False),
