@@ -25,7 +25,10 @@ pytestmark = pytest.mark.slow
 
 ACE = ROOT / ".tools" / "node_modules" / ".bin" / "ace-cli"
 CHROMIUM = "/usr/bin/chromium"
-BOOKS = [("test_title", False), ("test_title", True), ("first_title", False), ("first_title", True)]
+# (title fixture, learner edition, options): both editions of both titles, and the learner
+# book's tone colours (coloured text must keep its contrast) on the small title.
+BOOKS = [("test_title", False, {}), ("test_title", True, {}), ("first_title", False, {}),
+         ("first_title", True, {}), ("test_title", True, {"tone_colors": True})]
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +63,13 @@ def run_ace(epub: Path, out: Path) -> dict:
     return json.loads(report.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("title, learner", BOOKS, ids=[f"{t}{'-learner' if l else ''}" for t, l in BOOKS])
-def test_ace_reports_no_violation(request, title: str, learner: bool, cache: Cache, tmp_path: Path) -> None:
+@pytest.mark.parametrize("title, learner, options", BOOKS,
+                         ids=["-".join([t, *(["learner"] if l else []), *o]) for t, l, o in BOOKS])
+def test_ace_reports_no_violation(request, title: str, learner: bool, options: dict, cache: Cache,
+                                  tmp_path: Path) -> None:
     doc = request.getfixturevalue(title)
     ctx = BuildContext(out_dir=tmp_path / "out", cache=cache, styles_dir=ROOT / "pipeline" / "styles",
-                       log=lambda message: None)
+                       options=options, log=lambda message: None)
     (epub,) = (LearnerEpubRenderer() if learner else EpubRenderer()).build(doc, ctx)
     report = run_ace(epub, tmp_path)
     # Ace looked at the whole book: the package document and every document of the spine.
