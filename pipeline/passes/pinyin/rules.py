@@ -1,0 +1,470 @@
+"""Context rules: readings of characters that stand alone after segmentation and whose reading
+depends on their neighbours rather than on a word (得 de/dé/děi, 地 de/dì, 为 wèi/wéi, 只 zhī/zhǐ,
+长, 行, 种 …), with the word classes the rules and the segmenter consult."""
+
+from __future__ import annotations
+
+from pipeline.passes.pinyin.tables import _default, _Seg, _standalone, _surnames
+
+
+_NUMERAL = set("零〇一二三四五六七八九十百千万亿两几半数多每某整") | set("0123456789０１２３４５６７８９")
+_DEMONSTRATIVE = set("这那哪各每某此该")
+_PRONOUNS = {
+    "我", "你", "他", "她", "它", "您", "咱", "俺", "我们", "你们", "他们", "她们", "它们", "咱们",
+    "大家", "自己", "人家", "谁", "大伙", "大伙儿",
+}
+_MODAL_ADVERBS = {
+    "就", "还", "也", "都", "又", "总", "总是", "可", "却", "才", "只", "仍", "仍然", "那", "那就",
+    "这就", "则", "便", "而", "非", "恐怕", "看来", "可能", "肯定", "一定", "必然", "还是", "至少",
+    "起码", "首先", "先", "再", "也就", "真", "实在", "终究", "迟早", "早晚", "现在", "今天", "明天",
+    "马上", "立刻", "那么", "所以", "因此", "于是", "当然", "自然", "毕竟", "我们", "怎么", "是不是",
+}
+_DEGREE = {"太", "很", "更", "最", "真", "挺", "好", "多", "这么", "那么", "较", "比较", "特别", "非常", "极", "超", "蛮", "有点", "有些", "越来越"}
+_TITLES = {
+    "先生", "女士", "小姐", "老师", "教授", "博士", "总", "董", "老板", "经理", "主任", "院长", "局长",
+    "部长", "市长", "省长", "县长", "校长", "所长", "处长", "科长", "队长", "书记", "主席", "导演",
+    "律师", "医生", "大夫", "记者", "编辑", "同学", "师傅", "阿姨", "大爷", "大妈", "老", "姐", "哥",
+    "家", "氏", "总裁", "总监", "总经理", "董事长", "委员", "代表", "工",
+}
+_DI_PREV = set("各当本外此该两异满遍原就实土田草平落倒扫种山陆空基营耕林荒湿绿圣福宝禁腹内产驻属领封租征用占全半多一这那哪某块片亩寸")
+_DI_NOUN_NEXT = {"上", "下", "里", "方", "面", "区", "点", "图", "板", "毯", "皮", "价", "址"}
+_DE_ADJ1 = set("快慢轻猛狠静好乖早晚真白暗偷紧牢稳细远近默悄忽蓦霍倏陡骤渐")
+_WEI_PREV = set("称评选聘誉视列定改分变转化译结沦名奉尊拜推立封任判划归合互均皆多即乃实最较更极甚尤颇广约仅仍确亦作成认")
+_WEI_ATTR_END = set("率量数额幅度价级比值龄积")
+_WEI_NEXT = {"约", "近", "仅", "大约", "零", "负", "里氏", "百分之"}
+_ZHI_BLOCK = {
+    "是", "有", "能", "要", "会", "好", "得", "不", "在", "想", "需", "需要", "因", "因为", "为", "见",
+    "剩", "知道", "限", "可", "可以", "顾", "管", "怕", "用", "对", "是否", "看", "说", "做", "能够",
+    "允许", "读", "听", "吃", "买", "卖", "占", "差", "比", "等", "花", "够",
+}
+_CHANG_EVENTS = (
+    "雨", "雪", "风", "病", "梦", "灾", "火", "官司", "车祸", "危机", "误会", "浩劫", "空欢喜", "虚惊",
+    "噩梦", "大雨", "大雪", "暴雨", "大病", "重病", "大战", "战争", "战斗", "革命", "运动", "争论",
+    "风波", "纠纷", "骗局", "悲剧", "闹剧", "恶战", "硬仗", "较量", "洪水", "疫情", "瘟疫", "劫难",
+    "灾难", "大火", "火灾", "地震", "冰雹", "变革", "辩论", "争吵", "交易", "赌局", "游戏",
+)
+_CLASSIFIER_SPLIT = set("只场行种卷")
+_SUFFIX_PARTICLES = set("得地着了")
+_DE2_HEADS = set("取获赢夺博求习心难所应谋换挣购赚值自彼里")  # 取得 qǔdé …: 得 is a verb there
+_COMPLEMENTS = set("成到给出在起上下进回过完好住掉开走来去")
+_RESULT_CHARS = set("干")
+_VERB_RULE_CHARS = set("切调背倒扎盛挑炸折系冲卷划晃散露塞缝铺蒙量数还长种重转卡涨吐")  # verbs whose reading the rules decide
+_WEI_VERBS_FAR = {
+    "称", "视", "评", "选", "聘", "奉", "尊", "拜", "立", "封", "列", "定", "誉", "推举", "推选", "任命",
+    "提名", "命名", "认定", "称作", "尊称", "昵称", "戏称", "人称", "选举", "评选", "认作",
+}  # numeral + these: decided by the rules, not by pypinyin's phrase
+
+
+def _ends_numeral(text: str) -> bool:
+    return bool(text) and text[-1] in _NUMERAL
+
+
+class _Context:
+    """Neighbours of segment i, as the rules see them ('' marks a boundary: punctuation, space, edge)."""
+
+    def __init__(self, segs: list[_Seg], i: int):
+        self.segs, self.i = segs, i
+
+    def _han(self, j: int) -> str:
+        if 0 <= j < len(self.segs) and self.segs[j].kind != "other":
+            return self.segs[j].text
+        return ""
+
+    @property
+    def prev(self) -> str:
+        return self._han(self.i - 1)
+
+    @property
+    def prev_raw(self) -> str:
+        """Previous segment even if non-Han (digits), '' at the start."""
+        j = self.i - 1
+        return self.segs[j].text if j >= 0 else ""
+
+    @property
+    def next(self) -> str:
+        return self._han(self.i + 1)
+
+    @property
+    def next2(self) -> str:
+        return self._han(self.i + 2) if self.next else ""
+
+    @property
+    def next_raw2(self) -> str:
+        j = self.i + 2
+        return self.segs[j].text if self.next and j < len(self.segs) else ""
+
+    def clause_before(self, limit: int = 8) -> list[str]:
+        out = []
+        j = self.i - 1
+        while j >= 0 and len(out) < limit and self.segs[j].kind != "other":
+            out.append(self.segs[j].text)
+            j -= 1
+        return out
+
+    def clause_after(self, limit: int = 8) -> list[str]:
+        out = []
+        j = self.i + 1
+        while j < len(self.segs) and len(out) < limit and self.segs[j].kind != "other":
+            out.append(self.segs[j].text)
+            j += 1
+        return out
+
+
+def _rule_de(c: _Context) -> str:  # 得
+    prev, nxt = c.prev, c.next
+    subject_side = prev == "" or prev in _PRONOUNS or prev in _MODAL_ADVERBS
+    if subject_side and nxt[:1] in ("了", "到", "知", "奖", "第"):
+        return "dé"
+    if subject_side:
+        return "děi"
+    return "de"
+
+
+def _rule_di(c: _Context) -> str:  # 地
+    prev, nxt = c.prev, c.next
+    if c.segs[c.i].kind == "suffix":  # jieba kept "X地" whole: 悄悄地, 突然地 (de) vs 营地, 发生地 (dì)
+        if len(prev) >= 2 and prev[-1] == prev[-2] or prev[-1:] in ("然", "般", "样") or prev in _DE_ADJ1:
+            return "de"
+        return "dì"
+    if nxt == "":
+        return "dì"
+    if prev == "":
+        return "dì"
+    if len(prev) >= 2 and prev[-1] == prev[-2]:
+        return "de"
+    if len(prev) == 1:
+        if prev in _DE_ADJ1:
+            return "de"
+        return "dì"
+    if prev[-1] in _DI_PREV and (prev[0] in _NUMERAL or prev[0] in _DEMONSTRATIVE):
+        return "dì"
+    if nxt in _DI_NOUN_NEXT:
+        return "dì"
+    return "de"
+
+
+def _rule_wei(c: _Context) -> str:  # 为
+    prev, nxt = c.prev, c.next
+    if prev in _WEI_PREV:
+        return "wéi"
+    if len(prev) >= 2 and prev[-1] in _WEI_ATTR_END:
+        return "wéi"
+    if nxt in _WEI_NEXT or (c.next == "" and c.segs[c.i + 1 :] and c.segs[c.i + 1].text[:1].isdigit()):
+        return "wéi"
+    if "所" in c.clause_after(8):
+        return "wéi"
+    before = c.clause_before(8)
+    if any(t in _WEI_VERBS_FAR for t in before[:3]):
+        return "wéi"
+    if any(t in ("以", "以此", "以之") for t in before):
+        return "wéi"
+    return "wèi"
+
+
+def _rule_zhi(c: _Context) -> str:  # 只
+    prev = c.prev or c.prev_raw
+    if prev and (prev[-1] in _NUMERAL or prev in _DEMONSTRATIVE or prev in ("这", "那", "哪")):
+        if c.next not in _ZHI_BLOCK:
+            return "zhī"
+    return "zhǐ"
+
+
+def _rule_chang(c: _Context) -> str:  # 长
+    prev, nxt = c.prev, c.next
+    if prev in _DEGREE:
+        return "cháng"
+    if nxt[:1] and nxt[:1] in "得大高胖矮出满成着势齐全歪" or nxt == "了":
+        return "zhǎng"
+    return "cháng"
+
+
+def _rule_xing(c: _Context) -> str:  # 行
+    prev, nxt = c.prev, c.next
+    if _ends_numeral(prev) or _ends_numeral(c.prev_raw):
+        if nxt[:1] and nxt[:1] in "字诗文代码泪句":
+            return "háng"
+        return "xíng"
+    return "xíng"
+
+
+def _rule_zhong3(c: _Context) -> str:  # 种
+    prev, nxt = c.prev or c.prev_raw, c.next
+    if prev and (prev[-1] in _NUMERAL or prev[-1] in _DEMONSTRATIVE or prev[-1] in "何样另任"):
+        return "zhǒng"
+    if nxt[:1] and nxt[:1] in "类子族群":
+        return "zhǒng"
+    return "zhòng"
+
+
+def _rule_shu(c: _Context) -> str:  # 数
+    nxt = c.next or (c.segs[c.i + 1].text if c.i + 1 < len(c.segs) else "")
+    if nxt[:1] and (nxt[:1] in _NUMERAL or nxt[:1] in "次倍年月日天周" or nxt[:1].isdigit()):
+        return "shù"
+    return "shǔ"
+
+
+def _rule_liang(c: _Context) -> str:  # 量
+    if c.next == "的" or c.prev == "质":
+        return "liàng"
+    return "liáng"
+
+
+def _rule_tiao(c: _Context) -> str:  # 调
+    nxt, after = c.next, c.next_raw2
+    if nxt[:1] in ("到", "至") and after[:1] and (after[:1].isdigit() or after[:1] in _NUMERAL):
+        return "tiáo"
+    if nxt[:1] and nxt[:1] in "到往去走离任入派":
+        return "diào"
+    if nxt in _PRONOUNS and c.next2[:1] and c.next2[:1] in "去到往来回":
+        return "diào"
+    return "tiáo"
+
+
+def _rule_gan(c: _Context) -> str:  # 干
+    if c.prev and c.prev[-1] in "晒擦吹烤烘喝晾抽榨吸烧蒸流哭":
+        return "gān"
+    return "gàn"
+
+
+def _rule_chu(c: _Context) -> str:  # 处
+    if c.next[:1] and c.next[:1] in "以于在理置罚分事世境":
+        return "chǔ"
+    return "chù"
+
+
+def _rule_chong(c: _Context) -> str:  # 重
+    if c.next[:1] and c.next[:1] in "写做来新复建返申启组构塑播印修审演温振整回开排置蹈名逢":
+        return "chóng"
+    return "zhòng"
+
+
+def _rule_bei(c: _Context) -> str:  # 背
+    if c.next in ("着", "起", "上", "走"):
+        return "bēi"
+    return "bèi"
+
+
+def _rule_dao(c: _Context) -> str:  # 倒
+    nxt = c.next
+    if nxt[:1] and nxt[:1] in "是也不还挺很真退车进入出掉水茶酒杯":
+        return "dào"
+    return "dǎo"
+
+
+def _rule_dai(c: _Context) -> str:  # 待
+    nxt = c.next
+    if nxt == "" or nxt[:1] in "了着在会一多几":
+        return "dāi"
+    return "dài"
+
+
+def _rule_ka(c: _Context) -> str:  # 卡
+    return "qiǎ" if c.next[:1] in ("在", "住", "着") and c.next else "kǎ"
+
+
+def _rule_xi(c: _Context) -> str:  # 系
+    if c.next[:1] in ("好", "上", "紧", "着") and c.next or c.next in ("鞋带", "安全带", "领带", "扣子", "围巾"):
+        return "jì"
+    return "xì"
+
+
+def _rule_chong1(c: _Context) -> str:  # 冲
+    if c.next[:1] and c.next[:1] in "着我你他她它" or c.prev in _DEGREE:
+        return "chòng"
+    return "chōng"
+
+
+def _rule_sheng(c: _Context) -> str:  # 盛
+    return "chéng" if c.next[:1] and c.next[:1] in "了饭汤水满一好碗出" else "shèng"
+
+
+def _rule_zha1(c: _Context) -> str:  # 扎
+    if c.next[:1] in ("辫", "马") and c.next or (c.next == "着" and c.next2[:2] in ("辫子", "马尾", "头发") or c.next2[:1] == "两" and c.next == "着"):
+        return "zā"
+    return "zhā"
+
+
+def _rule_huang(c: _Context) -> str:  # 晃
+    return "huǎng" if c.prev == "一" or (c.next[:1] in ("眼", "得") and c.next) else "huàng"
+
+
+def _rule_san(c: _Context) -> str:  # 散
+    return "sǎn" if c.prev in _DEGREE else "sàn"
+
+
+def _rule_lu(c: _Context) -> str:  # 露
+    if c.next == "了" or (c.next[:1] and c.next[:1] in "一脸面馅富底怯"):
+        return "lòu"
+    return "lù"
+
+
+def _rule_shuai(c: _Context) -> str:  # 率
+    nxt = c.next
+    if nxt and nxt[:1] not in "为达是的高低很较仅约超在也和与及等不已将从由有上下提降增减":
+        return "shuài"
+    return "lǜ"
+
+
+def _rule_kong(c: _Context) -> str:  # 空
+    if c.prev in ("没", "有", "抽", "得") or (c.next == "了" and (c.prev in _PRONOUNS)) or c.next[:1] == "出":
+        return "kòng"
+    return "kōng"
+
+
+def _rule_qie(c: _Context) -> str:  # 切
+    return "qiè" if c.prev == "一" else "qiē"
+
+
+def _rule_jie2(c: _Context) -> str:  # 结
+    after = c.clause_after(3)
+    if after and after[0] != "果" and any(t[:1] in ("果", "籽", "瓜", "穗") for t in after):
+        return "jiē"
+    return "jié"
+
+
+def _rule_xiu(c: _Context) -> str:  # 宿
+    return "xiǔ" if _ends_numeral(c.prev) else "sù"
+
+
+def _rule_meng(c: _Context) -> str:  # 蒙
+    return "mēng" if c.next[:1] and c.next[:1] in "对错中" else "méng"
+
+
+def _rule_tiao1(c: _Context) -> str:  # 挑
+    return "tiǎo" if c.next[:1] and c.next[:1] in "起衅拨战逗动明" else "tiāo"
+
+
+def _rule_zhe2(c: _Context) -> str:  # 折
+    return "zhē" if c.next[:1] == "腾" else "zhé"
+
+
+def _rule_zha4(c: _Context) -> str:  # 炸
+    return "zhá" if c.next[:1] and c.next[:1] in "鸡酱薯丸串" else "zhà"
+
+
+def _rule_tu(c: _Context) -> str:  # 吐
+    if c.next[:1] == "血" or (c.next == "了" and c.next2 == ""):
+        return "tù"
+    return "tǔ"
+
+
+def _rule_hao(c: _Context) -> str:  # 号
+    return "háo" if c.prev in ("怒", "哀", "呼") else "hào"
+
+
+def _rule_hua(c: _Context) -> str:  # 划
+    return "huà" if c.next[:1] and c.next[:1] in "分定拨转归入" else "huá"
+
+
+def _rule_jiao3(c: _Context) -> str:  # 角
+    return "jué" if c.prev in ("主", "配", "丑", "名", "旦") else "jiǎo"
+
+
+def _rule_jiao4(c: _Context) -> str:  # 觉
+    return "jiào" if c.prev in ("睡", "午") or _ends_numeral(c.prev) else "jué"
+
+
+def _rule_zhong1(c: _Context) -> str:  # 中
+    if c.next == "了" and (c.prev == "" or c.prev in _PRONOUNS or c.prev in ("没", "没有", "又", "就", "也", "都", "已经", "终于", "居然", "竟然")):
+        return "zhòng"
+    return "zhōng"
+
+
+def _rule_ying(c: _Context) -> str:  # 应
+    if c.next[:1] and c.next[:1] in "付对用急变邀聘届声":
+        return "yìng"
+    if any(t in ("要求", "邀请", "之邀", "邀", "号召", "请求") for t in c.clause_after(6)):
+        return "yìng"
+    return "yīng"
+
+
+def _rule_chang3(c: _Context) -> str:  # 场
+    prev = c.prev or c.prev_raw
+    if prev and (prev[-1] in _NUMERAL or prev[-1] in "这那哪每首整"):
+        nxt = c.next
+        if nxt == "" or nxt.startswith(_CHANG_EVENTS):
+            return "cháng"
+    return "chǎng"
+
+
+def _rule_zhang(c: _Context) -> str:  # 涨
+    return "zhàng" if c.next[:1] == "红" else "zhǎng"
+
+
+def _rule_jin(c: _Context) -> str:  # 尽
+    return "jǐn" if c.next[:1] and c.next[:1] in "量快早管可" else "jìn"
+
+
+def _rule_jin1(c: _Context) -> str:  # 禁
+    return "jīn" if c.next[:1] and c.next[:1] in "不住得" else "jìn"
+
+
+def _rule_ping(c: _Context) -> str:  # 屏
+    return "bǐng" if c.next[:1] and c.next[:1] in "住息气" else "píng"
+
+
+def _rule_zhuan(c: _Context) -> str:  # 转
+    return "zhuàn" if c.next[:1] and c.next[:1] in "动圈悠来" else "zhuǎn"
+
+
+def _rule_zhao(c: _Context) -> str:  # 着
+    if c.prev[-1:] in ("不", "得") and len(c.prev) >= 2:
+        return "zháo"
+    if c.prev in ("烧", "点", "找", "猜", "够", "摸", "见", "睡") and (c.next in ("了", "") or c.next.startswith("没")):
+        return "zháo"
+    return "zhe"
+
+
+def _rule_huan(c: _Context) -> str:  # 还
+    if c.next[:1] and len(c.next) == 1 and c.next in "给钱书车款债账贷清礼价回了":
+        return "huán"  # the adverb 还 never takes 了 or a result complement directly
+    return "hái"
+
+
+def _rule_juan(c: _Context) -> str:  # 卷
+    prev = c.prev or c.prev_raw
+    if prev[-1:] == "第" or (c.next[:1] and c.next[:1] in "书经诗文宗") or c.prev[-1:] in ("试", "考", "答", "问"):
+        return "juàn"
+    return "juǎn"
+
+
+_RULES = {
+    "得": _rule_de, "地": _rule_di, "为": _rule_wei, "只": _rule_zhi, "长": _rule_chang, "行": _rule_xing,
+    "种": _rule_zhong3, "数": _rule_shu, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan,
+    "处": _rule_chu, "重": _rule_chong, "背": _rule_bei, "倒": _rule_dao, "待": _rule_dai, "卡": _rule_ka,
+    "系": _rule_xi, "冲": _rule_chong1, "盛": _rule_sheng, "扎": _rule_zha1, "晃": _rule_huang,
+    "散": _rule_san, "露": _rule_lu, "率": _rule_shuai, "空": _rule_kong, "切": _rule_qie, "结": _rule_jie2,
+    "宿": _rule_xiu, "蒙": _rule_meng, "挑": _rule_tiao1, "折": _rule_zhe2, "炸": _rule_zha4, "吐": _rule_tu,
+    "号": _rule_hao, "划": _rule_hua, "角": _rule_jiao3, "觉": _rule_jiao4, "中": _rule_zhong1,
+    "应": _rule_ying, "场": _rule_chang3, "涨": _rule_zhang, "尽": _rule_jin, "禁": _rule_jin1,
+    "屏": _rule_ping, "转": _rule_zhuan, "着": _rule_zhao, "还": _rule_huan, "卷": _rule_juan,
+}
+# A rule's answer counts as "project" when it differs from the character's "guess" in
+# data/pinyin_chars.txt (or the character is "sure" there); a rule that falls through to the guess
+# leaves a fallback, which `fallbacks()` reports.
+def resolve_single(segs: list[_Seg], i: int) -> None:
+    """Give segment i, a Han character standing alone after segmentation, its reading from its
+    neighbours: a surname before a title, a context rule, the standalone table or the default."""
+    seg = segs[i]
+    char = seg.text
+    ctx = _Context(segs, i)
+    surname = _surnames().get(char)
+    if surname and len(surname) == 1 and ctx.next in _TITLES and surname[0] != _default(char):
+        if ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS:
+            seg.pinyin, seg.source = [surname[0]], "name"
+            return
+    standalone = _standalone().get(char)
+    rule = _RULES.get(char)
+    if rule is not None:
+        reading = rule(ctx)
+        guess = standalone[0] if standalone else _default(char)
+        sure = standalone[1] if standalone else False
+        seg.pinyin = [reading]
+        seg.source = "project" if (reading != guess or sure) else "fallback"
+        return
+    if standalone:
+        seg.pinyin = [standalone[0]]
+        seg.source = "project" if standalone[1] else "fallback"
+        return
+    seg.pinyin = [_default(char)]
+    seg.source = "fallback"
