@@ -399,7 +399,7 @@ def test_without_a_cache_directory_it_is_the_annotator(tmp_path):
 # ---- accuracy and speed ----------------------------------------------------------------------
 
 
-def test_eval_accuracy_at_least_99_percent():
+def test_dev_accuracy_at_least_99_percent():
     import sys
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
