@@ -6,13 +6,16 @@ from collections.abc import Iterable, Mapping
 
 from pipeline.passes.pinyin.names import add_title_forms, name_reading
 from pipeline.passes.pinyin.sandhi import finish
-from pipeline.passes.pinyin.segmentation import Segmenter, _tokenizer
+from pipeline.passes.pinyin.jiebadict import tokenizer, word_tags
+from pipeline.passes.pinyin.segmentation import Segmenter
 from pipeline.passes.pinyin.tables import (
     STYLES,
     Token,
+    _guo_words,
     _is_han,
     _max_project_len,
     _name_chars,
+    _neutral,
     _parse_reading,
     _project,
     _standalone,
@@ -24,7 +27,7 @@ from pipeline.passes.pinyin.tables import (
 def warm_up() -> None:
     """Load the tables and the segmenter now (e.g. before timing or forking); the polyphonic-character
     set behind `fallbacks()` is built on first use."""
-    _project(), _surnames(), _name_chars(), _standalone(), _tokenizer(), _max_project_len()
+    _project(), _surnames(), _name_chars(), _standalone(), _neutral(), _guo_words(), tokenizer(), word_tags(), _max_project_len()
 
 
 class PinyinAnnotator:

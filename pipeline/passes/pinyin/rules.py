@@ -55,6 +55,13 @@ _WEI_VERBS_FAR = {
 }  # numeral + these: decided by the rules, not by pypinyin's phrase
 
 
+_QUOTES = set("“”‘’《》「」『』〈〉\"'")
+
+
+def _is_quote(text: str) -> bool:
+    return bool(text) and all(ch in _QUOTES for ch in text)
+
+
 def _ends_numeral(text: str) -> bool:
     return bool(text) and text[-1] in _NUMERAL
 
@@ -94,10 +101,13 @@ class _Context:
         return self.segs[j].text if self.next and j < len(self.segs) else ""
 
     def clause_before(self, limit: int = 8) -> list[str]:
+        """Han words before this one, nearest first, up to a pause; quotation and title marks are
+        no pause (以“城市与河流”为主题)."""
         out = []
         j = self.i - 1
-        while j >= 0 and len(out) < limit and self.segs[j].kind != "other":
-            out.append(self.segs[j].text)
+        while j >= 0 and len(out) < limit and (self.segs[j].kind != "other" or _is_quote(self.segs[j].text)):
+            if self.segs[j].kind != "other":
+                out.append(self.segs[j].text)
             j -= 1
         return out
 
@@ -169,8 +179,16 @@ def _rule_zhi(c: _Context) -> str:  # 只
     return "zhǐ"
 
 
+_EXTENT_NOUNS = {
+    "周期", "时间", "时期", "寿命", "路程", "距离", "篇幅", "工期", "假期", "年限", "期限", "航程", "历史",
+    "跨度", "时长", "刑期", "疗程", "战线", "队伍", "链条", "流程", "个子", "头发", "指甲", "腿", "脖子",
+}
+
+
 def _rule_chang(c: _Context) -> str:  # 长
     prev, nxt = c.prev, c.next
+    if c.segs[c.i].kind == "part":  # the end of a word jieba knows and pypinyin does not
+        return "cháng" if prev in _EXTENT_NOUNS else "zhǎng"  # 周期长 vs 理事长, 董事长
     if prev in _DEGREE:
         return "cháng"
     if nxt[:1] and nxt[:1] in "得大高胖矮出满成着势齐全歪" or nxt == "了":
@@ -179,11 +197,13 @@ def _rule_chang(c: _Context) -> str:  # 长
 
 
 def _rule_xing(c: _Context) -> str:  # 行
+    """After a numeral or an ordinal, 行 counts lines or rows (三行代码, 第三行: háng), except 一行
+    "a party of" before its head count (一行五人, 一行人: xíng)."""
     prev, nxt = c.prev, c.next
-    if _ends_numeral(prev) or _ends_numeral(c.prev_raw):
-        if nxt[:1] and nxt[:1] in "字诗文代码泪句":
-            return "háng"
-        return "xíng"
+    if _ends_numeral(prev) or _ends_numeral(c.prev_raw) or prev[:1] == "第":
+        if prev.endswith("一") and (nxt[:1] == "人" or nxt[:1] in _NUMERAL or nxt[:1].isdigit()):
+            return "xíng"
+        return "háng"
     return "xíng"
 
 
@@ -204,7 +224,8 @@ def _rule_shu(c: _Context) -> str:  # 数
 
 
 def _rule_liang(c: _Context) -> str:  # 量
-    if c.next == "的" or c.prev == "质":
+    """The noun "amount" (下载量, 质量的) liàng; the verb "to measure" liáng."""
+    if c.next == "的" or c.prev == "质" or (c.segs[c.i].kind == "part" and c.i > 0 and c.segs[c.i - 1].kind == "han"):
         return "liàng"
     return "liáng"
 
@@ -238,7 +259,17 @@ def _rule_chong(c: _Context) -> str:  # 重
     return "zhòng"
 
 
+_PEOPLE = {
+    "妈妈", "爸爸", "父母", "家人", "老婆", "老公", "丈夫", "妻子", "老师", "领导", "别人", "同事", "家长",
+    "大人", "父亲", "母亲", "爷爷", "奶奶", "老板",
+}
+
+
 def _rule_bei(c: _Context) -> str:  # 背
+    """bēi "carry on the back" (背着书包, 背起); bèi elsewhere, and 背着 + a person: "behind
+    someone's back" (背着妈妈买游戏机)."""
+    if c.next == "着" and (c.next2 in _PRONOUNS or c.next2 in _PEOPLE):
+        return "bèi"
     if c.next in ("着", "起", "上", "走"):
         return "bēi"
     return "bèi"
@@ -335,11 +366,38 @@ def _rule_tiao1(c: _Context) -> str:  # 挑
 
 
 def _rule_zhe2(c: _Context) -> str:  # 折
-    return "zhē" if c.next[:1] == "腾" else "zhé"
+    """zhē in 折腾; shé "lose money" with capital in the clause (折了不少本钱); zhé elsewhere."""
+    if c.next[:1] == "腾":
+        return "zhē"
+    if any(t.startswith(("本钱", "本儿", "老本")) or t == "本" for t in c.clause_after(5)):
+        return "shé"
+    return "zhé"
+
+
+_FRIED = ("鸡", "酱", "薯", "丸", "串", "花生", "油条", "鱼", "虾", "排骨", "春卷", "馒头", "豆腐", "肉", "糕",
+          "饺子", "麻花", "年糕", "带鱼", "茄盒", "藕盒", "小黄鱼")
 
 
 def _rule_zha4(c: _Context) -> str:  # 炸
-    return "zhá" if c.next[:1] and c.next[:1] in "鸡酱薯丸串" else "zhà"
+    """zhá "deep-fry" when food is what is fried (炸鸡, 炸了一盘花生米); zhà "explode" elsewhere."""
+    if c.next.startswith(_FRIED) or any(t.startswith(_FRIED) for t in c.clause_after(4)):
+        return "zhá"
+    return "zhà"
+
+
+def _rule_he(c: _Context) -> str:  # 和
+    """hú "win" at mahjong or cards (打麻将…和了三把); hé elsewhere."""
+    context = c.clause_before(8) + c.clause_after(4)
+    if c.next in ("了", "牌") and any(t in ("麻将", "牌", "打牌", "胡牌") for t in context):
+        return "hú"
+    return "hé"
+
+
+def _rule_luo(c: _Context) -> str:  # 落
+    """là "leave behind" in 把…落在/落下 (把东西落在家里); luò elsewhere."""
+    if c.next[:1] in ("在", "下") and any(t == "把" for t in c.clause_before(6)):
+        return "là"
+    return "luò"
 
 
 def _rule_tu(c: _Context) -> str:  # 吐
@@ -428,6 +486,25 @@ def _rule_juan(c: _Context) -> str:  # 卷
     return "juǎn"
 
 
+_PASSING = set("穿越跨翻绕跳飞渡掠闪擦划滑飘闯挤冲跑走游爬熬挺撑扛躲逃混骗瞒递转回接蹚")
+
+
+def _rule_guo(c: _Context) -> str:  # 过
+    """The aspect particle guo after a verb (去过, 吃过饭, 当过兵); the verb guò elsewhere: at the
+    start (过了桥), after a noun or adverb (时间过得, 又过了), before 来/去 (走过来), after 得/不
+    (信得过), and after verbs of passing (跳过, 熬过)."""
+    if c.i == 0 or c.segs[c.i - 1].kind == "other":
+        return "guò"
+    before = c.segs[c.i - 1]
+    if c.next[:1] in ("来", "去") or before.text[-1] in "得不没" or before.text in _PASSING:
+        return "guò"
+    if c.segs[c.i].kind == "part" and before.kind == "han" and before.text[-1:] in _PASSING:
+        return "guò"
+    if before.pos.startswith("v") or before.text in ("过", "当"):
+        return "guo"
+    return "guò"
+
+
 _RULES = {
     "得": _rule_de, "地": _rule_di, "为": _rule_wei, "只": _rule_zhi, "长": _rule_chang, "行": _rule_xing,
     "种": _rule_zhong3, "数": _rule_shu, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan,
@@ -438,10 +515,75 @@ _RULES = {
     "号": _rule_hao, "划": _rule_hua, "角": _rule_jiao3, "觉": _rule_jiao4, "中": _rule_zhong1,
     "应": _rule_ying, "场": _rule_chang3, "涨": _rule_zhang, "尽": _rule_jin, "禁": _rule_jin1,
     "屏": _rule_ping, "转": _rule_zhuan, "着": _rule_zhao, "还": _rule_huan, "卷": _rule_juan,
+    "过": _rule_guo, "和": _rule_he, "落": _rule_luo,
 }
 # A rule's answer counts as "project" when it differs from the character's "guess" in
 # data/pinyin_chars.txt (or the character is "sure" there); a rule that falls through to the guess
 # leaves a fallback, which `fallbacks()` reports.
+# One-syllable verbs whose doubled form (看看, 尝尝) is the tentative "have a go": the second syllable
+# is light. Not 等 (等等 is also "etc."), nor characters whose doubled form is an adverb (整整, 足足).
+REDUPLICATING_VERBS = set(
+    "看听问想说试尝走坐聊谈找读写练学查算玩逛歇摸闻洗擦修改讲猜比动跳转跑笑帮念劝拉拍揉敲捏搓翻抖"
+    "晃拿放收理补扫刷搬选穿戴瞧瞅望催"
+)
+
+
+def _word_difang(c: _Context) -> tuple[str, ...]:  # 地方
+    """dìfang "place" (这地方, 见面的地方吗) vs dìfāng "local" before a noun (地方政府)."""
+    if c.prev[-1:] in set("这那哪个些的么每各") or c.next == "" or c.next[:1] in "吗呢吧了啊":
+        return ("dì", "fang")
+    nxt = c.segs[c.i + 1] if c.i + 1 < len(c.segs) else None
+    if nxt is not None and nxt.kind != "other" and (nxt.pos.startswith("n") or nxt.pos == "vn"):
+        return ("dì", "fāng")
+    return ("dì", "fang")
+
+
+def _word_dongxi(c: _Context) -> tuple[str, ...]:  # 东西
+    """dōngxi "thing"; dōngxī "east and west" next to directions and extents (东西走向, 横贯东西)."""
+    if c.next[:1] and c.next[:1] in "南方部两走向长宽横纵侧之各对" or c.prev[-2:] in ("南北", "横贯", "贯穿"):
+        return ("dōng", "xī")
+    return ("dōng", "xi")
+
+
+def _word_duoshao(c: _Context) -> tuple[str, ...]:  # 多少
+    """duōshao "how many" (多少钱, 有多少); duōshǎo "somewhat" before a verb phrase (多少有点)."""
+    if c.next[:2] in ("有点", "有些") or c.next[:1] in ("会", "能", "也", "还", "带", "受", "都", "要"):
+        return ("duō", "shǎo")
+    return ("duō", "shao")
+
+
+def _word_renjia(c: _Context) -> tuple[str, ...]:  # 人家
+    """rénjiā "household" after a count (三百多户人家, 好人家); rénjia "others / he, she" elsewhere."""
+    if c.prev[-1:] and (c.prev[-1:] in "户家个好大小穷富" or _ends_numeral(c.prev)):
+        return ("rén", "jiā")
+    return ("rén", "jia")
+
+
+def _word_tongxing(c: _Context) -> tuple[str, ...]:  # 同行
+    """tóngxíng "travel together" (和我同行, 同行的还有); tóngháng "peer" (是同行, 同行们)."""
+    if c.next in ("们", "之间") or c.prev in ("是", "的", "位", "个", "些", "很多", "不少", "各位"):
+        return ("tóng", "háng")
+    if c.next in ("的", "者", "人员") or (c.next == "" and any(t in ("和", "与", "跟", "同") for t in c.clause_before(6))):
+        return ("tóng", "xíng")
+    return ("tóng", "háng")
+
+
+# Words CC-CEDICT reads two ways, decided by their neighbours (a light syllable for the everyday one).
+_WORD_RULES = {
+    "地方": _word_difang, "东西": _word_dongxi, "多少": _word_duoshao, "人家": _word_renjia,
+    "同行": _word_tongxing,
+    "故事": lambda c: ("gù", "shi"),  # gùshì "old practice" is archaic
+}
+
+
+def resolve_word(segs: list[_Seg], i: int) -> None:
+    """A word the lexicons read two ways, read by its neighbours (only words from the lexicons: a
+    name, an override or the project dictionary has already decided)."""
+    rule = _WORD_RULES.get(segs[i].text)
+    if rule is not None and segs[i].source == "phrase":
+        segs[i].pinyin = list(rule(_Context(segs, i)))
+
+
 def resolve_single(segs: list[_Seg], i: int) -> None:
     """Give segment i, a Han character standing alone after segmentation, its reading from its
     neighbours: a surname before a title, a context rule, the standalone table or the default."""

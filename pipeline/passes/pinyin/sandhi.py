@@ -21,6 +21,8 @@ def finish(segs: list[_Seg], tone_sandhi: bool, style: str) -> list[Token]:
                     seg.pinyin[k] = "yī"
                 elif ch == "不":
                     seg.pinyin[k] = "bù"
+                elif ch == "谁" and seg.pinyin[k] == "shuí":
+                    seg.pinyin[k] = "shéi"  # the norm's reading; pypinyin's phrases carry the variant
             flat.append((seg, k))
     if tone_sandhi:
         _sandhi(flat)

@@ -4,10 +4,10 @@ lone characters are handed to the context rules."""
 
 from __future__ import annotations
 
-import logging
 import re
-import threading
 
+from pipeline.passes.pinyin.jiebadict import tagged, word_tag
+from pipeline.passes.pinyin.names import find_names, name_reading
 from pipeline.passes.pinyin.rules import (
     _CLASSIFIER_SPLIT,
     _COMPLEMENTS,
@@ -16,21 +16,26 @@ from pipeline.passes.pinyin.rules import (
     _NUMERAL,
     _RESULT_CHARS,
     _SUFFIX_PARTICLES,
+    _RULES,
     _VERB_RULE_CHARS,
+    REDUPLICATING_VERBS,
     resolve_single,
+    resolve_word,
 )
 from pipeline.passes.pinyin.tables import (
     _HAN_RANGE,
     _default,
+    _guo_words,
     _max_project_len,
+    _lexicon,
+    _neutral,
     _phrases_dict,
     _pinyin_dict,
     _project,
     _Seg,
     _standalone,
+    _tone,
 )
-
-_LOCK = threading.Lock()
 
 _OTHER_TOKEN = re.compile(
     r"@[A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|@[A-Za-z0-9_]"  # ASCII @handle
@@ -39,24 +44,6 @@ _OTHER_TOKEN = re.compile(
     r"|.",
     re.S,
 )
-
-_TOKENIZER = None
-
-
-def _tokenizer():
-    """A private jieba tokenizer (so other passes' jieba state is untouched); its dictionary cache
-    lives in the temp dir, so only the first run on a machine pays for building it."""
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        with _LOCK:
-            if _TOKENIZER is None:
-                import jieba
-
-                jieba.setLogLevel(logging.WARNING)
-                tk = jieba.Tokenizer()
-                tk.initialize()
-                _TOKENIZER = tk
-    return _TOKENIZER
 
 
 class Segmenter:
@@ -89,9 +76,12 @@ class Segmenter:
             pos += 1
         self._free(text[free_start:], free_start, segs)
         for i, seg in enumerate(segs):
-            if seg.kind in ("single", "suffix"):
+            if seg.kind in ("single", "suffix", "part"):
                 resolve_single(segs, i)
                 seg.kind = "han"
+        for i, seg in enumerate(segs):
+            if seg.kind == "han" and len(seg.text) > 1:
+                resolve_word(segs, i)
         return segs
 
     def _fixed_segs(self, word: str, start: int, reading: tuple[str, ...], source: str, segs: list[_Seg]) -> None:
@@ -110,17 +100,31 @@ class Segmenter:
         pos = 0
         for piece, is_han in _split_han(text):
             if is_han:
-                self._han_run(piece, start + pos, segs)
+                self._names_and_words(piece, start + pos, segs)
             else:
                 _other_segs(piece, start + pos, segs)
             pos += len(piece)
 
+    def _names_and_words(self, run: str, start: int, segs: list[_Seg]) -> None:
+        """Person names found in running text are read as names; the rest goes to jieba."""
+        done = 0
+        for offset, name in find_names(run):
+            if offset > done:
+                self._han_run(run[done:offset], start + done, segs)
+            segs.append(_Seg(name, list(name_reading(name)), "name", "han", start + offset, "nr"))
+            done = offset + len(name)
+        if done < len(run):
+            self._han_run(run[done:], start + done, segs)
+
     def _han_run(self, run: str, start: int, segs: list[_Seg]) -> None:
-        words = list(_tokenizer().cut(run, HMM=False))
+        pairs = tagged(run)
+        words = [w for w, _ in pairs]
+        tags = [t for _, t in pairs]
         project = _project()
         maxlen = _max_project_len()
         # merge adjacent tokens into a project phrase (longest first)
         merged: list[str] = []
+        merged_tags: list[str] = []
         i = 0
         while i < len(words):
             best = 1
@@ -132,6 +136,7 @@ class Segmenter:
                 if acc in project:
                     best = j - i + 1
             merged.append("".join(words[i : i + best]))
+            merged_tags.append(tags[i] if best == 1 else "")
             i += best
         # jieba sometimes glues the adverbial particle to the verb after it (慢慢/地走了): unglue it
         k = 1
@@ -144,45 +149,59 @@ class Segmenter:
                 and (len(prev) >= 2 and prev[-1] == prev[-2] or prev[-1:] == "然")
             ):
                 merged[k : k + 1] = ["地", word[1:]]
+                merged_tags[k : k + 1] = ["uv", word_tag(word[1:])]
             k += 1
         pos = start
-        for word in merged:
-            self._word(word, pos, segs)
+        for word, tag in zip(merged, merged_tags):
+            self._word(word, pos, segs, tag)
             pos += len(word)
 
-    def _word(self, word: str, start: int, segs: list[_Seg]) -> None:
-        project, phrases = _project(), _phrases_dict()
+    def _word(self, word: str, start: int, segs: list[_Seg], tag: str = "") -> None:
+        project, phrases = _project(), _lexicon()
         if word in project:
-            segs.append(_Seg(word, list(project[word]), "project", "han", start))
+            segs.append(_Seg(word, list(project[word]), "project", "han", start, tag))
             return
-        if len(word) > 1 and word[-1] in _CLASSIFIER_SPLIT and all(c in _NUMERAL or c in _DEMONSTRATIVE or c in "上近约好" for c in word[:-1]) and word[-2] in _NUMERAL | _DEMONSTRATIVE:
-            self._word(word[:-1], start, segs)
-            segs.append(_Seg(word[-1], None, "fallback", "single", start + len(word) - 1))
+        if len(word) > 1 and word[-1] in _CLASSIFIER_SPLIT and all(c in _NUMERAL or c in _DEMONSTRATIVE or c in "上近约好第" for c in word[:-1]) and word[-2] in _NUMERAL | _DEMONSTRATIVE:
+            self._word(word[:-1], start, segs, "m")
+            segs.append(_Seg(word[-1], None, "fallback", "single", start + len(word) - 1, "q"))
             return
-        if word in phrases:
-            segs.append(_Seg(word, [p[0] for p in phrases[word]], "phrase", "han", start))
+        if word in phrases and not _aspect_guo(word):
+            segs.append(_Seg(word, [p[0] for p in phrases[word]], "phrase", "han", start, tag))
             return
         if len(word) == 1:
-            segs.append(_Seg(word, None, "fallback", "single", start))
+            segs.append(_Seg(word, None, "fallback", "single", start, tag))
             return
-        # jieba keeps many verb+particle and verb+complement strings whole (冻得, 背着, 悄悄地, 切成);
-        # pypinyin does not know them, so the particle is split off and read by the rules.
+        if _is_reduplicated_verb(word[:2]):  # 尝尝, 问问, 试试看: the repeated syllable is light
+            reading = _standalone().get(word[0], (_default(word[0]), False))[0]
+            segs.append(_Seg(word[:2], [reading, _light(reading)], "project", "han", start, "v"))
+            if len(word) > 2:
+                self._word(word[2:], start + 2, segs, word_tag(word[2:]))
+            return
+        aabb = _aabb(word)
+        if aabb is not None:  # 踏踏实实, 清清楚楚: the word's own syllables, in full tones
+            segs.append(_Seg(word, list(aabb), "project", "han", start, tag))
+            return
+        # jieba keeps many verb+particle and verb+complement strings whole (冻得, 背着, 悄悄地, 切成,
+        # 去过); pypinyin does not know them, so the particle is split off and read by the rules.
         last, head = word[-1], word[:-1]
-        if last in _SUFFIX_PARTICLES and not (last == "得" and head[-1] in _DE2_HEADS):
-            self._word(head, start, segs)
-            seg = _Seg(last, None, "fallback", "single", start + len(head))
+        if (last in _SUFFIX_PARTICLES and not (last == "得" and head[-1] in _DE2_HEADS)) or _aspect_guo(word):
+            self._word(head, start, segs, tag if last != "得" else word_tag(head))
+            seg = _Seg(last, None, "fallback", "single", start + len(head), "u")
             seg.kind = "suffix"
             segs.append(seg)
             return
         if len(word) == 2 and word[0] in _VERB_RULE_CHARS and last in _COMPLEMENTS:
-            segs.append(_Seg(word[0], None, "fallback", "single", start))
-            segs.append(_Seg(last, [_default(last)], "phrase", "han", start + 1))
+            segs.append(_Seg(word[0], None, "fallback", "single", start, "v"))
+            segs.append(_Seg(last, [_default(last)], "phrase", "han", start + 1, tag))
             return
         if len(word) == 2 and last in _RESULT_CHARS:  # 晒干, 擦干: the result decides
-            segs.append(_Seg(word[0], [_default(word[0])], "phrase", "han", start))
-            segs.append(_Seg(last, None, "fallback", "single", start + 1))
+            segs.append(_Seg(word[0], [_default(word[0])], "phrase", "han", start, "v"))
+            segs.append(_Seg(last, None, "fallback", "single", start + 1, tag))
             return
         # a dictionary word pypinyin does not list: known sub-phrases, else the characters' readings
+        # (pypinyin's own phrases here: a light syllable is only taken for a whole word, 外婆家 is
+        # not 外 + 婆家 pójia)
+        phrases = _phrases_dict()
         i = 0
         plain = []  # run of characters read by default, emitted as one segment
         plain_start = start
@@ -196,27 +215,84 @@ class Segmenter:
                     break
             if hit:
                 if plain:
-                    text = "".join(plain)
-                    segs.append(_Seg(text, [_default(c) for c in text], "phrase", "han", plain_start))
+                    _plain_segs("".join(plain), plain_start, tag, segs)
                     plain = []
                 source = "project" if hit in project else "phrase"
                 reading = list(project[hit]) if hit in project else [p[0] for p in phrases[hit]]
-                segs.append(_Seg(hit, reading, source, "han", start + i))
+                segs.append(_Seg(hit, reading, source, "han", start + i, tag))
                 i += len(hit)
                 plain_start = start + i
             else:
                 if i == 0 and len(word) > 1 and word[0] in _standalone() and (word[1:2] and any(word[1:j] in project or word[1:j] in phrases for j in range(3, len(word) + 1))):
                     # 长时间, 重工业: a lone first character before a known word reads as it does alone
                     reading, sure = _standalone()[word[0]]
-                    segs.append(_Seg(word[0], [reading], "project" if sure else "fallback", "han", start))
+                    segs.append(_Seg(word[0], [reading], "project" if sure else "fallback", "han", start, tag))
                     i += 1
                     plain_start = start + i
                     continue
                 plain.append(word[i])
                 i += 1
         if plain:
-            text = "".join(plain)
-            segs.append(_Seg(text, [_default(c) for c in text], "phrase", "han", plain_start))
+            _plain_segs("".join(plain), plain_start, tag, segs)
+
+
+_PART_RULED = {"过"}
+
+
+def _plain_segs(text: str, start: int, tag: str, segs: list[_Seg]) -> None:
+    """Characters of an unknown word that no known piece covers: default readings, except a lone
+    leftover the context rules know (周期长: 长; 下载量: 量) and 过 (当过兵: after a verb, guo)."""
+    run = 0
+    for k, char in enumerate(text + "\0"):
+        if char == "\0" or char in _PART_RULED or (len(text) == 1 and (char in _RULES or char in _standalone())):
+            if k > run:
+                piece = text[run:k]
+                segs.append(_Seg(piece, [_default(c) for c in piece], "phrase", "han", start + run, tag))
+            if char != "\0":
+                segs.append(_Seg(char, None, "fallback", "part", start + k, tag))
+            run = k + 1
+
+
+# ---- word shapes the dictionaries do not list -----------------------------------------------------
+
+
+def _light(syllable: str) -> str:
+    from pypinyin.contrib.tone_convert import to_normal
+
+    return to_normal(syllable, v_to_u=True)
+
+
+def _is_verb_tag(tag: str) -> bool:
+    return tag.startswith("v")
+
+
+def _is_reduplicated_verb(word: str) -> bool:
+    """AA of a one-syllable verb that doubles as "have a go" (尝尝, 听听, 问问; see
+    `rules.REDUPLICATING_VERBS`), when the pair is no word of the lexicons (看看 is, light already)."""
+    return len(word) == 2 and word[0] == word[1] and word[0] in REDUPLICATING_VERBS
+
+
+def _aabb(word: str) -> tuple[str, ...] | None:
+    """AABB of a two-syllable word AB (踏踏实实 from 踏实, 清清楚楚 from 清楚): A and B as the word has
+    them, with a light syllable given its full tone back (the norm reads AABB forms in full tones)."""
+    if len(word) != 4 or word[0] != word[1] or word[2] != word[3] or word[0] == word[2]:
+        return None
+    base = word[0] + word[2]
+    reading = _project().get(base) or _neutral().get(base)
+    if reading is None and base in _phrases_dict():
+        reading = tuple(p[0] for p in _phrases_dict()[base])
+    if reading is None or len(reading) != 2:
+        return None
+    a, b = (r if _tone(r) != 5 else _default(c) for r, c in zip(reading, base))
+    return (a, a, b, b)
+
+
+def _aspect_guo(word: str) -> bool:
+    """A verb + 过 that is no word of CC-CEDICT's (去过, 吃过, 当过): the aspect particle guo, which
+    the rules read; 经过, 通过, 穿过, 超过 … are words, read as the lexicons have them."""
+    if len(word) < 2 or word[-1] != "过" or word in _project():
+        return False
+    return word not in _guo_words() and _is_verb_tag(word_tag(word[:-1]))
 
 
 def _split_han(text: str):

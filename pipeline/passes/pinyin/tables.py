@@ -185,21 +185,53 @@ def _max_project_len() -> int:
 class _Seg:
     """A piece of the output before tokens are made: Han word, single Han char, or non-Han run."""
 
-    __slots__ = ("text", "pinyin", "source", "kind", "start")
+    __slots__ = ("text", "pinyin", "source", "kind", "start", "pos")
 
-    def __init__(self, text: str, pinyin: list[str] | None, source: str, kind: str, start: int):
+    def __init__(self, text: str, pinyin: list[str] | None, source: str, kind: str, start: int, pos: str = ""):
         self.text = text
         self.pinyin = pinyin
         self.source = source
-        self.kind = kind  # "han" | "single" (lone Han char awaiting rules) | "other"
+        self.kind = kind  # "han" | "single" (lone Han char awaiting rules) | "suffix" | "other"
         self.start = start
+        self.pos = pos  # jieba's part-of-speech tag of the word the segment came from ("" if none)
+
+
+@lru_cache(maxsize=None)
+def _neutral() -> dict[str, tuple[str, ...]]:
+    """Words with light syllables, from CC-CEDICT (see `lexicon`): they win over pypinyin's phrase."""
+    return {w: _parse_reading(w, r, "pinyin_neutral.txt") for w, r, *_ in _read_table("pinyin_neutral.txt", 2)}
+
+
+@lru_cache(maxsize=None)
+def _guo_words() -> frozenset[str]:
+    """Words ending in 过 where 过 is part of the word (see `lexicon`)."""
+    return frozenset(row[0] for row in _read_table("pinyin_guo_words.txt", 1))
+
+
+class _Lexicon:
+    """pypinyin's phrase dictionary seen through the light-syllable table: same lookups, same shape."""
+
+    def __init__(self) -> None:
+        self._neutral, self._phrases = _neutral(), _phrases_dict()
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._neutral or word in self._phrases
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        light = self._neutral.get(word)
+        return [[s] for s in light] if light is not None else self._phrases[word]
+
+
+@lru_cache(maxsize=None)
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
 
 
 @lru_cache(maxsize=4096)
 def _phrase_reading(word: str) -> tuple[str, ...]:
     if word in _project():
         return _project()[word]
-    phrases = _phrases_dict()
+    phrases = _lexicon()
     if word in phrases:
         return tuple(p[0] for p in phrases[word])
     return tuple(_default(c) for c in word)
