@@ -63,9 +63,12 @@ class PinyinAnnotator:
         segs = self._segmenter.segments(text)
         return tuple(finish(segs, self.tone_sandhi, self.style))
 
-    def fallbacks(self, text: str) -> list[tuple[int, str, str]]:
-        """(char offset, char, reading) of every polyphonic character whose reading is a
-        single-character default rather than a phrase, a rule, a name or an override."""
+    def unsure(self, text: str) -> list[tuple[int, str, str]]:
+        """(char offset, char, reading) of every character the pass is not confident about: a
+        character read more than one way (`is_polyphonic`) that stands alone where nothing decided
+        its reading: no override, name, dictionary word or context evidence, only the likelier
+        reading (a "guess" in data/pinyin_chars.txt, a context rule's `Guess`, or pypinyin's
+        single-character default). These, and only these, are what an editor should look at."""
         out = []
         offset = 0
         for token in self.annotate(text):
@@ -76,3 +79,5 @@ class PinyinAnnotator:
                         out.append((offset + i, token.text[i], syllable))
             offset += len(token.text)
         return out
+
+    fallbacks = unsure  # the older name

@@ -53,11 +53,14 @@ def _cedict_path() -> Path:
     return Path(module.__file__).resolve().parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-def _marks(syllables: str) -> tuple[str, ...] | None:
-    """'yi1 fu5' → ('yī', 'fu'); None for proper nouns (capitals), letters or anything not pinyin."""
+def _marks(syllables: str, proper: bool = False) -> tuple[str, ...] | None:
+    """'yi1 fu5' → ('yī', 'fu'); None for letters or anything not pinyin, and for proper nouns
+    (capitals) unless `proper`."""
     from pypinyin.contrib.tone_convert import to_tone
 
     out = []
+    if proper:
+        syllables = syllables.lower()
     for syllable in syllables.replace("u:", "v").split():
         if not re.fullmatch(r"[a-z]+[1-5]", syllable):
             return None
@@ -67,8 +70,9 @@ def _marks(syllables: str) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=None)
-def cedict() -> dict[str, frozenset[tuple[str, ...]]]:
-    """Simplified headword → its readings (tone marks, light syllables unmarked), common words only."""
+def cedict(proper: bool = False) -> dict[str, frozenset[tuple[str, ...]]]:
+    """Simplified headword → its readings (tone marks, light syllables unmarked); common words only,
+    or proper nouns (蒙古 Měnggǔ, 查良镛) too when `proper`."""
     table: dict[str, set[tuple[str, ...]]] = {}
     with gzip.open(_cedict_path(), "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -77,10 +81,57 @@ def cedict() -> dict[str, frozenset[tuple[str, ...]]]:
             m = _LINE.match(line)
             if not m:
                 continue
-            word, reading = m.group(2), _marks(m.group(3))
+            word, reading = m.group(2), _marks(m.group(3), proper)
             if reading is not None and len(reading) == len(word):
                 table.setdefault(word, set()).add(reading)
     return {w: frozenset(r) for w, r in table.items()}
+
+
+def _citation(word: str, reading: tuple[str, ...]) -> tuple[str, ...]:
+    """一 and 不 in citation tone, 儿 as er (the lexicons write sandhi and r variously)."""
+    out = []
+    for char, syllable in zip(word, reading):
+        if char == "一":
+            syllable = "yī"
+        elif char == "不":
+            syllable = "bù"
+        elif char == "儿" and syllable == "r":
+            syllable = "er"
+        out.append(syllable)
+    return tuple(out)
+
+
+def _same(ours: tuple[str, ...], theirs: tuple[str, ...], full: list[set[str]]) -> bool:
+    """Equal, or equal but for a light syllable: ours light where the lexicon has the full tone, or
+    ours in a full tone that a lexicon gives there where this reading has it light (倒是 dào shì
+    against CC-CEDICT's dào shi and pypinyin's dǎo shì)."""
+    from pypinyin.contrib.tone_convert import to_normal
+
+    def base(s: str) -> str:
+        return to_normal(s, v_to_u=True)
+
+    return len(ours) == len(theirs) and all(
+        x == y
+        or (_tone(x) == 5 and base(x) == base(y))
+        or (_tone(y) == 5 and x in full[k])
+        for k, (x, y) in enumerate(zip(ours, theirs)))
+
+
+def lexicon_readings(word: str) -> list[tuple[str, ...]]:
+    """Every reading CC-CEDICT (proper nouns included) and pypinyin's phrase dictionary give a word."""
+    readings = [_citation(word, r) for r in cedict(proper=True).get(word, ())]
+    phrase = _phrases_dict().get(word)
+    if phrase and len(phrase) == len(word):
+        readings.append(_citation(word, tuple(p[0] for p in phrase)))
+    return readings
+
+
+def agrees(word: str, reading: tuple[str, ...]) -> bool:
+    """Whether a general lexicon (CC-CEDICT or pypinyin's phrases) reads `word` as `reading`."""
+    ours = _citation(word, reading)
+    readings = lexicon_readings(word)
+    full = [{r[k] for r in readings if _tone(r[k]) != 5} for k in range(len(word))]
+    return any(_same(ours, theirs, full) for theirs in readings)
 
 
 def _jieba_words() -> set[str]:

@@ -4,8 +4,8 @@ given-name table, and 肖总/单老师 forms that keep the surname's reading bef
 Names come from the title (speakers, authors: always right) and from running text, where jieba's
 statistical model (HMM) joins characters its dictionary leaves single into unknown words, names
 among them (记者单晓峰报道, 曾国强说). A proposal is only taken when it starts with a listed surname,
-is two or three characters long, is no word of the lexicons, its given-name part is no common word
-(盖房子 is not 盖 Gě + 房子), and reading it as a name changes a syllable.
+is two or three characters long, is no word of the lexicons, and its given-name part is no common
+word (盖房子 is not 盖 Gě + 房子).
 """
 
 from __future__ import annotations
@@ -27,7 +27,12 @@ from pipeline.passes.pinyin.tables import (
 _NAME_TAGS = ("nr", "nrfg", "nrt")
 _GIVEN_TAGS = ("nr", "nrfg", "nrt", "nz")
 _ENCLITIC = set("是在和的了说也就都对把被给向从跟与")  # one-character words that follow a name
-_COMMON = 100  # a given-name part jieba knows as another word this often is that word (房子)
+_COMMON = 100
+# Words after which a verb is far likelier than a name (在种玉米, 正在盖房子, 要查清楚)
+_BEFORE_VERBS = {
+    "在", "正在", "正", "要", "会", "能", "想", "去", "来", "得", "都", "也", "就", "还", "再", "又", "不",
+    "没", "别", "快", "先", "刚", "才", "已", "已经", "把", "被", "将", "可以", "应该", "需要", "开始",
+}  # a given-name part jieba knows as another word this often is that word (房子)
 
 
 def name_reading(name: str) -> tuple[str, ...]:
@@ -69,9 +74,12 @@ def add_title_forms(name: str, fixed: dict[str, tuple[tuple[str, ...], str]]) ->
 
 @lru_cache(maxsize=None)
 def _triggers() -> frozenset[str]:
-    """Characters a name read as a name would change: surnames with their own reading, given-name
-    characters whose name reading is not the everyday one."""
-    surnames = {s[0] for s, r in _surnames().items() if len(s) == 1 and r[0] != _default(s)}
+    """Characters that make finding names worth it: surnames with a reading of their own (曾 zēng)
+    or read more than one way (贾 jiǎ/gǔ), given-name characters whose name reading is not the
+    everyday one (少 shào)."""
+    from pipeline.passes.pinyin.tables import is_polyphonic
+
+    surnames = {s[0] for s, r in _surnames().items() if len(s) == 1 and (r[0] != _default(s) or is_polyphonic(s))}
     given = {c for c, r in _name_chars().items() if r != _default(c)}
     return frozenset(surnames | given)
 
@@ -92,7 +100,7 @@ def _plausible(name: str) -> bool:
     tag = word_tag(given)
     if len(given) > 1 and tag and tag not in _GIVEN_TAGS and tokenizer().FREQ.get(given, 0) >= _COMMON:
         return False
-    return name_reading(name) != tuple(_phrase_reading(name))
+    return True
 
 
 def _name_can_start_after(before: str | None) -> bool:
@@ -100,6 +108,8 @@ def _name_can_start_after(before: str | None) -> bool:
     conjunction or a preposition; not after a verb, adverb or aspect particle (忙着种玉米)."""
     if before is None:
         return True
+    if before in _BEFORE_VERBS:
+        return False
     tag = word_tag(before)
     return tag.startswith("n") or tag in ("vn", "c", "p", "t", "s", "f")
 

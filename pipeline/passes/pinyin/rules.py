@@ -62,6 +62,18 @@ def _is_quote(text: str) -> bool:
     return bool(text) and all(ch in _QUOTES for ch in text)
 
 
+class Guess(str):
+    """A rule's answer when nothing in the context decided it: the likelier reading, reported by
+    `PinyinAnnotator.unsure()` (and so by `publish check`) for an editor to confirm or pin."""
+
+
+def _guess(reading: str) -> Guess:
+    return Guess(reading)
+
+
+_VERBAL = ("v", "a", "d", "z", "b", "i", "l")  # tags of words a complement or adverbial can follow
+
+
 def _ends_numeral(text: str) -> bool:
     return bool(text) and text[-1] in _NUMERAL
 
@@ -80,6 +92,17 @@ class _Context:
     @property
     def prev(self) -> str:
         return self._han(self.i - 1)
+
+    @property
+    def prev_pos(self) -> str:
+        """jieba's tag of the previous Han word ('' at a pause)."""
+        j = self.i - 1
+        return self.segs[j].pos if j >= 0 and self.segs[j].kind != "other" else ""
+
+    @property
+    def next_pos(self) -> str:
+        j = self.i + 1
+        return self.segs[j].pos if j < len(self.segs) and self.segs[j].kind != "other" else ""
 
     @property
     def prev_raw(self) -> str:
@@ -127,7 +150,9 @@ def _rule_de(c: _Context) -> str:  # 得
         return "dé"
     if subject_side:
         return "děi"
-    return "de"
+    if c.prev_pos.startswith(_VERBAL) or c.segs[c.i].kind == "suffix":
+        return "de"  # a complement after a verb or adjective: 说得好, 高兴得太早
+    return _guess("de")
 
 
 def _rule_di(c: _Context) -> str:  # 地
@@ -150,7 +175,9 @@ def _rule_di(c: _Context) -> str:  # 地
         return "dì"
     if nxt in _DI_NOUN_NEXT:
         return "dì"
-    return "de"
+    if c.prev_pos.startswith(_VERBAL) and (c.next_pos.startswith(("v", "p", "d")) or len(c.next) == 1):
+        return "de"  # an adverbial before a verb (a one-character word there is one): 担心地问, 准确地画出
+    return _guess("de")
 
 
 def _rule_wei(c: _Context) -> str:  # 为
@@ -168,7 +195,7 @@ def _rule_wei(c: _Context) -> str:  # 为
         return "wéi"
     if any(t in ("以", "以此", "以之") for t in before):
         return "wéi"
-    return "wèi"
+    return _guess("wèi")
 
 
 def _rule_zhi(c: _Context) -> str:  # 只
@@ -176,7 +203,9 @@ def _rule_zhi(c: _Context) -> str:  # 只
     if prev and (prev[-1] in _NUMERAL or prev in _DEMONSTRATIVE or prev in ("这", "那", "哪")):
         if c.next not in _ZHI_BLOCK:
             return "zhī"
-    return "zhǐ"
+    if c.next_pos.startswith(("v", "d", "p", "c", "m")) or c.next in _ZHI_BLOCK:
+        return "zhǐ"  # "only" before a verb, an adverb or a number: 只知道, 只参与, 只用了
+    return _guess("zhǐ")
 
 
 _EXTENT_NOUNS = {
@@ -193,7 +222,9 @@ def _rule_chang(c: _Context) -> str:  # 长
         return "cháng"
     if nxt[:1] and nxt[:1] in "得大高胖矮出满成着势齐全歪" or nxt == "了":
         return "zhǎng"
-    return "cháng"
+    if c.next_pos.startswith("n") or c.prev_pos.startswith("d"):
+        return "cháng"  # "long" before a noun (长视频) or after an adverb (很长, 太长)
+    return _guess("cháng")
 
 
 def _rule_xing(c: _Context) -> str:  # 行
@@ -204,7 +235,9 @@ def _rule_xing(c: _Context) -> str:  # 行
         if prev.endswith("一") and (nxt[:1] == "人" or nxt[:1] in _NUMERAL or nxt[:1].isdigit()):
             return "xíng"
         return "háng"
-    return "xíng"
+    if nxt == "" or nxt in ("吗", "吧", "了", "啊", "呢", "不行", "不") or c.prev_pos.startswith("d") or prev in ("不", "也", "就", "都", "还", "才", "可", "准", "能"):
+        return "xíng"  # "all right": 就行, 行不行, 还行吧
+    return _guess("xíng")
 
 
 def _rule_zhong3(c: _Context) -> str:  # 种
@@ -213,21 +246,27 @@ def _rule_zhong3(c: _Context) -> str:  # 种
         return "zhǒng"
     if nxt[:1] and nxt[:1] in "类子族群":
         return "zhǒng"
-    return "zhòng"
+    if nxt in ("了", "着", "过", "下", "上", "在", "出", "满", "得") or c.next_pos.startswith("n") or c.prev_pos.startswith(("v", "d")):
+        return "zhòng"  # the verb "to plant": 种树, 种了, 要种
+    return _guess("zhòng")
 
 
 def _rule_shu(c: _Context) -> str:  # 数
     nxt = c.next or (c.segs[c.i + 1].text if c.i + 1 < len(c.segs) else "")
     if nxt[:1] and (nxt[:1] in _NUMERAL or nxt[:1] in "次倍年月日天周" or nxt[:1].isdigit()):
         return "shù"
-    return "shǔ"
+    if c.next in ("着", "了", "一", "过", "不", "得", "完", "到") or c.next_pos.startswith("n"):
+        return "shǔ"  # the verb "to count": 数着台阶, 数一数
+    return _guess("shǔ")
 
 
 def _rule_liang(c: _Context) -> str:  # 量
     """The noun "amount" (下载量, 质量的) liàng; the verb "to measure" liáng."""
     if c.next == "的" or c.prev == "质" or (c.segs[c.i].kind == "part" and c.i > 0 and c.segs[c.i - 1].kind == "han"):
         return "liàng"
-    return "liáng"
+    if c.next in ("了", "一", "着", "过", "一下", "完") or c.next_pos.startswith("n"):
+        return "liáng"  # the verb "to measure": 量了血压
+    return _guess("liáng")
 
 
 def _rule_tiao(c: _Context) -> str:  # 调
@@ -238,25 +277,32 @@ def _rule_tiao(c: _Context) -> str:  # 调
         return "diào"
     if nxt in _PRONOUNS and c.next2[:1] and c.next2[:1] in "去到往来回":
         return "diào"
-    return "tiáo"
+    return _guess("tiáo")
 
 
 def _rule_gan(c: _Context) -> str:  # 干
     if c.prev and c.prev[-1] in "晒擦吹烤烘喝晾抽榨吸烧蒸流哭":
         return "gān"
-    return "gàn"
+    if c.prev in ("要", "想", "在", "去", "来", "能", "会", "不", "都", "还", "就", "敢", "得", "怎么", "别", "继续", "接着", "开始", "一起", "好好", "苦", "实", "硬", "大") or c.next in ("活", "啥", "什么", "嘛", "完", "过", "起来", "这行", "这个"):
+        return "gàn"  # the verb "to do": 好好干, 干活, 干什么
+    return _guess("gàn")
 
 
 def _rule_chu(c: _Context) -> str:  # 处
     if c.next[:1] and c.next[:1] in "以于在理置罚分事世境":
         return "chǔ"
-    return "chù"
+    prev = c.prev or c.prev_raw
+    if prev[-1:] and (prev[-1:] in _NUMERAL or prev[-1:] in _DEMONSTRATIVE or prev[-1:] in "到各深远近住去何此多"):
+        return "chù"  # "place": 两处错误, 各处, 何处
+    return _guess("chù")
 
 
 def _rule_chong(c: _Context) -> str:  # 重
     if c.next[:1] and c.next[:1] in "写做来新复建返申启组构塑播印修审演温振整回开排置蹈名逢":
         return "chóng"
-    return "zhòng"
+    if c.prev in _DEGREE or c.next in ("了", "的", "要", "达", "大", "点", "视", "量", "") or c.next_pos.startswith("n"):
+        return "zhòng"  # "heavy, weighty": 太重了, 重达三吨
+    return _guess("zhòng")
 
 
 _PEOPLE = {
@@ -272,21 +318,27 @@ def _rule_bei(c: _Context) -> str:  # 背
         return "bèi"
     if c.next in ("着", "起", "上", "走"):
         return "bēi"
-    return "bèi"
+    if c.next[:2] in ("课文", "单词", "台词", "诵") or c.prev in ("后", "手", "刀", "椅"):
+        return "bèi"
+    return _guess("bèi")
 
 
 def _rule_dao(c: _Context) -> str:  # 倒
     nxt = c.next
     if nxt[:1] and nxt[:1] in "是也不还挺很真退车进入出掉水茶酒杯":
         return "dào"
-    return "dǎo"
+    if c.prev_pos.startswith("v") or nxt in ("了", "下", "在"):
+        return "dǎo"  # "fall": 摔倒, 倒在地上
+    return _guess("dǎo")
 
 
 def _rule_dai(c: _Context) -> str:  # 待
     nxt = c.next
     if nxt == "" or nxt[:1] in "了着在会一多几":
         return "dāi"
-    return "dài"
+    if nxt in _PRONOUNS or nxt in _PEOPLE or nxt[:1] in ("人", "客"):
+        return "dài"  # "treat": 待人, 待他很好
+    return _guess("dài")
 
 
 def _rule_ka(c: _Context) -> str:  # 卡
@@ -403,7 +455,9 @@ def _rule_luo(c: _Context) -> str:  # 落
 def _rule_tu(c: _Context) -> str:  # 吐
     if c.next[:1] == "血" or (c.next == "了" and c.next2 == ""):
         return "tù"
-    return "tǔ"
+    if c.next[:1] in ("出", "露", "槽", "字", "痰", "舌"):
+        return "tǔ"  # "spit out, utter": 吐出, 吐槽
+    return _guess("tǔ")
 
 
 def _rule_hao(c: _Context) -> str:  # 号
@@ -476,6 +530,8 @@ def _rule_zhao(c: _Context) -> str:  # 着
 def _rule_huan(c: _Context) -> str:  # 还
     if c.next[:1] and len(c.next) == 1 and c.next in "给钱书车款债账贷清礼价回了":
         return "huán"  # the adverb 还 never takes 了 or a result complement directly
+    if c.next == "" and c.prev and c.prev not in ("也", "都", "就", "却"):
+        return "huán"  # the adverb needs a verb after it: 借的钱还没还
     return "hái"
 
 
@@ -505,6 +561,24 @@ def _rule_guo(c: _Context) -> str:  # 过
     return "guò"
 
 
+def _rule_jiao(c: _Context) -> str:  # 教
+    """jiāo "teach" standing alone (去教别人); jiào "religion" after 信/什么 (信什么教)."""
+    if c.prev[-1:] in ("信", "么", "邪", "传", "佛", "宗", "道", "入") or c.next[:1] in ("派", "义", "规"):
+        return "jiào"
+    return "jiāo"
+
+
+def _rule_jia(c: _Context) -> str:  # 假
+    """jià "leave, holiday" after 请/休/放 or a count of days (请了三天假); jiǎ "false" before 的 or
+    after a degree word (假的, 很假); a guess elsewhere."""
+    prev = c.clause_before(3)
+    if c.prev[-1:] in ("请", "休", "放", "病", "事", "婚", "产", "年", "暑", "寒") or any(t[-1:] in ("天", "日", "周") and _ends_numeral(t[:-1]) for t in prev[:1]) or c.next[:1] == "期":
+        return "jià"
+    if c.next[:1] in ("的", "装", "冒", "设", "如") or c.prev in _DEGREE or c.prev in ("是", "太", "真", "作", "造", "弄", "掺", "打"):
+        return "jiǎ"
+    return _guess("jiǎ")
+
+
 _RULES = {
     "得": _rule_de, "地": _rule_di, "为": _rule_wei, "只": _rule_zhi, "长": _rule_chang, "行": _rule_xing,
     "种": _rule_zhong3, "数": _rule_shu, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan,
@@ -515,11 +589,11 @@ _RULES = {
     "号": _rule_hao, "划": _rule_hua, "角": _rule_jiao3, "觉": _rule_jiao4, "中": _rule_zhong1,
     "应": _rule_ying, "场": _rule_chang3, "涨": _rule_zhang, "尽": _rule_jin, "禁": _rule_jin1,
     "屏": _rule_ping, "转": _rule_zhuan, "着": _rule_zhao, "还": _rule_huan, "卷": _rule_juan,
-    "过": _rule_guo, "和": _rule_he, "落": _rule_luo,
+    "过": _rule_guo, "和": _rule_he, "落": _rule_luo, "教": _rule_jiao, "假": _rule_jia,
 }
-# A rule's answer counts as "project" when it differs from the character's "guess" in
-# data/pinyin_chars.txt (or the character is "sure" there); a rule that falls through to the guess
-# leaves a fallback, which `fallbacks()` reports.
+# A rule's answer is "project" (decided) unless it is a `Guess`: the likelier reading where nothing
+# in the context decided, which stays a "fallback" for `unsure()` to report (unless the character's
+# standalone reading in data/pinyin_chars.txt is "sure" and the guess is that reading).
 # One-syllable verbs whose doubled form (看看, 尝尝) is the tentative "have a go": the second syllable
 # is light. Not 等 (等等 is also "etc."), nor characters whose doubled form is an adverb (整整, 足足).
 REDUPLICATING_VERBS = set(
@@ -599,10 +673,9 @@ def resolve_single(segs: list[_Seg], i: int) -> None:
     rule = _RULES.get(char)
     if rule is not None:
         reading = rule(ctx)
-        guess = standalone[0] if standalone else _default(char)
-        sure = standalone[1] if standalone else False
-        seg.pinyin = [reading]
-        seg.source = "project" if (reading != guess or sure) else "fallback"
+        sure = standalone is not None and standalone[1] and reading == standalone[0]
+        seg.pinyin = [str(reading)]
+        seg.source = "fallback" if isinstance(reading, Guess) and not sure else "project"
         return
     if standalone:
         seg.pinyin = [standalone[0]]

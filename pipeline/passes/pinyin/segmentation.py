@@ -202,38 +202,66 @@ class Segmenter:
         # (pypinyin's own phrases here: a light syllable is only taken for a whole word, 外婆家 is
         # not 外 + 婆家 pójia)
         phrases = _phrases_dict()
-        i = 0
-        plain = []  # run of characters read by default, emitted as one segment
-        plain_start = start
-        maxlen = min(len(word), max(_max_project_len(), 8))
-        while i < len(word):
-            hit = None
-            for j in range(min(len(word), i + maxlen), i + 1, -1):
-                piece = word[i:j]
-                if piece in project or piece in phrases:
-                    hit = piece
-                    break
-            if hit:
-                if plain:
-                    _plain_segs("".join(plain), plain_start, tag, segs)
-                    plain = []
-                source = "project" if hit in project else "phrase"
-                reading = list(project[hit]) if hit in project else [p[0] for p in phrases[hit]]
-                segs.append(_Seg(hit, reading, source, "han", start + i, tag))
-                i += len(hit)
-                plain_start = start + i
+        for piece_start, piece, known in _cover(word, project, phrases):
+            at = start + piece_start
+            if known:
+                source = "project" if piece in project else "phrase"
+                if piece in project:
+                    reading = list(project[piece])
+                elif piece_start == 0 and piece in _neutral():  # 商量一下: the word jieba glued a tail to
+                    reading = list(_neutral()[piece])
+                else:
+                    reading = [p[0] for p in phrases[piece]]
+                segs.append(_Seg(piece, reading, source, "han", at, tag))
+            elif piece_start == 0 and len(piece) == 1 and piece in _standalone() and len(word) > 1:
+                # 长时间, 重工业: a lone first character before a known word reads as it does alone
+                reading, sure = _standalone()[piece]
+                segs.append(_Seg(piece, [reading], "project" if sure else "fallback", "han", at, tag))
             else:
-                if i == 0 and len(word) > 1 and word[0] in _standalone() and (word[1:2] and any(word[1:j] in project or word[1:j] in phrases for j in range(3, len(word) + 1))):
-                    # 长时间, 重工业: a lone first character before a known word reads as it does alone
-                    reading, sure = _standalone()[word[0]]
-                    segs.append(_Seg(word[0], [reading], "project" if sure else "fallback", "han", start, tag))
-                    i += 1
-                    plain_start = start + i
-                    continue
-                plain.append(word[i])
-                i += 1
-        if plain:
-            _plain_segs("".join(plain), plain_start, tag, segs)
+                _plain_segs(piece, at, tag, segs)
+
+
+def _cover(word: str, project, phrases) -> list[tuple[int, str, bool]]:
+    """The word as (offset, piece, known) pieces: known sub-phrases covering as many characters as
+    possible, in as few pieces as possible, the project's checked phrases before pypinyin's; on a
+    tie the characters left over come first, since a Chinese compound puts its modifier before its
+    head (盖 + 房子, 小 + 生意, not 盖房 + 子)."""
+    n = len(word)
+    maxlen = min(n, max(_max_project_len(), 8))
+    # cost: (characters left over, pieces, runs of left-overs, pieces only pypinyin knows, offsets
+    # of the left-overs); 婉转 + 动听 left over beats 婉 + 转动 + 听. State: (position, whether the
+    # last step left a character over), so that runs are counted exactly.
+    Cost = tuple[int, int, int, int, int]
+    best: dict[tuple[int, bool], Cost] = {(0, False): (0, 0, 0, 0, 0)}
+    back: dict[tuple[int, bool], tuple[int, bool]] = {}
+    for i in range(n):
+        for state in ((i, False), (i, True)):
+            if state not in best:
+                continue
+            left, pieces, runs, unchecked, where = best[state]
+            options = [((i + 1, True), (left + 1, pieces, runs + (0 if state[1] else 1), unchecked, where + i))]
+            for j in range(i + 2, min(n, i + maxlen) + 1):
+                if word[i:j] in project:
+                    options.append(((j, False), (left, pieces + 1, runs, unchecked, where)))
+                elif word[i:j] in phrases or (i == 0 and word[i:j] in _neutral()):
+                    options.append(((j, False), (left, pieces + 1, runs, unchecked + 1, where)))
+            for target, cost in options:
+                if target not in best or cost < best[target]:
+                    best[target], back[target] = cost, state
+    end = min((s for s in ((n, False), (n, True)) if s in best), key=lambda s: best[s])
+    cuts = []
+    while end[0] > 0:
+        cuts.append((back[end][0], end[0]))
+        end = back[end]
+    out: list[tuple[int, str, bool]] = []
+    for i, j in reversed(cuts):
+        piece = word[i:j]
+        known = j - i > 1
+        if not known and out and not out[-1][2]:
+            out[-1] = (out[-1][0], out[-1][1] + piece, False)  # runs of left-over characters stay one piece
+        else:
+            out.append((i, piece, known))
+    return out
 
 
 _PART_RULED = {"过"}
@@ -247,7 +275,7 @@ def _plain_segs(text: str, start: int, tag: str, segs: list[_Seg]) -> None:
         if char == "\0" or char in _PART_RULED or (len(text) == 1 and (char in _RULES or char in _standalone())):
             if k > run:
                 piece = text[run:k]
-                segs.append(_Seg(piece, [_default(c) for c in piece], "phrase", "han", start + run, tag))
+                segs.append(_Seg(piece, [_default(c) for c in piece], "phrase", "han", start + run, word_tag(piece) or tag))
             if char != "\0":
                 segs.append(_Seg(char, None, "fallback", "part", start + k, tag))
             run = k + 1
