@@ -69,3 +69,20 @@ def test_the_light_syllable_table():
         assert word not in table, word
     assert {"经过", "穿过", "超过"} <= {w for w, *_ in _read_table("pinyin_guo_words.txt", 1)}
     assert not {"去过", "吃过", "受过"} & {w for w, *_ in _read_table("pinyin_guo_words.txt", 1)}
+
+
+def test_jieba_tags_without_a_writable_temp_dir(tmp_path, monkeypatch):
+    """The tag store lives in the temp dir; where it cannot be written, the tags are read into memory."""
+    import tempfile
+
+    from pipeline.passes.pinyin import jiebadict
+
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    monkeypatch.setattr(tempfile, "tempdir", str(not_a_dir))
+    jiebadict.word_tags.cache_clear()
+    try:
+        assert jiebadict.word_tag("看") == "v" and jiebadict.word_tag("银行") == "n" and jiebadict.word_tag("qqq") == ""
+        assert not any(not_a_dir.parent.glob("*.sqlite"))
+    finally:
+        jiebadict.word_tags.cache_clear()

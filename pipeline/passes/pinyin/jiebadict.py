@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import tempfile
 import threading
 from functools import lru_cache
@@ -47,8 +48,6 @@ class _TagStore:
     a second), then each lookup is a few microseconds and opening it costs nothing."""
 
     def __init__(self, path: Path):
-        import sqlite3
-
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._memo: dict[str, str] = {}
 
@@ -61,20 +60,12 @@ class _TagStore:
 
 
 def _build(source: Path, target: Path) -> None:
-    import sqlite3
-
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".pipeline-jieba-tags-", suffix=".sqlite")
     os.close(fd)
     try:
         db = sqlite3.connect(tmp)
         db.execute("CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID")
-        with open(source, encoding="utf-8") as fh:
-            rows = {}
-            for line in fh:
-                parts = line.split()
-                if len(parts) >= 3:
-                    rows[parts[0]] = parts[2]
-        db.executemany("INSERT INTO tags VALUES (?, ?)", rows.items())
+        db.executemany("INSERT INTO tags VALUES (?, ?)", _read_tags(source).items())
         db.commit()
         db.close()
         os.replace(tmp, target)
@@ -91,10 +82,28 @@ def word_tags() -> _TagStore:
     source = _dict_file()
     stat = source.stat()
     path = Path(tempfile.gettempdir()) / f"pipeline-jieba-tags-{version('jieba')}-{stat.st_size}-{int(stat.st_mtime)}.sqlite"
-    with _LOCK:
-        if not path.exists():
-            _build(source, path)
-    return _TagStore(path)
+    try:
+        with _LOCK:
+            if not path.exists():
+                _build(source, path)
+        return _TagStore(path)
+    except (OSError, sqlite3.Error):  # no writable temp dir: read the tags into memory instead
+        return _MemoryTags(_read_tags(source))
+
+
+class _MemoryTags(dict):
+    def get(self, word: str, default: str = "") -> str:  # type: ignore[override]
+        return super().get(word, "") or default
+
+
+def _read_tags(source: Path) -> dict[str, str]:
+    rows = {}
+    with open(source, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 3:
+                rows[parts[0]] = parts[2]
+    return rows
 
 
 def word_tag(word: str) -> str:

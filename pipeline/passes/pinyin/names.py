@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipeline.passes.pinyin.jiebadict import hmm_words, known, tokenizer, word_tag
-from pipeline.passes.pinyin.rules import _TITLES
+from pipeline.passes.pinyin.context import _TITLES
 from pipeline.passes.pinyin.tables import (
     _default,
     _is_han,

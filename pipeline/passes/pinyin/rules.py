@@ -1,146 +1,32 @@
 """Context rules: readings of characters that stand alone after segmentation and whose reading
 depends on their neighbours rather than on a word (得 de/dé/děi, 地 de/dì, 为 wèi/wéi, 只 zhī/zhǐ,
-长, 行, 种 …), with the word classes the rules and the segmenter consult."""
+长, 行, 种, 过 …). Each rule answers a reading when the context gave evidence, a `Guess` when not."""
 
 from __future__ import annotations
 
-from pipeline.passes.pinyin.tables import _default, _Seg, _standalone, _surnames
-
-
-_NUMERAL = set("零〇一二三四五六七八九十百千万亿两几半数多每某整") | set("0123456789０１２３４５６７８９")
-_DEMONSTRATIVE = set("这那哪各每某此该")
-_PRONOUNS = {
-    "我", "你", "他", "她", "它", "您", "咱", "俺", "我们", "你们", "他们", "她们", "它们", "咱们",
-    "大家", "自己", "人家", "谁", "大伙", "大伙儿",
-}
-_MODAL_ADVERBS = {
-    "就", "还", "也", "都", "又", "总", "总是", "可", "却", "才", "只", "仍", "仍然", "那", "那就",
-    "这就", "则", "便", "而", "非", "恐怕", "看来", "可能", "肯定", "一定", "必然", "还是", "至少",
-    "起码", "首先", "先", "再", "也就", "真", "实在", "终究", "迟早", "早晚", "现在", "今天", "明天",
-    "马上", "立刻", "那么", "所以", "因此", "于是", "当然", "自然", "毕竟", "我们", "怎么", "是不是",
-}
-_DEGREE = {"太", "很", "更", "最", "真", "挺", "好", "多", "这么", "那么", "较", "比较", "特别", "非常", "极", "超", "蛮", "有点", "有些", "越来越"}
-_TITLES = {
-    "先生", "女士", "小姐", "老师", "教授", "博士", "总", "董", "老板", "经理", "主任", "院长", "局长",
-    "部长", "市长", "省长", "县长", "校长", "所长", "处长", "科长", "队长", "书记", "主席", "导演",
-    "律师", "医生", "大夫", "记者", "编辑", "同学", "师傅", "阿姨", "大爷", "大妈", "老", "姐", "哥",
-    "家", "氏", "总裁", "总监", "总经理", "董事长", "委员", "代表", "工",
-}
-_DI_PREV = set("各当本外此该两异满遍原就实土田草平落倒扫种山陆空基营耕林荒湿绿圣福宝禁腹内产驻属领封租征用占全半多一这那哪某块片亩寸")
-_DI_NOUN_NEXT = {"上", "下", "里", "方", "面", "区", "点", "图", "板", "毯", "皮", "价", "址"}
-_DE_ADJ1 = set("快慢轻猛狠静好乖早晚真白暗偷紧牢稳细远近默悄忽蓦霍倏陡骤渐")
-_WEI_PREV = set("称评选聘誉视列定改分变转化译结沦名奉尊拜推立封任判划归合互均皆多即乃实最较更极甚尤颇广约仅仍确亦作成认")
-_WEI_ATTR_END = set("率量数额幅度价级比值龄积")
-_WEI_NEXT = {"约", "近", "仅", "大约", "零", "负", "里氏", "百分之"}
-_ZHI_BLOCK = {
-    "是", "有", "能", "要", "会", "好", "得", "不", "在", "想", "需", "需要", "因", "因为", "为", "见",
-    "剩", "知道", "限", "可", "可以", "顾", "管", "怕", "用", "对", "是否", "看", "说", "做", "能够",
-    "允许", "读", "听", "吃", "买", "卖", "占", "差", "比", "等", "花", "够",
-}
-_CHANG_EVENTS = (
-    "雨", "雪", "风", "病", "梦", "灾", "火", "官司", "车祸", "危机", "误会", "浩劫", "空欢喜", "虚惊",
-    "噩梦", "大雨", "大雪", "暴雨", "大病", "重病", "大战", "战争", "战斗", "革命", "运动", "争论",
-    "风波", "纠纷", "骗局", "悲剧", "闹剧", "恶战", "硬仗", "较量", "洪水", "疫情", "瘟疫", "劫难",
-    "灾难", "大火", "火灾", "地震", "冰雹", "变革", "辩论", "争吵", "交易", "赌局", "游戏",
+from pipeline.passes.pinyin.context import (
+    Guess,
+    _CHANG_EVENTS,
+    _Context,
+    _DEGREE,
+    _DEMONSTRATIVE,
+    _DE_ADJ1,
+    _DI_NOUN_NEXT,
+    _DI_PREV,
+    _MODAL_ADVERBS,
+    _NUMERAL,
+    _PRONOUNS,
+    _TITLES,
+    _VERBAL,
+    _WEI_ATTR_END,
+    _WEI_NEXT,
+    _WEI_PREV,
+    _WEI_VERBS_FAR,
+    _ZHI_BLOCK,
+    _ends_numeral,
+    _guess,
 )
-_CLASSIFIER_SPLIT = set("只场行种卷")
-_SUFFIX_PARTICLES = set("得地着了")
-_DE2_HEADS = set("取获赢夺博求习心难所应谋换挣购赚值自彼里")  # 取得 qǔdé …: 得 is a verb there
-_COMPLEMENTS = set("成到给出在起上下进回过完好住掉开走来去")
-_RESULT_CHARS = set("干")
-_VERB_RULE_CHARS = set("切调背倒扎盛挑炸折系冲卷划晃散露塞缝铺蒙量数还长种重转卡涨吐")  # verbs whose reading the rules decide
-_WEI_VERBS_FAR = {
-    "称", "视", "评", "选", "聘", "奉", "尊", "拜", "立", "封", "列", "定", "誉", "推举", "推选", "任命",
-    "提名", "命名", "认定", "称作", "尊称", "昵称", "戏称", "人称", "选举", "评选", "认作",
-}  # numeral + these: decided by the rules, not by pypinyin's phrase
-
-
-_QUOTES = set("“”‘’《》「」『』〈〉\"'")
-
-
-def _is_quote(text: str) -> bool:
-    return bool(text) and all(ch in _QUOTES for ch in text)
-
-
-class Guess(str):
-    """A rule's answer when nothing in the context decided it: the likelier reading, reported by
-    `PinyinAnnotator.unsure()` (and so by `publish check`) for an editor to confirm or pin."""
-
-
-def _guess(reading: str) -> Guess:
-    return Guess(reading)
-
-
-_VERBAL = ("v", "a", "d", "z", "b", "i", "l")  # tags of words a complement or adverbial can follow
-
-
-def _ends_numeral(text: str) -> bool:
-    return bool(text) and text[-1] in _NUMERAL
-
-
-class _Context:
-    """Neighbours of segment i, as the rules see them ('' marks a boundary: punctuation, space, edge)."""
-
-    def __init__(self, segs: list[_Seg], i: int):
-        self.segs, self.i = segs, i
-
-    def _han(self, j: int) -> str:
-        if 0 <= j < len(self.segs) and self.segs[j].kind != "other":
-            return self.segs[j].text
-        return ""
-
-    @property
-    def prev(self) -> str:
-        return self._han(self.i - 1)
-
-    @property
-    def prev_pos(self) -> str:
-        """jieba's tag of the previous Han word ('' at a pause)."""
-        j = self.i - 1
-        return self.segs[j].pos if j >= 0 and self.segs[j].kind != "other" else ""
-
-    @property
-    def next_pos(self) -> str:
-        j = self.i + 1
-        return self.segs[j].pos if j < len(self.segs) and self.segs[j].kind != "other" else ""
-
-    @property
-    def prev_raw(self) -> str:
-        """Previous segment even if non-Han (digits), '' at the start."""
-        j = self.i - 1
-        return self.segs[j].text if j >= 0 else ""
-
-    @property
-    def next(self) -> str:
-        return self._han(self.i + 1)
-
-    @property
-    def next2(self) -> str:
-        return self._han(self.i + 2) if self.next else ""
-
-    @property
-    def next_raw2(self) -> str:
-        j = self.i + 2
-        return self.segs[j].text if self.next and j < len(self.segs) else ""
-
-    def clause_before(self, limit: int = 8) -> list[str]:
-        """Han words before this one, nearest first, up to a pause; quotation and title marks are
-        no pause (以“城市与河流”为主题)."""
-        out = []
-        j = self.i - 1
-        while j >= 0 and len(out) < limit and (self.segs[j].kind != "other" or _is_quote(self.segs[j].text)):
-            if self.segs[j].kind != "other":
-                out.append(self.segs[j].text)
-            j -= 1
-        return out
-
-    def clause_after(self, limit: int = 8) -> list[str]:
-        out = []
-        j = self.i + 1
-        while j < len(self.segs) and len(out) < limit and self.segs[j].kind != "other":
-            out.append(self.segs[j].text)
-            j += 1
-        return out
+from pipeline.passes.pinyin.tables import _default, _Seg, _standalone, _surnames
 
 
 def _rule_de(c: _Context) -> str:  # 得
@@ -591,71 +477,11 @@ _RULES = {
     "屏": _rule_ping, "转": _rule_zhuan, "着": _rule_zhao, "还": _rule_huan, "卷": _rule_juan,
     "过": _rule_guo, "和": _rule_he, "落": _rule_luo, "教": _rule_jiao, "假": _rule_jia,
 }
+
+
 # A rule's answer is "project" (decided) unless it is a `Guess`: the likelier reading where nothing
 # in the context decided, which stays a "fallback" for `unsure()` to report (unless the character's
 # standalone reading in data/pinyin_chars.txt is "sure" and the guess is that reading).
-# One-syllable verbs whose doubled form (看看, 尝尝) is the tentative "have a go": the second syllable
-# is light. Not 等 (等等 is also "etc."), nor characters whose doubled form is an adverb (整整, 足足).
-REDUPLICATING_VERBS = set(
-    "看听问想说试尝走坐聊谈找读写练学查算玩逛歇摸闻洗擦修改讲猜比动跳转跑笑帮念劝拉拍揉敲捏搓翻抖"
-    "晃拿放收理补扫刷搬选穿戴瞧瞅望催"
-)
-
-
-def _word_difang(c: _Context) -> tuple[str, ...]:  # 地方
-    """dìfang "place" (这地方, 见面的地方吗) vs dìfāng "local" before a noun (地方政府)."""
-    if c.prev[-1:] in set("这那哪个些的么每各") or c.next == "" or c.next[:1] in "吗呢吧了啊":
-        return ("dì", "fang")
-    nxt = c.segs[c.i + 1] if c.i + 1 < len(c.segs) else None
-    if nxt is not None and nxt.kind != "other" and (nxt.pos.startswith("n") or nxt.pos == "vn"):
-        return ("dì", "fāng")
-    return ("dì", "fang")
-
-
-def _word_dongxi(c: _Context) -> tuple[str, ...]:  # 东西
-    """dōngxi "thing"; dōngxī "east and west" next to directions and extents (东西走向, 横贯东西)."""
-    if c.next[:1] and c.next[:1] in "南方部两走向长宽横纵侧之各对" or c.prev[-2:] in ("南北", "横贯", "贯穿"):
-        return ("dōng", "xī")
-    return ("dōng", "xi")
-
-
-def _word_duoshao(c: _Context) -> tuple[str, ...]:  # 多少
-    """duōshao "how many" (多少钱, 有多少); duōshǎo "somewhat" before a verb phrase (多少有点)."""
-    if c.next[:2] in ("有点", "有些") or c.next[:1] in ("会", "能", "也", "还", "带", "受", "都", "要"):
-        return ("duō", "shǎo")
-    return ("duō", "shao")
-
-
-def _word_renjia(c: _Context) -> tuple[str, ...]:  # 人家
-    """rénjiā "household" after a count (三百多户人家, 好人家); rénjia "others / he, she" elsewhere."""
-    if c.prev[-1:] and (c.prev[-1:] in "户家个好大小穷富" or _ends_numeral(c.prev)):
-        return ("rén", "jiā")
-    return ("rén", "jia")
-
-
-def _word_tongxing(c: _Context) -> tuple[str, ...]:  # 同行
-    """tóngxíng "travel together" (和我同行, 同行的还有); tóngháng "peer" (是同行, 同行们)."""
-    if c.next in ("们", "之间") or c.prev in ("是", "的", "位", "个", "些", "很多", "不少", "各位"):
-        return ("tóng", "háng")
-    if c.next in ("的", "者", "人员") or (c.next == "" and any(t in ("和", "与", "跟", "同") for t in c.clause_before(6))):
-        return ("tóng", "xíng")
-    return ("tóng", "háng")
-
-
-# Words CC-CEDICT reads two ways, decided by their neighbours (a light syllable for the everyday one).
-_WORD_RULES = {
-    "地方": _word_difang, "东西": _word_dongxi, "多少": _word_duoshao, "人家": _word_renjia,
-    "同行": _word_tongxing,
-    "故事": lambda c: ("gù", "shi"),  # gùshì "old practice" is archaic
-}
-
-
-def resolve_word(segs: list[_Seg], i: int) -> None:
-    """A word the lexicons read two ways, read by its neighbours (only words from the lexicons: a
-    name, an override or the project dictionary has already decided)."""
-    rule = _WORD_RULES.get(segs[i].text)
-    if rule is not None and segs[i].source == "phrase":
-        segs[i].pinyin = list(rule(_Context(segs, i)))
 
 
 def resolve_single(segs: list[_Seg], i: int) -> None:

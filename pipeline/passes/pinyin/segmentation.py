@@ -8,7 +8,7 @@ import re
 
 from pipeline.passes.pinyin.jiebadict import tagged, word_tag
 from pipeline.passes.pinyin.names import find_names, name_reading
-from pipeline.passes.pinyin.rules import (
+from pipeline.passes.pinyin.context import (
     _CLASSIFIER_SPLIT,
     _COMPLEMENTS,
     _DE2_HEADS,
@@ -16,12 +16,10 @@ from pipeline.passes.pinyin.rules import (
     _NUMERAL,
     _RESULT_CHARS,
     _SUFFIX_PARTICLES,
-    _RULES,
     _VERB_RULE_CHARS,
-    REDUPLICATING_VERBS,
-    resolve_single,
-    resolve_word,
 )
+from pipeline.passes.pinyin.rules import _RULES, resolve_single
+from pipeline.passes.pinyin.wordrules import REDUPLICATING_VERBS, resolve_word
 from pipeline.passes.pinyin.tables import (
     _HAN_RANGE,
     _default,
