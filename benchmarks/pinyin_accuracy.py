@@ -52,7 +52,18 @@ LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
 TARGETS = {"dev": 0.995}  # overall; and no class under CLASS_TARGET on dev
 CLASS_TARGET = 0.98
-TEST_THRESHOLD = 0.97  # the regression floor the test suite applies to the test set
+TEST_THRESHOLD = 0.98  # the regression floor the test suite applies to the held-out sets
+# Measurements that are not re-run by this script, kept with the table (see RESULTS.md).
+NOTES = [
+    "The pass before this round (commit 5f35197, identical readings to the single-module pass) scored "
+    "test 96.22 % (first line of the log) and final 96.21 % (names 74.51 %, reduplications 82.35 %, "
+    "numbers 100 %, particles 94.89 %, 为谁还… 96.77 %, other 99.02 %); pypinyin alone is in the table.",
+    "The dev target is met; the held-out sets are below 99.5 %. The rules were tuned on dev only; the "
+    "test and final numbers are what to expect on new text. The test set was scored for its baseline "
+    "before any reading change and then only after the last rule change (commit 1d9c08d, where the "
+    "final set was written first); every scoring is in the log below, and no miss of a held-out set "
+    "was ever printed.",
+]
 
 CLASSES = ("names", "reduplication", "numbers", "particles", "polyphones", "other")
 CLASS_TITLES = {
@@ -358,11 +369,13 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
         f"Produced by `python benchmarks/pinyin_accuracy.py {' '.join(results)} --results` on "
         f"{datetime.date.today().isoformat()} (commit {_commit()}). Scored: every occurrence of a character "
         "with more than one reading in pypinyin's table (not 一/不), and every character of a name or a "
-        "reduplication; classes and sets are described in the script. Targets: dev ≥ 99.5 % overall, no "
-        "class under 98 %; the test suite keeps the test set at ≥ "
-        f"{TEST_THRESHOLD:.0%}.",
+        "reduplication; classes and sets are described in the script and in docs/pinyin.md. Targets: dev "
+        "≥ 99.5 % overall, no class under 98 %; the test suite keeps the held-out sets at ≥ "
+        f"{TEST_THRESHOLD:.0%} overall.",
         "",
         markdown(results),
+        "",
+        *[f"- {note}" for note in NOTES],
         "",
         "Every scoring of a held-out set, from `benchmarks/pinyin_scores.log` (time, commit, set, score):",
         "",

@@ -424,6 +424,16 @@ def test_dev_accuracy_meets_the_target_in_every_class():
     assert result.accuracy > accuracy.score_baseline(rows).accuracy
 
 
+@pytest.mark.parametrize("name", ["test", "final"])
+def test_held_out_sets_stay_above_their_floor(name):
+    """The threshold applies to the held-out sets (never tuned on). Only the score is shown on
+    failure, never the misses: reading them would make the sets tuning data."""
+    accuracy = _accuracy_module()
+    result = accuracy.score(accuracy.load_set(name))
+    assert result.total >= 800
+    assert result.accuracy >= accuracy.TEST_THRESHOLD, f"{name}: {result.correct}/{result.total} = {result.accuracy:.2%}"
+
+
 def test_eval_sets_are_well_formed():
     """Every authored set gives one syllable per Han character, each a reading the character has."""
     accuracy = _accuracy_module()
