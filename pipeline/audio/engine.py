@@ -23,9 +23,10 @@ ENGINES: tuple[EngineName, ...] = ("espeak", "edge")
 class VoiceSpec:
     """A voice as the engine is asked for it.
 
-    espeak: `voice` is a variant of the Mandarin voice ("m3", or "" for the plain voice),
-    `pitch` 0–100 (50 is the variant's own), `rate` in words per minute.
-    edge: `voice` is a neural voice's short name, `pitch` an offset in Hz, `rate` in percent.
+    espeak: `voice` is a variant ("m3", or "" for none) of the language voice `language` ("cmn"
+    Mandarin, "yue" Cantonese), `pitch` 0–100 (50 is the variant's own), `rate` in words per minute.
+    edge: `voice` is a neural voice's short name, `pitch` an offset in Hz, `rate` in percent;
+    `language` is the spoken language the voice reads (the voice decides it, not the request).
     `family` groups voices that sound alike; casting never puts two of one family back to back,
     nor two of one gender whose expected pitch `f0` is too close.
     """
@@ -37,15 +38,24 @@ class VoiceSpec:
     gender: str | None = None
     family: str = ""
     f0: float | None = None  # expected median pitch in Hz (for casting; not sent to the engine)
+    language: str = "cmn"
 
     def settings(self) -> dict[str, object]:
         """What changes the sound: the part of a segment's cache key that is the voice."""
-        return {"engine": self.engine, "voice": self.voice, "pitch": self.pitch, "rate": self.rate}
+        return {"engine": self.engine, "voice": self.voice, "pitch": self.pitch, "rate": self.rate,
+                "language": self.language}
+
+    @property
+    def engine_voice(self) -> str:
+        """The name the engine is given: eSpeak's `cmn+m3`, edge's short name."""
+        if self.engine == "edge":
+            return self.voice
+        return self.language + (f"+{self.voice}" if self.voice else "")
 
     def describe(self) -> str:
         if self.engine == "edge":
             return f"{self.voice} {self.pitch:+d}Hz {self.rate:+d}%"
-        return f"cmn+{self.voice or 'default'} pitch {self.pitch} {self.rate} wpm"
+        return f"{self.language}+{self.voice or 'default'} pitch {self.pitch} {self.rate} wpm"
 
 
 @dataclass(frozen=True)

