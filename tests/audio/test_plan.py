@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from pipeline.audio import voicelist
-from pipeline.audio.captions import vtt_time, webvtt
+from pipeline.audio.captions import captions, vtt_time, webvtt
 from pipeline.audio.castsheet import cast_rows, cast_sheet
 from pipeline.audio.engine import Segment
 from pipeline.audio.plan import make_plan
@@ -81,11 +81,19 @@ def test_timeline_chunks_are_whole_blocks_and_keep_pauses(plan) -> None:
 
 
 def test_captions_follow_the_sentences(plan) -> None:
+    """Without word timings (fake segments: one second per sentence) the captions still cover
+    every printed sentence, in order, each inside its own sentence's second."""
     keys, segments = fake_segments(plan)
     timeline = lay_out(plan, keys, segments, RATE)
-    captions = timeline.captions()
-    assert len(captions) == sum(len([s for s in c.shown if s]) for c in plan.cues())
-    assert all(a.start <= b.start for a, b in zip(captions, captions[1:]))
+    cues = captions(timeline)
+    printed = "".join(s for cue in plan.cues() for s in cue.shown)
+    assert "".join("".join(c.lines) for c in cues).replace(" ", "") == printed.replace(" ", "")
+    assert all(a.end <= b.start + 1e-9 for a, b in zip(cues, cues[1:]))
+    placements = [p for span in timeline.chapters for p in span.placements]
+    for placed in placements:
+        start, end = placed.start / RATE, (placed.start + placed.length) / RATE
+        inside = [c for c in cues if start - 0.8 <= c.start < end]
+        assert inside and all(c.who == placed.cue.who for c in inside if c.start >= start)
     vtt = webvtt(timeline, "灯下夜读")
     assert vtt.startswith("WEBVTT\n") and "<v 老周>白天家里孙子闹，晚上这里安静。" in vtt
     assert "NOTE chapter 2: 你为什么选在夜里来图书馆？" in vtt
