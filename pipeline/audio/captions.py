@@ -45,9 +45,12 @@ def _mapping(shown: str, spoken: str) -> Callable[[float], float]:
     points.append((float(len(shown)), float(len(spoken))))
 
     def spoken_at(offset: float) -> float:
+        exact = [b for a, b in points if a == offset]
+        if exact:  # what is only spoken (a full stop, 一、 for 1.) goes with what comes before it
+            return max(exact)
         for (a0, b0), (a1, b1) in zip(points, points[1:]):
-            if a0 <= offset <= a1:
-                return b0 if a1 == a0 else b0 + (b1 - b0) * (offset - a0) / (a1 - a0)
+            if a0 < offset < a1:
+                return b0 + (b1 - b0) * (offset - a0) / (a1 - a0)
         return float(len(spoken))
 
     return spoken_at

@@ -13,8 +13,8 @@ person and never let two answers in a row sound alike. Rules, in order of preced
    that voice reads the title's language.
 3. A gender hint limits the speaker to voices of that gender; an age hint shifts pitch/rate.
 4. A speaker's voice is not `similar` (same family, or same gender at nearly the same pitch)
-   to the host's, who introduces every answer, nor to the voices of the speakers answering just
-   before and after them anywhere in the title.
+   to the host's, who introduces every answer, nor the narrator's, nor to the voices of the
+   speakers answering just before and after them anywhere in the title.
 5. Never relaxed: two speakers of one chapter (and the narrator and host, who speak in every
    chapter) never share a voice unless their pitch differs by the table's `prosody_apart` — a
    few voices and pitch/rate steps make 40+ distinct speakers.
@@ -111,8 +111,9 @@ def cast_voices(doc: Document, table: VoiceTable, language: str = "cmn") -> Cast
     family_use: Counter[str] = Counter()
     notes: list[str] = []
     for speaker in speakers:
-        # the host introduces every answer, so the host is every speaker's neighbour too
-        avoid = [host] + [chosen[other] for other in near.get(speaker.id, ()) if other in chosen]
+        # the host introduces every answer, so the host is every speaker's neighbour too; and no
+        # one should be taken for the narrator
+        avoid = [host, narrator] + [chosen[other] for other in near.get(speaker.id, ()) if other in chosen]
         # the narrator and the host speak in every chapter
         rivals = [*roles, *(chosen[other] for other in company.get(speaker.id, ()) if other in chosen)]
         choice = _Choice(speaker, table, language, roles, avoid, rivals, taken, family_use)

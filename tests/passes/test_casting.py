@@ -28,7 +28,7 @@ CANTONESE_EDGE = {"zh-HK-HiuGaaiNeural", "zh-HK-HiuMaanNeural", "zh-HK-WanLungNe
 # eSpeak NG variants: (family of alike formants, gender, median F0 in Hz at pitch 50), measured
 ESPEAK = {
     "": ("plain", "m", 95), "m1": ("m1", "m", 88), "m2": ("m2", "m", 95), "m3": ("plain", "m", 98),
-    "m4": ("m4", "m", 88), "m5": ("m5", "m", 95), "m6": ("m6", "m", 92), "m7": ("m7", "m", 97),
+    "m4": ("m4", "m", 88), "m5": ("m5", "m", 95), "m6": ("plain", "m", 92), "m7": ("m7", "m", 97),
     "m8": ("m7", "m", 78), "Nguyen": ("m7", "m", 133), "Henrique": ("latin", "m", 95),
     "michel": ("latin", "m", 95), "miguel": ("latin", "m", 98), "Mario": ("mario", "m", 99),
     "gustave": ("mario", "m", 96), "Gene": ("gene", "m", 89), "Gene2": ("gene", "m", 107),
@@ -151,12 +151,11 @@ def test_consecutive_answers_never_sound_alike(first_title: Document, engine: st
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_no_speaker_sounds_like_the_host_or_shares_the_narrators_voice(first_title: Document, engine: str) -> None:
+def test_no_speaker_sounds_like_the_host_or_the_narrator(first_title: Document, engine: str) -> None:
     result = cast(first_title, engine)
     assert not sounds_alike(result.narrator, result.host)
     for voice in result.speakers.values():
-        assert not sounds_alike(voice, result.host), voice
-        assert voice.voice != result.narrator.voice
+        assert not sounds_alike(voice, result.host) and not sounds_alike(voice, result.narrator), voice
 
 
 # pairs known from the measurements to sound alike, or apart (written out, not computed)
