@@ -207,6 +207,63 @@ class RecordingLibrary:
         return self._lib.espeak_Synth(data, *args)
 
 
+CLOSING = set("，。、；：！？）」』》”…")
+
+
+def test_captions_keep_the_timed_text_rules(built) -> None:
+    """Read by webvtt-py: every cue at most 2 lines of 16 characters, 0.8–7 s on screen, no
+    line starting with closing punctuation, a voice on every cue, no overlaps."""
+    cues = vtt_cues(built["paths"][2])
+    assert len(cues) > 30
+    for start, end, voice, text in cues:
+        lines = text.split("\n")
+        assert 1 <= len(lines) <= 2 and all(0 < len(line) <= 16 for line in lines), text
+        assert all(line[0] not in CLOSING for line in lines), text
+        assert 0.8 - 0.0015 <= end - start <= 7.0 + 0.0015, (text, end - start)
+        assert voice, text
+    assert all(a[1] <= b[0] for a, b in zip(cues, cues[1:]))
+
+
+def test_captions_lose_no_text_and_break_no_word(built, test_title: Document) -> None:
+    """The cues, joined, are every printed sentence of the plan, and hold every paragraph of the
+    title in order; each answer's words under its speaker's name; no break splits a word (jieba
+    run over each voice's whole stretch, a Latin word, a number)."""
+    import jieba
+
+    cues = vtt_cues(built["paths"][2])
+    stream = "".join(text.replace("\n", "") for _s, _e, _v, text in cues).replace(" ", "")
+    printed = "".join(s for cue in built["programme"].plan.cues() for s in cue.shown).replace(" ", "")
+    assert stream == printed
+    at = 0
+    for section in test_title.sections:
+        for paragraph in [*section.paragraphs, *(p for a in section.answers for p in a.paragraphs)]:
+            text = "".join(span.text for span in paragraph.spans).replace(" ", "")
+            found = stream.find(text, at)
+            assert found >= 0, text
+            at = found + len(text)
+        for answer in section.answers:
+            said = "".join(t.replace("\n", "") for _s, _e, v, t in cues if v == answer.speaker.name).replace(" ", "")
+            for paragraph in answer.paragraphs:
+                for span in paragraph.spans:
+                    if span.style != "aside":
+                        assert span.text.replace(" ", "") in said, span.text
+    for voice, start, end in voice_runs(built["paths"][2], gap=0.0):
+        lines = [line for s, e, v, t in cues if start <= s < end for line in t.split("\n")]
+        text, breaks = lines[0], []
+        for line in lines[1:]:
+            if text[-1].isascii() and text[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+                text += " "  # Latin words broken at the space between them (which the line drops)
+            breaks.append(len(text))
+            text += line
+        words, offset = set(), 0
+        for token in jieba.lcut(text):
+            offset += len(token)
+            words.add(offset)
+        for at in breaks:
+            assert at in words, (voice, text[:at], text[at:])
+            assert text[at - 1] == " " or not (text[at - 1].isascii() and text[at].isascii()), text
+
+
 def test_asides_are_read_by_the_host(built) -> None:
     cues = captions(built["paths"][2])
     assert any(c.voice == "主持人" and c.text == "（笑）" for c in cues)
