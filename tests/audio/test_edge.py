@@ -10,6 +10,7 @@ service's voices."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import aiohttp
@@ -185,3 +186,22 @@ def test_audio_edition_with_the_edge_engine(service: Service, tmp_path, test_tit
     assert len(id3_chapters(mp3)) == len(test_title.sections)
     assert "<v 老周>" in vtt.read_text(encoding="utf-8")
     assert any("(zh-CN, YunyangNeural)" in m for m in service.sent)  # the narrator's voice was asked for
+    # at the service's boundary: each answer's words went out in its speaker's cast voice and prosody
+    from pipeline.passes.casting import cast
+
+    voices = cast(test_title, "edge")
+    ssml = [m for m in service.sent if "<speak" in m]
+    checked = 0
+    for section in test_title.chapters:
+        for answer in section.answers:
+            voice = voices.voice(answer.speaker.id)
+            locale, name = voice.voice.rsplit("-", 1)
+            for paragraph in answer.paragraphs:
+                run = re.search(r"[\u4e00-\u9fff]{4,}", "".join(s.text for s in paragraph.spans if s.style != "aside"))
+                if run is None or "行长" in run[0]:  # (respelt for the ear)
+                    continue
+                sent = [m for m in ssml if run[0] in m]
+                assert sent and all(f"({locale}, {name})" in m and f"pitch='{voice.pitch:+d}Hz'" in m
+                                    and f"rate='{voice.rate:+d}%'" in m for m in sent), (run[0], voice)
+                checked += 1
+    assert checked >= 5
