@@ -211,9 +211,13 @@ CLOSING = set("，。、；：！？）」』》”…")
 
 
 def test_captions_keep_the_timed_text_rules(built) -> None:
+    assert_caption_rules(built["paths"][2])
+
+
+def assert_caption_rules(vtt: Path) -> None:
     """Read by webvtt-py: every cue at most 2 lines of 16 characters, 0.8–7 s on screen, no
     line starting with closing punctuation, a voice on every cue, no overlaps."""
-    cues = vtt_cues(built["paths"][2])
+    cues = vtt_cues(vtt)
     assert len(cues) > 30
     for start, end, voice, text in cues:
         lines = text.split("\n")
@@ -348,5 +352,6 @@ def test_first_title_full_length_offline(tmp_path, first_title: Document) -> Non
     cues = captions(vtt)
     voices = {c.voice for c in cues}
     assert {s.name for s in first_title.speakers} <= voices
+    assert_caption_rules(vtt)
     AudioRenderer().build(edited(first_title, "q4-5", "真的。"), context(tmp_path / "out", cache, log))
     assert "1 segment(s) synthesised" in log[-1]
