@@ -106,14 +106,14 @@ def size(count: int) -> str:
 def catalogue_page(env: Environment, show: Show, titles: list[Title]) -> str:
     return env.get_template("catalogue.html").render(
         lang=show.language, show=show, titles=titles, root="", fonts=f"{layout.ASSETS}/{layout.FONTS}/",
-        canonical=show.url(layout.PAGE), listed=CATALOGUE_FILES)
+        canonical=show.url(layout.PAGE), listed=CATALOGUE_FILES, icon=layout.SHOW.name)
 
 
 def title_page(env: Environment, show: Show, title: Title) -> str:
     doc = title.doc
     return env.get_template("title.html").render(
         lang=doc.meta.language, show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
-        canonical=show.url(title.slug, layout.PAGE), cover_alt=cover_alt(doc.meta),
+        canonical=show.url(title.slug, layout.PAGE), cover_alt=cover_alt(doc.meta), icon=layout.SQUARE.name,
         files=title.files, audio=_audio(title), cues=title.cues)
 
 
