@@ -96,9 +96,9 @@ def _edition_line(outcome: Outcome) -> None:
 
 def site(
     sources: Annotated[Optional[list[Path]], typer.Argument(
-        metavar="[SOURCES]...", help="Source files, folders or globs (default: every *.md in source/).")] = None,
+        metavar="SOURCES", help="Source files, folders or globs (default: every *.md in source/).")] = None,
     base_url: Annotated[Optional[str], typer.Option(
-        "--base-url", help="Where output/site/ will be served from (default: [site] base_url in publish.toml).")] = None,
+        "--base-url", help="Where output/site/ will be served from (default: base_url in publish.toml).")] = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory; the site goes to OUT/site/.")] = Path("output"),
     engine: Annotated[Engine, typer.Option(help="TTS engine for the audio edition.")] = Engine.auto,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")] = False,

@@ -7,22 +7,19 @@ the `axe-playwright-python` wheel, never fetched) finding no violations."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import av
 import pytest
 from axe_playwright_python.base import AXE_FILE_PATH
-from RangeHTTPServer import RangeRequestHandler
 
 from tests.conftest import ROOT, TEST_TITLE
 from tests.renderers.audiotools import captions, id3_chapters
+from tests.site.serve import serve
 from tests.site.sitetools import parse_feed, variant_text
 
 pytestmark = pytest.mark.slow
@@ -94,17 +91,8 @@ def test_nothing_changed_rebuilds_nothing(project) -> None:
 
 @pytest.fixture(scope="module")
 def server(project):
-    class Quiet(RangeRequestHandler):  # byte ranges, as every static host serves media
-        def log_message(self, *args) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=project["site"]))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with serve(project["site"]) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

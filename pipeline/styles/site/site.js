@@ -16,7 +16,6 @@
   var current = { cue: -1, chapter: -1 };
 
   if (follow) follow.parentNode.hidden = false;
-  if (now) now.hidden = false;
   // An <audio> element has nowhere to draw captions: load the track's cues without showing them.
   for (var i = 0; i < audio.textTracks.length; i++) audio.textTracks[i].mode = "hidden";
 
@@ -73,6 +72,7 @@
       var cue = cues[current.cue];
       keepInView(cue);
       if (now) {
+        now.hidden = false;
         now.replaceChildren(cue.querySelector(".who").cloneNode(true), document.createTextNode(" "),
                             cue.querySelector(".said").cloneNode(true));
       }
