@@ -40,9 +40,11 @@ def publish_site_for(sources: list[Path], out_dir: Path, base_url: str | None, *
     from pipeline.site.catalogue import expand_sources
     from pipeline.site.editions import build_titles
     from pipeline.site.publish import publish_site
+    from pipeline.site.show import check_config
 
     project = project_dir or Path.cwd()
     config = load_config(project)
+    check_config(config)
     if base_url is not None:
         try:
             base_url = normalise_base_url(base_url)

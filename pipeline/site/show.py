@@ -83,7 +83,7 @@ def resolve_show(config: ProjectConfig, base_url: str | None, titles: list[Title
                            "https://… or set base_url under [site] in publish.toml")
     if not titles:
         raise PublishError("the catalogue is empty: name at least one source file")
-    _check_category(config)
+    check_config(config)
     outlets = list(dict.fromkeys(t.doc.meta.outlet for t in titles))
     author = podcast.author or "、".join(outlets)
     title = site.title or author
@@ -100,7 +100,8 @@ def resolve_show(config: ProjectConfig, base_url: str | None, titles: list[Title
     )
 
 
-def _check_category(config: ProjectConfig) -> None:
+def check_config(config: ProjectConfig) -> None:
+    """What can be judged before anything is built: the Apple category and subcategory."""
     podcast = config.podcast
     where = f"{config.path}: [podcast]" if config.path else "[podcast]"
     if podcast.category not in APPLE_CATEGORIES:

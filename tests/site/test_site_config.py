@@ -76,6 +76,7 @@ def test_the_command_line_base_url_wins_over_the_file(tmp_path: Path) -> None:
     (["site", "--base-url", "https://example.org/", "nowhere.md"], None, "nowhere.md: no such file"),
     (["site", "--base-url", "https://example.org/", "drafts/*.md"], None, "matches no"),
     (["site"], "[site]\nbase_url = 3\n", "publish.toml"),
+    (["site", "--base-url", "https://example.org/"], '[podcast]\ncategory = "Newz"\n', "not an Apple Podcasts category"),
 ])
 def test_cli_mistakes_are_one_clear_line(tmp_path: Path, monkeypatch, args, toml, message) -> None:
     monkeypatch.chdir(project(tmp_path, toml))
