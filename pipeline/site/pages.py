@@ -112,7 +112,7 @@ def catalogue_page(env: Environment, show: Show, titles: list[Title]) -> str:
 def title_page(env: Environment, show: Show, title: Title) -> str:
     doc = title.doc
     return env.get_template("title.html").render(
-        lang=doc.meta.language, show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
+        lang=show.language, show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
         canonical=show.url(title.slug, layout.PAGE), cover_alt=cover_alt(doc.meta), icon=layout.SQUARE.name,
         files=title.files, audio=_audio(title), cues=title.cues)
 

@@ -54,9 +54,10 @@ def test_the_title_page_carries_every_sentence_and_marks_up_the_speakers(site: S
     for title in site.titles:
         doc = title.doc
         page = tree(site.root / doc.meta.slug / "index.html")
-        article = page.find(".//article")
-        assert article.get("lang") == doc.meta.language
-        text = shown_text(page.find(".//div[@class='text']"))
+        body = page.find(".//div[@class='text']")
+        assert body.get("lang") == doc.meta.language  # the page's own words are in the site's language
+        assert page.find(".//h1").get("lang") == doc.meta.language
+        text = shown_text(body)
         for block in doc.text_blocks():
             assert XHTML_SPACE.sub("", block) in text, block
         answers = page.findall(".//section[@data-speaker]")
