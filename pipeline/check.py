@@ -110,8 +110,10 @@ def _unused_pronunciations(doc: Document) -> list[Diagnostic]:
 
 
 def _pinyin_fallbacks(doc: Document, lines: list[str]) -> list[Diagnostic]:
-    """Polyphonic characters whose reading is a single-character guess, at their place in
-    the source, so the editor can confirm or pin them."""
+    """The characters the pinyin pass is not confident about (`PinyinAnnotator.unsure`: read more
+    than one way, and nothing in the context decided), at their place in the source, so the editor
+    can confirm or pin them. Readings decided by a word, a name, a context rule or the source's
+    own table are not reported: a W405 means "a person should look here"."""
     from pipeline.passes.pinyin import PinyinAnnotator
 
     annotator = PinyinAnnotator(names=[s.name for s in doc.speakers] + list(doc.meta.authors),
@@ -121,11 +123,11 @@ def _pinyin_fallbacks(doc: Document, lines: list[str]) -> list[Diagnostic]:
     texts += [(r.text, r.loc.line) for s in doc.sections for r in s.references]
     found = []
     for text, line in texts:
-        for offset, char, reading in annotator.fallbacks(text):
+        for offset, char, reading in annotator.unsure(text):
             at_line, col = _locate(lines, line, text[max(0, offset - 3) : offset + 1])
             context = text[max(0, offset - 4) : offset + 4]
             found.append(Diagnostic("W405", doc.source, at_line, col,
-                                    f"'{char}' read {reading} in “{context}” by a fallback guess"))
+                                    f"'{char}' read {reading} in “{context}” by a fallback guess: nothing in the context decides it"))
     return found
 
 

@@ -21,6 +21,7 @@ from pipeline.errors import PublishError
 from pipeline.importers.cli import import_command, new_command
 from pipeline.reader import read_source
 from pipeline.renderers.base import BuildContext
+from pipeline.site.command import after_all, site as site_command
 
 app = typer.Typer(
     help="Build every edition of a Chinese long-form title from its one source file.",
@@ -179,10 +180,12 @@ def build_all(
     out_dir: OutOption = Path("output"),
     engine: Annotated[Engine, typer.Option(help="TTS engine for the audio edition.")] = Engine.auto,
     force: ForceOption = False,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", help="Also write OUT/site/ and the feeds.")] = None,
 ) -> None:
     """Every edition, in order; editions already up to date are skipped."""
     run_build(source, out_dir, renderers.available(), force, engine=engine.value, paper="a5", marks=False,
               level=4, tone_colors=False, tone_sandhi=False)
+    after_all([find_source(source)], out_dir, base_url, engine.value, force)  # the site, if a base URL is known
 
 
 @app.command()
@@ -216,6 +219,9 @@ def watch(
     ctx = BuildContext(out_dir=out_dir, cache=default_cache(Path.cwd()), styles_dir=STYLES_DIR,
                        options={"engine": "espeak", "paper": "a5", "level": 4}, log=lambda m: out.print(m))
     watch_and_build(path, chosen, ctx, out=out.print)
+
+
+app.command(name="site")(site_command)
 
 
 @app.command(name="clean-cache")

@@ -33,7 +33,7 @@ def test_characters_without_a_reading() -> None:
 
 
 def test_reader_and_pinyin_pass_agree_on_every_syllable() -> None:
-    from pipeline.passes.pinyin import _valid_syllables
+    from pipeline.passes.pinyin.tables import _valid_syllables
 
     assert toneless_syllables() == _valid_syllables()
 

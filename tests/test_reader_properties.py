@@ -37,19 +37,19 @@ def check_result(text: str) -> None:
         assert diagnostic.line >= 1 and diagnostic.col >= 1
 
 
-@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400))
 def test_arbitrary_text(text: str) -> None:
     check_result(text)
 
 
-@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(FRAGMENT, max_size=30), st.integers(min_value=0, max_value=len(VALID)))
 def test_fragments_spliced_into_a_valid_source(fragments: list[str], at: int) -> None:
     check_result(VALID[:at] + "".join(fragments) + VALID[at:])
 
 
-@settings(max_examples=60, deadline=2000)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(FRAGMENT, max_size=10), st.integers(min_value=1, max_value=30))
 def test_lines_shuffled_and_dropped(fragments: list[str], step: int) -> None:
     lines = VALID.splitlines()
