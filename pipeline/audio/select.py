@@ -55,12 +55,11 @@ def choose(option: str, log: Callable[[str], None], probe: Callable[[], str | No
     return "espeak"
 
 
-def resolve_engine(option: str, log: Callable[[str], None],
-                   probe: Callable[[], str | None] = edge_problem) -> EngineName:
+def resolve_engine(option: str, log: Callable[[str], None], probe: Callable[[], str | None] | None = None) -> EngineName:
     """`choose`, once per build, before any key is computed: the concrete engine is what
     up-to-date keys and workers see, so audio built offline with eSpeak is rebuilt once the
     edge service answers, and a catalogue of titles probes the service once, not per title."""
-    return choose(option, log, probe)
+    return choose(option, log, probe or edge_problem)
 
 
 def make_engine(name: EngineName, executor: Executor | None = None) -> Engine:

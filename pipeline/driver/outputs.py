@@ -46,8 +46,7 @@ class RemoteTarget:
 
     def __init__(self, url: str) -> None:
         self.fs, self.root = filesystem(url)
-        protocol = url.partition("://")[0]
-        self.identity = f"{protocol}://{self.root}"
+        self.identity = url.rstrip("/")
         self.local_dir = Path(tempfile.mkdtemp(prefix="publish-stage-"))
 
     def _path(self, name: str) -> str:

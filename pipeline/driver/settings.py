@@ -66,6 +66,6 @@ class BuildSettings(BaseModel):
         if self.needs_engine() and not self.engine_resolved:
             from pipeline.audio.select import resolve_engine
 
-            engine = resolve_engine(self.engine, log) if probe is None else resolve_engine(self.engine, log, probe)
+            engine = resolve_engine(self.engine, log, probe)
             update.update(engine=engine, engine_resolved=True)
         return self.model_copy(update=update) if update else self
