@@ -165,12 +165,13 @@ def prepare(doc: Document) -> Document:
     return normalise_document(doc)
 
 
-def describe_failure(exc: BaseException) -> str:
-    """One line an editor can act on, for any exception a build raised."""
+def describe_failure(exc: BaseException, writing: str = "") -> str:
+    """One line an editor can act on, for any exception a build raised. `writing` says where
+    the build was writing, for an `OSError` that does not name its file (a full disk)."""
     if isinstance(exc, PublishError):
         return str(exc)
     if isinstance(exc, OSError):
-        where = f"{exc.filename}: " if exc.filename else ""
+        where = f"{exc.filename}: " if exc.filename else f"while writing {writing}: " if writing else ""
         what = exc.strerror or str(exc) or type(exc).__name__
         return (f"{where}{what} (the previous outputs are intact; free disk space or fix the "
                 f"permissions, then build again)")
@@ -212,8 +213,9 @@ def build_editions(
             except Exception as exc:
                 if not keep_going:
                     raise
+                writing = f"into {target.identity}" + (f" or the cache {ctx.cache.root}" if ctx.cache.root else "")
                 outcome = Outcome(name, [], time.perf_counter() - started, rebuilt=False,
-                                  error=describe_failure(exc))
+                                  error=describe_failure(exc, writing))
             on_done(outcome)
             outcomes.append(outcome)
         return outcomes

@@ -26,6 +26,7 @@ from pipeline.cli_common import (
     ForceOption,
     OutOption,
     Output,
+    ROOT_QUIET,
     QuietOption,
     SourceOption,
     console,
@@ -121,6 +122,7 @@ def publish(
 
     Exit codes: 0 done, 1 a title or check failed, 2 a usage error (nothing built), 130 interrupted.
     """
+    ROOT_QUIET.set(quiet)
 
 
 # -- building ----------------------------------------------------------------------------------
@@ -175,10 +177,8 @@ def check(
         for title in titles:
             _doc, diagnostics = run_check(Path(title.name))
             for diagnostic in diagnostics:
-                if diagnostic.severity == "error":
-                    ui.out.print(Text(str(diagnostic), style="red"))
-                elif not ui.quiet:
-                    ui.out.print(Text(str(diagnostic), style="yellow"))
+                is_error = diagnostic.severity == "error"
+                ui.result(Text(str(diagnostic), style="red" if is_error else "yellow"), always=is_error)
             problems = errors(diagnostics)
             failed = failed or bool(problems)
             ui.say(f"{title.name}: {len(problems)} error(s), {len(diagnostics) - len(problems)} warning(s)")
@@ -373,7 +373,7 @@ def clean_cache(quiet: QuietOption = False) -> None:
 def main() -> None:
     """The console script. Ctrl-C exits 130 with one line; nothing else may print a traceback."""
     try:
-        app()
+        app(prog_name="publish")
     except KeyboardInterrupt:
         Output().error("interrupted")
         sys.exit(EXIT_INTERRUPTED)

@@ -22,13 +22,13 @@ write); 2 the command line names something unusable (nothing was built); 130 int
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
-import click
 import typer
 from rich.console import Console
 from rich.text import Text
@@ -72,38 +72,52 @@ class Output:
         self.out = Console(**options)
         self.err = Console(stderr=True, **options)
 
+    @staticmethod
+    def _styled(console: Console) -> bool:
+        return console.is_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
     @property
     def fancy(self) -> bool:
-        """Colour and live displays allowed on stderr (a terminal, no NO_COLOR, not quiet)."""
-        return not self.quiet and self.err.is_terminal and "NO_COLOR" not in os.environ
+        """Colour, boxes and live displays allowed on stderr (a terminal, no NO_COLOR, not quiet)."""
+        return not self.quiet and self._styled(self.err)
+
+    def _print(self, console: Console, text: Text) -> None:
+        console.print(text if self._styled(console) else Text(text.plain))
+
+    def result(self, message: str | Text, *, always: bool = False) -> None:
+        """A result line on stdout (a diagnostic, a table row): shown when quiet if `always`."""
+        if always or not self.quiet:
+            self._print(self.out, message if isinstance(message, Text) else Text(message))
 
     def say(self, message: str | Text, style: str | None = None) -> None:
         """Normal output (stdout); nothing when quiet."""
         if not self.quiet:
-            self.out.print(message if isinstance(message, Text) else Text(message, style=style or ""))
+            self._print(self.out, message if isinstance(message, Text) else Text(message, style=style or ""))
 
     def note(self, message: str) -> None:
         """A remark about the build (stderr), e.g. which engine was chosen; nothing when quiet."""
         if not self.quiet:
-            self.err.print(Text(message, style="dim"))
+            self._print(self.err, Text(message, style="dim"))
 
     def warn(self, message: str) -> None:
-        self.err.print(Text("warning: ", style="yellow") + Text(message))
+        self._print(self.err, Text("warning: ", style="yellow") + Text(message))
 
     def error(self, message: str) -> None:
         """Always printed, quiet or not (stderr)."""
-        self.err.print(Text("error: ", style="bold red") + Text(message))
+        self._print(self.err, Text("error: ", style="bold red") + Text(message))
 
     def fail(self, message: str, code: int = EXIT_FAILED) -> NoReturn:
         self.error(message)
         raise typer.Exit(code)
 
 
+# `publish -q COMMAND`: set by the app's callback, which runs first on every invocation.
+ROOT_QUIET: contextvars.ContextVar[bool] = contextvars.ContextVar("publish_quiet", default=False)
+
+
 def console(quiet: bool = False) -> Output:
     """The Output for this command: quiet if `-q` was given to it or to `publish` itself."""
-    context = click.get_current_context(silent=True)
-    root_quiet = bool(context and context.find_root().params.get("quiet"))
-    return Output(quiet or root_quiet)
+    return Output(quiet or ROOT_QUIET.get())
 
 
 @contextlib.contextmanager

@@ -102,7 +102,7 @@ def print_catalogue(ui: Output, report: CatalogueResult, out: str) -> None:
         for result in report.results:
             failed = result.count("failed") + (1 if result.errors else 0)
             table.add_row(Text(result.slug), str(result.count("built")), str(result.count("up to date")),
-                          Text(str(failed), style="bold red" if failed else ""), f"{result.seconds:.1f}s")
+                          Text(str(failed), style="bold red" if failed and ui.fancy else ""), f"{result.seconds:.1f}s")
         ui.out.print(table)
         for result in report.results:
             for message in result.log:
