@@ -28,7 +28,7 @@ from concurrent.futures import Executor, Future
 from typing import Any
 
 from pipeline.build import describe_failure
-from pipeline.driver.local import Listener, failed
+from pipeline.driver.local import Listener, failed, longest_first
 from pipeline.driver.settings import BuildSettings
 from pipeline.driver.sources import TitleSource
 from pipeline.driver.title import TitleResult, build_title
@@ -122,7 +122,7 @@ def run_dask(client: Any, titles: Sequence[TitleSource], settings: BuildSettings
     fan_out = len(titles) == 1 and settings.needs_engine()
     keys: dict[str, TitleSource] = {}
     futures = {}
-    for title in titles:
+    for title in longest_first(titles):
         key = f"publish-{title.slug}-{uuid.uuid4().hex[:8]}"
         keys[key] = title
         futures[client.submit(title_task, title, settings, out, cache_dir, fan_out, key=key, pure=False)] = title

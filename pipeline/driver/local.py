@@ -55,6 +55,12 @@ class Silent:
         pass
 
 
+def longest_first(titles: Sequence[TitleSource]) -> list[TitleSource]:
+    """The order to hand titles to workers: longest first, so a long title started last does
+    not leave the other workers idle at the end (results are reported in the given order)."""
+    return sorted(titles, key=lambda title: -len(title.data))
+
+
 def failed(title: TitleSource, message: str) -> TitleResult:
     return TitleResult(name=title.name, slug=title.slug, errors=(f"{title.name}: {message}",))
 
@@ -118,7 +124,7 @@ def run_pool(titles: Sequence[TitleSource], settings: BuildSettings, out: str, c
     pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(titles))), mp_context=context,
                                initializer=_start_worker, initargs=(events, tuple(settings.editions)))
     try:
-        futures = {pool.submit(_pool_task, title, settings, out, cache_dir): title for title in titles}
+        futures = {pool.submit(_pool_task, title, settings, out, cache_dir): title for title in longest_first(titles)}
         for future in as_completed(futures):
             title = futures[future]
             try:
