@@ -282,3 +282,20 @@ def test_cache_of_a_worker_defaults_to_its_own_folder(monkeypatch, tmp_path: Pat
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert default_cache_dir() == tmp_path / "xdg" / "publish"
     assert Cache(default_cache_dir()).root == tmp_path / "xdg" / "publish"
+
+
+def test_weasyprint_warnings_are_this_threads_and_worth_reading() -> None:
+    """The collector around one render keeps its own thread's WeasyPrint warnings, drops the
+    font-subsetting notice an editor cannot act on, and never takes another thread's."""
+    import logging
+
+    from pipeline.renderers.pdf import _collected_warnings
+
+    logger = logging.getLogger("weasyprint")
+    with _collected_warnings() as mine:
+        logger.warning('Using fontTools instead of HarfBuzz-Subset for font "Noto Serif SC". This will be …')
+        logger.warning("Ignored `text-justify: inter-character` at 3:5, unknown property.")
+        other = threading.Thread(target=lambda: logger.warning("another title's warning"))
+        other.start()
+        other.join()
+    assert mine == ["Ignored `text-justify: inter-character` at 3:5, unknown property."]

@@ -102,6 +102,8 @@ class RemoteTarget:
 def validate_out(out: str) -> str:
     """`--out` checked before work starts (a local folder is created); `file://` URLs become
     plain paths."""
+    if not out.strip():
+        raise UsageError("--out is empty: name an output folder, e.g. --out output")
     if is_url(out):
         protocol, _sep, rest = out.partition("://")
         if protocol == "file":
