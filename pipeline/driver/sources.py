@@ -17,6 +17,7 @@ import yaml
 
 from pipeline import renderers
 from pipeline.paths import UsageError, read_source_file
+from pipeline.sourcetext import split_lines
 
 SOURCE_DIR = "source"
 SUFFIX = ".md"
@@ -55,7 +56,7 @@ def peek_slug(data: bytes, default: str) -> str:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return default
-    lines = text.splitlines()
+    lines = split_lines(text)
     if not lines or lines[0].strip() != "---":
         return default
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)

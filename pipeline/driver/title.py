@@ -18,13 +18,13 @@ from pathlib import Path
 
 from pipeline.build import Outcome, build_editions, describe_failure
 from pipeline.cache import Cache
-from pipeline.diagnostics import Diagnostic, errors
+from pipeline.diagnostics import errors
 from pipeline.driver.outputs import open_target
 from pipeline.driver.settings import BuildSettings
 from pipeline.driver.sources import TitleSource
 from pipeline.driver.styles import styles_dir
 from pipeline.model import Document
-from pipeline.reader import read_text
+from pipeline.reader import read_data
 from pipeline.renderers.base import BuildContext
 
 
@@ -74,12 +74,7 @@ def default_cache_dir() -> Path:
 
 def read_title(source: TitleSource) -> tuple[Document | None, list[str]]:
     """The title's document, or its errors as `file:line:col: …` lines."""
-    try:
-        text = source.data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = source.data[: exc.start].count(b"\n") + 1
-        return None, [str(Diagnostic("E100", source.name, line, 1, "file is not valid UTF-8"))]
-    result = read_text(text.removeprefix("\ufeff"), source.name, default_slug=source.stem)
+    result = read_data(source.data, source.name, default_slug=source.stem)
     problems = [str(d) for d in errors(result.diagnostics)]
     if result.document is None and not problems:
         problems = [f"{source.name}: the source could not be read (run 'publish check {source.name}')"]

@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 
 def context(out: Path, cache: Cache, log: list[str] | None = None, engine: str = "espeak") -> BuildContext:
     sink = log if log is not None else []
-    return BuildContext(out_dir=out, cache=cache, styles_dir=ROOT / "styles", options={"engine": engine},
+    return BuildContext(out_dir=out, cache=cache, styles_dir=ROOT / "pipeline" / "styles", options={"engine": engine},
                         log=sink.append)
 
 
