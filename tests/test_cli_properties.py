@@ -22,12 +22,12 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from tests.conftest import TEST_TITLE
+from tests.conftest import ROOT, TEST_TITLE
 from tests.titles import broken, variant, write
 
 PATHS = ["source/night-library.md", "source", "shelf", "shelf/*.md", "*.md", "drafts/bad.md", "latin1.md",
          "empty.md", "afile", "fifo", "huge.md", "[x].md", "emptydir", "nope.md", "nothing*/*.md", "/proc/forbidden",
-         "/dev/null", "", "-", "source/night-library.md/deeper", "bom.md"]
+         "/dev/null", "", "-", "source/night-library.md/deeper", "bom.md", "corpus", "corpus/yaml-*.md"]
 OUTS = ["output", "out2", "afile", "/proc/forbidden", "/dev/null", "source/night-library.md", "", "emptydir",
         "memory://bucket/editions", "nosuch://x", "file:///proc/forbidden"]
 OPTIONS = {
@@ -59,6 +59,7 @@ def _project(root: Path, valid: bool) -> Path:
     (root / "afile").write_text("not a folder")
     (root / "[x].md").write_text(variant(3) if valid else broken(variant(3)), encoding="utf-8")
     (root / "emptydir").mkdir()
+    shutil.copytree(ROOT / "tests" / "fixtures" / "broken", root / "corpus")  # every broken source we know
     os.mkfifo(root / "fifo")
     with open(root / "huge.md", "wb") as handle:
         handle.truncate(17 * 1024 * 1024)

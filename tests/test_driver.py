@@ -76,6 +76,16 @@ def test_two_titles_with_one_slug_are_refused_before_anything_is_built(tmp_path:
     check_collisions([one, TitleSource.from_text("d.md", variant(2))])
 
 
+def test_the_slug_peek_survives_every_broken_source() -> None:
+    """The driver reads each title's slug cheaply before building (for collisions); however
+    broken the front matter (impossible dates, alias bombs, tabs …), that peek never raises."""
+    from tests.conftest import ROOT
+
+    for path in sorted((ROOT / "tests" / "fixtures" / "broken").glob("*.md")):
+        slug = TitleSource.from_path(path).slug
+        assert isinstance(slug, str) and slug, path
+
+
 def test_slug_defaults_to_the_file_name(tmp_path: Path) -> None:
     text = re.sub(r"^slug: .*\n", "", variant(1), flags=re.M)
     assert TitleSource.from_text("drafts/morning-walk.md", text).slug == "morning-walk"

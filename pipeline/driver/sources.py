@@ -62,12 +62,16 @@ def peek_slug(data: bytes, default: str) -> str:
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
         return default
-    try:
-        front = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError:
+    try:  # nodes only: no value is constructed, so a bad date or an alias bomb costs nothing here
+        root = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
+    except Exception:  # noqa: BLE001 - any YAML the reader will reject: fall back to the stem
         return default
-    slug = front.get("slug") if isinstance(front, dict) else None
-    return slug if isinstance(slug, str) and slug else default
+    if isinstance(root, yaml.MappingNode):
+        for key_node, value_node in root.value:
+            if (isinstance(key_node, yaml.ScalarNode) and key_node.value == "slug"
+                    and isinstance(value_node, yaml.ScalarNode) and value_node.value):
+                return value_node.value
+    return default
 
 
 def _is_glob(text: str) -> bool:
