@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.build import default_cache
@@ -30,6 +30,7 @@ from pipeline.driver.settings import BuildSettings
 from pipeline.driver.sources import TitleSource, check_collisions, find_source_paths, read_titles
 from pipeline.driver.styles import style_overrides
 from pipeline.driver.title import EditionResult, TitleResult, build_title
+from pipeline.paths import UsageError
 
 __all__ = [
     "BuildSettings", "CatalogueResult", "EditionResult", "Listener", "TitleResult", "TitleSource",
@@ -44,7 +45,6 @@ class CatalogueResult:
     results: tuple[TitleResult, ...]
     seconds: float
     runner: str  # "in-process", "2 local processes", "dask tcp://…"
-    log: tuple[str, ...] = field(default=())
 
     @property
     def ok(self) -> bool:
@@ -94,6 +94,8 @@ def build_titles(
     started = time.perf_counter()
     listener = listener or Silent()
     jobs = max(1, jobs or default_jobs())
+    if len({t.name for t in titles}) != len(titles):
+        raise UsageError("the same source is named twice: give each title once")
     check_collisions(list(titles))
     out = validate_out(str(out))
     settings = settings.resolved(log)
@@ -108,13 +110,7 @@ def build_titles(
     if scheduler:
         from pipeline.driver.cluster import connect, run_dask
 
-        lines: list[str] = []
-
-        def remember(message: str) -> None:
-            lines.append(message)
-            log(message)
-
-        with connect(scheduler, jobs, remember) as client:
+        with connect(scheduler, jobs, log) as client:
             # A LocalCluster shares this machine's disk, and so the project's cache; workers of a
             # real cluster keep their own.
             worker_cache = local_cache if scheduler == "local" else (str(cache_dir) if cache_dir else None)
@@ -122,7 +118,7 @@ def build_titles(
         runner = f"dask {scheduler}"
     elif jobs == 1 or len(titles) <= 1:
         collect(run_in_process(titles, settings, out, local_cache, jobs, listener))
-        runner = "in-process" if jobs == 1 else f"in-process, audio on {jobs} processes"
+        runner = f"in-process, audio on {jobs} processes" if jobs > 1 and settings.needs_engine() else "in-process"
     else:
         workers = min(jobs, len(titles))
         collect(run_pool(titles, settings, out, local_cache, workers, listener))
