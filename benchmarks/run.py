@@ -13,6 +13,7 @@ measurement runs in a scratch folder with its own cache, so nothing here touches
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -231,6 +232,8 @@ def main() -> None:
     parser.add_argument("--catalogue", action="store_true", help="time the catalogue runs instead")
     parser.add_argument("--titles", type=int, default=24, help="catalogue size")
     parser.add_argument("--note", default="", help="a remark printed with the catalogue results")
+    parser.add_argument("--render", action="store_true",
+                        help="rewrite the catalogue section from benchmarks/catalogue-numbers.json")
     parser.add_argument("--catalogue-run", help=argparse.SUPPRESS)  # internal: one configuration
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -240,12 +243,15 @@ def main() -> None:
 
         run_configuration(options.catalogue_run, options.work)
         return
-    if options.catalogue:
+    if options.catalogue or options.render:
         sys.path.insert(0, str(ROOT))
-        sys.path.insert(0, str(ROOT / "benchmarks"))
-        from catalogue import measure_catalogue
+        from catalogue import NUMBERS, measure_catalogue, report_catalogue
 
-        section = measure_catalogue(options.titles, options.note)
+        if options.render:
+            kept = json.loads(NUMBERS.read_text(encoding="utf-8"))
+            section = report_catalogue(kept["titles"], kept["results"], options.note or kept["note"], kept["date"])
+        else:
+            section = measure_catalogue(options.titles, options.note)
         write_section(options.output, CATALOGUE_HEADING, section)
         print(section)
         return
