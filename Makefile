@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all test install check bench clean browser ace
+.PHONY: all test install check bench bench-catalogue clean browser ace
 
 all: $(STAMP)
 	$(BIN)/publish all
@@ -46,6 +46,10 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# 24 titles, every edition but audio: serial, --jobs 2 and a two-worker local Dask cluster.
+bench-catalogue: $(STAMP)
+	$(BIN)/python benchmarks/run.py --catalogue
 
 clean:
 	rm -rf output .cache

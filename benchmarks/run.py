@@ -1,15 +1,19 @@
 """Times every `publish` command on the first title — cold, warm, after a one-answer edit —
-and the anchors (pandoc → EPUB, Typst → PDF) on the same text in the same run.
+and the anchors (pandoc → EPUB, Typst → PDF) on the same text in the same run; and, with
+`--catalogue`, a catalogue of titles built serially, on two local processes and on a two-worker
+local Dask cluster.
 
     python benchmarks/run.py [--runs 3] [--only epub,pdf] [--no-anchors]
+    python benchmarks/run.py --catalogue [--titles 24]
 
-Writes a Markdown table to benchmarks/RESULTS.md. Each measurement runs the real CLI in a
-scratch copy of the project's source, with its own cache, so nothing here touches output/.
+Writes Markdown tables to benchmarks/RESULTS.md (each mode rewrites its own section). Each
+measurement runs in a scratch folder with its own cache, so nothing here touches output/.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -225,7 +229,32 @@ def main() -> None:
     parser.add_argument("--only", default=",".join(COMMANDS), help="comma-separated command names")
     parser.add_argument("--no-anchors", action="store_true")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--catalogue", action="store_true", help="time the catalogue runs instead")
+    parser.add_argument("--titles", type=int, default=24, help="catalogue size")
+    parser.add_argument("--note", default="", help="a remark printed with the catalogue results")
+    parser.add_argument("--render", action="store_true",
+                        help="rewrite the catalogue section from benchmarks/catalogue-numbers.json")
+    parser.add_argument("--catalogue-run", help=argparse.SUPPRESS)  # internal: one configuration
+    parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.catalogue_run:
+        sys.path.insert(0, str(ROOT))
+        from catalogue import run_configuration
+
+        run_configuration(options.catalogue_run, options.work)
+        return
+    if options.catalogue or options.render:
+        sys.path.insert(0, str(ROOT))
+        from catalogue import NUMBERS, measure_catalogue, report_catalogue
+
+        if options.render:
+            kept = json.loads(NUMBERS.read_text(encoding="utf-8"))
+            section = report_catalogue(kept["titles"], kept["results"], options.note or kept["note"], kept["date"])
+        else:
+            section = measure_catalogue(options.titles, options.note)
+        write_section(options.output, CATALOGUE_HEADING, section)
+        print(section)
+        return
     names = [name.strip() for name in options.only.split(",") if name.strip()]
     results = {}
     for name in names:
@@ -238,9 +267,33 @@ def main() -> None:
         versions = ensure_anchors()
         anchors = measure_anchors(options.runs)
     text = report(results, anchors, versions, options.runs)
-    options.output.write_text(text, encoding="utf-8")
+    kept = section_of(options.output, CATALOGUE_HEADING)
+    options.output.write_text(text + (f"\n{kept}" if kept else ""), encoding="utf-8")
     print(text)
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "import_speed.py"), "--output", str(options.output)], check=True)
+
+
+CATALOGUE_HEADING = "## Catalogue"
+
+
+def section_of(path: Path, heading: str) -> str:
+    """The section of RESULTS.md that starts at `heading` (to the next '## ' or the end)."""
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    start = text.find(f"\n{heading}")
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + len(heading) + 1)
+    return text[start + 1: end + 1 if end >= 0 else len(text)]
+
+
+def write_section(path: Path, heading: str, section: str) -> None:
+    """Replace (or append) one section of RESULTS.md, leaving the rest as it was."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    old = section_of(path, heading)
+    text = text.replace(old, section) if old else text.rstrip("\n") + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

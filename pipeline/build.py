@@ -1,20 +1,31 @@
-"""Driving renderers: deciding what is out of date (in one place), locking the output
-directory, and recording what each build wrote.
+"""Driving renderers for one title: deciding what is out of date (in one place), locking the
+title, and recording what each build wrote.
 
 An edition is up to date when its inputs hash the same as at its last build — the document
 model, the renderer's options, the styles and the pipeline's own code — and its output files
-are still the ones that build wrote.
+are still the ones that build wrote. Every part of that key is content (never a path on this
+machine, never a time), so a cache moved to another checkout or worker stays valid; only the
+output location is part of it, because an edition built into one folder is not in another.
+
+Titles sharing one output folder build side by side: the lock is per title (and lives outside
+the output folder, where readers' files go), and a killed build's `.part` files are swept per
+title, so one title never deletes another's half-written files.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import os
+import tempfile
 import time
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from filelock import FileLock, Timeout
 
@@ -28,18 +39,109 @@ from pipeline.renderers.base import BuildContext
 PACKAGE_DIR = Path(__file__).resolve().parent
 # The shipped stylesheets and templates are package data, so an installed wheel has them too.
 STYLES_DIR = PACKAGE_DIR / "styles"
+LOCK_WAIT_NOTICE = 0.5  # seconds before a build waiting for another says so
 
 
 @dataclass(frozen=True)
 class Outcome:
+    """What happened to one edition of one title."""
+
     edition: str
-    outputs: list[Path]
+    outputs: list[Path | str]  # local paths, or URLs for remote outputs
     seconds: float
     rebuilt: bool
+    error: str | None = None  # set when the edition failed (its previous outputs are untouched)
+
+    @property
+    def status(self) -> str:
+        return "failed" if self.error else "built" if self.rebuilt else "up to date"
+
+
+class OutputTarget(Protocol):
+    """Where a title's outputs end up. Renderers always write files into `local_dir`;
+    `commit` makes them final where the reader gets them (a no-op for a local folder, an upload
+    and rename for an object store)."""
+
+    identity: str
+    local_dir: Path
+
+    def lock(self, slug: str, log: Callable[[str], None]) -> contextlib.AbstractContextManager[None]: ...
+
+    def sweep(self, names: list[str]) -> None: ...
+
+    def fingerprint(self, names: list[str]) -> list[list[object]]: ...
+
+    def commit(self, written: list[Path]) -> list[Path | str]: ...
+
+    def location(self, name: str) -> Path | str: ...
+
+
+def lock_dir() -> Path:
+    """Where titles' build locks live: outside every output folder, shared by every project
+    and cache on this machine (so two checkouts building into one folder still take turns)."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return Path(tempfile.gettempdir()) / f"publish-locks-{uid}"
+
+
+@contextlib.contextmanager
+def title_lock(identity: str, slug: str, log: Callable[[str], None]) -> Iterator[None]:
+    """Hold the lock of one title in one output location; wait (saying so) while another
+    build holds it, rather than fail: titles of one catalogue may share the folder."""
+    directory = lock_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    name = hashlib.sha256(f"{identity}\0{slug}".encode()).hexdigest()[:32]
+    lock = FileLock(str(directory / f"{name}.lock"))
+    try:
+        lock.acquire(timeout=LOCK_WAIT_NOTICE)
+    except Timeout:
+        log(f"{slug}: waiting for another 'publish' that is building it into {identity} …")
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+class LocalTarget:
+    """A folder on this machine: renderers write there directly (atomically, file by file)."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.local_dir = out_dir
+        self.identity = str(out_dir.resolve())
+
+    def lock(self, slug: str, log: Callable[[str], None]) -> contextlib.AbstractContextManager[None]:
+        return title_lock(self.identity, slug, log)
+
+    def sweep(self, names: list[str]) -> None:
+        """Remove `.part` files a killed build of these outputs left (this title's only)."""
+        for name in names:
+            for stale in self.local_dir.glob(f".{glob_escape(name)}.*.part"):
+                stale.unlink(missing_ok=True)
+
+    def fingerprint(self, names: list[str]) -> list[list[object]]:
+        result: list[list[object]] = []
+        for name in names:
+            path = self.local_dir / name
+            try:
+                stat = path.stat()
+                result.append([name, stat.st_size, stat.st_mtime_ns])
+            except FileNotFoundError:
+                result.append([name, None, None])
+        return result
+
+    def commit(self, written: list[Path]) -> list[Path | str]:
+        return list(written)
+
+    def location(self, name: str) -> Path | str:
+        return self.local_dir / name
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
 def tree_digest(*roots: Path, suffixes: tuple[str, ...] = ()) -> str:
-    """A digest of every file under `roots` (names and bytes), for up-to-date keys."""
+    """A digest of every file under `roots` (relative names and bytes), for up-to-date keys."""
     digest = hashlib.sha256()
     for root in roots:
         if not root.exists():
@@ -47,18 +149,37 @@ def tree_digest(*roots: Path, suffixes: tuple[str, ...] = ()) -> str:
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             if suffixes and path.suffix not in suffixes or "__pycache__" in path.parts:
                 continue
-            digest.update(str(path.relative_to(root)).encode())
+            digest.update(str(path.relative_to(root).as_posix()).encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
-def _fingerprint(paths: list[Path]) -> list[list]:
-    return [[str(p), p.stat().st_size, p.stat().st_mtime_ns] if p.exists() else [str(p), None, None] for p in paths]
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The pipeline's own code and data, hashed once per process."""
+    return tree_digest(PACKAGE_DIR, suffixes=(".py", ".txt", ".json", ".toml", ".tsv"))
 
 
 def prepare(doc: Document) -> Document:
     """The format-independent passes every edition starts from."""
     return normalise_document(doc)
+
+
+def describe_failure(exc: BaseException, writing: str = "") -> str:
+    """One line an editor can act on, for any exception a build raised. `writing` says where
+    the build was writing, for an `OSError` that does not name its file (a full disk)."""
+    if isinstance(exc, PublishError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else f"while writing {writing}: " if writing else ""
+        what = exc.strerror or str(exc) or type(exc).__name__
+        return (f"{where}{what} (the previous outputs are intact; free disk space or fix the "
+                f"permissions, then build again)")
+    if os.environ.get("PUBLISH_DEBUG"):
+        detail = "".join(traceback.format_exception(exc)).rstrip()
+        return f"internal error: {type(exc).__name__}: {exc}\n{detail}"
+    return (f"internal error: {type(exc).__name__}: {exc} (a bug in publish: please report it with the "
+            f"source; PUBLISH_DEBUG=1 shows the details)")
 
 
 def build_editions(
@@ -68,50 +189,69 @@ def build_editions(
     *,
     force: bool = False,
     on_done: Callable[[Outcome], None] = lambda outcome: None,
+    keep_going: bool = False,
+    target: OutputTarget | None = None,
 ) -> list[Outcome]:
-    """Build `editions` in order, skipping those already up to date; one lock per output dir."""
+    """Build `editions` of one title in order, skipping those already up to date.
+
+    With `keep_going`, an edition that fails is reported in its `Outcome` and the others are
+    still built; otherwise the first failure is raised. Renderers write into `ctx.out_dir`,
+    which is `target.local_dir`."""
+    target = target or LocalTarget(ctx.out_dir)
     ctx.out_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(ctx.out_dir / ".publish.lock"))
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise PublishError(
-            f"another 'publish' is building into {ctx.out_dir}/ right now; wait for it to finish, "
-            f"or use --out to build somewhere else"
-        ) from None
-    try:
-        for stale in ctx.out_dir.glob(".*.part"):  # left by a build that was killed
-            stale.unlink(missing_ok=True)
+    slug = doc.meta.slug
+    with target.lock(slug, ctx.log):
+        target.sweep(renderers.output_names(slug))
         prepared = prepare(doc)
-        code = tree_digest(PACKAGE_DIR, suffixes=(".py", ".txt", ".json", ".toml", ".tsv"))
         styles = tree_digest(ctx.styles_dir)
         model = prepared.model_dump_json()
         outcomes = []
         for name in editions:
-            outcome = _build_one(name, prepared, ctx, code, styles, model, force)
+            started = time.perf_counter()
+            try:
+                outcome = _build_one(name, prepared, ctx, target, styles, model, force)
+            except Exception as exc:
+                if not keep_going:
+                    raise
+                writing = f"into {target.identity}" + (f" or the cache {ctx.cache.root}" if ctx.cache.root else "")
+                outcome = Outcome(name, [], time.perf_counter() - started, rebuilt=False,
+                                  error=describe_failure(exc, writing))
             on_done(outcome)
             outcomes.append(outcome)
         return outcomes
-    finally:
-        lock.release()
 
 
-def _build_one(name: str, doc: Document, ctx: BuildContext, code: str, styles: str, model: str,
+def _build_one(name: str, doc: Document, ctx: BuildContext, target: OutputTarget, styles: str, model: str,
                force: bool) -> Outcome:
     started = time.perf_counter()
     options = {option: ctx.options.get(option) for option in renderers.OPTIONS.get(name, ())}
-    stamp_key = key("stamp", name, options, code, styles, model, str(ctx.out_dir.resolve()),
+    stamp_key = key("stamp", name, options, code_digest(), styles, model, target.identity,
                     os.environ.get("SOURCE_DATE_EPOCH"))
     stamp = ctx.cache.get("stamps", stamp_key)
     if not force and stamp is not None:
-        recorded = json.loads(stamp)
-        written = [Path(entry[0]) for entry in recorded]
-        if recorded == _fingerprint(written):
-            return Outcome(name, written, time.perf_counter() - started, rebuilt=False)
+        recorded = _stamp(stamp)
+        if recorded is not None and recorded["fingerprint"] == target.fingerprint(recorded["names"]):
+            outputs = [target.location(n) for n in recorded["names"]]
+            return Outcome(name, outputs, time.perf_counter() - started, rebuilt=False)
     written = renderers.load(name).build(doc, ctx)
-    ctx.cache.put("stamps", stamp_key, json.dumps(_fingerprint(written)).encode())
-    return Outcome(name, written, time.perf_counter() - started, rebuilt=True)
+    outputs = target.commit(written)
+    names = [path.name for path in written]
+    record = {"names": names, "fingerprint": target.fingerprint(names)}
+    ctx.cache.put("stamps", stamp_key, json.dumps(record).encode())
+    return Outcome(name, outputs, time.perf_counter() - started, rebuilt=True)
+
+
+def _stamp(data: bytes) -> dict | None:
+    try:
+        recorded = json.loads(data)
+    except ValueError:
+        return None
+    if not isinstance(recorded, dict) or not {"names", "fingerprint"} <= recorded.keys():
+        return None
+    return recorded
 
 
 def default_cache(project_dir: Path) -> Cache:
-    return Cache(project_dir / ".cache" / "publish")
+    """The project's cache: `$PUBLISH_CACHE_DIR` if set, else `<project>/.cache/publish`."""
+    configured = os.environ.get("PUBLISH_CACHE_DIR")
+    return Cache(Path(configured) if configured else project_dir / ".cache" / "publish")

@@ -1,7 +1,9 @@
-"""The `publish` command: parses options, calls `pipeline` functions, prints results.
+"""The `publish` command: parses options, calls `pipeline.api`, prints results.
 
-All work lives in the library; this module only translates between the shell and it, and is
-the one place where `PublishError` becomes a message and an exit code.
+All work lives in the library; this module only translates between the shell and it. Errors
+become one line and an exit code at this boundary (see `pipeline.cli_common`): 0 done, 1 a
+title or check failed, 2 a usage error (nothing built), 130 interrupted. Commands kept in other
+modules register at the end of this file with one line each.
 """
 
 from __future__ import annotations
@@ -9,34 +11,62 @@ from __future__ import annotations
 import enum
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
+from pydantic import ValidationError
+from rich.markup import MarkupError
+from rich.text import Text
 
 from pipeline import renderers
-from pipeline.build import STYLES_DIR, Outcome, build_editions, default_cache
-from pipeline.diagnostics import errors
-from pipeline.errors import PublishError
+from pipeline.api import build_titles, find_titles, settings_for_project
+from pipeline.cli_common import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    ForceOption,
+    OutOption,
+    Output,
+    ROOT_QUIET,
+    QuietOption,
+    SourceOption,
+    console,
+    example,
+    plain_output,
+    reported_errors,
+    source_file,
+)
+from pipeline.paths import UsageError
 from pipeline.importers.cli import import_command, new_command
-from pipeline.reader import read_source
-from pipeline.renderers.base import BuildContext
 from pipeline.site.command import after_all, site as site_command
 
 app = typer.Typer(
-    help="Build every edition of a Chinese long-form title from its one source file.",
+    help="Build every edition of Chinese long-form titles from their source files.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None if plain_output() else "rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
 
-SourceOption = Annotated[
-    Optional[Path], typer.Option("--source", "-s", help="Source file (default: the one file in source/).")
+SourcesArgument = Annotated[
+    Optional[list[str]],
+    typer.Argument(metavar="SOURCES", show_default=False,
+                   help="Source files, folders or globs (default: every *.md in source/)."),
 ]
-OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output directory.")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")]
+JobsOption = Annotated[
+    Optional[int],
+    typer.Option("--jobs", "-j", min=1, show_default=False,
+                 help="Titles built at once on this machine (default: one per core)."),
+]
+SchedulerOption = Annotated[
+    Optional[str],
+    typer.Option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS", show_default=False,
+                 help="Dask scheduler address (tcp://host:8786), or 'local' for a local Dask cluster."),
+]
+LevelOption = Annotated[int, typer.Option(min=0, max=7, help="Learner edition: list words above this HSK level "
+                                                             "(7 = the 7-9 band).")]
+SandhiOption = Annotated[bool, typer.Option(help="Learner edition: show 一/不 as spoken.")]
+LearnerOption = Annotated[bool, typer.Option(help="Learner edition: pinyin above every character.")]
 
 
 class Paper(str, enum.Enum):
@@ -52,183 +82,300 @@ class Engine(str, enum.Enum):
     edge = "edge"
 
 
-def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
-    raise typer.Exit(code)
+def _versions() -> str:
+    import importlib.metadata
 
+    def version(name: str) -> str:
+        try:
+            return importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            return "not installed"
 
-def find_source(source: Path | None) -> Path:
-    """The source to build: the one given, or the single `*.md` file in `source/`."""
-    if source is not None:
-        if not source.exists():
-            _fail(f"{source}: no such file")
-        return source
-    candidates = sorted(Path("source").glob("*.md"))
-    if len(candidates) == 1:
-        return candidates[0]
-    if not candidates:
-        _fail("no source file: put one '<slug>.md' in source/ or pass --source FILE")
-    names = ", ".join(str(c) for c in candidates)
-    _fail(f"several source files ({names}): choose one with --source FILE")
-    raise AssertionError
-
-
-def _report(outcome: Outcome) -> None:
-    files = ", ".join(str(p) for p in outcome.outputs)
-    verb = "built" if outcome.rebuilt else "up to date"
-    out.print(f"[green]{outcome.edition:<13}[/] {verb:<10} {outcome.seconds:6.2f}s  {files}")
-
-
-def run_build(source: Path | None, out_dir: Path, editions: list[str], force: bool, **options: Any) -> None:
-    path = find_source(source)
+    espeak = "not installed"
     try:
-        doc = read_source(path)
-        ctx = BuildContext(out_dir=out_dir, cache=default_cache(Path.cwd()), styles_dir=STYLES_DIR,
-                           options=options, log=lambda message: out.print(message))
-        build_editions(doc, editions, ctx, force=force, on_done=_report)
-    except PublishError as exc:
-        _fail(str(exc))
+        import ctypes
+
+        import espeakng_loader
+
+        library = ctypes.CDLL(espeakng_loader.get_library_path())
+        library.espeak_Info.restype = ctypes.c_char_p
+        espeak = (library.espeak_Info(None) or b"?").decode()
+    except (ImportError, OSError, RuntimeError):
+        pass
+    parts = [f"WeasyPrint {version('weasyprint')}", f"ebooklib {version('ebooklib')}",
+             f"pypinyin {version('pypinyin')}", f"edge-tts {version('edge-tts')}", f"eSpeak NG {espeak}",
+             f"Python {sys.version.split()[0]}"]
+    return f"publish {version('pipeline')}\n" + "\n".join(f"  {part}" for part in parts)
 
 
-@app.command()
-def check(
-    source_arg: Annotated[Optional[Path], typer.Argument(metavar="[SOURCE]", help="Source file to check.")] = None,
-    source: SourceOption = None,
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(_versions())
+        raise typer.Exit()
+
+
+@app.callback()
+def publish(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_show_version, is_eager=True,
+                                                    help="Show the versions of publish and its engines.")] = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """Validate a source file: errors and warnings as file:line:col; exit 1 on errors."""
-    from pipeline.check import check as run_check
+    """Build every edition of Chinese long-form titles from their source files.
 
-    path = find_source(source_arg or source)
-    _doc, diagnostics = run_check(path)
-    for diagnostic in diagnostics:
-        colour = "red" if diagnostic.severity == "error" else "yellow"
-        out.print(f"[{colour}]{diagnostic}[/]", soft_wrap=True)
-    problems = errors(diagnostics)
-    warnings = len(diagnostics) - len(problems)
-    out.print(f"{path}: {len(problems)} error(s), {warnings} warning(s)")
-    if problems:
-        raise typer.Exit(1)
+    Exit codes: 0 done, 1 a title or check failed, 2 a usage error (nothing built), 130 interrupted.
+    """
+    ROOT_QUIET.set(quiet)
 
 
-@app.command()
-def epub(
+# -- building ----------------------------------------------------------------------------------
+def _titles(sources: list[str] | None, source: Path | None, ui: Output) -> list:
+    arguments = list(sources or [])
+    if source is not None:
+        source_file(source, ui)  # --source is one file: a folder or a FIFO there is a usage error
+        arguments.append(str(source))
+    return find_titles(arguments)
+
+
+def run_build(editions: list[str], sources: list[str] | None, source: Path | None, out: str, force: bool,
+              jobs: int | None, scheduler: str | None, quiet: bool, **options: object) -> None:
+    """What every build command does: find the titles, build them, report, exit 0/1/2."""
+    from pipeline.cli_report import CatalogueProgress, TitleProgress, print_catalogue
+
+    ui = console(quiet)
+    with reported_errors(ui):
+        titles = _titles(sources, source, ui)
+        try:
+            settings = settings_for_project(Path("."), editions=tuple(editions), force=force, **options)
+        except ValidationError as exc:
+            raise UsageError("; ".join(error["msg"] for error in exc.errors())) from None
+        single = len(titles) == 1
+        listener = TitleProgress(ui) if single else CatalogueProgress(ui, len(titles))
+        try:
+            report = build_titles(titles, settings, out, jobs=jobs, scheduler=scheduler, listener=listener,
+                                  log=ui.note)
+        finally:
+            listener.close()
+    if not single:
+        print_catalogue(ui, report, out)
+    if not report.ok:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command(epilog=example("publish check", "publish check source/sora-reactions.md",
+                            "publish check drafts/  (every *.md in the folder)"))
+def check(
+    sources: SourcesArgument = None,
     source: SourceOption = None,
-    out_dir: OutOption = Path("output"),
-    learner: Annotated[bool, typer.Option(help="Learner edition: pinyin above every character.")] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Validate sources: errors and warnings as file:line:col; exit 1 on errors."""
+    from pipeline.check import check as run_check
+    from pipeline.diagnostics import errors
+
+    ui = console(quiet)
+    failed = False
+    with reported_errors(ui):
+        titles = _titles(sources, source, ui)
+        for title in titles:
+            _doc, diagnostics = run_check(Path(title.name))
+            for diagnostic in diagnostics:
+                is_error = diagnostic.severity == "error"
+                ui.result(Text(str(diagnostic), style="red" if is_error else "yellow"), always=is_error)
+            problems = errors(diagnostics)
+            failed = failed or bool(problems)
+            ui.say(f"{title.name}: {len(problems)} error(s), {len(diagnostics) - len(problems)} warning(s)")
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command(epilog=example("publish epub", "publish epub --learner --level 4 --tone-colors",
+                            "publish epub source/*.md --jobs 2"))
+def epub(
+    sources: SourcesArgument = None,
+    source: SourceOption = None,
+    out_dir: OutOption = "output",
+    learner: LearnerOption = False,
     tone_colors: Annotated[bool, typer.Option(help="Learner edition: colour syllables by tone.")] = False,
-    level: Annotated[int, typer.Option(help="Learner edition: list words above this HSK level.")] = 4,
-    tone_sandhi: Annotated[bool, typer.Option(help="Learner edition: show 一/不 as spoken.")] = False,
+    level: LevelOption = 4,
+    tone_sandhi: SandhiOption = False,
     force: ForceOption = False,
+    jobs: JobsOption = None,
+    scheduler: SchedulerOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """The EPUB 3 ebook: output/<slug>.epub (or <slug>-learner.epub)."""
-    run_build(source, out_dir, ["epub-learner" if learner else "epub"], force,
+    run_build(["epub-learner" if learner else "epub"], sources, source, out_dir, force, jobs, scheduler, quiet,
               tone_colors=tone_colors, level=level, tone_sandhi=tone_sandhi)
 
 
-@app.command()
+@app.command(epilog=example("publish pdf", "publish pdf --paper b5 --marks", "publish pdf --learner --tone-sandhi"))
 def pdf(
+    sources: SourcesArgument = None,
     source: SourceOption = None,
-    out_dir: OutOption = Path("output"),
+    out_dir: OutOption = "output",
     paper: Annotated[Paper, typer.Option(help="Trim size.")] = Paper.a5,
     marks: Annotated[bool, typer.Option(help="Crop marks and 3 mm bleed for the printer.")] = False,
-    learner: Annotated[bool, typer.Option(help="Learner edition: pinyin above every character.")] = False,
-    level: Annotated[int, typer.Option(help="Learner edition: list words above this HSK level.")] = 4,
-    tone_sandhi: Annotated[bool, typer.Option(help="Learner edition: show 一/不 as spoken.")] = False,
+    learner: LearnerOption = False,
+    level: LevelOption = 4,
+    tone_sandhi: SandhiOption = False,
     force: ForceOption = False,
+    jobs: JobsOption = None,
+    scheduler: SchedulerOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """The typeset print PDF: output/<slug>.pdf (or <slug>-learner.pdf)."""
-    run_build(source, out_dir, ["pdf-learner" if learner else "pdf"], force,
+    run_build(["pdf-learner" if learner else "pdf"], sources, source, out_dir, force, jobs, scheduler, quiet,
               paper=paper.value, marks=marks, level=level, tone_sandhi=tone_sandhi)
 
 
-@app.command()
+@app.command(epilog=example("publish audio", "publish audio --engine espeak", "publish audio --cast"))
 def audio(
+    sources: SourcesArgument = None,
     source: SourceOption = None,
-    out_dir: OutOption = Path("output"),
+    out_dir: OutOption = "output",
     engine: Annotated[Engine, typer.Option(help="TTS engine; auto uses edge when online, else espeak.")] = Engine.auto,
     cast: Annotated[bool, typer.Option("--cast", help="Print the cast sheet and stop.")] = False,
     force: ForceOption = False,
+    jobs: JobsOption = None,
+    scheduler: SchedulerOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """The audio edition: output/<slug>.mp3 (+ .m4b, .vtt captions)."""
     if cast:
-        from pipeline.audio.castsheet import cast_sheet
-
-        path = find_source(source)
-        try:
-            for line in cast_sheet(read_source(path)):
-                out.print(line, soft_wrap=True)
-        except PublishError as exc:
-            _fail(str(exc))
+        _cast_sheets(sources, source, quiet)
         return
-    run_build(source, out_dir, ["audio"], force, engine=engine.value)
+    run_build(["audio"], sources, source, out_dir, force, jobs, scheduler, quiet, engine=engine.value)
 
 
-@app.command()
+def _cast_sheets(sources: list[str] | None, source: Path | None, quiet: bool) -> None:
+    from pipeline.audio.castsheet import cast_sheet
+    from pipeline.driver.title import read_title
+
+    ui = console(quiet)
+    failed = False
+    with reported_errors(ui):
+        for title in _titles(sources, source, ui):
+            doc, problems = read_title(title)
+            for problem in problems:
+                ui.error(problem)
+            failed = failed or doc is None
+            if doc is not None:
+                for line in cast_sheet(doc):
+                    _say_markup(ui, line)
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _say_markup(ui: Output, line: str) -> None:
+    """A line that its module wrote as rich markup (with its data escaped)."""
+    try:
+        ui.say(Text.from_markup(line))
+    except MarkupError:
+        ui.say(line)
+
+
+@app.command(epilog=example("publish script", "publish script --engine espeak"))
 def script(
+    sources: SourcesArgument = None,
     source: SourceOption = None,
-    out_dir: OutOption = Path("output"),
+    out_dir: OutOption = "output",
     engine: Annotated[Engine, typer.Option(help="Engine whose voices and timings the script shows.")] = Engine.auto,
     force: ForceOption = False,
+    jobs: JobsOption = None,
+    scheduler: SchedulerOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """The podcast script: output/<slug>-script.md and .html."""
-    run_build(source, out_dir, ["script"], force, engine=engine.value)
+    run_build(["script"], sources, source, out_dir, force, jobs, scheduler, quiet, engine=engine.value)
 
 
-@app.command(name="all")
+@app.command(name="all", epilog=example("publish all", "publish all --engine espeak --jobs 2",
+                                        "publish all archive/2024/ --scheduler tcp://dask:8786 --out s3://bucket/ed"))
 def build_all(
+    sources: SourcesArgument = None,
     source: SourceOption = None,
-    out_dir: OutOption = Path("output"),
+    out_dir: OutOption = "output",
     engine: Annotated[Engine, typer.Option(help="TTS engine for the audio edition.")] = Engine.auto,
     force: ForceOption = False,
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="Also write OUT/site/ and the feeds.")] = None,
+    jobs: JobsOption = None,
+    scheduler: SchedulerOption = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """Every edition, in order; editions already up to date are skipped."""
-    run_build(source, out_dir, renderers.available(), force, engine=engine.value, paper="a5", marks=False,
-              level=4, tone_colors=False, tone_sandhi=False)
-    after_all([find_source(source)], out_dir, base_url, engine.value, force)  # the site, if a base URL is known
+    """Every edition of every title; editions already up to date are skipped."""
+    run_build(renderers.available(), sources, source, out_dir, force, jobs, scheduler, quiet, engine=engine.value)
+    titles = _titles(sources, source, console(quiet))
+    after_all([Path(t.name) for t in titles], Path(out_dir), base_url, engine.value, force)  # the site, if a base URL is known
 
 
-@app.command()
+@app.command(epilog=example("publish voices", "publish voices --refresh"))
 def voices(
     refresh: Annotated[bool, typer.Option(help="Fetch edge-tts's current voice list (needs the internet).")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """List the voices of both engines."""
     from pipeline.audio.voicelist import voice_lines
 
-    try:
+    ui = console(quiet)
+    with reported_errors(ui):
         for line in voice_lines(refresh=refresh):
-            out.print(line, soft_wrap=True)
-    except PublishError as exc:
-        _fail(str(exc))
+            _say_markup(ui, line)
 
 
-@app.command()
+@app.command(epilog=example("publish watch", "publish watch epub pdf --source source/sora-reactions.md"))
 def watch(
-    editions: Annotated[Optional[list[str]], typer.Argument(help="Editions to rebuild (default: epub pdf).")] = None,
+    editions: Annotated[Optional[list[str]], typer.Argument(metavar="EDITIONS", show_default=False,
+                                                            help="Editions to rebuild (default: epub pdf).")] = None,
     source: SourceOption = None,
-    out_dir: OutOption = Path("output"),
+    out_dir: OutOption = "output",
+    quiet: QuietOption = False,
 ) -> None:
     """Rebuild editions whenever the source or the styles change; Ctrl-C stops."""
+    from pipeline.build import STYLES_DIR, default_cache
+    from pipeline.driver.outputs import validate_out
+    from pipeline.driver.styles import project_styles, style_overrides, styles_dir
+    from pipeline.renderers.base import BuildContext
     from pipeline.watch import watch_and_build
 
-    chosen = editions or ["epub", "pdf"]
-    unknown = [e for e in chosen if e not in renderers.REGISTRY]
-    if unknown:
-        _fail(f"unknown edition(s) {', '.join(unknown)}; choose from {', '.join(renderers.REGISTRY)}")
-    path = find_source(source)
-    ctx = BuildContext(out_dir=out_dir, cache=default_cache(Path.cwd()), styles_dir=STYLES_DIR,
-                       options={"engine": "espeak", "paper": "a5", "level": 4}, log=lambda m: out.print(m))
-    watch_and_build(path, chosen, ctx, out=out.print)
+    ui = console(quiet)
+    with reported_errors(ui):
+        chosen = editions or ["epub", "pdf"]
+        unknown = [e for e in chosen if e not in renderers.REGISTRY]
+        if unknown:
+            raise UsageError(f"unknown edition(s) {', '.join(unknown)}; choose from {', '.join(renderers.REGISTRY)}")
+        titles = _titles(None, source, ui)
+        if len(titles) != 1:
+            raise UsageError(f"watch follows one title, and there are {len(titles)} in source/: choose one with "
+                             f"--source FILE")
+        path = Path(titles[0].name)
+        if out_dir.partition("://")[1] and not out_dir.startswith("file://"):
+            raise UsageError("watch builds into a local folder: pass --out a folder")
+        out_path = Path(validate_out(out_dir))
+        settings = settings_for_project(Path("."), editions=tuple(chosen), engine="espeak")
+        settings = settings.resolved(ui.note)
+        cache = default_cache(Path.cwd())
+        ctx = BuildContext(out_dir=out_path, cache=cache, styles_dir=styles_dir(settings.style_overrides, cache),
+                           options=settings.options(), log=ui.say)
+        watch_and_build(path, chosen, ctx, out=ui.say, style_dirs=[STYLES_DIR, project_styles(Path("."))],
+                        restyle=lambda: styles_dir(style_overrides(Path(".")), cache))
 
 
 app.command(name="site")(site_command)
 
 
-@app.command(name="clean-cache")
-def clean_cache() -> None:
+@app.command(name="clean-cache", epilog=example("publish clean-cache"))
+def clean_cache(quiet: QuietOption = False) -> None:
     """Delete the build cache (.cache/publish); the next build starts cold."""
-    removed = default_cache(Path.cwd()).clear()
-    out.print(f"removed {removed} cached file(s)")
+    from pipeline.build import default_cache
+
+    ui = console(quiet)
+    with reported_errors(ui):
+        removed = default_cache(Path.cwd()).clear()
+    ui.say(f"removed {removed} cached file(s)")
+
+
+# -- commands kept in other modules: one line each --------------------------------------------
+# e.g. app.command(epilog=example("publish site"))(site)   (from pipeline.site.cli import site)
 
 
 app.command(name="import")(import_command)
@@ -236,11 +383,12 @@ app.command(name="new")(new_command)
 
 
 def main() -> None:
+    """The console script. Ctrl-C exits 130 with one line; nothing else may print a traceback."""
     try:
-        app()
+        app(prog_name="publish")
     except KeyboardInterrupt:
-        err.print("interrupted")
-        sys.exit(130)
+        Output().error("interrupted")
+        sys.exit(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":

@@ -81,6 +81,12 @@ def read_with_diagnostics(path: Path) -> ReadResult:
         return ReadResult(None, [Diagnostic("E100", shown, 1, 1, "this is a folder, not a source file")])
     except OSError as exc:
         return ReadResult(None, [Diagnostic("E100", shown, 1, 1, f"cannot read the file: {exc.strerror or exc}")])
+    return read_data(data, shown, default_slug=path.stem)
+
+
+def read_data(data: bytes, shown: str, default_slug: str = "title") -> ReadResult:
+    """A source's bytes as read from a file named `shown` (the build driver's workers get the
+    bytes, not the path)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -88,7 +94,7 @@ def read_with_diagnostics(path: Path) -> ReadResult:
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         hint = " (it looks like UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
         return ReadResult(None, [Diagnostic("E100", shown, line, col, f"file is not valid UTF-8{hint}")])
-    return read_text(text.removeprefix("\ufeff"), shown, default_slug=path.stem)
+    return read_text(text.removeprefix("\ufeff"), shown, default_slug=default_slug)
 
 
 def read_text(text: str, path: str, default_slug: str = "title") -> ReadResult:

@@ -1,19 +1,33 @@
 """`publish watch`: rebuild chosen editions whenever the source or the styles change.
 
+Editors save in different ways: in place, by writing a new file and renaming it over the old one
+(Emacs, JetBrains IDEs, `sed -i`, most atomic writers), or by deleting and re-creating it, and
+most leave scratch files beside it (`.#x.md`, `x.md~`, `.x.md.swp`, vim's `4913`). So the watch
+follows the source's *folder* and matches the source by name, never an inode; it ignores
+scratch files; and it rebuilds once per save: changes are batched (debounced), and a batch that
+leaves the source's bytes and the styles as they were at the last build does not rebuild.
+
 A source that is briefly invalid while being typed is reported and the watch goes on; the
 previous outputs stay as they were until the source reads cleanly again.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from pipeline.build import build_editions
+from pipeline.build import build_editions, describe_failure
+from pipeline.driver.styles import is_scratch
 from pipeline.errors import PublishError
 from pipeline.reader import read_source
 from pipeline.renderers.base import BuildContext
+
+DEBOUNCE_MS = 1600  # longest a batch of changes is held
+STEP_MS = 150  # a batch is closed after this long without a new change
 
 
 def rebuild(source: Path, editions: list[str], ctx: BuildContext, out: Callable[[str], None]) -> bool:
@@ -22,8 +36,8 @@ def rebuild(source: Path, editions: list[str], ctx: BuildContext, out: Callable[
     try:
         doc = read_source(source)
         outcomes = build_editions(doc, editions, ctx)
-    except PublishError as exc:
-        out(f"error: {exc}")
+    except (PublishError, OSError) as exc:
+        out(f"error: {describe_failure(exc)}")
         out("(watching: fix the source and save again)")
         return False
     rebuilt = [o.edition for o in outcomes if o.rebuilt]
@@ -32,20 +46,76 @@ def rebuild(source: Path, editions: list[str], ctx: BuildContext, out: Callable[
     return True
 
 
+class _Relevant:
+    """watchfiles' filter: the source by name in its folder, and non-scratch style files."""
+
+    def __init__(self, source: Path, style_dirs: Sequence[Path]) -> None:
+        self.source = source.resolve()
+        self.style_dirs = [d.resolve() for d in style_dirs]
+
+    def __call__(self, _change: object, path: str) -> bool:
+        candidate = Path(path)
+        if candidate.parent.resolve() == self.source.parent and candidate.name == self.source.name:
+            return True
+        return (not is_scratch(candidate.name)
+                and any(candidate.parent.resolve() == folder for folder in self.style_dirs))
+
+
+def _styles_state(style_dirs: Sequence[Path]) -> str:
+    digest = hashlib.sha256()
+    for folder in style_dirs:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and not is_scratch(path.name):
+                digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _source_state(source: Path) -> str | None:
+    """The source's content hash; None while it is missing."""
+    try:
+        return hashlib.sha256(source.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
 def watch_and_build(
     source: Path,
     editions: list[str],
     ctx: BuildContext,
     out: Callable[[str], None] = print,
     changes: Iterable[object] | None = None,
+    *,
+    style_dirs: Sequence[Path] = (),
+    restyle: Callable[[], Path] | None = None,
+    stop: threading.Event | None = None,
 ) -> None:
-    """Build once, then once per batch of changes. `changes` defaults to watchfiles' stream
-    of the source file and the styles folder (tests pass their own iterable)."""
+    """Build once, then once per save that changed something. `changes` defaults to
+    watchfiles' stream of the source's folder and the style folders an editor edits
+    (`style_dirs`, default `ctx.styles_dir`: e.g. the shipped styles and the project's
+    `styles/`); tests may pass their own iterable. `restyle` gives the styles folder to build
+    with after a style changed (the project's overrides are laid over the shipped styles in a
+    folder of their own). `stop` ends the watch."""
+    watched_styles = list(dict.fromkeys(style_dirs or [ctx.styles_dir]))
     if changes is None:
         from watchfiles import watch
 
-        changes = watch(source, ctx.styles_dir, debounce=200, raise_interrupt=False)
-    out(f"watching {source} and {ctx.styles_dir}/ (Ctrl-C stops)")
+        folders = [source.parent, *(d for d in watched_styles if d.is_dir())]
+        changes = watch(*dict.fromkeys(folders), watch_filter=_Relevant(source, watched_styles),
+                        debounce=DEBOUNCE_MS, step=STEP_MS, recursive=False, raise_interrupt=False,
+                        stop_event=stop)
+    out(f"watching {source} and {', '.join(f'{d}/' for d in watched_styles)} (Ctrl-C stops)")
+    last = (_source_state(source), _styles_state(watched_styles))
     rebuild(source, editions, ctx, out)
     for _batch in changes:
+        state = (_source_state(source), _styles_state(watched_styles))
+        if state[0] is None:
+            out(f"{source} is gone (deleted or being replaced); waiting for it to be saved again")
+            continue
+        if state == last:
+            continue  # touched, or saved without a change: nothing to do
+        if restyle is not None and state[1] != last[1]:
+            ctx = dataclasses.replace(ctx, styles_dir=restyle())
+        last = state
         rebuild(source, editions, ctx, out)

@@ -70,7 +70,7 @@ def test_cli_check_exit_codes(tmp_path: Path) -> None:
 
 def test_cli_missing_file_is_a_message(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(tmp_path / "nope.md")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error: the command line names a file that is not there
     assert "no such file" in result.output and result.exception.__class__.__name__ == "SystemExit"
 
 

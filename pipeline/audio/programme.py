@@ -39,7 +39,8 @@ class Programme:
 def worker_pool(workers: int = WORKERS) -> Iterator[Executor]:
     """Processes for the CPU-bound steps (eSpeak, levelling, encoding); started only when a
     step has enough work to need them. Spawned, not forked (the progress bar runs a thread), so
-    a script that builds audio needs the usual `if __name__ == "__main__":` guard."""
+    a script that builds audio needs the usual `if __name__ == "__main__":` guard. The build
+    driver creates it (renderers take `ctx.executor`), never a renderer inside a worker."""
     count = max(1, min(workers, os.cpu_count() or 1))
     executor = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"))
     try:
@@ -52,7 +53,9 @@ def worker_pool(workers: int = WORKERS) -> Iterator[Executor]:
 
 
 def produce(doc: Document, ctx: BuildContext, executor: Executor | None = None) -> Programme:
-    engine = make_engine(choose(ctx.option("engine", "auto"), ctx.log), executor)
+    # The build driver resolves `auto` once per build (one probe, one message) and says so.
+    engine = make_engine(choose(ctx.option("engine", "auto"), ctx.log, resolved=bool(ctx.option("engine_resolved"))),
+                         executor)
     plan = make_plan(doc, cast(doc, engine.name))
     have, missing = segment_store.cached(plan, engine, ctx.cache)
     with progress(f"{engine.name}: synthesising", len(missing)) as advance:

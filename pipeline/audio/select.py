@@ -33,11 +33,16 @@ def edge_problem(timeout: float = PROBE_SECONDS) -> str | None:
     return None
 
 
-def choose(option: str, log: Callable[[str], None], probe: Callable[[], str | None] = edge_problem) -> EngineName:
+def choose(option: str, log: Callable[[str], None], probe: Callable[[], str | None] = edge_problem,
+           *, resolved: bool = False) -> EngineName:
+    """The engine to use for `option`. `resolved` says the build driver has already probed
+    (see `resolve_engine`): a concrete name is then taken as it is, without asking again."""
     if option == "espeak":
         return "espeak"
     if option not in ("auto", *ENGINES):
         raise PublishError(f"unknown engine '{option}': choose auto, edge or espeak")
+    if resolved and option == "edge":
+        return "edge"
     problem = probe()
     if problem is None:
         return "edge"
@@ -48,6 +53,13 @@ def choose(option: str, log: Callable[[str], None], probe: Callable[[], str | No
         )
     log(f"audio: edge-tts is not reachable ({problem}); using the offline eSpeak NG voices")
     return "espeak"
+
+
+def resolve_engine(option: str, log: Callable[[str], None], probe: Callable[[], str | None] | None = None) -> EngineName:
+    """`choose`, once per build, before any key is computed: the concrete engine is what
+    up-to-date keys and workers see, so audio built offline with eSpeak is rebuilt once the
+    edge service answers, and a catalogue of titles probes the service once, not per title."""
+    return choose(option, log, probe or edge_problem)
 
 
 def make_engine(name: EngineName, executor: Executor | None = None) -> Engine:

@@ -1,6 +1,8 @@
 """`publish voices [--refresh]`: the voices both engines offer, from the tables in
-pipeline/data/. `--refresh` asks edge-tts for its current list (online) and rewrites the
-Chinese voices in voices-edge.json, keeping our casting notes for voices already known."""
+pipeline/data/. `--refresh` asks edge-tts for its current list (online) and writes the Chinese
+voices, with our casting notes kept for voices already known, to a copy in the user's cache
+folder (never into the installed package); builds keep using the shipped table until a
+maintainer copies the refreshed one over pipeline/data/voices-edge.json."""
 
 from __future__ import annotations
 
@@ -30,8 +32,10 @@ def _fetch() -> Coroutine[Any, Any, list[dict[str, Any]]]:
 
 def refresh_edge(path: Path | None = None, fetch: Callable[[], Coroutine[Any, Any, list[dict[str, Any]]]] = _fetch,
                  today: dt.date | None = None) -> int:
-    """Rewrite the edge table's voices from the service; returns how many there are."""
-    path = path or DATA_DIR / TABLE_FILES["edge"]
+    """Rewrite the edge table's voices from the service; returns how many there are. Without
+    `path`, the refreshed copy in the user's cache folder (`refreshed_path()`)."""
+    path = path or refreshed_path()
+    base = path if path.exists() else DATA_DIR / TABLE_FILES["edge"]
 
     async def get() -> list[dict[str, Any]]:
         return await asyncio.wait_for(fetch(), REFRESH_SECONDS)
@@ -40,7 +44,7 @@ def refresh_edge(path: Path | None = None, fetch: Callable[[], Coroutine[Any, An
         listed = asyncio.run(get())
     except Exception as exc:  # noqa: BLE001 - any failure: the table is left as it was
         raise PublishError(f"could not fetch edge-tts's voice list ({describe(exc)}); the table is unchanged") from None
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(base.read_text(encoding="utf-8"))
     known = {voice["name"]: voice for voice in data["voices"]}
     locale_reads = data.get("locale_reads", {})
     voices = []
@@ -78,6 +82,11 @@ def _reads(locale: str, locale_reads: dict[str, list[str]]) -> list[str]:
     country, _, dialect = region.partition("-")
     spoken = locale_reads.get(f"{base}-{country}", [])
     return [f"{language}-{dialect}" for language in spoken] if dialect else []
+def refreshed_path() -> Path:
+    """Where `publish voices --refresh` writes: the user's cache folder, not the package."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("publish", appauthor=False)) / TABLE_FILES["edge"]
 
 
 def _lines(table: VoiceTable) -> list[str]:
@@ -100,7 +109,8 @@ def voice_lines(refresh: bool = False) -> list[str]:
     lines = []
     if refresh:
         count = refresh_edge()
-        lines.append(f"[green]refreshed[/] {count} edge-tts voices into pipeline/data/{TABLE_FILES['edge']}")
+        lines.append(f"[green]refreshed[/] {count} edge-tts voices into {escape(str(refreshed_path()))} (builds "
+                     f"use the shipped table; copy this file over pipeline/data/{TABLE_FILES['edge']} to use it)")
     espeak, edge = load_table("espeak"), load_table("edge")
     lines.append(f"[bold]espeak[/] (offline, eSpeak NG language voice cmn or yue + variant; pitch 0–100, rate in wpm): "
                  f"{len(espeak.voices)} voices")

@@ -31,6 +31,25 @@ OPTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The files each edition writes, by slug: what the driver sweeps stale `.part` files for (per
+# title, so titles sharing output/ never touch each other's) and checks for collisions between
+# titles before anything is built. tests/test_build.py holds every renderer's `outputs` to this.
+OUTPUT_NAMES: dict[str, tuple[str, ...]] = {
+    "epub": ("{slug}.epub",),
+    "epub-learner": ("{slug}-learner.epub",),
+    "pdf": ("{slug}.pdf",),
+    "pdf-learner": ("{slug}-learner.pdf",),
+    "script": ("{slug}-script.md", "{slug}-script.html"),
+    "audio": ("{slug}.mp3", "{slug}.m4b", "{slug}.vtt"),
+}
+
+
+def output_names(slug: str, editions: list[str] | None = None) -> list[str]:
+    """The file names the editions (default: all) write for `slug`."""
+    chosen = REGISTRY if editions is None else editions
+    return [pattern.format(slug=slug) for name in chosen for pattern in OUTPUT_NAMES.get(name, ())]
+
+
 def load(name: str) -> Renderer:
     module_name, _, class_name = REGISTRY[name].partition(":")
     return getattr(importlib.import_module(module_name), class_name)()

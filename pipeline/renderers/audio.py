@@ -9,7 +9,7 @@ from pathlib import Path
 from pipeline.audio.captions import webvtt
 from pipeline.audio.loudness import to_db
 from pipeline.audio.master import chunk_jobs, encode_all, programme_loudness, write_m4b, write_mp3
-from pipeline.audio.programme import produce, worker_pool
+from pipeline.audio.programme import produce
 from pipeline.audio.progress import progress
 from pipeline.audio.tags import Tags, tag_m4b, tag_mp3
 from pipeline.audio.timeline import clock
@@ -31,11 +31,10 @@ class AudioRenderer:
 
     def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
         mp3, m4b, vtt = self.outputs(doc, ctx)
-        with worker_pool() as pool:
-            programme = produce(doc, ctx, pool)
-            jobs = chunk_jobs(programme.timeline, programme.segments)
-            with progress("mastering", len(jobs)) as advance:
-                chunks = encode_all(jobs, programme.segments, ctx.cache, pool, advance)
+        programme = produce(doc, ctx, ctx.executor)  # the driver's pool, or None: in this process
+        jobs = chunk_jobs(programme.timeline, programme.segments)
+        with progress("mastering", len(jobs)) as advance:
+            chunks = encode_all(jobs, programme.segments, ctx.cache, ctx.executor, advance)
         timeline = programme.timeline
         tags = Tags.of(doc)
         cover = cover_png(doc.meta, ctx.cache, COVER_SIZE)

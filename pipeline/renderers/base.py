@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -17,13 +18,20 @@ def _print(message: str) -> None:
 
 @dataclass(frozen=True)
 class BuildContext:
-    """Everything a renderer may use besides the document. Options are the CLI's, by name."""
+    """Everything a renderer may use besides the document. Options are the CLI's, by name.
+
+    `executor` is where a renderer may fan out CPU-bound pieces of one title (audio segments,
+    encoding): a process pool or a Dask client's executor, chosen by the build driver. None
+    means "do it in this process": a renderer never starts a pool of its own, because it may
+    itself be running inside a worker process that is not allowed children.
+    """
 
     out_dir: Path
     cache: Cache
     styles_dir: Path
     options: Mapping[str, Any] = field(default_factory=dict)
     log: Callable[[str], None] = _print
+    executor: Executor | None = None
 
     def option(self, name: str, default: Any = None) -> Any:
         value = self.options.get(name)

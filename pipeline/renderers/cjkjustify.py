@@ -12,7 +12,13 @@ is drawn with the matching Pango letter spacing. Dashes and ellipses are left ou
 
 It works by wrapping two WeasyPrint internals for the duration of one PDF write, then puts
 them back; it checks their shape first and does nothing (the PDF comes out ragged, not
-broken) if a WeasyPrint release has changed them. Not thread-safe: WeasyPrint is not either.
+broken) if a WeasyPrint release has changed them.
+
+Threads: the wrap is process-wide, and WeasyPrint is not thread-safe either, so the context
+holds a process-wide lock: two PDFs laid out by two threads of one process (a Dask worker with
+several threads) take turns, and neither sees the other's patch come and go. Processes each
+have their own WeasyPrint and their own lock; the build driver uses spawned processes, so no
+child inherits a half-installed patch.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import re
+import threading
 from collections.abc import Iterator
 
 # Han, CJK punctuation, kana, full-width forms and the CJK quotation marks.
@@ -29,6 +36,10 @@ _EXPANDABLE = re.compile(
 )
 
 
+# Held for the whole layout and write of one PDF; re-entrant so a caller may hold it too.
+LAYOUT_LOCK = threading.RLock()
+
+
 def expandable_count(text: str) -> int:
     """How many justification opportunities `text` adds besides its spaces."""
     return sum(len(run) for run in _EXPANDABLE.findall(text))
@@ -36,7 +47,14 @@ def expandable_count(text: str) -> int:
 
 @contextlib.contextmanager
 def inter_character_justification() -> Iterator[bool]:
-    """Yield True while inter-character justification is in force (False if unavailable)."""
+    """Yield True while inter-character justification is in force (False if unavailable).
+
+    Holds `LAYOUT_LOCK` throughout: one PDF layout per process at a time."""
+    with LAYOUT_LOCK:
+        yield from _patched()
+
+
+def _patched() -> Iterator[bool]:
     try:
         from weasyprint.layout import inline
         from weasyprint.text import line_break

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,14 +62,26 @@ def font_faces(characters: str, ctx: BuildContext) -> str:
     return "\n".join(rules)
 
 
+# WeasyPrint messages that say nothing about the book (how WeasyPrint itself subsets fonts when
+# the system lacks HarfBuzz-Subset): an editor cannot act on them, so they are not shown.
+QUIET_WEASYPRINT = ("Using fontTools instead of HarfBuzz-Subset",)
+
+
 @contextmanager
 def _collected_warnings() -> Iterator[list[str]]:
-    """WeasyPrint's warnings (an unsupported property, a missing glyph) during one render."""
+    """WeasyPrint's warnings (an unsupported property, a missing glyph) during one render.
+
+    Only this thread's records: two titles rendered by two threads never swap their warnings."""
     messages: list[str] = []
+    thread = threading.get_ident()
 
     class Collect(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            messages.append(record.getMessage())
+            if record.thread != thread:
+                return
+            message = record.getMessage()
+            if not message.startswith(QUIET_WEASYPRINT):
+                messages.append(message)
 
     logger = logging.getLogger("weasyprint")
     handler = Collect(level=logging.WARNING)

@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from pipeline.audio.plan import ROLE_NAMES, Cue
-from pipeline.audio.programme import Programme, produce, worker_pool
+from pipeline.audio.programme import Programme, produce
 from pipeline.audio.timeline import clock
 from pipeline.fsutil import atomic_write
 from pipeline.model import Document
@@ -187,8 +187,7 @@ class ScriptRenderer:
 
     def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
         markdown, html = self.outputs(doc, ctx)
-        with worker_pool() as pool:
-            programme = produce(doc, ctx, pool)
+        programme = produce(doc, ctx, ctx.executor)  # the driver's pool, or None: in this process
         atomic_write(markdown, script_markdown(doc, programme))
         atomic_write(html, script_html(doc, programme))
         return [markdown, html]

@@ -1,0 +1,127 @@
+"""The library API: what the `publish` command, the tests, the benchmark and Dask tasks call.
+
+    from pipeline.api import BuildSettings, build_titles, find_titles
+
+    titles = find_titles(["source/"])                     # files, folders, globs → TitleSource
+    settings = BuildSettings(editions=("epub", "pdf"))     # every option and default, validated
+    report = build_titles(titles, settings, out="output", jobs=2)
+    for result in report.results: print(result.slug, result.ok)
+
+`build_titles` never raises for a bad title: each title's `TitleResult` says what was built, what
+was up to date and what failed (with file:line:col for source errors), and a failure of one
+title never stops the others. It raises `pipeline.paths.UsageError` for a bad request (an
+unwritable `--out`, two titles with one slug) before anything is built, and `PublishError`
+when the build as a whole cannot run (no Dask scheduler at the address, `--engine edge`
+offline).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.build import default_cache
+from pipeline.driver.local import Listener, Silent, run_in_process, run_pool
+from pipeline.driver.outputs import for_workers, validate_out
+from pipeline.driver.settings import BuildSettings
+from pipeline.driver.sources import TitleSource, check_collisions, find_source_paths, read_titles
+from pipeline.driver.styles import style_overrides
+from pipeline.driver.title import EditionResult, TitleResult, build_title
+from pipeline.paths import UsageError
+
+__all__ = [
+    "BuildSettings", "CatalogueResult", "EditionResult", "Listener", "TitleResult", "TitleSource",
+    "build_title", "build_titles", "default_jobs", "find_titles", "settings_for_project",
+]
+
+
+@dataclass(frozen=True)
+class CatalogueResult:
+    """Every title's result, in the order the titles were given."""
+
+    results: tuple[TitleResult, ...]
+    seconds: float
+    runner: str  # "in-process", "2 local processes", "dask tcp://…"
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.results)
+
+    @property
+    def failed(self) -> list[TitleResult]:
+        return [r for r in self.results if not r.ok]
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def find_titles(arguments: Iterable[str | Path] = (), project_dir: Path = Path(".")) -> list[TitleSource]:
+    """The titles named by files, folders and globs (none: every `*.md` in `source/`), read."""
+    return read_titles(find_source_paths(arguments, project_dir))
+
+
+def settings_for_project(project_dir: Path = Path("."), **options: object) -> BuildSettings:
+    """Settings with the project's own `styles/` laid over the shipped styles."""
+    return BuildSettings(**options, style_overrides=style_overrides(project_dir))  # type: ignore[arg-type]
+
+
+def build_titles(
+    titles: Sequence[TitleSource],
+    settings: BuildSettings,
+    out: str | Path = "output",
+    *,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    cache_dir: Path | None = None,
+    listener: Listener | None = None,
+    log: Callable[[str], None] = print,
+) -> CatalogueResult:
+    """Build every title; results in the order given.
+
+    `jobs` (default: every core) processes on this machine, or, with `scheduler` (a Dask
+    address such as "tcp://host:8786", or "local" for a LocalCluster of `jobs` workers), tasks
+    on a Dask cluster. `out` is a folder or an fsspec URL every worker can write. `cache_dir`
+    defaults to the project's `.cache/publish` here; Dask workers on other machines use their
+    own (`$PUBLISH_CACHE_DIR` or the user's cache folder)."""
+    started = time.perf_counter()
+    listener = listener or Silent()
+    jobs = max(1, jobs or default_jobs())
+    if len({t.name for t in titles}) != len(titles):
+        raise UsageError("the same source is named twice: give each title once")
+    check_collisions(list(titles))
+    out = validate_out(str(out))
+    settings = settings.resolved(log)
+    local_cache = str(cache_dir or default_cache(Path.cwd()).root)
+    results: dict[str, TitleResult] = {}
+
+    def collect(stream: Iterable[TitleResult]) -> None:
+        for result in stream:
+            results[result.name] = result
+            listener.finished(result)
+
+    if scheduler:
+        from pipeline.driver.cluster import connect, run_dask
+
+        with connect(scheduler, jobs, log) as client:
+            # A LocalCluster shares this machine's disk, and so the project's cache; workers of a
+            # real cluster keep their own.
+            worker_cache = local_cache if scheduler == "local" else (str(cache_dir) if cache_dir else None)
+            collect(run_dask(client, titles, settings, for_workers(out), worker_cache, listener))
+        runner = f"dask {scheduler}"
+    elif jobs == 1 or len(titles) <= 1:
+        collect(run_in_process(titles, settings, out, local_cache, jobs, listener))
+        runner = f"in-process, audio on {jobs} processes" if jobs > 1 and settings.needs_engine() else "in-process"
+    else:
+        workers = min(jobs, len(titles))
+        collect(run_pool(titles, settings, out, local_cache, workers, listener))
+        runner = f"{workers} local processes"
+    ordered = tuple(results[t.name] for t in titles if t.name in results)
+    return CatalogueResult(results=ordered, seconds=time.perf_counter() - started, runner=runner)

@@ -1,0 +1,150 @@
+"""What every `publish` command shares: printing (plain text, never markup), the common options,
+path checks, and the exit codes. Commands in other modules use these, then register with one
+line in `pipeline/cli.py`:
+
+    # pipeline/site/cli.py
+    from pipeline.cli_common import EXIT_USAGE, QuietOption, console, reported_errors, source_file
+
+    def site(out: OutOption = "output", quiet: QuietOption = False) -> None:
+        \"\"\"Build the web edition.\"\"\"
+        ui = console(quiet)
+        with reported_errors(ui):          # PublishError → exit 1, UsageError → exit 2, one line
+            ...
+            ui.say("built site/index.html")
+
+    # pipeline/cli.py, in the registrations at the end
+    app.command(epilog=example("publish site"))(site)
+
+Exit codes: 0 done; 1 a build or check failed (a title's error, a source error, a failed
+write); 2 the command line names something unusable (nothing was built); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from pipeline.build import describe_failure
+from pipeline.errors import PublishError
+from pipeline.paths import UsageError, read_source_file, writable_dir
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors (for scripts).")]
+OutOption = Annotated[str, typer.Option("--out", "-o", help="Output folder, or an fsspec URL such as s3://bucket/path.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")]
+SourceOption = Annotated[
+    Optional[Path], typer.Option("--source", "-s", help="One source file (same as naming it as an argument).")
+]
+
+
+def plain_output() -> bool:
+    """No colour, no boxes, no live progress: when stdout is not a terminal, NO_COLOR is set,
+    or TERM=dumb (https://no-color.org)."""
+    return (not sys.stdout.isatty() or "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb")
+
+
+def example(*lines: str) -> str:
+    """A command's `--help` epilog: its examples, kept on their own lines."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+class Output:
+    """Messages for the person at the terminal. Text is printed as text: brackets, asterisks
+    and colons in a message (a pattern like `[a-z0-9-]+`, a source fragment like
+    `[（笑）]{.aside}`) are never read as markup or emoji."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+        options = {"highlight": False, "markup": False, "emoji": False, "soft_wrap": True}
+        self.out = Console(**options)
+        self.err = Console(stderr=True, **options)
+
+    @staticmethod
+    def _styled(console: Console) -> bool:
+        return console.is_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+    @property
+    def fancy(self) -> bool:
+        """Colour, boxes and live displays allowed on stderr (a terminal, no NO_COLOR, not quiet)."""
+        return not self.quiet and self._styled(self.err)
+
+    def _print(self, console: Console, text: Text) -> None:
+        console.print(text if self._styled(console) else Text(text.plain))
+
+    def result(self, message: str | Text, *, always: bool = False) -> None:
+        """A result line on stdout (a diagnostic, a table row): shown when quiet if `always`."""
+        if always or not self.quiet:
+            self._print(self.out, message if isinstance(message, Text) else Text(message))
+
+    def say(self, message: str | Text, style: str | None = None) -> None:
+        """Normal output (stdout); nothing when quiet."""
+        if not self.quiet:
+            self._print(self.out, message if isinstance(message, Text) else Text(message, style=style or ""))
+
+    def note(self, message: str) -> None:
+        """A remark about the build (stderr), e.g. which engine was chosen; nothing when quiet."""
+        if not self.quiet:
+            self._print(self.err, Text(message, style="dim"))
+
+    def warn(self, message: str) -> None:
+        self._print(self.err, Text("warning: ", style="yellow") + Text(message))
+
+    def error(self, message: str) -> None:
+        """Always printed, quiet or not (stderr)."""
+        self._print(self.err, Text("error: ", style="bold red") + Text(message))
+
+    def fail(self, message: str, code: int = EXIT_FAILED) -> NoReturn:
+        self.error(message)
+        raise typer.Exit(code)
+
+
+# `publish -q COMMAND`: set by the app's callback, which runs first on every invocation.
+ROOT_QUIET: contextvars.ContextVar[bool] = contextvars.ContextVar("publish_quiet", default=False)
+
+
+def console(quiet: bool = False) -> Output:
+    """The Output for this command: quiet if `-q` was given to it or to `publish` itself."""
+    return Output(quiet or ROOT_QUIET.get())
+
+
+@contextlib.contextmanager
+def reported_errors(ui: Output) -> Iterator[None]:
+    """The CLI boundary: a `UsageError` exits 2, a `PublishError` or an `OSError` exits 1,
+    each as one line (never a traceback)."""
+    try:
+        yield
+    except UsageError as exc:
+        ui.fail(str(exc), EXIT_USAGE)
+    except PublishError as exc:
+        ui.fail(str(exc), EXIT_FAILED)
+    except OSError as exc:
+        ui.fail(describe_failure(exc), EXIT_FAILED)
+
+
+def source_file(path: Path, ui: Output) -> bytes:
+    """The bytes of a source file the user named (exit 2 with a message if unusable)."""
+    try:
+        return read_source_file(path)
+    except UsageError as exc:
+        ui.fail(str(exc), EXIT_USAGE)
+
+
+def output_folder(path: Path, ui: Output) -> Path:
+    """`path` as a folder we can write (created if missing; exit 2 with a message if not)."""
+    try:
+        return writable_dir(path)
+    except UsageError as exc:
+        ui.fail(str(exc), EXIT_USAGE)

@@ -1,0 +1,122 @@
+"""What a build shows while it runs and when it ends.
+
+One title: a line per edition as it finishes (built / up to date / failed, time, files) and the
+build's remarks. A catalogue: one progress display for the whole build on stderr (titles done of
+total, the title each worker is on, time left) when stderr is a terminal, then one summary row
+per title and every failure with its file:line:col; plain lines when not a terminal.
+"""
+
+from __future__ import annotations
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from pipeline.api import CatalogueResult, EditionResult, TitleResult
+from pipeline.cli_common import Output
+
+STATUS_STYLE = {"built": "green", "up to date": "cyan", "failed": "bold red"}
+
+
+def edition_line(result: EditionResult) -> Text:
+    files = ", ".join(result.outputs)
+    line = Text(f"{result.edition:<13} ")
+    line.append(f"{result.status:<10}", style=STATUS_STYLE.get(result.status, ""))
+    line.append(f" {result.seconds:6.2f}s  {files}")
+    return line
+
+
+class TitleProgress:
+    """Listener for a build of one title: streams each edition's line and each remark."""
+
+    def __init__(self, ui: Output) -> None:
+        self.ui = ui
+
+    def started(self, name: str, worker: str) -> None:
+        pass
+
+    def edition(self, name: str, result: EditionResult) -> None:
+        self.ui.say(edition_line(result))
+        if result.error:
+            self.ui.error(f"{result.edition}: {result.error}")
+
+    def log(self, name: str, message: str) -> None:
+        self.ui.say(message)
+
+    def finished(self, result: TitleResult) -> None:
+        for problem in result.errors:
+            self.ui.error(problem)
+
+    def close(self) -> None:
+        pass
+
+
+class CatalogueProgress:
+    """Listener for a build of several titles: a live display on a terminal, else nothing
+    until the summary (a script reading stdout gets the table, not a stream of redraws)."""
+
+    def __init__(self, ui: Output, total: int) -> None:
+        self.ui = ui
+        self.progress: Progress | None = None
+        self.workers: dict[str, int] = {}
+        if ui.fancy:
+            self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                                     console=ui.err, transient=True)
+            self.task = self.progress.add_task("titles", total=total)
+            self.progress.start()
+
+    def started(self, name: str, worker: str) -> None:
+        if self.progress is None:
+            return
+        if worker not in self.workers:
+            self.workers[worker] = self.progress.add_task("", total=None, start=False)
+        self.progress.update(self.workers[worker], description=f"  {worker}: {name}")
+
+    def edition(self, name: str, result: EditionResult) -> None:
+        pass
+
+    def log(self, name: str, message: str) -> None:
+        pass
+
+    def finished(self, result: TitleResult) -> None:
+        if self.progress is not None:
+            self.progress.advance(self.task)
+            if result.worker in self.workers:
+                self.progress.update(self.workers[result.worker], description=f"  {result.worker}: (idle)")
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def print_catalogue(ui: Output, report: CatalogueResult, out: str) -> None:
+    """The summary table (stdout), each title's remarks, then every failure (stderr)."""
+    if not ui.quiet:
+        table = Table(box=box.SIMPLE_HEAD if ui.fancy else None, show_edge=False, pad_edge=False,
+                      header_style="bold" if ui.fancy else "")
+        for column, justify in (("title", "left"), ("built", "right"), ("up to date", "right"),
+                                ("failed", "right"), ("time", "right")):
+            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        for result in report.results:
+            failed = result.count("failed") + (1 if result.errors else 0)
+            table.add_row(Text(result.slug), str(result.count("built")), str(result.count("up to date")),
+                          Text(str(failed), style="bold red" if failed and ui.fancy else ""), f"{result.seconds:.1f}s")
+        ui.out.print(table)
+        for result in report.results:
+            for message in result.log:
+                ui.say(f"{result.slug}: {message}")
+    for result in report.failed:
+        for problem in result.errors:
+            ui.error(problem)
+        for edition in result.editions:
+            if edition.error:
+                ui.error(f"{result.name}: {edition.edition}: {edition.error}")
+    done = len(report.results) - len(report.failed)
+    summary = (f"{done} of {len(report.results)} titles done into {out} in {report.seconds:.1f}s "
+               f"({report.runner})")
+    if report.failed:
+        ui.error(f"{summary}; {len(report.failed)} failed: {', '.join(r.name for r in report.failed)}")
+    else:
+        ui.say(summary)

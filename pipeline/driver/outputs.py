@@ -1,0 +1,131 @@
+"""Where outputs go: a folder on this machine, or any fsspec URL every worker can write
+(`s3://bucket/editions`, `gcs://…`, `file:///shared/…`).
+
+Renderers always write local files (WeasyPrint, PyAV and ebooklib want paths). For a URL they
+write into a private staging folder, and `RemoteTarget.commit` uploads each file under a
+temporary name (`.<name>.<random>.part`) and then moves it to its final name, so a reader of the
+bucket sees the previous file or the new one, never half of one; a killed upload leaves only a
+`.part` object, which the title's next build sweeps away. This module, not `fsutil`, owns the
+remote half of the no-half-written-file guarantee.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pipeline.build import LocalTarget, OutputTarget, glob_escape, title_lock
+from pipeline.paths import UsageError, is_url, writable_dir
+
+
+def filesystem(url: str) -> tuple[Any, str]:
+    """The fsspec filesystem and the path inside it, or a `UsageError` naming what to install."""
+    try:
+        import fsspec
+    except ImportError:
+        raise UsageError("outputs to a URL need fsspec: run 'pip install fsspec'") from None
+    protocol = url.partition("://")[0]
+    try:
+        fsspec.get_filesystem_class(protocol)
+    except ValueError:
+        raise UsageError(f"--out {url}: unknown storage '{protocol}://' (use a folder, file://, s3://, gcs:// …)") from None
+    except ImportError as exc:
+        hint = {"s3": "s3fs", "gcs": "gcsfs", "gs": "gcsfs", "abfs": "adlfs", "az": "adlfs"}.get(protocol, str(exc))
+        raise UsageError(f"--out {url}: '{protocol}://' needs the package {hint}: run 'pip install {hint}'") from None
+    fs, path = fsspec.core.url_to_fs(url)
+    return fs, path.rstrip("/")
+
+
+class RemoteTarget:
+    """Outputs committed to an fsspec location."""
+
+    def __init__(self, url: str) -> None:
+        self.fs, self.root = filesystem(url)
+        self.identity = url.rstrip("/")
+        self.local_dir = Path(tempfile.mkdtemp(prefix="publish-stage-"))
+
+    def _path(self, name: str) -> str:
+        return f"{self.root}/{name}"
+
+    def location(self, name: str) -> str:
+        return f"{self.identity}/{name}"
+
+    def lock(self, slug: str, log: Callable[[str], None]) -> contextlib.AbstractContextManager[None]:
+        # Machines cannot share a file lock; one build never holds a slug twice (the driver
+        # refuses duplicate slugs), and each object is replaced whole, so only this machine's
+        # concurrent builds need to take turns.
+        return title_lock(self.identity, slug, log)
+
+    def sweep(self, names: list[str]) -> None:
+        for name in names:
+            for stale in self.fs.glob(self._path(f".{glob_escape(name)}.*.part")):
+                with contextlib.suppress(FileNotFoundError):
+                    self.fs.rm(stale)
+
+    def fingerprint(self, names: list[str]) -> list[list[object]]:
+        self.fs.invalidate_cache()
+        result: list[list[object]] = []
+        for name in names:
+            try:
+                info = self.fs.info(self._path(name))
+            except FileNotFoundError:
+                result.append([name, None, None])
+                continue
+            version = info.get("ETag") or info.get("etag") or info.get("mtime") or info.get("LastModified")
+            result.append([name, info.get("size"), str(version)])
+        return result
+
+    def commit(self, written: list[Path]) -> list[Path | str]:
+        committed: list[Path | str] = []
+        for path in written:
+            temporary = self._path(f".{path.name}.{uuid.uuid4().hex[:12]}.part")
+            try:
+                self.fs.put_file(str(path), temporary)
+                self.fs.mv(temporary, self._path(path.name))
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    if self.fs.exists(temporary):
+                        self.fs.rm(temporary)
+            path.unlink(missing_ok=True)
+            committed.append(self.location(path.name))
+        return committed
+
+    def close(self) -> None:
+        shutil.rmtree(self.local_dir, ignore_errors=True)
+
+
+def validate_out(out: str) -> str:
+    """`--out` checked before work starts (a local folder is created); `file://` URLs become
+    plain paths."""
+    if not out.strip():
+        raise UsageError("--out is empty: name an output folder, e.g. --out output")
+    if is_url(out):
+        protocol, _sep, rest = out.partition("://")
+        if protocol == "file":
+            return str(writable_dir(Path(rest)))
+        filesystem(out)
+        return out
+    return str(writable_dir(Path(out)))
+
+
+@contextlib.contextmanager
+def open_target(out: str) -> Iterator[OutputTarget]:
+    """The target for `out` (as `validate_out` returned it), cleaned up afterwards."""
+    if is_url(out) and not out.startswith("file://"):
+        target = RemoteTarget(out)
+        try:
+            yield target
+        finally:
+            target.close()
+    else:
+        yield LocalTarget(Path(out.removeprefix("file://")))
+
+
+def for_workers(out: str) -> str:
+    """`out` as workers elsewhere should receive it: a local folder made absolute."""
+    return out if is_url(out) else str(Path(out).resolve())

@@ -1,0 +1,71 @@
+"""One build's settings as data: validated once at the boundary (CLI, API), resolved (the
+engine, the epoch) before any up-to-date key is computed, and shipped as they are to every
+worker. Every default lives here, so `publish all`, `publish pdf` and `publish watch` stamp the
+same edition the same way."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from pipeline import renderers
+
+EngineOption = Literal["auto", "espeak", "edge"]
+AUDIO_EDITIONS = ("audio", "script")
+MAX_LEVEL = 7  # HSK 3.0: levels 1–6 and the 7–9 band (carried as 7)
+
+
+class BuildSettings(BaseModel):
+    """What to build and how; the same for every title of a build."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    editions: tuple[str, ...]
+    engine: EngineOption = "auto"
+    paper: str = "a5"
+    marks: bool = False
+    level: int = Field(4, ge=0, le=MAX_LEVEL)
+    tone_colors: bool = False
+    tone_sandhi: bool = False
+    force: bool = False
+    # Resolved on the client: workers get the values, not the client's environment.
+    source_date_epoch: str | None = None
+    engine_resolved: bool = False
+    style_overrides: dict[str, bytes] = Field(default_factory=dict)
+
+    @field_validator("editions")
+    @classmethod
+    def _known(cls, editions: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [e for e in editions if e not in renderers.REGISTRY]
+        if unknown:
+            raise ValueError(f"unknown edition(s) {', '.join(unknown)}; choose from {', '.join(renderers.REGISTRY)}")
+        return tuple(dict.fromkeys(editions))
+
+    @field_validator("paper")
+    @classmethod
+    def _lower(cls, paper: str) -> str:
+        return paper.lower()
+
+    def options(self) -> dict[str, Any]:
+        """The renderers' options, by the names `pipeline.renderers.OPTIONS` uses."""
+        return {"engine": self.engine, "engine_resolved": self.engine_resolved, "paper": self.paper,
+                "marks": self.marks, "level": self.level, "tone_colors": self.tone_colors,
+                "tone_sandhi": self.tone_sandhi}
+
+    def needs_engine(self) -> bool:
+        return any(e in AUDIO_EDITIONS for e in self.editions)
+
+    def resolved(self, log: Any, probe: Any = None) -> BuildSettings:
+        """The engine chosen once for the whole build (`auto` probes edge-tts once; `edge`
+        fails at once without the service) and the environment's epoch captured."""
+        update: dict[str, Any] = {}
+        if self.source_date_epoch is None and os.environ.get("SOURCE_DATE_EPOCH"):
+            update["source_date_epoch"] = os.environ["SOURCE_DATE_EPOCH"]
+        if self.needs_engine() and not self.engine_resolved:
+            from pipeline.audio.select import resolve_engine
+
+            engine = resolve_engine(self.engine, log, probe)
+            update.update(engine=engine, engine_resolved=True)
+        return self.model_copy(update=update) if update else self

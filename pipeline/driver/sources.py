@@ -1,0 +1,147 @@
+"""Which titles a build takes: files, folders and globs named on the command line (or every
+`*.md` in `source/`), read once on the client into `TitleSource`s — the text travels to the
+workers, never a path on the client's disk.
+
+Two titles that would write the same output file (the same slug, or `x` beside `x-learner`)
+are an error before anything is built.
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from pipeline import renderers
+from pipeline.paths import UsageError, read_source_file
+from pipeline.sourcetext import split_lines
+
+SOURCE_DIR = "source"
+SUFFIX = ".md"
+_GLOB = set("*?[")
+
+
+@dataclass(frozen=True)
+class TitleSource:
+    """One title's source as a worker receives it: the name messages show, and the bytes."""
+
+    name: str  # the path as the user named it, for file:line:col messages
+    data: bytes
+
+    @property
+    def stem(self) -> str:
+        return Path(self.name).stem
+
+    @property
+    def slug(self) -> str:
+        """The slug the title will build under: front matter `slug:`, else the file's stem.
+        Read without the full reader (cheap for thousands of titles); a front matter too broken
+        to say is the reader's to report, on the worker."""
+        return peek_slug(self.data, self.stem)
+
+    @classmethod
+    def from_path(cls, path: Path) -> TitleSource:
+        return cls(name=str(path), data=read_source_file(path))
+
+    @classmethod
+    def from_text(cls, name: str, text: str) -> TitleSource:
+        return cls(name=name, data=text.encode("utf-8"))
+
+
+def peek_slug(data: bytes, default: str) -> str:
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return default
+    lines = split_lines(text)
+    if not lines or lines[0].strip() != "---":
+        return default
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        return default
+    try:  # nodes only: no value is constructed, so a bad date or an alias bomb costs nothing here
+        root = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
+    except Exception:  # noqa: BLE001 - any YAML the reader will reject: fall back to the stem
+        return default
+    if isinstance(root, yaml.MappingNode):
+        for key_node, value_node in root.value:
+            if (isinstance(key_node, yaml.ScalarNode) and key_node.value == "slug"
+                    and isinstance(value_node, yaml.ScalarNode) and value_node.value):
+                return value_node.value
+    return default
+
+
+def _is_glob(text: str) -> bool:
+    return any(c in _GLOB for c in text)
+
+
+def _folder_titles(folder: Path) -> list[Path]:
+    """Every `*.md` under `folder` (recursively), hidden files and folders skipped."""
+    found = []
+    for path in sorted(folder.rglob(f"*{SUFFIX}")):
+        relative = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in relative) or not path.is_file():
+            continue
+        found.append(path)
+    return found
+
+
+def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> list[Path]:
+    """The files `arguments` name (files, folders, globs), in order, each once; with no
+    arguments, every `*.md` in `<project>/source/`. A name that matches nothing is a
+    `UsageError` (a typo must not silently build nothing)."""
+    arguments = [str(a) for a in arguments]
+    paths: list[Path] = []
+    if not arguments:
+        folder = project_dir / SOURCE_DIR
+        paths = sorted(p for p in folder.glob(f"*{SUFFIX}") if p.is_file()) if folder.is_dir() else []
+        if not paths:
+            raise UsageError(f"no source file: put '<slug>{SUFFIX}' files in {SOURCE_DIR}/, or name the files "
+                             f"to build (e.g. 'publish all drafts/*.md')")
+        return paths
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            found = _folder_titles(path)
+            if not found:
+                raise UsageError(f"{argument}: no '*{SUFFIX}' source files in this folder")
+            paths += found
+        elif path.exists() or path.is_symlink() or not _is_glob(argument):
+            paths.append(path)  # checked (missing, FIFO, too big …) when read
+        else:
+            matches = sorted(Path(m) for m in glob.glob(argument, recursive=True))
+            files = [m for m in matches if m.is_file()]
+            if not files:
+                raise UsageError(f"{argument}: no file matches this pattern")
+            paths += files
+    unique: dict[str, Path] = {}
+    for path in paths:
+        unique.setdefault(str(path.resolve()) if path.exists() else str(path), path)
+    return list(unique.values())
+
+
+def read_titles(paths: Iterable[Path]) -> list[TitleSource]:
+    """Each file read once (`UsageError` for one that cannot be), then checked for collisions."""
+    titles = [TitleSource.from_path(path) for path in paths]
+    check_collisions(titles)
+    return titles
+
+
+def check_collisions(titles: list[TitleSource], editions: list[str] | None = None) -> None:
+    """A `UsageError` if two titles would write one output file (same slug, or one slug's
+    output names the other's: `x-learner.epub` is both `x`'s learner EPUB and `x-learner`'s
+    EPUB)."""
+    owners: dict[str, TitleSource] = {}
+    for title in titles:
+        for name in renderers.output_names(title.slug, editions):
+            other = owners.get(name)
+            if other is not None and other is not title:
+                if other.slug == title.slug:
+                    raise UsageError(f"{other.name} and {title.name} have the same slug '{title.slug}': give one "
+                                     f"of them another 'slug:' in its front matter (nothing was built)")
+                raise UsageError(f"{other.name} (slug '{other.slug}') and {title.name} (slug '{title.slug}') would "
+                                 f"both write {name}: change one slug (nothing was built)")
+            owners[name] = title

@@ -1,0 +1,148 @@
+"""Building one title where it runs (this process, a pool worker or a Dask worker): from the
+source's bytes and the build's settings to a `TitleResult`, which is plain data the client can
+print. Nothing here raises for a bad title: a source error, a renderer's failure or an `OSError`
+(disk full, permission lost) is recorded in the result, and the outputs of any edition that did
+not finish are the previous ones, untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.build import Outcome, build_editions, describe_failure
+from pipeline.cache import Cache
+from pipeline.diagnostics import errors
+from pipeline.driver.outputs import open_target
+from pipeline.driver.settings import BuildSettings
+from pipeline.driver.sources import TitleSource
+from pipeline.driver.styles import styles_dir
+from pipeline.model import Document
+from pipeline.reader import read_data
+from pipeline.renderers.base import BuildContext
+
+
+@dataclass(frozen=True)
+class EditionResult:
+    edition: str
+    status: str  # "built", "up to date" or "failed"
+    outputs: tuple[str, ...]
+    seconds: float
+    error: str | None = None
+
+    @classmethod
+    def of(cls, outcome: Outcome) -> EditionResult:
+        return cls(outcome.edition, outcome.status, tuple(str(o) for o in outcome.outputs), outcome.seconds,
+                   outcome.error)
+
+
+@dataclass(frozen=True)
+class TitleResult:
+    """What happened to one title: per edition, and the source's errors if it had any."""
+
+    name: str
+    slug: str
+    editions: tuple[EditionResult, ...] = ()
+    errors: tuple[str, ...] = ()  # source errors (file:line:col) or a failure of the whole title
+    log: tuple[str, ...] = ()
+    seconds: float = 0.0
+    worker: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and all(e.status != "failed" for e in self.editions)
+
+    def count(self, status: str) -> int:
+        return sum(1 for e in self.editions if e.status == status)
+
+
+def default_cache_dir() -> Path:
+    """A worker's own cache: `$PUBLISH_CACHE_DIR`, else the user's cache folder."""
+    configured = os.environ.get("PUBLISH_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("publish", appauthor=False))
+
+
+def read_title(source: TitleSource) -> tuple[Document | None, list[str]]:
+    """The title's document, or its errors as `file:line:col: …` lines."""
+    result = read_data(source.data, source.name, default_slug=source.stem)
+    problems = [str(d) for d in errors(result.diagnostics)]
+    if result.document is None and not problems:
+        problems = [f"{source.name}: the source could not be read (run 'publish check {source.name}')"]
+    return (None, problems) if problems else (result.document, [])
+
+
+@contextlib.contextmanager
+def _epoch(value: str | None) -> Iterator[None]:
+    """The client's SOURCE_DATE_EPOCH in this process for the title's build."""
+    if value is None:
+        yield
+        return
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def build_title(
+    source: TitleSource,
+    settings: BuildSettings,
+    out: str,
+    *,
+    cache_dir: str | None = None,
+    executor: Executor | None = None,
+    on_edition: Callable[[EditionResult], None] | None = None,
+    on_log: Callable[[str], None] | None = None,
+) -> TitleResult:
+    """Build `settings.editions` of one title into `out` (a folder or an fsspec URL)."""
+    started = time.perf_counter()
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    lines: list[str] = []
+
+    def log(message: str) -> None:
+        lines.append(message)
+        if on_log is not None:
+            on_log(message)
+
+    def result(editions: list[EditionResult] = (), problems: list[str] = ()) -> TitleResult:  # type: ignore[assignment]
+        return TitleResult(name=source.name, slug=slug, editions=tuple(editions), errors=tuple(problems),
+                           log=tuple(lines), seconds=time.perf_counter() - started, worker=worker)
+
+    slug = source.slug
+    doc, problems = read_title(source)
+    if doc is None:
+        return result(problems=problems)
+    slug = doc.meta.slug
+    done: list[EditionResult] = []
+
+    def finished(outcome: Outcome) -> None:
+        edition = EditionResult.of(outcome)
+        done.append(edition)
+        if on_edition is not None:
+            on_edition(edition)
+
+    try:
+        cache = Cache(Path(cache_dir) if cache_dir else default_cache_dir())
+        with _epoch(settings.source_date_epoch), open_target(out) as target:
+            ctx = BuildContext(out_dir=target.local_dir, cache=cache,
+                               styles_dir=styles_dir(settings.style_overrides, cache),
+                               options=settings.options(), log=log, executor=executor)
+            build_editions(doc, list(settings.editions), ctx, force=settings.force, on_done=finished,
+                           keep_going=True, target=target)
+    except Exception as exc:  # the title as a whole (its lock, its target, the passes)
+        return result(done, [f"{source.name}: {describe_failure(exc)}"])
+    return result(done)

@@ -1,0 +1,77 @@
+"""Checking the paths a user names before any work starts: one line naming the path and what to
+do, instead of a traceback half-way through a build.
+
+Every command-line path goes through here (sources, `--out`, and the paths other commands take),
+and the CLI turns a `UsageError` into exit code 2. The checks try the real operation (open,
+create, write a probe file) rather than predict it from permission bits, so they tell the truth
+for root, read-only file systems, /proc and network mounts alike.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from pipeline.errors import PublishError
+
+MAX_SOURCE_BYTES = 16 * 1024 * 1024  # a long feature is ~100 kB; anything this big is the wrong file
+
+
+class UsageError(PublishError):
+    """The command line names something unusable (exit code 2): nothing was built."""
+
+
+def read_source_file(path: Path, what: str = "source") -> bytes:
+    """The bytes of a source file named by the user, or a `UsageError` saying why not."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file; check the name, or run 'publish check' in the folder "
+                         f"that holds source/") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc}); check the path and its permissions") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"{path} is a folder, not a {what} file: name a file in it (e.g. {path}/<slug>.md), or "
+                         f"pass the folder as a SOURCES argument to build every title in it")
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{path} is not a regular file (a pipe, socket or device): name a {what} file (.md)")
+    if info.st_size > MAX_SOURCE_BYTES:
+        raise UsageError(f"{path} is {info.st_size / 1024 / 1024:.0f} MB; a {what} file is at most "
+                         f"{MAX_SOURCE_BYTES // 1024 // 1024} MB: is it the right file?")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+    if len(data) > MAX_SOURCE_BYTES:  # grew, or a special file that reports size 0
+        raise UsageError(f"{path} is larger than {MAX_SOURCE_BYTES // 1024 // 1024} MB: is it the right file?")
+    return data
+
+
+def writable_dir(path: Path, what: str = "output folder") -> Path:
+    """`path` as a folder this process can write in (created if missing), or a `UsageError`."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{path} is a file, not a folder: pass --out a folder (it is created if missing)")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UsageError(f"{path}: a part of this path is a file, not a folder: choose another {what}") from None
+    except OSError as exc:
+        raise UsageError(f"cannot create the {what} {path} ({exc.strerror or exc}): choose a folder you can "
+                         f"write, e.g. --out output") from None
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".publish-probe-", dir=path)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise UsageError(f"cannot write in the {what} {path} ({exc.strerror or exc}): choose a folder you can "
+                         f"write") from None
+    return path
+
+
+def is_url(text: str) -> bool:
+    """True for `scheme://…` (an fsspec location), false for a path on this machine."""
+    scheme, sep, _rest = text.partition("://")
+    return bool(sep) and scheme.isidentifier() and len(scheme) > 1
