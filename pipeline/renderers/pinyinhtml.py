@@ -17,9 +17,10 @@ from pipeline.cache import Cache
 from pipeline.fonts import font_path
 from pipeline.model import Document, Paragraph
 from pipeline.renderers.htmltext import text
-from pipeline.renderers.pagegeometry import custom_lengths, measure
+from pipeline.renderers.pagegeometry import custom_lengths, custom_ratios, measure
 from pipeline.renderers.pdfbook import Chapter, Setter
-from pipeline.renderers.pinyinlayout import PX, Face, Style, block_html, break_lines, glyphs
+from pipeline.renderers.pinyinlayout import PX, Face, Style, break_lines, glyphs
+from pipeline.renderers.pinyinrows import block_html
 
 LEARNER_CSS = "pdf-learner.css"
 EDITION = "拼音学习版"  # on the title page
@@ -41,23 +42,31 @@ Words = list[tuple[str, tuple[str, ...] | None]]
 
 @dataclass(frozen=True)
 class LearnerType:
-    """The learner's sizes (px) and measure (px), read from the stylesheets."""
+    """The learner's sizes (px), measure (px) and word shape, read from the stylesheets.
+    `condense` overrides the stylesheet's (1.0: widen the pitch only), for comparing the two."""
 
     sizes: dict[str, float]
     measure: float
+    condense: float = 1.0
 
     @classmethod
-    def read(cls, styles_dir: Path, paper_css: Path) -> LearnerType:
-        sizes = {name: points * PX for name, points in custom_lengths(styles_dir / LEARNER_CSS, "learner").items()}
-        return cls(sizes, measure(paper_css) * PX)
+    def read(cls, styles_dir: Path, paper_css: Path, condense: float | None = None) -> LearnerType:
+        css = styles_dir / LEARNER_CSS
+        sizes = {name: points * PX for name, points in custom_lengths(css, "learner").items()}
+        ratio = custom_ratios(css, "learner").get("condense", 1.0) if condense is None else condense
+        return cls(sizes, measure(paper_css) * PX, ratio)
 
     def style(self, role: str) -> Style:
         size, pinyin, face, indent, justify = ROLES[role]
         other = "sans" if face == "serif" else "serif"
         text_face = Face(font_path(face), self.sizes[size])  # type: ignore[arg-type]
+        em = self.sizes[size] / self.sizes["text"]  # word spaces scale with the type
         return Style(text=text_face, other=Face(font_path(other), self.sizes[size]),  # type: ignore[arg-type]
                      pinyin=Face(font_path("sans"), self.sizes[pinyin]), gap=self.sizes["gap"],
-                     measure=self.measure, indent=indent * self.sizes[size], justify=justify)
+                     measure=self.measure, indent=indent * self.sizes[size], justify=justify,
+                     word_space=self.sizes["word-space"] * em, word_space_min=self.sizes["word-space-min"] * em,
+                     word_space_max=self.sizes["word-space-max"] * em,
+                     condense=self.condense)
 
 
 def _span_css(style: str) -> str:
@@ -130,8 +139,8 @@ class LearnerText:
 
 
 def learner_text(doc: Document, styles_dir: Path, paper_css: Path, tone_sandhi: bool,
-                 cache: Cache | None = None) -> LearnerText:
-    return LearnerText(doc, LearnerType.read(styles_dir, paper_css), tone_sandhi, cache)
+                 cache: Cache | None = None, condense: float | None = None) -> LearnerText:
+    return LearnerText(doc, LearnerType.read(styles_dir, paper_css, condense), tone_sandhi, cache)
 
 
 def vocabulary_credits() -> str:
