@@ -26,7 +26,7 @@ from pipeline.renderers.pinyinlayout import IN_WORD, WORD_SPACE, Style, break_li
 from tests.conftest import ROOT
 from tests.renderers.pdftools import Char, assert_blocks_once_in_order, body_lines, outline_titles, page_chars, pages
 from tests.renderers.test_pdf import heads
-from tests.renderers.wordgeometry import measure
+from tests.renderers.wordgeometry import body_pages, measure
 
 PINYIN = re.compile(r"^[a-zü\u00e0-\u01dc\u0300-\u036f ]+$")
 STYLES = ROOT / "pipeline" / "styles"
@@ -112,14 +112,6 @@ def check_pinyin_placement(path: Path, page_numbers: list[int]) -> int:
             if abs(a[0].y0 - b[0].y0) < 0.5:
                 assert b[0].x0 - a[-1].x1 >= 0.5, (number, "".join(c.text for c in a), "".join(c.text for c in b))
     return checked
-
-
-def body_pages(path: Path) -> list[int]:
-    """The pages from the article to the vocabulary (whose list has pinyin of its own)."""
-    page_list = pages(path)
-    start = next(p.number for p in page_list if any(is_pinyin(line.text) for line in p.lines))
-    end = next(p.number for p in page_list if p.number > start and any("HSK" in line.text for line in p.lines))
-    return list(range(start, end))
 
 
 def test_each_syllable_sits_over_its_character(test_title_learner) -> None:

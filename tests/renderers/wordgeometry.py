@@ -18,12 +18,21 @@ from lxml import etree
 
 from pipeline.pinyin_syllables import is_han
 from tests.renderers.epubtools import NS, Book
-from tests.renderers.pdftools import Char, page_chars
+from tests.renderers.pdftools import Char, page_chars, pages
 
 HAN_SIZE = 10.5  # pt: body text, headings and labels are larger; running heads and pinyin smaller
 ROW = 0.6  # pt: glyphs on one baseline
 SYLLABLE_GAP = 0.3  # pt: letters closer than this belong to one syllable
 PINYIN = re.compile(r"^[a-zü\u00e0-\u01dc\u0300-\u036f]+$")
+PINYIN_LINE = re.compile(r"^[a-zü\u00e0-\u01dc\u0300-\u036f][a-zü\u00e0-\u01dc\u0300-\u036f ]*$")
+
+
+def body_pages(path: Path) -> list[int]:
+    """The pages from the article to the vocabulary (whose list has pinyin of its own)."""
+    page_list = pages(path)
+    start = next(p.number for p in page_list if any(PINYIN_LINE.match(line.text.strip()) for line in p.lines))
+    end = next(p.number for p in page_list if p.number > start and any("HSK" in line.text for line in p.lines))
+    return list(range(start, end))
 
 
 def epub_words(path: Path) -> tuple[str, list[int]]:
