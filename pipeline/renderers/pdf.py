@@ -133,4 +133,5 @@ class LearnerPdfRenderer(PdfRenderer):
         html = book_html(doc, ctx.styles_dir / TEMPLATE, learner.setter(), fonts_css="/*FONTS*/",
                          extra_chapters=[vocabulary], body_class="learner", colophon=vocabulary_credits(),
                          edition=EDITION)
+        html = html.replace("/*FONTS*/", "/*FONTS*/\n" + learner.font_css(), 1)  # condensed pinyin faces
         return html, stylesheets(ctx, extra=(LEARNER_CSS,))

@@ -10,16 +10,20 @@ and the rows WeasyPrint draws agree.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from pipeline.cache import Cache
+from pipeline import fonts
+from pipeline.cache import Cache, key
 from pipeline.fonts import font_path
 from pipeline.model import Document, Paragraph
 from pipeline.renderers.htmltext import text
 from pipeline.renderers.pagegeometry import custom_lengths, custom_ratios, measure
 from pipeline.renderers.pdfbook import Chapter, Setter
 from pipeline.renderers.pinyinlayout import PX, Face, Style, break_lines, glyphs
+from pipeline.renderers import pinyinfont
 from pipeline.renderers.pinyinrows import block_html
 
 LEARNER_CSS = "pdf-learner.css"
@@ -38,6 +42,17 @@ ROLES = {  # role → (size name in the CSS, pinyin size name, face, indent in e
 }
 
 Words = list[tuple[str, tuple[str, ...] | None]]
+Run = tuple[str, str, bool]  # text, css class, Chinese (to be read in pinyin)?
+BLOCKS = "learner-blocks"  # cache namespace of set blocks
+LAYOUT_MODULES = ("pinyinhtml", "pinyinlayout", "pinyinrows", "pinyinfont", "wordshape", "cjktype")
+
+
+@lru_cache(maxsize=1)
+def _layout_digest() -> str:
+    """The code that sets a block, and the fonts it measures, for cache keys."""
+    here = Path(__file__).resolve().parent
+    return key("learner-layout", *(here.joinpath(f"{name}.py").read_bytes() for name in LAYOUT_MODULES),
+               fonts.digest("serif"), fonts.digest("sans"))
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,7 @@ class LearnerText:
         self.kind = kind
         self.styles = {role: kind.style(role) for role in ROLES}
         self.overhang = kind.sizes["overhang"]
+        self.condensed: set[float] = set()  # the condensed pinyin faces the book uses
 
     def tokens(self, value: str) -> tuple:
         if value not in self._memo:
@@ -97,26 +113,40 @@ class LearnerText:
         return [(token.text, token.pinyin) for token in self.tokens(value)]
 
     def paragraph(self, paragraph: Paragraph) -> str:
-        runs: list[tuple[str, str, Words]] = []
+        runs: list[Run] = []
         if paragraph.number is not None:
-            number = f"（{paragraph.number}）"
-            runs.append((number, "", [(number, None)]))
+            runs.append((f"（{paragraph.number}）", "", False))
         for span in paragraph.spans:
-            chinese = span.lang is None or span.lang.startswith("zh")
-            words = self.words(span.text) if chinese else [(span.text, None)]
-            runs.append((span.text, _span_css(span.style), words))
+            runs.append((span.text, _span_css(span.style), span.lang is None or span.lang.startswith("zh")))
         return self._block(runs, "text")
 
     def phrase(self, value: str, role: str) -> str:
-        return self._block([(value, "", self.words(value))], role)
+        return self._block([(value, "", True)], role)
 
     def label(self, value: str) -> str:
-        return self._block([(value + "：", "", self.words(value) + [("：", None)])], "label")
+        return self._block([(value, "", True), ("：", "", False)], "label")
 
-    def _block(self, runs: list[tuple[str, str, Words]], role: str) -> str:
+    def _block(self, runs: list[Run], role: str) -> str:
+        """A block of text set in lines, from the cache when the same runs were set before in
+        the same style by the same code: an edit sets only the paragraphs it changed."""
         style = self.styles[role]
-        lines = break_lines(glyphs(runs, style), style)
-        return f'<span class="set set-{role}">{block_html(lines, self.overhang)}</span>'
+        digest = key("learner-block", _layout_digest(), self.annotator._settings, role, repr(style), runs)
+        stored = self.cache.get(BLOCKS, digest)
+        if stored is not None:
+            found = json.loads(stored)
+            self.condensed.update(found["condensed"])
+            return found["html"]
+        words = [(text, css, self.words(text) if chinese else [(text, None)]) for text, css, chinese in runs]
+        lines = break_lines(glyphs(words, style), style)
+        condensed = sorted({step for line in lines for step in map(pinyinfont.step, line.scales) if step})
+        self.condensed.update(condensed)
+        html = f'<span class="set set-{role}">{block_html(lines, self.overhang, style.pinyin.size_px)}</span>'
+        self.cache.put(BLOCKS, digest, json.dumps({"html": html, "condensed": condensed}).encode())
+        return html
+
+    def font_css(self) -> str:
+        """@font-face rules for the condensed pinyin faces the text set so far uses."""
+        return pinyinfont.font_face_css(self.condensed, self.cache)
 
     def setter(self) -> Setter:
         return Setter(paragraph=self.paragraph, phrase=self.phrase, label=self.label)

@@ -3,8 +3,8 @@ pinyin over Han, in which tab characters move the pen to each piece's position.
 
 With `tab-size: 1px` there is a tab stop about every CSS pixel, so a piece lands within half
 a pixel of where `pinyinlayout` set it, and WeasyPrint shapes two text runs per line instead of
-hundreds of boxes. A condensed syllable is the one box of its row: an inline-block scaled by a
-transform, its margins taking off what the scale takes off, so the text after it stays put.
+hundreds of boxes. A condensed syllable is set in a condensed face (`pinyinfont`): a span, a
+text run of its own, like the asides and emphasis of the Han row.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from pipeline.renderers import pinyinfont
 from pipeline.renderers.pinyinlayout import PANGO_UNITS, Line
 
 # How a tab moves the pen in WeasyPrint 70 / Pango 1.5x (measured): Pango finds the next tab
@@ -21,7 +22,6 @@ from pipeline.renderers.pinyinlayout import PANGO_UNITS, Line
 TAB_SCALE = 1.024
 TAB = PANGO_UNITS  # Pango units between tab stops: `tab-size: 1px` in pdf-learner.css (WeasyPrint
 # hands Pango whole pixels, so no finer step is possible)
-FULL_SCALE = 0.995  # a syllable scaled less than this is drawn condensed
 
 
 @dataclass
@@ -39,11 +39,6 @@ class _Pen:
         self.origin = self.drawn = self.origin + self.layout / PANGO_UNITS
         self.layout = 0
 
-    def after_box(self, end: float) -> None:
-        """A run starts at `end` px, after an inline-block."""
-        self.origin = self.drawn = end
-        self.layout = 0
-
     def _next_stop(self) -> int:
         return (self.layout // TAB + 1) * TAB
 
@@ -51,11 +46,6 @@ class _Pen:
         """The drawn pen after `count` tabs (count ≥ 1)."""
         distance = self._next_stop() - self.layout + (count - 1) * TAB
         return self.drawn + distance / PANGO_UNITS * TAB_SCALE
-
-    def layout_after_tabs(self, count: int) -> float:
-        """Where the next box starts, by Pango's count, after `count` tabs (0 or more)."""
-        units = self.layout if count == 0 else self._next_stop() + (count - 1) * TAB
-        return self.origin + units / PANGO_UNITS
 
     def tab(self, count: int) -> None:
         self.drawn = self.after_tabs(count)
@@ -75,15 +65,8 @@ def _tabs_to(pen: _Pen, x: float) -> int:
     return max(1, round((x - first) / step) + 1)
 
 
-def _tabs_to_box(pen: _Pen, x: float) -> int:
-    """How many tabs bring the start of the next box (Pango's pen) nearest to `x`."""
-    here, first = pen.layout_after_tabs(0), pen.layout_after_tabs(1)
-    if x - here <= first - x:
-        return 0
-    return max(1, round((x - first) * PANGO_UNITS / TAB) + 1)
 
-
-Piece = tuple[float, str, str, float, float]  # x px, text, css class, width px (as drawn), scale
+Piece = tuple[float, str, str, float]  # x px, text, css class, width px
 
 
 def _row(pieces: list[Piece]) -> str:
@@ -93,7 +76,7 @@ def _row(pieces: list[Piece]) -> str:
     out: list[str] = []
     pen = _Pen()
     current = ""
-    for x, text, css, width, scale in pieces:
+    for x, text, css, width in pieces:
         if css != current:
             if current:
                 out.append("</span>")
@@ -101,16 +84,6 @@ def _row(pieces: list[Piece]) -> str:
                 out.append(f'<span class="{css}">')
             current = css
             pen.new_run()
-        if scale < FULL_SCALE:
-            tabs = _tabs_to_box(pen, x)
-            out.append("\t" * tabs)
-            start = pen.layout_after_tabs(tabs)
-            natural = width / scale
-            margin = (width - natural) / 2
-            out.append(f'<span class="cn" style="transform:scaleX({scale:.3f});margin:0 {margin:.3f}px">'
-                       f"{escape(text, quote=False)}</span>")
-            pen.after_box(start + width)
-            continue
         tabs = _tabs_to(pen, x)
         if tabs:
             out.append("\t" * tabs)
@@ -122,24 +95,29 @@ def _row(pieces: list[Piece]) -> str:
     return "".join(out)
 
 
-def line_html(line: Line, overhang: float) -> str:
+def line_html(line: Line, overhang: float, pinyin_size: float) -> str:
     """A line as one preformatted block of two rows, pinyin (in the block's own face and
-    size) over Han (class "hz"). The block starts `overhang` px left of the measure so that a
-    syllable wider than its character may hang into the margin at either end."""
-    han = [(x + overhang, g.text, g.css, g.width, 1.0) for x, g in zip(line.x, line.glyphs)]
+    size, `pinyin_size` px) over Han (class "hz"); a condensed syllable in the widest condensed
+    face its scale allows, centred as the layout centred it. The block starts `overhang` px left
+    of the measure so that a syllable wider than its character may hang into the margin at
+    either end."""
+    han = [(x + overhang, g.text, g.css, g.width) for x, g in zip(line.x, line.glyphs)]
     pinyin = []
     for x, glyph, scale in zip(line.x, line.glyphs, line.scales):
         if glyph.syllable:
-            scale = scale if scale < FULL_SCALE else 1.0
-            width = glyph.syllable_width * scale
-            pinyin.append((x + overhang + (glyph.width - width) / 2, glyph.syllable, "", width, scale))
+            condensed = pinyinfont.step(scale)
+            if condensed is None:
+                css, width = "", glyph.syllable_width
+            else:
+                css, width = pinyinfont.name(condensed)[1], pinyinfont.width(glyph.syllable, condensed, pinyin_size)
+            pinyin.append((x + overhang + (glyph.width - width) / 2, glyph.syllable, css, width))
     return f'<span class="ln">{_row(pinyin)}\n<span class="hz">{_row(han)}</span></span>'
 
 
-def block_html(lines: list[Line], overhang: float) -> str:
+def block_html(lines: list[Line], overhang: float, pinyin_size: float) -> str:
     """The lines of a paragraph, the first two and the last two kept together (orphans and
     widows of two, as in print)."""
-    rows = [line_html(line, overhang) for line in lines]
+    rows = [line_html(line, overhang, pinyin_size) for line in lines]
     if len(rows) < 4:
         return f'<span class="keep">{"".join(rows)}</span>'
     return (f'<span class="keep">{"".join(rows[:2])}</span>' + "".join(rows[2:-2])
