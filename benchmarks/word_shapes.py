@@ -32,6 +32,7 @@ from pipeline.renderers.epub import LearnerEpubRenderer  # noqa: E402
 from pipeline.renderers.pdf import LearnerPdfRenderer, render_pdf, stylesheets  # noqa: E402
 from pipeline.renderers.pinyinhtml import learner_text  # noqa: E402
 from pipeline.renderers.pinyinlayout import PX, Face  # noqa: E402
+from tests.renderers.epubtools import Book  # noqa: E402
 from tests.renderers.pdftools import pages  # noqa: E402
 from tests.renderers.wordgeometry import Measures, body_pages, measure  # noqa: E402
 
@@ -148,11 +149,42 @@ def image(target: Path, work: Path, cache: Cache) -> None:
     print(f"wrote {target}")
 
 
+def pictures(docs: Path, work: Path, cache: Cache) -> None:
+    """The README's learner pictures from the first title: PDF pages (title, the article's first
+    page, the answer page the word-shape issue was filed on, the vocabulary) and an EPUB chapter
+    in Chromium, with tone colours."""
+    from tests.renderers import browser
+
+    doc = prepare(read_source(TITLES["sora-reactions"]))
+    ctx = BuildContext(out_dir=work / "pictures", cache=cache, styles_dir=STYLES, options={"tone_colors": True},
+                       log=lambda m: None)
+    (pdf,) = LearnerPdfRenderer().build(doc, ctx)
+    found = pages(pdf)
+
+    def first(needle: str) -> int:
+        return next(p.number for p in found if any(needle in line.text.replace(" ", "") for line in p.lines)) + 1
+
+    wanted = {"title": first("拼音学习版"), "article": body_pages(pdf)[0] + 1, "qa": first("首选"),
+              "vocabulary": first("以下是本书中")}
+    for name, number in wanted.items():
+        target = docs / f"pdf-learner-{name}"
+        subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", "-f", str(number), "-l", str(number), str(pdf),
+                        str(target)], check=True)
+        print(f"wrote {target}.png (page {number})")
+    (epub,) = LearnerEpubRenderer().build(doc, ctx)
+    book_pages = [href for href in Book.open(epub).spine() if href.startswith("chapter")]
+    with browser.reader(epub) as reader:
+        reader.open(book_pages[4], 800, 16, height=1100)
+        reader.screenshot(docs / "epub-learner-chapter.png")
+    print(f"wrote {docs / 'epub-learner-chapter.png'} ({book_pages[4]})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--image", type=Path, help="also write the comparison page as PNG here")
     parser.add_argument("--no-measure", action="store_true", help="only the image")
+    parser.add_argument("--pictures", type=Path, help="also write the README's learner pictures into this folder")
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="word-shapes-"))
     try:
@@ -162,6 +194,8 @@ def main() -> None:
             print(f"wrote {options.output}")
         if options.image:
             image(options.image, work, cache)
+        if options.pictures:
+            pictures(options.pictures, work, cache)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -128,11 +128,11 @@ class Reader:
         self.root = root  # the folder of the package document inside the zip
         self.settings = settings  # what the served pages are given: the reader's font size
 
-    def open(self, href: str, width: int, font_size: float) -> None:
+    def open(self, href: str, width: int, font_size: float, height: int = 900) -> None:
         """Show a document of the book at `width` CSS px with `font_size` px as the root size
         (a style the reading system adds to each page it serves, as reading systems do)."""
         self.settings["font_size"] = font_size
-        self.page.set_viewport_size({"width": width, "height": 900})
+        self.page.set_viewport_size({"width": width, "height": height})
         self.page.goto(ORIGIN + posixpath.join(self.root, href))
         if self.settings["javascript"]:
             self.page.evaluate("document.fonts.ready")
