@@ -45,7 +45,9 @@ def epub_words(path: Path) -> tuple[str, list[int]]:
     for href in book.spine():
         if href == "nav.xhtml":
             continue
-        for word in book.tree(href).iterfind(".//x:span[@class='w']", NS):
+        for word in book.tree(href).iterfind(".//x:span", NS):
+            if (word.get("class") or "").split()[:1] != ["w"] or word.find("x:ruby", NS) is None:
+                continue  # not a word, or a Latin one
             if any("vocabulary" in (a.get("class") or "") for a in word.iterancestors()):
                 continue
             number += 1
