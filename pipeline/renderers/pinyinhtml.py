@@ -1,5 +1,6 @@
 """The learner PDF's text: every paragraph, heading and speaker label set with pinyin over each
-character (`pinyinlayout`), and the vocabulary chapter (words above the chosen HSK level).
+character (`pinyinlayout`, `pinyinrows`), and the vocabulary chapter (words above the chosen
+HSK level). Set blocks are cached by content, so a rebuild sets only what changed.
 
 Readings come from the pinyin pass (`pipeline.passes.pinyin`): the source's pronunciation
 table wins, then the speakers' and authors' names, then context. Readings and the vocabulary
@@ -19,11 +20,11 @@ from pipeline import fonts
 from pipeline.cache import Cache, key
 from pipeline.fonts import font_path
 from pipeline.model import Document, Paragraph
+from pipeline.renderers import pinyinfont
 from pipeline.renderers.htmltext import text
 from pipeline.renderers.pagegeometry import custom_lengths, custom_ratios, measure
 from pipeline.renderers.pdfbook import Chapter, Setter
 from pipeline.renderers.pinyinlayout import PX, Face, Style, break_lines, glyphs
-from pipeline.renderers import pinyinfont
 from pipeline.renderers.pinyinrows import block_html
 
 LEARNER_CSS = "pdf-learner.css"
@@ -127,16 +128,17 @@ class LearnerText:
         return self._block([(value, "", True), ("：", "", False)], "label")
 
     def _block(self, runs: list[Run], role: str) -> str:
-        """A block of text set in lines, from the cache when the same runs were set before in
-        the same style by the same code: an edit sets only the paragraphs it changed."""
+        """A block of text set in lines, from the cache when the same words with the same
+        readings were set before in the same style by the same code: an edit sets only the
+        paragraphs it changed."""
         style = self.styles[role]
-        digest = key("learner-block", _layout_digest(), self.annotator._settings, role, repr(style), runs)
+        words = [(text, css, self.words(text) if chinese else [(text, None)]) for text, css, chinese in runs]
+        digest = key("learner-block", _layout_digest(), role, repr(style), words)
         stored = self.cache.get(BLOCKS, digest)
         if stored is not None:
             found = json.loads(stored)
             self.condensed.update(found["condensed"])
             return found["html"]
-        words = [(text, css, self.words(text) if chinese else [(text, None)]) for text, css, chinese in runs]
         lines = break_lines(glyphs(words, style), style)
         condensed = sorted({step for line in lines for step in map(pinyinfont.step, line.scales) if step})
         self.condensed.update(condensed)

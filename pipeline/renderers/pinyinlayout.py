@@ -431,15 +431,9 @@ def _cost(slack: float, spaces: int, least: float, last: bool, style: Style, em:
     return cost
 
 
-def natural_width(line: list[Glyph], style: Style, first: bool) -> float:
-    """The line's width with its least word space, before justification."""
-    state = _LineState(style, style.indent if first else 0.0)
-    for glyph in line:
-        state.add(glyph)
-    return state.width
-
-
 def _place(line: list[Glyph], style: Style, first: bool, last: bool) -> Line:
+    """Positions for a line: a last (or unjustified) line at the best word space if it fits,
+    a justified one with its slack in the word spaces (past the widest, in every gap)."""
     state = _LineState(style, style.indent if first else 0.0)
     for glyph in line:
         state.add(glyph)
