@@ -5,12 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all test install check bench clean browser
+.PHONY: all test install check bench clean browser ace
 
 all: $(STAMP)
 	$(BIN)/publish all
 
-test: $(STAMP) browser
+test: $(STAMP) browser ace
 	$(BIN)/python -m pytest -q
 
 install: $(STAMP)
@@ -25,6 +25,21 @@ $(STAMP): pyproject.toml
 # /usr/bin/chromium; nothing is downloaded by Playwright itself). Needs root on a fresh machine.
 browser:
 	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)
+
+# Ace by DAISY, the EPUB accessibility checker (tests/renderers/test_accessibility.py runs it):
+# npm's @daisy/ace-cli, installed once into .tools/ (the stamp names the version) and driven by
+# Debian's Chromium from the browser target, so Puppeteer downloads no browser of its own.
+ACE_VERSION := 1.4.6
+ACE_STAMP := .tools/.ace-$(ACE_VERSION)
+
+ace: $(ACE_STAMP)
+
+$(ACE_STAMP): | browser
+	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
+	mkdir -p .tools
+	PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix .tools --no-audit --no-fund --loglevel=error \
+		@daisy/ace-cli@$(ACE_VERSION)
+	touch $(ACE_STAMP)
 
 check: $(STAMP)
 	$(BIN)/publish check

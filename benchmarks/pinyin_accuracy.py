@@ -1,20 +1,37 @@
-"""Accuracy of the pinyin pass on polyphonic characters, against benchmarks/pinyin_eval.tsv.
+"""Accuracy of the pinyin pass, per class, on a development set and on held-out test sets.
 
-The evaluation set is hand-written modern sentences (news, tech, culture, sports, everyday), one row
-per occurrence of a polyphonic character: sentence, char offset, char, expected reading (tone
-marks, citation tones). Every occurrence of the listed characters in a sentence is scored, not a
-chosen few.
+Sets (see each file's header):
 
-    python benchmarks/pinyin_accuracy.py [--eval FILE] [--quiet]
+- ``dev``: ``pinyin_dev.tsv`` (the first evaluation set, written together with the phrase
+  dictionary: it may inform the dictionary and the rules) and ``pinyin_dev_classes.txt`` (new text
+  stressing the classes below, written for tuning);
+- ``test``: ``pinyin_test.txt``, written after the dictionary and never used for tuning;
+- ``final``: ``pinyin_final.txt``, written at the very end, after the last rule change.
 
-Prints the pass's accuracy, pypinyin's alone (its default phrase mode) for comparison, and every
-miss of the pass. Exit code 1 if the pass scores below 99 %.
+A ``.tsv`` holds one row per scored occurrence (sentence, offset, char, reading). A ``.txt`` holds
+sentences with a hand-written reading of every Han character; an occurrence is scored when the
+character has more than one reading in pypinyin's character table (not 一/不: their citation tone
+never varies), or stands in a name or a reduplication. "a|b" accepts either reading.
+
+Every scored occurrence falls in one class, by its place in the sentence (not by the pass):
+names (characters of a name listed with the sentence) > reduplication (AA, AABB, A一A, A了A) >
+numbers (numerals, and measure words after a numeral or demonstrative) > particles (的 地 得 着 了 过)
+> polyphones (为 谁 还 行 长 重 都 只 便) > other.
+
+    python benchmarks/pinyin_accuracy.py [dev|test|final|FILE ...] [--misses] [--results]
+
+Prints, per set, the pass's accuracy overall and per class, pypinyin's alone for comparison, and
+(``--misses``, the default for dev only) every miss. Scoring a held-out set appends a line to
+``pinyin_scores.log`` so that how often it was looked at stays on record. ``--results`` rewrites the
+pinyin section of ``benchmarks/RESULTS.md``. Exit code 1 if a set is under its target.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import datetime
+import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,8 +41,50 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-EVAL = ROOT / "benchmarks" / "pinyin_eval.tsv"
-TARGET = 0.99
+HERE = ROOT / "benchmarks"
+SETS = {
+    "dev": (HERE / "pinyin_dev.tsv", HERE / "pinyin_dev_classes.txt"),
+    "test": (HERE / "pinyin_test.txt",),
+    "final": (HERE / "pinyin_final.txt",),
+}
+HELD_OUT = ("test", "final")
+LOG = HERE / "pinyin_scores.log"
+RESULTS = HERE / "RESULTS.md"
+TARGETS = {"dev": 0.995}  # overall; and no class under CLASS_TARGET on dev
+CLASS_TARGET = 0.98
+TEST_THRESHOLD = 0.98  # the regression floor the test suite applies to the held-out sets
+# Measurements that are not re-run by this script, kept with the table (see RESULTS.md).
+NOTES = [
+    "The pass before this round (commit 5f35197, identical readings to the single-module pass) scored "
+    "test 96.22 % (first line of the log) and final 96.21 % (names 74.51 %, reduplications 82.35 %, "
+    "numbers 100 %, particles 94.89 %, 为谁还… 96.77 %, other 99.02 %); pypinyin alone is in the table.",
+    "The dev target is met; the held-out sets are below 99.5 %. The rules were tuned on dev only; the "
+    "test and final numbers are what to expect on new text. The test set was scored for its baseline "
+    "before any reading change and then only after the last rule change (commit 1d9c08d, where the "
+    "final set was written first); every scoring is in the log below, and no miss of a held-out set "
+    "was ever printed.",
+]
+
+CLASSES = ("names", "reduplication", "numbers", "particles", "polyphones", "other")
+CLASS_TITLES = {
+    "names": "names and surnames",
+    "reduplication": "reduplications (慢慢地, 看看, 妈妈)",
+    "numbers": "numbers and measure words",
+    "particles": "particles 的 地 得 着 了 过",
+    "polyphones": "为 谁 还 行 长 重 都 只 便",
+    "other": "other polyphonic characters",
+}
+PARTICLES = set("的地得着了过")
+POLYPHONES = set("为谁还行长重都只便")
+NUMERALS = set("零〇一二三四五六七八九十百千万亿两几半")
+DIGITS = set("0123456789０１２３４５６７８９")
+DEMONSTRATIVES = set("这那哪每各某几")
+MEASURES = set(
+    "个只条张本把头匹件位名家台辆架座栋棵株朵片块根支枝首篇部场次回遍趟顿阵行种类层排列批群套双对副份"
+    "间所门节段句章页封颗粒滴杯碗瓶盒包袋斤里米岁年天周届期项款笔起宗桩道声口眼脚拳步番轮局盘集季幅扇面"
+    "堆串束捆卷册艘班站刀尾缕丝点些下股样招撮打摞沓级度元角毛分倍成折号楼盏吨亩"
+)
+NEVER = set("一不")
 
 
 @dataclass(frozen=True)
@@ -33,7 +92,8 @@ class Row:
     sentence: str
     offset: int
     char: str
-    expected: str
+    expected: tuple[str, ...]  # accepted readings
+    cls: str = "other"
 
 
 @dataclass
@@ -41,34 +101,171 @@ class Score:
     total: int = 0
     correct: int = 0
     misses: list[tuple[Row, str]] = field(default_factory=list)
+    by_class: dict[str, list[int]] = field(default_factory=dict)  # class -> [correct, total]
 
     @property
     def accuracy(self) -> float:
         return self.correct / self.total if self.total else 0.0
 
+    def add(self, row: Row, got: str | None) -> None:
+        ok = got in row.expected
+        self.total += 1
+        self.correct += ok
+        per = self.by_class.setdefault(row.cls, [0, 0])
+        per[0] += ok
+        per[1] += 1
+        if not ok:
+            self.misses.append((row, got or "—"))
 
-def load(path: Path = EVAL) -> list[Row]:
+    def class_accuracy(self, cls: str) -> float | None:
+        correct, total = self.by_class.get(cls, (0, 0))
+        return correct / total if total else None
+
+
+# ---- which occurrences, in which class ----------------------------------------------------------
+
+
+def _is_han(char: str) -> bool:
+    from pipeline.pinyin_syllables import is_han
+
+    return is_han(char)
+
+
+def polyphonic(char: str) -> bool:
+    """More than one reading in pypinyin's character table: the independent yardstick for "scored"."""
+    from pypinyin.constants import PINYIN_DICT
+
+    readings = PINYIN_DICT.get(ord(char), "")
+    return len(set(readings.split(","))) > 1
+
+
+def classify(sentence: str, i: int, names: tuple[str, ...] = ()) -> str:
+    char = sentence[i]
+    for name in names:
+        start = sentence.find(name)
+        while start >= 0:
+            if start <= i < start + len(name):
+                return "names"
+            start = sentence.find(name, start + 1)
+    at = lambda k: sentence[k] if 0 <= k < len(sentence) else ""  # noqa: E731
+    if char not in NEVER and (
+        at(i - 1) == char or at(i + 1) == char
+        or (at(i + 1) in "一了" and at(i + 2) == char) or (at(i - 1) in "一了" and at(i - 2) == char)
+    ):
+        return "reduplication"
+    if char in NUMERALS or (char in MEASURES and (at(i - 1) in NUMERALS | DIGITS | DEMONSTRATIVES)):
+        return "numbers"
+    if char in PARTICLES:
+        return "particles"
+    if char in POLYPHONES:
+        return "polyphones"
+    return "other"
+
+
+# ---- loading -----------------------------------------------------------------------------------
+
+
+def _accepted(field_: str) -> tuple[str, ...]:
+    from pipeline.pinyin_syllables import normalise_syllables
+
+    return tuple(normalise_syllables(alt)[0] for alt in field_.split("|"))
+
+
+def load_tsv(path: Path) -> list[Row]:
     rows = []
     with open(path, encoding="utf-8", newline="") as fh:
         for rec in csv.DictReader(fh, delimiter="\t"):
-            row = Row(rec["sentence"], int(rec["offset"]), rec["char"], rec["reading"])
-            if row.sentence[row.offset] != row.char:
-                raise ValueError(f"{path}: offset {row.offset} of {row.sentence!r} is not {row.char!r}")
-            rows.append(row)
+            sentence, offset = rec["sentence"], int(rec["offset"])
+            if sentence[offset] != rec["char"]:
+                raise ValueError(f"{path}: offset {offset} of {sentence!r} is not {rec['char']!r}")
+            rows.append(Row(sentence, offset, rec["char"], _accepted(rec["reading"]), classify(sentence, offset)))
     return rows
+
+
+def load_blocks(path: Path) -> list[tuple[str, list[tuple[str, ...]], tuple[str, ...]]]:
+    """(sentence, accepted readings per Han character, names) for every block of an authored set."""
+    text = path.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    blocks, current = [], []
+    for line in [*lines, ""]:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            blocks.append(current)
+            current = []
+    out = []
+    for block in blocks:
+        if len(block) < 2 or len(block) > 3 or (len(block) == 3 and not block[2].startswith("names:")):
+            raise ValueError(f"{path}: a block is a sentence, its reading and an optional 'names:' line: {block}")
+        sentence, reading = block[0], block[1].split()
+        names = tuple(block[2][len("names:"):].split()) if len(block) == 3 else ()
+        han = [c for c in sentence if _is_han(c)]
+        if len(han) != len(reading):
+            raise ValueError(f"{path}: {sentence!r} has {len(han)} Han characters but {len(reading)} syllables")
+        out.append((sentence, [_accepted(s) for s in reading], names))
+    return out
+
+
+def load_txt(path: Path, *, every_char: bool = False) -> list[Row]:
+    rows = []
+    for sentence, readings, names in load_blocks(path):
+        syllables = iter(readings)
+        for i, char in enumerate(sentence):
+            if not _is_han(char):
+                continue
+            accepted = next(syllables)
+            cls = classify(sentence, i, names)
+            if every_char or (char not in NEVER and (polyphonic(char) or cls in ("names", "reduplication"))):
+                rows.append(Row(sentence, i, char, accepted, cls))
+    return rows
+
+
+def lint(path: Path) -> list[str]:
+    """Readings an authored set gives that the character never has (a typo in the set, not a verdict
+    on the pass): the toneless syllable must be one of the character's readings in pypinyin's table."""
+    from pypinyin.constants import PINYIN_DICT
+    from pypinyin.contrib.tone_convert import to_normal
+
+    problems = []
+    for sentence, readings, _names in load_blocks(path):
+        han = [c for c in sentence if _is_han(c)]
+        for char, accepted in zip(han, readings):
+            known = {to_normal(r, v_to_u=True) for r in PINYIN_DICT.get(ord(char), "").split(",")}
+            for reading in accepted:
+                if to_normal(reading, v_to_u=True) not in known:
+                    problems.append(f"{char} {reading} (known: {'/'.join(sorted(known))}) in {sentence}")
+    return problems
+
+
+def load(path: Path | None = None, *, every_char: bool = False) -> list[Row]:
+    if path is None:
+        return load_set("dev")
+    return load_tsv(path) if path.suffix == ".tsv" else load_txt(path, every_char=every_char)
+
+
+def load_set(name: str, *, every_char: bool = False) -> list[Row]:
+    rows: list[Row] = []
+    for path in SETS[name]:
+        if (path.suffix == ".tsv" and every_char) or (name == "dev" and not path.exists()):
+            continue
+        rows += load(path, every_char=every_char)
+    return rows
+
+
+# ---- scoring -----------------------------------------------------------------------------------
 
 
 def readings_by_char(tokens) -> list[str | None]:
     """One reading per character of the text (None for non-Han)."""
+    from pipeline.passes.pinyin import _is_han as pass_han
+
     out: list[str | None] = []
     for token in tokens:
         if token.pinyin is None:
             out.extend([None] * len(token.text))
             continue
         syllables = iter(token.pinyin)
-        from pipeline.passes.pinyin import _is_han
-
-        out.extend(next(syllables) if _is_han(c) else None for c in token.text)
+        out.extend(next(syllables) if pass_han(c) else None for c in token.text)
     return out
 
 
@@ -83,12 +280,7 @@ def score(rows: list[Row] | None = None, annotator=None) -> Score:
     for row in rows:
         if row.sentence not in cache:
             cache[row.sentence] = readings_by_char(annotator.annotate(row.sentence))
-        got = cache[row.sentence][row.offset]
-        result.total += 1
-        if got == row.expected:
-            result.correct += 1
-        else:
-            result.misses.append((row, got or "—"))
+        result.add(row, cache[row.sentence][row.offset])
     return result
 
 
@@ -102,40 +294,152 @@ def score_baseline(rows: list[Row] | None = None) -> Score:
     for row in rows:
         if row.sentence not in cache:
             cache[row.sentence] = [p[0] for p in pinyin(row.sentence, style=Style.TONE, errors=lambda x: [[c] for c in x])]
-        got = cache[row.sentence][row.offset]
-        result.total += 1
-        if got == row.expected:
-            result.correct += 1
-        else:
-            result.misses.append((row, got))
+        result.add(row, cache[row.sentence][row.offset])
     return result
+
+
+# ---- reporting ---------------------------------------------------------------------------------
 
 
 def _mark(row: Row) -> str:
     return row.sentence[: row.offset] + "【" + row.char + "】" + row.sentence[row.offset + 1 :]
 
 
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2%}"
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "pipeline/"], capture_output=True, text=True)
+        return out.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
+    except OSError:
+        return "?"
+
+
+def _log(name: str, result: Score) -> None:
+    per = " ".join(f"{c}={_pct(result.class_accuracy(c))}" for c in CLASSES if c in result.by_class)
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")
+    with open(LOG, "a", encoding="utf-8") as fh:
+        fh.write(f"{stamp}\t{_commit()}\t{name}\t{result.correct}/{result.total}\t{_pct(result.accuracy)}\t{per}\n")
+
+
+def evaluate(name: str) -> tuple[Score, Score, Score, int]:
+    """(pass, pypinyin, pass on every Han character, sentences) for a set name or a file path."""
+    if name in SETS:
+        rows, every = load_set(name), load_set(name, every_char=True)
+    else:
+        rows, every = load(Path(name)), load(Path(name), every_char=True)
+    return score(rows), score_baseline(rows), score(every), len({r.sentence for r in rows})
+
+
+def markdown(results: dict[str, tuple[Score, Score, Score, int]]) -> str:
+    names = list(results)
+    head = "| class | " + " | ".join(f"{n}: pass | {n}: pypinyin" for n in names) + " |"
+    rule = "|---|" + "---|---|" * len(names)
+    lines = [head, rule]
+    for cls in CLASSES:
+        cells = []
+        for n in names:
+            ours, base = results[n][0], results[n][1]
+            count = ours.by_class.get(cls, (0, 0))[1]
+            cells += [f"{_pct(ours.class_accuracy(cls))} (n={count})", _pct(base.class_accuracy(cls))]
+        lines.append(f"| {CLASS_TITLES[cls]} | " + " | ".join(cells) + " |")
+    cells = []
+    for n in names:
+        ours, base = results[n][0], results[n][1]
+        cells += [f"**{_pct(ours.accuracy)}** ({ours.correct}/{ours.total})", _pct(base.accuracy)]
+    lines.append("| **all scored occurrences** | " + " | ".join(cells) + " |")
+    cells = []
+    for n in names:
+        every = results[n][2]
+        cells += [f"{_pct(every.accuracy)} ({every.total})" if every.total else "–", ""]
+    lines.append("| every Han character (authored sets only) | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
+    start, end = "<!-- pinyin-accuracy:start -->", "<!-- pinyin-accuracy:end -->"
+    log = LOG.read_text(encoding="utf-8").strip().splitlines() if LOG.exists() else []
+    body = [
+        start,
+        "## Pinyin accuracy",
+        "",
+        f"Produced by `python benchmarks/pinyin_accuracy.py {' '.join(results)} --results` on "
+        f"{datetime.date.today().isoformat()} (commit {_commit()}). Scored: every occurrence of a character "
+        "with more than one reading in pypinyin's table (not 一/不), and every character of a name or a "
+        "reduplication; classes and sets are described in the script and in docs/pinyin.md. Targets: dev "
+        "≥ 99.5 % overall, no class under 98 %; the test suite keeps the held-out sets at ≥ "
+        f"{TEST_THRESHOLD:.0%} overall.",
+        "",
+        markdown(results),
+        "",
+        *[f"- {note}" for note in NOTES],
+        "",
+        "Every scoring of a held-out set, from `benchmarks/pinyin_scores.log` (time, commit, set, score):",
+        "",
+        "```",
+        *log,
+        "```",
+        end,
+    ]
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1]
+        text = before + "\n".join(body) + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + "\n".join(body) + "\n"
+    RESULTS.write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=EVAL, help="evaluation TSV (default: %(default)s)")
-    parser.add_argument("--quiet", action="store_true", help="no per-miss lines")
+    parser.add_argument("sets", nargs="*", default=["dev"], help="dev, test, final or a file (default: dev)")
+    parser.add_argument("--misses", action=argparse.BooleanOptionalAction, default=None,
+                        help="list every miss (default: on for dev, off for held-out sets)")
+    parser.add_argument("--lint", action="store_true", help="only check the authored sets' readings for typos")
+    parser.add_argument("--results", action="store_true", help="rewrite the pinyin section of benchmarks/RESULTS.md")
     args = parser.parse_args(argv)
-    rows = load(args.eval)
-    sentences = len({r.sentence for r in rows})
-    ours = score(rows)
-    base = score_baseline(rows)
-    print(f"evaluation set: {args.eval.name}: {len(rows)} polyphonic-character occurrences "
-          f"({len({r.char for r in rows})} characters) in {sentences} sentences")
-    print(f"pinyin pass:      {ours.correct}/{ours.total} = {ours.accuracy:.2%}")
-    print(f"pypinyin alone:   {base.correct}/{base.total} = {base.accuracy:.2%}")
-    if not args.quiet:
-        print(f"\nmisses of the pinyin pass ({len(ours.misses)}):")
-        for row, got in ours.misses:
-            print(f"  {row.char}  got {got:<7} expected {row.expected:<7} {_mark(row)}")
-        worst = Counter(row.char for row, _ in base.misses).most_common(12)
-        print("\npypinyin's most-missed characters: " + "  ".join(f"{c}×{n}" for c, n in worst))
-    ok = ours.accuracy >= TARGET
-    print(f"\n{'PASS' if ok else 'FAIL'}: target {TARGET:.0%}")
+    if args.lint:
+        paths = [p for n in args.sets for p in (SETS[n] if n in SETS else (Path(n),)) if p.suffix == ".txt" and p.exists()]
+        problems = [f"{p.name}: {line}" for p in paths for line in lint(p)]
+        print("\n".join(problems) or f"{len(paths)} file(s): every reading is one the character has")
+        return 1 if problems else 0
+    ok = True
+    results = {}
+    for name in args.sets:
+        ours, base, every, sentences = results[name] = evaluate(name)
+        if name in HELD_OUT:
+            _log(name, ours)
+        print(f"{name}: {ours.total} scored occurrences in {sentences} sentences")
+        print(f"  pinyin pass:    {ours.correct}/{ours.total} = {ours.accuracy:.2%}")
+        print(f"  pypinyin alone: {base.correct}/{base.total} = {base.accuracy:.2%}")
+        if every.total:
+            print(f"  every Han character: {every.correct}/{every.total} = {every.accuracy:.2%}")
+        for cls in CLASSES:
+            if cls in ours.by_class:
+                c, t = ours.by_class[cls]
+                print(f"    {CLASS_TITLES[cls]:<40} {c:>4}/{t:<4} {_pct(c / t):>8}   pypinyin {_pct(base.class_accuracy(cls))}")
+        show = args.misses if args.misses is not None else name not in HELD_OUT
+        if show:
+            print(f"  misses ({len(ours.misses)}):")
+            for row, got in ours.misses:
+                print(f"    {row.char}  got {got:<7} expected {'|'.join(row.expected):<12} [{row.cls}] {_mark(row)}")
+            worst = Counter(row.char for row, _ in base.misses).most_common(12)
+            print("  pypinyin's most-missed characters: " + "  ".join(f"{c}×{n}" for c, n in worst))
+        target = TARGETS.get(name)
+        if target is not None:
+            low = [c for c in CLASSES if (ours.class_accuracy(c) or 1.0) < CLASS_TARGET]
+            passed = ours.accuracy >= target and not low
+            ok &= passed
+            print(f"  {'PASS' if passed else 'FAIL'}: target {target:.1%} overall, no class under {CLASS_TARGET:.0%}"
+                  + (f" (under: {', '.join(low)})" if low else ""))
+        print()
+    if args.results:
+        write_results(results)
+        print(f"wrote the pinyin section of {RESULTS.relative_to(ROOT)}")
     return 0 if ok else 1
 
 

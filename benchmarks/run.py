@@ -240,6 +240,7 @@ def main() -> None:
     text = report(results, anchors, versions, options.runs)
     options.output.write_text(text, encoding="utf-8")
     print(text)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "import_speed.py"), "--output", str(options.output)], check=True)
 
 
 if __name__ == "__main__":

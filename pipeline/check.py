@@ -16,6 +16,7 @@ from pipeline.diagnostics import Diagnostic
 from pipeline.model import Document
 from pipeline.passes.typography import half_width_marks
 from pipeline.reader import read_with_diagnostics
+from pipeline.sourcetext import split_lines
 
 _QUOTE_STYLES = {"curly": "“”‘’", "corner": "「」『』", "straight": "\""}
 
@@ -26,7 +27,7 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
     if result.diagnostics and result.document is None and not path.exists():
         return None, diagnostics
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = split_lines(path.read_bytes().decode("utf-8").removeprefix("\ufeff"))
     except (OSError, UnicodeDecodeError):
         return result.document, diagnostics
     shown = str(path)
@@ -36,7 +37,7 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
         for rule in MODEL_RULES:
             diagnostics += rule(result.document)
         if pinyin:
-            diagnostics += _pinyin_fallbacks(result.document, lines)
+            diagnostics += _guarded(_pinyin_fallbacks, result.document, lines)
     diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
     return result.document, diagnostics
 
@@ -50,7 +51,7 @@ def _prose_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
         return
     try:
         root = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):  # the reader reports it
         root = None
     stack = [root] if root is not None else []
     while stack:
@@ -109,8 +110,10 @@ def _unused_pronunciations(doc: Document) -> list[Diagnostic]:
 
 
 def _pinyin_fallbacks(doc: Document, lines: list[str]) -> list[Diagnostic]:
-    """Polyphonic characters whose reading is a single-character guess, at their place in
-    the source, so the editor can confirm or pin them."""
+    """The characters the pinyin pass is not confident about (`PinyinAnnotator.unsure`: read more
+    than one way, and nothing in the context decided), at their place in the source, so the editor
+    can confirm or pin them. Readings decided by a word, a name, a context rule or the source's
+    own table are not reported: a W405 means "a person should look here"."""
     from pipeline.passes.pinyin import PinyinAnnotator
 
     annotator = PinyinAnnotator(names=[s.name for s in doc.speakers] + list(doc.meta.authors),
@@ -120,12 +123,25 @@ def _pinyin_fallbacks(doc: Document, lines: list[str]) -> list[Diagnostic]:
     texts += [(r.text, r.loc.line) for s in doc.sections for r in s.references]
     found = []
     for text, line in texts:
-        for offset, char, reading in annotator.fallbacks(text):
+        for offset, char, reading in annotator.unsure(text):
             at_line, col = _locate(lines, line, text[max(0, offset - 3) : offset + 1])
             context = text[max(0, offset - 4) : offset + 4]
             found.append(Diagnostic("W405", doc.source, at_line, col,
-                                    f"'{char}' read {reading} in “{context}” by a fallback guess"))
+                                    f"'{char}' read {reading} in “{context}” by a fallback guess: nothing in the context decides it"))
     return found
+
+
+def _guarded(rule: Callable[[Document, list[str]], list[Diagnostic]], doc: Document,
+             lines: list[str]) -> list[Diagnostic]:
+    """A pass's rule that rejects a pronunciation the reader let through (the two disagree on
+    a rare character, say) becomes an E301 at the pronunciations table, not a traceback."""
+    try:
+        return rule(doc, lines)
+    except ValueError as exc:
+        named = [p.loc for p in doc.pronunciations if f"'{p.word}'" in str(exc)]
+        at = (named or [p.loc for p in doc.pronunciations] or [s.loc for s in doc.speakers] or [None])[0]
+        line, col = (at.line, at.col) if at else (1, 1)
+        return [Diagnostic("E301", doc.source, line, col, f"the pinyin pass cannot use this table: {exc}")]
 
 
 def _locate(lines: list[str], start: int, snippet: str) -> tuple[int, int]:

@@ -18,8 +18,10 @@ from pipeline import renderers
 from pipeline.build import STYLES_DIR, Outcome, build_editions, default_cache
 from pipeline.diagnostics import errors
 from pipeline.errors import PublishError
+from pipeline.importers.cli import import_command, new_command
 from pipeline.reader import read_source
 from pipeline.renderers.base import BuildContext
+from pipeline.site.command import after_all, site as site_command
 
 app = typer.Typer(
     help="Build every edition of a Chinese long-form title from its one source file.",
@@ -178,10 +180,12 @@ def build_all(
     out_dir: OutOption = Path("output"),
     engine: Annotated[Engine, typer.Option(help="TTS engine for the audio edition.")] = Engine.auto,
     force: ForceOption = False,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", help="Also write OUT/site/ and the feeds.")] = None,
 ) -> None:
     """Every edition, in order; editions already up to date are skipped."""
     run_build(source, out_dir, renderers.available(), force, engine=engine.value, paper="a5", marks=False,
               level=4, tone_colors=False, tone_sandhi=False)
+    after_all([find_source(source)], out_dir, base_url, engine.value, force)  # the site, if a base URL is known
 
 
 @app.command()
@@ -217,11 +221,18 @@ def watch(
     watch_and_build(path, chosen, ctx, out=out.print)
 
 
+app.command(name="site")(site_command)
+
+
 @app.command(name="clean-cache")
 def clean_cache() -> None:
     """Delete the build cache (.cache/publish); the next build starts cold."""
     removed = default_cache(Path.cwd()).clear()
     out.print(f"removed {removed} cached file(s)")
+
+
+app.command(name="import")(import_command)
+app.command(name="new")(new_command)
 
 
 def main() -> None:

@@ -7,8 +7,9 @@ carry them, so values are built from nodes and their positions kept beside them.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -19,46 +20,85 @@ Path_ = tuple[str | int, ...]
 
 
 class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # A title or a name may be a number ('1984'); the text is what the editor wrote.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
+
+
+Text = Annotated[str, Field(min_length=1, max_length=10_000)]
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class VoiceInput(_Input):
     gender: Literal["male", "female"] | None = None
     age: Literal["young", "adult", "senior"] | None = None
-    edge: str | None = None
-    espeak: str | None = None
+    edge: Annotated[str, Field(min_length=1, max_length=200)] | None = None  # casting checks the name
+    espeak: Annotated[str, Field(min_length=1, max_length=200)] | None = None
 
 
 class SpeakerInput(_Input):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    name: str = Field(min_length=1)
-    role: str | None = None
-    handle: str | None = Field(default=None, pattern=r"^@\S+$")
+    id: Identifier
+    name: Text
+    role: Text | None = None
+    handle: Annotated[str, Field(pattern=r"^@\S+$", max_length=200)] | None = None
     pseudonym: bool = False
     voice: VoiceInput = VoiceInput()
 
 
 class FrontMatterInput(_Input):
-    id: str = Field(min_length=1)
-    slug: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*$")
-    title: str = Field(min_length=1)
-    subtitle: str | None = None
-    language: str = Field(min_length=2)
-    authors: list[str] = Field(min_length=1)
-    editor: str | None = None
-    outlet: str = Field(min_length=1)
-    account: str | None = None
+    id: Text
+    slug: Identifier | None = None
+    title: Text
+    subtitle: Text | None = None
+    language: str = Field(min_length=2, max_length=60)
+    authors: list[Text] = Field(min_length=1)
+    editor: Text | None = None
+    outlet: Text
+    account: Text | None = None
     date: dt.date
-    description: str = Field(min_length=1)
-    rights: str = Field(min_length=1)
-    credit: str | None = None
+    description: Text
+    rights: Text
+    credit: Text | None = None
     speakers: list[SpeakerInput] = []
     pronunciations: dict[str, str] = {}
 
     @field_validator("authors", mode="before")
     @classmethod
     def _one_author(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
+        return [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        """Only 'YYYY-MM-DD': pydantic would also take 0 or 20240102 as seconds since 1970."""
+        if isinstance(value, dt.date):
+            return value
+        if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+            raise ValueError("write the date as YYYY-MM-DD, e.g. 2024-02-22")
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value.strip()}' is not a day of the calendar") from None
+
+    @field_validator("language")
+    @classmethod
+    def _language_tag(cls, value: str) -> str:
+        """A BCP 47 tag as EPUB's xml:lang and the voices need it ('zh-Hans', 'zh-CN', 'yue')."""
+        import langcodes  # lazy: ~70 ms, only when a source is read
+
+        if "_" in value:
+            raise ValueError(f"write '{value.replace('_', '-')}' (BCP 47 tags use '-')")
+        if not langcodes.tag_is_valid(value):
+            raise ValueError(f"'{value}' is not a BCP 47 language tag: write e.g. zh-Hans, zh-CN or zh-Hant")
+        return value
+
+    @field_validator("pronunciations", "speakers", mode="before")
+    @classmethod
+    def _empty_table(cls, value: Any, info: Any) -> Any:
+        """'speakers:' or 'pronunciations:' with nothing under it is an empty table."""
+        if value is None:
+            return {} if info.field_name == "pronunciations" else []
+        return value
 
 
 class FrontMatterError(Exception):
@@ -105,25 +145,71 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions) -> Any:
+# What an escape in a quoted value ("\x07", "\ud800") can smuggle past the raw-text scan:
+# controls no edition can carry and lone surrogates that cannot even be written as UTF-8.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+MAX_VALUES = 100_000  # aliases can expand a few lines into billions of values ("billion laughs")
+
+
+class _TooMany(Exception):
+    """More values than any front matter holds; `path` is where the count ran out."""
+
+    def __init__(self, path: Path_) -> None:
+        self.path = path
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.values = 0
+        self.open: set[int] = set()  # ids of the collections being built (an alias may point back)
+
+
+def _key(key_node: yaml.Node, loader: yaml.SafeLoader) -> str:
+    """A mapping key as text: as written when it is a number, null or yes/no ('2024', '~')."""
+    if not isinstance(key_node, yaml.ScalarNode):
+        raise yaml.constructor.ConstructorError(
+            None, None, "a key must be a plain word, not a list or a mapping", key_node.start_mark)
+    key = loader.construct_object(key_node)
+    key = key if isinstance(key, str) else str(key_node.value)
+    if hidden := _HIDDEN.search(key):
+        raise yaml.constructor.ConstructorError(
+            None, None, f"the key holds an invisible character U+{ord(hidden[0]):04X}: delete it", key_node.start_mark)
+    return key
+
+
+def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions, budget: _Budget) -> Any:
+    budget.values += 1
+    if budget.values > MAX_VALUES:
+        raise _TooMany(path)
     pos.add(path, node)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
-            if key in result:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
-            pos.add_key((*path, str(key)), key_node)
-            result[key] = _build(value_node, loader, (*path, str(key)), pos)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, loader, (*path, i), pos) for i, item in enumerate(node.value)]
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in budget.open:
+            raise yaml.constructor.ConstructorError(
+                None, None, "an alias '*' refers to a value that contains it", node.start_mark)
+        budget.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                result: dict[str, Any] = {}
+                for key_node, value_node in node.value:
+                    key = _key(key_node, loader)
+                    if key in result:
+                        raise yaml.constructor.ConstructorError(
+                            None, None, f"duplicate key {key!r}", key_node.start_mark)
+                    pos.add_key((*path, key), key_node)
+                    result[key] = _build(value_node, loader, (*path, key), pos, budget)
+                return result
+            return [_build(item, loader, (*path, i), pos, budget) for i, item in enumerate(node.value)]
+        finally:
+            budget.open.discard(id(node))
     try:
-        return loader.construct_object(node)
-    except ValueError as exc:
+        value = loader.construct_object(node)
+    except (ValueError, TypeError, OverflowError) as exc:
         raise yaml.constructor.ConstructorError(None, None, str(exc), node.start_mark) from None
+    if isinstance(value, str) and (hidden := _HIDDEN.search(value)):
+        raise yaml.constructor.ConstructorError(None, None, (
+            f"the value holds an invisible character U+{ord(hidden[0]):04X} (written as an escape): "
+            "delete it"), node.start_mark)
+    return value
 
 
 def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], Positions]:
@@ -133,21 +219,34 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
-            data = {} if node is None else _build(node, loader, (), pos)
+            data = {} if node is None else _build(node, loader, (), pos, _Budget())
         finally:
             loader.dispose()
+    except _TooMany as exc:  # at the field whose aliases blew up, not at the anchor they repeat
+        line, col = pos.key_of(exc.path[:1])
+        raise FrontMatterError([Diagnostic("E102", path, line, col, (
+            f"'{exc.path[0] if exc.path else ''}' holds more than {MAX_VALUES:,} values: "
+            "aliases ('*name') repeat too much"))]) from None
+    except RecursionError:
+        raise FrontMatterError([Diagnostic(
+            "E102", path, line_offset + 1, 1, "front matter is nested too deeply to read")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
         col = (mark.column + 1) if mark else 1
         problem = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
-        raise FrontMatterError([Diagnostic("E102", path, line, col, f"front matter is not valid YAML: {problem}")])
+        raise FrontMatterError(
+            [Diagnostic("E102", path, line, col, f"front matter is not valid YAML: {problem}")]) from None
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         line = before.count("\n") + 1 + line_offset
         col = len(before) - (before.rfind("\n") + 1) + 1
+        code = ord(exc.character) if isinstance(exc.character, str) else int(exc.character)
         raise FrontMatterError([Diagnostic(
-            "E102", path, line, col, f"front matter has a control character U+{exc.character:04X}: delete it")])
+            "E102", path, line, col, f"front matter has a control character U+{code:04X}: delete it")]) from None
+    except yaml.YAMLError as exc:
+        raise FrontMatterError([Diagnostic(
+            "E102", path, line_offset + 1, 1, f"front matter is not valid YAML: {exc}")]) from None
     if not isinstance(data, dict):
         raise FrontMatterError(
             [Diagnostic("E102", path, line_offset + 1, 1, "front matter must be a mapping of 'field: value' lines")]
@@ -162,16 +261,37 @@ def validate(data: dict[str, Any], pos: Positions, path: str) -> FrontMatterInpu
         raise FrontMatterError([_diagnostic(err, pos, path) for err in exc.errors()]) from None
 
 
+_MODELS: dict[tuple[str, ...], type[BaseModel]] = {
+    (): FrontMatterInput, ("speakers",): SpeakerInput, ("speakers", "voice"): VoiceInput}
+_KINDS = {str: "text", int: "a number", float: "a number", bool: "yes/no", list: "a list", dict: "a mapping",
+          type(None): "nothing"}
+
+
 def _diagnostic(err: Any, pos: Positions, path: str) -> Diagnostic:
-    loc: Path_ = tuple(err["loc"])
+    loc: Path_ = tuple(part for part in err["loc"] if part != "[key]")
     where = ".".join(str(part) for part in loc)
     kind = err["type"]
-    line, col = pos.key_of(loc) if kind == "extra_forbidden" else pos.of(loc)
+    line, col = pos.key_of(loc) if kind == "extra_forbidden" or err["loc"][-1:] == ("[key]",) else pos.of(loc)
     if kind == "missing":
         return Diagnostic("E103", path, line, col, f"required field '{where}' is missing")
     if kind == "extra_forbidden":
-        return Diagnostic("E105", path, line, col, f"unknown field '{where}'")
+        return Diagnostic("E105", path, line, col, f"unknown field '{where}'{_nearest(loc)}")
+    if kind in ("string_type", "list_type", "dict_type", "bool_type", "model_type", "model_attributes_type"):
+        got = _KINDS.get(type(err.get("input")), type(err.get("input")).__name__)
+        wanted = {"string_type": "text", "list_type": "a list", "dict_type": "a 'key: value' mapping",
+                  "bool_type": "true or false"}.get(kind, "a mapping of fields")
+        quote = " (put it in quotes)" if kind == "string_type" and got in ("a number", "yes/no", "nothing") else ""
+        return Diagnostic("E104", path, line, col, f"'{where}' must be {wanted}, not {got}{quote}")
     return Diagnostic("E104", path, line, col, f"'{where}': {_plain(err['msg'])}")
+
+
+def _nearest(loc: Path_) -> str:
+    """", did you mean 'outlet'?" for a misspelt field name, from the fields of its table."""
+    model = _MODELS.get(tuple(part for part in loc[:-1] if isinstance(part, str)))
+    if model is None or not isinstance(loc[-1], str):
+        return ""
+    near = difflib.get_close_matches(loc[-1].lower(), list(model.model_fields), n=1, cutoff=0.6)
+    return f": did you mean '{near[0]}'?" if near else ""
 
 
 def _plain(message: str) -> str:

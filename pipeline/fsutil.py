@@ -3,12 +3,44 @@
 from __future__ import annotations
 
 import contextlib
+import fnmatch
+import functools
 import os
+import signal
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+# Test-only: `PUBLISH_TEST_KILL=<glob>` kills the process in the middle of writing any output
+# whose file name matches the glob (see `_kill_point`). Unset in normal use.
+KILL_ENV = "PUBLISH_TEST_KILL"
 
+
+def _kill_point(write: Callable[[Path], contextlib.AbstractContextManager[Path]]):
+    """Wrap a writer of `target` with the crash tests' deterministic kill point.
+
+    When the caller has written everything to the path it was given, and the target's name
+    matches $PUBLISH_TEST_KILL, cut what was written to half its length and SIGKILL this
+    process: the state of a build killed halfway through writing that file. It sits outside
+    the writer's own body on purpose: whatever the writer does (a temporary file renamed
+    over the target, or — wrongly — the target itself), the file it handed out is the one cut,
+    so a writer that writes in place leaves a half-written target for the tests to find.
+    """
+
+    @contextlib.contextmanager
+    @functools.wraps(write)
+    def wrapper(target: Path) -> Iterator[Path]:
+        with write(target) as path:
+            yield path
+            pattern = os.environ.get(KILL_ENV)
+            if pattern and fnmatch.fnmatchcase(target.name, pattern):
+                os.truncate(path, os.path.getsize(path) // 2)
+                os.kill(os.getpid(), signal.SIGKILL)
+
+    return wrapper
+
+
+@_kill_point
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success rename it over `target`.

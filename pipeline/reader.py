@@ -7,6 +7,7 @@ first error for builds, `read_with_diagnostics` returns them all for `publish ch
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,11 +15,12 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
-from mdit_py_plugins.container import container_plugin
 
 from pipeline.diagnostics import Diagnostic, errors
 from pipeline.errors import SourceError
+from pipeline.fences import Block, Run, scan
 from pipeline.frontmatter import FrontMatterError, FrontMatterInput, Positions, parse_yaml, validate
+from pipeline.sourcetext import invisible_characters, split_lines
 from pipeline.model import (
     Answer,
     Document,
@@ -33,19 +35,21 @@ from pipeline.model import (
     Speaker,
     VoiceHint,
 )
-from pipeline.pinyin_syllables import count_han, normalise_syllables
+from pipeline.pinyin_syllables import count_han, is_han, normalise_syllables
+from pipeline.placeholders import find_placeholders
+from pipeline.syllables import has_reading, is_syllable
 
 _HEADING_ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
+_ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
 def _markdown() -> MarkdownIt:
+    """Markdown inside one piece of the body; the `:::` blocks are found by `pipeline.fences`."""
     md = MarkdownIt("commonmark", {"html": False})
-    md.use(container_plugin, name="answer")
-    md.use(container_plugin, name="note")
     md.use(attrs_plugin, spans=True)
     return md
 
@@ -70,30 +74,51 @@ def read_source(path: Path) -> Document:
 def read_with_diagnostics(path: Path) -> ReadResult:
     shown = str(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         return ReadResult(None, [Diagnostic("E100", shown, 1, 1, "file not found")])
+    except IsADirectoryError:
+        return ReadResult(None, [Diagnostic("E100", shown, 1, 1, "this is a folder, not a source file")])
+    except OSError as exc:
+        return ReadResult(None, [Diagnostic("E100", shown, 1, 1, f"cannot read the file: {exc.strerror or exc}")])
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        return ReadResult(None, [Diagnostic("E100", shown, line, 1, "file is not valid UTF-8")])
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = " (it looks like UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+        return ReadResult(None, [Diagnostic("E100", shown, line, col, f"file is not valid UTF-8{hint}")])
     return read_text(text.removeprefix("\ufeff"), shown, default_slug=path.stem)
 
 
 def read_text(text: str, path: str, default_slug: str = "title") -> ReadResult:
-    lines = text.splitlines()
+    """The document of a source text and every problem found in it, sorted by position."""
+    result = _read_lines(split_lines(text), path, default_slug)
+    result.diagnostics.sort(key=lambda d: (d.line, d.col))
+    return result
+
+
+def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
     if not lines or lines[0].strip() != "---":
         return ReadResult(None, [Diagnostic("E101", path, 1, 1, "no front matter: the first line must be '---'")])
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
         return ReadResult(None, [Diagnostic("E101", path, 1, 1, "front matter is not closed by a '---' line")])
+    hidden = [Diagnostic("E102" if number <= end else "E219", path, number, col, message)
+              for number, col, message in invisible_characters(lines, front_end=end)]
+    front_hidden = [d for d in hidden if d.code == "E102"]
+    if front_hidden:  # YAML would misplace lines after U+2028 or U+0085, so stop here
+        return ReadResult(None, front_hidden)
+    placeholders: list[Diagnostic] = []
     try:
         data, positions = parse_yaml("\n".join(lines[1:end]), path, line_offset=1)
+        placeholders = find_placeholders(data, positions, path, lines, end)  # E120–E127, W406–W407
         front = validate(data, positions, path)
     except FrontMatterError as exc:
-        return ReadResult(None, exc.diagnostics)
-    body = "\n".join(lines[end + 1 :])
+        return ReadResult(None, placeholders + exc.diagnostics + hidden)
     builder = _Builder(path, front, positions, body_offset=end + 1, body_lines=lines[end + 1 :])
-    builder.walk(_markdown().parse(body))
+    builder.diagnostics += placeholders + hidden
+    builder.read_body()
     document = builder.finish(default_slug)
     return ReadResult(document if not errors(builder.diagnostics) else None, builder.diagnostics)
 
@@ -114,6 +139,7 @@ class _Builder:
         self.section_ids: set[str] = {"article"}
         self.question_count = 0
         self.note_count = 0
+        self.fence_lines: set[int] = set()  # lines whose fence fault the scanner reported
 
     # -- helpers ---------------------------------------------------------------------------
     def problem(self, code: str, line: int, col: int, message: str) -> None:
@@ -142,6 +168,33 @@ class _Builder:
         return speakers
 
     # -- the walk --------------------------------------------------------------------------
+    def read_body(self) -> None:
+        """Top-level runs and `:::` blocks in order, each piece parsed on its own."""
+        layout = scan(self.body_lines, first_line=self.body_offset + 1)
+        for problem in layout.problems:
+            self.problem(problem.code, problem.line, problem.col, problem.message)
+            self.fence_lines.add(problem.line)
+        for piece in layout.pieces:
+            if isinstance(piece, Run):
+                self.walk(self._parse(piece.start, piece.end))
+            elif isinstance(piece, Block) and piece.readable:
+                tokens = self._parse(piece.start + 1, piece.end)
+                if piece.name == "answer":
+                    self._answer(piece, tokens)
+                else:
+                    self._note(piece, tokens)
+        if not any(line.strip() for line in self.body_lines):
+            last = self.body_offset + len(self.body_lines)
+            self.problem("E209", min(self.body_offset + 1, last), 1, "the source has a front matter but no text")
+
+    def _parse(self, start: int, end: int) -> list[Token]:
+        """Tokens of body lines [start, end), their maps in body-line coordinates."""
+        tokens = _markdown().parse("\n".join(self.body_lines[start:end]))
+        for token in tokens:
+            if token.map:
+                token.map = [token.map[0] + start, token.map[1] + start]
+        return tokens
+
     def walk(self, tokens: list[Token]) -> None:
         i = 0
         while i < len(tokens):
@@ -149,10 +202,6 @@ class _Builder:
             kind = token.type
             if kind == "heading_open":
                 i = self._heading(tokens, i)
-            elif kind == "container_answer_open":
-                i = self._answer(tokens, i)
-            elif kind == "container_note_open":
-                i = self._note(tokens, i)
             elif kind in ("paragraph_open", "ordered_list_open", "bullet_list_open", "blockquote_open"):
                 i = self._top_level_blocks(tokens, i)
             elif kind in ("fence", "code_block", "html_block", "table_open"):
@@ -183,43 +232,68 @@ class _Builder:
         self.sections.append(self._section(section_id, kind, title, line))
         return i + 3
 
-    def _answer(self, tokens: list[Token], i: int) -> int:
-        open_token = tokens[i]
-        end = _closing(tokens, i)
-        loc = self.loc(open_token)
+    def _answer(self, block: Block, tokens: list[Token]) -> None:
+        line = self.body_offset + block.start + 1
+        loc = Location(path=self.path, line=line)
         section = self.sections[-1]
-        match = _ANSWER_INFO.match(open_token.info.strip())
+        raw = self.body_lines[block.start]
+        match = _ANSWER_INFO.match(block.info)
         if not match:
-            self.problem("E206", loc.line, 1, f"cannot read '::: {open_token.info.strip()}'")
-            return end + 1
+            if re.search(r"\brole=\s*$", block.info):
+                self.problem("E206", line, raw.find("role=") + 1, "'role=' has no value: write the role after it")
+            elif block.info.strip() == "answer":
+                self.problem("E206", line, 1, "'::: answer' needs the speaker's id: '::: answer ID'")
+            else:
+                self.problem("E206", line, 1, f"cannot read '::: {block.info}'")
+            return
+        role = match["role"]
+        if role is not None and (quoted := _ROLE_QUOTES.match(role)):
+            role = quoted[1] if quoted[1] is not None else quoted[2]
+            if not role.strip():
+                self.problem("E206", line, raw.find("role=") + 1, "'role=' has no value: write the role after it")
+                return
         if section["kind"] not in ("question", "closing"):
-            self.problem("E205", loc.line, 1, "an answer must stand under a '##' question heading")
-            return end + 1
+            self.problem("E205", line, 1, "an answer must stand under a '##' question heading")
+            return
         speaker = self.speakers.get(match["id"])
         if speaker is None:
-            known = ", ".join(sorted(self.speakers)[:8])
-            raw = self.body_lines[loc.line - self.body_offset - 1]
-            self.problem("E201", loc.line, raw.find(match["id"], raw.find("answer")) + 1,
-                         f"unknown speaker id '{match['id']}' (known: {known}…)")
-            return end + 1
-        paragraphs = self._blocks(tokens[i + 1 : end])
+            near = difflib.get_close_matches(match["id"], list(self.speakers), n=1, cutoff=0.6)
+            hint = f"did you mean '{near[0]}'?" if near else f"known: {', '.join(sorted(self.speakers)[:8])}…"
+            self.problem("E201", line, raw.find(match["id"], raw.find("answer")) + 1,
+                         f"unknown speaker id '{match['id']}' ({hint})")
+            return
+        self._headings_inside(block, tokens)
+        paragraphs = self._blocks(tokens)
         if not paragraphs:
-            self.problem("E203", loc.line, 1, f"answer by '{speaker.id}' is empty")
-            return end + 1
+            self.problem("E203", line, 1, f"answer by '{speaker.id}' is empty")
+            return
         answer_id = f"{section['id']}-{len(section['answers']) + 1}"
         section["answers"].append(
-            Answer(id=answer_id, speaker=speaker, role=match["role"], paragraphs=tuple(paragraphs), loc=loc)
+            Answer(id=answer_id, speaker=speaker, role=role, paragraphs=tuple(paragraphs), loc=loc)
         )
-        return end + 1
 
-    def _note(self, tokens: list[Token], i: int) -> int:
-        end = _closing(tokens, i)
+    def _note(self, block: Block, tokens: list[Token]) -> None:
+        line = self.body_offset + block.start + 1
+        if block.info.strip() != "note":
+            self.problem("E206", line, 1, f"cannot read '::: {block.info}': a note is opened by '::: note' alone")
+            return
+        self._headings_inside(block, tokens)
         self.note_count += 1
         note_id = "note" if self.note_count == 1 else f"note-{self.note_count}"
-        section = self._section(note_id, "note", None, self.loc(tokens[i]).line)
-        section["paragraphs"] = self._blocks(tokens[i + 1 : end])
+        section = self._section(note_id, "note", None, line)
+        section["paragraphs"] = self._blocks(tokens)
+        if not section["paragraphs"]:
+            self.problem("E203", line, 1, "the note is empty")
         self.sections.append(section)
-        return end + 1
+
+    def _headings_inside(self, block: Block, tokens: list[Token]) -> None:
+        """A heading the scanner could not see (a setext '---' underline) inside a block."""
+        opened = self.body_offset + block.start + 1
+        for token in tokens:
+            if token.type == "heading_open":
+                at = self.loc(token).line
+                self.problem("E213", opened, 1, f"the {block.name} opened here holds a heading at line {at}")
+                self.problem("E213", at, 1, f"a heading stands inside the {block.name} opened on line {opened}")
 
     def _top_level_blocks(self, tokens: list[Token], i: int) -> int:
         end = _skip(tokens, i)
@@ -232,11 +306,6 @@ class _Builder:
                 section["references"].extend(self._references(tokens[i:end]))
             return end
         blocks = self._blocks(tokens[i:end])
-        for paragraph in blocks:
-            if paragraph.text.lstrip().startswith(":::"):
-                raw = self.body_lines[paragraph.loc.line - self.body_offset - 1].strip()
-                self.problem("E206", paragraph.loc.line, 1, f"cannot read '{raw}'")
-                return end
         if section["kind"] in ("question", "closing"):
             self.problem("E205", line, 1, "text under a question heading is outside any answer")
         section["paragraphs"].extend(blocks)
@@ -257,6 +326,8 @@ class _Builder:
                 lists[-1][1] += 1
                 lists[-1][2] = True
             elif kind == "inline" and tokens[j - 1].type == "paragraph_open":
+                if self._stray_fence(token):
+                    continue
                 spans = _spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
@@ -267,6 +338,17 @@ class _Builder:
             elif kind in ("fence", "code_block", "html_block", "table_open"):
                 self.problem("E212", self.loc(token).line, 1, "unsupported block inside text")
         return paragraphs
+
+    def _stray_fence(self, inline: Token) -> bool:
+        """A ':::' line the scanner could not take as a fence (behind a list marker, say)."""
+        for k, text in enumerate(inline.content.split("\n")):
+            line = self.loc(inline).line + k
+            if (":::" in text or "：：：" in text) and line not in self.fence_lines:
+                raw = self.body_lines[line - self.body_offset - 1] if line - self.body_offset - 1 < len(self.body_lines) else text
+                col = max(raw.find(":::"), raw.find("：：：")) + 1
+                self.problem("E217", line, col, f"a fence must stand alone at the left margin: '{raw.strip()}'")
+                return True
+        return False
 
     def _references(self, tokens: list[Token]) -> list[Reference]:
         references = []
@@ -320,9 +402,26 @@ class _Builder:
             except ValueError as exc:
                 self.problem("E301", line, col, f"pronunciation of '{word}': {exc}")
                 continue
-            if len(syllables) != count_han(word):
+            written = reading.replace("'", " ").split()  # as the editor wrote them, digits and all
+            wrong = [shown for shown, syllable in zip(written, syllables) if not is_syllable(syllable)]
+            if wrong:
+                self.problem("E301", line, col, f"pronunciation of '{word}': '{wrong[0]}' is not a Mandarin syllable")
+                continue
+            try:  # the passes read the table in its tone-mark form: it must read back
+                normalise_syllables(" ".join(syllables))
+            except ValueError:
+                self.problem("E301", line, col, f"pronunciation of '{word}': '{reading}' has no tone-mark spelling "
+                                                "the passes can read; write it with tone marks")
+                continue
+            unknown = [c for c in word if (is_han(c) or c == "〇") and not has_reading(c)]
+            if unknown:
+                self.problem("E301", line, col, f"pronunciation of '{word}': the pinyin pass has no reading for "
+                                                f"'{unknown[0]}' and cannot take one for it")
+                continue
+            if len(syllables) != count_han(word) + word.count("〇"):
                 self.problem("E301", line, col,
-                             f"'{word}' has {count_han(word)} Han characters but {len(syllables)} syllables")
+                             f"'{word}' has {count_han(word) + word.count('〇')} Han characters but "
+                             f"{len(syllables)} syllables")
                 continue
             result.append(Pronunciation(word=word, pinyin=" ".join(syllables),
                                         loc=Location(path=self.path, line=line, col=col)))
@@ -337,10 +436,6 @@ def _skip(tokens: list[Token], i: int) -> int:
         if depth <= 0:
             return j + 1
     return len(tokens)
-
-
-def _closing(tokens: list[Token], i: int) -> int:
-    return _skip(tokens, i) - 1
 
 
 def _split_heading_attrs(content: str) -> tuple[str, list[str]]:

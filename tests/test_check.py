@@ -82,3 +82,34 @@ def test_pinyin_fallback_is_reported_where_it_stands(tmp_path: Path) -> None:
     assert all(d.line == line for d in found)
     pinned = text.replace("pronunciations:\n", "pronunciations:\n  调一调: tiáo yi tiáo\n")
     assert not [d for d in check(write(tmp_path, pinned))[1] if d.code == "W405" and "'调'" in d.message]
+
+
+def test_half_width_full_stop_after_chinese(tmp_path: Path) -> None:
+    """A '.' ending a Chinese sentence warns; decimals, domains, abbreviations, ellipses and
+    list numbers do not (yardstick: the columns written here by hand)."""
+    body = "他走了.然后3.5亿，ifeng.com，凤凰网.com，Inc.公司，好...，好..，“好”.\n\n1. 第一"
+    text = VALID.replace("第一段，有Latin和2025年。", body)
+    line = line_of(text, "他走了.")
+    assert [c for c in codes(write(tmp_path, text)) if c[0] == "W401"] == [("W401", line, 4), ("W401", line, 49)]
+
+
+def test_unknown_field_suggests_the_nearest(tmp_path: Path) -> None:
+    text = VALID.replace("outlet: 本报", "outlett: 本报").replace("    name: 李四", "    nmae: 李四")
+    found = {(d.code, d.line): d.message for d in check(write(tmp_path, text))[1]}
+    assert "did you mean 'outlet'?" in found[("E105", line_of(text, "outlett"))]
+    assert "did you mean 'name'?" in found[("E105", line_of(text, "    nmae"))]
+
+
+def test_byte_order_mark_and_crlf_keep_warnings_in_place(tmp_path: Path) -> None:
+    text = VALID.replace("第一段，", "第一段,")
+    path = tmp_path / "bom.md"
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert [c for c in codes(path) if c[0] == "W401"] == [("W401", line_of(text, "第一段,"), 4)]
+
+
+def test_bracketed_text_survives_in_messages(tmp_path: Path) -> None:
+    """An id that breaks the pattern keeps '[a-z0-9-]' in the message check prints."""
+    text = VALID.replace("  - id: li", "  - id: Li Si")
+    result = runner.invoke(app, ["check", str(write(tmp_path, text))], terminal_width=300)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f":{line_of(text, '  - id: Li Si')}:" in result.output and "E104" in result.output

@@ -1,9 +1,126 @@
-"""WebVTT captions: one cue per sentence, the speaker as the cue's voice (`<v 余飞>`), times
-taken from the same timeline as the audio's chapters."""
+"""WebVTT captions a player can show: each voice's text cut into cues of at most 2 × 16
+characters and 7 s (audio/linebreak.py), the speaker as the cue's voice (`<v 余飞>`), timed from
+the same timeline as the audio's chapters.
+
+Times: captions show the printed text, the engine spoke the text for the ear (二零二五年 for
+2025年), so each printed character is mapped onto the spoken text (difflib's alignment of the two,
+sentence by sentence), and each spoken character onto the audio by the engine's word boundaries
+(eSpeak's word events, edge-tts's WordBoundary), by share of characters between them where the
+engine gave none. A cue shorter than 0.8 s stays on screen into the silence after it (or
+before it), never over another cue.
+"""
 
 from __future__ import annotations
 
-from pipeline.audio.timeline import Timeline
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pipeline.audio.engine import time_at
+from pipeline.audio.linebreak import MIN_SECONDS, pieces
+from pipeline.audio.timeline import Placement, Timeline
+
+
+@dataclass(frozen=True)
+class Caption:
+    start: float
+    end: float
+    who: str
+    lines: tuple[str, ...]
+    chapter: int
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _mapping(shown: str, spoken: str) -> Callable[[float], float]:
+    """Offset in `shown` → offset in `spoken`: exact inside the characters the two share, by
+    share of characters across what differs (2025 ↔ 二零二五)."""
+    blocks = difflib.SequenceMatcher(None, shown, spoken, autojunk=False).get_matching_blocks()
+    points = [(0.0, 0.0)]
+    for a, b, size in blocks:
+        if size:
+            points += [(float(a), float(b)), (float(a + size), float(b + size))]
+    points.append((float(len(shown)), float(len(spoken))))
+
+    def spoken_at(offset: float) -> float:
+        exact = [b for a, b in points if a == offset]
+        if exact:  # what is only spoken (a full stop, 一、 for 1.) goes with what comes before it
+            return max(exact)
+        for (a0, b0), (a1, b1) in zip(points, points[1:]):
+            if a0 < offset < a1:
+                return b0 + (b1 - b0) * (offset - a0) / (a1 - a0)
+        return float(len(spoken))
+
+    return spoken_at
+
+
+def _groups(placed: Placement) -> list[tuple[str, int, str]]:
+    """(printed text, offset of its spoken text in the segment, spoken text), one per printed
+    sentence; a sentence printed as nothing (a label standing for several) joins the one before."""
+    cue = placed.cue
+    groups: list[list] = []
+    at = 0
+    for shown, spoken in zip(cue.shown, cue.spoken, strict=True):
+        if shown or not groups:
+            groups.append([shown, at, spoken])
+        else:
+            groups[-1][2] += spoken
+        at += len(spoken)
+    return [(shown, offset, spoken) for shown, offset, spoken in groups if shown]
+
+
+def placement_captions(placed: Placement, sample_rate: int, chapter: int) -> list[Caption]:
+    """The cues of one placed segment (one voice), in order, with their speech times."""
+    start = placed.start / sample_rate
+    duration = placed.length / sample_rate
+    length = sum(len(s) for s in placed.cue.spoken)
+    anchors = _anchors(placed)
+    groups = _groups(placed)
+    text = "".join(shown for shown, _offset, _spoken in groups)
+    spans = []  # (first printed offset, printed length, spoken offset, printed → spoken)
+    at = 0
+    for shown, offset, spoken in groups:
+        spans.append((at, len(shown), offset, _mapping(shown, spoken)))
+        at += len(shown)
+
+    def clock(position: float) -> float:
+        first, size, offset, spoken_at = next((s for s in spans if s[0] + s[1] >= position), spans[-1])
+        return start + time_at(anchors, length, duration, offset + spoken_at(position - first))
+
+    return [Caption(start=clock(piece.start), end=clock(piece.end), who=placed.cue.who, lines=piece.lines,
+                    chapter=chapter) for piece in pieces(text, clock)]
+
+
+def _anchors(placed: Placement) -> list[tuple[int, float]]:
+    """The engine's word anchors, or else its sentence marks (the least it always gives)."""
+    if placed.anchors:
+        return list(placed.anchors)
+    starts, at = [], 0
+    for spoken in placed.cue.spoken:
+        starts.append(at)
+        at += len(spoken)
+    return list(zip(starts, placed.marks, strict=True))
+
+
+def captions(timeline: Timeline) -> list[Caption]:
+    """Every cue of the programme, timed, each on screen at least MIN_SECONDS where the
+    silence around it allows and never overlapping the next."""
+    cues = [caption for number, span in enumerate(timeline.chapters) for placed in span.placements
+            for caption in placement_captions(placed, timeline.sample_rate, number)]
+    timed: list[Caption] = []
+    for index, cue in enumerate(cues):
+        before = timed[-1].end if timed else 0.0
+        after = cues[index + 1].start if index + 1 < len(cues) else timeline.duration
+        start, end = cue.start, cue.end
+        if end - start < MIN_SECONDS:
+            end = min(after, start + MIN_SECONDS)
+        if end - start < MIN_SECONDS:
+            start = max(before, end - MIN_SECONDS)
+        timed.append(Caption(start=round(start, 3), end=round(end, 3), who=cue.who, lines=cue.lines,
+                             chapter=cue.chapter))
+    return timed
 
 
 def vtt_time(seconds: float) -> str:
@@ -21,14 +138,15 @@ def _escape(text: str) -> str:
 def webvtt(timeline: Timeline, title: str) -> str:
     lines = ["WEBVTT", f"NOTE {_escape(title)}", ""]
     chapter = -1
-    for number, caption in enumerate(timeline.captions(), start=1):
+    for number, caption in enumerate(captions(timeline), start=1):
         if caption.chapter != chapter:
             chapter = caption.chapter
             lines += [f"NOTE chapter {chapter + 1}: {_escape(timeline.chapters[chapter].chapter.title)}", ""]
+        text = "\n".join(_escape(line) for line in caption.lines)
         lines += [
             str(number),
             f"{vtt_time(caption.start)} --> {vtt_time(caption.end)}",
-            f"<v {_escape(caption.who)}>{_escape(caption.text)}",
+            f"<v {_escape(caption.who)}>{text}",
             "",
         ]
     return "\n".join(lines)

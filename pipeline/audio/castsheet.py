@@ -1,5 +1,6 @@
-"""The cast sheet (`publish audio --cast`): every part and speaker with their voice, pitch and
-rate on both engines, as data (`cast_rows`) and as lines for the CLI to print."""
+"""The cast sheet (`publish audio --cast`): every part and speaker with their voice and prosody
+(pitch and rate: speakers who share a voice are told apart by them) on both engines, as data
+(`cast_rows`) and as lines for the CLI to print."""
 
 from __future__ import annotations
 
@@ -36,15 +37,17 @@ def cast_rows(doc: Document) -> tuple[list[CastRow], dict[str, Cast]]:
 
 def _voice(spec: VoiceSpec) -> str:
     if spec.engine == "edge":
-        return f"{spec.voice:<30} pitch {spec.pitch:+d}Hz  rate {spec.rate:+d}%"
-    return f"{'cmn+' + (spec.voice or 'default'):<14} pitch {spec.pitch:>3}  rate {spec.rate} wpm"
+        return f"{spec.voice:<30} pitch {spec.pitch:+3d} Hz  rate {spec.rate:+3d} %  reads {spec.language}"
+    return f"{spec.engine_voice:<14} pitch {spec.pitch:>3}  rate {spec.rate} wpm"
 
 
 def cast_sheet(doc: Document) -> list[str]:
     """Lines for the terminal (rich markup; names escaped)."""
     rows, casts = cast_rows(doc)
+    spoken = casts[ENGINES[0]].narrator.language
     lines = [f"[bold]Cast sheet: {escape(doc.meta.title)}[/] — {len(doc.speakers)} speakers, "
-             f"{sum(len(s.answers) for s in doc.chapters)} answers"]
+             f"{sum(len(s.answers) for s in doc.chapters)} answers, language {escape(doc.meta.language)} "
+             f"read as {spoken}; speakers who share a voice differ in pitch and rate"]
     for engine in ENGINES:
         lines += ["", f"[bold]{engine}[/]"]
         for row in rows:

@@ -3,8 +3,8 @@ zh-TW) through the `edge-tts` package. Needs the internet.
 
 Requests run concurrently but bounded (the service throttles bursts), each retried with
 exponential backoff; a request that still fails stops the build with a message, and every
-segment finished before it stays cached. Sentence boundary events from the service time the
-captions. The service sends 24 kHz mono MP3, decoded here with PyAV.
+segment finished before it stays cached. The service's WordBoundary events (each word's offset)
+time the sentences and the captions. The service sends 24 kHz mono MP3, decoded here with PyAV.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from pipeline.audio.engine import Done, EngineName, Request, Segment, fill_marks, trimmed
+from pipeline.audio.engine import Anchor, Done, EngineName, Request, Segment, ordered_anchors, time_at, trimmed
 from pipeline.errors import PublishError
 
 SAMPLE_RATE = 24000
@@ -80,13 +80,13 @@ class EdgeEngine:
         )
 
     async def speak(self, request: Request) -> Segment:
-        """One request through edge-tts: its MP3 decoded, its sentence boundaries as marks."""
+        """One request through edge-tts: its MP3 decoded, its word boundaries as anchors and marks."""
         import edge_tts
 
         voice = request.voice
         communicate = edge_tts.Communicate(
             request.text, voice.voice, rate=f"{voice.rate:+d}%", pitch=f"{voice.pitch:+d}Hz",
-            boundary="SentenceBoundary", connect_timeout=self.connect_timeout, receive_timeout=self.receive_timeout,
+            boundary="WordBoundary", connect_timeout=self.connect_timeout, receive_timeout=self.receive_timeout,
         )
         audio = bytearray()
         boundaries: list[tuple[float, str]] = []
@@ -96,26 +96,32 @@ class EdgeEngine:
             elif chunk["type"] in ("SentenceBoundary", "WordBoundary"):
                 boundaries.append((chunk["offset"] / TICKS_PER_SECOND, chunk["text"]))
         samples = decode_mp3(bytes(audio), SAMPLE_RATE)
-        marks = sentence_marks(request, boundaries, len(samples) / SAMPLE_RATE)
-        return trimmed(samples, SAMPLE_RATE, marks)
+        anchors = boundary_anchors(request.text, boundaries)
+        marks = sentence_marks(request, anchors, len(samples) / SAMPLE_RATE)
+        return trimmed(samples, SAMPLE_RATE, marks, anchors)
 
 
-def sentence_marks(request: Request, boundaries: list[tuple[float, str]], duration: float) -> tuple[float, ...]:
-    """Each of our sentences' start: the first boundary found inside it, in order."""
-    text = request.text
-    starts = request.sentence_starts()
-    known: list[float | None] = [None] * len(starts)
+def boundary_anchors(text: str, boundaries: list[tuple[float, str]]) -> list[Anchor]:
+    """Where each boundary's text (a word, or a sentence) starts in ours, with its time, in order;
+    a boundary whose text is not found next (the service may normalise it) is skipped."""
+    anchors: list[Anchor] = []
     cursor = 0
     for offset, said in boundaries:
-        found = text.find(said.strip(), cursor) if said.strip() else -1
+        said = said.strip()
+        found = text.find(said, cursor) if said else -1
         if found < 0:
             continue
-        cursor = found + len(said.strip())
-        index = max(i for i, s in enumerate(starts) if s <= found)
-        if known[index] is None:
-            known[index] = offset
-    known[0] = 0.0
-    return fill_marks(known, starts, len(text), duration)
+        cursor = found + len(said)
+        anchors.append((found, offset))
+    return anchors
+
+
+def sentence_marks(request: Request, anchors: list[Anchor], duration: float) -> tuple[float, ...]:
+    """Each of our sentences' start: at the service's boundary there, else between the nearest
+    boundaries by share of characters (all by characters if it sent none)."""
+    timed = ordered_anchors([(0, 0.0), *anchors])
+    return tuple(0.0 if not index else round(time_at(timed, len(request.text), duration, start), 4)
+                 for index, start in enumerate(request.sentence_starts()))
 
 
 def decode_mp3(data: bytes, sample_rate: int) -> np.ndarray:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import struct
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -23,9 +23,10 @@ ENGINES: tuple[EngineName, ...] = ("espeak", "edge")
 class VoiceSpec:
     """A voice as the engine is asked for it.
 
-    espeak: `voice` is a variant of the Mandarin voice ("m3", or "" for the plain voice),
-    `pitch` 0–100 (50 is the variant's own), `rate` in words per minute.
-    edge: `voice` is a neural voice's short name, `pitch` an offset in Hz, `rate` in percent.
+    espeak: `voice` is a variant ("m3", or "" for none) of the language voice `language` ("cmn"
+    Mandarin, "yue" Cantonese), `pitch` 0–100 (50 is the variant's own), `rate` in words per minute.
+    edge: `voice` is a neural voice's short name, `pitch` an offset in Hz, `rate` in percent;
+    `language` is the spoken language the voice reads (the voice decides it, not the request).
     `family` groups voices that sound alike; casting never puts two of one family back to back,
     nor two of one gender whose expected pitch `f0` is too close.
     """
@@ -37,15 +38,24 @@ class VoiceSpec:
     gender: str | None = None
     family: str = ""
     f0: float | None = None  # expected median pitch in Hz (for casting; not sent to the engine)
+    language: str = "cmn"
 
     def settings(self) -> dict[str, object]:
         """What changes the sound: the part of a segment's cache key that is the voice."""
-        return {"engine": self.engine, "voice": self.voice, "pitch": self.pitch, "rate": self.rate}
+        return {"engine": self.engine, "voice": self.voice, "pitch": self.pitch, "rate": self.rate,
+                "language": self.language}
+
+    @property
+    def engine_voice(self) -> str:
+        """The name the engine is given: eSpeak's `cmn+m3`, edge's short name."""
+        if self.engine == "edge":
+            return self.voice
+        return self.language + (f"+{self.voice}" if self.voice else "")
 
     def describe(self) -> str:
         if self.engine == "edge":
             return f"{self.voice} {self.pitch:+d}Hz {self.rate:+d}%"
-        return f"cmn+{self.voice or 'default'} pitch {self.pitch} {self.rate} wpm"
+        return f"{self.language}+{self.voice or 'default'} pitch {self.pitch} {self.rate} wpm"
 
 
 @dataclass(frozen=True)
@@ -69,30 +79,37 @@ class Request:
         return offsets
 
 
+Anchor = tuple[int, float]  # (character offset in the request's text, seconds into the segment)
+
+
 @dataclass(frozen=True)
 class Segment:
-    """Synthesised speech: mono int16 samples and where each sentence starts (seconds)."""
+    """Synthesised speech: mono int16 samples, where each sentence starts (seconds), and where
+    the engine said each word starts (`anchors`, in text order; empty if it said nothing)."""
 
     samples: np.ndarray
     sample_rate: int
     marks: tuple[float, ...]
+    anchors: tuple[Anchor, ...] = ()
 
     @property
     def duration(self) -> float:
         return len(self.samples) / self.sample_rate
 
     def to_bytes(self) -> bytes:
-        header = json.dumps({"sample_rate": self.sample_rate, "marks": list(self.marks)}).encode()
-        return b"SEG1" + struct.pack("<I", len(header)) + header + self.samples.astype("<i2").tobytes()
+        header = json.dumps({"sample_rate": self.sample_rate, "marks": list(self.marks),
+                             "anchors": [list(a) for a in self.anchors]}).encode()
+        return b"SEG2" + struct.pack("<I", len(header)) + header + self.samples.astype("<i2").tobytes()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Segment:
-        if data[:4] != b"SEG1":
+        if data[:4] != b"SEG2":
             raise ValueError("not a cached segment")
         (size,) = struct.unpack("<I", data[4:8])
         header = json.loads(data[8 : 8 + size])
         samples = np.frombuffer(data[8 + size :], dtype="<i2").astype(np.int16)
-        return cls(samples=samples, sample_rate=header["sample_rate"], marks=tuple(header["marks"]))
+        return cls(samples=samples, sample_rate=header["sample_rate"], marks=tuple(header["marks"]),
+                   anchors=tuple((int(o), float(t)) for o, t in header.get("anchors", ())))
 
 
 Done = Callable[[Request, Segment], None]
@@ -111,8 +128,8 @@ class Engine(Protocol):
         ...
 
 
-def trimmed(samples: np.ndarray, sample_rate: int, marks: Sequence[float], *, floor_db: float = -50.0,
-            margin: float = 0.03) -> Segment:
+def trimmed(samples: np.ndarray, sample_rate: int, marks: Sequence[float], anchors: Sequence[Anchor] = (), *,
+            floor_db: float = -50.0, margin: float = 0.03) -> Segment:
     """The segment without the engine's own leading and trailing silence (pauses are the plan's)."""
     level = 32768 * 10 ** (floor_db / 20)
     loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > level)
@@ -125,7 +142,17 @@ def trimmed(samples: np.ndarray, sample_rate: int, marks: Sequence[float], *, fl
     length = (end - start) / sample_rate
     shifted = tuple(round(float(min(max(0.0, m - shift), length)), 4) for m in marks)
     return Segment(samples=np.ascontiguousarray(samples[start:end], dtype=np.int16), sample_rate=sample_rate,
-                   marks=shifted)
+                   marks=shifted, anchors=ordered_anchors((o, min(max(0.0, t - shift), length)) for o, t in anchors))
+
+
+def ordered_anchors(anchors: Iterable[Anchor]) -> tuple[Anchor, ...]:
+    """Anchors by offset, one per offset (the first), times never going back."""
+    out: list[Anchor] = []
+    for offset, time in sorted(anchors, key=lambda a: a[0]):
+        if out and (offset == out[-1][0] or time < out[-1][1]):
+            continue
+        out.append((offset, round(float(time), 4)))
+    return tuple(out)
 
 
 def fill_marks(known: Sequence[float | None], starts: Sequence[int], length: int, duration: float) -> tuple[float, ...]:
@@ -144,3 +171,20 @@ def fill_marks(known: Sequence[float | None], starts: Sequence[int], length: int
         marks.append(before + (after - before) * (starts[index] - before_at) / span if index else 0.0)
     return tuple(round(float(m), 4) for m in marks)
 
+
+
+def time_at(anchors: Sequence[Anchor], length: int, duration: float, offset: float) -> float:
+    """When the character at `offset` (fractions allowed) is spoken: exact at an anchor, else
+    between the anchors around it by share of characters; the text's end is the speech's end."""
+    before = (0, 0.0)
+    after = (length, duration)
+    for anchor in anchors:
+        if anchor[0] <= offset:
+            before = anchor
+        else:
+            after = anchor
+            break
+    if offset >= after[0]:
+        return after[1] if after[0] == length else before[1]
+    span = after[0] - before[0]
+    return before[1] + (after[1] - before[1]) * (offset - before[0]) / span if span else before[1]

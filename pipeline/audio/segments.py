@@ -14,7 +14,7 @@ from pipeline.audio.plan import Cue, Plan
 from pipeline.cache import Cache, key
 
 NAMESPACE = "audio-segments"
-SEGMENT_VERSION = "1"  # bump when trimming or the segment format changes
+SEGMENT_VERSION = "2"  # bump when trimming or the segment format changes (2: word anchors)
 
 
 def segment_key(engine: Engine, cue: Cue) -> str:

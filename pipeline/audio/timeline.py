@@ -5,7 +5,7 @@ edit re-encodes one answer), and every chunk lasts a multiple of BLOCK samples: 
 its last cue is rounded to the nearest length that makes it so (±0.2 s; at a chapter's end it
 is only lengthened). BLOCK is a whole number of both MP3 frames (576 samples at 22.05/24 kHz)
 and AAC frames (1024), so every chunk lasts exactly as long in the MP3 as in the M4B and the
-times below hold for both: captions, ID3 chapters, M4B chapters and the script's start times
+times below hold for both: captions (captions.py), ID3 chapters, M4B chapters and the script's start times
 are all read from this one timeline.
 
 A chunk starts and ends in silence (at least `Pauses.unit_lead` and MIN_TAIL), where the MP3
@@ -31,6 +31,7 @@ class Placement:
     start: int  # samples from the programme's start
     length: int
     marks: tuple[float, ...]  # each sentence's start, seconds from the segment's start
+    anchors: tuple[tuple[int, float], ...] = ()  # the engine's word starts: (offset in the spoken text, seconds)
 
 
 @dataclass(frozen=True)
@@ -53,15 +54,6 @@ class ChapterSpan:
 
 
 @dataclass(frozen=True)
-class Caption:
-    start: float
-    end: float
-    who: str
-    text: str
-    chapter: int
-
-
-@dataclass(frozen=True)
 class Timeline:
     sample_rate: int
     chapters: tuple[ChapterSpan, ...]
@@ -80,21 +72,6 @@ class Timeline:
 
     def seconds(self, samples: int) -> float:
         return samples / self.sample_rate
-
-    def captions(self) -> list[Caption]:
-        """One caption per printed sentence, timed by the engine's sentence marks."""
-        out: list[Caption] = []
-        for number, span in enumerate(self.chapters):
-            for placed in span.placements:
-                starts = [placed.start / self.sample_rate + m for m in placed.marks]
-                end = (placed.start + placed.length) / self.sample_rate
-                for index, text in enumerate(placed.cue.shown):
-                    if not text:
-                        continue
-                    following = next((starts[j] for j in range(index + 1, len(starts)) if placed.cue.shown[j]), end)
-                    out.append(Caption(start=starts[index], end=max(starts[index] + 0.1, following),
-                                       who=placed.cue.who, text=text, chapter=number))
-        return out
 
 
 def lay_out(plan: Plan, keys: list[str], segments: Mapping[str, Segment], sample_rate: int) -> Timeline:
@@ -116,7 +93,8 @@ def lay_out(plan: Plan, keys: list[str], segments: Mapping[str, Segment], sample
                 at += 1
                 segment = segments[digest]
                 placements.append(Placement(cue=cue, segment_key=digest, start=position + cursor,
-                                            length=len(segment.samples), marks=segment.marks))
+                                            length=len(segment.samples), marks=segment.marks,
+                                            anchors=segment.anchors))
                 cursor += len(segment.samples)
                 if number < len(unit) - 1:
                     cursor += int(round(cue.pause * rate))

@@ -42,19 +42,21 @@ def refresh_edge(path: Path | None = None, fetch: Callable[[], Coroutine[Any, An
         raise PublishError(f"could not fetch edge-tts's voice list ({describe(exc)}); the table is unchanged") from None
     data = json.loads(path.read_text(encoding="utf-8"))
     known = {voice["name"]: voice for voice in data["voices"]}
+    locale_reads = data.get("locale_reads", {})
     voices = []
     for item in sorted(listed, key=lambda v: v["ShortName"]):
         if not item.get("Locale", "").startswith(LOCALES):
             continue
         name = item["ShortName"]
+        locale = item.get("Locale", "")
         ours = known.get(name, {})
         voices.append({
             "name": name,
             "gender": item.get("Gender", "").lower() or None,
-            "locale": item.get("Locale", ""),
+            "locale": locale,
             "family": ours.get("family", name.split("-")[-1].removesuffix("Neural").lower()),
-            "cast": ours.get("cast", item.get("Locale", "").startswith(("zh-CN", "zh-TW"))),
-            **({"accent": ours["accent"]} if "accent" in ours else {}),
+            "cast": ours.get("cast", True),
+            "reads": ours.get("reads", _reads(locale, locale_reads)),
             **({"age": ours["age"]} if "age" in ours else {}),
             "personalities": item.get("VoiceTag", {}).get("VoicePersonalities", []),
             **({"note": ours["note"]} if "note" in ours else {}),
@@ -67,15 +69,30 @@ def refresh_edge(path: Path | None = None, fetch: Callable[[], Coroutine[Any, An
     return len(voices)
 
 
+def _reads(locale: str, locale_reads: dict[str, list[str]]) -> list[str]:
+    """What a new voice reads, from its locale: zh-CN → cmn, zh-HK → yue; a regional locale
+    (zh-CN-liaoning) reads its dialect, which no Standard Mandarin title asks for."""
+    if locale in locale_reads:
+        return list(locale_reads[locale])
+    base, _, region = locale.partition("-")
+    country, _, dialect = region.partition("-")
+    spoken = locale_reads.get(f"{base}-{country}", [])
+    return [f"{language}-{dialect}" for language in spoken] if dialect else []
+
+
 def _lines(table: VoiceTable) -> list[str]:
-    roles = {settings["voice"]: role for role, settings in table.roles.items()}
+    roles: dict[str, str] = {}
+    for language, parts in table.roles.items():
+        for role, settings in parts.items():
+            roles.setdefault(settings["voice"], f"{role} ({language})")
     lines = []
     for voice in table.voices:
         uses = roles.get(voice.name) or ("cast" if voice.cast else "hint only")
-        extra = ", ".join(x for x in (voice.locale, voice.age or "", "accent" if voice.accent else "") if x)
-        name = voice.name or "(plain cmn)"
+        reads = "reads " + "/".join(voice.reads) if voice.reads else "reads nothing we cast"
+        extra = ", ".join(x for x in (voice.locale, reads, voice.age or "") if x)
+        name = voice.name or "(no variant)"
         gender = voice.gender or "?"
-        lines.append(f"  {escape(name):<30} {gender:<7} family {voice.family:<10} {uses:<9} {escape(extra)}")
+        lines.append(f"  {escape(name):<30} {gender:<7} family {voice.family:<10} {uses:<14} {escape(extra)}")
     return lines
 
 
@@ -85,7 +102,7 @@ def voice_lines(refresh: bool = False) -> list[str]:
         count = refresh_edge()
         lines.append(f"[green]refreshed[/] {count} edge-tts voices into pipeline/data/{TABLE_FILES['edge']}")
     espeak, edge = load_table("espeak"), load_table("edge")
-    lines.append(f"[bold]espeak[/] (offline, eSpeak NG Mandarin 'cmn' + variant; pitch 0–100, rate in wpm): "
+    lines.append(f"[bold]espeak[/] (offline, eSpeak NG language voice cmn or yue + variant; pitch 0–100, rate in wpm): "
                  f"{len(espeak.voices)} voices")
     lines += _lines(espeak)
     when = f"list of {edge.refreshed}" if edge.refreshed else "list shipped with the pipeline"

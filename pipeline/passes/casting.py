@@ -3,17 +3,28 @@
 The Q&A is a chorus of dozens of voices, so casting must make every speaker a different
 person and never let two answers in a row sound alike. Rules, in order of precedence:
 
+0. Only voices that read the title's spoken language are cast (a Mandarin title is never read
+   by a Cantonese or a dialect voice): `language` in the front matter → spoken language
+   (voices-languages.toml) → the voices whose `reads` has it (voices-edge.json, -espeak.toml).
 1. The narrator (article, notes, references) and the host (questions, the label before each
-   answer, asides) have the table's role voices; no speaker gets a voice of their families.
-2. A speaker's fixed voice hint (`voice.espeak` / `voice.edge` in the source) is obeyed.
+   answer, asides) have the table's role voices for that language; no speaker gets a voice of
+   their families (unless the language has too few voices: then with a note on the cast sheet).
+2. A speaker's fixed voice hint (`voice.espeak` / `voice.edge` in the source) is obeyed, if
+   that voice reads the title's language.
 3. A gender hint limits the speaker to voices of that gender; an age hint shifts pitch/rate.
 4. A speaker's voice is not `similar` (same family, or same gender at nearly the same pitch)
-   to the host's, who introduces every answer, nor to the voices of the speakers answering just
-   before and after them anywhere in the title.
-5. A voice made for an age (an old man's) goes to speakers of that age, and to others only
-   when nothing else is left; families are used evenly (the fewest-used first, regional
-   accents last); each speaker gets a (voice, pitch, rate) no one else has; neutral pitch and
-   rate come first.
+   to the host's, who introduces every answer, nor the narrator's, nor to the voices of the
+   speakers answering just before and after them anywhere in the title.
+5. Never relaxed: two speakers of one chapter (and the narrator and host, who speak in every
+   chapter) never share a voice unless their pitch differs by the table's `prosody_apart` — a
+   few voices and pitch/rate steps make 40+ distinct speakers.
+6. A voice made for an age (an old man's) goes to speakers of that age, and to others only
+   when nothing else is left; families are used evenly (the fewest-used first); each speaker
+   gets a (voice, pitch, rate) no one else in the title has; neutral pitch and rate come first.
+
+Where a rule cannot be kept it gives way in this order, each time with a note: 4 (neighbours),
+then 1 (role voices), then the title-wide part of 6 (uniqueness across chapters). Rule 5 never
+gives way: an error names the speaker instead.
 
 Deterministic: speakers are cast in order of first answer (fixed hints first), ties are broken
 by a hash of the speaker id, never by dictionary or set order. Editing an answer's text does
@@ -29,11 +40,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pipeline.audio.engine import EngineName, VoiceSpec
-from pipeline.audio.voices import VoiceEntry, VoiceTable, load_table
-from pipeline.errors import SourceError
+from pipeline.audio.voices import LANGUAGES_FILE, VoiceEntry, VoiceTable, load_table, spoken_language
+from pipeline.errors import PublishError, SourceError
 from pipeline.model import Document, Speaker
 
 ESPEAK_PITCH_RANGE = (0, 100)
+RELAXATIONS: tuple[tuple[str, ...], ...] = ((), ("adjacent",), ("adjacent", "roles"), ("adjacent", "roles", "title"))
+RELAXED = {"adjacent": "keep neighbours' voices apart", "roles": "avoid the narrator's and host's voices",
+           "title": "give a voice no one else in the title has"}
 
 
 @dataclass(frozen=True)
@@ -74,33 +88,48 @@ def neighbours(doc: Document) -> dict[str, set[str]]:
     return found
 
 
-def cast_voices(doc: Document, table: VoiceTable) -> Cast:
-    narrator, host = table.role("narrator"), table.role("host")
-    reserved = {narrator.family, host.family}
+def chapter_company(doc: Document) -> dict[str, set[str]]:
+    """Speakers who answer in the same chapter as each speaker."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for section in doc.chapters:
+        ids = {answer.speaker.id for answer in section.answers}
+        for sid in ids:
+            found[sid] |= ids - {sid}
+    return found
+
+
+def cast_voices(doc: Document, table: VoiceTable, language: str = "cmn") -> Cast:
+    narrator, host = table.role("narrator", language), table.role("host", language)
+    roles = (narrator, host)
     first_answer = {sid: i for i, sid in reversed(list(enumerate(answer_order(doc))))}
     speakers = sorted(doc.speakers, key=lambda s: first_answer.get(s.id, len(first_answer)))
     speakers.sort(key=lambda s: _fixed(s, table.engine) is None)  # stable: fixed hints first
     near = neighbours(doc)
+    company = chapter_company(doc)
     chosen: dict[str, VoiceSpec] = {}
-    taken = {(v.voice, v.pitch, v.rate) for v in (narrator, host)}
+    taken = {(v.voice, v.pitch, v.rate) for v in roles}
     family_use: Counter[str] = Counter()
     notes: list[str] = []
     for speaker in speakers:
-        # the host introduces every answer, so the host is every speaker's neighbour too
-        avoid = [host] + [chosen[other] for other in near.get(speaker.id, ()) if other in chosen]
+        # the host introduces every answer, so the host is every speaker's neighbour too; and no
+        # one should be taken for the narrator
+        avoid = [host, narrator] + [chosen[other] for other in near.get(speaker.id, ()) if other in chosen]
+        # the narrator and the host speak in every chapter
+        rivals = [*roles, *(chosen[other] for other in company.get(speaker.id, ()) if other in chosen)]
+        choice = _Choice(speaker, table, language, roles, avoid, rivals, taken, family_use)
         spec = None
-        for relax in ((), ("adjacent",), ("adjacent", "unique")):
-            options = list(_options(speaker, table, reserved, avoid, taken, family_use, relax))
+        for relax in RELAXATIONS:
+            options = list(choice.options(relax))
             if options:
                 spec = min(options)[1]
                 if relax:
-                    notes.append(f"{speaker.name}: could not keep {' and '.join(relax)} voices apart")
+                    notes.append(f"{speaker.name}: could not {' or '.join(RELAXED[r] for r in relax)}")
                 break
         if spec is None:
             gender = speaker.voice.gender or "any"
             raise SourceError(speaker.loc.path, speaker.loc.line, speaker.loc.col,
-                              f"no {table.engine} voice can be cast for '{speaker.name}' ({gender}): "
-                              f"the voice table has none left; add voices to pipeline/data/{_file(table)}")
+                              f"no {table.engine} voice can be cast for '{speaker.name}' ({gender}) that no one "
+                              f"else in their chapters has: add voices or pitch steps to pipeline/data/{_file(table)}")
         chosen[speaker.id] = spec
         taken.add((spec.voice, spec.pitch, spec.rate))
         family_use[spec.family] += 1
@@ -109,8 +138,12 @@ def cast_voices(doc: Document, table: VoiceTable) -> Cast:
 
 
 def cast(doc: Document, engine: EngineName) -> Cast:
-    """The cast for `engine` from its voice table in pipeline/data/."""
-    return cast_voices(doc, load_table(engine))
+    """The cast for `engine` from its voice table in pipeline/data/, in the title's spoken language."""
+    language = spoken_language(doc.meta.language)
+    if language is None:
+        raise PublishError(f"{doc.source}: no voice reads the title's language '{doc.meta.language}'; the audio "
+                           f"edition knows the languages in pipeline/data/{LANGUAGES_FILE}")
+    return cast_voices(doc, load_table(engine), language)
 
 
 def _file(table: VoiceTable) -> str:
@@ -123,38 +156,63 @@ def _fixed(speaker: Speaker, engine: EngineName) -> str | None:
     return speaker.voice.edge if engine == "edge" else speaker.voice.espeak
 
 
-def _options(speaker: Speaker, table: VoiceTable, reserved: set[str], avoid: list[VoiceSpec],
-             taken: set[tuple[str, int, int]], family_use: Counter[str],
-             relax: tuple[str, ...]) -> Iterator[tuple[tuple, VoiceSpec]]:
-    """Every allowed (score, voice) for `speaker`; the lowest score wins."""
-    hint = speaker.voice
-    fixed = _fixed(speaker, table.engine)
-    if fixed is not None:
-        entry = table.entry(fixed)
-        if entry is None:
-            raise SourceError(speaker.loc.path, speaker.loc.line, speaker.loc.col,
-                              f"speaker '{speaker.name}': no {table.engine} voice '{fixed}'; "
-                              f"'publish voices' lists them")
-        entries: list[VoiceEntry] = [entry]
-    else:
-        entries = [e for e in table.voices
-                   if e.cast and e.family not in reserved and (hint.gender is None or e.gender == hint.gender)]
-    pitch_shift, rate_shift = table.age_shift.get(hint.age or "", (0, 0))
-    for entry in entries:
-        for p_rank, pitch in enumerate(table.pitches):
-            pitch = _pitch(pitch + pitch_shift, table.engine)
-            spec = table.spec(entry, pitch, 0)
-            if fixed is None and "adjacent" not in relax and any(similar(spec, other, table.apart_semitones)
-                                                                 for other in avoid):
-                continue
-            for r_rank, rate in enumerate(table.rates):
-                rate += rate_shift
-                if "unique" not in relax and (entry.name, pitch, rate) in taken:
+@dataclass(frozen=True)
+class _Choice:
+    """What is known when one speaker is cast: the voices to stay apart from."""
+
+    speaker: Speaker
+    table: VoiceTable
+    language: str
+    roles: tuple[VoiceSpec, ...]
+    avoid: list[VoiceSpec]  # neighbours (and the host): not `similar`
+    rivals: list[VoiceSpec]  # the same chapter: never the same voice at nearly the same pitch
+    taken: set[tuple[str, int, int]]
+    family_use: Counter[str]
+
+    def entries(self, relax: tuple[str, ...]) -> list[VoiceEntry]:
+        speaker, table = self.speaker, self.table
+        fixed = _fixed(speaker, table.engine)
+        if fixed is not None:
+            entry = table.entry(fixed)
+            if entry is None:
+                raise SourceError(speaker.loc.path, speaker.loc.line, speaker.loc.col,
+                                  f"speaker '{speaker.name}': no {table.engine} voice '{fixed}'; "
+                                  f"'publish voices' lists them")
+            if self.language not in entry.reads:
+                raise SourceError(speaker.loc.path, speaker.loc.line, speaker.loc.col,
+                                  f"speaker '{speaker.name}': the {table.engine} voice '{fixed}' does not read "
+                                  f"'{self.language}', the language of this title; 'publish voices' lists them")
+            return [entry]
+        reserved = {role.family for role in self.roles}
+        role_voices = {role.voice for role in self.roles}
+        gender = speaker.voice.gender
+        return [e for e in table.reading(self.language)
+                if (gender is None or e.gender == gender)
+                and ((e.cast and e.family not in reserved) or ("roles" in relax and e.name in role_voices))]
+
+    def options(self, relax: tuple[str, ...]) -> Iterator[tuple[tuple, VoiceSpec]]:
+        """Every allowed (score, voice); the lowest score wins."""
+        table, hint = self.table, self.speaker.voice
+        fixed = _fixed(self.speaker, table.engine) is not None
+        pitch_shift, rate_shift = table.age_shift.get(hint.age or "", (0, 0))
+        for entry in self.entries(relax):
+            for p_rank, step in enumerate(table.pitches):
+                pitch = _pitch(step + pitch_shift, table.engine)
+                if any(r.voice == entry.name and abs(r.pitch - pitch) < max(1, table.prosody_apart)
+                       for r in self.rivals):
                     continue
-                age_mismatch = int(entry.age is not None and entry.age != hint.age)
-                score = (age_mismatch, family_use[entry.family] + int(entry.accent), p_rank + r_rank,
-                         _tiebreak(speaker.id, entry.name, pitch, rate))
-                yield score, table.spec(entry, pitch, rate)
+                spec = table.spec(entry, pitch, 0, self.language)
+                if not fixed and "adjacent" not in relax and any(similar(spec, other, table.apart_semitones)
+                                                                 for other in self.avoid):
+                    continue
+                for r_rank, rate in enumerate(table.rates):
+                    rate += rate_shift
+                    if "title" not in relax and (entry.name, pitch, rate) in self.taken:
+                        continue
+                    age_mismatch = int(entry.age is not None and entry.age != hint.age)
+                    score = (age_mismatch, self.family_use[entry.family], p_rank + r_rank,
+                             _tiebreak(self.speaker.id, entry.name, pitch, rate))
+                    yield score, table.spec(entry, pitch, rate, self.language)
 
 
 def _pitch(value: int, engine: EngineName) -> int:

@@ -12,10 +12,14 @@ from collections.abc import Iterator
 from pipeline.model import Answer, Document, Metadata, Paragraph, Section, Span, Speaker
 from pipeline.pinyin_syllables import is_han
 
-FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _CJK_PUNCT = set("，。、；：？！（）“”‘’《》「」『』…—")
 _PAIR = re.compile(r"\(([^()\n]*)\)")
 _SINGLE = re.compile(r"[,:;?!]")
+# A full stop after Chinese text: one '.' (not an ellipsis '...'), not followed by a letter or a
+# digit (a domain 'ifeng.com' or a decimal '3.5' has Latin on both sides, '凤凰网.com' a Latin
+# right side), and not standing right after a digit ('1.' numbers a list).
+_CLOSING_CJK = set("）”’》」』】")
 
 
 def _chinese(char: str) -> bool:
@@ -38,6 +42,23 @@ def half_width_marks(text: str) -> Iterator[tuple[int, str]]:
         before, after = text[start - 1 : start], text[start + 1 : start + 2]
         if _chinese(before) or _chinese(after):
             yield start, match[0]
+    for start in _full_stops(text):
+        yield start, "."
+
+
+def _full_stops(text: str) -> Iterator[int]:
+    """Offsets of '.' used as a full stop after Chinese: '他走了.' but not '3.5', 'ifeng.com',
+    'Inc.', '1. ', '好...' or '好…..'."""
+    for match in re.finditer(r"\.+", text):
+        if len(match[0]) != 1:
+            continue  # an ellipsis written with dots
+        start = match.start()
+        before, after = text[start - 1 : start], text[start + 1 : start + 2]
+        if not (is_han(before) or before in _CLOSING_CJK):
+            continue
+        if after and (after.isascii() and after.isalnum() or after in "/_-@"):
+            continue  # '凤凰网.com', a path or a handle
+        yield start
 
 
 def fix_text(text: str) -> str:

@@ -69,7 +69,14 @@ class _Document(epub.EpubHtml):
 
 
 class _Writer(epub.EpubWriter):
-    """ebooklib's writer, with the NCX's dtb:depth set to the real depth of the contents."""
+    """ebooklib's writer, with the package document's language declared and the NCX's
+    dtb:depth set to the real depth of the contents."""
+
+    def _write_opf_file(self, root) -> None:
+        # xml:lang on <package> is the language of the metadata's own text (title, summary):
+        # assistive technology reads it in that language (Ace's epub-lang; OPF 3 §5.4.1).
+        root.set(f"{{{epub.NAMESPACES['XML']}}}lang", self.book.language)
+        super()._write_opf_file(root)
 
     def _get_ncx(self) -> bytes:
         depth = 2 if any(isinstance(entry, tuple) for entry in self.book.toc) else 1

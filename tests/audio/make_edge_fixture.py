@@ -1,11 +1,15 @@
-"""Writes tests/audio/fixtures/edge-response.json: one answer of the edge-tts speech service in
-its wire format (text frames with headers, binary audio frames, SentenceBoundary metadata),
-for the tests to replay at aiohttp's boundary.
+"""Writes tests/audio/fixtures/edge-response.json: a SYNTHETIC answer of the edge-tts speech
+service in its wire format (text frames with headers, binary audio frames, WordBoundary
+metadata), for the tests to replay at aiohttp's boundary.
 
-The service cannot be reached from the build machines, so the answer is made here the way the
-service makes it: 24 kHz mono MP3 at 48 kbit/s (edge-tts's `audio-24khz-48kbitrate-mono-mp3`),
-here spoken by eSpeak NG, framed exactly as edge-tts 7 parses it. Run it again only to change
-the fixture:  python tests/audio/make_edge_fixture.py
+The service cannot be reached from the build machines, so no real answer was ever recorded.
+This one is made the way the service makes its answers: 24 kHz mono MP3 at 48 kbit/s (edge-tts's
+`audio-24khz-48kbitrate-mono-mp3`), framed exactly as edge-tts 7 parses it, with one WordBoundary
+per word (jieba's words; punctuation as PunctuationBoundary, as the service sends it) at the
+offset where eSpeak NG, which speaks the audio here, said that word starts. The two sentences are
+spoken at very different rates with a long pause between, so that timing by the boundaries and
+timing by share of characters disagree by far more than the tests' tolerance.
+Run it again only to change the fixture:  python tests/audio/make_edge_fixture.py
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import base64
 import json
 from pathlib import Path
 
+import jieba
 import lameenc
 import numpy as np
 from scipy import signal
@@ -23,7 +28,10 @@ from pipeline.audio.espeak import SAMPLE_RATE, speak
 
 OUT = Path(__file__).resolve().parent / "fixtures" / "edge-response.json"
 SENTENCES = ("今天的节目从一条新闻说起。", "我们请三位嘉宾聊一聊！")
+RATES = (120, 260)  # words per minute: slow, then fast
+LEAD, PAUSE = 0.1, 0.8  # seconds of silence before the speech and between the sentences
 TICKS = 10_000_000
+PUNCTUATION = set("，。！？、；：")
 
 
 def text_frame(path: str, body: str) -> dict:
@@ -38,17 +46,35 @@ def audio_frame(data: bytes, content_type: bool = True) -> dict:
     return {"type": "binary", "data": base64.b64encode(raw).decode()}
 
 
+def boundary(word: str, start: float, duration: float) -> dict:
+    kind = "PunctuationBoundary" if word in PUNCTUATION else "WordBoundary"
+    meta = {"Metadata": [{"Type": "WordBoundary", "Data": {
+        "Offset": int(round(start * TICKS)), "Duration": int(round(duration * TICKS)),
+        "text": {"Text": word, "Length": len(word), "BoundaryType": kind}}}]}
+    return text_frame("audio.metadata", json.dumps(meta, ensure_ascii=False))
+
+
 def main() -> None:
-    starts = []
-    pieces = []
-    at = 0
-    for sentence in SENTENCES:
-        segment = speak(Request("fixture", VoiceSpec("espeak", "f2", 50, 175), (sentence,)))
+    words: list[tuple[str, float]] = []  # (word, start in seconds)
+    sentence_starts = []
+    pieces = [np.zeros(int(LEAD * 24000))]
+    at = LEAD
+    for sentence, rate in zip(SENTENCES, RATES):
+        segment = speak(Request("fixture", VoiceSpec("espeak", "f2", 50, rate), (sentence,)))
         samples = signal.resample_poly(segment.samples.astype(np.float64), 160, 147)  # 22050 → 24000 Hz
-        starts.append((at / 24000, len(samples) / 24000))
-        pieces.append(samples)
-        pieces.append(np.zeros(int(0.3 * 24000)))
-        at += len(samples) + int(0.3 * 24000)
+        anchors = dict(segment.anchors)
+        offset = 0
+        for word in jieba.lcut(sentence):
+            known = [anchors[o] for o in range(offset, offset + len(word)) if o in anchors]
+            if word in PUNCTUATION or not known:
+                when = min((t for o, t in anchors.items() if o > offset), default=segment.duration)
+            else:
+                when = known[0]
+            words.append((word, round(at + when, 4)))
+            offset += len(word)
+        sentence_starts.append(round(at + dict(segment.anchors)[0], 4))
+        pieces += [samples, np.zeros(int(PAUSE * 24000))]
+        at += len(samples) / 24000 + PAUSE
     pcm = np.clip(np.concatenate(pieces), -32768, 32767).astype(np.int16)
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(48)
@@ -58,19 +84,18 @@ def main() -> None:
     mp3 = bytes(encoder.encode(pcm.tobytes()) + encoder.flush())
     frames = [text_frame("turn.start", '{"context":{"serviceTag":"fixture"}}'),
               text_frame("response", '{"context":{"serviceTag":"fixture"},"audio":{"type":"inline"}}')]
-    for sentence, (start, duration) in zip(SENTENCES, starts):
-        meta = {"Metadata": [{"Type": "SentenceBoundary", "Data": {
-            "Offset": int(start * TICKS) + 1_000_000, "Duration": int(duration * TICKS),
-            "text": {"Text": sentence, "Length": len(sentence), "BoundaryType": "SentenceBoundary"}}}]}
-        frames.append(text_frame("audio.metadata", json.dumps(meta, ensure_ascii=False)))
+    for (word, start), following in zip(words, [*words[1:], ("", at)]):
+        frames.append(boundary(word, start, max(0.0, following[1] - start)))
     for offset in range(0, len(mp3), 4096):
         frames.append(audio_frame(mp3[offset : offset + 4096]))
     frames.append(audio_frame(b"", content_type=False))
     frames.append(text_frame("turn.end", '{"context":{"serviceTag":"fixture"}}'))
     fixture = {
-        "about": "An edge-tts service answer in its wire format, made offline by make_edge_fixture.py",
+        "about": "A SYNTHETIC edge-tts service answer in its wire format (eSpeak NG audio framed as the "
+                 "service frames its own), made offline by make_edge_fixture.py: no real answer was recorded",
         "sentences": list(SENTENCES),
-        "sentence_starts": [round(start + 0.1, 4) for start, _ in starts],
+        "sentence_starts": sentence_starts,
+        "words": [[word, start] for word, start in words],
         "audio_seconds": round(len(pcm) / 24000, 4),
         "frames": frames,
     }

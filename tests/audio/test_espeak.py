@@ -61,3 +61,19 @@ def test_segment_bytes_round_trip() -> None:
     again = Segment.from_bytes(segment.to_bytes())
     assert np.array_equal(again.samples, segment.samples)
     assert again.marks == segment.marks and again.sample_rate == segment.sample_rate
+
+
+def test_word_events_time_each_character() -> None:
+    """eSpeak NG reports where it starts each word (for Mandarin: each character it reads); the
+    segment keeps them as anchors, in order, inside the audio, a sentence start among them."""
+    segment = speak(Request("k", voice(), SENTENCES))
+    offsets = [o for o, _t in segment.anchors]
+    times = [t for _o, t in segment.anchors]
+    assert len(offsets) >= 0.8 * len("".join(SENTENCES)) - 6  # punctuation has no event
+    assert offsets == sorted(set(offsets)) and times == sorted(times)
+    assert 0 <= times[0] and times[-1] < segment.duration
+    second = len(SENTENCES[0])
+    assert dict(segment.anchors)[second] == pytest.approx(segment.marks[1], abs=0.02)
+    # a slower rate moves every later word later
+    slow = speak(Request("k", voice(rate=120), SENTENCES))
+    assert dict(slow.anchors)[second] > 1.3 * dict(segment.anchors)[second]

@@ -4,13 +4,14 @@ captions, and the voice list and cast sheet the CLI prints."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import numpy as np
 import pytest
 
 from pipeline.audio import voicelist
-from pipeline.audio.captions import vtt_time, webvtt
+from pipeline.audio.captions import captions, vtt_time, webvtt
 from pipeline.audio.castsheet import cast_rows, cast_sheet
 from pipeline.audio.engine import Segment
 from pipeline.audio.plan import make_plan
@@ -81,11 +82,19 @@ def test_timeline_chunks_are_whole_blocks_and_keep_pauses(plan) -> None:
 
 
 def test_captions_follow_the_sentences(plan) -> None:
+    """Without word timings (fake segments: one second per sentence) the captions still cover
+    every printed sentence, in order, each inside its own sentence's second."""
     keys, segments = fake_segments(plan)
     timeline = lay_out(plan, keys, segments, RATE)
-    captions = timeline.captions()
-    assert len(captions) == sum(len([s for s in c.shown if s]) for c in plan.cues())
-    assert all(a.start <= b.start for a, b in zip(captions, captions[1:]))
+    cues = captions(timeline)
+    printed = "".join(s for cue in plan.cues() for s in cue.shown)
+    assert "".join("".join(c.lines) for c in cues).replace(" ", "") == printed.replace(" ", "")
+    assert all(a.end <= b.start + 1e-9 for a, b in zip(cues, cues[1:]))
+    placements = [p for span in timeline.chapters for p in span.placements]
+    for placed in placements:
+        start, end = placed.start / RATE, (placed.start + placed.length) / RATE
+        inside = [c for c in cues if start - 0.8 <= c.start < end]
+        assert inside and all(c.who == placed.cue.who for c in inside if c.start >= start)
     vtt = webvtt(timeline, "灯下夜读")
     assert vtt.startswith("WEBVTT\n") and "<v 老周>白天家里孙子闹，晚上这里安静。" in vtt
     assert "NOTE chapter 2: 你为什么选在夜里来图书馆？" in vtt
@@ -102,12 +111,16 @@ def test_cast_sheet_lists_both_engines(test_title: Document) -> None:
     lines = cast_sheet(test_title)
     text = "\n".join(lines)
     assert "espeak" in text and "edge" in text and "老周" in text and "(male, senior)" in text
+    # prosody on the sheet: every speaker's pitch and rate, on both engines
+    assert re.search(r"zh-\S+Neural +pitch +-?\+?\d+ Hz +rate +[-+]\d+ % +reads cmn .*老周", text)
+    assert re.search(r"cmn\+\S+ +pitch +\d+ +rate \d+ wpm .*老周", text)
 
 
 def test_voice_list_shows_both_tables() -> None:
     lines = voicelist.voice_lines()
     text = "\n".join(lines)
     assert "espeak" in text and "zh-CN-XiaoxiaoNeural" in text and "zh-HK-WanLungNeural" in text
+    assert re.search(r"zh-HK-HiuMaanNeural .* reads yue", text) and re.search(r"liaoning-XiaobeiNeural .* reads cmn-liaoning", text)
 
 
 def test_refresh_rewrites_the_edge_table_keeping_our_notes(tmp_path) -> None:
@@ -117,6 +130,8 @@ def test_refresh_rewrites_the_edge_table_keeping_our_notes(tmp_path) -> None:
         {"ShortName": "zh-CN-XiaoxiaoNeural", "Locale": "zh-CN", "Gender": "Female",
          "VoiceTag": {"VoicePersonalities": ["Warm"]}},
         {"ShortName": "zh-CN-NewVoiceNeural", "Locale": "zh-CN", "Gender": "Male", "VoiceTag": {}},
+        {"ShortName": "zh-CN-sichuan-YunxiNeural", "Locale": "zh-CN-sichuan", "Gender": "Male", "VoiceTag": {}},
+        {"ShortName": "zh-HK-NewNeural", "Locale": "zh-HK", "Gender": "Female", "VoiceTag": {}},
         {"ShortName": "en-US-AriaNeural", "Locale": "en-US", "Gender": "Female", "VoiceTag": {}},
     ]
 
@@ -125,12 +140,15 @@ def test_refresh_rewrites_the_edge_table_keeping_our_notes(tmp_path) -> None:
 
     import datetime as dt
 
-    assert voicelist.refresh_edge(table, fetch, dt.date(2026, 1, 2)) == 2
+    assert voicelist.refresh_edge(table, fetch, dt.date(2026, 1, 2)) == 4
     data = json.loads(table.read_text(encoding="utf-8"))
     assert data["refreshed"] == "2026-01-02"
     by_name = {v["name"]: v for v in data["voices"]}
     assert by_name["zh-CN-XiaoxiaoNeural"]["cast"] is False  # our note kept: the host's voice
     assert by_name["zh-CN-NewVoiceNeural"]["family"] == "newvoice" and by_name["zh-CN-NewVoiceNeural"]["cast"]
+    # what a new voice reads follows its locale: a dialect voice never reads Standard Mandarin
+    assert [by_name[n]["reads"] for n in ("zh-CN-NewVoiceNeural", "zh-CN-sichuan-YunxiNeural", "zh-HK-NewNeural")] \
+        == [["cmn"], ["cmn-sichuan"], ["yue"]]
     assert "en-US-AriaNeural" not in by_name
 
 

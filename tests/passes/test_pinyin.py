@@ -399,7 +399,7 @@ def test_without_a_cache_directory_it_is_the_annotator(tmp_path):
 # ---- accuracy and speed ----------------------------------------------------------------------
 
 
-def test_eval_accuracy_at_least_99_percent():
+def _accuracy_module():
     import sys
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -407,12 +407,54 @@ def test_eval_accuracy_at_least_99_percent():
         import pinyin_accuracy
     finally:
         sys.path.pop(0)
-    rows = pinyin_accuracy.load()
-    assert len(rows) >= 300
-    result = pinyin_accuracy.score(rows)
-    assert result.accuracy >= 0.99, "\n".join(f"{r.char} {got}≠{r.expected} {r.sentence}" for r, got in result.misses)
-    baseline = pinyin_accuracy.score_baseline(rows)
-    assert result.accuracy > baseline.accuracy
+    return pinyin_accuracy
+
+
+def test_dev_accuracy_meets_the_target_in_every_class():
+    """The development set (which the rules were tuned on): >= 99.5 % overall, no class under 98 %,
+    and better than pypinyin alone. The held-out sets are scored by benchmarks/pinyin_accuracy.py."""
+    accuracy = _accuracy_module()
+    rows = accuracy.load_set("dev")
+    assert len(rows) >= 2500 and {r.cls for r in rows} == set(accuracy.CLASSES)
+    result = accuracy.score(rows)
+    misses = "\n".join(f"{r.char} {got}≠{'|'.join(r.expected)} {r.sentence}" for r, got in result.misses)
+    assert result.accuracy >= accuracy.TARGETS["dev"], misses
+    for cls in accuracy.CLASSES:
+        assert result.class_accuracy(cls) >= accuracy.CLASS_TARGET, (cls, misses)
+    assert result.accuracy > accuracy.score_baseline(rows).accuracy
+
+
+@pytest.mark.parametrize("name", ["test", "final"])
+def test_held_out_sets_stay_above_their_floor(name):
+    """The threshold applies to the held-out sets (never tuned on). Only the score is shown on
+    failure, never the misses: reading them would make the sets tuning data."""
+    accuracy = _accuracy_module()
+    result = accuracy.score(accuracy.load_set(name))
+    assert result.total >= 800
+    assert result.accuracy >= accuracy.TEST_THRESHOLD, f"{name}: {result.correct}/{result.total} = {result.accuracy:.2%}"
+
+
+def test_eval_sets_are_well_formed():
+    """Every authored set gives one syllable per Han character, each a reading the character has."""
+    accuracy = _accuracy_module()
+    for name in ("dev", "test", "final"):
+        for path in accuracy.SETS[name]:
+            if path.suffix == ".txt" and path.exists():
+                assert accuracy.lint(path) == [], path.name
+
+
+@pytest.mark.parametrize("sentence,offset,names,cls", [
+    ("记者单晓峰报道。", 2, ("单晓峰",), "names"),
+    ("他慢慢地走。", 2, (), "reduplication"),
+    ("看一看", 2, (), "reduplication"),
+    ("三只猫", 1, (), "numbers"),
+    ("这行", 1, (), "numbers"),
+    ("他跑得快", 2, (), "particles"),
+    ("为了你", 0, (), "polyphones"),
+    ("调查", 0, (), "other"),
+])
+def test_eval_classes_are_assigned_by_position_not_by_the_pass(sentence, offset, names, cls):
+    assert _accuracy_module().classify(sentence, offset, names) == cls
 
 
 def test_speaker_names_are_100_percent_in_the_first_title():
@@ -433,3 +475,131 @@ def test_annotating_25000_characters_round_trips():
     text = (source * (25000 // len(source) + 1))[:25000]
     tokens = annotator.annotate(text)
     assert "".join(t.text for t in tokens) == text
+
+
+# ---- readings learners meet most (each expectation written out by hand, 现汉 norm) --------------
+
+
+def reading_of(annotator: PinyinAnnotator, text: str, index: int) -> str:
+    """The syllable over text[index]."""
+    syllables = []
+    for token in annotator.annotate(text):
+        if token.pinyin is None:
+            syllables += [None] * len(token.text)
+        else:
+            syllables += list(token.pinyin)
+    return syllables[index]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我的朋友买了新衣服。", "wǒ de péng you mǎi le xīn yī fu"),
+    ("这是什么东西？", "zhè shì shén me dōng xi"),
+    ("长江东西走向。", "cháng jiāng dōng xī zǒu xiàng"),
+    ("这个地方很安静。", "zhè ge dì fang hěn ān jìng"),
+    ("地方政府出台了新规。", "dì fāng zhèng fǔ chū tái le xīn guī"),
+    ("我们商量一下。", "wǒ men shāng liang yī xià"),
+])
+def test_light_syllables_of_everyday_words(plain, text, expected):
+    assert readings(plain.annotate(text)) == expected
+
+
+@pytest.mark.parametrize("text,char_index,expected", [
+    ("我去过北京。", 2, "guo"),
+    ("吃过饭再走。", 1, "guo"),
+    ("他当过兵。", 2, "guo"),
+    ("这本书我看过。", 5, "guo"),
+    ("他经过那座桥。", 2, "guò"),
+    ("他们穿过马路。", 3, "guò"),
+    ("他走过来了。", 2, "guò"),
+    ("过了这座桥就到了。", 0, "guò"),
+    ("时间过得真快。", 2, "guò"),
+    ("这个人信得过。", 5, "guò"),
+])
+def test_the_aspect_particle_guo_and_the_verb_guo(plain, text, char_index, expected):
+    assert text[char_index] == "过"
+    assert reading_of(plain, text, char_index) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("你尝尝这个。", "nǐ cháng chang zhè ge"),
+    ("我们试试看。", "wǒ men shì shi kàn"),
+    ("你帮我听听。", "nǐ bāng wǒ tīng ting"),
+    ("做事要踏踏实实。", "zuò shì yào tā tā shí shí"),
+    ("他慢慢地走。", "tā màn màn de zǒu"),  # adverbs keep their tones
+    ("她整整准备了半年。", "tā zhěng zhěng zhǔn bèi le bàn nián"),
+])
+def test_reduplication(plain, text, expected):
+    assert readings(plain.annotate(text)) == expected
+
+
+@pytest.mark.parametrize("text,char_index,expected", [
+    ("记者单晓峰报道。", 2, "shàn"),
+    ("曾国强是创始人之一。", 0, "zēng"),
+    ("教练黄少华很满意。", 3, "shào"),
+    ("他曾经来过这里。", 1, "céng"),  # not a name
+    ("他在盖房子。", 2, "gài"),  # 盖房子 is not 盖 Gě + 房子
+    ("农民在种玉米。", 3, "zhòng"),  # nor 种 Chóng + 玉米
+    ("这个单位很大。", 2, "dān"),
+])
+def test_names_in_running_text(plain, text, char_index, expected):
+    assert reading_of(plain, text, char_index) == expected
+
+
+@pytest.mark.parametrize("text,char,expected", [
+    ("请看第三行。", "行", "háng"),
+    ("代表团一行五人抵达。", "行", "xíng"),
+    ("他写了三行代码。", "行", "háng"),
+    ("这次展览以“城市”为主题。", "为", "wéi"),
+    ("不管是谁都可以。", "谁", "shéi"),
+    ("他把东西落在家里了。", "落", "là"),
+    ("借的钱还没还。", "还", None),  # checked below: hái, then huán
+    ("请了三天假。", "假", "jià"),
+    ("这是假的。", "假", "jiǎ"),
+    ("医生给他量了血压。", "量", "liáng"),
+    ("这款应用的下载量很大。", "量", "liàng"),
+])
+def test_context_rules_for_the_listed_characters(plain, text, char, expected):
+    indices = [i for i, c in enumerate(text) if c == char]
+    got = [reading_of(plain, text, i) for i in indices]
+    if expected is None:
+        assert got == ["hái", "huán"]
+    else:
+        assert got == [expected]
+
+
+# ---- confidence: what W405 reports -----------------------------------------------------------
+
+# Sentences built to be ambiguous, by hand: the character stands alone and nothing around it says
+# which reading is meant (抹 mǒ/mā, 假 jiǎ/jià, 调 tiáo/diào, 为 wèi/wéi).
+AMBIGUOUS = [
+    ("把桌子抹一下。", "抹"),
+    ("这个假太长了。", "假"),
+    ("这件事我们还要再调一调。", "调"),
+    ("他为这件事吵了一架。", "为"),
+]
+# Sentences where context decides every polyphonic character (a word, a rule with evidence).
+DECIDED = [
+    "他说得特别好。",
+    "她担心地问他。",
+    "他只知道工作。",
+    "跑得快就行。",
+    "可以识别长视频。",
+    "他去教别人。",
+    "真的还是假的？",
+    "他在银行工作，这家银行的行长很年轻。",
+]
+
+
+@pytest.mark.parametrize("text,char", AMBIGUOUS)
+def test_unsure_fires_on_a_sentence_built_to_be_ambiguous(plain, text, char):
+    assert char in [c for _offset, c, _reading in plain.unsure(text)]
+
+
+@pytest.mark.parametrize("text", DECIDED)
+def test_unsure_is_silent_where_context_decides(plain, text):
+    assert plain.unsure(text) == []
+
+
+def test_fallbacks_is_the_older_name_of_unsure(plain):
+    text = AMBIGUOUS[0][0]
+    assert plain.fallbacks(text) == plain.unsure(text)

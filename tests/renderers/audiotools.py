@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 
 def context(out: Path, cache: Cache, log: list[str] | None = None, engine: str = "espeak") -> BuildContext:
     sink = log if log is not None else []
-    return BuildContext(out_dir=out, cache=cache, styles_dir=ROOT / "styles", options={"engine": engine},
+    return BuildContext(out_dir=out, cache=cache, styles_dir=ROOT / "pipeline" / "styles", options={"engine": engine},
                         log=sink.append)
 
 
@@ -79,3 +79,24 @@ def edited(doc: Document, answer_id: str, suffix: str) -> Document:
             answers.append(answer)
         sections.append(section.model_copy(update={"answers": tuple(answers)}))
     return doc.model_copy(update={"sections": tuple(sections)})
+
+
+def vtt_cues(path: Path) -> list[tuple[float, float, str, str]]:
+    """(start, end, voice, text) of every cue, read by an independent parser (webvtt-py)."""
+    import webvtt
+
+    def seconds(t) -> float:  # noqa: ANN001
+        return t.hours * 3600 + t.minutes * 60 + t.seconds + t.milliseconds / 1000
+
+    return [(seconds(c.start_time), seconds(c.end_time), c.voice, c.text) for c in webvtt.read(str(path)).captions]
+
+
+def voice_runs(path: Path, gap: float = 0.5) -> list[tuple[str, float, float]]:
+    """(voice, start, end) of each stretch in which one voice speaks, from the captions."""
+    runs: list[list] = []
+    for start, end, voice, _text in vtt_cues(path):
+        if runs and runs[-1][0] == voice and start - runs[-1][2] < gap:
+            runs[-1][2] = end
+        else:
+            runs.append([voice, start, end])
+    return [(voice, start, end) for voice, start, end in runs]

@@ -38,7 +38,7 @@ def font_cache(tmp_path_factory) -> Cache:
 
 
 def build(doc: Document, out: Path, cache: Cache, **options) -> Path:
-    ctx = BuildContext(out_dir=out, cache=cache, styles_dir=ROOT / "styles", options=options,
+    ctx = BuildContext(out_dir=out, cache=cache, styles_dir=ROOT / "pipeline" / "styles", options=options,
                        log=lambda message: None)
     (path,) = PdfRenderer().build(doc, ctx)
     return path

@@ -1,0 +1,102 @@
+"""The project's own settings: `publish.toml` in the project folder, all of it optional.
+
+Only what belongs to the project rather than to one title lives here: where the site will be
+hosted and how the podcast presents itself to the directories. A title's own metadata stays in
+its source file. Command-line options override these values; nothing here is global state —
+`load_config` returns a value that callers pass on.
+
+    [site]
+    base_url = "https://example.org/pods/"   # where output/site/ will be served from
+    title = "凤凰网 · 有声特稿"                # the catalogue's and the podcast's name
+
+    [podcast]
+    owner_email = "podcasts@example.org"     # Apple and Spotify send verification mail here
+    category = "News"
+    subcategory = "Tech News"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from pipeline.errors import PublishError
+
+CONFIG_NAME = "publish.toml"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SiteConfig(_Section):
+    base_url: str | None = None
+    title: str | None = None  # default: the titles' outlets
+    description: str | None = None
+    language: str = "zh-Hans"  # of the catalogue page and the feeds' own words
+
+    @field_validator("base_url")
+    @classmethod
+    def _absolute(cls, value: str | None) -> str | None:
+        return None if value is None else normalise_base_url(value)
+
+
+class PodcastConfig(_Section):
+    author: str | None = None  # default: the titles' outlets
+    owner_name: str | None = None  # default: author
+    owner_email: str | None = None
+    category: str = "News"
+    subcategory: str | None = None
+    explicit: bool = False
+    type: Literal["episodic", "serial"] = "episodic"
+    guid: str | None = None  # default: derived from the feed URL, as Podcasting 2.0 prescribes
+    copyright: str | None = None
+
+
+class ProjectConfig(_Section):
+    site: SiteConfig = SiteConfig()
+    podcast: PodcastConfig = PodcastConfig()
+    path: Path | None = None  # the file it was read from, for messages
+
+
+def normalise_base_url(value: str) -> str:
+    """An absolute http(s) URL ending in '/', so that relative names join under it."""
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"the base URL must be an absolute http:// or https:// address, not '{value}' "
+                         f"(for example https://example.org/pods/)")
+    if parts.query or parts.fragment:
+        raise ValueError(f"the base URL '{value}' must not have a ?query or #fragment")
+    return value if value.endswith("/") else value + "/"
+
+
+def load_config(project_dir: Path) -> ProjectConfig:
+    """The project's settings, or the defaults when there is no `publish.toml`."""
+    path = project_dir / CONFIG_NAME
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ProjectConfig()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PublishError(f"{path}: cannot read the project settings ({exc})") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise PublishError(f"{path}: not valid TOML: {exc}; fix the line it names") from None
+    try:
+        return ProjectConfig.model_validate({**data, "path": path})
+    except ValidationError as exc:
+        problems = "; ".join(f"[{'.'.join(str(p) for p in error['loc'][:-1]) or 'top'}] "
+                             f"{error['loc'][-1]}: {_message(error)}" for error in exc.errors())
+        raise PublishError(f"{path}: {problems}") from None
+
+
+def _message(error: dict) -> str:
+    if error["type"] == "extra_forbidden":
+        return "unknown setting (check its spelling and its [section])"
+    return str(error["msg"]).removeprefix("Value error, ")

@@ -1,0 +1,173 @@
+"""The block structure of a source body, found by a line scanner before any Markdown parsing.
+
+Why a scanner of our own and not markdown-it's container plugin: the plugin is lenient in the
+ways that hurt here. An answer whose closing `:::` is missing runs on to the end of the file
+(swallowing the next question heading, so the next speaker's words land under the previous
+speaker); `::::` opens a block, `:::answer` opens one, a closing fence with text after it is
+read as text, and a block inside a block nests silently. The fence grammar of this format is
+tiny and line-based, so the scanner owns it outright: it splits the body into top-level runs
+and `:::` blocks with exact line numbers, reports every malformed or misplaced fence, and
+markdown-it then reads the Markdown *inside* each piece separately, so a fault in one answer
+(an unclosed code fence, a stray list) can never spill into the next one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+# A fence line: optional indentation (or a quote or list marker, which would hide it inside a
+# quote or a list), two or more colons (half- or full-width: an IME types '：'), the rest.
+_FENCE = re.compile(
+    r"^(?P<indent>(?:[ \t>\u3000]|[-*+][ \t]|\d{1,9}[.)][ \t])*)(?P<marker>[:：]{2,})(?P<rest>.*)$")
+_MARKER = re.compile(r"[-*+>]|\d[.)]")
+_ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]|$)")
+_NO_SPACE_HEADING = re.compile(r"^ {0,3}(?P<marks>#{2,6})(?=[^#\s])")
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*")
+_TRAILING_FENCE = re.compile(r"\S\s*:::\s*$")
+BLOCK_NAMES = ("answer", "note")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A fault found by the scanner, at a file line (1-based)."""
+
+    code: str
+    line: int
+    col: int  # 1-based
+    message: str
+
+
+@dataclass(frozen=True)
+class Run:
+    """Top-level lines [start, end) outside any block."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """A `::: name info` block. Its content is lines [start + 1, end); `closed` tells
+    whether a `:::` line ended it (else it was cut short by an intruder or the end of file)."""
+
+    name: str  # "answer", "note", or the unreadable name as written
+    info: str  # the fence's words after the colons, stripped ("answer wang role=…")
+    start: int
+    end: int
+    closed: bool
+    readable: bool  # False when the opening fence itself was reported
+
+
+@dataclass
+class Layout:
+    pieces: list[Run | Block] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _what(line: str) -> str:
+    shown = line.strip()
+    return f"'{shown[:40]}…'" if len(shown) > 40 else f"'{shown}'"
+
+
+def _kind(name: str) -> str:
+    return name if name in BLOCK_NAMES else "block"
+
+
+def scan(lines: list[str], first_line: int = 1) -> Layout:
+    """Split body lines into top-level runs and `:::` blocks, reporting every fence fault.
+
+    Pieces hold indexes into `lines`; problems hold file lines (`lines[0]` is `first_line`)."""
+    layout = Layout()
+    run_start = 0
+    open_block: tuple[str, str, int, bool] | None = None  # name, info, opening index, readable
+
+    def report(code: str, index: int, col: int, message: str) -> None:
+        layout.problems.append(Problem(code, index + first_line, col, message))
+
+    def close(at: int, closed: bool) -> None:
+        nonlocal open_block, run_start
+        assert open_block is not None
+        name, info, start, readable = open_block
+        layout.pieces.append(Block(name, info, start, at, closed, readable))
+        open_block = None
+        run_start = at + 1 if closed else at
+
+    def intruder(at: int, what: str) -> None:
+        """Something that cannot stand inside the open block: report both places, end the block."""
+        assert open_block is not None
+        kind, start = _kind(open_block[0]), open_block[2]
+        report("E213", start, 1, f"the {kind} opened here is still open at line {at + first_line}, where {what} "
+                                 f"stands; the {kind} needs its closing ':::' before that line")
+        report("E213", at, 1, f"{what} stands inside the {kind} opened on line {start + first_line}, "
+                              "which is not closed")
+        close(at, closed=False)
+
+    def open_(at: int, name: str, info: str, readable: bool) -> None:
+        nonlocal open_block
+        if at > run_start:
+            layout.pieces.append(Run(run_start, at))
+        open_block = (name, info, at, readable)
+
+    for index, line in enumerate(lines):
+        fence = _FENCE.match(line)
+        if fence is None:
+            if open_block is not None and _ATX_HEADING.match(line):
+                intruder(index, f"the heading {_what(line)}")
+            if (heading := _NO_SPACE_HEADING.match(line)) is not None:
+                marks = heading["marks"]
+                report("E220", index, line.index(marks) + 1, f"'{marks}' without a space is not a heading: {_what(line)}")
+            if _TRAILING_FENCE.search(line):
+                report("E218", index, line.rstrip().rfind(":::") + 1, "':::' at the end of a line of text is not a fence")
+                if open_block is not None:
+                    close(index, closed=True)
+            continue
+
+        indent, marker, rest = fence["indent"], fence["marker"], fence["rest"]
+        col = len(indent) + 1
+        readable = True
+        if indent.strip(" ") or len(indent) > 3:
+            shown = "a quote marker" if ">" in indent else "a list marker" if _MARKER.search(indent) else "indentation"
+            report("E217", index, 1, f"{shown} before the fence {_what(line)} makes it text or code")
+            readable = False
+        if marker != ":::":
+            width = " full-width" if "：" in marker else ""
+            report("E216", index, col, f"the fence {_what(line)} has {len(marker)}{width} colons; a fence is exactly ':::'")
+            readable = False
+
+        words = rest.strip()
+        if not words:  # a closing fence
+            if open_block is None:
+                report("E215", index, col, "':::' closes nothing: no answer or note is open here")
+            else:
+                close(index, closed=True)
+            continue
+
+        name_match = _NAME.match(words)
+        if name_match is None:  # colons, then text that names no block: a closing fence with text
+            report("E218", index, col + len(marker), f"text after a closing fence: {_what(line)}")
+            if open_block is not None:
+                close(index, closed=True)
+            continue
+
+        name = name_match[0]
+        if not rest[:1].isspace():
+            report("E206", index, col, f"write a space between ':::' and '{name}'")
+            readable = False
+        elif name not in BLOCK_NAMES:
+            near = difflib.get_close_matches(name.lower(), BLOCK_NAMES, n=1, cutoff=0.5)
+            hint = f": did you mean '::: {near[0]}'?" if near else ""
+            report("E206", index, col, f"unknown block '::: {name}'{hint}")
+            readable = False
+        if open_block is not None:
+            intruder(index, f"the fence {_what(line)}")
+        open_(index, name, words, readable)
+
+    if open_block is not None:
+        report("E214", open_block[2], 1,
+               f"the {_kind(open_block[0])} opened here is never closed before the end of the file")
+        close(len(lines), closed=False)
+    elif run_start < len(lines):
+        layout.pieces.append(Run(run_start, len(lines)))
+    return layout

@@ -1,0 +1,107 @@
+"""`publish import` and `publish new`: copy as delivered → a source file an editor finishes.
+
+Importers write *source text* only: the file they write is then read by the normal reader like
+any hand-written source (before it is written, the text is read once to make sure nothing but
+placeholders stands in its way). They never build editions and never construct the document
+model. Pipeline: `formats` (the delivery format → blocks) → `layout` (structure, with `names`,
+`people`, `credit`, `house`) → `writer` (the source text).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from string import Template
+
+from pipeline.diagnostics import errors
+from pipeline.errors import PublishError
+from pipeline.fsutil import atomic_write
+from pipeline.importers.draft import Draft
+from pipeline.importers.formats import ImportUsageError, read_copy
+from pipeline.importers.layout import infer
+from pipeline.importers.writer import write_source
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "new-source.md"
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+PLACEHOLDER_CODES = {f"E12{n}" for n in range(10)}
+
+
+@dataclass
+class Imported:
+    target: Path
+    text: str
+    draft: Draft
+    placeholders: list[str]  # the placeholder diagnostics of the written file, as text
+
+
+def slug_for(path: Path) -> str:
+    """A slug from a file name: pinyin for Chinese, lower case, hyphens."""
+    from pipeline.importers.romanize import syllables
+
+    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(syllables(path.stem)).lower()).strip("-")
+    return slug or "title"
+
+
+def check_slug(slug: str) -> str:
+    if not _SLUG.match(slug):
+        raise ImportUsageError(f"'{slug}' is not a valid slug: use lower-case letters, digits and hyphens "
+                           "(e.g. sora-reactions)")
+    return slug
+
+
+def target_for(out_dir: Path, slug: str, force: bool, other: str = "another --slug") -> Path:
+    target = out_dir / f"{slug}.md"
+    if target.is_dir():
+        raise ImportUsageError(f"{target} is a folder: choose {other} or --out-dir")
+    if target.exists() and not force:
+        raise ImportUsageError(f"{target} already exists: pass --force to overwrite it, or choose {other}")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ImportUsageError(f"{out_dir} is not a folder: choose another --out-dir")
+    return target
+
+
+def import_copy(copy: Path, slug: str) -> tuple[str, Draft]:
+    """The source text for a piece of copy (nothing is written)."""
+    draft = infer(read_copy(copy))
+    return write_source(draft, slug, copy.name), draft
+
+
+def import_file(copy: Path, out_dir: Path, slug: str | None = None, force: bool = False) -> Imported:
+    if not copy.is_file():
+        raise ImportUsageError(f"{copy}: no such file" if not copy.exists() else f"{copy} is not a file")
+    slug = check_slug(slug) if slug else slug_for(copy)
+    target = target_for(out_dir, slug, force)
+    text, draft = import_copy(copy, slug)
+    placeholders = _verify(text, target)
+    _write(target, text)
+    return Imported(target, text, draft, placeholders)
+
+
+def new_source(slug: str, out_dir: Path, force: bool = False) -> Path:
+    """A fresh, documented source file from the template."""
+    target = target_for(out_dir, check_slug(slug), force, other="another slug")
+    text = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(id=f"urn:uuid:{uuid.uuid4()}", slug=slug)
+    _verify(text, target)
+    _write(target, text)
+    return target
+
+
+def _verify(text: str, target: Path) -> list[str]:
+    """Read the text as the reader will: anything but placeholder errors is a bug of ours."""
+    from pipeline.reader import read_text
+
+    result = read_text(text, str(target), default_slug=target.stem)
+    problems = [d for d in errors(result.diagnostics) if d.code not in PLACEHOLDER_CODES]
+    if problems:
+        raise PublishError("the imported text does not read as a source (an importer bug; please report it "
+                           f"with the copy): {problems[0]}")
+    return [str(d) for d in result.diagnostics if d.code in PLACEHOLDER_CODES]
+
+
+def _write(target: Path, text: str) -> None:
+    try:
+        atomic_write(target, text)
+    except OSError as exc:
+        raise PublishError(f"{target}: cannot write ({exc.strerror or exc})") from None

@@ -1,0 +1,350 @@
+"""Copy in its delivery format → a list of text blocks (plus what the format itself says).
+
+One reader per format, each leaning on a maintained library for the format and adding no
+structure of its own: structure is inferred later, the same way for every format (`layout.py`).
+
+- `.txt`: every non-empty line is a block (UTF-8, UTF-16 with BOM, or GB18030 as Chinese Windows
+  saves it).
+- `.html`/`.htm`: a WeChat article's body (`#js_content`, which holds exactly the article) is
+  read directly; any other page goes through trafilatura, which drops the site's header,
+  navigation, share bar, comments and footer. The title and publication date come only from
+  explicit markup (`og:title`, `<h1>`, `article:published_time`, `<time datetime>` …), never
+  from guessing.
+- `.docx`: mammoth turns Word's styles into HTML (headings, Word's own numbered lists, bold),
+  which is then read like a page without boilerplate; a "Title" paragraph is the title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from pipeline.errors import PublishError
+
+SUFFIXES = {".txt": "plain text", ".text": "plain text", ".html": "web page", ".htm": "web page",
+            ".docx": "Word document"}
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre",
+               "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "ul", "dl", "dt", "dd", "table", "tr", "td",
+               "th", "figure", "figcaption", "hr", "br", "center", "address", "details", "summary"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
+              "input", "form", "head", "title", "meta", "link", "img", "video", "audio", "canvas", "object"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_SPACES = re.compile(r"[ \t\r\f\v\xa0\u2000-\u200b\u202f\u205f]+")
+_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+MAX_BYTES = 50_000_000  # copy larger than this is not one article
+
+
+class ImportUsageError(PublishError):
+    """The command cannot run as given (missing copy, unknown kind of file, existing target
+    without --force, bad slug): exit code 2."""
+
+
+@dataclass
+class Block:
+    """One paragraph-like piece of copy, as the format delivered it."""
+
+    text: str
+    heading: bool = False  # the copy marks it as a heading (<h2>, Word's "Heading 2")
+    item: int | None = None  # its number in an ordered list the copy marks up (<ol>, Word numbering)
+    strong: bool = False  # all of it is bold (a label or question set in bold, often without colon)
+
+
+@dataclass
+class Extracted:
+    blocks: list[Block]
+    kind: str  # "plain text", "web page", "Word document"
+    title: str | None = None
+    title_from: str | None = None  # where the title was found, for the '# check:' comment
+    date: dt.date | None = None
+    date_from: str | None = None
+    notes: list[str] = field(default_factory=list)  # what the reader had to decide, for the summary
+
+
+def read_copy(path: Path) -> Extracted:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        known = ", ".join(sorted(SUFFIXES))
+        raise ImportUsageError(f"{path}: cannot import '{suffix or 'a file without extension'}' copy (known: {known})")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImportUsageError(f"{path}: {size / 1e6:.0f} MB is more than an article "
+                                   f"(the limit is {MAX_BYTES // 1_000_000} MB): split it or check the file")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PublishError(f"{path}: cannot read the copy ({exc.strerror or exc})") from None
+    try:
+        if suffix == ".docx":
+            result = read_docx(data, str(path))
+        else:
+            text, notes = decode(data, str(path))
+            result = read_html(text) if suffix in (".html", ".htm") else Extracted(text_blocks(text), "plain text")
+            result.notes[:0] = notes
+    except PublishError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a library's failure on odd input is the copy's problem
+        raise PublishError(f"{path}: cannot read the copy as a {SUFFIXES[suffix]} "
+                           f"({type(exc).__name__}: {exc})") from None
+    if not result.blocks:
+        raise PublishError(f"{path}: no text found in the copy")
+    return result
+
+
+def decode(data: bytes, shown: str) -> tuple[str, list[str]]:
+    """Text of the copy: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), ["read as UTF-16"]
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
+    if not text or controls > len(text) // 1000:
+        raise PublishError(f"{shown}: the copy is neither UTF-8 nor GB18030 text; save it as UTF-8")
+    return text, ["read as GB18030 (not UTF-8)"]
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Plain text: one block per non-empty line (copy pastes one paragraph per line)."""
+    return [Block(line) for line in (_clean(raw) for raw in text.splitlines()) if line]
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("\u3000", " ")).strip()
+
+
+# -- web pages ------------------------------------------------------------------------------
+
+def read_html(text: str) -> Extracted:
+    if not text.strip():
+        return Extracted([], "web page")
+    try:
+        tree = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise PublishError(f"the page cannot be parsed as HTML ({exc})") from None
+    title, title_from = _page_title(tree)
+    date, date_from = _page_date(tree)
+    wechat = tree.xpath('//*[@id="js_content"]')
+    if wechat:
+        blocks, notes = walk_html(wechat[0]), ["article body: the WeChat container #js_content"]
+    else:
+        blocks, notes = _trafilatura_blocks(text), ["article body: chosen by trafilatura"]
+        if not blocks:
+            body = tree.find("body")
+            blocks = walk_html(body if body is not None else tree)
+            notes = ["trafilatura found no article body: the whole page was read"]
+    if title and blocks and blocks[0].heading and _same(blocks[0].text, title):
+        blocks = blocks[1:]  # the headline is the title, not a paragraph
+    return Extracted(blocks, "web page", title, title_from, date, date_from, notes)
+
+
+def _trafilatura_blocks(text: str) -> list[Block]:
+    import trafilatura
+
+    xml = trafilatura.extract(text, output_format="xml", include_formatting=True, include_tables=True,
+                              include_comments=False, include_images=False, favor_recall=True,
+                              deduplicate=False, with_metadata=False)
+    if not xml:
+        return []
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    blocks: list[Block] = []
+    for element in (main if main is not None else root):
+        _tei_block(element, blocks)
+    return blocks
+
+
+def _tei_block(element, blocks: list[Block]) -> None:
+    """trafilatura's XML (TEI-like): head, p, list/item, quote, table/row/cell; `lb` breaks lines."""
+    tag = element.tag
+    if tag == "list":
+        ordered = element.get("rend") == "ol"
+        for number, item in enumerate(element.iterfind("item"), start=1):
+            for line in _lines(item):
+                blocks.append(Block(line, item=number if ordered else None))
+        return
+    if tag in ("table", "row"):
+        for child in element:
+            _tei_block(child, blocks)
+        return
+    strong = _all_bold_tei(element)
+    for line in _lines(element):
+        blocks.append(Block(line, heading=tag == "head", strong=strong))
+
+
+def _all_bold_tei(element) -> bool:
+    """Every character of the element inside `<hi rend="#b">`."""
+    if (element.text or "").strip():
+        return False
+    children = list(element)
+    return bool(children) and all(
+        child.tag == "hi" and "#b" in (child.get("rend") or "") and not (child.tail or "").strip()
+        for child in children)
+
+
+def _lines(element) -> list[str]:
+    """The text of an element, split at its line breaks (`lb` or `br`)."""
+    parts, current = [], []
+    for piece in element.iter():
+        if piece is not element and piece.tag in ("lb", "br"):
+            parts.append("".join(current))
+            current = []
+            if piece.tail:
+                current.append(piece.tail)
+            continue
+        if piece is element:
+            current.append(piece.text or "")
+        else:
+            current.append(piece.text or "")
+            current.append(piece.tail or "")
+    parts.append("".join(current))
+    return [line for line in (_clean(p) for p in parts) if line]
+
+
+def walk_html(root) -> list[Block]:
+    """Blocks of an HTML subtree: every block-level element or <br> ends a block; text inside
+    inline elements (span, strong, a …) joins the block it stands in."""
+    blocks: list[Block] = []
+    state = {"text": [], "heading": False, "item": None, "plain": 0, "bold": 0}
+
+    def add(text: str | None, bold: bool) -> None:
+        if text:
+            state["text"].append(text)
+            state["bold" if bold else "plain"] += len(text.strip())
+
+    def flush() -> None:
+        line = _clean("".join(state["text"]))
+        if line:
+            blocks.append(Block(line, heading=state["heading"], item=state["item"],
+                                strong=state["bold"] > 0 and state["plain"] == 0))
+        state["text"], state["plain"], state["bold"] = [], 0, 0
+
+    def visit(node, heading: bool, item: int | None, bold: bool, tail_bold: bool) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        tag = tag.lower()
+        if tag in _SKIP_TAGS or _hidden(node):
+            add(node.tail, tail_bold)
+            return
+        block = tag in _BLOCK_TAGS
+        inner_bold = bold or tag in ("strong", "b") or _bold_style(node)
+        if block:
+            flush()
+            state["heading"], state["item"] = heading or tag in _HEADINGS, item
+        add(node.text, inner_bold)
+        if tag == "ol":
+            start = int(node.get("start", "1")) if str(node.get("start", "1")).isdigit() else 1
+            number = start
+            for child in node:
+                if isinstance(child.tag, str) and child.tag.lower() == "li":
+                    visit(child, heading, number, inner_bold, inner_bold)
+                    number += 1
+                else:
+                    visit(child, heading, item, inner_bold, inner_bold)
+        else:
+            for child in node:
+                visit(child, heading or tag in _HEADINGS, item, inner_bold, inner_bold)
+        if block:
+            flush()
+            state["heading"], state["item"] = heading, item
+        add(node.tail, tail_bold)
+
+    visit(root, False, None, False, False)
+    flush()
+    return blocks
+
+
+def _bold_style(node) -> bool:
+    style = (node.get("style") or "").replace(" ", "").lower()
+    return "font-weight:bold" in style or "font-weight:700" in style
+
+
+def _hidden(node) -> bool:
+    """Elements a reader never sees (display:none, the hidden attribute); WeChat's body is only
+    *visibility*-hidden until its script runs, so visibility is not a reason."""
+    if not isinstance(node.tag, str):
+        return False
+    style = (node.get("style") or "").replace(" ", "").lower()
+    return node.get("hidden") is not None or "display:none" in style or node.get("aria-hidden") == "true"
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b)
+
+
+def _meta(tree, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            found = tree.xpath(f'//meta[@{attr}="{name}"]/@content')
+            if found and found[0].strip():
+                return found[0].strip()
+    return None
+
+
+def _page_title(tree) -> tuple[str | None, str | None]:
+    if title := _meta(tree, "og:title", "twitter:title"):
+        return _clean(title), "the page's og:title"
+    for h1 in tree.xpath("//h1"):
+        text = _clean(h1.text_content())
+        if text:
+            return text, "the page's <h1>"
+    return None, None
+
+
+def _page_date(tree) -> tuple[dt.date | None, str | None]:
+    candidates: list[tuple[str | None, str]] = [
+        (_meta(tree, "article:published_time", "datePublished", "og:published_time", "publishdate",
+               "pubdate", "publish-date"), "the page's publication-date meta tag"),
+    ]
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict) and isinstance(item.get("datePublished"), str):
+                candidates.append((item["datePublished"], "the page's JSON-LD datePublished"))
+    candidates += [(t, "the page's <time datetime>") for t in tree.xpath("//time/@datetime")[:1]]
+    candidates += [(_clean(e.text_content()), "the page's publish_time") for e in
+                   tree.xpath('//*[@id="publish_time"]')[:1]]
+    for value, origin in candidates:
+        if value and (match := _DATE.search(value)):
+            try:
+                return dt.date(int(match[1]), int(match[2]), int(match[3])), origin
+            except ValueError:
+                continue
+    return None, None
+
+
+# -- Word -----------------------------------------------------------------------------------
+
+def read_docx(data: bytes, shown: str) -> Extracted:
+    import io
+    import zipfile
+
+    import mammoth
+
+    try:
+        result = mammoth.convert_to_html(io.BytesIO(data), style_map="p[style-name='Title'] => h1.doc-title:fresh")
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise PublishError(f"{shown}: not a readable .docx file ({exc})") from None
+    fragment = lxml_html.fragment_fromstring(result.value or "<p></p>", create_parent="div")
+    title = None
+    heads = fragment.xpath('./h1[contains(@class, "doc-title")]')
+    if heads:
+        title = _clean(heads[0].text_content()) or None
+        heads[0].getparent().remove(heads[0])
+    blocks = walk_html(fragment)
+    notes = [f"Word: {m.message}" for m in result.messages if m.type == "warning"][:3]
+    return Extracted(blocks, "Word document", title, "the document's Title paragraph" if title else None,
+                     notes=notes)

@@ -1,0 +1,85 @@
+"""Text-level rules applied while importing: house typography, numbered points, asides.
+
+Typography is the project's own pass (`pipeline.passes.typography`), applied to the copy once so
+that the editor's file is clean (and counted, so the summary can say what changed). On top of it
+the importer removes the spaces copy often carries next to full-width marks (`凤凰网 （ID`), which
+the house style never sets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.importers.draft import Para
+from pipeline.passes.typography import fix_text, half_width_marks
+
+_FULL_WIDTH_MARKS = "，。、；：？！（）“”‘’《》「」『』【】"
+_SPACE_NEAR_MARK = re.compile(rf"[ \t]+(?=[{_FULL_WIDTH_MARKS}])|(?<=[{_FULL_WIDTH_MARKS}])[ \t]+")
+_NUMBER = re.compile(r"^(?:[（(](\d{1,2})[）)]|(\d{1,2})[.、．](?!\d)|([①-⑳]))\s*")
+_SENTENCE_END = "。！？!?…；;"
+_ASIDE = re.compile(r"（[^（）]{1,40}）")
+
+
+def house_style(text: str) -> tuple[str, int, int]:
+    """The text in house typography, with the number of marks made full-width and of spaces
+    removed beside full-width marks."""
+    marks = spaces = 0
+    for _ in range(4):  # a fix can make its neighbour Chinese: 网 (ID)， → 网（ID）
+        found = sum(1 for _ in half_width_marks(text))
+        gaps = len(_SPACE_NEAR_MARK.findall(text))
+        if not found and not gaps:
+            break
+        marks, spaces = marks + found, spaces + gaps
+        text = _SPACE_NEAR_MARK.sub("", fix_text(text))
+    return text, marks, spaces
+
+
+def point_number(text: str) -> tuple[int | None, str]:
+    """The number of a numbered point (`(1)…`, `（1）…`, `1.…`, `1、…`, `①…`) and the text after it."""
+    number, rest, _style = _point(text)
+    return number, rest
+
+
+def _point(text: str) -> tuple[int | None, str, str]:
+    match = _NUMBER.match(text)
+    if not match or not text[match.end() :].strip():
+        return None, text, ""
+    if match[3]:
+        return ord(match[3]) - ord("①") + 1, text[match.end() :], "circled"
+    if match[1]:
+        return int(match[1]), text[match.end() :], "bracket"
+    return int(match[2]), text[match.end() :], text[len(match[2])]
+
+
+def numbered_points(paras: list[Para]) -> list[Para]:
+    """Runs of two or more paragraphs numbered 1, 2, 3 … (or n, n+1 …) in one style become list
+    items; a lone number, numbers out of order or styles mixed stay text as the copy wrote them."""
+    parsed = [_point(p.text) if p.number is None else (p.number, p.text, "list") for p in paras]
+    out = list(paras)
+    i = 0
+    while i < len(paras):
+        number = parsed[i][0]
+        if number is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(paras) and parsed[j][0] == parsed[j - 1][0] + 1 and parsed[j][2] == parsed[i][2]:
+            j += 1
+        if j - i >= 2 or paras[i].number is not None:
+            for k in range(i, j):
+                out[k] = Para(parsed[k][1], parsed[k][0], paras[k].asides)
+        i = j
+    return out
+
+
+def find_asides(text: str) -> list[tuple[int, int]]:
+    """Bracketed editorial asides in an answer: a （…） that opens the paragraph or a sentence
+    and is followed by more of it — “（2月14日）AI还是…”, “。（笑）…”. A bracket inside a sentence
+    (a gloss: “AGI（通用人工智能）”) or closing the paragraph is the speaker's own text."""
+    found = []
+    for match in _ASIDE.finditer(text):
+        start, end = match.span()
+        before = text[:start].rstrip()
+        if (not before or before[-1] in _SENTENCE_END) and text[end:].strip():
+            found.append((start, end))
+    return found

@@ -1,0 +1,375 @@
+"""Speaker labels → role, name and handle.
+
+A label is `role + name`, with or without a handle (`AIGC艺术家林晨@土豆人toudou_man`), or
+`role + handle` where the handle is the name (`分镜师@Qiuller`). Where the role ends and the name
+begins is not marked in Chinese, so every possible name at the end of the label is scored on
+independent evidence, and the best one wins:
+
+- **surname**: a Chinese name starts with a surname (or a compound surname, or 老/小/阿 + surname);
+  the table is the project's own surname list plus CC-CEDICT's (`surnames.py`). Without one a
+  Han candidate is not considered at all;
+- **segmentation**: where the two tables above leave the choice open, jieba's part-of-speech
+  HMM (which finds unseen names) and its dictionary's word tags are asked whether a word
+  boundary falls where the name would start, whether the tail is tagged a person name (`nr`),
+  and whether it is an ordinary word (微博, 沈阳 as a place). Loading jieba costs a good part
+  of a second, so copy whose labels the tables settle never loads it;
+- **role**: the text before the name ends with a role word or role ending (导演, 主任, 摄影师,
+  CEO … in `data/rules.toml`); a candidate name that is itself such a word is penalised.
+
+The split is *uncertain* (the writer puts a `# check:` comment beside it) when the evidence is
+thin, when the runner-up is close, or when jieba names a different person than the winner.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.importers.rules import Rules, rules
+from pipeline.importers.surnames import surnames
+from pipeline.pinyin_syllables import is_han
+
+ACCEPT = 3.5  # a candidate name needs at least this score
+CONFIDENT = 5.0  # below this (or with a close runner-up) the split gets a '# check:' comment
+CLOSE = 1.5  # a runner-up within this margin makes the split uncertain
+_BAD_GIVEN = set("的了是在和与及或而之于对为这那")
+_LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9_.'\-]*(?: [A-Za-z][A-Za-z0-9_.'\-]*)*$")
+_QUOTED_NAME = re.compile(r"^(?P<role>[^“”「」\"]*?)\s*(?P<name>“[^“”]+”|「[^「」]+」|\"[^\"]+\")$")
+_ROLE_AFTER = re.compile(r"^(?P<name>[^（(）)]{2,12}?)\s*[（(](?P<role>[^（(）)]{2,40})[）)]$")
+_PSEUDONYM_MARK = re.compile(r"\s*[（(]\s*化名\s*[）)]\s*$")
+_NOT_IN_LABEL = re.compile(r"[。！？!?；;，,“”\"「」『』：:…]")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Split:
+    """One label, understood. `doubt` says why a person should look at it (None: confident)."""
+
+    role: str | None
+    name: str
+    handle: str | None = None
+    pseudonym: bool = False
+    doubt: str | None = None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    role: str
+    name: str
+    score: float
+    why: str = ""
+
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """jieba's part-of-speech module: its HMM (which tags unseen names `nr`) and its dictionary's
+    word tags. Only these two are used — not jieba's dictionary segmenter, whose 9 MB prefix
+    dictionary takes longer to load than the rest of an import; a label is short and its role
+    words are known from our own table, so the HMM's word boundaries are enough."""
+    with _LOCK:
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        return jieba.posseg
+
+
+def _tokens(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, tag) of the label: each run of Han characters segmented and tagged by
+    jieba's HMM, a word of its dictionary keeping the dictionary's tag; other runs as one token."""
+    posseg = _tagger()
+    out: list[tuple[int, int, str, str]] = []
+    for match in re.finditer(r"[\u3400-\u9fff\U00020000-\U0003134f]+|[^\u3400-\u9fff\U00020000-\U0003134f]+", text):
+        run, at = match[0], match.start()
+        if not is_han(run[0]):
+            out.append((at, at + len(run), run, "x"))
+            continue
+        _probability, states = posseg.viterbi(run, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P,
+                                              posseg.emit_P)
+        word_start = 0
+        for i, (position, tag) in enumerate(states):
+            if position in ("E", "S") or i == len(run) - 1:
+                word = run[word_start : i + 1]
+                tag = posseg.dt.word_tag_tab.get(word, tag)
+                out.append((at + word_start, at + i + 1, word, tag))
+                word_start = i + 1
+    return out
+
+
+def tidy_role(role: str) -> str:
+    """White space survives only between two Latin/digit characters (`CMO EdIsOn` style)."""
+    role = role.strip()
+    return re.sub(r"\s+", lambda m: " " if _latin_edge(role, m.start(), m.end()) else "", role)
+
+
+def _latin_edge(text: str, start: int, end: int) -> bool:
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return bool(re.match(r"[A-Za-z0-9]", before) and re.match(r"[A-Za-z0-9]", after))
+
+
+class LabelParser:
+    """Reads speaker labels with the surname and role tables (jieba's tagger is loaded lazily,
+    once per process, for the labels the tables leave open)."""
+
+    def __init__(self, table: Rules | None = None) -> None:
+        self.rules = table or rules()
+        self.surnames = surnames()
+
+    # -- the public entry ------------------------------------------------------------------
+    def parse(self, text: str, lenient: bool = False) -> Split | None:
+        """The label's parts, or None when the text is not a speaker label. `lenient` (for a
+        line that stands where a label stands) takes the best split even on thin evidence,
+        always with a doubt."""
+        s = _SPACE.sub(" ", text.strip()).rstrip(":：").strip()
+        pseudonym = False
+        if mark := _PSEUDONYM_MARK.search(s):
+            s, pseudonym = s[: mark.start()].rstrip(), True
+        if not s or len(s) > self.rules.label_max:
+            return None
+        quoted = _QUOTED_NAME.match(s)
+        if quoted and not _NOT_IN_LABEL.search(quoted["role"]) and (
+                not quoted["role"] or _ends_with_role(tidy_role(quoted["role"]), self.rules)):
+            # a nickname in quotes is the name: 网友“大漠孤烟”
+            return Split(tidy_role(quoted["role"]) or None, quoted["name"], None, pseudonym)
+        if _NOT_IN_LABEL.search(s):
+            return None
+        if "@" in s:
+            return self._with_handle(s, pseudonym)
+        if after := _ROLE_AFTER.match(s):
+            return self._role_after(after, pseudonym)
+        best, doubt = self.split(s, lenient)
+        if best is None:
+            return None
+        return Split(best.role or None, best.name, None, pseudonym, doubt)
+
+    def _with_handle(self, s: str, pseudonym: bool) -> Split | None:
+        before, _, rest = s.partition("@")
+        rest = rest.strip()
+        if not rest or "@" in rest or " " in rest:
+            return None
+        handle, before = "@" + rest, before.rstrip()
+        if not before:
+            return Split(None, rest, handle, pseudonym)
+        best, doubt = self.split(before)
+        if best is not None and best.score >= ACCEPT:
+            return Split(best.role or None, best.name, handle, pseudonym, doubt)
+        role = tidy_role(before)
+        if _ends_with_role(role, self.rules) or best is None:
+            return Split(role, rest, handle, pseudonym)
+        return Split(role, rest, handle, pseudonym,
+                     f"the handle is taken as the name; “{best.name}” before it may be the name")
+
+    def _role_after(self, match: re.Match, pseudonym: bool) -> Split | None:
+        """`刘捷（浙江省委副书记）`: a name, then the role in brackets."""
+        best, _doubt = self.split(match["name"])
+        if best is None or best.role:
+            return None
+        return Split(tidy_role(match["role"]), best.name, None, pseudonym,
+                     f"the copy writes the role after the name (“{match[0]}”); editions print role + name")
+
+    # -- splitting ---------------------------------------------------------------------------
+    def split(self, s: str, lenient: bool = False) -> tuple[_Candidate | None, str | None]:
+        """The best (role, name) split of a label without handle, and a doubt or None.
+
+        The surname and role tables decide alone when they are decisive (a margin jieba's
+        evidence, at most +2, could not close); otherwise jieba's tagger is consulted, which
+        costs a second or more to load, so clear copy never pays for it."""
+        candidates = self._candidates(s)
+        if not candidates:
+            return None, None
+        candidates.sort(key=lambda c: c.score, reverse=True)
+        if candidates[0].score < ACCEPT - 2 and not lenient:
+            return None, None  # jieba's evidence (at most +2) could not make a name of it
+        transliterated = any(d in candidates[0].name for d in self.rules.dots)  # jieba knows few of these
+        decisive = transliterated or candidates[0].score >= CONFIDENT and (
+            len(candidates) == 1 or candidates[1].score <= candidates[0].score - CLOSE - 2)
+        if not decisive:
+            candidates = self._with_jieba(s, candidates)
+            candidates.sort(key=lambda c: c.score, reverse=True)
+        best = candidates[0]
+        if best.score < ACCEPT and not lenient:
+            return None, None
+        if best.score < ACCEPT:
+            best = _Candidate(best.role, best.name, best.score,
+                              best.why or "taken as a label because the line stands where labels stand")
+        role = tidy_role(best.role)
+        best = _Candidate(role, best.name, best.score, best.why)
+        runner = candidates[1] if len(candidates) > 1 else None
+        doubt = None
+        reading = f"“{s}” read as role “{role}” + name “{best.name}”" if role else f"“{s}” read as a name alone"
+        if runner is not None and runner.score >= best.score - CLOSE and runner.name != best.name:
+            doubt = f"{reading}; could be name “{runner.name}”"
+        elif best.why:
+            doubt = f"{reading}: {best.why}"
+        elif best.score < CONFIDENT and not transliterated:
+            doubt = f"{reading}: little evidence for the split"
+        return best, doubt
+
+    def _candidates(self, s: str) -> list[_Candidate]:
+        latin = _LATIN_TAIL.search(s)
+        if latin:
+            return self._latin(s, latin)
+        dot = max(s.rfind(d) for d in self.rules.dots)
+        after = s[dot + 1 :]
+        if dot > 0 and 0 < len(after) <= 6 and all(is_han(c) for c in after) and not any(
+                word in after for word in self.rules.role_words):
+            return self._transliterated(s)  # 埃隆·马斯克, not 凤凰网·科技主编张三
+        return self._han(s) if is_han(s[-1]) else []
+
+    def _han(self, s: str) -> list[_Candidate]:
+        run = 0
+        while run < len(s) and is_han(s[-1 - run]):
+            run += 1
+        out = []
+        for k in (2, 3, 4):
+            if k > run:
+                break
+            name, role = s[-k:], s[:-k]
+            surname = self._surname_weight(name)
+            if surname is None:
+                # a surname neither table knows (呼兰): only right after a role word, as a guess
+                if k <= 3 and any(role.endswith(w) for w in self.rules.role_words) and not self._name_penalty(name):
+                    out.append(_Candidate(role, name, 1.0 + 2.5, "its surname is in no table"))
+                continue
+            # no role: the whole label is a name, which only the surname (and jieba) can confirm;
+            # a common surname is enough on a line that stands as a label (张三：)
+            score = surname + (self._role_evidence(role) if role else 1.5 if surname >= 3 else 0.5)
+            score -= self._name_penalty(name) + self._boundary_penalty(role, name)
+            score += 0.3 if k == 3 else 0
+            out.append(_Candidate(role, name, score))
+        return out
+
+    def _with_jieba(self, s: str, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Each candidate plus jieba's evidence: +2 where jieba tags exactly this tail as a
+        person name (`nr`), +1 where its segmentation only has a word boundary there; a winner
+        that differs from jieba's own name reading is marked for a look."""
+        tokens = _tokens(s)
+        starts = {t[0] for t in tokens} | {0}
+        jieba_name = _jieba_name_start(tokens, len(s))
+        out = []
+        words = {(t[0], t[2]): t[3] for t in tokens}
+        for c in candidates:
+            start = len(s) - len(c.name)
+            bonus = 2 if jieba_name == start else 1 if start in starts else 0
+            tag = words.get((start, c.name))
+            if tag and not tag.startswith("nr") and c.name[0] not in self.rules.familiar:
+                bonus -= 2  # jieba knows the candidate as an ordinary word (微博, 从业者)
+            out.append(_Candidate(c.role, c.name, c.score + bonus, c.why))
+        best = max(out, key=lambda c: c.score)
+        other = s[jieba_name:] if jieba_name is not None else None
+        if (other and other != best.name and len(other) in (2, 3, 4) and all(is_han(ch) for ch in other)
+                and self._surname_weight(other) is not None and not best.why):
+            out = [c if c is not best else _Candidate(c.role, c.name, c.score, f"jieba reads the name as “{other}”")
+                   for c in out]
+        return out
+
+    def _latin(self, s: str, match: re.Match) -> list[_Candidate]:
+        words = match[0].split(" ")
+        while words and words[0] in self.rules.latin_roles:
+            words = words[1:]
+        if not words:
+            return []
+        name = " ".join(words)
+        role = s[: len(s) - len(name)]
+        if not role.strip() and len(name) < 2:
+            return []  # a lone letter (Q：, A：) is an interview mark, not a name
+        out = []
+        if not role.strip() or role != role.rstrip() or self._role_evidence(role.rstrip()) > 0:
+            out.append(_Candidate(role, name, 5.0))
+        else:
+            out.append(_Candidate(role, name, ACCEPT, "a Latin name written straight after Chinese text"))
+            # the Chinese just before may be the start of the name (海辛Hyacinth)
+            for han in self._han(role) if role and is_han(role[-1]) else []:
+                out.append(_Candidate(han.role, han.name + name, han.score, han.why))
+        return out
+
+    def _transliterated(self, s: str) -> list[_Candidate]:
+        dot = max(s.rfind(d) for d in self.rules.dots)
+        if dot <= 0 or not s[dot + 1 :] or not all(is_han(c) for c in s[dot + 1 :]):
+            return []
+        out = []
+        for i in range(dot - 1, max(-1, dot - 6), -1):
+            if not is_han(s[i]) and s[i] not in self.rules.dots:
+                break
+            role = s[:i]
+            evidence = self._role_evidence(role) if role else 2.5
+            score = 2.5 + evidence
+            why = "" if evidence >= 2 else "where a transliterated name starts is a guess"
+            out.append(_Candidate(role, s[i:], score, why))
+        return out
+
+    # -- evidence ----------------------------------------------------------------------------
+    def _surname_weight(self, name: str) -> float | None:
+        """How strongly the start of `name` looks like a surname (None: it is not one)."""
+        table = self.surnames
+        k = len(name)
+        if k >= 3 and name[:2] in table:
+            entry = table[name[:2]]
+        elif k <= 3 and name[0] in table:
+            entry = table[name[0]]
+        elif k == 2 and name[0] in self.rules.familiar and name[1] in table:
+            return 2.5
+        else:
+            return None
+        given = name[len(entry.text):]
+        if not given or any(c in _BAD_GIVEN for c in given):
+            return None
+        return (3.0 if entry.common else 1.5) + (0.5 if entry.count >= 100 else 0)
+
+    def _role_evidence(self, role: str) -> float:
+        return _role_score(role.rstrip(), self.rules)
+
+    def _boundary_penalty(self, role: str, name: str) -> float:
+        """Evidence that the boundary is one character off: the name swallowed the end of a
+        role word (任|刘伟 of 主任, 师|陈雄 of 特效师), or the role kept the surname
+        (制片人王|鲁娜, 艺术家岳|路平)."""
+        if not role:
+            return 0.0
+        if name[0] in self.rules.role_suffixes or any(
+                (role + name[0]).endswith(word) for word in self.rules.role_words):
+            return 2.5
+        if role[-1] in self.surnames and self._role_evidence(role[:-1]) > 0:
+            return 2.0
+        return 0.0
+
+    def _name_penalty(self, name: str) -> float:
+        if name in self.rules.role_words or any(name.endswith(w) for w in self.rules.role_words if len(w) >= 2):
+            return 3.0
+        return 2.0 if name[-1] in "者家师员官" else 0.0
+
+
+def _role_score(role: str, table: Rules) -> float:
+    if not role:
+        return 0.0
+    if any(role.endswith(word) for word in table.role_words):
+        return 2.5
+    latin = re.search(r"[A-Za-z]+$", role)
+    if latin and latin[0] in table.latin_roles:
+        return 2.5
+    if role[-1] in table.role_suffixes:
+        return 2.0
+    return 0.0
+
+
+def _ends_with_role(role: str, table: Rules) -> bool:
+    return _role_score(role, table) > 0
+
+
+def _jieba_name_start(tokens, end: int) -> int | None:
+    """Where jieba's person name at the end of the text starts: the run of `nr*` tokens (a lone
+    trailing character jieba could not place counts as part of the name)."""
+    start = None
+    for t_start, _t_end, word, tag in reversed(tokens):
+        if tag.startswith("nr"):
+            start = t_start
+        elif start is None and len(word) == 1 and tag in ("zg", "x", "ng") and is_han(word):
+            continue
+        else:
+            break
+    return start

@@ -1,0 +1,145 @@
+"""The speaker registry from the answers' labels: one person per name or handle.
+
+- **Merging**: labels whose names are equal after NFKC and without white space (half-/full-width
+  marks, spacing) or that share a handle are one person; a handle seen once is kept for all.
+- **Role**: the registry takes the role used most often; on a tie the one contained in all the
+  others (the general one: `AIGC艺术家` over `实验电影人、AIGC艺术家`), else the first. Answers whose
+  label gives another role carry `role=`.
+- **Pseudonyms**: a sentence saying 化名 (`（文中刘彬、黄力明为化名。）`) marks the speakers it names;
+  `张三（化名）` marks the name right before it; a sentence that also says 除 / 真名 … only gets a
+  `# check:` comment on the names it mentions.
+- **ids**: the name in toneless pinyin (Latin letters kept), made unique with -2, -3 ….
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from pipeline.importers.draft import Answer, Draft, Person
+from pipeline.importers.names import Split
+from pipeline.importers.romanize import syllables
+from pipeline.importers.rules import Rules
+
+_SENTENCES = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+def key(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Rules) -> None:
+    """Fill draft.people from (answer, label text, split) in reading order; set each answer's
+    person and role override."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _answer, _label, split in pairs:
+        name = "n:" + key(split.name)
+        find(name)
+        if split.handle:
+            parent[find("h:" + key(split.handle))] = find(name)
+    groups: dict[str, list[tuple[Answer, str, Split]]] = {}
+    for pair in pairs:
+        groups.setdefault(find("n:" + key(pair[2].name)), []).append(pair)
+    used_ids: set[str] = set()
+    for members in groups.values():
+        person = _person(members, used_ids)
+        index = len(draft.people)
+        draft.people.append(person)
+        for answer, _label, split in members:
+            answer.person = index
+            if not _same_role(split.role, person.role):
+                answer.role_override = split.role
+                if split.role is None:
+                    person.doubts.append(f"one answer's label “{_label}” gives no role; it will show “{person.role}”")
+        variants = {label for _a, label, _s in members}
+        roles = {key(s.role or "") for _a, _l, s in members}
+        if len(variants) > len(roles):
+            draft.stats.merges.append(" = ".join(dict.fromkeys(label for _a, label, _s in members)))
+    _pseudonyms(draft, table)
+
+
+def _person(members: list[tuple[Answer, str, Split]], used_ids: set[str]) -> Person:
+    splits = [s for _a, _l, s in members]
+    names = Counter(s.name for s in splits)
+    name = max(names, key=lambda n: (names[n], -[s.name for s in splits].index(n)))
+    handle = next((s.handle for s in splits if s.handle), None)
+    role = _registry_role([s.role for s in splits])
+    confident = any(s.doubt is None for s in splits)
+    doubts = [] if confident else list(dict.fromkeys(s.doubt for s in splits if s.doubt))
+    return Person(id=_unique(_id_for(name), used_ids), name=name, role=role, handle=handle,
+                  pseudonym=any(s.pseudonym for s in splits), doubts=doubts,
+                  labels=list(dict.fromkeys(label for _a, label, _s in members)))
+
+
+def _registry_role(roles: list[str | None]) -> str | None:
+    counts = Counter(key(r) for r in roles if r)
+    if not counts:
+        return None
+    top = max(counts.values())
+    tied = [r for r in dict.fromkeys(r for r in roles if r) if counts[key(r)] == top]
+    if len(tied) > 1:
+        general = [r for r in tied if all(key(r) in key(other) for other in tied)]
+        if general:
+            return general[0]
+    return tied[0]
+
+
+def _same_role(a: str | None, b: str | None) -> bool:
+    return key(a or "") == key(b or "")
+
+
+def _id_for(name: str) -> str:
+    ident = re.sub(r"[^a-z0-9]+", "", "".join(syllables(name)).lower())
+    return ident or "speaker"
+
+
+def _unique(ident: str, used: set[str]) -> str:
+    candidate, n = ident, 2
+    while candidate in used:
+        candidate, n = f"{ident}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+def _pseudonyms(draft: Draft, table: Rules) -> None:
+    texts = [*draft.notes, *draft.notes_after] + [p.text for p in draft.article]
+    texts += [p.text for a in draft.answers for p in a.paragraphs]
+    for text in texts:
+        for sentence in _SENTENCES.findall(text):
+            words = [w for w in table.pseudonym_words if w in sentence]
+            if not words:
+                continue
+            doubtful = any(d in sentence for d in table.pseudonym_doubts)
+            named = _named(sentence, words, draft)
+            quoted = (text if len(text) <= 80 else sentence).strip()
+            for person in named:
+                if doubtful:
+                    person.doubts.append(f"the copy says “{quoted}”: is {person.name} a pseudonym?")
+                else:
+                    person.pseudonym = True
+            if not named and quoted not in draft.pseudonym_doubts:
+                draft.pseudonym_doubts.append(quoted)
+
+
+def _named(sentence: str, words: list[str], draft: Draft) -> list[Person]:
+    """Speakers a pseudonym sentence is about: for `名字（化名）` the name right before the
+    bracket; otherwise every speaker the sentence names."""
+    bracketed = [m.start() for w in words for m in re.finditer(rf"[（(]{w}[）)]", sentence)]
+    found = []
+    for person in draft.people:
+        if len(person.name) < 2:
+            continue
+        if bracketed:
+            if any(sentence[:at].rstrip().endswith(person.name) for at in bracketed):
+                found.append(person)
+        elif person.name in sentence:
+            found.append(person)
+    return found

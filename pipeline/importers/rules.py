@@ -1,0 +1,54 @@
+"""The importer's word tables (`data/rules.toml`), loaded once."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "rules.toml"
+
+
+@dataclass(frozen=True)
+class Rules:
+    role_words: tuple[str, ...]  # longest first
+    role_suffixes: frozenset[str]
+    latin_roles: frozenset[str]
+    familiar: frozenset[str]
+    dots: frozenset[str]
+    label_max: int
+    question_max: int
+    reference_headings: tuple[str, ...]
+    note_prefixes: tuple[str, ...]
+    trailers: tuple[str, ...]
+    pseudonym_words: tuple[str, ...]
+    pseudonym_doubts: tuple[str, ...]
+    credit_source: tuple[str, ...]
+    credit_authors: tuple[str, ...]
+    credit_editor: tuple[str, ...]
+    credit_other: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    roles, layout, credit = data["roles"], data["layout"], data["credit"]
+    return Rules(
+        role_words=tuple(sorted(set(roles["words"]), key=len, reverse=True)),
+        role_suffixes=frozenset(roles["suffixes"]),
+        latin_roles=frozenset(roles["latin"]),
+        familiar=frozenset(data["names"]["familiar"]),
+        dots=frozenset(data["names"]["dots"]),
+        label_max=int(layout["label_max"]),
+        question_max=int(layout["question_max"]),
+        reference_headings=tuple(layout["references"]),
+        note_prefixes=tuple(layout["notes"]),
+        trailers=tuple(layout["trailers"]),
+        pseudonym_words=tuple(data["pseudonyms"]["words"]),
+        pseudonym_doubts=tuple(data["pseudonyms"]["doubts"]),
+        credit_source=tuple(sorted(credit["source"], key=len, reverse=True)),
+        credit_authors=tuple(sorted(credit["authors"], key=len, reverse=True)),
+        credit_editor=tuple(sorted(credit["editor"], key=len, reverse=True)),
+        credit_other=tuple(sorted(credit["other"], key=len, reverse=True)),
+    )

@@ -1,0 +1,83 @@
+"""The public annotator: names and overrides fixed per title, then segmentation, rules and output."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from pipeline.passes.pinyin.names import add_title_forms, name_reading
+from pipeline.passes.pinyin.sandhi import finish
+from pipeline.passes.pinyin.jiebadict import tokenizer, word_tags
+from pipeline.passes.pinyin.segmentation import Segmenter
+from pipeline.passes.pinyin.tables import (
+    STYLES,
+    Token,
+    _guo_words,
+    _is_han,
+    _max_project_len,
+    _name_chars,
+    _neutral,
+    _parse_reading,
+    _project,
+    _standalone,
+    _surnames,
+    is_polyphonic,
+)
+
+
+def warm_up() -> None:
+    """Load the tables and the segmenter now (e.g. before timing or forking); the polyphonic-character
+    set behind `fallbacks()` is built on first use."""
+    _project(), _surnames(), _name_chars(), _standalone(), _neutral(), _guo_words(), tokenizer(), word_tags(), _max_project_len()
+
+
+class PinyinAnnotator:
+    """Annotates text with pinyin. Construct once per title (names and overrides), call many times."""
+
+    def __init__(
+        self,
+        *,
+        names: Iterable[str] = (),
+        overrides: Mapping[str, str] = {},
+        tone_sandhi: bool = False,
+        style: str = "marks",
+    ):
+        if style not in STYLES:
+            raise ValueError(f"unknown pinyin style {style!r}: expected one of {', '.join(STYLES)}")
+        self.tone_sandhi = bool(tone_sandhi)
+        self.style = style
+        # word → (syllables for its Han characters, source), longest match wins, override before name
+        self._fixed: dict[str, tuple[tuple[str, ...], str]] = {}
+        for name in names:
+            name = name.strip()
+            if name and any(_is_han(c) for c in name):
+                self._fixed[name] = (name_reading(name), "name")
+                add_title_forms(name, self._fixed)
+        for word, reading in dict(overrides).items():
+            if not isinstance(reading, str):
+                raise ValueError(f"pronunciation of '{word}' must be a string of syllables, not {type(reading).__name__}")
+            self._fixed[word] = (_parse_reading(word, reading, "pronunciation table"), "override")
+        self._segmenter = Segmenter(self._fixed)
+        warm_up()
+
+    def annotate(self, text: str) -> tuple[Token, ...]:
+        segs = self._segmenter.segments(text)
+        return tuple(finish(segs, self.tone_sandhi, self.style))
+
+    def unsure(self, text: str) -> list[tuple[int, str, str]]:
+        """(char offset, char, reading) of every character the pass is not confident about: a
+        character read more than one way (`is_polyphonic`) that stands alone where nothing decided
+        its reading: no override, name, dictionary word or context evidence, only the likelier
+        reading (a "guess" in data/pinyin_chars.txt, a context rule's `Guess`, or pypinyin's
+        single-character default). These, and only these, are what an editor should look at."""
+        out = []
+        offset = 0
+        for token in self.annotate(text):
+            if token.source == "fallback" and token.pinyin:
+                han = [i for i, c in enumerate(token.text) if _is_han(c)]
+                for i, syllable in zip(han, token.pinyin):
+                    if is_polyphonic(token.text[i]):
+                        out.append((offset + i, token.text[i], syllable))
+            offset += len(token.text)
+        return out
+
+    fallbacks = unsure  # the older name

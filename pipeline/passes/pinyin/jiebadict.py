@@ -1,0 +1,129 @@
+"""jieba, kept private to the pass: the tokenizer, its dictionary's part-of-speech tags, and its
+statistical model's unknown words (where names are found).
+
+The tags come from jieba's own dictionary file. Loading all 350,000 of them into a dict would cost
+half a second per process, so, like jieba does for its dictionary, they are kept in the temp dir
+(an SQLite file per jieba version, written atomically) and looked up only for the few words the
+rules ask about. ``jieba.posseg`` is not imported at all: its HMM tables cost another import.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import tempfile
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+_LOCK = threading.Lock()
+_TOKENIZER = None
+
+
+def tokenizer():
+    """A private jieba tokenizer (so other passes' jieba state is untouched); its dictionary cache
+    lives in the temp dir, so only the first run on a machine pays for building it."""
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        with _LOCK:
+            if _TOKENIZER is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                tk = jieba.Tokenizer()
+                tk.initialize()
+                _TOKENIZER = tk
+    return _TOKENIZER
+
+
+def _dict_file() -> Path:
+    import jieba
+
+    return Path(jieba.__file__).resolve().parent / "dict.txt"
+
+
+class _TagStore:
+    """jieba's dictionary tags in an SQLite file in the temp dir: built once per jieba version (about
+    a second), then each lookup is a few microseconds and opening it costs nothing."""
+
+    def __init__(self, path: Path):
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._memo: dict[str, str] = {}
+
+    def get(self, word: str, default: str = "") -> str:
+        tag = self._memo.get(word)
+        if tag is None:
+            row = self._db.execute("SELECT tag FROM tags WHERE word = ?", (word,)).fetchone()
+            tag = self._memo[word] = row[0] if row else ""
+        return tag or default
+
+
+def _build(source: Path, target: Path) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".pipeline-jieba-tags-", suffix=".sqlite")
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        db.execute("CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID")
+        db.executemany("INSERT INTO tags VALUES (?, ?)", _read_tags(source).items())
+        db.commit()
+        db.close()
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+@lru_cache(maxsize=None)
+def word_tags() -> _TagStore:
+    """jieba's part-of-speech tag of every word of its dictionary (kept in the temp dir)."""
+    from importlib.metadata import version
+
+    source = _dict_file()
+    stat = source.stat()
+    path = Path(tempfile.gettempdir()) / f"pipeline-jieba-tags-{version('jieba')}-{stat.st_size}-{int(stat.st_mtime)}.sqlite"
+    try:
+        with _LOCK:
+            if not path.exists():
+                _build(source, path)
+        return _TagStore(path)
+    except (OSError, sqlite3.Error):  # no writable temp dir: read the tags into memory instead
+        return _MemoryTags(_read_tags(source))
+
+
+class _MemoryTags(dict):
+    def get(self, word: str, default: str = "") -> str:  # type: ignore[override]
+        return super().get(word, "") or default
+
+
+def _read_tags(source: Path) -> dict[str, str]:
+    rows = {}
+    with open(source, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 3:
+                rows[parts[0]] = parts[2]
+    return rows
+
+
+def word_tag(word: str) -> str:
+    """jieba's dictionary tag for a word ('' if it has none)."""
+    return word_tags().get(word)
+
+
+def tagged(run: str) -> list[tuple[str, str]]:
+    """(word, tag) for a run of Han text in jieba's dictionary mode: the tokenizer's words (no HMM),
+    each with its dictionary tag ('x' when it has none), as ``jieba.posseg`` would give them."""
+    tags = word_tags()
+    return [(w, tags.get(w, "x")) for w in tokenizer().cut(run, HMM=False)]
+
+
+def hmm_words(run: str) -> list[str]:
+    """jieba's words with its statistical model (HMM) on, which joins characters the dictionary
+    leaves single into unknown words, such as names (单晓峰)."""
+    return list(tokenizer().cut(run, HMM=True))
+
+
+def known(word: str) -> bool:
+    """A word of jieba's dictionary."""
+    return tokenizer().FREQ.get(word, 0) > 0

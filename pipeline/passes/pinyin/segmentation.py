@@ -1,0 +1,347 @@
+"""Segmentation: the fixed words (names, overrides) first, then jieba over the free text, with
+adjacent jieba tokens merged into project phrases and particles split off where jieba glued them on;
+lone characters are handed to the context rules."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.passes.pinyin.jiebadict import tagged, word_tag
+from pipeline.passes.pinyin.names import find_names, name_reading
+from pipeline.passes.pinyin.context import (
+    _CLASSIFIER_SPLIT,
+    _COMPLEMENTS,
+    _DE2_HEADS,
+    _DEMONSTRATIVE,
+    _NUMERAL,
+    _RESULT_CHARS,
+    _SUFFIX_PARTICLES,
+    _VERB_RULE_CHARS,
+)
+from pipeline.passes.pinyin.rules import _RULES, resolve_single
+from pipeline.passes.pinyin.wordrules import REDUPLICATING_VERBS, resolve_word
+from pipeline.passes.pinyin.tables import (
+    _HAN_RANGE,
+    _default,
+    _guo_words,
+    _max_project_len,
+    _lexicon,
+    _neutral,
+    _phrases_dict,
+    _pinyin_dict,
+    _project,
+    _Seg,
+    _standalone,
+    _tone,
+)
+
+_OTHER_TOKEN = re.compile(
+    r"@[A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|@[A-Za-z0-9_]"  # ASCII @handle
+    r"|[^\W_]+(?:[.'’\-+_/][^\W_]+)*"  # Latin/digit word: GPT-4, 3.5, don't, AT&T is two
+    r"|\s+"
+    r"|.",
+    re.S,
+)
+
+
+class Segmenter:
+    """Splits text into segments; `fixed` maps words (names, overrides) to (syllables, source),
+    longest match first, an override before a name of the same length."""
+
+    def __init__(self, fixed: dict[str, tuple[tuple[str, ...], str]]):
+        self._fixed = fixed
+        self._by_first: dict[str, list[str]] = {}
+        for word in sorted(fixed, key=lambda w: (-len(w), fixed[w][1] != "override")):
+            self._by_first.setdefault(word[0], []).append(word)
+
+    def segments(self, text: str) -> list[_Seg]:
+        segs: list[_Seg] = []
+        pos = 0
+        free_start = 0
+        n = len(text)
+        by_first = self._by_first
+        while pos < n:
+            candidates = by_first.get(text[pos])
+            if candidates:
+                hit = next((w for w in candidates if text.startswith(w, pos)), None)
+                if hit:
+                    self._free(text[free_start:pos], free_start, segs)
+                    reading, source = self._fixed[hit]
+                    self._fixed_segs(hit, pos, reading, source, segs)
+                    pos += len(hit)
+                    free_start = pos
+                    continue
+            pos += 1
+        self._free(text[free_start:], free_start, segs)
+        for i, seg in enumerate(segs):
+            if seg.kind in ("single", "suffix", "part"):
+                resolve_single(segs, i)
+                seg.kind = "han"
+        for i, seg in enumerate(segs):
+            if seg.kind == "han" and len(seg.text) > 1:
+                resolve_word(segs, i)
+        return segs
+
+    def _fixed_segs(self, word: str, start: int, reading: tuple[str, ...], source: str, segs: list[_Seg]) -> None:
+        it = iter(reading)
+        pos = 0
+        for piece, is_han in _split_han(word):
+            if is_han:
+                segs.append(_Seg(piece, [next(it) for _ in piece], source, "han", start + pos))
+            else:
+                _other_segs(piece, start + pos, segs)
+            pos += len(piece)
+
+    def _free(self, text: str, start: int, segs: list[_Seg]) -> None:
+        if not text:
+            return
+        pos = 0
+        for piece, is_han in _split_han(text):
+            if is_han:
+                self._names_and_words(piece, start + pos, segs)
+            else:
+                _other_segs(piece, start + pos, segs)
+            pos += len(piece)
+
+    def _names_and_words(self, run: str, start: int, segs: list[_Seg]) -> None:
+        """Person names found in running text are read as names; the rest goes to jieba."""
+        done = 0
+        for offset, name in find_names(run):
+            if offset > done:
+                self._han_run(run[done:offset], start + done, segs)
+            segs.append(_Seg(name, list(name_reading(name)), "name", "han", start + offset, "nr"))
+            done = offset + len(name)
+        if done < len(run):
+            self._han_run(run[done:], start + done, segs)
+
+    def _han_run(self, run: str, start: int, segs: list[_Seg]) -> None:
+        pairs = tagged(run)
+        words = [w for w, _ in pairs]
+        tags = [t for _, t in pairs]
+        project = _project()
+        maxlen = _max_project_len()
+        # merge adjacent tokens into a project phrase (longest first)
+        merged: list[str] = []
+        merged_tags: list[str] = []
+        i = 0
+        while i < len(words):
+            best = 1
+            acc = words[i]
+            for j in range(i + 1, min(len(words), i + 5)):
+                acc += words[j]
+                if len(acc) > maxlen:
+                    break
+                if acc in project:
+                    best = j - i + 1
+            merged.append("".join(words[i : i + best]))
+            merged_tags.append(tags[i] if best == 1 else "")
+            i += best
+        # jieba sometimes glues the adverbial particle to the verb after it (慢慢/地走了): unglue it
+        k = 1
+        while k < len(merged):
+            word, prev = merged[k], merged[k - 1]
+            if (
+                len(word) > 1
+                and word[0] == "地"
+                and word not in project
+                and (len(prev) >= 2 and prev[-1] == prev[-2] or prev[-1:] == "然")
+            ):
+                merged[k : k + 1] = ["地", word[1:]]
+                merged_tags[k : k + 1] = ["uv", word_tag(word[1:])]
+            k += 1
+        pos = start
+        for word, tag in zip(merged, merged_tags):
+            self._word(word, pos, segs, tag)
+            pos += len(word)
+
+    def _word(self, word: str, start: int, segs: list[_Seg], tag: str = "") -> None:
+        project, phrases = _project(), _lexicon()
+        if word in project:
+            segs.append(_Seg(word, list(project[word]), "project", "han", start, tag))
+            return
+        if len(word) > 1 and word[-1] in _CLASSIFIER_SPLIT and all(c in _NUMERAL or c in _DEMONSTRATIVE or c in "上近约好第" for c in word[:-1]) and word[-2] in _NUMERAL | _DEMONSTRATIVE:
+            self._word(word[:-1], start, segs, "m")
+            segs.append(_Seg(word[-1], None, "fallback", "single", start + len(word) - 1, "q"))
+            return
+        if word in phrases and not _aspect_guo(word):
+            segs.append(_Seg(word, [p[0] for p in phrases[word]], "phrase", "han", start, tag))
+            return
+        if len(word) == 1:
+            segs.append(_Seg(word, None, "fallback", "single", start, tag))
+            return
+        if _is_reduplicated_verb(word[:2]):  # 尝尝, 问问, 试试看: the repeated syllable is light
+            reading = _standalone().get(word[0], (_default(word[0]), False))[0]
+            segs.append(_Seg(word[:2], [reading, _light(reading)], "project", "han", start, "v"))
+            if len(word) > 2:
+                self._word(word[2:], start + 2, segs, word_tag(word[2:]))
+            return
+        aabb = _aabb(word)
+        if aabb is not None:  # 踏踏实实, 清清楚楚: the word's own syllables, in full tones
+            segs.append(_Seg(word, list(aabb), "project", "han", start, tag))
+            return
+        # jieba keeps many verb+particle and verb+complement strings whole (冻得, 背着, 悄悄地, 切成,
+        # 去过); pypinyin does not know them, so the particle is split off and read by the rules.
+        last, head = word[-1], word[:-1]
+        if (last in _SUFFIX_PARTICLES and not (last == "得" and head[-1] in _DE2_HEADS)) or _aspect_guo(word):
+            self._word(head, start, segs, tag if last != "得" else word_tag(head))
+            seg = _Seg(last, None, "fallback", "single", start + len(head), "u")
+            seg.kind = "suffix"
+            segs.append(seg)
+            return
+        if len(word) == 2 and word[0] in _VERB_RULE_CHARS and last in _COMPLEMENTS:
+            segs.append(_Seg(word[0], None, "fallback", "single", start, "v"))
+            segs.append(_Seg(last, [_default(last)], "phrase", "han", start + 1, tag))
+            return
+        if len(word) == 2 and last in _RESULT_CHARS:  # 晒干, 擦干: the result decides
+            segs.append(_Seg(word[0], [_default(word[0])], "phrase", "han", start, "v"))
+            segs.append(_Seg(last, None, "fallback", "single", start + 1, tag))
+            return
+        # a dictionary word pypinyin does not list: known sub-phrases, else the characters' readings
+        # (pypinyin's own phrases here: a light syllable is only taken for a whole word, 外婆家 is
+        # not 外 + 婆家 pójia)
+        phrases = _phrases_dict()
+        for piece_start, piece, known in _cover(word, project, phrases):
+            at = start + piece_start
+            if known:
+                source = "project" if piece in project else "phrase"
+                if piece in project:
+                    reading = list(project[piece])
+                elif piece_start == 0 and piece in _neutral():  # 商量一下: the word jieba glued a tail to
+                    reading = list(_neutral()[piece])
+                else:
+                    reading = [p[0] for p in phrases[piece]]
+                segs.append(_Seg(piece, reading, source, "han", at, tag))
+            elif piece_start == 0 and len(piece) == 1 and piece in _standalone() and len(word) > 1:
+                # 长时间, 重工业: a lone first character before a known word reads as it does alone
+                reading, sure = _standalone()[piece]
+                segs.append(_Seg(piece, [reading], "project" if sure else "fallback", "han", at, tag))
+            else:
+                _plain_segs(piece, at, tag, segs)
+
+
+def _cover(word: str, project, phrases) -> list[tuple[int, str, bool]]:
+    """The word as (offset, piece, known) pieces: known sub-phrases covering as many characters as
+    possible, in as few pieces as possible, the project's checked phrases before pypinyin's; on a
+    tie the characters left over come first, since a Chinese compound puts its modifier before its
+    head (盖 + 房子, 小 + 生意, not 盖房 + 子)."""
+    n = len(word)
+    maxlen = min(n, max(_max_project_len(), 8))
+    # cost: (characters left over, pieces, runs of left-overs, pieces only pypinyin knows, offsets
+    # of the left-overs); 婉转 + 动听 left over beats 婉 + 转动 + 听. State: (position, whether the
+    # last step left a character over), so that runs are counted exactly.
+    Cost = tuple[int, int, int, int, int]
+    best: dict[tuple[int, bool], Cost] = {(0, False): (0, 0, 0, 0, 0)}
+    back: dict[tuple[int, bool], tuple[int, bool]] = {}
+    for i in range(n):
+        for state in ((i, False), (i, True)):
+            if state not in best:
+                continue
+            left, pieces, runs, unchecked, where = best[state]
+            options = [((i + 1, True), (left + 1, pieces, runs + (0 if state[1] else 1), unchecked, where + i))]
+            for j in range(i + 2, min(n, i + maxlen) + 1):
+                if word[i:j] in project:
+                    options.append(((j, False), (left, pieces + 1, runs, unchecked, where)))
+                elif word[i:j] in phrases or (i == 0 and word[i:j] in _neutral()):
+                    options.append(((j, False), (left, pieces + 1, runs, unchecked + 1, where)))
+            for target, cost in options:
+                if target not in best or cost < best[target]:
+                    best[target], back[target] = cost, state
+    end = min((s for s in ((n, False), (n, True)) if s in best), key=lambda s: best[s])
+    cuts = []
+    while end[0] > 0:
+        cuts.append((back[end][0], end[0]))
+        end = back[end]
+    out: list[tuple[int, str, bool]] = []
+    for i, j in reversed(cuts):
+        piece = word[i:j]
+        known = j - i > 1
+        if not known and out and not out[-1][2]:
+            out[-1] = (out[-1][0], out[-1][1] + piece, False)  # runs of left-over characters stay one piece
+        else:
+            out.append((i, piece, known))
+    return out
+
+
+_PART_RULED = {"过"}
+
+
+def _plain_segs(text: str, start: int, tag: str, segs: list[_Seg]) -> None:
+    """Characters of an unknown word that no known piece covers: default readings, except a lone
+    leftover the context rules know (周期长: 长; 下载量: 量) and 过 (当过兵: after a verb, guo)."""
+    run = 0
+    for k, char in enumerate(text + "\0"):
+        if char == "\0" or char in _PART_RULED or (len(text) == 1 and (char in _RULES or char in _standalone())):
+            if k > run:
+                piece = text[run:k]
+                segs.append(_Seg(piece, [_default(c) for c in piece], "phrase", "han", start + run, word_tag(piece) or tag))
+            if char != "\0":
+                segs.append(_Seg(char, None, "fallback", "part", start + k, tag))
+            run = k + 1
+
+
+# ---- word shapes the dictionaries do not list -----------------------------------------------------
+
+
+def _light(syllable: str) -> str:
+    from pypinyin.contrib.tone_convert import to_normal
+
+    return to_normal(syllable, v_to_u=True)
+
+
+def _is_verb_tag(tag: str) -> bool:
+    return tag.startswith("v")
+
+
+def _is_reduplicated_verb(word: str) -> bool:
+    """AA of a one-syllable verb that doubles as "have a go" (尝尝, 听听, 问问; see
+    `rules.REDUPLICATING_VERBS`), when the pair is no word of the lexicons (看看 is, light already)."""
+    return len(word) == 2 and word[0] == word[1] and word[0] in REDUPLICATING_VERBS
+
+
+def _aabb(word: str) -> tuple[str, ...] | None:
+    """AABB of a two-syllable word AB (踏踏实实 from 踏实, 清清楚楚 from 清楚): A and B as the word has
+    them, with a light syllable given its full tone back (the norm reads AABB forms in full tones)."""
+    if len(word) != 4 or word[0] != word[1] or word[2] != word[3] or word[0] == word[2]:
+        return None
+    base = word[0] + word[2]
+    reading = _project().get(base) or _neutral().get(base)
+    if reading is None and base in _phrases_dict():
+        reading = tuple(p[0] for p in _phrases_dict()[base])
+    if reading is None or len(reading) != 2:
+        return None
+    a, b = (r if _tone(r) != 5 else _default(c) for r, c in zip(reading, base))
+    return (a, a, b, b)
+
+
+def _aspect_guo(word: str) -> bool:
+    """A verb + 过 that is no word of CC-CEDICT's (去过, 吃过, 当过): the aspect particle guo, which
+    the rules read; 经过, 通过, 穿过, 超过 … are words, read as the lexicons have them."""
+    if len(word) < 2 or word[-1] != "过" or word in _project():
+        return False
+    return word not in _guo_words() and _is_verb_tag(word_tag(word[:-1]))
+
+
+def _split_han(text: str):
+    """Yield (piece, is_han) runs; characters pypinyin does not know count as non-Han."""
+    pos = 0
+    for m in _HAN_RANGE.finditer(text):
+        if m.start() > pos:
+            yield text[pos : m.start()], False
+        run = m.group()
+        buf_start = 0
+        for k, ch in enumerate(run):
+            if ord(ch) not in _pinyin_dict():
+                if k > buf_start:
+                    yield run[buf_start:k], True
+                yield ch, False
+                buf_start = k + 1
+        if buf_start < len(run):
+            yield run[buf_start:], True
+        pos = m.end()
+    if pos < len(text):
+        yield text[pos:], False
+
+
+def _other_segs(text: str, start: int, segs: list[_Seg]) -> None:
+    for m in _OTHER_TOKEN.finditer(text):
+        segs.append(_Seg(m.group(), None, "none", "other", start + m.start()))

@@ -1,0 +1,117 @@
+"""The catalogue as the site and the feeds see it: each title's document, the files its editions
+wrote (with media types and sizes), and what its audio files say (duration, chapters, cues).
+
+Which file is which is data (`FILES`), matched against what each edition reported writing, so
+a new edition is one row here.
+"""
+
+from __future__ import annotations
+
+import glob
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import PublishError
+from pipeline.model import Document
+from pipeline.site.editions import BuiltTitle
+from pipeline.site.media import AudioInfo, Cue, read_mp3, read_vtt
+
+
+@dataclass(frozen=True)
+class FileKind:
+    key: str  # how templates and feeds ask for it
+    edition: str  # the edition that writes it
+    suffix: str
+    label: str  # as the site lists it
+    media_type: str
+
+
+FILES: tuple[FileKind, ...] = (
+    FileKind("epub", "epub", ".epub", "EPUB 电子书", "application/epub+zip"),
+    FileKind("epub-learner", "epub-learner", ".epub", "拼音版 EPUB", "application/epub+zip"),
+    FileKind("pdf", "pdf", ".pdf", "印刷版 PDF", "application/pdf"),
+    FileKind("pdf-learner", "pdf-learner", ".pdf", "拼音版 PDF", "application/pdf"),
+    FileKind("mp3", "audio", ".mp3", "MP3 音频", "audio/mpeg"),
+    FileKind("m4b", "audio", ".m4b", "M4B 有声书（带章节）", "audio/mp4"),
+    FileKind("vtt", "audio", ".vtt", "WebVTT 字幕", "text/vtt"),
+    FileKind("script-html", "script", ".html", "播客脚本（网页）", "text/html"),
+    FileKind("script-md", "script", ".md", "播客脚本（Markdown）", "text/markdown"),
+)
+
+
+@dataclass(frozen=True)
+class EditionFile:
+    kind: FileKind
+    path: Path  # the built file in the output folder
+    size: int
+
+    @property
+    def name(self) -> str:
+        """The file's name in the title's folder of the site (the same as in output/)."""
+        return self.path.name
+
+
+@dataclass(frozen=True)
+class Title:
+    source: Path
+    doc: Document
+    files: tuple[EditionFile, ...]
+    audio: AudioInfo | None
+    cues: tuple[Cue, ...]
+
+    @property
+    def slug(self) -> str:
+        return self.doc.meta.slug
+
+    def file(self, key: str) -> EditionFile | None:
+        return next((f for f in self.files if f.kind.key == key), None)
+
+    @property
+    def full_title(self) -> str:
+        meta = self.doc.meta
+        return f"{meta.title}：{meta.subtitle}" if meta.subtitle else meta.title
+
+
+def title_of(built: BuiltTitle) -> Title:
+    """Gather one title's files in `FILES` order and read its audio files back."""
+    files = []
+    for kind in FILES:
+        for path in built.outputs.get(kind.edition, ()):
+            if path.suffix == kind.suffix and path.exists():
+                files.append(EditionFile(kind=kind, path=path, size=path.stat().st_size))
+    title = Title(source=built.source, doc=built.doc, files=tuple(files), audio=None, cues=())
+    mp3, vtt = title.file("mp3"), title.file("vtt")
+    audio = read_mp3(mp3.path) if mp3 else None
+    cues = read_vtt(vtt.path) if vtt else ()
+    return Title(source=built.source, doc=built.doc, files=tuple(files), audio=audio, cues=cues)
+
+
+def catalogue_order(titles: list[Title]) -> list[Title]:
+    """Newest first, as readers and podcast apps list them; the slug breaks ties."""
+    return sorted(titles, key=lambda t: (-t.doc.meta.date.toordinal(), t.slug))
+
+
+def expand_sources(arguments: list[Path], project_dir: Path) -> list[Path]:
+    """Files, folders (their `*.md`) and glob patterns; none means every `*.md` in `source/`."""
+    if not arguments:
+        found = sorted((project_dir / "source").glob("*.md"))
+        if not found:
+            raise PublishError("no source files: put '<slug>.md' files in source/ or name them: publish site FILE…")
+        return found
+    paths: list[Path] = []
+    for argument in arguments:
+        text = str(argument)
+        if argument.is_dir():
+            matched = sorted(argument.glob("*.md"))
+            if not matched:
+                raise PublishError(f"{argument}/: no '*.md' source files in this folder")
+        elif argument.exists():
+            matched = [argument]
+        elif glob.has_magic(text):
+            matched = sorted(Path(p) for p in glob.glob(text) if p.endswith(".md"))
+            if not matched:
+                raise PublishError(f"'{text}' matches no '*.md' source file")
+        else:
+            raise PublishError(f"{argument}: no such file")
+        paths += [p for p in matched if p.resolve() not in {q.resolve() for q in paths}]
+    return paths

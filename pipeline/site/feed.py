@@ -1,0 +1,116 @@
+"""The podcast feed `feed.xml`: RSS 2.0 with Apple's `itunes:` tags and the Podcasting 2.0
+namespace, one episode per title that has an audio edition, written by feedgen.
+
+Apple's required channel tags (title, description, itunes:image, language, itunes:category,
+itunes:explicit) and recommended ones (itunes:author, link, itunes:owner) are all set; each
+episode has its enclosure (exact byte length and type), guid (the title's own id, which never
+changes), pubDate, itunes:duration, image, the WebVTT and the script as transcripts, the JSON
+chapters and every voice of the episode as a person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from feedgen.feed import FeedGenerator
+
+from pipeline.site import layout
+from pipeline.site.catalogue import Title
+from pipeline.site.feedext import (AppleEntryExtension, AppleExtension, Person, PodcastIndexEntryExtension,
+                                   PodcastIndexExtension, Transcript)
+from pipeline.site.show import Show
+
+GENERATOR = "publish, with python-feedgen"
+# RSS and Apple want ISO 639 codes with a region modifier, not BCP 47 script subtags.
+RSS_LANGUAGE = {"zh-hans": "zh-cn", "zh-hant": "zh-tw", "zh": "zh-cn"}
+
+
+def rss_language(language: str) -> str:
+    return RSS_LANGUAGE.get(language.lower(), language.lower())
+
+
+def published(date: dt.date) -> dt.datetime:
+    """A title's date as a feed timestamp: midnight UTC keeps the same calendar day from Europe
+    to East Asia, and the same input always gives the same feed."""
+    return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
+
+
+def hosts(title: Title) -> list[str]:
+    """Voices heard in the episode that are not interviewees: the host and the narrator."""
+    speakers = {speaker.name for speaker in title.doc.speakers}
+    return [who for who in dict.fromkeys(cue.who for cue in title.cues) if who and who not in speakers]
+
+
+def persons(title: Title) -> list[Person]:
+    """Everyone credited in the episode: the voices that host it, each interviewee who answers,
+    and the authors of the text."""
+    doc = title.doc
+    people = [Person(name, role="host") for name in hosts(title)]
+    people += [Person(speaker.name, role="guest") for speaker in doc.speakers if doc.answers_by(speaker.id)]
+    people += [Person(author, role="author", group="writing") for author in doc.meta.authors]
+    return people
+
+
+def podcast_feed(show: Show, titles: list[Title]) -> bytes:
+    """The feed's bytes; `titles` newest first. Titles without an MP3 are not episodes."""
+    episodes = [t for t in titles if t.file("mp3") and t.audio]
+    language = rss_language(show.language)
+    fg = FeedGenerator()
+    fg.load_extension("podcast")
+    fg.register_extension("podcastindex", PodcastIndexExtension, PodcastIndexEntryExtension)
+    fg.register_extension("apple", AppleExtension, AppleEntryExtension)
+
+    fg.title(show.title)
+    fg.link(href=show.feed_url, rel="self")
+    fg.link(href=show.url(layout.PAGE), rel="alternate")  # the last link is RSS's <link>
+    fg.description(show.description)
+    fg.language(language)
+    fg.copyright(show.copyright)
+    fg.generator(GENERATOR)
+    if titles:
+        fg.lastBuildDate(published(max(t.doc.meta.date for t in titles)))
+    fg.image(url=show.url(layout.SHOW.name), title=show.title, link=show.url(layout.PAGE))
+    fg.podcast.itunes_image(show.url(layout.SHOW.name))
+    fg.podcast.itunes_category(show.category, show.subcategory)
+    fg.podcast.itunes_author(show.author)
+    if show.owner_email:
+        fg.podcast.itunes_owner(name=show.owner_name, email=show.owner_email)
+    fg.podcast.itunes_type(show.type)
+    fg.apple.explicit(show.explicit)
+    fg.podcastindex.guid(show.guid)
+    fg.podcastindex.medium("podcast")
+    for name in dict.fromkeys(name for t in episodes for name in hosts(t)):
+        fg.podcastindex.person(Person(name, role="host"))
+
+    numbers = {t.slug: n for n, t in enumerate(sorted(episodes, key=lambda t: (t.doc.meta.date, t.slug)), 1)}
+    for title in reversed(episodes):  # feedgen lists the last entry added first
+        _episode(fg, show, title, numbers[title.slug], language)
+    return fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+
+
+def _episode(fg: FeedGenerator, show: Show, title: Title, number: int, language: str) -> None:
+    meta, slug = title.doc.meta, title.slug
+    mp3, vtt, script = title.file("mp3"), title.file("vtt"), title.file("script-html")
+    assert mp3 is not None and title.audio is not None
+    entry = fg.add_entry()
+    entry.title(title.full_title)
+    entry.link(href=show.url(slug, layout.PAGE))
+    entry.guid(meta.id, permalink=False)
+    entry.pubDate(published(meta.date))
+    entry.description(meta.description)
+    entry.enclosure(show.url(slug, mp3.name), str(mp3.size), mp3.kind.media_type)
+    entry.podcast.itunes_title(meta.title)
+    entry.podcast.itunes_author("、".join(meta.authors))
+    entry.podcast.itunes_duration(round(title.audio.duration))
+    entry.podcast.itunes_image(show.url(slug, layout.SQUARE.name))
+    entry.podcast.itunes_episode(number)
+    entry.podcast.itunes_episode_type("full")
+    entry.apple.explicit(show.explicit)
+    if vtt:
+        entry.podcastindex.transcript(Transcript(show.url(slug, vtt.name), vtt.kind.media_type, language, "captions"))
+    if script:
+        entry.podcastindex.transcript(Transcript(show.url(slug, script.name), script.kind.media_type, language))
+    if title.audio.chapters:
+        entry.podcastindex.chapters(show.url(slug, layout.CHAPTERS))
+    for person in persons(title):
+        entry.podcastindex.person(person)

@@ -1,0 +1,74 @@
+"""What the site and the feed need from the built audio files, read back from the files.
+
+The chapters come from the MP3's own ID3 table of contents (CTOC/CHAP), so the site's chapter
+list, the feed's JSON chapters and what any podcast app shows from the MP3 are one timeline;
+the duration is the MP3's; the transcript is the WebVTT's cues. Reading the files (mutagen,
+webvtt-py) rather than re-running the audio programme keeps the site independent of how the
+audio edition is made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import PublishError
+
+
+@dataclass(frozen=True)
+class ChapterMark:
+    start: float  # seconds
+    end: float
+    title: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: float
+    end: float
+    who: str  # the cue's voice: the speaker's name, 主持人 or 旁白
+    text: str
+
+
+@dataclass(frozen=True)
+class AudioInfo:
+    duration: float  # seconds, as the MP3 decodes
+    chapters: tuple[ChapterMark, ...]
+
+
+def read_mp3(path: Path) -> AudioInfo:
+    """Duration and chapters of a built MP3 (chapters in table-of-contents order)."""
+    from mutagen import MutagenError
+    from mutagen.mp3 import MP3
+
+    try:
+        audio = MP3(path)
+    except MutagenError as exc:
+        raise PublishError(f"{path}: not a readable MP3 ({exc}); rebuild it with 'publish audio --force'") from None
+    tags = audio.tags or {}
+    chapters = {frame.element_id: frame for frame in tags.values() if frame.FrameID == "CHAP"}
+    order: list[str] = []
+    for frame in tags.values():
+        if frame.FrameID == "CTOC" and frame.flags & 1:  # the top-level table of contents
+            order = [child for child in frame.child_element_ids if child in chapters]
+    if not order:
+        order = sorted(chapters, key=lambda element: chapters[element].start_time)
+    marks = []
+    for element in order:
+        frame = chapters[element]
+        title = frame.sub_frames.get("TIT2")
+        marks.append(ChapterMark(start=frame.start_time / 1000, end=frame.end_time / 1000,
+                                 title=str(title.text[0]) if title else element))
+    return AudioInfo(duration=audio.info.length, chapters=tuple(marks))
+
+
+def read_vtt(path: Path) -> tuple[Cue, ...]:
+    """The captions of a built WebVTT file, with each cue's voice."""
+    import webvtt
+
+    try:
+        captions = webvtt.read(str(path))
+    except (webvtt.errors.MalformedFileError, UnicodeDecodeError) as exc:
+        raise PublishError(f"{path}: not a readable WebVTT file ({exc}); rebuild it with 'publish audio --force'") from None
+    return tuple(Cue(start=c.start_time.in_milliseconds() / 1000, end=c.end_time.in_milliseconds() / 1000,
+                     who=c.voice or "", text=c.text) for c in captions)

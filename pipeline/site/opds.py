@@ -1,0 +1,109 @@
+"""The OPDS catalogue, as reading apps and library systems read it: `opds.xml` (OPDS 1.2, an Atom
+acquisition feed, built with lxml) and `opds.json` (OPDS 2.0).
+
+Each title is one entry with its metadata (Dublin Core terms where Atom has none), its cover
+and thumbnail, and one acquisition link per ebook file with its media type.
+"""
+
+from __future__ import annotations
+
+import json
+
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from pipeline.site import layout
+from pipeline.site.catalogue import Title
+from pipeline.site.feed import published
+from pipeline.site.show import OPDS, OPDS2, Show
+
+ATOM = "http://www.w3.org/2005/Atom"
+DC = "http://purl.org/dc/terms/"
+OPDS_NS = "http://opds-spec.org/2010/catalog"
+ACQUISITION_FEED = "application/atom+xml;profile=opds-catalog;kind=acquisition"
+OPDS2_TYPE = "application/opds+json"
+ACQUISITION = "http://opds-spec.org/acquisition"
+IMAGE = "http://opds-spec.org/image"
+THUMBNAIL = "http://opds-spec.org/image/thumbnail"
+EBOOKS = ("epub", "epub-learner", "pdf", "pdf-learner")  # the files a reading app acquires
+
+A = ElementMaker(namespace=ATOM, nsmap={None: ATOM, "dc": DC, "opds": OPDS_NS})
+D = ElementMaker(namespace=DC)
+
+
+def _updated(titles: list[Title]) -> str:
+    return published(max(t.doc.meta.date for t in titles)).isoformat().replace("+00:00", "Z")
+
+
+def opds_feed(show: Show, titles: list[Title]) -> bytes:
+    """OPDS 1.2 acquisition feed, `titles` newest first."""
+    feed = A.feed(
+        A.id(f"urn:uuid:{show.guid}"),
+        A.title(show.title),
+        A.subtitle(show.description),
+        A.updated(_updated(titles)),
+        A.author(A.name(show.author), A.uri(show.url(layout.PAGE))),
+        A.icon(show.url(layout.SHOW.name)),
+        A.link(rel="self", href=show.url(OPDS), type=ACQUISITION_FEED),
+        A.link(rel="start", href=show.url(OPDS), type=ACQUISITION_FEED),
+        A.link(rel="alternate", href=show.url(OPDS2), type=OPDS2_TYPE),
+        A.link(rel="alternate", href=show.url(layout.PAGE), type="text/html"),
+    )
+    for title in titles:
+        feed.append(_entry(show, title))
+    return etree.tostring(feed, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _entry(show: Show, title: Title):
+    meta, slug = title.doc.meta, title.slug
+    entry = A.entry(A.title(meta.title), A.id(meta.id), A.updated(_updated([title])))
+    entry.extend(A.author(A.name(author)) for author in meta.authors)
+    entry.extend([
+        D.identifier(meta.id),
+        D.language(meta.language),
+        D.issued(meta.date.isoformat()),
+        D.publisher(meta.outlet),
+        A.rights(meta.rights),
+        A.summary(meta.description, type="text"),
+    ])
+    if meta.subtitle:
+        entry.append(A.content(meta.subtitle, type="text"))
+    entry.append(A.link(rel=IMAGE, href=show.url(slug, layout.COVER.name), type=layout.COVER.media_type))
+    entry.append(A.link(rel=THUMBNAIL, href=show.url(slug, layout.THUMBNAIL.name), type=layout.THUMBNAIL.media_type))
+    for key in EBOOKS:
+        file = title.file(key)
+        if file:
+            entry.append(A.link(rel=ACQUISITION, href=show.url(slug, file.name), type=file.kind.media_type,
+                                title=file.kind.label, length=str(file.size)))
+    entry.append(A.link(rel="alternate", href=show.url(slug, layout.PAGE), type="text/html"))
+    return entry
+
+
+def opds2_feed(show: Show, titles: list[Title]) -> str:
+    """The same catalogue as OPDS 2.0 JSON."""
+    document = {
+        "metadata": {"title": show.title, "description": show.description, "modified": _updated(titles)},
+        "links": [
+            {"rel": "self", "href": show.url(OPDS2), "type": OPDS2_TYPE},
+            {"rel": "alternate", "href": show.url(OPDS), "type": ACQUISITION_FEED},
+            {"rel": "alternate", "href": show.url(layout.PAGE), "type": "text/html"},
+        ],
+        "publications": [_publication(show, title) for title in titles],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _publication(show: Show, title: Title) -> dict:
+    meta, slug = title.doc.meta, title.slug
+    metadata = {"@type": "http://schema.org/Book", "identifier": meta.id, "title": meta.title}
+    if meta.subtitle:
+        metadata["subtitle"] = meta.subtitle
+    metadata.update({"author": [{"name": author} for author in meta.authors], "publisher": meta.outlet,
+                     "language": meta.language, "published": meta.date.isoformat(),
+                     "modified": _updated([title]), "description": meta.description})
+    links = [{"rel": ACQUISITION, "href": show.url(slug, f.name), "type": f.kind.media_type, "title": f.kind.label}
+             for key in EBOOKS if (f := title.file(key))]
+    links.append({"rel": "alternate", "href": show.url(slug, layout.PAGE), "type": "text/html"})
+    images = [{"href": show.url(slug, image.name), "type": image.media_type, "width": image.width,
+               "height": image.height} for image in (layout.COVER, layout.THUMBNAIL)]
+    return {"metadata": metadata, "links": links, "images": images}

@@ -1,0 +1,137 @@
+"""The site's HTML pages, rendered by Jinja2 from templates in `styles/site/`.
+
+The templates walk the document model (sections, answers, speakers) themselves; this module
+only hands them the model, the files each title's editions wrote and what the audio files say,
+plus a few filters (model text → escaped inline HTML, times, sizes). All text from a source
+is escaped: by Jinja2's autoescape, or by `htmltext` for paragraphs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from pipeline.cover import cover_alt
+from pipeline.model import Paragraph
+from pipeline.renderers.epubpages import date_text, label_parts
+from pipeline.renderers.htmltext import inline_html
+from pipeline.site import layout
+from pipeline.site.catalogue import Title
+from pipeline.site.show import FEED, OPDS, Show
+
+TEMPLATES = "site"  # folder of styles/
+
+# The site's own words (zh-Hans), as data.
+WORDS = {
+    "skip": "跳到正文",
+    "catalogue": "全部作品",
+    "all_titles": "全部作品",
+    "breadcrumb": "位置",
+    "podcast_feed": "播客订阅（RSS）",
+    "opds_feed": "电子书目录（OPDS）",
+    "podcast_help": "把这个地址粘贴到播客应用（Apple 播客、小宇宙、Pocket Casts、AntennaPod 等）的“通过网址订阅”中。",
+    "opds_help": "把这个地址添加到支持 OPDS 的阅读应用（KOReader、Thorium、calibre 等）的书库目录中。",
+    "subscribe": "订阅",
+    "listen_time": "收听",
+    "downloads_of": "《{title}》的各版本",
+    "listen": "收听",
+    "captions": "中文字幕",
+    "download_audio": "下载音频",
+    "chapters": "章节",
+    "read": "读文字",
+    "read_chapter": "阅读“{title}”的文字",
+    "transcript": "文字稿（随音频高亮）",
+    "follow": "随朗读滚动",
+    "downloads": "下载",
+    "article": "正文",
+    "note": "编者注",
+    "references": "参考资料",
+    "contributors": "受访者",
+    "pseudonym": "化名",
+    "answer_n": "{name}的第{n}个回答",
+    "by": "文",
+    "editor": "编辑",
+}
+
+# Files the catalogue page lists for each title (the title page lists every file).
+CATALOGUE_FILES = ("epub", "epub-learner", "pdf", "pdf-learner", "mp3", "m4b", "script-html")
+
+
+def environment(styles_dir: Path) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(styles_dir / TEMPLATES)), autoescape=select_autoescape(["html"]),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(
+        words=WORDS, names=_Names, thumbnail=layout.THUMBNAIL, date_text=date_text, label_parts=label_parts,
+        section_anchor=layout.section_anchor, answer_anchor=layout.answer_anchor,
+        speaker_anchor=layout.speaker_anchor, clock=clock, size=size, minutes=minutes, inline=inline,
+    )
+    return env
+
+
+class _Names:
+    """File names as templates see them."""
+
+    page = layout.PAGE
+    feed = FEED
+    opds = OPDS
+    stylesheet = f"{layout.ASSETS}/{layout.STYLESHEET}"
+    script = f"{layout.ASSETS}/{layout.SCRIPT}"
+    thumbnail = layout.THUMBNAIL.name
+
+
+def inline(paragraph: Paragraph) -> Markup:
+    return Markup(inline_html(paragraph, xhtml=False))
+
+
+def clock(seconds: float) -> str:
+    """`12:05` or `1:02:03`: for chapter and cue times."""
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes_, secs = divmod(rest, 60)
+    return f"{hours}:{minutes_:02d}:{secs:02d}" if hours else f"{minutes_:02d}:{secs:02d}"
+
+
+def minutes(seconds: float) -> str:
+    return f"{max(1, round(seconds / 60))} 分钟"
+
+
+def size(count: int) -> str:
+    if count < 1024 * 1024:
+        return f"{max(1, round(count / 1024))} KB"
+    return f"{count / (1024 * 1024):.1f} MB"
+
+
+def catalogue_page(env: Environment, show: Show, titles: list[Title]) -> str:
+    return env.get_template("catalogue.html").render(
+        lang=show.language, show=show, titles=titles, root="", fonts=f"{layout.ASSETS}/{layout.FONTS}/",
+        canonical=show.url(layout.PAGE), listed=CATALOGUE_FILES, icon=layout.SHOW.name)
+
+
+def title_page(env: Environment, show: Show, title: Title) -> str:
+    doc = title.doc
+    return env.get_template("title.html").render(
+        lang=show.language, show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
+        canonical=show.url(title.slug, layout.PAGE), cover_alt=cover_alt(doc.meta), icon=layout.SQUARE.name,
+        files=title.files, audio=_audio(title), cues=title.cues)
+
+
+def _audio(title: Title) -> dict | None:
+    mp3 = title.file("mp3")
+    if title.audio is None or mp3 is None:
+        return None
+    m4b, vtt = title.file("m4b"), title.file("vtt")
+    sections = layout.chapter_sections(title.doc, len(title.audio.chapters))
+    chapters = [{"start": mark.start, "title": mark.title,
+                 "anchor": layout.section_anchor(section) if section else None}
+                for mark, section in zip(title.audio.chapters, sections)]
+    return {"mp3": mp3.name, "m4b": m4b.name if m4b else None, "vtt": vtt.name if vtt else None,
+            "duration": title.audio.duration, "chapters": chapters}
+
+
+def page_text(html: str) -> str:
+    """The characters a page shows, for its font subsets."""
+    from pipeline.renderers.epubpages import text_content
+
+    return text_content(html)

@@ -1,0 +1,223 @@
+"""Writing `output/site/`: the title folders, the catalogue page and the two feeds — each part
+only when what it is made from has changed.
+
+A title's folder depends on its document, its built files, the catalogue's identity (`Show`:
+names, base URL) and the pipeline's code and templates; the catalogue page and the feeds on
+all of those for every title. Keys over exactly that are kept in a manifest beside the site,
+with what each part wrote, so an unchanged title is skipped (and an edited file in the site
+is noticed and rewritten). Titles that left the catalogue lose their folder. Every file is
+written to a temporary name and renamed; the editions' files are hard links where the file
+system allows, so the site costs no second copy of the audio.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from pipeline import fonts
+from pipeline.build import PACKAGE_DIR, tree_digest
+from pipeline.cache import Cache, key
+from pipeline.config import ProjectConfig
+from pipeline.cover import COVER_VERSION, cover_png
+from pipeline.errors import PublishError
+from pipeline.fsutil import atomic_path, atomic_write
+from pipeline.model import Document, Metadata
+from pipeline.site import layout
+from pipeline.site.catalogue import Title, catalogue_order, title_of
+from pipeline.site.chapters import chapters_json
+from pipeline.site.editions import BuiltTitle
+from pipeline.site.feed import podcast_feed
+from pipeline.site.opds import opds2_feed, opds_feed
+from pipeline.site.pages import TEMPLATES, catalogue_page, environment, page_text, title_page
+from pipeline.site.show import FEED, OPDS, OPDS2, Show, resolve_show
+
+MANIFEST_VERSION = 1
+
+
+@dataclass
+class SiteOutcome:
+    site_dir: Path
+    built: list[str] = field(default_factory=list)  # slugs whose folder was written
+    up_to_date: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    catalogue_built: bool = False
+    show: Show | None = None
+
+
+def site_dir_of(out_dir: Path) -> Path:
+    return out_dir / "site"
+
+
+def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, base_url: str | None,
+                 cache: Cache, styles_dir: Path, *, force: bool = False,
+                 log: Callable[[str], None] = print) -> SiteOutcome:
+    """Write (or find up to date) the site for `built`, the whole catalogue."""
+    site_dir = site_dir_of(out_dir)
+    titles = catalogue_order([title_of(b) for b in built])
+    show = resolve_show(config, base_url, titles)
+    if not show.owner_email:
+        log("site: no owner e-mail: set owner_email under [podcast] in publish.toml; Apple Podcasts and Spotify "
+            "send the ownership check there (the feed is written without itunes:owner)")
+    site_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(out_dir / ".publish-site.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise PublishError(f"another 'publish site' is writing {site_dir}/ right now; wait for it to finish") from None
+    try:
+        return _publish(titles, site_dir, show, cache, styles_dir, force, out_dir / ".site-manifest.json")
+    finally:
+        lock.release()
+
+
+def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styles_dir: Path, force: bool,
+             manifest_path: Path) -> SiteOutcome:
+    outcome = SiteOutcome(site_dir=site_dir, show=show)
+    manifest = _read_manifest(manifest_path)
+    recorded: dict = manifest.get("titles", {})
+    env = environment(styles_dir)
+    code = key(tree_digest(PACKAGE_DIR, suffixes=(".py", ".txt", ".json", ".toml", ".tsv")),
+               tree_digest(styles_dir / TEMPLATES), COVER_VERSION, fonts.digest("serif"), fonts.digest("sans"))
+    show_data = asdict(show)
+    new_titles: dict = {}
+    for title in titles:
+        title_key = key("site-title", MANIFEST_VERSION, code, show_data, title.doc.model_dump_json(),
+                        [[f.kind.key, f.name, *_stamp(f.path)] for f in title.files])
+        previous = recorded.get(title.slug)
+        if not force and _current(site_dir, previous, title_key):
+            new_titles[title.slug] = previous
+            outcome.up_to_date.append(title.slug)
+            continue
+        written = _write_title(site_dir, title, show, env, cache)
+        if previous:
+            _remove(site_dir, [entry[0] for entry in previous["files"]], keep=set(written))
+        new_titles[title.slug] = {"key": title_key, "files": _fingerprints(site_dir, written)}
+        outcome.built.append(title.slug)
+    for slug, previous in recorded.items():
+        if slug not in new_titles:
+            _remove(site_dir, [entry[0] for entry in previous["files"]])
+            outcome.removed.append(slug)
+    catalogue_key = key("site-catalogue", MANIFEST_VERSION, code, show_data,
+                        [[slug, entry["key"]] for slug, entry in new_titles.items()])
+    catalogue = manifest.get("catalogue")
+    if force or not _current(site_dir, catalogue, catalogue_key):
+        written = _write_catalogue(site_dir, titles, show, env, cache, styles_dir)
+        if catalogue:
+            _remove(site_dir, [entry[0] for entry in catalogue["files"]], keep=set(written))
+        catalogue = {"key": catalogue_key, "files": _fingerprints(site_dir, written)}
+        outcome.catalogue_built = True
+    atomic_write(manifest_path, json.dumps({"version": MANIFEST_VERSION, "titles": new_titles,
+                                            "catalogue": catalogue}, ensure_ascii=False, indent=1))
+    return outcome
+
+
+def _write_title(site_dir: Path, title: Title, show: Show, env, cache: Cache) -> list[str]:
+    """Everything in the title's folder; returns the paths written, relative to the site."""
+    folder = site_dir / title.slug
+    written: list[str] = []
+
+    def put(name: str, data: bytes | str) -> None:
+        atomic_write(folder / name, data)
+        written.append(f"{title.slug}/{name}")
+
+    for file in title.files:
+        _link_or_copy(file.path, folder / file.name)
+        written.append(f"{title.slug}/{file.name}")
+    for image in (layout.COVER, layout.THUMBNAIL, layout.SQUARE):
+        put(image.name, cover_png(title.doc.meta, cache, (image.width, image.height)))
+    if title.audio and title.audio.chapters:
+        put(layout.CHAPTERS, chapters_json(show, title))
+    html = title_page(env, show, title)
+    for face, data in fonts.subsets(("serif", "sans"), page_text(html), cache, flavor="woff2").items():
+        put(f"{layout.FONTS}/{face}.woff2", data)
+    put(layout.PAGE, html)
+    return written
+
+
+def _write_catalogue(site_dir: Path, titles: list[Title], show: Show, env, cache: Cache,
+                     styles_dir: Path) -> list[str]:
+    written: list[str] = []
+
+    def put(name: str, data: bytes | str) -> None:
+        atomic_write(site_dir / name, data)
+        written.append(name)
+
+    for asset in (layout.STYLESHEET, layout.SCRIPT):
+        put(f"{layout.ASSETS}/{asset}", (styles_dir / TEMPLATES / asset).read_bytes())
+    put(layout.SHOW.name, cover_png(_show_metadata(show, titles), cache, (layout.SHOW.width, layout.SHOW.height)))
+    put(FEED, podcast_feed(show, titles))
+    put(OPDS, opds_feed(show, titles))
+    put(OPDS2, opds2_feed(show, titles))
+    html = catalogue_page(env, show, titles)
+    for face, data in fonts.subsets(("serif", "sans"), page_text(html), cache, flavor="woff2").items():
+        put(f"{layout.ASSETS}/{layout.FONTS}/{face}.woff2", data)
+    put(layout.PAGE, html)
+    return written
+
+
+def _show_metadata(show: Show, titles: list[Title]) -> Metadata:
+    """The podcast's artwork is drawn like a title's cover: its name, what it is, who writes."""
+    authors = tuple(dict.fromkeys(author for t in titles for author in t.doc.meta.authors))[:4]
+    first: Document = titles[0].doc
+    return first.meta.model_copy(update={"title": show.title, "subtitle": show.description, "outlet": show.author,
+                                         "authors": authors or (show.author,)})
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    with atomic_path(target) as tmp:
+        tmp.unlink()
+        try:
+            os.link(source, tmp)
+        except OSError:  # another file system, or links not allowed: a copy instead
+            shutil.copyfile(source, tmp)
+
+
+def _stamp(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _fingerprints(site_dir: Path, names: list[str]) -> list[list]:
+    return [[name, *_stamp(site_dir / name)] for name in names]
+
+
+def _current(site_dir: Path, entry: dict | None, wanted: str) -> bool:
+    if not entry or entry.get("key") != wanted:
+        return False
+    for name, *stamp in entry["files"]:
+        path = site_dir / name
+        if not path.exists() or _stamp(path) != stamp:
+            return False
+    return True
+
+
+def _remove(site_dir: Path, names: list[str], keep: set[str] = frozenset()) -> None:
+    """Delete files this site wrote before and no longer writes, then their empty folders."""
+    folders = set()
+    root = site_dir.resolve()
+    for name in names:
+        path = site_dir / name
+        if name in keep or root not in path.resolve().parents:  # never outside the site
+            continue
+        path.unlink(missing_ok=True)
+        folders.update(p for p in path.parents if site_dir in p.parents)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        try:
+            folder.rmdir()
+        except OSError:
+            pass  # not empty: something else lives there
+
+
+def _read_manifest(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and data.get("version") == MANIFEST_VERSION else {}

@@ -1,0 +1,174 @@
+"""`publish import` and `publish new` as a user meets them: the file written, the summary, the
+refusal to overwrite, exit codes (2: the command cannot run as given; 1: the copy is unreadable),
+no half-written file, and the `publish new` template checking with only its placeholders."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pipeline.check import check
+from pipeline.cli import app
+from pipeline.reader import read_source
+from tests.importers.importhelp import NIGHT_MARKET, fill_placeholders
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, [*map(str, args)])
+
+
+def test_import_writes_the_source_and_prints_a_summary(tmp_path: Path) -> None:
+    result = invoke("import", NIGHT_MARKET, "--out-dir", tmp_path)
+    assert result.exit_code == 0, result.output
+    target = tmp_path / "night-market.md"
+    assert target.is_file()
+    out = result.output
+    assert f"wrote {target}" in out
+    summary = dict(re.findall(r"^  (\w[\w ]*?)\s{2,}(\d+)", out, flags=re.M))
+    # counted by hand from the copy
+    assert summary["questions"] == "2" and "closing chapter “给夜市的一句话”" in out
+    assert summary["answers"] == "8"
+    assert summary["speakers"] == "5"
+    assert summary["merges"] == "1" and "摊主@阿福炒粉 = 摊主 @阿福炒粉" in out
+    assert summary["uncertain splits"] == "0"
+    assert summary["paragraphs"] == "15"
+    # 51 half-width marks in Chinese text (counted with grep on the copy: see the test below)
+    assert summary["punctuation fixed"] == "51"
+    assert "E120" in out and "E124" in out  # the placeholders left, with their codes
+    assert [p.name for p in tmp_path.iterdir()] == ["night-market.md"]  # nothing half-written beside it
+
+
+def test_punctuation_count_is_what_an_independent_count_gives() -> None:
+    """The summary's count, re-derived without the typography pass: every ,:;?!() that has a
+    Han character or a full-width mark next to it (the pair (…) as a whole)."""
+    text = NIGHT_MARKET.read_text(encoding="utf-8")
+    han = r"[\u4e00-\u9fff，。、；：？！（）“”]"
+    singles = len(re.findall(rf"(?<={han})[,:;?!]|[,:;?!](?={han})", text))
+    pairs = len(re.findall(r"\([^()\n]*\)", text))  # every pair in this copy touches Chinese
+    assert singles + 2 * pairs == 51
+
+
+def test_default_slug_and_out_dir(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy = tmp_path / "城西 夜市.txt"
+    copy.write_text(NIGHT_MARKET.read_text(encoding="utf-8"), encoding="utf-8")
+    result = invoke("import", copy)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "source" / "cheng-xi-ye-shi.md").is_file()
+
+
+def test_never_overwrites_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "mine.md"
+    target.write_text("an editor's work\n", encoding="utf-8")
+    result = invoke("import", NIGHT_MARKET, "--out-dir", tmp_path, "--slug", "mine")
+    assert result.exit_code == 2
+    assert str(target) in result.output and "--force" in result.output
+    assert "Traceback" not in result.output
+    assert target.read_text(encoding="utf-8") == "an editor's work\n"
+    forced = invoke("import", NIGHT_MARKET, "--out-dir", tmp_path, "--slug", "mine", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert read_source(fill_placeholders(target)).speakers[0].name == "葛秀兰"
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    missing = invoke("import", tmp_path / "nope.txt", "--out-dir", tmp_path)
+    assert missing.exit_code == 2 and "nope.txt: no such file" in missing.output
+    odd = tmp_path / "copy.pdf"
+    odd.write_bytes(b"%PDF-1.4")
+    kind = invoke("import", odd, "--out-dir", tmp_path)
+    assert kind.exit_code == 2 and "cannot import '.pdf'" in kind.output
+    slug = invoke("import", NIGHT_MARKET, "--out-dir", tmp_path, "--slug", "Bad Slug")
+    assert slug.exit_code == 2 and "not a valid slug" in slug.output
+    folder = invoke("import", tmp_path, "--out-dir", tmp_path)
+    assert folder.exit_code == 2 and "is not a file" in folder.output
+    assert not list(tmp_path.glob("*.md"))
+
+
+def test_unreadable_copy_exits_1(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    result = invoke("import", broken, "--out-dir", tmp_path)
+    assert result.exit_code == 1 and "broken.docx" in result.output and "Traceback" not in result.output
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    result = invoke("import", binary, "--out-dir", tmp_path)
+    assert result.exit_code == 1 and "binary.txt" in result.output
+    assert not list(tmp_path.glob("*.md"))
+
+
+def test_gb18030_copy(tmp_path: Path) -> None:
+    copy = tmp_path / "gbk.txt"
+    copy.write_bytes(NIGHT_MARKET.read_text(encoding="utf-8").encode("gb18030"))
+    result = invoke("import", copy, "--out-dir", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "GB18030" in result.output
+    assert "欧阳明远" in (tmp_path / "gbk.md").read_text(encoding="utf-8")
+
+
+def test_new_writes_a_template_that_checks_with_only_placeholders(tmp_path: Path) -> None:
+    result = invoke("new", "night-library", "--out-dir", tmp_path)
+    assert result.exit_code == 0, result.output
+    target = tmp_path / "night-library.md"
+    text = target.read_text(encoding="utf-8")
+    assert re.search(r"^id: urn:uuid:[0-9a-f-]{36}\b", text, flags=re.M)
+    assert re.search(r"^slug: night-library\b", text, flags=re.M)
+    _doc, diagnostics = check(target, pinyin=False)
+    errors = Counter(d.code for d in diagnostics if d.severity == "error")
+    assert set(errors) == {"E120", "E121", "E122", "E123", "E124", "E125", "E126", "E127"}
+    assert {d.code for d in diagnostics if d.severity == "warning"} == {"W406"}
+    # every front-matter field is explained by a comment
+    front = text.split("\n---\n", 1)[0]
+    for field in ("id", "slug", "title", "subtitle", "language", "authors", "editor", "outlet", "account",
+                  "date", "description", "rights", "credit", "speakers", "name", "role", "handle",
+                  "pseudonym", "voice", "pronunciations"):
+        line = next(line for line in front.splitlines() if re.match(rf"^\s*#?\s*-?\s*{field}:", line))
+        assert "#" in line.split(f"{field}:", 1)[1], line
+
+
+def test_new_template_filled_in_checks_clean(tmp_path: Path) -> None:
+    assert invoke("new", "filled", "--out-dir", tmp_path).exit_code == 0
+    target = tmp_path / "filled.md"
+    text = target.read_text(encoding="utf-8")
+    replacements = {
+        r'title: "TODO: 标题"': "title: 夜读", r'authors: \["TODO: 作者"\]': "authors: [林小满]",
+        r'outlet: "TODO: 首发媒体"': "outlet: 城东周报", r"date: TODO": "date: 2025-03-08",
+        r'description: "TODO: 一句话简介"': "description: 一句话。", r'rights: "TODO: 版权声明"': "rights: © 2025",
+        r'name: "TODO: 受访者姓名"': "name: 苏雯", r'role: "TODO: 头衔"': "role: 馆员",
+        r"voice: \{gender: TODO\}": "voice: {gender: female}",
+        r"TODO: 导语。": "导语。", r"## TODO: 第一个问题？": "## 第一个问题？", r"TODO: 回答的第一段。": "回答。",
+    }
+    for pattern, value in replacements.items():
+        text, count = re.subn(pattern, value, text)
+        assert count == 1, pattern
+    target.write_text(text, encoding="utf-8")
+    _doc, diagnostics = check(target, pinyin=False)
+    assert [str(d) for d in diagnostics] == []
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    assert invoke("new", "x", "--out-dir", tmp_path).exit_code == 0
+    again = invoke("new", "x", "--out-dir", tmp_path)
+    assert again.exit_code == 2 and str(tmp_path / "x.md") in again.output
+    assert invoke("new", "x", "--out-dir", tmp_path, "--force").exit_code == 0
+    assert invoke("new", "Not_A_Slug", "--out-dir", tmp_path).exit_code == 2
+
+
+def test_copy_that_is_no_text(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n  \n", encoding="utf-8")
+    result = invoke("import", empty, "--out-dir", tmp_path)
+    assert result.exit_code == 1 and "no text found" in result.output
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x81\x30\x81\x30" * 50 + b"\x00\x01\x02\x03" * 50)  # decodes as GB18030, is not text
+    result = invoke("import", binary, "--out-dir", tmp_path)
+    assert result.exit_code == 1 and "neither UTF-8 nor GB18030" in result.output
+    page = tmp_path / "odd.html"
+    page.write_bytes(b"<html><body>" + b"<div>" * 5000 + "正文".encode() + b"</div>" * 5000 + b"</body></html>")
+    result = invoke("import", page, "--out-dir", tmp_path)
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output
+    assert not list(tmp_path.glob("*.md")) or result.exit_code == 0

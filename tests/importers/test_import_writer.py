@@ -1,0 +1,78 @@
+"""The writer's escaping, judged by the project's reader: any paragraph of copy, written as
+Markdown by the importer, reads back as exactly the same characters; any value written into the
+front matter reads back as the same string."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from pipeline.frontmatter import parse_yaml
+from pipeline.importers.draft import Para
+from pipeline.importers.house import find_asides
+from pipeline.importers.writer import _scalar, markdown_text
+from pipeline.reader import read_text
+from tests.test_reader import VALID
+
+_SPECIALS = "\\`*_[]<>&{}#>+-=~|:!.()（）1234567890 @\"'$%^"
+_CHARS = st.text(
+    alphabet=st.one_of(st.sampled_from(_SPECIALS), st.sampled_from("中文段落测试（笑）“”，。"),
+                       st.sampled_from(string.ascii_letters)),
+    min_size=1, max_size=40,
+)
+# pieces of Markdown syntax, so that emphasis, links, code, autolinks, entities and attributes
+# are formed often, not by luck
+_PIECES = st.lists(st.sampled_from(["*", "**", "_", "__", "[", "](", ")", "`", "<", ">", "&amp;", "&#20013;",
+                                    "中文", "a", "b1", " ", "#", "1.", "2)", "-", "{", "}", ".aside", "lang=en",
+                                    "http://x.cn", "\\", "!", "~~", "|", "（笑）", "。"]),
+                   min_size=1, max_size=12).map("".join)
+_TEXT = st.one_of(_CHARS, _PIECES).map(lambda s: " ".join(s.split())).filter(
+    lambda s: s and not s.startswith(":::"))
+
+
+def _read_back(markdown: str) -> tuple[str, list[str]]:
+    source = VALID.replace("回答一。", markdown)
+    result = read_text(source, "t.md")
+    assert result.document is not None, [str(d) for d in result.diagnostics]
+    paragraph = result.document.sections[1].answers[0].paragraphs
+    assert len(paragraph) == 1, markdown
+    return paragraph[0].text, [s.text for s in paragraph[0].spans if s.style == "aside"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+@example("*强调*与**加粗**")
+@example("[链接](http://a.cn)和<http://b.cn>")
+@example("&amp;与&#20013;和`代码`")
+@example("a_b_c与_斜体_")
+@example("# 不是标题")
+@example("1. 不是列表")
+@example("- 不是列表")
+@example("> 不是引用")
+@example("---")
+@example("[（注）]{.aside}不是旁白")
+def test_paragraph_text_survives_markdown(text: str) -> None:
+    para = Para(text, asides=find_asides(text))
+    got, asides = _read_back(markdown_text(para))
+    assert got == text
+    assert asides == [text[a:b] for a, b in para.asides]
+
+
+def test_asides_are_marked_where_a_sentence_opens() -> None:
+    text = "（2月14日）还没被端掉。（2月16日发布后）看到了，又仔细看了下（笑）。（完）"
+    got, asides = _read_back(markdown_text(Para(text, asides=find_asides(text))))
+    assert got == text
+    # the bracket inside a sentence and the one closing the paragraph are the speaker's text
+    assert asides == ["（2月14日）", "（2月16日发布后）"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=30).filter(lambda s: "\x00" not in s))
+def test_front_matter_values_survive_yaml(value: str) -> None:
+    value = value.strip()
+    if not value or any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\ufeff\u2028\u2029" for c in value):
+        return
+    data, _positions = parse_yaml(f"title: {_scalar(value)}", "t.md", line_offset=1)
+    assert data == {"title": value}

@@ -1,0 +1,192 @@
+"""A build killed while it writes an output leaves the previous output whole, for every type.
+
+The kill is deterministic: `PUBLISH_TEST_KILL=<file name>` makes the atomic writer cut what it
+has written of that file to half and SIGKILL the process before the file is put in place (see
+`pipeline.fsutil`). Written atomically, the half file is a temporary one and the target is the
+previous build's; written in place, the target itself would be the half file. Each output is
+then read back whole by a parser of its own format (`tests.readback`), compared with what it
+read before the kill, and the next build must give the edited, whole file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.fsutil import KILL_ENV, atomic_path, atomic_write
+from pipeline.reader import read_source
+from tests.conftest import ROOT, TEST_TITLE
+from tests.readback import han, read_back
+
+SLUG = read_source(TEST_TITLE).meta.slug
+# Each output, and the command that writes it (the small test title keeps this quick).
+CASES = [
+    (f"{SLUG}.epub", ["epub"]),
+    (f"{SLUG}-learner.epub", ["epub", "--learner"]),
+    (f"{SLUG}.pdf", ["pdf"]),
+    (f"{SLUG}-learner.pdf", ["pdf", "--learner"]),
+    (f"{SLUG}.mp3", ["audio", "--engine", "espeak"]),
+    (f"{SLUG}.m4b", ["audio", "--engine", "espeak"]),
+    (f"{SLUG}.vtt", ["audio", "--engine", "espeak"]),
+    (f"{SLUG}-script.md", ["script", "--engine", "espeak"]),
+    (f"{SLUG}-script.html", ["script", "--engine", "espeak"]),
+]
+# One more sentence per case (the source only grows), so every case's build has something new
+# to write, and a longer programme to speak.
+MARKS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def publish(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    environment = {key: value for key, value in os.environ.items() if key != KILL_ENV}
+    environment.update(PYTHONPATH=str(ROOT), **(env or {}))
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd, env=environment,
+                          capture_output=True, text=True, timeout=600)
+
+
+def with_sentence(text: str, sentence: str) -> str:
+    """The source with `sentence` added to the end of the body's first paragraph."""
+    body_start = text.index("\n---\n", 4) + 5
+    end = text.index("\n\n", body_start + 1)
+    return text[:end] + sentence + text[end:]
+
+
+def outputs(work: Path) -> list[Path]:
+    return sorted(p for p in (work / "output").iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+# --- the kill point itself (fast) ---------------------------------------------------------------
+
+WRITER = """
+import sys
+from pathlib import Path
+from pipeline.fsutil import atomic_write
+atomic_write(Path(sys.argv[1]), "新" * 1000)
+"""
+
+IN_PLACE_WRITER = """
+import contextlib, sys
+from pathlib import Path
+from pipeline.fsutil import _kill_point
+
+@_kill_point
+@contextlib.contextmanager
+def in_place(target):
+    yield target  # what atomic_path must never do
+
+with in_place(Path(sys.argv[1])) as path:
+    path.write_text("新" * 1000, encoding="utf-8")
+"""
+
+
+def run_writer(code: str, target: Path, pattern: str | None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop(KILL_ENV, None)
+    if pattern is not None:
+        env[KILL_ENV] = pattern
+    return subprocess.run([sys.executable, "-c", code, str(target)], env=env, capture_output=True, timeout=120)
+
+
+def test_kill_point_kills_mid_write_and_the_target_keeps_its_old_bytes(tmp_path: Path) -> None:
+    target = tmp_path / "a.md"
+    target.write_text("旧", encoding="utf-8")
+    result = run_writer(WRITER, target, "*.md")
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    assert target.read_text(encoding="utf-8") == "旧"
+    (part,) = tmp_path.glob(".a.md.*.part")  # the cut temporary file, left for the next build to remove
+    assert part.stat().st_size == len("新".encode()) * 1000 // 2
+
+
+def test_kill_point_only_for_matching_names(tmp_path: Path) -> None:
+    target = tmp_path / "a.md"
+    assert run_writer(WRITER, target, "*.vtt").returncode == 0
+    assert run_writer(WRITER, target, None).returncode == 0
+    assert target.read_text(encoding="utf-8") == "新" * 1000
+
+
+def test_kill_point_leaves_an_in_place_write_half_written(tmp_path: Path) -> None:
+    """Why the hook cuts the file it handed out: a writer that wrote in place is caught."""
+    target = tmp_path / "a.md"
+    target.write_text("旧", encoding="utf-8")
+    assert run_writer(IN_PLACE_WRITER, target, "a.md").returncode == -signal.SIGKILL
+    assert target.stat().st_size == len("新".encode()) * 1000 // 2
+
+
+def test_atomic_path_without_the_hook_writes_whole_files(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv(KILL_ENV, raising=False)
+    atomic_write(tmp_path / "x" / "a.txt", "一二三")
+    with atomic_path(tmp_path / "x" / "b.bin") as tmp:
+        tmp.write_bytes(b"\x00\x01")
+    assert (tmp_path / "x" / "a.txt").read_text(encoding="utf-8") == "一二三"
+    assert (tmp_path / "x" / "b.bin").read_bytes() == b"\x00\x01"
+    assert sorted(p.name for p in (tmp_path / "x").iterdir()) == ["a.txt", "b.bin"]
+
+
+# --- every output type through the real CLI (slow) ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """Every edition of the small test title, built once; the cases below go on from here."""
+    work = tmp_path_factory.mktemp("crash")
+    (work / "source").mkdir()
+    shutil.copy(TEST_TITLE, work / "source" / "title.md")
+    result = publish("all", "--engine", "espeak", cwd=work)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert {p.name for p in outputs(work)} == {name for name, _command in CASES}
+    return work
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", [name for name, _command in CASES])
+def test_every_check_rejects_a_half_written_file(built: Path, name: str, tmp_path: Path) -> None:
+    """The yardsticks below can fail: each rejects the first half of a real output."""
+    original = built / "output" / name
+    read_back(original)
+    half = tmp_path / name
+    data = original.read_bytes()
+    half.write_bytes(data[: len(data) // 2])
+    if half.suffix == ".vtt":  # captions are measured against the audio beside them
+        shutil.copy(original.with_suffix(".mp3"), tmp_path)
+    with pytest.raises(Exception):
+        read_back(half)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("index, name, command", [(i, n, c) for i, (n, c) in enumerate(CASES)],
+                         ids=[name for name, _command in CASES])
+def test_a_build_killed_while_writing_keeps_the_previous_file(built: Path, index: int, name: str,
+                                                              command: list[str]) -> None:
+    target = built / "output" / name
+    before_bytes = target.read_bytes()
+    before = read_back(target)
+    sentence = f"修订{MARKS[index]}在此。"
+    source = built / "source" / "title.md"
+    source.write_text(with_sentence(source.read_text(encoding="utf-8"), sentence), encoding="utf-8")
+
+    killed = publish(*command, cwd=built, env={KILL_ENV: name})
+    assert killed.returncode == -signal.SIGKILL, (f"the build was not killed writing {name}: "
+                                                  f"{killed.stdout}{killed.stderr}")
+    assert read_back(target) == before, f"{name} changed although its build was killed"
+    assert target.read_bytes() == before_bytes
+    for path in outputs(built):  # the others: the previous build's or this one's, each whole
+        read_back(path)
+    if name == CASES[0][0]:  # EPUBCheck once, on the plain EPUB
+        from pipeline.epubcheck import run_epubcheck
+
+        report = run_epubcheck(target)
+        assert (report.fatals, report.errors, report.warnings) == (0, 0, 0), report.messages
+
+    rebuilt = publish(*command, cwd=built)
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    assert not list((built / "output").glob(".*.part"))
+    after = read_back(target)
+    if after.kind == "audio":  # one sentence longer
+        assert after.detail[0] > before.detail[0] + 0.3, (before, after)
+    else:
+        assert han(sentence) in han(after.text) and han(sentence) not in han(before.text)
+
