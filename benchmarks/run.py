@@ -36,7 +36,7 @@ COMMANDS: dict[str, tuple[list[str], float | None, float | None, float | None]] 
     "epub": (["epub"], 2.0, 1.0, None),
     "pdf": (["pdf"], 3.0, 0.5, None),
     "epub --learner": (["epub", "--learner"], None, None, None),
-    "pdf --learner": (["pdf", "--learner"], 8.0, None, None),
+    "pdf --learner": (["pdf", "--learner"], 4.0, None, 2.0),
     "script": (["script", "--engine", "espeak"], None, None, None),
     "audio": (["audio", "--engine", "espeak"], 60.0, None, 5.0),
     "all": (["all", "--engine", "espeak"], None, 2.0, None),

@@ -17,7 +17,7 @@ from pipeline.fsutil import atomic_write
 from pipeline.model import Document
 from pipeline.renderers.base import BuildContext
 from pipeline.renderers.epubpackage import Accessibility, Asset, build_time, package
-from pipeline.renderers.epublearner import LearnerOptions, learner_edition
+from pipeline.renderers.epublearner import LearnerOptions, learner_edition, ruby_style
 from pipeline.renderers.epublearner import summary as learner_summary
 from pipeline.renderers.epubpages import Edition, Page, pages, text_content
 
@@ -25,6 +25,7 @@ TEMPLATE = "epub-page.xhtml"
 STYLESHEET = "epub.css"
 LEARNER_STYLESHEET = "epub-learner.css"
 TONES_STYLESHEET = "epub-tones.css"
+PINYIN_SCRIPT = "epub-pinyin.js"  # the learner's pinyin setting (all / new words / none)
 
 FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "alternativeText",
             "displayTransformability", "horizontalWriting")
@@ -54,6 +55,10 @@ class EpubRenderer:
         """(file in styles/, name in the EPUB), in cascade order."""
         return [(STYLESHEET, "css/book.css")]
 
+    def scripts(self, ctx: BuildContext) -> list[tuple[str, str]]:
+        """(file in styles/, name in the EPUB) of the pages' scripts."""
+        return []
+
     def edition(self, doc: Document, ctx: BuildContext, stylesheets: tuple[str, ...]) -> Edition:
         return Edition(stylesheets=stylesheets, cover_alt=cover_alt(doc.meta))
 
@@ -65,6 +70,8 @@ class EpubRenderer:
         edition = self.edition(doc, ctx, tuple(href for _file, href in styles))
         book_pages = pages(doc, edition, read_style(ctx, TEMPLATE))
         assets = [Asset(href, read_style(ctx, file).encode("utf-8"), "text/css") for file, href in styles]
+        assets += [Asset(href, read_style(ctx, file).encode("utf-8"), "application/javascript")
+                   for file, href in self.scripts(ctx)]
         assets += self.fonts(book_pages, ctx)
         cover = Asset("images/cover.png", cover_png(doc.meta, ctx.cache), "image/png")
         data = package(doc.meta, book_pages, assets, cover, self.accessibility(ctx), build_time(doc.meta))
@@ -77,7 +84,9 @@ class EpubRenderer:
 
         OpenType, not WOFF2: every EPUB 3 reading system takes OTF (WOFF2 only those of
         EPUB 3.2 and later), and the zip's deflate recovers most of the difference in size."""
-        characters = "".join(sorted({c for page in book_pages for c in text_content(page.xhtml)}))
+        shown = {c for page in book_pages for c in text_content(page.xhtml)}
+        shown |= {c for file, _href in self.scripts(ctx) for c in read_style(ctx, file)}  # labels a script adds
+        characters = "".join(sorted(shown))
         subsets = fonts.subsets(("serif", "sans"), characters, ctx.cache, flavor="otf")
         return [Asset(f"fonts/{face}.otf", data, "font/otf") for face, data in subsets.items()]
 
@@ -106,8 +115,13 @@ class LearnerEpubRenderer(EpubRenderer):
             sheets.append((TONES_STYLESHEET, "css/tones.css"))
         return sheets
 
+    def scripts(self, ctx: BuildContext) -> list[tuple[str, str]]:
+        return [(PINYIN_SCRIPT, "js/pinyin.js")]
+
     def edition(self, doc: Document, ctx: BuildContext, stylesheets: tuple[str, ...]) -> Edition:
-        return learner_edition(doc, self.options(ctx), stylesheets, cover_alt(doc.meta), ctx.cache)
+        return learner_edition(doc, self.options(ctx), stylesheets, cover_alt(doc.meta), ctx.cache,
+                               style=ruby_style(ctx.styles_dir / LEARNER_STYLESHEET),
+                               scripts=tuple(href for _file, href in self.scripts(ctx)))
 
     def accessibility(self, ctx: BuildContext) -> Accessibility:
         return Accessibility(features=FEATURES + ("fullRubyAnnotations",),

@@ -9,16 +9,24 @@ so a rebuild annotates only the texts that changed, and loads jieba and CC-CEDIC
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.cache import Cache
+from pipeline.fonts import font_path
 from pipeline.model import Document, Section
 from pipeline.renderers.epubpages import Edition, section_title
 from pipeline.renderers.htmltext import text
-from pipeline.renderers.ruby import ruby_html
+from pipeline.renderers.pagegeometry import declared_ems
+from pipeline.renderers.ruby import Reading, RubyStyle, ruby_html
 
 BAND = 7  # the vocabulary pass carries HSK 7–9 as one level, 7
+# Word shapes (`ruby.RubyStyle`): the least space between two syllables and the narrowest a
+# syllable is condensed, as in the learner PDF; the syllables' size and the word space are the
+# stylesheet's (`rt { font-size }`, `.w { margin-right }`).
+SYLLABLE_GAP = 0.1  # em of the base text
+CONDENSE = 0.8
 VOCABULARY_TITLE = "生词（HSK {level}级以上）"
 HSK_LABEL = {None: "HSK 大纲外", 7: "HSK 7–9"}
 PINYIN_CREDIT = "拼音由 pypinyin（MIT 许可）注出，jieba（MIT 许可）分词，人名、多音字按本书读音表与项目词表校订，按词分组。"
@@ -33,10 +41,42 @@ class LearnerOptions:
     tone_sandhi: bool = False
 
 
+def ruby_style(learner_css: Path) -> RubyStyle:
+    """The learner EPUB's word-shape sizes, from its stylesheet."""
+    return RubyStyle(pinyin_font=font_path("sans"), size=declared_ems(learner_css, "rt", "font-size"),
+                     gap=SYLLABLE_GAP, word_space=declared_ems(learner_css, ".w", "margin-right"), condense=CONDENSE)
+
+
+def above_level(level: int) -> Callable[[Reading], bool]:
+    """Which words a reader at HSK `level` wants pinyin for, when only those: names, words
+    above the level, and words beyond the lists unless words at or below the level make them
+    up (越来越低 = 越来越 + 低)."""
+    from pipeline.passes.vocabulary import hsk_level
+
+    def new(token: Reading) -> bool:
+        if getattr(token, "source", "") == "name":
+            return True
+        word, start = token.text, 0
+        while start < len(word):
+            for end in range(len(word), start, -1):
+                found = hsk_level(word[start:end])
+                if found is not None:
+                    break
+            else:
+                return True  # a character no list has
+            if found > level:
+                return True
+            start = end
+        return False
+
+    return new
+
+
 class Annotations:
     """The title's annotator, and each text's tokens computed once per build."""
 
-    def __init__(self, doc: Document, options: LearnerOptions, cache: Cache | None = None) -> None:
+    def __init__(self, doc: Document, options: LearnerOptions, cache: Cache | None = None,
+                 style: RubyStyle | None = None) -> None:
         from pipeline.passes.pinyin import CachedAnnotator
 
         names = [speaker.name for speaker in doc.speakers] + list(doc.meta.authors)
@@ -44,6 +84,8 @@ class Annotations:
         self.annotator = CachedAnnotator(self.cache, names=names, overrides=doc.pronunciation_table,
                                          tone_sandhi=options.tone_sandhi)
         self._memo: dict[str, tuple] = {}
+        self.style = style
+        self.new = above_level(options.level)
 
     def tokens(self, value: str) -> tuple:
         if value not in self._memo:
@@ -51,7 +93,7 @@ class Annotations:
         return self._memo[value]
 
     def typeset(self, value: str, before: str = "", after: str = "") -> str:
-        return ruby_html(self.tokens(value))
+        return ruby_html(self.tokens(value), self.style, self.new)
 
 
 def chapter_texts(doc: Document, section: Section) -> Iterator[str]:
@@ -103,10 +145,11 @@ def vocabulary_html(entries: Iterable, level: int, typeset) -> str:
 
 
 def learner_edition(doc: Document, options: LearnerOptions, stylesheets: tuple[str, ...], cover_alt: str,
-                    cache: Cache | None = None) -> Edition:
+                    cache: Cache | None = None, style: RubyStyle | None = None,
+                    scripts: tuple[str, ...] = ()) -> Edition:
     from pipeline.passes.vocabulary import CREDITS
 
-    notes = Annotations(doc, options, cache)
+    notes = Annotations(doc, options, cache, style)
     lists = chapter_vocabulary(doc, notes, options.level)
 
     def appendix(section: Section) -> str:
@@ -114,7 +157,7 @@ def learner_edition(doc: Document, options: LearnerOptions, stylesheets: tuple[s
 
     credits = (("注音", PINYIN_CREDIT + TONES[options.tone_sandhi]), ("生词表", CREDITS))
     return Edition(stylesheets=stylesheets, typeset=notes.typeset, appendix=appendix, cover_alt=cover_alt,
-                   colophon=credits)
+                   colophon=credits, scripts=scripts)
 
 
 def summary(options: LearnerOptions) -> str:

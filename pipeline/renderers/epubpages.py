@@ -64,6 +64,7 @@ class Edition:
     appendix: Appendix = lambda section: ""  # XHTML after a chapter (the learner's vocabulary)
     colophon: tuple[tuple[str, str], ...] = ()  # extra (term, text) rows for the credits page
     cover_alt: str = ""
+    scripts: tuple[str, ...] = ()  # hrefs of scripts for the pages with ruby (the learner's pinyin setting)
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,9 @@ class _PageWriter:
     def _page(self, name: str, title: str, matter: str, body: str, body_class: str = "",
               properties: tuple[str, ...] = (), toc: Literal["top", "nested", ""] = "top") -> Page:
         links = "\n".join(f'<link rel="stylesheet" type="text/css" href="{attr(href)}"/>' for href in self.ed.stylesheets)
+        if self.ed.scripts and "<ruby" in body:
+            links += "".join(f'\n<script src="{attr(href)}" defer="defer"></script>' for href in self.ed.scripts)
+            properties = (*properties, "scripted")
         xhtml = self.template.substitute(lang=attr(self.doc.meta.language), title=text(title), stylesheets=links,
                                          matter=matter, body_class=body_class, body=body)
         return Page(name, title, xhtml, matter, properties, toc)

@@ -50,13 +50,40 @@ def measure(paper_css: Path) -> float:
     return width - left - right
 
 
-def custom_lengths(css: Path, prefix: str) -> dict[str, float]:
-    """`--<prefix>-<name>: <length>` declarations anywhere in `css`, as {name: points}."""
-    lengths = {}
+def _custom(css: Path, prefix: str) -> dict[str, object]:
+    found = {}
     for rule in tinycss2.parse_stylesheet(css.read_text(encoding="utf-8"), skip_whitespace=True, skip_comments=True):
         if rule.type != "qualified-rule":
             continue
         for name, tokens in _declarations(rule).items():
             if name.startswith(f"--{prefix}-") and tokens:
-                lengths[name.removeprefix(f"--{prefix}-")] = _points(tokens[0], f"{css}: {name}")
-    return lengths
+                found[name] = tokens[0]
+    return found
+
+
+def custom_lengths(css: Path, prefix: str) -> dict[str, float]:
+    """`--<prefix>-<name>: <length>` declarations anywhere in `css`, as {name: points}
+    (percentages are ratios, read by `custom_ratios`)."""
+    return {name.removeprefix(f"--{prefix}-"): _points(token, f"{css}: {name}")
+            for name, token in _custom(css, prefix).items() if token.type != "percentage"}
+
+
+def custom_ratios(css: Path, prefix: str) -> dict[str, float]:
+    """`--<prefix>-<name>: <percentage>` declarations anywhere in `css`, as {name: fraction}."""
+    return {name.removeprefix(f"--{prefix}-"): float(token.value) / 100
+            for name, token in _custom(css, prefix).items() if token.type == "percentage"}
+
+
+def declared_ems(css: Path, selector: str, prop: str) -> float:
+    """The value in em of `prop` in the rule for exactly `selector` (the first one that sets it):
+    for the EPUB, whose stylesheets are all in em and are read by the learner's word shapes."""
+    for rule in tinycss2.parse_stylesheet(css.read_text(encoding="utf-8"), skip_whitespace=True, skip_comments=True):
+        if rule.type != "qualified-rule" or tinycss2.serialize(rule.prelude).strip() != selector:
+            continue
+        tokens = _declarations(rule).get(prop)
+        if tokens:
+            token = tokens[0]
+            if token.type == "dimension" and token.lower_unit == "em":
+                return float(token.value)
+            raise PublishError(f"{css}: '{selector} {{ {prop} }}' must be in em, not '{token.serialize()}'")
+    raise PublishError(f"{css}: needs a rule '{selector} {{ {prop}: …em }}'")

@@ -139,10 +139,12 @@ class LearnerPdfRenderer(PdfRenderer):
     def book(self, doc: Document, ctx: BuildContext) -> tuple[str, list[Path]]:
         from pipeline.renderers.pinyinhtml import EDITION, LEARNER_CSS, learner_text, vocabulary_credits
 
+        # "condense" is not a command-line option: benchmarks/word_shapes.py sets it to compare word shapes.
         learner = learner_text(doc, ctx.styles_dir, paper_stylesheet(ctx), bool(ctx.option("tone_sandhi", False)),
-                               ctx.cache)
+                               ctx.cache, condense=ctx.option("condense"))
         vocabulary = learner.vocabulary_chapter(doc, level=int(ctx.option("level", 4)))
         html = book_html(doc, ctx.styles_dir / TEMPLATE, learner.setter(), fonts_css="/*FONTS*/",
                          extra_chapters=[vocabulary], body_class="learner", colophon=vocabulary_credits(),
                          edition=EDITION)
+        html = html.replace("/*FONTS*/", "/*FONTS*/\n" + learner.font_css(), 1)  # condensed pinyin faces
         return html, stylesheets(ctx, extra=(LEARNER_CSS,))

@@ -1,5 +1,6 @@
 """The learner PDF's text: every paragraph, heading and speaker label set with pinyin over each
-character (`pinyinlayout`), and the vocabulary chapter (words above the chosen HSK level).
+character (`pinyinlayout`, `pinyinrows`), and the vocabulary chapter (words above the chosen
+HSK level). Set blocks are cached by content, so a rebuild sets only what changed.
 
 Readings come from the pinyin pass (`pipeline.passes.pinyin`): the source's pronunciation
 table wins, then the speakers' and authors' names, then context. Readings and the vocabulary
@@ -10,16 +11,21 @@ and the rows WeasyPrint draws agree.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from pipeline.cache import Cache
+from pipeline import fonts
+from pipeline.cache import Cache, key
 from pipeline.fonts import font_path
 from pipeline.model import Document, Paragraph
+from pipeline.renderers import pinyinfont
 from pipeline.renderers.htmltext import text
-from pipeline.renderers.pagegeometry import custom_lengths, measure
+from pipeline.renderers.pagegeometry import custom_lengths, custom_ratios, measure
 from pipeline.renderers.pdfbook import Chapter, Setter
-from pipeline.renderers.pinyinlayout import PX, Face, Style, block_html, break_lines, glyphs
+from pipeline.renderers.pinyinlayout import PX, Face, Style, break_lines, glyphs
+from pipeline.renderers.pinyinrows import block_html
 
 LEARNER_CSS = "pdf-learner.css"
 EDITION = "拼音学习版"  # on the title page
@@ -37,27 +43,46 @@ ROLES = {  # role → (size name in the CSS, pinyin size name, face, indent in e
 }
 
 Words = list[tuple[str, tuple[str, ...] | None]]
+Run = tuple[str, str, bool]  # text, css class, Chinese (to be read in pinyin)?
+BLOCKS = "learner-blocks"  # cache namespace of set blocks
+LAYOUT_MODULES = ("pinyinhtml", "pinyinlayout", "pinyinrows", "pinyinfont", "wordshape", "cjktype")
+
+
+@lru_cache(maxsize=1)
+def _layout_digest() -> str:
+    """The code that sets a block, and the fonts it measures, for cache keys."""
+    here = Path(__file__).resolve().parent
+    return key("learner-layout", *(here.joinpath(f"{name}.py").read_bytes() for name in LAYOUT_MODULES),
+               fonts.digest("serif"), fonts.digest("sans"))
 
 
 @dataclass(frozen=True)
 class LearnerType:
-    """The learner's sizes (px) and measure (px), read from the stylesheets."""
+    """The learner's sizes (px), measure (px) and word shape, read from the stylesheets.
+    `condense` overrides the stylesheet's (1.0: widen the pitch only), for comparing the two."""
 
     sizes: dict[str, float]
     measure: float
+    condense: float = 1.0
 
     @classmethod
-    def read(cls, styles_dir: Path, paper_css: Path) -> LearnerType:
-        sizes = {name: points * PX for name, points in custom_lengths(styles_dir / LEARNER_CSS, "learner").items()}
-        return cls(sizes, measure(paper_css) * PX)
+    def read(cls, styles_dir: Path, paper_css: Path, condense: float | None = None) -> LearnerType:
+        css = styles_dir / LEARNER_CSS
+        sizes = {name: points * PX for name, points in custom_lengths(css, "learner").items()}
+        ratio = custom_ratios(css, "learner").get("condense", 1.0) if condense is None else condense
+        return cls(sizes, measure(paper_css) * PX, ratio)
 
     def style(self, role: str) -> Style:
         size, pinyin, face, indent, justify = ROLES[role]
         other = "sans" if face == "serif" else "serif"
         text_face = Face(font_path(face), self.sizes[size])  # type: ignore[arg-type]
+        em = self.sizes[size] / self.sizes["text"]  # word spaces scale with the type
         return Style(text=text_face, other=Face(font_path(other), self.sizes[size]),  # type: ignore[arg-type]
                      pinyin=Face(font_path("sans"), self.sizes[pinyin]), gap=self.sizes["gap"],
-                     measure=self.measure, indent=indent * self.sizes[size], justify=justify)
+                     measure=self.measure, indent=indent * self.sizes[size], justify=justify,
+                     word_space=self.sizes["word-space"] * em, word_space_min=self.sizes["word-space-min"] * em,
+                     word_space_max=self.sizes["word-space-max"] * em,
+                     condense=self.condense)
 
 
 def _span_css(style: str) -> str:
@@ -78,6 +103,7 @@ class LearnerText:
         self.kind = kind
         self.styles = {role: kind.style(role) for role in ROLES}
         self.overhang = kind.sizes["overhang"]
+        self.condensed: set[float] = set()  # the condensed pinyin faces the book uses
 
     def tokens(self, value: str) -> tuple:
         if value not in self._memo:
@@ -88,26 +114,41 @@ class LearnerText:
         return [(token.text, token.pinyin) for token in self.tokens(value)]
 
     def paragraph(self, paragraph: Paragraph) -> str:
-        runs: list[tuple[str, str, Words]] = []
+        runs: list[Run] = []
         if paragraph.number is not None:
-            number = f"（{paragraph.number}）"
-            runs.append((number, "", [(number, None)]))
+            runs.append((f"（{paragraph.number}）", "", False))
         for span in paragraph.spans:
-            chinese = span.lang is None or span.lang.startswith("zh")
-            words = self.words(span.text) if chinese else [(span.text, None)]
-            runs.append((span.text, _span_css(span.style), words))
+            runs.append((span.text, _span_css(span.style), span.lang is None or span.lang.startswith("zh")))
         return self._block(runs, "text")
 
     def phrase(self, value: str, role: str) -> str:
-        return self._block([(value, "", self.words(value))], role)
+        return self._block([(value, "", True)], role)
 
     def label(self, value: str) -> str:
-        return self._block([(value + "：", "", self.words(value) + [("：", None)])], "label")
+        return self._block([(value, "", True), ("：", "", False)], "label")
 
-    def _block(self, runs: list[tuple[str, str, Words]], role: str) -> str:
+    def _block(self, runs: list[Run], role: str) -> str:
+        """A block of text set in lines, from the cache when the same words with the same
+        readings were set before in the same style by the same code: an edit sets only the
+        paragraphs it changed."""
         style = self.styles[role]
-        lines = break_lines(glyphs(runs, style), style)
-        return f'<span class="set set-{role}">{block_html(lines, self.overhang)}</span>'
+        words = [(text, css, self.words(text) if chinese else [(text, None)]) for text, css, chinese in runs]
+        digest = key("learner-block", _layout_digest(), role, repr(style), words)
+        stored = self.cache.get(BLOCKS, digest)
+        if stored is not None:
+            found = json.loads(stored)
+            self.condensed.update(found["condensed"])
+            return found["html"]
+        lines = break_lines(glyphs(words, style), style)
+        condensed = sorted({step for line in lines for step in map(pinyinfont.step, line.scales) if step})
+        self.condensed.update(condensed)
+        html = f'<span class="set set-{role}">{block_html(lines, self.overhang, style.pinyin.size_px)}</span>'
+        self.cache.put(BLOCKS, digest, json.dumps({"html": html, "condensed": condensed}).encode())
+        return html
+
+    def font_css(self) -> str:
+        """@font-face rules for the condensed pinyin faces the text set so far uses."""
+        return pinyinfont.font_face_css(self.condensed, self.cache)
 
     def setter(self) -> Setter:
         return Setter(paragraph=self.paragraph, phrase=self.phrase, label=self.label)
@@ -130,8 +171,8 @@ class LearnerText:
 
 
 def learner_text(doc: Document, styles_dir: Path, paper_css: Path, tone_sandhi: bool,
-                 cache: Cache | None = None) -> LearnerText:
-    return LearnerText(doc, LearnerType.read(styles_dir, paper_css), tone_sandhi, cache)
+                 cache: Cache | None = None, condense: float | None = None) -> LearnerText:
+    return LearnerText(doc, LearnerType.read(styles_dir, paper_css, condense), tone_sandhi, cache)
 
 
 def vocabulary_credits() -> str:

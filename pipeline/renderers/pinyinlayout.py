@@ -1,24 +1,32 @@
 """Lines of Chinese with pinyin centred over every character, set here rather than by WeasyPrint.
 
 WeasyPrint cannot lay out <ruby> (its issue #406), and the usual stand-in, one inline-block per
-character, costs about 2 ms a character (20 s for the first title) and leaves uneven gaps. So
-this module breaks and justifies the lines itself, from the fonts' own advance widths, and
-hands WeasyPrint each line as one preformatted block of two rows (pinyin over Han) in which tab
-characters move the pen to each piece's position (`tab-size: 1px`: a tab stop about every CSS
-pixel, so a piece lands within half a pixel of where it was set). WeasyPrint then shapes two
-text runs per line instead of hundreds of boxes: about 5 s for the first title instead of 20.
+character, costs about 2 ms a character and leaves uneven gaps. So this module breaks and
+justifies the lines itself, from the fonts' own advance widths; `pinyinrows` hands each line to
+WeasyPrint as two preformatted rows.
+
+Word shapes. For a learner a gap says "new word", so spacing follows the words of the pinyin
+pass, as graded readers set them:
+- inside a word the characters keep one even pitch. Where two syllables are wider than their
+  characters, the word's syllables are first condensed (down to `Style.condense`, 80 %: the
+  narrowest a syllable stays easy to read) and only what is still missing widens the pitch of
+  the whole word; `condense = 1` widens the pitch only ("spread"). Both were measured on both
+  titles (`benchmarks/word_shapes.py`): condensing leaves 97 % of words at the body pitch and
+  the word spaces far steadier, so it is the default;
+- between words one word space per line, at least `Style.word_space` and always wider than the
+  widest gap inside a word on that line; a justified line's slack goes into its word spaces
+  (up to `Style.word_space_max`, past which it is spread over every gap, which keeps each
+  word's pitch even);
+- two syllables never come closer than `Style.gap`: at a word boundary the two syllables are
+  condensed first, then the line's word space grows.
 
 Rules kept from the print edition:
 - no line starts with closing punctuation or ends with opening punctuation: those marks are
   glued to their neighbour, as are "……" and "——";
 - a word's characters stay on one line, each with its syllable; a word is split (between two
-  characters, never between a character and its syllable) only when keeping it whole would
-  leave a line more than `SPLIT_SLACK` ems short;
-- justified lines: a line's slack is spread evenly over every gap between characters and words
-  (Latin words keep their own letter fit); Latin and Han are a quarter em apart;
-- two syllables never come closer than `gap`, which widens the space between their characters
-  where a long syllable ("zhuāng") needs it;
-- adjacent full-width marks are set half-width (the `halt` feature), as in print.
+  characters, never between a character and its syllable) only where every other break
+  leaves a hole (`SPLIT_PENALTY`);
+- Latin words keep their own letter fit; adjacent full-width marks are set half-width (`halt`).
 """
 
 from __future__ import annotations
@@ -26,24 +34,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from html import escape
 from pathlib import Path
 
 from pipeline.pinyin_syllables import is_han
 from pipeline.renderers.cjktype import CLOSING, OPENING, is_latin, needs_space
+from pipeline.renderers.wordshape import condense_pair, shape_word
 
 PX = 4 / 3  # CSS px per point
 PANGO_UNITS = 1024  # Pango's units per px; glyph advances are whole units
-# How a tab moves the pen with `tab-size: 1px` in WeasyPrint 70 / Pango 1.5x (measured): Pango
-# finds the next whole pixel strictly after its own pen, but the tab is drawn 1.024 times as
-# wide as that distance (1024 units read as 1000), so the drawn pen and Pango's pen part.
-# `_Pen` models both; tests/renderers/test_pdf_learner.py checks the alignment that rests on it.
-TAB_SCALE = 1.024
-SPLIT_SLACK = 2.0  # ems
 GLUE_AFTER = OPENING | {"@"}  # no break after these
 GLUE_BEFORE = CLOSING | set("？！…—·%")  # no break before these
 FULL_WIDTH_PUNCTUATION = CLOSING | OPENING | set("？！…—·")
 UNBROKEN_PAIRS = {("…", "…"), ("—", "—")}  # never stretched apart
+MARK = -1  # the word number of a mark: punctuation belongs to no word
+
+# How two neighbours on a line are spaced.
+IN_WORD, WORD_SPACE, BESIDE_MARK = "in", "word", "mark"
 
 
 @dataclass(frozen=True)
@@ -55,9 +61,14 @@ class Face:
 
     def width(self, text: str) -> float:
         """Advance width in px, as Pango has it: each glyph rounded to 1/1024 px."""
-        advances, units = _metrics(self.path)
-        scale = self.size_px * PANGO_UNITS / units
-        return sum(round(advances.get(ord(c), units) * scale) for c in text) / PANGO_UNITS
+        return _width(self.path, self.size_px, text)
+
+
+@lru_cache(maxsize=65536)
+def _width(path: Path, size_px: float, text: str) -> float:
+    advances, units = _metrics(path)
+    scale = size_px * PANGO_UNITS / units
+    return sum(round(advances.get(ord(c), units) * scale) for c in text) / PANGO_UNITS
 
 
 @lru_cache(maxsize=8)
@@ -81,12 +92,17 @@ class Glyph:
     breakable: bool = True  # may a line start with it?
     width: float = 0.0
     syllable_width: float = 0.0
+    word: int = MARK  # which word it belongs to (a number per word of the text); MARK for punctuation
+    inner: float = 0.0  # px from it to the next character of its word: the word's pitch less a character
+    scale: float = 1.0  # its syllable's horizontal scale in its word (below 1: condensed)
 
 
 @dataclass
 class Line:
     glyphs: list[Glyph] = field(default_factory=list)
     x: list[float] = field(default_factory=list)  # left edge of each glyph, px from the measure's start
+    scales: list[float] = field(default_factory=list)  # each syllable's horizontal scale
+    word_space: float = 0.0  # px between two words on this line
 
 
 @dataclass(frozen=True)
@@ -100,43 +116,72 @@ class Style:
     measure: float  # px
     indent: float = 0.0  # px, first line
     justify: bool = True
+    word_space: float = 0.0  # px between two words, as a line is best set (and a last line is)
+    word_space_min: float = 0.0  # least px between two words (a tight line)
+    word_space_max: float = 0.0  # most px a justified line puts between two words (0: no limit)
+    condense: float = 1.0  # narrowest horizontal scale of a syllable (1: never condensed)
 
     def face(self, css: str) -> Face:
         return self.other if css in ("aside", "em") else self.text
 
+    @property
+    def word_margin(self) -> float:
+        """How much wider a word space is than the widest gap inside a word on its line."""
+        return max(self.word_space_min / 2, self.gap)
+
+
+def is_word_text(text: str) -> bool:
+    """Letters, digits or Han: a word, or part of one. Anything else is a mark."""
+    return any(c.isalnum() or is_han(c) for c in text)
+
 
 def glyphs(runs: Iterable[tuple[str, str, Sequence[tuple[str, tuple[str, ...] | None]]]], style: Style) -> list[Glyph]:
-    """Glyphs from runs of (text, css class, words) where words are (text, syllables or None)."""
+    """Glyphs from runs of (text, css class, words) where words are (text, syllables or None):
+    the words of the pinyin pass, each numbered so that the layout knows where one ends."""
     out: list[Glyph] = []
     space = False
+    word = 0
+
+    def add_latin(text: str, css: str, space_before: bool) -> None:
+        nonlocal word
+        previous = out[-1] if out else None
+        glued = (not space_before and previous is not None and previous.word != MARK
+                 and previous.syllable is None and is_latin(previous.text[-1]) and is_latin(text[0]))
+        if not glued:
+            word += 1
+        out.append(Glyph(text, css, None, space_before, word=word if is_word_text(text) else MARK))
+
     for _text, css, words in runs:
-        for word, syllables in words:
+        for text, syllables in words:
             if syllables is not None:
                 han = iter(syllables)
-                for index, char in enumerate(word):
+                word += 1
+                for index, char in enumerate(text):
                     syllable = next(han, None) if is_han(char) else None
-                    out.append(Glyph(char, css, syllable, space, breakable=index == 0))
+                    number = word if is_word_text(char) else MARK
+                    out.append(Glyph(char, css, syllable, space, breakable=index == 0, word=number))
                     space = False
                 continue
             latin = ""
-            for char in word:
+            for char in text:
                 if char.isspace():
                     if latin:
-                        out.append(Glyph(latin, css, None, space))
+                        add_latin(latin, css, space)
                         latin, space = "", False
                     space = True
                 elif char in FULL_WIDTH_PUNCTUATION or is_han(char):
                     if latin:
-                        out.append(Glyph(latin, css, None, space))
+                        add_latin(latin, css, space)
                         latin, space = "", False
-                    out.append(Glyph(char, css, None, space))
+                    word += 1
+                    out.append(Glyph(char, css, None, space, word=word if is_han(char) else MARK))
                     space = False
                 else:
                     latin += char
             if latin:
-                out.append(Glyph(latin, css, None, space))
+                add_latin(latin, css, space)
                 space = False
-    return _measure(_glue(out), style)
+    return _shape_words(_measure(_glue(out), style), style)
 
 
 def _glue(items: list[Glyph]) -> list[Glyph]:
@@ -173,164 +218,269 @@ def _measure(items: list[Glyph], style: Style) -> list[Glyph]:
     return out
 
 
-def natural_gap(a: Glyph, b: Glyph, style: Style) -> float:
-    """Least px between the end of `a` and the start of `b`, before justification."""
-    em = style.text.size_px
-    gap = 0.0
-    if b.space_before:
-        gap = style.face(b.css).width(" ")
-    elif needs_space(a.text[-1], b.text[0]):
-        gap = em / 4
-    if a.syllable and b.syllable:
-        gap = max(gap, (a.syllable_width + b.syllable_width) / 2 + style.gap - (a.width + b.width) / 2)
-    return gap
+def clearance(a: Glyph, b: Glyph, scale_a: float, scale_b: float, style: Style) -> float:
+    """Least px between neighbouring characters `a` and `b` for their syllables to stay `gap` apart."""
+    return (a.syllable_width * scale_a + b.syllable_width * scale_b) / 2 + style.gap - (a.width + b.width) / 2
+
+
+def _narrowest(glyph: Glyph, condense: float) -> float:
+    """How narrow a syllable may be condensed (px)."""
+    return glyph.syllable_width * condense
+
+
+def _shape_words(items: list[Glyph], style: Style) -> list[Glyph]:
+    """Each word's even pitch (as `inner`, the gap between its characters) and its syllables'
+    scales (`wordshape`); how two words meet is left to the line."""
+    out = list(items)
+    start = 0
+    while start < len(out):
+        end = start + 1
+        while end < len(out) and out[end].word == out[start].word != MARK:
+            end += 1
+        if end - start > 1 and out[start].syllable:
+            word = out[start:end]
+            shape = shape_word([g.width for g in word], [g.syllable_width for g in word], style.gap, style.condense)
+            for offset, glyph in enumerate(word):
+                out[start + offset] = replace(glyph, inner=shape.inner if offset < len(word) - 1 else 0.0,
+                                              scale=shape.scales[offset])
+        start = end
+    return out
+
+
+def kind(a: Glyph, b: Glyph) -> str:
+    """How `a` and `b`, neighbours on a line, are spaced."""
+    if a.word == MARK or b.word == MARK:
+        return BESIDE_MARK
+    return IN_WORD if a.word == b.word else WORD_SPACE
+
+
+class _LineState:
+    """A line being set, one glyph at a time: its fixed gaps, the number of word spaces and the
+    least word space the line needs so far (it only grows), so that its natural width is known
+    after each glyph."""
+
+    def __init__(self, style: Style, start: float) -> None:
+        self.style = style
+        self.glyphs: list[Glyph] = []
+        self.gaps: list[float] = []  # fixed px before each glyph but the first (word spaces: 0)
+        self.kinds: list[str] = []
+        self.scales: list[float] = []
+        self.fixed = start  # px of everything but the word spaces
+        self.spaces = 0
+        self.word_space = style.word_space_min
+        self._syllable: tuple[int, float, int] | None = None  # last syllable: index, fixed px and spaces to its centre
+
+    @property
+    def width(self) -> float:
+        return self.fixed + self.spaces * self.word_space
+
+    def add(self, glyph: Glyph) -> None:
+        style = self.style
+        scale = glyph.scale
+        if self.glyphs:
+            before = self.glyphs[-1]
+            how = kind(before, glyph)
+            gap = 0.0
+            if how == IN_WORD:
+                gap = before.inner
+                if gap > 0:
+                    self.word_space = max(self.word_space, gap + style.word_margin)
+            elif how == WORD_SPACE:
+                self.spaces += 1
+                if before.syllable and glyph.syllable:
+                    scale = self._boundary(before, glyph)
+            elif glyph.space_before:
+                gap = style.face(glyph.css).width(" ")
+            elif needs_space(before.text[-1], glyph.text[0]):
+                gap = style.text.size_px / 4
+            self.kinds.append(how)
+            self.gaps.append(gap)
+            self.fixed += gap
+            if glyph.syllable and self._syllable is not None and self._syllable[0] < len(self.glyphs) - 1:
+                self._clear_across(glyph, scale)
+        if glyph.syllable:
+            self._syllable = (len(self.glyphs), self.fixed + glyph.width / 2, self.spaces)
+        self.glyphs.append(glyph)
+        self.scales.append(scale)
+        self.fixed += glyph.width
+
+    def _boundary(self, a: Glyph, b: Glyph) -> float:
+        """Two words meet: condense their syllables as far as the word space needs (never below
+        `condense`), then widen the line's word space for what is still missing. Returns b's scale."""
+        style = self.style
+        scale_a = self.scales[-1]
+        need = clearance(a, b, scale_a, b.scale, style)
+        if need <= self.word_space:
+            return b.scale
+        width_a, width_b = a.syllable_width * scale_a, b.syllable_width * b.scale
+        width_a, width_b = condense_pair(
+            width_a, width_b, max(0.0, width_a - _narrowest(a, style.condense)),
+            max(0.0, width_b - _narrowest(b, style.condense)), need - self.word_space)
+        scale_a = width_a / a.syllable_width
+        scale_b = width_b / b.syllable_width
+        self.scales[-1] = scale_a
+        self.word_space = max(self.word_space, clearance(a, b, scale_a, scale_b, style))
+        return scale_b
+
+    def _clear_across(self, glyph: Glyph, scale: float) -> None:
+        """Syllables with marks or a Latin word between them: widen the last gap if they would
+        come closer than `gap`."""
+        assert self._syllable is not None
+        index, fixed, spaces = self._syllable
+        distance = self.fixed + glyph.width / 2 - fixed + (self.spaces - spaces) * self.word_space
+        last = self.glyphs[index]
+        need = (last.syllable_width * self.scales[index] + glyph.syllable_width * scale) / 2 + self.style.gap
+        if distance < need:
+            self.gaps[-1] += need - distance
+            self.fixed += need - distance
+
+
+SPLIT_PENALTY = 3000.0  # a word split across lines costs more than a line whose word spaces are 5 ems too wide
+LOOSE = 100.0  # the cost of a line whose word spaces are one em wider than the least
+
+
+def _neighbours(items: list[Glyph], style: Style) -> list[tuple[str, float, float]]:
+    """For each glyph after the first: how it is spaced from the one before, the fixed px
+    between them, and the least word space that pair asks of its line. The same rules as
+    `_LineState`, with syllables at a word boundary condensed as far as they may go: what the
+    line breaker needs to know a line's width without setting it."""
+    result = []
+    for index in range(1, len(items)):
+        a, b = items[index - 1], items[index]
+        how = kind(a, b)
+        gap, need = 0.0, style.word_space_min
+        if how == IN_WORD:
+            gap = a.inner
+            if gap > 0:
+                need = gap + style.word_margin
+        elif how == WORD_SPACE:
+            if a.syllable and b.syllable:
+                need = max(need, clearance(a, b, style.condense, style.condense, style))
+        elif b.space_before:
+            gap = style.face(b.css).width(" ")
+        elif needs_space(a.text[-1], b.text[0]):
+            gap = style.text.size_px / 4
+        result.append((how, gap, need))
+    return result
 
 
 def break_lines(items: list[Glyph], style: Style) -> list[Line]:
-    """Greedy first-fit lines, justified but for the last."""
-    lines: list[Line] = []
-    start = 0
-    while start < len(items):
-        end, last_fit = start, start
-        x = style.indent if not lines else 0.0
-        while end < len(items):
-            glyph = items[end]
-            if end > start:
-                x += natural_gap(items[end - 1], glyph, style)
-            if x + glyph.width > style.measure + 0.01 and end > start:
+    """Lines chosen for the whole paragraph at once (as TeX does): of all ways to break it, the
+    one whose justified lines have word spaces nearest the least word space, splitting a word
+    only where every other way leaves a hole. The last line is set at the least word space."""
+    count = len(items)
+    if not count:
+        return []
+    pairs = _neighbours(items, style)
+    em = style.text.size_px
+    starts = [i for i in range(1, count) if items[i].breakable]
+    inner = {i for i in range(1, count)
+             if not items[i].breakable and items[i].syllable and items[i - 1].syllable
+             and kind(items[i - 1], items[i]) == IN_WORD}
+    ends = set(starts) | inner | {count}
+    best: dict[int, float] = {0: 0.0}
+    previous: dict[int, int] = {}
+    for start in [0, *sorted(set(starts) | inner)]:
+        if start not in best:
+            continue
+        fixed = style.indent if start == 0 else 0.0
+        spaces, least, reached = 0, style.word_space_min, False
+        for end in range(start + 1, count + 1):
+            if end - 1 > start:
+                how, gap, need = pairs[end - 2]
+                fixed += gap
+                spaces += how == WORD_SPACE
+                least = max(least, need)
+            fixed += items[end - 1].width
+            width = fixed + spaces * least
+            if width > style.measure + 0.01 and reached:
                 break
-            x += glyph.width
-            end += 1
-            if end == len(items) or items[end].breakable:
-                last_fit = end
-        if end < len(items):
-            cut = last_fit if last_fit > start else end  # an unbreakable run longer than the measure
-            slack = style.measure - _natural_width(items[start:cut], style, not lines)
-            if slack > SPLIT_SLACK * style.text.size_px:  # split a long word rather than leave a hole
-                cut = max(cut, _last_inner_break(items, cut, end))
-            end = cut
-        lines.append(_place(items[start:end], style, first=not lines, last=end >= len(items)))
-        start = end
-    return lines
+            if end not in ends:
+                continue
+            reached = True
+            cost = best[start] + _cost(style.measure - width, spaces, least, end == count, style, em)
+            if end in inner:
+                cost += SPLIT_PENALTY
+            if cost < best.get(end, float("inf")):
+                best[end], previous[end] = cost, start
+    cuts = [count]
+    while cuts[-1]:
+        cuts.append(previous[cuts[-1]])
+    cuts.reverse()
+    return [_place(items[a:b], style, first=a == 0, last=b == count) for a, b in zip(cuts, cuts[1:])]
 
 
-def _last_inner_break(items: list[Glyph], cut: int, fits: int) -> int:
-    """The furthest point before `fits` inside a word where a line may end: between two Han
-    characters, not before a mark that must not start a line."""
-    for index in range(fits, cut, -1):
-        if index < len(items) and items[index].syllable and items[index - 1].syllable:
-            return index
-    return cut
-
-
-def _natural_width(line: list[Glyph], style: Style, first: bool) -> float:
-    width = style.indent if first else 0.0
-    for i, glyph in enumerate(line):
-        if i:
-            width += natural_gap(line[i - 1], glyph, style)
-        width += glyph.width
-    return width
+def _cost(slack: float, spaces: int, least: float, last: bool, style: Style, em: float) -> float:
+    """How far a line's spacing departs from the least: its word spaces widened to take up its
+    slack (more if past the widest word space, when the rest widens every gap), or, with no
+    word spaces, its whole slack. A last line costs nothing unless it overflows; an
+    unjustified line (a heading) costs its slack, so that its lines come out even."""
+    if slack < -0.01:
+        return LOOSE * 100 * (slack / em) ** 2  # one piece wider than the measure
+    if last:
+        return 0.0
+    if not style.justify:
+        return (slack / em) ** 2
+    if not spaces:
+        return LOOSE * (slack / em) ** 2
+    widened = slack / spaces
+    cost = LOOSE * ((least + widened - max(least, style.word_space)) / em) ** 2
+    ceiling = max(style.word_space_max, least) if style.word_space_max else 0.0
+    if ceiling and least + widened > ceiling:
+        cost += LOOSE * ((least + widened - ceiling) / em) ** 2 * spaces
+    return cost
 
 
 def _place(line: list[Glyph], style: Style, first: bool, last: bool) -> Line:
-    gaps = [natural_gap(a, b, style) for a, b in zip(line, line[1:])]
-    stretchable = [i for i, (a, b) in enumerate(zip(line, line[1:])) if (a.text, b.text) not in UNBROKEN_PAIRS]
-    slack = style.measure - _natural_width(line, style, first)
-    if style.justify and not last and stretchable and slack > 0:
-        share = slack / len(stretchable)
-        for i in stretchable:
-            gaps[i] += share
+    """Positions for a line: a last (or unjustified) line at the best word space if it fits,
+    a justified one with its slack in the word spaces (past the widest, in every gap)."""
+    state = _LineState(style, style.indent if first else 0.0)
+    for glyph in line:
+        state.add(glyph)
+    gaps = list(state.gaps)
+    word_space = state.word_space
+    slack = style.measure - state.width
+    spaces = state.spaces
+    if spaces and (last or not style.justify):
+        word_space = min(max(word_space, style.word_space), word_space + max(0.0, slack) / spaces)
+    elif style.justify and not last and slack > 0:
+        spread = 0.0
+        if spaces:
+            word_space += slack / spaces
+            if style.word_space_max and word_space > max(style.word_space_max, state.word_space):
+                ceiling = max(style.word_space_max, state.word_space)
+                spread = (word_space - ceiling) * spaces
+                word_space = ceiling
+        else:
+            spread = slack
+        stretchable = [i for i, (a, b) in enumerate(zip(line, line[1:])) if (a.text, b.text) not in UNBROKEN_PAIRS]
+        if spread and stretchable:
+            for i in stretchable:
+                gaps[i] += spread / len(stretchable)
     x = style.indent if first else 0.0
     positions = []
     for i, glyph in enumerate(line):
         if i:
-            x += gaps[i - 1]
+            x += gaps[i - 1] + (word_space if state.kinds[i - 1] == WORD_SPACE else 0.0)
         positions.append(x)
         x += glyph.width
-    return Line(line, positions)
+    return Line(line, positions, _widen(line, positions, state.scales, style), word_space)
 
 
-@dataclass
-class _Pen:
-    """Where Pango thinks the pen is (`layout`, whole Pango units, from the start of the current
-    text run) and where it draws it (`drawn`, px from the row's start). A new run (a span)
-    starts where the previous one ends by Pango's count, not by the drawn pen."""
-
-    layout: int = 0
-    drawn: float = 0.0
-    origin: float = 0.0  # drawn px where the current run starts
-
-    def new_run(self) -> None:
-        self.origin = self.drawn = self.origin + self.layout / PANGO_UNITS
-        self.layout = 0
-
-    def _next_stop(self) -> int:
-        return (self.layout // PANGO_UNITS + 1) * PANGO_UNITS
-
-    def after_tabs(self, count: int) -> float:
-        """The drawn pen after `count` tabs (count ≥ 1)."""
-        distance = self._next_stop() - self.layout + (count - 1) * PANGO_UNITS
-        return self.drawn + distance / PANGO_UNITS * TAB_SCALE
-
-    def tab(self, count: int) -> None:
-        self.drawn = self.after_tabs(count)
-        self.layout = self._next_stop() + (count - 1) * PANGO_UNITS
-
-    def advance(self, width: float) -> None:
-        self.layout += round(width * PANGO_UNITS)
-        self.drawn += width
-
-
-def _tabs_to(pen: _Pen, x: float) -> int:
-    """How many tabs bring the drawn pen nearest to `x` (none if it is there or past it)."""
-    if x <= pen.drawn + 0.25:
-        return 0
-    count = max(1, round((x - pen.after_tabs(1)) / TAB_SCALE) + 1)
-    return count
-
-
-def _row(pieces: list[tuple[float, str, str, float]]) -> str:
-    """One preformatted row: (x px, text, css class, width px) pieces, in order. Tabs move
-    the pen to each piece's x (within half a tab); a run of one class is one span, and since
-    each span is a text run of its own, Pango's tab stops restart at its start."""
-    out: list[str] = []
-    pen = _Pen()
-    current = ""
-    for x, text, css, width in pieces:
-        if css != current:
-            if current:
-                out.append("</span>")
-            if css:
-                out.append(f'<span class="{css}">')
-            current = css
-            pen.new_run()
-        tabs = _tabs_to(pen, x)
-        if tabs:
-            out.append("\t" * tabs)
-            pen.tab(tabs)
-        out.append(escape(text, quote=False))
-        pen.advance(width)
-    if current:
-        out.append("</span>")
-    return "".join(out)
-
-
-def line_html(line: Line, overhang: float) -> str:
-    """A line as one preformatted block of two rows, pinyin (in the block's own face and
-    size) over Han (class "hz"). The block starts
-    `overhang` px left of the measure so that a syllable wider than its character may hang
-    into the margin at either end."""
-    han = [(x + overhang, g.text, g.css, g.width) for x, g in zip(line.x, line.glyphs)]
-    pinyin = [(x + overhang + (g.width - g.syllable_width) / 2, g.syllable, "", g.syllable_width)
-              for x, g in zip(line.x, line.glyphs) if g.syllable]
-    return f'<span class="ln">{_row(pinyin)}\n<span class="hz">{_row(han)}</span></span>'
-
-
-def block_html(lines: list[Line], overhang: float) -> str:
-    """The lines of a paragraph, the first two and the last two kept together (orphans and
-    widows of two, as in print)."""
-    rows = [line_html(line, overhang) for line in lines]
-    if len(rows) < 4:
-        return f'<span class="keep">{"".join(rows)}</span>'
-    return (f'<span class="keep">{"".join(rows[:2])}</span>' + "".join(rows[2:-2])
-            + f'<span class="keep">{"".join(rows[-2:])}</span>')
+def _widen(line: list[Glyph], x: list[float], scales: list[float], style: Style) -> list[float]:
+    """Give condensed syllables back what the justified line allows (never past their own width)."""
+    marked = [i for i, glyph in enumerate(line) if glyph.syllable]
+    result = list(scales)
+    for n, i in enumerate(marked):
+        if result[i] >= 1.0:
+            continue
+        glyph = line[i]
+        room = [1.0]
+        for j in (marked[n - 1] if n else None, marked[n + 1] if n + 1 < len(marked) else None):
+            if j is None:
+                continue
+            other = line[j]
+            distance = abs((x[j] + other.width / 2) - (x[i] + glyph.width / 2))
+            room.append((2 * (distance - style.gap) - other.syllable_width * result[j]) / glyph.syllable_width)
+        result[i] = max(result[i], min(room))
+    return result

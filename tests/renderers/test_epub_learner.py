@@ -15,8 +15,8 @@ from pipeline.model import Document
 from pipeline.pinyin_syllables import is_han, normalise_syllables
 from pipeline.renderers.base import BuildContext
 from pipeline.renderers.epub import LearnerEpubRenderer
-from pipeline.renderers.ruby import tone
 from tests.conftest import ROOT
+from tests.renderers import browser
 from tests.renderers.epubtools import NS, Book, shown_text
 
 TITLES = ["test_title", "first_title"]
@@ -51,7 +51,7 @@ def readings(book: Book, href: str) -> list[tuple[str, str]]:
             continue
         rts = ruby.findall("x:rt", NS)
         assert len(rts) == 1 and len(ruby.findall("x:rp", NS)) == 2, href
-        pairs.append(((ruby.text or ""), rts[0].text or ""))
+        pairs.append(((ruby.text or ""), "".join(rts[0].itertext())))
     return pairs
 
 
@@ -95,14 +95,26 @@ def test_pronunciations_and_names_are_obeyed(built) -> None:
     assert [s for _, s in pairs[at:at + 3]] == ["zhōu", "hóng", "yī"]
 
 
-def test_ruby_groups_words_and_classes_tones(built) -> None:
+def test_words_are_the_pinyin_pass_tokens(built) -> None:
+    """Each span.w of the answers' paragraphs holds exactly one word of the pinyin pass (its
+    Han characters), in order: the grouping the word shapes and the browser tests rest on."""
+    from pipeline.passes.pinyin import PinyinAnnotator
+
     doc, path = built["first_title"]
-    book = Book.open(path)
-    page = book.tree("chapter-01.xhtml")
-    words = page.findall(".//x:span[@class='w']", NS)
-    assert words and any(len(w.findall("x:ruby", NS)) >= 2 for w in words)
-    for ruby in page.iterfind(".//x:ruby", NS):
-        assert ruby.get("class") == f"t{tone(ruby.find('x:rt', NS).text)}"
+    annotator = PinyinAnnotator(names=[s.name for s in doc.speakers] + list(doc.meta.authors),
+                                overrides=doc.pronunciation_table)
+    section = next(s for s in doc.sections if s.kind == "question")
+    expected = ["".join(c for c in token.text if is_han(c)) for answer in section.answers
+                for paragraph in answer.paragraphs for span in paragraph.spans
+                for token in annotator.annotate(span.text) if token.pinyin is not None]
+    page = Book.open(path).tree("chapter-01.xhtml")
+    shown = ["".join(r.text or "" for r in w.iterfind("x:ruby", NS))
+             for p in page.iterfind(".//x:section/x:p", NS)
+             if not any("vocabulary" in (a.get("class") or "") for a in p.iterancestors())
+             for w in p.iterfind(".//x:span", NS) if (w.get("class") or "").split()[:1] == ["w"]
+             and w.find("x:ruby", NS) is not None]
+    assert shown == expected
+    assert any(len(word) >= 2 for word in shown)
 
 
 def test_vocabulary_lists_words_above_the_level(built, first_title, tmp_path, font_cache) -> None:
@@ -156,3 +168,91 @@ def test_colophon_credits_the_data(built) -> None:
 def test_accessibility_metadata_declares_ruby(built) -> None:
     book = Book.open(built["test_title"][1])
     assert "fullRubyAnnotations" in book.meta("schema:accessibilityFeature")
+
+
+# -- as a reading system shows it (Chromium) ------------------------------------------------
+
+WIDTHS = (390, 820)  # a phone and a tablet, CSS px
+FONT_SIZES = (16, 22)  # a reader's smaller and larger type, px
+needs_browser = pytest.mark.skipif(not browser.available(), reason="needs Playwright and Chromium (make browser)")
+
+
+def text_pages(book: Book) -> list[str]:
+    return [href for href in book.spine() if href.startswith(("article", "chapter"))]
+
+
+def check_word_shapes_in_browser(path: Path) -> browser.Shapes:
+    """Every text page at two widths and two font sizes: one pitch per word (±10 %), gaps inside
+    words narrower than the line's word space, no two syllables overlapping."""
+    shapes = browser.Shapes()
+    with browser.reader(path) as reader:
+        for width in WIDTHS:
+            for size in FONT_SIZES:
+                for href in text_pages(Book.open(path)):
+                    reader.open(href, width, size)
+                    browser.word_shapes(reader.measure(), f"{href} at {width} px, {size} px type", shapes)
+    assert shapes.violations == [], "\n".join(shapes.violations[:20])
+    assert shapes.line_spaces and shapes.words > 0
+    return shapes
+
+
+@needs_browser
+def test_word_shapes_in_a_browser(built) -> None:
+    shapes = check_word_shapes_in_browser(built["test_title"][1])
+    assert shapes.words > 400 and shapes.lines > 100
+
+
+@needs_browser
+@pytest.mark.slow
+def test_first_title_word_shapes_in_a_browser(built) -> None:
+    shapes = check_word_shapes_in_browser(built["first_title"][1])
+    assert shapes.words > 8000
+
+
+@needs_browser
+def test_pinyin_setting(built) -> None:
+    """Without scripts every syllable shows; the buttons hide all of them, or all but those
+    of words above the book's level; the choice holds on the next page; with pinyin hidden
+    the words keep their word spaces and their characters sit one em apart."""
+    path = built["test_title"][1]
+    with browser.reader(path, javascript=False) as reader:
+        reader.open("article.xhtml", 600, 16)
+        plain = reader.measure()
+    assert plain.buttons == 0 and plain.rubies and all(r.rt_shown for r in plain.rubies)
+    with browser.reader(path) as reader:
+        reader.open("article.xhtml", 600, 16)
+        shown = reader.measure()
+        assert shown.buttons == 3 and all(r.rt_shown for r in shown.rubies)
+        reader.click("button[data-mode='new']")
+        new = reader.measure()
+        assert any(r.new for r in new.rubies) and not all(r.new for r in new.rubies)
+        assert all(r.rt_shown == r.new for r in new.rubies)
+        reader.click("button[data-mode='off']")
+        off = reader.measure()
+        assert not any(r.rt_shown for r in off.rubies)
+        reader.open("chapter-01.xhtml", 600, 16)
+        kept = reader.measure()
+        assert "pinyin-off" in kept.body_class and not any(r.rt_shown for r in kept.rubies)
+    shapes = browser.word_shapes(off, "pinyin off")
+    assert shapes.violations == [] and min(shapes.line_spaces) >= 0.45
+    assert all(abs(pitch - 1) < 0.01 for pitch in shapes.pitches)
+
+
+def test_words_above_the_level_are_marked(built) -> None:
+    """span.w.new: names and words above HSK 4; not words at or below it (by the HSK lists)."""
+    from pipeline.passes.vocabulary import hsk_level
+
+    doc, path = built["first_title"]
+    book = Book.open(path)
+    names = [speaker.name for speaker in doc.speakers] + list(doc.meta.authors)
+    marked, plain = set(), set()
+    for href in text_pages(book):
+        for word in book.tree(href).iterfind(".//x:span", NS):
+            kinds = (word.get("class") or "").split()
+            text = "".join(r.text or "" for r in word.iterfind("x:ruby", NS))
+            if kinds[:1] == ["w"] and text:
+                (marked if "new" in kinds else plain).add(text)
+    assert "周鸿祎" in marked and "的" in plain and "我们" in plain
+    assert [w for w in marked if hsk_level(w) is not None and hsk_level(w) <= 4
+            and not any(w in name for name in names)] == []  # names always carry pinyin
+    assert [w for w in plain if hsk_level(w) is not None and hsk_level(w) > 4] == []
