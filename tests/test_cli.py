@@ -167,7 +167,8 @@ def test_every_command_has_an_example_in_its_help() -> None:
     import typer.main
 
     group = typer.main.get_command(app)
-    assert set(group.commands) >= {"check", "epub", "pdf", "audio", "script", "all", "watch", "voices", "clean-cache"}
+    assert set(group.commands) >= {"check", "epub", "pdf", "audio", "script", "all", "watch", "voices", "clean-cache",
+                                   "site", "import", "new"}
     for name in group.commands:
         result = CliRunner().invoke(app, [name, "--help"])
         assert result.exit_code == 0, result.output
