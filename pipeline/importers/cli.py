@@ -62,7 +62,7 @@ def import_command(
 
 
 def new_command(
-    slug: Annotated[str, typer.Argument(show_default=False,
+    slug: Annotated[str, typer.Argument(metavar="SLUG", show_default=False,
                                         help="Slug of the new title: lower-case letters, digits, hyphens.")],
     out_dir: OutDirOption = Path("source"),
     force: OverwriteOption = False,
