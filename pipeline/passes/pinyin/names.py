@@ -27,6 +27,7 @@ from pipeline.passes.pinyin.tables import (
 _NAME_TAGS = ("nr", "nrfg", "nrt")
 _GIVEN_TAGS = ("nr", "nrfg", "nrt", "nz")
 _ENCLITIC = set("是在和的了说也就都对把被给向从跟与")  # one-character words that follow a name
+_NEVER_LAST = set("是的了说也就把被给跟着过吗呢吧")  # ... and that never end a given name
 _COMMON = 100
 # Words after which a verb is far likelier than a name (在种玉米, 正在盖房子, 要查清楚)
 _BEFORE_VERBS = {
@@ -126,8 +127,12 @@ def _name_can_start_after(before: str | None) -> bool:
 
 
 def _given_like(word: str) -> bool:
-    """A word that can be a given name: unknown to jieba's dictionary, or listed there as a name."""
-    return (len(word) == 2 and not known(word)) or (len(word) <= 2 and word_tag(word) in _GIVEN_TAGS)
+    """A word that can be a given name: unknown to jieba's dictionary, or listed there as a name or
+    as a rare place name (广明, 长乐: place names and given names share their characters)."""
+    if len(word) == 2 and not known(word):
+        return True
+    tag = word_tag(word)
+    return len(word) <= 2 and (tag in _GIVEN_TAGS or (tag == "ns" and tokenizer().FREQ.get(word, 0) < _COMMON))
 
 
 # jieba's tags of words that are never a given name (particles, prepositions, pronouns, numerals …)
@@ -184,7 +189,9 @@ def find_names(run: str) -> list[tuple[int, str]]:
         nxt = words[k + 1] if k + 1 < len(words) else ""
         if len(word) == 4 and not known(word) and word[3] in _ENCLITIC:
             word = word[:3]  # 朴正浩是: the model glued the next word's first character on
-        if _surname_of(word) and ((len(word) == 3 and not known(word)) or (2 <= len(word) <= 3 and word_tag(word) in _NAME_TAGS)):
+        if len(word) == 3 and word[2] in _NEVER_LAST and not known(word):
+            pass  # 缪斯是: a word (缪斯 the Muses) and the next word; no given name ends in 是
+        elif _surname_of(word) and ((len(word) == 3 and not known(word)) or (2 <= len(word) <= 3 and word_tag(word) in _NAME_TAGS)):
             candidate = word
             if len(word) == 2 and len(nxt) == 1 and _name_char(nxt):
                 candidate = word + nxt  # 王朝/nr + 晖/nr

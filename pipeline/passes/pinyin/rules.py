@@ -28,7 +28,7 @@ from pipeline.passes.pinyin.context import (
     _guess,
 )
 from pipeline.passes.pinyin.jiebadict import word_tag
-from pipeline.passes.pinyin.tables import _default, _Seg, _standalone, _surnames
+from pipeline.passes.pinyin.tables import _default, _Seg, _standalone, _surnames, is_polyphonic
 from pipeline.passes.pinyin.wordrules import REDUPLICATING_VERBS
 
 
@@ -159,12 +159,17 @@ _EXTENT_NOUNS = {
 }
 
 
+_GROWING = {"个子", "头发", "指甲", "腿", "脖子"}  # extents that grow (长了 zhǎng)
+
+
 def _rule_chang(c: _Context) -> str:  # 长
     prev, nxt = c.prev, c.next
     if c.segs[c.i].kind == "part":  # the end of a word jieba knows and pypinyin does not
         return "cháng" if prev in _EXTENT_NOUNS else "zhǎng"  # 周期长 vs 理事长, 董事长
     if prev in _DEGREE:
         return "cháng"
+    if nxt == "了" and prev in _EXTENT_NOUNS and prev not in _GROWING:
+        return "cháng"  # "has grown long": 时间长了, 路程长了 (but 头发长了: grown)
     if nxt[:1] and nxt[:1] in "得大高胖矮出满成着势齐全歪" or nxt == "了":
         return "zhǎng"
     if nxt in ("这么", "那么", "这样", "那样", "这般") and c.next2[:1] in "高大胖壮结漂好":
@@ -488,6 +493,8 @@ def _rule_huan(c: _Context) -> str:  # 还
         return "huán"  # the adverb 还 never takes 了 or a result complement directly
     if c.next == "" and c.prev and c.prev not in ("也", "都", "就", "却"):
         return "huán"  # the adverb needs a verb after it: 借的钱还没还
+    if c.prev in ("没", "没有") or (c.prev == "不" and (c.next == "" or c.next in _PRONOUNS)):
+        return "huán"  # the adverb comes before the negation (还没), the verb after it: 没还我钱, 借钱不还
     if c.next[:1] in ("回", "给") and "把" in c.clause_before(6):
         return "huán"  # 把书还回来, 把钱还给他
     return "hái"
@@ -573,6 +580,15 @@ _RULES = {
 # standalone reading in data/pinyin_chars.txt is "sure" and the guess is that reading).
 
 
+def _only_a_surname(char: str) -> bool:
+    """A surname that is no everyday word standing alone (缪 Miào, 覃 Qín, 翟 Zhái, 朴 Piáo: jieba's
+    dictionary has the lone character as a name or a bound morpheme, and rarely)."""
+    from pipeline.passes.pinyin.jiebadict import tokenizer
+    from pipeline.passes.pinyin.names import strong_surname
+
+    return strong_surname(char) and tokenizer().FREQ.get(char, 0) < 1000
+
+
 def _surname_can_stand(char: str, c: _Context) -> bool:
     """A surname that is also a function word (过, 都, 曾, 向: jieba tags it a particle, adverb or
     preposition) begins a name only at a pause or after a noun or a conjunction (问过老师 is not
@@ -591,12 +607,15 @@ def resolve_single(segs: list[_Seg], i: int) -> None:
     char = seg.text
     ctx = _Context(segs, i)
     surname = _surnames().get(char)
-    if surname and len(surname) == 1 and surname[0] != _default(char) and _surname_can_stand(char, ctx):
+    if surname and len(surname) == 1 and (surname[0] != _default(char) or is_polyphonic(char)) and _surname_can_stand(char, ctx):
         if ctx.next in _TITLES and (ctx.next not in _SHORT_TITLES or ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS):
             seg.pinyin, seg.source = [surname[0]], "name"  # 单老师, 叫她单姐
             return
         if ctx.prev[-1:] == "姓" and ctx.prev in ("姓", "也姓", "都姓", "复姓", "本姓", "同姓"):
             seg.pinyin, seg.source = [surname[0]], "name"  # 姓单: the surname itself
+            return
+        if ctx.next and surname[0] != _default(char) and _only_a_surname(char):
+            seg.pinyin, seg.source = [surname[0]], "name"  # 缪, 覃, 翟 standing alone: the surname
             return
     standalone = _standalone().get(char)
     rule = _RULES.get(char)

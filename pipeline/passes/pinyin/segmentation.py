@@ -199,8 +199,12 @@ class Segmenter:
         if len(word) == 1:
             segs.append(_Seg(word, None, "fallback", "single", start, tag))
             return True
-        if len(word) > 2 and word[0] in _DEGREE_PREFIX and word[1:] in phrases:
-            # jieba's dictionary glues a degree adverb on (很漂亮, 太重要): two words, each read as itself
+        if len(word) == 3 and word[0] == "一" and word[1] == word[2] and word[1] in _MEASURE_READINGS:
+            m = _MEASURE_READINGS[word[1]]  # 一行行 yī háng háng "row after row", 一只只
+            segs.append(_Seg(word, ["yī", m, m], "project", "han", start, tag))
+            return True
+        if len(word) >= 2 and word[0] in _DEGREE_PREFIX and (word[1:] in phrases if len(word) > 2 else word[1] in _RULES):
+            # jieba's dictionary glues a degree adverb on (很漂亮, 太重要, 最长): two words, each read as itself
             self._word(word[0], start, segs, "d")
             self._word(word[1:], start + 1, segs, word_tag(word[1:]))
             return False
@@ -241,7 +245,8 @@ class Segmenter:
                 source = "project" if piece in project else "phrase"
                 if piece in project:
                     reading = list(project[piece])
-                elif piece_start == 0 and piece in _neutral():  # 商量一下: the word jieba glued a tail to
+                elif piece in _neutral() and (piece_start == 0 or piece[0] == piece[1]):
+                    # 商量一下: the word jieba glued a tail to; 爷爷奶奶: a doubled kinship word anywhere
                     reading = list(_neutral()[piece])
                 else:
                     reading = [p[0] for p in phrases[piece]]
@@ -322,7 +327,7 @@ def _cover(word: str, project, phrases) -> list[tuple[int, str, bool]]:
             for j in range(i + 2, min(n, i + maxlen) + 1):
                 if word[i:j] in project:
                     options.append(((j, False), (left, pieces + 1, runs, unchecked, where)))
-                elif word[i:j] in phrases or (i == 0 and word[i:j] in _neutral()):
+                elif word[i:j] in phrases or ((i == 0 or j - i == 2 and word[i] == word[i + 1]) and word[i:j] in _neutral()):
                     options.append(((j, False), (left, pieces + 1, runs, unchecked + 1, where)))
             for target, cost in options:
                 if target not in best or cost < best[target]:
@@ -344,6 +349,8 @@ def _cover(word: str, project, phrases) -> list[tuple[int, str, bool]]:
 
 
 _PART_RULED = {"过"}
+# measure words read one way only as measure words (一行行, 一只只, 一场场)
+_MEASURE_READINGS = {"行": "háng", "只": "zhī", "种": "zhǒng", "场": "chǎng", "卷": "juàn", "处": "chù", "重": "chóng"}
 _DEGREE_PREFIX = set("很太挺真最更好")  # degree adverbs jieba's dictionary glues onto a word (很漂亮)
 
 
