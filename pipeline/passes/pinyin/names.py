@@ -105,6 +105,8 @@ def _plausible(name: str) -> bool:
     given = name[len(surname):]
     if not given:
         return False
+    if len(given) == 1 and word_tag(given).startswith(("p", "u", "c", "y", "e")):
+        return False  # 华为 (jieba: a name): 为 is a preposition, no given name
     tag = word_tag(given)
     common = _RARE_WORD if strong_surname(surname) else _COMMON
     if len(given) > 1 and tag and tag not in _GIVEN_TAGS and tokenizer().FREQ.get(given, 0) >= common:
@@ -126,17 +128,27 @@ def _name_can_start_after(before: str | None) -> bool:
     return tag.startswith("n") or tag in ("vn", "c", "p", "t", "s", "f")
 
 
-def _given_like(word: str) -> bool:
+def _given_like(word: str, surname: str = "") -> bool:
     """A word that can be a given name: unknown to jieba's dictionary, or listed there as a name or
     as a rare place name (广明, 长乐: place names and given names share their characters)."""
     if len(word) == 2 and not known(word):
         return True
     tag = word_tag(word)
-    return len(word) <= 2 and (tag in _GIVEN_TAGS or (tag == "ns" and tokenizer().FREQ.get(word, 0) < _COMMON))
+    if not word or len(word) > 2 or not all(_is_han(c) for c in word) or word[-1] in _NEVER_LAST:
+        return False
+    if tag in _GIVEN_TAGS:
+        return True
+    # a rare noun-like word (立新, 海生, 广明: given names are often rare words), after a surname that
+    # is no function word itself (都, 曾, 过 + a rare verb: 脸都涨红了)
+    if surname and word_tag(surname).startswith(("d", "u", "p", "c", "v")):
+        return False
+    return (len(word) == 2 and tokenizer().FREQ.get(word, 0) < _COMMON
+            and not tag.startswith(_NEVER_GIVEN_TAGS + ("v", "a")))
 
 
 # jieba's tags of words that are never a given name (particles, prepositions, pronouns, numerals …)
 _FUNCTION_TAGS = ("u", "p", "c", "r", "m", "q", "f", "y", "e", "o", "x", "d")
+_NEVER_GIVEN_TAGS = ("u", "p", "c", "r", "m", "q", "f", "y", "e", "o", "x")
 _RARE_WORD = 1000  # a known word rarer than this can be a given name after an unmistakable surname
 
 
@@ -198,10 +210,16 @@ def find_names(run: str) -> list[tuple[int, str]]:
         elif len(word) == 1 and word in _surnames() and nxt:
             if strong_surname(word) and _given_after_strong(nxt):
                 candidate = word + nxt
-            elif _given_like(nxt) and _name_can_start_after(words[k - 1] if k else None):
+            elif _given_like(nxt, word) and _name_can_start_after(words[k - 1] if k else None):
                 candidate = word + nxt
         elif len(word) == 2 and word[0] in _surnames() and known(word) and len(nxt) == 1 and _name_char(nxt):
             candidate = word + nxt  # 宋朝 + 晖: the dynasty is no name, 晖 is only one
+        elif (len(word) == 2 and not known(word) and word[1] in _surnames() and word[0] in _PERSON_VERBS | {"和", "跟", "与", "同"}
+              and _given_like(nxt, word[1])):
+            if _plausible(word[1] + nxt) and (not found or found[-1][0] + len(found[-1][1]) <= offset + 1):
+                found.append((offset + 1, word[1] + nxt))  # 请单 + 小雨: the model glued the verb on
+            offset += len(words[k])
+            continue
         if candidate and _plausible(candidate):
             if not found or found[-1][0] + len(found[-1][1]) <= offset:
                 found.append((offset, candidate))
