@@ -658,6 +658,11 @@ def test_second_round_context_rules(plain, text, index, expected):
     ("胡子长长了。", "hú zi zhǎng cháng le"),
     ("爷爷奶奶都来了。", "yé ye nǎi nai dōu lái le"),
     ("他今天看起来很精神。", "tā jīn tiān kàn qǐ lái hěn jīng shen"),
+    ("周末在家晒晒太阳。", "zhōu mò zài jiā shài shai tài yáng"),  # any one-syllable verb, doubled
+    ("我们去见见老朋友吧。", "wǒ men qù jiàn jian lǎo péng you ba"),
+    ("他死死地抓住绳子。", "tā sǐ sǐ de zhuā zhù shéng zi"),  # doubled into an adverb: full tones
+    ("孩子们开开心心地玩。", "hái zi men kāi kāi xīn xīn de wán"),  # AABB, not 开开 + 心心
+    ("他睡睡觉，看看书。", "tā shuì shui jiào kàn kan shū"),
     ("工匠精神值得学习。", "gōng jiàng jīng shén zhí de xué xí"),
 ])
 def test_second_round_word_shapes(plain, text, expected):

@@ -432,7 +432,7 @@ def _rule_jiao3(c: _Context) -> str:  # 角
 
 
 def _rule_jiao4(c: _Context) -> str:  # 觉
-    return "jiào" if c.prev in ("睡", "午") or _ends_numeral(c.prev) else "jué"
+    return "jiào" if c.prev[-1:] in ("睡", "午") or _ends_numeral(c.prev) else "jué"  # 睡睡觉
 
 
 def _rule_zhong1(c: _Context) -> str:  # 中

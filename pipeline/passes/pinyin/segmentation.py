@@ -208,7 +208,8 @@ class Segmenter:
             self._word(word[0], start, segs, "d")
             self._word(word[1:], start + 1, segs, word_tag(word[1:]))
             return False
-        if _is_reduplicated_verb(word[:2]):  # 尝尝, 问问, 试试看: the repeated syllable is light
+        if _is_reduplicated_verb(word[:2]) and not (len(word) == 4 and word[2] == word[3]):
+            # 尝尝, 问问, 试试看: the repeated syllable is light (not AABB: 开开心心)
             reading = _standalone().get(word[0], (_default(word[0]), False))[0]
             segs.append(_Seg(word[:2], [reading, _light(reading)], "project", "han", start, "v"))
             if len(word) > 2:
@@ -381,10 +382,18 @@ def _is_verb_tag(tag: str) -> bool:
     return tag.startswith("v")
 
 
+# One-syllable verbs whose doubled form is an adverb or a noun, in full tones (死死地, 活活, 通通,
+# 包包, 拜拜): not the tentative "have a go".
+_NOT_TENTATIVE = set("死活通断生呆急端环松亮怪花包拜哼横空白稳牢紧满足整默暗深乖呼哗嘻等连处往频纷")
+
+
 def _is_reduplicated_verb(word: str) -> bool:
-    """AA of a one-syllable verb that doubles as "have a go" (尝尝, 听听, 问问; see
-    `rules.REDUPLICATING_VERBS`), when the pair is no word of the lexicons (看看 is, light already)."""
-    return len(word) == 2 and word[0] == word[1] and word[0] in REDUPLICATING_VERBS
+    """AA of a one-syllable verb that doubles as "have a go" (尝尝, 听听, 养养, 晒晒; see
+    `rules.REDUPLICATING_VERBS`, or any verb of jieba's dictionary but those whose doubled form is
+    an adverb or a noun), when the pair is no word of the lexicons (看看 is, light already)."""
+    if len(word) != 2 or word[0] != word[1]:
+        return False
+    return word[0] in REDUPLICATING_VERBS or (word_tag(word[0]).startswith("v") and word[0] not in _NOT_TENTATIVE)
 
 
 def _aabb(word: str) -> tuple[str, ...] | None:

@@ -129,10 +129,10 @@ def _lexicon_words():
 
 def double_verb_before_object(segs: list[_Seg]) -> None:
     """A one-syllable verb doubled before its object, which jieba cuts as A + AB (点 + 点头, 摇 +
-    摇头, 摆 + 摆手): the second A is light, as in 点点头 diǎn dian tóu."""
+    摇头, 晒 + 晒太阳): the second A is light, as in 点点头 diǎn dian tóu."""
     for i in range(len(segs) - 1):
         a, b = segs[i], segs[i + 1]
-        if (len(a.text) == 1 and a.kind == "han" and b.kind == "han" and len(b.text) == 2 and b.text[0] == a.text
+        if (len(a.text) == 1 and a.kind == "han" and b.kind == "han" and len(b.text) in (2, 3) and b.text[0] == a.text
                 and b.text[1] != a.text and (a.pos.startswith("v") or a.text in REDUPLICATING_VERBS)
                 and b.source in ("phrase", "project") and b.pinyin):
             b.pinyin[0] = _light(b.pinyin[0])
