@@ -5,10 +5,11 @@ Sets (see each file's header):
 - ``dev``: ``pinyin_dev.tsv`` (the first evaluation set, written together with the phrase
   dictionary: it may inform the dictionary and the rules) and ``pinyin_dev_classes.txt`` (new text
   stressing the classes below, written for tuning);
-- ``test``: ``pinyin_test.txt``, written after the dictionary and never used for tuning;
-- ``final``: ``pinyin_final.txt``, written at the very end, after the last rule change.
-- ``holdout2``: ``pinyin_holdout2.txt``, written before the second round changed any rule, never
-  used for tuning (the second round used test and final as development data: see docs/pinyin.md).
+- ``test``: ``pinyin_test.txt`` and ``final``: ``pinyin_final.txt``, the first round's held-out
+  sets. Scored there, then used as DEVELOPMENT data in the second round (their misses informed
+  general rules, never the phrase dictionary): no longer held out;
+- ``holdout2``: ``pinyin_holdout2.txt``, the held-out set of the second round, written before that
+  round changed any rule and never used for tuning.
 
 A ``.tsv`` holds one row per scored occurrence (sentence, offset, char, reading). A ``.txt`` holds
 sentences with a hand-written reading of every Han character; an occurrence is scored when the
@@ -23,7 +24,7 @@ numbers (numerals, and measure words after a numeral or demonstrative) > particl
     python benchmarks/pinyin_accuracy.py [dev|test|final|holdout2|FILE ...] [--misses] [--results]
 
 Prints, per set, the pass's accuracy overall and per class, pypinyin's alone for comparison, and
-(``--misses``, the default for dev only) every miss. Scoring a held-out set appends a line to
+(``--misses``, the default for all but the held-out set) every miss. Scoring a held-out set appends a line to
 ``pinyin_scores.log`` so that how often it was looked at stays on record. ``--results`` rewrites the
 pinyin section of ``benchmarks/RESULTS.md``. Exit code 1 if a set is under its target.
 """
@@ -50,12 +51,12 @@ SETS = {
     "final": (HERE / "pinyin_final.txt",),
     "holdout2": (HERE / "pinyin_holdout2.txt",),
 }
-HELD_OUT = ("test", "final", "holdout2")
+HELD_OUT = ("holdout2",)  # test and final were held out in the first round, development data since
 LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
-TARGETS = {"dev": 0.995}  # overall; and no class under CLASS_TARGET on dev
+TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
 CLASS_TARGET = 0.98
-TEST_THRESHOLD = 0.98  # the regression floor the test suite applies to the held-out sets
+TEST_THRESHOLD = 0.98  # the regression floor the test suite applies to the held-out set (holdout2)
 # Measurements that are not re-run by this script, kept with the table (see RESULTS.md).
 NOTES = [
     "The pass before this round (commit 5f35197, identical readings to the single-module pass) scored "
@@ -372,9 +373,11 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
         f"Produced by `python benchmarks/pinyin_accuracy.py {' '.join(results)} --results` on "
         f"{datetime.date.today().isoformat()} (commit {_commit()}). Scored: every occurrence of a character "
         "with more than one reading in pypinyin's table (not 一/不), and every character of a name or a "
-        "reduplication; classes and sets are described in the script and in docs/pinyin.md. Targets: dev "
-        "≥ 99.5 % overall, no class under 98 %; the test suite keeps the held-out sets at ≥ "
-        f"{TEST_THRESHOLD:.0%} overall.",
+        "reduplication; classes and sets are described in the script and in docs/pinyin.md. Targets "
+        "(issue 14): ≥ 99.5 % overall and no class under 98 % on text the pass was not tuned on. dev, "
+        "test and final are development data (the rules were tuned on them; the test suite holds them to "
+        "the target); holdout2 is the held-out set, and the test suite keeps it at ≥ "
+        f"{TEST_THRESHOLD:.2%} overall, a floor it meets.",
         "",
         markdown(results),
         "",
@@ -399,7 +402,7 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sets", nargs="*", default=["dev"], help="dev, test, final or a file (default: dev)")
+    parser.add_argument("sets", nargs="*", default=["dev"], help="dev, test, final, holdout2 or a file (default: dev)")
     parser.add_argument("--misses", action=argparse.BooleanOptionalAction, default=None,
                         help="list every miss (default: on for dev, off for held-out sets)")
     parser.add_argument("--lint", action="store_true", help="only check the authored sets' readings for typos")
@@ -432,6 +435,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {row.char}  got {got:<7} expected {'|'.join(row.expected):<12} [{row.cls}] {_mark(row)}")
             worst = Counter(row.char for row, _ in base.misses).most_common(12)
             print("  pypinyin's most-missed characters: " + "  ".join(f"{c}×{n}" for c, n in worst))
+        if name in HELD_OUT:
+            low = [c for c in CLASSES if (ours.class_accuracy(c) or 1.0) < CLASS_TARGET]
+            met = ours.accuracy >= 0.995 and not low
+            print(f"  issue 14's target (≥ 99.5 % overall, no class under {CLASS_TARGET:.0%}): "
+                  + ("met" if met else "not met" + (f" (under: {', '.join(low)})" if low else "")))
         target = TARGETS.get(name)
         if target is not None:
             low = [c for c in CLASSES if (ours.class_accuracy(c) or 1.0) < CLASS_TARGET]
