@@ -56,7 +56,7 @@ LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
 TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
 CLASS_TARGET = 0.98
-TEST_THRESHOLD = 0.98  # the regression floor the test suite applies to the held-out set (holdout2)
+TEST_THRESHOLD = 0.985  # the floor the test suite applies to the held-out set: holdout2 scored 98.77 %
 # Measurements that are not re-run by this script, kept with the table (see RESULTS.md).
 NOTES = [
     "First round (commit 1d9c08d): the rules were tuned on dev only; test and final were held out and "
@@ -66,6 +66,10 @@ NOTES = [
     "was written first, scored once for its baseline with the unchanged pass, and once more after the "
     "last rule change; its misses were never printed. Both scorings are in the log below and in the "
     "before/after table. The same helper wrote holdout2 and the rules (see docs/pinyin.md).",
+    "Cold annotation of the first title (`benchmarks/pinyin_speed.py`: a fresh process builds the "
+    "annotator and annotates all 166 text blocks; median of 7 runs interleaved with the previous pass): "
+    "before this round 1.262 s (load 1.062 s, annotate 0.222 s), after 1.297 s (load 1.094 s, "
+    "annotate 0.226 s).",
 ]
 
 CLASSES = ("names", "reduplication", "numbers", "particles", "polyphones", "other")

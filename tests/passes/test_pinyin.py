@@ -425,19 +425,31 @@ def test_dev_accuracy_meets_the_target_in_every_class():
 
 
 @pytest.mark.parametrize("name", ["test", "final"])
-def test_held_out_sets_stay_above_their_floor(name):
-    """The threshold applies to the held-out sets (never tuned on). Only the score is shown on
-    failure, never the misses: reading them would make the sets tuning data."""
+def test_former_held_out_sets_meet_the_target_as_development_data(name):
+    """test and final were held out in the first round and are development data since the second:
+    the pass is held to the target on them, like on dev."""
     accuracy = _accuracy_module()
     result = accuracy.score(accuracy.load_set(name))
+    misses = "\n".join(f"{r.char} {got}≠{'|'.join(r.expected)} {r.sentence}" for r, got in result.misses)
     assert result.total >= 800
-    assert result.accuracy >= accuracy.TEST_THRESHOLD, f"{name}: {result.correct}/{result.total} = {result.accuracy:.2%}"
+    assert result.accuracy >= accuracy.TARGETS[name], misses
+    for cls in accuracy.CLASSES:
+        assert result.class_accuracy(cls) >= accuracy.CLASS_TARGET, (cls, misses)
+
+
+def test_held_out_set_stays_above_its_floor():
+    """The floor applies to the held-out set (never tuned on). Only the score is shown on failure,
+    never the misses: reading them would make the set tuning data."""
+    accuracy = _accuracy_module()
+    result = accuracy.score(accuracy.load_set("holdout2"))
+    assert result.total >= 2500
+    assert result.accuracy >= accuracy.TEST_THRESHOLD, f"holdout2: {result.correct}/{result.total} = {result.accuracy:.2%}"
 
 
 def test_eval_sets_are_well_formed():
     """Every authored set gives one syllable per Han character, each a reading the character has."""
     accuracy = _accuracy_module()
-    for name in ("dev", "test", "final"):
+    for name in ("dev", "test", "final", "holdout2"):
         for path in accuracy.SETS[name]:
             if path.suffix == ".txt" and path.exists():
                 assert accuracy.lint(path) == [], path.name
