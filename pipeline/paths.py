@@ -23,20 +23,31 @@ class UsageError(PublishError):
     """The command line names something unusable (exit code 2): nothing was built."""
 
 
-def read_source_file(path: Path, what: str = "source") -> bytes:
-    """The bytes of a source file named by the user, or a `UsageError` saying why not."""
+def _regular_file(path: Path, *, missing: str, folder: str, special: str) -> os.stat_result:
+    """`path`'s stat if it is a regular file; otherwise a `UsageError` that ends with the advice given
+    for that case (what to do when it is missing, a folder, or a pipe/socket/device)."""
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file; check the name, or run 'publish check' in the folder "
-                         f"that holds source/") from None
+        raise UsageError(f"{path}: no such file; {missing}") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot be read ({exc.strerror or exc}); check the path and its permissions") from None
     if stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"{path} is a folder, not a {what} file: name a file in it (e.g. {path}/<slug>.md), or "
-                         f"pass the folder as a SOURCES argument to build every title in it")
+        raise UsageError(f"{path} is {folder}")
     if not stat.S_ISREG(info.st_mode):
-        raise UsageError(f"{path} is not a regular file (a pipe, socket or device): name a {what} file (.md)")
+        raise UsageError(f"{path} is not a regular file (a pipe, socket or device): {special}")
+    return info
+
+
+def read_source_file(path: Path, what: str = "source") -> bytes:
+    """The bytes of a source file named by the user, or a `UsageError` saying why not."""
+    info = _regular_file(
+        path,
+        missing="check the name, or run 'publish check' in the folder that holds source/",
+        folder=f"a folder, not a {what} file: name a file in it (e.g. {path}/<slug>.md), or "
+               f"pass the folder as a SOURCES argument to build every title in it",
+        special=f"name a {what} file (.md)",
+    )
     if info.st_size > MAX_SOURCE_BYTES:
         raise UsageError(f"{path} is {info.st_size / 1024 / 1024:.0f} MB; a {what} file is at most "
                          f"{MAX_SOURCE_BYTES // 1024 // 1024} MB: is it the right file?")
@@ -54,16 +65,9 @@ def readable_file(path: Path, what: str, max_bytes: int, kinds: str) -> int:
     """The size of a file the user named for reading (a copy to import, say), or a `UsageError`
     saying why it cannot be: missing, a folder, a pipe or device, over `max_bytes`, unreadable.
     `kinds` says what would do instead (e.g. "a .txt, .html or .docx file")."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file; check the name") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc}); check the path and its permissions") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"{path} is a folder, not a file: name the {what} to use ({kinds})")
-    if not stat.S_ISREG(info.st_mode):
-        raise UsageError(f"{path} is not a regular file (a pipe, socket or device): name the {what} ({kinds})")
+    info = _regular_file(path, missing="check the name",
+                         folder=f"a folder, not a file: name the {what} to use ({kinds})",
+                         special=f"name the {what} ({kinds})")
     if info.st_size > max_bytes:
         raise UsageError(f"{path} is {info.st_size / 1e6:.0f} MB; a {what} is at most {max_bytes / 1e6:.0f} MB: "
                          f"is it the right file?")

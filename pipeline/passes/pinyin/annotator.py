@@ -9,7 +9,7 @@ from pipeline.passes.pinyin.sandhi import finish
 from pipeline.passes.pinyin.jiebadict import tokenizer, word_tags
 from pipeline.passes.pinyin.segmentation import Segmenter
 from pipeline.passes.pinyin.tables import (
-    STYLES,
+    check_style,
     Token,
     _guo_words,
     _is_han,
@@ -41,8 +41,7 @@ class PinyinAnnotator:
         tone_sandhi: bool = False,
         style: str = "marks",
     ):
-        if style not in STYLES:
-            raise ValueError(f"unknown pinyin style {style!r}: expected one of {', '.join(STYLES)}")
+        check_style(style)
         self.tone_sandhi = bool(tone_sandhi)
         self.style = style
         # word → (syllables for its Han characters, source), longest match wins, override before name

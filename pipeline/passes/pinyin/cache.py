@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pipeline.cache import Cache, key
 from pipeline.passes.pinyin.annotator import PinyinAnnotator
-from pipeline.passes.pinyin.tables import DATA_DIR, STYLES, Token
+from pipeline.passes.pinyin.tables import DATA_DIR, Token, check_style
 
 
 @lru_cache(maxsize=None)
@@ -40,8 +40,7 @@ class CachedAnnotator:
         tone_sandhi: bool = False,
         style: str = "marks",
     ):
-        if style not in STYLES:
-            raise ValueError(f"unknown pinyin style {style!r}: expected one of {', '.join(STYLES)}")
+        check_style(style)
         self.cache = cache
         self._args = dict(names=list(names), overrides=dict(overrides), tone_sandhi=tone_sandhi, style=style)
         self._settings = key("pinyin-annotator", data_digest(), sorted(self._args["names"]),

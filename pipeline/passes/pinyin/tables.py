@@ -16,6 +16,13 @@ SOURCES = ("override", "name", "project", "phrase", "fallback", "none")
 STYLES = ("marks", "numbers", "plain")
 
 
+def check_style(style: str) -> str:
+    """`style` if it is one of STYLES; both annotators refuse an unknown style before any work."""
+    if style not in STYLES:
+        raise ValueError(f"unknown pinyin style {style!r}: expected one of {', '.join(STYLES)}")
+    return style
+
+
 @dataclass(frozen=True)
 class Token:
     text: str  # the surface text of this word/run
