@@ -68,7 +68,7 @@ QUIET_WEASYPRINT = ("Using fontTools instead of HarfBuzz-Subset",)
 
 
 @contextmanager
-def _collected_warnings() -> Iterator[list[str]]:
+def collected_warnings() -> Iterator[list[str]]:
     """WeasyPrint's warnings (an unsupported property, a missing glyph) during one render.
 
     Only this thread's records: two titles rendered by two threads never swap their warnings."""
@@ -100,7 +100,7 @@ def render_pdf(html: str, sheets: list[Path], doc: Document, ctx: BuildContext) 
     css_text = "".join(sheet.read_text(encoding="utf-8") for sheet in sheets)
     identifier = hashlib.sha256((doc.meta.id + html + css_text).encode()).hexdigest()[:32].encode()
     html = html.replace("/*FONTS*/", font_faces(html + css_text, ctx), 1)  # in <head>, before any text
-    with _collected_warnings() as warnings, inter_character_justification():
+    with collected_warnings() as warnings, inter_character_justification():
         document = HTML(string=html, base_url=str(ctx.styles_dir)).render(
             stylesheets=[CSS(filename=str(sheet)) for sheet in sheets])
         data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier, uncompressed_pdf=False)
@@ -131,20 +131,50 @@ class PdfRenderer:
 
 
 class LearnerPdfRenderer(PdfRenderer):
-    """The learner edition: pinyin over every word, larger type, a vocabulary chapter."""
+    """The learner edition: pinyin over every word, larger type, a vocabulary chapter.
+
+    Laid out chapter by chapter (`pdfparts`): each chapter cached by content and, when the
+    build driver offers processes (`ctx.executor`), laid out two at a time; then joined."""
 
     name = "pdf-learner"
     suffix = "-learner"
 
-    def book(self, doc: Document, ctx: BuildContext) -> tuple[str, list[Path]]:
-        from pipeline.renderers.pinyinhtml import EDITION, LEARNER_CSS, learner_text, vocabulary_credits
+    def _learner(self, doc: Document, ctx: BuildContext):  # type: ignore[no-untyped-def]
+        from pipeline.renderers.pinyinhtml import learner_text
 
         # "condense" is not a command-line option: benchmarks/word_shapes.py sets it to compare word shapes.
         learner = learner_text(doc, ctx.styles_dir, paper_stylesheet(ctx), bool(ctx.option("tone_sandhi", False)),
                                ctx.cache, condense=ctx.option("condense"))
-        vocabulary = learner.vocabulary_chapter(doc, level=int(ctx.option("level", 4)))
+        return learner, learner.vocabulary_chapter(doc, level=int(ctx.option("level", 4)))
+
+    def book(self, doc: Document, ctx: BuildContext) -> tuple[str, list[Path]]:
+        """The whole book as one document (books that cannot be laid out in parts)."""
+        from pipeline.renderers.pinyinhtml import EDITION, LEARNER_CSS, vocabulary_credits
+
+        learner, vocabulary = self._learner(doc, ctx)
         html = book_html(doc, ctx.styles_dir / TEMPLATE, learner.setter(), fonts_css="/*FONTS*/",
                          extra_chapters=[vocabulary], body_class="learner", colophon=vocabulary_credits(),
                          edition=EDITION)
         html = html.replace("/*FONTS*/", "/*FONTS*/\n" + learner.font_css(), 1)  # condensed pinyin faces
         return html, stylesheets(ctx, extra=(LEARNER_CSS,))
+
+    def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
+        from pipeline.renderers import pdfparts
+        from pipeline.renderers.pdfbook import book_plan
+        from pipeline.renderers.pinyinhtml import EDITION, LEARNER_CSS, vocabulary_credits
+
+        learner, vocabulary = self._learner(doc, ctx)
+        plan = book_plan(doc, [vocabulary])
+        if not pdfparts.splittable(doc, plan):
+            return super().build(doc, ctx)
+        paper = paper_stylesheet(ctx)
+        sheets = [ctx.styles_dir / BOOK_CSS, paper, ctx.styles_dir / LEARNER_CSS]
+        marks = ctx.styles_dir / MARKS_CSS if ctx.option("marks", False) else None
+        styles = pdfparts.read_styles(ctx.styles_dir, sheets + ([marks] if marks else []), marks, paper)
+        edition = pdfparts.Edition(
+            setter=learner.setter(), faces_used=learner.faces_used, face_files=learner.face_files,
+            body_class="learner", edition=EDITION, colophon=vocabulary_credits(), settings=learner.settings())
+        data = pdfparts.Assembly(doc, plan, edition, styles, ctx.cache, ctx.executor, ctx.log).build()
+        (target,) = self.outputs(doc, ctx)
+        atomic_write(target, data)
+        return [target]

@@ -190,15 +190,15 @@ def book_html(doc: Document, template: Path, setter: Setter = PRINT, fonts_css: 
     plan = book_plan(doc, extra_chapters)
     main = [leading_notes_html(plan, doc, setter)] if plan.leading_notes else []
     main += [part_html(part, doc, setter) for part in plan.parts]
-    return front_html(doc, template, plan, "\n".join(main), fonts_css=fonts_css, body_class=body_class,
-                      colophon=colophon, edition=edition)
+    return front_html(doc, template.read_text(encoding="utf-8"), plan, "\n".join(main), fonts_css=fonts_css,
+                      body_class=body_class, colophon=colophon, edition=edition)
 
 
-def front_html(doc: Document, template: Path, plan: BookPlan, main_html: str, *, fonts_css: str = "",
+def front_html(doc: Document, template: str, plan: BookPlan, main_html: str, *, fonts_css: str = "",
                body_class: str = "print", colophon: str = "", edition: str = "",
                pages: Mapping[str, int] | None = None) -> str:
-    """The skeleton filled: front matter and contents (with `pages`, folios written out),
-    then `main_html`."""
+    """The skeleton (`template`, its text) filled: front matter and contents (with `pages`,
+    folios written out), then `main_html`."""
     meta = doc.meta
     values = {
         **head_values(doc, fonts_css, body_class),
@@ -214,7 +214,7 @@ def front_html(doc: Document, template: Path, plan: BookPlan, main_html: str, *,
         "toc_html": toc_html(plan, pages),
         "main_html": main_html,
     }
-    return Template(template.read_text(encoding="utf-8")).substitute(values)
+    return Template(template).substitute(values)
 
 
 def head_values(doc: Document, fonts_css: str, body_class: str) -> dict[str, str]:

@@ -12,6 +12,8 @@ and the rows WeasyPrint draws agree.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -99,6 +101,7 @@ class LearnerText:
         self.cache = cache if cache is not None else Cache(None)
         self.annotator = CachedAnnotator(self.cache, names=names, overrides=doc.pronunciation_table,
                                          tone_sandhi=tone_sandhi)
+        self.tone_sandhi = tone_sandhi
         self._memo: dict[str, tuple] = {}
         self.kind = kind
         self.styles = {role: kind.style(role) for role in ROLES}
@@ -149,6 +152,25 @@ class LearnerText:
     def font_css(self) -> str:
         """@font-face rules for the condensed pinyin faces the text set so far uses."""
         return pinyinfont.font_face_css(self.condensed, self.cache)
+
+    @contextmanager
+    def faces_used(self) -> Iterator[set[float]]:
+        """The condensed pinyin faces (steps) of what is set inside the context: a part of
+        the book laid out alone declares only its own."""
+        before, self.condensed = self.condensed, set()
+        try:
+            yield self.condensed
+        finally:
+            self.condensed = before | self.condensed
+
+    def face_files(self, steps: set[float]) -> tuple[tuple[str, str, bytes], ...]:
+        """(font family, CSS class, font file) of condensed faces."""
+        faces = [pinyinfont.condensed_face(step, self.cache) for step in sorted(steps)]
+        return tuple((face.family, face.css_class, face.path.read_bytes()) for face in faces)
+
+    def settings(self) -> dict[str, object]:
+        """What changes the text set here besides the document and the code: for cache keys."""
+        return {"tone_sandhi": self.tone_sandhi, "condense": self.kind.condense}
 
     def setter(self) -> Setter:
         return Setter(paragraph=self.paragraph, phrase=self.phrase, label=self.label)

@@ -1,0 +1,427 @@
+"""The learner PDF laid out part by part: each chapter a WeasyPrint document of its own, cached
+by content, laid out on two processes when the build driver offers them, and joined into one
+tagged PDF (`pdfmerge`).
+
+Why: WeasyPrint needs about 5 s of CPU for the 73 pages of the first title's learner book
+(pinyin rows are many text runs), and one WeasyPrint document cannot be laid out in pieces or
+in parallel. A chapter's layout depends only on its own content once the few things a chapter
+would learn from the rest of the book are supplied from outside:
+
+- page furniture — running heads, folios and crop marks depend on where a page lands; they
+  are laid out once for the whole book, one empty page per page (`pdf-furniture.css`), and
+  drawn over the chapters' pages, which draw none (`pdf-parts-body.css`);
+- left and right pages — the text block of a left-hand page sits further right; every chapter
+  is laid out from a right-hand page, and one that lands on a left-hand page is moved by the
+  difference of the margins (`pagegeometry.binding_shift`), which changes no line;
+- numbers — the contents' and the name index's page numbers are written out (`data-page`)
+  once the chapters' page counts are known; their links point at stand-in anchors that the
+  merge replaces by the real destinations; question numbers continue through a
+  `counter-reset`;
+- the front matter is laid out with the blank page that follows it when the article would
+  otherwise open on a left-hand page.
+
+A chapter's cache key is its content (the model's sections without source positions), the
+title's settings that reach it (metadata, speakers, pronunciations, options), the stylesheets,
+the pipeline's code and the versions of what lays it out; generated chapters, the index, the
+front matter and the furniture are keyed by their HTML. An edit to one answer lays out that
+chapter again (and the index, contents and furniture only if page numbers moved).
+
+Books that do not open with the article (its folio 1 anchors the numbering) are laid out as
+one document, as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from pipeline.cache import Cache, key
+from pipeline.model import Document
+from pipeline.renderers import pdfmerge
+from pipeline.renderers.cjktype import spaced
+from pipeline.renderers.htmltext import attr
+from pipeline.renderers.pdfbook import BookPart, BookPlan, Setter, front_html, head_values, part_html
+
+PART_TEMPLATE = "pdf-part.html"
+PARTS_CSS = "pdf-parts.css"
+BODY_CSS = "pdf-parts-body.css"
+FURNITURE_CSS = "pdf-furniture.css"
+NAMESPACE = "pdf-parts"
+FORMAT = "1"  # what a cached part holds; raise it when that changes
+FONT_SCHEME = "font:"  # @font-face URLs answered from a job's own fonts
+PDF_VARIANT = "pdf/ua-1"
+LAYOUT_VERSIONS = ("weasyprint", "pydyf", "tinycss2", "uharfbuzz", "fonttools", "pikepdf")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to lay out, self-contained so that another process can: its HTML (fonts
+    as `font:<name>` URLs), its stylesheets' text, and its fonts — packaged faces to subset to
+    `characters` there, and font files given whole."""
+
+    html: str
+    stylesheets: tuple[str, ...]
+    faces: tuple[tuple[str, str], ...] = ()  # (name, packaged face: "serif" or "sans")
+    characters: str = ""
+    files: tuple[tuple[str, bytes], ...] = ()  # (name, font file)
+    tagged: bool = True
+    cache_root: str | None = None  # the build cache, where subsets are kept (if it is there)
+
+    @property
+    def size(self) -> int:
+        return len(self.html)
+
+
+def lay_out(job: Job) -> tuple[bytes, tuple[str, ...]]:
+    """The PDF of one job and WeasyPrint's warnings. Runs in a worker process as well as here."""
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    from pipeline.fonts import subset
+    from pipeline.renderers.cjkjustify import inter_character_justification
+    from pipeline.renderers.pdf import collected_warnings
+
+    root = Path(job.cache_root) if job.cache_root else None
+    cache = Cache(root if root is not None and root.is_dir() else None)
+    fonts = {name: subset(face, job.characters, cache) for name, face in job.faces}  # type: ignore[arg-type]
+    fonts.update(job.files)
+
+    class Fetcher(URLFetcher):
+        """WeasyPrint's fetcher, answering `font:<name>` from the job's fonts."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith(FONT_SCHEME):
+                return URLFetcherResponse(url, fonts[url[len(FONT_SCHEME):]], {"Content-Type": "font/otf"})
+            return super().fetch(url, headers)
+
+    fetch = Fetcher()
+
+    identifier = hashlib.sha256(job.html.encode()).hexdigest()[:32].encode()
+    with collected_warnings() as warnings, inter_character_justification():
+        document = HTML(string=job.html, url_fetcher=fetch).render(
+            stylesheets=[CSS(string=text, url_fetcher=fetch) for text in job.stylesheets])
+        data = document.write_pdf(pdf_variant=PDF_VARIANT if job.tagged else None, pdf_identifier=identifier,
+                                  uncompressed_pdf=False)
+    return data, tuple(dict.fromkeys(warnings))
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The stylesheets' text for each kind of document, read once."""
+
+    book: tuple[str, ...]  # pdf.css, the paper, pdf-learner.css, --marks
+    parts: str
+    body: str
+    furniture: str
+    marks: str | None
+    book_template: str
+    part_template: str
+    shift: float  # points: a left-hand page's text block right of a right-hand page's
+
+    def digest(self) -> str:
+        return key("pdf-part-styles", list(self.book), self.parts, self.body, self.furniture, self.marks,
+                   self.book_template, self.part_template)
+
+
+@dataclass
+class Laid:
+    """A part's PDF once laid out (or found in the cache)."""
+
+    data: bytes
+    pages: int = 0
+    anchors: dict[str, int] = field(default_factory=dict)  # id → page of the part
+
+    @classmethod
+    def of(cls, data: bytes) -> Laid:
+        return cls(data, *pdfmerge.summary(data))
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What the learner edition adds to the book: its setter, the condensed faces a stretch of
+    setting used (as font files), the title page's edition line, the colophon."""
+
+    setter: Setter
+    faces_used: Callable[[], Any]  # a context manager yielding the set of face steps used inside it
+    face_files: Callable[[set[float]], tuple[tuple[str, str, bytes], ...]]  # steps → (family, class, font)
+    body_class: str
+    edition: str
+    colophon: str
+    settings: Any  # what else changes the edition's text (JSON-able): sandhi, word shapes, level
+
+
+class Assembly:
+    """Lays out the book's parts (from the cache where it can), then the index, the front
+    matter and the furniture, and joins them."""
+
+    def __init__(self, doc: Document, plan: BookPlan, edition: Edition, styles: Styles, cache: Cache,
+                 executor: Executor | None = None, log: Callable[[str], None] = print) -> None:
+        self.doc = doc
+        self.plan = plan
+        self.edition = edition
+        self.styles = styles
+        self.cache = cache
+        self.executor = executor
+        self.log = log
+        self.keys: dict[str, str] = {}
+        self.warned: set[str] = set()
+        self.context = key("pdf-part-context", FORMAT, _without_locations(doc.meta.model_dump(mode="json")),
+                           _without_locations([s.model_dump(mode="json") for s in doc.speakers]),
+                           sorted(doc.pronunciation_table.items()), edition.settings, styles.digest(),
+                           _code_digest(), [version(name) for name in LAYOUT_VERSIONS], _font_digests())
+
+    # -- documents -------------------------------------------------------------------------
+    def _fonts_css(self, steps: set[float]) -> tuple[str, tuple[tuple[str, bytes], ...]]:
+        from pipeline.fonts import FAMILY
+
+        rules = [f'@font-face {{ font-family: "{FAMILY[face]}"; src: url("{FONT_SCHEME}{face}") format("opentype"); }}'
+                 for face in ("serif", "sans")]
+        files = []
+        for family, css_class, data in self.edition.face_files(steps):
+            rules.append(f'@font-face {{ font-family: "{family}"; src: url("{FONT_SCHEME}{css_class}") '
+                         f'format("truetype"); }}\n.learner .{css_class} {{ font-family: "{family}"; }}')
+            files.append((css_class, data))
+        return "\n".join(rules), tuple(files)
+
+    def _job(self, html_of: Callable[[str], str], steps: set[float], sheets: tuple[str, ...],
+             tagged: bool = True) -> Job:
+        fonts_css, files = self._fonts_css(steps)
+        html = html_of(fonts_css)
+        characters = "".join(sorted(set(html).union(*sheets)))
+        return Job(html, sheets, faces=(("serif", "serif"), ("sans", "sans")), characters=characters, files=files,
+                   tagged=tagged, cache_root=str(self.cache.root) if self.cache.root else None)
+
+    def _part_document(self, body: str, fonts_css: str, questions_before: int = 0) -> str:
+        values = head_values(self.doc, fonts_css, self.edition.body_class)
+        counter = f' style="counter-reset: question {questions_before}"' if questions_before else ""
+        return Template(self.styles.part_template).substitute(values, body_attrs=counter, main_html=body)
+
+    def _body_job(self, part: BookPart, pages: dict[str, int] | None = None) -> Job:
+        with self.edition.faces_used() as steps:
+            body = part_html(part, self.doc, self.edition.setter, pages)
+        if pages is not None:
+            body += _stubs(t for t in pages if t not in part.anchors(self.doc))
+        sheets = (*self.styles.book, self.styles.parts, self.styles.body)
+        return self._job(lambda css: self._part_document(body, css, part.questions_before), set(steps), sheets)
+
+    def _front_job(self, folios: dict[str, int]) -> Job:
+        stubs = _stubs(folios) + '\n<div class="front-end"></div>'
+        sheets = (*self.styles.book, self.styles.parts)
+        return self._job(lambda css: _front(self, css, stubs, folios), set(), sheets)
+
+    def _furniture_job(self, pages: list[tuple[str, str]]) -> Job:
+        divs = "\n".join(f'<div class="fu" data-head="{attr(head)}" data-folio="{folio}"></div>'
+                         for head, folio in pages)
+        sheets = (self.styles.book[0], self.styles.book[1], *((self.styles.marks,) if self.styles.marks else ()),
+                  self.styles.furniture)
+        return self._job(lambda css: self._part_document(divs, css), set(), sheets, tagged=False)
+
+    # -- keys and the cache -----------------------------------------------------------------
+    def _part_key(self, part: BookPart) -> str | None:
+        """The key of a chapter of the source, from its content; None for a generated one
+        (keyed by its HTML)."""
+        if part.chapter is not None or part.index:
+            return None
+        sections = _without_locations([s.model_dump(mode="json") for s in part.sections])
+        return key("pdf-part", self.context, part.id, part.running, part.questions_before, sections)
+
+    def _job_key(self, job: Job) -> str:
+        files = [[name, hashlib.sha256(data).hexdigest()] for name, data in job.files]
+        return key("pdf-job", self.context, job.html, list(job.stylesheets), job.tagged, files)
+
+    def _cached(self, digest: str) -> Laid | None:
+        data = self.cache.get(NAMESPACE, digest)
+        return Laid.of(data) if data is not None else None
+
+    # -- laying out ---------------------------------------------------------------------------
+    def _lay_out(self, name: str, job: Job, parallel: bool) -> Future | tuple[bytes, tuple[str, ...]]:
+        if parallel and self.executor is not None:
+            return self.executor.submit(lay_out, job)
+        return lay_out(job)
+
+    def _collect(self, pending: dict[str, Future | tuple[bytes, tuple[str, ...]]], keys: dict[str, str]) -> dict[str, Laid]:
+        done = {}
+        for name, result in pending.items():
+            data, warnings = result.result() if isinstance(result, Future) else result
+            for message in warnings:
+                if message not in self.warned:
+                    self.warned.add(message)
+                    self.log(f"pdf: weasyprint: {message}")
+            self.cache.put(NAMESPACE, keys[name], data)
+            done[name] = Laid.of(data)
+        return done
+
+    def _body(self) -> dict[str, Laid]:
+        """Every part but the index, from the cache or laid out (on the executor when there
+        are several: the largest first, each handed over as soon as its HTML is set)."""
+        laid: dict[str, Laid] = {}
+        todo: list[BookPart] = []
+        for part in self.plan.parts:
+            if part.index:
+                continue
+            digest = self._part_key(part)
+            found = self._cached(digest) if digest is not None else None
+            if digest is not None:
+                self.keys[part.id] = digest
+            if found is not None:
+                laid[part.id] = found
+            else:
+                todo.append(part)
+        parallel = len(todo) > 1 and self.executor is not None
+        pending: dict[str, Future | tuple[bytes, tuple[str, ...]]] = {}
+        for part in sorted(todo, key=lambda p: -_weight(p)):
+            job = self._body_job(part)
+            if part.id not in self.keys:  # a generated chapter: keyed by its HTML
+                self.keys[part.id] = self._job_key(job)
+                found = self._cached(self.keys[part.id])
+                if found is not None:
+                    laid[part.id] = found
+                    continue
+            pending[part.id] = self._lay_out(part.id, job, parallel)
+        laid.update(self._collect(pending, self.keys))
+        return laid
+
+    def _keyed(self, name: str, job: Job) -> Laid | None:
+        self.keys[name] = self._job_key(job)
+        return self._cached(self.keys[name])
+
+    def build(self) -> bytes:
+        parts = self.plan.parts
+        laid = self._body()
+        index = next((part for part in parts if part.index), None)
+        if index is not None:
+            starts = self._starts(parts, laid, until=index.id)
+            folios = {answer.id: starts[part.id] + laid[part.id].anchors.get(answer.id, 0)
+                      for part in parts if part.id in starts for s in part.sections for answer in s.answers}
+            job = self._body_job(index, folios)
+            found = self._keyed(index.id, job)
+            laid[index.id] = found or self._collect({index.id: self._lay_out(index.id, job, False)}, self.keys)[index.id]
+        starts = self._starts(parts, laid)
+        toc = {target: starts[part.id] + (laid[part.id].anchors.get(target, 0) if target != part.id else 0)
+               for part in parts for target, _title, _kind in part.toc}
+        tail: dict[str, Laid] = {}
+        pending: dict[str, Future | tuple[bytes, tuple[str, ...]]] = {}
+        jobs = {"front": self._front_job(toc), "furniture": self._furniture_job(self._furniture_pages(parts, laid, starts))}
+        for name, job in jobs.items():
+            found = self._keyed(name, job)
+            if found is not None:
+                tail[name] = found
+        missing = [name for name in ("furniture", "front") if name not in tail]
+        for name in missing:  # the furniture on the executor (handed over first), the front matter here
+            pending[name] = self._lay_out(name, jobs[name], parallel=len(missing) > 1 and name == "furniture")
+        tail.update(self._collect(pending, self.keys))
+
+        pieces = [pdfmerge.Piece(tail["front"].data, stubs=frozenset(toc), drop_last=True, furnished=False)]
+        number = 0
+        for part in parts:
+            part_laid = laid[part.id]
+            shifts = tuple(self._shift(page, number + page) for page in range(part_laid.pages))
+            stubs = frozenset(t for t in part_laid.anchors if t not in part.anchors(self.doc))
+            pieces.append(pdfmerge.Piece(part_laid.data, shifts if any(shifts) else None, stubs))
+            number += part_laid.pages
+        return pdfmerge.merge(pieces, tail["furniture"].data)
+
+    def _shift(self, local: int, body_page: int) -> float:
+        """How far to move page `local` of a part (laid out from a right-hand page) that lands
+        on page `body_page` counted from the article's first page (a right-hand one)."""
+        laid_left, lands_left = local % 2 == 1, body_page % 2 == 1
+        if laid_left == lands_left:
+            return 0.0
+        return self.styles.shift if lands_left else -self.styles.shift
+
+    @staticmethod
+    def _starts(parts: Sequence[BookPart], laid: dict[str, Laid], until: str | None = None) -> dict[str, int]:
+        """Each part's first folio (the article opens on folio 1)."""
+        starts, folio = {}, 1
+        for part in parts:
+            if part.id == until:
+                break
+            starts[part.id] = folio
+            folio += laid[part.id].pages
+        return starts
+
+    def _furniture_pages(self, parts: Sequence[BookPart], laid: dict[str, Laid],
+                         starts: dict[str, int]) -> list[tuple[str, str]]:
+        """(running head, folio) of every page from the article on: no head on a part's first
+        page, the book's title on left-hand pages, the part's running head on right-hand ones."""
+        book = spaced(self.doc.meta.title)
+        pages = []
+        for part in parts:
+            for page in range(laid[part.id].pages):
+                folio = starts[part.id] + page
+                head = "" if page == 0 else book if folio % 2 == 0 else spaced(part.running)
+                pages.append((head, str(folio)))
+        return pages
+
+
+def _weight(part: BookPart) -> int:
+    """How much a part has to lay out, roughly (to hand the largest over first)."""
+    if part.chapter is not None:
+        return len(part.chapter.body) // 20
+    return sum(len(p.text) for s in part.sections for p in s.paragraphs) + sum(
+        len(p.text) for s in part.sections for a in s.answers for p in a.paragraphs)
+
+
+def _front(assembly: Assembly, fonts_css: str, stubs: str, folios: dict[str, int]) -> str:
+    edition = assembly.edition
+    template = assembly.styles.book_template
+    return front_html(assembly.doc, template, assembly.plan, stubs, fonts_css=fonts_css, body_class=edition.body_class,
+                      colophon=edition.colophon, edition=edition.edition, pages=folios)
+
+
+def _stubs(targets: Iterator[str] | dict[str, int]) -> str:
+    return "".join(f'<span class="anchor-stub" id="{attr(target)}"></span>' for target in targets)
+
+
+def _without_locations(value: Any) -> Any:
+    """The model's JSON without source positions: moving a chapter down the file changes no page."""
+    if isinstance(value, dict):
+        return {k: _without_locations(v) for k, v in value.items() if k != "loc"}
+    if isinstance(value, list):
+        return [_without_locations(v) for v in value]
+    return value
+
+
+def _code_digest() -> str:
+    from pipeline.build import code_digest
+
+    return code_digest()
+
+
+def _font_digests() -> list[str]:
+    from pipeline.fonts import digest
+
+    return [digest("serif"), digest("sans")]
+
+
+def splittable(doc: Document, plan: BookPlan) -> bool:
+    """Whether the book can be laid out in parts: it opens with the article (folio 1), with no
+    note before it."""
+    return not plan.leading_notes and bool(plan.parts) and bool(plan.parts[0].sections) \
+        and plan.parts[0].sections[0].kind == "article"
+
+
+def read_styles(styles_dir: Path, sheets: Sequence[Path], marks: Path | None, paper: Path) -> Styles:
+    from pipeline.renderers.pagegeometry import binding_shift
+
+    return Styles(
+        book=tuple(sheet.read_text(encoding="utf-8") for sheet in sheets),
+        parts=(styles_dir / PARTS_CSS).read_text(encoding="utf-8"),
+        body=(styles_dir / BODY_CSS).read_text(encoding="utf-8"),
+        furniture=(styles_dir / FURNITURE_CSS).read_text(encoding="utf-8"),
+        marks=marks.read_text(encoding="utf-8") if marks is not None else None,
+        book_template=(styles_dir / "pdf-book.html").read_text(encoding="utf-8"),
+        part_template=(styles_dir / PART_TEMPLATE).read_text(encoding="utf-8"),
+        shift=binding_shift(paper),
+    )
+
+
+def json_dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
