@@ -95,8 +95,9 @@ def collected_warnings() -> Iterator[list[str]]:
 def render_pdf(html: str, sheets: list[Path], doc: Document, ctx: BuildContext) -> bytes:
     """Lay out and write the PDF. Same inputs give the same bytes: the dates come from the
     document, and the file identifier from the inputs."""
-    from weasyprint import CSS, HTML
+    from pipeline.renderers.weasy import weasyprint
 
+    CSS, HTML = weasyprint().CSS, weasyprint().HTML
     css_text = "".join(sheet.read_text(encoding="utf-8") for sheet in sheets)
     identifier = hashlib.sha256((doc.meta.id + html + css_text).encode()).hexdigest()[:32].encode()
     html = html.replace("/*FONTS*/", font_faces(html + css_text, ctx), 1)  # in <head>, before any text

@@ -81,12 +81,13 @@ class Job:
 
 def lay_out(job: Job) -> tuple[bytes, tuple[str, ...]]:
     """The PDF of one job and WeasyPrint's warnings. Runs in a worker process as well as here."""
-    from weasyprint import CSS, HTML
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
     from pipeline.fonts import subset
     from pipeline.renderers.cjkjustify import inter_character_justification
     from pipeline.renderers.pdf import collected_warnings
+    from pipeline.renderers.weasy import stylesheet, weasyprint
+
+    HTML = weasyprint().HTML
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     root = Path(job.cache_root) if job.cache_root else None
     cache = Cache(root if root is not None and root.is_dir() else None)
@@ -106,7 +107,7 @@ def lay_out(job: Job) -> tuple[bytes, tuple[str, ...]]:
     identifier = hashlib.sha256(job.html.encode()).hexdigest()[:32].encode()
     with collected_warnings() as warnings, inter_character_justification():
         document = HTML(string=job.html, url_fetcher=fetch).render(
-            stylesheets=[CSS(string=text, url_fetcher=fetch) for text in job.stylesheets])
+            stylesheets=[stylesheet(text) for text in job.stylesheets])
         data = document.write_pdf(pdf_variant=PDF_VARIANT if job.tagged else None, pdf_identifier=identifier,
                                   uncompressed_pdf=False)
     return data, tuple(dict.fromkeys(warnings))

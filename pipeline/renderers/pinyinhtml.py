@@ -176,13 +176,13 @@ class LearnerText:
         return Setter(paragraph=self.paragraph, phrase=self.phrase, label=self.label)
 
     def vocabulary_chapter(self, doc: Document, level: int) -> Chapter:
-        from pipeline.passes.vocabulary import cached_vocabulary
+        from pipeline.passes.vocabulary import cached_vocabulary_of
 
-        tokens = [token for paragraph in doc.paragraphs() for span in paragraph.spans
-                  if span.lang is None or span.lang.startswith("zh")
-                  for token in self.tokens(span.text)]
+        # Paragraph by paragraph, so that an edit looks up only its paragraph's words.
+        groups = [[token for span in paragraph.spans if span.lang is None or span.lang.startswith("zh")
+                   for token in self.tokens(span.text)] for paragraph in doc.paragraphs()]
         entries = []
-        for entry in cached_vocabulary(self.cache, tokens, level):
+        for entry in cached_vocabulary_of(self.cache, groups, level):
             shown = "—" if entry.hsk_level is None else ("7–9" if entry.hsk_level >= 7 else str(entry.hsk_level))
             # Few elements on purpose: each span costs WeasyPrint about half a millisecond a page.
             entries.append(
