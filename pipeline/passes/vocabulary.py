@@ -185,6 +185,7 @@ def vocabulary(
     *,
     standard: str = "2021",
     include_unlisted: bool = False,
+    table: Cedict | None = None,
 ) -> list[VocabEntry]:
     """The words above HSK `level`, in order of first appearance, each once.
 
@@ -192,6 +193,7 @@ def vocabulary(
     used; name and non-Han tokens are skipped) or plain word strings (pinyin from CC-CEDICT).
     `include_unlisted`: also list words of two or more characters that are beyond the HSK lists but
     in CC-CEDICT (hsk_level None), e.g. 算力 (numbers excepted). Proper nouns are never listed.
+    `table`: CC-CEDICT's entries for at least these words (`_cedict_for`), if already read.
     """
     if not isinstance(level, int) or not 0 <= level <= BAND:
         raise ValueError(f"HSK level must be an integer from 0 to {BAND}, not {level!r}")
@@ -208,7 +210,8 @@ def vocabulary(
                 continue
         if word and all(is_han(c) for c in word):
             words.append((word, tuple(reading) if reading else None))
-    table = _cedict_for(_headwords(word for word, _reading in words))
+    if table is None:
+        table = _cedict_for(_headwords(word for word, _reading in words))
     for word, reading in words:
         for piece, piece_reading in _pieces(word, reading, levels, table):
             if piece in seen:
@@ -236,6 +239,19 @@ def data_digest() -> str:
                version("pypinyin"))
 
 
+def _key(words: list, level: int, standard: str, include_unlisted: bool) -> str:
+    return key("vocabulary", data_digest(), words, level, standard, include_unlisted)
+
+
+def _words(items: list) -> list:
+    return [item if isinstance(item, str) else [item.text, item.pinyin, item.source] for item in items]
+
+
+def _store(cache: Cache, digest: str, entries: list[VocabEntry]) -> None:
+    data = [astuple(entry) for entry in entries]
+    cache.put("vocabulary", digest, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+
+
 def cached_vocabulary(
     cache: Cache,
     tokens_or_words: Iterable,
@@ -247,32 +263,44 @@ def cached_vocabulary(
     """:func:`vocabulary`, answered from `cache` when the same words with the same readings were
     listed before with the same arguments; the dictionaries are only loaded on a miss."""
     items = list(tokens_or_words)
-    words = [item if isinstance(item, str) else [item.text, item.pinyin, item.source] for item in items]
-    digest = key("vocabulary", data_digest(), words, level, standard, include_unlisted)
+    digest = _key(_words(items), level, standard, include_unlisted)
     stored = cache.get("vocabulary", digest)
     if stored is not None:
         return [VocabEntry(*entry) for entry in json.loads(stored)]
     entries = vocabulary(items, level, standard=standard, include_unlisted=include_unlisted)
-    data = [astuple(entry) for entry in entries]
-    cache.put("vocabulary", digest, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+    _store(cache, digest, entries)
     return entries
 
 
 def cached_vocabulary_of(
     cache: Cache,
-    groups: Iterable[Sequence],
+    groups: Iterable[Iterable],
     level: int,
     *,
     standard: str = "2021",
     include_unlisted: bool = False,
 ) -> list[VocabEntry]:
     """:func:`vocabulary` of the concatenated `groups` (a book's paragraphs), cached group by
-    group: an edit to one paragraph looks up only that paragraph's words in the dictionaries.
+    group: an edit to one paragraph looks up only that paragraph's words in the dictionaries
+    (read once for all the groups that missed).
 
     The same list as one call over every token: a word is listed at its first occurrence that
     CC-CEDICT glosses, which is the first such occurrence of the first group that has one."""
+    items = [list(group) for group in groups]
+    digests = [_key(_words(group), level, standard, include_unlisted) for group in items]
+    found: list[list[VocabEntry] | None] = []
+    for digest in digests:
+        stored = cache.get("vocabulary", digest)
+        found.append(None if stored is None else [VocabEntry(*entry) for entry in json.loads(stored)])
+    missing = [i for i, entries in enumerate(found) if entries is None]
+    if missing:
+        words = (item if isinstance(item, str) else item.text for i in missing for item in items[i])
+        table = _cedict_for(_headwords(w for w in words if w and all(is_han(c) for c in w)))
+        for i in missing:
+            found[i] = vocabulary(items[i], level, standard=standard, include_unlisted=include_unlisted, table=table)
+            _store(cache, digests[i], found[i])  # type: ignore[arg-type]
     listed: dict[str, VocabEntry] = {}
-    for group in groups:
-        for entry in cached_vocabulary(cache, group, level, standard=standard, include_unlisted=include_unlisted):
+    for entries in found:
+        for entry in entries or ():
             listed.setdefault(entry.word, entry)
     return list(listed.values())
