@@ -6,7 +6,7 @@ A pool worker imports the heavy libraries of the chosen editions once, when it s
 load (jieba, dictionaries, the eSpeak library) — for all the titles it builds. Inside a worker
 there is no second pool: each title's audio segments are made in the worker itself, since the
 other workers are busy with other titles. A single title instead gets the pool for its audio
-segments (`ctx.executor`).
+segments and the learner PDF's chapters (`ctx.executor`).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def run_in_process(titles: Sequence[TitleSource], settings: BuildSettings, out: 
                    jobs: int, listener: Listener) -> Iterator[TitleResult]:
     """Titles one after another in this process; audio segments of each in a pool of `jobs`."""
     worker = f"{socket.gethostname()}:{os.getpid()}"
-    with _segment_pool(jobs if settings.needs_engine() else 1) as pool:
+    with _segment_pool(jobs if settings.fans_out() else 1) as pool:
         for title in titles:
             listener.started(title.name, worker)
             result = build_title(title, settings, out, cache_dir=cache_dir, executor=pool,

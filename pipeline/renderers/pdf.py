@@ -140,42 +140,26 @@ class LearnerPdfRenderer(PdfRenderer):
     name = "pdf-learner"
     suffix = "-learner"
 
-    def _learner(self, doc: Document, ctx: BuildContext):  # type: ignore[no-untyped-def]
-        from pipeline.renderers.pinyinhtml import learner_text
-
-        # "condense" is not a command-line option: benchmarks/word_shapes.py sets it to compare word shapes.
-        learner = learner_text(doc, ctx.styles_dir, paper_stylesheet(ctx), bool(ctx.option("tone_sandhi", False)),
-                               ctx.cache, condense=ctx.option("condense"))
-        return learner, learner.vocabulary_chapter(doc, level=int(ctx.option("level", 4)))
-
-    def book(self, doc: Document, ctx: BuildContext) -> tuple[str, list[Path]]:
-        """The whole book as one document (books that cannot be laid out in parts)."""
-        from pipeline.renderers.pinyinhtml import EDITION, LEARNER_CSS, vocabulary_credits
-
-        learner, vocabulary = self._learner(doc, ctx)
-        html = book_html(doc, ctx.styles_dir / TEMPLATE, learner.setter(), fonts_css="/*FONTS*/",
-                         extra_chapters=[vocabulary], body_class="learner", colophon=vocabulary_credits(),
-                         edition=EDITION)
-        html = html.replace("/*FONTS*/", "/*FONTS*/\n" + learner.font_css(), 1)  # condensed pinyin faces
-        return html, stylesheets(ctx, extra=(LEARNER_CSS,))
-
     def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
         from pipeline.renderers import pdfparts
         from pipeline.renderers.pdfbook import book_plan
-        from pipeline.renderers.pinyinhtml import EDITION, LEARNER_CSS, vocabulary_credits
+        from pipeline.renderers.pinyinhtml import EDITION, LEARNER_CSS, learner_text, vocabulary_credits
+        from pipeline.renderers.weasy import exact_tabs
 
-        learner, vocabulary = self._learner(doc, ctx)
-        plan = book_plan(doc, [vocabulary])
-        if not pdfparts.splittable(doc, plan):
-            return super().build(doc, ctx)
         paper = paper_stylesheet(ctx)
-        sheets = [ctx.styles_dir / BOOK_CSS, paper, ctx.styles_dir / LEARNER_CSS]
+        # "condense" is not a command-line option: benchmarks/word_shapes.py sets it to compare word shapes.
+        learner = learner_text(doc, ctx.styles_dir, paper, bool(ctx.option("tone_sandhi", False)), ctx.cache,
+                               condense=ctx.option("condense"), exact_tabs=exact_tabs())
+        vocabulary = learner.vocabulary_chapter(doc, level=int(ctx.option("level", 4)))
+        plan = book_plan(doc, [vocabulary])
         marks = ctx.styles_dir / MARKS_CSS if ctx.option("marks", False) else None
-        styles = pdfparts.read_styles(ctx.styles_dir, sheets + ([marks] if marks else []), marks, paper)
+        sheets = [ctx.styles_dir / BOOK_CSS, paper, ctx.styles_dir / LEARNER_CSS, *([marks] if marks else [])]
         edition = pdfparts.Edition(
-            setter=learner.setter(), faces_used=learner.faces_used, face_files=learner.face_files,
+            setter=learner.setter(), collecting=learner.collecting, face_files=learner.face_files,
             body_class="learner", edition=EDITION, colophon=vocabulary_credits(), settings=learner.settings())
-        data = pdfparts.Assembly(doc, plan, edition, styles, ctx.cache, ctx.executor, ctx.log).build()
+        assembly = pdfparts.Assembly(doc, plan, edition, pdfparts.read_styles(ctx.styles_dir, sheets, marks, paper),
+                                     ctx.cache, ctx.executor, ctx.log)
+        data = assembly.build() if pdfparts.splittable(doc, plan) else assembly.whole()
         (target,) = self.outputs(doc, ctx)
         atomic_write(target, data)
         return [target]

@@ -47,7 +47,9 @@ from pipeline.model import Document
 from pipeline.renderers import pdfmerge
 from pipeline.renderers.cjktype import spaced
 from pipeline.renderers.htmltext import attr
-from pipeline.renderers.pdfbook import BookPart, BookPlan, Setter, front_html, head_values, part_html
+from pipeline.renderers.pdfbook import (
+    BookPart, BookPlan, Setter, front_html, head_values, leading_notes_html, part_html,
+)
 
 PART_TEMPLATE = "pdf-part.html"
 PARTS_CSS = "pdf-parts.css"
@@ -71,6 +73,7 @@ class Job:
     faces: tuple[tuple[str, str], ...] = ()  # (name, packaged face: "serif" or "sans")
     characters: str = ""
     files: tuple[tuple[str, bytes], ...] = ()  # (name, font file)
+    tab_stops: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)  # `pinyinrows.TabStops`
     tagged: bool = True
     cache_root: str | None = None  # the build cache, where subsets are kept (if it is there)
 
@@ -79,12 +82,20 @@ class Job:
         return len(self.html)
 
 
-def lay_out(job: Job) -> tuple[bytes, tuple[str, ...]]:
+Result = tuple[bytes, tuple[str, ...]]  # a PDF and WeasyPrint's warnings
+
+
+def lay_out_all(jobs: Sequence[Job]) -> list[Result]:
+    """Several jobs, in one task on a worker process."""
+    return [lay_out(job) for job in jobs]
+
+
+def lay_out(job: Job) -> Result:
     """The PDF of one job and WeasyPrint's warnings. Runs in a worker process as well as here."""
     from pipeline.fonts import subset
     from pipeline.renderers.cjkjustify import inter_character_justification
     from pipeline.renderers.pdf import collected_warnings
-    from pipeline.renderers.weasy import stylesheet, weasyprint
+    from pipeline.renderers.weasy import stylesheet, tab_stops, weasyprint
 
     HTML = weasyprint().HTML
     from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -105,7 +116,7 @@ def lay_out(job: Job) -> tuple[bytes, tuple[str, ...]]:
     fetch = Fetcher()
 
     identifier = hashlib.sha256(job.html.encode()).hexdigest()[:32].encode()
-    with collected_warnings() as warnings, inter_character_justification():
+    with collected_warnings() as warnings, inter_character_justification(), tab_stops(job.tab_stops):
         document = HTML(string=job.html, url_fetcher=fetch).render(
             stylesheets=[stylesheet(text) for text in job.stylesheets])
         data = document.write_pdf(pdf_variant=PDF_VARIANT if job.tagged else None, pdf_identifier=identifier,
@@ -150,7 +161,7 @@ class Edition:
     setting used (as font files), the title page's edition line, the colophon."""
 
     setter: Setter
-    faces_used: Callable[[], Any]  # a context manager yielding the set of face steps used inside it
+    collecting: Callable[[], Any]  # a context manager yielding what the text set inside it uses (`Used`)
     face_files: Callable[[set[float]], tuple[tuple[str, str, bytes], ...]]  # steps → (family, class, font)
     body_class: str
     edition: str
@@ -191,13 +202,13 @@ class Assembly:
             files.append((css_class, data))
         return "\n".join(rules), tuple(files)
 
-    def _job(self, html_of: Callable[[str], str], steps: set[float], sheets: tuple[str, ...],
-             tagged: bool = True) -> Job:
-        fonts_css, files = self._fonts_css(steps)
+    def _job(self, html_of: Callable[[str], str], used: Any, sheets: tuple[str, ...], tagged: bool = True) -> Job:
+        fonts_css, files = self._fonts_css(used.faces if used is not None else set())
         html = html_of(fonts_css)
         characters = "".join(sorted(set(html).union(*sheets)))
+        stops = dict(used.stops.rows) if used is not None else {}
         return Job(html, sheets, faces=(("serif", "serif"), ("sans", "sans")), characters=characters, files=files,
-                   tagged=tagged, cache_root=str(self.cache.root) if self.cache.root else None)
+                   tab_stops=stops, tagged=tagged, cache_root=str(self.cache.root) if self.cache.root else None)
 
     def _part_document(self, body: str, fonts_css: str, questions_before: int = 0) -> str:
         values = head_values(self.doc, fonts_css, self.edition.body_class)
@@ -205,24 +216,24 @@ class Assembly:
         return Template(self.styles.part_template).substitute(values, body_attrs=counter, main_html=body)
 
     def _body_job(self, part: BookPart, pages: dict[str, int] | None = None) -> Job:
-        with self.edition.faces_used() as steps:
+        with self.edition.collecting() as used:
             body = part_html(part, self.doc, self.edition.setter, pages)
         if pages is not None:
             body += _stubs(t for t in pages if t not in part.anchors(self.doc))
         sheets = (*self.styles.book, self.styles.parts, self.styles.body)
-        return self._job(lambda css: self._part_document(body, css, part.questions_before), set(steps), sheets)
+        return self._job(lambda css: self._part_document(body, css, part.questions_before), used, sheets)
 
     def _front_job(self, folios: dict[str, int]) -> Job:
         stubs = _stubs(folios) + '\n<div class="front-end"></div>'
         sheets = (*self.styles.book, self.styles.parts)
-        return self._job(lambda css: _front(self, css, stubs, folios), set(), sheets)
+        return self._job(lambda css: _front(self, css, stubs, folios), None, sheets)
 
     def _furniture_job(self, pages: list[tuple[str, str]]) -> Job:
         divs = "\n".join(f'<div class="fu" data-head="{attr(head)}" data-folio="{folio}"></div>'
                          for head, folio in pages)
         sheets = (self.styles.book[0], self.styles.book[1], *((self.styles.marks,) if self.styles.marks else ()),
                   self.styles.furniture)
-        return self._job(lambda css: self._part_document(divs, css), set(), sheets, tagged=False)
+        return self._job(lambda css: self._part_document(divs, css), None, sheets, tagged=False)
 
     # -- keys and the cache -----------------------------------------------------------------
     def _part_key(self, part: BookPart) -> str | None:
@@ -235,33 +246,48 @@ class Assembly:
 
     def _job_key(self, job: Job) -> str:
         files = [[name, hashlib.sha256(data).hexdigest()] for name, data in job.files]
-        return key("pdf-job", self.context, job.html, list(job.stylesheets), job.tagged, files)
+        return key("pdf-job", self.context, job.html, list(job.stylesheets), job.tagged, files,
+                   sorted((row, sorted(runs.items())) for row, runs in job.tab_stops.items()))
 
     def _cached(self, digest: str) -> Laid | None:
         data = self.cache.get(NAMESPACE, digest)
         return Laid.of(data) if data is not None else None
 
     # -- laying out ---------------------------------------------------------------------------
-    def _lay_out(self, name: str, job: Job, parallel: bool) -> Future | tuple[bytes, tuple[str, ...]]:
-        if parallel and self.executor is not None:
-            return self.executor.submit(lay_out, job)
-        return lay_out(job)
-
-    def _collect(self, pending: dict[str, Future | tuple[bytes, tuple[str, ...]]], keys: dict[str, str]) -> dict[str, Laid]:
+    def _collect(self, results: dict[str, Result]) -> dict[str, Laid]:
         done = {}
-        for name, result in pending.items():
-            data, warnings = result.result() if isinstance(result, Future) else result
+        for name, (data, warnings) in results.items():
             for message in warnings:
                 if message not in self.warned:
                     self.warned.add(message)
                     self.log(f"pdf: weasyprint: {message}")
-            self.cache.put(NAMESPACE, keys[name], data)
+            self.cache.put(NAMESPACE, self.keys[name], data)
             done[name] = Laid.of(data)
         return done
 
+    def _run(self, ours: Sequence[tuple[str, Callable[[], Job | None]]],
+             theirs: Sequence[tuple[str, Callable[[], Job | None]]] = ()) -> dict[str, Laid]:
+        """Lay out jobs made on demand (None: found in the cache meanwhile): `theirs` in one
+        task on the executor, handed over before `ours` are made and laid out here — one more
+        process, started while this one works, not one per job."""
+        results: dict[str, Result] = {}
+        future: Future | None = None
+        handed = [(name, job) for name, make in theirs if (job := make()) is not None]
+        if handed and self.executor is not None:
+            future = self.executor.submit(lay_out_all, [job for _name, job in handed])
+        else:
+            ours = [*((name, lambda job=job: job) for name, job in handed), *ours]
+        for name, make in ours:
+            job = make()
+            if job is not None:
+                results[name] = lay_out(job)
+        if future is not None:
+            results.update(zip((name for name, _job in handed), future.result()))
+        return self._collect(results)
+
     def _body(self) -> dict[str, Laid]:
-        """Every part but the index, from the cache or laid out (on the executor when there
-        are several: the largest first, each handed over as soon as its HTML is set)."""
+        """Every part but the index, from the cache or laid out (shared with one process of
+        the executor when there are several)."""
         laid: dict[str, Laid] = {}
         todo: list[BookPart] = []
         for part in self.plan.parts:
@@ -275,18 +301,21 @@ class Assembly:
                 laid[part.id] = found
             else:
                 todo.append(part)
-        parallel = len(todo) > 1 and self.executor is not None
-        pending: dict[str, Future | tuple[bytes, tuple[str, ...]]] = {}
-        for part in sorted(todo, key=lambda p: -_weight(p)):
-            job = self._body_job(part)
-            if part.id not in self.keys:  # a generated chapter: keyed by its HTML
-                self.keys[part.id] = self._job_key(job)
-                found = self._cached(self.keys[part.id])
-                if found is not None:
-                    laid[part.id] = found
-                    continue
-            pending[part.id] = self._lay_out(part.id, job, parallel)
-        laid.update(self._collect(pending, self.keys))
+
+        def make(part: BookPart) -> Callable[[], Job | None]:
+            def job() -> Job | None:
+                made = self._body_job(part)
+                if part.id not in self.keys:  # a generated chapter: keyed by its HTML
+                    self.keys[part.id] = self._job_key(made)
+                    found = self._cached(self.keys[part.id])
+                    if found is not None:
+                        laid[part.id] = found
+                        return None
+                return made
+            return job
+
+        ours, theirs = _share(todo) if self.executor is not None and len(todo) > 1 else (todo, [])
+        laid.update(self._run([(p.id, make(p)) for p in ours], [(p.id, make(p)) for p in theirs]))
         return laid
 
     def _keyed(self, name: str, job: Job) -> Laid | None:
@@ -303,21 +332,17 @@ class Assembly:
                       for part in parts if part.id in starts for s in part.sections for answer in s.answers}
             job = self._body_job(index, folios)
             found = self._keyed(index.id, job)
-            laid[index.id] = found or self._collect({index.id: self._lay_out(index.id, job, False)}, self.keys)[index.id]
+            laid[index.id] = found or self._run([(index.id, lambda: job)])[index.id]
         starts = self._starts(parts, laid)
         toc = {target: starts[part.id] + (laid[part.id].anchors.get(target, 0) if target != part.id else 0)
                for part in parts for target, _title, _kind in part.toc}
-        tail: dict[str, Laid] = {}
-        pending: dict[str, Future | tuple[bytes, tuple[str, ...]]] = {}
         jobs = {"front": self._front_job(toc), "furniture": self._furniture_job(self._furniture_pages(parts, laid, starts))}
-        for name, job in jobs.items():
-            found = self._keyed(name, job)
-            if found is not None:
-                tail[name] = found
-        missing = [name for name in ("furniture", "front") if name not in tail]
-        for name in missing:  # the furniture on the executor (handed over first), the front matter here
-            pending[name] = self._lay_out(name, jobs[name], parallel=len(missing) > 1 and name == "furniture")
-        tail.update(self._collect(pending, self.keys))
+        tail = {name: found for name, job in jobs.items() if (found := self._keyed(name, job)) is not None}
+        missing = [(name, lambda job=jobs[name]: job) for name in jobs if name not in tail]
+        if len(missing) > 1:  # the furniture on the executor, the front matter here
+            tail.update(self._run(missing[:1], missing[1:]))
+        else:
+            tail.update(self._run(missing))
 
         pieces = [pdfmerge.Piece(tail["front"].data, stubs=frozenset(toc), drop_last=True, furnished=False)]
         number = 0
@@ -328,6 +353,19 @@ class Assembly:
             pieces.append(pdfmerge.Piece(part_laid.data, shifts if any(shifts) else None, stubs))
             number += part_laid.pages
         return pdfmerge.merge(pieces, tail["furniture"].data)
+
+    def whole(self) -> bytes:
+        """The book as one document (a book that cannot be laid out in parts), cached by its HTML."""
+        with self.edition.collecting() as used:
+            main = [leading_notes_html(self.plan, self.doc, self.edition.setter)] if self.plan.leading_notes else []
+            main += [part_html(part, self.doc, self.edition.setter) for part in self.plan.parts]
+        edition = self.edition
+        job = self._job(lambda css: front_html(self.doc, self.styles.book_template, self.plan, "\n".join(main),
+                                               fonts_css=css, body_class=edition.body_class,
+                                               colophon=edition.colophon, edition=edition.edition),
+                        used, self.styles.book)
+        found = self._keyed("book", job)
+        return (found or self._run([("book", lambda: job)])["book"]).data
 
     def _shift(self, local: int, body_page: int) -> float:
         """How far to move page `local` of a part (laid out from a right-hand page) that lands
@@ -363,11 +401,24 @@ class Assembly:
 
 
 def _weight(part: BookPart) -> int:
-    """How much a part has to lay out, roughly (to hand the largest over first)."""
+    """How much a part has to lay out, roughly, in characters of running text (a vocabulary
+    entry costs WeasyPrint about as much as 20 characters with their pinyin)."""
     if part.chapter is not None:
-        return len(part.chapter.body) // 20
+        return len(part.chapter.body) // 8
     return sum(len(p.text) for s in part.sections for p in s.paragraphs) + sum(
         len(p.text) for s in part.sections for a in s.answers for p in a.paragraphs)
+
+
+def _share(parts: Sequence[BookPart]) -> tuple[list[BookPart], list[BookPart]]:
+    """Parts split in two shares of about equal weight (ours, theirs), the heaviest first."""
+    ours: list[BookPart] = []
+    theirs: list[BookPart] = []
+    weights = [0, 0]
+    for part in sorted(parts, key=_weight, reverse=True):
+        side = 0 if weights[0] <= weights[1] else 1
+        (ours, theirs)[side].append(part)
+        weights[side] += _weight(part)
+    return ours, theirs
 
 
 def _front(assembly: Assembly, fonts_css: str, stubs: str, folios: dict[str, int]) -> str:

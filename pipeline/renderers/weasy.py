@@ -10,13 +10,17 @@ should that ever fail).
 
 A stylesheet parsed by WeasyPrint (`CSS`) holds its rules and compiled selectors and may be
 used by many documents; the learner PDF lays out a dozen documents with the same sheets.
+
+CSS has no tab stops (only `tab-size`), but Pango has: `tab_stops` hands text runs the stops
+the learner's rows were set for (`pinyinrows`), one tab per piece instead of one per pixel.
 """
 
 from __future__ import annotations
 
 import contextlib
+import inspect
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -38,20 +42,110 @@ def weasyprint() -> Any:
     """The `weasyprint` module, imported."""
     if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
         import weasyprint as module
-
-        return module
-    try:
-        with _no_library_search():
+    else:
+        try:
+            with _no_library_search():
+                import weasyprint as module
+                import weasyprint.pdf.fonts  # noqa: F401  (HarfBuzz-Subset, loaded when a PDF is written)
+        except (OSError, ImportError):
+            for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+                del sys.modules[name]
             import weasyprint as module
-            import weasyprint.pdf.fonts  # noqa: F401  (HarfBuzz-Subset, loaded when a PDF is written)
-    except (OSError, ImportError):
-        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
-            del sys.modules[name]
-        import weasyprint as module
+    _arrays_by_initializer()
     return module
+
+
+def _arrays_by_initializer() -> None:
+    """WeasyPrint subsets every font of every PDF with arrays typed by their length
+    (`ffi.new("hb_codepoint_t[812]", glyphs)`), and cffi parses each new type string with
+    pycparser: about 5 ms a font. `T[]` sized by its initializer is the same array, and its
+    type is parsed once."""
+    from weasyprint.text.ffi import ffi
+
+    if getattr(ffi.new, "_by_initializer", False):
+        return
+    new = ffi.new
+
+    def by_initializer(cdecl: Any, init: Any = None) -> Any:
+        if isinstance(cdecl, str) and cdecl.endswith("]") and isinstance(init, (list, tuple)):
+            base, _bracket, size = cdecl[:-1].rpartition("[")
+            if size.isdigit() and int(size) == len(init) and init:
+                return new(f"{base}[]", init)
+        return new(cdecl, init)
+
+    by_initializer._by_initializer = True  # type: ignore[attr-defined]
+    ffi.new = by_initializer
 
 
 @lru_cache(maxsize=64)
 def stylesheet(text: str) -> Any:
     """`text` parsed as a WeasyPrint stylesheet (cached: the same text gives the same object)."""
     return weasyprint().CSS(string=text)
+
+
+_DECLARED: list[bool] = []
+
+
+def _tab_array_functions() -> bool:
+    """Declare Pango's tab array functions WeasyPrint does not (once); False if impossible."""
+    if not _DECLARED:
+        try:
+            from weasyprint.text.ffi import ffi, pango
+
+            ffi.cdef("""
+                PangoTabArray * pango_tab_array_new (gint initial_size, gboolean positions_in_pixels);
+                void pango_tab_array_set_tab (PangoTabArray *tab_array, gint tab_index,
+                                              PangoTabAlign alignment, gint location);
+            """)
+            _DECLARED.append(bool(pango.pango_tab_array_new and pango.pango_tab_array_set_tab))
+        except Exception:  # an older or newer cffi or WeasyPrint: set the rows by counting
+            _DECLARED.append(False)
+    return _DECLARED[0]
+
+
+def exact_tabs() -> bool:
+    """Whether `tab_stops` can give text runs their own tab stops with this WeasyPrint."""
+    weasyprint()
+    from weasyprint.text import line_break
+
+    set_tabs = getattr(line_break.Layout, "set_tabs", None)
+    return (set_tabs is not None and list(inspect.signature(set_tabs).parameters) == ["self"]
+            and _tab_array_functions())
+
+
+@contextlib.contextmanager
+def tab_stops(rows: Mapping[str, Mapping[str, Sequence[int]]]) -> Iterator[None]:
+    """While active, a text run whose element (or an ancestor) carries `--r: <id>` gets the tab
+    stops `rows[id][its text]` (Pango units from its start) instead of CSS's evenly spaced ones
+    (`pinyinrows`). WeasyPrint sets a layout's tabs in `Layout.set_tabs`, wrapped here for the
+    duration; one layout at a time per process (`cjkjustify.LAYOUT_LOCK`)."""
+    if not rows:
+        yield
+        return
+    from pipeline.renderers.cjkjustify import LAYOUT_LOCK
+
+    with LAYOUT_LOCK:
+        if not exact_tabs():
+            raise RuntimeError("this WeasyPrint cannot take tab stops; the rows were set for one that could")
+        import tinycss2
+        from weasyprint.text import line_break
+        from weasyprint.text.ffi import ffi, pango
+
+        original = line_break.Layout.set_tabs
+
+        def set_tabs(self):  # type: ignore[no-untyped-def]
+            tokens = self.style["__r"]
+            table = rows.get(tinycss2.serialize(tokens).strip()) if tokens else None
+            stops = table.get(self.text.rstrip("\n")) if table else None
+            if not stops:
+                return original(self)
+            array = ffi.gc(pango.pango_tab_array_new(len(stops), False), pango.pango_tab_array_free)
+            for index, position in enumerate(stops):
+                pango.pango_tab_array_set_tab(array, index, pango.PANGO_TAB_LEFT, position)
+            pango.pango_layout_set_tabs(self.layout, array)
+
+        line_break.Layout.set_tabs = set_tabs
+        try:
+            yield
+        finally:
+            line_break.Layout.set_tabs = original
