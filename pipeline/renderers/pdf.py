@@ -142,24 +142,31 @@ class LearnerPdfRenderer(PdfRenderer):
 
     def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
         from pipeline.renderers import pdfparts
+
+        assembly = self.assembly(doc, ctx)
+        data = assembly.build() if pdfparts.splittable(doc, assembly.plan) else assembly.whole()
+        (target,) = self.outputs(doc, ctx)
+        atomic_write(target, data)
+        return [target]
+
+    def assembly(self, doc: Document, ctx: BuildContext):  # type: ignore[no-untyped-def]
+        """The book's text set and its parts planned (`pdfparts.Assembly`), ready to lay out."""
+        from pipeline.renderers import pdfparts
         from pipeline.renderers.pdfbook import book_plan
         from pipeline.renderers.pinyinhtml import EDITION, LEARNER_CSS, learner_text, vocabulary_credits
         from pipeline.renderers.weasy import exact_tabs
 
         paper = paper_stylesheet(ctx)
+        marks = ctx.styles_dir / MARKS_CSS if ctx.option("marks", False) else None
+        sheets = [ctx.styles_dir / BOOK_CSS, paper, ctx.styles_dir / LEARNER_CSS, *([marks] if marks else [])]
+        styles = pdfparts.read_styles(ctx.styles_dir, sheets, marks, paper)
+        pdfparts.warm(ctx.executor, [*styles.book, styles.parts, styles.body])
         # "condense" is not a command-line option: benchmarks/word_shapes.py sets it to compare word shapes.
         learner = learner_text(doc, ctx.styles_dir, paper, bool(ctx.option("tone_sandhi", False)), ctx.cache,
                                condense=ctx.option("condense"), exact_tabs=exact_tabs())
         vocabulary = learner.vocabulary_chapter(doc, level=int(ctx.option("level", 4)))
         plan = book_plan(doc, [vocabulary])
-        marks = ctx.styles_dir / MARKS_CSS if ctx.option("marks", False) else None
-        sheets = [ctx.styles_dir / BOOK_CSS, paper, ctx.styles_dir / LEARNER_CSS, *([marks] if marks else [])]
         edition = pdfparts.Edition(
             setter=learner.setter(), collecting=learner.collecting, face_files=learner.face_files,
             body_class="learner", edition=EDITION, colophon=vocabulary_credits(), settings=learner.settings())
-        assembly = pdfparts.Assembly(doc, plan, edition, pdfparts.read_styles(ctx.styles_dir, sheets, marks, paper),
-                                     ctx.cache, ctx.executor, ctx.log)
-        data = assembly.build() if pdfparts.splittable(doc, plan) else assembly.whole()
-        (target,) = self.outputs(doc, ctx)
-        atomic_write(target, data)
-        return [target]
+        return pdfparts.Assembly(doc, plan, edition, styles, ctx.cache, ctx.executor, ctx.log)

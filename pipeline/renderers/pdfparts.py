@@ -85,6 +85,21 @@ class Job:
 Result = tuple[bytes, tuple[str, ...]]  # a PDF and WeasyPrint's warnings
 
 
+def warm_up(stylesheets: Sequence[str] = ()) -> None:
+    """Load WeasyPrint and parse the book's stylesheets in a worker process, while the build
+    sets the text it will be handed."""
+    from pipeline.renderers.weasy import stylesheet, weasyprint
+
+    weasyprint()
+    for text in stylesheets:
+        stylesheet(text)
+
+
+def warm(executor: Executor | None, stylesheets: Sequence[str]) -> Future | None:
+    """Start a worker warming up, if there are workers (one: others start only when needed)."""
+    return executor.submit(warm_up, tuple(stylesheets)) if executor is not None else None
+
+
 def lay_out_all(jobs: Sequence[Job]) -> list[Result]:
     """Several jobs, in one task on a worker process."""
     return [lay_out(job) for job in jobs]
@@ -314,7 +329,12 @@ class Assembly:
                 return made
             return job
 
-        ours, theirs = _share(todo) if self.executor is not None and len(todo) > 1 else (todo, [])
+        if self.executor is None:
+            ours, theirs = todo, []
+        elif len(todo) == 1:  # an edit: the worker warmed up while the text was set lays it out
+            ours, theirs = [], todo
+        else:
+            ours, theirs = _share(todo)
         laid.update(self._run([(p.id, make(p)) for p in ours], [(p.id, make(p)) for p in theirs]))
         return laid
 

@@ -103,8 +103,24 @@ def _tab_array_functions() -> bool:
     return _DECLARED[0]
 
 
+VERIFIED = ("70",)  # WeasyPrint major versions whose Layout.set_tabs `tab_stops` wraps
+
+
 def exact_tabs() -> bool:
-    """Whether `tab_stops` can give text runs their own tab stops with this WeasyPrint."""
+    """Whether `tab_stops` can give text runs their own tab stops with this WeasyPrint: known
+    from its version without importing it (a process that only sets text need not load it);
+    `tab_stops` checks the code itself before it wraps it."""
+    if "weasyprint" not in sys.modules:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("weasyprint").split(".")[0] in VERIFIED
+        except PackageNotFoundError:
+            return False
+    return _can_wrap_tabs()
+
+
+def _can_wrap_tabs() -> bool:
     weasyprint()
     from weasyprint.text import line_break
 
@@ -125,7 +141,7 @@ def tab_stops(rows: Mapping[str, Mapping[str, Sequence[int]]]) -> Iterator[None]
     from pipeline.renderers.cjkjustify import LAYOUT_LOCK
 
     with LAYOUT_LOCK:
-        if not exact_tabs():
+        if not _can_wrap_tabs():
             raise RuntimeError("this WeasyPrint cannot take tab stops; the rows were set for one that could")
         import tinycss2
         from weasyprint.text import line_break
