@@ -48,7 +48,7 @@ from pipeline.renderers import pdfmerge
 from pipeline.renderers.cjktype import spaced
 from pipeline.renderers.htmltext import attr
 from pipeline.renderers.pdfbook import (
-    BookPart, BookPlan, Setter, front_html, head_values, leading_notes_html, part_html,
+    BookPart, BookPlan, Setter, book_plan, front_html, head_values, leading_notes_html, part_html,
 )
 
 PART_TEMPLATE = "pdf-part.html"
@@ -189,7 +189,7 @@ class Assembly:
     matter and the furniture, and joins them."""
 
     def __init__(self, doc: Document, plan: BookPlan, edition: Edition, styles: Styles, cache: Cache,
-                 executor: Executor | None = None, log: Callable[[str], None] = print) -> None:
+                 executor: Executor | None = None, log: Callable[[str], None] = print, warmed: bool = False) -> None:
         self.doc = doc
         self.plan = plan
         self.edition = edition
@@ -197,12 +197,10 @@ class Assembly:
         self.cache = cache
         self.executor = executor
         self.log = log
+        self.warmed = warmed  # a worker was started while the text was set (`warm`)
         self.keys: dict[str, str] = {}
         self.warned: set[str] = set()
-        self.context = key("pdf-part-context", FORMAT, _without_locations(doc.meta.model_dump(mode="json")),
-                           _without_locations([s.model_dump(mode="json") for s in doc.speakers]),
-                           sorted(doc.pronunciation_table.items()), edition.settings, styles.digest(),
-                           _code_digest(), [version(name) for name in LAYOUT_VERSIONS], _font_digests())
+        self.context = context_key(doc, edition.settings, styles)
 
     # -- documents -------------------------------------------------------------------------
     def _fonts_css(self, steps: set[float]) -> tuple[str, tuple[tuple[str, bytes], ...]]:
@@ -252,12 +250,7 @@ class Assembly:
 
     # -- keys and the cache -----------------------------------------------------------------
     def _part_key(self, part: BookPart) -> str | None:
-        """The key of a chapter of the source, from its content; None for a generated one
-        (keyed by its HTML)."""
-        if part.chapter is not None or part.index:
-            return None
-        sections = _without_locations([s.model_dump(mode="json") for s in part.sections])
-        return key("pdf-part", self.context, part.id, part.running, part.questions_before, sections)
+        return part_key(self.context, part)
 
     def _job_key(self, job: Job) -> str:
         files = [[name, hashlib.sha256(data).hexdigest()] for name, data in job.files]
@@ -329,12 +322,9 @@ class Assembly:
                 return made
             return job
 
-        if self.executor is None:
-            ours, theirs = todo, []
-        elif len(todo) == 1:  # an edit: the worker warmed up while the text was set lays it out
-            ours, theirs = [], todo
-        else:
-            ours, theirs = _share(todo)
+        # A second process costs a second of CPU to start: worth it for many chapters (it was
+        # started while the text was set), not for the one or two an edit lays out.
+        ours, theirs = _share(todo) if self.executor is not None and self.warmed and len(todo) > 1 else (todo, [])
         laid.update(self._run([(p.id, make(p)) for p in ours], [(p.id, make(p)) for p in theirs]))
         return laid
 
@@ -418,6 +408,33 @@ class Assembly:
                 head = "" if page == 0 else book if folio % 2 == 0 else spaced(part.running)
                 pages.append((head, str(folio)))
         return pages
+
+
+def context_key(doc: Document, settings: Any, styles: Styles) -> str:
+    """What every part of a title depends on besides its own content: the metadata (the
+    documents' heads), the speakers and pronunciations (readings), the edition's settings, the
+    stylesheets, the pipeline's code, the versions of what lays it out and the fonts."""
+    return key("pdf-part-context", FORMAT, _without_locations(doc.meta.model_dump(mode="json")),
+               _without_locations([s.model_dump(mode="json") for s in doc.speakers]),
+               sorted(doc.pronunciation_table.items()), settings, styles.digest(),
+               _code_digest(), [version(name) for name in LAYOUT_VERSIONS], _font_digests())
+
+
+def part_key(context: str, part: BookPart) -> str | None:
+    """The key of a chapter of the source, from its content; None for a generated one (keyed
+    by its HTML)."""
+    if part.chapter is not None or part.index:
+        return None
+    sections = _without_locations([s.model_dump(mode="json") for s in part.sections])
+    return key("pdf-part", context, part.id, part.running, part.questions_before, sections)
+
+
+def chapters_to_lay_out(doc: Document, settings: Any, styles: Styles, cache: Cache) -> int:
+    """How many of the source's chapters are not in the cache: known before any text is set,
+    to decide whether a second process is worth starting."""
+    context = context_key(doc, settings, styles)
+    digests = (part_key(context, part) for part in book_plan(doc).parts)
+    return sum(1 for digest in digests if digest is not None and cache.get(NAMESPACE, digest) is None)
 
 
 def _weight(part: BookPart) -> int:
