@@ -36,8 +36,7 @@ from pipeline.cli_common import (
     source_file,
 )
 from pipeline.paths import UsageError
-from pipeline.importers.cli import import_command, new_command
-from pipeline.site.command import after_all, site as site_command
+from pipeline.importers.cli import IMPORT_EXAMPLES, NEW_EXAMPLES, import_command, new_command
 
 app = typer.Typer(
     help="Build every edition of Chinese long-form titles from their source files.",
@@ -67,6 +66,7 @@ LevelOption = Annotated[int, typer.Option(min=0, max=7, help="Learner edition: l
                                                              "(7 = the 7-9 band).")]
 SandhiOption = Annotated[bool, typer.Option(help="Learner edition: show 一/不 as spoken.")]
 LearnerOption = Annotated[bool, typer.Option(help="Learner edition: pinyin above every character.")]
+BaseUrlHelp = "Where OUT/site/ will be served from (default: base_url in publish.toml)."
 
 
 class Paper(str, enum.Enum):
@@ -136,10 +136,21 @@ def _titles(sources: list[str] | None, source: Path | None, ui: Output) -> list:
     return find_titles(arguments)
 
 
+class Site(enum.Enum):
+    """Whether a build writes the site: never, when a base URL is known, or always."""
+
+    no = "no"
+    if_configured = "if configured"
+    yes = "yes"
+
+
 def run_build(editions: list[str], sources: list[str] | None, source: Path | None, out: str, force: bool,
-              jobs: int | None, scheduler: str | None, quiet: bool, **options: object) -> None:
-    """What every build command does: find the titles, build them, report, exit 0/1/2."""
-    from pipeline.cli_report import CatalogueProgress, TitleProgress, print_catalogue
+              jobs: int | None, scheduler: str | None, quiet: bool, *, site: Site = Site.no,
+              base_url: str | None = None, **options: object) -> None:
+    """What every build command does: find the titles, build them (then the site, if asked),
+    report, exit 0/1/2. Everything the command line names is checked before anything is built."""
+    from pipeline.cli_report import CatalogueProgress, TitleProgress, print_catalogue, print_site
+    from pipeline.site.command import plan_site, run_site
 
     ui = console(quiet)
     with reported_errors(ui):
@@ -148,6 +159,9 @@ def run_build(editions: list[str], sources: list[str] | None, source: Path | Non
             settings = settings_for_project(Path("."), editions=tuple(editions), force=force, **options)
         except ValidationError as exc:
             raise UsageError("; ".join(error["msg"] for error in exc.errors())) from None
+        plan = None
+        if site is not Site.no:
+            plan = plan_site(base_url, out, required=site is Site.yes, project_dir=Path("."), warn=ui.warn)
         single = len(titles) == 1
         listener = TitleProgress(ui) if single else CatalogueProgress(ui, len(titles))
         try:
@@ -155,9 +169,12 @@ def run_build(editions: list[str], sources: list[str] | None, source: Path | Non
                                   log=ui.note)
         finally:
             listener.close()
+        step = run_site(plan, titles, report, out, force=force) if plan is not None else None
     if not single:
-        print_catalogue(ui, report, out)
-    if not report.ok:
+        print_catalogue(ui, report, out, site=step)
+    elif step is not None:
+        print_site(ui, step)
+    if not report.ok or (step is not None and not step.ok):
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -297,15 +314,38 @@ def build_all(
     out_dir: OutOption = "output",
     engine: Annotated[Engine, typer.Option(help="TTS engine for the audio edition.")] = Engine.auto,
     force: ForceOption = False,
-    base_url: Annotated[Optional[str], typer.Option("--base-url", help="Also write OUT/site/ and the feeds.")] = None,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", show_default=False,
+                                                    help="Also write OUT/site/ and the feeds, served from this "
+                                                         "address (default: base_url in publish.toml, if set).")] = None,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Every edition of every title; editions already up to date are skipped."""
-    run_build(renderers.available(), sources, source, out_dir, force, jobs, scheduler, quiet, engine=engine.value)
-    titles = _titles(sources, source, console(quiet))
-    after_all([Path(t.name) for t in titles], Path(out_dir), base_url, engine.value, force)  # the site, if a base URL is known
+    """Every edition of every title (editions already up to date are skipped), then the site
+    and the feeds when a base URL is set."""
+    run_build(renderers.available(), sources, source, out_dir, force, jobs, scheduler, quiet,
+              site=Site.if_configured, base_url=base_url, engine=engine.value)
+
+
+@app.command(epilog=example("publish site --base-url https://example.org/pods/",
+                            "publish site source/ drafts/night-library.md --jobs 2",
+                            "publish site  (base_url from publish.toml)"))
+def site(
+    sources: SourcesArgument = None,
+    source: SourceOption = None,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", show_default=False, help=BaseUrlHelp)] = None,
+    out_dir: Annotated[str, typer.Option("--out", "-o", help="Output folder (the site goes to OUT/site/); a "
+                                                             "local folder, not a URL.")] = "output",
+    engine: Annotated[Engine, typer.Option(help="TTS engine for the audio edition.")] = Engine.auto,
+    force: ForceOption = False,
+    jobs: JobsOption = None,
+    scheduler: SchedulerOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """The web edition and the feeds: every edition of every title (as 'publish all' builds
+    them), then OUT/site/ with a page per title, feed.xml (podcast) and opds.xml/opds.json."""
+    run_build(renderers.available(), sources, source, out_dir, force, jobs, scheduler, quiet,
+              site=Site.yes, base_url=base_url, engine=engine.value)
 
 
 @app.command(epilog=example("publish voices", "publish voices --refresh"))
@@ -360,9 +400,6 @@ def watch(
                         restyle=lambda: styles_dir(style_overrides(Path(".")), cache))
 
 
-app.command(name="site")(site_command)
-
-
 @app.command(name="clean-cache", epilog=example("publish clean-cache"))
 def clean_cache(quiet: QuietOption = False) -> None:
     """Delete the build cache (.cache/publish); the next build starts cold."""
@@ -375,11 +412,8 @@ def clean_cache(quiet: QuietOption = False) -> None:
 
 
 # -- commands kept in other modules: one line each --------------------------------------------
-# e.g. app.command(epilog=example("publish site"))(site)   (from pipeline.site.cli import site)
-
-
-app.command(name="import")(import_command)
-app.command(name="new")(new_command)
+app.command(name="import", epilog=IMPORT_EXAMPLES)(import_command)
+app.command(name="new", epilog=NEW_EXAMPLES)(new_command)
 
 
 def main() -> None:

@@ -1,19 +1,23 @@
 """What every `publish` command shares: printing (plain text, never markup), the common options,
 path checks, and the exit codes. Commands in other modules use these, then register with one
-line in `pipeline/cli.py`:
+line in `pipeline/cli.py` (as `publish import` and `publish new` do):
 
-    # pipeline/site/cli.py
-    from pipeline.cli_common import EXIT_USAGE, QuietOption, console, reported_errors, source_file
+    # pipeline/importers/cli.py
+    from pipeline.cli_common import QuietOption, console, reported_errors
+    from pipeline.paths import writable_dir
 
-    def site(out: OutOption = "output", quiet: QuietOption = False) -> None:
-        \"\"\"Build the web edition.\"\"\"
+    def new_command(slug: str, out_dir: Path = Path("source"), quiet: QuietOption = False) -> None:
+        \"\"\"Start a new title.\"\"\"
         ui = console(quiet)
         with reported_errors(ui):          # PublishError → exit 1, UsageError → exit 2, one line
-            ...
-            ui.say("built site/index.html")
+            target = new_source(slug, writable_dir(out_dir, "source folder", option="--out-dir"))
+        ui.say(f"wrote {target}")
 
     # pipeline/cli.py, in the registrations at the end
-    app.command(epilog=example("publish site"))(site)
+    app.command(name="new", epilog=example("publish new night-library"))(new_command)
+
+A command that builds editions goes through `run_build` in `pipeline/cli.py` instead (as
+`publish site` does: the build, then its step).
 
 Exit codes: 0 done; 1 a build or check failed (a title's error, a source error, a failed
 write); 2 the command line names something unusable (nothing was built); 130 interrupted.

@@ -3,7 +3,9 @@
 One title: a line per edition as it finishes (built / up to date / failed, time, files) and the
 build's remarks. A catalogue: one progress display for the whole build on stderr (titles done of
 total, the title each worker is on, time left) when stderr is a terminal, then one summary row
-per title and every failure with its file:line:col; plain lines when not a terminal.
+per title and every failure with its file:line:col; plain lines when not a terminal. When the
+build writes the site (`publish site`, `publish all` with a base URL), its step gets a line of
+the same shape as an edition's, then the addresses of the feeds.
 """
 
 from __future__ import annotations
@@ -13,8 +15,13 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from typing import TYPE_CHECKING
+
 from pipeline.api import CatalogueResult, EditionResult, TitleResult
 from pipeline.cli_common import Output
+
+if TYPE_CHECKING:
+    from pipeline.site.command import SiteStep
 
 STATUS_STYLE = {"built": "green", "up to date": "cyan", "failed": "bold red"}
 
@@ -91,8 +98,45 @@ class CatalogueProgress:
             self.progress.stop()
 
 
-def print_catalogue(ui: Output, report: CatalogueResult, out: str) -> None:
-    """The summary table (stdout), each title's remarks, then every failure (stderr)."""
+def step_line(name: str, status: str, seconds: float, what: str) -> Text:
+    line = Text(f"{name:<13} ")
+    line.append(f"{status:<10}", style=STATUS_STYLE.get(status, ""))
+    line.append(f" {seconds:6.2f}s  {what}")
+    return line
+
+
+def print_site(ui: Output, step: SiteStep) -> None:
+    """The site step: one line like an edition's, what it left out or removed, the feeds."""
+    for note in step.notes:
+        ui.note(note)
+    site = f"{step.site_dir}/"
+    if step.error:
+        ui.say(step_line("site", "failed", step.seconds, site))
+        ui.error(step.error)
+        return
+    if step.outcome is None:
+        ui.say(step_line("site", "skipped", step.seconds, f"{site} ({step.skipped})"))
+        return
+    outcome = step.outcome
+    for slug in step.left_out:
+        kept = ("its page from an earlier build is kept, but it is left out of the catalogue and the feeds"
+                if slug in outcome.kept else "it is not on the site")
+        ui.warn(f"site: {slug} failed to build: {kept} until it builds")
+    changed = bool(outcome.built or outcome.removed or outcome.catalogue_built)
+    parts = [f"{len(outcome.built)} title page(s) built, {len(outcome.up_to_date)} up to date"]
+    if outcome.removed:
+        parts.append(f"{len(outcome.removed)} removed ({', '.join(outcome.removed)}: no longer in the catalogue)")
+    parts.append(f"index.html and feeds {'built' if outcome.catalogue_built else 'up to date'}")
+    ui.say(step_line("site", "built" if changed else "up to date", step.seconds, f"{site} ({'; '.join(parts)})"))
+    show = outcome.show
+    if show is not None:
+        ui.say(f"podcast feed: {show.feed_url}")
+        ui.say(f"OPDS catalogue: {show.url('opds.xml')}")
+        ui.say(f"open {step.site_dir / 'index.html'} in a browser, or upload {site} to {show.base_url}")
+
+
+def print_catalogue(ui: Output, report: CatalogueResult, out: str, site: SiteStep | None = None) -> None:
+    """The summary table (stdout), each title's remarks, the site step, then every failure (stderr)."""
     if not ui.quiet:
         table = Table(box=box.SIMPLE_HEAD if ui.fancy else None, show_edge=False, pad_edge=False,
                       header_style="bold" if ui.fancy else "")
@@ -107,6 +151,8 @@ def print_catalogue(ui: Output, report: CatalogueResult, out: str) -> None:
         for result in report.results:
             for message in result.log:
                 ui.say(f"{result.slug}: {message}")
+    if site is not None:
+        print_site(ui, site)
     for result in report.failed:
         for problem in result.errors:
             ui.error(problem)

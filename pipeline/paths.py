@@ -50,17 +50,43 @@ def read_source_file(path: Path, what: str = "source") -> bytes:
     return data
 
 
-def writable_dir(path: Path, what: str = "output folder") -> Path:
-    """`path` as a folder this process can write in (created if missing), or a `UsageError`."""
+def readable_file(path: Path, what: str, max_bytes: int, kinds: str) -> int:
+    """The size of a file the user named for reading (a copy to import, say), or a `UsageError`
+    saying why it cannot be: missing, a folder, a pipe or device, over `max_bytes`, unreadable.
+    `kinds` says what would do instead (e.g. "a .txt, .html or .docx file")."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file; check the name") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc}); check the path and its permissions") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"{path} is a folder, not a file: name the {what} to use ({kinds})")
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{path} is not a regular file (a pipe, socket or device): name the {what} ({kinds})")
+    if info.st_size > max_bytes:
+        raise UsageError(f"{path} is {info.st_size / 1e6:.0f} MB; a {what} is at most {max_bytes / 1e6:.0f} MB: "
+                         f"is it the right file?")
+    try:
+        with open(path, "rb") as handle:
+            handle.read(1)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+    return info.st_size
+
+
+def writable_dir(path: Path, what: str = "output folder", option: str = "--out", example: str = "output") -> Path:
+    """`path` as a folder this process can write in (created if missing), or a `UsageError`
+    that names the `option` the path came from."""
     if path.exists() and not path.is_dir():
-        raise UsageError(f"{path} is a file, not a folder: pass --out a folder (it is created if missing)")
+        raise UsageError(f"{path} is a file, not a folder: pass {option} a folder (it is created if missing)")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         raise UsageError(f"{path}: a part of this path is a file, not a folder: choose another {what}") from None
     except OSError as exc:
         raise UsageError(f"cannot create the {what} {path} ({exc.strerror or exc}): choose a folder you can "
-                         f"write, e.g. --out output") from None
+                         f"write, e.g. {option} {example}") from None
     try:
         fd, probe = tempfile.mkstemp(prefix=".publish-probe-", dir=path)
         os.close(fd)

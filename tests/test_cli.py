@@ -167,7 +167,8 @@ def test_every_command_has_an_example_in_its_help() -> None:
     import typer.main
 
     group = typer.main.get_command(app)
-    assert set(group.commands) >= {"check", "epub", "pdf", "audio", "script", "all", "watch", "voices", "clean-cache"}
+    assert set(group.commands) >= {"check", "epub", "pdf", "audio", "script", "all", "watch", "voices", "clean-cache",
+                                   "site", "import", "new"}
     for name in group.commands:
         result = CliRunner().invoke(app, [name, "--help"])
         assert result.exit_code == 0, result.output
@@ -176,7 +177,8 @@ def test_every_command_has_an_example_in_its_help() -> None:
 
 
 def test_plain_output_when_not_a_terminal(project: Path) -> None:
-    for args in (["--help"], ["epub", "--help"], ["epub", "--out", "/proc/x"], ["nosuchcommand"]):
+    for args in (["--help"], ["epub", "--help"], ["epub", "--out", "/proc/x"], ["nosuchcommand"], ["site", "--help"],
+                 ["site"], ["import", "--help"], ["import", "nope.txt"], ["new", "--help"], ["new", "[bad]"]):
         result = publish(*args, cwd=project)
         assert not ANSI.search(result.stdout + result.stderr), args
         assert not BOXES.search(result.stdout + result.stderr), (args, result.stdout + result.stderr)
@@ -212,6 +214,12 @@ def test_colour_on_a_terminal_and_none_with_no_color(project: Path) -> None:
     assert "error: cannot create the output folder /proc/x" in plain and not ANSI.search(plain)
     help_plain = _on_a_terminal(["--help"], project, {**env, "NO_COLOR": "1"})
     assert not ANSI.search(help_plain) and not BOXES.search(help_plain)
+    for args, message in ((["site"], "error: the site needs the address"),
+                          (["import", "nope.txt"], "error: nope.txt: no such file"),
+                          (["new", "[bad]"], "error: '[bad]' is not a valid slug")):
+        assert ANSI.search(_on_a_terminal(args, project, env)), args
+        plain = _on_a_terminal(args, project, {**env, "NO_COLOR": "1"})
+        assert message in plain and not ANSI.search(plain), plain
 
 
 def test_quiet_prints_nothing_on_success(project: Path) -> None:

@@ -1,6 +1,7 @@
 """`pip install .` gives a working tool: a wheel built from this checkout, installed into a fresh
-virtual environment, builds every edition of a title in a folder that holds only
-`source/<title>.md` — the stylesheets, templates and data come from inside the package.
+virtual environment, builds every edition of a title and the web edition in a folder that holds
+only `source/<title>.md`, and starts titles (`publish new`, `publish import`) in an empty folder —
+the stylesheets, templates, site assets and data come from inside the package.
 
 The new environment sees the dependencies already installed here (a path entry to this
 environment's site-packages, whose editable-install hooks are not run), so the test needs no
@@ -24,8 +25,6 @@ import pytest
 from tests.conftest import ROOT, TEST_TITLE
 
 pytestmark = pytest.mark.slow
-PACKAGED = ("pipeline/styles/epub-page.xhtml", "pipeline/styles/pdf.css", "pipeline/data/voices-edge.json",
-            "pipeline/data/speech.toml")
 
 
 def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None, timeout: float = 900) -> str:
@@ -49,13 +48,21 @@ def wheel(tmp_path_factory) -> Path:
     (built,) = (work / "dist").glob("pipeline-*.whl")
     with zipfile.ZipFile(built) as archive:
         names = set(archive.namelist())
-    for packaged in PACKAGED:
-        assert packaged in names, f"{packaged} is not in the wheel"
+    # every file of the package that is not Python is read at run time: all of it must ship
+    packaged = {p.relative_to(ROOT).as_posix() for p in (ROOT / "pipeline").rglob("*")
+                if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts}
+    assert {"pipeline/styles/site/site.js", "pipeline/templates/new-source.md",
+            "pipeline/importers/data/rules.toml"} <= packaged
+    assert not packaged - names, f"not in the wheel: {sorted(packaged - names)}"
     assert not [n for n in names if n.startswith(("styles/", "tests/", "source/"))]
     return built
 
 
-def test_an_installed_wheel_builds_every_edition_in_an_empty_folder(wheel: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """The wheel installed in a new virtual environment: its bin folder, and the environment to
+    run it in (no PYTHONPATH, a home and cache of its own)."""
+    tmp_path = tmp_path_factory.mktemp("installed")
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
     site = Path(subprocess.run([venv / "bin" / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -71,6 +78,12 @@ def test_an_installed_wheel_builds_every_edition_in_an_empty_folder(wheel: Path,
     where = run(venv / "bin" / "python", "-c", "import pipeline, json; print(json.dumps(pipeline.__file__))",
                 cwd=tmp_path, env=env)
     assert json.loads(where).startswith(str(venv)), where
+    return venv / "bin", env
+
+
+def test_an_installed_wheel_builds_every_edition_in_an_empty_folder(installed, tmp_path: Path) -> None:
+    bin_dir, env = installed
+    venv = bin_dir.parent
 
     project = tmp_path / "newsroom"
     (project / "source").mkdir(parents=True)
@@ -105,6 +118,45 @@ def test_an_installed_wheel_builds_every_edition_in_an_empty_folder(wheel: Path,
 
     version = run(venv / "bin" / "publish", "--version", cwd=project, env=env)
     assert version.startswith("publish 0.") and "WeasyPrint" in version
+
+    # the web edition and the feeds, from the templates and assets inside the package
+    said = run(venv / "bin" / "publish", "site", "--base-url", "https://example.org/pods/", "--engine", "espeak",
+               cwd=project, env=env)
+    site = project / "output" / "site"
+    assert "podcast feed: https://example.org/pods/feed.xml" in said, said
+    page = (site / "night-library" / "index.html").read_text(encoding="utf-8")
+    assert "灯下夜读" in page and '<track kind="captions"' in page
+    for asset in ("site.css", "site.js"):
+        assert (site / "assets" / asset).read_bytes() == (ROOT / "pipeline" / "styles" / "site" / asset).read_bytes()
+    assert b"<rss" in (site / "feed.xml").read_bytes() and b"opds" in (site / "opds.xml").read_bytes()
+    assert (site / "night-library" / "night-library.mp3").read_bytes() == \
+        (project / "output" / "night-library.mp3").read_bytes()
+    assert sorted(p.name for p in project.iterdir()) == [".cache", "output", "source", "styles"]
+
+
+def test_an_installed_wheel_starts_titles_in_an_empty_folder(installed, tmp_path: Path) -> None:
+    """`publish new` (the template inside the package) and `publish import` (the importers'
+    tables, jieba, mammoth) in a folder with nothing in it; the copy comes from elsewhere."""
+    bin_dir, env = installed
+    copies = ROOT / "tests" / "fixtures" / "import"
+    folder = tmp_path / "newsroom"
+    folder.mkdir()
+    said = run(bin_dir / "publish", "new", "night-owl", cwd=folder, env=env)
+    assert "wrote source/night-owl.md" in said
+    template = (folder / "source" / "night-owl.md").read_text(encoding="utf-8")
+    assert "slug: night-owl" in template and "TODO" in template
+    said = run(bin_dir / "publish", "import", copies / "night-market.txt", cwd=folder, env=env)
+    assert "wrote source/night-market.md" in said and "speakers            5" in said, said
+    run(bin_dir / "publish", "import", copies / "night-market.docx", "--slug", "from-word", cwd=folder, env=env)
+    for name in ("night-market.md", "from-word.md"):
+        assert "欧阳明远" in (folder / "source" / name).read_text(encoding="utf-8")
+    # what they wrote checks with only the placeholders an editor fills in (E120-E129)
+    checked = subprocess.run([bin_dir / "publish", "check"], cwd=folder, env=env, capture_output=True, text=True,
+                             timeout=300)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    codes = set(re.findall(r"error (E\d+)", checked.stdout + checked.stderr))
+    assert codes and all(code.startswith("E12") for code in codes), codes
+    assert sorted(p.name for p in folder.iterdir()) == ["source"]
 
 
 def test_voices_refresh_writes_to_the_user_cache_not_the_package(tmp_path: Path, monkeypatch) -> None:

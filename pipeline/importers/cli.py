@@ -1,8 +1,11 @@
 """The `publish import` and `publish new` commands (registered in `pipeline/cli.py`).
 
-Exit codes: 0 written; 2 the command cannot run as given (the copy is missing or of an unknown
-kind, the target exists and --force was not given, the slug is invalid); 1 the copy could not
-be read (not decodable, a broken .docx).
+Both go through the CLI's common boundary (`pipeline.cli_common`): paths are checked before any
+work (the copy: missing, a folder, a pipe or device, over 50 MB, unreadable; `--out-dir`: a file,
+not creatable, not writable), messages are plain text, one line each, and the exit codes are
+the other commands': 0 written; 2 the command cannot run as given (a path above, an unknown kind
+of copy, an invalid slug, the target exists and --force was not given); 1 the copy's content
+cannot be read (not text, a broken .docx, no text in it) or the file cannot be written.
 """
 
 from __future__ import annotations
@@ -11,64 +14,69 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
-from pipeline.errors import PublishError
+from pipeline.cli_common import QuietOption, console, example, reported_errors
+from pipeline.paths import readable_file, writable_dir
 
-_out = Console(highlight=False, markup=False)
-_err = Console(stderr=True, highlight=False, markup=False)
+OutDirOption = Annotated[Path, typer.Option("--out-dir", help="Folder of the source files (created if missing).")]
+OverwriteOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing source file.")]
+COPY_KINDS = ".txt, .html/.htm or .docx"
+
+IMPORT_EXAMPLES = example("publish import copy/sora.txt --slug sora-reactions",
+                          "publish import saved-page.html",
+                          "publish import interview.docx --out-dir drafts/")
+NEW_EXAMPLES = example("publish new night-library", "publish new night-library --out-dir drafts/ --force")
 
 
-def _fail(exc: PublishError) -> None:
-    from pipeline.importers import ImportUsageError
-
-    _err.print(f"error: {exc}", soft_wrap=True)
-    raise typer.Exit(2 if isinstance(exc, ImportUsageError) else 1)
+def _source_folder(out_dir: Path) -> Path:
+    return writable_dir(out_dir, "source folder", option="--out-dir", example="source")
 
 
 def import_command(
-    copy: Annotated[Path, typer.Argument(metavar="FILE", help="The copy: .txt, .html/.htm or .docx.")],
+    copy: Annotated[Path, typer.Argument(metavar="FILE", show_default=False,
+                                         help=f"The copy: {COPY_KINDS}.")],
     slug: Annotated[Optional[str], typer.Option(help="Slug of the new title (default: from the file name).")] = None,
-    out_dir: Annotated[Path, typer.Option("--out-dir", help="Folder of the source files.")] = Path("source"),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing source file.")] = False,
+    out_dir: OutDirOption = Path("source"),
+    force: OverwriteOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Turn copy (plain text, a saved web page, a Word file) into source/<slug>.md.
 
     Infers the article, questions, answers, speakers (role, name, handle, pseudonym), notes,
     references and credit line from the copy's layout, applies house typography, and leaves
     TODO placeholders (errors in `publish check`) for what the copy does not say.
-
-    Example: publish import copy/sora.txt --slug sora-reactions
     """
-    from pipeline.importers import import_file  # imported here: other commands need none of it
+    from pipeline.importers import check_slug, import_file  # imported here: other commands need none of it
+    from pipeline.importers.formats import MAX_BYTES, check_kind
     from pipeline.importers.summary import summary_lines
 
-    try:
-        result = import_file(copy, out_dir, slug=slug, force=force)
-    except PublishError as exc:
-        _fail(exc)
-        return
+    ui = console(quiet)
+    with reported_errors(ui):
+        readable_file(copy, "copy", MAX_BYTES, COPY_KINDS)
+        check_kind(copy)
+        if slug is not None:
+            check_slug(slug)
+        result = import_file(copy, _source_folder(out_dir), slug=slug, force=force)
     for line in summary_lines(result):
-        _out.print(line, soft_wrap=True)
+        ui.say(line)
 
 
 def new_command(
-    slug: Annotated[str, typer.Argument(help="Slug of the new title: lower-case letters, digits, hyphens.")],
-    out_dir: Annotated[Path, typer.Option("--out-dir", help="Folder of the source files.")] = Path("source"),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing source file.")] = False,
+    slug: Annotated[str, typer.Argument(metavar="SLUG", show_default=False,
+                                        help="Slug of the new title: lower-case letters, digits, hyphens.")],
+    out_dir: OutDirOption = Path("source"),
+    force: OverwriteOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Start a new title: source/<slug>.md from a documented template.
 
     Every front-matter field is explained in a comment; one example question and answer show the
     body. The file checks with only its TODO placeholders as errors until you fill them in.
-
-    Example: publish new night-library
     """
-    from pipeline.importers import new_source
+    from pipeline.importers import check_slug, new_source
 
-    try:
-        target = new_source(slug, out_dir, force=force)
-    except PublishError as exc:
-        _fail(exc)
-        return
-    _out.print(f"wrote {target}: fill in every TODO, then run 'publish check {target}'", soft_wrap=True)
+    ui = console(quiet)
+    with reported_errors(ui):
+        check_slug(slug)
+        target = new_source(slug, _source_folder(out_dir), force=force)
+    ui.say(f"wrote {target}: fill in every TODO, then run 'publish check {target}'")

@@ -27,6 +27,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.errors import PublishError
+from pipeline.paths import UsageError
 
 SUFFIXES = {".txt": "plain text", ".text": "plain text", ".html": "web page", ".htm": "web page",
             ".docx": "Word document"}
@@ -41,7 +42,7 @@ _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 MAX_BYTES = 50_000_000  # copy larger than this is not one article
 
 
-class ImportUsageError(PublishError):
+class ImportUsageError(UsageError):
     """The command cannot run as given (missing copy, unknown kind of file, existing target
     without --force, bad slug): exit code 2."""
 
@@ -67,11 +68,17 @@ class Extracted:
     notes: list[str] = field(default_factory=list)  # what the reader had to decide, for the summary
 
 
-def read_copy(path: Path) -> Extracted:
+def check_kind(path: Path) -> str:
+    """The copy's suffix, if it is a kind we import (else an `ImportUsageError`)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         known = ", ".join(sorted(SUFFIXES))
         raise ImportUsageError(f"{path}: cannot import '{suffix or 'a file without extension'}' copy (known: {known})")
+    return suffix
+
+
+def read_copy(path: Path) -> Extracted:
+    suffix = check_kind(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

@@ -7,11 +7,9 @@ a new edition is one row here.
 
 from __future__ import annotations
 
-import glob
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import PublishError
 from pipeline.model import Document
 from pipeline.site.editions import BuiltTitle
 from pipeline.site.media import AudioInfo, Cue, read_mp3, read_vtt
@@ -89,29 +87,3 @@ def title_of(built: BuiltTitle) -> Title:
 def catalogue_order(titles: list[Title]) -> list[Title]:
     """Newest first, as readers and podcast apps list them; the slug breaks ties."""
     return sorted(titles, key=lambda t: (-t.doc.meta.date.toordinal(), t.slug))
-
-
-def expand_sources(arguments: list[Path], project_dir: Path) -> list[Path]:
-    """Files, folders (their `*.md`) and glob patterns; none means every `*.md` in `source/`."""
-    if not arguments:
-        found = sorted((project_dir / "source").glob("*.md"))
-        if not found:
-            raise PublishError("no source files: put '<slug>.md' files in source/ or name them: publish site FILE…")
-        return found
-    paths: list[Path] = []
-    for argument in arguments:
-        text = str(argument)
-        if argument.is_dir():
-            matched = sorted(argument.glob("*.md"))
-            if not matched:
-                raise PublishError(f"{argument}/: no '*.md' source files in this folder")
-        elif argument.exists():
-            matched = [argument]
-        elif glob.has_magic(text):
-            matched = sorted(Path(p) for p in glob.glob(text) if p.endswith(".md"))
-            if not matched:
-                raise PublishError(f"'{text}' matches no '*.md' source file")
-        else:
-            raise PublishError(f"{argument}: no such file")
-        paths += [p for p in matched if p.resolve() not in {q.resolve() for q in paths}]
-    return paths

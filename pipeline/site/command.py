@@ -1,115 +1,124 @@
-"""`publish site`: build what the site links to, then write the site and both feeds.
+"""The site step of a build: `publish site`, and `publish all`'s last step when a base URL is
+set (on the command line, or as `base_url` in publish.toml).
 
-Kept out of `pipeline/cli.py` (which only registers it) so the command and the library it
-drives change together; `publish all` calls `publish_site_for` when a base URL is known.
+It is planned before anything is built — the base URL, publish.toml and where the site goes are
+checked first, and a mistake there is a usage error with nothing built — and run after the
+build, over the titles that built (`pipeline.site.editions`). A title that failed to build is
+reported by the build; the site is written over the others, and the failed title's page from
+an earlier build is kept (out of the catalogue and the feeds until it builds again).
+
+The site is written to a local folder (`OUT/site/`): with `--out s3://…` the site is refused
+(`publish site`, or an explicit `--base-url`) or skipped with a warning (`publish all` in a
+project whose publish.toml sets a base URL), and the README says how to upload the folder.
+
+The commands themselves are in `pipeline/cli.py`, beside `publish all`, whose build they share.
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING
 
-import typer
-from rich.console import Console
-
-from pipeline.build import STYLES_DIR, Outcome, default_cache
-from pipeline.config import load_config, normalise_base_url
+from pipeline.config import ProjectConfig, load_config, normalise_base_url
 from pipeline.errors import PublishError
+from pipeline.paths import UsageError, is_url
 
 if TYPE_CHECKING:
+    from pipeline.api import CatalogueResult, TitleSource
     from pipeline.site.publish import SiteOutcome
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+NO_BASE_URL = ("the site needs the address it will be served from: pass --base-url https://… or set base_url "
+               "under [site] in publish.toml")
 
 
-class Engine(str, enum.Enum):
-    auto = "auto"
-    espeak = "espeak"
-    edge = "edge"
+@dataclass(frozen=True)
+class SitePlan:
+    """What the site step will do, checked before the build."""
+
+    config: ProjectConfig
+    base_url: str | None  # the command line's, normalised; None: publish.toml's
+    project_dir: Path
 
 
-def publish_site_for(sources: list[Path], out_dir: Path, base_url: str | None, *, engine: str = "auto",
-                     force: bool = False, force_site: bool | None = None, project_dir: Path | None = None,
-                     say: Callable[[str], None] = lambda message: out.print(message, markup=False),
-                     on_done: Callable[[Outcome], None] = lambda outcome: None) -> SiteOutcome:
-    """Build every title's editions (skipping those up to date), then the site over all of them.
-    `force` rebuilds both; `force_site` (default: `force`) the site alone."""
-    from pipeline.site.catalogue import expand_sources
-    from pipeline.site.editions import build_titles
-    from pipeline.site.publish import publish_site
-    from pipeline.site.show import check_config
+@dataclass(frozen=True)
+class SiteStep:
+    """What the site step did: the outcome, or why there is none."""
 
-    project = project_dir or Path.cwd()
-    config = load_config(project)
-    check_config(config)
+    site_dir: Path
+    seconds: float = 0.0
+    outcome: SiteOutcome | None = None
+    error: str | None = None  # the site could not be written (exit 1)
+    skipped: str | None = None  # nothing to write (no title built)
+    left_out: tuple[str, ...] = ()  # titles that failed to build, by slug
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def is_remote(out: str) -> bool:
+    return is_url(out) and not out.startswith("file://")
+
+
+def local_out(out: str) -> Path:
+    """The output folder `--out` names (a folder, or a file:// URL)."""
+    return Path(out.removeprefix("file://"))
+
+
+def plan_site(base_url: str | None, out: str, *, required: bool, project_dir: Path,
+              warn: Callable[[str], None]) -> SitePlan | None:
+    """The site step of this build, or None when there is none (`publish all` without a base
+    URL). Raises `UsageError` for what makes the site impossible, before anything is built."""
+    try:
+        from pipeline.site.show import check_config
+
+        config = load_config(project_dir)
+        check_config(config)
+    except PublishError as exc:
+        raise UsageError(str(exc)) from None
     if base_url is not None:
         try:
             base_url = normalise_base_url(base_url)
         except ValueError as exc:
-            raise PublishError(f"--base-url: {exc}") from None
+            raise UsageError(f"--base-url: {exc}") from None
     if not (base_url or config.site.base_url):
-        raise PublishError("the site needs the address it will be served from: pass --base-url https://… "
-                           "or set base_url under [site] in publish.toml")
-    paths = expand_sources(sources, project)
-    cache = default_cache(project)
-    built = build_titles(paths, out_dir, cache, options={"engine": engine}, force=force, on_done=on_done, log=say)
-    return publish_site(built, out_dir, config, base_url, cache, STYLES_DIR,
-                        force=force if force_site is None else force_site, log=say)
+        if required:
+            raise UsageError(NO_BASE_URL)
+        return None
+    if is_remote(out):
+        where = ("the site is written to a local folder, not to a URL: pass --out a folder (e.g. --out output), "
+                 "then upload OUT/site/ to your host (e.g. 'aws s3 sync output/site/ s3://bucket/site/')")
+        if required or base_url is not None:
+            raise UsageError(where)
+        warn(f"site: not written ({where}; publish.toml's base_url asked for it)")
+        return None
+    return SitePlan(config=config, base_url=base_url, project_dir=project_dir)
 
 
-def after_all(sources: list[Path], out_dir: Path, base_url: str | None, engine: str, force: bool) -> None:
-    """`publish all`'s last step: the site and feeds, when a base URL is given or configured
-    (in publish.toml); otherwise nothing."""
+def run_site(plan: SitePlan, titles: Sequence[TitleSource], report: CatalogueResult, out: str, *,
+             force: bool) -> SiteStep:
+    """Write the site over the titles that built. Never raises for a failure of the site: the
+    step's `error` says what went wrong (the previous site is intact)."""
+    from pipeline.build import STYLES_DIR, default_cache, describe_failure
+    from pipeline.site.editions import built_titles
+    from pipeline.site.publish import publish_site, site_dir_of
+
+    started = time.perf_counter()
+    out_dir = local_out(out)
+    site_dir = site_dir_of(out_dir)
+    left_out = tuple(result.slug for result in report.failed)
+    built = built_titles(titles, report.results)
+    if not built:
+        return SiteStep(site_dir, skipped="no title built, so the site is left as it was", left_out=left_out)
+    notes: list[str] = []
     try:
-        if not (base_url or load_config(Path.cwd()).site.base_url):
-            return
-        # `all` has just built the editions (with --force if asked): here they are up to date.
-        outcome = publish_site_for(sources, out_dir, base_url, engine=engine, force=False, force_site=force)
-    except PublishError as exc:
-        err.print(f"[bold red]error:[/] {exc}", soft_wrap=True)
-        raise typer.Exit(1) from None
-    report(outcome)
-
-
-def report(outcome: SiteOutcome) -> None:
-    show = outcome.show
-    for slug in outcome.built:
-        out.print(f"[green]{'site':<13}[/] {'built':<10} {outcome.site_dir}/{slug}/")
-    for slug in outcome.up_to_date:
-        out.print(f"[green]{'site':<13}[/] {'up to date':<10} {outcome.site_dir}/{slug}/")
-    for slug in outcome.removed:
-        out.print(f"[yellow]{'site':<13}[/] {'removed':<10} {outcome.site_dir}/{slug}/ (no longer in the catalogue)")
-    verb = "built" if outcome.catalogue_built else "up to date"
-    out.print(f"[green]{'catalogue':<13}[/] {verb:<10} {outcome.site_dir}/index.html, feed.xml, opds.xml, opds.json")
-    if show:
-        out.print(f"podcast feed: {show.feed_url}\nOPDS catalogue: {show.url('opds.xml')}\n"
-                  f"open {outcome.site_dir / 'index.html'} in a browser, or upload {outcome.site_dir}/ to "
-                  f"{show.base_url}", soft_wrap=True)
-
-
-def _edition_line(outcome: Outcome) -> None:
-    verb = "built" if outcome.rebuilt else "up to date"
-    out.print(f"[green]{outcome.edition:<13}[/] {verb:<10} {outcome.seconds:6.2f}s  "
-              f"{', '.join(str(p) for p in outcome.outputs)}")
-
-
-def site(
-    sources: Annotated[Optional[list[Path]], typer.Argument(
-        metavar="SOURCES", help="Source files, folders or globs (default: every *.md in source/).")] = None,
-    base_url: Annotated[Optional[str], typer.Option(
-        "--base-url", help="Where output/site/ will be served from (default: base_url in publish.toml).")] = None,
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory; the site goes to OUT/site/.")] = Path("output"),
-    engine: Annotated[Engine, typer.Option(help="TTS engine for the audio edition.")] = Engine.auto,
-    force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")] = False,
-) -> None:
-    """The web edition and the feeds: OUT/site/ with a page per title, feed.xml (podcast) and opds.xml."""
-    try:
-        outcome = publish_site_for(list(sources or []), out_dir, base_url, engine=engine.value, force=force,
-                                   on_done=_edition_line)
-    except PublishError as exc:
-        err.print(f"[bold red]error:[/] {exc}", soft_wrap=True)
-        raise typer.Exit(1) from None
-    report(outcome)
+        outcome = publish_site(built, out_dir, plan.config, plan.base_url, default_cache(plan.project_dir),
+                               STYLES_DIR, force=force, keep=left_out, log=notes.append)
+    except Exception as exc:  # noqa: BLE001 - one line at the CLI, like a title's failure
+        return SiteStep(site_dir, time.perf_counter() - started, error=f"site: {describe_failure(exc)}",
+                        left_out=left_out, notes=tuple(notes))
+    return SiteStep(site_dir, time.perf_counter() - started, outcome=outcome, left_out=left_out, notes=tuple(notes))

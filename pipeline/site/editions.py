@@ -1,29 +1,24 @@
-"""The editions the site links to, built through the one existing build API.
+"""The titles the site is made of: what the build driver reports for each title, with the title's
+document after the shared passes.
 
-This is the single place where `publish site` asks for editions: everything else in
-`pipeline.site` reads the returned documents and files. When the build driver changes (a
-catalogue driver, a pool, a cluster), only `build_titles` needs to follow it.
+This is the one place where `pipeline.site` meets the build: the editions themselves are built
+by `pipeline.api.build_titles` (in parallel, one title's failure never stopping the others, with
+`BuildSettings`' defaults, so the site links to the very files `publish all` writes); here the
+driver's results become `BuiltTitle`s. The document is read with the driver's own reader
+(`read_title`) and given the passes every edition starts from (`prepare`), so the site shows
+exactly what the editions show.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from pipeline import renderers
-from pipeline.build import STYLES_DIR, Outcome, build_editions, prepare
-from pipeline.cache import Cache
-from pipeline.errors import PublishError
+from pipeline.build import prepare
+from pipeline.driver.sources import TitleSource
+from pipeline.driver.title import TitleResult, read_title
 from pipeline.model import Document
-from pipeline.reader import read_source
-from pipeline.renderers.base import BuildContext
-
-# The options `publish all` builds with, so the site links to the very files `all` makes (and
-# shares its up-to-date stamps).
-ALL_OPTIONS: dict[str, Any] = {"paper": "a5", "marks": False, "level": 4, "tone_colors": False,
-                               "tone_sandhi": False, "engine": "auto"}
 
 
 @dataclass(frozen=True)
@@ -35,23 +30,21 @@ class BuiltTitle:
     outputs: Mapping[str, tuple[Path, ...]] = field(default_factory=dict)  # edition → files
 
 
-def build_titles(sources: list[Path], out_dir: Path, cache: Cache, *, options: Mapping[str, Any] | None = None,
-                 force: bool = False, on_done: Callable[[Outcome], None] = lambda outcome: None,
-                 log: Callable[[str], None] = print) -> list[BuiltTitle]:
-    """Build (or find up to date) every edition of every title, in order."""
-    documents = [(path, read_source(path)) for path in sources]
-    seen: dict[str, Path] = {}
-    for path, doc in documents:
-        if doc.meta.slug in seen:
-            raise PublishError(f"{path} and {seen[doc.meta.slug]} have the same slug '{doc.meta.slug}': "
-                               f"their editions would overwrite each other; give one a new 'slug:'")
-        seen[doc.meta.slug] = path
-    editions = renderers.available()
-    titles = []
-    for path, doc in documents:
-        ctx = BuildContext(out_dir=out_dir, cache=cache, styles_dir=STYLES_DIR,
-                           options={**ALL_OPTIONS, **(options or {})}, log=log)
-        outcomes = build_editions(doc, editions, ctx, force=force, on_done=on_done)
-        titles.append(BuiltTitle(source=path, doc=prepare(doc),
-                                 outputs={o.edition: tuple(o.outputs) for o in outcomes}))
-    return titles
+def built_titles(titles: Sequence[TitleSource], results: Sequence[TitleResult]) -> list[BuiltTitle]:
+    """The titles whose every edition is built or up to date, in the order of `results`.
+
+    A title that failed (a source error, an edition's error) is left out: the caller decides
+    what the site does about it. `results` hold local paths (the site is written to a local
+    folder)."""
+    by_name = {title.name: title for title in titles}
+    built = []
+    for result in results:
+        source = by_name.get(result.name)
+        if source is None or not result.ok:
+            continue
+        doc, _problems = read_title(source)
+        if doc is None:  # it built a moment ago from these very bytes: cannot happen
+            continue
+        outputs = {edition.edition: tuple(Path(path) for path in edition.outputs) for edition in result.editions}
+        built.append(BuiltTitle(source=Path(source.name), doc=prepare(doc), outputs=outputs))
+    return built

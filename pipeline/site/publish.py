@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -47,6 +47,7 @@ class SiteOutcome:
     built: list[str] = field(default_factory=list)  # slugs whose folder was written
     up_to_date: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # slugs left as they were (`keep`), not in the catalogue
     catalogue_built: bool = False
     show: Show | None = None
 
@@ -56,9 +57,13 @@ def site_dir_of(out_dir: Path) -> Path:
 
 
 def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, base_url: str | None,
-                 cache: Cache, styles_dir: Path, *, force: bool = False,
+                 cache: Cache, styles_dir: Path, *, force: bool = False, keep: Collection[str] = (),
                  log: Callable[[str], None] = print) -> SiteOutcome:
-    """Write (or find up to date) the site for `built`, the whole catalogue."""
+    """Write (or find up to date) the site for `built`, the whole catalogue.
+
+    A slug in `keep` (a title that failed to build this time) keeps the folder an earlier run
+    wrote for it, untouched, but is not listed in the catalogue or the feeds until it builds
+    again; any other title the site had before and `built` lacks loses its folder."""
     site_dir = site_dir_of(out_dir)
     titles = catalogue_order([title_of(b) for b in built])
     show = resolve_show(config, base_url, titles)
@@ -72,13 +77,14 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
     except Timeout:
         raise PublishError(f"another 'publish site' is writing {site_dir}/ right now; wait for it to finish") from None
     try:
-        return _publish(titles, site_dir, show, cache, styles_dir, force, out_dir / ".site-manifest.json")
+        return _publish(titles, site_dir, show, cache, styles_dir, force, out_dir / ".site-manifest.json",
+                        set(keep))
     finally:
         lock.release()
 
 
 def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styles_dir: Path, force: bool,
-             manifest_path: Path) -> SiteOutcome:
+             manifest_path: Path, keep: set[str]) -> SiteOutcome:
     outcome = SiteOutcome(site_dir=site_dir, show=show)
     manifest = _read_manifest(manifest_path)
     recorded: dict = manifest.get("titles", {})
@@ -100,10 +106,17 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
             _remove(site_dir, [entry[0] for entry in previous["files"]], keep=set(written))
         new_titles[title.slug] = {"key": title_key, "files": _fingerprints(site_dir, written)}
         outcome.built.append(title.slug)
+    kept: dict = {}
     for slug, previous in recorded.items():
-        if slug not in new_titles:
-            _remove(site_dir, [entry[0] for entry in previous["files"]])
-            outcome.removed.append(slug)
+        if slug in new_titles:
+            continue
+        if slug in keep:
+            kept[slug] = previous
+            outcome.kept.append(slug)
+            continue
+        _remove(site_dir, [entry[0] for entry in previous["files"]])
+        outcome.removed.append(slug)
+    # over the listed titles only: a kept title coming back changes the catalogue
     catalogue_key = key("site-catalogue", MANIFEST_VERSION, code, show_data,
                         [[slug, entry["key"]] for slug, entry in new_titles.items()])
     catalogue = manifest.get("catalogue")
@@ -113,7 +126,7 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
             _remove(site_dir, [entry[0] for entry in catalogue["files"]], keep=set(written))
         catalogue = {"key": catalogue_key, "files": _fingerprints(site_dir, written)}
         outcome.catalogue_built = True
-    atomic_write(manifest_path, json.dumps({"version": MANIFEST_VERSION, "titles": new_titles,
+    atomic_write(manifest_path, json.dumps({"version": MANIFEST_VERSION, "titles": {**new_titles, **kept},
                                             "catalogue": catalogue}, ensure_ascii=False, indent=1))
     return outcome
 

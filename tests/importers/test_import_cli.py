@@ -4,10 +4,12 @@ no half-written file, and the `publish new` template checking with only its plac
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from pipeline.check import check
@@ -85,8 +87,68 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     slug = invoke("import", NIGHT_MARKET, "--out-dir", tmp_path, "--slug", "Bad Slug")
     assert slug.exit_code == 2 and "not a valid slug" in slug.output
     folder = invoke("import", tmp_path, "--out-dir", tmp_path)
-    assert folder.exit_code == 2 and "is not a file" in folder.output
+    assert folder.exit_code == 2 and "is a folder, not a file" in folder.output
     assert not list(tmp_path.glob("*.md"))
+
+
+def _fifo(folder: Path) -> Path:
+    os.mkfifo(folder / "copy.txt")
+    return folder / "copy.txt"
+
+
+def _huge(folder: Path) -> Path:
+    with open(folder / "huge.txt", "wb") as handle:
+        handle.truncate(60_000_000)  # sparse: costs no disk
+    return folder / "huge.txt"
+
+
+@pytest.mark.parametrize("make, message", [
+    (_fifo, "is not a regular file"),  # and it does not hang waiting for a writer
+    (_huge, "at most 50 MB"),
+    (lambda folder: Path("/proc/self/mem"), "cannot be read"),  # a regular file whose read fails
+    (lambda folder: Path("/dev/null"), "is not a regular file"),
+])
+def test_copy_that_is_no_readable_file_is_one_line_and_exit_2(tmp_path: Path, make, message) -> None:
+    copy = make(tmp_path)
+    result = runner.invoke(app, ["import", str(copy), "--out-dir", str(tmp_path / "source")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [result.stderr.strip()] and str(copy) in result.stderr
+    assert result.stderr.startswith("error: ") and message in result.stderr
+    assert not (tmp_path / "source").exists()  # checked before anything was made
+
+
+@pytest.mark.parametrize("command", [["import", str(NIGHT_MARKET)], ["new", "night-owl"]])
+@pytest.mark.parametrize("out_dir, message", [
+    ("afile", "afile is a file, not a folder: pass --out-dir a folder"),
+    ("/proc/forbidden", "cannot create the source folder /proc/forbidden"),
+    ("afile/deeper", "cannot create the source folder afile/deeper"),
+])
+def test_out_dir_that_cannot_hold_the_source_is_one_line_and_exit_2(tmp_path: Path, monkeypatch, command,
+                                                                     out_dir, message) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "afile").write_text("not a folder")
+    result = runner.invoke(app, [*command, "--out-dir", out_dir])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [result.stderr.strip()] and message in result.stderr, result.stderr
+    assert (tmp_path / "afile").read_text() == "not a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+
+
+def test_quiet_prints_nothing_but_writes(tmp_path: Path) -> None:
+    for args in (["import", str(NIGHT_MARKET), "-q"], ["-q", "new", "night-owl"]):
+        result = runner.invoke(app, [*args, "--out-dir", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        assert result.output == "", result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["night-market.md", "night-owl.md"]
+    again = runner.invoke(app, ["new", "night-owl", "-q", "--out-dir", str(tmp_path)])
+    assert again.exit_code == 2 and again.stderr.startswith("error: ")  # errors still show
+
+
+def test_messages_are_printed_as_text(tmp_path: Path) -> None:
+    """A slug with brackets is quoted back as typed: no markup is read into it."""
+    result = runner.invoke(app, ["new", "[bold]x[/bold]", "--out-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "'[bold]x[/bold]' is not a valid slug" in result.stderr
 
 
 def test_unreadable_copy_exits_1(tmp_path: Path) -> None:

@@ -74,15 +74,22 @@ def test_the_command_line_base_url_wins_over_the_file(tmp_path: Path) -> None:
     (["site"], None, "--base-url"),
     (["site", "--base-url", "ftp://example.org/"], None, "absolute http"),
     (["site", "--base-url", "https://example.org/", "nowhere.md"], None, "nowhere.md: no such file"),
-    (["site", "--base-url", "https://example.org/", "drafts/*.md"], None, "matches no"),
+    (["site", "--base-url", "https://example.org/", "drafts/*.md"], None, "no file matches"),
+    (["site", "--base-url", "https://example.org/", "--out", "s3://bucket/editions"], None, "local folder"),
+    (["all", "--base-url", "https://example.org/", "--out", "memory://bucket/editions"], None, "local folder"),
+    (["all"], '[site]\nbase_ulr = "https://example.org/"\n', "base_ulr: unknown setting"),
     (["site"], "[site]\nbase_url = 3\n", "publish.toml"),
     (["site", "--base-url", "https://example.org/"], '[podcast]\ncategory = "Newz"\n', "not an Apple Podcasts category"),
 ])
 def test_cli_mistakes_are_one_clear_line(tmp_path: Path, monkeypatch, args, toml, message) -> None:
+    """Usage errors (exit 2), found before anything is built: the base URL, publish.toml, the
+    sources, and a remote --out for the site (the site is written to a local folder)."""
     monkeypatch.chdir(project(tmp_path, toml))
     result = runner.invoke(app, args)
-    assert result.exit_code == 1
-    assert message in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], result.stderr
+    assert "Traceback" not in result.output
     assert not (tmp_path / "output").exists()  # nothing built before the mistake was found
 
 
@@ -90,5 +97,5 @@ def test_two_titles_with_one_slug_are_refused_before_building(tmp_path: Path, mo
     monkeypatch.chdir(project(tmp_path, None))
     shutil.copy(TEST_TITLE, tmp_path / "source" / "copy.md")
     result = runner.invoke(app, ["site", "--base-url", "https://example.org/"])
-    assert result.exit_code == 1 and "same slug 'night-library'" in result.output
+    assert result.exit_code == 2 and "same slug 'night-library'" in result.output
     assert not (tmp_path / "output").exists()
