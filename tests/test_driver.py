@@ -299,10 +299,10 @@ def test_weasyprint_warnings_are_this_threads_and_worth_reading() -> None:
     font-subsetting notice an editor cannot act on, and never takes another thread's."""
     import logging
 
-    from pipeline.renderers.pdf import _collected_warnings
+    from pipeline.renderers.pdf import collected_warnings
 
     logger = logging.getLogger("weasyprint")
-    with _collected_warnings() as mine:
+    with collected_warnings() as mine:
         logger.warning('Using fontTools instead of HarfBuzz-Subset for font "Noto Serif SC". This will be …')
         logger.warning("Ignored `text-justify: inter-character` at 3:5, unknown property.")
         other = threading.Thread(target=lambda: logger.warning("another title's warning"))
