@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from pipeline import renderers
 from pipeline.build import describe_failure
 from pipeline.errors import PublishError
+from pipeline.driver.lifeline import exit_with_parent
 from pipeline.driver.settings import BuildSettings
 from pipeline.driver.sources import TitleSource
 from pipeline.driver.title import EditionResult, TitleResult, build_title
@@ -89,7 +90,8 @@ def _piece_pool(jobs: int) -> Iterator[Any]:
         yield None
         return
     count = max(1, min(jobs, os.cpu_count() or 1))
-    executor = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"))
+    executor = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=exit_with_parent)
     try:
         yield executor
     except BrokenProcessPool:
@@ -106,6 +108,7 @@ _events: Any = None  # in a worker process: the queue to the client's progress d
 def _start_worker(events: Any, editions: Sequence[str]) -> None:
     """Runs once in each new worker process."""
     global _events
+    exit_with_parent()
     _events = events
     os.environ["TTY_COMPATIBLE"] = "0"  # no progress bars from inside workers: the client draws one
     for name in editions:
