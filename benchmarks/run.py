@@ -4,6 +4,7 @@ and the anchors (pandoc → EPUB, Typst → PDF) on the same text in the same ru
 local Dask cluster.
 
     python benchmarks/run.py [--runs 3] [--only epub,pdf] [--no-anchors]
+    python benchmarks/run.py --only "pdf --learner" --runs 3     (those rows only; the rest of the file stays)
     python benchmarks/run.py --catalogue [--titles 24]
 
 Writes Markdown tables to benchmarks/RESULTS.md (each mode rewrites its own section). Each
@@ -16,6 +17,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -47,10 +49,12 @@ COMMANDS: dict[str, tuple[list[str], float | None, float | None, float | None]] 
 class Sample:
     seconds: float
     peak_mb: float
+    cpu: float = 0.0  # user + system seconds of the command and the worker processes it waited for
 
 
 def run(args: list[str], cwd: Path) -> Sample:
-    """Run one command; wall time and the child's peak resident memory (from wait4)."""
+    """Run one command; wall time, CPU time and the child's peak resident memory (from wait4:
+    the child's own usage and that of the processes it waited for, its build workers)."""
     started = time.perf_counter()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -59,7 +63,7 @@ def run(args: list[str], cwd: Path) -> Sample:
     if os.waitstatus_to_exitcode(status) != 0:
         error = process.stderr.read().decode() if process.stderr else ""
         raise SystemExit(f"benchmark command failed: {' '.join(args)}\n{error}")
-    return Sample(seconds, usage.ru_maxrss / 1024)
+    return Sample(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def scratch() -> Path:
@@ -175,6 +179,15 @@ def summary(samples: list[Sample]) -> str:
     return f"{statistics.median(times):.2f} s ± {spread:.2f}"
 
 
+def cpu(samples: list[Sample]) -> str:
+    return f"{statistics.median(s.cpu for s in samples):.2f} s" if samples else "–"
+
+
+def load() -> str:
+    """The machine's load average (1, 5, 15 minutes): others' work slows the wall clock."""
+    return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def peak(samples: list[Sample]) -> float:
     return max((s.peak_mb for s in samples), default=0.0)
 
@@ -186,8 +199,51 @@ def verdict(samples: list[Sample], target: float | None) -> str:
     return f" ({'✓' if ok else '✗'} < {target:g} s)"
 
 
+def row(name: str, samples: dict[str, list[Sample]]) -> str:
+    _args, cold_t, warm_t, edit_t = COMMANDS[name]
+    return (
+        f"| `publish {name}` | {summary(samples['cold'])}{verdict(samples['cold'], cold_t)} "
+        f"| {summary(samples['warm'])}{verdict(samples['warm'], warm_t)} "
+        f"| {summary(samples['edit'])}{verdict(samples['edit'], edit_t)} "
+        f"| {peak(samples['cold'] + samples['warm'] + samples['edit']):.0f} MB |"
+    )
+
+
+def cpu_table(results: dict[str, dict[str, list[Sample]]]) -> list[str]:
+    lines = ["| command | CPU cold | CPU warm | CPU after one-answer edit |", "|---|---|---|---|"]
+    for name, samples in results.items():
+        lines.append(f"| `publish {name}` | {cpu(samples['cold'])} | {cpu(samples['warm'])} | {cpu(samples['edit'])} |")
+    return lines
+
+
+def update_rows(path: Path, results: dict[str, dict[str, list[Sample]]], runs: int, loads: tuple[str, str]) -> str:
+    """RESULTS.md with the rows of `results` measured again and everything else kept: the rows
+    replaced in the table, and a note of when, under what load, and their CPU times."""
+    text = path.read_text(encoding="utf-8")
+    for name, samples in results.items():
+        pattern = re.compile(rf"^\| `publish {re.escape(name)}` \|.*$", re.M)
+        text = pattern.sub(lambda _match: row(name, samples), text, count=1)
+    heading = "## Rows measured again"
+    old = section_of(path, heading)
+    names = ", ".join(f"`{name}`" for name in results)
+    section = "\n".join([
+        heading, "",
+        f"{names} measured again by `python benchmarks/run.py --only ... --runs {runs}` on "
+        f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, Python {platform.python_version()} "
+        f"(their rows in the table above). Load average (1 / 5 / 15 min) {loads[0]} before and {loads[1]} "
+        "after: the machine is shared, and the wall clock counts others' work; the CPU time (user + "
+        "system, of the command and of the worker processes it waited for) does not, medians:", "",
+        *cpu_table(results), "",
+    ])
+    if old:
+        return text.replace(old, section)
+    marker = "\n## Anchors on the same text"
+    at = text.find(marker)
+    return text[:at] + "\n" + section + text[at:] if at >= 0 else text.rstrip("\n") + "\n\n" + section
+
+
 def report(results: dict[str, dict[str, list[Sample]]], anchors: dict[str, list[Sample]],
-           versions: tuple[str | None, str | None], runs: int) -> str:
+           versions: tuple[str | None, str | None], runs: int, loads: tuple[str, str] = ("?", "?")) -> str:
     lines = [
         "# Benchmark results",
         "",
@@ -199,14 +255,10 @@ def report(results: dict[str, dict[str, list[Sample]]], anchors: dict[str, list[
         "| command | cold | warm | after one-answer edit | peak memory |",
         "|---|---|---|---|---|",
     ]
-    for name, samples in results.items():
-        _args, cold_t, warm_t, edit_t = COMMANDS[name]
-        lines.append(
-            f"| `publish {name}` | {summary(samples['cold'])}{verdict(samples['cold'], cold_t)} "
-            f"| {summary(samples['warm'])}{verdict(samples['warm'], warm_t)} "
-            f"| {summary(samples['edit'])}{verdict(samples['edit'], edit_t)} "
-            f"| {peak(samples['cold'] + samples['warm'] + samples['edit']):.0f} MB |"
-        )
+    lines += [row(name, samples) for name, samples in results.items()]
+    lines += ["", f"Load average (1 / 5 / 15 min) {loads[0]} before and {loads[1]} after. CPU time (user + "
+              "system, of the command and of the worker processes it waited for), medians:", "",
+              *cpu_table(results)]
     if anchors:
         lines += ["", "## Anchors on the same text", "", "| tool | time | peak memory | ratio |", "|---|---|---|---|"]
         pairs = {"pandoc → EPUB": "epub", "Typst → PDF": "pdf"}
@@ -256,21 +308,38 @@ def main() -> None:
         print(section)
         return
     names = [name.strip() for name in options.only.split(",") if name.strip()]
+    partial = set(names) != set(COMMANDS)
     results = {}
+    before = load()
     for name in names:
         print(f"timing publish {name} …", flush=True)
         results[name] = measure(name, options.runs)
         print(f"  cold {summary(results[name]['cold'])}, warm {summary(results[name]['warm'])}, "
               f"edit {summary(results[name]['edit'])}", flush=True)
+    loads = (before, load())
+    if partial and options.output.exists():  # only these rows: the rest of the file stays
+        text = update_rows(options.output, results, options.runs, loads)
+        options.output.write_text(text, encoding="utf-8")
+        print(text)
+        return
     anchors, versions = {}, (None, None)
     if not options.no_anchors:
         versions = ensure_anchors()
         anchors = measure_anchors(options.runs)
-    text = report(results, anchors, versions, options.runs)
-    kept = section_of(options.output, CATALOGUE_HEADING)
-    options.output.write_text(text + (f"\n{kept}" if kept else ""), encoding="utf-8")
+    text = report(results, anchors, versions, options.runs, loads)
+    options.output.write_text(text + kept_sections(options.output), encoding="utf-8")
     print(text)
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "import_speed.py"), "--output", str(options.output)], check=True)
+
+
+def kept_sections(path: Path) -> str:
+    """What other scripts wrote into RESULTS.md after the command table and the anchors
+    (pinyin accuracy, import speed, the catalogue): kept when the table is written again."""
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    starts = [at for at in (text.find("\n<!--"), text.find(f"\n{CATALOGUE_HEADING}")) if at >= 0]
+    return "\n" + text[min(starts) + 1:] if starts else ""
 
 
 CATALOGUE_HEADING = "## Catalogue"

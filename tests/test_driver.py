@@ -299,13 +299,61 @@ def test_weasyprint_warnings_are_this_threads_and_worth_reading() -> None:
     font-subsetting notice an editor cannot act on, and never takes another thread's."""
     import logging
 
-    from pipeline.renderers.pdf import _collected_warnings
+    from pipeline.renderers.pdf import collected_warnings
 
     logger = logging.getLogger("weasyprint")
-    with _collected_warnings() as mine:
+    with collected_warnings() as mine:
         logger.warning('Using fontTools instead of HarfBuzz-Subset for font "Noto Serif SC". This will be …')
         logger.warning("Ignored `text-justify: inter-character` at 3:5, unknown property.")
         other = threading.Thread(target=lambda: logger.warning("another title's warning"))
         other.start()
         other.join()
     assert mine == ["Ignored `text-justify: inter-character` at 3:5, unknown property."]
+
+
+KILLED_BUILD = """
+import os, signal, sys
+from pipeline.driver.local import _piece_pool
+
+if __name__ == "__main__":
+    with _piece_pool(2) as pool:
+        print(pool.submit(os.getpid).result(), flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)  # a build killed while its pool is up
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_killed_builds_workers_end_and_release_its_output(tmp_path: Path) -> None:
+    """A worker outlives a SIGKILLed build unless it watches its parent; while it lives it holds
+    the build's stdout, and a caller reading that to the end (subprocess.run) waits forever."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "killed_build.py"
+    script.write_text(KILLED_BUILD, encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    try:
+        done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env,
+                              cwd=tmp_path, timeout=120)
+    except subprocess.TimeoutExpired as exc:
+        pid = int((exc.stdout or b"0").split()[0]) if exc.stdout else 0
+        if pid:
+            os.kill(pid, 9)
+        pytest.fail("the killed build's output stayed open: its worker process outlived it")
+    worker = int(done.stdout.split()[0])
+    for _ in range(100):  # the lifeline polls; give it up to 20 s on a loaded machine
+        if not _alive(worker):
+            break
+        time.sleep(0.2)
+    assert not _alive(worker), f"worker {worker} outlived the killed build"

@@ -124,7 +124,7 @@ def run_dask(client: Any, titles: Sequence[TitleSource], settings: BuildSettings
     """Every title as a task, yielded as each finishes."""
     from distributed import as_completed
 
-    fan_out = len(titles) == 1 and settings.needs_engine()
+    fan_out = len(titles) == 1 and settings.fans_out()
     keys: dict[str, TitleSource] = {}
     futures = {}
     for title in longest_first(titles):

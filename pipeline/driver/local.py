@@ -6,7 +6,7 @@ A pool worker imports the heavy libraries of the chosen editions once, when it s
 load (jieba, dictionaries, the eSpeak library) — for all the titles it builds. Inside a worker
 there is no second pool: each title's audio segments are made in the worker itself, since the
 other workers are busy with other titles. A single title instead gets the pool for its audio
-segments (`ctx.executor`).
+segments and the learner PDF's chapters (`ctx.executor`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from typing import Any, Protocol
 
 from pipeline import renderers
 from pipeline.build import describe_failure
+from pipeline.errors import PublishError
+from pipeline.driver.lifeline import exit_with_parent
 from pipeline.driver.settings import BuildSettings
 from pipeline.driver.sources import TitleSource
 from pipeline.driver.title import EditionResult, TitleResult, build_title
@@ -67,9 +69,10 @@ def failed(title: TitleSource, message: str) -> TitleResult:
 
 def run_in_process(titles: Sequence[TitleSource], settings: BuildSettings, out: str, cache_dir: str | None,
                    jobs: int, listener: Listener) -> Iterator[TitleResult]:
-    """Titles one after another in this process; audio segments of each in a pool of `jobs`."""
+    """Titles one after another in this process; the pieces of each (audio segments, the learner
+    PDF's chapters) in a pool of `jobs`."""
     worker = f"{socket.gethostname()}:{os.getpid()}"
-    with _segment_pool(jobs if settings.needs_engine() else 1) as pool:
+    with _piece_pool(jobs if settings.fans_out() else 1) as pool:
         for title in titles:
             listener.started(title.name, worker)
             result = build_title(title, settings, out, cache_dir=cache_dir, executor=pool,
@@ -79,14 +82,23 @@ def run_in_process(titles: Sequence[TitleSource], settings: BuildSettings, out: 
 
 
 @contextlib.contextmanager
-def _segment_pool(jobs: int) -> Iterator[Any]:
+def _piece_pool(jobs: int) -> Iterator[Any]:
+    """Processes for one title's CPU-bound pieces, started only when a renderer hands them work
+    (a build with nothing to do starts none). Spawned, not forked: the progress display runs a
+    thread."""
     if jobs <= 1:
         yield None
         return
-    from pipeline.audio.programme import worker_pool
-
-    with worker_pool(jobs) as pool:
-        yield pool
+    count = max(1, min(jobs, os.cpu_count() or 1))
+    executor = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=exit_with_parent)
+    try:
+        yield executor
+    except BrokenProcessPool:
+        raise PublishError("a worker process of the build stopped unexpectedly; run the build again "
+                           "(everything finished so far is cached)") from None
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 # -- the pool of title workers --------------------------------------------------------------
@@ -96,6 +108,7 @@ _events: Any = None  # in a worker process: the queue to the client's progress d
 def _start_worker(events: Any, editions: Sequence[str]) -> None:
     """Runs once in each new worker process."""
     global _events
+    exit_with_parent()
     _events = events
     os.environ["TTY_COMPATIBLE"] = "0"  # no progress bars from inside workers: the client draws one
     for name in editions:

@@ -14,6 +14,9 @@ from pipeline import renderers
 
 EngineOption = Literal["auto", "espeak", "edge"]
 AUDIO_EDITIONS = ("audio", "script")
+# Editions whose renderers spread one title's work over the driver's processes (`ctx.executor`):
+# speech segments, and the learner PDF's chapters.
+FANNING_EDITIONS = (*AUDIO_EDITIONS, "pdf-learner")
 MAX_LEVEL = 7  # HSK 3.0: levels 1–6 and the 7–9 band (carried as 7)
 
 
@@ -56,6 +59,10 @@ class BuildSettings(BaseModel):
 
     def needs_engine(self) -> bool:
         return any(e in AUDIO_EDITIONS for e in self.editions)
+
+    def fans_out(self) -> bool:
+        """Whether a single title's build can use more than one process."""
+        return any(e in FANNING_EDITIONS for e in self.editions)
 
     def resolved(self, log: Any, probe: Any = None) -> BuildSettings:
         """The engine chosen once for the whole build (`auto` probes edge-tts once; `edge`

@@ -7,6 +7,7 @@ in `pdf-learner.css` (as `--learner-*` custom properties); this module reads the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import tinycss2
@@ -30,16 +31,18 @@ def _declarations(rule) -> dict[str, list]:  # type: ignore[no-untyped-def]
     return result
 
 
-def measure(paper_css: Path) -> float:
-    """The text width in points: the page width less a left page's two side margins."""
+def _page_rules(paper_css: Path) -> Iterator[tuple[str, dict[str, list]]]:
     rules = tinycss2.parse_stylesheet(paper_css.read_text(encoding="utf-8"), skip_whitespace=True,
                                       skip_comments=True)
-    width = left = right = None
     for rule in rules:
-        if rule.type != "at-rule" or rule.lower_at_keyword != "page" or rule.content is None:
-            continue
-        prelude = tinycss2.serialize(rule.prelude).strip()
-        values = _declarations(rule)
+        if rule.type == "at-rule" and rule.lower_at_keyword == "page" and rule.content is not None:
+            yield tinycss2.serialize(rule.prelude).strip(), _declarations(rule)
+
+
+def measure(paper_css: Path) -> float:
+    """The text width in points: the page width less a left page's two side margins."""
+    width = left = right = None
+    for prelude, values in _page_rules(paper_css):
         if prelude == "" and "size" in values:
             width = _points(values["size"][0], str(paper_css))
         if prelude == ":left":
@@ -48,6 +51,18 @@ def measure(paper_css: Path) -> float:
     if width is None or left is None or right is None:
         raise PublishError(f"{paper_css}: needs '@page {{ size: W H }}' and '@page :left {{ margin-left; margin-right }}'")
     return width - left - right
+
+
+def binding_shift(paper_css: Path) -> float:
+    """How far (points) the text block of a left-hand page sits right of a right-hand page's:
+    the difference of their left margins (0 when the margins are not mirrored)."""
+    left = {}
+    for prelude, values in _page_rules(paper_css):
+        if prelude in (":left", ":right", "") and "margin-left" in values:
+            left[prelude] = _points(values["margin-left"][0], str(paper_css))
+    base = left.get("")
+    on_left, on_right = left.get(":left", base), left.get(":right", base)
+    return 0.0 if on_left is None or on_right is None else on_left - on_right
 
 
 def _custom(css: Path, prefix: str) -> dict[str, object]:

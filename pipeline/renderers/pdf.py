@@ -68,7 +68,7 @@ QUIET_WEASYPRINT = ("Using fontTools instead of HarfBuzz-Subset",)
 
 
 @contextmanager
-def _collected_warnings() -> Iterator[list[str]]:
+def collected_warnings() -> Iterator[list[str]]:
     """WeasyPrint's warnings (an unsupported property, a missing glyph) during one render.
 
     Only this thread's records: two titles rendered by two threads never swap their warnings."""
@@ -95,12 +95,13 @@ def _collected_warnings() -> Iterator[list[str]]:
 def render_pdf(html: str, sheets: list[Path], doc: Document, ctx: BuildContext) -> bytes:
     """Lay out and write the PDF. Same inputs give the same bytes: the dates come from the
     document, and the file identifier from the inputs."""
-    from weasyprint import CSS, HTML
+    from pipeline.renderers.weasy import weasyprint
 
+    CSS, HTML = weasyprint().CSS, weasyprint().HTML
     css_text = "".join(sheet.read_text(encoding="utf-8") for sheet in sheets)
     identifier = hashlib.sha256((doc.meta.id + html + css_text).encode()).hexdigest()[:32].encode()
     html = html.replace("/*FONTS*/", font_faces(html + css_text, ctx), 1)  # in <head>, before any text
-    with _collected_warnings() as warnings, inter_character_justification():
+    with collected_warnings() as warnings, inter_character_justification():
         document = HTML(string=html, base_url=str(ctx.styles_dir)).render(
             stylesheets=[CSS(filename=str(sheet)) for sheet in sheets])
         data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier, uncompressed_pdf=False)
@@ -131,20 +132,42 @@ class PdfRenderer:
 
 
 class LearnerPdfRenderer(PdfRenderer):
-    """The learner edition: pinyin over every word, larger type, a vocabulary chapter."""
+    """The learner edition: pinyin over every word, larger type, a vocabulary chapter.
+
+    Laid out chapter by chapter (`pdfparts`): each chapter cached by content and, when the
+    build driver offers processes (`ctx.executor`), laid out two at a time; then joined."""
 
     name = "pdf-learner"
     suffix = "-learner"
 
-    def book(self, doc: Document, ctx: BuildContext) -> tuple[str, list[Path]]:
-        from pipeline.renderers.pinyinhtml import EDITION, LEARNER_CSS, learner_text, vocabulary_credits
+    def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
+        from pipeline.renderers import pdfparts
 
+        assembly = self.assembly(doc, ctx)
+        data = assembly.build() if pdfparts.splittable(doc, assembly.plan) else assembly.whole()
+        (target,) = self.outputs(doc, ctx)
+        atomic_write(target, data)
+        return [target]
+
+    def assembly(self, doc: Document, ctx: BuildContext):  # type: ignore[no-untyped-def]
+        """The book's text set and its parts planned (`pdfparts.Assembly`), ready to lay out."""
+        from pipeline.renderers import pdfparts
+        from pipeline.renderers.pdfbook import book_plan
+        from pipeline.renderers.pinyinhtml import EDITION, LEARNER_CSS, learner_text, vocabulary_credits
+        from pipeline.renderers.weasy import exact_tabs
+
+        paper = paper_stylesheet(ctx)
+        marks = ctx.styles_dir / MARKS_CSS if ctx.option("marks", False) else None
+        sheets = [ctx.styles_dir / BOOK_CSS, paper, ctx.styles_dir / LEARNER_CSS, *([marks] if marks else [])]
+        styles = pdfparts.read_styles(ctx.styles_dir, sheets, marks, paper)
         # "condense" is not a command-line option: benchmarks/word_shapes.py sets it to compare word shapes.
-        learner = learner_text(doc, ctx.styles_dir, paper_stylesheet(ctx), bool(ctx.option("tone_sandhi", False)),
-                               ctx.cache, condense=ctx.option("condense"))
+        learner = learner_text(doc, ctx.styles_dir, paper, bool(ctx.option("tone_sandhi", False)), ctx.cache,
+                               condense=ctx.option("condense"), exact_tabs=exact_tabs())
+        warmed = (ctx.executor is not None and pdfparts.chapters_to_lay_out(doc, learner.settings(), styles, ctx.cache) > 1
+                  and pdfparts.warm(ctx.executor, [*styles.book, styles.parts, styles.body]) is not None)
         vocabulary = learner.vocabulary_chapter(doc, level=int(ctx.option("level", 4)))
-        html = book_html(doc, ctx.styles_dir / TEMPLATE, learner.setter(), fonts_css="/*FONTS*/",
-                         extra_chapters=[vocabulary], body_class="learner", colophon=vocabulary_credits(),
-                         edition=EDITION)
-        html = html.replace("/*FONTS*/", "/*FONTS*/\n" + learner.font_css(), 1)  # condensed pinyin faces
-        return html, stylesheets(ctx, extra=(LEARNER_CSS,))
+        plan = book_plan(doc, [vocabulary])
+        edition = pdfparts.Edition(
+            setter=learner.setter(), collecting=learner.collecting, face_files=learner.face_files,
+            body_class="learner", edition=EDITION, colophon=vocabulary_credits(), settings=learner.settings())
+        return pdfparts.Assembly(doc, plan, edition, styles, ctx.cache, ctx.executor, ctx.log, warmed)

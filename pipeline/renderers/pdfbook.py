@@ -10,7 +10,7 @@ data attributes written here.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
@@ -70,49 +70,138 @@ def chinese_date(doc: Document) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
+@dataclass(frozen=True)
+class BookPart:
+    """A top-level piece of the book after the front matter, opening a page: the article, a
+    question, the closing chapter, a generated chapter (the learner's vocabulary), the name
+    index or the references, with the editor's notes that follow it. The learner PDF lays out
+    each as a document of its own (`pdfparts`); the print PDF joins them into one."""
+
+    id: str
+    running: str  # the running head of its pages
+    sections: tuple[Section, ...] = ()  # the source's sections it sets (notes included)
+    chapter: Chapter | None = None  # a generated chapter
+    index: bool = False  # the name index
+    toc: tuple[tuple[str, str, str], ...] = ()  # (id, title, kind) entries it adds to the contents
+    questions_before: int = 0  # question chapters before it (their numbers continue)
+
+    def anchors(self, doc: Document) -> tuple[str, ...]:
+        """The ids a link may point to inside it."""
+        ids = [self.id] + [section.id for section in self.sections]
+        ids += [answer.id for section in self.sections for answer in section.answers]
+        return tuple(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True)
+class BookPlan:
+    """The book after its front matter, as parts; notes standing before the first part are
+    set with the front matter, where the one-document book has them (after the contents)."""
+
+    leading_notes: tuple[Section, ...]
+    parts: tuple[BookPart, ...]
+
+    @property
+    def toc(self) -> list[tuple[str, str, str]]:
+        return [entry for part in self.parts for entry in part.toc]
+
+
+def book_plan(doc: Document, extra_chapters: Iterable[Chapter] = ()) -> BookPlan:
+    """The parts of the book in reading order (the generated chapters and the index come
+    before the references)."""
+    meta = doc.meta
+    extras = list(extra_chapters)
+    leading: list[Section] = []
+    parts: list[BookPart] = []
+    questions = 0
+    index_done = note_seen = False
+
+    def generated() -> None:
+        for chapter in extras:
+            parts.append(BookPart(chapter.id, chapter.title, chapter=chapter,
+                                  toc=((chapter.id, chapter.title, "generated"),), questions_before=questions))
+        parts.append(BookPart(INDEX_ID, WORDS["index"], index=True,
+                              toc=((INDEX_ID, WORDS["index"], "generated"),), questions_before=questions))
+
+    for section in doc.sections:
+        if section.kind == "references" and not index_done:
+            generated()
+            index_done = True
+        if section.kind == "note":
+            entry = () if note_seen else ((section.id, WORDS["note"], "note"),)
+            note_seen = True
+            if not parts:
+                leading.append(section)
+                continue
+            last = parts[-1]
+            parts[-1] = BookPart(last.id, last.running, last.sections + (section,), last.chapter, last.index,
+                                 last.toc + entry, last.questions_before)
+            continue
+        if section.kind == "article":
+            title, running = meta.title, meta.subtitle or meta.title
+        else:
+            title = running = section.title or ""
+        parts.append(BookPart(section.id, running, (section,), toc=((section.id, title, section.kind),),
+                              questions_before=questions))
+        questions += section.kind == "question"
+    if not index_done:
+        generated()
+    return BookPlan(tuple(leading), tuple(parts))
+
+
+def part_html(part: BookPart, doc: Document, setter: Setter, pages: Mapping[str, int] | None = None) -> str:
+    """The HTML of one part; `pages` (id → folio) writes the name index's page numbers out
+    instead of leaving them to the layout (a part laid out alone cannot see the others)."""
+    if part.index:
+        return _index(doc, pages)
+    if part.chapter is not None:
+        return _generated(part.chapter)
+    out = []
+    for section in part.sections:
+        if section.kind == "article":
+            out.append(_article(doc, section, setter))
+        elif section.kind in ("question", "closing"):
+            out.append(_chapter(section, setter))
+        elif section.kind == "note":
+            out.append(_note(section, setter, first=section.id == _first_note_id(doc)))
+        elif section.kind == "references":
+            out.append(_references(section, setter))
+    return "\n".join(out)
+
+
+def _first_note_id(doc: Document) -> str | None:
+    return next((s.id for s in doc.sections if s.kind == "note"), None)
+
+
+def leading_notes_html(plan: BookPlan, doc: Document, setter: Setter) -> str:
+    first = _first_note_id(doc)
+    return "\n".join(_note(section, setter, first=section.id == first) for section in plan.leading_notes)
+
+
+def toc_html(plan: BookPlan, pages: Mapping[str, int] | None = None) -> str:
+    """The contents; with `pages`, each entry carries its folio (`data-page`)."""
+    return "\n".join(_toc_entry(section_id, title, kind, pages) for section_id, title, kind in plan.toc)
+
+
 def book_html(doc: Document, template: Path, setter: Setter = PRINT, fonts_css: str = "",
               extra_chapters: Iterable[Chapter] = (), body_class: str = "print", colophon: str = "",
               edition: str = "") -> str:
     """The whole book as HTML, from the skeleton in `template`; `edition` names a variant on
     the title page, `colophon` adds a credit to the copyright page."""
+    plan = book_plan(doc, extra_chapters)
+    main = [leading_notes_html(plan, doc, setter)] if plan.leading_notes else []
+    main += [part_html(part, doc, setter) for part in plan.parts]
+    return front_html(doc, template.read_text(encoding="utf-8"), plan, "\n".join(main), fonts_css=fonts_css,
+                      body_class=body_class, colophon=colophon, edition=edition)
+
+
+def front_html(doc: Document, template: str, plan: BookPlan, main_html: str, *, fonts_css: str = "",
+               body_class: str = "print", colophon: str = "", edition: str = "",
+               pages: Mapping[str, int] | None = None) -> str:
+    """The skeleton (`template`, its text) filled: front matter and contents (with `pages`,
+    folios written out), then `main_html`."""
     meta = doc.meta
-    extras = list(extra_chapters)
-    main, toc = [], []
-    index_done = note_seen = False
-
-    def add(section_html: str, section_id: str, title: str, kind: str) -> None:
-        main.append(section_html)
-        toc.append(_toc_entry(section_id, title, kind))
-
-    for section in doc.sections:
-        if section.kind == "references" and not index_done:
-            for chapter in extras:
-                add(_generated(chapter), chapter.id, chapter.title, "generated")
-            add(_index(doc), INDEX_ID, WORDS["index"], "generated")
-            index_done = True
-        if section.kind == "article":
-            title = meta.title
-            add(_article(doc, section, setter), section.id, title, "article")
-        elif section.kind in ("question", "closing"):
-            add(_chapter(section, setter), section.id, section.title or "", section.kind)
-        elif section.kind == "note":
-            main.append(_note(section, setter, first=not note_seen))
-            if not note_seen:
-                toc.append(_toc_entry(section.id, WORDS["note"], "note"))
-            note_seen = True
-        elif section.kind == "references":
-            add(_references(section, setter), section.id, section.title or "", "references")
-    if not index_done:
-        for chapter in extras:
-            add(_generated(chapter), chapter.id, chapter.title, "generated")
-        add(_index(doc), INDEX_ID, WORDS["index"], "generated")
-
     values = {
-        "lang": attr(meta.language),
-        "title": text(meta.title),
-        "head_meta": _head_meta(doc),
-        "fonts_css": fonts_css,
-        "body_class": attr(body_class),
+        **head_values(doc, fonts_css, body_class),
         "book_attr": attr(spaced(meta.title)),
         "title_html": print_typeset(meta.title),
         "subtitle_html": f'<p class="book-subtitle">{print_typeset(meta.subtitle)}</p>' if meta.subtitle else "",
@@ -122,10 +211,21 @@ def book_html(doc: Document, template: Path, setter: Setter = PRINT, fonts_css: 
         "outlet_html": print_typeset(meta.outlet),
         "copyright_html": _copyright(doc) + (f'\n<p class="colophon">{text(colophon)}</p>' if colophon else ""),
         "contents": WORDS["contents"],
-        "toc_html": "\n".join(toc),
-        "main_html": "\n".join(main),
+        "toc_html": toc_html(plan, pages),
+        "main_html": main_html,
     }
-    return Template(template.read_text(encoding="utf-8")).substitute(values)
+    return Template(template).substitute(values)
+
+
+def head_values(doc: Document, fonts_css: str, body_class: str) -> dict[str, str]:
+    """What every document of a book shares: language, title, metadata, faces, body class."""
+    return {
+        "lang": attr(doc.meta.language),
+        "title": text(doc.meta.title),
+        "head_meta": _head_meta(doc),
+        "fonts_css": fonts_css,
+        "body_class": attr(body_class),
+    }
 
 
 def _head_meta(doc: Document) -> str:
@@ -157,8 +257,13 @@ def _copyright(doc: Document) -> str:
     return "\n".join(parts)
 
 
-def _toc_entry(section_id: str, title: str, kind: str) -> str:
-    return (f'<li class="toc-{kind}"><a href="#{attr(section_id)}">'
+def _folio(pages: Mapping[str, int] | None, target: str) -> str:
+    """A link's folio written out, for a part laid out alone."""
+    return "" if pages is None else f' data-page="{pages[target]}"'
+
+
+def _toc_entry(section_id: str, title: str, kind: str, pages: Mapping[str, int] | None = None) -> str:
+    return (f'<li class="toc-{kind}"><a href="#{attr(section_id)}"{_folio(pages, section_id)}>'
             f'<span class="toc-text">{print_typeset(title)}</span></a></li>')
 
 
@@ -243,8 +348,9 @@ def name_sort_key(speaker: Speaker, table: dict[str, str]) -> tuple[str, str]:
     return bare.replace(" ", "").lower(), speaker.name
 
 
-def _index(doc: Document) -> str:
-    """Every speaker with their roles and the pages of their answers, grouped by initial."""
+def _index(doc: Document, pages: Mapping[str, int] | None = None) -> str:
+    """Every speaker with their roles and the pages of their answers, grouped by initial;
+    with `pages` (answer id → folio) the numbers are written out (`data-page`)."""
     table = doc.pronunciation_table
     entries = []
     for speaker in doc.speakers:
@@ -266,12 +372,12 @@ def _index(doc: Document) -> str:
             f'<span class="index-handle">{print_typeset(handle)}</span>' if handle else "",
             f'<span class="index-pseudonym">（{WORDS["pseudonym"]}）</span>' if speaker.pseudonym else "",
         ])
-        pages = '<span class="index-sep">, </span>'.join(
-            f'<a class="page-ref" href="#{attr(a.id)}"></a>' for a in answers)
+        refs = '<span class="index-sep">, </span>'.join(
+            f'<a class="page-ref" href="#{attr(a.id)}"{_folio(pages, a.id)}></a>' for a in answers)
         out.append(
             f'<li><span class="index-name">{print_typeset(speaker.name)}</span>{notes}'
             f'<span class="index-role">{"；".join(print_typeset(r) for r in roles)}</span>'
-            f'<span class="index-pages">{pages}</span></li>'
+            f'<span class="index-pages">{refs}</span></li>'
         )
     if initial:
         out.append("</ul>")

@@ -12,7 +12,9 @@ and the rows WeasyPrint draws agree.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from pipeline.renderers.htmltext import text
 from pipeline.renderers.pagegeometry import custom_lengths, custom_ratios, measure
 from pipeline.renderers.pdfbook import Chapter, Setter
 from pipeline.renderers.pinyinlayout import PX, Face, Style, break_lines, glyphs
-from pipeline.renderers.pinyinrows import block_html
+from pipeline.renderers.pinyinrows import TabStops, block_html
 
 LEARNER_CSS = "pdf-learner.css"
 EDITION = "拼音学习版"  # on the title page
@@ -85,6 +87,15 @@ class LearnerType:
                      condense=self.condense)
 
 
+@dataclass
+class Used:
+    """What set text needs besides its HTML: the condensed pinyin faces (steps) it uses and the
+    tab stops of its rows."""
+
+    faces: set[float] = field(default_factory=set)
+    stops: TabStops = field(default_factory=TabStops)
+
+
 def _span_css(style: str) -> str:
     return {"aside": "aside", "em": "em", "strong": "em"}.get(style, "")
 
@@ -92,18 +103,21 @@ def _span_css(style: str) -> str:
 class LearnerText:
     """Annotates and sets the text of one document."""
 
-    def __init__(self, doc: Document, kind: LearnerType, tone_sandhi: bool = False, cache: Cache | None = None) -> None:
+    def __init__(self, doc: Document, kind: LearnerType, tone_sandhi: bool = False, cache: Cache | None = None,
+                 exact_tabs: bool = False) -> None:
         from pipeline.passes.pinyin import CachedAnnotator
 
         names = [s.name for s in doc.speakers] + list(doc.meta.authors)
         self.cache = cache if cache is not None else Cache(None)
         self.annotator = CachedAnnotator(self.cache, names=names, overrides=doc.pronunciation_table,
                                          tone_sandhi=tone_sandhi)
+        self.tone_sandhi = tone_sandhi
         self._memo: dict[str, tuple] = {}
         self.kind = kind
         self.styles = {role: kind.style(role) for role in ROLES}
         self.overhang = kind.sizes["overhang"]
-        self.condensed: set[float] = set()  # the condensed pinyin faces the book uses
+        self.exact_tabs = exact_tabs  # rows set with their own tab stops (`pinyinrows.TabStops`)
+        self.used = Used()  # what the text set so far needs besides its HTML
 
     def tokens(self, value: str) -> tuple:
         if value not in self._memo:
@@ -133,34 +147,56 @@ class LearnerText:
         paragraphs it changed."""
         style = self.styles[role]
         words = [(text, css, self.words(text) if chinese else [(text, None)]) for text, css, chinese in runs]
-        digest = key("learner-block", _layout_digest(), role, repr(style), words)
+        digest = key("learner-block", _layout_digest(), role, repr(style), words, self.exact_tabs)
         stored = self.cache.get(BLOCKS, digest)
         if stored is not None:
             found = json.loads(stored)
-            self.condensed.update(found["condensed"])
+            self.used.faces.update(found["condensed"])
+            self.used.stops.add({row: {text: tuple(stops) for text, stops in runs.items()}
+                                 for row, runs in found["stops"].items()})
             return found["html"]
         lines = break_lines(glyphs(words, style), style)
         condensed = sorted({step for line in lines for step in map(pinyinfont.step, line.scales) if step})
-        self.condensed.update(condensed)
-        html = f'<span class="set set-{role}">{block_html(lines, self.overhang, style.pinyin.size_px)}</span>'
-        self.cache.put(BLOCKS, digest, json.dumps({"html": html, "condensed": condensed}).encode())
+        stops = TabStops() if self.exact_tabs else None
+        html = f'<span class="set set-{role}">{block_html(lines, self.overhang, style.pinyin.size_px, stops)}</span>'
+        self.used.faces.update(condensed)
+        self.used.stops.add(stops or TabStops())
+        self.cache.put(BLOCKS, digest, json.dumps({"html": html, "condensed": condensed,
+                                                   "stops": stops.rows if stops else {}}).encode())
         return html
 
-    def font_css(self) -> str:
-        """@font-face rules for the condensed pinyin faces the text set so far uses."""
-        return pinyinfont.font_face_css(self.condensed, self.cache)
+    @contextmanager
+    def collecting(self) -> Iterator[Used]:
+        """What the text set inside the context needs (condensed faces, tab stops): a part of
+        the book laid out alone declares only its own."""
+        before, self.used = self.used, Used()
+        try:
+            yield self.used
+        finally:
+            before.faces.update(self.used.faces)
+            before.stops.add(self.used.stops)
+            self.used = before
+
+    def face_files(self, steps: set[float]) -> tuple[tuple[str, str, bytes], ...]:
+        """(font family, CSS class, font file) of condensed faces."""
+        faces = [pinyinfont.condensed_face(step, self.cache) for step in sorted(steps)]
+        return tuple((face.family, face.css_class, face.path.read_bytes()) for face in faces)
+
+    def settings(self) -> dict[str, object]:
+        """What changes the text set here besides the document and the code: for cache keys."""
+        return {"tone_sandhi": self.tone_sandhi, "condense": self.kind.condense}
 
     def setter(self) -> Setter:
         return Setter(paragraph=self.paragraph, phrase=self.phrase, label=self.label)
 
     def vocabulary_chapter(self, doc: Document, level: int) -> Chapter:
-        from pipeline.passes.vocabulary import cached_vocabulary
+        from pipeline.passes.vocabulary import cached_vocabulary_of
 
-        tokens = [token for paragraph in doc.paragraphs() for span in paragraph.spans
-                  if span.lang is None or span.lang.startswith("zh")
-                  for token in self.tokens(span.text)]
+        # Paragraph by paragraph, so that an edit looks up only its paragraph's words.
+        groups = [[token for span in paragraph.spans if span.lang is None or span.lang.startswith("zh")
+                   for token in self.tokens(span.text)] for paragraph in doc.paragraphs()]
         entries = []
-        for entry in cached_vocabulary(self.cache, tokens, level):
+        for entry in cached_vocabulary_of(self.cache, groups, level):
             shown = "—" if entry.hsk_level is None else ("7–9" if entry.hsk_level >= 7 else str(entry.hsk_level))
             # Few elements on purpose: each span costs WeasyPrint about half a millisecond a page.
             entries.append(
@@ -171,8 +207,8 @@ class LearnerText:
 
 
 def learner_text(doc: Document, styles_dir: Path, paper_css: Path, tone_sandhi: bool,
-                 cache: Cache | None = None, condense: float | None = None) -> LearnerText:
-    return LearnerText(doc, LearnerType.read(styles_dir, paper_css, condense), tone_sandhi, cache)
+                 cache: Cache | None = None, condense: float | None = None, exact_tabs: bool = False) -> LearnerText:
+    return LearnerText(doc, LearnerType.read(styles_dir, paper_css, condense), tone_sandhi, cache, exact_tabs)
 
 
 def vocabulary_credits() -> str:

@@ -1,15 +1,23 @@
 """The learner's lines as HTML for WeasyPrint: each line one preformatted block of two rows,
 pinyin over Han, in which tab characters move the pen to each piece's position.
 
-With `tab-size: 1px` there is a tab stop about every CSS pixel, so a piece lands within half
-a pixel of where `pinyinlayout` set it, and WeasyPrint shapes two text runs per line instead of
-hundreds of boxes. A condensed syllable is set in a condensed face (`pinyinfont`): a span, a
-text run of its own, like the asides and emphasis of the Han row.
+WeasyPrint shapes two text runs per line instead of hundreds of boxes. A condensed syllable
+is set in a condensed face (`pinyinfont`): a span, a text run of its own, like the asides and
+emphasis of the Han row. Two ways to place the pieces:
+
+- exact (`TabStops`): one tab before each piece, and the text run's own tab stops where the
+  pieces go, to 1/1024 px. CSS has no tab stops, so each row carries an id (`--r`) under which
+  its runs' stops are handed to WeasyPrint while it lays the book out (`weasy.tab_stops`). A row
+  whose runs' texts repeat (their stops could not be told apart) is set the other way;
+- by counting: with `tab-size: 1px` there is a tab stop about every CSS pixel, so many tabs
+  put a piece within half a pixel of its place. WeasyPrint draws every tab, so this costs about
+  a third of its time for the learner book.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from html import escape
 
 from pipeline.renderers import pinyinfont
@@ -67,40 +75,106 @@ def _tabs_to(pen: _Pen, x: float) -> int:
 
 
 Piece = tuple[float, str, str, float]  # x px, text, css class, width px
+Run = tuple[str, str, str]  # css class, escaped HTML, text as WeasyPrint sees it
 
 
-def _row(pieces: list[Piece]) -> str:
-    """One preformatted row, its pieces in order. Tabs move the pen to each piece's x (within
-    half a tab); a run of one class is one span, and since each span is a text run of its own,
-    Pango's tab stops restart at its start."""
-    out: list[str] = []
+@dataclass
+class TabStops:
+    """The stops of the rows set exactly: row id → {text of a run → its stops (Pango units)}."""
+
+    rows: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
+
+    def add(self, other: TabStops | dict) -> None:
+        self.rows.update(other.rows if isinstance(other, TabStops) else other)
+
+
+def _runs_counted(pieces: list[Piece]) -> list[Run]:
+    """The row's runs, each piece moved there by counting tabs of 1 px."""
+    runs: list[Run] = []
     pen = _Pen()
-    current = ""
-    for x, text, css, width in pieces:
+    current, out, text = None, [], []
+    for x, piece, css, width in pieces:
         if css != current:
-            if current:
-                out.append("</span>")
-            if css:
-                out.append(f'<span class="{css}">')
-            current = css
+            if current is not None:
+                runs.append((current, "".join(out), "".join(text)))
+            current, out, text = css, [], []
             pen.new_run()
         tabs = _tabs_to(pen, x)
         if tabs:
             out.append("\t" * tabs)
+            text.append("\t" * tabs)
             pen.tab(tabs)
-        out.append(escape(text, quote=False))
+        out.append(escape(piece, quote=False))
+        text.append(piece)
         pen.advance(width)
-    if current:
-        out.append("</span>")
-    return "".join(out)
+    if current is not None:
+        runs.append((current, "".join(out), "".join(text)))
+    return runs
 
 
-def line_html(line: Line, overhang: float, pinyin_size: float) -> str:
+def _runs_exact(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, ...]]]:
+    """The row's runs, one tab before each piece that must move, and each run's tab stops:
+    where Pango's pen must stand for WeasyPrint to draw the piece at its x (drawn tabs are
+    TAB_SCALE times as wide as Pango's, see `_Pen`)."""
+    runs: list[Run] = []
+    stops: list[tuple[int, ...]] = []
+    pen = _Pen()
+    current, out, text, run_stops = None, [], [], []
+    for x, piece, css, width in pieces:
+        if css != current:
+            if current is not None:
+                runs.append((current, "".join(out), "".join(text)))
+                stops.append(tuple(run_stops))
+            current, out, text, run_stops = css, [], [], []
+            pen.new_run()
+        stop = pen.layout + round((x - pen.drawn) / TAB_SCALE * PANGO_UNITS)
+        if stop > pen.layout:
+            out.append("\t")
+            text.append("\t")
+            run_stops.append(stop)
+            pen.drawn += (stop - pen.layout) / PANGO_UNITS * TAB_SCALE
+            pen.layout = stop
+        out.append(escape(piece, quote=False))
+        text.append(piece)
+        pen.advance(width)
+    if current is not None:
+        runs.append((current, "".join(out), "".join(text)))
+        stops.append(tuple(run_stops))
+    return runs, stops
+
+
+def _row(pieces: list[Piece], stops: TabStops | None = None) -> tuple[str, str]:
+    """One preformatted row, its pieces in order, as (HTML, the row's id or "" when counted).
+    A run of one class is one span, and since each span is a text run of its own, Pango's tab
+    stops restart at its start."""
+    runs, exact = None, None
+    if stops is not None:
+        runs, exact = _runs_exact(pieces)
+        texts = [text for _css, _html, text in runs if "\t" in text]
+        if len(set(texts)) != len(texts):  # two runs alike: their stops could not be told apart
+            runs = None
+    row_id = ""
+    if runs is not None and exact is not None:
+        table = {text: run_stops for (_css, _html, text), run_stops in zip(runs, exact) if run_stops}
+        if table:
+            row_id = "r" + hashlib.blake2s(repr(sorted(table.items())).encode(), digest_size=8).hexdigest()
+            stops.rows[row_id] = table  # type: ignore[union-attr]
+    else:
+        runs = _runs_counted(pieces)
+    out = [f'<span class="{css}">{html}</span>' if css else html for css, html, _text in runs]
+    return "".join(out), row_id
+
+
+def _row_style(row_id: str) -> str:
+    return f' style="--r:{row_id}"' if row_id else ""
+
+
+def line_html(line: Line, overhang: float, pinyin_size: float, stops: TabStops | None = None) -> str:
     """A line as one preformatted block of two rows, pinyin (in the block's own face and
     size, `pinyin_size` px) over Han (class "hz"); a condensed syllable in the widest condensed
     face its scale allows, centred as the layout centred it. The block starts `overhang` px left
     of the measure so that a syllable wider than its character may hang into the margin at
-    either end."""
+    either end. With `stops`, the rows are set exactly and their stops added there."""
     han = [(x + overhang, g.text, g.css, g.width) for x, g in zip(line.x, line.glyphs)]
     pinyin = []
     for x, glyph, scale in zip(line.x, line.glyphs, line.scales):
@@ -111,13 +185,16 @@ def line_html(line: Line, overhang: float, pinyin_size: float) -> str:
             else:
                 css, width = pinyinfont.name(condensed)[1], pinyinfont.width(glyph.syllable, condensed, pinyin_size)
             pinyin.append((x + overhang + (glyph.width - width) / 2, glyph.syllable, css, width))
-    return f'<span class="ln">{_row(pinyin)}\n<span class="hz">{_row(han)}</span></span>'
+    top, top_id = _row(pinyin, stops)
+    bottom, bottom_id = _row(han, stops)
+    return (f'<span class="ln"{_row_style(top_id)}>{top}\n'
+            f'<span class="hz"{_row_style(bottom_id)}>{bottom}</span></span>')
 
 
-def block_html(lines: list[Line], overhang: float, pinyin_size: float) -> str:
+def block_html(lines: list[Line], overhang: float, pinyin_size: float, stops: TabStops | None = None) -> str:
     """The lines of a paragraph, the first two and the last two kept together (orphans and
     widows of two, as in print)."""
-    rows = [line_html(line, overhang, pinyin_size) for line in lines]
+    rows = [line_html(line, overhang, pinyin_size, stops) for line in lines]
     if len(rows) < 4:
         return f'<span class="keep">{"".join(rows)}</span>'
     return (f'<span class="keep">{"".join(rows[:2])}</span>' + "".join(rows[2:-2])

