@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all test install check bench bench-catalogue clean browser ace
+.PHONY: all test install check bench bench-catalogue mutate clean browser ace
 
 all: $(STAMP)
 	$(BIN)/publish all
@@ -51,5 +51,10 @@ bench: $(STAMP)
 bench-catalogue: $(STAMP)
 	$(BIN)/python benchmarks/run.py --catalogue
 
+# Mutation testing of the core modules with their fast tests (mutmut 3; not part of `make test`):
+# writes benchmarks/MUTATION.md. `.venv/bin/python benchmarks/mutate.py --only typography` runs one group.
+mutate: $(STAMP)
+	nice $(BIN)/python benchmarks/mutate.py
+
 clean:
-	rm -rf output .cache
+	rm -rf output .cache .mutate
