@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from pipeline.check import check
@@ -113,3 +114,72 @@ def test_bracketed_text_survives_in_messages(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(write(tmp_path, text))], terminal_width=300)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f":{line_of(text, '  - id: Li Si')}:" in result.output and "E104" in result.output
+
+
+def test_each_warning_is_printed_as_written_here(tmp_path: Path) -> None:
+    """The whole report of a source with one of each warning, every line written out by hand
+    (path, line, column, severity, code, message and the fix hint)."""
+    text = (VALID.replace("description: 一个测试。", 'description: "一个测试,真的"')
+            .replace("pronunciations:\n", "  - id: zhao\n    name: 赵六\npronunciations:\n  银行: yin2 hang2\n")
+            .replace("回答一。", "他说“好”，又说「不好」，还有“对”。"))
+    path = write(tmp_path, text)
+    p = str(path)
+    assert [str(d) for d in check(path, pinyin=False)[1]] == [
+        f"{p}:{line_of(text, 'description')}:19: warning W401: half-width ',' in Chinese text "
+        "(use full-width ，：；？！（） inside Chinese text)",
+        f"{p}:{line_of(text, '  - id: zhao')}:9: warning W402: speaker 'zhao' (赵六) never answers "
+        "(remove the speaker from the registry or give them an answer)",
+        f"{p}:{line_of(text, '  银行')}:3: warning W403: pronunciation of '银行' is never used "
+        "(remove the entry or check the word's spelling in the text)",
+        f"{p}:{line_of(text, '「不好」')}:9: warning W404: corner quotation marks here, curly ones elsewhere "
+        "(use one quotation style throughout (“…” and ‘…’))",
+    ]
+
+
+def test_a_reading_error_does_not_hide_the_warnings(tmp_path: Path) -> None:
+    text = VALID.replace("::: answer li", "::: answer zhao").replace("第一段，", "第一段,")
+    assert codes(write(tmp_path, text)) == [
+        ("W401", line_of(text, "第一段,"), 4), ("E201", line_of(text, "::: answer zhao"), 12)]
+
+
+def test_pinyin_warnings_stand_where_their_sentence_stands(tmp_path: Path) -> None:
+    """The same ambiguous words three times: each warning points at its own line (not the first
+    place the words occur) and quotes up to four characters either side."""
+    text = (VALID.replace("第一段，有Latin和2025年。", "把桌子抹一下。").replace("回答一。", "把桌子抹一下。")
+            .replace("回答二。", "他们昨天把桌子抹一下再走。"))
+    path = write(tmp_path, text)
+    found = [(d.path, d.line, d.col, d.message.split(" by ")[0]) for d in check(path)[1] if d.code == "W405"]
+    first, second, third = (line_of(text, needle) for needle in ("把桌子抹一下。\n\n##", "把桌子抹一下。\n:::", "他们昨天"))
+    assert [(p, line, col, m.split(" read ")[0] + " in " + m.split(" in ")[1]) for p, line, col, m in found] == [
+        (str(path), first, 4, "'抹' in “把桌子抹一下。”"),
+        (str(path), second, 4, "'抹' in “把桌子抹一下。”"),
+        (str(path), third, 8, "'抹' in “天把桌子抹一下再”"),
+    ]
+
+
+TWO_PINS = VALID.replace("  王五: wang2 wu3\n", "  王五: wang2 wu3\n  李四: li3 si4\n")
+NO_PINS = VALID.replace("pronunciations:\n  王五: wang2 wu3\n", "")
+ARTICLE_ONLY = VALID.split("speakers:")[0] + "---\n\n第一段。\n"
+
+
+@pytest.mark.parametrize(("text", "error", "needle", "col"), [
+    (TWO_PINS, "no reading for '李四'", "  李四:", 3),     # the entry the error names
+    (TWO_PINS, "no reading at all", "  王五:", 3),          # else the table's first entry
+    (NO_PINS, "no reading for '李四'", "  - id: wang", 9),  # else the first speaker
+    (ARTICLE_ONLY, "no reading for '李四'", None, 1),       # else the file's start
+])
+def test_a_pinyin_pass_that_rejects_the_table_is_an_error_at_the_table(tmp_path, monkeypatch, text, error,
+                                                                        needle, col) -> None:
+    """Where the reader accepted a pronunciation that the pinyin pass then refuses (a seam: the
+    pass is made to refuse), check reports an E301 at the entry, never a traceback."""
+    from pipeline.passes.pinyin import PinyinAnnotator
+
+    def refuse(self, text):
+        raise ValueError(error)
+
+    monkeypatch.setattr(PinyinAnnotator, "unsure", refuse)
+    path = write(tmp_path, text)
+    line = line_of(text, needle) if needle else 1
+    assert [str(d) for d in check(path)[1] if d.severity == "error"] == [
+        f"{path}:{line}:{col}: error E301: the pinyin pass cannot use this table: {error} "
+        "(write one pinyin syllable per Han character, e.g. 周鸿祎: zhōu hóng yī)"]
