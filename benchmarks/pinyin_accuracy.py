@@ -5,8 +5,11 @@ Sets (see each file's header):
 - ``dev``: ``pinyin_dev.tsv`` (the first evaluation set, written together with the phrase
   dictionary: it may inform the dictionary and the rules) and ``pinyin_dev_classes.txt`` (new text
   stressing the classes below, written for tuning);
-- ``test``: ``pinyin_test.txt``, written after the dictionary and never used for tuning;
-- ``final``: ``pinyin_final.txt``, written at the very end, after the last rule change.
+- ``test``: ``pinyin_test.txt`` and ``final``: ``pinyin_final.txt``, the first round's held-out
+  sets. Scored there, then used as DEVELOPMENT data in the second round (their misses informed
+  general rules, never the phrase dictionary): no longer held out;
+- ``holdout2``: ``pinyin_holdout2.txt``, the held-out set of the second round, written before that
+  round changed any rule and never used for tuning.
 
 A ``.tsv`` holds one row per scored occurrence (sentence, offset, char, reading). A ``.txt`` holds
 sentences with a hand-written reading of every Han character; an occurrence is scored when the
@@ -18,10 +21,10 @@ names (characters of a name listed with the sentence) > reduplication (AA, AABB,
 numbers (numerals, and measure words after a numeral or demonstrative) > particles (的 地 得 着 了 过)
 > polyphones (为 谁 还 行 长 重 都 只 便) > other.
 
-    python benchmarks/pinyin_accuracy.py [dev|test|final|FILE ...] [--misses] [--results]
+    python benchmarks/pinyin_accuracy.py [dev|test|final|holdout2|FILE ...] [--misses] [--results]
 
 Prints, per set, the pass's accuracy overall and per class, pypinyin's alone for comparison, and
-(``--misses``, the default for dev only) every miss. Scoring a held-out set appends a line to
+(``--misses``, the default for all but the held-out set) every miss. Scoring a held-out set appends a line to
 ``pinyin_scores.log`` so that how often it was looked at stays on record. ``--results`` rewrites the
 pinyin section of ``benchmarks/RESULTS.md``. Exit code 1 if a set is under its target.
 """
@@ -46,23 +49,27 @@ SETS = {
     "dev": (HERE / "pinyin_dev.tsv", HERE / "pinyin_dev_classes.txt"),
     "test": (HERE / "pinyin_test.txt",),
     "final": (HERE / "pinyin_final.txt",),
+    "holdout2": (HERE / "pinyin_holdout2.txt",),
 }
-HELD_OUT = ("test", "final")
+HELD_OUT = ("holdout2",)  # test and final were held out in the first round, development data since
 LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
-TARGETS = {"dev": 0.995}  # overall; and no class under CLASS_TARGET on dev
+TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
 CLASS_TARGET = 0.98
-TEST_THRESHOLD = 0.98  # the regression floor the test suite applies to the held-out sets
+TEST_THRESHOLD = 0.985  # the floor the test suite applies to the held-out set: holdout2 scored 98.77 %
 # Measurements that are not re-run by this script, kept with the table (see RESULTS.md).
 NOTES = [
-    "The pass before this round (commit 5f35197, identical readings to the single-module pass) scored "
-    "test 96.22 % (first line of the log) and final 96.21 % (names 74.51 %, reduplications 82.35 %, "
-    "numbers 100 %, particles 94.89 %, 为谁还… 96.77 %, other 99.02 %); pypinyin alone is in the table.",
-    "The dev target is met; the held-out sets are below 99.5 %. The rules were tuned on dev only; the "
-    "test and final numbers are what to expect on new text. The test set was scored for its baseline "
-    "before any reading change and then only after the last rule change (commit 1d9c08d, where the "
-    "final set was written first); every scoring is in the log below, and no miss of a held-out set "
-    "was ever printed.",
+    "First round (commit 1d9c08d): the rules were tuned on dev only; test and final were held out and "
+    "scored 98.63 % and 98.39 % (before that round: 96.22 % and 96.21 %).",
+    "Second round (this table): test and final became development data (their misses informed general "
+    "rules, never the phrase dictionary), so their scores here no longer show generalisation. holdout2 "
+    "was written first, scored once for its baseline with the unchanged pass, and once more after the "
+    "last rule change; its misses were never printed. Both scorings are in the log below and in the "
+    "before/after table. The same helper wrote holdout2 and the rules (see docs/pinyin.md).",
+    "Cold annotation of the first title (`benchmarks/pinyin_speed.py`: a fresh process builds the "
+    "annotator and annotates all 166 text blocks; median of 7 runs interleaved with the previous pass): "
+    "before this round 1.262 s (load 1.062 s, annotate 0.222 s), after 1.297 s (load 1.094 s, "
+    "annotate 0.226 s).",
 ]
 
 CLASSES = ("names", "reduplication", "numbers", "particles", "polyphones", "other")
@@ -359,6 +366,38 @@ def markdown(results: dict[str, tuple[Score, Score, Score, int]]) -> str:
     return "\n".join(lines)
 
 
+def _log_rows() -> list[tuple[str, str, str, str, dict[str, str]]]:
+    """(time, commit, set, overall, {class: accuracy}) for every line of the scores log."""
+    rows = []
+    for line in (LOG.read_text(encoding="utf-8").strip().splitlines() if LOG.exists() else []):
+        parts = line.split("\t")
+        if len(parts) >= 6:
+            per = dict(item.split("=", 1) for item in parts[5].split() if "=" in item)
+            rows.append((parts[0], parts[1], parts[2], parts[4], per))
+    return rows
+
+
+def before_after(results: dict[str, tuple[Score, Score, Score, int]]) -> str:
+    head = "| set | scoring | all | " + " | ".join(CLASS_TITLES[c] for c in CLASSES) + " |"
+    lines = [head, "|---|---|---|" + "---|" * len(CLASSES)]
+    log = _log_rows()
+    for name in ("test", "final", "holdout2"):
+        mine = [r for r in log if r[2] == name]
+        picks: list[tuple[str, str, dict[str, str]]] = []
+        if mine:
+            first, last = mine[0], mine[-1]
+            picks.append((f"first, {first[0]} ({first[1]})", first[3], first[4]))
+            if last is not first and (last[1], last[3]) != (first[1], first[3]):
+                picks.append((f"last, {last[0]} ({last[1]})", last[3], last[4]))
+        if name in results and name not in HELD_OUT:
+            ours = results[name][0]
+            picks.append(("now (development data)", _pct(ours.accuracy),
+                          {c: _pct(ours.class_accuracy(c)) for c in CLASSES}))
+        for label, overall, per in picks:
+            lines.append(f"| {name} | {label} | {overall} | " + " | ".join(per.get(c, "–") for c in CLASSES) + " |")
+    return "\n".join(lines)
+
+
 def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
     start, end = "<!-- pinyin-accuracy:start -->", "<!-- pinyin-accuracy:end -->"
     log = LOG.read_text(encoding="utf-8").strip().splitlines() if LOG.exists() else []
@@ -369,13 +408,21 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
         f"Produced by `python benchmarks/pinyin_accuracy.py {' '.join(results)} --results` on "
         f"{datetime.date.today().isoformat()} (commit {_commit()}). Scored: every occurrence of a character "
         "with more than one reading in pypinyin's table (not 一/不), and every character of a name or a "
-        "reduplication; classes and sets are described in the script and in docs/pinyin.md. Targets: dev "
-        "≥ 99.5 % overall, no class under 98 %; the test suite keeps the held-out sets at ≥ "
-        f"{TEST_THRESHOLD:.0%} overall.",
+        "reduplication; classes and sets are described in the script and in docs/pinyin.md. Targets "
+        "(issue 14): ≥ 99.5 % overall and no class under 98 % on text the pass was not tuned on. dev, "
+        "test and final are development data (the rules were tuned on them; the test suite holds them to "
+        "the target); holdout2 is the held-out set, and the test suite keeps it above a floor it meets "
+        "(`TEST_THRESHOLD` in the script, set from its last scoring).",
         "",
         markdown(results),
         "",
         *[f"- {note}" for note in NOTES],
+        "",
+        "Before and after, per class: the last scoring of each set while it was held out, its first "
+        "(baseline) scoring, and now (from the log, and this run for the sets that are development data "
+        "now):",
+        "",
+        before_after(results),
         "",
         "Every scoring of a held-out set, from `benchmarks/pinyin_scores.log` (time, commit, set, score):",
         "",
@@ -396,7 +443,7 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sets", nargs="*", default=["dev"], help="dev, test, final or a file (default: dev)")
+    parser.add_argument("sets", nargs="*", default=["dev"], help="dev, test, final, holdout2 or a file (default: dev)")
     parser.add_argument("--misses", action=argparse.BooleanOptionalAction, default=None,
                         help="list every miss (default: on for dev, off for held-out sets)")
     parser.add_argument("--lint", action="store_true", help="only check the authored sets' readings for typos")
@@ -429,6 +476,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {row.char}  got {got:<7} expected {'|'.join(row.expected):<12} [{row.cls}] {_mark(row)}")
             worst = Counter(row.char for row, _ in base.misses).most_common(12)
             print("  pypinyin's most-missed characters: " + "  ".join(f"{c}×{n}" for c, n in worst))
+        if name in HELD_OUT:
+            low = [c for c in CLASSES if (ours.class_accuracy(c) or 1.0) < CLASS_TARGET]
+            met = ours.accuracy >= 0.995 and not low
+            print(f"  issue 14's target (≥ 99.5 % overall, no class under {CLASS_TARGET:.0%}): "
+                  + ("met" if met else "not met" + (f" (under: {', '.join(low)})" if low else "")))
         target = TARGETS.get(name)
         if target is not None:
             low = [c for c in CLASSES if (ours.class_accuracy(c) or 1.0) < CLASS_TARGET]

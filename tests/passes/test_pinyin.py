@@ -425,19 +425,31 @@ def test_dev_accuracy_meets_the_target_in_every_class():
 
 
 @pytest.mark.parametrize("name", ["test", "final"])
-def test_held_out_sets_stay_above_their_floor(name):
-    """The threshold applies to the held-out sets (never tuned on). Only the score is shown on
-    failure, never the misses: reading them would make the sets tuning data."""
+def test_former_held_out_sets_meet_the_target_as_development_data(name):
+    """test and final were held out in the first round and are development data since the second:
+    the pass is held to the target on them, like on dev."""
     accuracy = _accuracy_module()
     result = accuracy.score(accuracy.load_set(name))
+    misses = "\n".join(f"{r.char} {got}≠{'|'.join(r.expected)} {r.sentence}" for r, got in result.misses)
     assert result.total >= 800
-    assert result.accuracy >= accuracy.TEST_THRESHOLD, f"{name}: {result.correct}/{result.total} = {result.accuracy:.2%}"
+    assert result.accuracy >= accuracy.TARGETS[name], misses
+    for cls in accuracy.CLASSES:
+        assert result.class_accuracy(cls) >= accuracy.CLASS_TARGET, (cls, misses)
+
+
+def test_held_out_set_stays_above_its_floor():
+    """The floor applies to the held-out set (never tuned on). Only the score is shown on failure,
+    never the misses: reading them would make the set tuning data."""
+    accuracy = _accuracy_module()
+    result = accuracy.score(accuracy.load_set("holdout2"))
+    assert result.total >= 2500
+    assert result.accuracy >= accuracy.TEST_THRESHOLD, f"holdout2: {result.correct}/{result.total} = {result.accuracy:.2%}"
 
 
 def test_eval_sets_are_well_formed():
     """Every authored set gives one syllable per Han character, each a reading the character has."""
     accuracy = _accuracy_module()
-    for name in ("dev", "test", "final"):
+    for name in ("dev", "test", "final", "holdout2"):
         for path in accuracy.SETS[name]:
             if path.suffix == ".txt" and path.exists():
                 assert accuracy.lint(path) == [], path.name
@@ -603,3 +615,86 @@ def test_unsure_is_silent_where_context_decides(plain, text):
 def test_fallbacks_is_the_older_name_of_unsure(plain):
     text = AMBIGUOUS[0][0]
     assert plain.fallbacks(text) == plain.unsure(text)
+
+
+# ---- second round: general rules, each expectation written out by hand (现汉 norm) -------------
+# Sentences written for these tests, not taken from any evaluation set.
+
+ROUND2_NAMES = [
+    ("上周缪志明回了老家。", 2, "miào"),  # a surname that is no word alone (缪), given name anywhere
+    ("赵长顺在村口开了家小卖部。", 1, "cháng"),  # 长顺 a rare place name, here a given name
+    ("请单小雨到前台来一下。", 1, "shàn"),  # jieba's model glued 请 onto the surname
+    ("仇立新说他不会放弃。", 0, "qiú"),  # a rare word as the given name
+    ("他给朴海成打了个电话。", 2, "piáo"),
+    ("那位老师姓区。", 5, "ōu"),  # 姓 + the surname itself
+    ("大家都叫他盖叔。", 5, "gě"),  # a kinship title, after a pronoun
+    ("他问过老师。", 2, "guo"),  # 过 after a verb is the particle, not Mr Guo
+    ("华为发布了新手机。", 0, "huá"),  # a company, not 华 Huà + 为
+    ("这个单位很大。", 2, "dān"),
+]
+ROUND2_PARTICLES = [
+    ("这事得马上办。", 2, "děi"),  # a subject, then the modal before an adverb
+    ("屋里热得让人睡不着。", 3, "de"),  # a degree complement
+    ("小李去年得了冠军。", 4, "dé"),  # 得 + 了 + an object: "won"
+    ("这么重的箱子你搬得了吗？", 9, "liǎo"),  # the potential form V得了
+    ("柴火着了，屋里暖和起来。", 2, "zháo"),  # a noun subject: "caught fire"
+    ("他拍着手笑。", 2, "zhe"),  # not 着手 zhuóshǒu
+    ("她一个劲地点头。", 4, "de"),
+    ("我小时候学过两年书法。", 5, "guo"),
+    ("轮船缓缓驶过江面。", 5, "guò"),  # a verb of passing: "sail past"
+    ("谁跑得快谁赢。", 2, "de"),  # pypinyin's phrase has dé
+    ("她舍不得走。", 3, "de"),
+]
+ROUND2_POLYPHONES = [
+    ("请把钱还回来。", 3, "huán"),
+    ("他没还我那本书。", 2, "huán"),  # the verb after the negation (the adverb comes before it)
+    ("冠军为一名十五岁的少年。", 2, "wéi"),  # the copula before a noun phrase
+    ("你都长这么高了！", 2, "zhǎng"),
+    ("时间长了就好了。", 2, "cháng"),
+    ("这是世界上最长的桥。", 6, "cháng"),  # jieba's 最长: a degree adverb glued on
+    ("纸上写着一行行的字。", 6, "háng"),
+]
+
+
+@pytest.mark.parametrize("text,index,expected", ROUND2_NAMES + ROUND2_PARTICLES + ROUND2_POLYPHONES)
+def test_second_round_context_rules(plain, text, index, expected):
+    assert reading_of(plain, text, index) == expected, text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("他摆摆手走了。", "tā bǎi bai shǒu zǒu le"),
+    ("她眨眨眼。", "tā zhǎ zha yǎn"),  # jieba cuts 眨 + 眨眼
+    ("我们再等等吧。", "wǒ men zài děng deng ba"),  # the doubled verb
+    ("苹果、梨、桃等等，应有尽有。", "píng guǒ lí táo děng děng yīng yǒu jìn yǒu"),  # "and so on"
+    ("他重重地关上了门。", "tā zhòng zhòng de guān shàng le mén"),
+    ("胡子长长了。", "hú zi zhǎng cháng le"),
+    ("爷爷奶奶都来了。", "yé ye nǎi nai dōu lái le"),
+    ("他今天看起来很精神。", "tā jīn tiān kàn qǐ lái hěn jīng shen"),
+    ("周末在家晒晒太阳。", "zhōu mò zài jiā shài shai tài yáng"),  # any one-syllable verb, doubled
+    ("我们去见见老朋友吧。", "wǒ men qù jiàn jian lǎo péng you ba"),
+    ("他死死地抓住绳子。", "tā sǐ sǐ de zhuā zhù shéng zi"),  # doubled into an adverb: full tones
+    ("孩子们开开心心地玩。", "hái zi men kāi kāi xīn xīn de wán"),  # AABB, not 开开 + 心心
+    ("他睡睡觉，看看书。", "tā shuì shui jiào kàn kan shū"),
+    ("工匠精神值得学习。", "gōng jiàng jīng shén zhí de xué xí"),
+])
+def test_second_round_word_shapes(plain, text, expected):
+    assert readings(plain.annotate(text)) == expected
+
+
+@pytest.mark.parametrize("text,word", [
+    ("开发者们都很忙。", "开发者"),  # jieba's word, read in pieces (开发 + 者): one token
+    ("他用微信给我发了消息。", "微信"),  # CC-CEDICT's word jieba's dictionary lacks, joined again
+    ("夫妻双双退休。", "双双"),
+    ("这种说法不对。", "这种"),
+])
+def test_dictionary_words_stay_one_token(plain, text, word):
+    """The learner editions group characters by the pass's tokens: a word is one token."""
+    assert word in [t.text for t in plain.annotate(text)]
+
+
+def test_words_read_in_pieces_are_reported_piece_by_piece(plain):
+    """A word kept together for the learner editions still reports, in `unsure`, only the characters
+    nothing decided: the same as reading each piece on its own."""
+    text = "他为这件事吵了一架。"  # 为 stands alone and is guessed
+    assert [c for _o, c, _r in plain.unsure(text)] == ["为"]
+    assert plain.unsure("开发者们都很忙。") == []

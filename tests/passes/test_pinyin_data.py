@@ -48,10 +48,20 @@ def test_justifications_are_one_line_each():
 
 
 def test_derived_tables_are_current():
-    """pinyin_neutral.txt and pinyin_guo_words.txt are what `python -m pipeline.passes.pinyin.lexicon`
-    writes from the installed CC-CEDICT, pypinyin and jieba."""
+    """pinyin_neutral.txt, pinyin_guo_words.txt and pinyin_new_words.txt are what
+    `python -m pipeline.passes.pinyin.lexicon` writes from the installed CC-CEDICT, pypinyin and jieba."""
     assert (DATA_DIR / "pinyin_neutral.txt").read_text(encoding="utf-8") == lexicon.render(lexicon.derive_neutral())
     assert (DATA_DIR / "pinyin_guo_words.txt").read_text(encoding="utf-8") == lexicon.render_guo(lexicon.derive_guo_words())
+    assert (DATA_DIR / "pinyin_new_words.txt").read_text(encoding="utf-8") == lexicon.render_new_words(lexicon.derive_new_words())
+
+
+def test_the_new_words_table():
+    """CC-CEDICT's words jieba's dictionary lacks, checked by hand: present with their reading,
+    and words that end in a particle or that jieba knows left out."""
+    table = {w: r for w, r, *_ in _read_table("pinyin_new_words.txt", 2)}
+    assert table.get("微信") == "wēi xìn" and table.get("点赞") == "diǎn zàn" and table.get("网红") == "wǎng hóng"
+    assert "结了" not in table and "过得" not in table  # a word + its particle
+    assert "银行" not in table and "朋友" not in table  # jieba knows them
 
 
 # Light syllables the derived table must carry (CC-CEDICT, checked by hand against the 现汉 norm),

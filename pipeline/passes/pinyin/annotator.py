@@ -71,7 +71,8 @@ class PinyinAnnotator:
         single-character default). These, and only these, are what an editor should look at."""
         out = []
         offset = 0
-        for token in self.annotate(text):
+        segs = self._segmenter.segments(text)
+        for token in finish(segs, self.tone_sandhi, self.style, words=False):
             if token.source == "fallback" and token.pinyin:
                 han = [i for i, c in enumerate(token.text) if _is_han(c)]
                 for i, syllable in zip(han, token.pinyin):

@@ -27,12 +27,20 @@ from pipeline.passes.pinyin.tables import (
 _NAME_TAGS = ("nr", "nrfg", "nrt")
 _GIVEN_TAGS = ("nr", "nrfg", "nrt", "nz")
 _ENCLITIC = set("是在和的了说也就都对把被给向从跟与")  # one-character words that follow a name
+_NEVER_LAST = set("是的了说也就把被给跟着过吗呢吧")  # ... and that never end a given name
 _COMMON = 100
 # Words after which a verb is far likelier than a name (在种玉米, 正在盖房子, 要查清楚)
 _BEFORE_VERBS = {
     "在", "正在", "正", "要", "会", "能", "想", "去", "来", "得", "都", "也", "就", "还", "再", "又", "不",
     "没", "别", "快", "先", "刚", "才", "已", "已经", "把", "被", "将", "可以", "应该", "需要", "开始",
 }  # a given-name part jieba knows as another word this often is that word (房子)
+# Verbs whose object is often a person: a lone surname after them begins a name (问区永康, 交给朴美玲)
+_PERSON_VERBS = {
+    "问", "叫", "请", "派", "找", "给", "让", "陪", "送", "帮", "教", "告诉", "通知", "采访", "邀请", "遇到",
+    "碰到", "见到", "找到", "遇见", "看见", "交给", "送给", "借给", "发给", "嫁给", "卖给", "留给", "佩服",
+    "感谢", "谢谢", "拜访", "联系", "认识", "支持", "推荐", "介绍", "表扬", "批评", "祝贺", "称赞", "等",
+    "姓", "叫做", "名叫", "是",
+}
 
 
 def name_reading(name: str) -> tuple[str, ...]:
@@ -97,47 +105,121 @@ def _plausible(name: str) -> bool:
     given = name[len(surname):]
     if not given:
         return False
+    if len(given) == 1 and word_tag(given).startswith(("p", "u", "c", "y", "e")):
+        return False  # 华为 (jieba: a name): 为 is a preposition, no given name
     tag = word_tag(given)
-    if len(given) > 1 and tag and tag not in _GIVEN_TAGS and tokenizer().FREQ.get(given, 0) >= _COMMON:
+    common = _RARE_WORD if strong_surname(surname) else _COMMON
+    if len(given) > 1 and tag and tag not in _GIVEN_TAGS and tokenizer().FREQ.get(given, 0) >= common:
         return False
     return True
 
 
 def _name_can_start_after(before: str | None) -> bool:
     """Where a surname standing alone can begin a name: at the start, after a noun (记者, 教练), a
-    conjunction or a preposition; not after a verb, adverb or aspect particle (忙着种玉米)."""
+    conjunction or a preposition, the aspect particle 了 (见到了查静怡) or a verb whose object is a
+    person (问, 请, 交给); not after another verb or an adverb (忙着种玉米, 正在盖房子)."""
     if before is None:
         return True
     if before in _BEFORE_VERBS:
         return False
+    if before in _PERSON_VERBS or before == "了":
+        return True
     tag = word_tag(before)
     return tag.startswith("n") or tag in ("vn", "c", "p", "t", "s", "f")
 
 
-def _given_like(word: str) -> bool:
-    """A word that can be a given name: unknown to jieba's dictionary, or listed there as a name."""
-    return (len(word) == 2 and not known(word)) or (len(word) <= 2 and word_tag(word) in _GIVEN_TAGS)
+def _given_like(word: str, surname: str = "") -> bool:
+    """A word that can be a given name: unknown to jieba's dictionary, or listed there as a name or
+    as a rare place name (广明, 长乐: place names and given names share their characters)."""
+    if len(word) == 2 and not known(word):
+        return True
+    tag = word_tag(word)
+    if not word or len(word) > 2 or not all(_is_han(c) for c in word) or word[-1] in _NEVER_LAST:
+        return False
+    if tag in _GIVEN_TAGS:
+        return True
+    # a rare noun-like word (立新, 海生, 广明: given names are often rare words), after a surname that
+    # is no function word itself (都, 曾, 过 + a rare verb: 脸都涨红了)
+    if surname and word_tag(surname).startswith(("d", "u", "p", "c", "v")):
+        return False
+    return (len(word) == 2 and tokenizer().FREQ.get(word, 0) < _COMMON
+            and not tag.startswith(_NEVER_GIVEN_TAGS + ("v", "a")))
+
+
+# jieba's tags of words that are never a given name (particles, prepositions, pronouns, numerals …)
+_FUNCTION_TAGS = ("u", "p", "c", "r", "m", "q", "f", "y", "e", "o", "x", "d")
+_NEVER_GIVEN_TAGS = ("u", "p", "c", "r", "m", "q", "f", "y", "e", "o", "x")
+_RARE_WORD = 1000  # a known word rarer than this can be a given name after an unmistakable surname
+
+
+@lru_cache(maxsize=None)
+def strong_surname(char: str) -> bool:
+    """A surname that is no everyday word on its own (缪, 覃, 翟, 朴, 刘, 王 …: jieba's dictionary
+    tags the lone character as a name or a bound morpheme): standing alone, it begins a name."""
+    return char in _surnames() and len(char) == 1 and word_tag(char) in ("nr", "zg", "ng", "g")
+
+
+def _given_after_strong(word: str) -> bool:
+    """After an unmistakable surname, a two-character given name may be a rare word of the
+    dictionary too (建军, 长顺, 长乐): not a title, a function word, a common word or a word ending
+    in a particle (长得)."""
+    if len(word) != 2 or not all(_is_han(c) for c in word) or word in _TITLES or word[-1] in "的地得着了过们":
+        return False
+    if word[-1] == "长" and word_tag(word) not in _NAME_TAGS:
+        return False  # 贾 + 行长, 刘 + 村长: a head's title (X长 zhǎng), not a given name
+    if not known(word):
+        return True
+    tag = word_tag(word)
+    return not tag.startswith(_FUNCTION_TAGS + ("v",)) and tokenizer().FREQ.get(word, 0) < _RARE_WORD
+
+
+def _name_char(char: str) -> bool:
+    """A single character that is a name in jieba's dictionary (晖, 娟) or no word of it at all."""
+    return _is_han(char) and char not in _ENCLITIC and (not known(char) or word_tag(char) in ("nr", "nrfg"))
 
 
 def find_names(run: str) -> list[tuple[int, str]]:
-    """(offset, name) of the person names in a run of Han text: three-character words jieba's model
-    makes of characters its dictionary leaves single (单晓峰), or names its dictionary lists
-    (翟志刚), that start with a surname; or a lone surname followed by a two-character given name
-    the dictionary does not know, or knows as a name (黄 + 少华). Two-character unknown words are
-    not taken (种满, 重达 are verbs, not names)."""
+    """(offset, name) of the person names in a run of Han text, from jieba's statistical model's
+    words (HMM), which joins characters its dictionary leaves single into unknown words:
+
+    - a three-character unknown word, or a word its dictionary lists as a name, that starts with a
+      surname (单晓峰, 翟志刚);
+    - a lone surname followed by a two-character given name the dictionary does not know, or knows
+      as a name (黄 + 少华), where a name can begin (not after a verb: 在 + 种 + 玉米);
+    - a lone surname that is no everyday word (缪, 朴, 刘: `strong_surname`) followed by a rare
+      two-character word (缪 + 建军, 刘 + 长顺, 朴 + 长乐), wherever it stands;
+    - a two-character word that starts with a surname followed by a character that is only a name
+      (王朝 + 晖, 宋朝 + 晖).
+
+    Two-character unknown words are not taken (种满, 重达 are verbs, not names)."""
     if not any(c in _triggers() for c in run):
         return []
     words = hmm_words(run)
     found, offset = [], 0
     for k, word in enumerate(words):
         candidate = None
+        nxt = words[k + 1] if k + 1 < len(words) else ""
         if len(word) == 4 and not known(word) and word[3] in _ENCLITIC:
             word = word[:3]  # 朴正浩是: the model glued the next word's first character on
-        if _surname_of(word) and ((len(word) == 3 and not known(word)) or (2 <= len(word) <= 3 and word_tag(word) in _NAME_TAGS)):
+        if len(word) == 3 and word[2] in _NEVER_LAST and not known(word):
+            pass  # 缪斯是: a word (缪斯 the Muses) and the next word; no given name ends in 是
+        elif _surname_of(word) and ((len(word) == 3 and not known(word)) or (2 <= len(word) <= 3 and word_tag(word) in _NAME_TAGS)):
             candidate = word
-        elif len(word) == 1 and word in _surnames() and k + 1 < len(words) and _given_like(words[k + 1]):
-            if _name_can_start_after(words[k - 1] if k else None):
-                candidate = word + words[k + 1]
+            if len(word) == 2 and len(nxt) == 1 and _name_char(nxt):
+                candidate = word + nxt  # 王朝/nr + 晖/nr
+        elif len(word) == 1 and word in _surnames() and nxt:
+            if strong_surname(word) and _given_after_strong(nxt):
+                candidate = word + nxt
+            elif _given_like(nxt, word) and _name_can_start_after(words[k - 1] if k else None):
+                candidate = word + nxt
+        elif len(word) == 2 and word[0] in _surnames() and known(word) and len(nxt) == 1 and _name_char(nxt):
+            candidate = word + nxt  # 宋朝 + 晖: the dynasty is no name, 晖 is only one
+        elif (len(word) == 2 and not known(word) and word[1] in _surnames() and word[0] in _PERSON_VERBS | {"和", "跟", "与", "同"}
+              and _given_like(nxt, word[1])):
+            if _plausible(word[1] + nxt) and (not found or found[-1][0] + len(found[-1][1]) <= offset + 1):
+                found.append((offset + 1, word[1] + nxt))  # 请单 + 小雨: the model glued the verb on
+            offset += len(words[k])
+            continue
         if candidate and _plausible(candidate):
             if not found or found[-1][0] + len(found[-1][1]) <= offset:
                 found.append((offset, candidate))

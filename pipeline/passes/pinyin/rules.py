@@ -16,6 +16,7 @@ from pipeline.passes.pinyin.context import (
     _MODAL_ADVERBS,
     _NUMERAL,
     _PRONOUNS,
+    _SHORT_TITLES,
     _TITLES,
     _VERBAL,
     _WEI_ATTR_END,
@@ -26,25 +27,60 @@ from pipeline.passes.pinyin.context import (
     _ends_numeral,
     _guess,
 )
-from pipeline.passes.pinyin.tables import _default, _Seg, _standalone, _surnames
+from pipeline.passes.pinyin.jiebadict import word_tag
+from pipeline.passes.pinyin.tables import _default, _Seg, _standalone, _surnames, is_polyphonic
+from pipeline.passes.pinyin.wordrules import REDUPLICATING_VERBS
+
+
+# Adverbs of manner and time that follow the modal 得 děi ("must"): 得慢慢讲, 得趁早治, 得马上走
+_DEI_ADVERBS = {
+    "慢慢", "好好", "马上", "赶紧", "赶快", "先", "再", "趁早", "尽快", "立刻", "立即", "早点", "及时",
+    "抓紧", "亲自", "一起", "认真", "仔细", "自己", "提前", "按时", "重新", "另外", "好好儿", "多",
+}
+
+
+# Verbs that begin a complement of degree or result after 得 de (红得像苹果, 热得让人受不了, 气得发抖)
+_DE_COMPLEMENT_VERBS = {
+    "不", "没", "像", "让", "叫", "使", "令", "发", "直", "要", "要命", "要死", "不行", "出", "满", "如", "好像",
+    "仿佛", "似的", "说不出", "喘不过", "睡不着", "受不了", "哭", "笑", "跳", "掉", "流", "冒", "打", "连",
+}
+_DEMONSTRATIVE_WORDS = {"这", "那", "这个", "那个", "此", "该", "这种", "那种", "这件", "那件", "这些", "那些", "这点"}
 
 
 def _rule_de(c: _Context) -> str:  # 得
+    """de after a verb or adjective (说得好, 高兴得太早); dé "obtain" before 了 and an object
+    (比赛中得了第二名) or 到/奖; děi "must" after a subject before a verb (这病得趁早治, 你得去)."""
     prev, nxt = c.prev, c.next
     subject_side = prev == "" or prev in _PRONOUNS or prev in _MODAL_ADVERBS
-    if subject_side and nxt[:1] in ("了", "到", "知", "奖", "第"):
-        return "dé"
+    verbal = c.prev_pos.startswith(_VERBAL) or c.segs[c.i].kind == "suffix"
+    if subject_side and (nxt[:1] in ("了", "到", "知", "奖", "第") or nxt == "过"):
+        return "dé"  # 得了吧, 他得过冠军
     if subject_side:
         return "děi"
-    if c.prev_pos.startswith(_VERBAL) or c.segs[c.i].kind == "suffix":
+    if not verbal and nxt == "了" and c.next2 not in ("", "吗", "呢", "吧", "啊"):
+        return "dé"  # 在比赛中得了第二名, 去年得了一场病
+    noun_subject = len(prev) > 1 or (c.i >= 2 and c.segs[c.i - 2].text in _DEMONSTRATIVE_WORDS)
+    if not verbal and noun_subject and c.prev_pos.startswith(("n", "r")) and (nxt in _DEI_ADVERBS or (c.next_pos.startswith("v") and nxt not in _DE_COMPLEMENT_VERBS)):
+        return "děi"  # a subject, then the modal: 有些道理得慢慢讲, 这病得趁早治 (not 天气热得让人…)
+    if verbal:
         return "de"  # a complement after a verb or adjective: 说得好, 高兴得太早
     return _guess("de")
+
+
+def _rule_le(c: _Context) -> str:  # 了
+    """liǎo in a potential form, V得了 / V不了 (办得了, 去不了: "can / cannot manage"); le elsewhere."""
+    if c.prev in ("得", "不") and c.i >= 2 and c.segs[c.i - 2].kind != "other" and c.segs[c.i - 2].pos.startswith("v") \
+            and len(c.segs[c.i - 1].text) == 1:
+        return "liǎo"
+    return "le"
 
 
 def _rule_di(c: _Context) -> str:  # 地
     prev, nxt = c.prev, c.next
     if c.segs[c.i].kind == "suffix":  # jieba kept "X地" whole: 悄悄地, 突然地 (de) vs 营地, 发生地 (dì)
         if len(prev) >= 2 and prev[-1] == prev[-2] or prev[-1:] in ("然", "般", "样") or prev in _DE_ADJ1:
+            return "de"
+        if word_tag(prev + "地")[:1] in ("d", "z"):  # jieba's dictionary has it as an adverb: 一个劲地
             return "de"
         return "dì"
     if nxt == "":
@@ -81,7 +117,30 @@ def _rule_wei(c: _Context) -> str:  # 为
         return "wéi"
     if any(t in ("以", "以此", "以之") for t in before):
         return "wéi"
+    if c.prev_pos.startswith("n") and _copula_complement(c):
+        return "wéi"  # "is", between a noun and what it is: 冠军为来自云南的一名选手
     return _guess("wèi")
+
+
+def _copula_complement(c: _Context) -> bool:
+    """What follows 为 up to the pause is a noun phrase (its head after the last 的 holds no verb
+    or adjective, and ends in a noun or a number): 为 is the copula wéi, not "for" (为他的进步感到高兴,
+    为人民服务 have a verb after the noun)."""
+    j, words = c.i + 1, []
+    while j < len(c.segs) and c.segs[j].kind != "other" and len(words) < 12:
+        words.append(c.segs[j])
+        j += 1
+    if not words:
+        return False
+    last_de = max((k for k, seg in enumerate(words) if seg.text == "的"), default=-1)
+    head = words[last_de + 1 :]
+    if not head or last_de < 0 and len(words) > 4:
+        return False
+    if head[0].pos.startswith("m") and len(head) <= 3 and head[-1].text != "的":
+        return True  # a count and its noun (jieba's tags of the noun vary): 的一名十六岁选手
+    if any(seg.pos.startswith(("v", "a", "d", "p")) or seg.pos == "" for seg in head):
+        return False
+    return head[-1].pos.startswith(("n", "m"))
 
 
 def _rule_zhi(c: _Context) -> str:  # 只
@@ -100,14 +159,21 @@ _EXTENT_NOUNS = {
 }
 
 
+_GROWING = {"个子", "头发", "指甲", "腿", "脖子"}  # extents that grow (长了 zhǎng)
+
+
 def _rule_chang(c: _Context) -> str:  # 长
     prev, nxt = c.prev, c.next
     if c.segs[c.i].kind == "part":  # the end of a word jieba knows and pypinyin does not
         return "cháng" if prev in _EXTENT_NOUNS else "zhǎng"  # 周期长 vs 理事长, 董事长
     if prev in _DEGREE:
         return "cháng"
+    if nxt == "了" and prev in _EXTENT_NOUNS and prev not in _GROWING:
+        return "cháng"  # "has grown long": 时间长了, 路程长了 (but 头发长了: grown)
     if nxt[:1] and nxt[:1] in "得大高胖矮出满成着势齐全歪" or nxt == "了":
         return "zhǎng"
+    if nxt in ("这么", "那么", "这样", "那样", "这般") and c.next2[:1] in "高大胖壮结漂好":
+        return "zhǎng"  # "grow (this tall)": 长这么高了
     if c.next_pos.startswith("n") or c.prev_pos.startswith("d"):
         return "cháng"  # "long" before a noun (长视频) or after an adverb (很长, 太长)
     return _guess("cháng")
@@ -211,6 +277,8 @@ def _rule_bei(c: _Context) -> str:  # 背
 
 def _rule_dao(c: _Context) -> str:  # 倒
     nxt = c.next
+    if "把" in c.clause_before(6) and not c.prev_pos.startswith("v") and nxt[:1] in ("了", "出", "进", "掉", "在", "入", "回", "满", "上"):
+        return "dào"  # "pour, empty out" what 把 names: 把东西倒了出来, 把水倒掉
     if nxt[:1] and nxt[:1] in "是也不还挺很真退车进入出掉水茶酒杯":
         return "dào"
     if c.prev_pos.startswith("v") or nxt in ("了", "下", "在"):
@@ -247,9 +315,14 @@ def _rule_sheng(c: _Context) -> str:  # 盛
     return "chéng" if c.next[:1] and c.next[:1] in "了饭汤水满一好碗出" else "shèng"
 
 
+_HAIR = ("头发", "辫子", "辫", "马尾", "马尾辫", "发辫", "小辫", "发髻")
+
+
 def _rule_zha1(c: _Context) -> str:  # 扎
     if c.next[:1] in ("辫", "马") and c.next or (c.next == "着" and c.next2[:2] in ("辫子", "马尾", "头发") or c.next2[:1] == "两" and c.next == "着"):
         return "zā"
+    if any(t in _HAIR for t in c.clause_before(6) + c.clause_after(6)):
+        return "zā"  # "tie up" hair: 她把头发扎成了一个马尾
     return "zhā"
 
 
@@ -325,8 +398,8 @@ def _rule_zha4(c: _Context) -> str:  # 炸
 
 def _rule_he(c: _Context) -> str:  # 和
     """hú "win" at mahjong or cards (打麻将…和了三把); hé elsewhere."""
-    context = c.clause_before(8) + c.clause_after(4)
-    if c.next in ("了", "牌") and any(t in ("麻将", "牌", "打牌", "胡牌") for t in context):
+    context = [seg.text for seg in c.segs]  # the whole block: 昨晚打麻将，他一连和了三把
+    if c.next in ("了", "牌") and any(t in ("麻将", "牌", "打牌", "胡牌", "打麻将", "麻将牌") for t in context):
         return "hú"
     return "hé"
 
@@ -359,7 +432,7 @@ def _rule_jiao3(c: _Context) -> str:  # 角
 
 
 def _rule_jiao4(c: _Context) -> str:  # 觉
-    return "jiào" if c.prev in ("睡", "午") or _ends_numeral(c.prev) else "jué"
+    return "jiào" if c.prev[-1:] in ("睡", "午") or _ends_numeral(c.prev) else "jué"  # 睡睡觉
 
 
 def _rule_zhong1(c: _Context) -> str:  # 中
@@ -408,6 +481,8 @@ def _rule_zhuan(c: _Context) -> str:  # 转
 def _rule_zhao(c: _Context) -> str:  # 着
     if c.prev[-1:] in ("不", "得") and len(c.prev) >= 2:
         return "zháo"
+    if c.prev_pos.startswith("n") and c.prev_pos != "nr" and c.next in ("了", "起来", "得"):
+        return "zháo"  # the verb "catch fire, burn" after a noun subject: 火着起来了, 炉子里的火着得正旺
     if c.prev in ("烧", "点", "找", "猜", "够", "摸", "见", "睡") and (c.next in ("了", "") or c.next.startswith("没")):
         return "zháo"
     return "zhe"
@@ -418,6 +493,10 @@ def _rule_huan(c: _Context) -> str:  # 还
         return "huán"  # the adverb 还 never takes 了 or a result complement directly
     if c.next == "" and c.prev and c.prev not in ("也", "都", "就", "却"):
         return "huán"  # the adverb needs a verb after it: 借的钱还没还
+    if c.prev in ("没", "没有") or (c.prev == "不" and (c.next == "" or c.next in _PRONOUNS)):
+        return "huán"  # the adverb comes before the negation (还没), the verb after it: 没还我钱, 借钱不还
+    if c.next[:1] in ("回", "给") and "把" in c.clause_before(6):
+        return "huán"  # 把书还回来, 把钱还给他
     return "hái"
 
 
@@ -428,7 +507,7 @@ def _rule_juan(c: _Context) -> str:  # 卷
     return "juǎn"
 
 
-_PASSING = set("穿越跨翻绕跳飞渡掠闪擦划滑飘闯挤冲跑走游爬熬挺撑扛躲逃混骗瞒递转回接蹚")
+_PASSING = set("穿越跨翻绕跳飞渡掠闪擦划滑飘闯挤冲跑走游爬熬挺撑扛躲逃混骗瞒递转回接蹚驶驰拂淌漫溢")
 
 
 def _rule_guo(c: _Context) -> str:  # 过
@@ -442,8 +521,8 @@ def _rule_guo(c: _Context) -> str:  # 过
         return "guò"
     if c.segs[c.i].kind == "part" and before.kind == "han" and before.text[-1:] in _PASSING:
         return "guò"
-    if before.pos.startswith("v") or before.text in ("过", "当"):
-        return "guo"
+    if before.pos.startswith("v") or before.text in ("过", "当") or before.text in REDUPLICATING_VERBS:
+        return "guo"  # REDUPLICATING_VERBS: one-syllable verbs, whatever jieba tags them (学过几年画)
     return "guò"
 
 
@@ -465,6 +544,22 @@ def _rule_jia(c: _Context) -> str:  # 假
     return _guess("jiǎ")
 
 
+def _rule_bao(c: _Context) -> str:  # 薄
+    """báo "thin", the everyday adjective (一层薄冰, 很薄, 薄了); bó in words (薄弱, 单薄) and as a
+    surname (names are read before the rules)."""
+    if c.prev in _DEGREE or c.next in ("的", "了", "得", "一些", "点", "些") or c.next_pos.startswith("n") or c.prev[-1:] in ("层", "张", "片", "块"):
+        return "báo"
+    return _guess("báo")
+
+
+def _rule_sa(c: _Context) -> str:  # 撒
+    """sǎ "scatter, sprinkle" with a place or a result (撒了一层, 撒在地上, 撒上盐); sā "let go,
+    cast" (撒网, 撒手 are words)."""
+    if c.next[:1] in ("了", "在", "上", "满", "下", "到", "些", "点", "一", "着", "进", "落", "遍", "得"):
+        return "sǎ"
+    return _guess("sā")
+
+
 _RULES = {
     "得": _rule_de, "地": _rule_di, "为": _rule_wei, "只": _rule_zhi, "长": _rule_chang, "行": _rule_xing,
     "种": _rule_zhong3, "数": _rule_shu, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan,
@@ -476,12 +571,33 @@ _RULES = {
     "应": _rule_ying, "场": _rule_chang3, "涨": _rule_zhang, "尽": _rule_jin, "禁": _rule_jin1,
     "屏": _rule_ping, "转": _rule_zhuan, "着": _rule_zhao, "还": _rule_huan, "卷": _rule_juan,
     "过": _rule_guo, "和": _rule_he, "落": _rule_luo, "教": _rule_jiao, "假": _rule_jia,
+    "了": _rule_le, "薄": _rule_bao, "撒": _rule_sa,
 }
 
 
 # A rule's answer is "project" (decided) unless it is a `Guess`: the likelier reading where nothing
 # in the context decided, which stays a "fallback" for `unsure()` to report (unless the character's
 # standalone reading in data/pinyin_chars.txt is "sure" and the guess is that reading).
+
+
+def _only_a_surname(char: str) -> bool:
+    """A surname that is no everyday word standing alone (缪 Miào, 覃 Qín, 翟 Zhái, 朴 Piáo: jieba's
+    dictionary has the lone character as a name or a bound morpheme, and rarely)."""
+    from pipeline.passes.pinyin.jiebadict import tokenizer
+    from pipeline.passes.pinyin.names import strong_surname
+
+    return strong_surname(char) and tokenizer().FREQ.get(char, 0) < 1000
+
+
+def _surname_can_stand(char: str, c: _Context) -> bool:
+    """A surname that is also a function word (过, 都, 曾, 向: jieba tags it a particle, adverb or
+    preposition) begins a name only at a pause or after a noun or a conjunction (问过老师 is not
+    Mr Guo)."""
+    if not word_tag(char).startswith(("u", "d", "p", "c")):
+        return True
+    if c.prev == "" or c.prev in ("和", "跟", "与", "同", "姓", "及", "或"):
+        return True
+    return len(c.prev) > 1 and c.prev_pos.startswith(("n", "c"))  # 记者过老师; not 问过老师 (问/n)
 
 
 def resolve_single(segs: list[_Seg], i: int) -> None:
@@ -491,9 +607,15 @@ def resolve_single(segs: list[_Seg], i: int) -> None:
     char = seg.text
     ctx = _Context(segs, i)
     surname = _surnames().get(char)
-    if surname and len(surname) == 1 and ctx.next in _TITLES and surname[0] != _default(char):
-        if ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS:
-            seg.pinyin, seg.source = [surname[0]], "name"
+    if surname and len(surname) == 1 and (surname[0] != _default(char) or is_polyphonic(char)) and _surname_can_stand(char, ctx):
+        if ctx.next in _TITLES and (ctx.next not in _SHORT_TITLES or ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS):
+            seg.pinyin, seg.source = [surname[0]], "name"  # 单老师, 叫她单姐
+            return
+        if ctx.prev[-1:] == "姓" and ctx.prev in ("姓", "也姓", "都姓", "复姓", "本姓", "同姓"):
+            seg.pinyin, seg.source = [surname[0]], "name"  # 姓单: the surname itself
+            return
+        if ctx.next and surname[0] != _default(char) and _only_a_surname(char):
+            seg.pinyin, seg.source = [surname[0]], "name"  # 缪, 覃, 翟 standing alone: the surname
             return
     standalone = _standalone().get(char)
     rule = _RULES.get(char)

@@ -3,11 +3,17 @@ when asked for (一个 yí gè, 不是 bú shì; never in names or overrides), a
 
 from __future__ import annotations
 
-from pipeline.passes.pinyin.tables import Token, _Seg, _tone
+from pipeline.passes.pinyin.tables import Token, _Seg, _tone, is_polyphonic
 
 
-def finish(segs: list[_Seg], tone_sandhi: bool, style: str) -> list[Token]:
-    """Tokens from segments: citation tones for 一/不, then sandhi if asked for, then the style."""
+_WEAKEST = ("fallback", "phrase", "project", "name", "override")  # a word read in pieces: its weakest
+
+
+def finish(segs: list[_Seg], tone_sandhi: bool, style: str, *, words: bool = True) -> list[Token]:
+    """Tokens from segments: citation tones for 一/不, then sandhi if asked for, then the style.
+    With `words`, the pieces of one dictionary word (开发 + 者, read in pieces because no lexicon
+    lists the whole) come out as one token, so that the learner editions keep the word together;
+    its source is its weakest piece's. Without, one token per segment (what `unsure` looks at)."""
     # citation tones: 一 yī and 不 bù (pypinyin's phrases carry spoken forms), then optional sandhi
     flat: list[tuple[_Seg, int] | None] = []  # every Han syllable in order, None between runs
     for seg in segs:
@@ -27,12 +33,34 @@ def finish(segs: list[_Seg], tone_sandhi: bool, style: str) -> list[Token]:
     if tone_sandhi:
         _sandhi(flat)
     tokens = []
-    for seg in segs:
+    i, n = 0, len(segs)
+    while i < n:
+        seg = segs[i]
         if seg.kind == "other":
             tokens.append(Token(seg.text, None, "none"))
-        else:
+            i += 1
+            continue
+        j = i + 1
+        if words and seg.group:
+            while j < n and segs[j].group == seg.group and segs[j].kind != "other":
+                j += 1
+        if j == i + 1:
             tokens.append(Token(seg.text, tuple(styled(s, style) for s in seg.pinyin), seg.source))
+        else:
+            pieces = segs[i:j]
+            source = min((_confidence(p) for p in pieces), key=_WEAKEST.index)
+            tokens.append(Token("".join(p.text for p in pieces),
+                                tuple(styled(s, style) for p in pieces for s in p.pinyin), source))
+        i = j
     return tokens
+
+
+def _confidence(seg: _Seg) -> str:
+    """A piece's source, for the whole word's: a default reading of a character read only one way
+    (一 in 一种) is no doubt."""
+    if seg.source == "fallback" and not any(is_polyphonic(c) for c in seg.text):
+        return "phrase"
+    return seg.source
 
 
 def _sandhi(flat: list) -> None:

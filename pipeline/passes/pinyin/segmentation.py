@@ -19,13 +19,14 @@ from pipeline.passes.pinyin.context import (
     _VERB_RULE_CHARS,
 )
 from pipeline.passes.pinyin.rules import _RULES, resolve_single
-from pipeline.passes.pinyin.wordrules import REDUPLICATING_VERBS, resolve_word
+from pipeline.passes.pinyin.wordrules import REDUPLICATING_VERBS, double_verb_before_object, resolve_word
 from pipeline.passes.pinyin.tables import (
     _HAN_RANGE,
     _default,
     _guo_words,
     _max_project_len,
     _lexicon,
+    _new_words,
     _neutral,
     _phrases_dict,
     _pinyin_dict,
@@ -50,6 +51,7 @@ class Segmenter:
 
     def __init__(self, fixed: dict[str, tuple[tuple[str, ...], str]]):
         self._fixed = fixed
+        self._group = 0
         self._by_first: dict[str, list[str]] = {}
         for word in sorted(fixed, key=lambda w: (-len(w), fixed[w][1] != "override")):
             self._by_first.setdefault(word[0], []).append(word)
@@ -80,6 +82,7 @@ class Segmenter:
         for i, seg in enumerate(segs):
             if seg.kind == "han" and len(seg.text) > 1:
                 resolve_word(segs, i)
+        double_verb_before_object(segs)
         return segs
 
     def _fixed_segs(self, word: str, start: int, reading: tuple[str, ...], source: str, segs: list[_Seg]) -> None:
@@ -136,6 +139,18 @@ class Segmenter:
             merged.append("".join(words[i : i + best]))
             merged_tags.append(tags[i] if best == 1 else "")
             i += best
+        # characters jieba's dictionary leaves single that make a word of CC-CEDICT's it does not know
+        # (微 + 信), where jieba's statistical model proposes the same word here too
+        if any(len(merged[k]) == len(merged[k + 1]) == 1 for k in range(len(merged) - 1)):
+            merged, merged_tags = _join_new_words(run, merged, merged_tags)
+        # jieba reads 搓着手, 拍着手 as 搓 + 着手 (zhuóshǒu "set about"): after a one-character verb,
+        # 着 is the aspect particle and 手 the object
+        k = 1
+        while k < len(merged):
+            if merged[k] == "着手" and len(merged[k - 1]) == 1 and merged_tags[k - 1].startswith("v"):
+                merged[k : k + 1] = ["着", "手"]
+                merged_tags[k : k + 1] = ["uz", "n"]
+            k += 1
         # jieba sometimes glues the adverbial particle to the verb after it (慢慢/地走了): unglue it
         k = 1
         while k < len(merged):
@@ -155,30 +170,55 @@ class Segmenter:
             pos += len(word)
 
     def _word(self, word: str, start: int, segs: list[_Seg], tag: str = "") -> None:
+        """Segments for one jieba word; where it is read in pieces (开发 + 者, 三 + 只), the pieces
+        share a group and come out as one token."""
+        before = len(segs)
+        whole = self._read_word(word, start, segs, tag)
+        if whole and len(segs) - before > 1 and _one_word(word):
+            self._group += 1
+            for seg in segs[before:]:
+                seg.group = self._group
+
+    def _read_word(self, word: str, start: int, segs: list[_Seg], tag: str = "") -> bool:
+        """Append the word's segments; True when they are pieces of one word (to be kept together),
+        False when the word was split into words (a particle, a degree adverb, a doubled verb + tail)."""
         project, phrases = _project(), _lexicon()
         if word in project:
             segs.append(_Seg(word, list(project[word]), "project", "han", start, tag))
-            return
+            return True
+        if len(word) > 1 and word not in phrases and word in _new_words():  # joined by _join_new_words
+            segs.append(_Seg(word, _new_words()[word].split(), "phrase", "han", start, tag))
+            return True
         if len(word) > 1 and word[-1] in _CLASSIFIER_SPLIT and all(c in _NUMERAL or c in _DEMONSTRATIVE or c in "上近约好第" for c in word[:-1]) and word[-2] in _NUMERAL | _DEMONSTRATIVE:
-            self._word(word[:-1], start, segs, "m")
+            self._read_word(word[:-1], start, segs, "m")
             segs.append(_Seg(word[-1], None, "fallback", "single", start + len(word) - 1, "q"))
-            return
+            return True
         if word in phrases and not _aspect_guo(word):
             segs.append(_Seg(word, [p[0] for p in phrases[word]], "phrase", "han", start, tag))
-            return
+            return True
         if len(word) == 1:
             segs.append(_Seg(word, None, "fallback", "single", start, tag))
-            return
-        if _is_reduplicated_verb(word[:2]):  # 尝尝, 问问, 试试看: the repeated syllable is light
+            return True
+        if len(word) == 3 and word[0] == "一" and word[1] == word[2] and word[1] in _MEASURE_READINGS:
+            m = _MEASURE_READINGS[word[1]]  # 一行行 yī háng háng "row after row", 一只只
+            segs.append(_Seg(word, ["yī", m, m], "project", "han", start, tag))
+            return True
+        if len(word) >= 2 and word[0] in _DEGREE_PREFIX and (word[1:] in phrases if len(word) > 2 else word[1] in _RULES):
+            # jieba's dictionary glues a degree adverb on (很漂亮, 太重要, 最长): two words, each read as itself
+            self._word(word[0], start, segs, "d")
+            self._word(word[1:], start + 1, segs, word_tag(word[1:]))
+            return False
+        if _is_reduplicated_verb(word[:2]) and not (len(word) == 4 and word[2] == word[3]):
+            # 尝尝, 问问, 试试看: the repeated syllable is light (not AABB: 开开心心)
             reading = _standalone().get(word[0], (_default(word[0]), False))[0]
             segs.append(_Seg(word[:2], [reading, _light(reading)], "project", "han", start, "v"))
             if len(word) > 2:
                 self._word(word[2:], start + 2, segs, word_tag(word[2:]))
-            return
+            return False
         aabb = _aabb(word)
         if aabb is not None:  # 踏踏实实, 清清楚楚: the word's own syllables, in full tones
             segs.append(_Seg(word, list(aabb), "project", "han", start, tag))
-            return
+            return True
         # jieba keeps many verb+particle and verb+complement strings whole (冻得, 背着, 悄悄地, 切成,
         # 去过); pypinyin does not know them, so the particle is split off and read by the rules.
         last, head = word[-1], word[:-1]
@@ -187,15 +227,15 @@ class Segmenter:
             seg = _Seg(last, None, "fallback", "single", start + len(head), "u")
             seg.kind = "suffix"
             segs.append(seg)
-            return
+            return False
         if len(word) == 2 and word[0] in _VERB_RULE_CHARS and last in _COMPLEMENTS:
             segs.append(_Seg(word[0], None, "fallback", "single", start, "v"))
             segs.append(_Seg(last, [_default(last)], "phrase", "han", start + 1, tag))
-            return
+            return True
         if len(word) == 2 and last in _RESULT_CHARS:  # 晒干, 擦干: the result decides
             segs.append(_Seg(word[0], [_default(word[0])], "phrase", "han", start, "v"))
             segs.append(_Seg(last, None, "fallback", "single", start + 1, tag))
-            return
+            return True
         # a dictionary word pypinyin does not list: known sub-phrases, else the characters' readings
         # (pypinyin's own phrases here: a light syllable is only taken for a whole word, 外婆家 is
         # not 外 + 婆家 pójia)
@@ -206,7 +246,8 @@ class Segmenter:
                 source = "project" if piece in project else "phrase"
                 if piece in project:
                     reading = list(project[piece])
-                elif piece_start == 0 and piece in _neutral():  # 商量一下: the word jieba glued a tail to
+                elif piece in _neutral() and (piece_start == 0 or piece[0] == piece[1]):
+                    # 商量一下: the word jieba glued a tail to; 爷爷奶奶: a doubled kinship word anywhere
                     reading = list(_neutral()[piece])
                 else:
                     reading = [p[0] for p in phrases[piece]]
@@ -217,6 +258,52 @@ class Segmenter:
                 segs.append(_Seg(piece, [reading], "project" if sure else "fallback", "han", at, tag))
             else:
                 _plain_segs(piece, at, tag, segs)
+        return True
+
+
+def _join_new_words(run: str, words: list[str], tags: list[str]) -> tuple[list[str], list[str]]:
+    """Join runs of single characters into a word of `_new_words` (CC-CEDICT's, unknown to jieba's
+    dictionary) where jieba's HMM cut of the same text has exactly that word at that place."""
+    from pipeline.passes.pinyin.jiebadict import hmm_words
+
+    new = _new_words()
+    spans, at = {}, 0
+    for word in hmm_words(run):
+        if 2 <= len(word) <= 3 and word in new:
+            spans[at] = len(word)
+        at += len(word)
+    if not spans:
+        return words, tags
+    out_w, out_t, at, k = [], [], 0, 0
+    while k < len(words):
+        size = spans.get(at)
+        if size and all(len(w) == 1 for w in words[k : k + size]) and k + size <= len(words):
+            out_w.append(run[at : at + size])
+            out_t.append("n")
+            at += size
+            k += size
+            continue
+        out_w.append(words[k])
+        out_t.append(tags[k])
+        at += len(words[k])
+        k += 1
+    return out_w, out_t
+
+
+def _one_word(word: str) -> bool:
+    """Whether a jieba word read in pieces stays one token: a word of two or three characters
+    (开发者, 朋友圈, 三只, 切成) or a four-character idiom, unless jieba's dictionary has it only as a
+    low-confidence entry (frequency 3: 角度看, 缺什么, 给我发) or as a verb phrase. Longer entries
+    (紧急会议, 北京邮电大学) are compounds of words and keep their words apart."""
+    from pipeline.passes.pinyin.jiebadict import tokenizer
+
+    freq = tokenizer().FREQ.get(word, 0)
+    tag = word_tag(word)
+    if freq and freq <= 3:
+        return False
+    if len(word) <= 3:
+        return not tag.startswith(("v", "l"))
+    return len(word) == 4 and tag == "i"
 
 
 def _cover(word: str, project, phrases) -> list[tuple[int, str, bool]]:
@@ -241,7 +328,7 @@ def _cover(word: str, project, phrases) -> list[tuple[int, str, bool]]:
             for j in range(i + 2, min(n, i + maxlen) + 1):
                 if word[i:j] in project:
                     options.append(((j, False), (left, pieces + 1, runs, unchecked, where)))
-                elif word[i:j] in phrases or (i == 0 and word[i:j] in _neutral()):
+                elif word[i:j] in phrases or ((i == 0 or j - i == 2 and word[i] == word[i + 1]) and word[i:j] in _neutral()):
                     options.append(((j, False), (left, pieces + 1, runs, unchecked + 1, where)))
             for target, cost in options:
                 if target not in best or cost < best[target]:
@@ -263,6 +350,9 @@ def _cover(word: str, project, phrases) -> list[tuple[int, str, bool]]:
 
 
 _PART_RULED = {"过"}
+# measure words read one way only as measure words (一行行, 一只只, 一场场)
+_MEASURE_READINGS = {"行": "háng", "只": "zhī", "种": "zhǒng", "场": "chǎng", "卷": "juàn", "处": "chù", "重": "chóng"}
+_DEGREE_PREFIX = set("很太挺真最更好")  # degree adverbs jieba's dictionary glues onto a word (很漂亮)
 
 
 def _plain_segs(text: str, start: int, tag: str, segs: list[_Seg]) -> None:
@@ -292,10 +382,18 @@ def _is_verb_tag(tag: str) -> bool:
     return tag.startswith("v")
 
 
+# One-syllable verbs whose doubled form is an adverb or a noun, in full tones (死死地, 活活, 通通,
+# 包包, 拜拜): not the tentative "have a go".
+_NOT_TENTATIVE = set("死活通断生呆急端环松亮怪花包拜哼横空白稳牢紧满足整默暗深乖呼哗嘻等连处往频纷")
+
+
 def _is_reduplicated_verb(word: str) -> bool:
-    """AA of a one-syllable verb that doubles as "have a go" (尝尝, 听听, 问问; see
-    `rules.REDUPLICATING_VERBS`), when the pair is no word of the lexicons (看看 is, light already)."""
-    return len(word) == 2 and word[0] == word[1] and word[0] in REDUPLICATING_VERBS
+    """AA of a one-syllable verb that doubles as "have a go" (尝尝, 听听, 养养, 晒晒; see
+    `rules.REDUPLICATING_VERBS`, or any verb of jieba's dictionary but those whose doubled form is
+    an adverb or a noun), when the pair is no word of the lexicons (看看 is, light already)."""
+    if len(word) != 2 or word[0] != word[1]:
+        return False
+    return word[0] in REDUPLICATING_VERBS or (word_tag(word[0]).startswith("v") and word[0] not in _NOT_TENTATIVE)
 
 
 def _aabb(word: str) -> tuple[str, ...] | None:

@@ -185,7 +185,7 @@ def _max_project_len() -> int:
 class _Seg:
     """A piece of the output before tokens are made: Han word, single Han char, or non-Han run."""
 
-    __slots__ = ("text", "pinyin", "source", "kind", "start", "pos")
+    __slots__ = ("text", "pinyin", "source", "kind", "start", "pos", "group")
 
     def __init__(self, text: str, pinyin: list[str] | None, source: str, kind: str, start: int, pos: str = ""):
         self.text = text
@@ -194,12 +194,25 @@ class _Seg:
         self.kind = kind  # "han" | "single" (lone Han char awaiting rules) | "suffix" | "other"
         self.start = start
         self.pos = pos  # jieba's part-of-speech tag of the word the segment came from ("" if none)
+        self.group = 0  # segments of one dictionary word read in pieces share a number (one token)
 
 
 @lru_cache(maxsize=None)
 def _neutral() -> dict[str, tuple[str, ...]]:
     """Words with light syllables, from CC-CEDICT (see `lexicon`): they win over pypinyin's phrase."""
     return {w: _parse_reading(w, r, "pinyin_neutral.txt") for w, r, *_ in _read_table("pinyin_neutral.txt", 2)}
+
+
+@lru_cache(maxsize=None)
+def _new_words() -> dict[str, str]:
+    """CC-CEDICT's words jieba's dictionary lacks (see `lexicon`): word → syllables, parsed when used."""
+    table = {}
+    with open(DATA_DIR / "pinyin_new_words.txt", encoding="utf-8") as fh:
+        for line in fh:
+            if line[:1] != "#" and "\t" in line:
+                word, reading = line.rstrip("\n").split("\t", 1)
+                table[word] = reading
+    return table
 
 
 @lru_cache(maxsize=None)

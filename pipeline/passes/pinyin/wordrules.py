@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 from pipeline.passes.pinyin.context import (
+    _DEGREE,
+    _PRONOUNS,
     _Context,
     _ends_numeral,
 )
@@ -15,6 +17,7 @@ from pipeline.passes.pinyin.tables import _Seg
 REDUPLICATING_VERBS = set(
     "看听问想说试尝走坐聊谈找读写练学查算玩逛歇摸闻洗擦修改讲猜比动跳转跑笑帮念劝拉拍揉敲捏搓翻抖"
     "晃拿放收理补扫刷搬选穿戴瞧瞅望催"
+    "点眨挥摆耸甩伸跺抬扭舔嗅"  # gestures doubled before their object: 点点头, 眨眨眼, 耸耸肩
 )
 
 
@@ -58,17 +61,98 @@ def _word_tongxing(c: _Context) -> tuple[str, ...]:  # 同行
     return ("tóng", "háng")
 
 
+def _word_chongchong(c: _Context) -> tuple[str, ...]:  # 重重
+    """zhòngzhòng "heavily" as an adverbial (重重地摔了一跤); chóngchóng "layer upon layer"
+    (困难重重, 重重包围)."""
+    return ("zhòng", "zhòng") if c.next[:1] == "地" else ("chóng", "chóng")
+
+
+def _word_changchang(c: _Context) -> tuple[str, ...]:  # 长长
+    """zhǎngcháng "grown long" before 了 (指甲长长了); chángcháng "long, long" elsewhere (长长的队)."""
+    return ("zhǎng", "cháng") if c.next[:1] == "了" else ("cháng", "cháng")
+
+
+def _word_jingshen(c: _Context) -> tuple[str, ...]:  # 精神
+    """jīngshen "lively, smart-looking", an adjective after a degree word or a verb of seeming
+    (很精神, 看上去挺精神); jīngshén "spirit, mind" elsewhere (精神生活, 工匠精神)."""
+    if c.prev in _DEGREE or c.prev in ("看上去", "看起来", "显得", "显", "蛮", "倍儿", "怪"):
+        return ("jīng", "shen")
+    return ("jīng", "shén")
+
+
+def _word_dengdeng(c: _Context) -> tuple[str, ...]:  # 等等
+    """děngdeng "wait a moment", a doubled verb after its subject or an adverb, or before its
+    object or 看/吧 (我等等他, 再等等看); děngděng "and so on" after a list (水果、蔬菜等等)."""
+    if c.prev in _PRONOUNS or c.prev in ("再", "先", "请", "稍", "且", "就", "还", "要", "得", "可以", "多", "都", "也", "又") \
+            or c.next[:1] in ("看", "吧", "他", "她", "我", "你", "它", "咱", "再"):
+        return ("děng", "deng")
+    return ("děng", "děng")
+
+
 # Words CC-CEDICT reads two ways, decided by their neighbours (a light syllable for the everyday one).
 _WORD_RULES = {
     "地方": _word_difang, "东西": _word_dongxi, "多少": _word_duoshao, "人家": _word_renjia,
-    "同行": _word_tongxing,
+    "同行": _word_tongxing, "重重": _word_chongchong, "长长": _word_changchang, "精神": _word_jingshen,
+    "等等": _word_dengdeng,
     "故事": lambda c: ("gù", "shi"),  # gùshì "old practice" is archaic
 }
 
 
+def _word_shape(seg: _Seg, c: _Context) -> None:
+    """Readings fixed by a word's shape, for words read from pypinyin's phrases (CC-CEDICT agrees):
+    得 in a potential form is light (顾得上 gù de shàng, 舍不得 shě bu de: pypinyin has dé); a
+    doubled verb + its object has a light second syllable (摆摆手 bǎi bai shǒu, 点点头); a word
+    ending in 种 before an aspect particle is the verb zhòng "to plant" (改种了大豆)."""
+    word, reading = seg.text, seg.pinyin
+    if len(word) in (3, 4) and word[1] == "得" and word[0] != "不" and not _de_word(word[:2]):
+        reading[1] = "de"  # 顾得上, 跑得快, 说得过去 (not 获得者, 所得税: 获得, 所得 are words)
+    elif len(word) == 3 and word.endswith("不得"):
+        reading[2] = "de"
+    if len(word) == 3 and word[0] == word[1] != word[2] and seg.pos.startswith("v"):
+        reading[1] = _light(reading[1])
+    if word[-1] == "种" and reading[-1] == "zhǒng" and seg.pos.startswith("v") and c.next in ("了", "着", "过"):
+        reading[-1] = "zhòng"
+
+
+def _de_word(word: str) -> bool:
+    """A two-character word of the lexicons that ends in 得 read dé (获得, 所得, 取得, 心得)."""
+    from pipeline.passes.pinyin.tables import _phrase_reading
+
+    return _phrase_reading(word)[-1:] == ("dé",) and word in _lexicon_words()
+
+
+def _lexicon_words():
+    from pipeline.passes.pinyin.tables import _lexicon
+
+    return _lexicon()
+
+
+def double_verb_before_object(segs: list[_Seg]) -> None:
+    """A one-syllable verb doubled before its object, which jieba cuts as A + AB (点 + 点头, 摇 +
+    摇头, 晒 + 晒太阳): the second A is light, as in 点点头 diǎn dian tóu."""
+    for i in range(len(segs) - 1):
+        a, b = segs[i], segs[i + 1]
+        if (len(a.text) == 1 and a.kind == "han" and b.kind == "han" and len(b.text) in (2, 3) and b.text[0] == a.text
+                and b.text[1] != a.text and (a.pos.startswith("v") or a.text in REDUPLICATING_VERBS)
+                and b.source in ("phrase", "project") and b.pinyin):
+            b.pinyin[0] = _light(b.pinyin[0])
+
+
+def _light(syllable: str) -> str:
+    from pypinyin.contrib.tone_convert import to_normal
+
+    return to_normal(syllable, v_to_u=True)
+
+
 def resolve_word(segs: list[_Seg], i: int) -> None:
-    """A word the lexicons read two ways, read by its neighbours (only words from the lexicons: a
-    name, an override or the project dictionary has already decided)."""
-    rule = _WORD_RULES.get(segs[i].text)
-    if rule is not None and segs[i].source == "phrase":
-        segs[i].pinyin = list(rule(_Context(segs, i)))
+    """A word the lexicons read two ways, read by its neighbours, and readings fixed by a word's
+    shape (only words from the lexicons: a name, an override or the project dictionary has already
+    decided)."""
+    seg = segs[i]
+    if seg.source != "phrase":
+        return
+    c = _Context(segs, i)
+    _word_shape(seg, c)
+    rule = _WORD_RULES.get(seg.text)
+    if rule is not None:
+        seg.pinyin = list(rule(c))
