@@ -54,7 +54,7 @@ bench-catalogue: $(STAMP)
 # Mutation testing of the core modules with their fast tests (mutmut 3; not part of `make test`):
 # writes benchmarks/MUTATION.md. `.venv/bin/python benchmarks/mutate.py --only typography` runs one group.
 mutate: $(STAMP)
-	nice $(BIN)/python benchmarks/mutate.py
+	nice -n 19 $(BIN)/python benchmarks/mutate.py $(ARGS)
 
 clean:
 	rm -rf output .cache .mutate

@@ -183,3 +183,55 @@ def test_a_pinyin_pass_that_rejects_the_table_is_an_error_at_the_table(tmp_path,
     assert [str(d) for d in check(path)[1] if d.severity == "error"] == [
         f"{path}:{line}:{col}: error E301: the pinyin pass cannot use this table: {error} "
         "(write one pinyin syllable per Han character, e.g. 周鸿祎: zhōu hóng yī)"]
+
+
+# Where prose stands in a file, for W401: (what the file is, the file, the W401 positions written
+# out by hand). Each row is a shape the front matter or the body can take.
+PROSE_PLACES = [
+    ("front matter closed by '...'", VALID.replace("---\n\n第一段，", "...\n\n第一段,"), [(20, 4)]),
+    ("empty front matter, body on the very next line", "---\n---\n中文,好\n", [(3, 3)]),
+    ("no front matter: all of it is body", "中文,好\n\n---\n\n其他,好\n", [(1, 3), (5, 3)]),
+    ("front matter never closed: no known body", VALID.replace("---\n\n第一段，", "\n第一段,"), []),
+    ("a single-quoted value", VALID.replace("description: 一个测试。", "description: '一个测试,真的'"), [(8, 19)]),
+    ("an answer's role on its fence line", VALID.replace("::: answer li", "::: answer li role=前银行行长,作家"),
+     [(28, 25)]),
+    ("… quoted", VALID.replace("::: answer li", '::: answer li role="前银行行长,作家"'), [(28, 26)]),
+    ("… in curly quotes", VALID.replace("::: answer li", "::: answer li role=“前银行行长(退休)”"),
+     [(28, 26), (28, 29)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [row[1:] for row in PROSE_PLACES], ids=[row[0] for row in PROSE_PLACES])
+def test_half_width_marks_are_found_wherever_prose_stands(tmp_path: Path, text: str, expected) -> None:
+    assert [(line, col) for code, line, col in codes(write(tmp_path, text)) if code == "W401"] == expected
+
+
+def test_a_front_matter_never_closed_is_one_error(tmp_path: Path) -> None:
+    text = VALID.replace("---\n\n第一段", "\n第一段")
+    assert codes(write(tmp_path, text)) == [("E101", 1, 1)]
+
+
+def test_the_quotation_style_used_most_is_the_house_style(tmp_path: Path) -> None:
+    """Curly quotes come first but corner quotes are the majority (and sort first by name):
+    the warning stands at the curly ones."""
+    text = VALID.replace("回答一。", "他说“好”，又说「不好」「对」「是」。")
+    assert [(d.code, d.line, d.col, d.message) for d in check(write(tmp_path, text), pinyin=False)[1]] == [
+        ("W404", line_of(text, "他说"), 3, "curly quotation marks here, corner ones elsewhere")]
+
+
+# W405 positions written out by hand (抹 alone is ambiguous: mǒ / mā): the line and column of
+# the character itself, wherever in its paragraph or title it stands.
+PINYIN_PLACES = [
+    ("in a question heading", VALID.replace("## 第一个问题？", "## 把桌子抹一下？"), "## 把桌子", 7),
+    ("first in its paragraph", VALID.replace("回答一。", "抹一下。"), "抹一下", 1),
+    ("on the second line of a paragraph", VALID.replace("回答一。", "他们昨天\n把桌子抹一下。"), "把桌子", 4),
+    # markup between the character and its context: the paragraph's line, first column
+    ("after emphasis, in the last answer", VALID.replace("回答二。", "**桌子**抹一下。"), "**桌子**", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "col"), [row[1:] for row in PINYIN_PLACES],
+                         ids=[row[0] for row in PINYIN_PLACES])
+def test_pinyin_warnings_point_at_the_character(tmp_path: Path, text: str, needle: str, col: int) -> None:
+    found = [(d.line, d.col, d.message.split(" read ")[0]) for d in check(write(tmp_path, text))[1] if d.code == "W405"]
+    assert found == [(line_of(text, needle), col, "'抹'")]

@@ -62,6 +62,10 @@ FIX_TABLE = [
     ("好... 他走了.", "好... 他走了。"),
     ("a(b)c 中(d)", "a(b)c 中（d）"),
     ("a,b 中,d", "a,b 中，d"),
+    ("Inc. 他走了.", "Inc. 他走了。"),      # a dot after Latin does not stop the search either
+    # only the one character next to a mark decides, even when a Chinese mark is followed by more
+    ("(OK)。下一句", "（OK）。下一句"),
+    ("OK,“好”", "OK，“好”"),
 ]
 
 
@@ -117,3 +121,17 @@ def test_pass_cleans_every_field_an_edition_prints() -> None:
     assert answer.speaker.role == "记者，七"  # the answer's speaker is the cleaned registry entry
     assert answer.paragraphs[0].text == "回答，十一。"
     assert [r.text for r in references.references] == ["文献，十二"]
+
+
+def test_pass_keeps_each_runs_style_and_leaves_marked_languages_alone() -> None:
+    """A run marked as another language keeps its own punctuation even where it is written in
+    Han characters (Japanese here); an emphasised run is fixed and stays emphasised."""
+    text = VALID.replace("第一段，有Latin和2025年。", "第一段,[東京,大阪]{lang=ja}和 **重要,好** 了。")
+    spans = normalise_document(read_text(text, "t.md").document).sections[0].paragraphs[0].spans
+    assert [(s.text, s.style, s.lang) for s in spans] == [
+        ("第一段，", "plain", None),
+        ("東京,大阪", "plain", "ja"),
+        ("和 ", "plain", None),
+        ("重要，好", "strong", None),
+        (" 了。", "plain", None),
+    ]
