@@ -130,3 +130,15 @@ def test_a_damaged_entry_is_made_again_and_the_rest_kept(tmp_path: Path) -> None
 def test_without_a_cache_everything_is_missing() -> None:
     have, missing = segments.cached(PROGRAMME, RecordingEngine(), Cache(None))
     assert have == {} and len(missing) == len(EXPECTED)
+
+
+def test_a_new_segment_format_makes_every_segment_again(tmp_path: Path, monkeypatch) -> None:
+    """Bumping SEGMENT_VERSION (the trimming or the stored format changed) must not reuse any
+    segment stored under the old one."""
+    cache = Cache(tmp_path)
+    engine = RecordingEngine()
+    have, missing = segments.cached(PROGRAMME, engine, cache)
+    segments.synthesise(engine, missing, have, cache)
+    monkeypatch.setattr(segments, "SEGMENT_VERSION", segments.SEGMENT_VERSION + "-next")
+    have, missing = segments.cached(PROGRAMME, engine, cache)
+    assert have == {} and [(r.voice, r.sentences) for r in missing] == EXPECTED
