@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 
 from pipeline import build as build_module
 from pipeline.build import LocalTarget, build_editions, default_cache, describe_failure, glob_escape, lock_dir, tree_digest
+from pipeline.cache import Cache
 from pipeline.errors import PublishError
 from tests.test_build import context, doc_of, registry  # noqa: F401  (registry is a fixture)
 
@@ -83,6 +85,29 @@ def test_each_input_of_the_up_to_date_key_counts(tmp_path: Path, registry, monke
     monkeypatch.setitem(build_module.renderers.OUTPUT_NAMES, "text2", ("{slug}.txt",))
     monkeypatch.setitem(build_module.renderers.OPTIONS, "text2", ("upper",))
     assert built(build_editions(doc_of(), ["text2"], ctx)) == [True]
+
+
+def test_a_copy_of_the_output_folder_is_another_place(tmp_path: Path, registry) -> None:
+    """The output location is part of the key: a folder copied with its files' times (cp -p,
+    rsync -a) looks the same file by file, yet is not where this build wrote."""
+    ctx = context(tmp_path)
+    build_editions(doc_of(), ["text"], ctx)
+    shutil.copytree(tmp_path / "out", tmp_path / "copy", copy_function=shutil.copy2)
+    copy = type(ctx)(out_dir=tmp_path / "copy", cache=ctx.cache, styles_dir=ctx.styles_dir, log=ctx.log)
+    assert built(build_editions(doc_of(), ["text"], copy)) == [True]
+
+
+def test_without_a_cache_a_failure_names_only_the_output_folder(tmp_path: Path, registry, monkeypatch) -> None:
+    from tests.test_build import BrokenRenderer
+
+    def full(self, doc, ctx):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(BrokenRenderer, "build", full)
+    ctx = context(tmp_path)
+    ctx = type(ctx)(out_dir=ctx.out_dir, cache=Cache(None), styles_dir=ctx.styles_dir, log=ctx.log)
+    [outcome] = build_editions(doc_of(), ["broken"], ctx, keep_going=True)
+    assert outcome.error == f"while writing into {ctx.out_dir.resolve()}: No space left on device" + TAIL
 
 
 def test_an_output_changed_by_hand_is_built_again(tmp_path: Path, registry) -> None:

@@ -377,3 +377,28 @@ def at_hz(f0: float | None, gender: str = "male", family: str = "a") -> VoiceSpe
 ])
 def test_similar_by_hand(a: VoiceSpec, b: VoiceSpec, apart: float, alike: bool) -> None:
     assert similar(a, b, apart) is alike
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_families_are_used_evenly(first_title: Document, engine: str) -> None:
+    """Rule 6 on the first title: within each gender, every family offered to speakers is in use,
+    and the most-used one has at most one speaker more than the least-used (hinted speakers aside)."""
+    from collections import Counter
+
+    table, result = load_table(engine), cast(first_title, engine)
+    hinted = {s.id for s in first_title.speakers if s.voice.espeak or s.voice.edge or s.voice.age}
+    for gender in ("male", "female"):
+        offered = {e.family for e in table.reading("cmn") if e.cast and e.gender == gender and e.age is None}
+        offered -= {result.narrator.family, result.host.family}
+        used = Counter(v.family for sid, v in result.speakers.items() if v.gender == gender and sid not in hinted)
+        assert set(used) >= offered, (gender, offered - set(used))
+        assert max(used.values()) - min(used.values()) <= 1, (gender, used)
+
+
+@pytest.mark.parametrize(("hint", "engine"), [(VoiceHint(espeak="nosuchvoice"), "espeak"),
+                                              (VoiceHint(edge="zh-HK-HiuMaanNeural"), "edge")])
+def test_a_fixed_voice_error_stands_at_the_speakers_entry(test_title: Document, hint: VoiceHint, engine: str) -> None:
+    suwen = next(s for s in test_title.speakers if s.id == "suwen")
+    with pytest.raises(SourceError) as error:
+        cast(with_hint(test_title, "suwen", hint), engine)
+    assert (error.value.path, error.value.line, error.value.col) == (suwen.loc.path, suwen.loc.line, suwen.loc.col)
