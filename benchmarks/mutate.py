@@ -80,7 +80,7 @@ GROUPS: dict[str, Group] = {
     ),
     "learner-layout": Group(
         ("pipeline/renderers/ruby.py", "pipeline/renderers/pinyinlayout.py", "pipeline/renderers/wordshape.py"),
-        ("tests/renderers/test_tone_colours.py", "tests/renderers/test_pdf_learner.py"),
+        ("tests/renderers/test_ruby.py", "tests/renderers/test_tone_colours.py", "tests/renderers/test_pdf_learner.py"),
         # the tests that read a whole learner PDF made by WeasyPrint (seconds per mutant); the line
         # layout is tested directly by the others, which call break_lines without WeasyPrint
         ("test_every_paragraph", "test_each_syllable", "test_no_line_starts", "test_book_structure",
@@ -140,6 +140,7 @@ def run_group(name: str, group: Group, jobs: int, resume: bool) -> bool:
         shutil.rmtree(work / "mutants" / "tests", ignore_errors=True)
     print(f"mutate: {name}: {', '.join(group.modules)}", flush=True)
     started = time.monotonic()
+    commit = _commit()
     with open(work / "run.log", "wb") as log:
         done = subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs)], cwd=work,
                               stdout=log, stderr=subprocess.STDOUT)
@@ -150,7 +151,7 @@ def run_group(name: str, group: Group, jobs: int, resume: bool) -> bool:
               f"{work / 'run.log'} ends:\n{tail}", file=sys.stderr)
         return False
     (work / "timing.json").write_text(json.dumps({"seconds": seconds, "date": date.today().isoformat(),
-                                                  "jobs": jobs}), encoding="utf-8")
+                                                  "jobs": jobs, "commit": commit}), encoding="utf-8")
     print(f"mutate: {name}: {seconds:.0f} s", flush=True)
     return True
 
@@ -277,8 +278,11 @@ def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
         "",
         "## Summary",
         "",
-        "| group | module | mutants | killed | survived | no tests | timeout | explained |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"Report written {date.today().isoformat()}; each group's run names the commit it mutated. *Score*: killed and "
+        "timed-out mutants over all mutants; *explained*: survivors an explanation below covers.",
+        "",
+        "| group | module | mutants | killed | survived | no tests | timeout | score | explained |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     survivors: list[Mutant] = []
     totals: Counter[str] = Counter()
@@ -293,10 +297,11 @@ def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
             totals["all"] += len(ms)
             totals["explained"] += explained
             out.append(f"| {name} | `{module}` | {len(ms)} | "
-                       + " | ".join(str(count[c]) for c in COLUMNS) + f" | {explained} |")
+                       + " | ".join(str(count[c]) for c in COLUMNS) + f" | {_score(count, len(ms))} | {explained} |")
     out.append(f"| **all** | | **{totals['all']}** | "
-               + " | ".join(f"**{totals[c]}**" for c in COLUMNS) + f" | **{totals['explained']}** |")
-    out += ["", "Runs (wall clock on this 2-core machine, shared; `nice`, two mutmut workers):", ""]
+               + " | ".join(f"**{totals[c]}**" for c in COLUMNS)
+               + f" | **{_score(totals, totals['all'])}** | **{totals['explained']}** |")
+    out += ["", "Runs (wall clock on this 2-core machine, shared with other work; `nice -n 19`, two mutmut workers):", ""]
     total_seconds = 0.0
     for name in results:
         timing = SCRATCH / name / "timing.json"
@@ -304,7 +309,7 @@ def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
         if timing.exists():
             t = json.loads(timing.read_text(encoding="utf-8"))
             total_seconds += t["seconds"]
-            when = f"{t['seconds'] / 60:.1f} min on {t['date']}"
+            when = f"{t['seconds'] / 60:.1f} min on {t['date']}, commit `{t.get('commit', '?')}`"
         else:
             when = "not run"
         tests = ", ".join(f"`{t}`" for t in group.tests if (ROOT / t).exists())
@@ -334,7 +339,8 @@ def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
             for m in r.matched:
                 out.append(f"  - `{_short(m.name)}` {m.change}")
         out.append("")
-    out += ["## Survivors not explained", ""]
+    out += ["## Survivors not yet examined", "",
+            "(neither killed by a test nor explained: the work still to do)", ""]
     if unexplained:
         for m in unexplained:
             out.append(f"- `{_short(m.name)}` ({m.status}) in `{m.module}` {m.function}: {m.change}")
@@ -349,6 +355,18 @@ def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
         out.append("")
     REPORT.write_text("\n".join(out), encoding="utf-8")
     return len(survivors), len(unexplained)
+
+
+def _score(count: Counter[str], total: int) -> str:
+    return f"{100 * (count['killed'] + count['timeout']) / total:.1f} %" if total else "–"
+
+
+def _commit() -> str:
+    """The commit the mutants were made from (marked when the work tree had changes)."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "pipeline", "tests"], cwd=ROOT,
+                           capture_output=True, text=True)
+    return head.stdout.strip() + (" + uncommitted changes" if dirty.stdout.strip() else "")
 
 
 def _short(name: str) -> str:
