@@ -97,3 +97,62 @@ def test_a_wide_word_gets_one_even_pitch_from_its_first_character() -> None:
     # the two syllables, as condensed, stay `gap` apart over the widened pitch
     pitch = first.width + first.inner
     assert (first.syllable_width * first.scale + second.syllable_width * second.scale) / 2 + 2.0 <= pitch + 1e-6
+
+
+# ---- set lines, judged by their geometry ---------------------------------------------------
+# Paragraphs built to stress each spacing rule: wide syllables around narrow marks, Latin words
+# and numbers between syllables, words that must condense at a word boundary. Judged by plain
+# geometry on the lines `break_lines` returns: nothing overlaps, every two neighbouring syllables
+# stay `gap` apart, a justified line fills the measure, a word keeps one pitch, no word space is
+# below the least.
+
+from pipeline.renderers.pinyinlayout import IN_WORD, WORD_SPACE, break_lines, kind  # noqa: E402
+
+LINE_STYLE = Style(text=TEXT, other=OTHER, pinyin=PINYIN, gap=2.0, measure=210.0, word_space=6.0,
+                   word_space_min=4.0, word_space_max=16.0, condense=0.8)
+Z, C = ("壮", ("zhuàng",)), ("窗", ("chuāng",))
+STRESS = {
+    "wide syllables around narrow marks": [Z, ("·", None), Z, ("、", None), C, ("—", None), C, ("，", None), Z, C,
+                                           ("：", None), ("“", None), Z, ("”", None), C] * 2,
+    "Latin and numbers between syllables": [Z, ("AI", None), C, ("2", None), Z, (" GPT ", None), C, ("i", None),
+                                            Z, ("(", None), C, (")", None), Z] * 2,
+    "two-character words that condense": [("创作", ("chuàng", "zuò")), ("双双", ("shuāng", "shuāng")),
+                                          ("装窗", ("zhuāng", "chuāng")), ("他们", ("tā", "men"))] * 3,
+    "a numbered run of one-character words": [Z, C] * 9,
+}
+
+
+def edges(line, i):  # type: ignore[no-untyped-def]
+    glyph, scale = line.glyphs[i], line.scales[i]
+    centre, half = line.x[i] + glyph.width / 2, glyph.syllable_width * scale / 2
+    return centre - half, centre + half
+
+
+@pytest.mark.parametrize("words", list(STRESS.values()), ids=list(STRESS))
+@pytest.mark.parametrize("measure", [150.0, 210.0, 330.0])
+def test_set_lines_keep_every_spacing_rule(words, measure: float) -> None:
+    style = Style(**{**LINE_STYLE.__dict__, "measure": measure})
+    items = glyphs([("", "", words)], style)
+    lines = break_lines(items, style)
+    assert [g.text for line in lines for g in line.glyphs] == [g.text for g in items]  # all of it, in order
+    for number, line in enumerate(lines):
+        last = number == len(lines) - 1
+        for i in range(len(line.glyphs) - 1):  # glyphs never overlap
+            assert line.x[i] + line.glyphs[i].width <= line.x[i + 1] + 1e-6, (number, i)
+        marked = [i for i, g in enumerate(line.glyphs) if g.syllable]
+        for i, j in zip(marked, marked[1:]):  # neighbouring syllables stay `gap` apart, whatever is between
+            assert edges(line, j)[0] - edges(line, i)[1] >= style.gap - 0.01, (number, line.glyphs[i].text, i, j)
+        assert all(style.condense - 1e-6 <= s <= 1.0 + 1e-9 for s in line.scales)
+        right = line.x[-1] + line.glyphs[-1].width
+        if not last and right <= style.measure + 0.01:  # (a run with no break in it may overflow)
+            assert abs(right - style.measure) < 0.01, number  # justified
+        pitches: dict[int, set[float]] = {}
+        spaces = []
+        for i in range(len(line.glyphs) - 1):
+            a, b = line.glyphs[i], line.glyphs[i + 1]
+            if kind(a, b) == IN_WORD and a.syllable and b.syllable:
+                pitches.setdefault(a.word, set()).add(round(line.x[i + 1] - line.x[i], 6))
+            elif kind(a, b) == WORD_SPACE:
+                spaces.append(line.x[i + 1] - line.x[i] - a.width)
+        assert all(len(p) == 1 for p in pitches.values()), number  # one pitch a word
+        assert all(space >= style.word_space_min - 0.01 for space in spaces), number
