@@ -156,3 +156,28 @@ def test_set_lines_keep_every_spacing_rule(words, measure: float) -> None:
                 spaces.append(line.x[i + 1] - line.x[i] - a.width)
         assert all(len(p) == 1 for p in pitches.values()), number  # one pitch a word
         assert all(space >= style.word_space_min - 0.01 for space in spaces), number
+
+
+LOOSE_LINE = Style(text=TEXT, other=OTHER, pinyin=PINYIN, gap=2.0, measure=1000.0, justify=False,
+                   word_space=6.0, word_space_min=4.0, condense=0.8)
+
+
+def gaps(words) -> list[float]:  # type: ignore[no-untyped-def]
+    [line] = break_lines(glyphs([("", "", words)], LOOSE_LINE), LOOSE_LINE)
+    return [round(line.x[i + 1] - line.x[i] - line.glyphs[i].width, 6) for i in range(len(line.glyphs) - 1)]
+
+
+def test_spacing_beside_marks_is_exactly_what_the_rules_ask() -> None:
+    """On one unjustified line (nothing spread): the style's word space between Han and a Latin
+    word, the text face's space where the source has one before a mark, nothing beside a mark
+    otherwise;
+    and two syllables across a narrow mark pushed apart to exactly `gap`, no more."""
+    zhong = ("中", ("zhōng",))
+    assert gaps([zhong, ("AI", None), zhong]) == [6.0, 6.0]
+    hao = ("好", ("hǎo",))
+    assert gaps([hao, (" “", None), hao, ("”", None)]) == [round(TEXT.width(" "), 6), 0.0, 0.0]
+    # a word space and a narrow mark between two wide syllables already keep them apart: no widening
+    assert gaps([Z, ("i", None), ("·", None), Z]) == [6.0, 0.0, 0.0]
+    [line] = break_lines(glyphs([("", "", [Z, ("·", None), Z])], LOOSE_LINE), LOOSE_LINE)
+    assert line.x[1] == 20.0  # the dot sits right after the first character
+    assert edges(line, 2)[0] - edges(line, 0)[1] == pytest.approx(2.0, abs=1e-6)
