@@ -1,6 +1,7 @@
 """Mutation testing of the core modules with mutmut 3, one group of modules at a time, each
 with the fast tests that exercise it; writes benchmarks/MUTATION.md.
 
+    make mutate                                    # = nice -n 19 python benchmarks/mutate.py $(ARGS)
     python benchmarks/mutate.py                    # every group, from scratch (what `make mutate` runs)
     python benchmarks/mutate.py --only typography  # one group (comma-separated names)
     python benchmarks/mutate.py --resume           # keep earlier verdicts, test only what is new
@@ -27,6 +28,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -60,7 +62,9 @@ GROUPS: dict[str, Group] = {
         ("pipeline/reader.py", "pipeline/fences.py", "pipeline/frontmatter.py"),
         ("tests/test_reader.py", "tests/test_reader_fences.py", "tests/test_reader_broken.py",
          "tests/test_reader_pronunciations.py", "tests/test_reader_properties.py"),
-        ("installed_command", "a_build_refuses"),
+        # (and check's report of each broken source: the check group's; its setup alone takes
+        # seconds, paid again by every reader mutant)
+        ("installed_command", "a_build_refuses", "test_check_reports"),
     ),
     "check": Group(
         ("pipeline/check.py", "pipeline/diagnostics.py"),
@@ -93,7 +97,7 @@ GROUPS: dict[str, Group] = {
 }
 
 STATUS = {  # mutmut's exit codes → the columns of the report
-    1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped",
+    1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "not run",
     36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout",
     37: "killed",  # by the type checker (not configured here)
 }
@@ -123,8 +127,10 @@ def _settings(group: Group) -> str:
     ])
 
 
-def run_group(name: str, group: Group, jobs: int, resume: bool) -> bool:
-    """Run mutmut for one group in its scratch folder; False if mutmut failed."""
+def run_group(name: str, group: Group, jobs: int, resume: bool, max_minutes: float | None = None) -> bool:
+    """Run mutmut for one group in its scratch folder; False if mutmut failed. With
+    `max_minutes`, mutmut is stopped after that long: the mutants it has not tested yet are
+    reported as "not run" (mutmut saves its verdicts as it goes)."""
     work = SCRATCH / name
     if not resume and work.exists():
         shutil.rmtree(work)
@@ -141,18 +147,31 @@ def run_group(name: str, group: Group, jobs: int, resume: bool) -> bool:
     print(f"mutate: {name}: {', '.join(group.modules)}", flush=True)
     started = time.monotonic()
     commit = _commit()
+    stopped = False
     with open(work / "run.log", "wb") as log:
-        done = subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs)], cwd=work,
-                              stdout=log, stderr=subprocess.STDOUT)
+        # its own session, so that a stop reaches mutmut's workers too
+        process = subprocess.Popen([str(MUTMUT), "run", "--max-children", str(jobs)], cwd=work,
+                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            process.wait(timeout=max_minutes * 60 if max_minutes else None)
+        except subprocess.TimeoutExpired:
+            stopped = True
+            os.killpg(process.pid, signal.SIGINT)
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
     seconds = time.monotonic() - started
-    if done.returncode != 0:
+    if not stopped and process.returncode != 0:
         tail = (work / "run.log").read_bytes()[-3000:].decode("utf-8", "replace")
-        print(f"mutate: mutmut failed for {name} (exit {done.returncode}); "
+        print(f"mutate: mutmut failed for {name} (exit {process.returncode}); "
               f"{work / 'run.log'} ends:\n{tail}", file=sys.stderr)
         return False
     (work / "timing.json").write_text(json.dumps({"seconds": seconds, "date": date.today().isoformat(),
-                                                  "jobs": jobs, "commit": commit}), encoding="utf-8")
-    print(f"mutate: {name}: {seconds:.0f} s", flush=True)
+                                                  "jobs": jobs, "commit": commit, "stopped": stopped}),
+                                      encoding="utf-8")
+    print(f"mutate: {name}: {seconds:.0f} s" + (" (stopped at the time limit)" if stopped else ""), flush=True)
     return True
 
 
@@ -200,7 +219,7 @@ def load_results(name: str, group: Group) -> list[Mutant]:
             continue
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         for key, code in codes.items():
-            status = STATUS.get(code, "not checked" if code is None else "other")
+            status = STATUS.get(code, "not run" if code is None else "other")
             mutants.append(Mutant(key, module, _function(key), status))
     _add_diffs(work, [m for m in mutants if m.status in ("survived", "no tests")])
     return mutants
@@ -257,7 +276,7 @@ def load_rules() -> tuple[list[str], list[Rule]]:
 
 # --- report ----------------------------------------------------------------------------------
 
-COLUMNS = ("killed", "survived", "no tests", "timeout")
+COLUMNS = ("killed", "survived", "no tests", "timeout", "not run")
 
 
 def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
@@ -279,10 +298,10 @@ def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
         "## Summary",
         "",
         f"Report written {date.today().isoformat()}; each group's run names the commit it mutated. *Score*: killed and "
-        "timed-out mutants over all mutants; *explained*: survivors an explanation below covers.",
+        "timed-out mutants over the mutants tested (*not run*: left untested when a run was stopped at its time limit); *explained*: survivors an explanation below covers.",
         "",
-        "| group | module | mutants | killed | survived | no tests | timeout | score | explained |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| group | module | mutants | killed | survived | no tests | timeout | not run | score | explained |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     survivors: list[Mutant] = []
     totals: Counter[str] = Counter()
@@ -310,6 +329,8 @@ def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
             t = json.loads(timing.read_text(encoding="utf-8"))
             total_seconds += t["seconds"]
             when = f"{t['seconds'] / 60:.1f} min on {t['date']}, commit `{t.get('commit', '?')}`"
+            if t.get("stopped"):
+                when += " — **stopped at the time limit** (its untested mutants are *not run*)"
         else:
             when = "not run"
         tests = ", ".join(f"`{t}`" for t in group.tests if (ROOT / t).exists())
@@ -358,7 +379,8 @@ def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
 
 
 def _score(count: Counter[str], total: int) -> str:
-    return f"{100 * (count['killed'] + count['timeout']) / total:.1f} %" if total else "–"
+    tested = total - count["not run"]
+    return f"{100 * (count['killed'] + count['timeout']) / tested:.1f} %" if tested else "–"
 
 
 def _commit() -> str:
@@ -384,6 +406,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="mutmut workers (default 2)")
     parser.add_argument("--resume", action="store_true", help="keep earlier verdicts")
     parser.add_argument("--report", action="store_true", help="only rewrite MUTATION.md")
+    parser.add_argument("--max-minutes", type=float, help="stop each group's mutmut after this long")
     args = parser.parse_args()
     names = args.only.split(",") if args.only else list(GROUPS)
     unknown = [n for n in names if n not in GROUPS]
@@ -393,7 +416,7 @@ def main() -> None:
         if not MUTMUT.exists():
             raise SystemExit("mutate: mutmut is not installed in this environment (pip install -e '.[dev]')")
         os.environ.pop("PUBLISH_TEST_KILL", None)
-        failed = [name for name in names if not run_group(name, GROUPS[name], args.jobs, args.resume)]
+        failed = [name for name in names if not run_group(name, GROUPS[name], args.jobs, args.resume, args.max_minutes)]
     # the report always covers every group that has results, so a partial run keeps the rest
     results = {name: load_results(name, GROUPS[name]) for name in GROUPS}
     results = {name: ms for name, ms in results.items() if ms}

@@ -118,7 +118,8 @@ def test_an_output_changed_by_hand_is_built_again(tmp_path: Path, registry) -> N
     assert "回答一" in (tmp_path / "out" / "t.txt").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("stamp", [b"[1, 2]", b'{"names": ["t.txt"]}', b"not json", b'"a string"'])
+@pytest.mark.parametrize("stamp", [b"[1, 2]", b'{"names": ["t.txt"]}', b"not json", b'"a string"'],
+                         ids=["a-list", "no-fingerprint", "not-json", "a-string"])
 def test_a_damaged_stamp_means_build_again(tmp_path: Path, registry, stamp: bytes) -> None:
     ctx = context(tmp_path)
     build_editions(doc_of(), ["text"], ctx)
@@ -150,7 +151,7 @@ FAILURES = [
 ]
 
 
-@pytest.mark.parametrize(("exc", "writing", "expected"), FAILURES)
+@pytest.mark.parametrize(("exc", "writing", "expected"), FAILURES, ids=[f"failure{i}" for i in range(len(FAILURES))])
 def test_a_failure_is_one_line_an_editor_can_act_on(exc, writing, expected, monkeypatch) -> None:
     monkeypatch.delenv("PUBLISH_DEBUG", raising=False)
     assert (describe_failure(exc, writing) if writing else describe_failure(exc)) == expected
@@ -168,7 +169,10 @@ def test_publish_debug_adds_the_traceback(monkeypatch) -> None:
     assert 'in test_publish_debug_adds_the_traceback' in text
 
 
-@pytest.mark.parametrize("name", ["t.epub", "a*b.pdf", "a?b.mp3", "a[1].vtt", "[x].md", "a]b.html"])
+NAMES = ["t.epub", "a*b.pdf", "a?b.mp3", "a[1].vtt", "[x].md", "a]b.html"]
+
+
+@pytest.mark.parametrize("name", NAMES, ids=[f"name{i}" for i in range(len(NAMES))])
 def test_glob_escape_matches_the_name_and_nothing_else(name: str) -> None:
     """Judged by fnmatch (the matcher Path.glob uses): the escaped name matches itself only."""
     pattern = glob_escape(name)
