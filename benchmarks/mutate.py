@@ -61,7 +61,7 @@ GROUPS: dict[str, Group] = {
     "reader": Group(
         ("pipeline/reader.py", "pipeline/fences.py", "pipeline/frontmatter.py"),
         ("tests/test_reader.py", "tests/test_reader_fences.py", "tests/test_reader_broken.py",
-         "tests/test_reader_pronunciations.py", "tests/test_reader_properties.py"),
+         "tests/test_reader_pronunciations.py", "tests/test_reader_properties.py", "tests/test_reader_messages.py"),
         # (and check's report of each broken source: the check group's; its setup alone takes
         # seconds, paid again by every reader mutant)
         ("installed_command", "a_build_refuses", "test_check_reports"),

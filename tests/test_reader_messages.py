@@ -1,0 +1,80 @@
+"""What the reader tells an editor, written out by hand: the first error and how many more,
+the field a misspelt key was meant to be, pydantic's wording removed, long lines shortened in a
+message, the kind of an unclosed block, and where a note stands.
+
+(Found by `make mutate`: the reader's tests checked codes and lines, and let the words change.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import SourceError
+from pipeline.reader import read_source, read_with_diagnostics
+from tests.test_reader import VALID, line_of
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "t.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def messages(tmp_path: Path, text: str) -> list[tuple[str, int, int, str]]:
+    return [(d.code, d.line, d.col, d.message) for d in read_with_diagnostics(write(tmp_path, text)).diagnostics]
+
+
+def test_a_build_names_the_first_error_and_counts_the_rest(tmp_path: Path) -> None:
+    text = VALID.replace("date: 2025-01-02", "date: 2025-13-45").replace("language: zh-Hans", "language: zh_CN")
+    path = write(tmp_path, text)
+    with pytest.raises(SourceError) as error:
+        read_source(path)
+    assert str(error.value) == (f"{path}:{line_of(text, 'language')}:11: 'language': write 'zh-CN' "
+                                "(BCP 47 tags use '-') (and 1 more: run 'publish check')")
+
+
+def test_one_error_is_named_alone(tmp_path: Path) -> None:
+    text = VALID.replace("date: 2025-01-02", "date: 2025-13-45")
+    path = write(tmp_path, text)
+    with pytest.raises(SourceError) as error:
+        read_source(path)
+    assert str(error.value) == f"{path}:{line_of(text, 'date')}:7: 'date': '2025-13-45' is not a day of the calendar"
+
+
+def test_a_misspelt_key_is_matched_to_the_field_it_was_meant_to_be(tmp_path: Path) -> None:
+    text = (VALID.replace("outlet: 本报", "outlett: 本报")
+            .replace("    name: 李四", "    nmae: 李四\n    name: 李四")
+            .replace("rights: © 2025", "rights: © 2025\nzzzzqq: 1"))
+    assert [m for m in messages(tmp_path, text) if m[0] == "E105"] == [
+        ("E105", line_of(text, "outlett"), 1, "unknown field 'outlett': did you mean 'outlet'?"),
+        ("E105", line_of(text, "zzzzqq"), 1, "unknown field 'zzzzqq'"),  # nothing near it
+        ("E105", line_of(text, "    nmae"), 5, "unknown field 'speakers.1.nmae': did you mean 'name'?"),
+    ]
+
+
+def test_a_long_fence_line_is_shortened_in_the_message(tmp_path: Path) -> None:
+    text = VALID.replace("::: answer li", ":::: answer li role=一个非常非常非常非常非常非常长的角色名字用来测试")
+    # the first 40 characters of the line, then an ellipsis
+    assert messages(tmp_path, text) == [
+        ("E216", line_of(text, ":::: answer li"), 1,
+         "the fence ':::: answer li role=一个非常非常非常非常非常非常长的角色名字…' has 4 colons; a fence is exactly ':::'")]
+
+
+@pytest.mark.parametrize(("opening", "expected"), [
+    ("::: answer wang", [("E214", "the answer opened here is never closed before the end of the file")]),
+    ("::: note", [("E214", "the note opened here is never closed before the end of the file")]),
+    ("::: quote", [("E206", "unknown block '::: quote': did you mean '::: note'?"),
+                   ("E214", "the block opened here is never closed before the end of the file")]),
+], ids=["answer", "note", "unknown"])
+def test_an_unclosed_block_is_named_by_its_kind(tmp_path: Path, opening: str, expected) -> None:
+    text = VALID + f"\n{opening}\n回答三。\n"
+    found = messages(tmp_path, text)
+    assert [(code, message) for code, _line, _col, message in found] == expected
+    assert {line for _code, line, _col, _message in found} == {text[: text.rindex(opening)].count("\n") + 1}
+
+
+def test_a_note_stands_at_its_fence(tmp_path: Path) -> None:
+    text = VALID + "\n::: note\n注释。\n:::\n"
+    doc = read_source(write(tmp_path, text))
+    assert [(s.kind, s.loc.line) for s in doc.sections if s.kind == "note"] == [("note", line_of(text, "::: note"))]
