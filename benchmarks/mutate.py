@@ -156,9 +156,9 @@ def run_group(name: str, group: Group, jobs: int, resume: bool, max_minutes: flo
             process.wait(timeout=max_minutes * 60 if max_minutes else None)
         except subprocess.TimeoutExpired:
             stopped = True
-            os.killpg(process.pid, signal.SIGINT)
+            os.killpg(process.pid, signal.SIGTERM)  # (mutmut keeps going on SIGINT)
             try:
-                process.wait(timeout=60)
+                process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
