@@ -402,3 +402,16 @@ def test_a_fixed_voice_error_stands_at_the_speakers_entry(test_title: Document, 
     with pytest.raises(SourceError) as error:
         cast(with_hint(test_title, "suwen", hint), engine)
     assert (error.value.path, error.value.line, error.value.col) == (suwen.loc.path, suwen.loc.line, suwen.loc.col)
+
+
+def test_a_voice_made_for_another_age_comes_after_every_other() -> None:
+    """Three speakers, one a chapter. 王五 is fixed on 'ed' and 张三 on 'david'; 李四, young, answers
+    after 张三 only, so both 'ed' (a family in use) and the table's senior voice (a family no one
+    uses, so otherwise first in line) keep the rules: the senior voice is for seniors, so 'ed'."""
+    text = (VALID.replace("  - id: li\n", "  - id: zhang\n    name: 张三\n  - id: li\n")
+            .replace("::: answer li", "## 第二个问题？\n\n::: answer zhang\n回答三。\n:::\n\n## 第三个问题？\n\n::: answer li"))
+    doc = with_hint(with_hint(with_hint(title(text), "wang", VoiceHint(espeak="ed")), "zhang", VoiceHint(espeak="david")),
+                    "li", VoiceHint(age="young"))
+    result = cast_voices(doc, tiny((50, 68), extra=("grandpa", "david")), "cmn")
+    assert [result.voice(s).voice for s in ("wang", "zhang", "li")] == ["ed", "david", "ed"]
+    assert result.notes == ()
