@@ -6,6 +6,8 @@ with the fast tests that exercise it; writes benchmarks/MUTATION.md.
     python benchmarks/mutate.py --only typography  # one group (comma-separated names)
     python benchmarks/mutate.py --resume           # keep earlier verdicts, test only what is new
     python benchmarks/mutate.py --report           # rewrite MUTATION.md from the last results
+    python benchmarks/mutate.py --survivors --only casting  # test the survivors again (new tests)
+    python benchmarks/mutate.py --max-minutes 25   # stop each group after 25 minutes (rest: "not run")
 
 Why groups: mutmut maps each test to the functions it reaches and runs, per mutant, only the
 tests that reach the mutated function; but a function of the reader is reached by every test
@@ -127,12 +129,14 @@ def _settings(group: Group) -> str:
     ])
 
 
-def run_group(name: str, group: Group, jobs: int, resume: bool, max_minutes: float | None = None) -> bool:
+def run_group(name: str, group: Group, jobs: int, resume: bool, max_minutes: float | None = None,
+              only: list[str] | None = None) -> bool:
     """Run mutmut for one group in its scratch folder; False if mutmut failed. With
     `max_minutes`, mutmut is stopped after that long: the mutants it has not tested yet are
-    reported as "not run" (mutmut saves its verdicts as it goes)."""
+    reported as "not run" (mutmut saves its verdicts as it goes). With `only` (mutant names), just
+    those mutants are tested again, keeping every other verdict."""
     work = SCRATCH / name
-    if not resume and work.exists():
+    if not resume and only is None and work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
     for entry in ["pipeline", "tests", *ALSO_COPY]:
@@ -150,7 +154,7 @@ def run_group(name: str, group: Group, jobs: int, resume: bool, max_minutes: flo
     stopped = False
     with open(work / "run.log", "wb") as log:
         # its own session, so that a stop reaches mutmut's workers too
-        process = subprocess.Popen([str(MUTMUT), "run", "--max-children", str(jobs)], cwd=work,
+        process = subprocess.Popen([str(MUTMUT), "run", "--max-children", str(jobs), *(only or [])], cwd=work,
                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             process.wait(timeout=max_minutes * 60 if max_minutes else None)
@@ -168,9 +172,14 @@ def run_group(name: str, group: Group, jobs: int, resume: bool, max_minutes: flo
         print(f"mutate: mutmut failed for {name} (exit {process.returncode}); "
               f"{work / 'run.log'} ends:\n{tail}", file=sys.stderr)
         return False
-    (work / "timing.json").write_text(json.dumps({"seconds": seconds, "date": date.today().isoformat(),
-                                                  "jobs": jobs, "commit": commit, "stopped": stopped}),
-                                      encoding="utf-8")
+    timing = work / "timing.json"
+    if only is not None and timing.exists():  # the full run's record, plus this rerun
+        record = json.loads(timing.read_text(encoding="utf-8"))
+        record["survivors_rerun"] = {"date": date.today().isoformat(), "commit": commit, "count": len(only)}
+    else:
+        record = {"seconds": seconds, "date": date.today().isoformat(), "jobs": jobs, "commit": commit,
+                  "stopped": stopped}
+    timing.write_text(json.dumps(record), encoding="utf-8")
     print(f"mutate: {name}: {seconds:.0f} s" + (" (stopped at the time limit)" if stopped else ""), flush=True)
     return True
 
@@ -208,7 +217,7 @@ def _function(name: str) -> str:
     return last.removeprefix("x_")
 
 
-def load_results(name: str, group: Group) -> list[Mutant]:
+def load_results(name: str, group: Group, diffs: bool = True) -> list[Mutant]:
     work = SCRATCH / name
     if not (work / "mutants").exists():
         return []
@@ -221,7 +230,8 @@ def load_results(name: str, group: Group) -> list[Mutant]:
         for key, code in codes.items():
             status = STATUS.get(code, "not run" if code is None else "other")
             mutants.append(Mutant(key, module, _function(key), status))
-    _add_diffs(work, [m for m in mutants if m.status in ("survived", "no tests")])
+    if diffs:
+        _add_diffs(work, [m for m in mutants if m.status in ("survived", "no tests")])
     return mutants
 
 
@@ -331,6 +341,10 @@ def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
             when = f"{t['seconds'] / 60:.1f} min on {t['date']}, commit `{t.get('commit', '?')}`"
             if t.get("stopped"):
                 when += " — **stopped at the time limit** (its untested mutants are *not run*)"
+            if "survivors_rerun" in t:
+                rerun = t["survivors_rerun"]
+                when += (f"; its {rerun['count']} survivors tested again on {rerun['date']}, commit "
+                         f"`{rerun['commit']}` (after new tests)")
         else:
             when = "not run"
         tests = ", ".join(f"`{t}`" for t in group.tests if (ROOT / t).exists())
@@ -407,6 +421,8 @@ def main() -> None:
     parser.add_argument("--resume", action="store_true", help="keep earlier verdicts")
     parser.add_argument("--report", action="store_true", help="only rewrite MUTATION.md")
     parser.add_argument("--max-minutes", type=float, help="stop each group's mutmut after this long")
+    parser.add_argument("--survivors", action="store_true",
+                        help="test only the last run's survivors again (after writing tests for them)")
     args = parser.parse_args()
     names = args.only.split(",") if args.only else list(GROUPS)
     unknown = [n for n in names if n not in GROUPS]
@@ -416,7 +432,15 @@ def main() -> None:
         if not MUTMUT.exists():
             raise SystemExit("mutate: mutmut is not installed in this environment (pip install -e '.[dev]')")
         os.environ.pop("PUBLISH_TEST_KILL", None)
-        failed = [name for name in names if not run_group(name, GROUPS[name], args.jobs, args.resume, args.max_minutes)]
+        failed = []
+        for name in names:
+            only = None
+            if args.survivors:
+                only = [m.name for m in load_results(name, GROUPS[name], diffs=False) if m.status in ("survived", "no tests")]
+                if not only:
+                    continue
+            if not run_group(name, GROUPS[name], args.jobs, args.resume, args.max_minutes, only):
+                failed.append(name)
     # the report always covers every group that has results, so a partial run keeps the rest
     results = {name: load_results(name, GROUPS[name]) for name in GROUPS}
     results = {name: ms for name, ms in results.items() if ms}
