@@ -84,7 +84,7 @@ def test_words_above_the_level_are_marked_new() -> None:
     # one syllable for each character, whatever they are (〇 is not in the Han ranges)
     ("二〇", ("èr", "líng"), r("二", "èr", 4) + r("〇", "líng", 2)),
     ("<", ("x",), r("&lt;", "x", 5)),
-])
+], ids=["latin-letters-unannotated", "ling-zero-annotated", "escaped"])
 def test_ruby_word_by_hand(word: str, syllables: tuple[str, ...], html: str) -> None:
     assert ruby_word(word, syllables) == html
 
@@ -121,7 +121,7 @@ class FixedShape(RubyStyle):
     # a widening too small to write
     (Shape(0.0004, (1.0, 0.99)), ["<span>yín</span>", '<span style="transform:scaleX(0.99)">háng</span>']),
 ])
-def test_word_shapes_are_written_on_the_syllables(shape: Shape, inners: list[str]) -> None:
+def test_shapes_are_written_on_the_syllables(shape: Shape, inners: list[str]) -> None:
     style = FixedShape(shape)
     html = ruby_word("银行", ("yín", "háng"), style)
     assert html == r("银", "yín", 2, inners[0]) + r("行", "háng", 2, inners[1])
