@@ -152,7 +152,7 @@ def test_set_lines_keep_every_spacing_rule(words, measure: float) -> None:
             assert edges(line, j)[0] - edges(line, i)[1] >= style.gap - 0.01, (number, line.glyphs[i].text, i, j)
         assert all(style.condense - 1e-6 <= s <= 1.0 + 1e-9 for s in line.scales)
         right = line.x[-1] + line.glyphs[-1].width
-        if not last and right <= style.measure + 0.01:  # (a run with no break in it may overflow)
+        if not last and right <= style.measure + 0.01:  # (overflow: see the test below)
             assert abs(right - style.measure) < 0.01, number  # justified
         pitches: dict[int, set[float]] = {}
         spaces = []
@@ -164,6 +164,17 @@ def test_set_lines_keep_every_spacing_rule(words, measure: float) -> None:
                 spaces.append(line.x[i + 1] - line.x[i] - a.width)
         assert all(len(p) == 1 for p in pitches.values()), number  # one pitch a word
         assert all(space >= style.word_space_min - 0.01 for space in spaces), number
+
+
+@pytest.mark.xfail(strict=True, reason="known: the breaker prefers a line a few px over the measure to a "
+                   "very short one (its overflow cost is below a loose line's); found by make mutate, left to "
+                   "the line layout's owner")
+def test_no_line_overflows_where_it_could_break() -> None:
+    words = STRESS["wide syllables around narrow marks"]
+    style = Style(**{**LINE_STYLE.__dict__, "measure": 150.0})
+    for number, line in enumerate(break_lines(glyphs([("", "", words)], style), style)):
+        if line.x[-1] + line.glyphs[-1].width > style.measure + 0.01:
+            assert not any(g.breakable for g in line.glyphs[1:]), number  # it had a place to break
 
 
 LOOSE_LINE = Style(text=TEXT, other=OTHER, pinyin=PINYIN, gap=2.0, measure=1000.0, justify=False,
