@@ -243,3 +243,10 @@ PINYIN_PLACES = [
 def test_pinyin_warnings_point_at_the_character(tmp_path: Path, text: str, needle: str, col: int) -> None:
     found = [(d.line, d.col, d.message.split(" read ")[0]) for d in check(write(tmp_path, text))[1] if d.code == "W405"]
     assert found == [(line_of(text, needle), col, "'抹'")]
+
+
+def test_a_quoted_role_is_not_a_quotation_style(tmp_path: Path) -> None:
+    """`role="…"` on a fence line quotes the value for the format, not for the reader: it must not
+    count as straight quotation marks against the curly ones of the text."""
+    text = VALID.replace("::: answer li", '::: answer li role="前银行行长"').replace("回答一。", "他说“好”。")
+    assert [c for c in codes(write(tmp_path, text)) if c[0] == "W404"] == []
