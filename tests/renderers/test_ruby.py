@@ -151,3 +151,19 @@ def test_the_shape_of_a_word_from_the_real_face() -> None:
     assert (wide.scales[0] * a + wide.scales[1] * b) / 2 + 0.12 <= 1.0 + wide.inner + 1e-6
     narrow = style.shape(["他", "们"], ["tā", "men"])
     assert narrow.inner == 0.0 and narrow.scales == (1.0, 1.0)
+
+
+def test_a_one_character_word_reaches_past_its_cell_by_the_edge() -> None:
+    """A wide syllable over one character (the EPUB cannot see the next word): it may reach past
+    its character by the edge, (word space − gap) / 2 = 0.09 em each side; condensed to 80 % it
+    still needs more, so the cell widens by what is left: 0.8 w − 1 − 0.18."""
+    from pipeline.fonts import font_path
+    from pipeline.renderers.pinyinlayout import Face
+
+    style = RubyStyle(pinyin_font=font_path("sans"), size=0.5, gap=0.12, word_space=0.3, condense=0.8)
+    w = Face(font_path("sans"), 0.5).width("chuāng")
+    assert 0.8 * w > 1.18  # (the case this test is about)
+    shape = style.shape(["窗"], ["chuāng"])
+    assert shape.inner == pytest.approx(0.8 * w - 1.0 - 0.18, abs=1e-9) and shape.scales == pytest.approx((0.8,))
+    # characters without a syllable take no room and stay as drawn
+    assert style.shape(["卡", "O", "K"], ["kǎ", None, None]).scales == (1.0, 1.0, 1.0)
