@@ -359,6 +359,9 @@ def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
                 break
     unexplained = [m for m in survivors if not any(m in r.matched for r in rules)]
 
+    findings = tomllib.loads(EXPLAINED.read_text(encoding="utf-8")).get("findings", "") if EXPLAINED.exists() else ""
+    if findings:
+        out += ["## What the survivors found", "", findings.strip(), ""]
     out += ["## Survivors explained", "",
             "Grouped by kind; each entry names the mutants it covers (module, function, the change).", ""]
     for kind in kinds + sorted({r.kind for r in rules} - set(kinds)):
