@@ -64,6 +64,11 @@ HTML = [
     ("text is escaped", [Token("a<b & c"), Token("好", ("hǎo",))], f"a&lt;b &amp; c<wbr/><span class=\"w\">{HAO}</span>"),
     ("a space is a break already", [Token("好", ("hǎo",)), Token("，"), Token(" "), Token("好", ("hǎo",))],
      f'<span class="w">{HAO}，</span><wbr/> <span class="w">{HAO}</span>'),
+    ("text, then an opening mark that waits for the next word",
+     [Token("好", ("hǎo",)), Token(" ab “"), Token("好", ("hǎo",))],
+     f'<span class="w">{HAO}</span><wbr/> ab <span class="w">“{HAO}</span>'),
+    ("opening marks from several tokens all wait",
+     [Token("（"), Token("“"), Token("好", ("hǎo",)), Token("”"), Token("）")], f'<span class="w">（“{HAO}”）</span>'),
 ]
 
 
@@ -167,3 +172,10 @@ def test_a_one_character_word_reaches_past_its_cell_by_the_edge() -> None:
     assert shape.inner == pytest.approx(0.8 * w - 1.0 - 0.18, abs=1e-9) and shape.scales == pytest.approx((0.8,))
     # characters without a syllable take no room and stay as drawn
     assert style.shape(["卡", "O", "K"], ["kǎ", None, None]).scales == (1.0, 1.0, 1.0)
+
+
+def test_ruby_html_writes_each_words_shape() -> None:
+    style = FixedShape(Shape(0.25, (1.0, 1.0)))
+    html = ruby_html([Token("银行", ("yín", "háng"))], style)
+    box = '<span style="width:2.500em">{}</span>'
+    assert html == f'<span class="w">{r("银", "yín", 2, box.format("yín"))}{r("行", "háng", 2, box.format("háng"))}</span>'
