@@ -78,3 +78,25 @@ def test_a_note_stands_at_its_fence(tmp_path: Path) -> None:
     text = VALID + "\n::: note\n注释。\n:::\n"
     doc = read_source(write(tmp_path, text))
     assert [(s.kind, s.loc.line) for s in doc.sections if s.kind == "note"] == [("note", line_of(text, "::: note"))]
+
+
+def test_a_note_fence_with_words_after_it_and_an_empty_note(tmp_path: Path) -> None:
+    text = VALID + "\n::: note 注\n注释。\n:::\n\n::: note\n:::\n"
+    first = text[: text.index("::: note 注")].count("\n") + 1
+    second = text[: text.rindex("::: note\n")].count("\n") + 1
+    assert [m for m in messages(tmp_path, text) if m[0] in ("E206", "E203")] == [
+        ("E206", first, 1, "cannot read '::: note 注': a note is opened by '::: note' alone"),
+        ("E203", second, 1, "the note is empty"),
+    ]
+
+
+def test_notes_are_numbered_from_the_second(tmp_path: Path) -> None:
+    text = VALID + "\n::: note\n一。\n:::\n\n::: note\n二。\n:::\n\n::: note\n三。\n:::\n"
+    doc = read_source(write(tmp_path, text))
+    assert [s.id for s in doc.sections if s.kind == "note"] == ["note", "note-2", "note-3"]
+
+
+def test_a_source_with_an_error_is_refused_even_when_it_could_be_read(tmp_path: Path) -> None:
+    text = VALID.replace("::: answer li", "::: answer zhao")  # an answer by no registered speaker
+    with pytest.raises(SourceError, match="E201|zhao"):
+        read_source(write(tmp_path, text))
