@@ -100,3 +100,9 @@ def test_a_source_with_an_error_is_refused_even_when_it_could_be_read(tmp_path: 
     text = VALID.replace("::: answer li", "::: answer zhao")  # an answer by no registered speaker
     with pytest.raises(SourceError, match="E201|zhao"):
         read_source(write(tmp_path, text))
+
+
+def test_a_reference_dated_on_a_day_that_does_not_exist(tmp_path: Path) -> None:
+    text = VALID + "\n## 参考资料 {.references}\n\n1. 《报道》，某报，2024年2月30日\n"
+    assert messages(tmp_path, text) == [
+        ("E104", line_of(text, "1. 《报道》"), 1, "reference date is not a real date: '《报道》，某报，2024年2月30日'")]
