@@ -106,3 +106,12 @@ def test_a_reference_dated_on_a_day_that_does_not_exist(tmp_path: Path) -> None:
     text = VALID + "\n## 参考资料 {.references}\n\n1. 《报道》，某报，2024年2月30日\n"
     assert messages(tmp_path, text) == [
         ("E104", line_of(text, "1. 《报道》"), 1, "reference date is not a real date: '《报道》，某报，2024年2月30日'")]
+
+
+def test_aliases_that_expand_too_far_are_one_error_at_the_field(tmp_path: Path) -> None:
+    """Five lines of YAML aliases that would expand to 100,000 values ("billion laughs")."""
+    bomb = "x0: &a [l, l, l, l, l, l, l, l, l, l]\n" + "".join(
+        f"x{i}: &{name} [{', '.join(['*' + alias] * 10)}]\n" for i, (alias, name) in enumerate(zip("abcd", "bcde"), 1))
+    text = VALID.replace("rights: © 2025\n", "rights: © 2025\n" + bomb)
+    assert messages(tmp_path, text) == [
+        ("E102", line_of(text, "x4:"), 1, "'x4' holds more than 100,000 values: aliases ('*name') repeat too much")]
