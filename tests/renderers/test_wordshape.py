@@ -44,6 +44,9 @@ CASES = [
     # 0.6 − 0.3 × 0.12/0.42 and 1.5 − 0.3 × 0.3/0.42 = 1.2857, which the last edge (1 + 0.2)
     # then cuts to 1.2
     ("the last syllable's edge", [1, 1], [0.6, 1.5], 0.1, 0.0, ((0.6 - 0.3 * 0.12 / 0.42) / 0.6, 0.8)),
+    # two 1.1 syllables, 0.2 over the budget 0.9 together: each loses 0.2 (rooms 0.22 each), to 0.9;
+    # the edges (1 + 0.2 = 1.2) leave them so
+    ("condensed by the pair, not the edges", [1, 1], [1.1, 1.1], 0.1, 0.0, (0.9 / 1.1, 0.9 / 1.1)),
 ]
 
 
