@@ -115,3 +115,27 @@ def test_aliases_that_expand_too_far_are_one_error_at_the_field(tmp_path: Path) 
     text = VALID.replace("rights: © 2025\n", "rights: © 2025\n" + bomb)
     assert messages(tmp_path, text) == [
         ("E102", line_of(text, "x4:"), 1, "'x4' holds more than 100,000 values: aliases ('*name') repeat too much")]
+
+
+@pytest.mark.parametrize(("fence", "shown"), [
+    ("::::: answer li", "'::::: answer li'"),                                 # short: whole
+    (":::: answer li role=" + "长" * 20, "':::: answer li role=" + "长" * 20 + "'"),   # 40 characters: whole
+    (":::: answer li role=" + "长" * 21, "':::: answer li role=" + "长" * 20 + "…'"),  # 41: the first 40, then …
+], ids=["short", "forty", "forty-one"])
+def test_a_fence_line_is_quoted_whole_up_to_forty_characters(tmp_path: Path, fence: str, shown: str) -> None:
+    colons = len(fence) - len(fence.lstrip(":"))
+    text = VALID.replace("::: answer li", fence)
+    assert messages(tmp_path, text) == [
+        ("E216", line_of(text, fence), 1, f"the fence {shown} has {colons} colons; a fence is exactly ':::'")]
+
+
+def test_references_keep_their_own_numbers(tmp_path: Path) -> None:
+    text = VALID + "\n## 参考资料 {.references}\n\n3. 甲\n4. 乙\n"
+    doc = read_source(write(tmp_path, text))
+    assert [(r.number, r.text) for s in doc.sections for r in s.references] == [(3, "甲"), (4, "乙")]
+
+
+def test_a_misspelt_key_inside_a_speakers_voice_is_matched_there(tmp_path: Path) -> None:
+    text = VALID.replace("    role: 记者\n", "    role: 记者\n    voice: {gendr: male}\n")
+    assert messages(tmp_path, text) == [
+        ("E105", line_of(text, "    voice:"), 13, "unknown field 'speakers.0.voice.gendr': did you mean 'gender'?")]
