@@ -139,3 +139,25 @@ def test_a_misspelt_key_inside_a_speakers_voice_is_matched_there(tmp_path: Path)
     text = VALID.replace("    role: 记者\n", "    role: 记者\n    voice: {gendr: male}\n")
     assert messages(tmp_path, text) == [
         ("E105", line_of(text, "    voice:"), 13, "unknown field 'speakers.0.voice.gendr': did you mean 'gender'?")]
+
+
+# A field of the wrong shape: (id, the change, the message written out by hand, where it points).
+WRONG_SHAPES = [
+    ("missing", ("title: 测试\n", ""), "E103", "required field 'title' is missing", "id:", 1),
+    ("empty", ("title: 测试", "title:"), "E104", "'title' must be text, not nothing (put it in quotes)", "title:", 7),
+    ("yes-no", ("title: 测试", "title: yes"), "E104", "'title' must be text, not yes/no (put it in quotes)", "title:", 8),
+    ("list-for-mapping", ("pronunciations:\n  王五: wang2 wu3\n", "pronunciations: [王五]\n"), "E104",
+     "'pronunciations' must be a 'key: value' mapping, not a list", "pronunciations:", 17),
+    ("text-for-fields", ("  - id: li\n    name: 李四\n", "  - 李四\n"), "E104",
+     "'speakers.1' must be a mapping of fields, not text", "  - 李四", 5),
+    ("list-for-fields", ("    role: 记者\n", "    role: 记者\n    voice: [male]\n"), "E104",
+     "'speakers.0.voice' must be a mapping of fields, not a list", "    voice:", 12),
+]
+
+
+@pytest.mark.parametrize(("change", "code", "message", "needle", "col"), [row[1:] for row in WRONG_SHAPES],
+                         ids=[row[0] for row in WRONG_SHAPES])
+def test_a_field_of_the_wrong_shape_says_what_it_must_be(tmp_path: Path, change, code, message, needle, col) -> None:
+    text = VALID.replace(*change)
+    line = line_of(text, needle) if code != "E103" else 2  # a missing field: the front matter's first line
+    assert messages(tmp_path, text) == [(code, line, col, message)]
