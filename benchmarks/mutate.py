@@ -175,7 +175,8 @@ def run_group(name: str, group: Group, jobs: int, resume: bool, max_minutes: flo
     timing = work / "timing.json"
     if only is not None and timing.exists():  # the full run's record, plus this rerun
         record = json.loads(timing.read_text(encoding="utf-8"))
-        record["survivors_rerun"] = {"date": date.today().isoformat(), "commit": commit, "count": len(only)}
+        record["survivors_rerun"] = {"date": date.today().isoformat(), "commit": commit, "count": len(only),
+                                     "stopped": stopped}
     else:
         record = {"seconds": seconds, "date": date.today().isoformat(), "jobs": jobs, "commit": commit,
                   "stopped": stopped}
@@ -344,7 +345,8 @@ def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
             if "survivors_rerun" in t:
                 rerun = t["survivors_rerun"]
                 when += (f"; its {rerun['count']} survivors tested again on {rerun['date']}, commit "
-                         f"`{rerun['commit']}` (after new tests)")
+                         f"`{rerun['commit']}` (after new tests"
+                         + ("; stopped at the time limit, the rest keep their first verdict)" if rerun.get("stopped") else ")"))
         else:
             when = "not run"
         tests = ", ".join(f"`{t}`" for t in group.tests if (ROOT / t).exists())
