@@ -161,3 +161,21 @@ def test_a_field_of_the_wrong_shape_says_what_it_must_be(tmp_path: Path, change,
     text = VALID.replace(*change)
     line = line_of(text, needle) if code != "E103" else 2  # a missing field: the front matter's first line
     assert messages(tmp_path, text) == [(code, line, col, message)]
+
+
+def test_a_file_that_cannot_be_read_as_a_source(tmp_path: Path) -> None:
+    """No file, a folder, bytes that are not UTF-8 (UTF-16 named as such): one E100 each, at the
+    place the reading stopped."""
+    def found(path: Path) -> list[tuple[str, str, int, int, str]]:
+        return [(d.code, d.path, d.line, d.col, d.message) for d in read_with_diagnostics(path).diagnostics]
+
+    missing, folder = tmp_path / "missing.md", tmp_path / "folder.md"
+    folder.mkdir()
+    assert found(missing) == [("E100", str(missing), 1, 1, "file not found")]
+    assert found(folder) == [("E100", str(folder), 1, 1, "this is a folder, not a source file")]
+    latin1 = tmp_path / "latin1.md"
+    latin1.write_bytes(b"---\ntitle: caf\xe9\n")
+    assert found(latin1) == [("E100", str(latin1), 2, 11, "file is not valid UTF-8")]
+    utf16 = tmp_path / "utf16.md"
+    utf16.write_bytes("---\n标题\n".encode("utf-16"))
+    assert found(utf16) == [("E100", str(utf16), 1, 1, "file is not valid UTF-8 (it looks like UTF-16)")]
