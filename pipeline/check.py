@@ -45,9 +45,15 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
 def _prose_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
     """(line number, column offset, text) of everything an editor writes as prose: the
     string values of the front matter (from YAML's nodes, so quoting is not mistaken for
-    text) and the body lines."""
+    text), the body lines, and an answer's `role=` on its `:::` line. A file without front
+    matter (an E101) is all body; one whose front matter is never closed has no known body."""
+    if not lines:
+        return
+    if lines[0].strip() != "---":
+        yield from _body_lines(lines, 0)
+        return
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-    if not lines or lines[0].strip() != "---" or end is None:
+    if end is None:
         return
     try:
         root = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
@@ -64,9 +70,20 @@ def _prose_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
             stack.extend(value for _key, value in node.value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
-    for index in range(end + 1, len(lines)):
+    yield from _body_lines(lines, end + 1)
+
+
+# The role an answer's fence line gives (`::: answer id role=…`), without its quotes.
+_FENCE_ROLE = re.compile(r'\srole=(?:"(?P<straight>.*)"|“(?P<curly>.*)”|(?P<bare>.*?))\s*$')
+
+
+def _body_lines(lines: list[str], start: int) -> Iterator[tuple[int, int, str]]:
+    for index in range(start, len(lines)):
         if not lines[index].lstrip().startswith(":::"):
             yield index + 1, 0, lines[index]
+        elif role := _FENCE_ROLE.search(lines[index]):
+            group = next(g for g in ("straight", "curly", "bare") if role[g] is not None)
+            yield index + 1, role.start(group), role[group]
 
 
 def _half_width(lines: list[str], path: str) -> list[Diagnostic]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from pipeline.check import check
@@ -12,6 +15,12 @@ from tests.conftest import FIRST_TITLE
 from tests.test_reader import VALID, line_of
 
 runner = CliRunner()
+
+def slug(name: str) -> str:
+    """A test id of plain letters, digits and hyphens (mutmut passes ids back to pytest, and an
+    id with punctuation or non-ASCII letters may not survive the trip)."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -113,3 +122,131 @@ def test_bracketed_text_survives_in_messages(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(write(tmp_path, text))], terminal_width=300)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f":{line_of(text, '  - id: Li Si')}:" in result.output and "E104" in result.output
+
+
+def test_each_warning_is_printed_as_written_here(tmp_path: Path) -> None:
+    """The whole report of a source with one of each warning, every line written out by hand
+    (path, line, column, severity, code, message and the fix hint)."""
+    text = (VALID.replace("description: 一个测试。", 'description: "一个测试,真的"')
+            .replace("pronunciations:\n", "  - id: zhao\n    name: 赵六\npronunciations:\n  银行: yin2 hang2\n")
+            .replace("回答一。", "他说“好”，又说「不好」，还有“对”。"))
+    path = write(tmp_path, text)
+    p = str(path)
+    assert [str(d) for d in check(path, pinyin=False)[1]] == [
+        f"{p}:{line_of(text, 'description')}:19: warning W401: half-width ',' in Chinese text "
+        "(use full-width ，：；？！（） inside Chinese text)",
+        f"{p}:{line_of(text, '  - id: zhao')}:9: warning W402: speaker 'zhao' (赵六) never answers "
+        "(remove the speaker from the registry or give them an answer)",
+        f"{p}:{line_of(text, '  银行')}:3: warning W403: pronunciation of '银行' is never used "
+        "(remove the entry or check the word's spelling in the text)",
+        f"{p}:{line_of(text, '「不好」')}:9: warning W404: corner quotation marks here, curly ones elsewhere "
+        "(use one quotation style throughout (“…” and ‘…’))",
+    ]
+
+
+def test_a_reading_error_does_not_hide_the_warnings(tmp_path: Path) -> None:
+    text = VALID.replace("::: answer li", "::: answer zhao").replace("第一段，", "第一段,")
+    assert codes(write(tmp_path, text)) == [
+        ("W401", line_of(text, "第一段,"), 4), ("E201", line_of(text, "::: answer zhao"), 12)]
+
+
+def test_pinyin_warnings_stand_where_their_sentence_stands(tmp_path: Path) -> None:
+    """The same ambiguous words three times: each warning points at its own line (not the first
+    place the words occur) and quotes up to four characters either side."""
+    text = (VALID.replace("第一段，有Latin和2025年。", "把桌子抹一下。").replace("回答一。", "把桌子抹一下。")
+            .replace("回答二。", "他们昨天把桌子抹一下再走。"))
+    path = write(tmp_path, text)
+    found = [(d.path, d.line, d.col, d.message.split(" by ")[0]) for d in check(path)[1] if d.code == "W405"]
+    first, second, third = (line_of(text, needle) for needle in ("把桌子抹一下。\n\n##", "把桌子抹一下。\n:::", "他们昨天"))
+    assert [(p, line, col, m.split(" read ")[0] + " in " + m.split(" in ")[1]) for p, line, col, m in found] == [
+        (str(path), first, 4, "'抹' in “把桌子抹一下。”"),
+        (str(path), second, 4, "'抹' in “把桌子抹一下。”"),
+        (str(path), third, 8, "'抹' in “天把桌子抹一下再”"),
+    ]
+
+
+TWO_PINS = VALID.replace("  王五: wang2 wu3\n", "  王五: wang2 wu3\n  李四: li3 si4\n")
+NO_PINS = VALID.replace("pronunciations:\n  王五: wang2 wu3\n", "")
+ARTICLE_ONLY = VALID.split("speakers:")[0] + "---\n\n第一段。\n"
+
+
+@pytest.mark.parametrize(("text", "error", "needle", "col"), [
+    (TWO_PINS, "no reading for '李四'", "  李四:", 3),     # the entry the error names
+    (TWO_PINS, "no reading at all", "  王五:", 3),          # else the table's first entry
+    (NO_PINS, "no reading for '李四'", "  - id: wang", 9),  # else the first speaker
+    (ARTICLE_ONLY, "no reading for '李四'", None, 1),       # else the file's start
+])
+def test_a_pinyin_pass_that_rejects_the_table_is_an_error_at_the_table(tmp_path, monkeypatch, text, error,
+                                                                        needle, col) -> None:
+    """Where the reader accepted a pronunciation that the pinyin pass then refuses (a seam: the
+    pass is made to refuse), check reports an E301 at the entry, never a traceback."""
+    from pipeline.passes.pinyin import PinyinAnnotator
+
+    def refuse(self, text):
+        raise ValueError(error)
+
+    monkeypatch.setattr(PinyinAnnotator, "unsure", refuse)
+    path = write(tmp_path, text)
+    line = line_of(text, needle) if needle else 1
+    assert [str(d) for d in check(path)[1] if d.severity == "error"] == [
+        f"{path}:{line}:{col}: error E301: the pinyin pass cannot use this table: {error} "
+        "(write one pinyin syllable per Han character, e.g. 周鸿祎: zhōu hóng yī)"]
+
+
+# Where prose stands in a file, for W401: (what the file is, the file, the W401 positions written
+# out by hand). Each row is a shape the front matter or the body can take.
+PROSE_PLACES = [
+    ("front matter closed by '...'", VALID.replace("---\n\n第一段，", "...\n\n第一段,"), [(20, 4)]),
+    ("empty front matter, body on the very next line", "---\n---\n中文,好\n", [(3, 3)]),
+    ("no front matter: all of it is body", "中文,好\n\n---\n\n其他,好\n", [(1, 3), (5, 3)]),
+    ("front matter never closed: no known body", VALID.replace("---\n\n第一段，", "\n第一段,"), []),
+    ("a single-quoted value", VALID.replace("description: 一个测试。", "description: '一个测试,真的'"), [(8, 19)]),
+    ("an answer's role on its fence line", VALID.replace("::: answer li", "::: answer li role=前银行行长,作家"),
+     [(28, 25)]),
+    ("… quoted", VALID.replace("::: answer li", '::: answer li role="前银行行长,作家"'), [(28, 26)]),
+    ("… in curly quotes", VALID.replace("::: answer li", "::: answer li role=“前银行行长(退休)”"),
+     [(28, 26), (28, 29)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [row[1:] for row in PROSE_PLACES], ids=[slug(row[0]) for row in PROSE_PLACES])
+def test_half_width_marks_are_found_wherever_prose_stands(tmp_path: Path, text: str, expected) -> None:
+    assert [(line, col) for code, line, col in codes(write(tmp_path, text)) if code == "W401"] == expected
+
+
+def test_a_front_matter_never_closed_is_one_error(tmp_path: Path) -> None:
+    text = VALID.replace("---\n\n第一段", "\n第一段")
+    assert codes(write(tmp_path, text)) == [("E101", 1, 1)]
+
+
+def test_the_quotation_style_used_most_is_the_house_style(tmp_path: Path) -> None:
+    """Curly quotes come first but corner quotes are the majority (and sort first by name):
+    the warning stands at the curly ones."""
+    text = VALID.replace("回答一。", "他说“好”，又说「不好」「对」「是」。")
+    assert [(d.code, d.line, d.col, d.message) for d in check(write(tmp_path, text), pinyin=False)[1]] == [
+        ("W404", line_of(text, "他说"), 3, "curly quotation marks here, corner ones elsewhere")]
+
+
+# W405 positions written out by hand (抹 alone is ambiguous: mǒ / mā): the line and column of
+# the character itself, wherever in its paragraph or title it stands.
+PINYIN_PLACES = [
+    ("in a question heading", VALID.replace("## 第一个问题？", "## 把桌子抹一下？"), "## 把桌子", 7),
+    ("first in its paragraph", VALID.replace("回答一。", "抹一下。"), "抹一下", 1),
+    ("on the second line of a paragraph", VALID.replace("回答一。", "他们昨天\n把桌子抹一下。"), "把桌子", 4),
+    # markup between the character and its context: the paragraph's line, first column
+    ("after emphasis, in the last answer", VALID.replace("回答二。", "**桌子**抹一下。"), "**桌子**", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "col"), [row[1:] for row in PINYIN_PLACES],
+                         ids=[slug(row[0]) for row in PINYIN_PLACES])
+def test_pinyin_warnings_point_at_the_character(tmp_path: Path, text: str, needle: str, col: int) -> None:
+    found = [(d.line, d.col, d.message.split(" read ")[0]) for d in check(write(tmp_path, text))[1] if d.code == "W405"]
+    assert found == [(line_of(text, needle), col, "'抹'")]
+
+
+def test_a_quoted_role_is_not_a_quotation_style(tmp_path: Path) -> None:
+    """`role="…"` on a fence line quotes the value for the format, not for the reader: it must not
+    count as straight quotation marks against the curly ones of the text."""
+    text = VALID.replace("::: answer li", '::: answer li role="前银行行长"').replace("回答一。", "他说“好”。")
+    assert [c for c in codes(write(tmp_path, text)) if c[0] == "W404"] == []

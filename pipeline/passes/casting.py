@@ -101,8 +101,11 @@ def chapter_company(doc: Document) -> dict[str, set[str]]:
 def cast_voices(doc: Document, table: VoiceTable, language: str = "cmn") -> Cast:
     narrator, host = table.role("narrator", language), table.role("host", language)
     roles = (narrator, host)
-    first_answer = {sid: i for i, sid in reversed(list(enumerate(answer_order(doc))))}
-    speakers = sorted(doc.speakers, key=lambda s: first_answer.get(s.id, len(first_answer)))
+    order = answer_order(doc)
+    first_answer = {sid: i for i, sid in reversed(list(enumerate(order)))}
+    # a speaker who never answers comes after every answer (not after as many answers as there
+    # are speakers who answer: that put them before the late first-timers and changed their voices)
+    speakers = sorted(doc.speakers, key=lambda s: first_answer.get(s.id, len(order)))
     speakers.sort(key=lambda s: _fixed(s, table.engine) is None)  # stable: fixed hints first
     near = neighbours(doc)
     company = chapter_company(doc)

@@ -235,3 +235,183 @@ def test_voice_tables_name_real_role_voices() -> None:
         for language in ("cmn", "yue"):
             assert table.role("narrator", language).family != table.role("host", language).family
         assert len({v.name for v in table.voices}) == len(table.voices)
+
+
+# ---- the rules one at a time, on small tables (found by `make mutate`) ---------------------
+# A two-speaker title (王五 then 李四, consecutive answers, so neighbours) cast from the eSpeak
+# table cut down to the two role voices ('' narrator at 48, f3 host at 52) and one voice 'ed'
+# (117 Hz: far from the narrator's 95 Hz). The expected casts are worked out by hand from the
+# rules in pipeline/passes/casting.py's docstring.
+
+from dataclasses import replace  # noqa: E402
+
+from pipeline.passes.casting import cast_voices  # noqa: E402
+from pipeline.reader import read_text  # noqa: E402
+from tests.test_reader import VALID  # noqa: E402
+
+TWO_CHAPTERS = VALID.replace("::: answer li", "## 第二个问题？\n\n::: answer li")
+
+
+def tiny(pitches: tuple[int, ...], *, extra: tuple[str, ...] = (), prosody_apart: int = 8):
+    table = load_table("espeak")
+    keep = {"", "f3", "ed", *extra}
+    return replace(table, voices=tuple(v for v in table.voices if v.name in keep), pitches=pitches, rates=(180,),
+                   prosody_apart=prosody_apart)
+
+
+def title(text: str = TWO_CHAPTERS) -> Document:
+    return read_text(text, "t.md").document
+
+
+def setting(cast_result, speaker_id: str) -> tuple[str, int, int]:
+    v = cast_result.voice(speaker_id)
+    return v.voice, v.pitch, v.rate
+
+
+def test_a_rule_gives_way_in_order_and_says_so() -> None:
+    # one pitch: 李四 can only share 王五's voice, setting and all, which breaks three rules
+    result = cast_voices(title(), tiny((50,)), "cmn")
+    assert result.engine == "espeak"
+    assert (setting(result, "wang"), setting(result, "li")) == (("ed", 50, 180), ("ed", 50, 180))
+    assert result.notes == ("李四: could not keep neighbours' voices apart or avoid the narrator's and host's "
+                            "voices or give a voice no one else in the title has",)
+    # a second pitch: only the neighbours' rule gives way; the role voices (unused families, so
+    # otherwise preferred) stay out of reach
+    result = cast_voices(title(), tiny((50, 68)), "cmn")
+    assert (setting(result, "wang"), setting(result, "li")) == (("ed", 50, 180), ("ed", 68, 180))
+    assert result.notes == ("李四: could not keep neighbours' voices apart",)
+
+
+def test_one_chapter_may_share_a_voice_exactly_prosody_apart() -> None:
+    result = cast_voices(title(VALID), tiny((50, 58)), "cmn")
+    assert (setting(result, "wang"), setting(result, "li")) == (("ed", 50, 180), ("ed", 58, 180))
+    assert result.notes == ("李四: could not keep neighbours' voices apart",)
+
+
+@pytest.mark.parametrize(("gender", "shown"), [(None, "any"), ("female", "female")])
+def test_a_chapter_with_no_voice_left_is_an_error_at_the_speaker(gender, shown) -> None:
+    doc = title(VALID)
+    if gender:
+        doc = with_hint(doc, "li", VoiceHint(gender=gender))
+    with pytest.raises(SourceError) as error:
+        cast_voices(doc, tiny((50,)), "cmn")
+    li = next(s for s in doc.speakers if s.id == "li")
+    assert (error.value.path, error.value.line, error.value.col) == (li.loc.path, li.loc.line, li.loc.col)
+    assert str(error.value).startswith(f"t.md:{li.loc.line}:{li.loc.col}: no espeak voice can be cast for '李四' "
+                                       f"({shown}) that no one else in their chapters has: add voices or pitch steps "
+                                       "to pipeline/data/voices-espeak.toml")
+
+
+def test_pitch_stays_in_espeaks_range() -> None:
+    """eSpeak's pitch runs 0-100: a senior's shift (-8) below the lowest step stops at 0."""
+    doc = with_hint(title(), "wang", VoiceHint(age="senior"))
+    result = cast_voices(doc, tiny((4, 50)), "cmn")
+    assert result.voice("wang").pitch == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_unused_speakers_and_the_registry_order_change_no_ones_voice(first_title: Document, engine: str) -> None:
+    """Speakers are cast in the order of their first answer, and one who never answers last."""
+    before = cast(first_title, engine)
+    unused = first_title.speakers[0].model_copy(update={"id": "nobody", "name": "无名氏", "voice": VoiceHint()})
+    shuffled = first_title.model_copy(update={"speakers": (unused, *reversed(first_title.speakers))})
+    after = cast(shuffled, engine)
+    assert {sid: v for sid, v in after.speakers.items() if sid != "nobody"} == before.speakers
+    assert after.notes == before.notes == ()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_speakers_without_an_age_get_the_tables_own_steps(first_title: Document, engine: str) -> None:
+    table = load_table(engine)
+    result = cast(first_title, engine)
+    for speaker in first_title.speakers:
+        if speaker.voice.age is None:
+            assert result.voice(speaker.id).pitch in table.pitches, speaker.name
+            assert result.voice(speaker.id).rate in table.rates, speaker.name
+
+
+@pytest.mark.parametrize("age", ["young", "adult"])
+def test_a_voice_made_for_seniors_goes_to_no_one_else(test_title: Document, age: str) -> None:
+    """老周 made young or adult: the table's senior man (grandpa, of a family no one else uses, so
+    otherwise first in line) is not his while other voices are free."""
+    doc = with_hint(test_title, "laozhou", VoiceHint(gender="male", age=age))
+    assert cast(doc, "espeak").voice("laozhou").voice != "grandpa"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_fixed_voice_is_cast_before_the_others(test_title: Document, engine: str) -> None:
+    """The last speaker to answer asks for the voice the first one would have had: she gets it
+    at the table's neutral pitch and rate, and the first speaker takes another voice."""
+    table = load_table(engine)
+    order = answer_order(test_title)
+    first, last = order[0], order[-1]
+    wanted = cast(test_title, engine).voice(first).voice
+    hint = VoiceHint(**{engine: wanted})
+    result = cast(with_hint(test_title, last, hint), engine)
+    assert setting(result, last) == (wanted, table.pitches[0], table.rates[0])
+    assert result.voice(first).voice != wanted
+    assert result.notes == ()
+
+
+@pytest.mark.parametrize(("engine", "host_voice"), [("espeak", "f3"), ("edge", "zh-CN-XiaoxiaoNeural")])
+def test_a_fixed_voice_is_obeyed_even_when_it_sounds_like_the_host(test_title: Document, engine, host_voice) -> None:
+    """The editor asked for it: no rule gives way (no note), only the pitch keeps clear of the host."""
+    speaker = answer_order(test_title)[-1]
+    result = cast(with_hint(test_title, speaker, VoiceHint(**{engine: host_voice})), engine)
+    assert result.voice(speaker).voice == host_voice and result.notes == ()
+    assert abs(result.voice(speaker).pitch - result.host.pitch) >= load_table(engine).prosody_apart
+
+
+def at_hz(f0: float | None, gender: str = "male", family: str = "a") -> VoiceSpec:
+    return VoiceSpec("espeak", family, 50, 180, gender, family, f0)
+
+
+@pytest.mark.parametrize(("a", "b", "apart", "alike"), [
+    (at_hz(100), at_hz(None, family="b"), 1.5, False),          # pitch unknown: only the family counts
+    (at_hz(None), at_hz(100, family="b"), 1.5, False),
+    (at_hz(100), at_hz(100, "female", "b"), 1.5, False),        # one man, one woman: never alike by pitch
+    (at_hz(100), at_hz(103, family="b"), 1.0, True),            # 0.51 semitones apart, threshold 1
+    (at_hz(100), at_hz(100, family="b"), 0.0, False),           # threshold 0: pitch never counts
+    (at_hz(100), at_hz(200, family="b"), 12.0, False),          # exactly the threshold apart: not alike
+    (at_hz(100), at_hz(100), 0.0, True),                        # one family: always alike
+])
+def test_similar_by_hand(a: VoiceSpec, b: VoiceSpec, apart: float, alike: bool) -> None:
+    assert similar(a, b, apart) is alike
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_families_are_used_evenly(first_title: Document, engine: str) -> None:
+    """Rule 6 on the first title: within each gender, every family offered to speakers is in use,
+    and the most-used one has at most one speaker more than the least-used (hinted speakers aside)."""
+    from collections import Counter
+
+    table, result = load_table(engine), cast(first_title, engine)
+    hinted = {s.id for s in first_title.speakers if s.voice.espeak or s.voice.edge or s.voice.age}
+    for gender in ("male", "female"):
+        offered = {e.family for e in table.reading("cmn") if e.cast and e.gender == gender and e.age is None}
+        offered -= {result.narrator.family, result.host.family}
+        used = Counter(v.family for sid, v in result.speakers.items() if v.gender == gender and sid not in hinted)
+        assert set(used) >= offered, (gender, offered - set(used))
+        assert max(used.values()) - min(used.values()) <= 1, (gender, used)
+
+
+@pytest.mark.parametrize(("hint", "engine"), [(VoiceHint(espeak="nosuchvoice"), "espeak"),
+                                              (VoiceHint(edge="zh-HK-HiuMaanNeural"), "edge")])
+def test_a_fixed_voice_error_stands_at_the_speakers_entry(test_title: Document, hint: VoiceHint, engine: str) -> None:
+    suwen = next(s for s in test_title.speakers if s.id == "suwen")
+    with pytest.raises(SourceError) as error:
+        cast(with_hint(test_title, "suwen", hint), engine)
+    assert (error.value.path, error.value.line, error.value.col) == (suwen.loc.path, suwen.loc.line, suwen.loc.col)
+
+
+def test_a_voice_made_for_another_age_comes_after_every_other() -> None:
+    """Three speakers, one a chapter. 王五 is fixed on 'ed' and 张三 on 'david'; 李四, young, answers
+    after 张三 only, so both 'ed' (a family in use) and the table's senior voice (a family no one
+    uses, so otherwise first in line) keep the rules: the senior voice is for seniors, so 'ed'."""
+    text = (VALID.replace("  - id: li\n", "  - id: zhang\n    name: 张三\n  - id: li\n")
+            .replace("::: answer li", "## 第二个问题？\n\n::: answer zhang\n回答三。\n:::\n\n## 第三个问题？\n\n::: answer li"))
+    doc = with_hint(with_hint(with_hint(title(text), "wang", VoiceHint(espeak="ed")), "zhang", VoiceHint(espeak="david")),
+                    "li", VoiceHint(age="young"))
+    result = cast_voices(doc, tiny((50, 68), extra=("grandpa", "david")), "cmn")
+    assert [result.voice(s).voice for s in ("wang", "zhang", "li")] == ["ed", "david", "ed"]
+    assert result.notes == ()

@@ -1,0 +1,202 @@
+"""What the learner PDF's line layout is given to set: the glyphs `pinyinlayout.glyphs` makes from
+runs of words, judged by tables written out here by hand (which glyph has which syllable, which
+word it belongs to, whether a line may start with it, which marks are set half-width) and by
+widths taken from the font files (fontTools, through `Face`).
+
+(Found by `make mutate`: the layout tests judged lines, and let these decisions change.)"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.fonts import font_path
+from pipeline.renderers.pinyinlayout import MARK, Face, Style, glyphs
+
+TEXT, OTHER, PINYIN = Face(font_path("serif"), 20.0), Face(font_path("sans"), 16.0), Face(font_path("sans"), 10.0)
+STYLE = Style(text=TEXT, other=OTHER, pinyin=PINYIN, gap=2.0, measure=400.0)
+
+def slug(name: str) -> str:
+    """A test id of plain letters, digits and hyphens (mutmut passes ids back to pytest, and an
+    id with punctuation or non-ASCII letters may not survive the trip)."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+
+def table(runs) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """(text, css, syllable, space before, may a line start here, word) of each glyph; words are
+    lettered in order of appearance, '-' for a mark (so only the grouping is judged)."""
+    letters: dict[int, str] = {}
+    rows = []
+    for g in glyphs(runs, STYLE):
+        word = "-" if g.word == MARK else letters.setdefault(g.word, "abcdefghij"[len(letters)])
+        rows.append((g.text, g.css, g.syllable, g.space_before, g.breakable, word))
+    return rows
+
+
+CASES = [
+    ("a word of two characters, then a word of one",
+     [("", "", [("他们", ("tā", "men")), ("好", ("hǎo",))])],
+     [("他", "", "tā", False, True, "a"), ("们", "", "men", False, False, "a"), ("好", "", "hǎo", False, True, "b")]),
+    ("Latin words: spaces part them, nothing between two runs joins them",
+     [("", "", [("Sora 2 ", None), ("Wi", None), ("Fi", None)])],
+     [("Sora", "", None, False, True, "a"), ("2", "", None, True, True, "b"), ("Wi", "", None, True, True, "c"),
+      ("Fi", "", None, False, False, "c")]),
+    ("Latin then Han in one run without pinyin: two words",
+     [("", "", [("AI中", None)])],
+     [("AI", "", None, False, True, "a"), ("中", "", None, False, True, "b")]),
+    ("marks: closing marks glued to what is before, opening to what is after; a closing mark before "
+     "another mark is half-width",
+     [("", "", [("好", ("hǎo",)), ("，“", None), ("好", ("hǎo",)), ("”。", None)])],
+     [("好", "", "hǎo", False, True, "a"), ("，", "halt", None, False, False, "-"), ("“", "", None, False, True, "-"),
+      ("好", "", "hǎo", False, False, "b"), ("”", "halt", None, False, False, "-"), ("。", "", None, False, False, "-")]),
+    ("two opening marks: the second is half-width",
+     [("", "", [("“（", None), ("好", ("hǎo",))])],
+     [("“", "", None, False, True, "-"), ("（", "halt", None, False, False, "-"), ("好", "", "hǎo", False, False, "a")]),
+    ("a space before a word lets a line start there, even after an opening mark's neighbour",
+     [("", "", [("好", ("hǎo",)), (" ", None), ("好", ("hǎo",))])],
+     [("好", "", "hǎo", False, True, "a"), ("好", "", "hǎo", True, True, "b")]),
+    ("an aside keeps its class on its marks (never halved)",
+     [("", "aside", [("（", None), ("笑", ("xiào",)), ("）", None)]), ("", "", [("。", None)])],
+     [("（", "aside", None, False, True, "-"), ("笑", "aside", "xiào", False, False, "a"),
+      ("）", "aside", None, False, False, "-"), ("。", "", None, False, False, "-")]),
+]
+
+
+@pytest.mark.parametrize(("runs", "expected"), [c[1:] for c in CASES], ids=[slug(c[0]) for c in CASES])
+def test_glyphs_by_hand(runs, expected) -> None:
+    assert table(runs) == expected
+
+
+def test_widths_come_from_the_faces() -> None:
+    """Han and Latin: the face's own advance; full-width marks one em, a halved mark half an em,
+    the middle dot its own advance; asides and emphasis in the other face; syllables in the
+    pinyin face."""
+    runs = [("", "", [("好", ("hǎo",)), ("，“", None), ("Sora·", None)]), ("", "em", [("说", ("shuō",)), ("。", None)]),
+            ("", "aside", [("（", None)])]
+    got = [(g.text, g.width, g.syllable_width) for g in glyphs(runs, STYLE)]
+    assert got == [
+        ("好", TEXT.width("好"), PINYIN.width("hǎo")),
+        ("，", 10.0, 0.0),            # halved: a closing mark before an opening one
+        ("“", 20.0, 0.0),
+        ("Sora", TEXT.width("Sora"), 0.0),
+        ("·", TEXT.width("·"), 0.0),  # full-width punctuation, but drawn at its own width
+        ("说", OTHER.width("说"), PINYIN.width("shuō")),
+        ("。", 16.0, 0.0),
+        ("（", 16.0, 0.0),
+    ]
+    assert OTHER.width("说") != TEXT.width("说")  # the two faces really differ in size
+
+
+def test_a_middle_dot_alone_keeps_its_own_width() -> None:
+    [dot] = glyphs([("", "", [("·", None)])], STYLE)
+    assert dot.width == TEXT.width("·") < 20.0
+
+
+def test_a_wide_word_gets_one_even_pitch_from_its_first_character() -> None:
+    """创作 at this pinyin size: 'chuàng' (34.6 px) and 'zuò' need more than two 20 px characters
+    give them, so the word's syllables condense and its pitch widens from its first character;
+    the last character of a word, and a word of one character, have no inner space."""
+    style = Style(text=TEXT, other=OTHER, pinyin=PINYIN, gap=2.0, measure=400.0, condense=0.8)
+    first, second, third = glyphs([("", "", [("创作", ("chuàng", "zuò")), ("好", ("hǎo",))])], style)
+    assert first.inner > 0 and second.inner == 0.0 and third.inner == 0.0
+    assert 0.8 - 1e-9 <= first.scale < 1.0 and third.scale == 1.0
+    # the two syllables, as condensed, stay `gap` apart over the widened pitch
+    pitch = first.width + first.inner
+    assert (first.syllable_width * first.scale + second.syllable_width * second.scale) / 2 + 2.0 <= pitch + 1e-6
+
+
+# ---- set lines, judged by their geometry ---------------------------------------------------
+# Paragraphs built to stress each spacing rule: wide syllables around narrow marks, Latin words
+# and numbers between syllables, words that must condense at a word boundary. Judged by plain
+# geometry on the lines `break_lines` returns: nothing overlaps, every two neighbouring syllables
+# stay `gap` apart, a justified line fills the measure, a word keeps one pitch, no word space is
+# below the least.
+
+from pipeline.renderers.pinyinlayout import IN_WORD, WORD_SPACE, break_lines, kind  # noqa: E402
+
+LINE_STYLE = Style(text=TEXT, other=OTHER, pinyin=PINYIN, gap=2.0, measure=210.0, word_space=6.0,
+                   word_space_min=4.0, word_space_max=16.0, condense=0.8)
+Z, C = ("壮", ("zhuàng",)), ("窗", ("chuāng",))
+STRESS = {
+    "wide syllables around narrow marks": [Z, ("·", None), Z, ("、", None), C, ("—", None), C, ("，", None), Z, C,
+                                           ("：", None), ("“", None), Z, ("”", None), C] * 2,
+    "Latin and numbers between syllables": [Z, ("AI", None), C, ("2", None), Z, (" GPT ", None), C, ("i", None),
+                                            Z, ("(", None), C, (")", None), Z] * 2,
+    "two-character words that condense": [("创作", ("chuàng", "zuò")), ("双双", ("shuāng", "shuāng")),
+                                          ("装窗", ("zhuāng", "chuāng")), ("他们", ("tā", "men"))] * 3,
+    "a numbered run of one-character words": [Z, C] * 9,
+}
+
+
+def edges(line, i):  # type: ignore[no-untyped-def]
+    glyph, scale = line.glyphs[i], line.scales[i]
+    centre, half = line.x[i] + glyph.width / 2, glyph.syllable_width * scale / 2
+    return centre - half, centre + half
+
+
+@pytest.mark.parametrize("words", list(STRESS.values()), ids=[slug(name) for name in STRESS])
+@pytest.mark.parametrize("measure", [150.0, 210.0, 330.0])
+def test_set_lines_keep_every_spacing_rule(words, measure: float) -> None:
+    style = Style(**{**LINE_STYLE.__dict__, "measure": measure})
+    items = glyphs([("", "", words)], style)
+    lines = break_lines(items, style)
+    assert [g.text for line in lines for g in line.glyphs] == [g.text for g in items]  # all of it, in order
+    for number, line in enumerate(lines):
+        last = number == len(lines) - 1
+        for i in range(len(line.glyphs) - 1):  # glyphs never overlap
+            assert line.x[i] + line.glyphs[i].width <= line.x[i + 1] + 1e-6, (number, i)
+        marked = [i for i, g in enumerate(line.glyphs) if g.syllable]
+        for i, j in zip(marked, marked[1:]):  # neighbouring syllables stay `gap` apart, whatever is between
+            assert edges(line, j)[0] - edges(line, i)[1] >= style.gap - 0.01, (number, line.glyphs[i].text, i, j)
+        assert all(style.condense - 1e-6 <= s <= 1.0 + 1e-9 for s in line.scales)
+        right = line.x[-1] + line.glyphs[-1].width
+        if not last and right <= style.measure + 0.01:  # (overflow: see the test below)
+            assert abs(right - style.measure) < 0.01, number  # justified
+        pitches: dict[int, set[float]] = {}
+        spaces = []
+        for i in range(len(line.glyphs) - 1):
+            a, b = line.glyphs[i], line.glyphs[i + 1]
+            if kind(a, b) == IN_WORD and a.syllable and b.syllable:
+                pitches.setdefault(a.word, set()).add(round(line.x[i + 1] - line.x[i], 6))
+            elif kind(a, b) == WORD_SPACE:
+                spaces.append(line.x[i + 1] - line.x[i] - a.width)
+        assert all(len(p) == 1 for p in pitches.values()), number  # one pitch a word
+        assert all(space >= style.word_space_min - 0.01 for space in spaces), number
+
+
+@pytest.mark.xfail(strict=True, reason="known: the breaker prefers a line a few px over the measure to a "
+                   "very short one (its overflow cost is below a loose line's); found by make mutate, left to "
+                   "the line layout's owner")
+def test_no_line_overflows_where_it_could_break() -> None:
+    words = STRESS["wide syllables around narrow marks"]
+    style = Style(**{**LINE_STYLE.__dict__, "measure": 150.0})
+    for number, line in enumerate(break_lines(glyphs([("", "", words)], style), style)):
+        if line.x[-1] + line.glyphs[-1].width > style.measure + 0.01:
+            assert not any(g.breakable for g in line.glyphs[1:]), number  # it had a place to break
+
+
+LOOSE_LINE = Style(text=TEXT, other=OTHER, pinyin=PINYIN, gap=2.0, measure=1000.0, justify=False,
+                   word_space=6.0, word_space_min=4.0, condense=0.8)
+
+
+def gaps(words) -> list[float]:  # type: ignore[no-untyped-def]
+    [line] = break_lines(glyphs([("", "", words)], LOOSE_LINE), LOOSE_LINE)
+    return [round(line.x[i + 1] - line.x[i] - line.glyphs[i].width, 6) for i in range(len(line.glyphs) - 1)]
+
+
+def test_spacing_beside_marks_is_exactly_what_the_rules_ask() -> None:
+    """On one unjustified line (nothing spread): the style's word space between Han and a Latin
+    word, the text face's space where the source has one before a mark, nothing beside a mark
+    otherwise;
+    and two syllables across a narrow mark pushed apart to exactly `gap`, no more."""
+    zhong = ("中", ("zhōng",))
+    assert gaps([zhong, ("AI", None), zhong]) == [6.0, 6.0]
+    hao = ("好", ("hǎo",))
+    assert gaps([hao, (" “", None), hao, ("”", None)]) == [round(TEXT.width(" "), 6), 0.0, 0.0]
+    # a word space and a narrow mark between two wide syllables already keep them apart: no widening
+    assert gaps([Z, ("i", None), ("·", None), Z]) == [6.0, 0.0, 0.0]
+    [line] = break_lines(glyphs([("", "", [Z, ("·", None), Z])], LOOSE_LINE), LOOSE_LINE)
+    assert line.x[1] == 20.0  # the dot sits right after the first character
+    assert edges(line, 2)[0] - edges(line, 0)[1] == pytest.approx(2.0, abs=1e-6)

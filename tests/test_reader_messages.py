@@ -1,0 +1,181 @@
+"""What the reader tells an editor, written out by hand: the first error and how many more,
+the field a misspelt key was meant to be, pydantic's wording removed, long lines shortened in a
+message, the kind of an unclosed block, and where a note stands.
+
+(Found by `make mutate`: the reader's tests checked codes and lines, and let the words change.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import SourceError
+from pipeline.reader import read_source, read_with_diagnostics
+from tests.test_reader import VALID, line_of
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "t.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def messages(tmp_path: Path, text: str) -> list[tuple[str, int, int, str]]:
+    return [(d.code, d.line, d.col, d.message) for d in read_with_diagnostics(write(tmp_path, text)).diagnostics]
+
+
+def test_a_build_names_the_first_error_and_counts_the_rest(tmp_path: Path) -> None:
+    text = VALID.replace("date: 2025-01-02", "date: 2025-13-45").replace("language: zh-Hans", "language: zh_CN")
+    path = write(tmp_path, text)
+    with pytest.raises(SourceError) as error:
+        read_source(path)
+    assert str(error.value) == (f"{path}:{line_of(text, 'language')}:11: 'language': write 'zh-CN' "
+                                "(BCP 47 tags use '-') (and 1 more: run 'publish check')")
+
+
+def test_one_error_is_named_alone(tmp_path: Path) -> None:
+    text = VALID.replace("date: 2025-01-02", "date: 2025-13-45")
+    path = write(tmp_path, text)
+    with pytest.raises(SourceError) as error:
+        read_source(path)
+    assert str(error.value) == f"{path}:{line_of(text, 'date')}:7: 'date': '2025-13-45' is not a day of the calendar"
+
+
+def test_a_misspelt_key_is_matched_to_the_field_it_was_meant_to_be(tmp_path: Path) -> None:
+    text = (VALID.replace("outlet: 本报", "outlett: 本报")
+            .replace("    name: 李四", "    nmae: 李四\n    name: 李四")
+            .replace("rights: © 2025", "rights: © 2025\nzzzzqq: 1"))
+    assert [m for m in messages(tmp_path, text) if m[0] == "E105"] == [
+        ("E105", line_of(text, "outlett"), 1, "unknown field 'outlett': did you mean 'outlet'?"),
+        ("E105", line_of(text, "zzzzqq"), 1, "unknown field 'zzzzqq'"),  # nothing near it
+        ("E105", line_of(text, "    nmae"), 5, "unknown field 'speakers.1.nmae': did you mean 'name'?"),
+    ]
+
+
+def test_a_long_fence_line_is_shortened_in_the_message(tmp_path: Path) -> None:
+    text = VALID.replace("::: answer li", ":::: answer li role=一个非常非常非常非常非常非常长的角色名字用来测试")
+    # the first 40 characters of the line, then an ellipsis
+    assert messages(tmp_path, text) == [
+        ("E216", line_of(text, ":::: answer li"), 1,
+         "the fence ':::: answer li role=一个非常非常非常非常非常非常长的角色名字…' has 4 colons; a fence is exactly ':::'")]
+
+
+@pytest.mark.parametrize(("opening", "expected"), [
+    ("::: answer wang", [("E214", "the answer opened here is never closed before the end of the file")]),
+    ("::: note", [("E214", "the note opened here is never closed before the end of the file")]),
+    ("::: quote", [("E206", "unknown block '::: quote': did you mean '::: note'?"),
+                   ("E214", "the block opened here is never closed before the end of the file")]),
+], ids=["answer", "note", "unknown"])
+def test_an_unclosed_block_is_named_by_its_kind(tmp_path: Path, opening: str, expected) -> None:
+    text = VALID + f"\n{opening}\n回答三。\n"
+    found = messages(tmp_path, text)
+    assert [(code, message) for code, _line, _col, message in found] == expected
+    assert {line for _code, line, _col, _message in found} == {text[: text.rindex(opening)].count("\n") + 1}
+
+
+def test_a_note_stands_at_its_fence(tmp_path: Path) -> None:
+    text = VALID + "\n::: note\n注释。\n:::\n"
+    doc = read_source(write(tmp_path, text))
+    assert [(s.kind, s.loc.line) for s in doc.sections if s.kind == "note"] == [("note", line_of(text, "::: note"))]
+
+
+def test_a_note_fence_with_words_after_it_and_an_empty_note(tmp_path: Path) -> None:
+    text = VALID + "\n::: note 注\n注释。\n:::\n\n::: note\n:::\n"
+    first = text[: text.index("::: note 注")].count("\n") + 1
+    second = text[: text.rindex("::: note\n")].count("\n") + 1
+    assert [m for m in messages(tmp_path, text) if m[0] in ("E206", "E203")] == [
+        ("E206", first, 1, "cannot read '::: note 注': a note is opened by '::: note' alone"),
+        ("E203", second, 1, "the note is empty"),
+    ]
+
+
+def test_notes_are_numbered_from_the_second(tmp_path: Path) -> None:
+    text = VALID + "\n::: note\n一。\n:::\n\n::: note\n二。\n:::\n\n::: note\n三。\n:::\n"
+    doc = read_source(write(tmp_path, text))
+    assert [s.id for s in doc.sections if s.kind == "note"] == ["note", "note-2", "note-3"]
+
+
+def test_a_source_with_an_error_is_refused_even_when_it_could_be_read(tmp_path: Path) -> None:
+    text = VALID.replace("::: answer li", "::: answer zhao")  # an answer by no registered speaker
+    with pytest.raises(SourceError, match="E201|zhao"):
+        read_source(write(tmp_path, text))
+
+
+def test_a_reference_dated_on_a_day_that_does_not_exist(tmp_path: Path) -> None:
+    text = VALID + "\n## 参考资料 {.references}\n\n1. 《报道》，某报，2024年2月30日\n"
+    assert messages(tmp_path, text) == [
+        ("E104", line_of(text, "1. 《报道》"), 1, "reference date is not a real date: '《报道》，某报，2024年2月30日'")]
+
+
+def test_aliases_that_expand_too_far_are_one_error_at_the_field(tmp_path: Path) -> None:
+    """Five lines of YAML aliases that would expand to 100,000 values ("billion laughs")."""
+    bomb = "x0: &a [l, l, l, l, l, l, l, l, l, l]\n" + "".join(
+        f"x{i}: &{name} [{', '.join(['*' + alias] * 10)}]\n" for i, (alias, name) in enumerate(zip("abcd", "bcde"), 1))
+    text = VALID.replace("rights: © 2025\n", "rights: © 2025\n" + bomb)
+    assert messages(tmp_path, text) == [
+        ("E102", line_of(text, "x4:"), 1, "'x4' holds more than 100,000 values: aliases ('*name') repeat too much")]
+
+
+@pytest.mark.parametrize(("fence", "shown"), [
+    ("::::: answer li", "'::::: answer li'"),                                 # short: whole
+    (":::: answer li role=" + "长" * 20, "':::: answer li role=" + "长" * 20 + "'"),   # 40 characters: whole
+    (":::: answer li role=" + "长" * 21, "':::: answer li role=" + "长" * 20 + "…'"),  # 41: the first 40, then …
+], ids=["short", "forty", "forty-one"])
+def test_a_fence_line_is_quoted_whole_up_to_forty_characters(tmp_path: Path, fence: str, shown: str) -> None:
+    colons = len(fence) - len(fence.lstrip(":"))
+    text = VALID.replace("::: answer li", fence)
+    assert messages(tmp_path, text) == [
+        ("E216", line_of(text, fence), 1, f"the fence {shown} has {colons} colons; a fence is exactly ':::'")]
+
+
+def test_references_keep_their_own_numbers(tmp_path: Path) -> None:
+    text = VALID + "\n## 参考资料 {.references}\n\n3. 甲\n4. 乙\n"
+    doc = read_source(write(tmp_path, text))
+    assert [(r.number, r.text) for s in doc.sections for r in s.references] == [(3, "甲"), (4, "乙")]
+
+
+def test_a_misspelt_key_inside_a_speakers_voice_is_matched_there(tmp_path: Path) -> None:
+    text = VALID.replace("    role: 记者\n", "    role: 记者\n    voice: {gendr: male}\n")
+    assert messages(tmp_path, text) == [
+        ("E105", line_of(text, "    voice:"), 13, "unknown field 'speakers.0.voice.gendr': did you mean 'gender'?")]
+
+
+# A field of the wrong shape: (id, the change, the message written out by hand, where it points).
+WRONG_SHAPES = [
+    ("missing", ("title: 测试\n", ""), "E103", "required field 'title' is missing", "id:", 1),
+    ("empty", ("title: 测试", "title:"), "E104", "'title' must be text, not nothing (put it in quotes)", "title:", 7),
+    ("yes-no", ("title: 测试", "title: yes"), "E104", "'title' must be text, not yes/no (put it in quotes)", "title:", 8),
+    ("list-for-mapping", ("pronunciations:\n  王五: wang2 wu3\n", "pronunciations: [王五]\n"), "E104",
+     "'pronunciations' must be a 'key: value' mapping, not a list", "pronunciations:", 17),
+    ("text-for-fields", ("  - id: li\n    name: 李四\n", "  - 李四\n"), "E104",
+     "'speakers.1' must be a mapping of fields, not text", "  - 李四", 5),
+    ("list-for-fields", ("    role: 记者\n", "    role: 记者\n    voice: [male]\n"), "E104",
+     "'speakers.0.voice' must be a mapping of fields, not a list", "    voice:", 12),
+]
+
+
+@pytest.mark.parametrize(("change", "code", "message", "needle", "col"), [row[1:] for row in WRONG_SHAPES],
+                         ids=[row[0] for row in WRONG_SHAPES])
+def test_a_field_of_the_wrong_shape_says_what_it_must_be(tmp_path: Path, change, code, message, needle, col) -> None:
+    text = VALID.replace(*change)
+    line = line_of(text, needle) if code != "E103" else 2  # a missing field: the front matter's first line
+    assert messages(tmp_path, text) == [(code, line, col, message)]
+
+
+def test_a_file_that_cannot_be_read_as_a_source(tmp_path: Path) -> None:
+    """No file, a folder, bytes that are not UTF-8 (UTF-16 named as such): one E100 each, at the
+    place the reading stopped."""
+    def found(path: Path) -> list[tuple[str, str, int, int, str]]:
+        return [(d.code, d.path, d.line, d.col, d.message) for d in read_with_diagnostics(path).diagnostics]
+
+    missing, folder = tmp_path / "missing.md", tmp_path / "folder.md"
+    folder.mkdir()
+    assert found(missing) == [("E100", str(missing), 1, 1, "file not found")]
+    assert found(folder) == [("E100", str(folder), 1, 1, "this is a folder, not a source file")]
+    latin1 = tmp_path / "latin1.md"
+    latin1.write_bytes(b"---\ntitle: caf\xe9\n")
+    assert found(latin1) == [("E100", str(latin1), 2, 11, "file is not valid UTF-8")]
+    utf16 = tmp_path / "utf16.md"
+    utf16.write_bytes("---\n标题\n".encode("utf-16"))
+    assert found(utf16) == [("E100", str(utf16), 1, 1, "file is not valid UTF-8 (it looks like UTF-16)")]
