@@ -352,6 +352,7 @@ class _LineState:
 
 SPLIT_PENALTY = 3000.0  # a word split across lines costs more than a line whose word spaces are 5 ems too wide
 LOOSE = 100.0  # the cost of a line whose word spaces are one em wider than the least
+OVERFULL = 1e7  # a line past the measure costs more than any split word or loose line
 
 
 def _neighbours(items: list[Glyph], style: Style) -> list[tuple[str, float, float]]:
@@ -400,13 +401,20 @@ def break_lines(items: list[Glyph], style: Style) -> list[Line]:
             continue
         fixed = style.indent if start == 0 else 0.0
         spaces, least, reached = 0, style.word_space_min, False
+        syllable: tuple[int, float, int, float] | None = None  # last one: index, centre, spaces, half width
         for end in range(start + 1, count + 1):
+            glyph = items[end - 1]
             if end - 1 > start:
                 how, gap, need = pairs[end - 2]
                 fixed += gap
                 spaces += how == WORD_SPACE
                 least = max(least, need)
-            fixed += items[end - 1].width
+            if glyph.syllable:
+                if syllable is not None and syllable[0] < end - 2:  # marks between: as _LineState
+                    distance = fixed + glyph.width / 2 - syllable[1] + (spaces - syllable[2]) * least
+                    fixed += max(0.0, syllable[3] + glyph.syllable_width * glyph.scale / 2 + style.gap - distance)
+                syllable = (end - 1, fixed + glyph.width / 2, spaces, glyph.syllable_width * glyph.scale / 2)
+            fixed += glyph.width
             width = fixed + spaces * least
             if width > style.measure + 0.01 and reached:
                 break
@@ -428,10 +436,12 @@ def break_lines(items: list[Glyph], style: Style) -> list[Line]:
 def _cost(slack: float, spaces: int, least: float, last: bool, style: Style, em: float) -> float:
     """How far a line's spacing departs from the least: its word spaces widened to take up its
     slack (more if past the widest word space, when the rest widens every gap), or, with no
-    word spaces, its whole slack. A last line costs nothing unless it overflows; an
+    word spaces, its whole slack. A line past the measure costs more than any other choice (a
+    split word, a line however loose), so it is set only where nothing else fits; a last line
+    costs nothing unless it overflows; an
     unjustified line (a heading) costs its slack, so that its lines come out even."""
-    if slack < -0.01:
-        return LOOSE * 100 * (slack / em) ** 2  # one piece wider than the measure
+    if slack < -0.01:  # past the right margin: only where a piece is wider than the measure
+        return OVERFULL + LOOSE * 100 * (slack / em) ** 2
     if last:
         return 0.0
     if not style.justify:

@@ -166,9 +166,6 @@ def test_set_lines_keep_every_spacing_rule(words, measure: float) -> None:
         assert all(space >= style.word_space_min - 0.01 for space in spaces), number
 
 
-@pytest.mark.xfail(strict=True, reason="known: the breaker prefers a line a few px over the measure to a "
-                   "very short one (its overflow cost is below a loose line's); found by make mutate, left to "
-                   "the line layout's owner")
 def test_no_line_overflows_where_it_could_break() -> None:
     words = STRESS["wide syllables around narrow marks"]
     style = Style(**{**LINE_STYLE.__dict__, "measure": 150.0})
