@@ -39,6 +39,21 @@ _TITLE_LOCK = threading.Lock()  # one title at a time per worker process
 _NATIVE_LOCK = threading.Lock()  # one call into eSpeak / the encoders at a time per process
 
 
+# A local cluster's workers run one long CPU-bound title at a time; Dask's housekeeping is tuned
+# for many short tasks. Its statistical profiler samples every task's stack every 10 ms
+# (WeasyPrint's deep stacks made that about a tenth of the build's CPU), and the event-loop
+# health check (every 20 ms), system monitor (500 ms) and memory monitor (100 ms) each wake the
+# worker's event loop, which takes the GIL from the building thread. Measured on 6 titles:
+# these settings take the title time from 8.5 % to 4.5 % over the local pool's. The dashboard
+# keeps working (coarser graphs); memory limits are checked once a second.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
 @contextlib.contextmanager
 def connect(scheduler: str, workers: int, log: Callable[[str], None]) -> Iterator[Any]:
     """A `distributed.Client` for `scheduler` ("local": a new LocalCluster of `workers`
@@ -51,9 +66,7 @@ def connect(scheduler: str, workers: int, log: Callable[[str], None]) -> Iterato
         import dask
 
         started = time.perf_counter()
-        # Dask's statistical profiler samples every task's stack every 10 ms; WeasyPrint's deep
-        # stacks made that cost about a tenth of the build's CPU. The dashboard works without it.
-        with dask.config.set({"distributed.worker.profile.enabled": False}):
+        with dask.config.set(LOCAL_CLUSTER_CONFIG):
             cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                    dashboard_address=":0", silence_logs=logging.ERROR)
         client = Client(cluster)
