@@ -14,6 +14,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,14 +77,26 @@ def _build_freq(target: Path) -> None:
 
     with open(_dict_file(), "rb") as source:
         freq, total = jieba.Tokenizer.gen_pfdict(source)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".pipeline-jieba-freq-", suffix=".sqlite")
+    _write_store(target, "freq", {
+        "CREATE TABLE freq (word TEXT PRIMARY KEY, freq INTEGER) WITHOUT ROWID": [],
+        "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)": [],
+        "INSERT INTO freq VALUES (?, ?)": freq.items(),
+        "INSERT INTO meta VALUES (?, ?)": [("total", str(total))],
+    })
+
+
+def _write_store(target: Path, name: str, statements: dict[str, Iterable[tuple[object, ...]]]) -> None:
+    """An SQLite file made beside `target` and renamed over it: another process reading the
+    store never sees half of it. Each statement runs once per row (once if it has none)."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".pipeline-jieba-{name}-", suffix=".sqlite")
     os.close(fd)
     try:
         db = sqlite3.connect(tmp)
-        db.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, freq INTEGER) WITHOUT ROWID")
-        db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
-        db.executemany("INSERT INTO freq VALUES (?, ?)", freq.items())
-        db.execute("INSERT INTO meta VALUES ('total', ?)", (str(total),))
+        for statement, rows in statements.items():
+            if "?" in statement:
+                db.executemany(statement, rows)
+            else:
+                db.execute(statement)
         db.commit()
         db.close()
         os.replace(tmp, target)
@@ -131,18 +144,10 @@ class _TagStore:
 
 
 def _build(source: Path, target: Path) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".pipeline-jieba-tags-", suffix=".sqlite")
-    os.close(fd)
-    try:
-        db = sqlite3.connect(tmp)
-        db.execute("CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID")
-        db.executemany("INSERT INTO tags VALUES (?, ?)", _read_tags(source).items())
-        db.commit()
-        db.close()
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    _write_store(target, "tags", {
+        "CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID": [],
+        "INSERT INTO tags VALUES (?, ?)": _read_tags(source).items(),
+    })
 
 
 @lru_cache(maxsize=None)
