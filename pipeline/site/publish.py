@@ -12,6 +12,7 @@ system allows, so the site costs no second copy of the audio.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -22,7 +23,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from pipeline import fonts
-from pipeline.build import PACKAGE_DIR, tree_digest
+from pipeline.build import PACKAGE_DIR, lock_dir, tree_digest
 from pipeline.cache import Cache, key
 from pipeline.config import ProjectConfig
 from pipeline.cover import COVER_VERSION, cover_png
@@ -56,6 +57,15 @@ def site_dir_of(out_dir: Path) -> Path:
     return out_dir / "site"
 
 
+def _site_lock(site_dir: Path) -> Path:
+    """The lock of one site folder, beside the titles' build locks (never in the output: what is
+    uploaded is only what the build wrote)."""
+    directory = lock_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    name = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:32]
+    return directory / f"site-{name}.lock"
+
+
 def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, base_url: str | None,
                  cache: Cache, styles_dir: Path, *, force: bool = False, keep: Collection[str] = (),
                  log: Callable[[str], None] = print) -> SiteOutcome:
@@ -71,7 +81,7 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
         log("site: no owner e-mail: set owner_email under [podcast] in publish.toml; Apple Podcasts and Spotify "
             "send the ownership check there (the feed is written without itunes:owner)")
     site_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(out_dir / ".publish-site.lock"))
+    lock = FileLock(str(_site_lock(site_dir)))
     try:
         lock.acquire(timeout=0)
     except Timeout:

@@ -118,3 +118,24 @@ def test_a_base_url_is_required(catalogue) -> None:
     _out, _first, _second, publish = catalogue
     with pytest.raises(PublishError, match="base_url"):
         publish(base_url=None)
+
+
+def test_a_second_site_build_into_the_same_folder_is_refused_and_no_lock_is_left_in_the_output(catalogue) -> None:
+    from filelock import FileLock
+
+    from pipeline.build import lock_dir
+    from pipeline.site.publish import _site_lock
+
+    out, _first, _second, publish = catalogue
+    publish()
+    assert not [p for p in out.rglob("*") if p.name.endswith(".lock")]  # an upload carries only what was built
+    path = _site_lock(site_dir_of(out))
+    assert path.parent == lock_dir()
+    lock = FileLock(str(path))
+    lock.acquire(timeout=0)  # another build is writing this site
+    try:
+        with pytest.raises(PublishError, match="another 'publish site'"):
+            publish(force=True)
+    finally:
+        lock.release()
+    assert publish(force=True).catalogue_built  # and once it is done, this one goes ahead
