@@ -9,14 +9,15 @@ rules ask about. ``jieba.posseg`` is not imported at all: its HMM tables cost an
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+
+from pipeline.fsutil import atomic_path
 
 _LOCK = threading.Lock()
 _TOKENIZER = None
@@ -77,32 +78,12 @@ def _build_freq(target: Path) -> None:
 
     with open(_dict_file(), "rb") as source:
         freq, total = jieba.Tokenizer.gen_pfdict(source)
-    _write_store(target, "freq", {
-        "CREATE TABLE freq (word TEXT PRIMARY KEY, freq INTEGER) WITHOUT ROWID": [],
-        "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)": [],
-        "INSERT INTO freq VALUES (?, ?)": freq.items(),
-        "INSERT INTO meta VALUES (?, ?)": [("total", str(total))],
-    })
-
-
-def _write_store(target: Path, name: str, statements: dict[str, Iterable[tuple[object, ...]]]) -> None:
-    """An SQLite file made beside `target` and renamed over it: another process reading the
-    store never sees half of it. Each statement runs once per row (once if it has none)."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".pipeline-jieba-{name}-", suffix=".sqlite")
-    os.close(fd)
-    try:
-        db = sqlite3.connect(tmp)
-        for statement, rows in statements.items():
-            if "?" in statement:
-                db.executemany(statement, rows)
-            else:
-                db.execute(statement)
+    with atomic_path(target) as tmp, contextlib.closing(sqlite3.connect(tmp)) as db:
+        db.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, freq INTEGER) WITHOUT ROWID")
+        db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
+        db.executemany("INSERT INTO freq VALUES (?, ?)", freq.items())
+        db.execute("INSERT INTO meta VALUES ('total', ?)", (str(total),))
         db.commit()
-        db.close()
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def _freq_store() -> _FreqStore | None:
@@ -144,10 +125,10 @@ class _TagStore:
 
 
 def _build(source: Path, target: Path) -> None:
-    _write_store(target, "tags", {
-        "CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID": [],
-        "INSERT INTO tags VALUES (?, ?)": _read_tags(source).items(),
-    })
+    with atomic_path(target) as tmp, contextlib.closing(sqlite3.connect(tmp)) as db:
+        db.execute("CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID")
+        db.executemany("INSERT INTO tags VALUES (?, ?)", _read_tags(source).items())
+        db.commit()
 
 
 @lru_cache(maxsize=None)
