@@ -344,10 +344,17 @@ class _LineState:
         index, fixed, spaces = self._syllable
         distance = self.fixed + glyph.width / 2 - fixed + (self.spaces - spaces) * self.word_space
         last = self.glyphs[index]
-        need = (last.syllable_width * self.scales[index] + glyph.syllable_width * scale) / 2 + self.style.gap
-        if distance < need:
-            self.gaps[-1] += need - distance
-            self.fixed += need - distance
+        extra = _room_across(last.syllable_width * self.scales[index] / 2, glyph.syllable_width * scale / 2,
+                             distance, self.style)
+        self.gaps[-1] += extra
+        self.fixed += extra
+
+
+def _room_across(before: float, after: float, distance: float, style: Style) -> float:
+    """The px to add between two syllables with marks or a Latin word between them, whose
+    pinyin is `before` and `after` wide on either side of its centre and whose centres stand
+    `distance` apart, so that the pinyin stays `gap` apart (the setter and the breaker agree)."""
+    return max(0.0, before + after + style.gap - distance)
 
 
 SPLIT_PENALTY = 3000.0  # a word split across lines costs more than a line whose word spaces are 5 ems too wide
@@ -410,9 +417,9 @@ def break_lines(items: list[Glyph], style: Style) -> list[Line]:
                 spaces += how == WORD_SPACE
                 least = max(least, need)
             if glyph.syllable:
-                if syllable is not None and syllable[0] < end - 2:  # marks between: as _LineState
+                if syllable is not None and syllable[0] < end - 2:  # marks between
                     distance = fixed + glyph.width / 2 - syllable[1] + (spaces - syllable[2]) * least
-                    fixed += max(0.0, syllable[3] + glyph.syllable_width * glyph.scale / 2 + style.gap - distance)
+                    fixed += _room_across(syllable[3], glyph.syllable_width * glyph.scale / 2, distance, style)
                 syllable = (end - 1, fixed + glyph.width / 2, spaces, glyph.syllable_width * glyph.scale / 2)
             fixed += glyph.width
             width = fixed + spaces * least
