@@ -83,14 +83,19 @@ def lock_dir() -> Path:
     return Path(tempfile.gettempdir()) / f"publish-locks-{uid}"
 
 
+def lock_path(*key: str, kind: str = "") -> Path:
+    """The lock file of one thing being written (a title in an output location, a site folder),
+    named by a digest of `key` in `lock_dir()`."""
+    directory = lock_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory / f"{kind}{hashlib.sha256(chr(0).join(key).encode()).hexdigest()[:32]}.lock"
+
+
 @contextlib.contextmanager
 def title_lock(identity: str, slug: str, log: Callable[[str], None]) -> Iterator[None]:
     """Hold the lock of one title in one output location; wait (saying so) while another
     build holds it, rather than fail: titles of one catalogue may share the folder."""
-    directory = lock_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    name = hashlib.sha256(f"{identity}\0{slug}".encode()).hexdigest()[:32]
-    lock = FileLock(str(directory / f"{name}.lock"))
+    lock = FileLock(str(lock_path(identity, slug)))
     try:
         lock.acquire(timeout=LOCK_WAIT_NOTICE)
     except Timeout:

@@ -12,7 +12,6 @@ system allows, so the site costs no second copy of the audio.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -23,7 +22,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from pipeline import fonts
-from pipeline.build import PACKAGE_DIR, lock_dir, tree_digest
+from pipeline.build import PACKAGE_DIR, lock_path, tree_digest
 from pipeline.cache import Cache, key
 from pipeline.config import ProjectConfig
 from pipeline.cover import COVER_VERSION, cover_png
@@ -60,10 +59,7 @@ def site_dir_of(out_dir: Path) -> Path:
 def _site_lock(site_dir: Path) -> Path:
     """The lock of one site folder, beside the titles' build locks (never in the output: what is
     uploaded is only what the build wrote)."""
-    directory = lock_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    name = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:32]
-    return directory / f"site-{name}.lock"
+    return lock_path(str(site_dir.resolve()), kind="site-")
 
 
 def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, base_url: str | None,
