@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -35,11 +36,12 @@ class TitleSource:
     def stem(self) -> str:
         return Path(self.name).stem
 
-    @property
+    @cached_property
     def slug(self) -> str:
         """The slug the title will build under: front matter `slug:`, else the file's stem.
         Read without the full reader (cheap for thousands of titles); a front matter too broken
-        to say is the reader's to report, on the worker."""
+        to say is the reader's to report, on the worker. Read once: the collision check asks
+        for it once per output name."""
         return peek_slug(self.data, self.stem)
 
     @classmethod

@@ -20,8 +20,6 @@ from pipeline.errors import PublishError
 from pipeline.fsutil import atomic_write
 from pipeline.importers.draft import Draft
 from pipeline.importers.formats import ImportUsageError, read_copy
-from pipeline.importers.layout import infer
-from pipeline.importers.writer import write_source
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "new-source.md"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -64,6 +62,9 @@ def target_for(out_dir: Path, slug: str, force: bool, other: str = "another --sl
 
 def import_copy(copy: Path, slug: str) -> tuple[str, Draft]:
     """The source text for a piece of copy (nothing is written)."""
+    from pipeline.importers.layout import infer  # here: `publish pdf` imports this package for its CLI only
+    from pipeline.importers.writer import write_source
+
     draft = infer(read_copy(copy))
     return write_source(draft, slug, copy.name), draft
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -152,13 +153,20 @@ def _standalone() -> dict[str, tuple[str, bool]]:
 def _polyphonic() -> frozenset[str]:
     """Characters that really are read more than one way: a second toned reading used in at least
     three words of pypinyin's or our phrase dictionaries (archaic one-off readings and neutral-tone
-    variants do not count), plus every character of data/pinyin_chars.txt (地 dì/de, 得, 着 …)."""
-    counts: dict[str, dict[str, int]] = {}
+    variants do not count), plus every character of data/pinyin_chars.txt (地 dì/de, 得, 着 …).
+
+    Built on every run that annotates (an edit's rebuild too): only readings other than a
+    character's usual one are counted, which is a small share of pypinyin's 400,000 pairs."""
+    usual: dict[str, str] = {}
+    others: Counter[tuple[str, str]] = Counter()
 
     def add(char: str, syllable: str) -> None:
-        if _tone(syllable) != 5:
-            per = counts.setdefault(char, {})
-            per[syllable] = per.get(syllable, 0) + 1
+        default = usual.get(char)
+        if default is None:
+            entry = _pinyin_dict().get(ord(char))
+            default = usual[char] = entry.split(",")[0] if entry else ""
+        if syllable != default:
+            others[char, syllable] += 1
 
     for word, readings in _phrases_dict().items():
         if len(word) == len(readings):
@@ -167,14 +175,7 @@ def _polyphonic() -> frozenset[str]:
     for word, readings in _project().items():
         for char, syl in zip(word, readings):
             add(char, syl)
-    out = set()
-    for char, per in counts.items():
-        if not _is_han(char):
-            continue
-        default = _default(char)
-        others = [s for s, n in per.items() if s != default and n >= 3]
-        if others:
-            out.add(char)
+    out = {char for (char, syl), n in others.items() if n >= 3 and _tone(syl) != 5 and _is_han(char)}
     out |= {c for c in _standalone() if "," in _pinyin_dict().get(ord(c), "")}
     return frozenset(out - {"一", "不"})
 
