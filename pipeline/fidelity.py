@@ -1,7 +1,8 @@
 """Comparing text across editions and against the raw copy, modulo house typography.
 
 `normalise` is the one documented equivalence: Unicode NFKC (full-width ，：？ equal their
-half-width forms), all white space removed, and one trailing colon dropped (labels and
+half-width forms), curly quotation marks equal straight ones (the house style curls a straight
+pair in Chinese text), all white space removed, and one trailing colon dropped (labels and
 headings get their colon from each edition's design, not from the text).
 """
 
@@ -12,10 +13,11 @@ import unicodedata
 from pathlib import Path
 
 _SPACE = re.compile(r"\s+")
+_STRAIGHT_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 def normalise(text: str) -> str:
-    text = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_STRAIGHT_QUOTES)
     return text[:-1] if text.endswith(":") else text
 
 

@@ -47,6 +47,13 @@ def test_half_width_punctuation_in_chinese(tmp_path: Path) -> None:
         ("W401", line, 4), ("W401", line, 11), ("W401", line, 14), ("W401", line, 21)]
 
 
+def test_straight_quotation_marks_in_chinese(tmp_path: Path) -> None:
+    text = VALID.replace("第一段，有Latin和2025年。", '第一段"有"Latin和"2025"年。')
+    line = line_of(text, "第一段")
+    assert [c for c in codes(write(tmp_path, text)) if c[0] == "W401"] == [
+        ("W401", line, 4), ("W401", line, 6), ("W401", line, 13), ("W401", line, 18)]
+
+
 def test_half_width_in_front_matter_value(tmp_path: Path) -> None:
     text = VALID.replace("description: 一个测试。", "description: 一个测试,真的")
     assert ("W401", line_of(text, "description"), 18) in codes(write(tmp_path, text))

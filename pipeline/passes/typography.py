@@ -16,6 +16,13 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "
 _CJK_PUNCT = set("，。、；：？！（）“”‘’《》「」『』…—")
 _PAIR = re.compile(r"\(([^()\n]*)\)")
 _SINGLE = re.compile(r"[,:;?!]")
+# Straight quotation marks around Chinese text become curly ones, as a pair: "看不见" → “看不见”,
+# '好' → ‘好’ (a lone mark cannot be told opening from closing and is left alone; a single quote
+# next to a Latin letter is an apostrophe: OpenAI's).
+_QUOTE_PAIRS = (
+    (re.compile(r'"([^"\n]*)"'), "“", "”"),
+    (re.compile(r"(?<![A-Za-z])'([^'\n]*)'(?![A-Za-z])"), "‘", "’"),
+)
 # A full stop after Chinese text: one '.' (not an ellipsis '...'), not followed by a letter or a
 # digit (a domain 'ifeng.com' or a decimal '3.5' has Latin on both sides, '凤凰网.com' a Latin
 # right side), and not standing right after a digit ('1.' numbers a list).
@@ -30,20 +37,33 @@ def half_width_marks(text: str) -> Iterator[tuple[int, str]]:
     """Offsets of half-width marks that sit in Chinese text.
 
     A mark counts when a neighbour is Chinese; a bracket pair counts as a whole when its
-    content or either outside neighbour is Chinese ("AGI(通用人工智能)", "(Sora)可能").
+    content or either outside neighbour is Chinese ("AGI(通用人工智能)", "(Sora)可能"); a pair
+    of straight quotation marks likewise ('"Sora"来了').
     """
+    for offset, mark, _full in _marks(text):
+        yield offset, mark
+
+
+def _marks(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, half-width mark, its full-width replacement) of every mark in Chinese text."""
+    for pattern, opening, closing in _QUOTE_PAIRS:
+        for match in pattern.finditer(text):
+            before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+            if any(is_han(c) for c in match[1]) or _chinese(before) or _chinese(after):
+                yield match.start(), match[0][0], opening
+                yield match.end() - 1, match[0][0], closing
     for match in _PAIR.finditer(text):
         before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
         if any(is_han(c) for c in match[1]) or _chinese(before) or _chinese(after):
-            yield match.start(), "("
-            yield match.end() - 1, ")"
+            yield match.start(), "(", FULL_WIDTH["("]
+            yield match.end() - 1, ")", FULL_WIDTH[")"]
     for match in _SINGLE.finditer(text):
         start = match.start()
         before, after = text[start - 1 : start], text[start + 1 : start + 2]
         if _chinese(before) or _chinese(after):
-            yield start, match[0]
+            yield start, match[0], FULL_WIDTH[match[0]]
     for start in _full_stops(text):
-        yield start, "."
+        yield start, ".", FULL_WIDTH["."]
 
 
 def _full_stops(text: str) -> Iterator[int]:
@@ -63,8 +83,8 @@ def _full_stops(text: str) -> Iterator[int]:
 
 def fix_text(text: str) -> str:
     chars = list(text)
-    for offset, mark in half_width_marks(text):
-        chars[offset] = FULL_WIDTH[mark]
+    for offset, _mark, full in _marks(text):
+        chars[offset] = full
     return "".join(chars)
 
 

@@ -40,7 +40,7 @@ def test_import_writes_the_source_and_prints_a_summary(tmp_path: Path) -> None:
     assert summary["uncertain splits"] == "0"
     assert summary["paragraphs"] == "15"
     # 51 half-width marks in Chinese text (counted with grep on the copy: see the test below)
-    assert summary["punctuation fixed"] == "51"
+    assert summary["punctuation fixed"] == "59"  # 51 marks, and 4 pairs of straight quotes ("扫码点单"…)
     assert "E120" in out and "E124" in out  # the placeholders left, with their codes
     assert [p.name for p in tmp_path.iterdir()] == ["night-market.md"]  # nothing half-written beside it
 

@@ -71,7 +71,7 @@ def test_chapters_answers_and_labels(doc: Document) -> None:
 def test_paragraphs_points_asides_notes_references(doc: Document) -> None:
     assert len(doc.article.paragraphs) == 4
     assert doc.article.paragraphs[1].text.startswith("夜市管理办公室主任欧阳明远每天傍晚")
-    assert '"扫码点单"' in doc.article.paragraphs[1].text  # straight quotes are the copy's: kept
+    assert "“扫码点单”" in doc.article.paragraphs[1].text  # the copy's straight quotes, curled by the house style
     improve = doc.chapters[1].answers[0].paragraphs
     assert [(p.number, p.text) for p in improve] == [
         (None, "我们自己也列了几条："),

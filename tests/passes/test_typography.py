@@ -66,6 +66,18 @@ FIX_TABLE = [
     # only the one character next to a mark decides, even when a Chinese mark is followed by more
     ("(OK)。下一句", "（OK）。下一句"),
     ("OK,“好”", "OK，“好”"),
+    # straight quotation marks around Chinese become a curly pair; a lone one is left alone
+    ('这是一份"看不见"的工作', "这是一份“看不见”的工作"),   # the content
+    ('"Sora"来了', "“Sora”来了"),                            # only the character after
+    ('他叫"Sam"', "他叫“Sam”"),                              # only the character before
+    ('say "hi" ok', 'say "hi" ok'),                          # none of them
+    ('他说:"走吧,快点!"', "他说：“走吧，快点！”"),
+    ('"一"和"二"', "“一”和“二”"),                            # two pairs, in order
+    ('只有一个"引号', '只有一个"引号'),
+    ("他说'好'。", "他说‘好’。"),
+    ("用了'AI'这个词", "用了‘AI’这个词"),
+    ("OpenAI's模型", "OpenAI's模型"),                        # an apostrophe, not a quotation mark
+    ("it's 'ok' now", "it's 'ok' now"),
 ]
 
 
