@@ -621,3 +621,15 @@ def test_room_across_marks_counts_condensed_syllables_at_their_width() -> None:
     assert line.x[5] - line.x[4] == pytest.approx(6 + 17 + 34 * 9 / 11 / 2 + 2 - 26, abs=1e-9)
     for measure in range(60, 200, 5):
         check(items, replace(st, measure=float(measure)))
+
+
+def test_a_small_inner_gap_still_keeps_the_word_space_wider() -> None:
+    """Gap 3 px: 34 and 10 px syllables at 80 % (27.2 and 8) need a pitch of 17.6 + 3 = 20.6,
+    an inner gap of 0.6 px; the line's word space must then be at least 0.6 + 3 (the margin,
+    max(2 / 2, 3)) = 3.6, more than the best word space 3 of this style: the last line takes 3.6."""
+    items = Text().word(34, 10, inner=0.6, scales=(0.8, 0.8)).word(10).glyphs
+    st = style(gap=3.0, word_space=3.0, word_space_min=2.0, measure=100.0)
+    [line] = break_lines(items, st)
+    assert line.word_space == pytest.approx(3.6, abs=1e-9)
+    assert line.x == pytest.approx([0.0, 20.6, 44.2], abs=1e-9)
+    check(items, st)
