@@ -86,7 +86,8 @@ GROUPS: dict[str, Group] = {
     ),
     "learner-layout": Group(
         ("pipeline/renderers/ruby.py", "pipeline/renderers/pinyinlayout.py", "pipeline/renderers/wordshape.py"),
-        ("tests/renderers/test_ruby.py", "tests/renderers/test_pinyin_glyphs.py", "tests/renderers/test_wordshape.py", "tests/renderers/test_tone_colours.py", "tests/renderers/test_pdf_learner.py"),
+        ("tests/renderers/test_ruby.py", "tests/renderers/test_pinyin_glyphs.py", "tests/renderers/test_wordshape.py", "tests/renderers/test_tone_colours.py", "tests/renderers/test_pdf_learner.py",
+         "tests/renderers/test_line_breaking.py"),
         # the tests that read a whole learner PDF made by WeasyPrint (seconds per mutant); the line
         # layout is tested directly by the others, which call break_lines without WeasyPrint
         ("test_every_paragraph", "test_each_syllable", "test_no_line_starts", "test_book_structure",

@@ -57,6 +57,21 @@ CASES = [
     ("a space before a word lets a line start there, even after an opening mark's neighbour",
      [("", "", [("好", ("hǎo",)), (" ", None), ("好", ("hǎo",))])],
      [("好", "", "hǎo", False, True, "a"), ("好", "", "hǎo", True, True, "b")]),
+    ("Latin runs join only where two letters or digits touch",
+     [("", "", [("a-b", None), ("c ", None), ("xy", None), ("-z", None)])],
+     [("a-b", "", None, False, True, "a"), ("c", "", None, False, False, "a"), ("xy", "", None, True, True, "b"),
+      ("-z", "", None, False, True, "c")]),
+    ("a run of signs alone is a mark; a line never starts with a percent sign, even after a space",
+     [("", "", [("x / 50 %", None)])],
+     [("x", "", None, False, True, "a"), ("/", "", None, True, True, "-"), ("50", "", None, True, True, "b"),
+      ("%", "", None, True, False, "-")]),
+    ("a word with pinyin: digits and marks in it get no syllable, marks are not part of the word",
+     [("", "", [("3个", ("gè",)), ("乔·布", ("qiáo", "bù"))])],
+     [("3", "", None, False, True, "a"), ("个", "", "gè", False, False, "a"), ("乔", "", "qiáo", False, True, "b"),
+      ("·", "", None, False, False, "-"), ("布", "", "bù", False, False, "b")]),
+    ("fewer syllables than characters: the rest get none",
+     [("", "", [("你好", ("nǐ",))])],
+     [("你", "", "nǐ", False, True, "a"), ("好", "", None, False, False, "a")]),
     ("an aside keeps its class on its marks (never halved)",
      [("", "aside", [("（", None), ("笑", ("xiào",)), ("）", None)]), ("", "", [("。", None)])],
      [("（", "aside", None, False, True, "-"), ("笑", "aside", "xiào", False, False, "a"),
@@ -87,6 +102,26 @@ def test_widths_come_from_the_faces() -> None:
         ("（", 16.0, 0.0),
     ]
     assert OTHER.width("说") != TEXT.width("说")  # the two faces really differ in size
+
+
+def test_advance_widths_are_the_font_files_own(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Each glyph's advance as fontTools reads it from the font file (`hmtx`), scaled to the size
+    and rounded to 1/1024 px as Pango does; a character the font lacks is one em. A fresh path
+    (a link to the same file) so that nothing measured earlier is reused."""
+    from fontTools.ttLib import TTFont
+
+    for kind, size in (("serif", 21.5), ("sans", 9.75)):
+        path = font_path(kind)
+        font = TTFont(path, lazy=True)
+        cmap, hmtx, upem = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+        link = tmp_path / f"{kind}.otf"
+        link.symlink_to(path)
+        face = Face(link, size)
+        for text in ("好", "Sora", "，", "ǚ", "好好"):
+            expected = sum(round(hmtx[cmap[ord(c)]][0] * size * 1024 / upem) for c in text) / 1024
+            assert face.width(text) == expected, (kind, text)
+        assert 0xE01 not in cmap and face.width("\u0e01") == round(size * 1024) / 1024  # Thai: not in the font
+        assert face.width("好\u0e01") == face.width("好") + face.width("\u0e01")
 
 
 def test_a_middle_dot_alone_keeps_its_own_width() -> None:

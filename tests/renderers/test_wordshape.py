@@ -47,6 +47,12 @@ CASES = [
     # two 1.1 syllables, 0.2 over the budget 0.9 together: each loses 0.2 (rooms 0.22 each), to 0.9;
     # the edges (1 + 0.2 = 1.2) leave them so
     ("condensed by the pair, not the edges", [1, 1], [1.1, 1.1], 0.1, 0.0, (0.9 / 1.1, 0.9 / 1.1)),
+    # four characters, syllables 2.0, 0.2, 2.2, 2.2 with edge reach 0.05 (least 1.6, 0.16, 1.76,
+    # 1.76): the last pair sets inner = 1.76 + 0.1 − 1 = 0.86 (more than either edge asks: 0.5,
+    # 0.66) and condenses to 1.76 both; the first syllable may then reach 1 + 0.86 + 0.1 = 1.96
+    # over its cell, so it is cut from 2.0 to 1.96 only
+    ("an edge within a pitch another pair widened", [1, 1, 1, 1], [2.0, 0.2, 2.2, 2.2], 0.05, 0.86,
+     (0.98, 1.0, 0.8, 0.8)),
 ]
 
 
