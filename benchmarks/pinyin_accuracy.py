@@ -9,7 +9,9 @@ Sets (see each file's header):
   sets. Scored there, then used as DEVELOPMENT data in the second round (their misses informed
   general rules, never the phrase dictionary): no longer held out;
 - ``holdout2``: ``pinyin_holdout2.txt``, the held-out set of the second round, written before that
-  round changed any rule and never used for tuning.
+  round changed any rule and never used for tuning;
+- ``holdout3``: ``pinyin_holdout3.txt``, the held-out set of the third round, written (on new
+  topics) before that round changed anything, and never used for tuning.
 
 A ``.tsv`` holds one row per scored occurrence (sentence, offset, char, reading). A ``.txt`` holds
 sentences with a hand-written reading of every Han character; an occurrence is scored when the
@@ -21,7 +23,7 @@ names (characters of a name listed with the sentence) > reduplication (AA, AABB,
 numbers (numerals, and measure words after a numeral or demonstrative) > particles (的 地 得 着 了 过)
 > polyphones (为 谁 还 行 长 重 都 只 便) > other.
 
-    python benchmarks/pinyin_accuracy.py [dev|test|final|holdout2|FILE ...] [--misses] [--results]
+    python benchmarks/pinyin_accuracy.py [dev|test|final|holdout2|holdout3|FILE ...] [--misses] [--results]
 
 Prints, per set, the pass's accuracy overall and per class, pypinyin's alone for comparison, and
 (``--misses``, the default for all but the held-out set) every miss. Scoring a held-out set appends a line to
@@ -50,8 +52,9 @@ SETS = {
     "test": (HERE / "pinyin_test.txt",),
     "final": (HERE / "pinyin_final.txt",),
     "holdout2": (HERE / "pinyin_holdout2.txt",),
+    "holdout3": (HERE / "pinyin_holdout3.txt",),
 }
-HELD_OUT = ("holdout2",)  # test and final were held out in the first round, development data since
+HELD_OUT = ("holdout2", "holdout3")  # test and final were held out in the first round, development data since
 LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
 TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
@@ -381,7 +384,7 @@ def before_after(results: dict[str, tuple[Score, Score, Score, int]]) -> str:
     head = "| set | scoring | all | " + " | ".join(CLASS_TITLES[c] for c in CLASSES) + " |"
     lines = [head, "|---|---|---|" + "---|" * len(CLASSES)]
     log = _log_rows()
-    for name in ("test", "final", "holdout2"):
+    for name in ("test", "final", *HELD_OUT):
         mine = [r for r in log if r[2] == name]
         picks: list[tuple[str, str, dict[str, str]]] = []
         if mine:
@@ -443,7 +446,7 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sets", nargs="*", default=["dev"], help="dev, test, final, holdout2 or a file (default: dev)")
+    parser.add_argument("sets", nargs="*", default=["dev"], help="dev, test, final, holdout2, holdout3 or a file (default: dev)")
     parser.add_argument("--misses", action=argparse.BooleanOptionalAction, default=None,
                         help="list every miss (default: on for dev, off for held-out sets)")
     parser.add_argument("--lint", action="store_true", help="only check the authored sets' readings for typos")
