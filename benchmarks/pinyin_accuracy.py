@@ -52,6 +52,7 @@ SETS = {
     "test": (HERE / "pinyin_test.txt",),
     "final": (HERE / "pinyin_final.txt",),
     "holdout2": (HERE / "pinyin_holdout2.txt",),
+    "dev3": (HERE / "pinyin_dev3.txt",),
     "holdout3": (HERE / "pinyin_holdout3.txt",),
 }
 HELD_OUT = ("holdout2", "holdout3")  # test and final were held out in the first round, development data since
