@@ -53,6 +53,7 @@ SETS = {
     "final": (HERE / "pinyin_final.txt",),
     "holdout2": (HERE / "pinyin_holdout2.txt",),
     "dev3": (HERE / "pinyin_dev3.txt",),
+    "dev4": (HERE / "pinyin_dev4.txt",),
     "holdout3": (HERE / "pinyin_holdout3.txt",),
 }
 HELD_OUT = ("holdout2", "holdout3")  # test and final were held out in the first round, development data since

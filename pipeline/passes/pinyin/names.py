@@ -234,6 +234,7 @@ def find_names(run: str) -> list[tuple[int, str]]:
 # Last characters of the nouns for a person's role, trade or relation that stand before a name in
 # news copy (养蜂人, 值班医生, 校长, 种植大户, 村医, 同事, 摊主, 教练, 队员)
 _ROLE_END = set("人员师生长主户手医者家工事友官警匠农民客匠妻夫兄弟姐妹叔姨娘婶")
+_ADVERB_FIRST = {"都"}  # a surname far rarer than the adverb after a subject (年轻人都快住不起了)
 _NOT_ROLES = {"大家", "人家", "国家", "全家", "自家", "老家", "东家", "公家", "亲家", "大伙", "人人", "别人", "他人", "众人", "有人", "没人"}
 _MEASURE_END = set("个只条张本把头匹件位名家台辆架座栋棵株朵片块根支首篇部场次回遍趟顿阵种类层排批群套双对副份间所门节段句章页封颗粒杯碗瓶盒包袋")
 
@@ -264,7 +265,7 @@ def _role_before(run: str, i: int) -> bool:
             word = run[i - size:i]
             if word in _NOT_ROLES:
                 return False
-            if word in _TITLES or (word[-1] in _ROLE_END and known(word) and word_tag(word).startswith("n")):
+            if word in _TITLES or (word[-1] in _ROLE_END and known(word) and (word_tag(word).startswith("n") or word[-1] in "手员师者")):
                 return True
             if size == 2 and word[-1] in _ROLE_END and all(_is_han(c) for c in word) and not known(word) \
                     and known(word[-1]) and word_tag(word[-1]).startswith("n"):
@@ -272,9 +273,11 @@ def _role_before(run: str, i: int) -> bool:
     return False
 
 
-def _given_after_role(given: str) -> bool:
+def _given_after_role(given: str, surname: str = "") -> bool:
     """Two characters that can be a given name after a surname in a role position: no particle,
-    function word or numeral among them, and as a word unknown, a name or place, or rare."""
+    function word or numeral among them, and as a word unknown, a name or place, or rare (less
+    rare after a surname that is a noun on its own, 仇 + 建平, than after one that is a verb, where
+    种 + 小麦 is likelier a verb and its object)."""
     if len(given) != 2 or not all(_is_han(c) for c in given) or given[-1] in _NEVER_LAST:
         return False
     for c in given:
@@ -289,7 +292,8 @@ def _given_after_role(given: str) -> bool:
         return True  # 长江, 长河: place names and given names share their words
     if tag in _NAME_TAGS:
         return tokenizer().FREQ.get(given, 0) < _RARE_WORD  # 玉米 is tagged a name too
-    return not tag.startswith(_FUNCTION_TAGS + ("v", "a")) and tokenizer().FREQ.get(given, 0) < _COMMON
+    rare = _RARE_WORD if surname and word_tag(surname).startswith("n") else _COMMON
+    return not tag.startswith(_FUNCTION_TAGS + ("v", "a")) and tokenizer().FREQ.get(given, 0) < rare
 
 
 def _after_roles(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -305,10 +309,10 @@ def _after_roles(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]
         if not _role_before(run, i):
             continue
         given = run[i + 1:i + 3]
-        if known(run[i:i + 2]) or known(run[i:i + 3]) or not _given_after_role(given):
+        if char in _ADVERB_FIRST or known(run[i:i + 2]) or known(run[i:i + 3]) or not _given_after_role(given, char):
             continue
-        if word_tag(char).startswith(("d", "p", "c", "u")) and word_tag(given[0]).startswith(("v", "a", "d", "z")):
-            continue  # 大家都很满意, 散户都看傻了眼: an adverb (都, 曾) before a verb, not a surname
+        if word_tag(char).startswith(("d", "p", "c", "u")) and word_tag(given[0]).startswith(("v", "d", "z")):
+            continue  # 医生曾带过: an adverb (曾) before a verb, not a surname
         extra.append((i, run[i:i + 3]))
         taken.append(range(i, i + 3))
     return sorted(found + extra)

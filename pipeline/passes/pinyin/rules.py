@@ -59,8 +59,8 @@ def _rule_de(c: _Context) -> str:  # 得
         return "děi"
     if not verbal and nxt == "了" and c.next2 not in ("", "吗", "呢", "吧", "啊"):
         return "dé"  # 在比赛中得了第二名, 去年得了一场病
-    noun_subject = len(prev) > 1 or (c.i >= 2 and c.segs[c.i - 2].text in _DEMONSTRATIVE_WORDS) or c.prev_pos.startswith("n")
-    if not verbal and noun_subject and c.prev_pos.startswith(("n", "r", "t")) and (nxt in _DEI_ADVERBS or (c.next_pos.startswith(("v", "p")) and nxt not in _DE_COMPLEMENT_VERBS)):
+    noun_subject = len(prev) > 1 or (c.i >= 2 and c.segs[c.i - 2].text in _DEMONSTRATIVE_WORDS) or c.prev_pos.startswith("n") or prev == "们"
+    if not verbal and noun_subject and (c.prev_pos.startswith(("n", "r", "t")) or prev == "们") and (nxt in _DEI_ADVERBS or (c.next_pos.startswith(("v", "p")) and nxt not in _DE_COMPLEMENT_VERBS)):
         return "děi"  # a subject, then the modal: 有些道理得慢慢讲, 这病得趁早治 (not 天气热得让人…)
     if verbal:
         return "de"  # a complement after a verb or adjective: 说得好, 高兴得太早
@@ -620,6 +620,18 @@ def _surname_can_stand(char: str, c: _Context) -> bool:
     return len(c.prev) > 1 and c.prev_pos.startswith(("n", "c"))  # 记者过老师; not 问过老师 (问/n)
 
 
+def _old_friend(ctx: _Context) -> bool:
+    """老 + a surname standing alone is how one names an older acquaintance (老查, 老应), where 老
+    is no adverb "always" (他老查我手机): it begins a noun phrase (at a pause, after 的, a noun, a
+    preposition or a conjunction) and the surname ends the phrase (a pause, a verb or an adverb next)."""
+    j = ctx.i - 2
+    before = ctx.segs[j] if j >= 0 and ctx.segs[j].kind != "other" else None
+    if before is not None and not (before.text in ("的", "了", "和", "跟", "与", "同", "叫", "是", "给", "让", "找", "问")
+                                   or before.pos.startswith(("n", "p", "c"))):
+        return False
+    return ctx.next == "" or ctx.next_pos.startswith(("v", "d", "p", "c")) or ctx.next in ("说", "是", "在", "和", "的")
+
+
 def resolve_single(segs: list[_Seg], i: int) -> None:
     """Give segment i, a Han character standing alone after segmentation, its reading from its
     neighbours: a surname before a title, a context rule, the standalone table or the default."""
@@ -630,6 +642,9 @@ def resolve_single(segs: list[_Seg], i: int) -> None:
     if surname and len(surname) == 1 and (surname[0] != _default(char) or is_polyphonic(char)) and _surname_can_stand(char, ctx):
         if ctx.next in _TITLES and (ctx.next not in _SHORT_TITLES or ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS):
             seg.pinyin, seg.source = [surname[0]], "name"  # 单老师, 叫她单姐
+            return
+        if ctx.prev == "老" and _old_friend(ctx):
+            seg.pinyin, seg.source = [surname[0]], "name"  # 老查已经在这里干了二十年: 老 + surname
             return
         if ctx.prev[-1:] == "姓" and ctx.prev in ("姓", "也姓", "都姓", "复姓", "本姓", "同姓"):
             seg.pinyin, seg.source = [surname[0]], "name"  # 姓单: the surname itself
