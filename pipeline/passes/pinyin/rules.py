@@ -60,7 +60,10 @@ def _rule_de(c: _Context) -> str:  # 得
     if not verbal and nxt == "了" and c.next2 not in ("", "吗", "呢", "吧", "啊"):
         return "dé"  # 在比赛中得了第二名, 去年得了一场病
     noun_subject = len(prev) > 1 or (c.i >= 2 and c.segs[c.i - 2].text in _DEMONSTRATIVE_WORDS) or c.prev_pos.startswith("n") or prev == "们"
-    if not verbal and noun_subject and (c.prev_pos.startswith(("n", "r", "t")) or prev == "们") and (nxt in _DEI_ADVERBS or (c.next_pos.startswith(("v", "p")) and nxt not in _DE_COMPLEMENT_VERBS)):
+    # after a subject (a noun, pronoun, time word, 们), a condition (出门的话) or a time phrase ending
+    # in a localiser (年底之前, 吃饭以后)
+    subject_end = c.prev_pos.startswith(("n", "r", "t", "f")) or prev in ("们", "的话")
+    if not verbal and noun_subject and subject_end and (nxt in _DEI_ADVERBS or (c.next_pos.startswith(("v", "p")) and nxt not in _DE_COMPLEMENT_VERBS)):
         return "děi"  # a subject, then the modal: 有些道理得慢慢讲, 这病得趁早治 (not 天气热得让人…)
     if verbal:
         return "de"  # a complement after a verb or adjective: 说得好, 高兴得太早
@@ -513,6 +516,8 @@ def _rule_huan(c: _Context) -> str:  # 还
         return "huán"  # the adverb needs a verb after it: 借的钱还没还
     if c.prev in ("没", "没有") or (c.prev == "不" and (c.next == "" or c.next in _PRONOUNS)):
         return "huán"  # the adverb comes before the negation (还没), the verb after it: 没还我钱, 借钱不还
+    if c.next == "上" and c.next2 in ("", "了", "吗", "吧") and c.prev in ("得", "要", "能", "会", "该", "没", "就", "才", "先", "早点"):
+        return "huán"  # 年底之前得还上, 借的钱还没还上: 还 + the complement 上 ends the clause
     if c.next[:1] in ("回", "给") and "把" in c.clause_before(6):
         return "huán"  # 把书还回来, 把钱还给他
     if c.next in _PRONOUNS and c.next2 == "" and c.prev not in ("也", "都", "就", "却", "不", "比"):
