@@ -634,7 +634,7 @@ def _old_friend(ctx: _Context) -> bool:
     if before is not None and not (before.text in ("的", "了", "和", "跟", "与", "同", "叫", "是", "给", "让", "找", "问")
                                    or before.pos.startswith(("n", "p", "c"))):
         return False
-    return ctx.next == "" or ctx.next_pos.startswith(("v", "d", "p", "c")) or ctx.next in ("说", "是", "在", "和", "的")
+    return ctx.next == "" or ctx.next_pos.startswith(("v", "d", "p", "c", "t")) or ctx.next in ("说", "是", "在", "和", "的")
 
 
 def resolve_single(segs: list[_Seg], i: int) -> None:
