@@ -449,7 +449,7 @@ def test_held_out_set_stays_above_its_floor():
 def test_eval_sets_are_well_formed():
     """Every authored set gives one syllable per Han character, each a reading the character has."""
     accuracy = _accuracy_module()
-    for name in ("dev", "test", "final", "holdout2"):
+    for name in ("dev", "test", "final", "holdout2", "holdout3", "dev3", "dev4", "dev5", "dev6"):
         for path in accuracy.SETS[name]:
             if path.suffix == ".txt" and path.exists():
                 assert accuracy.lint(path) == [], path.name
@@ -714,6 +714,8 @@ ROUND3_NAMES = [
     ("村里的会计区重山每天记账。", 6, "chóng"),
     ("鼓手盖长平敲响了第一声鼓。", 2, "gě"),  # jieba tags 鼓手 a verb; 手 ends a role word anyway
     ("尉迟长青和朋友去了海边。", 2, "cháng"),  # a compound surname takes the word after it
+    ("值班站长盖永平今天不在。", 4, "gě"),  # jieba tags 站长 a verb; a role all the same
+    ("队员们都喜欢任指导。", 6, "rén"),  # surname + the title of a coach
     ("修车的老查今天没出摊。", 4, "zhā"),  # 老 + a lone surname names an acquaintance
     ("他老查我的手机。", 2, "chá"),  # 老 "always" + the verb: no name
     ("医生曾经说过这种药不能多吃。", 2, "céng"),  # the adverb 曾经, not a surname
@@ -766,13 +768,13 @@ def test_doubled_shan_keeps_its_tones(plain):
 
 
 def test_third_round_development_sets_stay_above_their_floor():
-    """dev3, dev4 and dev5 were written in the third round as untuned text and then tuned on (their
-    first scores are in benchmarks/RESULTS.md): they are held to a floor under the 99.5 % target,
-    which they do not all meet."""
+    """dev3 to dev6 were written in the third round as untuned text and then tuned on (their first
+    scores are in benchmarks/RESULTS.md): they are held to a floor under the 99.5 % target, which
+    they do not all meet."""
     accuracy = _accuracy_module()
-    for name in ("dev3", "dev4", "dev5"):
+    for name in ("dev3", "dev4", "dev5", "dev6"):
         result = accuracy.score(accuracy.load_set(name))
-        assert result.total >= 500, name
+        assert result.total >= 450, name
         assert result.accuracy >= 0.985, f"{name}: {result.correct}/{result.total} = {result.accuracy:.2%}"
 
 

@@ -235,7 +235,12 @@ def find_names(run: str) -> list[tuple[int, str]]:
 # news copy (养蜂人, 值班医生, 校长, 种植大户, 村医, 同事, 摊主, 教练, 队员)
 _ROLE_END = set("人员师生长主户手医者家工事友官警匠农民客匠妻夫兄弟姐妹叔姨娘婶")
 # roles whose last character is no role ending (会计 is no 计划)
-_ROLE_WORDS = {"会计", "出纳", "司机", "保安", "秘书", "支书", "导游", "翻译", "裁判", "教练", "保姆", "厨子", "摊贩", "村医", "队医", "军医"}
+# roles whose last character is no role ending (会计 is no 计划), and roles jieba's dictionary tags
+# as verbs (站长, 组长, 镇长 …)
+_ROLE_WORDS = {
+    "会计", "出纳", "司机", "保安", "秘书", "支书", "导游", "翻译", "裁判", "教练", "保姆", "厨子", "摊贩",
+    "村医", "队医", "军医", "站长", "组长", "镇长", "处长", "连长", "排长",
+}
 _ADVERB_FIRST = {"都"}  # a surname far rarer than the adverb after a subject (年轻人都快住不起了)
 _NOT_ROLES = {"大家", "人家", "国家", "全家", "自家", "老家", "东家", "公家", "亲家", "大伙", "人人", "别人", "他人", "众人", "有人", "没人"}
 _MEASURE_END = set("个只条张本把头匹件位名家台辆架座栋棵株朵片块根支首篇部场次回遍趟顿阵种类层排批群套双对副份间所门节段句章页封颗粒杯碗瓶盒包袋")
