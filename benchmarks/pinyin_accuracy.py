@@ -63,7 +63,7 @@ LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
 TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
 CLASS_TARGET = 0.98
-TEST_THRESHOLD = 0.985  # the floor the test suite applies to the held-out set: holdout2 scored 98.77 %
+TEST_THRESHOLD = 0.985  # the floor the test suite applies to the held-out sets: holdout2 98.81 %, holdout3 98.58 % last
 # Measurements that are not re-run by this script, kept with the table (see RESULTS.md).
 NOTES = [
     "First round (commit 1d9c08d): the rules were tuned on dev only; test and final were held out and "
