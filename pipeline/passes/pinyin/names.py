@@ -233,8 +233,7 @@ def find_names(run: str) -> list[tuple[int, str]]:
 
 # Last characters of the nouns for a person's role, trade or relation that stand before a name in
 # news copy (养蜂人, 值班医生, 校长, 种植大户, 村医, 同事, 摊主, 教练, 队员)
-_ROLE_END = set("人员师生长主户手医者家工事友官警匠农民客匠妻夫兄弟姐妹叔姨娘婶")
-# roles whose last character is no role ending (会计 is no 计划)
+_ROLE_END = set("人员师生长主户手医者家工事友官警匠农民客妻夫兄弟姐妹叔姨娘婶")
 # roles whose last character is no role ending (会计 is no 计划), and roles jieba's dictionary tags
 # as verbs (站长, 组长, 镇长 …)
 _ROLE_WORDS = {
@@ -304,7 +303,7 @@ def _given_after_role(given: str, surname: str = "") -> bool:
 
 
 def _after_roles(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Names the statistical model cut apart (仇长 + 明带, 区长 + 河, 种 + 长江): after a word for a
+    """Names the statistical model cut apart (仇长 + 明带, 种 + 长江, 村医区 + 重华): after a word for a
     person's role (`_role_before`), a surname read in its own way (`_triggers`) and a two-character
     given name (`_given_after_role`) make a name, unless surname and given name begin a word (曾经,
     查看, 相信, 任务 …)."""
