@@ -437,19 +437,20 @@ def test_former_held_out_sets_meet_the_target_as_development_data(name):
         assert result.class_accuracy(cls) >= accuracy.CLASS_TARGET, (cls, misses)
 
 
-def test_held_out_set_stays_above_its_floor():
-    """The floor applies to the held-out set (never tuned on). Only the score is shown on failure,
+@pytest.mark.parametrize("name", ["holdout2", "holdout3"])
+def test_held_out_set_stays_above_its_floor(name):
+    """The floor applies to the held-out sets (never tuned on). Only the score is shown on failure,
     never the misses: reading them would make the set tuning data."""
     accuracy = _accuracy_module()
-    result = accuracy.score(accuracy.load_set("holdout2"))
+    result = accuracy.score(accuracy.load_set(name))
     assert result.total >= 2500
-    assert result.accuracy >= accuracy.TEST_THRESHOLD, f"holdout2: {result.correct}/{result.total} = {result.accuracy:.2%}"
+    assert result.accuracy >= accuracy.TEST_THRESHOLD, f"{name}: {result.correct}/{result.total} = {result.accuracy:.2%}"
 
 
 def test_eval_sets_are_well_formed():
     """Every authored set gives one syllable per Han character, each a reading the character has."""
     accuracy = _accuracy_module()
-    for name in ("dev", "test", "final", "holdout2"):
+    for name in ("dev", "test", "final", "holdout2", "holdout3", "dev3", "dev4", "dev5", "dev6"):
         for path in accuracy.SETS[name]:
             if path.suffix == ".txt" and path.exists():
                 assert accuracy.lint(path) == [], path.name
@@ -698,3 +699,91 @@ def test_words_read_in_pieces_are_reported_piece_by_piece(plain):
     text = "他为这件事吵了一架。"  # 为 stands alone and is guessed
     assert [c for _o, c, _r in plain.unsure(text)] == ["为"]
     assert plain.unsure("开发者们都很忙。") == []
+
+
+# ---- third round: general rules, each expectation written out by hand (现汉 norm) --------------
+# Sentences written for these tests, not taken from any evaluation set; negatives (what must NOT
+# change) alongside each rule.
+
+ROUND3_NAMES = [
+    ("值班护士曾晓玲马上赶了过来。", 4, "zēng"),  # a role word, then surname + given name
+    ("值班护士曾晓玲马上赶了过来。", 5, "xiǎo"),
+    ("老队员仇长明带着新人训练。", 3, "qiú"),  # the model cuts 仇长 + 明带
+    ("老队员仇长明带着新人训练。", 4, "cháng"),
+    ("种粮大户种长海今年又扩了地。", 4, "chóng"),  # a surname that is also a verb
+    ("村里的会计区重山每天记账。", 5, "ōu"),
+    ("村里的会计区重山每天记账。", 6, "chóng"),
+    ("鼓手盖长平敲响了第一声鼓。", 2, "gě"),  # jieba tags 鼓手 a verb; 手 ends a role word anyway
+    ("尉迟长青和朋友去了海边。", 2, "cháng"),  # a compound surname takes the word after it
+    ("值班站长盖永平今天不在。", 4, "gě"),  # jieba tags 站长 a verb; a role all the same
+    ("队员们都喜欢任指导。", 6, "rén"),  # surname + the title of a coach
+    ("修车的老查今天没出摊。", 4, "zhā"),  # 老 + a lone surname names an acquaintance
+    ("他老查我的手机。", 2, "chá"),  # 老 "always" + the verb: no name
+    ("医生曾经说过这种药不能多吃。", 2, "céng"),  # the adverb 曾经, not a surname
+    ("老师曾带过这个班。", 2, "céng"),  # 曾 + a verb: the adverb
+    ("年轻人都快买不起房了。", 3, "dōu"),  # after a role word 都 is still the adverb
+    ("散户都看傻了眼。", 2, "dōu"),
+    ("农民种小麦靠天吃饭。", 2, "zhòng"),  # a surname-verb + a common noun: the verb
+    ("校长查看了每一间教室。", 2, "chá"),  # surname + given would begin a word (查看)
+    ("这辆车人少，坐得下。", 2, "chē"),  # after a demonstrative and a measure word, a noun
+    ("这辆车人少，坐得下。", 4, "shǎo"),
+]
+ROUND3_PARTICLES = [
+    ("墙得先刷一遍漆。", 1, "děi"),  # a one-character noun subject, the modal, an adverb
+    ("晚上得给孩子盖好被子。", 2, "děi"),  # a time word, the modal, a preposition
+    ("工人们得戴好安全帽。", 3, "děi"),  # 们 ends the subject
+    ("下雨的话得带伞。", 4, "děi"),  # a condition, then the modal
+    ("他跑得比谁都快。", 2, "de"),  # after a verb: the complement (unchanged)
+    ("天冷得厉害。", 2, "de"),  # after an adjective (unchanged)
+    ("这点小事算不了什么。", 6, "liǎo"),  # jieba's 算不了 cut as 算不 + 了
+    ("我们一步一步地往上爬。", 6, "de"),  # a repeated numeral phrase, then 地
+    ("他们一家一家地走访。", 6, "de"),
+    ("这块地一直空着。", 5, "kòng"),  # 空着 "left empty"
+    ("他空着手回来了。", 1, "kōng"),  # 空着手 "empty-handed"
+]
+ROUND3_POLYPHONES = [
+    ("这本书下周还你。", 5, "huán"),  # 还 + a pronoun that ends the clause
+    ("借的钱月底之前得还上。", 8, "huán"),  # 还上 after a modal at the end of the clause
+    ("他还上学吗？", 1, "hái"),  # the adverb before a verb (上学)
+    ("我还你说的那件事呢。", 1, "hái"),  # a pronoun that does not end the clause: the adverb
+    ("下一场比赛在周六。", 2, "chǎng"),  # 下一场: the measure word of a match
+    ("他靠打零工挣钱。", 5, "zhèng"),  # 挣 alone "earn"
+    ("他拼命挣扎。", 3, "zhēng"),  # 挣扎 is a word
+    ("他慢慢嚼着饼干。", 3, "jiáo"),
+]
+
+
+@pytest.mark.parametrize("text,index,expected", ROUND3_NAMES + ROUND3_PARTICLES + ROUND3_POLYPHONES)
+def test_third_round_context_rules(plain, text, index, expected):
+    assert reading_of(plain, text, index) == expected, text
+
+
+def test_third_round_names_are_one_token(plain):
+    """A name found after a role word comes out as one token, read as a name."""
+    tokens = {t.text: t for t in plain.annotate("值班护士曾晓玲马上赶了过来。")}
+    assert tokens["曾晓玲"].pinyin == ("zēng", "xiǎo", "líng") and tokens["曾晓玲"].source == "name"
+
+
+def test_doubled_shan_keeps_its_tones(plain):
+    assert readings(plain.annotate("星星闪闪发光。")) == "xīng xing shǎn shǎn fā guāng"
+
+
+def test_third_round_development_sets_stay_above_their_floor():
+    """dev3 to dev6 were written in the third round as untuned text and then tuned on (their first
+    scores are in benchmarks/RESULTS.md): they are held to a floor under the 99.5 % target, which
+    they do not all meet."""
+    accuracy = _accuracy_module()
+    for name in ("dev3", "dev4", "dev5", "dev6"):
+        result = accuracy.score(accuracy.load_set(name))
+        assert result.total >= 450, name
+        assert result.accuracy >= 0.985, f"{name}: {result.correct}/{result.total} = {result.accuracy:.2%}"
+
+
+def test_the_third_held_out_set_is_large_enough_in_every_class():
+    """holdout3 has >= 2000 scored occurrences and >= 150 in every class (counted by position, without
+    the pass)."""
+    accuracy = _accuracy_module()
+    rows = accuracy.load_set("holdout3")
+    assert len(rows) >= 2000
+    for cls in accuracy.CLASSES:
+        assert sum(r.cls == cls for r in rows) >= 150, cls

@@ -201,7 +201,9 @@ def find_names(run: str) -> list[tuple[int, str]]:
         nxt = words[k + 1] if k + 1 < len(words) else ""
         if len(word) == 4 and not known(word) and word[3] in _ENCLITIC:
             word = word[:3]  # 朴正浩是: the model glued the next word's first character on
-        if len(word) == 3 and word[2] in _NEVER_LAST and not known(word):
+        if len(word) == 2 and word in _surnames() and nxt and _compound_given(nxt):
+            candidate = word + nxt  # 尉迟 + 长风: a compound surname is never a word of its own here
+        elif len(word) == 3 and word[2] in _NEVER_LAST and not known(word):
             pass  # 缪斯是: a word (缪斯 the Muses) and the next word; no given name ends in 是
         elif _surname_of(word) and ((len(word) == 3 and not known(word)) or (2 <= len(word) <= 3 and word_tag(word) in _NAME_TAGS)):
             candidate = word
@@ -220,8 +222,103 @@ def find_names(run: str) -> list[tuple[int, str]]:
                 found.append((offset + 1, word[1] + nxt))  # 请单 + 小雨: the model glued the verb on
             offset += len(words[k])
             continue
-        if candidate and _plausible(candidate):
+        if candidate and len(candidate) == 3 and k and _after_measure(words[k - 1]):
+            candidate = None  # 这趟 + 车人少: after a demonstrative and a measure word comes a noun
+        if candidate and (_plausible(candidate) or (len(candidate) > 3 and candidate[:2] in _surnames())):
             if not found or found[-1][0] + len(found[-1][1]) <= offset:
                 found.append((offset, candidate))
         offset += len(words[k])
-    return found
+    return _after_roles(run, found)
+
+
+# Last characters of the nouns for a person's role, trade or relation that stand before a name in
+# news copy (养蜂人, 值班医生, 校长, 种植大户, 村医, 同事, 摊主, 教练, 队员)
+_ROLE_END = set("人员师生长主户手医者家工事友官警匠农民客妻夫兄弟姐妹叔姨娘婶")
+# roles whose last character is no role ending (会计 is no 计划), and roles jieba's dictionary tags
+# as verbs (站长, 组长, 镇长 …)
+_ROLE_WORDS = {
+    "会计", "出纳", "司机", "保安", "秘书", "支书", "导游", "翻译", "裁判", "教练", "保姆", "厨子", "摊贩",
+    "村医", "队医", "军医", "站长", "组长", "镇长", "处长", "连长", "排长",
+}
+_ADVERB_FIRST = {"都"}  # a surname far rarer than the adverb after a subject (年轻人都快住不起了)
+_NOT_ROLES = {"大家", "人家", "国家", "全家", "自家", "老家", "东家", "公家", "亲家", "大伙", "人人", "别人", "他人", "众人", "有人", "没人"}
+_MEASURE_END = set("个只条张本把头匹件位名家台辆架座栋棵株朵片块根支首篇部场次回遍趟顿阵种类层排批群套双对副份间所门节段句章页封颗粒杯碗瓶盒包袋")
+
+
+def _after_measure(word: str) -> bool:
+    """这趟, 一辆, 每位: a demonstrative or numeral and a measure word; a noun follows, not a name."""
+    from pipeline.passes.pinyin.context import _DEMONSTRATIVE, _NUMERAL
+
+    return len(word) >= 2 and word[-1] in _MEASURE_END and all(c in _NUMERAL or c in _DEMONSTRATIVE for c in word[:-1])
+
+
+def _compound_given(word: str) -> bool:
+    """A one- or two-character given name after a compound surname (尉迟 + 长风, 欧阳 + 乐天): any
+    content word but a common one, a function word or one ending in a particle."""
+    if not 1 <= len(word) <= 2 or not all(_is_han(c) for c in word) or word[-1] in _NEVER_LAST | _ENCLITIC:
+        return False
+    tag = word_tag(word)
+    if tag.startswith(_FUNCTION_TAGS + ("v",)):
+        return False
+    return len(word) == 2 and (not known(word) or tag in _GIVEN_TAGS or tokenizer().FREQ.get(word, 0) < _RARE_WORD)
+
+
+def _role_before(run: str, i: int) -> bool:
+    """A word of jieba's dictionary ending just before offset i that names a person's role (医生,
+    校长, 种植大户, 养蜂人, 同事, 村医): in news copy a name follows it."""
+    for size in (4, 3, 2):
+        if i >= size:
+            word = run[i - size:i]
+            if word in _NOT_ROLES:
+                return False
+            if word in _TITLES or word in _ROLE_WORDS or (word[-1] in _ROLE_END and known(word) and (word_tag(word).startswith("n") or word[-1] in "手员师者")):
+                return True
+            if size == 2 and word[-1] in _ROLE_END and all(_is_han(c) for c in word) and not known(word) \
+                    and known(word[-1]) and word_tag(word[-1]).startswith("n"):
+                return True  # 村医, 果农: a bound role word jieba's dictionary does not list
+    return False
+
+
+def _given_after_role(given: str, surname: str = "") -> bool:
+    """Two characters that can be a given name after a surname in a role position: no particle,
+    function word or numeral among them, and as a word unknown, a name or place, or rare (less
+    rare after a surname that is a noun on its own, 仇 + 建平, than after one that is a verb, where
+    种 + 小麦 is likelier a verb and its object)."""
+    if len(given) != 2 or not all(_is_han(c) for c in given) or given[-1] in _NEVER_LAST:
+        return False
+    for c in given:
+        if c in _ENCLITIC or c in "的地得着了过们一二三四五六七八九十百千万几两这那每":
+            return False
+        if known(c) and word_tag(c).startswith(("p", "u", "c", "r", "m", "q", "y", "e")):
+            return False
+    if not known(given):
+        return True
+    tag = word_tag(given)
+    if tag.startswith("ns"):
+        return True  # 长江, 长河: place names and given names share their words
+    if tag in _NAME_TAGS:
+        return tokenizer().FREQ.get(given, 0) < _RARE_WORD  # 玉米 is tagged a name too
+    rare = _RARE_WORD if surname and word_tag(surname).startswith("n") else _COMMON
+    return not tag.startswith(_FUNCTION_TAGS + ("v", "a")) and tokenizer().FREQ.get(given, 0) < rare
+
+
+def _after_roles(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Names the statistical model cut apart (仇长 + 明带, 种 + 长江, 村医区 + 重华): after a word for a
+    person's role (`_role_before`), a surname read in its own way (`_triggers`) and a two-character
+    given name (`_given_after_role`) make a name, unless surname and given name begin a word (曾经,
+    查看, 相信, 任务 …)."""
+    taken = [range(o, o + len(n)) for o, n in found]
+    extra = []
+    for i, char in enumerate(run[:-2]):
+        if char not in _triggers() or char not in _surnames() or any(i in r or i + 2 in r for r in taken):
+            continue
+        if not _role_before(run, i):
+            continue
+        given = run[i + 1:i + 3]
+        if char in _ADVERB_FIRST or known(run[i:i + 2]) or known(run[i:i + 3]) or not _given_after_role(given, char):
+            continue
+        if word_tag(char).startswith(("d", "p", "c", "u")) and word_tag(given[0]).startswith(("v", "d", "z")):
+            continue  # 医生曾带过: an adverb (曾) before a verb, not a surname
+        extra.append((i, run[i:i + 3]))
+        taken.append(range(i, i + 3))
+    return sorted(found + extra)

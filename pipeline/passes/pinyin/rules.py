@@ -59,8 +59,11 @@ def _rule_de(c: _Context) -> str:  # 得
         return "děi"
     if not verbal and nxt == "了" and c.next2 not in ("", "吗", "呢", "吧", "啊"):
         return "dé"  # 在比赛中得了第二名, 去年得了一场病
-    noun_subject = len(prev) > 1 or (c.i >= 2 and c.segs[c.i - 2].text in _DEMONSTRATIVE_WORDS)
-    if not verbal and noun_subject and c.prev_pos.startswith(("n", "r")) and (nxt in _DEI_ADVERBS or (c.next_pos.startswith("v") and nxt not in _DE_COMPLEMENT_VERBS)):
+    noun_subject = len(prev) > 1 or (c.i >= 2 and c.segs[c.i - 2].text in _DEMONSTRATIVE_WORDS) or c.prev_pos.startswith("n") or prev == "们"
+    # after a subject (a noun, pronoun, time word, 们), a condition (出门的话) or a time phrase ending
+    # in a localiser (年底之前, 吃饭以后)
+    subject_end = c.prev_pos.startswith(("n", "r", "t", "f")) or prev in ("们", "的话")
+    if not verbal and noun_subject and subject_end and (nxt in _DEI_ADVERBS or (c.next_pos.startswith(("v", "p")) and nxt not in _DE_COMPLEMENT_VERBS)):
         return "děi"  # a subject, then the modal: 有些道理得慢慢讲, 这病得趁早治 (not 天气热得让人…)
     if verbal:
         return "de"  # a complement after a verb or adjective: 说得好, 高兴得太早
@@ -69,6 +72,8 @@ def _rule_de(c: _Context) -> str:  # 得
 
 def _rule_le(c: _Context) -> str:  # 了
     """liǎo in a potential form, V得了 / V不了 (办得了, 去不了: "can / cannot manage"); le elsewhere."""
+    if len(c.prev) == 2 and c.prev[1] == "不" and word_tag(c.prev[0]).startswith(("v", "a")):
+        return "liǎo"  # jieba's 算不了, 少不了 cut as 算不 + 了
     if c.prev in ("得", "不") and c.i >= 2 and c.segs[c.i - 2].kind != "other" and c.segs[c.i - 2].pos.startswith("v") \
             and len(c.segs[c.i - 1].text) == 1:
         return "liǎo"
@@ -89,6 +94,8 @@ def _rule_di(c: _Context) -> str:  # 地
         return "dì"
     if len(prev) >= 2 and prev[-1] == prev[-2]:
         return "de"
+    if _after_repeated_phrase(c):
+        return "de"  # 一场一场地打, 一步一步地走: a repeated numeral phrase is an adverbial
     if len(prev) == 1:
         if prev in _DE_ADJ1:
             return "de"
@@ -100,6 +107,18 @@ def _rule_di(c: _Context) -> str:  # 地
     if c.prev_pos.startswith(_VERBAL) and (c.next_pos.startswith(("v", "p", "d")) or len(c.next) == 1):
         return "de"  # an adverbial before a verb (a one-character word there is one): 担心地问, 准确地画出
     return _guess("de")
+
+
+def _after_repeated_phrase(c: _Context) -> bool:
+    """The words just before segment i repeat a phrase that begins with a numeral (一步 一步, or
+    一 场 一 场 where the measure word was split off to be read by the rules)."""
+    texts = [c.segs[j].text if c.segs[j].kind != "other" else "" for j in range(max(0, c.i - 4), c.i)]
+    for size in (1, 2):
+        if len(texts) >= 2 * size:
+            a, b = texts[-2 * size:-size], texts[-size:]
+            if a == b and all(a) and a[0][:1] in _NUMERAL:
+                return True
+    return False
 
 
 def _rule_wei(c: _Context) -> str:  # 为
@@ -350,6 +369,8 @@ def _rule_shuai(c: _Context) -> str:  # 率
 def _rule_kong(c: _Context) -> str:  # 空
     if c.prev in ("没", "有", "抽", "得") or (c.next == "了" and (c.prev in _PRONOUNS)) or c.next[:1] == "出":
         return "kòng"
+    if c.next == "着" and c.next2[:1] not in ("手", "肚", "腹", "心"):
+        return "kòng"  # 座位空着, 房子一直空着 "left empty"; 空着手, 空着肚子 "empty-handed"
     return "kōng"
 
 
@@ -495,8 +516,12 @@ def _rule_huan(c: _Context) -> str:  # 还
         return "huán"  # the adverb needs a verb after it: 借的钱还没还
     if c.prev in ("没", "没有") or (c.prev == "不" and (c.next == "" or c.next in _PRONOUNS)):
         return "huán"  # the adverb comes before the negation (还没), the verb after it: 没还我钱, 借钱不还
+    if c.next == "上" and c.next2 in ("", "了", "吗", "吧") and c.prev in ("得", "要", "能", "会", "该", "没", "就", "才", "先", "早点"):
+        return "huán"  # 年底之前得还上, 借的钱还没还上: 还 + the complement 上 ends the clause
     if c.next[:1] in ("回", "给") and "把" in c.clause_before(6):
         return "huán"  # 把书还回来, 把钱还给他
+    if c.next in _PRONOUNS and c.next2 == "" and c.prev not in ("也", "都", "就", "却", "不", "比"):
+        return "huán"  # 明天还你, 下个月还他: the adverb needs a verb after its pronoun
     return "hái"
 
 
@@ -600,6 +625,18 @@ def _surname_can_stand(char: str, c: _Context) -> bool:
     return len(c.prev) > 1 and c.prev_pos.startswith(("n", "c"))  # 记者过老师; not 问过老师 (问/n)
 
 
+def _old_friend(ctx: _Context) -> bool:
+    """老 + a surname standing alone is how one names an older acquaintance (老查, 老应), where 老
+    is no adverb "always" (他老查我手机): it begins a noun phrase (at a pause, after 的, a noun, a
+    preposition or a conjunction) and the surname ends the phrase (a pause, a verb or an adverb next)."""
+    j = ctx.i - 2
+    before = ctx.segs[j] if j >= 0 and ctx.segs[j].kind != "other" else None
+    if before is not None and not (before.text in ("的", "了", "和", "跟", "与", "同", "叫", "是", "给", "让", "找", "问")
+                                   or before.pos.startswith(("n", "p", "c"))):
+        return False
+    return ctx.next == "" or ctx.next_pos.startswith(("v", "d", "p", "c", "t")) or ctx.next in ("说", "是", "在", "和", "的")
+
+
 def resolve_single(segs: list[_Seg], i: int) -> None:
     """Give segment i, a Han character standing alone after segmentation, its reading from its
     neighbours: a surname before a title, a context rule, the standalone table or the default."""
@@ -610,6 +647,9 @@ def resolve_single(segs: list[_Seg], i: int) -> None:
     if surname and len(surname) == 1 and (surname[0] != _default(char) or is_polyphonic(char)) and _surname_can_stand(char, ctx):
         if ctx.next in _TITLES and (ctx.next not in _SHORT_TITLES or ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS):
             seg.pinyin, seg.source = [surname[0]], "name"  # 单老师, 叫她单姐
+            return
+        if ctx.prev == "老" and _old_friend(ctx):
+            seg.pinyin, seg.source = [surname[0]], "name"  # 老查已经在这里干了二十年: 老 + surname
             return
         if ctx.prev[-1:] == "姓" and ctx.prev in ("姓", "也姓", "都姓", "复姓", "本姓", "同姓"):
             seg.pinyin, seg.source = [surname[0]], "name"  # 姓单: the surname itself

@@ -189,7 +189,7 @@ class Segmenter:
         if len(word) > 1 and word not in phrases and word in _new_words():  # joined by _join_new_words
             segs.append(_Seg(word, _new_words()[word].split(), "phrase", "han", start, tag))
             return True
-        if len(word) > 1 and word[-1] in _CLASSIFIER_SPLIT and all(c in _NUMERAL or c in _DEMONSTRATIVE or c in "上近约好第" for c in word[:-1]) and word[-2] in _NUMERAL | _DEMONSTRATIVE:
+        if len(word) > 1 and word[-1] in _CLASSIFIER_SPLIT and all(c in _NUMERAL or c in _DEMONSTRATIVE or c in "上下近约好第" for c in word[:-1]) and word[-2] in _NUMERAL | _DEMONSTRATIVE:
             self._read_word(word[:-1], start, segs, "m")
             segs.append(_Seg(word[-1], None, "fallback", "single", start + len(word) - 1, "q"))
             return True
@@ -384,7 +384,7 @@ def _is_verb_tag(tag: str) -> bool:
 
 # One-syllable verbs whose doubled form is an adverb or a noun, in full tones (死死地, 活活, 通通,
 # 包包, 拜拜): not the tentative "have a go".
-_NOT_TENTATIVE = set("死活通断生呆急端环松亮怪花包拜哼横空白稳牢紧满足整默暗深乖呼哗嘻等连处往频纷")
+_NOT_TENTATIVE = set("死活通断生呆急端环松亮怪花包拜哼横空白稳牢紧满足整默暗深乖呼哗嘻等连处往频纷闪")
 
 
 def _is_reduplicated_verb(word: str) -> bool:
