@@ -49,7 +49,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E219": ("error", "delete the invisible character (it came with a paste or a conversion)"),
     "E220": ("error", "write a space after the '##' of a heading"),
     "E301": ("error", "write one pinyin syllable per Han character, e.g. 周鸿祎: zhōu hóng yī"),
-    "W401": ("warning", "use full-width ，：；？！（） inside Chinese text"),
+    "W401": ("warning", "use full-width ，：；？！（） and curly “” ‘’ inside Chinese text"),
     "W402": ("warning", "remove the speaker from the registry or give them an answer"),
     "W403": ("warning", "remove the entry or check the word's spelling in the text"),
     "W404": ("warning", "use one quotation style throughout (“…” and ‘…’)"),

@@ -141,7 +141,7 @@ def test_each_warning_is_printed_as_written_here(tmp_path: Path) -> None:
     p = str(path)
     assert [str(d) for d in check(path, pinyin=False)[1]] == [
         f"{p}:{line_of(text, 'description')}:19: warning W401: half-width ',' in Chinese text "
-        "(use full-width ，：；？！（） inside Chinese text)",
+        "(use full-width ，：；？！（） and curly “” ‘’ inside Chinese text)",
         f"{p}:{line_of(text, '  - id: zhao')}:9: warning W402: speaker 'zhao' (赵六) never answers "
         "(remove the speaker from the registry or give them an answer)",
         f"{p}:{line_of(text, '  银行')}:3: warning W403: pronunciation of '银行' is never used "
@@ -224,6 +224,18 @@ def test_half_width_marks_are_found_wherever_prose_stands(tmp_path: Path, text: 
 def test_a_front_matter_never_closed_is_one_error(tmp_path: Path) -> None:
     text = VALID.replace("---\n\n第一段", "\n第一段")
     assert codes(write(tmp_path, text)) == [("E101", 1, 1)]
+
+
+def test_straight_quotes_the_house_style_curls_are_not_a_second_style(tmp_path: Path) -> None:
+    """A straight pair in Chinese text is W401 (every edition curls it), not also W404; a straight
+    pair the editions keep (around Latin between spaces) is another style beside the curly ones."""
+    curled = VALID.replace("回答一。", '他说“好”，又说"不好"。')
+    line = line_of(curled, "他说")
+    assert [c for c in codes(write(tmp_path, curled)) if c[0] in ("W401", "W404")] == [
+        ("W401", line, 9), ("W401", line, 12)]
+    kept = VALID.replace("回答一。", '他说“好”，又说 "OK" 吧。')
+    assert [c for c in codes(write(tmp_path, kept)) if c[0] in ("W401", "W404")] == [
+        ("W404", line_of(kept, "他说"), 10)]
 
 
 def test_the_quotation_style_used_most_is_the_house_style(tmp_path: Path) -> None:
