@@ -236,6 +236,10 @@ def test_straight_quotes_the_house_style_curls_are_not_a_second_style(tmp_path: 
     kept = VALID.replace("回答一。", '他说“好”，又说 "OK" 吧。')
     assert [c for c in codes(write(tmp_path, kept)) if c[0] in ("W401", "W404")] == [
         ("W404", line_of(kept, "他说"), 10)]
+    both = VALID.replace("回答一。", '他说“好”，又说"不好"，还有 "OK" 吧。')  # a curled pair first, a kept one after
+    line = line_of(both, "他说")
+    assert [c for c in codes(write(tmp_path, both)) if c[0] in ("W401", "W404")] == [
+        ("W401", line, 9), ("W401", line, 12), ("W404", line, 17)]
 
 
 def test_the_quotation_style_used_most_is_the_house_style(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.passes.typography import fix_text, normalise_document
+from pipeline.passes.typography import fix_text, half_width_marks, normalise_document
 from pipeline.reader import read_text
 from tests.test_reader import VALID
 
@@ -70,6 +70,8 @@ FIX_TABLE = [
     ('这是一份"看不见"的工作', "这是一份“看不见”的工作"),   # the content
     ('"Sora"来了', "“Sora”来了"),                            # only the character after
     ('他叫"Sam"', "他叫“Sam”"),                              # only the character before
+    ('x中"Sam"', "x中“Sam”"),                                # … the one right before it
+    ('"Sam"中x', "“Sam”中x"),                                # only the one right after
     ('say "hi" ok', 'say "hi" ok'),                          # none of them
     ('他说:"走吧,快点!"', "他说：“走吧，快点！”"),
     ('"一"和"二"', "“一”和“二”"),                            # two pairs, in order
@@ -81,7 +83,24 @@ FIX_TABLE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), FIX_TABLE)
+# Where `publish check` points (W401): each half-width mark's offset and the mark itself.
+MARKS_TABLE = [
+    ('说"好"了', [(1, '"'), (3, '"')]),
+    ("说'好'了", [(1, "'"), (3, "'")]),
+    ("中(ab)", [(1, "("), (4, ")")]),
+    ("好,吧", [(1, ",")]),
+    ("他走了.", [(3, ".")]),
+    ("a(b)c, d", []),
+]
+
+
+# (plain ids: mutmut hands node ids back to pytest, and quotation marks in an id do not survive that)
+@pytest.mark.parametrize(("text", "expected"), MARKS_TABLE, ids=[f"marks{i}" for i in range(len(MARKS_TABLE))])
+def test_half_width_marks_names_each_mark_where_it_stands(text: str, expected: list[tuple[int, str]]) -> None:
+    assert sorted(half_width_marks(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), FIX_TABLE, ids=[f"row{i}" for i in range(len(FIX_TABLE))])
 def test_fix_text_follows_the_hand_written_table(text: str, expected: str) -> None:
     assert fix_text(text) == expected
 
