@@ -98,7 +98,7 @@ def _quote_styles(lines: list[str], path: str) -> list[Diagnostic]:
     first: dict[str, tuple[int, int]] = {}
     counts: dict[str, int] = {}
     for number, offset, text in _prose_lines(lines):
-        curled = {col for col, mark in half_width_marks(text) if mark in ('"', "'")}  # W401's, curled in every edition
+        curled = {col for col, mark in half_width_marks(text) if mark == '"'}  # W401's, curled in every edition
         for style, marks in _QUOTE_STYLES.items():
             for match in re.finditer(f"[{re.escape(marks)}]", text):
                 if match.start() in curled:
