@@ -360,6 +360,11 @@ class _Builder:
         references = []
         for paragraph in self._blocks(tokens):
             text = paragraph.text.strip()
+            if paragraph.number is None:  # a second paragraph or a nested list inside an item
+                self.problem("E210", paragraph.loc.line, 1,
+                             "a reference is one paragraph: this text continues the numbered item above "
+                             "(join it to that item's line, or number it)")
+                continue
             outlet, date = None, None
             if dated := _DATED_REFERENCE.search(text):
                 outlet = dated["outlet"].strip()
@@ -369,7 +374,7 @@ class _Builder:
                     self.problem("E104", paragraph.loc.line, 1, f"reference date is not a real date: '{text}'")
             elif platform := _PLATFORM_REFERENCE.match(text):
                 outlet = platform["outlet"].strip()
-            references.append(Reference(number=paragraph.number or len(references) + 1, text=text,
+            references.append(Reference(number=paragraph.number, text=text,
                                         outlet=outlet, date=date, loc=paragraph.loc))
         return references
 

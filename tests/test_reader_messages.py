@@ -179,3 +179,39 @@ def test_a_file_that_cannot_be_read_as_a_source(tmp_path: Path) -> None:
     utf16 = tmp_path / "utf16.md"
     utf16.write_bytes("---\n标题\n".encode("utf-16"))
     assert found(utf16) == [("E100", str(utf16), 1, 1, "file is not valid UTF-8 (it looks like UTF-16)")]
+
+
+# VALID's front matter holds 20 values, counted by hand: the mapping itself; id, title, language;
+# authors and its one name; outlet, date, description, rights; speakers, wang's mapping and its
+# id, name, role; li's mapping and its id, name; pronunciations and its one reading.
+VALID_VALUES = 20
+
+
+def test_the_value_budget_holds_exactly_as_many_values_as_it_says(tmp_path: Path, monkeypatch) -> None:
+    """The limit counts every value once: at the limit a source reads, one under it the last field
+    to be read (the pronunciation table) is named."""
+    import pipeline.frontmatter as frontmatter
+
+    monkeypatch.setattr(frontmatter, "MAX_VALUES", VALID_VALUES)
+    assert messages(tmp_path, VALID) == []
+    monkeypatch.setattr(frontmatter, "MAX_VALUES", VALID_VALUES - 1)
+    assert messages(tmp_path, VALID) == [
+        ("E102", line_of(VALID, "pronunciations:"), 1,
+         f"'pronunciations' holds more than {VALID_VALUES - 1} values: aliases ('*name') repeat too much")]
+
+
+def test_aliases_past_a_small_budget_are_one_error_at_the_field_that_overflows(tmp_path: Path, monkeypatch) -> None:
+    """The "billion laughs" test above with a budget of 200, cheap enough for every mutant to pay:
+    x1 expands to 1 + 10 × 11 values (the front matter then holds 20 + 11 + 111 = 142), x2 to
+    1 + 10 × 111, so the count runs out inside x2, and the error names x2, not the anchors."""
+    import pipeline.frontmatter as frontmatter
+
+    monkeypatch.setattr(frontmatter, "MAX_VALUES", 200)
+    bomb = ("x0: &a [l, l, l, l, l, l, l, l, l, l]\n" + "x1: &b [" + ", ".join(["*a"] * 10) + "]\n"
+            + "x2: [" + ", ".join(["*b"] * 10) + "]\n")
+    text = VALID.replace("rights: © 2025\n", "rights: © 2025\n" + bomb)
+    assert messages(tmp_path, text) == [
+        ("E102", line_of(text, "x2:"), 1, "'x2' holds more than 200 values: aliases ('*name') repeat too much")]
+    # without x2 the same aliases fit: 142 values, no error about them
+    fits = VALID.replace("rights: © 2025\n", "rights: © 2025\n" + bomb.rsplit("x2:", 1)[0])
+    assert not [m for m in messages(tmp_path, fits) if m[0] == "E102"]

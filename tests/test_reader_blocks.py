@@ -1,0 +1,71 @@
+"""The body's structure as an editor writes it: headings hidden inside blocks, references and their
+numbers, lists. Every expected model and diagnostic is written out by hand.
+
+(Found by `make mutate`: a setext heading inside an answer was reported by no test, and a
+reference's second paragraph became a reference of its own under the next item's number.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.reader import read_text
+from tests.test_reader import VALID, line_of
+
+REFERENCES = "\n## 参考资料 {.references}\n\n"
+CONTINUES = ("a reference is one paragraph: this text continues the numbered item above "
+             "(join it to that item's line, or number it)")
+
+
+def problems(text: str) -> list[tuple[str, int, int, str]]:
+    return [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics]
+
+
+def test_an_underlined_heading_inside_an_answer_is_reported_at_both_ends() -> None:
+    text = VALID.replace("回答一。\n", "回答一。\n\n小标题\n---\n")
+    opened, heading = line_of(text, "::: answer wang"), line_of(text, "小标题")
+    assert problems(text) == [
+        ("E213", opened, 1, f"the answer opened here holds a heading at line {heading}"),
+        ("E213", heading, 1, f"a heading stands inside the answer opened on line {opened}"),
+    ]
+    assert read_text(text, "t.md").document is None
+
+
+def test_an_underlined_heading_inside_a_note_is_reported_at_both_ends() -> None:
+    text = VALID + "\n::: note\n注。\n\n注的标题\n===\n:::\n"
+    opened, heading = line_of(text, "::: note"), line_of(text, "注的标题")
+    assert problems(text) == [
+        ("E213", opened, 1, f"the note opened here holds a heading at line {heading}"),
+        ("E213", heading, 1, f"a heading stands inside the note opened on line {opened}"),
+    ]
+
+
+def test_references_read_with_their_numbers_outlets_and_dates() -> None:
+    text = VALID + REFERENCES + "1. 《报道》，某报，2024年2月9日\n2. 微博：@某人\n3. 一本书\n"
+    doc = read_text(text, "t.md").document
+    refs = [(r.number, r.text, r.outlet, str(r.date) if r.date else None, r.loc.line)
+            for r in doc.sections[-1].references]
+    assert refs == [
+        (1, "《报道》，某报，2024年2月9日", "某报", "2024-02-09", line_of(text, "1. ")),
+        (2, "微博：@某人", "微博", None, line_of(text, "2. ")),
+        (3, "一本书", None, None, line_of(text, "3. ")),
+    ]
+
+
+def test_a_reference_numbered_zero_keeps_its_number() -> None:
+    doc = read_text(VALID + REFERENCES + "0. 甲\n1. 乙\n", "t.md").document
+    assert [(r.number, r.text) for r in doc.sections[-1].references] == [(0, "甲"), (1, "乙")]
+
+
+@pytest.mark.parametrize("item", ["1. 甲\n\n   续甲\n2. 乙\n", "1. 甲\n   - 子\n2. 乙\n"],
+                         ids=["second-paragraph", "nested-list"])
+def test_a_second_paragraph_in_a_reference_is_an_error_not_a_reference(item: str) -> None:
+    """Before: it became a reference of its own numbered 2, beside the real reference 2."""
+    text = VALID + REFERENCES + item
+    extra = "续甲" if "续甲" in item else "子"
+    assert problems(text) == [("E210", line_of(text, extra), 1, CONTINUES)]
+    assert read_text(text, "t.md").document is None
+
+
+def test_text_in_the_references_chapter_that_is_not_a_numbered_list() -> None:
+    text = VALID + REFERENCES + "- 甲\n"
+    assert problems(text) == [("E210", line_of(text, "- 甲"), 1, "text in the references chapter is not a numbered item")]
