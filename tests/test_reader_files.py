@@ -14,19 +14,6 @@ def shown(result) -> list[tuple[str, str, int, int, str]]:
     return [(d.code, d.path, d.line, d.col, d.message) for d in result.diagnostics]
 
 
-def test_a_missing_file(tmp_path: Path) -> None:
-    path = tmp_path / "missing.md"
-    result = read_with_diagnostics(path)
-    assert result.document is None
-    assert shown(result) == [("E100", str(path), 1, 1, "file not found")]
-
-
-def test_a_folder(tmp_path: Path) -> None:
-    result = read_with_diagnostics(tmp_path)
-    assert result.document is None
-    assert shown(result) == [("E100", str(tmp_path), 1, 1, "this is a folder, not a source file")]
-
-
 def test_a_file_that_cannot_be_read(tmp_path: Path) -> None:
     """A path through a file (as if it were a folder): neither missing nor a folder."""
     (tmp_path / "title.md").write_text(VALID, encoding="utf-8")
@@ -66,3 +53,8 @@ def test_the_slug_defaults_to_the_file_name(tmp_path: Path) -> None:
     path.write_text(VALID, encoding="utf-8")
     assert read_with_diagnostics(path).document.meta.slug == "my-title"
     assert read_data(VALID.encode(), "x.md").document.meta.slug == "title"
+
+
+def test_a_bad_byte_right_after_a_first_empty_line() -> None:
+    """The column counts from the last line break before the byte, even when that is the file's first byte."""
+    assert shown(read_data(b"\n\x80", "t.md")) == [("E100", "t.md", 2, 1, "file is not valid UTF-8")]

@@ -141,6 +141,8 @@ def test_a_misspelt_key_inside_a_speakers_voice_is_matched_there(tmp_path: Path)
         ("E105", line_of(text, "    voice:"), 13, "unknown field 'speakers.0.voice.gendr': did you mean 'gender'?")]
 
 
+SPEAKERS = "speakers:\n  - id: wang\n    name: 王五\n    role: 记者\n  - id: li\n    name: 李四\n"
+
 # A field of the wrong shape: (id, the change, the message written out by hand, where it points).
 WRONG_SHAPES = [
     ("missing", ("title: 测试\n", ""), "E103", "required field 'title' is missing", "id:", 1),
@@ -152,6 +154,20 @@ WRONG_SHAPES = [
      "'speakers.1' must be a mapping of fields, not text", "  - 李四", 5),
     ("list-for-fields", ("    role: 记者\n", "    role: 记者\n    voice: [male]\n"), "E104",
      "'speakers.0.voice' must be a mapping of fields, not a list", "    voice:", 12),
+    ("mapping-for-list", ("authors: [作者]", "authors: {a: 1}"), "E104", "'authors' must be a list, not a mapping",
+     "authors:", 10),
+    ("number-for-list", (SPEAKERS, "speakers: 5\n"), "E104", "'speakers' must be a list, not a number", "speakers:", 11),
+    ("binary-for-list", (SPEAKERS, "speakers: !!binary aGVsbG8=\n"), "E104", "'speakers' must be a list, not bytes",
+     "speakers:", 11),
+    ("yes-no-for-mapping", ("pronunciations:\n  王五: wang2 wu3\n", "pronunciations: yes\n"), "E104",
+     "'pronunciations' must be a 'key: value' mapping, not yes/no", "pronunciations:", 17),
+    ("list-for-yes-no", ("    role: 记者\n", "    role: 记者\n    pseudonym: [1]\n"), "E104",
+     "'speakers.0.pseudonym' must be true or false, not a list", "    pseudonym:", 16),
+    # (these two were pydantic's "Input should be a valid boolean, unable to interpret input")
+    ("number-for-yes-no", ("    role: 记者\n", "    role: 记者\n    pseudonym: 5\n"), "E104",
+     "'speakers.0.pseudonym' must be true or false, not a number", "    pseudonym:", 16),
+    ("word-for-yes-no", ("    role: 记者\n", "    role: 记者\n    pseudonym: maybe\n"), "E104",
+     "'speakers.0.pseudonym' must be true or false, not text", "    pseudonym:", 16),
 ]
 
 
@@ -215,3 +231,15 @@ def test_aliases_past_a_small_budget_are_one_error_at_the_field_that_overflows(t
     # without x2 the same aliases fit: 142 values, no error about them
     fits = VALID.replace("rights: © 2025\n", "rights: © 2025\n" + bomb.rsplit("x2:", 1)[0])
     assert not [m for m in messages(tmp_path, fits) if m[0] == "E102"]
+
+
+def test_a_front_matter_error_reads_as_its_diagnostics() -> None:
+    """The exception's text (what a traceback or a log would show) is every diagnostic, in order."""
+    from pipeline.diagnostics import Diagnostic
+    from pipeline.frontmatter import FrontMatterError
+
+    error = FrontMatterError([Diagnostic("E103", "a.md", 2, 1, "required field 'title' is missing"),
+                              Diagnostic("E105", "a.md", 7, 3, "unknown field 'x'")])
+    assert str(error) == (
+        "a.md:2:1: error E103: required field 'title' is missing (add the field to the front matter (see README, 'Source format')); "
+        "a.md:7:3: error E105: unknown field 'x' (remove the field or check its spelling)")
