@@ -151,9 +151,9 @@ class _Builder:
     def problem(self, code: str, line: int, col: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(code, self.path, max(line, 1), max(col, 1), message))
 
-    def loc(self, token: Token, col: int = 1) -> Location:
-        line = (token.map[0] if token.map else 0) + 1 + self.body_offset
-        return Location(path=self.path, line=line, col=col)
+    def loc(self, token: Token) -> Location:
+        """Where a block-level token starts (markdown-it maps every one; inline ones have none)."""
+        return Location(path=self.path, line=token.map[0] + 1 + self.body_offset)
 
     def _section(self, section_id: str, kind: SectionKind, title: str | None, line: int) -> dict:
         return {"id": section_id, "kind": kind, "title": title, "paragraphs": [], "answers": [],
