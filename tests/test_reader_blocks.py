@@ -69,3 +69,19 @@ def test_a_second_paragraph_in_a_reference_is_an_error_not_a_reference(item: str
 def test_text_in_the_references_chapter_that_is_not_a_numbered_list() -> None:
     text = VALID + REFERENCES + "- 甲\n"
     assert problems(text) == [("E210", line_of(text, "- 甲"), 1, "text in the references chapter is not a numbered item")]
+
+
+def test_a_fence_line_the_scanner_reported_is_not_reported_again_as_stray_text() -> None:
+    """'::: 完' before the article: the scanner's E218 alone, not a second E217 from the text pass."""
+    text = VALID.replace("第一段", "::: 完\n\n第一段")
+    assert problems(text) == [("E218", line_of(text, "::: 完"), 4, "text after a closing fence: '::: 完'")]
+
+
+FRONT_ONLY = VALID.split("\n---\n")[0] + "\n---"  # the front matter alone: 18 lines, the last '---'
+
+
+@pytest.mark.parametrize(("after", "line"), [("", 18), ("\n", 18), ("\n\n  \n", 19)],
+                         ids=["no-line-break", "line-break", "blank-lines"])
+def test_a_front_matter_without_text_is_named_after_the_front_matter(after: str, line: int) -> None:
+    """At the first line after the front matter, or at its closing line when the file ends there."""
+    assert problems(FRONT_ONLY + after) == [("E209", line, 1, "the source has a front matter but no text")]
