@@ -45,11 +45,15 @@ _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 _LATIN = re.compile(r"[A-Za-z0-9]")
+# Markdown blocks the editions have no place for: each is an error, never text (markdown-it
+# is told to see HTML and '|' tables, which it would otherwise hand over as text: a table's rows
+# run together into one paragraph, an HTML comment shows in the book).
+_UNSUPPORTED = {"fence": "fenced code", "code_block": "indented code", "html_block": "HTML", "table_open": "table"}
 
 
 def _markdown() -> MarkdownIt:
     """Markdown inside one piece of the body; the `:::` blocks are found by `pipeline.fences`."""
-    md = MarkdownIt("commonmark", {"html": False})
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")  # (to report them: `_UNSUPPORTED`)
     md.use(attrs_plugin, spans=True)
     return md
 
@@ -210,8 +214,8 @@ class _Builder:
                 i = self._heading(tokens, i)
             elif kind in ("paragraph_open", "ordered_list_open", "bullet_list_open", "blockquote_open"):
                 i = self._top_level_blocks(tokens, i)
-            elif kind in ("fence", "code_block", "html_block", "table_open"):
-                self.problem("E212", self.loc(token).line, 1, f"unsupported block ({kind.removesuffix('_open')})")
+            elif kind in _UNSUPPORTED:
+                self.problem("E212", self.loc(token).line, 1, f"unsupported block ({_UNSUPPORTED[kind]})")
                 i = _skip(tokens, i)
             else:
                 i += 1
@@ -341,8 +345,8 @@ class _Builder:
                 if lists and lists[-1][0] and lists[-1][2]:
                     number, lists[-1][2] = lists[-1][1], False
                 paragraphs.append(Paragraph(spans=spans, number=number, loc=self.loc(token)))
-            elif kind in ("fence", "code_block", "html_block", "table_open"):
-                self.problem("E212", self.loc(token).line, 1, "unsupported block inside text")
+            elif kind in _UNSUPPORTED:
+                self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({_UNSUPPORTED[kind]})")
         return paragraphs
 
     def _stray_fence(self, inline: Token) -> bool:
@@ -477,7 +481,7 @@ def _spans(inline: Token) -> tuple[Span, ...]:
     children = inline.children or []
     for k, child in enumerate(children):
         kind = child.type
-        if kind in ("text", "code_inline"):
+        if kind in ("text", "code_inline", "html_inline"):  # a tag inside a line stays text, as written
             add(child.content)
         elif kind in ("softbreak", "hardbreak"):
             before = spans[-1].text[-1:] if spans else ""

@@ -85,3 +85,41 @@ FRONT_ONLY = VALID.split("\n---\n")[0] + "\n---"  # the front matter alone: 18 l
 def test_a_front_matter_without_text_is_named_after_the_front_matter(after: str, line: int) -> None:
     """At the first line after the front matter, or at its closing line when the file ends there."""
     assert problems(FRONT_ONLY + after) == [("E209", line, 1, "the source has a front matter but no text")]
+
+
+# Blocks the editions have no place for, at the top level and inside an answer: (id, as written,
+# the name in the message). Before: HTML and tables were read as text (a table's rows ran
+# together into one paragraph, an HTML comment would have been printed), though E212 promised otherwise.
+UNSUPPORTED = [
+    ("fenced-code", "```\ncode\n```", "fenced code"),
+    ("indented-code", "    code", "indented code"),
+    ("html", "<div>x</div>", "HTML"),
+    ("html-comment", "<!-- 注释 -->", "HTML"),
+    ("table", "| a | b |\n| - | - |\n| 1 | 2 |", "table"),
+]
+
+
+@pytest.mark.parametrize(("block", "name"), [row[1:] for row in UNSUPPORTED], ids=[row[0] for row in UNSUPPORTED])
+def test_an_unsupported_block_is_an_error_at_its_first_line(block: str, name: str) -> None:
+    top = VALID.replace("第一段", block + "\n\n第一段")
+    assert problems(top) == [("E212", line_of(top, block.split("\n")[0]), 1, f"unsupported block ({name})")]
+    inside = VALID.replace("回答一。", "回答一。\n\n" + block + "\n\n回答一续。")
+    assert problems(inside) == [
+        ("E212", line_of(inside, block.split("\n")[0]), 1, f"unsupported block inside text ({name})")]
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("甲<b>乙</b>丙", "甲<b>乙</b>丙"), ("价格<100元，a < b", "价格<100元，a < b"), ("见<http://x.org>。", "见http://x.org。"),
+], ids=["tag", "less-than", "autolink"])
+def test_html_inside_a_line_stays_text(written: str, read: str) -> None:
+    doc = read_text(VALID.replace("第一段", written + "\n\n第一段"), "t.md").document
+    assert doc.sections[0].paragraphs[0].text == read
+
+
+def test_lists_quotes_and_rules_at_the_top_level() -> None:
+    """List items and quoted lines are paragraphs of the article; a '***' rule is left out."""
+    text = VALID.replace("第一段", "- 甲\n- 乙\n\n> 引\n> 文\n\n***\n\n第一段")
+    doc = read_text(text, "t.md").document
+    assert [(p.text, p.number, p.loc.line) for p in doc.sections[0].paragraphs] == [
+        ("甲", None, line_of(text, "- 甲")), ("乙", None, line_of(text, "- 乙")), ("引文", None, line_of(text, "> 引")),
+        ("第一段，有Latin和2025年。", None, line_of(text, "第一段"))]
