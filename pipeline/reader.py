@@ -45,15 +45,15 @@ _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 _LATIN = re.compile(r"[A-Za-z0-9]")
-# Markdown blocks the editions have no place for: each is an error, never text (markdown-it
-# is told to see HTML and '|' tables, which it would otherwise hand over as text: a table's rows
-# run together into one paragraph, an HTML comment shows in the book).
-_UNSUPPORTED = {"fence": "fenced code", "code_block": "indented code", "html_block": "HTML", "table_open": "table"}
+# Markdown blocks the editions have no place for: each is an error, never text (markdown-it is
+# told to see '|' tables, whose rows it would otherwise run together into one paragraph). HTML
+# is not among them: with `html` off it is text, shown as written (`test_html_in_source_stays_text`).
+_UNSUPPORTED = {"fence": "fenced code", "code_block": "indented code", "table_open": "table"}
 
 
 def _markdown() -> MarkdownIt:
     """Markdown inside one piece of the body; the `:::` blocks are found by `pipeline.fences`."""
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")  # (to report them: `_UNSUPPORTED`)
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")  # (tables: to report them)
     md.use(attrs_plugin, spans=True)
     return md
 
@@ -481,7 +481,7 @@ def _spans(inline: Token) -> tuple[Span, ...]:
     children = inline.children or []
     for k, child in enumerate(children):
         kind = child.type
-        if kind in ("text", "code_inline", "html_inline"):  # a tag inside a line stays text, as written
+        if kind in ("text", "code_inline"):
             add(child.content)
         elif kind in ("softbreak", "hardbreak"):
             before = spans[-1].text[-1:] if spans else ""

@@ -88,13 +88,11 @@ def test_a_front_matter_without_text_is_named_after_the_front_matter(after: str,
 
 
 # Blocks the editions have no place for, at the top level and inside an answer: (id, as written,
-# the name in the message). Before: HTML and tables were read as text (a table's rows ran
-# together into one paragraph, an HTML comment would have been printed), though E212 promised otherwise.
+# the name in the message). Before: a table was read as text, its rows run together into one
+# paragraph ('| a | b || - | - || 1 | 2 |'), though E212 promised an error.
 UNSUPPORTED = [
     ("fenced-code", "```\ncode\n```", "fenced code"),
     ("indented-code", "    code", "indented code"),
-    ("html", "<div>x</div>", "HTML"),
-    ("html-comment", "<!-- 注释 -->", "HTML"),
     ("table", "| a | b |\n| - | - |\n| 1 | 2 |", "table"),
 ]
 
@@ -109,9 +107,10 @@ def test_an_unsupported_block_is_an_error_at_its_first_line(block: str, name: st
 
 
 @pytest.mark.parametrize(("written", "read"), [
-    ("甲<b>乙</b>丙", "甲<b>乙</b>丙"), ("价格<100元，a < b", "价格<100元，a < b"), ("见<http://x.org>。", "见http://x.org。"),
-], ids=["tag", "less-than", "autolink"])
-def test_html_inside_a_line_stays_text(written: str, read: str) -> None:
+    ("<div>x</div>", "<div>x</div>"), ("<!-- 注释 -->", "<!-- 注释 -->"), ("甲<b>乙</b>丙", "甲<b>乙</b>丙"),
+    ("价格<100元，a < b", "价格<100元，a < b"), ("见<http://x.org>。", "见http://x.org。"),
+], ids=["block", "comment", "tag", "less-than", "autolink"])
+def test_html_stays_text_as_written(written: str, read: str) -> None:
     doc = read_text(VALID.replace("第一段", written + "\n\n第一段"), "t.md").document
     assert doc.sections[0].paragraphs[0].text == read
 
@@ -123,3 +122,29 @@ def test_lists_quotes_and_rules_at_the_top_level() -> None:
     assert [(p.text, p.number, p.loc.line) for p in doc.sections[0].paragraphs] == [
         ("甲", None, line_of(text, "- 甲")), ("乙", None, line_of(text, "- 乙")), ("引文", None, line_of(text, "> 引")),
         ("第一段，有Latin和2025年。", None, line_of(text, "第一段"))]
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("##", [("E208", "chapter heading has no text")]),
+    ("# 第一个问题？", [("E211", "'#' heading: only '##' chapter headings are allowed")]),
+    ("### 第一个问题？", [("E211", "'###' heading: only '##' chapter headings are allowed")]),
+], ids=["empty", "level-1", "level-3"])
+def test_a_heading_that_is_not_a_chapter_heading(heading: str, expected: list[tuple[str, str]]) -> None:
+    text = VALID.replace("## 第一个问题？", heading)
+    found = problems(text)
+    line = line_of(text, heading + "\n")
+    assert [(code, line, 1, message) for code, message in expected] == [p for p in found if p[1] == line]
+    assert read_text(text, "t.md").document is None
+
+
+def test_a_wrong_heading_right_above_a_paragraph_leaves_the_paragraph_in_place() -> None:
+    text = VALID.replace("第一段", "### 小节\n第一段")
+    assert problems(text) == [("E211", line_of(text, "### 小节"), 1, "'###' heading: only '##' chapter headings are allowed")]
+
+
+def test_a_chapter_takes_the_id_written_after_its_heading() -> None:
+    text = VALID.replace("## 第一个问题？", "## 第一个问题？ {#intro .x}") + REFERENCES + "1. 甲\n"
+    doc = read_text(text, "t.md").document
+    assert [(s.id, s.kind, s.title) for s in doc.sections] == [
+        ("article", "article", None), ("intro", "question", "第一个问题？"), ("references", "references", "参考资料")]
+    assert [a.id for a in doc.sections[1].answers] == ["intro-1", "intro-2"]
