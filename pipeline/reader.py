@@ -249,8 +249,8 @@ class _Builder:
         raw = self.body_lines[block.start]
         match = _ANSWER_INFO.match(block.info)
         if not match:
-            if re.search(r"\brole=\s*$", block.info):
-                self.problem("E206", line, raw.find("role=") + 1, "'role=' has no value: write the role after it")
+            if re.search(r"\brole=\s*$", block.info):  # (the last 'role=' on the line: the empty one)
+                self.problem("E206", line, raw.rfind("role=") + 1, "'role=' has no value: write the role after it")
             elif block.info.strip() == "answer":
                 self.problem("E206", line, 1, "'::: answer' needs the speaker's id: '::: answer ID'")
             else:

@@ -148,3 +148,21 @@ def test_a_chapter_takes_the_id_written_after_its_heading() -> None:
     assert [(s.id, s.kind, s.title) for s in doc.sections] == [
         ("article", "article", None), ("intro", "question", "第一个问题？"), ("references", "references", "参考资料")]
     assert [a.id for a in doc.sections[1].answers] == ["intro-1", "intro-2"]
+
+
+NO_ROLE = "'role=' has no value: write the role after it"
+
+
+@pytest.mark.parametrize(("opener", "col", "message"), [
+    ("::: answer wang role=", 17, NO_ROLE),
+    ("::: answer wang role=  ", 17, NO_ROLE),
+    ('::: answer wang role=""', 17, NO_ROLE),
+    ("::: answer wang role=“ ”", 17, NO_ROLE),
+    ("::: answer role=x role=", 19, NO_ROLE),  # the empty one is the last
+    ("::: answer", 1, "'::: answer' needs the speaker's id: '::: answer ID'"),
+    ("::: answer  ", 1, "'::: answer' needs the speaker's id: '::: answer ID'"),
+    ("::: answer wang extra", 1, "cannot read '::: answer wang extra'"),
+], ids=["empty", "blank", "empty-quotes", "blank-quotes", "second-empty", "no-id", "no-id-spaces", "extra-word"])
+def test_an_answer_fence_that_cannot_be_read(opener: str, col: int, message: str) -> None:
+    text = VALID.replace("::: answer wang", opener)
+    assert problems(text) == [("E206", line_of(text, opener), col, message)]
