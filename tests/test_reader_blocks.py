@@ -166,3 +166,12 @@ NO_ROLE = "'role=' has no value: write the role after it"
 def test_an_answer_fence_that_cannot_be_read(opener: str, col: int, message: str) -> None:
     text = VALID.replace("::: answer wang", opener)
     assert problems(text) == [("E206", line_of(text, opener), col, message)]
+
+
+@pytest.mark.parametrize(("written", "role"), [
+    ('role="新 头衔"', "新 头衔"), ("role=“新 头衔”", "新 头衔"), ("role=新 头衔", "新 头衔"), ('role="半"角”', '"半"角”'),
+], ids=["straight-quotes", "curly-quotes", "bare", "mismatched-quotes"])
+def test_an_answer_role_is_read_without_its_quotes(written: str, role: str) -> None:
+    doc = read_text(VALID.replace("::: answer wang", f"::: answer wang {written}"), "t.md").document
+    answer = doc.sections[1].answers[0]
+    assert (answer.role, answer.label) == (role, role + "王五")
