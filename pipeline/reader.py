@@ -259,8 +259,9 @@ class _Builder:
         role = match["role"]
         if role is not None and (quoted := _ROLE_QUOTES.match(role)):
             role = quoted[1] if quoted[1] is not None else quoted[2]
-            if not role.strip():
-                self.problem("E206", line, raw.find("role=") + 1, "'role=' has no value: write the role after it")
+            if not role.strip():  # (at the 'role=' that the match read, whatever else the line holds)
+                self.problem("E206", line, raw.find(block.info) + match.start("role") - len("role=") + 1,
+                             "'role=' has no value: write the role after it")
                 return
         if section["kind"] not in ("question", "closing"):
             self.problem("E205", line, 1, "an answer must stand under a '##' question heading")
@@ -268,8 +269,8 @@ class _Builder:
         speaker = self.speakers.get(match["id"])
         if speaker is None:
             near = difflib.get_close_matches(match["id"], list(self.speakers), n=1, cutoff=0.6)
-            hint = f"did you mean '{near[0]}'?" if near else f"known: {', '.join(sorted(self.speakers)[:8])}…"
-            self.problem("E201", line, raw.find(match["id"], raw.find("answer")) + 1,
+            hint = f"did you mean '{near[0]}'?" if near else _known(sorted(self.speakers))
+            self.problem("E201", line, raw.find(block.info) + match.start("id") + 1,
                          f"unknown speaker id '{match['id']}' ({hint})")
             return
         self._headings_inside(block, tokens)
@@ -441,6 +442,13 @@ class _Builder:
             result.append(Pronunciation(word=word, pinyin=" ".join(syllables),
                                         loc=Location(path=self.path, line=line, col=col)))
         return tuple(result)
+
+
+def _known(ids: list[str], shown: int = 8) -> str:
+    """The declared speaker ids an unknown one could have meant: the first few, '…' when there are more."""
+    if not ids:
+        return "no speakers are declared under 'speakers:' in the front matter"
+    return f"known: {', '.join(ids[:shown])}" + ("…" if len(ids) > shown else "")
 
 
 def _skip(tokens: list[Token], i: int) -> int:

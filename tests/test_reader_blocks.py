@@ -175,3 +175,39 @@ def test_an_answer_role_is_read_without_its_quotes(written: str, role: str) -> N
     doc = read_text(VALID.replace("::: answer wang", f"::: answer wang {written}"), "t.md").document
     answer = doc.sections[1].answers[0]
     assert (answer.role, answer.label) == (role, role + "王五")
+
+
+@pytest.mark.parametrize(("opener", "col", "hint"), [
+    ("::: answer zzz", 12, "known: li, wang"),
+    ("::: answer   zhang", 14, "did you mean 'wang'?"),
+    ("::: answer ans", 12, "known: li, wang"),          # the id is also a piece of 'answer'
+    ("::: answer ::", 12, "known: li, wang"),           # … or of the colons
+    ("::: answer lii role=lii", 12, "did you mean 'li'?"),  # … or of the role
+    ("::: answer x role=answer", 12, "known: li, wang"),
+], ids=["far", "spaced", "inside-answer", "inside-colons", "also-the-role", "answer-in-role"])
+def test_an_unknown_speaker_is_named_at_its_id(opener: str, col: int, hint: str) -> None:
+    """Before: the column was found by searching the line for the id after 'answer', so an id that
+    is a piece of 'answer' (or of the colons) was pointed at there; and '…' followed every list."""
+    text = VALID.replace("::: answer wang", opener)
+    speaker = opener.split()[2]
+    assert problems(text) == [("E201", line_of(text, opener), col, f"unknown speaker id '{speaker}' ({hint})")]
+
+
+def test_an_unknown_speaker_among_many_shows_the_first_eight_ids() -> None:
+    many = "".join(f"  - id: s{n:02}\n    name: 人{n}\n" for n in range(1, 10))
+    text = VALID.replace("pronunciations:", many + "pronunciations:").replace("::: answer wang", "::: answer zzz")
+    assert problems(text) == [("E201", line_of(text, "::: answer zzz"), 12,
+                               "unknown speaker id 'zzz' (known: li, s01, s02, s03, s04, s05, s06, s07…)")]
+
+
+def test_an_answer_when_no_speaker_is_declared() -> None:
+    text = VALID.split("speakers:")[0] + "pronunciations:" + VALID.split("pronunciations:")[1]
+    assert ("E201", line_of(text, "::: answer wang"), 12,
+            "unknown speaker id 'wang' (no speakers are declared under 'speakers:' in the front matter)") in problems(text)
+
+
+def test_an_empty_answer_and_an_answer_outside_a_question() -> None:
+    text = VALID.replace("回答一。\n", "")
+    assert problems(text) == [("E203", line_of(text, "::: answer wang"), 1, "answer by 'wang' is empty")]
+    text = VALID.replace("第一段，有Latin和2025年。", "第一段。\n\n::: answer wang\n好。\n:::")
+    assert problems(text) == [("E205", line_of(text, "::: answer wang"), 1, "an answer must stand under a '##' question heading")]
