@@ -329,7 +329,7 @@ class _Builder:
         for j, token in enumerate(tokens):
             kind = token.type
             if kind in ("ordered_list_open", "bullet_list_open"):
-                start = int(token.attrs.get("start", 1)) if kind == "ordered_list_open" else 1
+                start = int(token.attrs.get("start", 1))  # (a bullet list has none; its count is never read)
                 lists.append([kind == "ordered_list_open", start - 1, False])
             elif kind in ("ordered_list_close", "bullet_list_close"):
                 lists.pop()
