@@ -337,8 +337,7 @@ class _Builder:
                 lists[-1][1] += 1
                 lists[-1][2] = True
             elif kind == "inline" and tokens[j - 1].type == "paragraph_open":
-                if self._stray_fence(token):
-                    continue
+                self._stray_fence(token)  # (an error; the paragraph is still read, so its answer is not "empty")
                 spans = _spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
@@ -350,7 +349,7 @@ class _Builder:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({_UNSUPPORTED[kind]})")
         return paragraphs
 
-    def _stray_fence(self, inline: Token) -> bool:
+    def _stray_fence(self, inline: Token) -> None:
         """A ':::' line the scanner could not take as a fence (behind a list marker, say)."""
         for k, text in enumerate(inline.content.split("\n")):
             line = self.loc(inline).line + k
@@ -358,8 +357,7 @@ class _Builder:
                 raw = self.body_lines[line - self.body_offset - 1] if line - self.body_offset - 1 < len(self.body_lines) else text
                 col = max(raw.find(":::"), raw.find("：：：")) + 1
                 self.problem("E217", line, col, f"a fence must stand alone at the left margin: '{raw.strip()}'")
-                return True
-        return False
+                return
 
     def _references(self, tokens: list[Token]) -> list[Reference]:
         references = []

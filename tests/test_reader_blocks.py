@@ -211,3 +211,26 @@ def test_an_empty_answer_and_an_answer_outside_a_question() -> None:
     assert problems(text) == [("E203", line_of(text, "::: answer wang"), 1, "answer by 'wang' is empty")]
     text = VALID.replace("第一段，有Latin和2025年。", "第一段。\n\n::: answer wang\n好。\n:::")
     assert problems(text) == [("E205", line_of(text, "::: answer wang"), 1, "an answer must stand under a '##' question heading")]
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("1. 甲\n   - 子\n2. 乙", [("甲", 1), ("子", None), ("乙", 2)]),
+    ("- 甲\n   1. 子\n- 乙", [("甲", None), ("子", 1), ("乙", None)]),
+    ("1. 甲\n\n   续\n2. 乙", [("甲", 1), ("续", None), ("乙", 2)]),
+    ("3. 甲\n4. 乙", [("甲", 3), ("乙", 4)]),
+    ("[ ]{lang=en}\u3000\n\n后一段", [("后一段", None)]),  # a paragraph of spaces is no paragraph
+], ids=["bullets-in-numbers", "numbers-in-bullets", "second-paragraph", "own-start", "blank-paragraph"])
+def test_the_paragraphs_of_an_answer_carry_their_list_numbers(written: str, read: list) -> None:
+    doc = read_text(VALID.replace("回答一。", written), "t.md").document
+    assert [(p.text, p.number) for p in doc.sections[1].answers[0].paragraphs] == read
+
+
+@pytest.mark.parametrize(("written", "offset", "col", "shown"), [
+    ("甲:::乙", 0, 2, "甲:::乙"), ("甲：：：乙", 0, 2, "甲：：：乙"), ("甲\n乙 ：：：丙", 1, 3, "乙 ：：：丙"),
+    ("甲\n乙\n  丙 :::丁", 2, 5, "丙 :::丁"),
+], ids=["mid-line", "full-width", "second-line", "indented-third-line"])
+def test_colons_inside_a_paragraph_are_an_error_where_they_stand(written: str, offset: int, col: int, shown: str) -> None:
+    for where in ("第一段，有Latin和2025年。", "回答一。"):  # in the article, and inside an answer
+        text = VALID.replace(where, written)
+        line = line_of(text, written.split("\n")[0]) + offset
+        assert problems(text) == [("E217", line, col, f"a fence must stand alone at the left margin: '{shown}'")], where
