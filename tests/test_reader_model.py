@@ -59,3 +59,38 @@ def test_a_speaker_declared_twice_is_named_with_the_first_line_and_the_rest_stil
         ("E202", second, 9, f"speaker id 'wang' is declared twice (first on line {first})")]
     # li, declared after the duplicate, is still a speaker: li's answer is not an unknown id
     assert not [d for d in result.diagnostics if d.code == "E201"]
+
+
+FULL_FRONT = VALID.replace("title: 测试\n", "slug: ce-shi\ntitle: 测试\nsubtitle: 副题\neditor: 编辑\naccount: 公众号\ncredit: 图片\n") \
+    .replace("language: zh-Hans", "language: zh-CN").replace("authors: [作者]", "authors: [甲, 乙]")
+
+
+def test_every_front_matter_field_reaches_the_metadata() -> None:
+    import datetime as dt
+
+    from pipeline.model import Metadata
+
+    doc = read_text(FULL_FRONT, "t.md", default_slug="unused").document
+    assert doc.meta == Metadata(
+        id="urn:uuid:00000000-0000-4000-8000-000000000001", slug="ce-shi", title="测试", subtitle="副题",
+        language="zh-CN", authors=("甲", "乙"), editor="编辑", outlet="本报", account="公众号",
+        date=dt.date(2025, 1, 2), description="一个测试。", rights="© 2025", credit="图片")
+    assert doc.source == "t.md"
+    assert [(p.word, p.pinyin, p.loc) for p in doc.pronunciations] == [
+        ("王五", "wáng wǔ", Location(path="t.md", line=line_of(FULL_FRONT, "  王五:"), col=3))]
+
+
+def test_without_a_slug_the_file_name_gives_it() -> None:
+    assert read_text(VALID, "t.md", default_slug="from-file").document.meta.slug == "from-file"
+    assert read_text(VALID, "t.md").document.meta.slug == "title"
+
+
+def test_a_chapter_without_answers_and_an_article_without_paragraphs() -> None:
+    text = VALID.replace("第一段，有Latin和2025年。\n", "") + "\n## 空的问题？\n\n## 收尾 {.closing}\n"
+    result = read_text(text, "t.md")
+    assert [(d.code, d.line, d.col, d.message) for d in result.diagnostics] == [
+        ("E209", 19, 1, "the article has no paragraphs"),  # the first line after the front matter's 18
+        ("E204", line_of(text, "## 空的问题？"), 1, "chapter '空的问题？' has no answers"),
+        ("E204", line_of(text, "## 收尾"), 1, "chapter '收尾' has no answers"),
+    ]
+    assert result.document is None
