@@ -307,11 +307,14 @@ def test_an_unknown_speaker_is_named_at_its_id(opener: str, col: int, hint: str)
     assert problems(text) == [("E201", line_of(text, opener), col, f"unknown speaker id '{speaker}' ({hint})")]
 
 
-def test_an_unknown_speaker_among_many_shows_the_first_eight_ids() -> None:
-    many = "".join(f"  - id: s{n:02}\n    name: 人{n}\n" for n in range(1, 10))
+@pytest.mark.parametrize(("extra", "known"), [
+    (9, "li, s01, s02, s03, s04, s05, s06, s07…"),  # 11 ids: the first eight, then '…'
+    (6, "li, s01, s02, s03, s04, s05, s06, wang"),  # exactly eight: all of them, no '…'
+], ids=["eleven", "eight"])
+def test_an_unknown_speaker_among_many_shows_the_first_eight_ids(extra: int, known: str) -> None:
+    many = "".join(f"  - id: s{n:02}\n    name: 人{n}\n" for n in range(1, extra + 1))
     text = VALID.replace("pronunciations:", many + "pronunciations:").replace("::: answer wang", "::: answer zzz")
-    assert problems(text) == [("E201", line_of(text, "::: answer zzz"), 12,
-                               "unknown speaker id 'zzz' (known: li, s01, s02, s03, s04, s05, s06, s07…)")]
+    assert problems(text) == [("E201", line_of(text, "::: answer zzz"), 12, f"unknown speaker id 'zzz' (known: {known})")]
 
 
 def test_an_answer_when_no_speaker_is_declared() -> None:
