@@ -354,7 +354,7 @@ class _Builder:
         for k, text in enumerate(inline.content.split("\n")):
             line = self.loc(inline).line + k
             if (":::" in text or "：：：" in text) and line not in self.fence_lines:
-                raw = self.body_lines[line - self.body_offset - 1] if line - self.body_offset - 1 < len(self.body_lines) else text
+                raw = self.body_lines[line - self.body_offset - 1]  # (the line as written, indentation and all)
                 col = max(raw.find(":::"), raw.find("：：：")) + 1
                 self.problem("E217", line, col, f"a fence must stand alone at the left margin: '{raw.strip()}'")
                 return
