@@ -45,6 +45,7 @@ _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_TEXT = ("text", "code_inline", "image")  # inline tokens whose content is text of the paragraph (an image: its alt text)
 # Markdown blocks the editions have no place for: each is an error, never text (markdown-it is
 # told to see '|' tables, whose rows it would otherwise run together into one paragraph). HTML
 # is not among them: with `html` off it is text, shown as written (`test_html_in_source_stays_text`).
@@ -487,11 +488,12 @@ def _spans(inline: Token) -> tuple[Span, ...]:
     children = inline.children or []
     for k, child in enumerate(children):
         kind = child.type
-        if kind in ("text", "code_inline"):
+        if kind in _TEXT:
             add(child.content)
         elif kind in ("softbreak", "hardbreak"):
             before = spans[-1].text[-1:] if spans else ""
-            after = children[k + 1].content[:1] if k + 1 < len(children) else ""
+            # the next character of text, past any markup between ('*a*\n*b*' is 'a b')
+            after = next((c.content[:1] for c in children[k + 1:] if c.type in _TEXT and c.content), "")
             add(" " if _LATIN.match(before) and _LATIN.match(after) else "")
         elif kind == "em_open":
             styles.append(("em", None))
@@ -504,6 +506,5 @@ def _spans(inline: Token) -> tuple[Span, ...]:
         elif kind in ("em_close", "strong_close", "span_close"):
             if styles:
                 styles.pop()
-        elif kind == "image":
-            add(child.content)
+
     return tuple(spans)

@@ -254,3 +254,33 @@ def test_a_chapter_without_answers_and_an_article_without_paragraphs() -> None:
         ("E204", line_of(text, "## 收尾"), 1, "chapter '收尾' has no answers"),
     ]
     assert result.document is None
+
+
+# --- inline text ---------------------------------------------------------------------------------
+# Spans as an editor marks them up: (id, as written, the spans written out by hand as (text,
+# style, lang)). Before: a line break between two Latin words lost its space when markup stood
+# between them ('*a*' / '*b*' on two lines read 'ab').
+SPANS = [
+    ("em-around-lang", "*甲[乙]{lang=en}丙*", [("甲", "em", None), ("乙", "em", "en"), ("丙", "em", None)]),
+    ("same-lang-joined", "[a]{lang=en}[b]{lang=en}", [("ab", "plain", "en")]),
+    ("code-in-em", "*甲`乙`*", [("甲乙", "em", None)]),
+    ("code", "甲`x`乙", [("甲x乙", "plain", None)]),
+    ("image-alt", "![图](x.png)说明", [("图说明", "plain", None)]),
+    ("aside-in-strong", "**[甲]{.aside}**", [("甲", "aside", None)]),
+    ("han-break", "甲\n乙", [("甲乙", "plain", None)]),
+    ("latin-break", "ab\ncd", [("ab cd", "plain", None)]),
+    ("latin-hard-break", "ab  \ncd", [("ab cd", "plain", None)]),
+    ("han-hard-break", "甲  \n乙", [("甲乙", "plain", None)]),
+    ("one-letter-words", "a\nb", [("a b", "plain", None)]),
+    ("han-then-latin", "甲a\nb", [("甲a b", "plain", None)]),
+    ("latin-then-han", "ab\n甲", [("ab甲", "plain", None)]),
+    ("empty-span-first", "[]{lang=en}\nab", [("ab", "plain", None)]),
+    ("break-between-spans", "[a]{lang=en}\n[b]{lang=en}", [("a", "plain", "en"), (" ", "plain", None), ("b", "plain", "en")]),
+    ("break-between-em", "*a*\n*b*", [("a", "em", None), (" ", "plain", None), ("b", "em", None)]),
+]
+
+
+@pytest.mark.parametrize(("written", "spans"), [row[1:] for row in SPANS], ids=[row[0] for row in SPANS])
+def test_inline_markup_becomes_spans(written: str, spans: list) -> None:
+    doc = read_text(VALID.replace("第一段，有Latin和2025年。", written), "t.md").document
+    assert [(s.text, s.style, s.lang) for s in doc.sections[0].paragraphs[0].spans] == spans
