@@ -277,6 +277,9 @@ SPANS = [
     ("empty-span-first", "[]{lang=en}\nab", [("ab", "plain", None)]),
     ("break-between-spans", "[a]{lang=en}\n[b]{lang=en}", [("a", "plain", "en"), (" ", "plain", None), ("b", "plain", "en")]),
     ("break-between-em", "*a*\n*b*", [("a", "em", None), (" ", "plain", None), ("b", "em", None)]),
+    ("break-then-no-text", "a\n[]{lang=en}", [("a", "plain", None)]),
+    ("strong", "甲**乙**丙", [("甲", "plain", None), ("乙", "strong", None), ("丙", "plain", None)]),
+    ("strong-then-break", "**a**\nb", [("a", "strong", None), (" b", "plain", None)]),
 ]
 
 
