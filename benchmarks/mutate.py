@@ -57,6 +57,9 @@ class Group:
     # benchmarks/mutate_plugin.py: fastest tests first, property tests with fewer, fixed examples
     # (for a group whose every function is reached by slow property tests)
     plugin: bool = False
+    # mutmut stops a mutant after (its tests' time + 1 s) × this × 2 CPU seconds (mutmut's default
+    # 15: two and a half minutes for every endless loop of a group whose tests take 4 s)
+    timeout_multiplier: float = 15.0
 
 
 # Tests that start `publish` in a child process run the installed (unmutated) package, so they
@@ -74,7 +77,7 @@ GROUPS: dict[str, Group] = {
         # message are reached by the small-budget tests beside it)
         ("installed_command", "a_build_refuses", "test_check_reports", "first-",
          "test_aliases_that_expand_too_far_are_one_error_at_the_field"),
-        plugin=True,
+        plugin=True, timeout_multiplier=3.0,
     ),
     "check": Group(
         ("pipeline/check.py", "pipeline/diagnostics.py"),
@@ -135,6 +138,7 @@ def _settings(group: Group) -> str:
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
         f"pytest_add_cli_args = {json.dumps(args)}",
         f"also_copy = {json.dumps(ALSO_COPY)}",
+        f"timeout_multiplier = {group.timeout_multiplier}",
         "",
     ])
 
