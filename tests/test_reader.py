@@ -287,3 +287,9 @@ SPANS = [
 def test_inline_markup_becomes_spans(written: str, spans: list) -> None:
     doc = read_text(VALID.replace("第一段，有Latin和2025年。", written), "t.md").document
     assert [(s.text, s.style, s.lang) for s in doc.sections[0].paragraphs[0].spans] == spans
+
+
+def test_one_chapter_and_no_article_text() -> None:
+    text = VALID.replace("第一段，有Latin和2025年。\n", "")
+    assert [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
+        ("E209", 19, 1, "the article has no paragraphs")]  # the first line after the front matter's 18
