@@ -387,7 +387,9 @@ class _Builder:
         for section in self.sections:
             if section["kind"] in ("question", "closing") and not section["answers"]:
                 self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers")
-        if self.sections[0]["paragraphs"] == [] and len(self.sections) > 1:
+        # (a body of blank lines only is reported by read_body; a rule or a code block alone is text
+        # that makes no paragraph, and was a document with no text before this)
+        if not self.sections[0]["paragraphs"] and any(line.strip() for line in self.body_lines):
             self.problem("E209", self.body_offset + 1, 1, "the article has no paragraphs")
         pronunciations = self._pronunciations()
         if errors(self.diagnostics):
@@ -402,8 +404,7 @@ class _Builder:
         sections = tuple(
             Section(id=s["id"], kind=s["kind"], title=s["title"], paragraphs=tuple(s["paragraphs"]),
                     answers=tuple(s["answers"]), references=tuple(s["references"]), loc=s["loc"])
-            for s in self.sections
-            if s["kind"] != "article" or s["paragraphs"]
+            for s in self.sections  # (the article has paragraphs: without, E209 above)
         )
         return Document(source=self.path, meta=meta, speakers=tuple(self.speakers.values()),
                         sections=sections, pronunciations=pronunciations)
@@ -428,7 +429,7 @@ class _Builder:
                 self.problem("E301", line, col, f"pronunciation of '{word}': '{reading}' has no tone-mark spelling "
                                                 "the passes can read; write it with tone marks")
                 continue
-            unknown = [c for c in word if (is_han(c) or c == "〇") and not has_reading(c)]
+            unknown = [c for c in word if is_han(c) and not has_reading(c)]  # ('〇' is not Han here and has a reading)
             if unknown:
                 self.problem("E301", line, col, f"pronunciation of '{word}': the pinyin pass has no reading for "
                                                 f"'{unknown[0]}' and cannot take one for it")

@@ -293,3 +293,12 @@ def test_one_chapter_and_no_article_text() -> None:
     text = VALID.replace("第一段，有Latin和2025年。\n", "")
     assert [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
         ("E209", 19, 1, "the article has no paragraphs")]  # the first line after the front matter's 18
+
+
+@pytest.mark.parametrize("body", ["***\n", "```\ncode\n```\n", "::: note\n注。\n:::\n"], ids=["rule", "code", "note"])
+def test_a_body_without_a_paragraph_of_article_is_refused(body: str) -> None:
+    """Before: a body of only a '***' rule read as a document with no text at all."""
+    text = VALID.split("\n---\n")[0] + "\n---\n" + body  # the front matter: 18 lines
+    found = [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics]
+    assert ("E209", 19, 1, "the article has no paragraphs") in found
+    assert read_text(text, "t.md").document is None
