@@ -351,3 +351,54 @@ def test_colons_inside_a_paragraph_are_an_error_where_they_stand(written: str, o
         text = VALID.replace(where, written)
         line = line_of(text, written.split("\n")[0]) + offset
         assert problems(text) == [("E217", line, col, f"a fence must stand alone at the left margin: '{shown}'")], where
+
+
+# --- the scanner, piece by piece ---------------------------------------------------------------
+# Bodies whose pieces and problems are written out by hand (the body's first line is file line 10).
+
+def _scanned(lines: list[str]) -> tuple[list, list]:
+    from pipeline.fences import Block, Run
+
+    layout = scan(lines, first_line=10)
+    pieces = [("run", p.start, p.end) if isinstance(p, Run) else ("block", p.name, p.info, p.start, p.end, p.closed, p.readable)
+              for p in layout.pieces if isinstance(p, (Run, Block))]
+    return pieces, [(p.code, p.line, p.col, p.message) for p in layout.problems]
+
+
+def test_a_heading_ends_an_unclosed_block_and_stays_in_the_text() -> None:
+    pieces, problems = _scanned(["::: answer a", "一。", "## 问", "", "::: answer b", "二。", ":::"])
+    assert pieces == [("block", "answer", "answer a", 0, 2, False, True), ("run", 2, 4),
+                      ("block", "answer", "answer b", 4, 6, True, True)]
+    assert problems == [
+        ("E213", 10, 1, "the answer opened here is still open at line 12, where the heading '## 问' stands; "
+                        "the answer needs its closing ':::' before that line"),
+        ("E213", 12, 1, "the heading '## 问' stands inside the answer opened on line 10, which is not closed")]
+
+
+def test_blocks_back_to_back_leave_no_empty_run_between() -> None:
+    assert _scanned(["::: answer a", "一。", ":::", "::: note", "注。", ":::"]) == (
+        [("block", "answer", "answer a", 0, 2, True, True), ("block", "note", "note", 3, 5, True, True)], [])
+
+
+def test_colons_ending_a_line_of_text_close_the_block_there() -> None:
+    pieces, problems = _scanned(["::: answer a", "一。", "好。:::", ":::"])
+    assert pieces == [("block", "answer", "answer a", 0, 2, True, True), ("run", 3, 4)]
+    assert problems == [("E218", 12, 3, "':::' at the end of a line of text is not a fence"),
+                        ("E215", 13, 1, "':::' closes nothing: no answer or note is open here")]
+
+
+def test_headings_without_a_space_and_colons_after_text_are_pointed_at() -> None:
+    assert _scanned(["  ##问 ##", "甲:::乙 :::", "  好。:::"]) == ([("run", 0, 3)], [
+        ("E220", 10, 3, "'##' without a space is not a heading: '##问 ##'"),
+        ("E218", 11, 7, "':::' at the end of a line of text is not a fence"),
+        ("E218", 12, 5, "':::' at the end of a line of text is not a fence")])
+
+
+@pytest.mark.parametrize(("line", "shown", "col"), [
+    ("> :::", "a quote marker", 3), ("- :::", "a list marker", 3), ("1. :::", "a list marker", 4),
+    ("    :::", "indentation", 5), ("\t:::", "indentation", 2), ("\u3000:::", "indentation", 2),
+], ids=["quote", "bullet", "number", "spaces", "tab", "ideographic-space"])
+def test_what_hides_a_fence_is_named(line: str, shown: str, col: int) -> None:
+    assert _scanned([line])[1] == [
+        ("E217", 10, 1, f"{shown} before the fence '{line.strip()}' makes it text or code"),
+        ("E215", 10, col, "':::' closes nothing: no answer or note is open here")]
