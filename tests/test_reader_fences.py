@@ -402,3 +402,37 @@ def test_what_hides_a_fence_is_named(line: str, shown: str, col: int) -> None:
     assert _scanned([line])[1] == [
         ("E217", 10, 1, f"{shown} before the fence '{line.strip()}' makes it text or code"),
         ("E215", 10, col, "':::' closes nothing: no answer or note is open here")]
+
+
+# (first line, the pieces, the problems): an opener that cannot be read still makes a block (so its
+# text stays out of the next speaker's), marked unreadable.
+OPENERS = [
+    ("nested", ["::: answer a", "一。", "::: answer b", "二。", ":::"],
+     [("block", "answer", "answer a", 0, 2, False, True), ("block", "answer", "answer b", 2, 4, True, True)],
+     [("E213", 10, 1, "the answer opened here is still open at line 12, where the fence '::: answer b' stands; "
+                      "the answer needs its closing ':::' before that line"),
+      ("E213", 12, 1, "the fence '::: answer b' stands inside the answer opened on line 10, which is not closed")]),
+    ("never-closed", ["::: note", "注。"], [("block", "note", "note", 0, 2, False, True)],
+     [("E214", 10, 1, "the note opened here is never closed before the end of the file")]),
+    ("words-after-closer", ["::: answer a", "一。", "::: 完", "后。"],
+     [("block", "answer", "answer a", 0, 2, True, True), ("run", 3, 4)], [("E218", 12, 4, "text after a closing fence: '::: 完'")]),
+    ("four-colons", [":::: answer a", "x", ":::"], [("block", "answer", "answer a", 0, 2, True, False)],
+     [("E216", 10, 1, "the fence ':::: answer a' has 4 colons; a fence is exactly ':::'")]),
+    ("full-width", ["：：： answer a", "x", ":::"], [("block", "answer", "answer a", 0, 2, True, False)],
+     [("E216", 10, 1, "the fence '：：： answer a' has 3 full-width colons; a fence is exactly ':::'")]),
+    ("no-space", [":::answer a", "x", ":::"], [("block", "answer", "answer a", 0, 2, True, False)],
+     [("E206", 10, 1, "write a space between ':::' and 'answer'")]),
+    ("misspelt", ["::: anser a", "x", ":::"], [("block", "anser", "anser a", 0, 2, True, False)],
+     [("E206", 10, 1, "unknown block '::: anser': did you mean '::: answer'?")]),
+    ("half-a-name", ["::: an x", "y", ":::"], [("block", "an", "an x", 0, 2, True, False)],
+     [("E206", 10, 1, "unknown block '::: an': did you mean '::: answer'?")]),
+    ("no-name-near", ["::: xyz", "y", ":::"], [("block", "xyz", "xyz", 0, 2, True, False)],
+     [("E206", 10, 1, "unknown block '::: xyz'")]),
+    ("quoted-opener", ["> ::: answer a", "x", ":::"], [("block", "answer", "answer a", 0, 2, True, False)],
+     [("E217", 10, 1, "a quote marker before the fence '> ::: answer a' makes it text or code")]),
+]
+
+
+@pytest.mark.parametrize(("lines", "pieces", "problems"), [row[1:] for row in OPENERS], ids=[row[0] for row in OPENERS])
+def test_each_opener_and_closer_as_the_scanner_reads_it(lines: list[str], pieces: list, problems: list) -> None:
+    assert _scanned(lines) == (pieces, problems)

@@ -298,3 +298,27 @@ def test_the_slug_defaults_to_the_file_name(tmp_path: Path) -> None:
 def test_a_bad_byte_right_after_a_first_empty_line() -> None:
     """The column counts from the last line break before the byte, even when that is the file's first byte."""
     assert shown(read_data(b"\n\x80", "t.md")) == [("E100", "t.md", 2, 1, "file is not valid UTF-8")]
+
+
+def test_a_missing_field_of_a_speaker_stands_at_that_speaker() -> None:
+    from pipeline.reader import read_text
+
+    text = VALID.replace("  - id: li\n    name: 李四\n", "  - id: li\n")
+    assert [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
+        ("E103", line_of(text, "  - id: li"), 5, "required field 'speakers.1.name' is missing")]
+
+
+def test_an_empty_front_matter_names_every_required_field_at_its_first_line() -> None:
+    from pipeline.reader import read_text
+
+    found = [(d.code, d.line, d.col, d.message) for d in read_text("---\n---\n\n正文。\n", "t.md").diagnostics]
+    assert found == [("E103", 2, 1, f"required field '{name}' is missing")
+                     for name in ["id", "title", "language", "authors", "outlet", "date", "description", "rights"]]
+
+
+def test_a_key_that_is_a_list_is_an_error_at_the_key() -> None:
+    from pipeline.reader import read_text
+
+    text = VALID.replace("rights: © 2025\n", "rights: © 2025\n[a, b]: x\n")
+    assert [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
+        ("E102", line_of(text, "[a, b]"), 1, "front matter is not valid YAML: a key must be a plain word, not a list or a mapping")]
