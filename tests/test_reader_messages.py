@@ -322,3 +322,23 @@ def test_a_key_that_is_a_list_is_an_error_at_the_key() -> None:
     text = VALID.replace("rights: © 2025\n", "rights: © 2025\n[a, b]: x\n")
     assert [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
         ("E102", line_of(text, "[a, b]"), 1, "front matter is not valid YAML: a key must be a plain word, not a list or a mapping")]
+
+
+# YAML the front matter cannot hold, added after 'rights:' (line 10), with what the editor is told.
+BAD_YAML = [
+    ("alias-into-itself", "x: &a [1, *a]\n", 4, "an alias '*' refers to a value that contains it"),
+    ("duplicate-key", "title: 二\n", 1, "duplicate key 'title'"),
+    ("bad-int", "x: !!int abc\n", 4, "invalid literal for int() with base 10: 'abc'"),
+    ("bad-float", "x: !!float abc\n", 4, "could not convert string to float: 'abc'"),
+    ("escaped-control-in-value", 'x: "\\x07"\n', 4, "the value holds an invisible character U+0007 (written as an escape): delete it"),
+    ("escaped-control-in-key", '"\\x07": 1\n', 1, "the key holds an invisible character U+0007: delete it"),
+]
+
+
+@pytest.mark.parametrize(("added", "col", "message"), [row[1:] for row in BAD_YAML], ids=[row[0] for row in BAD_YAML])
+def test_yaml_the_front_matter_cannot_hold_is_one_error_where_it_stands(added: str, col: int, message: str) -> None:
+    from pipeline.reader import read_text
+
+    text = VALID.replace("rights: © 2025\n", "rights: © 2025\n" + added)
+    assert [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
+        ("E102", 10, col, f"front matter is not valid YAML: {message}")]
