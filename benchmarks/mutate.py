@@ -16,6 +16,11 @@ narrows those further per function. Each group runs in its own scratch folder
 `.mutate/<group>/` (mutmut reads its settings from the `pyproject.toml` of the folder it runs in
 and keeps its mutants in `mutants/` there), so groups never share or clobber results.
 
+What a mutant pays: every selected test that reaches its function, stopped at the first failure.
+A group whose functions are all reached by slow property tests (the reader) runs with
+`benchmarks/mutate_plugin.py` (fastest tests first, property tests with fewer, fixed examples, in
+mutation runs only) and a shorter timeout for endless loops; see `Group`.
+
 Every survivor must be killed by a test or explained: `benchmarks/mutation_explained.toml` holds
 the explanations (a kind, a reason, and which mutants it covers, matched by module, function
 and the mutated line, so renumbering after an edit does not detach them). The report lists
