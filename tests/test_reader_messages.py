@@ -340,8 +340,8 @@ def test_yaml_the_front_matter_cannot_hold_is_one_error_where_it_stands(added: s
     from pipeline.reader import read_text
 
     text = VALID.replace("rights: © 2025\n", "rights: © 2025\n" + added)
-    assert [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
-        ("E102", 10, col, f"front matter is not valid YAML: {message}")]
+    assert [(d.code, d.path, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
+        ("E102", "t.md", 10, col, f"front matter is not valid YAML: {message}")]
 
 
 # Front matters that are not a mapping of fields, each whole between the '---' lines (first line 2).
@@ -353,6 +353,7 @@ NOT_FIELDS = [
      "front matter is not valid YAML: while parsing a flow sequence expected ',' or ']', but got '<stream end>'"),
     ("colon-in-value", "a: b: c", 2, 5, "front matter is not valid YAML: mapping values are not allowed here"),
     ("lone-surrogate", "x: \ud800", 2, 4, "front matter has a control character U+D800: delete it"),
+    ("lone-surrogate-later", "x: 1\ny: ab\ud800", 3, 6, "front matter has a control character U+D800: delete it"),
     ("tab-indent", "x: 1\n\ty: 2", 3, 1,
      "front matter is not valid YAML: while scanning for the next token found character '\\t' that cannot start any token"),
 ]
@@ -363,4 +364,4 @@ def test_a_front_matter_that_is_not_fields_is_one_error_where_reading_stopped(fr
     from pipeline.reader import read_text
 
     found = read_text("---\n" + front + "\n---\n\n正文。\n", "t.md").diagnostics
-    assert [(d.code, d.line, d.col, d.message) for d in found] == [("E102", line, col, message)]
+    assert [(d.code, d.path, d.line, d.col, d.message) for d in found] == [("E102", "t.md", line, col, message)]
