@@ -199,6 +199,10 @@ def run_group(name: str, group: Group, jobs: int, resume: bool, max_minutes: flo
     else:
         record = {"seconds": seconds, "date": date.today().isoformat(), "jobs": jobs, "commit": commit,
                   "stopped": stopped}
+        if resume and timing.exists():  # a resumed run finishes the earlier one: count both
+            earlier = json.loads(timing.read_text(encoding="utf-8"))
+            record["seconds"] += earlier["seconds"]
+            record["runs"] = earlier.get("runs", 1) + 1
     timing.write_text(json.dumps(record), encoding="utf-8")
     print(f"mutate: {name}: {seconds:.0f} s" + (" (stopped at the time limit)" if stopped else ""), flush=True)
     return True
@@ -359,6 +363,8 @@ def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
             t = json.loads(timing.read_text(encoding="utf-8"))
             total_seconds += t["seconds"]
             when = f"{t['seconds'] / 60:.1f} min on {t['date']}, commit `{t.get('commit', '?')}`"
+            if t.get("runs", 1) > 1:
+                when += f" (in {t['runs']} runs, each resuming the last: tests were added between them)"
             if t.get("stopped"):
                 when += " — **stopped at the time limit** (its untested mutants are *not run*)"
             if "survivors_rerun" in t:
