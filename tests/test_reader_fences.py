@@ -436,3 +436,34 @@ OPENERS = [
 @pytest.mark.parametrize(("lines", "pieces", "problems"), [row[1:] for row in OPENERS], ids=[row[0] for row in OPENERS])
 def test_each_opener_and_closer_as_the_scanner_reads_it(lines: list[str], pieces: list, problems: list) -> None:
     assert _scanned(lines) == (pieces, problems)
+
+
+@pytest.mark.parametrize(("added", "code", "message"), [
+    ("- 甲\n- 乙\n", "E205", "text under a question heading is outside any answer"),
+    ("> 甲\n>\n> 乙\n", "E205", "text under a question heading is outside any answer"),
+], ids=["list", "quote"])
+def test_a_list_or_a_quote_outside_any_answer_is_one_error_at_its_first_line(added: str, code: str, message: str) -> None:
+    text = VALID + "\n" + added
+    assert problems(text) == [(code, line_of(text, added[:3]), 1, message)]
+
+
+def test_text_outside_any_answer_of_the_closing_chapter() -> None:
+    text = VALID + "\n## 收尾 {.closing}\n\n::: answer wang\n完。\n:::\n\n散文。\n"
+    assert problems(text) == [("E205", line_of(text, "散文"), 1, "text under a question heading is outside any answer")]
+
+
+def test_a_bullet_list_of_references_is_one_error() -> None:
+    text = VALID + REFERENCES + "- 甲\n- 乙\n"
+    assert problems(text) == [("E210", line_of(text, "- 甲"), 1, "text in the references chapter is not a numbered item")]
+
+
+def test_every_reference_is_still_checked_after_a_stray_paragraph() -> None:
+    text = VALID + REFERENCES + "1. 甲\n\n   续\n2. 《乙》，某报，2024年2月30日\n"
+    assert problems(text) == [("E210", line_of(text, "续"), 1, CONTINUES),
+                              ("E104", line_of(text, "2. "), 1, "reference date is not a real date: '《乙》，某报，2024年2月30日'")]
+
+
+@pytest.mark.parametrize("written", ["甲:::乙:::丙", "甲：：：乙：：：丙"], ids=["half-width", "full-width"])
+def test_colons_twice_in_a_line_are_pointed_at_the_first(written: str) -> None:
+    text = VALID.replace("第一段，有Latin和2025年。", written)
+    assert problems(text) == [("E217", line_of(text, written), 2, f"a fence must stand alone at the left margin: '{written}'")]

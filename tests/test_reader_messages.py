@@ -353,7 +353,7 @@ NOT_FIELDS = [
      "front matter is not valid YAML: while parsing a flow sequence expected ',' or ']', but got '<stream end>'"),
     ("colon-in-value", "a: b: c", 2, 5, "front matter is not valid YAML: mapping values are not allowed here"),
     ("lone-surrogate", "x: \ud800", 2, 4, "front matter has a control character U+D800: delete it"),
-    ("lone-surrogate-later", "x: 1\ny: ab\ud800", 3, 6, "front matter has a control character U+D800: delete it"),
+    ("lone-surrogate-later", "x: 1\ny: 2\nz: ab\ud800", 4, 6, "front matter has a control character U+D800: delete it"),
     ("tab-indent", "x: 1\n\ty: 2", 3, 1,
      "front matter is not valid YAML: while scanning for the next token found character '\\t' that cannot start any token"),
 ]
@@ -365,3 +365,59 @@ def test_a_front_matter_that_is_not_fields_is_one_error_where_reading_stopped(fr
 
     found = read_text("---\n" + front + "\n---\n\n正文。\n", "t.md").diagnostics
     assert [(d.code, d.path, d.line, d.col, d.message) for d in found] == [("E102", "t.md", line, col, message)]
+
+
+def _found(text: str) -> list[tuple[str, str, int, int, str]]:
+    from pipeline.reader import read_text
+
+    return [(d.code, d.path, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "no front matter: the first line must be '---'"),
+    ("正文\n", "no front matter: the first line must be '---'"),
+    ("---\ntitle: x\n", "front matter is not closed by a '---' line"),
+], ids=["empty", "no-front-matter", "not-closed"])
+def test_a_source_whose_front_matter_is_missing_or_open(text: str, message: str) -> None:
+    assert _found(text) == [("E101", "t.md", 1, 1, message)]
+
+
+def test_three_dots_close_a_front_matter_too() -> None:
+    assert _found(VALID.replace("\n---\n\n第一段", "\n...\n\n第一段")) == []
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (("第一段，", "第一\x07段，"), [("E219", 20, 3, "invisible character U+0007 (control character) in the text")]),
+    (("第一段，", "第一\u2028段，"), []),  # a line separator is only a problem where YAML reads it
+    (("  王五: wang2 wu3", "  王五: wang2 wu3\x07"), [("E102", 17, 16, "invisible character U+0007 (control character) in the text")]),
+    (("  王五: wang2 wu3", "  王五: wang2 wu3\u2028"), [("E102", 17, 16, "invisible character U+2028 (LINE SEPARATOR) in the text")]),
+    (("\n---\n\n第一段", "\n---\n\x07\n第一段"), [("E219", 19, 1, "invisible character U+0007 (control character) in the text")]),
+], ids=["body", "body-line-separator", "last-front-line", "front-line-separator", "after-the-closing-line"])
+def test_invisible_characters_are_front_matter_or_body_errors_by_their_line(change, expected) -> None:
+    """The front matter's last line is still front matter (E102, and nothing else is read); the
+    line after its closing '---' is body (E219)."""
+    assert _found(VALID.replace(*change)) == [(code, "t.md", line, col, message) for code, line, col, message in expected]
+
+
+def test_a_placeholder_in_the_front_matter() -> None:
+    assert _found(VALID.replace("title: 测试", "title: TODO")) == [
+        ("E120", "t.md", 3, 8, "'title' is still a placeholder (TODO)")]
+
+
+@pytest.mark.parametrize(("added", "col", "message"), [
+    ("<<: {outlet: x}\n", 1, "front matter is not valid YAML: could not determine a constructor for the tag "
+                             "'tag:yaml.org,2002:merge'"),
+    ("? !!binary aGk=\n: 1\n", 3, "unknown field 'aGk='"),   # a key that is not text: as written
+    ("!!str 5: x\n", 1, "unknown field '5'"),
+], ids=["merge-key", "binary-key", "tagged-key"])
+def test_keys_that_are_not_plain_words(added: str, col: int, message: str) -> None:
+    code = "E102" if "YAML" in message else "E105"
+    assert _found(VALID.replace("rights: © 2025\n", "rights: © 2025\n" + added)) == [(code, "t.md", 10, col, message)]
+
+
+def test_the_file_is_named_in_every_kind_of_front_matter_error(monkeypatch) -> None:
+    import pipeline.frontmatter as frontmatter
+
+    assert {d[1] for d in _found(VALID.replace("title: 测试", "title: [a]"))} == {"t.md"}   # E104
+    monkeypatch.setattr(frontmatter, "MAX_VALUES", 19)
+    assert {d[1] for d in _found(VALID)} == {"t.md"}                                        # E102, too many values

@@ -114,3 +114,9 @@ def test_every_bad_entry_of_a_table_is_named_and_the_good_ones_read() -> None:
     fixed = text.replace(table, "pronunciations:\n  〇五: ling2 wu3\n  赵六: \"zhao4'liu4\"\n")
     doc = read_text(fixed, "t.md").document
     assert [(p.word, p.pinyin) for p in doc.pronunciations] == [("〇五", "líng wǔ"), ("赵六", "zhào liù")]
+
+
+def test_a_count_that_does_not_match_counts_the_zero_sign() -> None:
+    text = VALID.replace("王五: wang2 wu3", "〇五: wu3")
+    assert [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
+        ("E301", line_of(text, "〇五:"), 3, "'〇五' has 2 Han characters but 1 syllables")]
