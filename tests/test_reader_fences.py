@@ -336,7 +336,9 @@ def test_an_empty_answer_and_an_answer_outside_a_question() -> None:
     ("1. 甲\n\n   续\n2. 乙", [("甲", 1), ("续", None), ("乙", 2)]),
     ("3. 甲\n4. 乙", [("甲", 3), ("乙", 4)]),
     ("[ ]{lang=en}\u3000\n\n后一段", [("后一段", None)]),  # a paragraph of spaces is no paragraph
-], ids=["bullets-in-numbers", "numbers-in-bullets", "second-paragraph", "own-start", "blank-paragraph"])
+    ("[\u3000]{lang=en}[\u3000]{lang=ja}\n\n后一段", [("后一段", None)]),  # … nor of spaces in two languages
+], ids=["bullets-in-numbers", "numbers-in-bullets", "second-paragraph", "own-start", "blank-paragraph",
+        "blank-spans"])
 def test_the_paragraphs_of_an_answer_carry_their_list_numbers(written: str, read: list) -> None:
     doc = read_text(VALID.replace("回答一。", written), "t.md").document
     assert [(p.text, p.number) for p in doc.sections[1].answers[0].paragraphs] == read
