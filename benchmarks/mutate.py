@@ -16,6 +16,11 @@ narrows those further per function. Each group runs in its own scratch folder
 `.mutate/<group>/` (mutmut reads its settings from the `pyproject.toml` of the folder it runs in
 and keeps its mutants in `mutants/` there), so groups never share or clobber results.
 
+What a mutant pays: every selected test that reaches its function, stopped at the first failure.
+A group whose functions are all reached by slow property tests (the reader) runs with
+`benchmarks/mutate_plugin.py` (fastest tests first, property tests with fewer, fixed examples, in
+mutation runs only) and a shorter timeout for endless loops; see `Group`.
+
 Every survivor must be killed by a test or explained: `benchmarks/mutation_explained.toml` holds
 the explanations (a kind, a reason, and which mutants it covers, matched by module, function
 and the mutated line, so renumbering after an edit does not detach them). The report lists
@@ -54,6 +59,12 @@ class Group:
     modules: tuple[str, ...]
     tests: tuple[str, ...]
     deselect: tuple[str, ...] = ()  # node ids or -k expressions that cannot see a mutant
+    # benchmarks/mutate_plugin.py: fastest tests first, property tests with fewer, fixed examples
+    # (for a group whose every function is reached by slow property tests)
+    plugin: bool = False
+    # mutmut stops a mutant after (its tests' time + 1 s) × this × 2 CPU seconds (mutmut's default
+    # 15: two and a half minutes for every endless loop of a group whose tests take 4 s)
+    timeout_multiplier: float = 15.0
 
 
 # Tests that start `publish` in a child process run the installed (unmutated) package, so they
@@ -65,8 +76,13 @@ GROUPS: dict[str, Group] = {
         ("tests/test_reader.py", "tests/test_reader_fences.py", "tests/test_reader_broken.py",
          "tests/test_reader_pronunciations.py", "tests/test_reader_properties.py", "tests/test_reader_messages.py"),
         # (and check's report of each broken source: the check group's; its setup alone takes
-        # seconds, paid again by every reader mutant)
-        ("installed_command", "a_build_refuses", "test_check_reports"),
+        # seconds, paid again by every reader mutant); the fence tests that break the first title
+        # one fence line at a time (the test title's every fence line reaches the same code in a
+        # fifth of the time); the 100,000-value alias bomb (6 s under mutmut: the same code and
+        # message are reached by the small-budget tests beside it)
+        ("installed_command", "a_build_refuses", "test_check_reports", "first-",
+         "test_aliases_that_expand_too_far_are_one_error_at_the_field"),
+        plugin=True, timeout_multiplier=3.0,
     ),
     "check": Group(
         ("pipeline/check.py", "pipeline/diagnostics.py"),
@@ -116,6 +132,8 @@ def _deselected(group: Group) -> str:
 def _settings(group: Group) -> str:
     tests = [t for t in group.tests if (ROOT / t).exists()]
     args = ["-m", "not slow", "-p", "no:cacheprovider"]
+    if group.plugin:
+        args += ["-p", "benchmarks.mutate_plugin"]
     if group.deselect:
         args += ["-k", _deselected(group)]
     return "\n".join([
@@ -126,6 +144,7 @@ def _settings(group: Group) -> str:
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
         f"pytest_add_cli_args = {json.dumps(args)}",
         f"also_copy = {json.dumps(ALSO_COPY)}",
+        f"timeout_multiplier = {group.timeout_multiplier}",
         "",
     ])
 
@@ -181,6 +200,10 @@ def run_group(name: str, group: Group, jobs: int, resume: bool, max_minutes: flo
     else:
         record = {"seconds": seconds, "date": date.today().isoformat(), "jobs": jobs, "commit": commit,
                   "stopped": stopped}
+        if resume and timing.exists():  # a resumed run finishes the earlier one: count both
+            earlier = json.loads(timing.read_text(encoding="utf-8"))
+            record["seconds"] += earlier["seconds"]
+            record["runs"] = earlier.get("runs", 1) + 1
     timing.write_text(json.dumps(record), encoding="utf-8")
     print(f"mutate: {name}: {seconds:.0f} s" + (" (stopped at the time limit)" if stopped else ""), flush=True)
     return True
@@ -341,6 +364,8 @@ def write_report(results: dict[str, list[Mutant]]) -> tuple[int, int]:
             t = json.loads(timing.read_text(encoding="utf-8"))
             total_seconds += t["seconds"]
             when = f"{t['seconds'] / 60:.1f} min on {t['date']}, commit `{t.get('commit', '?')}`"
+            if t.get("runs", 1) > 1:
+                when += f" (in {t['runs']} runs, each resuming the last: tests were added between them)"
             if t.get("stopped"):
                 when += " — **stopped at the time limit** (its untested mutants are *not run*)"
             if "survivors_rerun" in t:

@@ -268,19 +268,21 @@ _KINDS = {str: "text", int: "a number", float: "a number", bool: "yes/no", list:
 
 
 def _diagnostic(err: Any, pos: Positions, path: str) -> Diagnostic:
-    loc: Path_ = tuple(part for part in err["loc"] if part != "[key]")
+    # (no "[key]" in a location: `_key` makes every key text, and text is all a table's keys need)
+    loc: Path_ = tuple(err["loc"])
     where = ".".join(str(part) for part in loc)
     kind = err["type"]
-    line, col = pos.key_of(loc) if kind == "extra_forbidden" or err["loc"][-1:] == ("[key]",) else pos.of(loc)
+    line, col = pos.key_of(loc) if kind == "extra_forbidden" else pos.of(loc)
     if kind == "missing":
         return Diagnostic("E103", path, line, col, f"required field '{where}' is missing")
     if kind == "extra_forbidden":
         return Diagnostic("E105", path, line, col, f"unknown field '{where}'{_nearest(loc)}")
-    if kind in ("string_type", "list_type", "dict_type", "bool_type", "model_type", "model_attributes_type"):
+    if kind in ("string_type", "list_type", "dict_type", "bool_type", "bool_parsing", "model_type"):
         got = _KINDS.get(type(err.get("input")), type(err.get("input")).__name__)
         wanted = {"string_type": "text", "list_type": "a list", "dict_type": "a 'key: value' mapping",
-                  "bool_type": "true or false"}.get(kind, "a mapping of fields")
-        quote = " (put it in quotes)" if kind == "string_type" and got in ("a number", "yes/no", "nothing") else ""
+                  "bool_type": "true or false", "bool_parsing": "true or false"}.get(kind, "a mapping of fields")
+        # (a number is taken as text: coerce_numbers_to_str)
+        quote = " (put it in quotes)" if kind == "string_type" and got in ("yes/no", "nothing") else ""
         return Diagnostic("E104", path, line, col, f"'{where}' must be {wanted}, not {got}{quote}")
     return Diagnostic("E104", path, line, col, f"'{where}': {_plain(err['msg'])}")
 

@@ -45,11 +45,16 @@ _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_TEXT = ("text", "code_inline", "image")  # inline tokens whose content is text of the paragraph (an image: its alt text)
+# Markdown blocks the editions have no place for: each is an error, never text (markdown-it is
+# told to see '|' tables, whose rows it would otherwise run together into one paragraph). HTML
+# is not among them: with `html` off it is text, shown as written (`test_html_in_source_stays_text`).
+_UNSUPPORTED = {"fence": "fenced code", "code_block": "indented code", "table_open": "table"}
 
 
 def _markdown() -> MarkdownIt:
     """Markdown inside one piece of the body; the `:::` blocks are found by `pipeline.fences`."""
-    md = MarkdownIt("commonmark", {"html": False})
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")  # (tables: to report them)
     md.use(attrs_plugin, spans=True)
     return md
 
@@ -151,9 +156,9 @@ class _Builder:
     def problem(self, code: str, line: int, col: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(code, self.path, max(line, 1), max(col, 1), message))
 
-    def loc(self, token: Token, col: int = 1) -> Location:
-        line = (token.map[0] if token.map else 0) + 1 + self.body_offset
-        return Location(path=self.path, line=line, col=col)
+    def loc(self, token: Token) -> Location:
+        """Where a block-level token starts (markdown-it maps every one; inline ones have none)."""
+        return Location(path=self.path, line=token.map[0] + 1 + self.body_offset)
 
     def _section(self, section_id: str, kind: SectionKind, title: str | None, line: int) -> dict:
         return {"id": section_id, "kind": kind, "title": title, "paragraphs": [], "answers": [],
@@ -210,8 +215,8 @@ class _Builder:
                 i = self._heading(tokens, i)
             elif kind in ("paragraph_open", "ordered_list_open", "bullet_list_open", "blockquote_open"):
                 i = self._top_level_blocks(tokens, i)
-            elif kind in ("fence", "code_block", "html_block", "table_open"):
-                self.problem("E212", self.loc(token).line, 1, f"unsupported block ({kind.removesuffix('_open')})")
+            elif kind in _UNSUPPORTED:
+                self.problem("E212", self.loc(token).line, 1, f"unsupported block ({_UNSUPPORTED[kind]})")
                 i = _skip(tokens, i)
             else:
                 i += 1
@@ -245,8 +250,8 @@ class _Builder:
         raw = self.body_lines[block.start]
         match = _ANSWER_INFO.match(block.info)
         if not match:
-            if re.search(r"\brole=\s*$", block.info):
-                self.problem("E206", line, raw.find("role=") + 1, "'role=' has no value: write the role after it")
+            if re.search(r"\brole=\s*$", block.info):  # (the last 'role=' on the line: the empty one)
+                self.problem("E206", line, raw.rfind("role=") + 1, "'role=' has no value: write the role after it")
             elif block.info.strip() == "answer":
                 self.problem("E206", line, 1, "'::: answer' needs the speaker's id: '::: answer ID'")
             else:
@@ -255,8 +260,9 @@ class _Builder:
         role = match["role"]
         if role is not None and (quoted := _ROLE_QUOTES.match(role)):
             role = quoted[1] if quoted[1] is not None else quoted[2]
-            if not role.strip():
-                self.problem("E206", line, raw.find("role=") + 1, "'role=' has no value: write the role after it")
+            if not role.strip():  # (at the 'role=' that the match read, whatever else the line holds)
+                self.problem("E206", line, raw.find(block.info) + match.start("role") - len("role=") + 1,
+                             "'role=' has no value: write the role after it")
                 return
         if section["kind"] not in ("question", "closing"):
             self.problem("E205", line, 1, "an answer must stand under a '##' question heading")
@@ -264,8 +270,8 @@ class _Builder:
         speaker = self.speakers.get(match["id"])
         if speaker is None:
             near = difflib.get_close_matches(match["id"], list(self.speakers), n=1, cutoff=0.6)
-            hint = f"did you mean '{near[0]}'?" if near else f"known: {', '.join(sorted(self.speakers)[:8])}…"
-            self.problem("E201", line, raw.find(match["id"], raw.find("answer")) + 1,
+            hint = f"did you mean '{near[0]}'?" if near else _known(sorted(self.speakers))
+            self.problem("E201", line, raw.find(block.info) + match.start("id") + 1,
                          f"unknown speaker id '{match['id']}' ({hint})")
             return
         self._headings_inside(block, tokens)
@@ -324,7 +330,7 @@ class _Builder:
         for j, token in enumerate(tokens):
             kind = token.type
             if kind in ("ordered_list_open", "bullet_list_open"):
-                start = int(token.attrs.get("start", 1)) if kind == "ordered_list_open" else 1
+                start = int(token.attrs.get("start", 1))  # (a bullet list has none; its count is never read)
                 lists.append([kind == "ordered_list_open", start - 1, False])
             elif kind in ("ordered_list_close", "bullet_list_close"):
                 lists.pop()
@@ -332,8 +338,7 @@ class _Builder:
                 lists[-1][1] += 1
                 lists[-1][2] = True
             elif kind == "inline" and tokens[j - 1].type == "paragraph_open":
-                if self._stray_fence(token):
-                    continue
+                self._stray_fence(token)  # (an error; the paragraph is still read, so its answer is not "empty")
                 spans = _spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
@@ -341,25 +346,29 @@ class _Builder:
                 if lists and lists[-1][0] and lists[-1][2]:
                     number, lists[-1][2] = lists[-1][1], False
                 paragraphs.append(Paragraph(spans=spans, number=number, loc=self.loc(token)))
-            elif kind in ("fence", "code_block", "html_block", "table_open"):
-                self.problem("E212", self.loc(token).line, 1, "unsupported block inside text")
+            elif kind in _UNSUPPORTED:
+                self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({_UNSUPPORTED[kind]})")
         return paragraphs
 
-    def _stray_fence(self, inline: Token) -> bool:
+    def _stray_fence(self, inline: Token) -> None:
         """A ':::' line the scanner could not take as a fence (behind a list marker, say)."""
         for k, text in enumerate(inline.content.split("\n")):
             line = self.loc(inline).line + k
             if (":::" in text or "：：：" in text) and line not in self.fence_lines:
-                raw = self.body_lines[line - self.body_offset - 1] if line - self.body_offset - 1 < len(self.body_lines) else text
+                raw = self.body_lines[line - self.body_offset - 1]  # (the line as written, indentation and all)
                 col = max(raw.find(":::"), raw.find("：：：")) + 1
                 self.problem("E217", line, col, f"a fence must stand alone at the left margin: '{raw.strip()}'")
-                return True
-        return False
+                return
 
     def _references(self, tokens: list[Token]) -> list[Reference]:
         references = []
         for paragraph in self._blocks(tokens):
             text = paragraph.text.strip()
+            if paragraph.number is None:  # a second paragraph or a nested list inside an item
+                self.problem("E210", paragraph.loc.line, 1,
+                             "a reference is one paragraph: this text continues the numbered item above "
+                             "(join it to that item's line, or number it)")
+                continue
             outlet, date = None, None
             if dated := _DATED_REFERENCE.search(text):
                 outlet = dated["outlet"].strip()
@@ -369,7 +378,7 @@ class _Builder:
                     self.problem("E104", paragraph.loc.line, 1, f"reference date is not a real date: '{text}'")
             elif platform := _PLATFORM_REFERENCE.match(text):
                 outlet = platform["outlet"].strip()
-            references.append(Reference(number=paragraph.number or len(references) + 1, text=text,
+            references.append(Reference(number=paragraph.number, text=text,
                                         outlet=outlet, date=date, loc=paragraph.loc))
         return references
 
@@ -378,7 +387,9 @@ class _Builder:
         for section in self.sections:
             if section["kind"] in ("question", "closing") and not section["answers"]:
                 self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers")
-        if self.sections[0]["paragraphs"] == [] and len(self.sections) > 1:
+        # (a body of blank lines only is reported by read_body; a rule or a code block alone is text
+        # that makes no paragraph, and was a document with no text before this)
+        if not self.sections[0]["paragraphs"] and any(line.strip() for line in self.body_lines):
             self.problem("E209", self.body_offset + 1, 1, "the article has no paragraphs")
         pronunciations = self._pronunciations()
         if errors(self.diagnostics):
@@ -393,8 +404,7 @@ class _Builder:
         sections = tuple(
             Section(id=s["id"], kind=s["kind"], title=s["title"], paragraphs=tuple(s["paragraphs"]),
                     answers=tuple(s["answers"]), references=tuple(s["references"]), loc=s["loc"])
-            for s in self.sections
-            if s["kind"] != "article" or s["paragraphs"]
+            for s in self.sections  # (the article has paragraphs: without, E209 above)
         )
         return Document(source=self.path, meta=meta, speakers=tuple(self.speakers.values()),
                         sections=sections, pronunciations=pronunciations)
@@ -419,7 +429,7 @@ class _Builder:
                 self.problem("E301", line, col, f"pronunciation of '{word}': '{reading}' has no tone-mark spelling "
                                                 "the passes can read; write it with tone marks")
                 continue
-            unknown = [c for c in word if (is_han(c) or c == "〇") and not has_reading(c)]
+            unknown = [c for c in word if is_han(c) and not has_reading(c)]  # ('〇' is not Han here and has a reading)
             if unknown:
                 self.problem("E301", line, col, f"pronunciation of '{word}': the pinyin pass has no reading for "
                                                 f"'{unknown[0]}' and cannot take one for it")
@@ -432,6 +442,13 @@ class _Builder:
             result.append(Pronunciation(word=word, pinyin=" ".join(syllables),
                                         loc=Location(path=self.path, line=line, col=col)))
         return tuple(result)
+
+
+def _known(ids: list[str], shown: int = 8) -> str:
+    """The declared speaker ids an unknown one could have meant: the first few, '…' when there are more."""
+    if not ids:
+        return "no speakers are declared under 'speakers:' in the front matter"
+    return f"known: {', '.join(ids[:shown])}" + ("…" if len(ids) > shown else "")
 
 
 def _skip(tokens: list[Token], i: int) -> int:
@@ -472,11 +489,12 @@ def _spans(inline: Token) -> tuple[Span, ...]:
     children = inline.children or []
     for k, child in enumerate(children):
         kind = child.type
-        if kind in ("text", "code_inline"):
+        if kind in _TEXT:
             add(child.content)
         elif kind in ("softbreak", "hardbreak"):
             before = spans[-1].text[-1:] if spans else ""
-            after = children[k + 1].content[:1] if k + 1 < len(children) else ""
+            # the next character of text, past any markup between ('*a*\n*b*' is 'a b')
+            after = next((c.content[:1] for c in children[k + 1:] if c.type in _TEXT and c.content), "")
             add(" " if _LATIN.match(before) and _LATIN.match(after) else "")
         elif kind == "em_open":
             styles.append(("em", None))
@@ -489,6 +507,5 @@ def _spans(inline: Token) -> tuple[Span, ...]:
         elif kind in ("em_close", "strong_close", "span_close"):
             if styles:
                 styles.pop()
-        elif kind == "image":
-            add(child.content)
+
     return tuple(spans)

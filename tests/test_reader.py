@@ -8,7 +8,8 @@ import pytest
 
 from pipeline.errors import SourceError
 from pipeline.fidelity import normalise, raw_paragraphs
-from pipeline.reader import read_source, read_with_diagnostics
+from pipeline.model import Location, VoiceHint
+from pipeline.reader import read_source, read_text, read_with_diagnostics
 from tests.conftest import FIRST_TITLE, SEED, TEST_TITLE
 
 VALID = """---
@@ -160,3 +161,144 @@ def test_test_title_reads() -> None:
     doc = read_source(TEST_TITLE)
     assert doc.meta.slug == "night-library"
     assert any(p.number for p in doc.paragraphs())
+
+
+# --- the model, field by field -----------------------------------------------------------------
+# The model the reader builds, field by field, against values written out by hand: section ids
+# and places, speakers (their voice hints, where each was declared, a duplicate id), paragraph
+# places. (Found by `make mutate`: the default question ids, a speaker's voice hints and the
+# speakers after a duplicate could change and no test noticed.)
+
+MORE = VALID + "\n## 第二个问题？\n\n::: answer li\n回答三。\n:::\n\n## 收尾 {.closing}\n\n::: answer wang\n完。\n:::\n"
+
+
+def test_sections_have_their_default_ids_in_order() -> None:
+    doc = read_text(MORE, "t.md").document
+    assert [(s.id, s.kind, s.title) for s in doc.sections] == [
+        ("article", "article", None), ("q1", "question", "第一个问题？"), ("q2", "question", "第二个问题？"),
+        ("closing", "closing", "收尾")]
+    assert [a.id for s in doc.sections for a in s.answers] == ["q1-1", "q1-2", "q2-1", "closing-1"]
+
+
+def test_sections_stand_where_they_start() -> None:
+    doc = read_text(MORE, "t.md").document
+    assert [s.loc for s in doc.sections] == [
+        Location(path="t.md", line=1), Location(path="t.md", line=line_of(MORE, "## 第一个")),
+        Location(path="t.md", line=line_of(MORE, "## 第二个")), Location(path="t.md", line=line_of(MORE, "## 收尾"))]
+    assert [p.loc for p in doc.sections[0].paragraphs] == [Location(path="t.md", line=line_of(MORE, "第一段"), col=1)]
+    assert [a.loc for a in doc.sections[1].answers] == [
+        Location(path="t.md", line=line_of(MORE, "::: answer wang")), Location(path="t.md", line=line_of(MORE, "::: answer li"))]
+    assert [p.loc.line for a in doc.sections[1].answers for p in a.paragraphs] == [
+        line_of(MORE, "回答一"), line_of(MORE, "回答二")]
+
+
+def test_a_chapter_may_not_take_the_articles_id() -> None:
+    text = VALID.replace("## 第一个问题？", "## 第一个问题？ {#article}")
+    result = read_text(text, "t.md")
+    assert [(d.code, d.line, d.col, d.message) for d in result.diagnostics] == [
+        ("E207", line_of(text, "## 第一个"), 1, "chapter id 'article' is used twice")]
+
+
+def test_speakers_carry_their_voice_hints_and_where_they_were_declared() -> None:
+    text = VALID.replace("    role: 记者\n", "    role: 记者\n    voice: {gender: female, age: senior, espeak: cmn}\n")
+    doc = read_text(text, "t.md").document
+    wang, li = doc.speakers
+    assert wang.voice == VoiceHint(gender="female", age="senior", edge=None, espeak="cmn")
+    assert li.voice == VoiceHint()
+    # the id's value: '  - id: wang' puts it in column 9
+    assert (wang.loc, li.loc) == (Location(path="t.md", line=line_of(text, "id: wang"), col=9),
+                                  Location(path="t.md", line=line_of(text, "id: li"), col=9))
+
+
+def test_a_speaker_declared_twice_is_named_with_the_first_line_and_the_rest_still_read() -> None:
+    text = VALID.replace("  - id: li\n", "  - id: wang\n    name: 王六\n  - id: li\n")
+    result = read_text(text, "t.md")
+    first = line_of(text, "id: wang")
+    second = line_of(text, "name: 王六") - 1
+    assert [(d.code, d.line, d.col, d.message) for d in result.diagnostics] == [
+        ("E202", second, 9, f"speaker id 'wang' is declared twice (first on line {first})")]
+    # li, declared after the duplicate, is still a speaker: li's answer is not an unknown id
+    assert not [d for d in result.diagnostics if d.code == "E201"]
+
+
+FULL_FRONT = VALID.replace("title: 测试\n", "slug: ce-shi\ntitle: 测试\nsubtitle: 副题\neditor: 编辑\naccount: 公众号\ncredit: 图片\n") \
+    .replace("language: zh-Hans", "language: zh-CN").replace("authors: [作者]", "authors: [甲, 乙]")
+
+
+def test_every_front_matter_field_reaches_the_metadata() -> None:
+    import datetime as dt
+
+    from pipeline.model import Metadata
+
+    doc = read_text(FULL_FRONT, "t.md", default_slug="unused").document
+    assert doc.meta == Metadata(
+        id="urn:uuid:00000000-0000-4000-8000-000000000001", slug="ce-shi", title="测试", subtitle="副题",
+        language="zh-CN", authors=("甲", "乙"), editor="编辑", outlet="本报", account="公众号",
+        date=dt.date(2025, 1, 2), description="一个测试。", rights="© 2025", credit="图片")
+    assert doc.source == "t.md"
+    assert [(p.word, p.pinyin, p.loc) for p in doc.pronunciations] == [
+        ("王五", "wáng wǔ", Location(path="t.md", line=line_of(FULL_FRONT, "  王五:"), col=3))]
+
+
+def test_without_a_slug_the_file_name_gives_it() -> None:
+    assert read_text(VALID, "t.md", default_slug="from-file").document.meta.slug == "from-file"
+    assert read_text(VALID, "t.md").document.meta.slug == "title"
+
+
+def test_a_chapter_without_answers_and_an_article_without_paragraphs() -> None:
+    text = VALID.replace("第一段，有Latin和2025年。\n", "") + "\n## 空的问题？\n\n## 收尾 {.closing}\n"
+    result = read_text(text, "t.md")
+    assert [(d.code, d.line, d.col, d.message) for d in result.diagnostics] == [
+        ("E209", 19, 1, "the article has no paragraphs"),  # the first line after the front matter's 18
+        ("E204", line_of(text, "## 空的问题？"), 1, "chapter '空的问题？' has no answers"),
+        ("E204", line_of(text, "## 收尾"), 1, "chapter '收尾' has no answers"),
+    ]
+    assert result.document is None
+
+
+# --- inline text ---------------------------------------------------------------------------------
+# Spans as an editor marks them up: (id, as written, the spans written out by hand as (text,
+# style, lang)). Before: a line break between two Latin words lost its space when markup stood
+# between them ('*a*' / '*b*' on two lines read 'ab').
+SPANS = [
+    ("em-around-lang", "*甲[乙]{lang=en}丙*", [("甲", "em", None), ("乙", "em", "en"), ("丙", "em", None)]),
+    ("same-lang-joined", "[a]{lang=en}[b]{lang=en}", [("ab", "plain", "en")]),
+    ("code-in-em", "*甲`乙`*", [("甲乙", "em", None)]),
+    ("code", "甲`x`乙", [("甲x乙", "plain", None)]),
+    ("image-alt", "![图](x.png)说明", [("图说明", "plain", None)]),
+    ("aside-in-strong", "**[甲]{.aside}**", [("甲", "aside", None)]),
+    ("han-break", "甲\n乙", [("甲乙", "plain", None)]),
+    ("latin-break", "ab\ncd", [("ab cd", "plain", None)]),
+    ("latin-hard-break", "ab  \ncd", [("ab cd", "plain", None)]),
+    ("han-hard-break", "甲  \n乙", [("甲乙", "plain", None)]),
+    ("one-letter-words", "a\nb", [("a b", "plain", None)]),
+    ("han-then-latin", "甲a\nb", [("甲a b", "plain", None)]),
+    ("latin-then-han", "ab\n甲", [("ab甲", "plain", None)]),
+    ("empty-span-first", "[]{lang=en}\nab", [("ab", "plain", None)]),
+    ("break-between-spans", "[a]{lang=en}\n[b]{lang=en}", [("a", "plain", "en"), (" ", "plain", None), ("b", "plain", "en")]),
+    ("break-between-em", "*a*\n*b*", [("a", "em", None), (" ", "plain", None), ("b", "em", None)]),
+    ("break-then-no-text", "a\n[]{lang=en}", [("a", "plain", None)]),
+    ("strong", "甲**乙**丙", [("甲", "plain", None), ("乙", "strong", None), ("丙", "plain", None)]),
+    ("strong-then-break", "**a**\nb", [("a", "strong", None), (" b", "plain", None)]),
+]
+
+
+@pytest.mark.parametrize(("written", "spans"), [row[1:] for row in SPANS], ids=[row[0] for row in SPANS])
+def test_inline_markup_becomes_spans(written: str, spans: list) -> None:
+    doc = read_text(VALID.replace("第一段，有Latin和2025年。", written), "t.md").document
+    assert [(s.text, s.style, s.lang) for s in doc.sections[0].paragraphs[0].spans] == spans
+
+
+def test_one_chapter_and_no_article_text() -> None:
+    text = VALID.replace("第一段，有Latin和2025年。\n", "")
+    assert [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
+        ("E209", 19, 1, "the article has no paragraphs")]  # the first line after the front matter's 18
+
+
+@pytest.mark.parametrize("body", ["***\n", "```\ncode\n```\n", "::: note\n注。\n:::\n"], ids=["rule", "code", "note"])
+def test_a_body_without_a_paragraph_of_article_is_refused(body: str) -> None:
+    """Before: a body of only a '***' rule read as a document with no text at all."""
+    text = VALID.split("\n---\n")[0] + "\n---\n" + body  # the front matter: 18 lines
+    found = [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics]
+    assert ("E209", 19, 1, "the article has no paragraphs") in found
+    assert read_text(text, "t.md").document is None

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import SourceError
-from pipeline.reader import read_source, read_with_diagnostics
+from pipeline.reader import read_data, read_source, read_with_diagnostics
 from tests.test_reader import VALID, line_of
 
 
@@ -141,6 +141,8 @@ def test_a_misspelt_key_inside_a_speakers_voice_is_matched_there(tmp_path: Path)
         ("E105", line_of(text, "    voice:"), 13, "unknown field 'speakers.0.voice.gendr': did you mean 'gender'?")]
 
 
+SPEAKERS = "speakers:\n  - id: wang\n    name: 王五\n    role: 记者\n  - id: li\n    name: 李四\n"
+
 # A field of the wrong shape: (id, the change, the message written out by hand, where it points).
 WRONG_SHAPES = [
     ("missing", ("title: 测试\n", ""), "E103", "required field 'title' is missing", "id:", 1),
@@ -152,6 +154,20 @@ WRONG_SHAPES = [
      "'speakers.1' must be a mapping of fields, not text", "  - 李四", 5),
     ("list-for-fields", ("    role: 记者\n", "    role: 记者\n    voice: [male]\n"), "E104",
      "'speakers.0.voice' must be a mapping of fields, not a list", "    voice:", 12),
+    ("mapping-for-list", ("authors: [作者]", "authors: {a: 1}"), "E104", "'authors' must be a list, not a mapping",
+     "authors:", 10),
+    ("number-for-list", (SPEAKERS, "speakers: 5\n"), "E104", "'speakers' must be a list, not a number", "speakers:", 11),
+    ("binary-for-list", (SPEAKERS, "speakers: !!binary aGVsbG8=\n"), "E104", "'speakers' must be a list, not bytes",
+     "speakers:", 11),
+    ("yes-no-for-mapping", ("pronunciations:\n  王五: wang2 wu3\n", "pronunciations: yes\n"), "E104",
+     "'pronunciations' must be a 'key: value' mapping, not yes/no", "pronunciations:", 17),
+    ("list-for-yes-no", ("    role: 记者\n", "    role: 记者\n    pseudonym: [1]\n"), "E104",
+     "'speakers.0.pseudonym' must be true or false, not a list", "    pseudonym:", 16),
+    # (these two were pydantic's "Input should be a valid boolean, unable to interpret input")
+    ("number-for-yes-no", ("    role: 记者\n", "    role: 记者\n    pseudonym: 5\n"), "E104",
+     "'speakers.0.pseudonym' must be true or false, not a number", "    pseudonym:", 16),
+    ("word-for-yes-no", ("    role: 记者\n", "    role: 记者\n    pseudonym: maybe\n"), "E104",
+     "'speakers.0.pseudonym' must be true or false, not text", "    pseudonym:", 16),
 ]
 
 
@@ -179,3 +195,229 @@ def test_a_file_that_cannot_be_read_as_a_source(tmp_path: Path) -> None:
     utf16 = tmp_path / "utf16.md"
     utf16.write_bytes("---\n标题\n".encode("utf-16"))
     assert found(utf16) == [("E100", str(utf16), 1, 1, "file is not valid UTF-8 (it looks like UTF-16)")]
+
+
+# VALID's front matter holds 20 values, counted by hand: the mapping itself; id, title, language;
+# authors and its one name; outlet, date, description, rights; speakers, wang's mapping and its
+# id, name, role; li's mapping and its id, name; pronunciations and its one reading.
+VALID_VALUES = 20
+
+
+def test_the_value_budget_holds_exactly_as_many_values_as_it_says(tmp_path: Path, monkeypatch) -> None:
+    """The limit counts every value once: at the limit a source reads, one under it the last field
+    to be read (the pronunciation table) is named."""
+    import pipeline.frontmatter as frontmatter
+
+    monkeypatch.setattr(frontmatter, "MAX_VALUES", VALID_VALUES)
+    assert messages(tmp_path, VALID) == []
+    monkeypatch.setattr(frontmatter, "MAX_VALUES", VALID_VALUES - 1)
+    assert messages(tmp_path, VALID) == [
+        ("E102", line_of(VALID, "pronunciations:"), 1,
+         f"'pronunciations' holds more than {VALID_VALUES - 1} values: aliases ('*name') repeat too much")]
+
+
+def test_aliases_past_a_small_budget_are_one_error_at_the_field_that_overflows(tmp_path: Path, monkeypatch) -> None:
+    """The "billion laughs" test above with a budget of 200, cheap enough for every mutant to pay:
+    x1 expands to 1 + 10 × 11 values (the front matter then holds 20 + 11 + 111 = 142), x2 to
+    1 + 10 × 111, so the count runs out inside x2, and the error names x2, not the anchors."""
+    import pipeline.frontmatter as frontmatter
+
+    monkeypatch.setattr(frontmatter, "MAX_VALUES", 200)
+    bomb = ("x0: &a [l, l, l, l, l, l, l, l, l, l]\n" + "x1: &b [" + ", ".join(["*a"] * 10) + "]\n"
+            + "x2: [" + ", ".join(["*b"] * 10) + "]\n")
+    text = VALID.replace("rights: © 2025\n", "rights: © 2025\n" + bomb)
+    assert messages(tmp_path, text) == [
+        ("E102", line_of(text, "x2:"), 1, "'x2' holds more than 200 values: aliases ('*name') repeat too much")]
+    # without x2 the same aliases fit: 142 values, no error about them
+    fits = VALID.replace("rights: © 2025\n", "rights: © 2025\n" + bomb.rsplit("x2:", 1)[0])
+    assert not [m for m in messages(tmp_path, fits) if m[0] == "E102"]
+
+
+def test_a_front_matter_error_reads_as_its_diagnostics() -> None:
+    """The exception's text (what a traceback or a log would show) is every diagnostic, in order."""
+    from pipeline.diagnostics import Diagnostic
+    from pipeline.frontmatter import FrontMatterError
+
+    error = FrontMatterError([Diagnostic("E103", "a.md", 2, 1, "required field 'title' is missing"),
+                              Diagnostic("E105", "a.md", 7, 3, "unknown field 'x'")])
+    assert str(error) == (
+        "a.md:2:1: error E103: required field 'title' is missing (add the field to the front matter (see README, 'Source format')); "
+        "a.md:7:3: error E105: unknown field 'x' (remove the field or check its spelling)")
+
+
+# --- the file itself ---------------------------------------------------------------------------
+# What the reader says about the file itself, before any Markdown: missing, a folder, unreadable,
+# not UTF-8 (with the byte's line and column), a byte-order mark. Every expectation is written out
+# by hand. (Found by `make mutate`: these messages could change or lose their place unnoticed.)
+
+def shown(result) -> list[tuple[str, str, int, int, str]]:
+    return [(d.code, d.path, d.line, d.col, d.message) for d in result.diagnostics]
+
+
+def test_a_file_that_cannot_be_read(tmp_path: Path) -> None:
+    """A path through a file (as if it were a folder): neither missing nor a folder."""
+    (tmp_path / "title.md").write_text(VALID, encoding="utf-8")
+    path = tmp_path / "title.md" / "other.md"
+    result = read_with_diagnostics(path)
+    assert result.document is None
+    assert shown(result) == [("E100", str(path), 1, 1, "cannot read the file: Not a directory")]
+
+
+def test_a_byte_that_is_not_utf8_is_named_at_its_line_and_column() -> None:
+    data = "---\nab\n".encode() + b"xyz\xff rest\n"  # the bad byte: line 3, the 4th byte of it
+    result = read_data(data, "t.md")
+    assert result.document is None
+    assert shown(result) == [("E100", "t.md", 3, 4, "file is not valid UTF-8")]
+
+
+def test_a_bad_byte_on_the_first_line() -> None:
+    assert shown(read_data(b"\x80---\n", "t.md")) == [("E100", "t.md", 1, 1, "file is not valid UTF-8")]
+    assert shown(read_data(b"ab\x80\n", "t.md")) == [("E100", "t.md", 1, 3, "file is not valid UTF-8")]
+
+
+def test_a_utf16_file_is_named_as_such() -> None:
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        result = read_data(bom + VALID.encode(codec), "t.md")
+        assert result.document is None
+        assert shown(result) == [("E100", "t.md", 1, 1, "file is not valid UTF-8 (it looks like UTF-16)")], codec
+
+
+def test_a_byte_order_mark_is_dropped() -> None:
+    result = read_data(("\ufeff" + VALID).encode(), "t.md")
+    assert shown(result) == []
+    assert result.document is not None and result.document.meta.title == "测试"
+
+
+def test_the_slug_defaults_to_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "my-title.md"
+    path.write_text(VALID, encoding="utf-8")
+    assert read_with_diagnostics(path).document.meta.slug == "my-title"
+    assert read_data(VALID.encode(), "x.md").document.meta.slug == "title"
+
+
+def test_a_bad_byte_right_after_a_first_empty_line() -> None:
+    """The column counts from the last line break before the byte, even when that is the file's first byte."""
+    assert shown(read_data(b"\n\x80", "t.md")) == [("E100", "t.md", 2, 1, "file is not valid UTF-8")]
+
+
+def test_a_missing_field_of_a_speaker_stands_at_that_speaker() -> None:
+    from pipeline.reader import read_text
+
+    text = VALID.replace("  - id: li\n    name: 李四\n", "  - id: li\n")
+    assert [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
+        ("E103", line_of(text, "  - id: li"), 5, "required field 'speakers.1.name' is missing")]
+
+
+def test_an_empty_front_matter_names_every_required_field_at_its_first_line() -> None:
+    from pipeline.reader import read_text
+
+    found = [(d.code, d.line, d.col, d.message) for d in read_text("---\n---\n\n正文。\n", "t.md").diagnostics]
+    assert found == [("E103", 2, 1, f"required field '{name}' is missing")
+                     for name in ["id", "title", "language", "authors", "outlet", "date", "description", "rights"]]
+
+
+def test_a_key_that_is_a_list_is_an_error_at_the_key() -> None:
+    from pipeline.reader import read_text
+
+    text = VALID.replace("rights: © 2025\n", "rights: © 2025\n[a, b]: x\n")
+    assert [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
+        ("E102", line_of(text, "[a, b]"), 1, "front matter is not valid YAML: a key must be a plain word, not a list or a mapping")]
+
+
+# YAML the front matter cannot hold, added after 'rights:' (line 10), with what the editor is told.
+BAD_YAML = [
+    ("alias-into-itself", "x: &a [1, *a]\n", 4, "an alias '*' refers to a value that contains it"),
+    ("duplicate-key", "title: 二\n", 1, "duplicate key 'title'"),
+    ("bad-int", "x: !!int abc\n", 4, "invalid literal for int() with base 10: 'abc'"),
+    ("bad-float", "x: !!float abc\n", 4, "could not convert string to float: 'abc'"),
+    ("escaped-control-in-value", 'x: "\\x07"\n', 4, "the value holds an invisible character U+0007 (written as an escape): delete it"),
+    ("escaped-control-in-key", '"\\x07": 1\n', 1, "the key holds an invisible character U+0007: delete it"),
+]
+
+
+@pytest.mark.parametrize(("added", "col", "message"), [row[1:] for row in BAD_YAML], ids=[row[0] for row in BAD_YAML])
+def test_yaml_the_front_matter_cannot_hold_is_one_error_where_it_stands(added: str, col: int, message: str) -> None:
+    from pipeline.reader import read_text
+
+    text = VALID.replace("rights: © 2025\n", "rights: © 2025\n" + added)
+    assert [(d.code, d.path, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
+        ("E102", "t.md", 10, col, f"front matter is not valid YAML: {message}")]
+
+
+# Front matters that are not a mapping of fields, each whole between the '---' lines (first line 2).
+NOT_FIELDS = [
+    ("list", "- a\n- b", 2, 1, "front matter must be a mapping of 'field: value' lines"),
+    ("word", "hello", 2, 1, "front matter must be a mapping of 'field: value' lines"),
+    ("too-deep", "x: " + "[" * 2000 + "]" * 2000, 2, 1, "front matter is nested too deeply to read"),
+    ("unclosed-list", "x: [1, 2", 2, 9,
+     "front matter is not valid YAML: while parsing a flow sequence expected ',' or ']', but got '<stream end>'"),
+    ("colon-in-value", "a: b: c", 2, 5, "front matter is not valid YAML: mapping values are not allowed here"),
+    ("lone-surrogate", "x: \ud800", 2, 4, "front matter has a control character U+D800: delete it"),
+    ("lone-surrogate-later", "x: 1\ny: 2\nz: ab\ud800", 4, 6, "front matter has a control character U+D800: delete it"),
+    ("tab-indent", "x: 1\n\ty: 2", 3, 1,
+     "front matter is not valid YAML: while scanning for the next token found character '\\t' that cannot start any token"),
+]
+
+
+@pytest.mark.parametrize(("front", "line", "col", "message"), [row[1:] for row in NOT_FIELDS], ids=[row[0] for row in NOT_FIELDS])
+def test_a_front_matter_that_is_not_fields_is_one_error_where_reading_stopped(front: str, line: int, col: int, message: str) -> None:
+    from pipeline.reader import read_text
+
+    found = read_text("---\n" + front + "\n---\n\n正文。\n", "t.md").diagnostics
+    assert [(d.code, d.path, d.line, d.col, d.message) for d in found] == [("E102", "t.md", line, col, message)]
+
+
+def _found(text: str) -> list[tuple[str, str, int, int, str]]:
+    from pipeline.reader import read_text
+
+    return [(d.code, d.path, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "no front matter: the first line must be '---'"),
+    ("正文\n", "no front matter: the first line must be '---'"),
+    ("---\ntitle: x\n", "front matter is not closed by a '---' line"),
+], ids=["empty", "no-front-matter", "not-closed"])
+def test_a_source_whose_front_matter_is_missing_or_open(text: str, message: str) -> None:
+    assert _found(text) == [("E101", "t.md", 1, 1, message)]
+
+
+def test_three_dots_close_a_front_matter_too() -> None:
+    assert _found(VALID.replace("\n---\n\n第一段", "\n...\n\n第一段")) == []
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (("第一段，", "第一\x07段，"), [("E219", 20, 3, "invisible character U+0007 (control character) in the text")]),
+    (("第一段，", "第一\u2028段，"), []),  # a line separator is only a problem where YAML reads it
+    (("  王五: wang2 wu3", "  王五: wang2 wu3\x07"), [("E102", 17, 16, "invisible character U+0007 (control character) in the text")]),
+    (("  王五: wang2 wu3", "  王五: wang2 wu3\u2028"), [("E102", 17, 16, "invisible character U+2028 (LINE SEPARATOR) in the text")]),
+    (("\n---\n\n第一段", "\n---\n\x07\n第一段"), [("E219", 19, 1, "invisible character U+0007 (control character) in the text")]),
+], ids=["body", "body-line-separator", "last-front-line", "front-line-separator", "after-the-closing-line"])
+def test_invisible_characters_are_front_matter_or_body_errors_by_their_line(change, expected) -> None:
+    """The front matter's last line is still front matter (E102, and nothing else is read); the
+    line after its closing '---' is body (E219)."""
+    assert _found(VALID.replace(*change)) == [(code, "t.md", line, col, message) for code, line, col, message in expected]
+
+
+def test_a_placeholder_in_the_front_matter() -> None:
+    assert _found(VALID.replace("title: 测试", "title: TODO")) == [
+        ("E120", "t.md", 3, 8, "'title' is still a placeholder (TODO)")]
+
+
+@pytest.mark.parametrize(("added", "col", "message"), [
+    ("<<: {outlet: x}\n", 1, "front matter is not valid YAML: could not determine a constructor for the tag "
+                             "'tag:yaml.org,2002:merge'"),
+    ("? !!binary aGk=\n: 1\n", 3, "unknown field 'aGk='"),   # a key that is not text: as written
+    ("!!str 5: x\n", 1, "unknown field '5'"),
+], ids=["merge-key", "binary-key", "tagged-key"])
+def test_keys_that_are_not_plain_words(added: str, col: int, message: str) -> None:
+    code = "E102" if "YAML" in message else "E105"
+    assert _found(VALID.replace("rights: © 2025\n", "rights: © 2025\n" + added)) == [(code, "t.md", 10, col, message)]
+
+
+def test_the_file_is_named_in_every_kind_of_front_matter_error(monkeypatch) -> None:
+    import pipeline.frontmatter as frontmatter
+
+    assert {d[1] for d in _found(VALID.replace("title: 测试", "title: [a]"))} == {"t.md"}   # E104
+    monkeypatch.setattr(frontmatter, "MAX_VALUES", 19)
+    assert {d[1] for d in _found(VALID)} == {"t.md"}                                        # E102, too many values

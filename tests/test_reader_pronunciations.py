@@ -86,3 +86,37 @@ def test_every_reading_the_reader_accepts_the_pass_accepts() -> None:
                     "t.md").document
     assert doc is not None
     PinyinAnnotator(overrides=doc.pronunciation_table)  # raises ValueError if the two disagree
+
+
+def test_every_bad_entry_of_a_table_is_named_and_the_good_ones_read() -> None:
+    """One E301 per bad entry, each at its word, with what is wrong written out by hand; the good
+    entries after them still read (as the editor wrote them, apostrophes and all)."""
+    table = ("pronunciations:\n"
+             "  王五: \"chxng2'wu3\"\n"          # a syllable Mandarin has not, shown as written
+             "  李四: ''\n"                      # nothing
+             "  兙: shi2\n"                      # a character the pinyin pass cannot read
+             "  呣: m1\n"                        # a syllable with no tone-mark spelling
+             "  张三: zhang1\n"                  # one syllable short
+             "  Sora: shi2\n"                    # no Han at all
+             "  〇五: ling2 wu3\n"               # '〇' counts as a syllable
+             "  赵六: \"zhao4'liu4\"\n")
+    text = VALID.replace("pronunciations:\n  王五: wang2 wu3\n", table)
+    result = read_text(text, "t.md")
+    at = {word: line_of(text, f"  {word}:") for word in ["王五", "李四", "兙", "呣", "张三", "Sora"]}
+    assert [(d.code, d.line, d.col, d.message) for d in result.diagnostics] == [
+        ("E301", at["王五"], 3, "pronunciation of '王五': 'chxng2' is not a Mandarin syllable"),
+        ("E301", at["李四"], 3, "pronunciation of '李四': no syllables given"),
+        ("E301", at["兙"], 3, "pronunciation of '兙': the pinyin pass has no reading for '兙' and cannot take one for it"),
+        ("E301", at["呣"], 3, "pronunciation of '呣': 'm1' has no tone-mark spelling the passes can read; write it with tone marks"),
+        ("E301", at["张三"], 3, "'张三' has 2 Han characters but 1 syllables"),
+        ("E301", at["Sora"], 3, "'Sora' has 0 Han characters but 1 syllables"),
+    ]
+    fixed = text.replace(table, "pronunciations:\n  〇五: ling2 wu3\n  赵六: \"zhao4'liu4\"\n")
+    doc = read_text(fixed, "t.md").document
+    assert [(p.word, p.pinyin) for p in doc.pronunciations] == [("〇五", "líng wǔ"), ("赵六", "zhào liù")]
+
+
+def test_a_count_that_does_not_match_counts_the_zero_sign() -> None:
+    text = VALID.replace("王五: wang2 wu3", "〇五: wu3")
+    assert [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
+        ("E301", line_of(text, "〇五:"), 3, "'〇五' has 2 Han characters but 1 syllables")]
