@@ -169,6 +169,9 @@ def _key(key_node: yaml.Node, loader: yaml.SafeLoader) -> str:
     if not isinstance(key_node, yaml.ScalarNode):
         raise yaml.constructor.ConstructorError(
             None, None, "a key must be a plain word, not a list or a mapping", key_node.start_mark)
+    if key_node.tag == "tag:yaml.org,2002:merge":
+        raise yaml.constructor.ConstructorError(None, None, (
+            "a merge key '<<' is not part of the format: write the fields out where they belong"), key_node.start_mark)
     key = loader.construct_object(key_node)
     key = key if isinstance(key, str) else str(key_node.value)
     if hidden := _HIDDEN.search(key):

@@ -332,6 +332,8 @@ BAD_YAML = [
     ("bad-float", "x: !!float abc\n", 4, "could not convert string to float: 'abc'"),
     ("escaped-control-in-value", 'x: "\\x07"\n', 4, "the value holds an invisible character U+0007 (written as an escape): delete it"),
     ("escaped-control-in-key", '"\\x07": 1\n', 1, "the key holds an invisible character U+0007: delete it"),
+    ("merge-key-inside", "x: {<<: {a: 1}}\n", 5,
+     "a merge key '<<' is not part of the format: write the fields out where they belong"),
 ]
 
 
@@ -405,8 +407,8 @@ def test_a_placeholder_in_the_front_matter() -> None:
 
 
 @pytest.mark.parametrize(("added", "col", "message"), [
-    ("<<: {outlet: x}\n", 1, "front matter is not valid YAML: could not determine a constructor for the tag "
-                             "'tag:yaml.org,2002:merge'"),
+    ("<<: {outlet: x}\n", 1, "front matter is not valid YAML: a merge key '<<' is not part of the format: "
+                             "write the fields out where they belong"),
     ("? !!binary aGk=\n: 1\n", 3, "unknown field 'aGk='"),   # a key that is not text: as written
     ("!!str 5: x\n", 1, "unknown field '5'"),
 ], ids=["merge-key", "binary-key", "tagged-key"])
