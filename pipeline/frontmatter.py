@@ -164,7 +164,7 @@ class _Budget:
         self.open: set[int] = set()  # ids of the collections being built (an alias may point back)
 
 
-def _key(key_node: yaml.Node, loader: yaml.SafeLoader) -> str:
+def _key(key_node: yaml.Node) -> str:
     """A mapping key as text: as written when it is a number, null or yes/no ('2024', '~')."""
     if not isinstance(key_node, yaml.ScalarNode):
         raise yaml.constructor.ConstructorError(
@@ -172,8 +172,9 @@ def _key(key_node: yaml.Node, loader: yaml.SafeLoader) -> str:
     if key_node.tag == "tag:yaml.org,2002:merge":
         raise yaml.constructor.ConstructorError(None, None, (
             "a merge key '<<' is not part of the format: write the fields out where they belong"), key_node.start_mark)
-    key = loader.construct_object(key_node)
-    key = key if isinstance(key, str) else str(key_node.value)
+    # as written: PyYAML's scalar node already holds a text key's text (quotes and escapes
+    # resolved), and constructing a tagged key ('!!int abc') could only fail
+    key = str(key_node.value)
     if hidden := _HIDDEN.search(key):
         raise yaml.constructor.ConstructorError(
             None, None, f"the key holds an invisible character U+{ord(hidden[0]):04X}: delete it", key_node.start_mark)
@@ -194,7 +195,7 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions
             if isinstance(node, yaml.MappingNode):
                 result: dict[str, Any] = {}
                 for key_node, value_node in node.value:
-                    key = _key(key_node, loader)
+                    key = _key(key_node)
                     if key in result:
                         raise yaml.constructor.ConstructorError(
                             None, None, f"duplicate key {key!r}", key_node.start_mark)

@@ -411,7 +411,10 @@ def test_a_placeholder_in_the_front_matter() -> None:
                              "write the fields out where they belong"),
     ("? !!binary aGk=\n: 1\n", 3, "unknown field 'aGk='"),   # a key that is not text: as written
     ("!!str 5: x\n", 1, "unknown field '5'"),
-], ids=["merge-key", "binary-key", "tagged-key"])
+    # a tagged key whose value the tag cannot construct: still just a key, as written
+    ("!!int abc: x\n", 1, "unknown field 'abc'"),
+    ("!!timestamp 2024-13-45: x\n", 1, "unknown field '2024-13-45'"),
+], ids=["merge-key", "binary-key", "tagged-key", "bad-int-key", "bad-date-key"])
 def test_keys_that_are_not_plain_words(added: str, col: int, message: str) -> None:
     code = "E102" if "YAML" in message else "E105"
     assert _found(VALID.replace("rights: © 2025\n", "rights: © 2025\n" + added)) == [(code, "t.md", 10, col, message)]
@@ -423,3 +426,21 @@ def test_the_file_is_named_in_every_kind_of_front_matter_error(monkeypatch) -> N
     assert {d[1] for d in _found(VALID.replace("title: 测试", "title: [a]"))} == {"t.md"}   # E104
     monkeypatch.setattr(frontmatter, "MAX_VALUES", 19)
     assert {d[1] for d in _found(VALID)} == {"t.md"}                                        # E102, too many values
+
+
+KEY_TAGS = ["!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!!binary", "!!str", "!!set", "!!omap",
+            "!!seq", "!!map", "!!python/name:os.system", "!local", "!!merge"]
+KEY_TEXTS = ["abc", "2024-13-45", "1e999", "'quoted'", "\"x\""]
+
+
+@pytest.mark.parametrize("tag", KEY_TAGS, ids=[f"tag{i}" for i in range(len(KEY_TAGS))])
+def test_no_tagged_key_escapes_as_an_exception(tag: str) -> None:
+    """Whatever tag an editor (or a converter) puts on a key, the reader answers with diagnostics
+    at that line: never an exception, never a field the format does not have."""
+    from pipeline.reader import read_text
+
+    for text in KEY_TEXTS:
+        source = VALID.replace("rights: © 2025\n", f"rights: © 2025\n{tag} {text}: x\n")
+        found = read_text(source, "t.md").diagnostics
+        assert found and all(d.code.startswith("E1") for d in found), (tag, text, found)
+        assert any(d.line == 10 for d in found), (tag, text, found)
