@@ -160,25 +160,24 @@ def _top_elements(src: Pdf, dropped: set[tuple[int, int]]) -> Iterator[Dictionar
 
 
 def _number_tree(node: object) -> Iterator[tuple[int, object]]:
-    if node is None:
-        return
-    if "/Nums" in node:
-        nums = node.Nums
-        for i in range(0, len(nums), 2):
-            yield int(nums[i]), nums[i + 1]
-    for kid in node.get("/Kids", Array()):
-        yield from _number_tree(kid)
+    return ((int(key), value) for key, value in _tree(node, "/Nums"))
 
 
 def _name_tree(node: object) -> Iterator[tuple[str, object]]:
+    return ((str(key), value) for key, value in _tree(node, "/Names"))
+
+
+def _tree(node: object, leaves: str) -> Iterator[tuple[object, object]]:
+    """The (key, value) pairs of a PDF number tree (`leaves` "/Nums") or name tree ("/Names"),
+    the kids' pairs after the node's own, in order: both trees are laid out the same way."""
     if node is None:
         return
-    if "/Names" in node:
-        names = node.Names
-        for i in range(0, len(names), 2):
-            yield str(names[i]), names[i + 1]
+    if leaves in node:
+        pairs = node[leaves]
+        for i in range(0, len(pairs), 2):
+            yield pairs[i], pairs[i + 1]
     for kid in node.get("/Kids", Array()):
-        yield from _name_tree(kid)
+        yield from _tree(kid, leaves)
 
 
 def _destination(dest: object, pages: dict, shift_of: dict) -> Array:
