@@ -163,8 +163,7 @@ def _polyphonic() -> frozenset[str]:
     def add(char: str, syllable: str) -> None:
         default = usual.get(char)
         if default is None:
-            entry = _pinyin_dict().get(ord(char))
-            default = usual[char] = entry.split(",")[0] if entry else ""
+            default = usual[char] = _default(char) if ord(char) in _pinyin_dict() else ""
         if syllable != default:
             others[char, syllable] += 1
 
