@@ -14,12 +14,13 @@ from pipeline.pinyin_syllables import is_han
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _CJK_PUNCT = set("，。、；：？！（）“”‘’《》「」『』…—")
-_PAIR = re.compile(r"\(([^()\n]*)\)")
 _SINGLE = re.compile(r"[,:;?!]")
-# Straight quotation marks around Chinese text become curly ones, as a pair: "看不见" → “看不见”,
-# '好' → ‘好’ (a lone mark cannot be told opening from closing and is left alone; a single quote
-# next to a Latin letter is an apostrophe: OpenAI's).
-_QUOTE_PAIRS = (
+# Marks that come in pairs, each with its full-width opening and closing: brackets, and straight
+# quotation marks, which become curly ones: "看不见" → “看不见”, '好' → ‘好’ (a lone quotation mark
+# cannot be told opening from closing and is left alone; a single quote next to a Latin letter
+# is an apostrophe: OpenAI's).
+_PAIRS = (
+    (re.compile(r"\(([^()\n]*)\)"), FULL_WIDTH["("], FULL_WIDTH[")"]),
     (re.compile(r'"([^"\n]*)"'), "“", "”"),
     (re.compile(r"(?<![A-Za-z])'([^'\n]*)'(?![A-Za-z])"), "‘", "’"),
 )
@@ -46,17 +47,12 @@ def half_width_marks(text: str) -> Iterator[tuple[int, str]]:
 
 def _marks(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, half-width mark, its full-width replacement) of every mark in Chinese text."""
-    for pattern, opening, closing in _QUOTE_PAIRS:
+    for pattern, opening, closing in _PAIRS:
         for match in pattern.finditer(text):
             before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
             if any(is_han(c) for c in match[1]) or _chinese(before) or _chinese(after):
                 yield match.start(), match[0][0], opening
-                yield match.end() - 1, match[0][0], closing
-    for match in _PAIR.finditer(text):
-        before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
-        if any(is_han(c) for c in match[1]) or _chinese(before) or _chinese(after):
-            yield match.start(), "(", FULL_WIDTH["("]
-            yield match.end() - 1, ")", FULL_WIDTH[")"]
+                yield match.end() - 1, match[0][-1], closing
     for match in _SINGLE.finditer(text):
         start = match.start()
         before, after = text[start - 1 : start], text[start + 1 : start + 2]
