@@ -218,28 +218,54 @@ def cpu_table(results: dict[str, dict[str, list[Sample]]]) -> list[str]:
 
 def update_rows(path: Path, results: dict[str, dict[str, list[Sample]]], runs: int, loads: tuple[str, str]) -> str:
     """RESULTS.md with the rows of `results` measured again and everything else kept: the rows
-    replaced in the table, and a note of when, under what load, and their CPU times."""
+    replaced in the table, and in "Rows measured again" one line per command with when, under
+    what load, and its CPU times. Rows measured again earlier keep their own lines: a run of
+    one command must not drop what another run recorded."""
     text = path.read_text(encoding="utf-8")
     for name, samples in results.items():
         pattern = re.compile(rf"^\| `publish {re.escape(name)}` \|.*$", re.M)
         text = pattern.sub(lambda _match: row(name, samples), text, count=1)
     heading = "## Rows measured again"
     old = section_of(path, heading)
-    names = ", ".join(f"`{name}`" for name in results)
+    when = time.strftime("%Y-%m-%d %H:%M")
+    fresh = {name: (f"| `publish {name}` | {when} | {loads[0]} → {loads[1]} | {cpu(samples['cold'])} "
+                    f"| {cpu(samples['warm'])} | {cpu(samples['edit'])} |") for name, samples in results.items()}
+    kept = {name: line for name, line in _remeasured_rows(old).items() if name not in fresh}
     section = "\n".join([
         heading, "",
-        f"{names} measured again by `python benchmarks/run.py --only ... --runs {runs}` on "
-        f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, Python {platform.python_version()} "
-        f"(their rows in the table above). Load average (1 / 5 / 15 min) {loads[0]} before and {loads[1]} "
-        "after: the machine is shared, and the wall clock counts others' work; the CPU time (user + "
-        "system, of the command and of the worker processes it waited for) does not, medians:", "",
-        *cpu_table(results), "",
+        f"Rows of the table above measured again by `python benchmarks/run.py --only ... --runs N` "
+        f"({os.cpu_count()} cores, Python {platform.python_version()}), each with when and the load "
+        "average (1 / 5 / 15 min) before → after: the machine is shared, and the wall clock counts "
+        "others' work; the CPU time (user + system, of the command and of the worker processes it "
+        f"waited for) does not, medians (the last run: {runs} run(s) each):", "",
+        "| command | measured | load average | CPU cold | CPU warm | CPU after one-answer edit |",
+        "|---|---|---|---|---|---|",
+        *[line for _name, line in sorted({**kept, **fresh}.items(), key=_table_order)], "", "",
     ])
     if old:
         return text.replace(old, section)
     marker = "\n## Anchors on the same text"
     at = text.find(marker)
     return text[:at] + "\n" + section + text[at:] if at >= 0 else text.rstrip("\n") + "\n\n" + section
+
+
+def _table_order(item: tuple[str, str]) -> int:
+    """Lines in the order of the main table (`COMMANDS`); unknown commands last."""
+    order = list(COMMANDS)
+    return order.index(item[0]) if item[0] in order else len(order)
+
+
+def _remeasured_rows(section: str) -> dict[str, str]:
+    """The per-command lines of an earlier "Rows measured again" section, by command. Lines
+    written before the table had its date and load columns get the section's date and "–"."""
+    dated = re.search(r"on (\d{4}-\d\d-\d\d \d\d:\d\d)", section)
+    rows: dict[str, str] = {}
+    for match in re.finditer(r"^\| `publish ([^`]+)` \|(.*)$", section, re.M):
+        name, cells = match.group(1), [c.strip() for c in match.group(2).strip().strip("|").split("|")]
+        if len(cells) == 3:  # command | cold | warm | edit: the old layout
+            cells = [dated.group(1) if dated else "–", "–", *cells]
+        rows[name] = f"| `publish {name}` | " + " | ".join(cells) + " |"
+    return rows
 
 
 def report(results: dict[str, dict[str, list[Sample]]], anchors: dict[str, list[Sample]],
