@@ -11,7 +11,11 @@ Sets (see each file's header):
 - ``holdout2``: ``pinyin_holdout2.txt``, the held-out set of the second round, written before that
   round changed any rule and never used for tuning;
 - ``holdout3``: ``pinyin_holdout3.txt``, the held-out set of the third round, written (on new
-  topics) before that round changed anything, and never used for tuning.
+  topics) before that round changed anything, and never used for tuning;
+- ``holdout4``: ``pinyin_holdout4.txt``, the held-out set of the fourth round, written on new topics
+  by an author independent of the rules (a helper who wrote none of the rules or earlier sets and
+  never looked at the pass, its data or the earlier sets beyond their headers), and never used for
+  tuning.
 
 A ``.tsv`` holds one row per scored occurrence (sentence, offset, char, reading). A ``.txt`` holds
 sentences with a hand-written reading of every Han character; an occurrence is scored when the
@@ -23,7 +27,7 @@ names (characters of a name listed with the sentence) > reduplication (AA, AABB,
 numbers (numerals, and measure words after a numeral or demonstrative) > particles (的 地 得 着 了 过)
 > polyphones (为 谁 还 行 长 重 都 只 便) > other.
 
-    python benchmarks/pinyin_accuracy.py [dev|test|final|holdout2|holdout3|FILE ...] [--misses] [--results]
+    python benchmarks/pinyin_accuracy.py [dev|test|final|holdout2|holdout3|holdout4|FILE ...] [--misses] [--results]
 
 Prints, per set, the pass's accuracy overall and per class, pypinyin's alone for comparison, and
 (``--misses``, the default for all but the held-out set) every miss. Scoring a held-out set appends a line to
@@ -57,8 +61,9 @@ SETS = {
     "dev5": (HERE / "pinyin_dev5.txt",),
     "dev6": (HERE / "pinyin_dev6.txt",),
     "holdout3": (HERE / "pinyin_holdout3.txt",),
+    "holdout4": (HERE / "pinyin_holdout4.txt",),
 }
-HELD_OUT = ("holdout2", "holdout3")  # test and final were held out in the first round, development data since
+HELD_OUT = ("holdout2", "holdout3", "holdout4")  # test and final were held out in the first round, development data since
 LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
 TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
@@ -439,9 +444,13 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
         "(issue 14): ≥ 99.5 % overall and no class under 98 % on text the pass was not tuned on. dev, "
         "test and final are development data (the rules were tuned on them; the test suite holds them to "
         "the target), and so are dev3-dev6 (written in the third round, tuned on after their first "
-        "scoring; the test suite holds them to a floor of 98.5 %); holdout2 and holdout3 are the held-out "
-        "sets, and the test suite keeps them above a floor they meet "
-        "(`TEST_THRESHOLD` in the script, set from its last scoring).",
+        "scoring; the test suite holds them to a floor of 98.5 %); holdout2, holdout3 and holdout4 are the "
+        "held-out sets, and the test suite keeps holdout2 and holdout3 above a floor they meet "
+        "(`TEST_THRESHOLD` in the script, set from its last scoring). holdout4 was written by an author "
+        "independent of the rules (who never looked at the pass, its data or the earlier sets beyond their "
+        "headers), "
+        "to remove the caveat that the earlier held-out sets share their author with the rules; it is not "
+        "held to that floor (its baseline scoring, 98.30 %, was under it, and the floor was not lowered).",
         "",
         markdown(results),
         "",
@@ -472,7 +481,7 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sets", nargs="*", default=["dev"], help="dev, test, final, holdout2, holdout3 or a file (default: dev)")
+    parser.add_argument("sets", nargs="*", default=["dev"], help="dev, test, final, holdout2, holdout3, holdout4 or a file (default: dev)")
     parser.add_argument("--misses", action=argparse.BooleanOptionalAction, default=None,
                         help="list every miss (default: on for dev, off for held-out sets)")
     parser.add_argument("--lint", action="store_true", help="only check the authored sets' readings for typos")

@@ -450,7 +450,7 @@ def test_held_out_set_stays_above_its_floor(name):
 def test_eval_sets_are_well_formed():
     """Every authored set gives one syllable per Han character, each a reading the character has."""
     accuracy = _accuracy_module()
-    for name in ("dev", "test", "final", "holdout2", "holdout3", "dev3", "dev4", "dev5", "dev6"):
+    for name in ("dev", "test", "final", "holdout2", "holdout3", "holdout4", "dev3", "dev4", "dev5", "dev6"):
         for path in accuracy.SETS[name]:
             if path.suffix == ".txt" and path.exists():
                 assert accuracy.lint(path) == [], path.name
@@ -787,3 +787,15 @@ def test_the_third_held_out_set_is_large_enough_in_every_class():
     assert len(rows) >= 2000
     for cls in accuracy.CLASSES:
         assert sum(r.cls == cls for r in rows) >= 150, cls
+
+
+def test_the_fourth_held_out_set_is_large_enough_in_every_class():
+    """holdout4 (written by an author independent of the rules) has >= 3000 scored occurrences and
+    >= 200 in every class (counted by position, without the pass). It is not held to the held-out
+    floor: its baseline scoring (98.30 %, pinyin_scores.log) was under it, and the floor is not
+    lowered for it."""
+    accuracy = _accuracy_module()
+    rows = accuracy.load_set("holdout4")
+    assert len(rows) >= 3000
+    for cls in accuracy.CLASSES:
+        assert sum(r.cls == cls for r in rows) >= 200, cls
