@@ -84,6 +84,17 @@ class _Writer(epub.EpubWriter):
                                           f'<meta content="{depth}" name="dtb:depth"/>'.encode())
 
 
+class _Modified:
+    """The package's dcterms:modified, which must read CCYY-MM-DDThh:mm:ssZ: ebooklib writes it
+    with strftime('%Y…'), which gives the year 999 as '999' (a title dated before 1000)."""
+
+    def __init__(self, when: dt.datetime) -> None:
+        self.when = when.astimezone(dt.timezone.utc)
+
+    def strftime(self, _format: str) -> str:
+        return f"{self.when.year:04d}-" + self.when.strftime("%m-%dT%H:%M:%SZ")
+
+
 def package(meta: Metadata, pages: list[Page], assets: list[Asset], cover: Asset,
             a11y: Accessibility, when: dt.datetime) -> bytes:
     """The EPUB file's bytes."""
@@ -104,7 +115,7 @@ def package(meta: Metadata, pages: list[Page], assets: list[Asset], cover: Asset
                   {"type": "toc", "href": "nav.xhtml", "title": documents["nav.xhtml"].title},
                   {"type": "text", "href": first_body, "title": documents[first_body].title}]
     buffer = io.BytesIO()
-    writer = _Writer(buffer, book, {"mtime": when.astimezone(dt.timezone.utc), "epub3_landmark": False,
+    writer = _Writer(buffer, book, {"mtime": _Modified(when), "epub3_landmark": False,
                                     "epub3_pages": False, "compresslevel": 0})
     writer.process()
     writer.write()

@@ -205,7 +205,7 @@ def test_same_source_same_bytes(first_title, tmp_path, font_cache, monkeypatch) 
     assert three.read_bytes() == build(first_title, tmp_path / "four", font_cache).read_bytes()
 
 
-@pytest.mark.parametrize("day", ["1949-10-01", "2107-12-31", "2108-01-01", "9999-12-31"])
+@pytest.mark.parametrize("day", ["0999-01-01", "1949-10-01", "2107-12-31", "2108-01-01", "9999-12-31"])
 def test_a_date_outside_the_zip_years_still_makes_a_book(test_title, tmp_path, font_cache, monkeypatch, day) -> None:
     """A ZIP entry's time holds 1980-2107 only (7 bits of years); the publication date is any day
     of the calendar. The book is written, its entries at the nearest representable time, and its
@@ -219,7 +219,11 @@ def test_a_date_outside_the_zip_years_still_makes_a_book(test_title, tmp_path, f
         assert archive.testzip() is None
         years = {info.date_time[0] for info in archive.infolist()}
     assert len(years) == 1 and 1980 <= years.pop() <= 2107
-    assert [d.text for d in Book.open(path).opf.iterfind("opf:metadata/dc:date", NS)] == [day]
+    book = Book.open(path)
+    assert [d.text for d in book.opf.iterfind("opf:metadata/dc:date", NS)] == [day]
+    (modified,) = book.meta("dcterms:modified")
+    assert dt.datetime.strptime(modified, "%Y-%m-%dT%H:%M:%SZ").date() == dt.date.fromisoformat(day)
+    assert modified[:4] == day[:4]  # four digits, as EPUB's CCYY requires
 
 
 @pytest.mark.parametrize("epoch", ["99999999999999999", "-99999999999999999", "1e3"])
