@@ -12,7 +12,7 @@ import re
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pipeline.diagnostics import Diagnostic
 
@@ -24,7 +24,22 @@ class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
 
 
-Text = Annotated[str, Field(min_length=1, max_length=10_000)]
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|[\n\r\x85\v\f])\s*")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+def _one_line(value: str) -> str:
+    """A value written over several lines (a YAML '|' block) is one line of text, joined as the
+    body joins a paragraph's lines: nothing between Chinese characters, a space between Latin
+    words. Editions print these values on one line (a cover, a label, a feed's title)."""
+    def join(match: re.Match[str]) -> str:
+        before, after = value[match.start() - 1 : match.start()], value[match.end() : match.end() + 1]
+        return " " if _LATIN.match(before) and _LATIN.match(after) else ""
+
+    return _LINE_BREAK.sub(join, value)
+
+
+Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1, max_length=10_000)]
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

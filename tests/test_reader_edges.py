@@ -1,0 +1,62 @@
+"""Odd sources an editor can write, found by a robustness sweep with titles written apart from
+ours: each case is either read into a model every edition can print, or refused with a
+positioned error. Expectations are written by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.cover import cover_png
+from pipeline.cache import Cache
+from pipeline.reader import read_with_diagnostics
+from tests.test_reader import VALID
+
+
+def read(tmp_path: Path, text: str):
+    path = tmp_path / "edge.md"
+    path.write_text(text, encoding="utf-8")
+    return read_with_diagnostics(path)
+
+
+# A value written over several lines (a YAML '|' or '>' block, or a quoted value broken across
+# lines) is one line of text in every field: joined as the body joins a paragraph's lines.
+MULTILINE = [
+    ("title", "title: |\n  第一行\n  第二行", lambda d: d.meta.title, "第一行第二行"),
+    ("title-latin", "title: |\n  Night\n  Owl", lambda d: d.meta.title, "Night Owl"),
+    ("subtitle", "subtitle: |-\n  一位\n  读者\n", lambda d: d.meta.subtitle, "一位读者"),
+    ("author", "authors:\n  - |\n    燕\n    青", lambda d: d.meta.authors[0], "燕青"),
+    ("outlet", "outlet: |+\n  本\n  报\n\n", lambda d: d.meta.outlet, "本报"),
+    ("description", "description: |\n  第一句。\n  第二句。", lambda d: d.meta.description, "第一句。第二句。"),
+    ("rights", "rights: |\n  © 2025 本报。\n  All rights\n  reserved.", lambda d: d.meta.rights,
+     "© 2025 本报。All rights reserved."),
+    ("editor", "editor: |\n  周\r\n  一", lambda d: d.meta.editor, "周一"),
+    ("credit", "credit: |\n  作者：甲\n  编辑：乙", lambda d: d.meta.credit, "作者：甲编辑：乙"),
+    ("account", "account: |\n  微信公众号：\n  本报", lambda d: d.meta.account, "微信公众号：本报"),
+]
+REPLACED = {"title": "title: 测试", "title-latin": "title: 测试", "author": "authors: [作者]", "outlet": "outlet: 本报",
+            "description": "description: 一个测试。", "rights": "rights: © 2025"}
+
+
+@pytest.mark.parametrize("name,yaml,get,expected", MULTILINE, ids=[m[0] for m in MULTILINE])
+def test_a_value_over_several_lines_is_one_line(tmp_path: Path, name, yaml, get, expected) -> None:
+    text = VALID.replace(REPLACED[name], yaml) if name in REPLACED else VALID.replace("\nspeakers:", f"\n{yaml}\nspeakers:")
+    result = read(tmp_path, text)
+    assert result.diagnostics == [] and result.document is not None, result.diagnostics
+    assert get(result.document) == expected
+
+
+@pytest.mark.parametrize("field", ["name", "role"])
+def test_a_speakers_name_or_role_over_several_lines_is_one_label(tmp_path: Path, field) -> None:
+    old = {"name": "name: 王五", "role": "role: 记者"}[field]
+    new = {"name": "name: |\n      王\n      五", "role": "role: >\n      资深\n\n      记者"}[field]
+    result = read(tmp_path, VALID.replace(old, new, 1))
+    assert result.document is not None, result.diagnostics
+    assert result.document.speakers[0].label() == "记者王五".replace("记者", "资深记者" if field == "role" else "记者")
+
+
+def test_a_title_over_several_lines_makes_a_cover(tmp_path: Path) -> None:
+    result = read(tmp_path, VALID.replace("title: 测试", "title: |\n  灯下\n  夜读"))
+    png = cover_png(result.document.meta, Cache(None))
+    assert png.startswith(b"\x89PNG")
