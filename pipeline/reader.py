@@ -240,6 +240,10 @@ class _Builder:
         if section_id in self.section_ids:
             self.problem("E207", line, 1, f"chapter id '{section_id}' is used twice")
         self.section_ids.add(section_id)
+        references = next((s for s in self.sections if s["kind"] == "references"), None)
+        if references and kind != "references":  # (a second references chapter is E207 above)
+            self.problem("E221", line, 1, f"chapter '{title}' comes after the references chapter "
+                                          f"(line {references['loc'].line}): references are the book's last chapter")
         self.sections.append(self._section(section_id, kind, title, line))
         return i + 3
 
