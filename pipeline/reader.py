@@ -45,6 +45,10 @@ _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 _LATIN = re.compile(r"[A-Za-z0-9]")
+# A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
+# letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
+# contents and index links).
+_CHAPTER_ID = re.compile(r"^[^\W\d_][\w-]*$")
 _TEXT = ("text", "code_inline", "image")  # inline tokens whose content is text of the paragraph (an image: its alt text)
 # Markdown blocks the editions have no place for: each is an error, never text (markdown-it is
 # told to see '|' tables, whose rows it would otherwise run together into one paragraph). HTML
@@ -235,6 +239,8 @@ class _Builder:
             self.question_count += 1
         default_id = {"closing": "closing", "references": "references"}.get(kind, f"q{self.question_count}")
         section_id = ids[0] if ids else default_id
+        if ids and not _CHAPTER_ID.match(section_id):
+            self.problem("E222", line, 1, f"chapter id '{section_id}' is not an id: editions link to the chapter by it")
         if not title:
             self.problem("E208", line, 1, "chapter heading has no text")
         if section_id in self.section_ids:

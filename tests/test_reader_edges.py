@@ -60,3 +60,22 @@ def test_a_title_over_several_lines_makes_a_cover(tmp_path: Path) -> None:
     result = read(tmp_path, VALID.replace("title: 测试", "title: |\n  灯下\n  夜读"))
     png = cover_png(result.document.meta, Cache(None))
     assert png.startswith(b"\x89PNG")
+
+
+# A chapter's {#id} is an anchor in every edition; written by hand: (heading attrs, accepted?).
+CHAPTER_IDS = [
+    ("{#night-shift}", True), ("{#q_2}", True), ("{#夜读}", True), ("{#Why2}", True),
+    ("{#}", False), ("{#1a}", False), ("{#a:b}", False), ('{#a"b}', False), ("{#<x>}", False),
+    ("{#a.b}", False), ("{#a&b}", False), ("{#-a}", False),
+]
+
+
+@pytest.mark.parametrize("attrs,accepted", CHAPTER_IDS, ids=[f"id{n}" for n in range(len(CHAPTER_IDS))])
+def test_a_chapter_id_is_an_anchor_or_an_error_at_its_heading(tmp_path: Path, attrs: str, accepted: bool) -> None:
+    text = VALID.replace("## 第一个问题？", f"## 第一个问题？ {attrs}")
+    result = read(tmp_path, text)
+    line = text.splitlines().index(f"## 第一个问题？ {attrs}") + 1
+    if accepted:
+        assert result.diagnostics == [] and result.document.sections[1].id == attrs[2:-1]
+    else:
+        assert [(d.code, d.line) for d in result.diagnostics] == [("E222", line)]
