@@ -234,3 +234,19 @@ def test_copy_that_is_no_text(tmp_path: Path) -> None:
     result = invoke("import", page, "--out-dir", tmp_path)
     assert result.exit_code in (0, 1) and "Traceback" not in result.output
     assert not list(tmp_path.glob("*.md")) or result.exit_code == 0
+
+
+def test_a_word_file_that_unpacks_to_more_than_an_article_is_refused_at_once(tmp_path: Path) -> None:
+    """A 50 kB .docx can hold 50 MB of text (a zip bomb): mammoth would read it for minutes.
+    Refused from the archive's own table of sizes, before anything is unpacked."""
+    import zipfile
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document><w:body>" + "字" * 12_000_000 + "</w:body></w:document>")
+    assert bomb.stat().st_size < 500_000
+    result = invoke("import", bomb, "--out-dir", tmp_path / "src")
+    assert result.exit_code == 2, result.output
+    assert "bomb.docx: its text unpacks to 36 MB" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "src" / "bomb.md").exists()
