@@ -36,7 +36,7 @@ def _one_line(value: str) -> str:
         before, after = value[match.start() - 1 : match.start()], value[match.end() : match.end() + 1]
         return " " if _LATIN.match(before) and _LATIN.match(after) else ""
 
-    return _LINE_BREAK.sub(join, value)
+    return str(_LINE_BREAK.sub(join, value))  # (plain text, also for a number as written)
 
 
 Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1, max_length=10_000)]
@@ -197,6 +197,16 @@ def _key(key_node: yaml.Node) -> str:
     return key
 
 
+# No field of the format is a number: a title, a name or a role written as one ('1984', '3.10')
+# is text, kept exactly as typed (YAML would read '3.10' as 3.1, '010' as 8 and '1:20' as 80).
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+class _Number(str):
+    """The text of a value YAML reads as a number, so that a message can still call it one
+    ('speakers' must be a list, not a number)."""
+
+
 def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions, budget: _Budget) -> Any:
     budget.values += 1
     if budget.values > MAX_VALUES:
@@ -221,6 +231,8 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions
             return [_build(item, loader, (*path, i), pos, budget) for i, item in enumerate(node.value)]
         finally:
             budget.open.discard(id(node))
+    if node.tag in _NUMBER_TAGS and loader.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag:
+        return _Number(node.value)  # as written: '3.10', '010', '1:20', '.inf' would be 3.1, 8, 80, inf
     try:
         value = loader.construct_object(node)
     except (ValueError, TypeError, OverflowError) as exc:
@@ -283,7 +295,7 @@ def validate(data: dict[str, Any], pos: Positions, path: str) -> FrontMatterInpu
 
 _MODELS: dict[tuple[str, ...], type[BaseModel]] = {
     (): FrontMatterInput, ("speakers",): SpeakerInput, ("speakers", "voice"): VoiceInput}
-_KINDS = {str: "text", int: "a number", float: "a number", bool: "yes/no", list: "a list", dict: "a mapping",
+_KINDS = {str: "text", _Number: "a number", int: "a number", float: "a number", bool: "yes/no", list: "a list", dict: "a mapping",
           type(None): "nothing"}
 
 

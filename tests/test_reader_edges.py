@@ -79,3 +79,15 @@ def test_a_chapter_id_is_an_anchor_or_an_error_at_its_heading(tmp_path: Path, at
         assert result.diagnostics == [] and result.document.sections[1].id == attrs[2:-1]
     else:
         assert [(d.code, d.line) for d in result.diagnostics] == [("E222", line)]
+
+
+# A plain YAML scalar that reads as a number is text as typed (no field of the format is a
+# number): YAML 1.1 would make '3.10' 3.1, '010' 8 (octal), '1:20' 80 (base 60), '.inf' inf.
+NUMBERS = ["1984", "3.10", "010", "1:20", ".inf", "1e3", "0x1F", "1_000", "-0", "+12", "0o17", "6.0"]
+
+
+@pytest.mark.parametrize("written", NUMBERS, ids=[f"n{n}" for n in range(len(NUMBERS))])
+def test_a_title_that_reads_as_a_number_is_kept_as_typed(tmp_path: Path, written: str) -> None:
+    result = read(tmp_path, VALID.replace("title: 测试", f"title: {written}").replace("role: 记者", f"role: {written}"))
+    assert result.diagnostics == [], result.diagnostics
+    assert result.document.meta.title == written and result.document.speakers[0].role == written
