@@ -59,6 +59,9 @@ _UNSUPPORTED = {"fence": "fenced code", "code_block": "indented code", "table_op
 def _markdown() -> MarkdownIt:
     """Markdown inside one piece of the body; the `:::` blocks are found by `pipeline.fences`."""
     md = MarkdownIt("commonmark", {"html": False}).enable("table")  # (tables: to report them)
+    # A line like '[^1]: 脚注。' or '[1]: http://…' is a link reference definition to CommonMark,
+    # which prints nothing: the format has no links, so it stays text, as written.
+    md.disable("reference")
     md.use(attrs_plugin, spans=True)
     return md
 

@@ -91,3 +91,23 @@ def test_a_title_that_reads_as_a_number_is_kept_as_typed(tmp_path: Path, written
     result = read(tmp_path, VALID.replace("title: 测试", f"title: {written}").replace("role: 记者", f"role: {written}"))
     assert result.diagnostics == [], result.diagnostics
     assert result.document.meta.title == written and result.document.speakers[0].role == written
+
+
+# Lines CommonMark would take as link reference definitions and print nowhere: the format has
+# no links, so they are text like any other (the sentence must reach every edition).
+DEFINITIONS = [
+    ("[^1]: 脚注：这是第一条注释。", "[^1]: 脚注：这是第一条注释。"),
+    ("[注]: 本文数据截至2024年。", "[注]: 本文数据截至2024年。"),
+    ("[1]: https://example.org/report", "[1]: https://example.org/report"),
+    ("第一行\n[a]: 第二行", "第一行[a]: 第二行"),
+]
+
+
+@pytest.mark.parametrize("written,expected", DEFINITIONS, ids=[f"def{n}" for n in range(len(DEFINITIONS))])
+def test_a_line_that_looks_like_a_link_definition_stays_text(tmp_path: Path, written: str, expected: str) -> None:
+    for where, old in (("article", "第一段，有Latin和2025年。"), ("answer", "回答一。")):
+        result = read(tmp_path, VALID.replace(old, f"{old}\n\n{written}"))
+        assert result.document is not None, result.diagnostics
+        doc = result.document
+        paragraphs = doc.sections[0].paragraphs if where == "article" else doc.sections[1].answers[0].paragraphs
+        assert [p.text for p in paragraphs] == [old, expected], where
