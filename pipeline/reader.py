@@ -53,7 +53,7 @@ _TEXT = ("text", "code_inline", "image")  # inline tokens whose content is text 
 # Markdown blocks the editions have no place for: each is an error, never text (markdown-it is
 # told to see '|' tables, whose rows it would otherwise run together into one paragraph). HTML
 # is not among them: with `html` off it is text, shown as written (`test_html_in_source_stays_text`).
-_UNSUPPORTED = {"fence": "fenced code", "code_block": "indented code", "table_open": "table"}
+_UNSUPPORTED = {"fence": "fenced code", "code_block": "indented code: a line that starts with a tab or four spaces; delete the indentation", "table_open": "table"}
 
 
 def _markdown() -> MarkdownIt:

@@ -111,3 +111,13 @@ def test_a_line_that_looks_like_a_link_definition_stays_text(tmp_path: Path, wri
         doc = result.document
         paragraphs = doc.sections[0].paragraphs if where == "article" else doc.sections[1].answers[0].paragraphs
         assert [p.text for p in paragraphs] == [old, expected], where
+
+
+@pytest.mark.parametrize("indent", ["\t", "    "], ids=["tab", "spaces"])
+def test_a_paragraph_indented_by_a_tab_says_to_delete_the_indentation(tmp_path: Path, indent: str) -> None:
+    """Chinese copy often indents each paragraph; Markdown makes such a line a code block."""
+    text = VALID.replace("回答一。", f"{indent}回答一。")
+    result = read(tmp_path, text)
+    line = text.splitlines().index(f"{indent}回答一。") + 1
+    (e212,) = [d for d in result.diagnostics if d.code == "E212"]
+    assert e212.line == line and "tab or four spaces" in e212.message and "delete the indentation" in e212.message
