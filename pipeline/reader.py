@@ -400,6 +400,7 @@ class _Builder:
         for section in self.sections:
             if section["kind"] in ("question", "closing") and not section["answers"]:
                 self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers")
+        self._ids_shared_with_notes_and_answers()
         # (a body of blank lines only is reported by read_body; a rule or a code block alone is text
         # that makes no paragraph, and was a document with no text before this)
         if not self.sections[0]["paragraphs"] and any(line.strip() for line in self.body_lines):
@@ -421,6 +422,21 @@ class _Builder:
         )
         return Document(source=self.path, meta=meta, speakers=tuple(self.speakers.values()),
                         sections=sections, pronunciations=pronunciations)
+
+    def _ids_shared_with_notes_and_answers(self) -> None:
+        """Every chapter, note and answer is an anchor by its id: a chapter written {#note} or
+        {#q1-1} would share one with a note or an answer (contents and index entries pointed at
+        the wrong one, and the EPUB's NCX held one id twice). Reported at the chapter heading."""
+        others: dict[str, str] = {}
+        for section in self.sections:
+            if section["kind"] == "note":
+                others.setdefault(section["id"], f"the note on line {section['loc'].line}")
+            for number, answer in enumerate(section["answers"], 1):
+                others.setdefault(answer.id, f"answer {number} of chapter '{section['title']}'")
+        for section in self.sections:
+            if section["kind"] != "note" and section["id"] in others:
+                self.problem("E207", section["loc"].line, 1,
+                             f"chapter id '{section['id']}' is also the id of {others[section['id']]}")
 
     def _pronunciations(self) -> tuple[Pronunciation, ...]:
         result = []

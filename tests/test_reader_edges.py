@@ -121,3 +121,38 @@ def test_a_paragraph_indented_by_a_tab_says_to_delete_the_indentation(tmp_path: 
     line = text.splitlines().index(f"{indent}回答一。") + 1
     (e212,) = [d for d in result.diagnostics if d.code == "E212"]
     assert e212.line == line and "tab or four spaces" in e212.message and "delete the indentation" in e212.message
+
+
+# Chapters, notes and answers are anchors by their ids (answer n of chapter 'q1' is 'q1-n', the
+# notes 'note', 'note-2' …): a chapter may not take one of theirs. (chapter {#id}, E207 expected)
+SHARED_IDS = [("{#q1-1}", True), ("{#q1-2}", True), ("{#q1-3}", False), ("{#note}", True), ("{#note-2}", False),
+              ("{#notes}", False)]
+
+
+@pytest.mark.parametrize("attrs,shared", SHARED_IDS, ids=[f"shared{n}" for n in range(len(SHARED_IDS))])
+def test_a_chapter_may_not_take_the_id_of_a_note_or_an_answer(tmp_path: Path, attrs: str, shared: bool) -> None:
+    text = VALID + f"\n## 第二个问题？ {attrs}\n\n::: answer wang\n回答三。\n:::\n\n::: note\n注。\n:::\n"
+    result = read(tmp_path, text)
+    line = text.splitlines().index(f"## 第二个问题？ {attrs}") + 1
+    found = [(d.code, d.line) for d in result.diagnostics]
+    assert found == ([("E207", line)] if shared else []), result.diagnostics
+
+
+def test_the_pdfs_own_anchors_are_ids_no_chapter_can_take(test_title) -> None:
+    """The PDF's contents, name index and vocabulary are anchors beside the chapters': each id in
+    the book is unique, and those that are not the model's own fail the chapter-id rule (written
+    here by hand: a letter first, then letters, digits, '-' or '_')."""
+    import re
+
+    from pipeline.renderers.pdfbook import Chapter, book_html
+    from pipeline.renderers.pinyinhtml import VOCABULARY_ID
+    from tests.conftest import ROOT
+
+    html = book_html(test_title, ROOT / "pipeline" / "styles" / "pdf-book.html",
+                     extra_chapters=[Chapter(VOCABULARY_ID, "生词表", "<p>词</p>")])
+    ids = re.findall(r'\sid="([^"]*)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    model = {s.id for s in test_title.sections} | {a.id for s in test_title.sections for a in s.answers}
+    chapter_like = re.compile(r"^[^\W\d_][\w-]*$")
+    assert {"_contents", "_name-index", "_vocabulary"} <= set(ids)
+    assert not [i for i in ids if i not in model and chapter_like.match(i)]
