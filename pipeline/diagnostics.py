@@ -51,6 +51,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E222": ("error", "write the id after '#' as letters, digits and hyphens, a letter first: {#night-shift}"),
     "E221": ("error", "move the references chapter to the end, after the last question and the closing chapter"),
     "E301": ("error", "write one pinyin syllable per Han character, e.g. 周鸿祎: zhōu hóng yī"),
+    "E302": ("error", "name a voice 'publish voices' lists for that engine and the title's language, or delete the hint"),
     "W401": ("warning", "use full-width ，：；？！（） and curly “” ‘’ inside Chinese text"),
     "W402": ("warning", "remove the speaker from the registry or give them an answer"),
     "W403": ("warning", "remove the entry or check the word's spelling in the text"),

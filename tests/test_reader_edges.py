@@ -156,3 +156,21 @@ def test_the_pdfs_own_anchors_are_ids_no_chapter_can_take(test_title) -> None:
     chapter_like = re.compile(r"^[^\W\d_][\w-]*$")
     assert {"_contents", "_name-index", "_vocabulary"} <= set(ids)
     assert not [i for i in ids if i not in model and chapter_like.match(i)]
+
+
+# A voice hint casting would refuse: `publish check` says so where the audio build would fail.
+VOICE_HINTS = [("{espeak: nosuch}", "espeak"), ("{edge: zh-CN-Nobody}", "edge"), ("{espeak: m3}", None),
+               ("{edge: zh-CN-YunxiNeural}", None)]
+
+
+@pytest.mark.parametrize("hint,engine", VOICE_HINTS, ids=[f"voice{n}" for n in range(len(VOICE_HINTS))])
+def test_check_reports_a_voice_hint_the_audio_build_would_refuse(tmp_path: Path, hint: str, engine) -> None:
+    from pipeline.check import check
+
+    path = tmp_path / "voice.md"
+    path.write_text(VALID.replace("    role: 记者\n", f"    role: 记者\n    voice: {hint}\n"), encoding="utf-8")
+    found = [(d.code, d.line) for d in check(path, pinyin=False)[1] if d.severity == "error"]
+    assert found == ([("E302", VALID.splitlines().index("  - id: wang") + 1)] if engine else [])
+    if engine:
+        message = next(d.message for d in check(path, pinyin=False)[1] if d.code == "E302")
+        assert message.startswith(f"audio ({engine}):") and hint.split(": ")[1].rstrip("}") in message
