@@ -174,3 +174,19 @@ def test_check_reports_a_voice_hint_the_audio_build_would_refuse(tmp_path: Path,
     if engine:
         message = next(d.message for d in check(path, pinyin=False)[1] if d.code == "E302")
         assert message.startswith(f"audio ({engine}):") and hint.split(": ")[1].rstrip("}") in message
+
+
+# A question heading typed through an IME is text to Markdown: the question would join the text
+# before it. (as written, E220 expected at its line?) Hashtags are text and stay text.
+HEADINGS = [("##\u3000第二问？", True), ("##\u00a0第二问？", True), ("＃＃ 第二问？", True), ("#＃ 第二问？", True),
+            ("##第二问？", True), ("##\t第二问？", False), ("＃Sora＃成为热搜。", False), ("#Sora#成为热搜。", False)]
+
+
+@pytest.mark.parametrize("written,e220", HEADINGS, ids=[f"heading{n}" for n in range(len(HEADINGS))])
+def test_a_heading_typed_with_ime_characters_is_an_error_at_its_line(tmp_path: Path, written: str, e220: bool) -> None:
+    text = VALID.replace("第一段，有Latin和2025年。", f"第一段，有Latin和2025年。\n\n{written}\n\n后一段。")
+    result = read(tmp_path, text)
+    line = text.splitlines().index(written) + 1
+    assert [(d.code, d.line) for d in result.diagnostics if d.code == "E220"] == ([("E220", line)] if e220 else [])
+    if not e220 and not written.startswith("##"):
+        assert written in [p.text for p in result.document.sections[0].paragraphs]
