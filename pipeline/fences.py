@@ -28,7 +28,7 @@ _ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]|$)")
 # before it.
 _NO_SPACE_HEADING = re.compile(r"^ {0,3}(?P<marks>[#＃]{2,6})(?![#＃])(?P<after>.?)")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*")
-_TRAILING_FENCE = re.compile(r"\S\s*:::\s*$")
+_TRAILING_FENCE = re.compile(r"\S\s*(?<!\\):::\s*$")  # ('\\:::' is an escaped colon: text)
 BLOCK_NAMES = ("answer", "note")
 
 

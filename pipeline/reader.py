@@ -45,6 +45,7 @@ _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped colon: text, printed ':::'
 # A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
 # contents and index links).
@@ -367,7 +368,7 @@ class _Builder:
         """A ':::' line the scanner could not take as a fence (behind a list marker, say)."""
         for k, text in enumerate(inline.content.split("\n")):
             line = self.loc(inline).line + k
-            if (":::" in text or "：：：" in text) and line not in self.fence_lines:
+            if (_UNESCAPED_FENCE.search(text) or "：：：" in text) and line not in self.fence_lines:
                 raw = self.body_lines[line - self.body_offset - 1]  # (the line as written, indentation and all)
                 col = max(raw.find(":::"), raw.find("：：：")) + 1
                 self.problem("E217", line, col, f"a fence must stand alone at the left margin: '{raw.strip()}'")

@@ -190,3 +190,25 @@ def test_a_heading_typed_with_ime_characters_is_an_error_at_its_line(tmp_path: P
     assert [(d.code, d.line) for d in result.diagnostics if d.code == "E220"] == ([("E220", line)] if e220 else [])
     if not e220 and not written.startswith("##"):
         assert written in [p.text for p in result.document.sections[0].paragraphs]
+
+
+# ':::' is the fence: in text it is written '\:::' (Markdown's escaped colon), and reads ':::'.
+ESCAPED_COLONS = [("\\::: 开头的三个冒号", "::: 开头的三个冒号"), ("比分写成3\\:::2。", "比分写成3:::2。"),
+                  ("结尾的冒号\\:::", "结尾的冒号:::")]
+
+
+@pytest.mark.parametrize("written,read_as", ESCAPED_COLONS, ids=[f"colons{n}" for n in range(len(ESCAPED_COLONS))])
+def test_escaped_colons_are_text(tmp_path: Path, written: str, read_as: str) -> None:
+    result = read(tmp_path, VALID.replace("回答一。", f"回答一。\n\n{written}"))
+    assert result.diagnostics == [], result.diagnostics
+    assert [p.text for p in result.document.sections[1].answers[0].paragraphs] == ["回答一。", read_as]
+
+
+@pytest.mark.parametrize("line", ["::: 这行有三个冒号", "比分是3:::2。", "结尾:::"], ids=["start", "middle", "end"])
+def test_the_importer_writes_colons_the_reader_reads_back(tmp_path: Path, line: str) -> None:
+    from pipeline.importers.writer import escape
+    from pipeline.fidelity import normalise
+
+    result = read(tmp_path, VALID.replace("回答一。", f"回答一。\n\n{escape(line)}"))
+    assert result.diagnostics == [], result.diagnostics
+    assert normalise(result.document.sections[1].answers[0].paragraphs[1].text) == normalise(line)
