@@ -235,7 +235,10 @@ class _Builder:
         if token.tag != "h2":
             self.problem("E211", line, 1, f"'{token.markup}' heading: only '##' chapter headings are allowed")
             return i + 3
-        title, attrs = _split_heading_attrs(inline.content)
+        _raw_title, attrs = _split_heading_attrs(inline.content)
+        # the question as the reader sees it: '**粗体**' and '[AI]{lang=en}' are markup, not text
+        # (every edition printed the asterisks and braces, and the audio read them)
+        title, _attrs = _split_heading_attrs("".join(span.text for span in _spans(inline)))
         classes = {a[1:] for a in attrs if a.startswith(".")}
         ids = [a[1:] for a in attrs if a.startswith("#")]
         kind: SectionKind = "closing" if "closing" in classes else "references" if "references" in classes else "question"

@@ -212,3 +212,17 @@ def test_the_importer_writes_colons_the_reader_reads_back(tmp_path: Path, line: 
     result = read(tmp_path, VALID.replace("回答一。", f"回答一。\n\n{escape(line)}"))
     assert result.diagnostics == [], result.diagnostics
     assert normalise(result.document.sections[1].answers[0].paragraphs[1].text) == normalise(line)
+
+
+# A question's heading is read like any text: emphasis and a marked language are markup, the
+# question is their text. (as written after '## ', the question)
+HEADING_MARKUP = [("**粗体**问题？", "粗体问题？"), ("你怎么看[AI]{lang=en}？", "你怎么看AI？"),
+                  ("*为什么*是夜里？ {#why}", "为什么是夜里？"), ("5\\*3等于几？", "5*3等于几？"),
+                  ("普通问题？", "普通问题？")]
+
+
+@pytest.mark.parametrize("written,question", HEADING_MARKUP, ids=[f"markup{n}" for n in range(len(HEADING_MARKUP))])
+def test_markup_in_a_heading_is_not_printed(tmp_path: Path, written: str, question: str) -> None:
+    result = read(tmp_path, VALID.replace("## 第一个问题？", f"## {written}"))
+    assert result.diagnostics == [], result.diagnostics
+    assert result.document.sections[1].title == question
