@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pipeline.build import default_cache
 from pipeline.driver.local import Listener, Silent, run_in_process, run_pool
-from pipeline.driver.outputs import for_workers, validate_out
+from pipeline.driver.outputs import check_output_names, for_workers, validate_out
 from pipeline.driver.settings import BuildSettings
 from pipeline.driver.sources import TitleSource, check_collisions, find_source_paths, read_titles
 from pipeline.driver.styles import style_overrides
@@ -98,6 +98,7 @@ def build_titles(
         raise UsageError("the same source is named twice: give each title once")
     check_collisions(list(titles))
     out = validate_out(str(out))
+    check_output_names(out, [t.slug for t in titles], list(settings.editions))
     settings = settings.resolved(log)
     local_cache = str(cache_dir or default_cache(Path.cwd()).root)
     results: dict[str, TitleResult] = {}

@@ -173,4 +173,23 @@ def _locate(lines: list[str], start: int, snippet: str) -> tuple[int, int]:
     return start, 1
 
 
-MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _unused_pronunciations)
+def _voice_hints(doc: Document) -> list[Diagnostic]:
+    """What casting refuses (a fixed voice no engine has, or one that does not read the title's
+    language: `espeak: m9`, `edge: zh-CN-Nobody`) is an error here too, where the editor looks,
+    not first at the end of an audio build. Casting itself decides, for both engines."""
+    from pipeline.errors import PublishError, SourceError
+    from pipeline.passes.casting import cast
+
+    found = []
+    for engine in ("espeak", "edge"):
+        try:
+            cast(doc, engine)
+        except SourceError as exc:
+            found.append(Diagnostic("E302", doc.source, exc.line, exc.col, f"audio ({engine}): {exc.message}"))
+        except PublishError:
+            break  # no voice reads the title's language: the audio edition says so when asked for
+    return found
+
+
+MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _unused_pronunciations,
+                                                                   _voice_hints)

@@ -23,9 +23,12 @@ _FENCE = re.compile(
     r"^(?P<indent>(?:[ \t>\u3000]|[-*+][ \t]|\d{1,9}[.)][ \t])*)(?P<marker>[:：]{2,})(?P<rest>.*)$")
 _MARKER = re.compile(r"[-*+>]|\d[.)]")
 _ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]|$)")
-_NO_SPACE_HEADING = re.compile(r"^ {0,3}(?P<marks>#{2,6})(?=[^#\s])")
+# '##' glued to its text, followed by a space an IME types (U+3000, a no-break space), or typed
+# as full-width '＃＃': each is text to Markdown, and the question would silently join the text
+# before it.
+_NO_SPACE_HEADING = re.compile(r"^ {0,3}(?P<marks>[#＃]{2,6})(?![#＃])(?P<after>.?)")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*")
-_TRAILING_FENCE = re.compile(r"\S\s*:::\s*$")
+_TRAILING_FENCE = re.compile(r"\S\s*(?<!\\):::\s*$")  # ('\\:::' is an escaped colon: text)
 BLOCK_NAMES = ("answer", "note")
 
 
@@ -115,9 +118,12 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
         if fence is None:
             if open_block is not None and _ATX_HEADING.match(line):
                 intruder(index, f"the heading {_what(line)}")
-            if (heading := _NO_SPACE_HEADING.match(line)) is not None:
-                marks = heading["marks"]
-                report("E220", index, line.index(marks) + 1, f"'{marks}' without a space is not a heading: {_what(line)}")
+            heading = _NO_SPACE_HEADING.match(line)
+            if heading and ("＃" in heading["marks"] or heading["after"] not in ("", " ", "\t")):
+                marks, after = heading["marks"], heading["after"]
+                why = ("with full-width '＃' is not a heading" if "＃" in marks else "without a space is not a heading"
+                       if not after.isspace() else f"followed by U+{ord(after):04X}, not a plain space, is not a heading")
+                report("E220", index, line.index(marks) + 1, f"'{marks}' {why}: {_what(line)}")
             if _TRAILING_FENCE.search(line):
                 report("E218", index, line.rstrip().rfind(":::") + 1, "':::' at the end of a line of text is not a fence")
                 if open_block is not None:

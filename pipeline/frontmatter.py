@@ -12,7 +12,7 @@ import re
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pipeline.diagnostics import Diagnostic
 
@@ -24,8 +24,24 @@ class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
 
 
-Text = Annotated[str, Field(min_length=1, max_length=10_000)]
-Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|[\n\r\x85\v\f])\s*")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+def _one_line(value: str) -> str:
+    """A value written over several lines (a YAML '|' block) is one line of text, joined as the
+    body joins a paragraph's lines: nothing between Chinese characters, a space between Latin
+    words. Editions print these values on one line (a cover, a label, a feed's title)."""
+    def join(match: re.Match[str]) -> str:
+        before, after = value[match.start() - 1 : match.start()], value[match.end() : match.end() + 1]
+        return " " if _LATIN.match(before) and _LATIN.match(after) else ""
+
+    return str(_LINE_BREAK.sub(join, value))  # (plain text, also for a number as written)
+
+
+Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1, max_length=10_000)]
+MAX_ID_LENGTH = 80  # a speaker id or a slug (the slug names files: output/<slug>-learner.epub …)
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=MAX_ID_LENGTH)]
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -181,6 +197,16 @@ def _key(key_node: yaml.Node) -> str:
     return key
 
 
+# No field of the format is a number: a title, a name or a role written as one ('1984', '3.10')
+# is text, kept exactly as typed (YAML would read '3.10' as 3.1, '010' as 8 and '1:20' as 80).
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+class _Number(str):
+    """The text of a value YAML reads as a number, so that a message can still call it one
+    ('speakers' must be a list, not a number)."""
+
+
 def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions, budget: _Budget) -> Any:
     budget.values += 1
     if budget.values > MAX_VALUES:
@@ -205,6 +231,8 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions
             return [_build(item, loader, (*path, i), pos, budget) for i, item in enumerate(node.value)]
         finally:
             budget.open.discard(id(node))
+    if node.tag in _NUMBER_TAGS and loader.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag:
+        return _Number(node.value)  # as written: '3.10', '010', '1:20', '.inf' would be 3.1, 8, 80, inf
     try:
         value = loader.construct_object(node)
     except (ValueError, TypeError, OverflowError) as exc:
@@ -267,7 +295,7 @@ def validate(data: dict[str, Any], pos: Positions, path: str) -> FrontMatterInpu
 
 _MODELS: dict[tuple[str, ...], type[BaseModel]] = {
     (): FrontMatterInput, ("speakers",): SpeakerInput, ("speakers", "voice"): VoiceInput}
-_KINDS = {str: "text", int: "a number", float: "a number", bool: "yes/no", list: "a list", dict: "a mapping",
+_KINDS = {str: "text", _Number: "a number", int: "a number", float: "a number", bool: "yes/no", list: "a list", dict: "a mapping",
           type(None): "nothing"}
 
 

@@ -45,16 +45,24 @@ _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped colon: text, printed ':::'
+# A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
+# letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
+# contents and index links).
+_CHAPTER_ID = re.compile(r"^[^\W\d_][\w-]*$")
 _TEXT = ("text", "code_inline", "image")  # inline tokens whose content is text of the paragraph (an image: its alt text)
 # Markdown blocks the editions have no place for: each is an error, never text (markdown-it is
 # told to see '|' tables, whose rows it would otherwise run together into one paragraph). HTML
 # is not among them: with `html` off it is text, shown as written (`test_html_in_source_stays_text`).
-_UNSUPPORTED = {"fence": "fenced code", "code_block": "indented code", "table_open": "table"}
+_UNSUPPORTED = {"fence": "fenced code", "code_block": "indented code: a line that starts with a tab or four spaces; delete the indentation", "table_open": "table"}
 
 
 def _markdown() -> MarkdownIt:
     """Markdown inside one piece of the body; the `:::` blocks are found by `pipeline.fences`."""
     md = MarkdownIt("commonmark", {"html": False}).enable("table")  # (tables: to report them)
+    # A line like '[^1]: 脚注。' or '[1]: http://…' is a link reference definition to CommonMark,
+    # which prints nothing: the format has no links, so it stays text, as written.
+    md.disable("reference")
     md.use(attrs_plugin, spans=True)
     return md
 
@@ -227,7 +235,10 @@ class _Builder:
         if token.tag != "h2":
             self.problem("E211", line, 1, f"'{token.markup}' heading: only '##' chapter headings are allowed")
             return i + 3
-        title, attrs = _split_heading_attrs(inline.content)
+        _raw_title, attrs = _split_heading_attrs(inline.content)
+        # the question as the reader sees it: '**粗体**' and '[AI]{lang=en}' are markup, not text
+        # (every edition printed the asterisks and braces, and the audio read them)
+        title, _attrs = _split_heading_attrs("".join(span.text for span in _spans(inline)))
         classes = {a[1:] for a in attrs if a.startswith(".")}
         ids = [a[1:] for a in attrs if a.startswith("#")]
         kind: SectionKind = "closing" if "closing" in classes else "references" if "references" in classes else "question"
@@ -235,11 +246,17 @@ class _Builder:
             self.question_count += 1
         default_id = {"closing": "closing", "references": "references"}.get(kind, f"q{self.question_count}")
         section_id = ids[0] if ids else default_id
+        if ids and not _CHAPTER_ID.match(section_id):
+            self.problem("E222", line, 1, f"chapter id '{section_id}' is not an id: editions link to the chapter by it")
         if not title:
             self.problem("E208", line, 1, "chapter heading has no text")
         if section_id in self.section_ids:
             self.problem("E207", line, 1, f"chapter id '{section_id}' is used twice")
         self.section_ids.add(section_id)
+        references = next((s for s in self.sections if s["kind"] == "references"), None)
+        if references and kind != "references":  # (a second references chapter is E207 above)
+            self.problem("E221", line, 1, f"chapter '{title}' comes after the references chapter "
+                                          f"(line {references['loc'].line}): references are the book's last chapter")
         self.sections.append(self._section(section_id, kind, title, line))
         return i + 3
 
@@ -354,7 +371,7 @@ class _Builder:
         """A ':::' line the scanner could not take as a fence (behind a list marker, say)."""
         for k, text in enumerate(inline.content.split("\n")):
             line = self.loc(inline).line + k
-            if (":::" in text or "：：：" in text) and line not in self.fence_lines:
+            if (_UNESCAPED_FENCE.search(text) or "：：：" in text) and line not in self.fence_lines:
                 raw = self.body_lines[line - self.body_offset - 1]  # (the line as written, indentation and all)
                 col = max(raw.find(":::"), raw.find("：：：")) + 1
                 self.problem("E217", line, col, f"a fence must stand alone at the left margin: '{raw.strip()}'")
@@ -387,6 +404,7 @@ class _Builder:
         for section in self.sections:
             if section["kind"] in ("question", "closing") and not section["answers"]:
                 self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers")
+        self._ids_shared_with_notes_and_answers()
         # (a body of blank lines only is reported by read_body; a rule or a code block alone is text
         # that makes no paragraph, and was a document with no text before this)
         if not self.sections[0]["paragraphs"] and any(line.strip() for line in self.body_lines):
@@ -408,6 +426,21 @@ class _Builder:
         )
         return Document(source=self.path, meta=meta, speakers=tuple(self.speakers.values()),
                         sections=sections, pronunciations=pronunciations)
+
+    def _ids_shared_with_notes_and_answers(self) -> None:
+        """Every chapter, note and answer is an anchor by its id: a chapter written {#note} or
+        {#q1-1} would share one with a note or an answer (contents and index entries pointed at
+        the wrong one, and the EPUB's NCX held one id twice). Reported at the chapter heading."""
+        others: dict[str, str] = {}
+        for section in self.sections:
+            if section["kind"] == "note":
+                others.setdefault(section["id"], f"the note on line {section['loc'].line}")
+            for number, answer in enumerate(section["answers"], 1):
+                others.setdefault(answer.id, f"answer {number} of chapter '{section['title']}'")
+        for section in self.sections:
+            if section["kind"] != "note" and section["id"] in others:
+                self.problem("E207", section["loc"].line, 1,
+                             f"chapter id '{section['id']}' is also the id of {others[section['id']]}")
 
     def _pronunciations(self) -> tuple[Pronunciation, ...]:
         result = []

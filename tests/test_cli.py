@@ -60,6 +60,17 @@ def test_out_naming_an_existing_file(project: Path) -> None:
     assert (project / "afile").read_text() == "not a folder"
 
 
+@pytest.mark.parametrize("edition,taken", [("epub", "night-library.epub"), ("audio", "night-library.vtt"),
+                                           ("script", "night-library-script.html")])
+def test_an_output_name_taken_by_a_folder_is_refused_before_building(project: Path, edition: str, taken: str) -> None:
+    (project / "output" / taken).mkdir(parents=True)
+    (project / "output" / taken / "keep.txt").write_text("an editor's notes")
+    line = one_clear_line(publish(edition, "--engine", "espeak", cwd=project) if edition == "audio"
+                          else publish(edition, cwd=project), 2)
+    assert f"output/{taken} is a folder" in line and "nothing was built" in line
+    assert sorted(p.name for p in (project / "output").rglob("*")) == sorted([taken, "keep.txt"])
+
+
 def test_source_naming_a_folder(project: Path) -> None:
     line = one_clear_line(publish("epub", "--source", "source", cwd=project), 2)
     assert "source is a folder, not a source file" in line

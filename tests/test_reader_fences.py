@@ -206,7 +206,7 @@ def test_a_front_matter_without_text_is_named_after_the_front_matter(after: str,
 # paragraph ('| a | b || - | - || 1 | 2 |'), though E212 promised an error.
 UNSUPPORTED = [
     ("fenced-code", "```\ncode\n```", "fenced code"),
-    ("indented-code", "    code", "indented code"),
+    ("indented-code", "    code", "indented code: a line that starts with a tab or four spaces; delete the indentation"),
     ("table", "| a | b |\n| - | - |\n| 1 | 2 |", "table"),
 ]
 

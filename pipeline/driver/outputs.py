@@ -99,6 +99,23 @@ class RemoteTarget:
         shutil.rmtree(self.local_dir, ignore_errors=True)
 
 
+def check_output_names(out: str, slugs: list[str], editions: list[str]) -> None:
+    """A `UsageError` when an output's name in a local `out` folder is taken by a folder (or a
+    pipe, a device): the finished file could not replace it, and the build would fail at the
+    end of its work with a message about a temporary file."""
+    if is_url(out):
+        return
+    from pipeline import renderers
+
+    for slug in slugs:
+        for name in renderers.output_names(slug, editions):
+            path = Path(out) / name
+            if path.exists() and not path.is_file():
+                kind = "a folder" if path.is_dir() else "not a regular file"
+                raise UsageError(f"{path} is {kind}; the build writes a file of that name there: move it away or pass "
+                                 f"--out another folder (nothing was built)")
+
+
 def validate_out(out: str) -> str:
     """`--out` checked before work starts (a local folder is created); `file://` URLs become
     plain paths."""

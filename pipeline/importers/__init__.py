@@ -17,6 +17,7 @@ from string import Template
 
 from pipeline.diagnostics import errors
 from pipeline.errors import PublishError
+from pipeline.frontmatter import MAX_ID_LENGTH
 from pipeline.fsutil import atomic_write
 from pipeline.importers.draft import Draft
 from pipeline.importers.formats import ImportUsageError, read_copy
@@ -39,6 +40,8 @@ def slug_for(path: Path) -> str:
     from pipeline.importers.romanize import syllables
 
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(syllables(path.stem)).lower()).strip("-")
+    if len(slug) > MAX_ID_LENGTH:  # a long Chinese file name: its first syllables, whole
+        slug = slug[: MAX_ID_LENGTH + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_ID_LENGTH + 1] else slug[:MAX_ID_LENGTH]
     return slug or "title"
 
 
@@ -46,6 +49,9 @@ def check_slug(slug: str) -> str:
     if not _SLUG.match(slug):
         raise ImportUsageError(f"'{slug}' is not a valid slug: use lower-case letters, digits and hyphens "
                            "(e.g. sora-reactions)")
+    if len(slug) > MAX_ID_LENGTH:
+        raise ImportUsageError(f"'{slug[:20]}…' is {len(slug)} characters long: a slug is at most {MAX_ID_LENGTH} "
+                               f"(it names every output file)")
     return slug
 
 

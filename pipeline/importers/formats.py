@@ -40,6 +40,9 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SPACES = re.compile(r"[ \t\r\f\v\xa0\u2000-\u200b\u202f\u205f]+")
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 MAX_BYTES = 50_000_000  # copy larger than this is not one article
+# A Word file's text (its XML parts) unpacked: an article's is well under 1 MB; mammoth reads
+# 20 MB in about 20 s, so a small file that unpacks to far more (a zip bomb) would hang.
+MAX_DOCX_XML_BYTES = 10_000_000
 
 
 class ImportUsageError(UsageError):
@@ -342,6 +345,11 @@ def read_docx(data: bytes, shown: str) -> Extracted:
     import mammoth
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist() if info.filename.endswith((".xml", ".rels")))
+        if unpacked > MAX_DOCX_XML_BYTES:
+            raise ImportUsageError(f"{shown}: its text unpacks to {unpacked / 1e6:.0f} MB, more than an article "
+                                   f"(the limit is {MAX_DOCX_XML_BYTES // 1_000_000} MB): split it or check the file")
         result = mammoth.convert_to_html(io.BytesIO(data), style_map="p[style-name='Title'] => h1.doc-title:fresh")
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise PublishError(f"{shown}: not a readable .docx file ({exc})") from None

@@ -45,8 +45,34 @@ def half_width_marks(text: str) -> Iterator[tuple[int, str]]:
         yield offset, mark
 
 
+# A web address is copied, not typeset: 'https://example.org/路径?q=1' keeps its '?' even beside
+# Chinese. It runs to white space or a Chinese mark; a half-width mark followed by Chinese text
+# (or the end) ends it too ('见https://openai.com,谢谢' ends at the comma, which is fixed).
+_URL = re.compile(r"(?<![A-Za-z0-9+.-])(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s，。；：？！、“”‘’（）《》「」『』【】<>\"]+")
+_URL_END = re.compile(r"[,;:!?.)\]'](?=[^\x00-\x7f]|$)")
+
+
+def _urls(text: str) -> list[range]:
+    spans = []
+    for match in _URL.finditer(text):
+        url = match[0]
+        # a ')' that closes a '(' of the address is the address's own ('…/a?b=(1)吧')
+        end = next((m.start() for m in _URL_END.finditer(url)
+                    if m[0] != ")" or url[: m.start()].count("(") <= url[: m.start()].count(")")), len(url))
+        spans.append(range(match.start(), match.start() + end))
+    return spans
+
+
 def _marks(text: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, half-width mark, its full-width replacement) of every mark in Chinese text."""
+    """(offset, half-width mark, its full-width replacement) of every mark in Chinese text,
+    except inside a web address."""
+    urls = _urls(text) if "/" in text or "www." in text else []
+    for offset, mark, full in _chinese_marks(text):
+        if not any(offset in url for url in urls):
+            yield offset, mark, full
+
+
+def _chinese_marks(text: str) -> Iterator[tuple[int, str, str]]:
     for pattern, opening, closing in _PAIRS:
         for match in pattern.finditer(text):
             before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]

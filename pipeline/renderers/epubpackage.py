@@ -50,7 +50,7 @@ def build_time(meta: Metadata) -> dt.datetime:
     if epoch:
         try:
             return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-        except ValueError:
+        except (ValueError, OverflowError, OSError):  # not a number, or past the years a date can hold
             raise PublishError(f"SOURCE_DATE_EPOCH must be a number of seconds, not '{epoch}'") from None
     return dt.datetime.combine(meta.date, dt.time(0), tzinfo=dt.timezone.utc)
 
@@ -84,6 +84,17 @@ class _Writer(epub.EpubWriter):
                                           f'<meta content="{depth}" name="dtb:depth"/>'.encode())
 
 
+class _Modified:
+    """The package's dcterms:modified, which must read CCYY-MM-DDThh:mm:ssZ: ebooklib writes it
+    with strftime('%Y…'), which gives the year 999 as '999' (a title dated before 1000)."""
+
+    def __init__(self, when: dt.datetime) -> None:
+        self.when = when.astimezone(dt.timezone.utc)
+
+    def strftime(self, _format: str) -> str:
+        return f"{self.when.year:04d}-" + self.when.strftime("%m-%dT%H:%M:%SZ")
+
+
 def package(meta: Metadata, pages: list[Page], assets: list[Asset], cover: Asset,
             a11y: Accessibility, when: dt.datetime) -> bytes:
     """The EPUB file's bytes."""
@@ -104,7 +115,7 @@ def package(meta: Metadata, pages: list[Page], assets: list[Asset], cover: Asset
                   {"type": "toc", "href": "nav.xhtml", "title": documents["nav.xhtml"].title},
                   {"type": "text", "href": first_body, "title": documents[first_body].title}]
     buffer = io.BytesIO()
-    writer = _Writer(buffer, book, {"mtime": when.astimezone(dt.timezone.utc), "epub3_landmark": False,
+    writer = _Writer(buffer, book, {"mtime": _Modified(when), "epub3_landmark": False,
                                     "epub3_pages": False, "compresslevel": 0})
     writer.process()
     writer.write()
@@ -157,9 +168,16 @@ def _toc(pages: list[Page]) -> list:
     return [(link, children) if children else link for link, children in entries]
 
 
+_ZIP_FIRST = (1980, 1, 1, 0, 0, 0)
+_ZIP_LAST = (2107, 12, 31, 23, 59, 58)  # 7 bits of years from 1980, seconds in steps of two
+
+
 def reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
-    """The same archive with every entry at `when`, in a fixed order, mimetype first and stored."""
-    date_time = max(when.astimezone(dt.timezone.utc).timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    """The same archive with every entry at `when`, in a fixed order, mimetype first and stored.
+
+    A ZIP entry's time holds the years 1980 to 2107 only: a book dated outside them (a 1949
+    feature, a typo like 9999) has its entries at the nearest end, the package date unchanged."""
+    date_time = min(max(when.astimezone(dt.timezone.utc).timetuple()[:6], _ZIP_FIRST), _ZIP_LAST)
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         names = source.namelist()
         first = ["mimetype", "META-INF/container.xml"]

@@ -33,7 +33,7 @@ WORDS = {
     "pseudonym": "化名",
     "question": "问题",
 }
-INDEX_ID = "name-index"
+INDEX_ID = "_name-index"  # ("_": no chapter {#id} can take it)
 FONT_CREDIT = "正文 Noto Serif SC，标题 Noto Sans SC（SIL Open Font License 1.1）"
 
 

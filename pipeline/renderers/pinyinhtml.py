@@ -31,7 +31,7 @@ from pipeline.renderers.pinyinrows import TabStops, block_html
 
 LEARNER_CSS = "pdf-learner.css"
 EDITION = "拼音学习版"  # on the title page
-VOCABULARY_ID = "vocabulary"
+VOCABULARY_ID = "_vocabulary"  # ("_": no chapter {#id} can take it)
 WORDS = {
     "vocabulary": "生词表",
     "intro": "以下是本书中 HSK {level} 级以上的词语，按在书中首次出现的顺序排列。",

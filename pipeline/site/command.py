@@ -96,6 +96,10 @@ def plan_site(base_url: str | None, out: str, *, required: bool, project_dir: Pa
             raise UsageError(where)
         warn(f"site: not written ({where}; publish.toml's base_url asked for it)")
         return None
+    site = local_out(out) / "site"
+    if site.exists() and not site.is_dir():
+        raise UsageError(f"{site} is a file, where the site's folder is written: move it away or pass --out "
+                         f"another folder (nothing was built)")
     return SitePlan(config=config, base_url=base_url, project_dir=project_dir)
 
 

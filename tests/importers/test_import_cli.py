@@ -234,3 +234,41 @@ def test_copy_that_is_no_text(tmp_path: Path) -> None:
     result = invoke("import", page, "--out-dir", tmp_path)
     assert result.exit_code in (0, 1) and "Traceback" not in result.output
     assert not list(tmp_path.glob("*.md")) or result.exit_code == 0
+
+
+def test_a_word_file_that_unpacks_to_more_than_an_article_is_refused_at_once(tmp_path: Path) -> None:
+    """A 50 kB .docx can hold 50 MB of text (a zip bomb): mammoth would read it for minutes.
+    Refused from the archive's own table of sizes, before anything is unpacked."""
+    import zipfile
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document><w:body>" + "字" * 12_000_000 + "</w:body></w:document>")
+    assert bomb.stat().st_size < 500_000
+    result = invoke("import", bomb, "--out-dir", tmp_path / "src")
+    assert result.exit_code == 2, result.output
+    assert "bomb.docx: its text unpacks to 36 MB" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "src" / "bomb.md").exists()
+
+
+def test_a_long_chinese_file_name_gives_a_slug_the_source_accepts(tmp_path: Path) -> None:
+    """The slug comes from the file name's pinyin: 40 characters are 150 letters, and the
+    reader takes slugs of 80 at most (E104): the import must not write a source it refuses."""
+    long_name = tmp_path / ("城南夜市开了二十年今年春天摊主们商量着换一批新灯笼而且还要重新装修整个市场" + ".txt")
+    long_name.write_bytes(Path(NIGHT_MARKET).read_bytes())
+    result = invoke("import", long_name, "--out-dir", tmp_path / "src")
+    assert result.exit_code == 0, result.output
+    (written,) = (tmp_path / "src").glob("*.md")
+    assert len(written.stem) <= 80 and written.stem.startswith("cheng-nan-ye-shi-")
+    assert not written.stem.endswith("-") and "--" not in written.stem
+    codes = {d.code for d in check(written)[1] if d.severity == "error"}
+    assert codes <= {f"E12{n}" for n in range(8)}, codes  # only the placeholders left to fill
+
+
+@pytest.mark.parametrize("command", ["new", "import"])
+def test_a_slug_longer_than_the_source_takes_is_refused(tmp_path: Path, command: str) -> None:
+    args = [NIGHT_MARKET, "--slug"] if command == "import" else []
+    result = invoke(command, *args, "a" * 81, "--out-dir", tmp_path)
+    assert result.exit_code == 2 and "at most 80" in result.output, result.output
+    assert not list(tmp_path.glob("*.md"))

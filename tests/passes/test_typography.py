@@ -80,6 +80,15 @@ FIX_TABLE = [
     ("用了'AI'这个词", "用了‘AI’这个词"),
     ("OpenAI's模型", "OpenAI's模型"),                        # an apostrophe, not a quotation mark
     ("it's 'ok' now", "it's 'ok' now"),
+    # a web address is copied as written, even beside Chinese; the marks around it are fixed
+    ("网址https://www.example.org/路径?q=中文&x=1 和", "网址https://www.example.org/路径?q=中文&x=1 和"),
+    ("详见https://example.com/r/1?a=1&b=2。", "详见https://example.com/r/1?a=1&b=2。"),
+    ("访问https://openai.com了解,谢谢", "访问https://openai.com了解，谢谢"),
+    ("(https://x.com/a?b=1)可以", "（https://x.com/a?b=1）可以"),
+    ("见www.ifeng.com/a?b=(1)吧", "见www.ifeng.com/a?b=(1)吧"),
+    ("维基https://zh.wikipedia.org/wiki/Sora_(模型)。", "维基https://zh.wikipedia.org/wiki/Sora_(模型)。"),
+    ("见https://a.com/x,然后:好", "见https://a.com/x，然后：好"),
+    ("ftp://中.cn/a;b=1好", "ftp://中.cn/a;b=1好"),
 ]
 
 
@@ -91,6 +100,7 @@ MARKS_TABLE = [
     ("好,吧", [(1, ",")]),
     ("他走了.", [(3, ".")]),
     ("a(b)c, d", []),
+    ("见https://例子.cn/路径?q=1", []),
 ]
 
 

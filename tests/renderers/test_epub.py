@@ -203,3 +203,34 @@ def test_same_source_same_bytes(first_title, tmp_path, font_cache, monkeypatch) 
     three = build(first_title, tmp_path / "three", font_cache)
     assert Book.open(three).meta("dcterms:modified") == ["2025-01-01T00:00:00Z"]
     assert three.read_bytes() == build(first_title, tmp_path / "four", font_cache).read_bytes()
+
+
+@pytest.mark.parametrize("day", ["0999-01-01", "1949-10-01", "2107-12-31", "2108-01-01", "9999-12-31"])
+def test_a_date_outside_the_zip_years_still_makes_a_book(test_title, tmp_path, font_cache, monkeypatch, day) -> None:
+    """A ZIP entry's time holds 1980-2107 only (7 bits of years); the publication date is any day
+    of the calendar. The book is written, its entries at the nearest representable time, and its
+    package keeps the date the editor wrote."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    import datetime as dt
+
+    meta = test_title.meta.model_copy(update={"date": dt.date.fromisoformat(day)})
+    path = build(test_title.model_copy(update={"meta": meta}), tmp_path, font_cache)
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None
+        years = {info.date_time[0] for info in archive.infolist()}
+    assert len(years) == 1 and 1980 <= years.pop() <= 2107
+    book = Book.open(path)
+    assert [d.text for d in book.opf.iterfind("opf:metadata/dc:date", NS)] == [day]
+    (modified,) = book.meta("dcterms:modified")
+    assert dt.datetime.strptime(modified, "%Y-%m-%dT%H:%M:%SZ").date() == dt.date.fromisoformat(day)
+    assert modified[:4] == day[:4]  # four digits, as EPUB's CCYY requires
+
+
+@pytest.mark.parametrize("epoch", ["99999999999999999", "-99999999999999999", "1e3"])
+def test_a_source_date_epoch_out_of_range_is_an_error_for_the_user(test_title, tmp_path, font_cache, monkeypatch,
+                                                                   epoch) -> None:
+    from pipeline.errors import PublishError
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    with pytest.raises(PublishError, match="SOURCE_DATE_EPOCH"):
+        build(test_title, tmp_path, font_cache)

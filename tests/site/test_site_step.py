@@ -162,3 +162,14 @@ def test_a_configured_site_with_a_remote_out_is_skipped_with_a_warning(tmp_path:
     assert len(warnings) == 1 and "local folder" in warnings[0]
     plan = plan_site(None, f"file://{tmp_path}/out", required=False, project_dir=tmp_path, warn=pytest.fail)
     assert plan is not None and plan.config.site.base_url == "https://example.org/"
+
+
+@pytest.mark.parametrize("out", ["output", "file://{tmp}/output"])
+def test_a_file_where_the_site_folder_goes_is_a_usage_error_before_building(tmp_path: Path, out: str) -> None:
+    """The build would run every edition, then fail at the site with 'File exists'."""
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "site").write_text("an editor's file", encoding="utf-8")
+    out = out.format(tmp=tmp_path) if out.startswith("file://") else str(tmp_path / out)
+    with pytest.raises(UsageError, match=r"output/site is a file.*nothing was built"):
+        plan_site("https://example.org/", out, required=True, project_dir=tmp_path, warn=pytest.fail)
+    assert (tmp_path / "output" / "site").read_text(encoding="utf-8") == "an editor's file"
