@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import PublishError
 from pipeline.fonts import subset_file
@@ -22,7 +23,7 @@ from pipeline.fsutil import atomic_write
 from pipeline.model import Document
 from pipeline.renderers.base import BuildContext
 from pipeline.renderers.cjkjustify import inter_character_justification
-from pipeline.renderers.pdfbook import PRINT, book_html
+from pipeline.renderers.pdfbook import PRINT, book_html, repeated_pages
 
 TEMPLATE = "pdf-book.html"
 BOOK_CSS = "pdf.css"
@@ -95,15 +96,43 @@ def collected_warnings() -> Iterator[list[str]]:
 def render_pdf(html: str, sheets: list[Path], doc: Document, ctx: BuildContext) -> bytes:
     """Lay out and write the PDF. Same inputs give the same bytes: the dates come from the
     document, and the file identifier from the inputs."""
+    return _write(_lay_out(html, sheets, doc, ctx), html, sheets, doc, ctx)
+
+
+def render_book(book: Callable[[frozenset[str]], str], sheets: list[Path], doc: Document, ctx: BuildContext) -> bytes:
+    """`render_pdf` for a book with a name index: `book(same_page)` is its HTML with the index
+    leaving out the answers in `same_page`. Where a speaker's answers share a page, the
+    pages are only known once laid out, so the book is laid out a second time without the
+    repeated numbers (the index comes after every answer: no answer moves)."""
+    html = book(frozenset())
+    laid = _lay_out(html, sheets, doc, ctx)
+    page_of = {name: number for number, page in enumerate(laid.pages) for name in page.anchors}
+    same_page = repeated_pages(doc, page_of)
+    if same_page:
+        html = book(same_page)
+        laid = _lay_out(html, sheets, doc, ctx)
+    return _write(laid, html, sheets, doc, ctx)
+
+
+def _lay_out(html: str, sheets: list[Path], doc: Document, ctx: BuildContext) -> Any:
+    """The laid-out WeasyPrint document (its warnings logged)."""
     from pipeline.renderers.weasy import weasyprint
 
     CSS, HTML = weasyprint().CSS, weasyprint().HTML
     css_text = "".join(sheet.read_text(encoding="utf-8") for sheet in sheets)
-    identifier = hashlib.sha256((doc.meta.id + html + css_text).encode()).hexdigest()[:32].encode()
     html = html.replace("/*FONTS*/", font_faces(html + css_text, ctx), 1)  # in <head>, before any text
     with collected_warnings() as warnings, inter_character_justification():
         document = HTML(string=html, base_url=str(ctx.styles_dir)).render(
             stylesheets=[CSS(filename=str(sheet)) for sheet in sheets])
+    for message in dict.fromkeys(warnings):
+        ctx.log(f"pdf: weasyprint: {message}")
+    return document
+
+
+def _write(document: Any, html: str, sheets: list[Path], doc: Document, ctx: BuildContext) -> bytes:
+    css_text = "".join(sheet.read_text(encoding="utf-8") for sheet in sheets)
+    identifier = hashlib.sha256((doc.meta.id + html + css_text).encode()).hexdigest()[:32].encode()
+    with collected_warnings() as warnings, inter_character_justification():
         data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier, uncompressed_pdf=False)
     for message in dict.fromkeys(warnings):
         ctx.log(f"pdf: weasyprint: {message}")
@@ -119,15 +148,13 @@ class PdfRenderer:
     def outputs(self, doc: Document, ctx: BuildContext) -> list[Path]:
         return [ctx.out_dir / f"{doc.meta.slug}{self.suffix}.pdf"]
 
-    def book(self, doc: Document, ctx: BuildContext) -> tuple[str, list[Path]]:
-        """The book's HTML (fonts not yet inserted) and its stylesheets."""
-        html = book_html(doc, ctx.styles_dir / TEMPLATE, PRINT, fonts_css="/*FONTS*/")
-        return html, stylesheets(ctx)
+    def book(self, doc: Document, ctx: BuildContext, same_page: frozenset[str] = frozenset()) -> str:
+        """The book's HTML (fonts not yet inserted); the name index leaves out `same_page`."""
+        return book_html(doc, ctx.styles_dir / TEMPLATE, PRINT, fonts_css="/*FONTS*/", same_page=same_page)
 
     def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
-        html, sheets = self.book(doc, ctx)
         (target,) = self.outputs(doc, ctx)
-        atomic_write(target, render_pdf(html, sheets, doc, ctx))
+        atomic_write(target, render_book(lambda same_page: self.book(doc, ctx, same_page), stylesheets(ctx), doc, ctx))
         return [target]
 
 

@@ -148,11 +148,13 @@ def book_plan(doc: Document, extra_chapters: Iterable[Chapter] = ()) -> BookPlan
     return BookPlan(tuple(leading), tuple(parts))
 
 
-def part_html(part: BookPart, doc: Document, setter: Setter, pages: Mapping[str, int] | None = None) -> str:
+def part_html(part: BookPart, doc: Document, setter: Setter, pages: Mapping[str, int] | None = None,
+              same_page: frozenset[str] = frozenset()) -> str:
     """The HTML of one part; `pages` (id → folio) writes the name index's page numbers out
-    instead of leaving them to the layout (a part laid out alone cannot see the others)."""
+    instead of leaving them to the layout (a part laid out alone cannot see the others);
+    `same_page`: answers the index leaves out (`repeated_pages`)."""
     if part.index:
-        return _index(doc, pages)
+        return _index(doc, pages, same_page)
     if part.chapter is not None:
         return _generated(part.chapter)
     out = []
@@ -184,12 +186,13 @@ def toc_html(plan: BookPlan, pages: Mapping[str, int] | None = None) -> str:
 
 def book_html(doc: Document, template: Path, setter: Setter = PRINT, fonts_css: str = "",
               extra_chapters: Iterable[Chapter] = (), body_class: str = "print", colophon: str = "",
-              edition: str = "") -> str:
+              edition: str = "", same_page: frozenset[str] = frozenset()) -> str:
     """The whole book as HTML, from the skeleton in `template`; `edition` names a variant on
-    the title page, `colophon` adds a credit to the copyright page."""
+    the title page, `colophon` adds a credit to the copyright page; the name index leaves out
+    the answers in `same_page` (`repeated_pages`)."""
     plan = book_plan(doc, extra_chapters)
     main = [leading_notes_html(plan, doc, setter)] if plan.leading_notes else []
-    main += [part_html(part, doc, setter) for part in plan.parts]
+    main += [part_html(part, doc, setter, same_page=same_page) for part in plan.parts]
     return front_html(doc, template.read_text(encoding="utf-8"), plan, "\n".join(main), fonts_css=fonts_css,
                       body_class=body_class, colophon=colophon, edition=edition)
 
@@ -348,9 +351,29 @@ def name_sort_key(speaker: Speaker, table: dict[str, str]) -> tuple[str, str]:
     return bare.replace(" ", "").lower(), speaker.name
 
 
-def _index(doc: Document, pages: Mapping[str, int] | None = None) -> str:
-    """Every speaker with their roles and the pages of their answers, grouped by initial;
-    with `pages` (answer id → folio) the numbers are written out (`data-page`)."""
+def repeated_pages(doc: Document, page_of: Mapping[str, int]) -> frozenset[str]:
+    """The answers whose page the name index already gives for the same speaker (an index
+    lists a page once: "7, 7" reads as a mistake). `page_of`: answer id → page, for the
+    answers laid out."""
+    repeated = set()
+    for speaker in doc.speakers:
+        seen: set[int] = set()
+        for answer in doc.answers_by(speaker.id):
+            page = page_of.get(answer.id)
+            if page is None:
+                continue
+            if page in seen:
+                repeated.add(answer.id)
+            seen.add(page)
+    return frozenset(repeated)
+
+
+def _index(doc: Document, pages: Mapping[str, int] | None = None, same_page: frozenset[str] = frozenset()) -> str:
+    """Every speaker with their roles and the pages of their answers, grouped by initial, each
+    page once; with `pages` (answer id → folio) the numbers are written out (`data-page`),
+    without them the layout counts them and `same_page` names the answers to leave out."""
+    if pages is not None:
+        same_page = same_page | repeated_pages(doc, pages)
     table = doc.pronunciation_table
     entries = []
     for speaker in doc.speakers:
@@ -373,7 +396,8 @@ def _index(doc: Document, pages: Mapping[str, int] | None = None) -> str:
             f'<span class="index-pseudonym">（{WORDS["pseudonym"]}）</span>' if speaker.pseudonym else "",
         ])
         refs = '<span class="index-sep">, </span>'.join(
-            f'<a class="page-ref" href="#{attr(a.id)}"{_folio(pages, a.id)}></a>' for a in answers)
+            f'<a class="page-ref" href="#{attr(a.id)}"{_folio(pages, a.id)}></a>' for a in answers
+            if a.id not in same_page)
         out.append(
             f'<li><span class="index-name">{print_typeset(speaker.name)}</span>{notes}'
             f'<span class="index-role">{"；".join(print_typeset(r) for r in roles)}</span>'

@@ -5,19 +5,23 @@ same source giving the same bytes."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from pipeline.build import prepare
 from pipeline.cache import Cache
 from pipeline.errors import PublishError
 from pipeline.fidelity import normalise
 from pipeline.model import Document
 from pipeline.renderers.base import BuildContext
 from pipeline.renderers.cjktype import spaced
+from pipeline.reader import read_data
 from pipeline.renderers.pdf import PdfRenderer
-from tests.conftest import ROOT
+from pipeline.renderers.pdfbook import PRINT, book_plan, part_html
+from tests.conftest import ROOT, TEST_TITLE
 from tests.renderers.pdftools import (
     Page, assert_blocks_once_in_order, body_lines, font_descriptors, outline_titles, pages, rows,
 )
@@ -190,3 +194,45 @@ def test_missing_font_package_says_how_to_install(test_title, tmp_path, monkeypa
     monkeypatch.setattr("pipeline.fonts.FONT_PACKAGE", "no_such_font_package")
     with pytest.raises(PublishError, match="pip install"):
         build(test_title, tmp_path, Cache(None))
+
+
+def _answered_twice_on_a_page(doc: Document) -> Document:
+    """The test title with 老周 answering the first question twice, one short answer after the
+    other (both on one page)."""
+    text = TEST_TITLE.read_text(encoding="utf-8")
+    first = text.index("::: answer laozhou")
+    end = text.index(":::\n", first + 3) + 4
+    twice = text[:end] + "\n::: answer laozhou\n还有一句：夜里的灯光好。\n:::\n" + text[end:]
+    result = read_data(twice.encode(), str(TEST_TITLE))
+    assert result.document is not None, result.diagnostics
+    return prepare(result.document)
+
+
+def test_index_gives_each_page_once(test_title, tmp_path, font_cache) -> None:
+    """An index lists a page once: 老周's two answers on one page give that page once, and his
+    later answer's page still follows."""
+    doc = _answered_twice_on_a_page(test_title)
+    answers = doc.answers_by("laozhou")
+    assert len(answers) == 3  # the yardstick: two answers in the first chapter, one in the closing
+    page_list = pages(build(doc, tmp_path, font_cache))
+    lines = [row for page in page_list for row in rows(page)]
+    toc = {normalise(line.rstrip("0123456789· ")): line.rstrip().split("·")[-1].strip()
+           for line in lines if "··" in line and line.rstrip()[-1].isdigit()}
+    pages_of = [toc[normalise(doc.sections[1].title)], toc[normalise(doc.sections[3].title)]]
+    assert pages_of[0] != pages_of[1]
+    index = lines[lines.index("人名索引"):]
+    entry = next(line for line in index if line.startswith("老周"))
+    assert entry.rstrip().endswith("·" + ", ".join(pages_of)), entry
+
+
+def test_index_with_known_folios_gives_each_page_once(test_title) -> None:
+    """The learner book's index, written with the folios known (`data-page`): a folio
+    repeated for one speaker is written once, the first answer on it linked."""
+    doc = _answered_twice_on_a_page(test_title)
+    ids = [a.id for a in doc.answers_by("laozhou")]
+    folios = {ids[0]: 3, ids[1]: 3, ids[2]: 8}
+    html = part_html(next(p for p in book_plan(doc).parts if p.index), doc, PRINT,
+                     pages={**{a.id: 1 for s in doc.speakers for a in doc.answers_by(s.id)}, **folios})
+    entry = html[html.index("老周"):]
+    entry = entry[:entry.index("</li>")]
+    assert re.findall(r'href="#([^"]+)" data-page="(\d+)"', entry) == [(ids[0], "3"), (ids[2], "8")]
