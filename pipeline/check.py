@@ -7,6 +7,7 @@ are exact) and at the model (so they understand structure).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -33,6 +34,7 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
     shown = str(path)
     diagnostics += _half_width(lines, shown)
     diagnostics += _quote_styles(lines, shown)
+    diagnostics += _not_in_fonts(lines, shown)
     if result.document is not None:
         for rule in MODEL_RULES:
             diagnostics += rule(result.document)
@@ -112,6 +114,26 @@ def _quote_styles(lines: list[str], path: str) -> list[Diagnostic]:
         Diagnostic("W404", path, *first[style], f"{style} quotation marks here, {main} ones elsewhere")
         for style in counts if style != main
     ]
+
+
+def _not_in_fonts(lines: list[str], path: str) -> list[Diagnostic]:
+    """Characters the book's fonts have no glyph for (a rare character of CJK Extension B such
+    as 𠮷, an emoji): the PDF editions draw an empty box or a system font's glyph. Once per
+    character, where it first appears; the EPUB leaves them to the reader's fonts."""
+    from pipeline.fonts import FAMILY, characters_drawn
+
+    found, seen = [], set()
+    for number, offset, text in _prose_lines(lines):
+        for col, char in enumerate(text):
+            if char in seen or char.isascii() or unicodedata.category(char)[0] not in "LNPS":
+                continue
+            seen.add(char)
+            if char not in characters_drawn():
+                found.append(Diagnostic(
+                    "W408", path, number, offset + col + 1,
+                    f"'{char}' (U+{ord(char):04X}) is not in the book's fonts ({', '.join(FAMILY.values())}): the PDF "
+                    "editions may show an empty box for it"))
+    return found
 
 
 def _unused_speakers(doc: Document) -> list[Diagnostic]:

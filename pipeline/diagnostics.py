@@ -59,6 +59,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "W405": ("warning", "pin the reading in 'pronunciations:' if the guess is wrong"),
     "W406": ("warning", "set the voice hint (male | female …) or delete the line to let casting choose"),
     "W407": ("warning", "confirm the imported value (fix it if wrong), then delete the '# check:' comment"),
+    "W408": ("warning", "write a common form of the character if there is one, or look at the PDF's page"),
 }
 
 

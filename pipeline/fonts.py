@@ -134,3 +134,16 @@ def subset_file(face: Face, text: str, cache: Cache, flavor: Flavor = "otf") -> 
         path = Path(tempfile.gettempdir()) / f"publish-{hashlib.sha256(data).hexdigest()[:16]}.{flavor}"
         path.write_bytes(data)
     return FontFile(face=face, family=FAMILY[face], path=path)
+
+
+@functools.cache
+def characters_drawn() -> frozenset[str]:
+    """Every character one of the book's faces has a glyph for: what the PDF editions can
+    draw whatever the machine (WeasyPrint would take another from the system's fonts where
+    there is one, and draw an empty box where there is none). ~0.1 s: both cmaps."""
+    from fontTools.ttLib import TTFont
+
+    drawn: set[int] = set()
+    for face in FILES:
+        drawn.update(TTFont(font_path(face), lazy=True)["cmap"].getBestCmap())
+    return frozenset(map(chr, drawn))

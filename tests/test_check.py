@@ -273,3 +273,18 @@ def test_a_quoted_role_is_not_a_quotation_style(tmp_path: Path) -> None:
     count as straight quotation marks against the curly ones of the text."""
     text = VALID.replace("::: answer li", '::: answer li role="前银行行长"').replace("回答一。", "他说“好”。")
     assert [c for c in codes(write(tmp_path, text)) if c[0] == "W404"] == []
+
+
+def test_characters_the_fonts_cannot_draw_are_w408_once_each(tmp_path: Path) -> None:
+    """𠮷 (CJK Extension B) and an emoji are not in Noto Serif SC or Sans SC: W408 at the
+    first use of each, nothing for 吉 (in the fonts), for a repeat, or in a YAML comment."""
+    text = VALID.replace("\n---\n", "\n# 注：😀 只在注释里\n---\n", 1)
+    marker = "# 注：😀 只在注释里\n---\n"
+    at = text.index(marker) + len(marker)
+    body = "吉祥的𠮷字，笑😀，又一个𠮷。\n\n"
+    text = text[:at] + "\n" + body + text[at:]
+    path = write(tmp_path, text)
+    lines = text.splitlines()
+    number = lines.index(body.strip()) + 1
+    found = [(d.code, d.line, d.col) for d in check(path)[1] if d.code == "W408"]
+    assert found == [("W408", number, 4), ("W408", number, 8)]
