@@ -44,7 +44,7 @@ from typing import Any
 
 from pipeline.cache import Cache, key
 from pipeline.model import Document
-from pipeline.renderers import pdfmerge
+from pipeline.renderers import pdfmerge, pdfschedule
 from pipeline.renderers.cjktype import spaced
 from pipeline.renderers.htmltext import attr
 from pipeline.renderers.pdfbook import (
@@ -189,7 +189,8 @@ class Assembly:
     matter and the furniture, and joins them."""
 
     def __init__(self, doc: Document, plan: BookPlan, edition: Edition, styles: Styles, cache: Cache,
-                 executor: Executor | None = None, log: Callable[[str], None] = print, warmed: bool = False) -> None:
+                 executor: Executor | None = None, log: Callable[[str], None] = print,
+                 warming: Future | None = None) -> None:
         self.doc = doc
         self.plan = plan
         self.edition = edition
@@ -197,7 +198,7 @@ class Assembly:
         self.cache = cache
         self.executor = executor
         self.log = log
-        self.warmed = warmed  # a worker was started while the text was set (`warm`)
+        self.warming = warming  # a worker started while the text was set (`warm`)
         self.keys: dict[str, str] = {}
         self.warned: set[str] = set()
         self.context = context_key(doc, edition.settings, styles)
@@ -324,8 +325,12 @@ class Assembly:
 
         # A second process costs a second of CPU to start: worth it for many chapters (it was
         # started while the text was set), not for the one or two an edit lays out.
-        ours, theirs = _share(todo) if self.executor is not None and self.warmed and len(todo) > 1 else (todo, [])
-        laid.update(self._run([(p.id, make(p)) for p in ours], [(p.id, make(p)) for p in theirs]))
+        if self.executor is not None and self.warming is not None and len(todo) > 1:
+            makes = [(p.id, make(p)) for p in pdfschedule.heaviest_first(todo)]
+            laid.update(self._collect(pdfschedule.shared(makes, self.executor, self.warming,
+                                                         here=lambda job: lay_out(job), there=lay_out)))
+        else:
+            laid.update(self._run([(p.id, make(p)) for p in todo]))
         return laid
 
     def _keyed(self, name: str, job: Job) -> Laid | None:
@@ -435,27 +440,6 @@ def chapters_to_lay_out(doc: Document, settings: Any, styles: Styles, cache: Cac
     context = context_key(doc, settings, styles)
     digests = (part_key(context, part) for part in book_plan(doc).parts)
     return sum(1 for digest in digests if digest is not None and cache.get(NAMESPACE, digest) is None)
-
-
-def _weight(part: BookPart) -> int:
-    """How much a part has to lay out, roughly, in characters of running text (a vocabulary
-    entry costs WeasyPrint about as much as 20 characters with their pinyin)."""
-    if part.chapter is not None:
-        return len(part.chapter.body) // 8
-    return sum(len(p.text) for s in part.sections for p in s.paragraphs) + sum(
-        len(p.text) for s in part.sections for a in s.answers for p in a.paragraphs)
-
-
-def _share(parts: Sequence[BookPart]) -> tuple[list[BookPart], list[BookPart]]:
-    """Parts split in two shares of about equal weight (ours, theirs), the heaviest first."""
-    ours: list[BookPart] = []
-    theirs: list[BookPart] = []
-    weights = [0, 0]
-    for part in sorted(parts, key=_weight, reverse=True):
-        side = 0 if weights[0] <= weights[1] else 1
-        (ours, theirs)[side].append(part)
-        weights[side] += _weight(part)
-    return ours, theirs
 
 
 def _front(assembly: Assembly, fonts_css: str, stubs: str, folios: dict[str, int]) -> str:
