@@ -110,7 +110,7 @@ def lay_out(job: Job) -> Result:
     from pipeline.fonts import subset
     from pipeline.renderers.cjkjustify import inter_character_justification
     from pipeline.renderers.pdf import collected_warnings
-    from pipeline.renderers.weasy import stylesheet, tab_stops, weasyprint
+    from pipeline.renderers.weasy import compression, stylesheet, tab_stops, weasyprint
 
     HTML = weasyprint().HTML
     from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -131,7 +131,7 @@ def lay_out(job: Job) -> Result:
     fetch = Fetcher()
 
     identifier = hashlib.sha256(job.html.encode()).hexdigest()[:32].encode()
-    with collected_warnings() as warnings, inter_character_justification(), tab_stops(job.tab_stops):
+    with collected_warnings() as warnings, inter_character_justification(), tab_stops(job.tab_stops), compression():
         document = HTML(string=job.html, url_fetcher=fetch).render(
             stylesheets=[stylesheet(text) for text in job.stylesheets])
         data = document.write_pdf(pdf_variant=PDF_VARIANT if job.tagged else None, pdf_identifier=identifier,
