@@ -31,6 +31,7 @@ from pipeline.cli_common import (
     SourceOption,
     console,
     example,
+    leave,
     plain_output,
     reported_errors,
     source_file,
@@ -423,6 +424,9 @@ def main() -> None:
     except KeyboardInterrupt:
         Output().error("interrupted")
         sys.exit(EXIT_INTERRUPTED)
+    except SystemExit as done:  # how Typer ends every command
+        leave(done.code)
+    leave(0)
 
 
 if __name__ == "__main__":

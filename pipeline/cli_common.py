@@ -152,3 +152,31 @@ def output_folder(path: Path, ui: Output) -> Path:
         return writable_dir(path)
     except UsageError as exc:
         ui.fail(str(exc), EXIT_USAGE)
+
+
+def leave(code: object) -> NoReturn:
+    """End the console script with `code` (a `SystemExit` code) without tearing the interpreter
+    down. Why: freeing every object one by one at exit (pypinyin's and jieba's dictionaries,
+    WeasyPrint's and pikepdf's objects) took 0.2–0.4 s of every learner build after its output
+    was written — a fifth of a rebuild after an edit. The exit handlers still run and the
+    streams are flushed, so nothing a normal exit does is lost; while a thread that is not a
+    daemon still runs (whose end a normal exit waits for), this is a normal exit."""
+    import atexit
+    import threading
+
+    main = threading.main_thread()
+    if any(t is not main and t.is_alive() and not t.daemon for t in threading.enumerate()):
+        sys.exit(code)
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # what Python does with any other code: print it, exit 1
+        with contextlib.suppress(Exception):
+            print(code, file=sys.stderr)
+        status = 1
+    getattr(atexit, "_run_exitfuncs", lambda: None)()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(status)

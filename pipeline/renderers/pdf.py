@@ -190,11 +190,11 @@ class LearnerPdfRenderer(PdfRenderer):
         # "condense" is not a command-line option: benchmarks/word_shapes.py sets it to compare word shapes.
         learner = learner_text(doc, ctx.styles_dir, paper, bool(ctx.option("tone_sandhi", False)), ctx.cache,
                                condense=ctx.option("condense"), exact_tabs=exact_tabs())
-        warmed = (ctx.executor is not None and pdfparts.chapters_to_lay_out(doc, learner.settings(), styles, ctx.cache) > 1
-                  and pdfparts.warm(ctx.executor, [*styles.book, styles.parts, styles.body]) is not None)
+        many = ctx.executor is not None and pdfparts.chapters_to_lay_out(doc, learner.settings(), styles, ctx.cache) > 1
+        warming = pdfparts.warm(ctx.executor, [*styles.book, styles.parts, styles.body]) if many else None
         vocabulary = learner.vocabulary_chapter(doc, level=int(ctx.option("level", 4)))
         plan = book_plan(doc, [vocabulary])
         edition = pdfparts.Edition(
             setter=learner.setter(), collecting=learner.collecting, face_files=learner.face_files,
             body_class="learner", edition=EDITION, colophon=vocabulary_credits(), settings=learner.settings())
-        return pdfparts.Assembly(doc, plan, edition, styles, ctx.cache, ctx.executor, ctx.log, warmed)
+        return pdfparts.Assembly(doc, plan, edition, styles, ctx.cache, ctx.executor, ctx.log, warming)

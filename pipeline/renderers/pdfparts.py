@@ -44,7 +44,8 @@ from typing import Any
 
 from pipeline.cache import Cache, key
 from pipeline.model import Document
-from pipeline.renderers import pdfmerge
+from pipeline.renderers import pdfmerge, pdfschedule
+from pipeline.renderers.pdfschedule import FONT_SCHEME, Job, Result, lay_out, lay_out_all, warm  # noqa: F401
 from pipeline.renderers.cjktype import spaced
 from pipeline.renderers.htmltext import attr
 from pipeline.renderers.pdfbook import (
@@ -56,87 +57,9 @@ PARTS_CSS = "pdf-parts.css"
 BODY_CSS = "pdf-parts-body.css"
 FURNITURE_CSS = "pdf-furniture.css"
 NAMESPACE = "pdf-parts"
+SUMMARIES = "pdf-parts-summary"  # a part's page count and anchors, beside its PDF
 FORMAT = "1"  # what a cached part holds; raise it when that changes
-FONT_SCHEME = "font:"  # @font-face URLs answered from a job's own fonts
-PDF_VARIANT = "pdf/ua-1"
 LAYOUT_VERSIONS = ("weasyprint", "pydyf", "tinycss2", "uharfbuzz", "fonttools", "pikepdf")
-
-
-@dataclass(frozen=True)
-class Job:
-    """One document to lay out, self-contained so that another process can: its HTML (fonts
-    as `font:<name>` URLs), its stylesheets' text, and its fonts — packaged faces to subset to
-    `characters` there, and font files given whole."""
-
-    html: str
-    stylesheets: tuple[str, ...]
-    faces: tuple[tuple[str, str], ...] = ()  # (name, packaged face: "serif" or "sans")
-    characters: str = ""
-    files: tuple[tuple[str, bytes], ...] = ()  # (name, font file)
-    tab_stops: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)  # `pinyinrows.TabStops`
-    tagged: bool = True
-    cache_root: str | None = None  # the build cache, where subsets are kept (if it is there)
-
-    @property
-    def size(self) -> int:
-        return len(self.html)
-
-
-Result = tuple[bytes, tuple[str, ...]]  # a PDF and WeasyPrint's warnings
-
-
-def warm_up(stylesheets: Sequence[str] = ()) -> None:
-    """Load WeasyPrint and parse the book's stylesheets in a worker process, while the build
-    sets the text it will be handed."""
-    from pipeline.renderers.weasy import stylesheet, weasyprint
-
-    weasyprint()
-    for text in stylesheets:
-        stylesheet(text)
-
-
-def warm(executor: Executor | None, stylesheets: Sequence[str]) -> Future | None:
-    """Start a worker warming up, if there are workers (one: others start only when needed)."""
-    return executor.submit(warm_up, tuple(stylesheets)) if executor is not None else None
-
-
-def lay_out_all(jobs: Sequence[Job]) -> list[Result]:
-    """Several jobs, in one task on a worker process."""
-    return [lay_out(job) for job in jobs]
-
-
-def lay_out(job: Job) -> Result:
-    """The PDF of one job and WeasyPrint's warnings. Runs in a worker process as well as here."""
-    from pipeline.fonts import subset
-    from pipeline.renderers.cjkjustify import inter_character_justification
-    from pipeline.renderers.pdf import collected_warnings
-    from pipeline.renderers.weasy import stylesheet, tab_stops, weasyprint
-
-    HTML = weasyprint().HTML
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    root = Path(job.cache_root) if job.cache_root else None
-    cache = Cache(root if root is not None and root.is_dir() else None)
-    fonts = {name: subset(face, job.characters, cache) for name, face in job.faces}  # type: ignore[arg-type]
-    fonts.update(job.files)
-
-    class Fetcher(URLFetcher):
-        """WeasyPrint's fetcher, answering `font:<name>` from the job's fonts."""
-
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            if url.startswith(FONT_SCHEME):
-                return URLFetcherResponse(url, fonts[url[len(FONT_SCHEME):]], {"Content-Type": "font/otf"})
-            return super().fetch(url, headers)
-
-    fetch = Fetcher()
-
-    identifier = hashlib.sha256(job.html.encode()).hexdigest()[:32].encode()
-    with collected_warnings() as warnings, inter_character_justification(), tab_stops(job.tab_stops):
-        document = HTML(string=job.html, url_fetcher=fetch).render(
-            stylesheets=[stylesheet(text) for text in job.stylesheets])
-        data = document.write_pdf(pdf_variant=PDF_VARIANT if job.tagged else None, pdf_identifier=identifier,
-                                  uncompressed_pdf=False)
-    return data, tuple(dict.fromkeys(warnings))
 
 
 @dataclass(frozen=True)
@@ -189,7 +112,8 @@ class Assembly:
     matter and the furniture, and joins them."""
 
     def __init__(self, doc: Document, plan: BookPlan, edition: Edition, styles: Styles, cache: Cache,
-                 executor: Executor | None = None, log: Callable[[str], None] = print, warmed: bool = False) -> None:
+                 executor: Executor | None = None, log: Callable[[str], None] = print,
+                 warming: Future | None = None) -> None:
         self.doc = doc
         self.plan = plan
         self.edition = edition
@@ -197,7 +121,7 @@ class Assembly:
         self.cache = cache
         self.executor = executor
         self.log = log
-        self.warmed = warmed  # a worker was started while the text was set (`warm`)
+        self.warming = warming  # a worker started while the text was set (`warm`)
         self.keys: dict[str, str] = {}
         self.warned: set[str] = set()
         self.context = context_key(doc, edition.settings, styles)
@@ -258,8 +182,21 @@ class Assembly:
                    sorted((row, sorted(runs.items())) for row, runs in job.tab_stops.items()))
 
     def _cached(self, digest: str) -> Laid | None:
+        """A part laid out before, with its page count and anchors as stored beside it (reading
+        them from its PDF again cost an edit 2 ms a part)."""
         data = self.cache.get(NAMESPACE, digest)
-        return Laid.of(data) if data is not None else None
+        if data is None:
+            return None
+        summary = self.cache.get(SUMMARIES, digest)
+        if summary is None:
+            return self._summarised(digest, data)
+        pages, anchors = json.loads(summary)
+        return Laid(data, pages, anchors)
+
+    def _summarised(self, digest: str, data: bytes) -> Laid:
+        laid = Laid.of(data)
+        self.cache.put(SUMMARIES, digest, json.dumps([laid.pages, laid.anchors]).encode())
+        return laid
 
     # -- laying out ---------------------------------------------------------------------------
     def _collect(self, results: dict[str, Result]) -> dict[str, Laid]:
@@ -270,7 +207,7 @@ class Assembly:
                     self.warned.add(message)
                     self.log(f"pdf: weasyprint: {message}")
             self.cache.put(NAMESPACE, self.keys[name], data)
-            done[name] = Laid.of(data)
+            done[name] = self._summarised(self.keys[name], data)
         return done
 
     def _run(self, ours: Sequence[tuple[str, Callable[[], Job | None]]],
@@ -324,8 +261,12 @@ class Assembly:
 
         # A second process costs a second of CPU to start: worth it for many chapters (it was
         # started while the text was set), not for the one or two an edit lays out.
-        ours, theirs = _share(todo) if self.executor is not None and self.warmed and len(todo) > 1 else (todo, [])
-        laid.update(self._run([(p.id, make(p)) for p in ours], [(p.id, make(p)) for p in theirs]))
+        if self.executor is not None and self.warming is not None and len(todo) > 1:
+            makes = [(p.id, make(p)) for p in pdfschedule.heaviest_first(todo)]
+            laid.update(self._collect(pdfschedule.shared(makes, self.executor, self.warming,
+                                                         here=lambda job: lay_out(job), there=lay_out)))
+        else:
+            laid.update(self._run([(p.id, make(p)) for p in todo]))
         return laid
 
     def _keyed(self, name: str, job: Job) -> Laid | None:
@@ -435,27 +376,6 @@ def chapters_to_lay_out(doc: Document, settings: Any, styles: Styles, cache: Cac
     context = context_key(doc, settings, styles)
     digests = (part_key(context, part) for part in book_plan(doc).parts)
     return sum(1 for digest in digests if digest is not None and cache.get(NAMESPACE, digest) is None)
-
-
-def _weight(part: BookPart) -> int:
-    """How much a part has to lay out, roughly, in characters of running text (a vocabulary
-    entry costs WeasyPrint about as much as 20 characters with their pinyin)."""
-    if part.chapter is not None:
-        return len(part.chapter.body) // 8
-    return sum(len(p.text) for s in part.sections for p in s.paragraphs) + sum(
-        len(p.text) for s in part.sections for a in s.answers for p in a.paragraphs)
-
-
-def _share(parts: Sequence[BookPart]) -> tuple[list[BookPart], list[BookPart]]:
-    """Parts split in two shares of about equal weight (ours, theirs), the heaviest first."""
-    ours: list[BookPart] = []
-    theirs: list[BookPart] = []
-    weights = [0, 0]
-    for part in sorted(parts, key=_weight, reverse=True):
-        side = 0 if weights[0] <= weights[1] else 1
-        (ours, theirs)[side].append(part)
-        weights[side] += _weight(part)
-    return ours, theirs
 
 
 def _front(assembly: Assembly, fonts_css: str, stubs: str, folios: dict[str, int]) -> str:

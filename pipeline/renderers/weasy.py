@@ -11,6 +11,9 @@ should that ever fail).
 A stylesheet parsed by WeasyPrint (`CSS`) holds its rules and compiled selectors and may be
 used by many documents; the learner PDF lays out a dozen documents with the same sheets.
 
+pydyf, which writes WeasyPrint's PDFs, compresses every stream at zlib's level 9: a tenth of
+the learner book's layout time. `compression` lowers that while a PDF is written.
+
 CSS has no tab stops (only `tab-size`), but Pango has: `tab_stops` hands text runs the stops
 the learner's rows were set for (`pinyinrows`), one tab per piece instead of one per pixel.
 """
@@ -75,6 +78,39 @@ def _arrays_by_initializer() -> None:
 
     by_initializer._by_initializer = True  # type: ignore[attr-defined]
     ffi.new = by_initializer
+
+
+COMPRESSION = 6  # zlib's default: half the time of level 9 for 1 % more bytes (the learner book's parts)
+
+
+@contextlib.contextmanager
+def compression(level: int = COMPRESSION) -> Iterator[None]:
+    """While active, pydyf compresses streams at `level` instead of 9 (the content streams
+    and embedded fonts; the same PDF, read back). Hold `cjkjustify.LAYOUT_LOCK` around it: one
+    PDF written per process at a time."""
+    import pydyf
+    import zlib
+
+    if getattr(pydyf, "zlib", None) is not zlib:  # another pydyf, or already inside: leave it
+        yield
+        return
+
+    class Leveled:
+        """`zlib` with every `compressobj` at `level`."""
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(zlib, name)
+
+        @staticmethod
+        def compressobj(_level: int = -1, *args: Any, **kwargs: Any) -> Any:
+            kwargs.pop("level", None)
+            return zlib.compressobj(level, *args, **kwargs)
+
+    pydyf.zlib = Leveled()
+    try:
+        yield
+    finally:
+        pydyf.zlib = zlib
 
 
 @lru_cache(maxsize=64)

@@ -303,3 +303,18 @@ def test_first_title_joined_is_one_document(tmp_path, first_title) -> None:
     assert len(a) == len(b) > 60
     assert [n + 1 for n, (x, y) in enumerate(zip(a, b)) if x != y] == []
     assert outline_titles(parts) == outline_titles(whole)
+
+
+def test_two_processes_give_the_bytes_of_one(tmp_path, test_title) -> None:
+    """Chapters shared with a worker process as they are made (`pdfschedule`) give the book one
+    process lays out alone."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    alone = joined(test_title, tmp_path / "alone", Cache(tmp_path / "one")).read_bytes()
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        ctx = context(tmp_path / "shared", Cache(tmp_path / "two"))
+        (path,) = LearnerPdfRenderer().build(test_title, BuildContext(
+            out_dir=ctx.out_dir, cache=ctx.cache, styles_dir=STYLES, options={}, log=ctx.log, executor=pool))
+        assert len(pool._processes) == 1  # one worker: each task was handed to it when it was free
+    assert path.read_bytes() == alone
