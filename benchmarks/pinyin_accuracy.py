@@ -56,6 +56,7 @@ SETS = {
     "dev4": (HERE / "pinyin_dev4.txt",),
     "dev5": (HERE / "pinyin_dev5.txt",),
     "dev6": (HERE / "pinyin_dev6.txt",),
+    "dev7": (HERE / "pinyin_dev7.txt",),
     "holdout3": (HERE / "pinyin_holdout3.txt",),
 }
 HELD_OUT = ("holdout2", "holdout3")  # test and final were held out in the first round, development data since
