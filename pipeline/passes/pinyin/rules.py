@@ -625,16 +625,27 @@ def _surname_can_stand(char: str, c: _Context) -> bool:
     return len(c.prev) > 1 and c.prev_pos.startswith(("n", "c"))  # 记者过老师; not 问过老师 (问/n)
 
 
+def _head_of(word: str) -> bool:
+    """A two-character word for the head of a unit, X长 read zhǎng (连长, 站长, 行长, 村长, 船长): a
+    title after a surname (解连长, 沈行长) like 校长 or 院长."""
+    from pipeline.passes.pinyin.tables import _phrase_reading
+
+    return len(word) == 2 and word[1] == "长" and _phrase_reading(word)[-1:] == ("zhǎng",)
+
+
 def _old_friend(ctx: _Context) -> bool:
     """老 + a surname standing alone is how one names an older acquaintance (老查, 老应), where 老
     is no adverb "always" (他老查我手机): it begins a noun phrase (at a pause, after 的, a noun, a
     preposition or a conjunction) and the surname ends the phrase (a pause, a verb or an adverb next)."""
     j = ctx.i - 2
     before = ctx.segs[j] if j >= 0 and ctx.segs[j].kind != "other" else None
+    if ctx.next == "" and before is not None and before.text in _PRONOUNS:
+        return True  # 大家都叫他老曾。: the phrase ends at the pause
     if before is not None and not (before.text in ("的", "了", "和", "跟", "与", "同", "叫", "是", "给", "让", "找", "问")
                                    or before.pos.startswith(("n", "p", "c"))):
         return False
-    return ctx.next == "" or ctx.next_pos.startswith(("v", "d", "p", "c", "t")) or ctx.next in ("说", "是", "在", "和", "的")
+    return (ctx.next == "" or ctx.next_pos.startswith(("v", "d", "p", "c", "t")) or ctx.next in ("说", "是", "在", "和", "的")
+            or ctx.next[:1] == "的")  # 老单的话不多
 
 
 def resolve_single(segs: list[_Seg], i: int) -> None:
@@ -645,10 +656,10 @@ def resolve_single(segs: list[_Seg], i: int) -> None:
     ctx = _Context(segs, i)
     surname = _surnames().get(char)
     if surname and len(surname) == 1 and (surname[0] != _default(char) or is_polyphonic(char)) and _surname_can_stand(char, ctx):
-        if ctx.next in _TITLES and (ctx.next not in _SHORT_TITLES or ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS):
+        if (ctx.next in _TITLES or _head_of(ctx.next)) and (ctx.next not in _SHORT_TITLES or ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS):
             seg.pinyin, seg.source = [surname[0]], "name"  # 单老师, 叫她单姐
             return
-        if ctx.prev == "老" and _old_friend(ctx):
+        if ctx.prev in ("老", "小") and _old_friend(ctx):
             seg.pinyin, seg.source = [surname[0]], "name"  # 老查已经在这里干了二十年: 老 + surname
             return
         if ctx.prev[-1:] == "姓" and ctx.prev in ("姓", "也姓", "都姓", "复姓", "本姓", "同姓"):

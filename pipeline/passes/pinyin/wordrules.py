@@ -108,10 +108,27 @@ def _word_shape(seg: _Seg, c: _Context) -> None:
         reading[1] = "de"  # 顾得上, 跑得快, 说得过去 (not 获得者, 所得税: 获得, 所得 are words)
     elif len(word) == 3 and word.endswith("不得"):
         reading[2] = "de"
-    if len(word) == 3 and word[0] == word[1] != word[2] and seg.pos.startswith("v"):
-        reading[1] = _light(reading[1])
+    if len(word) == 3 and word[0] == word[1] != word[2] and (seg.pos.startswith("v") or _verb_object(word[1:])):
+        reading[1] = _light(reading[1])  # 摆摆手; 下下棋, 聊聊天 (jieba: an idiom or no tag)
+    if len(word) == 3 and word[0] != word[1] == word[2] and _tone(reading[1]) == 5 and _tone(reading[2]) != 5 \
+            and _light(reading[2]) == reading[1]:
+        reading[1] = reading[2]  # ABB: 热乎乎 rè hū hū, the doubled syllables alike (pypinyin: rè hu hū)
     if word[-1] == "种" and reading[-1] == "zhǒng" and seg.pos.startswith("v") and c.next in ("了", "着", "过"):
         reading[-1] = "zhòng"
+
+
+def _verb_object(word: str) -> bool:
+    """A two-character verb of jieba's dictionary (下棋, 聊天, 散步): its first syllable doubled is the
+    tentative form (下下棋)."""
+    from pipeline.passes.pinyin.jiebadict import word_tag
+
+    return word_tag(word).startswith("v")
+
+
+def _tone(syllable: str) -> int:
+    from pipeline.passes.pinyin.tables import _tone as tone
+
+    return tone(syllable)
 
 
 def _de_word(word: str) -> bool:
@@ -132,10 +149,33 @@ def double_verb_before_object(segs: list[_Seg]) -> None:
     摇头, 晒 + 晒太阳): the second A is light, as in 点点头 diǎn dian tóu."""
     for i in range(len(segs) - 1):
         a, b = segs[i], segs[i + 1]
+        if (a.text == b.text and a.text in REDUPLICATING_VERBS and a.kind == b.kind == "han" and b.pinyin
+                and a.pinyin and b.pinyin[0] == a.pinyin[0] and (i + 2 == len(segs) or segs[i + 2].text != a.text)):
+            b.pinyin[0] = _light(b.pinyin[0])  # 你们俩说 + 说，: jieba cut the doubled verb in two
+            a.source = b.source = "project"  # the shape decided both: nothing for W405 to report
+            continue
         if (len(a.text) == 1 and a.kind == "han" and b.kind == "han" and len(b.text) in (2, 3) and b.text[0] == a.text
                 and b.text[1] != a.text and (a.pos.startswith("v") or a.text in REDUPLICATING_VERBS)
                 and b.source in ("phrase", "project") and b.pinyin):
             b.pinyin[0] = _light(b.pinyin[0])
+
+
+def _surname_and_title(seg: _Seg) -> bool:
+    """A word of jieba's dictionary that is a surname read its own way and a title of two or more
+    characters (单教授, 曾主任: jieba lists a few such pairs as words, and pypinyin reads the surname
+    as the everyday character): the surname's reading."""
+    from pipeline.passes.pinyin.context import _TITLES
+    from pipeline.passes.pinyin.tables import _default, _surnames
+
+    word = seg.text
+    if len(word) < 3 or word[1:] not in _TITLES:
+        return False
+    surname = _surnames().get(word[0])
+    if not surname or len(surname) != 1 or surname[0] == _default(word[0]) or seg.pinyin[0] == surname[0]:
+        return False
+    seg.pinyin[0] = surname[0]
+    seg.source = "name"
+    return True
 
 
 def _light(syllable: str) -> str:
@@ -152,6 +192,8 @@ def resolve_word(segs: list[_Seg], i: int) -> None:
     if seg.source != "phrase":
         return
     c = _Context(segs, i)
+    if _surname_and_title(seg):
+        return
     _word_shape(seg, c)
     rule = _WORD_RULES.get(seg.text)
     if rule is not None:
