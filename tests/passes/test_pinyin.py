@@ -803,7 +803,7 @@ ROUND4_NAMES = [
     ("单船长说风太大了。", 0, "shàn"),
     ("大家都叫他老单。", 6, "shàn"),  # 老 + a surname at the end of the clause
     ("小单明天值班。", 1, "shàn"),  # 小 + a surname before a time word
-    ("老单的脾气很好。", 1, "shàn"),  # 老 + a surname + 的
+    ("老单的话不多。", 1, "shàn"),  # 老 + a surname + 的话
     ("我们这次只接小单。", 7, "dān"),  # 接 + 小单 "a small order": no name
     ("他老查我的手机。", 2, "chá"),  # 老 "always" + the verb (unchanged)
 ]
@@ -811,7 +811,7 @@ ROUND4_SHAPES = [
     ("他偷偷地哭了。", "tā tōu tōu de kū le"),  # jieba lists 偷偷 as an adverb: no tentative verb
     ("周末一起下下棋吧。", "zhōu mò yī qǐ xià xia qí ba"),  # A + AB where AB is a verb (下棋)
     ("你俩说说。", "nǐ liǎ shuō shuo"),  # jieba cuts the doubled verb in two
-    ("小狗胖乎乎的。", "xiǎo gǒu pàng hū hū de"),  # ABB: both B in full tone
+    ("被窝里热乎乎的。", "bèi wō lǐ rè hū hū de"),  # ABB: both B in full tone (pypinyin: 热乎 rè hu)
     ("天上飞着一只只小鸟。", "tiān shàng fēi zhe yī zhī zhī xiǎo niǎo"),  # 一只 + 只: the measure word
 ]
 
@@ -828,8 +828,9 @@ def test_fourth_round_word_shapes(plain, text, expected):
 
 def test_fourth_round_decided_readings_are_not_reported(plain):
     """What a new rule decides is confident, so W405 stays silent there."""
-    for text in ("单勇说他不去了。", "大家都叫他老单。", "解村长来了。", "你们说说。", "天上飞着一只只小鸟。"):
+    for text in ("单勇说他不去了。", "大家都叫他老单。", "解村长来了。", "天上飞着一只只小鸟。"):
         assert plain.unsure(text) == [], text
+    assert [t.source for t in plain.annotate("你们说说。") if t.text == "说"] == ["project", "project"]
 
 
 def test_the_part_of_speech_model_loads_only_when_a_surname_is_undecided():
