@@ -103,8 +103,8 @@ def _plausible(name: str) -> bool:
     if surname is None or not 2 <= len(name) <= 3 or name in _project() or name in _lexicon():
         return False
     given = name[len(surname):]
-    if not given:
-        return False
+    if not given or given in _TITLES:
+        return False  # 缪师傅, 翟大夫: surname + title (jieba tags 师傅 a name)
     if len(given) == 1 and word_tag(given).startswith(("p", "u", "c", "y", "e")):
         return False  # 华为 (jieba: a name): 为 is a preposition, no given name
     tag = word_tag(given)
@@ -228,7 +228,32 @@ def find_names(run: str) -> list[tuple[int, str]]:
             if not found or found[-1][0] + len(found[-1][1]) <= offset:
                 found.append((offset, candidate))
         offset += len(words[k])
-    return _after_roles(run, _tagged_names(run, found))
+    return _after_roles(run, _clause_final_name(run, _tagged_names(run, found)))
+
+
+_NAMING_VERBS = ("名叫", "叫做", "名字叫", "取名", "取名叫", "署名")  # what follows them is a name
+
+
+def _clause_final_name(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A surname read its own way and a one-character given name that end the clause after 是, 了
+    or a verb whose object is a person (作者是解静, 交给了查文), or a surname and a one- or
+    two-character given name after 名叫 (名叫单长水): the name is what the clause ends on."""
+    for size in (1, 2):
+        k = len(run) - size - 1
+        if k < 1 or run[k] not in _triggers() or run[k] not in _surnames() or any(o <= k < o + len(n) for o, n in found):
+            continue
+        given, before = run[k + 1:], run[:k]
+        naming = before.endswith(_NAMING_VERBS)
+        if size == 2 and not naming:
+            continue
+        if known(run[k:]) or known(run[k:k + 2]) or known(run[k - 1:k + 1]) or any(c in _ENCLITIC or c in _NEVER_LAST for c in given):
+            continue  # 了解到: the surname would end a word, not begin a name
+        if any(known(c) and word_tag(c).startswith(_FUNCTION_TAGS + (() if naming else ("v",))) for c in given):
+            continue
+        if naming or before.endswith(("是", "了")) or any(before.endswith(v) for v in _PERSON_VERBS if len(v) > 1):
+            if _plausible(run[k:]) or naming:
+                return sorted(found + [(k, run[k:])])
+    return found
 
 
 def _tagged_names(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -63,7 +63,8 @@ def _rule_de(c: _Context) -> str:  # 得
     # after a subject (a noun, pronoun, time word, 们), a condition (出门的话) or a time phrase ending
     # in a localiser (年底之前, 吃饭以后)
     subject_end = c.prev_pos.startswith(("n", "r", "t", "f")) or prev in ("们", "的话")
-    if not verbal and noun_subject and subject_end and (nxt in _DEI_ADVERBS or (c.next_pos.startswith(("v", "p")) and nxt not in _DE_COMPLEMENT_VERBS)):
+    if not verbal and noun_subject and subject_end and (nxt in _DEI_ADVERBS or (c.next_pos.startswith(("v", "p")) and nxt not in _DE_COMPLEMENT_VERBS)
+                                                       or (c.next_pos.startswith(("d", "t")) and nxt not in _DEGREE)):
         return "děi"  # a subject, then the modal: 有些道理得慢慢讲, 这病得趁早治 (not 天气热得让人…)
     if verbal:
         return "de"  # a complement after a verb or adjective: 说得好, 高兴得太早
@@ -134,11 +135,16 @@ def _rule_wei(c: _Context) -> str:  # 为
     before = c.clause_before(8)
     if any(t in _WEI_VERBS_FAR for t in before[:3]):
         return "wéi"
+    if any(t in _WEI_TURN for t in before[1:3]) and _copula_complement(c):
+        return "wéi"  # "turn X into Y": 化悲痛为力量, 改旱地为水田 (not 分了钱为孩子买书: a verb follows)
     if any(t in ("以", "以此", "以之") for t in before):
         return "wéi"
     if c.prev_pos.startswith("n") and _copula_complement(c):
         return "wéi"  # "is", between a noun and what it is: 冠军为来自云南的一名选手
     return _guess("wèi")
+
+
+_WEI_TURN = {"化", "变", "转", "改", "译", "折合", "换算", "划"}  # V + X + 为 + Y
 
 
 def _copula_complement(c: _Context) -> bool:
@@ -189,9 +195,9 @@ def _rule_chang(c: _Context) -> str:  # 长
         return "cháng"
     if nxt == "了" and prev in _EXTENT_NOUNS and prev not in _GROWING:
         return "cháng"  # "has grown long": 时间长了, 路程长了 (but 头发长了: grown)
-    if nxt[:1] and nxt[:1] in "得大高胖矮出满成着势齐全歪" or nxt == "了":
-        return "zhǎng"
-    if nxt in ("这么", "那么", "这样", "那样", "这般") and c.next2[:1] in "高大胖壮结漂好":
+    if nxt[:1] and nxt[:1] in "得大高胖矮出满成着势齐全歪疯" or nxt in ("了", "到"):
+        return "zhǎng"  # 长得快, 长疯了, 长到一米 ("grow to")
+    if nxt in ("这么", "那么", "这样", "那样", "这般", "多") and c.next2[:1] in "高大胖壮结漂好":
         return "zhǎng"  # "grow (this tall)": 长这么高了
     if c.next_pos.startswith("n") or c.prev_pos.startswith("d"):
         return "cháng"  # "long" before a noun (长视频) or after an adverb (很长, 太长)
@@ -622,6 +628,8 @@ def _surname_can_stand(char: str, c: _Context) -> bool:
         return True
     if c.prev == "" or c.prev in ("和", "跟", "与", "同", "姓", "及", "或"):
         return True
+    if c.prev in ("老", "小") and c.next == "":
+        return True  # 叫他老曾。: 老/小 + the surname ends the clause
     return len(c.prev) > 1 and c.prev_pos.startswith(("n", "c"))  # 记者过老师; not 问过老师 (问/n)
 
 

@@ -90,11 +90,26 @@ def _word_dengdeng(c: _Context) -> tuple[str, ...]:  # 等等
 
 
 # Words CC-CEDICT reads two ways, decided by their neighbours (a light syllable for the everyday one).
+def _word_daifu(c: _Context) -> tuple[str, ...]:  # 大夫
+    """dàifu "doctor", the everyday word; dàfū "senior official" of old titles (士大夫, 上大夫, 卿大夫)."""
+    if c.prev[-1:] and c.prev[-1:] in "士卿上中下谏御":
+        return ("dà", "fū")
+    return ("dài", "fu")
+
+
+def _word_qizi(c: _Context) -> tuple[str, ...]:  # 妻子
+    """qīzi "wife"; qīzǐ "wife and children" only in the old pairing with 儿女 or 老小."""
+    if c.next[:1] in ("儿", "老") or c.next[:2] == "子女":
+        return ("qī", "zǐ")
+    return ("qī", "zi")
+
+
 _WORD_RULES = {
     "地方": _word_difang, "东西": _word_dongxi, "多少": _word_duoshao, "人家": _word_renjia,
     "同行": _word_tongxing, "重重": _word_chongchong, "长长": _word_changchang, "精神": _word_jingshen,
     "等等": _word_dengdeng,
     "故事": lambda c: ("gù", "shi"),  # gùshì "old practice" is archaic
+    "大夫": _word_daifu, "妻子": _word_qizi,
 }
 
 
@@ -189,6 +204,10 @@ def resolve_word(segs: list[_Seg], i: int) -> None:
     shape (only words from the lexicons: a name, an override or the project dictionary has already
     decided)."""
     seg = segs[i]
+    if (len(seg.text) == 2 and seg.text[1] == "为" and seg.source in ("phrase", "project") and seg.pinyin[1] == "wéi"
+            and seg.pos.startswith("d") and _Context(segs, i).next == "了"):
+        seg.pinyin[1] = "wèi"  # jieba's 更为 + 了 "all the more": 更 + 为了 "in order to"
+        return
     if seg.source != "phrase":
         return
     c = _Context(segs, i)
