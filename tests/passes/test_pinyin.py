@@ -806,6 +806,30 @@ ROUND4_NAMES = [
     ("老单的话不多。", 1, "shàn"),  # 老 + a surname + 的话
     ("我们这次只接小单。", 7, "dān"),  # 接 + 小单 "a small order": no name
     ("他老查我的手机。", 2, "chá"),  # 老 "always" + the verb (unchanged)
+    ("请单老先生上台。", 1, "shàn"),  # surname + an address word for an older person
+    ("大家叫他小曾。", 5, "zēng"),  # 小 + 曾 (also an adverb) at the end of the clause
+    ("这首诗的作者是区平。", 7, "ōu"),  # 是 + surname + a one-character given name ending the clause
+    ("合同交给了查文。", 5, "zhā"),  # 了 + surname + given name at the end
+    ("他们的头儿名叫单长水。", 7, "shàn"),  # 名叫 + a name
+    ("记者从有关部门了解到，情况属实。", 8, "jiě"),  # 了解 is a word: no name
+    ("缪师傅修了一辈子车。", 2, "fu"),  # 师傅 is a title, not a given name
+]
+ROUND4_WORDS = [
+    ("王大夫说不要紧。", 1, "dài"),  # 大夫 "doctor"
+    ("王大夫说不要紧。", 2, "fu"),
+    ("古代的士大夫很讲究。", 4, "dà"),  # 士大夫 "scholar-official"
+    ("他的妻子是老师。", 3, "zi"),  # 妻子 "wife"
+    ("一家人妻子儿女都来了。", 4, "zǐ"),  # 妻子儿女 "wife and children"
+    ("苗长到膝盖那么高了。", 1, "zhǎng"),  # 长到 "grow to"
+    ("孩子长多大了？", 2, "zhǎng"),
+    ("菜园里的草长疯了。", 5, "zhǎng"),
+    ("车票明天得提前买。", 4, "děi"),  # a subject, a time word, then the modal before an adverb
+    ("这事今天得办完。", 4, "děi"),
+    ("天冷得很。", 2, "de"),  # after an adjective: the complement (unchanged)
+    ("化悲痛为力量。", 3, "wéi"),  # "turn X into Y"
+    ("分了钱为孩子买书。", 3, "wèi"),  # "for": a verb follows the noun
+    ("我们更为了孩子着想。", 3, "wèi"),  # jieba's 更为 + 了: 为了 "for the sake of"
+    ("他把图纸改为了新样式。", 5, "wéi"),  # 改为 "change into" (a verb, not the adverb 更为)
 ]
 ROUND4_SHAPES = [
     ("他偷偷地哭了。", "tā tōu tōu de kū le"),  # jieba lists 偷偷 as an adverb: no tentative verb
@@ -818,6 +842,11 @@ ROUND4_SHAPES = [
 
 @pytest.mark.parametrize("text,index,expected", ROUND4_NAMES)
 def test_fourth_round_names(plain, text, index, expected):
+    assert reading_of(plain, text, index) == expected, text
+
+
+@pytest.mark.parametrize("text,index,expected", ROUND4_WORDS)
+def test_fourth_round_words_and_context(plain, text, index, expected):
     assert reading_of(plain, text, index) == expected, text
 
 
