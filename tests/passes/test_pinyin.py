@@ -818,6 +818,7 @@ ROUND4_WORDS = [
     ("王大夫说不要紧。", 1, "dài"),  # 大夫 "doctor"
     ("王大夫说不要紧。", 2, "fu"),
     ("古代的士大夫很讲究。", 4, "dà"),  # 士大夫 "scholar-official"
+    ("他官至上大夫。", 5, "fū"),  # an old rank: 上大夫 (jieba: 至上 + 大夫)
     ("他的妻子是老师。", 3, "zi"),  # 妻子 "wife"
     ("一家人妻子儿女都来了。", 4, "zǐ"),  # 妻子儿女 "wife and children"
     ("苗长到膝盖那么高了。", 1, "zhǎng"),  # 长到 "grow to"
@@ -825,9 +826,11 @@ ROUND4_WORDS = [
     ("菜园里的草长疯了。", 5, "zhǎng"),
     ("车票明天得提前买。", 4, "děi"),  # a subject, a time word, then the modal before an adverb
     ("这事今天得办完。", 4, "děi"),
+    ("这药得饭前吃。", 2, "děi"),  # the modal before a time word
     ("天冷得很。", 2, "de"),  # after an adjective: the complement (unchanged)
     ("化悲痛为力量。", 3, "wéi"),  # "turn X into Y"
     ("分了钱为孩子买书。", 3, "wèi"),  # "for": a verb follows the noun
+    ("大家化了妆为演出做准备。", 5, "wèi"),  # 化 + X + 为, but a verb follows: "for"
     ("我们更为了孩子着想。", 3, "wèi"),  # jieba's 更为 + 了: 为了 "for the sake of"
     ("他把图纸改为了新样式。", 5, "wéi"),  # 改为 "change into" (a verb, not the adverb 更为)
 ]

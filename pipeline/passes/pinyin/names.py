@@ -246,8 +246,8 @@ def _clause_final_name(run: str, found: list[tuple[int, str]]) -> list[tuple[int
         naming = before.endswith(_NAMING_VERBS)
         if size == 2 and not naming:
             continue
-        if known(run[k:]) or known(run[k:k + 2]) or known(run[k - 1:k + 1]) or any(c in _ENCLITIC or c in _NEVER_LAST for c in given):
-            continue  # 了解到: the surname would end a word, not begin a name
+        if known(run[k:]) or known(run[k:k + 2]) or any(c in _ENCLITIC or c in _NEVER_LAST for c in given):
+            continue
         if any(known(c) and word_tag(c).startswith(_FUNCTION_TAGS + (() if naming else ("v",))) for c in given):
             continue
         if naming or before.endswith(("是", "了")) or any(before.endswith(v) for v in _PERSON_VERBS if len(v) > 1):
