@@ -228,7 +228,7 @@ def find_names(run: str) -> list[tuple[int, str]]:
             if not found or found[-1][0] + len(found[-1][1]) <= offset:
                 found.append((offset, candidate))
         offset += len(words[k])
-    return _after_roles(run, _clause_final_name(run, _tagged_names(run, found)))
+    return _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found)))
 
 
 _NAMING_VERBS = ("名叫", "叫做", "名字叫", "取名", "取名叫", "署名")  # what follows them is a name
@@ -256,12 +256,23 @@ def _clause_final_name(run: str, found: list[tuple[int, str]]) -> list[tuple[int
     return found
 
 
-def _tagged_names(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _tagged_names(run: str, words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Names jieba's part-of-speech model (posseg's HMM) tags as names where the model above left
     a surname undecided: 曾敏、单勇 (a one-character given name), 查强说. Asked only where a surname
-    read its own way stands outside the names found so far, so most text never loads the model."""
+    read its own way stands alone or begins an unknown word outside the names found so far (inside
+    a dictionary word the model is never asked either), so most text never loads it."""
     taken = [range(o, o + len(n)) for o, n in found]
-    if not any(c in _triggers() and c in _surnames() and not any(i in r for r in taken) for i, c in enumerate(run)):
+    offset, undecided = 0, False
+    for word in words:
+        lone = len(word) == 1 and not word_tag(word).startswith(_FUNCTION_TAGS + ("v",))  # not 都, 能, 过
+        # a lone surname, or one that begins an unknown word (曾敏) or ends one (由区 + 永红)
+        if (lone or (len(word) > 1 and not known(word))) and any(
+                c in _triggers() and c in _surnames() and not any(offset + j in r for r in taken)
+                for j, c in enumerate(word) if j in (0, len(word) - 1) and not (j and word_tag(c).startswith(("v", "d")))):
+            undecided = True
+            break
+        offset += len(word)
+    if not undecided:
         return found
     extra = []
     for offset, word, tag in posseg_words(run):
