@@ -833,6 +833,16 @@ ROUND4_WORDS = [
     ("大家化了妆为演出做准备。", 5, "wèi"),  # 化 + X + 为, but a verb follows: "for"
     ("我们更为了孩子着想。", 3, "wèi"),  # jieba's 更为 + 了: 为了 "for the sake of"
     ("他把图纸改为了新样式。", 5, "wéi"),  # 改为 "change into" (a verb, not the adverb 更为)
+    ("那本书你还不还？", 4, "huán"),  # V-not-V of the verb 还
+    ("那本书你还不还？", 6, "huán"),
+    ("你还不走？", 1, "hái"),  # the adverb before 不 + another verb
+    ("他在外面打工挣得多。", 7, "de"),  # a verb + the complement 多 (jieba's 挣得 "earn")
+    ("这一仗赢得很艰难。", 4, "de"),  # a degree word and an adjective follow
+    ("他赢得了冠军。", 2, "dé"),  # 赢得 "win"
+    ("她获得很多奖项。", 2, "dé"),  # an object follows, not a complement
+]
+ROUND4_DOUBLED = [
+    ("吃完饭出去转转。", "zhuan"),  # pypinyin's 转转 has two full tones; the second is light
 ]
 ROUND4_SHAPES = [
     ("他偷偷地哭了。", "tā tōu tōu de kū le"),  # jieba lists 偷偷 as an adverb: no tentative verb
@@ -851,6 +861,11 @@ def test_fourth_round_names(plain, text, index, expected):
 @pytest.mark.parametrize("text,index,expected", ROUND4_WORDS)
 def test_fourth_round_words_and_context(plain, text, index, expected):
     assert reading_of(plain, text, index) == expected, text
+
+
+@pytest.mark.parametrize("text,expected", ROUND4_DOUBLED)
+def test_fourth_round_doubled_verbs_from_the_lexicon(plain, text, expected):
+    assert readings(plain.annotate(text)).split()[-1] == expected
 
 
 @pytest.mark.parametrize("text,expected", ROUND4_SHAPES)

@@ -128,8 +128,31 @@ def _word_shape(seg: _Seg, c: _Context) -> None:
     if len(word) == 3 and word[0] != word[1] == word[2] and _tone(reading[1]) == 5 and _tone(reading[2]) != 5 \
             and _light(reading[2]) == reading[1]:
         reading[1] = reading[2]  # ABB: 热乎乎 rè hū hū, the doubled syllables alike (pypinyin: rè hu hū)
+    if len(word) == 2 and word[0] == word[1] and word[0] in REDUPLICATING_VERBS and reading[0] == reading[1]:
+        reading[1] = _light(reading[1])  # 转转 (pypinyin: zhuǎn zhuǎn): the tentative form's light syllable
     if word[-1] == "种" and reading[-1] == "zhǒng" and seg.pos.startswith("v") and c.next in ("了", "着", "过"):
         reading[-1] = "zhòng"
+
+
+_COMPLEMENT_ADJ = set("多少快慢好早晚")
+_COMPLEMENT_DEGREE = {"不", "很", "太", "真", "挺", "可", "非常", "特别", "十分", "并不", "不太"}
+
+
+def _complement_follows(c: _Context) -> bool:
+    """What follows up to the pause is a complement of degree: one adjective of manner or amount
+    (挣得多, 来得早) or a degree word and an adjective (赢得不容易, 过得很好), and nothing else (获得很多
+    奖项 goes on to a noun)."""
+    after = c.segs[c.i + 1:c.i + 4]
+    words = []
+    for seg in after:
+        if seg.kind == "other":
+            break
+        words.append(seg)
+    if len(words) == 1:
+        return words[0].text in _COMPLEMENT_ADJ
+    if len(words) == 2:
+        return words[0].text in _COMPLEMENT_DEGREE and (words[1].pos.startswith("a") or words[1].text in _COMPLEMENT_ADJ)
+    return False
 
 
 def _verb_object(word: str) -> bool:
@@ -207,6 +230,10 @@ def resolve_word(segs: list[_Seg], i: int) -> None:
     if (len(seg.text) == 2 and seg.text[1] == "为" and seg.source in ("phrase", "project") and seg.pinyin[1] == "wéi"
             and seg.pos.startswith("d") and _Context(segs, i).next == "了"):
         seg.pinyin[1] = "wèi"  # jieba's 更为 + 了 "all the more": 更 + 为了 "in order to"
+        return
+    if (len(seg.text) == 2 and seg.text[1] == "得" and seg.source in ("phrase", "project") and seg.pinyin[1] == "dé"
+            and _complement_follows(_Context(segs, i))):
+        seg.pinyin[1] = "de"  # 挣得多, 赢得不容易: a verb + the complement of degree, not 挣得 "to earn"
         return
     if seg.source != "phrase":
         return
