@@ -840,6 +840,7 @@ ROUND4_WORDS = [
     ("这一仗赢得很艰难。", 4, "de"),  # a degree word and an adjective follow
     ("他赢得了冠军。", 2, "dé"),  # 赢得 "win"
     ("她获得很多奖项。", 2, "dé"),  # an object follows, not a complement
+    ("她赢得奖杯。", 2, "dé"),  # a one-word object at the end of the clause
 ]
 ROUND4_DOUBLED = [
     ("吃完饭出去转转。", "zhuan"),  # pypinyin's 转转 has two full tones; the second is light
