@@ -228,7 +228,40 @@ def find_names(run: str) -> list[tuple[int, str]]:
             if not found or found[-1][0] + len(found[-1][1]) <= offset:
                 found.append((offset, candidate))
         offset += len(words[k])
+    found = _after_linking_word(words, found)
     return _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found)))
+
+
+# Conjunctions and prepositions after which a person is named (和查亮一起, 由查丽主持, 与解红合作)
+_LINKING = {"和", "与", "跟", "同", "及", "由", "向", "对", "被", "把", "让", "给", "请", "叫", "替", "陪"}
+
+
+def _after_linking_word(words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A surname read its own way and a one-character given name that the model joined into an
+    unknown word (查亮, or 由查丽 with the preposition glued on) right after a conjunction or a
+    preposition of persons, and before a verb, an adverb or a pause: 和查亮一起去, 由查丽主持."""
+    extra, offset = [], 0
+    for k, word in enumerate(words):
+        start = offset
+        offset += len(word)
+        if known(word) or any(o <= start < o + len(n) for o, n in found):
+            continue
+        if len(word) == 3 and word[0] in _LINKING:
+            name, at, before = word[1:], start + 1, word[0]
+        elif len(word) == 2 and k:
+            name, at, before = word, start, words[k - 1]
+        else:
+            continue
+        if before not in _LINKING or name[0] not in _triggers() or name[0] not in _surnames() or known(name):
+            continue
+        given = name[1]
+        if given in _ENCLITIC or given in _NEVER_LAST or (known(given) and word_tag(given).startswith(_NEVER_GIVEN_TAGS)):
+            continue
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if after and not word_tag(after).startswith(("v", "d", "p", "c")) and after not in ("一起", "一同", "一道"):
+            continue
+        extra.append((at, name))
+    return sorted(found + extra) if extra else found
 
 
 _NAMING_VERBS = ("名叫", "叫做", "名字叫", "取名", "取名叫", "署名")  # what follows them is a name
