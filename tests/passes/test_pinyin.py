@@ -856,6 +856,8 @@ ROUND4_SHAPES = [
     ("你俩说说。", "nǐ liǎ shuō shuo"),  # jieba cuts the doubled verb in two
     ("被窝里热乎乎的。", "bèi wō lǐ rè hū hū de"),  # ABB: both B in full tone (pypinyin: 热乎 rè hu)
     ("天上飞着一只只小鸟。", "tiān shàng fēi zhe yī zhī zhī xiǎo niǎo"),  # 一只 + 只: the measure word
+    ("他一遍遍地读。", "tā yī biàn biàn de dú"),  # jieba: 一遍 + 遍地 "everywhere"
+    ("一页页地翻。", "yī yè yè de fān"),  # 一页 + 页 + 地: the adverbial 地
 ]
 
 

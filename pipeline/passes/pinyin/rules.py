@@ -97,6 +97,8 @@ def _rule_di(c: _Context) -> str:  # 地
         return "de"
     if _after_repeated_phrase(c):
         return "de"  # 一场一场地打, 一步一步地走: a repeated numeral phrase is an adverbial
+    if len(prev) == 1 and c.i >= 2 and c.segs[c.i - 2].text == "一" + prev:
+        return "de"  # 一页 + 页 + 地: 一AA of a measure word is an adverbial too
     if len(prev) == 1:
         if prev in _DE_ADJ1:
             return "de"

@@ -390,6 +390,10 @@ def _one_measure_doubled(segs: list[_Seg]) -> None:
     measure word, read as in 一行行 and 一只只."""
     for i in range(1, len(segs)):
         a, b = segs[i - 1], segs[i]
+        if (len(a.text) == 2 and a.text[0] == "一" and b.text == a.text[1] + "地" and b.kind == "han" and b.pinyin
+                and len(b.pinyin) == 2):
+            b.pinyin[1], b.source = "de", "project"  # 一遍 + 遍地 (jieba's "everywhere"): 一遍遍 + 地 de
+            continue
         if len(b.text) != 1 or b.text not in _MEASURE_READINGS or b.kind != "han" or not b.pinyin or not a.pinyin:
             continue
         m = _MEASURE_READINGS[b.text]
