@@ -836,6 +836,8 @@ ROUND4_WORDS = [
     ("化悲痛为力量。", 3, "wéi"),  # "turn X into Y"
     ("分了钱为孩子买书。", 3, "wèi"),  # "for": a verb follows the noun
     ("大家化了妆为演出做准备。", 5, "wèi"),  # 化 + X + 为, but a verb follows: "for"
+    ("他为人很和气。", 1, "wéi"),  # 为人 "as a person" before a degree adverb (jieba: 为 + 人)
+    ("他为人做了很多事。", 1, "wèi"),  # "for people" before a verb
     ("我们更为了孩子着想。", 3, "wèi"),  # jieba's 更为 + 了: 为了 "for the sake of"
     ("他把图纸改为了新样式。", 5, "wéi"),  # 改为 "change into" (a verb, not the adverb 更为)
     ("那本书你还不还？", 4, "huán"),  # V-not-V of the verb 还

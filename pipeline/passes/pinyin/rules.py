@@ -126,6 +126,8 @@ def _after_repeated_phrase(c: _Context) -> bool:
 
 def _rule_wei(c: _Context) -> str:  # 为
     prev, nxt = c.prev, c.next
+    if nxt == "人" and (c.next2 in _DEGREE or c.segs[c.i + 2].pos.startswith(("a", "d")) if c.next2 else False):
+        return "wéi"  # 为人 "as a person" before how (他为人很和气, 为人正直; not 为人民: 人民 is a word)
     if prev in _WEI_PREV:
         return "wéi"
     if len(prev) >= 2 and prev[-1] in _WEI_ATTR_END:
