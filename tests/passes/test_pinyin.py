@@ -813,6 +813,8 @@ ROUND4_NAMES = [
     ("他们的头儿名叫单长水。", 7, "shàn"),  # 名叫 + a name
     ("记者从有关部门了解到，情况属实。", 8, "jiě"),  # 了解 is a word: no name
     ("缪师傅修了一辈子车。", 2, "fu"),  # 师傅 is a title, not a given name
+    ("曾建民作了发言。", 0, "zēng"),  # a surname that is also an adverb, at the start: posseg's model asked
+    ("都来了吗？", 0, "dōu"),  # 都 at the start is the adverb (never asked)
     ("单明和查亮一起去了。", 3, "zhā"),  # 和 + surname + given name before 一起
     ("会议由查丽主持。", 3, "zhā"),  # the model glued 由 on: 由查丽
     ("我们与解红合作多年。", 3, "xiè"),

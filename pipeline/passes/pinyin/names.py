@@ -149,6 +149,7 @@ def _given_like(word: str, surname: str = "") -> bool:
 # jieba's tags of words that are never a given name (particles, prepositions, pronouns, numerals …)
 _FUNCTION_TAGS = ("u", "p", "c", "r", "m", "q", "f", "y", "e", "o", "x", "d")
 _NEVER_GIVEN_TAGS = ("u", "p", "c", "r", "m", "q", "f", "y", "e", "o", "x")
+_VERY_COMMON = 50000  # jieba's frequency of 都, 能, 过 alone (曾 29107, 解 5923)
 _RARE_WORD = 1000  # a known word rarer than this can be a given name after an unmistakable surname
 
 
@@ -296,8 +297,11 @@ def _tagged_names(run: str, words: list[str], found: list[tuple[int, str]]) -> l
     a dictionary word the model is never asked either), so most text never loads it."""
     taken = [range(o, o + len(n)) for o, n in found]
     offset, undecided = 0, False
-    for word in words:
-        lone = len(word) == 1 and not word_tag(word).startswith(_FUNCTION_TAGS + ("v",))  # not 都, 能, 过
+    for k, word in enumerate(words):
+        # not a function word or verb inside a clause; at its start one that is no very common word
+        # alone (曾建民作了发言; not 都, 能, 过)
+        lone = len(word) == 1 and (not word_tag(word).startswith(_FUNCTION_TAGS + ("v",))
+                                   or (k == 0 and tokenizer().FREQ.get(word, 0) < _VERY_COMMON))
         # a lone surname, or one that begins an unknown word (曾敏) or ends one (由区 + 永红)
         if (lone or (len(word) > 1 and not known(word))) and any(
                 c in _triggers() and c in _surnames() and not any(offset + j in r for r in taken)
