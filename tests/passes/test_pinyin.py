@@ -901,7 +901,7 @@ def test_the_part_of_speech_model_loads_only_when_a_surname_is_undecided():
         "from pipeline.passes.pinyin import PinyinAnnotator\n"
         "from pipeline.passes.pinyin.jiebadict import _posseg_model\n"
         "a = PinyinAnnotator()\n"
-        "a.annotate('他今天很高兴，天气也很好。')\n"
+        "a.annotate('他今天很高兴，都说天气也很好，能出去走走。')\n"
         "print(_posseg_model.cache_info().currsize)\n"
         "a.annotate('单勇说他不去了。')\n"
         "print(_posseg_model.cache_info().currsize)\n"
