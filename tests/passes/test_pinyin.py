@@ -845,6 +845,7 @@ ROUND4_WORDS = [
     ("那本书你还不还？", 4, "huán"),  # V-not-V of the verb 还
     ("那本书你还不还？", 6, "huán"),
     ("你还不走？", 1, "hái"),  # the adverb before 不 + another verb
+    ("那笔钱还没还。", 3, "hái"),  # a statement: "still not returned"
     ("他在外面打工挣得多。", 7, "de"),  # a verb + the complement 多 (jieba's 挣得 "earn")
     ("这一仗赢得很艰难。", 4, "de"),  # a degree word and an adjective follow
     ("他赢得了冠军。", 2, "dé"),  # 赢得 "win"

@@ -519,9 +519,15 @@ def _rule_zhao(c: _Context) -> str:  # 着
     return "zhe"
 
 
+def _asks(c: _Context, k: int) -> bool:
+    """The clause that goes on k segments after segment i ends in a question mark."""
+    j = c.i + k
+    return j < len(c.segs) and c.segs[j].text[:1] in ("？", "?")
+
+
 def _rule_huan(c: _Context) -> str:  # 还
-    if c.next in ("没", "不", "没有") and c.next2 == "还":
-        return "huán"  # the verb asked about, V-not-V: 钱还没还？ 书你还不还？
+    if c.next in ("没", "不", "没有") and c.next2 == "还" and _asks(c, 3):
+        return "huán"  # the verb asked about, V-not-V: 钱还没还？ 书你还不还？ (借的钱还没还。 hái: "not yet")
     if c.next[:1] and len(c.next) == 1 and c.next in "给钱书车款债账贷清礼价回了":
         return "huán"  # the adverb 还 never takes 了 or a result complement directly
     if c.next == "" and c.prev and c.prev not in ("也", "都", "就", "却"):
