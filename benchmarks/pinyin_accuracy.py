@@ -66,7 +66,7 @@ LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
 TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
 CLASS_TARGET = 0.98
-TEST_THRESHOLD = 0.985  # the floor the test suite applies to the held-out sets: holdout2 98.81 %, holdout3 98.58 % last
+TEST_THRESHOLD = 0.985  # the floor the test suite applies to the held-out sets: holdout2 99.07 %, holdout3 98.76 % last
 # Measurements that are not re-run by this script, kept with the table (see RESULTS.md).
 NOTES = [
     "First round (commit 1d9c08d): the rules were tuned on dev only; test and final were held out and "
@@ -100,6 +100,17 @@ NOTES = [
     "shared machine (load average about 5): 0.887 s before, 0.917 s after. `publish pdf --learner` cold, "
     "4 runs interleaved, same load: wall 15.2 s before, 15.7 s after (each ± several seconds under "
     "that load); CPU time 10.8 s before, 10.5 s after: no measurable difference.",
+    "Fourth round: dev7 (2052 scored occurrences, 287 in names) was written by hand before any change and "
+    "scored once with the unchanged pass (d56fe73): 97.47 % (names 91.29 %, reduplications 94.76 %, "
+    "为谁还行长重都只便 96.86 %); two of its gold readings were corrected afterwards from the norm (一场大病 "
+    "cháng, 力量 light: see its header). Rules written from its misses and those of dev-dev6 (general "
+    "only; no dictionary entry), each kept only where no development set lost: misses dev 1→1, test 4→4, "
+    "final 0→0, dev3 11→8, dev4 7→4, dev5 4→3, dev6 3→2, dev7 50→13 (with the corrected gold). Among "
+    "them, names jieba.posseg's statistical model tags (loaded lazily from its files, about 0.05 s, only "
+    "where a surname is left undecided: twice on the bundled title). holdout2 and holdout3 scored once "
+    "each at the end: 99.07 % and 98.76 % (98.81 % and 98.58 % before). Cost on the bundled title, "
+    "median CPU of 7 fresh processes interleaved with the pass before the round: load 0.346 s before, "
+    "0.337 s after; annotation 0.330 s before, 0.342 s after.",
 ]
 
 CLASSES = ("names", "reduplication", "numbers", "particles", "polyphones", "other")
