@@ -16,6 +16,8 @@ Sets (see each file's header):
   by an author independent of the rules (a helper who wrote none of the rules or earlier sets and
   never looked at the pass, its data or the earlier sets beyond their headers), and never used for
   tuning.
+- ``dev3`` … ``dev7``: development text of the third (dev3-dev6) and fourth (dev7) rounds, each
+  scored once before any rule was written from it, then tuned on (general rules only).
 
 A ``.tsv`` holds one row per scored occurrence (sentence, offset, char, reading). A ``.txt`` holds
 sentences with a hand-written reading of every Han character; an occurrence is scored when the
@@ -60,6 +62,7 @@ SETS = {
     "dev4": (HERE / "pinyin_dev4.txt",),
     "dev5": (HERE / "pinyin_dev5.txt",),
     "dev6": (HERE / "pinyin_dev6.txt",),
+    "dev7": (HERE / "pinyin_dev7.txt",),
     "holdout3": (HERE / "pinyin_holdout3.txt",),
     "holdout4": (HERE / "pinyin_holdout4.txt",),
 }
@@ -68,7 +71,7 @@ LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
 TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
 CLASS_TARGET = 0.98
-TEST_THRESHOLD = 0.985  # the floor the test suite applies to the held-out sets: holdout2 98.81 %, holdout3 98.58 % last
+TEST_THRESHOLD = 0.985  # the floor the test suite applies to the held-out sets: holdout2 99.07 %, holdout3 98.76 % last
 # Measurements that are not re-run by this script, kept with the table (see RESULTS.md).
 NOTES = [
     "First round (commit 1d9c08d): the rules were tuned on dev only; test and final were held out and "
@@ -102,6 +105,17 @@ NOTES = [
     "shared machine (load average about 5): 0.887 s before, 0.917 s after. `publish pdf --learner` cold, "
     "4 runs interleaved, same load: wall 15.2 s before, 15.7 s after (each ± several seconds under "
     "that load); CPU time 10.8 s before, 10.5 s after: no measurable difference.",
+    "Fourth round: dev7 (2052 scored occurrences, 287 in names) was written by hand before any change and "
+    "scored once with the unchanged pass (d56fe73): 97.47 % (names 91.29 %, reduplications 94.76 %, "
+    "为谁还行长重都只便 96.86 %); two of its gold readings were corrected afterwards from the norm (一场大病 "
+    "cháng, 力量 light: see its header). Rules written from its misses and those of dev-dev6 (general "
+    "only; no dictionary entry), each kept only where no development set lost: misses dev 1→1, test 4→4, "
+    "final 0→0, dev3 11→8, dev4 7→4, dev5 4→3, dev6 3→2, dev7 50→13 (with the corrected gold). Among "
+    "them, names jieba.posseg's statistical model tags (loaded lazily from its files, about 0.05 s, only "
+    "where a surname is left undecided: twice on the bundled title). holdout2 and holdout3 scored once "
+    "each at the end: 99.07 % and 98.76 % (98.81 % and 98.58 % before). Cost on the bundled title, "
+    "median CPU of 7 fresh processes interleaved with the pass before the round: load 0.346 s before, "
+    "0.337 s after; annotation 0.330 s before, 0.342 s after.",
 ]
 
 CLASSES = ("names", "reduplication", "numbers", "particles", "polyphones", "other")
@@ -443,14 +457,14 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
         "reduplication; classes and sets are described in the script and in docs/pinyin.md. Targets "
         "(issue 14): ≥ 99.5 % overall and no class under 98 % on text the pass was not tuned on. dev, "
         "test and final are development data (the rules were tuned on them; the test suite holds them to "
-        "the target), and so are dev3-dev6 (written in the third round, tuned on after their first "
-        "scoring; the test suite holds them to a floor of 98.5 %); holdout2, holdout3 and holdout4 are the "
-        "held-out sets, and the test suite keeps holdout2 and holdout3 above a floor they meet "
+        "the target), and so are dev3-dev7 (written in the third and fourth rounds, tuned on after their "
+        "first scoring; the test suite holds them to a floor of 98.5 %); holdout2, holdout3 and holdout4 "
+        "are the held-out sets, and the test suite keeps holdout2 and holdout3 above a floor they meet "
         "(`TEST_THRESHOLD` in the script, set from its last scoring). holdout4 was written by an author "
         "independent of the rules (who never looked at the pass, its data or the earlier sets beyond their "
-        "headers), "
-        "to remove the caveat that the earlier held-out sets share their author with the rules; it is not "
-        "held to that floor (its baseline scoring, 98.30 %, was under it, and the floor was not lowered).",
+        "headers), to remove the caveat that the earlier held-out sets share their author with the rules; "
+        "it is not held to that floor (its baseline scoring, 98.30 %, was under it, and the floor was not "
+        "lowered).",
         "",
         markdown(results),
         "",

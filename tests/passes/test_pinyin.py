@@ -451,6 +451,7 @@ def test_eval_sets_are_well_formed():
     """Every authored set gives one syllable per Han character, each a reading the character has."""
     accuracy = _accuracy_module()
     for name in ("dev", "test", "final", "holdout2", "holdout3", "holdout4", "dev3", "dev4", "dev5", "dev6"):
+    for name in ("dev", "test", "final", "holdout2", "holdout3", "dev3", "dev4", "dev5", "dev6", "dev7"):
         for path in accuracy.SETS[name]:
             if path.suffix == ".txt" and path.exists():
                 assert accuracy.lint(path) == [], path.name
@@ -799,3 +800,135 @@ def test_the_fourth_held_out_set_is_large_enough_in_every_class():
     assert len(rows) >= 3000
     for cls in accuracy.CLASSES:
         assert sum(r.cls == cls for r in rows) >= 200, cls
+# ---- fourth round: general rules from dev7's misses, each expectation written out by hand --------
+# Sentences written for these tests (not taken from any evaluation set), with negatives.
+
+ROUND4_NAMES = [
+    ("单勇说他不去了。", 0, "shàn"),  # jieba.posseg's model tags 单勇 a name (a one-character given name)
+    ("仇刚和朴哲去了北京。", 0, "qiú"),
+    ("报名的有曾敏、解静两个人。", 4, "zēng"),  # a list of names
+    ("报名的有曾敏、解静两个人。", 7, "xiè"),
+    ("单教授说得对。", 0, "shàn"),  # jieba lists 单教授 as a word: surname + title
+    ("这是一张简单的表。", 5, "dān"),  # 简单 is a word: no surname
+    ("解村长来了。", 0, "xiè"),  # surname + X长 (zhǎng), the head of a unit
+    ("单船长说风太大了。", 0, "shàn"),
+    ("大家都叫他老单。", 6, "shàn"),  # 老 + a surname at the end of the clause
+    ("小单明天值班。", 1, "shàn"),  # 小 + a surname before a time word
+    ("老单的话不多。", 1, "shàn"),  # 老 + a surname + 的话
+    ("我们这次只接小单。", 7, "dān"),  # 接 + 小单 "a small order": no name
+    ("他老查我的手机。", 2, "chá"),  # 老 "always" + the verb (unchanged)
+    ("请单老先生上台。", 1, "shàn"),  # surname + an address word for an older person
+    ("大家叫他小曾。", 5, "zēng"),  # 小 + 曾 (also an adverb) at the end of the clause
+    ("这首诗的作者是区平。", 7, "ōu"),  # 是 + surname + a one-character given name ending the clause
+    ("合同交给了查文。", 5, "zhā"),  # 了 + surname + given name at the end
+    ("他们的头儿名叫单长水。", 7, "shàn"),  # 名叫 + a name
+    ("记者从有关部门了解到，情况属实。", 8, "jiě"),  # 了解 is a word: no name
+    ("缪师傅修了一辈子车。", 2, "fu"),  # 师傅 is a title, not a given name
+    ("曾建民作了发言。", 0, "zēng"),  # a surname that is also an adverb, at the start: posseg's model asked
+    ("都来了吗？", 0, "dōu"),  # 都 at the start is the adverb (never asked)
+    ("单明和查亮一起去了。", 3, "zhā"),  # 和 + surname + given name before 一起
+    ("会议由查丽主持。", 3, "zhā"),  # the model glued 由 on: 由查丽
+    ("我们与解红合作多年。", 3, "xiè"),
+    ("这和查询有关。", 2, "chá"),  # 查询 is a word
+    ("他和查账的人谈过。", 2, "chá"),  # 查账 is a word
+]
+ROUND4_WORDS = [
+    ("王大夫说不要紧。", 1, "dài"),  # 大夫 "doctor"
+    ("王大夫说不要紧。", 2, "fu"),
+    ("古代的士大夫很讲究。", 4, "dà"),  # 士大夫 "scholar-official"
+    ("他官至上大夫。", 5, "fū"),  # an old rank: 上大夫 (jieba: 至上 + 大夫)
+    ("他的妻子是老师。", 3, "zi"),  # 妻子 "wife"
+    ("一家人妻子儿女都来了。", 4, "zǐ"),  # 妻子儿女 "wife and children"
+    ("苗长到膝盖那么高了。", 1, "zhǎng"),  # 长到 "grow to"
+    ("孩子长多大了？", 2, "zhǎng"),
+    ("菜园里的草长疯了。", 5, "zhǎng"),
+    ("车票明天得提前买。", 4, "děi"),  # a subject, a time word, then the modal before an adverb
+    ("这事今天得办完。", 4, "děi"),
+    ("这药得饭前吃。", 2, "děi"),  # the modal before a time word
+    ("天冷得很。", 2, "de"),  # after an adjective: the complement (unchanged)
+    ("化悲痛为力量。", 3, "wéi"),  # "turn X into Y"
+    ("分了钱为孩子买书。", 3, "wèi"),  # "for": a verb follows the noun
+    ("大家化了妆为演出做准备。", 5, "wèi"),  # 化 + X + 为, but a verb follows: "for"
+    ("他为人很和气。", 1, "wéi"),  # 为人 "as a person" before a degree adverb (jieba: 为 + 人)
+    ("他为人做了很多事。", 1, "wèi"),  # "for people" before a verb
+    ("我们更为了孩子着想。", 3, "wèi"),  # jieba's 更为 + 了: 为了 "for the sake of"
+    ("他把图纸改为了新样式。", 5, "wéi"),  # 改为 "change into" (a verb, not the adverb 更为)
+    ("那本书你还不还？", 4, "huán"),  # V-not-V of the verb 还
+    ("那本书你还不还？", 6, "huán"),
+    ("你还不走？", 1, "hái"),  # the adverb before 不 + another verb
+    ("那笔钱还没还。", 3, "hái"),  # a statement: "still not returned"
+    ("他在外面打工挣得多。", 7, "de"),  # a verb + the complement 多 (jieba's 挣得 "earn")
+    ("这一仗赢得很艰难。", 4, "de"),  # a degree word and an adjective follow
+    ("他赢得了冠军。", 2, "dé"),  # 赢得 "win"
+    ("她获得很多奖项。", 2, "dé"),  # an object follows, not a complement
+    ("她赢得奖杯。", 2, "dé"),  # a one-word object at the end of the clause
+]
+ROUND4_DOUBLED = [
+    ("吃完饭出去转转。", "zhuan"),  # pypinyin's 转转 has two full tones; the second is light
+]
+ROUND4_SHAPES = [
+    ("他偷偷地哭了。", "tā tōu tōu de kū le"),  # jieba lists 偷偷 as an adverb: no tentative verb
+    ("周末一起下下棋吧。", "zhōu mò yī qǐ xià xia qí ba"),  # A + AB where AB is a verb (下棋)
+    ("你俩说说。", "nǐ liǎ shuō shuo"),  # jieba cuts the doubled verb in two
+    ("被窝里热乎乎的。", "bèi wō lǐ rè hū hū de"),  # ABB: both B in full tone (pypinyin: 热乎 rè hu)
+    ("天上飞着一只只小鸟。", "tiān shàng fēi zhe yī zhī zhī xiǎo niǎo"),  # 一只 + 只: the measure word
+    ("他一遍遍地读。", "tā yī biàn biàn de dú"),  # jieba: 一遍 + 遍地 "everywhere"
+    ("一页页地翻。", "yī yè yè de fān"),  # 一页 + 页 + 地: the adverbial 地
+]
+
+
+@pytest.mark.parametrize("text,index,expected", ROUND4_NAMES)
+def test_fourth_round_names(plain, text, index, expected):
+    assert reading_of(plain, text, index) == expected, text
+
+
+@pytest.mark.parametrize("text,index,expected", ROUND4_WORDS)
+def test_fourth_round_words_and_context(plain, text, index, expected):
+    assert reading_of(plain, text, index) == expected, text
+
+
+@pytest.mark.parametrize("text,expected", ROUND4_DOUBLED)
+def test_fourth_round_doubled_verbs_from_the_lexicon(plain, text, expected):
+    assert readings(plain.annotate(text)).split()[-1] == expected
+
+
+@pytest.mark.parametrize("text,expected", ROUND4_SHAPES)
+def test_fourth_round_word_shapes(plain, text, expected):
+    assert readings(plain.annotate(text)) == expected
+
+
+def test_fourth_round_decided_readings_are_not_reported(plain):
+    """What a new rule decides is confident, so W405 stays silent there."""
+    for text in ("单勇说他不去了。", "大家都叫他老单。", "解村长来了。", "天上飞着一只只小鸟。"):
+        assert plain.unsure(text) == [], text
+    assert [t.source for t in plain.annotate("你们说说。") if t.text == "说"] == ["project", "project"]
+
+
+def test_the_part_of_speech_model_loads_only_when_a_surname_is_undecided():
+    """posseg's HMM tables are loaded lazily: text without an undecided surname never asks for them."""
+    import subprocess
+    import sys
+
+    code = (
+        "from pipeline.passes.pinyin import PinyinAnnotator\n"
+        "from pipeline.passes.pinyin.jiebadict import _posseg_model\n"
+        "a = PinyinAnnotator()\n"
+        "a.annotate('他今天很高兴，都说天气也很好，能出去走走。')\n"
+        "print(_posseg_model.cache_info().currsize)\n"
+        "a.annotate('单勇说他不去了。')\n"
+        "print(_posseg_model.cache_info().currsize)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split() == ["0", "1"]
+
+
+def test_fourth_round_development_set_is_large_and_stays_above_its_floor():
+    """dev7 was written in the fourth round (>= 1,500 scored occurrences, heavy on names,
+    reduplications and 为谁还行长重都只便), scored once (97.47 %) and then tuned on: held to the floor of
+    the third round's development sets."""
+    accuracy = _accuracy_module()
+    rows = accuracy.load_set("dev7")
+    assert len(rows) >= 1500
+    assert sum(r.cls == "names" for r in rows) >= 250
+    result = accuracy.score(rows)
+    assert result.accuracy >= 0.985, f"dev7: {result.correct}/{result.total} = {result.accuracy:.2%}"

@@ -27,6 +27,8 @@ _TITLES = {
     # forms of address by kinship (单姐, 盖叔, 查大爷)
     "叔", "姨", "婶", "伯", "嫂", "姑", "爷", "妹", "弟", "叔叔", "阿姨", "伯伯", "婶婶", "大叔", "大婶",
     "大姐", "大哥", "大嫂", "大伯", "大娘", "奶奶", "爷爷", "姥姥", "师父", "老师傅", "小姐姐", "姐姐", "哥哥",
+    # an older person addressed by surname (查老太太, 单老先生)
+    "老太太", "老太", "老先生", "老爷子", "老大爷", "老奶奶", "老爷爷", "老伯", "老大娘",
 }
 # One-character titles that are also words after an adverb or a pronoun (他曾总结, 她单家…): after a
 # pronoun or an adverb, a surname that is also an adverb does not take them as a title.

@@ -184,3 +184,70 @@ def hmm_words(run: str) -> list[str]:
 def known(word: str) -> bool:
     """A word of jieba's dictionary."""
     return tokenizer().FREQ.get(word, 0) > 0
+
+
+@lru_cache(maxsize=1)
+def _posseg_model():
+    """jieba.posseg's statistical model (HMM over characters with part-of-speech states), loaded
+    from its files on first use. Importing ``jieba.posseg`` itself would also read every tag of
+    jieba's dictionary file (a third of a second); the tables alone cost about 0.05 s, and only a
+    text with an undecided surname asks for them."""
+    import importlib.util
+
+    import jieba
+
+    folder = Path(jieba.__file__).resolve().parent / "posseg"
+    modules = {}
+    for name in ("char_state_tab", "prob_start", "prob_trans", "prob_emit", "viterbi"):
+        spec = importlib.util.spec_from_file_location(f"_pipeline_posseg_{name}", folder / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        modules[name] = module
+    return (modules["viterbi"].viterbi, modules["char_state_tab"].P, modules["prob_start"].P,
+            modules["prob_trans"].P, modules["prob_emit"].P)
+
+
+def posseg_words(run: str) -> list[tuple[int, str, str]]:
+    """(offset, word, tag) for a run of Han text as ``jieba.posseg.cut(run, HMM=True)`` gives them:
+    the dictionary's words with their tags, and every stretch of single characters the dictionary
+    leaves (and does not list as a word) tagged by posseg's HMM, which tags person names ``nr``."""
+    tk, tags = tokenizer(), word_tags()
+    dag = tk.get_DAG(run)
+    route: dict = {}
+    tk.calc(run, dag, route)
+    out: list[tuple[int, str, str]] = []
+    x, n, buf_start = 0, len(run), 0
+    buf = ""
+
+    def flush() -> None:
+        if len(buf) == 1 or (buf and known(buf)):
+            out.extend((buf_start + i, c, tags.get(c, "x")) for i, c in enumerate(buf))
+        elif buf:
+            viterbi, states, start, trans, emit = _posseg_model()
+            _prob, pos_list = viterbi(buf, states, start, trans, emit)
+            begin = 0
+            for i, (pos, tag) in enumerate(pos_list):
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    out.append((buf_start + begin, buf[begin:i + 1], tag))
+                    begin = i + 1
+                elif pos == "S":
+                    out.append((buf_start + i, buf[i], tag))
+                    begin = i + 1
+            if begin < len(buf):
+                out.append((buf_start + begin, buf[begin:], pos_list[begin][1]))
+
+    while x < n:
+        y = route[x][1] + 1
+        if y - x == 1:
+            if not buf:
+                buf_start = x
+            buf += run[x]
+        else:
+            flush()
+            buf = ""
+            out.append((x, run[x:y], tags.get(run[x:y], "x")))
+        x = y
+    flush()
+    return out

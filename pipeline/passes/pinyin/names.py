@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipeline.passes.pinyin.jiebadict import hmm_words, known, tokenizer, word_tag
+from pipeline.passes.pinyin.jiebadict import hmm_words, known, posseg_words, tokenizer, word_tag
 from pipeline.passes.pinyin.context import _TITLES
 from pipeline.passes.pinyin.tables import (
     _default,
@@ -103,8 +103,8 @@ def _plausible(name: str) -> bool:
     if surname is None or not 2 <= len(name) <= 3 or name in _project() or name in _lexicon():
         return False
     given = name[len(surname):]
-    if not given:
-        return False
+    if not given or given in _TITLES:
+        return False  # 缪师傅, 翟大夫: surname + title (jieba tags 师傅 a name)
     if len(given) == 1 and word_tag(given).startswith(("p", "u", "c", "y", "e")):
         return False  # 华为 (jieba: a name): 为 is a preposition, no given name
     tag = word_tag(given)
@@ -149,6 +149,7 @@ def _given_like(word: str, surname: str = "") -> bool:
 # jieba's tags of words that are never a given name (particles, prepositions, pronouns, numerals …)
 _FUNCTION_TAGS = ("u", "p", "c", "r", "m", "q", "f", "y", "e", "o", "x", "d")
 _NEVER_GIVEN_TAGS = ("u", "p", "c", "r", "m", "q", "f", "y", "e", "o", "x")
+_VERY_COMMON = 50000  # jieba's frequency of 都, 能, 过 alone (曾 29107, 解 5923)
 _RARE_WORD = 1000  # a known word rarer than this can be a given name after an unmistakable surname
 
 
@@ -228,7 +229,96 @@ def find_names(run: str) -> list[tuple[int, str]]:
             if not found or found[-1][0] + len(found[-1][1]) <= offset:
                 found.append((offset, candidate))
         offset += len(words[k])
-    return _after_roles(run, found)
+    found = _after_linking_word(words, found)
+    return _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found)))
+
+
+# Conjunctions and prepositions after which a person is named (和查亮一起, 由查丽主持, 与解红合作)
+_LINKING = {"和", "与", "跟", "同", "及", "由", "向", "对", "被", "把", "让", "给", "请", "叫", "替", "陪"}
+
+
+def _after_linking_word(words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A surname read its own way and a one-character given name that the model joined into an
+    unknown word (查亮, or 由查丽 with the preposition glued on) right after a conjunction or a
+    preposition of persons, and before a verb, an adverb or a pause: 和查亮一起去, 由查丽主持."""
+    extra, offset = [], 0
+    for k, word in enumerate(words):
+        start = offset
+        offset += len(word)
+        if known(word) or any(o <= start < o + len(n) for o, n in found):
+            continue
+        if len(word) == 3 and word[0] in _LINKING:
+            name, at, before = word[1:], start + 1, word[0]
+        elif len(word) == 2 and k:
+            name, at, before = word, start, words[k - 1]
+        else:
+            continue
+        if before not in _LINKING or name[0] not in _triggers() or name[0] not in _surnames() or known(name):
+            continue
+        given = name[1]
+        if given in _ENCLITIC or given in _NEVER_LAST or (known(given) and word_tag(given).startswith(_NEVER_GIVEN_TAGS)):
+            continue
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if after and not word_tag(after).startswith(("v", "d", "p", "c")) and after not in ("一起", "一同", "一道"):
+            continue
+        extra.append((at, name))
+    return sorted(found + extra) if extra else found
+
+
+_NAMING_VERBS = ("名叫", "叫做", "名字叫", "取名", "取名叫", "署名")  # what follows them is a name
+
+
+def _clause_final_name(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A surname read its own way and a one-character given name that end the clause after 是, 了
+    or a verb whose object is a person (作者是解静, 交给了查文), or a surname and a one- or
+    two-character given name after 名叫 (名叫单长水): the name is what the clause ends on."""
+    for size in (1, 2):
+        k = len(run) - size - 1
+        if k < 1 or run[k] not in _triggers() or run[k] not in _surnames() or any(o <= k < o + len(n) for o, n in found):
+            continue
+        given, before = run[k + 1:], run[:k]
+        naming = before.endswith(_NAMING_VERBS)
+        if size == 2 and not naming:
+            continue
+        if known(run[k:]) or known(run[k:k + 2]) or any(c in _ENCLITIC or c in _NEVER_LAST for c in given):
+            continue
+        if any(known(c) and word_tag(c).startswith(_FUNCTION_TAGS + (() if naming else ("v",))) for c in given):
+            continue
+        if naming or before.endswith(("是", "了")) or any(before.endswith(v) for v in _PERSON_VERBS if len(v) > 1):
+            if _plausible(run[k:]) or naming:
+                return sorted(found + [(k, run[k:])])
+    return found
+
+
+def _tagged_names(run: str, words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Names jieba's part-of-speech model (posseg's HMM) tags as names where the model above left
+    a surname undecided: 曾敏、单勇 (a one-character given name), 查强说. Asked only where a surname
+    read its own way stands alone or begins an unknown word outside the names found so far (inside
+    a dictionary word the model is never asked either), so most text never loads it."""
+    taken = [range(o, o + len(n)) for o, n in found]
+    offset, undecided = 0, False
+    for k, word in enumerate(words):
+        # not a function word or verb inside a clause; at its start one that is no very common word
+        # alone (曾建民作了发言; not 都, 能, 过)
+        lone = len(word) == 1 and (not word_tag(word).startswith(_FUNCTION_TAGS + ("v",))
+                                   or (k == 0 and tokenizer().FREQ.get(word, 0) < _VERY_COMMON))
+        # a lone surname, or one that begins an unknown word (曾敏) or ends one (由区 + 永红)
+        if (lone or (len(word) > 1 and not known(word))) and any(
+                c in _triggers() and c in _surnames() and not any(offset + j in r for r in taken)
+                for j, c in enumerate(word) if j in (0, len(word) - 1) and not (j and word_tag(c).startswith(("v", "d")))):
+            undecided = True
+            break
+        offset += len(word)
+    if not undecided:
+        return found
+    extra = []
+    for offset, word, tag in posseg_words(run):
+        if tag not in _NAME_TAGS or not 2 <= len(word) <= 3 or word[0] not in _triggers():
+            continue
+        if any(offset in r or offset + len(word) - 1 in r for r in taken) or not _plausible(word):
+            continue
+        extra.append((offset, word))
+    return sorted(found + extra) if extra else found
 
 
 # Last characters of the nouns for a person's role, trade or relation that stand before a name in

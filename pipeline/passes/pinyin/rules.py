@@ -63,7 +63,8 @@ def _rule_de(c: _Context) -> str:  # 得
     # after a subject (a noun, pronoun, time word, 们), a condition (出门的话) or a time phrase ending
     # in a localiser (年底之前, 吃饭以后)
     subject_end = c.prev_pos.startswith(("n", "r", "t", "f")) or prev in ("们", "的话")
-    if not verbal and noun_subject and subject_end and (nxt in _DEI_ADVERBS or (c.next_pos.startswith(("v", "p")) and nxt not in _DE_COMPLEMENT_VERBS)):
+    if not verbal and noun_subject and subject_end and (nxt in _DEI_ADVERBS or (c.next_pos.startswith(("v", "p")) and nxt not in _DE_COMPLEMENT_VERBS)
+                                                       or (c.next_pos.startswith(("d", "t")) and nxt not in _DEGREE)):
         return "děi"  # a subject, then the modal: 有些道理得慢慢讲, 这病得趁早治 (not 天气热得让人…)
     if verbal:
         return "de"  # a complement after a verb or adjective: 说得好, 高兴得太早
@@ -96,6 +97,8 @@ def _rule_di(c: _Context) -> str:  # 地
         return "de"
     if _after_repeated_phrase(c):
         return "de"  # 一场一场地打, 一步一步地走: a repeated numeral phrase is an adverbial
+    if len(prev) == 1 and c.i >= 2 and c.segs[c.i - 2].text == "一" + prev:
+        return "de"  # 一页 + 页 + 地: 一AA of a measure word is an adverbial too
     if len(prev) == 1:
         if prev in _DE_ADJ1:
             return "de"
@@ -123,6 +126,8 @@ def _after_repeated_phrase(c: _Context) -> bool:
 
 def _rule_wei(c: _Context) -> str:  # 为
     prev, nxt = c.prev, c.next
+    if nxt == "人" and (c.next2 in _DEGREE or c.segs[c.i + 2].pos.startswith(("a", "d")) if c.next2 else False):
+        return "wéi"  # 为人 "as a person" before how (他为人很和气, 为人正直; not 为人民: 人民 is a word)
     if prev in _WEI_PREV:
         return "wéi"
     if len(prev) >= 2 and prev[-1] in _WEI_ATTR_END:
@@ -134,11 +139,16 @@ def _rule_wei(c: _Context) -> str:  # 为
     before = c.clause_before(8)
     if any(t in _WEI_VERBS_FAR for t in before[:3]):
         return "wéi"
+    if any(t in _WEI_TURN for t in before[1:3]) and _copula_complement(c):
+        return "wéi"  # "turn X into Y": 化悲痛为力量, 改旱地为水田 (not 分了钱为孩子买书: a verb follows)
     if any(t in ("以", "以此", "以之") for t in before):
         return "wéi"
     if c.prev_pos.startswith("n") and _copula_complement(c):
         return "wéi"  # "is", between a noun and what it is: 冠军为来自云南的一名选手
     return _guess("wèi")
+
+
+_WEI_TURN = {"化", "变", "转", "改", "译", "折合", "换算", "划"}  # V + X + 为 + Y
 
 
 def _copula_complement(c: _Context) -> bool:
@@ -189,9 +199,9 @@ def _rule_chang(c: _Context) -> str:  # 长
         return "cháng"
     if nxt == "了" and prev in _EXTENT_NOUNS and prev not in _GROWING:
         return "cháng"  # "has grown long": 时间长了, 路程长了 (but 头发长了: grown)
-    if nxt[:1] and nxt[:1] in "得大高胖矮出满成着势齐全歪" or nxt == "了":
-        return "zhǎng"
-    if nxt in ("这么", "那么", "这样", "那样", "这般") and c.next2[:1] in "高大胖壮结漂好":
+    if nxt[:1] and nxt[:1] in "得大高胖矮出满成着势齐全歪疯" or nxt in ("了", "到"):
+        return "zhǎng"  # 长得快, 长疯了, 长到一米 ("grow to")
+    if nxt in ("这么", "那么", "这样", "那样", "这般", "多") and c.next2[:1] in "高大胖壮结漂好":
         return "zhǎng"  # "grow (this tall)": 长这么高了
     if c.next_pos.startswith("n") or c.prev_pos.startswith("d"):
         return "cháng"  # "long" before a noun (长视频) or after an adverb (很长, 太长)
@@ -509,7 +519,15 @@ def _rule_zhao(c: _Context) -> str:  # 着
     return "zhe"
 
 
+def _asks(c: _Context, k: int) -> bool:
+    """The clause that goes on k segments after segment i ends in a question mark."""
+    j = c.i + k
+    return j < len(c.segs) and c.segs[j].text[:1] in ("？", "?")
+
+
 def _rule_huan(c: _Context) -> str:  # 还
+    if c.next in ("没", "不", "没有") and c.next2 == "还" and _asks(c, 3):
+        return "huán"  # the verb asked about, V-not-V: 钱还没还？ 书你还不还？ (借的钱还没还。 hái: "not yet")
     if c.next[:1] and len(c.next) == 1 and c.next in "给钱书车款债账贷清礼价回了":
         return "huán"  # the adverb 还 never takes 了 or a result complement directly
     if c.next == "" and c.prev and c.prev not in ("也", "都", "就", "却"):
@@ -622,7 +640,17 @@ def _surname_can_stand(char: str, c: _Context) -> bool:
         return True
     if c.prev == "" or c.prev in ("和", "跟", "与", "同", "姓", "及", "或"):
         return True
+    if c.prev in ("老", "小") and c.next == "":
+        return True  # 叫他老曾。: 老/小 + the surname ends the clause
     return len(c.prev) > 1 and c.prev_pos.startswith(("n", "c"))  # 记者过老师; not 问过老师 (问/n)
+
+
+def _head_of(word: str) -> bool:
+    """A two-character word for the head of a unit, X长 read zhǎng (连长, 站长, 行长, 村长, 船长): a
+    title after a surname (解连长, 沈行长) like 校长 or 院长."""
+    from pipeline.passes.pinyin.tables import _phrase_reading
+
+    return len(word) == 2 and word[1] == "长" and _phrase_reading(word)[-1:] == ("zhǎng",)
 
 
 def _old_friend(ctx: _Context) -> bool:
@@ -631,10 +659,13 @@ def _old_friend(ctx: _Context) -> bool:
     preposition or a conjunction) and the surname ends the phrase (a pause, a verb or an adverb next)."""
     j = ctx.i - 2
     before = ctx.segs[j] if j >= 0 and ctx.segs[j].kind != "other" else None
+    if ctx.next == "" and before is not None and before.text in _PRONOUNS:
+        return True  # 大家都叫他老曾。: the phrase ends at the pause
     if before is not None and not (before.text in ("的", "了", "和", "跟", "与", "同", "叫", "是", "给", "让", "找", "问")
                                    or before.pos.startswith(("n", "p", "c"))):
         return False
-    return ctx.next == "" or ctx.next_pos.startswith(("v", "d", "p", "c", "t")) or ctx.next in ("说", "是", "在", "和", "的")
+    return (ctx.next == "" or ctx.next_pos.startswith(("v", "d", "p", "c", "t")) or ctx.next in ("说", "是", "在", "和", "的")
+            or ctx.next[:1] == "的")  # 老单的话不多
 
 
 def resolve_single(segs: list[_Seg], i: int) -> None:
@@ -645,10 +676,10 @@ def resolve_single(segs: list[_Seg], i: int) -> None:
     ctx = _Context(segs, i)
     surname = _surnames().get(char)
     if surname and len(surname) == 1 and (surname[0] != _default(char) or is_polyphonic(char)) and _surname_can_stand(char, ctx):
-        if ctx.next in _TITLES and (ctx.next not in _SHORT_TITLES or ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS):
+        if (ctx.next in _TITLES or _head_of(ctx.next)) and (ctx.next not in _SHORT_TITLES or ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS):
             seg.pinyin, seg.source = [surname[0]], "name"  # 单老师, 叫她单姐
             return
-        if ctx.prev == "老" and _old_friend(ctx):
+        if ctx.prev in ("老", "小") and _old_friend(ctx):
             seg.pinyin, seg.source = [surname[0]], "name"  # 老查已经在这里干了二十年: 老 + surname
             return
         if ctx.prev[-1:] == "姓" and ctx.prev in ("姓", "也姓", "都姓", "复姓", "本姓", "同姓"):

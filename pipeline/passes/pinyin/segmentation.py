@@ -83,6 +83,7 @@ class Segmenter:
             if seg.kind == "han" and len(seg.text) > 1:
                 resolve_word(segs, i)
         double_verb_before_object(segs)
+        _one_measure_doubled(segs)
         return segs
 
     def _fixed_segs(self, word: str, start: int, reading: tuple[str, ...], source: str, segs: list[_Seg]) -> None:
@@ -236,6 +237,12 @@ class Segmenter:
             segs.append(_Seg(word[0], [_default(word[0])], "phrase", "han", start, "v"))
             segs.append(_Seg(last, None, "fallback", "single", start + 1, tag))
             return True
+        if len(word) == 3 and word[0] != word[1] == word[2] and word_tag(word).startswith("z"):
+            # ABB state words pypinyin does not list (热乎乎, 黑乎乎): A as alone, BB both in full tone
+            a = _standalone().get(word[0], (_default(word[0]), False))[0]
+            b = _default(word[1])
+            segs.append(_Seg(word, [a, b, b], "phrase", "han", start, tag))
+            return True
         # a dictionary word pypinyin does not list: known sub-phrases, else the characters' readings
         # (pypinyin's own phrases here: a light syllable is only taken for a whole word, 外婆家 is
         # not 外 + 婆家 pójia)
@@ -378,6 +385,24 @@ def _light(syllable: str) -> str:
     return to_normal(syllable, v_to_u=True)
 
 
+def _one_measure_doubled(segs: list[_Seg]) -> None:
+    """一 + a measure word doubled that jieba cuts 一X + X (一只 + 只海鸥): the second X is the same
+    measure word, read as in 一行行 and 一只只."""
+    for i in range(1, len(segs)):
+        a, b = segs[i - 1], segs[i]
+        if (len(a.text) == 2 and a.text[0] == "一" and b.text == a.text[1] + "地" and b.kind == "han" and b.pinyin
+                and len(b.pinyin) == 2):
+            b.pinyin[1], b.source = "de", "project"  # 一遍 + 遍地 (jieba's "everywhere"): 一遍遍 + 地 de
+            continue
+        if len(b.text) != 1 or b.text not in _MEASURE_READINGS or b.kind != "han" or not b.pinyin or not a.pinyin:
+            continue
+        m = _MEASURE_READINGS[b.text]
+        if a.text == "一" + b.text:
+            a.pinyin[1], b.pinyin[0], b.source = m, m, "project"
+        elif a.text == b.text and i >= 2 and segs[i - 2].text == "一":
+            a.pinyin[0], b.pinyin[0], a.source, b.source = m, m, "project", "project"
+
+
 def _is_verb_tag(tag: str) -> bool:
     return tag.startswith("v")
 
@@ -393,7 +418,10 @@ def _is_reduplicated_verb(word: str) -> bool:
     an adverb or a noun), when the pair is no word of the lexicons (看看 is, light already)."""
     if len(word) != 2 or word[0] != word[1]:
         return False
-    return word[0] in REDUPLICATING_VERBS or (word_tag(word[0]).startswith("v") and word[0] not in _NOT_TENTATIVE)
+    if word[0] in REDUPLICATING_VERBS:
+        return True
+    # jieba's dictionary lists the doubled form itself as an adverb or a state word (偷偷, 悄悄 ...)
+    return word_tag(word[0]).startswith("v") and word[0] not in _NOT_TENTATIVE and not word_tag(word).startswith(("d", "z"))
 
 
 def _aabb(word: str) -> tuple[str, ...] | None:

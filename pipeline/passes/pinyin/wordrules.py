@@ -90,11 +90,26 @@ def _word_dengdeng(c: _Context) -> tuple[str, ...]:  # 等等
 
 
 # Words CC-CEDICT reads two ways, decided by their neighbours (a light syllable for the everyday one).
+def _word_daifu(c: _Context) -> tuple[str, ...]:  # 大夫
+    """dàifu "doctor", the everyday word; dàfū "senior official" of old titles (士大夫, 上大夫, 卿大夫)."""
+    if c.prev[-1:] and c.prev[-1:] in "士卿上中下谏御":
+        return ("dà", "fū")
+    return ("dài", "fu")
+
+
+def _word_qizi(c: _Context) -> tuple[str, ...]:  # 妻子
+    """qīzi "wife"; qīzǐ "wife and children" only in the old pairing with 儿女 or 老小."""
+    if c.next[:1] in ("儿", "老") or c.next[:2] == "子女":
+        return ("qī", "zǐ")
+    return ("qī", "zi")
+
+
 _WORD_RULES = {
     "地方": _word_difang, "东西": _word_dongxi, "多少": _word_duoshao, "人家": _word_renjia,
     "同行": _word_tongxing, "重重": _word_chongchong, "长长": _word_changchang, "精神": _word_jingshen,
     "等等": _word_dengdeng,
     "故事": lambda c: ("gù", "shi"),  # gùshì "old practice" is archaic
+    "大夫": _word_daifu, "妻子": _word_qizi,
 }
 
 
@@ -108,10 +123,50 @@ def _word_shape(seg: _Seg, c: _Context) -> None:
         reading[1] = "de"  # 顾得上, 跑得快, 说得过去 (not 获得者, 所得税: 获得, 所得 are words)
     elif len(word) == 3 and word.endswith("不得"):
         reading[2] = "de"
-    if len(word) == 3 and word[0] == word[1] != word[2] and seg.pos.startswith("v"):
-        reading[1] = _light(reading[1])
+    if len(word) == 3 and word[0] == word[1] != word[2] and (seg.pos.startswith("v") or _verb_object(word[1:])):
+        reading[1] = _light(reading[1])  # 摆摆手; 下下棋, 聊聊天 (jieba: an idiom or no tag)
+    if len(word) == 3 and word[0] != word[1] == word[2] and _tone(reading[1]) == 5 and _tone(reading[2]) != 5 \
+            and _light(reading[2]) == reading[1]:
+        reading[1] = reading[2]  # ABB: 热乎乎 rè hū hū, the doubled syllables alike (pypinyin: rè hu hū)
+    if len(word) == 2 and word[0] == word[1] and word[0] in REDUPLICATING_VERBS and reading[0] == reading[1]:
+        reading[1] = _light(reading[1])  # 转转 (pypinyin: zhuǎn zhuǎn): the tentative form's light syllable
     if word[-1] == "种" and reading[-1] == "zhǒng" and seg.pos.startswith("v") and c.next in ("了", "着", "过"):
         reading[-1] = "zhòng"
+
+
+_COMPLEMENT_ADJ = set("多少快慢好早晚")
+_COMPLEMENT_DEGREE = {"不", "很", "太", "真", "挺", "可", "非常", "特别", "十分", "并不", "不太"}
+
+
+def _complement_follows(c: _Context) -> bool:
+    """What follows up to the pause is a complement of degree: one adjective of manner or amount
+    (挣得多, 来得早) or a degree word and an adjective (赢得不容易, 过得很好), and nothing else (获得很多
+    奖项 goes on to a noun)."""
+    after = c.segs[c.i + 1:c.i + 4]
+    words = []
+    for seg in after:
+        if seg.kind == "other":
+            break
+        words.append(seg)
+    if len(words) == 1:
+        return words[0].text in _COMPLEMENT_ADJ
+    if len(words) == 2:
+        return words[0].text in _COMPLEMENT_DEGREE and (words[1].pos.startswith("a") or words[1].text in _COMPLEMENT_ADJ)
+    return False
+
+
+def _verb_object(word: str) -> bool:
+    """A two-character verb of jieba's dictionary (下棋, 聊天, 散步): its first syllable doubled is the
+    tentative form (下下棋)."""
+    from pipeline.passes.pinyin.jiebadict import word_tag
+
+    return word_tag(word).startswith("v")
+
+
+def _tone(syllable: str) -> int:
+    from pipeline.passes.pinyin.tables import _tone as tone
+
+    return tone(syllable)
 
 
 def _de_word(word: str) -> bool:
@@ -132,10 +187,33 @@ def double_verb_before_object(segs: list[_Seg]) -> None:
     摇头, 晒 + 晒太阳): the second A is light, as in 点点头 diǎn dian tóu."""
     for i in range(len(segs) - 1):
         a, b = segs[i], segs[i + 1]
+        if (a.text == b.text and a.text in REDUPLICATING_VERBS and a.kind == b.kind == "han" and b.pinyin
+                and a.pinyin and b.pinyin[0] == a.pinyin[0] and (i + 2 == len(segs) or segs[i + 2].text != a.text)):
+            b.pinyin[0] = _light(b.pinyin[0])  # 你们俩说 + 说，: jieba cut the doubled verb in two
+            a.source = b.source = "project"  # the shape decided both: nothing for W405 to report
+            continue
         if (len(a.text) == 1 and a.kind == "han" and b.kind == "han" and len(b.text) in (2, 3) and b.text[0] == a.text
                 and b.text[1] != a.text and (a.pos.startswith("v") or a.text in REDUPLICATING_VERBS)
                 and b.source in ("phrase", "project") and b.pinyin):
             b.pinyin[0] = _light(b.pinyin[0])
+
+
+def _surname_and_title(seg: _Seg) -> bool:
+    """A word of jieba's dictionary that is a surname read its own way and a title of two or more
+    characters (单教授, 曾主任: jieba lists a few such pairs as words, and pypinyin reads the surname
+    as the everyday character): the surname's reading."""
+    from pipeline.passes.pinyin.context import _TITLES
+    from pipeline.passes.pinyin.tables import _default, _surnames
+
+    word = seg.text
+    if len(word) < 3 or word[1:] not in _TITLES:
+        return False
+    surname = _surnames().get(word[0])
+    if not surname or len(surname) != 1 or surname[0] == _default(word[0]) or seg.pinyin[0] == surname[0]:
+        return False
+    seg.pinyin[0] = surname[0]
+    seg.source = "name"
+    return True
 
 
 def _light(syllable: str) -> str:
@@ -149,9 +227,19 @@ def resolve_word(segs: list[_Seg], i: int) -> None:
     shape (only words from the lexicons: a name, an override or the project dictionary has already
     decided)."""
     seg = segs[i]
+    if (len(seg.text) == 2 and seg.text[1] == "为" and seg.source in ("phrase", "project") and seg.pinyin[1] == "wéi"
+            and seg.pos.startswith("d") and _Context(segs, i).next == "了"):
+        seg.pinyin[1] = "wèi"  # jieba's 更为 + 了 "all the more": 更 + 为了 "in order to"
+        return
+    if (len(seg.text) == 2 and seg.text[1] == "得" and seg.source in ("phrase", "project") and seg.pinyin[1] == "dé"
+            and _complement_follows(_Context(segs, i))):
+        seg.pinyin[1] = "de"  # 挣得多, 赢得不容易: a verb + the complement of degree, not 挣得 "to earn"
+        return
     if seg.source != "phrase":
         return
     c = _Context(segs, i)
+    if _surname_and_title(seg):
+        return
     _word_shape(seg, c)
     rule = _WORD_RULES.get(seg.text)
     if rule is not None:
