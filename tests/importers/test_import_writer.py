@@ -28,8 +28,9 @@ _PIECES = st.lists(st.sampled_from(["*", "**", "_", "__", "[", "](", ")", "`", "
                                     "中文", "a", "b1", " ", "#", "1.", "2)", "-", "{", "}", ".aside", "lang=en",
                                     "http://x.cn", "\\", "!", "~~", "|", "（笑）", "。"]),
                    min_size=1, max_size=12).map("".join)
+# (not "TODO": a paragraph opening with it is a placeholder the reader refuses, E127, by design)
 _TEXT = st.one_of(_CHARS, _PIECES).map(lambda s: " ".join(s.split())).filter(
-    lambda s: s and not s.startswith(":::"))
+    lambda s: s and not s.startswith(":::") and "TODO" not in s)
 
 
 def _read_back(markdown: str) -> tuple[str, list[str]]:
