@@ -120,18 +120,18 @@ def _not_in_fonts(lines: list[str], path: str) -> list[Diagnostic]:
     """Characters the book's fonts have no glyph for (a rare character of CJK Extension B such
     as 𠮷, an emoji): the PDF editions draw an empty box or a system font's glyph. Once per
     character, where it first appears; the EPUB leaves them to the reader's fonts."""
-    from pipeline.fonts import FAMILY, characters_drawn
+    from pipeline.fonts import FAMILY, characters_drawn, surely_drawn
 
     found, seen = [], set()
     for number, offset, text in _prose_lines(lines):
         for col, char in enumerate(text):
-            if char in seen or char.isascii() or unicodedata.category(char)[0] not in "LNPS":
+            if char in seen or surely_drawn(char) or unicodedata.category(char)[0] not in "LNPS":
                 continue
             seen.add(char)
             if char not in characters_drawn():
                 found.append(Diagnostic(
                     "W408", path, number, offset + col + 1,
-                    f"'{char}' (U+{ord(char):04X}) is not in the book's fonts ({', '.join(FAMILY.values())}): the PDF "
+                    f"'{char}' (U+{ord(char):04X}) is missing from the book's fonts ({' / '.join(FAMILY.values())}): the PDF "
                     "editions may show an empty box for it"))
     return found
 

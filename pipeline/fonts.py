@@ -136,14 +136,26 @@ def subset_file(face: Face, text: str, cache: Cache, flavor: Flavor = "otf") -> 
     return FontFile(face=face, family=FAMILY[face], path=path)
 
 
+# Ranges both faces cover whole (tests/test_fonts.py holds them to it, and to BASE_CHARACTERS):
+# Latin-1, CJK symbols and punctuation, the unified ideographs to U+9FEF, full-width forms.
+# Text made of these alone needs no cmap read.
+WHOLE_BLOCKS = ((0x00A0, 0x00FF), (0x3000, 0x303F), (0x4E00, 0x9FEF), (0xFF01, 0xFF5E))
+
+
+def surely_drawn(char: str) -> bool:
+    """True for ASCII, `BASE_CHARACTERS` and the `WHOLE_BLOCKS`: no need to read the fonts'
+    cmaps (~0.1 s) for them."""
+    code = ord(char)
+    return code < 0x80 or char in BASE_CHARACTERS or any(low <= code <= high for low, high in WHOLE_BLOCKS)
+
+
 @functools.cache
 def characters_drawn() -> frozenset[str]:
-    """Every character one of the book's faces has a glyph for: what the PDF editions can
-    draw whatever the machine (WeasyPrint would take another from the system's fonts where
-    there is one, and draw an empty box where there is none). ~0.1 s: both cmaps."""
+    """Every character both of the book's faces have a glyph for: what the PDF editions can
+    draw in body text and in labels alike, whatever the machine (WeasyPrint would take a
+    missing one from the system's fonts where there is one, and draw an empty box where there
+    is none). ~0.1 s: both cmaps."""
     from fontTools.ttLib import TTFont
 
-    drawn: set[int] = set()
-    for face in FILES:
-        drawn.update(TTFont(font_path(face), lazy=True)["cmap"].getBestCmap())
-    return frozenset(map(chr, drawn))
+    faces = [set(TTFont(font_path(face), lazy=True)["cmap"].getBestCmap()) for face in FILES]
+    return frozenset(map(chr, set.intersection(*faces)))
