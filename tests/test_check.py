@@ -288,3 +288,37 @@ def test_characters_the_fonts_cannot_draw_are_w408_once_each(tmp_path: Path) -> 
     number = lines.index(body.strip()) + 1
     found = [(d.code, d.line, d.col) for d in check(path)[1] if d.code == "W408"]
     assert found == [("W408", number, 4), ("W408", number, 8)]
+
+
+def test_w408_names_the_character_its_code_point_and_the_fonts(tmp_path: Path) -> None:
+    """The whole diagnostic as the editor reads it; a variation selector after an emoji (a
+    mark, not a character to draw) is not reported."""
+    marker = "\n---\n"
+    at = VALID.index(marker) + len(marker)
+    path = write(tmp_path, VALID[:at] + "\n笑😀\ufe0f。\n\n" + VALID[at:])
+    number = VALID[:at].count("\n") + 2
+    found = [str(d) for d in check(path)[1] if d.code == "W408"]
+    assert found == [
+        f"{path}:{number}:2: warning W408: '😀' (U+1F600) is missing from the book's fonts (Noto Serif SC / "
+        "Noto Sans SC): the PDF editions may show an empty box for it (write a common form of the character "
+        "if there is one, or look at the PDF's page)"]
+
+
+def test_e302_is_the_whole_diagnostic_at_the_voice_hint(tmp_path: Path) -> None:
+    """A fixed voice the offline engine does not have: E302 at the speaker's id (line 11, column 9
+    of this text: `  - id: wang`), naming the engine, the speaker and the voice."""
+    text = VALID.replace("    role: 记者\n", "    role: 记者\n    voice: {espeak: nosuch}\n")
+    assert text.splitlines()[10] == "  - id: wang"
+    path = write(tmp_path, text)
+    found = [str(d) for d in check(path, pinyin=False)[1] if d.code == "E302"]
+    assert found == [f"{path}:11:9: error E302: audio (espeak): speaker '王五': no espeak voice 'nosuch'; "
+                     "'publish voices' lists them (name a voice 'publish voices' lists for that engine and the "
+                     "title's language, or delete the hint)"]
+
+
+def test_a_language_no_voice_reads_is_left_to_the_audio_edition(tmp_path: Path) -> None:
+    """Casting refuses the whole title (no voice reads 'tlh'): that is the audio edition's message
+    when it is asked for; check reports nothing about voices, and still reports the rest."""
+    path = write(tmp_path, VALID.replace("language: zh-Hans", "language: tlh").replace("回答一。", "回答一,好。"))
+    found = [d.code for d in check(path, pinyin=False)[1]]
+    assert "E302" not in found and "W401" in found

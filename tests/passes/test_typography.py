@@ -86,6 +86,7 @@ FIX_TABLE = [
     ("访问https://openai.com了解,谢谢", "访问https://openai.com了解，谢谢"),
     ("(https://x.com/a?b=1)可以", "（https://x.com/a?b=1）可以"),
     ("见www.ifeng.com/a?b=(1)吧", "见www.ifeng.com/a?b=(1)吧"),
+    ("见www.ifeng.com?b=(1)吧", "见www.ifeng.com?b=(1)吧"),     # an address without a '/'
     ("维基https://zh.wikipedia.org/wiki/Sora_(模型)。", "维基https://zh.wikipedia.org/wiki/Sora_(模型)。"),
     ("见https://a.com/x,然后:好", "见https://a.com/x，然后：好"),
     ("ftp://中.cn/a;b=1好", "ftp://中.cn/a;b=1好"),
