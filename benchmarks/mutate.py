@@ -74,7 +74,8 @@ GROUPS: dict[str, Group] = {
     "reader": Group(
         ("pipeline/reader.py", "pipeline/fences.py", "pipeline/frontmatter.py"),
         ("tests/test_reader.py", "tests/test_reader_fences.py", "tests/test_reader_broken.py",
-         "tests/test_reader_pronunciations.py", "tests/test_reader_properties.py", "tests/test_reader_messages.py"),
+         "tests/test_reader_pronunciations.py", "tests/test_reader_properties.py", "tests/test_reader_messages.py",
+         "tests/test_reader_edges.py"),
         # (and check's report of each broken source: the check group's; its setup alone takes
         # seconds, paid again by every reader mutant); the fence tests that break the first title
         # one fence line at a time (the test title's every fence line reaches the same code in a

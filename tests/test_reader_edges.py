@@ -226,3 +226,71 @@ def test_markup_in_a_heading_is_not_printed(tmp_path: Path, written: str, questi
     result = read(tmp_path, VALID.replace("## 第一个问题？", f"## {written}"))
     assert result.diagnostics == [], result.diagnostics
     assert result.document.sections[1].title == question
+
+
+# The whole diagnostic as the editor reads it (code, line, column, message and advice), written out
+# by hand; the line is counted in the text itself.
+def _messages(text: str) -> list[str]:
+    from pipeline.reader import read_data
+
+    return [str(d) for d in read_data(text.encode("utf-8"), "t.md").diagnostics]
+
+
+def _line(text: str, line: str) -> int:
+    return text.splitlines().index(line) + 1
+
+
+ADVICE_E220 = "(write a heading as '## ' (two half-width '#' and a plain space) before its text)"
+HEADINGS = [
+    ("＃＃ 第二问", "'＃＃' with full-width '＃' is not a heading: '＃＃ 第二问'"),
+    ("##\u3000第二问", "'##' followed by U+3000, not a plain space, is not a heading: '##\u3000第二问'"),
+    ("##第二问", "'##' without a space is not a heading: '##第二问'"),
+]
+
+
+@pytest.mark.parametrize("heading,message", HEADINGS, ids=["full-width", "ideographic-space", "no-space"])
+def test_e220_says_what_keeps_the_heading_from_being_one(heading: str, message: str) -> None:
+    text = VALID.replace("回答一。", f"回答一。\n:::\n\n{heading}\n\n::: answer wang\n再答。")
+    assert _messages(text)[0] == f"t.md:{_line(text, heading)}:1: error E220: {message} {ADVICE_E220}"
+
+
+def test_e221_names_the_chapter_and_the_references_line() -> None:
+    text = VALID + "\n## 参考资料 {.references}\n\n1. 一条。\n\n## 后来的问题\n\n::: answer wang\n答。\n:::\n"
+    assert _messages(text) == [
+        f"t.md:{_line(text, '## 后来的问题')}:1: error E221: chapter '后来的问题' comes after the references "
+        f"chapter (line {_line(text, '## 参考资料 {.references}')}): references are the book's last chapter "
+        "(move the references chapter to the end, after the last question and the closing chapter)"]
+
+
+def test_a_second_references_chapter_is_e207_not_e221() -> None:
+    text = VALID + "\n## 参考资料 {.references}\n\n1. 一条。\n\n## 又一个 {.references}\n\n1. 两条。\n"
+    assert _messages(text) == [f"t.md:{_line(text, '## 又一个 {.references}')}:1: error E207: chapter id "
+                               "'references' is used twice (give every chapter its own {#id})"]
+
+
+def test_e222_names_the_id_and_shows_one_that_works() -> None:
+    text = VALID + "\n## 后来 {#1a}\n\n::: answer wang\n答。\n:::\n"
+    assert _messages(text) == [
+        f"t.md:{_line(text, '## 后来 {#1a}')}:1: error E222: chapter id '1a' is not an id: editions link to "
+        "the chapter by it (write the id after '#' as letters, digits and hyphens, a letter first: {#night-shift})"]
+
+
+def test_e207_names_the_answer_or_the_note_that_has_the_id() -> None:
+    """Answers are counted from 1 in their chapter (q1-2 is the second answer of the first
+    question); a note is named by its line."""
+    answer = VALID + "\n## 后来 {#q1-2}\n\n::: answer wang\n答。\n:::\n"
+    assert _messages(answer) == [
+        f"t.md:{_line(answer, '## 后来 {#q1-2}')}:1: error E207: chapter id 'q1-2' is also the id of answer 2 "
+        "of chapter '第一个问题？' (give every chapter its own {#id})"]
+    note = VALID + "\n::: note\n注。\n:::\n\n## 后来 {#note}\n\n::: answer wang\n答。\n:::\n"
+    assert _messages(note) == [
+        f"t.md:{_line(note, '## 后来 {#note}')}:1: error E207: chapter id 'note' is also the id of the note on "
+        f"line {_line(note, '::: note')} (give every chapter its own {{#id}})"]
+
+
+def test_a_value_over_lines_keeps_a_space_only_between_latin_characters() -> None:
+    """The character right before the line break decides, not the one before it: 中A / B → 中A B."""
+    from pipeline.reader import read_data
+
+    doc = read_data(VALID.replace("title: 测试", "title: |\n  中A\n  B中").encode(), "t.md").document
+    assert doc is not None and doc.meta.title == "中A B中"
