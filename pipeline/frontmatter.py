@@ -15,6 +15,7 @@ import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pipeline.diagnostics import Diagnostic
+from pipeline.sourcetext import line_join
 
 Path_ = tuple[str | int, ...]
 
@@ -25,16 +26,15 @@ class _Input(BaseModel):
 
 
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|[\n\r\x85\v\f])\s*")
-_LATIN = re.compile(r"[A-Za-z0-9]")
 
 
 def _one_line(value: str) -> str:
     """A value written over several lines (a YAML '|' block) is one line of text, joined as the
-    body joins a paragraph's lines: nothing between Chinese characters, a space between Latin
-    words. Editions print these values on one line (a cover, a label, a feed's title)."""
+    body joins a paragraph's lines (`line_join`). Editions print these values on one line (a
+    cover, a label, a feed's title)."""
     def join(match: re.Match[str]) -> str:
         before, after = value[match.start() - 1 : match.start()], value[match.end() : match.end() + 1]
-        return " " if _LATIN.match(before) and _LATIN.match(after) else ""
+        return line_join(before, after)
 
     return str(_LINE_BREAK.sub(join, value))  # (plain text, also for a number as written)
 

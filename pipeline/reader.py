@@ -20,7 +20,7 @@ from pipeline.diagnostics import Diagnostic, errors
 from pipeline.errors import SourceError
 from pipeline.fences import Block, Run, scan
 from pipeline.frontmatter import FrontMatterError, FrontMatterInput, Positions, parse_yaml, validate
-from pipeline.sourcetext import invisible_characters, split_lines
+from pipeline.sourcetext import invisible_characters, line_join, split_lines
 from pipeline.model import (
     Answer,
     Document,
@@ -44,7 +44,6 @@ _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$
 _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
-_LATIN = re.compile(r"[A-Za-z0-9]")
 _UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped colon: text, printed ':::'
 # A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
@@ -528,7 +527,7 @@ def _spans(inline: Token) -> tuple[Span, ...]:
             before = spans[-1].text[-1:] if spans else ""
             # the next character of text, past any markup between ('*a*\n*b*' is 'a b')
             after = next((c.content[:1] for c in children[k + 1:] if c.type in _TEXT and c.content), "")
-            add(" " if _LATIN.match(before) and _LATIN.match(after) else "")
+            add(line_join(before, after))
         elif kind == "em_open":
             styles.append(("em", None))
         elif kind == "strong_open":

@@ -20,6 +20,16 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]
 _YAML_BREAKS = re.compile("[\u2028\u2029]")
 
 
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+def line_join(before: str, after: str) -> str:
+    """What a line break between `before` and `after` (the text on each side) becomes when an
+    editor's lines are joined into one: a space between Latin letters or digits ('Open' / 'AI'),
+    nothing beside a Chinese character, where a space would show in every edition."""
+    return " " if _LATIN.match(before[-1:]) and _LATIN.match(after[:1]) else ""
+
+
 def split_lines(text: str) -> list[str]:
     lines = _LINE_END.split(text)
     if lines and lines[-1] == "":
