@@ -96,7 +96,8 @@ def collected_warnings() -> Iterator[list[str]]:
 def render_pdf(html: str, sheets: list[Path], doc: Document, ctx: BuildContext) -> bytes:
     """Lay out and write the PDF. Same inputs give the same bytes: the dates come from the
     document, and the file identifier from the inputs."""
-    return _write(_lay_out(html, sheets, doc, ctx), html, sheets, doc, ctx)
+    css_text = _css_text(sheets)
+    return _write(_lay_out(html, sheets, css_text, ctx), html, css_text, doc, ctx)
 
 
 def render_book(book: Callable[[frozenset[str]], str], sheets: list[Path], doc: Document, ctx: BuildContext) -> bytes:
@@ -104,22 +105,26 @@ def render_book(book: Callable[[frozenset[str]], str], sheets: list[Path], doc: 
     leaving out the answers in `same_page`. Where a speaker's answers share a page, the
     pages are only known once laid out, so the book is laid out a second time without the
     repeated numbers (the index comes after every answer: no answer moves)."""
+    css_text = _css_text(sheets)
     html = book(frozenset())
-    laid = _lay_out(html, sheets, doc, ctx)
+    laid = _lay_out(html, sheets, css_text, ctx)
     page_of = {name: number for number, page in enumerate(laid.pages) for name in page.anchors}
     same_page = repeated_pages(doc, page_of)
     if same_page:
         html = book(same_page)
-        laid = _lay_out(html, sheets, doc, ctx)
-    return _write(laid, html, sheets, doc, ctx)
+        laid = _lay_out(html, sheets, css_text, ctx)
+    return _write(laid, html, css_text, doc, ctx)
 
 
-def _lay_out(html: str, sheets: list[Path], doc: Document, ctx: BuildContext) -> Any:
-    """The laid-out WeasyPrint document (its warnings logged)."""
+def _css_text(sheets: list[Path]) -> str:
+    return "".join(sheet.read_text(encoding="utf-8") for sheet in sheets)
+
+
+def _lay_out(html: str, sheets: list[Path], css_text: str, ctx: BuildContext) -> Any:
+    """The laid-out WeasyPrint document (its warnings logged); `css_text`: the sheets' text."""
     from pipeline.renderers.weasy import weasyprint
 
     CSS, HTML = weasyprint().CSS, weasyprint().HTML
-    css_text = "".join(sheet.read_text(encoding="utf-8") for sheet in sheets)
     html = html.replace("/*FONTS*/", font_faces(html + css_text, ctx), 1)  # in <head>, before any text
     with collected_warnings() as warnings, inter_character_justification():
         document = HTML(string=html, base_url=str(ctx.styles_dir)).render(
@@ -129,8 +134,7 @@ def _lay_out(html: str, sheets: list[Path], doc: Document, ctx: BuildContext) ->
     return document
 
 
-def _write(document: Any, html: str, sheets: list[Path], doc: Document, ctx: BuildContext) -> bytes:
-    css_text = "".join(sheet.read_text(encoding="utf-8") for sheet in sheets)
+def _write(document: Any, html: str, css_text: str, doc: Document, ctx: BuildContext) -> bytes:
     identifier = hashlib.sha256((doc.meta.id + html + css_text).encode()).hexdigest()[:32].encode()
     with collected_warnings() as warnings, inter_character_justification():
         data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier, uncompressed_pdf=False)

@@ -27,7 +27,6 @@ from pipeline.cache import Cache
 from pipeline.renderers.pdfbook import BookPart
 
 FONT_SCHEME = "font:"  # @font-face URLs answered from a job's own fonts
-PDF_VARIANT = "pdf/ua-1"
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ def lay_out(job: Job) -> Result:
     """The PDF of one job and WeasyPrint's warnings. Runs in a worker process as well as here."""
     from pipeline.fonts import subset
     from pipeline.renderers.cjkjustify import inter_character_justification
-    from pipeline.renderers.pdf import collected_warnings
+    from pipeline.renderers.pdf import PDF_VARIANT, collected_warnings
     from pipeline.renderers.weasy import compression, stylesheet, tab_stops, weasyprint
 
     HTML = weasyprint().HTML
