@@ -1,0 +1,21 @@
+"""The `publish` console script's entry point, kept apart from `pipeline.cli`.
+
+Why: a worker process started with multiprocessing's "spawn" re-runs the main script's module
+level. When the script imported `pipeline.cli` there, every worker loaded Typer, Rich and every
+command's imports (about 0.3 s of CPU) before its first task; this module imports nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+
+EXIT_INTERRUPTED = 130  # as `pipeline.cli` exits on Ctrl-C
+
+
+def main() -> None:
+    try:
+        from pipeline.cli import main as run
+    except KeyboardInterrupt:  # Ctrl-C while the command's libraries load: no traceback
+        print("publish: interrupted", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)
+    run()
