@@ -79,10 +79,21 @@ def _prose_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
 _FENCE_ROLE = re.compile(r'\srole=(?:"(?P<straight>.*)"|“(?P<curly>.*)”|(?P<bare>.*?))\s*$')
 
 
+# A link's address is markup, not text: '[公告](https://x.org/a?b=1)' and '<https://x.org>' (CommonMark's
+# inline link destination, with an optional title, and its autolinks).
+_LINK_ADDRESS = re.compile(r'\]\(\s*(?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"]*"|\'[^\']*\'))?\s*\)'
+                           r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>|<[^<>\s@]+@[^<>\s@]+>")
+
+
+def _without_link_addresses(line: str) -> str:
+    """The line with its links' addresses blanked (same length, so columns stay true)."""
+    return _LINK_ADDRESS.sub(lambda m: " " * len(m[0]), line)
+
+
 def _body_lines(lines: list[str], start: int) -> Iterator[tuple[int, int, str]]:
     for index in range(start, len(lines)):
         if not lines[index].lstrip().startswith(":::"):
-            yield index + 1, 0, lines[index]
+            yield index + 1, 0, _without_link_addresses(lines[index])
         elif role := _FENCE_ROLE.search(lines[index]):
             group = next(g for g in ("straight", "curly", "bare") if role[g] is not None)
             yield index + 1, role.start(group), role[group]

@@ -48,6 +48,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E218": ("error", "put ':::' alone on its own line, the text on the lines above it"),
     "E219": ("error", "delete the invisible character (it came with a paste or a conversion)"),
     "E220": ("error", "write a heading as '## ' (two half-width '#' and a plain space) before its text"),
+    "E223": ("error", "link only whole web addresses (https://example.org/…) or mail addresses (mailto:name@example.org), "
+                      "in the chapter's text; a file name or a page of this book cannot be linked"),
     "E222": ("error", "write the id after '#' as letters, digits and hyphens, a letter first: {#night-shift}"),
     "E221": ("error", "move the references chapter to the end, after the last question and the closing chapter"),
     "E301": ("error", "write one pinyin syllable per Han character, e.g. 周鸿祎: zhōu hóng yī"),

@@ -33,11 +33,13 @@ SpanStyle = Literal["plain", "em", "strong", "aside"]
 
 
 class Span(Frozen):
-    """A run of text with one style; `lang` is set only where the source marks another language."""
+    """A run of text with one style; `lang` is set only where the source marks another language,
+    `href` only where the run is a link (a web or mail address, as the editor wrote it)."""
 
     text: str
     style: SpanStyle = "plain"
     lang: str | None = None
+    href: str | None = None
 
 
 class Paragraph(Frozen):
@@ -102,8 +104,11 @@ class Answer(Frozen):
 
 
 class Reference(Frozen):
+    """A numbered source; `url` is the address its text links to, when the editor linked it."""
+
     number: int
     text: str
+    url: str | None = None
     outlet: str | None = None
     date: dt.date | None = None
     loc: Location

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from urllib.parse import unquote, urlsplit
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
@@ -49,6 +51,7 @@ _UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped co
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
 # contents and index links).
 _CHAPTER_ID = re.compile(r"^[^\W\d_][\w-]*$")
+LINK_SCHEMES = ("http", "https", "mailto")  # what a link may point at: nothing else exists outside the book
 _TEXT = ("text", "code_inline", "image")  # inline tokens whose content is text of the paragraph (an image: its alt text)
 # Markdown blocks the editions have no place for: each is an error, never text (markdown-it is
 # told to see '|' tables, whose rows it would otherwise run together into one paragraph). HTML
@@ -62,6 +65,9 @@ def _markdown() -> MarkdownIt:
     # A line like '[^1]: 脚注。' or '[1]: http://…' is a link reference definition to CommonMark,
     # which prints nothing: the format has no links, so it stays text, as written.
     md.disable("reference")
+    # Every link is read as one, so that the reader, not markdown-it, refuses an address (E223):
+    # markdown-it's own check left '[公告](javascript:…)' as text, brackets and all.
+    md.validateLink = lambda url: True
     md.use(attrs_plugin, spans=True)
     return md
 
@@ -237,7 +243,11 @@ class _Builder:
         _raw_title, attrs = _split_heading_attrs(inline.content)
         # the question as the reader sees it: '**粗体**' and '[AI]{lang=en}' are markup, not text
         # (every edition printed the asterisks and braces, and the audio read them)
-        title, _attrs = _split_heading_attrs("".join(span.text for span in _spans(inline)))
+        heading_spans = _spans(inline)
+        title, _attrs = _split_heading_attrs("".join(span.text for span in heading_spans))
+        if any(span.href is not None for span in heading_spans):
+            self.problem("E223", line, 1, "a chapter heading cannot be a link (the contents and the index link "
+                                          "to it): put the link in the chapter's text")
         classes = {a[1:] for a in attrs if a.startswith(".")}
         ids = [a[1:] for a in attrs if a.startswith("#")]
         kind: SectionKind = "closing" if "closing" in classes else "references" if "references" in classes else "question"
@@ -358,6 +368,7 @@ class _Builder:
                 spans = _spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
+                self._links(spans, token)
                 number = None
                 if lists and lists[-1][0] and lists[-1][2]:
                     number, lists[-1][2] = lists[-1][1], False
@@ -365,6 +376,18 @@ class _Builder:
             elif kind in _UNSUPPORTED:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({_UNSUPPORTED[kind]})")
         return paragraphs
+
+    def _links(self, spans: tuple[Span, ...], inline: Token) -> None:
+        """E223 for a link every edition could not follow (a file name, `javascript:`, nothing)."""
+        for span in spans:
+            if span.href is not None and (message := link_problem(span.href)) is not None:
+                self.problem("E223", self._line_of(inline, unquote(span.href)), 1, message)
+
+    def _line_of(self, inline: Token, written: str) -> int:
+        """The line of a paragraph where `written` stands (its first line when none holds it)."""
+        first = self.loc(inline).line
+        lines = self.body_lines[first - self.body_offset - 1:][: inline.content.count("\n") + 1]
+        return first + next((k for k, raw in enumerate(lines) if f"]({written}" in raw or f"<{written}>" in raw), 0)
 
     def _stray_fence(self, inline: Token) -> None:
         """A ':::' line the scanner could not take as a fence (behind a list marker, say)."""
@@ -394,7 +417,11 @@ class _Builder:
                     self.problem("E104", paragraph.loc.line, 1, f"reference date is not a real date: '{text}'")
             elif platform := _PLATFORM_REFERENCE.match(text):
                 outlet = platform["outlet"].strip()
-            references.append(Reference(number=paragraph.number, text=text,
+            urls = list(dict.fromkeys(span.href for span in paragraph.spans if span.href is not None))
+            if len(urls) > 1:
+                self.problem("E223", paragraph.loc.line, 1, f"reference {paragraph.number} links {len(urls)} addresses: "
+                                                            "a reference links one (make each a reference of its own)")
+            references.append(Reference(number=paragraph.number, text=text, url=urls[0] if urls else None,
                                         outlet=outlet, date=date, loc=paragraph.loc))
         return references
 
@@ -502,21 +529,23 @@ def _split_heading_attrs(content: str) -> tuple[str, list[str]]:
 
 def _spans(inline: Token) -> tuple[Span, ...]:
     """Inline tokens → styled spans; line breaks inside a paragraph vanish between Han
-    characters and become a space between Latin words."""
+    characters and become a space between Latin words. A link's text keeps its address
+    (`href`, as markdown-it normalises it: percent-encoded, the form an EPUB needs)."""
     spans: list[Span] = []
-    styles: list[tuple[str, str | None]] = []  # (style, lang) stack
+    styles: list[tuple[str, str | None, str | None]] = []  # (style, lang, href) stack
 
-    def current() -> tuple[str, str | None]:
-        style = next((s for s, _ in reversed(styles) if s != "plain"), "plain")
-        lang = next((lang for _, lang in reversed(styles) if lang), None)
-        return style, lang
+    def current() -> tuple[str, str | None, str | None]:
+        style = next((s for s, _, _ in reversed(styles) if s != "plain"), "plain")
+        lang = next((lang for _, lang, _ in reversed(styles) if lang), None)
+        href = next((href for _, _, href in reversed(styles) if href is not None), None)
+        return style, lang, href
 
     def add(text: str) -> None:
-        style, lang = current()
-        if spans and spans[-1].style == style and spans[-1].lang == lang:
-            spans[-1] = Span(text=spans[-1].text + text, style=style, lang=lang)
+        style, lang, href = current()
+        if spans and (spans[-1].style, spans[-1].lang, spans[-1].href) == (style, lang, href):
+            spans[-1] = spans[-1].model_copy(update={"text": spans[-1].text + text})
         elif text:
-            spans.append(Span(text=text, style=style, lang=lang))
+            spans.append(Span(text=text, style=style, lang=lang, href=href))  # type: ignore[arg-type]
 
     children = inline.children or []
     for k, child in enumerate(children):
@@ -529,15 +558,27 @@ def _spans(inline: Token) -> tuple[Span, ...]:
             after = next((c.content[:1] for c in children[k + 1:] if c.type in _TEXT and c.content), "")
             add(line_join(before, after))
         elif kind == "em_open":
-            styles.append(("em", None))
+            styles.append(("em", None, None))
         elif kind == "strong_open":
-            styles.append(("strong", None))
+            styles.append(("strong", None, None))
         elif kind == "span_open":
             classes = str(child.attrs.get("class", "")).split()
             lang = child.attrs.get("lang")
-            styles.append(("aside" if "aside" in classes else "plain", str(lang) if lang else None))
-        elif kind in ("em_close", "strong_close", "span_close"):
+            styles.append(("aside" if "aside" in classes else "plain", str(lang) if lang else None, None))
+        elif kind == "link_open":
+            styles.append(("plain", None, str(child.attrs.get("href", ""))))
+        elif kind in ("em_close", "strong_close", "span_close", "link_close"):
             if styles:
                 styles.pop()
 
     return tuple(spans)
+
+
+def link_problem(href: str) -> str | None:
+    """Why a link's address cannot be linked from every edition, or None."""
+    scheme = urlsplit(href).scheme.lower()
+    if scheme in LINK_SCHEMES and (scheme == "mailto" or urlsplit(href).netloc):
+        return None
+    shown = href if len(href) <= 60 else href[:57] + "…"
+    return (f"link to '{shown}': only whole web addresses (https://…, http://…) and mail addresses "
+            f"(mailto:…) can be linked; write the whole address, or drop the link and keep its text")

@@ -111,7 +111,7 @@ def fix_text(text: str) -> str:
 
 
 def _paragraph(p: Paragraph) -> Paragraph:
-    spans = tuple(s if s.lang else Span(text=fix_text(s.text), style=s.style, lang=s.lang) for s in p.spans)
+    spans = tuple(s if s.lang else s.model_copy(update={"text": fix_text(s.text)}) for s in p.spans)
     return p.model_copy(update={"spans": spans})
 
 

@@ -15,7 +15,7 @@ from string import Template
 from typing import Literal
 
 from pipeline.model import Answer, Document, Section, Speaker
-from pipeline.renderers.htmltext import Typeset, attr, inline_html, plain, text
+from pipeline.renderers.htmltext import Typeset, attr, inline_html, linked, plain, text
 
 # The book's own words, for the pages the source does not write (zh-Hans).
 WORDS = {
@@ -286,7 +286,7 @@ class _PageWriter:
 
     def references(self, name: str, section: Section) -> Page:
         title = section.title or ""
-        items = "\n".join(f'<li><span class="number">{r.number}.</span> {self.t(r.text)}</li>'
+        items = "\n".join(f'<li><span class="number">{r.number}.</span> {linked(r.url, r.text, self.t(r.text))}</li>'
                           for r in section.references)
         parts = [f'<h1 id="title">{self.t(title)}</h1>', self._paragraphs(section.paragraphs),
                  f'<ol class="references">\n{items}\n</ol>']

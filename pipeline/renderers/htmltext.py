@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from urllib.parse import unquote
 
 from pipeline.model import Paragraph, Span
 
@@ -26,8 +27,59 @@ def plain(text: str, before: str = "", after: str = "") -> str:
     return escape(text, quote=False)
 
 
+def shown_address(href: str) -> str:
+    """A link's address as a reader types it: as written (not percent-encoded), no `mailto:`."""
+    shown = unquote(href)
+    return shown[len("mailto:"):] if shown.lower().startswith("mailto:") else shown
+
+
+def linked(href: str | None, written: str, html: str) -> str:
+    """`html` (the escaped form of `written`) as a link to `href` when there is one; a text that
+    is the address itself is styled as an address (it may break anywhere)."""
+    if href is None:
+        return html
+    css = ' class="url"' if written.strip() == shown_address(href) else ""
+    return f'<a{css} href="{attr(href)}">{html}</a>'
+
+
+def addresses(paragraph: Paragraph) -> list[tuple[str, str]]:
+    """(text, address as shown) of each link of the paragraph whose text is not its address, in
+    order, once each: what paper, which cannot be clicked, prints after the paragraph."""
+    found: dict[tuple[str, str], None] = {}
+    for href, group in _links(paragraph.spans):
+        written = "".join(span.text for span in group).strip()
+        if href is not None and written != shown_address(href):
+            found[(written, shown_address(href))] = None
+    return list(found)
+
+
+def addresses_html(found: list[tuple[str, str]], typeset: Typeset = plain) -> str:
+    """The addresses after a paragraph on paper: （链接：馆方公告 https://…；…）."""
+    items = "；".join(f'{typeset(written)} <span class="url">{escape(address, quote=False)}</span>'
+                     for written, address in found)
+    return f'<span class="link-note">{typeset(LINK_NOTE[0])}{items}{typeset(LINK_NOTE[1])}</span>'
+
+
+LINK_NOTE = ("（链接：", "）")
+
+
+def _links(spans: tuple[Span, ...]) -> list[tuple[str | None, tuple[Span, ...]]]:
+    """The spans in runs of one link (or of none): a link may hold several styled spans."""
+    runs: list[tuple[str | None, tuple[Span, ...]]] = []
+    for span in spans:
+        if runs and span.href is not None and runs[-1][0] == span.href:
+            runs[-1] = (span.href, runs[-1][1] + (span,))
+        else:
+            runs.append((span.href, (span,)))
+    return runs
+
+
 def span_html(span: Span, xhtml: bool = True, typeset: Typeset = plain, before: str = "", after: str = "") -> str:
-    text = typeset(span.text, before, after)
+    """One span, styled (a link's `<a>` is the paragraph's to write: a link may hold several spans)."""
+    return _styled(span, xhtml, typeset(span.text, before, after))
+
+
+def _styled(span: Span, xhtml: bool, text: str) -> str:
     if span.style in STYLE_TAGS:
         text = f"<{STYLE_TAGS[span.style]}>{text}</{STYLE_TAGS[span.style]}>"
     attrs = []
@@ -39,17 +91,24 @@ def span_html(span: Span, xhtml: bool = True, typeset: Typeset = plain, before: 
     return f"<span {' '.join(attrs)}>{text}</span>" if attrs else text
 
 
-def inline_html(paragraph: Paragraph, xhtml: bool = True, typeset: Typeset = plain) -> str:
-    """The paragraph's content (no <p>), numbered points prefixed （n）."""
+def inline_html(paragraph: Paragraph, xhtml: bool = True, typeset: Typeset = plain, show_addresses: bool = False) -> str:
+    """The paragraph's content (no <p>), numbered points prefixed （n）, the spans of one link in
+    one `<a>`; with `show_addresses` (paper) the links' addresses follow the paragraph's text,
+    which stays whole."""
     spans = paragraph.spans
     parts = []
-    for index, span in enumerate(spans):
-        before = spans[index - 1].text[-1:] if index else ""
-        after = spans[index + 1].text[:1] if index + 1 < len(spans) else ""
-        parts.append(span_html(span, xhtml, typeset, before, after))
+    index = 0
+    for href, group in _links(spans):
+        html = "".join(span_html(spans[k], xhtml, typeset, spans[k - 1].text[-1:] if k else "",
+                                 spans[k + 1].text[:1] if k + 1 < len(spans) else "")
+                       for k in range(index, index + len(group)))
+        parts.append(linked(href, "".join(span.text for span in group), html))
+        index += len(group)
     body = "".join(parts)
     if paragraph.number is not None:
         body = f'<span class="point-number">{typeset(f"（{paragraph.number}）", "", spans[0].text[:1] if spans else "")}</span>{body}'
+    if show_addresses and (found := addresses(paragraph)):
+        body += addresses_html(found, typeset)
     return body
 
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from pipeline.model import Answer, Document, Paragraph, Section, Speaker
+from pipeline.model import Answer, Document, Paragraph, Reference, Section, Speaker
 from pipeline.renderers.cjktype import print_typeset, spaced
-from pipeline.renderers.htmltext import attr, inline_html, text
+from pipeline.renderers.htmltext import attr, inline_html, linked, shown_address, text
 
 # Text the edition adds around the author's: headings of generated chapters and field names.
 WORDS = {
@@ -49,7 +49,7 @@ class Setter:
 
 
 PRINT = Setter(
-    paragraph=lambda p: inline_html(p, xhtml=False, typeset=print_typeset),
+    paragraph=lambda p: inline_html(p, xhtml=False, typeset=print_typeset, show_addresses=True),
     phrase=lambda text, role: print_typeset(text),
     label=lambda text: f'{print_typeset(text)}<span class="colon">：</span>',
 )
@@ -325,12 +325,20 @@ def _note(section: Section, setter: Setter, first: bool) -> str:
 def _references(section: Section, setter: Setter) -> str:
     title = section.title or ""
     items = "\n".join(
-        f'<p class="reference"><span class="reference-number">{r.number}.</span> {print_typeset(r.text)}</p>'
+        f'<p class="reference"><span class="reference-number">{r.number}.</span> '
+        f'{linked(r.url, r.text, print_typeset(r.text))}{_reference_address(r)}</p>'
         for r in section.references
     )
     return (_opening(section.id, title, title, "references")
             + f'<header class="opener"><h2 class="chapter-title">{setter.phrase(title, "heading")}</h2></header>\n'
             + items + "\n</section>")
+
+
+def _reference_address(reference: Reference) -> str:
+    """On paper a reference's address follows its text (unless the text is the address)."""
+    if reference.url is None or reference.text.strip() == shown_address(reference.url):
+        return ""
+    return f' <span class="url">{text(shown_address(reference.url))}</span>'
 
 
 def _generated(chapter: Chapter) -> str:

@@ -23,7 +23,7 @@ from pipeline.cache import Cache, key
 from pipeline.fonts import font_path
 from pipeline.model import Document, Paragraph
 from pipeline.renderers import pinyinfont
-from pipeline.renderers.htmltext import text
+from pipeline.renderers.htmltext import LINK_NOTE, addresses, text
 from pipeline.renderers.pagegeometry import custom_lengths, custom_ratios, measure
 from pipeline.renderers.pdfbook import Chapter, Setter
 from pipeline.renderers.pinyinlayout import PX, Face, Style, break_lines, glyphs
@@ -133,6 +133,11 @@ class LearnerText:
             runs.append((f"（{paragraph.number}）", "", False))
         for span in paragraph.spans:
             runs.append((span.text, _span_css(span.style), span.lang is None or span.lang.startswith("zh")))
+        if found := addresses(paragraph):  # paper cannot be clicked: the addresses follow, as in print
+            runs.append((LINK_NOTE[0], "", True))
+            for n, (written, address) in enumerate(found):
+                runs += [(written, "", True), (f" {address}", "", False), ("；" if n + 1 < len(found) else "", "", False)]
+            runs.append((LINK_NOTE[1], "", False))
         return self._block(runs, "text")
 
     def phrase(self, value: str, role: str) -> str:

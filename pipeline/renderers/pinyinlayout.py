@@ -31,6 +31,7 @@ Rules kept from the print edition:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -196,7 +197,46 @@ def glyphs(runs: Iterable[tuple[str, str, Sequence[tuple[str, tuple[str, ...] | 
             if latin:
                 add_latin(latin, css, space)
                 space = False
-    return _shape_words(_measure(_glue(out), style), style)
+    return _shape_words(_split_long(_measure(_glue(out), style), style), style)
+
+
+# Where a web or mail address may break, as print breaks it: after a slash, a query's marks, a dot
+# or an at sign (never inside the scheme's '//'); a word still wider than the line breaks anywhere.
+_ADDRESS = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|www\.|[^@\s]+@[^@\s]+\.)")
+_ADDRESS_BREAK = re.compile(r"(?<=[/?&=#.@])(?![/?&=#.@])")
+
+
+def _split_long(items: list[Glyph], style: Style) -> list[Glyph]:
+    """A Latin word too long for a line, or any web address, in pieces a line may break between
+    (without this, a long address ran off the page and its end was lost)."""
+    out = []
+    for glyph in items:
+        if glyph.syllable is not None or not (glyph.width > style.measure - 2 * style.text.size_px
+                                              or _ADDRESS.match(glyph.text)):
+            out.append(glyph)
+            continue
+        face = style.face(glyph.css)
+        room = max(style.measure - 2 * style.text.size_px, style.text.size_px)  # (a mark glued on either side)
+        pieces = [piece for piece in _ADDRESS_BREAK.split(glyph.text) if piece] if _ADDRESS.match(glyph.text) else [glyph.text]
+        first = True
+        for piece in pieces:
+            for part in _fitting(piece, face, room):
+                out.append(replace(glyph, text=part, width=face.width(part), breakable=glyph.breakable if first else True,
+                                   space_before=glyph.space_before and first))
+                first = False
+    return out
+
+
+def _fitting(text: str, face: Face, measure: float) -> list[str]:
+    """`text` cut, character by character, into parts no wider than `measure` (at least one
+    character each)."""
+    parts, current = [], ""
+    for char in text:
+        if current and face.width(current + char) > measure:
+            parts.append(current)
+            current = ""
+        current += char
+    return [*parts, current] if current else parts
 
 
 def _glue(items: list[Glyph]) -> list[Glyph]:
@@ -485,7 +525,8 @@ def _place(line: list[Glyph], style: Style, first: bool, last: bool) -> Line:
                 word_space = ceiling
         else:
             spread = slack
-        stretchable = [i for i, (a, b) in enumerate(zip(line, line[1:])) if (a.text, b.text) not in UNBROKEN_PAIRS]
+        stretchable = [i for i, (a, b) in enumerate(zip(line, line[1:]))
+                       if (a.text, b.text) not in UNBROKEN_PAIRS and not _one_latin_word(a, b)]
         if spread and stretchable:
             for i in stretchable:
                 gaps[i] += spread / len(stretchable)
@@ -497,6 +538,12 @@ def _place(line: list[Glyph], style: Style, first: bool, last: bool) -> Line:
         positions.append(x)
         x += glyph.width
     return Line(line, positions, _widen(line, positions, state.scales, style), word_space)
+
+
+def _one_latin_word(a: Glyph, b: Glyph) -> bool:
+    """Two pieces of one Latin word or address: never spaced apart (a line of nothing else is
+    left ragged rather than gapped)."""
+    return a.syllable is None and b.syllable is None and kind(a, b) == IN_WORD
 
 
 def _widen(line: list[Glyph], x: list[float], scales: list[float], style: Style) -> list[float]:

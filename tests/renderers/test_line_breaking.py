@@ -211,7 +211,11 @@ def placed(line: list[Glyph], st: Style, first: bool, last: bool) -> tuple[list[
                 spread, space = (space - widest) * spaces, widest
         else:
             spread = slack
-    stretch = [(a.text, b.text) not in (("…", "…"), ("—", "—")) for a, b in zip(line, line[1:])]
+    # never stretched: a doubled ellipsis or dash, and two pieces of one Latin word (a line of
+    # nothing else stays ragged)
+    stretch = [(a.text, b.text) not in (("…", "…"), ("—", "—"))
+               and not (a.syllable is None and b.syllable is None and a.word == b.word != MARK)
+               for a, b in zip(line, line[1:])]
     share = spread / sum(stretch) if any(stretch) else 0.0
     x = [st.indent if first else 0.0]
     for i, (a, b) in enumerate(zip(line, line[1:])):

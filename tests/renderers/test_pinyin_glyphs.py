@@ -232,3 +232,33 @@ def test_spacing_beside_marks_is_exactly_what_the_rules_ask() -> None:
     [line] = break_lines(glyphs([("", "", [Z, ("·", None), Z])], LOOSE_LINE), LOOSE_LINE)
     assert line.x[1] == 20.0  # the dot sits right after the first character
     assert edges(line, 2)[0] - edges(line, 0)[1] == pytest.approx(2.0, abs=1e-6)
+
+
+# A web address, or a Latin word wider than the line, used to run off the page (its end lost).
+ADDRESS = "https://library.example.org/a/very/long/path/that/goes/on/index.html?from=weekly&utm_source=x"
+
+
+@pytest.mark.parametrize("latin", [ADDRESS, "editor@newsroom.example.org", "Pneumonoultramicroscopicsilicovolcanoconiosis" * 2])
+@pytest.mark.parametrize("measure", [150.0, 330.0])
+def test_an_address_or_a_long_word_breaks_within_the_line(latin: str, measure: float) -> None:
+    style = Style(**{**LINE_STYLE.__dict__, "measure": measure})
+    words = [("晚上", ("wǎn", "shàng")), ("这里", ("zhè", "lǐ")), (f"（{latin}）", None), ("安静", ("ān", "jìng"))]
+    lines = break_lines(glyphs([("", "", words)], style), style)
+    assert "".join(g.text for line in lines for g in line.glyphs) == "晚上这里（" + latin + "）安静"  # all of it
+    assert len(lines) > 1
+    for number, line in enumerate(lines):
+        assert line.x[-1] + line.glyphs[-1].width <= style.measure + 0.01, number
+        for i in range(len(line.glyphs) - 1):  # the pieces of the address touch: never spread apart
+            a, b = line.glyphs[i], line.glyphs[i + 1]
+            if a.syllable is None and b.syllable is None and kind(a, b) == IN_WORD:
+                assert abs(line.x[i + 1] - line.x[i] - a.width) < 1e-6, (number, a.text, b.text)
+
+
+def test_an_address_breaks_after_its_slashes_and_marks_and_not_inside_a_name() -> None:
+    style = Style(**{**LINE_STYLE.__dict__, "measure": 1000.0})
+    pieces = [g.text for g in glyphs([("", "", [(ADDRESS, None)])], style)]
+    assert "".join(pieces) == ADDRESS
+    assert pieces[:4] == ["https://", "library.", "example.", "org/"]
+    assert all(piece[-1] in "/?&=#.@" for piece in pieces[:-1]) and "utm_source=" in pieces
+    # a word that is not an address, and fits, stays whole
+    assert [g.text for g in glyphs([("", "", [("Wi-Fi 4.2", None)])], style)] == ["Wi-Fi", "4.2"]
