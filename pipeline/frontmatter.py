@@ -316,14 +316,6 @@ def _diagnostic(err: Any, pos: Positions, path: str) -> Diagnostic:
         # (a number is taken as text: coerce_numbers_to_str)
         quote = " (put it in quotes)" if kind == "string_type" and got in ("yes/no", "nothing") else ""
         return Diagnostic("E104", path, line, col, f"'{where}' must be {wanted}, not {got}{quote}")
-    if kind in ("too_short", "string_too_short"):
-        empty = "an empty list" if isinstance(err.get("input"), list) else "empty"
-        return Diagnostic("E104", path, line, col, f"'{where}' is {empty}: write it, or delete the line if the "
-                                                   f"field may be left out")
-    if kind in ("too_long", "string_too_long"):
-        limit = (err.get("ctx") or {}).get("max_length")
-        return Diagnostic("E104", path, line, col, f"'{where}' is too long (at most {limit} "
-                                                   f"{'items' if isinstance(err.get('input'), list) else 'characters'})")
     return Diagnostic("E104", path, line, col, f"'{where}': {_plain(err['msg'])}")
 
 

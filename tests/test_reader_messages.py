@@ -444,18 +444,3 @@ def test_no_tagged_key_escapes_as_an_exception(tag: str) -> None:
         found = read_text(source, "t.md").diagnostics
         assert found and all(d.code.startswith("E1") for d in found), (tag, text, found)
         assert any(d.line == 10 for d in found), (tag, text, found)
-
-
-EMPTY_OR_LONG = [
-    ("title: 测试", 'title: ""', "'title' is empty: write it, or delete the line if the field may be left out"),
-    ("authors: [作者]", "authors: []", "'authors' is an empty list: write it, or delete the line if the field may be left out"),
-    ("description: 一个测试。", "description: ''", "'description' is empty: write it, or delete the line if the field may be left out"),
-    ("description: 一个测试。", "description: " + "长" * 10_001, "'description' is too long (at most 10000 characters)"),
-]
-
-
-@pytest.mark.parametrize("old,new,expected", EMPTY_OR_LONG, ids=["empty-title", "no-authors", "empty-description", "long"])
-def test_an_empty_or_overlong_value_is_named_without_pydantics_words(tmp_path: Path, old: str, new: str, expected: str) -> None:
-    text = VALID.replace(old, new)
-    [(code, line, _col, message)] = messages(tmp_path, text)
-    assert (code, line, message) == ("E104", line_of(text, new.split(":")[0] + ":"), expected)
