@@ -39,7 +39,13 @@ from pipeline.pinyin_syllables import count_han, is_han, normalise_syllables
 from pipeline.placeholders import find_placeholders
 from pipeline.syllables import has_reading, is_syllable
 
-_HEADING_ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
+_HEADING_ATTRS = re.compile(r"\s*(?<!\\)\{([^{}]*)\}\s*$")  # ('\\{' is an escaped brace: text)
+# What a heading's closing '{…}' may hold to be read as attributes: '#id', '.class', 'key=value'.
+# Braces holding anything else are the heading's text ('## 你怎么看{笑}' lost '{笑}' in every
+# edition); the ones the format knows are checked by `_heading_attribute_problem` (E224).
+_ATTRIBUTE = re.compile(r"^(?:[#.]\S*|[A-Za-z][\w-]*=\S*)$")
+_HEADING_BRACES = re.compile(r"(?<!\\)[{｛](?P<inner>[^{}｛｝]*)[}｝]\s*$")
+HEADING_CLASSES = ("closing", "references")
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
 _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
@@ -249,6 +255,8 @@ class _Builder:
             self.problem("E222", line, 1, f"chapter id '{section_id}' is not an id: editions link to the chapter by it")
         if not title:
             self.problem("E208", line, 1, "chapter heading has no text")
+        if (attribute_problem := _heading_attribute_problem(inline.content)) is not None:
+            self.problem("E224", line, 1, attribute_problem)
         if section_id in self.section_ids:
             self.problem("E207", line, 1, f"chapter id '{section_id}' is used twice")
         self.section_ids.add(section_id)
@@ -495,9 +503,32 @@ def _skip(tokens: list[Token], i: int) -> int:
 
 def _split_heading_attrs(content: str) -> tuple[str, list[str]]:
     match = _HEADING_ATTRS.search(content)
-    if not match:
+    if not match or not all(_ATTRIBUTE.match(word) for word in match[1].split()):
         return content.strip(), []
     return content[: match.start()].strip(), match[1].split()
+
+
+def _heading_attribute_problem(content: str) -> str | None:
+    """What is wrong with a heading's closing '{…}', if anything: an attribute the format does
+    not know ('{.closin}', '{lang=en}': the chapter silently stayed a numbered question), or a
+    chapter kind written as text ('{closing}', full-width '｛.closing｝', printed as part of the
+    question)."""
+    match = _HEADING_BRACES.search(content)
+    if match is None:
+        return None
+    written, words = match[0].strip(), match["inner"].split()
+    _title, attrs = _split_heading_attrs(content)
+    if attrs or (written == "{}" and not words):
+        unknown = [word for word in attrs if not word.startswith("#") and word[1:] not in HEADING_CLASSES]
+        if not unknown:
+            return None
+        near = difflib.get_close_matches(unknown[0].lstrip(".").lower(), HEADING_CLASSES, n=1, cutoff=0.6)
+        hint = f" (did you mean '.{near[0]}'?)" if near else ""
+        return f"'{unknown[0]}' in '{written}' is not an attribute of a chapter{hint}"
+    named = next((kind for word in words for kind in HEADING_CLASSES if word.lstrip(".．。").lower() == kind), None)
+    if named is None:
+        return None  # braces of the heading's text: '{笑}'
+    return f"'{written}' is read as text of the heading, and the chapter as a question: write '{{.{named}}}'"
 
 
 def _spans(inline: Token) -> tuple[Span, ...]:

@@ -294,3 +294,42 @@ def test_a_value_over_lines_keeps_a_space_only_between_latin_characters() -> Non
 
     doc = read_data(VALID.replace("title: 测试", "title: |\n  中A\n  B中").encode(), "t.md").document
     assert doc is not None and doc.meta.title == "中A B中"
+
+
+# Braces at the end of a heading are attributes only when they hold '#id', '.class' or
+# 'key=value'; other braces are the question's text (before: '{笑}' and '{1, 2, 3}' vanished from
+# every edition). (as written after '## ', the question, the chapter's kind)
+HEADING_BRACES = [
+    ("你怎么看{笑}", "你怎么看{笑}", "question"), ("集合 {1, 2, 3} 有几个元素？", "集合 {1, 2, 3} 有几个元素？", "question"),
+    ("问题 {空 格}", "问题 {空 格}", "question"), ("最后 {.closing}", "最后", "closing"),
+    ("最后 {#end .closing}", "最后", "closing"), ("问题 {#why}", "问题", "question"),
+    ("C {} 语言", "C {} 语言", "question"),
+]
+
+
+@pytest.mark.parametrize("written,question,kind", HEADING_BRACES, ids=[f"braces{n}" for n in range(len(HEADING_BRACES))])
+def test_braces_that_are_not_attributes_are_the_questions_text(tmp_path: Path, written: str, question: str,
+                                                                 kind: str) -> None:
+    result = read(tmp_path, VALID.replace("## 第一个问题？", f"## {written}"))
+    assert result.diagnostics == [], result.diagnostics
+    assert (result.document.sections[1].title, result.document.sections[1].kind) == (question, kind)
+
+
+ADVICE_E224 = "(end a chapter heading with {#id}, {.closing} or {.references} in half-width braces, or nothing)"
+HEADING_ATTRIBUTE_PROBLEMS = [
+    ("问题 {.closin}", "'.closin' in '{.closin}' is not an attribute of a chapter (did you mean '.closing'?)"),
+    ("参考资料 {.reference}", "'.reference' in '{.reference}' is not an attribute of a chapter (did you mean '.references'?)"),
+    ("问题 {#q9 .aside}", "'.aside' in '{#q9 .aside}' is not an attribute of a chapter"),
+    ("问题 {lang=en}", "'lang=en' in '{lang=en}' is not an attribute of a chapter"),
+    ("结语 {closing}", "'{closing}' is read as text of the heading, and the chapter as a question: write '{.closing}'"),
+    ("结语 ｛.closing｝", "'｛.closing｝' is read as text of the heading, and the chapter as a question: write '{.closing}'"),
+    ("资料 {References}", "'{References}' is read as text of the heading, and the chapter as a question: "
+                          "write '{.references}'"),
+]
+
+
+@pytest.mark.parametrize("heading,message", HEADING_ATTRIBUTE_PROBLEMS,
+                         ids=[f"attr{n}" for n in range(len(HEADING_ATTRIBUTE_PROBLEMS))])
+def test_e224_names_a_heading_attribute_the_format_does_not_know(heading: str, message: str) -> None:
+    text = VALID.replace("## 第一个问题？", f"## {heading}")
+    assert _messages(text) == [f"t.md:{_line(text, '## ' + heading)}:1: error E224: {message} {ADVICE_E224}"]
