@@ -88,9 +88,16 @@ def _body_lines(lines: list[str], start: int) -> Iterator[tuple[int, int, str]]:
             yield index + 1, role.start(group), role[group]
 
 
+# A character reference ('&#xFF1A;', '&amp;') is markup for one character, not punctuation: its
+# ';' beside Chinese text is no half-width mark ('publish import' writes '&#xFF1A;：：' for copy's
+# '：：：', which a fence would otherwise be).
+_CHARACTER_REFERENCE = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def _half_width(lines: list[str], path: str) -> list[Diagnostic]:
     found = []
     for number, offset, text in _prose_lines(lines):
+        text = _CHARACTER_REFERENCE.sub(lambda m: " " * len(m[0]), text)  # (same length: columns stay true)
         for col, mark in sorted(half_width_marks(text)):
             found.append(Diagnostic("W401", path, number, offset + col + 1, f"half-width '{mark}' in Chinese text"))
     return found
