@@ -38,6 +38,7 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
     if result.document is not None:
         for rule in MODEL_RULES:
             diagnostics += rule(result.document)
+        diagnostics += _unspoken_language(result.document, lines)
         if pinyin:
             diagnostics += _guarded(_pinyin_fallbacks, result.document, lines)
     diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
@@ -218,6 +219,21 @@ def _voice_hints(doc: Document) -> list[Diagnostic]:
         except PublishError:
             break  # no voice reads the title's language: the audio edition says so when asked for
     return found
+
+
+def _unspoken_language(doc: Document, lines: list[str]) -> list[Diagnostic]:
+    """A title in a language no voice reads (`language: en`) passed check, and `publish all` then
+    failed at its audio and script editions: said here, at the `language:` line. A warning: the
+    EPUB and PDF editions build."""
+    from pipeline.audio.voices import spoken_language
+
+    if spoken_language(doc.meta.language) is not None:
+        return []
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines))
+    line = next((n for n in range(2, end + 1) if re.match(r"language\s*:", lines[n - 1])), 1)
+    return [Diagnostic("W409", doc.source, line, 1,
+                       f"no voice reads the title's language '{doc.meta.language}': 'publish audio' and "
+                       "'publish script' (and so 'publish all') fail for this title; the EPUB and PDF editions build")]
 
 
 MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _unused_pronunciations,

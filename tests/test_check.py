@@ -316,9 +316,22 @@ def test_e302_is_the_whole_diagnostic_at_the_voice_hint(tmp_path: Path) -> None:
                      "title's language, or delete the hint)"]
 
 
-def test_a_language_no_voice_reads_is_left_to_the_audio_edition(tmp_path: Path) -> None:
-    """Casting refuses the whole title (no voice reads 'tlh'): that is the audio edition's message
-    when it is asked for; check reports nothing about voices, and still reports the rest."""
-    path = write(tmp_path, VALID.replace("language: zh-Hans", "language: tlh").replace("回答一。", "回答一,好。"))
-    found = [d.code for d in check(path, pinyin=False)[1]]
-    assert "E302" not in found and "W401" in found
+def test_a_language_no_voice_reads_is_a_warning_at_the_language(tmp_path: Path) -> None:
+    """Casting refuses the whole title (no voice reads 'tlh'): no E302 for each voice hint, but one
+    W409 at the 'language:' line (before: check said nothing and 'publish all' then failed at the
+    audio and script editions); the rest is still reported."""
+    text = VALID.replace("language: zh-Hans", "language: tlh").replace("回答一。", "回答一,好。")
+    path = write(tmp_path, text)
+    found = check(path, pinyin=False)[1]
+    assert "E302" not in [d.code for d in found] and "W401" in [d.code for d in found]
+    assert [str(d) for d in found if d.code == "W409"] == [
+        f"{path}:{line_of(text, 'language: tlh')}:1: warning W409: no voice reads the title's language 'tlh': "
+        "'publish audio' and 'publish script' (and so 'publish all') fail for this title; the EPUB and PDF "
+        "editions build (write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
+        "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions)"]
+
+
+@pytest.mark.parametrize("language", ["zh-Hans", "zh-TW", "yue", "zh-Hant-HK", "cmn"])
+def test_a_language_voices_read_is_no_w409(tmp_path: Path, language: str) -> None:
+    path = write(tmp_path, VALID.replace("language: zh-Hans", f"language: {language}"))
+    assert "W409" not in [d.code for d in check(path, pinyin=False)[1]]
