@@ -509,22 +509,20 @@ def _split_heading_attrs(content: str) -> tuple[str, list[str]]:
 
 
 def _heading_attribute_problem(content: str) -> str | None:
-    """What is wrong with a heading's closing '{…}', if anything: an attribute the format does
-    not know ('{.closin}', '{lang=en}': the chapter silently stayed a numbered question), or a
-    chapter kind written as text ('{closing}', full-width '｛.closing｝', printed as part of the
-    question)."""
+    """What is wrong with a heading's closing '{…}', if anything: a chapter kind misspelt
+    ('{.closin}', '{.reference}': the chapter silently stayed a numbered question), or written as
+    text ('{closing}', full-width '｛.closing｝', printed as part of the question)."""
     match = _HEADING_BRACES.search(content)
     if match is None:
         return None
     written, words = match[0].strip(), match["inner"].split()
     _title, attrs = _split_heading_attrs(content)
     if attrs or (written == "{}" and not words):
-        unknown = [word for word in attrs if not word.startswith("#") and word[1:] not in HEADING_CLASSES]
-        if not unknown:
-            return None
-        near = difflib.get_close_matches(unknown[0].lstrip(".").lower(), HEADING_CLASSES, n=1, cutoff=0.6)
-        hint = f" (did you mean '.{near[0]}'?)" if near else ""
-        return f"'{unknown[0]}' in '{written}' is not an attribute of a chapter{hint}"
+        for word in attrs:  # (other attributes, '{.x}', '{lang=en}', change nothing and are let be)
+            near = difflib.get_close_matches(word.lstrip(".").lower(), HEADING_CLASSES, n=1, cutoff=0.6)
+            if not word.startswith("#") and word[1:] not in HEADING_CLASSES and near:
+                return f"'{word}' in '{written}' is not an attribute of a chapter: did you mean '.{near[0]}'?"
+        return None
     named = next((kind for word in words for kind in HEADING_CLASSES if word.lstrip(".．。").lower() == kind), None)
     if named is None:
         return None  # braces of the heading's text: '{笑}'
