@@ -334,3 +334,33 @@ HEADING_ATTRIBUTE_PROBLEMS = [
 def test_e224_names_a_heading_attribute_the_format_does_not_know(heading: str, message: str) -> None:
     text = VALID.replace("## 第一个问题？", f"## {heading}")
     assert _messages(text) == [f"t.md:{_line(text, '## ' + heading)}:1: error E224: {message} {ADVICE_E224}"]
+
+
+# A front-matter value pydantic refuses is said in the editor's terms (before: "Value should have
+# at least 1 item after validation, not 0" for an empty title, "String should match pattern
+# '^[a-z0-9][a-z0-9-]*$'" for a slug). (what is changed in VALID, the message written out by hand)
+ADVICE_E104 = "(correct the value (see README, 'Source format'))"
+FRONT_MATTER_MESSAGES = [
+    (("title: 测试", 'title: ""'), "'title' is empty: write its text, or delete the field if it is optional"),
+    (("title: 测试", 'title: "   "'), "'title' is empty: write its text, or delete the field if it is optional"),
+    (("    role: 记者", '    role: ""'),
+     "'speakers.0.role' is empty: write its text, or delete the field if it is optional"),
+    (("authors: [作者]", "authors: []"), "'authors' is an empty list: write at least one"),
+    (("title: 测试", "slug: Night_Shift\ntitle: 测试"),
+     "'slug' must be lower-case Latin letters, digits and hyphens, starting with a letter or digit "
+     "(e.g. 'wang-wu', 'night-shift'), not 'Night_Shift'"),
+    (("  - id: wang", "  - id: Wang Wu"),
+     "'speakers.0.id' must be lower-case Latin letters, digits and hyphens, starting with a letter or digit "
+     "(e.g. 'wang-wu', 'night-shift'), not 'Wang Wu'"),
+    (("    role: 记者", "    role: 记者\n    handle: 王五"),
+     "'speakers.0.handle' is a handle: '@' and the name without spaces, e.g. '@余飞', not '王五'"),
+    (("title: 测试", "title: " + "长" * 10_001), "'title' is longer than 10000 characters"),
+]
+
+
+@pytest.mark.parametrize("change,message", FRONT_MATTER_MESSAGES, ids=[f"fm{n}" for n in range(len(FRONT_MATTER_MESSAGES))])
+def test_a_refused_front_matter_value_is_said_in_the_editors_terms(change: tuple[str, str], message: str) -> None:
+    assert change[0] in VALID
+    text = VALID.replace(*change)
+    found = _messages(text)
+    assert len(found) == 1 and found[0].endswith(f": error E104: {message} {ADVICE_E104}"), found
