@@ -32,7 +32,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E202": ("error", "give every speaker its own id"),
     "E203": ("error", "write the answer's text between '::: answer ID' and ':::'"),
     "E204": ("error", "add at least one '::: answer ID' block under the question"),
-    "E205": ("error", "put the text inside a '::: answer ID' block, or move it into the article"),
+    "E205": ("error", "put the text inside the block it belongs to ('::: answer ID' or '::: note'), or move it into the article"),
     "E206": ("error", "write '::: answer ID' (optionally 'role=…'), or '::: note'"),
     "E207": ("error", "give every chapter its own {#id}"),
     "E208": ("error", "a question's heading needs its text"),

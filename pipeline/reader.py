@@ -288,6 +288,10 @@ class _Builder:
                 self.problem("E206", line, raw.find(block.info) + match.start("role") - len("role=") + 1,
                              "'role=' has no value: write the role after it")
                 return
+        if section["kind"] == "note":
+            self.problem("E205", line, 1, f"an answer cannot follow the note of line {section['loc'].line}: move the "
+                                          "note after the chapter's answers (notes stand after the chapters)")
+            return
         if section["kind"] not in ("question", "closing"):
             self.problem("E205", line, 1, "an answer must stand under a '##' question heading")
             return
@@ -344,6 +348,9 @@ class _Builder:
         blocks = self._blocks(tokens[i:end])
         if section["kind"] in ("question", "closing"):
             self.problem("E205", line, 1, "text under a question heading is outside any answer")
+        elif section["kind"] == "note":  # (it was printed as part of the note above it)
+            self.problem("E205", line, 1, f"text after the note of line {section['loc'].line} is outside it: put it "
+                                          "inside the note, before its ':::', or move it")
         section["paragraphs"].extend(blocks)
         return end
 

@@ -364,3 +364,13 @@ def test_a_refused_front_matter_value_is_said_in_the_editors_terms(change: tuple
     text = VALID.replace(*change)
     found = _messages(text)
     assert len(found) == 1 and found[0].endswith(f": error E104: {message} {ADVICE_E104}"), found
+
+
+def test_text_after_a_note_is_not_the_notes() -> None:
+    """Before: a paragraph after a note's closing ':::' (here the article's second paragraph,
+    after a note in the article) was printed as part of the note."""
+    text = VALID.replace("第一段，有Latin和2025年。", "第一段，有Latin和2025年。\n\n::: note\n注。\n:::\n\n第二段。")
+    assert _messages(text) == [
+        f"t.md:{_line(text, '第二段。')}:1: error E205: text after the note of line {_line(text, '::: note')} is "
+        "outside it: put it inside the note, before its ':::', or move it (put the text inside the block it belongs "
+        "to ('::: answer ID' or '::: note'), or move it into the article)"]
