@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.diagnostics import Diagnostic
-from pipeline.model import Document
+from pipeline.model import Document, Speaker
 from pipeline.passes.typography import half_width_marks
 from pipeline.reader import read_with_diagnostics
 from pipeline.sourcetext import split_lines
@@ -151,6 +151,24 @@ def _unused_speakers(doc: Document) -> list[Diagnostic]:
     ]
 
 
+def _same_labels(doc: Document) -> list[Diagnostic]:
+    """Two speakers whose labels read the same (`role + name`, white space and full-width forms
+    aside): one person declared twice under two ids gets two voices in the audio edition and
+    two entries in the name index, and two people so declared cannot be told apart by anyone."""
+    first: dict[str, Speaker] = {}
+    found = []
+    for speaker in doc.speakers:
+        key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", speaker.label()))
+        if key in first:
+            other = first[key]
+            found.append(Diagnostic("W410", speaker.loc.path, speaker.loc.line, speaker.loc.col,
+                                    f"speakers '{other.id}' (line {other.loc.line}) and '{speaker.id}' are both "
+                                    f"labelled '{speaker.label()}'"))
+        else:
+            first[key] = speaker
+    return found
+
+
 def _unused_pronunciations(doc: Document) -> list[Diagnostic]:
     text = "\n".join([*doc.text_blocks(), *(s.name for s in doc.speakers), *doc.meta.authors, doc.meta.title])
     return [
@@ -236,5 +254,5 @@ def _unspoken_language(doc: Document, lines: list[str]) -> list[Diagnostic]:
                        "'publish script' (and so 'publish all') fail for this title; the EPUB and PDF editions build")]
 
 
-MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _unused_pronunciations,
+MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _same_labels, _unused_pronunciations,
                                                                    _voice_hints)

@@ -61,6 +61,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "W406": ("warning", "set the voice hint (male | female …) or delete the line to let casting choose"),
     "W407": ("warning", "confirm the imported value (fix it if wrong), then delete the '# check:' comment"),
     "W408": ("warning", "write a common form of the character if there is one, or look at the PDF's page"),
+    "W410": ("warning", "one person: declare them once and use that id in every answer; two people: "
+                        "give them roles (or names) that tell them apart"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),
 }
