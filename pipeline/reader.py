@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -252,7 +253,7 @@ class _Builder:
         default_id = {"closing": "closing", "references": "references"}.get(kind, f"q{self.question_count}")
         section_id = ids[0] if ids else default_id
         if ids and not _CHAPTER_ID.match(section_id):
-            self.problem("E222", line, 1, f"chapter id '{section_id}' is not an id: editions link to the chapter by it")
+            self.problem("E222", line, 1, f"chapter id '{_shown(section_id)}' is not an id: editions link to the chapter by it")
         if not title:
             self.problem("E208", line, 1, "chapter heading has no text")
         if (attribute_problem := _heading_attribute_problem(inline.content)) is not None:
@@ -300,7 +301,7 @@ class _Builder:
             near = difflib.get_close_matches(match["id"], list(self.speakers), n=1, cutoff=0.6)
             hint = f"did you mean '{near[0]}'?" if near else _known(sorted(self.speakers))
             self.problem("E201", line, raw.find(block.info) + match.start("id") + 1,
-                         f"unknown speaker id '{match['id']}' ({hint})")
+                         f"unknown speaker id '{_shown(match['id'])}' ({hint})")
             return
         self._headings_inside(block, tokens)
         paragraphs = self._blocks(tokens)
@@ -489,6 +490,12 @@ class _Builder:
             result.append(Pronunciation(word=word, pinyin=" ".join(syllables),
                                         loc=Location(path=self.path, line=line, col=col)))
         return tuple(result)
+
+
+def _shown(text: str) -> str:
+    """An id as a message shows it, an invisible character in it written out: 'a<U+200B>' (a
+    zero-width space pasted after an id read "unknown speaker id 'a' (did you mean 'a'?)")."""
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in text)
 
 
 def _known(ids: list[str], shown: int = 8) -> str:

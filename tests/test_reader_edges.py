@@ -374,3 +374,14 @@ def test_text_after_a_note_is_not_the_notes() -> None:
         f"t.md:{_line(text, '第二段。')}:1: error E205: text after the note of line {_line(text, '::: note')} is "
         "outside it: put it inside the note, before its ':::', or move it (put the text inside the block it belongs "
         "to ('::: answer ID' or '::: note'), or move it into the article)"]
+
+
+@pytest.mark.parametrize(("change", "code", "shown"), [
+    (("::: answer wang", "::: answer wang\u200b"), "E201", "unknown speaker id 'wang<U+200B>' (did you mean 'wang'?)"),
+    (("## 第一个问题？", "## 第一个问题？ {#q\u20601}"), "E222", "chapter id 'q<U+2060>1' is not an id"),
+], ids=["speaker-id", "chapter-id"])
+def test_an_invisible_character_in_an_id_is_written_out(change: tuple[str, str], code: str, shown: str) -> None:
+    """Before: "unknown speaker id 'wang' (did you mean 'wang'?)", the pasted zero-width space unseen."""
+    assert change[0] in VALID
+    found = [m for m in _messages(VALID.replace(*change, 1)) if f" {code}: " in m]
+    assert len(found) == 1 and shown in found[0], found
