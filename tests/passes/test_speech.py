@@ -96,3 +96,12 @@ def test_respelling_keeps_common_characters_and_replaces_doubtful_ones() -> None
     assert homophones.respell("周鸿祎", "zhōu hóng yī") == "周鸿依"
     assert homophones.respell("长达", "chang2 da2") == "常达"
     assert homophones.respell("同行", "tóng háng") == "同航"
+
+
+def test_respelling_a_word_with_latin_letters_respells_only_its_han_characters() -> None:
+    """The reader takes one syllable per Han character ('AI助手: zhù shǒu'); respelling did one per
+    character and stopped the audio edition. (Expected: 助 and 手 are common and usually read so.)"""
+    homophones = load_homophones()
+    assert homophones.respell("AI助手", "zhù shǒu") == "AI助手"
+    assert homophones.respell("X行长", "háng zhǎng") == "X" + homophones.respell("行长", "háng zhǎng")
+    assert homophones.respell("5G〇号", "líng hào") == "5G" + homophones.respell("〇号", "líng hào")
