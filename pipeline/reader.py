@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import isValidEntityCode
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 
@@ -21,7 +22,7 @@ from pipeline.diagnostics import Diagnostic, errors
 from pipeline.errors import SourceError
 from pipeline.fences import Block, Run, scan
 from pipeline.frontmatter import FrontMatterError, FrontMatterInput, Positions, parse_yaml, validate
-from pipeline.sourcetext import invisible_characters, line_join, split_lines
+from pipeline.sourcetext import invisible_characters, line_join, split_lines, without_invisible
 from pipeline.model import (
     Answer,
     Document,
@@ -51,6 +52,7 @@ _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$
 _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
+_CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
 _UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped colon: text, printed ':::'
 # A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
@@ -258,6 +260,7 @@ class _Builder:
             self.problem("E208", line, 1, "chapter heading has no text")
         if (attribute_problem := _heading_attribute_problem(inline.content)) is not None:
             self.problem("E224", line, 1, attribute_problem)
+        self._hidden_references(inline)
         if section_id in self.section_ids:
             self.problem("E207", line, 1, f"chapter id '{section_id}' is used twice")
         self.section_ids.add(section_id)
@@ -371,6 +374,7 @@ class _Builder:
                 lists[-1][2] = True
             elif kind == "inline" and tokens[j - 1].type == "paragraph_open":
                 self._stray_fence(token)  # (an error; the paragraph is still read, so its answer is not "empty")
+                self._hidden_references(token)
                 spans = _spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
@@ -381,6 +385,22 @@ class _Builder:
             elif kind in _UNSUPPORTED:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({_UNSUPPORTED[kind]})")
         return paragraphs
+
+    def _hidden_references(self, inline: Token) -> None:
+        """E219 for a character reference ('&#x202E;', '&#7;') to a character E219 refuses when
+        typed, or to none (markdown-it prints '�' for it): typed as a reference, it went past the
+        check of the source's characters into every edition."""
+        for k, text in enumerate(inline.content.split("\n")):
+            for reference in _CHARACTER_REFERENCE.finditer(text):
+                code = int(reference["hex"], 16) if reference["hex"] else int(reference["dec"])
+                char = chr(code) if isValidEntityCode(code) else None
+                if char is not None and not without_invisible(char)[1] and char not in "\u2028\u2029":
+                    continue
+                line = self.loc(inline).line + k
+                raw = self.body_lines[line - self.body_offset - 1]
+                what = (f"the invisible character U+{code:04X} ({unicodedata.name(char, 'control character')})"
+                         if char else "no character a book can hold: every edition would print '\ufffd'")
+                self.problem("E219", line, raw.find(reference[0]) + 1, f"the character reference '{reference[0]}' is {what}")
 
     def _stray_fence(self, inline: Token) -> None:
         """A ':::' line the scanner could not take as a fence (behind a list marker, say)."""

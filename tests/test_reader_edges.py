@@ -385,3 +385,20 @@ def test_an_invisible_character_in_an_id_is_written_out(change: tuple[str, str],
     assert change[0] in VALID
     found = [m for m in _messages(VALID.replace(*change, 1)) if f" {code}: " in m]
     assert len(found) == 1 and shown in found[0], found
+
+
+# A character reference is read for the character it names (before: '&#x202E;' put a right-to-left
+# override past E219 into every edition, '&#7;' printed '�'). (as written, refused?)
+REFERENCES = [("&#x202E;", True), ("&#8238;", True), ("&#xFEFF;", True), ("&#x2028;", True), ("&#7;", True),
+              ("&#xFFFF;", True), ("&#xD800;", True), ("&#x110000;", True), ("&#20013;", False), ("&#x4E2D;", False),
+              ("&amp;", False), ("\\&#7;", False), ("&#x200D;", False)]
+
+
+@pytest.mark.parametrize(("written", "refused"), REFERENCES, ids=[f"ref{n}" for n in range(len(REFERENCES))])
+def test_a_character_reference_to_an_invisible_character_is_e219(written: str, refused: bool) -> None:
+    for change in (("回答一。", f"回答{written}一。"), ("## 第一个问题？", f"## 第一个{written}问题？")):
+        text = VALID.replace(*change)
+        found = [m for m in _messages(text) if " E219: " in m]
+        line = _line(text, change[1])
+        assert found == ([f"t.md:{line}:{change[1].index(written) + 1}: error E219: the character reference "
+                          f"'{written}' is " + found[0].split(f"'{written}' is ", 1)[1]] if refused else []), found
