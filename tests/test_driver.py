@@ -374,3 +374,15 @@ def test_a_folder_is_read_for_its_sources_not_for_the_scripts_built_into_it(tmp_
         "film-script.md", "night.md"]
     # a file named on the command line is always taken
     assert find_source_paths([drafts / "night-script.md"], tmp_path) == [drafts / "night-script.md"]
+
+
+@pytest.mark.parametrize("empty", ["", " "], ids=["empty", "blank"])
+def test_an_empty_source_name_is_a_usage_error(tmp_path: Path, empty: str) -> None:
+    """Before: 'publish all "$FILE"' with FILE unset built every title under the current folder
+    (Path('') is '.')."""
+    from pipeline.driver.sources import find_source_paths
+    from pipeline.paths import UsageError
+
+    (tmp_path / "a.md").write_text("x", encoding="utf-8")
+    with pytest.raises(UsageError, match="an empty source name"):
+        find_source_paths([tmp_path / "a.md", empty], tmp_path)

@@ -116,6 +116,9 @@ def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> lis
                              f"to build (e.g. 'publish all drafts/*.md')")
         return paths
     for argument in arguments:
+        if not argument.strip():  # ('publish all "$FILE"' with FILE unset: Path('') is '.', every title below it)
+            raise UsageError("an empty source name: name a file, a folder or a glob (to build every title in "
+                             "this folder, name it: '.')")
         path = Path(argument)
         if path.is_dir():
             found = _folder_titles(path)
