@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import isValidEntityCode
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 
@@ -390,6 +389,8 @@ class _Builder:
         """E219 for a character reference ('&#x202E;', '&#7;') to a character E219 refuses when
         typed, or to none (markdown-it prints '�' for it): typed as a reference, it went past the
         check of the source's characters into every edition."""
+        from markdown_it.common.utils import isValidEntityCode  # (markdown-it's own test: '\ufffd' where it fails)
+
         for k, text in enumerate(inline.content.split("\n")):
             for reference in _CHARACTER_REFERENCE.finditer(text):
                 code = int(reference["hex"], 16) if reference["hex"] else int(reference["dec"])
