@@ -385,6 +385,16 @@ class _Builder:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({_UNSUPPORTED[kind]})")
         return paragraphs
 
+    def _stray_fence(self, inline: Token) -> None:
+        """A ':::' line the scanner could not take as a fence (behind a list marker, say)."""
+        for k, text in enumerate(inline.content.split("\n")):
+            line = self.loc(inline).line + k
+            if (_UNESCAPED_FENCE.search(text) or "：：：" in text) and line not in self.fence_lines:
+                raw = self.body_lines[line - self.body_offset - 1]  # (the line as written, indentation and all)
+                col = max(raw.find(":::"), raw.find("：：：")) + 1
+                self.problem("E217", line, col, f"a fence must stand alone at the left margin: '{raw.strip()}'")
+                return
+
     def _hidden_references(self, inline: Token) -> None:
         """E219 for a character reference ('&#x202E;', '&#7;') to a character E219 refuses when
         typed, or to none (markdown-it prints '�' for it): typed as a reference, it went past the
@@ -402,16 +412,6 @@ class _Builder:
                 what = (f"the invisible character U+{code:04X} ({unicodedata.name(char, 'control character')})"
                          if char else "no character a book can hold: every edition would print '\ufffd'")
                 self.problem("E219", line, raw.find(reference[0]) + 1, f"the character reference '{reference[0]}' is {what}")
-
-    def _stray_fence(self, inline: Token) -> None:
-        """A ':::' line the scanner could not take as a fence (behind a list marker, say)."""
-        for k, text in enumerate(inline.content.split("\n")):
-            line = self.loc(inline).line + k
-            if (_UNESCAPED_FENCE.search(text) or "：：：" in text) and line not in self.fence_lines:
-                raw = self.body_lines[line - self.body_offset - 1]  # (the line as written, indentation and all)
-                col = max(raw.find(":::"), raw.find("：：：")) + 1
-                self.problem("E217", line, col, f"a fence must stand alone at the left margin: '{raw.strip()}'")
-                return
 
     def _references(self, tokens: list[Token]) -> list[Reference]:
         references = []
