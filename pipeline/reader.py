@@ -52,6 +52,7 @@ _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 _CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
+_HTML_COMMENT = re.compile(r"(?<!\\)<!--")
 _UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped colon: text, printed ':::'
 # A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
@@ -260,6 +261,7 @@ class _Builder:
         if (attribute_problem := _heading_attribute_problem(inline.content)) is not None:
             self.problem("E224", line, 1, attribute_problem)
         self._hidden_references(inline)
+        self._html_comments(inline)
         if section_id in self.section_ids:
             self.problem("E207", line, 1, f"chapter id '{section_id}' is used twice")
         self.section_ids.add(section_id)
@@ -374,6 +376,7 @@ class _Builder:
             elif kind == "inline" and tokens[j - 1].type == "paragraph_open":
                 self._stray_fence(token)  # (an error; the paragraph is still read, so its answer is not "empty")
                 self._hidden_references(token)
+                self._html_comments(token)
                 spans = _spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
@@ -412,6 +415,17 @@ class _Builder:
                 what = (f"the invisible character U+{code:04X} ({unicodedata.name(char, 'control character')})"
                          if char else "no character a book can hold: every edition would print '\ufffd'")
                 self.problem("E219", line, raw.find(reference[0]) + 1, f"the character reference '{reference[0]}' is {what}")
+
+    def _html_comments(self, inline: Token) -> None:
+        """E225 for an HTML comment: Markdown users hide notes to themselves in '<!-- … -->', and
+        with HTML read as text (as this format reads it) every edition printed the note."""
+        for k, text in enumerate(inline.content.split("\n")):
+            if (found := _HTML_COMMENT.search(text)) is not None:
+                line = self.loc(inline).line + k
+                raw = self.body_lines[line - self.body_offset - 1]
+                self.problem("E225", line, raw.find("<!--") + 1,
+                             f"an HTML comment '{_what_comment(text[found.start():])}' would be printed in every edition")
+                return
 
     def _references(self, tokens: list[Token]) -> list[Reference]:
         references = []
@@ -511,6 +525,12 @@ class _Builder:
             result.append(Pronunciation(word=word, pinyin=" ".join(syllables),
                                         loc=Location(path=self.path, line=line, col=col)))
         return tuple(result)
+
+
+def _what_comment(text: str) -> str:
+    end = text.find("-->")
+    shown = text[: end + 3] if end >= 0 else text
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def _shown(text: str) -> str:

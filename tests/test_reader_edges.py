@@ -402,3 +402,24 @@ def test_a_character_reference_to_an_invisible_character_is_e219(written: str, r
         line = _line(text, change[1])
         assert found == ([f"t.md:{line}:{change[1].index(written) + 1}: error E219: the character reference "
                           f"'{written}' is " + found[0].split(f"'{written}' is ", 1)[1]] if refused else []), found
+
+
+ADVICE_E225 = "(delete the comment (the format has no hidden text), or write '\\<!--' to print it)"
+# (as written in the first answer, the comment shown; None: printed as text, no error)
+COMMENTS = [("回答一。<!-- 待核实 -->", "<!-- 待核实 -->"), ("<!--\n多行\n-->", "<!--"),
+            ("回答一<!--" + "长" * 50 + "-->。", "<!--" + "长" * 35 + "…"), ("回答一。\\<!-- 印出来 -->", None),
+            ("a <! b", None)]
+
+
+@pytest.mark.parametrize(("written", "shown"), COMMENTS, ids=[f"comment{n}" for n in range(len(COMMENTS))])
+def test_an_html_comment_is_e225_not_printed(written: str, shown: str | None) -> None:
+    """Before: every edition printed the editor's '<!-- … -->' note to self."""
+    text = VALID.replace("回答一。", written)
+    found = [m for m in _messages(text) if " E225: " in m]
+    if shown is None:
+        assert found == []
+        return
+    line = _line(text, written.split("\n")[0])
+    col = written.split("\n")[0].index("<!--") + 1
+    assert found == [f"t.md:{line}:{col}: error E225: an HTML comment '{shown}' would be printed in every edition "
+                     f"{ADVICE_E225}"]
