@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.diagnostics import Diagnostic
-from pipeline.model import Document
+from pipeline.model import Document, Speaker
 from pipeline.passes.typography import half_width_marks
 from pipeline.reader import read_with_diagnostics
 from pipeline.sourcetext import split_lines
@@ -38,6 +38,7 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
     if result.document is not None:
         for rule in MODEL_RULES:
             diagnostics += rule(result.document)
+        diagnostics += _unspoken_language(result.document, lines)
         if pinyin:
             diagnostics += _guarded(_pinyin_fallbacks, result.document, lines)
     diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
@@ -99,9 +100,16 @@ def _body_lines(lines: list[str], start: int) -> Iterator[tuple[int, int, str]]:
             yield index + 1, role.start(group), role[group]
 
 
+# A character reference ('&#xFF1A;', '&amp;') is markup for one character, not punctuation: its
+# ';' beside Chinese text is no half-width mark ('publish import' writes '&#xFF1A;：：' for copy's
+# '：：：', which a fence would otherwise be).
+_CHARACTER_REFERENCE = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def _half_width(lines: list[str], path: str) -> list[Diagnostic]:
     found = []
     for number, offset, text in _prose_lines(lines):
+        text = _CHARACTER_REFERENCE.sub(lambda m: " " * len(m[0]), text)  # (same length: columns stay true)
         for col, mark in sorted(half_width_marks(text)):
             found.append(Diagnostic("W401", path, number, offset + col + 1, f"half-width '{mark}' in Chinese text"))
     return found
@@ -152,6 +160,24 @@ def _unused_speakers(doc: Document) -> list[Diagnostic]:
         Diagnostic("W402", s.loc.path, s.loc.line, s.loc.col, f"speaker '{s.id}' ({s.name}) never answers")
         for s in doc.speakers if not doc.answers_by(s.id)
     ]
+
+
+def _same_labels(doc: Document) -> list[Diagnostic]:
+    """Two speakers whose labels read the same (`role + name`, white space and full-width forms
+    aside): one person declared twice under two ids gets two voices in the audio edition and
+    two entries in the name index, and two people so declared cannot be told apart by anyone."""
+    first: dict[str, Speaker] = {}
+    found = []
+    for speaker in doc.speakers:
+        key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", speaker.label()))
+        if key in first:
+            other = first[key]
+            found.append(Diagnostic("W410", speaker.loc.path, speaker.loc.line, speaker.loc.col,
+                                    f"speakers '{other.id}' (line {other.loc.line}) and '{speaker.id}' are both "
+                                    f"labelled '{speaker.label()}'"))
+        else:
+            first[key] = speaker
+    return found
 
 
 def _unused_pronunciations(doc: Document) -> list[Diagnostic]:
@@ -224,5 +250,20 @@ def _voice_hints(doc: Document) -> list[Diagnostic]:
     return found
 
 
-MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _unused_pronunciations,
+def _unspoken_language(doc: Document, lines: list[str]) -> list[Diagnostic]:
+    """A title in a language no voice reads (`language: en`) passed check, and `publish all` then
+    failed at its audio and script editions: said here, at the `language:` line. A warning: the
+    EPUB and PDF editions build."""
+    from pipeline.audio.voices import spoken_language
+
+    if spoken_language(doc.meta.language) is not None:
+        return []
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines))
+    line = next((n for n in range(2, end + 1) if re.match(r"language\s*:", lines[n - 1])), 1)
+    return [Diagnostic("W409", doc.source, line, 1,
+                       f"no voice reads the title's language '{doc.meta.language}': 'publish audio' and "
+                       "'publish script' (and so 'publish all') fail for this title; the EPUB and PDF editions build")]
+
+
+MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _same_labels, _unused_pronunciations,
                                                                    _voice_hints)

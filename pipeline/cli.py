@@ -9,9 +9,10 @@ modules register at the end of this file with one line each.
 from __future__ import annotations
 
 import enum
+import signal
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from pydantic import ValidationError
@@ -23,6 +24,7 @@ from pipeline.api import build_titles, find_titles, settings_for_project
 from pipeline.cli_common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
     ForceOption,
     OutOption,
     Output,
@@ -417,16 +419,36 @@ app.command(name="import", epilog=IMPORT_EXAMPLES)(import_command)
 app.command(name="new", epilog=NEW_EXAMPLES)(new_command)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the build stands, so that it unwinds as from Ctrl-C: every `finally`
+    removes the temporary file it was writing (the default action left '.x.pdf.….part' files in
+    the output folder) and the build's worker processes are stopped."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def main() -> None:
-    """The console script. Ctrl-C exits 130 with one line; nothing else may print a traceback."""
+    """The console script. Ctrl-C exits 130 and SIGTERM 143, each with one line; nothing else may
+    print a traceback."""
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         app(prog_name="publish")
-    except KeyboardInterrupt:
-        Output().error("interrupted")
-        sys.exit(EXIT_INTERRUPTED)
-    except SystemExit as done:  # how Typer ends every command
+    except KeyboardInterrupt as interrupt:
+        _interrupted(interrupt)
+    except SystemExit as done:  # how Typer ends every command (Ctrl-C too: Exit(130), no word)
+        cause = done.__context__.__cause__ if done.__context__ is not None else None
+        if isinstance(cause, KeyboardInterrupt):
+            _interrupted(cause)
         leave(done.code)
     leave(0)
+
+
+def _interrupted(interrupt: KeyboardInterrupt) -> NoReturn:
+    terminated = isinstance(interrupt, Terminated)
+    Output().error("terminated" if terminated else "interrupted")
+    leave(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":

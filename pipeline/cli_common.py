@@ -45,6 +45,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # SIGTERM, as a shell reports it (128 + 15)
 
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors (for scripts).")]
 OutOption = Annotated[str, typer.Option("--out", "-o", help="Output folder, or an fsspec URL such as s3://bucket/path.")]

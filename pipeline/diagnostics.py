@@ -32,7 +32,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E202": ("error", "give every speaker its own id"),
     "E203": ("error", "write the answer's text between '::: answer ID' and ':::'"),
     "E204": ("error", "add at least one '::: answer ID' block under the question"),
-    "E205": ("error", "put the text inside a '::: answer ID' block, or move it into the article"),
+    "E205": ("error", "put the text inside the block it belongs to ('::: answer ID' or '::: note'), or move it into the article"),
     "E206": ("error", "write '::: answer ID' (optionally 'role=…'), or '::: note'"),
     "E207": ("error", "give every chapter its own {#id}"),
     "E208": ("error", "a question's heading needs its text"),
@@ -40,6 +40,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E210": ("error", "the references chapter holds one ordered list: '1. …'"),
     "E211": ("error", "use '## ' for chapters; the title lives in the front matter"),
     "E212": ("error", "write prose paragraphs; code blocks, tables and HTML are not part of the format"),
+    "E225": ("error", "delete the comment (the format has no hidden text), or write '\\<!--' to print it"),
+    "E224": ("error", "mark the chapter {.closing} or {.references}, in half-width braces, or write no braces"),
     "E213": ("error", "close the open block with a ':::' line before the heading or the next block"),
     "E214": ("error", "add a ':::' line after the block's last paragraph"),
     "E215": ("error", "delete the ':::' line, or add the '::: answer ID' line it was meant to close"),
@@ -62,6 +64,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "W406": ("warning", "set the voice hint (male | female …) or delete the line to let casting choose"),
     "W407": ("warning", "confirm the imported value (fix it if wrong), then delete the '# check:' comment"),
     "W408": ("warning", "write a common form of the character if there is one, or look at the PDF's page"),
+    "W410": ("warning", "one person: declare them once and use that id in every answer; two people: "
+                        "give them roles (or names) that tell them apart"),
+    "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
+                        "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),
 }
 
 

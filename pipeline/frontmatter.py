@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 import yaml
@@ -316,7 +317,29 @@ def _diagnostic(err: Any, pos: Positions, path: str) -> Diagnostic:
         # (a number is taken as text: coerce_numbers_to_str)
         quote = " (put it in quotes)" if kind == "string_type" and got in ("yes/no", "nothing") else ""
         return Diagnostic("E104", path, line, col, f"'{where}' must be {wanted}, not {got}{quote}")
+    kind = kind.removeprefix("string_") if kind in ("string_too_short", "string_too_long") else kind
+    if kind in _SAID:
+        return Diagnostic("E104", path, line, col, _SAID[kind](where, loc, err))
     return Diagnostic("E104", path, line, col, f"'{where}': {_plain(err['msg'])}")
+
+
+def _pattern(where: str, loc: Path_, err: Any) -> str:
+    written = str(err.get("input"))
+    if loc[-1] == "handle":
+        return f"'{where}' is a handle: '@' and the name without spaces, e.g. '@余飞', not '{written}'"
+    return (f"'{where}' must be lower-case Latin letters, digits and hyphens, starting with a letter or digit "
+            f"(e.g. 'wang-wu', 'night-shift'), not '{written}'")
+
+
+# pydantic's own wording ("String should match pattern '^[a-z0-9][a-z0-9-]*$'", "Value should have
+# at least 1 item after validation, not 0") said to an editor in the editor's terms
+_SAID: dict[str, Callable[[str, Path_, Any], str]] = {
+    "too_short": lambda where, loc, err: (f"'{where}' is empty: write its text, or delete the field if it is optional"
+                                          if isinstance(err.get("input"), str) else
+                                          f"'{where}' is an empty list: write at least one"),
+    "too_long": lambda where, loc, err: f"'{where}' is longer than {err.get('ctx', {}).get('max_length')} characters",
+    "string_pattern_mismatch": _pattern,
+}
 
 
 def _nearest(loc: Path_) -> str:

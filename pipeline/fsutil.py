@@ -14,6 +14,9 @@ from pathlib import Path
 # Test-only: `PUBLISH_TEST_KILL=<glob>` kills the process in the middle of writing any output
 # whose file name matches the glob (see `_kill_point`). Unset in normal use.
 KILL_ENV = "PUBLISH_TEST_KILL"
+# Test-only too: `PUBLISH_TEST_KILL_SIGNAL=TERM` sends SIGTERM there instead of SIGKILL (a build
+# stopped by `kill`, a service manager or `timeout`, which may clean up before it ends).
+KILL_SIGNAL_ENV = "PUBLISH_TEST_KILL_SIGNAL"
 
 
 def _kill_point(write: Callable[[Path], contextlib.AbstractContextManager[Path]]):
@@ -35,7 +38,7 @@ def _kill_point(write: Callable[[Path], contextlib.AbstractContextManager[Path]]
             pattern = os.environ.get(KILL_ENV)
             if pattern and fnmatch.fnmatchcase(target.name, pattern):
                 os.truncate(path, os.path.getsize(path) // 2)
-                os.kill(os.getpid(), signal.SIGKILL)
+                os.kill(os.getpid(), signal.SIGTERM if os.environ.get(KILL_SIGNAL_ENV) == "TERM" else signal.SIGKILL)
 
     return wrapper
 
@@ -52,12 +55,26 @@ def atomic_path(target: Path) -> Iterator[Path]:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
+    _WRITING.add(tmp_path)
     try:
         yield tmp_path
         os.chmod(tmp_path, 0o644)
         os.replace(tmp_path, target)
     finally:
         tmp_path.unlink(missing_ok=True)
+        _WRITING.discard(tmp_path)
+
+
+# The temporary files `atomic_path` has handed out in this process and not yet renamed or
+# removed: a worker process stopped by SIGTERM removes them before it ends
+# (`remove_temporaries`), since it ends without unwinding the code that would have.
+_WRITING: set[Path] = set()
+
+
+def remove_temporaries() -> None:
+    for path in list(_WRITING):
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
 
 
 def atomic_write(target: Path, data: bytes | str) -> None:

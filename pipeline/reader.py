@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from pipeline.diagnostics import Diagnostic, errors
 from pipeline.errors import SourceError
 from pipeline.fences import Block, Run, scan
 from pipeline.frontmatter import FrontMatterError, FrontMatterInput, Positions, parse_yaml, validate
-from pipeline.sourcetext import invisible_characters, line_join, split_lines
+from pipeline.sourcetext import invisible_characters, line_join, split_lines, without_invisible
 from pipeline.model import (
     Answer,
     Document,
@@ -41,11 +42,19 @@ from pipeline.pinyin_syllables import count_han, is_han, normalise_syllables
 from pipeline.placeholders import find_placeholders
 from pipeline.syllables import has_reading, is_syllable
 
-_HEADING_ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
+_HEADING_ATTRS = re.compile(r"\s*(?<!\\)\{([^{}]*)\}\s*$")  # ('\\{' is an escaped brace: text)
+# What a heading's closing '{…}' may hold to be read as attributes: '#id', '.class', 'key=value'.
+# Braces holding anything else are the heading's text ('## 你怎么看{笑}' lost '{笑}' in every
+# edition); the ones the format knows are checked by `_heading_attribute_problem` (E224).
+_ATTRIBUTE = re.compile(r"^(?:[#.]\S*|[A-Za-z][\w-]*=\S*)$")
+_HEADING_BRACES = re.compile(r"(?<!\\)[{｛](?P<inner>[^{}｛｝]*)[}｝]\s*$")
+HEADING_CLASSES = ("closing", "references")
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
 _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
+_CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
+_HTML_COMMENT = re.compile(r"(?<!\\)<!--")
 _UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped colon: text, printed ':::'
 # A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
@@ -256,9 +265,13 @@ class _Builder:
         default_id = {"closing": "closing", "references": "references"}.get(kind, f"q{self.question_count}")
         section_id = ids[0] if ids else default_id
         if ids and not _CHAPTER_ID.match(section_id):
-            self.problem("E222", line, 1, f"chapter id '{section_id}' is not an id: editions link to the chapter by it")
+            self.problem("E222", line, 1, f"chapter id '{_shown(section_id)}' is not an id: editions link to the chapter by it")
         if not title:
             self.problem("E208", line, 1, "chapter heading has no text")
+        if (attribute_problem := _heading_attribute_problem(inline.content)) is not None:
+            self.problem("E224", line, 1, attribute_problem)
+        self._hidden_references(inline)
+        self._html_comments(inline)
         if section_id in self.section_ids:
             self.problem("E207", line, 1, f"chapter id '{section_id}' is used twice")
         self.section_ids.add(section_id)
@@ -290,6 +303,10 @@ class _Builder:
                 self.problem("E206", line, raw.find(block.info) + match.start("role") - len("role=") + 1,
                              "'role=' has no value: write the role after it")
                 return
+        if section["kind"] == "note":
+            self.problem("E205", line, 1, f"an answer cannot follow the note of line {section['loc'].line}: move the "
+                                          "note after the chapter's answers (notes stand after the chapters)")
+            return
         if section["kind"] not in ("question", "closing"):
             self.problem("E205", line, 1, "an answer must stand under a '##' question heading")
             return
@@ -298,7 +315,7 @@ class _Builder:
             near = difflib.get_close_matches(match["id"], list(self.speakers), n=1, cutoff=0.6)
             hint = f"did you mean '{near[0]}'?" if near else _known(sorted(self.speakers))
             self.problem("E201", line, raw.find(block.info) + match.start("id") + 1,
-                         f"unknown speaker id '{match['id']}' ({hint})")
+                         f"unknown speaker id '{_shown(match['id'])}' ({hint})")
             return
         self._headings_inside(block, tokens)
         paragraphs = self._blocks(tokens)
@@ -346,6 +363,9 @@ class _Builder:
         blocks = self._blocks(tokens[i:end])
         if section["kind"] in ("question", "closing"):
             self.problem("E205", line, 1, "text under a question heading is outside any answer")
+        elif section["kind"] == "note":  # (it was printed as part of the note above it)
+            self.problem("E205", line, 1, f"text after the note of line {section['loc'].line} is outside it: put it "
+                                          "inside the note, before its ':::', or move it")
         section["paragraphs"].extend(blocks)
         return end
 
@@ -365,6 +385,8 @@ class _Builder:
                 lists[-1][2] = True
             elif kind == "inline" and tokens[j - 1].type == "paragraph_open":
                 self._stray_fence(token)  # (an error; the paragraph is still read, so its answer is not "empty")
+                self._hidden_references(token)
+                self._html_comments(token)
                 spans = _spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
@@ -397,6 +419,35 @@ class _Builder:
                 raw = self.body_lines[line - self.body_offset - 1]  # (the line as written, indentation and all)
                 col = max(raw.find(":::"), raw.find("：：：")) + 1
                 self.problem("E217", line, col, f"a fence must stand alone at the left margin: '{raw.strip()}'")
+                return
+
+    def _hidden_references(self, inline: Token) -> None:
+        """E219 for a character reference ('&#x202E;', '&#7;') to a character E219 refuses when
+        typed, or to none (markdown-it prints '�' for it): typed as a reference, it went past the
+        check of the source's characters into every edition."""
+        from markdown_it.common.utils import isValidEntityCode  # (markdown-it's own test: '\ufffd' where it fails)
+
+        for k, text in enumerate(inline.content.split("\n")):
+            for reference in _CHARACTER_REFERENCE.finditer(text):
+                code = int(reference["hex"], 16) if reference["hex"] else int(reference["dec"])
+                char = chr(code) if isValidEntityCode(code) else None
+                if char is not None and not without_invisible(char)[1] and char not in "\u2028\u2029":
+                    continue
+                line = self.loc(inline).line + k
+                raw = self.body_lines[line - self.body_offset - 1]
+                what = (f"the invisible character U+{code:04X} ({unicodedata.name(char, 'control character')})"
+                         if char else "no character a book can hold: every edition would print '\ufffd'")
+                self.problem("E219", line, raw.find(reference[0]) + 1, f"the character reference '{reference[0]}' is {what}")
+
+    def _html_comments(self, inline: Token) -> None:
+        """E225 for an HTML comment: Markdown users hide notes to themselves in '<!-- … -->', and
+        with HTML read as text (as this format reads it) every edition printed the note."""
+        for k, text in enumerate(inline.content.split("\n")):
+            if (found := _HTML_COMMENT.search(text)) is not None:
+                line = self.loc(inline).line + k
+                raw = self.body_lines[line - self.body_offset - 1]
+                self.problem("E225", line, raw.find("<!--") + 1,
+                             f"an HTML comment '{_what_comment(text[found.start():])}' would be printed in every edition")
                 return
 
     def _references(self, tokens: list[Token]) -> list[Reference]:
@@ -503,6 +554,18 @@ class _Builder:
         return tuple(result)
 
 
+def _what_comment(text: str) -> str:
+    end = text.find("-->")
+    shown = text[: end + 3] if end >= 0 else text
+    return shown if len(shown) <= 40 else shown[:39] + "…"
+
+
+def _shown(text: str) -> str:
+    """An id as a message shows it, an invisible character in it written out: 'a<U+200B>' (a
+    zero-width space pasted after an id read "unknown speaker id 'a' (did you mean 'a'?)")."""
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in text)
+
+
 def _known(ids: list[str], shown: int = 8) -> str:
     """The declared speaker ids an unknown one could have meant: the first few, '…' when there are more."""
     if not ids:
@@ -522,9 +585,30 @@ def _skip(tokens: list[Token], i: int) -> int:
 
 def _split_heading_attrs(content: str) -> tuple[str, list[str]]:
     match = _HEADING_ATTRS.search(content)
-    if not match:
+    if not match or not all(_ATTRIBUTE.match(word) for word in match[1].split()):
         return content.strip(), []
     return content[: match.start()].strip(), match[1].split()
+
+
+def _heading_attribute_problem(content: str) -> str | None:
+    """What is wrong with a heading's closing '{…}', if anything: a chapter kind misspelt
+    ('{.closin}', '{.reference}': the chapter silently stayed a numbered question), or written as
+    text ('{closing}', full-width '｛.closing｝', printed as part of the question)."""
+    match = _HEADING_BRACES.search(content)
+    if match is None:
+        return None
+    written, words = match[0].strip(), match["inner"].split()
+    _title, attrs = _split_heading_attrs(content)
+    if attrs or (written == "{}" and not words):
+        for word in attrs:  # (other attributes, '{.x}', '{lang=en}', change nothing and are let be)
+            near = difflib.get_close_matches(word.lstrip(".").lower(), HEADING_CLASSES, n=1, cutoff=0.6)
+            if not word.startswith("#") and word[1:] not in HEADING_CLASSES and near:
+                return f"'{word}' in '{written}' is not an attribute of a chapter: did you mean '.{near[0]}'?"
+        return None
+    named = next((kind for word in words for kind in HEADING_CLASSES if word.lstrip(".．。").lower() == kind), None)
+    if named is None:
+        return None  # braces of the heading's text: '{笑}'
+    return f"'{written}' is read as text of the heading, and the chapter as a question: write '{{.{named}}}'"
 
 
 def _spans(inline: Token) -> tuple[Span, ...]:

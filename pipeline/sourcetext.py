@@ -14,8 +14,10 @@ from collections.abc import Iterator
 # form feeds …, which editors do not count, and every later line number would be off.
 _LINE_END = re.compile(r"\r\n|\r|\n")
 # Characters no edition can carry (XML forbids C0 controls and U+FFFE/U+FFFF) or that only a
-# broken paste or conversion leaves behind (DEL, C1 controls, a byte-order mark inside the text).
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+# broken paste or conversion leaves behind (DEL, C1 controls, a byte-order mark inside the text),
+# and the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): unseen
+# in an editor, they reverse or reorder the text after them in every reader and in the PDF.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
 # Line separators YAML counts as line ends, so front-matter positions after them would be wrong.
 _YAML_BREAKS = re.compile("[\u2028\u2029]")
 
@@ -28,6 +30,12 @@ def line_join(before: str, after: str) -> str:
     editor's lines are joined into one: a space between Latin letters or digits ('Open' / 'AI'),
     nothing beside a Chinese character, where a space would show in every edition."""
     return " " if _LATIN.match(before[-1:]) and _LATIN.match(after[:1]) else ""
+
+
+def without_invisible(text: str) -> tuple[str, int]:
+    """The text without the characters `invisible_characters` reports, and how many there were:
+    for copy brought in by `publish import`, which carries them from a paste or a conversion."""
+    return _INVISIBLE.subn("", text)
 
 
 def split_lines(text: str) -> list[str]:

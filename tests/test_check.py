@@ -316,9 +316,44 @@ def test_e302_is_the_whole_diagnostic_at_the_voice_hint(tmp_path: Path) -> None:
                      "title's language, or delete the hint)"]
 
 
-def test_a_language_no_voice_reads_is_left_to_the_audio_edition(tmp_path: Path) -> None:
-    """Casting refuses the whole title (no voice reads 'tlh'): that is the audio edition's message
-    when it is asked for; check reports nothing about voices, and still reports the rest."""
-    path = write(tmp_path, VALID.replace("language: zh-Hans", "language: tlh").replace("回答一。", "回答一,好。"))
-    found = [d.code for d in check(path, pinyin=False)[1]]
-    assert "E302" not in found and "W401" in found
+def test_a_language_no_voice_reads_is_a_warning_at_the_language(tmp_path: Path) -> None:
+    """Casting refuses the whole title (no voice reads 'tlh'): no E302 for each voice hint, but one
+    W409 at the 'language:' line (before: check said nothing and 'publish all' then failed at the
+    audio and script editions); the rest is still reported."""
+    text = VALID.replace("language: zh-Hans", "language: tlh").replace("回答一。", "回答一,好。")
+    path = write(tmp_path, text)
+    found = check(path, pinyin=False)[1]
+    assert "E302" not in [d.code for d in found] and "W401" in [d.code for d in found]
+    assert [str(d) for d in found if d.code == "W409"] == [
+        f"{path}:{line_of(text, 'language: tlh')}:1: warning W409: no voice reads the title's language 'tlh': "
+        "'publish audio' and 'publish script' (and so 'publish all') fail for this title; the EPUB and PDF "
+        "editions build (write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
+        "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions)"]
+
+
+@pytest.mark.parametrize("language", ["zh-Hans", "zh-TW", "yue", "zh-Hant-HK", "cmn"])
+def test_a_language_voices_read_is_no_w409(tmp_path: Path, language: str) -> None:
+    path = write(tmp_path, VALID.replace("language: zh-Hans", f"language: {language}"))
+    assert "W409" not in [d.code for d in check(path, pinyin=False)[1]]
+
+
+# Two speakers whose labels read the same: (li's name and role as changed here, W410 expected?)
+SAME_LABELS = [("王五", "记者", True), ("王 五", "记者", True), ("王五", "编辑", False), ("李四", "记者", False)]
+
+
+@pytest.mark.parametrize(("name", "role", "warned"), SAME_LABELS, ids=["same", "spaced", "other-role", "other-name"])
+def test_two_speakers_labelled_alike_are_w410(tmp_path: Path, name: str, role: str, warned: bool) -> None:
+    """Before: one person declared twice got two voices and two index entries, silently."""
+    text = VALID.replace("  - id: li\n    name: 李四\n", f"  - id: li\n    name: {name}\n    role: {role}\n")
+    assert f"  - id: li\n    name: {name}\n    role: {role}\n" in text
+    path = write(tmp_path, text)
+    found = [str(d) for d in check(path, pinyin=False)[1] if d.code == "W410"]
+    line = line_of(text, "  - id: li")
+    expected = [f"{path}:{line}:9: warning W410: speakers 'wang' (line {line_of(text, '  - id: wang')}) and 'li' are "
+                f"both labelled '记者{name}' (one person: declare them once and use that id in every answer; two "
+                "people: give them roles (or names) that tell them apart)"]
+    assert found == (expected if warned else [])
+
+
+def test_the_bundled_titles_have_no_speakers_labelled_alike() -> None:
+    assert [d for d in check(FIRST_TITLE, pinyin=False)[1] if d.code == "W410"] == []

@@ -357,3 +357,32 @@ def test_a_killed_builds_workers_end_and_release_its_output(tmp_path: Path) -> N
             break
         time.sleep(0.2)
     assert not _alive(worker), f"worker {worker} outlived the killed build"
+
+
+def test_a_folder_is_read_for_its_sources_not_for_the_scripts_built_into_it(tmp_path: Path) -> None:
+    """Before: after 'publish all drafts/ --out drafts/' (or 'publish all .' over a project with
+    output/ inside), the next build read the podcast script 'x-script.md' as a title: E101, exit 1.
+    A '-script.md' with no '-script.html' beside it is an editor's file, and stays a source."""
+    from pipeline.driver.sources import find_source_paths
+
+    drafts = tmp_path / "drafts"
+    (drafts / "output").mkdir(parents=True)
+    for name in ("night.md", "night-script.md", "night-script.html", "output/night-script.md",
+                 "output/night-script.html", "film-script.md"):
+        (drafts / name).write_text("x", encoding="utf-8")
+    assert [p.relative_to(drafts).as_posix() for p in find_source_paths([drafts], tmp_path)] == [
+        "film-script.md", "night.md"]
+    # a file named on the command line is always taken
+    assert find_source_paths([drafts / "night-script.md"], tmp_path) == [drafts / "night-script.md"]
+
+
+@pytest.mark.parametrize("empty", ["", " "], ids=["empty", "blank"])
+def test_an_empty_source_name_is_a_usage_error(tmp_path: Path, empty: str) -> None:
+    """Before: 'publish all "$FILE"' with FILE unset built every title under the current folder
+    (Path('') is '.')."""
+    from pipeline.driver.sources import find_source_paths
+    from pipeline.paths import UsageError
+
+    (tmp_path / "a.md").write_text("x", encoding="utf-8")
+    with pytest.raises(UsageError, match="an empty source name"):
+        find_source_paths([tmp_path / "a.md", empty], tmp_path)

@@ -294,3 +294,132 @@ def test_a_value_over_lines_keeps_a_space_only_between_latin_characters() -> Non
 
     doc = read_data(VALID.replace("title: 测试", "title: |\n  中A\n  B中").encode(), "t.md").document
     assert doc is not None and doc.meta.title == "中A B中"
+
+
+# Braces at the end of a heading are attributes only when they hold '#id', '.class' or
+# 'key=value'; other braces are the question's text (before: '{笑}' and '{1, 2, 3}' vanished from
+# every edition). (as written after '## ', the question, the chapter's kind)
+HEADING_BRACES = [
+    ("你怎么看{笑}", "你怎么看{笑}", "question"), ("集合 {1, 2, 3} 有几个元素？", "集合 {1, 2, 3} 有几个元素？", "question"),
+    ("问题 {空 格}", "问题 {空 格}", "question"), ("最后 {.closing}", "最后", "closing"),
+    ("最后 {#end .closing}", "最后", "closing"), ("问题 {#why}", "问题", "question"),
+    ("C {} 语言", "C {} 语言", "question"),
+    ("问题 {#q9 .aside}", "问题", "question"), ("问题 {lang=en}", "问题", "question"),  # (attributes that change nothing)
+]
+
+
+@pytest.mark.parametrize("written,question,kind", HEADING_BRACES, ids=[f"braces{n}" for n in range(len(HEADING_BRACES))])
+def test_braces_that_are_not_attributes_are_the_questions_text(tmp_path: Path, written: str, question: str,
+                                                                 kind: str) -> None:
+    result = read(tmp_path, VALID.replace("## 第一个问题？", f"## {written}"))
+    assert result.diagnostics == [], result.diagnostics
+    assert (result.document.sections[1].title, result.document.sections[1].kind) == (question, kind)
+
+
+ADVICE_E224 = "(mark the chapter {.closing} or {.references}, in half-width braces, or write no braces)"
+HEADING_ATTRIBUTE_PROBLEMS = [
+    ("问题 {.closin}", "'.closin' in '{.closin}' is not an attribute of a chapter: did you mean '.closing'?"),
+    ("参考资料 {#refs .reference}", "'.reference' in '{#refs .reference}' is not an attribute of a chapter: "
+                                  "did you mean '.references'?"),
+    ("结语 {.Closing}", "'.Closing' in '{.Closing}' is not an attribute of a chapter: did you mean '.closing'?"),
+    ("结语 {closing}", "'{closing}' is read as text of the heading, and the chapter as a question: write '{.closing}'"),
+    ("结语 ｛.closing｝", "'｛.closing｝' is read as text of the heading, and the chapter as a question: write '{.closing}'"),
+    ("资料 {References}", "'{References}' is read as text of the heading, and the chapter as a question: "
+                          "write '{.references}'"),
+]
+
+
+@pytest.mark.parametrize("heading,message", HEADING_ATTRIBUTE_PROBLEMS,
+                         ids=[f"attr{n}" for n in range(len(HEADING_ATTRIBUTE_PROBLEMS))])
+def test_e224_names_a_heading_attribute_the_format_does_not_know(heading: str, message: str) -> None:
+    text = VALID.replace("## 第一个问题？", f"## {heading}")
+    assert _messages(text) == [f"t.md:{_line(text, '## ' + heading)}:1: error E224: {message} {ADVICE_E224}"]
+
+
+# A front-matter value pydantic refuses is said in the editor's terms (before: "Value should have
+# at least 1 item after validation, not 0" for an empty title, "String should match pattern
+# '^[a-z0-9][a-z0-9-]*$'" for a slug). (what is changed in VALID, the message written out by hand)
+ADVICE_E104 = "(correct the value (see README, 'Source format'))"
+FRONT_MATTER_MESSAGES = [
+    (("title: 测试", 'title: ""'), "'title' is empty: write its text, or delete the field if it is optional"),
+    (("title: 测试", 'title: "   "'), "'title' is empty: write its text, or delete the field if it is optional"),
+    (("    role: 记者", '    role: ""'),
+     "'speakers.0.role' is empty: write its text, or delete the field if it is optional"),
+    (("authors: [作者]", "authors: []"), "'authors' is an empty list: write at least one"),
+    (("title: 测试", "slug: Night_Shift\ntitle: 测试"),
+     "'slug' must be lower-case Latin letters, digits and hyphens, starting with a letter or digit "
+     "(e.g. 'wang-wu', 'night-shift'), not 'Night_Shift'"),
+    (("  - id: wang", "  - id: Wang Wu"),
+     "'speakers.0.id' must be lower-case Latin letters, digits and hyphens, starting with a letter or digit "
+     "(e.g. 'wang-wu', 'night-shift'), not 'Wang Wu'"),
+    (("    role: 记者", "    role: 记者\n    handle: 王五"),
+     "'speakers.0.handle' is a handle: '@' and the name without spaces, e.g. '@余飞', not '王五'"),
+    (("title: 测试", "title: " + "长" * 10_001), "'title' is longer than 10000 characters"),
+]
+
+
+@pytest.mark.parametrize("change,message", FRONT_MATTER_MESSAGES, ids=[f"fm{n}" for n in range(len(FRONT_MATTER_MESSAGES))])
+def test_a_refused_front_matter_value_is_said_in_the_editors_terms(change: tuple[str, str], message: str) -> None:
+    assert change[0] in VALID
+    text = VALID.replace(*change)
+    found = _messages(text)
+    assert len(found) == 1 and found[0].endswith(f": error E104: {message} {ADVICE_E104}"), found
+
+
+def test_text_after_a_note_is_not_the_notes() -> None:
+    """Before: a paragraph after a note's closing ':::' (here the article's second paragraph,
+    after a note in the article) was printed as part of the note."""
+    text = VALID.replace("第一段，有Latin和2025年。", "第一段，有Latin和2025年。\n\n::: note\n注。\n:::\n\n第二段。")
+    assert _messages(text) == [
+        f"t.md:{_line(text, '第二段。')}:1: error E205: text after the note of line {_line(text, '::: note')} is "
+        "outside it: put it inside the note, before its ':::', or move it (put the text inside the block it belongs "
+        "to ('::: answer ID' or '::: note'), or move it into the article)"]
+
+
+@pytest.mark.parametrize(("change", "code", "shown"), [
+    (("::: answer wang", "::: answer wang\u200b"), "E201", "unknown speaker id 'wang<U+200B>' (did you mean 'wang'?)"),
+    (("## 第一个问题？", "## 第一个问题？ {#q\u20601}"), "E222", "chapter id 'q<U+2060>1' is not an id"),
+], ids=["speaker-id", "chapter-id"])
+def test_an_invisible_character_in_an_id_is_written_out(change: tuple[str, str], code: str, shown: str) -> None:
+    """Before: "unknown speaker id 'wang' (did you mean 'wang'?)", the pasted zero-width space unseen."""
+    assert change[0] in VALID
+    found = [m for m in _messages(VALID.replace(*change, 1)) if f" {code}: " in m]
+    assert len(found) == 1 and shown in found[0], found
+
+
+# A character reference is read for the character it names (before: '&#x202E;' put a right-to-left
+# override past E219 into every edition, '&#7;' printed '�'). (as written, refused?)
+REFERENCES = [("&#x202E;", True), ("&#8238;", True), ("&#xFEFF;", True), ("&#x2028;", True), ("&#7;", True),
+              ("&#xFFFF;", True), ("&#xD800;", True), ("&#x110000;", True), ("&#20013;", False), ("&#x4E2D;", False),
+              ("&amp;", False), ("\\&#7;", False), ("&#x200D;", False)]
+
+
+@pytest.mark.parametrize(("written", "refused"), REFERENCES, ids=[f"ref{n}" for n in range(len(REFERENCES))])
+def test_a_character_reference_to_an_invisible_character_is_e219(written: str, refused: bool) -> None:
+    for change in (("回答一。", f"回答{written}一。"), ("## 第一个问题？", f"## 第一个{written}问题？")):
+        text = VALID.replace(*change)
+        found = [m for m in _messages(text) if " E219: " in m]
+        line = _line(text, change[1])
+        assert found == ([f"t.md:{line}:{change[1].index(written) + 1}: error E219: the character reference "
+                          f"'{written}' is " + found[0].split(f"'{written}' is ", 1)[1]] if refused else []), found
+
+
+ADVICE_E225 = "(delete the comment (the format has no hidden text), or write '\\<!--' to print it)"
+# (as written in the first answer, the comment shown; None: printed as text, no error)
+COMMENTS = [("回答一。<!-- 待核实 -->", "<!-- 待核实 -->"), ("<!--\n多行\n-->", "<!--"),
+            ("回答一<!--" + "长" * 50 + "-->。", "<!--" + "长" * 35 + "…"), ("回答一。\\<!-- 印出来 -->", None),
+            ("a <! b", None)]
+
+
+@pytest.mark.parametrize(("written", "shown"), COMMENTS, ids=[f"comment{n}" for n in range(len(COMMENTS))])
+def test_an_html_comment_is_e225_not_printed(written: str, shown: str | None) -> None:
+    """Before: every edition printed the editor's '<!-- … -->' note to self."""
+    text = VALID.replace("回答一。", written)
+    found = [m for m in _messages(text) if " E225: " in m]
+    if shown is None:
+        assert found == []
+        return
+    line = _line(text, written.split("\n")[0])
+    col = written.split("\n")[0].index("<!--") + 1
+    assert found == [f"t.md:{line}:{col}: error E225: an HTML comment '{shown}' would be printed in every edition "
+                     f"{ADVICE_E225}"]

@@ -260,6 +260,20 @@ def write_mp3(path: Path, chunks: Sequence[EncodedChunk], tag: Callable[[Path], 
         tag(tmp)
 
 
+# The MP4 muxer writes a chapter's title into the Nero 'chpl' list with a one-byte length: it cuts a
+# longer title at byte 255, in the middle of a character (a question of 86 Chinese characters or a
+# long book title), and mutagen, which then tags the file, refused it ("chapter 1 title: 'utf-8'
+# codec can't decode …"): the audio edition failed as an internal error.
+CHAPTER_TITLE_BYTES = 255
+
+
+def chapter_title(title: str, limit: int = CHAPTER_TITLE_BYTES) -> str:
+    """The title as an M4B chapter can hold it: whole, or cut at a character and ended with '…'."""
+    if len(title.encode("utf-8")) <= limit:
+        return title
+    return title.encode("utf-8")[: limit - len("…".encode("utf-8"))].decode("utf-8", "ignore") + "…"
+
+
 def write_m4b(path: Path, chunks: Sequence[EncodedChunk], timeline: Timeline,
               tag: Callable[[Path], None]) -> None:
     """The chunks' AAC packets in one MP4 audiobook with a chapter list."""
@@ -286,7 +300,7 @@ def write_m4b(path: Path, chunks: Sequence[EncodedChunk], timeline: Timeline,
                 offset += span.length
             out.set_chapters([
                 {"id": number + 1, "start": span.start, "end": span.start + span.length,
-                 "time_base": Fraction(1, rate), "metadata": {"title": span.chapter.title}}
+                 "time_base": Fraction(1, rate), "metadata": {"title": chapter_title(span.chapter.title)}}
                 for number, span in enumerate(timeline.chapters)
             ])
         tag(tmp)

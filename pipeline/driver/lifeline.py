@@ -9,7 +9,9 @@ runs it first.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import threading
 
 POLL_SECONDS = 0.2
@@ -17,7 +19,16 @@ POLL_SECONDS = 0.2
 
 def exit_with_parent() -> None:
     """Pool initializer: a daemon thread ends this process once its parent has exited (it is
-    then adopted by another process, so its parent's id changes)."""
+    then adopted by another process, so its parent's id changes).
+
+    Ctrl-C reaches every process of the terminal's group: a worker leaves it to the build that
+    started it (which stops the workers itself), instead of printing a traceback of its own
+    ("Process SpawnProcess-1: Traceback … KeyboardInterrupt"). On SIGTERM, how that build stops a
+    worker, the worker removes the temporary files it was writing and ends (the default action
+    left '.x.epub.….part' files in the output folder); it does not unwind its task, whose
+    exception would be sent back to the build as the task's result."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop)
     parent = os.getppid()
 
     def watch() -> None:
@@ -29,3 +40,23 @@ def exit_with_parent() -> None:
 
 
 _stopped = threading.Event()  # never set: the thread ends with the process
+
+
+def _stop(signum: int, frame: object) -> None:
+    from pipeline.fsutil import remove_temporaries  # (here: every worker runs this module first)
+
+    remove_temporaries()
+    os._exit(128 + signum)
+
+
+def stop_workers(executor: object) -> None:
+    """Stop a `ProcessPoolExecutor`'s workers now (SIGTERM), not after their running tasks: the
+    build was interrupted. Python 3.14 has `terminate_workers()`; before it, the processes are
+    the executor's `_processes`."""
+    terminate = getattr(executor, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):  # (one already gone)
+            process.terminate()

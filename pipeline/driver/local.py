@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from pipeline import renderers
 from pipeline.build import describe_failure
 from pipeline.errors import PublishError
-from pipeline.driver.lifeline import exit_with_parent
+from pipeline.driver.lifeline import exit_with_parent, stop_workers
 from pipeline.driver.settings import BuildSettings
 from pipeline.driver.sources import TitleSource
 from pipeline.driver.title import EditionResult, TitleResult, build_title
@@ -97,6 +97,9 @@ def _piece_pool(jobs: int) -> Iterator[Any]:
     except BrokenProcessPool:
         raise PublishError("a worker process of the build stopped unexpectedly; run the build again "
                            "(everything finished so far is cached)") from None
+    except (KeyboardInterrupt, GeneratorExit):  # Ctrl-C or SIGTERM: not after the running pieces
+        stop_workers(executor)
+        raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
@@ -147,6 +150,9 @@ def run_pool(titles: Sequence[TitleSource], settings: BuildSettings, out: str, c
                                     "or killed); build again: everything finished so far is cached")
             except Exception as exc:  # pickling, or a bug outside build_title's own net
                 yield failed(title, describe_failure(exc))
+    except (KeyboardInterrupt, GeneratorExit):  # Ctrl-C, SIGTERM, or no one reads on: not after the running titles
+        stop_workers(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         events.put(None)

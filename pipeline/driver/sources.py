@@ -81,14 +81,25 @@ def _is_glob(text: str) -> bool:
 
 
 def _folder_titles(folder: Path) -> list[Path]:
-    """Every `*.md` under `folder` (recursively), hidden files and folders skipped."""
+    """Every `*.md` under `folder` (recursively), hidden files and folders skipped, and the
+    podcast scripts this tool writes (before: after 'publish all drafts/ --out drafts/', or in
+    'publish all .' with output/ inside, the next build read 'x-script.md' as a title, E101)."""
     found = []
     for path in sorted(folder.rglob(f"*{SUFFIX}")):
         relative = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in relative) or not path.is_file():
+        if any(part.startswith(".") for part in relative) or not path.is_file() or _a_script(path):
             continue
         found.append(path)
     return found
+
+
+def _a_script(path: Path) -> bool:
+    """`<slug>-script.md` with the `<slug>-script.html` the script edition writes beside it."""
+    markdown, html = renderers.OUTPUT_NAMES["script"]
+    ending = markdown.removeprefix("{slug}")
+    if not path.name.endswith(ending):
+        return False
+    return (path.parent / html.format(slug=path.name[: -len(ending)])).is_file()
 
 
 def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> list[Path]:
@@ -105,6 +116,9 @@ def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> lis
                              f"to build (e.g. 'publish all drafts/*.md')")
         return paths
     for argument in arguments:
+        if not argument.strip():  # ('publish all "$FILE"' with FILE unset: Path('') is '.', every title below it)
+            raise UsageError("an empty source name: name a file, a folder or a glob (to build every title in "
+                             "this folder, name it: '.')")
         path = Path(argument)
         if path.is_dir():
             found = _folder_titles(path)

@@ -31,11 +31,13 @@ from pipeline.importers.house import find_asides, house_style, numbered_points, 
 from pipeline.importers.names import LabelParser, Split
 from pipeline.importers.people import build_people, key
 from pipeline.importers.rules import Rules, rules
+from pipeline.sourcetext import line_join, without_invisible
 
 _INLINE = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]\s*(?P<rest>\S.*)$")
 _NOT_A_QUESTION_END = tuple("。．.：:；;，,、")
 _TERMINATORS = re.compile(r"[。！？!?]")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
+_YAML_BREAKS = re.compile("[\u2028\u2029]")  # line ends to YAML: the title is one line
 _QUESTION_MARKS = ("？", "?")
 _TRAD_ONLY = set("這們個來說為會時對後國學們開關問題還應經過發現與當從進種實動點頭")
 _SIMP_ONLY = set("这们个来说为会时对后国学开关问题还应经过发现与当从进种实动点头")
@@ -51,7 +53,8 @@ class _Label:
 def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     table = rules()
     parser = parser or LabelParser(table)
-    draft = Draft(kind=extracted.kind, title=extracted.title, title_from=extracted.title_from,
+    title = _one_line(without_invisible(extracted.title)[0]) if extracted.title else None
+    draft = Draft(kind=extracted.kind, title=title or None, title_from=extracted.title_from,
                   date=extracted.date, date_from=extracted.date_from)
     draft.stats.notes += extracted.notes
     blocks = _house(extracted.blocks, draft)
@@ -71,14 +74,25 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     return draft
 
 
+def _one_line(text: str) -> str:
+    """A title broken by U+2028/U+2029 (line ends to YAML) joined as the reader joins lines."""
+    parts = [part.strip() for part in _YAML_BREAKS.split(text) if part.strip()]
+    return "".join(part if not k else line_join(parts[k - 1], part) + part for k, part in enumerate(parts))
+
+
 def _house(blocks: list[Block], draft: Draft) -> list[Block]:
-    out = []
+    out, hidden = [], 0
     for block in blocks:
-        text, marks, spaces = house_style(block.text)
+        visible, removed = without_invisible(block.text)  # (the reader refuses them: E219)
+        hidden += removed
+        text, marks, spaces = house_style(visible)
         draft.stats.punctuation_fixed += marks
         draft.stats.spaces_removed += spaces
         if text.strip():
             out.append(replace(block, text=text.strip()))
+    if hidden:
+        draft.stats.notes.append(f"{hidden} invisible character(s) removed (control characters, byte-order marks, "
+                                 "bidirectional overrides: left by a paste or a conversion)")
     return out
 
 

@@ -14,10 +14,12 @@ import uuid
 
 import yaml
 
+from pipeline.fences import scan
 from pipeline.importers.draft import Chapter, Draft, Para, Person
 from pipeline.placeholders import TODO
 
 _ESCAPE = re.compile(r"([\\`*\[\]<>&{}]|(?<![^\W_])_|_(?![^\W_]))")  # `_` inside a word is text
+_FULL_WIDTH_MARK = re.compile("[：＃]")
 _LINE_START = re.compile(r"^(#|>|\+|-|=|~|\||:|\d+[.)])")
 COMMENT_COLUMN = 34
 
@@ -140,7 +142,7 @@ def _body(draft: Draft) -> list[str]:
     if draft.notes:
         lines += ["::: note", *_paragraphs([Para(n) for n in draft.notes], blank_end=False), ":::", ""]
     if draft.references:
-        lines += [f"## {draft.references_title or '参考资料'} {{.references}}", ""]
+        lines += [f"## {heading_text(draft.references_title or '参考资料')} {{.references}}", ""]
         lines += [f"{n}. {escape(text)}" for n, text in enumerate(draft.references, start=1)] + [""]
     if draft.notes_after:
         lines += ["::: note", *_paragraphs([Para(n) for n in draft.notes_after], blank_end=False), ":::", ""]
@@ -148,7 +150,7 @@ def _body(draft: Draft) -> list[str]:
 
 
 def _chapter(draft: Draft, chapter: Chapter) -> list[str]:
-    lines = [f"## {chapter.title}{' {.closing}' if chapter.closing else ''}", ""]
+    lines = [f"## {heading_text(chapter.title)}{' {.closing}' if chapter.closing else ''}", ""]
     for answer in chapter.answers:
         person = draft.people[answer.person]
         head = f"::: answer {person.id}" + (f" role={answer.role_override}" if answer.role_override else "")
@@ -191,4 +193,21 @@ def escape(text: str, line_start: bool = True) -> str:
     if line_start and (match := _LINE_START.match(escaped)):
         token = match[0]
         escaped = (token[:-1] + "\\" + token[-1] if token[0].isdigit() else "\\" + token) + escaped[len(token):]
-    return escaped
+    escaped = re.sub("：(?=：：)", "&#xFF1A;", escaped)  # (three anywhere: the reader takes them for a fence, E217)
+    return _not_a_fence(escaped) if line_start else escaped
+
+
+def _not_a_fence(line: str) -> str:
+    """The line, written so that the fence scanner reads it as text: a line opening with
+    full-width '：：' or '＃＃' (which a backslash cannot escape: it is not ASCII punctuation)
+    gets its first such mark as a character reference, which Markdown prints as the mark
+    (before: copy with a line '：：：' stopped the import as 'an importer bug', E216)."""
+    while scan([line]).problems and (mark := _FULL_WIDTH_MARK.search(line)):
+        line = line[: mark.start()] + f"&#x{ord(mark[0]):X};" + line[mark.end():]
+    return line
+
+
+def heading_text(text: str) -> str:
+    """A question as a '## ' heading's text: escaped like a paragraph's text, and every '#'
+    too (a closing ' #' would be taken for the heading's closing sequence)."""
+    return re.sub(r"(?<!&)#", r"\\#", escape(text, line_start=False))  # (not the '#' of a reference '&#xFF1A;')

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import PublishError
-from pipeline.pinyin_syllables import normalise_syllables
+from pipeline.pinyin_syllables import is_han, normalise_syllables
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "homophones.json"
 COMMON_FREQUENCY = 1000  # jieba count from which a character counts as common
@@ -32,16 +32,18 @@ class Homophones:
     usual: dict[str, str]  # common character → its usual reading
 
     def respell(self, word: str, pinyin: str) -> str:
-        """`word` written so that it can only be read as `pinyin` (one syllable per character)."""
+        """`word` written so that it can only be read as `pinyin`: one syllable per Han character
+        (and '〇'), as the reader takes the table; other characters stay (before: 'AI助手: zhù shǒu'
+        passed 'publish check' and stopped the audio and script editions, "2 syllable(s) for 4
+        character(s)")."""
         syllables = normalise_syllables(pinyin)
-        if len(syllables) != len(word):
-            raise PublishError(f"pronunciation of {word}: {len(syllables)} syllable(s) for {len(word)} character(s)")
-        out = []
-        for char, syllable in zip(word, syllables):
-            if self.usual.get(char) == syllable:
-                out.append(char)
-            else:
-                out.append(self.by_syllable.get(syllable, char))
+        read = [index for index, char in enumerate(word) if is_han(char) or char == "〇"]
+        if len(syllables) != len(read):
+            raise PublishError(f"pronunciation of {word}: {len(syllables)} syllable(s) for {len(read)} Han character(s)")
+        out = list(word)
+        for index, syllable in zip(read, syllables):
+            if self.usual.get(word[index]) != syllable:
+                out[index] = self.by_syllable.get(syllable, word[index])
         return "".join(out)
 
 

@@ -16,7 +16,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.passes.homophones import load_homophones
@@ -39,6 +39,7 @@ class SpeechRules:
     two: str  # after a lone 2 these read 两
     quantity: str  # after a digit name these make it a number again
     respellings: Mapping[str, str]  # word → the same sound in unambiguous characters
+    signs: Mapping[str, str] = field(default_factory=dict)  # a unit written as a sign → its word (℃ → 摄氏度)
 
 
 def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DATA) -> SpeechRules:
@@ -56,6 +57,7 @@ def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DAT
         two=data["measure"]["two"],
         quantity=data["measure"]["quantity"],
         respellings=respellings,
+        signs=data.get("signs", {}),
     )
 
 
@@ -152,6 +154,16 @@ def _respell(text: str, rules: SpeechRules) -> str:
     words = sorted(rules.respellings, key=len, reverse=True)
     pattern = re.compile("|".join(map(re.escape, words)))
     return pattern.sub(lambda m: rules.respellings[m[0]], text)
+
+
+def _signs(text: str, rules: SpeechRules) -> str:
+    """Units written as signs read as their words, before `_marks` drops the signs the ear does
+    not need (before: 38℃ was read 三十八, 300㎡ 三百, the unit silent); '‰' like '%'."""
+    text = re.sub(rf"({_NUMBER})\s*‰", r"千分之\1", text)
+    if not rules.signs:
+        return text
+    pattern = re.compile("|".join(map(re.escape, sorted(rules.signs, key=len, reverse=True))))
+    return pattern.sub(lambda m: rules.signs[m[0]], text)
 
 
 def _marks(text: str) -> str:
@@ -280,6 +292,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     """`text` (a sentence or a label) as it should be spoken."""
     text = text.translate(_FULL_WIDTH_ALNUM)
     text = _respell(text, rules)
+    text = _signs(text, rules)
     text = _marks(text)
     text = _latin_names(text, rules)
     text = _dates_and_times(text)

@@ -10,6 +10,7 @@ rather than estimates; the audio build that follows then finds them cached.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -66,13 +67,16 @@ def _role(doc: Document, cue: Cue) -> str:
 
 
 def _printed(cue: Cue) -> str | None:
-    """The printed text, unless it differs from the spoken only in punctuation."""
+    """The printed text, unless it differs from the spoken only in punctuation and spacing."""
     printed = "".join(cue.shown)
     return None if _bare(printed) == _bare("".join(cue.spoken)) else printed
 
 
 def _bare(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalnum())
+    """The text without punctuation and spaces. Symbols stay: a '℃', '㈱', '⼀' or an emoji the
+    voice does not read is printed text that only the *printed* line carries into the script
+    (before, only letters and digits were compared, and the script lost them)."""
+    return "".join(ch for ch in text if not unicodedata.category(ch).startswith(("P", "Z", "C")))
 
 
 def _pronunciations(doc: Document) -> list[tuple[str, str, str]]:

@@ -91,3 +91,32 @@ def test_decoders_agree_on_our_mp3() -> None:
     data = master.encode_mp3(pcm, 22050)
     with av.open(io.BytesIO(data)) as container:
         assert container.streams.audio[0].sample_rate == 22050
+
+
+def test_a_long_chapter_title_is_cut_at_a_character(tmp_path) -> None:
+    """Before: a chapter title over 255 bytes (86 Chinese characters) was cut by the muxer inside a
+    character, and mutagen refused the file when it tagged it: the audio edition failed. Read back
+    with mutagen (as `tag_m4b` reads it) and PyAV; the cut written by hand."""
+    from mutagen.mp4 import MP4
+
+    from pipeline.audio.master import EncodedChunk
+    from pipeline.audio.plan import Chapter
+    from pipeline.audio.timeline import ChapterSpan, Chunk, Timeline
+
+    rate = 22050
+    pcm = chunk(rate, 2, 1)
+    long_title = "问" * 86 + "？"  # 261 bytes
+    chunks = [EncodedChunk(mp3=b"", aac=master.encode_aac(pcm, rate), powers=np.zeros(0), peak=0.0, loudness=-16.0)]
+    spans = (ChapterSpan(Chapter("q1", "question", long_title, ()), 0, len(pcm), (Chunk(0, len(pcm), ()),)),)
+    path = tmp_path / "t.m4b"
+    master.write_m4b(path, chunks, Timeline(sample_rate=rate, chapters=spans), lambda p: MP4(p).save())
+    expected = "问" * 84 + "…"  # 252 bytes of whole characters, then the ellipsis: 255
+    assert [c.title for c in MP4(path).chapters] == [expected]
+    with av.open(str(path)) as container:
+        assert [c["metadata"]["title"] for c in container.chapters()] == [expected]
+
+
+@pytest.mark.parametrize(("title", "cut"), [("短", "短"), ("a" * 255, "a" * 255), ("a" * 256, "a" * 252 + "…"),
+                                            ("ab" + "问" * 90, "ab" + "问" * 83 + "…")], ids=["short", "255", "256", "mixed"])
+def test_chapter_title_keeps_whole_characters(title: str, cut: str) -> None:
+    assert master.chapter_title(title) == cut

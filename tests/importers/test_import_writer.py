@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import string
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.frontmatter import parse_yaml
 from pipeline.importers.draft import Para
 from pipeline.importers.house import find_asides
-from pipeline.importers.writer import _scalar, markdown_text
+from pipeline.importers.writer import _scalar, heading_text, markdown_text
 from pipeline.reader import read_text
 from tests.test_reader import VALID
 
@@ -26,7 +27,8 @@ _CHARS = st.text(
 # are formed often, not by luck
 _PIECES = st.lists(st.sampled_from(["*", "**", "_", "__", "[", "](", ")", "`", "<", ">", "&amp;", "&#20013;",
                                     "中文", "a", "b1", " ", "#", "1.", "2)", "-", "{", "}", ".aside", "lang=en",
-                                    "http://x.cn", "\\", "!", "~~", "|", "（笑）", "。"]),
+                                    "http://x.cn", "\\", "!", "~~", "|", "（笑）", "。", "：", "：：：", "＃＃",
+                                    "&#xFF1A;"]),
                    min_size=1, max_size=12).map("".join)
 # (not "TODO": a paragraph opening with it is a placeholder the reader refuses, E127, by design)
 _TEXT = st.one_of(_CHARS, _PIECES).map(lambda s: " ".join(s.split())).filter(
@@ -54,6 +56,11 @@ def _read_back(markdown: str) -> tuple[str, list[str]]:
 @example("> 不是引用")
 @example("---")
 @example("[（注）]{.aside}不是旁白")
+@example("：：：")  # full-width colons a backslash cannot escape: the scanner took them for a fence
+@example("：：那是什么")
+@example("回答：：：内容")
+@example("＃＃ 话题")
+@example("＃＃话题")
 def test_paragraph_text_survives_markdown(text: str) -> None:
     para = Para(text, asides=find_asides(text))
     got, asides = _read_back(markdown_text(para))
@@ -77,3 +84,29 @@ def test_front_matter_values_survive_yaml(value: str) -> None:
         return
     data, _positions = parse_yaml(f"title: {_scalar(value)}", "t.md", line_offset=1)
     assert data == {"title": value}
+
+
+# A question as the importer writes it after '## ' reads back as the same question (before:
+# trailing braces and a closing ' #' were dropped, '**' and '`' were read as markup). Written out
+# by hand, then any text.
+QUESTIONS = ["你怎么看{笑}？", "集合 {1, 2, 3} 呢", "话题 #", "C# 和 F#", "为什么**这么**做？",
+             "`AI`是什么？", "[AI]{lang=en}呢", "1. 第一问", "：：：", "a_b_c", "<b>粗</b>"]
+
+
+def _question_back(title: str) -> str:
+    result = read_text(VALID.replace("## 第一个问题？", f"## {heading_text(title)}"), "t.md")
+    assert result.document is not None, [str(d) for d in result.diagnostics]
+    return result.document.sections[1].title
+
+
+@pytest.mark.parametrize("title", QUESTIONS, ids=[f"q{n}" for n in range(len(QUESTIONS))])
+def test_a_question_survives_its_heading(title: str) -> None:
+    assert _question_back(title) == title
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT.filter(lambda s: s.strip() and not s.strip().startswith("{") and not s.rstrip().endswith("}")))
+def test_any_question_survives_its_heading(title: str) -> None:
+    # (a question that ends in attribute-shaped braces, '{.closing}', is read as attributes even
+    # escaped: the reader's known limit, never seen in copy)
+    assert _question_back(title) == title.strip()

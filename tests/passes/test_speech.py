@@ -96,3 +96,23 @@ def test_respelling_keeps_common_characters_and_replaces_doubtful_ones() -> None
     assert homophones.respell("周鸿祎", "zhōu hóng yī") == "周鸿依"
     assert homophones.respell("长达", "chang2 da2") == "常达"
     assert homophones.respell("同行", "tóng háng") == "同航"
+
+
+def test_respelling_a_word_with_latin_letters_respells_only_its_han_characters() -> None:
+    """The reader takes one syllable per Han character ('AI助手: zhù shǒu'); respelling did one per
+    character and stopped the audio edition. (Expected: 助 and 手 are common and usually read so.)"""
+    homophones = load_homophones()
+    assert homophones.respell("AI助手", "zhù shǒu") == "AI助手"
+    assert homophones.respell("X行长", "háng zhǎng") == "X" + homophones.respell("行长", "háng zhǎng")
+    assert homophones.respell("5G〇号", "líng hào") == "5G" + homophones.respell("〇号", "líng hào")
+
+
+# A unit written as a sign is read (before: silent, 38℃ → 三十八). Written out by hand.
+SIGNS = [("气温38℃。", "气温三十八摄氏度。"), ("最低10°C。", "最低十摄氏度。"), ("转了90°。", "转了九十度。"),
+         ("面积300㎡。", "面积三百平方米。"), ("面积300m²。", "面积三百平方米。"), ("事故率3‰。", "事故率千分之三。"),
+         ("华氏100℉。", "华氏一百华氏度。")]
+
+
+@pytest.mark.parametrize(("text", "spoken"), SIGNS, ids=[f"sign{n}" for n in range(len(SIGNS))])
+def test_a_unit_written_as_a_sign_is_read(rules, text: str, spoken: str) -> None:
+    assert speak(text, rules) == spoken

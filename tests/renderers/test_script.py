@@ -85,3 +85,18 @@ def test_html_is_well_formed_and_complete(scripted) -> None:
     assert html.count('<section id="ch') == 6
     assert "&lt;" not in html.split("<body>")[0]
     assert "我白天写代码" in html and "printed:" in html
+
+
+def test_symbols_the_voice_does_not_read_reach_the_script(tmp_path) -> None:
+    """Before: the printed line was left out where spoken and printed text had the same letters
+    and digits, so a symbol the voice skips (an emoji, '㈱', a Kangxi radical '⼀') was in no line
+    of the script. Each is looked for in the Markdown as written here."""
+    from pipeline.reader import read_text
+    from pipeline.build import prepare
+    from tests.test_reader import VALID
+
+    symbols = ["😀", "㈱", "⼀", "™"]
+    doc = prepare(read_text(VALID.replace("回答一。", "回答一😀，㈱公司⼀字™。"), "t.md").document)
+    markdown, _html = ScriptRenderer().build(doc, context(tmp_path / "out", Cache(tmp_path / "cache")))
+    text = markdown.read_text(encoding="utf-8")
+    assert [s for s in symbols if s not in text] == []
