@@ -75,7 +75,7 @@ GROUPS: dict[str, Group] = {
         ("pipeline/reader.py", "pipeline/fences.py", "pipeline/frontmatter.py"),
         ("tests/test_reader.py", "tests/test_reader_fences.py", "tests/test_reader_broken.py",
          "tests/test_reader_pronunciations.py", "tests/test_reader_properties.py", "tests/test_reader_messages.py",
-         "tests/test_reader_edges.py"),
+         "tests/test_reader_edges.py", "tests/test_reader_links.py"),
         # (and check's report of each broken source: the check group's; its setup alone takes
         # seconds, paid again by every reader mutant); the fence tests that break the first title
         # one fence line at a time (the test title's every fence line reaches the same code in a
@@ -87,7 +87,7 @@ GROUPS: dict[str, Group] = {
     ),
     "check": Group(
         ("pipeline/check.py", "pipeline/diagnostics.py"),
-        ("tests/test_check.py", "tests/test_check_pinyin.py"),
+        ("tests/test_check.py", "tests/test_check_pinyin.py", "tests/test_reader_links.py"),
     ),
     "build": Group(
         ("pipeline/fsutil.py", "pipeline/build.py"),
@@ -112,7 +112,7 @@ GROUPS: dict[str, Group] = {
     ),
     "typography": Group(
         ("pipeline/passes/typography.py",),
-        ("tests/passes/test_typography.py",),
+        ("tests/passes/test_typography.py", "tests/test_reader_links.py"),
     ),
 }
 

@@ -357,3 +357,22 @@ def test_two_speakers_labelled_alike_are_w410(tmp_path: Path, name: str, role: s
 
 def test_the_bundled_titles_have_no_speakers_labelled_alike() -> None:
     assert [d for d in check(FIRST_TITLE, pinyin=False)[1] if d.code == "W410"] == []
+
+
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_w409_stands_at_the_language_line_wherever_it_is_in_the_front_matter(tmp_path: Path, where: str) -> None:
+    body = VALID.replace("language: zh-Hans\n", "")
+    end = body.index("\n---\n", 4)
+    text = ("---\nlanguage: tlh\n" + body[4:] if where == "first"
+            else body[:end] + "\nlanguage: tlh" + body[end:])
+    path = write(tmp_path, text)
+    [found] = [d for d in check(path, pinyin=False)[1] if d.code == "W409"]
+    assert found.line == line_of(text, "language: tlh") == (2 if where == "first" else text[:text.index("\n---\n", 4)].count("\n") + 1)
+
+
+def test_a_character_reference_is_blanked_where_it_stands_before_w401(tmp_path: Path) -> None:
+    """'&#12354;' is markup for one character: its ';' is not half-width punctuation, and the
+    columns after it stay those of the line as written."""
+    text = VALID.replace("第一段，有Latin和2025年。", "第一段&#12354;,有Latin和2025年。")
+    line = line_of(text, "第一段")
+    assert [c for c in codes(write(tmp_path, text)) if c[0] == "W401"] == [("W401", line, 12)]

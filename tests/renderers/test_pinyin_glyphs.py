@@ -12,7 +12,7 @@ import re
 import pytest
 
 from pipeline.fonts import font_path
-from pipeline.renderers.pinyinlayout import MARK, Face, Style, glyphs
+from pipeline.renderers.pinyinlayout import MARK, Face, Glyph, Style, glyphs
 
 TEXT, OTHER, PINYIN = Face(font_path("serif"), 20.0), Face(font_path("sans"), 16.0), Face(font_path("sans"), 10.0)
 STYLE = Style(text=TEXT, other=OTHER, pinyin=PINYIN, gap=2.0, measure=400.0)
@@ -262,3 +262,46 @@ def test_an_address_breaks_after_its_slashes_and_marks_and_not_inside_a_name() -
     assert all(piece[-1] in "/?&=#.@" for piece in pieces[:-1]) and "utm_source=" in pieces
     # a word that is not an address, and fits, stays whole
     assert [g.text for g in glyphs([("", "", [("Wi-Fi 4.2", None)])], style)] == ["Wi-Fi", "4.2"]
+
+
+def _latin(word: str, css: str = "", before: str = "（") -> list[Glyph]:
+    return [g for g in glyphs([("", css, [(before, None), (word, None)])], _NARROW) if g.text not in "（ "]
+
+
+_NARROW = Style(**{**LINE_STYLE.__dict__, "measure": 200.0})
+
+
+def test_pieces_of_an_address_keep_the_first_pieces_place_and_may_each_start_a_line() -> None:
+    after_space = _latin("https://a.example/b/c", before=" ")
+    assert [(g.text, g.space_before, g.breakable) for g in after_space] == [
+        ("https://", True, True), ("a.", False, True), ("example/", False, True), ("b/", False, True), ("c", False, True)]
+    after_bracket = _latin("https://a.example/b")
+    assert [(g.text, g.breakable) for g in after_bracket][:2] == [("https://", False), ("a.", True)]  # glued to '（'
+
+
+def test_pieces_are_measured_in_their_runs_face_and_fill_the_room_left_beside_two_marks() -> None:
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3
+    pieces = _latin(word, css="em")
+    assert "".join(g.text for g in pieces) == word
+    assert all(g.width == pytest.approx(OTHER.width(g.text)) for g in pieces)  # the face of emphasis
+    room = _NARROW.measure - 2 * _NARROW.text.size_px
+    assert all(OTHER.width(g.text) <= room for g in pieces)
+    assert all(OTHER.width(a.text + b.text[0]) > room for a, b in zip(pieces, pieces[1:]))  # each as full as it can be
+
+
+def test_a_latin_word_is_cut_only_when_wider_than_the_line_less_two_marks() -> None:
+    em = LINE_STYLE.text.size_px
+    word = "Internationalisation"
+    width = TEXT.width(word)
+    cut = Style(**{**LINE_STYLE.__dict__, "measure": width + 1.5 * em})  # wider than the room beside two marks
+    whole = Style(**{**LINE_STYLE.__dict__, "measure": width + 2.5 * em})
+    assert len([g for g in glyphs([("", "", [(word, None)])], cut)]) > 1
+    assert [g.text for g in glyphs([("", "", [(word, None)])], whole)] == [word]
+
+
+def test_a_long_word_that_is_no_address_is_cut_by_width_not_at_its_dots() -> None:
+    word = "ab.cd" * 30  # no scheme, no 'www.', no '@': a word, however it is spelt
+    pieces = _latin(word)
+    room = _NARROW.measure - 2 * _NARROW.text.size_px
+    assert "".join(g.text for g in pieces) == word and len(pieces) > 1
+    assert all(TEXT.width(a.text + b.text[0]) > room for a, b in zip(pieces, pieces[1:]))  # full, not cut at a dot
