@@ -399,6 +399,10 @@ class _Builder:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({_UNSUPPORTED[kind]})")
         return paragraphs
 
+    def _raw(self, line: int) -> str:
+        """The body's line `line` (numbered in the file) as the editor wrote it."""
+        return self.body_lines[line - self.body_offset - 1]
+
     def _links(self, spans: tuple[Span, ...], inline: Token) -> None:
         """E223 for a link every edition could not follow (a file name, `javascript:`, nothing)."""
         for span in spans:
@@ -408,7 +412,7 @@ class _Builder:
     def _line_of(self, inline: Token, written: str) -> int:
         """The line of a paragraph where `written` stands (its first line when none holds it)."""
         first = self.loc(inline).line
-        lines = self.body_lines[first - self.body_offset - 1:][: inline.content.count("\n") + 1]
+        lines = [self._raw(first + k) for k in range(inline.content.count("\n") + 1)]
         return first + next((k for k, raw in enumerate(lines) if f"]({written}" in raw or f"<{written}>" in raw), 0)
 
     def _stray_fence(self, inline: Token) -> None:
@@ -416,7 +420,7 @@ class _Builder:
         for k, text in enumerate(inline.content.split("\n")):
             line = self.loc(inline).line + k
             if (_UNESCAPED_FENCE.search(text) or "：：：" in text) and line not in self.fence_lines:
-                raw = self.body_lines[line - self.body_offset - 1]  # (the line as written, indentation and all)
+                raw = self._raw(line)  # (the line as written, indentation and all)
                 col = max(raw.find(":::"), raw.find("：：：")) + 1
                 self.problem("E217", line, col, f"a fence must stand alone at the left margin: '{raw.strip()}'")
                 return
@@ -434,7 +438,7 @@ class _Builder:
                 if char is not None and not without_invisible(char)[1] and char not in "\u2028\u2029":
                     continue
                 line = self.loc(inline).line + k
-                raw = self.body_lines[line - self.body_offset - 1]
+                raw = self._raw(line)
                 what = (f"the invisible character U+{code:04X} ({unicodedata.name(char, 'control character')})"
                          if char else "no character a book can hold: every edition would print '\ufffd'")
                 self.problem("E219", line, raw.find(reference[0]) + 1, f"the character reference '{reference[0]}' is {what}")
@@ -445,7 +449,7 @@ class _Builder:
         for k, text in enumerate(inline.content.split("\n")):
             if (found := _HTML_COMMENT.search(text)) is not None:
                 line = self.loc(inline).line + k
-                raw = self.body_lines[line - self.body_offset - 1]
+                raw = self._raw(line)
                 self.problem("E225", line, raw.find("<!--") + 1,
                              f"an HTML comment '{_what_comment(text[found.start():])}' would be printed in every edition")
                 return
@@ -660,8 +664,9 @@ def _spans(inline: Token) -> tuple[Span, ...]:
 
 def link_problem(href: str) -> str | None:
     """Why a link's address cannot be linked from every edition, or None."""
-    scheme = urlsplit(href).scheme.lower()
-    if scheme in LINK_SCHEMES and (scheme == "mailto" or urlsplit(href).netloc):
+    parts = urlsplit(href)
+    scheme = parts.scheme.lower()
+    if scheme in LINK_SCHEMES and (scheme == "mailto" or parts.netloc):
         return None
     shown = href if len(href) <= 60 else href[:57] + "…"
     return (f"link to '{shown}': only whole web addresses (https://…, http://…) and mail addresses "

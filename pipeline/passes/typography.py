@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.model import Answer, Document, Metadata, Paragraph, Section, Span, Speaker
+from pipeline.model import Answer, Document, Metadata, Paragraph, Section, Speaker
 from pipeline.pinyin_syllables import is_han
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}

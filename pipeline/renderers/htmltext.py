@@ -33,12 +33,17 @@ def shown_address(href: str) -> str:
     return shown[len("mailto:"):] if shown.lower().startswith("mailto:") else shown
 
 
+def is_its_address(written: str, href: str) -> bool:
+    """Is the link's text its address itself ('<https://…>')? Then paper prints nothing more."""
+    return written.strip() == shown_address(href)
+
+
 def linked(href: str | None, written: str, html: str) -> str:
     """`html` (the escaped form of `written`) as a link to `href` when there is one; a text that
     is the address itself is styled as an address (it may break anywhere)."""
     if href is None:
         return html
-    css = ' class="url"' if written.strip() == shown_address(href) else ""
+    css = ' class="url"' if is_its_address(written, href) else ""
     return f'<a{css} href="{attr(href)}">{html}</a>'
 
 
@@ -47,9 +52,9 @@ def addresses(paragraph: Paragraph) -> list[tuple[str, str]]:
     order, once each: what paper, which cannot be clicked, prints after the paragraph."""
     found: dict[tuple[str, str], None] = {}
     for href, group in _links(paragraph.spans):
-        written = "".join(span.text for span in group).strip()
-        if href is not None and written != shown_address(href):
-            found[(written, shown_address(href))] = None
+        written = "".join(span.text for span in group)
+        if href is not None and not is_its_address(written, href):
+            found[(written.strip(), shown_address(href))] = None
     return list(found)
 
 

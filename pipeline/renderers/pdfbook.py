@@ -17,7 +17,7 @@ from string import Template
 
 from pipeline.model import Answer, Document, Paragraph, Reference, Section, Speaker
 from pipeline.renderers.cjktype import print_typeset, spaced
-from pipeline.renderers.htmltext import attr, inline_html, linked, shown_address, text
+from pipeline.renderers.htmltext import attr, inline_html, is_its_address, linked, shown_address, text
 
 # Text the edition adds around the author's: headings of generated chapters and field names.
 WORDS = {
@@ -336,7 +336,7 @@ def _references(section: Section, setter: Setter) -> str:
 
 def _reference_address(reference: Reference) -> str:
     """On paper a reference's address follows its text (unless the text is the address)."""
-    if reference.url is None or reference.text.strip() == shown_address(reference.url):
+    if reference.url is None or is_its_address(reference.text, reference.url):
         return ""
     return f' <span class="url">{text(shown_address(reference.url))}</span>'
 
