@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.build import default_cache
+from pipeline.config import load_config
+from pipeline.errors import PublishError
 from pipeline.driver.local import Listener, Silent, run_in_process, run_pool
 from pipeline.driver.outputs import check_output_names, for_workers, validate_out
 from pipeline.driver.settings import BuildSettings
@@ -69,8 +71,14 @@ def find_titles(arguments: Iterable[str | Path] = (), project_dir: Path = Path("
 
 
 def settings_for_project(project_dir: Path = Path("."), **options: object) -> BuildSettings:
-    """Settings with the project's own `styles/` laid over the shipped styles."""
-    return BuildSettings(**options, style_overrides=style_overrides(project_dir))  # type: ignore[arg-type]
+    """Settings with the project's own `styles/` laid over the shipped styles, and its
+    `publish.toml`'s cache size."""
+    try:
+        limit = load_config(project_dir).cache.max_size
+    except PublishError as exc:  # the project's own settings: a usage mistake, nothing built
+        raise UsageError(str(exc)) from None
+    return BuildSettings(**{"cache_limit": limit, **options},  # type: ignore[arg-type]
+                         style_overrides=style_overrides(project_dir))
 
 
 def build_titles(

@@ -1,7 +1,9 @@
 """A content-addressed cache: a value is stored under the hash of everything that made it.
 
 Keys are built from the inputs (text, settings, code version), never from paths or times,
-so an edit invalidates exactly the entries whose inputs changed.
+so an edit invalidates exactly the entries whose inputs changed. Nothing invalidates an entry
+by itself, so a newsroom's cache only grows: `prune_if_due` keeps it under a size, dropping the
+entries used longest ago (a hit refreshes an entry's time), at most once an hour.
 """
 
 from __future__ import annotations
@@ -9,12 +11,26 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pipeline.fsutil import atomic_write
 
 CACHE_VERSION = "1"
+PRUNE_STAMP = ".pruned"  # in the root: when the cache was last pruned (its modification time)
+PRUNE_EVERY = 3600.0  # seconds between two prunings of one cache
+RECENT = 3600.0  # an entry used this recently is never removed: a build (here or in another
+# process sharing the cache) may still be reading it, or about to hand its path to a tool
+
+
+@dataclass(frozen=True)
+class Pruned:
+    removed: int = 0  # entries
+    freed: int = 0  # bytes
+    kept: int = 0  # bytes left
 
 
 def key(*parts: Any) -> str:
@@ -43,10 +59,13 @@ class Cache:
     def get(self, namespace: str, digest: str) -> bytes | None:
         if self.root is None:
             return None
+        path = self._path(namespace, digest)
         try:
-            return self._path(namespace, digest).read_bytes()
+            data = path.read_bytes()
         except FileNotFoundError:
             return None
+        _used(path)
+        return data
 
     def put(self, namespace: str, digest: str, data: bytes) -> None:
         if self.root is not None:
@@ -57,7 +76,7 @@ class Cache:
         if self.root is None:
             return None
         path = self._path(namespace, digest)
-        return path if path.exists() else None
+        return path if _used(path) else None
 
     def clear(self) -> int:
         """Remove every entry; return how many files were removed."""
@@ -70,3 +89,67 @@ class Cache:
                 count += 1
             Path(dirpath).rmdir()
         return count
+
+    def prune(self, limit: int, now: float | None = None) -> Pruned:
+        """Remove the entries used longest ago until the cache holds at most `limit` bytes,
+        never one used within the last hour (so the cache may stay above `limit` while it is)."""
+        if self.root is None or not self.root.is_dir():
+            return Pruned()
+        now = time.time() if now is None else now
+        entries = sorted(_entries(self.root))  # oldest use first
+        total = sum(size for _, size, _ in entries)
+        removed = freed = 0
+        for used, size, path in entries:
+            if total - freed <= limit or used > now - RECENT:
+                break
+            try:
+                path.unlink()
+            except FileNotFoundError:  # another process pruned it first
+                pass
+            removed += 1
+            freed += size
+        return Pruned(removed, freed, total - freed)
+
+    def prune_if_due(self, limit: int | None, now: float | None = None) -> Pruned | None:
+        """`prune` if a limit is set and the cache was not pruned within the hour (walking a
+        large cache after every title would cost more than it saves)."""
+        if self.root is None or not limit or not self.root.is_dir():
+            return None
+        now = time.time() if now is None else now
+        stamp = self.root / PRUNE_STAMP
+        try:
+            if stamp.stat().st_mtime > now - PRUNE_EVERY:
+                return None
+        except FileNotFoundError:
+            pass
+        stamp.touch()
+        os.utime(stamp, (now, now))
+        return self.prune(limit, now)
+
+
+def _used(path: Path) -> bool:
+    """Mark an entry as used now (its modification time: access times are often not kept);
+    False if it is not there."""
+    try:
+        os.utime(path)
+    except FileNotFoundError:
+        return False
+    except OSError:  # a read-only cache is still a cache
+        return path.exists()
+    return True
+
+
+def _entries(root: Path) -> list[tuple[float, int, Path]]:
+    """(last use, size, path) of every entry: the files at `<namespace>/<xx>/<key>`, not the
+    stamp, the style folders or a file being written."""
+    found = []
+    for path in root.glob("*/*/*"):
+        if path.name.startswith("."):
+            continue
+        try:
+            status = path.stat()
+        except FileNotFoundError:
+            continue
+        if stat.S_ISREG(status.st_mode) and len(path.parent.name) == 2 and path.name.startswith(path.parent.name):
+            found.append((status.st_mtime, status.st_size, path))
+    return found

@@ -13,6 +13,9 @@ its source file. Command-line options override these values; nothing here is glo
     owner_email = "podcasts@example.org"     # Apple and Spotify send verification mail here
     category = "News"
     subcategory = "Tech News"
+
+    [cache]
+    max_size = "5 GiB"   # the build cache is pruned to this, oldest use first ("0": never)
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ByteSize, ConfigDict, ValidationError, field_validator
 
 from pipeline.errors import PublishError
 
 CONFIG_NAME = "publish.toml"
+DEFAULT_CACHE_SIZE = 5 * 1024**3  # bytes: about a hundred titles' editions with their audio
 
 
 class _Section(BaseModel):
@@ -57,9 +61,14 @@ class PodcastConfig(_Section):
     copyright: str | None = None
 
 
+class CacheConfig(_Section):
+    max_size: ByteSize = ByteSize(DEFAULT_CACHE_SIZE)  # "500 MB", "5 GiB", a number of bytes; 0: no limit
+
+
 class ProjectConfig(_Section):
     site: SiteConfig = SiteConfig()
     podcast: PodcastConfig = PodcastConfig()
+    cache: CacheConfig = CacheConfig()
     path: Path | None = None  # the file it was read from, for messages
 
 
@@ -99,4 +108,6 @@ def load_config(project_dir: Path) -> ProjectConfig:
 def _message(error: dict) -> str:
     if error["type"] == "extra_forbidden":
         return "unknown setting (check its spelling and its [section])"
+    if error["type"].startswith("byte_size"):
+        return 'not a size: write it as "500 MB", "5 GiB" or a number of bytes (0: no limit)'
     return str(error["msg"]).removeprefix("Value error, ")

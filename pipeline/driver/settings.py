@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from pipeline import renderers
+from pipeline.config import DEFAULT_CACHE_SIZE
 
 EngineOption = Literal["auto", "espeak", "edge"]
 AUDIO_EDITIONS = ("audio", "script")
@@ -37,6 +38,7 @@ class BuildSettings(BaseModel):
     source_date_epoch: str | None = None
     engine_resolved: bool = False
     style_overrides: dict[str, bytes] = Field(default_factory=dict)
+    cache_limit: int | None = Field(DEFAULT_CACHE_SIZE, ge=0)  # bytes the build cache is pruned to (0/None: never)
 
     @field_validator("editions")
     @classmethod

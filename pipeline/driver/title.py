@@ -16,6 +16,8 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ByteSize
+
 from pipeline.build import Outcome, build_editions, describe_failure
 from pipeline.cache import Cache
 from pipeline.diagnostics import errors
@@ -145,4 +147,18 @@ def build_title(
                            keep_going=True, target=target)
     except Exception as exc:  # the title as a whole (its lock, its target, the passes)
         return result(done, [f"{source.name}: {describe_failure(exc)}"])
+    _prune(cache, settings.cache_limit, log)
     return result(done)
+
+
+def _prune(cache: Cache, limit: int | None, log: Callable[[str], None]) -> None:
+    """Keep the cache under its size once a title is built; a cache that cannot be pruned (a
+    read-only or vanished folder) costs disk space, not the build."""
+    try:
+        pruned = cache.prune_if_due(limit)
+    except OSError as exc:
+        log(f"note: the build cache {cache.root} could not be pruned ({exc.strerror or exc})")
+        return
+    if pruned is not None and pruned.removed:
+        log(f"note: removed {pruned.removed} old cache entr{'y' if pruned.removed == 1 else 'ies'} "
+            f"({ByteSize(pruned.freed).human_readable(decimal=True)}) to keep the build cache under its size")
