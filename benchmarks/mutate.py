@@ -102,7 +102,7 @@ GROUPS: dict[str, Group] = {
         ("tests/audio/test_plan.py", "tests/audio/test_segments.py"),
     ),
     "learner-layout": Group(
-        ("pipeline/renderers/ruby.py", "pipeline/renderers/pinyinlayout.py", "pipeline/renderers/wordshape.py"),
+        ("pipeline/renderers/ruby.py", "pipeline/renderers/pinyinglyphs.py", "pipeline/renderers/pinyinlayout.py", "pipeline/renderers/wordshape.py"),
         ("tests/renderers/test_ruby.py", "tests/renderers/test_pinyin_glyphs.py", "tests/renderers/test_wordshape.py", "tests/renderers/test_tone_colours.py", "tests/renderers/test_pdf_learner.py",
          "tests/renderers/test_line_breaking.py"),
         # the tests that read a whole learner PDF made by WeasyPrint (seconds per mutant); the line

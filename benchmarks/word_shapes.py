@@ -31,7 +31,7 @@ from pipeline.renderers.base import BuildContext  # noqa: E402
 from pipeline.renderers.epub import LearnerEpubRenderer  # noqa: E402
 from pipeline.renderers.pdf import LearnerPdfRenderer, render_pdf, stylesheets  # noqa: E402
 from pipeline.renderers.pinyinhtml import learner_text  # noqa: E402
-from pipeline.renderers.pinyinlayout import PX, Face  # noqa: E402
+from pipeline.renderers.pinyinglyphs import PX, Face  # noqa: E402
 from tests.renderers.epubtools import Book  # noqa: E402
 from tests.renderers.pdftools import pages  # noqa: E402
 from tests.renderers.wordgeometry import Measures, body_pages, measure  # noqa: E402

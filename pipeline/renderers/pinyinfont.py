@@ -143,7 +143,7 @@ def _advance(units: int, scale: float) -> int:
 def width(text: str, scale: float, size_px: float) -> float:
     """Advance width in px of `text` in the face at `scale` (one of STEPS), as Pango has it
     (each glyph rounded to 1/1024 px), from the source font's metrics: no need to build it."""
-    from pipeline.renderers.pinyinlayout import PANGO_UNITS, _metrics
+    from pipeline.renderers.pinyinglyphs import PANGO_UNITS, _metrics
 
     advances, units = _metrics(font_path("sans"))
     factor = size_px * PANGO_UNITS / units

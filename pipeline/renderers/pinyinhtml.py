@@ -26,7 +26,8 @@ from pipeline.renderers import pinyinfont
 from pipeline.renderers.htmltext import LINK_NOTE, addresses, text
 from pipeline.renderers.pagegeometry import custom_lengths, custom_ratios, measure
 from pipeline.renderers.pdfbook import Chapter, Setter
-from pipeline.renderers.pinyinlayout import PX, Face, Style, break_lines, glyphs
+from pipeline.renderers.pinyinglyphs import PX, Face, Style, glyphs
+from pipeline.renderers.pinyinlayout import break_lines
 from pipeline.renderers.pinyinrows import TabStops, block_html
 
 LEARNER_CSS = "pdf-learner.css"
@@ -47,7 +48,7 @@ ROLES = {  # role → (size name in the CSS, pinyin size name, face, indent in e
 Words = list[tuple[str, tuple[str, ...] | None]]
 Run = tuple[str, str, bool]  # text, css class, Chinese (to be read in pinyin)?
 BLOCKS = "learner-blocks"  # cache namespace of set blocks
-LAYOUT_MODULES = ("pinyinhtml", "pinyinlayout", "pinyinrows", "pinyinfont", "wordshape", "cjktype")
+LAYOUT_MODULES = ("pinyinhtml", "pinyinglyphs", "pinyinlayout", "pinyinrows", "pinyinfont", "wordshape", "cjktype")
 
 
 @lru_cache(maxsize=1)

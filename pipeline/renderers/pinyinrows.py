@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from html import escape
 
 from pipeline.renderers import pinyinfont
-from pipeline.renderers.pinyinlayout import PANGO_UNITS, Line
+from pipeline.renderers.pinyinglyphs import PANGO_UNITS
+from pipeline.renderers.pinyinlayout import Line
 
 # How a tab moves the pen in WeasyPrint 70 / Pango 1.5x (measured): Pango finds the next tab
 # stop strictly after its own pen, but the tab is drawn 1.024 times as wide as that distance

@@ -66,7 +66,7 @@ class RubyStyle:
     condense: float
 
     def width(self, syllable: str) -> float:
-        from pipeline.renderers.pinyinlayout import Face
+        from pipeline.renderers.pinyinglyphs import Face
 
         return Face(self.pinyin_font, self.size).width(syllable)
 

@@ -37,7 +37,8 @@ from dataclasses import replace
 import pytest
 
 from pipeline.fonts import font_path
-from pipeline.renderers.pinyinlayout import MARK, Face, Glyph, Style, break_lines
+from pipeline.renderers.pinyinglyphs import MARK, Face, Glyph, Style
+from pipeline.renderers.pinyinlayout import break_lines
 
 EM = 20.0
 TEXT, OTHER, PINYIN = Face(font_path("serif"), EM), Face(font_path("sans"), 16.0), Face(font_path("sans"), 10.0)

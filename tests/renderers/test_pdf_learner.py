@@ -22,7 +22,8 @@ from pipeline.renderers.cjktype import CLOSING, OPENING
 from pipeline.renderers.epub import LearnerEpubRenderer
 from pipeline.renderers.pdf import LearnerPdfRenderer
 from pipeline.renderers.pinyinhtml import LearnerType, learner_text
-from pipeline.renderers.pinyinlayout import IN_WORD, WORD_SPACE, Style, break_lines, glyphs, kind
+from pipeline.renderers.pinyinglyphs import Style, glyphs
+from pipeline.renderers.pinyinlayout import IN_WORD, WORD_SPACE, break_lines, kind
 from tests.conftest import ROOT
 from tests.renderers.pdftools import Char, assert_blocks_once_in_order, body_lines, outline_titles, page_chars, pages
 from tests.renderers.test_pdf import heads

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from pipeline.fonts import font_path
-from pipeline.renderers.pinyinlayout import MARK, Face, Glyph, Style, glyphs
+from pipeline.renderers.pinyinglyphs import MARK, Face, Glyph, Style, glyphs
 
 TEXT, OTHER, PINYIN = Face(font_path("serif"), 20.0), Face(font_path("sans"), 16.0), Face(font_path("sans"), 10.0)
 STYLE = Style(text=TEXT, other=OTHER, pinyin=PINYIN, gap=2.0, measure=400.0)

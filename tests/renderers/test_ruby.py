@@ -143,7 +143,7 @@ def test_the_shape_of_a_word_from_the_real_face() -> None:
     """RubyStyle.shape with the shipped pinyin face: 'chuàng' is wider than one em at 0.5 em,
     so 创作 condenses or widens; a one-syllable word has no inner space to widen."""
     from pipeline.fonts import font_path
-    from pipeline.renderers.pinyinlayout import Face
+    from pipeline.renderers.pinyinglyphs import Face
 
     style = RubyStyle(pinyin_font=font_path("sans"), size=0.5, gap=0.12, word_space=0.3, condense=0.8)
     face = Face(font_path("sans"), 0.5)
@@ -163,7 +163,7 @@ def test_a_one_character_word_reaches_past_its_cell_by_the_edge() -> None:
     its character by the edge, (word space − gap) / 2 = 0.09 em each side; condensed to 80 % it
     still needs more, so the cell widens by what is left: 0.8 w − 1 − 0.18."""
     from pipeline.fonts import font_path
-    from pipeline.renderers.pinyinlayout import Face
+    from pipeline.renderers.pinyinglyphs import Face
 
     style = RubyStyle(pinyin_font=font_path("sans"), size=0.5, gap=0.12, word_space=0.3, condense=0.8)
     w = Face(font_path("sans"), 0.5).width("chuāng")
