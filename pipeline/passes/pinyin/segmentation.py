@@ -23,6 +23,7 @@ from pipeline.passes.pinyin.wordrules import REDUPLICATING_VERBS, double_verb_be
 from pipeline.passes.pinyin.tables import (
     _HAN_RANGE,
     _default,
+    _aabb_words,
     _guo_words,
     _max_project_len,
     _lexicon,
@@ -193,6 +194,9 @@ class Segmenter:
         if len(word) > 1 and word[-1] in _CLASSIFIER_SPLIT and all(c in _NUMERAL or c in _DEMONSTRATIVE or c in "上下近约好第" for c in word[:-1]) and word[-2] in _NUMERAL | _DEMONSTRATIVE:
             self._read_word(word[:-1], start, segs, "m")
             segs.append(_Seg(word[-1], None, "fallback", "single", start + len(word) - 1, "q"))
+            return True
+        if word in _aabb_words():  # 含含糊糊: CC-CEDICT's AABB form over pypinyin's
+            segs.append(_Seg(word, list(_aabb_words()[word]), "project", "han", start, tag))
             return True
         if word in phrases and not _aspect_guo(word):
             segs.append(_Seg(word, [p[0] for p in phrases[word]], "phrase", "han", start, tag))
@@ -429,6 +433,8 @@ def _aabb(word: str) -> tuple[str, ...] | None:
     them, with a light syllable given its full tone back (the norm reads AABB forms in full tones)."""
     if len(word) != 4 or word[0] != word[1] or word[2] != word[3] or word[0] == word[2]:
         return None
+    if word in _aabb_words():  # 马马虎虎 mǎmǎhūhū: CC-CEDICT's form (马虎's 虎 is light: hǔ would be wrong)
+        return _aabb_words()[word]
     base = word[0] + word[2]
     reading = _project().get(base) or _neutral().get(base)
     if reading is None and base in _phrases_dict():
