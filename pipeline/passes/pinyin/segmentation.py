@@ -24,6 +24,7 @@ from pipeline.passes.pinyin.tables import (
     _HAN_RANGE,
     _default,
     _aabb_words,
+    _cedict_words,
     _guo_words,
     _max_project_len,
     _lexicon,
@@ -246,6 +247,9 @@ class Segmenter:
             a = _standalone().get(word[0], (_default(word[0]), False))[0]
             b = _default(word[1])
             segs.append(_Seg(word, [a, b, b], "phrase", "han", start, tag))
+            return True
+        if word in _cedict_words():  # 干透 gān tòu: CC-CEDICT's reading of a word pypinyin lacks
+            segs.append(_Seg(word, _cedict_words()[word].split(), "phrase", "han", start, tag))
             return True
         # a dictionary word pypinyin does not list: known sub-phrases, else the characters' readings
         # (pypinyin's own phrases here: a light syllable is only taken for a whole word, 外婆家 is
