@@ -261,11 +261,21 @@ def _rule_tiao(c: _Context) -> str:  # 调
     return _guess("tiáo")
 
 
+_GAN_RESULT_VERBS = set("晒擦吹烤烘喝晾抽榨吸烧蒸流哭拧甩沥控烙焙舔熬煎挤淘掏耗揩弄熏滤风阴")  # V + 干 "dry"
+
+
 def _rule_gan(c: _Context) -> str:  # 干
-    if c.prev and c.prev[-1] in "晒擦吹烤烘喝晾抽榨吸烧蒸流哭":
+    """gān "dry" as a result complement (晒干, 拧干了) or after a degree adverb (晒得很干, 太干了); gàn
+    "do" after a modal or before its object (要干, 干活, 干什么). 干了 ending a clause with none of
+    these is likelier "dry" (衣服早就干了) but stays a guess."""
+    if c.prev and c.prev[-1] in _GAN_RESULT_VERBS:
         return "gān"
+    if c.prev in _DEGREE and c.prev not in ("好", "多", "这么", "那么") and (c.next == "" or c.next in ("了", "的", "啊", "呀", "得", "透")):
+        return "gān"  # 晒得很干, 太干了: an adjective
     if c.prev in ("要", "想", "在", "去", "来", "能", "会", "不", "都", "还", "就", "敢", "得", "怎么", "别", "继续", "接着", "开始", "一起", "好好", "苦", "实", "硬", "大") or c.next in ("活", "啥", "什么", "嘛", "完", "过", "起来", "这行", "这个"):
         return "gàn"  # the verb "to do": 好好干, 干活, 干什么
+    if c.next == "了" and c.next2 == "" and not c.prev_pos.startswith(("v", "r")) and c.prev not in ("", "我", "你", "他", "她", "我们", "咱们", "大家"):
+        return _guess("gān")  # 衣服早就干了: no object, no person doing it
     return _guess("gàn")
 
 
