@@ -613,6 +613,15 @@ def _rule_sa(c: _Context) -> str:  # 撒
     return _guess("sā")
 
 
+def _rule_che(c: _Context) -> str:  # 车
+    """jū, the chariot of Chinese chess, where the sentence is about chess (这盘棋, 丢了一个车, beside a
+    马 or 炮 standing alone); chē everywhere else, which data/pinyin_chars.txt makes sure."""
+    pieces = {"马", "炮", "卒", "帅", "兵"}
+    if c.prev in pieces or c.next in pieces or any("棋" in seg.text and "棋牌" not in seg.text for seg in c.segs):
+        return "jū"
+    return _guess("chē")
+
+
 _RULES = {
     "得": _rule_de, "地": _rule_di, "为": _rule_wei, "只": _rule_zhi, "长": _rule_chang, "行": _rule_xing,
     "种": _rule_zhong3, "数": _rule_shu, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan,
@@ -624,7 +633,7 @@ _RULES = {
     "应": _rule_ying, "场": _rule_chang3, "涨": _rule_zhang, "尽": _rule_jin, "禁": _rule_jin1,
     "屏": _rule_ping, "转": _rule_zhuan, "着": _rule_zhao, "还": _rule_huan, "卷": _rule_juan,
     "过": _rule_guo, "和": _rule_he, "落": _rule_luo, "教": _rule_jiao, "假": _rule_jia,
-    "了": _rule_le, "薄": _rule_bao, "撒": _rule_sa,
+    "了": _rule_le, "薄": _rule_bao, "撒": _rule_sa, "车": _rule_che,
 }
 
 
