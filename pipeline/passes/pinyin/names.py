@@ -174,6 +174,23 @@ def _given_after_strong(word: str) -> bool:
     return not tag.startswith(_FUNCTION_TAGS + ("v",)) and tokenizer().FREQ.get(word, 0) < _RARE_WORD
 
 
+def _verb_not_name(words: list[str], k: int) -> bool:
+    """A two-character word jieba's dictionary tags a name (单飞 "go solo", freq 29, is one) is no name
+    where no name can stand: after an adverb (一直单飞), after 了 that follows no verb of persons
+    (决定了单飞; not 交给了单勇), or before a time or place word (单飞以后)."""
+    word = words[k]
+    if len(word) != 2 or not known(word):
+        return False
+    prev = words[k - 1] if k else ""
+    before = words[k - 2] if k > 1 else ""
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    if nxt and word_tag(nxt).startswith(("f", "t")):
+        return True
+    if prev and word_tag(prev).startswith("d"):
+        return True
+    return prev == "了" and before not in _PERSON_VERBS
+
+
 def _name_char(char: str) -> bool:
     """A single character that is a name in jieba's dictionary (晖, 娟) or no word of it at all."""
     return _is_han(char) and char not in _ENCLITIC and (not known(char) or word_tag(char) in ("nr", "nrfg"))
@@ -207,7 +224,7 @@ def find_names(run: str) -> list[tuple[int, str]]:
         elif len(word) == 3 and word[2] in _NEVER_LAST and not known(word):
             pass  # 缪斯是: a word (缪斯 the Muses) and the next word; no given name ends in 是
         elif _surname_of(word) and ((len(word) == 3 and not known(word)) or (2 <= len(word) <= 3 and word_tag(word) in _NAME_TAGS)):
-            candidate = word
+            candidate = word if not _verb_not_name(words, k) else None
             if len(word) == 2 and len(nxt) == 1 and _name_char(nxt):
                 candidate = word + nxt  # 王朝/nr + 晖/nr
         elif len(word) == 1 and word in _surnames() and nxt:
