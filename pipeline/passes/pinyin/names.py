@@ -174,6 +174,12 @@ def _given_after_strong(word: str) -> bool:
     return not tag.startswith(_FUNCTION_TAGS + ("v",)) and tokenizer().FREQ.get(word, 0) < _RARE_WORD
 
 
+def _begins_name(words: list[str], k: int) -> bool:
+    """words[k] is an unmistakable surname and a given name follows it (孙女 + 翟 + 佳佳): it is not the
+    last character of the word before it."""
+    return strong_surname(words[k]) and k + 1 < len(words) and _given_after_strong(words[k + 1])
+
+
 def _verb_not_name(words: list[str], k: int) -> bool:
     """A two-character word jieba's dictionary tags a name (单飞 "go solo", freq 29, is one) is no name
     where no name can stand: after an adverb (一直单飞), after 了 that follows no verb of persons
@@ -225,15 +231,15 @@ def find_names(run: str) -> list[tuple[int, str]]:
             pass  # 缪斯是: a word (缪斯 the Muses) and the next word; no given name ends in 是
         elif _surname_of(word) and ((len(word) == 3 and not known(word)) or (2 <= len(word) <= 3 and word_tag(word) in _NAME_TAGS)):
             candidate = word if not _verb_not_name(words, k) else None
-            if len(word) == 2 and len(nxt) == 1 and _name_char(nxt):
+            if candidate and len(word) == 2 and len(nxt) == 1 and _name_char(nxt) and not _begins_name(words, k + 1):
                 candidate = word + nxt  # 王朝/nr + 晖/nr
         elif len(word) == 1 and word in _surnames() and nxt:
             if strong_surname(word) and _given_after_strong(nxt):
                 candidate = word + nxt
             elif _given_like(nxt, word) and _name_can_start_after(words[k - 1] if k else None):
                 candidate = word + nxt
-        elif len(word) == 2 and word[0] in _surnames() and known(word) and len(nxt) == 1 and _name_char(nxt):
-            candidate = word + nxt  # 宋朝 + 晖: the dynasty is no name, 晖 is only one
+        elif len(word) == 2 and word[0] in _surnames() and known(word) and len(nxt) == 1 and _name_char(nxt) and not _begins_name(words, k + 1):
+            candidate = word + nxt  # 宋朝 + 晖: the dynasty is no name, 晖 is only one (not 孙女 + 翟佳佳)
         elif (len(word) == 2 and not known(word) and word[1] in _surnames() and word[0] in _PERSON_VERBS | {"和", "跟", "与", "同"}
               and _given_like(nxt, word[1])):
             if _plausible(word[1] + nxt) and (not found or found[-1][0] + len(found[-1][1]) <= offset + 1):
