@@ -659,9 +659,20 @@ def _surname_can_stand(char: str, c: _Context) -> bool:
         return True
     if c.prev == "" or c.prev in ("和", "跟", "与", "同", "姓", "及", "或"):
         return True
-    if c.prev in ("老", "小") and c.next == "":
-        return True  # 叫他老曾。: 老/小 + the surname ends the clause
+    if c.prev in ("老", "小") and (c.next == "" or c.i < 2 or c.segs[c.i - 2].kind == "other"):
+        return True  # 叫他老曾。, 小曾是他的侄子: 老/小 + the surname ends or begins the clause
+    if c.prev == "的" and len(c.next) > 1 and c.next in _TITLES and word_tag(c.next).startswith("n"):
+        return True  # 退休的曾校长: an adverb is never followed by a noun title (not 曾代表, 曾指导: verbs)
     return len(c.prev) > 1 and c.prev_pos.startswith(("n", "c"))  # 记者过老师; not 问过老师 (问/n)
+
+
+def _verb_before_object(char: str, c: _Context) -> bool:
+    """A surname that is also a verb (查, 解, 盖) after a modal, a verb of motion or an adverb is the
+    verb, and the title after it its object (要查会计账目, 来查老师的教案), not Mr Zha (在 is left out:
+    在盖老师的课上)."""
+    from pipeline.passes.pinyin.names import _BEFORE_VERBS
+
+    return word_tag(char).startswith("v") and c.prev != "在" and (c.prev in _BEFORE_VERBS or c.prev_pos.startswith("d"))
 
 
 def _head_of(word: str) -> bool:
@@ -695,7 +706,8 @@ def resolve_single(segs: list[_Seg], i: int) -> None:
     ctx = _Context(segs, i)
     surname = _surnames().get(char)
     if surname and len(surname) == 1 and (surname[0] != _default(char) or is_polyphonic(char)) and _surname_can_stand(char, ctx):
-        if (ctx.next in _TITLES or _head_of(ctx.next)) and (ctx.next not in _SHORT_TITLES or ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS):
+        if ((ctx.next in _TITLES or _head_of(ctx.next)) and (ctx.next not in _SHORT_TITLES or ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS)
+                and not _verb_before_object(char, ctx)):
             seg.pinyin, seg.source = [surname[0]], "name"  # 单老师, 叫她单姐
             return
         if ctx.prev in ("老", "小") and _old_friend(ctx):
