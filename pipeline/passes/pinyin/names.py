@@ -253,7 +253,48 @@ def find_names(run: str) -> list[tuple[int, str]]:
                 found.append((offset, candidate))
         offset += len(words[k])
     found = _after_linking_word(words, found)
+    found = _before_speech(words, found)
     return _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found)))
+
+
+# Verbs of saying: what stands before them, where a name can begin, is the speaker (单宏伟说)
+_SPEECH = {
+    "说", "表示", "认为", "告诉", "介绍", "指出", "回答", "建议", "坦言", "透露", "强调", "解释", "回忆",
+    "笑着说", "感慨", "补充", "提醒",
+}
+_INSTITUTION_END = set("院局委府厅部所馆站处校会队组办司科室厂店社团组")
+
+
+def _before_speech(words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A surname read its own way standing alone, then a word of two characters, then a verb of saying
+    (单宏伟说, 仇建军说, 单长江建议, 单宏伟还说): the speaker, even where the given name is a word of the
+    dictionary (宏伟, 建军, 长江). Where a name can begin only (at the start, after a noun, a
+    conjunction or a verb of persons), not a function word or a verb as the given name, not an
+    institution (区法院表示); a one-character given name only at the start (曾红说)."""
+    extra, offset = [], 0
+    for k, word in enumerate(words):
+        start = offset
+        offset += len(word)
+        if len(word) != 1 or word not in _surnames() or word not in _triggers() or k + 2 >= len(words):
+            continue
+        if any(o <= start < o + len(n) for o, n in found):
+            continue
+        given, after = words[k + 1], words[k + 2]
+        if after in ("还", "也", "又", "就", "则", "却") and k + 3 < len(words):
+            after = words[k + 3]
+        if after not in _SPEECH or not all(_is_han(c) for c in given) or not 1 <= len(given) <= 2:
+            continue
+        if len(given) == 1 and k:
+            continue
+        tag = word_tag(given)
+        if given in _TITLES or tag.startswith(_FUNCTION_TAGS + ("v",)) or given[-1] in _INSTITUTION_END or given[-1] in _NEVER_LAST:
+            continue
+        if given[-1] == "长" and tag not in _NAME_TAGS:
+            continue  # 贾 + 行长, 隗 + 馆长: a head's title (X长 zhǎng)
+        if k and not _name_can_start_after(words[k - 1]):
+            continue
+        extra.append((start, word + given))
+    return sorted(found + extra) if extra else found
 
 
 # Conjunctions and prepositions after which a person is named (和查亮一起, 由查丽主持, 与解红合作)
