@@ -202,7 +202,7 @@ def _name_char(char: str) -> bool:
     return _is_han(char) and char not in _ENCLITIC and (not known(char) or word_tag(char) in ("nr", "nrfg"))
 
 
-def find_names(run: str) -> list[tuple[int, str]]:
+def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tuple[int, str]]:
     """(offset, name) of the person names in a run of Han text, from jieba's statistical model's
     words (HMM), which joins characters its dictionary leaves single into unknown words:
 
@@ -254,7 +254,49 @@ def find_names(run: str) -> list[tuple[int, str]]:
         offset += len(words[k])
     found = _after_linking_word(words, found)
     found = _before_speech(words, found)
+    found = _listed_names(words, found, listed)
     return _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found)))
+
+
+_LIST_TAGS = ("nr", "nrfg", "nrt", "nz", "ns", "t", "a")  # given names that are words: 长江, 建国, 国庆, 宏伟
+_COUNTS = set("两二三四五六七八九十几等")  # 仇建国、仇建军两兄弟, 曾红、查丽等人
+
+
+def _listed_names(words: list[str], found: list[tuple[int, str]], listed: tuple[bool, bool]) -> list[tuple[int, str]]:
+    """Items of an enumeration of people (单长江、区小红两位代表; 名单上有曾红、查丽): a surname read its own
+    way standing alone and a one- or two-character given name, that end the run before 、 or begin it
+    after 、 (then followed by the end, a count or 和). The given name may be a word that names often
+    are (a place, a time, an adjective: 长江, 国庆, 宏伟) or a rare noun, not a common noun (查 + 数据、),
+    a verb, a function word or a title."""
+    if not any(listed):
+        return found
+    spans, offset = [], 0
+    for word in words:
+        spans.append(offset)
+        offset += len(word)
+    picks = []
+    if listed[1] and len(words) >= 2:
+        picks.append(len(words) - 2)  # ... 曾 + 红 、
+    if listed[0] and len(words) >= 2:
+        nxt = words[2] if len(words) > 2 else ""
+        if not nxt or nxt[0] in _COUNTS or nxt in ("和", "与", "及", "以及"):
+            picks.append(0)  # 、 仇 + 建军 两兄弟
+    extra = []
+    for k in picks:
+        surname, given = words[k], words[k + 1]
+        if len(surname) != 1 or surname not in _surnames() or surname not in _triggers() or not 1 <= len(given) <= 2:
+            continue
+        if any(o <= spans[k] < o + len(n) for o, n in found) or not all(_is_han(c) for c in given):
+            continue
+        tag = word_tag(given)
+        if given in _TITLES or given[-1] in _NEVER_LAST or (given[-1] == "长" and tag not in _NAME_TAGS):
+            continue
+        if known(given) and not (tag in _LIST_TAGS or (tag.startswith("n") and tokenizer().FREQ.get(given, 0) < _RARE_WORD)):
+            continue
+        if k and not (_name_can_start_after(words[k - 1]) or words[k - 1] in ("有", "包括", "还有", "以及")):
+            continue  # 名单上有曾红、查丽: 有 + the first item of the list
+        extra.append((spans[k], surname + given))
+    return sorted(found + extra) if extra else found
 
 
 # Verbs of saying: what stands before them, where a name can begin, is the speaker (单宏伟说)

@@ -104,15 +104,17 @@ class Segmenter:
         pos = 0
         for piece, is_han in _split_han(text):
             if is_han:
-                self._names_and_words(piece, start + pos, segs)
+                listed = (text[pos - 1 : pos] == "、", text[pos + len(piece) : pos + len(piece) + 1] == "、")
+                self._names_and_words(piece, start + pos, segs, listed)
             else:
                 _other_segs(piece, start + pos, segs)
             pos += len(piece)
 
-    def _names_and_words(self, run: str, start: int, segs: list[_Seg]) -> None:
-        """Person names found in running text are read as names; the rest goes to jieba."""
+    def _names_and_words(self, run: str, start: int, segs: list[_Seg], listed: tuple[bool, bool] = (False, False)) -> None:
+        """Person names found in running text are read as names; the rest goes to jieba. `listed`:
+        the run comes after, and before, an enumeration comma 、."""
         done = 0
-        for offset, name in find_names(run):
+        for offset, name in find_names(run, listed):
             if offset > done:
                 self._han_run(run[done:offset], start + done, segs)
             segs.append(_Seg(name, list(name_reading(name)), "name", "han", start + offset, "nr"))
