@@ -107,6 +107,8 @@ def _plausible(name: str) -> bool:
         return False  # 缪师傅, 翟大夫: surname + title (jieba tags 师傅 a name)
     if len(given) == 1 and word_tag(given).startswith(("p", "u", "c", "y", "e")):
         return False  # 华为 (jieba: a name): 为 is a preposition, no given name
+    if given in ("子", "儿"):
+        return False  # 胡子, 李子, 燕子 (jieba: names): the noun suffix, no given name
     tag = word_tag(given)
     common = _RARE_WORD if strong_surname(surname) else _COMMON
     if len(given) > 1 and tag and tag not in _GIVEN_TAGS and tokenizer().FREQ.get(given, 0) >= common:
