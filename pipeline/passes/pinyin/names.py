@@ -225,6 +225,12 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
     for k, word in enumerate(words):
         candidate = None
         nxt = words[k + 1] if k + 1 < len(words) else ""
+        if (len(word) == 4 and not known(word) and word[0] in _PERSON_VERBS and word[1] in _surnames()
+                and word[1] in _triggers() and _plausible(word[1:])):
+            if not found or found[-1][0] + len(found[-1][1]) <= offset + 1:
+                found.append((offset + 1, word[1:]))  # 问 + 查晓光: the model glued the verb on
+            offset += len(word)
+            continue
         if len(word) == 4 and not known(word) and word[3] in _ENCLITIC:
             word = word[:3]  # 朴正浩是: the model glued the next word's first character on
         if len(word) == 2 and word in _surnames() and nxt and _compound_given(nxt):

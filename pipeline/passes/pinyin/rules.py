@@ -654,15 +654,17 @@ def _only_a_surname(char: str) -> bool:
 def _surname_can_stand(char: str, c: _Context) -> bool:
     """A surname that is also a function word (过, 都, 曾, 向: jieba tags it a particle, adverb or
     preposition) begins a name only at a pause or after a noun or a conjunction (问过老师 is not
-    Mr Guo)."""
+    Mr Guo), or before a noun title after 的 or a verb of persons (请曾老师讲话)."""
+    from pipeline.passes.pinyin.names import _PERSON_VERBS
+
     if not word_tag(char).startswith(("u", "d", "p", "c")):
         return True
     if c.prev == "" or c.prev in ("和", "跟", "与", "同", "姓", "及", "或"):
         return True
     if c.prev in ("老", "小") and (c.next == "" or c.i < 2 or c.segs[c.i - 2].kind == "other"):
         return True  # 叫他老曾。, 小曾是他的侄子: 老/小 + the surname ends or begins the clause
-    if c.prev == "的" and len(c.next) > 1 and c.next in _TITLES and word_tag(c.next).startswith("n"):
-        return True  # 退休的曾校长: an adverb is never followed by a noun title (not 曾代表, 曾指导: verbs)
+    if (c.prev == "的" or c.prev in _PERSON_VERBS) and len(c.next) > 1 and c.next in _TITLES and word_tag(c.next).startswith("n"):
+        return True  # 退休的曾校长, 请曾老师讲话: no adverb before a noun title (not 曾代表, 曾指导: verbs)
     return len(c.prev) > 1 and c.prev_pos.startswith(("n", "c"))  # 记者过老师; not 问过老师 (问/n)
 
 
