@@ -15,6 +15,7 @@ from functools import lru_cache
 from pipeline.passes.pinyin.jiebadict import hmm_words, known, posseg_words, tokenizer, word_tag
 from pipeline.passes.pinyin.context import _TITLES
 from pipeline.passes.pinyin.tables import (
+    _new_words,
     _default,
     _is_han,
     _lexicon,
@@ -102,6 +103,8 @@ def _plausible(name: str) -> bool:
     surname = _surname_of(name)
     if surname is None or not 2 <= len(name) <= 3 or name in _project() or name in _lexicon():
         return False
+    if len(name) == 2 and name in _new_words() and _new_words()[name].split()[0] != _surnames().get(surname, ("",))[0]:
+        return False  # 缪斯 Miùsī: a word of CC-CEDICT's read otherwise, not Miào + 斯
     given = name[len(surname):]
     if not given or given in _TITLES:
         return False  # 缪师傅, 翟大夫: surname + title (jieba tags 师傅 a name)

@@ -266,6 +266,8 @@ class Segmenter:
                 elif piece in _neutral() and (piece_start == 0 or piece[0] == piece[1]):
                     # 商量一下: the word jieba glued a tail to; 爷爷奶奶: a doubled kinship word anywhere
                     reading = list(_neutral()[piece])
+                elif piece not in phrases and piece in _cedict_words():  # 华为 + 公司
+                    reading = _cedict_words()[piece].split()
                 else:
                     reading = [p[0] for p in phrases[piece]]
                 segs.append(_Seg(piece, reading, source, "han", at, tag))
@@ -345,7 +347,8 @@ def _cover(word: str, project, phrases) -> list[tuple[int, str, bool]]:
             for j in range(i + 2, min(n, i + maxlen) + 1):
                 if word[i:j] in project:
                     options.append(((j, False), (left, pieces + 1, runs, unchecked, where)))
-                elif word[i:j] in phrases or ((i == 0 or j - i == 2 and word[i] == word[i + 1]) and word[i:j] in _neutral()):
+                elif (word[i:j] in phrases or word[i:j] in _cedict_words()
+                      or ((i == 0 or j - i == 2 and word[i] == word[i + 1]) and word[i:j] in _neutral())):
                     options.append(((j, False), (left, pieces + 1, runs, unchecked + 1, where)))
             for target, cost in options:
                 if target not in best or cost < best[target]:
