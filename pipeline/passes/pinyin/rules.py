@@ -663,8 +663,9 @@ def _surname_can_stand(char: str, c: _Context) -> bool:
         return True
     if c.prev in ("老", "小") and (c.next == "" or c.i < 2 or c.segs[c.i - 2].kind == "other"):
         return True  # 叫他老曾。, 小曾是他的侄子: 老/小 + the surname ends or begins the clause
-    if (c.prev == "的" or c.prev in _PERSON_VERBS) and len(c.next) > 1 and c.next in _TITLES and word_tag(c.next).startswith("n"):
-        return True  # 退休的曾校长, 请曾老师讲话: no adverb before a noun title (not 曾代表, 曾指导: verbs)
+    if ((c.prev == "的" or (c.prev in _PERSON_VERBS and word_tag(char).startswith("d")))
+            and len(c.next) > 1 and c.next in _TITLES and word_tag(c.next).startswith("n")):
+        return True  # 退休的曾校长, 请曾老师讲话: no adverb before a noun title (not 曾代表, 曾指导: verbs; not 问过老师)
     return len(c.prev) > 1 and c.prev_pos.startswith(("n", "c"))  # 记者过老师; not 问过老师 (问/n)
 
 
