@@ -324,6 +324,9 @@ def _before_speech(words: list[str], found: list[tuple[int, str]]) -> list[tuple
     dictionary (宏伟, 建军, 长江). Where a name can begin only (at the start, after a noun, a
     conjunction or a verb of persons), not a function word or a verb as the given name, not an
     institution (区法院表示); a one-character given name only at the start (曾红说)."""
+    first = words[0] if words else ""
+    if len(first) == 2 and not known(first) and first[0] in _surnames() and len(words) > 1 and words[1] in _SPEECH:
+        words = [first[0], first[1], *words[1:]]  # 曾红 + 说 at the start: the model's unknown word, cut
     extra, offset = [], 0
     for k, word in enumerate(words):
         start = offset
