@@ -717,7 +717,7 @@ def resolve_single(segs: list[_Seg], i: int) -> None:
             seg.pinyin, seg.source = [surname[0]], "name"  # 老查已经在这里干了二十年: 老 + surname
             return
         if (ctx.prev[-1:] == "姓" and ctx.prev in ("姓", "也姓", "都姓", "复姓", "本姓", "同姓")
-                and not (word_tag(char).startswith("d") and ctx.next and ctx.next_pos.startswith(("v", "d", "a")))):
+                and not (word_tag(char).startswith("d") and ctx.next and ctx.next not in ("的", "叫", "名叫", "是"))):
             seg.pinyin, seg.source = [surname[0]], "name"  # 姓单: the surname itself (not 两人的姓都不好念)
             return
         if ctx.next and surname[0] != _default(char) and _only_a_surname(char):
