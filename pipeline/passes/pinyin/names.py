@@ -266,6 +266,7 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
     found = _after_linking_word(words, found)
     found = _before_speech(words, found)
     found = _listed_names(words, found, listed)
+    found = _beside_a_name(words, found)
     return _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found)))
 
 
@@ -297,16 +298,52 @@ def _listed_names(words: list[str], found: list[tuple[int, str]], listed: tuple[
         surname, given = words[k], words[k + 1]
         if len(surname) != 1 or surname not in _surnames() or surname not in _triggers() or not 1 <= len(given) <= 2:
             continue
-        if any(o <= spans[k] < o + len(n) for o, n in found) or not all(_is_han(c) for c in given):
+        if _overlaps(found, spans[k], 1 + len(given)) or not all(_is_han(c) for c in given):
             continue
-        tag = word_tag(given)
-        if given in _TITLES or given[-1] in _NEVER_LAST or (given[-1] == "长" and tag not in _NAME_TAGS):
-            continue
-        if known(given) and not (tag in _LIST_TAGS or (tag.startswith("n") and tokenizer().FREQ.get(given, 0) < _RARE_WORD)):
+        if not _listed_given(given):
             continue
         if k and not (_name_can_start_after(words[k - 1]) or words[k - 1] in ("有", "包括", "还有", "以及")):
             continue  # 名单上有曾红、查丽: 有 + the first item of the list
         extra.append((spans[k], surname + given))
+    return sorted(found + extra) if extra else found
+
+
+def _overlaps(found: list[tuple[int, str]], start: int, size: int) -> bool:
+    return any(o < start + size and start < o + len(n) for o, n in found)
+
+
+def _listed_given(given: str) -> bool:
+    """A given name of a listed person: not a title, a head's title X长 or a word ending in a particle;
+    a word of the dictionary only if names often are such words (a place, a time, an adjective: 长江,
+    国庆, 宏伟) or it is a rare noun (not 数据, 房子)."""
+    if not 1 <= len(given) <= 2 or not all(_is_han(c) for c in given):
+        return False
+    tag = word_tag(given)
+    if given in _TITLES or given[-1] in _NEVER_LAST or (given[-1] == "长" and tag not in _NAME_TAGS):
+        return False
+    return not known(given) or tag in _LIST_TAGS or (tag.startswith("n") and tokenizer().FREQ.get(given, 0) < _RARE_WORD)
+
+
+def _beside_a_name(words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A name joined to another by 和/与/及/跟 (单增刚和曾长明是…): a surname read its own way standing
+    alone and a given name after the conjunction, before a verb, an adverb, 是 or the end, is the
+    second name."""
+    ends = {o + len(n) for o, n in found}
+    extra, offset = [], 0
+    for k, word in enumerate(words):
+        start = offset
+        offset += len(word)
+        if word not in ("和", "与", "及", "跟", "同") or start not in ends or k + 2 >= len(words):
+            continue
+        surname, given = words[k + 1], words[k + 2]
+        if len(surname) != 1 or surname not in _surnames() or surname not in _triggers() or not _listed_given(given):
+            continue
+        if _overlaps(found, offset, 1 + len(given)):
+            continue  # already read as (part of) a name
+        after = words[k + 3] if k + 3 < len(words) else ""
+        if after and not (after in ("是", "说", "都", "也", "在", "的") or word_tag(after).startswith(("v", "d"))):
+            continue
+        extra.append((offset, surname + given))
     return sorted(found + extra) if extra else found
 
 
@@ -333,9 +370,9 @@ def _before_speech(words: list[str], found: list[tuple[int, str]]) -> list[tuple
         offset += len(word)
         if len(word) != 1 or word not in _surnames() or word not in _triggers() or k + 2 >= len(words):
             continue
-        if any(o <= start < o + len(n) for o, n in found):
-            continue
         given, after = words[k + 1], words[k + 2]
+        if _overlaps(found, start, 1 + len(given)):
+            continue
         if after in ("还", "也", "又", "就", "则", "却") and k + 3 < len(words):
             after = words[k + 3]
         if after not in _SPEECH or not all(_is_han(c) for c in given) or not 1 <= len(given) <= 2:

@@ -115,6 +115,8 @@ class Segmenter:
         the run comes after, and before, an enumeration comma 、."""
         done = 0
         for offset, name in find_names(run, listed):
+            if offset < done:
+                continue  # overlapping proposals: the first one stands
             if offset > done:
                 self._han_run(run[done:offset], start + done, segs)
             segs.append(_Seg(name, list(name_reading(name)), "name", "han", start + offset, "nr"))
