@@ -1025,9 +1025,9 @@ ROUND5_NAMES = [
     ("曾亮说他明天到。", 0, "zēng"),  # a surname and a one-character given name before a verb of saying
     ("两家的姓都很少见。", 4, "dōu"),  # the noun 姓 + the adverb 都, not the surname Dū
     ("他姓都。", 2, "dū"),  # 姓 + the surname at a pause
-    ("原告单立军和曾海明都没有到庭。", 5, "zēng"),  # a name joined by 和 to a name
+    ("原告单立军和曾海明都没有到庭。", 6, "zēng"),  # a name joined by 和 to a name
     ("解海涛和曾思雨是这次演练的指挥。", 4, "zēng"),  # both found already: read once, aligned
-    ("解海涛和曾思雨是这次演练的指挥。", 8, "shì"),
+    ("解海涛和曾思雨是这次演练的指挥。", 7, "shì"),
     ("张明和曾经的同事一起来了。", 3, "céng"),  # 曾经 is a word
 ]
 
