@@ -1029,6 +1029,8 @@ ROUND5_NAMES = [
     ("解海涛和曾思雨是这次演练的指挥。", 4, "zēng"),  # both found already: read once, aligned
     ("解海涛和曾思雨是这次演练的指挥。", 7, "shì"),
     ("张明和曾经的同事一起来了。", 3, "céng"),  # 曾经 is a word
+    ("据解文涛介绍，工程下月完工。", 1, "xiè"),  # 据 glued to the surname by the model, then a verb of saying
+    ("据查，他没有按时报到。", 1, "chá"),  # 据查 "investigation shows"
 ]
 
 

@@ -364,6 +364,12 @@ def _before_speech(words: list[str], found: list[tuple[int, str]]) -> list[tuple
     first = words[0] if words else ""
     if len(first) == 2 and not known(first) and first[0] in _surnames() and len(words) > 1 and words[1] in _SPEECH:
         words = [first[0], first[1], *words[1:]]  # 曾红 + 说 at the start: the model's unknown word, cut
+    for k in range(len(words) - 2):
+        glued = words[k]
+        if (len(glued) == 2 and glued[0] in _LINKING | {"据"} and glued[1] in _surnames() and glued[1] in _triggers()
+                and words[k + 2] in _SPEECH and 1 <= len(words[k + 1]) <= 2):
+            words = [*words[:k], glued[0], glued[1], *words[k + 1 :]]  # 据 + 单 + 宏亮 + 介绍: the model's 据单, cut
+            break
     extra, offset = [], 0
     for k, word in enumerate(words):
         start = offset
