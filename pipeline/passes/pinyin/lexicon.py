@@ -10,7 +10,9 @@ are left to the context rules.
 Parsing CC-CEDICT takes over a second, so the table is derived once and shipped as
 ``pipeline/data/pinyin_neutral.txt``; ``python -m pipeline.passes.pinyin.lexicon`` rebuilds it and a
 test checks that the shipped file is what the installed CC-CEDICT, pypinyin and jieba give.
-The same reader answers "does CC-CEDICT agree?" for the phrase dictionary's check.
+The same reader answers "does CC-CEDICT agree?" for the phrase dictionary's check, and derives two
+more tables: CC-CEDICT's AABB forms in full tones (``pinyin_aabb.txt``: 马马虎虎 mǎmǎhūhū) and its
+readings of jieba's words that pypinyin lacks (``pinyin_cedict_words.txt``: 干透 gān tòu).
 """
 
 from __future__ import annotations
