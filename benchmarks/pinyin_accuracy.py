@@ -16,7 +16,7 @@ Sets (see each file's header):
   by an author independent of the rules (a helper who wrote none of the rules or earlier sets and
   never looked at the pass, its data or the earlier sets beyond their headers), and never used for
   tuning.
-- ``dev3`` … ``dev7``: development text of the third (dev3-dev6) and fourth (dev7) rounds, each
+- ``dev3`` … ``dev8``: development text of the third (dev3-dev6), fourth (dev7) and fifth (dev8) rounds, each
   scored once before any rule was written from it, then tuned on (general rules only).
 
 A ``.tsv`` holds one row per scored occurrence (sentence, offset, char, reading). A ``.txt`` holds
@@ -63,6 +63,7 @@ SETS = {
     "dev5": (HERE / "pinyin_dev5.txt",),
     "dev6": (HERE / "pinyin_dev6.txt",),
     "dev7": (HERE / "pinyin_dev7.txt",),
+    "dev8": (HERE / "pinyin_dev8.txt",),
     "holdout3": (HERE / "pinyin_holdout3.txt",),
     "holdout4": (HERE / "pinyin_holdout4.txt",),
 }
@@ -116,6 +117,25 @@ NOTES = [
     "each at the end: 99.07 % and 98.76 % (98.81 % and 98.58 % before). Cost on the bundled title, "
     "median CPU of 7 fresh processes interleaved with the pass before the round: load 0.346 s before, "
     "0.337 s after; annotation 0.330 s before, 0.342 s after.",
+    "Fifth round (2026-12-01, 02:23-02:48 UTC): dev8 (2034 scored occurrences, 282 in names; news, an "
+    "interview and spoken replies: polyphonic surnames before titles, in lists and before verbs of saying; "
+    "AABB of words with a light syllable; 重重; 干; 单 outside names; 车 and 累) was written by hand before any "
+    "change and scored once with the unchanged pass (0ddb338): 96.56 % (names 89.72 %, reduplications "
+    "91.67 %); three of its gold readings were corrected afterwards from the norm (拧毛巾 níng, 有多少人 "
+    "shao, 这场雨 cháng; 96.71 % with them). Rules written from its misses (general only; no phrase-"
+    "dictionary entry): two tables derived from CC-CEDICT (AABB forms in full tones: 马马虎虎 mǎmǎhūhū; "
+    "jieba's words pypinyin lacks, proper nouns too: 干透 gān tòu, 华为 Huáwéi), 重重 zhòngzhòng for one "
+    "heavy action, 干 gān after verbs of drying and degree adverbs, 车/累/答/俩/汤 sure alone (车 jū in "
+    "chess), and names (no name where none can stand: 决定了单飞; more titles; 曾 before a noun title; a verb "
+    "of saying, an enumeration with 、 or 和 beside a name as evidence; a verb or preposition the model "
+    "glued to a name). Each kept only where no development set lost: misses dev 1→1, test 4→3, final "
+    "0→0, dev3 8→7, dev4 4→4, dev5 3→1, dev6 2→2, dev7 13→11, dev8 67→23 (corrected gold). W405 places on "
+    "the development sets 152→106 (the guess right at 92.8 % → 93.4 %). holdout2, holdout3 and holdout4 "
+    "scored once each at the end (1f2fc63; the --results run that wrote this table scored them again, "
+    "unchanged): 99.18 %, 98.85 %, 98.42 % (98.42 %: names 94.46 %, 为谁还行长重都只便 96.55 %), against "
+    "99.07 %, 98.76 %, 98.32 % at the fourth round's end. Cold annotation of the bundled title, median of 7 "
+    "fresh processes interleaved with the pass before the round: 0.597 s before, 0.595 s after (load "
+    "0.288 s, 0.289 s).",
 ]
 
 CLASSES = ("names", "reduplication", "numbers", "particles", "polyphones", "other")
@@ -457,7 +477,7 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
         "reduplication; classes and sets are described in the script and in docs/pinyin.md. Targets "
         "(issue 14): ≥ 99.5 % overall and no class under 98 % on text the pass was not tuned on. dev, "
         "test and final are development data (the rules were tuned on them; the test suite holds them to "
-        "the target), and so are dev3-dev7 (written in the third and fourth rounds, tuned on after their "
+        "the target), and so are dev3-dev8 (written in the third, fourth and fifth rounds, tuned on after their "
         "first scoring; the test suite holds them to a floor of 98.5 %); holdout2, holdout3 and holdout4 "
         "are the held-out sets, and the test suite keeps holdout2 and holdout3 above a floor they meet "
         "(`TEST_THRESHOLD` in the script, set from its last scoring). holdout4 was written by an author "

@@ -450,7 +450,7 @@ def test_held_out_set_stays_above_its_floor(name):
 def test_eval_sets_are_well_formed():
     """Every authored set gives one syllable per Han character, each a reading the character has."""
     accuracy = _accuracy_module()
-    for name in ("dev", "test", "final", "holdout2", "holdout3", "holdout4", "dev3", "dev4", "dev5", "dev6", "dev7"):
+    for name in ("dev", "test", "final", "holdout2", "holdout3", "holdout4", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"):
         for path in accuracy.SETS[name]:
             if path.suffix == ".txt" and path.exists():
                 assert accuracy.lint(path) == [], path.name
@@ -914,7 +914,7 @@ def test_the_part_of_speech_model_loads_only_when_a_surname_is_undecided():
         "a = PinyinAnnotator()\n"
         "a.annotate('他今天很高兴，都说天气也很好，能出去走走。')\n"
         "print(_posseg_model.cache_info().currsize)\n"
-        "a.annotate('单勇说他不去了。')\n"
+        "a.annotate('单勇今天不去了。')\n"  # 单勇说 is decided by the cheap rules now (a verb of saying)
         "print(_posseg_model.cache_info().currsize)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
@@ -931,3 +931,120 @@ def test_fourth_round_development_set_is_large_and_stays_above_its_floor():
     assert sum(r.cls == "names" for r in rows) >= 250
     result = accuracy.score(rows)
     assert result.accuracy >= 0.985, f"dev7: {result.correct}/{result.total} = {result.accuracy:.2%}"
+
+
+# ---- fifth round: general rules from dev8's misses, each expectation written out by hand ---------
+# Sentences written for these tests (not taken from any evaluation set), with negatives. Readings
+# checked against the norm (现代汉语词典) and CC-CEDICT.
+
+ROUND5_WORD_SHAPES = [
+    # AABB of a word whose second syllable is light: full tones, the ones CC-CEDICT gives the AABB form
+    ("他写作业总是马马虎虎的。", (6, 7, 8, 9), "mǎ mǎ hū hū"),  # 马虎 mǎhu, but 虎虎 hūhū (not hǔhǔ)
+    ("她回答得含含糊糊。", (4, 5, 6, 7), "hán hán hú hú"),  # pypinyin: hūhū
+    ("洗个热水澡，舒舒服服睡一觉。", (6, 7, 8, 9), "shū shū fú fú"),  # CC-CEDICT shū·shu·fu·fu: full tones
+    ("账要算得清清楚楚。", (4, 5, 6, 7), "qīng qīng chǔ chǔ"),
+    # 重重: zhòngzhòng for one heavy action, chóngchóng "layer upon layer"
+    ("他重重的一脚踢在门上。", (1, 2), "zhòng zhòng"),
+    ("拳头重重一击，沙袋晃了起来。", (2, 3), "zhòng zhòng"),
+    ("孩子摔得重重的。", (4, 5), "zhòng zhòng"),
+    ("他把箱子重重地放下。", (4, 5), "zhòng zhòng"),
+    ("这件事困难重重。", (5, 6), "chóng chóng"),
+    ("敌人被重重包围了。", (3, 4), "chóng chóng"),
+    ("她心里顾虑重重。", (5, 6), "chóng chóng"),
+    # words of jieba's dictionary that pypinyin lacks: CC-CEDICT's reading (乾透: dry)
+    ("被子晒了一天，已经干透了。", (9, 10), "gān tòu"),
+    ("这家华为门店今天开业。", (2, 3), "huá wéi"),  # CC-CEDICT's proper noun, a piece of 华为门店
+]
+
+
+@pytest.mark.parametrize("text,indexes,expected", ROUND5_WORD_SHAPES)
+def test_fifth_round_word_shapes(plain, text, indexes, expected):
+    assert " ".join(reading_of(plain, text, i) for i in indexes) == expected, text
+
+
+ROUND5_CONTEXT = [
+    # 干 gān "dry" as a result or an adjective, gàn "do"
+    ("把抹布拧干了再挂起来。", 4, "gān"),  # a result complement after a verb of wringing
+    ("今年的辣椒晒得很干。", 8, "gān"),  # after a degree adverb
+    ("屋里太干了，开个加湿器吧。", 3, "gān"),
+    ("你怎么能这么干？", 6, "gàn"),  # 这么 is manner, not degree
+    ("大家一起干活。", 4, "gàn"),
+    # 单 dān outside a name: no name after an adverb, after 了 with no verb of persons, before a time word
+    ("她决定了单飞。", 4, "dān"),
+    ("他一直单飞，没再组乐队。", 3, "dān"),
+    ("单飞以后她更忙了。", 0, "dān"),
+    ("钥匙我交给了单勇。", 6, "shàn"),  # a verb of persons before 了: the name
+    # 车 chē and 累 lèi standing alone; 车 jū only in a game of chess
+    ("车停在楼下。", 0, "chē"),
+    ("他这盘棋丢了一个车。", 8, "jū"),
+    ("走了一天，我太累了。", 7, "lèi"),
+]
+
+
+@pytest.mark.parametrize("text,index,expected", ROUND5_CONTEXT)
+def test_fifth_round_context_rules(plain, text, index, expected):
+    assert reading_of(plain, text, index) == expected, text
+
+
+@pytest.mark.parametrize("text,char", [
+    ("车停在楼下。", "车"), ("走了一天，我太累了。", "累"), ("他答得很快。", "答"), ("他们俩都来了。", "俩"),
+    ("这汤有点咸。", "汤"),
+])
+def test_fifth_round_w405_is_silent_on_near_certain_readings(plain, text, char):
+    """车, 累, 答, 俩, 汤 alone have one everyday reading (the others live in words: 积累, 答应, 伎俩):
+    W405 (`unsure`) does not ask an editor to look at them."""
+    assert [c for _, c, _ in plain.unsure(text)] == [] or char not in [c for _, c, _ in plain.unsure(text)]
+
+
+def test_fifth_round_w405_still_fires_where_the_pass_guesses(plain):
+    """An undecided 干 (dry or do?) with no evidence either way is still reported."""
+    assert "干" in [c for _, c, _ in plain.unsure("干得快一些。")]
+
+
+ROUND5_NAMES = [
+    ("老人的外孙女翟小雨在一旁记着。", 6, "zhái"),  # 外孙女 does not swallow 翟: a surname, a given name after it
+    ("本报记者曾子轩报道。", 5, "zǐ"),  # 子 in a given name
+    ("他的胡子长得很快。", 3, "zi"),  # 胡子 is a noun, no surname + given name 子
+    ("仇支书带头干。", 0, "qiú"),  # surname + a title
+    ("盖太太笑了。", 0, "gě"),
+    ("大家去看望退休的曾校长。", 8, "zēng"),  # 曾 (also an adverb) before a noun title after 的
+    ("请曾老师讲两句。", 1, "zēng"),  # ... and after a verb of persons
+    ("他问过老师了。", 2, "guo"),  # not Mr Guo: 过 is a particle
+    ("他曾代表学校参赛。", 1, "céng"),  # 代表 is a verb here: 曾 the adverb
+    ("小曾是新来的。", 1, "zēng"),  # 小 + 曾 begin the clause
+    ("审计组要查会计账目。", 4, "chá"),  # a verb-surname after a modal keeps the verb before a title
+    ("我在盖老师的班上。", 2, "gě"),  # 在 + surname + title stays a name
+    ("副市长单海波说，项目下月开工。", 3, "shàn"),  # a verb of saying after surname + given name
+    ("仇立军还说，明年再来。", 0, "qiú"),
+    ("区法院表示将依法审理。", 0, "qū"),  # an institution, not a given name
+    ("贾行长表示同意。", 1, "háng"),  # X长 is a title (unchanged)
+    ("单海波、区晓红两位代表发了言。", 0, "shàn"),  # the items of an enumeration of people
+    ("单海波、区晓红两位代表发了言。", 4, "ōu"),
+    ("要查数据、写报告。", 1, "chá"),  # an enumeration of actions: a common noun is no given name
+    ("老师问查丽娜一个问题。", 3, "zhā"),  # 问 glued to the name by the model
+    ("曾亮说他明天到。", 0, "zēng"),  # a surname and a one-character given name before a verb of saying
+    ("两家的姓都很少见。", 4, "dōu"),  # the noun 姓 + the adverb 都, not the surname Dū
+    ("他姓都。", 2, "dū"),  # 姓 + the surname at a pause
+    ("原告单立军和曾海明都没有到庭。", 6, "zēng"),  # a name joined by 和 to a name
+    ("解海涛和曾思雨是这次演练的指挥。", 4, "zēng"),  # both found already: read once, aligned
+    ("解海涛和曾思雨是这次演练的指挥。", 7, "shì"),
+    ("张明和曾经的同事一起来了。", 3, "céng"),  # 曾经 is a word
+    ("据解文涛介绍，工程下月完工。", 1, "xiè"),  # 据 glued to the surname by the model, then a verb of saying
+    ("据查，他没有按时报到。", 1, "chá"),  # 据查 "investigation shows"
+]
+
+
+@pytest.mark.parametrize("text,index,expected", ROUND5_NAMES)
+def test_fifth_round_names(plain, text, index, expected):
+    assert reading_of(plain, text, index) == expected, text
+
+
+def test_fifth_round_development_set_is_large_and_stays_above_its_floor():
+    """dev8 was written in the fifth round (>= 2,000 scored occurrences, >= 250 in names), scored once
+    (96.56 %) and then tuned on: held to the floor of the earlier development sets."""
+    accuracy = _accuracy_module()
+    rows = accuracy.load_set("dev8")
+    assert len(rows) >= 2000
+    assert sum(r.cls == "names" for r in rows) >= 250
+    result = accuracy.score(rows)
+    assert result.accuracy >= 0.985, f"dev8: {result.correct}/{result.total} = {result.accuracy:.2%}"

@@ -53,6 +53,8 @@ def test_derived_tables_are_current():
     assert (DATA_DIR / "pinyin_neutral.txt").read_text(encoding="utf-8") == lexicon.render(lexicon.derive_neutral())
     assert (DATA_DIR / "pinyin_guo_words.txt").read_text(encoding="utf-8") == lexicon.render_guo(lexicon.derive_guo_words())
     assert (DATA_DIR / "pinyin_new_words.txt").read_text(encoding="utf-8") == lexicon.render_new_words(lexicon.derive_new_words())
+    assert (DATA_DIR / "pinyin_aabb.txt").read_text(encoding="utf-8") == lexicon.render_aabb(lexicon.derive_aabb())
+    assert (DATA_DIR / "pinyin_cedict_words.txt").read_text(encoding="utf-8") == lexicon.render_cedict_words(lexicon.derive_cedict_words())
 
 
 def test_the_new_words_table():

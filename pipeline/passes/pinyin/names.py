@@ -15,6 +15,7 @@ from functools import lru_cache
 from pipeline.passes.pinyin.jiebadict import hmm_words, known, posseg_words, tokenizer, word_tag
 from pipeline.passes.pinyin.context import _TITLES
 from pipeline.passes.pinyin.tables import (
+    _new_words,
     _default,
     _is_han,
     _lexicon,
@@ -102,11 +103,15 @@ def _plausible(name: str) -> bool:
     surname = _surname_of(name)
     if surname is None or not 2 <= len(name) <= 3 or name in _project() or name in _lexicon():
         return False
+    if len(name) == 2 and name in _new_words() and _new_words()[name].split()[0] != _surnames().get(surname, ("",))[0]:
+        return False  # 缪斯 Miùsī: a word of CC-CEDICT's read otherwise, not Miào + 斯
     given = name[len(surname):]
     if not given or given in _TITLES:
         return False  # 缪师傅, 翟大夫: surname + title (jieba tags 师傅 a name)
     if len(given) == 1 and word_tag(given).startswith(("p", "u", "c", "y", "e")):
         return False  # 华为 (jieba: a name): 为 is a preposition, no given name
+    if given in ("子", "儿"):
+        return False  # 胡子, 李子, 燕子 (jieba: names): the noun suffix, no given name
     tag = word_tag(given)
     common = _RARE_WORD if strong_surname(surname) else _COMMON
     if len(given) > 1 and tag and tag not in _GIVEN_TAGS and tokenizer().FREQ.get(given, 0) >= common:
@@ -174,12 +179,35 @@ def _given_after_strong(word: str) -> bool:
     return not tag.startswith(_FUNCTION_TAGS + ("v",)) and tokenizer().FREQ.get(word, 0) < _RARE_WORD
 
 
+def _begins_name(words: list[str], k: int) -> bool:
+    """words[k] is an unmistakable surname and a given name follows it (孙女 + 翟 + 佳佳): it is not the
+    last character of the word before it."""
+    return strong_surname(words[k]) and k + 1 < len(words) and _given_after_strong(words[k + 1])
+
+
+def _verb_not_name(words: list[str], k: int) -> bool:
+    """A two-character word jieba's dictionary tags a name (单飞 "go solo", freq 29, is one) is no name
+    where no name can stand: after an adverb (一直单飞), after 了 that follows no verb of persons
+    (决定了单飞; not 交给了单勇), or before a time or place word (单飞以后)."""
+    word = words[k]
+    if len(word) != 2 or not known(word):
+        return False
+    prev = words[k - 1] if k else ""
+    before = words[k - 2] if k > 1 else ""
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    if nxt and word_tag(nxt).startswith(("f", "t")):
+        return True
+    if prev and word_tag(prev).startswith("d"):
+        return True
+    return prev == "了" and before not in _PERSON_VERBS
+
+
 def _name_char(char: str) -> bool:
     """A single character that is a name in jieba's dictionary (晖, 娟) or no word of it at all."""
     return _is_han(char) and char not in _ENCLITIC and (not known(char) or word_tag(char) in ("nr", "nrfg"))
 
 
-def find_names(run: str) -> list[tuple[int, str]]:
+def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tuple[int, str]]:
     """(offset, name) of the person names in a run of Han text, from jieba's statistical model's
     words (HMM), which joins characters its dictionary leaves single into unknown words:
 
@@ -200,6 +228,12 @@ def find_names(run: str) -> list[tuple[int, str]]:
     for k, word in enumerate(words):
         candidate = None
         nxt = words[k + 1] if k + 1 < len(words) else ""
+        if (len(word) == 4 and not known(word) and word[0] in _PERSON_VERBS and word[1] in _surnames()
+                and word[1] in _triggers() and _plausible(word[1:])):
+            if not found or found[-1][0] + len(found[-1][1]) <= offset + 1:
+                found.append((offset + 1, word[1:]))  # 问 + 查晓光: the model glued the verb on
+            offset += len(word)
+            continue
         if len(word) == 4 and not known(word) and word[3] in _ENCLITIC:
             word = word[:3]  # 朴正浩是: the model glued the next word's first character on
         if len(word) == 2 and word in _surnames() and nxt and _compound_given(nxt):
@@ -207,16 +241,16 @@ def find_names(run: str) -> list[tuple[int, str]]:
         elif len(word) == 3 and word[2] in _NEVER_LAST and not known(word):
             pass  # 缪斯是: a word (缪斯 the Muses) and the next word; no given name ends in 是
         elif _surname_of(word) and ((len(word) == 3 and not known(word)) or (2 <= len(word) <= 3 and word_tag(word) in _NAME_TAGS)):
-            candidate = word
-            if len(word) == 2 and len(nxt) == 1 and _name_char(nxt):
+            candidate = word if not _verb_not_name(words, k) else None
+            if candidate and len(word) == 2 and len(nxt) == 1 and _name_char(nxt) and not _begins_name(words, k + 1):
                 candidate = word + nxt  # 王朝/nr + 晖/nr
         elif len(word) == 1 and word in _surnames() and nxt:
             if strong_surname(word) and _given_after_strong(nxt):
                 candidate = word + nxt
             elif _given_like(nxt, word) and _name_can_start_after(words[k - 1] if k else None):
                 candidate = word + nxt
-        elif len(word) == 2 and word[0] in _surnames() and known(word) and len(nxt) == 1 and _name_char(nxt):
-            candidate = word + nxt  # 宋朝 + 晖: the dynasty is no name, 晖 is only one
+        elif len(word) == 2 and word[0] in _surnames() and known(word) and len(nxt) == 1 and _name_char(nxt) and not _begins_name(words, k + 1):
+            candidate = word + nxt  # 宋朝 + 晖: the dynasty is no name, 晖 is only one (not 孙女 + 翟佳佳)
         elif (len(word) == 2 and not known(word) and word[1] in _surnames() and word[0] in _PERSON_VERBS | {"和", "跟", "与", "同"}
               and _given_like(nxt, word[1])):
             if _plausible(word[1] + nxt) and (not found or found[-1][0] + len(found[-1][1]) <= offset + 1):
@@ -230,7 +264,136 @@ def find_names(run: str) -> list[tuple[int, str]]:
                 found.append((offset, candidate))
         offset += len(words[k])
     found = _after_linking_word(words, found)
+    found = _before_speech(words, found)
+    found = _listed_names(words, found, listed)
+    found = _beside_a_name(words, found)
     return _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found)))
+
+
+_LIST_TAGS = ("nr", "nrfg", "nrt", "nz", "ns", "t", "a")  # given names that are words: 长江, 建国, 国庆, 宏伟
+_COUNTS = set("两二三四五六七八九十几等")  # 仇建国、仇建军两兄弟, 曾红、查丽等人
+
+
+def _listed_names(words: list[str], found: list[tuple[int, str]], listed: tuple[bool, bool]) -> list[tuple[int, str]]:
+    """Items of an enumeration of people (单长江、区小红两位代表; 名单上有曾红、查丽): a surname read its own
+    way standing alone and a one- or two-character given name, that end the run before 、 or begin it
+    after 、 (then followed by the end, a count or 和). The given name may be a word that names often
+    are (a place, a time, an adjective: 长江, 国庆, 宏伟) or a rare noun, not a common noun (查 + 数据、),
+    a verb, a function word or a title."""
+    if not any(listed):
+        return found
+    spans, offset = [], 0
+    for word in words:
+        spans.append(offset)
+        offset += len(word)
+    picks = []
+    if listed[1] and len(words) >= 2:
+        picks.append(len(words) - 2)  # ... 曾 + 红 、
+    if listed[0] and len(words) >= 2:
+        nxt = words[2] if len(words) > 2 else ""
+        if not nxt or nxt[0] in _COUNTS or nxt in ("和", "与", "及", "以及"):
+            picks.append(0)  # 、 仇 + 建军 两兄弟
+    extra = []
+    for k in picks:
+        surname, given = words[k], words[k + 1]
+        if len(surname) != 1 or surname not in _surnames() or surname not in _triggers() or not 1 <= len(given) <= 2:
+            continue
+        if _overlaps(found, spans[k], 1 + len(given)) or not all(_is_han(c) for c in given):
+            continue
+        if not _listed_given(given):
+            continue
+        if k and not (_name_can_start_after(words[k - 1]) or words[k - 1] in ("有", "包括", "还有", "以及")):
+            continue  # 名单上有曾红、查丽: 有 + the first item of the list
+        extra.append((spans[k], surname + given))
+    return sorted(found + extra) if extra else found
+
+
+def _overlaps(found: list[tuple[int, str]], start: int, size: int) -> bool:
+    return any(o < start + size and start < o + len(n) for o, n in found)
+
+
+def _listed_given(given: str) -> bool:
+    """A given name of a listed person: not a title, a head's title X长 or a word ending in a particle;
+    a word of the dictionary only if names often are such words (a place, a time, an adjective: 长江,
+    国庆, 宏伟) or it is a rare noun (not 数据, 房子)."""
+    if not 1 <= len(given) <= 2 or not all(_is_han(c) for c in given):
+        return False
+    tag = word_tag(given)
+    if given in _TITLES or given[-1] in _NEVER_LAST or (given[-1] == "长" and tag not in _NAME_TAGS):
+        return False
+    return not known(given) or tag in _LIST_TAGS or (tag.startswith("n") and tokenizer().FREQ.get(given, 0) < _RARE_WORD)
+
+
+def _beside_a_name(words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A name joined to another by 和/与/及/跟 (单增刚和曾长明是…): a surname read its own way standing
+    alone and a given name after the conjunction, before a verb, an adverb, 是 or the end, is the
+    second name."""
+    ends = {o + len(n) for o, n in found}
+    extra, offset = [], 0
+    for k, word in enumerate(words):
+        start = offset
+        offset += len(word)
+        if word not in ("和", "与", "及", "跟", "同") or start not in ends or k + 2 >= len(words):
+            continue
+        surname, given = words[k + 1], words[k + 2]
+        if len(surname) != 1 or surname not in _surnames() or surname not in _triggers() or not _listed_given(given):
+            continue
+        if _overlaps(found, offset, 1 + len(given)):
+            continue  # already read as (part of) a name
+        after = words[k + 3] if k + 3 < len(words) else ""
+        if after and not (after in ("是", "说", "都", "也", "在", "的") or word_tag(after).startswith(("v", "d"))):
+            continue
+        extra.append((offset, surname + given))
+    return sorted(found + extra) if extra else found
+
+
+# Verbs of saying: what stands before them, where a name can begin, is the speaker (单宏伟说)
+_SPEECH = {
+    "说", "表示", "认为", "告诉", "介绍", "指出", "回答", "建议", "坦言", "透露", "强调", "解释", "回忆",
+    "笑着说", "感慨", "补充", "提醒",
+}
+_INSTITUTION_END = set("院局委府厅部所馆站处校会队组办司科室厂店社团组")
+
+
+def _before_speech(words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A surname read its own way standing alone, then a word of two characters, then a verb of saying
+    (单宏伟说, 仇建军说, 单长江建议, 单宏伟还说): the speaker, even where the given name is a word of the
+    dictionary (宏伟, 建军, 长江). Where a name can begin only (at the start, after a noun, a
+    conjunction or a verb of persons), not a function word or a verb as the given name, not an
+    institution (区法院表示); a one-character given name only at the start (曾红说)."""
+    first = words[0] if words else ""
+    if len(first) == 2 and not known(first) and first[0] in _surnames() and len(words) > 1 and words[1] in _SPEECH:
+        words = [first[0], first[1], *words[1:]]  # 曾红 + 说 at the start: the model's unknown word, cut
+    for k in range(len(words) - 2):
+        glued = words[k]
+        if (len(glued) == 2 and glued[0] in _LINKING | {"据"} and glued[1] in _surnames() and glued[1] in _triggers()
+                and words[k + 2] in _SPEECH and 1 <= len(words[k + 1]) <= 2):
+            words = [*words[:k], glued[0], glued[1], *words[k + 1 :]]  # 据 + 单 + 宏亮 + 介绍: the model's 据单, cut
+            break
+    extra, offset = [], 0
+    for k, word in enumerate(words):
+        start = offset
+        offset += len(word)
+        if len(word) != 1 or word not in _surnames() or word not in _triggers() or k + 2 >= len(words):
+            continue
+        given, after = words[k + 1], words[k + 2]
+        if _overlaps(found, start, 1 + len(given)):
+            continue
+        if after in ("还", "也", "又", "就", "则", "却") and k + 3 < len(words):
+            after = words[k + 3]
+        if after not in _SPEECH or not all(_is_han(c) for c in given) or not 1 <= len(given) <= 2:
+            continue
+        if len(given) == 1 and k:
+            continue
+        tag = word_tag(given)
+        if given in _TITLES or tag.startswith(_FUNCTION_TAGS + ("v",)) or given[-1] in _INSTITUTION_END or given[-1] in _NEVER_LAST:
+            continue
+        if given[-1] == "长" and tag not in _NAME_TAGS:
+            continue  # 贾 + 行长, 隗 + 馆长: a head's title (X长 zhǎng)
+        if k and not _name_can_start_after(words[k - 1]):
+            continue
+        extra.append((start, word + given))
+    return sorted(found + extra) if extra else found
 
 
 # Conjunctions and prepositions after which a person is named (和查亮一起, 由查丽主持, 与解红合作)

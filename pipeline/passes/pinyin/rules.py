@@ -261,11 +261,21 @@ def _rule_tiao(c: _Context) -> str:  # 调
     return _guess("tiáo")
 
 
+_GAN_RESULT_VERBS = set("晒擦吹烤烘喝晾抽榨吸烧蒸流哭拧甩沥控烙焙舔熬煎挤淘掏耗揩弄熏滤风阴")  # V + 干 "dry"
+
+
 def _rule_gan(c: _Context) -> str:  # 干
-    if c.prev and c.prev[-1] in "晒擦吹烤烘喝晾抽榨吸烧蒸流哭":
+    """gān "dry" as a result complement (晒干, 拧干了) or after a degree adverb (晒得很干, 太干了); gàn
+    "do" after a modal or before its object (要干, 干活, 干什么). 干了 ending a clause with none of
+    these is likelier "dry" (衣服早就干了) but stays a guess."""
+    if c.prev and c.prev[-1] in _GAN_RESULT_VERBS:
         return "gān"
+    if c.prev in _DEGREE and c.prev not in ("好", "多", "这么", "那么") and (c.next == "" or c.next in ("了", "的", "啊", "呀", "得", "透")):
+        return "gān"  # 晒得很干, 太干了: an adjective
     if c.prev in ("要", "想", "在", "去", "来", "能", "会", "不", "都", "还", "就", "敢", "得", "怎么", "别", "继续", "接着", "开始", "一起", "好好", "苦", "实", "硬", "大") or c.next in ("活", "啥", "什么", "嘛", "完", "过", "起来", "这行", "这个"):
         return "gàn"  # the verb "to do": 好好干, 干活, 干什么
+    if c.next == "了" and c.next2 == "" and not c.prev_pos.startswith(("v", "r")) and c.prev not in ("", "我", "你", "他", "她", "我们", "咱们", "大家"):
+        return _guess("gān")  # 衣服早就干了: no object, no person doing it
     return _guess("gàn")
 
 
@@ -603,6 +613,15 @@ def _rule_sa(c: _Context) -> str:  # 撒
     return _guess("sā")
 
 
+def _rule_che(c: _Context) -> str:  # 车
+    """jū, the chariot of Chinese chess, where the sentence is about chess (这盘棋, 丢了一个车, beside a
+    马 or 炮 standing alone); chē everywhere else, which data/pinyin_chars.txt makes sure."""
+    pieces = {"马", "炮", "卒", "帅", "兵"}
+    if c.prev in pieces or c.next in pieces or any("棋" in seg.text and "棋牌" not in seg.text for seg in c.segs):
+        return "jū"
+    return _guess("chē")
+
+
 _RULES = {
     "得": _rule_de, "地": _rule_di, "为": _rule_wei, "只": _rule_zhi, "长": _rule_chang, "行": _rule_xing,
     "种": _rule_zhong3, "数": _rule_shu, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan,
@@ -614,7 +633,7 @@ _RULES = {
     "应": _rule_ying, "场": _rule_chang3, "涨": _rule_zhang, "尽": _rule_jin, "禁": _rule_jin1,
     "屏": _rule_ping, "转": _rule_zhuan, "着": _rule_zhao, "还": _rule_huan, "卷": _rule_juan,
     "过": _rule_guo, "和": _rule_he, "落": _rule_luo, "教": _rule_jiao, "假": _rule_jia,
-    "了": _rule_le, "薄": _rule_bao, "撒": _rule_sa,
+    "了": _rule_le, "薄": _rule_bao, "撒": _rule_sa, "车": _rule_che,
 }
 
 
@@ -635,14 +654,28 @@ def _only_a_surname(char: str) -> bool:
 def _surname_can_stand(char: str, c: _Context) -> bool:
     """A surname that is also a function word (过, 都, 曾, 向: jieba tags it a particle, adverb or
     preposition) begins a name only at a pause or after a noun or a conjunction (问过老师 is not
-    Mr Guo)."""
+    Mr Guo), or before a noun title after 的 or a verb of persons (请曾老师讲话)."""
+    from pipeline.passes.pinyin.names import _PERSON_VERBS
+
     if not word_tag(char).startswith(("u", "d", "p", "c")):
         return True
     if c.prev == "" or c.prev in ("和", "跟", "与", "同", "姓", "及", "或"):
         return True
-    if c.prev in ("老", "小") and c.next == "":
-        return True  # 叫他老曾。: 老/小 + the surname ends the clause
+    if c.prev in ("老", "小") and (c.next == "" or c.i < 2 or c.segs[c.i - 2].kind == "other"):
+        return True  # 叫他老曾。, 小曾是他的侄子: 老/小 + the surname ends or begins the clause
+    if ((c.prev == "的" or (c.prev in _PERSON_VERBS and word_tag(char).startswith("d")))
+            and len(c.next) > 1 and c.next in _TITLES and word_tag(c.next).startswith("n")):
+        return True  # 退休的曾校长, 请曾老师讲话: no adverb before a noun title (not 曾代表, 曾指导: verbs; not 问过老师)
     return len(c.prev) > 1 and c.prev_pos.startswith(("n", "c"))  # 记者过老师; not 问过老师 (问/n)
+
+
+def _verb_before_object(char: str, c: _Context) -> bool:
+    """A surname that is also a verb (查, 解, 盖) after a modal, a verb of motion or an adverb is the
+    verb, and the title after it its object (要查会计账目, 来查老师的教案), not Mr Zha (在 is left out:
+    在盖老师的课上)."""
+    from pipeline.passes.pinyin.names import _BEFORE_VERBS
+
+    return word_tag(char).startswith("v") and c.prev != "在" and (c.prev in _BEFORE_VERBS or c.prev_pos.startswith("d"))
 
 
 def _head_of(word: str) -> bool:
@@ -676,14 +709,16 @@ def resolve_single(segs: list[_Seg], i: int) -> None:
     ctx = _Context(segs, i)
     surname = _surnames().get(char)
     if surname and len(surname) == 1 and (surname[0] != _default(char) or is_polyphonic(char)) and _surname_can_stand(char, ctx):
-        if (ctx.next in _TITLES or _head_of(ctx.next)) and (ctx.next not in _SHORT_TITLES or ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS):
+        if ((ctx.next in _TITLES or _head_of(ctx.next)) and (ctx.next not in _SHORT_TITLES or ctx.prev == "" or ctx.prev not in _PRONOUNS | _MODAL_ADVERBS)
+                and not _verb_before_object(char, ctx)):
             seg.pinyin, seg.source = [surname[0]], "name"  # 单老师, 叫她单姐
             return
         if ctx.prev in ("老", "小") and _old_friend(ctx):
             seg.pinyin, seg.source = [surname[0]], "name"  # 老查已经在这里干了二十年: 老 + surname
             return
-        if ctx.prev[-1:] == "姓" and ctx.prev in ("姓", "也姓", "都姓", "复姓", "本姓", "同姓"):
-            seg.pinyin, seg.source = [surname[0]], "name"  # 姓单: the surname itself
+        if (ctx.prev[-1:] == "姓" and ctx.prev in ("姓", "也姓", "都姓", "复姓", "本姓", "同姓")
+                and not (word_tag(char).startswith("d") and ctx.next and ctx.next not in ("的", "叫", "名叫", "是"))):
+            seg.pinyin, seg.source = [surname[0]], "name"  # 姓单: the surname itself (not 两人的姓都不好念)
             return
         if ctx.next and surname[0] != _default(char) and _only_a_surname(char):
             seg.pinyin, seg.source = [surname[0]], "name"  # 缪, 覃, 翟 standing alone: the surname

@@ -23,6 +23,8 @@ from pipeline.passes.pinyin.wordrules import REDUPLICATING_VERBS, double_verb_be
 from pipeline.passes.pinyin.tables import (
     _HAN_RANGE,
     _default,
+    _aabb_words,
+    _cedict_words,
     _guo_words,
     _max_project_len,
     _lexicon,
@@ -102,15 +104,19 @@ class Segmenter:
         pos = 0
         for piece, is_han in _split_han(text):
             if is_han:
-                self._names_and_words(piece, start + pos, segs)
+                listed = (text[pos - 1 : pos] == "、", text[pos + len(piece) : pos + len(piece) + 1] == "、")
+                self._names_and_words(piece, start + pos, segs, listed)
             else:
                 _other_segs(piece, start + pos, segs)
             pos += len(piece)
 
-    def _names_and_words(self, run: str, start: int, segs: list[_Seg]) -> None:
-        """Person names found in running text are read as names; the rest goes to jieba."""
+    def _names_and_words(self, run: str, start: int, segs: list[_Seg], listed: tuple[bool, bool] = (False, False)) -> None:
+        """Person names found in running text are read as names; the rest goes to jieba. `listed`:
+        the run comes after, and before, an enumeration comma 、."""
         done = 0
-        for offset, name in find_names(run):
+        for offset, name in find_names(run, listed):
+            if offset < done:
+                continue  # overlapping proposals: the first one stands
             if offset > done:
                 self._han_run(run[done:offset], start + done, segs)
             segs.append(_Seg(name, list(name_reading(name)), "name", "han", start + offset, "nr"))
@@ -194,6 +200,9 @@ class Segmenter:
             self._read_word(word[:-1], start, segs, "m")
             segs.append(_Seg(word[-1], None, "fallback", "single", start + len(word) - 1, "q"))
             return True
+        if word in _aabb_words():  # 含含糊糊: CC-CEDICT's AABB form over pypinyin's
+            segs.append(_Seg(word, list(_aabb_words()[word]), "project", "han", start, tag))
+            return True
         if word in phrases and not _aspect_guo(word):
             segs.append(_Seg(word, [p[0] for p in phrases[word]], "phrase", "han", start, tag))
             return True
@@ -243,6 +252,9 @@ class Segmenter:
             b = _default(word[1])
             segs.append(_Seg(word, [a, b, b], "phrase", "han", start, tag))
             return True
+        if word in _cedict_words():  # 干透 gān tòu: CC-CEDICT's reading of a word pypinyin lacks
+            segs.append(_Seg(word, _cedict_words()[word].split(), "phrase", "han", start, tag))
+            return True
         # a dictionary word pypinyin does not list: known sub-phrases, else the characters' readings
         # (pypinyin's own phrases here: a light syllable is only taken for a whole word, 外婆家 is
         # not 外 + 婆家 pójia)
@@ -256,6 +268,8 @@ class Segmenter:
                 elif piece in _neutral() and (piece_start == 0 or piece[0] == piece[1]):
                     # 商量一下: the word jieba glued a tail to; 爷爷奶奶: a doubled kinship word anywhere
                     reading = list(_neutral()[piece])
+                elif piece not in phrases and piece in _cedict_words():  # 华为 + 公司
+                    reading = _cedict_words()[piece].split()
                 else:
                     reading = [p[0] for p in phrases[piece]]
                 segs.append(_Seg(piece, reading, source, "han", at, tag))
@@ -335,7 +349,8 @@ def _cover(word: str, project, phrases) -> list[tuple[int, str, bool]]:
             for j in range(i + 2, min(n, i + maxlen) + 1):
                 if word[i:j] in project:
                     options.append(((j, False), (left, pieces + 1, runs, unchecked, where)))
-                elif word[i:j] in phrases or ((i == 0 or j - i == 2 and word[i] == word[i + 1]) and word[i:j] in _neutral()):
+                elif (word[i:j] in phrases or word[i:j] in _cedict_words()
+                      or ((i == 0 or j - i == 2 and word[i] == word[i + 1]) and word[i:j] in _neutral())):
                     options.append(((j, False), (left, pieces + 1, runs, unchecked + 1, where)))
             for target, cost in options:
                 if target not in best or cost < best[target]:
@@ -429,6 +444,8 @@ def _aabb(word: str) -> tuple[str, ...] | None:
     them, with a light syllable given its full tone back (the norm reads AABB forms in full tones)."""
     if len(word) != 4 or word[0] != word[1] or word[2] != word[3] or word[0] == word[2]:
         return None
+    if word in _aabb_words():  # 马马虎虎 mǎmǎhūhū: CC-CEDICT's form (马虎's 虎 is light: hǔ would be wrong)
+        return _aabb_words()[word]
     base = word[0] + word[2]
     reading = _project().get(base) or _neutral().get(base)
     if reading is None and base in _phrases_dict():

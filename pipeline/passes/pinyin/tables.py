@@ -223,6 +223,24 @@ def _new_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def _aabb_words() -> dict[str, tuple[str, ...]]:
+    """AABB forms in full tones, from CC-CEDICT (see `lexicon`): 马马虎虎 mǎmǎhūhū."""
+    return {w: _parse_reading(w, r, "pinyin_aabb.txt") for w, r, *_ in _read_table("pinyin_aabb.txt", 2)}
+
+
+@lru_cache(maxsize=None)
+def _cedict_words() -> dict[str, str]:
+    """jieba's words pypinyin lacks, CC-CEDICT's reading (see `lexicon`): word → syllables, parsed when used."""
+    table = {}
+    with open(DATA_DIR / "pinyin_cedict_words.txt", encoding="utf-8") as fh:
+        for line in fh:
+            if line[:1] != "#" and "\t" in line:
+                word, reading = line.rstrip("\n").split("\t", 1)
+                table[word] = reading
+    return table
+
+
+@lru_cache(maxsize=None)
 def _guo_words() -> frozenset[str]:
     """Words ending in 过 where 过 is part of the word (see `lexicon`)."""
     return frozenset(row[0] for row in _read_table("pinyin_guo_words.txt", 1))

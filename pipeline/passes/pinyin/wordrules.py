@@ -63,8 +63,11 @@ def _word_tongxing(c: _Context) -> tuple[str, ...]:  # 同行
 
 def _word_chongchong(c: _Context) -> tuple[str, ...]:  # 重重
     """zhòngzhòng "heavily" as an adverbial (重重地摔了一跤); chóngchóng "layer upon layer"
-    (困难重重, 重重包围)."""
-    return ("zhòng", "zhòng") if c.next[:1] == "地" else ("chóng", "chóng")
+    (困难重重, 重重包围). zhòngzhòng also where it describes one action: before 的 + a single blow
+    (重重的一拳, 重重一击) and as a complement after 得 (摔得重重的)."""
+    if c.next[:1] in ("地", "一") or c.prev[-1:] == "得" or (c.next == "的" and c.next2[:1] == "一"):
+        return ("zhòng", "zhòng")
+    return ("chóng", "chóng")
 
 
 def _word_changchang(c: _Context) -> tuple[str, ...]:  # 长长
