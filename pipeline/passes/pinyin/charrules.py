@@ -1,0 +1,349 @@
+"""Context rules of the other polyphonic characters that stand alone after segmentation (数, 量,
+调, 干, 处, 背, 倒 …, 车): fewer and rarer than the particles and function words of `rules`, each a
+character whose reading its neighbours decide. Each answers a reading, or a `Guess`."""
+
+from __future__ import annotations
+
+from pipeline.passes.pinyin.context import (
+    _CHANG_EVENTS,
+    _DEGREE,
+    _DEMONSTRATIVE,
+    _NUMERAL,
+    _PRONOUNS,
+    _Context,
+    _ends_numeral,
+    _guess,
+)
+
+def _rule_shu(c: _Context) -> str:  # 数
+    nxt = c.next or (c.segs[c.i + 1].text if c.i + 1 < len(c.segs) else "")
+    if nxt[:1] and (nxt[:1] in _NUMERAL or nxt[:1] in "次倍年月日天周" or nxt[:1].isdigit()):
+        return "shù"
+    if c.next in ("着", "了", "一", "过", "不", "得", "完", "到") or c.next_pos.startswith("n"):
+        return "shǔ"  # the verb "to count": 数着台阶, 数一数
+    return _guess("shǔ")
+
+
+def _rule_liang(c: _Context) -> str:  # 量
+    """The noun "amount" (下载量, 质量的) liàng; the verb "to measure" liáng."""
+    if c.next == "的" or c.prev == "质" or (c.segs[c.i].kind == "part" and c.i > 0 and c.segs[c.i - 1].kind == "han"):
+        return "liàng"
+    if c.next in ("了", "一", "着", "过", "一下", "完") or c.next_pos.startswith("n"):
+        return "liáng"  # the verb "to measure": 量了血压
+    return _guess("liáng")
+
+
+def _rule_tiao(c: _Context) -> str:  # 调
+    nxt, after = c.next, c.next_raw2
+    if nxt[:1] in ("到", "至") and after[:1] and (after[:1].isdigit() or after[:1] in _NUMERAL):
+        return "tiáo"
+    if nxt[:1] and nxt[:1] in "到往去走离任入派":
+        return "diào"
+    if nxt in _PRONOUNS and c.next2[:1] and c.next2[:1] in "去到往来回":
+        return "diào"
+    return _guess("tiáo")
+
+
+_GAN_RESULT_VERBS = set("晒擦吹烤烘喝晾抽榨吸烧蒸流哭拧甩沥控烙焙舔熬煎挤淘掏耗揩弄熏滤风阴")  # V + 干 "dry"
+
+
+def _rule_gan(c: _Context) -> str:  # 干
+    """gān "dry" as a result complement (晒干, 拧干了) or after a degree adverb (晒得很干, 太干了); gàn
+    "do" after a modal or before its object (要干, 干活, 干什么). 干了 ending a clause with none of
+    these is likelier "dry" (衣服早就干了) but stays a guess."""
+    if c.prev and c.prev[-1] in _GAN_RESULT_VERBS:
+        return "gān"
+    if c.prev in _DEGREE and c.prev not in ("好", "多", "这么", "那么") and (c.next == "" or c.next in ("了", "的", "啊", "呀", "得", "透")):
+        return "gān"  # 晒得很干, 太干了: an adjective
+    if c.prev in ("要", "想", "在", "去", "来", "能", "会", "不", "都", "还", "就", "敢", "得", "怎么", "别", "继续", "接着", "开始", "一起", "好好", "苦", "实", "硬", "大") or c.next in ("活", "啥", "什么", "嘛", "完", "过", "起来", "这行", "这个"):
+        return "gàn"  # the verb "to do": 好好干, 干活, 干什么
+    if c.next == "了" and c.next2 == "" and not c.prev_pos.startswith(("v", "r")) and c.prev not in ("", "我", "你", "他", "她", "我们", "咱们", "大家"):
+        return _guess("gān")  # 衣服早就干了: no object, no person doing it
+    return _guess("gàn")
+
+
+def _rule_chu(c: _Context) -> str:  # 处
+    if c.next[:1] and c.next[:1] in "以于在理置罚分事世境":
+        return "chǔ"
+    prev = c.prev or c.prev_raw
+    if prev[-1:] and (prev[-1:] in _NUMERAL or prev[-1:] in _DEMONSTRATIVE or prev[-1:] in "到各深远近住去何此多"):
+        return "chù"  # "place": 两处错误, 各处, 何处
+    return _guess("chù")
+
+
+
+_PEOPLE = {
+    "妈妈", "爸爸", "父母", "家人", "老婆", "老公", "丈夫", "妻子", "老师", "领导", "别人", "同事", "家长",
+    "大人", "父亲", "母亲", "爷爷", "奶奶", "老板",
+}
+
+
+def _rule_bei(c: _Context) -> str:  # 背
+    """bēi "carry on the back" (背着书包, 背起); bèi elsewhere, and 背着 + a person: "behind
+    someone's back" (背着妈妈买游戏机)."""
+    if c.next == "着" and (c.next2 in _PRONOUNS or c.next2 in _PEOPLE):
+        return "bèi"
+    if c.next in ("着", "起", "上", "走"):
+        return "bēi"
+    if c.next[:2] in ("课文", "单词", "台词", "诵") or c.prev in ("后", "手", "刀", "椅"):
+        return "bèi"
+    return _guess("bèi")
+
+
+def _rule_dao(c: _Context) -> str:  # 倒
+    nxt = c.next
+    if "把" in c.clause_before(6) and not c.prev_pos.startswith("v") and nxt[:1] in ("了", "出", "进", "掉", "在", "入", "回", "满", "上"):
+        return "dào"  # "pour, empty out" what 把 names: 把东西倒了出来, 把水倒掉
+    if nxt[:1] and nxt[:1] in "是也不还挺很真退车进入出掉水茶酒杯":
+        return "dào"
+    if c.prev_pos.startswith("v") or nxt in ("了", "下", "在"):
+        return "dǎo"  # "fall": 摔倒, 倒在地上
+    return _guess("dǎo")
+
+
+def _rule_dai(c: _Context) -> str:  # 待
+    nxt = c.next
+    if nxt == "" or nxt[:1] in "了着在会一多几":
+        return "dāi"
+    if nxt in _PRONOUNS or nxt in _PEOPLE or nxt[:1] in ("人", "客"):
+        return "dài"  # "treat": 待人, 待他很好
+    return _guess("dài")
+
+
+def _rule_ka(c: _Context) -> str:  # 卡
+    return "qiǎ" if c.next[:1] in ("在", "住", "着") and c.next else "kǎ"
+
+
+def _rule_xi(c: _Context) -> str:  # 系
+    if c.next[:1] in ("好", "上", "紧", "着") and c.next or c.next in ("鞋带", "安全带", "领带", "扣子", "围巾"):
+        return "jì"
+    return "xì"
+
+
+def _rule_chong1(c: _Context) -> str:  # 冲
+    if c.next[:1] and c.next[:1] in "着我你他她它" or c.prev in _DEGREE:
+        return "chòng"
+    return "chōng"
+
+
+def _rule_sheng(c: _Context) -> str:  # 盛
+    return "chéng" if c.next[:1] and c.next[:1] in "了饭汤水满一好碗出" else "shèng"
+
+
+_HAIR = ("头发", "辫子", "辫", "马尾", "马尾辫", "发辫", "小辫", "发髻")
+
+
+def _rule_zha1(c: _Context) -> str:  # 扎
+    if c.next[:1] in ("辫", "马") and c.next or (c.next == "着" and c.next2[:2] in ("辫子", "马尾", "头发") or c.next2[:1] == "两" and c.next == "着"):
+        return "zā"
+    if any(t in _HAIR for t in c.clause_before(6) + c.clause_after(6)):
+        return "zā"  # "tie up" hair: 她把头发扎成了一个马尾
+    return "zhā"
+
+
+def _rule_huang(c: _Context) -> str:  # 晃
+    return "huǎng" if c.prev == "一" or (c.next[:1] in ("眼", "得") and c.next) else "huàng"
+
+
+def _rule_san(c: _Context) -> str:  # 散
+    return "sǎn" if c.prev in _DEGREE else "sàn"
+
+
+def _rule_lu(c: _Context) -> str:  # 露
+    if c.next == "了" or (c.next[:1] and c.next[:1] in "一脸面馅富底怯"):
+        return "lòu"
+    return "lù"
+
+
+def _rule_shuai(c: _Context) -> str:  # 率
+    nxt = c.next
+    if nxt and nxt[:1] not in "为达是的高低很较仅约超在也和与及等不已将从由有上下提降增减":
+        return "shuài"
+    return "lǜ"
+
+
+def _rule_kong(c: _Context) -> str:  # 空
+    if c.prev in ("没", "有", "抽", "得") or (c.next == "了" and (c.prev in _PRONOUNS)) or c.next[:1] == "出":
+        return "kòng"
+    if c.next == "着" and c.next2[:1] not in ("手", "肚", "腹", "心"):
+        return "kòng"  # 座位空着, 房子一直空着 "left empty"; 空着手, 空着肚子 "empty-handed"
+    return "kōng"
+
+
+def _rule_qie(c: _Context) -> str:  # 切
+    return "qiè" if c.prev == "一" else "qiē"
+
+
+def _rule_jie2(c: _Context) -> str:  # 结
+    after = c.clause_after(3)
+    if after and after[0] != "果" and any(t[:1] in ("果", "籽", "瓜", "穗") for t in after):
+        return "jiē"
+    return "jié"
+
+
+def _rule_xiu(c: _Context) -> str:  # 宿
+    return "xiǔ" if _ends_numeral(c.prev) else "sù"
+
+
+def _rule_meng(c: _Context) -> str:  # 蒙
+    return "mēng" if c.next[:1] and c.next[:1] in "对错中" else "méng"
+
+
+def _rule_tiao1(c: _Context) -> str:  # 挑
+    return "tiǎo" if c.next[:1] and c.next[:1] in "起衅拨战逗动明" else "tiāo"
+
+
+def _rule_zhe2(c: _Context) -> str:  # 折
+    """zhē in 折腾; shé "lose money" with capital in the clause (折了不少本钱); zhé elsewhere."""
+    if c.next[:1] == "腾":
+        return "zhē"
+    if any(t.startswith(("本钱", "本儿", "老本")) or t == "本" for t in c.clause_after(5)):
+        return "shé"
+    return "zhé"
+
+
+_FRIED = ("鸡", "酱", "薯", "丸", "串", "花生", "油条", "鱼", "虾", "排骨", "春卷", "馒头", "豆腐", "肉", "糕",
+          "饺子", "麻花", "年糕", "带鱼", "茄盒", "藕盒", "小黄鱼")
+
+
+def _rule_zha4(c: _Context) -> str:  # 炸
+    """zhá "deep-fry" when food is what is fried (炸鸡, 炸了一盘花生米); zhà "explode" elsewhere."""
+    if c.next.startswith(_FRIED) or any(t.startswith(_FRIED) for t in c.clause_after(4)):
+        return "zhá"
+    return "zhà"
+
+
+def _rule_luo(c: _Context) -> str:  # 落
+    """là "leave behind" in 把…落在/落下 (把东西落在家里); luò elsewhere."""
+    if c.next[:1] in ("在", "下") and any(t == "把" for t in c.clause_before(6)):
+        return "là"
+    return "luò"
+
+
+def _rule_tu(c: _Context) -> str:  # 吐
+    if c.next[:1] == "血" or (c.next == "了" and c.next2 == ""):
+        return "tù"
+    if c.next[:1] in ("出", "露", "槽", "字", "痰", "舌"):
+        return "tǔ"  # "spit out, utter": 吐出, 吐槽
+    return _guess("tǔ")
+
+
+def _rule_hao(c: _Context) -> str:  # 号
+    return "háo" if c.prev in ("怒", "哀", "呼") else "hào"
+
+
+def _rule_hua(c: _Context) -> str:  # 划
+    return "huà" if c.next[:1] and c.next[:1] in "分定拨转归入" else "huá"
+
+
+def _rule_jiao3(c: _Context) -> str:  # 角
+    return "jué" if c.prev in ("主", "配", "丑", "名", "旦") else "jiǎo"
+
+
+def _rule_jiao4(c: _Context) -> str:  # 觉
+    return "jiào" if c.prev[-1:] in ("睡", "午") or _ends_numeral(c.prev) else "jué"  # 睡睡觉
+
+
+def _rule_zhong1(c: _Context) -> str:  # 中
+    if c.next == "了" and (c.prev == "" or c.prev in _PRONOUNS or c.prev in ("没", "没有", "又", "就", "也", "都", "已经", "终于", "居然", "竟然")):
+        return "zhòng"
+    return "zhōng"
+
+
+def _rule_ying(c: _Context) -> str:  # 应
+    if c.next[:1] and c.next[:1] in "付对用急变邀聘届声":
+        return "yìng"
+    if any(t in ("要求", "邀请", "之邀", "邀", "号召", "请求") for t in c.clause_after(6)):
+        return "yìng"
+    return "yīng"
+
+
+def _rule_chang3(c: _Context) -> str:  # 场
+    prev = c.prev or c.prev_raw
+    if prev and (prev[-1] in _NUMERAL or prev[-1] in "这那哪每首整"):
+        nxt = c.next
+        if nxt == "" or nxt.startswith(_CHANG_EVENTS):
+            return "cháng"
+    return "chǎng"
+
+
+def _rule_zhang(c: _Context) -> str:  # 涨
+    return "zhàng" if c.next[:1] == "红" else "zhǎng"
+
+
+def _rule_jin(c: _Context) -> str:  # 尽
+    return "jǐn" if c.next[:1] and c.next[:1] in "量快早管可" else "jìn"
+
+
+def _rule_jin1(c: _Context) -> str:  # 禁
+    return "jīn" if c.next[:1] and c.next[:1] in "不住得" else "jìn"
+
+
+def _rule_ping(c: _Context) -> str:  # 屏
+    return "bǐng" if c.next[:1] and c.next[:1] in "住息气" else "píng"
+
+
+def _rule_zhuan(c: _Context) -> str:  # 转
+    return "zhuàn" if c.next[:1] and c.next[:1] in "动圈悠来" else "zhuǎn"
+
+
+def _rule_juan(c: _Context) -> str:  # 卷
+    prev = c.prev or c.prev_raw
+    if prev[-1:] == "第" or (c.next[:1] and c.next[:1] in "书经诗文宗") or c.prev[-1:] in ("试", "考", "答", "问"):
+        return "juàn"
+    return "juǎn"
+
+
+def _rule_jiao(c: _Context) -> str:  # 教
+    """jiāo "teach" standing alone (去教别人); jiào "religion" after 信/什么 (信什么教)."""
+    if c.prev[-1:] in ("信", "么", "邪", "传", "佛", "宗", "道", "入") or c.next[:1] in ("派", "义", "规"):
+        return "jiào"
+    return "jiāo"
+
+
+def _rule_jia(c: _Context) -> str:  # 假
+    """jià "leave, holiday" after 请/休/放 or a count of days (请了三天假); jiǎ "false" before 的 or
+    after a degree word (假的, 很假); a guess elsewhere."""
+    prev = c.clause_before(3)
+    if c.prev[-1:] in ("请", "休", "放", "病", "事", "婚", "产", "年", "暑", "寒") or any(t[-1:] in ("天", "日", "周") and _ends_numeral(t[:-1]) for t in prev[:1]) or c.next[:1] == "期":
+        return "jià"
+    if c.next[:1] in ("的", "装", "冒", "设", "如") or c.prev in _DEGREE or c.prev in ("是", "太", "真", "作", "造", "弄", "掺", "打"):
+        return "jiǎ"
+    return _guess("jiǎ")
+
+
+def _rule_bao(c: _Context) -> str:  # 薄
+    """báo "thin", the everyday adjective (一层薄冰, 很薄, 薄了); bó in words (薄弱, 单薄) and as a
+    surname (names are read before the rules)."""
+    if c.prev in _DEGREE or c.next in ("的", "了", "得", "一些", "点", "些") or c.next_pos.startswith("n") or c.prev[-1:] in ("层", "张", "片", "块"):
+        return "báo"
+    return _guess("báo")
+
+
+def _rule_sa(c: _Context) -> str:  # 撒
+    """sǎ "scatter, sprinkle" with a place or a result (撒了一层, 撒在地上, 撒上盐); sā "let go,
+    cast" (撒网, 撒手 are words)."""
+    if c.next[:1] in ("了", "在", "上", "满", "下", "到", "些", "点", "一", "着", "进", "落", "遍", "得"):
+        return "sǎ"
+    return _guess("sā")
+
+
+def _rule_che(c: _Context) -> str:  # 车
+    """jū, the chariot of Chinese chess, where the sentence is about chess (这盘棋, 丢了一个车, beside a
+    马 or 炮 standing alone); chē everywhere else, which data/pinyin_chars.txt makes sure."""
+    pieces = {"马", "炮", "卒", "帅", "兵"}
+    if c.prev in pieces or c.next in pieces or any("棋" in seg.text and "棋牌" not in seg.text for seg in c.segs):
+        return "jū"
+    return _guess("chē")
+
+
+RULES = {
+    "数": _rule_shu, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan, "处": _rule_chu, "背": _rule_bei,
+    "倒": _rule_dao, "待": _rule_dai, "卡": _rule_ka, "系": _rule_xi, "冲": _rule_chong1, "盛": _rule_sheng,
+    "扎": _rule_zha1, "晃": _rule_huang, "散": _rule_san, "露": _rule_lu, "率": _rule_shuai, "空": _rule_kong,
+    "切": _rule_qie, "结": _rule_jie2, "宿": _rule_xiu, "蒙": _rule_meng, "挑": _rule_tiao1, "折": _rule_zhe2,
+    "炸": _rule_zha4, "吐": _rule_tu, "号": _rule_hao, "划": _rule_hua, "角": _rule_jiao3, "觉": _rule_jiao4,
+    "中": _rule_zhong1, "应": _rule_ying, "场": _rule_chang3, "涨": _rule_zhang, "尽": _rule_jin, "禁": _rule_jin1,
+    "屏": _rule_ping, "转": _rule_zhuan, "卷": _rule_juan, "落": _rule_luo, "教": _rule_jiao, "假": _rule_jia,
+    "薄": _rule_bao, "撒": _rule_sa, "车": _rule_che,
+}
