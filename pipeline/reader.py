@@ -283,7 +283,10 @@ class _Builder:
         if references and kind != "references":  # (a second references chapter is E207 above)
             self.problem("E221", line, 1, f"chapter '{title}' comes after the references chapter "
                                           f"(line {references['loc'].line}): references are the book's last chapter")
-        self.sections.append(self._section(section_id, kind, title, line))
+        section = self._section(section_id, kind, title, line)
+        # '{lang=en}' marks the heading's language, as '[…]{lang=en}' marks a span's (it was dropped)
+        section["lang"] = next((a.split("=", 1)[1].strip("\"'") or None for a in attrs if a.startswith("lang=")), None)
+        self.sections.append(section)
         return i + 3
 
     def _answer(self, block: Block, tokens: list[Token]) -> None:
@@ -519,7 +522,7 @@ class _Builder:
             credit=front.credit,
         )
         sections = tuple(
-            Section(id=s["id"], kind=s["kind"], title=s["title"], paragraphs=tuple(s["paragraphs"]),
+            Section(id=s["id"], kind=s["kind"], title=s["title"], lang=s.get("lang"), paragraphs=tuple(s["paragraphs"]),
                     answers=tuple(s["answers"]), references=tuple(s["references"]), loc=s["loc"])
             for s in self.sections  # (the article has paragraphs: without, E209 above)
         )

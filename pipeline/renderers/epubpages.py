@@ -15,7 +15,7 @@ from string import Template
 from typing import Literal
 
 from pipeline.model import Answer, Document, Section, Speaker
-from pipeline.renderers.htmltext import Typeset, attr, inline_html, linked, plain, text
+from pipeline.renderers.htmltext import Typeset, attr, inline_html, lang_attrs, linked, plain, text
 
 # The book's own words, for the pages the source does not write (zh-Hans).
 WORDS = {
@@ -220,7 +220,7 @@ class _PageWriter:
         return self.chapter(name, section, section_title(self.doc, section), layout)
 
     def chapter(self, name: str, section: Section, title: str, layout: Layout) -> Page:
-        parts = [f'<h1 id="title">{self.t(title)}</h1>', self._paragraphs(section.paragraphs)]
+        parts = [f'<h1 id="title"{lang_attrs(section.lang)}>{self.t(title)}</h1>', self._paragraphs(section.paragraphs)]
         for index, answer in enumerate(section.answers, 1):
             role, gap, shown = label_parts(answer)
             who = f'<span class="role">{self.t(role)}</span>{text(gap)}' if role else ""
@@ -288,7 +288,7 @@ class _PageWriter:
         title = section.title or ""
         items = "\n".join(f'<li><span class="number">{r.number}.</span> {linked(r.url, r.text, self.t(r.text))}</li>'
                           for r in section.references)
-        parts = [f'<h1 id="title">{self.t(title)}</h1>', self._paragraphs(section.paragraphs),
+        parts = [f'<h1 id="title"{lang_attrs(section.lang)}>{self.t(title)}</h1>', self._paragraphs(section.paragraphs),
                  f'<ol class="references">\n{items}\n</ol>']
         body = ('<section epub:type="bibliography" role="doc-bibliography" class="references" aria-labelledby="title">\n'
                 + "\n".join(p for p in parts if p) + "\n</section>")
