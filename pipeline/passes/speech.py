@@ -226,6 +226,8 @@ def _signed(text: str, rules: SpeechRules) -> str:
             return m[0]
         return f"{m['a']}{m['pa']}{table.joiner}{m['sign']}{m['b']}"
 
+    text = re.sub(rf"(?<![\d.])(\d{{1,2}}[:：]\d{{2}})[ \t]*{dash}[ \t]*(?=\d{{1,2}}[:：]\d{{2}}(?!\d))",
+                  rf"\1{table.joiner}", text)  # 10:00-12:00 (clock times; their zeros are no codes)
     text = re.sub(
         rf"(?<![A-Za-z0-9.])(?P<a>{_NUMBER})(?P<pa>[%％]?)[ \t]*{dash}[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
         rf"(?![\d.]|{dash}\d)",
