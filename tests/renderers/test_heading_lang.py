@@ -83,13 +83,18 @@ def built(tmp_path_factory):
 
 @pytest.mark.slow
 def test_epub_headings_carry_lang_and_xml_lang(built) -> None:
-    found = {}
+    found, contents = {}, {}
     with zipfile.ZipFile(built / "warm-nights.epub") as epub:
         for name in epub.namelist():
             if name.endswith(".xhtml"):
                 root = etree.fromstring(epub.read(name))
                 for h1 in root.iter("{http://www.w3.org/1999/xhtml}h1"):
                     found["".join(h1.itertext()).strip()] = (h1.get("lang"), h1.get(XML_LANG))
+                if name.endswith("nav.xhtml"):
+                    for a in root.iter("{http://www.w3.org/1999/xhtml}a"):
+                        contents["".join(a.itertext()).strip()] = (a.get("lang"), a.get(XML_LANG))
+    assert contents["How do you keep warm at night?"] == ("en", "en")  # the contents' entry too
+    assert contents["夜里冷吗？"] == (None, None)
     assert found["How do you keep warm at night?"] == ("en", "en")
     assert found["Further reading"] == ("en-GB", "en-GB")
     assert found["夜里冷吗？"] == (None, None)
