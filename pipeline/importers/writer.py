@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from collections.abc import Sequence
 
 import yaml
 
@@ -162,7 +163,7 @@ def _chapter(draft: Draft, chapter: Chapter) -> list[str]:
     return lines
 
 
-def _paragraphs(paras: list[Para], blank_end: bool = True, links: list[str] = ()) -> list[str]:  # type: ignore[assignment]
+def _paragraphs(paras: list[Para], blank_end: bool = True, links: Sequence[str] = ()) -> list[str]:
     """Paragraphs separated by blank lines; consecutive numbered points as one tight list."""
     lines: list[str] = []
     for index, para in enumerate(paras):
@@ -179,7 +180,7 @@ def _paragraphs(paras: list[Para], blank_end: bool = True, links: list[str] = ()
     return lines
 
 
-def markdown_text(para: Para, links: list[str] = ()) -> str:  # type: ignore[assignment]
+def markdown_text(para: Para, links: Sequence[str] = ()) -> str:
     """A paragraph as Markdown: its text escaped, asides as `[（…）]{.aside}`, the copy's links
     as `[text](address)`."""
     out, at = [], 0
@@ -194,7 +195,7 @@ def markdown_text(para: Para, links: list[str] = ()) -> str:  # type: ignore[ass
 _LINKED = re.compile(f"{LINK_OPEN}(.)([^{LINK_OPEN}{LINK_CLOSE}]*){LINK_CLOSE}", re.S)
 
 
-def linked(escaped: str, links: list[str]) -> str:
+def linked(escaped: str, links: Sequence[str]) -> str:
     """Escaped text with the copy's link marks written as Markdown links ('[text](https://…)',
     the address in '<…>' where it holds a space or a bracket); a mark left alone (a link cut by a
     line break or an aside) leaves its text unlinked."""
