@@ -41,6 +41,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E211": ("error", "use '## ' for chapters; the title lives in the front matter"),
     "E212": ("error", "write prose paragraphs; code blocks, tables and HTML are not part of the format"),
     "E225": ("error", "delete the comment (the format has no hidden text), or write '\\<!--' to print it"),
+    "E226": ("error", "close the quote ({lang=\"en\"}) or write the value without quotes ({lang=en}); "
+                      "to print braces as text, write '\\{'"),
     "E224": ("error", "mark the chapter {.closing} or {.references}, in half-width braces, or write no braces"),
     "E213": ("error", "close the open block with a ':::' line before the heading or the next block"),
     "E214": ("error", "add a ':::' line after the block's last paragraph"),

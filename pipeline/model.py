@@ -124,6 +124,7 @@ class Section(Frozen):
     id: str
     kind: SectionKind
     title: str | None = None
+    lang: str | None = None  # the heading's language, where the source marks another (## Why? {lang=en})
     paragraphs: tuple[Paragraph, ...] = ()
     answers: tuple[Answer, ...] = ()
     references: tuple[Reference, ...] = ()

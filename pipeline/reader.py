@@ -253,7 +253,10 @@ class _Builder:
         # the question as the reader sees it: '**粗体**' and '[AI]{lang=en}' are markup, not text
         # (every edition printed the asterisks and braces, and the audio read them)
         heading_spans = _spans(inline)
-        title, _attrs = _split_heading_attrs("".join(span.text for span in heading_spans))
+        shown = "".join(span.text for span in heading_spans)
+        # only braces the editor wrote as attributes are cut ('\\{.closing}' is text: it lost its
+        # characters when the unescaped text was searched for attributes again)
+        title = _split_heading_attrs(shown)[0] if attrs else shown.strip()
         if any(span.href is not None for span in heading_spans):
             self.problem("E223", line, 1, "a chapter heading cannot be a link (the contents and the index link "
                                           "to it): put the link in the chapter's text")
@@ -270,6 +273,7 @@ class _Builder:
             self.problem("E208", line, 1, "chapter heading has no text")
         if (attribute_problem := _heading_attribute_problem(inline.content)) is not None:
             self.problem("E224", line, 1, attribute_problem)
+        self._attribute_blocks(inline)
         self._hidden_references(inline)
         self._html_comments(inline)
         if section_id in self.section_ids:
@@ -279,7 +283,10 @@ class _Builder:
         if references and kind != "references":  # (a second references chapter is E207 above)
             self.problem("E221", line, 1, f"chapter '{title}' comes after the references chapter "
                                           f"(line {references['loc'].line}): references are the book's last chapter")
-        self.sections.append(self._section(section_id, kind, title, line))
+        section = self._section(section_id, kind, title, line)
+        # '{lang=en}' marks the heading's language, as '[…]{lang=en}' marks a span's (it was dropped)
+        section["lang"] = next((a.split("=", 1)[1].strip("\"'") or None for a in attrs if a.startswith("lang=")), None)
+        self.sections.append(section)
         return i + 3
 
     def _answer(self, block: Block, tokens: list[Token]) -> None:
@@ -387,6 +394,7 @@ class _Builder:
                 self._stray_fence(token)  # (an error; the paragraph is still read, so its answer is not "empty")
                 self._hidden_references(token)
                 self._html_comments(token)
+                self._attribute_blocks(token)
                 spans = _spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
@@ -442,6 +450,19 @@ class _Builder:
                 what = (f"the invisible character U+{code:04X} ({unicodedata.name(char, 'control character')})"
                          if char else "no character a book can hold: every edition would print '\ufffd'")
                 self.problem("E219", line, raw.find(reference[0]) + 1, f"the character reference '{reference[0]}' is {what}")
+
+    def _attribute_blocks(self, inline: Token) -> None:
+        """E226 for an attribute block that is not closed: a quoted value without its closing quote
+        ('{lang="en}', '{role="x}') or '[text]{…' without its '}' (each was printed as written,
+        braces and all, and its attribute lost)."""
+        for k, text in enumerate(inline.content.split("\n")):
+            if (problem := attribute_block_problem(text)) is None:
+                continue
+            written, what = problem
+            line = self.loc(inline).line
+            line += k
+            self.problem("E226", line, self._raw(line).find(written) + 1, f"the attribute block '{written}' {what}")
+            return
 
     def _html_comments(self, inline: Token) -> None:
         """E225 for an HTML comment: Markdown users hide notes to themselves in '<!-- … -->', and
@@ -501,7 +522,7 @@ class _Builder:
             credit=front.credit,
         )
         sections = tuple(
-            Section(id=s["id"], kind=s["kind"], title=s["title"], paragraphs=tuple(s["paragraphs"]),
+            Section(id=s["id"], kind=s["kind"], title=s["title"], lang=s.get("lang"), paragraphs=tuple(s["paragraphs"]),
                     answers=tuple(s["answers"]), references=tuple(s["references"]), loc=s["loc"])
             for s in self.sections  # (the article has paragraphs: without, E209 above)
         )
@@ -613,6 +634,28 @@ def _heading_attribute_problem(content: str) -> str | None:
     if named is None:
         return None  # braces of the heading's text: '{笑}'
     return f"'{written}' is read as text of the heading, and the chapter as a question: write '{{.{named}}}'"
+
+
+_ATTRIBUTE_BLOCK = re.compile(r"(?<!\\)\{(?=\s*(?:[.#][^\s{}]|[A-Za-z][\w-]*\s*=))")
+_QUOTED_VALUE = re.compile(r"=\s*([\"'])")
+
+
+def attribute_block_problem(text: str) -> tuple[str, str] | None:
+    """(the block as written, what is wrong) for the first attribute block '{…}' in one line of
+    text that is not closed, or None: a value opened with a quote and never closed, or a
+    '[text]{' with no '}' after it. Braces of text ('{笑}') and escaped ones ('\\{') are let be."""
+    for start in _ATTRIBUTE_BLOCK.finditer(text):
+        end = text.find("}", start.end())
+        if end < 0:
+            if text[: start.start()].endswith("]"):
+                return text[start.start():].strip(), "has no closing '}'"
+            continue
+        block = text[start.start(): end + 1]
+        inner = block[1:-1]
+        for quote in _QUOTED_VALUE.finditer(inner):
+            if inner.find(quote[1], quote.end()) < 0:
+                return block, f"opens a value with {quote[1]} and never closes it"
+    return None
 
 
 def _spans(inline: Token) -> tuple[Span, ...]:

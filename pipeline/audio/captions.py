@@ -86,6 +86,8 @@ def placement_captions(placed: Placement, sample_rate: int, chapter: int) -> lis
         at += len(shown)
 
     def clock(position: float) -> float:
+        if not length:  # nothing spoken (an answer of emoji only): the caption spans the silence
+            return start + duration * position / max(len(text), 1)
         first, size, offset, spoken_at = next((s for s in spans if s[0] + s[1] >= position), spans[-1])
         return start + time_at(anchors, length, duration, offset + spoken_at(position - first))
 

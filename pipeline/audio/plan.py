@@ -36,6 +36,7 @@ class Pauses:
     lead_in: float = 0.6  # at a chapter's start
     unit_lead: float = 0.1  # the part of the pause before a unit that starts the unit's own chunk
     tail: float = 1.2  # at a chapter's end
+    unspoken: float = 1.2  # an answer with nothing to say (only emoji): silence under its caption
 
 
 @dataclass(frozen=True)
@@ -172,13 +173,21 @@ class _Writer:
         """
         shown_sentences: list[str] = []
         spoken_sentences: list[str] = []
+        unsaid = ""  # printed sentences with nothing to say (emoji) before the first said one
         for sentence in sentences("".join(s.text for s in spans)):
             spoken = speak(sentence, self.rules)
             if spoken:
-                shown_sentences.append(sentence)
+                shown_sentences.append(unsaid + sentence)
                 spoken_sentences.append(spoken)
+                unsaid = ""
             elif shown_sentences:  # nothing to say (a stray mark): it stays with the one before
                 shown_sentences[-1] += sentence
+            else:
+                unsaid += sentence
+        if not spoken_sentences and role == "speaker" and unsaid.strip() and shown is None:
+            # An answer the voice cannot say (only emoji): its caption still shows it, under the
+            # speaker's name, over a short silence (the host has just said whose answer it is).
+            shown_sentences, spoken_sentences = [unsaid.strip()], [""]
         if not spoken_sentences:
             return []
         if shown is not None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+
 from pipeline.audio.engine import Engine, Request, Segment
 from pipeline.audio.plan import Cue, Plan
 from pipeline.cache import Cache, key
@@ -21,10 +23,22 @@ def segment_key(engine: Engine, cue: Cue) -> str:
     return key("segment", SEGMENT_VERSION, engine.identity(), cue.voice.settings(), list(cue.spoken))
 
 
+def is_silent(cue: Cue) -> bool:
+    """A cue with nothing to say (an answer of emoji only): silence, made here, not by an engine."""
+    return not "".join(cue.spoken)
+
+
+def silence(engine: Engine, seconds: float) -> Segment:
+    return Segment(samples=np.zeros(int(round(seconds * engine.sample_rate)), dtype=np.int16),
+                   sample_rate=engine.sample_rate, marks=(0.0,))
+
+
 def requests(plan: Plan, engine: Engine) -> list[Request]:
-    """One request per distinct segment, in programme order."""
+    """One request per distinct segment an engine must speak, in programme order."""
     seen: dict[str, Request] = {}
     for cue in plan.cues():
+        if is_silent(cue):
+            continue
         digest = segment_key(engine, cue)
         if digest not in seen:
             seen[digest] = Request(key=digest, voice=cue.voice, sentences=cue.spoken)
@@ -32,8 +46,9 @@ def requests(plan: Plan, engine: Engine) -> list[Request]:
 
 
 def cached(plan: Plan, engine: Engine, cache: Cache) -> tuple[dict[str, Segment], list[Request]]:
-    """The segments already in the cache, and the requests still to synthesise."""
-    have: dict[str, Segment] = {}
+    """The segments already in the cache (and the silent ones), and the requests still to synthesise."""
+    have: dict[str, Segment] = {segment_key(engine, cue): silence(engine, plan.pauses.unspoken)
+                                for cue in plan.cues() if is_silent(cue)}
     missing: list[Request] = []
     for request in requests(plan, engine):
         data = cache.get(NAMESPACE, request.key)

@@ -73,6 +73,7 @@ class Draft:
     notes_after: list[str] = field(default_factory=list)  # whatever follows the references list
     references_title: str | None = None
     references: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)  # the copy's link addresses (formats.LINK_OPEN marks their text)
     credit: Credit | None = None
     title: str | None = None
     title_from: str | None = None

@@ -37,7 +37,17 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "as
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
               "input", "form", "head", "title", "meta", "link", "img", "video", "audio", "canvas", "object"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_SPACES = re.compile(r"[ \t\r\f\v\xa0\u2000-\u200b\u202f\u205f]+")
+_SPACES = re.compile(r"[ \t\r\f\v\xa0\u2000-\u200a\u202f\u205f]+")
+# A zero-width space is a space only where the copy needs one, between two Latin words; between
+# Chinese characters (where WeChat and Word put it to allow a line break) it is nothing (before:
+# every one became a space, '中\u200b文' → '中 文').
+_ZERO_WIDTH_SPACE = re.compile("\u200b+")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
+# A link of the copy travels through the layout pass as its text between two marks, the first
+# followed by the link's number in `Extracted.links` (characters of Unicode's private-use planes,
+# which no copy uses and the layout rules do not look at); the writer turns it into '[text](url)'.
+LINK_OPEN, LINK_CLOSE, LINK_BASE = "\U000ffff0", "\U000ffff1", 0xF0000
+LINK_SCHEMES = ("http", "https", "mailto")
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 MAX_BYTES = 50_000_000  # copy larger than this is not one article
 # A Word file's text (its XML parts) unpacked: an article's is well under 1 MB; mammoth reads
@@ -69,6 +79,7 @@ class Extracted:
     date: dt.date | None = None
     date_from: str | None = None
     notes: list[str] = field(default_factory=list)  # what the reader had to decide, for the summary
+    links: list[str] = field(default_factory=list)  # the copy's link addresses, numbered by their marks
 
 
 def check_kind(path: Path) -> str:
@@ -131,7 +142,42 @@ def text_blocks(text: str) -> list[Block]:
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text.replace("\u3000", " ")).strip()
+    return _SPACES.sub(" ", _zero_width(text).replace("\u3000", " ")).strip()
+
+
+def _zero_width(text: str) -> str:
+    def space(m: re.Match[str]) -> str:
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        return " " if _LATIN_WORD.match(before) and _LATIN_WORD.match(after) else ""
+
+    return _ZERO_WIDTH_SPACE.sub(space, text)
+
+
+def link_address(href: str | None) -> str | None:
+    """The address a link of the copy may keep: a whole web or mail address, else None (its text
+    stays, unlinked: a page of the site, '#top', 'javascript:' lead nowhere from a book)."""
+    from urllib.parse import urlsplit
+
+    href = (href or "").strip()
+    parts = urlsplit(href)
+    scheme = parts.scheme.lower()
+    if scheme in LINK_SCHEMES and (scheme == "mailto" and parts.path or parts.netloc):
+        return href
+    return None
+
+
+class _Links:
+    """The copy's links, numbered as their marks are written."""
+
+    def __init__(self, found: list[str]) -> None:
+        self.found = found
+
+    def open(self, href: str | None) -> str | None:
+        address = link_address(href)
+        if address is None:
+            return None
+        self.found.append(address)
+        return LINK_OPEN + chr(LINK_BASE + len(self.found) - 1)
 
 
 # -- web pages ------------------------------------------------------------------------------
@@ -146,17 +192,52 @@ def read_html(text: str) -> Extracted:
     title, title_from = _page_title(tree)
     date, date_from = _page_date(tree)
     wechat = tree.xpath('//*[@id="js_content"]')
+    links: list[str] = []
     if wechat:
-        blocks, notes = walk_html(wechat[0]), ["article body: the WeChat container #js_content"]
+        blocks, notes = walk_html(wechat[0], links), ["article body: the WeChat container #js_content"]
     else:
         blocks, notes = _trafilatura_blocks(text), ["article body: chosen by trafilatura"]
+        blocks = _relinked(blocks, tree, links)
         if not blocks:
+            links.clear()
             body = tree.find("body")
-            blocks = walk_html(body if body is not None else tree)
+            blocks = walk_html(body if body is not None else tree, links)
             notes = ["trafilatura found no article body: the whole page was read"]
-    if title and blocks and blocks[0].heading and _same(blocks[0].text, title):
+    if title and blocks and blocks[0].heading and _same(strip_links(blocks[0].text), title):
         blocks = blocks[1:]  # the headline is the title, not a paragraph
-    return Extracted(blocks, "web page", title, title_from, date, date_from, notes)
+    return Extracted(blocks, "web page", title, title_from, date, date_from, notes, links)
+
+
+def strip_links(text: str) -> str:
+    """The text without its link marks (where a link cannot be: a title, a heading, a name)."""
+    return re.sub(f"{LINK_OPEN}.|{LINK_CLOSE}", "", text)
+
+
+def _relinked(blocks: list[Block], tree, links: list[str]) -> list[Block]:
+    """trafilatura's blocks with the page's links marked again (its own `include_links` drops or
+    moves them): each paragraph of the page that holds a link is read with its links marked, and
+    a block with the same text (spaces aside) takes that reading. A block trafilatura cut or
+    joined differently keeps its text unlinked."""
+    marked: dict[str, str] = {}
+    seen = set()
+    for anchor in tree.iter("a"):
+        if link_address(anchor.get("href")) is None:
+            continue
+        holder = anchor.getparent()
+        while holder is not None and not (isinstance(holder.tag, str) and holder.tag.lower() in _BLOCK_TAGS):
+            holder = holder.getparent()
+        if holder is None or holder in seen:
+            continue
+        seen.add(holder)
+        for block in walk_html(holder, links):
+            marked.setdefault(re.sub(r"\s+", "", strip_links(block.text)), block.text)
+    if not marked:
+        return blocks
+    out = []
+    for block in blocks:
+        found = marked.get(re.sub(r"\s+", "", block.text))
+        out.append(Block(found, block.heading, block.item, block.strong) if found else block)
+    return out
 
 
 def _trafilatura_blocks(text: str) -> list[Block]:
@@ -222,10 +303,12 @@ def _lines(element) -> list[str]:
     return [line for line in (_clean(p) for p in parts) if line]
 
 
-def walk_html(root) -> list[Block]:
+def walk_html(root, found_links: list[str] | None = None) -> list[Block]:
     """Blocks of an HTML subtree: every block-level element or <br> ends a block; text inside
-    inline elements (span, strong, a …) joins the block it stands in."""
+    inline elements (span, strong, a …) joins the block it stands in; a link (`<a href>` to a
+    web or mail address) is marked around its text, its address added to `found_links`."""
     blocks: list[Block] = []
+    links = _Links(found_links if found_links is not None else [])
     state = {"text": [], "heading": False, "item": None, "plain": 0, "bold": 0}
 
     def add(text: str | None, bold: bool) -> None:
@@ -235,7 +318,7 @@ def walk_html(root) -> list[Block]:
 
     def flush() -> None:
         line = _clean("".join(state["text"]))
-        if line:
+        if strip_links(line).strip():
             blocks.append(Block(line, heading=state["heading"], item=state["item"],
                                 strong=state["bold"] > 0 and state["plain"] == 0))
         state["text"], state["plain"], state["bold"] = [], 0, 0
@@ -251,6 +334,9 @@ def walk_html(root) -> list[Block]:
         if block:
             flush()
             state["heading"], state["item"] = heading or tag in _HEADINGS, item
+        mark = links.open(node.get("href")) if tag == "a" and not block and node.text_content().strip() else None
+        if mark:
+            state["text"].append(mark)
         add(node.text, inner_bold)
         if tag == "ol":
             start = int(node.get("start", "1")) if str(node.get("start", "1")).isdigit() else 1
@@ -264,6 +350,8 @@ def walk_html(root) -> list[Block]:
         else:
             for child in node:
                 visit(child, heading or tag in _HEADINGS, item, inner_bold, inner_bold)
+        if mark:
+            state["text"].append(LINK_CLOSE)
         if block:
             flush()
             state["heading"], state["item"] = heading, item
@@ -359,7 +447,8 @@ def read_docx(data: bytes, shown: str) -> Extracted:
     if heads:
         title = _clean(heads[0].text_content()) or None
         heads[0].getparent().remove(heads[0])
-    blocks = walk_html(fragment)
+    links: list[str] = []
+    blocks = walk_html(fragment, links)
     notes = [f"Word: {m.message}" for m in result.messages if m.type == "warning"][:3]
     return Extracted(blocks, "Word document", title, "the document's Title paragraph" if title else None,
-                     notes=notes)
+                     notes=notes, links=links)

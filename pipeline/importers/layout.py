@@ -57,6 +57,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     draft = Draft(kind=extracted.kind, title=title or None, title_from=extracted.title_from,
                   date=extracted.date, date_from=extracted.date_from)
     draft.stats.notes += extracted.notes
+    draft.links = list(extracted.links)
     blocks = _house(extracted.blocks, draft)
     blocks, draft.credit = _take_credit(blocks, table)
     draft.language = _language("".join(b.text for b in blocks))

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from collections.abc import Sequence
 
 import yaml
 
 from pipeline.fences import scan
 from pipeline.importers.draft import Chapter, Draft, Para, Person
+from pipeline.importers.formats import LINK_BASE, LINK_CLOSE, LINK_OPEN, strip_links
 from pipeline.placeholders import TODO
 
 _ESCAPE = re.compile(r"([\\`*\[\]<>&{}]|(?<![^\W_])_|_(?![^\W_]))")  # `_` inside a word is text
@@ -113,6 +115,7 @@ def _comment(line: str, comment: str) -> str:
 
 def _scalar(value: str) -> str:
     """The value plain when YAML reads it back as the same string, else double-quoted."""
+    value = strip_links(value)
     if value and value == value.strip() and "#" not in value and "\n" not in value:
         try:
             if yaml.load(f"k: {value}", Loader=_TextLoader) == {"k": value}:
@@ -136,16 +139,17 @@ _TextLoader.yaml_implicit_resolvers = {
 
 def _body(draft: Draft) -> list[str]:
     lines: list[str] = []
-    lines += _paragraphs(draft.article)
+    lines += _paragraphs(draft.article, links=draft.links)
     for chapter in draft.chapters:
         lines += _chapter(draft, chapter)
     if draft.notes:
-        lines += ["::: note", *_paragraphs([Para(n) for n in draft.notes], blank_end=False), ":::", ""]
+        lines += ["::: note", *_paragraphs([Para(n) for n in draft.notes], blank_end=False, links=draft.links), ":::", ""]
     if draft.references:
         lines += [f"## {heading_text(draft.references_title or '参考资料')} {{.references}}", ""]
-        lines += [f"{n}. {escape(text)}" for n, text in enumerate(draft.references, start=1)] + [""]
+        lines += [f"{n}. {linked(escape(text), draft.links)}" for n, text in enumerate(draft.references, start=1)] + [""]
     if draft.notes_after:
-        lines += ["::: note", *_paragraphs([Para(n) for n in draft.notes_after], blank_end=False), ":::", ""]
+        lines += ["::: note", *_paragraphs([Para(n) for n in draft.notes_after], blank_end=False, links=draft.links),
+                  ":::", ""]
     return lines
 
 
@@ -153,16 +157,17 @@ def _chapter(draft: Draft, chapter: Chapter) -> list[str]:
     lines = [f"## {heading_text(chapter.title)}{' {.closing}' if chapter.closing else ''}", ""]
     for answer in chapter.answers:
         person = draft.people[answer.person]
-        head = f"::: answer {person.id}" + (f" role={answer.role_override}" if answer.role_override else "")
-        lines += [head, *_paragraphs(answer.paragraphs, blank_end=False), ":::", ""]
+        role = strip_links(answer.role_override) if answer.role_override else None
+        head = f"::: answer {person.id}" + (f" role={role}" if role else "")
+        lines += [head, *_paragraphs(answer.paragraphs, blank_end=False, links=draft.links), ":::", ""]
     return lines
 
 
-def _paragraphs(paras: list[Para], blank_end: bool = True) -> list[str]:
+def _paragraphs(paras: list[Para], blank_end: bool = True, links: Sequence[str] = ()) -> list[str]:
     """Paragraphs separated by blank lines; consecutive numbered points as one tight list."""
     lines: list[str] = []
     for index, para in enumerate(paras):
-        text = markdown_text(para)
+        text = markdown_text(para, links)
         if para.number is not None:
             lines.append(f"{para.number}. {text}")
             following = paras[index + 1] if index + 1 < len(paras) else None
@@ -175,15 +180,36 @@ def _paragraphs(paras: list[Para], blank_end: bool = True) -> list[str]:
     return lines
 
 
-def markdown_text(para: Para) -> str:
-    """A paragraph as Markdown: its text escaped, asides as `[（…）]{.aside}`."""
+def markdown_text(para: Para, links: Sequence[str] = ()) -> str:
+    """A paragraph as Markdown: its text escaped, asides as `[（…）]{.aside}`, the copy's links
+    as `[text](address)`."""
     out, at = [], 0
     for start, end in para.asides:
         out.append(escape(para.text[at:start], line_start=at == 0))
         out.append(f"[{escape(para.text[start:end])}]{{.aside}}")
         at = end
     out.append(escape(para.text[at:], line_start=at == 0))
-    return "".join(out)
+    return linked("".join(out), links)
+
+
+_LINKED = re.compile(f"{LINK_OPEN}(.)([^{LINK_OPEN}{LINK_CLOSE}]*){LINK_CLOSE}", re.S)
+
+
+def linked(escaped: str, links: Sequence[str]) -> str:
+    """Escaped text with the copy's link marks written as Markdown links ('[text](https://…)',
+    the address in '<…>' where it holds a space or a bracket); a mark left alone (a link cut by a
+    line break or an aside) leaves its text unlinked."""
+
+    def link(m: re.Match[str]) -> str:
+        number, text = ord(m[1]) - LINK_BASE, m[2]
+        if not text.strip() or not 0 <= number < len(links):
+            return text
+        address = links[number].replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+        if re.search(r"[()\s\\]", address):
+            address = f"<{address}>"
+        return f"[{text}]({address})"
+
+    return strip_links(_LINKED.sub(link, escaped))
 
 
 def escape(text: str, line_start: bool = True) -> str:
@@ -210,4 +236,4 @@ def _not_a_fence(line: str) -> str:
 def heading_text(text: str) -> str:
     """A question as a '## ' heading's text: escaped like a paragraph's text, and every '#'
     too (a closing ' #' would be taken for the heading's closing sequence)."""
-    return re.sub(r"(?<!&)#", r"\\#", escape(text, line_start=False))  # (not the '#' of a reference '&#xFF1A;')
+    return re.sub(r"(?<!&)#", r"\\#", escape(strip_links(text), line_start=False))  # (not the '#' of a reference '&#xFF1A;')

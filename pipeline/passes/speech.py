@@ -40,6 +40,19 @@ class SpeechRules:
     quantity: str  # after a digit name these make it a number again
     respellings: Mapping[str, str]  # word → the same sound in unambiguous characters
     signs: Mapping[str, str] = field(default_factory=dict)  # a unit written as a sign → its word (℃ → 摄氏度)
+    signed: Signed = field(default_factory=lambda: Signed())
+
+
+@dataclass(frozen=True)
+class Signed:
+    """How a minus and a range read (the `[signed]` table): -5 → 负五, -5℃ → 零下五摄氏度, 3-5 → 三到五."""
+
+    minus: str = "-−－﹣"  # characters that are a minus before a number
+    negative: str = "负"
+    below_zero: str = "零下"
+    below_zero_after: tuple[str, ...] = ("摄氏度", "华氏度")  # words after which a minus reads below_zero
+    ranges: str = "-–—‒~～〜－"  # characters that join two numbers into a range
+    joiner: str = "到"
 
 
 def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DATA) -> SpeechRules:
@@ -58,6 +71,25 @@ def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DAT
         quantity=data["measure"]["quantity"],
         respellings=respellings,
         signs=data.get("signs", {}),
+        signed=_signed_table(data.get("signed", {})),
+    )
+
+
+def _signed_table(table: Mapping[str, object]) -> Signed:
+    default = Signed()
+
+    def chars(key: str, fallback: str) -> str:
+        value = table.get(key)
+        return "".join(str(v) for v in value) if isinstance(value, list) else fallback
+
+    words = table.get("below_zero_after")
+    return Signed(
+        minus=chars("minus", default.minus),
+        negative=str(table.get("negative", default.negative)),
+        below_zero=str(table.get("below_zero", default.below_zero)),
+        below_zero_after=tuple(map(str, words)) if isinstance(words, list) else default.below_zero_after,
+        ranges=chars("range", default.ranges),
+        joiner=str(table.get("joiner", default.joiner)),
     )
 
 
@@ -166,6 +198,58 @@ def _signs(text: str, rules: SpeechRules) -> str:
     return pattern.sub(lambda m: rules.signs[m[0]], text)
 
 
+def _iso_dates(text: str) -> str:
+    """2024-03-01 and 2024-03 are dates (ISO 8601), before a dash between numbers becomes 到."""
+
+    def date(m: re.Match[str]) -> str:
+        month, day = int(m[2]), int(m[3])
+        return f"{m[1]}年{month}月{day}日" if 1 <= month <= 12 and 1 <= day <= 31 else m[0]
+
+    text = re.sub(r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d.])", date, text)
+    return re.sub(r"(?<![\d.\-])(\d{4})-(0[1-9]|1[0-2])(?![\d.%％年]|-\d)", lambda m: f"{m[1]}年{int(m[2])}月", text)
+
+
+def _is_code(number: str) -> bool:
+    """010, 007: a leading zero makes a number a code (a telephone, a name), never a range's end."""
+    return len(number) > 1 and number[0] == "0" and number[1].isdigit()
+
+
+def _signed(text: str, rules: SpeechRules) -> str:
+    """A range mark between two numbers reads 到; a minus before a number reads 负, or 零下 before
+    a temperature (before: '-5℃' reached the voice as '-五摄氏度', the minus read or dropped)."""
+    table = rules.signed
+    minus = f"[{re.escape(table.minus)}]"
+    dash = f"[{re.escape(table.ranges)}]"
+
+    def span(m: re.Match[str]) -> str:
+        if _is_code(m["a"]) or _is_code(m["b"]):
+            return m[0]
+        return f"{m['a']}{m['pa']}{table.joiner}{m['sign']}{m['b']}"
+
+    text = re.sub(rf"(?<![\d.])(\d{{1,2}}[:：]\d{{2}})[ \t]*{dash}[ \t]*(?=\d{{1,2}}[:：]\d{{2}}(?!\d))",
+                  rf"\1{table.joiner}", text)  # 10:00-12:00 (clock times; their zeros are no codes)
+    text = re.sub(
+        rf"(?<![A-Za-z0-9.])(?P<a>{_NUMBER})(?P<pa>[%％]?)[ \t]*{dash}[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
+        rf"(?![\d.]|{dash}\d)",
+        span,
+        text,
+    )
+    words = "|".join(map(re.escape, table.below_zero_after))
+    temperature = re.compile(
+        rf"\s*(?:(?:{re.escape(table.joiner)}|至)\s*{minus}?\s*(?:{_NUMBER})\s*)?(?:{words})"
+    ) if words else None
+
+    def sign(m: re.Match[str]) -> str:
+        before = m.string[: m.start()].rstrip()
+        if before and re.match(r"[A-Za-z0-9.%％)）\]]", before[-1]):
+            return m[0]  # 5-3, A-5: not a sign
+        if temperature is not None and temperature.match(m.string, m.end()):
+            return table.below_zero + m[1]
+        return table.negative + m[1]
+
+    return re.sub(rf"{minus}({_NUMBER})", sign, text)
+
+
 def _marks(text: str) -> str:
     """Drop what only the eye needs; turn brackets and dashes into the pauses they make."""
     text = text.replace("@", "")
@@ -187,8 +271,8 @@ def _latin_names(text: str, rules: SpeechRules) -> str:
     return text
 
 
-def _dates_and_times(text: str) -> str:
-    text = re.sub(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
+def _dates_and_times(text: str, joiner: str = "到") -> str:
+    text = re.sub(rf"(?<![\d.])(\d{{4}})({re.escape(joiner)}|到|至)(\d{{4}}|\d{{2}})(?=\s*年)", lambda m: digits(m[1]) + m[2] + digits(m[3]), text)
     text = re.sub(r"(?<![\d.])(\d{4})(?=\s*年)", lambda m: digits(m[1]), text)
 
     def clock(m: re.Match[str]) -> str:
@@ -206,13 +290,15 @@ def _quantities(text: str, rules: SpeechRules) -> str:
     signs = "|".join(map(re.escape, sorted(rules.currency, key=len, reverse=True)))
     text = re.sub(rf"({signs})\s?({_NUMBER})([万亿千百]*)", lambda m: m[2] + m[3] + rules.currency[m[1]], text)
 
+    joiner = rules.signed.joiner  # `_signed` made every range mark a joiner
+
     def span(m: re.Match[str]) -> str:
         percent = m[2] or m[4]
         if percent:
-            return f"百分之{m[1]}到百分之{m[3]}"
-        return f"{m[1]}到{m[3]}"
+            return f"百分之{m[1]}{joiner}百分之{m[3]}"
+        return f"{m[1]}{joiner}{m[3]}"
 
-    text = re.sub(rf"(?<![\d.])({_NUMBER})([%％]?)\s*[-–~～]\s*({_NUMBER})([%％]?)(?![\d.])", span, text)
+    text = re.sub(rf"(?<![\d.])({_NUMBER})([%％]?)\s*{re.escape(joiner)}\s*({_NUMBER})([%％]?)(?![\d.])", span, text)
     text = re.sub(rf"({_NUMBER})\s*[%％]", r"百分之\1", text)
     return re.sub(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", r"\2分之\1", text)
 
@@ -293,9 +379,11 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = text.translate(_FULL_WIDTH_ALNUM)
     text = _respell(text, rules)
     text = _signs(text, rules)
+    text = _iso_dates(text)
+    text = _signed(text, rules)
     text = _marks(text)
     text = _latin_names(text, rules)
-    text = _dates_and_times(text)
+    text = _dates_and_times(text, rules.signed.joiner)
     text = _quantities(text, rules)
     text = _codes(text, rules)
     text = _numbers(text, rules)

@@ -31,7 +31,7 @@ class AudioRenderer:
 
     def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
         mp3, m4b, vtt = self.outputs(doc, ctx)
-        programme = produce(doc, ctx, ctx.executor)  # the driver's pool, or None: in this process
+        programme = produce(doc, ctx, ctx.executor, edition="audio")  # the driver's pool, or None: in this process
         jobs = chunk_jobs(programme.timeline, programme.segments)
         with progress("mastering", len(jobs)) as advance:
             chunks = encode_all(jobs, programme.segments, ctx.cache, ctx.executor, advance)
@@ -42,9 +42,8 @@ class AudioRenderer:
         write_m4b(m4b, chunks, timeline, lambda path: tag_m4b(path, tags, cover))
         atomic_write(vtt, webvtt(timeline, tags.title))
         peak = max(chunk.peak for chunk in chunks)
-        cached = len(programme.segments) - programme.synthesised
         ctx.log(f"audio: {programme.engine.name}, {len(timeline.chapters)} chapters, "
                 f"{clock(timeline.duration, millis=False)}, {programme_loudness(chunks):.1f} LUFS, "
                 f"MP3 true peak {to_db(peak):.1f} dBTP, "
-                f"{programme.synthesised} segment(s) synthesised, {cached} cached")
+                f"{programme.counts()}")
         return [mp3, m4b, vtt]

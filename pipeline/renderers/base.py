@@ -32,6 +32,10 @@ class BuildContext:
     options: Mapping[str, Any] = field(default_factory=dict)
     log: Callable[[str], None] = _print
     executor: Executor | None = None
+    # What this build has made so far (audio segment key → the edition that made it), so a later
+    # edition of the same build can say it reused them: `publish all` synthesises the segments for
+    # the script, and the audio edition then makes none itself.
+    made: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def option(self, name: str, default: Any = None) -> Any:
         value = self.options.get(name)

@@ -15,7 +15,7 @@ from string import Template
 from typing import Literal
 
 from pipeline.model import Answer, Document, Section, Speaker
-from pipeline.renderers.htmltext import Typeset, attr, inline_html, linked, plain, text
+from pipeline.renderers.htmltext import Typeset, attr, inline_html, lang_attrs, linked, plain, text
 
 # The book's own words, for the pages the source does not write (zh-Hans).
 WORDS = {
@@ -75,6 +75,7 @@ class Page:
     matter: str = "bodymatter"  # frontmatter | bodymatter | backmatter
     properties: tuple[str, ...] = ()
     toc: Literal["top", "nested", ""] = "top"  # in the contents: an entry, one under the last entry, or not
+    lang: str | None = None  # the title's language, where the source marks another ({lang=en} on the heading)
 
 
 @dataclass(frozen=True)
@@ -142,14 +143,15 @@ class _PageWriter:
         self.t = lambda value: edition.typeset(value, "", "")  # a whole string → XHTML
 
     def _page(self, name: str, title: str, matter: str, body: str, body_class: str = "",
-              properties: tuple[str, ...] = (), toc: Literal["top", "nested", ""] = "top") -> Page:
+              properties: tuple[str, ...] = (), toc: Literal["top", "nested", ""] = "top",
+              lang: str | None = None) -> Page:
         links = "\n".join(f'<link rel="stylesheet" type="text/css" href="{attr(href)}"/>' for href in self.ed.stylesheets)
         if self.ed.scripts and "<ruby" in body:
             links += "".join(f'\n<script src="{attr(href)}" defer="defer"></script>' for href in self.ed.scripts)
             properties = (*properties, "scripted")
         xhtml = self.template.substitute(lang=attr(self.doc.meta.language), title=text(title), stylesheets=links,
                                          matter=matter, body_class=body_class, body=body)
-        return Page(name, title, xhtml, matter, properties, toc)
+        return Page(name, title, xhtml, matter, properties, toc, lang)
 
     def _paragraphs(self, paragraphs) -> str:
         return "\n".join(
@@ -190,7 +192,7 @@ class _PageWriter:
                 entries.append((page, []))
 
         def link(page: Page) -> str:
-            return f'<a href="{attr(page.name)}">{text(page.title)}</a>'
+            return f'<a href="{attr(page.name)}"{lang_attrs(page.lang)}>{text(page.title)}</a>'
 
         items = []
         for page, children in entries:
@@ -220,7 +222,7 @@ class _PageWriter:
         return self.chapter(name, section, section_title(self.doc, section), layout)
 
     def chapter(self, name: str, section: Section, title: str, layout: Layout) -> Page:
-        parts = [f'<h1 id="title">{self.t(title)}</h1>', self._paragraphs(section.paragraphs)]
+        parts = [f'<h1 id="title"{lang_attrs(section.lang)}>{self.t(title)}</h1>', self._paragraphs(section.paragraphs)]
         for index, answer in enumerate(section.answers, 1):
             role, gap, shown = label_parts(answer)
             who = f'<span class="role">{self.t(role)}</span>{text(gap)}' if role else ""
@@ -234,7 +236,7 @@ class _PageWriter:
         body = (f'<section epub:type="chapter" role="doc-chapter" class="{kind}" aria-labelledby="title">\n'
                 + "\n".join(p for p in parts if p) + "\n</section>")
         nested = section.kind != "article" and self.doc.article is not None
-        return self._page(name, title, "bodymatter", body, kind, toc="nested" if nested else "top")
+        return self._page(name, title, "bodymatter", body, kind, toc="nested" if nested else "top", lang=section.lang)
 
     # --- back matter ----------------------------------------------------------------------------
 
@@ -288,11 +290,11 @@ class _PageWriter:
         title = section.title or ""
         items = "\n".join(f'<li><span class="number">{r.number}.</span> {linked(r.url, r.text, self.t(r.text))}</li>'
                           for r in section.references)
-        parts = [f'<h1 id="title">{self.t(title)}</h1>', self._paragraphs(section.paragraphs),
+        parts = [f'<h1 id="title"{lang_attrs(section.lang)}>{self.t(title)}</h1>', self._paragraphs(section.paragraphs),
                  f'<ol class="references">\n{items}\n</ol>']
         body = ('<section epub:type="bibliography" role="doc-bibliography" class="references" aria-labelledby="title">\n'
                 + "\n".join(p for p in parts if p) + "\n</section>")
-        return self._page(name, title, "backmatter", body, "references")
+        return self._page(name, title, "backmatter", body, "references", lang=section.lang)
 
     def colophon(self) -> Page:
         meta, t = self.doc.meta, self.t

@@ -79,6 +79,14 @@ def _links(spans: tuple[Span, ...]) -> list[tuple[str | None, tuple[Span, ...]]]
     return runs
 
 
+def lang_attrs(lang: str | None, xhtml: bool = True) -> str:
+    """' lang="en" xml:lang="en"' (XHTML) or ' lang="en"' (HTML) for text in another language, else ''."""
+    if not lang:
+        return ""
+    value = escape(lang)
+    return f' lang="{value}" xml:lang="{value}"' if xhtml else f' lang="{value}"'
+
+
 def span_html(span: Span, xhtml: bool = True, typeset: Typeset = plain, before: str = "", after: str = "") -> str:
     """One span, styled (a link's `<a>` is the paragraph's to write: a link may hold several spans)."""
     return _styled(span, xhtml, typeset(span.text, before, after))
@@ -91,8 +99,7 @@ def _styled(span: Span, xhtml: bool, text: str) -> str:
     if span.style == "aside":
         attrs.append('class="aside"')
     if span.lang:
-        lang = escape(span.lang)
-        attrs.append(f'lang="{lang}" xml:lang="{lang}"' if xhtml else f'lang="{lang}"')
+        attrs.append(lang_attrs(span.lang, xhtml).strip())
     return f"<span {' '.join(attrs)}>{text}</span>" if attrs else text
 
 

@@ -17,7 +17,7 @@ from string import Template
 
 from pipeline.model import Answer, Document, Paragraph, Reference, Section, Speaker
 from pipeline.renderers.cjktype import print_typeset, spaced
-from pipeline.renderers.htmltext import attr, inline_html, is_its_address, linked, shown_address, text
+from pipeline.renderers.htmltext import attr, inline_html, is_its_address, lang_attrs, linked, shown_address, text
 
 # Text the edition adds around the author's: headings of generated chapters and field names.
 WORDS = {
@@ -309,7 +309,8 @@ def _chapter(section: Section, setter: Setter) -> str:
     title = section.title or ""
     return (
         _opening(section.id, title, title, section.kind)
-        + f'<header class="opener"><h2 class="chapter-title">{setter.phrase(title, "heading")}</h2></header>\n'
+        + f'<header class="opener"><h2 class="chapter-title"{lang_attrs(section.lang, xhtml=False)}>'
+        + f'{setter.phrase(title, "heading")}</h2></header>\n'
         + "\n".join(_answer(answer, setter) for answer in section.answers)
         + "\n</section>"
     )
@@ -330,7 +331,8 @@ def _references(section: Section, setter: Setter) -> str:
         for r in section.references
     )
     return (_opening(section.id, title, title, "references")
-            + f'<header class="opener"><h2 class="chapter-title">{setter.phrase(title, "heading")}</h2></header>\n'
+            + f'<header class="opener"><h2 class="chapter-title"{lang_attrs(section.lang, xhtml=False)}>'
+            + f'{setter.phrase(title, "heading")}</h2></header>\n'
             + items + "\n</section>")
 
 

@@ -24,6 +24,8 @@ from pipeline.passes.speech import load_rules
 from pipeline.renderers.base import BuildContext
 
 
+SILENCE = "(silence: nothing here can be spoken; the caption shows the printed text)"
+
 @dataclass(frozen=True)
 class Line:
     start: float
@@ -48,7 +50,7 @@ def script_sections(doc: Document, programme: Programme) -> list[Section]:
     for number, span in enumerate(timeline.chapters, start=1):
         lines = tuple(
             Line(start=timeline.seconds(placed.start), who=placed.cue.who, role=_role(doc, placed.cue),
-                 voice=placed.cue.voice.describe(), spoken="".join(placed.cue.spoken),
+                 voice=placed.cue.voice.describe(), spoken="".join(placed.cue.spoken) or SILENCE,
                  printed=_printed(placed.cue))
             for placed in span.placements
         )
@@ -191,7 +193,8 @@ class ScriptRenderer:
 
     def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
         markdown, html = self.outputs(doc, ctx)
-        programme = produce(doc, ctx, ctx.executor)  # the driver's pool, or None: in this process
+        programme = produce(doc, ctx, ctx.executor, edition="script")  # the driver's pool, or None: in this process
         atomic_write(markdown, script_markdown(doc, programme))
         atomic_write(html, script_html(doc, programme))
+        ctx.log(f"script: {programme.engine.name}, {len(programme.plan.cues())} cues timed, {programme.counts()}")
         return [markdown, html]

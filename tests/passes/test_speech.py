@@ -116,3 +116,37 @@ SIGNS = [("气温38℃。", "气温三十八摄氏度。"), ("最低10°C。", "
 @pytest.mark.parametrize(("text", "spoken"), SIGNS, ids=[f"sign{n}" for n in range(len(SIGNS))])
 def test_a_unit_written_as_a_sign_is_read(rules, text: str, spoken: str) -> None:
     assert speak(text, rules) == spoken
+
+
+# A minus and a range read as a newsreader says them (before: '-5' reached the voice as '-五', the
+# minus read literally or dropped; '2020-2024年' as '两千零二十-二零二四年'). Written out by hand.
+SIGNED = [
+    ("气温-5℃。", "气温零下五摄氏度。"), ("最低−12°C。", "最低零下十二摄氏度。"), ("夜里－3℃。", "夜里零下三摄氏度。"),
+    ("华氏-40℉。", "华氏零下四十华氏度。"), ("气温在-10～-5℃之间。", "气温在零下十到零下五摄氏度之间。"),
+    ("从-5到3℃。", "从零下五到三摄氏度。"), ("利润-5亿元。", "利润负五亿元。"), ("增速−0.5%。", "增速负百分之零点五。"),
+    ("得分为－2。", "得分为负二。"), ("（-7）", "负七。"), ("转了-90°。", "转了负九十度。"),
+    ("3-5个。", "三到五个。"), ("3–5个。", "三到五个。"), ("3～5个。", "三到五个。"), ("3~5天。", "三到五天。"),
+    ("3 - 5人。", "三到五人。"), ("3－5年。", "三到五年。"), ("增长10%-20%。", "增长百分之十到百分之二十。"),
+    ("2020-2024年。", "二零二零到二零二四年。"), ("2020—2024年。", "二零二零到二零二四年。"),
+    ("2020-24年。", "二零二零到二四年。"), ("2020至2024年。", "二零二零至二零二四年。"), ("开放时间10:00-12:00。", "开放时间十点整到十二点整。"),
+    # not ranges, not signs
+    ("发布于2024-03-01。", "发布于二零二四年三月一日。"), ("2024-03发布。", "二零二四年三月发布。"),
+    ("GPT-4和COVID-19。", "G P T四和C O V I D十九。"), ("拨010-12345678。", "拨零一零-一千二百三十四万五千六百七十八。"),
+]
+
+
+@pytest.mark.parametrize(("text", "spoken"), SIGNED, ids=[f"signed{n}" for n in range(len(SIGNED))])
+def test_a_minus_and_a_range_are_read(rules, text: str, spoken: str) -> None:
+    assert speak(text, rules) == spoken
+
+
+def test_the_signed_table_is_data(tmp_path) -> None:
+    """An editor's table decides: another joiner, another temperature word."""
+    from pipeline.passes.speech import DATA
+
+    text = DATA.read_text(encoding="utf-8").replace('joiner = "到"', 'joiner = "至"').replace(
+        'below_zero_after = ["摄氏度", "华氏度"]', 'below_zero_after = ["摄氏度", "华氏度", "度"]')
+    path = tmp_path / "speech.toml"
+    path.write_text(text, encoding="utf-8")
+    edited = load_rules(path=path)
+    assert speak("3-5个，气温-5度。", edited) == "三至五个，气温零下五度。"
