@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -23,7 +23,15 @@ from pipeline.diagnostics import Diagnostic, errors
 from pipeline.errors import SourceError
 from pipeline.fences import Block, Run, scan
 from pipeline.frontmatter import FrontMatterError, FrontMatterInput, Positions, parse_yaml, validate
-from pipeline.sourcetext import invisible_characters, line_join, split_lines, without_invisible
+from pipeline.inlinetext import (
+    attribute_block_problem,
+    heading_attribute_problem,
+    link_problem,
+    read_spans,
+    split_heading_attrs,
+    what_comment,
+)
+from pipeline.sourcetext import invisible_characters, split_lines, without_invisible
 from pipeline.model import (
     Answer,
     Document,
@@ -42,13 +50,6 @@ from pipeline.pinyin_syllables import count_han, is_han, normalise_syllables
 from pipeline.placeholders import find_placeholders
 from pipeline.syllables import has_reading, is_syllable
 
-_HEADING_ATTRS = re.compile(r"\s*(?<!\\)\{([^{}]*)\}\s*$")  # ('\\{' is an escaped brace: text)
-# What a heading's closing '{…}' may hold to be read as attributes: '#id', '.class', 'key=value'.
-# Braces holding anything else are the heading's text ('## 你怎么看{笑}' lost '{笑}' in every
-# edition); the ones the format knows are checked by `_heading_attribute_problem` (E224).
-_ATTRIBUTE = re.compile(r"^(?:[#.]\S*|[A-Za-z][\w-]*=\S*)$")
-_HEADING_BRACES = re.compile(r"(?<!\\)[{｛](?P<inner>[^{}｛｝]*)[}｝]\s*$")
-HEADING_CLASSES = ("closing", "references")
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
 _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
@@ -60,8 +61,6 @@ _UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped co
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
 # contents and index links).
 _CHAPTER_ID = re.compile(r"^[^\W\d_][\w-]*$")
-LINK_SCHEMES = ("http", "https", "mailto")  # what a link may point at: nothing else exists outside the book
-_TEXT = ("text", "code_inline", "image")  # inline tokens whose content is text of the paragraph (an image: its alt text)
 # Markdown blocks the editions have no place for: each is an error, never text (markdown-it is
 # told to see '|' tables, whose rows it would otherwise run together into one paragraph). HTML
 # is not among them: with `html` off it is text, shown as written (`test_html_in_source_stays_text`).
@@ -249,14 +248,14 @@ class _Builder:
         if token.tag != "h2":
             self.problem("E211", line, 1, f"'{token.markup}' heading: only '##' chapter headings are allowed")
             return i + 3
-        _raw_title, attrs = _split_heading_attrs(inline.content)
+        _raw_title, attrs = split_heading_attrs(inline.content)
         # the question as the reader sees it: '**粗体**' and '[AI]{lang=en}' are markup, not text
         # (every edition printed the asterisks and braces, and the audio read them)
-        heading_spans = _spans(inline)
+        heading_spans = read_spans(inline)
         shown = "".join(span.text for span in heading_spans)
         # only braces the editor wrote as attributes are cut ('\\{.closing}' is text: it lost its
         # characters when the unescaped text was searched for attributes again)
-        title = _split_heading_attrs(shown)[0] if attrs else shown.strip()
+        title = split_heading_attrs(shown)[0] if attrs else shown.strip()
         if any(span.href is not None for span in heading_spans):
             self.problem("E223", line, 1, "a chapter heading cannot be a link (the contents and the index link "
                                           "to it): put the link in the chapter's text")
@@ -271,7 +270,7 @@ class _Builder:
             self.problem("E222", line, 1, f"chapter id '{_shown(section_id)}' is not an id: editions link to the chapter by it")
         if not title:
             self.problem("E208", line, 1, "chapter heading has no text")
-        if (attribute_problem := _heading_attribute_problem(inline.content)) is not None:
+        if (attribute_problem := heading_attribute_problem(inline.content)) is not None:
             self.problem("E224", line, 1, attribute_problem)
         self._attribute_blocks(inline)
         self._hidden_references(inline)
@@ -395,7 +394,7 @@ class _Builder:
                 self._hidden_references(token)
                 self._html_comments(token)
                 self._attribute_blocks(token)
-                spans = _spans(token)
+                spans = read_spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
                 self._links(spans, token)
@@ -472,7 +471,7 @@ class _Builder:
                 line = self.loc(inline).line + k
                 raw = self._raw(line)
                 self.problem("E225", line, raw.find("<!--") + 1,
-                             f"an HTML comment '{_what_comment(text[found.start():])}' would be printed in every edition")
+                             f"an HTML comment '{what_comment(text[found.start():])}' would be printed in every edition")
                 return
 
     def _references(self, tokens: list[Token]) -> list[Reference]:
@@ -579,12 +578,6 @@ class _Builder:
         return tuple(result)
 
 
-def _what_comment(text: str) -> str:
-    end = text.find("-->")
-    shown = text[: end + 3] if end >= 0 else text
-    return shown if len(shown) <= 40 else shown[:39] + "…"
-
-
 def _shown(text: str) -> str:
     """An id as a message shows it, an invisible character in it written out: 'a<U+200B>' (a
     zero-width space pasted after an id read "unknown speaker id 'a' (did you mean 'a'?)")."""
@@ -608,109 +601,3 @@ def _skip(tokens: list[Token], i: int) -> int:
     return len(tokens)
 
 
-def _split_heading_attrs(content: str) -> tuple[str, list[str]]:
-    match = _HEADING_ATTRS.search(content)
-    if not match or not all(_ATTRIBUTE.match(word) for word in match[1].split()):
-        return content.strip(), []
-    return content[: match.start()].strip(), match[1].split()
-
-
-def _heading_attribute_problem(content: str) -> str | None:
-    """What is wrong with a heading's closing '{…}', if anything: a chapter kind misspelt
-    ('{.closin}', '{.reference}': the chapter silently stayed a numbered question), or written as
-    text ('{closing}', full-width '｛.closing｝', printed as part of the question)."""
-    match = _HEADING_BRACES.search(content)
-    if match is None:
-        return None
-    written, words = match[0].strip(), match["inner"].split()
-    _title, attrs = _split_heading_attrs(content)
-    if attrs or (written == "{}" and not words):
-        for word in attrs:  # (other attributes, '{.x}', '{lang=en}', change nothing and are let be)
-            near = difflib.get_close_matches(word.lstrip(".").lower(), HEADING_CLASSES, n=1, cutoff=0.6)
-            if not word.startswith("#") and word[1:] not in HEADING_CLASSES and near:
-                return f"'{word}' in '{written}' is not an attribute of a chapter: did you mean '.{near[0]}'?"
-        return None
-    named = next((kind for word in words for kind in HEADING_CLASSES if word.lstrip(".．。").lower() == kind), None)
-    if named is None:
-        return None  # braces of the heading's text: '{笑}'
-    return f"'{written}' is read as text of the heading, and the chapter as a question: write '{{.{named}}}'"
-
-
-_ATTRIBUTE_BLOCK = re.compile(r"(?<!\\)\{(?=\s*(?:[.#][^\s{}]|[A-Za-z][\w-]*\s*=))")
-_QUOTED_VALUE = re.compile(r"=\s*([\"'])")
-
-
-def attribute_block_problem(text: str) -> tuple[str, str] | None:
-    """(the block as written, what is wrong) for the first attribute block '{…}' in one line of
-    text that is not closed, or None: a value opened with a quote and never closed, or a
-    '[text]{' with no '}' after it. Braces of text ('{笑}') and escaped ones ('\\{') are let be."""
-    for start in _ATTRIBUTE_BLOCK.finditer(text):
-        end = text.find("}", start.end())
-        if end < 0:
-            if text[: start.start()].endswith("]"):
-                return text[start.start():].strip(), "has no closing '}'"
-            continue
-        block = text[start.start(): end + 1]
-        inner = block[1:-1]
-        for quote in _QUOTED_VALUE.finditer(inner):
-            if inner.find(quote[1], quote.end()) < 0:
-                return block, f"opens a value with {quote[1]} and never closes it"
-    return None
-
-
-def _spans(inline: Token) -> tuple[Span, ...]:
-    """Inline tokens → styled spans; line breaks inside a paragraph vanish between Han
-    characters and become a space between Latin words. A link's text keeps its address
-    (`href`, as markdown-it normalises it: percent-encoded, the form an EPUB needs)."""
-    spans: list[Span] = []
-    styles: list[tuple[str, str | None, str | None]] = []  # (style, lang, href) stack
-
-    def current() -> tuple[str, str | None, str | None]:
-        style = next((s for s, _, _ in reversed(styles) if s != "plain"), "plain")
-        lang = next((lang for _, lang, _ in reversed(styles) if lang), None)
-        href = next((href for _, _, href in reversed(styles) if href is not None), None)
-        return style, lang, href
-
-    def add(text: str) -> None:
-        style, lang, href = current()
-        if spans and (spans[-1].style, spans[-1].lang, spans[-1].href) == (style, lang, href):
-            spans[-1] = spans[-1].model_copy(update={"text": spans[-1].text + text})
-        elif text:
-            spans.append(Span(text=text, style=style, lang=lang, href=href))  # type: ignore[arg-type]
-
-    children = inline.children or []
-    for k, child in enumerate(children):
-        kind = child.type
-        if kind in _TEXT:
-            add(child.content)
-        elif kind in ("softbreak", "hardbreak"):
-            before = spans[-1].text[-1:] if spans else ""
-            # the next character of text, past any markup between ('*a*\n*b*' is 'a b')
-            after = next((c.content[:1] for c in children[k + 1:] if c.type in _TEXT and c.content), "")
-            add(line_join(before, after))
-        elif kind == "em_open":
-            styles.append(("em", None, None))
-        elif kind == "strong_open":
-            styles.append(("strong", None, None))
-        elif kind == "span_open":
-            classes = str(child.attrs.get("class", "")).split()
-            lang = child.attrs.get("lang")
-            styles.append(("aside" if "aside" in classes else "plain", str(lang) if lang else None, None))
-        elif kind == "link_open":
-            styles.append(("plain", None, str(child.attrs.get("href", ""))))
-        elif kind in ("em_close", "strong_close", "span_close", "link_close"):
-            if styles:
-                styles.pop()
-
-    return tuple(spans)
-
-
-def link_problem(href: str) -> str | None:
-    """Why a link's address cannot be linked from every edition, or None."""
-    parts = urlsplit(href)
-    scheme = parts.scheme.lower()
-    if scheme in LINK_SCHEMES and (scheme == "mailto" or parts.netloc):
-        return None
-    shown = href if len(href) <= 60 else href[:57] + "…"
-    return (f"link to '{shown}': only whole web addresses (https://…, http://…) and mail addresses "
-            f"(mailto:…) can be linked; write the whole address, or drop the link and keep its text")

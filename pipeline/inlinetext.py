@@ -1,0 +1,138 @@
+"""What the text of a paragraph or a heading holds, as the reader reads it from markdown-it's
+inline tokens: styled spans with their language and link (`read_spans`), a heading's closing
+attribute block, and the checks of what an editor typed inside the text that no edition could
+use: a link no edition can follow, an attribute block left open, a misspelt chapter kind.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from urllib.parse import urlsplit
+
+from markdown_it.token import Token
+
+from pipeline.model import Span
+from pipeline.sourcetext import line_join
+
+_HEADING_ATTRS = re.compile(r"\s*(?<!\\)\{([^{}]*)\}\s*$")  # ('\\{' is an escaped brace: text)
+# What a heading's closing '{…}' may hold to be read as attributes: '#id', '.class', 'key=value'.
+# Braces holding anything else are the heading's text ('## 你怎么看{笑}' lost '{笑}' in every
+# edition); the ones the format knows are checked by `heading_attribute_problem` (E224).
+_ATTRIBUTE = re.compile(r"^(?:[#.]\S*|[A-Za-z][\w-]*=\S*)$")
+_HEADING_BRACES = re.compile(r"(?<!\\)[{｛](?P<inner>[^{}｛｝]*)[}｝]\s*$")
+HEADING_CLASSES = ("closing", "references")
+LINK_SCHEMES = ("http", "https", "mailto")  # what a link may point at: nothing else exists outside the book
+_TEXT = ("text", "code_inline", "image")  # inline tokens whose content is text of the paragraph (an image: its alt text)
+_ATTRIBUTE_BLOCK = re.compile(r"(?<!\\)\{(?=\s*(?:[.#][^\s{}]|[A-Za-z][\w-]*\s*=))")
+_QUOTED_VALUE = re.compile(r"=\s*([\"'])")
+
+
+def what_comment(text: str) -> str:
+    end = text.find("-->")
+    shown = text[: end + 3] if end >= 0 else text
+    return shown if len(shown) <= 40 else shown[:39] + "…"
+
+
+def split_heading_attrs(content: str) -> tuple[str, list[str]]:
+    match = _HEADING_ATTRS.search(content)
+    if not match or not all(_ATTRIBUTE.match(word) for word in match[1].split()):
+        return content.strip(), []
+    return content[: match.start()].strip(), match[1].split()
+
+
+def heading_attribute_problem(content: str) -> str | None:
+    """What is wrong with a heading's closing '{…}', if anything: a chapter kind misspelt
+    ('{.closin}', '{.reference}': the chapter silently stayed a numbered question), or written as
+    text ('{closing}', full-width '｛.closing｝', printed as part of the question)."""
+    match = _HEADING_BRACES.search(content)
+    if match is None:
+        return None
+    written, words = match[0].strip(), match["inner"].split()
+    _title, attrs = split_heading_attrs(content)
+    if attrs or (written == "{}" and not words):
+        for word in attrs:  # (other attributes, '{.x}', '{lang=en}', change nothing and are let be)
+            near = difflib.get_close_matches(word.lstrip(".").lower(), HEADING_CLASSES, n=1, cutoff=0.6)
+            if not word.startswith("#") and word[1:] not in HEADING_CLASSES and near:
+                return f"'{word}' in '{written}' is not an attribute of a chapter: did you mean '.{near[0]}'?"
+        return None
+    named = next((kind for word in words for kind in HEADING_CLASSES if word.lstrip(".．。").lower() == kind), None)
+    if named is None:
+        return None  # braces of the heading's text: '{笑}'
+    return f"'{written}' is read as text of the heading, and the chapter as a question: write '{{.{named}}}'"
+
+
+def attribute_block_problem(text: str) -> tuple[str, str] | None:
+    """(the block as written, what is wrong) for the first attribute block '{…}' in one line of
+    text that is not closed, or None: a value opened with a quote and never closed, or a
+    '[text]{' with no '}' after it. Braces of text ('{笑}') and escaped ones ('\\{') are let be."""
+    for start in _ATTRIBUTE_BLOCK.finditer(text):
+        end = text.find("}", start.end())
+        if end < 0:
+            if text[: start.start()].endswith("]"):
+                return text[start.start():].strip(), "has no closing '}'"
+            continue
+        block = text[start.start(): end + 1]
+        inner = block[1:-1]
+        for quote in _QUOTED_VALUE.finditer(inner):
+            if inner.find(quote[1], quote.end()) < 0:
+                return block, f"opens a value with {quote[1]} and never closes it"
+    return None
+
+
+def read_spans(inline: Token) -> tuple[Span, ...]:
+    """Inline tokens → styled spans; line breaks inside a paragraph vanish between Han
+    characters and become a space between Latin words. A link's text keeps its address
+    (`href`, as markdown-it normalises it: percent-encoded, the form an EPUB needs)."""
+    spans: list[Span] = []
+    styles: list[tuple[str, str | None, str | None]] = []  # (style, lang, href) stack
+
+    def current() -> tuple[str, str | None, str | None]:
+        style = next((s for s, _, _ in reversed(styles) if s != "plain"), "plain")
+        lang = next((lang for _, lang, _ in reversed(styles) if lang), None)
+        href = next((href for _, _, href in reversed(styles) if href is not None), None)
+        return style, lang, href
+
+    def add(text: str) -> None:
+        style, lang, href = current()
+        if spans and (spans[-1].style, spans[-1].lang, spans[-1].href) == (style, lang, href):
+            spans[-1] = spans[-1].model_copy(update={"text": spans[-1].text + text})
+        elif text:
+            spans.append(Span(text=text, style=style, lang=lang, href=href))  # type: ignore[arg-type]
+
+    children = inline.children or []
+    for k, child in enumerate(children):
+        kind = child.type
+        if kind in _TEXT:
+            add(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            before = spans[-1].text[-1:] if spans else ""
+            # the next character of text, past any markup between ('*a*\n*b*' is 'a b')
+            after = next((c.content[:1] for c in children[k + 1:] if c.type in _TEXT and c.content), "")
+            add(line_join(before, after))
+        elif kind == "em_open":
+            styles.append(("em", None, None))
+        elif kind == "strong_open":
+            styles.append(("strong", None, None))
+        elif kind == "span_open":
+            classes = str(child.attrs.get("class", "")).split()
+            lang = child.attrs.get("lang")
+            styles.append(("aside" if "aside" in classes else "plain", str(lang) if lang else None, None))
+        elif kind == "link_open":
+            styles.append(("plain", None, str(child.attrs.get("href", ""))))
+        elif kind in ("em_close", "strong_close", "span_close", "link_close"):
+            if styles:
+                styles.pop()
+
+    return tuple(spans)
+
+
+def link_problem(href: str) -> str | None:
+    """Why a link's address cannot be linked from every edition, or None."""
+    parts = urlsplit(href)
+    scheme = parts.scheme.lower()
+    if scheme in LINK_SCHEMES and (scheme == "mailto" or parts.netloc):
+        return None
+    shown = href if len(href) <= 60 else href[:57] + "…"
+    return (f"link to '{shown}': only whole web addresses (https://…, http://…) and mail addresses "
+            f"(mailto:…) can be linked; write the whole address, or drop the link and keep its text")
