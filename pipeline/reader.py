@@ -168,7 +168,7 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         self.speakers = self._speakers()
         self.sections: list[dict] = [self._section("article", "article", None, 1)]
-        self.section_ids: set[str] = {"article"}
+        self.section_ids: dict[str, int | None] = {"article": None}  # id → the line of its chapter heading
         self.question_count = 0
         self.note_count = 0
         self.fence_lines: set[int] = set()  # lines whose fence fault the scanner reported
@@ -276,8 +276,8 @@ class _Builder:
         self._hidden_references(inline)
         self._html_comments(inline)
         if section_id in self.section_ids:
-            self.problem("E207", line, 1, f"chapter id '{section_id}' is used twice")
-        self.section_ids.add(section_id)
+            self.problem("E207", line, 1, _id_used_twice(section_id, self.section_ids[section_id], kind, given=bool(ids)))
+        self.section_ids.setdefault(section_id, line)
         references = next((s for s in self.sections if s["kind"] == "references"), None)
         if references and kind != "references":  # (a second references chapter is E207 above)
             self.problem("E221", line, 1, f"chapter '{title}' comes after the references chapter "
@@ -576,6 +576,19 @@ class _Builder:
             result.append(Pronunciation(word=word, pinyin=" ".join(syllables),
                                         loc=Location(path=self.path, line=line, col=col)))
         return tuple(result)
+
+
+def _id_used_twice(section_id: str, first: int | None, kind: SectionKind, given: bool) -> str:
+    """E207's words: where the id was first used, and, for an id the editor did not write (a
+    question's 'q2' by its place, 'closing', 'references'), where it came from."""
+    if first is None:
+        return f"chapter id '{section_id}' is used twice: it is the article's own id"
+    if given:
+        return f"chapter id '{section_id}' is used twice (first by the chapter on line {first})"
+    if kind == "question":
+        return (f"this question's id is '{section_id}' by default (its place among the questions), and the chapter "
+                f"on line {first} already has it")
+    return f"chapter id '{section_id}' is used twice: a second {kind} chapter (the first is on line {first})"
 
 
 def _shown(text: str) -> str:

@@ -196,7 +196,7 @@ def test_a_chapter_may_not_take_the_articles_id() -> None:
     text = VALID.replace("## 第一个问题？", "## 第一个问题？ {#article}")
     result = read_text(text, "t.md")
     assert [(d.code, d.line, d.col, d.message) for d in result.diagnostics] == [
-        ("E207", line_of(text, "## 第一个"), 1, "chapter id 'article' is used twice")]
+        ("E207", line_of(text, "## 第一个"), 1, "chapter id 'article' is used twice: it is the article's own id")]
 
 
 def test_speakers_carry_their_voice_hints_and_where_they_were_declared() -> None:

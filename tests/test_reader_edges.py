@@ -265,7 +265,20 @@ def test_e221_names_the_chapter_and_the_references_line() -> None:
 def test_a_second_references_chapter_is_e207_not_e221() -> None:
     text = VALID + "\n## 参考资料 {.references}\n\n1. 一条。\n\n## 又一个 {.references}\n\n1. 两条。\n"
     assert _messages(text) == [f"t.md:{_line(text, '## 又一个 {.references}')}:1: error E207: chapter id "
-                               "'references' is used twice (give every chapter its own {#id})"]
+                               f"'references' is used twice: a second references chapter (the first is on line "
+                               f"{_line(text, '## 参考资料 {.references}')}) (give every chapter its own {{#id}})"]
+
+
+def test_e207_says_where_an_id_was_first_used_and_where_a_default_one_comes_from() -> None:
+    first = VALID.index("## ")
+    given = VALID[:first] + "## 先问 {#q2}\n\n::: answer wang\n答。\n:::\n\n" + VALID[first:]
+    messages = _messages(given)
+    default = [m for m in messages if "E207" in m]
+    assert len(default) == 1 and "this question's id is 'q2' by default (its place among the questions)" in default[0]
+    assert f"the chapter on line {_line(given, '## 先问 {#q2}')} already has it" in default[0]
+    twice = VALID[:first] + "## 甲 {#same}\n\n::: answer wang\n答。\n:::\n\n## 乙 {#same}\n\n::: answer wang\n答。\n:::\n\n" + VALID[first:]
+    assert any(f"chapter id 'same' is used twice (first by the chapter on line {_line(twice, '## 甲 {#same}')})" in m
+               for m in _messages(twice))
 
 
 def test_e222_names_the_id_and_shows_one_that_works() -> None:
