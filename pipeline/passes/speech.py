@@ -41,6 +41,7 @@ class SpeechRules:
     respellings: Mapping[str, str]  # word → the same sound in unambiguous characters
     signs: Mapping[str, str] = field(default_factory=dict)  # a unit written as a sign → its word (℃ → 摄氏度)
     signed: Signed = field(default_factory=lambda: Signed())
+    figures: Figures = field(default_factory=lambda: Figures())
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DAT
         respellings=respellings,
         signs=data.get("signs", {}),
         signed=_signed_table(data.get("signed", {})),
+        figures=_figures_table(data.get("figures", {})),
     )
 
 
@@ -91,6 +93,23 @@ def _signed_table(table: Mapping[str, object]) -> Signed:
         ranges=chars("range", default.ranges),
         joiner=str(table.get("joiner", default.joiner)),
     )
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Figures read otherwise than as amounts (the `[figures]` table): telephone numbers and codes
+    digit by digit, arithmetic by its signs' words, a score as 比."""
+
+    code_words: tuple[str, ...] = ()
+    operators: Mapping[str, str] = field(default_factory=dict)
+    ratio: str = "比"
+
+
+def _figures_table(table: Mapping[str, object]) -> Figures:
+    words, operators = table.get("code_words", []), table.get("operators", {})
+    return Figures(code_words=tuple(map(str, words)) if isinstance(words, list) else (),
+                   operators={str(k): str(v) for k, v in operators.items()} if isinstance(operators, dict) else {},
+                   ratio=str(table.get("ratio", "比")))
 
 
 # ── sentences ────────────────────────────────────────────────────────────────────────────
@@ -207,6 +226,56 @@ def _iso_dates(text: str) -> str:
 
     text = re.sub(r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d.])", date, text)
     return re.sub(r"(?<![\d.\-])(\d{4})-(0[1-9]|1[0-2])(?![\d.%％年]|-\d)", lambda m: f"{m[1]}年{int(m[2])}月", text)
+
+
+def _spelt_groups(groups: list[str]) -> str:
+    return "，".join(digits(group) for group in groups)
+
+
+def _figures(text: str, rules: SpeechRules) -> str:
+    """Telephone numbers and codes digit by digit, arithmetic in words, scores with 比 (before:
+    13812345678 was read 一百三十八亿…, 1+1=2 一多十二, 2：1 二：一), ahead of ranges and signs."""
+    table = rules.figures
+    if table.code_words:
+        words = "|".join(map(re.escape, sorted(table.code_words, key=len, reverse=True)))
+        amounts = set(rules.quantity) - {"号"}  # 手机1000万部 is an amount; 编号123号 a code
+
+        def code(m: re.Match[str]) -> str:
+            after = m.string[m.end(): m.end() + 1]
+            if sum(c.isdigit() for c in m[0]) < 4 or after in amounts:
+                return m[0]
+            return _spell_figure(m[0])
+
+        text = re.sub(rf"(?:{words})[：:\s是为]{{0,2}}(?=\d)\d[\d\-－ ]*\d(?![\d.])", code, text)
+    text = re.sub(r"(?<![\d.])1[3-9]\d{9}(?![\d.])", lambda m: digits(m[0]), text)
+
+    def telephone(m: re.Match[str]) -> str:
+        groups = re.split(r"[-－]", m[0])
+        if any(_is_code(g) for g in groups) or (len(groups) >= 3 and sum(map(len, groups)) >= 7):
+            return _spelt_groups(groups)
+        return m[0]
+
+    text = re.sub(r"(?<![\d.\-－:：])\d+(?:[-－]\d+)+(?![\d.\-－:：])", telephone, text)
+    if table.operators:
+        signs = "".join(map(re.escape, table.operators))
+        expression = re.compile(rf"(?<![A-Za-z0-9.])(?:{_NUMBER})(?:\s*[{signs}]\s*(?:{_NUMBER}))+(?![\d.])")
+
+        def arithmetic(m: re.Match[str]) -> str:
+            if not set(m[0]) & set("=＝×÷+＋"):
+                return m[0]  # 3-5: a range, read later
+            return re.sub(rf"\s*([{signs}])\s*", lambda o: table.operators[o[1]], m[0])
+
+        text = expression.sub(arithmetic, text)
+        equals = "".join(re.escape(k) for k, v in table.operators.items() if k in "=＝")
+        if equals:
+            text = re.sub(rf"(?<=\S)\s*[{equals}]\s*(?=\S)", table.operators.get("=", "等于"), text)
+    return re.sub(r"(?<![\d.:：])(\d{1,3})\s*[:：]\s*(\d)(?![\d.:：])", rf"\1{table.ratio}\2", text)
+
+
+def _spell_figure(written: str) -> str:
+    """A code word and the figure after it: the word kept, the digits spelt by their groups."""
+    start = next(i for i, c in enumerate(written) if c.isdigit())
+    return written[:start] + _spelt_groups([g for g in re.split(r"[-－ ]+", written[start:]) if g])
 
 
 def _is_code(number: str) -> bool:
@@ -380,6 +449,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _respell(text, rules)
     text = _signs(text, rules)
     text = _iso_dates(text)
+    text = _figures(text, rules)
     text = _signed(text, rules)
     text = _marks(text)
     text = _latin_names(text, rules)

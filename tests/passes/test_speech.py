@@ -131,13 +131,43 @@ SIGNED = [
     ("2020-24年。", "二零二零到二四年。"), ("2020至2024年。", "二零二零至二零二四年。"), ("开放时间10:00-12:00。", "开放时间十点整到十二点整。"),
     # not ranges, not signs
     ("发布于2024-03-01。", "发布于二零二四年三月一日。"), ("2024-03发布。", "二零二四年三月发布。"),
-    ("GPT-4和COVID-19。", "G P T四和C O V I D十九。"), ("拨010-12345678。", "拨零一零-一千二百三十四万五千六百七十八。"),
+    ("GPT-4和COVID-19。", "G P T四和C O V I D十九。"), ("拨010-12345678。", "拨零一零，一二三四五六七八。"),
 ]
 
 
 @pytest.mark.parametrize(("text", "spoken"), SIGNED, ids=[f"signed{n}" for n in range(len(SIGNED))])
 def test_a_minus_and_a_range_are_read(rules, text: str, spoken: str) -> None:
     assert speak(text, rules) == spoken
+
+
+# Figures a newsreader reads otherwise than as amounts (before: 13812345678 was read 一百三十八亿…,
+# 1+1=2 一多十二, 5-3=2 五到三十二, 比分2：1 二：一, 3×4米 三×四米). Written out by hand.
+FIGURES = [
+    ("请拨打13812345678咨询。", "请拨打一三八一二三四五六七八咨询。"), ("热线400-123-4567。", "热线四零零，一二三，四五六七。"),
+    ("电话：010-12345678。", "电话：零一零，一二三四五六七八。"), ("邮编100871。", "邮编一零零八七一。"),
+    ("编号20240301号。", "编号二零二四零三零一号。"), ("手机尾号5678。", "手机尾号五六七八。"),
+    ("1+1=2。", "一加一等于二。"), ("5-3=2。", "五减三等于二。"), ("3+1模式。", "三加一模式。"),
+    ("约3×4米。", "约三乘四米。"), ("12÷4=3。", "十二除以四等于三。"), ("设A=B。", "设A等于B。"),
+    ("比分2：1。", "比分二比一。"), ("16:9的屏幕。", "十六比九的屏幕。"), ("1:1复刻。", "一比一复刻。"),
+    # amounts, ranges and clock times stay as they were
+    ("共12345678人。", "共一千二百三十四万五千六百七十八人。"), ("手机30部。", "手机三十部。"), ("手机1000万部。", "手机一千万部。"), ("100+家。", "一百多家。"),
+    ("3-5个。", "三到五个。"), ("9:05出发。", "九点零五分出发。"), ("10:00-12:00。", "十点整到十二点整。"),
+]
+
+
+@pytest.mark.parametrize(("text", "spoken"), FIGURES, ids=[f"figure{n}" for n in range(len(FIGURES))])
+def test_codes_arithmetic_and_scores_are_read_as_a_newsreader_reads_them(rules, text: str, spoken: str) -> None:
+    assert speak(text, rules) == spoken
+
+
+def test_the_figures_table_is_data(tmp_path) -> None:
+    from pipeline.passes.speech import DATA
+
+    text = DATA.read_text(encoding="utf-8").replace('"邮编", ', "").replace('ratio = "比"', 'ratio = "跟"')
+    path = tmp_path / "speech.toml"
+    path.write_text(text, encoding="utf-8")
+    edited = load_rules(path=path)
+    assert speak("邮编100871，比分2：1。", edited) == "邮编十万零八百七十一，比分二跟一。"
 
 
 def test_the_signed_table_is_data(tmp_path) -> None:
