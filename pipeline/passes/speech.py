@@ -357,7 +357,13 @@ def _dates_and_times(text: str, joiner: str = "到") -> str:
 def _quantities(text: str, rules: SpeechRules) -> str:
     """Currencies, ranges, percentages and fractions around still-written numbers."""
     signs = "|".join(map(re.escape, sorted(rules.currency, key=len, reverse=True)))
-    text = re.sub(rf"({signs})\s?({_NUMBER})([万亿千百]*)", lambda m: m[2] + m[3] + rules.currency[m[1]], text)
+
+    def amount(m: re.Match[str]) -> str:
+        word = rules.currency[m[1]]
+        said_after = m.string.startswith(word, m.end())  # ¥1,000元: the unit is written out too
+        return m[2] + m[3] + ("" if said_after else word)
+
+    text = re.sub(rf"({signs})\s?({_NUMBER})([万亿千百]*)", amount, text)
 
     joiner = rules.signed.joiner  # `_signed` made every range mark a joiner
 
@@ -369,11 +375,19 @@ def _quantities(text: str, rules: SpeechRules) -> str:
 
     text = re.sub(rf"(?<![\d.])({_NUMBER})([%％]?)\s*{re.escape(joiner)}\s*({_NUMBER})([%％]?)(?![\d.])", span, text)
     text = re.sub(rf"({_NUMBER})\s*[%％]", r"百分之\1", text)
-    return re.sub(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", r"\2分之\1", text)
+    # (the denominator in words here: '2分之1' would read 两分之一, 2 before 分 being an amount)
+    return re.sub(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", lambda m: f"{cardinal(int(m[2]))}分之{m[1]}", text)
 
 
 def _spell(token: str) -> str:
     return " ".join(DIGITS[int(c)] if c.isdigit() else c.upper() for c in token)
+
+
+def _decades_and_versions(text: str) -> str:
+    """1980s → 一九八零年代 (not 一千九百八十秒: 's' is also seconds); a version's dots each read 点
+    (v1.2.3, 17.2.1 → 一点二点三: a decimal has one point)."""
+    text = re.sub(r"(?<![\w.])(1[5-9]\d0|20[0-9]0)['’]?s(?![A-Za-z])", lambda m: digits(m[1]) + "年代", text)
+    return re.sub(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d])", lambda m: "点".join(cardinal(int(g)) for g in m[0].split(".")), text)
 
 
 def _codes(text: str, rules: SpeechRules) -> str:
@@ -455,6 +469,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _latin_names(text, rules)
     text = _dates_and_times(text, rules.signed.joiner)
     text = _quantities(text, rules)
+    text = _decades_and_versions(text)
     text = _codes(text, rules)
     text = _numbers(text, rules)
     text = _letters(text)
