@@ -235,19 +235,29 @@ def _locate(lines: list[str], start: int, snippet: str) -> tuple[int, int]:
 def _voice_hints(doc: Document) -> list[Diagnostic]:
     """What casting refuses (a fixed voice no engine has, or one that does not read the title's
     language: `espeak: m9`, `edge: zh-CN-Nobody`) is an error here too, where the editor looks,
-    not first at the end of an audio build. Casting itself decides, for both engines."""
-    from pipeline.errors import PublishError, SourceError
-    from pipeline.passes.casting import cast
+    not first at the end of an audio build. Casting itself decides, for both engines.
 
-    found = []
+    A chapter with more speakers than one engine's voices keep apart is no fault of a hint: a
+    warning (W411) while the other engine reads the title, an error (E303) when neither does."""
+    from pipeline.errors import PublishError, SourceError
+    from pipeline.passes.casting import CastingLimit, cast
+
+    found, crowded = [], []
     for engine in ("espeak", "edge"):
         try:
             cast(doc, engine)
+        except CastingLimit as exc:
+            crowded.append(exc)
         except SourceError as exc:
             found.append(Diagnostic("E302", doc.source, exc.line, exc.col, f"audio ({engine}): {exc.message}"))
         except PublishError:
-            break  # no voice reads the title's language: the audio edition says so when asked for
-    return found
+            return found  # no voice reads the title's language: W409 says so
+    if len(crowded) == 2:
+        return found + [Diagnostic("E303", doc.source, exc.line, exc.col, f"audio ({exc.engine}): {exc.fact}")
+                        for exc in crowded]
+    return found + [Diagnostic("W411", doc.source, exc.line, exc.col,
+                               f"audio ({exc.engine}): {exc.fact}; 'publish audio --engine {exc.engine}' fails for "
+                               f"this title, --engine {exc.other} builds it") for exc in crowded]
 
 
 def _unspoken_language(doc: Document, lines: list[str]) -> list[Diagnostic]:

@@ -56,6 +56,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E221": ("error", "move the references chapter to the end, after the last question and the closing chapter"),
     "E301": ("error", "write one pinyin syllable per Han character, e.g. 周鸿祎: zhōu hóng yī"),
     "E302": ("error", "name a voice 'publish voices' lists for that engine and the title's language, or delete the hint"),
+    "E303": ("error", "split the chapter into two questions (no engine can give so many speakers of one "
+                      "chapter voices apart)"),
     "W401": ("warning", "use full-width ，：；？！（） and curly “” ‘’ inside Chinese text"),
     "W402": ("warning", "remove the speaker from the registry or give them an answer"),
     "W403": ("warning", "remove the entry or check the word's spelling in the text"),
@@ -66,6 +68,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "W408": ("warning", "write a common form of the character if there is one, or look at the PDF's page"),
     "W410": ("warning", "one person: declare them once and use that id in every answer; two people: "
                         "give them roles (or names) that tell them apart"),
+    "W411": ("warning", "eSpeak builds offline and --engine auto takes it offline; to read the title with "
+                        "both engines, split the chapter into two questions"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),
 }
