@@ -36,7 +36,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E206": ("error", "write '::: answer ID' (optionally 'role=…'), or '::: note'"),
     "E207": ("error", "give every chapter its own {#id}"),
     "E208": ("error", "a question's heading needs its text"),
-    "E209": ("error", "put the article's paragraphs before the first '##' heading"),
+    "E209": ("error", "write the article's paragraphs before the first '##' heading, or the questions and answers"),
     "E210": ("error", "the references chapter holds one ordered list: '1. …'"),
     "E211": ("error", "use '## ' for chapters; the title lives in the front matter"),
     "E212": ("error", "write prose paragraphs; code blocks, tables and HTML are not part of the format"),

@@ -119,9 +119,35 @@ def read_data(data: bytes, shown: str, default_slug: str = "title") -> ReadResul
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = " (it looks like UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+        hint = " (it looks like UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else _legacy_chinese(data, exc.start)
         return ReadResult(None, [Diagnostic("E100", shown, line, col, f"file is not valid UTF-8{hint}")])
     return read_text(text.removeprefix("\ufeff"), shown, default_slug=default_slug)
+
+
+def _legacy_chinese(data: bytes, bad: int) -> str:
+    """A hint when the bytes read whole as a Chinese Windows encoding (files saved by Notepad or
+    Word on a Chinese system, or sent by a correspondent): which one, and how to convert. Not
+    when UTF-8 Chinese stands before the first bad byte: then only a part came in another encoding,
+    and converting the whole file would garble the rest. (Two bytes of Big5 or GBK may happen to
+    read as one Latin letter in UTF-8, so only Chinese counts.)"""
+    if any(char >= "\u2e80" for char in data[:bad].decode("utf-8", "ignore")):
+        return (" (the text before this point is UTF-8: this part was pasted or saved in another encoding, "
+                "such as GBK; type or paste it again as UTF-8)")
+    from charset_normalizer import from_bytes  # (its guess, from the text's characters; GB18030 alone reads Big5 too)
+
+    best = from_bytes(data).best()
+    family = _CHINESE_ENCODINGS.get(best.encoding.replace("_", "").lower()) if best is not None else None
+    if family is None:
+        return ""
+    name, codec = family
+    return f" (it reads as {name}, a Chinese Windows encoding: save it again as UTF-8, or convert it: iconv -f {codec} -t UTF-8)"
+
+
+# charset_normalizer's names (underscores dropped) → what the editor is told, and iconv's name
+_CHINESE_ENCODINGS = {
+    **dict.fromkeys(("gb2312", "gbk", "gb18030", "cp936", "hz"), ("GBK / GB 18030", "GB18030")),
+    **dict.fromkeys(("big5", "big5hkscs", "cp950"), ("Big5", "BIG5-HKSCS")),
+}
 
 
 def read_text(text: str, path: str, default_slug: str = "title") -> ReadResult:
@@ -487,9 +513,12 @@ class _Builder:
                 self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers")
         self._ids_shared_with_notes_and_answers()
         # (a body of blank lines only is reported by read_body; a rule or a code block alone is text
-        # that makes no paragraph, and was a document with no text before this)
-        if not self.sections[0]["paragraphs"] and any(line.strip() for line in self.body_lines):
-            self.problem("E209", self.body_offset + 1, 1, "the article has no paragraphs")
+        # that makes no paragraph, and was a document with no text before this). An interview
+        # that is all questions and answers needs no article: its opener carries the title, the
+        # subtitle and the byline in every edition.
+        interview = any(s["kind"] in ("question", "closing") for s in self.sections)
+        if not self.sections[0]["paragraphs"] and not interview and any(line.strip() for line in self.body_lines):
+            self.problem("E209", self.body_offset + 1, 1, "the article has no paragraphs, and no question follows")
         pronunciations = self._pronunciations()
         if errors(self.diagnostics):
             return None
