@@ -87,3 +87,31 @@ def test_learner_pdf_holds_a_long_title_on_its_pages(name: str, tmp_path: Path, 
     pdf = build(LearnerPdfRenderer(), TITLES[name], tmp_path, cache)
     assert_title_never_spills(pdf, TITLES[name])
     assert_running_heads_one_line(pdf)
+
+
+# The rest of the title page: (field as written in the test title, a long value for it)
+TITLE_PAGE_FIELDS = {
+    "subtitle-200": ("subtitle: 城东图书馆夜间阅览室的四位常客", f"subtitle: {PROSE[800:1000]}"),
+    "authors-30": ("authors: [林小满]", "authors: [" + ", ".join(PROSE[n:n + 3] for n in range(1000, 1090, 3)) + "]"),
+    "outlet-60": ("outlet: 城东周报", f"outlet: {PROSE[1100:1160]}"),
+}
+
+
+@pytest.mark.parametrize("name", TITLE_PAGE_FIELDS)
+def test_the_title_page_holds_a_long_subtitle_author_list_or_outlet(name: str, tmp_path: Path, cache: Cache) -> None:
+    """The outlet stood 45 % of the page's width below the authors: a long subtitle or author
+    list pushed it onto a page of its own. Now it stands at the foot of the title page."""
+    old, new = TITLE_PAGE_FIELDS[name]
+    text = TEST_TITLE.read_text(encoding="utf-8").replace(old, new, 1)
+    assert new in text
+    path = tmp_path / "fields.md"
+    path.write_text(text, encoding="utf-8")
+    doc = prepare(read_source(path))
+    ctx = BuildContext(out_dir=tmp_path / "out", cache=cache, styles_dir=ROOT / "pipeline" / "styles",
+                       log=lambda message: None)
+    pdf = PdfRenderer().build(doc, ctx)[0]
+    texts = [han(" ".join(line.text for line in page.lines)) for page in pages(pdf)]
+    meta = doc.meta
+    title_page = next(n for n, t in enumerate(texts) if n > 0 and han(meta.title) in t)
+    for value in (meta.subtitle, "".join(meta.authors), meta.outlet):
+        assert han(value) in texts[title_page], (value, texts[title_page + 1])
