@@ -52,6 +52,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E220": ("error", "write a heading as '## ' (two half-width '#' and a plain space) before its text"),
     "E223": ("error", "link only whole web addresses (https://example.org/…) or mail addresses (mailto:name@example.org), "
                       "in the chapter's text; a file name or a page of this book cannot be linked"),
+    "E227": ("error", "write the text without the tag (an empty line starts a paragraph, **…** is strong), "
+                      "or '\\<' before it to print it"),
     "E222": ("error", "write the id after '#' as letters, digits and hyphens, a letter first: {#night-shift}"),
     "E221": ("error", "move the references chapter to the end, after the last question and the closing chapter"),
     "E301": ("error", "write one pinyin syllable per Han character, e.g. 周鸿祎: zhōu hóng yī"),

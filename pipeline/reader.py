@@ -55,6 +55,12 @@ _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 _CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
 _HTML_COMMENT = re.compile(r"(?<!\\)<!--")
+# An HTML tag as a web page or a CMS writes it: '<br>', '<b>', '</p>', '<span class="x">', '<br/>'.
+_HTML_TAG = re.compile(r"(?<!\\)</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+# Names of the elements copy carries in (a '<T>' or '<name>' in prose is left alone).
+HTML_TAGS = frozenset("""a abbr b big blockquote br center cite code del div em font h1 h2 h3 h4 h5 h6 hr i img
+    ins kbd li mark ol p pre q s section small span strike strong sub sup table td th tr u ul""".split())
 _UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped colon: text, printed ':::'
 # A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
@@ -471,13 +477,21 @@ class _Builder:
 
     def _html_comments(self, inline: Token) -> None:
         """E225 for an HTML comment: Markdown users hide notes to themselves in '<!-- … -->', and
-        with HTML read as text (as this format reads it) every edition printed the note."""
+        with HTML read as text (as this format reads it) every edition printed the note. E227 for
+        an HTML tag ('<br>', '<b>…</b>' pasted from a web page or a CMS): printed as written."""
         for k, text in enumerate(inline.content.split("\n")):
             if (found := _HTML_COMMENT.search(text)) is not None:
                 line = self.loc(inline).line + k
                 raw = self._raw(line)
                 self.problem("E225", line, raw.find("<!--") + 1,
                              f"an HTML comment '{_what_comment(text[found.start():])}' would be printed in every edition")
+                return
+            unquoted = _CODE_SPAN.sub(lambda m: " " * len(m[0]), text)  # ('`<b>`' shows the tag on purpose)
+            tags = (t for t in _HTML_TAG.finditer(unquoted) if t["name"].lower() in HTML_TAGS)
+            if (tag := next(tags, None)) is not None:
+                line = self.loc(inline).line + k
+                self.problem("E227", line, self._raw(line).find(tag[0]) + 1,
+                             f"the HTML tag '{tag[0]}' would be printed in every edition (this format reads HTML as text)")
                 return
 
     def _references(self, tokens: list[Token]) -> list[Reference]:
