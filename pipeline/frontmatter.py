@@ -246,7 +246,10 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions
 
 
 def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], Positions]:
-    """Parse YAML text whose first line is file line `line_offset + 1`."""
+    """Parse YAML text whose first line is file line `line_offset + 1`. White space at a line's
+    end is dropped first: it is invisible, means nothing to a value (a value is one line), and
+    a tab there stopped PyYAML ("found character '\\t' that cannot start any token")."""
+    text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
     pos = Positions(line_offset)
     try:
         loader = _Loader(text)
@@ -268,6 +271,8 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
         col = (mark.column + 1) if mark else 1
         problem = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
+        if "'\\t'" in problem:
+            problem = "a tab stands here: YAML indents and separates with spaces only (replace the tab with spaces)"
         raise FrontMatterError(
             [Diagnostic("E102", path, line, col, f"front matter is not valid YAML: {problem}")]) from None
     except yaml.reader.ReaderError as exc:
