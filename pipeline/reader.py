@@ -40,6 +40,7 @@ from pipeline.model import (
 )
 from pipeline.pinyin_syllables import count_han, is_han, normalise_syllables
 from pipeline.placeholders import find_placeholders
+from pipeline.slugs import slug_from_name
 from pipeline.syllables import has_reading, is_syllable
 
 _HEADING_ATTRS = re.compile(r"\s*(?<!\\)\{([^{}]*)\}\s*$")  # ('\\{' is an escaped brace: text)
@@ -114,7 +115,7 @@ def read_with_diagnostics(path: Path) -> ReadResult:
         return ReadResult(None, [Diagnostic("E100", shown, 1, 1, "this is a folder, not a source file")])
     except OSError as exc:
         return ReadResult(None, [Diagnostic("E100", shown, 1, 1, f"cannot read the file: {exc.strerror or exc}")])
-    return read_data(data, shown, default_slug=path.stem)
+    return read_data(data, shown, default_slug=slug_from_name(path.stem))
 
 
 def read_data(data: bytes, shown: str, default_slug: str = "title") -> ReadResult:
