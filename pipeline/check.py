@@ -180,6 +180,39 @@ def _same_labels(doc: Document) -> list[Diagnostic]:
     return found
 
 
+REPEAT_MIN_CHARACTERS = 12  # shorter paragraphs repeat by nature ("同意。", "谢谢。")
+
+
+def _repeated_text(doc: Document) -> list[Diagnostic]:
+    """A question asked twice, or a paragraph standing twice (at least REPEAT_MIN_CHARACTERS long,
+    white space and full-width forms aside): a paste done twice, or one speaker's words pasted
+    under another's name, which every edition would print as that person's."""
+    def key(text: str) -> str:
+        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+    found: list[Diagnostic] = []
+    asked: dict[str, int] = {}
+    for section in doc.chapters:
+        at = asked.setdefault(key(section.title or ""), section.loc.line)
+        if at != section.loc.line:
+            found.append(Diagnostic("W412", section.loc.path, section.loc.line, section.loc.col,
+                                    f"the question “{section.title}” is asked on line {at} already"))
+    said: dict[str, tuple[int, str]] = {}
+    for section in doc.sections:
+        places = [(p, "") for p in section.paragraphs]
+        places += [(p, a.speaker.name) for a in section.answers for p in a.paragraphs]
+        for paragraph, who in places:
+            text = key(paragraph.text)
+            if len(text) < REPEAT_MIN_CHARACTERS:
+                continue
+            first = said.setdefault(text, (paragraph.loc.line, who))
+            if first[0] != paragraph.loc.line:
+                by = f" (there by {first[1]}, here by {who})" if first[1] != who and (first[1] or who) else ""
+                found.append(Diagnostic("W412", paragraph.loc.path, paragraph.loc.line, paragraph.loc.col,
+                                        f"this paragraph stands on line {first[0]} already{by}"))
+    return found
+
+
 def _unused_pronunciations(doc: Document) -> list[Diagnostic]:
     text = "\n".join([*doc.text_blocks(), *(s.name for s in doc.speakers), *doc.meta.authors, doc.meta.title])
     return [
@@ -276,4 +309,4 @@ def _unspoken_language(doc: Document, lines: list[str]) -> list[Diagnostic]:
 
 
 MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _same_labels, _unused_pronunciations,
-                                                                   _voice_hints)
+                                                                   _voice_hints, _repeated_text)

@@ -72,6 +72,8 @@ RULES: dict[str, tuple[Severity, str]] = {
                         "give them roles (or names) that tell them apart"),
     "W411": ("warning", "eSpeak builds offline and --engine auto takes it offline; to read the title with "
                         "both engines, split the chapter into two questions"),
+    "W412": ("warning", "delete the copy, or, if the text is meant twice, leave it (a paste may have put one "
+                        "speaker's words under another's name: check who said it)"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),
 }
