@@ -271,8 +271,8 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
         col = (mark.column + 1) if mark else 1
         problem = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
-        if "'\\t'" in problem:
-            problem = "a tab stands here: YAML indents and separates with spaces only (replace the tab with spaces)"
+        written = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+        problem = _plain_problem(problem, written)
         raise FrontMatterError(
             [Diagnostic("E102", path, line, col, f"front matter is not valid YAML: {problem}")]) from None
     except yaml.reader.ReaderError as exc:
@@ -290,6 +290,29 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
             [Diagnostic("E102", path, line_offset + 1, 1, "front matter must be a mapping of 'field: value' lines")]
         )
     return data, pos
+
+
+# PyYAML's words for the mistakes editors make → the editor's words (the line as written decides
+# where the words alone do not): (words in the problem, the value starts with a quote?, message)
+_YAML_PROBLEMS: tuple[tuple[str, bool | None, str], ...] = (
+    ("'\\t'", None, "a tab stands here: YAML indents and separates with spaces only (replace the tab with spaces)"),
+    ("mapping values are not allowed here", None,
+     "': ' inside a value reads as the start of another field: put the whole value in quotes "
+     "(description: \"…: …\"), or write the full-width '：'"),
+    ("but found", True,
+     "the value starts with a quotation mark, so the quoted part is read as the whole value: put the whole "
+     "value in single quotes (title: '\"AI\"来了'), or write Chinese quotation marks “…”"),
+)
+
+
+def _plain_problem(problem: str, line: str) -> str:
+    """The editor's words for PyYAML's `problem` at `line`, or the problem as PyYAML says it."""
+    value = line.split(":", 1)[1].lstrip() if ":" in line else ""
+    quoted = value[:1] in ("\"", "'")
+    for words, starts_quoted, message in _YAML_PROBLEMS:
+        if words in problem and starts_quoted in (None, quoted):
+            return message
+    return problem
 
 
 def validate(data: dict[str, Any], pos: Positions, path: str) -> FrontMatterInput:

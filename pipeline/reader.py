@@ -346,7 +346,10 @@ class _Builder:
         speaker = self.speakers.get(match["id"])
         if speaker is None:
             near = difflib.get_close_matches(match["id"], list(self.speakers), n=1, cutoff=0.6)
-            hint = f"did you mean '{near[0]}'?" if near else _known(sorted(self.speakers))
+            # the speaker's name (or label) where the id belongs: '::: answer 老周'
+            named = [s.id for s in self.speakers.values() if match["id"] in (s.name, s.label())]
+            hint = (f"that is the name of speaker '{named[0]}': write its id, '::: answer {named[0]}'" if named
+                    else f"did you mean '{near[0]}'?" if near else _known(sorted(self.speakers)))
             self.problem("E201", line, raw.find(block.info) + match.start("id") + 1,
                          f"unknown speaker id '{_shown(match['id'])}' ({hint})")
             return

@@ -399,11 +399,17 @@ NOT_FIELDS = [
     ("too-deep", "x: " + "[" * 2000 + "]" * 2000, 2, 1, "front matter is nested too deeply to read"),
     ("unclosed-list", "x: [1, 2", 2, 9,
      "front matter is not valid YAML: while parsing a flow sequence expected ',' or ']', but got '<stream end>'"),
-    ("colon-in-value", "a: b: c", 2, 5, "front matter is not valid YAML: mapping values are not allowed here"),
+    ("colon-in-value", "a: b: c", 2, 5, "front matter is not valid YAML: ': ' inside a value reads as the start of "
+                                        "another field: put the whole value in quotes (description: \"…: …\"), or "
+                                        "write the full-width '：'"),
+    ("quote-then-text", 'a: "灯下"夜读', 2, 8, "front matter is not valid YAML: the value starts with a quotation mark, "
+                                             "so the quoted part is read as the whole value: put the whole value in "
+                                             "single quotes (title: '\"AI\"来了'), or write Chinese quotation marks “…”"),
     ("lone-surrogate", "x: \ud800", 2, 4, "front matter has a control character U+D800: delete it"),
     ("lone-surrogate-later", "x: 1\ny: 2\nz: ab\ud800", 4, 6, "front matter has a control character U+D800: delete it"),
     ("tab-indent", "x: 1\n\ty: 2", 3, 1,
-     "front matter is not valid YAML: while scanning for the next token found character '\\t' that cannot start any token"),
+     "front matter is not valid YAML: a tab stands here: YAML indents and separates with spaces only (replace the "
+     "tab with spaces)"),
 ]
 
 
