@@ -39,6 +39,7 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
         for rule in MODEL_RULES:
             diagnostics += rule(result.document)
         diagnostics += _unspoken_language(result.document, lines)
+        diagnostics += _long_title(result.document, lines)
         if pinyin:
             diagnostics += _guarded(_pinyin_fallbacks, result.document, lines)
     diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
@@ -178,6 +179,20 @@ def _same_labels(doc: Document) -> list[Diagnostic]:
         else:
             first[key] = speaker
     return found
+
+
+LONGEST_TITLE = 400  # characters the PDFs' title pages and contents hold on one page each (tests/renderers/test_long_titles.py)
+
+
+def _long_title(doc: Document, lines: list[str]) -> list[Diagnostic]:
+    """A title past LONGEST_TITLE characters (text pasted into the title, say): the PDFs set it
+    in ever smaller type and, past about 600, run it over their title pages and contents."""
+    title = doc.meta.title
+    if len(title) <= LONGEST_TITLE:
+        return []
+    line = next((n for n, text in enumerate(lines, 1) if re.match(r"title\s*:", text)), 1)
+    return [Diagnostic("W413", doc.source, line, 1, f"the title is {len(title)} characters long: the PDF editions "
+                                                     f"hold {LONGEST_TITLE} on a page in small type")]
 
 
 REPEAT_MIN_CHARACTERS = 12  # shorter paragraphs repeat by nature ("同意。", "谢谢。")

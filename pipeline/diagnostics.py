@@ -74,6 +74,7 @@ RULES: dict[str, tuple[Severity, str]] = {
                         "both engines, split the chapter into two questions"),
     "W412": ("warning", "delete the copy, or, if the text is meant twice, leave it (a paste may have put one "
                         "speaker's words under another's name: check who said it)"),
+    "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),
 }

@@ -36,7 +36,7 @@ WORDS = {
 # A title set as large as its page holds it: (most ems of title, class on the half-title, the
 # title page and the article's opener, which pdf.css sizes; the learner PDF's style for the
 # opener's pinyin lines, pdf-learner.css). An em is a Han character's width, a Latin letter or
-# a digit about half of one. A title past the last step (about 1,000 characters) spills over.
+# a digit about half of one. A title past about 600 characters spills over (check warns past 400: W413).
 TITLE_SIZES: tuple[tuple[float, str, str], ...] = (
     (22, "title-short", "title"), (48, "title-long", "title"), (110, "title-longer", "heading"),
     (240, "title-longest", "dek"), (float("inf"), "title-huge", "dek"),
