@@ -39,6 +39,7 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
         for rule in MODEL_RULES:
             diagnostics += rule(result.document)
         diagnostics += _unspoken_language(result.document, lines)
+        diagnostics += _long_title(result.document, lines)
         if pinyin:
             diagnostics += _guarded(_pinyin_fallbacks, result.document, lines)
     diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
@@ -180,6 +181,53 @@ def _same_labels(doc: Document) -> list[Diagnostic]:
     return found
 
 
+LONGEST_TITLE = 400  # characters the PDFs' title pages and contents hold on one page each (tests/renderers/test_long_titles.py)
+
+
+def _long_title(doc: Document, lines: list[str]) -> list[Diagnostic]:
+    """A title past LONGEST_TITLE characters (text pasted into the title, say): the PDFs set it
+    in ever smaller type and, past about 600, run it over their title pages and contents."""
+    title = doc.meta.title
+    if len(title) <= LONGEST_TITLE:
+        return []
+    line = next((n for n, text in enumerate(lines, 1) if re.match(r"title\s*:", text)), 1)
+    return [Diagnostic("W413", doc.source, line, 1, f"the title is {len(title)} characters long: the PDF editions "
+                                                     f"hold {LONGEST_TITLE} on a page in small type")]
+
+
+REPEAT_MIN_CHARACTERS = 12  # shorter paragraphs repeat by nature ("同意。", "谢谢。")
+
+
+def _repeated_text(doc: Document) -> list[Diagnostic]:
+    """A question asked twice, or a paragraph standing twice (at least REPEAT_MIN_CHARACTERS long,
+    white space and full-width forms aside): a paste done twice, or one speaker's words pasted
+    under another's name, which every edition would print as that person's."""
+    def key(text: str) -> str:
+        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+    found: list[Diagnostic] = []
+    asked: dict[str, int] = {}
+    for section in doc.chapters:
+        at = asked.setdefault(key(section.title or ""), section.loc.line)
+        if at != section.loc.line:
+            found.append(Diagnostic("W412", section.loc.path, section.loc.line, section.loc.col,
+                                    f"the question “{section.title}” is asked on line {at} already"))
+    said: dict[str, tuple[int, str]] = {}
+    for section in doc.sections:
+        places = [(p, "") for p in section.paragraphs]
+        places += [(p, a.speaker.name) for a in section.answers for p in a.paragraphs]
+        for paragraph, who in places:
+            text = key(paragraph.text)
+            if len(text) < REPEAT_MIN_CHARACTERS:
+                continue
+            first = said.setdefault(text, (paragraph.loc.line, who))
+            if first[0] != paragraph.loc.line:
+                by = f" (there by {first[1]}, here by {who})" if first[1] != who and (first[1] or who) else ""
+                found.append(Diagnostic("W412", paragraph.loc.path, paragraph.loc.line, paragraph.loc.col,
+                                        f"this paragraph stands on line {first[0]} already{by}"))
+    return found
+
+
 def _unused_pronunciations(doc: Document) -> list[Diagnostic]:
     text = "\n".join([*doc.text_blocks(), *(s.name for s in doc.speakers), *doc.meta.authors, doc.meta.title])
     return [
@@ -235,19 +283,29 @@ def _locate(lines: list[str], start: int, snippet: str) -> tuple[int, int]:
 def _voice_hints(doc: Document) -> list[Diagnostic]:
     """What casting refuses (a fixed voice no engine has, or one that does not read the title's
     language: `espeak: m9`, `edge: zh-CN-Nobody`) is an error here too, where the editor looks,
-    not first at the end of an audio build. Casting itself decides, for both engines."""
-    from pipeline.errors import PublishError, SourceError
-    from pipeline.passes.casting import cast
+    not first at the end of an audio build. Casting itself decides, for both engines.
 
-    found = []
+    A chapter with more speakers than one engine's voices keep apart is no fault of a hint: a
+    warning (W411) while the other engine reads the title, an error (E303) when neither does."""
+    from pipeline.errors import PublishError, SourceError
+    from pipeline.passes.casting import CastingLimit, cast
+
+    found, crowded = [], []
     for engine in ("espeak", "edge"):
         try:
             cast(doc, engine)
+        except CastingLimit as exc:
+            crowded.append(exc)
         except SourceError as exc:
             found.append(Diagnostic("E302", doc.source, exc.line, exc.col, f"audio ({engine}): {exc.message}"))
         except PublishError:
-            break  # no voice reads the title's language: the audio edition says so when asked for
-    return found
+            return found  # no voice reads the title's language: W409 says so
+    if len(crowded) == 2:
+        return found + [Diagnostic("E303", doc.source, exc.line, exc.col, f"audio ({exc.engine}): {exc.fact}")
+                        for exc in crowded]
+    return found + [Diagnostic("W411", doc.source, exc.line, exc.col,
+                               f"audio ({exc.engine}): {exc.fact}; 'publish audio --engine {exc.engine}' fails for "
+                               f"this title, --engine {exc.other} builds it") for exc in crowded]
 
 
 def _unspoken_language(doc: Document, lines: list[str]) -> list[Diagnostic]:
@@ -266,4 +324,4 @@ def _unspoken_language(doc: Document, lines: list[str]) -> list[Diagnostic]:
 
 
 MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _same_labels, _unused_pronunciations,
-                                                                   _voice_hints)
+                                                                   _voice_hints, _repeated_text)

@@ -16,8 +16,10 @@ from pipeline import fonts
 from pipeline.cache import Cache, key
 from pipeline.model import Metadata
 
-COVER_VERSION = "1"  # bump when the design changes, so cached covers are redrawn
+COVER_VERSION = "2"  # bump when the design changes, so cached covers are redrawn
 PORTRAIT = (1600, 2560)
+TITLE_LEADING = 1.25
+MIN_TITLE = 0.035  # the smallest title, in units of the design's scale (a portrait page's width)
 
 PAPER = (244, 239, 230)
 INK = (31, 31, 31)
@@ -87,39 +89,63 @@ def _draw(meta: Metadata, size: tuple[int, int]) -> bytes:
     def face(path: str, px: float) -> ImageFont.FreeTypeFont:
         return ImageFont.truetype(path, max(8, round(px)))
 
-    def block(text: str, font: ImageFont.FreeTypeFont, y: float, fill: tuple, leading: float,
-              max_lines: int = 99) -> float:
-        lines = wrap(text, lambda s: draw.textlength(s, font=font) <= text_width)[:max_lines]
-        for line in lines:
-            draw.text((margin, y), line, font=font, fill=fill)
-            y += font.size * leading
-        return y
+    def cut(lines: list[str], room: int, font: ImageFont.FreeTypeFont) -> list[str]:
+        """At most `room` lines, the last ending in "…" when some were left out."""
+        if len(lines) <= room:
+            return lines
+        kept = lines[:max(1, room)]
+        while kept[-1] and draw.textlength(kept[-1] + "…", font=font) > text_width:
+            kept[-1] = kept[-1][:-1]
+        return kept[:-1] + [kept[-1] + "…"]
+
+    def one_line(text: str, path: str, px: float) -> tuple[str, ImageFont.FreeTypeFont]:
+        """A line that must stay one: smaller down to 70 %, then cut with "…"."""
+        font = face(path, px)
+        while draw.textlength(text, font=font) > text_width and font.size > 0.7 * px:
+            font = face(path, font.size * 0.95)
+        return cut(wrap(text, lambda s: draw.textlength(s, font=font) <= text_width), 1, font)[0], font
 
     # Band and outlet at the top.
     draw.rectangle((0, 0, width, round(0.018 * height)), fill=ACCENT)
-    outlet = face(sans, 0.045 * unit)
-    draw.text((margin, 0.07 * height), meta.outlet, font=outlet, fill=ACCENT)
+    outlet, outlet_font = one_line(meta.outlet, sans, 0.045 * unit)
+    draw.text((margin, 0.07 * height), outlet, font=outlet_font, fill=ACCENT)
 
-    # Title: as large as fits in at most three lines, none of them a lone character.
+    # From the foot up: the authors, the subtitle (four lines at most), the rule; the title fills
+    # what is left below 0.25 of the height.
+    authors, authors_font = one_line("　".join(meta.authors) + "　文", sans, 0.042 * unit)
+    authors_top = height - 0.1 * height - authors_font.size * 1.5
+    subtitle_font = face(sans, 0.055 * unit)
+    subtitle = cut(wrap(meta.subtitle, lambda s: draw.textlength(s, font=subtitle_font) <= text_width), 4,
+                   subtitle_font) if meta.subtitle else []
+    title_box = authors_top - 0.09 * unit - len(subtitle) * subtitle_font.size * 1.5 - 0.25 * height
+
+    # Title: as large as fits in at most three lines, none of them a lone character; a longer one
+    # smaller, until it fits its box; one too long even at the smallest size ends in "…" (the
+    # cover's text alternative and the title page carry it whole).
     px = 0.2 * unit
     while True:
         title_font = face(serif, px)
         lines = wrap(meta.title, lambda s: draw.textlength(s, font=title_font) <= text_width)
-        if len(lines) <= 3 and min(len(line) for line in lines) > 1 or px < 0.06 * unit:
+        tall = len(lines) * title_font.size * TITLE_LEADING
+        if (len(lines) <= 3 and min(len(line) for line in lines) > 1 and tall <= title_box) \
+                or (px < 0.06 * unit and tall <= title_box) or px < MIN_TITLE * unit:
             break
         px *= 0.92
-    y = block(meta.title, title_font, 0.25 * height, INK, 1.25)
+    lines = cut(lines, int(title_box // (title_font.size * TITLE_LEADING)), title_font)
+    y = 0.25 * height
+    for line in lines:
+        draw.text((margin, y), line, font=title_font, fill=INK)
+        y += title_font.size * TITLE_LEADING
 
     # Rule, subtitle.
     y += 0.02 * unit
     draw.rectangle((margin, y, margin + round(0.12 * width), y + max(2, round(0.008 * unit))), fill=ACCENT)
     y += 0.07 * unit
-    if meta.subtitle:
-        block(meta.subtitle, face(sans, 0.055 * unit), y, GREY, 1.5, max_lines=4)
+    for line in subtitle:
+        draw.text((margin, y), line, font=subtitle_font, fill=GREY)
+        y += subtitle_font.size * 1.5
 
     # Authors at the foot.
-    authors_font = face(sans, 0.042 * unit)
-    authors = "　".join(meta.authors) + "　文"
     draw.text((margin, height - 0.1 * height), authors, font=authors_font, fill=INK, anchor="ls")
 
     buffer = io.BytesIO()

@@ -36,7 +36,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E206": ("error", "write '::: answer ID' (optionally 'role=…'), or '::: note'"),
     "E207": ("error", "give every chapter its own {#id}"),
     "E208": ("error", "a question's heading needs its text"),
-    "E209": ("error", "put the article's paragraphs before the first '##' heading"),
+    "E209": ("error", "write the article's paragraphs before the first '##' heading, or the questions and answers"),
     "E210": ("error", "the references chapter holds one ordered list: '1. …'"),
     "E211": ("error", "use '## ' for chapters; the title lives in the front matter"),
     "E212": ("error", "write prose paragraphs; code blocks, tables and HTML are not part of the format"),
@@ -54,10 +54,14 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E220": ("error", "write a heading as '## ' (two half-width '#' and a plain space) before its text"),
     "E223": ("error", "link only whole web addresses (https://example.org/…) or mail addresses (mailto:name@example.org), "
                       "in the chapter's text; a file name or a page of this book cannot be linked"),
+    "E227": ("error", "write the text without the tag (an empty line starts a paragraph, **…** is strong), "
+                      "or '\\<' before it to print it"),
     "E222": ("error", "write the id after '#' as letters, digits and hyphens, a letter first: {#night-shift}"),
     "E221": ("error", "move the references chapter to the end, after the last question and the closing chapter"),
     "E301": ("error", "write one pinyin syllable per Han character, e.g. 周鸿祎: zhōu hóng yī"),
     "E302": ("error", "name a voice 'publish voices' lists for that engine and the title's language, or delete the hint"),
+    "E303": ("error", "split the chapter into two questions (no engine can give so many speakers of one "
+                      "chapter voices apart)"),
     "W401": ("warning", "use full-width ，：；？！（） and curly “” ‘’ inside Chinese text"),
     "W402": ("warning", "remove the speaker from the registry or give them an answer"),
     "W403": ("warning", "remove the entry or check the word's spelling in the text"),
@@ -68,6 +72,11 @@ RULES: dict[str, tuple[Severity, str]] = {
     "W408": ("warning", "write a common form of the character if there is one, or look at the PDF's page"),
     "W410": ("warning", "one person: declare them once and use that id in every answer; two people: "
                         "give them roles (or names) that tell them apart"),
+    "W411": ("warning", "eSpeak builds offline and --engine auto takes it offline; to read the title with "
+                        "both engines, split the chapter into two questions"),
+    "W412": ("warning", "delete the copy, or, if the text is meant twice, leave it (a paste may have put one "
+                        "speaker's words under another's name: check who said it)"),
+    "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),
 }

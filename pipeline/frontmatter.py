@@ -246,7 +246,10 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions
 
 
 def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], Positions]:
-    """Parse YAML text whose first line is file line `line_offset + 1`."""
+    """Parse YAML text whose first line is file line `line_offset + 1`. White space at a line's
+    end is dropped first: it is invisible, means nothing to a value (a value is one line), and
+    a tab there stopped PyYAML ("found character '\\t' that cannot start any token")."""
+    text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
     pos = Positions(line_offset)
     try:
         loader = _Loader(text)
@@ -268,6 +271,8 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
         col = (mark.column + 1) if mark else 1
         problem = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
+        written = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+        problem = _plain_problem(problem, written)
         raise FrontMatterError(
             [Diagnostic("E102", path, line, col, f"front matter is not valid YAML: {problem}")]) from None
     except yaml.reader.ReaderError as exc:
@@ -285,6 +290,29 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
             [Diagnostic("E102", path, line_offset + 1, 1, "front matter must be a mapping of 'field: value' lines")]
         )
     return data, pos
+
+
+# PyYAML's words for the mistakes editors make → the editor's words (the line as written decides
+# where the words alone do not): (words in the problem, the value starts with a quote?, message)
+_YAML_PROBLEMS: tuple[tuple[str, bool | None, str], ...] = (
+    ("'\\t'", None, "a tab stands here: YAML indents and separates with spaces only (replace the tab with spaces)"),
+    ("mapping values are not allowed here", None,
+     "': ' inside a value reads as the start of another field: put the whole value in quotes "
+     "(description: \"…: …\"), or write the full-width '：'"),
+    ("but found", True,
+     "the value starts with a quotation mark, so the quoted part is read as the whole value: put the whole "
+     "value in single quotes (title: '\"AI\"来了'), or write Chinese quotation marks “…”"),
+)
+
+
+def _plain_problem(problem: str, line: str) -> str:
+    """The editor's words for PyYAML's `problem` at `line`, or the problem as PyYAML says it."""
+    value = line.split(":", 1)[1].lstrip() if ":" in line else ""
+    quoted = value[:1] in ("\"", "'")
+    for words, starts_quoted, message in _YAML_PROBLEMS:
+        if words in problem and starts_quoted in (None, quoted):
+            return message
+    return problem
 
 
 def validate(data: dict[str, Any], pos: Positions, path: str) -> FrontMatterInput:

@@ -32,8 +32,8 @@ def _kill_point(write: Callable[[Path], contextlib.AbstractContextManager[Path]]
 
     @contextlib.contextmanager
     @functools.wraps(write)
-    def wrapper(target: Path) -> Iterator[Path]:
-        with write(target) as path:
+    def wrapper(target: Path, *args: object, **kwargs: object) -> Iterator[Path]:
+        with write(target, *args, **kwargs) as path:
             yield path
             pattern = os.environ.get(KILL_ENV)
             if pattern and fnmatch.fnmatchcase(target.name, pattern):
@@ -43,10 +43,38 @@ def _kill_point(write: Callable[[Path], contextlib.AbstractContextManager[Path]]
     return wrapper
 
 
+class Together:
+    """Outputs that must agree with each other (an MP3, its M4B and its captions): each is written
+    with `atomic_path(target, together)` and nothing is renamed until all are written."""
+
+    def __init__(self) -> None:
+        self.staged: list[tuple[Path, Path]] = []  # (temporary, target), in the order written
+
+
+@contextlib.contextmanager
+def written_together() -> Iterator[Together]:
+    """Commit a group of outputs as one: a build stopped before the end leaves the previous
+    files, all of them; once every new file is written, the previous ones are removed first and
+    the new ones renamed in, so a build killed between two renames leaves some files missing (the
+    next build makes them) but never a new file beside an old partner it does not match."""
+    group = Together()
+    try:
+        yield group
+        for _tmp, target in group.staged:
+            target.unlink(missing_ok=True)
+        for tmp, target in group.staged:
+            os.replace(tmp, target)
+    finally:
+        for tmp, _target in group.staged:
+            tmp.unlink(missing_ok=True)
+            _WRITING.discard(tmp)
+
+
 @_kill_point
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; on success rename it over `target`.
+def atomic_path(target: Path, together: Together | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; on success rename it over `target` (or, with
+    `together`, leave the rename to the group's commit).
 
     A build killed at any moment leaves either the old file or the new one, never a mix,
     because the rename is atomic on one filesystem.
@@ -56,13 +84,19 @@ def atomic_path(target: Path) -> Iterator[Path]:
     os.close(fd)
     tmp_path = Path(tmp)
     _WRITING.add(tmp_path)
+    handed_on = False
     try:
         yield tmp_path
         os.chmod(tmp_path, 0o644)
-        os.replace(tmp_path, target)
+        if together is None:
+            os.replace(tmp_path, target)
+        else:
+            together.staged.append((tmp_path, target))
+            handed_on = True
     finally:
-        tmp_path.unlink(missing_ok=True)
-        _WRITING.discard(tmp_path)
+        if not handed_on:
+            tmp_path.unlink(missing_ok=True)
+            _WRITING.discard(tmp_path)
 
 
 # The temporary files `atomic_path` has handed out in this process and not yet renamed or
@@ -77,8 +111,8 @@ def remove_temporaries() -> None:
             path.unlink(missing_ok=True)
 
 
-def atomic_write(target: Path, data: bytes | str) -> None:
-    with atomic_path(target) as tmp:
+def atomic_write(target: Path, data: bytes | str, together: Together | None = None) -> None:
+    with atomic_path(target, together) as tmp:
         if isinstance(data, str):
             tmp.write_text(data, encoding="utf-8")
         else:

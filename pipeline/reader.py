@@ -48,6 +48,7 @@ from pipeline.model import (
 )
 from pipeline.pinyin_syllables import count_han, is_han, normalise_syllables
 from pipeline.placeholders import find_placeholders
+from pipeline.slugs import slug_from_name
 from pipeline.syllables import has_reading, is_syllable
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
@@ -56,6 +57,12 @@ _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 _CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
 _HTML_COMMENT = re.compile(r"(?<!\\)<!--")
+# An HTML tag as a web page or a CMS writes it: '<br>', '<b>', '</p>', '<span class="x">', '<br/>'.
+_HTML_TAG = re.compile(r"(?<!\\)</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+# Names of the elements copy carries in (a '<T>' or '<name>' in prose is left alone).
+HTML_TAGS = frozenset("""a abbr b big blockquote br center cite code del div em font h1 h2 h3 h4 h5 h6 hr i img
+    ins kbd li mark ol p pre q s section small span strike strong sub sup table td th tr u ul""".split())
 _UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped colon: text, printed ':::'
 # A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
@@ -107,7 +114,7 @@ def read_with_diagnostics(path: Path) -> ReadResult:
         return ReadResult(None, [Diagnostic("E100", shown, 1, 1, "this is a folder, not a source file")])
     except OSError as exc:
         return ReadResult(None, [Diagnostic("E100", shown, 1, 1, f"cannot read the file: {exc.strerror or exc}")])
-    return read_data(data, shown, default_slug=path.stem)
+    return read_data(data, shown, default_slug=slug_from_name(path.stem))
 
 
 def read_data(data: bytes, shown: str, default_slug: str = "title") -> ReadResult:
@@ -118,9 +125,35 @@ def read_data(data: bytes, shown: str, default_slug: str = "title") -> ReadResul
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = " (it looks like UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+        hint = " (it looks like UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else _legacy_chinese(data, exc.start)
         return ReadResult(None, [Diagnostic("E100", shown, line, col, f"file is not valid UTF-8{hint}")])
     return read_text(text.removeprefix("\ufeff"), shown, default_slug=default_slug)
+
+
+def _legacy_chinese(data: bytes, bad: int) -> str:
+    """A hint when the bytes read whole as a Chinese Windows encoding (files saved by Notepad or
+    Word on a Chinese system, or sent by a correspondent): which one, and how to convert. Not
+    when UTF-8 Chinese stands before the first bad byte: then only a part came in another encoding,
+    and converting the whole file would garble the rest. (Two bytes of Big5 or GBK may happen to
+    read as one Latin letter in UTF-8, so only Chinese counts.)"""
+    if any(char >= "\u2e80" for char in data[:bad].decode("utf-8", "ignore")):
+        return (" (the text before this point is UTF-8: this part was pasted or saved in another encoding, "
+                "such as GBK; type or paste it again as UTF-8)")
+    from charset_normalizer import from_bytes  # (its guess, from the text's characters; GB18030 alone reads Big5 too)
+
+    best = from_bytes(data).best()
+    family = _CHINESE_ENCODINGS.get(best.encoding.replace("_", "").lower()) if best is not None else None
+    if family is None:
+        return ""
+    name, codec = family
+    return f" (it reads as {name}, a Chinese Windows encoding: save it again as UTF-8, or convert it: iconv -f {codec} -t UTF-8)"
+
+
+# charset_normalizer's names (underscores dropped) → what the editor is told, and iconv's name
+_CHINESE_ENCODINGS = {
+    **dict.fromkeys(("gb2312", "gbk", "gb18030", "cp936", "hz"), ("GBK / GB 18030", "GB18030")),
+    **dict.fromkeys(("big5", "big5hkscs", "cp950"), ("Big5", "BIG5-HKSCS")),
+}
 
 
 def read_text(text: str, path: str, default_slug: str = "title") -> ReadResult:
@@ -319,7 +352,10 @@ class _Builder:
         speaker = self.speakers.get(match["id"])
         if speaker is None:
             near = difflib.get_close_matches(match["id"], list(self.speakers), n=1, cutoff=0.6)
-            hint = f"did you mean '{near[0]}'?" if near else _known(sorted(self.speakers))
+            # the speaker's name (or label) where the id belongs: '::: answer 老周'
+            named = [s.id for s in self.speakers.values() if match["id"] in (s.name, s.label())]
+            hint = (f"that is the name of speaker '{named[0]}': write its id, '::: answer {named[0]}'" if named
+                    else f"did you mean '{near[0]}'?" if near else _known(sorted(self.speakers)))
             self.problem("E201", line, raw.find(block.info) + match.start("id") + 1,
                          f"unknown speaker id '{_shown(match['id'])}' ({hint})")
             return
@@ -465,13 +501,21 @@ class _Builder:
 
     def _html_comments(self, inline: Token) -> None:
         """E225 for an HTML comment: Markdown users hide notes to themselves in '<!-- … -->', and
-        with HTML read as text (as this format reads it) every edition printed the note."""
+        with HTML read as text (as this format reads it) every edition printed the note. E227 for
+        an HTML tag ('<br>', '<b>…</b>' pasted from a web page or a CMS): printed as written."""
         for k, text in enumerate(inline.content.split("\n")):
             if (found := _HTML_COMMENT.search(text)) is not None:
                 line = self.loc(inline).line + k
                 raw = self._raw(line)
                 self.problem("E225", line, raw.find("<!--") + 1,
                              f"an HTML comment '{what_comment(text[found.start():])}' would be printed in every edition")
+                return
+            unquoted = _CODE_SPAN.sub(lambda m: " " * len(m[0]), text)  # ('`<b>`' shows the tag on purpose)
+            tags = (t for t in _HTML_TAG.finditer(unquoted) if t["name"].lower() in HTML_TAGS)
+            if (tag := next(tags, None)) is not None:
+                line = self.loc(inline).line + k
+                self.problem("E227", line, self._raw(line).find(tag[0]) + 1,
+                             f"the HTML tag '{tag[0]}' would be printed in every edition (this format reads HTML as text)")
                 return
 
     def _references(self, tokens: list[Token]) -> list[Reference]:
@@ -507,9 +551,12 @@ class _Builder:
                 self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers")
         self._ids_shared_with_notes_and_answers()
         # (a body of blank lines only is reported by read_body; a rule or a code block alone is text
-        # that makes no paragraph, and was a document with no text before this)
-        if not self.sections[0]["paragraphs"] and any(line.strip() for line in self.body_lines):
-            self.problem("E209", self.body_offset + 1, 1, "the article has no paragraphs")
+        # that makes no paragraph, and was a document with no text before this). An interview
+        # that is all questions and answers needs no article: its opener carries the title, the
+        # subtitle and the byline in every edition.
+        interview = any(s["kind"] in ("question", "closing") for s in self.sections)
+        if not self.sections[0]["paragraphs"] and not interview and any(line.strip() for line in self.body_lines):
+            self.problem("E209", self.body_offset + 1, 1, "the article has no paragraphs, and no question follows")
         pronunciations = self._pronunciations()
         if errors(self.diagnostics):
             return None

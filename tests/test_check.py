@@ -376,3 +376,54 @@ def test_a_character_reference_is_blanked_where_it_stands_before_w401(tmp_path: 
     text = VALID.replace("第一段，有Latin和2025年。", "第一段&#12354;,有Latin和2025年。")
     line = line_of(text, "第一段")
     assert [c for c in codes(write(tmp_path, text)) if c[0] == "W401"] == [("W401", line, 12)]
+
+
+def crowded_chapter(speakers: int, hint: str = "") -> str:
+    """A title whose one question is answered by `speakers` people (ids s0, s1 …)."""
+    head, body = VALID.split("speakers:\n", 1)
+    table = "".join(f"  - id: s{i}\n    name: 人{chr(0x4E00 + 7 * i)}{chr(0x4E00 + 11 * i)}\n{hint}"
+                    for i in range(speakers))
+    answers = "".join(f"::: answer s{i}\n回答{i}。\n:::\n\n" for i in range(speakers))
+    return f"{head}speakers:\n{table}---\n\n第一段。\n\n## 大家怎么看？\n\n{answers}"
+
+
+def test_a_chapter_too_crowded_for_one_engine_is_a_warning(tmp_path: Path) -> None:
+    """50 speakers in one chapter: more than the edge voices keep apart, not more than eSpeak's.
+    It was E302 ('name a voice … or delete the hint', with no hint written) and exit 1, though
+    the offline build reads it: now W411 at the chapter's heading, naming the engine that builds
+    it, and check passes."""
+    text = crowded_chapter(50)
+    path = write(tmp_path, text)
+    found = check(path, pinyin=False)[1]
+    assert [(d.code, d.line) for d in found if d.code[1:] in ("302", "303", "411")] == [
+        ("W411", line_of(text, "## 大家怎么看"))]
+    message = next(d.message for d in found if d.code == "W411")
+    assert "50 speakers" in message and "--engine espeak builds it" in message
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+
+
+def test_the_cast_sheet_shows_the_engine_that_casts_a_crowded_chapter(tmp_path: Path) -> None:
+    path = write(tmp_path, crowded_chapter(50))
+    result = runner.invoke(app, ["audio", "--cast", str(path)])
+    assert result.exit_code == 0, result.output
+    edge = result.output[result.output.index("\nedge"):]
+    assert "cannot cast" in edge and "50 speakers" in edge
+    espeak = result.output[result.output.index("\nespeak"):result.output.index("\nedge")]
+    assert len(re.findall(r"1 ans\.", espeak)) == 50  # every speaker has an eSpeak voice
+
+
+def test_a_gender_hint_that_crowds_a_chapter_names_the_hint(tmp_path: Path) -> None:
+    path = write(tmp_path, crowded_chapter(50, "    voice: {gender: female}\n"))
+    message = next(d.message for d in check(path, pinyin=False)[1] if d.code == "W411")
+    assert "female edge voices are used up" in message and "'gender: female'" in message
+
+
+def test_a_chapter_too_crowded_for_every_engine_is_an_error(tmp_path: Path) -> None:
+    text = crowded_chapter(300)
+    path = write(tmp_path, text)
+    found = [d for d in check(path, pinyin=False)[1] if d.code[1:] in ("302", "303", "411")]
+    assert sorted((d.code, d.line, d.message.split(")")[0]) for d in found) == [
+        ("E303", line_of(text, "## 大家怎么看"), "audio (edge"), ("E303", line_of(text, "## 大家怎么看"), "audio (espeak")]
+    assert all("--engine" not in str(d) for d in found)  # no engine to send the editor to
+    assert runner.invoke(app, ["check", str(path)]).exit_code == 1

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.fsutil import KILL_ENV, atomic_path, atomic_write
+from pipeline.fsutil import KILL_ENV, atomic_path, atomic_write, written_together
 from pipeline.reader import read_source
 from tests.conftest import ROOT, TEST_TITLE
 from tests.readback import han, read_back
@@ -37,6 +37,8 @@ CASES = [
     (f"{SLUG}-script.md", ["script", "--engine", "espeak"]),
     (f"{SLUG}-script.html", ["script", "--engine", "espeak"]),
 ]
+# Outputs that must come from one build: an interrupted build leaves all of them as they were.
+GROUPS = [{f"{SLUG}.mp3", f"{SLUG}.m4b", f"{SLUG}.vtt"}, {f"{SLUG}-script.md", f"{SLUG}-script.html"}]
 # One more sentence per case (the source only grows), so every case's build has something new
 # to write, and a longer programme to speak.
 MARKS = "甲乙丙丁戊己庚辛壬癸"
@@ -127,6 +129,71 @@ def test_atomic_path_without_the_hook_writes_whole_files(tmp_path: Path, monkeyp
     assert sorted(p.name for p in (tmp_path / "x").iterdir()) == ["a.txt", "b.bin"]
 
 
+PARTNERS = ["a.mp3", "a.m4b", "a.vtt"]
+
+
+def builds_present(folder: Path) -> set[str]:
+    """Which builds the partner files standing in `folder` come from (their text says)."""
+    return {(folder / name).read_text(encoding="utf-8") for name in PARTNERS if (folder / name).exists()}
+
+
+def write_partners(folder: Path, fail_writing: str | None = None) -> None:
+    with written_together() as together:
+        for name in PARTNERS:
+            with atomic_path(folder / name, together) as tmp:
+                if name == fail_writing:
+                    raise OSError("disk full")
+                tmp.write_text("新", encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", PARTNERS)
+def test_an_error_writing_one_partner_keeps_every_old_one(tmp_path: Path, monkeypatch, name: str) -> None:
+    """An audio build that failed writing its captions left the new MP3 and M4B beside the
+    previous build's captions: now nothing is put in place until every partner is written."""
+    monkeypatch.delenv(KILL_ENV, raising=False)
+    for partner in PARTNERS:
+        (tmp_path / partner).write_text("旧", encoding="utf-8")
+    with pytest.raises(OSError):
+        write_partners(tmp_path, fail_writing=name)
+    assert builds_present(tmp_path) == {"旧"} and sorted(p.name for p in tmp_path.iterdir()) == sorted(PARTNERS)
+
+
+@pytest.mark.parametrize("renamed", range(len(PARTNERS)))
+def test_partners_stopped_between_renames_never_mix_builds(tmp_path: Path, monkeypatch, renamed: int) -> None:
+    """Stopped after `renamed` of the new files are in place: some files may be missing (the next
+    build writes them), but never a new one beside an old one."""
+    monkeypatch.delenv(KILL_ENV, raising=False)
+    for partner in PARTNERS:
+        (tmp_path / partner).write_text("旧", encoding="utf-8")
+    real_replace, done = os.replace, []
+
+    def replace(source, target) -> None:
+        if len(done) == renamed:
+            raise OSError("stopped")
+        done.append(target)
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OSError):
+        write_partners(tmp_path)
+    assert len(builds_present(tmp_path)) <= 1
+    assert not list(tmp_path.glob(".*.part"))
+    monkeypatch.setattr(os, "replace", real_replace)
+    write_partners(tmp_path)
+    assert builds_present(tmp_path) == {"新"}
+
+
+def test_a_kill_while_writing_the_last_partner_keeps_every_old_one(tmp_path: Path) -> None:
+    """The real hook (SIGKILL while the captions are written), in a process of its own."""
+    for partner in PARTNERS:
+        (tmp_path / partner).write_text("旧", encoding="utf-8")
+    code = ("import sys\nfrom pathlib import Path\nfrom tests.test_crash_safety import write_partners\n"
+            "write_partners(Path(sys.argv[1]))\n")
+    result = run_writer(code, tmp_path, "a.vtt")
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    assert builds_present(tmp_path) == {"旧"}
+
+
 # --- every output type through the real CLI (slow) ----------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -164,6 +231,8 @@ def test_a_build_killed_while_writing_keeps_the_previous_file(built: Path, index
     target = built / "output" / name
     before_bytes = target.read_bytes()
     before = read_back(target)
+    partners = next((group - {name} for group in GROUPS if name in group), set())
+    partners_before = {partner: (built / "output" / partner).read_bytes() for partner in partners}
     sentence = f"修订{MARKS[index]}在此。"
     source = built / "source" / "title.md"
     source.write_text(with_sentence(source.read_text(encoding="utf-8"), sentence), encoding="utf-8")
@@ -173,6 +242,8 @@ def test_a_build_killed_while_writing_keeps_the_previous_file(built: Path, index
                                                   f"{killed.stdout}{killed.stderr}")
     assert read_back(target) == before, f"{name} changed although its build was killed"
     assert target.read_bytes() == before_bytes
+    # its partners too: a new MP3 beside the previous build's captions would disagree with them
+    assert {p: (built / "output" / p).read_bytes() for p in partners} == partners_before
     for path in outputs(built):  # the others: the previous build's or this one's, each whole
         read_back(path)
     if name == CASES[0][0]:  # EPUBCheck once, on the plain EPUB

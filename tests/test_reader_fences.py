@@ -221,9 +221,10 @@ def test_an_unsupported_block_is_an_error_at_its_first_line(block: str, name: st
 
 
 @pytest.mark.parametrize(("written", "read"), [
-    ("<div>x</div>", "<div>x</div>"), ("\\<!-- 注释 -->", "<!-- 注释 -->"), ("甲<b>乙</b>丙", "甲<b>乙</b>丙"),
+    ("\\<div>x\\</div>", "<div>x</div>"), ("\\<!-- 注释 -->", "<!-- 注释 -->"), ("甲\\<b>乙\\</b>丙", "甲<b>乙</b>丙"),
     ("价格<100元，a < b", "价格<100元，a < b"), ("见<http://x.org>。", "见http://x.org。"),
-], ids=["block", "escaped-comment", "tag", "less-than", "autolink"])  # (a comment as such is E225: test_reader_edges)
+], ids=["block", "escaped-comment", "tag", "less-than", "autolink"])  # (a comment as such is E225: test_reader_edges;
+# a tag as such is E227: test_reader_html)
 def test_html_stays_text_as_written(written: str, read: str) -> None:
     doc = read_text(VALID.replace("第一段", written + "\n\n第一段"), "t.md").document
     assert doc.sections[0].paragraphs[0].text == read

@@ -197,6 +197,52 @@ def test_a_file_that_cannot_be_read_as_a_source(tmp_path: Path) -> None:
     assert found(utf16) == [("E100", str(utf16), 1, 1, "file is not valid UTF-8 (it looks like UTF-16)")]
 
 
+
+TRADITIONAL = """---
+id: urn:uuid:00000000-0000-4000-8000-000000000002
+title: 讀書的夜晚
+language: zh-Hant
+authors: [陳大文]
+outlet: 城東週報
+date: 2025-01-02
+description: 一篇測試。
+rights: (c) 2025
+speakers:
+  - id: chen
+    name: 陳大文
+---
+
+這是一篇以繁體中文寫成的文章，討論臺灣與香港的閱讀習慣。
+
+## 你怎麼看？
+
+::: answer chen
+我覺得電子書與紙本書各有優點。
+:::
+"""
+
+
+@pytest.mark.parametrize(("text", "codec", "named", "iconv"), [
+    (VALID.replace("©", "(c)"), "gb18030", "GBK / GB 18030", "GB18030"),
+    (VALID.replace("©", "(c)"), "gbk", "GBK / GB 18030", "GB18030"),
+    (TRADITIONAL, "big5", "Big5", "BIG5-HKSCS")], ids=["gb18030", "gbk", "big5"])
+def test_a_file_saved_in_a_chinese_windows_encoding_is_named(text: str, codec: str, named: str, iconv: str) -> None:
+    """A source saved by Notepad or Word on a Chinese system: E100 at its first Chinese character
+    says which encoding it reads as and how to convert it (it said only 'not valid UTF-8')."""
+    data = text.encode(codec)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if not row.isascii())
+    (problem,) = read_data(data, "t.md").diagnostics
+    assert (problem.code, problem.line) == ("E100", line)
+    assert f"it reads as {named}" in problem.message and f"iconv -f {iconv} -t UTF-8" in problem.message
+
+
+def test_one_paragraph_in_another_encoding_is_not_sent_to_convert_the_whole_file() -> None:
+    """Converting the whole file would garble its UTF-8 text: the message says this part only."""
+    data = VALID.encode().replace("回答二。".encode(), "回答二。".encode("gbk"))
+    (problem,) = read_data(data, "t.md").diagnostics
+    assert problem.line == line_of(VALID, "回答二。") and "iconv" not in problem.message
+    assert "this part was pasted or saved in another encoding" in problem.message
+
 # VALID's front matter holds 20 values, counted by hand: the mapping itself; id, title, language;
 # authors and its one name; outlet, date, description, rights; speakers, wang's mapping and its
 # id, name, role; li's mapping and its id, name; pronunciations and its one reading.
@@ -353,11 +399,17 @@ NOT_FIELDS = [
     ("too-deep", "x: " + "[" * 2000 + "]" * 2000, 2, 1, "front matter is nested too deeply to read"),
     ("unclosed-list", "x: [1, 2", 2, 9,
      "front matter is not valid YAML: while parsing a flow sequence expected ',' or ']', but got '<stream end>'"),
-    ("colon-in-value", "a: b: c", 2, 5, "front matter is not valid YAML: mapping values are not allowed here"),
+    ("colon-in-value", "a: b: c", 2, 5, "front matter is not valid YAML: ': ' inside a value reads as the start of "
+                                        "another field: put the whole value in quotes (description: \"…: …\"), or "
+                                        "write the full-width '：'"),
+    ("quote-then-text", 'a: "灯下"夜读', 2, 8, "front matter is not valid YAML: the value starts with a quotation mark, "
+                                             "so the quoted part is read as the whole value: put the whole value in "
+                                             "single quotes (title: '\"AI\"来了'), or write Chinese quotation marks “…”"),
     ("lone-surrogate", "x: \ud800", 2, 4, "front matter has a control character U+D800: delete it"),
     ("lone-surrogate-later", "x: 1\ny: 2\nz: ab\ud800", 4, 6, "front matter has a control character U+D800: delete it"),
     ("tab-indent", "x: 1\n\ty: 2", 3, 1,
-     "front matter is not valid YAML: while scanning for the next token found character '\\t' that cannot start any token"),
+     "front matter is not valid YAML: a tab stands here: YAML indents and separates with spaces only (replace the "
+     "tab with spaces)"),
 ]
 
 

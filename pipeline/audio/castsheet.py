@@ -10,7 +10,7 @@ from rich.markup import escape
 
 from pipeline.audio.engine import ENGINES, VoiceSpec
 from pipeline.model import Document
-from pipeline.passes.casting import Cast, cast
+from pipeline.passes.casting import Cast, CastingLimit, cast
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,11 @@ class CastRow:
 
 
 def cast_rows(doc: Document) -> tuple[list[CastRow], dict[str, Cast]]:
-    casts = {engine: cast(doc, engine) for engine in ENGINES}
+    """The rows for the engines that can cast the title: one whose voices a crowded chapter
+    exhausts (`CastingLimit`) is left out (the sheet says why), unless no engine can."""
+    casts, limits = _casts(doc)
+    if not casts:
+        raise limits[ENGINES[0]].for_every_engine()
     rows = [CastRow("narrator", "旁白", "", 0, {e: c.narrator for e, c in casts.items()}),
             CastRow("host", "主持人", "", 0, {e: c.host for e, c in casts.items()})]
     for speaker in doc.speakers:
@@ -35,6 +39,17 @@ def cast_rows(doc: Document) -> tuple[list[CastRow], dict[str, Cast]]:
     return rows, casts
 
 
+def _casts(doc: Document) -> tuple[dict[str, Cast], dict[str, CastingLimit]]:
+    """engine → its cast, and engine → why it cannot cast the title."""
+    casts, limits = {}, {}
+    for engine in ENGINES:
+        try:
+            casts[engine] = cast(doc, engine)
+        except CastingLimit as exc:
+            limits[engine] = exc
+    return casts, limits
+
+
 def _voice(spec: VoiceSpec) -> str:
     if spec.engine == "edge":
         return f"{spec.voice:<30} pitch {spec.pitch:+3d} Hz  rate {spec.rate:+3d} %  reads {spec.language}"
@@ -44,12 +59,16 @@ def _voice(spec: VoiceSpec) -> str:
 def cast_sheet(doc: Document) -> list[str]:
     """Lines for the terminal (rich markup; names escaped)."""
     rows, casts = cast_rows(doc)
-    spoken = casts[ENGINES[0]].narrator.language
+    limits = _casts(doc)[1]
+    spoken = next(iter(casts.values())).narrator.language
     lines = [f"[bold]Cast sheet: {escape(doc.meta.title)}[/] — {len(doc.speakers)} speakers, "
              f"{sum(len(s.answers) for s in doc.chapters)} answers, language {escape(doc.meta.language)} "
              f"read as {spoken}; speakers who share a voice differ in pitch and rate"]
     for engine in ENGINES:
         lines += ["", f"[bold]{engine}[/]"]
+        if engine in limits:
+            lines.append(f"  [red]cannot cast:[/] {escape(limits[engine].message)}")
+            continue
         for row in rows:
             count = f"{row.answers} ans." if row.part == "speaker" else row.part
             hint = f"  [dim]({escape(row.hint)})[/]" if row.hint else ""

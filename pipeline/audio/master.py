@@ -34,7 +34,7 @@ from pipeline.audio.engine import Segment
 from pipeline.audio.timeline import BLOCK, Timeline
 from pipeline.cache import Cache, key
 from pipeline.errors import PublishError
-from pipeline.fsutil import atomic_path
+from pipeline.fsutil import Together, atomic_path
 
 MASTER_VERSION = "1"
 NAMESPACE = "audio-chunks"
@@ -252,8 +252,9 @@ def programme_loudness(chunks: Sequence[EncodedChunk]) -> float:
     return loudness.gated_loudness(np.concatenate([c.powers for c in chunks]))
 
 
-def write_mp3(path: Path, chunks: Sequence[EncodedChunk], tag: Callable[[Path], None]) -> None:
-    with atomic_path(path) as tmp:
+def write_mp3(path: Path, chunks: Sequence[EncodedChunk], tag: Callable[[Path], None],
+              together: Together | None = None) -> None:
+    with atomic_path(path, together) as tmp:
         with open(tmp, "wb") as out:
             for chunk in chunks:
                 out.write(chunk.mp3)
@@ -275,12 +276,12 @@ def chapter_title(title: str, limit: int = CHAPTER_TITLE_BYTES) -> str:
 
 
 def write_m4b(path: Path, chunks: Sequence[EncodedChunk], timeline: Timeline,
-              tag: Callable[[Path], None]) -> None:
+              tag: Callable[[Path], None], together: Together | None = None) -> None:
     """The chunks' AAC packets in one MP4 audiobook with a chapter list."""
     av = _av()
 
     rate = timeline.sample_rate
-    with atomic_path(path) as tmp:
+    with atomic_path(path, together) as tmp:
         with av.open(str(tmp), "w", format="ipod", options={"brand": "M4B "}) as out:
             stream = None
             offset = 0

@@ -18,6 +18,7 @@ import yaml
 
 from pipeline import renderers
 from pipeline.paths import UsageError, read_source_file
+from pipeline.slugs import slug_from_name
 from pipeline.sourcetext import split_lines
 
 SOURCE_DIR = "source"
@@ -42,7 +43,7 @@ class TitleSource:
         Read without the full reader (cheap for thousands of titles); a front matter too broken
         to say is the reader's to report, on the worker. Read once: the collision check asks
         for it once per output name."""
-        return peek_slug(self.data, self.stem)
+        return peek_slug(self.data, slug_from_name(self.stem))
 
     @classmethod
     def from_path(cls, path: Path) -> TitleSource:

@@ -28,6 +28,7 @@ from pipeline.driver.styles import styles_dir
 from pipeline.model import Document
 from pipeline.reader import read_data
 from pipeline.renderers.base import BuildContext
+from pipeline.slugs import slug_from_name
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def default_cache_dir() -> Path:
 
 def read_title(source: TitleSource) -> tuple[Document | None, list[str]]:
     """The title's document, or its errors as `file:line:col: …` lines."""
-    result = read_data(source.data, source.name, default_slug=source.stem)
+    result = read_data(source.data, source.name, default_slug=slug_from_name(source.stem))
     problems = [str(d) for d in errors(result.diagnostics)]
     if result.document is None and not problems:
         problems = [f"{source.name}: the source could not be read (run 'publish check {source.name}')"]

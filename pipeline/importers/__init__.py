@@ -36,13 +36,10 @@ class Imported:
 
 
 def slug_for(path: Path) -> str:
-    """A slug from a file name: pinyin for Chinese, lower case, hyphens."""
-    from pipeline.importers.romanize import syllables
+    """A slug from a file name: pinyin for Chinese, lower case, hyphens (as the reader's)."""
+    from pipeline.slugs import slug_from_name
 
-    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(syllables(path.stem)).lower()).strip("-")
-    if len(slug) > MAX_ID_LENGTH:  # a long Chinese file name: its first syllables, whole
-        slug = slug[: MAX_ID_LENGTH + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_ID_LENGTH + 1] else slug[:MAX_ID_LENGTH]
-    return slug or "title"
+    return slug_from_name(path.stem)
 
 
 def check_slug(slug: str) -> str:

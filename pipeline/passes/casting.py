@@ -39,7 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pipeline.audio.engine import EngineName, VoiceSpec
+from pipeline.audio.engine import ENGINES, EngineName, VoiceSpec
 from pipeline.audio.voices import LANGUAGES_FILE, VoiceEntry, VoiceTable, load_table, spoken_language
 from pipeline.errors import PublishError, SourceError
 from pipeline.model import Document, Speaker
@@ -129,10 +129,7 @@ def cast_voices(doc: Document, table: VoiceTable, language: str = "cmn") -> Cast
                     notes.append(f"{speaker.name}: could not {' or '.join(RELAXED[r] for r in relax)}")
                 break
         if spec is None:
-            gender = speaker.voice.gender or "any"
-            raise SourceError(speaker.loc.path, speaker.loc.line, speaker.loc.col,
-                              f"no {table.engine} voice can be cast for '{speaker.name}' ({gender}) that no one "
-                              f"else in their chapters has: add voices or pitch steps to pipeline/data/{_file(table)}")
+            raise _crowded(doc, speaker, table, sum(other in chosen for other in company.get(speaker.id, ())))
         chosen[speaker.id] = spec
         taken.add((spec.voice, spec.pitch, spec.rate))
         family_use[spec.family] += 1
@@ -147,6 +144,37 @@ def cast(doc: Document, engine: EngineName) -> Cast:
         raise PublishError(f"{doc.source}: no voice reads the title's language '{doc.meta.language}'; the audio "
                            f"edition knows the languages in pipeline/data/{LANGUAGES_FILE}")
     return cast_voices(doc, load_table(engine), language)
+
+
+class CastingLimit(SourceError):
+    """A chapter has more speakers than one engine's voices keep apart (rule 5). Not a fault in
+    the source: the other engine may read the title, or the chapter can be split. `check` and the
+    cast sheet tell it apart from a voice hint the engine refuses."""
+
+    def __init__(self, path: str, line: int, col: int, fact: str, engine: EngineName) -> None:
+        self.fact, self.engine = fact, engine  # what is so, without the advice
+        self.other = next(e for e in ENGINES if e != engine)
+        super().__init__(path, line, col, f"{fact}: split the chapter into two questions, or read the audio "
+                                          f"edition with --engine {self.other}")
+
+    def for_every_engine(self) -> SourceError:
+        """The error when the other engine cannot cast the title either: only the split helps."""
+        return SourceError(self.path, self.line, self.col, f"{self.fact}: split the chapter into two questions "
+                                                           f"(neither engine has voices for so many)")
+
+
+def _crowded(doc: Document, speaker: Speaker, table: VoiceTable, kept: int) -> CastingLimit:
+    """The error for a speaker no voice is left for, at the most crowded chapter they answer in:
+    what the editor can change is the chapter (or the engine), not the speaker."""
+    chapters = [s for s in doc.chapters if any(a.speaker.id == speaker.id for a in s.answers)]
+    crowded = max(chapters, key=lambda s: len({a.speaker.id for a in s.answers}))
+    count = len({a.speaker.id for a in crowded.answers})
+    gender = speaker.voice.gender
+    limit = (f"the {gender} {table.engine} voices are used up in it (delete some 'gender: {gender}' hints)"
+             if gender else f"the {table.engine} voices keep only {kept} of them apart in one chapter")
+    return CastingLimit(crowded.loc.path, crowded.loc.line, crowded.loc.col,
+                        f"chapter “{crowded.title or crowded.id}” has {count} speakers and {limit}, so no "
+                        f"{table.engine} voice is left for '{speaker.name}'", table.engine)
 
 
 def _file(table: VoiceTable) -> str:

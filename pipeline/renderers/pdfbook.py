@@ -33,6 +33,14 @@ WORDS = {
     "pseudonym": "化名",
     "question": "问题",
 }
+# A title set as large as its page holds it: (most ems of title, class on the half-title, the
+# title page and the article's opener, which pdf.css sizes; the learner PDF's style for the
+# opener's pinyin lines, pdf-learner.css). An em is a Han character's width, a Latin letter or
+# a digit about half of one. A title past about 600 characters spills over (check warns past 400: W413).
+TITLE_SIZES: tuple[tuple[float, str, str], ...] = (
+    (22, "title-short", "title"), (48, "title-long", "title"), (110, "title-longer", "heading"),
+    (240, "title-longest", "dek"), (float("inf"), "title-huge", "dek"),
+)
 INDEX_ID = "_name-index"  # ("_": no chapter {#id} can take it)
 FONT_CREDIT = "正文 Noto Serif SC，标题 Noto Sans SC（SIL Open Font License 1.1）"
 
@@ -206,6 +214,7 @@ def front_html(doc: Document, template: str, plan: BookPlan, main_html: str, *, 
     values = {
         **head_values(doc, fonts_css, body_class),
         "book_attr": attr(spaced(meta.title)),
+        "title_size": title_size(meta.title)[0],
         "title_html": print_typeset(meta.title),
         "subtitle_html": f'<p class="book-subtitle">{print_typeset(meta.subtitle)}</p>' if meta.subtitle else "",
         "edition_html": f'<p class="book-edition">{text(edition)}</p>' if edition else "",
@@ -218,6 +227,12 @@ def front_html(doc: Document, template: str, plan: BookPlan, main_html: str, *, 
         "main_html": main_html,
     }
     return Template(template).substitute(values)
+
+
+def title_size(title: str) -> tuple[str, str]:
+    """The class and the learner style of TITLE_SIZES for a title this long (in ems)."""
+    ems = sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.55 for char in title)
+    return next((name, style) for most, name, style in TITLE_SIZES if ems <= most)
 
 
 def head_values(doc: Document, fonts_css: str, body_class: str) -> dict[str, str]:
@@ -286,10 +301,11 @@ def _opening(section_id: str, title: str, running: str, kind: str) -> str:
 def _article(doc: Document, section: Section, setter: Setter) -> str:
     meta = doc.meta
     dek = f'<p class="dek">{setter.phrase(meta.subtitle, "dek")}</p>' if meta.subtitle else ""
+    size, style = title_size(meta.title)
     byline = "　".join(print_typeset(a) for a in meta.authors)
     return (
-        _opening(section.id, meta.title, meta.subtitle or meta.title, "article")
-        + f'<header class="opener"><h1 class="chapter-title">{setter.phrase(meta.title, "title")}</h1>{dek}'
+        _opening(section.id, meta.title, meta.subtitle or meta.title, f"article {size}")
+        + f'<header class="opener"><h1 class="chapter-title">{setter.phrase(meta.title, style)}</h1>{dek}'
         + f'<p class="byline">{byline}</p></header>\n'
         + _paragraphs(section.paragraphs, setter)
         + "\n</section>"

@@ -18,7 +18,7 @@ from pathlib import Path
 from pipeline.audio.plan import ROLE_NAMES, Cue
 from pipeline.audio.programme import Programme, produce
 from pipeline.audio.timeline import clock
-from pipeline.fsutil import atomic_write
+from pipeline.fsutil import atomic_write, written_together
 from pipeline.model import Document
 from pipeline.passes.speech import load_rules
 from pipeline.renderers.base import BuildContext
@@ -194,7 +194,8 @@ class ScriptRenderer:
     def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
         markdown, html = self.outputs(doc, ctx)
         programme = produce(doc, ctx, ctx.executor, edition="script")  # the driver's pool, or None: in this process
-        atomic_write(markdown, script_markdown(doc, programme))
-        atomic_write(html, script_html(doc, programme))
+        with written_together() as together:  # the two forms of one script, never of two builds
+            atomic_write(markdown, script_markdown(doc, programme), together)
+            atomic_write(html, script_html(doc, programme), together)
         ctx.log(f"script: {programme.engine.name}, {len(programme.plan.cues())} cues timed, {programme.counts()}")
         return [markdown, html]

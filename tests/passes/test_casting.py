@@ -14,7 +14,7 @@ from pipeline.audio.engine import ENGINES, VoiceSpec
 from pipeline.audio.voices import load_table
 from pipeline.errors import PublishError, SourceError
 from pipeline.model import Document, VoiceHint
-from pipeline.passes.casting import answer_order, cast, similar
+from pipeline.passes.casting import CastingLimit, answer_order, cast, similar
 
 # ---- the yardsticks, as data ---------------------------------------------------------------
 
@@ -288,18 +288,24 @@ def test_one_chapter_may_share_a_voice_exactly_prosody_apart() -> None:
     assert result.notes == ("李四: could not keep neighbours' voices apart",)
 
 
-@pytest.mark.parametrize(("gender", "shown"), [(None, "any"), ("female", "female")])
-def test_a_chapter_with_no_voice_left_is_an_error_at_the_speaker(gender, shown) -> None:
+@pytest.mark.parametrize(("gender", "limit"), [
+    (None, "the espeak voices keep only 1 of them apart in one chapter"),
+    ("female", "the female espeak voices are used up in it (delete some 'gender: female' hints)")])
+def test_a_chapter_with_no_voice_left_is_an_error_at_the_chapter(gender, limit) -> None:
+    """What the editor can change is the chapter (split it) or the engine, not the speaker: the
+    error stands at the chapter's heading (it stood at the speaker, and check called it a voice
+    hint to delete) and says both."""
     doc = title(VALID)
     if gender:
         doc = with_hint(doc, "li", VoiceHint(gender=gender))
-    with pytest.raises(SourceError) as error:
+    with pytest.raises(CastingLimit) as error:
         cast_voices(doc, tiny((50,)), "cmn")
-    li = next(s for s in doc.speakers if s.id == "li")
-    assert (error.value.path, error.value.line, error.value.col) == (li.loc.path, li.loc.line, li.loc.col)
-    assert str(error.value).startswith(f"t.md:{li.loc.line}:{li.loc.col}: no espeak voice can be cast for '李四' "
-                                       f"({shown}) that no one else in their chapters has: add voices or pitch steps "
-                                       "to pipeline/data/voices-espeak.toml")
+    chapter = doc.chapters[0]
+    assert (error.value.path, error.value.line, error.value.col) == (chapter.loc.path, chapter.loc.line, chapter.loc.col)
+    assert str(error.value) == (f"t.md:{chapter.loc.line}:{chapter.loc.col}: chapter “{chapter.title}” has 2 speakers "
+                                f"and {limit}, so no espeak voice is left for '李四': split the chapter into two "
+                                "questions, or read the audio edition with --engine edge")
+    assert error.value.engine == "espeak" and isinstance(error.value, SourceError)
 
 
 def test_pitch_stays_in_espeaks_range() -> None:
