@@ -4,6 +4,7 @@ paragraph is in the edition still finds it), and a long address breaks within th
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -159,6 +160,34 @@ def test_the_learner_pdf_links_each_text_and_each_printed_address_where_it_stand
     """The link annotations lie over exactly the link's text and the address printed in the
     note, on each line either breaks over (the long address over four lines), and nothing else."""
     assert linked_text(learner_pdf) == LEARNER_LINKED
+
+
+@pytest.mark.slow
+def test_the_learner_pdf_links_a_text_or_address_that_breaks_over_two_pages(tmp_path: Path) -> None:
+    """Every body paragraph of the test title ends with a link of its own and a long address: the
+    annotations lie over each whole, also where one continues on the next page (four do)."""
+    lines = TEST_TITLE.read_text(encoding="utf-8").split("\n")
+    expected = {}
+    for index, line in enumerate(lines):
+        if line.endswith("。") and not line.startswith("#") and not re.match(r"^[a-z]+:", line):
+            href = f"{LONG}&p={len(expected) + 1}"
+            lines[index] = f"{line}见[第{len(expected) + 1}条说明]({href})。"
+            expected[href] = f"第{len(expected) + 1}条说明{href}"
+    source = tmp_path / "many-links.md"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    doc = prepare(read_source(source))
+    ctx = BuildContext(out_dir=tmp_path / "out", cache=Cache(tmp_path / "cache"),
+                       styles_dir=ROOT / "pipeline" / "styles", log=lambda message: None)
+    path = LearnerPdfRenderer().build(doc, ctx)[0]
+    found = linked_text(path)
+    assert len(expected) >= 10 and {href: found.get(href) for href in expected} == expected
+    with pikepdf.open(path) as pdf:
+        pages: dict[str, set[int]] = {}
+        for number, page in enumerate(pdf.pages):
+            for annotation in page.get("/Annots", []):
+                if "/A" in annotation and "/URI" in annotation.A:
+                    pages.setdefault(str(annotation.A.URI), set()).add(number)
+    assert any(len(pages[href]) > 1 for href in expected), "no link crosses a page: the case is not tested"
 
 
 def link_structure(path: Path) -> list[tuple[str, str, str]]:
