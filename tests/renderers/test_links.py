@@ -142,8 +142,8 @@ def linked_text(path: Path) -> dict[str, str]:
                         (str(annotation.A.URI), (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))))
     found: dict[str, str] = {}
     chars = page_chars(path, sorted(rects))
-    for number, annotations in sorted(rects.items()):
-        for uri, (x0, y0, x1, y1) in sorted(annotations, key=lambda item: (-item[1][3], item[1][0])):
+    for number, on_page in sorted(rects.items()):
+        for uri, (x0, y0, x1, y1) in sorted(on_page, key=lambda item: (-item[1][3], item[1][0])):
             under = ""
             for char in chars[number]:
                 centre_x, centre_y = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
