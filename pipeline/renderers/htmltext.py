@@ -50,12 +50,17 @@ def linked(href: str | None, written: str, html: str) -> str:
 def addresses(paragraph: Paragraph) -> list[tuple[str, str]]:
     """(text, address as shown) of each link of the paragraph whose text is not its address, in
     order, once each: what paper, which cannot be clicked, prints after the paragraph."""
-    found: dict[tuple[str, str], None] = {}
+    return [(written, shown) for written, shown, _href in linked_addresses(paragraph)]
+
+
+def linked_addresses(paragraph: Paragraph) -> list[tuple[str, str, str]]:
+    """`addresses` with each one's href: a PDF links the printed address as well."""
+    found: dict[tuple[str, str], str] = {}
     for href, group in _links(paragraph.spans):
         written = "".join(span.text for span in group)
         if href is not None and not is_its_address(written, href):
-            found[(written.strip(), shown_address(href))] = None
-    return list(found)
+            found.setdefault((written.strip(), shown_address(href)), href)
+    return [(written, shown, href) for (written, shown), href in found.items()]
 
 
 def addresses_html(found: list[tuple[str, str]], typeset: Typeset = plain) -> str:

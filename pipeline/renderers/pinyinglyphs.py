@@ -7,7 +7,7 @@ places them; this module knows nothing of lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -83,6 +83,7 @@ class Glyph:
     word: int = MARK  # which word it belongs to (a number per word of the text); MARK for punctuation
     inner: float = 0.0  # px from it to the next character of its word: the word's pitch less a character
     scale: float = 1.0  # its syllable's horizontal scale in its word (below 1: condensed)
+    href: str | None = None  # the address it links to, if it is (part of) a link's text
 
 
 @dataclass(frozen=True)
@@ -115,23 +116,25 @@ def is_word_text(text: str) -> bool:
     return any(c.isalnum() or is_han(c) for c in text)
 
 
-def glyphs(runs: Iterable[tuple[str, str, Sequence[tuple[str, tuple[str, ...] | None]]]], style: Style) -> list[Glyph]:
-    """Glyphs from runs of (text, css class, words) where words are (text, syllables or None):
-    the words of the pinyin pass, each numbered so that the layout knows where one ends."""
+def glyphs(runs: Iterable[tuple], style: Style) -> list[Glyph]:
+    """Glyphs from runs of (text, css class, words) or (text, css class, words, href) where
+    words are (text, syllables or None): the words of the pinyin pass, each numbered so that the
+    layout knows where one ends. A run's href (a link's address) rides on each of its glyphs."""
     out: list[Glyph] = []
     space = False
     word = 0
 
-    def add_latin(text: str, css: str, space_before: bool) -> None:
+    def add_latin(text: str, css: str, space_before: bool, href: str | None) -> None:
         nonlocal word
         previous = out[-1] if out else None
         glued = (not space_before and previous is not None and previous.word != MARK
                  and previous.syllable is None and is_latin(previous.text[-1]) and is_latin(text[0]))
         if not glued:
             word += 1
-        out.append(Glyph(text, css, None, space_before, word=word if is_word_text(text) else MARK))
+        out.append(Glyph(text, css, None, space_before, word=word if is_word_text(text) else MARK, href=href))
 
-    for _text, css, words in runs:
+    for _text, css, words, *link in runs:
+        href = link[0] if link else None
         for text, syllables in words:
             if syllables is not None:
                 han = iter(syllables)
@@ -139,27 +142,27 @@ def glyphs(runs: Iterable[tuple[str, str, Sequence[tuple[str, tuple[str, ...] | 
                 for index, char in enumerate(text):
                     syllable = next(han, None) if is_han(char) else None
                     number = word if is_word_text(char) else MARK
-                    out.append(Glyph(char, css, syllable, space, breakable=index == 0, word=number))
+                    out.append(Glyph(char, css, syllable, space, breakable=index == 0, word=number, href=href))
                     space = False
                 continue
             latin = ""
             for char in text:
                 if char.isspace():
                     if latin:
-                        add_latin(latin, css, space)
+                        add_latin(latin, css, space, href)
                         latin, space = "", False
                     space = True
                 elif char in FULL_WIDTH_PUNCTUATION or is_han(char):
                     if latin:
-                        add_latin(latin, css, space)
+                        add_latin(latin, css, space, href)
                         latin, space = "", False
                     word += 1
-                    out.append(Glyph(char, css, None, space, word=word if is_han(char) else MARK))
+                    out.append(Glyph(char, css, None, space, word=word if is_han(char) else MARK, href=href))
                     space = False
                 else:
                     latin += char
             if latin:
-                add_latin(latin, css, space)
+                add_latin(latin, css, space, href)
                 space = False
     return _shape_words(_split_long(_measure(_glue(out), style), style), style)
 

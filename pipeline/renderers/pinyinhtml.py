@@ -23,7 +23,7 @@ from pipeline.cache import Cache, key
 from pipeline.fonts import font_path
 from pipeline.model import Document, Paragraph
 from pipeline.renderers import pinyinfont
-from pipeline.renderers.htmltext import LINK_NOTE, addresses, text
+from pipeline.renderers.htmltext import LINK_NOTE, linked_addresses, text
 from pipeline.renderers.pagegeometry import custom_lengths, custom_ratios, measure
 from pipeline.renderers.pdfbook import Chapter, Setter
 from pipeline.renderers.pinyinglyphs import PX, Face, Style, glyphs
@@ -46,7 +46,7 @@ ROLES = {  # role → (size name in the CSS, pinyin size name, face, indent in e
 }
 
 Words = list[tuple[str, tuple[str, ...] | None]]
-Run = tuple[str, str, bool]  # text, css class, Chinese (to be read in pinyin)?
+Run = tuple[str, str, bool, str | None]  # text, css class, Chinese (to be read in pinyin)?, link href
 BLOCKS = "learner-blocks"  # cache namespace of set blocks
 LAYOUT_MODULES = ("pinyinhtml", "pinyinglyphs", "pinyinlayout", "pinyinrows", "pinyinfont", "wordshape", "cjktype")
 
@@ -131,28 +131,29 @@ class LearnerText:
     def paragraph(self, paragraph: Paragraph) -> str:
         runs: list[Run] = []
         if paragraph.number is not None:
-            runs.append((f"（{paragraph.number}）", "", False))
+            runs.append((f"（{paragraph.number}）", "", False, None))
         for span in paragraph.spans:
-            runs.append((span.text, _span_css(span.style), span.lang is None or span.lang.startswith("zh")))
-        if found := addresses(paragraph):  # paper cannot be clicked: the addresses follow, as in print
-            runs.append((LINK_NOTE[0], "", True))
-            for n, (written, address) in enumerate(found):
-                runs += [(written, "", True), (f" {address}", "", False), ("；" if n + 1 < len(found) else "", "", False)]
-            runs.append((LINK_NOTE[1], "", False))
+            runs.append((span.text, _span_css(span.style), span.lang is None or span.lang.startswith("zh"), span.href))
+        if found := linked_addresses(paragraph):  # paper: the addresses follow, as in print (and link too)
+            runs.append((LINK_NOTE[0], "", True, None))
+            for n, (written, address, href) in enumerate(found):
+                runs += [(written, "", True, None), (f" {address}", "", False, href),
+                         ("；" if n + 1 < len(found) else "", "", False, None)]
+            runs.append((LINK_NOTE[1], "", False, None))
         return self._block(runs, "text")
 
     def phrase(self, value: str, role: str) -> str:
-        return self._block([(value, "", True)], role)
+        return self._block([(value, "", True, None)], role)
 
     def label(self, value: str) -> str:
-        return self._block([(value, "", True), ("：", "", False)], "label")
+        return self._block([(value, "", True, None), ("：", "", False, None)], "label")
 
     def _block(self, runs: list[Run], role: str) -> str:
         """A block of text set in lines, from the cache when the same words with the same
         readings were set before in the same style by the same code: an edit sets only the
         paragraphs it changed."""
         style = self.styles[role]
-        words = [(text, css, self.words(text) if chinese else [(text, None)]) for text, css, chinese in runs]
+        words = [(text, css, self.words(text) if chinese else [(text, None)], href) for text, css, chinese, href in runs]
         digest = key("learner-block", _layout_digest(), role, repr(style), words, self.exact_tabs)
         stored = self.cache.get(BLOCKS, digest)
         if stored is not None:

@@ -189,7 +189,32 @@ def line_html(line: Line, overhang: float, pinyin_size: float, stops: TabStops |
     top, top_id = _row(pinyin, stops)
     bottom, bottom_id = _row(han, stops)
     return (f'<span class="ln"{_row_style(top_id)}>{top}\n'
-            f'<span class="hz"{_row_style(bottom_id)}>{bottom}</span></span>')
+            f'<span class="hz"{_row_style(bottom_id)}>{links_html(line, overhang)}{bottom}</span></span>')
+
+
+def links(line: Line) -> list[tuple[str, float, float]]:
+    """(href, left px, width px) of each stretch of the line's glyphs that link to one address:
+    a link's text, or a printed address, that breaks over two lines has a stretch on each."""
+    found: list[tuple[str, float, float]] = []
+    start = None
+    for index, glyph in enumerate([*line.glyphs, None]):
+        href = glyph.href if glyph is not None else None
+        if start is not None and href != line.glyphs[start].href:
+            last = line.glyphs[index - 1]
+            found.append((line.glyphs[start].href, line.x[start], line.x[index - 1] + last.width - line.x[start]))  # type: ignore[arg-type]
+            start = None
+        if start is None and href is not None:
+            start = index
+    return found
+
+
+def links_html(line: Line, overhang: float) -> str:
+    """The line's links, each an empty absolutely positioned `<a>` at the very start of the Han
+    row (its static place: the row's top left) moved over its text by its margin: no text run
+    is split, so not a glyph moves (`_Pen`), and WeasyPrint makes each a link annotation over
+    exactly the text (class "lk" in pdf-learner.css gives it the row's height)."""
+    return "".join(f'<a class="lk" href="{escape(href, quote=True)}" style="margin-left:{left + overhang:.3f}px;'
+                   f'width:{width:.3f}px"></a>' for href, left, width in links(line))
 
 
 def block_html(lines: list[Line], overhang: float, pinyin_size: float, stops: TabStops | None = None) -> str:

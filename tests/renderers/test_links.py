@@ -4,6 +4,7 @@ paragraph is in the edition still finds it), and a long address breaks within th
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -29,9 +30,23 @@ LINKED = {
     "我们请四位常客聊了聊他们的夜晚。": "我们请四位常客聊了聊他们的夜晚。详见[馆方公告](https://library.example.org/notice?id=3)和<https://example.org/a>。",
     "白天家里孙子闹，晚上这里安静。": f"白天家里孙子闹，晚上[这里]({LONG})安静，[见**公告**](mailto:editor@example.org)。",
     "2. 微博：@城东图书馆": "2. 微博：@城东图书馆\n3. [城东图书馆官网](https://library.example.org/about)",
+    "其实是“被迫”夜读的。": "其实是“被迫”[夜读](https://library.example.org/书目/夜读?q=新书)的。",
 }
+# The reader percent-encodes an address as the web does; every edition links to it so encoded.
+HAN_ADDRESS = "https://library.example.org/%E4%B9%A6%E7%9B%AE/%E5%A4%9C%E8%AF%BB?q=%E6%96%B0%E4%B9%A6"
 HREFS = {"https://library.example.org/notice?id=3", "https://example.org/a", LONG, "mailto:editor@example.org",
-         "https://library.example.org/about"}
+         "https://library.example.org/about", HAN_ADDRESS}
+# What the learner PDF makes clickable, by address, in reading order: the link's text in its
+# paragraph, then the address printed in the paragraph's note (the references list, not set with
+# pinyin, links its text only, as print does).
+LEARNER_LINKED = {
+    "https://library.example.org/notice?id=3": "馆方公告https://library.example.org/notice?id=3",
+    "https://example.org/a": "https://example.org/a",
+    LONG: "这里" + LONG,
+    "mailto:editor@example.org": "见公告editor@example.org",
+    HAN_ADDRESS: "夜读https://library.example.org/书目/夜读?q=新书",
+    "https://library.example.org/about": "城东图书馆官网",
+}
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +64,18 @@ def linked(tmp_path_factory):  # type: ignore[no-untyped-def]
     return doc, ctx
 
 
+@pytest.fixture(scope="module")
+def print_pdf(linked) -> Path:  # type: ignore[no-untyped-def]
+    doc, ctx = linked
+    return PdfRenderer().build(doc, ctx)[0]
+
+
+@pytest.fixture(scope="module")
+def learner_pdf(linked) -> Path:  # type: ignore[no-untyped-def]
+    doc, ctx = linked
+    return LearnerPdfRenderer().build(doc, ctx)[0]
+
+
 def test_the_epub_links_each_text_to_its_address(linked) -> None:  # type: ignore[no-untyped-def]
     doc, ctx = linked
     path = EpubRenderer().build(doc, ctx)[0]
@@ -59,7 +86,8 @@ def test_the_epub_links_each_text_to_its_address(linked) -> None:  # type: ignor
             if a.get("href", "").startswith(("http", "mailto")):
                 found[a.get("href")] = shown_text(a)
     assert found == {"https://library.example.org/notice?id=3": "馆方公告", "https://example.org/a": "https://example.org/a",
-                     LONG: "这里", "mailto:editor@example.org": "见公告", "https://library.example.org/about": "城东图书馆官网"}
+                     LONG: "这里", "mailto:editor@example.org": "见公告", "https://library.example.org/about": "城东图书馆官网",
+                     HAN_ADDRESS: "夜读"}
     report = run_epubcheck(path)
     assert (report.fatals, report.errors, report.warnings) == (0, 0, 0), "\n".join(map(str, report.messages))
 
@@ -73,9 +101,9 @@ def link_annotations(path: Path) -> set[str]:
         return {str(a.A.URI) for page in pdf.pages for a in page.get("/Annots", []) if "/A" in a and "/URI" in a.A}
 
 
-def test_the_print_pdf_links_and_prints_every_address_after_its_paragraph(linked) -> None:  # type: ignore[no-untyped-def]
-    doc, ctx = linked
-    path = PdfRenderer().build(doc, ctx)[0]
+def test_the_print_pdf_links_and_prints_every_address_after_its_paragraph(linked, print_pdf) -> None:  # type: ignore[no-untyped-def]
+    doc, _ctx = linked
+    path = print_pdf
     text = pdf_text(path)
     assert_blocks_once_in_order(doc, text)  # each paragraph's text whole
     flat = "".join(text.split())
@@ -86,9 +114,9 @@ def test_the_print_pdf_links_and_prints_every_address_after_its_paragraph(linked
 
 
 @pytest.mark.slow
-def test_the_learner_pdf_prints_every_address_within_the_page(linked) -> None:  # type: ignore[no-untyped-def]
-    doc, ctx = linked
-    path = LearnerPdfRenderer().build(doc, ctx)[0]
+def test_the_learner_pdf_prints_every_address_within_the_page(linked, learner_pdf) -> None:  # type: ignore[no-untyped-def]
+    doc, _ctx = linked
+    path = learner_pdf
     flat = "".join("".join(text_without_pinyin(doc, path)).split())
     assert LONG in flat and "editor@example.org" in flat and "https://library.example.org/notice?id=3" in flat
     with pikepdf.open(path) as pdf:
@@ -96,6 +124,108 @@ def test_the_learner_pdf_prints_every_address_within_the_page(linked) -> None:  
         count = len(pdf.pages)
     for number, chars in page_chars(path, list(range(count))).items():
         assert all(char.x1 <= width - 20 for char in chars), number  # nothing runs off the page (its margin is wider)
+
+
+def linked_text(path: Path) -> dict[str, str]:
+    """URI → the glyphs under its link annotations, read by pdfminer (a glyph is under one when its
+    box lies within the annotation's rectangle), annotations taken page by page, top to bottom,
+    left to right. Asserts that no glyph straddles an annotation's left or right edge and that
+    each annotation is at least as tall as its glyphs (pdfminer's glyph boxes sit on the font's
+    descent, lower than a Han character's ink: their vertical centre is what must be inside)."""
+    with pikepdf.open(path) as pdf:
+        rects: dict[int, list[tuple[str, tuple[float, float, float, float]]]] = {}
+        for number, page in enumerate(pdf.pages):
+            for annotation in page.get("/Annots", []):
+                if "/A" in annotation and "/URI" in annotation.A:
+                    x0, y0, x1, y1 = map(float, annotation.Rect)
+                    rects.setdefault(number, []).append(
+                        (str(annotation.A.URI), (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))))
+    found: dict[str, str] = {}
+    chars = page_chars(path, sorted(rects))
+    for number, on_page in sorted(rects.items()):
+        for uri, (x0, y0, x1, y1) in sorted(on_page, key=lambda item: (-item[1][3], item[1][0])):
+            under = ""
+            for char in chars[number]:
+                centre_x, centre_y = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
+                inside = x0 <= centre_x <= x1 and y0 <= centre_y <= y1
+                if inside and char.text.strip():
+                    assert x0 - 0.5 <= char.x0 and char.x1 <= x1 + 0.5 and y1 - y0 >= char.size, (uri, char, (x0, y0, x1, y1))
+                    under += char.text
+            found[uri] = found.get(uri, "") + under
+    return found
+
+
+@pytest.mark.slow
+def test_the_learner_pdf_links_each_text_and_each_printed_address_where_it_stands(learner_pdf) -> None:  # type: ignore[no-untyped-def]
+    """The link annotations lie over exactly the link's text and the address printed in the
+    note, on each line either breaks over (the long address over four lines), and nothing else."""
+    assert linked_text(learner_pdf) == LEARNER_LINKED
+
+
+@pytest.mark.slow
+def test_the_learner_pdf_links_a_text_or_address_that_breaks_over_two_pages(tmp_path: Path) -> None:
+    """Every body paragraph of the test title ends with a link of its own and a long address: the
+    annotations lie over each whole, also where one continues on the next page (four do)."""
+    lines = TEST_TITLE.read_text(encoding="utf-8").split("\n")
+    expected = {}
+    for index, line in enumerate(lines):
+        if line.endswith("。") and not line.startswith("#") and not re.match(r"^[a-z]+:", line):
+            href = f"{LONG}&p={len(expected) + 1}"
+            lines[index] = f"{line}见[第{len(expected) + 1}条说明]({href})。"
+            expected[href] = f"第{len(expected) + 1}条说明{href}"
+    source = tmp_path / "many-links.md"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    doc = prepare(read_source(source))
+    ctx = BuildContext(out_dir=tmp_path / "out", cache=Cache(tmp_path / "cache"),
+                       styles_dir=ROOT / "pipeline" / "styles", log=lambda message: None)
+    path = LearnerPdfRenderer().build(doc, ctx)[0]
+    found = linked_text(path)
+    assert len(expected) >= 10 and {href: found.get(href) for href in expected} == expected
+    with pikepdf.open(path) as pdf:
+        pages: dict[str, set[int]] = {}
+        for number, page in enumerate(pdf.pages):
+            for annotation in page.get("/Annots", []):
+                if "/A" in annotation and "/URI" in annotation.A:
+                    pages.setdefault(str(annotation.A.URI), set()).add(number)
+    assert any(len(pages[href]) > 1 for href in expected), "no link crosses a page: the case is not tested"
+
+
+def link_structure(path: Path) -> list[tuple[str, str, str]]:
+    """(URI, the annotation's /Contents, the tag of the structure element its /StructParent names)
+    of every URI link annotation; asserts that the element holds the annotation by an OBJR and
+    hangs in the structure tree."""
+    found = []
+    with pikepdf.open(path) as pdf:
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        table = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        root = pdf.Root.StructTreeRoot.objgen
+        for page in pdf.pages:
+            for annotation in page.get("/Annots", []):
+                if "/A" not in annotation or "/URI" not in annotation.A:
+                    continue
+                element = table[int(annotation.StructParent)]
+                kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
+                assert any(isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR"
+                           and kid.Obj.objgen == annotation.objgen for kid in kids)
+                up, depth = element, 0
+                while up.objgen != root and depth < 50:
+                    up, depth = up.P, depth + 1
+                assert up.objgen == root
+                found.append((str(annotation.A.URI), str(annotation.get("/Contents", "")), str(element.S)))
+    return found
+
+
+@pytest.mark.slow
+def test_the_learner_pdf_tags_its_links_as_the_print_pdf_does(print_pdf, learner_pdf) -> None:  # type: ignore[no-untyped-def]
+    """PDF/UA: each link annotation is the object of an element of the structure tree (in the
+    learner PDF a Link element) and says where it goes (/Contents); both PDFs link to the same
+    addresses, encoded alike. (The print PDF tags a link whose text is all bold as the bold's
+    element, WeasyPrint's doing: only the learner's tags are pinned here.)"""
+    for path in (print_pdf, learner_pdf):
+        structure = link_structure(path)
+        assert {uri for uri, _contents, _tag in structure} == HREFS
+        assert all(contents == uri for uri, contents, _tag in structure), structure
+    assert {tag for _uri, _contents, tag in link_structure(learner_pdf)} == {"/Link"}
 
 
 def paragraph(*spans: Span) -> Paragraph:
