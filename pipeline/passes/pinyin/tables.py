@@ -213,13 +213,7 @@ def _neutral() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=None)
 def _new_words() -> dict[str, str]:
     """CC-CEDICT's words jieba's dictionary lacks (see `lexicon`): word → syllables, parsed when used."""
-    table = {}
-    with open(DATA_DIR / "pinyin_new_words.txt", encoding="utf-8") as fh:
-        for line in fh:
-            if line[:1] != "#" and "\t" in line:
-                word, reading = line.rstrip("\n").split("\t", 1)
-                table[word] = reading
-    return table
+    return _unparsed_table("pinyin_new_words.txt")
 
 
 @lru_cache(maxsize=None)
@@ -231,8 +225,14 @@ def _aabb_words() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=None)
 def _cedict_words() -> dict[str, str]:
     """jieba's words pypinyin lacks, CC-CEDICT's reading (see `lexicon`): word → syllables, parsed when used."""
+    return _unparsed_table("pinyin_cedict_words.txt")
+
+
+def _unparsed_table(name: str) -> dict[str, str]:
+    """A 'word<TAB>syllables' table as text: a title uses a few of its thousands of entries, so
+    each reading is parsed only when asked for (reading them all cost the cold start)."""
     table = {}
-    with open(DATA_DIR / "pinyin_cedict_words.txt", encoding="utf-8") as fh:
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
         for line in fh:
             if line[:1] != "#" and "\t" in line:
                 word, reading = line.rstrip("\n").split("\t", 1)
