@@ -42,7 +42,8 @@ def _one_line(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1, max_length=10_000)]
 MAX_ID_LENGTH = 80  # a speaker id or a slug (the slug names files: output/<slug>-learner.epub …)
-Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=MAX_ID_LENGTH)]
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"  # a speaker id or a slug: lower-case letters, digits, hyphens
+Identifier = Annotated[str, Field(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.frontmatter import MAX_ID_LENGTH
+from pipeline.frontmatter import ID_PATTERN, MAX_ID_LENGTH
 
 
 def slug_from_name(stem: str) -> str:
     """`stem` unchanged when it is a slug already; else pinyin for Chinese, lower case, hyphens."""
-    if re.fullmatch(r"[a-z0-9][a-z0-9-]*", stem) and len(stem) <= MAX_ID_LENGTH:
+    if re.match(ID_PATTERN, stem) and len(stem) <= MAX_ID_LENGTH:
         return stem
     from pipeline.importers.romanize import syllables
 

@@ -17,13 +17,13 @@ from string import Template
 
 from pipeline.diagnostics import errors
 from pipeline.errors import PublishError
-from pipeline.frontmatter import MAX_ID_LENGTH
+from pipeline.frontmatter import ID_PATTERN, MAX_ID_LENGTH
 from pipeline.fsutil import atomic_write
 from pipeline.importers.draft import Draft
 from pipeline.importers.formats import ImportUsageError, read_copy
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "new-source.md"
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_SLUG = re.compile(ID_PATTERN)
 PLACEHOLDER_CODES = {f"E12{n}" for n in range(10)}
 
 
