@@ -17,6 +17,7 @@ emphasis of the Han row. Two ways to place the pieces:
 from __future__ import annotations
 
 import hashlib
+from itertools import groupby
 from dataclasses import dataclass, field
 from html import escape
 
@@ -196,15 +197,11 @@ def links(line: Line) -> list[tuple[str, float, float]]:
     """(href, left px, width px) of each stretch of the line's glyphs that link to one address:
     a link's text, or a printed address, that breaks over two lines has a stretch on each."""
     found: list[tuple[str, float, float]] = []
-    start = None
-    for index, glyph in enumerate([*line.glyphs, None]):
-        href = glyph.href if glyph is not None else None
-        if start is not None and href != line.glyphs[start].href:
-            last = line.glyphs[index - 1]
-            found.append((line.glyphs[start].href, line.x[start], line.x[index - 1] + last.width - line.x[start]))  # type: ignore[arg-type]
-            start = None
-        if start is None and href is not None:
-            start = index
+    for href, run in groupby(range(len(line.glyphs)), key=lambda index: line.glyphs[index].href):
+        if href is not None:
+            indices = list(run)
+            first, last = indices[0], indices[-1]
+            found.append((href, line.x[first], line.x[last] + line.glyphs[last].width - line.x[first]))
     return found
 
 
