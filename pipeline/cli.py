@@ -377,6 +377,7 @@ def watch(
     from pipeline.build import STYLES_DIR, default_cache
     from pipeline.driver.outputs import validate_out
     from pipeline.driver.styles import project_styles, style_overrides, styles_dir
+    from pipeline.driver.title import prune_cache
     from pipeline.renderers.base import BuildContext
     from pipeline.watch import watch_and_build
 
@@ -400,7 +401,8 @@ def watch(
         ctx = BuildContext(out_dir=out_path, cache=cache, styles_dir=styles_dir(settings.style_overrides, cache),
                            options=settings.options(), log=ui.say)
         watch_and_build(path, chosen, ctx, out=ui.say, style_dirs=[STYLES_DIR, project_styles(Path("."))],
-                        restyle=lambda: styles_dir(style_overrides(Path(".")), cache))
+                        restyle=lambda: styles_dir(style_overrides(Path(".")), cache),
+                        after_build=lambda: prune_cache(cache, settings.cache_limit, ui.say))
 
 
 @app.command(name="clean-cache", epilog=example("publish clean-cache"))

@@ -90,13 +90,15 @@ def watch_and_build(
     style_dirs: Sequence[Path] = (),
     restyle: Callable[[], Path] | None = None,
     stop: threading.Event | None = None,
+    after_build: Callable[[], None] | None = None,
 ) -> None:
     """Build once, then once per save that changed something. `changes` defaults to
     watchfiles' stream of the source's folder and the style folders an editor edits
     (`style_dirs`, default `ctx.styles_dir`: e.g. the shipped styles and the project's
     `styles/`); tests may pass their own iterable. `restyle` gives the styles folder to build
     with after a style changed (the project's overrides are laid over the shipped styles in a
-    folder of their own). `stop` ends the watch."""
+    folder of their own). `stop` ends the watch. `after_build` runs after each successful
+    rebuild (keeping the build cache under its size: a watch runs all day)."""
     watched_styles = list(dict.fromkeys(style_dirs or [ctx.styles_dir]))
     if changes is None:
         from watchfiles import watch
@@ -107,7 +109,8 @@ def watch_and_build(
                         stop_event=stop)
     out(f"watching {source} and {', '.join(f'{d}/' for d in watched_styles)} (Ctrl-C stops)")
     last = (_source_state(source), _styles_state(watched_styles))
-    rebuild(source, editions, ctx, out)
+    if rebuild(source, editions, ctx, out) and after_build is not None:
+        after_build()
     for _batch in changes:
         state = (_source_state(source), _styles_state(watched_styles))
         if state[0] is None:
@@ -118,4 +121,5 @@ def watch_and_build(
         if restyle is not None and state[1] != last[1]:
             ctx = dataclasses.replace(ctx, styles_dir=restyle())
         last = state
-        rebuild(source, editions, ctx, out)
+        if rebuild(source, editions, ctx, out) and after_build is not None:
+            after_build()

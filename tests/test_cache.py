@@ -124,3 +124,27 @@ def test_a_build_prunes_old_entries_and_keeps_its_own(tmp_path: Path) -> None:
     assert any("removed 2 old cache entries" in line for result in report.results for line in result.log)
     # The build's own entries, just used, stay even over the limit: the next build reuses them.
     assert cache.prune(0).removed == 0 and cache.prune(0).kept > 0
+
+
+def test_a_watch_prunes_after_its_rebuilds(tmp_path: Path, monkeypatch) -> None:
+    """`publish watch` runs all day: it keeps the cache under publish.toml's size too."""
+    import pipeline.watch
+    from typer.testing import CliRunner
+
+    from pipeline.build import default_cache
+    from pipeline.cli import app
+    from tests.titles import variant, write
+
+    write(tmp_path / "source", "a.md", variant(1))
+    (tmp_path / "publish.toml").write_text('[cache]\nmax_size = "100 kB"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    cache = default_cache(tmp_path)
+    digests = {name: _put(cache, name, 200_000, 3 * DAY) for name in ("stale", "staler")}
+    watch_once = pipeline.watch.watch_and_build
+    monkeypatch.setattr(pipeline.watch, "watch_and_build",
+                        lambda *args, **kw: watch_once(*args, **{**kw, "changes": []}))
+    result = CliRunner().invoke(app, ["watch", "epub", "--out", "built"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "built" / "a.epub").exists() or any((tmp_path / "built").rglob("*.epub"))
+    assert _kept(cache, digests) == set()
+    assert "removed 2 old cache entries" in result.output

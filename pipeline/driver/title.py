@@ -148,13 +148,14 @@ def build_title(
                            keep_going=True, target=target)
     except Exception as exc:  # the title as a whole (its lock, its target, the passes)
         return result(done, [f"{source.name}: {describe_failure(exc)}"])
-    _prune(cache, settings.cache_limit, log)
+    prune_cache(cache, settings.cache_limit, log)
     return result(done)
 
 
-def _prune(cache: Cache, limit: int | None, log: Callable[[str], None]) -> None:
-    """Keep the cache under its size once a title is built; a cache that cannot be pruned (a
-    read-only or vanished folder) costs disk space, not the build."""
+def prune_cache(cache: Cache, limit: int | None, log: Callable[[str], None]) -> None:
+    """Keep the cache under its size once a title is built (by the driver, and by `publish
+    watch` after each rebuild); a cache that cannot be pruned (a read-only or vanished folder)
+    costs disk space, not the build."""
     try:
         pruned = cache.prune_if_due(limit)
     except OSError as exc:
