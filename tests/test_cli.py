@@ -160,9 +160,12 @@ def test_version_names_the_package_and_its_engines(project: Path) -> None:
 
 
 def test_shell_completion_is_available(tmp_path: Path) -> None:
-    shown = publish("--show-completion", "bash", cwd=tmp_path, env={"HOME": str(tmp_path)})
+    # Typer finds the shell from the process tree (shellingham), and a test run may have none
+    # (pytest started by a service, not a shell): its own switch names the shell instead.
+    env = {"HOME": str(tmp_path), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    shown = publish("--show-completion", "bash", cwd=tmp_path, env=env)
     assert shown.returncode == 0 and "_PUBLISH_COMPLETE" in shown.stdout
-    installed = publish("--install-completion", "bash", cwd=tmp_path, env={"HOME": str(tmp_path)})
+    installed = publish("--install-completion", "bash", cwd=tmp_path, env=env)
     assert installed.returncode == 0, installed.stderr
     script = (tmp_path / ".bash_completions" / "publish.sh").read_text()
     assert "_PUBLISH_COMPLETE=complete_bash" in script
