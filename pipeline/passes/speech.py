@@ -13,103 +13,24 @@ the order a reader resolves them (dates before bare numbers, units before letter
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from pipeline.passes.homophones import load_homophones
-
-DATA = Path(__file__).resolve().parent.parent / "data" / "speech.toml"
+from pipeline.passes.speech_tables import (  # noqa: F401 (the tables are part of this module's interface)
+    DATA,
+    Figures,
+    Ordinals,
+    Powers,
+    Signed,
+    SpeechRules,
+    Web,
+    load_rules,
+)
 
 DIGITS = "零一二三四五六七八九"
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PAUSES = "，。！？；：、"
 _STRENGTH = {"、": 1, "，": 2, "：": 3, "；": 4, "。": 5, "！": 6, "？": 7}
 _VOWELS = set("aeiouyAEIOUY")
-
-
-@dataclass(frozen=True)
-class SpeechRules:
-    units: Mapping[str, str]
-    currency: Mapping[str, str]
-    latin: Mapping[str, str]
-    digit_names: frozenset[str]
-    two: str  # after a lone 2 these read 两
-    quantity: str  # after a digit name these make it a number again
-    respellings: Mapping[str, str]  # word → the same sound in unambiguous characters
-    signs: Mapping[str, str] = field(default_factory=dict)  # a unit written as a sign → its word (℃ → 摄氏度)
-    signed: Signed = field(default_factory=lambda: Signed())
-    figures: Figures = field(default_factory=lambda: Figures())
-
-
-@dataclass(frozen=True)
-class Signed:
-    """How a minus and a range read (the `[signed]` table): -5 → 负五, -5℃ → 零下五摄氏度, 3-5 → 三到五."""
-
-    minus: str = "-−－﹣"  # characters that are a minus before a number
-    negative: str = "负"
-    below_zero: str = "零下"
-    below_zero_after: tuple[str, ...] = ("摄氏度", "华氏度")  # words after which a minus reads below_zero
-    ranges: str = "-–—‒~～〜－"  # characters that join two numbers into a range
-    joiner: str = "到"
-
-
-def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DATA) -> SpeechRules:
-    """The speech tables, with the title's pronunciation table turned into respellings."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    respellings = {}
-    if pronunciations:
-        homophones = load_homophones()
-        respellings = {word: homophones.respell(word, pinyin) for word, pinyin in pronunciations.items()}
-    return SpeechRules(
-        units=data["units"],
-        currency=data["currency"],
-        latin=data["latin"],
-        digit_names=frozenset(data["digit_names"]["numbers"]),
-        two=data["measure"]["two"],
-        quantity=data["measure"]["quantity"],
-        respellings=respellings,
-        signs=data.get("signs", {}),
-        signed=_signed_table(data.get("signed", {})),
-        figures=_figures_table(data.get("figures", {})),
-    )
-
-
-def _signed_table(table: Mapping[str, object]) -> Signed:
-    default = Signed()
-
-    def chars(key: str, fallback: str) -> str:
-        value = table.get(key)
-        return "".join(str(v) for v in value) if isinstance(value, list) else fallback
-
-    words = table.get("below_zero_after")
-    return Signed(
-        minus=chars("minus", default.minus),
-        negative=str(table.get("negative", default.negative)),
-        below_zero=str(table.get("below_zero", default.below_zero)),
-        below_zero_after=tuple(map(str, words)) if isinstance(words, list) else default.below_zero_after,
-        ranges=chars("range", default.ranges),
-        joiner=str(table.get("joiner", default.joiner)),
-    )
-
-
-@dataclass(frozen=True)
-class Figures:
-    """Figures read otherwise than as amounts (the `[figures]` table): telephone numbers and codes
-    digit by digit, arithmetic by its signs' words, a score as 比."""
-
-    code_words: tuple[str, ...] = ()
-    operators: Mapping[str, str] = field(default_factory=dict)
-    ratio: str = "比"
-
-
-def _figures_table(table: Mapping[str, object]) -> Figures:
-    words, operators = table.get("code_words", []), table.get("operators", {})
-    return Figures(code_words=tuple(map(str, words)) if isinstance(words, list) else (),
-                   operators={str(k): str(v) for k, v in operators.items()} if isinstance(operators, dict) else {},
-                   ratio=str(table.get("ratio", "比")))
 
 
 # ── sentences ────────────────────────────────────────────────────────────────────────────
@@ -176,12 +97,14 @@ def _group(n: int) -> str:
 
 
 def number(text: str, before: str = "", after: str = "", rules: SpeechRules | None = None) -> str:
-    """A number as read in its place: 2个 → 两个, 007 → 零零七, 3.14 → 三点一四."""
+    """A number as read in its place: 2个 → 两个, 2美元 → 两美元, 007 → 零零七, 3.14 → 三点一四
+    (`after`: the text that follows, a character or more)."""
     plain = text.replace(",", "")
     whole, _, fraction = plain.partition(".")
     if len(whole) > 1 and whole.startswith("0") or len(whole) > 12:
         spoken = digits(whole)
-    elif whole == "2" and not fraction and rules and after and after in rules.two and before != "第":
+    elif (whole == "2" and not fraction and rules and after and before != "第"
+          and (after[0] in rules.two or after.startswith(rules.two_words))):
         spoken = "两"
     else:
         spoken = cardinal(int(whole))
@@ -207,24 +130,141 @@ def _respell(text: str, rules: SpeechRules) -> str:
     return pattern.sub(lambda m: rules.respellings[m[0]], text)
 
 
+def _web(text: str, rules: SpeechRules) -> str:
+    """Web and e-mail addresses read out part by part: https://www.openai.com/sora → W W W点openai点
+    com斜杠sora, editor@example.com → editor艾特example点com (before: the @ was dropped, the dots
+    and slashes read as decimals and pauses, m/s inside the address as 米每秒)."""
+    marks = rules.web.marks
+    if not marks:
+        return text
+    name = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+    domains = "|".join(map(re.escape, sorted(rules.web.domains, key=len, reverse=True)))
+    address = [
+        rf"[A-Za-z0-9._%+\-]+@{name}(?:\.{name})+",  # e-mail
+        r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",  # with a scheme
+        r"www\.[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",
+    ]
+    if domains:
+        address.append(rf"(?<![\w.@/]){name}(?:\.{name})*\.(?:{domains})(?![A-Za-z0-9\-])(?:/[A-Za-z0-9\-._~/?#=&%]*)?")
+
+    def say(m: re.Match[str]) -> str:
+        written = m[0].rstrip(".,;:!?")
+        rest = m[0][len(written):]
+        written = re.sub(r"^(?:https?|ftp)://", "", written).rstrip("/")
+        parts = []
+        for piece in re.split(r"([^A-Za-z0-9])", written):
+            if piece in marks:
+                parts.append(marks[piece])
+            elif piece.isdigit():
+                parts.append(digits(piece))
+            elif piece.isalnum():
+                parts.append(" " + re.sub(r"\d+", lambda d: " " + digits(d[0]) + " ", piece) + " ")
+            elif piece:
+                parts.append(" ")
+        return "".join(parts) + rest
+
+    return re.sub("|".join(address), say, text)
+
+
+def _ordinals(text: str, rules: SpeechRules) -> str:
+    """No.1 → 第1, 1st/2nd/3rd/4th → 第1 … (before: No.一, 一S T), read later as 第一."""
+    table = rules.ordinals
+    if table.before:
+        before = "|".join(map(re.escape, sorted(table.before, key=len, reverse=True)))
+        text = re.sub(rf"(?<![A-Za-z])(?:{before})\s?(?=\d)", table.word, text)
+    if table.after:
+        after = "|".join(map(re.escape, sorted(table.after, key=len, reverse=True)))
+        text = re.sub(rf"(?<![\d.,A-Za-z])(\d+)(?:{after})(?![A-Za-z])", rf"{table.word}\1", text)
+    return text
+
+
 def _signs(text: str, rules: SpeechRules) -> str:
     """Units written as signs read as their words, before `_marks` drops the signs the ear does
-    not need (before: 38℃ was read 三十八, 300㎡ 三百, the unit silent); '‰' like '%'."""
+    not need (before: 38℃ was read 三十八, 300㎡ 三百, the unit silent); '‰' like '%'. A sign
+    spelt in Latin letters is one only as a whole token (the m/s in cm/s or in a web address is
+    none: 'www.openai.com/sora' was read …co米每秒ora)."""
     text = re.sub(rf"({_NUMBER})\s*‰", r"千分之\1", text)
-    if not rules.signs:
+    text = _powers(text, rules)
+    text = _vulgar_fractions(text)
+    if rules.signs:
+        def whole(sign: str) -> str:
+            return (r"(?<![A-Za-z])" if sign[0].isalpha() else "") + re.escape(sign) + (
+                r"(?![A-Za-z])" if sign[-1].isalpha() else "")
+
+        pattern = re.compile("|".join(whole(s) for s in sorted(rules.signs, key=len, reverse=True)))
+        text = pattern.sub(lambda m: rules.signs[m[0]], text)
+    return _per_unit(text, rules)
+
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _powers(text: str, rules: SpeechRules) -> str:
+    """cm³ → 立方厘米 after a number; any other superscript power → 的平方, 的六次方 (before: x² and
+    10⁶ reached the voice as signs, 30cm³ as 三零C立方米)."""
+    table = rules.powers
+    if not table.names:
         return text
-    pattern = re.compile("|".join(map(re.escape, sorted(rules.signs, key=len, reverse=True))))
-    return pattern.sub(lambda m: rules.signs[m[0]], text)
+    units = {k.lower(): v for k, v in rules.units.items()}
+    square = "".join(map(re.escape, table.names))
+    if table.units:
+        names = "|".join(map(re.escape, sorted(table.units, key=len, reverse=True)))
+        text = re.sub(rf"(?<=\d)(\s*)({names})([{square}])(?![A-Za-z])",
+                      lambda m: m[1] + table.names[m[3]] + units.get(m[2].lower(), m[2]), text, flags=re.IGNORECASE)
+
+    def power(m: re.Match[str]) -> str:
+        exponent = m[2]
+        said = table.names.get(exponent) or cardinal(int(exponent.translate(_SUPERSCRIPTS))) + table.nth
+        return m[1] + table.of + said
+
+    return re.sub(r"([A-Za-z0-9)）])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", power, text)
 
 
-def _iso_dates(text: str) -> str:
-    """2024-03-01 and 2024-03 are dates (ISO 8601), before a dash between numbers becomes 到."""
+def _vulgar_fractions(text: str) -> str:
+    """½ → 二分之一, 1½ → 1又二分之一 (before: the sign reached the voice)."""
+
+    def fraction(m: re.Match[str]) -> str:
+        top, _, bottom = unicodedata.normalize("NFKC", m[2]).partition("⁄")
+        said = f"{cardinal(int(bottom), leading_two=False)}分之{cardinal(int(top or 1), leading_two=False)}"
+        return f"{m[1]}又{said}" if m[1] else said
+
+    return re.sub(r"(\d?)([\u00bc-\u00be\u2150-\u215e])", fraction, text)
+
+
+def _per_unit(text: str, rules: SpeechRules) -> str:
+    """A slash between a number's unit and another unit reads 每: 100MB/s → 一百M B每秒, 5元/斤 →
+    五元每斤, 3万元/平方米 (before: the slash was a pause and the second unit a letter, 'M B、s').
+    The first unit is a Latin one or measure words right after the number (42位影视/媒体 is no
+    rate: 影视 is no measure word)."""
+    units = {k.lower(): v for k, v in rules.units.items()}
+    latin = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    if not latin:
+        return text
+    measures = re.escape("".join(sorted(set(rules.quantity + rules.two + "公里升"))))
+    unit = rf"(?:(?i:{latin})(?![A-Za-z])|[{measures}]{{1,3}})"
+
+    def per(m: re.Match[str]) -> str:
+        second = m[2]
+        return m[1] + rules.per + units.get(second.lower(), second)
+
+    return re.sub(rf"(?<=\d)({unit})\s*/\s*((?i:{latin})(?![A-Za-z])|(?=[{_HAN}]))", per, text)
+
+
+def _dates(text: str) -> str:
+    """Dates written with figures, before a dash between numbers becomes 到 and a slash a fraction:
+    2024-03-01 and 2024-03 (ISO 8601), 2024/3/5 and 2024.3.5 (before: 两千零二十四/三/五 and
+    两千零二十四点三点五), 2024/3 (before: 三分之两千零二十四). A dotted triple after a Latin word
+    is a version (Python 3.11.2), and a dotted or slashed date needs a year from 1900 to 2099."""
 
     def date(m: re.Match[str]) -> str:
-        month, day = int(m[2]), int(m[3])
-        return f"{m[1]}年{month}月{day}日" if 1 <= month <= 12 and 1 <= day <= 31 else m[0]
+        year, month, day = m["y"], int(m["m"]), int(m["d"])
+        plausible = m["s"] == "-" or 1900 <= int(year) <= 2099
+        return f"{year}年{month}月{day}日" if plausible and 1 <= month <= 12 and 1 <= day <= 31 else m[0]
 
-    text = re.sub(r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d.])", date, text)
+    text = re.sub(r"(?<![\d.\-/])(?P<y>\d{4})(?P<s>[-/])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.\-/])", date, text)
+    text = re.sub(r"(?<![\d.\-/A-Za-z])(?<![A-Za-z] )(?P<y>\d{4})(?P<s>\.)(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?![\d.])",
+                  date, text)
+    text = re.sub(r"(?<![\d.\-/])(19\d\d|20\d\d)/(0?[1-9]|1[0-2])(?![\d./])", lambda m: f"{m[1]}年{int(m[2])}月", text)
     return re.sub(r"(?<![\d.\-])(\d{4})-(0[1-9]|1[0-2])(?![\d.%％年]|-\d)", lambda m: f"{m[1]}年{int(m[2])}月", text)
 
 
@@ -247,6 +287,14 @@ def _figures(text: str, rules: SpeechRules) -> str:
             return _spell_figure(m[0])
 
         text = re.sub(rf"(?:{words})[：:\s是为]{{0,2}}(?=\d)\d[\d\-－ ]*\d(?![\d.])", code, text)
+
+    def international(m: re.Match[str]) -> str:
+        groups = [g for g in re.split(r"[\s\-－]+", m[2]) if g]
+        if sum(map(len, groups)) < 7:
+            return m[0]
+        return table.operators.get("+", "加") + digits(m[1]) + "，" + _spelt_groups(groups)
+
+    text = re.sub(r"(?<![\w+＋])[+＋](\d{1,3})[\s\-－]+(\d[\d\s\-－]*\d)(?![\d.])", international, text)
     text = re.sub(r"(?<![\d.])1[3-9]\d{9}(?![\d.])", lambda m: digits(m[0]), text)
 
     def telephone(m: re.Match[str]) -> str:
@@ -260,8 +308,10 @@ def _figures(text: str, rules: SpeechRules) -> str:
         signs = "".join(map(re.escape, table.operators))
         expression = re.compile(rf"(?<![A-Za-z0-9.])(?:{_NUMBER})(?:\s*[{signs}]\s*(?:{_NUMBER}))+(?![\d.])")
 
+        ambiguous = set(rules.signed.minus) | set(rules.signed.ranges)
+
         def arithmetic(m: re.Match[str]) -> str:
-            if not set(m[0]) & set("=＝×÷+＋"):
+            if set(re.findall(rf"[{signs}]", m[0])) <= ambiguous:
                 return m[0]  # 3-5: a range, read later
             return re.sub(rf"\s*([{signs}])\s*", lambda o: table.operators[o[1]], m[0])
 
@@ -269,7 +319,46 @@ def _figures(text: str, rules: SpeechRules) -> str:
         equals = "".join(re.escape(k) for k, v in table.operators.items() if k in "=＝")
         if equals:
             text = re.sub(rf"(?<=\S)\s*[{equals}]\s*(?=\S)", table.operators.get("=", "等于"), text)
-    return re.sub(r"(?<![\d.:：])(\d{1,3})\s*[:：]\s*(\d)(?![\d.:：])", rf"\1{table.ratio}\2", text)
+    text = _scores(text, rules)
+
+    def ratio(m: re.Match[str]) -> str:
+        return m[0] if _is_clock(m[1], m[2]) else f"{m[1]}{table.ratio}{m[2]}"
+
+    return re.sub(r"(?<![\d.:：])(\d+)\s*[:：]\s*(\d+)(?![\d.:：])", ratio, text)
+
+
+def _is_clock(hour: str, minute: str) -> bool:
+    return len(hour) <= 2 and len(minute) == 2 and int(hour) <= 24 and int(minute) <= 59
+
+
+_CLAUSE = re.compile(r"[，。；！？,;!?\n]")
+
+
+def _scores(text: str, rules: SpeechRules) -> str:
+    """Two numbers joined by a dash or a colon are a score, read 比, where a score word stands
+    before them in their clause or right after them (比分5-3, 以112-108击败, 21:19拿下首局); before,
+    every dash read 到 and 湖人以112-108击败勇士 was a range. A clock-like pair (21:19) is a score
+    only next to its word (比赛19:30开始 is a time); a measure word after makes an amount."""
+    table = rules.figures
+    if not table.score_words:
+        return text
+    words = re.compile("|".join(map(re.escape, sorted(table.score_words, key=len, reverse=True))))
+    amounts = set(rules.quantity) | set("%％‰")
+
+    def score(m: re.Match[str]) -> str:
+        after = m.string[m.end():]
+        if after[:1] in amounts and after[:1]:
+            return m[0]
+        before = _CLAUSE.split(m.string[: m.start()])[-1]
+        following = _CLAUSE.split(after)[0][:4]
+        if m[2] in ":：" and _is_clock(m[1], m[3]):
+            near = re.search(rf"(?:{words.pattern})[为是以了\s]*$", before) or words.match(following)
+        else:
+            near = words.search(before[-8:]) or words.search(following)
+        return f"{m[1]}{table.ratio}{m[3]}" if near else m[0]
+
+    marks = re.escape(":：" + rules.signed.ranges)
+    return re.sub(rf"(?<![\d.:：\-－A-Za-z])(\d{{1,3}})\s*([{marks}])\s*(\d{{1,3}})(?![\d.:：]|[{marks}]\d)", score, text)
 
 
 def _spell_figure(written: str) -> str:
@@ -284,39 +373,56 @@ def _is_code(number: str) -> bool:
 
 
 def _signed(text: str, rules: SpeechRules) -> str:
-    """A range mark between two numbers reads 到; a minus before a number reads 负, or 零下 before
-    a temperature (before: '-5℃' reached the voice as '-五摄氏度', the minus read or dropped)."""
+    """A range mark between two numbers reads 到 (the one rule for every range mark: '~' was
+    read so in `_marks` too), or 杠 between a descending pair, which is no range (5-3 alone was
+    五到三); a minus before a number reads 负, a plus 正, or 零下/零上 before a temperature
+    (before: '-5℃' reached the voice as '-五摄氏度', '+5℃' as 加五摄氏度)."""
     table = rules.signed
+    signs = f"[{re.escape(table.minus + table.plus)}]"
     minus = f"[{re.escape(table.minus)}]"
     dash = f"[{re.escape(table.ranges)}]"
 
     def span(m: re.Match[str]) -> str:
-        if _is_code(m["a"]) or _is_code(m["b"]):
-            return m[0]
-        return f"{m['a']}{m['pa']}{table.joiner}{m['sign']}{m['b']}"
+        if m["mark"] in table.hyphens:  # perhaps a code or a chain: 010-1234, A1-3, 1-2-3
+            before = m.string[: m.start()][-1:]
+            chain = re.match(rf"{dash}\d", m.string[m.end():])
+            if _is_code(m["a"]) or _is_code(m["b"]) or before.isascii() and before.isalpha() or chain:
+                return m[0]
+        joiner = table.unordered if not m["sign"] and _descends(m["a"], m["b"]) else table.joiner
+        return f"{m['a']}{m['pa']}{joiner}{m['sign']}{m['b']}"
 
     text = re.sub(rf"(?<![\d.])(\d{{1,2}}[:：]\d{{2}})[ \t]*{dash}[ \t]*(?=\d{{1,2}}[:：]\d{{2}}(?!\d))",
                   rf"\1{table.joiner}", text)  # 10:00-12:00 (clock times; their zeros are no codes)
     text = re.sub(
-        rf"(?<![A-Za-z0-9.])(?P<a>{_NUMBER})(?P<pa>[%％]?)[ \t]*{dash}[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
-        rf"(?![\d.]|{dash}\d)",
+        rf"(?<![0-9.])(?P<a>{_NUMBER})(?P<pa>[%％]?)[ \t]*(?P<mark>{dash})[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
+        rf"(?![\d.])",
         span,
         text,
     )
     words = "|".join(map(re.escape, table.below_zero_after))
     temperature = re.compile(
-        rf"\s*(?:(?:{re.escape(table.joiner)}|至)\s*{minus}?\s*(?:{_NUMBER})\s*)?(?:{words})"
+        rf"\s*(?:(?:{re.escape(table.joiner)}|至)\s*{signs}?\s*(?:{_NUMBER})\s*)?(?:{words})"
     ) if words else None
 
     def sign(m: re.Match[str]) -> str:
         before = m.string[: m.start()].rstrip()
-        if before and re.match(r"[A-Za-z0-9.%％)）\]]", before[-1]):
-            return m[0]  # 5-3, A-5: not a sign
+        if before and re.match(r"[A-Za-z0-9.%％)）\]+＋]", before[-1]):
+            return m[0]  # 5-3, A-5, C++: not a sign
+        hot = m[1] in table.plus
         if temperature is not None and temperature.match(m.string, m.end()):
-            return table.below_zero + m[1]
-        return table.negative + m[1]
+            return (table.above_zero if hot else table.below_zero) + m[2]
+        return (table.positive if hot else table.negative) + m[2]
 
-    return re.sub(rf"{minus}({_NUMBER})", sign, text)
+    return re.sub(rf"({signs})({_NUMBER})", sign, text)
+
+
+def _descends(a: str, b: str) -> bool:
+    """5-3, 112-108: the second number is smaller, so the pair is no range; 2020-24 and 1998-99
+    are years written short, which do run upward."""
+    first, second = float(a.replace(",", "")), float(b.replace(",", ""))
+    if len(a) == 4 and len(b) <= 2 and second > first % 100:
+        return False
+    return second < first
 
 
 def _marks(text: str) -> str:
@@ -326,8 +432,7 @@ def _marks(text: str) -> str:
     text = _QUOTES.sub("", text)
     text = _BRACKETS.sub("，", text)
     text = _DASHES.sub("，", text)
-    text = re.sub(r"(?<=\d)\s*[~～]\s*(?=\d)", "到", text)
-    text = re.sub(r"(?<=\d)\+", "多", text)
+    text = re.sub(r"(?<=[\d万亿])\+", "多", text)
     text = text.replace("+", "加").replace("&", "和").replace("＆", "和")
     text = re.sub(r"(?<!\d)/|/(?!\d)", "、", text)
     text = re.sub(r"[·•#*~～|=^`<>]", "", text)
@@ -340,18 +445,46 @@ def _latin_names(text: str, rules: SpeechRules) -> str:
     return text
 
 
-def _dates_and_times(text: str, joiner: str = "到") -> str:
+def _dates_and_times(text: str, joiner: str = "到", rules: SpeechRules | None = None) -> str:
     text = re.sub(rf"(?<![\d.])(\d{{4}})({re.escape(joiner)}|到|至)(\d{{4}}|\d{{2}})(?=\s*年)", lambda m: digits(m[1]) + m[2] + digits(m[3]), text)
     text = re.sub(r"(?<![\d.])(\d{4})(?=\s*年)", lambda m: digits(m[1]), text)
 
     def clock(m: re.Match[str]) -> str:
-        hour, minute = int(m[1]), int(m[2])
-        if hour > 24 or minute > 59:
+        hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
+        if hour > 24 or minute > 59 or second > 59:
             return m[0]
+        if m[3]:  # 21:05:30 (before: 二十一点零五分:三十)
+            return f"{hour}点{m[2]}分{m[3]}秒"
         return f"{hour}点" + ("整" if minute == 0 else f"{m[2]}分")
 
-    text = re.sub(r"(?<![\d.])(\d{1,2})[:：](\d{2})(?!\d)", clock, text)
-    return re.sub(r"(?<![\d.])(\d{2})(?=后)", lambda m: digits(m[1]), text)  # 00后, 90后
+    text = re.sub(r"(?<![\d.])(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?(?!\d)", clock, text)
+    text = re.sub(r"(?<![\d.])(\d{2})(?=后)", lambda m: digits(m[1]), text)  # 00后, 90后
+    return _years(text, joiner, rules)
+
+
+def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
+    """A year without 年 is read digit by digit too (2024巴黎奥运会 → 二零二四巴黎奥运会, 1990—2000
+    → 一九九零到二零零零; before: 两千零二十四, 一千九百九十到两千), unless a measure word, a unit or
+    a currency shows an amount (2024名, 2000-3000元, $2024), 第 an ordinal, or arithmetic or a
+    ratio a figure (1920×1080, 1920比1080)."""
+    if rules is None:
+        return text
+    year = r"1[89]\d\d|20\d\d"
+    link = f"{re.escape(joiner)}|至"
+    figures = tuple({*rules.figures.operators.values(), rules.signs.get("×", "乘"), rules.figures.ratio})
+
+    def alone(m: re.Match[str]) -> str:
+        before = m.string[: m.start()]
+        after = m.string[m.end():]
+        if before[-1:] == "第" or before and unicodedata.category(before[-1]) == "Sc":
+            return m[0]
+        if before.rstrip().endswith(figures) or after.lstrip().startswith(figures):
+            return m[0]
+        if re.match(rf"\s*(?:[{re.escape(rules.quantity)}%％‰A-Za-z]|(?:{link})\s*\d)", after):
+            return m[0]
+        return digits(m[1]) + (m[2] + digits(m[3]) if m[2] else "")
+
+    return re.sub(rf"(?<![\d.,])(?<!{re.escape(joiner)})(?<!至)({year})(?:({link})({year}))?(?![\d.,])", alone, text)
 
 
 def _quantities(text: str, rules: SpeechRules) -> str:
@@ -390,6 +523,23 @@ def _decades_and_versions(text: str) -> str:
     return re.sub(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d])", lambda m: "点".join(cardinal(int(g)) for g in m[0].split(".")), text)
 
 
+def _models_and_versions(text: str) -> str:
+    """A model number of four digits or more after a Latin name is read digit by digit (RTX 4090 →
+    R T X四零九零, ISO 9001; before: 四千零九十), a round one as counted (Windows 2000, Top 1000);
+    a version after a name in lower case reads its minor number as counted (Python 3.11 → Python
+    三点十一, not the decimal 三点一一; Ubuntu 22.04 keeps 零四)."""
+    text = re.sub(r"(?<=[A-Za-z])([ \-]?)(\d{4,})(?![\d.,])",
+                  lambda m: m[0] if int(m[2]) % 100 == 0 else m[1] + digits(m[2]), text)
+
+    def version(m: re.Match[str]) -> str:
+        minor = m[4]
+        if len(minor) < 2 or minor.startswith("0"):
+            return m[0]
+        return f"{m[1]}{m[2]}{cardinal(int(m[3]))}点{cardinal(int(minor))}"
+
+    return re.sub(r"(?<![A-Za-z])([A-Za-z]*[a-z][A-Za-z]*)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)
+
+
 def _codes(text: str, rules: SpeechRules) -> str:
     """Tokens that mix digits and letters: 60s → 60秒, 3D stays, Web3 → Web 3, 6551CD6A spelt."""
     text = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z0-9])", " ", text)
@@ -403,8 +553,8 @@ def _codes(text: str, rules: SpeechRules) -> str:
             value, letters = found.groups()
             if letters in rules.units or letters.lower() in units:
                 return value + rules.units.get(letters, units.get(letters.lower(), letters))
-            if len(letters) == 1 and letters.isupper():
-                return word  # 3D, 4K, 5G
+            if len(letters) == 1:
+                return value + letters.upper()  # 3D, 4K, 5G, 100K (no 一百千: K is also a kilometre)
         if found := re.fullmatch(r"([A-Za-z]+)(\d{1,4})", word):
             return f"{found[1]} {found[2]}"
         return _spell(word)
@@ -423,7 +573,7 @@ def _numbers(text: str, rules: SpeechRules) -> str:
 
     def convert(m: re.Match[str]) -> str:
         before = m.string[m.start() - 1 : m.start()]
-        after = m.string[m.end() : m.end() + 1]
+        after = m.string[m.end() : m.end() + 4]
         return number(m[0], before, after, rules)
 
     return re.sub(_NUMBER, convert, text)
@@ -461,13 +611,16 @@ def speak(text: str, rules: SpeechRules) -> str:
     """`text` (a sentence or a label) as it should be spoken."""
     text = text.translate(_FULL_WIDTH_ALNUM)
     text = _respell(text, rules)
+    text = _web(text, rules)
     text = _signs(text, rules)
-    text = _iso_dates(text)
+    text = _dates(text)
     text = _figures(text, rules)
     text = _signed(text, rules)
     text = _marks(text)
     text = _latin_names(text, rules)
-    text = _dates_and_times(text, rules.signed.joiner)
+    text = _ordinals(text, rules)
+    text = _models_and_versions(text)
+    text = _dates_and_times(text, rules.signed.joiner, rules)
     text = _quantities(text, rules)
     text = _decades_and_versions(text)
     text = _codes(text, rules)
