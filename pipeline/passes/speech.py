@@ -101,7 +101,9 @@ def number(text: str, before: str = "", after: str = "", rules: SpeechRules | No
     (`after`: the text that follows, a character or more)."""
     plain = text.replace(",", "")
     whole, _, fraction = plain.partition(".")
-    if len(whole) > 1 and whole.startswith("0") or len(whole) > 12:
+    if len(whole) > 1 and whole.startswith("0") and before == "第" and not fraction:
+        spoken = cardinal(int(whole))  # 第01集 → 第一集: the zero only pads the column
+    elif len(whole) > 1 and whole.startswith("0") or len(whole) > 12:
         spoken = digits(whole)
     elif (whole == "2" and not fraction and rules and after and before != "第"
           and (after[0] in rules.two or after.startswith(rules.two_words))):
@@ -145,7 +147,7 @@ def _web(text: str, rules: SpeechRules) -> str:
         r"www\.[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",
     ]
     if domains:
-        address.append(rf"(?<![\w.@/]){name}(?:\.{name})*\.(?:{domains})(?![A-Za-z0-9\-])(?:/[A-Za-z0-9\-._~/?#=&%]*)?")
+        address.append(rf"(?<![A-Za-z0-9.@/\-]){name}(?:\.{name})*\.(?:{domains})(?![A-Za-z0-9\-])(?:/[A-Za-z0-9\-._~/?#=&%]*)?")
 
     def say(m: re.Match[str]) -> str:
         written = m[0].rstrip(".,;:!?")
@@ -180,10 +182,9 @@ def _ordinals(text: str, rules: SpeechRules) -> str:
 
 def _signs(text: str, rules: SpeechRules) -> str:
     """Units written as signs read as their words, before `_marks` drops the signs the ear does
-    not need (before: 38℃ was read 三十八, 300㎡ 三百, the unit silent); '‰' like '%'. A sign
+    not need (before: 38℃ was read 三十八, 300㎡ 三百, the unit silent). A sign
     spelt in Latin letters is one only as a whole token (the m/s in cm/s or in a web address is
     none: 'www.openai.com/sora' was read …co米每秒ora)."""
-    text = re.sub(rf"({_NUMBER})\s*‰", r"千分之\1", text)
     text = _powers(text, rules)
     text = _vulgar_fractions(text)
     if rules.signs:
@@ -294,7 +295,7 @@ def _figures(text: str, rules: SpeechRules) -> str:
             return m[0]
         return table.operators.get("+", "加") + digits(m[1]) + "，" + _spelt_groups(groups)
 
-    text = re.sub(r"(?<![\w+＋])[+＋](\d{1,3})[\s\-－]+(\d[\d\s\-－]*\d)(?![\d.])", international, text)
+    text = re.sub(r"(?<![A-Za-z0-9+＋])[+＋](\d{1,3})[\s\-－]+(\d[\d\s\-－]*\d)(?![\d.])", international, text)
     text = re.sub(r"(?<![\d.])1[3-9]\d{9}(?![\d.])", lambda m: digits(m[0]), text)
 
     def telephone(m: re.Match[str]) -> str:
@@ -394,7 +395,7 @@ def _signed(text: str, rules: SpeechRules) -> str:
     text = re.sub(rf"(?<![\d.])(\d{{1,2}}[:：]\d{{2}})[ \t]*{dash}[ \t]*(?=\d{{1,2}}[:：]\d{{2}}(?!\d))",
                   rf"\1{table.joiner}", text)  # 10:00-12:00 (clock times; their zeros are no codes)
     text = re.sub(
-        rf"(?<![0-9.])(?P<a>{_NUMBER})(?P<pa>[%％]?)[ \t]*(?P<mark>{dash})[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
+        rf"(?<![0-9.])(?P<a>{_NUMBER})(?P<pa>[%％‰]?)[ \t]*(?P<mark>{dash})[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
         rf"(?![\d.])",
         span,
         text,
@@ -472,19 +473,25 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
     year = r"1[89]\d\d|20\d\d"
     link = f"{re.escape(joiner)}|至"
     figures = tuple({*rules.figures.operators.values(), rules.signs.get("×", "乘"), rules.figures.ratio})
+    units = {w[0] for w in (*rules.units.values(), *rules.currency.values(), *rules.signs.values()) if w}
+    amount = re.escape("".join(sorted(set(rules.quantity) | units)))
+    counting = tuple(rules.count_words)
 
     def alone(m: re.Match[str]) -> str:
         before = m.string[: m.start()]
         after = m.string[m.end():]
         if before[-1:] == "第" or before and unicodedata.category(before[-1]) == "Sc":
             return m[0]
-        if before.rstrip().endswith(figures) or after.lstrip().startswith(figures):
+        if before.rstrip().endswith(figures + counting) or after.lstrip().startswith(figures):
             return m[0]
-        if re.match(rf"\s*(?:[{re.escape(rules.quantity)}%％‰A-Za-z]|(?:{link})\s*\d)", after):
+        if re.match(rf"\s*(?:[{amount}%％‰A-Za-z]|(?:{link})\s*\d)", after):
             return m[0]
+        if m[3] and len(m[3]) == 2 and int(m[3]) <= int(m[1]) % 100:
+            return m[0]  # 2000到50: no year written short
         return digits(m[1]) + (m[2] + digits(m[3]) if m[2] else "")
 
-    return re.sub(rf"(?<![\d.,])(?<!{re.escape(joiner)})(?<!至)({year})(?:({link})({year}))?(?![\d.,])", alone, text)
+    return re.sub(rf"(?<![\d.,])(?<!{re.escape(joiner)})(?<!至)({year})(?:({link})({year}|\d{{2}}))?(?![\d.,])",
+                  alone, text)
 
 
 def _quantities(text: str, rules: SpeechRules) -> str:
@@ -501,15 +508,17 @@ def _quantities(text: str, rules: SpeechRules) -> str:
     joiner = rules.signed.joiner  # `_signed` made every range mark a joiner
 
     def span(m: re.Match[str]) -> str:
-        percent = m[2] or m[4]
-        if percent:
-            return f"百分之{m[1]}{joiner}百分之{m[3]}"
-        return f"{m[1]}{joiner}{m[3]}"
+        percent = _PER.get(m[2] or m[4], "")
+        return f"{percent}{m[1]}{joiner}{percent}{m[3]}"
 
-    text = re.sub(rf"(?<![\d.])({_NUMBER})([%％]?)\s*{re.escape(joiner)}\s*({_NUMBER})([%％]?)(?![\d.])", span, text)
-    text = re.sub(rf"({_NUMBER})\s*[%％]", r"百分之\1", text)
+    text = re.sub(rf"(?<![\d.])({_NUMBER})([%％‰]?)\s*{re.escape(joiner)}\s*({_NUMBER})([%％‰]?)(?![\d.])", span, text)
+    # '‰' like '%', after the signs (-0.6‰ → 负千分之零点六; before: '-千分之…', the minus read or dropped)
+    text = re.sub(rf"({_NUMBER})\s*([%％‰])", lambda m: _PER[m[2]] + m[1], text)
     # (the denominator in words here: '2分之1' would read 两分之一, 2 before 分 being an amount)
     return re.sub(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", lambda m: f"{cardinal(int(m[2]))}分之{m[1]}", text)
+
+
+_PER = {"%": "百分之", "％": "百分之", "‰": "千分之"}
 
 
 def _spell(token: str) -> str:

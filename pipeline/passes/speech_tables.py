@@ -89,6 +89,7 @@ class SpeechRules:
     signed: Signed = field(default_factory=Signed)
     figures: Figures = field(default_factory=Figures)
     two_words: tuple[str, ...] = ()  # words after which a lone 2 reads 两 too (2美元)
+    count_words: tuple[str, ...] = ()  # words before a number that make it a count (共1985户)
     per: str = "每"  # a slash between two units (MB/s, 元/斤)
     web: Web = field(default_factory=Web)
     ordinals: Ordinals = field(default_factory=Ordinals)
@@ -115,6 +116,7 @@ def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DAT
         signed=_signed_table(data.get("signed", {})),
         figures=_figures_table(data.get("figures", {})),
         two_words=_words(measure.get("two_words")),
+        count_words=_words(measure.get("count_words")),
         per=str(measure.get("per", "每")),
         web=_web_table(data.get("web", {})),
         ordinals=_ordinals_table(data.get("ordinals", {})),
