@@ -57,6 +57,8 @@ def cardinal(n: int, *, leading_two: bool = True) -> str:
         return "零"
     if n < 0:
         return "负" + cardinal(-n)
+    if n >= 10**16:
+        return digits(str(n))  # past 万亿 no unit is left (a figure this long is a code anyway)
     groups = []
     while n:
         groups.append(n % 10000)
@@ -142,7 +144,7 @@ def _web(text: str, rules: SpeechRules) -> str:
     name = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
     domains = "|".join(map(re.escape, sorted(rules.web.domains, key=len, reverse=True)))
     address = [
-        rf"[A-Za-z0-9._%+\-]+@{name}(?:\.{name})+",  # e-mail
+        rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@{name}(?:\.{name})+",  # e-mail
         r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",  # with a scheme
         r"www\.[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",
     ]
@@ -513,7 +515,7 @@ def _quantities(text: str, rules: SpeechRules) -> str:
 
     text = re.sub(rf"(?<![\d.])({_NUMBER})([%％‰]?)\s*{re.escape(joiner)}\s*({_NUMBER})([%％‰]?)(?![\d.])", span, text)
     # '‰' like '%', after the signs (-0.6‰ → 负千分之零点六; before: '-千分之…', the minus read or dropped)
-    text = re.sub(rf"({_NUMBER})\s*([%％‰])", lambda m: _PER[m[2]] + m[1], text)
+    text = re.sub(rf"(?<![\d.])({_NUMBER})\s*([%％‰])", lambda m: _PER[m[2]] + m[1], text)
     # (the denominator in words here: '2分之1' would read 两分之一, 2 before 分 being an amount)
     return re.sub(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", lambda m: f"{cardinal(int(m[2]))}分之{m[1]}", text)
 
@@ -542,11 +544,11 @@ def _models_and_versions(text: str) -> str:
 
     def version(m: re.Match[str]) -> str:
         minor = m[4]
-        if len(minor) < 2 or minor.startswith("0"):
+        if len(minor) < 2 or minor.startswith("0") or m[1].isupper():
             return m[0]
         return f"{m[1]}{m[2]}{cardinal(int(m[3]))}点{cardinal(int(minor))}"
 
-    return re.sub(r"(?<![A-Za-z])([A-Za-z]*[a-z][A-Za-z]*)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)
+    return re.sub(r"(?<![A-Za-z])([A-Za-z]+)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)
 
 
 def _codes(text: str, rules: SpeechRules) -> str:

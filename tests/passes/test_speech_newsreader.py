@@ -9,6 +9,8 @@ read the same way. Where a reading was wrong before, the comment says what the v
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.passes.speech import load_rules, speak
 
@@ -243,3 +245,16 @@ def test_no_figure_or_sign_reaches_the_voice(rules) -> None:
     for text, _ in ALL:
         spoken = speak(text, rules)
         assert not set(spoken) & set("0123456789%‰℃°²³/\\:+=<>≥≤≠≈√±×÷@#~～$¥€£"), (text, spoken)
+
+
+# Any mix of figures, signs and Latin: the reading never fails and never hands the voice a digit
+# (before: a denominator past 万亿, 1/99999999999999999999, stopped the build with an IndexError).
+_PIECES = [*"0123456789", *"-~+:/.,%‰℃°²³½=×<>@# ", "年", "月", "日", "人", "比分", "击败", "第", "No.", "st",
+           "¥", "$", "—", "https://", "www.", ".com", "RTX", "x", "K", "2024", "99999999999999999999"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25).map("".join))
+def test_any_mix_of_figures_is_read_in_words(text: str) -> None:
+    spoken = speak(text, load_rules({}))
+    assert not set(spoken) & set("0123456789"), (text, spoken)
