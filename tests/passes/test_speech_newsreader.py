@@ -9,7 +9,7 @@ read the same way. Where a reading was wrong before, the comment says what the v
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.passes.speech import load_rules, speak
@@ -255,6 +255,8 @@ _PIECES = [*"0123456789", *"-~+:/.,%‰℃°²³½=×<>@# ", "年", "月", "日"
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25).map("".join))
+@example("1/99999999999999999999")
+@example("2.5½³")
 def test_any_mix_of_figures_is_read_in_words(text: str) -> None:
     spoken = speak(text, load_rules({}))
     assert not set(spoken) & set("0123456789"), (text, spoken)
