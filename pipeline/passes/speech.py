@@ -31,6 +31,7 @@ from pipeline.passes.speech_tables import (  # noqa: F401 (the tables are part o
 from pipeline.passes.speech_figures import (
     dates_and_times as _dates_and_times,
     figures as _figures,
+    digit_suffixed as _digit_suffixed,
     models_and_versions as _models_and_versions,
     numeric_dates as _dates,
     signed as _signed,
@@ -179,7 +180,8 @@ def _per_unit(text: str, rules: SpeechRules) -> str:
     latin = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     if not latin:
         return text
-    measures = re.escape("".join(sorted(set(rules.quantity + rules.two + "公里升"))))
+    currency = "".join(rules.currency.values()) + "".join(w for w in rules.two_words if not w.isascii())
+    measures = re.escape("".join(sorted(set(rules.quantity + rules.two + currency + "公里升"))))
     unit = rf"(?:(?i:{latin})(?![A-Za-z])|[{measures}]{{1,3}})"
 
     def per(m: re.Match[str]) -> str:
@@ -196,7 +198,7 @@ def _marks(text: str) -> str:
     text = _QUOTES.sub("", text)
     text = _BRACKETS.sub("，", text)
     text = _DASHES.sub("，", text)
-    text = re.sub(r"(?<=[\d万亿])\+", "多", text)
+    text = re.sub(r"(?<=[\d万亿%％])\+", "多", text)
     text = text.replace("+", "加").replace("&", "和").replace("＆", "和")
     text = re.sub(r"(?<!\d)/|/(?!\d)", "、", text)
     text = re.sub(r"[·•#*~～|=^`<>]", "", text)
@@ -251,6 +253,10 @@ def _codes(text: str, rules: SpeechRules) -> str:
     """Tokens that mix digits and letters: 60s → 60秒, 3D stays, Web3 → Web 3, 6551CD6A spelt."""
     text = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z0-9])", " ", text)
     units = {k.lower(): v for k, v in rules.units.items()}
+    # 10 km, 500 ms: a unit of two letters or more after a space is still the number's (before: 十K M)
+    spaced = "|".join(map(re.escape, sorted((u for u in units if len(u) > 1), key=len, reverse=True)))
+    if spaced:
+        text = re.sub(rf"(?<=\d) (?=(?i:{spaced})(?![A-Za-z]))", "", text)
 
     def token(m: re.Match[str]) -> str:
         word = m[0]
@@ -301,8 +307,12 @@ def _letters(text: str) -> str:
     return re.sub(r"[A-Za-z]+", token, text)
 
 
+_HALF_WIDTH_PAUSES = str.maketrans(",:;!?", "，：；！？")
+
+
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text)
+    # a half-width mark left between words is a pause like its full-width twin (E-mail: → E mail：)
+    text = re.sub(r"\s+", " ", text.translate(_HALF_WIDTH_PAUSES))
     text = re.sub(rf"\s*([{_HAN}{_PAUSES}])\s*", r"\1", text)
 
     def strongest(m: re.Match[str]) -> str:
@@ -320,12 +330,13 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _respell(text, rules)
     text = _web(text, rules)
     text = _signs(text, rules)
-    text = _dates(text)
+    text = _dates(text, rules)
     text = _figures(text, rules)
     text = _signed(text, rules)
     text = _marks(text)
     text = _latin_names(text, rules)
     text = _ordinals(text, rules)
+    text = _digit_suffixed(text, rules)
     text = _models_and_versions(text)
     text = _dates_and_times(text, rules.signed.joiner, rules)
     text = _quantities(text, rules)

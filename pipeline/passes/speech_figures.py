@@ -16,11 +16,12 @@ from pipeline.passes.speech_numbers import cardinal, digits
 from pipeline.passes.speech_tables import SpeechRules
 
 
-def numeric_dates(text: str) -> str:
+def numeric_dates(text: str, rules: SpeechRules) -> str:
     """Dates written with figures, before a dash between numbers becomes 到 and a slash a fraction:
     2024-03-01 and 2024-03 (ISO 8601), 2024/3/5 and 2024.3.5 (before: 两千零二十四/三/五 and
-    两千零二十四点三点五), 2024/3 (before: 三分之两千零二十四). A dotted triple after a Latin word
-    is a version (Python 3.11.2), and a dotted or slashed date needs a year from 1900 to 2099."""
+    两千零二十四点三点五), 2024/3 (before: 三分之两千零二十四), and two years, 2023/2024 or
+    2023/24赛季, a range (before: 二零二三/二十四). A dotted triple after a Latin word is a version
+    (Python 3.11.2), and a dotted or slashed date needs a year from 1900 to 2099."""
 
     def date(m: re.Match[str]) -> str:
         year, month, day = m["y"], int(m["m"]), int(m["d"])
@@ -30,8 +31,26 @@ def numeric_dates(text: str) -> str:
     text = re.sub(r"(?<![\d.\-/])(?P<y>\d{4})(?P<s>[-/])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.\-/])", date, text)
     text = re.sub(r"(?<![\d.\-/A-Za-z])(?<![A-Za-z] )(?P<y>\d{4})(?P<s>\.)(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?![\d.])",
                   date, text)
-    text = re.sub(r"(?<![\d.\-/])(19\d\d|20\d\d)/(0?[1-9]|1[0-2])(?![\d./])", lambda m: f"{m[1]}年{int(m[2])}月", text)
-    return re.sub(r"(?<![\d.\-])(\d{4})-(0[1-9]|1[0-2])(?![\d.%％年]|-\d)", lambda m: f"{m[1]}年{int(m[2])}月", text)
+    seasons = "|".join(map(re.escape, rules.figures.season_words)) or "(?!)"
+
+    def years(m: re.Match[str]) -> str:
+        first, second = int(m[1]), int(m[2])
+        later = second if len(m[2]) == 4 else first - first % 100 + second
+        month = len(m[2]) <= 2 and 1 <= second <= 12 and not re.match(rf"\s*(?:{seasons})", m.string[m.end():])
+        if month:
+            return f"{m[1]}年{second}月"
+        return f"{m[1]}{rules.signed.joiner}{m[2]}" if first < later <= first + 10 else m[0]
+
+    text = re.sub(r"(?<![\d.\-/])(19\d\d|20\d\d)/(\d{4}|\d{1,2})(?![\d./])", years, text)
+    return re.sub(rf"(?<![\d.\-])(\d{{4}})-(0[1-9]|1[0-2])(?![\d.%％年]|-\d|\s*(?:{seasons}))",
+                  lambda m: f"{m[1]}年{int(m[2])}月", text)
+
+
+def amount_marks(rules: SpeechRules) -> set[str]:
+    """What may follow a number that is an amount: a measure word, or the first character of a
+    unit, currency or sign word of the tables (2024名, 1998立方厘米, 100平方米, 80美元)."""
+    words = (*rules.units.values(), *rules.currency.values(), *rules.signs.values(), *rules.two_words)
+    return set(rules.quantity) | {w[0] for w in words if w} | set("%％‰")
 
 
 def _spelt_groups(groups: list[str]) -> str:
@@ -44,11 +63,11 @@ def figures(text: str, rules: SpeechRules) -> str:
     table = rules.figures
     if table.code_words:
         words = "|".join(map(re.escape, sorted(table.code_words, key=len, reverse=True)))
-        amounts = set(rules.quantity) - {"号"}  # 手机1000万部 is an amount; 编号123号 a code
+        amounts = amount_marks(rules) - {"号"}  # 手机1000万部 is an amount; 编号123号 a code
 
         def code(m: re.Match[str]) -> str:
             after = m.string[m.end(): m.end() + 1]
-            if sum(c.isdigit() for c in m[0]) < 4 or after in amounts:
+            if sum(c.isdigit() for c in m[0]) < table.code_digits or after in amounts:
                 return m[0]
             return _spell_figure(m[0])
 
@@ -160,7 +179,7 @@ def signed(text: str, rules: SpeechRules) -> str:
     text = re.sub(rf"(?<![\d.])(\d{{1,2}}[:：]\d{{2}})[ \t]*{dash}[ \t]*(?=\d{{1,2}}[:：]\d{{2}}(?!\d))",
                   rf"\1{table.joiner}", text)  # 10:00-12:00 (clock times; their zeros are no codes)
     text = re.sub(
-        rf"(?<![0-9.])(?P<a>{_NUMBER})(?P<pa>[%％‰]?)[ \t]*(?P<mark>{dash})[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
+        rf"(?<![0-9.])(?P<a>{_NUMBER})(?P<pa>[%％‰]?)[ \t]*(?P<mark>{dash})(?P=mark)?[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
         rf"(?![\d.])",
         span,
         text,
@@ -218,8 +237,7 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
     year = r"1[89]\d\d|20\d\d"
     link = f"{re.escape(joiner)}|至"
     figures = tuple({*rules.figures.operators.values(), rules.signs.get("×", "乘"), rules.figures.ratio})
-    units = {w[0] for w in (*rules.units.values(), *rules.currency.values(), *rules.signs.values()) if w}
-    amount = re.escape("".join(sorted(set(rules.quantity) | units)))
+    amount = re.escape("".join(sorted(amount_marks(rules))))
     counting = tuple(rules.count_words)
 
     def alone(m: re.Match[str]) -> str:
@@ -229,7 +247,7 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
             return m[0]
         if before.rstrip().endswith(figures + counting) or after.lstrip().startswith(figures):
             return m[0]
-        if re.match(rf"\s*(?:[{amount}%％‰A-Za-z]|(?:{link})\s*\d)", after):
+        if re.match(rf"\s*(?:[{amount}A-Za-z]|(?:{link})\s*\d)", after):
             return m[0]
         if m[3] and len(m[3]) == 2 and int(m[3]) <= int(m[1]) % 100:
             return m[0]  # 2000到50: no year written short
@@ -237,6 +255,15 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
 
     return re.sub(rf"(?<![\d.,])(?<!{re.escape(joiner)})(?<!至)({year})(?:({link})({year}|\d{{2}}))?(?![\d.,])",
                   alone, text)
+
+
+def digit_suffixed(text: str, rules: SpeechRules) -> str:
+    """Figures named digit by digit by what follows them: a video format, 1080P → 一零八零P (before:
+    一千零八十P), and a height's centimetres, 1米85 → 一米八五 (before: 一米八十五)."""
+    suffixes = "|".join(map(re.escape, rules.figures.digit_suffixes))
+    if suffixes:
+        text = re.sub(rf"(?<![\d.A-Za-z])(\d{{3,4}})({suffixes})(?![A-Za-z])", lambda m: digits(m[1]) + m[2].upper(), text)
+    return re.sub(r"(?<![\d.])(\d)米(\d{2})(?![\d.])", lambda m: f"{m[1]}米{digits(m[2])}", text)
 
 
 def models_and_versions(text: str) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from pipeline.passes.speech_tables import SpeechRules
 
 DIGITS = "零一二三四五六七八九"
+# After these a leading zero only pads a column (03月05日, 08时); 分 keeps it (10:05 → 十点零五分).
+_PADDED_BEFORE = "月日号时"
 # A written number: 1,000,000 with its thousands marks, or plain, with its decimals.
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -69,8 +71,9 @@ def number(text: str, before: str = "", after: str = "", rules: SpeechRules | No
     (`after`: the text that follows, a character or more)."""
     plain = text.replace(",", "")
     whole, _, fraction = plain.partition(".")
-    if len(whole) > 1 and whole.startswith("0") and before == "第" and not fraction:
-        spoken = cardinal(int(whole))  # 第01集 → 第一集: the zero only pads the column
+    padded = len(whole) > 1 and whole.startswith("0") and not fraction
+    if padded and (before == "第" or after[:1] and after[0] in _PADDED_BEFORE):
+        spoken = cardinal(int(whole))  # 第01集 → 第一集, 03月05日 → 三月五日: the zero only pads the column
     elif len(whole) > 1 and whole.startswith("0") or len(whole) > 12:
         spoken = digits(whole)
     elif (whole == "2" and not fraction and rules and after and before != "第"

@@ -44,6 +44,9 @@ class Figures:
     operators: Mapping[str, str] = field(default_factory=dict)
     ratio: str = "比"
     score_words: tuple[str, ...] = ()
+    season_words: tuple[str, ...] = ()  # after 2023/24: two years, not a year and a month
+    digit_suffixes: tuple[str, ...] = ()  # after 3 or 4 digits: a name read digit by digit (1080P)
+    code_digits: int = 3  # digits after a code word that make a code (拨打110)
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,10 @@ def _figures_table(table: Mapping[str, object]) -> Figures:
     return Figures(code_words=_words(table.get("code_words")),
                    operators={str(k): str(v) for k, v in operators.items()} if isinstance(operators, dict) else {},
                    ratio=str(table.get("ratio", "比")),
-                   score_words=_words(table.get("score_words")))
+                   score_words=_words(table.get("score_words")),
+                   season_words=_words(table.get("season_words")),
+                   digit_suffixes=_words(table.get("digit_suffixes")),
+                   code_digits=int(str(table.get("code_digits", 3))))
 
 
 def _ordinals_table(table: Mapping[str, object]) -> Ordinals:
