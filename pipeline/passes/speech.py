@@ -337,7 +337,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _latin_names(text, rules)
     text = _ordinals(text, rules)
     text = _digit_suffixed(text, rules)
-    text = _models_and_versions(text)
+    text = _models_and_versions(text, rules)
     text = _dates_and_times(text, rules.signed.joiner, rules)
     text = _quantities(text, rules)
     text = _decades_and_versions(text)

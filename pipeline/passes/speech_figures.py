@@ -136,10 +136,11 @@ def _scores(text: str, rules: SpeechRules) -> str:
             return m[0]
         before = _CLAUSE.split(m.string[: m.start()])[-1]
         following = _CLAUSE.split(after)[0][:4]
+        adjacent = re.search(rf"(?:{words.pattern})[为是以了\s]*$", before) or words.match(following)
         if m[2] in ":：" and _is_clock(m[1], m[3]):
-            near = re.search(rf"(?:{words.pattern})[为是以了\s]*$", before) or words.match(following)
-        else:
-            near = words.search(before[-8:]) or words.search(following)
+            near = adjacent
+        else:  # a word of one character (胜, 赢) only next to the pair: 名胜古迹有10-20处 is no score
+            near = adjacent or any(len(w[0]) > 1 for w in (words.search(before[-8:]), words.search(following)) if w)
         return f"{m[1]}{table.ratio}{m[3]}" if near else m[0]
 
     marks = re.escape(":：" + rules.signed.ranges)
@@ -196,6 +197,8 @@ def signed(text: str, rules: SpeechRules) -> str:
         hot = m[1] in table.plus
         if temperature is not None and temperature.match(m.string, m.end()):
             return (table.above_zero if hot else table.below_zero) + m[2]
+        if hot and "." not in m[2] and not re.match(r"\s*[%％‰]", m.string[m.end():]):
+            return m[0]  # 我+1, +1个: the plus of a count reads 加 (`_marks`); +0.5, +12% are signed
         return (table.positive if hot else table.negative) + m[2]
 
     return re.sub(rf"({signs})({_NUMBER})", sign, text)
@@ -266,17 +269,23 @@ def digit_suffixed(text: str, rules: SpeechRules) -> str:
     return re.sub(r"(?<![\d.])(\d)米(\d{2})(?![\d.])", lambda m: f"{m[1]}米{digits(m[2])}", text)
 
 
-def models_and_versions(text: str) -> str:
+def models_and_versions(text: str, rules: SpeechRules) -> str:
     """A model number of four digits or more after a Latin name is read digit by digit (RTX 4090 →
     R T X四零九零, ISO 9001; before: 四千零九十), a round one as counted (Windows 2000, Top 1000);
     a version after a name in lower case reads its minor number as counted (Python 3.11 → Python
-    三点十一, not the decimal 三点一一; Ubuntu 22.04 keeps 零四)."""
+    三点十一, not the decimal 三点一一; Ubuntu 22.04 keeps 零四). A measure word or unit after
+    either makes it an amount (GDP 12000亿, Apple 3.25亿美元)."""
+    amounts = amount_marks(rules)
+
+    def amount(m: re.Match[str]) -> bool:
+        return m.string[m.end(): m.end() + 1] in amounts and m.end() < len(m.string)
+
     text = re.sub(r"(?<=[A-Za-z])([ \-]?)(\d{4,})(?![\d.,])",
-                  lambda m: m[0] if int(m[2]) % 100 == 0 else m[1] + digits(m[2]), text)
+                  lambda m: m[0] if int(m[2]) % 100 == 0 or amount(m) else m[1] + digits(m[2]), text)
 
     def version(m: re.Match[str]) -> str:
         minor = m[4]
-        if len(minor) < 2 or minor.startswith("0") or m[1].isupper():
+        if len(minor) < 2 or minor.startswith("0") or m[1].isupper() or amount(m):
             return m[0]
         return f"{m[1]}{m[2]}{cardinal(int(m[3]))}点{cardinal(int(minor))}"
 
