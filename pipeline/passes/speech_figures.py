@@ -205,12 +205,12 @@ def signed(text: str, rules: SpeechRules) -> str:
 
 
 def _descends(a: str, b: str) -> bool:
-    """5-3, 112-108: the second number is smaller, so the pair is no range; 2020-24 and 1998-99
+    """5-3, 112-108, 0-0: the second number is no larger, so the pair is no range; 2020-24 and 1998-99
     are years written short, which do run upward."""
     first, second = float(a.replace(",", "")), float(b.replace(",", ""))
     if len(a) == 4 and len(b) <= 2 and second > first % 100:
         return False
-    return second < first
+    return second <= first
 
 
 def dates_and_times(text: str, joiner: str = "到", rules: SpeechRules | None = None) -> str:

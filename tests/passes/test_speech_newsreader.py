@@ -100,6 +100,8 @@ SCORES = [
     ("主队0:2告负。", "主队零比二告负。"),
     ("她以21:17拿下首局。", "她以二十一比十七拿下首局。"),
     ("全场比分98:102。", "全场比分九十八比一百零二。"),
+    ("湖人一度以5-3领先。", "湖人一度以五比三领先。"),
+    ("两队0-0。", "两队零杠零。"),
     ("上半场1-3落后，最终4-3逆转。", "上半场一比三落后，最终四比三逆转。"),
     ("比赛持续3-5天。", "比赛持续三到五天。"),
     # no score: a word of one character (胜, 输) is one only next to the pair
@@ -283,3 +285,20 @@ _PIECES = [*"0123456789", *"-~+:/.,%‰℃°²³½=×<>@# ", "年", "月", "日"
 def test_any_mix_of_figures_is_read_in_words(text: str) -> None:
     spoken = speak(text, load_rules({}))
     assert not set(spoken) & set("0123456789"), (text, spoken)
+
+
+def test_the_new_tables_are_data(tmp_path) -> None:
+    """An editor's table decides: another word for a descending pair, for '@' in an address and
+    for an English ordinal; a score word taken out, a season word added."""
+    from pipeline.passes.speech import DATA
+
+    text = DATA.read_text(encoding="utf-8")
+    for old, new in [('unordered = "杠"', 'unordered = "至"'), ('at = "艾特"', 'at = "at"'),
+                     ('word = "第"', 'word = "排名第"'), ('"击败", ', ""), ('"赛季", ', '"赛季", "球季", ')]:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / "speech.toml"
+    path.write_text(text, encoding="utf-8")
+    edited = load_rules(path=path)
+    assert speak("见图4-2，写信到a@b.com，No.1。", edited) == "见图四至二，写信到a at b点com，排名第一。"
+    assert speak("湖人以112-108击败勇士，2011/12球季。", edited) == "湖人以一百一十二至一百零八击败勇士，二零一一到一二球季。"
