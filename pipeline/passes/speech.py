@@ -60,7 +60,8 @@ def sentences(text: str) -> list[str]:
 _QUOTES = re.compile(r"[“”‘’「」『』《》〈〉【】\"]|(?<![A-Za-z])'|'(?![A-Za-z])")
 _BRACKETS = re.compile(r"[（）()\[\]［］]")
 _DASHES = re.compile(r"——|—|――|……|…|\.\.\.")
-_FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+_FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
+                                              ord("／"), ord("％")]}
 
 
 def _respell(text: str, rules: SpeechRules) -> str:
@@ -126,6 +127,7 @@ def _signs(text: str, rules: SpeechRules) -> str:
     none: 'www.openai.com/sora' was read …co米每秒ora)."""
     text = _powers(text, rules)
     text = _vulgar_fractions(text)
+    text = _numeric_symbols(text)
     if rules.signs:
         def whole(sign: str) -> str:
             return (r"(?<![A-Za-z])" if sign[0].isalpha() else "") + re.escape(sign) + (
@@ -169,6 +171,19 @@ def _vulgar_fractions(text: str) -> str:
         return f"{m[1]}又{said}" if m[1] else said
 
     return re.sub(r"(\d?)([\u00bc-\u00be\u2150-\u215e])", fraction, text)
+
+
+def _numeric_symbols(text: str) -> str:
+    """①, ⑩, Ⅲ, ⅻ are numbers (①… → 1…, read later as 一…; before: the sign reached the voice,
+    which reads it by its name or not at all); 〇 is a character with its own reading, kept."""
+
+    def value(ch: str) -> str:
+        if ch == "〇" or unicodedata.category(ch) not in ("No", "Nl"):
+            return ch
+        number = unicodedata.numeric(ch, -1)
+        return str(int(number)) if number >= 0 and number == int(number) else ch
+
+    return "".join(value(ch) if not ch.isascii() else ch for ch in text)
 
 
 def _per_unit(text: str, rules: SpeechRules) -> str:
@@ -327,6 +342,7 @@ def _tidy(text: str) -> str:
 def speak(text: str, rules: SpeechRules) -> str:
     """`text` (a sentence or a label) as it should be spoken."""
     text = text.translate(_FULL_WIDTH_ALNUM)
+    text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)
     text = _web(text, rules)
     text = _signs(text, rules)

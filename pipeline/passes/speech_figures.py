@@ -174,7 +174,11 @@ def signed(text: str, rules: SpeechRules) -> str:
             chain = re.match(rf"{dash}\d", m.string[m.end():])
             if _is_code(m["a"]) or _is_code(m["b"]) or before.isascii() and before.isalpha() or chain:
                 return m[0]
-        joiner = table.unordered if not m["sign"] and _descends(m["a"], m["b"]) else table.joiner
+        joiner = table.joiner
+        if not m["sign"] and _descends(m["a"], m["b"]):
+            cycle = table.cycles.get(m.string[m.end(): m.end() + 1], 0)  # 12-1月, 22-6点: a range round the clock
+            if not (cycle and m["a"].isdigit() and m["b"].isdigit() and int(m["a"]) <= cycle):
+                joiner = table.unordered
         return f"{m['a']}{m['pa']}{joiner}{m['sign']}{m['b']}"
 
     text = re.sub(rf"(?<![\d.])(\d{{1,2}}[:：]\d{{2}})[ \t]*{dash}[ \t]*(?=\d{{1,2}}[:：]\d{{2}}(?!\d))",
@@ -217,15 +221,24 @@ def dates_and_times(text: str, joiner: str = "到", rules: SpeechRules | None = 
     text = re.sub(rf"(?<![\d.])(\d{{4}})({re.escape(joiner)}|到|至)(\d{{4}}|\d{{2}})(?=\s*年)", lambda m: digits(m[1]) + m[2] + digits(m[3]), text)
     text = re.sub(r"(?<![\d.])(\d{4})(?=\s*年)", lambda m: digits(m[1]), text)
 
+    halves = rules.figures.meridiem if rules else {}
+
+    def half(m: re.Match[str]) -> str:  # 9:30 PM → 下午9点30分 (before: 九点三十分P M)
+        return halves.get(re.sub(r"[.\s]", "", m["half"] or "").lower(), "")
+
     def clock(m: re.Match[str]) -> str:
         hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
         if hour > 24 or minute > 59 or second > 59:
             return m[0]
         if m[3]:  # 21:05:30 (before: 二十一点零五分:三十)
-            return f"{hour}点{m[2]}分{m[3]}秒"
-        return f"{hour}点" + ("整" if minute == 0 else f"{m[2]}分")
+            return f"{half(m)}{hour}点{m[2]}分{m[3]}秒"
+        return f"{half(m)}{hour}点" + ("整" if minute == 0 else f"{m[2]}分")
 
-    text = re.sub(r"(?<![\d.])(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?(?!\d)", clock, text)
+    meridiem = r"\s*(?P<half>[AaPp]\.?\s?[Mm]\.?)(?![A-Za-z])"
+    text = re.sub(rf"(?<![\d.])(\d{{1,2}})[:：](\d{{2}})(?:[:：](\d{{2}}))?(?!\d)(?:{meridiem})?", clock, text)
+    if halves:
+        text = re.sub(rf"(?<![\d.])(\d{{1,2}}){meridiem}",
+                      lambda m: f"{half(m)}{m[1]}点" if int(m[1]) <= 12 else m[0], text)
     text = re.sub(r"(?<![\d.])(\d{2})(?=后)", lambda m: digits(m[1]), text)  # 00后, 90后
     return _years(text, joiner, rules)
 

@@ -33,6 +33,7 @@ class Signed:
     hyphens: str = "-－"  # range marks that may also join a code or a chain (010-1234, 1-2-3)
     joiner: str = "到"
     unordered: str = "杠"  # joins a descending pair, which is no range (5-3 → 五杠三)
+    cycles: Mapping[str, int] = field(default_factory=dict)  # after these a range may wrap round (12-1月)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Figures:
     season_words: tuple[str, ...] = ()  # after 2023/24: two years, not a year and a month
     digit_suffixes: tuple[str, ...] = ()  # after 3 or 4 digits: a name read digit by digit (1080P)
     code_digits: int = 3  # digits after a code word that make a code (拨打110)
+    meridiem: Mapping[str, str] = field(default_factory=dict)  # am/pm after a time → 上午/下午 before it
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ def _signed_table(table: Mapping[str, object]) -> Signed:
     def word(key: str) -> str:
         return str(table.get(key, getattr(default, key)))
 
-    words = table.get("below_zero_after")
+    words, cycles = table.get("below_zero_after"), table.get("cycles", {})
     return Signed(
         minus=chars("minus", default.minus),
         negative=word("negative"),
@@ -154,18 +156,20 @@ def _signed_table(table: Mapping[str, object]) -> Signed:
         hyphens=chars("hyphens", default.hyphens),
         joiner=word("joiner"),
         unordered=word("unordered"),
+        cycles={str(k): int(str(v)) for k, v in cycles.items()} if isinstance(cycles, dict) else {},
     )
 
 
 def _figures_table(table: Mapping[str, object]) -> Figures:
-    operators = table.get("operators", {})
+    operators, meridiem = table.get("operators", {}), table.get("meridiem", {})
     return Figures(code_words=_words(table.get("code_words")),
                    operators={str(k): str(v) for k, v in operators.items()} if isinstance(operators, dict) else {},
                    ratio=str(table.get("ratio", "比")),
                    score_words=_words(table.get("score_words")),
                    season_words=_words(table.get("season_words")),
                    digit_suffixes=_words(table.get("digit_suffixes")),
-                   code_digits=int(str(table.get("code_digits", 3))))
+                   code_digits=int(str(table.get("code_digits", 3))),
+                   meridiem={str(k).lower(): str(v) for k, v in meridiem.items()} if isinstance(meridiem, dict) else {})
 
 
 def _ordinals_table(table: Mapping[str, object]) -> Ordinals:
