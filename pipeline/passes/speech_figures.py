@@ -50,7 +50,7 @@ def amount_marks(rules: SpeechRules) -> set[str]:
     """What may follow a number that is an amount: a measure word, or the first character of a
     unit, currency or sign word of the tables (2024名, 1998立方厘米, 100平方米, 80美元)."""
     words = (*rules.units.values(), *rules.currency.values(), *rules.signs.values(), *rules.two_words)
-    return set(rules.quantity) | {w[0] for w in words if w} | set("%％‰")
+    return set(rules.quantity) | {w[0] for w in words if w and not w[0].isascii()} | set("%％‰")
 
 
 def _spelt_groups(groups: list[str]) -> str:
@@ -263,6 +263,8 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
             return m[0]
         if before.rstrip().endswith(figures + counting) or after.lstrip().startswith(figures):
             return m[0]
+        if re.search(r"[A-Za-z]\s?$", before):
+            return m[0]  # Windows 2000, Top 2000: a name's number (a model number is read before)
         if re.match(rf"\s*(?:[{amount}A-Za-z]|(?:{link})\s*\d)", after):
             return m[0]
         if m[3] and len(m[3]) == 2 and int(m[3]) <= int(m[1]) % 100:
@@ -284,7 +286,8 @@ def digit_suffixed(text: str, rules: SpeechRules) -> str:
 
 def models_and_versions(text: str, rules: SpeechRules) -> str:
     """A model number of four digits or more after a Latin name is read digit by digit (RTX 4090 →
-    R T X四零九零, ISO 9001; before: 四千零九十), a round one as counted (Windows 2000, Top 1000);
+    R T X四零九零, ISO 9001, i9-13900K; before: 四千零九十), a round one apart from the name as
+    counted (Windows 2000, Top 1000);
     a version after a name in lower case reads its minor number as counted (Python 3.11 → Python
     三点十一, not the decimal 三点一一; Ubuntu 22.04 keeps 零四). A measure word or unit after
     either makes it an amount (GDP 12000亿, Apple 3.25亿美元)."""
@@ -293,8 +296,13 @@ def models_and_versions(text: str, rules: SpeechRules) -> str:
     def amount(m: re.Match[str]) -> bool:
         return m.string[m.end(): m.end() + 1] in amounts and m.end() < len(m.string)
 
-    text = re.sub(r"(?<=[A-Za-z])([ \-]?)(\d{4,})(?![\d.,])",
-                  lambda m: m[0] if int(m[2]) % 100 == 0 or amount(m) else m[1] + digits(m[2]), text)
+    def model(m: re.Match[str]) -> str:
+        if int(m[3]) % 100 == 0 and m[2] == " " or amount(m):
+            return m[0]  # Windows 2000, Top 1000: a round number apart from the name is counted
+        return m[1] + (" " if m[2] else "") + digits(m[3])
+
+    # RTX 4090, RTX4090, i9-13900K (ec0616bb is a code, spelt whole later)
+    text = re.sub(r"(?<![A-Za-z0-9])([A-Za-z]+\d*)([ \-]?)(\d{4,})(?![\d.,]|[A-Za-z]{2})", model, text)
 
     def version(m: re.Match[str]) -> str:
         minor = m[4]

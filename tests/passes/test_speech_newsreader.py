@@ -164,6 +164,8 @@ LATIN = [
     ("预装Windows 11。", "预装Windows十一。"),
     ("iPhone 16 Pro Max开售。", "i Phone十六Pro Max开售。"),
     ("搭载RTX 5080显卡。", "搭载R T X五零八零显卡。"),
+    ("换上i7-14700K和RTX4070。", "换上i七一四七零零K和R T X四零七零。"),
+    ("电脑装有Windows 2000。", "电脑装有Windows两千。"),
     ("获得ISO 9001认证。", "获得I S O九零零一认证。"),
     ("跻身Fortune 500。", "跻身Fortune五百。"),
     ("WWDC 2024上发布。", "W W D C二零二四上发布。"),
