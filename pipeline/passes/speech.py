@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 from pipeline.passes.speech_tables import (  # noqa: F401 (the tables are part of this module's interface)
     DATA,
@@ -125,17 +126,23 @@ def _signs(text: str, rules: SpeechRules) -> str:
     not need (before: 38℃ was read 三十八, 300㎡ 三百, the unit silent). A sign
     spelt in Latin letters is one only as a whole token (the m/s in cm/s or in a web address is
     none: 'www.openai.com/sora' was read …co米每秒ora)."""
-    text = _powers(text, rules)
-    text = _vulgar_fractions(text)
-    text = _numeric_symbols(text)
-    if rules.signs:
+    if rules.signs:  # (before the powers: μg/m³ is one sign, not μg/ and m的立方)
         def whole(sign: str) -> str:
             return (r"(?<![A-Za-z])" if sign[0].isalpha() else "") + re.escape(sign) + (
                 r"(?![A-Za-z])" if sign[-1].isalpha() else "")
 
         pattern = re.compile("|".join(whole(s) for s in sorted(rules.signs, key=len, reverse=True)))
         text = pattern.sub(lambda m: rules.signs[m[0]], text)
+    text = _powers(text, rules)
+    text = _vulgar_fractions(text)
+    text = _numeric_symbols(text)
     return _per_unit(text, rules)
+
+
+def _folded(units: Mapping[str, str]) -> dict[str, str]:
+    """The units by their lower-case spelling; where two spellings fold together (W 瓦, w 万) the
+    lower-case one is the fallback, the other is found by its exact spelling first."""
+    return {k.lower(): v for k, v in sorted(units.items(), key=lambda item: item[0] == item[0].lower())}
 
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -147,7 +154,7 @@ def _powers(text: str, rules: SpeechRules) -> str:
     table = rules.powers
     if not table.names:
         return text
-    units = {k.lower(): v for k, v in rules.units.items()}
+    units = _folded(rules.units)
     square = "".join(map(re.escape, table.names))
     if table.units:
         names = "|".join(map(re.escape, sorted(table.units, key=len, reverse=True)))
@@ -191,7 +198,7 @@ def _per_unit(text: str, rules: SpeechRules) -> str:
     五元每斤, 3万元/平方米 (before: the slash was a pause and the second unit a letter, 'M B、s').
     The first unit is a Latin one or measure words right after the number (42位影视/媒体 is no
     rate: 影视 is no measure word)."""
-    units = {k.lower(): v for k, v in rules.units.items()}
+    units = _folded(rules.units)
     latin = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     if not latin:
         return text
@@ -201,8 +208,11 @@ def _per_unit(text: str, rules: SpeechRules) -> str:
 
     def per(m: re.Match[str]) -> str:
         second = m[2]
-        return m[1] + rules.per + units.get(second.lower(), second)
+        return m[1] + rules.per + rules.units.get(second, units.get(second.lower(), second))
 
+    signs = "|".join(map(re.escape, sorted(rules.currency, key=len, reverse=True)))
+    if signs:  # ¥99/月 → ¥99每月, read 九十九元每月 once the sign is read
+        text = re.sub(rf"((?:{signs})\s?(?:{_NUMBER})[万亿千百]*)\s*/\s*(?=[{_HAN}])", rf"\1{rules.per}", text)
     return re.sub(rf"(?<=\d)({unit})\s*/\s*((?i:{latin})(?![A-Za-z])|(?=[{_HAN}]))", per, text)
 
 
@@ -213,7 +223,7 @@ def _marks(text: str) -> str:
     text = _QUOTES.sub("", text)
     text = _BRACKETS.sub("，", text)
     text = _DASHES.sub("，", text)
-    text = re.sub(r"(?<=[\d万亿%％])\+", "多", text)
+    text = re.sub(r"(?<=[\d万亿%％])\+|(?<=\d[wW])\+", "多", text)  # 100+, 10万+, 10w+: more than
     text = text.replace("+", "加").replace("&", "和").replace("＆", "和")
     text = re.sub(r"(?<!\d)/|/(?!\d)", "、", text)
     text = re.sub(r"[·•#*~～|=^`<>]", "", text)
@@ -267,7 +277,7 @@ def _decades_and_versions(text: str) -> str:
 def _codes(text: str, rules: SpeechRules) -> str:
     """Tokens that mix digits and letters: 60s → 60秒, 3D stays, Web3 → Web 3, 6551CD6A spelt."""
     text = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z0-9])", " ", text)
-    units = {k.lower(): v for k, v in rules.units.items()}
+    units = _folded(rules.units)
     # 10 km, 500 ms: a unit of two letters or more after a space is still the number's (before: 十K M)
     spaced = "|".join(map(re.escape, sorted((u for u in units if len(u) > 1), key=len, reverse=True)))
     if spaced:
@@ -277,17 +287,19 @@ def _codes(text: str, rules: SpeechRules) -> str:
         word = m[0]
         if word.isdigit() or word.isalpha():
             return word
-        if found := re.fullmatch(r"(\d+)([A-Za-z]+)", word):
+        if found := re.fullmatch(r"(\d+(?:\.\d+)?)([A-Za-z]+)", word):
             value, letters = found.groups()
             if letters in rules.units or letters.lower() in units:
                 return value + rules.units.get(letters, units.get(letters.lower(), letters))
             if len(letters) == 1:
                 return value + letters.upper()  # 3D, 4K, 5G, 100K (no 一百千: K is also a kilometre)
+            if "." in value or letters.isupper():  # 3.2MVA, 100MVA: an amount, then its letters (before: 三.二M V A)
+                return f"{value} {_spell(letters)}"
         if found := re.fullmatch(r"([A-Za-z]+)(\d{1,4})", word):
             return f"{found[1]} {found[2]}"
         return _spell(word)
 
-    return re.sub(r"[A-Za-z0-9]+", token, text)
+    return re.sub(r"(?<![\d.])\d+\.\d+[A-Za-z]+|[A-Za-z0-9]+", token, text)
 
 
 def _numbers(text: str, rules: SpeechRules) -> str:

@@ -183,6 +183,10 @@ def signed(text: str, rules: SpeechRules) -> str:
 
     text = re.sub(rf"(?<![\d.])(\d{{1,2}}[:：]\d{{2}})[ \t]*{dash}[ \t]*(?=\d{{1,2}}[:：]\d{{2}}(?!\d))",
                   rf"\1{table.joiner}", text)  # 10:00-12:00 (clock times; their zeros are no codes)
+    # 5万-10万元, 3岁-5岁, 9月23日—10月8日: a range whose first number carries its unit (before: the
+    # mark was a minus, 五万负十万元, or a pause)
+    measures = re.escape("".join(sorted(c for c in amount_marks(rules) if not c.isascii() and c not in "%％‰")))
+    text = re.sub(rf"(?<=\d)([{measures}]{{1,3}})[ \t]*{dash}{{1,2}}[ \t]*(?=\d)", rf"\1{table.joiner}", text)
     text = re.sub(
         rf"(?<![0-9.])(?P<a>{_NUMBER})(?P<pa>[%％‰]?)[ \t]*(?P<mark>{dash})(?P=mark)?[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
         rf"(?![\d.])",
