@@ -313,7 +313,7 @@ def _numbers(text: str, rules: SpeechRules) -> str:
 
     def convert(m: re.Match[str]) -> str:
         before = m.string[m.start() - 1 : m.start()]
-        after = m.string[m.end() : m.end() + 4]
+        after = m.string[m.end() : m.end() + 12]
         return number(m[0], before, after, rules)
 
     return re.sub(_NUMBER, convert, text)

@@ -5,6 +5,8 @@ The number words every step of the text for the ear ends in (`speech.py`, `speec
 
 from __future__ import annotations
 
+import re
+
 from pipeline.passes.speech_tables import SpeechRules
 
 DIGITS = "零一二三四五六七八九"
@@ -76,11 +78,19 @@ def number(text: str, before: str = "", after: str = "", rules: SpeechRules | No
         spoken = cardinal(int(whole))  # 第01集 → 第一集, 03月05日 → 三月五日: the zero only pads the column
     elif len(whole) > 1 and whole.startswith("0") or len(whole) > 12:
         spoken = digits(whole)
-    elif (whole == "2" and not fraction and rules and after and before != "第"
-          and (after[0] in rules.two or after.startswith(rules.two_words))):
+    elif whole == "2" and not fraction and rules and before != "第" and _counts(after, rules):
         spoken = "两"
     else:
         spoken = cardinal(int(whole))
     if fraction:
         spoken += "点" + digits(fraction)
     return spoken
+
+
+def _counts(after: str, rules: SpeechRules) -> bool:
+    """Whether a lone 2 counts what follows it (2个, 2美元), or starts a range that does (2-3天 →
+    两到三天; 2-3月 stays 二到三月)."""
+    ranged = re.match(rf"(?:{re.escape(rules.signed.joiner)}|至)\d+(?:\.\d+)?", after)
+    if ranged:
+        after = after[ranged.end():]
+    return bool(after) and (after[0] in rules.two or after.startswith(rules.two_words))
