@@ -6,110 +6,44 @@ them text that leaves nothing to guess: 2024年2月16日凌晨2点14分 → 二�
 两点十四分, 14% → 百分之十四, AIGC → A I G C, @handles without the @, book-title marks and
 quotes dropped, and every word of the pronunciation table respelt (see homophones.py).
 
-The tables live in `pipeline/data/speech.toml`; the order of the steps below matters and is
-the order a reader resolves them (dates before bare numbers, units before letters).
+The tables live in `pipeline/data/speech.toml` (read by `speech_tables.py`); the order of the
+steps in `speak` matters and is the order a reader resolves them (addresses before dots and
+slashes, dates before bare numbers, units before letters). Figures read by their shape (dates,
+times, codes, scores, signs, ranges, years, model numbers) are in `speech_figures.py`, the
+number words in `speech_numbers.py`.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from pipeline.passes.homophones import load_homophones
+from pipeline.passes.speech_tables import (  # noqa: F401 (the tables are part of this module's interface)
+    DATA,
+    Figures,
+    Ordinals,
+    Powers,
+    Signed,
+    SpeechRules,
+    Web,
+    load_rules,
+)
+from pipeline.passes.speech_figures import (
+    dates_and_times as _dates_and_times,
+    figures as _figures,
+    digit_suffixed as _digit_suffixed,
+    models_and_versions as _models_and_versions,
+    numeric_dates as _dates,
+    signed as _signed,
+)
+from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
+from pipeline.passes.speech_numbers import NUMBER as _NUMBER
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "speech.toml"
-
-DIGITS = "零一二三四五六七八九"
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PAUSES = "，。！？；：、"
 _STRENGTH = {"、": 1, "，": 2, "：": 3, "；": 4, "。": 5, "！": 6, "？": 7}
 _VOWELS = set("aeiouyAEIOUY")
-
-
-@dataclass(frozen=True)
-class SpeechRules:
-    units: Mapping[str, str]
-    currency: Mapping[str, str]
-    latin: Mapping[str, str]
-    digit_names: frozenset[str]
-    two: str  # after a lone 2 these read 两
-    quantity: str  # after a digit name these make it a number again
-    respellings: Mapping[str, str]  # word → the same sound in unambiguous characters
-    signs: Mapping[str, str] = field(default_factory=dict)  # a unit written as a sign → its word (℃ → 摄氏度)
-    signed: Signed = field(default_factory=lambda: Signed())
-    figures: Figures = field(default_factory=lambda: Figures())
-
-
-@dataclass(frozen=True)
-class Signed:
-    """How a minus and a range read (the `[signed]` table): -5 → 负五, -5℃ → 零下五摄氏度, 3-5 → 三到五."""
-
-    minus: str = "-−－﹣"  # characters that are a minus before a number
-    negative: str = "负"
-    below_zero: str = "零下"
-    below_zero_after: tuple[str, ...] = ("摄氏度", "华氏度")  # words after which a minus reads below_zero
-    ranges: str = "-–—‒~～〜－"  # characters that join two numbers into a range
-    joiner: str = "到"
-
-
-def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DATA) -> SpeechRules:
-    """The speech tables, with the title's pronunciation table turned into respellings."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    respellings = {}
-    if pronunciations:
-        homophones = load_homophones()
-        respellings = {word: homophones.respell(word, pinyin) for word, pinyin in pronunciations.items()}
-    return SpeechRules(
-        units=data["units"],
-        currency=data["currency"],
-        latin=data["latin"],
-        digit_names=frozenset(data["digit_names"]["numbers"]),
-        two=data["measure"]["two"],
-        quantity=data["measure"]["quantity"],
-        respellings=respellings,
-        signs=data.get("signs", {}),
-        signed=_signed_table(data.get("signed", {})),
-        figures=_figures_table(data.get("figures", {})),
-    )
-
-
-def _signed_table(table: Mapping[str, object]) -> Signed:
-    default = Signed()
-
-    def chars(key: str, fallback: str) -> str:
-        value = table.get(key)
-        return "".join(str(v) for v in value) if isinstance(value, list) else fallback
-
-    words = table.get("below_zero_after")
-    return Signed(
-        minus=chars("minus", default.minus),
-        negative=str(table.get("negative", default.negative)),
-        below_zero=str(table.get("below_zero", default.below_zero)),
-        below_zero_after=tuple(map(str, words)) if isinstance(words, list) else default.below_zero_after,
-        ranges=chars("range", default.ranges),
-        joiner=str(table.get("joiner", default.joiner)),
-    )
-
-
-@dataclass(frozen=True)
-class Figures:
-    """Figures read otherwise than as amounts (the `[figures]` table): telephone numbers and codes
-    digit by digit, arithmetic by its signs' words, a score as 比."""
-
-    code_words: tuple[str, ...] = ()
-    operators: Mapping[str, str] = field(default_factory=dict)
-    ratio: str = "比"
-
-
-def _figures_table(table: Mapping[str, object]) -> Figures:
-    words, operators = table.get("code_words", []), table.get("operators", {})
-    return Figures(code_words=tuple(map(str, words)) if isinstance(words, list) else (),
-                   operators={str(k): str(v) for k, v in operators.items()} if isinstance(operators, dict) else {},
-                   ratio=str(table.get("ratio", "比")))
 
 
 # ── sentences ────────────────────────────────────────────────────────────────────────────
@@ -122,81 +56,13 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
-# ── numbers ──────────────────────────────────────────────────────────────────────────────
-
-
-def digits(number: str) -> str:
-    """Digit by digit: 2024 → 二零二四."""
-    return "".join(DIGITS[int(d)] for d in number if d.isdigit())
-
-
-def cardinal(n: int, *, leading_two: bool = True) -> str:
-    """An integer as counted: 16 → 十六, 1005 → 一千零五, 5000万 → 五千(万), 200 → 两百."""
-    if n == 0:
-        return "零"
-    if n < 0:
-        return "负" + cardinal(-n)
-    groups = []
-    while n:
-        groups.append(n % 10000)
-        n //= 10000
-    big = ["", "万", "亿", "万亿"]
-    out = ""
-    zero = False
-    for index in range(len(groups) - 1, -1, -1):
-        group = groups[index]
-        if group == 0:
-            zero = bool(out)
-            continue
-        if out and (zero or group < 1000):
-            out += "零"
-        out += _group(group) + big[index]
-        zero = False
-    if out.startswith("一十"):
-        out = out[1:]
-    if leading_two and out.startswith("二") and len(out) > 1 and out[1] in "百千万亿":
-        out = "两" + out[1:]
-    return out
-
-
-def _group(n: int) -> str:
-    """0 < n < 10000 → 一千零五 (without a leading 零)."""
-    out = ""
-    zero = False
-    for unit, value in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
-        digit = n // value % 10
-        if digit == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out += "零"
-            zero = False
-        out += DIGITS[digit] + unit
-    return out
-
-
-def number(text: str, before: str = "", after: str = "", rules: SpeechRules | None = None) -> str:
-    """A number as read in its place: 2个 → 两个, 007 → 零零七, 3.14 → 三点一四."""
-    plain = text.replace(",", "")
-    whole, _, fraction = plain.partition(".")
-    if len(whole) > 1 and whole.startswith("0") or len(whole) > 12:
-        spoken = digits(whole)
-    elif whole == "2" and not fraction and rules and after and after in rules.two and before != "第":
-        spoken = "两"
-    else:
-        spoken = cardinal(int(whole))
-    if fraction:
-        spoken += "点" + digits(fraction)
-    return spoken
-
-
 # ── the steps ────────────────────────────────────────────────────────────────────────────
 
 _QUOTES = re.compile(r"[“”‘’「」『』《》〈〉【】\"]|(?<![A-Za-z])'|'(?![A-Za-z])")
 _BRACKETS = re.compile(r"[（）()\[\]［］]")
 _DASHES = re.compile(r"——|—|――|……|…|\.\.\.")
-_FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
+                                              ord("／"), ord("％")]}
 
 
 def _respell(text: str, rules: SpeechRules) -> str:
@@ -207,116 +73,147 @@ def _respell(text: str, rules: SpeechRules) -> str:
     return pattern.sub(lambda m: rules.respellings[m[0]], text)
 
 
+def _web(text: str, rules: SpeechRules) -> str:
+    """Web and e-mail addresses read out part by part: https://www.openai.com/sora → W W W点openai点
+    com斜杠sora, editor@example.com → editor艾特example点com (before: the @ was dropped, the dots
+    and slashes read as decimals and pauses, m/s inside the address as 米每秒)."""
+    marks = rules.web.marks
+    if not marks:
+        return text
+    name = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+    domains = "|".join(map(re.escape, sorted(rules.web.domains, key=len, reverse=True)))
+    address = [
+        rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@{name}(?:\.{name})+",  # e-mail
+        r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",  # with a scheme
+        r"www\.[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",
+    ]
+    if domains:
+        address.append(rf"(?<![A-Za-z0-9.@/\-]){name}(?:\.{name})*\.(?:{domains})(?![A-Za-z0-9\-])(?:/[A-Za-z0-9\-._~/?#=&%]*)?")
+
+    def say(m: re.Match[str]) -> str:
+        written = m[0].rstrip(".,;:!?")
+        rest = m[0][len(written):]
+        written = re.sub(r"^(?:https?|ftp)://", "", written).rstrip("/")
+        parts = []
+        for piece in re.split(r"([^A-Za-z0-9])", written):
+            if piece in marks:
+                parts.append(marks[piece])
+            elif piece.isdigit():
+                parts.append(digits(piece))
+            elif piece.isalnum():
+                parts.append(" " + re.sub(r"\d+", lambda d: " " + digits(d[0]) + " ", piece) + " ")
+            elif piece:
+                parts.append(" ")
+        return "".join(parts) + rest
+
+    return re.sub("|".join(address), say, text)
+
+
+def _ordinals(text: str, rules: SpeechRules) -> str:
+    """No.1 → 第1, 1st/2nd/3rd/4th → 第1 … (before: No.一, 一S T), read later as 第一."""
+    table = rules.ordinals
+    if table.before:
+        before = "|".join(map(re.escape, sorted(table.before, key=len, reverse=True)))
+        text = re.sub(rf"(?<![A-Za-z])(?:{before})\s?(?=\d)", table.word, text)
+    if table.after:
+        after = "|".join(map(re.escape, sorted(table.after, key=len, reverse=True)))
+        text = re.sub(rf"(?<![\d.,A-Za-z])(\d+)(?:{after})(?![A-Za-z])", rf"{table.word}\1", text)
+    return text
+
+
 def _signs(text: str, rules: SpeechRules) -> str:
     """Units written as signs read as their words, before `_marks` drops the signs the ear does
-    not need (before: 38℃ was read 三十八, 300㎡ 三百, the unit silent); '‰' like '%'."""
-    text = re.sub(rf"({_NUMBER})\s*‰", r"千分之\1", text)
-    if not rules.signs:
+    not need (before: 38℃ was read 三十八, 300㎡ 三百, the unit silent). A sign
+    spelt in Latin letters is one only as a whole token (the m/s in cm/s or in a web address is
+    none: 'www.openai.com/sora' was read …co米每秒ora)."""
+    if rules.signs:  # (before the powers: μg/m³ is one sign, not μg/ and m的立方)
+        def whole(sign: str) -> str:
+            return (r"(?<![A-Za-z])" if sign[0].isalpha() else "") + re.escape(sign) + (
+                r"(?![A-Za-z])" if sign[-1].isalpha() else "")
+
+        pattern = re.compile("|".join(whole(s) for s in sorted(rules.signs, key=len, reverse=True)))
+        text = pattern.sub(lambda m: rules.signs[m[0]], text)
+    text = _powers(text, rules)
+    text = _vulgar_fractions(text)
+    text = _numeric_symbols(text)
+    return _per_unit(text, rules)
+
+
+def _folded(units: Mapping[str, str]) -> dict[str, str]:
+    """The units by their lower-case spelling; where two spellings fold together (W 瓦, w 万) the
+    lower-case one is the fallback, the other is found by its exact spelling first."""
+    return {k.lower(): v for k, v in sorted(units.items(), key=lambda item: item[0] == item[0].lower())}
+
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _powers(text: str, rules: SpeechRules) -> str:
+    """cm³ → 立方厘米 after a number; any other superscript power → 的平方, 的六次方 (before: x² and
+    10⁶ reached the voice as signs, 30cm³ as 三零C立方米)."""
+    table = rules.powers
+    if not table.names:
         return text
-    pattern = re.compile("|".join(map(re.escape, sorted(rules.signs, key=len, reverse=True))))
-    return pattern.sub(lambda m: rules.signs[m[0]], text)
+    units = _folded(rules.units)
+    square = "".join(map(re.escape, table.names))
+    if table.units:
+        names = "|".join(map(re.escape, sorted(table.units, key=len, reverse=True)))
+        text = re.sub(rf"(?<=\d)(\s*)({names})([{square}])(?![A-Za-z])",
+                      lambda m: m[1] + table.names[m[3]] + units.get(m[2].lower(), m[2]), text, flags=re.IGNORECASE)
+
+    def power(m: re.Match[str]) -> str:
+        exponent = m[2]
+        said = table.names.get(exponent) or cardinal(int(exponent.translate(_SUPERSCRIPTS))) + table.nth
+        return m[1] + table.of + said
+
+    return re.sub(r"([A-Za-z0-9)）])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", power, text)
 
 
-def _iso_dates(text: str) -> str:
-    """2024-03-01 and 2024-03 are dates (ISO 8601), before a dash between numbers becomes 到."""
+def _vulgar_fractions(text: str) -> str:
+    """½ → 二分之一, 1½ → 1又二分之一 (before: the sign reached the voice)."""
 
-    def date(m: re.Match[str]) -> str:
-        month, day = int(m[2]), int(m[3])
-        return f"{m[1]}年{month}月{day}日" if 1 <= month <= 12 and 1 <= day <= 31 else m[0]
+    def fraction(m: re.Match[str]) -> str:
+        top, _, bottom = unicodedata.normalize("NFKC", m[2]).partition("⁄")
+        said = f"{cardinal(int(bottom), leading_two=False)}分之{cardinal(int(top or 1), leading_two=False)}"
+        return f"{m[1]}又{said}" if m[1] else said
 
-    text = re.sub(r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d.])", date, text)
-    return re.sub(r"(?<![\d.\-])(\d{4})-(0[1-9]|1[0-2])(?![\d.%％年]|-\d)", lambda m: f"{m[1]}年{int(m[2])}月", text)
-
-
-def _spelt_groups(groups: list[str]) -> str:
-    return "，".join(digits(group) for group in groups)
+    return re.sub(r"(\d?)([\u00bc-\u00be\u2150-\u215e])", fraction, text)
 
 
-def _figures(text: str, rules: SpeechRules) -> str:
-    """Telephone numbers and codes digit by digit, arithmetic in words, scores with 比 (before:
-    13812345678 was read 一百三十八亿…, 1+1=2 一多十二, 2：1 二：一), ahead of ranges and signs."""
-    table = rules.figures
-    if table.code_words:
-        words = "|".join(map(re.escape, sorted(table.code_words, key=len, reverse=True)))
-        amounts = set(rules.quantity) - {"号"}  # 手机1000万部 is an amount; 编号123号 a code
+def _numeric_symbols(text: str) -> str:
+    """①, ⑩, Ⅲ, ⅻ are numbers (①… → 1…, read later as 一…; before: the sign reached the voice,
+    which reads it by its name or not at all); 〇 is a character with its own reading, kept."""
 
-        def code(m: re.Match[str]) -> str:
-            after = m.string[m.end(): m.end() + 1]
-            if sum(c.isdigit() for c in m[0]) < 4 or after in amounts:
-                return m[0]
-            return _spell_figure(m[0])
+    def value(ch: str) -> str:
+        if ch == "〇" or unicodedata.category(ch) not in ("No", "Nl"):
+            return ch
+        number = unicodedata.numeric(ch, -1)
+        return str(int(number)) if number >= 0 and number == int(number) else ch
 
-        text = re.sub(rf"(?:{words})[：:\s是为]{{0,2}}(?=\d)\d[\d\-－ ]*\d(?![\d.])", code, text)
-    text = re.sub(r"(?<![\d.])1[3-9]\d{9}(?![\d.])", lambda m: digits(m[0]), text)
-
-    def telephone(m: re.Match[str]) -> str:
-        groups = re.split(r"[-－]", m[0])
-        if any(_is_code(g) for g in groups) or (len(groups) >= 3 and sum(map(len, groups)) >= 7):
-            return _spelt_groups(groups)
-        return m[0]
-
-    text = re.sub(r"(?<![\d.\-－:：])\d+(?:[-－]\d+)+(?![\d.\-－:：])", telephone, text)
-    if table.operators:
-        signs = "".join(map(re.escape, table.operators))
-        expression = re.compile(rf"(?<![A-Za-z0-9.])(?:{_NUMBER})(?:\s*[{signs}]\s*(?:{_NUMBER}))+(?![\d.])")
-
-        def arithmetic(m: re.Match[str]) -> str:
-            if not set(m[0]) & set("=＝×÷+＋"):
-                return m[0]  # 3-5: a range, read later
-            return re.sub(rf"\s*([{signs}])\s*", lambda o: table.operators[o[1]], m[0])
-
-        text = expression.sub(arithmetic, text)
-        equals = "".join(re.escape(k) for k, v in table.operators.items() if k in "=＝")
-        if equals:
-            text = re.sub(rf"(?<=\S)\s*[{equals}]\s*(?=\S)", table.operators.get("=", "等于"), text)
-    return re.sub(r"(?<![\d.:：])(\d{1,3})\s*[:：]\s*(\d)(?![\d.:：])", rf"\1{table.ratio}\2", text)
+    return "".join(value(ch) if not ch.isascii() else ch for ch in text)
 
 
-def _spell_figure(written: str) -> str:
-    """A code word and the figure after it: the word kept, the digits spelt by their groups."""
-    start = next(i for i, c in enumerate(written) if c.isdigit())
-    return written[:start] + _spelt_groups([g for g in re.split(r"[-－ ]+", written[start:]) if g])
+def _per_unit(text: str, rules: SpeechRules) -> str:
+    """A slash between a number's unit and another unit reads 每: 100MB/s → 一百M B每秒, 5元/斤 →
+    五元每斤, 3万元/平方米 (before: the slash was a pause and the second unit a letter, 'M B、s').
+    The first unit is a Latin one or measure words right after the number (42位影视/媒体 is no
+    rate: 影视 is no measure word)."""
+    units = _folded(rules.units)
+    latin = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    if not latin:
+        return text
+    currency = "".join(rules.currency.values()) + "".join(w for w in rules.two_words if not w.isascii())
+    measures = re.escape("".join(sorted(set(rules.quantity + rules.two + currency + "公里升"))))
+    unit = rf"(?:(?i:{latin})(?![A-Za-z])|[{measures}]{{1,3}})"
 
+    def per(m: re.Match[str]) -> str:
+        second = m[2]
+        return m[1] + rules.per + rules.units.get(second, units.get(second.lower(), second))
 
-def _is_code(number: str) -> bool:
-    """010, 007: a leading zero makes a number a code (a telephone, a name), never a range's end."""
-    return len(number) > 1 and number[0] == "0" and number[1].isdigit()
-
-
-def _signed(text: str, rules: SpeechRules) -> str:
-    """A range mark between two numbers reads 到; a minus before a number reads 负, or 零下 before
-    a temperature (before: '-5℃' reached the voice as '-五摄氏度', the minus read or dropped)."""
-    table = rules.signed
-    minus = f"[{re.escape(table.minus)}]"
-    dash = f"[{re.escape(table.ranges)}]"
-
-    def span(m: re.Match[str]) -> str:
-        if _is_code(m["a"]) or _is_code(m["b"]):
-            return m[0]
-        return f"{m['a']}{m['pa']}{table.joiner}{m['sign']}{m['b']}"
-
-    text = re.sub(rf"(?<![\d.])(\d{{1,2}}[:：]\d{{2}})[ \t]*{dash}[ \t]*(?=\d{{1,2}}[:：]\d{{2}}(?!\d))",
-                  rf"\1{table.joiner}", text)  # 10:00-12:00 (clock times; their zeros are no codes)
-    text = re.sub(
-        rf"(?<![A-Za-z0-9.])(?P<a>{_NUMBER})(?P<pa>[%％]?)[ \t]*{dash}[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
-        rf"(?![\d.]|{dash}\d)",
-        span,
-        text,
-    )
-    words = "|".join(map(re.escape, table.below_zero_after))
-    temperature = re.compile(
-        rf"\s*(?:(?:{re.escape(table.joiner)}|至)\s*{minus}?\s*(?:{_NUMBER})\s*)?(?:{words})"
-    ) if words else None
-
-    def sign(m: re.Match[str]) -> str:
-        before = m.string[: m.start()].rstrip()
-        if before and re.match(r"[A-Za-z0-9.%％)）\]]", before[-1]):
-            return m[0]  # 5-3, A-5: not a sign
-        if temperature is not None and temperature.match(m.string, m.end()):
-            return table.below_zero + m[1]
-        return table.negative + m[1]
-
-    return re.sub(rf"{minus}({_NUMBER})", sign, text)
+    signs = "|".join(map(re.escape, sorted(rules.currency, key=len, reverse=True)))
+    if signs:  # ¥99/月 → ¥99每月, read 九十九元每月 once the sign is read
+        text = re.sub(rf"((?:{signs})\s?(?:{_NUMBER})[万亿千百]*)\s*/\s*(?=[{_HAN}])", rf"\1{rules.per}", text)
+    return re.sub(rf"(?<=\d)({unit})\s*/\s*((?i:{latin})(?![A-Za-z])|(?=[{_HAN}]))", per, text)
 
 
 def _marks(text: str) -> str:
@@ -326,8 +223,7 @@ def _marks(text: str) -> str:
     text = _QUOTES.sub("", text)
     text = _BRACKETS.sub("，", text)
     text = _DASHES.sub("，", text)
-    text = re.sub(r"(?<=\d)\s*[~～]\s*(?=\d)", "到", text)
-    text = re.sub(r"(?<=\d)\+", "多", text)
+    text = re.sub(r"(?<=[\d万亿%％])\+|(?<=\d[wW])\+", "多", text)  # 100+, 10万+, 10w+: more than
     text = text.replace("+", "加").replace("&", "和").replace("＆", "和")
     text = re.sub(r"(?<!\d)/|/(?!\d)", "、", text)
     text = re.sub(r"[·•#*~～|=^`<>]", "", text)
@@ -338,20 +234,6 @@ def _latin_names(text: str, rules: SpeechRules) -> str:
     for word in sorted(rules.latin, key=len, reverse=True):
         text = re.sub(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", rules.latin[word], text)
     return text
-
-
-def _dates_and_times(text: str, joiner: str = "到") -> str:
-    text = re.sub(rf"(?<![\d.])(\d{{4}})({re.escape(joiner)}|到|至)(\d{{4}}|\d{{2}})(?=\s*年)", lambda m: digits(m[1]) + m[2] + digits(m[3]), text)
-    text = re.sub(r"(?<![\d.])(\d{4})(?=\s*年)", lambda m: digits(m[1]), text)
-
-    def clock(m: re.Match[str]) -> str:
-        hour, minute = int(m[1]), int(m[2])
-        if hour > 24 or minute > 59:
-            return m[0]
-        return f"{hour}点" + ("整" if minute == 0 else f"{m[2]}分")
-
-    text = re.sub(r"(?<![\d.])(\d{1,2})[:：](\d{2})(?!\d)", clock, text)
-    return re.sub(r"(?<![\d.])(\d{2})(?=后)", lambda m: digits(m[1]), text)  # 00后, 90后
 
 
 def _quantities(text: str, rules: SpeechRules) -> str:
@@ -368,15 +250,17 @@ def _quantities(text: str, rules: SpeechRules) -> str:
     joiner = rules.signed.joiner  # `_signed` made every range mark a joiner
 
     def span(m: re.Match[str]) -> str:
-        percent = m[2] or m[4]
-        if percent:
-            return f"百分之{m[1]}{joiner}百分之{m[3]}"
-        return f"{m[1]}{joiner}{m[3]}"
+        percent = _PER.get(m[2] or m[4], "")
+        return f"{percent}{m[1]}{joiner}{percent}{m[3]}"
 
-    text = re.sub(rf"(?<![\d.])({_NUMBER})([%％]?)\s*{re.escape(joiner)}\s*({_NUMBER})([%％]?)(?![\d.])", span, text)
-    text = re.sub(rf"({_NUMBER})\s*[%％]", r"百分之\1", text)
+    text = re.sub(rf"(?<![\d.])({_NUMBER})([%％‰]?)\s*{re.escape(joiner)}\s*({_NUMBER})([%％‰]?)(?![\d.])", span, text)
+    # '‰' like '%', after the signs (-0.6‰ → 负千分之零点六; before: '-千分之…', the minus read or dropped)
+    text = re.sub(rf"(?<![\d.])({_NUMBER})\s*([%％‰])", lambda m: _PER[m[2]] + m[1], text)
     # (the denominator in words here: '2分之1' would read 两分之一, 2 before 分 being an amount)
     return re.sub(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", lambda m: f"{cardinal(int(m[2]))}分之{m[1]}", text)
+
+
+_PER = {"%": "百分之", "％": "百分之", "‰": "千分之"}
 
 
 def _spell(token: str) -> str:
@@ -393,23 +277,29 @@ def _decades_and_versions(text: str) -> str:
 def _codes(text: str, rules: SpeechRules) -> str:
     """Tokens that mix digits and letters: 60s → 60秒, 3D stays, Web3 → Web 3, 6551CD6A spelt."""
     text = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z0-9])", " ", text)
-    units = {k.lower(): v for k, v in rules.units.items()}
+    units = _folded(rules.units)
+    # 10 km, 500 ms: a unit of two letters or more after a space is still the number's (before: 十K M)
+    spaced = "|".join(map(re.escape, sorted((u for u in units if len(u) > 1), key=len, reverse=True)))
+    if spaced:
+        text = re.sub(rf"(?<=\d) (?=(?i:{spaced})(?![A-Za-z]))", "", text)
 
     def token(m: re.Match[str]) -> str:
         word = m[0]
         if word.isdigit() or word.isalpha():
             return word
-        if found := re.fullmatch(r"(\d+)([A-Za-z]+)", word):
+        if found := re.fullmatch(r"(\d+(?:\.\d+)?)([A-Za-z]+)", word):
             value, letters = found.groups()
             if letters in rules.units or letters.lower() in units:
                 return value + rules.units.get(letters, units.get(letters.lower(), letters))
-            if len(letters) == 1 and letters.isupper():
-                return word  # 3D, 4K, 5G
+            if len(letters) == 1:
+                return value + letters.upper()  # 3D, 4K, 5G, 100K (no 一百千: K is also a kilometre)
+            if "." in value or letters.isupper():  # 3.2MVA, 100MVA: an amount, then its letters (before: 三.二M V A)
+                return f"{value} {_spell(letters)}"
         if found := re.fullmatch(r"([A-Za-z]+)(\d{1,4})", word):
             return f"{found[1]} {found[2]}"
         return _spell(word)
 
-    return re.sub(r"[A-Za-z0-9]+", token, text)
+    return re.sub(r"(?<![\d.])\d+\.\d+[A-Za-z]+|[A-Za-z0-9]+", token, text)
 
 
 def _numbers(text: str, rules: SpeechRules) -> str:
@@ -423,7 +313,7 @@ def _numbers(text: str, rules: SpeechRules) -> str:
 
     def convert(m: re.Match[str]) -> str:
         before = m.string[m.start() - 1 : m.start()]
-        after = m.string[m.end() : m.end() + 1]
+        after = m.string[m.end() : m.end() + 12]
         return number(m[0], before, after, rules)
 
     return re.sub(_NUMBER, convert, text)
@@ -444,8 +334,12 @@ def _letters(text: str) -> str:
     return re.sub(r"[A-Za-z]+", token, text)
 
 
+_HALF_WIDTH_PAUSES = str.maketrans(",:;!?", "，：；！？")
+
+
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text)
+    # a half-width mark left between words is a pause like its full-width twin (E-mail: → E mail：)
+    text = re.sub(r"\s+", " ", text.translate(_HALF_WIDTH_PAUSES))
     text = re.sub(rf"\s*([{_HAN}{_PAUSES}])\s*", r"\1", text)
 
     def strongest(m: re.Match[str]) -> str:
@@ -460,14 +354,19 @@ def _tidy(text: str) -> str:
 def speak(text: str, rules: SpeechRules) -> str:
     """`text` (a sentence or a label) as it should be spoken."""
     text = text.translate(_FULL_WIDTH_ALNUM)
+    text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)
+    text = _web(text, rules)
     text = _signs(text, rules)
-    text = _iso_dates(text)
+    text = _dates(text, rules)
     text = _figures(text, rules)
     text = _signed(text, rules)
     text = _marks(text)
     text = _latin_names(text, rules)
-    text = _dates_and_times(text, rules.signed.joiner)
+    text = _ordinals(text, rules)
+    text = _digit_suffixed(text, rules)
+    text = _models_and_versions(text, rules)
+    text = _dates_and_times(text, rules.signed.joiner, rules)
     text = _quantities(text, rules)
     text = _decades_and_versions(text)
     text = _codes(text, rules)

@@ -1,0 +1,317 @@
+"""Figures read by their shape before they are read as amounts: dates (2024/3/5), clock times,
+telephone numbers and codes, arithmetic, scores (以3-1击败), signs and ranges (-5℃, 3-5人, 5-3),
+years alone (2024巴黎奥运会) and model numbers (RTX 4090).
+
+Steps of `speech.speak`, in the order it calls them; the tables are `[figures]` and `[signed]` of
+`pipeline/data/speech.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipeline.passes.speech_numbers import NUMBER as _NUMBER
+from pipeline.passes.speech_numbers import cardinal, digits
+from pipeline.passes.speech_tables import SpeechRules
+
+
+def numeric_dates(text: str, rules: SpeechRules) -> str:
+    """Dates written with figures, before a dash between numbers becomes 到 and a slash a fraction:
+    2024-03-01 and 2024-03 (ISO 8601), 2024/3/5 and 2024.3.5 (before: 两千零二十四/三/五 and
+    两千零二十四点三点五), 2024/3 (before: 三分之两千零二十四), and two years, 2023/2024 or
+    2023/24赛季, a range (before: 二零二三/二十四). A dotted triple after a Latin word is a version
+    (Python 3.11.2), and a dotted or slashed date needs a year from 1900 to 2099."""
+
+    def date(m: re.Match[str]) -> str:
+        year, month, day = m["y"], int(m["m"]), int(m["d"])
+        plausible = m["s"] == "-" or 1900 <= int(year) <= 2099
+        return f"{year}年{month}月{day}日" if plausible and 1 <= month <= 12 and 1 <= day <= 31 else m[0]
+
+    text = re.sub(r"(?<![\d.\-/])(?P<y>\d{4})(?P<s>[-/])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.\-/])", date, text)
+    text = re.sub(r"(?<![\d.\-/A-Za-z])(?<![A-Za-z] )(?P<y>\d{4})(?P<s>\.)(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?![\d.])",
+                  date, text)
+    seasons = "|".join(map(re.escape, rules.figures.season_words)) or "(?!)"
+
+    def years(m: re.Match[str]) -> str:
+        first, second = int(m[1]), int(m[2])
+        later = second if len(m[2]) == 4 else first - first % 100 + second
+        month = len(m[2]) <= 2 and 1 <= second <= 12 and not re.match(rf"\s*(?:{seasons})", m.string[m.end():])
+        if month:
+            return f"{m[1]}年{second}月"
+        return f"{m[1]}{rules.signed.joiner}{m[2]}" if first < later <= first + 10 else m[0]
+
+    text = re.sub(r"(?<![\d.\-/])(19\d\d|20\d\d)/(\d{4}|\d{1,2})(?![\d./])", years, text)
+    return re.sub(rf"(?<![\d.\-])(\d{{4}})-(0[1-9]|1[0-2])(?![\d.%％年]|-\d|\s*(?:{seasons}))",
+                  lambda m: f"{m[1]}年{int(m[2])}月", text)
+
+
+def amount_marks(rules: SpeechRules) -> set[str]:
+    """What may follow a number that is an amount: a measure word, or the first character of a
+    unit, currency or sign word of the tables (2024名, 1998立方厘米, 100平方米, 80美元)."""
+    words = (*rules.units.values(), *rules.currency.values(), *rules.signs.values(), *rules.two_words)
+    return set(rules.quantity) | {w[0] for w in words if w and not w[0].isascii()} | set("%％‰")
+
+
+def _spelt_groups(groups: list[str]) -> str:
+    return "，".join(digits(group) for group in groups)
+
+
+def figures(text: str, rules: SpeechRules) -> str:
+    """Telephone numbers and codes digit by digit, arithmetic in words, scores with 比 (before:
+    13812345678 was read 一百三十八亿…, 1+1=2 一多十二, 2：1 二：一), ahead of ranges and signs."""
+    table = rules.figures
+    if table.code_words:
+        words = "|".join(map(re.escape, sorted(table.code_words, key=len, reverse=True)))
+        amounts = amount_marks(rules) - {"号"}  # 手机1000万部 is an amount; 编号123号 a code
+
+        def code(m: re.Match[str]) -> str:
+            after = m.string[m.end(): m.end() + 1]
+            if sum(c.isdigit() for c in m[0]) < table.code_digits or after in amounts:
+                return m[0]
+            return _spell_figure(m[0])
+
+        text = re.sub(rf"(?:{words})[：:\s是为]{{0,2}}(?=\d)\d[\d\-－ ]*\d(?![\d.])", code, text)
+
+    def international(m: re.Match[str]) -> str:
+        groups = [g for g in re.split(r"[\s\-－]+", m[2]) if g]
+        if sum(map(len, groups)) < 7:
+            return m[0]
+        return table.operators.get("+", "加") + digits(m[1]) + "，" + _spelt_groups(groups)
+
+    text = re.sub(r"(?<![A-Za-z0-9+＋])[+＋](\d{1,3})[\s\-－]+(\d[\d\s\-－]*\d)(?![\d.])", international, text)
+    text = re.sub(r"(?<![\d.])1[3-9]\d{9}(?![\d.])", lambda m: digits(m[0]), text)
+
+    def telephone(m: re.Match[str]) -> str:
+        groups = re.split(r"[-－]", m[0])
+        if any(_is_code(g) for g in groups) or (len(groups) >= 3 and sum(map(len, groups)) >= 7):
+            return _spelt_groups(groups)
+        return m[0]
+
+    text = re.sub(r"(?<![\d.\-－:：])\d+(?:[-－]\d+)+(?![\d.\-－:：])", telephone, text)
+    if table.operators:
+        signs = "".join(map(re.escape, table.operators))
+        expression = re.compile(rf"(?<![A-Za-z0-9.])(?:{_NUMBER})(?:\s*[{signs}]\s*(?:{_NUMBER}))+(?![\d.])")
+
+        ambiguous = set(rules.signed.minus) | set(rules.signed.ranges)
+
+        def arithmetic(m: re.Match[str]) -> str:
+            if set(re.findall(rf"[{signs}]", m[0])) <= ambiguous:
+                return m[0]  # 3-5: a range, read later
+            return re.sub(rf"\s*([{signs}])\s*", lambda o: table.operators[o[1]], m[0])
+
+        text = expression.sub(arithmetic, text)
+        equals = "".join(re.escape(k) for k, v in table.operators.items() if k in "=＝")
+        if equals:
+            text = re.sub(rf"(?<=\S)\s*[{equals}]\s*(?=\S)", table.operators.get("=", "等于"), text)
+    text = _scores(text, rules)
+
+    def ratio(m: re.Match[str]) -> str:
+        return m[0] if _is_clock(m[1], m[2]) else f"{m[1]}{table.ratio}{m[2]}"
+
+    return re.sub(r"(?<![\d.:：])(\d+)\s*[:：]\s*(\d+)(?![\d.:：])", ratio, text)
+
+
+def _is_clock(hour: str, minute: str) -> bool:
+    return len(hour) <= 2 and len(minute) == 2 and int(hour) <= 24 and int(minute) <= 59
+
+
+_CLAUSE = re.compile(r"[，。；！？,;!?\n]")
+
+
+def _scores(text: str, rules: SpeechRules) -> str:
+    """Two numbers joined by a dash or a colon are a score, read 比, where a score word stands
+    before them in their clause or right after them (比分5-3, 以112-108击败, 21:19拿下首局); before,
+    every dash read 到 and 湖人以112-108击败勇士 was a range. A clock-like pair (21:19) is a score
+    only next to its word (比赛19:30开始 is a time); a measure word after makes an amount."""
+    table = rules.figures
+    if not table.score_words:
+        return text
+    words = re.compile("|".join(map(re.escape, sorted(table.score_words, key=len, reverse=True))))
+    amounts = set(rules.quantity) | set("%％‰")
+
+    def score(m: re.Match[str]) -> str:
+        after = m.string[m.end():]
+        if after[:1] in amounts and after[:1]:
+            return m[0]
+        before = _CLAUSE.split(m.string[: m.start()])[-1]
+        following = _CLAUSE.split(after)[0][:4]
+        adjacent = re.search(rf"(?:{words.pattern})[为是以了\s]*$", before) or words.match(following)
+        if m[2] in ":：" and _is_clock(m[1], m[3]):
+            near = adjacent
+        else:  # a word of one character (胜, 赢) only next to the pair: 名胜古迹有10-20处 is no score
+            near = adjacent or any(len(w[0]) > 1 for w in (words.search(before[-8:]), words.search(following)) if w)
+        return f"{m[1]}{table.ratio}{m[3]}" if near else m[0]
+
+    marks = re.escape(":：" + rules.signed.ranges)
+    return re.sub(rf"(?<![\d.:：\-－A-Za-z])(\d{{1,3}})\s*([{marks}])\s*(\d{{1,3}})(?![\d.:：]|[{marks}]\d)", score, text)
+
+
+def _spell_figure(written: str) -> str:
+    """A code word and the figure after it: the word kept, the digits spelt by their groups."""
+    start = next(i for i, c in enumerate(written) if c.isdigit())
+    return written[:start] + _spelt_groups([g for g in re.split(r"[-－ ]+", written[start:]) if g])
+
+
+def _is_code(number: str) -> bool:
+    """010, 007: a leading zero makes a number a code (a telephone, a name), never a range's end."""
+    return len(number) > 1 and number[0] == "0" and number[1].isdigit()
+
+
+def signed(text: str, rules: SpeechRules) -> str:
+    """A range mark between two numbers reads 到 (the one rule for every range mark: '~' was
+    read so in `_marks` too), or 杠 between a descending pair, which is no range (5-3 alone was
+    五到三); a minus before a number reads 负, a plus 正, or 零下/零上 before a temperature
+    (before: '-5℃' reached the voice as '-五摄氏度', '+5℃' as 加五摄氏度)."""
+    table = rules.signed
+    signs = f"[{re.escape(table.minus + table.plus)}]"
+    minus = f"[{re.escape(table.minus)}]"
+    dash = f"[{re.escape(table.ranges)}]"
+
+    def span(m: re.Match[str]) -> str:
+        if m["mark"] in table.hyphens:  # perhaps a code or a chain: 010-1234, A1-3, 1-2-3
+            before = m.string[: m.start()][-1:]
+            chain = re.match(rf"{dash}\d", m.string[m.end():])
+            if _is_code(m["a"]) or _is_code(m["b"]) or before.isascii() and before.isalpha() or chain:
+                return m[0]
+        joiner = table.joiner
+        if not m["sign"] and _descends(m["a"], m["b"]):
+            cycle = table.cycles.get(m.string[m.end(): m.end() + 1], 0)  # 12-1月, 22-6点: a range round the clock
+            if not (cycle and m["a"].isdigit() and m["b"].isdigit() and int(m["a"]) <= cycle):
+                joiner = table.unordered
+        return f"{m['a']}{m['pa']}{joiner}{m['sign']}{m['b']}"
+
+    text = re.sub(rf"(?<![\d.])(\d{{1,2}}[:：]\d{{2}})[ \t]*{dash}[ \t]*(?=\d{{1,2}}[:：]\d{{2}}(?!\d))",
+                  rf"\1{table.joiner}", text)  # 10:00-12:00 (clock times; their zeros are no codes)
+    # 5万-10万元, 3岁-5岁, 9月23日—10月8日: a range whose first number carries its unit (before: the
+    # mark was a minus, 五万负十万元, or a pause)
+    measures = re.escape("".join(sorted(c for c in amount_marks(rules) if not c.isascii() and c not in "%％‰")))
+    text = re.sub(rf"(?<=\d)([{measures}]{{1,3}})[ \t]*{dash}{{1,2}}[ \t]*(?=\d)", rf"\1{table.joiner}", text)
+    text = re.sub(
+        rf"(?<![0-9.])(?P<a>{_NUMBER})(?P<pa>[%％‰]?)[ \t]*(?P<mark>{dash})(?P=mark)?[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
+        rf"(?![\d.])",
+        span,
+        text,
+    )
+    words = "|".join(map(re.escape, table.below_zero_after))
+    temperature = re.compile(
+        rf"\s*(?:(?:{re.escape(table.joiner)}|至)\s*{signs}?\s*(?:{_NUMBER})\s*)?(?:{words})"
+    ) if words else None
+
+    def sign(m: re.Match[str]) -> str:
+        before = m.string[: m.start()].rstrip()
+        if before and re.match(r"[A-Za-z0-9.%％)）\]+＋]", before[-1]):
+            return m[0]  # 5-3, A-5, C++: not a sign
+        hot = m[1] in table.plus
+        if temperature is not None and temperature.match(m.string, m.end()):
+            return (table.above_zero if hot else table.below_zero) + m[2]
+        if hot and "." not in m[2] and not re.match(r"\s*[%％‰]", m.string[m.end():]):
+            return m[0]  # 我+1, +1个: the plus of a count reads 加 (`_marks`); +0.5, +12% are signed
+        return (table.positive if hot else table.negative) + m[2]
+
+    return re.sub(rf"({signs})({_NUMBER})", sign, text)
+
+
+def _descends(a: str, b: str) -> bool:
+    """5-3, 112-108, 0-0: the second number is no larger, so the pair is no range; 2020-24 and 1998-99
+    are years written short, which do run upward."""
+    first, second = float(a.replace(",", "")), float(b.replace(",", ""))
+    if len(a) == 4 and len(b) <= 2 and second > first % 100:
+        return False
+    return second <= first
+
+
+def dates_and_times(text: str, joiner: str = "到", rules: SpeechRules | None = None) -> str:
+    text = re.sub(rf"(?<![\d.])(\d{{4}})({re.escape(joiner)}|到|至)(\d{{4}}|\d{{2}})(?=\s*年)", lambda m: digits(m[1]) + m[2] + digits(m[3]), text)
+    text = re.sub(r"(?<![\d.])(\d{4})(?=\s*年)", lambda m: digits(m[1]), text)
+
+    halves = rules.figures.meridiem if rules else {}
+
+    def half(m: re.Match[str]) -> str:  # 9:30 PM → 下午9点30分 (before: 九点三十分P M)
+        return halves.get(re.sub(r"[.\s]", "", m["half"] or "").lower(), "")
+
+    def clock(m: re.Match[str]) -> str:
+        hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
+        if hour > 24 or minute > 59 or second > 59:
+            return m[0]
+        if m[3]:  # 21:05:30 (before: 二十一点零五分:三十)
+            return f"{half(m)}{hour}点{m[2]}分{m[3]}秒"
+        return f"{half(m)}{hour}点" + ("整" if minute == 0 else f"{m[2]}分")
+
+    meridiem = r"\s*(?P<half>[AaPp]\.?\s?[Mm]\.?)(?![A-Za-z])"
+    text = re.sub(rf"(?<![\d.])(\d{{1,2}})[:：](\d{{2}})(?:[:：](\d{{2}}))?(?!\d)(?:{meridiem})?", clock, text)
+    if halves:
+        text = re.sub(rf"(?<![\d.])(\d{{1,2}}){meridiem}",
+                      lambda m: f"{half(m)}{m[1]}点" if int(m[1]) <= 12 else m[0], text)
+    text = re.sub(r"(?<![\d.])(\d{2})(?=后)", lambda m: digits(m[1]), text)  # 00后, 90后
+    return _years(text, joiner, rules)
+
+
+def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
+    """A year without 年 is read digit by digit too (2024巴黎奥运会 → 二零二四巴黎奥运会, 1990—2000
+    → 一九九零到二零零零; before: 两千零二十四, 一千九百九十到两千), unless a measure word, a unit or
+    a currency shows an amount (2024名, 2000-3000元, $2024), 第 an ordinal, or arithmetic or a
+    ratio a figure (1920×1080, 1920比1080)."""
+    if rules is None:
+        return text
+    year = r"1[89]\d\d|20\d\d"
+    link = f"{re.escape(joiner)}|至"
+    figures = tuple({*rules.figures.operators.values(), rules.signs.get("×", "乘"), rules.figures.ratio})
+    amount = re.escape("".join(sorted(amount_marks(rules))))
+    counting = tuple(rules.count_words)
+
+    def alone(m: re.Match[str]) -> str:
+        before = m.string[: m.start()]
+        after = m.string[m.end():]
+        if before[-1:] == "第" or before and unicodedata.category(before[-1]) == "Sc":
+            return m[0]
+        if before.rstrip().endswith(figures + counting) or after.lstrip().startswith(figures):
+            return m[0]
+        if re.search(r"[A-Za-z]\s?$", before):
+            return m[0]  # Windows 2000, Top 2000: a name's number (a model number is read before)
+        if re.match(rf"\s*(?:[{amount}A-Za-z]|(?:{link})\s*\d)", after):
+            return m[0]
+        if m[3] and len(m[3]) == 2 and int(m[3]) <= int(m[1]) % 100:
+            return m[0]  # 2000到50: no year written short
+        return digits(m[1]) + (m[2] + digits(m[3]) if m[2] else "")
+
+    return re.sub(rf"(?<![\d.,])(?<!{re.escape(joiner)})(?<!至)({year})(?:({link})({year}|\d{{2}}))?(?![\d.,])",
+                  alone, text)
+
+
+def digit_suffixed(text: str, rules: SpeechRules) -> str:
+    """Figures named digit by digit by what follows them: a video format, 1080P → 一零八零P (before:
+    一千零八十P), and a height's centimetres, 1米85 → 一米八五 (before: 一米八十五)."""
+    suffixes = "|".join(map(re.escape, rules.figures.digit_suffixes))
+    if suffixes:
+        text = re.sub(rf"(?<![\d.A-Za-z])(\d{{3,4}})({suffixes})(?![A-Za-z])", lambda m: digits(m[1]) + m[2].upper(), text)
+    return re.sub(r"(?<![\d.])(\d)米(\d{2})(?![\d.])", lambda m: f"{m[1]}米{digits(m[2])}", text)
+
+
+def models_and_versions(text: str, rules: SpeechRules) -> str:
+    """A model number of four digits or more after a Latin name is read digit by digit (RTX 4090 →
+    R T X四零九零, ISO 9001, i9-13900K; before: 四千零九十), a round one apart from the name as
+    counted (Windows 2000, Top 1000);
+    a version after a name in lower case reads its minor number as counted (Python 3.11 → Python
+    三点十一, not the decimal 三点一一; Ubuntu 22.04 keeps 零四). A measure word or unit after
+    either makes it an amount (GDP 12000亿, Apple 3.25亿美元)."""
+    amounts = amount_marks(rules)
+
+    def amount(m: re.Match[str]) -> bool:
+        return m.string[m.end(): m.end() + 1] in amounts and m.end() < len(m.string)
+
+    def model(m: re.Match[str]) -> str:
+        if int(m[3]) % 100 == 0 and m[2] == " " or amount(m):
+            return m[0]  # Windows 2000, Top 1000: a round number apart from the name is counted
+        return m[1] + (" " if m[2] else "") + digits(m[3])
+
+    # RTX 4090, RTX4090, i9-13900K (ec0616bb is a code, spelt whole later)
+    text = re.sub(r"(?<![A-Za-z0-9])([A-Za-z]+\d*)([ \-]?)(\d{4,})(?![\d.,]|[A-Za-z]{2})", model, text)
+
+    def version(m: re.Match[str]) -> str:
+        minor = m[4]
+        if len(minor) < 2 or minor.startswith("0") or m[1].isupper() or amount(m):
+            return m[0]
+        return f"{m[1]}{m[2]}{cardinal(int(m[3]))}点{cardinal(int(minor))}"
+
+    return re.sub(r"(?<![A-Za-z])([A-Za-z]+)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)

@@ -1,0 +1,187 @@
+"""The speech tables (`pipeline/data/speech.toml`) read into typed rules.
+
+Kept apart from the steps that apply them (`speech.py`) so that an editor's table and the code
+reading it are one obvious place: each `[section]` of the file is one dataclass here, with the
+defaults a missing key falls back to.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.passes.homophones import load_homophones
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "speech.toml"
+
+
+@dataclass(frozen=True)
+class Signed:
+    """How a sign and a range read (the `[signed]` table): -5 → 负五, -5℃ → 零下五摄氏度,
+    +5℃ → 零上五摄氏度, 3-5 → 三到五, 5-3 → 五杠三."""
+
+    minus: str = "-−－﹣"  # characters that are a minus before a number
+    negative: str = "负"
+    below_zero: str = "零下"
+    below_zero_after: tuple[str, ...] = ("摄氏度", "华氏度")  # words after which a sign reads below/above zero
+    plus: str = "+＋"
+    positive: str = "正"
+    above_zero: str = "零上"
+    ranges: str = "-–—‒~～〜－"  # characters that join two numbers into a range
+    hyphens: str = "-－"  # range marks that may also join a code or a chain (010-1234, 1-2-3)
+    joiner: str = "到"
+    unordered: str = "杠"  # joins a descending pair, which is no range (5-3 → 五杠三)
+    cycles: Mapping[str, int] = field(default_factory=dict)  # after these a range may wrap round (12-1月)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Figures read otherwise than as amounts (the `[figures]` table): telephone numbers and codes
+    digit by digit, arithmetic by its signs' words, a score or a ratio as 比."""
+
+    code_words: tuple[str, ...] = ()
+    operators: Mapping[str, str] = field(default_factory=dict)
+    ratio: str = "比"
+    score_words: tuple[str, ...] = ()
+    season_words: tuple[str, ...] = ()  # after 2023/24: two years, not a year and a month
+    digit_suffixes: tuple[str, ...] = ()  # after 3 or 4 digits: a name read digit by digit (1080P)
+    code_digits: int = 3  # digits after a code word that make a code (拨打110)
+    meridiem: Mapping[str, str] = field(default_factory=dict)  # am/pm after a time → 上午/下午 before it
+
+
+@dataclass(frozen=True)
+class Web:
+    """How a web or e-mail address is read out (the `[web]` table); empty: left to the other steps."""
+
+    marks: Mapping[str, str] = field(default_factory=dict)  # '.' '/' '@' '-' '_' → their words
+    domains: tuple[str, ...] = ()  # endings that make a bare name.ending an address (openai.com)
+
+
+_WEB_MARKS = {"dot": ".", "slash": "/", "at": "@", "dash": "-", "underscore": "_"}
+
+
+@dataclass(frozen=True)
+class Ordinals:
+    """English-style ordinals (the `[ordinals]` table): No.1, 1st → 第一."""
+
+    word: str = "第"
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Powers:
+    """Superscript powers (the `[powers]` table): cm³ → 立方厘米, x² → x的平方, 10⁶ → 十的六次方."""
+
+    names: Mapping[str, str] = field(default_factory=dict)  # '²' → 平方, '³' → 立方
+    units: tuple[str, ...] = ()  # units (keys of `[units]`) that a power after a number squares or cubes
+    of: str = "的"
+    nth: str = "次方"
+
+
+@dataclass(frozen=True)
+class SpeechRules:
+    units: Mapping[str, str]
+    currency: Mapping[str, str]
+    latin: Mapping[str, str]
+    digit_names: frozenset[str]
+    two: str  # after a lone 2 these read 两
+    quantity: str  # after a digit name these make it a number again
+    respellings: Mapping[str, str]  # word → the same sound in unambiguous characters
+    signs: Mapping[str, str] = field(default_factory=dict)  # a unit written as a sign → its word (℃ → 摄氏度)
+    signed: Signed = field(default_factory=Signed)
+    figures: Figures = field(default_factory=Figures)
+    two_words: tuple[str, ...] = ()  # words after which a lone 2 reads 两 too (2美元)
+    count_words: tuple[str, ...] = ()  # words before a number that make it a count (共1985户)
+    per: str = "每"  # a slash between two units (MB/s, 元/斤)
+    web: Web = field(default_factory=Web)
+    ordinals: Ordinals = field(default_factory=Ordinals)
+    powers: Powers = field(default_factory=Powers)
+
+
+def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DATA) -> SpeechRules:
+    """The speech tables, with the title's pronunciation table turned into respellings."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    respellings = {}
+    if pronunciations:
+        homophones = load_homophones()
+        respellings = {word: homophones.respell(word, pinyin) for word, pinyin in pronunciations.items()}
+    measure = data["measure"]
+    return SpeechRules(
+        units=data["units"],
+        currency=data["currency"],
+        latin=data["latin"],
+        digit_names=frozenset(data["digit_names"]["numbers"]),
+        two=measure["two"],
+        quantity=measure["quantity"],
+        respellings=respellings,
+        signs=data.get("signs", {}),
+        signed=_signed_table(data.get("signed", {})),
+        figures=_figures_table(data.get("figures", {})),
+        two_words=_words(measure.get("two_words")),
+        count_words=_words(measure.get("count_words")),
+        per=str(measure.get("per", "每")),
+        web=_web_table(data.get("web", {})),
+        ordinals=_ordinals_table(data.get("ordinals", {})),
+        powers=_powers_table(data.get("powers", {})),
+    )
+
+
+def _words(value: object) -> tuple[str, ...]:
+    return tuple(map(str, value)) if isinstance(value, list) else ()
+
+
+def _signed_table(table: Mapping[str, object]) -> Signed:
+    default = Signed()
+
+    def chars(key: str, fallback: str) -> str:
+        value = table.get(key)
+        return "".join(str(v) for v in value) if isinstance(value, list) else fallback
+
+    def word(key: str) -> str:
+        return str(table.get(key, getattr(default, key)))
+
+    words, cycles = table.get("below_zero_after"), table.get("cycles", {})
+    return Signed(
+        minus=chars("minus", default.minus),
+        negative=word("negative"),
+        below_zero=word("below_zero"),
+        below_zero_after=tuple(map(str, words)) if isinstance(words, list) else default.below_zero_after,
+        plus=chars("plus", default.plus),
+        positive=word("positive"),
+        above_zero=word("above_zero"),
+        ranges=chars("range", default.ranges),
+        hyphens=chars("hyphens", default.hyphens),
+        joiner=word("joiner"),
+        unordered=word("unordered"),
+        cycles={str(k): int(str(v)) for k, v in cycles.items()} if isinstance(cycles, dict) else {},
+    )
+
+
+def _figures_table(table: Mapping[str, object]) -> Figures:
+    operators, meridiem = table.get("operators", {}), table.get("meridiem", {})
+    return Figures(code_words=_words(table.get("code_words")),
+                   operators={str(k): str(v) for k, v in operators.items()} if isinstance(operators, dict) else {},
+                   ratio=str(table.get("ratio", "比")),
+                   score_words=_words(table.get("score_words")),
+                   season_words=_words(table.get("season_words")),
+                   digit_suffixes=_words(table.get("digit_suffixes")),
+                   code_digits=int(str(table.get("code_digits", 3))),
+                   meridiem={str(k).lower(): str(v) for k, v in meridiem.items()} if isinstance(meridiem, dict) else {})
+
+
+def _ordinals_table(table: Mapping[str, object]) -> Ordinals:
+    return Ordinals(word=str(table.get("word", "第")), before=_words(table.get("before")),
+                    after=_words(table.get("after")))
+
+
+def _powers_table(table: Mapping[str, object]) -> Powers:
+    names = {str(k): str(v) for k, v in table.items() if k not in ("of", "nth", "units")}
+    return Powers(names=names, units=_words(table.get("units")), of=str(table.get("of", "的")), nth=str(table.get("nth", "次方")))
+
+
+def _web_table(table: Mapping[str, object]) -> Web:
+    marks = {mark: str(table[key]) for key, mark in _WEB_MARKS.items() if key in table}
+    return Web(marks=marks, domains=_words(table.get("domains")))
