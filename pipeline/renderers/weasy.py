@@ -14,6 +14,11 @@ used by many documents; the learner PDF lays out a dozen documents with the same
 pydyf, which writes WeasyPrint's PDFs, compresses every stream at zlib's level 9: a tenth of
 the learner book's layout time. `compression` lowers that while a PDF is written.
 
+WeasyPrint's structure tree (PDF/UA) is mended in two places (`_mend_tagging`): an element
+in another language (`lang="en"` on a heading or a span) gets its /Lang, and a link whose text
+is all bold or emphasised is one Link element holding its text, not a second annotation on the
+bold's element.
+
 CSS has no tab stops (only `tab-size`), but Pango has: `tab_stops` hands text runs the stops
 the learner's rows were set for (`pinyinrows`), one tab per piece instead of one per pixel.
 """
@@ -55,7 +60,54 @@ def weasyprint() -> Any:
                 del sys.modules[name]
             import weasyprint as module
     _arrays_by_initializer()
+    _mend_tagging()
     return module
+
+
+def _mend_tagging() -> None:
+    """Two mends of WeasyPrint 70's tagging, each left out where its code is not as expected:
+
+    - `lang`: WeasyPrint writes /Lang only on the catalogue, so a heading or span in another
+      language (`{lang=en}`) was read aloud in the book's. The element made for a box whose
+      HTML element carries `lang` gets it as /Lang.
+    - links: WeasyPrint hands an `<a>`'s link to every box inside it, so `<a><strong>…</strong></a>`
+      made two annotations over the same text, the second the object of the bold's element
+      (NonStruct) and the one the parent tree names. An inline box inside a link box makes none
+      of its own: the link box's annotation covers it, and its text stays inside the Link."""
+    from weasyprint import anchors
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.pdf import tags
+
+    if not getattr(anchors.gather_anchors, "_mended", False) and list(
+            inspect.signature(anchors.gather_anchors).parameters)[-1:] == ["parent_link"]:
+        gather = anchors.gather_anchors
+
+        def gather_anchors(box, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if isinstance(box, boxes.InlineBox) and not box.link:
+                if "parent_link" in kwargs:
+                    kwargs["parent_link"] = None
+                elif len(args) >= 7:
+                    args = (*args[:6], None, *args[7:])
+            return gather(box, *args, **kwargs)
+
+        gather_anchors._mended = True  # type: ignore[attr-defined]
+        anchors.gather_anchors = gather_anchors
+
+    build = getattr(tags, "_build_box_tree", None)
+    if build is not None and not getattr(build, "_mended", False):
+        import pydyf
+
+        def build_box_tree(box, parent, *args):  # type: ignore[no-untyped-def]
+            element = getattr(box, "element", None)
+            lang = element.get("lang") if element is not None and getattr(box, "element_tag", None) not in (
+                "html", "body") else None
+            for made in build(box, parent, *args):
+                if lang and made.get("P") == parent.reference and "Lang" not in made:
+                    made["Lang"] = pydyf.String(lang)
+                yield made
+
+        build_box_tree._mended = True  # type: ignore[attr-defined]
+        tags._build_box_tree = build_box_tree
 
 
 def _arrays_by_initializer() -> None:
