@@ -73,7 +73,11 @@ def _mend_tagging() -> None:
     - links: WeasyPrint hands an `<a>`'s link to every box inside it, so `<a><strong>…</strong></a>`
       made two annotations over the same text, the second the object of the bold's element
       (NonStruct) and the one the parent tree names. An inline box inside a link box makes none
-      of its own: the link box's annotation covers it, and its text stays inside the Link."""
+      of its own: the link box's annotation covers it, and its text stays inside the Link.
+    - the learner's links (`pinyinrows.links_html`): an empty `<a data-link=n>` over the text
+      makes the annotation, the text is the row's `<span data-link=n>`; the span's element
+      becomes the Link, holding the annotation (OBJR) and the text, and the empty one is left
+      out of the tree."""
     from weasyprint import anchors
     from weasyprint.formatting_structure import boxes
     from weasyprint.pdf import tags
@@ -97,14 +101,42 @@ def _mend_tagging() -> None:
     if build is not None and not getattr(build, "_mended", False):
         import pydyf
 
-        def build_box_tree(box, parent, *args):  # type: ignore[no-untyped-def]
+        def build_box_tree(box, parent, pdf, page_number, nums, annotations, tags):  # type: ignore[no-untyped-def]
             element = getattr(box, "element", None)
-            lang = element.get("lang") if element is not None and getattr(box, "element_tag", None) not in (
-                "html", "body") else None
-            for made in build(box, parent, *args):
+            tag = getattr(box, "element_tag", None)
+            lang = element.get("lang") if element is not None and tag not in ("html", "body") else None
+            link = element.get("data-link") if element is not None else None
+            waiting = pdf.__dict__.setdefault("_publish_links", {})
+            for made in build(box, parent, pdf, page_number, nums, annotations, tags):
                 if lang and made.get("P") == parent.reference and "Lang" not in made:
                     made["Lang"] = pydyf.String(lang)
+                if link is not None and tag == "a" and made.get("S") == "/Link":
+                    # The learner's empty link box: its annotation goes to its text's span, below.
+                    waiting[(parent.reference, link)] = made
+                    continue
+                if link is not None and tag == "span" and (parent.reference, link) in waiting:
+                    empty = waiting.pop((parent.reference, link))
+                    made["S"] = "/Link"
+                    made["K"][:] = [*empty["K"], *_marked_content(pdf, made, nums)]  # the OBJR, then the text
+                    annotations[:] = [(made.reference if ref == empty.reference else ref, annotation)
+                                      for ref, annotation in annotations]
                 yield made
+
+        def _marked_content(pdf, made, nums):  # type: ignore[no-untyped-def]
+            """The kids of `made`, each element that only wraps marked content (a text box's)
+            replaced by that content, as WeasyPrint's own Link elements hold their text."""
+            kids = []
+            for kid in made["K"]:
+                number = int(kid.split()[0]) if isinstance(kid, (bytes, str)) else None
+                leaf = pdf.objects[number] if number is not None and number < len(pdf.objects) else None
+                content = leaf.get("K") if isinstance(leaf, dict) else None
+                if content is not None and len(content) and all(isinstance(mcid, int) for mcid in content):
+                    for mcid in content:
+                        nums[mcid] = made.reference
+                    kids.extend(content)
+                else:
+                    kids.append(kid)
+            return kids
 
         build_box_tree._mended = True  # type: ignore[attr-defined]
         tags._build_box_tree = build_box_tree
