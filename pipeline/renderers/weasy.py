@@ -77,7 +77,9 @@ def _mend_tagging() -> None:
     - the learner's links (`pinyinrows.links_html`): an empty `<a data-link=n>` over the text
       makes the annotation, the text is the row's `<span data-link=n>`; the span's element
       becomes the Link, holding the annotation (OBJR) and the text, and the empty one is left
-      out of the tree."""
+      out of the tree.
+    - a link's `::before` / `::after` (the contents' leaders and folios) was a Link element of its
+      own inside the link's, with no annotation: it is a Span of the link's Link."""
     from weasyprint import anchors
     from weasyprint.formatting_structure import boxes
     from weasyprint.pdf import tags
@@ -110,6 +112,8 @@ def _mend_tagging() -> None:
             for made in build(box, parent, pdf, page_number, nums, annotations, tags):
                 if lang and made.get("P") == parent.reference and "Lang" not in made:
                     made["Lang"] = pydyf.String(lang)
+                if (tag or "").startswith("a::") and made.get("S") == "/Link" and not box.link_annotation:
+                    made["S"] = "/Span"  # a link's ::before / ::after (a leader, a folio): part of its Link
                 if link is not None and tag == "a" and made.get("S") == "/Link":
                     # The learner's empty link box: its annotation goes to its text's span, below.
                     waiting[(parent.reference, link)] = made
