@@ -169,11 +169,13 @@ def _unread_ideographs(doc: Document, lines: list[str]) -> list[Diagnostic]:
     𠮷, and none in `pronunciations:` either): the learner editions set them without pinyin,
     the row kept in line. Once per character, where it first appears without a reading."""
     from pipeline.passes.pinyin import PinyinAnnotator
+    from pipeline.syllables import has_reading
 
     annotator: PinyinAnnotator | None = None
     found, seen = [], set()
     for number, offset, text in _prose_lines(lines):
-        if not any(_IDEOGRAPH.match(char) and char not in seen for char in text):
+        # Only lines with a character that has no reading of its own are annotated (fast).
+        if not any(char not in seen and _IDEOGRAPH.match(char) and not has_reading(char) for char in text):
             continue
         if annotator is None:
             annotator = PinyinAnnotator(names=[s.name for s in doc.speakers] + list(doc.meta.authors),
