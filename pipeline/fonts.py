@@ -166,9 +166,14 @@ def characters_drawn() -> frozenset[str]:
 # -- characters the book's faces lack ---------------------------------------------------------
 
 def shown(char: str) -> bool:
-    """A character that is drawn (a letter, digit, punctuation mark or symbol), not white
-    space, a control, a format character or a mark that only joins or varies another."""
-    return unicodedata.category(char)[0] in "LNPS"
+    """A character a font must draw: anything but white space and separators, controls, format
+    characters (a zero-width joiner) and variation selectors, which HarfBuzz leaves invisible.
+    Private-use and unassigned code points and combining marks count: with no glyph, WeasyPrint
+    draws .notdef for them too (and garbles the face's text layer, see `pipeline.lastresort`)."""
+    code = ord(char)
+    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
+        return False
+    return unicodedata.category(char) not in ("Zs", "Zl", "Zp", "Cc", "Cf", "Cs")
 
 
 def missing(text: str) -> str:

@@ -54,6 +54,9 @@ def test_the_fallback_boxes_only_what_no_installed_font_draws(monkeypatch) -> No
     from pipeline import fonts
 
     assert fonts.missing("吉𠮷😀\ufe0f☙吉𠮷") == "𠮷😀☙"
+    # Private use, unassigned, a combining mark no face has: drawn as .notdef too, so missing;
+    # a zero-width joiner, a variation selector, a line separator: invisible, so not.
+    assert fonts.missing("\ue000\u0378\u0e48\u200d\ufe0e\U000e0100\u2028") == "\ue000\u0378\u0e48"
     monkeypatch.setattr(fonts, "installed_family", lambda char: "Some Symbols" if char == "☙" else None)
     found = fonts.fallback("吉𠮷😀\ufe0f☙")
     assert (found.installed, found.boxed) == ({"☙": "Some Symbols"}, "𠮷😀")

@@ -23,8 +23,8 @@ from pipeline.renderers.pdf import LearnerPdfRenderer, PdfRenderer
 from tests.conftest import ROOT, TEST_TITLE
 from tests.renderers.pdftools import page_chars, pages
 
-RARE = "𠮷𪚥😀☙"  # Extension B (no reading; read zhé), an emoji, a rare dingbat
-SENTENCE = "我姓𠮷，店名叫𪚥记😀，门口挂着☙牌子。"
+RARE = "𠮷𪚥😀☙\ue000"  # Extension B (no reading; read zhé), an emoji, a rare dingbat, a private-use character
+SENTENCE = "我姓𠮷，店名叫𪚥记😀，门口挂着☙牌子，上有\ue000字。"
 
 
 def pypdf_text(path: Path) -> str:
