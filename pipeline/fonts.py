@@ -154,9 +154,9 @@ def surely_drawn(char: str) -> bool:
 @functools.cache
 def characters_drawn() -> frozenset[str]:
     """Every character both of the book's faces have a glyph for: what the PDF editions can
-    draw in body text and in labels alike, whatever the machine (WeasyPrint would take a
-    missing one from the system's fonts where there is one, and draw an empty box where there
-    is none). ~0.1 s: both cmaps."""
+    draw in body text and in labels alike, whatever the machine (a missing one is taken from
+    an installed font where there is one, else drawn as a code-point box: `fallback`). ~0.1 s:
+    both cmaps."""
     from fontTools.ttLib import TTFont
 
     faces = [set(TTFont(font_path(face), lazy=True)["cmap"].getBestCmap()) for face in FILES]
