@@ -42,6 +42,7 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
         diagnostics += _long_title(result.document, lines)
         if pinyin:
             diagnostics += _guarded(_pinyin_fallbacks, result.document, lines)
+            diagnostics += _guarded(_unread_ideographs, result.document, lines)
     diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
     return result.document, diagnostics
 
@@ -138,21 +139,57 @@ def _quote_styles(lines: list[str], path: str) -> list[Diagnostic]:
 
 def _not_in_fonts(lines: list[str], path: str) -> list[Diagnostic]:
     """Characters the book's fonts have no glyph for (a rare character of CJK Extension B such
-    as 𠮷, an emoji): the PDF editions draw an empty box or a system font's glyph. Once per
-    character, where it first appears; the EPUB leaves them to the reader's fonts."""
-    from pipeline.fonts import FAMILY, characters_drawn, surely_drawn
+    as 𠮷, an emoji, a rare symbol), once per character where it first appears, saying what the
+    PDFs show instead (`fonts.fallback`: a font installed here, or a box with the code point);
+    the EPUB leaves them to the reader's fonts."""
+    from pipeline.fonts import FAMILY, fallback, missing
 
-    found, seen = [], set()
+    first: dict[str, tuple[int, int]] = {}
     for number, offset, text in _prose_lines(lines):
         for col, char in enumerate(text):
-            if char in seen or surely_drawn(char) or unicodedata.category(char)[0] not in "LNPS":
-                continue
-            seen.add(char)
-            if char not in characters_drawn():
-                found.append(Diagnostic(
-                    "W408", path, number, offset + col + 1,
-                    f"'{char}' (U+{ord(char):04X}) is missing from the book's fonts ({' / '.join(FAMILY.values())}): the PDF "
-                    "editions may show an empty box for it"))
+            if char not in first:
+                first[char] = (number, offset + col + 1)
+    lacking = missing("".join(first))
+    if not lacking:
+        return []
+    shown_as = fallback(lacking)
+    return [Diagnostic("W408", path, *first[char],
+                       f"'{char}' (U+{ord(char):04X}) is missing from the book's fonts ({' / '.join(FAMILY.values())}): "
+                       f"{shown_as.seen_as(char)}; EPUB readers draw it with their own fonts")
+            for char in lacking]
+
+
+# Ideographs of every CJK block (URO, Extension A–I, the compatibility blocks): what a learner
+# edition sets with a reading, if the pinyin pass has one.
+_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U000323af]")
+
+
+def _unread_ideographs(doc: Document, lines: list[str]) -> list[Diagnostic]:
+    """Ideographs the pinyin pass has no reading for (a rare character of Extension B such as
+    𠮷, and none in `pronunciations:` either): the learner editions set them without pinyin,
+    the row kept in line. Once per character, where it first appears without a reading."""
+    from pipeline.passes.pinyin import PinyinAnnotator
+    from pipeline.syllables import has_reading
+
+    annotator: PinyinAnnotator | None = None
+    found, seen = [], set()
+    for number, offset, text in _prose_lines(lines):
+        # Only lines with a character that has no reading of its own are annotated (fast).
+        if not any(char not in seen and _IDEOGRAPH.match(char) and not has_reading(char) for char in text):
+            continue
+        if annotator is None:
+            annotator = PinyinAnnotator(names=[s.name for s in doc.speakers] + list(doc.meta.authors),
+                                        overrides=doc.pronunciation_table)
+        col = 0
+        for token in annotator.annotate(text):
+            if token.pinyin is None:
+                for index, char in enumerate(token.text):
+                    if _IDEOGRAPH.match(char) and char not in seen:
+                        seen.add(char)
+                        found.append(Diagnostic("W414", doc.source, number, offset + col + index + 1,
+                                                f"'{char}' (U+{ord(char):04X}) has no pinyin reading: the learner "
+                                                "editions show it without one"))
+            col += len(token.text)
     return found
 
 

@@ -76,6 +76,8 @@ RULES: dict[str, tuple[Severity, str]] = {
                         "both engines, split the chapter into two questions"),
     "W412": ("warning", "delete the copy, or, if the text is meant twice, leave it (a paste may have put one "
                         "speaker's words under another's name: check who said it)"),
+    "W414": ("warning", "write a common form of the character if there is one (the pinyin pass has no reading "
+                        "for this one, and 'pronunciations:' cannot give it one), or leave it without pinyin"),
     "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),

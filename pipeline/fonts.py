@@ -11,10 +11,12 @@ import functools
 import hashlib
 import importlib.util
 import io
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from pipeline import lastresort
 from pipeline.cache import Cache, key
 from pipeline.errors import PublishError
 
@@ -152,10 +154,116 @@ def surely_drawn(char: str) -> bool:
 @functools.cache
 def characters_drawn() -> frozenset[str]:
     """Every character both of the book's faces have a glyph for: what the PDF editions can
-    draw in body text and in labels alike, whatever the machine (WeasyPrint would take a
-    missing one from the system's fonts where there is one, and draw an empty box where there
-    is none). ~0.1 s: both cmaps."""
+    draw in body text and in labels alike, whatever the machine (a missing one is taken from
+    an installed font where there is one, else drawn as a code-point box: `fallback`). ~0.1 s:
+    both cmaps."""
     from fontTools.ttLib import TTFont
 
     faces = [set(TTFont(font_path(face), lazy=True)["cmap"].getBestCmap()) for face in FILES]
     return frozenset(map(chr, set.intersection(*faces)))
+
+
+# -- characters the book's faces lack ---------------------------------------------------------
+
+def shown(char: str) -> bool:
+    """A character a font must draw: anything but white space and separators, controls, format
+    characters (a zero-width joiner) and variation selectors, which HarfBuzz leaves invisible.
+    Private-use and unassigned code points and combining marks count: with no glyph, WeasyPrint
+    draws .notdef for them too (and garbles the face's text layer, see `pipeline.lastresort`)."""
+    code = ord(char)
+    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
+        return False
+    return unicodedata.category(char) not in ("Zs", "Zl", "Zp", "Cc", "Cf", "Cs")
+
+
+def missing(text: str) -> str:
+    """The drawn characters of `text` that one of the book's faces lacks, in order, once each."""
+    found = dict.fromkeys(char for char in text if not surely_drawn(char) and shown(char))
+    if not found:
+        return ""
+    drawn = characters_drawn()
+    return "".join(char for char in found if char not in drawn)
+
+
+@functools.cache
+def installed_family(char: str) -> str | None:
+    """The family of an installed font (fontconfig's list) that has a glyph for `char`, which
+    WeasyPrint takes when the book's faces lack it; None when no font on the machine has one
+    (or fontconfig's `fc-list` is not there to say)."""
+    import shutil
+    import subprocess
+
+    program = shutil.which("fc-list")
+    if program is None:
+        return None
+    try:
+        listed = subprocess.run([program, f":charset={ord(char):x}", "family"], capture_output=True, text=True,
+                                timeout=20, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    families = sorted({line.split(",")[0].strip() for line in listed.splitlines() if line.strip()})
+    own = set(FAMILY.values()) | {lastresort.FAMILY}
+    families = [family for family in families if family not in own]
+    return families[0] if families else None
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """How the PDFs draw the characters the book's faces lack: `installed` from a font on the
+    machine (char → its family), the rest (`boxed`) as a box with the code point in it
+    (`pipeline.lastresort`)."""
+
+    installed: dict[str, str]
+    boxed: str
+
+    def font_faces(self, url: str) -> str:
+        """The @font-face rule of the last-resort font for `boxed`, at `url` (the PDFs' font
+        stacks name it after the book's faces: a face of its own, since WeasyPrint tells the
+        faces of one family apart by name only and mixed up their glyphs)."""
+        if not self.boxed:
+            return ""
+        return f'@font-face {{ font-family: "{lastresort.FAMILY}"; src: url("{url}") format("truetype"); }}'
+
+    def seen_as(self, char: str) -> str:
+        """What a reader of the PDFs sees for `char`, for `publish check`."""
+        if char in self.installed:
+            return f"the PDF editions draw it in {self.installed[char]}, a font installed on this machine"
+        return f"the PDF editions show a box with its code point (U+{ord(char):04X}) in it"
+
+
+def fallback(text: str) -> Fallback:
+    """The fallback of the characters of `text` the book's faces lack."""
+    installed, boxed = {}, []
+    for char in missing(text):
+        family = installed_family(char)
+        if family is None:
+            boxed.append(char)
+        else:
+            installed[char] = family
+    return Fallback(installed, "".join(boxed))
+
+
+def _last_resort_key(characters: str) -> str:
+    return key("last-resort", Path(lastresort.__file__).read_bytes(), "".join(sorted(set(characters))))
+
+
+def last_resort(characters: str, cache: Cache) -> bytes:
+    """The last-resort font (`pipeline.lastresort`) for `characters`, cached."""
+    digest = _last_resort_key(characters)
+    cached = cache.get("fonts", digest)
+    if cached is None:
+        cached = lastresort.font(characters)
+        cache.put("fonts", digest, cached)
+    return cached
+
+
+def last_resort_file(characters: str, cache: Cache) -> Path:
+    """`last_resort` as a file (for WeasyPrint's @font-face url)."""
+    data = last_resort(characters, cache)
+    path = cache.path_for("fonts", _last_resort_key(characters))
+    if path is None:
+        import tempfile
+
+        path = Path(tempfile.gettempdir()) / f"publish-last-resort-{hashlib.sha256(data).hexdigest()[:16]}.ttf"
+        path.write_bytes(data)
+    return path

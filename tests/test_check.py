@@ -290,18 +290,45 @@ def test_characters_the_fonts_cannot_draw_are_w408_once_each(tmp_path: Path) -> 
     assert found == [("W408", number, 4), ("W408", number, 8)]
 
 
-def test_w408_names_the_character_its_code_point_and_the_fonts(tmp_path: Path) -> None:
-    """The whole diagnostic as the editor reads it; a variation selector after an emoji (a
-    mark, not a character to draw) is not reported."""
+def test_w408_names_the_character_its_code_point_and_what_the_pdfs_show(tmp_path: Path, monkeypatch) -> None:
+    """The whole diagnostic as the editor reads it: the character, its code point, and what a
+    reader of the PDFs sees — the glyph of a font installed on the machine where fontconfig
+    knows one (faked here: machines differ), else a box with the code point. A variation
+    selector after an emoji (a mark, not a character to draw) is not reported."""
+    from pipeline import fonts
+
+    monkeypatch.setattr(fonts, "installed_family", lambda char: "Some Emoji" if char == "😀" else None)
     marker = "\n---\n"
     at = VALID.index(marker) + len(marker)
-    path = write(tmp_path, VALID[:at] + "\n笑😀\ufe0f。\n\n" + VALID[at:])
+    path = write(tmp_path, VALID[:at] + "\n笑😀\ufe0f，姓𠮷。\n\n" + VALID[at:])
     number = VALID[:at].count("\n") + 2
     found = [str(d) for d in check(path)[1] if d.code == "W408"]
     assert found == [
         f"{path}:{number}:2: warning W408: '😀' (U+1F600) is missing from the book's fonts (Noto Serif SC / "
-        "Noto Sans SC): the PDF editions may show an empty box for it (write a common form of the character "
-        "if there is one, or look at the PDF's page)"]
+        "Noto Sans SC): the PDF editions draw it in Some Emoji, a font installed on this machine; EPUB readers "
+        "draw it with their own fonts (write a common form of the character if there is one, or look at the "
+        "PDF's page)",
+        f"{path}:{number}:6: warning W408: '𠮷' (U+20BB7) is missing from the book's fonts (Noto Serif SC / "
+        "Noto Sans SC): the PDF editions show a box with its code point (U+20BB7) in it; EPUB readers draw it "
+        "with their own fonts (write a common form of the character if there is one, or look at the PDF's "
+        "page)"]
+
+
+def test_w414_an_ideograph_the_pinyin_pass_cannot_read(tmp_path: Path) -> None:
+    """𠮷 (U+20BB7) has no reading in pypinyin's tables: W414 at its first use, once, where the
+    learner editions set it without pinyin. 𪚥 (Extension B too, read zhé), 吉, an emoji, a
+    Latin word and the front matter's YAML comment get none."""
+    marker = "\n---\n"
+    at = VALID.index(marker) + len(marker)
+    body = "吉祥的𠮷字，𪚥字，笑😀，Word，又一个𠮷。\n\n"
+    text = VALID[:at] + "\n" + body + VALID[at:]
+    path = write(tmp_path, text.replace("\n---\n", "\n# 𠮷 只在注释里\n---\n", 1))
+    number = path.read_text(encoding="utf-8").splitlines().index(body.strip()) + 1
+    found = [str(d) for d in check(path)[1] if d.code == "W414"]
+    assert found == [f"{path}:{number}:4: warning W414: '𠮷' (U+20BB7) has no pinyin reading: the learner editions "
+                     "show it without one (write a common form of the character if there is one (the pinyin pass "
+                     "has no reading for this one, and 'pronunciations:' cannot give it one), or leave it without "
+                     "pinyin)"]
 
 
 def test_e302_is_the_whole_diagnostic_at_the_voice_hint(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import PublishError
-from pipeline.fonts import subset_file
+from pipeline.fonts import fallback, last_resort_file, subset_file
 from pipeline.fsutil import atomic_write
 from pipeline.model import Document
 from pipeline.renderers.base import BuildContext
@@ -54,12 +54,16 @@ def stylesheets(ctx: BuildContext, extra: tuple[str, ...] = ()) -> list[Path]:
 
 
 def font_faces(characters: str, ctx: BuildContext) -> str:
-    """@font-face rules for the two faces, subset to `characters` (cached by character set)."""
+    """@font-face rules for the two faces, subset to `characters` (cached by character set), and
+    for the characters neither they nor an installed font has, the last-resort boxes."""
     rules = []
     for face in FACES:
         font = subset_file(face, characters, ctx.cache)
         rules.append(f'@font-face {{ font-family: "{font.family}"; '
                      f'src: url("{font.path.resolve().as_uri()}") format("opentype"); }}')
+    boxes = fallback(characters)  # characters no font on the machine has: a box with the code point
+    if boxes.boxed:
+        rules.append(boxes.font_faces(last_resort_file(boxes.boxed, ctx.cache).resolve().as_uri()))
     return "\n".join(rules)
 
 

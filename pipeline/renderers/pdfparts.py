@@ -43,6 +43,7 @@ from string import Template
 from typing import Any
 
 from pipeline.cache import Cache, key
+from pipeline.fonts import fallback, last_resort
 from pipeline.model import Document
 from pipeline.renderers import pdfmerge, pdfschedule
 from pipeline.renderers.pdfschedule import FONT_SCHEME, Job, Result, lay_out, lay_out_all, warm  # noqa: F401
@@ -60,6 +61,8 @@ NAMESPACE = "pdf-parts"
 SUMMARIES = "pdf-parts-summary"  # a part's page count and anchors, beside its PDF
 FORMAT = "1"  # what a cached part holds; raise it when that changes
 LAYOUT_VERSIONS = ("weasyprint", "pydyf", "tinycss2", "uharfbuzz", "fonttools", "pikepdf")
+
+LAST_RESORT = "last-resort"  # the job's font file of code-point boxes (`pipeline.lastresort`)
 
 
 @dataclass(frozen=True)
@@ -141,8 +144,12 @@ class Assembly:
 
     def _job(self, html_of: Callable[[str], str], used: Any, sheets: tuple[str, ...], tagged: bool = True) -> Job:
         fonts_css, files = self._fonts_css(used.faces if used is not None else set())
-        html = html_of(fonts_css)
+        html = html_of(fonts_css + "\n/*FALLBACK*/")
         characters = "".join(sorted(set(html).union(*sheets)))
+        boxes = fallback(characters)  # characters no font on the machine has: a box with the code point
+        html = html.replace("/*FALLBACK*/", boxes.font_faces(f"{FONT_SCHEME}{LAST_RESORT}"), 1)
+        if boxes.boxed:
+            files = (*files, (LAST_RESORT, last_resort(boxes.boxed, self.cache)))
         stops = dict(used.stops.rows) if used is not None else {}
         return Job(html, sheets, faces=(("serif", "serif"), ("sans", "sans")), characters=characters, files=files,
                    tab_stops=stops, tagged=tagged, cache_root=str(self.cache.root) if self.cache.root else None)

@@ -84,6 +84,7 @@ class Glyph:
     inner: float = 0.0  # px from it to the next character of its word: the word's pitch less a character
     scale: float = 1.0  # its syllable's horizontal scale in its word (below 1: condensed)
     href: str | None = None  # the address it links to, if it is (part of) a link's text
+    lang: str | None = None  # its language, where the source marks another ([Night Owl]{lang=en})
 
 
 @dataclass(frozen=True)
@@ -117,24 +118,28 @@ def is_word_text(text: str) -> bool:
 
 
 def glyphs(runs: Iterable[tuple], style: Style) -> list[Glyph]:
-    """Glyphs from runs of (text, css class, words) or (text, css class, words, href) where
+    """Glyphs from runs of (text, css class, words), optionally followed by href and lang, where
     words are (text, syllables or None): the words of the pinyin pass, each numbered so that the
-    layout knows where one ends. A run's href (a link's address) rides on each of its glyphs."""
+    layout knows where one ends. A run's href (a link's address) and lang ride on each of its
+    glyphs."""
     out: list[Glyph] = []
     space = False
     word = 0
 
-    def add_latin(text: str, css: str, space_before: bool, href: str | None) -> None:
+    def add_latin(text: str, css: str, space_before: bool, href: str | None) -> None:  # (lang: the run's)
         nonlocal word
         previous = out[-1] if out else None
         glued = (not space_before and previous is not None and previous.word != MARK
                  and previous.syllable is None and is_latin(previous.text[-1]) and is_latin(text[0]))
         if not glued:
             word += 1
-        out.append(Glyph(text, css, None, space_before, word=word if is_word_text(text) else MARK, href=href))
+        out.append(Glyph(text, css, None, space_before, word=word if is_word_text(text) else MARK, href=href,
+                         lang=lang))
 
-    for _text, css, words, *link in runs:
-        href = link[0] if link else None
+    lang: str | None = None
+    for _text, css, words, *extra in runs:
+        href = extra[0] if extra else None
+        lang = extra[1] if len(extra) > 1 else None
         for text, syllables in words:
             if syllables is not None:
                 han = iter(syllables)
@@ -142,7 +147,8 @@ def glyphs(runs: Iterable[tuple], style: Style) -> list[Glyph]:
                 for index, char in enumerate(text):
                     syllable = next(han, None) if is_han(char) else None
                     number = word if is_word_text(char) else MARK
-                    out.append(Glyph(char, css, syllable, space, breakable=index == 0, word=number, href=href))
+                    out.append(Glyph(char, css, syllable, space, breakable=index == 0, word=number, href=href,
+                                     lang=lang))
                     space = False
                 continue
             latin = ""
@@ -157,7 +163,8 @@ def glyphs(runs: Iterable[tuple], style: Style) -> list[Glyph]:
                         add_latin(latin, css, space, href)
                         latin, space = "", False
                     word += 1
-                    out.append(Glyph(char, css, None, space, word=word if is_han(char) else MARK, href=href))
+                    out.append(Glyph(char, css, None, space, word=word if is_han(char) else MARK, href=href,
+                                     lang=lang))
                     space = False
                 else:
                     latin += char

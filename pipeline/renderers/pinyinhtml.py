@@ -46,7 +46,7 @@ ROLES = {  # role → (size name in the CSS, pinyin size name, face, indent in e
 }
 
 Words = list[tuple[str, tuple[str, ...] | None]]
-Run = tuple[str, str, bool, str | None]  # text, css class, Chinese (to be read in pinyin)?, link href
+Run = tuple[str, str, bool, str | None, str | None]  # text, css class, Chinese (read in pinyin)?, link href, lang
 BLOCKS = "learner-blocks"  # cache namespace of set blocks
 LAYOUT_MODULES = ("pinyinhtml", "pinyinglyphs", "pinyinlayout", "pinyinrows", "pinyinfont", "wordshape", "cjktype")
 
@@ -131,29 +131,31 @@ class LearnerText:
     def paragraph(self, paragraph: Paragraph) -> str:
         runs: list[Run] = []
         if paragraph.number is not None:
-            runs.append((f"（{paragraph.number}）", "", False, None))
+            runs.append((f"（{paragraph.number}）", "", False, None, None))
         for span in paragraph.spans:
-            runs.append((span.text, _span_css(span.style), span.lang is None or span.lang.startswith("zh"), span.href))
+            runs.append((span.text, _span_css(span.style), span.lang is None or span.lang.startswith("zh"), span.href,
+                         span.lang))
         if found := linked_addresses(paragraph):  # paper: the addresses follow, as in print (and link too)
-            runs.append((LINK_NOTE[0], "", True, None))
+            runs.append((LINK_NOTE[0], "", True, None, None))
             for n, (written, address, href) in enumerate(found):
-                runs += [(written, "", True, None), (f" {address}", "", False, href),
-                         ("；" if n + 1 < len(found) else "", "", False, None)]
-            runs.append((LINK_NOTE[1], "", False, None))
+                runs += [(written, "", True, None, None), (f" {address}", "", False, href, None),
+                         ("；" if n + 1 < len(found) else "", "", False, None, None)]
+            runs.append((LINK_NOTE[1], "", False, None, None))
         return self._block(runs, "text")
 
     def phrase(self, value: str, role: str) -> str:
-        return self._block([(value, "", True, None)], role)
+        return self._block([(value, "", True, None, None)], role)
 
     def label(self, value: str) -> str:
-        return self._block([(value, "", True, None), ("：", "", False, None)], "label")
+        return self._block([(value, "", True, None, None), ("：", "", False, None, None)], "label")
 
     def _block(self, runs: list[Run], role: str) -> str:
         """A block of text set in lines, from the cache when the same words with the same
         readings were set before in the same style by the same code: an edit sets only the
         paragraphs it changed."""
         style = self.styles[role]
-        words = [(text, css, self.words(text) if chinese else [(text, None)], href) for text, css, chinese, href in runs]
+        words = [(text, css, self.words(text) if chinese else [(text, None)], href, lang)
+                 for text, css, chinese, href, lang in runs]
         digest = key("learner-block", _layout_digest(), role, repr(style), words, self.exact_tabs)
         stored = self.cache.get(BLOCKS, digest)
         if stored is not None:

@@ -17,8 +17,8 @@ emphasis of the Han row. Two ways to place the pieces:
 from __future__ import annotations
 
 import hashlib
-from itertools import groupby
 from dataclasses import dataclass, field
+from itertools import groupby
 from html import escape
 
 from pipeline.renderers import pinyinfont
@@ -76,8 +76,8 @@ def _tabs_to(pen: _Pen, x: float) -> int:
 
 
 
-Piece = tuple[float, str, str, float]  # x px, text, css class, width px
-Run = tuple[str, str, str]  # css class, escaped HTML, text as WeasyPrint sees it
+Piece = tuple[float, str, str, float, str | None, str | None]  # x px, text, css class, width px, link href, lang
+Run = tuple[str, str, str, str | None, str | None]  # css class, escaped HTML, text as WeasyPrint sees it, href, lang
 
 
 @dataclass
@@ -95,11 +95,11 @@ def _runs_counted(pieces: list[Piece]) -> list[Run]:
     runs: list[Run] = []
     pen = _Pen()
     current, out, text = None, [], []
-    for x, piece, css, width in pieces:
-        if css != current:
+    for x, piece, css, width, href, lang in pieces:
+        if (css, href, lang) != current:
             if current is not None:
-                runs.append((current, "".join(out), "".join(text)))
-            current, out, text = css, [], []
+                runs.append((current[0], "".join(out), "".join(text), *current[1:]))
+            current, out, text = (css, href, lang), [], []
             pen.new_run()
         tabs = _tabs_to(pen, x)
         if tabs:
@@ -110,7 +110,7 @@ def _runs_counted(pieces: list[Piece]) -> list[Run]:
         text.append(piece)
         pen.advance(width)
     if current is not None:
-        runs.append((current, "".join(out), "".join(text)))
+        runs.append((current[0], "".join(out), "".join(text), *current[1:]))
     return runs
 
 
@@ -122,12 +122,12 @@ def _runs_exact(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, ...]]]:
     stops: list[tuple[int, ...]] = []
     pen = _Pen()
     current, out, text, run_stops = None, [], [], []
-    for x, piece, css, width in pieces:
-        if css != current:
+    for x, piece, css, width, href, lang in pieces:
+        if (css, href, lang) != current:
             if current is not None:
-                runs.append((current, "".join(out), "".join(text)))
+                runs.append((current[0], "".join(out), "".join(text), *current[1:]))
                 stops.append(tuple(run_stops))
-            current, out, text, run_stops = css, [], [], []
+            current, out, text, run_stops = (css, href, lang), [], [], []
             pen.new_run()
         stop = pen.layout + round((x - pen.drawn) / TAB_SCALE * PANGO_UNITS)
         if stop > pen.layout:
@@ -140,7 +140,7 @@ def _runs_exact(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, ...]]]:
         text.append(piece)
         pen.advance(width)
     if current is not None:
-        runs.append((current, "".join(out), "".join(text)))
+        runs.append((current[0], "".join(out), "".join(text), *current[1:]))
         stops.append(tuple(run_stops))
     return runs, stops
 
@@ -152,19 +152,32 @@ def _row(pieces: list[Piece], stops: TabStops | None = None) -> tuple[str, str]:
     runs, exact = None, None
     if stops is not None:
         runs, exact = _runs_exact(pieces)
-        texts = [text for _css, _html, text in runs if "\t" in text]
+        texts = [text for _css, _html, text, _href, _lang in runs if "\t" in text]
         if len(set(texts)) != len(texts):  # two runs alike: their stops could not be told apart
             runs = None
     row_id = ""
     if runs is not None and exact is not None:
-        table = {text: run_stops for (_css, _html, text), run_stops in zip(runs, exact) if run_stops}
+        table = {text: run_stops for (_css, _html, text, _href, _lang), run_stops in zip(runs, exact) if run_stops}
         if table:
             row_id = "r" + hashlib.blake2s(repr(sorted(table.items())).encode(), digest_size=8).hexdigest()
             stops.rows[row_id] = table  # type: ignore[union-attr]
     else:
         runs = _runs_counted(pieces)
-    out = [f'<span class="{css}">{html}</span>' if css else html for css, html, _text in runs]
+    out, stretch = [], 0
+    for href, group in groupby(runs, key=lambda run: run[3]):
+        html = "".join(_run_html(css, html, lang) for css, html, _text, _href, lang in group)
+        if href is None:
+            out.append(html)
+        else:  # a link's text: the element its Link structure element is made of (`links_html`)
+            out.append(f'<span class="lt" data-link="{stretch}">{html}</span>')
+            stretch += 1
     return "".join(out), row_id
+
+
+def _run_html(css: str, html: str, lang: str | None) -> str:
+    """A run of one class (and language, `lang` where the source marks another) as a span."""
+    attrs = (f' class="{css}"' if css else "") + (f' lang="{escape(lang, quote=True)}"' if lang else "")
+    return f"<span{attrs}>{html}</span>" if attrs else html
 
 
 def _row_style(row_id: str) -> str:
@@ -177,7 +190,7 @@ def line_html(line: Line, overhang: float, pinyin_size: float, stops: TabStops |
     face its scale allows, centred as the layout centred it. The block starts `overhang` px left
     of the measure so that a syllable wider than its character may hang into the margin at
     either end. With `stops`, the rows are set exactly and their stops added there."""
-    han = [(x + overhang, g.text, g.css, g.width) for x, g in zip(line.x, line.glyphs)]
+    han = [(x + overhang, g.text, g.css, g.width, g.href, g.lang) for x, g in zip(line.x, line.glyphs)]
     pinyin = []
     for x, glyph, scale in zip(line.x, line.glyphs, line.scales):
         if glyph.syllable:
@@ -186,7 +199,7 @@ def line_html(line: Line, overhang: float, pinyin_size: float, stops: TabStops |
                 css, width = "", glyph.syllable_width
             else:
                 css, width = pinyinfont.name(condensed)[1], pinyinfont.width(glyph.syllable, condensed, pinyin_size)
-            pinyin.append((x + overhang + (glyph.width - width) / 2, glyph.syllable, css, width))
+            pinyin.append((x + overhang + (glyph.width - width) / 2, glyph.syllable, css, width, None, None))
     top, top_id = _row(pinyin, stops)
     bottom, bottom_id = _row(han, stops)
     return (f'<span class="ln"{_row_style(top_id)}>{top}\n'
@@ -209,9 +222,13 @@ def links_html(line: Line, overhang: float) -> str:
     """The line's links, each an empty absolutely positioned `<a>` at the very start of the Han
     row (its static place: the row's top left) moved over its text by its margin: no text run
     is split, so not a glyph moves (`_Pen`), and WeasyPrint makes each a link annotation over
-    exactly the text (class "lk" in pdf-learner.css gives it the row's height)."""
-    return "".join(f'<a class="lk" href="{escape(href, quote=True)}" style="margin-left:{left + overhang:.3f}px;'
-                   f'width:{width:.3f}px"></a>' for href, left, width in links(line))
+    exactly the text (class "lk" in pdf-learner.css gives it the row's height; an `<a>` around
+    the text would be as wide as Pango's pen, which lags the drawn glyphs). Its `data-link`
+    names the span of the text it links (`_row`), which the PDF's structure tree makes the Link
+    element, holding both the annotation and the text (`weasy._mend_tagging`)."""
+    return "".join(f'<a class="lk" data-link="{n}" href="{escape(href, quote=True)}" '
+                   f'style="margin-left:{left + overhang:.3f}px;width:{width:.3f}px"></a>'
+                   for n, (href, left, width) in enumerate(links(line)))
 
 
 def block_html(lines: list[Line], overhang: float, pinyin_size: float, stops: TabStops | None = None) -> str:

@@ -14,6 +14,11 @@ used by many documents; the learner PDF lays out a dozen documents with the same
 pydyf, which writes WeasyPrint's PDFs, compresses every stream at zlib's level 9: a tenth of
 the learner book's layout time. `compression` lowers that while a PDF is written.
 
+WeasyPrint's structure tree (PDF/UA) is mended in two places (`_mend_tagging`): an element
+in another language (`lang="en"` on a heading or a span) gets its /Lang, and a link whose text
+is all bold or emphasised is one Link element holding its text, not a second annotation on the
+bold's element.
+
 CSS has no tab stops (only `tab-size`), but Pango has: `tab_stops` hands text runs the stops
 the learner's rows were set for (`pinyinrows`), one tab per piece instead of one per pixel.
 """
@@ -55,7 +60,90 @@ def weasyprint() -> Any:
                 del sys.modules[name]
             import weasyprint as module
     _arrays_by_initializer()
+    _mend_tagging()
     return module
+
+
+def _mend_tagging() -> None:
+    """Two mends of WeasyPrint 70's tagging, each left out where its code is not as expected:
+
+    - `lang`: WeasyPrint writes /Lang only on the catalogue, so a heading or span in another
+      language (`{lang=en}`) was read aloud in the book's. The element made for a box whose
+      HTML element carries `lang` gets it as /Lang.
+    - links: WeasyPrint hands an `<a>`'s link to every box inside it, so `<a><strong>…</strong></a>`
+      made two annotations over the same text, the second the object of the bold's element
+      (NonStruct) and the one the parent tree names. An inline box inside a link box makes none
+      of its own: the link box's annotation covers it, and its text stays inside the Link.
+    - the learner's links (`pinyinrows.links_html`): an empty `<a data-link=n>` over the text
+      makes the annotation, the text is the row's `<span data-link=n>`; the span's element
+      becomes the Link, holding the annotation (OBJR) and the text, and the empty one is left
+      out of the tree.
+    - a link's `::before` / `::after` (the contents' leaders and folios) was a Link element of its
+      own inside the link's, with no annotation: it is a Span of the link's Link."""
+    from weasyprint import anchors
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.pdf import tags
+
+    if not getattr(anchors.gather_anchors, "_mended", False) and list(
+            inspect.signature(anchors.gather_anchors).parameters)[-1:] == ["parent_link"]:
+        gather = anchors.gather_anchors
+
+        def gather_anchors(box, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if isinstance(box, boxes.InlineBox) and not box.link:
+                if "parent_link" in kwargs:
+                    kwargs["parent_link"] = None
+                elif len(args) >= 7:
+                    args = (*args[:6], None, *args[7:])
+            return gather(box, *args, **kwargs)
+
+        gather_anchors._mended = True  # type: ignore[attr-defined]
+        anchors.gather_anchors = gather_anchors
+
+    build = getattr(tags, "_build_box_tree", None)
+    if build is not None and not getattr(build, "_mended", False):
+        import pydyf
+
+        def build_box_tree(box, parent, pdf, page_number, nums, annotations, tags):  # type: ignore[no-untyped-def]
+            element = getattr(box, "element", None)
+            tag = getattr(box, "element_tag", None)
+            lang = element.get("lang") if element is not None and tag not in ("html", "body") else None
+            link = element.get("data-link") if element is not None else None
+            waiting = pdf.__dict__.setdefault("_publish_links", {})
+            for made in build(box, parent, pdf, page_number, nums, annotations, tags):
+                if lang and made.get("P") == parent.reference and "Lang" not in made:
+                    made["Lang"] = pydyf.String(lang)
+                if (tag or "").startswith("a::") and made.get("S") == "/Link" and not box.link_annotation:
+                    made["S"] = "/Span"  # a link's ::before / ::after (a leader, a folio): part of its Link
+                if link is not None and tag == "a" and made.get("S") == "/Link":
+                    # The learner's empty link box: its annotation goes to its text's span, below.
+                    waiting[(parent.reference, link)] = made
+                    continue
+                if link is not None and tag == "span" and (parent.reference, link) in waiting:
+                    empty = waiting.pop((parent.reference, link))
+                    made["S"] = "/Link"
+                    made["K"][:] = [*empty["K"], *_marked_content(pdf, made, nums)]  # the OBJR, then the text
+                    annotations[:] = [(made.reference if ref == empty.reference else ref, annotation)
+                                      for ref, annotation in annotations]
+                yield made
+
+        def _marked_content(pdf, made, nums):  # type: ignore[no-untyped-def]
+            """The kids of `made`, each element that only wraps marked content (a text box's)
+            replaced by that content, as WeasyPrint's own Link elements hold their text."""
+            kids = []
+            for kid in made["K"]:
+                number = int(kid.split()[0]) if isinstance(kid, (bytes, str)) else None
+                leaf = pdf.objects[number] if number is not None and number < len(pdf.objects) else None
+                content = leaf.get("K") if isinstance(leaf, dict) else None
+                if content is not None and len(content) and all(isinstance(mcid, int) for mcid in content):
+                    for mcid in content:
+                        nums[mcid] = made.reference
+                    kids.extend(content)
+                else:
+                    kids.append(kid)
+            return kids
+
+        build_box_tree._mended = True  # type: ignore[attr-defined]
+        tags._build_box_tree = build_box_tree
 
 
 def _arrays_by_initializer() -> None:

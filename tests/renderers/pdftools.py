@@ -149,3 +149,99 @@ def assert_blocks_once_in_order(doc, text: str) -> None:
     for paragraph in doc.paragraphs():
         needle = normalise(numbered(paragraph))
         assert flat.count(needle) == model.count(needle), numbered(paragraph)
+
+
+@dataclass(frozen=True)
+class Element:
+    """A structure element of a tagged PDF: its type, /Lang, whether it holds an annotation (an
+    OBJR), and the text of the marked content it holds itself and through its descendants."""
+
+    tag: str
+    lang: str | None
+    objr: tuple[str, ...]  # the URI (or "") of each annotation it holds
+    own_text: str
+    text: str
+    ancestors: tuple[str, ...]
+
+
+def marked_text(path: Path) -> dict[tuple[int, int], str]:
+    """(page index, MCID) → the text drawn inside that marked content, read by pdfminer (its
+    `begin_tag`/`end_tag` hooks track the marked-content stack while its glyphs are rendered)."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    found: dict[tuple[int, int], str] = {}
+
+    class Device(PDFPageAggregator):
+        def __init__(self, rsrcmgr):  # type: ignore[no-untyped-def]
+            super().__init__(rsrcmgr, laparams=None)
+            self.page_index = 0
+            self.mcids: list[int | None] = []
+
+        def begin_tag(self, tag, props=None):  # type: ignore[no-untyped-def]
+            mcid = props.get("MCID") if isinstance(props, dict) else None
+            self.mcids.append(mcid if mcid is not None else (self.mcids[-1] if self.mcids else None))
+
+        def end_tag(self):  # type: ignore[no-untyped-def]
+            if self.mcids:
+                self.mcids.pop()
+
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):  # type: ignore[no-untyped-def]
+            width = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+            if self.mcids and self.mcids[-1] is not None:
+                key = (self.page_index, self.mcids[-1])
+                found[key] = found.get(key, "") + self.cur_item._objs[-1].get_text()
+            return width
+
+    manager = PDFResourceManager()
+    device = Device(manager)
+    interpreter = PDFPageInterpreter(manager, device)
+    with open(path, "rb") as stream:
+        for index, page in enumerate(PDFPage.get_pages(stream)):
+            device.page_index = index
+            device.mcids = []
+            interpreter.process_page(page)
+    return found
+
+
+def structure(path: Path) -> list[Element]:
+    """Every structure element of the PDF's StructTreeRoot (walked with pikepdf), in order."""
+    import pikepdf
+
+    texts = marked_text(path)
+    elements: list[Element] = []
+    with pikepdf.open(path) as pdf:
+        page_index = {page.objgen: number for number, page in enumerate(pdf.pages)}
+
+        def walk(node, page, ancestors):  # type: ignore[no-untyped-def]
+            page = node.get("/Pg", page)
+            kids = node.get("/K")
+            kids = [] if kids is None else list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+            own, whole, objr, children = "", "", [], []
+            for kid in kids:
+                if isinstance(kid, int):
+                    own += texts.get((page_index.get(page.objgen, -1), kid), "")
+                elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                    kid_page = kid.get("/Pg", page)
+                    own += texts.get((page_index.get(kid_page.objgen, -1), int(kid.MCID)), "")
+                elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+                    annotation = kid.Obj
+                    objr.append(str(annotation.A.URI) if "/A" in annotation and "/URI" in annotation.A else "")
+                elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    children.append(kid)
+            index = len(elements)
+            elements.append(Element("", None, (), "", "", ()))  # placeholder, in document order
+            tag = str(node.S)
+            for child in children:
+                whole += walk(child, page, ancestors + (tag,))
+            whole = own + whole
+            lang = str(node.Lang) if "/Lang" in node else None
+            elements[index] = Element(tag, lang, tuple(objr), own, whole, ancestors)
+            return whole
+
+        root = pdf.Root.StructTreeRoot
+        kids = root.K if isinstance(root.K, pikepdf.Array) else [root.K]
+        for kid in kids:
+            walk(kid, None, ())
+    return elements

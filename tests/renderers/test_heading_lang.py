@@ -17,11 +17,12 @@ from pypdf import PdfReader
 from pipeline.reader import read_text
 from pipeline.renderers.pdfbook import book_html
 from tests.conftest import ROOT, TEST_TITLE
+from tests.renderers.pdftools import structure
 from tests.test_cli import publish
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 BODY = """
-城东图书馆今年冬天延长了开放时间。
+城东图书馆今年冬天延长了开放时间，活动名叫[Warm Nights]{lang=en}。
 
 ## How do you keep warm at night? {lang=en}
 
@@ -114,3 +115,25 @@ def test_web_edition_headings_carry_lang(built) -> None:
     assert headings["How do you keep warm at night?"] == "en"
     assert headings["Further reading"] == "en-GB"
     assert headings["夜里冷吗？"] is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["warm-nights.pdf", "warm-nights-learner.pdf"])
+def test_pdf_heading_elements_carry_their_lang(built, name) -> None:
+    """Both PDFs' structure trees (walked with pikepdf, each element's text read from its marked
+    content with pdfminer) give the heading written `{lang=en}` an /Lang of its own, as a screen
+    reader needs to switch voices; the Chinese headings inherit the catalogue's. (The learner's
+    heading text is its pinyin row, then its characters.) A span written `{lang=en}` likewise."""
+    headings = {"".join(e.text.split()): e.lang for e in structure(built / name) if e.tag == "/H2"}
+
+    def lang_of(title: str) -> str | None:
+        (found,) = [lang for text, lang in headings.items() if text.endswith("".join(title.split()))]
+        return found
+
+    assert lang_of("How do you keep warm at night?") == "en"
+    assert lang_of("Further reading") == "en-GB"
+    assert lang_of("夜里冷吗？") is None
+    # and a span so marked in a paragraph: its own element (a Span; one a line) with its /Lang
+    spans = [(e.text, e.lang) for e in structure(built / name) if e.tag == "/Span" and e.lang]
+    assert "".join("".join(text.split()) for text, _lang in spans) == "WarmNights"
+    assert {lang for _text, lang in spans} == {"en"}

@@ -23,6 +23,7 @@ from pipeline.renderers.pdf import LearnerPdfRenderer, PdfRenderer
 from tests.conftest import ROOT, TEST_TITLE
 from tests.renderers.epubtools import Book, shown_text
 from tests.renderers.pdftools import assert_blocks_once_in_order, page_chars
+from tests.renderers.pdftools import structure as pdf_structure
 from tests.renderers.test_pdf_learner import text_without_pinyin
 
 LONG = "https://library.example.org/a/very/long/path/that/goes/on/and/on/index.html?from=weekly&utm_source=newsletter"
@@ -217,15 +218,37 @@ def link_structure(path: Path) -> list[tuple[str, str, str]]:
 
 @pytest.mark.slow
 def test_the_learner_pdf_tags_its_links_as_the_print_pdf_does(print_pdf, learner_pdf) -> None:  # type: ignore[no-untyped-def]
-    """PDF/UA: each link annotation is the object of an element of the structure tree (in the
-    learner PDF a Link element) and says where it goes (/Contents); both PDFs link to the same
-    addresses, encoded alike. (The print PDF tags a link whose text is all bold as the bold's
-    element, WeasyPrint's doing: only the learner's tags are pinned here.)"""
+    """PDF/UA: each link annotation is the object of a Link element of the structure tree and
+    says where it goes (/Contents); both PDFs link to the same addresses, encoded alike. Each
+    Link element (walked with pikepdf, its marked content read with pdfminer) holds an
+    annotation and text: in print the link's text as written (also a link whose text is all
+    bold, once tagged as the bold's NonStruct), in the learner edition, line by line, the same
+    text and the address printed in its note (the Han row; the pinyin row is no link's text)."""
     for path in (print_pdf, learner_pdf):
         structure = link_structure(path)
         assert {uri for uri, _contents, _tag in structure} == HREFS
         assert all(contents == uri for uri, contents, _tag in structure), structure
-    assert {tag for _uri, _contents, tag in link_structure(learner_pdf)} == {"/Link"}
+        assert {tag for _uri, _contents, tag in structure} == {"/Link"}, path
+        links = [element for element in pdf_structure(path) if element.tag == "/Link"]
+        assert links and all(element.objr and element.text.strip() for element in links), path
+    assert link_texts(print_pdf) == PRINT_LINKED
+    assert link_texts(learner_pdf) == {href: "".join(text.split()) for href, text in LEARNER_LINKED.items()}
+
+
+# Each link's text as the source writes it (its marks aside): what the print PDF's Link holds.
+PRINT_LINKED = {"https://library.example.org/notice?id=3": "馆方公告", "https://example.org/a": "https://example.org/a",
+                LONG: "这里", "mailto:editor@example.org": "见公告", "https://library.example.org/about": "城东图书馆官网",
+                HAN_ADDRESS: "夜读"}
+
+
+def link_texts(path: Path) -> dict[str, str]:
+    """URI → the text of its Link elements (white space aside), in reading order."""
+    found: dict[str, str] = {}
+    for element in pdf_structure(path):
+        for uri in element.objr:
+            if uri:
+                found[uri] = found.get(uri, "") + "".join(element.text.split())
+    return found
 
 
 def paragraph(*spans: Span) -> Paragraph:
