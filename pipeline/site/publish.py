@@ -71,6 +71,7 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
     wrote for it, untouched, but is not listed in the catalogue or the feeds until it builds
     again; any other title the site had before and `built` lacks loses its folder."""
     site_dir = site_dir_of(out_dir)
+    _check_unique_ids(built)
     titles = catalogue_order([title_of(b) for b in built])
     show = resolve_show(config, base_url, titles)
     if not show.owner_email:
@@ -87,6 +88,17 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
                         set(keep))
     finally:
         lock.release()
+
+
+def _check_unique_ids(built: list[BuiltTitle]) -> None:
+    """The feed's guids and the OPDS ids are the titles' ids: two titles with one id would be one
+    episode to every app. (The command line refuses this before building; this guards the API.)"""
+    seen: dict[str, Path] = {}
+    for title in built:
+        other = seen.setdefault(title.doc.meta.id, title.source)
+        if other is not title.source:
+            raise PublishError(f"{other} and {title.source} have the same id '{title.doc.meta.id}': give one of them "
+                               f"a new 'id:' in its front matter")
 
 
 def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styles_dir: Path, force: bool,

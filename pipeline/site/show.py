@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from pipeline.config import ProjectConfig
+from pipeline.config import ProjectConfig, normalise_base_url
 from pipeline.errors import PublishError
 from pipeline.site.catalogue import Title
 from pipeline.site.feedext import podcast_guid
@@ -81,6 +81,10 @@ def resolve_show(config: ProjectConfig, base_url: str | None, titles: list[Title
     if not base:
         raise PublishError("the site needs the address it will be served from: pass --base-url "
                            "https://… or set base_url under [site] in publish.toml")
+    try:  # as the command line does, for callers of the API: feeds carry these URLs as they are
+        base = normalise_base_url(base)
+    except ValueError as exc:
+        raise PublishError(str(exc)) from None
     if not titles:
         raise PublishError("the catalogue is empty: name at least one source file")
     check_config(config)
