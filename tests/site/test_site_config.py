@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.config import load_config
+from pipeline.config import load_config, normalise_base_url
 from pipeline.errors import PublishError
 from pipeline.site.catalogue import title_of
 from pipeline.site.show import resolve_show
@@ -40,6 +40,25 @@ def test_settings_are_read_and_the_base_url_normalised(tmp_path: Path) -> None:
     config = load_config(tmp_path)
     assert config.site.base_url == "https://example.org/pods/"
     assert config.site.title == "书架" and config.podcast.explicit is True
+
+
+# By hand (RFC 3986 percent-encoding of UTF-8, IDNA for the host): what feeds must carry.
+@pytest.mark.parametrize("typed, wanted", [
+    ("https://example.org/播客/", "https://example.org/%E6%92%AD%E5%AE%A2/"),
+    ("https://example.org/my pods", "https://example.org/my%20pods/"),
+    ("https://example.org/a%20b/", "https://example.org/a%20b/"),  # escapes already there are kept
+    ("https://例子.中国/p", "https://xn--fsqu00a.xn--fiqs8s/p/"),
+    ("HTTPS://Example.ORG:8443/Pods/", "https://example.org:8443/Pods/"),
+])
+def test_the_base_url_is_written_as_feeds_need_it(typed: str, wanted: str) -> None:
+    assert normalise_base_url(typed) == wanted
+
+
+@pytest.mark.parametrize("typed", ["https://exa mple.org/", "https://a..b/", "https://example.org:99999/",
+                                   "https:///pods/"])
+def test_a_base_url_without_a_valid_host_is_refused(typed: str) -> None:
+    with pytest.raises(ValueError, match="base URL"):
+        normalise_base_url(typed)
 
 
 @pytest.mark.parametrize("toml, message", [
