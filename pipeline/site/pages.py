@@ -19,7 +19,7 @@ from pipeline.renderers.epubpages import date_text, label_parts
 from pipeline.renderers.htmltext import inline_html
 from pipeline.site import layout
 from pipeline.site.catalogue import Title
-from pipeline.site.show import FEED, OPDS, Show
+from pipeline.site.show import FEED, OPDS, Masthead, Show
 
 TEMPLATES = "site"  # folder of styles/
 
@@ -109,7 +109,7 @@ def catalogue_page(env: Environment, show: Show, titles: list[Title]) -> str:
         canonical=show.url(layout.PAGE), listed=CATALOGUE_FILES, icon=layout.SHOW.name)
 
 
-def title_page(env: Environment, show: Show, title: Title) -> str:
+def title_page(env: Environment, show: Masthead | Show, title: Title) -> str:
     doc = title.doc
     return env.get_template("title.html").render(
         lang=show.language, show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",

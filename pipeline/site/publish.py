@@ -36,7 +36,7 @@ from pipeline.site.editions import BuiltTitle
 from pipeline.site.feed import podcast_feed
 from pipeline.site.opds import opds2_feed, opds_feed
 from pipeline.site.pages import TEMPLATES, catalogue_page, environment, page_text, title_page
-from pipeline.site.show import FEED, OPDS, OPDS2, Show, resolve_show
+from pipeline.site.show import FEED, OPDS, OPDS2, Masthead, Show, resolve_show
 
 MANIFEST_VERSION = 1
 
@@ -109,17 +109,19 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
     env = environment(styles_dir)
     code = key(tree_digest(PACKAGE_DIR, suffixes=(".py", ".txt", ".json", ".toml", ".tsv")),
                tree_digest(styles_dir / TEMPLATES), COVER_VERSION, fonts.digest("serif"), fonts.digest("sans"))
-    show_data = asdict(show)
+    show_data, masthead = asdict(show), show.masthead
     new_titles: dict = {}
     for title in titles:
-        title_key = key("site-title", MANIFEST_VERSION, code, show_data, title.doc.model_dump_json(),
+        # over the masthead only, not the whole show: another title coming or going changes the
+        # catalogue's description, not this title's folder
+        title_key = key("site-title", MANIFEST_VERSION, code, asdict(masthead), title.doc.model_dump_json(),
                         [[f.kind.key, f.name, *_stamp(f.path)] for f in title.files])
         previous = recorded.get(title.slug)
         if not force and _current(site_dir, previous, title_key):
             new_titles[title.slug] = previous
             outcome.up_to_date.append(title.slug)
             continue
-        written = _write_title(site_dir, title, show, env, cache)
+        written = _write_title(site_dir, title, masthead, env, cache)
         if previous:
             _remove(site_dir, [entry[0] for entry in previous["files"]], keep=set(written))
         new_titles[title.slug] = {"key": title_key, "files": _fingerprints(site_dir, written)}
@@ -149,7 +151,7 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
     return outcome
 
 
-def _write_title(site_dir: Path, title: Title, show: Show, env, cache: Cache) -> list[str]:
+def _write_title(site_dir: Path, title: Title, show: Masthead, env, cache: Cache) -> list[str]:
     """Everything in the title's folder; returns the paths written, relative to the site."""
     folder = site_dir / title.slug
     written: list[str] = []

@@ -139,3 +139,17 @@ def test_a_second_site_build_into_the_same_folder_is_refused_and_no_lock_is_left
     finally:
         lock.release()
     assert publish(force=True).catalogue_built  # and once it is done, this one goes ahead
+
+
+def test_a_title_coming_or_going_leaves_the_other_titles_folders_untouched(catalogue) -> None:
+    """The catalogue's description counts the titles; the other titles' pages do not show it."""
+    out, first, second, publish = catalogue
+    publish([first])
+    site = site_dir_of(out)
+    before = {name: stamp for name, stamp in mtimes(site).items() if name.startswith("night-library/")}
+    added = publish([first, second])
+    assert added.built == ["night-library-two"] and added.up_to_date == ["night-library"]
+    removed = publish([first])
+    assert removed.built == [] and removed.removed == ["night-library-two"]
+    assert {name: stamp for name, stamp in mtimes(site).items() if name.startswith("night-library/")} == before
+    assert "1 篇" in (site / "feed.xml").read_text(encoding="utf-8")  # the catalogue's own words did change
