@@ -12,6 +12,7 @@ system allows, so the site costs no second copy of the audio.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -64,7 +65,7 @@ def _site_lock(site_dir: Path) -> Path:
 
 def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, base_url: str | None,
                  cache: Cache, styles_dir: Path, *, force: bool = False, keep: Collection[str] = (),
-                 log: Callable[[str], None] = print) -> SiteOutcome:
+                 log: Callable[[str], None] = print, today: dt.date | None = None) -> SiteOutcome:
     """Write (or find up to date) the site for `built`, the whole catalogue.
 
     A slug in `keep` (a title that failed to build this time) keeps the folder an earlier run
@@ -74,6 +75,11 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
     _check_unique_ids(built)
     titles = catalogue_order([title_of(b) for b in built])
     show = resolve_show(config, base_url, titles)
+    today = today or dt.datetime.now(dt.timezone.utc).date()
+    for title in titles:
+        if title.doc.meta.date > today:
+            log(f"site: {title.source} is dated {title.doc.meta.date.isoformat()}, after today: podcast apps show its "
+                f"episode only from that day (correct its 'date:' if that is a mistake)")
     if not show.owner_email:
         log("site: no owner e-mail: set owner_email under [podcast] in publish.toml; Apple Podcasts and Spotify "
             "send the ownership check there (the feed is written without itunes:owner)")

@@ -9,6 +9,7 @@ disk; never the site's own functions."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -232,3 +233,15 @@ def test_the_command_line_refuses_one_id_twice_before_building_naming_both_lines
     assert f"a/first.md:{line}" in message and f"b/second.md:{line}" in message and "nothing was built" in message
     assert plan_site(BASE, str(tmp_path / "out"), required=True, project_dir=tmp_path, warn=lambda m: None,
                      titles=titles[:1]) is not None
+
+
+def test_a_title_dated_after_today_is_published_with_a_warning(tmp_path: Path, site_cache) -> None:
+    out = tmp_path / "output"
+    title = built_title(out, document())  # dated 2025-03-08
+    notes: list[str] = []
+    publish_site([title], out, config(), BASE, site_cache, STYLES_DIR, log=notes.append, today=dt.date(2025, 3, 7))
+    assert [n for n in notes if "after today" in n and "2025-03-08" in n and "night-library.md" in n]
+    assert parse_feed((site_dir_of(out) / "feed.xml").read_bytes()).entries  # still an episode
+    notes.clear()
+    publish_site([title], out, config(), BASE, site_cache, STYLES_DIR, log=notes.append, today=dt.date(2025, 3, 8))
+    assert not [n for n in notes if "after today" in n]
