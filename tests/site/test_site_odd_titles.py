@@ -10,6 +10,7 @@ disk; never the site's own functions."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -245,3 +246,25 @@ def test_a_title_dated_after_today_is_published_with_a_warning(tmp_path: Path, s
     notes.clear()
     publish_site([title], out, config(), BASE, site_cache, STYLES_DIR, log=notes.append, today=dt.date(2025, 3, 8))
     assert not [n for n in notes if "after today" in n]
+
+
+def test_an_id_that_is_not_an_iri_still_gives_valid_stable_atom_ids(tmp_path: Path, site_cache) -> None:
+    """Atom (RFC 4287 §4.2.6) wants an absolute IRI as an entry's id; a source's id may be any text."""
+    atom = "{http://www.w3.org/2005/Atom}"
+
+    def ids(folder: str, base: str) -> tuple[list[str], list[str], list[str]]:
+        out = tmp_path / folder
+        titles = [built_title(out, document(front(TEST_TITLE.read_text(encoding="utf-8"), id="城东周报 2025-001"))),
+                  built_title(out, document(front(variant_text("b", "乙", "2025-01-01", IDS["twin"]), id="城东周报 2025-002")))]
+        publish_site(titles, out, config(), base, site_cache, STYLES_DIR, log=lambda m: None)
+        site = site_dir_of(out)
+        opds = [e.findtext(f"{atom}id") for e in etree.parse(str(site / "opds.xml")).iter(f"{atom}entry")]
+        opds2 = [p["metadata"]["identifier"] for p in json.loads((site / "opds.json").read_text())["publications"]]
+        guids = [e.id for e in parse_feed((site / "feed.xml").read_bytes()).entries]
+        return opds, opds2, guids
+
+    opds, opds2, guids = ids("one", BASE)
+    assert all(re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[\x21-\x7e]+", i) for i in opds), opds
+    assert len(set(opds)) == 2 and opds2 == opds
+    assert guids == ["城东周报 2025-001", "城东周报 2025-002"]  # RSS guids are any text: the id as written
+    assert ids("two", "https://cdn.example.net/p/") == (opds, opds2, guids)  # stable: made from the id alone
