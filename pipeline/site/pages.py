@@ -19,6 +19,7 @@ from pipeline.renderers.epubpages import date_text, label_parts
 from pipeline.renderers.htmltext import inline_html
 from pipeline.site import layout
 from pipeline.site.catalogue import Title
+from pipeline.site.opds import ACQUISITION_FEED
 from pipeline.site.show import FEED, OPDS, Masthead, Show
 
 TEMPLATES = "site"  # folder of styles/
@@ -76,6 +77,7 @@ class _Names:
     page = layout.PAGE
     feed = FEED
     opds = OPDS
+    opds_type = ACQUISITION_FEED  # OPDS 1.2 §2.2: links to an acquisition feed carry its full type
     stylesheet = f"{layout.ASSETS}/{layout.STYLESHEET}"
     script = f"{layout.ASSETS}/{layout.SCRIPT}"
     thumbnail = layout.THUMBNAIL.name

@@ -268,3 +268,17 @@ def test_an_id_that_is_not_an_iri_still_gives_valid_stable_atom_ids(tmp_path: Pa
     assert len(set(opds)) == 2 and opds2 == opds
     assert guids == ["城东周报 2025-001", "城东周报 2025-002"]  # RSS guids are any text: the id as written
     assert ids("two", "https://cdn.example.net/p/") == (opds, opds2, guids)  # stable: made from the id alone
+
+
+def test_every_link_to_the_opds_catalogue_names_its_full_media_type(odd_site) -> None:
+    """OPDS 1.2 §2.2: links to an acquisition feed MUST use this type (written out by hand here)."""
+    site, _titles = odd_site
+    wanted = "application/atom+xml;profile=opds-catalog;kind=acquisition"
+    links = []
+    for path in sorted(site.rglob("index.html")):
+        page = html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
+        links += [(path, e.get("type")) for e in page.iter() if (e.get("href") or "").endswith("opds.xml")]
+    atom = "{http://www.w3.org/2005/Atom}"
+    links += [("opds.xml", e.get("type")) for e in etree.parse(str(site / "opds.xml")).iter(f"{atom}link")
+              if e.get("href", "").endswith("opds.xml")]
+    assert len(links) > 10 and all(kind == wanted for _path, kind in links), links
