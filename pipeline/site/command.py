@@ -102,7 +102,22 @@ def plan_site(base_url: str | None, out: str, *, required: bool, project_dir: Pa
         raise UsageError(f"{site} is a file, where the site's folder is written: move it away or pass --out "
                          f"another folder (nothing was built)")
     check_unique_ids(titles)
+    check_slugs(titles)
     return SitePlan(config=config, base_url=base_url, project_dir=project_dir)
+
+
+def check_slugs(titles: Sequence[TitleSource]) -> None:
+    """A `UsageError` for a title whose slug names one of the site's own folders (`assets/`)."""
+    from pipeline.driver.sources import peek_scalar
+    from pipeline.site.layout import RESERVED_SLUGS
+
+    for title in titles:
+        if title.slug in RESERVED_SLUGS:
+            found = peek_scalar(title.data, "slug")
+            where = f"{title.name}:{found[1]}" if found else f"{title.name} (its slug comes from the file name)"
+            raise UsageError(f"{where}: the slug '{title.slug}' is the name of the site's own folder "
+                             f"(OUT/site/{title.slug}/: styles, script, fonts); give the title another 'slug:' "
+                             f"in its front matter (nothing was built)")
 
 
 def check_unique_ids(titles: Sequence[TitleSource]) -> None:

@@ -22,6 +22,9 @@ PAGE = "index.html"
 CHAPTERS = "chapters.json"
 SHOW_COVER = "podcast.png"
 FONTS = "fonts"
+# Folders of the site's root that are not a title's: a title with one of these slugs would write
+# its folder over them (the file names there all have a dot, which no slug has).
+RESERVED_SLUGS = frozenset({ASSETS})
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
     wrote for it, untouched, but is not listed in the catalogue or the feeds until it builds
     again; any other title the site had before and `built` lacks loses its folder."""
     site_dir = site_dir_of(out_dir)
-    _check_unique_ids(built)
+    _check_titles(built)
     titles = catalogue_order([title_of(b) for b in built])
     show = resolve_show(config, base_url, titles)
     today = today or dt.datetime.now(dt.timezone.utc).date()
@@ -96,11 +96,15 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
         lock.release()
 
 
-def _check_unique_ids(built: list[BuiltTitle]) -> None:
-    """The feed's guids and the OPDS ids are the titles' ids: two titles with one id would be one
-    episode to every app. (The command line refuses this before building; this guards the API.)"""
+def _check_titles(built: list[BuiltTitle]) -> None:
+    """No slug may name the site's own folder, and no two titles may share an id (the feed's guids
+    and the OPDS ids: two titles with one id would be one episode to every app). The command line
+    refuses both before building; this guards the API."""
     seen: dict[str, Path] = {}
     for title in built:
+        if title.doc.meta.slug in layout.RESERVED_SLUGS:
+            raise PublishError(f"{title.source}: the slug '{title.doc.meta.slug}' is the name of the site's own "
+                               f"folder; give the title another 'slug:' in its front matter")
         other = seen.setdefault(title.doc.meta.id, title.source)
         if other is not title.source:
             raise PublishError(f"{other} and {title.source} have the same id '{title.doc.meta.id}': give one of them "

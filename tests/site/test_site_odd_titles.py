@@ -282,3 +282,23 @@ def test_every_link_to_the_opds_catalogue_names_its_full_media_type(odd_site) ->
     links += [("opds.xml", e.get("type")) for e in etree.parse(str(site / "opds.xml")).iter(f"{atom}link")
               if e.get("href", "").endswith("opds.xml")]
     assert len(links) > 10 and all(kind == wanted for _path, kind in links), links
+
+
+def test_a_slug_naming_the_sites_own_folder_is_refused(tmp_path: Path, site_cache) -> None:
+    """`assets/` holds the site's styles, script and fonts: a title there would overwrite them."""
+    from pipeline.api import TitleSource
+
+    text = TEST_TITLE.read_text(encoding="utf-8")
+    line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith("slug: "))) + 1
+    by_slug = TitleSource.from_text("a/first.md", front(text, slug="assets"))
+    by_name = TitleSource.from_text("b/assets.md", re.sub(r"(?m)^slug: .*\n", "", text))
+    for title, where in ((by_slug, f"a/first.md:{line}"), (by_name, "b/assets.md")):
+        with pytest.raises(UsageError, match="the site's own folder") as caught:
+            plan_site(BASE, str(tmp_path / "out"), required=True, project_dir=tmp_path, warn=lambda m: None,
+                      titles=[title])
+        assert str(caught.value).startswith(where) and "nothing was built" in str(caught.value)
+    out = tmp_path / "output"
+    with pytest.raises(PublishError, match="the site's own folder"):
+        publish_site([built_title(out, document(front(text, slug="assets")))], out, config(), BASE, site_cache,
+                     STYLES_DIR, log=lambda m: None)
+    assert not (site_dir_of(out) / "assets").exists()
