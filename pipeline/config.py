@@ -49,6 +49,16 @@ class SiteConfig(_Section):
     def _absolute(cls, value: str | None) -> str | None:
         return None if value is None else normalise_base_url(value)
 
+    @field_validator("language")
+    @classmethod
+    def _language_tag(cls, value: str) -> str:
+        """The pages' `lang` and the feed's `<language>` are made from it: a BCP 47 tag."""
+        import langcodes
+
+        if not langcodes.tag_is_valid(value):
+            raise ValueError(f"'{value}' is not a BCP 47 language tag: write e.g. zh-Hans, zh-CN or zh-Hant")
+        return value
+
 
 class PodcastConfig(_Section):
     author: str | None = None  # default: the titles' outlets

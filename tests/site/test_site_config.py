@@ -65,6 +65,7 @@ def test_a_base_url_without_a_valid_host_is_refused(typed: str) -> None:
     ('[site]\nbase_url = "example.org/pods"\n', "absolute http"),
     ('[site]\nbase_ulr = "https://example.org/"\n', "base_ulr: unknown setting"),
     ('[podcast]\nexplicit = "sometimes"\n', "explicit"),
+    ('[site]\nlanguage = "Chinese (simplified)"\n', "language: .*not a BCP 47 language tag"),
     ('[site\nbase_url = 1\n', "not valid TOML"),
 ])
 def test_mistakes_name_the_file_and_the_setting(tmp_path: Path, toml: str, message: str) -> None:
