@@ -23,7 +23,7 @@ def chapters_document(show: Masthead | Show, title: Title) -> dict:
     chapters = []
     for mark, section in zip(title.audio.chapters, sections):
         chapter = {"startTime": round(mark.start, 3), "endTime": round(mark.end, 3), "title": mark.title}
-        chapter["url"] = f"{page}#{layout.section_anchor(section)}" if section else page
+        chapter["url"] = f"{page}#{layout.chapter_anchor(section)}" if section else page
         chapters.append(chapter)
     document = {"version": VERSION, "title": title.full_title, "author": "、".join(title.doc.meta.authors),
                 "podcastName": show.title, "description": title.doc.meta.description}

@@ -45,6 +45,21 @@ def section_anchor(section: Section) -> str:
     return f"s-{section.id}"
 
 
+TITLE_ANCHOR = "title"  # the title page's h1
+
+
+def has_text(section: Section) -> bool:
+    """Whether the page shows the section at all: a Q&A-only title's article has no paragraphs,
+    and an empty landmark would only make a screen reader announce nothing."""
+    return section.kind != "article" or bool(section.paragraphs)
+
+
+def chapter_anchor(section: Section) -> str:
+    """Where an audio chapter's text is on the title page: its section, or the title for a
+    chapter that reads only the title (the article of a Q&A-only title)."""
+    return section_anchor(section) if has_text(section) else TITLE_ANCHOR
+
+
 def answer_anchor(answer_id: str) -> str:
     return f"a-{answer_id}"
 

@@ -66,7 +66,7 @@ def environment(styles_dir: Path) -> Environment:
     env.globals.update(
         words=WORDS, names=_Names, thumbnail=layout.THUMBNAIL, date_text=date_text, label_parts=label_parts,
         section_anchor=layout.section_anchor, answer_anchor=layout.answer_anchor,
-        speaker_anchor=layout.speaker_anchor, clock=clock, size=size, minutes=minutes, inline=inline,
+        speaker_anchor=layout.speaker_anchor, has_text=layout.has_text, title_anchor=layout.TITLE_ANCHOR, clock=clock, size=size, minutes=minutes, inline=inline,
     )
     return env
 
@@ -126,7 +126,7 @@ def _audio(title: Title) -> dict | None:
     m4b, vtt = title.file("m4b"), title.file("vtt")
     sections = layout.chapter_sections(title.doc, len(title.audio.chapters))
     chapters = [{"start": mark.start, "title": mark.title,
-                 "anchor": layout.section_anchor(section) if section else None}
+                 "anchor": layout.chapter_anchor(section) if section else None}
                 for mark, section in zip(title.audio.chapters, sections)]
     return {"mp3": mp3.name, "m4b": m4b.name if m4b else None, "vtt": vtt.name if vtt else None,
             "duration": title.audio.duration, "chapters": chapters}

@@ -1,6 +1,6 @@
 """A catalogue of awkward titles, read by the tools apps and browsers use: a title and subtitle
 full of `&`, `<`, `"` and emoji (in Traditional Chinese, its captions full of WebVTT character
-references and cue tags), a very long title, a Q&A-only title without audio, two titles with one
+references and cue tags), a very long title, a Q&A-only title, two titles with one
 title text under two slugs, all served from a base URL with a Chinese folder name and a space.
 
 The yardsticks are feedparser, lxml and html5lib on the written files, hand-written expected
@@ -68,8 +68,7 @@ def odd_titles(out: Path) -> list:
     return [
         odd_built,
         built_title(out, document(variant_text("long-title", LONG_TITLE, "2025-03-07", IDS["long"]))),
-        built_title(out, document(qa_only(variant_text("qa-only", "只有问答", "2025-03-06", IDS["qa"]))),
-                    audio=False),
+        built_title(out, document(qa_only(variant_text("qa-only", "只有问答", "2025-03-06", IDS["qa"])))),
         built_title(out, document()),  # night-library, 灯下夜读
         built_title(out, document(variant_text("night-library-twin", "灯下夜读", "2025-03-05", IDS["twin"]))),
     ]
@@ -205,9 +204,9 @@ def test_a_serial_show_numbers_its_episodes_by_date(tmp_path: Path, site_cache) 
     publish_site(titles, out, serial, RAW_BASE, site_cache, STYLES_DIR, log=lambda m: None)
     feed = parse_feed((site_dir_of(out) / "feed.xml").read_bytes())
     numbers = {entry.id: int(entry.itunes_episode) for entry in feed.entries}
-    # by hand: the episodes (titles with audio) oldest first: twin 03-05, long 03-07, night-library 03-08, odd 03-09
-    assert numbers == {f"urn:uuid:{IDS['twin']}": 1, f"urn:uuid:{IDS['long']}": 2,
-                       "urn:uuid:ec0616bb-ebd1-48ce-84d1-d5eca8cd722b": 3, f"urn:uuid:{IDS['odd']}": 4}
+    # by hand, oldest first: twin 03-05, qa-only 03-06, long 03-07, night-library 03-08, odd 03-09
+    assert numbers == {f"urn:uuid:{IDS['twin']}": 1, f"urn:uuid:{IDS['qa']}": 2, f"urn:uuid:{IDS['long']}": 3,
+                       "urn:uuid:ec0616bb-ebd1-48ce-84d1-d5eca8cd722b": 4, f"urn:uuid:{IDS['odd']}": 5}
 
 
 def test_two_titles_with_one_id_are_refused(tmp_path: Path, site_cache) -> None:
@@ -302,3 +301,26 @@ def test_a_slug_naming_the_sites_own_folder_is_refused(tmp_path: Path, site_cach
         publish_site([built_title(out, document(front(text, slug="assets")))], out, config(), BASE, site_cache,
                      STYLES_DIR, log=lambda m: None)
     assert not (site_dir_of(out) / "assets").exists()
+
+
+def test_a_qa_only_title_has_no_empty_region_and_its_chapters_lead_to_text(odd_site) -> None:
+    site, titles = odd_site
+    qa = next(t for t in titles if t.doc.meta.slug == "qa-only")
+    assert not [s for s in qa.doc.sections if s.kind == "article" and s.paragraphs]  # the fixture is what it says
+    for path in sorted(site.rglob("index.html")):
+        page = html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
+        for region in (e for e in page.iter() if e.tag in ("section", "aside", "article")):
+            heading = page.find(f".//*[@id='{region.get('aria-labelledby')}']") if region.get("aria-labelledby") else None
+            shown = "".join(region.itertext()) if heading is None else \
+                "".join(region.itertext()).replace("".join(heading.itertext()), "", 1)
+            assert shown.strip(), (path, region.get("class"), region.get("id"))
+    for name in ("qa-only", "odd-chars"):  # every chapter's text link, on the page and in chapters.json
+        page = html5lib.parse((site / name / "index.html").read_bytes(), namespaceHTMLElements=False)
+        ids = {e.get("id") for e in page.iter() if e.get("id")}
+        chapters = json.loads((site / name / "chapters.json").read_text(encoding="utf-8"))["chapters"]
+        fragments = [urlsplit(c["url"]).fragment for c in chapters]
+        fragments += [a.get("href")[1:] for a in page.iter("a") if a.get("class") == "to-text"]
+        assert len(fragments) == 12 and all(f in ids for f in fragments), (name, fragments)
+    qa_page = html5lib.parse((site / "qa-only" / "index.html").read_bytes(), namespaceHTMLElements=False)
+    first = json.loads((site / "qa-only" / "chapters.json").read_text(encoding="utf-8"))["chapters"][0]
+    assert "".join(qa_page.find(f".//*[@id='{urlsplit(first['url']).fragment}']").itertext()) == "只有问答"
