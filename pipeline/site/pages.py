@@ -66,7 +66,8 @@ def environment(styles_dir: Path) -> Environment:
     env.globals.update(
         words=WORDS, names=_Names, thumbnail=layout.THUMBNAIL, date_text=date_text, label_parts=label_parts,
         section_anchor=layout.section_anchor, answer_anchor=layout.answer_anchor,
-        speaker_anchor=layout.speaker_anchor, has_text=layout.has_text, title_anchor=layout.TITLE_ANCHOR, clock=clock, size=size, minutes=minutes, inline=inline,
+        speaker_anchor=layout.speaker_anchor, has_text=layout.has_text, title_anchor=layout.TITLE_ANCHOR,
+        clock=clock, duration=duration, size=size, minutes=minutes, inline=inline,
     )
     return env
 
@@ -93,6 +94,17 @@ def clock(seconds: float) -> str:
     hours, rest = divmod(total, 3600)
     minutes_, secs = divmod(rest, 60)
     return f"{hours}:{minutes_:02d}:{secs:02d}" if hours else f"{minutes_:02d}:{secs:02d}"
+
+
+def duration(seconds: float) -> str:
+    """A time into the audio as HTML's duration string (`PT1H2M3.5S`), the `datetime` of a
+    `<time>` whose text is `1:02:03`: without it, `24:30` would read as a time of day (and
+    `25:00` as none at all)."""
+    millis = round(seconds * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes_, rest = divmod(rest, 60_000)
+    secs = f"{rest // 1000}.{rest % 1000:03d}".rstrip("0").rstrip(".")
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes_}M" if minutes_ else "") + f"{secs}S"
 
 
 def minutes(seconds: float) -> str:

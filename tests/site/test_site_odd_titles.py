@@ -324,3 +324,28 @@ def test_a_qa_only_title_has_no_empty_region_and_its_chapters_lead_to_text(odd_s
     qa_page = html5lib.parse((site / "qa-only" / "index.html").read_bytes(), namespaceHTMLElements=False)
     first = json.loads((site / "qa-only" / "chapters.json").read_text(encoding="utf-8"))["chapters"][0]
     assert "".join(qa_page.find(f".//*[@id='{urlsplit(first['url']).fragment}']").itertext()) == "只有问答"
+
+
+# HTML's valid date string and valid duration string (the forms the pages use), by hand.
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DURATION = re.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?(\d+(?:\.\d{1,3})?)S")
+
+
+def test_every_time_element_says_what_it_means_in_a_machine_form(odd_site) -> None:
+    """'24:30' into the audio is no time of day: each <time> carries a date or a duration."""
+    site, _titles = odd_site
+    durations = 0
+    for path in sorted(site.rglob("index.html")):
+        page = html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
+        parents = {child: parent for parent in page.iter() for child in parent}
+        for element in page.iter("time"):
+            value = element.get("datetime") or ""
+            if DATE.fullmatch(value):
+                continue
+            match = DURATION.fullmatch(value)
+            assert match, (path, value, "".join(element.itertext()))
+            hours, minutes, seconds = match.groups()
+            seconds = int(hours or 0) * 3600 + int(minutes or 0) * 60 + float(seconds)
+            assert seconds == pytest.approx(float(parents[element].get("data-seek")), abs=0.001)
+            durations += 1
+    assert durations > 20
