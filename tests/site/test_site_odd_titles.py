@@ -165,7 +165,8 @@ def test_two_titles_with_one_title_text_are_two_entries(odd_site) -> None:
 
 
 def item_by_guid(feed: bytes) -> dict[str, bytes]:
-    return {item.findtext("guid"): etree.tostring(item, with_tail=False) for item in etree.fromstring(feed).iter("item")}
+    items = etree.fromstring(feed).iter("item")
+    return {item.findtext("guid"): etree.tostring(item, with_tail=False) for item in items}
 
 
 def test_a_changed_or_removed_title_leaves_every_other_entry_as_it_was(tmp_path: Path, site_cache) -> None:
@@ -176,12 +177,14 @@ def test_a_changed_or_removed_title_leaves_every_other_entry_as_it_was(tmp_path:
     def publish(chosen) -> tuple[dict, dict]:
         publish_site(chosen, out, config(), RAW_BASE, site_cache, STYLES_DIR, log=lambda m: None)
         atom = "{http://www.w3.org/2005/Atom}"
-        opds = {e.findtext(f"{atom}id"): etree.tostring(e, with_tail=False) for e in etree.parse(str(site / "opds.xml")).iter(f"{atom}entry")}
+        entries = etree.parse(str(site / "opds.xml")).iter(f"{atom}entry")
+        opds = {e.findtext(f"{atom}id"): etree.tostring(e, with_tail=False) for e in entries}
         return item_by_guid((site / "feed.xml").read_bytes()), opds
 
     feed_before, opds_before = publish(titles)
     long = titles[1]
-    edited = long.doc.model_copy(update={"meta": long.doc.meta.model_copy(update={"description": "改过的简介。"})})
+    meta = long.doc.meta.model_copy(update={"description": "改过的简介。"})
+    edited = long.doc.model_copy(update={"meta": meta})
     changed = [*titles[:1], long.__class__(long.source, edited, long.outputs), *titles[2:]]
     feed_after, opds_after = publish(changed)
     changed_id = long.doc.meta.id
@@ -254,7 +257,8 @@ def test_an_id_that_is_not_an_iri_still_gives_valid_stable_atom_ids(tmp_path: Pa
     def ids(folder: str, base: str) -> tuple[list[str], list[str], list[str]]:
         out = tmp_path / folder
         titles = [built_title(out, document(front(TEST_TITLE.read_text(encoding="utf-8"), id="城东周报 2025-001"))),
-                  built_title(out, document(front(variant_text("b", "乙", "2025-01-01", IDS["twin"]), id="城东周报 2025-002")))]
+                  built_title(out, document(front(variant_text("b", "乙", "2025-01-01", IDS["twin"]),
+                                                  id="城东周报 2025-002")))]
         publish_site(titles, out, config(), base, site_cache, STYLES_DIR, log=lambda m: None)
         site = site_dir_of(out)
         opds = [e.findtext(f"{atom}id") for e in etree.parse(str(site / "opds.xml")).iter(f"{atom}entry")]
@@ -310,7 +314,8 @@ def test_a_qa_only_title_has_no_empty_region_and_its_chapters_lead_to_text(odd_s
     for path in sorted(site.rglob("index.html")):
         page = html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
         for region in (e for e in page.iter() if e.tag in ("section", "aside", "article")):
-            heading = page.find(f".//*[@id='{region.get('aria-labelledby')}']") if region.get("aria-labelledby") else None
+            label = region.get("aria-labelledby")
+            heading = page.find(f".//*[@id='{label}']") if label else None
             shown = "".join(region.itertext()) if heading is None else \
                 "".join(region.itertext()).replace("".join(heading.itertext()), "", 1)
             assert shown.strip(), (path, region.get("class"), region.get("id"))
