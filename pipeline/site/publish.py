@@ -22,7 +22,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from pipeline import fonts
+from pipeline import fonts, renderers
 from pipeline.build import PACKAGE_DIR, lock_path, tree_digest
 from pipeline.cache import Cache, key
 from pipeline.config import ProjectConfig
@@ -146,6 +146,10 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
             continue
         _remove(site_dir, [entry[0] for entry in previous["files"]])
         outcome.removed.append(slug)
+    orphans = _orphans(site_dir, set(new_titles) | set(kept) | set(recorded))
+    for slug, names in orphans.items():
+        _remove(site_dir, names)
+        outcome.removed.append(slug)
     # over the listed titles only: a kept title coming back changes the catalogue
     catalogue_key = key("site-catalogue", MANIFEST_VERSION, code, show_data,
                         [[slug, entry["key"]] for slug, entry in new_titles.items()])
@@ -211,6 +215,32 @@ def _show_metadata(show: Show, titles: list[Title]) -> Metadata:
     first: Document = titles[0].doc
     return first.meta.model_copy(update={"title": show.title, "subtitle": show.description, "outlet": show.author,
                                          "authors": authors or (show.author,)})
+
+
+GENERATOR_MARK = b'<meta name="generator" content="publish">'  # in every page the site writes (base.html)
+
+
+def _orphans(site_dir: Path, known: set[str]) -> dict[str, list[str]]:
+    """Title folders an earlier site wrote that no manifest remembers (it was deleted, or is from
+    another version), by slug: recognised by the page the site writes in each, and listed with
+    only the files a title's folder holds, so an editor's own file there stays."""
+    found: dict[str, list[str]] = {}
+    for folder in sorted(p for p in site_dir.iterdir() if p.is_dir() and not p.is_symlink()):
+        slug = folder.name
+        if slug in known or slug in layout.RESERVED_SLUGS or not _written_by_site(folder / layout.PAGE):
+            continue
+        names = [layout.PAGE, layout.CHAPTERS, layout.COVER.name, layout.THUMBNAIL.name, layout.SQUARE.name,
+                 *(f"{layout.FONTS}/{face}.woff2" for face in ("serif", "sans")), *renderers.output_names(slug)]
+        found[slug] = [f"{slug}/{name}" for name in names if (folder / name).is_file()]
+    return found
+
+
+def _written_by_site(page: Path) -> bool:
+    try:
+        with page.open("rb") as file:
+            return GENERATOR_MARK in file.read(4096)
+    except OSError:
+        return False
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
