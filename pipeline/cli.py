@@ -164,7 +164,8 @@ def run_build(editions: list[str], sources: list[str] | None, source: Path | Non
             raise UsageError("; ".join(error["msg"] for error in exc.errors())) from None
         plan = None
         if site is not Site.no:
-            plan = plan_site(base_url, out, required=site is Site.yes, project_dir=Path("."), warn=ui.warn)
+            plan = plan_site(base_url, out, required=site is Site.yes, project_dir=Path("."), warn=ui.warn,
+                             titles=titles)
         single = len(titles) == 1
         listener = TitleProgress(ui) if single else CatalogueProgress(ui, len(titles))
         try:

@@ -20,10 +20,11 @@ its source file. Command-line options override these values; nothing here is glo
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ByteSize, ConfigDict, ValidationError, field_validator
 
@@ -47,6 +48,16 @@ class SiteConfig(_Section):
     @classmethod
     def _absolute(cls, value: str | None) -> str | None:
         return None if value is None else normalise_base_url(value)
+
+    @field_validator("language")
+    @classmethod
+    def _language_tag(cls, value: str) -> str:
+        """The pages' `lang` and the feed's `<language>` are made from it: a BCP 47 tag."""
+        import langcodes
+
+        if not langcodes.tag_is_valid(value):
+            raise ValueError(f"'{value}' is not a BCP 47 language tag: write e.g. zh-Hans, zh-CN or zh-Hant")
+        return value
 
 
 class PodcastConfig(_Section):
@@ -81,7 +92,23 @@ def normalise_base_url(value: str) -> str:
                          f"(for example https://example.org/pods/)")
     if parts.query or parts.fragment:
         raise ValueError(f"the base URL '{value}' must not have a ?query or #fragment")
-    return value if value.endswith("/") else value + "/"
+    try:
+        host = parts.hostname.encode("idna").decode("ascii") if parts.hostname else ""
+        port = parts.port
+    except (UnicodeError, ValueError) as exc:
+        raise ValueError(f"the base URL '{value}' is not a valid address ({exc}) "
+                         f"(for example https://example.org/pods/)") from None
+    if ":" in host:  # an IPv6 address, bracketed in a URL
+        host = f"[{host}]"
+    elif not re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?", host):
+        raise ValueError(f"the base URL '{value}' has no valid host name (for example https://example.org/pods/)")
+    # Feeds hand these URLs to podcast and reading apps as they are: a space or a Chinese folder
+    # name is written percent-encoded (escapes already there are kept), a Chinese host as IDNA.
+    netloc = (f"{parts.netloc.rpartition('@')[0]}@" if "@" in parts.netloc else "") + host.lower()
+    netloc += f":{port}" if port is not None else ""
+    path = quote(parts.path, safe="/%!$&'()*+,;=:@-._~")
+    url = urlunsplit((parts.scheme, netloc, path, "", ""))
+    return url if url.endswith("/") else url + "/"
 
 
 def load_config(project_dir: Path) -> ProjectConfig:

@@ -55,26 +55,33 @@ class TitleSource:
 
 
 def peek_slug(data: bytes, default: str) -> str:
+    found = peek_scalar(data, "slug")
+    return found[0] if found else default
+
+
+def peek_scalar(data: bytes, name: str) -> tuple[str, int] | None:
+    """A front matter's plain value for `name` and its line (1-based in the file), read without
+    the full reader; None when there is none or the front matter is too broken to say."""
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        return default
+        return None
     lines = split_lines(text)
     if not lines or lines[0].strip() != "---":
-        return default
+        return None
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
-        return default
+        return None
     try:  # nodes only: no value is constructed, so a bad date or an alias bomb costs nothing here
         root = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
-    except Exception:  # noqa: BLE001 - any YAML the reader will reject: fall back to the stem
-        return default
+    except Exception:  # noqa: BLE001 - any YAML the reader will reject: nothing to say here
+        return None
     if isinstance(root, yaml.MappingNode):
         for key_node, value_node in root.value:
-            if (isinstance(key_node, yaml.ScalarNode) and key_node.value == "slug"
+            if (isinstance(key_node, yaml.ScalarNode) and key_node.value == name
                     and isinstance(value_node, yaml.ScalarNode) and value_node.value):
-                return value_node.value
-    return default
+                return value_node.value, value_node.start_mark.line + 2  # after the opening '---'
+    return None
 
 
 def _is_glob(text: str) -> bool:

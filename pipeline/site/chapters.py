@@ -10,12 +10,12 @@ import json
 
 from pipeline.site import layout
 from pipeline.site.catalogue import Title
-from pipeline.site.show import Show
+from pipeline.site.show import Masthead, Show
 
 VERSION = "1.2.0"
 
 
-def chapters_document(show: Show, title: Title) -> dict:
+def chapters_document(show: Masthead | Show, title: Title) -> dict:
     assert title.audio is not None
     mp3 = title.file("mp3")
     sections = layout.chapter_sections(title.doc, len(title.audio.chapters))
@@ -23,7 +23,7 @@ def chapters_document(show: Show, title: Title) -> dict:
     chapters = []
     for mark, section in zip(title.audio.chapters, sections):
         chapter = {"startTime": round(mark.start, 3), "endTime": round(mark.end, 3), "title": mark.title}
-        chapter["url"] = f"{page}#{layout.section_anchor(section)}" if section else page
+        chapter["url"] = f"{page}#{layout.chapter_anchor(section)}" if section else page
         chapters.append(chapter)
     document = {"version": VERSION, "title": title.full_title, "author": "、".join(title.doc.meta.authors),
                 "podcastName": show.title, "description": title.doc.meta.description}
@@ -33,5 +33,5 @@ def chapters_document(show: Show, title: Title) -> dict:
     return document
 
 
-def chapters_json(show: Show, title: Title) -> str:
+def chapters_json(show: Masthead | Show, title: Title) -> str:
     return json.dumps(chapters_document(show, title), ensure_ascii=False, indent=2) + "\n"

@@ -17,6 +17,7 @@ The commands themselves are in `pipeline/cli.py`, beside `publish all`, whose bu
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,7 +71,7 @@ def local_out(out: str) -> Path:
 
 
 def plan_site(base_url: str | None, out: str, *, required: bool, project_dir: Path,
-              warn: Callable[[str], None]) -> SitePlan | None:
+              warn: Callable[[str], None], titles: Sequence[TitleSource] = ()) -> SitePlan | None:
     """The site step of this build, or None when there is none (`publish all` without a base
     URL). Raises `UsageError` for what makes the site impossible, before anything is built."""
     try:
@@ -100,7 +101,42 @@ def plan_site(base_url: str | None, out: str, *, required: bool, project_dir: Pa
     if site.exists() and not site.is_dir():
         raise UsageError(f"{site} is a file, where the site's folder is written: move it away or pass --out "
                          f"another folder (nothing was built)")
+    check_unique_ids(titles)
+    check_slugs(titles)
     return SitePlan(config=config, base_url=base_url, project_dir=project_dir)
+
+
+def check_slugs(titles: Sequence[TitleSource]) -> None:
+    """A `UsageError` for a title whose slug names one of the site's own folders (`assets/`)."""
+    from pipeline.driver.sources import peek_scalar
+    from pipeline.site.layout import RESERVED_SLUGS
+
+    for title in titles:
+        if title.slug in RESERVED_SLUGS:
+            found = peek_scalar(title.data, "slug")
+            where = f"{title.name}:{found[1]}" if found else f"{title.name} (its slug comes from the file name)"
+            raise UsageError(f"{where}: the slug '{title.slug}' is the name of the site's own folder "
+                             f"(OUT/site/{title.slug}/: styles, script, fonts); give the title another 'slug:' "
+                             f"in its front matter (nothing was built)")
+
+
+def check_unique_ids(titles: Sequence[TitleSource]) -> None:
+    """A `UsageError` if two titles share one `id:` (a source copied to start another): the
+    feed's guid and the OPDS entry's id are that id, and apps would take the two for one."""
+    from pipeline.driver.sources import peek_scalar
+
+    seen: dict[str, str] = {}
+    for title in titles:
+        found = peek_scalar(title.data, "id")
+        if found is None:  # no id, or a front matter the build will report
+            continue
+        value, line = found[0].strip(), found[1]
+        where = f"{title.name}:{line}"
+        if value in seen:
+            raise UsageError(f"{seen[value]} and {where} have the same id '{value}': the podcast feed and the OPDS "
+                             f"catalogue tell titles apart by it, so apps would take them for one; give one of them "
+                             f"a new id (e.g. 'id: urn:uuid:{uuid.uuid4()}') (nothing was built)")
+        seen[value] = where
 
 
 def run_site(plan: SitePlan, titles: Sequence[TitleSource], report: CatalogueResult, out: str, *,

@@ -21,12 +21,23 @@ from pipeline.site.feedext import (AppleEntryExtension, AppleExtension, Person, 
 from pipeline.site.show import Show
 
 GENERATOR = "publish, with python-feedgen"
-# RSS and Apple want ISO 639 codes with a region modifier, not BCP 47 script subtags.
-RSS_LANGUAGE = {"zh-hans": "zh-cn", "zh-hant": "zh-tw", "zh": "zh-cn"}
+# RSS and Apple want an ISO 639 code with a region ('zh-cn'), not BCP 47 script subtags: a
+# Chinese tag without a region takes the one its script is mostly read in.
+SCRIPT_REGION = {"Hans": "CN", "Hant": "TW"}
 
 
 def rss_language(language: str) -> str:
-    return RSS_LANGUAGE.get(language.lower(), language.lower())
+    """`zh-Hans` → `zh-cn`, `zh-Hant-HK` → `zh-hk`, `en-GB` → `en-gb`, `en` → `en`."""
+    import langcodes
+
+    try:
+        tag = langcodes.Language.get(language)
+    except (ValueError, langcodes.tag_parser.LanguageTagError):
+        return language.lower()
+    region = tag.territory
+    if not region and tag.language == "zh":
+        region = SCRIPT_REGION.get(tag.script or "", "CN")
+    return f"{tag.language}-{region}".lower() if region else (tag.language or language).lower()
 
 
 def published(date: dt.date) -> dt.datetime:
@@ -82,14 +93,18 @@ def podcast_feed(show: Show, titles: list[Title]) -> bytes:
     for name in dict.fromkeys(name for t in episodes for name in hosts(t)):
         fg.podcastindex.person(Person(name, role="host"))
 
-    numbers = {t.slug: n for n, t in enumerate(sorted(episodes, key=lambda t: (t.doc.meta.date, t.slug)), 1)}
+    # Episode numbers only for a serial show, where Apple orders by them: they follow the dates,
+    # so a title added or removed renumbers the ones after it, which an episodic feed is spared.
+    numbers = ({t.slug: n for n, t in enumerate(sorted(episodes, key=lambda t: (t.doc.meta.date, t.slug)), 1)}
+               if show.type == "serial" else {})
     for title in reversed(episodes):  # feedgen lists the last entry added first
-        _episode(fg, show, title, numbers[title.slug], language)
+        _episode(fg, show, title, numbers.get(title.slug))
     return fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
 
 
-def _episode(fg: FeedGenerator, show: Show, title: Title, number: int, language: str) -> None:
+def _episode(fg: FeedGenerator, show: Show, title: Title, number: int | None) -> None:
     meta, slug = title.doc.meta, title.slug
+    language = rss_language(meta.language)  # the transcripts are in the title's language, not the site's
     mp3, vtt, script = title.file("mp3"), title.file("vtt"), title.file("script-html")
     assert mp3 is not None and title.audio is not None
     entry = fg.add_entry()
@@ -103,7 +118,8 @@ def _episode(fg: FeedGenerator, show: Show, title: Title, number: int, language:
     entry.podcast.itunes_author("、".join(meta.authors))
     entry.podcast.itunes_duration(round(title.audio.duration))
     entry.podcast.itunes_image(show.url(slug, layout.SQUARE.name))
-    entry.podcast.itunes_episode(number)
+    if number is not None:
+        entry.podcast.itunes_episode(number)
     entry.podcast.itunes_episode_type("full")
     entry.apple.explicit(show.explicit)
     if vtt:

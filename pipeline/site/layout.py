@@ -22,6 +22,9 @@ PAGE = "index.html"
 CHAPTERS = "chapters.json"
 SHOW_COVER = "podcast.png"
 FONTS = "fonts"
+# Folders of the site's root that are not a title's: a title with one of these slugs would write
+# its folder over them (the file names there all have a dot, which no slug has).
+RESERVED_SLUGS = frozenset({ASSETS})
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,21 @@ SHOW = Image(SHOW_COVER, 1400, 1400)
 
 def section_anchor(section: Section) -> str:
     return f"s-{section.id}"
+
+
+TITLE_ANCHOR = "title"  # the title page's h1
+
+
+def has_text(section: Section) -> bool:
+    """Whether the page shows the section at all: a Q&A-only title's article has no paragraphs,
+    and an empty landmark would only make a screen reader announce nothing."""
+    return section.kind != "article" or bool(section.paragraphs)
+
+
+def chapter_anchor(section: Section) -> str:
+    """Where an audio chapter's text is on the title page: its section, or the title for a
+    chapter that reads only the title (the article of a Q&A-only title)."""
+    return section_anchor(section) if has_text(section) else TITLE_ANCHOR
 
 
 def answer_anchor(answer_id: str) -> str:

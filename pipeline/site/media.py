@@ -9,6 +9,8 @@ audio edition is made.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,4 +73,14 @@ def read_vtt(path: Path) -> tuple[Cue, ...]:
     except (webvtt.errors.MalformedFileError, UnicodeDecodeError) as exc:
         raise PublishError(f"{path}: not a readable WebVTT file ({exc}); rebuild it with 'publish audio --force'") from None
     return tuple(Cue(start=c.start_time.in_milliseconds() / 1000, end=c.end_time.in_milliseconds() / 1000,
-                     who=c.voice or "", text=c.text) for c in captions)
+                     who=cue_text(c.voice or ""), text=cue_text(c.text)) for c in captions)
+
+
+_CUE_TAG = re.compile(r"<[^>]*>")  # <i>, <c.loud>, <lang en>, <00:00:01.000>, </v> …
+
+
+def cue_text(raw: str) -> str:
+    """A cue's words as plain text: WebVTT writes '&', '<' and '>' as character references and
+    may wrap words in cue tags, which webvtt-py hands back as they are; a page or a feed escapes
+    the plain text once more itself."""
+    return html.unescape(_CUE_TAG.sub("", raw))

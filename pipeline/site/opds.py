@@ -8,6 +8,8 @@ and thumbnail, and one acquisition link per ebook file with its media type.
 from __future__ import annotations
 
 import json
+import re
+import uuid
 
 from lxml import etree
 from lxml.builder import ElementMaker
@@ -29,6 +31,17 @@ EBOOKS = ("epub", "epub-learner", "pdf", "pdf-learner")  # the files a reading a
 
 A = ElementMaker(namespace=ATOM, nsmap={None: ATOM, "dc": DC, "opds": OPDS_NS})
 D = ElementMaker(namespace=DC)
+
+
+# Atom's ids are absolute IRIs (RFC 4287 §4.2.6); a title's `id:` may be any text ('城东-2025-001').
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
+_ID_NAMESPACE = uuid.UUID("6f1c9e52-3d0a-5b7e-9c44-0e8a2f6d1b37")  # for ids that are not IRIs
+
+
+def entry_id(title_id: str) -> str:
+    """The title's id where it is an IRI already (urn:uuid:…, urn:isbn:…, https://…), else a
+    UUIDv5 of it: the same id always gives the same entry id, and never an invalid one."""
+    return title_id if _IRI.match(title_id) else f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, title_id)}"
 
 
 def _updated(titles: list[Title]) -> str:
@@ -56,7 +69,7 @@ def opds_feed(show: Show, titles: list[Title]) -> bytes:
 
 def _entry(show: Show, title: Title):
     meta, slug = title.doc.meta, title.slug
-    entry = A.entry(A.title(meta.title), A.id(meta.id), A.updated(_updated([title])))
+    entry = A.entry(A.title(meta.title), A.id(entry_id(meta.id)), A.updated(_updated([title])))
     entry.extend(A.author(A.name(author)) for author in meta.authors)
     entry.extend([
         D.identifier(meta.id),
@@ -95,7 +108,7 @@ def opds2_feed(show: Show, titles: list[Title]) -> str:
 
 def _publication(show: Show, title: Title) -> dict:
     meta, slug = title.doc.meta, title.slug
-    metadata = {"@type": "http://schema.org/Book", "identifier": meta.id, "title": meta.title}
+    metadata = {"@type": "http://schema.org/Book", "identifier": entry_id(meta.id), "title": meta.title}
     if meta.subtitle:
         metadata["subtitle"] = meta.subtitle
     metadata.update({"author": [{"name": author} for author in meta.authors], "publisher": meta.outlet,

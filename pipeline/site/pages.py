@@ -19,7 +19,8 @@ from pipeline.renderers.epubpages import date_text, label_parts
 from pipeline.renderers.htmltext import inline_html
 from pipeline.site import layout
 from pipeline.site.catalogue import Title
-from pipeline.site.show import FEED, OPDS, Show
+from pipeline.site.opds import ACQUISITION_FEED
+from pipeline.site.show import FEED, OPDS, Masthead, Show
 
 TEMPLATES = "site"  # folder of styles/
 
@@ -65,7 +66,8 @@ def environment(styles_dir: Path) -> Environment:
     env.globals.update(
         words=WORDS, names=_Names, thumbnail=layout.THUMBNAIL, date_text=date_text, label_parts=label_parts,
         section_anchor=layout.section_anchor, answer_anchor=layout.answer_anchor,
-        speaker_anchor=layout.speaker_anchor, clock=clock, size=size, minutes=minutes, inline=inline,
+        speaker_anchor=layout.speaker_anchor, has_text=layout.has_text, title_anchor=layout.TITLE_ANCHOR,
+        clock=clock, duration=duration, size=size, minutes=minutes, inline=inline,
     )
     return env
 
@@ -76,6 +78,7 @@ class _Names:
     page = layout.PAGE
     feed = FEED
     opds = OPDS
+    opds_type = ACQUISITION_FEED  # OPDS 1.2 §2.2: links to an acquisition feed carry its full type
     stylesheet = f"{layout.ASSETS}/{layout.STYLESHEET}"
     script = f"{layout.ASSETS}/{layout.SCRIPT}"
     thumbnail = layout.THUMBNAIL.name
@@ -91,6 +94,17 @@ def clock(seconds: float) -> str:
     hours, rest = divmod(total, 3600)
     minutes_, secs = divmod(rest, 60)
     return f"{hours}:{minutes_:02d}:{secs:02d}" if hours else f"{minutes_:02d}:{secs:02d}"
+
+
+def duration(seconds: float) -> str:
+    """A time into the audio as HTML's duration string (`PT1H2M3.5S`), the `datetime` of a
+    `<time>` whose text is `1:02:03`: without it, `24:30` would read as a time of day (and
+    `25:00` as none at all)."""
+    millis = round(seconds * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes_, rest = divmod(rest, 60_000)
+    secs = f"{rest // 1000}.{rest % 1000:03d}".rstrip("0").rstrip(".")
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes_}M" if minutes_ else "") + f"{secs}S"
 
 
 def minutes(seconds: float) -> str:
@@ -109,7 +123,7 @@ def catalogue_page(env: Environment, show: Show, titles: list[Title]) -> str:
         canonical=show.url(layout.PAGE), listed=CATALOGUE_FILES, icon=layout.SHOW.name)
 
 
-def title_page(env: Environment, show: Show, title: Title) -> str:
+def title_page(env: Environment, show: Masthead | Show, title: Title) -> str:
     doc = title.doc
     return env.get_template("title.html").render(
         lang=show.language, show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
@@ -124,7 +138,7 @@ def _audio(title: Title) -> dict | None:
     m4b, vtt = title.file("m4b"), title.file("vtt")
     sections = layout.chapter_sections(title.doc, len(title.audio.chapters))
     chapters = [{"start": mark.start, "title": mark.title,
-                 "anchor": layout.section_anchor(section) if section else None}
+                 "anchor": layout.chapter_anchor(section) if section else None}
                 for mark, section in zip(title.audio.chapters, sections)]
     return {"mp3": mp3.name, "m4b": m4b.name if m4b else None, "vtt": vtt.name if vtt else None,
             "duration": title.audio.duration, "chapters": chapters}

@@ -12,6 +12,7 @@ system allows, so the site costs no second copy of the audio.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from pipeline import fonts
+from pipeline import fonts, renderers
 from pipeline.build import PACKAGE_DIR, lock_path, tree_digest
 from pipeline.cache import Cache, key
 from pipeline.config import ProjectConfig
@@ -36,7 +37,7 @@ from pipeline.site.editions import BuiltTitle
 from pipeline.site.feed import podcast_feed
 from pipeline.site.opds import opds2_feed, opds_feed
 from pipeline.site.pages import TEMPLATES, catalogue_page, environment, page_text, title_page
-from pipeline.site.show import FEED, OPDS, OPDS2, Show, resolve_show
+from pipeline.site.show import FEED, OPDS, OPDS2, Masthead, Show, resolve_show
 
 MANIFEST_VERSION = 1
 
@@ -64,15 +65,21 @@ def _site_lock(site_dir: Path) -> Path:
 
 def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, base_url: str | None,
                  cache: Cache, styles_dir: Path, *, force: bool = False, keep: Collection[str] = (),
-                 log: Callable[[str], None] = print) -> SiteOutcome:
+                 log: Callable[[str], None] = print, today: dt.date | None = None) -> SiteOutcome:
     """Write (or find up to date) the site for `built`, the whole catalogue.
 
     A slug in `keep` (a title that failed to build this time) keeps the folder an earlier run
     wrote for it, untouched, but is not listed in the catalogue or the feeds until it builds
     again; any other title the site had before and `built` lacks loses its folder."""
     site_dir = site_dir_of(out_dir)
+    _check_titles(built)
     titles = catalogue_order([title_of(b) for b in built])
     show = resolve_show(config, base_url, titles)
+    today = today or dt.datetime.now(dt.timezone.utc).date()
+    for title in titles:
+        if title.doc.meta.date > today:
+            log(f"site: {title.source} is dated {title.doc.meta.date.isoformat()}, after today: podcast apps show its "
+                f"episode only from that day (correct its 'date:' if that is a mistake)")
     if not show.owner_email:
         log("site: no owner e-mail: set owner_email under [podcast] in publish.toml; Apple Podcasts and Spotify "
             "send the ownership check there (the feed is written without itunes:owner)")
@@ -89,6 +96,21 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
         lock.release()
 
 
+def _check_titles(built: list[BuiltTitle]) -> None:
+    """No slug may name the site's own folder, and no two titles may share an id (the feed's guids
+    and the OPDS ids: two titles with one id would be one episode to every app). The command line
+    refuses both before building; this guards the API."""
+    seen: dict[str, Path] = {}
+    for title in built:
+        if title.doc.meta.slug in layout.RESERVED_SLUGS:
+            raise PublishError(f"{title.source}: the slug '{title.doc.meta.slug}' is the name of the site's own "
+                               f"folder; give the title another 'slug:' in its front matter")
+        other = seen.setdefault(title.doc.meta.id, title.source)
+        if other is not title.source:
+            raise PublishError(f"{other} and {title.source} have the same id '{title.doc.meta.id}': give one of them "
+                               f"a new 'id:' in its front matter")
+
+
 def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styles_dir: Path, force: bool,
              manifest_path: Path, keep: set[str]) -> SiteOutcome:
     outcome = SiteOutcome(site_dir=site_dir, show=show)
@@ -97,17 +119,19 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
     env = environment(styles_dir)
     code = key(tree_digest(PACKAGE_DIR, suffixes=(".py", ".txt", ".json", ".toml", ".tsv")),
                tree_digest(styles_dir / TEMPLATES), COVER_VERSION, fonts.digest("serif"), fonts.digest("sans"))
-    show_data = asdict(show)
+    show_data, masthead = asdict(show), show.masthead
     new_titles: dict = {}
     for title in titles:
-        title_key = key("site-title", MANIFEST_VERSION, code, show_data, title.doc.model_dump_json(),
+        # over the masthead only, not the whole show: another title coming or going changes the
+        # catalogue's description, not this title's folder
+        title_key = key("site-title", MANIFEST_VERSION, code, asdict(masthead), title.doc.model_dump_json(),
                         [[f.kind.key, f.name, *_stamp(f.path)] for f in title.files])
         previous = recorded.get(title.slug)
         if not force and _current(site_dir, previous, title_key):
             new_titles[title.slug] = previous
             outcome.up_to_date.append(title.slug)
             continue
-        written = _write_title(site_dir, title, show, env, cache)
+        written = _write_title(site_dir, title, masthead, env, cache)
         if previous:
             _remove(site_dir, [entry[0] for entry in previous["files"]], keep=set(written))
         new_titles[title.slug] = {"key": title_key, "files": _fingerprints(site_dir, written)}
@@ -121,6 +145,10 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
             outcome.kept.append(slug)
             continue
         _remove(site_dir, [entry[0] for entry in previous["files"]])
+        outcome.removed.append(slug)
+    orphans = _orphans(site_dir, set(new_titles) | set(kept) | set(recorded))
+    for slug, names in orphans.items():
+        _remove(site_dir, names)
         outcome.removed.append(slug)
     # over the listed titles only: a kept title coming back changes the catalogue
     catalogue_key = key("site-catalogue", MANIFEST_VERSION, code, show_data,
@@ -137,7 +165,7 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
     return outcome
 
 
-def _write_title(site_dir: Path, title: Title, show: Show, env, cache: Cache) -> list[str]:
+def _write_title(site_dir: Path, title: Title, show: Masthead, env, cache: Cache) -> list[str]:
     """Everything in the title's folder; returns the paths written, relative to the site."""
     folder = site_dir / title.slug
     written: list[str] = []
@@ -187,6 +215,32 @@ def _show_metadata(show: Show, titles: list[Title]) -> Metadata:
     first: Document = titles[0].doc
     return first.meta.model_copy(update={"title": show.title, "subtitle": show.description, "outlet": show.author,
                                          "authors": authors or (show.author,)})
+
+
+GENERATOR_MARK = b'<meta name="generator" content="publish">'  # in every page the site writes (base.html)
+
+
+def _orphans(site_dir: Path, known: set[str]) -> dict[str, list[str]]:
+    """Title folders an earlier site wrote that no manifest remembers (it was deleted, or is from
+    another version), by slug: recognised by the page the site writes in each, and listed with
+    only the files a title's folder holds, so an editor's own file there stays."""
+    found: dict[str, list[str]] = {}
+    for folder in sorted(p for p in site_dir.iterdir() if p.is_dir() and not p.is_symlink()):
+        slug = folder.name
+        if slug in known or slug in layout.RESERVED_SLUGS or not _written_by_site(folder / layout.PAGE):
+            continue
+        names = [layout.PAGE, layout.CHAPTERS, layout.COVER.name, layout.THUMBNAIL.name, layout.SQUARE.name,
+                 *(f"{layout.FONTS}/{face}.woff2" for face in ("serif", "sans")), *renderers.output_names(slug)]
+        found[slug] = [f"{slug}/{name}" for name in names if (folder / name).is_file()]
+    return found
+
+
+def _written_by_site(page: Path) -> bool:
+    try:
+        with page.open("rb") as file:
+            return GENERATOR_MARK in file.read(4096)
+    except OSError:
+        return False
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from pipeline.config import ProjectConfig
+from pipeline.config import ProjectConfig, normalise_base_url
 from pipeline.errors import PublishError
 from pipeline.site.catalogue import Title
 from pipeline.site.feedext import podcast_guid
@@ -50,6 +50,22 @@ INDEX = "index.html"
 
 
 @dataclass(frozen=True)
+class Masthead:
+    """What a title's folder shows of the catalogue: its name, address, language and copyright
+    line. Nothing here changes when another title comes or goes (unlike the catalogue's generated
+    description, which counts the titles), so the other titles' folders stay as they are."""
+
+    base_url: str  # absolute, ending in '/'
+    title: str
+    language: str
+    copyright: str
+
+    def url(self, *parts: str) -> str:
+        """The absolute URL of a file of the site (parts are path segments)."""
+        return self.base_url + "/".join(quote(part) for part in parts)
+
+
+@dataclass(frozen=True)
 class Show:
     base_url: str  # absolute, ending in '/'
     title: str
@@ -66,12 +82,15 @@ class Show:
     copyright: str
 
     def url(self, *parts: str) -> str:
-        """The absolute URL of a file of the site (parts are path segments)."""
-        return self.base_url + "/".join(quote(part) for part in parts)
+        return self.masthead.url(*parts)
 
     @property
     def feed_url(self) -> str:
         return self.url(FEED)
+
+    @property
+    def masthead(self) -> Masthead:
+        return Masthead(base_url=self.base_url, title=self.title, language=self.language, copyright=self.copyright)
 
 
 def resolve_show(config: ProjectConfig, base_url: str | None, titles: list[Title]) -> Show:
@@ -81,6 +100,10 @@ def resolve_show(config: ProjectConfig, base_url: str | None, titles: list[Title
     if not base:
         raise PublishError("the site needs the address it will be served from: pass --base-url "
                            "https://… or set base_url under [site] in publish.toml")
+    try:  # as the command line does, for callers of the API: feeds carry these URLs as they are
+        base = normalise_base_url(base)
+    except ValueError as exc:
+        raise PublishError(str(exc)) from None
     if not titles:
         raise PublishError("the catalogue is empty: name at least one source file")
     check_config(config)

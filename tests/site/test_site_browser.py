@@ -192,3 +192,29 @@ def test_reading_and_downloading_need_no_javascript_nor_server(browser, project)
         assert target.is_file() and target.stat().st_size > 0
     assert page.get_attribute("[data-chapter] a", "href").endswith(".mp3#t=0.0")  # opens the audio there
     context.close()
+
+
+def test_long_unbroken_words_do_not_widen_a_phone_page(browser, tmp_path: Path) -> None:
+    """A title that is one long Latin word and a bare URL in the text break inside a phone's width
+    rather than making every page scroll sideways."""
+    from pipeline.build import STYLES_DIR
+    from pipeline.cache import Cache
+    from pipeline.site.publish import publish_site, site_dir_of
+    from tests.site.sitetools import built_title, config, document
+
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 2
+    url = "https://example.org/" + "/".join(["a-folder-name-with-no-spaces"] * 6) + "/index.html"
+    text = variant_text("wide-title", word, "2025-03-08", "9d2c8a1e-7b3f-4e6a-9c0d-2e4f6a8b0c1d")
+    text = text.replace("2025年1月起，", f"见{url}。2025年1月起，", 1)
+    out = tmp_path / "output"
+    publish_site([built_title(out, document(text))], out, config(), CONFIGURED, Cache(tmp_path / "cache"),
+                 STYLES_DIR, log=lambda m: None)
+    site = site_dir_of(out)
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    for path in (site / "index.html", site / "wide-title" / "index.html"):
+        page.goto(path.as_uri())
+        assert word in page.inner_text("h1") + page.inner_text("main")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+    assert url in page.inner_text("main")
+    context.close()

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.config import load_config
+from pipeline.config import load_config, normalise_base_url
 from pipeline.errors import PublishError
 from pipeline.site.catalogue import title_of
 from pipeline.site.show import resolve_show
@@ -42,10 +42,30 @@ def test_settings_are_read_and_the_base_url_normalised(tmp_path: Path) -> None:
     assert config.site.title == "书架" and config.podcast.explicit is True
 
 
+# By hand (RFC 3986 percent-encoding of UTF-8, IDNA for the host): what feeds must carry.
+@pytest.mark.parametrize("typed, wanted", [
+    ("https://example.org/播客/", "https://example.org/%E6%92%AD%E5%AE%A2/"),
+    ("https://example.org/my pods", "https://example.org/my%20pods/"),
+    ("https://example.org/a%20b/", "https://example.org/a%20b/"),  # escapes already there are kept
+    ("https://例子.中国/p", "https://xn--fsqu00a.xn--fiqs8s/p/"),
+    ("HTTPS://Example.ORG:8443/Pods/", "https://example.org:8443/Pods/"),
+])
+def test_the_base_url_is_written_as_feeds_need_it(typed: str, wanted: str) -> None:
+    assert normalise_base_url(typed) == wanted
+
+
+@pytest.mark.parametrize("typed", ["https://exa mple.org/", "https://a..b/", "https://example.org:99999/",
+                                   "https:///pods/"])
+def test_a_base_url_without_a_valid_host_is_refused(typed: str) -> None:
+    with pytest.raises(ValueError, match="base URL"):
+        normalise_base_url(typed)
+
+
 @pytest.mark.parametrize("toml, message", [
     ('[site]\nbase_url = "example.org/pods"\n', "absolute http"),
     ('[site]\nbase_ulr = "https://example.org/"\n', "base_ulr: unknown setting"),
     ('[podcast]\nexplicit = "sometimes"\n', "explicit"),
+    ('[site]\nlanguage = "Chinese (simplified)"\n', "language: .*not a BCP 47 language tag"),
     ('[site\nbase_url = 1\n', "not valid TOML"),
 ])
 def test_mistakes_name_the_file_and_the_setting(tmp_path: Path, toml: str, message: str) -> None:

@@ -139,3 +139,33 @@ def test_a_second_site_build_into_the_same_folder_is_refused_and_no_lock_is_left
     finally:
         lock.release()
     assert publish(force=True).catalogue_built  # and once it is done, this one goes ahead
+
+
+def test_a_title_coming_or_going_leaves_the_other_titles_folders_untouched(catalogue) -> None:
+    """The catalogue's description counts the titles; the other titles' pages do not show it."""
+    out, first, second, publish = catalogue
+    publish([first])
+    site = site_dir_of(out)
+    before = {name: stamp for name, stamp in mtimes(site).items() if name.startswith("night-library/")}
+    added = publish([first, second])
+    assert added.built == ["night-library-two"] and added.up_to_date == ["night-library"]
+    removed = publish([first])
+    assert removed.built == [] and removed.removed == ["night-library-two"]
+    assert {name: stamp for name, stamp in mtimes(site).items() if name.startswith("night-library/")} == before
+    assert "1 篇" in (site / "feed.xml").read_text(encoding="utf-8")  # the catalogue's own words did change
+
+
+def test_a_title_folder_no_manifest_remembers_is_cleared_of_the_sites_files(catalogue) -> None:
+    """The manifest lost (deleted, or from another version): a title that left the catalogue since
+    does not linger in the site (to be uploaded with it); an editor's own file there stays."""
+    out, first, second, publish = catalogue
+    publish()
+    site = site_dir_of(out)
+    mine = site / "night-library-two" / "notes.txt"
+    mine.write_text("an editor's file", encoding="utf-8")
+    (out / ".site-manifest.json").unlink()
+    outcome = publish([first])
+    assert outcome.removed == ["night-library-two"]
+    assert [p.relative_to(site).as_posix() for p in (site / "night-library-two").rglob("*")] == [
+        "night-library-two/notes.txt"]
+    assert (site / "night-library" / "index.html").exists() and (site / "assets" / "site.css").exists()
