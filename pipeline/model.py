@@ -183,6 +183,12 @@ class Document(Frozen):
         return tuple(a for s in self.chapters for a in s.answers if a.speaker.id == speaker_id)
 
     @property
+    def has_answers(self) -> bool:
+        """Whether anyone speaks: a feature or a brief without Q&A has no people to list (its
+        editions printed an empty name index and an empty contributors page)."""
+        return any(section.answers for section in self.chapters)
+
+    @property
     def pronunciation_table(self) -> dict[str, str]:
         return {p.word: p.pinyin for p in self.pronunciations}
 

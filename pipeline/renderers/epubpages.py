@@ -107,11 +107,11 @@ def pages(doc: Document, edition: Edition, template: str) -> list[Page]:
     writer = _PageWriter(doc, edition, Template(template))
     body: list[Page] = []
     for section in doc.sections:
-        if section.kind == "references":
+        if section.kind == "references" and doc.has_answers:
             body.append(writer.contributors(layout))  # after the notes, before the references
         body.append(writer.section(section, layout))
-    if not any(page.name == CONTRIBUTORS for page in body):
-        body.append(writer.contributors(layout))
+    if doc.has_answers and not any(page.name == CONTRIBUTORS for page in body):
+        body.append(writer.contributors(layout))  # (none where nobody speaks: it was an empty list)
     body.append(writer.colophon())
     return [writer.cover(), writer.title_page(), writer.nav(body)] + body
 

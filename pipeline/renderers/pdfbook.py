@@ -127,8 +127,9 @@ def book_plan(doc: Document, extra_chapters: Iterable[Chapter] = ()) -> BookPlan
         for chapter in extras:
             parts.append(BookPart(chapter.id, chapter.title, chapter=chapter,
                                   toc=((chapter.id, chapter.title, "generated"),), questions_before=questions))
-        parts.append(BookPart(INDEX_ID, WORDS["index"], index=True,
-                              toc=((INDEX_ID, WORDS["index"], "generated"),), questions_before=questions))
+        if doc.has_answers:  # (no name index in a book where nobody speaks)
+            parts.append(BookPart(INDEX_ID, WORDS["index"], index=True,
+                                  toc=((INDEX_ID, WORDS["index"], "generated"),), questions_before=questions))
 
     for section in doc.sections:
         if section.kind == "references" and not index_done:
