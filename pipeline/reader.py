@@ -415,9 +415,12 @@ class _Builder:
         """Paragraphs and list items; an ordered item's first paragraph carries its number."""
         paragraphs: list[Paragraph] = []
         lists: list[list] = []  # [ordered, item counter, number not yet used] per open list
+        quoted = 0  # block quotes open (`> …`: its paragraphs were printed as the author's own)
         for j, token in enumerate(tokens):
             kind = token.type
-            if kind in ("ordered_list_open", "bullet_list_open"):
+            if kind in ("blockquote_open", "blockquote_close"):
+                quoted += 1 if kind == "blockquote_open" else -1
+            elif kind in ("ordered_list_open", "bullet_list_open"):
                 start = int(token.attrs.get("start", 1))  # (a bullet list has none; its count is never read)
                 lists.append([kind == "ordered_list_open", start - 1, False])
             elif kind in ("ordered_list_close", "bullet_list_close"):
@@ -434,10 +437,12 @@ class _Builder:
                 if not "".join(s.text for s in spans).strip():
                     continue
                 self._links(spans, token)
-                number = None
-                if lists and lists[-1][0] and lists[-1][2]:
-                    number, lists[-1][2] = lists[-1][1], False
-                paragraphs.append(Paragraph(spans=spans, number=number, loc=self.loc(token)))
+                number, bullet = None, False
+                if lists and lists[-1][2]:  # (an item's first paragraph carries its number or bullet)
+                    number = lists[-1][1] if lists[-1][0] else None
+                    bullet, lists[-1][2] = not lists[-1][0], False
+                paragraphs.append(Paragraph(spans=spans, number=number, bullet=bullet, quote=quoted > 0,
+                                            loc=self.loc(token)))
             elif kind in _UNSUPPORTED:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({_UNSUPPORTED[kind]})")
         return paragraphs

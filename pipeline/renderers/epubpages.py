@@ -15,7 +15,7 @@ from string import Template
 from typing import Literal
 
 from pipeline.model import Answer, Document, Section, Speaker
-from pipeline.renderers.htmltext import Typeset, attr, inline_html, lang_attrs, linked, plain, text
+from pipeline.renderers.htmltext import Typeset, attr, block_class, inline_html, lang_attrs, linked, plain, text
 
 # The book's own words, for the pages the source does not write (zh-Hans).
 WORDS = {
@@ -154,9 +154,7 @@ class _PageWriter:
         return Page(name, title, xhtml, matter, properties, toc, lang)
 
     def _paragraphs(self, paragraphs) -> str:
-        return "\n".join(
-            f'<p class="point">{inline_html(p, typeset=self.ed.typeset)}</p>' if p.number is not None
-            else f"<p>{inline_html(p, typeset=self.ed.typeset)}</p>" for p in paragraphs)
+        return "\n".join(f"<p{block_class(p)}>{inline_html(p, typeset=self.ed.typeset)}</p>" for p in paragraphs)
 
     # --- front matter ---------------------------------------------------------------------------
 

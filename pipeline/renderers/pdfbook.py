@@ -17,7 +17,7 @@ from string import Template
 
 from pipeline.model import Answer, Document, Paragraph, Reference, Section, Speaker
 from pipeline.renderers.cjktype import print_typeset, spaced
-from pipeline.renderers.htmltext import attr, inline_html, is_its_address, lang_attrs, linked, shown_address, text
+from pipeline.renderers.htmltext import attr, block_class, inline_html, is_its_address, lang_attrs, linked, shown_address, text
 
 # Text the edition adds around the author's: headings of generated chapters and field names.
 WORDS = {
@@ -289,8 +289,7 @@ def _toc_entry(section_id: str, title: str, kind: str, pages: Mapping[str, int] 
 def _paragraphs(paragraphs: Iterable[Paragraph], setter: Setter) -> str:
     out = []
     for paragraph in paragraphs:
-        cls = ' class="point"' if paragraph.number is not None else ""
-        out.append(f"<p{cls}>{setter.paragraph(paragraph)}</p>")
+        out.append(f"<p{block_class(paragraph)}>{setter.paragraph(paragraph)}</p>")
     return "\n".join(out)
 
 

@@ -39,6 +39,7 @@ WORDS = {
 }
 ROLES = {  # role → (size name in the CSS, pinyin size name, face, indent in ems, justified)
     "text": ("text", "pinyin", "serif", 2.0, True),
+    "quote": ("text", "pinyin", "sans", 2.0, True),  # a block quote: set apart by its face, at the text's measure
     "title": ("title", "title-pinyin", "sans", 0.0, False),
     "heading": ("heading", "heading-pinyin", "sans", 0.0, False),
     "dek": ("dek", "dek-pinyin", "serif", 0.0, False),
@@ -130,8 +131,8 @@ class LearnerText:
 
     def paragraph(self, paragraph: Paragraph) -> str:
         runs: list[Run] = []
-        if paragraph.number is not None:
-            runs.append((f"（{paragraph.number}）", "", False, None))
+        if paragraph.marker:
+            runs.append((paragraph.marker, "", False, None))
         for span in paragraph.spans:
             runs.append((span.text, _span_css(span.style), span.lang is None or span.lang.startswith("zh"), span.href))
         if found := linked_addresses(paragraph):  # paper: the addresses follow, as in print (and link too)
@@ -140,7 +141,7 @@ class LearnerText:
                 runs += [(written, "", True, None), (f" {address}", "", False, href),
                          ("；" if n + 1 < len(found) else "", "", False, None)]
             runs.append((LINK_NOTE[1], "", False, None))
-        return self._block(runs, "text")
+        return self._block(runs, "quote" if paragraph.quote else "text")
 
     def phrase(self, value: str, role: str) -> str:
         return self._block([(value, "", True, None)], role)

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from pipeline.cover import cover_alt
 from pipeline.model import Paragraph
 from pipeline.renderers.epubpages import date_text, label_parts
-from pipeline.renderers.htmltext import inline_html
+from pipeline.renderers.htmltext import block_class, inline_html
 from pipeline.site import layout
 from pipeline.site.catalogue import Title
 from pipeline.site.show import FEED, OPDS, Show
@@ -66,6 +66,7 @@ def environment(styles_dir: Path) -> Environment:
         words=WORDS, names=_Names, thumbnail=layout.THUMBNAIL, date_text=date_text, label_parts=label_parts,
         section_anchor=layout.section_anchor, answer_anchor=layout.answer_anchor,
         speaker_anchor=layout.speaker_anchor, clock=clock, size=size, minutes=minutes, inline=inline,
+        block_class=lambda p: Markup(block_class(p)),
     )
     return env
 
