@@ -48,12 +48,14 @@ BULLET = "•"  # the mark editions print before an item of an unnumbered list
 class Paragraph(Frozen):
     """One paragraph or one point of a list (`number` set: editions print （n）; `bullet`, the
     first paragraph of an unnumbered list's item: they print •). `quote`: a paragraph of a block
-    quote (`> …`), which editions set apart from the author's own text."""
+    quote (`> …`), which editions set apart from the author's own text; `heading`: a subheading
+    of the article (`### …`)."""
 
     spans: tuple[Span, ...]
     number: int | None = None
     bullet: bool = False
     quote: bool = False
+    heading: bool = False  # a subheading of the article ('### …'): a feature's sections
     loc: Location
 
     @property

@@ -278,8 +278,11 @@ class _Builder:
     def _heading(self, tokens: list[Token], i: int) -> int:
         token, inline = tokens[i], tokens[i + 1]
         line = self.loc(token).line
+        if token.tag == "h3" and self.sections[-1]["kind"] == "article":
+            return self._subheading(tokens, i)
         if token.tag != "h2":
-            self.problem("E211", line, 1, f"'{token.markup}' heading: only '##' chapter headings are allowed")
+            self.problem("E211", line, 1, f"'{token.markup}' heading: only '##' chapter headings are allowed"
+                                          + (" ('###' marks a subheading inside the article only)" if token.tag == "h3" else ""))
             return i + 3
         _raw_title, attrs = split_heading_attrs(inline.content)
         # the question as the reader sees it: '**粗体**' and '[AI]{lang=en}' are markup, not text
@@ -319,6 +322,22 @@ class _Builder:
         # '{lang=en}' marks the heading's language, as '[…]{lang=en}' marks a span's (it was dropped)
         section["lang"] = next((a.split("=", 1)[1].strip("\"'") or None for a in attrs if a.startswith("lang=")), None)
         self.sections.append(section)
+        return i + 3
+
+    def _subheading(self, tokens: list[Token], i: int) -> int:
+        """'### 小标题' in the article: a feature's sections, a subheading among its paragraphs
+        (before, a feature could only fake them with bold paragraphs: '##' is a question)."""
+        inline = tokens[i + 1]
+        self._attribute_blocks(inline)
+        self._hidden_references(inline)
+        self._html_comments(inline)
+        spans = read_spans(inline)
+        if not "".join(span.text for span in spans).strip():
+            self.problem("E208", self.loc(tokens[i]).line, 1, "subheading has no text")
+        elif any(span.href is not None for span in spans):
+            self.problem("E223", self.loc(tokens[i]).line, 1, "a subheading cannot be a link: put the link in the text")
+        else:
+            self.sections[-1]["paragraphs"].append(Paragraph(spans=spans, heading=True, loc=self.loc(tokens[i])))
         return i + 3
 
     def _answer(self, block: Block, tokens: list[Token]) -> None:

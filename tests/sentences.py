@@ -29,7 +29,7 @@ import yaml
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 _FENCE = re.compile(r"^\s{0,3}:::\s*(?:answer\s+(?P<id>[a-z0-9-]+)(?:\s+role=(?P<role>\"[^\"]*\"|\S+))?|note)?\s*$")
-_HEADING = re.compile(r"^##\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^{}]*)\})?\s*$")
+_HEADING = re.compile(r"^#{2,3}\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^{}]*)\})?\s*$")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+")
 _QUOTE_MARK = re.compile(r"^\s*>\s?")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")

@@ -29,7 +29,7 @@ from tests.renderers.pdftools import pages
 pytestmark = pytest.mark.slow
 
 # Three hand-written titles of other shapes than the bundled one (tests/fixtures/newsroom/): a
-# feature with sections, a block quote, lists, links, notes and references and nobody speaking;
+# feature with sections ('###' subheadings), a block quote, lists, links, notes and references and nobody speaking;
 # an interview in alternating turns (a host and two guests with the polyphonic surnames 单 and
 # 曾, an answer of seven paragraphs quoting someone, a title changed by role=); a brief of three
 # paragraphs under a very long title and subtitle. Their SOURCE is the yardstick
@@ -231,6 +231,8 @@ def test_quotes_lists_people_and_surnames_as_a_reader_sees_them(built) -> None:
     paragraphs = [p for href in feature.spine() for p in feature.tree(href).iterfind(".//x:p", NS)]
     quoted = [epub_text(p) for p in paragraphs if "quote" in (p.get("class") or "").split()]
     assert quoted == ["看见的才算数。希望看见的，不算。"]  # the source's one '>' paragraph, and only it
+    subheads = [epub_text(h) for href in feature.spine() for h in feature.tree(href).iterfind(".//x:h2[@class='subhead']", NS)]
+    assert subheads == re.findall(r"^### (.+)$", FRESH["feature"].read_text(encoding="utf-8"), re.M)
     bullets = [epub_text(p) for p in paragraphs if epub_text(p).startswith("•")]
     assert [b[1:4] for b in bullets] == ["一台水", "两块备", "一个防"]
     # the print PDF sets the quote apart in the Hei face, the text around it in the Song face
@@ -248,6 +250,7 @@ def test_quotes_lists_people_and_surnames_as_a_reader_sees_them(built) -> None:
 
     assert faces("看见的才算数") == {"Noto-Sans-SC"}
     assert faces("为了不重数") == {"Noto-Serif-SC"}
+    assert faces("二、声呐听见的") == {"Noto-Sans-SC"}  # a subheading
     # a book in which nobody speaks has no name index and no contributors page; the interview has both
     for shape in FRESH:
         slug, people = SLUGS[shape], shape == "interview"

@@ -154,7 +154,9 @@ class _PageWriter:
         return Page(name, title, xhtml, matter, properties, toc, lang)
 
     def _paragraphs(self, paragraphs) -> str:
-        return "\n".join(f"<p{block_class(p)}>{inline_html(p, typeset=self.ed.typeset)}</p>" for p in paragraphs)
+        # (a subheading of the article is a heading under the page's <h1>, as an answer's label is)
+        return "\n".join(f"<{tag}{block_class(p)}>{inline_html(p, typeset=self.ed.typeset)}</{tag}>"
+                         for p in paragraphs for tag in ("h2" if p.heading else "p",))
 
     # --- front matter ---------------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ WORDS = {
 ROLES = {  # role → (size name in the CSS, pinyin size name, face, indent in ems, justified)
     "text": ("text", "pinyin", "serif", 2.0, True),
     "quote": ("text", "pinyin", "sans", 2.0, True),  # a block quote: set apart by its face, at the text's measure
+    "subhead": ("text", "pinyin", "sans", 0.0, False),  # a subheading of the article ('### …')
     "title": ("title", "title-pinyin", "sans", 0.0, False),
     "heading": ("heading", "heading-pinyin", "sans", 0.0, False),
     "dek": ("dek", "dek-pinyin", "serif", 0.0, False),
@@ -141,7 +142,7 @@ class LearnerText:
                 runs += [(written, "", True, None), (f" {address}", "", False, href),
                          ("；" if n + 1 < len(found) else "", "", False, None)]
             runs.append((LINK_NOTE[1], "", False, None))
-        return self._block(runs, "quote" if paragraph.quote else "text")
+        return self._block(runs, "subhead" if paragraph.heading else "quote" if paragraph.quote else "text")
 
     def phrase(self, value: str, role: str) -> str:
         return self._block([(value, "", True, None)], role)
