@@ -250,7 +250,7 @@ def test_quotes_lists_people_and_surnames_as_a_reader_sees_them(built) -> None:
 
     assert faces("看见的才算数") == {"Noto-Sans-SC"}
     assert faces("为了不重数") == {"Noto-Serif-SC"}
-    assert faces("二、声呐听见的") == {"Noto-Sans-SC"}  # a subheading
+    assert {face.removesuffix("-Bold") for face in faces("二、声呐听见的")} == {"Noto-Sans-SC"}  # a subheading
     # a book in which nobody speaks has no name index and no contributors page; the interview has both
     for shape in FRESH:
         slug, people = SLUGS[shape], shape == "interview"
