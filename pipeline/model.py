@@ -42,16 +42,30 @@ class Span(Frozen):
     href: str | None = None
 
 
+BULLET = "•"  # the mark editions print before an item of an unnumbered list
+
+
 class Paragraph(Frozen):
-    """One paragraph or one numbered point (`number` set: editions print （n）)."""
+    """One paragraph or one point of a list (`number` set: editions print （n）; `bullet`, the
+    first paragraph of an unnumbered list's item: they print •). `quote`: a paragraph of a block
+    quote (`> …`), which editions set apart from the author's own text; `heading`: a subheading
+    of the article (`### …`)."""
 
     spans: tuple[Span, ...]
     number: int | None = None
+    bullet: bool = False
+    quote: bool = False
+    heading: bool = False  # a subheading of the article ('### …'): a feature's sections
     loc: Location
 
     @property
     def text(self) -> str:
         return "".join(span.text for span in self.spans)
+
+    @property
+    def marker(self) -> str:
+        """What every edition prints before the text: （n）, •, or nothing."""
+        return f"（{self.number}）" if self.number is not None else BULLET if self.bullet else ""
 
 
 class VoiceHint(Frozen):
@@ -183,6 +197,12 @@ class Document(Frozen):
         return tuple(a for s in self.chapters for a in s.answers if a.speaker.id == speaker_id)
 
     @property
+    def has_answers(self) -> bool:
+        """Whether anyone speaks: a feature or a brief without Q&A has no people to list (its
+        editions printed an empty name index and an empty contributors page)."""
+        return any(section.answers for section in self.chapters)
+
+    @property
     def pronunciation_table(self) -> dict[str, str]:
         return {p.word: p.pinyin for p in self.pronunciations}
 
@@ -213,7 +233,5 @@ class Document(Frozen):
 
 
 def numbered(paragraph: Paragraph) -> str:
-    """A paragraph's text with its point number, as every edition prints it."""
-    if paragraph.number is None:
-        return paragraph.text
-    return f"（{paragraph.number}）{paragraph.text}"
+    """A paragraph's text with its point number or bullet, as every edition prints it."""
+    return paragraph.marker + paragraph.text

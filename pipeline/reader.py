@@ -278,8 +278,11 @@ class _Builder:
     def _heading(self, tokens: list[Token], i: int) -> int:
         token, inline = tokens[i], tokens[i + 1]
         line = self.loc(token).line
+        if token.tag == "h3" and self.sections[-1]["kind"] == "article":
+            return self._subheading(tokens, i)
         if token.tag != "h2":
-            self.problem("E211", line, 1, f"'{token.markup}' heading: only '##' chapter headings are allowed")
+            self.problem("E211", line, 1, f"'{token.markup}' heading: only '##' chapter headings are allowed"
+                                          + (" ('###' marks a subheading inside the article only)" if token.tag == "h3" else ""))
             return i + 3
         _raw_title, attrs = split_heading_attrs(inline.content)
         # the question as the reader sees it: '**粗体**' and '[AI]{lang=en}' are markup, not text
@@ -319,6 +322,22 @@ class _Builder:
         # '{lang=en}' marks the heading's language, as '[…]{lang=en}' marks a span's (it was dropped)
         section["lang"] = next((a.split("=", 1)[1].strip("\"'") or None for a in attrs if a.startswith("lang=")), None)
         self.sections.append(section)
+        return i + 3
+
+    def _subheading(self, tokens: list[Token], i: int) -> int:
+        """'### 小标题' in the article: a feature's sections, a subheading among its paragraphs
+        (before, a feature could only fake them with bold paragraphs: '##' is a question)."""
+        inline = tokens[i + 1]
+        self._attribute_blocks(inline)
+        self._hidden_references(inline)
+        self._html_comments(inline)
+        spans = read_spans(inline)
+        if not "".join(span.text for span in spans).strip():
+            self.problem("E208", self.loc(tokens[i]).line, 1, "subheading has no text")
+        elif any(span.href is not None for span in spans):
+            self.problem("E223", self.loc(tokens[i]).line, 1, "a subheading cannot be a link: put the link in the text")
+        else:
+            self.sections[-1]["paragraphs"].append(Paragraph(spans=spans, heading=True, loc=self.loc(tokens[i])))
         return i + 3
 
     def _answer(self, block: Block, tokens: list[Token]) -> None:
@@ -415,9 +434,12 @@ class _Builder:
         """Paragraphs and list items; an ordered item's first paragraph carries its number."""
         paragraphs: list[Paragraph] = []
         lists: list[list] = []  # [ordered, item counter, number not yet used] per open list
+        quoted = 0  # block quotes open (`> …`: its paragraphs were printed as the author's own)
         for j, token in enumerate(tokens):
             kind = token.type
-            if kind in ("ordered_list_open", "bullet_list_open"):
+            if kind in ("blockquote_open", "blockquote_close"):
+                quoted += 1 if kind == "blockquote_open" else -1
+            elif kind in ("ordered_list_open", "bullet_list_open"):
                 start = int(token.attrs.get("start", 1))  # (a bullet list has none; its count is never read)
                 lists.append([kind == "ordered_list_open", start - 1, False])
             elif kind in ("ordered_list_close", "bullet_list_close"):
@@ -434,10 +456,12 @@ class _Builder:
                 if not "".join(s.text for s in spans).strip():
                     continue
                 self._links(spans, token)
-                number = None
-                if lists and lists[-1][0] and lists[-1][2]:
-                    number, lists[-1][2] = lists[-1][1], False
-                paragraphs.append(Paragraph(spans=spans, number=number, loc=self.loc(token)))
+                number, bullet = None, False
+                if lists and lists[-1][2]:  # (an item's first paragraph carries its number or bullet)
+                    number = lists[-1][1] if lists[-1][0] else None
+                    bullet, lists[-1][2] = not lists[-1][0], False
+                paragraphs.append(Paragraph(spans=spans, number=number, bullet=bullet, quote=quoted > 0,
+                                            loc=self.loc(token)))
             elif kind in _UNSUPPORTED:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({_UNSUPPORTED[kind]})")
         return paragraphs

@@ -242,8 +242,8 @@ def test_lists_quotes_and_rules_at_the_top_level() -> None:
 @pytest.mark.parametrize(("heading", "expected"), [
     ("##", [("E208", "chapter heading has no text")]),
     ("# 第一个问题？", [("E211", "'#' heading: only '##' chapter headings are allowed")]),
-    ("### 第一个问题？", [("E211", "'###' heading: only '##' chapter headings are allowed")]),
-], ids=["empty", "level-1", "level-3"])
+    ("#### 第一个问题？", [("E211", "'####' heading: only '##' chapter headings are allowed")]),
+], ids=["empty", "level-1", "level-4"])  # ('###' in the article is a subheading: test_reader_blocks)
 def test_a_heading_that_is_not_a_chapter_heading(heading: str, expected: list[tuple[str, str]]) -> None:
     text = VALID.replace("## 第一个问题？", heading)
     found = problems(text)
@@ -253,8 +253,8 @@ def test_a_heading_that_is_not_a_chapter_heading(heading: str, expected: list[tu
 
 
 def test_a_wrong_heading_right_above_a_paragraph_leaves_the_paragraph_in_place() -> None:
-    text = VALID.replace("第一段", "### 小节\n第一段")
-    assert problems(text) == [("E211", line_of(text, "### 小节"), 1, "'###' heading: only '##' chapter headings are allowed")]
+    text = VALID.replace("第一段", "#### 小节\n第一段")
+    assert problems(text) == [("E211", line_of(text, "#### 小节"), 1, "'####' heading: only '##' chapter headings are allowed")]
 
 
 def test_a_chapter_takes_the_id_written_after_its_heading() -> None:

@@ -160,7 +160,7 @@ class _Writer:
             numbered = index == 0 and paragraph.number is not None
             last = index == len(runs) - 1
             cues += self.cues(run_role, spans, self.pauses.paragraph if last else self.pauses.aside, answer=answer,
-                              shown_prefix=f"（{paragraph.number}）" if numbered else "",
+                              shown_prefix=paragraph.marker if index == 0 else "",
                               spoken_prefix=f"第{cardinal(paragraph.number or 0)}，" if numbered else "")
         return cues
 

@@ -15,7 +15,7 @@ from string import Template
 from typing import Literal
 
 from pipeline.model import Answer, Document, Section, Speaker
-from pipeline.renderers.htmltext import Typeset, attr, inline_html, lang_attrs, linked, plain, text
+from pipeline.renderers.htmltext import Typeset, attr, block_class, inline_html, lang_attrs, linked, plain, text
 
 # The book's own words, for the pages the source does not write (zh-Hans).
 WORDS = {
@@ -107,11 +107,11 @@ def pages(doc: Document, edition: Edition, template: str) -> list[Page]:
     writer = _PageWriter(doc, edition, Template(template))
     body: list[Page] = []
     for section in doc.sections:
-        if section.kind == "references":
+        if section.kind == "references" and doc.has_answers:
             body.append(writer.contributors(layout))  # after the notes, before the references
         body.append(writer.section(section, layout))
-    if not any(page.name == CONTRIBUTORS for page in body):
-        body.append(writer.contributors(layout))
+    if doc.has_answers and not any(page.name == CONTRIBUTORS for page in body):
+        body.append(writer.contributors(layout))  # (none where nobody speaks: it was an empty list)
     body.append(writer.colophon())
     return [writer.cover(), writer.title_page(), writer.nav(body)] + body
 
@@ -154,9 +154,9 @@ class _PageWriter:
         return Page(name, title, xhtml, matter, properties, toc, lang)
 
     def _paragraphs(self, paragraphs) -> str:
-        return "\n".join(
-            f'<p class="point">{inline_html(p, typeset=self.ed.typeset)}</p>' if p.number is not None
-            else f"<p>{inline_html(p, typeset=self.ed.typeset)}</p>" for p in paragraphs)
+        # (a subheading of the article is a heading under the page's <h1>, as an answer's label is)
+        return "\n".join(f"<{tag}{block_class(p)}>{inline_html(p, typeset=self.ed.typeset)}</{tag}>"
+                         for p in paragraphs for tag in ("h2" if p.heading else "p",))
 
     # --- front matter ---------------------------------------------------------------------------
 

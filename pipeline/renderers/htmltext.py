@@ -122,11 +122,22 @@ def inline_html(paragraph: Paragraph, xhtml: bool = True, typeset: Typeset = pla
         parts.append(linked(href, "".join(span.text for span in group), html))
         index += len(group)
     body = "".join(parts)
-    if paragraph.number is not None:
-        body = f'<span class="point-number">{typeset(f"（{paragraph.number}）", "", spans[0].text[:1] if spans else "")}</span>{body}'
+    if paragraph.marker:
+        body = f'<span class="point-number">{typeset(paragraph.marker, "", spans[0].text[:1] if spans else "")}</span>{body}'
     if show_addresses and (found := addresses(paragraph)):
         body += addresses_html(found, typeset)
     return body
+
+
+# the classes of a paragraph's <p>, by what it is (every HTML edition's stylesheet styles them)
+_BLOCK_CLASSES = (("point", lambda p: p.number is not None or p.bullet), ("quote", lambda p: p.quote),
+                  ("subhead", lambda p: p.heading))
+
+
+def block_class(paragraph: Paragraph) -> str:
+    """` class="…"` for a paragraph's <p> (a point of a list, a block quote), or ""."""
+    names = " ".join(name for name, applies in _BLOCK_CLASSES if applies(paragraph))
+    return f' class="{names}"' if names else ""
 
 
 def text(value: str | None) -> str:

@@ -17,7 +17,7 @@ from string import Template
 
 from pipeline.model import Answer, Document, Paragraph, Reference, Section, Speaker
 from pipeline.renderers.cjktype import print_typeset, spaced
-from pipeline.renderers.htmltext import attr, inline_html, is_its_address, lang_attrs, linked, shown_address, text
+from pipeline.renderers.htmltext import attr, block_class, inline_html, is_its_address, lang_attrs, linked, shown_address, text
 
 # Text the edition adds around the author's: headings of generated chapters and field names.
 WORDS = {
@@ -127,8 +127,9 @@ def book_plan(doc: Document, extra_chapters: Iterable[Chapter] = ()) -> BookPlan
         for chapter in extras:
             parts.append(BookPart(chapter.id, chapter.title, chapter=chapter,
                                   toc=((chapter.id, chapter.title, "generated"),), questions_before=questions))
-        parts.append(BookPart(INDEX_ID, WORDS["index"], index=True,
-                              toc=((INDEX_ID, WORDS["index"], "generated"),), questions_before=questions))
+        if doc.has_answers:  # (no name index in a book where nobody speaks)
+            parts.append(BookPart(INDEX_ID, WORDS["index"], index=True,
+                                  toc=((INDEX_ID, WORDS["index"], "generated"),), questions_before=questions))
 
     for section in doc.sections:
         if section.kind == "references" and not index_done:
@@ -288,8 +289,7 @@ def _toc_entry(section_id: str, title: str, kind: str, pages: Mapping[str, int] 
 def _paragraphs(paragraphs: Iterable[Paragraph], setter: Setter) -> str:
     out = []
     for paragraph in paragraphs:
-        cls = ' class="point"' if paragraph.number is not None else ""
-        out.append(f"<p{cls}>{setter.paragraph(paragraph)}</p>")
+        out.append(f"<p{block_class(paragraph)}>{setter.paragraph(paragraph)}</p>")
     return "\n".join(out)
 
 

@@ -39,6 +39,8 @@ WORDS = {
 }
 ROLES = {  # role → (size name in the CSS, pinyin size name, face, indent in ems, justified)
     "text": ("text", "pinyin", "serif", 2.0, True),
+    "quote": ("text", "pinyin", "sans", 2.0, True),  # a block quote: set apart by its face, at the text's measure
+    "subhead": ("text", "pinyin", "sans", 0.0, False),  # a subheading of the article ('### …')
     "title": ("title", "title-pinyin", "sans", 0.0, False),
     "heading": ("heading", "heading-pinyin", "sans", 0.0, False),
     "dek": ("dek", "dek-pinyin", "serif", 0.0, False),
@@ -130,8 +132,8 @@ class LearnerText:
 
     def paragraph(self, paragraph: Paragraph) -> str:
         runs: list[Run] = []
-        if paragraph.number is not None:
-            runs.append((f"（{paragraph.number}）", "", False, None, None))
+        if paragraph.marker:
+            runs.append((paragraph.marker, "", False, None, None))
         for span in paragraph.spans:
             runs.append((span.text, _span_css(span.style), span.lang is None or span.lang.startswith("zh"), span.href,
                          span.lang))
@@ -141,7 +143,7 @@ class LearnerText:
                 runs += [(written, "", True, None, None), (f" {address}", "", False, href, None),
                          ("；" if n + 1 < len(found) else "", "", False, None, None)]
             runs.append((LINK_NOTE[1], "", False, None, None))
-        return self._block(runs, "text")
+        return self._block(runs, "subhead" if paragraph.heading else "quote" if paragraph.quote else "text")
 
     def phrase(self, value: str, role: str) -> str:
         return self._block([(value, "", True, None, None)], role)

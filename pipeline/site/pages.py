@@ -16,7 +16,7 @@ from markupsafe import Markup
 from pipeline.cover import cover_alt
 from pipeline.model import Paragraph
 from pipeline.renderers.epubpages import date_text, label_parts
-from pipeline.renderers.htmltext import inline_html
+from pipeline.renderers.htmltext import block_class, inline_html
 from pipeline.site import layout
 from pipeline.site.catalogue import Title
 from pipeline.site.opds import ACQUISITION_FEED
@@ -68,6 +68,7 @@ def environment(styles_dir: Path) -> Environment:
         section_anchor=layout.section_anchor, answer_anchor=layout.answer_anchor,
         speaker_anchor=layout.speaker_anchor, has_text=layout.has_text, title_anchor=layout.TITLE_ANCHOR,
         clock=clock, duration=duration, size=size, minutes=minutes, inline=inline,
+        block_class=lambda p: Markup(block_class(p)),
     )
     return env
 
