@@ -137,16 +137,25 @@ class LabelParser:
                 not quoted["role"] or _ends_with_role(tidy_role(quoted["role"]), self.rules)):
             # a nickname in quotes is the name: 网友“大漠孤烟”
             return Split(tidy_role(quoted["role"]) or None, quoted["name"], None, pseudonym)
-        if _NOT_IN_LABEL.search(s):
-            return None
+        if _NOT_IN_LABEL.search(s) or (len(s) > 2 and s.endswith(self.rules.saying_ends)):
+            return None  # (`张三说：` is a sentence introducing a quote)
         if "@" in s:
             return self._with_handle(s, pseudonym)
         if after := _ROLE_AFTER.match(s):
             return self._role_after(after, pseudonym)
         best, doubt = self.split(s, lenient)
-        if best is None:
+        if best is None or self._sentence_like(best.role, best.name if lenient else ""):
             return None
         return Split(best.role or None, best.name, None, pseudonym, doubt)
+
+    def _sentence_like(self, role: str, name: str) -> bool:
+        """A pronoun or a verb of saying before the name (its role words taken out) makes the
+        line a sentence that ends in a colon, not a label: `他的师父赵德顺：`, `我跟徒弟说过一句话：`;
+        on a line taken leniently the name itself is looked at too (`老板陈志强说：`)."""
+        text = role + name
+        for word in self.rules.role_words:
+            text = text.replace(word, "")
+        return any(word in text for word in self.rules.sentence_words)
 
     def _with_handle(self, s: str, pseudonym: bool) -> Split | None:
         before, _, rest = s.partition("@")

@@ -22,6 +22,14 @@ class Rules:
     reference_headings: tuple[str, ...]
     note_prefixes: tuple[str, ...]
     trailers: tuple[str, ...]
+    note_headings: tuple[str, ...]
+    furniture: tuple[str, ...]
+    furniture_max: int
+    interviewer: tuple[str, ...]
+    interviewee: tuple[str, ...]
+    sentence_words: tuple[str, ...]
+    saying_ends: tuple[str, ...]
+    address: tuple[str, ...]  # longest first
     pseudonym_words: tuple[str, ...]
     pseudonym_doubts: tuple[str, ...]
     credit_source: tuple[str, ...]
@@ -45,6 +53,14 @@ def rules() -> Rules:
         reference_headings=tuple(layout["references"]),
         note_prefixes=tuple(layout["notes"]),
         trailers=tuple(layout["trailers"]),
+        note_headings=tuple(layout["note_headings"]),
+        furniture=tuple(layout["furniture"]),
+        furniture_max=int(layout["furniture_max"]),
+        interviewer=tuple(data["labels"]["interviewer"]),
+        interviewee=tuple(data["labels"]["interviewee"]),
+        sentence_words=tuple(data["labels"]["sentence_words"]),
+        saying_ends=tuple(data["labels"]["saying_ends"]),
+        address=tuple(sorted(data["labels"]["address"], key=len, reverse=True)),
         pseudonym_words=tuple(data["pseudonyms"]["words"]),
         pseudonym_doubts=tuple(data["pseudonyms"]["doubts"]),
         credit_source=tuple(sorted(credit["source"], key=len, reverse=True)),
