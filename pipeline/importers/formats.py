@@ -68,6 +68,7 @@ class Block:
     heading: bool = False  # the copy marks it as a heading (<h2>, Word's "Heading 2")
     item: int | None = None  # its number in an ordered list the copy marks up (<ol>, Word numbering)
     strong: bool = False  # all of it is bold (a label or question set in bold, often without colon)
+    line: int | None = None  # its line in a plain-text copy (1-based), for messages to the editor
 
 
 @dataclass
@@ -138,7 +139,7 @@ def decode(data: bytes, shown: str) -> tuple[str, list[str]]:
 
 def text_blocks(text: str) -> list[Block]:
     """Plain text: one block per non-empty line (copy pastes one paragraph per line)."""
-    return [Block(line) for line in (_clean(raw) for raw in text.splitlines()) if line]
+    return [Block(line, line=n) for n, line in enumerate((_clean(raw) for raw in text.splitlines()), 1) if line]
 
 
 def _clean(text: str) -> str:

@@ -28,11 +28,15 @@ from pipeline.importers.credit import parse_credit
 from pipeline.importers.draft import Answer, Chapter, Draft, Para
 from pipeline.importers.formats import Block, Extracted
 from pipeline.importers.house import find_asides, house_style, numbered_points, point_number
-from pipeline.importers.names import LabelParser, Split
-from pipeline.importers.people import build_people, key
+from pipeline.importers.names import LabelParser, Split, ends_with_role
+from pipeline.importers.people import build_people, find_aliases, key
+from pipeline.placeholders import TODO
 from pipeline.importers.rules import Rules, rules
 from pipeline.sourcetext import line_join, without_invisible
 
+_TURN = re.compile(r"^(?P<label>[^：:\s]{1,6})\s*[：:]\s*(?P<rest>.*)$")
+_SENTENCE_MARK = re.compile(r"[。！？!?；;，,、：:“”「」…]")
+INTERVIEWEE = f"{TODO}: 受访者"  # the name of the speaker of `答：` answers, until the editor writes it
 _INLINE = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]\s*(?P<rest>\S.*)$")
 _NOT_A_QUESTION_END = tuple("。．.：:；;，,、")
 _TERMINATORS = re.compile(r"[。！？!?]")
@@ -48,6 +52,7 @@ class _Label:
     split: Split
     text: str  # the label as the copy wrote it (without the colon)
     rest: str | None = None  # the answer's first paragraph, when written on the label's line
+    line: int | None = None  # the label's line in a plain-text copy
 
 
 def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
@@ -58,20 +63,24 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
                   date=extracted.date, date_from=extracted.date_from)
     draft.stats.notes += extracted.notes
     draft.links = list(extracted.links)
-    blocks = _house(extracted.blocks, draft)
+    blocks = _furniture(_house(extracted.blocks, draft), table, draft)
     blocks, draft.credit = _take_credit(blocks, table)
     draft.language = _language("".join(b.text for b in blocks))
-    labels = _labels(blocks, parser, table)
+    blocks, asked = _interviewer_turns(blocks, table)
+    aliases = find_aliases([b.text for b in blocks], table)
+    labels = _labels(blocks, parser, table, asked, aliases)
+    _name_lines(blocks, labels, parser, asked, draft)
+    _interviewee(labels)
     last_label = max(labels, default=-1)
     tail = _end_matter(blocks, last_label, table, draft)
     body = blocks[:tail]
-    headings = {i for i in range(len(body)) if _is_question(body, i, labels, table)}
+    headings = {i for i in range(len(body)) if i in asked or _is_question(body, i, labels, table)}
     starts = sorted(headings | {i for i in labels if i < tail})
     first = starts[0] if starts else len(body)
     draft.article = numbered_points([Para(b.text, b.item) for b in body[:first]])
     pairs = _chapters(body, first, headings, labels, draft)
     _closing(draft)
-    build_people(draft, [(answer, label.text, label.split) for answer, label in pairs], table)
+    build_people(draft, [(answer, label.text, label.split) for answer, label in pairs], table, aliases)
     return draft
 
 
@@ -97,6 +106,19 @@ def _house(blocks: list[Block], draft: Draft) -> list[Block]:
     return out
 
 
+def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
+    """Short paragraphs calling the reader to scan, follow, share or download (left by a paste or
+    a page extractor) are dropped, and listed in the summary."""
+    out = []
+    for block in blocks:
+        if len(block.text) <= table.furniture_max and any(w in block.text for w in table.furniture):
+            where = f"copy line {block.line}: " if block.line else ""
+            draft.stats.notes.append(f"dropped as page furniture ({where}“{block.text}”)")
+        else:
+            out.append(block)
+    return out
+
+
 def _take_credit(blocks: list[Block], table: Rules):
     """The credit line: searched from the end (it may stand before the references or a picture
     credit) and among the first paragraphs (a byline)."""
@@ -108,36 +130,135 @@ def _take_credit(blocks: list[Block], table: Rules):
     return blocks, None
 
 
-def _labels(blocks: list[Block], parser: LabelParser, table: Rules) -> dict[int, _Label]:
+def _labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: set[int],
+            aliases: dict[str, str]) -> dict[int, _Label]:
     """Label lines by block index: standalone `label：` lines; `label：answer` paragraphs when the
-    copy has no standalone labels (or when they name a speaker already labelled)."""
+    copy has no standalone labels (or when they name a speaker already labelled); `答：` turns."""
     found: dict[int, _Label] = {}
     for i, block in enumerate(blocks):
+        if i in asked:
+            continue
+        if asked and (rest := _turn(block.text, table.interviewee)) is not None:  # (in a copy of 问/答 turns)
+            found[i] = _Label(Split(None, INTERVIEWEE), _bare(block.text.removesuffix(rest)), rest or None, block.line)
+            continue
         text = block.text
         # a label line ends with a colon; set in bold (web pages, Word) it may go without
         if (text.endswith(("：", ":")) or block.strong) and _bare(text) not in table.reference_headings:
-            split = parser.parse(text)
+            split = parser.parse(text) or _alias_label(_bare(text), aliases, table)
             if split is not None:
-                found[i] = _Label(split, text.rstrip("：:").strip())
-    known = {key(lab.split.name) for lab in found.values()}
+                found[i] = _Label(split, text.rstrip("：:").strip(), line=block.line)
+    known = {key(lab.split.name) for lab in found.values()} | set(aliases)
     inline: dict[int, _Label] = {}
     for i, block in enumerate(blocks):
-        if i in found or block.heading or _numbered(block) or not (match := _INLINE.match(block.text)):
+        if i in found or i in asked or block.heading or _numbered(block) or not (match := _INLINE.match(block.text)):
             continue
         if len(match["label"]) > table.label_max:
             continue
-        split = parser.parse(match["label"])
+        split = parser.parse(match["label"]) or _alias_label(match["label"].strip(), aliases, table)
         if split is None:
             continue
         if (not found and split.doubt is None) or key(split.name) in known:
-            inline[i] = _Label(split, match["label"].strip(), match["rest"].strip())
+            inline[i] = _Label(split, match["label"].strip(), match["rest"].strip(), block.line)
     if found or len(inline) >= 2:
         found.update(inline)
-    _lenient_labels(blocks, found, parser, table)
+    _lenient_labels(blocks, found, parser, table, aliases)
     return found
 
 
-def _lenient_labels(blocks: list[Block], found: dict[int, _Label], parser: LabelParser, table: Rules) -> None:
+def _turn(text: str, words: tuple[str, ...]) -> str | None:
+    """The text after a turn label of `words` (`问：…` → `…`, `问：` → ''), or None."""
+    match = _TURN.match(text)
+    if match is None or key(match["label"]) not in {key(w) for w in words}:
+        return None
+    return match["rest"].strip()
+
+
+def _interviewer_turns(blocks: list[Block], table: Rules) -> tuple[list[Block], set[int]]:
+    """`问：…` / `记者：…` paragraphs (two or more in the copy) are the questions: the label goes,
+    the question stays (a label alone on its line asks the paragraph after it). Their indices."""
+    if sum(_turn(b.text, table.interviewer) is not None for b in blocks) < 2:
+        return blocks, set()
+    out: list[Block] = []
+    asked: set[int] = set()
+    pending = False
+    for block in blocks:
+        rest = _turn(block.text, table.interviewer)
+        if rest is None:
+            if pending:
+                asked.add(len(out))
+            pending = False
+            out.append(block)
+        elif rest:
+            asked.add(len(out))
+            out.append(replace(block, text=rest, heading=True))
+        else:
+            pending = True
+    return out, asked
+
+
+def _interviewee(labels: dict[int, _Label]) -> None:
+    """`答：` answers name nobody: one speaker with a placeholder name (an error until written),
+    whose doubt names the copy's lines."""
+    turns = [lab for lab in labels.values() if lab.split.name == INTERVIEWEE]
+    if not turns:
+        return
+    where = _lines_of(turns)
+    doubt = (f"the copy's answers labelled “{turns[0].text}” ({where}) name nobody: write the interviewee's "
+             "name here (the article may say who it is)")
+    for lab in turns:
+        lab.split = replace(lab.split, doubt=doubt)
+
+
+def _lines_of(labels: list[_Label]) -> str:
+    lines = [str(lab.line) for lab in labels if lab.line is not None]
+    if not lines:
+        return "paragraphs " + "、".join(f"“{lab.text}”" for lab in labels[:3])
+    return ("copy line " if len(lines) == 1 else "copy lines ") + ", ".join(lines)
+
+
+def _name_lines(blocks: list[Block], labels: dict[int, _Label], parser: LabelParser, asked: set[int],
+                draft: Draft) -> None:
+    """Copy without any colon label may put each speaker's name alone on the line before the
+    answer (`陈桂芳` / `三点。…`). Such lines count when there are at least two, at least one
+    name comes back (or there are three), and each is a confident reading of a name."""
+    if labels:
+        return
+    found: dict[int, _Label] = {}
+    for i, block in enumerate(blocks[:-1]):
+        text = block.text
+        if i in asked or block.heading or _numbered(block) or len(text) > 16 or _SENTENCE_MARK.search(text):
+            continue
+        split = parser.parse(text)
+        if split is None or split.doubt is not None or split.handle:
+            continue
+        found[i] = _Label(split, text, line=block.line)
+    found = {i: lab for i, lab in found.items() if i + 1 not in found and i + 1 < len(blocks)}
+    names = [key(lab.split.name) for lab in found.values()]
+    if len(found) >= 2 and (len(set(names)) < len(names) or len(found) >= 3):
+        labels.update(found)
+        draft.stats.notes.append(f"speaker names read from lines holding a name alone ({_lines_of(list(found.values()))})")
+
+
+def _alias_label(text: str, aliases: dict[str, str], table: Rules) -> Split | None:
+    """A label whose name is one the copy glossed (`萨姆·奥特曼（Sam Altman）` → `奥特曼：`)."""
+    for alias in sorted(aliases, key=len, reverse=True):
+        if key(text).endswith(alias):
+            role = text[: len(text) - len(_tail(text, alias))].strip()
+            if not role or ends_with_role(role, table):
+                return Split(role or None, _tail(text, alias))
+    return None
+
+
+def _tail(text: str, alias_key: str) -> str:
+    """The end of `text` that is `alias_key` once keyed (white space, width, case)."""
+    for start in range(len(text)):
+        if key(text[start:]) == alias_key:
+            return text[start:]
+    return text
+
+
+def _lenient_labels(blocks: list[Block], found: dict[int, _Label], parser: LabelParser, table: Rules,
+                    aliases: dict[str, str]) -> None:
     """Inside the Q&A, a short line ending in a colon between answers is a label even when its
     name is hard to split (a surname no table knows): a guess, marked for a look, rather than
     the answer that follows being given to the previous speaker."""
@@ -150,9 +271,9 @@ def _lenient_labels(blocks: list[Block], found: dict[int, _Label], parser: Label
             continue
         if len(text) > table.label_max or _bare(text) in table.reference_headings or _numbered(blocks[i]):
             continue
-        split = parser.parse(text, lenient=True)
+        split = _alias_label(_bare(text), aliases, table) or parser.parse(text, lenient=True)
         if split is not None:
-            found[i] = _Label(split, text.rstrip("：:").strip())
+            found[i] = _Label(split, text.rstrip("：:").strip(), line=blocks[i].line)
 
 
 def _end_matter(blocks: list[Block], last_label: int, table: Rules, draft: Draft) -> int:
@@ -175,6 +296,10 @@ def _end_matter(blocks: list[Block], last_label: int, table: Rules, draft: Draft
         after = [b.text for b in blocks[j:]]  # whatever follows the list is kept, as notes
         start = heading
     notes = []
+    heads = [i for i in range(floor, start) if _bare(blocks[i].text) in table.note_headings]
+    if heads:  # a notes heading (注释：): it and everything after it are notes
+        notes = [b.text for b in blocks[heads[0]:start]]
+        start = heads[0]
     while start - 1 >= floor and _is_note(blocks[start - 1], table):
         start -= 1
         notes.insert(0, blocks[start].text)

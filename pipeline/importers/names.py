@@ -134,7 +134,7 @@ class LabelParser:
             return None
         quoted = _QUOTED_NAME.match(s)
         if quoted and not _NOT_IN_LABEL.search(quoted["role"]) and (
-                not quoted["role"] or _ends_with_role(tidy_role(quoted["role"]), self.rules)):
+                not quoted["role"] or ends_with_role(tidy_role(quoted["role"]), self.rules)):
             # a nickname in quotes is the name: 网友“大漠孤烟”
             return Split(tidy_role(quoted["role"]) or None, quoted["name"], None, pseudonym)
         if _NOT_IN_LABEL.search(s) or (len(s) > 2 and s.endswith(self.rules.saying_ends)):
@@ -169,7 +169,7 @@ class LabelParser:
         if best is not None and best.score >= ACCEPT:
             return Split(best.role or None, best.name, handle, pseudonym, doubt)
         role = tidy_role(before)
-        if _ends_with_role(role, self.rules) or best is None:
+        if ends_with_role(role, self.rules) or best is None:
             return Split(role, rest, handle, pseudonym)
         return Split(role, rest, handle, pseudonym,
                      f"the handle is taken as the name; “{best.name}” before it may be the name")
@@ -366,7 +366,7 @@ def _role_score(role: str, table: Rules) -> float:
     return 0.0
 
 
-def _ends_with_role(role: str, table: Rules) -> bool:
+def ends_with_role(role: str, table: Rules) -> bool:
     return _role_score(role, table) > 0
 
 

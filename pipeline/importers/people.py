@@ -21,18 +21,48 @@ from pipeline.importers.draft import Answer, Draft, Person
 from pipeline.importers.names import Split
 from pipeline.importers.romanize import syllables
 from pipeline.importers.rules import Rules
+from pipeline.importers.surnames import surnames
+from pipeline.placeholders import is_placeholder
 
 _SENTENCES = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_HAN = "\u3400-\u9fff"
+_DOT_CLASS = "·•・‧"
+# `萨姆·奥特曼（Sam Altman）`, `Sam Altman（萨姆·奥特曼）`: one person glossed in the other script
+_GLOSS_HAN_FIRST = re.compile(rf"(?P<han>[{_HAN}]{{1,8}}(?:[{_DOT_CLASS}][{_HAN}]{{1,8}})+)\s*[（(]\s*"
+                              r"(?P<latin>[A-Za-z][A-Za-z.'\-]*(?: [A-Za-z][A-Za-z.'\-]*){0,3})\s*[）)]")
+_GLOSS_LATIN_FIRST = re.compile(r"(?P<latin>[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){1,3})\s*[（(]\s*"
+                                rf"(?P<han>[{_HAN}]{{2,8}}(?:[{_DOT_CLASS}][{_HAN}]{{1,8}})*)\s*[）)]")
 
 
 def key(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
 
 
-def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Rules) -> None:
+def find_aliases(texts: list[str], table: Rules) -> dict[str, str]:
+    """Names the copy glosses in another script (`萨姆·奥特曼（Sam Altman）`): every way of writing
+    such a person (both names, the Chinese name's last part, the Latin surname) → one group key."""
+    aliases: dict[str, str] = {}
+    for text in texts:
+        for match in [*_GLOSS_HAN_FIRST.finditer(text), *_GLOSS_LATIN_FIRST.finditer(text)]:
+            han, latin = match["han"], match["latin"].strip()
+            group = key(latin)
+            forms = {han, latin}
+            parts = re.split(f"[{_DOT_CLASS}]", han)
+            if len(parts) > 1 and len(parts[-1]) >= 2:
+                forms.add(parts[-1])
+            if " " in latin and len(latin.split()[-1]) >= 3:
+                forms.add(latin.split()[-1])
+            for form in forms:
+                aliases.setdefault(key(form), group)
+    return aliases
+
+
+def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Rules,
+                 aliases: dict[str, str] | None = None) -> None:
     """Fill draft.people from (answer, label text, split) in reading order; set each answer's
     person and role override."""
     parent: dict[str, str] = {}
+    aliases = aliases or {}
 
     def find(x: str) -> str:
         while parent.setdefault(x, x) != x:
@@ -45,6 +75,9 @@ def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Ru
         find(name)
         if split.handle:
             parent[find("h:" + key(split.handle))] = find(name)
+        if key(split.name) in aliases:
+            parent[find("a:" + aliases[key(split.name)])] = find(name)
+    short_doubts = _short_forms(pairs, find, parent, table)
     groups: dict[str, list[tuple[Answer, str, Split]]] = {}
     for pair in pairs:
         groups.setdefault(find("n:" + key(pair[2].name)), []).append(pair)
@@ -59,11 +92,53 @@ def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Ru
                 answer.role_override = split.role
                 if split.role is None:
                     person.doubts.append(f"one answer's label “{_label}” gives no role; it will show “{person.role}”")
+        person.doubts += short_doubts.get(find("n:" + key(members[0][2].name)), [])
         variants = {label for _a, label, _s in members}
         roles = {key(s.role or "") for _a, _l, s in members}
-        if len(variants) > len(roles):
+        if len(variants) > len(roles) or len({key(s.name) for _a, _l, s in members}) > 1:
             draft.stats.merges.append(" = ".join(dict.fromkeys(label for _a, label, _s in members)))
     _pseudonyms(draft, table)
+
+
+def _short_forms(pairs: list[tuple[Answer, str, Split]], find, parent: dict[str, str],
+                 table: Rules) -> dict[str, list[str]]:
+    """A label that is a surname and a form of address (`张教授`, `林老师`, `王女士`, `老张`) is the
+    one speaker named in full with that surname; with two such speakers it stays apart and gets a
+    `# check:` naming both (a quote is never given to one of them on a guess). Doubts by group."""
+    table_of = surnames()
+    full = {}
+    for _a, _l, split in pairs:
+        if split.role is None and _surname_address(split.name, table_of, table) is not None:
+            continue
+        if not is_placeholder(split.name):
+            full.setdefault(find("n:" + key(split.name)), split.name)
+    doubts: dict[str, list[str]] = {}
+    for _a, label, split in pairs:
+        if split.role is not None:
+            continue
+        surname = _surname_address(split.name, table_of, table)
+        if surname is None:
+            continue
+        own = find("n:" + key(split.name))
+        same = {root: name for root, name in full.items() if name.startswith(surname) and root != own}
+        if len(same) == 1:
+            root = next(iter(same))
+            parent[own] = root
+        elif len(same) > 1 and own not in doubts:
+            doubts[own] = [f"“{split.name}” may be any of {'、'.join(same.values())}: merge it by hand into the "
+                           "right speaker (its answers are kept apart until then)"]
+    return doubts
+
+
+def _surname_address(name: str, table_of, table: Rules) -> str | None:
+    """The surname of `张教授` / `欧阳老师` / `老张` / `小王`, or None for any other name."""
+    for size in (2, 1):
+        surname, rest = name[:size], name[size:]
+        if surname in table_of and rest in table.address:
+            return surname
+    if len(name) in (2, 3) and name[0] in table.familiar and name[1:] in table_of:
+        return name[1:]
+    return None
 
 
 def _person(members: list[tuple[Answer, str, Split]], used_ids: set[str]) -> Person:
@@ -97,6 +172,8 @@ def _same_role(a: str | None, b: str | None) -> bool:
 
 
 def _id_for(name: str) -> str:
+    if is_placeholder(name):
+        name = name.partition(":")[2] or name
     ident = re.sub(r"[^a-z0-9]+", "", "".join(syllables(name)).lower())
     return ident or "speaker"
 
