@@ -143,6 +143,8 @@ class LabelParser:
             return self._with_handle(s, pseudonym)
         if after := _ROLE_AFTER.match(s):
             return self._role_after(after, pseudonym)
+        if titled := self._title_after(s, pseudonym):
+            return titled
         best, doubt = self.split(s, lenient)
         if best is None or self._sentence_like(best.role, best.name if lenient else ""):
             return None
@@ -173,6 +175,22 @@ class LabelParser:
             return Split(role, rest, handle, pseudonym)
         return Split(role, rest, handle, pseudonym,
                      f"the handle is taken as the name; “{best.name}” before it may be the name")
+
+    def _title_after(self, s: str, pseudonym: bool) -> Split | None:
+        """`张伟教授`, `王芳女士`: a whole name, then a title or form of address (data/rules.toml).
+        A title that is a role word becomes the role (editions print it before the name); a form
+        of address (女士, 先生) is left out of the label. Both are marked for a look."""
+        for word in self.rules.address:
+            name = s[: -len(word)]
+            if not s.endswith(word) or not 2 <= len(name) <= 4:
+                continue
+            best, doubt = self.split(name)
+            if best is not None and not best.role and doubt is None:
+                role = word if word in self.rules.role_words else None
+                shown = f"role “{word}” + name “{best.name}”" if role else f"name “{best.name}”"
+                return Split(role, best.name, None, pseudonym,
+                             f"the copy writes “{s}”, the name first: read as {shown}")
+        return None
 
     def _role_after(self, match: re.Match, pseudonym: bool) -> Split | None:
         """`刘捷（浙江省委副书记）`: a name, then the role in brackets."""
@@ -280,8 +298,9 @@ class LabelParser:
 
     def _latin(self, s: str, match: re.Match) -> list[_Candidate]:
         words = match[0].split(" ")
-        while words and words[0] in self.rules.latin_roles:
-            words = words[1:]
+        # the name follows the last Latin role word of the run: `OpenAI CEO Sam Altman`
+        last = max((j for j, w in enumerate(words) if w in self.rules.latin_roles), default=-1)
+        words = words[last + 1 :]
         if not words:
             return []
         name = " ".join(words)

@@ -114,13 +114,15 @@ def _short_forms(pairs: list[tuple[Answer, str, Split]], find, parent: dict[str,
             full.setdefault(find("n:" + key(split.name)), split.name)
     doubts: dict[str, list[str]] = {}
     for _a, label, split in pairs:
-        if split.role is not None:
-            continue
-        surname = _surname_address(split.name, table_of, table)
-        if surname is None:
-            continue
         own = find("n:" + key(split.name))
-        same = {root: name for root, name in full.items() if name.startswith(surname) and root != own}
+        surname = _surname_address(split.name, table_of, table) if split.role is None else None
+        if surname is not None:
+            same = {root: name for root, name in full.items() if name.startswith(surname) and root != own}
+        else:  # 马斯克 for 埃隆·马斯克, Altman for Sam Altman
+            same = {root: name for root, name in full.items()
+                    if root != own and key(split.name) in _short_names(name)}
+            if not same:
+                continue
         if len(same) == 1:
             root = next(iter(same))
             parent[own] = root
@@ -128,6 +130,17 @@ def _short_forms(pairs: list[tuple[Answer, str, Split]], find, parent: dict[str,
             doubts[own] = [f"“{split.name}” may be any of {'、'.join(same.values())}: merge it by hand into the "
                            "right speaker (its answers are kept apart until then)"]
     return doubts
+
+
+def _short_names(name: str) -> set[str]:
+    """What a foreign name is shortened to: the last part of `埃隆·马斯克`, the last word of
+    `Sam Altman` (keyed)."""
+    parts = re.split(f"[{_DOT_CLASS}]", name)
+    out = {key(parts[-1])} if len(parts) > 1 and len(parts[-1]) >= 2 else set()
+    words = name.split()
+    if len(words) > 1 and len(words[-1]) >= 3 and words[-1].isascii():
+        out.add(key(words[-1]))
+    return out
 
 
 def _surname_address(name: str, table_of, table: Rules) -> str | None:
