@@ -16,6 +16,7 @@ class Para:
     text: str
     number: int | None = None  # a numbered point: written as an ordered-list item
     asides: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of bracketed asides
+    line: int | None = None  # its line in a plain-text copy
 
 
 @dataclass

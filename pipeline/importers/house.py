@@ -67,7 +67,7 @@ def numbered_points(paras: list[Para]) -> list[Para]:
             j += 1
         if j - i >= 2 or paras[i].number is not None:
             for k in range(i, j):
-                out[k] = Para(parsed[k][1], parsed[k][0], paras[k].asides)
+                out[k] = Para(parsed[k][1], parsed[k][0], paras[k].asides, paras[k].line)
         i = j
     return out
 

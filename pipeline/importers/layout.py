@@ -70,6 +70,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     aliases = find_aliases([b.text for b in blocks], table)
     labels = _labels(blocks, parser, table, asked, aliases)
     _name_lines(blocks, labels, parser, asked, draft)
+    asked |= _questioner_turns(blocks, labels, asked, table)
     _interviewee(labels)
     last_label = max(labels, default=-1)
     tail = _end_matter(blocks, last_label, table, draft)
@@ -81,6 +82,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     pairs = _chapters(body, first, headings, labels, draft)
     _closing(draft)
     build_people(draft, [(answer, label.text, label.split) for answer, label in pairs], table, aliases)
+    _unread_labels(draft, table)
     return draft
 
 
@@ -157,9 +159,12 @@ def _labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: set[i
         split = parser.parse(match["label"]) or _alias_label(match["label"].strip(), aliases, table)
         if split is None:
             continue
-        if (not found and split.doubt is None) or key(split.name) in known:
+        if not found or key(split.name) in known:
             inline[i] = _Label(split, match["label"].strip(), match["rest"].strip(), block.line)
-    if found or len(inline) >= 2:
+    # `label：answer` paragraphs count when two are read with confidence; then a label read on
+    # thin evidence among them is taken too, with its '# check:' (before: its answer was added,
+    # label and all, to the previous speaker's)
+    if found or sum(lab.split.doubt is None for lab in inline.values()) >= 2:
         found.update(inline)
     _lenient_labels(blocks, found, parser, table, aliases)
     return found
@@ -194,6 +199,19 @@ def _interviewer_turns(blocks: list[Block], table: Rules) -> tuple[list[Block], 
         else:
             pending = True
     return out, asked
+
+
+def _questioner_turns(blocks: list[Block], labels: dict[int, _Label], asked: set[int], table: Rules) -> set[int]:
+    """`新京报：…`, `《人物》：…`: a label no speaker table reads, that comes back at least twice
+    and is each time answered by a labelled speaker, is the interviewer: those paragraphs are
+    questions however long (never words added to the previous answer)."""
+    turns: dict[str, list[int]] = {}
+    for i, block in enumerate(blocks):
+        if i in labels or i in asked or block.heading or not (match := _INLINE.match(block.text)):
+            continue
+        if len(match["label"]) <= 12:
+            turns.setdefault(key(match["label"]), []).append(i)
+    return {i for found in turns.values() if len(found) >= 2 and all(i + 1 in labels for i in found) for i in found}
 
 
 def _interviewee(labels: dict[int, _Label]) -> None:
@@ -342,11 +360,11 @@ def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[in
             label = labels[i]
             answer = Answer(person=-1, role=label.split.role, label=label.text)
             if label.rest:
-                answer.paragraphs.append(Para(label.rest))
+                answer.paragraphs.append(Para(label.rest, line=label.line))
             chapter.answers.append(answer)
             pairs.append((answer, label))
         elif answer is not None:
-            answer.paragraphs.append(Para(block.text, block.item))
+            answer.paragraphs.append(Para(block.text, block.item, line=block.line))
         else:
             draft.article.append(Para(block.text, block.item))  # cannot happen: a heading precedes a label
     for a in draft.answers:
@@ -354,6 +372,36 @@ def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[in
         for p in a.paragraphs:
             p.asides = find_asides(p.text)
     return pairs
+
+
+def _unread_labels(draft: Draft, table: Rules) -> None:
+    """An answer's paragraph that opens like a label the importer could not read (`呼兰：…`, a
+    name no table knows) may be another person's answer: it stays where it is, and the speaker it
+    stands under gets a `# check:` quoting it, so the editor decides (a guess either way could
+    put words under the wrong name)."""
+    for answer in draft.answers:
+        for k, para in enumerate(answer.paragraphs):
+            match = _INLINE.match(para.text) if not para.text.endswith(("：", ":")) else None
+            label = match["label"].strip() if match else para.text.rstrip("：:").strip()
+            if (k == 0 and match is None) or not _name_like(label, table):
+                continue
+            where = f"copy line {para.line}" if para.line else "a paragraph"
+            shown = para.text if len(para.text) <= 24 else para.text[:24] + "…"
+            draft.people[answer.person].doubts.append(
+                f"{where} in its answer, “{shown}”, may be another speaker's label: if so, give it an answer of its own")
+
+
+def _name_like(label: str, table: Rules) -> bool:
+    """A label-sized run that could be a name: 2–4 Han characters or Latin words, no digits,
+    no sentence words or marks, no role word or ordinal alone."""
+    if _SENTENCE_MARK.search(label) or any(w in label for w in table.sentence_words) or any(c.isdigit() for c in label):
+        return False
+    if label in table.role_words or label in table.interviewer or label in table.interviewee:
+        return False
+    if label.startswith(table.ordinals):
+        return False
+    han = all("\u3400" <= c <= "\u9fff" for c in label)
+    return (han and 2 <= len(label) <= 4) or bool(re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", label))
 
 
 def _closing(draft: Draft) -> None:

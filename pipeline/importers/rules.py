@@ -29,6 +29,7 @@ class Rules:
     interviewee: tuple[str, ...]
     sentence_words: tuple[str, ...]
     saying_ends: tuple[str, ...]
+    ordinals: tuple[str, ...]
     address: tuple[str, ...]  # longest first
     pseudonym_words: tuple[str, ...]
     pseudonym_doubts: tuple[str, ...]
@@ -60,6 +61,7 @@ def rules() -> Rules:
         interviewee=tuple(data["labels"]["interviewee"]),
         sentence_words=tuple(data["labels"]["sentence_words"]),
         saying_ends=tuple(data["labels"]["saying_ends"]),
+        ordinals=tuple(data["labels"]["ordinals"]),
         address=tuple(sorted(data["labels"]["address"], key=len, reverse=True)),
         pseudonym_words=tuple(data["pseudonyms"]["words"]),
         pseudonym_doubts=tuple(data["pseudonyms"]["doubts"]),
