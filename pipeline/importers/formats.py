@@ -198,6 +198,10 @@ def read_html(text: str) -> Extracted:
         blocks, notes = walk_html(wechat[0], links), ["article body: the WeChat container #js_content"]
     else:
         blocks, notes = _trafilatura_blocks(text), ["article body: chosen by trafilatura"]
+        blocks, removed = _without_site_furniture(blocks, tree)
+        if removed:
+            notes.append(f"{removed} paragraph(s) of the site's comments, related links, share bars or ads "
+                         "left out (by their element's class or id)")
         blocks = _relinked(blocks, tree, links)
         if not blocks:
             links.clear()
@@ -207,6 +211,31 @@ def read_html(text: str) -> Extracted:
     if title and blocks and blocks[0].heading and _same(strip_links(blocks[0].text), title):
         blocks = blocks[1:]  # the headline is the title, not a paragraph
     return Extracted(blocks, "web page", title, title_from, date, date_from, notes, links)
+
+
+def _without_site_furniture(blocks: list[Block], tree) -> tuple[list[Block], int]:
+    """The blocks without those that stand in an element whose class or id names it as the
+    site's (data/rules.toml, [page]): trafilatura keeps a comment thread, an ad or a related-links
+    box that sits inside the article's container (it did, in our tests). The page itself is not
+    changed before trafilatura reads it (a page with parts removed led it to merge every
+    paragraph into one). An element holding the headline or more than half of the page's
+    paragraph text is kept whatever its name."""
+    from pipeline.importers.rules import rules
+
+    words = rules().page_furniture
+    total = sum(len(p.text_content()) for p in tree.iter("p")) or 1
+    site: set[str] = set()
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag.lower() in ("html", "body", "head"):
+            continue
+        names = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if not set(re.split(r"[\s_\-]+", names)) & words:
+            continue
+        if element.xpath(".//h1") or sum(len(p.text_content()) for p in element.iter("p")) / total > 0.5:
+            continue
+        site |= {re.sub(r"\s+", "", strip_links(b.text)) for b in walk_html(element, [])}
+    kept = [b for b in blocks if re.sub(r"\s+", "", strip_links(b.text)) not in site]
+    return kept, len(blocks) - len(kept)
 
 
 def strip_links(text: str) -> str:

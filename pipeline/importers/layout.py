@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.importers.credit import parse_credit
 from pipeline.importers.draft import Answer, Chapter, Draft, Para
-from pipeline.importers.formats import Block, Extracted
+from pipeline.importers.formats import Block, Extracted, strip_links
 from pipeline.importers.house import find_asides, house_style, numbered_points, point_number
 from pipeline.importers.names import LabelParser, Split, ends_with_role
 from pipeline.importers.people import build_people, find_aliases, key
@@ -34,6 +34,7 @@ from pipeline.placeholders import TODO
 from pipeline.importers.rules import Rules, rules
 from pipeline.sourcetext import line_join, without_invisible
 
+_DATELINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*")
 _TURN = re.compile(r"^(?P<label>[^：:\s]{1,6})\s*[：:]\s*(?P<rest>.*)$")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,、：:“”「」…]")
 INTERVIEWEE = f"{TODO}: 受访者"  # the name of the speaker of `答：` answers, until the editor writes it
@@ -63,8 +64,8 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
                   date=extracted.date, date_from=extracted.date_from)
     draft.stats.notes += extracted.notes
     draft.links = list(extracted.links)
-    blocks = _furniture(_house(extracted.blocks, draft), table, draft)
-    blocks, draft.credit = _take_credit(blocks, table)
+    blocks, draft.credit = _take_credit(_house(extracted.blocks, draft), table, draft)
+    blocks = _furniture(blocks, table, draft)
     draft.language = _language("".join(b.text for b in blocks))
     blocks, asked = _interviewer_turns(blocks, table)
     aliases = find_aliases([b.text for b in blocks], table)
@@ -73,7 +74,9 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     asked |= _questioner_turns(blocks, labels, asked, table)
     _interviewee(labels)
     last_label = max(labels, default=-1)
-    tail = _end_matter(blocks, last_label, table, draft)
+    # the last answer keeps one paragraph: the one after its label, or the label's own line
+    floor = last_label + (1 if last_label >= 0 and labels[last_label].rest else 2) if last_label >= 0 else 0
+    tail = _end_matter(blocks, floor, table, draft)
     body = blocks[:tail]
     headings = {i for i in range(len(body)) if i in asked or _is_question(body, i, labels, table)}
     starts = sorted(headings | {i for i in labels if i < tail})
@@ -109,27 +112,48 @@ def _house(blocks: list[Block], draft: Draft) -> list[Block]:
 
 
 def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
-    """Short paragraphs calling the reader to scan, follow, share or download (left by a paste or
-    a page extractor) are dropped, and listed in the summary."""
+    """Short paragraphs calling the reader to scan, follow, share or download, and a list of
+    other articles or comments under its heading (相关新闻、推荐阅读 …), left by a paste or a page
+    extractor, are dropped and listed in the summary."""
     out = []
+    related = {key(w) for w in table.related}
+    in_list = False
     for block in blocks:
-        if len(block.text) <= table.furniture_max and any(w in block.text for w in table.furniture):
+        text = block.text
+        heading = key(_bare(text)) in related
+        listed = in_list and len(text) <= table.related_item_max and not _TERMINATORS.search(text)
+        if heading or listed or (len(text) <= table.furniture_max and any(w in text for w in table.furniture)):
             where = f"copy line {block.line}: " if block.line else ""
-            draft.stats.notes.append(f"dropped as page furniture ({where}“{block.text}”)")
+            draft.stats.notes.append(f"dropped as page furniture ({where}“{strip_links(text)}”)")
+            in_list = heading or listed
         else:
             out.append(block)
+            in_list = False
     return out
 
 
-def _take_credit(blocks: list[Block], table: Rules):
+def _take_credit(blocks: list[Block], table: Rules, draft: Draft):
     """The credit line: searched from the end (it may stand before the references or a picture
-    credit) and among the first paragraphs (a byline)."""
+    credit) and among the first paragraphs (a byline, which a page may open with its date and
+    time: `2025-03-02 10:00 来源：某某日报`). A byline left over once the credit is found is the
+    page's, not the article's: it is dropped and listed in the summary."""
     n = len(blocks)
+    found = None
     for i in [*range(n - 1, max(n - 13, -1), -1), *range(min(3, n))]:
-        credit = parse_credit(blocks[i].text, table)
+        credit = parse_credit(_DATELINE.sub("", strip_links(blocks[i].text)), table)
         if credit is not None:
-            return blocks[:i] + blocks[i + 1 :], credit
-    return blocks, None
+            found = i, credit
+            break
+    if found is None:
+        return blocks, None
+    i, credit = found
+    blocks = blocks[:i] + blocks[i + 1 :]
+    for j in range(min(3, len(blocks))):
+        text = strip_links(blocks[j].text)
+        if _DATELINE.match(text) and parse_credit(_DATELINE.sub("", text), table) is not None:
+            draft.stats.notes.append(f"dropped the page's byline (“{text}”): the credit line says it")
+            return blocks[:j] + blocks[j + 1 :], credit
+    return blocks, credit
 
 
 def _labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: set[int],
@@ -294,10 +318,10 @@ def _lenient_labels(blocks: list[Block], found: dict[int, _Label], parser: Label
             found[i] = _Label(split, text.rstrip("：:").strip(), line=blocks[i].line)
 
 
-def _end_matter(blocks: list[Block], last_label: int, table: Rules, draft: Draft) -> int:
-    """Index where the end matter (notes, references) starts; fills draft.notes/references."""
+def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft) -> int:
+    """Index where the end matter (notes, references) starts, at `floor` or after; fills
+    draft.notes/references."""
     n = len(blocks)
-    floor = last_label + 2 if last_label >= 0 else 0  # the last answer keeps one paragraph
     heading = None
     for i in range(n - 1, floor - 1, -1):
         if _bare(blocks[i].text) in table.reference_headings and i + 1 < n and _numbered(blocks[i + 1]):
@@ -345,6 +369,7 @@ def _is_question(body: list[Block], i: int, labels: dict[int, _Label], table: Ru
 def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[int, _Label],
               draft: Draft) -> list[tuple[Answer, _Label]]:
     pairs: list[tuple[Answer, _Label]] = []
+    unlabelled: list[_Label] = []
     chapter: Chapter | None = None
     answer: Answer | None = None
     for i in range(first, len(body)):
@@ -365,13 +390,43 @@ def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[in
             pairs.append((answer, label))
         elif answer is not None:
             answer.paragraphs.append(Para(block.text, block.item, line=block.line))
+        elif chapter is not None:  # a question answered with no label: nobody is guessed
+            label = _Label(Split(None, INTERVIEWEE), "", None, block.line)
+            answer = Answer(person=-1, role=None, label="")
+            answer.paragraphs.append(Para(block.text, block.item, line=block.line))
+            chapter.answers.append(answer)
+            pairs.append((answer, label))
+            unlabelled.append(label)
         else:
             draft.article.append(Para(block.text, block.item))  # cannot happen: a heading precedes a label
+    if unlabelled:
+        doubt = (f"the answers at {_lines_of(unlabelled)} have no speaker label: write who speaks (or "
+                 "give those answers their speakers' ids)")
+        for label in unlabelled:
+            label.split = replace(label.split, doubt=doubt)
+    _unanswered(draft)
     for a in draft.answers:
         a.paragraphs = numbered_points(a.paragraphs)
         for p in a.paragraphs:
             p.asides = find_asides(p.text)
     return pairs
+
+
+def _unanswered(draft: Draft) -> None:
+    """A question with no answer under it (two questions in a row) is joined to the next one; a
+    last one goes to the notes: a chapter without answers would not read as a source."""
+    kept: list[Chapter] = []
+    carried: list[str] = []
+    for chapter in draft.chapters:
+        if not chapter.answers:
+            carried.append(chapter.title)
+            continue
+        if carried:
+            chapter.title = " ".join([*carried, chapter.title])
+            carried = []
+        kept.append(chapter)
+    draft.chapters = kept
+    draft.notes[:0] = carried
 
 
 def _unread_labels(draft: Draft, table: Rules) -> None:

@@ -93,10 +93,10 @@ def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Ru
                 if split.role is None:
                     person.doubts.append(f"one answer's label “{_label}” gives no role; it will show “{person.role}”")
         person.doubts += short_doubts.get(find("n:" + key(members[0][2].name)), [])
-        variants = {label for _a, label, _s in members}
+        variants = {label for _a, label, _s in members if label}  # ('' : an answer with no label)
         roles = {key(s.role or "") for _a, _l, s in members}
-        if len(variants) > len(roles) or len({key(s.name) for _a, _l, s in members}) > 1:
-            draft.stats.merges.append(" = ".join(dict.fromkeys(label for _a, label, _s in members)))
+        if len(variants) > 1 and (len(variants) > len(roles) or len({key(s.name) for _a, _l, s in members}) > 1):
+            draft.stats.merges.append(" = ".join(dict.fromkeys(label for _a, label, _s in members if label)))
     _pseudonyms(draft, table)
 
 

@@ -25,6 +25,9 @@ class Rules:
     note_headings: tuple[str, ...]
     furniture: tuple[str, ...]
     furniture_max: int
+    related: tuple[str, ...]
+    related_item_max: int
+    page_furniture: frozenset[str]
     interviewer: tuple[str, ...]
     interviewee: tuple[str, ...]
     sentence_words: tuple[str, ...]
@@ -57,6 +60,9 @@ def rules() -> Rules:
         note_headings=tuple(layout["note_headings"]),
         furniture=tuple(layout["furniture"]),
         furniture_max=int(layout["furniture_max"]),
+        related=tuple(layout["related"]),
+        related_item_max=int(layout["related_item_max"]),
+        page_furniture=frozenset(data["page"]["furniture"]),
         interviewer=tuple(data["labels"]["interviewer"]),
         interviewee=tuple(data["labels"]["interviewee"]),
         sentence_words=tuple(data["labels"]["sentence_words"]),
