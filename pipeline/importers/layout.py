@@ -35,6 +35,7 @@ from pipeline.importers.rules import Rules, rules
 from pipeline.sourcetext import line_join, without_invisible
 
 _DATELINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*")
+_BRACKETED_LABEL = re.compile(r"^【(?P<label>[^【】]{1,20})】\s*[：:]?\s*(?P<rest>.*)$")
 _TURN = re.compile(r"^(?P<label>[^：:\s]{1,6})\s*[：:]\s*(?P<rest>.*)$")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,、：:“”「」…]")
 INTERVIEWEE = f"{TODO}: 受访者"  # the name of the speaker of `答：` answers, until the editor writes it
@@ -67,6 +68,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     blocks, draft.credit = _take_credit(_house(extracted.blocks, draft), table, draft)
     blocks = _furniture(blocks, table, draft)
     draft.language = _language("".join(b.text for b in blocks))
+    blocks = _bracketed_labels(blocks, parser, table)
     blocks, asked = _interviewer_turns(blocks, table)
     aliases = find_aliases([b.text for b in blocks], table)
     labels = _labels(blocks, parser, table, asked, aliases)
@@ -197,9 +199,25 @@ def _labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: set[i
 def _turn(text: str, words: tuple[str, ...]) -> str | None:
     """The text after a turn label of `words` (`问：…` → `…`, `问：` → ''), or None."""
     match = _TURN.match(text)
-    if match is None or key(match["label"]) not in {key(w) for w in words}:
+    # (a numbered turn is a turn: Q1：, 问2：)
+    if match is None or key(re.sub(r"[0-9０-９.．]+$", "", match["label"])) not in {key(w) for w in words}:
         return None
     return match["rest"].strip()
+
+
+def _bracketed_labels(blocks: list[Block], parser: LabelParser, table: Rules) -> list[Block]:
+    """`【问】…`, `【张伟】…`: a label in black lenticular brackets is written `问：…` / `张伟：…`
+    when it is a turn word or reads as a speaker label; any other bracket (`【编者按】`) stays."""
+    out = []
+    for block in blocks:
+        match = _BRACKETED_LABEL.match(block.text)
+        if match:
+            label = match["label"].strip()
+            bare = re.sub(r"[0-9０-９.．]+$", "", label)
+            if key(bare) in {key(w) for w in (*table.interviewer, *table.interviewee)} or parser.parse(label):
+                block = replace(block, text=f"{label}：{match['rest'].strip()}")
+        out.append(block)
+    return out
 
 
 def _interviewer_turns(blocks: list[Block], table: Rules) -> tuple[list[Block], set[int]]:

@@ -42,6 +42,8 @@ _ROLE_AFTER = re.compile(r"^(?P<name>[^（(）)]{2,12}?)\s*[（(](?P<role>[^（(
 _PSEUDONYM_MARK = re.compile(r"\s*[（(]\s*化名\s*[）)]\s*$")
 _NOT_IN_LABEL = re.compile(r"[。！？!?；;，,“”\"「」『』：:…]")
 _SPACE = re.compile(r"\s+")
+_JOINT_MARKS = ("、", "和", "与", "及", "&", "＆")
+_JOINT = re.compile(r"\s*(?:、|&|＆|(?<=[\u3400-\u9fff])(?:和|与|及)(?=[\u3400-\u9fff]))\s*")
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,8 @@ class LabelParser:
             return self._role_after(after, pseudonym)
         if titled := self._title_after(s, pseudonym):
             return titled
+        if _JOINT.search(s):
+            return self._joint(s, pseudonym)
         best, doubt = self.split(s, lenient)
         if best is None or self._sentence_like(best.role, best.name if lenient else ""):
             return None
@@ -175,6 +179,21 @@ class LabelParser:
             return Split(role, rest, handle, pseudonym)
         return Split(role, rest, handle, pseudonym,
                      f"the handle is taken as the name; “{best.name}” before it may be the name")
+
+    def _joint(self, s: str, pseudonym: bool) -> Split | None:
+        """`张伟、李娜`: two or more people answering together. An answer has one speaker in the
+        format, so the label is kept whole as one, marked for the editor; a label whose parts are
+        not all names (`主持人、作家李娜`: a role list) is read as usual."""
+        parts = [p.strip() for p in _JOINT.split(s) if p.strip()]
+        splits = [self.parse(p) for p in parts]
+        if len(parts) < 2 or any(sp is None or sp.doubt or sp.handle for sp in splits):
+            best, doubt = self.split(s)
+            if best is None or best.role.rstrip().endswith(tuple(_JOINT_MARKS)):
+                return None  # (`张伟、` is no role)
+            return Split(best.role or None, best.name, None, pseudonym, doubt)
+        return Split(None, "、".join(sp.name for sp in splits), None, pseudonym,
+                     f"“{s}” is a joint answer of {len(parts)} people: an answer has one speaker; split it or "
+                     "keep it under this joint name")
 
     def _title_after(self, s: str, pseudonym: bool) -> Split | None:
         """`张伟教授`, `王芳女士`: a whole name, then a title or form of address (data/rules.toml).

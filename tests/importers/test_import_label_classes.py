@@ -45,6 +45,9 @@ LABELS = [
     ("王芳女士", False, (None, "王芳", True)),  # … before a form of address
     ("OpenAI CEO Sam Altman", False, ("OpenAI CEO", "Sam Altman", False)),  # the name after a Latin role
     ("CEO Tim Cook", False, ("CEO", "Tim Cook", False)),
+    ("张伟、李娜", False, (None, "张伟、李娜", True)),  # a joint answer: never one of the two alone
+    ("张伟和李娜", False, (None, "张伟、李娜", True)),
+    ("主持人、作家李娜", False, ("主持人、作家", "李娜", False)),  # a list of roles is a role
 ]
 
 
@@ -223,3 +226,24 @@ def test_page_furniture_in_pasted_text() -> None:
     dropped = "\n".join(draft.stats.notes)
     for text in ("推荐阅读", "城西夜市重新开张", "旧书店的冬天", "扫码关注", "2025-03-02 10:00"):
         assert text in dropped
+
+
+# turns written in other ways: (copy's Q&A part, expected (question, speaker, answer))
+TURNS = [
+    ("【】 turns", "【问】书店开了多久？\n\n【答】三年。\n\n【问】为什么开到深夜？\n\n【答】白天要上班。",
+     [("书店开了多久？", "TODO: 受访者", "三年。"), ("为什么开到深夜？", "TODO: 受访者", "白天要上班。")]),
+    ("numbered turns", "Q1：书店开了多久？\n\nA1：三年。\n\nQ2：为什么开到深夜？\n\nA2：白天要上班。",
+     [("书店开了多久？", "TODO: 受访者", "三年。"), ("为什么开到深夜？", "TODO: 受访者", "白天要上班。")]),
+    ("【】 names and an editor's note", "你怎么看？\n\n【张伟】我觉得不错。\n\n【李娜】我不同意。\n\n【编者按】张伟是店主。",
+     [("你怎么看？", "张伟", "我觉得不错。"), ("你怎么看？", "李娜", "我不同意。")]),
+    ("a joint answer", "你怎么看？\n\n张伟：\n\n我觉得不错。\n\n张伟、李娜：\n\n我们都同意。",
+     [("你怎么看？", "张伟", "我觉得不错。"), ("你怎么看？", "张伟、李娜", "我们都同意。")]),
+]
+
+
+@pytest.mark.parametrize(("qa", "expected"), [row[1:] for row in TURNS], ids=[row[0] for row in TURNS])
+def test_turns_written_in_other_ways(qa: str, expected: list[tuple[str, str, str]]) -> None:
+    draft = draft_of(f"{ARTICLE}\n\n{qa}\n")
+    assert answers(draft) == expected
+    assert [p.text for p in draft.article] == [ARTICLE]
+    assert [p.name for p in draft.people if p.doubts] == [p.name for p in draft.people if "TODO" in p.name or "、" in p.name]
