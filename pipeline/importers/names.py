@@ -199,6 +199,12 @@ class LabelParser:
         """`张伟教授`, `王芳女士`: a whole name, then a title or form of address (data/rules.toml).
         A title that is a role word becomes the role (editions print it before the name); a form
         of address (女士, 先生) is left out of the label. Both are marked for a look."""
+        first, _space, rest = s.partition(" ")
+        if rest and is_han(first[-1]) and ends_with_role(rest, self.rules):  # `张伟 清华大学教授`
+            best, doubt = self.split(first)
+            if best is not None and not best.role and doubt is None:
+                return Split(tidy_role(rest), best.name, None, pseudonym,
+                             f"the copy writes “{s}”, the name first: read as role “{tidy_role(rest)}” + name “{best.name}”")
         for word in self.rules.address:
             name = s[: -len(word)]
             if not s.endswith(word) or not 2 <= len(name) <= 4:

@@ -43,6 +43,7 @@ LABELS = [
     ("吉他手张三", False, ("吉他手", "张三", False)),  # 他 inside a role word is no pronoun
     ("张伟教授", False, ("教授", "张伟", True)),  # the name before its title
     ("王芳女士", False, (None, "王芳", True)),  # … before a form of address
+    ("张伟 清华大学教授", False, ("清华大学教授", "张伟", True)),  # … before its role, after a space
     ("OpenAI CEO Sam Altman", False, ("OpenAI CEO", "Sam Altman", False)),  # the name after a Latin role
     ("CEO Tim Cook", False, ("CEO", "Tim Cook", False)),
     ("张伟、李娜", False, (None, "张伟、李娜", True)),  # a joint answer: never one of the two alone
