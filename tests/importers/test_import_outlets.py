@@ -1,7 +1,7 @@
 """Copy in other outlets' layouts (tests/fixtures/import/outlets/, written by hand): Q&A with
-bold names, 问/答 and 记者 turns, names alone on a line, one person written two ways (张伟 /
+bold names (a page, a Word file), 问/答 and 记者 turns, names alone on a line, one person written two ways (张伟 /
 张教授, Sam Altman / 奥特曼), a colon mid-sentence, footnotes, a news page with nav, ads, captions,
-related links and a footer, a WeChat paste with odd spaces and emoji.
+related links and a footer (and a portal's page with a dateline, comments and hot news), a WeChat paste with odd spaces and emoji.
 
 Every expectation below is written by hand from the copy: who speaks each answer (and how it
 begins), the questions, which speakers carry a `# check:` for the editor, the page noise that
@@ -45,6 +45,11 @@ CASES = [
          sentences=["在云南的山区，一个村医要负责两三千人的健康。", "我们请两位村医谈谈他们的日常。",
                     "杨德明在村卫生室工作了二十二年；他的侄女杨春燕三年前从卫校毕业后回到村里。",
                     "血压、血糖都要测。", "有的老人住在山顶上，来回要走三个小时。", "就是叔叔背他下山的。"]),
+    Case("bold-names.docx", ["你们一天要看多少病人？", "最难的是什么？"],  # (made by outlets/make_docx.py)
+         [("杨德明", "少的时候十几个"), ("杨春燕", "我主要做慢病随访"), ("杨德明", "留不住人"), ("杨春燕", "我留下来")],
+         notes=["（文中杨德明、杨春燕均为真名。）"],
+         sentences=["在云南的山区，一个村医要负责两三千人的健康。", "有的老人住在山顶上，来回要走三个小时。",
+                    "他当年生病的时候，就是叔叔背他下山的。"]),
     Case("wenda.txt", ["剧本写了多久？", "改得最多的是哪一场？", "你满意现在的版本吗？"],
          [("TODO: 受访者", "前后三年"), ("TODO: 受访者", "结尾。"), ("TODO: 受访者", "不满意")],
          labels=["问", "答"], flagged=["TODO: 受访者"], placeholder_errors={"E126"}),
