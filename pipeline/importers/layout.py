@@ -7,7 +7,8 @@ The rules, in the order they are applied (each is documented in the README, "Imp
    keyword and is made of `keyword：value` clauses (`credit.py`).
 3. **Speaker labels**: a short block ending in a colon (or wholly bold, in a page or Word file)
    whose text splits into role + name (+ handle) (`names.py`). When the copy has no such lines, `label：answer` at the start of a
-   paragraph counts instead (at least two, all confidently split).
+   paragraph counts instead (when two split with confidence). Turns (`问：`, `记者：`, `答：`),
+   names alone on a line, and lines that are sentences ending in a colon: see docs/import.md.
 4. **End matter**, after the last answer: a references heading (参考资料 …) with the numbered
    items after it; bracketed paragraphs, `注：…` paragraphs and pseudonym notes become notes.
 5. **Questions**: a block directly followed by a label, not itself the sole paragraph of an
