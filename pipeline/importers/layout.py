@@ -23,24 +23,21 @@ The rules, in the order they are applied (each is documented in the README, "Imp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from pipeline.importers.credit import parse_credit
 from pipeline.importers.draft import Answer, Chapter, Draft, Para
 from pipeline.importers.formats import Block, Extracted, strip_links
 from pipeline.importers.house import find_asides, house_style, numbered_points, point_number
-from pipeline.importers.names import LabelParser, Split, ends_with_role
+from pipeline.importers.labels import (INTERVIEWEE, Label, bare, bracketed_labels, find_labels, interviewee,
+                                       interviewer_turns, lines_of, name_lines, numbered, questioner_turns,
+                                       unread_labels)
+from pipeline.importers.names import LabelParser, Split
 from pipeline.importers.people import build_people, find_aliases, key
-from pipeline.placeholders import TODO
 from pipeline.importers.rules import Rules, rules
 from pipeline.sourcetext import line_join, without_invisible
 
 _DATELINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*")
-_BRACKETED_LABEL = re.compile(r"^【(?P<label>[^【】]{1,20})】\s*[：:]?\s*(?P<rest>.*)$")
-_TURN = re.compile(r"^(?P<label>[^：:\s]{1,6})\s*[：:]\s*(?P<rest>.*)$")
-_SENTENCE_MARK = re.compile(r"[。！？!?；;，,、：:“”「」…]")
-INTERVIEWEE = f"{TODO}: 受访者"  # the name of the speaker of `答：` answers, until the editor writes it
-_INLINE = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]\s*(?P<rest>\S.*)$")
 _NOT_A_QUESTION_END = tuple("。．.：:；;，,、")
 _TERMINATORS = re.compile(r"[。！？!?]")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
@@ -48,14 +45,6 @@ _YAML_BREAKS = re.compile("[\u2028\u2029]")  # line ends to YAML: the title is o
 _QUESTION_MARKS = ("？", "?")
 _TRAD_ONLY = set("這們個來說為會時對後國學們開關問題還應經過發現與當從進種實動點頭")
 _SIMP_ONLY = set("这们个来说为会时对后国学开关问题还应经过发现与当从进种实动点头")
-
-
-@dataclass
-class _Label:
-    split: Split
-    text: str  # the label as the copy wrote it (without the colon)
-    rest: str | None = None  # the answer's first paragraph, when written on the label's line
-    line: int | None = None  # the label's line in a plain-text copy
 
 
 def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
@@ -69,13 +58,13 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     blocks, draft.credit = _take_credit(_house(extracted.blocks, draft), table, draft)
     blocks = _furniture(blocks, table, draft)
     draft.language = _language("".join(b.text for b in blocks))
-    blocks = _bracketed_labels(blocks, parser, table)
-    blocks, asked = _interviewer_turns(blocks, table)
+    blocks = bracketed_labels(blocks, parser, table)
+    blocks, asked = interviewer_turns(blocks, table)
     aliases = find_aliases([b.text for b in blocks], table)
-    labels = _labels(blocks, parser, table, asked, aliases)
-    _name_lines(blocks, labels, parser, asked, draft)
-    asked |= _questioner_turns(blocks, labels, asked, table)
-    _interviewee(labels)
+    labels = find_labels(blocks, parser, table, asked, aliases)
+    name_lines(blocks, labels, parser, asked, draft)
+    asked |= questioner_turns(blocks, labels, asked, table)
+    interviewee(labels)
     last_label = max(labels, default=-1)
     # the last answer keeps one paragraph: the one after its label, or the label's own line
     floor = last_label + (1 if last_label >= 0 and labels[last_label].rest else 2) if last_label >= 0 else 0
@@ -88,7 +77,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     pairs = _chapters(body, first, headings, labels, draft)
     _closing(draft)
     build_people(draft, [(answer, label.text, label.split) for answer, label in pairs], table, aliases)
-    _unread_labels(draft, table)
+    unread_labels(draft, table)
     return draft
 
 
@@ -123,7 +112,7 @@ def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
     in_list = False
     for block in blocks:
         text = block.text
-        heading = key(_bare(text)) in related
+        heading = key(bare(text)) in related
         listed = in_list and len(text) <= table.related_item_max and not _TERMINATORS.search(text)
         if heading or listed or (len(text) <= table.furniture_max and any(w in text for w in table.furniture)):
             where = f"copy line {block.line}: " if block.line else ""
@@ -159,205 +148,27 @@ def _take_credit(blocks: list[Block], table: Rules, draft: Draft):
     return blocks, credit
 
 
-def _labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: set[int],
-            aliases: dict[str, str]) -> dict[int, _Label]:
-    """Label lines by block index: standalone `label：` lines; `label：answer` paragraphs when the
-    copy has no standalone labels (or when they name a speaker already labelled); `答：` turns."""
-    found: dict[int, _Label] = {}
-    for i, block in enumerate(blocks):
-        if i in asked:
-            continue
-        if asked and (rest := _turn(block.text, table.interviewee)) is not None:  # (in a copy of 问/答 turns)
-            found[i] = _Label(Split(None, INTERVIEWEE), _bare(block.text.removesuffix(rest)), rest or None, block.line)
-            continue
-        text = block.text
-        # a label line ends with a colon; set in bold (web pages, Word) it may go without
-        if (text.endswith(("：", ":")) or block.strong) and _bare(text) not in table.reference_headings:
-            split = parser.parse(text) or _alias_label(_bare(text), aliases, table)
-            if split is not None:
-                found[i] = _Label(split, text.rstrip("：:").strip(), line=block.line)
-    known = {key(lab.split.name) for lab in found.values()} | set(aliases)
-    inline: dict[int, _Label] = {}
-    for i, block in enumerate(blocks):
-        if i in found or i in asked or block.heading or _numbered(block) or not (match := _INLINE.match(block.text)):
-            continue
-        if len(match["label"]) > table.label_max:
-            continue
-        split = parser.parse(match["label"]) or _alias_label(match["label"].strip(), aliases, table)
-        if split is None:
-            continue
-        if not found or key(split.name) in known:
-            inline[i] = _Label(split, match["label"].strip(), match["rest"].strip(), block.line)
-    # `label：answer` paragraphs count when two are read with confidence; then a label read on
-    # thin evidence among them is taken too, with its '# check:' (before: its answer was added,
-    # label and all, to the previous speaker's)
-    if found or sum(lab.split.doubt is None for lab in inline.values()) >= 2:
-        found.update(inline)
-    _lenient_labels(blocks, found, parser, table, aliases)
-    return found
-
-
-def _turn(text: str, words: tuple[str, ...]) -> str | None:
-    """The text after a turn label of `words` (`问：…` → `…`, `问：` → ''), or None."""
-    match = _TURN.match(text)
-    # (a numbered turn is a turn: Q1：, 问2：)
-    if match is None or key(re.sub(r"[0-9０-９.．]+$", "", match["label"])) not in {key(w) for w in words}:
-        return None
-    return match["rest"].strip()
-
-
-def _bracketed_labels(blocks: list[Block], parser: LabelParser, table: Rules) -> list[Block]:
-    """`【问】…`, `【张伟】…`: a label in black lenticular brackets is written `问：…` / `张伟：…`
-    when it is a turn word or reads as a speaker label; any other bracket (`【编者按】`) stays."""
-    out = []
-    for block in blocks:
-        match = _BRACKETED_LABEL.match(block.text)
-        if match:
-            label = match["label"].strip()
-            bare = re.sub(r"[0-9０-９.．]+$", "", label)
-            if key(bare) in {key(w) for w in (*table.interviewer, *table.interviewee)} or parser.parse(label):
-                block = replace(block, text=f"{label}：{match['rest'].strip()}")
-        out.append(block)
-    return out
-
-
-def _interviewer_turns(blocks: list[Block], table: Rules) -> tuple[list[Block], set[int]]:
-    """`问：…` / `记者：…` paragraphs (two or more in the copy) are the questions: the label goes,
-    the question stays (a label alone on its line asks the paragraph after it). Their indices."""
-    if sum(_turn(b.text, table.interviewer) is not None for b in blocks) < 2:
-        return blocks, set()
-    out: list[Block] = []
-    asked: set[int] = set()
-    pending = False
-    for block in blocks:
-        rest = _turn(block.text, table.interviewer)
-        if rest is None:
-            if pending:
-                asked.add(len(out))
-            pending = False
-            out.append(block)
-        elif rest:
-            asked.add(len(out))
-            out.append(replace(block, text=rest, heading=True))
-        else:
-            pending = True
-    return out, asked
-
-
-def _questioner_turns(blocks: list[Block], labels: dict[int, _Label], asked: set[int], table: Rules) -> set[int]:
-    """`新京报：…`, `《人物》：…`: a label no speaker table reads, that comes back at least twice
-    and is each time answered by a labelled speaker, is the interviewer: those paragraphs are
-    questions however long (never words added to the previous answer)."""
-    turns: dict[str, list[int]] = {}
-    for i, block in enumerate(blocks):
-        if i in labels or i in asked or block.heading or not (match := _INLINE.match(block.text)):
-            continue
-        if len(match["label"]) <= 12:
-            turns.setdefault(key(match["label"]), []).append(i)
-    return {i for found in turns.values() if len(found) >= 2 and all(i + 1 in labels for i in found) for i in found}
-
-
-def _interviewee(labels: dict[int, _Label]) -> None:
-    """`答：` answers name nobody: one speaker with a placeholder name (an error until written),
-    whose doubt names the copy's lines."""
-    turns = [lab for lab in labels.values() if lab.split.name == INTERVIEWEE]
-    if not turns:
-        return
-    where = _lines_of(turns)
-    doubt = (f"the copy's answers labelled “{turns[0].text}” ({where}) name nobody: write the interviewee's "
-             "name here (the article may say who it is)")
-    for lab in turns:
-        lab.split = replace(lab.split, doubt=doubt)
-
-
-def _lines_of(labels: list[_Label]) -> str:
-    lines = [str(lab.line) for lab in labels if lab.line is not None]
-    if not lines:
-        return "paragraphs " + "、".join(f"“{lab.text}”" for lab in labels[:3])
-    return ("copy line " if len(lines) == 1 else "copy lines ") + ", ".join(lines)
-
-
-def _name_lines(blocks: list[Block], labels: dict[int, _Label], parser: LabelParser, asked: set[int],
-                draft: Draft) -> None:
-    """Copy without any colon label may put each speaker's name alone on the line before the
-    answer (`陈桂芳` / `三点。…`). Such lines count when there are at least two, at least one
-    name comes back (or there are three), and each is a confident reading of a name."""
-    if labels:
-        return
-    found: dict[int, _Label] = {}
-    for i, block in enumerate(blocks[:-1]):
-        text = block.text
-        if i in asked or block.heading or _numbered(block) or len(text) > 16 or _SENTENCE_MARK.search(text):
-            continue
-        split = parser.parse(text)
-        if split is None or split.doubt is not None or split.handle:
-            continue
-        found[i] = _Label(split, text, line=block.line)
-    found = {i: lab for i, lab in found.items() if i + 1 not in found and i + 1 < len(blocks)}
-    names = [key(lab.split.name) for lab in found.values()]
-    if len(found) >= 2 and (len(set(names)) < len(names) or len(found) >= 3):
-        labels.update(found)
-        draft.stats.notes.append(f"speaker names read from lines holding a name alone ({_lines_of(list(found.values()))})")
-
-
-def _alias_label(text: str, aliases: dict[str, str], table: Rules) -> Split | None:
-    """A label whose name is one the copy glossed (`萨姆·奥特曼（Sam Altman）` → `奥特曼：`)."""
-    for alias in sorted(aliases, key=len, reverse=True):
-        if key(text).endswith(alias):
-            role = text[: len(text) - len(_tail(text, alias))].strip()
-            if not role or ends_with_role(role, table):
-                return Split(role or None, _tail(text, alias))
-    return None
-
-
-def _tail(text: str, alias_key: str) -> str:
-    """The end of `text` that is `alias_key` once keyed (white space, width, case)."""
-    for start in range(len(text)):
-        if key(text[start:]) == alias_key:
-            return text[start:]
-    return text
-
-
-def _lenient_labels(blocks: list[Block], found: dict[int, _Label], parser: LabelParser, table: Rules,
-                    aliases: dict[str, str]) -> None:
-    """Inside the Q&A, a short line ending in a colon between answers is a label even when its
-    name is hard to split (a surname no table knows): a guess, marked for a look, rather than
-    the answer that follows being given to the previous speaker."""
-    if len(found) < 2:
-        return
-    first, last = min(found), max(found)
-    for i in range(first + 1, last):
-        text = blocks[i].text
-        if i in found or i - 1 in found or i + 1 in found or not text.endswith(("：", ":")):
-            continue
-        if len(text) > table.label_max or _bare(text) in table.reference_headings or _numbered(blocks[i]):
-            continue
-        split = _alias_label(_bare(text), aliases, table) or parser.parse(text, lenient=True)
-        if split is not None:
-            found[i] = _Label(split, text.rstrip("：:").strip(), line=blocks[i].line)
-
-
 def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft) -> int:
     """Index where the end matter (notes, references) starts, at `floor` or after; fills
     draft.notes/references."""
     n = len(blocks)
     heading = None
     for i in range(n - 1, floor - 1, -1):
-        if _bare(blocks[i].text) in table.reference_headings and i + 1 < n and _numbered(blocks[i + 1]):
+        if bare(blocks[i].text) in table.reference_headings and i + 1 < n and numbered(blocks[i + 1]):
             heading = i
             break
     start = n
     after: list[str] = []
     if heading is not None:
         j = heading + 1
-        while j < n and _numbered(blocks[j]):
+        while j < n and numbered(blocks[j]):
             draft.references.append(point_number(blocks[j].text)[1] if blocks[j].item is None else blocks[j].text)
             j += 1
-        draft.references_title = _bare(blocks[heading].text)
+        draft.references_title = bare(blocks[heading].text)
         after = [b.text for b in blocks[j:]]  # whatever follows the list is kept, as notes
         start = heading
     notes = []
-    heads = [i for i in range(floor, start) if _bare(blocks[i].text) in table.note_headings]
+    heads = [i for i in range(floor, start) if bare(blocks[i].text) in table.note_headings]
     if heads:  # a notes heading (注释：): it and everything after it are notes
         notes = [b.text for b in blocks[heads[0]:start]]
         start = heads[0]
@@ -368,7 +179,7 @@ def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft) -> 
     return start
 
 
-def _is_question(body: list[Block], i: int, labels: dict[int, _Label], table: Rules) -> bool:
+def _is_question(body: list[Block], i: int, labels: dict[int, Label], table: Rules) -> bool:
     if i in labels or i + 1 >= len(body) or i + 1 not in labels:
         return False
     if i - 1 in labels and labels[i - 1].rest is None:
@@ -385,10 +196,10 @@ def _is_question(body: list[Block], i: int, labels: dict[int, _Label], table: Ru
     return number is None or text.endswith(_QUESTION_MARKS)
 
 
-def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[int, _Label],
-              draft: Draft) -> list[tuple[Answer, _Label]]:
-    pairs: list[tuple[Answer, _Label]] = []
-    unlabelled: list[_Label] = []
+def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[int, Label],
+              draft: Draft) -> list[tuple[Answer, Label]]:
+    pairs: list[tuple[Answer, Label]] = []
+    unlabelled: list[Label] = []
     chapter: Chapter | None = None
     answer: Answer | None = None
     for i in range(first, len(body)):
@@ -410,7 +221,7 @@ def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[in
         elif answer is not None:
             answer.paragraphs.append(Para(block.text, block.item, line=block.line))
         elif chapter is not None:  # a question answered with no label: nobody is guessed
-            label = _Label(Split(None, INTERVIEWEE), "", None, block.line)
+            label = Label(Split(None, INTERVIEWEE), "", None, block.line)
             answer = Answer(person=-1, role=None, label="")
             answer.paragraphs.append(Para(block.text, block.item, line=block.line))
             chapter.answers.append(answer)
@@ -419,7 +230,7 @@ def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[in
         else:
             draft.article.append(Para(block.text, block.item))  # cannot happen: a heading precedes a label
     if unlabelled:
-        doubt = (f"the answers at {_lines_of(unlabelled)} have no speaker label: write who speaks (or "
+        doubt = (f"the answers at {lines_of(unlabelled)} have no speaker label: write who speaks (or "
                  "give those answers their speakers' ids)")
         for label in unlabelled:
             label.split = replace(label.split, doubt=doubt)
@@ -448,36 +259,6 @@ def _unanswered(draft: Draft) -> None:
     draft.notes[:0] = carried
 
 
-def _unread_labels(draft: Draft, table: Rules) -> None:
-    """An answer's paragraph that opens like a label the importer could not read (`呼兰：…`, a
-    name no table knows) may be another person's answer: it stays where it is, and the speaker it
-    stands under gets a `# check:` quoting it, so the editor decides (a guess either way could
-    put words under the wrong name)."""
-    for answer in draft.answers:
-        for k, para in enumerate(answer.paragraphs):
-            match = _INLINE.match(para.text) if not para.text.endswith(("：", ":")) else None
-            label = match["label"].strip() if match else para.text.rstrip("：:").strip()
-            if (k == 0 and match is None) or not _name_like(label, table):
-                continue
-            where = f"copy line {para.line}" if para.line else "a paragraph"
-            shown = para.text if len(para.text) <= 24 else para.text[:24] + "…"
-            draft.people[answer.person].doubts.append(
-                f"{where} in its answer, “{shown}”, may be another speaker's label: if so, give it an answer of its own")
-
-
-def _name_like(label: str, table: Rules) -> bool:
-    """A label-sized run that could be a name: 2–4 Han characters or Latin words, no digits,
-    no sentence words or marks, no role word or ordinal alone."""
-    if _SENTENCE_MARK.search(label) or any(w in label for w in table.sentence_words) or any(c.isdigit() for c in label):
-        return False
-    if label in table.role_words or label in table.interviewer or label in table.interviewee:
-        return False
-    if label.startswith(table.ordinals):
-        return False
-    han = all("\u3400" <= c <= "\u9fff" for c in label)
-    return (han and 2 <= len(label) <= 4) or bool(re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", label))
-
-
 def _closing(draft: Draft) -> None:
     if len(draft.chapters) < 2:
         return
@@ -487,21 +268,11 @@ def _closing(draft: Draft) -> None:
         last.closing = True
 
 
-def _numbered(block: Block) -> bool:
-    return block.item is not None or point_number(block.text)[0] is not None
-
-
 def _is_note(block: Block, table: Rules) -> bool:
     text = block.text
     return bool(_BRACKETED.match(text)) or text.startswith(table.note_prefixes) or (
         len(text) <= 120 and any(w in text for w in table.pseudonym_words)) or (
         len(text) <= 80 and text.lstrip("-—– ").startswith(table.trailers))
-
-
-def _bare(text: str) -> str:
-    return text.strip().rstrip("：:").strip()
-
-
 
 
 def _language(text: str) -> str:
