@@ -32,12 +32,13 @@ from pipeline.importers.house import find_asides, house_style, numbered_points, 
 from pipeline.importers.labels import (INTERVIEWEE, Label, bare, bracketed_labels, find_labels, interviewee,
                                        interviewer_turns, lines_of, name_lines, numbered, questioner_turns,
                                        unread_labels)
-from pipeline.importers.names import LabelParser, Split
+from pipeline.importers.names import LabelParser, Split, without_decoration
 from pipeline.importers.people import build_people, find_aliases, key
 from pipeline.importers.rules import Rules, rules
 from pipeline.sourcetext import line_join, without_invisible
 
 _DATELINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*")
+_SECTION_NUMBER = re.compile(r"^[\s/|｜·•.\-—–_]*(?:PART|Part|part|NO\.?|No\.?|第)?[\s.]*[0-9０-９]{1,2}[\s/|｜·•.\-—–_部分章节]*$")
 _NOT_A_QUESTION_END = tuple("。．.：:；;，,、")
 _TERMINATORS = re.compile(r"[。！？!?]")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
@@ -104,9 +105,10 @@ def _house(blocks: list[Block], draft: Draft) -> list[Block]:
 
 
 def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
-    """Short paragraphs calling the reader to scan, follow, share or download, and a list of
-    other articles or comments under its heading (相关新闻、推荐阅读 …), left by a paste or a page
-    extractor, are dropped and listed in the summary."""
+    """Short paragraphs calling the reader to scan, follow, share or download, a list of other
+    articles or comments under its heading (相关新闻、推荐阅读 …), lines of ornament alone (▼, ———)
+    and section numbers alone (01, / 02 /, PART 3), left by a paste or a page extractor, are
+    dropped and listed in the summary."""
     out = []
     related = {key(w) for w in table.related}
     in_list = False
@@ -114,7 +116,8 @@ def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
         text = block.text
         heading = key(bare(text)) in related
         listed = in_list and len(text) <= table.related_item_max and not _TERMINATORS.search(text)
-        if heading or listed or (len(text) <= table.furniture_max and any(w in text for w in table.furniture)):
+        ornament = not without_decoration(text) or bool(_SECTION_NUMBER.match(text))
+        if heading or listed or ornament or (len(text) <= table.furniture_max and any(w in text for w in table.furniture)):
             where = f"copy line {block.line}: " if block.line else ""
             draft.stats.notes.append(f"dropped as page furniture ({where}“{strip_links(text)}”)")
             in_list = heading or listed
@@ -205,7 +208,7 @@ def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[in
     for i in range(first, len(body)):
         block = body[i]
         if i in headings:
-            chapter = Chapter(title=block.text)
+            chapter = Chapter(title=without_decoration(block.text) or block.text)
             draft.chapters.append(chapter)
             answer = None
         elif i in labels:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +43,7 @@ _ROLE_AFTER = re.compile(r"^(?P<name>[^（(）)]{2,12}?)\s*[（(](?P<role>[^（(
 _PSEUDONYM_MARK = re.compile(r"\s*[（(]\s*化名\s*[）)]\s*$")
 _NOT_IN_LABEL = re.compile(r"[。！？!?；;，,“”\"「」『』：:…]")
 _SPACE = re.compile(r"\s+")
+_DECORATION = {"So", "Sk", "Sm", "Cf", "Mn", "Me", "Pd", "Co"}
 _JOINT_MARKS = ("、", "和", "与", "及", "&", "＆")
 _JOINT = re.compile(r"\s*(?:、|&|＆|(?<=[\u3400-\u9fff])(?:和|与|及)(?=[\u3400-\u9fff]))\s*")
 
@@ -104,6 +106,22 @@ def _tokens(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def is_decoration(char: str) -> bool:
+    """A mark that dresses a line up (▎ ■ ● ▶ 🎤 👉, a joiner or variation selector of an emoji)
+    and says nothing: symbols, dashes and bars — not letters, digits or sentence punctuation."""
+    return unicodedata.category(char) in _DECORATION or char in "|｜/／\\_"
+
+
+def without_decoration(text: str) -> str:
+    """The text without the decoration it opens or closes with (`▎你为什么…`, `🚕 黄海波`)."""
+    start, end = 0, len(text)
+    while start < end and (is_decoration(text[start]) or text[start].isspace()):
+        start += 1
+    while end > start and (is_decoration(text[end - 1]) or text[end - 1].isspace()):
+        end -= 1
+    return text[start:end]
+
+
 def tidy_role(role: str) -> str:
     """White space survives only between two Latin/digit characters (`CMO EdIsOn` style)."""
     role = role.strip()
@@ -128,7 +146,7 @@ class LabelParser:
         """The label's parts, or None when the text is not a speaker label. `lenient` (for a
         line that stands where a label stands) takes the best split even on thin evidence,
         always with a doubt."""
-        s = _SPACE.sub(" ", text.strip()).rstrip(":：").strip()
+        s = _SPACE.sub(" ", without_decoration(text.strip())).rstrip(":：").strip()
         pseudonym = False
         if mark := _PSEUDONYM_MARK.search(s):
             s, pseudonym = s[: mark.start()].rstrip(), True

@@ -248,3 +248,47 @@ def test_turns_written_in_other_ways(qa: str, expected: list[tuple[str, str, str
     assert answers(draft) == expected
     assert [p.text for p in draft.article] == [ARTICLE]
     assert [p.name for p in draft.people if p.doubts] == [p.name for p in draft.people if "TODO" in p.name or "、" in p.name]
+
+
+def test_ornament_and_section_numbers_of_a_paste() -> None:
+    """Emoji and bars dressing a label or a question are no part of the role or the question;
+    lines of ornament alone and section numbers are dropped and listed (before: `🚕出租车司机` was
+    the role, and `02` ended an answer)."""
+    draft = draft_of(f"""{ARTICLE}
+
+▼
+
+01
+
+▎你为什么这么晚还在外面？
+
+🚕 出租车司机　黄海波 ：
+
+跑夜班的，白天睡觉。
+
+👩‍⚕️ 急诊科护士苏敏：
+
+刚交完班。
+
+/ 02 /
+
+▎明天做什么？
+
+🚕 出租车司机　黄海波 ：
+
+睡觉。
+
+PART 3
+
+👩‍⚕️ 急诊科护士苏敏：
+
+……
+
+↓↓↓
+""")
+    assert answers(draft) == [("你为什么这么晚还在外面？", "黄海波", "跑夜班的，白天睡觉。"),
+                              ("你为什么这么晚还在外面？", "苏敏", "刚交完班。"),
+                              ("明天做什么？", "黄海波", "睡觉。"), ("明天做什么？", "苏敏", "……")]
+    assert [(p.name, p.role) for p in draft.people] == [("黄海波", "出租车司机"), ("苏敏", "急诊科护士")]
+    dropped = "\n".join(draft.stats.notes)
+    assert all(f"“{mark}”" in dropped for mark in ("▼", "01", "/ 02 /", "PART 3", "↓↓↓"))
