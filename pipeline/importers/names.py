@@ -203,8 +203,12 @@ class LabelParser:
         format, so the label is kept whole as one, marked for the editor; a label whose parts are
         not all names (`主持人、作家李娜`: a role list) is read as usual."""
         parts = [p.strip() for p in _JOINT.split(s) if p.strip()]
-        splits = [self.parse(p) for p in parts]
-        if len(parts) < 2 or any(sp is None or sp.doubt or sp.handle for sp in splits):
+        # a list of roles (`实验电影人、AIGC艺术家海辛`, `人机交互与认知工程实验室主任刘伟`) is told by its
+        # words and lengths before any part is parsed (parsing may load jieba)
+        roles = len(parts) < 2 or any(len(p) > 8 or ends_with_role(tidy_role(p), self.rules) for p in parts[:-1]) or any(
+            max((c.score for c in self._candidates(tidy_role(p))), default=0) < CONFIDENT for p in parts)
+        splits = [] if roles else [self.parse(p) for p in parts]
+        if roles or any(sp is None or sp.doubt or sp.handle for sp in splits):
             best, doubt = self.split(s)
             if best is None or best.role.rstrip().endswith(tuple(_JOINT_MARKS)):
                 return None  # (`张伟、` is no role)
