@@ -65,7 +65,9 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
         split = parser.parse(match["label"]) or _alias_label(match["label"].strip(), aliases, table)
         if split is None:
             continue
-        if not found or key(split.name) in known:
+        # beside label lines, `name：…` counts only inside the Q&A: before the first label line it
+        # introduces the people (`张伟：清华大学教授，…`), and that is the article's
+        if not found or (key(split.name) in known and i > min(found)):
             inline[i] = Label(split, match["label"].strip(), match["rest"].strip(), block.line)
     # `label：answer` paragraphs count when two are read with confidence; then a label read on
     # thin evidence among them is taken too, with its '# check:' (before: its answer was added,

@@ -215,6 +215,9 @@ def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[in
             if chapter is None:
                 chapter = Chapter(title="TODO: 问题（原稿此处没有问题）", placeholder=True)
                 draft.chapters.append(chapter)
+                where = f"copy line {labels[i].line}" if labels[i].line else f"the label “{labels[i].text}”"
+                draft.stats.notes.append(f"{where}: answers with no question before them: write the question in "
+                                         "place of the heading 'TODO: 问题' (or move the answers)")
             label = labels[i]
             answer = Answer(person=-1, role=label.split.role, label=label.text)
             if label.rest:

@@ -292,3 +292,26 @@ PART 3
     assert [(p.name, p.role) for p in draft.people] == [("黄海波", "出租车司机"), ("苏敏", "急诊科护士")]
     dropped = "\n".join(draft.stats.notes)
     assert all(f"“{mark}”" in dropped for mark in ("▼", "01", "/ 02 /", "PART 3", "↓↓↓"))
+
+
+def test_a_cast_list_before_the_label_lines_is_the_article() -> None:
+    """Before: `张伟：清华大学外文系教授，…` above the Q&A became 张伟's answer to a TODO question."""
+    intro = ["本文受访者：", "张伟：清华大学外文系教授，从事机器翻译评测十五年。", "林晓雯：自由译者，翻译过二十多本小说。"]
+    draft = draft_of("\n\n".join(intro) + """
+
+机器翻译现在到什么水平了？
+
+张伟：
+
+技术文档基本可以直接用了。
+
+林晓雯：
+
+我现在接的活，一半是校对。
+
+张伟：还有一点：文学翻译不一样。
+""")
+    assert [p.text for p in draft.article] == intro
+    assert answers(draft) == [("机器翻译现在到什么水平了？", "张伟", "技术文档基本可以直接用了。"),
+                              ("机器翻译现在到什么水平了？", "林晓雯", "我现在接的活，一半是校对。"),
+                              ("机器翻译现在到什么水平了？", "张伟", "还有一点：文学翻译不一样。")]
