@@ -105,7 +105,8 @@ def _house(blocks: list[Block], draft: Draft) -> list[Block]:
 
 
 def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
-    """Short paragraphs calling the reader to scan, follow, share or download, a list of other
+    """Short paragraphs calling the reader to scan, follow, share or download (not a sentence
+    ending in 。: `很多老人不会下载APP。` is the article's), a list of other
     articles or comments under its heading (相关新闻、推荐阅读 …), lines of ornament alone (▼, ———)
     and section numbers alone (01, / 02 /, PART 3), left by a paste or a page extractor, are
     dropped and listed in the summary."""
@@ -117,7 +118,8 @@ def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
         heading = key(bare(text)) in related
         listed = in_list and len(text) <= table.related_item_max and not _TERMINATORS.search(text)
         ornament = not without_decoration(text) or bool(_SECTION_NUMBER.match(text))
-        if heading or listed or ornament or (len(text) <= table.furniture_max and any(w in text for w in table.furniture)):
+        call = len(text) <= table.furniture_max and not text.endswith("。") and any(w in text for w in table.furniture)
+        if heading or listed or ornament or call:
             where = f"copy line {block.line}: " if block.line else ""
             draft.stats.notes.append(f"dropped as page furniture ({where}“{strip_links(text)}”)")
             in_list = heading or listed

@@ -211,6 +211,8 @@ def test_page_furniture_in_pasted_text() -> None:
 
 家里太安静了。
 
+欢迎关注我们的后续报道。
+
 推荐阅读：
 
 城西夜市重新开张
@@ -222,7 +224,7 @@ def test_page_furniture_in_pasted_text() -> None:
 本文来自微信公众号：城东周报（ID：chengdong），作者：林小满
 """)
     assert [p.text for p in draft.article] == [ARTICLE]
-    assert answers(draft) == [("你为什么来？", "葛秀兰", "家里太安静了。")]
+    assert answers(draft) == [("你为什么来？", "葛秀兰", "家里太安静了。欢迎关注我们的后续报道。")]
     assert draft.credit.authors == ["林小满"]
     dropped = "\n".join(draft.stats.notes)
     for text in ("推荐阅读", "城西夜市重新开张", "旧书店的冬天", "扫码关注", "2025-03-02 10:00"):
