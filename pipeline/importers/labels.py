@@ -27,6 +27,7 @@ _BRACKETED_LABEL = re.compile(r"^【(?P<label>[^【】]{1,20})】\s*[：:]?\s*(?
 _TURN = re.compile(r"^(?P<label>[^：:\s]{1,6})\s*[：:]\s*(?P<rest>.*)$")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,、：:“”「」…]")
 INTERVIEWEE = f"{TODO}: 受访者"  # the name of the speaker of `答：` answers, until the editor writes it
+_QUESTION_ENDS = ("？", "?")
 _INLINE = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]\s*(?P<rest>\S.*)$")
 
 
@@ -126,16 +127,43 @@ def interviewer_turns(blocks: list[Block], table: Rules) -> tuple[list[Block], s
 
 
 def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[int], table: Rules) -> set[int]:
-    """`新京报：…`, `《人物》：…`: a label no speaker table reads, that comes back at least twice
-    and is each time answered by a labelled speaker, is the interviewer: those paragraphs are
-    questions however long (never words added to the previous answer)."""
+    """The interviewer, found by its turns: those paragraphs are questions however long (never
+    words added to the previous answer, never answers of a speaker). Two kinds, each coming back
+    at least twice and each time answered by a labelled speaker:
+
+    - `新京报：…`, `《人物》：…`: a label no speaker table reads;
+    - `南方周末：…？`, `记者周明：` + `…？`: a label read as a speaker whose every turn is one paragraph
+      asking a question (it leaves the labels; a label on its own line joins its question)."""
     turns: dict[str, list[int]] = {}
     for i, block in enumerate(blocks):
         if i in labels or i in asked or block.heading or not (match := _INLINE.match(block.text)):
             continue
         if len(match["label"]) <= 12:
             turns.setdefault(key(match["label"]), []).append(i)
-    return {i for found in turns.values() if len(found) >= 2 and all(i + 1 in labels for i in found) for i in found}
+    found = {i for group in turns.values() if len(group) >= 2 and all(i + 1 in labels for i in group) for i in group}
+    by_speaker: dict[str, list[int]] = {}
+    for i, label in labels.items():
+        by_speaker.setdefault(key(label.split.name), []).append(i)
+    for group in by_speaker.values():
+        questions = [_asks(blocks, labels, i) for i in group]
+        if len(group) >= 2 and all(q is not None for q in questions):
+            for i, q in zip(group, questions):
+                del labels[i]
+                found |= {i, q}
+    return found
+
+
+def _asks(blocks: list[Block], labels: dict[int, Label], i: int) -> int | None:
+    """The index of the one paragraph of label i's turn when it asks a question and the next
+    block is another label; else None."""
+    label = labels[i]
+    q = i if label.rest is not None else i + 1
+    text = label.rest if label.rest is not None else (blocks[q].text if q < len(blocks) else "")
+    if q == i + 1 and (q in labels or q >= len(blocks)):
+        return None
+    if not text.endswith(_QUESTION_ENDS) or q + 1 not in labels:
+        return None
+    return q
 
 
 def interviewee(labels: dict[int, Label]) -> None:

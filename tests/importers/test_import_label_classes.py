@@ -112,6 +112,19 @@ def test_an_interviewer_no_table_knows_asks_however_long_the_question() -> None:
     assert draft.credit is None
 
 
+@pytest.mark.parametrize("qa", [
+    "南方周末：这部片子拍了多久？\n\n贾樟柯：前后五年。\n\n南方周末：为什么这么久？\n\n贾樟柯：疫情打断了两次。",
+    "记者周明：\n\n这部片子拍了多久？\n\n导演贾樟柯：\n\n前后五年。\n\n记者周明：\n\n为什么这么久？\n\n导演贾樟柯：\n\n疫情打断了两次。",
+], ids=["an outlet read as a name", "a named reporter"])
+def test_an_interviewer_read_as_a_speaker_asks_the_questions(qa: str) -> None:
+    """Before: 南方周末 (read as role 南 + name 方周末) and 记者周明 were speakers whose 'answers'
+    were the questions."""
+    draft = draft_of(f"{ARTICLE}\n\n{qa}\n")
+    assert [(q.endswith("这部片子拍了多久？") or q.endswith("为什么这么久？"), who, text) for q, who, text in answers(draft)] \
+        == [(True, "贾樟柯", "前后五年。"), (True, "贾樟柯", "疫情打断了两次。")]
+    assert [p.name for p in draft.people] == ["贾樟柯"]
+
+
 # each copy: the Q&A part; expected (speaker of each answer in order), speakers flagged
 SHORT_FORMS = [
     ("埃隆·马斯克 and 马斯克", "特斯拉CEO埃隆·马斯克：\n\n这是最好的产品。\n\n分析师李娜：\n\n太贵了。\n\n会买吗？\n\n"
