@@ -49,6 +49,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 LINK_OPEN, LINK_CLOSE, LINK_BASE = "\U000ffff0", "\U000ffff1", 0xF0000
 LINK_SCHEMES = ("http", "https", "mailto")
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_CAPTION_MAX = 60
 MAX_BYTES = 50_000_000  # copy larger than this is not one article
 # A Word file's text (its XML parts) unpacked: an article's is well under 1 MB; mammoth reads
 # 20 MB in about 20 s, so a small file that unpacks to far more (a zip bomb) would hang.
@@ -196,12 +197,15 @@ def read_html(text: str) -> Extracted:
     links: list[str] = []
     if wechat:
         blocks, notes = walk_html(wechat[0], links), ["article body: the WeChat container #js_content"]
+        blocks, removed = _without_site_furniture(blocks, wechat[0])
+        if removed:
+            notes.append(f"left out as picture captions or the account's furniture: {_quoted(removed)}")
     else:
         blocks, notes = _trafilatura_blocks(text), ["article body: chosen by trafilatura"]
         blocks, removed = _without_site_furniture(blocks, tree)
         if removed:
-            notes.append(f"{removed} paragraph(s) of the site's comments, related links, share bars or ads "
-                         "left out (by their element's class or id)")
+            notes.append("left out as the site's comments, related links, share bars, ads or picture captions "
+                         f"(by their element): {_quoted(removed)}")
         blocks = _relinked(blocks, tree, links)
         if not blocks:
             links.clear()
@@ -213,7 +217,7 @@ def read_html(text: str) -> Extracted:
     return Extracted(blocks, "web page", title, title_from, date, date_from, notes, links)
 
 
-def _without_site_furniture(blocks: list[Block], tree) -> tuple[list[Block], int]:
+def _without_site_furniture(blocks: list[Block], tree) -> tuple[list[Block], list[str]]:
     """The blocks without those that stand in an element whose class or id names it as the
     site's (data/rules.toml, [page]): trafilatura keeps a comment thread, an ad or a related-links
     box that sits inside the article's container (it did, in our tests). The page itself is not
@@ -229,13 +233,45 @@ def _without_site_furniture(blocks: list[Block], tree) -> tuple[list[Block], int
         if not isinstance(element.tag, str) or element.tag.lower() in ("html", "body", "head"):
             continue
         names = f"{element.get('class', '')} {element.get('id', '')}".lower()
-        if not set(re.split(r"[\s_\-]+", names)) & words:
+        if not (set(re.split(r"[\s_\-]+", names)) & words or _caption(element)):
             continue
         if element.xpath(".//h1") or sum(len(p.text_content()) for p in element.iter("p")) / total > 0.5:
             continue
         site |= {re.sub(r"\s+", "", strip_links(b.text)) for b in walk_html(element, [])}
     kept = [b for b in blocks if re.sub(r"\s+", "", strip_links(b.text)) not in site]
-    return kept, len(blocks) - len(kept)
+    return kept, [strip_links(b.text) for b in blocks if b not in kept]
+
+
+def _quoted(texts: list[str]) -> str:
+    return "、".join(f"“{t if len(t) <= 30 else t[:30] + '…'}”" for t in texts)
+
+
+def _caption(element) -> bool:
+    """A picture's caption: a `<figcaption>`, or a short paragraph whose words stand under a
+    picture it holds (`<p><img><br>夜校的教室。</p>`): the picture's words, not the article's or a
+    speaker's. An emoji drawn as a small inline picture (WeChat's) makes no caption."""
+    tag = element.tag.lower()
+    if tag == "figcaption":
+        return True
+    if tag not in ("p", "div", "section") or element.xpath(".//p|.//div|.//section"):
+        return False
+    pictures = [img for img in element.iter("img") if not _inline_picture(img)]
+    if not pictures or len(element.text_content().strip()) > _CAPTION_MAX:
+        return False
+    inside = {id(node) for node in element.iter()}
+    before = [t for t in pictures[0].xpath("preceding::text()") if id(t.getparent()) in inside]
+    return not "".join(before).strip()
+
+
+def _inline_picture(img) -> bool:
+    """An emoji or icon drawn inside a line of text: a class saying so, or a size under 40 px."""
+    if "emoji" in (img.get("class") or "").lower() or "emoji" in (img.get("src") or "").lower():
+        return True
+    for attribute in ("width", "height"):
+        value = re.match(r"\s*(\d+)", img.get(attribute) or "")
+        if value and int(value[1]) < 40:
+            return True
+    return False
 
 
 def strip_links(text: str) -> str:
