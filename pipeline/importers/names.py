@@ -44,6 +44,7 @@ _PSEUDONYM_MARK = re.compile(r"\s*[（(]\s*化名\s*[）)]\s*$")
 _NOT_IN_LABEL = re.compile(r"[。！？!?；;，,“”\"「」『』：:…]")
 _SPACE = re.compile(r"\s+")
 _DECORATION = {"So", "Sk", "Sm", "Cf", "Mn", "Me", "Pd", "Co"}
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z.'\-]*(?: [A-Za-z][A-Za-z.'\-]*){0,3}")
 _JOINT_MARKS = ("、", "和", "与", "及", "&", "＆")
 _JOINT = re.compile(r"\s*(?:、|&|＆|(?<=[\u3400-\u9fff])(?:和|与|及)(?=[\u3400-\u9fff]))\s*")
 
@@ -240,10 +241,17 @@ class LabelParser:
         return None
 
     def _role_after(self, match: re.Match, pseudonym: bool) -> Split | None:
-        """`刘捷（浙江省委副书记）`: a name, then the role in brackets."""
+        """`刘捷（浙江省委副书记）`: a name, then the role in brackets. A bracket holding the same
+        name in the other script (`萨姆·奥特曼（Sam Altman）`) is a gloss, not a role: the name is the
+        one outside (people.py joins both forms)."""
         best, _doubt = self.split(match["name"])
         if best is None or best.role:
             return None
+        inner = match["role"].strip()
+        han_outside = any(is_han(c) for c in best.name)
+        if han_outside != any(is_han(c) for c in inner) and not ends_with_role(tidy_role(inner), self.rules) and (
+                _LATIN_NAME.fullmatch(inner) or not han_outside):
+            return Split(None, best.name, None, pseudonym)
         return Split(tidy_role(match["role"]), best.name, None, pseudonym,
                      f"the copy writes the role after the name (“{match[0]}”); editions print role + name")
 

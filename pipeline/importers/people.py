@@ -133,13 +133,13 @@ def _short_forms(pairs: list[tuple[Answer, str, Split]], find, parent: dict[str,
 
 
 def _short_names(name: str) -> set[str]:
-    """What a foreign name is shortened to: the last part of `埃隆·马斯克`, the last word of
-    `Sam Altman` (keyed)."""
+    """What a foreign name is shortened to: the last part of `埃隆·马斯克`, the first or last word
+    of `Sam Altman` (keyed)."""
     parts = re.split(f"[{_DOT_CLASS}]", name)
     out = {key(parts[-1])} if len(parts) > 1 and len(parts[-1]) >= 2 else set()
     words = name.split()
-    if len(words) > 1 and len(words[-1]) >= 3 and words[-1].isascii():
-        out.add(key(words[-1]))
+    if len(words) > 1 and name.isascii():  # `Altman`, and `Kevin` for Kevin Zhou
+        out |= {key(word) for word in (words[0], words[-1]) if len(word) >= 3}
     return out
 
 

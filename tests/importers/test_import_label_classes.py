@@ -46,6 +46,9 @@ LABELS = [
     ("张伟 清华大学教授", False, ("清华大学教授", "张伟", True)),  # … before its role, after a space
     ("OpenAI CEO Sam Altman", False, ("OpenAI CEO", "Sam Altman", False)),  # the name after a Latin role
     ("CEO Tim Cook", False, ("CEO", "Tim Cook", False)),
+    ("Sam Altman（萨姆·奥特曼）", False, (None, "Sam Altman", False)),  # a gloss, not a role after the name
+    ("张伟（清华大学教授）", False, ("清华大学教授", "张伟", True)),  # a role after the name
+    ("Sam Altman（OpenAI首席执行官）", False, ("OpenAI首席执行官", "Sam Altman", True)),
     ("张伟、李娜", False, (None, "张伟、李娜", True)),  # a joint answer: never one of the two alone
     ("张伟和李娜", False, (None, "张伟、李娜", True)),
     ("主持人、作家李娜", False, ("主持人、作家", "李娜", False)),  # a list of roles is a role
@@ -133,6 +136,10 @@ SHORT_FORMS = [
      "Altman：\n\n也许吧。\n\n李娜：\n\n不会。", ["Sam Altman", "李娜", "Sam Altman", "李娜"]),
     ("glossed in the article", "OpenAI首席执行官Sam Altman：\n\n很有意思。\n\n分析师李娜：\n\n太贵了。\n\n会买吗？\n\n"
      "奥特曼：\n\n也许吧。\n\n李娜：\n\n不会。", ["Sam Altman", "李娜", "Sam Altman", "李娜"]),
+    ("glossed in the label", "萨姆·奥特曼（Sam Altman）：\n\n很有意思。\n\n分析师李娜：\n\n太贵了。\n\n会买吗？\n\n"
+     "Altman：\n\n也许吧。\n\n李娜：\n\n不会。", ["萨姆·奥特曼", "李娜", "萨姆·奥特曼", "李娜"]),
+    ("a Latin first name", "程序员Kevin Zhou：\n\n修到现在。\n\n护士苏敏：\n\n刚交班。\n\n会买吗？\n\n"
+     "Kevin：\n\n买不起。\n\n苏敏：\n\n不会。", ["Kevin Zhou", "苏敏", "Kevin Zhou", "苏敏"]),
     ("surname and title", "语言学家张伟：\n\n会。\n\n译者林晓雯：\n\n不会。\n\n为什么？\n\n张教授：\n\n机器更便宜。\n\n"
      "林老师：\n\n机器不懂文学。\n\n老林：\n\n真的。", ["张伟", "林晓雯", "张伟", "林晓雯", "林晓雯"]),
     ("name before its title", "语言学家张伟：\n\n会。\n\n译者林晓雯：\n\n不会。\n\n为什么？\n\n张伟教授：\n\n机器更便宜。",
