@@ -337,3 +337,14 @@ def test_a_cast_list_before_the_label_lines_is_the_article() -> None:
     assert answers(draft) == [("机器翻译现在到什么水平了？", "张伟", "技术文档基本可以直接用了。"),
                               ("机器翻译现在到什么水平了？", "林晓雯", "我现在接的活，一半是校对。"),
                               ("机器翻译现在到什么水平了？", "张伟", "还有一点：文学翻译不一样。")]
+
+
+@pytest.mark.parametrize(("pasted", "expected"), [
+    ("刚 交 完 班 。急诊科 晚上比白天忙。", "刚交完班。急诊科 晚上比白天忙。"),  # spaced out one by one: set close
+    ("我 们 这 行 ，越 晚 越 忙 。", "我们这行，越晚越忙。"),
+    ("张三 李四 王五都来了。", "张三 李四 王五都来了。"),  # a space between words is the copy's
+    ("上线出了 bug ，修到现在。", "上线出了 bug，修到现在。"),
+])
+def test_characters_spaced_out_by_a_paste(pasted: str, expected: str) -> None:
+    draft = draft_of(f"{pasted}\n")
+    assert [p.text for p in draft.article] == [expected]
