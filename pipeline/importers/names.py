@@ -171,6 +171,9 @@ class LabelParser:
         best, doubt = self.split(s, lenient)
         if best is None or self._sentence_like(best.role, best.name if lenient else ""):
             return None
+        if best.role in self.rules.relations and doubt is None:
+            doubt = (f"“{s}” reads like someone a speaker speaks of ({best.role}), not a speaker's label: "
+                     "if so, put the line back into the answer before it")
         return Split(best.role or None, best.name, None, pseudonym, doubt)
 
     def _sentence_like(self, role: str, name: str) -> bool:

@@ -33,6 +33,7 @@ class Rules:
     sentence_words: tuple[str, ...]
     saying_ends: tuple[str, ...]
     ordinals: tuple[str, ...]
+    relations: frozenset[str]
     address: tuple[str, ...]  # longest first
     pseudonym_words: tuple[str, ...]
     pseudonym_doubts: tuple[str, ...]
@@ -68,6 +69,7 @@ def rules() -> Rules:
         sentence_words=tuple(data["labels"]["sentence_words"]),
         saying_ends=tuple(data["labels"]["saying_ends"]),
         ordinals=tuple(data["labels"]["ordinals"]),
+        relations=frozenset(data["labels"]["relations"]),
         address=tuple(sorted(data["labels"]["address"], key=len, reverse=True)),
         pseudonym_words=tuple(data["pseudonyms"]["words"]),
         pseudonym_doubts=tuple(data["pseudonyms"]["doubts"]),

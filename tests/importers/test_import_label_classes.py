@@ -39,7 +39,8 @@ LABELS = [
     ("记者了解到", False, None),
     ("李明坦言", True, None),
     ("老板陈志强说", True, None),
-    ("李问", False, (None, "李问", False)),  # a two-character name is a name
+    ("李问", False, (None, "李问", False)),
+    ("师父赵德顺", False, ("师父", "赵德顺", True)),  # someone a speaker speaks of: taken, but flagged  # a two-character name is a name
     ("吉他手张三", False, ("吉他手", "张三", False)),  # 他 inside a role word is no pronoun
     ("张伟教授", False, ("教授", "张伟", True)),  # the name before its title
     ("王芳女士", False, (None, "王芳", True)),  # … before a form of address
