@@ -169,7 +169,7 @@ class LabelParser:
         if _JOINT.search(s):
             return self._joint(s, pseudonym)
         best, doubt = self.split(s, lenient)
-        if best is None or self._sentence_like(best.role, best.name if lenient else ""):
+        if best is None or self._sentence_like(best.role, best.name if lenient and doubt else ""):
             return None
         if best.role in self.rules.relations and doubt is None:
             doubt = (f"“{s}” reads like someone a speaker speaks of ({best.role}), not a speaker's label: "
@@ -179,11 +179,13 @@ class LabelParser:
     def _sentence_like(self, role: str, name: str) -> bool:
         """A pronoun or a verb of saying before the name (its role words taken out) makes the
         line a sentence that ends in a colon, not a label: `他的师父赵德顺：`, `我跟徒弟说过一句话：`;
-        on a line taken leniently the name itself is looked at too (`老板陈志强说：`)."""
+        on a line taken leniently on thin evidence the name itself is looked at too (`老板陈志强说：`),
+        and a count makes it a sentence (`原因有三点：`, `两个原因：`; not a confident `一条创始人张三`)."""
         text = role + name
         for word in self.rules.role_words:
             text = text.replace(word, "")
-        return any(word in text for word in self.rules.sentence_words)
+        return any(word in text for word in self.rules.sentence_words) or bool(
+            name and self.rules.counts.search(role + name))
 
     def _with_handle(self, s: str, pseudonym: bool) -> Split | None:
         before, _, rest = s.partition("@")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,7 @@ class Rules:
     interviewee: tuple[str, ...]
     sentence_words: tuple[str, ...]
     saying_ends: tuple[str, ...]
+    counts: re.Pattern[str]
     ordinals: tuple[str, ...]
     relations: frozenset[str]
     address: tuple[str, ...]  # longest first
@@ -68,6 +70,7 @@ def rules() -> Rules:
         interviewee=tuple(data["labels"]["interviewee"]),
         sentence_words=tuple(data["labels"]["sentence_words"]),
         saying_ends=tuple(data["labels"]["saying_ends"]),
+        counts=re.compile(data["labels"]["counts"]),
         ordinals=tuple(data["labels"]["ordinals"]),
         relations=frozenset(data["labels"]["relations"]),
         address=tuple(sorted(data["labels"]["address"], key=len, reverse=True)),

@@ -39,6 +39,12 @@ LABELS = [
     ("记者了解到", False, None),
     ("李明坦言", True, None),
     ("老板陈志强说", True, None),
+    ("原因有三点", True, None),  # a count, even where a label would stand
+    ("主要有两个方面", True, None),
+    ("两个原因", True, None),
+    ("张三", False, (None, "张三", False)),  # a numeral in a name is no count
+    ("十点读书主理人林少", True, ("十点读书主理人", "林少", False)),  # … nor in an outlet's name
+    ("一条创始人徐沪生", False, ("一条创始人", "徐沪生", False)),
     ("李问", False, (None, "李问", False)),
     ("师父赵德顺", False, ("师父", "赵德顺", True)),  # someone a speaker speaks of: taken, but flagged  # a two-character name is a name
     ("吉他手张三", False, ("吉他手", "张三", False)),  # 他 inside a role word is no pronoun
