@@ -24,6 +24,7 @@ from pipeline.importers.rules import Rules
 from pipeline.placeholders import TODO
 
 _BRACKETED_LABEL = re.compile(r"^【(?P<label>[^【】]{1,20})】\s*[：:]?\s*(?P<rest>.*)$")
+_TURN_NUMBER = re.compile(r"[0-9０-９.．]+$")
 _TURN = re.compile(r"^(?P<label>[^：:\s]{1,6})\s*[：:]\s*(?P<rest>.*)$")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,、：:“”「」…]")
 INTERVIEWEE = f"{TODO}: 受访者"  # the name of the speaker of `答：` answers, until the editor writes it
@@ -40,7 +41,7 @@ class Label:
 
 
 def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: set[int],
-            aliases: dict[str, str]) -> dict[int, Label]:
+                aliases: dict[str, str]) -> dict[int, Label]:
     """Label lines by block index: standalone `label：` lines; `label：answer` paragraphs when the
     copy has no standalone labels (or when they name a speaker already labelled); `答：` turns."""
     found: dict[int, Label] = {}
@@ -82,10 +83,14 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
 def _turn(text: str, words: tuple[str, ...]) -> str | None:
     """The text after a turn label of `words` (`问：…` → `…`, `问：` → ''), or None."""
     match = _TURN.match(text)
-    # (a numbered turn is a turn: Q1：, 问2：)
-    if match is None or key(re.sub(r"[0-9０-９.．]+$", "", match["label"])) not in {key(w) for w in words}:
+    if match is None or not _is_turn_word(match["label"], words):
         return None
     return match["rest"].strip()
+
+
+def _is_turn_word(label: str, words: tuple[str, ...]) -> bool:
+    """`问`, `Ｑ`, and numbered `Q1`, `问2.` are turns of `words`."""
+    return key(_TURN_NUMBER.sub("", label)) in {key(w) for w in words}
 
 
 def bracketed_labels(blocks: list[Block], parser: LabelParser, table: Rules) -> list[Block]:
@@ -96,8 +101,7 @@ def bracketed_labels(blocks: list[Block], parser: LabelParser, table: Rules) -> 
         match = _BRACKETED_LABEL.match(block.text)
         if match:
             label = match["label"].strip()
-            bare = re.sub(r"[0-9０-９.．]+$", "", label)
-            if key(bare) in {key(w) for w in (*table.interviewer, *table.interviewee)} or parser.parse(label):
+            if _is_turn_word(label, (*table.interviewer, *table.interviewee)) or parser.parse(label):
                 block = replace(block, text=f"{label}：{match['rest'].strip()}")
         out.append(block)
     return out
