@@ -28,6 +28,7 @@ from lxml import html as lxml_html
 
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError
+from pipeline.sourcetext import line_join
 
 SUFFIXES = {".txt": "plain text", ".text": "plain text", ".html": "web page", ".htm": "web page",
             ".docx": "Word document"}
@@ -50,6 +51,10 @@ LINK_OPEN, LINK_CLOSE, LINK_BASE = "\U000ffff0", "\U000ffff1", 0xF0000
 LINK_SCHEMES = ("http", "https", "mailto")
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _CAPTION_MAX = 60
+# a line ending so ends its paragraph (a sentence, a label, a question, a closing bracket or quote)
+_LINE_ENDS = tuple("。！？!?…：:；;”」』）)】》.\"'")
+_WRAP_MIN = 16  # a shorter line (a name alone, a heading) is never continued
+_ITEM_START = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|[①-⑳]|\[\d{1,3}\]|[-*•·] )")  # a list item starts anew
 MAX_BYTES = 50_000_000  # copy larger than this is not one article
 # A Word file's text (its XML parts) unpacked: an article's is well under 1 MB; mammoth reads
 # 20 MB in about 20 s, so a small file that unpacks to far more (a zip bomb) would hang.
@@ -139,8 +144,34 @@ def decode(data: bytes, shown: str) -> tuple[str, list[str]]:
 
 
 def text_blocks(text: str) -> list[Block]:
-    """Plain text: one block per non-empty line (copy pastes one paragraph per line)."""
-    return [Block(line, line=n) for n, line in enumerate((_clean(raw) for raw in text.splitlines()), 1) if line]
+    """Plain text: one block per non-empty line (copy pastes one paragraph per line). Copy that
+    parts its paragraphs with blank lines but breaks a paragraph's own lines (hard-wrapped, as a
+    PDF or an e-mail gives it) has those lines joined again: a line that does not end like a
+    sentence, a label or a heading continues on the next (`line_join`: nothing between Chinese
+    characters, a space between Latin words)."""
+    lines = [_clean(raw) for raw in text.splitlines()]
+    blocks: list[Block] = []
+    wrapped = _hard_wrapped(lines)
+    for n, line in enumerate(lines, 1):
+        if not line:
+            continue
+        previous = lines[n - 2] if n >= 2 else ""
+        if (wrapped and blocks and previous and not previous.endswith(_LINE_ENDS) and len(previous) >= _WRAP_MIN
+                and not _ITEM_START.match(line)):
+            blocks[-1] = Block(blocks[-1].text + line_join(blocks[-1].text, line) + line, line=blocks[-1].line)
+        else:
+            blocks.append(Block(line, line=n))
+    return blocks
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Paragraphs parted by blank lines (after a line that ends like a paragraph, at least three
+    times and nearly always a blank line follows) and some line running on into the next: the
+    lines of a paragraph broken at a width."""
+    ends = [(a, b) for a, b in zip(lines, lines[1:]) if a.endswith(_LINE_ENDS)]
+    blank = sum(1 for _a, b in ends if not b)
+    running = any(a and b and not a.endswith(_LINE_ENDS) and len(a) >= _WRAP_MIN for a, b in zip(lines, lines[1:]))
+    return running and blank >= 3 and blank >= 0.8 * len(ends)
 
 
 def _clean(text: str) -> str:

@@ -355,3 +355,35 @@ def test_a_cast_list_before_the_label_lines_is_the_article() -> None:
 def test_characters_spaced_out_by_a_paste(pasted: str, expected: str) -> None:
     draft = draft_of(f"{pasted}\n")
     assert [p.text for p in draft.article] == [expected]
+
+
+def test_hard_wrapped_copy_is_joined_back_into_paragraphs() -> None:
+    """Copy parted by blank lines whose paragraphs are broken at a width (a PDF, an e-mail):
+    before, every piece was a paragraph of its own, and a sentence was cut in two."""
+    draft = draft_of("""凌晨两点，城南的老陈面馆还亮着灯。老板陈志强说，我们这行，越晚越
+忙。来吃面的有出租车司机、急诊科护士，还有刚下班的程序
+员。
+
+你为什么这么晚还在外面？
+
+出租车司机黄海波：
+
+跑夜班的，白天睡觉。这碗面是我的午饭，一天里最踏实的
+一顿饭。
+
+急诊科护士苏敏：
+
+刚交完班。The night shift is long and
+hard.
+
+参考资料：
+
+1. 城南夜宵地图，城南晚报，2025年1月3日
+2. 夜班护士的一天，城南晚报，2025年2月9日
+""")
+    assert [p.text for p in draft.article] == [
+        "凌晨两点，城南的老陈面馆还亮着灯。老板陈志强说，我们这行，越晚越忙。来吃面的有出租车司机、急诊科护士，还有刚下班的程序员。"]
+    assert answers(draft) == [
+        ("你为什么这么晚还在外面？", "黄海波", "跑夜班的，白天睡觉。这碗面是我的午饭，一天里最踏实的一顿饭。"),
+        ("你为什么这么晚还在外面？", "苏敏", "刚交完班。The night shift is long and hard.")]
+    assert len(draft.references) == 2  # list items are never joined
