@@ -77,7 +77,9 @@ def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Ru
             parent[find("h:" + key(split.handle))] = find(name)
         if key(split.name) in aliases:
             parent[find("a:" + aliases[key(split.name)])] = find(name)
-    short_doubts = _short_forms(pairs, find, parent, table)
+    short_doubts: dict[str, list[str]] = {}
+    for root, notes in _short_forms(pairs, find, parent, table).items():
+        short_doubts.setdefault(find(root), []).extend(notes)
     groups: dict[str, list[tuple[Answer, str, Split]]] = {}
     for pair in pairs:
         groups.setdefault(find("n:" + key(pair[2].name)), []).append(pair)
@@ -126,6 +128,9 @@ def _short_forms(pairs: list[tuple[Answer, str, Split]], find, parent: dict[str,
         if len(same) == 1:
             root = next(iter(same))
             parent[own] = root
+            note = f"the label “{label}” is taken as {same[root]}, the only speaker it can be"
+            if note not in doubts.setdefault(root, []):
+                doubts[root].append(note)
         elif len(same) > 1 and own not in doubts:
             doubts[own] = [f"“{split.name}” may be any of {'、'.join(same.values())}: merge it by hand into the "
                            "right speaker (its answers are kept apart until then)"]
