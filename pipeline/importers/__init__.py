@@ -97,6 +97,10 @@ def import_copy(copy: Path, slug: str) -> tuple[str, Draft]:
     from pipeline.importers.writer import write_source
 
     draft = infer(read_copy(copy))
+    if not draft.article and not draft.chapters:
+        dropped = "; ".join(draft.stats.notes[-3:])
+        raise PublishError(f"{copy}: no text of an article found in the copy (only what the importer leaves out: "
+                           f"{dropped})")
     return write_source(draft, slug, copy.name), draft
 
 

@@ -38,6 +38,7 @@ from pipeline.importers.rules import Rules, rules
 from pipeline.sourcetext import line_join, without_invisible
 
 _DATELINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*")
+EMPTY_ANSWER = "TODO: 回答（原稿此处没有回答）"  # an error (E127) until the editor writes or deletes it
 _SECTION_NUMBER = re.compile(r"^[\s/|｜·•.\-—–_]*(?:PART|Part|part|NO\.?|No\.?|第)?[\s.]*[0-9０-９]{1,2}[\s/|｜·•.\-—–_部分章节]*$")
 _NOT_A_QUESTION_END = tuple("。．.：:；;，,、")
 _TERMINATORS = re.compile(r"[。！？!?]")
@@ -173,7 +174,7 @@ def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft) -> 
         after = [b.text for b in blocks[j:]]  # whatever follows the list is kept, as notes
         start = heading
     notes = []
-    heads = [i for i in range(floor, start) if bare(blocks[i].text) in table.note_headings]
+    heads = [i for i in range(max(floor, 1), start) if bare(blocks[i].text) in table.note_headings]
     if heads:  # a notes heading (注释：): it and everything after it are notes
         notes = [b.text for b in blocks[heads[0]:start]]
         start = heads[0]
@@ -243,6 +244,12 @@ def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[in
         for label in unlabelled:
             label.split = replace(label.split, doubt=doubt)
     _unanswered(draft)
+    for answer, label in pairs:
+        if not answer.paragraphs:  # a label followed by another label or a question: said, not guessed
+            answer.paragraphs.append(Para(EMPTY_ANSWER, line=label.line))
+            where = f"copy line {label.line}" if label.line else f"the label “{label.text}”"
+            draft.stats.notes.append(f"{where}: “{label.text}” has no answer under it: write the answer in place of "
+                                     f"'{EMPTY_ANSWER}', or delete that answer if the line is no speaker's label")
     for a in draft.answers:
         a.paragraphs = numbered_points(a.paragraphs)
         for p in a.paragraphs:
