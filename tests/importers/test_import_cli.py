@@ -292,3 +292,13 @@ def test_a_slug_another_source_of_the_folder_builds_under_is_refused(tmp_path: P
     assert result.exit_code == 2, result.output
     assert "kept.md" in result.output and "nothing was written" in result.output
     assert sorted(p.name for p in out.iterdir()) == ["kept.md"]
+
+
+def test_copy_of_nothing_but_page_furniture_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    copy = tmp_path / "furniture.txt"
+    copy.write_text("▼\n\n01\n\n点击「在看」，让更多人看到 👇\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(copy), "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    assert "no text of an article" in result.output and "“▼”" in result.output
+    assert "Traceback" not in result.output and "importer bug" not in result.output
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
