@@ -34,6 +34,7 @@ class Chapter:
     closing: bool = False
     answers: list[Answer] = field(default_factory=list)
     placeholder: bool = False  # the copy gives answers but no question: the title is a TODO
+    asked: bool = False  # the interviewer's turn (问：, 主持人：): a question, never the closing chapter
 
 
 @dataclass

@@ -76,7 +76,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     starts = sorted(headings | {i for i in labels if i < tail})
     first = starts[0] if starts else len(body)
     draft.article = numbered_points([Para(b.text, b.item) for b in body[:first]])
-    pairs = _chapters(body, first, headings, labels, draft)
+    pairs = _chapters(body, first, headings, labels, draft, asked)
     _closing(draft)
     build_people(draft, [(answer, label.text, label.split) for answer, label in pairs], table, aliases)
     unread_labels(draft, table)
@@ -203,7 +203,7 @@ def _is_question(body: list[Block], i: int, labels: dict[int, Label], table: Rul
 
 
 def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[int, Label],
-              draft: Draft) -> list[tuple[Answer, Label]]:
+              draft: Draft, asked: set[int]) -> list[tuple[Answer, Label]]:
     pairs: list[tuple[Answer, Label]] = []
     unlabelled: list[Label] = []
     chapter: Chapter | None = None
@@ -211,7 +211,7 @@ def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[in
     for i in range(first, len(body)):
         block = body[i]
         if i in headings:
-            chapter = Chapter(title=without_decoration(block.text) or block.text)
+            chapter = Chapter(title=without_decoration(block.text) or block.text, asked=i in asked)
             draft.chapters.append(chapter)
             answer = None
         elif i in labels:
@@ -279,7 +279,7 @@ def _closing(draft: Draft) -> None:
         return
     last, others = draft.chapters[-1], draft.chapters[:-1]
     asked = sum(c.title.endswith(_QUESTION_MARKS) for c in others)
-    if not last.title.endswith(_QUESTION_MARKS) and not last.placeholder and asked * 2 >= len(others):
+    if not last.title.endswith(_QUESTION_MARKS) and not last.placeholder and not last.asked and asked * 2 >= len(others):
         last.closing = True
 
 

@@ -212,7 +212,7 @@ class LabelParser:
         # a list of roles (`实验电影人、AIGC艺术家海辛`, `人机交互与认知工程实验室主任刘伟`) is told by its
         # words and lengths before any part is parsed (parsing may load jieba)
         roles = len(parts) < 2 or any(len(p) > 8 or ends_with_role(tidy_role(p), self.rules) for p in parts[:-1]) or any(
-            max((c.score for c in self._candidates(tidy_role(p))), default=0) < CONFIDENT for p in parts)
+            max((c.score for c in self._candidates(tidy_role(p))), default=0) < ACCEPT for p in parts)
         splits = [] if roles else [self.parse(p) for p in parts]
         if roles or any(sp is None or sp.doubt or sp.handle for sp in splits):
             best, doubt = self.split(s)
@@ -237,6 +237,8 @@ class LabelParser:
             name = s[: -len(word)]
             if not s.endswith(word) or not 2 <= len(name) <= 4:
                 continue
+            if name in self.surnames:  # `欧阳教授`: a surname and a title, matched to a full name by people.py
+                return Split(None, s, None, pseudonym, f"“{s}” is a surname and a title: no full name")
             best, doubt = self.split(name)
             if best is not None and not best.role and doubt is None:
                 role = word if word in self.rules.role_words else None

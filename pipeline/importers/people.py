@@ -40,7 +40,8 @@ def key(text: str) -> str:
 
 def find_aliases(texts: list[str], table: Rules) -> dict[str, str]:
     """Names the copy glosses in another script (`萨姆·奥特曼（Sam Altman）`): every way of writing
-    such a person (both names, the Chinese name's last part, the Latin surname) → one group key."""
+    such a person (both names, the Chinese name's last part, the Latin first and last words) → one
+    group key."""
     aliases: dict[str, str] = {}
     for text in texts:
         for match in [*_GLOSS_HAN_FIRST.finditer(text), *_GLOSS_LATIN_FIRST.finditer(text)]:
@@ -50,8 +51,7 @@ def find_aliases(texts: list[str], table: Rules) -> dict[str, str]:
             parts = re.split(f"[{_DOT_CLASS}]", han)
             if len(parts) > 1 and len(parts[-1]) >= 2:
                 forms.add(parts[-1])
-            if " " in latin and len(latin.split()[-1]) >= 3:
-                forms.add(latin.split()[-1])
+            forms |= {word for word in (latin.split()[0], latin.split()[-1]) if " " in latin and len(word) >= 3}
             for form in forms:
                 aliases.setdefault(key(form), group)
     return aliases
@@ -85,7 +85,7 @@ def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Ru
         groups.setdefault(find("n:" + key(pair[2].name)), []).append(pair)
     used_ids: set[str] = set()
     for members in groups.values():
-        person = _person(members, used_ids)
+        person = _person(members, used_ids, table)
         index = len(draft.people)
         draft.people.append(person)
         for answer, _label, split in members:
@@ -112,7 +112,7 @@ def _short_forms(pairs: list[tuple[Answer, str, Split]], find, parent: dict[str,
     for _a, _l, split in pairs:
         if split.role is None and _surname_address(split.name, table_of, table) is not None:
             continue
-        if not is_placeholder(split.name):
+        if not is_placeholder(split.name) and "、" not in split.name:  # (not a joint answer's name)
             full.setdefault(find("n:" + key(split.name)), split.name)
     doubts: dict[str, list[str]] = {}
     for _a, label, split in pairs:
@@ -132,7 +132,7 @@ def _short_forms(pairs: list[tuple[Answer, str, Split]], find, parent: dict[str,
             if note not in doubts.setdefault(root, []):
                 doubts[root].append(note)
         elif len(same) > 1 and own not in doubts:
-            doubts[own] = [f"“{split.name}” may be any of {'、'.join(same.values())}: merge it by hand into the "
+            doubts[own] = [f"“{split.name}” may be any of {'、'.join(dict.fromkeys(same.values()))}: merge it by hand into the "
                            "right speaker (its answers are kept apart until then)"]
     return doubts
 
@@ -159,10 +159,16 @@ def _surname_address(name: str, table_of, table: Rules) -> str | None:
     return None
 
 
-def _person(members: list[tuple[Answer, str, Split]], used_ids: set[str]) -> Person:
+def _person(members: list[tuple[Answer, str, Split]], used_ids: set[str], table: Rules) -> Person:
     splits = [s for _a, _l, s in members]
     names = Counter(s.name for s in splits)
-    name = max(names, key=lambda n: (names[n], -[s.name for s in splits].index(n)))
+    table_of = surnames()
+
+    def short(name: str) -> bool:  # 赵总 beside 赵建军, Altman beside Sam Altman: the full name is shown
+        return _surname_address(name, table_of, table) is not None or any(
+            key(name) in _short_names(other) for other in names if other != name)
+
+    name = max(names, key=lambda n: (not short(n), names[n], -[s.name for s in splits].index(n)))
     handle = next((s.handle for s in splits if s.handle), None)
     role = _registry_role([s.role for s in splits])
     confident = any(s.doubt is None for s in splits)

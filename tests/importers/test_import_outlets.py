@@ -1,4 +1,5 @@
-"""Copy in other outlets' layouts (tests/fixtures/import/outlets/, written by hand): Q&A with
+"""Copy in other outlets' layouts (tests/fixtures/import/outlets/, written by hand): a roundtable
+(a host, a cast list, short forms, a glossed Latin name, a joint answer), Q&A with
 bold names (a page, a Word file), 问/答 and 记者 turns, names alone on a line, one person written two ways (张伟 /
 张教授, Sam Altman / 奥特曼), a colon mid-sentence, footnotes, a news page with nav, ads, captions,
 related links and a footer (and a portal's page with a dateline, comments and hot news), a WeChat paste with odd spaces and emoji.
@@ -92,6 +93,11 @@ CASES = [
          sentences=["去年秋天，退休教师刘春梅在村委会的旧仓库里办起了一所夜校。",
                     "每周二和周四晚上，二十多位村民来这里学认字、学用手机。", "连药盒上的说明都看不懂。",
                     "她们想学会网上卖山货。"]),
+    Case("roundtable.txt", ["老街值不值得保留？", "钱的问题怎么解决？有人说政府出，有人说开发商出。", "最后请每位用一句话总结。"],
+         [("欧阳晓峰", "值得，但不是"), ("陈玛丽", "我在这里住了"), ("赵建军", "保留的成本"), ("赵建军", "我的意见"),
+          ("欧阳晓峰", "还有一种办法"), ("陈玛丽", "我们愿意出力"), ("欧阳晓峰、赵建军", "慢一点"), ("陈玛丽", "别忘了")],
+         labels=["主持人", "欧阳晓峰", "陈玛丽", "赵总", "赵建军", "欧阳教授", "Mary", "欧阳晓峰、赵建军"],
+         flagged=["欧阳晓峰", "赵建军", "欧阳晓峰、赵建军"]),  # two merges on a short form, one joint answer
     Case("wechat-paste.txt", ["你为什么这么晚还在外面？"],
          [("黄海波", "跑夜班的"), ("苏敏", "刚交完班"), ("Kevin Zhou", "上线出了 bug")],
          labels=["出租车司机黄海波", "急诊科护士苏敏", "程序员 Kevin Zhou"],
