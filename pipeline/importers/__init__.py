@@ -60,7 +60,35 @@ def target_for(out_dir: Path, slug: str, force: bool, other: str = "another --sl
         raise ImportUsageError(f"{target} already exists: pass --force to overwrite it, or choose {other}")
     if out_dir.exists() and not out_dir.is_dir():
         raise ImportUsageError(f"{out_dir} is not a folder: choose another --out-dir")
+    _check_slug_free(out_dir, target, slug, other)
     return target
+
+
+def _check_slug_free(out_dir: Path, target: Path, slug: str, other: str) -> None:
+    """Another source of the folder that builds under the same slug (its front matter's `slug:`,
+    whatever its file name) or whose output names would meet the new one's (`x` beside
+    `x-learner`) would make every later build of the folder stop: refused here, before writing."""
+    from pipeline import renderers
+    from pipeline.driver.sources import TitleSource
+    from pipeline.paths import UsageError
+
+    if not out_dir.is_dir():
+        return
+    mine = set(renderers.output_names(slug))
+    for path in sorted(out_dir.glob("*.md")):
+        if path == target or not path.is_file():
+            continue
+        try:
+            title = TitleSource.from_path(path)
+        except (OSError, UsageError):
+            continue  # unreadable: the build will say so
+        clash = sorted(mine & set(renderers.output_names(title.slug)))
+        if title.slug == slug:
+            raise ImportUsageError(f"{path} already builds under the slug '{slug}' (its front matter says so): "
+                                   f"choose {other} (nothing was written)")
+        if clash:
+            raise ImportUsageError(f"{path} (slug '{title.slug}') would also write {clash[0]}: choose {other} "
+                                   f"(nothing was written)")
 
 
 def import_copy(copy: Path, slug: str) -> tuple[str, Draft]:
@@ -69,6 +97,10 @@ def import_copy(copy: Path, slug: str) -> tuple[str, Draft]:
     from pipeline.importers.writer import write_source
 
     draft = infer(read_copy(copy))
+    if not draft.article and not draft.chapters:
+        dropped = "; ".join(draft.stats.notes[-3:])
+        raise PublishError(f"{copy}: no text of an article found in the copy (only what the importer leaves out: "
+                           f"{dropped})")
     return write_source(draft, slug, copy.name), draft
 
 

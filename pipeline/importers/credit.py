@@ -17,11 +17,12 @@ _PEOPLE_SPLIT = re.compile(r"\s*(?:[、，,/／]|和|与|及)\s*|\s+")
 _ACCOUNT_NAME = re.compile(r"(?:微信)?公众号\s*[：:]?\s*(?P<name>[^（(，,]+)")
 _BEFORE_ID = re.compile(r"^(?P<name>[^（(]+)[（(]")
 MAX_LENGTH = 200
+_ASKED = re.compile(r"[？?！!]")
 
 
 def parse_credit(text: str, table: Rules) -> Credit | None:
-    if len(text) > MAX_LENGTH:
-        return None
+    if len(text) > MAX_LENGTH or _ASKED.search(text):
+        return None  # (`记者：食堂亏不亏？` is a question of the interview, not a byline)
     fields = {"source": table.credit_source, "authors": table.credit_authors, "editor": table.credit_editor,
               "other": table.credit_other}
     keys = sorted(((k, f) for f, ks in fields.items() for k in ks), key=lambda kf: len(kf[0]), reverse=True)

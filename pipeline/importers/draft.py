@@ -16,6 +16,7 @@ class Para:
     text: str
     number: int | None = None  # a numbered point: written as an ordered-list item
     asides: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of bracketed asides
+    line: int | None = None  # its line in a plain-text copy
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Chapter:
     closing: bool = False
     answers: list[Answer] = field(default_factory=list)
     placeholder: bool = False  # the copy gives answers but no question: the title is a TODO
+    asked: bool = False  # the interviewer's turn (问：, 主持人：): a question, never the closing chapter
 
 
 @dataclass

@@ -28,6 +28,7 @@ from lxml import html as lxml_html
 
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError
+from pipeline.sourcetext import line_join
 
 SUFFIXES = {".txt": "plain text", ".text": "plain text", ".html": "web page", ".htm": "web page",
             ".docx": "Word document"}
@@ -49,6 +50,11 @@ _LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 LINK_OPEN, LINK_CLOSE, LINK_BASE = "\U000ffff0", "\U000ffff1", 0xF0000
 LINK_SCHEMES = ("http", "https", "mailto")
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_CAPTION_MAX = 60
+# a line ending so ends its paragraph (a sentence, a label, a question, a closing bracket or quote)
+_LINE_ENDS = tuple("。！？!?…：:；;”」』）)】》.\"'")
+_WRAP_MIN = 16  # a shorter line (a name alone, a heading) is never continued
+_ITEM_START = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|[①-⑳]|\[\d{1,3}\]|[-*•·] )")  # a list item starts anew
 MAX_BYTES = 50_000_000  # copy larger than this is not one article
 # A Word file's text (its XML parts) unpacked: an article's is well under 1 MB; mammoth reads
 # 20 MB in about 20 s, so a small file that unpacks to far more (a zip bomb) would hang.
@@ -68,6 +74,7 @@ class Block:
     heading: bool = False  # the copy marks it as a heading (<h2>, Word's "Heading 2")
     item: int | None = None  # its number in an ordered list the copy marks up (<ol>, Word numbering)
     strong: bool = False  # all of it is bold (a label or question set in bold, often without colon)
+    line: int | None = None  # its line in a plain-text copy (1-based), for messages to the editor
 
 
 @dataclass
@@ -137,8 +144,34 @@ def decode(data: bytes, shown: str) -> tuple[str, list[str]]:
 
 
 def text_blocks(text: str) -> list[Block]:
-    """Plain text: one block per non-empty line (copy pastes one paragraph per line)."""
-    return [Block(line) for line in (_clean(raw) for raw in text.splitlines()) if line]
+    """Plain text: one block per non-empty line (copy pastes one paragraph per line). Copy that
+    parts its paragraphs with blank lines but breaks a paragraph's own lines (hard-wrapped, as a
+    PDF or an e-mail gives it) has those lines joined again: a line that does not end like a
+    sentence, a label or a heading continues on the next (`line_join`: nothing between Chinese
+    characters, a space between Latin words)."""
+    lines = [_clean(raw) for raw in text.splitlines()]
+    blocks: list[Block] = []
+    wrapped = _hard_wrapped(lines)
+    for n, line in enumerate(lines, 1):
+        if not line:
+            continue
+        previous = lines[n - 2] if n >= 2 else ""
+        if (wrapped and blocks and previous and not previous.endswith(_LINE_ENDS) and len(previous) >= _WRAP_MIN
+                and not _ITEM_START.match(line)):
+            blocks[-1] = Block(blocks[-1].text + line_join(blocks[-1].text, line) + line, line=blocks[-1].line)
+        else:
+            blocks.append(Block(line, line=n))
+    return blocks
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Paragraphs parted by blank lines (after a line that ends like a paragraph, at least three
+    times and nearly always a blank line follows) and some line running on into the next: the
+    lines of a paragraph broken at a width."""
+    ends = [(a, b) for a, b in zip(lines, lines[1:]) if a.endswith(_LINE_ENDS)]
+    blank = sum(1 for _a, b in ends if not b)
+    running = any(a and b and not a.endswith(_LINE_ENDS) and len(a) >= _WRAP_MIN for a, b in zip(lines, lines[1:]))
+    return running and blank >= 3 and blank >= 0.8 * len(ends)
 
 
 def _clean(text: str) -> str:
@@ -195,8 +228,15 @@ def read_html(text: str) -> Extracted:
     links: list[str] = []
     if wechat:
         blocks, notes = walk_html(wechat[0], links), ["article body: the WeChat container #js_content"]
+        blocks, removed = _without_site_furniture(blocks, wechat[0])
+        if removed:
+            notes.append(f"left out as picture captions or the account's furniture: {_quoted(removed)}")
     else:
         blocks, notes = _trafilatura_blocks(text), ["article body: chosen by trafilatura"]
+        blocks, removed = _without_site_furniture(blocks, tree)
+        if removed:
+            notes.append("left out as the site's comments, related links, share bars, ads or picture captions "
+                         f"(by their element): {_quoted(removed)}")
         blocks = _relinked(blocks, tree, links)
         if not blocks:
             links.clear()
@@ -206,6 +246,63 @@ def read_html(text: str) -> Extracted:
     if title and blocks and blocks[0].heading and _same(strip_links(blocks[0].text), title):
         blocks = blocks[1:]  # the headline is the title, not a paragraph
     return Extracted(blocks, "web page", title, title_from, date, date_from, notes, links)
+
+
+def _without_site_furniture(blocks: list[Block], tree) -> tuple[list[Block], list[str]]:
+    """The blocks without those that stand in an element whose class or id names it as the
+    site's (data/rules.toml, [page]): trafilatura keeps a comment thread, an ad or a related-links
+    box that sits inside the article's container (it did, in our tests). The page itself is not
+    changed before trafilatura reads it (a page with parts removed led it to merge every
+    paragraph into one). An element holding the headline or more than half of the page's
+    paragraph text is kept whatever its name."""
+    from pipeline.importers.rules import rules
+
+    words = rules().page_furniture
+    total = sum(len(p.text_content()) for p in tree.iter("p")) or 1
+    site: set[str] = set()
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag.lower() in ("html", "body", "head"):
+            continue
+        names = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if not (set(re.split(r"[\s_\-]+", names)) & words or _caption(element)):
+            continue
+        if element.xpath(".//h1") or sum(len(p.text_content()) for p in element.iter("p")) / total > 0.5:
+            continue
+        site |= {re.sub(r"\s+", "", strip_links(b.text)) for b in walk_html(element, [])}
+    kept = [b for b in blocks if re.sub(r"\s+", "", strip_links(b.text)) not in site]
+    return kept, [strip_links(b.text) for b in blocks if b not in kept]
+
+
+def _quoted(texts: list[str]) -> str:
+    return "、".join(f"“{t if len(t) <= 30 else t[:30] + '…'}”" for t in texts)
+
+
+def _caption(element) -> bool:
+    """A picture's caption: a `<figcaption>`, or a short paragraph whose words stand under a
+    picture it holds (`<p><img><br>夜校的教室。</p>`): the picture's words, not the article's or a
+    speaker's. An emoji drawn as a small inline picture (WeChat's) makes no caption."""
+    tag = element.tag.lower()
+    if tag == "figcaption":
+        return True
+    if tag not in ("p", "div", "section") or element.xpath(".//p|.//div|.//section"):
+        return False
+    pictures = [img for img in element.iter("img") if not _inline_picture(img)]
+    if not pictures or len(element.text_content().strip()) > _CAPTION_MAX:
+        return False
+    inside = {id(node) for node in element.iter()}
+    before = [t for t in pictures[0].xpath("preceding::text()") if id(t.getparent()) in inside]
+    return not "".join(before).strip()
+
+
+def _inline_picture(img) -> bool:
+    """An emoji or icon drawn inside a line of text: a class saying so, or a size under 40 px."""
+    if "emoji" in (img.get("class") or "").lower() or "emoji" in (img.get("src") or "").lower():
+        return True
+    for attribute in ("width", "height"):
+        value = re.match(r"\s*(\d+)", img.get(attribute) or "")
+        if value and int(value[1]) < 40:
+            return True
+    return False
 
 
 def strip_links(text: str) -> str:

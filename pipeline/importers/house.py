@@ -15,6 +15,9 @@ from pipeline.passes.typography import fix_text, half_width_marks
 
 _FULL_WIDTH_MARKS = "，。、；：？！（）“”‘’《》「」『』【】"
 _SPACE_NEAR_MARK = re.compile(rf"[ \t]+(?=[{_FULL_WIDTH_MARKS}])|(?<=[{_FULL_WIDTH_MARKS}])[ \t]+")
+# Characters spaced out one by one (`刚 交 完 班`, three or more: a paste from a PDF or a phone) are
+# set close; a space between words (`张三 李四`, a byline's names) is the copy's.
+_SPACED_OUT = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff](?:[ \u00a0\u3000][\u3400-\u9fff](?![\u3400-\u9fff])){2,}")
 _NUMBER = re.compile(r"^(?:[（(](\d{1,2})[）)]|(\d{1,2})[.、．](?!\d)|([①-⑳]))\s*")
 _SENTENCE_END = "。！？!?…；;"
 _ASIDE = re.compile(r"（[^（）]{1,40}）")
@@ -22,8 +25,10 @@ _ASIDE = re.compile(r"（[^（）]{1,40}）")
 
 def house_style(text: str) -> tuple[str, int, int]:
     """The text in house typography, with the number of marks made full-width and of spaces
-    removed beside full-width marks."""
-    marks = spaces = 0
+    removed beside full-width marks or between Chinese characters spaced out one by one."""
+    marks = 0
+    spaces = sum(len(m[0]) // 2 for m in _SPACED_OUT.finditer(text))
+    text = _SPACED_OUT.sub(lambda m: re.sub(r"[ \u00a0\u3000]", "", m[0]), text)
     for _ in range(4):  # a fix can make its neighbour Chinese: 网 (ID)， → 网（ID）
         found = sum(1 for _ in half_width_marks(text))
         gaps = len(_SPACE_NEAR_MARK.findall(text))
@@ -67,7 +72,7 @@ def numbered_points(paras: list[Para]) -> list[Para]:
             j += 1
         if j - i >= 2 or paras[i].number is not None:
             for k in range(i, j):
-                out[k] = Para(parsed[k][1], parsed[k][0], paras[k].asides)
+                out[k] = Para(parsed[k][1], parsed[k][0], paras[k].asides, paras[k].line)
         i = j
     return out
 

@@ -7,7 +7,8 @@ The rules, in the order they are applied (each is documented in the README, "Imp
    keyword and is made of `keyword：value` clauses (`credit.py`).
 3. **Speaker labels**: a short block ending in a colon (or wholly bold, in a page or Word file)
    whose text splits into role + name (+ handle) (`names.py`). When the copy has no such lines, `label：answer` at the start of a
-   paragraph counts instead (at least two, all confidently split).
+   paragraph counts instead (when two split with confidence). Turns (`问：`, `记者：`, `答：`),
+   names alone on a line, and lines that are sentences ending in a colon: see docs/import.md.
 4. **End matter**, after the last answer: a references heading (参考资料 …) with the numbered
    items after it; bracketed paragraphs, `注：…` paragraphs and pseudonym notes become notes.
 5. **Questions**: a block directly followed by a label, not itself the sole paragraph of an
@@ -22,18 +23,23 @@ The rules, in the order they are applied (each is documented in the README, "Imp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from pipeline.importers.credit import parse_credit
 from pipeline.importers.draft import Answer, Chapter, Draft, Para
-from pipeline.importers.formats import Block, Extracted
+from pipeline.importers.formats import Block, Extracted, strip_links
 from pipeline.importers.house import find_asides, house_style, numbered_points, point_number
-from pipeline.importers.names import LabelParser, Split
-from pipeline.importers.people import build_people, key
+from pipeline.importers.labels import (INTERVIEWEE, Label, bare, bracketed_labels, find_labels, interviewee,
+                                       interviewer_turns, lines_of, name_lines, numbered, questioner_turns,
+                                       unread_labels)
+from pipeline.importers.names import LabelParser, Split, without_decoration
+from pipeline.importers.people import build_people, find_aliases, key
 from pipeline.importers.rules import Rules, rules
 from pipeline.sourcetext import line_join, without_invisible
 
-_INLINE = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]\s*(?P<rest>\S.*)$")
+_DATELINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*")
+EMPTY_ANSWER = "TODO: 回答（原稿此处没有回答）"  # an error (E127) until the editor writes or deletes it
+_SECTION_NUMBER = re.compile(r"^[\s/|｜·•.\-—–_]*(?:PART|Part|part|NO\.?|No\.?|第)?[\s.]*[0-9０-９]{1,2}[\s/|｜·•.\-—–_部分章节]*$")
 _NOT_A_QUESTION_END = tuple("。．.：:；;，,、")
 _TERMINATORS = re.compile(r"[。！？!?]")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
@@ -41,13 +47,6 @@ _YAML_BREAKS = re.compile("[\u2028\u2029]")  # line ends to YAML: the title is o
 _QUESTION_MARKS = ("？", "?")
 _TRAD_ONLY = set("這們個來說為會時對後國學們開關問題還應經過發現與當從進種實動點頭")
 _SIMP_ONLY = set("这们个来说为会时对后国学开关问题还应经过发现与当从进种实动点头")
-
-
-@dataclass
-class _Label:
-    split: Split
-    text: str  # the label as the copy wrote it (without the colon)
-    rest: str | None = None  # the answer's first paragraph, when written on the label's line
 
 
 def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
@@ -58,20 +57,29 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
                   date=extracted.date, date_from=extracted.date_from)
     draft.stats.notes += extracted.notes
     draft.links = list(extracted.links)
-    blocks = _house(extracted.blocks, draft)
-    blocks, draft.credit = _take_credit(blocks, table)
+    blocks, draft.credit = _take_credit(_house(extracted.blocks, draft), table, draft)
+    blocks = _furniture(blocks, table, draft)
     draft.language = _language("".join(b.text for b in blocks))
-    labels = _labels(blocks, parser, table)
+    blocks = bracketed_labels(blocks, parser, table)
+    blocks, asked = interviewer_turns(blocks, table)
+    aliases = find_aliases([b.text for b in blocks], table)
+    labels = find_labels(blocks, parser, table, asked, aliases)
+    name_lines(blocks, labels, parser, asked, draft)
+    asked |= questioner_turns(blocks, labels, asked, table)
+    interviewee(labels)
     last_label = max(labels, default=-1)
-    tail = _end_matter(blocks, last_label, table, draft)
+    # the last answer keeps one paragraph: the one after its label, or the label's own line
+    floor = last_label + (1 if last_label >= 0 and labels[last_label].rest else 2) if last_label >= 0 else 0
+    tail = _end_matter(blocks, floor, table, draft)
     body = blocks[:tail]
-    headings = {i for i in range(len(body)) if _is_question(body, i, labels, table)}
+    headings = {i for i in range(len(body)) if i in asked or _is_question(body, i, labels, table)}
     starts = sorted(headings | {i for i in labels if i < tail})
     first = starts[0] if starts else len(body)
     draft.article = numbered_points([Para(b.text, b.item) for b in body[:first]])
-    pairs = _chapters(body, first, headings, labels, draft)
+    pairs = _chapters(body, first, headings, labels, draft, asked)
     _closing(draft)
-    build_people(draft, [(answer, label.text, label.split) for answer, label in pairs], table)
+    build_people(draft, [(answer, label.text, label.split) for answer, label in pairs], table, aliases)
+    unread_labels(draft, table)
     return draft
 
 
@@ -97,84 +105,79 @@ def _house(blocks: list[Block], draft: Draft) -> list[Block]:
     return out
 
 
-def _take_credit(blocks: list[Block], table: Rules):
-    """The credit line: searched from the end (it may stand before the references or a picture
-    credit) and among the first paragraphs (a byline)."""
-    n = len(blocks)
-    for i in [*range(n - 1, max(n - 13, -1), -1), *range(min(3, n))]:
-        credit = parse_credit(blocks[i].text, table)
-        if credit is not None:
-            return blocks[:i] + blocks[i + 1 :], credit
-    return blocks, None
-
-
-def _labels(blocks: list[Block], parser: LabelParser, table: Rules) -> dict[int, _Label]:
-    """Label lines by block index: standalone `label：` lines; `label：answer` paragraphs when the
-    copy has no standalone labels (or when they name a speaker already labelled)."""
-    found: dict[int, _Label] = {}
-    for i, block in enumerate(blocks):
+def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
+    """Short paragraphs calling the reader to scan, follow, share or download (not a sentence
+    ending in 。: `很多老人不会下载APP。` is the article's), a list of other
+    articles or comments under its heading (相关新闻、推荐阅读 …), lines of ornament alone (▼, ———)
+    and section numbers alone (01, / 02 /, PART 3), left by a paste or a page extractor, are
+    dropped and listed in the summary."""
+    out = []
+    related = {key(w) for w in table.related}
+    in_list = False
+    for block in blocks:
         text = block.text
-        # a label line ends with a colon; set in bold (web pages, Word) it may go without
-        if (text.endswith(("：", ":")) or block.strong) and _bare(text) not in table.reference_headings:
-            split = parser.parse(text)
-            if split is not None:
-                found[i] = _Label(split, text.rstrip("：:").strip())
-    known = {key(lab.split.name) for lab in found.values()}
-    inline: dict[int, _Label] = {}
-    for i, block in enumerate(blocks):
-        if i in found or block.heading or _numbered(block) or not (match := _INLINE.match(block.text)):
-            continue
-        if len(match["label"]) > table.label_max:
-            continue
-        split = parser.parse(match["label"])
-        if split is None:
-            continue
-        if (not found and split.doubt is None) or key(split.name) in known:
-            inline[i] = _Label(split, match["label"].strip(), match["rest"].strip())
-    if found or len(inline) >= 2:
-        found.update(inline)
-    _lenient_labels(blocks, found, parser, table)
-    return found
+        heading = key(bare(text)) in related
+        listed = in_list and len(text) <= table.related_item_max and not _TERMINATORS.search(text)
+        ornament = not without_decoration(text) or bool(_SECTION_NUMBER.match(text))
+        call = len(text) <= table.furniture_max and not text.endswith("。") and any(w in text for w in table.furniture)
+        if heading or listed or ornament or call:
+            where = f"copy line {block.line}: " if block.line else ""
+            draft.stats.notes.append(f"dropped as page furniture ({where}“{strip_links(text)}”)")
+            in_list = heading or listed
+        else:
+            out.append(block)
+            in_list = False
+    return out
 
 
-def _lenient_labels(blocks: list[Block], found: dict[int, _Label], parser: LabelParser, table: Rules) -> None:
-    """Inside the Q&A, a short line ending in a colon between answers is a label even when its
-    name is hard to split (a surname no table knows): a guess, marked for a look, rather than
-    the answer that follows being given to the previous speaker."""
-    if len(found) < 2:
-        return
-    first, last = min(found), max(found)
-    for i in range(first + 1, last):
-        text = blocks[i].text
-        if i in found or i - 1 in found or i + 1 in found or not text.endswith(("：", ":")):
-            continue
-        if len(text) > table.label_max or _bare(text) in table.reference_headings or _numbered(blocks[i]):
-            continue
-        split = parser.parse(text, lenient=True)
-        if split is not None:
-            found[i] = _Label(split, text.rstrip("：:").strip())
-
-
-def _end_matter(blocks: list[Block], last_label: int, table: Rules, draft: Draft) -> int:
-    """Index where the end matter (notes, references) starts; fills draft.notes/references."""
+def _take_credit(blocks: list[Block], table: Rules, draft: Draft):
+    """The credit line: searched from the end (it may stand before the references or a picture
+    credit) and among the first paragraphs (a byline, which a page may open with its date and
+    time: `2025-03-02 10:00 来源：某某日报`). A byline left over once the credit is found is the
+    page's, not the article's: it is dropped and listed in the summary."""
     n = len(blocks)
-    floor = last_label + 2 if last_label >= 0 else 0  # the last answer keeps one paragraph
+    found = None
+    for i in [*range(n - 1, max(n - 13, -1), -1), *range(min(3, n))]:
+        credit = parse_credit(_DATELINE.sub("", strip_links(blocks[i].text)), table)
+        if credit is not None:
+            found = i, credit
+            break
+    if found is None:
+        return blocks, None
+    i, credit = found
+    blocks = blocks[:i] + blocks[i + 1 :]
+    for j in range(min(3, len(blocks))):
+        text = strip_links(blocks[j].text)
+        if _DATELINE.match(text) and parse_credit(_DATELINE.sub("", text), table) is not None:
+            draft.stats.notes.append(f"dropped the page's byline (“{text}”): the credit line says it")
+            return blocks[:j] + blocks[j + 1 :], credit
+    return blocks, credit
+
+
+def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft) -> int:
+    """Index where the end matter (notes, references) starts, at `floor` or after; fills
+    draft.notes/references."""
+    n = len(blocks)
     heading = None
     for i in range(n - 1, floor - 1, -1):
-        if _bare(blocks[i].text) in table.reference_headings and i + 1 < n and _numbered(blocks[i + 1]):
+        if bare(blocks[i].text) in table.reference_headings and i + 1 < n and numbered(blocks[i + 1]):
             heading = i
             break
     start = n
     after: list[str] = []
     if heading is not None:
         j = heading + 1
-        while j < n and _numbered(blocks[j]):
+        while j < n and numbered(blocks[j]):
             draft.references.append(point_number(blocks[j].text)[1] if blocks[j].item is None else blocks[j].text)
             j += 1
-        draft.references_title = _bare(blocks[heading].text)
+        draft.references_title = bare(blocks[heading].text)
         after = [b.text for b in blocks[j:]]  # whatever follows the list is kept, as notes
         start = heading
     notes = []
+    heads = [i for i in range(max(floor, 1), start) if bare(blocks[i].text) in table.note_headings]
+    if heads:  # a notes heading (注释：): it and everything after it are notes
+        notes = [b.text for b in blocks[heads[0]:start]]
+        start = heads[0]
     while start - 1 >= floor and _is_note(blocks[start - 1], table):
         start -= 1
         notes.insert(0, blocks[start].text)
@@ -182,7 +185,7 @@ def _end_matter(blocks: list[Block], last_label: int, table: Rules, draft: Draft
     return start
 
 
-def _is_question(body: list[Block], i: int, labels: dict[int, _Label], table: Rules) -> bool:
+def _is_question(body: list[Block], i: int, labels: dict[int, Label], table: Rules) -> bool:
     if i in labels or i + 1 >= len(body) or i + 1 not in labels:
         return False
     if i - 1 in labels and labels[i - 1].rest is None:
@@ -199,31 +202,54 @@ def _is_question(body: list[Block], i: int, labels: dict[int, _Label], table: Ru
     return number is None or text.endswith(_QUESTION_MARKS)
 
 
-def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[int, _Label],
-              draft: Draft) -> list[tuple[Answer, _Label]]:
-    pairs: list[tuple[Answer, _Label]] = []
+def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[int, Label],
+              draft: Draft, asked: set[int]) -> list[tuple[Answer, Label]]:
+    pairs: list[tuple[Answer, Label]] = []
+    unlabelled: list[Label] = []
     chapter: Chapter | None = None
     answer: Answer | None = None
     for i in range(first, len(body)):
         block = body[i]
         if i in headings:
-            chapter = Chapter(title=block.text)
+            chapter = Chapter(title=without_decoration(block.text) or block.text, asked=i in asked)
             draft.chapters.append(chapter)
             answer = None
         elif i in labels:
             if chapter is None:
                 chapter = Chapter(title="TODO: 问题（原稿此处没有问题）", placeholder=True)
                 draft.chapters.append(chapter)
+                where = f"copy line {labels[i].line}" if labels[i].line else f"the label “{labels[i].text}”"
+                draft.stats.notes.append(f"{where}: answers with no question before them: write the question in "
+                                         "place of the heading 'TODO: 问题' (or move the answers)")
             label = labels[i]
             answer = Answer(person=-1, role=label.split.role, label=label.text)
             if label.rest:
-                answer.paragraphs.append(Para(label.rest))
+                answer.paragraphs.append(Para(label.rest, line=label.line))
             chapter.answers.append(answer)
             pairs.append((answer, label))
         elif answer is not None:
-            answer.paragraphs.append(Para(block.text, block.item))
+            answer.paragraphs.append(Para(block.text, block.item, line=block.line))
+        elif chapter is not None:  # a question answered with no label: nobody is guessed
+            label = Label(Split(None, INTERVIEWEE), "", None, block.line)
+            answer = Answer(person=-1, role=None, label="")
+            answer.paragraphs.append(Para(block.text, block.item, line=block.line))
+            chapter.answers.append(answer)
+            pairs.append((answer, label))
+            unlabelled.append(label)
         else:
             draft.article.append(Para(block.text, block.item))  # cannot happen: a heading precedes a label
+    if unlabelled:
+        doubt = (f"the answers at {lines_of(unlabelled)} have no speaker label: write who speaks (or "
+                 "give those answers their speakers' ids)")
+        for label in unlabelled:
+            label.split = replace(label.split, doubt=doubt)
+    _unanswered(draft)
+    for answer, label in pairs:
+        if not answer.paragraphs:  # a label followed by another label or a question: said, not guessed
+            answer.paragraphs.append(Para(EMPTY_ANSWER, line=label.line))
+            where = f"copy line {label.line}" if label.line else f"the label “{label.text}”"
+            draft.stats.notes.append(f"{where}: “{label.text}” has no answer under it: write the answer in place of "
+                                     f"'{EMPTY_ANSWER}', or delete that answer if the line is no speaker's label")
     for a in draft.answers:
         a.paragraphs = numbered_points(a.paragraphs)
         for p in a.paragraphs:
@@ -231,17 +257,30 @@ def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[in
     return pairs
 
 
+def _unanswered(draft: Draft) -> None:
+    """A question with no answer under it (two questions in a row) is joined to the next one; a
+    last one goes to the notes: a chapter without answers would not read as a source."""
+    kept: list[Chapter] = []
+    carried: list[str] = []
+    for chapter in draft.chapters:
+        if not chapter.answers:
+            carried.append(chapter.title)
+            continue
+        if carried:
+            chapter.title = " ".join([*carried, chapter.title])
+            carried = []
+        kept.append(chapter)
+    draft.chapters = kept
+    draft.notes[:0] = carried
+
+
 def _closing(draft: Draft) -> None:
     if len(draft.chapters) < 2:
         return
     last, others = draft.chapters[-1], draft.chapters[:-1]
     asked = sum(c.title.endswith(_QUESTION_MARKS) for c in others)
-    if not last.title.endswith(_QUESTION_MARKS) and not last.placeholder and asked * 2 >= len(others):
+    if not last.title.endswith(_QUESTION_MARKS) and not last.placeholder and not last.asked and asked * 2 >= len(others):
         last.closing = True
-
-
-def _numbered(block: Block) -> bool:
-    return block.item is not None or point_number(block.text)[0] is not None
 
 
 def _is_note(block: Block, table: Rules) -> bool:
@@ -249,12 +288,6 @@ def _is_note(block: Block, table: Rules) -> bool:
     return bool(_BRACKETED.match(text)) or text.startswith(table.note_prefixes) or (
         len(text) <= 120 and any(w in text for w in table.pseudonym_words)) or (
         len(text) <= 80 and text.lstrip("-—– ").startswith(table.trailers))
-
-
-def _bare(text: str) -> str:
-    return text.strip().rstrip("：:").strip()
-
-
 
 
 def _language(text: str) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +43,10 @@ _ROLE_AFTER = re.compile(r"^(?P<name>[^（(）)]{2,12}?)\s*[（(](?P<role>[^（(
 _PSEUDONYM_MARK = re.compile(r"\s*[（(]\s*化名\s*[）)]\s*$")
 _NOT_IN_LABEL = re.compile(r"[。！？!?；;，,“”\"「」『』：:…]")
 _SPACE = re.compile(r"\s+")
+_DECORATION = {"So", "Sk", "Sm", "Cf", "Mn", "Me", "Pd", "Co"}
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z.'\-]*(?: [A-Za-z][A-Za-z.'\-]*){0,3}")
+_JOINT_MARKS = ("、", "和", "与", "及", "&", "＆")
+_JOINT = re.compile(r"\s*(?:、|&|＆|(?<=[\u3400-\u9fff])(?:和|与|及)(?=[\u3400-\u9fff]))\s*")
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,22 @@ def _tokens(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def is_decoration(char: str) -> bool:
+    """A mark that dresses a line up (▎ ■ ● ▶ 🎤 👉, a joiner or variation selector of an emoji)
+    and says nothing: symbols, dashes and bars — not letters, digits or sentence punctuation."""
+    return unicodedata.category(char) in _DECORATION or char in "|｜/／\\_"
+
+
+def without_decoration(text: str) -> str:
+    """The text without the decoration it opens or closes with (`▎你为什么…`, `🚕 黄海波`)."""
+    start, end = 0, len(text)
+    while start < end and (is_decoration(text[start]) or text[start].isspace()):
+        start += 1
+    while end > start and (is_decoration(text[end - 1]) or text[end - 1].isspace()):
+        end -= 1
+    return text[start:end]
+
+
 def tidy_role(role: str) -> str:
     """White space survives only between two Latin/digit characters (`CMO EdIsOn` style)."""
     role = role.strip()
@@ -126,7 +147,7 @@ class LabelParser:
         """The label's parts, or None when the text is not a speaker label. `lenient` (for a
         line that stands where a label stands) takes the best split even on thin evidence,
         always with a doubt."""
-        s = _SPACE.sub(" ", text.strip()).rstrip(":：").strip()
+        s = _SPACE.sub(" ", without_decoration(text.strip())).rstrip(":：").strip()
         pseudonym = False
         if mark := _PSEUDONYM_MARK.search(s):
             s, pseudonym = s[: mark.start()].rstrip(), True
@@ -134,19 +155,37 @@ class LabelParser:
             return None
         quoted = _QUOTED_NAME.match(s)
         if quoted and not _NOT_IN_LABEL.search(quoted["role"]) and (
-                not quoted["role"] or _ends_with_role(tidy_role(quoted["role"]), self.rules)):
+                not quoted["role"] or ends_with_role(tidy_role(quoted["role"]), self.rules)):
             # a nickname in quotes is the name: 网友“大漠孤烟”
             return Split(tidy_role(quoted["role"]) or None, quoted["name"], None, pseudonym)
-        if _NOT_IN_LABEL.search(s):
-            return None
+        if _NOT_IN_LABEL.search(s) or (len(s) > 2 and s.endswith(self.rules.saying_ends)):
+            return None  # (`张三说：` is a sentence introducing a quote)
         if "@" in s:
             return self._with_handle(s, pseudonym)
         if after := _ROLE_AFTER.match(s):
             return self._role_after(after, pseudonym)
+        if titled := self._title_after(s, pseudonym):
+            return titled
+        if _JOINT.search(s):
+            return self._joint(s, pseudonym)
         best, doubt = self.split(s, lenient)
-        if best is None:
+        if best is None or self._sentence_like(best.role, best.name if lenient and doubt else ""):
             return None
+        if best.role in self.rules.relations and doubt is None:
+            doubt = (f"“{s}” reads like someone a speaker speaks of ({best.role}), not a speaker's label: "
+                     "if so, put the line back into the answer before it")
         return Split(best.role or None, best.name, None, pseudonym, doubt)
+
+    def _sentence_like(self, role: str, name: str) -> bool:
+        """A pronoun or a verb of saying before the name (its role words taken out) makes the
+        line a sentence that ends in a colon, not a label: `他的师父赵德顺：`, `我跟徒弟说过一句话：`;
+        on a line taken leniently on thin evidence the name itself is looked at too (`老板陈志强说：`),
+        and a count makes it a sentence (`原因有三点：`, `两个原因：`; not a confident `一条创始人张三`)."""
+        text = role + name
+        for word in self.rules.role_words:
+            text = text.replace(word, "")
+        return any(word in text for word in self.rules.sentence_words) or bool(
+            name and self.rules.counts.search(role + name))
 
     def _with_handle(self, s: str, pseudonym: bool) -> Split | None:
         before, _, rest = s.partition("@")
@@ -160,16 +199,66 @@ class LabelParser:
         if best is not None and best.score >= ACCEPT:
             return Split(best.role or None, best.name, handle, pseudonym, doubt)
         role = tidy_role(before)
-        if _ends_with_role(role, self.rules) or best is None:
+        if ends_with_role(role, self.rules) or best is None:
             return Split(role, rest, handle, pseudonym)
         return Split(role, rest, handle, pseudonym,
                      f"the handle is taken as the name; “{best.name}” before it may be the name")
 
+    def _joint(self, s: str, pseudonym: bool) -> Split | None:
+        """`张伟、李娜`: two or more people answering together. An answer has one speaker in the
+        format, so the label is kept whole as one, marked for the editor; a label whose parts are
+        not all names (`主持人、作家李娜`: a role list) is read as usual."""
+        parts = [p.strip() for p in _JOINT.split(s) if p.strip()]
+        # a list of roles (`实验电影人、AIGC艺术家海辛`, `人机交互与认知工程实验室主任刘伟`) is told by its
+        # words and lengths before any part is parsed (parsing may load jieba)
+        roles = len(parts) < 2 or any(len(p) > 8 or ends_with_role(tidy_role(p), self.rules) for p in parts[:-1]) or any(
+            max((c.score for c in self._candidates(tidy_role(p))), default=0) < ACCEPT for p in parts)
+        splits = [] if roles else [self.parse(p) for p in parts]
+        if roles or any(sp is None or sp.doubt or sp.handle for sp in splits):
+            best, doubt = self.split(s)
+            if best is None or best.role.rstrip().endswith(tuple(_JOINT_MARKS)):
+                return None  # (`张伟、` is no role)
+            return Split(best.role or None, best.name, None, pseudonym, doubt)
+        return Split(None, "、".join(sp.name for sp in splits), None, pseudonym,
+                     f"“{s}” is a joint answer of {len(parts)} people: an answer has one speaker; split it or "
+                     "keep it under this joint name")
+
+    def _title_after(self, s: str, pseudonym: bool) -> Split | None:
+        """`张伟教授`, `王芳女士`: a whole name, then a title or form of address (data/rules.toml).
+        A title that is a role word becomes the role (editions print it before the name); a form
+        of address (女士, 先生) is left out of the label. Both are marked for a look."""
+        first, _space, rest = s.partition(" ")
+        if rest and is_han(first[-1]) and ends_with_role(rest, self.rules):  # `张伟 清华大学教授`
+            best, doubt = self.split(first)
+            if best is not None and not best.role and doubt is None:
+                return Split(tidy_role(rest), best.name, None, pseudonym,
+                             f"the copy writes “{s}”, the name first: read as role “{tidy_role(rest)}” + name “{best.name}”")
+        for word in self.rules.address:
+            name = s[: -len(word)]
+            if not s.endswith(word) or not 2 <= len(name) <= 4:
+                continue
+            if name in self.surnames:  # `欧阳教授`: a surname and a title, matched to a full name by people.py
+                return Split(None, s, None, pseudonym, f"“{s}” is a surname and a title: no full name")
+            best, doubt = self.split(name)
+            if best is not None and not best.role and doubt is None:
+                role = word if word in self.rules.role_words else None
+                shown = f"role “{word}” + name “{best.name}”" if role else f"name “{best.name}”"
+                return Split(role, best.name, None, pseudonym,
+                             f"the copy writes “{s}”, the name first: read as {shown}")
+        return None
+
     def _role_after(self, match: re.Match, pseudonym: bool) -> Split | None:
-        """`刘捷（浙江省委副书记）`: a name, then the role in brackets."""
+        """`刘捷（浙江省委副书记）`: a name, then the role in brackets. A bracket holding the same
+        name in the other script (`萨姆·奥特曼（Sam Altman）`) is a gloss, not a role: the name is the
+        one outside (people.py joins both forms)."""
         best, _doubt = self.split(match["name"])
         if best is None or best.role:
             return None
+        inner = match["role"].strip()
+        han_outside = any(is_han(c) for c in best.name)
+        if han_outside != any(is_han(c) for c in inner) and not ends_with_role(tidy_role(inner), self.rules) and (
+                _LATIN_NAME.fullmatch(inner) or not han_outside):
+            return Split(None, best.name, None, pseudonym)
         return Split(tidy_role(match["role"]), best.name, None, pseudonym,
                      f"the copy writes the role after the name (“{match[0]}”); editions print role + name")
 
@@ -271,8 +360,9 @@ class LabelParser:
 
     def _latin(self, s: str, match: re.Match) -> list[_Candidate]:
         words = match[0].split(" ")
-        while words and words[0] in self.rules.latin_roles:
-            words = words[1:]
+        # the name follows the last Latin role word of the run: `OpenAI CEO Sam Altman`
+        last = max((j for j, w in enumerate(words) if w in self.rules.latin_roles), default=-1)
+        words = words[last + 1 :]
         if not words:
             return []
         name = " ".join(words)
@@ -357,7 +447,7 @@ def _role_score(role: str, table: Rules) -> float:
     return 0.0
 
 
-def _ends_with_role(role: str, table: Rules) -> bool:
+def ends_with_role(role: str, table: Rules) -> bool:
     return _role_score(role, table) > 0
 
 

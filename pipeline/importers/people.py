@@ -21,18 +21,48 @@ from pipeline.importers.draft import Answer, Draft, Person
 from pipeline.importers.names import Split
 from pipeline.importers.romanize import syllables
 from pipeline.importers.rules import Rules
+from pipeline.importers.surnames import surnames
+from pipeline.placeholders import is_placeholder
 
 _SENTENCES = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_HAN = "\u3400-\u9fff"
+_DOT_CLASS = "·•・‧"
+# `萨姆·奥特曼（Sam Altman）`, `Sam Altman（萨姆·奥特曼）`: one person glossed in the other script
+_GLOSS_HAN_FIRST = re.compile(rf"(?P<han>[{_HAN}]{{1,8}}(?:[{_DOT_CLASS}][{_HAN}]{{1,8}})+)\s*[（(]\s*"
+                              r"(?P<latin>[A-Za-z][A-Za-z.'\-]*(?: [A-Za-z][A-Za-z.'\-]*){0,3})\s*[）)]")
+_GLOSS_LATIN_FIRST = re.compile(r"(?P<latin>[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){1,3})\s*[（(]\s*"
+                                rf"(?P<han>[{_HAN}]{{2,8}}(?:[{_DOT_CLASS}][{_HAN}]{{1,8}})*)\s*[）)]")
 
 
 def key(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
 
 
-def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Rules) -> None:
+def find_aliases(texts: list[str], table: Rules) -> dict[str, str]:
+    """Names the copy glosses in another script (`萨姆·奥特曼（Sam Altman）`): every way of writing
+    such a person (both names, the Chinese name's last part, the Latin first and last words) → one
+    group key."""
+    aliases: dict[str, str] = {}
+    for text in texts:
+        for match in [*_GLOSS_HAN_FIRST.finditer(text), *_GLOSS_LATIN_FIRST.finditer(text)]:
+            han, latin = match["han"], match["latin"].strip()
+            group = key(latin)
+            forms = {han, latin}
+            parts = re.split(f"[{_DOT_CLASS}]", han)
+            if len(parts) > 1 and len(parts[-1]) >= 2:
+                forms.add(parts[-1])
+            forms |= {word for word in (latin.split()[0], latin.split()[-1]) if " " in latin and len(word) >= 3}
+            for form in forms:
+                aliases.setdefault(key(form), group)
+    return aliases
+
+
+def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Rules,
+                 aliases: dict[str, str] | None = None) -> None:
     """Fill draft.people from (answer, label text, split) in reading order; set each answer's
     person and role override."""
     parent: dict[str, str] = {}
+    aliases = aliases or {}
 
     def find(x: str) -> str:
         while parent.setdefault(x, x) != x:
@@ -45,12 +75,17 @@ def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Ru
         find(name)
         if split.handle:
             parent[find("h:" + key(split.handle))] = find(name)
+        if key(split.name) in aliases:
+            parent[find("a:" + aliases[key(split.name)])] = find(name)
+    short_doubts: dict[str, list[str]] = {}
+    for root, notes in _short_forms(pairs, find, parent, table).items():
+        short_doubts.setdefault(find(root), []).extend(notes)
     groups: dict[str, list[tuple[Answer, str, Split]]] = {}
     for pair in pairs:
         groups.setdefault(find("n:" + key(pair[2].name)), []).append(pair)
     used_ids: set[str] = set()
     for members in groups.values():
-        person = _person(members, used_ids)
+        person = _person(members, used_ids, table)
         index = len(draft.people)
         draft.people.append(person)
         for answer, _label, split in members:
@@ -59,17 +94,81 @@ def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Ru
                 answer.role_override = split.role
                 if split.role is None:
                     person.doubts.append(f"one answer's label “{_label}” gives no role; it will show “{person.role}”")
-        variants = {label for _a, label, _s in members}
+        person.doubts += short_doubts.get(find("n:" + key(members[0][2].name)), [])
+        variants = {label for _a, label, _s in members if label}  # ('' : an answer with no label)
         roles = {key(s.role or "") for _a, _l, s in members}
-        if len(variants) > len(roles):
-            draft.stats.merges.append(" = ".join(dict.fromkeys(label for _a, label, _s in members)))
+        if len(variants) > 1 and (len(variants) > len(roles) or len({key(s.name) for _a, _l, s in members}) > 1):
+            draft.stats.merges.append(" = ".join(dict.fromkeys(label for _a, label, _s in members if label)))
     _pseudonyms(draft, table)
 
 
-def _person(members: list[tuple[Answer, str, Split]], used_ids: set[str]) -> Person:
+def _short_forms(pairs: list[tuple[Answer, str, Split]], find, parent: dict[str, str],
+                 table: Rules) -> dict[str, list[str]]:
+    """A label that is a surname and a form of address (`张教授`, `林老师`, `王女士`, `老张`) is the
+    one speaker named in full with that surname; with two such speakers it stays apart and gets a
+    `# check:` naming both (a quote is never given to one of them on a guess). Doubts by group."""
+    table_of = surnames()
+    full = {}
+    for _a, _l, split in pairs:
+        if split.role is None and _surname_address(split.name, table_of, table) is not None:
+            continue
+        if not is_placeholder(split.name) and "、" not in split.name:  # (not a joint answer's name)
+            full.setdefault(find("n:" + key(split.name)), split.name)
+    doubts: dict[str, list[str]] = {}
+    for _a, label, split in pairs:
+        own = find("n:" + key(split.name))
+        surname = _surname_address(split.name, table_of, table) if split.role is None else None
+        if surname is not None:
+            same = {root: name for root, name in full.items() if name.startswith(surname) and root != own}
+        else:  # 马斯克 for 埃隆·马斯克, Altman for Sam Altman
+            same = {root: name for root, name in full.items()
+                    if root != own and key(split.name) in _short_names(name)}
+            if not same:
+                continue
+        if len(same) == 1:
+            root = next(iter(same))
+            parent[own] = root
+            note = f"the label “{label}” is taken as {same[root]}, the only speaker it can be"
+            if note not in doubts.setdefault(root, []):
+                doubts[root].append(note)
+        elif len(same) > 1 and own not in doubts:
+            doubts[own] = [f"“{split.name}” may be any of {'、'.join(dict.fromkeys(same.values()))}: merge it by hand into the "
+                           "right speaker (its answers are kept apart until then)"]
+    return doubts
+
+
+def _short_names(name: str) -> set[str]:
+    """What a foreign name is shortened to: the last part of `埃隆·马斯克`, the first or last word
+    of `Sam Altman` (keyed)."""
+    parts = re.split(f"[{_DOT_CLASS}]", name)
+    out = {key(parts[-1])} if len(parts) > 1 and len(parts[-1]) >= 2 else set()
+    words = name.split()
+    if len(words) > 1 and name.isascii():  # `Altman`, and `Kevin` for Kevin Zhou
+        out |= {key(word) for word in (words[0], words[-1]) if len(word) >= 3}
+    return out
+
+
+def _surname_address(name: str, table_of, table: Rules) -> str | None:
+    """The surname of `张教授` / `欧阳老师` / `老张` / `小王`, or None for any other name."""
+    for size in (2, 1):
+        surname, rest = name[:size], name[size:]
+        if surname in table_of and rest in table.address:
+            return surname
+    if len(name) in (2, 3) and name[0] in table.familiar and name[1:] in table_of:
+        return name[1:]
+    return None
+
+
+def _person(members: list[tuple[Answer, str, Split]], used_ids: set[str], table: Rules) -> Person:
     splits = [s for _a, _l, s in members]
     names = Counter(s.name for s in splits)
-    name = max(names, key=lambda n: (names[n], -[s.name for s in splits].index(n)))
+    table_of = surnames()
+
+    def short(name: str) -> bool:  # 赵总 beside 赵建军, Altman beside Sam Altman: the full name is shown
+        return _surname_address(name, table_of, table) is not None or any(
+            key(name) in _short_names(other) for other in names if other != name)
+
+    name = max(names, key=lambda n: (not short(n), names[n], -[s.name for s in splits].index(n)))
     handle = next((s.handle for s in splits if s.handle), None)
     role = _registry_role([s.role for s in splits])
     confident = any(s.doubt is None for s in splits)
@@ -97,6 +196,8 @@ def _same_role(a: str | None, b: str | None) -> bool:
 
 
 def _id_for(name: str) -> str:
+    if is_placeholder(name):
+        name = name.partition(":")[2] or name
     ident = re.sub(r"[^a-z0-9]+", "", "".join(syllables(name)).lower())
     return ident or "speaker"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,20 @@ class Rules:
     reference_headings: tuple[str, ...]
     note_prefixes: tuple[str, ...]
     trailers: tuple[str, ...]
+    note_headings: tuple[str, ...]
+    furniture: tuple[str, ...]
+    furniture_max: int
+    related: tuple[str, ...]
+    related_item_max: int
+    page_furniture: frozenset[str]
+    interviewer: tuple[str, ...]
+    interviewee: tuple[str, ...]
+    sentence_words: tuple[str, ...]
+    saying_ends: tuple[str, ...]
+    counts: re.Pattern[str]
+    ordinals: tuple[str, ...]
+    relations: frozenset[str]
+    address: tuple[str, ...]  # longest first
     pseudonym_words: tuple[str, ...]
     pseudonym_doubts: tuple[str, ...]
     credit_source: tuple[str, ...]
@@ -45,6 +60,20 @@ def rules() -> Rules:
         reference_headings=tuple(layout["references"]),
         note_prefixes=tuple(layout["notes"]),
         trailers=tuple(layout["trailers"]),
+        note_headings=tuple(layout["note_headings"]),
+        furniture=tuple(layout["furniture"]),
+        furniture_max=int(layout["furniture_max"]),
+        related=tuple(layout["related"]),
+        related_item_max=int(layout["related_item_max"]),
+        page_furniture=frozenset(data["page"]["furniture"]),
+        interviewer=tuple(data["labels"]["interviewer"]),
+        interviewee=tuple(data["labels"]["interviewee"]),
+        sentence_words=tuple(data["labels"]["sentence_words"]),
+        saying_ends=tuple(data["labels"]["saying_ends"]),
+        counts=re.compile(data["labels"]["counts"]),
+        ordinals=tuple(data["labels"]["ordinals"]),
+        relations=frozenset(data["labels"]["relations"]),
+        address=tuple(sorted(data["labels"]["address"], key=len, reverse=True)),
         pseudonym_words=tuple(data["pseudonyms"]["words"]),
         pseudonym_doubts=tuple(data["pseudonyms"]["doubts"]),
         credit_source=tuple(sorted(credit["source"], key=len, reverse=True)),

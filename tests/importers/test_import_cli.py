@@ -272,3 +272,33 @@ def test_a_slug_longer_than_the_source_takes_is_refused(tmp_path: Path, command:
     result = invoke(command, *args, "a" * 81, "--out-dir", tmp_path)
     assert result.exit_code == 2 and "at most 80" in result.output, result.output
     assert not list(tmp_path.glob("*.md"))
+
+
+@pytest.mark.parametrize("command", ["import", "new"])
+@pytest.mark.parametrize(("slug", "existing"), [
+    ("night-market", "slug: night-market"),  # another file's front matter builds under the slug
+    ("night-market-learner", "slug: night-market"),  # its learner edition has this one's name
+    ("night-market", "slug: night-market-learner"),  # … and the other way round
+])
+def test_a_slug_another_source_of_the_folder_builds_under_is_refused(tmp_path: Path, command: str, slug: str,
+                                                                      existing: str) -> None:
+    """Before: the source was written, and every later build of the folder stopped with 'the
+    same slug' (nothing built) until someone found which file to rename."""
+    out = tmp_path / "source"
+    out.mkdir()
+    (out / "kept.md").write_text(f"---\n{existing}\ntitle: 已有\n---\n", encoding="utf-8")
+    args = ["import", str(NIGHT_MARKET), "--slug", slug] if command == "import" else ["new", slug]
+    result = runner.invoke(app, [*args, "--out-dir", str(out), "--force"])
+    assert result.exit_code == 2, result.output
+    assert "kept.md" in result.output and "nothing was written" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["kept.md"]
+
+
+def test_copy_of_nothing_but_page_furniture_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    copy = tmp_path / "furniture.txt"
+    copy.write_text("▼\n\n01\n\n点击「在看」，让更多人看到 👇\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(copy), "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    assert "no text of an article" in result.output and "“▼”" in result.output
+    assert "Traceback" not in result.output and "importer bug" not in result.output
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

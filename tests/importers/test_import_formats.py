@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.importers.formats import read_html
 from pipeline.model import Document
 from tests.conftest import SEED
 from tests.importers.importhelp import FIXTURES, NIGHT_MARKET, comparable, imported_document
@@ -61,3 +62,29 @@ def test_wechat_page_chrome_is_left_out(tmp_path: Path) -> None:
     text = "\n".join(doc.text_blocks())
     for furniture in ("微信扫一扫", "关注该公众号", "阅读 10万+", "写留言", "示例公众号"):
         assert furniture not in text, furniture
+
+
+# (page body, paragraphs the importer must keep, paragraphs it must leave out), by hand
+PAGE_FURNITURE = [
+    ('<p><img src="a.jpg"><br>夜校的教室。（资料图）</p>', [], ["夜校的教室。（资料图）"]),  # a caption under a picture
+    ('<figure><img src="a.jpg"><figcaption>罗振华在店里。</figcaption></figure>', [], ["罗振华在店里。"]),
+    ('<p>刚交完班。<img class="emoji" src="e.png"></p>', ["刚交完班。"], []),  # an emoji is no picture
+    ('<p>刚交完班<img src="e.png" width="20">。</p>', ["刚交完班。"], []),
+    ('<p>前面的话<img src="a.jpg">后面的话。</p>', ["前面的话后面的话。"], []),  # words around a picture
+    ('<div class="post-comment"><p>网友：好人一生平安！</p></div>', [], ["网友：好人一生平安！"]),
+    ('<div class="ad inline-ad"><p>夏季大促，全场五折起。</p></div>', [], ["夏季大促，全场五折起。"]),
+]
+
+
+@pytest.mark.parametrize(("html", "kept", "left_out"), PAGE_FURNITURE)
+@pytest.mark.parametrize("wechat", [False, True], ids=["page", "wechat"])
+def test_captions_comments_and_ads_of_a_page_are_left_out_and_listed(html: str, kept: list[str],
+                                                                     left_out: list[str], wechat: bool) -> None:
+    article = "".join(f"<p>城东新开了一家旧书店，第{n}位常客说，老板要开到深夜，每天都有人来看书。</p>" for n in range(1, 7))
+    body = f'<div id="js_content">{article}{html}</div>' if wechat else f"<article>{article}{html}</article>"
+    extracted = read_html(f"<html><head><title>t</title></head><body>{body}</body></html>")
+    texts = [b.text for b in extracted.blocks]
+    assert all(text in texts for text in kept), texts
+    assert not [text for text in left_out if text in texts]
+    if wechat or "<figcaption>" not in html:  # (trafilatura drops a figure's caption on its own, unlisted)
+        assert all(text in " ".join(extracted.notes) for text in left_out)

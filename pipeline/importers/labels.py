@@ -1,0 +1,288 @@
+"""Who speaks: speaker labels and interview turns found in the copy's blocks.
+
+- label lines (`role + name：`, bold in a page or Word file) and `label：answer` paragraphs;
+- interview turns: `问：` / `记者：` / `Q1：` / `【问】` are questions, `答：` / `A：` answers whose
+  speaker is a placeholder; an interviewer no table names (`新京报：`) is found by its turns;
+- names alone on their own line, in copy without any colon label;
+- labels the tables cannot read: taken where a label must stand (flagged), or left in the answer
+  they stand in while its speaker is flagged (`unread_labels`).
+
+Which name a label gives is `names.py`'s; which person a name is, `people.py`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from pipeline.importers.draft import Draft
+from pipeline.importers.formats import Block
+from pipeline.importers.house import point_number
+from pipeline.importers.names import LabelParser, Split, ends_with_role
+from pipeline.importers.people import key
+from pipeline.importers.rules import Rules
+from pipeline.placeholders import TODO
+
+_BRACKETED_LABEL = re.compile(r"^【(?P<label>[^【】]{1,20})】\s*[：:]?\s*(?P<rest>.*)$")
+_TURN_NUMBER = re.compile(r"[0-9０-９.．]+$")
+_TURN = re.compile(r"^(?P<label>[^：:\s]{1,6})\s*[：:]\s*(?P<rest>.*)$")
+_SENTENCE_MARK = re.compile(r"[。！？!?；;，,、：:“”「」…]")
+INTERVIEWEE = f"{TODO}: 受访者"  # the name of the speaker of `答：` answers, until the editor writes it
+_QUESTION_ENDS = ("？", "?")
+_INLINE = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]\s*(?P<rest>\S.*)$")
+
+
+@dataclass
+class Label:
+    split: Split
+    text: str  # the label as the copy wrote it (without the colon)
+    rest: str | None = None  # the answer's first paragraph, when written on the label's line
+    line: int | None = None  # the label's line in a plain-text copy
+
+
+def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: set[int],
+                aliases: dict[str, str]) -> dict[int, Label]:
+    """Label lines by block index: standalone `label：` lines; `label：answer` paragraphs when the
+    copy has no standalone labels (or when they name a speaker already labelled); `答：` turns."""
+    found: dict[int, Label] = {}
+    for i, block in enumerate(blocks):
+        if i in asked:
+            continue
+        if asked and (rest := _turn(block.text, table.interviewee)) is not None:  # (in a copy of 问/答 turns)
+            found[i] = Label(Split(None, INTERVIEWEE), bare(block.text.removesuffix(rest)), rest or None, block.line)
+            continue
+        text = block.text
+        # a label line ends with a colon; set in bold (web pages, Word) it may go without
+        if (text.endswith(("：", ":")) or block.strong) and bare(text) not in table.reference_headings:
+            split = parser.parse(text) or _alias_label(bare(text), aliases, table)
+            if split is not None:
+                found[i] = Label(split, text.rstrip("：:").strip(), line=block.line)
+    known = {key(lab.split.name) for lab in found.values()} | set(aliases)
+    inline: dict[int, Label] = {}
+    for i, block in enumerate(blocks):
+        if i in found or i in asked or block.heading or numbered(block) or not (match := _INLINE.match(block.text)):
+            continue
+        if len(match["label"]) > table.label_max:
+            continue
+        split = parser.parse(match["label"]) or _alias_label(match["label"].strip(), aliases, table)
+        if split is None:
+            continue
+        # beside label lines, `name：…` counts only inside the Q&A: before the first label line it
+        # introduces the people (`张伟：清华大学教授，…`), and that is the article's
+        if not found or (key(split.name) in known and i > min(found)):
+            inline[i] = Label(split, match["label"].strip(), match["rest"].strip(), block.line)
+    # `label：answer` paragraphs count when two are read with confidence; then a label read on
+    # thin evidence among them is taken too, with its '# check:' (before: its answer was added,
+    # label and all, to the previous speaker's)
+    if found or sum(lab.split.doubt is None for lab in inline.values()) >= 2:
+        found.update(inline)
+    _lenient_labels(blocks, found, parser, table, aliases)
+    return found
+
+
+def _turn(text: str, words: tuple[str, ...]) -> str | None:
+    """The text after a turn label of `words` (`问：…` → `…`, `问：` → ''), or None."""
+    match = _TURN.match(text)
+    if match is None or not _is_turn_word(match["label"], words):
+        return None
+    return match["rest"].strip()
+
+
+def _is_turn_word(label: str, words: tuple[str, ...]) -> bool:
+    """`问`, `Ｑ`, and numbered `Q1`, `问2.` are turns of `words`."""
+    return key(_TURN_NUMBER.sub("", label)) in {key(w) for w in words}
+
+
+def bracketed_labels(blocks: list[Block], parser: LabelParser, table: Rules) -> list[Block]:
+    """`【问】…`, `【张伟】…`: a label in black lenticular brackets is written `问：…` / `张伟：…`
+    when it is a turn word or reads as a speaker label; any other bracket (`【编者按】`) stays."""
+    out = []
+    for block in blocks:
+        match = _BRACKETED_LABEL.match(block.text)
+        if match:
+            label = match["label"].strip()
+            if _is_turn_word(label, (*table.interviewer, *table.interviewee)) or parser.parse(label):
+                block = replace(block, text=f"{label}：{match['rest'].strip()}")
+        out.append(block)
+    return out
+
+
+def interviewer_turns(blocks: list[Block], table: Rules) -> tuple[list[Block], set[int]]:
+    """`问：…` / `记者：…` paragraphs (two or more in the copy) are the questions: the label goes,
+    the question stays (a label alone on its line asks the paragraph after it). Their indices."""
+    if sum(_turn(b.text, table.interviewer) is not None for b in blocks) < 2:
+        return blocks, set()
+    out: list[Block] = []
+    asked: set[int] = set()
+    pending = False
+    for block in blocks:
+        rest = _turn(block.text, table.interviewer)
+        if rest is None:
+            if pending:
+                asked.add(len(out))
+            pending = False
+            out.append(block)
+        elif rest:
+            asked.add(len(out))
+            out.append(replace(block, text=rest, heading=True))
+        else:
+            pending = True
+    return out, asked
+
+
+def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[int], table: Rules) -> set[int]:
+    """The interviewer, found by its turns: those paragraphs are questions however long (never
+    words added to the previous answer, never answers of a speaker). Two kinds, each coming back
+    at least twice and each time answered by a labelled speaker:
+
+    - `新京报：…`, `《人物》：…`: a label no speaker table reads;
+    - `南方周末：…？`, `记者周明：` + `…？`: a label read as a speaker whose every turn is one paragraph
+      asking a question (it leaves the labels; a label on its own line joins its question)."""
+    turns: dict[str, list[int]] = {}
+    for i, block in enumerate(blocks):
+        if i in labels or i in asked or block.heading or not (match := _INLINE.match(block.text)):
+            continue
+        if len(match["label"]) <= 12:
+            turns.setdefault(key(match["label"]), []).append(i)
+    found = {i for group in turns.values() if len(group) >= 2 and all(i + 1 in labels for i in group) for i in group}
+    by_speaker: dict[str, list[int]] = {}
+    for i, label in labels.items():
+        by_speaker.setdefault(key(label.split.name), []).append(i)
+    for group in by_speaker.values():
+        questions = [_asks(blocks, labels, i) for i in group]
+        if len(group) >= 2 and all(q is not None for q in questions):
+            for i, q in zip(group, questions):
+                del labels[i]
+                found |= {i, q}
+    return found
+
+
+def _asks(blocks: list[Block], labels: dict[int, Label], i: int) -> int | None:
+    """The index of the one paragraph of label i's turn when it asks a question and the next
+    block is another label; else None."""
+    label = labels[i]
+    q = i if label.rest is not None else i + 1
+    text = label.rest if label.rest is not None else (blocks[q].text if q < len(blocks) else "")
+    if q == i + 1 and (q in labels or q >= len(blocks)):
+        return None
+    if not text.endswith(_QUESTION_ENDS) or q + 1 not in labels:
+        return None
+    return q
+
+
+def interviewee(labels: dict[int, Label]) -> None:
+    """`答：` answers name nobody: one speaker with a placeholder name (an error until written),
+    whose doubt names the copy's lines."""
+    turns = [lab for lab in labels.values() if lab.split.name == INTERVIEWEE]
+    if not turns:
+        return
+    where = lines_of(turns)
+    doubt = (f"the copy's answers labelled “{turns[0].text}” ({where}) name nobody: write the interviewee's "
+             "name here (the article may say who it is)")
+    for lab in turns:
+        lab.split = replace(lab.split, doubt=doubt)
+
+
+def lines_of(labels: list[Label]) -> str:
+    lines = [str(lab.line) for lab in labels if lab.line is not None]
+    if not lines:
+        return "paragraphs " + "、".join(f"“{lab.text}”" for lab in labels[:3])
+    return ("copy line " if len(lines) == 1 else "copy lines ") + ", ".join(lines)
+
+
+def name_lines(blocks: list[Block], labels: dict[int, Label], parser: LabelParser, asked: set[int],
+                draft: Draft) -> None:
+    """Copy without any colon label may put each speaker's name alone on the line before the
+    answer (`陈桂芳` / `三点。…`). Such lines count when there are at least two, at least one
+    name comes back (or there are three), and each is a confident reading of a name."""
+    if labels:
+        return
+    found: dict[int, Label] = {}
+    for i, block in enumerate(blocks[:-1]):
+        text = block.text
+        if i in asked or block.heading or numbered(block) or len(text) > 16 or _SENTENCE_MARK.search(text):
+            continue
+        split = parser.parse(text)
+        if split is None or split.doubt is not None or split.handle:
+            continue
+        found[i] = Label(split, text, line=block.line)
+    found = {i: lab for i, lab in found.items() if i + 1 not in found and i + 1 < len(blocks)}
+    names = [key(lab.split.name) for lab in found.values()]
+    if len(found) >= 2 and (len(set(names)) < len(names) or len(found) >= 3):
+        labels.update(found)
+        draft.stats.notes.append(f"speaker names read from lines holding a name alone ({lines_of(list(found.values()))})")
+
+
+def _alias_label(text: str, aliases: dict[str, str], table: Rules) -> Split | None:
+    """A label whose name is one the copy glossed (`萨姆·奥特曼（Sam Altman）` → `奥特曼：`)."""
+    for alias in sorted(aliases, key=len, reverse=True):
+        if key(text).endswith(alias):
+            role = text[: len(text) - len(_tail(text, alias))].strip()
+            if not role or ends_with_role(role, table):
+                return Split(role or None, _tail(text, alias))
+    return None
+
+
+def _tail(text: str, alias_key: str) -> str:
+    """The end of `text` that is `alias_key` once keyed (white space, width, case)."""
+    for start in range(len(text)):
+        if key(text[start:]) == alias_key:
+            return text[start:]
+    return text
+
+
+def _lenient_labels(blocks: list[Block], found: dict[int, Label], parser: LabelParser, table: Rules,
+                    aliases: dict[str, str]) -> None:
+    """Inside the Q&A, a short line ending in a colon between answers is a label even when its
+    name is hard to split (a surname no table knows): a guess, marked for a look, rather than
+    the answer that follows being given to the previous speaker."""
+    if len(found) < 2:
+        return
+    first, last = min(found), max(found)
+    for i in range(first + 1, last):
+        text = blocks[i].text
+        if i in found or i - 1 in found or i + 1 in found or not text.endswith(("：", ":")):
+            continue
+        if len(text) > table.label_max or bare(text) in table.reference_headings or numbered(blocks[i]):
+            continue
+        split = _alias_label(bare(text), aliases, table) or parser.parse(text, lenient=True)
+        if split is not None:
+            found[i] = Label(split, text.rstrip("：:").strip(), line=blocks[i].line)
+
+
+def unread_labels(draft: Draft, table: Rules) -> None:
+    """An answer's paragraph that opens like a label the importer could not read (`呼兰：…`, a
+    name no table knows) may be another person's answer: it stays where it is, and the speaker it
+    stands under gets a `# check:` quoting it, so the editor decides (a guess either way could
+    put words under the wrong name)."""
+    for answer in draft.answers:
+        for k, para in enumerate(answer.paragraphs):
+            match = _INLINE.match(para.text) if not para.text.endswith(("：", ":")) else None
+            label = match["label"].strip() if match else para.text.rstrip("：:").strip()
+            if (k == 0 and match is None) or not _name_like(label, table):
+                continue
+            where = f"copy line {para.line}" if para.line else "a paragraph"
+            shown = para.text if len(para.text) <= 24 else para.text[:24] + "…"
+            draft.people[answer.person].doubts.append(
+                f"{where} in its answer, “{shown}”, may be another speaker's label: if so, give it an answer of its own")
+
+
+def _name_like(label: str, table: Rules) -> bool:
+    """A label-sized run that could be a name: 2–4 Han characters or Latin words, no digits,
+    no sentence words or marks, no role word or ordinal alone."""
+    if _SENTENCE_MARK.search(label) or any(w in label for w in table.sentence_words) or any(c.isdigit() for c in label):
+        return False
+    if label in table.role_words or label in table.interviewer or label in table.interviewee:
+        return False
+    if label.startswith(table.ordinals):
+        return False
+    han = all("\u3400" <= c <= "\u9fff" for c in label)
+    return (han and 2 <= len(label) <= 4) or bool(re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", label))
+
+
+def numbered(block: Block) -> bool:
+    return block.item is not None or point_number(block.text)[0] is not None
+
+
+def bare(text: str) -> str:
+    return text.strip().rstrip("：:").strip()
