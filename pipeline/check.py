@@ -145,7 +145,7 @@ def _not_in_fonts(lines: list[str], path: str) -> list[Diagnostic]:
     found, seen = [], set()
     for number, offset, text in _prose_lines(lines):
         for col, char in enumerate(text):
-            if char in seen or surely_drawn(char) or unicodedata.category(char)[0] not in "LNPS":
+            if char in seen or surely_drawn(char) or unicodedata.category(char)[0] not in "LNPS" or char == "\ufffd":
                 continue
             seen.add(char)
             if char not in characters_drawn():

@@ -51,6 +51,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E217": ("error", "start the ':::' line at the left margin, without indentation, '>' or list marker"),
     "E218": ("error", "put ':::' alone on its own line, the text on the lines above it"),
     "E219": ("error", "delete the invisible character (it came with a paste or a conversion)"),
+    "E228": ("error", "type the lost character again from the original copy (and convert the file again "
+                      "from its original, if there are more)"),
     "E220": ("error", "write a heading as '## ' (two half-width '#' and a plain space) before its text"),
     "E223": ("error", "link only whole web addresses (https://example.org/…) or mail addresses (mailto:name@example.org), "
                       "in the chapter's text; a file name or a page of this book cannot be linked"),

@@ -31,7 +31,7 @@ from pipeline.inlinetext import (
     split_heading_attrs,
     what_comment,
 )
-from pipeline.sourcetext import invisible_characters, split_lines, without_invisible
+from pipeline.sourcetext import invisible_characters, lost_characters, split_lines, without_invisible
 from pipeline.model import (
     Answer,
     Document,
@@ -171,6 +171,7 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
         return ReadResult(None, [Diagnostic("E101", path, 1, 1, "front matter is not closed by a '---' line")])
     hidden = [Diagnostic("E102" if number <= end else "E219", path, number, col, message)
               for number, col, message in invisible_characters(lines, front_end=end)]
+    hidden += [Diagnostic("E228", path, number, col, message) for number, col, message in lost_characters(lines)]
     front_hidden = [d for d in hidden if d.code == "E102"]
     if front_hidden:  # YAML would misplace lines after U+2028 or U+0085, so stop here
         return ReadResult(None, front_hidden)
