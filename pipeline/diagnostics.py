@@ -39,7 +39,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E209": ("error", "write the article's paragraphs before the first '##' heading, or the questions and answers"),
     "E210": ("error", "the references chapter holds one ordered list: '1. …'"),
     "E211": ("error", "use '## ' for chapters; the title lives in the front matter"),
-    "E212": ("error", "write prose paragraphs; code blocks, tables and HTML are not part of the format"),
+    "E212": ("error", "write prose paragraphs; code blocks, tables, images and HTML are not part of the format"),
     "E225": ("error", "delete the comment (the format has no hidden text), or write '\\<!--' to print it"),
     "E226": ("error", "close the quote ({lang=\"en\"}) or write the value without quotes ({lang=en}); "
                       "to print braces as text, write '\\{'"),
@@ -78,6 +78,7 @@ RULES: dict[str, tuple[Severity, str]] = {
                         "both engines, split the chapter into two questions"),
     "W412": ("warning", "delete the copy, or, if the text is meant twice, leave it (a paste may have put one "
                         "speaker's words under another's name: check who said it)"),
+    "W414": ("warning", "delete the line, or, where the break starts a new subject, make it a '##' question"),
     "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),

@@ -52,7 +52,8 @@ from pipeline.slugs import slug_from_name
 from pipeline.syllables import has_reading, is_syllable
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
-_ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
+_ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$|^\'(.*)\'$|^‘(.*)’$')
+_CLOSING_QUOTE = {'"': '"', "“": "”", "'": "'", "‘": "’"}  # (a role opened with one and never closed: E226)
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 _CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
@@ -71,7 +72,18 @@ _CHAPTER_ID = re.compile(r"^[^\W\d_][\w-]*$")
 # Markdown blocks the editions have no place for: each is an error, never text (markdown-it is
 # told to see '|' tables, whose rows it would otherwise run together into one paragraph). HTML
 # is not among them: with `html` off it is text, shown as written (`test_html_in_source_stays_text`).
-_UNSUPPORTED = {"fence": "fenced code", "code_block": "indented code: a line that starts with a tab or four spaces; delete the indentation", "table_open": "table"}
+_UNSUPPORTED = {
+    "fence": "fenced code", "code_block": "indented code: a line that starts with a tab or four spaces; delete the indentation",
+    "table_open": "table",
+}
+# '***', '---' or '___' alone between paragraphs: a section break, left out of every edition (the
+# format has none), which `publish check` says (W414) rather than leaving it out without a word.
+_RULE = "hr"
+# Lists and quotes inside one another, at most this deep: the editions print every item flat, and
+# markdown-it stops reading at its nesting limit (20 token levels), dropping the rest of the answer
+# without a word (an answer of 20 '>' read as empty, E203; a list 10 deep lost the text after it).
+MAX_NESTING = 6
+_CONTAINERS = ("bullet_list_open", "ordered_list_open", "blockquote_open")
 
 
 def _markdown() -> MarkdownIt:
@@ -206,6 +218,7 @@ class _Builder:
         self.question_count = 0
         self.note_count = 0
         self.fence_lines: set[int] = set()  # lines whose fence fault the scanner reported
+        self.cut_short = False  # the last piece parsed lost text past the nesting limit (E212)
 
     # -- helpers ---------------------------------------------------------------------------
     def problem(self, code: str, line: int, col: int, message: str) -> None:
@@ -259,7 +272,24 @@ class _Builder:
         for token in tokens:
             if token.map:
                 token.map = [token.map[0] + start, token.map[1] + start]
+        self.cut_short = self._nesting(tokens)  # (an answer cut short is not "empty": E212 says why)
         return tokens
+
+    def _nesting(self, tokens: list[Token]) -> bool:
+        """E212 at the first list or quote nested past MAX_NESTING (its text, or what follows it,
+        may be lost)."""
+        depth = 0
+        for token in tokens:
+            if token.type in _CONTAINERS:
+                depth += 1
+                if depth > MAX_NESTING:
+                    self.problem("E212", self.loc(token).line, 1,
+                                 f"lists or quotes nested more than {MAX_NESTING} deep: the editions print them flat, "
+                                 "and past about ten levels the text is lost; write them as paragraphs or one list")
+                    return True
+            elif token.type.replace("_close", "_open") in _CONTAINERS:
+                depth -= 1
+        return False
 
     def walk(self, tokens: list[Token]) -> None:
         i = 0
@@ -273,6 +303,9 @@ class _Builder:
             elif kind in _UNSUPPORTED:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block ({_UNSUPPORTED[kind]})")
                 i = _skip(tokens, i)
+            elif kind == _RULE:
+                self._rule(token)
+                i += 1
             else:
                 i += 1
 
@@ -337,8 +370,13 @@ class _Builder:
                 self.problem("E206", line, 1, f"cannot read '::: {block.info}'")
             return
         role = match["role"]
+        if role is not None and role[0] in _CLOSING_QUOTE and _CLOSING_QUOTE[role[0]] not in role[1:]:
+            # (every edition printed the quotation mark as part of the label)
+            self.problem("E226", line, raw.find(block.info) + match.start("role") + 1,
+                         f"the role '{role}' opens a value with {role[0]} and never closes it")
+            return
         if role is not None and (quoted := _ROLE_QUOTES.match(role)):
-            role = quoted[1] if quoted[1] is not None else quoted[2]
+            role = next(part for part in quoted.groups() if part is not None)
             if not role.strip():  # (at the 'role=' that the match read, whatever else the line holds)
                 self.problem("E206", line, raw.find(block.info) + match.start("role") - len("role=") + 1,
                              "'role=' has no value: write the role after it")
@@ -362,8 +400,9 @@ class _Builder:
             return
         self._headings_inside(block, tokens)
         paragraphs = self._blocks(tokens)
-        if not paragraphs:
+        if not paragraphs and not self.cut_short:
             self.problem("E203", line, 1, f"answer by '{speaker.id}' is empty")
+        if not paragraphs:
             return
         answer_id = f"{section['id']}-{len(section['answers']) + 1}"
         section["answers"].append(
@@ -380,7 +419,7 @@ class _Builder:
         note_id = "note" if self.note_count == 1 else f"note-{self.note_count}"
         section = self._section(note_id, "note", None, line)
         section["paragraphs"] = self._blocks(tokens)
-        if not section["paragraphs"]:
+        if not section["paragraphs"] and not self.cut_short:
             self.problem("E203", line, 1, "the note is empty")
         self.sections.append(section)
 
@@ -431,6 +470,7 @@ class _Builder:
                 self._hidden_references(token)
                 self._html_comments(token)
                 self._attribute_blocks(token)
+                self._images(token)
                 spans = read_spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
@@ -441,7 +481,33 @@ class _Builder:
                 paragraphs.append(Paragraph(spans=spans, number=number, loc=self.loc(token)))
             elif kind in _UNSUPPORTED:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({_UNSUPPORTED[kind]})")
+            elif kind == _RULE:
+                self._rule(token)
         return paragraphs
+
+    def _rule(self, token: Token) -> None:
+        line = self.loc(token).line
+        self.problem("W414", line, self._raw(line).find(token.markup[:1]) + 1,
+                     f"the section break '{self._raw(line).strip()}' is left out of every edition (the format has no "
+                     "section breaks)")
+
+    def _images(self, inline: Token) -> None:
+        """E212 for an image '![描述](photo.jpg)': the format has no pictures, and every edition
+        printed its description as text in the sentence, the picture lost without a word."""
+        for child in inline.children or []:
+            if child.type == "image":
+                written = f"![{child.content}]"
+                line = self._line_of_text(inline, written)
+                self.problem("E212", line, self._raw(line).find(written) + 1,
+                             f"an image '{_shown(written)}({child.attrs.get('src', '')})': the format has no images, and "
+                             "the editions would print only its description; delete it, or say in words what it shows")
+                return
+
+    def _line_of_text(self, inline: Token, written: str) -> int:
+        """The line of a paragraph where `written` stands (its first line when none holds it)."""
+        first = self.loc(inline).line
+        lines = [self._raw(first + k) for k in range(inline.content.count("\n") + 1)]
+        return first + next((k for k, raw in enumerate(lines) if written in raw), 0)
 
     def _raw(self, line: int) -> str:
         """The body's line `line` (numbered in the file) as the editor wrote it."""
