@@ -51,6 +51,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E217": ("error", "start the ':::' line at the left margin, without indentation, '>' or list marker"),
     "E218": ("error", "put ':::' alone on its own line, the text on the lines above it"),
     "E219": ("error", "delete the invisible character (it came with a paste or a conversion)"),
+    "E229": ("error", "put the marks inside the quotation marks or brackets (“**好**”), or delete them; to print "
+                      "them, write \\*\\*"),
     "E228": ("error", "type the lost character again from the original copy (and convert the file again "
                       "from its original, if there are more)"),
     "E220": ("error", "write a heading as '## ' (two half-width '#' and a plain space) before its text"),
@@ -79,6 +81,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "W412": ("warning", "delete the copy, or, if the text is meant twice, leave it (a paste may have put one "
                         "speaker's words under another's name: check who said it)"),
     "W414": ("warning", "delete the line, or, where the break starts a new subject, make it a '##' question"),
+    "W415": ("warning", "delete the space; write a table's rows as sentences or as a list"),
     "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),

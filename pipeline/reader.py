@@ -64,6 +64,10 @@ _CODE_SPAN = re.compile(r"(`+).+?\1")
 # Names of the elements copy carries in (a '<T>' or '<name>' in prose is left alone).
 HTML_TAGS = frozenset("""a abbr b big blockquote br center cite code del div em font h1 h2 h3 h4 h5 h6 hr i img
     ins kbd li mark ol p pre q s section small span strike strong sub sup table td th tr u ul""".split())
+# Two or more '*' or '_' that Markdown did not read as emphasis: CommonMark does not open or close
+# '**' between a Chinese quotation mark or bracket and a Han character ('**“好”**然后'), nor '__'
+# inside a word, so every edition printed the marks (E229). ('\\**' is escaped: text on purpose.)
+_EMPHASIS_RUN = re.compile(r"(?<![\\*_])(?:\*\*+|__+)(?![*_])")
 _UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped colon: text, printed ':::'
 # A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
@@ -318,6 +322,7 @@ class _Builder:
         _raw_title, attrs = split_heading_attrs(inline.content)
         # the question as the reader sees it: '**粗体**' and '[AI]{lang=en}' are markup, not text
         # (every edition printed the asterisks and braces, and the audio read them)
+        self._stray_emphasis(inline)
         heading_spans = read_spans(inline)
         shown = "".join(span.text for span in heading_spans)
         # only braces the editor wrote as attributes are cut ('\\{.closing}' is text: it lost its
@@ -471,6 +476,7 @@ class _Builder:
                 self._html_comments(token)
                 self._attribute_blocks(token)
                 self._images(token)
+                self._stray_emphasis(token)
                 spans = read_spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
@@ -490,6 +496,19 @@ class _Builder:
         self.problem("W414", line, self._raw(line).find(token.markup[:1]) + 1,
                      f"the section break '{self._raw(line).strip()}' is left out of every edition (the format has no "
                      "section breaks)")
+
+    def _stray_emphasis(self, inline: Token) -> None:
+        """E229 for '**' or '__' that Markdown left as text: every edition printed the marks."""
+        if not any(child.type == "text" and _EMPHASIS_RUN.search(child.content) for child in inline.children or []):
+            return
+        first = self.loc(inline).line
+        for k in range(inline.content.count("\n") + 1):
+            raw = self._raw(first + k)
+            if (run := _EMPHASIS_RUN.search(raw)) is not None:
+                self.problem("E229", first + k, run.start() + 1,
+                             f"'{run[0]}' is printed as written: Markdown reads '{run[0]}' as strong only where it does "
+                             "not stand between a Chinese quotation mark or bracket and a character, nor inside a word")
+                return
 
     def _images(self, inline: Token) -> None:
         """E212 for an image '![描述](photo.jpg)': the format has no pictures, and every edition
@@ -616,6 +635,10 @@ class _Builder:
         for section in self.sections:
             if section["kind"] in ("question", "closing") and not section["answers"]:
                 self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers")
+            elif (section["kind"] == "references" and not section["references"]  # (every edition printed an empty chapter)
+                  and not any(d.code == "E210" and d.line > section["loc"].line for d in self.diagnostics)):
+                self.problem("E210", section["loc"].line, 1, f"the references chapter '{section['title']}' has no items: "
+                                                             "write them as '1. …' lines, or delete the heading")
         self._ids_shared_with_notes_and_answers()
         # (a body of blank lines only is reported by read_body; a rule or a code block alone is text
         # that makes no paragraph, and was a document with no text before this). An interview
