@@ -51,6 +51,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E217": ("error", "start the ':::' line at the left margin, without indentation, '>' or list marker"),
     "E218": ("error", "put ':::' alone on its own line, the text on the lines above it"),
     "E219": ("error", "delete the invisible character (it came with a paste or a conversion)"),
+    "E230": ("error", "write '{.aside}' for an aside and '{lang=xx}' (a BCP 47 tag) for another language; "
+                      "those are the attributes of a span"),
     "E229": ("error", "put the marks inside the quotation marks or brackets (“**好**”), or delete them; to print "
                       "them, write \\*\\*"),
     "E228": ("error", "type the lost character again from the original copy (and convert the file again "

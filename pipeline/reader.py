@@ -68,6 +68,21 @@ HTML_TAGS = frozenset("""a abbr b big blockquote br center cite code del div em 
 # '**' between a Chinese quotation mark or bracket and a Han character ('**“好”**然后'), nor '__'
 # inside a word, so every edition printed the marks (E229). ('\\**' is escaped: text on purpose.)
 _EMPHASIS_RUN = re.compile(r"(?<![\\*_])(?:\*\*+|__+)(?![*_])")
+# What a span '[…]{…}' (or a link's '{…}') may carry: the aside class and a language; an id is let
+# be (no edition needs it). Anything else was dropped without a word: '{.asdie}' printed the aside
+# as the speaker's words, read in the speaker's voice; '{lang=english}' went into the EPUB's xml:lang.
+SPAN_CLASSES = ("aside",)
+SPAN_KEYS = ("class", "lang", "id", "href")
+# A link or a span typed through an IME: '[文字]（https://…）', '［文字］(https://…)', '[（笑）]｛.aside｝'.
+# Markdown reads none of them: every edition printed the brackets and the address, the link lost.
+_FULL_WIDTH_MARKUP = (
+    (re.compile(r"(?<!\\)\]\s*（\s*(?:https?://|mailto:)"), "E223",
+     "a link's address in full-width parentheses '（…）' is printed as written, the link lost: write '[文字](https://…)'"),
+    (re.compile(r"［[^］\n]*］\s*[(（]\s*(?:https?://|mailto:)"), "E223",
+     "a link's text in full-width brackets '［…］' is printed as written, the link lost: write '[文字](https://…)'"),
+    (re.compile(r"(?<!\\)[\]］]｛\s*(?:[.#．]|[A-Za-z]+\s*[=＝])"), "E226",
+     "an attribute block in full-width braces '｛…｝' is printed as written, its attribute lost: write '{.aside}' or '{lang=en}'"),
+)
 _UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped colon: text, printed ':::'
 # A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
@@ -477,6 +492,8 @@ class _Builder:
                 self._attribute_blocks(token)
                 self._images(token)
                 self._stray_emphasis(token)
+                self._span_attributes(token)
+                self._full_width_markup(token)
                 spans = read_spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
@@ -496,6 +513,48 @@ class _Builder:
         self.problem("W414", line, self._raw(line).find(token.markup[:1]) + 1,
                      f"the section break '{self._raw(line).strip()}' is left out of every edition (the format has no "
                      "section breaks)")
+
+    def _span_attributes(self, inline: Token) -> None:
+        """E230 for an attribute of a span the format does not know (a misspelt class or key) or a
+        language that is not a BCP 47 tag: the first one of the paragraph, at its line."""
+        import langcodes  # (lazy, as the front matter's language check)
+
+        for child in inline.children or []:
+            if child.type not in ("span_open", "link_open"):
+                continue
+            problem = None  # (as written, what it is, the suggestion)
+            for key, value in child.attrs.items():
+                if key == "class":
+                    unknown = [c for c in str(value).split() if c not in SPAN_CLASSES]
+                    if unknown:
+                        near = difflib.get_close_matches(unknown[0].lower(), SPAN_CLASSES, n=1, cutoff=0.5)
+                        problem = (f".{unknown[0]}", f"'.{unknown[0]}' is not a class of the format, and every edition would drop it",
+                                   f"did you mean '.{near[0]}'?" if near else "the one there is '.aside'")
+                elif key == "lang" and not langcodes.tag_is_valid(str(value)):
+                    problem = (f"lang={value}", f"'{value}' in 'lang={value}' is not a BCP 47 language tag: no reader or voice can use it",
+                               "write e.g. en, ja, yue or zh-Hant")
+                elif key not in SPAN_KEYS:
+                    near = difflib.get_close_matches(key.lower(), ("lang",), n=1, cutoff=0.5)
+                    problem = (key, f"'{key}' is not an attribute of the format, and every edition would drop it",
+                               "did you mean 'lang'?" if near else "it knows '.aside' and 'lang='")
+                if problem:
+                    break
+            if problem is not None:
+                written, what, suggestion = problem
+                line = self._line_of_text(inline, written)
+                col = max(self._raw(line).find(written), 0) + 1
+                self.problem("E230", line, col, f"{what}: {suggestion}")
+                return
+
+    def _full_width_markup(self, inline: Token) -> None:
+        """E223 / E226 for a link or an attribute block typed with full-width brackets or braces."""
+        first = self.loc(inline).line
+        for k in range(inline.content.count("\n") + 1):
+            raw = self._raw(first + k)
+            for pattern, code, message in _FULL_WIDTH_MARKUP:
+                if (found := pattern.search(raw)) is not None:
+                    self.problem(code, first + k, found.start() + 1, message)
+                    return
 
     def _stray_emphasis(self, inline: Token) -> None:
         """E229 for '**' or '__' that Markdown left as text: every edition printed the marks."""

@@ -79,6 +79,17 @@ BROKEN = [
     ("strong-in-heading", ("## 夜间阅览室还缺什么？", "## **“夜间”**阅览室还缺什么？"), "E229", "## **“夜间”**", "**"),
     ("underscores-inside-a-word", (ANSWER, "白天家里孙子闹，晚上__这里__安静。"), "E229", "晚上__这里", "__"),
     ("triple-stars-around-quotation", (ANSWER, "白天家里孙子闹，晚上***“这里”***安静。"), "E229", "***“这里”", "***"),
+    # -- a link or an attribute block typed through an IME, a span attribute the format does not
+    #    know: E223 / E226 / E230 (the brackets were printed, the link or the aside lost) ----------
+    ("link-address-in-full-width-parentheses", (ANSWER, "白天家里[孙子闹]（https://example.org），晚上这里安静。"), "E223",
+     "[孙子闹]（https", "]（"),
+    ("link-text-in-full-width-brackets", (ANSWER, "白天家里［孙子闹］(https://example.org)，晚上这里安静。"), "E223",
+     "［孙子闹］", "［"),
+    ("aside-in-full-width-braces", ("[（笑）]{.aside}", "[（笑）]｛.aside｝"), "E226", "｛.aside｝", "]｛"),
+    ("aside-class-misspelt", ("[（笑）]{.aside}", "[（笑）]{.asdie}"), "E230", "{.asdie}", ".asdie"),
+    ("span-language-not-a-tag", ("[Night Owl Reading]{lang=en}", "[Night Owl Reading]{lang=english}"), "E230",
+     "lang=english", "lang=english"),
+    ("span-key-misspelt", ("[Night Owl Reading]{lang=en}", "[Night Owl Reading]{lng=en}"), "E230", "{lng=en}", "lng"),
     # -- a references chapter with nothing under it: E210 (it printed an empty chapter) ---------
     ("references-empty", ("1. 城东图书馆延长夜间开放时间，城东周报，2025年3月1日\n2. 微博：@城东图书馆\n", ""), "E210",
      "## 参考资料 {.references}", None),
@@ -108,6 +119,8 @@ CLEAN = [
     ("lists-nested-six-deep", (ANSWER, nested_list(6) + ANSWER), ["项1", "项6", "白天家里"]),
     ("crlf-in-one-part", ("## 夜间阅览室还缺什么？\n\n", "## 夜间阅览室还缺什么？\r\n\r\n"), ["夜间阅览室还缺什么？", "我当了"]),
     ("full-width-space-indent", (ANSWER, "\u3000\u3000" + ANSWER), ["老周", "白天家里孙子闹"]),
+    ("full-width-parentheses-that-are-text", (ANSWER, "白天家里[注]（见下文），晚上这里安静。"), ["白天家里[注]（见下文）"]),
+    ("span-language-upper-case", ("[Night Owl Reading]{lang=en}", "[Night Owl Reading]{lang=EN-gb}"), ["Night Owl Reading"]),
 ]
 
 
