@@ -148,9 +148,27 @@ def read_with_diagnostics(path: Path) -> ReadResult:
     return read_data(data, shown, default_slug=slug_from_name(path.stem))
 
 
+# Files that are no text at all, by their first bytes: renamed to .md, or picked by mistake. The
+# message says what the file is ("file is not valid UTF-8" told the editor nothing) and, for the
+# copy `publish import` reads, to bring it in so.
+FILE_SIGNATURES = (
+    (b"PK\x03\x04", "a ZIP archive, such as a Word .docx file or an EPUB: bring Word copy in with 'publish import'"),
+    (b"\xd0\xcf\x11\xe0", "an old Word .doc (or another old Office) file: save it as .docx, then 'publish import' it"),
+    (b"{\\rtf", "an RTF document: save it as .docx or plain text, then 'publish import' it"),
+    (b"%PDF-", "a PDF: copy its text into a plain-text file, then 'publish import' it"),
+    (b"\x89PNG", "a PNG image, not a source file"),
+    (b"\xff\xd8\xff", "a JPEG image, not a source file"),
+    (b"GIF8", "a GIF image, not a source file"),
+    (b"\x1f\x8b", "a gzip archive, not a source file"),
+)
+
+
 def read_data(data: bytes, shown: str, default_slug: str = "title") -> ReadResult:
     """A source's bytes as read from a file named `shown` (the build driver's workers get the
     bytes, not the path)."""
+    what = next((what for magic, what in FILE_SIGNATURES if data.startswith(magic)), None)
+    if what is not None:
+        return ReadResult(None, [Diagnostic("E100", shown, 1, 1, f"this file is {what}")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -102,6 +102,18 @@ BROKEN = [
     ("table-pasted-with-tabs", (ANSWER, "姓名\t年龄\n老周\t68"), "W415", "姓名\t年龄", "\t"),
 ]
 
+# Whole files that are no source: (id, bytes, code, what the message must say). Line 1, column 1.
+NOT_SOURCES = [
+    ("png-renamed", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01", "E100", "a PNG image"),
+    ("jpeg-renamed", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "E100", "a JPEG image"),
+    ("docx-renamed", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "E100", "'publish import'"),
+    ("old-word-doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "E100", "an old Word .doc"),
+    ("rtf-saved-as-md", "{\\rtf1\\ansi\\deff0 {\\fonttbl} 灯下夜读}".encode(), "E100", "an RTF document"),
+    ("pdf-renamed", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "E100", "a PDF"),
+    ("only-white-space", " \n\t\n\u3000\n".encode(), "E101", "no front matter"),
+    ("only-a-byte-order-mark", b"\xef\xbb\xbf", "E101", "no front matter"),
+]
+
 # Odd but fine: (id, change, lines of text the EPUB must show, in order, as written or as the label reads)
 CLEAN = [
     ("no-break-space-after-colons", ("::: answer suwen\n", ":::\u00a0answer suwen\n"), ["图书馆夜班馆员苏雯", "我上夜班"]),
@@ -165,6 +177,19 @@ def test_check_names_the_fault_where_it_stands(tmp_path: Path, name, change, cod
         assert not re.search(rf"^{re.escape(str(path))}:\d+:\d+: error (?!{code})", output, re.M), output  # one fault, one code
     else:
         assert exit_code == 0 and " error " not in output, output
+
+
+@pytest.mark.parametrize(("name", "data", "code", "said"), NOT_SOURCES, ids=[row[0] for row in NOT_SOURCES])
+def test_a_file_that_is_no_source_is_named_for_what_it_is(tmp_path: Path, monkeypatch, name, data, code, said) -> None:
+    path = tmp_path / f"{name}.md"
+    path.write_bytes(data)
+    exit_code, output = invoke("check", str(path))
+    assert exit_code == 1 and "Traceback" not in output, output
+    assert re.search(rf"^{re.escape(str(path))}:1:1: error {code}: .*{re.escape(said)}", output, re.M), output
+    monkeypatch.chdir(tmp_path)
+    exit_code, output = invoke("epub", "--source", str(path), "--out", str(tmp_path / "out"))
+    assert exit_code == 1 and "Traceback" not in output and f"{code}: " in output, output
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
 def _epub_lines(tmp_path: Path, text: str, monkeypatch) -> str:
