@@ -72,6 +72,9 @@ _EMPHASIS_RUN = re.compile(r"(?<![\\*_])(?:\*\*+|__+)(?![*_])")
 # be (no edition needs it). Anything else was dropped without a word: '{.asdie}' printed the aside
 # as the speaker's words, read in the speaker's voice; '{lang=english}' went into the EPUB's xml:lang.
 SPAN_CLASSES = ("aside",)
+# Front-matter values every edition prints as they stand (E229 when they hold Markdown's '**').
+PRINTED_FIELDS = ("title", "subtitle", "authors", "editor", "outlet", "account", "description", "rights", "credit")
+PRINTED_SPEAKER_FIELDS = ("name", "role", "handle")
 SPAN_KEYS = ("class", "lang", "id", "href")
 # A link or a span typed through an IME: '[文字]（https://…）', '［文字］(https://…)', '[（笑）]｛.aside｝'.
 # Markdown reads none of them: every edition printed the brackets and the address, the link lost.
@@ -233,6 +236,7 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
         return ReadResult(None, placeholders + exc.diagnostics + hidden)
     builder = _Builder(path, front, positions, body_offset=end + 1, body_lines=lines[end + 1 :])
     builder.diagnostics += placeholders + hidden
+    builder.markup_in_fields()
     builder.read_body()
     document = builder.finish(default_slug)
     return ReadResult(document if not errors(builder.diagnostics) else None, builder.diagnostics)
@@ -284,6 +288,21 @@ class _Builder:
         return speakers
 
     # -- the walk --------------------------------------------------------------------------
+    def markup_in_fields(self) -> None:
+        """E229 for '**' or '__' in a front-matter value the editions print (a value is plain text:
+        every edition printed '**程一帆**' in the label, asterisks and all)."""
+        front = self.front.model_dump()
+        values = [((key,), front.get(key)) for key in PRINTED_FIELDS]
+        values += [(("speakers", index, key), speaker.get(key))
+                   for index, speaker in enumerate(front.get("speakers") or []) for key in PRINTED_SPEAKER_FIELDS]
+        for path, value in values:
+            items = [(path + (k,), v) for k, v in enumerate(value)] if isinstance(value, list) else [(path, value)]
+            for where, text in items:
+                if isinstance(text, str) and where in self.positions.marks and (run := _EMPHASIS_RUN.search(text)):
+                    line, col = self.positions.of(where)
+                    self.problem("E229", line, col, f"'{run[0]}' in '{'.'.join(map(str, where))}' is printed as written: "
+                                                    "front-matter values are plain text, without Markdown")
+
     def read_body(self) -> None:
         """Top-level runs and `:::` blocks in order, each piece parsed on its own."""
         layout = scan(self.body_lines, first_line=self.body_offset + 1)
@@ -419,6 +438,9 @@ class _Builder:
                 self.problem("E206", line, raw.find(block.info) + match.start("role") - len("role=") + 1,
                              "'role=' has no value: write the role after it")
                 return
+        if role is not None and (run := _EMPHASIS_RUN.search(match["role"])):  # (as written: columns stay true)
+            self.problem("E229", line, raw.find(block.info) + match.start("role") + run.start() + 1,
+                         f"'{run[0]}' in 'role=' is printed as written: a role is plain text, without Markdown")
         if section["kind"] == "note":
             self.problem("E205", line, 1, f"an answer cannot follow the note of line {section['loc'].line}: move the "
                                           "note after the chapter's answers (notes stand after the chapters)")

@@ -78,6 +78,10 @@ BROKEN = [
     ("strong-around-brackets", (ANSWER, "白天家里孙子闹，**（笑）**晚上这里安静。"), "E229", "**（笑）**", "**"),
     ("strong-in-heading", ("## 夜间阅览室还缺什么？", "## **“夜间”**阅览室还缺什么？"), "E229", "## **“夜间”**", "**"),
     ("underscores-inside-a-word", (ANSWER, "白天家里孙子闹，晚上__这里__安静。"), "E229", "晚上__这里", "__"),
+    ("strong-in-a-speakers-name", ("name: 苏雯", 'name: "**苏雯**"'), "E229", '"**苏雯**"', '"**'),
+    ("strong-in-the-authors", ("authors: [林小满]", 'authors: ["**林小满**"]'), "E229", '["**林小满**"]', '"**'),
+    ("strong-in-a-role-on-the-fence", ("::: answer suwen role=图书馆志愿者协调人", "::: answer suwen role=**协调人**"),
+     "E229", "role=**协调人**", "**"),
     ("triple-stars-around-quotation", (ANSWER, "白天家里孙子闹，晚上***“这里”***安静。"), "E229", "***“这里”", "***"),
     # -- a link or an attribute block typed through an IME, a span attribute the format does not
     #    know: E223 / E226 / E230 (the brackets were printed, the link or the aside lost) ----------
