@@ -35,6 +35,7 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
     diagnostics += _half_width(lines, shown)
     diagnostics += _quote_styles(lines, shown)
     diagnostics += _not_in_fonts(lines, shown)
+    diagnostics += _stray_spaces(lines, shown)
     if result.document is not None:
         for rule in MODEL_RULES:
             diagnostics += rule(result.document)
@@ -79,7 +80,7 @@ def _prose_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
 
 
 # The role an answer's fence line gives (`::: answer id role=…`), without its quotes.
-_FENCE_ROLE = re.compile(r'\srole=(?:"(?P<straight>.*)"|“(?P<curly>.*)”|(?P<bare>.*?))\s*$')
+_FENCE_ROLE = re.compile(r'\srole=(?:"(?P<straight>.*)"|“(?P<curly>.*)”|\'(?P<single>.*)\'|‘(?P<csingle>.*)’|(?P<bare>.*?))\s*$')
 
 
 # A link's address is markup, not text: '[公告](https://x.org/a?b=1)' and '<https://x.org>' (CommonMark's
@@ -98,7 +99,7 @@ def _body_lines(lines: list[str], start: int) -> Iterator[tuple[int, int, str]]:
         if not lines[index].lstrip().startswith(":::"):
             yield index + 1, 0, _without_link_addresses(lines[index])
         elif role := _FENCE_ROLE.search(lines[index]):
-            group = next(g for g in ("straight", "curly", "bare") if role[g] is not None)
+            group = next(g for g in ("straight", "curly", "single", "csingle", "bare") if role[g] is not None)
             yield index + 1, role.start(group), role[group]
 
 
@@ -114,6 +115,27 @@ def _half_width(lines: list[str], path: str) -> list[Diagnostic]:
         text = _CHARACTER_REFERENCE.sub(lambda m: " " * len(m[0]), text)  # (same length: columns stay true)
         for col, mark in sorted(half_width_marks(text)):
             found.append(Diagnostic("W401", path, number, offset + col + 1, f"half-width '{mark}' in Chinese text"))
+    return found
+
+
+# White space every edition prints where the editor did not mean it: a space, a no-break space or a
+# tab between two Han characters ('白 天 家 里', copy pasted from a PDF or a laid-out page; a
+# full-width space U+3000 is typed on purpose), and a tab inside a line (a table pasted from a
+# spreadsheet: its columns run together into one sentence, a space apart).
+_HAN = "\u3400-\u9fff\uf900-\ufaff"
+_STRAY_SPACE = re.compile(f"(?<=[{_HAN}])[ \t\u00a0]+(?=[{_HAN}])|(?<=\\S)[ \u00a0]*\t[ \t\u00a0]*(?=\\S)")
+
+
+def _stray_spaces(lines: list[str], path: str) -> list[Diagnostic]:
+    """W415, once a line, at the first such space."""
+    found = []
+    for number, offset, text in _prose_lines(lines):
+        written = lines[number - 1]  # (a link's address is blanked in `text`: only spaces typed count)
+        typed = (m for m in _STRAY_SPACE.finditer(text) if written[offset + m.start(): offset + m.end()] == m[0])
+        if (match := next(typed, None)) is not None:
+            what = ("a tab inside the text (a table pasted from a spreadsheet?): every edition prints it as a space"
+                    if "\t" in match[0] else "a space between two Chinese characters: every edition prints it")
+            found.append(Diagnostic("W415", path, number, offset + match.start() + 1, what))
     return found
 
 
@@ -147,7 +169,7 @@ def _not_in_fonts(lines: list[str], path: str) -> list[Diagnostic]:
     first: dict[str, tuple[int, int]] = {}
     for number, offset, text in _prose_lines(lines):
         for col, char in enumerate(text):
-            if char not in first:
+            if char not in first and char != "\ufffd":  # U+FFFD is E228, an error
                 first[char] = (number, offset + col + 1)
     lacking = missing("".join(first))
     if not lacking:

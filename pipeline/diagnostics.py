@@ -39,7 +39,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E209": ("error", "write the article's paragraphs before the first '##' heading, or the questions and answers"),
     "E210": ("error", "the references chapter holds one ordered list: '1. …'"),
     "E211": ("error", "use '## ' for chapters; the title lives in the front matter"),
-    "E212": ("error", "write prose paragraphs; code blocks, tables and HTML are not part of the format"),
+    "E212": ("error", "write prose paragraphs; code blocks, tables, images and HTML are not part of the format"),
     "E225": ("error", "delete the comment (the format has no hidden text), or write '\\<!--' to print it"),
     "E226": ("error", "close the quote ({lang=\"en\"}) or write the value without quotes ({lang=en}); "
                       "to print braces as text, write '\\{'"),
@@ -51,6 +51,12 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E217": ("error", "start the ':::' line at the left margin, without indentation, '>' or list marker"),
     "E218": ("error", "put ':::' alone on its own line, the text on the lines above it"),
     "E219": ("error", "delete the invisible character (it came with a paste or a conversion)"),
+    "E230": ("error", "write '{.aside}' for an aside and '{lang=xx}' (a BCP 47 tag) for another language; "
+                      "those are the attributes of a span"),
+    "E229": ("error", "put the marks inside the quotation marks or brackets (“**好**”), or delete them; to print "
+                      "them, write \\*\\*"),
+    "E228": ("error", "type the lost character again from the original copy (and convert the file again "
+                      "from its original, if there are more)"),
     "E220": ("error", "write a heading as '## ' (two half-width '#' and a plain space) before its text"),
     "E223": ("error", "link only whole web addresses (https://example.org/…) or mail addresses (mailto:name@example.org), "
                       "in the chapter's text; a file name or a page of this book cannot be linked"),
@@ -78,6 +84,8 @@ RULES: dict[str, tuple[Severity, str]] = {
                         "speaker's words under another's name: check who said it)"),
     "W414": ("warning", "write a common form of the character if there is one (the pinyin pass has no reading "
                         "for this one, and 'pronunciations:' cannot give it one), or leave it without pinyin"),
+    "W416": ("warning", "delete the line, or, where the break starts a new subject, make it a '##' question"),
+    "W415": ("warning", "delete the space; write a table's rows as sentences or as a list"),
     "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),

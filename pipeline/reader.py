@@ -31,7 +31,7 @@ from pipeline.inlinetext import (
     split_heading_attrs,
     what_comment,
 )
-from pipeline.sourcetext import invisible_characters, split_lines, without_invisible
+from pipeline.sourcetext import invisible_characters, lost_characters, split_lines, without_invisible
 from pipeline.model import (
     Answer,
     Document,
@@ -52,7 +52,8 @@ from pipeline.slugs import slug_from_name
 from pipeline.syllables import has_reading, is_syllable
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
-_ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$')
+_ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$|^\'(.*)\'$|^‘(.*)’$')
+_CLOSING_QUOTE = {'"': '"', "“": "”", "'": "'", "‘": "’"}  # (a role opened with one and never closed: E226)
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
 _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 _CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
@@ -63,6 +64,28 @@ _CODE_SPAN = re.compile(r"(`+).+?\1")
 # Names of the elements copy carries in (a '<T>' or '<name>' in prose is left alone).
 HTML_TAGS = frozenset("""a abbr b big blockquote br center cite code del div em font h1 h2 h3 h4 h5 h6 hr i img
     ins kbd li mark ol p pre q s section small span strike strong sub sup table td th tr u ul""".split())
+# Two or more '*' or '_' that Markdown did not read as emphasis: CommonMark does not open or close
+# '**' between a Chinese quotation mark or bracket and a Han character ('**“好”**然后'), nor '__'
+# inside a word, so every edition printed the marks (E229). ('\\**' is escaped: text on purpose.)
+_EMPHASIS_RUN = re.compile(r"(?<![\\*_])(?:\*\*+|__+)(?![*_])")
+# What a span '[…]{…}' (or a link's '{…}') may carry: the aside class and a language; an id is let
+# be (no edition needs it). Anything else was dropped without a word: '{.asdie}' printed the aside
+# as the speaker's words, read in the speaker's voice; '{lang=english}' went into the EPUB's xml:lang.
+SPAN_CLASSES = ("aside",)
+# Front-matter values every edition prints as they stand (E229 when they hold Markdown's '**').
+PRINTED_FIELDS = ("title", "subtitle", "authors", "editor", "outlet", "account", "description", "rights", "credit")
+PRINTED_SPEAKER_FIELDS = ("name", "role", "handle")
+SPAN_KEYS = ("class", "lang", "id", "href")
+# A link or a span typed through an IME: '[文字]（https://…）', '［文字］(https://…)', '[（笑）]｛.aside｝'.
+# Markdown reads none of them: every edition printed the brackets and the address, the link lost.
+_FULL_WIDTH_MARKUP = (
+    (re.compile(r"(?<!\\)\]\s*（\s*(?:https?://|mailto:)"), "E223",
+     "a link's address in full-width parentheses '（…）' is printed as written, the link lost: write '[文字](https://…)'"),
+    (re.compile(r"［[^］\n]*］\s*[(（]\s*(?:https?://|mailto:)"), "E223",
+     "a link's text in full-width brackets '［…］' is printed as written, the link lost: write '[文字](https://…)'"),
+    (re.compile(r"(?<!\\)[\]］]｛\s*(?:[.#．]|[A-Za-z]+\s*[=＝])"), "E226",
+     "an attribute block in full-width braces '｛…｝' is printed as written, its attribute lost: write '{.aside}' or '{lang=en}'"),
+)
 _UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped colon: text, printed ':::'
 # A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
@@ -71,7 +94,18 @@ _CHAPTER_ID = re.compile(r"^[^\W\d_][\w-]*$")
 # Markdown blocks the editions have no place for: each is an error, never text (markdown-it is
 # told to see '|' tables, whose rows it would otherwise run together into one paragraph). HTML
 # is not among them: with `html` off it is text, shown as written (`test_html_in_source_stays_text`).
-_UNSUPPORTED = {"fence": "fenced code", "code_block": "indented code: a line that starts with a tab or four spaces; delete the indentation", "table_open": "table"}
+_UNSUPPORTED = {
+    "fence": "fenced code", "code_block": "indented code: a line that starts with a tab or four spaces; delete the indentation",
+    "table_open": "table",
+}
+# '***', '---' or '___' alone between paragraphs: a section break, left out of every edition (the
+# format has none), which `publish check` says (W416) rather than leaving it out without a word.
+_RULE = "hr"
+# Lists and quotes inside one another, at most this deep: the editions print every item flat, and
+# markdown-it stops reading at its nesting limit (20 token levels), dropping the rest of the answer
+# without a word (an answer of 20 '>' read as empty, E203; a list 10 deep lost the text after it).
+MAX_NESTING = 6
+_CONTAINERS = ("bullet_list_open", "ordered_list_open", "blockquote_open")
 
 
 def _markdown() -> MarkdownIt:
@@ -117,9 +151,27 @@ def read_with_diagnostics(path: Path) -> ReadResult:
     return read_data(data, shown, default_slug=slug_from_name(path.stem))
 
 
+# Files that are no text at all, by their first bytes: renamed to .md, or picked by mistake. The
+# message says what the file is ("file is not valid UTF-8" told the editor nothing) and, for the
+# copy `publish import` reads, to bring it in so.
+FILE_SIGNATURES = (
+    (b"PK\x03\x04", "a ZIP archive, such as a Word .docx file or an EPUB: bring Word copy in with 'publish import'"),
+    (b"\xd0\xcf\x11\xe0", "an old Word .doc (or another old Office) file: save it as .docx, then 'publish import' it"),
+    (b"{\\rtf", "an RTF document: save it as .docx or plain text, then 'publish import' it"),
+    (b"%PDF-", "a PDF: copy its text into a plain-text file, then 'publish import' it"),
+    (b"\x89PNG", "a PNG image, not a source file"),
+    (b"\xff\xd8\xff", "a JPEG image, not a source file"),
+    (b"GIF8", "a GIF image, not a source file"),
+    (b"\x1f\x8b", "a gzip archive, not a source file"),
+)
+
+
 def read_data(data: bytes, shown: str, default_slug: str = "title") -> ReadResult:
     """A source's bytes as read from a file named `shown` (the build driver's workers get the
     bytes, not the path)."""
+    what = next((what for magic, what in FILE_SIGNATURES if data.startswith(magic)), None)
+    if what is not None:
+        return ReadResult(None, [Diagnostic("E100", shown, 1, 1, f"this file is {what}")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -171,6 +223,7 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
         return ReadResult(None, [Diagnostic("E101", path, 1, 1, "front matter is not closed by a '---' line")])
     hidden = [Diagnostic("E102" if number <= end else "E219", path, number, col, message)
               for number, col, message in invisible_characters(lines, front_end=end)]
+    hidden += [Diagnostic("E228", path, number, col, message) for number, col, message in lost_characters(lines)]
     front_hidden = [d for d in hidden if d.code == "E102"]
     if front_hidden:  # YAML would misplace lines after U+2028 or U+0085, so stop here
         return ReadResult(None, front_hidden)
@@ -183,6 +236,7 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
         return ReadResult(None, placeholders + exc.diagnostics + hidden)
     builder = _Builder(path, front, positions, body_offset=end + 1, body_lines=lines[end + 1 :])
     builder.diagnostics += placeholders + hidden
+    builder.markup_in_fields()
     builder.read_body()
     document = builder.finish(default_slug)
     return ReadResult(document if not errors(builder.diagnostics) else None, builder.diagnostics)
@@ -205,6 +259,7 @@ class _Builder:
         self.question_count = 0
         self.note_count = 0
         self.fence_lines: set[int] = set()  # lines whose fence fault the scanner reported
+        self.cut_short = False  # the last piece parsed lost text past the nesting limit (E212)
 
     # -- helpers ---------------------------------------------------------------------------
     def problem(self, code: str, line: int, col: int, message: str) -> None:
@@ -233,6 +288,21 @@ class _Builder:
         return speakers
 
     # -- the walk --------------------------------------------------------------------------
+    def markup_in_fields(self) -> None:
+        """E229 for '**' or '__' in a front-matter value the editions print (a value is plain text:
+        every edition printed '**程一帆**' in the label, asterisks and all)."""
+        front = self.front.model_dump()
+        values = [((key,), front.get(key)) for key in PRINTED_FIELDS]
+        values += [(("speakers", index, key), speaker.get(key))
+                   for index, speaker in enumerate(front.get("speakers") or []) for key in PRINTED_SPEAKER_FIELDS]
+        for path, value in values:
+            items = [(path + (k,), v) for k, v in enumerate(value)] if isinstance(value, list) else [(path, value)]
+            for where, text in items:
+                if isinstance(text, str) and where in self.positions.marks and (run := _EMPHASIS_RUN.search(text)):
+                    line, col = self.positions.of(where)
+                    self.problem("E229", line, col, f"'{run[0]}' in '{'.'.join(map(str, where))}' is printed as written: "
+                                                    "front-matter values are plain text, without Markdown")
+
     def read_body(self) -> None:
         """Top-level runs and `:::` blocks in order, each piece parsed on its own."""
         layout = scan(self.body_lines, first_line=self.body_offset + 1)
@@ -258,7 +328,24 @@ class _Builder:
         for token in tokens:
             if token.map:
                 token.map = [token.map[0] + start, token.map[1] + start]
+        self.cut_short = self._nesting(tokens)  # (an answer cut short is not "empty": E212 says why)
         return tokens
+
+    def _nesting(self, tokens: list[Token]) -> bool:
+        """E212 at the first list or quote nested past MAX_NESTING (its text, or what follows it,
+        may be lost)."""
+        depth = 0
+        for token in tokens:
+            if token.type in _CONTAINERS:
+                depth += 1
+                if depth > MAX_NESTING:
+                    self.problem("E212", self.loc(token).line, 1,
+                                 f"lists or quotes nested more than {MAX_NESTING} deep: the editions print them flat, "
+                                 "and past about ten levels the text is lost; write them as paragraphs or one list")
+                    return True
+            elif token.type.replace("_close", "_open") in _CONTAINERS:
+                depth -= 1
+        return False
 
     def walk(self, tokens: list[Token]) -> None:
         i = 0
@@ -272,6 +359,9 @@ class _Builder:
             elif kind in _UNSUPPORTED:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block ({_UNSUPPORTED[kind]})")
                 i = _skip(tokens, i)
+            elif kind == _RULE:
+                self._rule(token)
+                i += 1
             else:
                 i += 1
 
@@ -287,6 +377,7 @@ class _Builder:
         _raw_title, attrs = split_heading_attrs(inline.content)
         # the question as the reader sees it: '**粗体**' and '[AI]{lang=en}' are markup, not text
         # (every edition printed the asterisks and braces, and the audio read them)
+        self._stray_emphasis(inline)
         heading_spans = read_spans(inline)
         shown = "".join(span.text for span in heading_spans)
         # only braces the editor wrote as attributes are cut ('\\{.closing}' is text: it lost its
@@ -355,12 +446,20 @@ class _Builder:
                 self.problem("E206", line, 1, f"cannot read '::: {block.info}'")
             return
         role = match["role"]
+        if role is not None and role[0] in _CLOSING_QUOTE and _CLOSING_QUOTE[role[0]] not in role[1:]:
+            # (every edition printed the quotation mark as part of the label)
+            self.problem("E226", line, raw.find(block.info) + match.start("role") + 1,
+                         f"the role '{role}' opens a value with {role[0]} and never closes it")
+            return
         if role is not None and (quoted := _ROLE_QUOTES.match(role)):
-            role = quoted[1] if quoted[1] is not None else quoted[2]
+            role = next(part for part in quoted.groups() if part is not None)
             if not role.strip():  # (at the 'role=' that the match read, whatever else the line holds)
                 self.problem("E206", line, raw.find(block.info) + match.start("role") - len("role=") + 1,
                              "'role=' has no value: write the role after it")
                 return
+        if role is not None and (run := _EMPHASIS_RUN.search(match["role"])):  # (as written: columns stay true)
+            self.problem("E229", line, raw.find(block.info) + match.start("role") + run.start() + 1,
+                         f"'{run[0]}' in 'role=' is printed as written: a role is plain text, without Markdown")
         if section["kind"] == "note":
             self.problem("E205", line, 1, f"an answer cannot follow the note of line {section['loc'].line}: move the "
                                           "note after the chapter's answers (notes stand after the chapters)")
@@ -380,8 +479,9 @@ class _Builder:
             return
         self._headings_inside(block, tokens)
         paragraphs = self._blocks(tokens)
-        if not paragraphs:
+        if not paragraphs and not self.cut_short:
             self.problem("E203", line, 1, f"answer by '{speaker.id}' is empty")
+        if not paragraphs:
             return
         answer_id = f"{section['id']}-{len(section['answers']) + 1}"
         section["answers"].append(
@@ -398,7 +498,7 @@ class _Builder:
         note_id = "note" if self.note_count == 1 else f"note-{self.note_count}"
         section = self._section(note_id, "note", None, line)
         section["paragraphs"] = self._blocks(tokens)
-        if not section["paragraphs"]:
+        if not section["paragraphs"] and not self.cut_short:
             self.problem("E203", line, 1, "the note is empty")
         self.sections.append(section)
 
@@ -452,6 +552,10 @@ class _Builder:
                 self._hidden_references(token)
                 self._html_comments(token)
                 self._attribute_blocks(token)
+                self._images(token)
+                self._stray_emphasis(token)
+                self._span_attributes(token)
+                self._full_width_markup(token)
                 spans = read_spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
@@ -464,7 +568,88 @@ class _Builder:
                                             loc=self.loc(token)))
             elif kind in _UNSUPPORTED:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({_UNSUPPORTED[kind]})")
+            elif kind == _RULE:
+                self._rule(token)
         return paragraphs
+
+    def _rule(self, token: Token) -> None:
+        line = self.loc(token).line
+        self.problem("W416", line, self._raw(line).find(token.markup[:1]) + 1,
+                     f"the section break '{self._raw(line).strip()}' is left out of every edition (the format has no "
+                     "section breaks)")
+
+    def _span_attributes(self, inline: Token) -> None:
+        """E230 for an attribute of a span the format does not know (a misspelt class or key) or a
+        language that is not a BCP 47 tag: the first one of the paragraph, at its line."""
+        import langcodes  # (lazy, as the front matter's language check)
+
+        for child in inline.children or []:
+            if child.type not in ("span_open", "link_open"):
+                continue
+            problem = None  # (as written, what it is, the suggestion)
+            for key, value in child.attrs.items():
+                if key == "class":
+                    unknown = [c for c in str(value).split() if c not in SPAN_CLASSES]
+                    if unknown:
+                        near = difflib.get_close_matches(unknown[0].lower(), SPAN_CLASSES, n=1, cutoff=0.5)
+                        problem = (f".{unknown[0]}", f"'.{unknown[0]}' is not a class of the format, and every edition would drop it",
+                                   f"did you mean '.{near[0]}'?" if near else "the one there is '.aside'")
+                elif key == "lang" and not langcodes.tag_is_valid(str(value)):
+                    problem = (f"lang={value}", f"'{value}' in 'lang={value}' is not a BCP 47 language tag: no reader or voice can use it",
+                               "write e.g. en, ja, yue or zh-Hant")
+                elif key not in SPAN_KEYS:
+                    near = difflib.get_close_matches(key.lower(), ("lang",), n=1, cutoff=0.5)
+                    problem = (key, f"'{key}' is not an attribute of the format, and every edition would drop it",
+                               "did you mean 'lang'?" if near else "it knows '.aside' and 'lang='")
+                if problem:
+                    break
+            if problem is not None:
+                written, what, suggestion = problem
+                line = self._line_of_text(inline, written)
+                col = max(self._raw(line).find(written), 0) + 1
+                self.problem("E230", line, col, f"{what}: {suggestion}")
+                return
+
+    def _full_width_markup(self, inline: Token) -> None:
+        """E223 / E226 for a link or an attribute block typed with full-width brackets or braces."""
+        first = self.loc(inline).line
+        for k in range(inline.content.count("\n") + 1):
+            raw = self._raw(first + k)
+            for pattern, code, message in _FULL_WIDTH_MARKUP:
+                if (found := pattern.search(raw)) is not None:
+                    self.problem(code, first + k, found.start() + 1, message)
+                    return
+
+    def _stray_emphasis(self, inline: Token) -> None:
+        """E229 for '**' or '__' that Markdown left as text: every edition printed the marks."""
+        if not any(child.type == "text" and _EMPHASIS_RUN.search(child.content) for child in inline.children or []):
+            return
+        first = self.loc(inline).line
+        for k in range(inline.content.count("\n") + 1):
+            raw = self._raw(first + k)
+            if (run := _EMPHASIS_RUN.search(raw)) is not None:
+                self.problem("E229", first + k, run.start() + 1,
+                             f"'{run[0]}' is printed as written: Markdown reads '{run[0]}' as strong only where it does "
+                             "not stand between a Chinese quotation mark or bracket and a character, nor inside a word")
+                return
+
+    def _images(self, inline: Token) -> None:
+        """E212 for an image '![描述](photo.jpg)': the format has no pictures, and every edition
+        printed its description as text in the sentence, the picture lost without a word."""
+        for child in inline.children or []:
+            if child.type == "image":
+                written = f"![{child.content}]"
+                line = self._line_of_text(inline, written)
+                self.problem("E212", line, self._raw(line).find(written) + 1,
+                             f"an image '{_shown(written)}({child.attrs.get('src', '')})': the format has no images, and "
+                             "the editions would print only its description; delete it, or say in words what it shows")
+                return
+
+    def _line_of_text(self, inline: Token, written: str) -> int:
+        """The line of a paragraph where `written` stands (its first line when none holds it)."""
+        first = self.loc(inline).line
+        lines = [self._raw(first + k) for k in range(inline.content.count("\n") + 1)]
+        return first + next((k for k, raw in enumerate(lines) if written in raw), 0)
 
     def _raw(self, line: int) -> str:
         """The body's line `line` (numbered in the file) as the editor wrote it."""
@@ -573,6 +758,10 @@ class _Builder:
         for section in self.sections:
             if section["kind"] in ("question", "closing") and not section["answers"]:
                 self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers")
+            elif (section["kind"] == "references" and not section["references"]  # (every edition printed an empty chapter)
+                  and not any(d.code == "E210" and d.line > section["loc"].line for d in self.diagnostics)):
+                self.problem("E210", section["loc"].line, 1, f"the references chapter '{section['title']}' has no items: "
+                                                             "write them as '1. …' lines, or delete the heading")
         self._ids_shared_with_notes_and_answers()
         # (a body of blank lines only is reported by read_body; a rule or a code block alone is text
         # that makes no paragraph, and was a document with no text before this). An interview

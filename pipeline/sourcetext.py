@@ -17,9 +17,28 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 # broken paste or conversion leaves behind (DEL, C1 controls, a byte-order mark inside the text),
 # and the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): unseen
 # in an editor, they reverse or reorder the text after them in every reader and in the PDF.
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
-# Line separators YAML counts as line ends, so front-matter positions after them would be wrong.
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
+# Format characters a paste from Word or a web page carries in, just as unseen: a soft hyphen
+# (U+00AD), the combining grapheme joiner, the Arabic letter mark and the left-to-right and
+# right-to-left marks (U+061C, U+200E, U+200F), the Mongolian vowel separator, a zero-width
+# space (U+200B), the word joiner and the invisible operators (U+2060–U+2064), the deprecated
+# format characters (U+206A–U+206F), the Hangul fillers that make a name look empty, and the
+# interlinear annotation marks. Each splits a word or a name in two where no one sees it: a
+# speaker's name no longer matches itself, a search finds nothing, the audio pauses.
+_FORMAT = "\u00ad\u034f\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u2060-\u2064\u206a-\u206f\u3164\uffa0\ufff9-\ufffb"
+# The zero-width joiner and non-joiner belong inside an emoji sequence (👨\u200d👩) or between
+# letters of a script that joins (Arabic, Indic); beside a Han character, a Latin letter, a digit,
+# a space or punctuation, or at a line's edge, they are a paste's leftovers like the above.
+_PLAIN = "[\x00-\x7f\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2000-\u206f\\s]"
+_LOOSE_JOINER = f"(?:^|(?<={_PLAIN}))[\u200c\u200d]|[\u200c\u200d](?={_PLAIN}|$)"
+_INVISIBLE = re.compile(f"[{_CONTROLS}{_FORMAT}]|{_LOOSE_JOINER}")
+# Line and paragraph separators: YAML counts them as line ends, so front-matter positions after
+# them would be wrong; in the body an editor sees no line end there, but every edition breaks the
+# line (or joins the words) at them.
 _YAML_BREAKS = re.compile("[\u2028\u2029]")
+# U+FFFD, the replacement character: what a conversion writes where it could not read a
+# character. The character is lost; only the original copy has it back (E228).
+_LOST = re.compile("\ufffd")
 
 
 _LATIN = re.compile(r"[A-Za-z0-9]")
@@ -34,8 +53,11 @@ def line_join(before: str, after: str) -> str:
 
 def without_invisible(text: str) -> tuple[str, int]:
     """The text without the characters `invisible_characters` reports, and how many there were:
-    for copy brought in by `publish import`, which carries them from a paste or a conversion."""
-    return _INVISIBLE.subn("", text)
+    for copy brought in by `publish import`, which carries them from a paste or a conversion.
+    A line or paragraph separator becomes the line end it stands for."""
+    text, breaks = _YAML_BREAKS.subn("\n", text)
+    text, removed = _INVISIBLE.subn("", text)
+    return text, removed + breaks
 
 
 def split_lines(text: str) -> list[str]:
@@ -46,16 +68,21 @@ def split_lines(text: str) -> list[str]:
 
 
 def invisible_characters(lines: list[str], front_end: int | None = None) -> Iterator[tuple[int, int, str]]:
-    """(line, column, message) of every character an editor cannot see and no edition can carry.
-
-    Lines up to `front_end` (the index of the closing '---') are front matter, where the
-    line separators U+2028 and U+2029 also count."""
+    """(line, column, message) of every character an editor cannot see and no edition can carry,
+    the line separators U+2028 and U+2029 among them (`front_end`, the index of the closing
+    '---', is kept for the callers that name the front matter's lines)."""
     for index, line in enumerate(lines):
-        pattern = _INVISIBLE
-        hits = list(pattern.finditer(line))
-        if front_end is not None and index <= front_end:
-            hits += list(_YAML_BREAKS.finditer(line))
+        hits = list(_INVISIBLE.finditer(line)) + list(_YAML_BREAKS.finditer(line))
         for match in sorted(hits, key=lambda m: m.start()):
             char = match[0]
             name = unicodedata.name(char, "control character")
             yield index + 1, match.start() + 1, f"invisible character U+{ord(char):04X} ({name}) in the text"
+
+
+def lost_characters(lines: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(line, column, message) of every U+FFFD: a character a conversion could not read, printed
+    '\ufffd' by every edition and read as nothing by the audio."""
+    for index, line in enumerate(lines):
+        for match in _LOST.finditer(line):
+            yield index + 1, match.start() + 1, ("the replacement character '\ufffd' (U+FFFD) stands where a conversion "
+                                                 "lost a character")

@@ -264,7 +264,7 @@ SPANS = [
     ("same-lang-joined", "[a]{lang=en}[b]{lang=en}", [("ab", "plain", "en")]),
     ("code-in-em", "*甲`乙`*", [("甲乙", "em", None)]),
     ("code", "甲`x`乙", [("甲x乙", "plain", None)]),
-    ("image-alt", "![图](x.png)说明", [("图说明", "plain", None)]),
+    # (an image, '![图](x.png)', is E212: tests/test_reader_broken4.py)
     ("aside-in-strong", "**[甲]{.aside}**", [("甲", "aside", None)]),
     ("han-break", "甲\n乙", [("甲乙", "plain", None)]),
     ("latin-break", "ab\ncd", [("ab cd", "plain", None)]),

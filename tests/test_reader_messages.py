@@ -442,7 +442,8 @@ def test_three_dots_close_a_front_matter_too() -> None:
 
 @pytest.mark.parametrize(("change", "expected"), [
     (("第一段，", "第一\x07段，"), [("E219", 20, 3, "invisible character U+0007 (control character) in the text")]),
-    (("第一段，", "第一\u2028段，"), []),  # a line separator is only a problem where YAML reads it
+    # a line separator in the body: no line end in the editor, a forced one in the PDF (E219)
+    (("第一段，", "第一\u2028段，"), [("E219", 20, 3, "invisible character U+2028 (LINE SEPARATOR) in the text")]),
     (("  王五: wang2 wu3", "  王五: wang2 wu3\x07"), [("E102", 17, 16, "invisible character U+0007 (control character) in the text")]),
     (("  王五: wang2 wu3", "  王五: wang2 wu3\u2028"), [("E102", 17, 16, "invisible character U+2028 (LINE SEPARATOR) in the text")]),
     (("\n---\n\n第一段", "\n---\n\x07\n第一段"), [("E219", 19, 1, "invisible character U+0007 (control character) in the text")]),

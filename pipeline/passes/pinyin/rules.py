@@ -241,8 +241,9 @@ def _rule_chong(c: _Context) -> str:  # 重
 
 def _rule_he(c: _Context) -> str:  # 和
     """hú "win" at mahjong or cards (打麻将…和了三把); hé elsewhere."""
-    context = [seg.text for seg in c.segs]  # the whole block: 昨晚打麻将，他一连和了三把
-    if c.next in ("了", "牌") and any(t in ("麻将", "牌", "打牌", "胡牌", "打麻将", "麻将牌") for t in context):
+    # the whole block: 昨晚打麻将，他一连和了三把 (read only before 了 / 牌: a 130,000-character
+    # paragraph with 1,500 和 took 44 s when every 和 listed the block's words first)
+    if c.next in ("了", "牌") and any(seg.text in ("麻将", "牌", "打牌", "胡牌", "打麻将", "麻将牌") for seg in c.segs):
         return "hú"
     return "hé"
 
