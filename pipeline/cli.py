@@ -8,9 +8,11 @@ modules register at the end of this file with one line each.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
@@ -39,6 +41,7 @@ from pipeline.cli_common import (
     source_file,
 )
 from pipeline.paths import UsageError
+from pipeline.streams import prepare_standard_streams
 from pipeline.importers.cli import IMPORT_EXAMPLES, NEW_EXAMPLES, import_command, new_command
 
 app = typer.Typer(
@@ -425,13 +428,24 @@ class Terminated(KeyboardInterrupt):
     the output folder) and the build's worker processes are stopped."""
 
 
+# Set by the SIGTERM handler. Why a flag besides the exception: where the signal lands in a
+# library's native code (watchfiles' wait for a change), the library raises its own plain
+# KeyboardInterrupt in place of ours, and "terminated" would be reported as "interrupted".
+_TERMINATED = threading.Event()
+
+
 def _terminated(signum: int, frame: object) -> None:
+    _TERMINATED.set()
     raise Terminated()
 
 
 def main() -> None:
     """The console script. Ctrl-C exits 130 and SIGTERM 143, each with one line; nothing else may
-    print a traceback."""
+    print a traceback: an error no command expected is one line too (exit 1; `PUBLISH_DEBUG=1`
+    adds the traceback)."""
+    from pipeline.build import describe_failure
+
+    prepare_standard_streams()
     signal.signal(signal.SIGTERM, _terminated)
     try:
         app(prog_name="publish")
@@ -442,12 +456,17 @@ def main() -> None:
         if isinstance(cause, KeyboardInterrupt):
             _interrupted(cause)
         leave(done.code)
+    except Exception as exc:  # noqa: BLE001 — the last boundary: a bug, or a stream that broke
+        with contextlib.suppress(Exception):
+            Output().error(describe_failure(exc))
+        leave(EXIT_FAILED)
     leave(0)
 
 
 def _interrupted(interrupt: KeyboardInterrupt) -> NoReturn:
-    terminated = isinstance(interrupt, Terminated)
-    Output().error("terminated" if terminated else "interrupted")
+    terminated = isinstance(interrupt, Terminated) or _TERMINATED.is_set()
+    with contextlib.suppress(Exception):
+        Output().error("terminated" if terminated else "interrupted")
     leave(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
 
 

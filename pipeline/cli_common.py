@@ -40,6 +40,7 @@ from rich.text import Text
 from pipeline.build import describe_failure
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError, read_source_file, writable_dir
+from pipeline.streams import silence
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -58,12 +59,27 @@ SourceOption = Annotated[
 def plain_output() -> bool:
     """No colour, no boxes, no live progress: when stdout is not a terminal, NO_COLOR is set,
     or TERM=dumb (https://no-color.org)."""
-    return (not sys.stdout.isatty() or "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb")
+    return (sys.stdout is None or not sys.stdout.isatty() or "NO_COLOR" in os.environ
+            or os.environ.get("TERM") == "dumb")
 
 
 def example(*lines: str) -> str:
     """A command's `--help` epilog: its examples, kept on their own lines."""
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+class StreamError(PublishError):
+    """Standard output or error cannot be written (a full disk behind `> file`, `> /dev/full`)."""
+
+
+class _Console(Console):
+    """A Console that outlives its reader: when the command reading our output stops early
+    (`publish check | head -1`), the rest of the output is dropped and the command finishes its
+    work and exits with its own code (Rich's default exits 1 at once, mid-build)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        silence(self.file)
 
 
 class Output:
@@ -74,8 +90,8 @@ class Output:
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
         options = {"highlight": False, "markup": False, "emoji": False, "soft_wrap": True}
-        self.out = Console(**options)
-        self.err = Console(stderr=True, **options)
+        self.out = _Console(**options)
+        self.err = _Console(stderr=True, **options)
 
     @staticmethod
     def _styled(console: Console) -> bool:
@@ -87,7 +103,13 @@ class Output:
         return not self.quiet and self._styled(self.err)
 
     def _print(self, console: Console, text: Text) -> None:
-        console.print(text if self._styled(console) else Text(text.plain))
+        try:
+            console.print(text if self._styled(console) else Text(text.plain))
+        except OSError as exc:
+            console.quiet = True  # nothing more to this stream, the error included
+            where = "standard error" if console.stderr else "standard output"
+            raise StreamError(f"cannot write to {where} ({exc.strerror or exc}): check where the output is sent "
+                              f"(a full disk?)") from None
 
     def result(self, message: str | Text, *, always: bool = False) -> None:
         """A result line on stdout (a diagnostic, a table row): shown when quiet if `always`."""

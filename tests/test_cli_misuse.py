@@ -1,0 +1,176 @@
+"""The fourth CLI sweep: the command run the way a hurried editor or a careless script runs it.
+
+Each test is a class of misuse found by the sweep, run through the real console script in a
+child process and judged on what a shell sees: the exit code, the lines on stderr (one
+`error: …` line, never a traceback), and the files on disk.
+
+- standard streams: closed (`>&-`), unable to hold Chinese (`PYTHONIOENCODING=ascii`,
+  Latin-1), read by a command that stops early (`| head -1`), or unwritable (`> /dev/full`);
+- an error no command expected: one line, exit 1 (the traceback only with PUBLISH_DEBUG=1);
+- `publish watch` stopped by Ctrl-C or SIGTERM: 130 / 143 like every other command.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, TEST_TITLE
+from tests.titles import broken, write
+
+PUBLISH = [sys.executable, "-m", "pipeline.cli"]
+
+
+def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "PUBLISH_DEBUG", "PYTHONIOENCODING")}
+    return {**env, "PYTHONPATH": str(ROOT), "PUBLISH_CACHE_DIR": str(tmp_path / "cache"), **extra}
+
+
+def run(tmp_path: Path, *args: str, cwd: Path | None = None, **popen: object) -> subprocess.CompletedProcess:
+    env = popen.pop("env", None) or environment(tmp_path)
+    popen.setdefault("capture_output", "stdout" not in popen and "stderr" not in popen)
+    return subprocess.run([*PUBLISH, *args], cwd=cwd or tmp_path, env=env, timeout=300, **popen)
+
+
+def error_lines(stderr: str | bytes) -> list[str]:
+    text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
+    assert "Traceback" not in text, text
+    return [line for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project whose title has a Chinese file name (as editors name files)."""
+    (tmp_path / "source").mkdir()
+    shutil.copy(TEST_TITLE, tmp_path / "source" / "灯下夜读.md")
+    return tmp_path
+
+
+# -- standard streams ----------------------------------------------------------------------------
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("args", [["check"], ["check", "nope-夜.md"], ["audio", "--cast"], ["voices"]],
+                         ids=["check", "missing", "cast", "voices"])
+def test_chinese_output_to_a_stream_that_cannot_hold_it(project: Path, encoding: str, args: list[str]) -> None:
+    """Every message holds Chinese (file names, titles, speakers): a stdout in ASCII or Latin-1
+    gets them escaped, never a UnicodeEncodeError."""
+    result = run(project, *args, env=environment(project, PYTHONIOENCODING=encoding), capture_output=True)
+    stdout = result.stdout.decode(encoding)  # what was written is valid in the stream's encoding
+    stderr = result.stderr.decode(encoding)
+    assert "Traceback" not in stderr and "UnicodeEncodeError" not in stderr, stderr
+    if args[-1] == "nope-夜.md":
+        assert result.returncode == 2 and error_lines(stderr) == [
+            "error: nope-\\u591c.md: no such file; check the name, or run 'publish check' in the folder that "
+            "holds source/"]
+    else:
+        assert result.returncode == 0, stderr
+        assert stdout.strip(), "nothing printed"
+    if args == ["check"]:
+        assert "source/\\u706f\\u4e0b\\u591c\\u8bfb.md: 0 error(s)" in stdout
+
+
+def test_closed_standard_streams(project: Path) -> None:
+    """`publish epub >&- 2>&- <&-` (a cron job, a daemon): the build runs, the EPUB is whole, and
+    no file the build opens takes the place of the closed descriptors."""
+    def close_all() -> None:
+        for fd in (0, 1, 2):
+            os.close(fd)
+
+    result = subprocess.run([*PUBLISH, "epub"], cwd=project, env=environment(project), preexec_fn=close_all,
+                            timeout=300)
+    assert result.returncode == 0
+    with zipfile.ZipFile(project / "output" / "night-library.epub") as epub:
+        assert epub.testzip() is None and epub.read("mimetype") == b"application/epub+zip"
+    closed_out = subprocess.run([*PUBLISH, "check"], cwd=project, env=environment(project), stderr=subprocess.PIPE,
+                                preexec_fn=lambda: os.close(1), timeout=300)
+    assert closed_out.returncode == 0 and error_lines(closed_out.stderr) == []
+
+
+@pytest.mark.parametrize(("args", "code"), [(["check"], 0), (["check", "source", "bad.md"], 1), (["epub"], 0)],
+                         ids=["check-clean", "check-errors", "epub"])
+def test_output_read_by_a_command_that_stops_early(project: Path, args: list[str], code: int) -> None:
+    """`publish … | head -1`: the reader is gone before the first line (the pipe's read end is
+    closed before the command starts, so every write fails). The command still does its work and
+    exits with its own code; no BrokenPipeError, nothing on stderr."""
+    write(project, "bad.md", broken(TEST_TITLE.read_text(encoding="utf-8").replace("night-library", "bad")))
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        result = run(project, *args, stdout=writer, stderr=subprocess.PIPE)
+    finally:
+        os.close(writer)
+    assert result.returncode == code, result.stderr
+    assert error_lines(result.stderr) == []
+    if args == ["epub"]:
+        with zipfile.ZipFile(project / "output" / "night-library.epub") as epub:
+            assert epub.testzip() is None
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_standard_output_that_cannot_be_written(project: Path) -> None:
+    """`publish check > /dev/full` (a full disk behind a redirection): one line naming standard
+    output, exit 1 — not the build's 'the previous outputs are intact' advice."""
+    with open("/dev/full", "w") as full:
+        result = run(project, "check", stdout=full, stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == ["error: cannot write to standard output (No space left on device): "
+                                          "check where the output is sent (a full disk?)"]
+
+
+# -- an error no command expected ---------------------------------------------------------------
+BUG = """
+import sys
+import pipeline.check
+def broken_check(path):
+    raise RuntimeError("a bug in the checker")
+pipeline.check.check = broken_check
+from pipeline.cli import main
+sys.argv = ["publish", "check"]
+main()
+"""
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_unexpected_error_is_one_line(project: Path, debug: bool) -> None:
+    env = environment(project, **({"PUBLISH_DEBUG": "1"} if debug else {}))
+    result = subprocess.run([sys.executable, "-c", BUG], cwd=project, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 1
+    if debug:
+        assert "Traceback" in result.stderr and 'in broken_check' in result.stderr
+        return
+    assert error_lines(result.stderr) == ["error: internal error: RuntimeError: a bug in the checker (a bug in "
+                                          "publish: please report it with the source; PUBLISH_DEBUG=1 shows the "
+                                          "details)"]
+
+
+# -- watch stopped ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(("sig", "code", "line"), [(signal.SIGINT, 130, "error: interrupted"),
+                                                   (signal.SIGTERM, 143, "error: terminated")],
+                         ids=["ctrl-c", "sigterm"])
+def test_watch_stopped_like_any_command(project: Path, sig: int, code: int, line: str) -> None:
+    """Waiting for a save, `publish watch` stopped from the terminal or by a service manager ends
+    as every command does (it printed a library's log line and exited 0, even for SIGTERM)."""
+    watch = subprocess.Popen([*PUBLISH, "watch", "epub"], cwd=project, env=environment(project),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert watch.stdout is not None
+        for _ in range(2):  # "watching …", then "rebuilt epub in …"
+            assert watch.stdout.readline()
+        time.sleep(0.5)  # waiting for a change now
+        os.killpg(watch.pid, sig)
+        stdout, stderr = watch.communicate(timeout=60)
+    finally:
+        if watch.poll() is None:
+            watch.kill()
+            watch.wait()
+    assert watch.returncode == code, stderr
+    assert error_lines(stderr) == [line]
+    assert sorted(p.name for p in (project / "output").iterdir()) == ["night-library.epub"]
