@@ -40,7 +40,7 @@ from pipeline.cli_common import (
     reported_errors,
     source_file,
 )
-from pipeline.paths import UsageError
+from pipeline.paths import CACHE_ADVICE, UsageError, writable_cache_dir
 from pipeline.streams import prepare_standard_streams
 from pipeline.importers.cli import IMPORT_EXAMPLES, NEW_EXAMPLES, import_command, new_command
 
@@ -396,10 +396,11 @@ def watch(
         path = Path(titles[0].name)
         if out_dir.partition("://")[1] and not out_dir.startswith("file://"):
             raise UsageError("watch builds into a local folder: pass --out a folder")
+        cache = default_cache(Path.cwd())
+        writable_cache_dir(cache.root)
         out_path = Path(validate_out(out_dir))
         settings = settings_for_project(Path("."), editions=tuple(chosen), engine="espeak")
         settings = settings.resolved(ui.note)
-        cache = default_cache(Path.cwd())
         ctx = BuildContext(out_dir=out_path, cache=cache, styles_dir=styles_dir(settings.style_overrides, cache),
                            options=settings.options(), log=ui.say)
         watch_and_build(path, chosen, ctx, out=ui.say, style_dirs=[STYLES_DIR, project_styles(Path("."))],
@@ -413,7 +414,10 @@ def clean_cache(quiet: QuietOption = False) -> None:
 
     ui = console(quiet)
     with reported_errors(ui):
-        removed = default_cache(Path.cwd()).clear()
+        cache = default_cache(Path.cwd())
+        if cache.root.exists() and not cache.root.is_dir():
+            raise UsageError(f"the build cache folder {cache.root} is a file, not a folder: {CACHE_ADVICE}")
+        removed = cache.clear()
     ui.say(f"removed {removed} cached file(s)")
 
 

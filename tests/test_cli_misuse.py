@@ -37,7 +37,7 @@ def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
 def run(tmp_path: Path, *args: str, cwd: Path | None = None, **popen: object) -> subprocess.CompletedProcess:
     env = popen.pop("env", None) or environment(tmp_path)
     popen.setdefault("capture_output", "stdout" not in popen and "stderr" not in popen)
-    return subprocess.run([*PUBLISH, *args], cwd=cwd or tmp_path, env=env, timeout=300, **popen)
+    return subprocess.run([*PUBLISH, *args], cwd=cwd or tmp_path, env=env, timeout=120, **popen)
 
 
 def error_lines(stderr: str | bytes) -> list[str]:
@@ -174,3 +174,45 @@ def test_watch_stopped_like_any_command(project: Path, sig: int, code: int, line
     assert watch.returncode == code, stderr
     assert error_lines(stderr) == [line]
     assert sorted(p.name for p in (project / "output").iterdir()) == ["night-library.epub"]
+
+
+# -- the build cache's folder ---------------------------------------------------------------------
+@pytest.mark.parametrize("args", [["epub"], ["check"], ["watch", "epub"], ["clean-cache"]])
+@pytest.mark.parametrize("where", ["a-file", "under-a-file"])
+def test_a_cache_folder_that_cannot_be_used(project: Path, args: list[str], where: str) -> None:
+    """PUBLISH_CACHE_DIR naming a file (or a folder under one): every edition failed half-way
+    with the advice for a full output disk (exit 1); now one line naming the cache and the
+    variable, exit 2, before anything is built. `check` builds nothing and needs no cache."""
+    (project / "cachefile").write_text("not a folder")
+    cache = project / "cachefile" if where == "a-file" else project / "cachefile" / "sub"
+    result = run(project, *args, env=environment(project, PUBLISH_CACHE_DIR=str(cache)), text=True)
+    if args == ["check"]:
+        assert result.returncode == 0, result.stderr
+        return
+    if args == ["clean-cache"] and where == "under-a-file":
+        assert result.returncode == 0 and "removed 0 cached file(s)" in result.stdout  # nothing there to remove
+        return
+    advice = "set PUBLISH_CACHE_DIR to a folder you can write (e.g. PUBLISH_CACHE_DIR=/tmp/publish-cache)"
+    expected = (f"error: the build cache folder {cache} is a file, not a folder: {advice}" if where == "a-file" else
+                f"error: cannot create the build cache folder {cache} (Not a directory): {advice}")
+    assert result.returncode == 2 and error_lines(result.stderr) == [expected]
+    assert not (project / "output").exists()
+    assert (project / "cachefile").read_text() == "not a folder"
+
+
+def test_a_read_only_cache_folder(project: Path) -> None:
+    """The cache on a read-only file system (a real read-only mount, in a private mount
+    namespace): exit 2 before anything is built."""
+    unshare = shutil.which("unshare")
+    if unshare is None or subprocess.run([unshare, "-rm", "true"], capture_output=True).returncode != 0:
+        pytest.skip("no user/mount namespaces here to mount a read-only file system in")
+    (project / "ro").mkdir()
+    script = (f"mount -t tmpfs -o ro,size=64k tmpfs {project / 'ro'} && "
+              f"exec {sys.executable} -m pipeline.cli epub")
+    result = subprocess.run([unshare, "-rm", "sh", "-c", script], cwd=project, capture_output=True, text=True,
+                            env=environment(project, PUBLISH_CACHE_DIR=str(project / "ro" / "cache")), timeout=120)
+    assert result.returncode == 2, result.stderr
+    [line] = error_lines(result.stderr)
+    assert line.startswith(f"error: cannot create the build cache folder {project / 'ro' / 'cache'} (Read-only file "
+                           f"system): set PUBLISH_CACHE_DIR"), line
+    assert not (project / "output").exists()
