@@ -30,10 +30,12 @@ from pipeline.cli_common import (
     ForceOption,
     OutOption,
     Output,
+    PublishGroup,
     ROOT_QUIET,
     QuietOption,
     SourceOption,
     console,
+    did_you_mean,
     example,
     leave,
     plain_output,
@@ -45,6 +47,7 @@ from pipeline.streams import prepare_standard_streams
 from pipeline.importers.cli import IMPORT_EXAMPLES, NEW_EXAMPLES, import_command, new_command
 
 app = typer.Typer(
+    cls=PublishGroup,
     help="Build every edition of Chinese long-form titles from their source files.",
     no_args_is_help=True,
     add_completion=True,
@@ -236,7 +239,7 @@ def pdf(
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
-    paper: Annotated[Paper, typer.Option(help="Trim size.")] = Paper.a5,
+    paper: Annotated[Paper, typer.Option(help="Trim size.", case_sensitive=False)] = Paper.a5,
     marks: Annotated[bool, typer.Option(help="Crop marks and 3 mm bleed for the printer.")] = False,
     learner: LearnerOption = False,
     level: LevelOption = 4,
@@ -256,7 +259,7 @@ def audio(
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
-    engine: Annotated[Engine, typer.Option(help="TTS engine; auto uses edge when online, else espeak.")] = Engine.auto,
+    engine: Annotated[Engine, typer.Option(case_sensitive=False, help="TTS engine; auto uses edge when online, else espeak.")] = Engine.auto,
     cast: Annotated[bool, typer.Option("--cast", help="Print the cast sheet and stop.")] = False,
     force: ForceOption = False,
     jobs: JobsOption = None,
@@ -302,7 +305,7 @@ def script(
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
-    engine: Annotated[Engine, typer.Option(help="Engine whose voices and timings the script shows.")] = Engine.auto,
+    engine: Annotated[Engine, typer.Option(case_sensitive=False, help="Engine whose voices and timings the script shows.")] = Engine.auto,
     force: ForceOption = False,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
@@ -318,7 +321,7 @@ def build_all(
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
-    engine: Annotated[Engine, typer.Option(help="TTS engine for the audio edition.")] = Engine.auto,
+    engine: Annotated[Engine, typer.Option(case_sensitive=False, help="TTS engine for the audio edition.")] = Engine.auto,
     force: ForceOption = False,
     base_url: Annotated[Optional[str], typer.Option("--base-url", show_default=False,
                                                     help="Also write OUT/site/ and the feeds, served from this "
@@ -342,7 +345,7 @@ def site(
     base_url: Annotated[Optional[str], typer.Option("--base-url", show_default=False, help=BaseUrlHelp)] = None,
     out_dir: Annotated[str, typer.Option("--out", "-o", help="Output folder (the site goes to OUT/site/); a "
                                                              "local folder, not a URL.")] = "output",
-    engine: Annotated[Engine, typer.Option(help="TTS engine for the audio edition.")] = Engine.auto,
+    engine: Annotated[Engine, typer.Option(case_sensitive=False, help="TTS engine for the audio edition.")] = Engine.auto,
     force: ForceOption = False,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
@@ -388,7 +391,11 @@ def watch(
         chosen = editions or ["epub", "pdf"]
         unknown = [e for e in chosen if e not in renderers.REGISTRY]
         if unknown:
-            raise UsageError(f"unknown edition(s) {', '.join(unknown)}; choose from {', '.join(renderers.REGISTRY)}")
+            first = unknown[0]
+            if Path(first).suffix == ".md" or Path(first).is_file():
+                raise UsageError(f"{first} is a file, not an edition: name the source with --source {first}")
+            raise UsageError(f"unknown edition(s) {', '.join(unknown)}; choose from {', '.join(renderers.REGISTRY)}"
+                             f"{did_you_mean(first, list(renderers.REGISTRY))}")
         titles = _titles(None, source, ui)
         if len(titles) != 1:
             raise UsageError(f"watch follows one title, and there are {len(titles)} in source/: choose one with "

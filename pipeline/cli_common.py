@@ -27,7 +27,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import difflib
+import enum
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +38,9 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
+from typer._click.exceptions import BadParameter, NoArgsIsHelpError, NoSuchOption
+from typer._click.exceptions import UsageError as ParserError
+from typer.core import TyperGroup
 from rich.text import Text
 
 from pipeline.build import describe_failure
@@ -203,3 +209,79 @@ def leave(code: object) -> NoReturn:
         with contextlib.suppress(Exception):
             stream.flush()
     os._exit(status)
+
+
+# -- the parser's own errors ----------------------------------------------------------------------
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """' (did you mean X?)' when one of `choices` is close to `word` (a typo), else ''."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        close = [c for c in choices if c.casefold() == word.casefold()]
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+_REJECTED_CHOICE = re.compile(r"^(?:Value error, )?'(?P<value>.*)' is not one of ")
+
+
+def parser_message(error: ParserError, argv: list[str]) -> str:
+    """The parser's complaint as one line in the house style: what is wrong, the nearest right
+    spelling, and where to read more. `argv` is the command line after `publish`."""
+    message = error.format_message().removeprefix("Value error, ")
+    if isinstance(error, NoSuchOption):
+        name = error.option_name
+        command = error.ctx.command if error.ctx is not None else None
+        known = sorted({o for p in (command.params if command else []) for o in (*p.opts, *p.secondary_opts)}
+                       | {"--help"})
+        message = f"no such option: {name}{did_you_mean(name, known)}"
+        dashed = next((t for t in argv if t.startswith(name) and t != name and Path(t).exists()), None)
+        if dashed is None and name in argv and Path(name).exists():
+            dashed = name
+        if dashed is not None:  # a file whose name starts with '-': the shell cannot tell them apart
+            message = (f"no such option: {name} ('{dashed}' is a file: to name it, write ./{dashed} or put -- "
+                       f"before it)")
+    elif isinstance(error, BadParameter) and error.param is not None:
+        annotation = getattr(getattr(error.param, "type_descriptor", None), "annotation", None)
+        rejected = _REJECTED_CHOICE.match(error.message)
+        if isinstance(annotation, type) and issubclass(annotation, enum.Enum) and rejected:
+            choices = [str(member.value) for member in annotation]
+            value = rejected["value"]
+            message = f"invalid value for {error.param.get_error_hint()}: {value!r} is not one of {', '.join(choices)}{did_you_mean(value, choices)}"
+    message = re.sub(r"\. Did you mean (.+?)\?$", r" (did you mean \1?)", message)  # an unknown command
+    message = message[:1].lower() + message[1:] if message[1:2].islower() else message
+    if error.ctx is not None:
+        where = error.ctx.command_path
+    else:  # a few parser errors come without their command: the first word names it
+        command = next((token for token in argv if not token.startswith("-")), None)
+        where = f"publish {command}" if command else "publish"
+    return f"{message.rstrip('.')}; see '{where} --help'"
+
+
+class PublishGroup(TyperGroup):
+    """The `publish` command group: a mistake on the command line (an unknown option, a missing
+    argument, a value not among the choices) is one `error: …` line like every other message,
+    with the nearest right spelling, exit 2. Click printed three lines (usage, a hint, then
+    'Error: …'; on a terminal a box), unlike any other message of the command."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+        argv = list(args)
+        try:
+            context = super().make_context(info_name, args, parent, **extra)
+        except NoArgsIsHelpError:
+            raise  # `publish` alone: the help
+        except ParserError as error:
+            _parser_failed(error, argv)
+        context.meta["publish.argv"] = argv
+        return context
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        argv = ctx.meta.get("publish.argv", [])
+        try:
+            return super().invoke(ctx)
+        except NoArgsIsHelpError:
+            raise
+        except ParserError as error:
+            _parser_failed(error, argv)
+
+
+def _parser_failed(error: ParserError, argv: list[str]) -> NoReturn:
+    console().fail(parser_message(error, argv), error.exit_code)

@@ -216,3 +216,60 @@ def test_a_read_only_cache_folder(project: Path) -> None:
     assert line.startswith(f"error: cannot create the build cache folder {project / 'ro' / 'cache'} (Read-only file "
                            f"system): set PUBLISH_CACHE_DIR"), line
     assert not (project / "output").exists()
+
+
+# -- the parser's own errors ---------------------------------------------------------------------
+# A hand-written table: what a hurried editor types, and the one line they must get back.
+PARSER_MISTAKES = [
+    (["epub", "--ot", "x"], "error: no such option: --ot (did you mean --out?); see 'publish epub --help'"),
+    (["pdf", "--learnr"], "error: no such option: --learnr (did you mean --learner?); see 'publish pdf --help'"),
+    (["import", "copy.txt", "--slgu", "x"],
+     "error: no such option: --slgu (did you mean --slug?); see 'publish import --help'"),
+    (["chek"], "error: no such command 'chek' (did you mean 'check'?); see 'publish --help'"),
+    (["pdf", "--paper", "a0"], "error: invalid value for '--paper': 'a0' is not one of a5, b5, a4, letter; "
+                               "see 'publish pdf --help'"),
+    (["audio", "--engine", "espek"], "error: invalid value for '--engine': 'espek' is not one of auto, espeak, "
+                                     "edge (did you mean espeak?); see 'publish audio --help'"),
+    (["-q", "epub", "--source"], "error: option '--source' requires an argument; see 'publish epub --help'"),
+    (["import"], "error: missing argument 'FILE'; see 'publish import --help'"),
+    (["new", "a", "b"], "error: got unexpected extra argument(s) (b); see 'publish new --help'"),
+    (["check", "-weird.md"], "error: no such option: -w ('-weird.md' is a file: to name it, write ./-weird.md or "
+                             "put -- before it); see 'publish check --help'"),
+    (["watch", "epubb"], "error: unknown edition(s) epubb; choose from epub, epub-learner, pdf, pdf-learner, "
+                         "script, audio (did you mean epub?)"),
+    (["watch", "source/灯下夜读.md"], "error: source/灯下夜读.md is a file, not an edition: name the source with "
+                                   "--source source/灯下夜读.md"),
+]
+
+
+@pytest.mark.parametrize(("args", "line"), PARSER_MISTAKES, ids=[" ".join(a) for a, _ in PARSER_MISTAKES])
+def test_a_command_line_mistake_is_one_line_with_the_nearest_spelling(project: Path, args: list[str],
+                                                                      line: str) -> None:
+    """Click printed three lines (usage, a hint, 'Error: …'; a box on a terminal), unlike every
+    other message; a choice misspelt got no suggestion, and a file named '-x.md' was 'no such
+    option: -w'."""
+    (project / "-weird.md").write_bytes((project / "source" / "灯下夜读.md").read_bytes())
+    result = run(project, *args, text=True)
+    assert result.returncode == 2
+    assert error_lines(result.stderr) == [line]
+    assert result.stdout == ""
+    assert not (project / "output").exists()
+
+
+@pytest.mark.parametrize(("args", "file"), [(["pdf", "--paper", "A4"], "output/night-library.pdf"),
+                                            (["audio", "--engine", "ESPEAK", "--cast"], None)])
+def test_choices_in_capitals_are_understood(project: Path, args: list[str], file: str | None) -> None:
+    result = run(project, *args, text=True)
+    assert result.returncode == 0 and error_lines(result.stderr) == []
+    if file:
+        assert (project / file).read_bytes().rstrip().endswith(b"%%EOF")
+    else:
+        assert "espeak" in result.stdout
+
+
+def test_a_file_named_with_a_leading_dash_after_the_marker_is_a_source(project: Path) -> None:
+    (project / "-weird.md").write_bytes((project / "source" / "灯下夜读.md").read_bytes())
+    for args in (["check", "--", "-weird.md"], ["check", "./-weird.md"]):
+        result = run(project, *args, text=True)
+        assert result.returncode == 0, result.stderr
+        assert "-weird.md: 0 error(s), 0 warning(s)" in result.stdout
