@@ -177,7 +177,8 @@ def test_watch_stopped_like_any_command(project: Path, sig: int, code: int, line
 
 
 # -- the build cache's folder ---------------------------------------------------------------------
-@pytest.mark.parametrize("args", [["epub"], ["check"], ["watch", "epub"], ["clean-cache"]])
+@pytest.mark.parametrize("args", [["epub"], ["check"], ["watch", "epub"], ["clean-cache"]],
+                         ids=["epub", "check", "watch", "clean-cache"])
 @pytest.mark.parametrize("where", ["a-file", "under-a-file"])
 def test_a_cache_folder_that_cannot_be_used(project: Path, args: list[str], where: str) -> None:
     """PUBLISH_CACHE_DIR naming a file (or a folder under one): every edition failed half-way
@@ -242,7 +243,11 @@ PARSER_MISTAKES = [
 ]
 
 
-@pytest.mark.parametrize(("args", "line"), PARSER_MISTAKES, ids=[" ".join(a) for a, _ in PARSER_MISTAKES])
+MISTAKE_IDS = ["option", "flag", "import-option", "command", "paper", "engine", "no-value", "no-argument",
+               "extra-argument", "dash-file", "edition", "file-as-edition"]
+
+
+@pytest.mark.parametrize(("args", "line"), PARSER_MISTAKES, ids=MISTAKE_IDS)
 def test_a_command_line_mistake_is_one_line_with_the_nearest_spelling(project: Path, args: list[str],
                                                                       line: str) -> None:
     """Click printed three lines (usage, a hint, 'Error: …'; a box on a terminal), unlike every
@@ -257,7 +262,7 @@ def test_a_command_line_mistake_is_one_line_with_the_nearest_spelling(project: P
 
 
 @pytest.mark.parametrize(("args", "file"), [(["pdf", "--paper", "A4"], "output/night-library.pdf"),
-                                            (["audio", "--engine", "ESPEAK", "--cast"], None)])
+                                            (["audio", "--engine", "ESPEAK", "--cast"], None)], ids=["paper", "engine"])
 def test_choices_in_capitals_are_understood(project: Path, args: list[str], file: str | None) -> None:
     result = run(project, *args, text=True)
     assert result.returncode == 0 and error_lines(result.stderr) == []
