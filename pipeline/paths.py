@@ -65,6 +65,7 @@ def readable_file(path: Path, what: str, max_bytes: int, kinds: str) -> int:
     """The size of a file the user named for reading (a copy to import, say), or a `UsageError`
     saying why it cannot be: missing, a folder, a pipe or device, over `max_bytes`, unreadable.
     `kinds` says what would do instead (e.g. "a .txt, .html or .docx file")."""
+    utf8_name(path)
     info = _regular_file(path, missing="check the name",
                          folder=f"a folder, not a file: name the {what} to use ({kinds})",
                          special=f"name the {what} ({kinds})")
@@ -79,11 +80,25 @@ def readable_file(path: Path, what: str, max_bytes: int, kinds: str) -> int:
     return info.st_size
 
 
+def utf8_name(path: Path) -> None:
+    """A `UsageError` for a path whose name is not UTF-8 (a file or folder copied from an old
+    Windows or Latin-1 disk): the name travels with the build (to worker processes, into
+    messages, build records and JSON), where such a build failed with an 'internal error' after
+    it had started."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(path).encode("utf-8", "backslashreplace").decode("ascii", "replace")
+        raise UsageError(f"{shown}: this name is not UTF-8 (made in another encoding?): use a UTF-8 name "
+                         f"(rename the file or folder, or choose another)") from None
+
+
 def writable_dir(path: Path, what: str = "output folder", option: str = "--out", example: str = "output", *,
                  advice: str | None = None) -> Path:
     """`path` as a folder this process can write in (created if missing), or a `UsageError`
     that names the `option` the path came from (or ends with `advice`, where the path did not
     come from an option)."""
+    utf8_name(path)
     if path.exists() and not path.is_dir():
         if advice:
             raise UsageError(f"the {what} {path} is a file, not a folder: {advice}")

@@ -278,3 +278,36 @@ def test_a_file_named_with_a_leading_dash_after_the_marker_is_a_source(project: 
         result = run(project, *args, text=True)
         assert result.returncode == 0, result.stderr
         assert "-weird.md: 0 error(s), 0 warning(s)" in result.stdout
+
+
+# -- names that are not UTF-8 ---------------------------------------------------------------------
+LATIN1 = os.fsdecode(b"caf\xe9")  # a name made on a Latin-1 disk, as Python sees it
+SHOWN = "caf\\udce9"
+UTF8_ADVICE = "this name is not UTF-8 (made in another encoding?): use a UTF-8 name (rename the file or folder, " \
+              "or choose another)"
+
+
+@pytest.mark.parametrize("case", ["source-in-folder", "source-named", "out", "cache", "import-copy", "import-out"])
+def test_a_name_that_is_not_utf8(project: Path, case: str) -> None:
+    """A build with such a name failed after it had started, with an 'internal error' (the name
+    could not go into the build's records); import wrote a source its own check rejected."""
+    (project / "lat").mkdir()
+    (project / "lat" / f"{LATIN1}.md").write_bytes(TEST_TITLE.read_bytes())
+    for name in (f"{LATIN1}.txt", "copy.txt"):
+        (project / name).write_bytes((ROOT / "tests/fixtures/import/night-market.txt").read_bytes())
+    env = environment(project)
+    args, shown = {
+        "source-in-folder": (["epub", "lat"], f"lat/{SHOWN}.md"),
+        "source-named": (["check", f"lat/{LATIN1}.md"], f"lat/{SHOWN}.md"),
+        "out": (["epub", "--out", LATIN1], SHOWN),
+        "cache": (["epub"], f"{project}/{SHOWN}"),
+        "import-copy": (["import", f"{LATIN1}.txt"], f"{SHOWN}.txt"),
+        "import-out": (["import", "copy.txt", "--out-dir", LATIN1], SHOWN),
+    }[case]
+    if case == "cache":
+        env["PUBLISH_CACHE_DIR"] = f"{project}/{LATIN1}"
+    result = subprocess.run([*PUBLISH, *args], cwd=project, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert error_lines(result.stderr) == [f"error: {shown}: {UTF8_ADVICE}"]
+    assert not (project / "output").exists() and not (project / LATIN1).exists()
+    assert sorted(p.name for p in (project / "source").iterdir()) == ["灯下夜读.md"]

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from pipeline import renderers
-from pipeline.paths import UsageError, read_source_file
+from pipeline.paths import UsageError, read_source_file, utf8_name
 from pipeline.slugs import slug_from_name
 from pipeline.sourcetext import split_lines
 
@@ -136,8 +136,10 @@ def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> lis
             paths += files
     unique: dict[str, Path] = {}
     for path in paths:
+        utf8_name(path)
         unique.setdefault(str(path.resolve()) if path.exists() else str(path), path)
     return list(unique.values())
+
 
 
 def read_titles(paths: Iterable[Path]) -> list[TitleSource]:
