@@ -311,3 +311,27 @@ def test_a_name_that_is_not_utf8(project: Path, case: str) -> None:
     assert error_lines(result.stderr) == [f"error: {shown}: {UTF8_ADVICE}"]
     assert not (project / "output").exists() and not (project / LATIN1).exists()
     assert sorted(p.name for p in (project / "source").iterdir()) == ["灯下夜读.md"]
+
+
+# -- publish.toml -------------------------------------------------------------------------------------
+TOML_MISTAKES = [
+    ('[cache]\nmax_sise = "1 GB"\n', "publish.toml:2: [cache] max_sise: unknown setting (did you mean max_size?)"),
+    ('# settings\n\n[cach]\nmax_size = "1 GB"\n', "publish.toml:3: [top] cach: unknown section (did you mean [cache]?)"),
+    ('[site]\ntitle = "书架"\nowner_email = "a@example.org"\n',
+     "publish.toml:3: [site] owner_email: unknown setting in this section: it belongs in [podcast]"),
+    ('base_url = "https://example.org/"\n',
+     "publish.toml:1: [top] base_url: unknown setting in this section: it belongs in [site]"),
+    ('[site]\n\n\nbase_url = 1\n', "publish.toml:4: [site] base_url: Input should be a valid string"),
+    ('[podcast]\nzzz = 1\n', "publish.toml:2: [podcast] zzz: unknown setting (check its spelling and its [section])"),
+]
+
+
+@pytest.mark.parametrize(("toml", "line"), TOML_MISTAKES, ids=["key", "section", "wrong-section", "top-level",
+                                                               "type", "unknown"])
+def test_a_settings_mistake_names_its_line_and_the_nearest_setting(project: Path, toml: str, line: str) -> None:
+    """The message named the setting but not its line, and offered no spelling for a typo."""
+    (project / "publish.toml").write_text(toml, encoding="utf-8")
+    result = run(project, "epub", text=True)
+    assert result.returncode == 2
+    assert error_lines(result.stderr) == [f"error: {line}"]
+    assert not (project / "output").exists()
