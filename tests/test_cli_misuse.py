@@ -335,3 +335,18 @@ def test_a_settings_mistake_names_its_line_and_the_nearest_setting(project: Path
     assert result.returncode == 2
     assert error_lines(result.stderr) == [f"error: {line}"]
     assert not (project / "output").exists()
+
+
+# -- output written inside source/ ----------------------------------------------------------------
+def test_a_script_written_into_source_is_not_read_as_a_title(project: Path) -> None:
+    """`publish script --out source` puts `<slug>-script.md` beside the sources: with no
+    arguments the next command read it as a title (E101, exit 1), though a folder argument
+    (`publish check source`) already skipped it, as it skips hidden files."""
+    built = run(project, "script", "--engine", "espeak", "--out", "source", text=True)
+    assert built.returncode == 0, built.stderr
+    assert (project / "source" / "night-library-script.md").is_file()
+    (project / "source" / ".灯下夜读.md").write_bytes(TEST_TITLE.read_bytes())  # an editor's hidden copy
+    for args in (["check"], ["check", "source"]):
+        result = run(project, *args, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert result.stdout.splitlines() == ["source/灯下夜读.md: 0 error(s), 0 warning(s)"]

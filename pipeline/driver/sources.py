@@ -111,7 +111,8 @@ def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> lis
     paths: list[Path] = []
     if not arguments:
         folder = project_dir / SOURCE_DIR
-        paths = sorted(p for p in folder.glob(f"*{SUFFIX}") if p.is_file()) if folder.is_dir() else []
+        # what a folder argument holds (no hidden files, no podcast script written there), one level
+        paths = [p for p in _folder_titles(folder) if p.parent == folder] if folder.is_dir() else []
         if not paths:
             raise UsageError(f"no source file: put '<slug>{SUFFIX}' files in {SOURCE_DIR}/, or name the files "
                              f"to build (e.g. 'publish all drafts/*.md')")
