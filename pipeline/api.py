@@ -27,7 +27,7 @@ from pipeline.build import default_cache
 from pipeline.config import load_config
 from pipeline.errors import PublishError
 from pipeline.driver.local import Listener, Silent, run_in_process, run_pool
-from pipeline.driver.outputs import check_output_names, for_workers, validate_out
+from pipeline.driver.outputs import check_output_names, check_sources_kept, for_workers, validate_out
 from pipeline.driver.settings import BuildSettings
 from pipeline.driver.sources import TitleSource, check_collisions, find_source_paths, read_titles
 from pipeline.driver.styles import style_overrides
@@ -110,6 +110,7 @@ def build_titles(
         writable_cache_dir(Path(local_cache))
     out = validate_out(str(out))
     check_output_names(out, [t.slug for t in titles], list(settings.editions))
+    check_sources_kept(out, [(t.name, t.slug) for t in titles], list(settings.editions))
     settings = settings.resolved(log)
     results: dict[str, TitleResult] = {}
 

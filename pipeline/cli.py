@@ -381,7 +381,7 @@ def watch(
 ) -> None:
     """Rebuild editions whenever the source or the styles change; Ctrl-C stops."""
     from pipeline.build import STYLES_DIR, default_cache
-    from pipeline.driver.outputs import validate_out
+    from pipeline.driver.outputs import check_sources_kept, validate_out
     from pipeline.driver.styles import project_styles, style_overrides, styles_dir
     from pipeline.renderers.base import BuildContext
     from pipeline.watch import watch_and_build
@@ -406,6 +406,7 @@ def watch(
         cache = default_cache(Path.cwd())
         writable_cache_dir(cache.root)
         out_path = Path(validate_out(out_dir))
+        check_sources_kept(str(out_path), [(titles[0].name, titles[0].slug)], chosen)
         settings = settings_for_project(Path("."), editions=tuple(chosen), engine="espeak")
         settings = settings.resolved(ui.note)
         ctx = BuildContext(out_dir=out_path, cache=cache, styles_dir=styles_dir(settings.style_overrides, cache),

@@ -350,3 +350,36 @@ def test_a_script_written_into_source_is_not_read_as_a_title(project: Path) -> N
         result = run(project, *args, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
         assert result.stdout.splitlines() == ["source/灯下夜读.md: 0 error(s), 0 warning(s)"]
+
+
+@pytest.mark.parametrize("case", ["own-source", "other-source", "watch"])
+def test_an_edition_is_never_written_over_a_source(project: Path, case: str) -> None:
+    """A source named `<slug>-script.md` built into its own folder, or another source of that
+    name there: the podcast script replaced the editor's source and the build said 'built'."""
+    drafts = project / "drafts"
+    drafts.mkdir()
+    title = TEST_TITLE.read_text(encoding="utf-8")
+    if case == "other-source":  # another title's source, whose name the script edition would take
+        victim = write(drafts, "night-library-script.md", title.replace("slug: night-library", "slug: other", 1))
+        args = ["script", "source/灯下夜读.md", "--engine", "espeak", "--out", "drafts"]
+    else:
+        victim = write(drafts, "night-library-script.md", title)
+        args = (["watch", "script", "--source", "drafts/night-library-script.md", "--out", "drafts"]
+                if case == "watch" else ["script", "drafts/night-library-script.md", "--engine", "espeak", "--out",
+                                         "drafts"])
+    before = victim.read_bytes()
+    result = run(project, *args, text=True)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert error_lines(result.stderr) == [
+        "error: drafts/night-library-script.md is a source file, and building 'night-library' into drafts would "
+        "write over it: pass --out another folder, or rename the source (nothing was built)"]
+    assert victim.read_bytes() == before
+    assert sorted(p.name for p in drafts.iterdir()) == ["night-library-script.md"]
+
+
+def test_a_script_written_over_by_the_next_build_is_still_fine(project: Path) -> None:
+    """The check above must not refuse the script edition's own earlier output."""
+    for _ in range(2):
+        result = run(project, "script", "--engine", "espeak", "--out", "source", "--force", text=True)
+        assert result.returncode == 0, result.stderr
+    assert (project / "source" / "night-library-script.md").read_text(encoding="utf-8").startswith("# 灯下夜读")
