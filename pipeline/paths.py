@@ -103,6 +103,9 @@ def writable_dir(path: Path, what: str = "output folder", option: str = "--out",
         if advice:
             raise UsageError(f"the {what} {path} is a file, not a folder: {advice}")
         raise UsageError(f"{path} is a file, not a folder: pass {option} a folder (it is created if missing)")
+    if path.is_symlink() and not path.exists():
+        raise UsageError(f"{path} is a symbolic link to {os.readlink(path)}, which does not exist: create that "
+                         f"folder, or {advice or f'choose another {what}'}")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError:

@@ -383,3 +383,12 @@ def test_a_script_written_over_by_the_next_build_is_still_fine(project: Path) ->
         result = run(project, "script", "--engine", "espeak", "--out", "source", "--force", text=True)
         assert result.returncode == 0, result.stderr
     assert (project / "source" / "night-library-script.md").read_text(encoding="utf-8").startswith("# 灯下夜读")
+
+
+def test_out_naming_a_dangling_symbolic_link(project: Path) -> None:
+    """It said 'a part of this path is a file, not a folder'."""
+    (project / "editions").symlink_to(project / "mounted" / "editions")
+    result = run(project, "epub", "--out", "editions", text=True)
+    assert result.returncode == 2
+    assert error_lines(result.stderr) == [f"error: editions is a symbolic link to {project}/mounted/editions, which "
+                                          f"does not exist: create that folder, or choose another output folder"]
