@@ -392,3 +392,32 @@ def test_out_naming_a_dangling_symbolic_link(project: Path) -> None:
     assert result.returncode == 2
     assert error_lines(result.stderr) == [f"error: editions is a symbolic link to {project}/mounted/editions, which "
                                           f"does not exist: create that folder, or choose another output folder"]
+
+
+# -- a terminal that cannot show colour ---------------------------------------------------------------
+@pytest.mark.parametrize("args", [["epub", "--out", "/proc/x"], ["--help"], ["epub", "--ot"]],
+                         ids=["error", "help", "parser"])
+def test_term_dumb_on_a_terminal_is_plain(project: Path, args: list[str]) -> None:
+    """TERM=dumb (Emacs' shell, some CI terminals): no escape codes and no boxes, as NO_COLOR."""
+    import pty
+    import re
+    import select
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in environment(project).items() if k != "NO_COLOR"}
+    process = subprocess.Popen([*PUBLISH, *args], cwd=project, stdin=subprocess.DEVNULL, stdout=follower,
+                               stderr=follower, env={**env, "TERM": "dumb"})
+    os.close(follower)
+    chunks = []
+    while select.select([leader], [], [], 60)[0]:
+        try:
+            data = os.read(leader, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    process.wait(60)
+    os.close(leader)
+    shown = b"".join(chunks).decode(errors="replace")
+    assert shown.strip() and not re.search(r"\x1b\[", shown) and not re.search("[─│╭╮╰╯┃━]", shown), shown
