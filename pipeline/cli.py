@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
 import typer
+from typer._click.core import ParameterSource
 from pydantic import ValidationError
 from rich.markup import MarkupError
 from rich.text import Text
@@ -27,6 +28,7 @@ from pipeline.cli_common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_TERMINATED,
+    EXIT_USAGE,
     ForceOption,
     OutOption,
     Output,
@@ -217,6 +219,7 @@ def check(
 @app.command(epilog=example("publish epub", "publish epub --learner --level 4 --tone-colors",
                             "publish epub source/*.md --jobs 2"))
 def epub(
+    ctx: typer.Context,
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
@@ -230,12 +233,14 @@ def epub(
     quiet: QuietOption = False,
 ) -> None:
     """The EPUB 3 ebook: output/<slug>.epub (or <slug>-learner.epub)."""
+    _learner_options_need_learner(ctx, learner)
     run_build(["epub-learner" if learner else "epub"], sources, source, out_dir, force, jobs, scheduler, quiet,
               tone_colors=tone_colors, level=level, tone_sandhi=tone_sandhi)
 
 
 @app.command(epilog=example("publish pdf", "publish pdf --paper b5 --marks", "publish pdf --learner --tone-sandhi"))
 def pdf(
+    ctx: typer.Context,
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
@@ -250,8 +255,27 @@ def pdf(
     quiet: QuietOption = False,
 ) -> None:
     """The typeset print PDF: output/<slug>.pdf (or <slug>-learner.pdf)."""
+    _learner_options_need_learner(ctx, learner)
     run_build(["pdf-learner" if learner else "pdf"], sources, source, out_dir, force, jobs, scheduler, quiet,
               paper=paper.value, marks=marks, level=level, tone_sandhi=tone_sandhi)
+
+
+LEARNER_ONLY = {"tone_colors": "--tone-colors", "level": "--level", "tone_sandhi": "--tone-sandhi"}
+
+
+def _learner_options_need_learner(ctx: typer.Context, learner: bool) -> None:
+    """A learner edition's option given without --learner built the plain edition and dropped it
+    without a word (`publish epub --tone-colors`): a usage error naming the fix."""
+    if learner:
+        return
+    given = [option for name, option in LEARNER_ONLY.items()
+             if ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT)
+             and ctx.params.get(name) is not False]  # --no-tone-colors asks for nothing
+    if given:
+        one = len(given) == 1
+        console().fail(f"{', '.join(given)} {'is an option' if one else 'are options'} of the learner edition "
+                       f"only: add --learner (publish {ctx.info_name} --learner …), or leave "
+                       f"{'it' if one else 'them'} out", EXIT_USAGE)
 
 
 @app.command(epilog=example("publish audio", "publish audio --engine espeak", "publish audio --cast"))

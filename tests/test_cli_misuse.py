@@ -421,3 +421,28 @@ def test_term_dumb_on_a_terminal_is_plain(project: Path, args: list[str]) -> Non
     os.close(leader)
     shown = b"".join(chunks).decode(errors="replace")
     assert shown.strip() and not re.search(r"\x1b\[", shown) and not re.search("[─│╭╮╰╯┃━]", shown), shown
+
+
+# -- options that do nothing without another ------------------------------------------------------------
+@pytest.mark.parametrize(("args", "line"), [
+    (["epub", "--tone-colors"], "error: --tone-colors is an option of the learner edition only: add --learner "
+                                "(publish epub --learner …), or leave it out"),
+    (["pdf", "--level", "5", "--tone-sandhi"], "error: --level, --tone-sandhi are options of the learner edition "
+                                               "only: add --learner (publish pdf --learner …), or leave them out"),
+    (["epub", "--level", "4"], "error: --level is an option of the learner edition only: add --learner "
+                               "(publish epub --learner …), or leave it out"),
+], ids=["tone-colors", "level-sandhi", "level-default"])
+def test_a_learner_option_without_learner(project: Path, args: list[str], line: str) -> None:
+    """The plain edition was built and the option dropped without a word."""
+    result = run(project, *args, text=True)
+    assert result.returncode == 2
+    assert error_lines(result.stderr) == [line]
+    assert not (project / "output").exists()
+
+
+def test_learner_options_with_learner_and_a_no_flag_without(project: Path) -> None:
+    assert run(project, "epub", "--no-tone-colors", text=True).returncode == 0
+    result = run(project, "epub", "--learner", "--tone-colors", "--level", "5", text=True)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (project / "output").iterdir()) == ["night-library-learner.epub",
+                                                                     "night-library.epub"]
