@@ -142,9 +142,19 @@ def publish(
 def _titles(sources: list[str] | None, source: Path | None, ui: Output) -> list:
     arguments = list(sources or [])
     if source is not None:
+        if not source.exists() and any(mark in str(source) for mark in "*?["):
+            command = typer.main.get_command_name(ctx.info_name) if (ctx := _current_context()) else "check"
+            raise UsageError(f"--source names one file, not a pattern ({source}): give the pattern as SOURCES, "
+                             f"e.g. 'publish {command} {source}'")
         source_file(source, ui)  # --source is one file: a folder or a FIFO there is a usage error
         arguments.append(str(source))
     return find_titles(arguments)
+
+
+def _current_context() -> typer.Context | None:
+    from typer._click.globals import get_current_context
+
+    return get_current_context(silent=True)
 
 
 class Site(enum.Enum):

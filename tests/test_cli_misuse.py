@@ -446,3 +446,13 @@ def test_learner_options_with_learner_and_a_no_flag_without(project: Path) -> No
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (project / "output").iterdir()) == ["night-library-learner.epub",
                                                                      "night-library.epub"]
+
+
+@pytest.mark.parametrize("command", ["epub", "check"])
+def test_a_pattern_given_to_source(project: Path, command: str) -> None:
+    """`--source 'source/*.md'` said 'no such file'; the pattern works as SOURCES."""
+    result = run(project, command, "--source", "source/*.md", text=True)
+    assert result.returncode == 2
+    assert error_lines(result.stderr) == [f"error: --source names one file, not a pattern (source/*.md): give the "
+                                          f"pattern as SOURCES, e.g. 'publish {command} source/*.md'"]
+    assert run(project, "check", "source/*.md", text=True).returncode == 0
