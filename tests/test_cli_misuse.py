@@ -456,3 +456,22 @@ def test_a_pattern_given_to_source(project: Path, command: str) -> None:
     assert error_lines(result.stderr) == [f"error: --source names one file, not a pattern (source/*.md): give the "
                                           f"pattern as SOURCES, e.g. 'publish {command} source/*.md'"]
     assert run(project, "check", "source/*.md", text=True).returncode == 0
+
+
+# -- two builds at once ------------------------------------------------------------------------------
+def test_two_builds_of_one_title_at_once(project: Path) -> None:
+    """`publish pdf` started twice into one folder (two terminals, a watch and a make): both end
+    well, one after the other; the PDF is whole and no temporary file is left."""
+    from pypdf import PdfReader
+
+    env = environment(project)
+    builds = [subprocess.Popen([*PUBLISH, "pdf", "--force"], cwd=project, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(build.wait(300), *build.communicate()) for build in builds]
+    for code, stdout, stderr in results:
+        assert code == 0 and "Traceback" not in stderr, stderr
+        assert "pdf           built" in stdout
+    out = project / "output"
+    assert sorted(p.name for p in out.iterdir()) == ["night-library.pdf"]
+    text = "".join(page.extract_text() for page in PdfReader(out / "night-library.pdf").pages)
+    assert "灯下夜读" in text
