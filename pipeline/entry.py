@@ -20,6 +20,6 @@ def main() -> None:
     try:
         from pipeline.cli import main as run
     except KeyboardInterrupt:  # Ctrl-C while the command's libraries load: no traceback
-        print("publish: interrupted", file=sys.stderr)
+        print("error: interrupted", file=sys.stderr)  # as every command says it
         sys.exit(EXIT_INTERRUPTED)
     run()
