@@ -17,10 +17,14 @@ from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
 import typer
-from typer._click.core import ParameterSource
 from pydantic import ValidationError
 from rich.markup import MarkupError
 from rich.text import Text
+
+try:  # newer Typer carries its own copy of click
+    from typer._click.core import ParameterSource
+except ImportError:  # pragma: no cover - Typer on click itself
+    from click.core import ParameterSource  # type: ignore[assignment]
 
 from pipeline import renderers
 from pipeline.api import build_titles, find_titles, settings_for_project
@@ -152,8 +156,10 @@ def _titles(sources: list[str] | None, source: Path | None, ui: Output) -> list:
 
 
 def _current_context() -> typer.Context | None:
-    from typer._click.globals import get_current_context
-
+    try:
+        from typer._click.globals import get_current_context
+    except ImportError:  # pragma: no cover - Typer on click itself
+        from click.globals import get_current_context  # type: ignore[assignment]
     return get_current_context(silent=True)
 
 
@@ -293,7 +299,8 @@ def audio(
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
-    engine: Annotated[Engine, typer.Option(case_sensitive=False, help="TTS engine; auto uses edge when online, else espeak.")] = Engine.auto,
+    engine: Annotated[Engine, typer.Option(case_sensitive=False,
+                                           help="TTS engine; auto uses edge when online, else espeak.")] = Engine.auto,
     cast: Annotated[bool, typer.Option("--cast", help="Print the cast sheet and stop.")] = False,
     force: ForceOption = False,
     jobs: JobsOption = None,
@@ -339,7 +346,8 @@ def script(
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
-    engine: Annotated[Engine, typer.Option(case_sensitive=False, help="Engine whose voices and timings the script shows.")] = Engine.auto,
+    engine: Annotated[Engine, typer.Option(case_sensitive=False,
+                                           help="Engine whose voices and timings the script shows.")] = Engine.auto,
     force: ForceOption = False,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
@@ -355,7 +363,8 @@ def build_all(
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
-    engine: Annotated[Engine, typer.Option(case_sensitive=False, help="TTS engine for the audio edition.")] = Engine.auto,
+    engine: Annotated[Engine, typer.Option(case_sensitive=False, help="TTS engine for the audio edition.")] = (
+        Engine.auto),
     force: ForceOption = False,
     base_url: Annotated[Optional[str], typer.Option("--base-url", show_default=False,
                                                     help="Also write OUT/site/ and the feeds, served from this "
@@ -379,7 +388,8 @@ def site(
     base_url: Annotated[Optional[str], typer.Option("--base-url", show_default=False, help=BaseUrlHelp)] = None,
     out_dir: Annotated[str, typer.Option("--out", "-o", help="Output folder (the site goes to OUT/site/); a "
                                                              "local folder, not a URL.")] = "output",
-    engine: Annotated[Engine, typer.Option(case_sensitive=False, help="TTS engine for the audio edition.")] = Engine.auto,
+    engine: Annotated[Engine, typer.Option(case_sensitive=False, help="TTS engine for the audio edition.")] = (
+        Engine.auto),
     force: ForceOption = False,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,

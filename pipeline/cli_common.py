@@ -38,10 +38,15 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
-from typer._click.exceptions import BadParameter, NoArgsIsHelpError, NoSuchOption
-from typer._click.exceptions import UsageError as ParserError
-from typer.core import TyperGroup
 from rich.text import Text
+from typer.core import TyperGroup
+
+try:  # newer Typer carries its own copy of click
+    from typer._click.exceptions import BadParameter, NoArgsIsHelpError, NoSuchOption
+    from typer._click.exceptions import UsageError as ParserError
+except ImportError:  # pragma: no cover - Typer on click itself
+    from click.exceptions import BadParameter, NoArgsIsHelpError, NoSuchOption  # type: ignore[assignment]
+    from click.exceptions import UsageError as ParserError  # type: ignore[assignment]
 
 from pipeline.build import describe_failure
 from pipeline.errors import PublishError
@@ -245,7 +250,8 @@ def parser_message(error: ParserError, argv: list[str]) -> str:
         if isinstance(annotation, type) and issubclass(annotation, enum.Enum) and rejected:
             choices = [str(member.value) for member in annotation]
             value = rejected["value"]
-            message = f"invalid value for {error.param.get_error_hint()}: {value!r} is not one of {', '.join(choices)}{did_you_mean(value, choices)}"
+            message = (f"invalid value for {error.param.get_error_hint()}: {value!r} is not one of "
+                       f"{', '.join(choices)}{did_you_mean(value, choices)}")
     message = re.sub(r"\. Did you mean (.+?)\?$", r" (did you mean \1?)", message)  # an unknown command
     message = message[:1].lower() + message[1:] if message[1:2].islower() else message
     if error.ctx is not None:

@@ -131,7 +131,8 @@ def _message(error: dict, section: list[str], key: str) -> str:
     if error["type"] == "extra_forbidden":
         close = difflib.get_close_matches(key, _fields(section), n=1, cutoff=0.6)
         if close:
-            return f"unknown {'setting' if section else 'section'} (did you mean {close[0] if section else f'[{close[0]}]'}?)"
+            meant = close[0] if section else f"[{close[0]}]"
+            return f"unknown {'setting' if section else 'section'} (did you mean {meant}?)"
         home = next((name for name in SECTIONS if name not in section and key in _fields([name])), None)
         if home:
             return f"unknown setting in this section: it belongs in [{home}]"

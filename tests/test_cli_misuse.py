@@ -238,8 +238,8 @@ PARSER_MISTAKES = [
                              "put -- before it); see 'publish check --help'"),
     (["watch", "epubb"], "error: unknown edition(s) epubb; choose from epub, epub-learner, pdf, pdf-learner, "
                          "script, audio (did you mean epub?)"),
-    (["watch", "source/灯下夜读.md"], "error: source/灯下夜读.md is a file, not an edition: name the source with "
-                                   "--source source/灯下夜读.md"),
+    (["watch", "source/灯下夜读.md"],
+     "error: source/灯下夜读.md is a file, not an edition: name the source with --source source/灯下夜读.md"),
 ]
 
 
@@ -316,7 +316,8 @@ def test_a_name_that_is_not_utf8(project: Path, case: str) -> None:
 # -- publish.toml -------------------------------------------------------------------------------------
 TOML_MISTAKES = [
     ('[cache]\nmax_sise = "1 GB"\n', "publish.toml:2: [cache] max_sise: unknown setting (did you mean max_size?)"),
-    ('# settings\n\n[cach]\nmax_size = "1 GB"\n', "publish.toml:3: [top] cach: unknown section (did you mean [cache]?)"),
+    ('# settings\n\n[cach]\nmax_size = "1 GB"\n',
+     "publish.toml:3: [top] cach: unknown section (did you mean [cache]?)"),
     ('[site]\ntitle = "书架"\nowner_email = "a@example.org"\n',
      "publish.toml:3: [site] owner_email: unknown setting in this section: it belongs in [podcast]"),
     ('base_url = "https://example.org/"\n',
@@ -420,7 +421,8 @@ def test_term_dumb_on_a_terminal_is_plain(project: Path, args: list[str]) -> Non
     process.wait(60)
     os.close(leader)
     shown = b"".join(chunks).decode(errors="replace")
-    assert shown.strip() and not re.search(r"\x1b\[", shown) and not re.search("[─│╭╮╰╯┃━]", shown), shown
+    assert shown.strip(), "nothing shown"
+    assert not re.search(r"\x1b\[", shown) and not re.search("[─│╭╮╰╯┃━]", shown), shown
 
 
 # -- options that do nothing without another ------------------------------------------------------------
