@@ -10,9 +10,9 @@
 `build_titles` never raises for a bad title: each title's `TitleResult` says what was built, what
 was up to date and what failed (with file:line:col for source errors), and a failure of one
 title never stops the others. It raises `pipeline.paths.UsageError` for a bad request (an
-unwritable `--out`, two titles with one slug) before anything is built, and `PublishError`
-when the build as a whole cannot run (no Dask scheduler at the address, `--engine edge`
-offline).
+unwritable `--out` or build cache, two titles with one slug) before anything is built, and
+`PublishError` when the build as a whole cannot run (no Dask scheduler at the address,
+`--engine edge` offline).
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ from pipeline.build import default_cache
 from pipeline.config import load_config
 from pipeline.errors import PublishError
 from pipeline.driver.local import Listener, Silent, run_in_process, run_pool
-from pipeline.driver.outputs import check_output_names, for_workers, validate_out
+from pipeline.driver.outputs import check_output_names, check_sources_kept, for_workers, validate_out
 from pipeline.driver.settings import BuildSettings
 from pipeline.driver.sources import TitleSource, check_collisions, find_source_paths, read_titles
 from pipeline.driver.styles import style_overrides
 from pipeline.driver.title import EditionResult, TitleResult, build_title
-from pipeline.paths import UsageError
+from pipeline.paths import UsageError, writable_cache_dir
 
 __all__ = [
     "BuildSettings", "CatalogueResult", "EditionResult", "Listener", "TitleResult", "TitleSource",
@@ -105,10 +105,13 @@ def build_titles(
     if len({t.name for t in titles}) != len(titles):
         raise UsageError("the same source is named twice: give each title once")
     check_collisions(list(titles))
+    local_cache = str(cache_dir or default_cache(Path.cwd()).root)
+    if not scheduler or scheduler == "local":  # the cache this machine writes
+        writable_cache_dir(Path(local_cache))
     out = validate_out(str(out))
     check_output_names(out, [t.slug for t in titles], list(settings.editions))
+    check_sources_kept(out, [(t.name, t.slug) for t in titles], list(settings.editions))
     settings = settings.resolved(log)
-    local_cache = str(cache_dir or default_cache(Path.cwd()).root)
     results: dict[str, TitleResult] = {}
 
     def collect(stream: Iterable[TitleResult]) -> None:

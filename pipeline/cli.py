@@ -8,9 +8,11 @@ modules register at the end of this file with one line each.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
@@ -19,29 +21,39 @@ from pydantic import ValidationError
 from rich.markup import MarkupError
 from rich.text import Text
 
+try:  # newer Typer carries its own copy of click
+    from typer._click.core import ParameterSource
+except ImportError:  # pragma: no cover - Typer on click itself
+    from click.core import ParameterSource  # type: ignore[assignment]
+
 from pipeline import renderers
 from pipeline.api import build_titles, find_titles, settings_for_project
 from pipeline.cli_common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_TERMINATED,
+    EXIT_USAGE,
     ForceOption,
     OutOption,
     Output,
+    PublishGroup,
     ROOT_QUIET,
     QuietOption,
     SourceOption,
     console,
+    did_you_mean,
     example,
     leave,
     plain_output,
     reported_errors,
     source_file,
 )
-from pipeline.paths import UsageError
+from pipeline.paths import CACHE_ADVICE, UsageError, writable_cache_dir
+from pipeline.streams import prepare_standard_streams
 from pipeline.importers.cli import IMPORT_EXAMPLES, NEW_EXAMPLES, import_command, new_command
 
 app = typer.Typer(
+    cls=PublishGroup,
     help="Build every edition of Chinese long-form titles from their source files.",
     no_args_is_help=True,
     add_completion=True,
@@ -134,9 +146,21 @@ def publish(
 def _titles(sources: list[str] | None, source: Path | None, ui: Output) -> list:
     arguments = list(sources or [])
     if source is not None:
+        if not source.exists() and any(mark in str(source) for mark in "*?["):
+            command = typer.main.get_command_name(ctx.info_name) if (ctx := _current_context()) else "check"
+            raise UsageError(f"--source names one file, not a pattern ({source}): give the pattern as SOURCES, "
+                             f"e.g. 'publish {command} {source}'")
         source_file(source, ui)  # --source is one file: a folder or a FIFO there is a usage error
         arguments.append(str(source))
     return find_titles(arguments)
+
+
+def _current_context() -> typer.Context | None:
+    try:
+        from typer._click.globals import get_current_context
+    except ImportError:  # pragma: no cover - Typer on click itself
+        from click.globals import get_current_context  # type: ignore[assignment]
+    return get_current_context(silent=True)
 
 
 class Site(enum.Enum):
@@ -212,6 +236,7 @@ def check(
 @app.command(epilog=example("publish epub", "publish epub --learner --level 4 --tone-colors",
                             "publish epub source/*.md --jobs 2"))
 def epub(
+    ctx: typer.Context,
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
@@ -225,16 +250,18 @@ def epub(
     quiet: QuietOption = False,
 ) -> None:
     """The EPUB 3 ebook: output/<slug>.epub (or <slug>-learner.epub)."""
+    _learner_options_need_learner(ctx, learner)
     run_build(["epub-learner" if learner else "epub"], sources, source, out_dir, force, jobs, scheduler, quiet,
               tone_colors=tone_colors, level=level, tone_sandhi=tone_sandhi)
 
 
 @app.command(epilog=example("publish pdf", "publish pdf --paper b5 --marks", "publish pdf --learner --tone-sandhi"))
 def pdf(
+    ctx: typer.Context,
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
-    paper: Annotated[Paper, typer.Option(help="Trim size.")] = Paper.a5,
+    paper: Annotated[Paper, typer.Option(help="Trim size.", case_sensitive=False)] = Paper.a5,
     marks: Annotated[bool, typer.Option(help="Crop marks and 3 mm bleed for the printer.")] = False,
     learner: LearnerOption = False,
     level: LevelOption = 4,
@@ -245,8 +272,27 @@ def pdf(
     quiet: QuietOption = False,
 ) -> None:
     """The typeset print PDF: output/<slug>.pdf (or <slug>-learner.pdf)."""
+    _learner_options_need_learner(ctx, learner)
     run_build(["pdf-learner" if learner else "pdf"], sources, source, out_dir, force, jobs, scheduler, quiet,
               paper=paper.value, marks=marks, level=level, tone_sandhi=tone_sandhi)
+
+
+LEARNER_ONLY = {"tone_colors": "--tone-colors", "level": "--level", "tone_sandhi": "--tone-sandhi"}
+
+
+def _learner_options_need_learner(ctx: typer.Context, learner: bool) -> None:
+    """A learner edition's option given without --learner built the plain edition and dropped it
+    without a word (`publish epub --tone-colors`): a usage error naming the fix."""
+    if learner:
+        return
+    given = [option for name, option in LEARNER_ONLY.items()
+             if ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT)
+             and ctx.params.get(name) is not False]  # --no-tone-colors asks for nothing
+    if given:
+        one = len(given) == 1
+        console().fail(f"{', '.join(given)} {'is an option' if one else 'are options'} of the learner edition "
+                       f"only: add --learner (publish {ctx.info_name} --learner …), or leave "
+                       f"{'it' if one else 'them'} out", EXIT_USAGE)
 
 
 @app.command(epilog=example("publish audio", "publish audio --engine espeak", "publish audio --cast"))
@@ -254,7 +300,8 @@ def audio(
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
-    engine: Annotated[Engine, typer.Option(help="TTS engine; auto uses edge when online, else espeak.")] = Engine.auto,
+    engine: Annotated[Engine, typer.Option(case_sensitive=False,
+                                           help="TTS engine; auto uses edge when online, else espeak.")] = Engine.auto,
     cast: Annotated[bool, typer.Option("--cast", help="Print the cast sheet and stop.")] = False,
     force: ForceOption = False,
     jobs: JobsOption = None,
@@ -300,7 +347,8 @@ def script(
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
-    engine: Annotated[Engine, typer.Option(help="Engine whose voices and timings the script shows.")] = Engine.auto,
+    engine: Annotated[Engine, typer.Option(case_sensitive=False,
+                                           help="Engine whose voices and timings the script shows.")] = Engine.auto,
     force: ForceOption = False,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
@@ -316,7 +364,8 @@ def build_all(
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
-    engine: Annotated[Engine, typer.Option(help="TTS engine for the audio edition.")] = Engine.auto,
+    engine: Annotated[Engine, typer.Option(case_sensitive=False, help="TTS engine for the audio edition.")] = (
+        Engine.auto),
     force: ForceOption = False,
     base_url: Annotated[Optional[str], typer.Option("--base-url", show_default=False,
                                                     help="Also write OUT/site/ and the feeds, served from this "
@@ -340,7 +389,8 @@ def site(
     base_url: Annotated[Optional[str], typer.Option("--base-url", show_default=False, help=BaseUrlHelp)] = None,
     out_dir: Annotated[str, typer.Option("--out", "-o", help="Output folder (the site goes to OUT/site/); a "
                                                              "local folder, not a URL.")] = "output",
-    engine: Annotated[Engine, typer.Option(help="TTS engine for the audio edition.")] = Engine.auto,
+    engine: Annotated[Engine, typer.Option(case_sensitive=False, help="TTS engine for the audio edition.")] = (
+        Engine.auto),
     force: ForceOption = False,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
@@ -376,7 +426,7 @@ def watch(
 ) -> None:
     """Rebuild editions whenever the source or the styles change; Ctrl-C stops."""
     from pipeline.build import STYLES_DIR, default_cache
-    from pipeline.driver.outputs import validate_out
+    from pipeline.driver.outputs import check_sources_kept, validate_out
     from pipeline.driver.styles import project_styles, style_overrides, styles_dir
     from pipeline.driver.title import prune_cache
     from pipeline.renderers.base import BuildContext
@@ -387,7 +437,11 @@ def watch(
         chosen = editions or ["epub", "pdf"]
         unknown = [e for e in chosen if e not in renderers.REGISTRY]
         if unknown:
-            raise UsageError(f"unknown edition(s) {', '.join(unknown)}; choose from {', '.join(renderers.REGISTRY)}")
+            first = unknown[0]
+            if Path(first).suffix == ".md" or Path(first).is_file():
+                raise UsageError(f"{first} is a file, not an edition: name the source with --source {first}")
+            raise UsageError(f"unknown edition(s) {', '.join(unknown)}; choose from {', '.join(renderers.REGISTRY)}"
+                             f"{did_you_mean(first, list(renderers.REGISTRY))}")
         titles = _titles(None, source, ui)
         if len(titles) != 1:
             raise UsageError(f"watch follows one title, and there are {len(titles)} in source/: choose one with "
@@ -395,10 +449,12 @@ def watch(
         path = Path(titles[0].name)
         if out_dir.partition("://")[1] and not out_dir.startswith("file://"):
             raise UsageError("watch builds into a local folder: pass --out a folder")
+        cache = default_cache(Path.cwd())
+        writable_cache_dir(cache.root)
         out_path = Path(validate_out(out_dir))
+        check_sources_kept(str(out_path), [(titles[0].name, titles[0].slug)], chosen)
         settings = settings_for_project(Path("."), editions=tuple(chosen), engine="espeak")
         settings = settings.resolved(ui.note)
-        cache = default_cache(Path.cwd())
         ctx = BuildContext(out_dir=out_path, cache=cache, styles_dir=styles_dir(settings.style_overrides, cache),
                            options=settings.options(), log=ui.say)
         watch_and_build(path, chosen, ctx, out=ui.say, style_dirs=[STYLES_DIR, project_styles(Path("."))],
@@ -413,7 +469,10 @@ def clean_cache(quiet: QuietOption = False) -> None:
 
     ui = console(quiet)
     with reported_errors(ui):
-        removed = default_cache(Path.cwd()).clear()
+        cache = default_cache(Path.cwd())
+        if cache.root.exists() and not cache.root.is_dir():
+            raise UsageError(f"the build cache folder {cache.root} is a file, not a folder: {CACHE_ADVICE}")
+        removed = cache.clear()
     ui.say(f"removed {removed} cached file(s)")
 
 
@@ -428,13 +487,24 @@ class Terminated(KeyboardInterrupt):
     the output folder) and the build's worker processes are stopped."""
 
 
+# Set by the SIGTERM handler. Why a flag besides the exception: where the signal lands in a
+# library's native code (watchfiles' wait for a change), the library raises its own plain
+# KeyboardInterrupt in place of ours, and "terminated" would be reported as "interrupted".
+_TERMINATED = threading.Event()
+
+
 def _terminated(signum: int, frame: object) -> None:
+    _TERMINATED.set()
     raise Terminated()
 
 
 def main() -> None:
     """The console script. Ctrl-C exits 130 and SIGTERM 143, each with one line; nothing else may
-    print a traceback."""
+    print a traceback: an error no command expected is one line too (exit 1; `PUBLISH_DEBUG=1`
+    adds the traceback)."""
+    from pipeline.build import describe_failure
+
+    prepare_standard_streams()
     signal.signal(signal.SIGTERM, _terminated)
     try:
         app(prog_name="publish")
@@ -445,12 +515,17 @@ def main() -> None:
         if isinstance(cause, KeyboardInterrupt):
             _interrupted(cause)
         leave(done.code)
+    except Exception as exc:  # noqa: BLE001 — the last boundary: a bug, or a stream that broke
+        with contextlib.suppress(Exception):
+            Output().error(describe_failure(exc))
+        leave(EXIT_FAILED)
     leave(0)
 
 
 def _interrupted(interrupt: KeyboardInterrupt) -> NoReturn:
-    terminated = isinstance(interrupt, Terminated)
-    Output().error("terminated" if terminated else "interrupted")
+    terminated = isinstance(interrupt, Terminated) or _TERMINATED.is_set()
+    with contextlib.suppress(Exception):
+        Output().error("terminated" if terminated else "interrupted")
     leave(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
 
 

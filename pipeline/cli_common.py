@@ -27,7 +27,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import difflib
+import enum
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,10 +39,19 @@ from typing import Annotated, NoReturn, Optional
 import typer
 from rich.console import Console
 from rich.text import Text
+from typer.core import TyperGroup
+
+try:  # newer Typer carries its own copy of click
+    from typer._click.exceptions import BadParameter, NoArgsIsHelpError, NoSuchOption
+    from typer._click.exceptions import UsageError as ParserError
+except ImportError:  # pragma: no cover - Typer on click itself
+    from click.exceptions import BadParameter, NoArgsIsHelpError, NoSuchOption  # type: ignore[assignment]
+    from click.exceptions import UsageError as ParserError  # type: ignore[assignment]
 
 from pipeline.build import describe_failure
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError, read_source_file, writable_dir
+from pipeline.streams import silence
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -58,12 +70,27 @@ SourceOption = Annotated[
 def plain_output() -> bool:
     """No colour, no boxes, no live progress: when stdout is not a terminal, NO_COLOR is set,
     or TERM=dumb (https://no-color.org)."""
-    return (not sys.stdout.isatty() or "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb")
+    return (sys.stdout is None or not sys.stdout.isatty() or "NO_COLOR" in os.environ
+            or os.environ.get("TERM") == "dumb")
 
 
 def example(*lines: str) -> str:
     """A command's `--help` epilog: its examples, kept on their own lines."""
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+class StreamError(PublishError):
+    """Standard output or error cannot be written (a full disk behind `> file`, `> /dev/full`)."""
+
+
+class _Console(Console):
+    """A Console that outlives its reader: when the command reading our output stops early
+    (`publish check | head -1`), the rest of the output is dropped and the command finishes its
+    work and exits with its own code (Rich's default exits 1 at once, mid-build)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        silence(self.file)
 
 
 class Output:
@@ -74,8 +101,8 @@ class Output:
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
         options = {"highlight": False, "markup": False, "emoji": False, "soft_wrap": True}
-        self.out = Console(**options)
-        self.err = Console(stderr=True, **options)
+        self.out = _Console(**options)
+        self.err = _Console(stderr=True, **options)
 
     @staticmethod
     def _styled(console: Console) -> bool:
@@ -87,7 +114,13 @@ class Output:
         return not self.quiet and self._styled(self.err)
 
     def _print(self, console: Console, text: Text) -> None:
-        console.print(text if self._styled(console) else Text(text.plain))
+        try:
+            console.print(text if self._styled(console) else Text(text.plain))
+        except OSError as exc:
+            console.quiet = True  # nothing more to this stream, the error included
+            where = "standard error" if console.stderr else "standard output"
+            raise StreamError(f"cannot write to {where} ({exc.strerror or exc}): check where the output is sent "
+                              f"(a full disk?)") from None
 
     def result(self, message: str | Text, *, always: bool = False) -> None:
         """A result line on stdout (a diagnostic, a table row): shown when quiet if `always`."""
@@ -181,3 +214,80 @@ def leave(code: object) -> NoReturn:
         with contextlib.suppress(Exception):
             stream.flush()
     os._exit(status)
+
+
+# -- the parser's own errors ----------------------------------------------------------------------
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """' (did you mean X?)' when one of `choices` is close to `word` (a typo), else ''."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        close = [c for c in choices if c.casefold() == word.casefold()]
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+_REJECTED_CHOICE = re.compile(r"^(?:Value error, )?'(?P<value>.*)' is not one of ")
+
+
+def parser_message(error: ParserError, argv: list[str]) -> str:
+    """The parser's complaint as one line in the house style: what is wrong, the nearest right
+    spelling, and where to read more. `argv` is the command line after `publish`."""
+    message = error.format_message().removeprefix("Value error, ")
+    if isinstance(error, NoSuchOption):
+        name = error.option_name
+        command = error.ctx.command if error.ctx is not None else None
+        known = sorted({o for p in (command.params if command else []) for o in (*p.opts, *p.secondary_opts)}
+                       | {"--help"})
+        message = f"no such option: {name}{did_you_mean(name, known)}"
+        dashed = next((t for t in argv if t.startswith(name) and t != name and Path(t).exists()), None)
+        if dashed is None and name in argv and Path(name).exists():
+            dashed = name
+        if dashed is not None:  # a file whose name starts with '-': the shell cannot tell them apart
+            message = (f"no such option: {name} ('{dashed}' is a file: to name it, write ./{dashed} or put -- "
+                       f"before it)")
+    elif isinstance(error, BadParameter) and error.param is not None:
+        annotation = getattr(getattr(error.param, "type_descriptor", None), "annotation", None)
+        rejected = _REJECTED_CHOICE.match(error.message)
+        if isinstance(annotation, type) and issubclass(annotation, enum.Enum) and rejected:
+            choices = [str(member.value) for member in annotation]
+            value = rejected["value"]
+            message = (f"invalid value for {error.param.get_error_hint()}: {value!r} is not one of "
+                       f"{', '.join(choices)}{did_you_mean(value, choices)}")
+    message = re.sub(r"\. Did you mean (.+?)\?$", r" (did you mean \1?)", message)  # an unknown command
+    message = message[:1].lower() + message[1:] if message[1:2].islower() else message
+    if error.ctx is not None:
+        where = error.ctx.command_path
+    else:  # a few parser errors come without their command: the first word names it
+        command = next((token for token in argv if not token.startswith("-")), None)
+        where = f"publish {command}" if command else "publish"
+    return f"{message.rstrip('.')}; see '{where} --help'"
+
+
+class PublishGroup(TyperGroup):
+    """The `publish` command group: a mistake on the command line (an unknown option, a missing
+    argument, a value not among the choices) is one `error: …` line like every other message,
+    with the nearest right spelling, exit 2. Click printed three lines (usage, a hint, then
+    'Error: …'; on a terminal a box), unlike any other message of the command."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+        argv = list(args)
+        try:
+            context = super().make_context(info_name, args, parent, **extra)
+        except NoArgsIsHelpError:
+            raise  # `publish` alone: the help
+        except ParserError as error:
+            _parser_failed(error, argv)
+        context.meta["publish.argv"] = argv
+        return context
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        argv = ctx.meta.get("publish.argv", [])
+        try:
+            return super().invoke(ctx)
+        except NoArgsIsHelpError:
+            raise
+        except ParserError as error:
+            _parser_failed(error, argv)
+
+
+def _parser_failed(error: ParserError, argv: list[str]) -> NoReturn:
+    console().fail(parser_message(error, argv), error.exit_code)

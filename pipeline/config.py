@@ -20,6 +20,7 @@ its source file. Command-line options override these values; nothing here is glo
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from pathlib import Path
@@ -127,14 +128,59 @@ def load_config(project_dir: Path) -> ProjectConfig:
     try:
         return ProjectConfig.model_validate({**data, "path": path})
     except ValidationError as exc:
-        problems = "; ".join(f"[{'.'.join(str(p) for p in error['loc'][:-1]) or 'top'}] "
-                             f"{error['loc'][-1]}: {_message(error)}" for error in exc.errors())
-        raise PublishError(f"{path}: {problems}") from None
+        problems = "; ".join(_problem(error, raw, path) for error in exc.errors())
+        raise PublishError(problems) from None
 
 
-def _message(error: dict) -> str:
+def _problem(error: dict, raw: str, path: Path) -> str:
+    """'publish.toml:LINE: [section] key: what is wrong (what to do)'."""
+    *section, key = (str(part) for part in error["loc"])
+    line = _line_of(raw, section, key)
+    return f"{path}{f':{line}' if line else ''}: [{'.'.join(section) or 'top'}] {key}: {_message(error, section, key)}"
+
+
+def _fields(section: list[str]) -> list[str]:
+    """The settings a section of the file may hold (the top level: the sections' names)."""
+    model: type[BaseModel] = ProjectConfig
+    for part in section:
+        annotation = model.model_fields[part].annotation if part in model.model_fields else None
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return [name for name in model.model_fields if name != "path"]
+
+
+SECTIONS = ("site", "podcast", "cache")
+
+
+def _message(error: dict, section: list[str], key: str) -> str:
     if error["type"] == "extra_forbidden":
+        close = difflib.get_close_matches(key, _fields(section), n=1, cutoff=0.6)
+        if close:
+            meant = close[0] if section else f"[{close[0]}]"
+            return f"unknown {'setting' if section else 'section'} (did you mean {meant}?)"
+        home = next((name for name in SECTIONS if name not in section and key in _fields([name])), None)
+        if home:
+            return f"unknown setting in this section: it belongs in [{home}]"
         return "unknown setting (check its spelling and its [section])"
     if error["type"].startswith("byte_size"):
         return 'not a size: write it as "500 MB", "5 GiB" or a number of bytes (0: no limit)'
     return str(error["msg"]).removeprefix("Value error, ")
+
+
+_TABLE = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+
+
+def _line_of(raw: str, section: list[str], key: str) -> int | None:
+    """The line that sets `key` in `section` (for a misspelt section: its header), if found."""
+    table: list[str] = []
+    assignment = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    for number, text in enumerate(raw.splitlines(), 1):
+        header = _TABLE.match(text)
+        if header:
+            table = [part.strip().strip("\"'") for part in header.group(1).split(".")]
+            if not section and table and table[0] == key:
+                return number
+        elif table == section and assignment.match(text):
+            return number
+    return None

@@ -65,6 +65,7 @@ def readable_file(path: Path, what: str, max_bytes: int, kinds: str) -> int:
     """The size of a file the user named for reading (a copy to import, say), or a `UsageError`
     saying why it cannot be: missing, a folder, a pipe or device, over `max_bytes`, unreadable.
     `kinds` says what would do instead (e.g. "a .txt, .html or .docx file")."""
+    utf8_name(path)
     info = _regular_file(path, missing="check the name",
                          folder=f"a folder, not a file: name the {what} to use ({kinds})",
                          special=f"name the {what} ({kinds})")
@@ -79,26 +80,58 @@ def readable_file(path: Path, what: str, max_bytes: int, kinds: str) -> int:
     return info.st_size
 
 
-def writable_dir(path: Path, what: str = "output folder", option: str = "--out", example: str = "output") -> Path:
+def utf8_name(path: Path) -> None:
+    """A `UsageError` for a path whose name is not UTF-8 (a file or folder copied from an old
+    Windows or Latin-1 disk): the name travels with the build (to worker processes, into
+    messages, build records and JSON), where such a build failed with an 'internal error' after
+    it had started."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(path).encode("utf-8", "backslashreplace").decode("ascii", "replace")
+        raise UsageError(f"{shown}: this name is not UTF-8 (made in another encoding?): use a UTF-8 name "
+                         f"(rename the file or folder, or choose another)") from None
+
+
+def writable_dir(path: Path, what: str = "output folder", option: str = "--out", example: str = "output", *,
+                 advice: str | None = None) -> Path:
     """`path` as a folder this process can write in (created if missing), or a `UsageError`
-    that names the `option` the path came from."""
+    that names the `option` the path came from (or ends with `advice`, where the path did not
+    come from an option)."""
+    utf8_name(path)
     if path.exists() and not path.is_dir():
+        if advice:
+            raise UsageError(f"the {what} {path} is a file, not a folder: {advice}")
         raise UsageError(f"{path} is a file, not a folder: pass {option} a folder (it is created if missing)")
+    if path.is_symlink() and not path.exists():
+        raise UsageError(f"{path} is a symbolic link to {os.readlink(path)}, which does not exist: create that "
+                         f"folder, or {advice or f'choose another {what}'}")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise UsageError(f"{path}: a part of this path is a file, not a folder: choose another {what}") from None
+        raise UsageError(f"{path}: a part of this path is a file, not a folder: "
+                         f"{advice or f'choose another {what}'}") from None
     except OSError as exc:
-        raise UsageError(f"cannot create the {what} {path} ({exc.strerror or exc}): choose a folder you can "
-                         f"write, e.g. {option} {example}") from None
+        raise UsageError(f"cannot create the {what} {path} ({exc.strerror or exc}): "
+                         f"{advice or f'choose a folder you can write, e.g. {option} {example}'}") from None
     try:
         fd, probe = tempfile.mkstemp(prefix=".publish-probe-", dir=path)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise UsageError(f"cannot write in the {what} {path} ({exc.strerror or exc}): choose a folder you can "
-                         f"write") from None
+        raise UsageError(f"cannot write in the {what} {path} ({exc.strerror or exc}): "
+                         f"{advice or 'choose a folder you can write'}") from None
     return path
+
+
+CACHE_ADVICE = "set PUBLISH_CACHE_DIR to a folder you can write (e.g. PUBLISH_CACHE_DIR=/tmp/publish-cache)"
+
+
+def writable_cache_dir(path: Path) -> Path:
+    """The build cache's folder (`$PUBLISH_CACHE_DIR` or the project's `.cache/publish`), checked
+    before a build: a cache that cannot be written failed every edition half-way, each with the
+    advice for a full output disk."""
+    return writable_dir(path, "build cache folder", advice=CACHE_ADVICE)
 
 
 def is_url(text: str) -> bool:

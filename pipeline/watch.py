@@ -105,7 +105,7 @@ def watch_and_build(
 
         folders = [source.parent, *(d for d in watched_styles if d.is_dir())]
         changes = watch(*dict.fromkeys(folders), watch_filter=_Relevant(source, watched_styles),
-                        debounce=DEBOUNCE_MS, step=STEP_MS, recursive=False, raise_interrupt=False,
+                        debounce=DEBOUNCE_MS, step=STEP_MS, recursive=False, raise_interrupt=True,
                         stop_event=stop)
     out(f"watching {source} and {', '.join(f'{d}/' for d in watched_styles)} (Ctrl-C stops)")
     last = (_source_state(source), _styles_state(watched_styles))

@@ -116,6 +116,38 @@ def check_output_names(out: str, slugs: list[str], editions: list[str]) -> None:
                                  f"--out another folder (nothing was built)")
 
 
+def check_sources_kept(out: str, sources: list[tuple[str, str]], editions: list[str]) -> None:
+    """A `UsageError` when an output would be written over a source file: a title's own (a
+    source named `x-script.md`, built with `--out` its folder) or any other (an `.md` file
+    there that starts with front matter, `---`). `sources` holds each title's (file name,
+    slug). Before: `publish script drafts/x-script.md --out drafts` replaced the editor's
+    source with the podcast script, and said 'built'."""
+    if is_url(out):
+        return
+    from pipeline import renderers
+
+    named = {Path(name).resolve() for name, _slug in sources}
+    for _name, slug in sources:
+        for output in renderers.output_names(slug, editions):
+            path = Path(out) / output
+            if path.resolve() in named or _a_source(path):
+                raise UsageError(f"{path} is a source file, and building '{slug}' into {out} would write over it: "
+                                 f"pass --out another folder, or rename the source (nothing was built)")
+
+
+def _a_source(path: Path) -> bool:
+    """An existing Markdown file that opens with front matter, as every source does (an edition
+    written in Markdown, the podcast script, opens with its title)."""
+    if path.suffix != ".md" or not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return False
+    return head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+
+
 def validate_out(out: str) -> str:
     """`--out` checked before work starts (a local folder is created); `file://` URLs become
     plain paths."""

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from pipeline import renderers
-from pipeline.paths import UsageError, read_source_file
+from pipeline.paths import UsageError, read_source_file, utf8_name
 from pipeline.slugs import slug_from_name
 from pipeline.sourcetext import split_lines
 
@@ -118,7 +118,8 @@ def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> lis
     paths: list[Path] = []
     if not arguments:
         folder = project_dir / SOURCE_DIR
-        paths = sorted(p for p in folder.glob(f"*{SUFFIX}") if p.is_file()) if folder.is_dir() else []
+        # what a folder argument holds (no hidden files, no podcast script written there), one level
+        paths = [p for p in _folder_titles(folder) if p.parent == folder] if folder.is_dir() else []
         if not paths:
             raise UsageError(f"no source file: put '<slug>{SUFFIX}' files in {SOURCE_DIR}/, or name the files "
                              f"to build (e.g. 'publish all drafts/*.md')")
@@ -143,8 +144,10 @@ def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> lis
             paths += files
     unique: dict[str, Path] = {}
     for path in paths:
+        utf8_name(path)
         unique.setdefault(str(path.resolve()) if path.exists() else str(path), path)
     return list(unique.values())
+
 
 
 def read_titles(paths: Iterable[Path]) -> list[TitleSource]:
