@@ -10,8 +10,10 @@ STAMP := $(VENV)/.installed
 all: $(STAMP)
 	$(BIN)/publish all
 
+# Two processes (pytest-xdist), one test file each at a time: a module's built editions are made
+# once, in the process that runs its tests; most tests use one core, so two fill the machine.
 test: $(STAMP) browser ace
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 install: $(STAMP)
 
