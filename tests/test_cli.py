@@ -198,11 +198,11 @@ def test_plain_output_when_not_a_terminal(project: Path) -> None:
         assert not BOXES.search(result.stdout + result.stderr), (args, result.stdout + result.stderr)
 
 
-def _on_a_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> str:
+def on_a_terminal(args: list[str], cwd: Path, env: dict[str, str], term: str = "xterm") -> str:
     """What `publish args` shows on a terminal (a pseudo-terminal for stdout and stderr)."""
     leader, follower = pty.openpty()
     process = subprocess.Popen([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd, stdin=subprocess.DEVNULL,
-                               stdout=follower, stderr=follower, env={**env, "PYTHONPATH": str(ROOT), "TERM": "xterm"})
+                               stdout=follower, stderr=follower, env={**env, "PYTHONPATH": str(ROOT), "TERM": term})
     os.close(follower)
     chunks = []
     while True:
@@ -223,16 +223,16 @@ def _on_a_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> str:
 
 def test_colour_on_a_terminal_and_none_with_no_color(project: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    assert ANSI.search(_on_a_terminal(["epub", "--out", "/proc/x"], project, env))
-    plain = _on_a_terminal(["epub", "--out", "/proc/x"], project, {**env, "NO_COLOR": "1"})
+    assert ANSI.search(on_a_terminal(["epub", "--out", "/proc/x"], project, env))
+    plain = on_a_terminal(["epub", "--out", "/proc/x"], project, {**env, "NO_COLOR": "1"})
     assert "error: cannot create the output folder /proc/x" in plain and not ANSI.search(plain)
-    help_plain = _on_a_terminal(["--help"], project, {**env, "NO_COLOR": "1"})
+    help_plain = on_a_terminal(["--help"], project, {**env, "NO_COLOR": "1"})
     assert not ANSI.search(help_plain) and not BOXES.search(help_plain)
     for args, message in ((["site"], "error: the site needs the address"),
                           (["import", "nope.txt"], "error: nope.txt: no such file"),
                           (["new", "[bad]"], "error: '[bad]' is not a valid slug")):
-        assert ANSI.search(_on_a_terminal(args, project, env)), args
-        plain = _on_a_terminal(args, project, {**env, "NO_COLOR": "1"})
+        assert ANSI.search(on_a_terminal(args, project, env)), args
+        plain = on_a_terminal(args, project, {**env, "NO_COLOR": "1"})
         assert message in plain and not ANSI.search(plain), plain
 
 

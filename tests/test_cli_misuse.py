@@ -400,27 +400,12 @@ def test_out_naming_a_dangling_symbolic_link(project: Path) -> None:
                          ids=["error", "help", "parser"])
 def test_term_dumb_on_a_terminal_is_plain(project: Path, args: list[str]) -> None:
     """TERM=dumb (Emacs' shell, some CI terminals): no escape codes and no boxes, as NO_COLOR."""
-    import pty
     import re
-    import select
 
-    leader, follower = pty.openpty()
+    from tests.test_cli import on_a_terminal
+
     env = {k: v for k, v in environment(project).items() if k != "NO_COLOR"}
-    process = subprocess.Popen([*PUBLISH, *args], cwd=project, stdin=subprocess.DEVNULL, stdout=follower,
-                               stderr=follower, env={**env, "TERM": "dumb"})
-    os.close(follower)
-    chunks = []
-    while select.select([leader], [], [], 60)[0]:
-        try:
-            data = os.read(leader, 4096)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    process.wait(60)
-    os.close(leader)
-    shown = b"".join(chunks).decode(errors="replace")
+    shown = on_a_terminal(args, project, env, term="dumb")
     assert shown.strip(), "nothing shown"
     assert not re.search(r"\x1b\[", shown) and not re.search("[─│╭╮╰╯┃━]", shown), shown
 
