@@ -100,9 +100,11 @@ def _ended(chapter: Chapter, pauses: Pauses) -> Chapter:
 class _Writer:
     def __init__(self, doc: Document, cast: Cast, pauses: Pauses, rules: SpeechRules) -> None:
         self.doc, self.cast, self.pauses, self.rules = doc, cast, pauses, rules
+        self.introduced: dict[str, str] = {}  # in this chapter: speaker id → the role they were introduced with
 
     def chapter(self, section: Section, first: bool) -> Chapter:
         title = section.title or SECTION_TITLES.get(section.kind) or self.doc.meta.title
+        self.introduced = {}
         units: list[list[Cue]] = []
         heading: list[Cue] = []  # joins the chapter's first unit
         if section.kind == "article":
@@ -134,8 +136,16 @@ class _Writer:
         return self.cues("narrator", [Span(text="".join(lines))], self.pauses.title)
 
     def answer(self, answer: Answer) -> list[Cue]:
+        """The host's introduction, then the answer in the speaker's voice. A speaker's role is
+        said the first time they answer in a chapter (and again if it changed): in an interview's
+        back-and-forth, "本刊记者何田田" before every turn is heavy, and the voice tells who it is.
+        Each chapter says it once more, for a listener who jumps to it."""
         speaker = answer.speaker
         role = answer.shown_role or ""
+        if self.introduced.get(speaker.id) == role:
+            role = ""
+        else:
+            self.introduced[speaker.id] = role
         gap = " " if role and role[-1:].isascii() and role[-1:].isalnum() and speaker.name[:1].isascii() else ""
         intro = self.cues("host", [Span(text=f"{role}{gap}{speaker.name}")], self.pauses.intro,
                           shown=f"{answer.label}：", answer=answer)

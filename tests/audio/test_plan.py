@@ -163,3 +163,63 @@ def test_refresh_offline_leaves_the_table_alone(tmp_path) -> None:
     with pytest.raises(PublishError, match="table is unchanged"):
         voicelist.refresh_edge(table, fetch)
     assert table.read_bytes() == before
+
+
+def test_a_role_is_said_once_a_chapter_unless_it_changes() -> None:
+    """An interview's back-and-forth: the host says who answers each time, the role only at the
+    speaker's first answer in a chapter or when it changed; each chapter introduces in full again."""
+    from pipeline.reader import read_text
+
+    source = """---
+id: urn:uuid:00000000-0000-4000-8000-000000000002
+title: 两代人
+language: zh-Hans
+authors: [记者甲]
+outlet: 本报
+date: 2025-01-02
+description: 一个测试。
+rights: © 2025
+speakers:
+  - id: he
+    name: 何田田
+    role: 本刊记者
+  - id: shan
+    name: 单晓梅
+    role: 修复部主任
+---
+
+## 第一问
+
+::: answer he
+您修过最难的书是哪一本？
+:::
+
+::: answer shan
+一部明代的残本。
+:::
+
+::: answer he
+修了多久？
+:::
+
+::: answer shan role="退休修复师"
+两年零三个月。
+:::
+
+## 第二问
+
+::: answer he
+还会再修吗？
+:::
+"""
+    result = read_text(source, "t.md")
+    assert result.document is not None, result.diagnostics
+    doc = result.document
+    plan = make_plan(doc, cast(doc, "espeak"))
+    intros = [[cue for cue in chapter.cues if cue.role == "host" and cue.shown[0].endswith("：")]
+              for chapter in plan.chapters if chapter.kind == "question"]
+    assert [[cue.spoken for cue in chapter] for chapter in intros] == [
+        [("本刊记者何田田",), ("修复部主任单晓梅",), ("何田田",), ("退休修复师单晓梅",)],
+        [("本刊记者何田田",)]]
+    # the printed label (captions, the script's "printed" column) keeps the role every time
+    assert intros[0][2].shown == ("本刊记者何田田：",)
