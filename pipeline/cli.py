@@ -2,8 +2,10 @@
 
 All work lives in the library; this module only translates between the shell and it. Errors
 become one line and an exit code at this boundary (see `pipeline.cli_common`): 0 done, 1 a
-title or check failed, 2 a usage error (nothing built), 130 interrupted. Commands kept in other
-modules register at the end of this file with one line each.
+title or check failed, 2 a usage error (nothing built), 130 interrupted. What the build
+commands share (finding the titles, building, reporting, the exit code) is in
+`pipeline.cli_build`; commands kept in other modules register at the end of this file with one
+line each.
 """
 
 from __future__ import annotations
@@ -17,22 +19,16 @@ from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
 import typer
-from pydantic import ValidationError
 from rich.markup import MarkupError
 from rich.text import Text
 
-try:  # newer Typer carries its own copy of click
-    from typer._click.core import ParameterSource
-except ImportError:  # pragma: no cover - Typer on click itself
-    from click.core import ParameterSource  # type: ignore[assignment]
-
 from pipeline import renderers
-from pipeline.api import build_titles, find_titles, settings_for_project
+from pipeline.api import settings_for_project
+from pipeline.cli_build import Site, learner_options_need_learner, named_titles, run_build
 from pipeline.cli_common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_TERMINATED,
-    EXIT_USAGE,
     ForceOption,
     OutOption,
     Output,
@@ -46,7 +42,6 @@ from pipeline.cli_common import (
     leave,
     plain_output,
     reported_errors,
-    source_file,
 )
 from pipeline.paths import CACHE_ADVICE, UsageError, writable_cache_dir
 from pipeline.streams import prepare_standard_streams
@@ -142,70 +137,7 @@ def publish(
     ROOT_QUIET.set(quiet)
 
 
-# -- building ----------------------------------------------------------------------------------
-def _titles(sources: list[str] | None, source: Path | None, ui: Output) -> list:
-    arguments = list(sources or [])
-    if source is not None:
-        if not source.exists() and any(mark in str(source) for mark in "*?["):
-            command = typer.main.get_command_name(ctx.info_name) if (ctx := _current_context()) else "check"
-            raise UsageError(f"--source names one file, not a pattern ({source}): give the pattern as SOURCES, "
-                             f"e.g. 'publish {command} {source}'")
-        source_file(source, ui)  # --source is one file: a folder or a FIFO there is a usage error
-        arguments.append(str(source))
-    return find_titles(arguments)
-
-
-def _current_context() -> typer.Context | None:
-    try:
-        from typer._click.globals import get_current_context
-    except ImportError:  # pragma: no cover - Typer on click itself
-        from click.globals import get_current_context  # type: ignore[assignment]
-    return get_current_context(silent=True)
-
-
-class Site(enum.Enum):
-    """Whether a build writes the site: never, when a base URL is known, or always."""
-
-    no = "no"
-    if_configured = "if configured"
-    yes = "yes"
-
-
-def run_build(editions: list[str], sources: list[str] | None, source: Path | None, out: str, force: bool,
-              jobs: int | None, scheduler: str | None, quiet: bool, *, site: Site = Site.no,
-              base_url: str | None = None, **options: object) -> None:
-    """What every build command does: find the titles, build them (then the site, if asked),
-    report, exit 0/1/2. Everything the command line names is checked before anything is built."""
-    from pipeline.cli_report import CatalogueProgress, TitleProgress, print_catalogue, print_site
-    from pipeline.site.command import plan_site, run_site
-
-    ui = console(quiet)
-    with reported_errors(ui):
-        titles = _titles(sources, source, ui)
-        try:
-            settings = settings_for_project(Path("."), editions=tuple(editions), force=force, **options)
-        except ValidationError as exc:
-            raise UsageError("; ".join(error["msg"] for error in exc.errors())) from None
-        plan = None
-        if site is not Site.no:
-            plan = plan_site(base_url, out, required=site is Site.yes, project_dir=Path("."), warn=ui.warn,
-                             titles=titles)
-        single = len(titles) == 1
-        listener = TitleProgress(ui) if single else CatalogueProgress(ui, len(titles))
-        try:
-            report = build_titles(titles, settings, out, jobs=jobs, scheduler=scheduler, listener=listener,
-                                  log=ui.note)
-        finally:
-            listener.close()
-        step = run_site(plan, titles, report, out, force=force) if plan is not None else None
-    if not single:
-        print_catalogue(ui, report, out, site=step)
-    elif step is not None:
-        print_site(ui, step)
-    if not report.ok or (step is not None and not step.ok):
-        raise typer.Exit(EXIT_FAILED)
-
-
+# -- building: the shared steps are in pipeline/cli_build.py ------------------------------------
 @app.command(epilog=example("publish check", "publish check source/sora-reactions.md",
                             "publish check drafts/  (every *.md in the folder)"))
 def check(
@@ -220,7 +152,7 @@ def check(
     ui = console(quiet)
     failed = False
     with reported_errors(ui):
-        titles = _titles(sources, source, ui)
+        titles = named_titles(sources, source, ui)
         for title in titles:
             _doc, diagnostics = run_check(Path(title.name))
             for diagnostic in diagnostics:
@@ -250,7 +182,7 @@ def epub(
     quiet: QuietOption = False,
 ) -> None:
     """The EPUB 3 ebook: output/<slug>.epub (or <slug>-learner.epub)."""
-    _learner_options_need_learner(ctx, learner)
+    learner_options_need_learner(ctx, learner)
     run_build(["epub-learner" if learner else "epub"], sources, source, out_dir, force, jobs, scheduler, quiet,
               tone_colors=tone_colors, level=level, tone_sandhi=tone_sandhi)
 
@@ -272,27 +204,9 @@ def pdf(
     quiet: QuietOption = False,
 ) -> None:
     """The typeset print PDF: output/<slug>.pdf (or <slug>-learner.pdf)."""
-    _learner_options_need_learner(ctx, learner)
+    learner_options_need_learner(ctx, learner)
     run_build(["pdf-learner" if learner else "pdf"], sources, source, out_dir, force, jobs, scheduler, quiet,
               paper=paper.value, marks=marks, level=level, tone_sandhi=tone_sandhi)
-
-
-LEARNER_ONLY = {"tone_colors": "--tone-colors", "level": "--level", "tone_sandhi": "--tone-sandhi"}
-
-
-def _learner_options_need_learner(ctx: typer.Context, learner: bool) -> None:
-    """A learner edition's option given without --learner built the plain edition and dropped it
-    without a word (`publish epub --tone-colors`): a usage error naming the fix."""
-    if learner:
-        return
-    given = [option for name, option in LEARNER_ONLY.items()
-             if ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT)
-             and ctx.params.get(name) is not False]  # --no-tone-colors asks for nothing
-    if given:
-        one = len(given) == 1
-        console().fail(f"{', '.join(given)} {'is an option' if one else 'are options'} of the learner edition "
-                       f"only: add --learner (publish {ctx.info_name} --learner …), or leave "
-                       f"{'it' if one else 'them'} out", EXIT_USAGE)
 
 
 @app.command(epilog=example("publish audio", "publish audio --engine espeak", "publish audio --cast"))
@@ -322,7 +236,7 @@ def _cast_sheets(sources: list[str] | None, source: Path | None, quiet: bool) ->
     ui = console(quiet)
     failed = False
     with reported_errors(ui):
-        for title in _titles(sources, source, ui):
+        for title in named_titles(sources, source, ui):
             doc, problems = read_title(title)
             for problem in problems:
                 ui.error(problem)
@@ -442,7 +356,7 @@ def watch(
                 raise UsageError(f"{first} is a file, not an edition: name the source with --source {first}")
             raise UsageError(f"unknown edition(s) {', '.join(unknown)}; choose from {', '.join(renderers.REGISTRY)}"
                              f"{did_you_mean(first, list(renderers.REGISTRY))}")
-        titles = _titles(None, source, ui)
+        titles = named_titles(None, source, ui)
         if len(titles) != 1:
             raise UsageError(f"watch follows one title, and there are {len(titles)} in source/: choose one with "
                              f"--source FILE")

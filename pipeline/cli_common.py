@@ -16,8 +16,8 @@ line in `pipeline/cli.py` (as `publish import` and `publish new` do):
     # pipeline/cli.py, in the registrations at the end
     app.command(name="new", epilog=example("publish new night-library"))(new_command)
 
-A command that builds editions goes through `run_build` in `pipeline/cli.py` instead (as
-`publish site` does: the build, then its step).
+A command that builds editions goes through `run_build` in `pipeline/cli_build.py` instead
+(as `publish site` does: the build, then its step).
 
 Exit codes: 0 done; 1 a build or check failed (a title's error, a source error, a failed
 write); 2 the command line names something unusable (nothing was built); 130 interrupted.

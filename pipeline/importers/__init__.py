@@ -3,8 +3,9 @@
 Importers write *source text* only: the file they write is then read by the normal reader like
 any hand-written source (before it is written, the text is read once to make sure nothing but
 placeholders stands in its way). They never build editions and never construct the document
-model. Pipeline: `formats` (the delivery format → blocks) → `layout` (structure, with `names`,
-`people`, `credit`, `house`) → `writer` (the source text).
+model. Pipeline: `formats` (the delivery format → blocks; web pages in `webpage`, the blocks'
+form in `extracted`) → `layout` (structure, with `names`, `people`, `credit`, `house`) → `writer`
+(the source text).
 """
 
 from __future__ import annotations

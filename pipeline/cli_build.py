@@ -1,0 +1,107 @@
+"""How a `publish` command that builds runs: from what the command line names to an exit code.
+
+Kept apart from `pipeline/cli.py`, which holds the commands' signatures and help, because every
+build command (and `check`, `audio --cast`, `watch`) shares these steps and their messages: the
+titles that SOURCES and `--source` name, the settings, the site's plan, the progress shown, the
+report and the exit code 0/1/2, and the refusal of a learner edition's option without `--learner`.
+Everything the command line names is checked here before anything is built.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+import typer
+from pydantic import ValidationError
+
+try:  # newer Typer carries its own copy of click
+    from typer._click.core import ParameterSource
+except ImportError:  # pragma: no cover - Typer on click itself
+    from click.core import ParameterSource  # type: ignore[assignment]
+
+from pipeline.api import build_titles, find_titles, settings_for_project
+from pipeline.cli_common import EXIT_FAILED, EXIT_USAGE, Output, console, reported_errors, source_file
+from pipeline.paths import UsageError
+
+
+def named_titles(sources: list[str] | None, source: Path | None, ui: Output) -> list:
+    """The titles that SOURCES and `--source` name (every *.md in source/ when neither does)."""
+    arguments = list(sources or [])
+    if source is not None:
+        if not source.exists() and any(mark in str(source) for mark in "*?["):
+            command = typer.main.get_command_name(ctx.info_name) if (ctx := _current_context()) else "check"
+            raise UsageError(f"--source names one file, not a pattern ({source}): give the pattern as SOURCES, "
+                             f"e.g. 'publish {command} {source}'")
+        source_file(source, ui)  # --source is one file: a folder or a FIFO there is a usage error
+        arguments.append(str(source))
+    return find_titles(arguments)
+
+
+def _current_context() -> typer.Context | None:
+    try:
+        from typer._click.globals import get_current_context
+    except ImportError:  # pragma: no cover - Typer on click itself
+        from click.globals import get_current_context  # type: ignore[assignment]
+    return get_current_context(silent=True)
+
+
+class Site(enum.Enum):
+    """Whether a build writes the site: never, when a base URL is known, or always."""
+
+    no = "no"
+    if_configured = "if configured"
+    yes = "yes"
+
+
+def run_build(editions: list[str], sources: list[str] | None, source: Path | None, out: str, force: bool,
+              jobs: int | None, scheduler: str | None, quiet: bool, *, site: Site = Site.no,
+              base_url: str | None = None, **options: object) -> None:
+    """What every build command does: find the titles, build them (then the site, if asked),
+    report, exit 0/1/2. Everything the command line names is checked before anything is built."""
+    from pipeline.cli_report import CatalogueProgress, TitleProgress, print_catalogue, print_site
+    from pipeline.site.command import plan_site, run_site
+
+    ui = console(quiet)
+    with reported_errors(ui):
+        titles = named_titles(sources, source, ui)
+        try:
+            settings = settings_for_project(Path("."), editions=tuple(editions), force=force, **options)
+        except ValidationError as exc:
+            raise UsageError("; ".join(error["msg"] for error in exc.errors())) from None
+        plan = None
+        if site is not Site.no:
+            plan = plan_site(base_url, out, required=site is Site.yes, project_dir=Path("."), warn=ui.warn,
+                             titles=titles)
+        single = len(titles) == 1
+        listener = TitleProgress(ui) if single else CatalogueProgress(ui, len(titles))
+        try:
+            report = build_titles(titles, settings, out, jobs=jobs, scheduler=scheduler, listener=listener,
+                                  log=ui.note)
+        finally:
+            listener.close()
+        step = run_site(plan, titles, report, out, force=force) if plan is not None else None
+    if not single:
+        print_catalogue(ui, report, out, site=step)
+    elif step is not None:
+        print_site(ui, step)
+    if not report.ok or (step is not None and not step.ok):
+        raise typer.Exit(EXIT_FAILED)
+
+
+LEARNER_ONLY = {"tone_colors": "--tone-colors", "level": "--level", "tone_sandhi": "--tone-sandhi"}
+
+
+def learner_options_need_learner(ctx: typer.Context, learner: bool) -> None:
+    """A learner edition's option given without --learner built the plain edition and dropped it
+    without a word (`publish epub --tone-colors`): a usage error naming the fix."""
+    if learner:
+        return
+    given = [option for name, option in LEARNER_ONLY.items()
+             if ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT)
+             and ctx.params.get(name) is not False]  # --no-tone-colors asks for nothing
+    if given:
+        one = len(given) == 1
+        console().fail(f"{', '.join(given)} {'is an option' if one else 'are options'} of the learner edition "
+                       f"only: add --learner (publish {ctx.info_name} --learner …), or leave "
+                       f"{'it' if one else 'them'} out", EXIT_USAGE)

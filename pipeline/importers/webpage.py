@@ -1,0 +1,330 @@
+"""A web page's copy → blocks: a WeChat article's body (`#js_content`) read directly, any other
+page's article chosen by trafilatura; the site's furniture (comments, related links, share bars,
+ads, picture captions) left out by its elements' names; the page's links marked again where
+trafilatura dropped them; the title and publication date only from explicit markup.
+
+Kept apart from `formats.py` because a page takes more reading than every other format together;
+`walk_html` is also how a Word file's HTML (from mammoth) becomes blocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from pipeline.errors import PublishError
+from pipeline.importers.extracted import LINK_CLOSE, Block, Extracted, _clean, _Links, link_address, strip_links
+
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre",
+               "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "ul", "dl", "dt", "dd", "table", "tr", "td",
+               "th", "figure", "figcaption", "hr", "br", "center", "address", "details", "summary"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
+              "input", "form", "head", "title", "meta", "link", "img", "video", "audio", "canvas", "object"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_CAPTION_MAX = 60
+
+
+def read_html(text: str) -> Extracted:
+    if not text.strip():
+        return Extracted([], "web page")
+    try:
+        tree = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise PublishError(f"the page cannot be parsed as HTML ({exc})") from None
+    title, title_from = _page_title(tree)
+    date, date_from = _page_date(tree)
+    wechat = tree.xpath('//*[@id="js_content"]')
+    links: list[str] = []
+    if wechat:
+        blocks, notes = walk_html(wechat[0], links), ["article body: the WeChat container #js_content"]
+        blocks, removed = _without_site_furniture(blocks, wechat[0])
+        if removed:
+            notes.append(f"left out as picture captions or the account's furniture: {_quoted(removed)}")
+    else:
+        blocks, notes = _trafilatura_blocks(text), ["article body: chosen by trafilatura"]
+        blocks, removed = _without_site_furniture(blocks, tree)
+        if removed:
+            notes.append("left out as the site's comments, related links, share bars, ads or picture captions "
+                         f"(by their element): {_quoted(removed)}")
+        blocks = _relinked(blocks, tree, links)
+        if not blocks:
+            links.clear()
+            body = tree.find("body")
+            blocks = walk_html(body if body is not None else tree, links)
+            notes = ["trafilatura found no article body: the whole page was read"]
+    if title and blocks and blocks[0].heading and _same(strip_links(blocks[0].text), title):
+        blocks = blocks[1:]  # the headline is the title, not a paragraph
+    return Extracted(blocks, "web page", title, title_from, date, date_from, notes, links)
+
+
+def _without_site_furniture(blocks: list[Block], tree) -> tuple[list[Block], list[str]]:
+    """The blocks without those that stand in an element whose class or id names it as the
+    site's (data/rules.toml, [page]): trafilatura keeps a comment thread, an ad or a related-links
+    box that sits inside the article's container (it did, in our tests). The page itself is not
+    changed before trafilatura reads it (a page with parts removed led it to merge every
+    paragraph into one). An element holding the headline or more than half of the page's
+    paragraph text is kept whatever its name."""
+    from pipeline.importers.rules import rules
+
+    words = rules().page_furniture
+    total = sum(len(p.text_content()) for p in tree.iter("p")) or 1
+    site: set[str] = set()
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag.lower() in ("html", "body", "head"):
+            continue
+        names = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if not (set(re.split(r"[\s_\-]+", names)) & words or _caption(element)):
+            continue
+        if element.xpath(".//h1") or sum(len(p.text_content()) for p in element.iter("p")) / total > 0.5:
+            continue
+        site |= {re.sub(r"\s+", "", strip_links(b.text)) for b in walk_html(element, [])}
+    kept = [b for b in blocks if re.sub(r"\s+", "", strip_links(b.text)) not in site]
+    return kept, [strip_links(b.text) for b in blocks if b not in kept]
+
+
+def _quoted(texts: list[str]) -> str:
+    return "、".join(f"“{t if len(t) <= 30 else t[:30] + '…'}”" for t in texts)
+
+
+def _caption(element) -> bool:
+    """A picture's caption: a `<figcaption>`, or a short paragraph whose words stand under a
+    picture it holds (`<p><img><br>夜校的教室。</p>`): the picture's words, not the article's or a
+    speaker's. An emoji drawn as a small inline picture (WeChat's) makes no caption."""
+    tag = element.tag.lower()
+    if tag == "figcaption":
+        return True
+    if tag not in ("p", "div", "section") or element.xpath(".//p|.//div|.//section"):
+        return False
+    pictures = [img for img in element.iter("img") if not _inline_picture(img)]
+    if not pictures or len(element.text_content().strip()) > _CAPTION_MAX:
+        return False
+    inside = {id(node) for node in element.iter()}
+    before = [t for t in pictures[0].xpath("preceding::text()") if id(t.getparent()) in inside]
+    return not "".join(before).strip()
+
+
+def _inline_picture(img) -> bool:
+    """An emoji or icon drawn inside a line of text: a class saying so, or a size under 40 px."""
+    if "emoji" in (img.get("class") or "").lower() or "emoji" in (img.get("src") or "").lower():
+        return True
+    for attribute in ("width", "height"):
+        value = re.match(r"\s*(\d+)", img.get(attribute) or "")
+        if value and int(value[1]) < 40:
+            return True
+    return False
+
+
+def _relinked(blocks: list[Block], tree, links: list[str]) -> list[Block]:
+    """trafilatura's blocks with the page's links marked again (its own `include_links` drops or
+    moves them): each paragraph of the page that holds a link is read with its links marked, and
+    a block with the same text (spaces aside) takes that reading. A block trafilatura cut or
+    joined differently keeps its text unlinked."""
+    marked: dict[str, str] = {}
+    seen = set()
+    for anchor in tree.iter("a"):
+        if link_address(anchor.get("href")) is None:
+            continue
+        holder = anchor.getparent()
+        while holder is not None and not (isinstance(holder.tag, str) and holder.tag.lower() in _BLOCK_TAGS):
+            holder = holder.getparent()
+        if holder is None or holder in seen:
+            continue
+        seen.add(holder)
+        for block in walk_html(holder, links):
+            marked.setdefault(re.sub(r"\s+", "", strip_links(block.text)), block.text)
+    if not marked:
+        return blocks
+    out = []
+    for block in blocks:
+        found = marked.get(re.sub(r"\s+", "", block.text))
+        out.append(Block(found, block.heading, block.item, block.strong) if found else block)
+    return out
+
+
+def _trafilatura_blocks(text: str) -> list[Block]:
+    import trafilatura
+
+    xml = trafilatura.extract(text, output_format="xml", include_formatting=True, include_tables=True,
+                              include_comments=False, include_images=False, favor_recall=True,
+                              deduplicate=False, with_metadata=False)
+    if not xml:
+        return []
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    blocks: list[Block] = []
+    for element in (main if main is not None else root):
+        _tei_block(element, blocks)
+    return blocks
+
+
+def _tei_block(element, blocks: list[Block]) -> None:
+    """trafilatura's XML (TEI-like): head, p, list/item, quote, table/row/cell; `lb` breaks lines."""
+    tag = element.tag
+    if tag == "list":
+        ordered = element.get("rend") == "ol"
+        for number, item in enumerate(element.iterfind("item"), start=1):
+            for line in _lines(item):
+                blocks.append(Block(line, item=number if ordered else None))
+        return
+    if tag in ("table", "row"):
+        for child in element:
+            _tei_block(child, blocks)
+        return
+    strong = _all_bold_tei(element)
+    for line in _lines(element):
+        blocks.append(Block(line, heading=tag == "head", strong=strong))
+
+
+def _all_bold_tei(element) -> bool:
+    """Every character of the element inside `<hi rend="#b">`."""
+    if (element.text or "").strip():
+        return False
+    children = list(element)
+    return bool(children) and all(
+        child.tag == "hi" and "#b" in (child.get("rend") or "") and not (child.tail or "").strip()
+        for child in children)
+
+
+def _lines(element) -> list[str]:
+    """The text of an element, split at its line breaks (`lb` or `br`)."""
+    parts, current = [], []
+    for piece in element.iter():
+        if piece is not element and piece.tag in ("lb", "br"):
+            parts.append("".join(current))
+            current = []
+            if piece.tail:
+                current.append(piece.tail)
+            continue
+        if piece is element:
+            current.append(piece.text or "")
+        else:
+            current.append(piece.text or "")
+            current.append(piece.tail or "")
+    parts.append("".join(current))
+    return [line for line in (_clean(p) for p in parts) if line]
+
+
+def walk_html(root, found_links: list[str] | None = None) -> list[Block]:
+    """Blocks of an HTML subtree: every block-level element or <br> ends a block; text inside
+    inline elements (span, strong, a …) joins the block it stands in; a link (`<a href>` to a
+    web or mail address) is marked around its text, its address added to `found_links`."""
+    blocks: list[Block] = []
+    links = _Links(found_links if found_links is not None else [])
+    state = {"text": [], "heading": False, "item": None, "plain": 0, "bold": 0}
+
+    def add(text: str | None, bold: bool) -> None:
+        if text:
+            state["text"].append(text)
+            state["bold" if bold else "plain"] += len(text.strip())
+
+    def flush() -> None:
+        line = _clean("".join(state["text"]))
+        if strip_links(line).strip():
+            blocks.append(Block(line, heading=state["heading"], item=state["item"],
+                                strong=state["bold"] > 0 and state["plain"] == 0))
+        state["text"], state["plain"], state["bold"] = [], 0, 0
+
+    def visit(node, heading: bool, item: int | None, bold: bool, tail_bold: bool) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        tag = tag.lower()
+        if tag in _SKIP_TAGS or _hidden(node):
+            add(node.tail, tail_bold)
+            return
+        block = tag in _BLOCK_TAGS
+        inner_bold = bold or tag in ("strong", "b") or _bold_style(node)
+        if block:
+            flush()
+            state["heading"], state["item"] = heading or tag in _HEADINGS, item
+        mark = links.open(node.get("href")) if tag == "a" and not block and node.text_content().strip() else None
+        if mark:
+            state["text"].append(mark)
+        add(node.text, inner_bold)
+        if tag == "ol":
+            start = int(node.get("start", "1")) if str(node.get("start", "1")).isdigit() else 1
+            number = start
+            for child in node:
+                if isinstance(child.tag, str) and child.tag.lower() == "li":
+                    visit(child, heading, number, inner_bold, inner_bold)
+                    number += 1
+                else:
+                    visit(child, heading, item, inner_bold, inner_bold)
+        else:
+            for child in node:
+                visit(child, heading or tag in _HEADINGS, item, inner_bold, inner_bold)
+        if mark:
+            state["text"].append(LINK_CLOSE)
+        if block:
+            flush()
+            state["heading"], state["item"] = heading, item
+        add(node.tail, tail_bold)
+
+    visit(root, False, None, False, False)
+    flush()
+    return blocks
+
+
+def _bold_style(node) -> bool:
+    style = (node.get("style") or "").replace(" ", "").lower()
+    return "font-weight:bold" in style or "font-weight:700" in style
+
+
+def _hidden(node) -> bool:
+    """Elements a reader never sees (display:none, the hidden attribute); WeChat's body is only
+    *visibility*-hidden until its script runs, so visibility is not a reason."""
+    if not isinstance(node.tag, str):
+        return False
+    style = (node.get("style") or "").replace(" ", "").lower()
+    return node.get("hidden") is not None or "display:none" in style or node.get("aria-hidden") == "true"
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b)
+
+
+def _meta(tree, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            found = tree.xpath(f'//meta[@{attr}="{name}"]/@content')
+            if found and found[0].strip():
+                return found[0].strip()
+    return None
+
+
+def _page_title(tree) -> tuple[str | None, str | None]:
+    if title := _meta(tree, "og:title", "twitter:title"):
+        return _clean(title), "the page's og:title"
+    for h1 in tree.xpath("//h1"):
+        text = _clean(h1.text_content())
+        if text:
+            return text, "the page's <h1>"
+    return None, None
+
+
+def _page_date(tree) -> tuple[dt.date | None, str | None]:
+    candidates: list[tuple[str | None, str]] = [
+        (_meta(tree, "article:published_time", "datePublished", "og:published_time", "publishdate",
+               "pubdate", "publish-date"), "the page's publication-date meta tag"),
+    ]
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict) and isinstance(item.get("datePublished"), str):
+                candidates.append((item["datePublished"], "the page's JSON-LD datePublished"))
+    candidates += [(t, "the page's <time datetime>") for t in tree.xpath("//time/@datetime")[:1]]
+    candidates += [(_clean(e.text_content()), "the page's publish_time") for e in
+                   tree.xpath('//*[@id="publish_time"]')[:1]]
+    for value, origin in candidates:
+        if value and (match := _DATE.search(value)):
+            try:
+                return dt.date(int(match[1]), int(match[2]), int(match[3])), origin
+            except ValueError:
+                continue
+    return None, None

@@ -1,0 +1,251 @@
+"""The later scans of a run for person names that jieba's statistical model cut apart or left
+undecided, each from a clue in the context: an item of an enumeration (单长江、区小红), a name beside
+another one (单增刚和曾长明), a speaker before a verb of saying (单宏伟说), a name after a conjunction or
+a preposition of persons (和查亮一起), a name that ends the clause (作者是解静, 名叫单长水), the names
+jieba's part-of-speech model tags (曾敏、单勇) and a name after a word for a person's role (村医区重华).
+
+`names.find_names` runs them in turn after its first scan; each takes the names found so far and
+returns them with its own added, never overlapping one found before.
+"""
+
+from __future__ import annotations
+
+from pipeline.passes.pinyin.context import _TITLES
+from pipeline.passes.pinyin.jiebadict import known, posseg_words, tokenizer, word_tag
+from pipeline.passes.pinyin.nameclues import (
+    _ADVERB_FIRST,
+    _ENCLITIC,
+    _FUNCTION_TAGS,
+    _NAME_TAGS,
+    _NEVER_GIVEN_TAGS,
+    _NEVER_LAST,
+    _PERSON_VERBS,
+    _VERY_COMMON,
+    _given_after_role,
+    _listed_given,
+    _name_can_start_after,
+    _overlaps,
+    _plausible,
+    _role_before,
+    _triggers,
+)
+from pipeline.passes.pinyin.tables import _is_han, _surnames
+
+
+_COUNTS = set("两二三四五六七八九十几等")  # 仇建国、仇建军两兄弟, 曾红、查丽等人
+
+
+def _listed_names(words: list[str], found: list[tuple[int, str]], listed: tuple[bool, bool]) -> list[tuple[int, str]]:
+    """Items of an enumeration of people (单长江、区小红两位代表; 名单上有曾红、查丽): a surname read its own
+    way standing alone and a one- or two-character given name, that end the run before 、 or begin it
+    after 、 (then followed by the end, a count or 和). The given name may be a word that names often
+    are (a place, a time, an adjective: 长江, 国庆, 宏伟) or a rare noun, not a common noun (查 + 数据、),
+    a verb, a function word or a title."""
+    if not any(listed):
+        return found
+    spans, offset = [], 0
+    for word in words:
+        spans.append(offset)
+        offset += len(word)
+    picks = []
+    if listed[1] and len(words) >= 2:
+        picks.append(len(words) - 2)  # ... 曾 + 红 、
+    if listed[0] and len(words) >= 2:
+        nxt = words[2] if len(words) > 2 else ""
+        if not nxt or nxt[0] in _COUNTS or nxt in ("和", "与", "及", "以及"):
+            picks.append(0)  # 、 仇 + 建军 两兄弟
+    extra = []
+    for k in picks:
+        surname, given = words[k], words[k + 1]
+        if len(surname) != 1 or surname not in _surnames() or surname not in _triggers() or not 1 <= len(given) <= 2:
+            continue
+        if _overlaps(found, spans[k], 1 + len(given)) or not all(_is_han(c) for c in given):
+            continue
+        if not _listed_given(given):
+            continue
+        if k and not (_name_can_start_after(words[k - 1]) or words[k - 1] in ("有", "包括", "还有", "以及")):
+            continue  # 名单上有曾红、查丽: 有 + the first item of the list
+        extra.append((spans[k], surname + given))
+    return sorted(found + extra) if extra else found
+
+
+def _beside_a_name(words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A name joined to another by 和/与/及/跟 (单增刚和曾长明是…): a surname read its own way standing
+    alone and a given name after the conjunction, before a verb, an adverb, 是 or the end, is the
+    second name."""
+    ends = {o + len(n) for o, n in found}
+    extra, offset = [], 0
+    for k, word in enumerate(words):
+        start = offset
+        offset += len(word)
+        if word not in ("和", "与", "及", "跟", "同") or start not in ends or k + 2 >= len(words):
+            continue
+        surname, given = words[k + 1], words[k + 2]
+        if len(surname) != 1 or surname not in _surnames() or surname not in _triggers() or not _listed_given(given):
+            continue
+        if _overlaps(found, offset, 1 + len(given)):
+            continue  # already read as (part of) a name
+        after = words[k + 3] if k + 3 < len(words) else ""
+        if after and not (after in ("是", "说", "都", "也", "在", "的") or word_tag(after).startswith(("v", "d"))):
+            continue
+        extra.append((offset, surname + given))
+    return sorted(found + extra) if extra else found
+
+
+# Verbs of saying: what stands before them, where a name can begin, is the speaker (单宏伟说)
+_SPEECH = {
+    "说", "表示", "认为", "告诉", "介绍", "指出", "回答", "建议", "坦言", "透露", "强调", "解释", "回忆",
+    "笑着说", "感慨", "补充", "提醒",
+}
+_INSTITUTION_END = set("院局委府厅部所馆站处校会队组办司科室厂店社团组")
+
+
+def _before_speech(words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A surname read its own way standing alone, then a word of two characters, then a verb of saying
+    (单宏伟说, 仇建军说, 单长江建议, 单宏伟还说): the speaker, even where the given name is a word of the
+    dictionary (宏伟, 建军, 长江). Where a name can begin only (at the start, after a noun, a
+    conjunction or a verb of persons), not a function word or a verb as the given name, not an
+    institution (区法院表示); a one-character given name only at the start (曾红说)."""
+    first = words[0] if words else ""
+    if len(first) == 2 and not known(first) and first[0] in _surnames() and len(words) > 1 and words[1] in _SPEECH:
+        words = [first[0], first[1], *words[1:]]  # 曾红 + 说 at the start: the model's unknown word, cut
+    for k in range(len(words) - 2):
+        glued = words[k]
+        if (len(glued) == 2 and glued[0] in _LINKING | {"据"} and glued[1] in _surnames() and glued[1] in _triggers()
+                and words[k + 2] in _SPEECH and 1 <= len(words[k + 1]) <= 2):
+            words = [*words[:k], glued[0], glued[1], *words[k + 1 :]]  # 据 + 单 + 宏亮 + 介绍: the model's 据单, cut
+            break
+    extra, offset = [], 0
+    for k, word in enumerate(words):
+        start = offset
+        offset += len(word)
+        if len(word) != 1 or word not in _surnames() or word not in _triggers() or k + 2 >= len(words):
+            continue
+        given, after = words[k + 1], words[k + 2]
+        if _overlaps(found, start, 1 + len(given)):
+            continue
+        if after in ("还", "也", "又", "就", "则", "却") and k + 3 < len(words):
+            after = words[k + 3]
+        if after not in _SPEECH or not all(_is_han(c) for c in given) or not 1 <= len(given) <= 2:
+            continue
+        if len(given) == 1 and k:
+            continue
+        tag = word_tag(given)
+        if given in _TITLES or tag.startswith(_FUNCTION_TAGS + ("v",)) or given[-1] in _INSTITUTION_END or given[-1] in _NEVER_LAST:
+            continue
+        if given[-1] == "长" and tag not in _NAME_TAGS:
+            continue  # 贾 + 行长, 隗 + 馆长: a head's title (X长 zhǎng)
+        if k and not _name_can_start_after(words[k - 1]):
+            continue
+        extra.append((start, word + given))
+    return sorted(found + extra) if extra else found
+
+
+# Conjunctions and prepositions after which a person is named (和查亮一起, 由查丽主持, 与解红合作)
+_LINKING = {"和", "与", "跟", "同", "及", "由", "向", "对", "被", "把", "让", "给", "请", "叫", "替", "陪"}
+
+
+def _after_linking_word(words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A surname read its own way and a one-character given name that the model joined into an
+    unknown word (查亮, or 由查丽 with the preposition glued on) right after a conjunction or a
+    preposition of persons, and before a verb, an adverb or a pause: 和查亮一起去, 由查丽主持."""
+    extra, offset = [], 0
+    for k, word in enumerate(words):
+        start = offset
+        offset += len(word)
+        if known(word) or any(o <= start < o + len(n) for o, n in found):
+            continue
+        if len(word) == 3 and word[0] in _LINKING:
+            name, at, before = word[1:], start + 1, word[0]
+        elif len(word) == 2 and k:
+            name, at, before = word, start, words[k - 1]
+        else:
+            continue
+        if before not in _LINKING or name[0] not in _triggers() or name[0] not in _surnames() or known(name):
+            continue
+        given = name[1]
+        if given in _ENCLITIC or given in _NEVER_LAST or (known(given) and word_tag(given).startswith(_NEVER_GIVEN_TAGS)):
+            continue
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if after and not word_tag(after).startswith(("v", "d", "p", "c")) and after not in ("一起", "一同", "一道"):
+            continue
+        extra.append((at, name))
+    return sorted(found + extra) if extra else found
+
+
+_NAMING_VERBS = ("名叫", "叫做", "名字叫", "取名", "取名叫", "署名")  # what follows them is a name
+
+
+def _clause_final_name(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A surname read its own way and a one-character given name that end the clause after 是, 了
+    or a verb whose object is a person (作者是解静, 交给了查文), or a surname and a one- or
+    two-character given name after 名叫 (名叫单长水): the name is what the clause ends on."""
+    for size in (1, 2):
+        k = len(run) - size - 1
+        if k < 1 or run[k] not in _triggers() or run[k] not in _surnames() or any(o <= k < o + len(n) for o, n in found):
+            continue
+        given, before = run[k + 1:], run[:k]
+        naming = before.endswith(_NAMING_VERBS)
+        if size == 2 and not naming:
+            continue
+        if known(run[k:]) or known(run[k:k + 2]) or any(c in _ENCLITIC or c in _NEVER_LAST for c in given):
+            continue
+        if any(known(c) and word_tag(c).startswith(_FUNCTION_TAGS + (() if naming else ("v",))) for c in given):
+            continue
+        if naming or before.endswith(("是", "了")) or any(before.endswith(v) for v in _PERSON_VERBS if len(v) > 1):
+            if _plausible(run[k:]) or naming:
+                return sorted(found + [(k, run[k:])])
+    return found
+
+
+def _tagged_names(run: str, words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Names jieba's part-of-speech model (posseg's HMM) tags as names where the model above left
+    a surname undecided: 曾敏、单勇 (a one-character given name), 查强说. Asked only where a surname
+    read its own way stands alone or begins an unknown word outside the names found so far (inside
+    a dictionary word the model is never asked either), so most text never loads it."""
+    taken = [range(o, o + len(n)) for o, n in found]
+    offset, undecided = 0, False
+    for k, word in enumerate(words):
+        # not a function word or verb inside a clause; at its start one that is no very common word
+        # alone (曾建民作了发言; not 都, 能, 过)
+        lone = len(word) == 1 and (not word_tag(word).startswith(_FUNCTION_TAGS + ("v",))
+                                   or (k == 0 and tokenizer().FREQ.get(word, 0) < _VERY_COMMON))
+        # a lone surname, or one that begins an unknown word (曾敏) or ends one (由区 + 永红)
+        if (lone or (len(word) > 1 and not known(word))) and any(
+                c in _triggers() and c in _surnames() and not any(offset + j in r for r in taken)
+                for j, c in enumerate(word) if j in (0, len(word) - 1) and not (j and word_tag(c).startswith(("v", "d")))):
+            undecided = True
+            break
+        offset += len(word)
+    if not undecided:
+        return found
+    extra = []
+    for offset, word, tag in posseg_words(run):
+        if tag not in _NAME_TAGS or not 2 <= len(word) <= 3 or word[0] not in _triggers():
+            continue
+        if any(offset in r or offset + len(word) - 1 in r for r in taken) or not _plausible(word):
+            continue
+        extra.append((offset, word))
+    return sorted(found + extra) if extra else found
+
+
+def _after_roles(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Names the statistical model cut apart (仇长 + 明带, 种 + 长江, 村医区 + 重华): after a word for a
+    person's role (`_role_before`), a surname read in its own way (`_triggers`) and a two-character
+    given name (`_given_after_role`) make a name, unless surname and given name begin a word (曾经,
+    查看, 相信, 任务 …)."""
+    taken = [range(o, o + len(n)) for o, n in found]
+    extra = []
+    for i, char in enumerate(run[:-2]):
+        if char not in _triggers() or char not in _surnames() or any(i in r or i + 2 in r for r in taken):
+            continue
+        if not _role_before(run, i):
+            continue
+        given = run[i + 1:i + 3]
+        if char in _ADVERB_FIRST or known(run[i:i + 2]) or known(run[i:i + 3]) or not _given_after_role(given, char):
+            continue
+        if word_tag(char).startswith(("d", "p", "c", "u")) and word_tag(given[0]).startswith(("v", "d", "z")):
+            continue  # 医生曾带过: an adverb (曾) before a verb, not a surname
+        extra.append((i, run[i:i + 3]))
+        taken.append(range(i, i + 3))
+    return sorted(found + extra)
