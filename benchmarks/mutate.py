@@ -72,7 +72,8 @@ class Group:
 # tests already reach the same code (each survivor would pay for them on every run).
 GROUPS: dict[str, Group] = {
     "reader": Group(
-        ("pipeline/reader.py", "pipeline/inlinetext.py", "pipeline/fences.py", "pipeline/frontmatter.py"),
+        ("pipeline/reader.py", "pipeline/sourcebytes.py", "pipeline/inlinetext.py", "pipeline/fences.py",
+         "pipeline/frontmatter.py"),
         ("tests/test_reader.py", "tests/test_reader_fences.py", "tests/test_reader_broken.py",
          "tests/test_reader_pronunciations.py", "tests/test_reader_properties.py", "tests/test_reader_messages.py",
          "tests/test_reader_edges.py", "tests/test_reader_links.py"),
