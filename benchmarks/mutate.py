@@ -72,7 +72,9 @@ class Group:
 # tests already reach the same code (each survivor would pay for them on every run).
 GROUPS: dict[str, Group] = {
     "reader": Group(
-        ("pipeline/reader.py", "pipeline/inlinetext.py", "pipeline/fences.py", "pipeline/frontmatter.py"),
+        ("pipeline/reader.py", "pipeline/sourcebytes.py", "pipeline/bodyreader.py", "pipeline/bodymarkdown.py",
+         "pipeline/texthygiene.py", "pipeline/frontparts.py", "pipeline/inlinetext.py", "pipeline/fences.py",
+         "pipeline/frontmatter.py"),
         ("tests/test_reader.py", "tests/test_reader_fences.py", "tests/test_reader_broken.py",
          "tests/test_reader_pronunciations.py", "tests/test_reader_properties.py", "tests/test_reader_messages.py",
          "tests/test_reader_edges.py", "tests/test_reader_links.py"),
@@ -234,7 +236,7 @@ def _clip(text: str, width: int = 110) -> str:
 
 
 def _function(name: str) -> str:
-    """`pipeline.reader.xǁ_BuilderǁXread_body__mutmut_3` → `_Builder.read_body`."""
+    """`pipeline.bodyreader.xǁBodyBuilderǁXread_body__mutmut_3` → `BodyBuilder.read_body`."""
     last = name.rsplit(".", 1)[-1]
     last = re.sub(r"__mutmut_\d+$", "", last)
     if last.startswith("xǁ"):

@@ -86,3 +86,9 @@ def lost_characters(lines: list[str]) -> Iterator[tuple[int, int, str]]:
         for match in _LOST.finditer(line):
             yield index + 1, match.start() + 1, ("the replacement character '\ufffd' (U+FFFD) stands where a conversion "
                                                  "lost a character")
+
+
+def written_out(text: str) -> str:
+    """An id as a message shows it, an invisible character in it written out: 'a<U+200B>' (a
+    zero-width space pasted after an id read "unknown speaker id 'a' (did you mean 'a'?)")."""
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in text)

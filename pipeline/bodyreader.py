@@ -1,0 +1,449 @@
+"""The body of a source (everything after the front matter) walked into chapters, answers,
+notes, paragraphs and references, and the `Document` built from them.
+
+The `:::` blocks are found by `pipeline.fences`, the Markdown inside each piece by markdown-it;
+this module decides what each block is in the format and where it may stand (E201–E213, E221,
+E222, W416), and hands what the editor typed inside the text to `pipeline.texthygiene`. Kept
+apart from `pipeline.reader`, which reads the file and its front matter, so that the walk (the
+part that grows with every new kind of block) stays one module of one concern.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+
+from markdown_it.token import Token
+
+from pipeline.bodymarkdown import RULE, TOO_DEEP, UNSUPPORTED, nested_too_deep, parse_lines, skip_block
+from pipeline.diagnostics import Diagnostic, errors
+from pipeline.fences import Block, Run, scan
+from pipeline.frontmatter import FrontMatterInput, Positions
+from pipeline.frontparts import metadata, read_pronunciations, read_speakers
+from pipeline.inlinetext import heading_attribute_problem, read_spans, split_heading_attrs
+from pipeline.model import Answer, Document, Location, Paragraph, Reference, Section, SectionKind
+from pipeline.sourcetext import written_out
+from pipeline.texthygiene import (
+    EMPHASIS_RUN,
+    Problem,
+    TextLines,
+    full_width_markup,
+    hidden_references,
+    html_markup,
+    images,
+    links,
+    open_attribute_block,
+    span_attributes,
+    stray_emphasis,
+    stray_fence,
+)
+
+_ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
+_ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$|^\'(.*)\'$|^‘(.*)’$')
+_CLOSING_QUOTE = {'"': '"', "“": "”", "'": "'", "‘": "’"}  # (a role opened with one and never closed: E226)
+_DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
+_PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
+# A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
+# letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
+# contents and index links).
+_CHAPTER_ID = re.compile(r"^[^\W\d_][\w-]*$")
+class BodyBuilder:
+    """Walks markdown-it's token stream once, building sections and collecting problems."""
+
+    def __init__(self, path: str, front: FrontMatterInput, positions: Positions, body_offset: int,
+                 body_lines: list[str]) -> None:
+        self.path = path
+        self.body_lines = body_lines
+        self.front = front
+        self.positions = positions
+        self.body_offset = body_offset
+        self.diagnostics: list[Diagnostic] = []
+        self.speakers, problems = read_speakers(front, positions, path)
+        self.report(problems)
+        self.sections: list[dict] = [self._section("article", "article", None, 1)]
+        self.section_ids: dict[str, int | None] = {"article": None}  # id → the line of its chapter heading
+        self.question_count = 0
+        self.note_count = 0
+        self.fence_lines: set[int] = set()  # lines whose fence fault the scanner reported
+        self.cut_short = False  # the last piece parsed lost text past the nesting limit (E212)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def problem(self, code: str, line: int, col: int, message: str) -> None:
+        self.diagnostics.append(Diagnostic(code, self.path, max(line, 1), max(col, 1), message))
+
+    def report(self, problems: Iterable[Problem | None]) -> None:
+        """Each problem a check found (None: a check that found none), in the order found."""
+        for found in problems:
+            if found is not None:
+                self.problem(found.code, found.line, found.col, found.message)
+
+    def loc(self, token: Token) -> Location:
+        """Where a block-level token starts (markdown-it maps every one; inline ones have none)."""
+        return Location(path=self.path, line=token.map[0] + 1 + self.body_offset)
+
+    def _section(self, section_id: str, kind: SectionKind, title: str | None, line: int) -> dict:
+        return {"id": section_id, "kind": kind, "title": title, "paragraphs": [], "answers": [],
+                "references": [], "loc": Location(path=self.path, line=line)}
+
+    # -- the walk --------------------------------------------------------------------------
+    def read_body(self) -> None:
+        """Top-level runs and `:::` blocks in order, each piece parsed on its own."""
+        layout = scan(self.body_lines, first_line=self.body_offset + 1)
+        for problem in layout.problems:
+            self.problem(problem.code, problem.line, problem.col, problem.message)
+            self.fence_lines.add(problem.line)
+        for piece in layout.pieces:
+            if isinstance(piece, Run):
+                self.walk(self._parse(piece.start, piece.end))
+            elif isinstance(piece, Block) and piece.readable:
+                tokens = self._parse(piece.start + 1, piece.end)
+                if piece.name == "answer":
+                    self._answer(piece, tokens)
+                else:
+                    self._note(piece, tokens)
+        if not any(line.strip() for line in self.body_lines):
+            last = self.body_offset + len(self.body_lines)
+            self.problem("E209", min(self.body_offset + 1, last), 1, "the source has a front matter but no text")
+
+    def _parse(self, start: int, end: int) -> list[Token]:
+        """Tokens of body lines [start, end), their maps in body-line coordinates."""
+        tokens = parse_lines(self.body_lines, start, end)
+        deep = nested_too_deep(tokens)
+        if deep is not None:
+            self.problem("E212", self.loc(deep).line, 1, TOO_DEEP)
+        self.cut_short = deep is not None  # (an answer cut short is not "empty": E212 says why)
+        return tokens
+
+    def walk(self, tokens: list[Token]) -> None:
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            kind = token.type
+            if kind == "heading_open":
+                i = self._heading(tokens, i)
+            elif kind in ("paragraph_open", "ordered_list_open", "bullet_list_open", "blockquote_open"):
+                i = self._top_level_blocks(tokens, i)
+            elif kind in UNSUPPORTED:
+                self.problem("E212", self.loc(token).line, 1, f"unsupported block ({UNSUPPORTED[kind]})")
+                i = skip_block(tokens, i)
+            elif kind == RULE:
+                self._rule(token)
+                i += 1
+            else:
+                i += 1
+
+    def _heading(self, tokens: list[Token], i: int) -> int:
+        token, inline = tokens[i], tokens[i + 1]
+        line = self.loc(token).line
+        if token.tag == "h3" and self.sections[-1]["kind"] == "article":
+            return self._subheading(tokens, i)
+        if token.tag != "h2":
+            self.problem("E211", line, 1, f"'{token.markup}' heading: only '##' chapter headings are allowed"
+                                          + (" ('###' marks a subheading inside the article only)" if token.tag == "h3" else ""))
+            return i + 3
+        _raw_title, attrs = split_heading_attrs(inline.content)
+        # the question as the reader sees it: '**粗体**' and '[AI]{lang=en}' are markup, not text
+        # (every edition printed the asterisks and braces, and the audio read them)
+        self.report([stray_emphasis(self._text_lines(inline), _texts(inline))])
+        heading_spans = read_spans(inline)
+        shown = "".join(span.text for span in heading_spans)
+        # only braces the editor wrote as attributes are cut ('\\{.closing}' is text: it lost its
+        # characters when the unescaped text was searched for attributes again)
+        title = split_heading_attrs(shown)[0] if attrs else shown.strip()
+        if any(span.href is not None for span in heading_spans):
+            self.problem("E223", line, 1, "a chapter heading cannot be a link (the contents and the index link "
+                                          "to it): put the link in the chapter's text")
+        classes = {a[1:] for a in attrs if a.startswith(".")}
+        ids = [a[1:] for a in attrs if a.startswith("#")]
+        kind: SectionKind = "closing" if "closing" in classes else "references" if "references" in classes else "question"
+        if kind == "question":
+            self.question_count += 1
+        default_id = {"closing": "closing", "references": "references"}.get(kind, f"q{self.question_count}")
+        section_id = ids[0] if ids else default_id
+        if ids and not _CHAPTER_ID.match(section_id):
+            self.problem("E222", line, 1, f"chapter id '{written_out(section_id)}' is not an id: editions link to the chapter by it")
+        if not title:
+            self.problem("E208", line, 1, "chapter heading has no text")
+        if (attribute_problem := heading_attribute_problem(inline.content)) is not None:
+            self.problem("E224", line, 1, attribute_problem)
+        lines = self._text_lines(inline)
+        self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines)])
+        if section_id in self.section_ids:
+            self.problem("E207", line, 1, _id_used_twice(section_id, self.section_ids[section_id], kind, given=bool(ids)))
+        self.section_ids.setdefault(section_id, line)
+        references = next((s for s in self.sections if s["kind"] == "references"), None)
+        if references and kind != "references":  # (a second references chapter is E207 above)
+            self.problem("E221", line, 1, f"chapter '{title}' comes after the references chapter "
+                                          f"(line {references['loc'].line}): references are the book's last chapter")
+        section = self._section(section_id, kind, title, line)
+        # '{lang=en}' marks the heading's language, as '[…]{lang=en}' marks a span's (it was dropped)
+        section["lang"] = next((a.split("=", 1)[1].strip("\"'") or None for a in attrs if a.startswith("lang=")), None)
+        self.sections.append(section)
+        return i + 3
+
+    def _subheading(self, tokens: list[Token], i: int) -> int:
+        """'### 小标题' in the article: a feature's sections, a subheading among its paragraphs
+        (before, a feature could only fake them with bold paragraphs: '##' is a question)."""
+        inline = tokens[i + 1]
+        lines = self._text_lines(inline)
+        self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines)])
+        spans = read_spans(inline)
+        if not "".join(span.text for span in spans).strip():
+            self.problem("E208", self.loc(tokens[i]).line, 1, "subheading has no text")
+        elif any(span.href is not None for span in spans):
+            self.problem("E223", self.loc(tokens[i]).line, 1, "a subheading cannot be a link: put the link in the text")
+        else:
+            self.sections[-1]["paragraphs"].append(Paragraph(spans=spans, heading=True, loc=self.loc(tokens[i])))
+        return i + 3
+
+    def _answer(self, block: Block, tokens: list[Token]) -> None:
+        line = self.body_offset + block.start + 1
+        loc = Location(path=self.path, line=line)
+        section = self.sections[-1]
+        raw = self.body_lines[block.start]
+        match = _ANSWER_INFO.match(block.info)
+        if not match:
+            if re.search(r"\brole=\s*$", block.info):  # (the last 'role=' on the line: the empty one)
+                self.problem("E206", line, raw.rfind("role=") + 1, "'role=' has no value: write the role after it")
+            elif block.info.strip() == "answer":
+                self.problem("E206", line, 1, "'::: answer' needs the speaker's id: '::: answer ID'")
+            else:
+                self.problem("E206", line, 1, f"cannot read '::: {block.info}'")
+            return
+        role = match["role"]
+        if role is not None and role[0] in _CLOSING_QUOTE and _CLOSING_QUOTE[role[0]] not in role[1:]:
+            # (every edition printed the quotation mark as part of the label)
+            self.problem("E226", line, raw.find(block.info) + match.start("role") + 1,
+                         f"the role '{role}' opens a value with {role[0]} and never closes it")
+            return
+        if role is not None and (quoted := _ROLE_QUOTES.match(role)):
+            role = next(part for part in quoted.groups() if part is not None)
+            if not role.strip():  # (at the 'role=' that the match read, whatever else the line holds)
+                self.problem("E206", line, raw.find(block.info) + match.start("role") - len("role=") + 1,
+                             "'role=' has no value: write the role after it")
+                return
+        if role is not None and (run := EMPHASIS_RUN.search(match["role"])):  # (as written: columns stay true)
+            self.problem("E229", line, raw.find(block.info) + match.start("role") + run.start() + 1,
+                         f"'{run[0]}' in 'role=' is printed as written: a role is plain text, without Markdown")
+        if section["kind"] == "note":
+            self.problem("E205", line, 1, f"an answer cannot follow the note of line {section['loc'].line}: move the "
+                                          "note after the chapter's answers (notes stand after the chapters)")
+            return
+        if section["kind"] not in ("question", "closing"):
+            self.problem("E205", line, 1, "an answer must stand under a '##' question heading")
+            return
+        speaker = self.speakers.get(match["id"])
+        if speaker is None:
+            near = difflib.get_close_matches(match["id"], list(self.speakers), n=1, cutoff=0.6)
+            # the speaker's name (or label) where the id belongs: '::: answer 老周'
+            named = [s.id for s in self.speakers.values() if match["id"] in (s.name, s.label())]
+            hint = (f"that is the name of speaker '{named[0]}': write its id, '::: answer {named[0]}'" if named
+                    else f"did you mean '{near[0]}'?" if near else _known(sorted(self.speakers)))
+            self.problem("E201", line, raw.find(block.info) + match.start("id") + 1,
+                         f"unknown speaker id '{written_out(match['id'])}' ({hint})")
+            return
+        self._headings_inside(block, tokens)
+        paragraphs = self._blocks(tokens)
+        if not paragraphs and not self.cut_short:
+            self.problem("E203", line, 1, f"answer by '{speaker.id}' is empty")
+        if not paragraphs:
+            return
+        answer_id = f"{section['id']}-{len(section['answers']) + 1}"
+        section["answers"].append(
+            Answer(id=answer_id, speaker=speaker, role=role, paragraphs=tuple(paragraphs), loc=loc)
+        )
+
+    def _note(self, block: Block, tokens: list[Token]) -> None:
+        line = self.body_offset + block.start + 1
+        if block.info.strip() != "note":
+            self.problem("E206", line, 1, f"cannot read '::: {block.info}': a note is opened by '::: note' alone")
+            return
+        self._headings_inside(block, tokens)
+        self.note_count += 1
+        note_id = "note" if self.note_count == 1 else f"note-{self.note_count}"
+        section = self._section(note_id, "note", None, line)
+        section["paragraphs"] = self._blocks(tokens)
+        if not section["paragraphs"] and not self.cut_short:
+            self.problem("E203", line, 1, "the note is empty")
+        self.sections.append(section)
+
+    def _headings_inside(self, block: Block, tokens: list[Token]) -> None:
+        """A heading the scanner could not see (a setext '---' underline) inside a block."""
+        opened = self.body_offset + block.start + 1
+        for token in tokens:
+            if token.type == "heading_open":
+                at = self.loc(token).line
+                self.problem("E213", opened, 1, f"the {block.name} opened here holds a heading at line {at}")
+                self.problem("E213", at, 1, f"a heading stands inside the {block.name} opened on line {opened}")
+
+    def _top_level_blocks(self, tokens: list[Token], i: int) -> int:
+        end = skip_block(tokens, i)
+        section = self.sections[-1]
+        line = self.loc(tokens[i]).line
+        if section["kind"] == "references":
+            if tokens[i].type != "ordered_list_open":
+                self.problem("E210", line, 1, "text in the references chapter is not a numbered item")
+            else:
+                section["references"].extend(self._references(tokens[i:end]))
+            return end
+        blocks = self._blocks(tokens[i:end])
+        if section["kind"] in ("question", "closing"):
+            self.problem("E205", line, 1, "text under a question heading is outside any answer")
+        elif section["kind"] == "note":  # (it was printed as part of the note above it)
+            self.problem("E205", line, 1, f"text after the note of line {section['loc'].line} is outside it: put it "
+                                          "inside the note, before its ':::', or move it")
+        section["paragraphs"].extend(blocks)
+        return end
+
+    def _blocks(self, tokens: list[Token]) -> list[Paragraph]:
+        """Paragraphs and list items; an ordered item's first paragraph carries its number."""
+        paragraphs: list[Paragraph] = []
+        lists: list[list] = []  # [ordered, item counter, number not yet used] per open list
+        quoted = 0  # block quotes open (`> …`: its paragraphs were printed as the author's own)
+        for j, token in enumerate(tokens):
+            kind = token.type
+            if kind in ("blockquote_open", "blockquote_close"):
+                quoted += 1 if kind == "blockquote_open" else -1
+            elif kind in ("ordered_list_open", "bullet_list_open"):
+                start = int(token.attrs.get("start", 1))  # (a bullet list has none; its count is never read)
+                lists.append([kind == "ordered_list_open", start - 1, False])
+            elif kind in ("ordered_list_close", "bullet_list_close"):
+                lists.pop()
+            elif kind == "list_item_open" and lists:
+                lists[-1][1] += 1
+                lists[-1][2] = True
+            elif kind == "inline" and tokens[j - 1].type == "paragraph_open":
+                lines = self._text_lines(token)
+                # (a stray fence is an error; the paragraph is still read, so its answer is not "empty")
+                self.report([stray_fence(lines, self.fence_lines), *hidden_references(lines), html_markup(lines),
+                             open_attribute_block(lines), images(token.children or [], lines),
+                             stray_emphasis(lines, _texts(token)), span_attributes(token.children or [], lines),
+                             full_width_markup(lines)])
+                spans = read_spans(token)
+                if not "".join(s.text for s in spans).strip():
+                    continue
+                self.report(links(spans, lines))
+                number, bullet = None, False
+                if lists and lists[-1][2]:  # (an item's first paragraph carries its number or bullet)
+                    number = lists[-1][1] if lists[-1][0] else None
+                    bullet, lists[-1][2] = not lists[-1][0], False
+                paragraphs.append(Paragraph(spans=spans, number=number, bullet=bullet, quote=quoted > 0,
+                                            loc=self.loc(token)))
+            elif kind in UNSUPPORTED:
+                self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({UNSUPPORTED[kind]})")
+            elif kind == RULE:
+                self._rule(token)
+        return paragraphs
+
+    def _rule(self, token: Token) -> None:
+        line = self.loc(token).line
+        self.problem("W416", line, self._raw(line).find(token.markup[:1]) + 1,
+                     f"the section break '{self._raw(line).strip()}' is left out of every edition (the format has no "
+                     "section breaks)")
+
+    def _text_lines(self, inline: Token) -> TextLines:
+        """A paragraph's or a heading's lines, as markdown-it read them and as the editor wrote them."""
+        first = self.loc(inline).line
+        read = inline.content.split("\n")
+        return TextLines(first, read, [self._raw(first + k) for k in range(len(read))])
+
+    def _raw(self, line: int) -> str:
+        """The body's line `line` (numbered in the file) as the editor wrote it."""
+        return self.body_lines[line - self.body_offset - 1]
+
+    def _references(self, tokens: list[Token]) -> list[Reference]:
+        references = []
+        for paragraph in self._blocks(tokens):
+            text = paragraph.text.strip()
+            if paragraph.number is None:  # a second paragraph or a nested list inside an item
+                self.problem("E210", paragraph.loc.line, 1,
+                             "a reference is one paragraph: this text continues the numbered item above "
+                             "(join it to that item's line, or number it)")
+                continue
+            outlet, date = None, None
+            if dated := _DATED_REFERENCE.search(text):
+                outlet = dated["outlet"].strip()
+                try:
+                    date = dt.date(int(dated["y"]), int(dated["m"]), int(dated["d"]))
+                except ValueError:
+                    self.problem("E104", paragraph.loc.line, 1, f"reference date is not a real date: '{text}'")
+            elif platform := _PLATFORM_REFERENCE.match(text):
+                outlet = platform["outlet"].strip()
+            urls = list(dict.fromkeys(span.href for span in paragraph.spans if span.href is not None))
+            if len(urls) > 1:
+                self.problem("E223", paragraph.loc.line, 1, f"reference {paragraph.number} links {len(urls)} addresses: "
+                                                            "a reference links one (make each a reference of its own)")
+            references.append(Reference(number=paragraph.number, text=text, url=urls[0] if urls else None,
+                                        outlet=outlet, date=date, loc=paragraph.loc))
+        return references
+
+    # -- the end ---------------------------------------------------------------------------
+    def finish(self, default_slug: str) -> Document | None:
+        for section in self.sections:
+            if section["kind"] in ("question", "closing") and not section["answers"]:
+                self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers")
+            elif (section["kind"] == "references" and not section["references"]  # (every edition printed an empty chapter)
+                  and not any(d.code == "E210" and d.line > section["loc"].line for d in self.diagnostics)):
+                self.problem("E210", section["loc"].line, 1, f"the references chapter '{section['title']}' has no items: "
+                                                             "write them as '1. …' lines, or delete the heading")
+        self._ids_shared_with_notes_and_answers()
+        # (a body of blank lines only is reported by read_body; a rule or a code block alone is text
+        # that makes no paragraph, and was a document with no text before this). An interview
+        # that is all questions and answers needs no article: its opener carries the title, the
+        # subtitle and the byline in every edition.
+        interview = any(s["kind"] in ("question", "closing") for s in self.sections)
+        if not self.sections[0]["paragraphs"] and not interview and any(line.strip() for line in self.body_lines):
+            self.problem("E209", self.body_offset + 1, 1, "the article has no paragraphs, and no question follows")
+        pronunciations, problems = read_pronunciations(self.front, self.positions, self.path)
+        self.report(problems)
+        if errors(self.diagnostics):
+            return None
+        meta = metadata(self.front, default_slug)
+        sections = tuple(
+            Section(id=s["id"], kind=s["kind"], title=s["title"], lang=s.get("lang"), paragraphs=tuple(s["paragraphs"]),
+                    answers=tuple(s["answers"]), references=tuple(s["references"]), loc=s["loc"])
+            for s in self.sections  # (the article has paragraphs: without, E209 above)
+        )
+        return Document(source=self.path, meta=meta, speakers=tuple(self.speakers.values()),
+                        sections=sections, pronunciations=pronunciations)
+
+    def _ids_shared_with_notes_and_answers(self) -> None:
+        """Every chapter, note and answer is an anchor by its id: a chapter written {#note} or
+        {#q1-1} would share one with a note or an answer (contents and index entries pointed at
+        the wrong one, and the EPUB's NCX held one id twice). Reported at the chapter heading."""
+        others: dict[str, str] = {}
+        for section in self.sections:
+            if section["kind"] == "note":
+                others.setdefault(section["id"], f"the note on line {section['loc'].line}")
+            for number, answer in enumerate(section["answers"], 1):
+                others.setdefault(answer.id, f"answer {number} of chapter '{section['title']}'")
+        for section in self.sections:
+            if section["kind"] != "note" and section["id"] in others:
+                self.problem("E207", section["loc"].line, 1,
+                             f"chapter id '{section['id']}' is also the id of {others[section['id']]}")
+
+def _id_used_twice(section_id: str, first: int | None, kind: SectionKind, given: bool) -> str:
+    """E207's words: where the id was first used, and, for an id the editor did not write (a
+    question's 'q2' by its place, 'closing', 'references'), where it came from."""
+    if first is None:
+        return f"chapter id '{section_id}' is used twice: it is the article's own id"
+    if given:
+        return f"chapter id '{section_id}' is used twice (first by the chapter on line {first})"
+    if kind == "question":
+        return (f"this question's id is '{section_id}' by default (its place among the questions), and the chapter "
+                f"on line {first} already has it")
+    return f"chapter id '{section_id}' is used twice: a second {kind} chapter (the first is on line {first})"
+
+
+def _known(ids: list[str], shown: int = 8) -> str:
+    """The declared speaker ids an unknown one could have meant: the first few, '…' when there are more."""
+    if not ids:
+        return "no speakers are declared under 'speakers:' in the front matter"
+    return f"known: {', '.join(ids[:shown])}" + ("…" if len(ids) > shown else "")
+
+
+def _texts(inline: Token) -> list[str]:
+    """The pieces of a paragraph markdown-it read as plain text (not as markup)."""
+    return [child.content for child in inline.children or [] if child.type == "text"]

@@ -1,0 +1,66 @@
+"""A source file's bytes as they come off the disk, before they are text: what kind of file it is
+and which encoding it was saved in.
+
+Kept apart from the reader so that the one question "can these bytes be read as UTF-8 at all?"
+(and, when not, the hint that tells the editor how to convert them) sits in one small place; the
+reader only ever sees text. Every fault here is E100, at the first byte that does not decode.
+"""
+
+from __future__ import annotations
+
+from pipeline.diagnostics import Diagnostic
+
+# Files that are no text at all, by their first bytes: renamed to .md, or picked by mistake. The
+# message says what the file is ("file is not valid UTF-8" told the editor nothing) and, for the
+# copy `publish import` reads, to bring it in so.
+FILE_SIGNATURES = (
+    (b"PK\x03\x04", "a ZIP archive, such as a Word .docx file or an EPUB: bring Word copy in with 'publish import'"),
+    (b"\xd0\xcf\x11\xe0", "an old Word .doc (or another old Office) file: save it as .docx, then 'publish import' it"),
+    (b"{\\rtf", "an RTF document: save it as .docx or plain text, then 'publish import' it"),
+    (b"%PDF-", "a PDF: copy its text into a plain-text file, then 'publish import' it"),
+    (b"\x89PNG", "a PNG image, not a source file"),
+    (b"\xff\xd8\xff", "a JPEG image, not a source file"),
+    (b"GIF8", "a GIF image, not a source file"),
+    (b"\x1f\x8b", "a gzip archive, not a source file"),
+)
+
+
+def decode_source(data: bytes, shown: str) -> str | Diagnostic:
+    """The text of a source's bytes (a leading byte-order mark kept), or the E100 that says why
+    there is none: a file of another kind, or bytes that are not UTF-8 (at the first bad byte)."""
+    what = next((what for magic, what in FILE_SIGNATURES if data.startswith(magic)), None)
+    if what is not None:
+        return Diagnostic("E100", shown, 1, 1, f"this file is {what}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = " (it looks like UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else _legacy_chinese(data, exc.start)
+        return Diagnostic("E100", shown, line, col, f"file is not valid UTF-8{hint}")
+
+
+def _legacy_chinese(data: bytes, bad: int) -> str:
+    """A hint when the bytes read whole as a Chinese Windows encoding (files saved by Notepad or
+    Word on a Chinese system, or sent by a correspondent): which one, and how to convert. Not
+    when UTF-8 Chinese stands before the first bad byte: then only a part came in another encoding,
+    and converting the whole file would garble the rest. (Two bytes of Big5 or GBK may happen to
+    read as one Latin letter in UTF-8, so only Chinese counts.)"""
+    if any(char >= "\u2e80" for char in data[:bad].decode("utf-8", "ignore")):
+        return (" (the text before this point is UTF-8: this part was pasted or saved in another encoding, "
+                "such as GBK; type or paste it again as UTF-8)")
+    from charset_normalizer import from_bytes  # (its guess, from the text's characters; GB18030 alone reads Big5 too)
+
+    best = from_bytes(data).best()
+    family = _CHINESE_ENCODINGS.get(best.encoding.replace("_", "").lower()) if best is not None else None
+    if family is None:
+        return ""
+    name, codec = family
+    return f" (it reads as {name}, a Chinese Windows encoding: save it again as UTF-8, or convert it: iconv -f {codec} -t UTF-8)"
+
+
+# charset_normalizer's names (underscores dropped) → what the editor is told, and iconv's name
+_CHINESE_ENCODINGS = {
+    **dict.fromkeys(("gb2312", "gbk", "gb18030", "cp936", "hz"), ("GBK / GB 18030", "GB18030")),
+    **dict.fromkeys(("big5", "big5hkscs", "cp950"), ("Big5", "BIG5-HKSCS")),
+}

@@ -1,0 +1,247 @@
+"""Checks of what an editor typed into a paragraph or a heading that Markdown leaves as text, so
+that every edition would print it as written: HTML comments and tags, character references to
+invisible characters, '**' that did not become strong, links and attribute blocks typed with
+full-width brackets, attribute blocks left open, ':::' away from the left margin, and Markdown's
+'**' in front-matter values; and, among what markdown-it did read as markup, an image, a span
+attribute the format does not know and a link no edition can follow.
+
+Each is a pure function of the lines (as markdown-it read them and as the editor wrote them) that
+returns the problems it finds, so the reader's token walk only decides where to look. The
+columns are counted in the line as written: that is where the editor's cursor must go.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from markdown_it.token import Token
+
+from pipeline.frontmatter import FrontMatterInput, Positions
+from pipeline.inlinetext import attribute_block_problem, link_problem, what_comment
+from pipeline.model import Span
+from pipeline.sourcetext import without_invisible, written_out
+
+_CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
+_HTML_COMMENT = re.compile(r"(?<!\\)<!--")
+# An HTML tag as a web page or a CMS writes it: '<br>', '<b>', '</p>', '<span class="x">', '<br/>'.
+_HTML_TAG = re.compile(r"(?<!\\)</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+# Names of the elements copy carries in (a '<T>' or '<name>' in prose is left alone).
+HTML_TAGS = frozenset("""a abbr b big blockquote br center cite code del div em font h1 h2 h3 h4 h5 h6 hr i img
+    ins kbd li mark ol p pre q s section small span strike strong sub sup table td th tr u ul""".split())
+# Two or more '*' or '_' that Markdown did not read as emphasis: CommonMark does not open or close
+# '**' between a Chinese quotation mark or bracket and a Han character ('**“好”**然后'), nor '__'
+# inside a word, so every edition printed the marks (E229). ('\\**' is escaped: text on purpose.)
+EMPHASIS_RUN = re.compile(r"(?<![\\*_])(?:\*\*+|__+)(?![*_])")
+# Front-matter values every edition prints as they stand (E229 when they hold Markdown's '**').
+PRINTED_FIELDS = ("title", "subtitle", "authors", "editor", "outlet", "account", "description", "rights", "credit")
+PRINTED_SPEAKER_FIELDS = ("name", "role", "handle")
+# A link or a span typed through an IME: '[文字]（https://…）', '［文字］(https://…)', '[（笑）]｛.aside｝'.
+# Markdown reads none of them: every edition printed the brackets and the address, the link lost.
+_FULL_WIDTH_MARKUP = (
+    (re.compile(r"(?<!\\)\]\s*（\s*(?:https?://|mailto:)"), "E223",
+     "a link's address in full-width parentheses '（…）' is printed as written, the link lost: write '[文字](https://…)'"),
+    (re.compile(r"［[^］\n]*］\s*[(（]\s*(?:https?://|mailto:)"), "E223",
+     "a link's text in full-width brackets '［…］' is printed as written, the link lost: write '[文字](https://…)'"),
+    (re.compile(r"(?<!\\)[\]］]｛\s*(?:[.#．]|[A-Za-z]+\s*[=＝])"), "E226",
+     "an attribute block in full-width braces '｛…｝' is printed as written, its attribute lost: write '{.aside}' or '{lang=en}'"),
+)
+_UNESCAPED_FENCE = re.compile(r"(?<!\\):::")  # '\\:::' is Markdown's escaped colon: text, printed ':::'
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A fault in what the editor typed, at a file line and a column of the line as written (1-based)."""
+
+    code: str
+    line: int
+    col: int
+    message: str
+
+
+@dataclass(frozen=True)
+class TextLines:
+    """The lines of one paragraph or heading: as markdown-it read them (`read`: list markers,
+    quote marks and indentation cut) and as the editor wrote them (`raw`), the first at file line
+    `first`. Patterns are looked for in the one, columns counted in the other."""
+
+    first: int
+    read: list[str]
+    raw: list[str]
+
+
+def stray_fence(lines: TextLines, reported: set[int]) -> Problem | None:
+    """E217 for a ':::' line the fence scanner could not take as a fence (behind a list marker,
+    say), unless the scanner already reported that line."""
+    for k, text in enumerate(lines.read):
+        line = lines.first + k
+        if (_UNESCAPED_FENCE.search(text) or "：：：" in text) and line not in reported:
+            raw = lines.raw[k]  # (the line as written, indentation and all)
+            col = max(raw.find(":::"), raw.find("：：：")) + 1
+            return Problem("E217", line, col, f"a fence must stand alone at the left margin: '{raw.strip()}'")
+    return None
+
+
+def hidden_references(lines: TextLines) -> list[Problem]:
+    """E219 for a character reference ('&#x202E;', '&#7;') to a character E219 refuses when
+    typed, or to none (markdown-it prints '�' for it): typed as a reference, it went past the
+    check of the source's characters into every edition."""
+    from markdown_it.common.utils import isValidEntityCode  # (markdown-it's own test: '\ufffd' where it fails)
+
+    problems = []
+    for k, text in enumerate(lines.read):
+        for reference in _CHARACTER_REFERENCE.finditer(text):
+            code = int(reference["hex"], 16) if reference["hex"] else int(reference["dec"])
+            char = chr(code) if isValidEntityCode(code) else None
+            if char is not None and not without_invisible(char)[1] and char not in "\u2028\u2029":
+                continue
+            what = (f"the invisible character U+{code:04X} ({unicodedata.name(char, 'control character')})"
+                    if char else "no character a book can hold: every edition would print '\ufffd'")
+            problems.append(Problem("E219", lines.first + k, lines.raw[k].find(reference[0]) + 1,
+                                    f"the character reference '{reference[0]}' is {what}"))
+    return problems
+
+
+def open_attribute_block(lines: TextLines) -> Problem | None:
+    """E226 for an attribute block that is not closed: a quoted value without its closing quote
+    ('{lang="en}', '{role="x}') or '[text]{…' without its '}' (each was printed as written,
+    braces and all, and its attribute lost)."""
+    for k, text in enumerate(lines.read):
+        if (problem := attribute_block_problem(text)) is None:
+            continue
+        written, what = problem
+        return Problem("E226", lines.first + k, lines.raw[k].find(written) + 1, f"the attribute block '{written}' {what}")
+    return None
+
+
+def html_markup(lines: TextLines) -> Problem | None:
+    """E225 for an HTML comment: Markdown users hide notes to themselves in '<!-- … -->', and
+    with HTML read as text (as this format reads it) every edition printed the note. E227 for
+    an HTML tag ('<br>', '<b>…</b>' pasted from a web page or a CMS): printed as written."""
+    for k, text in enumerate(lines.read):
+        line = lines.first + k
+        if (found := _HTML_COMMENT.search(text)) is not None:
+            return Problem("E225", line, lines.raw[k].find("<!--") + 1,
+                           f"an HTML comment '{what_comment(text[found.start():])}' would be printed in every edition")
+        unquoted = _CODE_SPAN.sub(lambda m: " " * len(m[0]), text)  # ('`<b>`' shows the tag on purpose)
+        tags = (t for t in _HTML_TAG.finditer(unquoted) if t["name"].lower() in HTML_TAGS)
+        if (tag := next(tags, None)) is not None:
+            return Problem("E227", line, lines.raw[k].find(tag[0]) + 1,
+                           f"the HTML tag '{tag[0]}' would be printed in every edition (this format reads HTML as text)")
+    return None
+
+
+def full_width_markup(lines: TextLines) -> Problem | None:
+    """E223 / E226 for a link or an attribute block typed with full-width brackets or braces."""
+    for k, raw in enumerate(lines.raw):
+        for pattern, code, message in _FULL_WIDTH_MARKUP:
+            if (found := pattern.search(raw)) is not None:
+                return Problem(code, lines.first + k, found.start() + 1, message)
+    return None
+
+
+def stray_emphasis(lines: TextLines, texts: Iterable[str]) -> Problem | None:
+    """E229 for '**' or '__' that Markdown left as text (`texts`: the text pieces markdown-it did
+    not read as markup): every edition printed the marks."""
+    if not any(EMPHASIS_RUN.search(text) for text in texts):
+        return None
+    for k, raw in enumerate(lines.raw):
+        if (run := EMPHASIS_RUN.search(raw)) is not None:
+            return Problem("E229", lines.first + k, run.start() + 1,
+                           f"'{run[0]}' is printed as written: Markdown reads '{run[0]}' as strong only where it does "
+                           "not stand between a Chinese quotation mark or bracket and a character, nor inside a word")
+    return None
+
+
+def markup_in_fields(front: FrontMatterInput, positions: Positions) -> list[Problem]:
+    """E229 for '**' or '__' in a front-matter value the editions print (a value is plain text:
+    every edition printed '**程一帆**' in the label, asterisks and all)."""
+    values_of = front.model_dump()
+    values = [((key,), values_of.get(key)) for key in PRINTED_FIELDS]
+    values += [(("speakers", index, key), speaker.get(key))
+               for index, speaker in enumerate(values_of.get("speakers") or []) for key in PRINTED_SPEAKER_FIELDS]
+    problems = []
+    for path, value in values:
+        items = [(path + (k,), v) for k, v in enumerate(value)] if isinstance(value, list) else [(path, value)]
+        for where, text in items:
+            if isinstance(text, str) and where in positions.marks and (run := EMPHASIS_RUN.search(text)):
+                line, col = positions.of(where)
+                problems.append(Problem("E229", line, col, f"'{run[0]}' in '{'.'.join(map(str, where))}' is printed "
+                                                           "as written: front-matter values are plain text, without Markdown"))
+    return problems
+
+
+# -- what markdown-it read as markup, but no edition can use ---------------------------------
+
+# What a span '[…]{…}' (or a link's '{…}') may carry: the aside class and a language; an id is let
+# be (no edition needs it). Anything else was dropped without a word: '{.asdie}' printed the aside
+# as the speaker's words, read in the speaker's voice; '{lang=english}' went into the EPUB's xml:lang.
+SPAN_CLASSES = ("aside",)
+SPAN_KEYS = ("class", "lang", "id", "href")
+
+
+def line_of_text(lines: TextLines, written: str) -> int:
+    """The file line of a paragraph where `written` stands (its first line when none holds it)."""
+    return lines.first + next((k for k, raw in enumerate(lines.raw) if written in raw), 0)
+
+
+def _line_of_link(lines: TextLines, address: str) -> int:
+    """The file line of a paragraph where the link to `address` stands (its first line when none holds it)."""
+    return lines.first + next((k for k, raw in enumerate(lines.raw) if f"]({address}" in raw or f"<{address}>" in raw), 0)
+
+
+def images(children: Iterable[Token], lines: TextLines) -> Problem | None:
+    """E212 for an image '![描述](photo.jpg)': the format has no pictures, and every edition
+    printed its description as text in the sentence, the picture lost without a word."""
+    for child in children:
+        if child.type == "image":
+            written = f"![{child.content}]"
+            line = line_of_text(lines, written)
+            return Problem("E212", line, lines.raw[line - lines.first].find(written) + 1,
+                           f"an image '{written_out(written)}({child.attrs.get('src', '')})': the format has no images, and "
+                           "the editions would print only its description; delete it, or say in words what it shows")
+    return None
+
+
+def links(spans: Iterable[Span], lines: TextLines) -> list[Problem]:
+    """E223 for a link every edition could not follow (a file name, `javascript:`, nothing)."""
+    return [Problem("E223", _line_of_link(lines, unquote(span.href)), 1, message)
+            for span in spans if span.href is not None and (message := link_problem(span.href)) is not None]
+
+
+def span_attributes(children: Iterable[Token], lines: TextLines) -> Problem | None:
+    """E230 for an attribute of a span the format does not know (a misspelt class or key) or a
+    language that is not a BCP 47 tag: the first one of the paragraph, at its line."""
+    import langcodes  # (lazy, as the front matter's language check)
+
+    for child in children:
+        if child.type not in ("span_open", "link_open"):
+            continue
+        problem = None  # (as written, what it is, the suggestion)
+        for key, value in child.attrs.items():
+            if key == "class":
+                unknown = [c for c in str(value).split() if c not in SPAN_CLASSES]
+                if unknown:
+                    near = difflib.get_close_matches(unknown[0].lower(), SPAN_CLASSES, n=1, cutoff=0.5)
+                    problem = (f".{unknown[0]}", f"'.{unknown[0]}' is not a class of the format, and every edition would drop it",
+                               f"did you mean '.{near[0]}'?" if near else "the one there is '.aside'")
+            elif key == "lang" and not langcodes.tag_is_valid(str(value)):
+                problem = (f"lang={value}", f"'{value}' in 'lang={value}' is not a BCP 47 language tag: no reader or voice can use it",
+                           "write e.g. en, ja, yue or zh-Hant")
+            elif key not in SPAN_KEYS:
+                near = difflib.get_close_matches(key.lower(), ("lang",), n=1, cutoff=0.5)
+                problem = (key, f"'{key}' is not an attribute of the format, and every edition would drop it",
+                           "did you mean 'lang'?" if near else "it knows '.aside' and 'lang='")
+            if problem:
+                break
+        if problem is not None:
+            written, what, suggestion = problem
+            line = line_of_text(lines, written)
+            col = max(lines.raw[line - lines.first].find(written), 0) + 1
+            return Problem("E230", line, col, f"{what}: {suggestion}")
+    return None
