@@ -23,10 +23,11 @@ def render(name: str, pitch_setting: int = 50, rate: int = 180, text: tuple[str,
 
 
 def test_every_variant_has_the_pitch_the_table_says() -> None:
-    """Median of three renderings: some variants (grandpa's flutter) wander by utterance."""
+    """Median of five renderings: some variants (grandpa's flutter) wander by utterance, and three
+    once measured 1.5 semitones low in a full run."""
     table = load_table("espeak")
     for entry in table.voices:
-        measured = float(np.median([pitch(*render(entry.name, text=TEXT[1:])) for _ in range(3)]))
+        measured = float(np.median([pitch(*render(entry.name, text=TEXT[1:])) for _ in range(5)]))
         assert abs(semitones(measured, entry.f0)) < 1.0, (entry.name, measured, entry.f0)
 
 
