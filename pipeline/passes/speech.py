@@ -37,6 +37,9 @@ from pipeline.passes.speech_figures import (
     numeric_dates as _dates,
     signed as _signed,
 )
+from pipeline.passes.speech_words import figure_names as _figure_names
+from pipeline.passes.speech_words import multipliers as _multipliers
+from pipeline.passes.speech_words import roman_numerals as _roman_numerals
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
 
@@ -90,6 +93,8 @@ def _web(text: str, rules: SpeechRules) -> str:
     if domains:
         address.append(rf"(?<![A-Za-z0-9.@/\-]){name}(?:\.{name})*\.(?:{domains})(?![A-Za-z0-9\-])(?:/[A-Za-z0-9\-._~/?#=&%]*)?")
 
+    one = rules.figures.code_one  # the digits of an address are a code's: 163.com → 幺六三点com
+
     def say(m: re.Match[str]) -> str:
         written = m[0].rstrip(".,;:!?")
         rest = m[0][len(written):]
@@ -99,9 +104,9 @@ def _web(text: str, rules: SpeechRules) -> str:
             if piece in marks:
                 parts.append(marks[piece])
             elif piece.isdigit():
-                parts.append(digits(piece))
+                parts.append(digits(piece, one))
             elif piece.isalnum():
-                parts.append(" " + re.sub(r"\d+", lambda d: " " + digits(d[0]) + " ", piece) + " ")
+                parts.append(" " + re.sub(r"\d+", lambda d: " " + digits(d[0], one) + " ", piece) + " ")
             elif piece:
                 parts.append(" ")
         return "".join(parts) + rest
@@ -263,8 +268,9 @@ def _quantities(text: str, rules: SpeechRules) -> str:
 _PER = {"%": "百分之", "％": "百分之", "‰": "千分之"}
 
 
-def _spell(token: str) -> str:
-    return " ".join(DIGITS[int(c)] if c.isdigit() else c.upper() for c in token)
+def _spell(token: str, one: str = "一") -> str:
+    """A code of letters and digits, one by one (A12345 of a number plate, a hash 6551CD6A)."""
+    return " ".join(digits(c, one) if c.isdigit() else c.upper() for c in token)
 
 
 def _decades_and_versions(text: str) -> str:
@@ -297,7 +303,7 @@ def _codes(text: str, rules: SpeechRules) -> str:
                 return f"{value} {_spell(letters)}"
         if found := re.fullmatch(r"([A-Za-z]+)(\d{1,4})", word):
             return f"{found[1]} {found[2]}"
-        return _spell(word)
+        return _spell(word, rules.figures.code_one)
 
     return re.sub(r"(?<![\d.])\d+\.\d+[A-Za-z]+|[A-Za-z0-9]+", token, text)
 
@@ -357,7 +363,10 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)
     text = _web(text, rules)
+    text = _figure_names(text, rules)
     text = _signs(text, rules)
+    text = _multipliers(text, rules)
+    text = _roman_numerals(text, rules)
     text = _dates(text, rules)
     text = _figures(text, rules)
     text = _signed(text, rules)

@@ -31,12 +31,13 @@ def numeric_dates(text: str, rules: SpeechRules) -> str:
     text = re.sub(r"(?<![\d.\-/])(?P<y>\d{4})(?P<s>[-/])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.\-/])", date, text)
     text = re.sub(r"(?<![\d.\-/A-Za-z])(?<![A-Za-z] )(?P<y>\d{4})(?P<s>\.)(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?![\d.])",
                   date, text)
+    text = _day_and_month(text, rules)
     seasons = "|".join(map(re.escape, rules.figures.season_words)) or "(?!)"
 
     def years(m: re.Match[str]) -> str:
         first, second = int(m[1]), int(m[2])
         later = second if len(m[2]) == 4 else first - first % 100 + second
-        month = len(m[2]) <= 2 and 1 <= second <= 12 and not re.match(rf"\s*(?:{seasons})", m.string[m.end():])
+        month = len(m[2]) <= 2 and 1 <= second <= 12 and not re.compile(rf"\s*(?:{seasons})").match(m.string, m.end())
         if month:
             return f"{m[1]}年{second}月"
         return f"{m[1]}{rules.signed.joiner}{m[2]}" if first < later <= first + 10 else m[0]
@@ -46,6 +47,32 @@ def numeric_dates(text: str, rules: SpeechRules) -> str:
                   lambda m: f"{m[1]}年{int(m[2])}月", text)
 
 
+def _day_and_month(text: str, rules: SpeechRules) -> str:
+    """Day and month before a year, either way round (25/12/2024, 12/25/2024, 14.07.2024,
+    30-06-2025; before: 十二分之二十五、二零二四, or spelt as a telephone number). Where one side
+    is over 12, or both are alike, the order is plain and the date reads in Chinese order; where it
+    is not (05/03/2024: 5 March or May 3?), the figures read as written, their marks said (五斜杠三
+    斜杠二零二四), so the listener keeps the page's doubt rather than hearing a guess."""
+    marks = {"/": "slash", ".": "dot", "-": "dash"}
+    said = {mark: rules.web.marks.get(mark, "") for mark in marks}
+
+    def date(m: re.Match[str]) -> str:
+        first, second, year = int(m[1]), int(m[3]), m[4]
+        if not (1 <= first <= 31 and 1 <= second <= 31):
+            return m[0]
+        if first > 12 and second <= 12:
+            day, month = first, second
+        elif second > 12 and first <= 12 or first == second:
+            month, day = first, second
+        else:
+            mark = said[m[2]] or m[2]
+            return f"{cardinal(first)}{mark}{cardinal(second)}{mark}{digits(year)}"
+        return f"{year}年{month}月{day}日"
+
+    return re.sub(r"(?<![\d.\-/A-Za-z])(?<![A-Za-z] )(\d{1,2})([/.\-])(\d{1,2})\2((?:19|20)\d\d)(?![\d\-/]|\.\d)",
+                  date, text)
+
+
 def amount_marks(rules: SpeechRules) -> set[str]:
     """What may follow a number that is an amount: a measure word, or the first character of a
     unit, currency or sign word of the tables (2024名, 1998立方厘米, 100平方米, 80美元)."""
@@ -53,14 +80,16 @@ def amount_marks(rules: SpeechRules) -> set[str]:
     return set(rules.quantity) | {w[0] for w in words if w and not w[0].isascii()} | set("%％‰")
 
 
-def _spelt_groups(groups: list[str]) -> str:
-    return "，".join(digits(group) for group in groups)
+def _spelt_groups(groups: list[str], one: str = "一") -> str:
+    return "，".join(digits(group, one) for group in groups)
 
 
 def figures(text: str, rules: SpeechRules) -> str:
     """Telephone numbers and codes digit by digit, arithmetic in words, scores with 比 (before:
     13812345678 was read 一百三十八亿…, 1+1=2 一多十二, 2：1 二：一), ahead of ranges and signs."""
     table = rules.figures
+    one = table.code_one
+    text = _transport_and_rooms(text, rules)
     if table.code_words:
         words = "|".join(map(re.escape, sorted(table.code_words, key=len, reverse=True)))
         amounts = amount_marks(rules) - {"号"}  # 手机1000万部 is an amount; 编号123号 a code
@@ -69,7 +98,7 @@ def figures(text: str, rules: SpeechRules) -> str:
             after = m.string[m.end(): m.end() + 1]
             if sum(c.isdigit() for c in m[0]) < table.code_digits or after in amounts:
                 return m[0]
-            return _spell_figure(m[0])
+            return _spell_figure(m[0], one)
 
         text = re.sub(rf"(?:{words})[：:\s是为]{{0,2}}(?=\d)\d[\d\-－ ]*\d(?![\d.])", code, text)
 
@@ -77,15 +106,15 @@ def figures(text: str, rules: SpeechRules) -> str:
         groups = [g for g in re.split(r"[\s\-－]+", m[2]) if g]
         if sum(map(len, groups)) < 7:
             return m[0]
-        return table.operators.get("+", "加") + digits(m[1]) + "，" + _spelt_groups(groups)
+        return table.operators.get("+", "加") + digits(m[1], one) + "，" + _spelt_groups(groups, one)
 
     text = re.sub(r"(?<![A-Za-z0-9+＋])[+＋](\d{1,3})[\s\-－]+(\d[\d\s\-－]*\d)(?![\d.])", international, text)
-    text = re.sub(r"(?<![\d.])1[3-9]\d{9}(?![\d.])", lambda m: digits(m[0]), text)
+    text = re.sub(r"(?<![\d.])1[3-9]\d{9}(?![\d.])", lambda m: digits(m[0], one), text)
 
     def telephone(m: re.Match[str]) -> str:
         groups = re.split(r"[-－]", m[0])
         if any(_is_code(g) for g in groups) or (len(groups) >= 3 and sum(map(len, groups)) >= 7):
-            return _spelt_groups(groups)
+            return _spelt_groups(groups, one)
         return m[0]
 
     text = re.sub(r"(?<![\d.\-－:：])\d+(?:[-－]\d+)+(?![\d.\-－:：])", telephone, text)
@@ -107,7 +136,9 @@ def figures(text: str, rules: SpeechRules) -> str:
     text = _scores(text, rules)
 
     def ratio(m: re.Match[str]) -> str:
-        return m[0] if _is_clock(m[1], m[2]) else f"{m[1]}{table.ratio}{m[2]}"
+        if _is_clock(m[1], m[2]) and not _next_to(m, table.ratio_words):  # 比例1:10 is no time (before: 一点十分)
+            return m[0]
+        return f"{m[1]}{table.ratio}{m[2]}"
 
     return re.sub(r"(?<![\d.:：])(\d+)\s*[:：]\s*(\d+)(?![\d.:：])", ratio, text)
 
@@ -117,6 +148,33 @@ def _is_clock(hour: str, minute: str) -> bool:
 
 
 _CLAUSE = re.compile(r"[，。；！？,;!?\n]")
+# How far a figure's context is looked for. A bounded window, never the whole text before or after
+# it: splitting all of it for every figure made a long paragraph quadratic (a one-line 200 KB
+# paragraph took minutes to script; benchmarks/speech_scaling.py).
+_WINDOW = 48
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The clause that ends at `start` (its last `_WINDOW` characters at most)."""
+    return _CLAUSE.split(text[max(0, start - _WINDOW): start])[-1]
+
+
+def _clause_after(text: str, end: int) -> str:
+    """The clause that starts at `end` (its first `_WINDOW` characters at most)."""
+    return _CLAUSE.split(text[end: end + _WINDOW], maxsplit=1)[0]
+
+
+def _next_to(m: re.Match[str], words: tuple[str, ...]) -> bool:
+    """Whether one of `words` stands right before the figure (a few linking characters apart:
+    用时3:45, 配比为1:20) or right after it (2:03:11的成绩); one further off says nothing
+    (成绩将于19:30公布 is a clock time)."""
+    if not words:
+        return False
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    before = _clause_before(m.string, m.start())
+    after = _clause_after(m.string, m.end())
+    return bool(re.search(rf"(?:{alternatives})[为是了约仅只达到以在：:\s]{{0,2}}$", before)
+                or re.match(rf"\s*的?(?:{alternatives})", after))
 
 
 def _scores(text: str, rules: SpeechRules) -> str:
@@ -131,11 +189,11 @@ def _scores(text: str, rules: SpeechRules) -> str:
     amounts = set(rules.quantity) | set("%％‰")
 
     def score(m: re.Match[str]) -> str:
-        after = m.string[m.end():]
-        if after[:1] in amounts and after[:1]:
+        after = m.string[m.end(): m.end() + 1]
+        if after in amounts and after:
             return m[0]
-        before = _CLAUSE.split(m.string[: m.start()])[-1]
-        following = _CLAUSE.split(after)[0][:4]
+        before = _clause_before(m.string, m.start())
+        following = _clause_after(m.string, m.end())[:4]
         adjacent = re.search(rf"(?:{words.pattern})[为是以了\s]*$", before) or words.match(following)
         if m[2] in ":：" and _is_clock(m[1], m[3]):
             near = adjacent
@@ -147,10 +205,37 @@ def _scores(text: str, rules: SpeechRules) -> str:
     return re.sub(rf"(?<![\d.:：\-－A-Za-z])(\d{{1,3}})\s*([{marks}])\s*(\d{{1,3}})(?![\d.:：]|[{marks}]\d)", score, text)
 
 
-def _spell_figure(written: str) -> str:
+def _spell_figure(written: str, one: str) -> str:
     """A code word and the figure after it: the word kept, the digits spelt by their groups."""
     start = next(i for i, c in enumerate(written) if c.isdigit())
-    return written[:start] + _spelt_groups([g for g in re.split(r"[-－ ]+", written[start:]) if g])
+    return written[:start] + _spelt_groups([g for g in re.split(r"[-－ ]+", written[start:]) if g], one)
+
+
+def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
+    """Flight and train numbers, rooms and stock codes, digit by digit with 幺 (before: G101次 →
+    G一百零一次, 1203室 → 一千二百零三室, 贵州茅台（600519） → 六十万零五百一十九)."""
+    table = rules.figures
+    one = table.code_one
+
+    def spelt(m: re.Match[str]) -> str:
+        return m["head"] + digits(m["digits"], one)
+
+    prefix = r"(?P<head>(?<![A-Za-z0-9])(?:[A-Z]{1,2}|\d[A-Z]|[A-Z]\d))(?P<digits>\d{1,5})(?![\d.A-Za-z])"
+    if table.transport_after:
+        after = "|".join(map(re.escape, sorted(table.transport_after, key=len, reverse=True)))
+        text = re.sub(rf"{prefix}(?=\s?(?:{after}))", spelt, text)
+    if table.transport_before:
+        before = "|".join(map(re.escape, sorted(table.transport_before, key=len, reverse=True)))
+        text = re.sub(rf"((?:{before})[：:\s是为]{{0,2}}){prefix}", lambda m: m[1] + spelt(m), text)
+    if table.code_suffixes:
+        suffixes = "|".join(map(re.escape, table.code_suffixes))
+        text = re.sub(rf"(?<![\d.,\-－A-Za-z])\d{{{table.code_digits},}}(?=(?:{suffixes}))", lambda m: digits(m[0], one), text)
+    if table.plate_regions:  # a number plate: 京A·12345 → 京A幺二三四五
+        regions = re.escape(table.plate_regions)
+        text = re.sub(rf"(?<=[{regions}])([A-Z])[·•・ ]?([A-Z0-9]{{5,6}})(?![A-Za-z0-9])",
+                      lambda m: m[1] + "".join(digits(c, one) if c.isdigit() else f" {c} " for c in m[2]), text)
+    # a stock code: 5 or 6 digits alone in brackets right after a name (贵州茅台（600519）)
+    return re.sub(r"(?<=[^\d\s（(][（(])\d{5,6}(?=[）)])", lambda m: digits(m[0], one), text)
 
 
 def _is_code(number: str) -> bool:
@@ -168,13 +253,17 @@ def signed(text: str, rules: SpeechRules) -> str:
     minus = f"[{re.escape(table.minus)}]"
     dash = f"[{re.escape(table.ranges)}]"
 
+    discount = re.compile("(?:" + "|".join(map(re.escape, table.discount_before)) + ")$") if table.discount_before else None
+
     def span(m: re.Match[str]) -> str:
         if m["mark"] in table.hyphens:  # perhaps a code or a chain: 010-1234, A1-3, 1-2-3
-            before = m.string[: m.start()][-1:]
-            chain = re.match(rf"{dash}\d", m.string[m.end():])
+            before = m.string[m.start() - 1: m.start()] if m.start() else ""
+            chain = re.compile(rf"{dash}\d").match(m.string, m.end())
             if _is_code(m["a"]) or _is_code(m["b"]) or before.isascii() and before.isalpha() or chain:
                 return m[0]
         joiner = table.joiner
+        if discount and not m["sign"] and discount.search(m.string, 0, m.start()) and _descends(m["a"], m["b"]):
+            return f"{m['a']}{m['pa']}{table.discount}{m['b']}"  # 满300-50 → 满三百减五十
         if not m["sign"] and _descends(m["a"], m["b"]):
             cycle = table.cycles.get(m.string[m.end(): m.end() + 1], 0)  # 12-1月, 22-6点: a range round the clock
             if not (cycle and m["a"].isdigit() and m["b"].isdigit() and int(m["a"]) <= cycle):
@@ -186,7 +275,11 @@ def signed(text: str, rules: SpeechRules) -> str:
     # 5万-10万元, 3岁-5岁, 9月23日—10月8日: a range whose first number carries its unit (before: the
     # mark was a minus, 五万负十万元, or a pause)
     measures = re.escape("".join(sorted(c for c in amount_marks(rules) if not c.isascii() and c not in "%％‰")))
-    text = re.sub(rf"(?<=\d)([{measures}]{{1,3}})[ \t]*{dash}{{1,2}}[ \t]*(?=\d)", rf"\1{table.joiner}", text)
+    # (a unit's word as a whole, 25℃~30℃ read 二十五摄氏度到三十摄氏度; before: the mark was dropped)
+    unit_words = sorted({w for w in (*rules.signs.values(), *rules.units.values(), *rules.currency.values())
+                         if len(w) > 1 and not w.isascii()}, key=len, reverse=True)
+    unit = "|".join([*map(re.escape, unit_words), rf"[{measures}]{{1,3}}"])
+    text = re.sub(rf"(?<=\d)({unit})[ \t]*{dash}{{1,2}}[ \t]*(?=\d)", rf"\1{table.joiner}", text)
     text = re.sub(
         rf"(?<![0-9.])(?P<a>{_NUMBER})(?P<pa>[%％‰]?)[ \t]*(?P<mark>{dash})(?P=mark)?[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
         rf"(?![\d.])",
@@ -199,13 +292,13 @@ def signed(text: str, rules: SpeechRules) -> str:
     ) if words else None
 
     def sign(m: re.Match[str]) -> str:
-        before = m.string[: m.start()].rstrip()
+        before = m.string[max(0, m.start() - _WINDOW): m.start()].rstrip()
         if before and re.match(r"[A-Za-z0-9.%％)）\]+＋]", before[-1]):
             return m[0]  # 5-3, A-5, C++: not a sign
         hot = m[1] in table.plus
         if temperature is not None and temperature.match(m.string, m.end()):
             return (table.above_zero if hot else table.below_zero) + m[2]
-        if hot and "." not in m[2] and not re.match(r"\s*[%％‰]", m.string[m.end():]):
+        if hot and "." not in m[2] and not re.compile(r"\s*[%％‰]").match(m.string, m.end()):
             return m[0]  # 我+1, +1个: the plus of a count reads 加 (`_marks`); +0.5, +12% are signed
         return (table.positive if hot else table.negative) + m[2]
 
@@ -238,6 +331,7 @@ def dates_and_times(text: str, joiner: str = "到", rules: SpeechRules | None = 
             return f"{half(m)}{hour}点{m[2]}分{m[3]}秒"
         return f"{half(m)}{hour}点" + ("整" if minute == 0 else f"{m[2]}分")
 
+    text = _durations(text, rules)
     meridiem = r"\s*(?P<half>[AaPp]\.?\s?[Mm]\.?)(?![A-Za-z])"
     text = re.sub(rf"(?<![\d.])(\d{{1,2}})[:：](\d{{2}})(?:[:：](\d{{2}}))?(?!\d)(?:{meridiem})?", clock, text)
     if halves:
@@ -245,6 +339,32 @@ def dates_and_times(text: str, joiner: str = "到", rules: SpeechRules | None = 
                       lambda m: f"{half(m)}{m[1]}点" if int(m[1]) <= 12 else m[0], text)
     text = re.sub(r"(?<![\d.])(\d{2})(?=后)", lambda m: digits(m[1]), text)  # 00后, 90后
     return _years(text, joiner, rules)
+
+
+def _durations(text: str, rules: SpeechRules | None) -> str:
+    """A time written like a clock that measures a span: 用时3:45 → 3分45秒, 2:03:11的成绩 →
+    2小时03分11秒 (read 两小时零三分十一秒), 游出1:44.65 → 1分44秒六五 (before: 三点四十五分,
+    两点零三分十一秒, 一点四十四分.六十五). A duration word in the clause before the figure or
+    just after it says so (`duration_words`), and a fraction of a second always does; a clock time
+    keeps its reading (比赛于19:30开始)."""
+    words = rules.figures.duration_words if rules else ()
+
+    def span(m: re.Match[str]) -> str:
+        fraction = m["fraction"]
+        if not fraction and not _next_to(m, words):
+            return m[0]
+        hours, minutes, seconds = (m["h"], m["m"], m["s"]) if m["s"] else (None, m["h"], m["m"])
+        if int(minutes) > 59 and hours or int(seconds) > 59:
+            return m[0]
+        said = f"{int(hours)}小时" if hours and int(hours) else ""
+        if int(minutes):
+            said += (minutes if said else str(int(minutes))) + "分"
+        if int(seconds) or fraction:
+            said += ("零" if said and not int(minutes) else "") + (seconds if said else str(int(seconds))) + "秒"
+        return said + (digits(fraction[1:]) if fraction else "") or m[0]
+
+    return re.sub(r"(?<![\d.:：])(?P<h>\d{1,2})[:：](?P<m>\d{2})(?:[:：](?P<s>\d{2}))?(?P<fraction>\.\d+)?(?![\d:：])",
+                  span, text)
 
 
 def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
@@ -261,8 +381,8 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
     counting = tuple(rules.count_words)
 
     def alone(m: re.Match[str]) -> str:
-        before = m.string[: m.start()]
-        after = m.string[m.end():]
+        before = m.string[max(0, m.start() - _WINDOW): m.start()]
+        after = m.string[m.end(): m.end() + _WINDOW]
         if before[-1:] == "第" or before and unicodedata.category(before[-1]) == "Sc":
             return m[0]
         if before.rstrip().endswith(figures + counting) or after.lstrip().startswith(figures):

@@ -16,9 +16,10 @@ _PADDED_BEFORE = "月日号时"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
-def digits(number: str) -> str:
-    """Digit by digit: 2024 → 二零二四."""
-    return "".join(DIGITS[int(d)] for d in number if d.isdigit())
+def digits(number: str, one: str = "一") -> str:
+    """Digit by digit: 2024 → 二零二四; `one` is the word for 1 (幺 in a telephone number or a
+    code, `[figures] code_one`, where a newsreader never says 一: 110 → 幺幺零)."""
+    return "".join(one if d == "1" else DIGITS[int(d)] for d in number if d.isdigit())
 
 
 def cardinal(n: int, *, leading_two: bool = True) -> str:
@@ -78,13 +79,18 @@ def number(text: str, before: str = "", after: str = "", rules: SpeechRules | No
         spoken = cardinal(int(whole))  # 第01集 → 第一集, 03月05日 → 三月五日: the zero only pads the column
     elif len(whole) > 1 and whole.startswith("0") or len(whole) > 12:
         spoken = digits(whole)
-    elif whole == "2" and not fraction and rules and before != "第" and _counts(after, rules):
+    elif whole == "2" and not fraction and rules and before != "第" and not _latin(before) and _counts(after, rules):
         spoken = "两"
     else:
         spoken = cardinal(int(whole))
     if fraction:
         spoken += "点" + digits(fraction)
     return spoken
+
+
+def _latin(before: str) -> bool:
+    """A number right after a Latin letter is part of a name (CO2排放, M2芯片), never a count's 两."""
+    return before.isascii() and before.isalpha()
 
 
 def _counts(after: str, rules: SpeechRules) -> bool:

@@ -34,6 +34,8 @@ class Signed:
     joiner: str = "到"
     unordered: str = "杠"  # joins a descending pair, which is no range (5-3 → 五杠三)
     cycles: Mapping[str, int] = field(default_factory=dict)  # after these a range may wrap round (12-1月)
+    discount_before: tuple[str, ...] = ()  # before a descending pair these make it a discount (满300-50)
+    discount: str = "减"
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,14 @@ class Figures:
     digit_suffixes: tuple[str, ...] = ()  # after 3 or 4 digits: a name read digit by digit (1080P)
     code_digits: int = 3  # digits after a code word that make a code (拨打110)
     meridiem: Mapping[str, str] = field(default_factory=dict)  # am/pm after a time → 上午/下午 before it
+    code_one: str = "一"  # the digit 1 in a figure read digit by digit (幺)
+    code_suffixes: tuple[str, ...] = ()  # after 3 digits or more: a code (1203室)
+    transport_before: tuple[str, ...] = ()  # before letters and digits: a flight or train (车次D312)
+    transport_after: tuple[str, ...] = ()  # after letters and digits: a flight or train (G101次)
+    ratio_words: tuple[str, ...] = ()  # a colon pair near these is a ratio, even a clock-like one (比例1:10)
+    duration_words: tuple[str, ...] = ()  # a clock-like figure near these is a duration (用时3:45)
+    plate_regions: str = ""  # before a letter and 5 or 6 letters and digits: a number plate (京A12345)
+    roman_after: tuple[str, ...] = ()  # Latin Roman numerals before these are numbers (III期, II型)
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,8 @@ class SpeechRules:
     web: Web = field(default_factory=Web)
     ordinals: Ordinals = field(default_factory=Ordinals)
     powers: Powers = field(default_factory=Powers)
+    figure_names: Mapping[str, str] = field(default_factory=dict)  # 24/7 → 全天候, 7-11 → 七十一
+    multipliers: Mapping[str, int] = field(default_factory=dict)  # after an amount: bn → 10⁹
 
 
 def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DATA) -> SpeechRules:
@@ -126,6 +138,8 @@ def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DAT
         web=_web_table(data.get("web", {})),
         ordinals=_ordinals_table(data.get("ordinals", {})),
         powers=_powers_table(data.get("powers", {})),
+        figure_names={str(k): str(v) for k, v in data.get("figure_names", {}).items()},
+        multipliers={str(k): int(v) for k, v in data.get("multipliers", {}).items()},
     )
 
 
@@ -157,6 +171,8 @@ def _signed_table(table: Mapping[str, object]) -> Signed:
         joiner=word("joiner"),
         unordered=word("unordered"),
         cycles={str(k): int(str(v)) for k, v in cycles.items()} if isinstance(cycles, dict) else {},
+        discount_before=_words(table.get("discount_before")),
+        discount=word("discount"),
     )
 
 
@@ -169,7 +185,15 @@ def _figures_table(table: Mapping[str, object]) -> Figures:
                    season_words=_words(table.get("season_words")),
                    digit_suffixes=_words(table.get("digit_suffixes")),
                    code_digits=int(str(table.get("code_digits", 3))),
-                   meridiem={str(k).lower(): str(v) for k, v in meridiem.items()} if isinstance(meridiem, dict) else {})
+                   meridiem={str(k).lower(): str(v) for k, v in meridiem.items()} if isinstance(meridiem, dict) else {},
+                   code_one=str(table.get("code_one", "一")),
+                   code_suffixes=_words(table.get("code_suffixes")),
+                   transport_before=_words(table.get("transport_before")),
+                   transport_after=_words(table.get("transport_after")),
+                   ratio_words=_words(table.get("ratio_words")),
+                   duration_words=_words(table.get("duration_words")),
+                   plate_regions=str(table.get("plate_regions", "")),
+                   roman_after=_words(table.get("roman_after")))
 
 
 def _ordinals_table(table: Mapping[str, object]) -> Ordinals:

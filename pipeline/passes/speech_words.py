@@ -1,0 +1,95 @@
+"""Figures said as words of their own: set phrases and names written in figures (24/7, 7-11),
+Latin Roman numerals (III期, II型) and English multipliers after money (US$3.5bn).
+
+Steps of `speech.speak`; the tables are `[figure_names]`, `[multipliers]` and `[figures]
+roman_after` of `pipeline/data/speech.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.passes.speech_figures import amount_marks
+from pipeline.passes.speech_numbers import NUMBER
+from pipeline.passes.speech_tables import SpeechRules
+
+
+def figure_names(text: str, rules: SpeechRules) -> str:
+    """24/7 → 全天候, 7-11便利店 → 七十一便利店 (before: 七分之二十四, 七到十一), unless a measure word
+    or a unit follows, which makes the figure a figure (7-11岁 is a range, 24/7天 a fraction)."""
+    if not rules.figure_names:
+        return text
+    names = "|".join(map(re.escape, sorted(rules.figure_names, key=len, reverse=True)))
+    amounts = amount_marks(rules)
+
+    def name(m: re.Match[str]) -> str:
+        after = m.string[m.end(): m.end() + 1]
+        return m[0] if after and after in amounts else rules.figure_names[m[0]]
+
+    return re.sub(rf"(?<![\d.,/\-－A-Za-z])(?:{names})(?![\d.,/\-－A-Za-z%％‰])", name, text)
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(numeral: str) -> int | None:
+    """The value of a well-formed Roman numeral up to 399 (IV, XII), else None (IIII, VX)."""
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = _ROMAN[ch]
+        total += -value if i + 1 < len(numeral) and _ROMAN[numeral[i + 1]] > value else value
+    if not 0 < total < 400:
+        return None
+    return total if _written(total) == numeral else None
+
+
+def _written(n: int) -> str:
+    out = ""
+    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def roman_numerals(text: str, rules: SpeechRules) -> str:
+    """A Latin Roman numeral after 第 or before one of `roman_after` is a number (III期临床 → 3期,
+    read 三期; 第IV阶段 → 第4; before: I I I期, the letters spelt); elsewhere II, IV, X stay
+    letters (a name, an abbreviation: IV is also intravenous), and so is a single letter or one of
+    L, C anywhere (V型反弹, C类, L型 are shapes and classes)."""
+    after = "|".join(map(re.escape, sorted(rules.figures.roman_after, key=len, reverse=True))) or "(?!)"
+
+    def number(m: re.Match[str]) -> str:
+        value = _roman(m[1])
+        return m[0] if value is None or set(m[1]) == {"X"} else str(value)  # XX型: a placeholder, 某某
+
+    # two letters at least, and only I, V, X: V型反弹, C类, L型 and a lone X are letters
+    text = re.sub(rf"(?<![A-Za-z0-9])([IVX]{{2,6}})(?![A-Za-z0-9])(?=(?:{after}))", number, text)
+    return re.sub(r"(?<=第)([IVX]{2,6})(?![A-Za-z0-9])", number, text)
+
+
+def multipliers(text: str, rules: SpeechRules) -> str:
+    """An English multiplier after money with a currency sign, in the 万 and 亿 Chinese says:
+    US$3.5bn → US$35亿, €120m → €1.2亿, $1.2 trillion → $1.2万亿 (before: 三点五美元B N,
+    一百二十欧元m)."""
+    if not rules.multipliers or not rules.currency:
+        return text
+    signs = "|".join(map(re.escape, sorted(rules.currency, key=len, reverse=True)))
+    words = "|".join(map(re.escape, sorted(rules.multipliers, key=len, reverse=True)))
+
+    def scaled(m: re.Match[str]) -> str:
+        value = Decimal(m[2].replace(",", "")) * rules.multipliers[m[3]]
+        for unit, size in (("万亿", 10**12), ("亿", 10**8), ("万", 10**4)):
+            if value >= size:
+                return m[1] + _plain(value / size) + unit
+        return m[1] + _plain(value)
+
+    return re.sub(rf"((?:{signs})\s?)({NUMBER})\s?({words})(?![A-Za-z])", scaled, text)
+
+
+def _plain(value: Decimal) -> str:
+    """35, 1.2, 687: a decimal without an exponent or trailing zeros."""
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
