@@ -65,7 +65,7 @@ _QUOTES = re.compile(r"[“”‘’「」『』《》〈〉【】\"]|(?<![A-Za-
 _BRACKETS = re.compile(r"[（）()\[\]［］]")
 _DASHES = re.compile(r"——|—|――|……|…|\.\.\.")
 _FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
-                                              ord("／"), ord("％")]}
+                                              ord("／"), ord("％")]} | {ord("∶"): ord(":")}  # ∶ the ratio sign (3∶1)
 
 
 def _respell(text: str, rules: SpeechRules) -> str:
@@ -151,6 +151,7 @@ def _folded(units: Mapping[str, str]) -> dict[str, str]:
 
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _powers(text: str, rules: SpeechRules) -> str:
@@ -159,6 +160,9 @@ def _powers(text: str, rules: SpeechRules) -> str:
     table = rules.powers
     if not table.names:
         return text
+    # 10^6 written with a caret is 10⁶ and 100m^2 is 100m² (before: the caret was
+    # dropped, 一百零六)
+    text = re.sub(r"(?<=[A-Za-z0-9)）])\^(\d{1,3})(?![\d.])", lambda m: m[1].translate(_TO_SUPERSCRIPT), text)
     units = _folded(rules.units)
     square = "".join(map(re.escape, table.names))
     if table.units:

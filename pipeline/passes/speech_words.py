@@ -86,7 +86,23 @@ def multipliers(text: str, rules: SpeechRules) -> str:
                 return m[1] + _plain(value / size) + unit
         return m[1] + _plain(value)
 
-    return re.sub(rf"((?:{signs})\s?)({NUMBER})\s?({words})(?![A-Za-z])", scaled, text)
+    text = re.sub(rf"((?:{signs})\s?)({NUMBER})\s?({words})(?![A-Za-z])", scaled, text)
+    return _currency_codes(text, rules)
+
+
+def _currency_codes(text: str, rules: SpeechRules) -> str:
+    """A currency code before an amount reads as its word after it (USD 50 → 50美元, RMB 680 →
+    680元), before the steps that would take 'USD 5800' for a model number or spell the letters."""
+    codes = [c for c in rules.currency if c.isascii() and c.isalpha()]
+    if not codes:
+        return text
+    names = "|".join(map(re.escape, sorted(codes, key=len, reverse=True)))
+
+    def amount(m: re.Match[str]) -> str:
+        word = rules.currency[m[1]]
+        return m[2] + m[3] + ("" if m.string.startswith(word, m.end()) else word)
+
+    return re.sub(rf"(?<![A-Za-z])({names})\s?({NUMBER})([万亿千百]*)", amount, text)
 
 
 def _plain(value: Decimal) -> str:
