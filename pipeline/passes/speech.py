@@ -9,8 +9,9 @@ quotes dropped, and every word of the pronunciation table respelt (see homophone
 The tables live in `pipeline/data/speech.toml` (read by `speech_tables.py`); the order of the
 steps in `speak` matters and is the order a reader resolves them (addresses before dots and
 slashes, dates before bare numbers, units before letters). Figures read by their shape (dates,
-times, codes, scores, signs, ranges, years, model numbers) are in `speech_figures.py`, the
-number words in `speech_numbers.py`.
+times, codes, scores, signs, ranges, years, model numbers) are in `speech_figures.py`, figures
+said as words of their own (24/7, Roman numerals, US$3.5bn) in `speech_words.py`, the number
+words in `speech_numbers.py`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Figures read by their shape before they are read as amounts: dates (2024/3/5), clock times,
+"""Figures read by their shape before they are read as amounts: dates (2024/3/5, 25/12/2024),
+clock times and durations (用时3:45), flight, train and room numbers (G101次, 1203室),
 telephone numbers and codes, arithmetic, scores (以3-1击败), signs and ranges (-5℃, 3-5人, 5-3),
 years alone (2024巴黎奥运会) and model numbers (RTX 4090).
 
