@@ -118,6 +118,9 @@ def _web(text: str, rules: SpeechRules) -> str:
 def _ordinals(text: str, rules: SpeechRules) -> str:
     """No.1 → 第1, 1st/2nd/3rd/4th → 第1 … (before: No.一, 一S T), read later as 第一."""
     table = rules.ordinals
+    if table.quarter:  # Q3 → 第3季度, 2024Q3 → 2024年第3季度 (before: Q三); Q1： is a question's label
+        text = re.sub(r"(?<![A-Za-z0-9])(?:(\d{4}) ?)?Q([1-4])(?![A-Za-z0-9:：])",
+                      lambda m: (f"{m[1]}年" if m[1] else "") + f"{table.word}{m[2]}{table.quarter}", text)
     if table.before:
         before = "|".join(map(re.escape, sorted(table.before, key=len, reverse=True)))
         text = re.sub(rf"(?<![A-Za-z])(?:{before})\s?(?=\d)", table.word, text)

@@ -79,6 +79,7 @@ class Ordinals:
     word: str = "第"
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
+    quarter: str = ""  # Q1 … Q4 → 第一季度 … (empty: Q3 is letters and a number)
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ def _figures_table(table: Mapping[str, object]) -> Figures:
 
 def _ordinals_table(table: Mapping[str, object]) -> Ordinals:
     return Ordinals(word=str(table.get("word", "第")), before=_words(table.get("before")),
-                    after=_words(table.get("after")))
+                    after=_words(table.get("after")), quarter=str(table.get("quarter", "")))
 
 
 def _powers_table(table: Mapping[str, object]) -> Powers:
