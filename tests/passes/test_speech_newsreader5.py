@@ -9,6 +9,8 @@ class is read the same way. Where a reading was wrong before, the comment says w
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from pipeline.passes.speech import load_rules, speak
 
@@ -375,3 +377,19 @@ def test_no_figure_or_sign_reaches_the_voice(rules) -> None:
     for text, _ in ALL:
         spoken = speak(text, rules)
         assert not set(spoken) & set("0123456789%‰℃°²³/\\:+=<>≥≤≠≈√±×÷@#~～$¥€£"), (text, spoken)
+
+
+# Any mix of the new shapes: the reading never fails and never hands the voice a digit.
+_PIECES = [*"0123456789", *"-/.:∶^ ", "满", "室", "次", "航班", "车次", "用时", "成绩", "比例", "第", "期", "型",
+           "III", "IV", "Q", "US$", "€", "USD", "bn", "m", "billion", "京A", "（", "）", "24/7", "7-11", "2024",
+           "CO2", "Mbps", "bp", "℃", "~"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25).map("".join))
+@example("用时1:2:3.4")
+@example("US$99999999999999999999bn")
+@example("31/31/2024")
+def test_any_mix_of_the_new_shapes_is_read_in_words(text: str) -> None:
+    spoken = speak(text, load_rules({}))
+    assert not set(spoken) & set("0123456789"), (text, spoken)
