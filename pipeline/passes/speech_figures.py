@@ -54,16 +54,15 @@ def _day_and_month(text: str, rules: SpeechRules) -> str:
     is over 12, or both are alike, the order is plain and the date reads in Chinese order; where it
     is not (05/03/2024: 5 March or May 3?), the figures read as written, their marks said (五斜杠三
     斜杠二零二四), so the listener keeps the page's doubt rather than hearing a guess."""
-    marks = {"/": "slash", ".": "dot", "-": "dash"}
-    said = {mark: rules.web.marks.get(mark, "") for mark in marks}
+    said = {mark: rules.web.marks.get(mark, "") for mark in "/.-"}  # 斜杠, 点, 杠
 
     def date(m: re.Match[str]) -> str:
         first, second, year = int(m[1]), int(m[3]), m[4]
-        if not (1 <= first <= 31 and 1 <= second <= 31):
-            return m[0]
+        if not (1 <= first <= 31 and 1 <= second <= 31) or first > 12 and second > 12:
+            return m[0]  # no day and month at all
         if first > 12 and second <= 12:
             day, month = first, second
-        elif second > 12 and first <= 12 or first == second:
+        elif second > 12 and first <= 12 or first == second <= 12:
             month, day = first, second
         else:
             mark = said[m[2]] or m[2]
