@@ -2,7 +2,10 @@
 
 A line is a credit line when it *starts* with a credit keyword (from `data/rules.toml`) and is
 made of `keyword：value` clauses; it then gives the authors, the editor, the account (where the
-piece first ran) and the outlet (the account's name without platform and ID).
+piece first ran) and the outlet (the account's name without platform and ID). A byline without
+colons (`记者 李四 王五`, `本报记者 张三 通讯员 李四`) and an English one (`By Jane Doe`) give the
+authors. A copy may spread its credits over several lines (`文｜张三` at the top, `责任编辑：王五`
+at the end): `merge_credits` makes one credit of them.
 """
 
 from __future__ import annotations
@@ -11,24 +14,88 @@ import re
 
 from pipeline.importers.draft import Credit
 from pipeline.importers.rules import Rules
+from pipeline.pinyin_syllables import is_han
 
 _TRIM = "，,；;。 \t|｜丨/"
-_PEOPLE_SPLIT = re.compile(r"\s*(?:[、，,/／]|和|与|及)\s*|\s+")
+_PEOPLE_SPLIT = re.compile(r"\s*(?:[、，,/／]|和|与|及)\s*|(?<![A-Za-z.])\s+|\s+(?![\sA-Za-z])")  # (`Jane Doe` is one)
 _ACCOUNT_NAME = re.compile(r"(?:微信)?公众号\s*[：:]?\s*(?P<name>[^（(，,]+)")
 _BEFORE_ID = re.compile(r"^(?P<name>[^（(]+)[（(]")
 MAX_LENGTH = 200
 _ASKED = re.compile(r"[？?！!]")
+_BRACKETS = re.compile(r"^[（(](?P<inner>[^（()）]+)[）)]$")
+_SENTENCE = re.compile(r"[。！？!?；;：:“”\"]")
+_HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,6}[·•・][\u3400-\u9fff]{1,8}")
+_ENGLISH_SPLIT = re.compile(r"\s*(?:,|，|&|＆|\band\b)\s*")
+_ENGLISH_NAME = re.compile(r"[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,3}")
 
 
 def parse_credit(text: str, table: Rules) -> Credit | None:
     if len(text) > MAX_LENGTH or _ASKED.search(text):
         return None  # (`记者：食堂亏不亏？` is a question of the interview, not a byline)
+    if bracketed := _BRACKETS.match(text):
+        text = bracketed["inner"].strip()  # `（责任编辑：邹静）`
+    credit = _keyed_credit(text, table) or _bare_byline(text, table) or _english_byline(text, table)
+    if credit is not None and not all(_name_sized(a) for a in credit.authors):
+        return None  # (`记者：这家店开了多久了。` is the interviewer's turn)
+    return credit
+
+
+def merge_credits(credits: list[Credit]) -> Credit:
+    """One credit of several credit lines, in the copy's order: every author once, the first
+    editor, account and outlet; the credit text is the lines joined."""
+    merged = Credit(text="，".join(c.text.strip(_TRIM) for c in credits))
+    for credit in credits:
+        merged.authors += [a for a in credit.authors if a not in merged.authors]
+        merged.editor = merged.editor or credit.editor
+        if merged.account is None and credit.account:
+            merged.account, merged.outlet = credit.account, credit.outlet
+    return merged
+
+
+def _name_sized(author: str) -> bool:
+    """An author is a name: a few Han characters (a compound surname, a `·`), or Latin words."""
+    han = sum(is_han(c) for c in author)
+    return (han <= 6 if han else len(author) <= 40) and not _SENTENCE.search(author)
+
+
+def _bare_byline(text: str, table: Rules) -> Credit | None:
+    """`记者 李四 王五`, `本报记者 张三 通讯员 李四`, `新京报记者 张三`: author keywords (or a word
+    ending in one: an outlet's 记者) and names, separated by spaces."""
+    words = text.split()
+    if len(words) < 2 or not _author_word(words[0], table):
+        return None
+    names = []
+    for word in words[1:]:
+        if _author_word(word, table):
+            continue
+        if not _HAN_NAME.fullmatch(word):
+            return None
+        names.append(word)
+    return Credit(text=text, authors=names) if names else None
+
+
+def _author_word(word: str, table: Rules) -> bool:
+    return word in table.credit_authors or (
+        len(word) <= 10 and any(word.endswith(k) for k in table.credit_authors if len(k) >= 2))
+
+
+def _english_byline(text: str, table: Rules) -> Credit | None:
+    """`By Jane Doe`, `By Jane Doe and John Roe`, `Written by J. R. Smith`."""
+    for word in table.credit_english_by:
+        if text.startswith(word + " "):
+            people = [p.strip() for p in _ENGLISH_SPLIT.split(text[len(word):].strip()) if p.strip()]
+            if people and all(_ENGLISH_NAME.fullmatch(p) for p in people):
+                return Credit(text=text, authors=people)
+    return None
+
+
+def _keyed_credit(text: str, table: Rules) -> Credit | None:
     fields = {"source": table.credit_source, "authors": table.credit_authors, "editor": table.credit_editor,
               "other": table.credit_other}
     keys = sorted(((k, f) for f, ks in fields.items() for k in ks), key=lambda kf: len(kf[0]), reverse=True)
     alternation = "|".join(re.escape(k) for k, _ in keys)
     field_of = dict(keys)
-    pattern = re.compile(rf"(?:^|(?<=[{re.escape(_TRIM)}]))(?P<key>{alternation})\s*(?P<sep>[：:｜|丨]?)\s*")
+    pattern = re.compile(rf"(?:^|(?<=[{re.escape(_TRIM)}]))(?P<key>{alternation})\s*(?P<sep>[：:｜|丨/／]?)\s*")
     matches = [m for m in pattern.finditer(text)
                if m["sep"] or m["key"][-1] in "：:|｜" or field_of[m["key"]] == "source"]
     if not matches or matches[0].start() != 0:

@@ -274,6 +274,8 @@ def _name_like(label: str, table: Rules) -> bool:
         return False
     if label in table.role_words or label in table.interviewer or label in table.interviewee:
         return False
+    if label.casefold() in table.not_speakers:
+        return False  # (`提示：…`, `背景：…` in an answer are its signposts, not another speaker)
     if label.startswith(table.ordinals):
         return False
     han = all("\u3400" <= c <= "\u9fff" for c in label)
