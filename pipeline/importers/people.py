@@ -92,8 +92,9 @@ def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Ru
             answer.person = index
             if not _same_role(split.role, person.role):
                 answer.role_override = split.role
-                if split.role is None:
-                    person.doubts.append(f"one answer's label “{_label}” gives no role; it will show “{person.role}”")
+                doubt = f"one answer's label “{_label}” gives no role; it will show “{person.role}”"
+                if split.role is None and doubt not in person.doubts:  # (once for a label used twice)
+                    person.doubts.append(doubt)
         person.doubts += short_doubts.get(find("n:" + key(members[0][2].name)), [])
         variants = {label for _a, label, _s in members if label}  # ('' : an answer with no label)
         roles = {key(s.role or "") for _a, _l, s in members}
