@@ -59,19 +59,24 @@ def _name_sized(author: str) -> bool:
 
 
 def _bare_byline(text: str, table: Rules) -> Credit | None:
-    """`记者 李四 王五`, `本报记者 张三 通讯员 李四`, `新京报记者 张三`: author keywords (or a word
-    ending in one: an outlet's 记者) and names, separated by spaces."""
+    """`记者 李四 王五`, `本报记者 张三 通讯员 李四`, `新京报记者 张三 编辑 李四`: credit keywords (or a
+    word ending in an author keyword: an outlet's 记者) each followed by names, separated by spaces."""
     words = text.split()
     if len(words) < 2 or not _author_word(words[0], table):
         return None
-    names = []
+    credit, field = Credit(text=text), "authors"
     for word in words[1:]:
         if _author_word(word, table):
-            continue
-        if not _HAN_NAME.fullmatch(word):
+            field = "authors"
+        elif word in table.credit_editor or word in table.credit_other:
+            field = "editor" if word in table.credit_editor else "other"
+        elif not _HAN_NAME.fullmatch(word):
             return None
-        names.append(word)
-    return Credit(text=text, authors=names) if names else None
+        elif field == "authors":
+            credit.authors.append(word)
+        elif field == "editor" and credit.editor is None:
+            credit.editor = word
+    return credit if credit.authors else None
 
 
 def _author_word(word: str, table: Rules) -> bool:

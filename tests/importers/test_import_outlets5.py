@@ -271,3 +271,101 @@ def test_picture_credits_are_listed_in_the_summary(case: Case, imported: dict[st
     assert [t for t in case.listed if _flat(f"“{t}”") not in summary] == []
     body = imported[case.copy].source.read_text(encoding="utf-8").split("\n---\n", 1)[1]
     assert [t for t in case.listed if t in body] == []
+
+
+# -- the classes, one row each (a small copy or line written by hand) ------------------------------
+
+def _draft(copy: str):
+    from pipeline.importers.formats import Extracted, text_blocks
+    from pipeline.importers.layout import infer
+
+    return infer(Extracted(text_blocks(copy), "plain text"))
+
+
+def _texts(draft) -> list[str]:
+    return [p.text for p in draft.article] + [p.text for a in draft.answers for p in a.paragraphs] + [
+        c.title for c in draft.chapters] + draft.notes + draft.notes_after
+
+
+QA = "你为什么来？\n\n书店老板周明：\n\n开书店是我的梦想。\n\n你还会来吗？\n\n读者林小满：\n\n会的。"
+
+# a byline at the top, a credit at the end → (authors, editor, outlet)
+BYLINES = [
+    ("文｜周晓岚", "", (["周晓岚"], None, None)),
+    ("文/周晓岚", "", (["周晓岚"], None, None)),
+    ("记者 李四 王五", "", (["李四", "王五"], None, None)),
+    ("本报记者 张三 通讯员 李四", "", (["张三", "李四"], None, None)),
+    ("新京报记者 张三 编辑 李四", "", (["张三"], "李四", None)),
+    ("By Jane Doe and John Roe", "", (["Jane Doe", "John Roe"], None, None)),
+    ("作者：Jane Doe", "", (["Jane Doe"], None, None)),
+    ("文｜周晓岚", "责任编辑：黄一鸣", (["周晓岚"], "黄一鸣", None)),
+    ("", "作者：周晓岚\n\n责任编辑：黄一鸣\n\n来源：城东周报", (["周晓岚"], "黄一鸣", "城东周报")),
+    ("", "（责任编辑：邹静）", ([], "邹静", None)),
+    ("", "文字整理｜蔡小雨", (["蔡小雨"], None, None)),
+    ("撰文：张三 摄影：李四", "", (["张三"], None, None)),
+]
+
+
+@pytest.mark.parametrize("top,end,want", BYLINES, ids=[f"byline-{n}" for n in range(len(BYLINES))])
+def test_bylines_make_one_credit_and_leave_the_text(top: str, end: str, want) -> None:
+    """Before: one credit line only (the last), `记者 李四 王五` and `By …` not read, a credit line
+    in brackets kept as a note, a second credit line added to the last answer."""
+    draft = _draft("\n\n".join(part for part in ("城东旧书店", top, "城东新开了一家旧书店。", QA, end) if part))
+    assert (draft.credit.authors, draft.credit.editor, draft.credit.outlet) == want
+    lines = [line for part in (top, end) for line in part.split("\n\n") if line]
+    assert [t for t in _texts(draft) if any(line in t for line in lines)] == []
+    assert [(draft.people[a.person].name, [p.text for p in a.paragraphs]) for a in draft.answers] == [
+        ("周明", ["开书店是我的梦想。"]), ("林小满", ["会的。"])]
+
+
+NOT_BYLINES = ["记者：你后来去了哪里。", "文：这是一篇很长的文章开头，说了很多事情", "记者 在现场看到的情况是这样",
+               "By the river, we met"]
+
+
+@pytest.mark.parametrize("line", NOT_BYLINES, ids=[f"not-byline-{n}" for n in range(len(NOT_BYLINES))])
+def test_lines_that_only_look_like_bylines_stay(line: str) -> None:
+    draft = _draft(f"城东旧书店\n\n{line}\n\n城东新开了一家旧书店。\n\n{QA}")
+    assert draft.credit is None and line in [p.text for p in draft.article]
+
+
+PICTURES = ["图｜视觉中国", "图/IC photo", "（图片来源：受访者供图）", "图片来源：网络", "视觉中国", "（视觉中国/图）",
+            "新华社记者 王五 摄", "本报记者 王五 摄", "▲ 夜市入口，晚上十一点的人流", "△老陈在后厨。", "题图｜新华社发",
+            "图片由受访者提供。", "Photo by Jane Doe"]
+
+
+@pytest.mark.parametrize("line", PICTURES, ids=[f"picture-{n}" for n in range(len(PICTURES))])
+def test_picture_credits_and_captions_are_dropped_and_listed(line: str) -> None:
+    """Before: each stayed in the text (a caption before a label became the question)."""
+    for copy in (f"城东新开了一家旧书店。\n\n{line}\n\n{QA}",  # in the article
+                 QA.replace("开书店是我的梦想。", f"开书店是我的梦想。\n\n{line}")):  # in an answer
+        draft = _draft(copy)
+        assert [t for t in _texts(draft) if line in t] == []
+        assert any(line in note for note in draft.stats.notes)
+        assert [c.title for c in draft.chapters] == ["你为什么来？", "你还会来吗？"]
+
+
+NOT_PICTURES = ["（本文图片均由城市周刊记者吴思远拍摄）", "他不喜欢被人拍摄", "我画了一张地图。", "▲ 你怎么看？"]
+
+
+@pytest.mark.parametrize("line", NOT_PICTURES, ids=[f"not-picture-{n}" for n in range(len(NOT_PICTURES))])
+def test_sentences_about_pictures_stay(line: str) -> None:
+    draft = _draft(f"城东新开了一家旧书店。\n\n{line}\n\n那天下着雨。\n\n{QA}")
+    assert any(line in t for t in _texts(draft))
+
+
+SIGNPOSTS = ["重点", "划重点", "注意", "提示", "温馨提示", "编者按", "背景", "小贴士", "观点", "延伸", "Note", "Tip"]
+
+
+@pytest.mark.parametrize("word", SIGNPOSTS, ids=[f"signpost-{n}" for n in range(len(SIGNPOSTS))])
+def test_signposts_are_never_speakers(word: str) -> None:
+    """Before: `重点：…`, `Note: …` opening a paragraph of copy with `name：answer` paragraphs became a
+    speaker (and took the article's paragraphs as its answer); `提示：…`, `背景：…` in an answer
+    flagged its speaker as maybe another speaker's label."""
+    article = f"城东新开了一家旧书店。\n\n{word}：老板每天开到深夜。"
+    inline = (f"{article}\n\n你为什么来？\n\n周明：开书店是我的梦想。\n\n{word}：书店周三休息。\n\n"
+              "林小满：我住在附近。\n\n你还会来吗？\n\n周明：会的。\n\n林小满：当然。")
+    draft = _draft(inline)
+    assert [p.name for p in draft.people] == ["周明", "林小满"]
+    assert [p.text for p in draft.article] == ["城东新开了一家旧书店。", f"{word}：老板每天开到深夜。"]
+    assert [p.text for p in draft.answers[0].paragraphs] == ["开书店是我的梦想。", f"{word}：书店周三休息。"]
+    assert [p.doubts for p in draft.people] == [[], []]
