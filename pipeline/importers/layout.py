@@ -3,8 +3,9 @@
 The rules, in the order they are applied (each is documented in the README, "Importing copy"):
 
 1. **House typography** on every block (full-width marks inside Chinese text), counted.
-2. **Credit line**: among the last twelve and the first three blocks, one that starts with a credit
-   keyword and is made of `keyword：value` clauses (`credit.py`).
+2. **Credit**: the credit line among the last twelve blocks, the credit lines beside it and the
+   bylines among the first four (`文｜张三`, `记者 李四 王五`, `By Jane Doe`), made one (`credit.py`);
+   picture credits and captions are dropped with the page furniture.
 3. **Speaker labels**: a short block ending in a colon (or wholly bold, in a page or Word file)
    whose text splits into role + name (+ handle) (`names.py`). When the copy has no such lines, `label：answer` at the start of a
    paragraph counts instead (when two split with confidence). Turns (`问：`, `记者：`, `答：`),
