@@ -22,6 +22,9 @@ _ACCOUNT_NAME = re.compile(r"(?:微信)?公众号\s*[：:]?\s*(?P<name>[^（(，
 _BEFORE_ID = re.compile(r"^(?P<name>[^（(]+)[（(]")
 MAX_LENGTH = 200
 _ASKED = re.compile(r"[？?！!]")
+_MARKS = "：:｜|丨/／"
+_BRACKETED_PART = re.compile(r"[（(][^（()）]*[）)]")
+_BYLINE_CLOSERS = ("报道", "综合报道", "摄影报道", "联合报道")  # `记者 张三 李四 报道`
 _BRACKETS = re.compile(r"^[（(](?P<inner>[^（()）]+)[）)]$")
 _SENTENCE = re.compile(r"[。！？!?；;：:“”\"]")
 _HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,6}[·•・][\u3400-\u9fff]{1,8}")
@@ -29,12 +32,14 @@ _ENGLISH_SPLIT = re.compile(r"\s*(?:,|，|&|＆|\band\b)\s*")
 _ENGLISH_NAME = re.compile(r"[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,3}")
 
 
-def parse_credit(text: str, table: Rules) -> Credit | None:
+def parse_credit(text: str, table: Rules, beside: bool = False) -> Credit | None:
+    """The credit a line gives, or None. `beside` (a line next to a credit line): a line of
+    credits that fill no field (`统筹：王五`, `校对：李四`) counts too, so it leaves the text."""
     if len(text) > MAX_LENGTH or _ASKED.search(text):
         return None  # (`记者：食堂亏不亏？` is a question of the interview, not a byline)
     if bracketed := _BRACKETS.match(text):
         text = bracketed["inner"].strip()  # `（责任编辑：邹静）`
-    credit = _keyed_credit(text, table) or _bare_byline(text, table) or _english_byline(text, table)
+    credit = _keyed_credit(text, table, beside) or _bare_byline(text, table) or _english_byline(text, table)
     if credit is not None and not all(_name_sized(a) for a in credit.authors):
         return None  # (`记者：这家店开了多久了。` is the interviewer's turn)
     return credit
@@ -66,6 +71,8 @@ def _bare_byline(text: str, table: Rules) -> Credit | None:
         return None
     credit, field = Credit(text=text), "authors"
     for word in words[1:]:
+        if word in _BYLINE_CLOSERS:
+            continue
         if _author_word(word, table):
             field = "authors"
         elif word in table.credit_editor or word in table.credit_other:
@@ -94,15 +101,19 @@ def _english_byline(text: str, table: Rules) -> Credit | None:
     return None
 
 
-def _keyed_credit(text: str, table: Rules) -> Credit | None:
+def _keyed_credit(text: str, table: Rules, beside: bool = False) -> Credit | None:
     fields = {"source": table.credit_source, "authors": table.credit_authors, "editor": table.credit_editor,
               "other": table.credit_other}
-    keys = sorted(((k, f) for f, ks in fields.items() for k in ks), key=lambda kf: len(kf[0]), reverse=True)
+    # a source keyword written with its mark (`来源：`, `来源|`) takes any mark, spaced or not
+    # (`来源 | 三联生活周刊`); one without (`本文来自`) needs none
+    marked = {k[:-1] for k in table.credit_source if k[-1] in _MARKS}
+    keys = sorted({(k[:-1] if f == "source" and k[-1] in _MARKS else k, f) for f, ks in fields.items() for k in ks},
+                  key=lambda kf: len(kf[0]), reverse=True)
     alternation = "|".join(re.escape(k) for k, _ in keys)
     field_of = dict(keys)
-    pattern = re.compile(rf"(?:^|(?<=[{re.escape(_TRIM)}]))(?P<key>{alternation})\s*(?P<sep>[：:｜|丨/／]?)\s*")
+    pattern = re.compile(rf"(?:^|(?<=[{re.escape(_TRIM)}]))(?P<key>{alternation})\s*(?P<sep>[{_MARKS}]?)\s*")
     matches = [m for m in pattern.finditer(text)
-               if m["sep"] or m["key"][-1] in "：:|｜" or field_of[m["key"]] == "source"]
+               if m["sep"] or (field_of[m["key"]] == "source" and m["key"] not in marked)]
     if not matches or matches[0].start() != 0:
         return None
     credit = Credit(text=text)
@@ -115,11 +126,11 @@ def _keyed_credit(text: str, table: Rules) -> Credit | None:
         if field == "source" and credit.account is None:
             credit.account = value
             credit.outlet = _outlet(value)
-        elif field == "authors" and not credit.authors:
-            credit.authors = [p for p in _PEOPLE_SPLIT.split(value) if p]
+        elif field == "authors" and not credit.authors:  # (`作者：张三（北京大学教授）`: the name)
+            credit.authors = [p for p in _PEOPLE_SPLIT.split(_BRACKETED_PART.sub("", value)) if p]
         elif field == "editor" and credit.editor is None:
             credit.editor = value
-    if not (credit.authors or credit.account or credit.editor):
+    if not (credit.authors or credit.account or credit.editor) and not beside:
         return None
     if "。" in text.rstrip("。"):
         return None  # a sentence, not a credit line

@@ -150,7 +150,8 @@ def _take_credit(blocks: list[Block], table: Rules, draft: Draft):
             credits[i] = credit
             for step in (-1, 1):  # the credit lines next to it
                 j = i + step
-                while 0 <= j < n and (beside := _credit_of(blocks[j], table)) is not None:
+                while 0 <= j < n and not _picture(blocks[j].text, table) and (
+                        beside := _credit_of(blocks[j], table, beside=True)) is not None:
                     credits[j] = beside
                     j += step
             break
@@ -165,8 +166,8 @@ def _take_credit(blocks: list[Block], table: Rules, draft: Draft):
     return [b for i, b in enumerate(blocks) if i not in credits], merge_credits([credits[i] for i in order])
 
 
-def _credit_of(block: Block, table: Rules) -> Credit | None:
-    return parse_credit(_DATELINE.sub("", strip_links(block.text)), table)
+def _credit_of(block: Block, table: Rules, beside: bool = False) -> Credit | None:
+    return parse_credit(_DATELINE.sub("", strip_links(block.text)), table, beside)
 
 
 def _picture(text: str, table: Rules) -> bool:
