@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from pipeline.importers.draft import Draft
 from pipeline.importers.formats import Block
 from pipeline.importers.house import point_number
-from pipeline.importers.names import LabelParser, Split, ends_with_role
+from pipeline.importers.names import LabelParser, Split, ends_with_role, without_decoration
+from pipeline.pinyin_syllables import is_han
 from pipeline.importers.people import key
 from pipeline.importers.rules import Rules
 from pipeline.placeholders import TODO
@@ -76,8 +77,31 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
     # label and all, to the previous speaker's)
     if found or sum(lab.split.doubt is None for lab in inline.values()) >= 2:
         found.update(inline)
+    _surname_labels(blocks, found, parser, asked)
     _lenient_labels(blocks, found, parser, table, aliases)
     return found
+
+
+def _surname_labels(blocks: list[Block], found: dict[int, Label], parser: LabelParser, asked: set[int]) -> None:
+    """`王：…` after `司机王建国：…`: a roundtable's later turns labelled by a surname alone. A
+    surname of a speaker the copy names in full is a label (its own line, or the start of a
+    paragraph), marked for a look; people.py gives it to that speaker when only one has the
+    surname (before: the paragraph was added, label and all, to the previous speaker's answer)."""
+    named = {lab.split.name for lab in found.values()}
+    known = {name[:size] for name in named for size in (2, 1)
+             if 2 <= len(name) <= 4 and name[:size] in parser.surnames and all(is_han(c) for c in name)}
+    if not known:
+        return
+    for i, block in enumerate(blocks):
+        if i in found or i in asked or block.heading or numbered(block) or i < min(found):
+            continue  # (inside the Q&A: after the first label)
+        match = _INLINE.match(block.text)
+        label = bare(block.text) if block.text.endswith(("：", ":")) else (match["label"].strip() if match else "")
+        if without_decoration(label) in known:
+            name = without_decoration(label)
+            rest = None if block.text.endswith(("：", ":")) else match["rest"].strip()
+            found[i] = Label(Split(None, name, doubt=f"the copy labels answers “{name}”, a surname alone"), label,
+                             rest, block.line)
 
 
 def _turn(text: str, words: tuple[str, ...]) -> str | None:

@@ -150,10 +150,11 @@ def _short_names(name: str) -> set[str]:
 
 
 def _surname_address(name: str, table_of, table: Rules) -> str | None:
-    """The surname of `张教授` / `欧阳老师` / `老张` / `小王`, or None for any other name."""
+    """The surname of `张教授` / `欧阳老师` / `老张` / `小王` / `王` (a surname alone), or None for any
+    other name."""
     for size in (2, 1):
         surname, rest = name[:size], name[size:]
-        if surname in table_of and rest in table.address:
+        if surname in table_of and (rest in table.address or not rest):
             return surname
     if len(name) in (2, 3) and name[0] in table.familiar and name[1:] in table_of:
         return name[1:]

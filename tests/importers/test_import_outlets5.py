@@ -376,3 +376,27 @@ def test_signposts_are_never_speakers(word: str) -> None:
     assert [p.text for p in draft.article] == ["城东新开了一家旧书店。", f"{word}：老板每天开到深夜。"]
     assert [p.text for p in draft.answers[0].paragraphs] == ["开书店是我的梦想。", f"{word}：书店周三休息。"]
     assert [p.doubts for p in draft.people] == [[], []]
+
+
+# a roundtable's later turns labelled by a surname alone → (speaker, answer) in order, flagged speakers
+SURNAMES = [
+    ("夜里乘客多吗？\n\n司机王建国：不多。\n\n司机李红：我那条线人多。\n\n王：有时候一车就一个人。\n\n李：我那边从来没有空车。",
+     [("王建国", "不多。"), ("李红", "我那条线人多。"), ("王建国", "有时候一车就一个人。"), ("李红", "我那边从来没有空车。")],
+     ["王建国", "李红"]),
+    ("夜里乘客多吗？\n\n司机王建国：\n\n不多。\n\n司机李红：\n\n我那条线人多。\n\n王：\n\n有时候一车就一个人。",
+     [("王建国", "不多。"), ("李红", "我那条线人多。"), ("王建国", "有时候一车就一个人。")], ["王建国"]),
+    ("夜里乘客多吗？\n\n教授欧阳明：不多。\n\n司机李红：我那条线人多。\n\n欧阳：有时候一车就一个人。",
+     [("欧阳明", "不多。"), ("李红", "我那条线人多。"), ("欧阳明", "有时候一车就一个人。")], ["欧阳明"]),
+    # two speakers with the surname: the short label is nobody's on a guess
+    ("夜里乘客多吗？\n\n司机王建国：不多。\n\n司机王芳：我那条线人多。\n\n王：有时候一车就一个人。",
+     [("王建国", "不多。"), ("王芳", "我那条线人多。"), ("王", "有时候一车就一个人。")], ["王"]),
+]
+
+
+@pytest.mark.parametrize("copy,want,flags", SURNAMES, ids=[f"surname-{n}" for n in range(len(SURNAMES))])
+def test_a_surname_alone_labels_its_speaker(copy: str, want, flags) -> None:
+    """Before: `王：…` after `司机王建国：…` was added, label and all, to the previous speaker's
+    answer (李红's), with no `# check:`: words under the wrong name."""
+    draft = _draft(f"两位夜班公交司机谈夜里的城市。\n\n{copy}")
+    assert [(draft.people[a.person].name, "".join(p.text for p in a.paragraphs)) for a in draft.answers] == want
+    assert [p.name for p in draft.people if p.doubts] == flags
