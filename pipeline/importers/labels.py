@@ -172,24 +172,30 @@ def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[i
     by_speaker: dict[str, list[int]] = {}
     for i, label in labels.items():
         by_speaker.setdefault(key(label.split.name), []).append(i)
+    hosts = {key(w) for w in table.interviewer}
     for group in by_speaker.values():
-        questions = [_asks(blocks, labels, i) for i in group]
-        if len(group) >= 2 and all(q is not None for q in questions):
+        # a speaker labelled with an interviewer's role (`主持人刘洋：`, then `刘洋：`) asks: each turn
+        # of one paragraph that another speaker answers is a question, whatever its end
+        # (`好。那夜里乘客多吗？`); a turn nobody answers (`感谢两位。`) stays the host's words
+        host = any(labels[i].split.role and key(labels[i].split.role) in hosts for i in group)
+        questions = [_asks(blocks, labels, i, any_end=host) for i in group]
+        if host or len(group) >= 2 and all(q is not None for q in questions):
             for i, q in zip(group, questions):
-                del labels[i]
-                found |= {i, q}
+                if q is not None:
+                    del labels[i]
+                    found |= {i, q}
     return found
 
 
-def _asks(blocks: list[Block], labels: dict[int, Label], i: int) -> int | None:
-    """The index of the one paragraph of label i's turn when it asks a question and the next
-    block is another label; else None."""
+def _asks(blocks: list[Block], labels: dict[int, Label], i: int, any_end: bool = False) -> int | None:
+    """The index of the one paragraph of label i's turn when it asks a question (or, `any_end`,
+    says anything) and the next block is another label; else None."""
     label = labels[i]
     q = i if label.rest is not None else i + 1
     text = label.rest if label.rest is not None else (blocks[q].text if q < len(blocks) else "")
     if q == i + 1 and (q in labels or q >= len(blocks)):
         return None
-    if not text.endswith(_QUESTION_ENDS) or q + 1 not in labels:
+    if not (any_end or text.endswith(_QUESTION_ENDS)) or q + 1 not in labels:
         return None
     return q
 

@@ -400,3 +400,24 @@ def test_a_surname_alone_labels_its_speaker(copy: str, want, flags) -> None:
     draft = _draft(f"两位夜班公交司机谈夜里的城市。\n\n{copy}")
     assert [(draft.people[a.person].name, "".join(p.text for p in a.paragraphs)) for a in draft.answers] == want
     assert [p.name for p in draft.people if p.doubts] == flags
+
+
+HOSTS = [
+    # the host named with an interviewer's role, then by name; a turn that is no question; a last word
+    ("主持人刘洋：你们几点上班？\n\n司机王建国：晚上十点。\n\n司机李红：我也是十点。\n\n刘洋：好。那夜里乘客多吗？\n\n"
+     "王建国：不多。\n\n李红：我那条线人多一点。\n\n刘洋：感谢两位。",
+     ["主持人刘洋：你们几点上班？", "刘洋：好。那夜里乘客多吗？"],
+     [("王建国", "晚上十点。"), ("李红", "我也是十点。"), ("王建国", "不多。"), ("李红", "我那条线人多一点。"),
+      ("刘洋", "感谢两位。")]),
+    ("记者周明：\n\n先说说你的店。\n\n店主陈芳：\n\n开了十年。\n\n记者周明：\n\n生意怎么样？\n\n店主陈芳：\n\n还行。",
+     ["记者周明： 先说说你的店。", "记者周明： 生意怎么样？"], [("陈芳", "开了十年。"), ("陈芳", "还行。")]),
+]
+
+
+@pytest.mark.parametrize("copy,questions,want", HOSTS, ids=[f"host-{n}" for n in range(len(HOSTS))])
+def test_a_host_labelled_by_role_asks_the_questions(copy: str, questions, want) -> None:
+    """Before: a host labelled `主持人刘洋：` whose turns were not all questions was a speaker
+    answering a placeholder question (`TODO: 问题`): the copy's questions were nobody's headings."""
+    draft = _draft(f"主持人和两位夜班公交司机聊了聊。\n\n{copy}")
+    assert [c.title.replace("\n", "") for c in draft.chapters] == questions
+    assert [(draft.people[a.person].name, "".join(p.text for p in a.paragraphs)) for a in draft.answers] == want
