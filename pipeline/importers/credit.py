@@ -117,11 +117,13 @@ def _keyed_credit(text: str, table: Rules, beside: bool = False) -> Credit | Non
     if not matches or matches[0].start() != 0:
         return None
     credit = Credit(text=text)
+    names_only = True  # (a line of credits that fill no field counts only when it lists names)
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         value = text[match.end() : end].strip(_TRIM)
         if not value:
             continue
+        names_only = names_only and all(_name_sized(p) for p in _PEOPLE_SPLIT.split(value) if p)
         field = field_of[match["key"]]
         if field == "source" and credit.account is None:
             credit.account = value
@@ -130,8 +132,8 @@ def _keyed_credit(text: str, table: Rules, beside: bool = False) -> Credit | Non
             credit.authors = [p for p in _PEOPLE_SPLIT.split(_BRACKETED_PART.sub("", value)) if p]
         elif field == "editor" and credit.editor is None:
             credit.editor = value
-    if not (credit.authors or credit.account or credit.editor) and not beside:
-        return None
+    if not (credit.authors or credit.account or credit.editor) and not (beside and names_only):
+        return None  # (`视频：我们拍了三天` ending an answer is its words)
     if "。" in text.rstrip("。"):
         return None  # a sentence, not a credit line
     return credit

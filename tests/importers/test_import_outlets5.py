@@ -421,3 +421,9 @@ def test_a_host_labelled_by_role_asks_the_questions(copy: str, questions, want) 
     draft = _draft(f"主持人和两位夜班公交司机聊了聊。\n\n{copy}")
     assert [c.title.replace("\n", "") for c in draft.chapters] == questions
     assert [(draft.people[a.person].name, "".join(p.text for p in a.paragraphs)) for a in draft.answers] == want
+
+
+def test_an_answer_ending_like_a_credit_of_no_field_keeps_its_words() -> None:
+    draft = _draft(f"城东新开了一家旧书店。\n\n{QA}\n\n视频：我们拍了整整三天的素材\n\n责任编辑：黄一鸣")
+    assert [p.text for p in draft.answers[-1].paragraphs] == ["会的。", "视频：我们拍了整整三天的素材"]
+    assert draft.credit.editor == "黄一鸣"
