@@ -20,7 +20,7 @@ from collections import Counter
 from pipeline.importers.draft import Answer, Draft, Person
 from pipeline.importers.names import Split
 from pipeline.importers.romanize import syllables
-from pipeline.importers.rules import Rules
+from pipeline.importers.rules import Rules, rules
 from pipeline.importers.surnames import surnames
 from pipeline.placeholders import is_placeholder
 
@@ -144,6 +144,8 @@ def _short_names(name: str) -> set[str]:
     parts = re.split(f"[{_DOT_CLASS}]", name)
     out = {key(parts[-1])} if len(parts) > 1 and len(parts[-1]) >= 2 else set()
     words = name.split()
+    while len(words) > 2 and words[0].casefold().rstrip(".") in rules().latin_titles:
+        words = words[1:]  # (`Emily` for Dr. Emily Chen, not `Dr.`)
     if len(words) > 1 and name.isascii():  # `Altman`, and `Kevin` for Kevin Zhou
         out |= {key(word) for word in (words[0], words[-1]) if len(word) >= 3}
     return out

@@ -17,6 +17,7 @@ class Rules:
     role_suffixes: frozenset[str]
     latin_roles: frozenset[str]
     familiar: frozenset[str]
+    latin_titles: frozenset[str]  # casefolded, without the full stop
     dots: frozenset[str]
     label_max: int
     question_max: int
@@ -61,6 +62,7 @@ def rules() -> Rules:
         role_suffixes=frozenset(roles["suffixes"]),
         latin_roles=frozenset(roles["latin"]),
         familiar=frozenset(data["names"]["familiar"]),
+        latin_titles=frozenset(w.casefold().rstrip(".") for w in data["names"]["latin_titles"]),
         dots=frozenset(data["names"]["dots"]),
         label_max=int(layout["label_max"]),
         question_max=int(layout["question_max"]),

@@ -427,3 +427,15 @@ def test_an_answer_ending_like_a_credit_of_no_field_keeps_its_words() -> None:
     draft = _draft(f"城东新开了一家旧书店。\n\n{QA}\n\n视频：我们拍了整整三天的素材\n\n责任编辑：黄一鸣")
     assert [p.text for p in draft.answers[-1].paragraphs] == ["会的。", "视频：我们拍了整整三天的素材"]
     assert draft.credit.editor == "黄一鸣"
+
+
+@pytest.mark.parametrize("full,short", [("Dr. Emily Chen", "Emily"), ("Prof. John Smith", "John"),
+                                        ("Dr. Emily Chen", "Chen")], ids=["dr-given", "prof-given", "dr-family"])
+def test_a_latin_name_after_a_title_is_shortened_to_its_own_words(full: str, short: str) -> None:
+    """Before: `Emily：` after `Dr. Emily Chen：` was another speaker, unflagged (the first word
+    taken as the short form was the title, `Dr.`)."""
+    draft = _draft(f"两位学者谈机器翻译。\n\n机器翻译会取代译者吗？\n\n{full}：不会完全取代。\n\n李明：我同意。\n\n"
+                   f"译者该怎么办？\n\n李明：学会用工具。\n\n{short}：也要学会不用工具。")
+    assert [(draft.people[a.person].name, "".join(p.text for p in a.paragraphs)) for a in draft.answers] == [
+        (full, "不会完全取代。"), ("李明", "我同意。"), ("李明", "学会用工具。"), (full, "也要学会不用工具。")]
+    assert [p.name for p in draft.people if p.doubts] == [full]
