@@ -360,7 +360,8 @@ def test_sentences_about_pictures_stay(line: str) -> None:
     assert any(line in t for t in _texts(draft))
 
 
-SIGNPOSTS = ["重点", "划重点", "注意", "提示", "温馨提示", "编者按", "背景", "小贴士", "观点", "延伸", "Note", "Tip"]
+SIGNPOSTS = ["重点", "划重点", "注意", "提示", "温馨提示", "编者按", "背景", "小贴士", "观点", "延伸", "Note", "Tip",
+             "比如", "另外", "总之", "结果", "原因", "经验", "建议"]  # (and the connectives an answer opens with)
 
 
 @pytest.mark.parametrize("word", SIGNPOSTS, ids=[f"signpost-{n}" for n in range(len(SIGNPOSTS))])
