@@ -173,11 +173,16 @@ def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[i
     for i, label in labels.items():
         by_speaker.setdefault(key(label.split.name), []).append(i)
     hosts = {key(w) for w in table.interviewer}
+    intro = "".join(b.text for b in blocks[: min(labels, default=0)])
+    words = "|".join(re.escape(w) for w in sorted(table.interviewer, key=len, reverse=True) if len(w) >= 2)
     for group in by_speaker.values():
         # a speaker labelled with an interviewer's role (`主持人刘洋：`, then `刘洋：`) asks: each turn
         # of one paragraph that another speaker answers is a question, whatever its end
         # (`好。那夜里乘客多吗？`); a turn nobody answers (`感谢两位。`) stays the host's words
-        host = any(labels[i].split.role and key(labels[i].split.role) in hosts for i in group)
+        # … and so does one the intro names as the host (`由主持人刘洋主持`, `本期主持人：刘洋`), labelled by name
+        name = labels[group[0]].split.name
+        host = any(labels[i].split.role and key(labels[i].split.role) in hosts for i in group) or bool(
+            words and name and re.search(rf"(?:{words})\s*[：:]?\s*{re.escape(name)}", intro))
         questions = [_asks(blocks, labels, i, any_end=host) for i in group]
         if host or len(group) >= 2 and all(q is not None for q in questions):
             for i, q in zip(group, questions):

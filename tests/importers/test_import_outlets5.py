@@ -440,3 +440,16 @@ def test_a_latin_name_after_a_title_is_shortened_to_its_own_words(full: str, sho
     assert [(draft.people[a.person].name, "".join(p.text for p in a.paragraphs)) for a in draft.answers] == [
         (full, "不会完全取代。"), ("李明", "我同意。"), ("李明", "学会用工具。"), (full, "也要学会不用工具。")]
     assert [p.name for p in draft.people if p.doubts] == [full]
+
+
+@pytest.mark.parametrize("intro", ["本期由主持人刘洋和两位夜班公交司机聊聊夜里的城市。", "本期主持人：刘洋。两位夜班公交司机谈夜里的城市。"],
+                         ids=["host-in-sentence", "host-in-credit"])
+def test_a_host_named_only_in_the_intro_asks_the_questions(intro: str) -> None:
+    """Before: `刘洋：` turns (one not a question, a last word nobody answers) made 刘洋 a speaker
+    answering one placeholder question; the intro said who hosts."""
+    draft = _draft(f"{intro}\n\n刘洋：你们几点上班？\n\n王建国：晚上十点。\n\n李红：我也是十点。\n\n"
+                   "刘洋：好。那夜里乘客多吗？\n\n王建国：不多。\n\n李红：我那条线人多一点。\n\n刘洋：感谢两位。")
+    assert [c.title for c in draft.chapters] == ["刘洋：你们几点上班？", "刘洋：好。那夜里乘客多吗？"]
+    assert [(draft.people[a.person].name, "".join(p.text for p in a.paragraphs)) for a in draft.answers] == [
+        ("王建国", "晚上十点。"), ("李红", "我也是十点。"), ("王建国", "不多。"), ("李红", "我那条线人多一点。"),
+        ("刘洋", "感谢两位。")]
