@@ -357,7 +357,8 @@ def test_picture_credits_and_captions_are_dropped_and_listed(line: str) -> None:
         assert [c.title for c in draft.chapters] == ["你为什么来？", "你还会来吗？"]
 
 
-NOT_PICTURES = ["（本文图片均由城市周刊记者吴思远拍摄）", "他不喜欢被人拍摄", "我画了一张地图。", "▲ 你怎么看？"]
+NOT_PICTURES = ["（本文图片均由城市周刊记者吴思远拍摄）", "他不喜欢被人拍摄", "我画了一张地图。", "▲ 你怎么看？",
+                "▼ 以下为对话实录。"]
 
 
 @pytest.mark.parametrize("line", NOT_PICTURES, ids=[f"not-picture-{n}" for n in range(len(NOT_PICTURES))])
