@@ -19,9 +19,9 @@ from pipeline.importers.draft import Draft
 from pipeline.importers.formats import Block
 from pipeline.importers.house import point_number
 from pipeline.importers.names import LabelParser, Split, ends_with_role, without_decoration
-from pipeline.pinyin_syllables import is_han
 from pipeline.importers.people import key
 from pipeline.importers.rules import Rules
+from pipeline.pinyin_syllables import is_han
 from pipeline.placeholders import TODO
 
 _BRACKETED_LABEL = re.compile(r"^【(?P<label>[^【】]{1,20})】\s*[：:]?\s*(?P<rest>.*)$")
