@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 from pipeline.importers.draft import Draft
 from pipeline.importers.formats import Block
 from pipeline.importers.house import point_number
-from pipeline.importers.names import LabelParser, Split, ends_with_role
+from pipeline.importers.names import LabelParser, Split, ends_with_role, without_decoration
 from pipeline.importers.people import key
 from pipeline.importers.rules import Rules
+from pipeline.pinyin_syllables import is_han
 from pipeline.placeholders import TODO
 
 _BRACKETED_LABEL = re.compile(r"^【(?P<label>[^【】]{1,20})】\s*[：:]?\s*(?P<rest>.*)$")
@@ -76,8 +77,31 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
     # label and all, to the previous speaker's)
     if found or sum(lab.split.doubt is None for lab in inline.values()) >= 2:
         found.update(inline)
+    _surname_labels(blocks, found, parser, asked)
     _lenient_labels(blocks, found, parser, table, aliases)
     return found
+
+
+def _surname_labels(blocks: list[Block], found: dict[int, Label], parser: LabelParser, asked: set[int]) -> None:
+    """`王：…` after `司机王建国：…`: a roundtable's later turns labelled by a surname alone. A
+    surname of a speaker the copy names in full is a label (its own line, or the start of a
+    paragraph), marked for a look; people.py gives it to that speaker when only one has the
+    surname (before: the paragraph was added, label and all, to the previous speaker's answer)."""
+    named = {lab.split.name for lab in found.values()}
+    known = {name[:size] for name in named for size in (2, 1)
+             if 2 <= len(name) <= 4 and name[:size] in parser.surnames and all(is_han(c) for c in name)}
+    if not known:
+        return
+    for i, block in enumerate(blocks):
+        if i in found or i in asked or block.heading or numbered(block) or i < min(found):
+            continue  # (inside the Q&A: after the first label)
+        match = _INLINE.match(block.text)
+        label = bare(block.text) if block.text.endswith(("：", ":")) else (match["label"].strip() if match else "")
+        if without_decoration(label) in known:
+            name = without_decoration(label)
+            rest = None if block.text.endswith(("：", ":")) else match["rest"].strip()
+            found[i] = Label(Split(None, name, doubt=f"the copy labels answers “{name}”, a surname alone"), label,
+                             rest, block.line)
 
 
 def _turn(text: str, words: tuple[str, ...]) -> str | None:
@@ -148,24 +172,35 @@ def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[i
     by_speaker: dict[str, list[int]] = {}
     for i, label in labels.items():
         by_speaker.setdefault(key(label.split.name), []).append(i)
+    hosts = {key(w) for w in table.interviewer}
+    intro = "".join(b.text for b in blocks[: min(labels, default=0)])
+    words = "|".join(re.escape(w) for w in sorted(table.interviewer, key=len, reverse=True) if len(w) >= 2)
     for group in by_speaker.values():
-        questions = [_asks(blocks, labels, i) for i in group]
-        if len(group) >= 2 and all(q is not None for q in questions):
+        # a speaker labelled with an interviewer's role (`主持人刘洋：`, then `刘洋：`) asks: each turn
+        # of one paragraph that another speaker answers is a question, whatever its end
+        # (`好。那夜里乘客多吗？`); a turn nobody answers (`感谢两位。`) stays the host's words
+        # … and so does one the intro names as the host (`由主持人刘洋主持`, `本期主持人：刘洋`), labelled by name
+        name = labels[group[0]].split.name
+        host = any(labels[i].split.role and key(labels[i].split.role) in hosts for i in group) or bool(
+            words and name and re.search(rf"(?:{words})\s*[：:]?\s*{re.escape(name)}", intro))
+        questions = [_asks(blocks, labels, i, any_end=host) for i in group]
+        if host or len(group) >= 2 and all(q is not None for q in questions):
             for i, q in zip(group, questions):
-                del labels[i]
-                found |= {i, q}
+                if q is not None:
+                    del labels[i]
+                    found |= {i, q}
     return found
 
 
-def _asks(blocks: list[Block], labels: dict[int, Label], i: int) -> int | None:
-    """The index of the one paragraph of label i's turn when it asks a question and the next
-    block is another label; else None."""
+def _asks(blocks: list[Block], labels: dict[int, Label], i: int, any_end: bool = False) -> int | None:
+    """The index of the one paragraph of label i's turn when it asks a question (or, `any_end`,
+    says anything) and the next block is another label; else None."""
     label = labels[i]
     q = i if label.rest is not None else i + 1
     text = label.rest if label.rest is not None else (blocks[q].text if q < len(blocks) else "")
     if q == i + 1 and (q in labels or q >= len(blocks)):
         return None
-    if not text.endswith(_QUESTION_ENDS) or q + 1 not in labels:
+    if not (any_end or text.endswith(_QUESTION_ENDS)) or q + 1 not in labels:
         return None
     return q
 
@@ -274,6 +309,8 @@ def _name_like(label: str, table: Rules) -> bool:
         return False
     if label in table.role_words or label in table.interviewer or label in table.interviewee:
         return False
+    if label.casefold() in table.not_speakers:
+        return False  # (`提示：…`, `背景：…` in an answer are its signposts, not another speaker)
     if label.startswith(table.ordinals):
         return False
     han = all("\u3400" <= c <= "\u9fff" for c in label)

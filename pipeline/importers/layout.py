@@ -3,8 +3,9 @@
 The rules, in the order they are applied (each is documented in the README, "Importing copy"):
 
 1. **House typography** on every block (full-width marks inside Chinese text), counted.
-2. **Credit line**: among the last twelve and the first three blocks, one that starts with a credit
-   keyword and is made of `keyword：value` clauses (`credit.py`).
+2. **Credit**: the credit line among the last twelve blocks, the credit lines beside it and the
+   bylines among the first four (`文｜张三`, `记者 李四 王五`, `By Jane Doe`), made one (`credit.py`);
+   picture credits and captions are dropped with the page furniture.
 3. **Speaker labels**: a short block ending in a colon (or wholly bold, in a page or Word file)
    whose text splits into role + name (+ handle) (`names.py`). When the copy has no such lines, `label：answer` at the start of a
    paragraph counts instead (when two split with confidence). Turns (`问：`, `记者：`, `答：`),
@@ -25,8 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.importers.credit import parse_credit
-from pipeline.importers.draft import Answer, Chapter, Draft, Para
+from pipeline.importers.credit import merge_credits, parse_credit
+from pipeline.importers.draft import Answer, Chapter, Credit, Draft, Para
 from pipeline.importers.formats import Block, Extracted, strip_links
 from pipeline.importers.house import find_asides, house_style, numbered_points, point_number
 from pipeline.importers.labels import (INTERVIEWEE, Label, bare, bracketed_labels, find_labels, interviewee,
@@ -45,6 +46,7 @@ _TERMINATORS = re.compile(r"[。！？!?]")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
 _YAML_BREAKS = re.compile("[\u2028\u2029\n]")  # line ends to YAML (and those `without_invisible` made of them): the title is one line
 _QUESTION_MARKS = ("？", "?")
+_BYLINE_BLOCKS = 4  # bylines stand among the first paragraphs (after a title line, a date)
 _TRAD_ONLY = set("這們個來說為會時對後國學們開關問題還應經過發現與當從進種實動點頭")
 _SIMP_ONLY = set("这们个来说为会时对后国学开关问题还应经过发现与当从进种实动点头")
 
@@ -120,7 +122,11 @@ def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
         listed = in_list and len(text) <= table.related_item_max and not _TERMINATORS.search(text)
         ornament = not without_decoration(text) or bool(_SECTION_NUMBER.match(text))
         call = len(text) <= table.furniture_max and not text.endswith("。") and any(w in text for w in table.furniture)
-        if heading or listed or ornament or call:
+        if not (heading or listed or ornament or call) and _picture(text, table):
+            where = f"copy line {block.line}: " if block.line else ""
+            draft.stats.notes.append(f"dropped a picture's credit or caption ({where}“{strip_links(text)}”)")
+            in_list = False
+        elif heading or listed or ornament or call:
             where = f"copy line {block.line}: " if block.line else ""
             draft.stats.notes.append(f"dropped as page furniture ({where}“{strip_links(text)}”)")
             in_list = heading or listed
@@ -131,27 +137,57 @@ def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
 
 
 def _take_credit(blocks: list[Block], table: Rules, draft: Draft):
-    """The credit line: searched from the end (it may stand before the references or a picture
-    credit) and among the first paragraphs (a byline, which a page may open with its date and
-    time: `2025-03-02 10:00 来源：某某日报`). A byline left over once the credit is found is the
-    page's, not the article's: it is dropped and listed in the summary."""
+    """The credit: the credit line searched from the end (it may stand before the references),
+    the credit lines beside it (`作者：…` and `编辑：…` on lines of their own), and the bylines among
+    the first paragraphs (`文｜张三`, `记者 李四 王五`, `By Jane Doe`, a page's date and time with
+    `来源：某某日报`), made one credit: their authors, editor and outlet fill the front matter, and
+    none of them stays in the body (before: a second byline stayed in the text, or went into the
+    last answer under its speaker's name)."""
     n = len(blocks)
-    found = None
-    for i in [*range(n - 1, max(n - 13, -1), -1), *range(min(3, n))]:
-        credit = parse_credit(_DATELINE.sub("", strip_links(blocks[i].text)), table)
-        if credit is not None:
-            found = i, credit
+    credits: dict[int, Credit] = {}
+    for i in range(n - 1, max(n - 13, -1), -1):
+        if (credit := _credit_of(blocks[i], table)) is not None:
+            credits[i] = credit
+            for step in (-1, 1):  # the credit lines next to it
+                j = i + step
+                while 0 <= j < n and not _picture(blocks[j].text, table) and (
+                        beside := _credit_of(blocks[j], table, beside=True)) is not None:
+                    credits[j] = beside
+                    j += step
             break
-    if found is None:
+    for i in range(min(_BYLINE_BLOCKS, n)):
+        if i not in credits and (credit := _credit_of(blocks[i], table)) is not None:
+            credits[i] = credit
+    if not credits:
         return blocks, None
-    i, credit = found
-    blocks = blocks[:i] + blocks[i + 1 :]
-    for j in range(min(3, len(blocks))):
-        text = strip_links(blocks[j].text)
-        if _DATELINE.match(text) and parse_credit(_DATELINE.sub("", text), table) is not None:
-            draft.stats.notes.append(f"dropped the page's byline (“{text}”): the credit line says it")
-            return blocks[:j] + blocks[j + 1 :], credit
-    return blocks, credit
+    order = sorted(credits)
+    draft.stats.notes.append("credit read from " + "、".join(f"“{strip_links(blocks[i].text)}”" for i in order)
+                             + " (authors, editor, outlet: in the front matter)")
+    return [b for i, b in enumerate(blocks) if i not in credits], merge_credits([credits[i] for i in order])
+
+
+def _credit_of(block: Block, table: Rules, beside: bool = False) -> Credit | None:
+    return parse_credit(_DATELINE.sub("", strip_links(block.text)), table, beside)
+
+
+def _picture(text: str, table: Rules) -> bool:
+    """A picture's credit or caption (`图｜视觉中国`, `（图片来源：受访者供图）`, `本报记者 王五 摄`,
+    `▲ 夜市入口`): the page's, not the text's (data/rules.toml, `picture_credits` …)."""
+    if len(text) > table.picture_max:
+        return False
+    inner = without_decoration(text).strip("（）()【】[] ")
+    if not inner:
+        return False
+    if text.lstrip().startswith(table.caption_marks):
+        return not inner.endswith(_QUESTION_MARKS)
+    if inner.startswith(table.picture_credits) or inner in table.picture_agencies:
+        return True
+    if _TERMINATORS.search(inner) or len(inner) > 30:
+        return False
+    # `本报记者 王五 摄`: the end after a space, a slash or 记者 (not the verb: `…记者吴思远拍摄` is a sentence)
+    ends = "|".join(re.escape(e) for e in table.picture_ends)
+    return inner.endswith(table.picture_agencies) or bool(
+        re.search(rf"(?:\s|记者|[/／｜|])\S{{0,8}}(?<!拍)(?:{ends})$", inner))
 
 
 def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft) -> int:

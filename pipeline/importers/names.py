@@ -151,8 +151,8 @@ class LabelParser:
         pseudonym = False
         if mark := _PSEUDONYM_MARK.search(s):
             s, pseudonym = s[: mark.start()].rstrip(), True
-        if not s or len(s) > self.rules.label_max:
-            return None
+        if not s or len(s) > self.rules.label_max or s.casefold() in self.rules.not_speakers:
+            return None  # (`重点：`, `注意：`, `编者按：` are the outlet's signposts, never a speaker)
         quoted = _QUOTED_NAME.match(s)
         if quoted and not _NOT_IN_LABEL.search(quoted["role"]) and (
                 not quoted["role"] or ends_with_role(tidy_role(quoted["role"]), self.rules)):

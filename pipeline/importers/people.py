@@ -20,7 +20,7 @@ from collections import Counter
 from pipeline.importers.draft import Answer, Draft, Person
 from pipeline.importers.names import Split
 from pipeline.importers.romanize import syllables
-from pipeline.importers.rules import Rules
+from pipeline.importers.rules import Rules, rules
 from pipeline.importers.surnames import surnames
 from pipeline.placeholders import is_placeholder
 
@@ -92,8 +92,9 @@ def build_people(draft: Draft, pairs: list[tuple[Answer, str, Split]], table: Ru
             answer.person = index
             if not _same_role(split.role, person.role):
                 answer.role_override = split.role
-                if split.role is None:
-                    person.doubts.append(f"one answer's label “{_label}” gives no role; it will show “{person.role}”")
+                doubt = f"one answer's label “{_label}” gives no role; it will show “{person.role}”"
+                if split.role is None and doubt not in person.doubts:  # (once for a label used twice)
+                    person.doubts.append(doubt)
         person.doubts += short_doubts.get(find("n:" + key(members[0][2].name)), [])
         variants = {label for _a, label, _s in members if label}  # ('' : an answer with no label)
         roles = {key(s.role or "") for _a, _l, s in members}
@@ -143,16 +144,19 @@ def _short_names(name: str) -> set[str]:
     parts = re.split(f"[{_DOT_CLASS}]", name)
     out = {key(parts[-1])} if len(parts) > 1 and len(parts[-1]) >= 2 else set()
     words = name.split()
+    while len(words) > 2 and words[0].casefold().rstrip(".") in rules().latin_titles:
+        words = words[1:]  # (`Emily` for Dr. Emily Chen, not `Dr.`)
     if len(words) > 1 and name.isascii():  # `Altman`, and `Kevin` for Kevin Zhou
         out |= {key(word) for word in (words[0], words[-1]) if len(word) >= 3}
     return out
 
 
 def _surname_address(name: str, table_of, table: Rules) -> str | None:
-    """The surname of `张教授` / `欧阳老师` / `老张` / `小王`, or None for any other name."""
+    """The surname of `张教授` / `欧阳老师` / `老张` / `小王` / `王` (a surname alone), or None for any
+    other name."""
     for size in (2, 1):
         surname, rest = name[:size], name[size:]
-        if surname in table_of and rest in table.address:
+        if surname in table_of and (rest in table.address or not rest):
             return surname
     if len(name) in (2, 3) and name[0] in table.familiar and name[1:] in table_of:
         return name[1:]

@@ -17,6 +17,7 @@ class Rules:
     role_suffixes: frozenset[str]
     latin_roles: frozenset[str]
     familiar: frozenset[str]
+    latin_titles: frozenset[str]  # casefolded, without the full stop
     dots: frozenset[str]
     label_max: int
     question_max: int
@@ -26,6 +27,11 @@ class Rules:
     note_headings: tuple[str, ...]
     furniture: tuple[str, ...]
     furniture_max: int
+    picture_credits: tuple[str, ...]
+    picture_agencies: tuple[str, ...]
+    picture_ends: tuple[str, ...]
+    caption_marks: tuple[str, ...]
+    picture_max: int
     related: tuple[str, ...]
     related_item_max: int
     page_furniture: frozenset[str]
@@ -35,6 +41,7 @@ class Rules:
     saying_ends: tuple[str, ...]
     counts: re.Pattern[str]
     ordinals: tuple[str, ...]
+    not_speakers: frozenset[str]  # casefolded
     relations: frozenset[str]
     address: tuple[str, ...]  # longest first
     pseudonym_words: tuple[str, ...]
@@ -43,6 +50,7 @@ class Rules:
     credit_authors: tuple[str, ...]
     credit_editor: tuple[str, ...]
     credit_other: tuple[str, ...]
+    credit_english_by: tuple[str, ...]  # longest first
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +62,7 @@ def rules() -> Rules:
         role_suffixes=frozenset(roles["suffixes"]),
         latin_roles=frozenset(roles["latin"]),
         familiar=frozenset(data["names"]["familiar"]),
+        latin_titles=frozenset(w.casefold().rstrip(".") for w in data["names"]["latin_titles"]),
         dots=frozenset(data["names"]["dots"]),
         label_max=int(layout["label_max"]),
         question_max=int(layout["question_max"]),
@@ -63,6 +72,11 @@ def rules() -> Rules:
         note_headings=tuple(layout["note_headings"]),
         furniture=tuple(layout["furniture"]),
         furniture_max=int(layout["furniture_max"]),
+        picture_credits=tuple(layout["picture_credits"]),
+        picture_agencies=tuple(layout["picture_agencies"]),
+        picture_ends=tuple(layout["picture_ends"]),
+        caption_marks=tuple(layout["caption_marks"]),
+        picture_max=int(layout["picture_max"]),
         related=tuple(layout["related"]),
         related_item_max=int(layout["related_item_max"]),
         page_furniture=frozenset(data["page"]["furniture"]),
@@ -72,6 +86,7 @@ def rules() -> Rules:
         saying_ends=tuple(data["labels"]["saying_ends"]),
         counts=re.compile(data["labels"]["counts"]),
         ordinals=tuple(data["labels"]["ordinals"]),
+        not_speakers=frozenset(w.casefold() for w in data["labels"]["not_speakers"]),
         relations=frozenset(data["labels"]["relations"]),
         address=tuple(sorted(data["labels"]["address"], key=len, reverse=True)),
         pseudonym_words=tuple(data["pseudonyms"]["words"]),
@@ -80,4 +95,5 @@ def rules() -> Rules:
         credit_authors=tuple(sorted(credit["authors"], key=len, reverse=True)),
         credit_editor=tuple(sorted(credit["editor"], key=len, reverse=True)),
         credit_other=tuple(sorted(credit["other"], key=len, reverse=True)),
+        credit_english_by=tuple(sorted(credit["english_by"], key=len, reverse=True)),
     )

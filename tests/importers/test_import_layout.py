@@ -259,4 +259,5 @@ def test_page_trailers_and_a_credit_before_the_references() -> None:
     assert draft.credit.authors == ["林小满"] and draft.credit.outlet == "城东周报"
     assert [p.text for a in draft.answers for p in a.paragraphs] == ["回答。"]
     assert draft.references_title == "参考来源" and len(draft.references) == 1
-    assert draft.notes_after == ["头图来源：视觉中国", "- END -"]
+    assert draft.notes_after == ["- END -"]  # a picture's credit is the page's: dropped, and listed
+    assert any("头图来源：视觉中国" in note for note in draft.stats.notes)
