@@ -16,7 +16,7 @@ Sets (see each file's header):
   by an author independent of the rules (a helper who wrote none of the rules or earlier sets and
   never looked at the pass, its data or the earlier sets beyond their headers), and never used for
   tuning.
-- ``dev3`` … ``dev8``: development text of the third (dev3-dev6), fourth (dev7) and fifth (dev8) rounds, each
+- ``dev3`` … ``dev9``: development text of the third (dev3-dev6), fourth (dev7), fifth (dev8) and sixth (dev9) rounds, each
   scored once before any rule was written from it, then tuned on (general rules only).
 
 A ``.tsv`` holds one row per scored occurrence (sentence, offset, char, reading). A ``.txt`` holds
@@ -64,6 +64,7 @@ SETS = {
     "dev6": (HERE / "pinyin_dev6.txt",),
     "dev7": (HERE / "pinyin_dev7.txt",),
     "dev8": (HERE / "pinyin_dev8.txt",),
+    "dev9": (HERE / "pinyin_dev9.txt",),
     "holdout3": (HERE / "pinyin_holdout3.txt",),
     "holdout4": (HERE / "pinyin_holdout4.txt",),
 }

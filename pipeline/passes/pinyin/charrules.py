@@ -47,14 +47,56 @@ def _rule_tiao(c: _Context) -> str:  # 调
 _GAN_RESULT_VERBS = set("晒擦吹烤烘喝晾抽榨吸烧蒸流哭拧甩沥控烙焙舔熬煎挤淘掏耗揩弄熏滤风阴")  # V + 干 "dry"
 
 
+# Things that get wet and dry (纸干了, 油漆还没干, 河里的水早就干了): as the subject of a lone 干 with
+# no object after it, 干 is the adjective "dry", not the verb "do" (a person does, a thing dries).
+_DRYING_NOUNS = {
+    "纸", "衣服", "衣裳", "衣物", "被子", "床单", "毛巾", "手巾", "袜子", "鞋", "鞋子", "裤子", "头发", "水",
+    "河", "河水", "井", "湖", "池塘", "水塘", "河床", "地", "地面", "路面", "土", "泥", "田", "墙", "油漆",
+    "漆", "墨", "墨水", "墨迹", "颜料", "胶", "胶水", "血", "血迹", "眼泪", "泪", "泪水", "汗", "汗水",
+    "嘴", "嘴唇", "喉咙", "嗓子", "皮肤", "眼睛", "口", "稻谷", "谷子", "粮食", "柴", "柴火", "木头", "草",
+    "叶子", "花", "泥巴", "水泥", "颜色", "奶", "笔", "水缸", "水库", "泉", "泉水", "溪", "小溪", "沟",
+}
+# Words between such a subject and 干 that do not change who does what: adverbs of time and degree
+_GAN_SKIP = {
+    "还", "没", "没有", "还没", "还没有", "都", "就", "又", "早", "早就", "已", "已经", "快", "快要", "也",
+    "全", "全都", "才", "终于", "总算", "很快", "马上", "慢慢", "渐渐", "一会", "一会儿", "半天", "了",
+    "差不多", "几乎", "基本", "都快", "也快",
+}
+
+
+def _dry_subject(c: _Context) -> bool:
+    """The nearest word before 干, past adverbs of time and degree, is a thing that dries (纸就干了,
+    油漆还没干, 地都干得裂了缝), or 湿 "wet" stands in the clause before or after (湿了又干, 干了又湿)."""
+    if "湿" in c.clause_before(3) or "湿" in c.clause_after(3):
+        return True
+    j = c.i - 1
+    while j >= 0 and c.segs[j].kind != "other":
+        seg = c.segs[j]
+        j -= 1
+        if seg.text in _GAN_SKIP:
+            continue
+        if seg.text == "地":  # the ground where it begins the clause or follows 的 (地都干得裂了缝), not
+            # the particle after an adverbial (一天一天地干)
+            return j < 0 or c.segs[j].kind == "other" or c.segs[j].text in ("的", "这", "那", "块", "片")
+        word = seg.text
+        return word in _DRYING_NOUNS or (len(word) > 1 and word[-1] in "纸水墨漆泥")
+    return False
+
+
 def _rule_gan(c: _Context) -> str:  # 干
-    """gān "dry" as a result complement (晒干, 拧干了) or after a degree adverb (晒得很干, 太干了); gàn
-    "do" after a modal or before its object (要干, 干活, 干什么). 干了 ending a clause with none of
-    these is likelier "dry" (衣服早就干了) but stays a guess."""
+    """gān "dry" as a result complement (晒干, 拧干了), after a degree adverb (晒得很干, 太干了) or
+    with a thing that dries as its subject and no object (纸干了, 油漆还没干, 湿了又干); gàn "do" after
+    a modal or before its object (要干, 干活, 干什么). 干了 ending a clause with none of these is
+    likelier "dry" (一会就干了) but stays a guess."""
     if c.prev and c.prev[-1] in _GAN_RESULT_VERBS:
         return "gān"
     if c.prev in _DEGREE and c.prev not in ("好", "多", "这么", "那么") and (c.next == "" or c.next in ("了", "的", "啊", "呀", "得", "透")):
         return "gān"  # 晒得很干, 太干了: an adjective
+    if (c.next == "" or c.next in ("了", "得", "透", "的", "啊", "呀", "吗", "呢", "吧", "以后", "后")) and _dry_subject(c):
+        return "gān"  # 纸干了, 油漆还没干, 地都干得裂了缝: a thing dries, nobody does anything
+    if (c.prev in ("就", "都", "早就", "已经", "快") and c.next == "了" and c.next2 == ""
+            and not any(w in _PRONOUNS or w in _PEOPLE for w in c.clause_before(6))):
+        return _guess("gān")  # 一会就干了: no object, nobody in the clause doing it
     if c.prev in ("要", "想", "在", "去", "来", "能", "会", "不", "都", "还", "就", "敢", "得", "怎么", "别", "继续", "接着", "开始", "一起", "好好", "苦", "实", "硬", "大") or c.next in ("活", "啥", "什么", "嘛", "完", "过", "起来", "这行", "这个"):
         return "gàn"  # the verb "to do": 好好干, 干活, 干什么
     if c.next == "了" and c.next2 == "" and not c.prev_pos.startswith(("v", "r")) and c.prev not in ("", "我", "你", "他", "她", "我们", "咱们", "大家"):
