@@ -15,10 +15,26 @@ from pipeline.passes.pinyin.context import (
     _guess,
 )
 
+# What follows the noun 数 "number" (群体数只有一千头, 群体数的回升, 人数为五人): a copula, an
+# adverb or a verb of size, not the object the verb 数 "to count" takes
+_SHU_NOUN_NEXT = {
+    "的", "只", "只有", "为", "是", "达", "达到", "已", "已经", "超过", "不到", "不足", "增加", "减少", "下降",
+    "上升", "回升", "约", "仅", "仅有", "有", "也", "都", "和", "与", "比", "较", "逐年", "大幅", "明显", "持续",
+}
+
+
 def _rule_shu(c: _Context) -> str:  # 数
+    """shù "number": before a numeral or a unit of time (数次, 数年), or after a noun with no object
+    after it (群体数只有一千头, 群体数的回升); shǔ "to count" before an aspect or result (数着, 数一数,
+    数到) or its object; else a guess."""
     nxt = c.next or (c.segs[c.i + 1].text if c.i + 1 < len(c.segs) else "")
     if nxt[:1] and (nxt[:1] in _NUMERAL or nxt[:1] in "次倍年月日天周" or nxt[:1].isdigit()):
         return "shù"
+    if c.next in ("都", "也") and c.next2[:1] == "数":
+        return "shǔ"  # 数都数不清, 数也数不过来: the verb said twice
+    if (len(c.prev) >= 2 and c.prev_pos.startswith("n") and c.prev not in _PEOPLE and c.prev not in _PRONOUNS
+            and (c.next == "" or c.next in _SHU_NOUN_NEXT)):
+        return "shù"  # X数, the number of X (群体数, 样本数): a noun names what is counted, nobody counts
     if c.next in ("着", "了", "一", "过", "不", "得", "完", "到") or c.next_pos.startswith("n"):
         return "shǔ"  # the verb "to count": 数着台阶, 数一数
     return _guess("shǔ")
@@ -326,7 +342,19 @@ def _rule_ping(c: _Context) -> str:  # 屏
 
 
 def _rule_zhuan(c: _Context) -> str:  # 转
-    return "zhuàn" if c.next[:1] and c.next[:1] in "动圈悠来" else "zhuǎn"
+    """zhuàn "turn round" (转动, 转圈, 转来转去); zhuǎn "shift, transfer" elsewhere (从外地转来的)."""
+    if c.next[:1] and c.next[:1] in "动圈悠" or (c.next[:1] == "来" and c.next2[:1] == "转"):
+        return "zhuàn"
+    return "zhuǎn"
+
+
+def _rule_zi(c: _Context) -> str:  # 子
+    """The noun suffix zi, light, right after a noun jieba left without it (江猪 + 子: 江猪子, the
+    old name of the finless porpoise); zǐ elsewhere (子曰). Both stay guesses: the words where 子 is
+    zǐ after a noun (棋子, 父子, 瓜子) are dictionary words and never reach this rule."""
+    if c.i > 0 and c.segs[c.i - 1].kind != "other" and c.prev_pos.startswith("n") and not c.prev_pos.startswith("nr"):
+        return _guess("zi")
+    return _guess("zǐ")
 
 
 def _rule_juan(c: _Context) -> str:  # 卷
@@ -380,7 +408,7 @@ def _rule_che(c: _Context) -> str:  # 车
 
 
 RULES = {
-    "数": _rule_shu, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan, "处": _rule_chu, "背": _rule_bei,
+    "数": _rule_shu, "子": _rule_zi, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan, "处": _rule_chu, "背": _rule_bei,
     "倒": _rule_dao, "待": _rule_dai, "卡": _rule_ka, "系": _rule_xi, "冲": _rule_chong1, "盛": _rule_sheng,
     "扎": _rule_zha1, "晃": _rule_huang, "散": _rule_san, "露": _rule_lu, "率": _rule_shuai, "空": _rule_kong,
     "切": _rule_qie, "结": _rule_jie2, "宿": _rule_xiu, "蒙": _rule_meng, "挑": _rule_tiao1, "折": _rule_zhe2,
