@@ -291,7 +291,7 @@ def _rule_hao(c: _Context) -> str:  # 号
 
 
 def _rule_hua(c: _Context) -> str:  # 划
-    return "huà" if c.next[:1] and c.next[:1] in "分定拨转归入" else "huá"
+    return "huà" if c.next[:1] and c.next[:1] in "分定拨转归入为" else "huá"  # 划为保护区, 划入 "assign"
 
 
 def _rule_jiao3(c: _Context) -> str:  # 角
@@ -299,7 +299,9 @@ def _rule_jiao3(c: _Context) -> str:  # 角
 
 
 def _rule_jiao4(c: _Context) -> str:  # 觉
-    return "jiào" if c.prev[-1:] in ("睡", "午") or _ends_numeral(c.prev) else "jué"  # 睡睡觉
+    if c.prev[-1:] in ("睡", "午") or _ends_numeral(c.prev) or (c.prev[:1] == "睡" and c.prev[-1:] in ("着", "好", "够", "成", "个")):
+        return "jiào"  # 睡睡觉, 睡不着觉, 睡个好觉 (the last through 好: see the measure rule)
+    return "jué"
 
 
 def _rule_zhong1(c: _Context) -> str:  # 中
@@ -375,6 +377,8 @@ def _rule_jia(c: _Context) -> str:  # 假
     """jià "leave, holiday" after 请/休/放 or a count of days (请了三天假); jiǎ "false" before 的 or
     after a degree word (假的, 很假); a guess elsewhere."""
     prev = c.clause_before(3)
+    if c.prev == "了" and prev[1:2] and prev[1][-1:] in ("请", "休", "放"):
+        return "jià"  # 请了假, 放了假: the verb of leave, then the aspect particle
     if c.prev[-1:] in ("请", "休", "放", "病", "事", "婚", "产", "年", "暑", "寒") or any(t[-1:] in ("天", "日", "周") and _ends_numeral(t[:-1]) for t in prev[:1]) or c.next[:1] == "期":
         return "jià"
     if c.next[:1] in ("的", "装", "冒", "设", "如") or c.prev in _DEGREE or c.prev in ("是", "太", "真", "作", "造", "弄", "掺", "打"):
