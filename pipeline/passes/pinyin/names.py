@@ -165,6 +165,9 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
                 candidate = word + nxt
             elif _given_like(nxt, word) and _name_can_start_after(words[k - 1] if k else None):
                 candidate = word + nxt
+            elif (k and words[k - 1] == "的" and len(nxt) == 2 and word_tag(nxt) in _NAME_TAGS
+                  and not word_tag(word).startswith(("d", "u", "p", "c"))):
+                candidate = word + nxt  # 打工的单 + 红梅: after 的, a word jieba lists as a given name
         elif len(word) == 2 and word[0] in _surnames() and known(word) and len(nxt) == 1 and _name_char(nxt) and not _begins_name(words, k + 1):
             candidate = word + nxt  # 宋朝 + 晖: the dynasty is no name, 晖 is only one (not 孙女 + 翟佳佳)
         elif (len(word) == 2 and not known(word) and word[1] in _surnames() and word[0] in _PERSON_VERBS | {"和", "跟", "与", "同"}

@@ -302,6 +302,7 @@ def _rule_huan(c: _Context) -> str:  # 还
     return "hái"
 
 
+_MODALS = {"要", "得", "能", "会", "想", "可以", "应该", "必须", "需要", "还要", "就要", "都要", "得先"}
 _PASSING = set("穿越跨翻绕跳飞渡掠闪擦划滑飘闯挤冲跑走游爬熬挺撑扛躲逃混骗瞒递转回接蹚驶驰拂淌漫溢")
 
 
@@ -315,6 +316,10 @@ def _rule_guo(c: _Context) -> str:  # 过
     if c.next[:1] in ("来", "去") or before.text[-1] in "得不没" or before.text in _PASSING:
         return "guò"
     if c.segs[c.i].kind == "part" and before.kind == "han" and before.text[-1:] in _PASSING:
+        return "guò"
+    # the verb "go through" after a modal, before a count: 一张纸要过十几道工序, 得过这一关 (not 我要过他的
+    # 电话 "asked for": an object without a count)
+    if before.text in _MODALS and c.next[:1] and (c.next[:1] in _NUMERAL or c.next[:1] in _DEMONSTRATIVE) and c.next[:1] not in "每":
         return "guò"
     if before.pos.startswith("v") or before.text in ("过", "当") or before.text in REDUPLICATING_VERBS:
         return "guo"  # REDUPLICATING_VERBS: one-syllable verbs, whatever jieba tags them (学过几年画)

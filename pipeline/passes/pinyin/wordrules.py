@@ -128,6 +128,14 @@ def _word_dadou(c: _Context) -> tuple[str, ...]:  # 大都
     return ("dà", "dū")
 
 
+def _word_shushu(c: _Context) -> tuple[str, ...]:  # 数数
+    """shǔ shu, the doubled verb "count", before what is counted (数数教室里有几张桌子, 数数钱);
+    shǔ shù "count numbers" where nothing follows (孩子在学数数)."""
+    if c.next and not c.next_pos.startswith(("u", "y")):
+        return ("shǔ", "shu")
+    return ("shǔ", "shù")
+
+
 def _word_daifu(c: _Context) -> tuple[str, ...]:  # 大夫
     """dàifu "doctor", the everyday word; dàfū "senior official" of old titles (士大夫, 上大夫, 卿大夫)."""
     if c.prev[-1:] and c.prev[-1:] in "士卿上中下谏御":
@@ -148,7 +156,7 @@ _WORD_RULES = {
     "等等": _word_dengdeng,
     "故事": lambda c: ("gù", "shi"),  # gùshì "old practice" is archaic
     "大夫": _word_daifu, "妻子": _word_qizi, "种种": _word_zhongzhong,
-    "大都": _word_dadou,
+    "大都": _word_dadou, "数数": _word_shushu,
 }
 
 
