@@ -299,7 +299,8 @@ def _rule_jiao3(c: _Context) -> str:  # 角
 
 
 def _rule_jiao4(c: _Context) -> str:  # 觉
-    if c.prev[-1:] in ("睡", "午") or _ends_numeral(c.prev) or (c.prev[:1] == "睡" and c.prev[-1:] in ("着", "好", "够", "成", "个")):
+    before = "".join(reversed(c.clause_before(3)))
+    if c.prev[-1:] in ("睡", "午") or _ends_numeral(c.prev) or (c.prev[-1:] in ("着", "好", "够", "成", "个") and "睡" in before):
         return "jiào"  # 睡睡觉, 睡不着觉, 睡个好觉 (the last through 好: see the measure rule)
     return "jué"
 

@@ -48,7 +48,7 @@ def _word_duoshao(c: _Context) -> tuple[str, ...]:  # 多少
 def _word_renjia(c: _Context) -> tuple[str, ...]:  # 人家
     """rénjiā "household" after a count (三百多户人家, 好人家) or 有的 (有的人家我去了好几趟); rénjia
     "others / he, she" elsewhere."""
-    if c.prev[-1:] and (c.prev[-1:] in "户家个好大小穷富" or _ends_numeral(c.prev) or c.prev == "有的"):
+    if c.prev[-1:] and (c.prev[-1:] in "户家个好大小穷富" or _ends_numeral(c.prev) or (c.prev == "的" and c.i >= 2 and c.segs[c.i - 2].text == "有")):
         return ("rén", "jiā")
     return ("rén", "jia")
 
