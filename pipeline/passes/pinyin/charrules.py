@@ -15,10 +15,26 @@ from pipeline.passes.pinyin.context import (
     _guess,
 )
 
+# What follows the noun 数 "number" (群体数只有一千头, 群体数的回升, 人数为五人): a copula, an
+# adverb or a verb of size, not the object the verb 数 "to count" takes
+_SHU_NOUN_NEXT = {
+    "的", "只", "只有", "为", "是", "达", "达到", "已", "已经", "超过", "不到", "不足", "增加", "减少", "下降",
+    "上升", "回升", "约", "仅", "仅有", "有", "也", "都", "和", "与", "比", "较", "逐年", "大幅", "明显", "持续",
+}
+
+
 def _rule_shu(c: _Context) -> str:  # 数
+    """shù "number": before a numeral or a unit of time (数次, 数年), or after a noun with no object
+    after it (群体数只有一千头, 群体数的回升); shǔ "to count" before an aspect or result (数着, 数一数,
+    数到) or its object; else a guess."""
     nxt = c.next or (c.segs[c.i + 1].text if c.i + 1 < len(c.segs) else "")
     if nxt[:1] and (nxt[:1] in _NUMERAL or nxt[:1] in "次倍年月日天周" or nxt[:1].isdigit()):
         return "shù"
+    if c.next in ("都", "也") and c.next2[:1] == "数":
+        return "shǔ"  # 数都数不清, 数也数不过来: the verb said twice
+    if (len(c.prev) >= 2 and c.prev_pos.startswith("n") and c.prev not in _PEOPLE and c.prev not in _PRONOUNS
+            and (c.next == "" or c.next in _SHU_NOUN_NEXT)):
+        return "shù"  # X数, the number of X (群体数, 样本数): a noun names what is counted, nobody counts
     if c.next in ("着", "了", "一", "过", "不", "得", "完", "到") or c.next_pos.startswith("n"):
         return "shǔ"  # the verb "to count": 数着台阶, 数一数
     return _guess("shǔ")
@@ -47,14 +63,56 @@ def _rule_tiao(c: _Context) -> str:  # 调
 _GAN_RESULT_VERBS = set("晒擦吹烤烘喝晾抽榨吸烧蒸流哭拧甩沥控烙焙舔熬煎挤淘掏耗揩弄熏滤风阴")  # V + 干 "dry"
 
 
+# Things that get wet and dry (纸干了, 油漆还没干, 河里的水早就干了): as the subject of a lone 干 with
+# no object after it, 干 is the adjective "dry", not the verb "do" (a person does, a thing dries).
+_DRYING_NOUNS = {
+    "纸", "衣服", "衣裳", "衣物", "被子", "床单", "毛巾", "手巾", "袜子", "鞋", "鞋子", "裤子", "头发", "水",
+    "河", "河水", "井", "湖", "池塘", "水塘", "河床", "地", "地面", "路面", "土", "泥", "田", "墙", "油漆",
+    "漆", "墨", "墨水", "墨迹", "颜料", "胶", "胶水", "血", "血迹", "眼泪", "泪", "泪水", "汗", "汗水",
+    "嘴", "嘴唇", "喉咙", "嗓子", "皮肤", "眼睛", "口", "稻谷", "谷子", "粮食", "柴", "柴火", "木头", "草",
+    "叶子", "花", "泥巴", "水泥", "颜色", "奶", "笔", "水缸", "水库", "泉", "泉水", "溪", "小溪", "沟",
+}
+# Words between such a subject and 干 that do not change who does what: adverbs of time and degree
+_GAN_SKIP = {
+    "还", "没", "没有", "还没", "还没有", "都", "就", "又", "早", "早就", "已", "已经", "快", "快要", "也",
+    "全", "全都", "才", "终于", "总算", "很快", "马上", "慢慢", "渐渐", "一会", "一会儿", "半天", "了",
+    "差不多", "几乎", "基本", "都快", "也快",
+}
+
+
+def _dry_subject(c: _Context) -> bool:
+    """The nearest word before 干, past adverbs of time and degree, is a thing that dries (纸就干了,
+    油漆还没干, 地都干得裂了缝), or 湿 "wet" stands in the clause before or after (湿了又干, 干了又湿)."""
+    if "湿" in c.clause_before(3) or "湿" in c.clause_after(3):
+        return True
+    j = c.i - 1
+    while j >= 0 and c.segs[j].kind != "other":
+        seg = c.segs[j]
+        j -= 1
+        if seg.text in _GAN_SKIP:
+            continue
+        if seg.text == "地":  # the ground where it begins the clause or follows 的 (地都干得裂了缝), not
+            # the particle after an adverbial (一天一天地干)
+            return j < 0 or c.segs[j].kind == "other" or c.segs[j].text in ("的", "这", "那", "块", "片")
+        word = seg.text
+        return word in _DRYING_NOUNS or (len(word) > 1 and word[-1] in "纸水墨漆泥")
+    return False
+
+
 def _rule_gan(c: _Context) -> str:  # 干
-    """gān "dry" as a result complement (晒干, 拧干了) or after a degree adverb (晒得很干, 太干了); gàn
-    "do" after a modal or before its object (要干, 干活, 干什么). 干了 ending a clause with none of
-    these is likelier "dry" (衣服早就干了) but stays a guess."""
+    """gān "dry" as a result complement (晒干, 拧干了), after a degree adverb (晒得很干, 太干了) or
+    with a thing that dries as its subject and no object (纸干了, 油漆还没干, 湿了又干); gàn "do" after
+    a modal or before its object (要干, 干活, 干什么). 干了 ending a clause with none of these is
+    likelier "dry" (一会就干了) but stays a guess."""
     if c.prev and c.prev[-1] in _GAN_RESULT_VERBS:
         return "gān"
     if c.prev in _DEGREE and c.prev not in ("好", "多", "这么", "那么") and (c.next == "" or c.next in ("了", "的", "啊", "呀", "得", "透")):
         return "gān"  # 晒得很干, 太干了: an adjective
+    if (c.next == "" or c.next in ("了", "得", "透", "的", "啊", "呀", "吗", "呢", "吧", "以后", "后")) and _dry_subject(c):
+        return "gān"  # 纸干了, 油漆还没干, 地都干得裂了缝: a thing dries, nobody does anything
+    if (c.prev in ("就", "都", "早就", "已经", "快") and c.next == "了" and c.next2 == ""
+            and not any(w in _PRONOUNS or w in _PEOPLE for w in c.clause_before(6))):
+        return _guess("gān")  # 一会就干了: no object, nobody in the clause doing it
     if c.prev in ("要", "想", "在", "去", "来", "能", "会", "不", "都", "还", "就", "敢", "得", "怎么", "别", "继续", "接着", "开始", "一起", "好好", "苦", "实", "硬", "大") or c.next in ("活", "啥", "什么", "嘛", "完", "过", "起来", "这行", "这个"):
         return "gàn"  # the verb "to do": 好好干, 干活, 干什么
     if c.next == "了" and c.next2 == "" and not c.prev_pos.startswith(("v", "r")) and c.prev not in ("", "我", "你", "他", "她", "我们", "咱们", "大家"):
@@ -233,7 +291,7 @@ def _rule_hao(c: _Context) -> str:  # 号
 
 
 def _rule_hua(c: _Context) -> str:  # 划
-    return "huà" if c.next[:1] and c.next[:1] in "分定拨转归入" else "huá"
+    return "huà" if c.next[:1] and c.next[:1] in "分定拨转归入为" else "huá"  # 划为保护区, 划入 "assign"
 
 
 def _rule_jiao3(c: _Context) -> str:  # 角
@@ -241,7 +299,10 @@ def _rule_jiao3(c: _Context) -> str:  # 角
 
 
 def _rule_jiao4(c: _Context) -> str:  # 觉
-    return "jiào" if c.prev[-1:] in ("睡", "午") or _ends_numeral(c.prev) else "jué"  # 睡睡觉
+    before = "".join(reversed(c.clause_before(3)))
+    if c.prev[-1:] in ("睡", "午") or _ends_numeral(c.prev) or (c.prev[-1:] in ("着", "好", "够", "成", "个") and "睡" in before):
+        return "jiào"  # 睡睡觉, 睡不着觉, 睡个好觉 (the last through 好: see the measure rule)
+    return "jué"
 
 
 def _rule_zhong1(c: _Context) -> str:  # 中
@@ -284,7 +345,19 @@ def _rule_ping(c: _Context) -> str:  # 屏
 
 
 def _rule_zhuan(c: _Context) -> str:  # 转
-    return "zhuàn" if c.next[:1] and c.next[:1] in "动圈悠来" else "zhuǎn"
+    """zhuàn "turn round" (转动, 转圈, 转来转去); zhuǎn "shift, transfer" elsewhere (从外地转来的)."""
+    if c.next[:1] and c.next[:1] in "动圈悠" or (c.next[:1] == "来" and c.next2[:1] == "转"):
+        return "zhuàn"
+    return "zhuǎn"
+
+
+def _rule_zi(c: _Context) -> str:  # 子
+    """The noun suffix zi, light, right after a noun jieba left without it (江猪 + 子: 江猪子, the
+    old name of the finless porpoise); zǐ elsewhere (子曰). Both stay guesses: the words where 子 is
+    zǐ after a noun (棋子, 父子, 瓜子) are dictionary words and never reach this rule."""
+    if c.i > 0 and c.segs[c.i - 1].kind != "other" and c.prev_pos.startswith("n") and not c.prev_pos.startswith("nr"):
+        return _guess("zi")
+    return _guess("zǐ")
 
 
 def _rule_juan(c: _Context) -> str:  # 卷
@@ -305,6 +378,8 @@ def _rule_jia(c: _Context) -> str:  # 假
     """jià "leave, holiday" after 请/休/放 or a count of days (请了三天假); jiǎ "false" before 的 or
     after a degree word (假的, 很假); a guess elsewhere."""
     prev = c.clause_before(3)
+    if c.prev == "了" and prev[1:2] and prev[1][-1:] in ("请", "休", "放"):
+        return "jià"  # 请了假, 放了假: the verb of leave, then the aspect particle
     if c.prev[-1:] in ("请", "休", "放", "病", "事", "婚", "产", "年", "暑", "寒") or any(t[-1:] in ("天", "日", "周") and _ends_numeral(t[:-1]) for t in prev[:1]) or c.next[:1] == "期":
         return "jià"
     if c.next[:1] in ("的", "装", "冒", "设", "如") or c.prev in _DEGREE or c.prev in ("是", "太", "真", "作", "造", "弄", "掺", "打"):
@@ -338,7 +413,7 @@ def _rule_che(c: _Context) -> str:  # 车
 
 
 RULES = {
-    "数": _rule_shu, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan, "处": _rule_chu, "背": _rule_bei,
+    "数": _rule_shu, "子": _rule_zi, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan, "处": _rule_chu, "背": _rule_bei,
     "倒": _rule_dao, "待": _rule_dai, "卡": _rule_ka, "系": _rule_xi, "冲": _rule_chong1, "盛": _rule_sheng,
     "扎": _rule_zha1, "晃": _rule_huang, "散": _rule_san, "露": _rule_lu, "率": _rule_shuai, "空": _rule_kong,
     "切": _rule_qie, "结": _rule_jie2, "宿": _rule_xiu, "蒙": _rule_meng, "挑": _rule_tiao1, "折": _rule_zhe2,

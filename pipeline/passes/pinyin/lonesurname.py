@@ -29,6 +29,9 @@ def _surname_can_stand(char: str, c: _Context) -> bool:
         return True
     if c.prev in ("老", "小") and (c.next == "" or c.i < 2 or c.segs[c.i - 2].kind == "other"):
         return True  # 叫他老曾。, 小曾是他的侄子: 老/小 + the surname ends or begins the clause
+    if (c.prev in ("老", "小") and c.i >= 2 and c.segs[c.i - 2].kind != "other" and len(c.segs[c.i - 2].text) > 1
+            and c.segs[c.i - 2].pos.startswith("n") and c.next_pos.startswith(("d", "v", "p"))):
+        return True  # 队员小曾一边晾纸, 司机老曾开着车: a role noun, then 老/小 + the surname before what they do
     if ((c.prev == "的" or (c.prev in _PERSON_VERBS and word_tag(char).startswith("d")))
             and len(c.next) > 1 and c.next in _TITLES and word_tag(c.next).startswith("n")):
         return True  # 退休的曾校长, 请曾老师讲话: no adverb before a noun title (not 曾代表, 曾指导: verbs; not 问过老师)
@@ -64,7 +67,7 @@ def _old_friend(ctx: _Context) -> bool:
                                    or before.pos.startswith(("n", "p", "c"))):
         return False
     return (ctx.next == "" or ctx.next_pos.startswith(("v", "d", "p", "c", "t")) or ctx.next in ("说", "是", "在", "和", "的")
-            or ctx.next[:1] == "的")  # 老单的话不多
+            or ctx.next[:1] == "的" or ctx.next in ("每天", "天天", "每年", "这个人", "这人", "一家"))  # 老单的话不多, 老查每天
 
 
 def lone_surname(char: str, ctx: _Context) -> str | None:

@@ -171,7 +171,7 @@ _ROLE_END = set("人员师生长主户手医者家工事友官警匠农民客妻
 # as verbs (站长, 组长, 镇长 …)
 _ROLE_WORDS = {
     "会计", "出纳", "司机", "保安", "秘书", "支书", "导游", "翻译", "裁判", "教练", "保姆", "厨子", "摊贩",
-    "村医", "队医", "军医", "站长", "组长", "镇长", "处长", "连长", "排长",
+    "村医", "队医", "军医", "站长", "组长", "镇长", "处长", "连长", "排长", "指挥", "主持", "主播", "领队",
 }
 _ADVERB_FIRST = {"都"}  # a surname far rarer than the adverb after a subject (年轻人都快住不起了)
 _NOT_ROLES = {"大家", "人家", "国家", "全家", "自家", "老家", "东家", "公家", "亲家", "大伙", "人人", "别人", "他人", "众人", "有人", "没人"}
@@ -219,14 +219,18 @@ def _given_after_role(given: str, surname: str = "") -> bool:
     种 + 小麦 is likelier a verb and its object)."""
     if len(given) != 2 or not all(_is_han(c) for c in given) or given[-1] in _NEVER_LAST:
         return False
+    tag = word_tag(given) if known(given) else ""
     for c in given:
         if c in _ENCLITIC or c in "的地得着了过们一二三四五六七八九十百千万几两这那每":
             return False
-        if known(c) and word_tag(c).startswith(("p", "u", "c", "r", "m", "q", "y", "e")):
+        if known(c) and word_tag(c).startswith(("p", "u", "c", "r", "m", "y", "e")):
             return False
+        if known(c) and word_tag(c).startswith("q") and tag not in _NAME_TAGS:
+            return False  # a measure word (天, 年) begins a given name only in one jieba lists as a name (天宇)
     if not known(given):
         return True
-    tag = word_tag(given)
+    if given[0] == given[1] and not tag.startswith(_FUNCTION_TAGS + ("v",)) and tokenizer().FREQ.get(given, 0) < _RARE_WORD:
+        return True  # a doubled given name (乐乐, 晶晶, 欢欢), rare as a word
     if tag.startswith("ns"):
         return True  # 长江, 长河: place names and given names share their words
     if tag in _NAME_TAGS:

@@ -85,6 +85,11 @@ def add_title_forms(name: str, fixed: dict[str, tuple[tuple[str, ...], str]]) ->
             fixed[word] = (tuple(reading) + title_reading, "name")
 
 
+# One-character suffixes of a role that jieba leaves apart (快递 + 员, 摄影 + 师): a surname of its own
+# too (员 Yùn, 师 Shī), but before a surname read its own way it ends the role and the name follows
+_ROLE_SUFFIX = set("员师手工者")
+
+
 def _begins_name(words: list[str], k: int) -> bool:
     """words[k] is an unmistakable surname and a given name follows it (孙女 + 翟 + 佳佳): it is not the
     last character of the word before it."""
@@ -125,7 +130,7 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
     if not any(c in _triggers() for c in run):
         return []
     words = hmm_words(run)
-    found, offset = [], 0
+    found, offset, skip = [], 0, -1
     for k, word in enumerate(words):
         candidate = None
         nxt = words[k + 1] if k + 1 < len(words) else ""
@@ -137,6 +142,16 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
             continue
         if len(word) == 4 and not known(word) and word[3] in _ENCLITIC:
             word = word[:3]  # 朴正浩是: the model glued the next word's first character on
+        if (len(word) == 1 and k and word in _ROLE_SUFFIX and words[k - 1][-1:] and _is_han(words[k - 1][-1])
+                and len(nxt) == 2 and nxt[0] in _surnames() and nxt[0] in _triggers() and _plausible(nxt)
+                and (not found or found[-1][0] + len(found[-1][1]) <= offset + 1)):
+            found.append((offset + 1, nxt))  # 快递 + 员 + 朴明: 员 ends the role (快递员), 朴明 is the name
+            skip = k + 1
+            offset += len(word)
+            continue
+        if k == skip:
+            offset += len(word)
+            continue
         if len(word) == 2 and word in _surnames() and nxt and _compound_given(nxt):
             candidate = word + nxt  # 尉迟 + 长风: a compound surname is never a word of its own here
         elif len(word) == 3 and word[2] in _NEVER_LAST and not known(word):
@@ -150,6 +165,9 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
                 candidate = word + nxt
             elif _given_like(nxt, word) and _name_can_start_after(words[k - 1] if k else None):
                 candidate = word + nxt
+            elif (k and words[k - 1] == "的" and len(nxt) == 2 and word_tag(nxt) in _NAME_TAGS
+                  and not word_tag(word).startswith(("d", "u", "p", "c"))):
+                candidate = word + nxt  # 打工的单 + 红梅: after 的, a word jieba lists as a given name
         elif len(word) == 2 and word[0] in _surnames() and known(word) and len(nxt) == 1 and _name_char(nxt) and not _begins_name(words, k + 1):
             candidate = word + nxt  # 宋朝 + 晖: the dynasty is no name, 晖 is only one (not 孙女 + 翟佳佳)
         elif (len(word) == 2 and not known(word) and word[1] in _surnames() and word[0] in _PERSON_VERBS | {"和", "跟", "与", "同"}

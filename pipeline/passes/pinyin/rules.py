@@ -127,8 +127,12 @@ def _rule_wei(c: _Context) -> str:  # 为
     prev, nxt = c.prev, c.next
     if nxt == "人" and (c.next2 in _DEGREE or c.segs[c.i + 2].pos.startswith(("a", "d")) if c.next2 else False):
         return "wéi"  # 为人 "as a person" before how (他为人很和气, 为人正直; not 为人民: 人民 is a word)
+    if nxt == "人" and c.next2 and not c.segs[c.i + 2].pos.startswith(("v", "p")) and _pause_after(c, c.i + 2):
+        return "wéi"  # 他为人热情，…: one word of character, then the pause (not 为人看病: a verb)
     if prev in _WEI_PREV:
         return "wéi"
+    if prev in _WEI_CHANGE and (c.next_pos.startswith("m") or (_copula_complement(c) and "的" not in c.clause_after(12))):
+        return "wéi"  # "into": 增加为两亿元, 翻译为十几种语言 (not 增加为农民提供的补贴: a verb follows)
     if len(prev) >= 2 and prev[-1] in _WEI_ATTR_END:
         return "wéi"
     if nxt in _WEI_NEXT or (c.next == "" and c.segs[c.i + 1 :] and c.segs[c.i + 1].text[:1].isdigit()):
@@ -144,10 +148,26 @@ def _rule_wei(c: _Context) -> str:  # 为
         return "wéi"
     if c.prev_pos.startswith("n") and _copula_complement(c):
         return "wéi"  # "is", between a noun and what it is: 冠军为来自云南的一名选手
+    if (c.prev_pos.startswith("n") or c.prev_pos == "vn") and c.i + 1 < len(c.segs) and c.segs[c.i + 1].text[:1] in _OPEN_QUOTES:
+        return "wéi"  # a noun, then what it is in quotes: 今年的主题为“绿色生活”
+    if c.prev_pos == "vn" and c.next_pos.startswith("m") and _ends_numeral(c.next[:1]):
+        return "wéi"  # a verbal noun and a quantity: 总投资为十二亿元
     return _guess("wèi")
 
 
 _WEI_TURN = {"化", "变", "转", "改", "译", "折合", "换算", "划"}  # V + X + 为 + Y
+# Verbs of change and naming before 为 "into, as" + the new state or amount (增加为两亿元, 翻译为英文)
+_WEI_CHANGE = {
+    "增加", "减少", "提高", "降低", "增至", "调整", "上调", "下调", "扩大", "缩小", "延长", "缩短", "提升",
+    "下降", "上升", "翻译", "改编", "改名", "更名", "改称", "简化", "合并", "分成", "转化", "转变", "演变",
+    "升级", "降级", "变更", "修改", "更改", "确定", "认定", "规定", "设定", "核定", "评定", "列入",
+}
+_OPEN_QUOTES = set("“‘《「『")
+
+
+def _pause_after(c: _Context, j: int) -> bool:
+    """Segment j is the last Han word before a pause or the end."""
+    return j + 1 >= len(c.segs) or c.segs[j + 1].kind == "other"
 
 
 def _copula_complement(c: _Context) -> bool:
@@ -282,6 +302,7 @@ def _rule_huan(c: _Context) -> str:  # 还
     return "hái"
 
 
+_MODALS = {"要", "得", "能", "会", "想", "可以", "应该", "必须", "需要", "还要", "就要", "都要", "得先"}
 _PASSING = set("穿越跨翻绕跳飞渡掠闪擦划滑飘闯挤冲跑走游爬熬挺撑扛躲逃混骗瞒递转回接蹚驶驰拂淌漫溢")
 
 
@@ -295,6 +316,10 @@ def _rule_guo(c: _Context) -> str:  # 过
     if c.next[:1] in ("来", "去") or before.text[-1] in "得不没" or before.text in _PASSING:
         return "guò"
     if c.segs[c.i].kind == "part" and before.kind == "han" and before.text[-1:] in _PASSING:
+        return "guò"
+    # the verb "go through" after a modal, before a count: 一张纸要过十几道工序, 得过这一关 (not 我要过他的
+    # 电话 "asked for": an object without a count)
+    if before.text in _MODALS and c.next[:1] and (c.next[:1] in _NUMERAL or c.next[:1] in _DEMONSTRATIVE) and c.next[:1] not in "每":
         return "guò"
     if before.pos.startswith("v") or before.text in ("过", "当") or before.text in REDUPLICATING_VERBS:
         return "guo"  # REDUPLICATING_VERBS: one-syllable verbs, whatever jieba tags them (学过几年画)

@@ -46,8 +46,9 @@ def _word_duoshao(c: _Context) -> tuple[str, ...]:  # 多少
 
 
 def _word_renjia(c: _Context) -> tuple[str, ...]:  # 人家
-    """rénjiā "household" after a count (三百多户人家, 好人家); rénjia "others / he, she" elsewhere."""
-    if c.prev[-1:] and (c.prev[-1:] in "户家个好大小穷富" or _ends_numeral(c.prev)):
+    """rénjiā "household" after a count (三百多户人家, 好人家) or 有的 (有的人家我去了好几趟); rénjia
+    "others / he, she" elsewhere."""
+    if c.prev[-1:] and (c.prev[-1:] in "户家个好大小穷富" or _ends_numeral(c.prev) or (c.prev == "的" and c.i >= 2 and c.segs[c.i - 2].text == "有")):
         return ("rén", "jiā")
     return ("rén", "jia")
 
@@ -61,11 +62,20 @@ def _word_tongxing(c: _Context) -> tuple[str, ...]:  # 同行
     return ("tóng", "háng")
 
 
+# Heavy things one carries or puts down: 重重的 before them is "heavy, heavy" (背着重重的行李), before
+# anything else "layer upon layer" (重重的困难, 重重的关卡)
+_HEAVY_THINGS = {
+    "行李", "箱子", "包", "背包", "书包", "包袱", "担子", "袋子", "麻袋", "口袋", "石头", "石块", "铁锤",
+    "锤子", "木箱", "木头", "货物", "行囊", "大包", "箱", "米袋", "粮袋", "水桶", "桶", "筐", "背篓",
+}
+
+
 def _word_chongchong(c: _Context) -> tuple[str, ...]:  # 重重
     """zhòngzhòng "heavily" as an adverbial (重重地摔了一跤); chóngchóng "layer upon layer"
     (困难重重, 重重包围). zhòngzhòng also where it describes one action: before 的 + a single blow
-    (重重的一拳, 重重一击) and as a complement after 得 (摔得重重的)."""
-    if c.next[:1] in ("地", "一") or c.prev[-1:] == "得" or (c.next == "的" and c.next2[:1] == "一"):
+    (重重的一拳, 重重一击), before 的 + a heavy thing (背着重重的行李) and as a complement after 得
+    (摔得重重的)."""
+    if c.next[:1] in ("地", "一") or c.prev[-1:] == "得" or (c.next == "的" and (c.next2[:1] == "一" or c.next2 in _HEAVY_THINGS)):
         return ("zhòng", "zhòng")
     return ("chóng", "chóng")
 
@@ -92,7 +102,40 @@ def _word_dengdeng(c: _Context) -> tuple[str, ...]:  # 等等
     return ("děng", "děng")
 
 
+# What one plants (种花, 种菜): after 种种 they make it the doubled verb zhòng zhong "do a bit of
+# planting" (每天种种花、养养鱼), not zhǒngzhǒng "all kinds of" (种种原因, 种种迹象)
+_PLANTED = {
+    "花", "花草", "草", "菜", "青菜", "蔬菜", "树", "果树", "树苗", "瓜", "豆", "豆子", "地", "田", "庄稼",
+    "粮食", "玉米", "小麦", "麦子", "水稻", "稻子", "土豆", "花生", "番茄", "西红柿", "草莓", "葱", "蒜",
+    "竹子", "药材", "菜地", "花木", "盆栽", "多肉", "果子",
+}
+
+
+def _word_zhongzhong(c: _Context) -> tuple[str, ...]:  # 种种
+    """zhòng zhong, the doubled verb "to plant", before what is planted (种种花草, 种种菜); zhǒngzhǒng
+    "all kinds of" elsewhere (种种原因, 由于种种困难)."""
+    if c.next in _PLANTED and c.prev not in ("的", "了", "由于", "因为", "经过", "通过", "克服", "面对"):
+        return ("zhòng", "zhong")
+    return ("zhǒng", "zhǒng")
+
+
 # Words CC-CEDICT reads two ways, decided by their neighbours (a light syllable for the everyday one).
+def _word_dadou(c: _Context) -> tuple[str, ...]:  # 大都
+    """dàdōu "mostly", an adverb before a verb or an adverb (员工大都是本地人, 年轻人大都出去了);
+    dàdū "metropolis, capital" as a noun (元大都, 国际大都)."""
+    if c.next and (c.next_pos.startswith(("v", "d", "p", "a")) or c.next in ("是", "在", "有", "不", "没", "没有")):
+        return ("dà", "dōu")
+    return ("dà", "dū")
+
+
+def _word_shushu(c: _Context) -> tuple[str, ...]:  # 数数
+    """shǔ shu, the doubled verb "count", before what is counted (数数教室里有几张桌子, 数数钱);
+    shǔ shù "count numbers" where nothing follows (孩子在学数数)."""
+    if c.next and not c.next_pos.startswith(("u", "y")):
+        return ("shǔ", "shu")
+    return ("shǔ", "shù")
+
+
 def _word_daifu(c: _Context) -> tuple[str, ...]:  # 大夫
     """dàifu "doctor", the everyday word; dàfū "senior official" of old titles (士大夫, 上大夫, 卿大夫)."""
     if c.prev[-1:] and c.prev[-1:] in "士卿上中下谏御":
@@ -112,7 +155,8 @@ _WORD_RULES = {
     "同行": _word_tongxing, "重重": _word_chongchong, "长长": _word_changchang, "精神": _word_jingshen,
     "等等": _word_dengdeng,
     "故事": lambda c: ("gù", "shi"),  # gùshì "old practice" is archaic
-    "大夫": _word_daifu, "妻子": _word_qizi,
+    "大夫": _word_daifu, "妻子": _word_qizi, "种种": _word_zhongzhong,
+    "大都": _word_dadou, "数数": _word_shushu,
 }
 
 
