@@ -29,12 +29,17 @@ from pipeline.texthygiene import (
     EMPHASIS_RUN,
     Problem,
     TextLines,
+    footnotes,
     full_width_markup,
     hidden_references,
     html_markup,
     images,
+    joined_items,
     links,
+    misspelt_references,
     open_attribute_block,
+    reference_in,
+    renumbered_items,
     span_attributes,
     stray_emphasis,
     stray_fence,
@@ -48,6 +53,7 @@ _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 # A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
 # contents and index links).
+_FIELD_LINE = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")  # 'title: x', a front matter's line
 _CHAPTER_ID = re.compile(r"^[^\W\d_][\w-]*$")
 class BodyBuilder:
     """Walks markdown-it's token stream once, building sections and collecting problems."""
@@ -137,6 +143,8 @@ class BodyBuilder:
     def _heading(self, tokens: list[Token], i: int) -> int:
         token, inline = tokens[i], tokens[i + 1]
         line = self.loc(token).line
+        if token.markup in ("-", "="):  # a paragraph underlined: Markdown's other heading
+            return self._underlined(tokens, i)
         if token.tag == "h3" and self.sections[-1]["kind"] == "article":
             return self._subheading(tokens, i)
         if token.tag != "h2":
@@ -169,7 +177,8 @@ class BodyBuilder:
         if (attribute_problem := heading_attribute_problem(inline.content)) is not None:
             self.problem("E224", line, 1, attribute_problem)
         lines = self._text_lines(inline)
-        self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines)])
+        self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines),
+                     misspelt_references(lines), footnotes(lines)])
         if section_id in self.section_ids:
             self.problem("E207", line, 1, _id_used_twice(section_id, self.section_ids[section_id], kind, given=bool(ids)))
         self.section_ids.setdefault(section_id, line)
@@ -183,12 +192,26 @@ class BodyBuilder:
         self.sections.append(section)
         return i + 3
 
+    def _underlined(self, tokens: list[Token], i: int) -> int:
+        """E232 for a paragraph with a '---' or '===' line right under it: Markdown read it as a
+        heading (a chapter named after the paragraph, E204 'has no answers', or E211), where the
+        editor meant a section break or pasted a second front matter."""
+        text = tokens[i + 1].content
+        underline = self.loc(tokens[i]).line + text.count("\n") + 1
+        second_front = all(_FIELD_LINE.match(line) for line in text.split("\n"))
+        self.problem("E232", underline, 1, f"the line '{self._raw(underline).strip()}' right under '{text.splitlines()[-1][:30]}' "
+                     "makes that text a heading (Markdown's underlined heading), which this format has not"
+                     + (": it looks like a second front matter, whose fields belong in the one at the top of the file"
+                        if second_front else ""))
+        return i + 3
+
     def _subheading(self, tokens: list[Token], i: int) -> int:
         """'### 小标题' in the article: a feature's sections, a subheading among its paragraphs
         (before, a feature could only fake them with bold paragraphs: '##' is a question)."""
         inline = tokens[i + 1]
         lines = self._text_lines(inline)
-        self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines)])
+        self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines),
+                     misspelt_references(lines), footnotes(lines)])
         spans = read_spans(inline)
         if not "".join(span.text for span in spans).strip():
             self.problem("E208", self.loc(tokens[i]).line, 1, "subheading has no text")
@@ -227,6 +250,9 @@ class BodyBuilder:
         if role is not None and (run := EMPHASIS_RUN.search(match["role"])):  # (as written: columns stay true)
             self.problem("E229", line, raw.find(block.info) + match.start("role") + run.start() + 1,
                          f"'{run[0]}' in 'role=' is printed as written: a role is plain text, without Markdown")
+        if role is not None and (reference := reference_in(match["role"])):
+            self.problem("E231", line, raw.find(block.info) + match.start("role") + reference.start() + 1,
+                         f"the character reference '{reference[0]}' in 'role=' is printed as written: a role is plain text")
         if section["kind"] == "note":
             self.problem("E205", line, 1, f"an answer cannot follow the note of line {section['loc'].line}: move the "
                                           "note after the chapter's answers (notes stand after the chapters)")
@@ -302,6 +328,7 @@ class BodyBuilder:
         paragraphs: list[Paragraph] = []
         lists: list[list] = []  # [ordered, item counter, number not yet used] per open list
         quoted = 0  # block quotes open (`> …`: its paragraphs were printed as the author's own)
+        self.report(renumbered_items(tokens, self.body_offset + 1))
         for j, token in enumerate(tokens):
             kind = token.type
             if kind in ("blockquote_open", "blockquote_close"):
@@ -320,7 +347,8 @@ class BodyBuilder:
                 self.report([stray_fence(lines, self.fence_lines), *hidden_references(lines), html_markup(lines),
                              open_attribute_block(lines), images(token.children or [], lines),
                              stray_emphasis(lines, _texts(token)), span_attributes(token.children or [], lines),
-                             full_width_markup(lines)])
+                             full_width_markup(lines), misspelt_references(lines), footnotes(lines),
+                             joined_items(lines)])
                 spans = read_spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue

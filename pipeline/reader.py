@@ -20,7 +20,7 @@ from pipeline.placeholders import find_placeholders
 from pipeline.slugs import slug_from_name
 from pipeline.sourcebytes import decode_source
 from pipeline.sourcetext import invisible_characters, lost_characters, split_lines
-from pipeline.texthygiene import markup_in_fields
+from pipeline.texthygiene import joined_authors, markup_in_fields
 
 
 @dataclass
@@ -90,7 +90,7 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
         return ReadResult(None, placeholders + exc.diagnostics + hidden)
     builder = BodyBuilder(path, front, positions, body_offset=end + 1, body_lines=lines[end + 1 :])
     builder.diagnostics += placeholders + hidden
-    builder.report(markup_in_fields(front, positions))
+    builder.report(markup_in_fields(front, positions) + joined_authors(front, positions))
     builder.read_body()
     document = builder.finish(default_slug)
     return ReadResult(document if not errors(builder.diagnostics) else None, builder.diagnostics)
