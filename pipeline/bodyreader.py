@@ -265,8 +265,13 @@ class BodyBuilder:
             near = difflib.get_close_matches(match["id"], list(self.speakers), n=1, cutoff=0.6)
             # the speaker's name (or label) where the id belongs: '::: answer 老周'
             named = [s.id for s in self.speakers.values() if match["id"] in (s.name, s.label())]
+            # a name misspelt where the id belongs: '::: answer 苏文' for 苏雯 (no id is near a Chinese one)
+            by_name = {s.name: s.id for s in self.speakers.values()}
+            near_name = difflib.get_close_matches(match["id"], list(by_name), n=1, cutoff=0.5)
             hint = (f"that is the name of speaker '{named[0]}': write its id, '::: answer {named[0]}'" if named
-                    else f"did you mean '{near[0]}'?" if near else _known(sorted(self.speakers)))
+                    else f"did you mean '{near[0]}'?" if near
+                    else f"did you mean '{by_name[near_name[0]]}' ({near_name[0]})? write the id, "
+                         f"'::: answer {by_name[near_name[0]]}'" if near_name else _known(sorted(self.speakers)))
             self.problem("E201", line, raw.find(block.info) + match.start("id") + 1,
                          f"unknown speaker id '{written_out(match['id'])}' ({hint})")
             return

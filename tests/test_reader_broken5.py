@@ -27,6 +27,7 @@ from tests.test_reader_broken4 import ANSWER, BASE, _body_lines, _epub_lines, ch
 LIST = "1. 饮水机最好开到闭馆。\n2. 期刊架上的旧杂志该换了。\n3. 闭馆前十分钟的提示音可以再轻一点。"
 ITEMS = ("饮水机最好开到闭馆。", "期刊架上的旧杂志该换了。", "闭馆前十分钟的提示音可以再轻一点。")
 LAST = "我们请四位常客聊了聊他们的夜晚。"
+CLOSING = "  行长: háng zhǎng\n---\n"  # the front matter's last line and its closing '---'
 ARTICLE = next(line for line in BASE.splitlines() if line.startswith("馆方把这个项目"))
 
 
@@ -64,6 +65,13 @@ BROKEN = [
     ("second-front-matter-in-the-body", ("---\n\n2025年1月起", "---\n\n------\ntitle: 灯下夜读（修订）\nslug: night-2\n-------\n\n"
                                          "2025年1月起"), "E232", "-------", None),
     ("dashes-under-text-between-chapters", ("::: note\n", "附记\n--------\n\n::: note\n"), "E232", "--------", None),
+    # -- E101: the front matter's '---' mistyped; E201: a speaker's name misspelt where the id belongs
+    ("front-matter-closed-by-four-hyphens", (CLOSING, CLOSING.replace("---", "----")), "E101", "----", None),
+    ("front-matter-closed-by-em-dashes", (CLOSING, CLOSING.replace("---", "———")), "E101", "———", None),
+    ("front-matter-closed-by-full-width-hyphens", (CLOSING, CLOSING.replace("---", "－－－")), "E101", "－－－", None),
+    ("front-matter-closed-by-horizontal-bars", (CLOSING, CLOSING.replace("---", "―――")), "E101", "―――", None),
+    ("front-matter-opened-by-em-dashes", ("---\nid:", "———\nid:"), "E101", "———", None),
+    ("speakers-name-misspelt-for-the-id", ("::: answer suwen\n我上", "::: answer 苏文\n我上"), "E201", "::: answer 苏文", "苏文"),
     # -- W417: a list not printed as written ----------------------------------------------------
     ("reference-numbers-skip", ("2. 微博：@城东图书馆", "5. 微博：@城东图书馆"), "W417", "5. 微博", None),
     ("list-numbers-repeat", ("3. 闭馆", "2. 闭馆"), "W417", "2. 闭馆", None),
@@ -212,3 +220,22 @@ def test_e232_names_a_second_front_matter_as_one() -> None:
     row = next(row for row in BROKEN if row[0] == "dashes-under-an-article-paragraph")
     (problem,) = [d for d in read_text(changed(row[1]), "t.md").diagnostics if d.code == "E232"]
     assert "second front matter" not in problem.message and "heading" in problem.message
+
+
+def test_e101_says_which_line_was_meant_to_open_or_close_the_front_matter() -> None:
+    from pipeline.reader import read_text
+
+    (problem,) = read_text(changed(("---\nid:", "－－－\nid:")), "t.md").diagnostics
+    assert (problem.line, problem.col) == (1, 1) and "'－－－' must be exactly '---'" in problem.message
+    text = changed((CLOSING, CLOSING.replace("---\n", "")))
+    (problem,) = read_text(text, "t.md").diagnostics
+    body = line_and_col(text, "2025年1月起", None)[0]
+    assert problem.code == "E101" and f"runs on into the text at line {body} " in problem.message, problem.message
+
+
+def test_e201_suggests_the_speaker_whose_name_is_nearest() -> None:
+    from pipeline.reader import read_text
+
+    text = changed(("::: answer chengyifan\n我白天", "::: answer 程一凡\n我白天"))
+    (problem,) = read_text(text, "t.md").diagnostics
+    assert problem.code == "E201" and "did you mean 'chengyifan' (程一帆)?" in problem.message, problem.message
