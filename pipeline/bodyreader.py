@@ -35,6 +35,7 @@ from pipeline.texthygiene import (
     html_markup,
     images,
     joined_items,
+    label_opening,
     links,
     misspelt_references,
     open_attribute_block,
@@ -321,7 +322,8 @@ class BodyBuilder:
             return end
         blocks = self._blocks(tokens[i:end])
         if section["kind"] in ("question", "closing"):
-            self.problem("E205", line, 1, "text under a question heading is outside any answer")
+            self.problem("E205", line, 1, "text under a question heading is outside any answer"
+                         + label_opening(self._raw(line), self.speakers.values()))
         elif section["kind"] == "note":  # (it was printed as part of the note above it)
             self.problem("E205", line, 1, f"text after the note of line {section['loc'].line} is outside it: put it "
                                           "inside the note, before its ':::', or move it")

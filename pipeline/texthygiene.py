@@ -24,7 +24,7 @@ from markdown_it.token import Token
 
 from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.inlinetext import attribute_block_problem, link_problem, what_comment
-from pipeline.model import Span
+from pipeline.model import Span, Speaker
 from pipeline.sourcetext import without_invisible, written_out
 
 _CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
@@ -400,3 +400,28 @@ def reference_in(text: str) -> re.Match[str] | None:
     """The first character reference (or one meant as one) in plain text such as an answer's
     'role=', where nothing reads it and every edition prints it as written (E231)."""
     return _field_markup(_AMPERSAND_WORD, text)
+
+
+# An answer typed as the copy has it, 'label：text' ('苏雯：…', '**图书馆夜班馆员苏雯：**…', 'suwen: …'),
+# under a question without its fence: E205 says whose label it is and how the answer is written.
+_LABEL_OPENING = re.compile(r"^\s*(?:\*\*)?(?P<label>[^\s:：*][^:：\n]{0,39}?)\s*(?:\*\*)?\s*[:：]")
+
+
+def label_opening(raw: str, speakers: Iterable[Speaker]) -> str:
+    """The end of E205's message for text outside any answer that opens with a speaker's label
+    (its name, role + name, handle or id, and a colon): which fence it needs; '' otherwise."""
+    found = _LABEL_OPENING.match(raw)
+    if found is None:
+        return ""
+    label = found["label"].replace("**", "").strip()
+    speakers = list(speakers)
+    labels = {written: speaker for speaker in speakers
+              for written in (speaker.name, speaker.label(), speaker.id, speaker.handle, f"{speaker.label()}{speaker.handle or ''}")
+              if written}
+    near = difflib.get_close_matches(label, [speaker.name for speaker in speakers], n=1, cutoff=0.5)
+    speaker = labels.get(label) or next((s for s in speakers if near and s.name == near[0]), None)
+    if speaker is None:
+        return ""
+    whose = "the label" if label in labels else f"near the name {speaker.name}"
+    return (f": it opens with '{label}', {whose} of speaker '{speaker.id}'; write the answer as "
+            f"'::: answer {speaker.id}' on a line of its own, the text without the label, then ':::'")

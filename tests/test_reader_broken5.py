@@ -28,6 +28,7 @@ LIST = "1. 饮水机最好开到闭馆。\n2. 期刊架上的旧杂志该换了�
 ITEMS = ("饮水机最好开到闭馆。", "期刊架上的旧杂志该换了。", "闭馆前十分钟的提示音可以再轻一点。")
 LAST = "我们请四位常客聊了聊他们的夜晚。"
 CLOSING = "  行长: háng zhǎng\n---\n"  # the front matter's last line and its closing '---'
+SUWEN = "::: answer suwen\n我上夜班，其实是“被迫”夜读的。不过看着读者一个个进来，心里挺踏实。\n:::"  # her first answer
 ARTICLE = next(line for line in BASE.splitlines() if line.startswith("馆方把这个项目"))
 
 
@@ -72,6 +73,8 @@ BROKEN = [
     ("front-matter-closed-by-horizontal-bars", (CLOSING, CLOSING.replace("---", "―――")), "E101", "―――", None),
     ("front-matter-opened-by-em-dashes", ("---\nid:", "———\nid:"), "E101", "———", None),
     ("speakers-name-misspelt-for-the-id", ("::: answer suwen\n我上", "::: answer 苏文\n我上"), "E201", "::: answer 苏文", "苏文"),
+    ("answer-typed-as-label-and-colon", (SUWEN, "苏雯：我上夜班，其实是“被迫”夜读的。"), "E205", "苏雯：我上", None),
+    ("answer-typed-with-a-misspelt-label", (SUWEN, "苏文：我上夜班，其实是“被迫”夜读的。"), "E205", "苏文：我上", None),
     # -- W417: a list not printed as written ----------------------------------------------------
     ("reference-numbers-skip", ("2. 微博：@城东图书馆", "5. 微博：@城东图书馆"), "W417", "5. 微博", None),
     ("list-numbers-repeat", ("3. 闭馆", "2. 闭馆"), "W417", "2. 闭馆", None),
@@ -239,3 +242,21 @@ def test_e201_suggests_the_speaker_whose_name_is_nearest() -> None:
     text = changed(("::: answer chengyifan\n我白天", "::: answer 程一凡\n我白天"))
     (problem,) = read_text(text, "t.md").diagnostics
     assert problem.code == "E201" and "did you mean 'chengyifan' (程一帆)?" in problem.message, problem.message
+
+
+@pytest.mark.parametrize("written", ["苏雯：我上夜班。", "图书馆夜班馆员苏雯: 我上夜班。", "**苏雯：**我上夜班。", "suwen：我上夜班。",
+                                     "苏文：我上夜班。"], ids=["name", "label", "bold", "id", "misspelt"])
+def test_e205_says_how_to_write_an_answer_typed_with_its_label(written: str) -> None:
+    from pipeline.reader import read_text
+
+    text = changed((SUWEN, written))
+    (problem,) = [d for d in read_text(text, "t.md").diagnostics if d.code == "E205"]
+    assert problem.line == line_and_col(text, written.split("我")[0] + "我上", None)[0]
+    assert "speaker 'suwen'" in problem.message and "'::: answer suwen'" in problem.message, problem.message
+
+
+def test_e205_does_not_take_a_sentence_for_a_label() -> None:
+    from pipeline.reader import read_text
+
+    (problem,) = [d for d in read_text(changed((SUWEN, "记者了解到：我上夜班。")), "t.md").diagnostics if d.code == "E205"]
+    assert "::: answer" not in problem.message, problem.message
