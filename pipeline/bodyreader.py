@@ -40,6 +40,7 @@ from pipeline.texthygiene import (
     misspelt_references,
     open_attribute_block,
     reference_in,
+    references_hint,
     renumbered_items,
     span_attributes,
     stray_emphasis,
@@ -418,7 +419,8 @@ class BodyBuilder:
     def finish(self, default_slug: str) -> Document | None:
         for section in self.sections:
             if section["kind"] in ("question", "closing") and not section["answers"]:
-                self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers")
+                self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers"
+                                                             + references_hint(section["title"]))
             elif (section["kind"] == "references" and not section["references"]  # (every edition printed an empty chapter)
                   and not any(d.code == "E210" and d.line > section["loc"].line for d in self.diagnostics)):
                 self.problem("E210", section["loc"].line, 1, f"the references chapter '{section['title']}' has no items: "

@@ -407,10 +407,23 @@ def reference_in(text: str) -> re.Match[str] | None:
 _LABEL_OPENING = re.compile(r"^\s*(?:\*\*)?(?P<label>[^\s:：*][^:：\n]{0,39}?)\s*(?:\*\*)?\s*[:：]")
 
 
+# A question typed as a bold line or after a 'Q'/'问' label, as copy has it ('**问：你呢？**').
+_QUESTION_LINE = re.compile(r"^\s*(?:\*\*)?\s*(?:(?:问|提问|记者|Q\d*)\s*[:：]\s*)?(?P<question>[^\n]*?[？?])\s*(?:\*\*)?\s*$")
+
+
 def label_opening(raw: str, speakers: Iterable[Speaker]) -> str:
     """The end of E205's message for text outside any answer that opens with a speaker's label
-    (its name, role + name, handle or id, and a colon): which fence it needs; '' otherwise."""
+    (its name, role + name, handle or id, and a colon): which fence it needs; for a line that
+    is one question ('**问：你呢？**'), that a question is a heading; '' otherwise."""
     found = _LABEL_OPENING.match(raw)
+    question = _QUESTION_LINE.match(raw)
+    if question is not None and raw.strip().startswith(("**", "问", "提问", "记者", "Q")) and not _speaker_of(found, speakers):
+        return f": it reads as a question; write it as a chapter heading, '## {question['question'].strip('* ')}'"
+    return _speaker_of(found, speakers)
+
+
+def _speaker_of(found: re.Match[str] | None, speakers: Iterable[Speaker]) -> str:
+    """E205's words for a label that is a speaker's (or near a speaker's name), or ''."""
     if found is None:
         return ""
     label = found["label"].replace("**", "").strip()
@@ -425,3 +438,16 @@ def label_opening(raw: str, speakers: Iterable[Speaker]) -> str:
     whose = "the label" if label in labels else f"near the name {speaker.name}"
     return (f": it opens with '{label}', {whose} of speaker '{speaker.id}'; write the answer as "
             f"'::: answer {speaker.id}' on a line of its own, the text without the label, then ':::'")
+
+
+# Headings of a references chapter, as copy and editors title it: without '{.references}' the
+# chapter was a question with no answers (E204) and its list text outside any answer (E205).
+REFERENCES_HEADINGS = ("参考资料", "参考文献", "资料来源", "参考链接", "引用资料", "引用文献", "延伸阅读", "references",
+                       "sources", "bibliography", "further reading")
+
+
+def references_hint(title: str | None) -> str:
+    """The end of E204's message for a chapter titled like a references chapter: its mark."""
+    if title and title.strip(" ：:").lower() in REFERENCES_HEADINGS:
+        return f": a references chapter is marked so, '## {title} {{.references}}'"
+    return ""

@@ -260,3 +260,21 @@ def test_e205_does_not_take_a_sentence_for_a_label() -> None:
 
     (problem,) = [d for d in read_text(changed((SUWEN, "记者了解到：我上夜班。")), "t.md").diagnostics if d.code == "E205"]
     assert "::: answer" not in problem.message, problem.message
+
+
+@pytest.mark.parametrize("written", ["**问：你呢？**", "问：你呢？", "Q：你呢？", "**你呢？**"], ids=["bold-ask", "ask", "q", "bold"])
+def test_e205_says_a_question_typed_as_text_is_a_heading(written: str) -> None:
+    from pipeline.reader import read_text
+
+    (problem,) = [d for d in read_text(changed((SUWEN, written)), "t.md").diagnostics if d.code == "E205"]
+    assert "write it as a chapter heading, '## 你呢？'" in problem.message, problem.message
+
+
+@pytest.mark.parametrize("title", ["参考资料", "参考文献", "References"])
+def test_e204_says_a_references_chapter_is_marked(title: str) -> None:
+    from pipeline.reader import read_text
+
+    text = changed(("## 参考资料 {.references}", f"## {title}"))
+    (problem,) = [d for d in read_text(text, "t.md").diagnostics if d.code == "E204"]
+    assert problem.line == line_and_col(text, f"## {title}", None)[0]
+    assert f"'## {title} {{.references}}'" in problem.message, problem.message
