@@ -19,7 +19,7 @@ from markdown_it.token import Token
 
 from pipeline.bodymarkdown import RULE, TOO_DEEP, UNSUPPORTED, nested_too_deep, parse_lines, skip_block
 from pipeline.diagnostics import Diagnostic, errors
-from pipeline.fences import Block, Run, scan
+from pipeline.fences import ANSWER_WITH_TEXT, Block, Run, after_the_id, scan
 from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.frontparts import metadata, read_pronunciations, read_speakers
 from pipeline.inlinetext import heading_attribute_problem, read_spans, split_heading_attrs
@@ -234,6 +234,9 @@ class BodyBuilder:
                 self.problem("E206", line, raw.rfind("role=") + 1, "'role=' has no value: write the role after it")
             elif block.info.strip() == "answer":
                 self.problem("E206", line, 1, "'::: answer' needs the speaker's id: '::: answer ID'")
+            elif (text := ANSWER_WITH_TEXT.match(block.info)) and text["id"] in self.speakers and (
+                    said := after_the_id(text["id"], text["text"])):
+                self.problem("E206", line, raw.find(text["text"]) + 1, said)
             else:
                 self.problem("E206", line, 1, f"cannot read '::: {block.info}'")
             return

@@ -28,6 +28,7 @@ LIST = "1. 饮水机最好开到闭馆。\n2. 期刊架上的旧杂志该换了�
 ITEMS = ("饮水机最好开到闭馆。", "期刊架上的旧杂志该换了。", "闭馆前十分钟的提示音可以再轻一点。")
 LAST = "我们请四位常客聊了聊他们的夜晚。"
 CLOSING = "  行长: háng zhǎng\n---\n"  # the front matter's last line and its closing '---'
+ROLE = "role=图书馆志愿者协调人"
 SUWEN = "::: answer suwen\n我上夜班，其实是“被迫”夜读的。不过看着读者一个个进来，心里挺踏实。\n:::"  # her first answer
 ARTICLE = next(line for line in BASE.splitlines() if line.startswith("馆方把这个项目"))
 
@@ -75,6 +76,11 @@ BROKEN = [
     ("speakers-name-misspelt-for-the-id", ("::: answer suwen\n我上", "::: answer 苏文\n我上"), "E201", "::: answer 苏文", "苏文"),
     ("answer-typed-as-label-and-colon", (SUWEN, "苏雯：我上夜班，其实是“被迫”夜读的。"), "E205", "苏雯：我上", None),
     ("answer-typed-with-a-misspelt-label", (SUWEN, "苏文：我上夜班，其实是“被迫”夜读的。"), "E205", "苏文：我上", None),
+    ("role-typed-with-spaces-around-equals", (ROLE, "role = 图书馆志愿者协调人"), "E206", "role = 图书馆", "role ="),
+    ("role-typed-with-a-full-width-colon", (ROLE, "role：图书馆志愿者协调人"), "E206", "role：图书馆", "role："),
+    ("role-typed-without-its-key", (ROLE, "图书馆志愿者协调人"), "E206", "::: answer suwen 图书馆", "图书馆"),
+    ("answer-on-its-fence-line", ("::: answer laozhou\n书不会跑，慢慢看。\n:::", "::: answer laozhou 书不会跑，慢慢看。:::\n:::"),
+     "E206", "::: answer laozhou 书不会跑", "书不会跑"),
     # -- W417: a list not printed as written ----------------------------------------------------
     ("reference-numbers-skip", ("2. 微博：@城东图书馆", "5. 微博：@城东图书馆"), "W417", "5. 微博", None),
     ("list-numbers-repeat", ("3. 闭馆", "2. 闭馆"), "W417", "2. 闭馆", None),
@@ -278,3 +284,15 @@ def test_e204_says_a_references_chapter_is_marked(title: str) -> None:
     (problem,) = [d for d in read_text(text, "t.md").diagnostics if d.code == "E204"]
     assert problem.line == line_and_col(text, f"## {title}", None)[0]
     assert f"'## {title} {{.references}}'" in problem.message, problem.message
+
+
+@pytest.mark.parametrize(("after", "said"), [
+    ("role = 协调人", "write the role as 'role=…'"), ("role＝协调人", "write the role as 'role=…'"),
+    ("协调人", "write a role as 'role=协调人'"), ("书不会跑。:::", "the answer's text goes on the lines below it"),
+], ids=["spaces", "full-width-equals", "no-key", "text"])
+def test_e206_says_what_the_words_after_the_id_should_be(after: str, said: str) -> None:
+    from pipeline.reader import read_text
+
+    text = changed(("::: answer laozhou\n书不会跑", f"::: answer laozhou {after}\n书不会跑"))
+    (problem,) = [d for d in read_text(text, "t.md").diagnostics if d.code == "E206"]
+    assert said in problem.message, problem.message
