@@ -29,6 +29,7 @@ from pipeline.texthygiene import (
     EMPHASIS_RUN,
     Problem,
     TextLines,
+    detached_attributes,
     footnotes,
     full_width_markup,
     hidden_references,
@@ -359,7 +360,7 @@ class BodyBuilder:
                              open_attribute_block(lines), images(token.children or [], lines),
                              stray_emphasis(lines, _texts(token)), span_attributes(token.children or [], lines),
                              full_width_markup(lines), misspelt_references(lines), footnotes(lines),
-                             joined_items(lines)])
+                             joined_items(lines), detached_attributes(lines, _texts(token))])
                 spans = read_spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue

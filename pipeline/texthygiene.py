@@ -451,3 +451,30 @@ def references_hint(title: str | None) -> str:
     if title and title.strip(" ：:").lower() in REFERENCES_HEADINGS:
         return f": a references chapter is marked so, '## {title} {{.references}}'"
     return ""
+
+
+# An attribute block Markdown did not attach, so that every edition printed it, braces and all,
+# and its aside or language was lost (E226): a space between ']' and '{', no '[…]' before it
+# ('（笑）{.aside}', '【（笑）】{.aside}'), or a value in curly single quotes ('{lang=‘en’}').
+_DETACHED_ATTRIBUTES = re.compile(r"(?<!\\)\{\s*(?:\.[^\s{}]|#[^\s{}]|lang\s*=)[^{}\n]*\}")
+
+
+def detached_attributes(lines: TextLines, texts: Iterable[str]) -> Problem | None:
+    """E226 for an attribute block printed as text (`texts`: what markdown-it left as text)."""
+    printed = "".join(texts)
+    for k, raw in enumerate(lines.raw):
+        for found in _DETACHED_ATTRIBUTES.finditer(raw):
+            if found[0] not in printed:
+                continue
+            before = raw[: found.start()]
+            if re.search("[‘’“”]", found[0]):
+                how = "its value stands in curly quotes: write it without them"
+            elif before != before.rstrip() and before.rstrip().endswith("]"):
+                how = "a space stands between the text's ']' and its '{': write them together"
+            else:
+                how = "no '[…]' stands right before it: put the text it marks in half-width brackets"
+            example = "[Night Owl]{lang=en}" if "lang" in found[0] else "[（笑）]{.aside}"
+            return Problem("E226", lines.first + k, found.start() + 1,
+                           f"the attribute block '{found[0]}' is printed as written, its attribute lost: {how}, "
+                           f"'{example}'")
+    return None

@@ -29,6 +29,7 @@ ITEMS = ("饮水机最好开到闭馆。", "期刊架上的旧杂志该换了。
 LAST = "我们请四位常客聊了聊他们的夜晚。"
 CLOSING = "  行长: háng zhǎng\n---\n"  # the front matter's last line and its closing '---'
 ROLE = "role=图书馆志愿者协调人"
+ASIDE, LANG = "[（笑）]{.aside}", "[Night Owl Reading]{lang=en}"
 SUWEN = "::: answer suwen\n我上夜班，其实是“被迫”夜读的。不过看着读者一个个进来，心里挺踏实。\n:::"  # her first answer
 ARTICLE = next(line for line in BASE.splitlines() if line.startswith("馆方把这个项目"))
 
@@ -81,6 +82,12 @@ BROKEN = [
     ("role-typed-without-its-key", (ROLE, "图书馆志愿者协调人"), "E206", "::: answer suwen 图书馆", "图书馆"),
     ("answer-on-its-fence-line", ("::: answer laozhou\n书不会跑，慢慢看。\n:::", "::: answer laozhou 书不会跑，慢慢看。:::\n:::"),
      "E206", "::: answer laozhou 书不会跑", "书不会跑"),
+    # -- E226: an attribute block Markdown did not attach, printed braces and all ---------------------
+    ("aside-after-a-space", (ASIDE, "[（笑）] {.aside}"), "E226", "[（笑）] {.aside}", "{.aside}"),
+    ("aside-without-brackets", (ASIDE, "（笑）{.aside}"), "E226", "（笑）{.aside}", "{.aside}"),
+    ("aside-in-lenticular-brackets", (ASIDE, "【（笑）】{.aside}"), "E226", "【（笑）】{.aside}", "{.aside}"),
+    ("language-after-a-space", (LANG, "[Night Owl Reading] {lang=en}"), "E226", "Reading] {lang", "{lang"),
+    ("language-in-curly-single-quotes", (LANG, "[Night Owl Reading]{lang=‘en’}"), "E226", "{lang=‘en’}", "{lang"),
     # -- W417: a list not printed as written ----------------------------------------------------
     ("reference-numbers-skip", ("2. 微博：@城东图书馆", "5. 微博：@城东图书馆"), "W417", "5. 微博", None),
     ("list-numbers-repeat", ("3. 闭馆", "2. 闭馆"), "W417", "2. 闭馆", None),
@@ -130,6 +137,8 @@ CLEAN = [
     ("enumeration-inside-a-line", answer_with("白天家里孙子闹，第1、2两条\n都好。"), ["第1、2两条都好"]),
     ("two-authors-as-two-items", ("authors: [林小满]", "authors: [林小满, 王五]"), ["王五"]),
     ("a-latin-author-with-a-comma", ("authors: [林小满]", "authors: ['Lin, Xiaoman']"), ["Lin, Xiaoman"]),
+    ("escaped-attribute-block", (ASIDE, "[（笑）]\\{.aside}"), ["[（笑）]{.aside}"]),
+    ("aside-with-spaces-inside-its-braces", (ASIDE, "[（笑）]{ .aside }"), ["降温。（笑）有时候"]),
     ("heading-with-closing-hashes", ("## 夜间阅览室还缺什么？", "## 夜间阅览室还缺什么？ ##"), ["夜间阅览室还缺什么？"]),
     ("address-with-ampersands", answer_with("白天家里[孙子闹](https://example.org/?a=1&lang=zh&copy=2)，晚上这里安静。"),
      ["孙子闹"]),
