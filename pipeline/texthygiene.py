@@ -1,9 +1,12 @@
 """Checks of what an editor typed into a paragraph or a heading that Markdown leaves as text, so
 that every edition would print it as written: HTML comments and tags, character references to
 invisible characters, '**' that did not become strong, links and attribute blocks typed with
-full-width brackets, attribute blocks left open, ':::' away from the left margin, and Markdown's
-'**' in front-matter values; and, among what markdown-it did read as markup, an image, a span
-attribute the format does not know and a link no edition can follow.
+full-width brackets, attribute blocks left open or not attached, ':::' away from the left margin,
+character references misspelt or unfinished, Markdown footnotes, list markers Markdown does not
+read (and numbers it does not print as written), and Markdown's '**', HTML and character
+references in front-matter values; among what markdown-it did read as markup, an image, a span
+attribute the format does not know and a link no edition can follow; and the hints that tell
+an answer typed with its label, a question typed as text and a references chapter left unmarked.
 
 Each is a pure function of the lines (as markdown-it read them and as the editor wrote them) that
 returns the problems it finds, so the reader's token walk only decides where to look. The
