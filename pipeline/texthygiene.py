@@ -470,7 +470,7 @@ def detached_attributes(lines: TextLines, texts: Iterable[str]) -> Problem | Non
             continue  # (a block left open is E226 already, said so by open_attribute_block)
         for found in _DETACHED_ATTRIBUTES.finditer(raw):
             if found[0] not in printed or "'" in found[0]:
-                continue  # (straight single quotes, '{lang='en'}': test_reader_edges holds them for fine; left to the lead)
+                continue  # (straight single quotes, "{lang='en'}", are left alone: test_reader_edges holds them closed)
             before = raw[: found.start()]
             if re.search("[‘’“”]", found[0]):
                 how = "its value stands in curly quotes: write it without them"
