@@ -19,7 +19,7 @@ from markdown_it.token import Token
 
 from pipeline.bodymarkdown import RULE, TOO_DEEP, UNSUPPORTED, nested_too_deep, parse_lines, skip_block
 from pipeline.diagnostics import Diagnostic, errors
-from pipeline.fences import Block, Run, scan
+from pipeline.fences import ANSWER_WITH_TEXT, Block, Run, after_the_id, scan
 from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.frontparts import metadata, read_pronunciations, read_speakers
 from pipeline.inlinetext import heading_attribute_problem, read_spans, split_heading_attrs
@@ -29,12 +29,20 @@ from pipeline.texthygiene import (
     EMPHASIS_RUN,
     Problem,
     TextLines,
+    detached_attributes,
+    footnotes,
     full_width_markup,
     hidden_references,
     html_markup,
     images,
+    joined_items,
+    label_opening,
     links,
+    misspelt_references,
     open_attribute_block,
+    reference_in,
+    references_hint,
+    renumbered_items,
     span_attributes,
     stray_emphasis,
     stray_fence,
@@ -48,6 +56,7 @@ _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 # A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
 # contents and index links).
+_FIELD_LINE = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")  # 'title: x', a front matter's line
 _CHAPTER_ID = re.compile(r"^[^\W\d_][\w-]*$")
 class BodyBuilder:
     """Walks markdown-it's token stream once, building sections and collecting problems."""
@@ -137,6 +146,8 @@ class BodyBuilder:
     def _heading(self, tokens: list[Token], i: int) -> int:
         token, inline = tokens[i], tokens[i + 1]
         line = self.loc(token).line
+        if token.markup in ("-", "="):  # a paragraph underlined: Markdown's other heading
+            return self._underlined(tokens, i)
         if token.tag == "h3" and self.sections[-1]["kind"] == "article":
             return self._subheading(tokens, i)
         if token.tag != "h2":
@@ -169,7 +180,8 @@ class BodyBuilder:
         if (attribute_problem := heading_attribute_problem(inline.content)) is not None:
             self.problem("E224", line, 1, attribute_problem)
         lines = self._text_lines(inline)
-        self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines)])
+        self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines),
+                     misspelt_references(lines), footnotes(lines)])
         if section_id in self.section_ids:
             self.problem("E207", line, 1, _id_used_twice(section_id, self.section_ids[section_id], kind, given=bool(ids)))
         self.section_ids.setdefault(section_id, line)
@@ -183,12 +195,26 @@ class BodyBuilder:
         self.sections.append(section)
         return i + 3
 
+    def _underlined(self, tokens: list[Token], i: int) -> int:
+        """E232 for a paragraph with a '---' or '===' line right under it: Markdown read it as a
+        heading (a chapter named after the paragraph, E204 'has no answers', or E211), where the
+        editor meant a section break or pasted a second front matter."""
+        text = tokens[i + 1].content
+        underline = self.loc(tokens[i]).line + text.count("\n") + 1
+        second_front = all(_FIELD_LINE.match(line) for line in text.split("\n"))
+        self.problem("E232", underline, 1, f"the line '{self._raw(underline).strip()}' right under '{text.splitlines()[-1][:30]}' "
+                     "makes that text a heading (Markdown's underlined heading), which this format has not"
+                     + (": it looks like a second front matter, whose fields belong in the one at the top of the file"
+                        if second_front else ""))
+        return i + 3
+
     def _subheading(self, tokens: list[Token], i: int) -> int:
         """'### 小标题' in the article: a feature's sections, a subheading among its paragraphs
         (before, a feature could only fake them with bold paragraphs: '##' is a question)."""
         inline = tokens[i + 1]
         lines = self._text_lines(inline)
-        self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines)])
+        self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines),
+                     misspelt_references(lines), footnotes(lines)])
         spans = read_spans(inline)
         if not "".join(span.text for span in spans).strip():
             self.problem("E208", self.loc(tokens[i]).line, 1, "subheading has no text")
@@ -209,6 +235,9 @@ class BodyBuilder:
                 self.problem("E206", line, raw.rfind("role=") + 1, "'role=' has no value: write the role after it")
             elif block.info.strip() == "answer":
                 self.problem("E206", line, 1, "'::: answer' needs the speaker's id: '::: answer ID'")
+            elif (text := ANSWER_WITH_TEXT.match(block.info)) and text["id"] in self.speakers and (
+                    said := after_the_id(text["id"], text["text"])):
+                self.problem("E206", line, raw.find(text["text"]) + 1, said)
             else:
                 self.problem("E206", line, 1, f"cannot read '::: {block.info}'")
             return
@@ -227,6 +256,9 @@ class BodyBuilder:
         if role is not None and (run := EMPHASIS_RUN.search(match["role"])):  # (as written: columns stay true)
             self.problem("E229", line, raw.find(block.info) + match.start("role") + run.start() + 1,
                          f"'{run[0]}' in 'role=' is printed as written: a role is plain text, without Markdown")
+        if role is not None and (reference := reference_in(match["role"])):
+            self.problem("E231", line, raw.find(block.info) + match.start("role") + reference.start() + 1,
+                         f"the character reference '{reference[0]}' in 'role=' is printed as written: a role is plain text")
         if section["kind"] == "note":
             self.problem("E205", line, 1, f"an answer cannot follow the note of line {section['loc'].line}: move the "
                                           "note after the chapter's answers (notes stand after the chapters)")
@@ -239,8 +271,13 @@ class BodyBuilder:
             near = difflib.get_close_matches(match["id"], list(self.speakers), n=1, cutoff=0.6)
             # the speaker's name (or label) where the id belongs: '::: answer 老周'
             named = [s.id for s in self.speakers.values() if match["id"] in (s.name, s.label())]
+            # a name misspelt where the id belongs: '::: answer 苏文' for 苏雯 (no id is near a Chinese one)
+            by_name = {s.name: s.id for s in self.speakers.values()}
+            near_name = difflib.get_close_matches(match["id"], list(by_name), n=1, cutoff=0.5)
             hint = (f"that is the name of speaker '{named[0]}': write its id, '::: answer {named[0]}'" if named
-                    else f"did you mean '{near[0]}'?" if near else _known(sorted(self.speakers)))
+                    else f"did you mean '{near[0]}'?" if near
+                    else f"did you mean '{by_name[near_name[0]]}' ({near_name[0]})? write the id, "
+                         f"'::: answer {by_name[near_name[0]]}'" if near_name else _known(sorted(self.speakers)))
             self.problem("E201", line, raw.find(block.info) + match.start("id") + 1,
                          f"unknown speaker id '{written_out(match['id'])}' ({hint})")
             return
@@ -290,7 +327,8 @@ class BodyBuilder:
             return end
         blocks = self._blocks(tokens[i:end])
         if section["kind"] in ("question", "closing"):
-            self.problem("E205", line, 1, "text under a question heading is outside any answer")
+            self.problem("E205", line, 1, "text under a question heading is outside any answer"
+                         + label_opening(self._raw(line), self.speakers.values()))
         elif section["kind"] == "note":  # (it was printed as part of the note above it)
             self.problem("E205", line, 1, f"text after the note of line {section['loc'].line} is outside it: put it "
                                           "inside the note, before its ':::', or move it")
@@ -302,6 +340,7 @@ class BodyBuilder:
         paragraphs: list[Paragraph] = []
         lists: list[list] = []  # [ordered, item counter, number not yet used] per open list
         quoted = 0  # block quotes open (`> …`: its paragraphs were printed as the author's own)
+        self.report(renumbered_items(tokens, self.body_offset + 1))
         for j, token in enumerate(tokens):
             kind = token.type
             if kind in ("blockquote_open", "blockquote_close"):
@@ -320,7 +359,8 @@ class BodyBuilder:
                 self.report([stray_fence(lines, self.fence_lines), *hidden_references(lines), html_markup(lines),
                              open_attribute_block(lines), images(token.children or [], lines),
                              stray_emphasis(lines, _texts(token)), span_attributes(token.children or [], lines),
-                             full_width_markup(lines)])
+                             full_width_markup(lines), misspelt_references(lines), footnotes(lines),
+                             joined_items(lines), detached_attributes(lines, _texts(token))])
                 spans = read_spans(token)
                 if not "".join(s.text for s in spans).strip():
                     continue
@@ -383,7 +423,8 @@ class BodyBuilder:
     def finish(self, default_slug: str) -> Document | None:
         for section in self.sections:
             if section["kind"] in ("question", "closing") and not section["answers"]:
-                self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers")
+                self.problem("E204", section["loc"].line, 1, f"chapter '{section['title']}' has no answers"
+                                                             + references_hint(section["title"]))
             elif (section["kind"] == "references" and not section["references"]  # (every edition printed an empty chapter)
                   and not any(d.code == "E210" and d.line > section["loc"].line for d in self.diagnostics)):
                 self.problem("E210", section["loc"].line, 1, f"the references chapter '{section['title']}' has no items: "

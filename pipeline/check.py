@@ -123,7 +123,12 @@ def _half_width(lines: list[str], path: str) -> list[Diagnostic]:
 # full-width space U+3000 is typed on purpose), and a tab inside a line (a table pasted from a
 # spreadsheet: its columns run together into one sentence, a space apart).
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
-_STRAY_SPACE = re.compile(f"(?<=[{_HAN}])[ \t\u00a0]+(?=[{_HAN}])|(?<=\\S)[ \u00a0]*\t[ \t\u00a0]*(?=\\S)")
+# The same spaces typed as character references ('白天&nbsp;家里', from a CMS or a web page's
+# source): markdown-it turns them into the space itself, which every edition prints the same.
+_SPACE_REFERENCE = (r"&(?:nbsp|ensp|emsp|thinsp|hairsp|numsp|puncsp|emsp13|emsp14|NonBreakingSpace|ThinSpace);"
+                    r"|&#0*(?:32|160|819[4-9]|820[0-2]);|&#[xX]0*(?:20|[aA]0|200[2-9aA]);")
+_STRAY_SPACE = re.compile(f"(?<=[{_HAN}])(?:[ \t\u00a0]|{_SPACE_REFERENCE})+(?=[{_HAN}])"
+                          "|(?<=\\S)[ \u00a0]*\t[ \t\u00a0]*(?=\\S)")
 
 
 def _stray_spaces(lines: list[str], path: str) -> list[Diagnostic]:
@@ -134,7 +139,8 @@ def _stray_spaces(lines: list[str], path: str) -> list[Diagnostic]:
         typed = (m for m in _STRAY_SPACE.finditer(text) if written[offset + m.start(): offset + m.end()] == m[0])
         if (match := next(typed, None)) is not None:
             what = ("a tab inside the text (a table pasted from a spreadsheet?): every edition prints it as a space"
-                    if "\t" in match[0] else "a space between two Chinese characters: every edition prints it")
+                    if "\t" in match[0] else "a space between two Chinese characters"
+                    + (f" (typed as '{match[0]}')" if "&" in match[0] else "") + ": every edition prints it")
             found.append(Diagnostic("W415", path, number, offset + match.start() + 1, what))
     return found
 

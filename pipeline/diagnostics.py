@@ -64,6 +64,9 @@ RULES: dict[str, tuple[Severity, str]] = {
                       "or '\\<' before it to print it"),
     "E222": ("error", "write the id after '#' as letters, digits and hyphens, a letter first: {#night-shift}"),
     "E221": ("error", "move the references chapter to the end, after the last question and the closing chapter"),
+    "E231": ("error", "type the character itself (a plain space for '&nbsp;'), or write '\\&' to print an '&'"),
+    "E232": ("error", "delete the underline (or put an empty line above a '---': a section break, left out); "
+                      "a chapter's heading is written '## …'"),
     "E301": ("error", "write one pinyin syllable per Han character, e.g. 周鸿祎: zhōu hóng yī"),
     "E302": ("error", "name a voice 'publish voices' lists for that engine and the title's language, or delete the hint"),
     "E303": ("error", "split the chapter into two questions (no engine can give so many speakers of one "
@@ -86,6 +89,9 @@ RULES: dict[str, tuple[Severity, str]] = {
                         "for this one, and 'pronunciations:' cannot give it one), or leave it without pinyin"),
     "W416": ("warning", "delete the line, or, where the break starts a new subject, make it a '##' question"),
     "W415": ("warning", "delete the space; write a table's rows as sentences or as a list"),
+    "W417": ("warning", "write a numbered list as '1. ', '2. ' … in order (a bullet list as '- '), one item a line"),
+    "W418": ("warning", "write the note in a '::: note' block after the chapters and delete the '[^…]' marker"),
+    "W419": ("warning", "write each author as an item of the list: authors: [林小满, 王五]"),
     "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),

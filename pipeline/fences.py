@@ -177,3 +177,20 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
     elif run_start < len(lines):
         layout.pieces.append(Run(run_start, len(lines)))
     return layout
+
+
+ANSWER_WITH_TEXT = re.compile(r"^answer\s+(?P<id>\S+)\s+(?!role=)(?P<text>\S.*)$")  # '::: answer wang 白天…'
+
+
+def after_the_id(speaker_id: str, text: str) -> str:
+    """E206's words for what follows a known id on an answer's fence: a role typed another way
+    ('role = …', 'role：…', the role alone) or the answer's text, fence and all; '' for anything
+    else (a stray word: 'cannot read' says it)."""
+    if re.match(r"role\s*[=＝:：]", text):
+        return f"'{text}': write the role as 'role=…', a half-width '=' with no space around it"
+    if re.search(r"[。，！？；]|:::", text):
+        return (f"text on the '::: answer {speaker_id}' line: the answer's text goes on the lines below it, and ':::' "
+                "alone on the line after the text")
+    if re.search("[\u3400-\u9fff]", text):  # (a Chinese word after the id: a role without its key)
+        return f"'{text}' after the id: write a role as 'role={text}' (the answer's text goes on the lines below)"
+    return ""

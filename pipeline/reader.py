@@ -8,6 +8,7 @@ is the entry: the file's bytes are decoded by `pipeline.sourcebytes`, its front 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from pipeline.placeholders import find_placeholders
 from pipeline.slugs import slug_from_name
 from pipeline.sourcebytes import decode_source
 from pipeline.sourcetext import invisible_characters, lost_characters, split_lines
-from pipeline.texthygiene import markup_in_fields
+from pipeline.texthygiene import joined_authors, markup_in_fields
 
 
 @dataclass
@@ -69,12 +70,32 @@ def read_text(text: str, path: str, default_slug: str = "title") -> ReadResult:
     return result
 
 
+# A line an editor meant as the front matter's '---': more or fewer hyphens, or dashes an input
+# method types (em dashes, full-width hyphens, box lines). YAML has no such line, so it is never a value.
+_DASH_LINE = re.compile(r"^ {0,3}[-－—–―─ー]{2,}\s*$")
+# Where a front matter that is never closed runs into the body (named in the message; the error
+# stays at its opening line): a heading or a fence, or a line at
+# the margin that is no YAML (no 'key:', no list item, no comment): the article's first paragraph.
+_BODY_LINE = re.compile(r"^(?:#{2,}|:::)|^(?![\s#-])(?![^:\n]*:(?:\s|$))\S")
+
+
 def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
     if not lines or lines[0].strip() != "---":
-        return ReadResult(None, [Diagnostic("E101", path, 1, 1, "no front matter: the first line must be '---'")])
+        what = (f"the first line '{lines[0].strip()}' must be exactly '---' (three half-width hyphens)"
+                if lines and _DASH_LINE.match(lines[0]) else "the first line must be '---'")
+        return ReadResult(None, [Diagnostic("E101", path, 1, 1, f"no front matter: {what}")])
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    meant = next((i for i in range(1, end or len(lines)) if _DASH_LINE.match(lines[i])), None)
+    if meant is not None:  # (before the first '---': the body's section breaks come after it)
+        return ReadResult(None, [Diagnostic("E101", path, meant + 1, 1, f"the line '{lines[meant].strip()}' does not close "
+                                            "the front matter: write exactly '---' (three half-width hyphens)")])
     if end is None:
-        return ReadResult(None, [Diagnostic("E101", path, 1, 1, "front matter is not closed by a '---' line")])
+        body = next((i for i in range(1, len(lines)) if _BODY_LINE.match(lines[i])), None)
+        if body is None:
+            return ReadResult(None, [Diagnostic("E101", path, 1, 1, "front matter is not closed by a '---' line")])
+        return ReadResult(None, [Diagnostic("E101", path, 1, 1, "front matter is not closed by a '---' line: it runs on "
+                                            f"into the text at line {body + 1} ('{lines[body].strip()[:20]}'); put a "
+                                            "'---' line above that one")])
     hidden = [Diagnostic("E102" if number <= end else "E219", path, number, col, message)
               for number, col, message in invisible_characters(lines, front_end=end)]
     hidden += [Diagnostic("E228", path, number, col, message) for number, col, message in lost_characters(lines)]
@@ -90,7 +111,7 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
         return ReadResult(None, placeholders + exc.diagnostics + hidden)
     builder = BodyBuilder(path, front, positions, body_offset=end + 1, body_lines=lines[end + 1 :])
     builder.diagnostics += placeholders + hidden
-    builder.report(markup_in_fields(front, positions))
+    builder.report(markup_in_fields(front, positions) + joined_authors(front, positions))
     builder.read_body()
     document = builder.finish(default_slug)
     return ReadResult(document if not errors(builder.diagnostics) else None, builder.diagnostics)

@@ -1,9 +1,12 @@
 """Checks of what an editor typed into a paragraph or a heading that Markdown leaves as text, so
 that every edition would print it as written: HTML comments and tags, character references to
 invisible characters, '**' that did not become strong, links and attribute blocks typed with
-full-width brackets, attribute blocks left open, ':::' away from the left margin, and Markdown's
-'**' in front-matter values; and, among what markdown-it did read as markup, an image, a span
-attribute the format does not know and a link no edition can follow.
+full-width brackets, attribute blocks left open or not attached, ':::' away from the left margin,
+character references misspelt or unfinished, Markdown footnotes, list markers Markdown does not
+read (and numbers it does not print as written), and Markdown's '**', HTML and character
+references in front-matter values; among what markdown-it did read as markup, an image, a span
+attribute the format does not know and a link no edition can follow; and the hints that tell
+an answer typed with its label, a question typed as text and a references chapter left unmarked.
 
 Each is a pure function of the lines (as markdown-it read them and as the editor wrote them) that
 returns the problems it finds, so the reader's token walk only decides where to look. The
@@ -13,6 +16,7 @@ columns are counted in the line as written: that is where the editor's cursor mu
 from __future__ import annotations
 
 import difflib
+import html.entities
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -23,7 +27,7 @@ from markdown_it.token import Token
 
 from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.inlinetext import attribute_block_problem, link_problem, what_comment
-from pipeline.model import Span
+from pipeline.model import Span, Speaker
 from pipeline.sourcetext import without_invisible, written_out
 
 _CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
@@ -169,11 +173,18 @@ def markup_in_fields(front: FrontMatterInput, positions: Positions) -> list[Prob
     for path, value in values:
         items = [(path + (k,), v) for k, v in enumerate(value)] if isinstance(value, list) else [(path, value)]
         for where, text in items:
-            if isinstance(text, str) and where in positions.marks and (run := EMPHASIS_RUN.search(text)):
-                line, col = positions.of(where)
-                problems.append(Problem("E229", line, col, f"'{run[0]}' in '{'.'.join(map(str, where))}' is printed "
+            if not isinstance(text, str) or where not in positions.marks:
+                continue
+            line, col = positions.of(where)
+            field = ".".join(map(str, where))
+            if run := EMPHASIS_RUN.search(text):
+                problems.append(Problem("E229", line, col, f"'{run[0]}' in '{field}' is printed "
                                                            "as written: front-matter values are plain text, without Markdown"))
+            problems += [Problem(code, line, col, f"{what(found)} in '{field}' is printed as written: front-matter values "
+                                                  f"are plain text; {fix}")
+                         for pattern, code, what, fix in _FIELD_MARKUP if (found := _field_markup(pattern, text))]
     return problems
+
 
 
 # -- what markdown-it read as markup, but no edition can use ---------------------------------
@@ -244,4 +255,231 @@ def span_attributes(children: Iterable[Token], lines: TextLines) -> Problem | No
             line = line_of_text(lines, written)
             col = max(lines.raw[line - lines.first].find(written), 0) + 1
             return Problem("E230", line, col, f"{what}: {suggestion}")
+    return None
+
+
+# -- the fifth sweep: what an editor types that Markdown prints as written, or prints otherwise --
+
+# A named character reference whose name is no HTML name ('&nbps;'), one without its ';' ('&nbsp',
+# '&#12288': CommonMark reads a reference only with it), or one typed through an IME ('＆nbsp；'):
+# every edition printed the letters, '&' and all (E231). Names come from HTML's own table.
+_NAMED = frozenset(name.rstrip(";") for name in html.entities.html5 if name.endswith(";"))
+_ADDRESS = re.compile(r"(?:https?|mailto):[^\s<>()\[\]]*")
+_AMPERSAND_WORD = re.compile(r"(?<!\\)(?P<amp>[&＆])(?P<name>#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31})"
+                             r"(?P<end>[;；]?)")
+
+
+def misspelt_references(lines: TextLines) -> Problem | None:
+    """E231 for a character reference that is none, so that every edition prints it as written:
+    an unknown name, a missing ';', a full-width '＆' or '；'. 'R&D', 'Q＆A' stay text ('&D' is
+    no reference and ends in no ';'), and so do addresses ('?a=1&lang=zh')."""
+    for k, text in enumerate(lines.read):
+        text = _ADDRESS.sub(lambda m: " " * len(m[0]), text)  # ('?a=1&lang=zh' is an address's, not a reference)
+        for found in _AMPERSAND_WORD.finditer(text):
+            amp, name, end = found["amp"], found["name"], found["end"]
+            known = name.startswith("#") or name in _NAMED
+            if amp == "&" and end == ";" and known:
+                continue  # (a real reference: markdown-it read it; this is where W415/E219 look)
+            if not end and not known:
+                continue  # 'R&D', 'Q＆A', '&c': an ampersand in prose
+            col = lines.raw[k].find(found[0]) + 1
+            if amp == "＆" or end == "；":
+                how = "it is typed with a full-width '＆' or '；'"
+            elif not end:
+                how = "its closing ';' is missing"
+            else:
+                near = ([name.lower()] if name.lower() in _NAMED else
+                        difflib.get_close_matches(name, sorted(_NAMED), n=1, cutoff=0.6))
+                how = "HTML knows no such name" + (f"; did you mean '&{near[0]};'?" if near else "")
+            return Problem("E231", lines.first + k, max(col, 1),
+                           f"'{found[0]}' is no character reference ({how}): every edition prints it as written")
+    return None
+
+
+# A Markdown footnote, '[^1]' in the text and '[^1]: …' as its text: this format has no footnotes
+# (markdown-it without its plugin prints both as written; W418). A note is a '::: note' block.
+_FOOTNOTE = re.compile(r"(?<![\\!])\[\^[^\]\s]{1,40}\](?P<definition>:)?")
+
+
+def footnotes(lines: TextLines) -> Problem | None:
+    """W418 for a Markdown footnote's marker or text: printed as written, '[^1]' and all."""
+    for k, text in enumerate(lines.read):
+        if (found := _FOOTNOTE.search(text)) is None:
+            continue
+        what = "the text of a Markdown footnote" if found["definition"] and found.start() == 0 else "a Markdown footnote's marker"
+        return Problem("W418", lines.first + k, lines.raw[k].find(found[0].rstrip(":")) + 1,
+                       f"'{found[0].rstrip(':')}' is {what}, which this format does not have: every edition prints "
+                       "it as written")
+    return None
+
+
+# Markers that start a list item in Word, on a web page or in an IME, but not in Markdown: circled
+# and parenthesised numbers, '1、', '1．', '1.' without a space, bullets. On consecutive lines
+# (no blank line between) Markdown joins the items into one paragraph (W417).
+_FOREIGN_ITEM = re.compile(r"^\s*(?P<marker>[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u2776-\u277f]|[（(][0-9]{1,2}[)）]"
+                           r"|[0-9]{1,2}[、．]|[0-9]{1,2}\.(?=[^\d\s.])|[•·・●▪■◆◦‣⁃])")
+
+
+def joined_items(lines: TextLines) -> Problem | None:
+    """W417 for a paragraph's line after the first that opens with a list marker Markdown does
+    not read: its item ran into the line above, the list printed as one paragraph."""
+    for k in range(1, len(lines.read)):
+        if (found := _FOREIGN_ITEM.match(lines.read[k])) is None:
+            continue
+        marker = found["marker"]
+        return Problem("W417", lines.first + k, lines.raw[k].find(marker) + 1,
+                       f"this line opens with the list marker '{marker}', which Markdown does not read: every edition "
+                       "joins it to the line above into one paragraph")
+    return None
+
+
+def renumbered_items(tokens: Iterable[Token], first_line: int) -> list[Problem]:
+    """W417 for an ordered list whose numbers, as written, the editions do not print: every
+    edition numbers a list on from its first item, so a '5.' written third is printed （3）.
+    Items all written with one number ('1.' '1.' '1.': Markdown's way to number as you go)
+    are fine. `first_line`: the file line of the tokens' line 0."""
+    problems, stack = [], []
+    for token in tokens:
+        if token.type == "ordered_list_open":
+            stack.append([])
+        elif token.type == "list_item_open" and stack and token.info.isdigit() and token.map:
+            stack[-1].append((int(token.info), token.map[0] + first_line))
+        elif token.type == "ordered_list_close" and stack:
+            items = stack.pop()
+            if len({n for n, _ in items}) == 1:
+                continue
+            start = items[0][0]
+            wrong = next(((n, line, start + i) for i, (n, line) in enumerate(items) if n != start + i), None)
+            if wrong is not None:
+                written, line, printed = wrong
+                problems.append(Problem("W417", line, 1, f"this item is numbered {written} but every edition prints it "
+                                                         f"as number {printed} (a list is numbered on from its first "
+                                                         "item): renumber the list"))
+    return problems
+
+
+# Separators that join two names into one author: '林小满，王五', '林小满、王五' (a half-width comma
+# only between Chinese characters: 'Smith, John' is one name).
+_JOINED_NAMES = re.compile("[，、；;／]|(?<=[\u3400-\u9fff])\\s*[,/]\\s*(?=[\u3400-\u9fff])")
+
+
+def joined_authors(front: FrontMatterInput, positions: Positions) -> list[Problem]:
+    """W419 for an 'authors' item that holds two names: the EPUB, the PDF's title page and the
+    feed list it as one person."""
+    problems = []
+    for index, name in enumerate(front.authors or []):
+        if isinstance(name, str) and (found := _JOINED_NAMES.search(name)):
+            line, col = positions.of(("authors", index))
+            names = ", ".join(part.strip() for part in _JOINED_NAMES.split(name) if part.strip())
+            problems.append(Problem("W419", line, col, f"the author '{name}' holds '{found[0].strip()}' between two names: "
+                                                       f"every edition lists it as one person; write each name as its "
+                                                       f"own item, authors: [{names}]"))
+    return problems
+
+
+# What Markdown would read in the body but a front-matter value prints as written, '&nbsp;' and all
+# (values are plain text): a character reference, an HTML comment or tag (a CMS's or a web page's).
+_FIELD_MARKUP = (
+    (_AMPERSAND_WORD, "E231", lambda m: f"the character reference '{m[0]}'", "type the character itself"),
+    (_HTML_COMMENT, "E225", lambda m: "an HTML comment '<!--'", "delete the comment"),
+    (_HTML_TAG, "E227", lambda m: f"the HTML tag '{m[0]}'", "delete the tag"),
+)
+
+
+def _field_markup(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first markup of `pattern` in a field's value: only references that are one (or were
+    meant as one) and only the tags of HTML_TAGS ('R&D', '<T>' stay text)."""
+    for found in pattern.finditer(text):
+        groups = found.groupdict()
+        if "end" in groups and not groups["end"] and not groups["name"].startswith("#") and groups["name"] not in _NAMED:
+            continue
+        if "name" in groups and "end" not in groups and groups["name"].lower() not in HTML_TAGS:
+            continue
+        return found
+    return None
+
+
+def reference_in(text: str) -> re.Match[str] | None:
+    """The first character reference (or one meant as one) in plain text such as an answer's
+    'role=', where nothing reads it and every edition prints it as written (E231)."""
+    return _field_markup(_AMPERSAND_WORD, text)
+
+
+# An answer typed as the copy has it, 'label：text' ('苏雯：…', '**图书馆夜班馆员苏雯：**…', 'suwen: …'),
+# under a question without its fence: E205 says whose label it is and how the answer is written.
+_LABEL_OPENING = re.compile(r"^\s*(?:\*\*)?(?P<label>[^\s:：*][^:：\n]{0,39}?)\s*(?:\*\*)?\s*[:：]")
+
+
+# A question typed as a bold line or after a 'Q'/'问' label, as copy has it ('**问：你呢？**').
+_QUESTION_LINE = re.compile(r"^\s*(?:\*\*)?\s*(?:(?:问|提问|记者|Q\d*)\s*[:：]\s*)?(?P<question>[^\n]*?[？?])\s*(?:\*\*)?\s*$")
+
+
+def label_opening(raw: str, speakers: Iterable[Speaker]) -> str:
+    """The end of E205's message for text outside any answer that opens with a speaker's label
+    (its name, role + name, handle or id, and a colon): which fence it needs; for a line that
+    is one question ('**问：你呢？**'), that a question is a heading; '' otherwise."""
+    found = _LABEL_OPENING.match(raw)
+    question = _QUESTION_LINE.match(raw)
+    if question is not None and raw.strip().startswith(("**", "问", "提问", "记者", "Q")) and not _speaker_of(found, speakers):
+        return f": it reads as a question; write it as a chapter heading, '## {question['question'].strip('* ')}'"
+    return _speaker_of(found, speakers)
+
+
+def _speaker_of(found: re.Match[str] | None, speakers: Iterable[Speaker]) -> str:
+    """E205's words for a label that is a speaker's (or near a speaker's name), or ''."""
+    if found is None:
+        return ""
+    label = found["label"].replace("**", "").strip()
+    speakers = list(speakers)
+    labels = {written: speaker for speaker in speakers
+              for written in (speaker.name, speaker.label(), speaker.id, speaker.handle, f"{speaker.label()}{speaker.handle or ''}")
+              if written}
+    near = difflib.get_close_matches(label, [speaker.name for speaker in speakers], n=1, cutoff=0.5)
+    speaker = labels.get(label) or next((s for s in speakers if near and s.name == near[0]), None)
+    if speaker is None:
+        return ""
+    whose = "the label" if label in labels else f"near the name {speaker.name}"
+    return (f": it opens with '{label}', {whose} of speaker '{speaker.id}'; write the answer as "
+            f"'::: answer {speaker.id}' on a line of its own, the text without the label, then ':::'")
+
+
+# Headings of a references chapter, as copy and editors title it: without '{.references}' the
+# chapter was a question with no answers (E204) and its list text outside any answer (E205).
+REFERENCES_HEADINGS = ("参考资料", "参考文献", "资料来源", "参考链接", "引用资料", "引用文献", "延伸阅读", "references",
+                       "sources", "bibliography", "further reading")
+
+
+def references_hint(title: str | None) -> str:
+    """The end of E204's message for a chapter titled like a references chapter: its mark."""
+    if title and title.strip(" ：:").lower() in REFERENCES_HEADINGS:
+        return f": a references chapter is marked so, '## {title} {{.references}}'"
+    return ""
+
+
+# An attribute block Markdown did not attach, so that every edition printed it, braces and all,
+# and its aside or language was lost (E226): a space between ']' and '{', no '[…]' before it
+# ('（笑）{.aside}', '【（笑）】{.aside}'), or a value in curly single quotes ('{lang=‘en’}').
+_DETACHED_ATTRIBUTES = re.compile(r"(?<!\\)\{\s*(?:\.[^\s{}]|#[^\s{}]|lang\s*=)[^{}\n]*\}")
+
+
+def detached_attributes(lines: TextLines, texts: Iterable[str]) -> Problem | None:
+    """E226 for an attribute block printed as text (`texts`: what markdown-it left as text)."""
+    printed = "".join(texts)
+    for k, raw in enumerate(lines.raw):
+        if attribute_block_problem(lines.read[k]) is not None:
+            continue  # (a block left open is E226 already, said so by open_attribute_block)
+        for found in _DETACHED_ATTRIBUTES.finditer(raw):
+            if found[0] not in printed or "'" in found[0]:
+                continue  # (straight single quotes, "{lang='en'}", are left alone: test_reader_edges holds them closed)
+            before = raw[: found.start()]
+            if re.search("[‘’“”]", found[0]):
+                how = "its value stands in curly quotes: write it without them"
+            elif before != before.rstrip() and before.rstrip().endswith("]"):
+                how = "a space stands between the text's ']' and its '{': write them together"
+            else:
+                how = "no '[…]' stands right before it: put the text it marks in half-width brackets"
+            example = "[Night Owl]{lang=en}" if "lang" in found[0] else "[（笑）]{.aside}"
+            return Problem("E226", lines.first + k, found.start() + 1,
+                           f"the attribute block '{found[0]}' is printed as written, its attribute lost: {how}, "
+                           f"'{example}'")
     return None
