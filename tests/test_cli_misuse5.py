@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,21 @@ def test_the_cast_sheet_alone_and_with_a_scheduler_in_the_environment(project: P
     result = invoke(project, "audio", "--cast", DASK_SCHEDULER_ADDRESS="tcp://127.0.0.1:9")
     assert result.returncode == 0, result.stderr
     assert "程一帆" in result.stdout
+
+
+# -- the environment ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("epoch", ["yesterday", "2024-01-01", "99999999999999"])
+def test_a_source_date_epoch_that_is_no_time(project: Path, epoch: str) -> None:
+    """`SOURCE_DATE_EPOCH=yesterday` started the build and failed the EPUB of every title one by
+    one (exit 1); it is the environment's mistake, refused before anything is built."""
+    write(project / "source", "second.md", variant(2))
+    result = invoke(project, "epub", SOURCE_DATE_EPOCH=epoch)
+    assert one_error(result) == (f"error: SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970 (e.g. "
+                                 f"SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)): set it to one, or unset it "
+                                 f"(nothing was built)")
+    assert not any((project / "output").glob("*.epub"))
+    built = invoke(project, "epub", "--jobs", "1", SOURCE_DATE_EPOCH="1700000000")
+    assert built.returncode == 0, built.stderr
+    with zipfile.ZipFile(project / "output" / "night-library.epub") as book:
+        opf = next(book.read(n).decode() for n in book.namelist() if n.endswith(".opf"))
+    assert "2023-11-14T22:13:20Z" in opf
