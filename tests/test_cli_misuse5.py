@@ -12,6 +12,7 @@ what a shell sees (exit code, one `error: …` line and never a traceback, the f
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -205,22 +206,23 @@ def test_a_symbolic_link_loop(project: Path, case: str) -> None:
 # -- options a command would drop ----------------------------------------------------------------------
 @pytest.mark.parametrize(("args", "given"), [
     (["--out", "elsewhere"], "--out does"),
-    (["--force", "--engine", "edge"], "--force, --engine do"),
+    (["--force", "--scheduler", "tcp://127.0.0.1:9"], "--force, --scheduler do"),
     (["--jobs", "2"], "--jobs does"),
-], ids=["out", "force-engine", "jobs"])
+], ids=["out", "force-scheduler", "jobs"])
 def test_the_cast_sheet_with_a_build_option(project: Path, args: list[str], given: str) -> None:
     """`publish audio --cast --out elsewhere` printed the cast sheet and dropped the option,
     as if the audio had been built there."""
     line = one_error(invoke(project, "audio", "--cast", *args))
     one = given.endswith("does")
-    assert line == (f"error: --cast prints the cast sheet of both engines and builds nothing, so {given} nothing "
+    assert line == (f"error: --cast prints the cast sheet and builds nothing, so {given} nothing "
                     f"with it: leave {'it' if one else 'them'} out, or leave out --cast to build the audio")
     assert sorted(p.name for p in project.iterdir()) == ["source"]
 
 
 def test_the_cast_sheet_alone_and_with_a_scheduler_in_the_environment(project: Path) -> None:
-    """DASK_SCHEDULER_ADDRESS set for the whole shell is not an option given to --cast."""
-    result = invoke(project, "audio", "--cast", DASK_SCHEDULER_ADDRESS="tcp://127.0.0.1:9")
+    """DASK_SCHEDULER_ADDRESS set for the whole shell is not an option given to --cast, and
+    --engine is harmless (the sheet shows both engines)."""
+    result = invoke(project, "audio", "--cast", "--engine", "espeak", DASK_SCHEDULER_ADDRESS="tcp://127.0.0.1:9")
     assert result.returncode == 0, result.stderr
     assert "程一帆" in result.stdout
 
@@ -241,3 +243,60 @@ def test_a_source_date_epoch_that_is_no_time(project: Path, epoch: str) -> None:
     with zipfile.ZipFile(project / "output" / "night-library.epub") as book:
         opf = next(book.read(n).decode() for n in book.namelist() if n.endswith(".opf"))
     assert "2023-11-14T22:13:20Z" in opf
+
+
+# -- --scheduler given what is not a scheduler ------------------------------------------------------------
+@pytest.mark.parametrize(("address", "why"), [
+    ("http://127.0.0.1:8787/status", "is a web address (the dashboard's?), not the scheduler's"),
+    ("dask host", "is not an address with a host and a port"),
+    ("tcp://dask", "is not an address with a host and a port"),
+    ("ftp://dask:8786", "unknown kind of address 'ftp://'"),
+], ids=["dashboard", "words", "no-port", "scheme"])
+def test_a_scheduler_address_that_cannot_be_one(project: Path, address: str, why: str) -> None:
+    """The dashboard's link (which the summary prints) or a typo: 'cannot reach the Dask
+    scheduler', exit 1, after seconds of trying; a usage error before anything is created."""
+    line = one_error(invoke(project, "epub", "--scheduler", address))
+    separator = ":" if why.startswith("unknown") else ""
+    assert line == (f"error: --scheduler {address}{separator} {why}: write tcp://HOST:8786, as 'dask scheduler' "
+                    f"prints it, or 'local' for a cluster on this machine")
+    assert sorted(p.name for p in project.iterdir()) == ["source"]
+
+
+@pytest.mark.parametrize("server", ["silent", "chatter"])
+def test_something_else_listening_at_the_scheduler_address(project: Path, server: str, monkeypatch) -> None:
+    """A web server or a proxy at the address: the build waited for as long as it kept the
+    connection open (a hang), or read its bytes as a message length and ended in 'internal
+    error: MemoryError'. Now one line, exit 1, within about twice the connection timeout."""
+    import socket
+    import threading
+    import time
+
+    import pipeline.driver.cluster as cluster
+
+    monkeypatch.setattr(cluster, "CONNECT_SECONDS", 2)
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    held: list[socket.socket] = []
+
+    def serve() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                connection, _ = listener.accept()
+                held.append(connection)
+                if server == "chatter":  # a web server's answer: 'HTTP/1.1' read as a message's length
+                    connection.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+
+    threading.Thread(target=serve, daemon=True).start()
+    started = time.monotonic()
+    try:
+        result = invoke(project, "epub", "--scheduler", f"tcp://127.0.0.1:{port}")
+    finally:
+        listener.close()
+        for connection in held:
+            connection.close()
+    assert time.monotonic() - started < 60
+    line = one_error(result, code=1)
+    assert line.startswith(f"error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port} (something answers "
+                           f"there, but not as a Dask scheduler"), line
+    assert "the scheduler's port (8786)" in line
+    assert not any((project / "output").glob("*.epub"))
