@@ -102,6 +102,10 @@ def build_titles(
     started = time.perf_counter()
     listener = listener or Silent()
     jobs = max(1, jobs or default_jobs())
+    if scheduler and scheduler != "local":
+        from pipeline.driver.cluster import check_address
+
+        check_address(scheduler)  # a typo or the dashboard's link: before anything is created
     if len({t.name for t in titles}) != len(titles):
         raise UsageError("the same source is named twice: give each title once")
     check_collisions(list(titles))

@@ -34,6 +34,7 @@ from pipeline.cache import Cache, key
 from pipeline.errors import PublishError
 from pipeline.model import Document
 from pipeline.passes.typography import normalise_document
+from pipeline.paths import expand_home
 from pipeline.renderers.base import BuildContext
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -258,5 +259,5 @@ def _stamp(data: bytes) -> dict | None:
 
 def default_cache(project_dir: Path) -> Cache:
     """The project's cache: `$PUBLISH_CACHE_DIR` if set, else `<project>/.cache/publish`."""
-    configured = os.environ.get("PUBLISH_CACHE_DIR")
+    configured = expand_home(os.environ.get("PUBLISH_CACHE_DIR", ""))
     return Cache(Path(configured) if configured else project_dir / ".cache" / "publish")

@@ -24,7 +24,7 @@ from rich.text import Text
 
 from pipeline import renderers
 from pipeline.api import settings_for_project
-from pipeline.cli_build import Site, learner_options_need_learner, named_titles, run_build
+from pipeline.cli_build import Site, cast_builds_nothing, learner_options_need_learner, named_titles, run_build
 from pipeline.cli_common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -43,7 +43,7 @@ from pipeline.cli_common import (
     plain_output,
     reported_errors,
 )
-from pipeline.paths import CACHE_ADVICE, UsageError, writable_cache_dir
+from pipeline.paths import CACHE_ADVICE, UsageError, expand_home, writable_cache_dir
 from pipeline.streams import prepare_standard_streams
 from pipeline.importers.cli import IMPORT_EXAMPLES, NEW_EXAMPLES, import_command, new_command
 
@@ -211,6 +211,7 @@ def pdf(
 
 @app.command(epilog=example("publish audio", "publish audio --engine espeak", "publish audio --cast"))
 def audio(
+    ctx: typer.Context,
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
@@ -224,6 +225,7 @@ def audio(
 ) -> None:
     """The audio edition: output/<slug>.mp3 (+ .m4b, .vtt captions)."""
     if cast:
+        cast_builds_nothing(ctx)
         _cast_sheets(sources, source, quiet)
         return
     run_build(["audio"], sources, source, out_dir, force, jobs, scheduler, quiet, engine=engine.value)
@@ -361,6 +363,7 @@ def watch(
             raise UsageError(f"watch follows one title, and there are {len(titles)} in source/: choose one with "
                              f"--source FILE")
         path = Path(titles[0].name)
+        out_dir = expand_home(out_dir)
         if out_dir.partition("://")[1] and not out_dir.startswith("file://"):
             raise UsageError("watch builds into a local folder: pass --out a folder")
         cache = default_cache(Path.cwd())

@@ -22,13 +22,14 @@ except ImportError:  # pragma: no cover - Typer on click itself
 
 from pipeline.api import build_titles, find_titles, settings_for_project
 from pipeline.cli_common import EXIT_FAILED, EXIT_USAGE, Output, console, reported_errors, source_file
-from pipeline.paths import UsageError
+from pipeline.paths import UsageError, expand_home
 
 
 def named_titles(sources: list[str] | None, source: Path | None, ui: Output) -> list:
     """The titles that SOURCES and `--source` name (every *.md in source/ when neither does)."""
-    arguments = list(sources or [])
+    arguments = [expand_home(argument) for argument in sources or []]
     if source is not None:
+        source = Path(expand_home(str(source)))
         if not source.exists() and any(mark in str(source) for mark in "*?["):
             command = typer.main.get_command_name(ctx.info_name) if (ctx := _current_context()) else "check"
             raise UsageError(f"--source names one file, not a pattern ({source}): give the pattern as SOURCES, "
@@ -63,6 +64,7 @@ def run_build(editions: list[str], sources: list[str] | None, source: Path | Non
     from pipeline.site.command import plan_site, run_site
 
     ui = console(quiet)
+    out = expand_home(out)
     with reported_errors(ui):
         titles = named_titles(sources, source, ui)
         try:
@@ -90,6 +92,17 @@ def run_build(editions: list[str], sources: list[str] | None, source: Path | Non
 
 
 LEARNER_ONLY = {"tone_colors": "--tone-colors", "level": "--level", "tone_sandhi": "--tone-sandhi"}
+# What `publish audio --cast` (print the cast sheet, build nothing) has no use for. (`--engine` is
+# harmless there: the sheet shows both engines' voices.)
+NOT_WITH_CAST = {"out_dir": "--out", "force": "--force", "jobs": "--jobs", "scheduler": "--scheduler"}
+
+
+def _given(ctx: typer.Context, options: dict[str, str]) -> list[str]:
+    """Which of `options` (parameter name → option) the command line set (not a default, not
+    the environment: DASK_SCHEDULER_ADDRESS is set for every command of a shell)."""
+    return [option for name, option in options.items()
+            if ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE,)
+            and ctx.params.get(name) is not False]  # --no-tone-colors asks for nothing
 
 
 def learner_options_need_learner(ctx: typer.Context, learner: bool) -> None:
@@ -97,11 +110,20 @@ def learner_options_need_learner(ctx: typer.Context, learner: bool) -> None:
     without a word (`publish epub --tone-colors`): a usage error naming the fix."""
     if learner:
         return
-    given = [option for name, option in LEARNER_ONLY.items()
-             if ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT)
-             and ctx.params.get(name) is not False]  # --no-tone-colors asks for nothing
+    given = _given(ctx, LEARNER_ONLY)
     if given:
         one = len(given) == 1
         console().fail(f"{', '.join(given)} {'is an option' if one else 'are options'} of the learner edition "
                        f"only: add --learner (publish {ctx.info_name} --learner …), or leave "
                        f"{'it' if one else 'them'} out", EXIT_USAGE)
+
+
+def cast_builds_nothing(ctx: typer.Context) -> None:
+    """`publish audio --cast --out x --force` printed the cast sheet and dropped the build's
+    options without a word, as if the audio had been built there: a usage error."""
+    given = _given(ctx, NOT_WITH_CAST)
+    if given:
+        one = len(given) == 1
+        console().fail(f"--cast prints the cast sheet and builds nothing, so {', '.join(given)} "
+                       f"{'does' if one else 'do'} nothing with it: leave {'it' if one else 'them'} out, or leave "
+                       f"out --cast to build the audio", EXIT_USAGE)

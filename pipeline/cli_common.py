@@ -93,6 +93,23 @@ class _Console(Console):
         silence(self.file)
 
 
+MIN_WIDTH = 40  # columns: below this a table has no room for its text
+PLAIN_WIDTH = 10_000  # off a terminal: lines as long as their text, never cut to a width
+
+
+def _sane_width(console: Console) -> Console:
+    """`console` with a width its text fits in. Why: Rich takes `COLUMNS` as it stands, so
+    `COLUMNS=0` (a misconfigured shell, `env -i`) printed nothing at all, errors included, and
+    `COLUMNS=5` printed a table of empty rows; off a terminal (a pipe, a file, a CI log) the
+    width of whatever terminal stdin or stderr was cut a long slug in the summary to 'a-very…'
+    for the script reading it."""
+    if not console.is_terminal:
+        console.width = PLAIN_WIDTH
+    elif console.width < MIN_WIDTH:
+        console.width = MIN_WIDTH
+    return console
+
+
 class Output:
     """Messages for the person at the terminal. Text is printed as text: brackets, asterisks
     and colons in a message (a pattern like `[a-z0-9-]+`, a source fragment like
@@ -101,8 +118,8 @@ class Output:
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
         options = {"highlight": False, "markup": False, "emoji": False, "soft_wrap": True}
-        self.out = _Console(**options)
-        self.err = _Console(stderr=True, **options)
+        self.out = _sane_width(_Console(**options))
+        self.err = _sane_width(_Console(stderr=True, **options))
 
     @staticmethod
     def _styled(console: Console) -> bool:

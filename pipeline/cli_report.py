@@ -142,7 +142,8 @@ def print_catalogue(ui: Output, report: CatalogueResult, out: str, site: SiteSte
                       header_style="bold" if ui.fancy else "")
         for column, justify in (("title", "left"), ("built", "right"), ("up to date", "right"),
                                 ("failed", "right"), ("time", "right")):
-            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+            # fold, never '…': a slug cut short on a narrow terminal names no title
+            table.add_column(column, justify=justify, overflow="fold")  # type: ignore[arg-type]
         for result in report.results:
             failed = result.count("failed") + (1 if result.errors else 0)
             table.add_row(Text(result.slug), str(result.count("built")), str(result.count("up to date")),

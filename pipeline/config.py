@@ -76,6 +76,16 @@ class PodcastConfig(_Section):
 class CacheConfig(_Section):
     max_size: ByteSize = ByteSize(DEFAULT_CACHE_SIZE)  # "500 MB", "5 GiB", a number of bytes; 0: no limit
 
+    @field_validator("max_size", mode="before")
+    @classmethod
+    def _not_a_switch(cls, value: object) -> object:
+        """`max_size = true` was read as 1 byte (a bool is an int to Python): a build then
+        emptied the cache of all but the last hour's entries."""
+        if isinstance(value, bool):
+            raise ValueError(f"{str(value).lower()} is not a size: write it as \"500 MB\", \"5 GiB\" or a number of "
+                             f"bytes (0: no limit)")
+        return value
+
 
 class ProjectConfig(_Section):
     site: SiteConfig = SiteConfig()
@@ -119,8 +129,14 @@ def load_config(project_dir: Path) -> ProjectConfig:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return ProjectConfig()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PublishError(f"{path}: cannot read the project settings ({exc})") from None
+    except IsADirectoryError:
+        raise PublishError(f"{path} is a folder, not the project's settings file: rename or remove it "
+                           f"(publish.toml is optional)") from None
+    except UnicodeDecodeError as exc:
+        raise PublishError(f"{path}: not UTF-8 text (byte {exc.start + 1} is not): save it as UTF-8") from None
+    except OSError as exc:
+        raise PublishError(f"{path}: cannot read the project settings ({exc.strerror or exc}): check its "
+                           f"permissions, or remove it (publish.toml is optional)") from None
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

@@ -9,7 +9,9 @@ for root, read-only file systems, /proc and network mounts alike.
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -29,14 +31,45 @@ def _regular_file(path: Path, *, missing: str, folder: str, special: str) -> os.
     try:
         info = path.stat()
     except FileNotFoundError:
+        url = address_named(str(path))
+        if url is not None:
+            raise UsageError(not_a_local_file(url)) from None
         raise UsageError(f"{path}: no such file; {missing}") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UsageError(f"{path} is a symbolic link that leads back to itself (a loop): point it at the "
+                             f"file, or name the file itself") from None
         raise UsageError(f"{path}: cannot be read ({exc.strerror or exc}); check the path and its permissions") from None
     if stat.S_ISDIR(info.st_mode):
         raise UsageError(f"{path} is {folder}")
     if not stat.S_ISREG(info.st_mode):
         raise UsageError(f"{path} is not a regular file (a pipe, socket or device): {special}")
     return info
+
+
+# `scheme:/rest` as a Path leaves `scheme://rest` (it folds '//'); one letter is a Windows drive
+_MANGLED_ADDRESS = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]+):/+(?P<rest>.*)$")
+
+
+def address_named(text: str) -> str | None:
+    """The web (or storage) address `text` spells, as the user typed it, when it spells one:
+    `https://…`, also after `Path` folded its '//' to '/'; None for a path on this machine."""
+    found = _MANGLED_ADDRESS.match(text)
+    if found is None:
+        return None
+    scheme, rest = found["scheme"], found["rest"]
+    return f"file:///{rest}" if scheme.lower() == "file" else f"{scheme}://{rest}"
+
+
+def not_a_local_file(url: str) -> str:
+    """What to do when a file was expected and an address given (`publish import https://…`,
+    `publish check https://…`): it said 'https:/example.org/a.md: no such file', the address
+    mangled and no way forward. Nothing is fetched: publish reads files on this machine."""
+    if url.lower().startswith("file://"):
+        return f"{url} is a file address: name the file by its path, {url[len('file://'):]}"
+    name = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1] or "page.html"
+    return (f"{url} is a web address, and publish reads files on this machine: download it first "
+            f"(save the page in the browser, or curl -L -o {name} '{url}'), then name that file")
 
 
 def read_source_file(path: Path, what: str = "source") -> bytes:
@@ -104,6 +137,9 @@ def writable_dir(path: Path, what: str = "output folder", option: str = "--out",
             raise UsageError(f"the {what} {path} is a file, not a folder: {advice}")
         raise UsageError(f"{path} is a file, not a folder: pass {option} a folder (it is created if missing)")
     if path.is_symlink() and not path.exists():
+        if _loops(path):  # it said 'a symbolic link to loop2, which does not exist'
+            raise UsageError(f"{path} is a symbolic link that leads back to itself (a loop): point it at a "
+                             f"folder, or {advice or f'choose another {what}'}")
         raise UsageError(f"{path} is a symbolic link to {os.readlink(path)}, which does not exist: create that "
                          f"folder, or {advice or f'choose another {what}'}")
     try:
@@ -124,6 +160,15 @@ def writable_dir(path: Path, what: str = "output folder", option: str = "--out",
     return path
 
 
+def _loops(path: Path) -> bool:
+    """Whether following `path`'s links never ends (ELOOP)."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 CACHE_ADVICE = "set PUBLISH_CACHE_DIR to a folder you can write (e.g. PUBLISH_CACHE_DIR=/tmp/publish-cache)"
 
 
@@ -132,6 +177,15 @@ def writable_cache_dir(path: Path) -> Path:
     before a build: a cache that cannot be written failed every edition half-way, each with the
     advice for a full output disk."""
     return writable_dir(path, "build cache folder", advice=CACHE_ADVICE)
+
+
+def expand_home(text: str) -> str:
+    """`~/editions` as the shell would have made it. Why: the shell leaves `~` alone after `=`
+    (`--out=~/editions`) and inside quotes (`PUBLISH_CACHE_DIR="~/cache"` in a unit file), and
+    the build then wrote a folder named '~' inside the project; an address (`s3://…`) is kept."""
+    if not text.startswith("~") or is_url(text):
+        return text
+    return os.path.expanduser(text)  # unchanged when there is no home to find
 
 
 def is_url(text: str) -> bool:

@@ -78,12 +78,8 @@ def connect(scheduler: str, workers: int, log: Callable[[str], None]) -> Iterato
             client.close()
             cluster.close()
         return
-    try:
-        client = Client(scheduler, timeout=f"{CONNECT_SECONDS}s")
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise PublishError(f"cannot reach the Dask scheduler at {scheduler} ({exc}): start one with 'dask scheduler' "
-                           f"and workers with 'dask worker {scheduler} --nthreads 1', or leave out --scheduler "
-                           f"to build on this machine") from None
+    check_address(scheduler)
+    client = _client_within(Client, scheduler, CONNECT_SECONDS)
     try:
         threads = client.nthreads()
         if not threads:
@@ -99,6 +95,64 @@ def connect(scheduler: str, workers: int, log: Callable[[str], None]) -> Iterato
                            f"'dask worker {scheduler} --nthreads 1'") from None
     finally:
         client.close()
+
+
+SCHEMES = ("tcp", "tls", "ws", "wss", "ucx", "inproc")  # what distributed connects to
+
+
+def check_address(scheduler: str) -> None:
+    """A `UsageError` for what cannot be a scheduler's address, before any connection. Why:
+    the dashboard's link the summary prints (`http://host:8787/status`) and a typo were
+    reported as 'cannot reach the Dask scheduler', exit 1, after a wait."""
+    from pipeline.paths import UsageError
+
+    scheme, sep, rest = scheduler.strip().partition("://")
+    if not sep:
+        scheme, rest = "tcp", scheduler.strip()
+    example = "write tcp://HOST:8786, as 'dask scheduler' prints it, or 'local' for a cluster on this machine"
+    if scheme.lower() in ("http", "https"):
+        raise UsageError(f"--scheduler {scheduler} is a web address (the dashboard's?), not the scheduler's: {example}")
+    if scheme.lower() not in SCHEMES:
+        raise UsageError(f"--scheduler {scheduler}: unknown kind of address '{scheme}://': {example}")
+    host, _sep, port = rest.rstrip("/").rpartition(":")
+    if scheme.lower() != "inproc" and (not host.strip("[]") or not port.isdigit() or " " in rest):
+        raise UsageError(f"--scheduler {scheduler} is not an address with a host and a port: {example}")
+
+
+def _unreachable(scheduler: str, why: str) -> PublishError:
+    return PublishError(f"cannot reach the Dask scheduler at {scheduler} ({why}): start one with 'dask scheduler' "
+                        f"and workers with 'dask worker {scheduler} --nthreads 1', or leave out --scheduler to "
+                        f"build on this machine")
+
+
+def _client_within(client_class: Any, scheduler: str, seconds: float) -> Any:
+    """A client connected to `scheduler`, or a `PublishError` within about twice `seconds`.
+    Why: distributed's own timeout covers the connection, not the handshake after it, so an
+    address where something else listens (a web server, the dashboard's port, a proxy) kept the
+    build waiting for as long as that server kept the connection open, and one that answered
+    with other bytes ended in a MemoryError (it read them as a message's length)."""
+    outcome: dict[str, Any] = {}
+
+    def attempt() -> None:
+        try:
+            outcome["client"] = client_class(scheduler, timeout=f"{seconds}s")
+        except BaseException as exc:  # noqa: BLE001 - reported below, in the calling thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=attempt, name="publish-dask-connect", daemon=True)
+    thread.start()
+    thread.join(seconds * 2 + 1)
+    if thread.is_alive():
+        raise _unreachable(scheduler, f"something answers there, but not as a Dask scheduler: no reply in "
+                                      f"{seconds * 2 + 1:.0f} s; is it the scheduler's port (8786), not the "
+                                      f"dashboard's (8787)?")
+    error = outcome.get("error")
+    if isinstance(error, (OSError, TimeoutError)):
+        raise _unreachable(scheduler, str(error)) from None
+    if error is not None:
+        raise _unreachable(scheduler, f"something answers there, but not as a Dask scheduler "
+                                      f"({type(error).__name__}): is it the scheduler's port (8786)?") from None
+    return outcome["client"]
 
 
 class _NativeCalls(Executor):

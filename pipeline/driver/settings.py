@@ -71,10 +71,27 @@ class BuildSettings(BaseModel):
         fails at once without the service) and the environment's epoch captured."""
         update: dict[str, Any] = {}
         if self.source_date_epoch is None and os.environ.get("SOURCE_DATE_EPOCH"):
-            update["source_date_epoch"] = os.environ["SOURCE_DATE_EPOCH"]
+            update["source_date_epoch"] = checked_epoch(os.environ["SOURCE_DATE_EPOCH"])
         if self.needs_engine() and not self.engine_resolved:
             from pipeline.audio.select import resolve_engine
 
             engine = resolve_engine(self.engine, log, probe)
             update.update(engine=engine, engine_resolved=True)
         return self.model_copy(update=update) if update else self
+
+
+def checked_epoch(value: str) -> str:
+    """SOURCE_DATE_EPOCH as the renderers will read it, or a `UsageError` before anything is
+    built. Why: `SOURCE_DATE_EPOCH=yesterday` failed the EPUB editions of every title
+    one by one, each with the same line, after the build had started (exit 1)."""
+    import datetime as dt
+
+    from pipeline.paths import UsageError
+
+    try:
+        dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH={value!r} is not a number of seconds since 1970 (e.g. "
+                         f"SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)): set it to one, or unset it "
+                         f"(nothing was built)") from None
+    return value

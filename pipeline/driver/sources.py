@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from pipeline import renderers
-from pipeline.paths import UsageError, read_source_file, utf8_name
+from pipeline.paths import UsageError, address_named, is_url, not_a_local_file, read_source_file, utf8_name
 from pipeline.slugs import slug_from_name
 from pipeline.sourcetext import split_lines
 
@@ -129,6 +129,8 @@ def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> lis
             raise UsageError("an empty source name: name a file, a folder or a glob (to build every title in "
                              "this folder, name it: '.')")
         path = Path(argument)
+        if not path.exists() and is_url(argument):  # before the glob: 'https://x/*.md' is no pattern here
+            raise UsageError(not_a_local_file(address_named(argument) or argument))
         if path.is_dir():
             found = _folder_titles(path)
             if not found:

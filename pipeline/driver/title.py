@@ -26,6 +26,7 @@ from pipeline.driver.settings import BuildSettings
 from pipeline.driver.sources import TitleSource
 from pipeline.driver.styles import styles_dir
 from pipeline.model import Document
+from pipeline.paths import expand_home
 from pipeline.reader import read_data
 from pipeline.renderers.base import BuildContext
 from pipeline.slugs import slug_from_name
@@ -67,7 +68,7 @@ class TitleResult:
 
 def default_cache_dir() -> Path:
     """A worker's own cache: `$PUBLISH_CACHE_DIR`, else the user's cache folder."""
-    configured = os.environ.get("PUBLISH_CACHE_DIR")
+    configured = expand_home(os.environ.get("PUBLISH_CACHE_DIR", ""))
     if configured:
         return Path(configured)
     import platformdirs
