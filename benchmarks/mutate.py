@@ -89,8 +89,8 @@ GROUPS: dict[str, Group] = {
     ),
     "check": Group(
         ("pipeline/check.py", "pipeline/diagnostics.py"),
-        ("tests/test_check.py", "tests/test_check_pinyin.py", "tests/test_check_pasted.py", "tests/test_reader_links.py",
-         "tests/test_reader_broken4.py"),
+        ("tests/test_check.py", "tests/test_check_pinyin.py", "tests/test_check_pasted.py", "tests/test_check_warnings.py",
+         "tests/test_reader_links.py", "tests/test_reader_broken4.py"),
     ),
     "build": Group(
         ("pipeline/fsutil.py", "pipeline/build.py"),
