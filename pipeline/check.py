@@ -273,9 +273,6 @@ def _long_title(doc: Document, lines: list[str]) -> list[Diagnostic]:
 
 
 REPEAT_MIN_CHARACTERS = 12  # shorter paragraphs repeat by nature ("同意。", "谢谢。")
-# Where a paragraph outside the answers stands, for W412's message ("there in the article, here
-# by 李四": an answer holding the article's words, or the reverse).
-_OUTSIDE_ANSWERS = {"article": "in the article", "note": "in a note"}
 
 
 def _repeated_text(doc: Document) -> list[Diagnostic]:
@@ -294,7 +291,9 @@ def _repeated_text(doc: Document) -> list[Diagnostic]:
                                     f"the question “{section.title}” is asked on line {at} already"))
     said: dict[str, tuple[int, str]] = {}
     for section in doc.sections:
-        places = [(p, _OUTSIDE_ANSWERS.get(section.kind, "outside the answers")) for p in section.paragraphs]
+        # where each paragraph stands, for the message ("there in the article, here by 李四"); only the
+        # article and notes hold paragraphs outside the answers (elsewhere they are an E205: no document)
+        places = [(p, "in the article" if section.kind == "article" else "in a note") for p in section.paragraphs]
         places += [(p, f"by {a.speaker.name}") for a in section.answers for p in a.paragraphs]
         for paragraph, who in places:
             text = key(paragraph.text)
