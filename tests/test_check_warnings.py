@@ -156,3 +156,21 @@ def test_a_language_no_voice_reads_is_named_at_its_key_however_written(tmp_path:
     for key in ("language:", "language :", '"language":', "'language':"):
         text = VALID.replace("language: zh-Hans", f"{key} en")
         assert where(found(tmp_path, text, "W409")) == [(line_of(text, key), 1)], key
+
+
+def test_front_matter_closed_by_dots_or_left_empty_is_read_where_it_ends(tmp_path: Path) -> None:
+    """YAML's '...' closes the front matter as '---' does (its values are checked, at their
+    columns); an empty front matter (two '---' lines: required fields missing) still has its body
+    checked."""
+    text = VALID.replace("description: 一个测试。", "description: 一个测试,真的").replace(
+        "  王五: wang2 wu3\n---\n", "  王五: wang2 wu3\n...\n")
+    description = text.splitlines()[line_of(text, "description:") - 1]
+    assert where(found(tmp_path, text, "W401")) == [(line_of(text, "description:"), description.index(",") + 1)]
+    text = "---\n---\n\n正文,这里。\n"
+    assert where(found(tmp_path, text, "W401")) == [(4, 3)]
+
+
+def test_a_space_in_an_indented_speakers_role_is_found_at_its_column(tmp_path: Path) -> None:
+    text = VALID.replace("role: 记者", "role: 夜班 记者")
+    line = line_of(text, "role: 夜班")
+    assert where(found(tmp_path, text, "W415")) == [(line, text.splitlines()[line - 1].index(" 记") + 1)]
