@@ -18,7 +18,9 @@ ANSWER = "我觉得这项技术会改变整个行业的工作方式。"
 def found(tmp_path: Path, text: str, code: str, pinyin: bool = False) -> list[Diagnostic]:
     path = tmp_path / "t.md"
     path.write_text(text, encoding="utf-8")
-    return [d for d in check(path, pinyin=pinyin)[1] if d.code == code]
+    diagnostics = [d for d in check(path, pinyin=pinyin)[1] if d.code == code]
+    assert all(str(d).startswith(f"{path}:{d.line}:{d.col}: warning {code}: ") for d in diagnostics)  # the file, always
+    return diagnostics
 
 
 def where(diagnostics: list[Diagnostic]) -> list[tuple[int, int]]:
