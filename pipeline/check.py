@@ -58,13 +58,9 @@ def _prose_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
     if lines[0].strip() != "---":
         yield from _body_lines(lines, 0)
         return
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    end, root = _front_matter(lines)
     if end is None:
         return
-    try:
-        root = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, RecursionError):  # the reader reports it
-        root = None
     stack = [root] if root is not None else []
     while stack:
         node = stack.pop()
@@ -77,6 +73,29 @@ def _prose_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     yield from _body_lines(lines, end + 1)
+
+
+def _front_matter(lines: list[str]) -> tuple[int | None, yaml.Node | None]:
+    """(index of the line closing the front matter, its YAML node tree), for a file whose first
+    line is '---'. Read as the reader reads it, white space at each line's end dropped: a tab
+    there stops PyYAML but not the reader, and every warning about the front matter's values was
+    lost with it. (None, None): never closed; a None tree: no valid YAML (the reader says so)."""
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        return None, None
+    try:
+        return end, yaml.compose("\n".join(line.rstrip(" \t") for line in lines[1:end]), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):  # the reader reports it
+        return end, None
+
+
+def _front_key_line(lines: list[str], key: str) -> int:
+    """The line of the front matter's top-level `key` as YAML reads it (`title:`, `title :`,
+    `"title":`), where a warning about that field's value belongs. Called for a document the
+    reader built, whose front matter is a mapping holding the key (else: line 1)."""
+    _end, root = _front_matter(lines)
+    fields = root.value if isinstance(root, yaml.MappingNode) else []
+    return next((name.start_mark.line + 2 for name, _value in fields if name.value == key), 1)
 
 
 # The role an answer's fence line gives (`::: answer id role=…`), without its quotes.
@@ -255,8 +274,7 @@ def _long_title(doc: Document, lines: list[str]) -> list[Diagnostic]:
     title = doc.meta.title
     if len(title) <= LONGEST_TITLE:
         return []
-    line = next((n for n, text in enumerate(lines, 1) if re.match(r"title\s*:", text)), 1)
-    return [Diagnostic("W413", doc.source, line, 1, f"the title is {len(title)} characters long: the PDF editions "
+    return [Diagnostic("W413", doc.source, _front_key_line(lines, "title"), 1, f"the title is {len(title)} characters long: the PDF editions "
                                                      f"hold {LONGEST_TITLE} on a page in small type")]
 
 
@@ -279,15 +297,17 @@ def _repeated_text(doc: Document) -> list[Diagnostic]:
                                     f"the question “{section.title}” is asked on line {at} already"))
     said: dict[str, tuple[int, str]] = {}
     for section in doc.sections:
-        places = [(p, "") for p in section.paragraphs]
-        places += [(p, a.speaker.name) for a in section.answers for p in a.paragraphs]
+        # where each paragraph stands, for the message ("there in the article, here by 李四"); only the
+        # article and notes hold paragraphs outside the answers (elsewhere they are an E205: no document)
+        places = [(p, "in the article" if section.kind == "article" else "in a note") for p in section.paragraphs]
+        places += [(p, f"by {a.speaker.name}") for a in section.answers for p in a.paragraphs]
         for paragraph, who in places:
             text = key(paragraph.text)
             if len(text) < REPEAT_MIN_CHARACTERS:
                 continue
             first = said.setdefault(text, (paragraph.loc.line, who))
             if first[0] != paragraph.loc.line:
-                by = f" (there by {first[1]}, here by {who})" if first[1] != who and (first[1] or who) else ""
+                by = f" (there {first[1]}, here {who})" if first[1] != who else ""
                 found.append(Diagnostic("W412", paragraph.loc.path, paragraph.loc.line, paragraph.loc.col,
                                         f"this paragraph stands on line {first[0]} already{by}"))
     return found
@@ -381,9 +401,7 @@ def _unspoken_language(doc: Document, lines: list[str]) -> list[Diagnostic]:
 
     if spoken_language(doc.meta.language) is not None:
         return []
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines))
-    line = next((n for n in range(2, end + 1) if re.match(r"language\s*:", lines[n - 1])), 1)
-    return [Diagnostic("W409", doc.source, line, 1,
+    return [Diagnostic("W409", doc.source, _front_key_line(lines, "language"), 1,
                        f"no voice reads the title's language '{doc.meta.language}': 'publish audio' and "
                        "'publish script' (and so 'publish all') fail for this title; the EPUB and PDF editions build")]
 
