@@ -22,7 +22,7 @@ from pipeline.diagnostics import Diagnostic, errors
 from pipeline.fences import ANSWER_WITH_TEXT, Block, Run, after_the_id, scan
 from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.frontparts import metadata, read_pronunciations, read_speakers
-from pipeline.inlinetext import heading_attribute_problem, read_spans, split_heading_attrs
+from pipeline.inlinetext import heading_attribute_problem, read_lines, read_spans, split_heading_attrs
 from pipeline.model import Answer, Document, Location, Paragraph, Reference, Section, SectionKind
 from pipeline.sourcetext import written_out
 from pipeline.texthygiene import (
@@ -361,16 +361,19 @@ class BodyBuilder:
                              stray_emphasis(lines, _texts(token)), span_attributes(token.children or [], lines),
                              full_width_markup(lines), misspelt_references(lines), footnotes(lines),
                              joined_items(lines), detached_attributes(lines, _texts(token))])
-                spans = read_spans(token)
-                if not "".join(s.text for s in spans).strip():
-                    continue
-                self.report(links(spans, lines))
-                number, bullet = None, False
-                if lists and lists[-1][2]:  # (an item's first paragraph carries its number or bullet)
-                    number = lists[-1][1] if lists[-1][0] else None
-                    bullet, lists[-1][2] = not lists[-1][0], False
-                paragraphs.append(Paragraph(spans=spans, number=number, bullet=bullet, quote=quoted > 0,
-                                            loc=self.loc(token)))
+                first = True
+                for spans, offset in read_lines(token):  # (one piece a line of a verse)
+                    if not "".join(s.text for s in spans).strip():
+                        continue
+                    self.report(links(spans, lines))
+                    number, bullet = None, False
+                    if first and lists and lists[-1][2]:  # (an item's first paragraph carries its number or bullet)
+                        number = lists[-1][1] if lists[-1][0] else None
+                        bullet, lists[-1][2] = not lists[-1][0], False
+                    loc = self.loc(token)
+                    paragraphs.append(Paragraph(spans=spans, number=number, bullet=bullet, quote=quoted > 0,
+                                                continued=not first, loc=loc.model_copy(update={"line": loc.line + offset})))
+                    first = False
             elif kind in UNSUPPORTED:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({UNSUPPORTED[kind]})")
             elif kind == RULE:

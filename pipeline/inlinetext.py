@@ -127,6 +127,24 @@ def read_spans(inline: Token) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+def read_lines(inline: Token) -> list[tuple[tuple[Span, ...], int]]:
+    """A paragraph's spans cut at its hard line breaks (a line ending in a backslash or two
+    spaces: the lines of a verse), each with how many source lines after the paragraph's first
+    it starts; a paragraph without one is one piece. Markup open across a break (`*a\\` ⏎ `b*`)
+    ends with its line."""
+    children = inline.children or []
+    pieces: list[tuple[tuple[Span, ...], int]] = []
+    start, offset, lines = 0, 0, 0
+    for k, child in enumerate([*children, None]):
+        if child is None or child.type == "hardbreak":
+            part = inline.copy(children=children[start:k])
+            pieces.append((read_spans(part), offset))
+            start, offset = k + 1, lines + 1
+        if child is not None and child.type in ("softbreak", "hardbreak"):
+            lines += 1
+    return pieces
+
+
 def link_problem(href: str) -> str | None:
     """Why a link's address cannot be linked from every edition, or None."""
     parts = urlsplit(href)

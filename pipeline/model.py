@@ -49,13 +49,17 @@ class Paragraph(Frozen):
     """One paragraph or one point of a list (`number` set: editions print （n）; `bullet`, the
     first paragraph of an unnumbered list's item: they print •). `quote`: a paragraph of a block
     quote (`> …`), which editions set apart from the author's own text; `heading`: a subheading
-    of the article (`### …`)."""
+    of the article (`### …`); `continued`: a line after a hard line break in the same paragraph."""
 
     spans: tuple[Span, ...]
     number: int | None = None
     bullet: bool = False
     quote: bool = False
     heading: bool = False  # a subheading of the article ('### …'): a feature's sections
+    # the next line of one paragraph after a hard line break (a line ending in a backslash or two
+    # spaces: a verse's lines, an address): editions set it on a line of its own, where the
+    # lines of a poem ran together into one line of prose
+    continued: bool = False
     loc: Location
 
     @property
@@ -201,6 +205,14 @@ class Document(Frozen):
         """Whether anyone speaks: a feature or a brief without Q&A has no people to list (its
         editions printed an empty name index and an empty contributors page)."""
         return any(section.answers for section in self.chapters)
+
+    @property
+    def has_contents(self) -> bool:
+        """Whether the book gets a contents page: not when its text is one chapter (a brief:
+        the article alone, no question, note or references), whose contents page listed that
+        one entry and cost the PDFs two pages. The EPUB keeps its navigation document (the
+        reading system's own contents menu) out of the reading order instead."""
+        return not (len(self.sections) == 1 and self.sections[0].kind == "article")
 
     @property
     def pronunciation_table(self) -> dict[str, str]:

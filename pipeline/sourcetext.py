@@ -41,14 +41,20 @@ _YAML_BREAKS = re.compile("[\u2028\u2029]")
 _LOST = re.compile("\ufffd")
 
 
-_LATIN = re.compile(r"[A-Za-z0-9]")
-
-
 def line_join(before: str, after: str) -> str:
     """What a line break between `before` and `after` (the text on each side) becomes when an
-    editor's lines are joined into one: a space between Latin letters or digits ('Open' / 'AI'),
-    nothing beside a Chinese character, where a space would show in every edition."""
-    return " " if _LATIN.match(before[-1:]) and _LATIN.match(after[:1]) else ""
+    editor's lines are joined into one: nothing beside a Chinese character or a full-width mark,
+    where a space would show in every edition; a space between others, as in the segment-break
+    rule of CSS Text: between Latin words ('Open' / 'AI') and after Latin punctuation too, where
+    an English line wrapped after a comma or a full stop ran on as 'red,violets', 'late.We'."""
+    last, first = before[-1:], after[:1]
+    if not last or not first or last.isspace() or first.isspace():
+        return ""
+    return "" if _wide(last) or _wide(first) else " "
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
 
 
 def without_invisible(text: str) -> tuple[str, int]:

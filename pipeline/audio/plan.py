@@ -15,9 +15,11 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from pipeline.audio.engine import EngineName, VoiceSpec
+from pipeline.furniture import word
 from pipeline.model import Answer, Document, Paragraph, Section, Span
 from pipeline.passes.casting import Cast
 from pipeline.passes.speech import SpeechRules, cardinal, load_rules, sentences, speak
+from pipeline.sourcetext import line_join
 
 Role = Literal["narrator", "host", "speaker"]
 ROLE_NAMES: dict[Role, str] = {"narrator": "旁白", "host": "主持人", "speaker": "嘉宾"}
@@ -103,7 +105,7 @@ class _Writer:
         self.introduced: dict[str, str] = {}  # in this chapter: speaker id → the role they were introduced with
 
     def chapter(self, section: Section, first: bool) -> Chapter:
-        title = section.title or SECTION_TITLES.get(section.kind) or self.doc.meta.title
+        title = section.title or word(SECTION_TITLES.get(section.kind) or "", self.doc.meta.language) or self.doc.meta.title
         self.introduced = {}
         units: list[list[Cue]] = []
         heading: list[Cue] = []  # joins the chapter's first unit
@@ -116,7 +118,7 @@ class _Writer:
         else:
             heading = self.cues("narrator", [Span(text=title + "。")], self.pauses.title)
             voice = "narrator"
-        units += [self.paragraph(paragraph, voice) for paragraph in section.paragraphs]
+        units += [self.paragraph(paragraph, voice) for paragraph in read_as_one(section.paragraphs)]
         units += [self.answer(answer) for answer in section.answers]
         if section.references:
             units.append([cue for reference in section.references for cue in self.cues(
@@ -150,7 +152,7 @@ class _Writer:
         intro = self.cues("host", [Span(text=f"{role}{gap}{speaker.name}")], self.pauses.intro,
                           shown=f"{answer.label}：", answer=answer)
         body: list[Cue] = []
-        for paragraph in answer.paragraphs:
+        for paragraph in read_as_one(answer.paragraphs):
             body += self.paragraph(paragraph, "speaker", answer)
         if body:
             body[-1] = replace(body[-1], pause=self.pauses.answer)
@@ -211,3 +213,19 @@ class _Writer:
         return [Cue(role=role, who=who, voice=voice, shown=tuple(shown_sentences), spoken=tuple(spoken_sentences),
                     pause=pause, speaker_id=answer.speaker.id if answer else None,
                     answer_id=answer.id if answer else None, label=answer.label if answer else None)]
+
+
+def read_as_one(paragraphs: tuple[Paragraph, ...]) -> list[Paragraph]:
+    """The paragraphs as the ear gets them: a verse's lines (`continued`, after a hard line
+    break) are read on with the line before, as one cue, where the page sets each on its own
+    line; the punctuation between them pauses the voice, and the caption shows the stanza."""
+    out: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if paragraph.continued and out:
+            before = out[-1]
+            gap = line_join(before.text[-1:], paragraph.text[:1])
+            spans = (*before.spans, *((Span(text=gap),) if gap else ()), *paragraph.spans)
+            out[-1] = before.model_copy(update={"spans": spans})
+        else:
+            out.append(paragraph)
+    return out

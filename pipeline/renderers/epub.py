@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pipeline import fonts
 from pipeline.cover import cover_alt, cover_png
+from pipeline.furniture import word
 from pipeline.errors import PublishError
 from pipeline.fsutil import atomic_write
 from pipeline.model import Document
@@ -62,8 +63,8 @@ class EpubRenderer:
     def edition(self, doc: Document, ctx: BuildContext, stylesheets: tuple[str, ...]) -> Edition:
         return Edition(stylesheets=stylesheets, cover_alt=cover_alt(doc.meta))
 
-    def accessibility(self, ctx: BuildContext) -> Accessibility:
-        return Accessibility(features=FEATURES, summary=SUMMARY)
+    def accessibility(self, ctx: BuildContext, language: str = "zh-Hans") -> Accessibility:
+        return Accessibility(features=FEATURES, summary=word(SUMMARY, language))
 
     def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
         styles = self.stylesheets(ctx)
@@ -74,7 +75,7 @@ class EpubRenderer:
                    for file, href in self.scripts(ctx)]
         assets += self.fonts(book_pages, ctx)
         cover = Asset("images/cover.png", cover_png(doc.meta, ctx.cache), "image/png")
-        data = package(doc.meta, book_pages, assets, cover, self.accessibility(ctx), build_time(doc.meta))
+        data = package(doc.meta, book_pages, assets, cover, self.accessibility(ctx, doc.meta.language), build_time(doc.meta))
         (target,) = self.outputs(doc, ctx)
         atomic_write(target, data)
         return [target]
@@ -123,6 +124,6 @@ class LearnerEpubRenderer(EpubRenderer):
                                style=ruby_style(ctx.styles_dir / LEARNER_STYLESHEET),
                                scripts=tuple(href for _file, href in self.scripts(ctx)))
 
-    def accessibility(self, ctx: BuildContext) -> Accessibility:
+    def accessibility(self, ctx: BuildContext, language: str = "zh-Hans") -> Accessibility:
         return Accessibility(features=FEATURES + ("fullRubyAnnotations",),
-                             summary=SUMMARY + learner_summary(self.options(ctx)))
+                             summary=word(SUMMARY, language) + learner_summary(self.options(ctx), language))

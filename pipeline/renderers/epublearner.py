@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline.cache import Cache
 from pipeline.fonts import font_path
+from pipeline.furniture import word
 from pipeline.model import Document, Section
 from pipeline.renderers.epubpages import Edition, section_title
 from pipeline.renderers.htmltext import text
@@ -127,19 +128,19 @@ def chapter_vocabulary(doc: Document, notes: Annotations, level: int) -> dict[st
     return result
 
 
-def vocabulary_html(entries: Iterable, level: int, typeset) -> str:
+def vocabulary_html(entries: Iterable, level: int, typeset, language: str = "zh-Hans") -> str:
     """A glossary section: word, pinyin, HSK level, gloss; "" when there is nothing to list."""
     rows = []
     for entry in entries:
         pinyin = entry.pinyin if isinstance(entry.pinyin, str) else " ".join(entry.pinyin)
-        hsk = HSK_LABEL.get(entry.hsk_level, f"HSK {entry.hsk_level}")
+        hsk = word(HSK_LABEL.get(entry.hsk_level, f"HSK {entry.hsk_level}"), language)
         gloss = f'<span class="gloss" lang="en" xml:lang="en">{text(entry.gloss)}</span>' if entry.gloss else ""
         rows.append(f'<dt epub:type="glossterm">{text(entry.word)}</dt>\n'
                     f'<dd epub:type="glossdef"><span class="pinyin" lang="zh-Latn-pinyin" xml:lang="zh-Latn-pinyin">'
                     f'{text(pinyin)}</span><span class="hsk">{text(hsk)}</span>{gloss}</dd>')
     if not rows:
         return ""
-    title = typeset(VOCABULARY_TITLE.format(level=level), "", "")
+    title = typeset(word(VOCABULARY_TITLE, language).format(level=level), "", "")
     return ('<section class="vocabulary" epub:type="glossary" role="doc-glossary" aria-labelledby="vocabulary">\n'
             f'<h2 id="vocabulary">{title}</h2>\n<dl>\n' + "\n".join(rows) + "\n</dl>\n</section>")
 
@@ -152,14 +153,16 @@ def learner_edition(doc: Document, options: LearnerOptions, stylesheets: tuple[s
     notes = Annotations(doc, options, cache, style)
     lists = chapter_vocabulary(doc, notes, options.level)
 
-    def appendix(section: Section) -> str:
-        return vocabulary_html(lists.get(section.id, ()), options.level, notes.typeset)
+    lang = doc.meta.language
 
-    credits = (("注音", PINYIN_CREDIT + TONES[options.tone_sandhi]), ("生词表", CREDITS))
+    def appendix(section: Section) -> str:
+        return vocabulary_html(lists.get(section.id, ()), options.level, notes.typeset, lang)
+
+    credits = (("注音", word(PINYIN_CREDIT, lang) + word(TONES[options.tone_sandhi], lang)), ("生词表", CREDITS))
     return Edition(stylesheets=stylesheets, typeset=notes.typeset, appendix=appendix, cover_alt=cover_alt,
                    colophon=credits, scripts=scripts)
 
 
-def summary(options: LearnerOptions) -> str:
-    return SUMMARY.format(level=options.level)
+def summary(options: LearnerOptions, language: str = "zh-Hans") -> str:
+    return word(SUMMARY, language).format(level=options.level)
 

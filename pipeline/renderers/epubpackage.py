@@ -108,12 +108,13 @@ def package(meta: Metadata, pages: list[Page], assets: list[Asset], cover: Asset
         book.add_item(epub.EpubItem(uid=uid, file_name=asset.name, media_type=asset.media_type, content=asset.data))
     book.set_cover(cover.name, cover.data, create_page=False)
     book.add_item(epub.EpubNcx())
-    book.spine = list(documents.values())
+    book.spine = [documents[page.name] for page in pages if page.in_spine]
     book.toc = _toc(pages)
     first_body = next((p.name for p in pages if p.matter == "bodymatter"), pages[0].name)
-    book.guide = [{"type": "cover", "href": "cover.xhtml", "title": documents["cover.xhtml"].title},
-                  {"type": "toc", "href": "nav.xhtml", "title": documents["nav.xhtml"].title},
-                  {"type": "text", "href": first_body, "title": documents[first_body].title}]
+    guide = [("cover", "cover.xhtml"), ("toc", "nav.xhtml"), ("text", first_body)]
+    # (a guide entry names a page of the reading order: the nav of a one-chapter book is none)
+    book.guide = [{"type": kind, "href": href, "title": documents[href].title}
+                  for kind, href in guide if next(p for p in pages if p.name == href).in_spine]
     buffer = io.BytesIO()
     writer = _Writer(buffer, book, {"mtime": _Modified(when), "epub3_landmark": False,
                                     "epub3_pages": False, "compresslevel": 0})

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from string import Template
 from typing import Literal
 
+from pipeline.furniture import word, words
 from pipeline.model import Answer, Document, Section, Speaker
 from pipeline.renderers.htmltext import Typeset, attr, block_class, inline_html, lang_attrs, linked, plain, text
 
@@ -76,6 +77,7 @@ class Page:
     properties: tuple[str, ...] = ()
     toc: Literal["top", "nested", ""] = "top"  # in the contents: an entry, one under the last entry, or not
     lang: str | None = None  # the title's language, where the source marks another ({lang=en} on the heading)
+    in_spine: bool = True  # in the reading order (the nav of a one-chapter book is not: no contents page)
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ def section_title(doc: Document, section: Section) -> str:
     if section.kind == "article":
         return doc.meta.title
     if section.kind == "note":
-        return section.title or WORDS["note"]
+        return section.title or word(WORDS["note"], doc.meta.language)
     return section.title or ""
 
 
@@ -134,12 +136,13 @@ def label_parts(answer: Answer) -> tuple[str, str, str]:
 
 
 def date_text(doc: Document) -> str:
-    return WORDS["date"].format(d=doc.meta.date)
+    return word(WORDS["date"], doc.meta.language).format(d=doc.meta.date)
 
 
 class _PageWriter:
     def __init__(self, doc: Document, edition: Edition, template: Template) -> None:
         self.doc, self.ed, self.template = doc, edition, template
+        self.words = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
         self.t = lambda value: edition.typeset(value, "", "")  # a whole string → XHTML
 
     def _page(self, name: str, title: str, matter: str, body: str, body_class: str = "",
@@ -163,7 +166,7 @@ class _PageWriter:
     def cover(self) -> Page:
         body = (f'<section epub:type="cover" class="cover">\n'
                 f'<img src="images/cover.png" alt="{attr(self.ed.cover_alt)}" role="doc-cover"/>\n</section>')
-        return self._page("cover.xhtml", WORDS["cover"], "frontmatter", body, "cover", toc="")
+        return self._page("cover.xhtml", self.words["cover"], "frontmatter", body, "cover", toc="")
 
     def title_page(self) -> Page:
         meta, t = self.doc.meta, self.t
@@ -171,15 +174,15 @@ class _PageWriter:
                  f'<h1 id="book-title" class="title">{t(meta.title)}</h1>']
         if meta.subtitle:
             lines.append(f'<p class="subtitle">{t(meta.subtitle)}</p>')
-        lines.append(f'<p class="byline">{t(WORDS["by"])}／{t("、".join(meta.authors))}</p>')
+        lines.append(f'<p class="byline">{t(self.words["by"])}／{t("、".join(meta.authors))}</p>')
         if meta.editor:
-            lines.append(f'<p class="byline">{t(WORDS["editor"])}／{t(meta.editor)}</p>')
-        lines.append(f'<p class="published">{t(WORDS["published"].format(outlet=meta.outlet, date=date_text(self.doc)))}</p>')
+            lines.append(f'<p class="byline">{t(self.words["editor"])}／{t(meta.editor)}</p>')
+        lines.append(f'<p class="published">{t(self.words["published"].format(outlet=meta.outlet, date=date_text(self.doc)))}</p>')
         if meta.account:
             lines.append(f'<p class="account">{t(meta.account)}</p>')
         body = ('<section epub:type="titlepage" class="titlepage" aria-labelledby="book-title">\n'
                 + "\n".join(lines) + "\n</section>")
-        return self._page("titlepage.xhtml", WORDS["titlepage"], "frontmatter", body, "titlepage", toc="")
+        return self._page("titlepage.xhtml", self.words["titlepage"], "frontmatter", body, "titlepage", toc="")
 
     def nav(self, body: list[Page]) -> Page:
         """The EPUB navigation document, also the contents page: plain text (reading systems
@@ -199,17 +202,20 @@ class _PageWriter:
             inner = "".join(f"\n<li>{link(child)}</li>" for child in children)
             items.append(f"<li>{link(page)}\n<ol>{inner}\n</ol>\n</li>" if children else f"<li>{link(page)}</li>")
         start = next((p.name for p in body if p.matter == "bodymatter"), body[0].name)
-        landmarks = [("cover", "cover.xhtml", WORDS["cover"]), ("toc", "nav.xhtml#toc", WORDS["toc"]),
-                     ("bodymatter", start, WORDS["bodymatter"])]
+        shown = self.doc.has_contents  # (a brief's one-entry contents page is no page a reader turns)
+        landmarks = [("cover", "cover.xhtml", self.words["cover"]),
+                     *((("toc", "nav.xhtml#toc", self.words["toc"]),) if shown else ()),
+                     ("bodymatter", start, self.words["bodymatter"])]
         body_xhtml = (
             '<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">\n'
-            f'<h1 id="toc-title">{text(WORDS["toc"])}</h1>\n<ol>\n' + "\n".join(items) + "\n</ol>\n</nav>\n"
+            f'<h1 id="toc-title">{text(self.words["toc"])}</h1>\n<ol>\n' + "\n".join(items) + "\n</ol>\n</nav>\n"
             '<nav epub:type="landmarks" id="landmarks" hidden="hidden" aria-labelledby="landmarks-title">\n'
-            f'<h2 id="landmarks-title">{text(WORDS["landmarks"])}</h2>\n<ol>\n'
+            f'<h2 id="landmarks-title">{text(self.words["landmarks"])}</h2>\n<ol>\n'
             + "\n".join(f'<li><a epub:type="{kind}" href="{attr(href)}">{text(label)}</a></li>'
                         for kind, href, label in landmarks)
             + "\n</ol>\n</nav>")
-        return self._page("nav.xhtml", WORDS["toc"], "frontmatter", body_xhtml, "contents", ("nav",), toc="")
+        page = self._page("nav.xhtml", self.words["toc"], "frontmatter", body_xhtml, "contents", ("nav",), toc="")
+        return page if shown else replace(page, in_spine=False)
 
     # --- body -----------------------------------------------------------------------------------
 
@@ -241,7 +247,7 @@ class _PageWriter:
     # --- back matter ----------------------------------------------------------------------------
 
     def note(self, name: str, section: Section) -> Page:
-        title = section.title or WORDS["note"]
+        title = section.title or self.words["note"]
         body = (f'<section class="note" role="note" aria-labelledby="title">\n<h1 id="title">{self.t(title)}</h1>\n'
                 f"{self._paragraphs(section.paragraphs)}\n</section>")
         return self._page(name, title, "backmatter", body, "note")
@@ -249,7 +255,7 @@ class _PageWriter:
     def contributors(self, layout: Layout) -> Page:
         t = self.t
         entries = [self._contributor(speaker, layout) for speaker in self.doc.speakers]
-        title = WORDS["contributors"]
+        title = self.words["contributors"]
         body = (f'<section epub:type="contributors" class="contributors" aria-labelledby="title">\n'
                 f'<h1 id="title">{t(title)}</h1>\n<ol class="people">\n' + "\n".join(entries) + "\n</ol>\n</section>")
         return self._page(CONTRIBUTORS, title, "backmatter", body, "contributors")
@@ -260,14 +266,14 @@ class _PageWriter:
         if speaker.handle:
             who += f' <span class="handle">{t(speaker.handle)}</span>'
         if speaker.pseudonym:
-            who += f' <span class="pseudonym">（{t(WORDS["pseudonym"])}）</span>'
+            who += f' <span class="pseudonym">（{t(self.words["pseudonym"])}）</span>'
         lines = [f'<p class="who">{who}</p>']
         answers = doc.answers_by(speaker.id)
         other_roles = list(dict.fromkeys(a.role for a in answers if a.role and a.role != speaker.role))
         if speaker.role or other_roles:
             role = t(speaker.role or "")
             if other_roles:
-                also = f'（{t(WORDS["also_as"])}：{t("；".join(other_roles))}）'
+                also = f'（{t(self.words["also_as"])}：{t("；".join(other_roles))}）'
                 role = f"{role}{also}" if role else also
             lines.append(f'<p class="role">{role}</p>')
         if answers:
@@ -280,9 +286,9 @@ class _PageWriter:
                 count = sum(1 for a in section.answers if a.speaker.id == speaker.id)
                 label = t(section_title(doc, section))
                 if count > 1:
-                    label += t(WORDS["nth_answer"].format(n=seen[section.id]))
+                    label += t(self.words["nth_answer"].format(n=seen[section.id]))
                 links.append(f'<li><a href="{attr(layout.anchors[answer.id])}">{label}</a></li>')
-            aria = attr(WORDS["answers_of"].format(name=speaker.name))
+            aria = attr(self.words["answers_of"].format(name=speaker.name))
             lines.append(f'<ul class="answer-links" aria-label="{aria}">\n' + "\n".join(links) + "\n</ul>")
         return f'<li class="person" id="p-{speaker.id}">\n' + "\n".join(lines) + "\n</li>"
 
@@ -300,18 +306,19 @@ class _PageWriter:
         meta, t = self.doc.meta, self.t
         rows: list[tuple[str, str]] = []  # (term, XHTML)
         if meta.account:
-            rows.append((WORDS["first_run"], t(meta.account)))
-        rows += [(WORDS["publisher"], t(meta.outlet)), (WORDS["on"], t(date_text(self.doc))),
-                 (WORDS["authors"], t("、".join(meta.authors)))]
+            rows.append((self.words["first_run"], t(meta.account)))
+        rows += [(self.words["publisher"], t(meta.outlet)), (self.words["on"], t(date_text(self.doc))),
+                 (self.words["authors"], t("、".join(meta.authors)))]
         if meta.editor:
-            rows.append((WORDS["editor"], t(meta.editor)))
-        rows += [(WORDS["rights"], t(meta.rights)), (WORDS["identifier"], text(meta.id))]
-        rows += [(term, t(value)) for term, value in COLOPHON + self.ed.colophon]
+            rows.append((self.words["editor"], t(meta.editor)))
+        rows += [(self.words["rights"], t(meta.rights)), (self.words["identifier"], text(meta.id))]
+        lang = self.doc.meta.language
+        rows += [(word(term, lang), t(word(value, lang))) for term, value in COLOPHON + self.ed.colophon]
         lines = []
         if meta.credit:
             lines.append(f'<p class="credit">{t(meta.credit)}</p>')
         lines.append("<dl>\n" + "\n".join(f"<dt>{t(term)}</dt>\n<dd>{value}</dd>" for term, value in rows) + "\n</dl>")
-        title = WORDS["colophon"]
+        title = self.words["colophon"]
         body = (f'<section epub:type="colophon" role="doc-colophon" class="colophon" aria-labelledby="title">\n'
                 f'<h1 id="title">{t(title)}</h1>\n' + "\n".join(lines) + "\n</section>")
         return self._page("colophon.xhtml", title, "backmatter", body, "colophon")

@@ -131,7 +131,7 @@ def inline_html(paragraph: Paragraph, xhtml: bool = True, typeset: Typeset = pla
 
 # the classes of a paragraph's <p>, by what it is (every HTML edition's stylesheet styles them)
 _BLOCK_CLASSES = (("point", lambda p: p.number is not None or p.bullet), ("quote", lambda p: p.quote),
-                  ("subhead", lambda p: p.heading))
+                  ("subhead", lambda p: p.heading), ("line", lambda p: p.continued))
 
 
 def block_class(paragraph: Paragraph) -> str:

@@ -186,6 +186,7 @@ class LearnerPdfRenderer(PdfRenderer):
 
     def assembly(self, doc: Document, ctx: BuildContext):  # type: ignore[no-untyped-def]
         """The book's text set and its parts planned (`pdfparts.Assembly`), ready to lay out."""
+        from pipeline.furniture import word
         from pipeline.renderers import pdfparts
         from pipeline.renderers.pdfbook import book_plan
         from pipeline.renderers.pinyinhtml import EDITION, LEARNER_CSS, learner_text, vocabulary_credits
@@ -204,5 +205,5 @@ class LearnerPdfRenderer(PdfRenderer):
         plan = book_plan(doc, [vocabulary])
         edition = pdfparts.Edition(
             setter=learner.setter(), collecting=learner.collecting, face_files=learner.face_files,
-            body_class="learner", edition=EDITION, colophon=vocabulary_credits(), settings=learner.settings())
+            body_class="learner", edition=word(EDITION, doc.meta.language), colophon=vocabulary_credits(), settings=learner.settings())
         return pdfparts.Assembly(doc, plan, edition, styles, ctx.cache, ctx.executor, ctx.log, warming)

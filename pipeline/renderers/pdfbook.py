@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
+from pipeline.furniture import word, words
 from pipeline.model import Answer, Document, Paragraph, Reference, Section, Speaker
 from pipeline.renderers.cjktype import print_typeset, spaced
 from pipeline.renderers.htmltext import attr, block_class, inline_html, is_its_address, lang_attrs, linked, shown_address, text
@@ -116,6 +117,7 @@ class BookPlan:
 def book_plan(doc: Document, extra_chapters: Iterable[Chapter] = ()) -> BookPlan:
     """The parts of the book in reading order (the generated chapters and the index come
     before the references)."""
+    w = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
     meta = doc.meta
     extras = list(extra_chapters)
     leading: list[Section] = []
@@ -128,15 +130,15 @@ def book_plan(doc: Document, extra_chapters: Iterable[Chapter] = ()) -> BookPlan
             parts.append(BookPart(chapter.id, chapter.title, chapter=chapter,
                                   toc=((chapter.id, chapter.title, "generated"),), questions_before=questions))
         if doc.has_answers:  # (no name index in a book where nobody speaks)
-            parts.append(BookPart(INDEX_ID, WORDS["index"], index=True,
-                                  toc=((INDEX_ID, WORDS["index"], "generated"),), questions_before=questions))
+            parts.append(BookPart(INDEX_ID, w["index"], index=True,
+                                  toc=((INDEX_ID, w["index"], "generated"),), questions_before=questions))
 
     for section in doc.sections:
         if section.kind == "references" and not index_done:
             generated()
             index_done = True
         if section.kind == "note":
-            entry = () if note_seen else ((section.id, WORDS["note"], "note"),)
+            entry = () if note_seen else ((section.id, w["note"], "note"),)
             note_seen = True
             if not parts:
                 leading.append(section)
@@ -173,7 +175,7 @@ def part_html(part: BookPart, doc: Document, setter: Setter, pages: Mapping[str,
         elif section.kind in ("question", "closing"):
             out.append(_chapter(section, setter))
         elif section.kind == "note":
-            out.append(_note(section, setter, first=section.id == _first_note_id(doc)))
+            out.append(_note(section, setter, first=section.id == _first_note_id(doc), language=doc.meta.language))
         elif section.kind == "references":
             out.append(_references(section, setter))
     return "\n".join(out)
@@ -185,7 +187,8 @@ def _first_note_id(doc: Document) -> str | None:
 
 def leading_notes_html(plan: BookPlan, doc: Document, setter: Setter) -> str:
     first = _first_note_id(doc)
-    return "\n".join(_note(section, setter, first=section.id == first) for section in plan.leading_notes)
+    return "\n".join(_note(section, setter, first=section.id == first, language=doc.meta.language)
+                     for section in plan.leading_notes)
 
 
 def toc_html(plan: BookPlan, pages: Mapping[str, int] | None = None) -> str:
@@ -211,6 +214,7 @@ def front_html(doc: Document, template: str, plan: BookPlan, main_html: str, *, 
                pages: Mapping[str, int] | None = None) -> str:
     """The skeleton (`template`, its text) filled: front matter and contents (with `pages`,
     folios written out), then `main_html`."""
+    w = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
     meta = doc.meta
     values = {
         **head_values(doc, fonts_css, body_class),
@@ -220,11 +224,14 @@ def front_html(doc: Document, template: str, plan: BookPlan, main_html: str, *, 
         "subtitle_html": f'<p class="book-subtitle">{print_typeset(meta.subtitle)}</p>' if meta.subtitle else "",
         "edition_html": f'<p class="book-edition">{text(edition)}</p>' if edition else "",
         "authors_html": "　".join(print_typeset(a) for a in meta.authors),
-        "by": WORDS["by"],
+        "by": w["by"],
         "outlet_html": print_typeset(meta.outlet),
         "copyright_html": _copyright(doc) + (f'\n<p class="colophon">{text(colophon)}</p>' if colophon else ""),
-        "contents": WORDS["contents"],
+        "contents": w["contents"],
         "toc_html": toc_html(plan, pages),
+        # a one-chapter book (a brief) has no contents page: it listed that one entry, on a
+        # page of its own with a blank verso (the PDF's outline still leads to the chapter)
+        "toc_hidden": "" if doc.has_contents else " hidden",
         "main_html": main_html,
     }
     return Template(template).substitute(values)
@@ -261,13 +268,14 @@ def _head_meta(doc: Document) -> str:
 
 
 def _copyright(doc: Document) -> str:
+    w = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
     meta = doc.meta
-    rows = [(WORDS["authors"], "、".join(meta.authors))]
+    rows = [(w["authors"], "、".join(meta.authors))]
     if meta.editor:
-        rows.append((WORDS["editor"], meta.editor))
-    rows.append((WORDS["outlet"], meta.outlet + (f"　{meta.account}" if meta.account else "")))
-    rows.append((WORDS["date"], chinese_date(doc)))
-    rows.append((WORDS["fonts"], FONT_CREDIT))
+        rows.append((w["editor"], meta.editor))
+    rows.append((w["outlet"], meta.outlet + (f"　{meta.account}" if meta.account else "")))
+    rows.append((w["date"], chinese_date(doc)))
+    rows.append((w["fonts"], word(FONT_CREDIT, doc.meta.language)))
     table = "\n".join(f'<tr><th>{text(k)}</th><td>{print_typeset(v)}</td></tr>' for k, v in rows)
     parts = [f'<table class="imprint">{table}</table>']
     if meta.credit:
@@ -332,9 +340,10 @@ def _chapter(section: Section, setter: Setter) -> str:
     )
 
 
-def _note(section: Section, setter: Setter, first: bool) -> str:
-    heading = f'<h3 class="note-title">{text(WORDS["note"])}</h3>' if first else ""
-    toc = f' data-toc="{attr(WORDS["note"])}"' if first else ""
+def _note(section: Section, setter: Setter, first: bool, language: str = "zh-Hans") -> str:
+    w = words(WORDS, language)  # (in the title's script: pipeline/furniture.py)
+    heading = f'<h3 class="note-title">{text(w["note"])}</h3>' if first else ""
+    toc = f' data-toc="{attr(w["note"])}"' if first else ""
     return (f'<aside class="note" id="{attr(section.id)}"{toc}>{heading}'
             + _paragraphs(section.paragraphs, setter) + "</aside>")
 
@@ -398,6 +407,7 @@ def _index(doc: Document, pages: Mapping[str, int] | None = None, same_page: fro
     """Every speaker with their roles and the pages of their answers, grouped by initial, each
     page once; with `pages` (answer id → folio) the numbers are written out (`data-page`),
     without them the layout counts them and `same_page` names the answers to leave out."""
+    w = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
     if pages is not None:
         same_page = same_page | repeated_pages(doc, pages)
     table = doc.pronunciation_table
@@ -419,7 +429,7 @@ def _index(doc: Document, pages: Mapping[str, int] | None = None, same_page: fro
         handle = speaker.handle if speaker.handle and speaker.handle.lstrip("@") != speaker.name else ""
         notes = "".join([
             f'<span class="index-handle">{print_typeset(handle)}</span>' if handle else "",
-            f'<span class="index-pseudonym">（{WORDS["pseudonym"]}）</span>' if speaker.pseudonym else "",
+            f'<span class="index-pseudonym">（{w["pseudonym"]}）</span>' if speaker.pseudonym else "",
         ])
         refs = '<span class="index-sep">, </span>'.join(
             f'<a class="page-ref" href="#{attr(a.id)}"{_folio(pages, a.id)}></a>' for a in answers
@@ -431,6 +441,6 @@ def _index(doc: Document, pages: Mapping[str, int] | None = None, same_page: fro
         )
     if initial:
         out.append("</ul>")
-    return (_opening(INDEX_ID, WORDS["index"], WORDS["index"], "generated names")
-            + f'<header class="opener"><h2 class="chapter-title">{text(WORDS["index"])}</h2></header>\n'
+    return (_opening(INDEX_ID, w["index"], w["index"], "generated names")
+            + f'<header class="opener"><h2 class="chapter-title">{text(w["index"])}</h2></header>\n'
             + "\n".join(out) + "\n</section>")

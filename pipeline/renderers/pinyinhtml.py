@@ -25,6 +25,7 @@ from pipeline.model import Document, Paragraph
 from pipeline.renderers import pinyinfont
 from pipeline.renderers.htmltext import LINK_NOTE, linked_addresses, text
 from pipeline.renderers.pagegeometry import custom_lengths, custom_ratios, measure
+from pipeline.furniture import words
 from pipeline.renderers.pdfbook import Chapter, Setter
 from pipeline.renderers.pinyinglyphs import PX, Face, Style, glyphs
 from pipeline.renderers.pinyinlayout import break_lines
@@ -213,8 +214,9 @@ class LearnerText:
             entries.append(
                 f'<p class="vocab-entry"><span class="vocab-word">{text(entry.word)}</span> '
                 f'<span class="vocab-pinyin">{text(entry.pinyin)}</span> HSK {shown} · {text(entry.gloss)}</p>')
-        body = f'<p class="vocab-intro">{text(WORDS["intro"].format(level=level))}</p>' + "\n".join(entries)
-        return Chapter(VOCABULARY_ID, WORDS["vocabulary"], body, "vocabulary")
+        w = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
+        body = f'<p class="vocab-intro">{text(w["intro"].format(level=level))}</p>' + "\n".join(entries)
+        return Chapter(VOCABULARY_ID, w["vocabulary"], body, "vocabulary")
 
 
 def learner_text(doc: Document, styles_dir: Path, paper_css: Path, tone_sandhi: bool,

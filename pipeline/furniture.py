@@ -1,0 +1,42 @@
+"""The book's own words in the title's script: the contents page, the notes' heading, the
+colophon's rows, the learner's vocabulary list … are written by the pipeline, not the source,
+in simplified characters; a title in traditional characters (`language: zh-Hant`, `zh-TW`,
+`zh-HK`, `yue` …) printed them so in the middle of its own traditional text ("编者注" under
+"點心師傅的最後一籠"). Their traditional forms are a data table of whole phrases
+(data/furniture-hant.toml), never a character-by-character conversion (发 is 發 or 髮)."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+
+import langcodes
+
+TABLE_FILE = Path(__file__).resolve().parent / "data" / "furniture-hant.toml"
+
+
+@functools.cache
+def traditional(language: str) -> bool:
+    """Whether a title in `language` is written in traditional characters: its BCP 47 tag's
+    script, or the one its language and region imply (zh-TW, zh-HK, yue → Hant; zh → Hans)."""
+    try:
+        return langcodes.Language.get(language).maximize().script == "Hant"
+    except (ValueError, LookupError):
+        return False
+
+
+@functools.cache
+def _table() -> dict[str, str]:
+    return tomllib.loads(TABLE_FILE.read_text(encoding="utf-8"))["hant"]
+
+
+def word(text: str, language: str) -> str:
+    """`text` (one of the pipeline's own words, as the code writes it) in the title's script."""
+    return _table().get(text, text) if traditional(language) else text
+
+
+def words(table: Mapping[str, str], language: str) -> dict[str, str]:
+    """A module's table of words (key → text) in the title's script."""
+    return {key: word(text, language) for key, text in table.items()}
