@@ -5,7 +5,7 @@
   `r2d2`, `k8s`), answers holding lists, a block quote, English sentences, a mid-sentence aside,
   numbers, dates, a link and a mail address, a question in English, a note;
 - `verse`: a long feature in eight `###` sections with three verses (lines ending in a backslash
-  or two spaces), a nested list, a footnote mark written as text, a note and references;
+  or two spaces), a nested list, a note of two paragraphs and references;
 - `traditional`: a Hong Kong title in traditional characters (`language: zh-Hant-HK`, read by
   the Cantonese voices) with Cantonese and English spans and an article before the questions;
 - `one-paragraph`: a brief of one paragraph and no subtitle.
