@@ -62,17 +62,33 @@ def _prose_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
     if end is None:
         return
     stack = [root] if root is not None else []
-    while stack:
+    seen: set[int] = set()  # (an alias is the node it names: its text was written once, and
+    while stack:            # walking every repeat of '*a' took seconds for an alias bomb)
         node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             if node.start_mark.line == node.end_mark.line:
                 quoted = 1 if node.style in ("'", '"') else 0
-                yield node.start_mark.line + 2, node.start_mark.column + quoted, node.value
+                column = _past_properties(lines[node.start_mark.line + 1], node.start_mark.column)
+                yield node.start_mark.line + 2, column + quoted, node.value
         elif isinstance(node, yaml.MappingNode):
             stack.extend(value for _key, value in node.value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     yield from _body_lines(lines, end + 1)
+
+
+def _past_properties(line: str, column: int) -> int:
+    """Where a value's text starts: YAML's node begins at its anchor or tag ('&d 文字', '!!str 文字'),
+    which would shift every column a warning gives by their width."""
+    while line[column:column + 1] in ("&", "!"):
+        rest = line[column:].split(None, 1)
+        if len(rest) < 2:
+            break
+        column = len(line) - len(rest[1])
+    return column
 
 
 def _front_matter(lines: list[str]) -> tuple[int | None, yaml.Node | None]:

@@ -176,3 +176,13 @@ def test_a_space_in_an_indented_speakers_role_is_found_at_its_column(tmp_path: P
     text = VALID.replace("role: 记者", "role: 夜班 记者")
     line = line_of(text, "role: 夜班")
     assert where(found(tmp_path, text, "W415")) == [(line, text.splitlines()[line - 1].index(" 记") + 1)]
+
+
+# -- aliases: text written once is judged once ---------------------------------------------------
+
+def test_a_value_an_alias_repeats_is_warned_about_once_where_it_is_written(tmp_path: Path) -> None:
+    """'*d' is the value '&d' names, not text typed again: one warning, at the anchor. (Walking every
+    repeat made an alias bomb's check take 18 s, though the reader refuses it at once.)"""
+    text = VALID.replace("description: 一个测试。", "description: &d 一个测试,半角逗号。").replace(
+        "    role: 记者", "    role: *d")
+    assert where(found(tmp_path, text, "W401")) == [(line_of(text, "description:"), len("description: &d 一个测试") + 1)]
