@@ -181,7 +181,7 @@ def describe_failure(exc: BaseException, writing: str = "") -> str:
         what = exc.strerror or str(exc) or type(exc).__name__
         return (f"{where}{what} (the previous outputs are intact; free disk space or fix the "
                 f"permissions, then build again)")
-    if os.environ.get("PUBLISH_DEBUG"):
+    if os.environ.get("PUBLISH_DEBUG", "").strip().lower() not in ("", "0", "false", "no", "off"):
         detail = "".join(traceback.format_exception(exc)).rstrip()
         return f"internal error: {type(exc).__name__}: {exc}\n{detail}"
     return (f"internal error: {type(exc).__name__}: {exc} (a bug in publish: please report it with the "

@@ -213,3 +213,10 @@ def test_the_default_cache_is_in_the_project_unless_configured(tmp_path: Path, m
     assert default_cache(tmp_path).root == tmp_path / ".cache" / "publish"
     monkeypatch.setenv("PUBLISH_CACHE_DIR", str(tmp_path / "elsewhere"))
     assert default_cache(tmp_path).root == tmp_path / "elsewhere"
+
+
+@pytest.mark.parametrize("off", ["0", "false", "no", "off", ""])
+def test_publish_debug_switched_off_adds_no_traceback(off, monkeypatch) -> None:
+    """PUBLISH_DEBUG=0 means off, as an editor who copied it from a script with 0/1 would expect."""
+    monkeypatch.setenv("PUBLISH_DEBUG", off)
+    assert describe_failure(KeyError("k")) == FAILURES[-1][2]
