@@ -142,6 +142,14 @@ def test_an_unread_ideograph_is_found_alone_on_its_line_and_in_the_front_matter(
     assert where(found(tmp_path, text, "W414", pinyin=True)) == [(description, column), (line_of(text, "𠮷。"), 1)]
 
 
+
+def test_a_compatibility_ideograph_is_read_as_its_unified_form(tmp_path: Path) -> None:
+    """豈 U+F900 and 欄 U+F91D (from a Big5 or Korean round trip) are the characters 豈 and 欄: they
+    have readings, so no W414 (the learner editions used to set them bare)."""
+    text = VALID.replace("回答一。", "\uf900有此理，\uf91d杆很高。")
+    assert found(tmp_path, text, "W414", pinyin=True) == []
+
+
 # -- the front matter as the reader reads it --------------------------------------------------
 
 def test_a_tab_at_the_end_of_a_front_matter_line_hides_no_warning(tmp_path: Path) -> None:

@@ -1040,3 +1040,11 @@ def test_fifth_round_names(plain, text, index, expected):
     assert reading_of(plain, text, index) == expected, text
 
 
+
+
+def test_compatibility_ideographs_are_read_as_their_unified_forms_and_set_as_written(plain):
+    """U+F900 豈 and U+F91D 欄 read as 豈 qǐ and 欄 lán; each token keeps the character the editor typed."""
+    tokens = plain.annotate("\uf900有此理，\uf91d杆")
+    assert "".join(t.text for t in tokens) == "\uf900有此理，\uf91d杆"
+    readings = {t.text[i]: t.pinyin[i] for t in tokens if t.pinyin for i in range(len(t.text))}
+    assert readings["\uf900"] == "qǐ" and readings["\uf91d"] == "lán"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 from pipeline.passes.pinyin.names import add_title_forms, name_reading
@@ -22,6 +24,26 @@ from pipeline.passes.pinyin.tables import (
     _surnames,
     is_polyphonic,
 )
+
+
+# CJK compatibility ideographs (豈 U+F900, 欄 U+F91D …, from a Big5 or KS X 1001 round trip) are
+# the same characters as their unified forms, which Unicode maps them to one for one: they are read
+# as those, and set as written (no edition changes the editor's text).
+COMPATIBILITY_IDEOGRAPHS = {
+    code: unicodedata.normalize("NFC", chr(code))
+    for code in [*range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20)]
+    if len(unicodedata.normalize("NFC", chr(code))) == 1 and unicodedata.normalize("NFC", chr(code)) != chr(code)
+}
+
+
+def _as_written(tokens: tuple[Token, ...], text: str) -> tuple[Token, ...]:
+    """The tokens read from the unified forms, each holding the text as the editor wrote it
+    (the mapping is one character for one, so every token keeps its length)."""
+    out, start = [], 0
+    for token in tokens:
+        out.append(dataclasses.replace(token, text=text[start:start + len(token.text)]))
+        start += len(token.text)
+    return tuple(out)
 
 
 def warm_up() -> None:
@@ -59,8 +81,9 @@ class PinyinAnnotator:
         warm_up()
 
     def annotate(self, text: str) -> tuple[Token, ...]:
-        segs = self._segmenter.segments(text)
-        return tuple(finish(segs, self.tone_sandhi, self.style))
+        read = text.translate(COMPATIBILITY_IDEOGRAPHS)
+        tokens = tuple(finish(self._segmenter.segments(read), self.tone_sandhi, self.style))
+        return tokens if read == text else _as_written(tokens, text)
 
     def unsure(self, text: str) -> list[tuple[int, str, str]]:
         """(char offset, char, reading) of every character the pass is not confident about: a
@@ -70,7 +93,7 @@ class PinyinAnnotator:
         single-character default). These, and only these, are what an editor should look at."""
         out = []
         offset = 0
-        segs = self._segmenter.segments(text)
+        segs = self._segmenter.segments(text.translate(COMPATIBILITY_IDEOGRAPHS))
         for token in finish(segs, self.tone_sandhi, self.style, words=False):
             if token.source == "fallback" and token.pinyin:
                 han = [i for i, c in enumerate(token.text) if _is_han(c)]
