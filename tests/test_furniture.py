@@ -29,7 +29,8 @@ def _pipeline_words() -> list[str]:
     found = [*epubpages.WORDS.values(), *(w for row in epubpages.COLOPHON for w in row), *pdfbook.WORDS.values(),
              pdfbook.FONT_CREDIT, *pinyinhtml.WORDS.values(), pinyinhtml.EDITION, epub.SUMMARY, epublearner.SUMMARY,
              epublearner.VOCABULARY_TITLE, epublearner.PINYIN_CREDIT, *epublearner.TONES.values(),
-             *epublearner.HSK_LABEL.values(), "注音", "生词表", *(t for t in plan.SECTION_TITLES.values() if t)]
+             *epublearner.HSK_LABEL.values(), "注音", "生词表", *(t for t in plan.SECTION_TITLES.values() if t),
+             *plan.ROLE_NAMES.values()]
     return found
 
 
@@ -118,3 +119,23 @@ def test_the_audio_reads_a_verse_as_one_paragraph(tmp_path) -> None:
     assert [p.text for p in joined[:3]] == ["床前明月光，疑是地上霜。举头望明月，低头思故乡。", "第一行，第二行。",
                                         "Roses are red, violets are blue."]
     assert joined[1].number == 1
+
+
+def test_the_scripts_fallback_role_and_pseudonym_mark_follow_the_language(tmp_path) -> None:
+    """A speaker with no role is 嘉賓 in a traditional title's script, not 嘉宾 (nor 化名 marks)."""
+    from pipeline.audio.plan import Cue
+    from pipeline.reader import read_source
+    from pipeline.renderers.script import _role
+
+    source = (SOURCE.replace("language: zh-Hans", "language: zh-Hant-TW")
+              .replace("speakers: []", "speakers:\n  - id: lin\n    name: 林生\n    pseudonym: true")
+              + "\n## 問題？\n\n::: answer lin\n回答。\n:::\n")
+    path = tmp_path / "t.md"
+    path.write_text(source, encoding="utf-8")
+    doc = read_source(path)
+    answer = doc.chapters[-1].answers[0]
+    cue = Cue(role="speaker", who="林生", voice=None, shown=("回答。",), spoken=("回答。",), pause=0.0,
+              speaker_id="lin", answer_id=answer.id)
+    assert _role(doc, cue) == "嘉賓（化名）"
+    host = Cue(role="host", who="主持人", voice=None, shown=(), spoken=(), pause=0.0)
+    assert _role(doc, host) == "主持人"

@@ -209,7 +209,7 @@ class _Writer:
         if role == "speaker" and answer is not None:
             voice, who = self.cast.voice(answer.speaker.id), answer.speaker.name
         else:
-            voice, who = (self.cast.host if role == "host" else self.cast.narrator), ROLE_NAMES[role]
+            voice, who = (self.cast.host if role == "host" else self.cast.narrator), word(ROLE_NAMES[role], self.doc.meta.language)
         return [Cue(role=role, who=who, voice=voice, shown=tuple(shown_sentences), spoken=tuple(spoken_sentences),
                     pause=pause, speaker_id=answer.speaker.id if answer else None,
                     answer_id=answer.id if answer else None, label=answer.label if answer else None)]

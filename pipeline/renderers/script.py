@@ -19,6 +19,7 @@ from pipeline.audio.plan import ROLE_NAMES, Cue
 from pipeline.audio.programme import Programme, produce
 from pipeline.audio.timeline import clock
 from pipeline.fsutil import atomic_write, written_together
+from pipeline.furniture import word
 from pipeline.model import Document
 from pipeline.passes.speech import load_rules
 from pipeline.renderers.base import BuildContext
@@ -61,11 +62,11 @@ def script_sections(doc: Document, programme: Programme) -> list[Section]:
 
 def _role(doc: Document, cue: Cue) -> str:
     if cue.role != "speaker" or cue.speaker_id is None:
-        return ROLE_NAMES[cue.role]
+        return word(ROLE_NAMES[cue.role], doc.meta.language)
     speaker = doc.speaker(cue.speaker_id)
     answer = next((a for s in doc.chapters for a in s.answers if a.id == cue.answer_id), None)
-    role = (answer.shown_role if answer else speaker.role) or "嘉宾"
-    return role + ("（化名）" if speaker.pseudonym else "")
+    role = (answer.shown_role if answer else speaker.role) or word(ROLE_NAMES["speaker"], doc.meta.language)
+    return role + (f"（{word('化名', doc.meta.language)}）" if speaker.pseudonym else "")
 
 
 def _printed(cue: Cue) -> str | None:
