@@ -469,11 +469,13 @@ def detached_attributes(lines: TextLines, texts: Iterable[str]) -> Problem | Non
         if attribute_block_problem(lines.read[k]) is not None:
             continue  # (a block left open is E226 already, said so by open_attribute_block)
         for found in _DETACHED_ATTRIBUTES.finditer(raw):
-            if found[0] not in printed or "'" in found[0]:
-                continue  # (straight single quotes, "{lang='en'}", are left alone: test_reader_edges holds them closed)
+            if found[0] not in printed:
+                continue
             before = raw[: found.start()]
             if re.search("[‘’“”]", found[0]):
                 how = "its value stands in curly quotes: write it without them"
+            elif "'" in found[0]:  # (markdown-it's attributes take "…" or nothing, never '…')
+                how = "its value stands in single quotes, which the format does not read: write it without them"
             elif before != before.rstrip() and before.rstrip().endswith("]"):
                 how = "a space stands between the text's ']' and its '{': write them together"
             else:

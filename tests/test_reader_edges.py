@@ -11,7 +11,7 @@ import pytest
 from pipeline.cover import cover_png
 from pipeline.cache import Cache
 from pipeline.reader import read_with_diagnostics
-from tests.test_reader import VALID
+from tests.test_reader import VALID, line_of
 
 
 def read(tmp_path: Path, text: str):
@@ -482,5 +482,14 @@ def test_e226_reports_an_attribute_block_left_open(change: tuple[str, str], bloc
 
 def test_closed_attribute_blocks_and_braces_of_text_are_not_e226() -> None:
     text = VALID.replace("回答一。", '回答一[Night]{lang="en"}，{笑}，集合{1, 2}，a{b=c}。').replace(
-        "回答二。", "回答二[Owl]{lang='en' .aside}，\\{lang=\"x}。")
+        "回答二。", "回答二[Owl]{lang=en .aside}，\\{lang=\"x}。")
     assert _messages(text) == []
+
+
+def test_an_attribute_value_in_single_quotes_is_e226() -> None:
+    """markdown-it reads "…" or no quotes, never '…': `[Owl]{lang='en'}` was printed braces and all,
+    its language lost, with no word to the editor."""
+    text = VALID.replace("回答一。", "回答一[Owl]{lang='en' .aside}。")
+    (message,) = _messages(text)
+    assert message.startswith(f"t.md:{line_of(text, '[Owl]')}:{len('回答一[Owl]') + 1}: error E226: ")
+    assert "single quotes" in message and "{lang=en}" in message
