@@ -92,6 +92,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "W417": ("warning", "write a numbered list as '1. ', '2. ' … in order (a bullet list as '- '), one item a line"),
     "W418": ("warning", "write the note in a '::: note' block after the chapters and delete the '[^…]' marker"),
     "W419": ("warning", "write each author as an item of the list: authors: [林小满, 王五]"),
+    "W420": ("warning", "front-matter values are plain text: write the words without the tag"),
     "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),

@@ -382,7 +382,8 @@ def joined_authors(front: FrontMatterInput, positions: Positions) -> list[Proble
 _FIELD_MARKUP = (
     (_AMPERSAND_WORD, "E231", lambda m: f"the character reference '{m[0]}'", "type the character itself"),
     (_HTML_COMMENT, "E225", lambda m: "an HTML comment '<!--'", "delete the comment"),
-    (_HTML_TAG, "E227", lambda m: f"the HTML tag '{m[0]}'", "delete the tag"),
+    # (a warning: a title may name a tag on purpose, and every edition prints it exactly as written)
+    (_HTML_TAG, "W420", lambda m: f"the HTML tag '{m[0]}'", "delete the tag unless the title means it"),
 )
 
 
