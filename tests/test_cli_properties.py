@@ -132,7 +132,7 @@ def command_lines(commands: list[str]) -> st.SearchStrategy[list[str]]:
 SLOW_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=SLOW_OK)
+@settings(max_examples=80, deadline=None, suppress_health_check=SLOW_OK)
 @given(arguments=command_lines(LIGHT + HEAVY + ["nosuch", "--version", "-q"]))
 def test_no_argument_list_gets_a_traceback(arguments: list[str], projects, monkeypatch) -> None:
     run_and_judge(arguments, projects, monkeypatch)

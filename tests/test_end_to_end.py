@@ -1,6 +1,7 @@
 """End to end through the real CLI: `publish all` builds every edition of the first title,
-every EPUB passes EPUBCheck, a second build skips everything, and text that looks like markup
-stays text in every edition. (A build killed mid-write: tests/test_crash_safety.py.)"""
+every EPUB passes EPUBCheck, the audio is full length and read back, a second build skips
+everything, a one-answer edit resynthesises one segment, and text that looks like markup stays
+text in every edition. (A build killed mid-write: tests/test_crash_safety.py.)"""
 
 from __future__ import annotations
 
@@ -60,6 +61,39 @@ def test_nothing_changed_rebuilds_nothing(first_title_build: Path) -> None:
     result = publish("all", "--engine", "espeak", cwd=first_title_build)
     assert "built " not in result.stdout.replace("up to date", ""), result.stdout
     assert result.stdout.count("up to date") >= 6
+
+
+def test_the_first_titles_audio_is_full_length_and_read_back(first_title_build: Path) -> None:
+    """The whole audio, offline, read back like the test title's (tests/renderers/test_audio.py)."""
+    import pyloudnorm
+
+    from pipeline.build import prepare
+    from pipeline.reader import read_source
+    from tests.renderers.audiotools import captions, decode, id3_chapters
+    from tests.renderers.test_audio import assert_caption_rules
+
+    out = first_title_build / "output"
+    x, rate = decode(out / "sora-reactions.mp3")
+    assert len(x) / rate > 25 * 60  # full length: every paragraph and answer is in it
+    assert pyloudnorm.Meter(rate).integrated_loudness(x) == pytest.approx(-16.0, abs=1.0)
+    assert len(id3_chapters(out / "sora-reactions.mp3")) == 14
+    voices = {c.voice for c in captions(out / "sora-reactions.vtt")}
+    assert {s.name for s in prepare(read_source(FIRST_TITLE)).speakers} <= voices
+    assert_caption_rules(out / "sora-reactions.vtt")
+
+
+def test_a_one_answer_edit_resynthesises_one_segment(first_title_build: Path, tmp_path: Path) -> None:
+    """Against the cache the full build filled (through the renderer, in a folder of its own, so
+    the build above stays as it was)."""
+    from pipeline.build import default_cache, prepare
+    from pipeline.reader import read_source
+    from pipeline.renderers.audio import AudioRenderer
+    from tests.renderers.audiotools import context, edited
+
+    log: list[str] = []
+    doc = edited(prepare(read_source(FIRST_TITLE)), "q4-5", "真的。")
+    AudioRenderer().build(doc, context(tmp_path / "out", default_cache(first_title_build), log))
+    assert "1 segment(s) synthesised" in log[-1], log
 
 
 def test_markup_in_source_stays_text(tmp_path: Path) -> None:

@@ -337,21 +337,5 @@ def test_an_interrupted_build_resumes(tmp_path, test_title: Document, monkeypatc
     assert programme.synthesised == len(programme.segments) - 5
 
 
-@pytest.mark.slow
-def test_first_title_full_length_offline(tmp_path, first_title: Document) -> None:
-    """The first title's whole audio offline, read back like the test title's, and a
-    one-answer edit that resynthesises one segment (speed is benchmarks/run.py's job)."""
-    cache = Cache(tmp_path / "cache")
-    log: list[str] = []
-    mp3, m4b, vtt = AudioRenderer().build(first_title, context(tmp_path / "out", cache, log))
-    x, rate = decode(mp3)
-    assert len(x) / rate > 25 * 60  # full length: every paragraph and answer is in it
-    assert pyloudnorm.Meter(rate).integrated_loudness(x) == pytest.approx(-16.0, abs=1.0)
-    chapters = id3_chapters(mp3)
-    assert len(chapters) == 14
-    cues = captions(vtt)
-    voices = {c.voice for c in cues}
-    assert {s.name for s in first_title.speakers} <= voices
-    assert_caption_rules(vtt)
-    AudioRenderer().build(edited(first_title, "q4-5", "真的。"), context(tmp_path / "out", cache, log))
-    assert "1 segment(s) synthesised" in log[-1]
+# (The first title's whole audio, offline, is read back in tests/test_end_to_end.py, from the
+# `publish all` build made there: synthesising it twice cost about 80 s a run.)
