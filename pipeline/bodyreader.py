@@ -47,6 +47,7 @@ from pipeline.texthygiene import (
     stray_emphasis,
     stray_fence,
 )
+from pipeline.textslips import HEADING_IN_BLOCK, empty_items, extra_after_role, printed_markup, trailing_backslash
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
 _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$|^\'(.*)\'$|^‘(.*)’$')
@@ -181,7 +182,7 @@ class BodyBuilder:
             self.problem("E224", line, 1, attribute_problem)
         lines = self._text_lines(inline)
         self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines),
-                     misspelt_references(lines), footnotes(lines)])
+                     misspelt_references(lines), footnotes(lines), printed_markup(lines, _texts(inline))])
         if section_id in self.section_ids:
             self.problem("E207", line, 1, _id_used_twice(section_id, self.section_ids[section_id], kind, given=bool(ids)))
         self.section_ids.setdefault(section_id, line)
@@ -214,7 +215,7 @@ class BodyBuilder:
         inline = tokens[i + 1]
         lines = self._text_lines(inline)
         self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines),
-                     misspelt_references(lines), footnotes(lines)])
+                     misspelt_references(lines), footnotes(lines), printed_markup(lines, _texts(inline))])
         spans = read_spans(inline)
         if not "".join(span.text for span in spans).strip():
             self.problem("E208", self.loc(tokens[i]).line, 1, "subheading has no text")
@@ -253,6 +254,8 @@ class BodyBuilder:
                 self.problem("E206", line, raw.find(block.info) + match.start("role") - len("role=") + 1,
                              "'role=' has no value: write the role after it")
                 return
+        if role is not None and (extra := extra_after_role(match["role"])):  # ('role=甲 role=乙': one role, '甲 role=乙')
+            self.problem("E206", line, raw.find(block.info) + match.start("role") + extra[0] + 1, extra[1])
         if role is not None and (run := EMPHASIS_RUN.search(match["role"])):  # (as written: columns stay true)
             self.problem("E229", line, raw.find(block.info) + match.start("role") + run.start() + 1,
                          f"'{run[0]}' in 'role=' is printed as written: a role is plain text, without Markdown")
@@ -310,7 +313,9 @@ class BodyBuilder:
         """A heading the scanner could not see (a setext '---' underline) inside a block."""
         opened = self.body_offset + block.start + 1
         for token in tokens:
-            if token.type == "heading_open":
+            if token.type == "heading_open" and token.markup.startswith("#"):  # ('###', '#': the scanner lets them be)
+                self.problem("E211", self.loc(token).line, 1, HEADING_IN_BLOCK.format(token.markup, block.name, opened))
+            elif token.type == "heading_open":
                 at = self.loc(token).line
                 self.problem("E213", opened, 1, f"the {block.name} opened here holds a heading at line {at}")
                 self.problem("E213", at, 1, f"a heading stands inside the {block.name} opened on line {opened}")
@@ -341,6 +346,7 @@ class BodyBuilder:
         lists: list[list] = []  # [ordered, item counter, number not yet used] per open list
         quoted = 0  # block quotes open (`> …`: its paragraphs were printed as the author's own)
         self.report(renumbered_items(tokens, self.body_offset + 1))
+        self.report(empty_items(tokens, self.body_offset + 1, "E210" if self.sections[-1]["kind"] == "references" else "W417"))
         for j, token in enumerate(tokens):
             kind = token.type
             if kind in ("blockquote_open", "blockquote_close"):
@@ -360,7 +366,8 @@ class BodyBuilder:
                              open_attribute_block(lines), images(token.children or [], lines),
                              stray_emphasis(lines, _texts(token)), span_attributes(token.children or [], lines),
                              full_width_markup(lines), misspelt_references(lines), footnotes(lines),
-                             joined_items(lines), detached_attributes(lines, _texts(token))])
+                             joined_items(lines), detached_attributes(lines, _texts(token)),
+                             printed_markup(lines, _texts(token)), trailing_backslash(lines)])
                 first = True
                 for spans, offset in read_lines(token):  # (one piece a line of a verse)
                     if not "".join(s.text for s in spans).strip():

@@ -67,6 +67,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E231": ("error", "type the character itself (a plain space for '&nbsp;'), or write '\\&' to print an '&'"),
     "E232": ("error", "delete the underline (or put an empty line above a '---': a section break, left out); "
                       "a chapter's heading is written '## …'"),
+    "E233": ("error", "delete the marks (and the words they struck out); the format's Markdown is CommonMark: "
+                      "**…** for strong, and no strikethrough or highlighting"),
+    "E234": ("error", "convert the file again from its original as UTF-8, or type the text again: the editions "
+                      "would print the garbled letters"),
     "E301": ("error", "write one pinyin syllable per Han character, e.g. 周鸿祎: zhōu hóng yī"),
     "E302": ("error", "name a voice 'publish voices' lists for that engine and the title's language, or delete the hint"),
     "E303": ("error", "split the chapter into two questions (no engine can give so many speakers of one "
@@ -93,6 +97,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "W418": ("warning", "write the note in a '::: note' block after the chapters and delete the '[^…]' marker"),
     "W419": ("warning", "write each author as an item of the list: authors: [林小满, 王五]"),
     "W420": ("warning", "front-matter values are plain text: write the words without the tag"),
+    "W421": ("warning", "delete the backslash at the paragraph's end (keep it only at the end of a line that "
+                        "another line of the paragraph follows)"),
     "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),

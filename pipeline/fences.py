@@ -116,7 +116,8 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
     for index, line in enumerate(lines):
         fence = _FENCE.match(line)
         if fence is None:
-            if open_block is not None and _ATX_HEADING.match(line):
+            if open_block is not None and (atx := _ATX_HEADING.match(line)) and len(atx["marks"]) == 2:
+                # (only a chapter's '##' ends a block left open; a '###' or '#' inside one is E211 there)
                 intruder(index, f"the heading {_what(line)}")
             heading = _NO_SPACE_HEADING.match(line)
             if heading and ("＃" in heading["marks"] or heading["after"] not in ("", " ", "\t")):

@@ -50,6 +50,12 @@ def heading_attribute_problem(content: str) -> str | None:
         return None
     written, words = match[0].strip(), match["inner"].split()
     _title, attrs = split_heading_attrs(content)
+    kinds = sorted({word for word in attrs if word[1:] in HEADING_CLASSES and word.startswith(".")})
+    ids = [word for word in attrs if word.startswith("#")]
+    if len(kinds) > 1 or len(ids) > 1:  # (every edition took one of them without a word)
+        what, taken = ("kind", f"'.{HEADING_CLASSES[0]}'") if len(kinds) > 1 else ("id", f"'{ids[0]}'")
+        return (f"'{written}' gives the chapter two {what}s, and every edition took {taken} alone: a chapter has one "
+                f"{what}; delete the other")
     if attrs or (written == "{}" and not words):
         for word in attrs:  # (other attributes, '{.x}', '{lang=en}', change nothing and are let be)
             near = difflib.get_close_matches(word.lstrip(".").lower(), HEADING_CLASSES, n=1, cutoff=0.6)
@@ -149,7 +155,7 @@ def link_problem(href: str) -> str | None:
     """Why a link's address cannot be linked from every edition, or None."""
     parts = urlsplit(href)
     scheme = parts.scheme.lower()
-    if scheme in LINK_SCHEMES and (scheme == "mailto" or parts.netloc):
+    if scheme in LINK_SCHEMES and (parts.netloc if scheme != "mailto" else "@" in parts.path):  # ('mailto:' alone: no one)
         return None
     shown = href if len(href) <= 60 else href[:57] + "…"
     return (f"link to '{shown}': only whole web addresses (https://…, http://…) and mail addresses "

@@ -20,7 +20,7 @@ from pipeline.model import Document
 from pipeline.placeholders import find_placeholders
 from pipeline.slugs import slug_from_name
 from pipeline.sourcebytes import decode_source
-from pipeline.sourcetext import invisible_characters, lost_characters, split_lines
+from pipeline.sourcetext import garbled_text, invisible_characters, lost_characters, split_lines
 from pipeline.texthygiene import joined_authors, markup_in_fields
 
 
@@ -79,6 +79,12 @@ _DASH_LINE = re.compile(r"^ {0,3}[-－—–―─ー]{2,}\s*$")
 _BODY_LINE = re.compile(r"^(?:#{2,}|:::)|^(?![\s#-])(?![^:\n]*:(?:\s|$))\S")
 
 
+def _garbled_message(written: str, meant: str) -> str:
+    shown, said = (written, meant) if len(written) <= 24 else (written[:23] + "…", meant[:8] + "…")
+    return (f"'{shown}' is UTF-8 text that a program read as Windows-1252 (Latin-1) and saved again, so every "
+            f"edition would print it garbled: it stands for '{said}'")
+
+
 def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
     if not lines or lines[0].strip() != "---":
         what = (f"the first line '{lines[0].strip()}' must be exactly '---' (three half-width hyphens)"
@@ -96,10 +102,14 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
         return ReadResult(None, [Diagnostic("E101", path, 1, 1, "front matter is not closed by a '---' line: it runs on "
                                             f"into the text at line {body + 1} ('{lines[body].strip()[:20]}'); put a "
                                             "'---' line above that one")])
+    garbled = [(number, col, length, Diagnostic("E234", path, number, col, _garbled_message(written, meant)))
+               for number, col, length, written, meant in garbled_text(lines)]
     hidden = [Diagnostic("E102" if number <= end else "E219", path, number, col, message)
-              for number, col, message in invisible_characters(lines, front_end=end)]
+              for number, col, message in invisible_characters(lines, front_end=end)
+              if not any(number == g[0] and g[1] <= col < g[1] + g[2] for g in garbled)]  # (its bytes, not stray ones)
     hidden += [Diagnostic("E228", path, number, col, message) for number, col, message in lost_characters(lines)]
-    front_hidden = [d for d in hidden if d.code == "E102"]
+    hidden += [g[3] for g in garbled]
+    front_hidden = [d for d in hidden if d.code == "E102" or (d.code == "E234" and d.line <= end)]
     if front_hidden:  # YAML would misplace lines after U+2028 or U+0085, so stop here
         return ReadResult(None, front_hidden)
     placeholders: list[Diagnostic] = []

@@ -31,12 +31,15 @@ def decode_source(data: bytes, shown: str) -> str | Diagnostic:
     what = next((what for magic, what in FILE_SIGNATURES if data.startswith(magic)), None)
     if what is not None:
         return Diagnostic("E100", shown, 1, 1, f"this file is {what}")
+    if (wide := _wide_encoding(data)) is not None:  # (before UTF-8: UTF-16 of ASCII text decodes, NULs and all)
+        return Diagnostic("E100", shown, 1, 1, f"file is not valid UTF-8 (it is {wide[0]}: save it again as UTF-8, "
+                                               f"or convert it: iconv -f {wide[1]} -t UTF-8)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = " (it looks like UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else _legacy_chinese(data, exc.start)
+        hint = _legacy_chinese(data, exc.start)
         return Diagnostic("E100", shown, line, col, f"file is not valid UTF-8{hint}")
 
 
@@ -64,3 +67,30 @@ _CHINESE_ENCODINGS = {
     **dict.fromkeys(("gb2312", "gbk", "gb18030", "cp936", "hz"), ("GBK / GB 18030", "GB18030")),
     **dict.fromkeys(("big5", "big5hkscs", "cp950"), ("Big5", "BIG5-HKSCS")),
 }
+
+
+# Files in a two- or four-byte encoding (Notepad's "Unicode", Excel's "Unicode text", a Windows
+# clipboard dump): by their byte-order mark, or, without one, by the NUL bytes every ASCII
+# character (the front matter's keys, '---') brings in its high half. UTF-8 text never holds
+# NULs but for a stray one (E219). (name told to the editor, iconv's name), by signature.
+_WIDE_MARKS = (
+    (b"\xff\xfe\x00\x00", ("UTF-32 (little-endian)", "UTF-32")), (b"\x00\x00\xfe\xff", ("UTF-32 (big-endian)", "UTF-32")),
+    (b"\xff\xfe", ("UTF-16 (little-endian)", "UTF-16")), (b"\xfe\xff", ("UTF-16 (big-endian)", "UTF-16")),
+)
+
+
+def _wide_encoding(data: bytes) -> tuple[str, str] | None:
+    """(name, iconv name) of the UTF-16 or UTF-32 encoding `data` is in, or None."""
+    marked = next((named for mark, named in _WIDE_MARKS if data.startswith(mark)), None)
+    if marked is not None:
+        return marked
+    head = data[:4096]
+    if len(head) < 8 or head.count(0) < len(head) // 5:  # (a stray NUL or two is E219's)
+        return None
+    for step in (4, 2):  # (UTF-32 first: its ASCII is UTF-16's too, with NUL units between)
+        units = [head[i:i + step] for i in range(0, len(head) - step + 1, step)]
+        for order, char, rest in (("little", 0, slice(1, None)), ("big", -1, slice(None, -1))):
+            if sum(1 for unit in units if unit[char] and not any(unit[rest])) * 3 >= len(units):
+                code = f"UTF-{step * 8}{'LE' if order == 'little' else 'BE'}"
+                return f"UTF-{step * 8} ({order}-endian) without a byte-order mark", code
+    return None

@@ -98,3 +98,27 @@ def written_out(text: str) -> str:
     """An id as a message shows it, an invisible character in it written out: 'a<U+200B>' (a
     zero-width space pasted after an id read "unknown speaker id 'a' (did you mean 'a'?)")."""
     return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in text)
+
+
+# Mojibake: UTF-8 text that a program read as Windows-1252 (or Latin-1) and saved again, so each
+# byte became a Latin character: '你好' → 'ä½ å¥½', '“' → 'â€œ'. Every edition printed the
+# garble; the characters are visible, so no other check saw them (or, where a byte fell on a C1
+# control, E219 called them "invisible"). Each such character maps back to its byte; a run of
+# them whose bytes read as UTF-8 is the text that was meant.
+_BYTE_OF = {bytes([b]).decode("cp1252", "ignore") or chr(b): b for b in range(0x80, 0x100)}
+_BYTE_OF.update({chr(b): b for b in range(0x80, 0xA0)})  # (read as Latin-1, or a byte cp1252 has no letter for: C1)
+_WESTERN_RUN = re.compile("[" + re.escape("".join(_BYTE_OF)) + "]{2,}")
+_UTF8_SEQUENCES = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+")
+
+
+def garbled_text(lines: list[str]) -> Iterator[tuple[int, int, int, str, str]]:
+    """(line, column, length, as written, as meant) of the first run of mojibake on each line."""
+    for index, line in enumerate(lines):
+        for run in _WESTERN_RUN.finditer(line):
+            data = bytes(_BYTE_OF[char] for char in run[0])
+            found = _UTF8_SEQUENCES.search(data)
+            if found is None:
+                continue
+            written = run[0][found.start():found.end()]
+            yield index + 1, run.start() + found.start() + 1, len(written), written, found[0].decode("utf-8")
+            break

@@ -194,7 +194,8 @@ def test_a_file_that_cannot_be_read_as_a_source(tmp_path: Path) -> None:
     assert found(latin1) == [("E100", str(latin1), 2, 11, "file is not valid UTF-8")]
     utf16 = tmp_path / "utf16.md"
     utf16.write_bytes("---\n标题\n".encode("utf-16"))
-    assert found(utf16) == [("E100", str(utf16), 1, 1, "file is not valid UTF-8 (it looks like UTF-16)")]
+    assert found(utf16) == [("E100", str(utf16), 1, 1, "file is not valid UTF-8 (it is UTF-16 (little-endian): save it "
+                                                       "again as UTF-8, or convert it: iconv -f UTF-16 -t UTF-8)")]
 
 
 
@@ -322,10 +323,11 @@ def test_a_bad_byte_on_the_first_line() -> None:
 
 
 def test_a_utf16_file_is_named_as_such() -> None:
-    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    for bom, codec, order in ((b"\xff\xfe", "utf-16-le", "little"), (b"\xfe\xff", "utf-16-be", "big")):
         result = read_data(bom + VALID.encode(codec), "t.md")
         assert result.document is None
-        assert shown(result) == [("E100", "t.md", 1, 1, "file is not valid UTF-8 (it looks like UTF-16)")], codec
+        assert shown(result) == [("E100", "t.md", 1, 1, f"file is not valid UTF-8 (it is UTF-16 ({order}-endian): save it "
+                                                        "again as UTF-8, or convert it: iconv -f UTF-16 -t UTF-8)")], codec
 
 
 def test_a_byte_order_mark_is_dropped() -> None:

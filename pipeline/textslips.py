@@ -1,0 +1,115 @@
+"""What the sixth robustness sweep found editors type that every edition printed as written, or
+dropped without a word: Markdown of other dialects (GitHub's '~~struck~~', Typora's and Obsidian's
+'==marked=='), a link whose address holds a space (Markdown then reads no link at all), an empty
+list item (a reference or a numbered point with nothing in it: every edition numbered on past
+it), a backslash that ends a paragraph (verse's line-end mark with no line after it), and more
+than the one 'role=…' an answer's fence line takes.
+
+Kept apart from `pipeline.texthygiene` (the earlier sweeps' checks), in the same shape: each check
+takes the lines of one paragraph or heading (`TextLines`) or the tokens of one block, and gives
+`Problem`s at the line and the column as the editor wrote them. The patterns are one table, so a
+new slip is a row, not a branch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from markdown_it.token import Token
+
+from pipeline.texthygiene import Problem, TextLines
+
+# (pattern on the line as written, where it is looked for, code, what is wrong). 'text': in the
+# text markdown-it left as text (so a code span or an escaped mark is never taken for one);
+# 'raw': in the raw line (what Markdown did not read as a link is text, so the line is the place).
+_PRINTED_MARKUP = (
+    (re.compile(r"(?<![~\\])~~(?=[^\s~])[^~\n]*?(?<=[^\s~\\])~~(?!~)"), "text", "E233",
+     "'{0}' is printed as written, tildes and all: the format has no strikethrough (its Markdown is CommonMark); "
+     "delete the words that were struck out, or the '~~'"),
+    (re.compile(r"(?<![=\\])==(?=[^\s=])[^=\n]*?(?<=[^\s=\\])==(?!=)"), "text", "E233",
+     "'{0}' is printed as written, equals signs and all: the format has no highlighting (its Markdown is "
+     "CommonMark); write **…** for strong, or delete the '=='"),
+    (re.compile(r"(?<!\\)\[[^\]\n]*\]\((?:https?://|mailto:)[^\s)]*\s+[^\s)\"'(][^)\n]*\)"), "raw", "E223",
+     "the link '{0}' holds a space in its address, so Markdown read no link: every edition printed the brackets "
+     "and the address; delete the space (or write it %20)"),
+    (re.compile(r"(?<!\\)<(?:https?://|mailto:)[^>\s]*\s[^>\n]*>"), "raw", "E223",
+     "the address '{0}' holds a space, so Markdown read no link: every edition printed it, '<' and '>' and all; "
+     "delete the space (or write it %20)"),
+)
+
+
+def printed_markup(lines: TextLines, texts: Iterable[str]) -> Problem | None:
+    """E233 / E223 for the first mark of `_PRINTED_MARKUP` in a paragraph or a heading (`texts`:
+    the text pieces markdown-it did not read as markup)."""
+    left_as_text = "\n".join(texts)
+    for pattern, where, code, message in _PRINTED_MARKUP:
+        if where == "text" and not pattern.search(left_as_text):
+            continue
+        for k, raw in enumerate(lines.raw):
+            if (found := pattern.search(raw)) is not None:
+                shown = found[0] if len(found[0]) <= 40 else found[0][:39] + "…"
+                return Problem(code, lines.first + k, found.start() + 1, message.format(shown))
+    return None
+
+
+# A backslash at the end of a paragraph's last line: verse marks each line's end with one, and the
+# last line's has no line after it to break to, so Markdown prints it ('安静。\').
+_LAST_BACKSLASH = re.compile(r"(?<!\\)(?:\\\\)*\\\s*$")
+
+
+def trailing_backslash(lines: TextLines) -> Problem | None:
+    """W421 for a paragraph whose last line ends in a backslash that every edition prints."""
+    if not lines.read or not lines.raw or not _LAST_BACKSLASH.search(lines.read[-1]):
+        return None
+    col = lines.raw[-1].rstrip().rfind("\\") + 1
+    return Problem("W421", lines.first + len(lines.raw) - 1, max(col, 1),
+                   "the '\\' at the end of the paragraph is printed: a backslash keeps a line end only before another "
+                   "line of the same paragraph (verse); delete it")
+
+
+def empty_items(tokens: Iterable[Token], first_line: int, code: str) -> list[Problem]:
+    """`code` (E210 in the references, W417 elsewhere) for a list item with no text ('2.' alone,
+    or '- ' before the next item): every edition dropped it and numbered on past it, so the
+    list printed （1）（3）, and a reference's number was lost. `first_line`: the file line of the
+    tokens' line 0."""
+    problems, open_items = [], []  # [line, has text, numbered] per item still open
+    for token in tokens:
+        if token.type == "list_item_open" and token.map:
+            open_items.append([token.map[0] + first_line, False, token.info.isdigit()])
+        elif token.type == "inline" and open_items:
+            if any(child.type in ("text", "code_inline") and child.content.strip() for child in token.children or []):
+                for item in open_items:
+                    item[1] = True
+        elif token.type == "list_item_close" and open_items:
+            line, has_text, numbered = open_items.pop()
+            if not has_text:
+                what = "a reference" if code == "E210" else "a list item"
+                past = " and numbers on past it" if numbered else ""
+                problems.append(Problem(code, line, 1, f"{what} with no text: every edition leaves it out{past}; "
+                                                       "write its text, or delete the line"))
+    return problems
+
+
+# After the role, what an editor adds thinking the fence line takes more: a second 'role=', a
+# span's 'lang=', an attribute block. The fence line takes one 'role=…', to the line's end, so
+# all of it was printed in the label ('甲 role=乙苏雯').
+_AFTER_THE_ROLE = re.compile(r"\s(?P<extra>[A-Za-z][\w-]*\s*=|\{\s*[.#A-Za-z])")
+
+
+def extra_after_role(role: str) -> tuple[int, str] | None:
+    """(offset in `role` as written, message) when the role as written runs on into another
+    attribute; None for a role alone (quoted whole, it may hold anything)."""
+    found = _AFTER_THE_ROLE.search(role)
+    if found is None or re.fullmatch(r'"[^"]*"|“[^”]*”|\'[^\']*\'|‘[^’]*’', role):
+        return None
+    extra = role[found.start("extra"):].split()[0]
+    return found.start("extra"), (f"'{extra}' after the role is read as part of it and printed in the label: an "
+                                  "answer's line takes one 'role=…' and nothing after it; delete it")
+
+
+# E211 for a '###' (or '#') heading inside an answer or a note: the fence scanner ends a block
+# left open only at a chapter's '##', so such a heading is one error where it stands (before, it
+# ended the block there: five errors, "still open" for an answer closed three lines later).
+HEADING_IN_BLOCK = ("'{}' heading inside the {} opened on line {}: write it as a paragraph (**…** for strong); "
+                    "'###' stands in the article only")
