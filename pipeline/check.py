@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.diagnostics import Diagnostic
-from pipeline.model import Document, Speaker
+from pipeline.model import Document, Reference, Speaker
 from pipeline.passes.typography import half_width_marks
 from pipeline.reader import read_with_diagnostics
 from pipeline.sourcetext import split_lines
@@ -326,6 +326,12 @@ def _repeated_text(doc: Document) -> list[Diagnostic]:
                 by = f" (there {first[1]}, here {who})" if first[1] != who else ""
                 found.append(Diagnostic("W412", paragraph.loc.path, paragraph.loc.line, paragraph.loc.col,
                                         f"this paragraph stands on line {first[0]} already{by}"))
+    listed: dict[str, Reference] = {}  # (a reference of any length: '微博：@城东图书馆' twice is a paste twice)
+    for reference in (r for section in doc.sections for r in section.references):
+        first_ref = listed.setdefault(key(reference.text) + (reference.url or ""), reference)
+        if first_ref is not reference:
+            found.append(Diagnostic("W412", reference.loc.path, reference.loc.line, reference.loc.col,
+                                    f"reference {reference.number} is reference {first_ref.number} again (line {first_ref.loc.line})"))
     return found
 
 

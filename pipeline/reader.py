@@ -88,7 +88,7 @@ def _garbled_message(written: str, meant: str) -> str:
 def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
     if not lines or lines[0].strip() != "---":
         what = (f"the first line '{lines[0].strip()}' must be exactly '---' (three half-width hyphens)"
-                if lines and _DASH_LINE.match(lines[0]) else "the first line must be '---'")
+                if lines and (_DASH_LINE.match(lines[0]) or lines[0].startswith("---")) else "the first line must be '---'")
         return ReadResult(None, [Diagnostic("E101", path, 1, 1, f"no front matter: {what}")])
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     meant = next((i for i in range(1, end or len(lines)) if _DASH_LINE.match(lines[i])), None)
@@ -104,11 +104,12 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
                                             "'---' line above that one")])
     garbled = [(number, col, length, Diagnostic("E234", path, number, col, _garbled_message(written, meant)))
                for number, col, length, written, meant in garbled_text(lines)]
+    garbled_at = {(g[0], col) for g in garbled for col in range(g[1], g[1] + g[2])}
     hidden = [Diagnostic("E102" if number <= end else "E219", path, number, col, message)
               for number, col, message in invisible_characters(lines, front_end=end)
-              if not any(number == g[0] and g[1] <= col < g[1] + g[2] for g in garbled)]  # (its bytes, not stray ones)
+              if (number, col) not in garbled_at]  # (a C1 control in mojibake is one of its bytes, not a stray one)
     hidden += [Diagnostic("E228", path, number, col, message) for number, col, message in lost_characters(lines)]
-    hidden += [g[3] for g in garbled]
+    hidden += list({g[0]: g[3] for g in reversed(garbled)}.values())  # (the first run of a line: one error a line)
     front_hidden = [d for d in hidden if d.code == "E102" or (d.code == "E234" and d.line <= end)]
     if front_hidden:  # YAML would misplace lines after U+2028 or U+0085, so stop here
         return ReadResult(None, front_hidden)

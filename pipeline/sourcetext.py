@@ -112,7 +112,7 @@ _UTF8_SEQUENCES = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]
 
 
 def garbled_text(lines: list[str]) -> Iterator[tuple[int, int, int, str, str]]:
-    """(line, column, length, as written, as meant) of the first run of mojibake on each line."""
+    """(line, column, length, as written, as meant) of every run of mojibake."""
     for index, line in enumerate(lines):
         for run in _WESTERN_RUN.finditer(line):
             data = bytes(_BYTE_OF[char] for char in run[0])
@@ -121,4 +121,3 @@ def garbled_text(lines: list[str]) -> Iterator[tuple[int, int, int, str, str]]:
                 continue
             written = run[0][found.start():found.end()]
             yield index + 1, run.start() + found.start() + 1, len(written), written, found[0].decode("utf-8")
-            break

@@ -24,16 +24,16 @@ from pipeline.texthygiene import Problem, TextLines
 # text markdown-it left as text (so a code span or an escaped mark is never taken for one);
 # 'raw': in the raw line (what Markdown did not read as a link is text, so the line is the place).
 _PRINTED_MARKUP = (
-    (re.compile(r"(?<![~\\])~~(?=[^\s~])[^~\n]*?(?<=[^\s~\\])~~(?!~)"), "text", "E233",
+    (re.compile(r"(?<![~\\A-Za-z0-9])~~(?=[^\s~])[^~\n]*?(?<=[^\s~\\])~~(?![~A-Za-z0-9])"), "text", "E233",
      "'{0}' is printed as written, tildes and all: the format has no strikethrough (its Markdown is CommonMark); "
      "delete the words that were struck out, or the '~~'"),
-    (re.compile(r"(?<![=\\])==(?=[^\s=])[^=\n]*?(?<=[^\s=\\])==(?!=)"), "text", "E233",
+    (re.compile(r"(?<![=\\A-Za-z0-9])==(?=[^\s=])[^=\n]*?(?<=[^\s=\\])==(?![=A-Za-z0-9])"), "text", "E233",
      "'{0}' is printed as written, equals signs and all: the format has no highlighting (its Markdown is "
      "CommonMark); write **…** for strong, or delete the '=='"),
     (re.compile(r"(?<!\\)\[[^\]\n]*\]\((?:https?://|mailto:)[^\s)]*\s+[^\s)\"'(][^)\n]*\)"), "raw", "E223",
      "the link '{0}' holds a space in its address, so Markdown read no link: every edition printed the brackets "
      "and the address; delete the space (or write it %20)"),
-    (re.compile(r"(?<!\\)<(?:https?://|mailto:)[^>\s]*\s[^>\n]*>"), "raw", "E223",
+    (re.compile(r"(?<![\\(])<(?:https?://|mailto:)[^>\s]*\s[^>\n]*>"), "raw", "E223",
      "the address '{0}' holds a space, so Markdown read no link: every edition printed it, '<' and '>' and all; "
      "delete the space (or write it %20)"),
 )
@@ -54,8 +54,9 @@ def printed_markup(lines: TextLines, texts: Iterable[str]) -> Problem | None:
 
 
 # A backslash at the end of a paragraph's last line: verse marks each line's end with one, and the
-# last line's has no line after it to break to, so Markdown prints it ('安静。\').
-_LAST_BACKSLASH = re.compile(r"(?<!\\)(?:\\\\)*\\\s*$")
+# last line's has no line after it to break to, so Markdown prints it ('安静。\'). Only after a
+# character past ASCII: a Windows path ('C:\Users\') ends so on purpose.
+_LAST_BACKSLASH = re.compile(r"(?<=[^\x00-\x7f])(?:\\\\)*\\\s*$")
 
 
 def trailing_backslash(lines: TextLines) -> Problem | None:
