@@ -47,7 +47,7 @@ from pipeline.texthygiene import (
     stray_emphasis,
     stray_fence,
 )
-from pipeline.textslips import HEADING_IN_BLOCK, empty_items, extra_after_role, printed_markup, trailing_backslash
+from pipeline.textslips import HEADING_IN_BLOCK, empty_items, extra_after_role, folded, printed_markup, trailing_backslash
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
 _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$|^\'(.*)\'$|^‘(.*)’$')
@@ -271,7 +271,7 @@ class BodyBuilder:
             return
         speaker = self.speakers.get(match["id"])
         if speaker is None:
-            near = difflib.get_close_matches(match["id"], list(self.speakers), n=1, cutoff=0.6)
+            near = difflib.get_close_matches(folded(match["id"]), list(self.speakers), n=1, cutoff=0.6)
             # the speaker's name (or label) where the id belongs: '::: answer 老周'
             named = [s.id for s in self.speakers.values() if match["id"] in (s.name, s.label())]
             # a name misspelt where the id belongs: '::: answer 苏文' for 苏雯 (no id is near a Chinese one)

@@ -274,6 +274,12 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
         problem = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
         written = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
         problem = _plain_problem(problem, written)
+        # a field's name typed with an IME's '：' is no key, and PyYAML stumbles a line or more later
+        upto = text.split("\n")[: (mark.line + 1) if mark else 0]
+        if (typed := next((k for k, key in enumerate(upto) if _FULL_WIDTH_KEY.match(key)), None)) is not None:
+            line, col = typed + 1 + line_offset, len(upto[typed]) - len(upto[typed].lstrip(" -")) + 1
+            problem = (f"'{upto[typed].split(' #')[0].strip()[:30]}' has a full-width colon '：' after the field's name: YAML needs a "
+                       "half-width colon and a space ('editor: 周一')")
         raise FrontMatterError(
             [Diagnostic("E102", path, line, col, f"front matter is not valid YAML: {problem}")]) from None
     except yaml.reader.ReaderError as exc:
@@ -304,6 +310,9 @@ _YAML_PROBLEMS: tuple[tuple[str, bool | None, str], ...] = (
      "the value starts with a quotation mark, so the quoted part is read as the whole value: put the whole "
      "value in single quotes (title: '\"AI\"来了'), or write Chinese quotation marks “…”"),
 )
+
+
+_FULL_WIDTH_KEY = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*\s*：")  # ('editor：周一': a key, then '：')
 
 
 def _plain_problem(problem: str, line: str) -> str:

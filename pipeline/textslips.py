@@ -14,6 +14,7 @@ new slip is a row, not a branch.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from markdown_it.token import Token
@@ -114,3 +115,9 @@ def extra_after_role(role: str) -> tuple[int, str] | None:
 # ended the block there: five errors, "still open" for an answer closed three lines later).
 HEADING_IN_BLOCK = ("'{}' heading inside the {} opened on line {}: write it as a paragraph (**…** for strong); "
                     "'###' stands in the article only")
+
+
+def folded(speaker_id: str) -> str:
+    """An answer's id as an id is written: an IME's full-width letters ('ｓｕｗｅｎ') and capitals
+    folded, so the did-you-mean of E201 finds 'suwen' (it found nothing near the full-width form)."""
+    return unicodedata.normalize("NFKC", speaker_id).lower()

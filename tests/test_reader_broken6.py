@@ -122,6 +122,20 @@ BROKEN = [
     ("front-matter-opened-with-a-word", ("---\nid:", "--- yaml\nid:"), "E101", "--- yaml", None,
      "'--- yaml' must be exactly '---'"),
     ("front-matter-opened-on-a-fields-line", ("---\nid:", "---id:"), "E101", "---id:", None, "must be exactly '---'"),
+    # -- E201: an id typed through an IME or in capitals, named with the id it stands for ------------
+    ("speaker-id-in-full-width-letters", ("::: answer suwen\n我上", "::: answer ｓｕｗｅｎ\n我上"), "E201", "answer ｓｕｗｅｎ",
+     "ｓｕｗｅｎ", "did you mean 'suwen'?"),
+    ("speaker-id-in-full-width-capitals", ("::: answer suwen\n我上", "::: answer Ｓｕｗｅｎ\n我上"), "E201", "answer Ｓｕｗｅｎ",
+     "Ｓｕｗｅｎ", "did you mean 'suwen'?"),
+    ("speaker-id-in-capitals", ("::: answer suwen\n我上", "::: answer SUWEN\n我上"), "E201", "answer SUWEN", "SUWEN",
+     "did you mean 'suwen'?"),
+    # -- E102: a field's name followed by an IME's full-width colon, named at its own line ------------
+    ("field-with-a-full-width-colon", ("editor: 周一", "editor：周一"), "E102", "editor：", None, "'editor：周一' has a full-width"),
+    ("first-field-with-a-full-width-colon", ("title: 灯下夜读", "title：灯下夜读"), "E102", "title：", None, "full-width colon"),
+    ("speakers-field-with-a-full-width-colon", ("    name: 苏雯", "    name：苏雯"), "E102", "name：苏雯", "name", "full-width colon"),
+    ("speaker-id-with-a-full-width-colon", ("  - id: suwen ", "  - id：suwen "), "E102", "id：suwen", "id", "'- id：suwen' has"),
+    ("last-field-with-a-full-width-colon", ("  行长: háng zhǎng\n---", "  行长: háng zhǎng\ncredit2：x\n---"), "E102", "credit2：",
+     None, "full-width colon"),
     # -- warnings: the title builds, check says what every edition does -----------------------------
     ("backslash-ending-an-answer", answer(LINE + "\\"), "W421", "借一本小说回去。\\", "\\", "is printed"),
     ("backslash-ending-a-verse", answer("床前明月光，\\\n疑是地上霜。\\"), "W421", "疑是地上霜。\\", "\\", "is printed"),

@@ -216,6 +216,7 @@ def escape(text: str, line_start: bool = True) -> str:
     """Text that markdown-it reads back as exactly `text`."""
     escaped = _ESCAPE.sub(r"\\\1", text)
     escaped = re.sub(r"(?<!\\):(?=::)", r"\\:", escaped)  # ':::' anywhere would be read as a fence
+    escaped = re.sub(r"([~=])(?=\1)", r"\\\1", escaped)  # ('~~x~~', '==x==' are text of the copy: not E233)
     if line_start and (match := _LINE_START.match(escaped)):
         token = match[0]
         escaped = (token[:-1] + "\\" + token[-1] if token[0].isdigit() else "\\" + token) + escaped[len(token):]
