@@ -354,6 +354,8 @@ def _diagnostic(err: Any, pos: Positions, path: str) -> Diagnostic:
                   "bool_type": "true or false", "bool_parsing": "true or false"}.get(kind, "a mapping of fields")
         # (a number is taken as text: coerce_numbers_to_str)
         quote = " (put it in quotes)" if kind == "string_type" and got in ("yes/no", "nothing") else ""
+        if got == "text" and kind in ("dict_type", "model_type") and "：" in str(err.get("input")):  # ('行长：háng zhǎng')
+            quote = f": '{str(err['input'])[:30]}' has a full-width '：' where YAML needs a half-width ': '"
         return Diagnostic("E104", path, line, col, f"'{where}' must be {wanted}, not {got}{quote}")
     kind = kind.removeprefix("string_") if kind in ("string_too_short", "string_too_long") else kind
     if kind in _SAID:

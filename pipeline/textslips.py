@@ -2,8 +2,10 @@
 dropped without a word: Markdown of other dialects (GitHub's '~~struck~~', Typora's and Obsidian's
 '==marked=='), a link whose address holds a space (Markdown then reads no link at all), an empty
 list item (a reference or a numbered point with nothing in it: every edition numbered on past
-it), a backslash that ends a paragraph (verse's line-end mark with no line after it), and more
-than the one 'role=…' an answer's fence line takes.
+it), a backslash that ends a paragraph (verse's line-end mark with no line after it), more
+than the one 'role=…' an answer's fence line takes; and the words of two more the reader reports
+itself: a '###' heading inside an answer (E211) and a speaker id typed in full-width letters
+(E201's did-you-mean).
 
 Kept apart from `pipeline.texthygiene` (the earlier sweeps' checks), in the same shape: each check
 takes the lines of one paragraph or heading (`TextLines`) or the tokens of one block, and gives
@@ -27,10 +29,10 @@ from pipeline.texthygiene import Problem, TextLines
 _PRINTED_MARKUP = (
     (re.compile(r"(?<![~\\A-Za-z0-9])~~(?=[^\s~])[^~\n]*?(?<=[^\s~\\])~~(?![~A-Za-z0-9])"), "text", "E233",
      "'{0}' is printed as written, tildes and all: the format has no strikethrough (its Markdown is CommonMark); "
-     "delete the words that were struck out, or the '~~'"),
+     "delete the words that were struck out, or the '~~' (a wave of tildes meant as text: write '\\~~')"),
     (re.compile(r"(?<![=\\A-Za-z0-9])==(?=[^\s=])[^=\n]*?(?<=[^\s=\\])==(?![=A-Za-z0-9])"), "text", "E233",
      "'{0}' is printed as written, equals signs and all: the format has no highlighting (its Markdown is "
-     "CommonMark); write **…** for strong, or delete the '=='"),
+     "CommonMark); write **…** for strong, or delete the '==' (meant as text: write '\\==')"),
     (re.compile(r"(?<!\\)\[[^\]\n]*\]\((?:https?://|mailto:)[^\s)]*\s+[^\s)\"'(][^)\n]*\)"), "raw", "E223",
      "the link '{0}' holds a space in its address, so Markdown read no link: every edition printed the brackets "
      "and the address; delete the space (or write it %20)"),

@@ -136,6 +136,10 @@ BROKEN = [
     ("speaker-id-with-a-full-width-colon", ("  - id: suwen ", "  - id：suwen "), "E102", "id：suwen", "id", "'- id：suwen' has"),
     ("last-field-with-a-full-width-colon", ("  行长: háng zhǎng\n---", "  行长: háng zhǎng\ncredit2：x\n---"), "E102", "credit2：",
      None, "full-width colon"),
+    ("pronunciation-with-a-full-width-colon", ("  行长: háng zhǎng", "  行长：háng zhǎng"), "E104", "行长：", "行长",
+     "'行长：háng zhǎng' has a full-width '：'"),
+    ("voice-with-a-full-width-colon", ("voice: {gender: female}", "voice: gender：female"), "E104", "gender：female",
+     "gender", "has a full-width '：'"),
     # -- warnings: the title builds, check says what every edition does -----------------------------
     ("backslash-ending-an-answer", answer(LINE + "\\"), "W421", "借一本小说回去。\\", "\\", "is printed"),
     ("backslash-ending-a-verse", answer("床前明月光，\\\n疑是地上霜。\\"), "W421", "疑是地上霜。\\", "\\", "is printed"),
