@@ -244,6 +244,8 @@ def span_attributes(children: Iterable[Token], lines: TextLines) -> Problem | No
             elif key == "lang" and not langcodes.tag_is_valid(str(value)):
                 problem = (f"lang={value}", f"'{value}' in 'lang={value}' is not a BCP 47 language tag: no reader or voice can use it",
                            "write e.g. en, ja, yue or zh-Hant")
+            elif key == "title" and child.type == "link_open":  # ('[文字](https://… "标题")': no edition shows it)
+                problem = (str(value), f"the link's title '{value}' is shown by no edition", "delete it, with its quotes")
             elif key not in SPAN_KEYS:
                 near = difflib.get_close_matches(key.lower(), ("lang",), n=1, cutoff=0.5)
                 problem = (key, f"'{key}' is not an attribute of the format, and every edition would drop it",

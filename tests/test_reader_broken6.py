@@ -90,6 +90,8 @@ BROKEN = [
     ("mail-link-with-a-space", answer("白天家里[来信](mailto:reader @example.org)，晚上这里安静。"), "E223", "[来信]", "[来信]",
      "holds a space"),
     ("mail-link-to-no-one", answer("白天家里[来信](mailto:)，晚上这里安静。"), "E223", "[来信](mailto:)", None, "'mailto:'"),
+    ("link-with-a-title", answer('白天家里[孙子闹](https://example.org "馆方公告")，晚上这里安静。'), "E230", "馆方公告", "馆方公告",
+     "the link's title '馆方公告' is shown by no edition"),
     # -- E210: a reference with no text ------------------------------------------------------------
     ("reference-with-no-text", (REFERENCE, "2."), "E210", "2.", None, "a reference with no text"),
     ("reference-that-is-an-empty-link", (REFERENCE, "2. [](https://weibo.com/chengdong)"), "E210", "2. [](", None,
