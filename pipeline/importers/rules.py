@@ -35,6 +35,7 @@ class Rules:
     related: tuple[str, ...]
     related_item_max: int
     page_furniture: frozenset[str]
+    page_bylines: frozenset[str]
     interviewer: tuple[str, ...]
     interviewee: tuple[str, ...]
     sentence_words: tuple[str, ...]
@@ -80,6 +81,7 @@ def rules() -> Rules:
         related=tuple(layout["related"]),
         related_item_max=int(layout["related_item_max"]),
         page_furniture=frozenset(data["page"]["furniture"]),
+        page_bylines=frozenset(data["page"]["bylines"]),
         interviewer=tuple(data["labels"]["interviewer"]),
         interviewee=tuple(data["labels"]["interviewee"]),
         sentence_words=tuple(data["labels"]["sentence_words"]),
