@@ -22,6 +22,9 @@ _ACCOUNT_NAME = re.compile(r"(?:微信)?公众号\s*[：:]?\s*(?P<name>[^（(，
 _BEFORE_ID = re.compile(r"^(?P<name>[^（(]+)[（(]")
 MAX_LENGTH = 200
 _ASKED = re.compile(r"[？?！!]")
+# a space between Chinese characters in a credit (`文字｜屈小凡 编辑｜范蕾`, `记者 巫宏 实习生 骆晴`) is
+# written full-width, as Chinese credits set it (before: the credit the importer wrote was W415)
+_HAN_GAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t]+(?=[\u3400-\u9fff])")
 _SENTENCE_ENDS = ("。", "…", "！", "？", ".", "!", "?")
 _MARKS = "：:｜|丨/／"
 _BRACKETED_PART = re.compile(r"[（(][^（()）]*[）)]")
@@ -57,7 +60,7 @@ def _interviewer_says(text: str, table: Rules) -> bool:
 def merge_credits(credits: list[Credit]) -> Credit:
     """One credit of several credit lines, in the copy's order: every author once, the first
     editor, account and outlet; the credit text is the lines joined."""
-    merged = Credit(text="，".join(c.text.strip(_TRIM) for c in credits))
+    merged = Credit(text=_HAN_GAP.sub("\u3000", "，".join(c.text.strip(_TRIM) for c in credits)))
     for credit in credits:
         merged.authors += [a for a in credit.authors if a not in merged.authors]
         merged.editor = merged.editor or credit.editor
