@@ -342,6 +342,7 @@ def _closing(draft: Draft) -> None:
 def _is_note(block: Block, table: Rules) -> bool:
     text = block.text
     return bool(_BRACKETED.match(text)) or text.startswith(table.note_prefixes) or (
+        without_decoration(text).strip("（）()【】[]「」 ") in table.end_marks) or (
         len(text) <= 120 and any(w in text for w in table.pseudonym_words)) or (
         len(text) <= 80 and text.lstrip("-—– ").startswith(table.trailers))
 

@@ -24,6 +24,7 @@ class Rules:
     reference_headings: tuple[str, ...]
     note_prefixes: tuple[str, ...]
     trailers: tuple[str, ...]
+    end_marks: frozenset[str]
     note_headings: tuple[str, ...]
     furniture: tuple[str, ...]
     furniture_max: int
@@ -70,6 +71,7 @@ def rules() -> Rules:
         reference_headings=tuple(layout["references"]),
         note_prefixes=tuple(layout["notes"]),
         trailers=tuple(layout["trailers"]),
+        end_marks=frozenset(layout["end_marks"]),
         note_headings=tuple(layout["note_headings"]),
         furniture=tuple(layout["furniture"]),
         furniture_max=int(layout["furniture_max"]),

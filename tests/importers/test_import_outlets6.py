@@ -89,6 +89,13 @@ CASES = [
     Case("chinese-sections.txt", ["开店三年了，生意怎么样？", "小城的顾客和大城市有什么不同？"],
          [("于小溪", "刚开始亏了一年"), ("于小溪", "这里的人")], authors=["杭一舟"], labels=["咖啡馆店主于小溪"],
          dropped=["文｜杭一舟"], kept=["一、从零到一百", "三、店主说"]),
+    Case("entities.txt", ["你几点开始干活？", "累不累？"], [("陶红梅", "三点半"), ("陶红梅", "累。但是……习惯了。")],
+         labels=["菜贩 陶红梅", "陶红梅"], flagged=["陶红梅"],
+         sentences=["城南菜市场的“夜班”", "凌晨四点，菜市场的卸货区已经忙了起来。", "批发商&零售商都在这里。",
+                    "三点半。", "我在这儿等着。"], dropped=["&ldquo", "&nbsp", "&amp", "&hellip"]),
+    Case("wenda-own-line.txt", ["图书馆是什么时候开的？", "平时谁来看书？"],
+         [("武春生", "2019年"), ("武春生", "放学的孩子。周末也有大人来。")], interviewee="武春生",
+         labels=["问", "答"], flagged=["武春生"]),
     Case("wechat-br.html", ["为什么要办夜校？", "来上课的人多吗？"],
          [("石慧敏", "我教过的学生里"), ("易春来", "我小学没毕业"), ("石慧敏", "最多的时候"), ("易春来", "我把我老婆")],
          authors=["屈小凡"], editor="范蕾", title="对话｜城中村里的夜校", flagged=["石慧敏", "易春来"],
@@ -300,6 +307,22 @@ def test_an_interviewers_interjection_is_no_byline() -> None:
     draft = _draft("他是唯一的邮递员。\n\n记者：这条路有多长？\n\n邵长青：四十公里。\n\n记者：明白。\n\n邵长青：我要是不来，没人说话。")
     assert draft.credit is None
     assert [c.title for c in draft.chapters] == ["这条路有多长？", "明白。"]
+
+
+@pytest.mark.parametrize("mark", ["——完——", "【完】", "-END-", "（全文完）", "— The End —"])
+def test_an_end_mark_is_no_speakers_words(mark: str) -> None:
+    """Before: `——完——` after the last answer became its speaker's words."""
+    draft = _draft(f"{QA}\n\n{mark}")
+    assert [p.text for p in draft.answers[-1].paragraphs] == ["会的。"]
+    assert draft.notes == [mark]
+
+
+def test_character_references_of_a_pasted_page_source_are_characters() -> None:
+    """Before: `&ldquo;夜班&rdquo;` stayed as written (its `;` made full-width), printed by every edition."""
+    from pipeline.importers.formats import text_blocks
+
+    lines = [b.text for b in text_blocks("城南的&ldquo;夜班&rdquo;&nbsp;开始了&hellip;\nAT&T 与 &para &unknown; &#x4E2D;&#25991;")]
+    assert lines == ["城南的“夜班” 开始了…", "AT&T 与 &para &unknown; 中文"]
 
 
 def test_a_note_after_a_related_list_stays() -> None:
