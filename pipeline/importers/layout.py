@@ -162,19 +162,30 @@ def _take_credit(blocks: list[Block], table: Rules, draft: Draft):
     for i in range(min(_BYLINE_BLOCKS, n)):
         if i not in credits and (credit := _credit_of(blocks[i], table)) is not None:
             credits[i] = credit
+    lead = next((credit for b in blocks[:_BYLINE_BLOCKS] if (credit := _lead_credit(b.text, table))), None)
+    if lead is not None:  # (its paragraph stays: the reporters are named inside the lead's sentence)
+        credits[-1] = lead
     dates = _datelines(blocks, credits)
     for i in sorted(credits) + dates:  # the copy's own date, where the page's markup gives none
-        if draft.date is None and (found := date_of(strip_links(blocks[i].text))) is not None:
+        if i >= 0 and draft.date is None and (found := date_of(strip_links(blocks[i].text))) is not None:
             draft.date, draft.date_from = found, f"the copy's line “{strip_links(blocks[i].text)}”"
     if dates:
         draft.stats.notes.append("dropped as the copy's dateline " + "、".join(f"“{blocks[i].text}”" for i in dates))
     if not credits:
         return [b for i, b in enumerate(blocks) if i not in dates], None
     order = sorted(credits)
-    draft.stats.notes.append("credit read from " + "、".join(f"“{strip_links(blocks[i].text)}”" for i in order)
-                             + " (authors, editor, outlet: in the front matter)")
+    draft.stats.notes.append("credit read from " + "、".join(
+        f"“{strip_links(blocks[i].text) if i >= 0 else credits[i].text}”" for i in order)
+        + " (authors, editor, outlet: in the front matter)")
     return ([b for i, b in enumerate(blocks) if i not in credits and i not in dates],
             merge_credits([credits[i] for i in order]))
+
+
+def _lead_credit(text: str, table: Rules) -> Credit | None:
+    """The reporters a news lead names in brackets (`本报讯（记者 荀晓）…`), as a byline's credit."""
+    words = "|".join(re.escape(w) for w in table.credit_leads)
+    match = re.match(rf"^[^（(，,。]{{0,30}}?(?:{words})\s*[（(](?P<inner>[^（()）]{{2,40}})[）)]", strip_links(text))
+    return parse_credit(match["inner"].strip(), table) if match else None
 
 
 def _datelines(blocks: list[Block], credits: dict[int, Credit]) -> list[int]:

@@ -53,6 +53,7 @@ class Rules:
     credit_editor: tuple[str, ...]
     credit_other: tuple[str, ...]
     credit_english_by: tuple[str, ...]  # longest first
+    credit_leads: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -100,4 +101,5 @@ def rules() -> Rules:
         credit_editor=tuple(sorted(credit["editor"], key=len, reverse=True)),
         credit_other=tuple(sorted(credit["other"], key=len, reverse=True)),
         credit_english_by=tuple(sorted(credit["english_by"], key=len, reverse=True)),
+        credit_leads=tuple(credit["leads"]),
     )

@@ -80,7 +80,7 @@ CASES = [
          [("邵长青", "单程四十公里"), ("邵长青", "习惯了"), ("邵长青", "很少了"), ("邵长青", "我要是不来"),
           ("邵长青", "干到退休吧")], labels=["记者", "邵长青"]),
     Case("dateline-end.txt", ["骑手为什么不愿意上楼？", "物业怎么看？"],
-         [("柏林", "超时要罚款"), ("鄢春花", "我们也在想办法")], editor="景涛", date=dt.date(2024, 6, 18),
+         [("柏林", "超时要罚款"), ("鄢春花", "我们也在想办法")], authors=["荀晓"], editor="景涛", date=dt.date(2024, 6, 18),
          labels=["骑手柏林", "物业经理 鄢春花"], dropped=["2024年6月18日", "编辑：景涛", "校对：杭丽"],
          warnings={"W415"}),  # (`本报讯（记者 荀晓）`: the copy's space)
     Case("english-labels.txt", ["你每天骑多远？", "冬天也骑吗？", "为什么不坐地铁？"],
@@ -280,6 +280,19 @@ def test_the_copys_date_fills_the_front_matter_and_leaves_the_text(copy: str, da
     assert [(draft.people[a.person].name, [p.text for p in a.paragraphs]) for a in draft.answers] == [
         ("周明", ["开书店是我的梦想。"]), ("林小满", ["会的。"])]
     assert not draft.credit or all("2024" not in a for a in draft.credit.authors)
+
+
+LEADS = [("本报讯（记者 荀晓）小区门口新装了外卖柜。", ["荀晓"]),
+         ("新华社北京3月5日电（记者 张三 李四）城东新开了一家旧书店。", ["张三", "李四"]),
+         ("本报讯（记者 张三 通讯员 李四）城东新开了一家旧书店。", ["张三", "李四"])]
+
+
+@pytest.mark.parametrize("lead,authors", LEADS, ids=[f"lead-{n}" for n in range(len(LEADS))])
+def test_the_reporters_of_a_news_lead_are_the_authors(lead: str, authors: list[str]) -> None:
+    """Before: `本报讯（记者 荀晓）` named the reporter, and `authors:` stayed a placeholder."""
+    draft = _draft(f"{lead}\n\n{QA}")
+    assert draft.credit.authors == authors
+    assert [p.text for p in draft.article] == [lead]  # (the lead keeps its words)
 
 
 def test_a_date_inside_the_text_stays() -> None:
