@@ -54,6 +54,7 @@ class Rules:
     credit_other: tuple[str, ...]
     credit_english_by: tuple[str, ...]  # longest first
     credit_leads: tuple[str, ...]
+    date_labels: tuple[str, ...]  # longest first
 
 
 @lru_cache(maxsize=1)
@@ -102,4 +103,5 @@ def rules() -> Rules:
         credit_other=tuple(sorted(credit["other"], key=len, reverse=True)),
         credit_english_by=tuple(sorted(credit["english_by"], key=len, reverse=True)),
         credit_leads=tuple(credit["leads"]),
+        date_labels=tuple(sorted(credit["date_labels"], key=len, reverse=True)),
     )
