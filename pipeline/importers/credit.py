@@ -22,6 +22,10 @@ _ACCOUNT_NAME = re.compile(r"(?:微信)?公众号\s*[：:]?\s*(?P<name>[^（(，
 _BEFORE_ID = re.compile(r"^(?P<name>[^（(]+)[（(]")
 MAX_LENGTH = 200
 _ASKED = re.compile(r"[？?！!]")
+# a space between Chinese characters in a credit (`文字｜屈小凡 编辑｜范蕾`, `记者 巫宏 实习生 骆晴`) is
+# written full-width, as Chinese credits set it (before: the credit the importer wrote was W415)
+_HAN_GAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t]+(?=[\u3400-\u9fff])")
+_SENTENCE_ENDS = ("。", "…", "！", "？", ".", "!", "?")
 _MARKS = "：:｜|丨/／"
 _BRACKETED_PART = re.compile(r"[（(][^（()）]*[）)]")
 _BYLINE_CLOSERS = ("报道", "综合报道", "摄影报道", "联合报道")  # `记者 张三 李四 报道`
@@ -35,7 +39,7 @@ _ENGLISH_NAME = re.compile(r"[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,3
 def parse_credit(text: str, table: Rules, beside: bool = False) -> Credit | None:
     """The credit a line gives, or None. `beside` (a line next to a credit line): a line of
     credits that fill no field (`统筹：王五`, `校对：李四`) counts too, so it leaves the text."""
-    if len(text) > MAX_LENGTH or _ASKED.search(text):
+    if len(text) > MAX_LENGTH or _ASKED.search(text) or _interviewer_says(text, table):
         return None  # (`记者：食堂亏不亏？` is a question of the interview, not a byline)
     if bracketed := _BRACKETS.match(text):
         text = bracketed["inner"].strip()  # `（责任编辑：邹静）`
@@ -45,10 +49,18 @@ def parse_credit(text: str, table: Rules, beside: bool = False) -> Credit | None
     return credit
 
 
+def _interviewer_says(text: str, table: Rules) -> bool:
+    """`记者：明白。`, `主持人：好的。`: an interviewer's word with a colon, then a sentence (ended
+    like one): the interviewer's turn, never a byline (before: `记者：明白。` made 明白 the author
+    and the interjection left the text)."""
+    label, colon, rest = text.partition("：") if "：" in text else text.partition(":")
+    return bool(colon) and label.strip() in table.interviewer and rest.rstrip().endswith(_SENTENCE_ENDS)
+
+
 def merge_credits(credits: list[Credit]) -> Credit:
     """One credit of several credit lines, in the copy's order: every author once, the first
     editor, account and outlet; the credit text is the lines joined."""
-    merged = Credit(text="，".join(c.text.strip(_TRIM) for c in credits))
+    merged = Credit(text=_HAN_GAP.sub("\u3000", "，".join(c.text.strip(_TRIM) for c in credits)))
     for credit in credits:
         merged.authors += [a for a in credit.authors if a not in merged.authors]
         merged.editor = merged.editor or credit.editor

@@ -21,6 +21,7 @@ names other modules import from here stay importable from here.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from pathlib import Path
@@ -48,6 +49,7 @@ SUFFIXES = {".txt": "plain text", ".text": "plain text", ".html": "web page", ".
 _LINE_ENDS = tuple("。！？!?…：:；;”」』）)】》.\"'")
 _WRAP_MIN = 16  # a shorter line (a name alone, a heading) is never continued
 _ITEM_START = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|[①-⑳]|\[\d{1,3}\]|[-*•·] )")  # a list item starts anew
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 MAX_BYTES = 50_000_000  # copy larger than this is not one article
 # A Word file's text (its XML parts) unpacked: an article's is well under 1 MB; mammoth reads
 # 20 MB in about 20 s, so a small file that unpacks to far more (a zip bomb) would hang.
@@ -119,7 +121,7 @@ def text_blocks(text: str) -> list[Block]:
     PDF or an e-mail gives it) has those lines joined again: a line that does not end like a
     sentence, a label or a heading continues on the next (`line_join`: nothing between Chinese
     characters, a space between Latin words)."""
-    lines = [_clean(raw) for raw in text.splitlines()]
+    lines = [_clean(_REFERENCE.sub(_unescape, raw)) for raw in text.splitlines()]
     blocks: list[Block] = []
     wrapped = _hard_wrapped(lines)
     for n, line in enumerate(lines, 1):
@@ -132,6 +134,13 @@ def text_blocks(text: str) -> list[Block]:
         else:
             blocks.append(Block(line, line=n))
     return blocks
+
+
+def _unescape(match: re.Match[str]) -> str:
+    """A character reference of a paste from a page's source (`&ldquo;`, `&nbsp;`, `&#8203;`) as
+    its character: every edition would print it as written (before: `\\&ldquo；夜班` in the source,
+    its `;` even made full-width). One HTML does not know stays as written."""
+    return html.unescape(match[0])
 
 
 def _hard_wrapped(lines: list[str]) -> bool:

@@ -26,7 +26,11 @@ from pipeline.placeholders import TODO
 
 _BRACKETED_LABEL = re.compile(r"^【(?P<label>[^【】]{1,20})】\s*[：:]?\s*(?P<rest>.*)$")
 _TURN_NUMBER = re.compile(r"[0-9０-９.．]+$")
-_TURN = re.compile(r"^(?P<label>[^：:\s]{1,6})\s*[：:]\s*(?P<rest>.*)$")
+_TURN = re.compile(r"^(?P<label>[^：:\s]{1,6}|[A-Za-z]{7,12})\s*[：:]\s*(?P<rest>.*)$")
+# `Q1. …` / `A1、…` / `Q …` / `问1．…`: a Latin turn word, or one with its number, may stand before a full stop,
+# an enumeration comma or a space instead of a colon (before: such a Q&A was read as the article alone)
+_LOOSE_TURN = re.compile(r"^(?P<label>[A-Za-zＡ-Ｚａ-ｚ]{1,2}[0-9０-９]{0,3}|[^\sA-Za-z0-9：:.．、]{1,3}[0-9０-９]{1,3})"
+                         r"(?:\s*[.．、]|\s)\s*(?P<rest>\S.*)$")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,、：:“”「」…]")
 INTERVIEWEE = f"{TODO}: 受访者"  # the name of the speaker of `答：` answers, until the editor writes it
 _QUESTION_ENDS = ("？", "?")
@@ -75,7 +79,14 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
     # `label：answer` paragraphs count when two are read with confidence; then a label read on
     # thin evidence among them is taken too, with its '# check:' (before: its answer was added,
     # label and all, to the previous speaker's)
-    if found or sum(lab.split.doubt is None for lab in inline.values()) >= 2:
+    # … or when one name answers two of the interviewer's turns, each right after it (`记者：…？` then
+    # `贝立军：…`, a surname the tables hardly know: before, every answer went to `TODO: 受访者` with
+    # its label left in the text)
+    answering: dict[str, int] = {}
+    for i, lab in inline.items():
+        if i - 1 in asked:
+            answering[key(lab.split.name)] = answering.get(key(lab.split.name), 0) + 1
+    if found or sum(lab.split.doubt is None for lab in inline.values()) >= 2 or max(answering.values(), default=0) >= 2:
         found.update(inline)
     _surname_labels(blocks, found, parser, asked)
     _lenient_labels(blocks, found, parser, table, aliases)
@@ -106,10 +117,11 @@ def _surname_labels(blocks: list[Block], found: dict[int, Label], parser: LabelP
 
 def _turn(text: str, words: tuple[str, ...]) -> str | None:
     """The text after a turn label of `words` (`问：…` → `…`, `问：` → ''), or None."""
-    match = _TURN.match(text)
-    if match is None or not _is_turn_word(match["label"], words):
-        return None
-    return match["rest"].strip()
+    for pattern in (_TURN, _LOOSE_TURN):
+        match = pattern.match(text)
+        if match is not None and _is_turn_word(match["label"], words):
+            return match["rest"].strip()
+    return None
 
 
 def _is_turn_word(label: str, words: tuple[str, ...]) -> bool:

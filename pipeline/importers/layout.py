@@ -27,6 +27,7 @@ import re
 from dataclasses import replace
 
 from pipeline.importers.credit import merge_credits, parse_credit
+from pipeline.importers.datelines import date_of, only_date, without_dates
 from pipeline.importers.draft import Answer, Chapter, Credit, Draft, Para
 from pipeline.importers.formats import Block, Extracted, strip_links
 from pipeline.importers.house import find_asides, house_style, numbered_points, point_number
@@ -38,11 +39,11 @@ from pipeline.importers.people import build_people, find_aliases, key
 from pipeline.importers.rules import Rules, rules
 from pipeline.sourcetext import line_join, without_invisible
 
-_DATELINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*")
 EMPTY_ANSWER = "TODO: 回答（原稿此处没有回答）"  # an error (E127) until the editor writes or deletes it
 _SECTION_NUMBER = re.compile(r"^[\s/|｜·•.\-—–_]*(?:PART|Part|part|NO\.?|No\.?|第)?[\s.]*[0-9０-９]{1,2}[\s/|｜·•.\-—–_部分章节]*$")
 _NOT_A_QUESTION_END = tuple("。．.：:；;，,、")
 _TERMINATORS = re.compile(r"[。！？!?]")
+_STATEMENT_ENDS = re.compile(r"[。！!]|\.(?:\s|$)")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
 _YAML_BREAKS = re.compile("[\u2028\u2029\n]")  # line ends to YAML (and those `without_invisible` made of them): the title is one line
 _QUESTION_MARKS = ("？", "?")
@@ -119,7 +120,10 @@ def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
     for block in blocks:
         text = block.text
         heading = key(bare(text)) in related
-        listed = in_list and len(text) <= table.related_item_max and not _TERMINATORS.search(text)
+        # (a bracketed line, a note or a pseudonym note after the list is the text's again: before,
+        # `（文中患者均为化名）` after a 推荐阅读 list was dropped with it)
+        listed = in_list and len(text) <= table.related_item_max and not _TERMINATORS.search(text) and not (
+            _is_note(block, table))
         ornament = not without_decoration(text) or bool(_SECTION_NUMBER.match(text))
         call = len(text) <= table.furniture_max and not text.endswith("。") and any(w in text for w in table.furniture)
         if not (heading or listed or ornament or call) and _picture(text, table):
@@ -158,16 +162,43 @@ def _take_credit(blocks: list[Block], table: Rules, draft: Draft):
     for i in range(min(_BYLINE_BLOCKS, n)):
         if i not in credits and (credit := _credit_of(blocks[i], table)) is not None:
             credits[i] = credit
+    lead = next((credit for b in blocks[:_BYLINE_BLOCKS] if (credit := _lead_credit(b.text, table))), None)
+    if lead is not None:  # (its paragraph stays: the reporters are named inside the lead's sentence)
+        credits[-1] = lead
+    dates = _datelines(blocks, credits)
+    for i in sorted(credits) + dates:  # the copy's own date, where the page's markup gives none
+        if i >= 0 and draft.date is None and (found := date_of(strip_links(blocks[i].text))) is not None:
+            draft.date, draft.date_from = found, f"the copy's line “{strip_links(blocks[i].text)}”"
+    if dates:
+        draft.stats.notes.append("dropped as the copy's dateline " + "、".join(f"“{blocks[i].text}”" for i in dates))
     if not credits:
-        return blocks, None
+        return [b for i, b in enumerate(blocks) if i not in dates], None
     order = sorted(credits)
-    draft.stats.notes.append("credit read from " + "、".join(f"“{strip_links(blocks[i].text)}”" for i in order)
-                             + " (authors, editor, outlet: in the front matter)")
-    return [b for i, b in enumerate(blocks) if i not in credits], merge_credits([credits[i] for i in order])
+    draft.stats.notes.append("credit read from " + "、".join(
+        f"“{strip_links(blocks[i].text) if i >= 0 else credits[i].text}”" for i in order)
+        + " (authors, editor, outlet: in the front matter)")
+    return ([b for i, b in enumerate(blocks) if i not in credits and i not in dates],
+            merge_credits([credits[i] for i in order]))
+
+
+def _lead_credit(text: str, table: Rules) -> Credit | None:
+    """The reporters a news lead names in brackets (`本报讯（记者 荀晓）…`), as a byline's credit."""
+    words = "|".join(re.escape(w) for w in table.credit_leads)
+    match = re.match(rf"^[^（(，,。]{{0,30}}?(?:{words})\s*[（(](?P<inner>[^（()）]{{2,40}})[）)]", strip_links(text))
+    return parse_credit(match["inner"].strip(), table) if match else None
+
+
+def _datelines(blocks: list[Block], credits: dict[int, Credit]) -> list[int]:
+    """Lines that are a date alone among the first paragraphs, or followed only by credit lines
+    and dates at the end: the page's dateline (before: the last one became the last answer's words)."""
+    n = len(blocks)
+    dated = [only_date(strip_links(b.text)) for b in blocks]
+    return [i for i in range(n) if dated[i] and i not in credits and (
+        i < _BYLINE_BLOCKS or all(j in credits or dated[j] for j in range(i + 1, n)))]
 
 
 def _credit_of(block: Block, table: Rules, beside: bool = False) -> Credit | None:
-    return parse_credit(_DATELINE.sub("", strip_links(block.text)), table, beside)
+    return parse_credit(without_dates(strip_links(block.text)), table, beside)
 
 
 def _picture(text: str, table: Rules) -> bool:
@@ -232,8 +263,8 @@ def _is_question(body: list[Block], i: int, labels: dict[int, Label], table: Rul
     text = block.text
     if len(text) > table.question_max or text.endswith(_NOT_A_QUESTION_END):
         return False
-    if _TERMINATORS.search(text[:-1]):
-        return False
+    if _TERMINATORS.search(text[:-1]) and not (text.endswith(_QUESTION_MARKS) and not _STATEMENT_ENDS.search(text)):
+        return False  # (a sentence before it; but questions only, `你为什么选择胡同？Why a hutong?`, ask)
     number, _rest = point_number(text)
     return number is None or text.endswith(_QUESTION_MARKS)
 
@@ -322,6 +353,7 @@ def _closing(draft: Draft) -> None:
 def _is_note(block: Block, table: Rules) -> bool:
     text = block.text
     return bool(_BRACKETED.match(text)) or text.startswith(table.note_prefixes) or (
+        without_decoration(text).strip("（）()【】[]「」 ") in table.end_marks) or (
         len(text) <= 120 and any(w in text for w in table.pseudonym_words)) or (
         len(text) <= 80 and text.lstrip("-—– ").startswith(table.trailers))
 

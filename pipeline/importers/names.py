@@ -370,8 +370,13 @@ class LabelParser:
         if not role.strip() and len(name) < 2:
             return []  # a lone letter (Q：, A：) is an interview mark, not a name
         out = []
-        if not role.strip() or role != role.rstrip() or self._role_evidence(role.rstrip()) > 0:
+        if not role.strip() or self._role_evidence(role.rstrip()) > 0:
             out.append(_Candidate(role, name, 5.0))
+        elif role != role.rstrip():
+            # `马克 Marc`, `李娜 Li Na`: Han text with no role word before a spaced Latin name may be
+            # the same name in Chinese (a bilingual label): taken as the role, marked for a look
+            out.append(_Candidate(role, name, 5.0, "" if not all(is_han(c) for c in role.strip()) or len(
+                role.strip()) > 4 else f"“{role.strip()}” is no role word: it may be the name in Chinese"))
         else:
             out.append(_Candidate(role, name, ACCEPT, "a Latin name written straight after Chinese text"))
             # the Chinese just before may be the start of the name (海辛Hyacinth)

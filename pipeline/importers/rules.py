@@ -24,6 +24,7 @@ class Rules:
     reference_headings: tuple[str, ...]
     note_prefixes: tuple[str, ...]
     trailers: tuple[str, ...]
+    end_marks: frozenset[str]
     note_headings: tuple[str, ...]
     furniture: tuple[str, ...]
     furniture_max: int
@@ -35,6 +36,7 @@ class Rules:
     related: tuple[str, ...]
     related_item_max: int
     page_furniture: frozenset[str]
+    page_bylines: frozenset[str]
     interviewer: tuple[str, ...]
     interviewee: tuple[str, ...]
     sentence_words: tuple[str, ...]
@@ -51,6 +53,8 @@ class Rules:
     credit_editor: tuple[str, ...]
     credit_other: tuple[str, ...]
     credit_english_by: tuple[str, ...]  # longest first
+    credit_leads: tuple[str, ...]
+    date_labels: tuple[str, ...]  # longest first
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +73,7 @@ def rules() -> Rules:
         reference_headings=tuple(layout["references"]),
         note_prefixes=tuple(layout["notes"]),
         trailers=tuple(layout["trailers"]),
+        end_marks=frozenset(layout["end_marks"]),
         note_headings=tuple(layout["note_headings"]),
         furniture=tuple(layout["furniture"]),
         furniture_max=int(layout["furniture_max"]),
@@ -80,6 +85,7 @@ def rules() -> Rules:
         related=tuple(layout["related"]),
         related_item_max=int(layout["related_item_max"]),
         page_furniture=frozenset(data["page"]["furniture"]),
+        page_bylines=frozenset(data["page"]["bylines"]),
         interviewer=tuple(data["labels"]["interviewer"]),
         interviewee=tuple(data["labels"]["interviewee"]),
         sentence_words=tuple(data["labels"]["sentence_words"]),
@@ -96,4 +102,6 @@ def rules() -> Rules:
         credit_editor=tuple(sorted(credit["editor"], key=len, reverse=True)),
         credit_other=tuple(sorted(credit["other"], key=len, reverse=True)),
         credit_english_by=tuple(sorted(credit["english_by"], key=len, reverse=True)),
+        credit_leads=tuple(credit["leads"]),
+        date_labels=tuple(sorted(credit["date_labels"], key=len, reverse=True)),
     )

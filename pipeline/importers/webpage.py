@@ -27,6 +27,10 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "butto
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _CAPTION_MAX = 60
+_BYLINES_MAX = 3  # (a page has one byline; a list of every author's page is no byline)
+_SITE_NAME = re.compile(r"(?:\s[-–—|｜]\s|_|｜|\s\|\s)(?=[^-–—|｜_]+$)")  # `headline_site`, `headline - site`
+_SITE_NAME_MAX = 16
+_TEI_BLOCKS = {"p", "head", "list", "quote", "table", "row", "cell"}  # trafilatura's block elements
 
 
 def read_html(text: str) -> Extracted:
@@ -52,6 +56,10 @@ def read_html(text: str) -> Extracted:
             notes.append("left out as the site's comments, related links, share bars, ads or picture captions "
                          f"(by their element): {_quoted(removed)}")
         blocks = _relinked(blocks, tree, links)
+        bylines = _bylines(tree, blocks)
+        if bylines:
+            blocks = bylines + blocks
+            notes.append(f"byline read from the page's byline element (trafilatura leaves it out): {_quoted([b.text for b in bylines])}")
         if not blocks:
             links.clear()
             body = tree.find("body")
@@ -59,6 +67,9 @@ def read_html(text: str) -> Extracted:
             notes = ["trafilatura found no article body: the whole page was read"]
     if title and blocks and blocks[0].heading and _same(strip_links(blocks[0].text), title):
         blocks = blocks[1:]  # the headline is the title, not a paragraph
+    if title is None:
+        title, blocks = _headline_in_title(tree, blocks)
+        title_from = "the page's <title>, the site's name after it taken off" if title else None
     return Extracted(blocks, "web page", title, title_from, date, date_from, notes, links)
 
 
@@ -85,6 +96,37 @@ def _without_site_furniture(blocks: list[Block], tree) -> tuple[list[Block], lis
         site |= {re.sub(r"\s+", "", strip_links(b.text)) for b in walk_html(element, [])}
     kept = [b for b in blocks if re.sub(r"\s+", "", strip_links(b.text)) not in site]
     return kept, [strip_links(b.text) for b in blocks if b not in kept]
+
+
+def _bylines(tree, blocks: list[Block]) -> list[Block]:
+    """The credit lines of the page's byline element (class or id `byline`, `author`, `source` …:
+    data/rules.toml, [page] bylines), which trafilatura leaves out of the article (before: the
+    authors were lost without a word): put first, where the credit pass reads bylines."""
+    from pipeline.importers.credit import parse_credit
+    from pipeline.importers.datelines import without_dates
+    from pipeline.importers.rules import rules
+
+    table = rules()
+    have = {re.sub(r"\s+", "", strip_links(b.text)) for b in blocks}
+    found: list[Block] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag.lower() in ("html", "body", "head", "meta"):
+            continue
+        names = set(re.split(r"[\s_\-]+", f"{element.get('class', '')} {element.get('id', '')}".lower()))
+        if not names & table.page_bylines or any(names & table.page_bylines for names in _names_above(element)):
+            continue
+        for block in walk_html(element, []):
+            text = strip_links(block.text)
+            flat = re.sub(r"\s+", "", text)
+            if flat not in have and parse_credit(without_dates(text), table) is not None:
+                have.add(flat)
+                found.append(Block(text))
+    return found[:_BYLINES_MAX]
+
+
+def _names_above(element):
+    for parent in element.iterancestors():
+        yield set(re.split(r"[\s_\-]+", f"{parent.get('class', '')} {parent.get('id', '')}".lower()))
 
 
 def _quoted(texts: list[str]) -> str:
@@ -175,9 +217,34 @@ def _tei_block(element, blocks: list[Block]) -> None:
         for child in element:
             _tei_block(child, blocks)
         return
+    if tag == "cell" and any(child.tag in _TEI_BLOCKS for child in element):
+        _layout_cell(element, blocks)
+        return
     strong = _all_bold_tei(element)
     for line in _lines(element):
         blocks.append(Block(line, heading=tag == "head", strong=strong))
+
+
+def _layout_cell(cell, blocks: list[Block]) -> None:
+    """A table used for layout (an older site's page: the article's paragraphs inside one cell):
+    each paragraph of the cell is a block, as outside a table (before: the whole cell was one
+    block, its paragraphs joined by line ends, so no question or label of it was found)."""
+    loose: list[str] = [cell.text or ""]
+
+    def flush() -> None:
+        line = _clean("".join(loose))
+        if line:
+            blocks.append(Block(line))
+        loose.clear()
+
+    for child in cell:
+        if child.tag in _TEI_BLOCKS:
+            flush()
+            _tei_block(child, blocks)
+        else:
+            loose.append("".join(child.itertext()))
+        loose.append(child.tail or "")
+    flush()
 
 
 def _all_bold_tei(element) -> bool:
@@ -303,6 +370,23 @@ def _page_title(tree) -> tuple[str | None, str | None]:
         if text:
             return text, "the page's <h1>"
     return None, None
+
+
+def _headline_in_title(tree, blocks: list[Block]) -> tuple[str | None, list[Block]]:
+    """An older page (a table for layout, the headline in `<b>`) names its headline only in
+    `<title>`, the site's name after it (`老钟表匠：修好的不只是表_城市晚报`): when one of the first
+    paragraphs is that headline, it is the title, not a paragraph (before: `老钟表匠：…` was read as
+    a speaker's label and the article as its answer). A `<title>` no paragraph repeats (`文章 |
+    示例新闻网`) says nothing."""
+    for title in tree.xpath("//head/title"):
+        parts = _SITE_NAME.split(_clean(title.text_content()))
+        if len(parts) < 2 or not parts[0].strip() or len(parts[-1]) > _SITE_NAME_MAX:
+            continue
+        headline = "".join(parts[:-1]).strip()
+        for k, block in enumerate(blocks[:5]):
+            if _same(strip_links(block.text), headline):
+                return headline, blocks[:k] + blocks[k + 1 :]
+    return None, blocks
 
 
 def _page_date(tree) -> tuple[dt.date | None, str | None]:
