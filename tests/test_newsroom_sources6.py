@@ -174,6 +174,30 @@ def test_a_latin_word_with_an_accent_is_read_as_a_word() -> None:
     assert "É C O L E" in speak("ÉCOLE", rules)  # (an acronym is still read letter by letter)
 
 
+# --- two speakers of one name are told apart by ear -----------------------------------------
+
+def test_a_name_two_speakers_share_is_said_with_its_role_every_time() -> None:
+    """The host says a speaker's role only at their first answer in a chapter; the father and the
+    son both named 张伟 answer twice in one chapter, and '张伟' alone is either of them."""
+    from pipeline.audio.plan import make_plan
+    from pipeline.passes.casting import cast
+    from pipeline.reader import read_source
+
+    doc = read_source(SOURCES["namesakes"])
+    shared = [s for s in doc.speakers if sum(o.name == s.name for o in doc.speakers) > 1]
+    assert len(shared) == 2
+    intros = [cue for cue in make_plan(doc, cast(doc, "espeak")).cues() if cue.role == "host" and cue.answer_id]
+    said = [(cue.speaker_id, "".join(cue.spoken)) for cue in intros if cue.speaker_id in {s.id for s in shared}]
+    assert len(said) >= 4  # (each of them twice in the first chapter)
+    roles = {s.id: s.role for s in shared}
+    assert [who for who, spoken in said if roles[who] not in spoken] == []
+    # (a name no one else has keeps the short form at a second answer in a chapter)
+    duet = read_source(SOURCES["one-on-one"])
+    ge = [("".join(cue.spoken)) for cue in make_plan(duet, cast(duet, "espeak")).cues()
+          if cue.role == "host" and cue.speaker_id == "ge"]
+    assert "葛长河" in ge and "渡轮船长葛长河" in ge
+
+
 # --- the name index: character by character, as a Chinese index is ordered ---------------------
 
 # The test's own readings of the fixture's surnames (spelling, tone), from a dictionary by hand.
