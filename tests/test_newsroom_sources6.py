@@ -16,8 +16,8 @@ wrong); the audio read a Latin word with an accented letter as letters (`读作z
 `Z H ā N G wěi`: cut at 'ā', the consonants left were read as an acronym); the name index
 ordered names letter by letter (`chengjing` before `chenjing`, so a 程 could stand among the 陈).
 
-Cheap on purpose (the suite is over its time): one in-process build of the plain and learner
-EPUBs of the four titles; the index, the audio's text and `publish check` at the level of the
+Cheap on purpose (the suite is over its time): one in-process build of the four titles' EPUBs
+and of the Latin title's learner EPUB; the index, the audio's text and `publish check` at the level of the
 model and the passes. The SOURCE is the yardstick (tests/sentences.py reads it without the pipeline).
 """
 
@@ -45,9 +45,11 @@ def out(tmp_path_factory) -> Path:
     from pipeline.api import BuildSettings, build_titles, find_titles
 
     work = tmp_path_factory.mktemp("newsroom6")
-    report = build_titles(find_titles(list(SOURCES.values())), BuildSettings(editions=("epub", "epub-learner")),
-                          out=work / "out", jobs=1, cache_dir=work / "cache", log=lambda _line: None)
-    assert report.ok, report.failed
+    # (the learner EPUB of the Latin title only: the pinyin pass is most of a learner build's time)
+    for shapes, editions in ((SHAPES, ("epub",)), (("latin-dense",), ("epub-learner",))):
+        report = build_titles(find_titles([SOURCES[shape] for shape in shapes]), BuildSettings(editions=editions),
+                              out=work / "out", jobs=1, cache_dir=work / "cache", log=lambda _line: None)
+        assert report.ok, report.failed
     return work / "out"
 
 
@@ -67,13 +69,14 @@ def test_the_sources_check_clean() -> None:
         assert doc is not None and codes <= {"W401", "W404"}, (shape, [(d.line, d.code, d.message) for d in diagnostics])
 
 
-def test_every_sentence_reaches_both_epubs(out) -> None:
+def test_every_sentence_reaches_the_epubs(out) -> None:
     lost = {}
     for shape, path in SOURCES.items():
         source = sentences.read_source(path)
         assert len(source.sentences()) >= {"one-on-one": 35, "namesakes": 70, "latin-dense": 28, "annotated": 45}[shape]
         for suffix, key in ((".epub", "text"), ("-learner.epub", "han")):
-            if found := sentences.missing(source, _book_text(out / f"{SLUGS[shape]}{suffix}"), key):
+            if (out / f"{SLUGS[shape]}{suffix}").exists() and (
+                    found := sentences.missing(source, _book_text(out / f"{SLUGS[shape]}{suffix}"), key)):
                 lost[shape + suffix] = found
     assert lost == {}
 
