@@ -42,7 +42,9 @@ OPENING = "（《「『“‘([{"
 LATIN_WORD = re.compile(r"^[^\W_]+(?:[.'’\-+_/][^\W_]+)*$")  # AI, GPT-4, 3.5, Wi-Fi (Han excluded below)
 # A web or mail address or a handle is one word too (the pinyin pass keeps each whole): it takes
 # its word space and its closing marks like any word, rather than running into the next word.
-ADDRESS = re.compile(r"^(?:(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)\S+|[A-Za-z0-9_.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|@[A-Za-z0-9_.-]+)$")
+ADDRESS = re.compile(r"^(?:(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)\S+"  # web
+                     r"|[A-Za-z0-9_.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # mail
+                     r"|@[A-Za-z0-9_.-]+)$")  # a handle
 
 
 def tone(syllable: str) -> int:
