@@ -103,6 +103,10 @@ class _Writer:
     def __init__(self, doc: Document, cast: Cast, pauses: Pauses, rules: SpeechRules) -> None:
         self.doc, self.cast, self.pauses, self.rules = doc, cast, pauses, rules
         self.introduced: dict[str, str] = {}  # in this chapter: speaker id → the role they were introduced with
+        # names two speakers of the title share (a father and son both 张伟): their role is said
+        # before every answer, the name alone being either of them
+        names = [speaker.name for speaker in doc.speakers]
+        self.namesakes = frozenset(name for name in names if names.count(name) > 1)
 
     def chapter(self, section: Section, first: bool) -> Chapter:
         title = section.title or word(SECTION_TITLES.get(section.kind) or "", self.doc.meta.language) or self.doc.meta.title
@@ -141,10 +145,11 @@ class _Writer:
         """The host's introduction, then the answer in the speaker's voice. A speaker's role is
         said the first time they answer in a chapter (and again if it changed): in an interview's
         back-and-forth, "本刊记者何田田" before every turn is heavy, and the voice tells who it is.
-        Each chapter says it once more, for a listener who jumps to it."""
+        Each chapter says it once more, for a listener who jumps to it; a name two speakers share
+        is said with its role every time."""
         speaker = answer.speaker
         role = answer.shown_role or ""
-        if self.introduced.get(speaker.id) == role:
+        if self.introduced.get(speaker.id) == role and speaker.name not in self.namesakes:
             role = ""
         else:
             self.introduced[speaker.id] = role

@@ -333,19 +333,31 @@ def _numbers(text: str, rules: SpeechRules) -> str:
     return re.sub(_NUMBER, convert, text)
 
 
+# A Latin word is read whole with its accented letters (pinyin's zhāng, Seán, Zürich, São):
+# cut at 'ā', 'zhāng' left 'zh' and 'ng', read as letters, 'Z H ā N G'. Letters of the Latin
+# blocks: Latin-1 and Extended-A/B (but × and ÷), Latin Extended Additional (ạ, ế …).
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
+
+
+def _base(word: str) -> str:
+    """Each letter without its accent, one for one: where a word's pieces and vowels are."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in word)
+
+
 def _letters(text: str) -> str:
     """Acronyms letter by letter (AIGC → A I G C), camelCase apart (OpenAI → Open A I)."""
 
     def part(word: str) -> str:
-        if len(word) >= 2 and (word.isupper() or not set(word) & _VOWELS):
+        if len(word) >= 2 and (word.isupper() or not set(_base(word)) & _VOWELS):
             return " ".join(word.upper())
         return word
 
     def token(m: re.Match[str]) -> str:
-        pieces = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[A-Z]", m[0])
-        return " ".join(part(p) for p in pieces)
+        base = _base(m[0])
+        pieces = re.finditer(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[A-Z]", base)
+        return " ".join(part(m[0][p.start():p.end()]) for p in pieces)
 
-    return re.sub(r"[A-Za-z]+", token, text)
+    return _LATIN_WORD.sub(token, text)
 
 
 _HALF_WIDTH_PAUSES = str.maketrans(",:;!?", "，：；！？")

@@ -9,6 +9,7 @@ data attributes written here.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -374,16 +375,39 @@ def _generated(chapter: Chapter) -> str:
             + chapter.body + "\n</section>")
 
 
-def name_sort_key(speaker: Speaker, table: dict[str, str]) -> tuple[str, str]:
-    """Pinyin without tones (the source's pronunciations first), then the name itself."""
+# Tone marks of pinyin (after NFD), for ordering names of one spelling by tone as dictionaries do.
+_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+NEUTRAL_TONE = 5  # (after the four tones, as in dictionaries)
+
+
+def _syllable_key(syllable: str) -> tuple[str, int]:
+    """('zhang', 1) for 'zhāng' or 'zhang1': the spelling without tone, then the tone."""
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    tone = next((t for mark, t in _TONE_MARKS.items() if mark in decomposed), NEUTRAL_TONE)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if re.fullmatch(r"[a-z]+[1-5]", bare):  # (a tone digit; 'r2d2' is a name's own digits)
+        tone, bare = int(bare[-1]), bare[:-1]
+    return bare, tone
+
+
+def name_sort_key(speaker: Speaker, table: dict[str, str]) -> tuple[tuple[tuple[str, int, str], ...], str]:
+    """Character by character, as a Chinese index orders names (the source's pronunciations
+    first): each by its spelling without tone, then its tone, then the character itself. So
+    陈(chén)静 comes before 程(chéng)静 and one surname's people stand together (letter by letter,
+    'chengjing' came before 'chenjing', and a 程 could stand between two 陈); 杨帆 (fān) before
+    杨凡 (fán), both before 阳帆. Then the name itself."""
     if speaker.name in table:
         reading = table[speaker.name]
     else:
-        from pypinyin import lazy_pinyin  # lazy: ~0.15 s to import
+        from pypinyin import Style, lazy_pinyin  # lazy: ~0.15 s to import
 
-        reading = " ".join(lazy_pinyin(speaker.name))
-    bare = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
-    return bare.replace(" ", "").lower(), speaker.name
+        reading = " ".join(lazy_pinyin(speaker.name, style=Style.TONE3))
+    syllables = [_syllable_key(s) for s in re.split(r"[\s'’·・-]+", reading) if s]
+    # (the character each syllable reads, when the name is one character a syllable)
+    characters = [c for c in speaker.name if not c.isspace() and c not in "·・-"]
+    if len(characters) != len(syllables):
+        characters = [""] * len(syllables)
+    return tuple((spelling, tone, c) for (spelling, tone), c in zip(syllables, characters)), speaker.name
 
 
 def repeated_pages(doc: Document, page_of: Mapping[str, int]) -> frozenset[str]:
@@ -418,8 +442,8 @@ def _index(doc: Document, pages: Mapping[str, int] | None = None, same_page: fro
             entries.append((name_sort_key(speaker, table), speaker, answers))
     entries.sort(key=lambda entry: entry[0])
     out, initial = [], ""
-    for (key, _name), speaker, answers in entries:
-        letter = key[:1].upper()
+    for (syllables, _name), speaker, answers in entries:
+        letter = "".join(spelling for spelling, _tone, _c in syllables)[:1].upper()
         if letter != initial:
             if initial:
                 out.append("</ul>")

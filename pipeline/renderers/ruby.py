@@ -40,6 +40,11 @@ _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 CLOSING = "，。、；：？！）》」』”’…—·%,.;:?!)]}"
 OPENING = "（《「『“‘([{"
 LATIN_WORD = re.compile(r"^[^\W_]+(?:[.'’\-+_/][^\W_]+)*$")  # AI, GPT-4, 3.5, Wi-Fi (Han excluded below)
+# A web or mail address or a handle is one word too (the pinyin pass keeps each whole): it takes
+# its word space and its closing marks like any word, rather than running into the next word.
+ADDRESS = re.compile(r"^(?:(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)\S+"  # web
+                     r"|[A-Za-z0-9_.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # mail
+                     r"|@[A-Za-z0-9_.-]+)$")  # a handle
 
 
 def tone(syllable: str) -> int:
@@ -150,9 +155,11 @@ def ruby_html(tokens: Iterable[Reading], style: RubyStyle | None = None,
             out.append("</span>")
             may_break()
             word_open = False
-        if LATIN_WORD.match(chunk) and not any(is_han(c) for c in chunk):  # a word too, with its word space
+        if (LATIN_WORD.match(chunk) or ADDRESS.match(chunk)) and not any(is_han(c) for c in chunk):  # a word too, with its word space
             may_break()
-            out.append(f'<span class="w">{escape(opening + chunk, quote=False)}')
+            # (an address may break inside, where a narrow screen needs it: 'w address' in the CSS)
+            css = "w address" if ADDRESS.match(chunk) else "w"
+            out.append(f'<span class="{css}">{escape(opening + chunk, quote=False)}')
             word_open, opening = True, ""
             continue
         openers = len(chunk) - len(chunk.rstrip(OPENING))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.passes.typography import _urls as _urls  # (where a web address ends)
 from pipeline.passes.pinyin.jiebadict import tagged, word_tag
 from pipeline.passes.pinyin.names import find_names, name_reading
 from pipeline.passes.pinyin.context import (
@@ -39,7 +40,8 @@ from pipeline.passes.pinyin.tables import (
 )
 
 _OTHER_TOKEN = re.compile(
-    r"@[A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|@[A-Za-z0-9_]"  # ASCII @handle
+    r"[A-Za-z0-9._%+\-]*[A-Za-z0-9]@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"  # a mail address, whole
+    r"|@[A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|@[A-Za-z0-9_]"  # ASCII @handle
     r"|[^\W_]+(?:[.'’\-+_/][^\W_]+)*"  # Latin/digit word: GPT-4, 3.5, don't, AT&T is two
     r"|\s+"
     r"|.",
@@ -486,5 +488,13 @@ def _split_han(text: str):
 
 
 def _other_segs(text: str, start: int, segs: list[_Seg]) -> None:
-    for m in _OTHER_TOKEN.finditer(text):
-        segs.append(_Seg(m.group(), None, "none", "other", start + m.start()))
+    """Latin words, figures and marks, one segment each; a web address (as the typography pass
+    finds it) and a mail address are one word, where the learner editions put word spaces
+    between segments: 'https : / / www.' and 'press @example.com' were printed, to be copied wrong."""
+    pos = 0
+    for address in [*_urls(text), range(len(text), len(text))]:
+        for m in _OTHER_TOKEN.finditer(text, pos, address.start):
+            segs.append(_Seg(m.group(), None, "none", "other", start + m.start()))
+        if address:
+            segs.append(_Seg(text[address.start:address.stop], None, "none", "other", start + address.start))
+        pos = address.stop
