@@ -133,16 +133,18 @@ def size(count: int) -> str:
 
 def catalogue_page(env: Environment, show: Show, titles: list[Title]) -> str:
     return env.get_template("catalogue.html").render(
-        **_spoken(show.language), lang=show.language, show=show, titles=titles, root="", fonts=f"{layout.ASSETS}/{layout.FONTS}/",
-        canonical=show.url(layout.PAGE), listed=CATALOGUE_FILES, icon=layout.SHOW.name)
+        **_spoken(show.language), lang=show.language, show=show, titles=titles, root="",
+        fonts=f"{layout.ASSETS}/{layout.FONTS}/", canonical=show.url(layout.PAGE), listed=CATALOGUE_FILES,
+        icon=layout.SHOW.name)
 
 
 def title_page(env: Environment, show: Masthead | Show, title: Title) -> str:
     doc = title.doc
     return env.get_template("title.html").render(
-        **_spoken(show.language), own=furniture.words(WORDS, doc.meta.language), lang=show.language, show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
+        **_spoken(show.language), own=furniture.words(WORDS, doc.meta.language),  # inside the title's text
+        lang=show.language, show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
         canonical=show.url(title.slug, layout.PAGE), cover_alt=cover_alt(doc.meta), icon=layout.SQUARE.name,
-        files=title.files, audio=_audio(title), cues=title.cues)
+        files=title.files, audio=_audio(title), cues=title.cues, full_title=title.full_title, authors=title.authors)
 
 
 def _audio(title: Title) -> dict | None:

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from pipeline.config import ProjectConfig, normalise_base_url
 from pipeline.furniture import word
 from pipeline.errors import PublishError
-from pipeline.site.catalogue import Title
+from pipeline.site.catalogue import Title, joined
 from pipeline.site.feedext import podcast_guid
 
 # Apple Podcasts' categories and subcategories (Apple Podcasts for Creators, "Podcast categories").
@@ -111,7 +111,7 @@ def resolve_show(config: ProjectConfig, base_url: str | None, titles: list[Title
         raise PublishError("the catalogue is empty: name at least one source file")
     check_config(config)
     outlets = list(dict.fromkeys(t.doc.meta.outlet for t in titles))
-    author = podcast.author or "、".join(outlets)
+    author = podcast.author or joined(outlets)
     title = site.title or author
     newest = titles[0].doc.meta
     description = site.description or word(DESCRIPTION, site.language).format(title=title, count=len(titles),

@@ -197,3 +197,24 @@ def test_every_word_of_the_site_has_its_traditional_form() -> None:
     table = furniture._table()
     words = [*pages.WORDS.values(), *(kind.label for kind in catalogue.FILES), show.DESCRIPTION]
     assert [w for w in words if w not in table] == []
+
+
+def test_a_latin_titles_pieces_are_joined_with_latin_punctuation(catalogue) -> None:
+    """'Night Owls: A Library After Dark：Four regulars …' (a full-width colon glued between two
+    English phrases) and 'Jane O'Neil、Zoë Brontë' in every podcast app; a Chinese title keeps
+    its own marks (灯下夜读：…, checked by test_site_odd_titles)."""
+    import json
+
+    site, _titles = catalogue
+    wanted = "Night Owls: A Library After Dark: Four regulars on reading by lamplight"
+    authors = "Jane O'Neil, Zoë Brontë"
+    feed = parse_feed((site / "feed.xml").read_bytes())
+    entry = next(e for e in feed.entries if e.id == "https://example.org/ids/night-owls")
+    assert entry.title == wanted and entry.author == authors
+    chapters = json.loads((site / "night-owls" / "chapters.json").read_text(encoding="utf-8"))
+    assert chapters["title"] == wanted and chapters["author"] == authors
+    tree = page(site, "night-owls")
+    assert text_of(tree.find(".//title")).startswith(wanted + " · ")
+    assert text_of(tree.find(".//p[@class='byline']")).endswith(authors)
+    traditional = next(e for e in feed.entries if e.id.endswith("666666666666"))
+    assert traditional.title == "點心師傅的最後一籠：茶樓關門前的三個早晨"
