@@ -218,3 +218,23 @@ def test_a_latin_titles_pieces_are_joined_with_latin_punctuation(catalogue) -> N
     assert text_of(tree.find(".//p[@class='byline']")).endswith(authors)
     traditional = next(e for e in feed.entries if e.id.endswith("666666666666"))
     assert traditional.title == "點心師傅的最後一籠：茶樓關門前的三個早晨"
+
+
+def test_an_emoji_the_fonts_lack_is_left_off_the_cover_not_drawn_as_a_box() -> None:
+    """The cover (EPUB cover, OPDS image, episode art) drew '🎧' as an empty box; the same title
+    without the emoji is the yardstick, pixel for pixel. A rare ideograph of a name stays (the
+    PDFs show it boxed too): leaving it out would change the name."""
+    import datetime as dt
+
+    from pipeline.cache import Cache
+    from pipeline.cover import cover_png
+    from pipeline.model import Metadata
+
+    def cover(title: str, authors: tuple[str, ...] = ("林小满",)) -> bytes:
+        meta = Metadata(id="urn:x:1", slug="x", title=title, subtitle="四位常客", authors=authors, outlet="城东周报",
+                        date=dt.date(2025, 1, 2), description="测试。", rights="© 2025")
+        return cover_png(meta, Cache(None), (320, 512))
+
+    assert cover("灯下夜读 🎧") == cover("灯下夜读")
+    assert cover("灯下夜读", ("林小满 👨\u200d👩\u200d👧",)) == cover("灯下夜读")
+    assert cover("𠮷野家的夜") != cover("野家的夜")
