@@ -54,8 +54,10 @@ def cover_png(meta: Metadata, cache: Cache, size: tuple[int, int] = PORTRAIT) ->
 
 def cover_alt(meta: Metadata) -> str:
     """The cover's text alternative: what it shows, in reading order."""
-    title = f"{meta.title}：{meta.subtitle}" if meta.subtitle else meta.title
-    return f"封面：{title}。作者：{'、'.join(meta.authors)}。{meta.outlet}。"
+    from pipeline.furniture import joined
+
+    title = joined([meta.title, meta.subtitle], "title") if meta.subtitle else meta.title
+    return f"封面：{title}。作者：{joined(meta.authors)}。{meta.outlet}。"
 
 
 def drawable(text: str) -> str:

@@ -7,36 +7,13 @@ a new edition is one row here.
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.furniture import joined
 from pipeline.model import Document
 from pipeline.site.editions import BuiltTitle
 from pipeline.site.media import AudioInfo, Cue, read_mp3, read_vtt
-
-
-# How the feeds and pages join two pieces of a title's text, by the characters on either side:
-# Chinese punctuation between Chinese (灯下夜读：城东…, 张三、李四), Latin punctuation between Latin
-# words ('Night Owls: Four regulars', 'Jane Doe, Zoë Brontë'), which a full-width mark glued
-# without a space ('After Dark：Four') made look broken in every podcast app.
-JOINERS = {"title": ("：", ": "), "list": ("、", ", ")}
-
-
-def _narrow(char: str) -> bool:
-    return unicodedata.east_asian_width(char) not in ("W", "F")
-
-
-def joined(parts: Iterable[str], kind: str = "list") -> str:
-    """`parts` joined by the `JOINERS[kind]` mark each joint calls for."""
-    wide, narrow = JOINERS[kind]
-    text = ""
-    for part in parts:
-        if text:
-            text += narrow if part and _narrow(text[-1]) and _narrow(part[0]) else wide
-        text += part
-    return text
 
 
 @dataclass(frozen=True)

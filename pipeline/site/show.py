@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from pipeline.config import ProjectConfig, normalise_base_url
-from pipeline.furniture import word
+from pipeline.furniture import joined, word
 from pipeline.errors import PublishError
-from pipeline.site.catalogue import Title, joined
+from pipeline.site.catalogue import Title
 from pipeline.site.feedext import podcast_guid
 
 # Apple Podcasts' categories and subcategories (Apple Podcasts for Creators, "Podcast categories").

@@ -238,3 +238,10 @@ def test_an_emoji_the_fonts_lack_is_left_off_the_cover_not_drawn_as_a_box() -> N
     assert cover("灯下夜读 🎧") == cover("灯下夜读")
     assert cover("灯下夜读", ("林小满 👨\u200d👩\u200d👧",)) == cover("灯下夜读")
     assert cover("𠮷野家的夜") != cover("野家的夜")
+
+
+def test_the_covers_text_alternative_joins_a_latin_title_the_latin_way(catalogue) -> None:
+    site, _titles = catalogue
+    alt = page(site, "night-owls").find(".//img[@class='cover']").get("alt")
+    assert "Night Owls: A Library After Dark: Four regulars on reading by lamplight" in alt
+    assert "Jane O'Neil, Zoë Brontë" in alt
