@@ -245,3 +245,30 @@ def test_the_covers_text_alternative_joins_a_latin_title_the_latin_way(catalogue
     alt = page(site, "night-owls").find(".//img[@class='cover']").get("alt")
     assert "Night Owls: A Library After Dark: Four regulars on reading by lamplight" in alt
     assert "Jane O'Neil, Zoë Brontë" in alt
+
+
+@pytest.mark.parametrize("toml, message", [
+    ('[podcast]\nowner_email = "podcasts at example.org"\n', r"publish.toml:2: \[podcast\] owner_email: .*not an e-mail"),
+    ('[podcast]\nowner_email = "podcasts@"\n', r"owner_email: .*not an e-mail"),
+    ('[podcast]\nguid = "my show"\n', r"publish.toml:2: \[podcast\] guid: .*not a UUID"),
+], ids=["email-words", "email-cut", "guid-text"])
+def test_a_setting_the_directories_cannot_read_is_refused_naming_its_line(tmp_path, toml: str, message: str) -> None:
+    """Written into the feed as they stood, Apple's ownership mail never arrived and apps keyed
+    the show on a guid that is no UUID; now a usage error before anything is built."""
+    from pipeline.config import load_config
+    from pipeline.errors import PublishError
+
+    (tmp_path / "publish.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(PublishError, match=message):
+        load_config(tmp_path)
+
+
+def test_a_text_setting_left_blank_means_its_default(tmp_path, catalogue) -> None:
+    """`description = "  "` wrote an empty channel <description>, which Apple refuses."""
+    from pipeline.config import load_config
+
+    (tmp_path / "publish.toml").write_text('[site]\ndescription = "  "\n[podcast]\nauthor = ""\n'
+                                           'owner_email = "podcasts@example.org"\n', encoding="utf-8")
+    _site, titles = catalogue
+    show = resolve_show(load_config(tmp_path), BASE_URL, catalogue_order([title_of(t) for t in titles]))
+    assert show.description.strip() and show.author.strip() and show.owner_email == "podcasts@example.org"
