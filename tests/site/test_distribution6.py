@@ -78,7 +78,7 @@ BRIEF = HEAD.format(
 LATIN = HEAD.format(
     id="https://example.org/ids/night-owls", slug="night-owls", title='"Night Owls: A Library After Dark"',
     extra='subtitle: "Four regulars on reading by lamplight"\n', language="zh-Hans",
-    authors="[Jane O'Neil, \"Zoë Brontë\"]", outlet="The East City Weekly", date="1999-12-31",
+    authors="[Jane O'Neil, \"Zoë Brontë\"]", outlet="The East City Weekly", date="0999-12-31",
     description='"A year of the night reading room."', year=1999) + """speakers:
   - id: zhou
     name: 老周
@@ -94,11 +94,19 @@ LATIN = HEAD.format(
 """
 
 
+class Titles(list):
+    """The catalogue's titles, with what the site step said about them."""
+
+    def __init__(self, titles) -> None:
+        super().__init__(titles)
+        self.notes: list[str] = []
+
+
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory, site_cache):
     out = tmp_path_factory.mktemp("dist6") / "output"
-    titles = [built_title(out, document(text)) for text in (TRADITIONAL, BRIEF, LATIN)]
-    publish_site(titles, out, config(), BASE_URL, site_cache, STYLES_DIR, log=lambda m: None)
+    titles = Titles(built_title(out, document(text)) for text in (TRADITIONAL, BRIEF, LATIN))
+    publish_site(titles, out, config(), BASE_URL, site_cache, STYLES_DIR, log=titles.notes.append)
     return site_dir_of(out), titles
 
 
@@ -272,3 +280,15 @@ def test_a_text_setting_left_blank_means_its_default(tmp_path, catalogue) -> Non
     _site, titles = catalogue
     show = resolve_show(load_config(tmp_path), BASE_URL, catalogue_order([title_of(t) for t in titles]))
     assert show.description.strip() and show.author.strip() and show.owner_email == "podcasts@example.org"
+
+
+
+def test_a_date_before_1900_is_published_with_a_warning(catalogue) -> None:
+    """'date: 0999-12-31' (a year typed short) passed every check, and the feed said
+    'Tue, 31 Dec 999': the editor hears of it now; the title is still an episode."""
+    site, titles = catalogue
+    notes = titles.notes
+    assert [n for n in notes if "0999-12-31" in n and "before 1900" in n and "date:" in n], notes
+    assert len([n for n in notes if "before 1900" in n]) == 1
+    feed = parse_feed((site / "feed.xml").read_bytes())
+    assert "https://example.org/ids/night-owls" in [e.id for e in feed.entries]
