@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+import uuid
 from pathlib import Path
 from typing import Literal
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -39,11 +40,44 @@ class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+# Text settings the feeds print (title, description, author, owner_name, copyright): one left
+# blank ('description = "  "') means the default, as one left out does (it wrote an empty
+# <description>, which Apple refuses). The owner's e-mail and the show's guid have a form.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+def _blank_is_default(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _email(value: str | None) -> str | None:
+    """Apple and Spotify send the ownership check here: 'podcasts at example.org' was written
+    into the feed as it stood, and the check never arrived."""
+    if value is not None and not _EMAIL.match(value.strip()):
+        raise ValueError(f"'{value}' is not an e-mail address: write it as podcasts@example.org")
+    return value.strip() if value else value
+
+
+def _uuid(value: str | None) -> str | None:
+    """podcast:guid is a UUID (Podcasting 2.0); apps that key a show on it cannot read other text."""
+    if value is None:
+        return value
+    try:
+        uuid.UUID(value.strip())
+    except ValueError:
+        raise ValueError(f"'{value}' is not a UUID: leave guid out (publish derives the show's from the feed's "
+                         f"address, as Podcasting 2.0 prescribes) or copy the guid of the feed you are moving "
+                         f"(e.g. 'f95d7b89-e1ee-554c-be7f-f126f0b92dae')") from None
+    return value.strip()
+
+
 class SiteConfig(_Section):
     base_url: str | None = None
     title: str | None = None  # default: the titles' outlets
     description: str | None = None
     language: str = "zh-Hans"  # of the catalogue page and the feeds' own words
+
+    _blank = field_validator("title", "description", mode="before")(_blank_is_default)
 
     @field_validator("base_url")
     @classmethod
@@ -71,6 +105,10 @@ class PodcastConfig(_Section):
     type: Literal["episodic", "serial"] = "episodic"
     guid: str | None = None  # default: derived from the feed URL, as Podcasting 2.0 prescribes
     copyright: str | None = None
+
+    _blank = field_validator("author", "owner_name", "copyright", mode="before")(_blank_is_default)
+    _owner_email = field_validator("owner_email")(_email)
+    _guid = field_validator("guid")(_uuid)
 
 
 class CacheConfig(_Section):

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 from pipeline import fonts
 from pipeline.cache import Cache, key
 from pipeline.model import Metadata
 
-COVER_VERSION = "2"  # bump when the design changes, so cached covers are redrawn
+COVER_VERSION = "3"  # bump when the design changes, so cached covers are redrawn
 PORTRAIT = (1600, 2560)
 TITLE_LEADING = 1.25
 MIN_TITLE = 0.035  # the smallest title, in units of the design's scale (a portrait page's width)
@@ -31,6 +32,12 @@ ACCENT = (168, 50, 45)  # vermilion, 6.4:1 on the paper
 _NO_START = set("，。、；：？！）》」』”’…—·%")
 _NO_END = set("（《「『“‘")
 _UNITS = re.compile(r"[A-Za-z0-9@#&+._'-]+|.", re.S)
+# Characters the book's faces lack that the cover leaves out rather than draw as an empty box
+# (.notdef) on every edition's cover art: symbols (an emoji, its skin tone) and the invisible
+# characters that join or vary them (ZWJ, variation selectors). A letter the faces lack (a rare
+# ideograph of a name) stays, boxed, as the PDFs show it: leaving it out would change the name.
+# The cover's text alternative, the title page and the feeds keep the text whole.
+_LEFT_OUT = ("So", "Sk", "Sm", "Sc", "Cf", "Mn", "Cs", "Co", "Cn")
 
 
 def cover_png(meta: Metadata, cache: Cache, size: tuple[int, int] = PORTRAIT) -> bytes:
@@ -47,8 +54,22 @@ def cover_png(meta: Metadata, cache: Cache, size: tuple[int, int] = PORTRAIT) ->
 
 def cover_alt(meta: Metadata) -> str:
     """The cover's text alternative: what it shows, in reading order."""
-    title = f"{meta.title}：{meta.subtitle}" if meta.subtitle else meta.title
-    return f"封面：{title}。作者：{'、'.join(meta.authors)}。{meta.outlet}。"
+    from pipeline.furniture import joined
+
+    title = joined([meta.title, meta.subtitle], "title") if meta.subtitle else meta.title
+    return f"封面：{title}。作者：{joined(meta.authors)}。{meta.outlet}。"
+
+
+def drawable(text: str) -> str:
+    """`text` as the cover draws it: without the characters of `_LEFT_OUT` its faces lack (and the
+    spaces that doubled where they stood); the text as written when nothing would be left."""
+    lacking = {c for c in text if not fonts.surely_drawn(c) and unicodedata.category(c) in _LEFT_OUT}
+    if lacking:
+        lacking -= fonts.characters_drawn()
+    if not lacking:
+        return text
+    kept = re.sub(r"[ \u3000]{2,}", lambda m: m.group(0)[0], "".join(c for c in text if c not in lacking)).strip()
+    return kept or text
 
 
 def wrap(text: str, fits) -> list[str]:
@@ -107,6 +128,9 @@ def _draw(meta: Metadata, size: tuple[int, int]) -> bytes:
 
     # Band and outlet at the top.
     draw.rectangle((0, 0, width, round(0.018 * height)), fill=ACCENT)
+    meta = meta.model_copy(update={"title": drawable(meta.title), "outlet": drawable(meta.outlet),
+                                   "subtitle": drawable(meta.subtitle) if meta.subtitle else None,
+                                   "authors": tuple(drawable(author) for author in meta.authors)})
     outlet, outlet_font = one_line(meta.outlet, sans, 0.045 * unit)
     draw.text((margin, 0.07 * height), outlet, font=outlet_font, fill=ACCENT)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import langcodes
@@ -40,3 +41,26 @@ def word(text: str, language: str) -> str:
 def words(table: Mapping[str, str], language: str) -> dict[str, str]:
     """A module's table of words (key → text) in the title's script."""
     return {key: word(text, language) for key, text in table.items()}
+
+
+# How the pipeline joins two pieces of a title's text (the web edition, the feeds, the cover's
+# text alternative), by the characters on either side: Chinese punctuation between Chinese
+# (灯下夜读：城东…, 张三、李四), Latin punctuation between Latin words ('Night Owls: Four regulars',
+# 'Jane Doe, Zoë Brontë'), where a full-width mark glued without a space ('After Dark：Four') made
+# a Latin title look broken in every podcast app.
+JOINERS = {"title": ("：", ": "), "list": ("、", ", ")}
+
+
+def _narrow(char: str) -> bool:
+    return unicodedata.east_asian_width(char) not in ("W", "F")
+
+
+def joined(parts: Iterable[str], kind: str = "list") -> str:
+    """`parts` joined by the `JOINERS[kind]` mark each joint calls for."""
+    wide, narrow = JOINERS[kind]
+    text = ""
+    for part in parts:
+        if text:
+            text += narrow if part and _narrow(text[-1]) and _narrow(part[0]) else wide
+        text += part
+    return text

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.furniture import joined
 from pipeline.model import Document
 from pipeline.site.editions import BuiltTitle
 from pipeline.site.media import AudioInfo, Cue, read_mp3, read_vtt
@@ -67,7 +68,11 @@ class Title:
     @property
     def full_title(self) -> str:
         meta = self.doc.meta
-        return f"{meta.title}：{meta.subtitle}" if meta.subtitle else meta.title
+        return joined([meta.title, meta.subtitle], "title") if meta.subtitle else meta.title
+
+    @property
+    def authors(self) -> str:
+        return joined(self.doc.meta.authors)
 
 
 def title_of(built: BuiltTitle) -> Title:

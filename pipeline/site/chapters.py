@@ -25,7 +25,7 @@ def chapters_document(show: Masthead | Show, title: Title) -> dict:
         chapter = {"startTime": round(mark.start, 3), "endTime": round(mark.end, 3), "title": mark.title}
         chapter["url"] = f"{page}#{layout.chapter_anchor(section)}" if section else page
         chapters.append(chapter)
-    document = {"version": VERSION, "title": title.full_title, "author": "、".join(title.doc.meta.authors),
+    document = {"version": VERSION, "title": title.full_title, "author": title.authors,
                 "podcastName": show.title, "description": title.doc.meta.description}
     if mp3:
         document["fileName"] = mp3.name

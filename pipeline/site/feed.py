@@ -115,7 +115,7 @@ def _episode(fg: FeedGenerator, show: Show, title: Title, number: int | None) ->
     entry.description(meta.description)
     entry.enclosure(show.url(slug, mp3.name), str(mp3.size), mp3.kind.media_type)
     entry.podcast.itunes_title(meta.title)
-    entry.podcast.itunes_author("、".join(meta.authors))
+    entry.podcast.itunes_author(title.authors)
     entry.podcast.itunes_duration(round(title.audio.duration))
     entry.podcast.itunes_image(show.url(slug, layout.SQUARE.name))
     if number is not None:

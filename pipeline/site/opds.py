@@ -14,6 +14,7 @@ import uuid
 from lxml import etree
 from lxml.builder import ElementMaker
 
+from pipeline.furniture import word
 from pipeline.site import layout
 from pipeline.site.catalogue import Title
 from pipeline.site.feed import published
@@ -87,7 +88,7 @@ def _entry(show: Show, title: Title):
         file = title.file(key)
         if file:
             entry.append(A.link(rel=ACQUISITION, href=show.url(slug, file.name), type=file.kind.media_type,
-                                title=file.kind.label, length=str(file.size)))
+                                title=word(file.kind.label, show.language), length=str(file.size)))
     entry.append(A.link(rel="alternate", href=show.url(slug, layout.PAGE), type="text/html"))
     return entry
 
@@ -114,7 +115,8 @@ def _publication(show: Show, title: Title) -> dict:
     metadata.update({"author": [{"name": author} for author in meta.authors], "publisher": meta.outlet,
                      "language": meta.language, "published": meta.date.isoformat(),
                      "modified": _updated([title]), "description": meta.description})
-    links = [{"rel": ACQUISITION, "href": show.url(slug, f.name), "type": f.kind.media_type, "title": f.kind.label}
+    links = [{"rel": ACQUISITION, "href": show.url(slug, f.name), "type": f.kind.media_type,
+              "title": word(f.kind.label, show.language)}
              for key in EBOOKS if (f := title.file(key))]
     links.append({"rel": "alternate", "href": show.url(slug, layout.PAGE), "type": "text/html"})
     images = [{"href": show.url(slug, image.name), "type": image.media_type, "width": image.width,

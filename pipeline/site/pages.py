@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from pipeline import furniture
 from pipeline.cover import cover_alt
 from pipeline.model import Paragraph
 from pipeline.renderers.epubpages import date_text, label_parts
@@ -24,7 +25,10 @@ from pipeline.site.show import FEED, OPDS, Masthead, Show
 
 TEMPLATES = "site"  # folder of styles/
 
-# The site's own words (zh-Hans), as data.
+# The site's own words, as data, written in simplified characters; each page says them in its
+# language's script (`furniture.words`: a zh-Hant site, and the text of a zh-Hant title, get the
+# lines of data/furniture-hant.toml): the site's frame in the site's language, and the words set
+# inside a title's text (its notes' heading, 受访者 …) in the title's, as the EPUB does.
 WORDS = {
     "skip": "跳到正文",
     "catalogue": "全部作品",
@@ -54,6 +58,9 @@ WORDS = {
     "answer_n": "{name}的第{n}个回答",
     "by": "文",
     "editor": "编辑",
+    "podcast_of": "（播客）",
+    "opds_of": "（OPDS 书目）",
+    "minutes": "{n} 分钟",
 }
 
 # Files the catalogue page lists for each title (the title page lists every file).
@@ -64,10 +71,10 @@ def environment(styles_dir: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(str(styles_dir / TEMPLATES)), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(
-        words=WORDS, names=_Names, thumbnail=layout.THUMBNAIL, date_text=date_text, label_parts=label_parts,
+        names=_Names, thumbnail=layout.THUMBNAIL, date_text=date_text, label_parts=label_parts,
         section_anchor=layout.section_anchor, answer_anchor=layout.answer_anchor,
         speaker_anchor=layout.speaker_anchor, has_text=layout.has_text, title_anchor=layout.TITLE_ANCHOR,
-        clock=clock, duration=duration, size=size, minutes=minutes, inline=inline,
+        clock=clock, duration=duration, size=size, inline=inline,
         block_class=lambda p: Markup(block_class(p)),
     )
     return env
@@ -108,8 +115,14 @@ def duration(seconds: float) -> str:
     return "PT" + (f"{hours}H" if hours else "") + (f"{minutes_}M" if minutes_ else "") + f"{secs}S"
 
 
-def minutes(seconds: float) -> str:
-    return f"{max(1, round(seconds / 60))} 分钟"
+def minutes(seconds: float, language: str = "zh-Hans") -> str:
+    return furniture.word(WORDS["minutes"], language).format(n=max(1, round(seconds / 60)))
+
+
+def _spoken(language: str) -> dict:
+    """What a page's templates say in `language`: the site's words, a file's label, a duration."""
+    return {"words": furniture.words(WORDS, language), "label": lambda kind: furniture.word(kind.label, language),
+            "minutes": lambda seconds: minutes(seconds, language)}
 
 
 def size(count: int) -> str:
@@ -120,16 +133,18 @@ def size(count: int) -> str:
 
 def catalogue_page(env: Environment, show: Show, titles: list[Title]) -> str:
     return env.get_template("catalogue.html").render(
-        lang=show.language, show=show, titles=titles, root="", fonts=f"{layout.ASSETS}/{layout.FONTS}/",
-        canonical=show.url(layout.PAGE), listed=CATALOGUE_FILES, icon=layout.SHOW.name)
+        **_spoken(show.language), lang=show.language, show=show, titles=titles, root="",
+        fonts=f"{layout.ASSETS}/{layout.FONTS}/", canonical=show.url(layout.PAGE), listed=CATALOGUE_FILES,
+        icon=layout.SHOW.name)
 
 
 def title_page(env: Environment, show: Masthead | Show, title: Title) -> str:
     doc = title.doc
     return env.get_template("title.html").render(
+        **_spoken(show.language), own=furniture.words(WORDS, doc.meta.language),  # inside the title's text
         lang=show.language, show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
         canonical=show.url(title.slug, layout.PAGE), cover_alt=cover_alt(doc.meta), icon=layout.SQUARE.name,
-        files=title.files, audio=_audio(title), cues=title.cues)
+        files=title.files, audio=_audio(title), cues=title.cues, full_title=title.full_title, authors=title.authors)
 
 
 def _audio(title: Title) -> dict | None:

@@ -53,6 +53,14 @@ class SiteOutcome:
     show: Show | None = None
 
 
+# Dates the feeds carry as written but apps read otherwise: (applies(date, today), what happens).
+DATE_NOTES = (
+    (lambda date, today: date > today, "after today: podcast apps show its episode only from that day"),
+    (lambda date, today: date.year < 1900, "before 1900: the feed's RFC 822 dates have four-digit years from 1900 "
+                                           "on, and apps read an earlier one as another year (0025 as 2025)"),
+)
+
+
 def site_dir_of(out_dir: Path) -> Path:
     return out_dir / "site"
 
@@ -77,9 +85,10 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
     show = resolve_show(config, base_url, titles)
     today = today or dt.datetime.now(dt.timezone.utc).date()
     for title in titles:
-        if title.doc.meta.date > today:
-            log(f"site: {title.source} is dated {title.doc.meta.date.isoformat()}, after today: podcast apps show its "
-                f"episode only from that day (correct its 'date:' if that is a mistake)")
+        for applies, what in DATE_NOTES:
+            if applies(title.doc.meta.date, today):
+                log(f"site: {title.source} is dated {title.doc.meta.date.isoformat()}, {what} (correct its 'date:' if "
+                    f"that is a mistake)")
     if not show.owner_email:
         log("site: no owner e-mail: set owner_email under [podcast] in publish.toml; Apple Podcasts and Spotify "
             "send the ownership check there (the feed is written without itunes:owner)")

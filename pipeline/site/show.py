@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from pipeline.config import ProjectConfig, normalise_base_url
+from pipeline.furniture import joined, word
 from pipeline.errors import PublishError
 from pipeline.site.catalogue import Title
 from pipeline.site.feedext import podcast_guid
@@ -47,6 +48,8 @@ FEED = "feed.xml"
 OPDS = "opds.xml"
 OPDS2 = "opds.json"
 INDEX = "index.html"
+# The catalogue's description when publish.toml gives none (in the site's script: `furniture`).
+DESCRIPTION = "{title}：{count} 篇特稿的文字、电子书与有声版。最新一篇：{newest}。"
 
 
 @dataclass(frozen=True)
@@ -108,10 +111,11 @@ def resolve_show(config: ProjectConfig, base_url: str | None, titles: list[Title
         raise PublishError("the catalogue is empty: name at least one source file")
     check_config(config)
     outlets = list(dict.fromkeys(t.doc.meta.outlet for t in titles))
-    author = podcast.author or "、".join(outlets)
+    author = podcast.author or joined(outlets)
     title = site.title or author
     newest = titles[0].doc.meta
-    description = site.description or f"{title}：{len(titles)} 篇特稿的文字、电子书与有声版。最新一篇：{newest.title}。"
+    description = site.description or word(DESCRIPTION, site.language).format(title=title, count=len(titles),
+                                                                               newest=newest.title)
     year = max(t.doc.meta.date.year for t in titles)
     feed_url = base + FEED
     return Show(
