@@ -131,6 +131,10 @@ def _ordinals(text: str, rules: SpeechRules) -> str:
                       lambda m: (f"{m[1]}年" if m[1] else "") + f"{table.word}{m[2]}{table.quarter}", text)
     if table.before:
         before = "|".join(map(re.escape, sorted(table.before, key=len, reverse=True)))
+        # No. before a long number labels a code, read digit by digit (订单号：No.20240001 → 二零二四零零零幺;
+        # before: 第两千零二十四万零一); before a short one it is an ordinal (No.1 → 第一)
+        text = re.sub(rf"(?<![A-Za-z])(?:{before})\s?(\d{{5,}})(?![\d.])",
+                      lambda m: digits(m[1], rules.figures.code_one), text)
         text = re.sub(rf"(?<![A-Za-z])(?:{before})\s?(?=\d)", table.word, text)
     if table.after:
         after = "|".join(map(re.escape, sorted(table.after, key=len, reverse=True)))

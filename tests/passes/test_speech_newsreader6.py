@@ -76,6 +76,9 @@ CODES = [
     ("运单号YT1234567890。", "运单号Y T幺二三四五六七八九零。"),
     ("快递单号SF1234567890。", "快递单号S F幺二三四五六七八九零。"),
     ("订单编号：20240315001。", "订单编号：二零二四零三幺五零零幺。"),
+    ("订单号：No.20240001。", "订单号：二零二四零零零幺。"),
+    ("短信验证码：4823。", "短信验证码：四八二三。"),
+    ("GB18030编码。", "G B幺八零三零编码。"),
     ("身份证尾号0019。", "身份证尾号零零幺九。"),
     ("国际标准书号ISBN 978-7-111-12345-6。", "国际标准书号I S B N九七八，七，幺幺幺，幺二三四五，六。"),
     ("IP地址192.168.1.1。", "I P地址幺九二点幺六八点幺点幺。"),
@@ -186,6 +189,8 @@ FRACTIONS = [
     ("售价3.00元。", "售价三元。"),
     ("售价12.80元。", "售价十二点八元。"),
     ("售价1.50元。", "售价一点五元。"),
+    ("每千克8.00元，共计1,200.00元。", "每千克八元，共计一千二百元。"),
+    ("售价¥9.90。", "售价九点九元。"),
     ("每股派息0.50港元。", "每股派息零点五港元。"),
     ("价格$99.99。", "价格九十九点九九美元。"),
     ("1/10的面积。", "十分之一的面积。"),
@@ -238,6 +243,8 @@ SIGNS = [
     ("※注意事项。", "注意事项。"),
     ("第一章§3。", "第一章三。"),
     ("北京→上海。", "北京到上海。"),
+    ("价格从100元→80元。", "价格从一百元到八十元。"),
+    ("成本↑，利润↓。", "成本上升，利润下降。"),
     ("→点击这里报名。", "点击这里报名。"),
     ("价格↑5%。", "价格上升百分之五。"),
     ("销量↓3%。", "销量下降百分之三。"),
@@ -323,3 +330,64 @@ def test_the_voice_gets_no_sign_and_no_invisible_character(rules) -> None:
         left = {c for c in spoken if unicodedata.category(c) in ("Sm", "So", "Sk", "Cf", "Mn", "Me")}
         left |= set(spoken) & set("0123456789%‰℃°′″※§→/\\+=<>@#＃＠＄＊｜")
         assert not left, (text, spoken, left)
+
+
+# ── caption timing of a long cue ─────────────────────────────────────────────────────────────
+# eSpeak gives a word anchor for every character it reads, and the caption breaker asks when
+# every break point of a cue is spoken, for every cue it tries (some 34 per point): each answer
+# scanned all the anchors, and the sentence and alignment tables, so one long answer's captions
+# cost its length squared (a 6,000-character answer: about a minute). These count the work.
+
+
+class _Counted(list):
+    """A list that counts the items read from it (a scan reads them all, a bisection a few)."""
+
+    reads = 0
+
+    def __getitem__(self, index):  # type: ignore[override]
+        _Counted.reads += 1
+        return super().__getitem__(index)
+
+    def __iter__(self):
+        for index in range(len(self)):
+            yield self[index]
+
+
+def test_a_time_is_found_among_many_anchors_by_bisection() -> None:
+    from pipeline.audio.engine import time_at
+
+    anchors = _Counted((offset, offset * 0.2) for offset in range(20_000))
+    _Counted.reads = 0
+    times = [time_at(anchors, 20_000, 4_000.0, offset + 0.5) for offset in range(0, 20_000, 97)]
+    assert times == sorted(times) and abs(times[10] - (970.5 * 0.2)) < 1e-9  # still exact between anchors
+    assert _Counted.reads / len(times) < 40, f"{_Counted.reads / len(times):.0f} anchors read per time"
+
+
+def test_a_long_cue_asks_each_offset_once(monkeypatch) -> None:
+    from pipeline.audio import captions
+    from pipeline.audio.engine import VoiceSpec
+    from pipeline.audio.plan import Cue
+    from pipeline.audio.timeline import Placement
+
+    shown = "我们在夜里读书，灯光很安静，2024年的冬天特别冷。"
+    spoken = speak(shown, load_rules({}))
+    count = 40
+    length = len(spoken) * count
+    cue = Cue(role="speaker", who="苏雯", voice=VoiceSpec("espeak", "", 50, 175), shown=(shown,) * count,
+              spoken=(spoken,) * count, pause=0.5)
+    placed = Placement(cue=cue, segment_key="k", start=0, length=int(length * 0.2 * 22050),
+                       marks=tuple(i * 0.2 * len(spoken) for i in range(count)),
+                       anchors=tuple((offset, offset * 0.2) for offset in range(length)))
+    asked: list[float] = []
+    timed = captions.time_at
+
+    def counting(*args):
+        asked.append(args[-1])
+        return timed(*args)
+
+    monkeypatch.setattr(captions, "time_at", counting)
+    cues = captions.placement_captions(placed, 22050, 0)
+    assert "".join("".join(c.lines) for c in cues) == (shown * count).replace(" ", "")
+    assert all(a.end <= b.start + 1e-9 for a, b in zip(cues, cues[1:]))
+    # one question per printed offset at most (before: ~70 per offset, each a scan of all anchors)
+    assert len(asked) <= len(shown) * count + 1, f"{len(asked)} times asked for {len(shown) * count} characters"
