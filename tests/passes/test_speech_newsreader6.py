@@ -371,7 +371,7 @@ def test_a_long_cue_asks_each_offset_once(monkeypatch) -> None:
 
     shown = "我们在夜里读书，灯光很安静，2024年的冬天特别冷。"
     spoken = speak(shown, load_rules({}))
-    count = 40
+    count = 12
     length = len(spoken) * count
     cue = Cue(role="speaker", who="苏雯", voice=VoiceSpec("espeak", "", 50, 175), shown=(shown,) * count,
               spoken=(spoken,) * count, pause=0.5)
