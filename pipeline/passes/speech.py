@@ -147,13 +147,14 @@ def _signs(text: str, rules: SpeechRules) -> str:
     not need (before: 38℃ was read 三十八, 300㎡ 三百, the unit silent). A sign
     spelt in Latin letters is one only as a whole token (the m/s in cm/s or in a web address is
     none: 'www.openai.com/sora' was read …co米每秒ora)."""
-    if rules.signs:  # (before the powers: μg/m³ is one sign, not μg/ and m的立方)
+    signs = {**rules.symbols, **rules.signs}
+    if signs:  # (before the powers: μg/m³ is one sign, not μg/ and m的立方)
         def whole(sign: str) -> str:
             return (r"(?<![A-Za-z])" if sign[0].isalpha() else "") + re.escape(sign) + (
                 r"(?![A-Za-z])" if sign[-1].isalpha() else "")
 
-        pattern = re.compile("|".join(whole(s) for s in sorted(rules.signs, key=len, reverse=True)))
-        text = pattern.sub(lambda m: rules.signs[m[0]], text)
+        pattern = re.compile("|".join(whole(s) for s in sorted(signs, key=len, reverse=True)))
+        text = pattern.sub(lambda m: signs[m[0]], text)
     text = _powers(text, rules)
     text = _vulgar_fractions(text)
     text = _numeric_symbols(text)

@@ -106,6 +106,7 @@ class SpeechRules:
     quantity: str  # after a digit name these make it a number again
     respellings: Mapping[str, str]  # word → the same sound in unambiguous characters
     signs: Mapping[str, str] = field(default_factory=dict)  # a unit written as a sign → its word (℃ → 摄氏度)
+    symbols: Mapping[str, str] = field(default_factory=dict)  # a sign read as a word that is no unit (↑ → 上升)
     signed: Signed = field(default_factory=Signed)
     figures: Figures = field(default_factory=Figures)
     two_words: tuple[str, ...] = ()  # words after which a lone 2 reads 两 too (2美元)
@@ -135,6 +136,7 @@ def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DAT
         quantity=measure["quantity"],
         respellings=respellings,
         signs=data.get("signs", {}),
+        symbols={str(k): str(v) for k, v in data.get("symbols", {}).items()},
         signed=_signed_table(data.get("signed", {})),
         figures=_figures_table(data.get("figures", {})),
         two_words=_words(measure.get("two_words")),
