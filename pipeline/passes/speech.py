@@ -292,7 +292,8 @@ def _quantities(text: str, rules: SpeechRules) -> str:
     text = re.sub(rf"(?<![\d.])({_NUMBER})\s*([%％‰])", lambda m: _PER[m[2]] + m[1], text)
     # (the denominator in words here: '2分之1' would read 两分之一, 2 before 分 being an amount)
     # (the denominator is never 两: 100/200 → 二百分之一百)
-    return re.sub(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", lambda m: f"{cardinal(int(m[2]), leading_two=False)}分之{m[1]}", text)
+    # (after 第 a slash joins two ordinals, 第12/13届 → 第十二、十三届; before: 第十三分之十二届)
+    return re.sub(r"(?<![\d/第])(\d+)/(\d+)(?![\d/])", lambda m: f"{cardinal(int(m[2]), leading_two=False)}分之{m[1]}", text)
 
 
 _PER = {"%": "百分之", "％": "百分之", "‰": "千分之"}

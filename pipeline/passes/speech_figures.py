@@ -312,8 +312,10 @@ def signed(text: str, rules: SpeechRules) -> str:
                 joiner = table.unordered
         return f"{m['a']}{m['pa']}{joiner}{m['sign']}{m['b']}"
 
-    text = re.sub(rf"(?<![\d.])(\d{{1,2}}[:：]\d{{2}})[ \t]*{dash}[ \t]*(?=\d{{1,2}}[:：]\d{{2}}(?!\d))",
-                  rf"\1{table.joiner}", text)  # 10:00-12:00 (clock times; their zeros are no codes)
+    # 10:00-12:00 (clock times; their zeros are no codes), also into the next day: 20:00—次日2:00 →
+    # 二十点整到次日两点整 (before: the dash a pause)
+    text = re.sub(rf"(?<![\d.])(\d{{1,2}}[:：]\d{{2}})[ \t]*{dash}[ \t]*(?=(?:次日|翌日|第二天|凌晨|早上)?\d{{1,2}}[:：]\d{{2}}(?!\d))",
+                  rf"\1{table.joiner}", text)
     # 5万-10万元, 3岁-5岁, 9月23日—10月8日: a range whose first number carries its unit (before: the
     # mark was a minus, 五万负十万元, or a pause)
     measures = re.escape("".join(sorted(c for c in amount_marks(rules) if not c.isascii() and c not in "%％‰")))
