@@ -39,6 +39,7 @@ from pipeline.passes.speech_figures import (
     signed as _signed,
 )
 from pipeline.passes.speech_words import figure_names as _figure_names
+from pipeline.passes.speech_words import designations as _designations
 from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
@@ -414,6 +415,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _multipliers(text, rules)
     text = _roman_numerals(text, rules)
     text = _dates(text, rules)
+    text = _designations(text, rules)
     text = _figures(text, rules)
     text = _signed(text, rules)
     text = _marks(text)

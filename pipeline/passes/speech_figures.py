@@ -90,7 +90,6 @@ def figures(text: str, rules: SpeechRules) -> str:
     table = rules.figures
     one = table.code_one
     text = _transport_and_rooms(text, rules)
-    text = _designations(text, rules)
     # an area code in brackets, then the number: （010）6512 3456 → 零幺零，六五幺二，三四五六 (before:
     # the brackets a pause and the number an amount, 六千五百一十二三千四百五十六)
     text = re.sub(r"[（(](0\d{2,3})[）)]\s*(\d{3,4}(?:[\s\-－]?\d{4})?)(?![\d.])",
@@ -229,22 +228,6 @@ def _scores(text: str, rules: SpeechRules) -> str:
             break
         text = joined
     return text
-
-
-def _designations(text: str, rules: SpeechRules) -> str:
-    """A model's number after its name and a hyphen (歼-20, 东风-41) is said without the hyphen
-    (歼二十; before: 歼负二十), unless a unit or a measure word follows (一直-5℃ stays a temperature)."""
-    names = rules.figures.designations
-    if not names:
-        return text
-    words = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    amounts = amount_marks(rules)
-
-    def name(m: re.Match[str]) -> str:
-        after = m.string[m.end(): m.end() + 1]
-        return m[0] if after and after in amounts else m[1] + m[2]
-
-    return re.sub(rf"({words})[-－‐](\d{{1,3}})(?![\d.])", name, text)
 
 
 def _spell_figure(written: str, one: str) -> str:
