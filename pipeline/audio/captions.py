@@ -12,7 +12,9 @@ before it), never over another cue.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -43,14 +45,15 @@ def _mapping(shown: str, spoken: str) -> Callable[[float], float]:
         if size:
             points += [(float(a), float(b)), (float(a + size), float(b + size))]
     points.append((float(len(shown)), float(len(spoken))))
+    at = [a for a, _b in points]  # in order: found by bisection (the caption breaker asks for every offset)
 
     def spoken_at(offset: float) -> float:
-        exact = [b for a, b in points if a == offset]
-        if exact:  # what is only spoken (a full stop, 一、 for 1.) goes with what comes before it
-            return max(exact)
-        for (a0, b0), (a1, b1) in zip(points, points[1:]):
-            if a0 < offset < a1:
-                return b0 + (b1 - b0) * (offset - a0) / (a1 - a0)
+        low, high = bisect.bisect_left(at, offset), bisect.bisect_right(at, offset)
+        if high > low:  # what is only spoken (a full stop, 一、 for 1.) goes with what comes before it
+            return max(b for _a, b in points[low:high])
+        if 0 < low < len(points):
+            (a0, b0), (a1, b1) = points[low - 1], points[low]
+            return b0 + (b1 - b0) * (offset - a0) / (a1 - a0)
         return float(len(spoken))
 
     return spoken_at
@@ -85,10 +88,13 @@ def placement_captions(placed: Placement, sample_rate: int, chapter: int) -> lis
         spans.append((at, len(shown), offset, _mapping(shown, spoken)))
         at += len(shown)
 
+    ends = [first + size for first, size, _offset, _at in spans]
+
+    @functools.cache  # the caption breaker asks for each offset many times (every cue it tries)
     def clock(position: float) -> float:
         if not length:  # nothing spoken (an answer of emoji only): the caption spans the silence
             return start + duration * position / max(len(text), 1)
-        first, size, offset, spoken_at = next((s for s in spans if s[0] + s[1] >= position), spans[-1])
+        first, size, offset, spoken_at = spans[min(bisect.bisect_left(ends, position), len(spans) - 1)]
         return start + time_at(anchors, length, duration, offset + spoken_at(position - first))
 
     return [Caption(start=clock(piece.start), end=clock(piece.end), who=placed.cue.who, lines=piece.lines,

@@ -7,6 +7,7 @@ the caller can cache it at once: an interrupted build keeps every segment alread
 
 from __future__ import annotations
 
+import bisect
 import json
 import struct
 from collections.abc import Callable, Iterable, Sequence
@@ -158,13 +159,19 @@ def ordered_anchors(anchors: Iterable[Anchor]) -> tuple[Anchor, ...]:
 def fill_marks(known: Sequence[float | None], starts: Sequence[int], length: int, duration: float) -> tuple[float, ...]:
     """Every sentence's start time: the engine's where it gave one, else by share of characters."""
     marks: list[float] = []
+    following: list[int | None] = [None] * len(known)  # the next sentence the engine timed, found once
+    upcoming: int | None = None
+    for index in range(len(known) - 1, -1, -1):
+        following[index] = upcoming
+        if known[index] is not None:
+            upcoming = index
     for index, value in enumerate(known):
         if value is not None:
             marks.append(value)
             continue
         before = marks[-1] if marks else 0.0
         before_at = starts[index - 1] if index else 0
-        after_index = next((j for j in range(index + 1, len(known)) if known[j] is not None), None)
+        after_index = following[index]
         after = known[after_index] if after_index is not None else duration
         after_at = starts[after_index] if after_index is not None else length
         span = max(1, after_at - before_at)
@@ -175,15 +182,13 @@ def fill_marks(known: Sequence[float | None], starts: Sequence[int], length: int
 
 def time_at(anchors: Sequence[Anchor], length: int, duration: float, offset: float) -> float:
     """When the character at `offset` (fractions allowed) is spoken: exact at an anchor, else
-    between the anchors around it by share of characters; the text's end is the speech's end."""
-    before = (0, 0.0)
-    after = (length, duration)
-    for anchor in anchors:
-        if anchor[0] <= offset:
-            before = anchor
-        else:
-            after = anchor
-            break
+    between the anchors around it by share of characters; the text's end is the speech's end.
+    `anchors` are in offset order (as `ordered_anchors` gives them): found by bisection, since a
+    cue's captions ask for every break point of its text and eSpeak gives an anchor for every
+    character (a scan made a long cue's captions quadratic in its length)."""
+    index = bisect.bisect_right(anchors, offset, key=lambda anchor: anchor[0])
+    before = anchors[index - 1] if index else (0, 0.0)
+    after = anchors[index] if index < len(anchors) else (length, duration)
     if offset >= after[0]:
         return after[1] if after[0] == length else before[1]
     span = after[0] - before[0]

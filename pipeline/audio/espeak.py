@@ -8,6 +8,7 @@ The C library holds one voice and one output callback per process, so each proce
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import importlib.metadata
 from collections.abc import Sequence
@@ -121,7 +122,7 @@ def speak(request: Request) -> Segment:
         if kind == _EVENT_WORD:
             anchors.append((offset, millis / 1000))
             continue
-        index = max((i for i, s in enumerate(starts) if s <= offset), default=0)
+        index = max(0, bisect.bisect_right(starts, offset) - 1)  # the sentence holding it
         if known[index] is None:
             known[index] = millis / 1000
     known[0] = 0.0

@@ -39,6 +39,7 @@ from pipeline.passes.speech_figures import (
     signed as _signed,
 )
 from pipeline.passes.speech_words import figure_names as _figure_names
+from pipeline.passes.speech_words import designations as _designations
 from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
@@ -63,10 +64,18 @@ def sentences(text: str) -> list[str]:
 # ── the steps ────────────────────────────────────────────────────────────────────────────
 
 _QUOTES = re.compile(r"[“”‘’「」『』《》〈〉【】\"]|(?<![A-Za-z])'|'(?![A-Za-z])")
-_BRACKETS = re.compile(r"[（）()\[\]［］]")
+_BRACKETS = re.compile(r"[（）()\[\]［］〔〕〖〗〘〙｛｝{}]")
 _DASHES = re.compile(r"——|—|――|……|…|\.\.\.")
 _FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
                                               ord("／"), ord("％")]} | {ord("∶"): ord(":")}  # ∶ the ratio sign (3∶1)
+# full-width twins of ASCII signs, read as those are (＄100 → 一百美元, ＃话题＃ and ＠handles dropped;
+# before: the signs reached the voice)
+_FULL_WIDTH_ALNUM |= {ord(c): ord(c) - 0xFEE0 for c in "＂＃＄＇＊＠＼＾＿｀｛｜｝"}
+# What only the eye needs, dropped: reference marks (※ § ¶ † ‡), and what an emoji is built of
+# besides its picture (variation selectors, the zero-width joiner of a family, a keycap's frame).
+_UNSAID = re.compile("[※§¶†‡‖⁂\ufe00-\ufe0f\u200d\u20e3\U000e0020-\U000e007f]")
+# An arrow between two words reads 到 (北京→上海 → 北京到上海); elsewhere (a bullet) nothing.
+_ARROW = re.compile(r"(?<=[^\s，。、；：！？])\s*[→⇒⟶➔➡]\ufe0f?\s*(?=[^\s，。、；：！？])")
 
 
 def _respell(text: str, rules: SpeechRules) -> str:
@@ -123,6 +132,10 @@ def _ordinals(text: str, rules: SpeechRules) -> str:
                       lambda m: (f"{m[1]}年" if m[1] else "") + f"{table.word}{m[2]}{table.quarter}", text)
     if table.before:
         before = "|".join(map(re.escape, sorted(table.before, key=len, reverse=True)))
+        # No. before a long number labels a code, read digit by digit (订单号：No.20240001 → 二零二四零零零幺;
+        # before: 第两千零二十四万零一); before a short one it is an ordinal (No.1 → 第一)
+        text = re.sub(rf"(?<![A-Za-z])(?:{before})\s?(\d{{5,}})(?![\d.])",
+                      lambda m: digits(m[1], rules.figures.code_one), text)
         text = re.sub(rf"(?<![A-Za-z])(?:{before})\s?(?=\d)", table.word, text)
     if table.after:
         after = "|".join(map(re.escape, sorted(table.after, key=len, reverse=True)))
@@ -135,13 +148,14 @@ def _signs(text: str, rules: SpeechRules) -> str:
     not need (before: 38℃ was read 三十八, 300㎡ 三百, the unit silent). A sign
     spelt in Latin letters is one only as a whole token (the m/s in cm/s or in a web address is
     none: 'www.openai.com/sora' was read …co米每秒ora)."""
-    if rules.signs:  # (before the powers: μg/m³ is one sign, not μg/ and m的立方)
+    signs = {**rules.symbols, **rules.signs}
+    if signs:  # (before the powers: μg/m³ is one sign, not μg/ and m的立方)
         def whole(sign: str) -> str:
             return (r"(?<![A-Za-z])" if sign[0].isalpha() else "") + re.escape(sign) + (
                 r"(?![A-Za-z])" if sign[-1].isalpha() else "")
 
-        pattern = re.compile("|".join(whole(s) for s in sorted(rules.signs, key=len, reverse=True)))
-        text = pattern.sub(lambda m: rules.signs[m[0]], text)
+        pattern = re.compile("|".join(whole(s) for s in sorted(signs, key=len, reverse=True)))
+        text = pattern.sub(lambda m: signs[m[0]], text)
     text = _powers(text, rules)
     text = _vulgar_fractions(text)
     text = _numeric_symbols(text)
@@ -240,12 +254,16 @@ def _marks(text: str) -> str:
     text = text.replace("+", "加").replace("&", "和").replace("＆", "和")
     text = re.sub(r"(?<!\d)/|/(?!\d)", "、", text)
     text = re.sub(r"[·•#*~～|=^`<>]", "", text)
-    return "".join(ch for ch in text if unicodedata.category(ch) not in ("So", "Sk", "Cn", "Co", "Cs"))
+    text = _UNSAID.sub("", _ARROW.sub("到", text))
+    # (a mathematical sign no rule read, Sm, is no word either: → as a bullet, ∑)
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("So", "Sk", "Sm", "Cn", "Co", "Cs"))
 
 
 def _latin_names(text: str, rules: SpeechRules) -> str:
     for word in sorted(rules.latin, key=len, reverse=True):
-        text = re.sub(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", rules.latin[word], text)
+        # a word of letters may stand right before a number (TOP10 → Top十; before: T O P十)
+        end = r"(?![A-Za-z])" if word[-1:].isalpha() and word.isalpha() else r"(?![A-Za-z0-9])"
+        text = re.sub(rf"(?<![A-Za-z0-9]){re.escape(word)}{end}", rules.latin[word], text)
     return text
 
 
@@ -259,6 +277,10 @@ def _quantities(text: str, rules: SpeechRules) -> str:
         return m[2] + m[3] + ("" if said_after else word)
 
     text = re.sub(rf"({signs})\s?({_NUMBER})([万亿千百]*)", amount, text)
+    # a price's trailing zeros are not said: 12.80元 → 十二点八元, 3.00元 → 三元 (before: 十二点八零元)
+    money = "|".join(map(re.escape, sorted({*rules.currency.values(), "块"}, key=len, reverse=True)))
+    text = re.sub(rf"(?<![\d.])(\d+)\.(\d*?)0+(?![\d.])(?=\s?[万亿]?(?:{money}))",
+                  lambda m: m[1] + (f".{m[2]}" if m[2] else ""), text)
 
     joiner = rules.signed.joiner  # `_signed` made every range mark a joiner
 
@@ -270,7 +292,9 @@ def _quantities(text: str, rules: SpeechRules) -> str:
     # '‰' like '%', after the signs (-0.6‰ → 负千分之零点六; before: '-千分之…', the minus read or dropped)
     text = re.sub(rf"(?<![\d.])({_NUMBER})\s*([%％‰])", lambda m: _PER[m[2]] + m[1], text)
     # (the denominator in words here: '2分之1' would read 两分之一, 2 before 分 being an amount)
-    return re.sub(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", lambda m: f"{cardinal(int(m[2]))}分之{m[1]}", text)
+    # (the denominator is never 两: 100/200 → 二百分之一百)
+    # (after 第 a slash joins two ordinals, 第12/13届 → 第十二、十三届; before: 第十三分之十二届)
+    return re.sub(r"(?<![\d/第])(\d+)/(\d+)(?![\d/])", lambda m: f"{cardinal(int(m[2]), leading_two=False)}分之{m[1]}", text)
 
 
 _PER = {"%": "百分之", "％": "百分之", "‰": "千分之"}
@@ -279,6 +303,20 @@ _PER = {"%": "百分之", "％": "百分之", "‰": "千分之"}
 def _spell(token: str, one: str = "一") -> str:
     """A code of letters and digits, one by one (A12345 of a number plate, a hash 6551CD6A)."""
     return " ".join(digits(c, one) if c.isdigit() else c.upper() for c in token)
+
+
+def _addresses(text: str, rules: SpeechRules) -> str:
+    """An IP address digit by digit (192.168.1.1 → 幺九二点幺六八点幺点幺; before: a version,
+    一百九十二点一百六十八点一点一), and letters between dots spelt (U.S. → U S, Ph.D. → P H D;
+    before: the dots reached the voice)."""
+    def address(m: re.Match[str]) -> str:
+        groups = m[0].split(".")
+        if any(int(g) > 255 for g in groups):
+            return m[0]
+        return rules.web.marks.get(".", "点").join(digits(g, rules.figures.code_one) for g in groups)
+
+    text = re.sub(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])", address, text)
+    return re.sub(r"(?<![A-Za-z0-9.])((?:[A-Za-z]{1,2}\.){2,})", lambda m: " " + " ".join(m[1].replace(".", "").upper()) + " ", text)
 
 
 def _decades_and_versions(text: str) -> str:
@@ -389,6 +427,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _multipliers(text, rules)
     text = _roman_numerals(text, rules)
     text = _dates(text, rules)
+    text = _designations(text, rules)
     text = _figures(text, rules)
     text = _signed(text, rules)
     text = _marks(text)
@@ -398,6 +437,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _models_and_versions(text, rules)
     text = _dates_and_times(text, rules.signed.joiner, rules)
     text = _quantities(text, rules)
+    text = _addresses(text, rules)
     text = _decades_and_versions(text)
     text = _codes(text, rules)
     text = _numbers(text, rules)

@@ -90,6 +90,11 @@ def figures(text: str, rules: SpeechRules) -> str:
     table = rules.figures
     one = table.code_one
     text = _transport_and_rooms(text, rules)
+    # an area code in brackets, then the number: （010）6512 3456 → 零幺零，六五幺二，三四五六 (before:
+    # the brackets a pause and the number an amount, 六千五百一十二三千四百五十六)
+    text = re.sub(r"[（(](0\d{2,3})[）)]\s*(\d{3,4}(?:[\s\-－]?\d{4})?)(?![\d.])",
+                  lambda m: _spelt_groups([m[1], *re.split(r"[\s\-－]+", m[2])], one)
+                  if sum(c.isdigit() for c in m[2]) >= 7 else m[0], text)
     if table.code_words:
         words = "|".join(map(re.escape, sorted(table.code_words, key=len, reverse=True)))
         amounts = amount_marks(rules) - {"号"}  # 手机1000万部 is an amount; 编号123号 a code
@@ -117,7 +122,8 @@ def figures(text: str, rules: SpeechRules) -> str:
             return _spelt_groups(groups, one)
         return m[0]
 
-    text = re.sub(r"(?<![\d.\-－:：])\d+(?:[-－]\d+)+(?![\d.\-－:：])", telephone, text)
+    # (after a colon too, unless a digit stands before it: 传真：021-6234-5678, but not 10:00-12:00)
+    text = re.sub(r"(?<![\d.\-－])(?<!\d[:：])\d+(?:[-－]\d+)+(?![\d.\-－:：])", telephone, text)
     if table.operators:
         signs = "".join(map(re.escape, table.operators))
         expression = re.compile(rf"(?<![A-Za-z0-9.])(?:{_NUMBER})(?:\s*[{signs}]\s*(?:{_NUMBER}))+(?![\d.])")
@@ -140,6 +146,12 @@ def figures(text: str, rules: SpeechRules) -> str:
             return m[0]
         return f"{m[1]}{table.ratio}{m[2]}"
 
+    def chain(m: re.Match[str]) -> str:  # 1:2:3 → 一比二比三 (before: 一：二：三); 21:05:30 is a time
+        parts = re.split(r"\s*[:：]\s*", m[0])
+        clock = len(parts) == 3 and _is_clock(parts[0], parts[1]) and len(parts[2]) == 2 and int(parts[2]) <= 59
+        return m[0] if clock and not _next_to(m, table.ratio_words) else table.ratio.join(parts)
+
+    text = re.sub(r"(?<![\d.:：])\d+(?:\s*[:：]\s*\d+){2,}(?![\d.:：])", chain, text)
     return re.sub(r"(?<![\d.:：])(\d+)\s*[:：]\s*(\d+)(?![\d.:：])", ratio, text)
 
 
@@ -196,13 +208,26 @@ def _scores(text: str, rules: SpeechRules) -> str:
         following = _clause_after(m.string, m.end())[:4]
         adjacent = re.search(rf"(?:{words.pattern})[为是以了\s]*$", before) or words.match(following)
         if m[2] in ":：" and _is_clock(m[1], m[3]):
-            near = adjacent
+            near = adjacent or any(w in before for w in table.score_clause_words)
         else:  # a word of one character (胜, 赢) only next to the pair: 名胜古迹有10-20处 is no score
             near = adjacent or any(len(w[0]) > 1 for w in (words.search(before[-8:]), words.search(following)) if w)
         return f"{m[1]}{table.ratio}{m[3]}" if near else m[0]
 
     marks = re.escape(":：" + rules.signed.ranges)
-    return re.sub(rf"(?<![\d.:：\-－A-Za-z])(\d{{1,3}})\s*([{marks}])\s*(\d{{1,3}})(?![\d.:：]|[{marks}]\d)", score, text)
+    text = re.sub(rf"(?<![\d.:：\-－A-Za-z])(\d{{1,3}})\s*([{marks}])\s*(\d{{1,3}})(?![\d.:：]|[{marks}]\d)", score, text)
+    # a series of results shares its reading: 以6-4、6-3取胜 → 六比四、六比三 (before: 六杠四、六比三)
+    ratio = re.escape(table.ratio)
+    pair = rf"(\d{{1,3}})\s*[{marks}]\s*(\d{{1,3}})"
+    series = [re.compile(rf"(?<![\d.:：\-－A-Za-z]){pair}(?=[、，,]\s*\d{{1,3}}{ratio}\d)"),
+              re.compile(rf"(?<=\d{ratio}\d[、，,])\s*{pair}(?![\d.:：]|[{marks}]\d)")]
+    for _ in range(8):
+        joined = text
+        for pattern in series:
+            joined = pattern.sub(lambda m: f"{m[1]}{table.ratio}{m[2]}", joined)
+        if joined == text:
+            break
+        text = joined
+    return text
 
 
 def _spell_figure(written: str, one: str) -> str:
@@ -270,8 +295,10 @@ def signed(text: str, rules: SpeechRules) -> str:
                 joiner = table.unordered
         return f"{m['a']}{m['pa']}{joiner}{m['sign']}{m['b']}"
 
-    text = re.sub(rf"(?<![\d.])(\d{{1,2}}[:：]\d{{2}})[ \t]*{dash}[ \t]*(?=\d{{1,2}}[:：]\d{{2}}(?!\d))",
-                  rf"\1{table.joiner}", text)  # 10:00-12:00 (clock times; their zeros are no codes)
+    # 10:00-12:00 (clock times; their zeros are no codes), also into the next day: 20:00—次日2:00 →
+    # 二十点整到次日两点整 (before: the dash a pause)
+    text = re.sub(rf"(?<![\d.])(\d{{1,2}}[:：]\d{{2}})[ \t]*{dash}[ \t]*(?=(?:次日|翌日|第二天|凌晨|早上)?\d{{1,2}}[:：]\d{{2}}(?!\d))",
+                  rf"\1{table.joiner}", text)
     # 5万-10万元, 3岁-5岁, 9月23日—10月8日: a range whose first number carries its unit (before: the
     # mark was a minus, 五万负十万元, or a pause)
     measures = re.escape("".join(sorted(c for c in amount_marks(rules) if not c.isascii() and c not in "%％‰")))
@@ -290,13 +317,20 @@ def signed(text: str, rules: SpeechRules) -> str:
     temperature = re.compile(
         rf"\s*(?:(?:{re.escape(table.joiner)}|至)\s*{signs}?\s*(?:{_NUMBER})\s*)?(?:{words})"
     ) if words else None
+    near = "|".join(map(re.escape, table.below_zero_after_near))
+    warm = re.compile(rf"\s*(?:(?:{re.escape(table.joiner)}|至)\s*{signs}?\s*(?:{_NUMBER})\s*)?(?:{near})") if near else None
+
+    def temperature_near(m: re.Match[str]) -> bool:
+        """-18度 in a clause about a temperature (冰箱冷冻室-18度), not an angle (转了-90°)."""
+        return bool(warm and warm.match(m.string, m.end())
+                    and any(w in _clause_before(m.string, m.start()) for w in table.temperature_words))
 
     def sign(m: re.Match[str]) -> str:
         before = m.string[max(0, m.start() - _WINDOW): m.start()].rstrip()
         if before and re.match(r"[A-Za-z0-9.%％)）\]+＋]", before[-1]):
             return m[0]  # 5-3, A-5, C++: not a sign
         hot = m[1] in table.plus
-        if temperature is not None and temperature.match(m.string, m.end()):
+        if temperature is not None and temperature.match(m.string, m.end()) or temperature_near(m):
             return (table.above_zero if hot else table.below_zero) + m[2]
         if hot and "." not in m[2] and not re.compile(r"\s*[%％‰]").match(m.string, m.end()):
             return m[0]  # 我+1, +1个: the plus of a count reads 加 (`_marks`); +0.5, +12% are signed
@@ -329,7 +363,8 @@ def dates_and_times(text: str, joiner: str = "到", rules: SpeechRules | None = 
             return m[0]
         if m[3]:  # 21:05:30 (before: 二十一点零五分:三十)
             return f"{half(m)}{hour}点{m[2]}分{m[3]}秒"
-        return f"{half(m)}{hour}点" + ("整" if minute == 0 else f"{m[2]}分")
+        whole = "" if m.string.startswith("整", m.end()) else "整"  # 12:00整: the page says it already
+        return f"{half(m)}{hour}点" + (whole if minute == 0 else f"{m[2]}分")
 
     text = _durations(text, rules)
     meridiem = r"\s*(?P<half>[AaPp]\.?\s?[Mm]\.?)(?![A-Za-z])"
@@ -423,10 +458,22 @@ def models_and_versions(text: str, rules: SpeechRules) -> str:
     def model(m: re.Match[str]) -> str:
         if int(m[3]) % 100 == 0 and m[2] == " " or amount(m):
             return m[0]  # Windows 2000, Top 1000: a round number apart from the name is counted
-        return m[1] + (" " if m[2] else "") + digits(m[3])
+        # five digits or more straight after letters: a code (SF1234567890, SN12345678), its 1 幺
+        code = not m[2] and m[1].isalpha() and len(m[3]) >= 5
+        return m[1] + (" " if m[2] else "") + digits(m[3], rules.figures.code_one if code else "一")
 
     # RTX 4090, RTX4090, i9-13900K (ec0616bb is a code, spelt whole later)
-    text = re.sub(r"(?<![A-Za-z0-9])([A-Za-z]+\d*)([ \-]?)(\d{4,})(?![\d.,]|[A-Za-z]{2})", model, text)
+    # (never splitting one run of digits: SN12345678 is no SN1234 and a model 5678)
+    text = re.sub(r"(?<![A-Za-z0-9])([A-Za-z]+\d*)([ \-]?)(?<!\d)(\d{4,})(?![\d.,]|[A-Za-z]{2})", model, text)
+
+    def code(m: re.Match[str]) -> str:
+        if int(m[2]) % 100 == 0 or amount(m):
+            return m[0]  # H100, A800: a round number is counted; A股300只
+        return m[1] + digits(m[2], rules.figures.code_one)
+
+    # three digits right after one or two capitals: a model, a road or an aircraft, digit by digit
+    # (A380 → A三八零, G318国道 → G三幺八, C919 → C九幺九; before: A三百八十)
+    text = re.sub(r"(?<![A-Za-z0-9])([A-Z]{1,2})(\d{3})(?![\d.,A-Za-z%％‰])", code, text)
 
     def version(m: re.Match[str]) -> str:
         minor = m[4]

@@ -26,6 +26,8 @@ class Signed:
     negative: str = "负"
     below_zero: str = "零下"
     below_zero_after: tuple[str, ...] = ("摄氏度", "华氏度")  # words after which a sign reads below/above zero
+    below_zero_after_near: tuple[str, ...] = ()  # the same, only after one of `temperature_words` (-18度)
+    temperature_words: tuple[str, ...] = ()
     plus: str = "+＋"
     positive: str = "正"
     above_zero: str = "零上"
@@ -59,6 +61,8 @@ class Figures:
     duration_words: tuple[str, ...] = ()  # a clock-like figure near these is a duration (用时3:45)
     plate_regions: str = ""  # before a letter and 5 or 6 letters and digits: a number plate (京A12345)
     roman_after: tuple[str, ...] = ()  # Latin Roman numerals before these are numbers (III期, II型)
+    designations: tuple[str, ...] = ()  # before a hyphen and a number: a model's name (歼-20)
+    score_clause_words: tuple[str, ...] = ()  # anywhere before a colon pair in its clause: a score (比分…24:22)
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,7 @@ class SpeechRules:
     quantity: str  # after a digit name these make it a number again
     respellings: Mapping[str, str]  # word → the same sound in unambiguous characters
     signs: Mapping[str, str] = field(default_factory=dict)  # a unit written as a sign → its word (℃ → 摄氏度)
+    symbols: Mapping[str, str] = field(default_factory=dict)  # a sign read as a word that is no unit (↑ → 上升)
     signed: Signed = field(default_factory=Signed)
     figures: Figures = field(default_factory=Figures)
     two_words: tuple[str, ...] = ()  # words after which a lone 2 reads 两 too (2美元)
@@ -131,6 +136,7 @@ def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DAT
         quantity=measure["quantity"],
         respellings=respellings,
         signs=data.get("signs", {}),
+        symbols={str(k): str(v) for k, v in data.get("symbols", {}).items()},
         signed=_signed_table(data.get("signed", {})),
         figures=_figures_table(data.get("figures", {})),
         two_words=_words(measure.get("two_words")),
@@ -164,6 +170,8 @@ def _signed_table(table: Mapping[str, object]) -> Signed:
         negative=word("negative"),
         below_zero=word("below_zero"),
         below_zero_after=tuple(map(str, words)) if isinstance(words, list) else default.below_zero_after,
+        below_zero_after_near=_words(table.get("below_zero_after_near")),
+        temperature_words=_words(table.get("temperature_words")),
         plus=chars("plus", default.plus),
         positive=word("positive"),
         above_zero=word("above_zero"),
@@ -194,7 +202,9 @@ def _figures_table(table: Mapping[str, object]) -> Figures:
                    ratio_words=_words(table.get("ratio_words")),
                    duration_words=_words(table.get("duration_words")),
                    plate_regions=str(table.get("plate_regions", "")),
-                   roman_after=_words(table.get("roman_after")))
+                   roman_after=_words(table.get("roman_after")),
+                   designations=_words(table.get("designations")),
+                   score_clause_words=_words(table.get("score_clause_words")))
 
 
 def _ordinals_table(table: Mapping[str, object]) -> Ordinals:

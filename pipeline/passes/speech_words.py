@@ -1,8 +1,9 @@
 """Figures said as words of their own: set phrases and names written in figures (24/7, 7-11),
+a military name's number after its hyphen (歼-20),
 Latin Roman numerals (III期, II型) and English multipliers after money (US$3.5bn).
 
 Steps of `speech.speak`; the tables are `[figure_names]`, `[multipliers]` and `[figures]
-roman_after` of `pipeline/data/speech.toml`.
+roman_after` and `designations` of `pipeline/data/speech.toml`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,22 @@ def figure_names(text: str, rules: SpeechRules) -> str:
         return m[0] if after and after in amounts else rules.figure_names[m[0]]
 
     return re.sub(rf"(?<![\d.,/\-－A-Za-z])(?:{names})(?![\d.,/\-－A-Za-z%％‰])", name, text)
+
+
+def designations(text: str, rules: SpeechRules) -> str:
+    """A model's number after its name and a hyphen (歼-20, 东风-41) is said without the hyphen
+    (歼二十; before: 歼负二十), unless a unit or a measure word follows (一直-5℃ stays a temperature)."""
+    names = rules.figures.designations
+    if not names:
+        return text
+    words = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    amounts = amount_marks(rules)
+
+    def name(m: re.Match[str]) -> str:
+        after = m.string[m.end(): m.end() + 1]
+        return m[0] if after and after in amounts else m[1] + m[2]
+
+    return re.sub(rf"({words})[-－‐](\d{{1,3}})(?![\d.])", name, text)
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
