@@ -231,7 +231,7 @@ def audio(
     run_build(["audio"], sources, source, out_dir, force, jobs, scheduler, quiet, engine=engine.value)
 
 
-def _cast_sheets(sources: list[str] | None, source: Path | None, quiet: bool) -> None:
+def _cast_sheets(sources: list[str] | None, source: list[Path] | None, quiet: bool) -> None:
     from pipeline.audio.castsheet import cast_sheet
     from pipeline.driver.title import read_title
 
