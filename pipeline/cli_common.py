@@ -322,7 +322,7 @@ def _a_file_for_a_command(word: str, commands: dict[str, object], rest: list[str
     command'): the command comes first."""
     if word in commands or word.startswith("-"):
         return None
-    if not (Path(word).exists() or Path(word).suffix.lower() in FILE_SUFFIXES or "/" in word):
+    if "://" in word or not (Path(word).exists() or Path(word).suffix.lower() in FILE_SUFFIXES or "/" in word):
         return None
     import shlex
 

@@ -112,6 +112,15 @@ def test_an_option_given_twice_with_two_values(project: Path, args: list[str], l
     assert files_in(project) == before
 
 
+def test_watch_given_two_sources_says_so(project: Path) -> None:
+    """`publish watch --source a --source b` follows one title: the message spoke of the titles
+    'in source/' though the command line named them."""
+    message = one_error(invoke(project, "watch", "--source", "source/茶馆.md", "--source", "草 稿/新茶馆.md"))
+    assert message == ("error: watch follows one title, and --source names 2: choose one with --source FILE (run "
+                       "one 'publish watch' per title)")
+    assert not (project / "output").exists()
+
+
 def test_an_option_given_twice_with_one_value(project: Path) -> None:
     result = invoke(project, "new", "night-owl", "--out-dir", "drafts", "--out-dir", "drafts", "-q", "-q")
     assert result.exit_code == 0, result.stderr
