@@ -247,6 +247,20 @@ def did_you_mean(word: str, choices: list[str]) -> str:
 _REJECTED_CHOICE = re.compile(r"^(?:Value error, )?'(?P<value>.*)' is not one of ")
 
 
+FILE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".docx")  # what publish reads: a word of these is a file
+_EXTRA = re.compile(r"^Got unexpected extra argument\(s\) \((?P<words>.*)\)\.?$")
+# A command that writes one file, given its path as a second argument (`publish import copy.txt
+# source/tea.md`): how to name that file instead.
+EXTRA_FILE_HINTS = {
+    "import": "import reads one copy; to name the source file it writes, use --slug SLUG (and --out-dir FOLDER)",
+    "new": "new takes one slug; to choose the folder of the file it writes, use --out-dir FOLDER",
+}
+
+
+def _file_like(word: str) -> bool:
+    return "://" not in word and (Path(word).suffix.lower() in FILE_SUFFIXES or "/" in word or Path(word).exists())
+
+
 def parser_message(error: ParserError, argv: list[str]) -> str:
     """The parser's complaint as one line in the house style: what is wrong, the nearest right
     spelling, and where to read more. `argv` is the command line after `publish`."""
@@ -271,6 +285,10 @@ def parser_message(error: ParserError, argv: list[str]) -> str:
             value = rejected["value"]
             message = (f"invalid value for {error.param.get_error_hint()}: {value!r} is not one of "
                        f"{', '.join(choices)}{did_you_mean(value, choices)}")
+    extra = _EXTRA.match(message)
+    command_name = error.ctx.info_name if error.ctx is not None else None
+    if extra and command_name in EXTRA_FILE_HINTS and any(_file_like(w) for w in extra["words"].split()):
+        message = f"{message.rstrip('.')}: {EXTRA_FILE_HINTS[command_name]}"
     message = re.sub(r"\. Did you mean (.+?)\?$", r" (did you mean \1?)", message)  # an unknown command
     message = message[:1].lower() + message[1:] if message[1:2].islower() else message
     if error.ctx is not None:
@@ -314,15 +332,12 @@ def _elsewhere(name: str, ctx: typer.Context | None, argv: list[str]) -> str:
     return f" for 'publish {here}': {name} is an option of publish {', '.join(owners)}"
 
 
-FILE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".docx")  # what publish reads: a word of these is a file
-
-
 def _a_file_for_a_command(word: str, commands: dict[str, object], rest: list[str]) -> str | None:
     """What to say when the command word is a file (`publish source/x.md epub`: 'no such
     command'): the command comes first."""
     if word in commands or word.startswith("-"):
         return None
-    if "://" in word or not (Path(word).exists() or Path(word).suffix.lower() in FILE_SUFFIXES or "/" in word):
+    if not _file_like(word):
         return None
     import shlex
 

@@ -137,13 +137,17 @@ def test_an_option_given_twice_with_one_value(project: Path) -> None:
     (["source/茶馆.md", "epub", "--out", "x"],
      "error: source/茶馆.md is a file, and the command comes first: publish epub 'source/茶馆.md' --out x"),
     (["source/茶馆.md"], "error: source/茶馆.md is a file, not a command: name the command first"),
+    (["import", "copy.txt", "source/tea.md"], "error: got unexpected extra argument(s) (source/tea.md): import reads "
+                                              "one copy; to name the source file it writes, use --slug SLUG"),
+    (["new", "tea", "drafts/"], "error: got unexpected extra argument(s) (drafts/): new takes one slug; to choose "
+                                "the folder of the file it writes, use --out-dir FOLDER"),
     (["epub", "--paper", "a4"], "error: no such option: --paper for 'publish epub': --paper is an option of "
                                 "publish pdf; see 'publish epub --help'"),
     (["check", "--out", "x"], "error: no such option: --out for 'publish check': --out is an option of publish "),
     (["--out", "x", "epub"], "error: no such option: --out before the command: --out is an option of 'publish "
                              "epub', so write it after the command (publish epub --out …)"),
-], ids=["edition", "learner-edition", "command", "option-word", "file-first", "file-alone", "other-option",
-        "check-out", "option-first"])
+], ids=["edition", "learner-edition", "command", "option-word", "file-first", "file-alone", "import-target",
+        "new-folder", "other-option", "check-out", "option-first"])
 def test_a_word_in_the_wrong_place(project: Path, args: list[str], line: str) -> None:
     before = files_in(project)
     message = one_error(invoke(project, *args))
