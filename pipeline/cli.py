@@ -231,7 +231,7 @@ def audio(
     run_build(["audio"], sources, source, out_dir, force, jobs, scheduler, quiet, engine=engine.value)
 
 
-def _cast_sheets(sources: list[str] | None, source: Path | None, quiet: bool) -> None:
+def _cast_sheets(sources: list[str] | None, source: list[Path] | None, quiet: bool) -> None:
     from pipeline.audio.castsheet import cast_sheet
     from pipeline.driver.title import read_title
 
@@ -360,8 +360,9 @@ def watch(
                              f"{did_you_mean(first, list(renderers.REGISTRY))}")
         titles = named_titles(None, source, ui)
         if len(titles) != 1:
-            raise UsageError(f"watch follows one title, and there are {len(titles)} in source/: choose one with "
-                             f"--source FILE")
+            where = "--source names" if source else "there are"
+            raise UsageError(f"watch follows one title, and {where} {len(titles)}{'' if source else ' in source/'}: "
+                             f"choose one with --source FILE (run one 'publish watch' per title)")
         path = Path(titles[0].name)
         out_dir = expand_home(out_dir)
         if out_dir.partition("://")[1] and not out_dir.startswith("file://"):

@@ -21,22 +21,57 @@ except ImportError:  # pragma: no cover - Typer on click itself
     from click.core import ParameterSource  # type: ignore[assignment]
 
 from pipeline.api import build_titles, find_titles, settings_for_project
-from pipeline.cli_common import EXIT_FAILED, EXIT_USAGE, Output, console, reported_errors, source_file
-from pipeline.paths import UsageError, expand_home
+from pipeline.cli_common import EXIT_FAILED, EXIT_USAGE, Output, commands_of, console, reported_errors, source_file
+from pipeline.paths import UsageError, expand_home, standard_stream
 
 
-def named_titles(sources: list[str] | None, source: Path | None, ui: Output) -> list:
-    """The titles that SOURCES and `--source` name (every *.md in source/ when neither does)."""
+def named_titles(sources: list[str] | None, source: list[Path] | None, ui: Output) -> list:
+    """The titles that SOURCES and `--source` name (every *.md in source/ when neither does).
+    `--source` may be given once per file: given twice, it kept only the last, and the first
+    title was not built, without a word."""
     arguments = [expand_home(argument) for argument in sources or []]
-    if source is not None:
-        source = Path(expand_home(str(source)))
-        if not source.exists() and any(mark in str(source) for mark in "*?["):
-            command = typer.main.get_command_name(ctx.info_name) if (ctx := _current_context()) else "check"
-            raise UsageError(f"--source names one file, not a pattern ({source}): give the pattern as SOURCES, "
-                             f"e.g. 'publish {command} {source}'")
-        source_file(source, ui)  # --source is one file: a folder or a FIFO there is a usage error
-        arguments.append(str(source))
+    for argument in arguments:
+        misplaced_word(argument)
+    for named in source or []:
+        named = Path(expand_home(str(named)))
+        standard_stream(str(named), "--source")
+        if not named.exists() and any(mark in str(named) for mark in "*?["):
+            raise UsageError(f"--source names one file, not a pattern ({named}): give the pattern as SOURCES, "
+                             f"e.g. 'publish {_command_name()} {named}'")
+        source_file(named, ui)  # --source is one file: a folder or a FIFO there is a usage error
+        arguments.append(str(named))
     return find_titles(arguments)
+
+
+def _command_name() -> str:
+    ctx = _current_context()
+    return typer.main.get_command_name(ctx.info_name) if ctx is not None and ctx.info_name else "check"
+
+
+# An edition's name as the command line spells it (`publish epub epub-learner`): the command that builds
+# it. Every other command's name (`publish epub check`) stands for itself.
+EDITION_COMMANDS = {"epub": "publish epub", "epub-learner": "publish epub --learner", "pdf": "publish pdf",
+                    "pdf-learner": "publish pdf --learner", "audio": "publish audio", "script": "publish script"}
+
+
+def misplaced_word(argument: str) -> None:
+    """A `UsageError` for a SOURCES word that is no file but a word of the command line: a
+    command or edition (`publish epub pdf`, read as a file named 'pdf': 'no such file'), an
+    option written without its dashes (`publish epub learner`), or '-' for standard input."""
+    standard_stream(argument, "SOURCES")
+    if Path(argument).exists() or Path(argument).is_symlink():
+        return
+    word = argument.strip().lower()
+    ctx = _current_context()
+    commands = {**{name: f"publish {name}" for name in commands_of(ctx)}, **EDITION_COMMANDS}
+    if word in commands:
+        raise UsageError(f"{argument} is {'an edition' if word in EDITION_COMMANDS else 'a command'}, not a source "
+                         f"file: run '{commands[word]}' as a command of its own ('publish all' builds every "
+                         f"edition); nothing was built")
+    options = {opt for p in (ctx.command.params if ctx is not None else []) for opt in (*p.opts, *p.secondary_opts)}
+    dashed = f"--{word}"
+    if dashed in options:
+        raise UsageError(f"{argument} is not a source file: did you mean the option {dashed}? (nothing was built)")
 
 
 def _current_context() -> typer.Context | None:
@@ -55,7 +90,7 @@ class Site(enum.Enum):
     yes = "yes"
 
 
-def run_build(editions: list[str], sources: list[str] | None, source: Path | None, out: str, force: bool,
+def run_build(editions: list[str], sources: list[str] | None, source: list[Path] | None, out: str, force: bool,
               jobs: int | None, scheduler: str | None, quiet: bool, *, site: Site = Site.no,
               base_url: str | None = None, **options: object) -> None:
     """What every build command does: find the titles, build them (then the site, if asked),
@@ -66,6 +101,7 @@ def run_build(editions: list[str], sources: list[str] | None, source: Path | Non
     ui = console(quiet)
     out = expand_home(out)
     with reported_errors(ui):
+        standard_stream(out, "--out", output=True)
         titles = named_titles(sources, source, ui)
         try:
             settings = settings_for_project(Path("."), editions=tuple(editions), force=force, **options)

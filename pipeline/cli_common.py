@@ -63,7 +63,9 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only err
 OutOption = Annotated[str, typer.Option("--out", "-o", help="Output folder, or an fsspec URL such as s3://bucket/path.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")]
 SourceOption = Annotated[
-    Optional[Path], typer.Option("--source", "-s", help="One source file (same as naming it as an argument).")
+    Optional[list[Path]],
+    typer.Option("--source", "-s", show_default=False,
+                 help="A source file (same as naming it as an argument); give it once per file."),
 ]
 
 
@@ -245,6 +247,20 @@ def did_you_mean(word: str, choices: list[str]) -> str:
 _REJECTED_CHOICE = re.compile(r"^(?:Value error, )?'(?P<value>.*)' is not one of ")
 
 
+FILE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".docx")  # what publish reads: a word of these is a file
+_EXTRA = re.compile(r"^Got unexpected extra argument\(s\) \((?P<words>.*)\)\.?$")
+# A command that writes one file, given its path as a second argument (`publish import copy.txt
+# source/tea.md`): how to name that file instead.
+EXTRA_FILE_HINTS = {
+    "import": "import reads one copy; to name the source file it writes, use --slug SLUG (and --out-dir FOLDER)",
+    "new": "new takes one slug; to choose the folder of the file it writes, use --out-dir FOLDER",
+}
+
+
+def _file_like(word: str) -> bool:
+    return "://" not in word and (Path(word).suffix.lower() in FILE_SUFFIXES or "/" in word or Path(word).exists())
+
+
 def parser_message(error: ParserError, argv: list[str]) -> str:
     """The parser's complaint as one line in the house style: what is wrong, the nearest right
     spelling, and where to read more. `argv` is the command line after `publish`."""
@@ -254,7 +270,7 @@ def parser_message(error: ParserError, argv: list[str]) -> str:
         command = error.ctx.command if error.ctx is not None else None
         known = sorted({o for p in (command.params if command else []) for o in (*p.opts, *p.secondary_opts)}
                        | {"--help"})
-        message = f"no such option: {name}{did_you_mean(name, known)}"
+        message = f"no such option: {name}{_elsewhere(name, error.ctx, argv) or did_you_mean(name, known)}"
         dashed = next((t for t in argv if t.startswith(name) and t != name and Path(t).exists()), None)
         if dashed is None and name in argv and Path(name).exists():
             dashed = name
@@ -269,6 +285,10 @@ def parser_message(error: ParserError, argv: list[str]) -> str:
             value = rejected["value"]
             message = (f"invalid value for {error.param.get_error_hint()}: {value!r} is not one of "
                        f"{', '.join(choices)}{did_you_mean(value, choices)}")
+    extra = _EXTRA.match(message)
+    command_name = error.ctx.info_name if error.ctx is not None else None
+    if extra and command_name in EXTRA_FILE_HINTS and any(_file_like(w) for w in extra["words"].split()):
+        message = f"{message.rstrip('.')}: {EXTRA_FILE_HINTS[command_name]}"
     message = re.sub(r"\. Did you mean (.+?)\?$", r" (did you mean \1?)", message)  # an unknown command
     message = message[:1].lower() + message[1:] if message[1:2].islower() else message
     if error.ctx is not None:
@@ -277,6 +297,99 @@ def parser_message(error: ParserError, argv: list[str]) -> str:
         command = next((token for token in argv if not token.startswith("-")), None)
         where = f"publish {command}" if command else "publish"
     return f"{message.rstrip('.')}; see '{where} --help'"
+
+
+def commands_of(ctx: typer.Context | None) -> dict[str, object]:
+    """Every `publish` command by name (from any context of this command line)."""
+    if ctx is None:
+        return {}
+    root = ctx.find_root()
+    group = root.command
+    if not isinstance(group, TyperGroup):
+        return {}
+    return {name: group.get_command(root, name) for name in group.list_commands(root)}
+
+
+def _options_of(command: object) -> set[str]:
+    return {o for p in getattr(command, "params", []) for o in (*p.opts, *p.secondary_opts)}
+
+
+def _elsewhere(name: str, ctx: typer.Context | None, argv: list[str]) -> str:
+    """Where an option that this command lacks belongs: another command's option (`publish
+    epub --paper a4` was offered '--learner', `publish check --force` '--source'), or the
+    command's own, given before the command (`publish --out x epub` was offered '--quiet')."""
+    commands = commands_of(ctx)
+    owners = [command for command, cmd in commands.items() if name in _options_of(cmd)]
+    if not owners or ctx is None:
+        return ""
+    if ctx.parent is None:  # the group's own options: the option came before the command
+        after = next((word for word in argv if word in commands), None)
+        if after in owners:
+            return f" before the command: {name} is an option of 'publish {after}', so write it after the command " \
+                   f"(publish {after} {name} …)"
+        return f" before a command: {name} is an option of publish {', '.join(owners)}, written after the command"
+    here = ctx.info_name
+    return f" for 'publish {here}': {name} is an option of publish {', '.join(owners)}"
+
+
+def _a_file_for_a_command(word: str, commands: dict[str, object], rest: list[str]) -> str | None:
+    """What to say when the command word is a file (`publish source/x.md epub`: 'no such
+    command'): the command comes first."""
+    if word in commands or word.startswith("-"):
+        return None
+    if not _file_like(word):
+        return None
+    import shlex
+
+    after = next((w for w in rest if w in commands), None)
+    if after is None:
+        return (f"{word} is a file, not a command: name the command first, e.g. publish check {shlex.quote(word)}; "
+                f"see 'publish --help'")
+    others = [w for w in rest if w != after]
+    return (f"{word} is a file, and the command comes first: "
+            f"{shlex.join(['publish', after, word, *others])}")
+
+
+def _repeated_options(command: object, args: list[str]) -> str | None:
+    """What to say when an option that takes one value is given twice with two values
+    (`--out a --out b`, `--learner --no-learner`): the parser kept the last and dropped the
+    other without a word (editions built where the editor did not look). `--source`, which
+    may be given once per file, is not one of them; the same value twice is harmless."""
+    by_name: dict[str, object] = {}
+    for param in getattr(command, "params", []):
+        one_value = not param.multiple and not getattr(param, "count", False)
+        if getattr(param, "param_type_name", "") == "option" and one_value:
+            for opt in (*param.opts, *param.secondary_opts):
+                by_name[opt] = param
+    given: dict[str, list[tuple[str, str]]] = {}
+    index = 0
+    while index < len(args):
+        token = args[index]
+        if token == "--":
+            break
+        name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
+        param = by_name.get(name)
+        index += 1
+        if param is None:
+            continue
+        if param.is_flag:
+            value = "off" if name in param.secondary_opts else "on"
+        elif not equals:
+            if index >= len(args):
+                break  # the parser says the value is missing
+            value = args[index]
+            index += 1
+        given.setdefault(param.name, []).append((name, value))
+    for uses in given.values():
+        values = list(dict.fromkeys(value for _name, value in uses))
+        if len(values) > 1:
+            names = list(dict.fromkeys(name for name, _value in uses))
+            if all(value in ("on", "off") for value in values) and len(names) > 1:
+                return f"{' and '.join(names)} contradict each other: give one of them (nothing was done)"
+            shown = ", ".join(repr(value) for value in values)
+            return (f"{names[0]} given {len(uses)} times, with different values ({shown}): give it once (nothing "
+                    f"was done)")
+    return None
 
 
 class PublishGroup(TyperGroup):
@@ -295,6 +408,20 @@ class PublishGroup(TyperGroup):
             _parser_failed(error, argv)
         context.meta["publish.argv"] = argv
         return context
+
+    def resolve_command(self, ctx, args):  # type: ignore[no-untyped-def]
+        """The command and its arguments, after the checks the parser does not make: a file
+        where the command should be, and an option given twice with two values."""
+        if args:
+            commands = commands_of(ctx)
+            misplaced = _a_file_for_a_command(args[0], commands, list(args[1:]))
+            if misplaced is not None:
+                console().fail(misplaced, EXIT_USAGE)
+        name, command, rest = super().resolve_command(ctx, args)
+        repeated = _repeated_options(command, list(rest))
+        if repeated is not None:
+            console().fail(repeated, EXIT_USAGE)
+        return name, command, rest
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         argv = ctx.meta.get("publish.argv", [])

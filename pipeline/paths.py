@@ -179,6 +179,21 @@ def writable_cache_dir(path: Path) -> Path:
     return writable_dir(path, "build cache folder", advice=CACHE_ADVICE)
 
 
+def standard_stream(text: str, where: str, *, output: bool = False) -> None:
+    """A `UsageError` for '-' where a path is named. By the shell's custom it means standard
+    input (or output), but publish reads sources whole from files (for file:line:col) and
+    writes editions as files into a folder: `--out -` built into a folder named '-', and
+    `publish import -` said '-: no such file'."""
+    if text.strip() != "-":
+        return
+    named = f"{Path.cwd() / '-'}"  # './-' would do for a word, but a path option reads it as '-'
+    if output:
+        raise UsageError(f"'-' in {where} would be standard output, and publish writes files into a folder: "
+                         f"pass {where} a folder (a folder named '-': write {named})")
+    raise UsageError(f"'-' in {where} would be standard input, and publish reads files: save the text to a file "
+                     f"and name that file (a file named '-': write {named})")
+
+
 def expand_home(text: str) -> str:
     """`~/editions` as the shell would have made it. Why: the shell leaves `~` alone after `=`
     (`--out=~/editions`) and inside quotes (`PUBLISH_CACHE_DIR="~/cache"` in a unit file), and

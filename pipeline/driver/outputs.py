@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.build import LocalTarget, OutputTarget, glob_escape, title_lock
-from pipeline.paths import UsageError, is_url, writable_dir
+from pipeline.paths import UsageError, is_url, standard_stream, writable_dir
 
 
 def filesystem(url: str) -> tuple[Any, str]:
@@ -153,6 +153,7 @@ def validate_out(out: str) -> str:
     plain paths."""
     if not out.strip():
         raise UsageError("--out is empty: name an output folder, e.g. --out output")
+    standard_stream(out, "--out", output=True)
     if is_url(out):
         protocol, _sep, rest = out.partition("://")
         if protocol == "file":

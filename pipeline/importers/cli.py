@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from pipeline.cli_common import QuietOption, console, example, reported_errors
-from pipeline.paths import expand_home, readable_file, writable_dir
+from pipeline.paths import expand_home, readable_file, standard_stream, writable_dir
 
 OutDirOption = Annotated[Path, typer.Option("--out-dir", help="Folder of the source files (created if missing).")]
 OverwriteOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing source file.")]
@@ -29,6 +29,7 @@ NEW_EXAMPLES = example("publish new night-library", "publish new night-library -
 
 
 def _source_folder(out_dir: Path) -> Path:
+    standard_stream(str(out_dir), "--out-dir", output=True)
     out_dir = Path(expand_home(str(out_dir)))  # `--out-dir=~/drafts`: the shell left the '~'
     return writable_dir(out_dir, "source folder", option="--out-dir", example="source")
 
@@ -54,6 +55,7 @@ def import_command(
     ui = console(quiet)
     copy = Path(expand_home(str(copy)))
     with reported_errors(ui):
+        standard_stream(str(copy), "FILE")
         readable_file(copy, "copy", MAX_BYTES, COPY_KINDS)
         check_kind(copy)
         if slug is not None:
