@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from pipeline.charrefs import UNESCAPED_REFERENCE
 from pipeline.diagnostics import Diagnostic
 from pipeline.model import Document, Reference, Speaker
 from pipeline.passes.typography import half_width_marks
@@ -32,33 +34,56 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
     except (OSError, UnicodeDecodeError):
         return result.document, diagnostics
     shown = str(path)
-    diagnostics += _half_width(lines, shown)
-    diagnostics += _quote_styles(lines, shown)
-    diagnostics += _not_in_fonts(lines, shown)
-    diagnostics += _stray_spaces(lines, shown)
+    source = _SourceText.of(lines)
+    for line_rule in LINE_RULES:
+        diagnostics += line_rule(source, shown)
     if result.document is not None:
         for rule in MODEL_RULES:
             diagnostics += rule(result.document)
-        diagnostics += _unspoken_language(result.document, lines)
-        diagnostics += _long_title(result.document, lines)
+        diagnostics += _unspoken_language(result.document, source)
+        diagnostics += _long_title(result.document, source)
         if pinyin:
-            diagnostics += _guarded(_pinyin_fallbacks, result.document, lines)
-            diagnostics += _guarded(_unread_ideographs, result.document, lines)
+            diagnostics += _guarded(_pinyin_fallbacks, result.document, source)
+            diagnostics += _guarded(_unread_ideographs, result.document, source)
     diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
     return result.document, diagnostics
 
 
-def _prose_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
+@dataclass(frozen=True)
+class _SourceText:
+    """The file as the line rules see it, worked out once: its lines, its prose (line number,
+    column offset, text) and the line of each top-level front-matter key. The front matter's
+    YAML is composed here once; each rule composing its own made `check` compose it six times."""
+
+    lines: list[str]
+    prose: tuple[tuple[int, int, str], ...]
+    key_lines: dict[str, int]
+
+    @classmethod
+    def of(cls, lines: list[str]) -> _SourceText:
+        end, root = _front_matter(lines) if lines and lines[0].strip() == "---" else (None, None)
+        key_lines: dict[str, int] = {}
+        for name, _value in root.value if isinstance(root, yaml.MappingNode) else []:
+            key_lines.setdefault(str(name.value), name.start_mark.line + 2)
+        return cls(lines, tuple(_prose_lines(lines, end, root)), key_lines)
+
+    def key_line(self, key: str) -> int:
+        """The line of the front matter's top-level `key` as YAML reads it (`title:`, `title :`,
+        `"title":`), where a warning about that field's value belongs (else: line 1)."""
+        return self.key_lines.get(key, 1)
+
+
+def _prose_lines(lines: list[str], end: int | None, root: yaml.Node | None) -> Iterator[tuple[int, int, str]]:
     """(line number, column offset, text) of everything an editor writes as prose: the
     string values of the front matter (from YAML's nodes, so quoting is not mistaken for
     text), the body lines, and an answer's `role=` on its `:::` line. A file without front
-    matter (an E101) is all body; one whose front matter is never closed has no known body."""
+    matter (an E101) is all body; one whose front matter is never closed has no known body.
+    `end` and `root`: the front matter's closing line and YAML tree (`_front_matter`)."""
     if not lines:
         return
     if lines[0].strip() != "---":
         yield from _body_lines(lines, 0)
         return
-    end, root = _front_matter(lines)
     if end is None:
         return
     stack = [root] if root is not None else []
@@ -105,15 +130,6 @@ def _front_matter(lines: list[str]) -> tuple[int | None, yaml.Node | None]:
         return end, None
 
 
-def _front_key_line(lines: list[str], key: str) -> int:
-    """The line of the front matter's top-level `key` as YAML reads it (`title:`, `title :`,
-    `"title":`), where a warning about that field's value belongs. Called for a document the
-    reader built, whose front matter is a mapping holding the key (else: line 1)."""
-    _end, root = _front_matter(lines)
-    fields = root.value if isinstance(root, yaml.MappingNode) else []
-    return next((name.start_mark.line + 2 for name, _value in fields if name.value == key), 1)
-
-
 # The role an answer's fence line gives (`::: answer id role=…`), without its quotes.
 _FENCE_ROLE = re.compile(r'\srole=(?:"(?P<straight>.*)"|“(?P<curly>.*)”|\'(?P<single>.*)\'|‘(?P<csingle>.*)’|(?P<bare>.*?))\s*$')
 
@@ -138,16 +154,15 @@ def _body_lines(lines: list[str], start: int) -> Iterator[tuple[int, int, str]]:
             yield index + 1, role.start(group), role[group]
 
 
-# A character reference ('&#xFF1A;', '&amp;') is markup for one character, not punctuation: its
-# ';' beside Chinese text is no half-width mark ('publish import' writes '&#xFF1A;：：' for copy's
-# '：：：', which a fence would otherwise be).
-_CHARACTER_REFERENCE = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A character reference ('&#xFF1A;', '&amp;', `charrefs`) is markup for one character, not
+# punctuation: its ';' beside Chinese text is no half-width mark ('publish import' writes
+# '&#xFF1A;：：' for copy's '：：：', which a fence would otherwise be).
 
 
-def _half_width(lines: list[str], path: str) -> list[Diagnostic]:
+def _half_width(source: _SourceText, path: str) -> list[Diagnostic]:
     found = []
-    for number, offset, text in _prose_lines(lines):
-        text = _CHARACTER_REFERENCE.sub(lambda m: " " * len(m[0]), text)  # (same length: columns stay true)
+    for number, offset, text in source.prose:
+        text = UNESCAPED_REFERENCE.sub(lambda m: " " * len(m[0]), text)  # (same length: columns stay true)
         for col, mark in sorted(half_width_marks(text)):
             found.append(Diagnostic("W401", path, number, offset + col + 1, f"half-width '{mark}' in Chinese text"))
     return found
@@ -166,11 +181,11 @@ _STRAY_SPACE = re.compile(f"(?<=[{_HAN}])(?:[ \t\u00a0]|{_SPACE_REFERENCE})+(?=[
                           "|(?<=\\S)[ \u00a0]*\t[ \t\u00a0]*(?=\\S)")
 
 
-def _stray_spaces(lines: list[str], path: str) -> list[Diagnostic]:
+def _stray_spaces(source: _SourceText, path: str) -> list[Diagnostic]:
     """W415, once a line, at the first such space."""
     found = []
-    for number, offset, text in _prose_lines(lines):
-        written = lines[number - 1]  # (a link's address is blanked in `text`: only spaces typed count)
+    for number, offset, text in source.prose:
+        written = source.lines[number - 1]  # (a link's address is blanked in `text`: only spaces typed count)
         typed = (m for m in _STRAY_SPACE.finditer(text) if written[offset + m.start(): offset + m.end()] == m[0])
         if (match := next(typed, None)) is not None:
             what = ("a tab inside the text (a table pasted from a spreadsheet?): every edition prints it as a space"
@@ -180,10 +195,10 @@ def _stray_spaces(lines: list[str], path: str) -> list[Diagnostic]:
     return found
 
 
-def _quote_styles(lines: list[str], path: str) -> list[Diagnostic]:
+def _quote_styles(source: _SourceText, path: str) -> list[Diagnostic]:
     first: dict[str, tuple[int, int]] = {}
     counts: dict[str, int] = {}
-    for number, offset, text in _prose_lines(lines):
+    for number, offset, text in source.prose:
         curled = {col for col, mark in half_width_marks(text) if mark == '"'}  # W401's, curled in every edition
         for style, marks in _QUOTE_STYLES.items():
             for match in re.finditer(f"[{re.escape(marks)}]", text):
@@ -200,7 +215,7 @@ def _quote_styles(lines: list[str], path: str) -> list[Diagnostic]:
     ]
 
 
-def _not_in_fonts(lines: list[str], path: str) -> list[Diagnostic]:
+def _not_in_fonts(source: _SourceText, path: str) -> list[Diagnostic]:
     """Characters the book's fonts have no glyph for (a rare character of CJK Extension B such
     as 𠮷, an emoji, a rare symbol), once per character where it first appears, saying what the
     PDFs show instead (`fonts.fallback`: a font installed here, or a box with the code point);
@@ -208,7 +223,7 @@ def _not_in_fonts(lines: list[str], path: str) -> list[Diagnostic]:
     from pipeline.fonts import FAMILY, fallback, missing
 
     first: dict[str, tuple[int, int]] = {}
-    for number, offset, text in _prose_lines(lines):
+    for number, offset, text in source.prose:
         for col, char in enumerate(text):
             if char not in first and char != "\ufffd":  # U+FFFD is E228, an error
                 first[char] = (number, offset + col + 1)
@@ -227,7 +242,7 @@ def _not_in_fonts(lines: list[str], path: str) -> list[Diagnostic]:
 _IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U000323af]")
 
 
-def _unread_ideographs(doc: Document, lines: list[str]) -> list[Diagnostic]:
+def _unread_ideographs(doc: Document, source: _SourceText) -> list[Diagnostic]:
     """Ideographs the pinyin pass has no reading for (a rare character of Extension B such as
     𠮷, and none in `pronunciations:` either): the learner editions set them without pinyin,
     the row kept in line. Once per character, where it first appears without a reading."""
@@ -236,7 +251,7 @@ def _unread_ideographs(doc: Document, lines: list[str]) -> list[Diagnostic]:
 
     annotator: PinyinAnnotator | None = None
     found, seen = [], set()
-    for number, offset, text in _prose_lines(lines):
+    for number, offset, text in source.prose:
         # Only lines with a character that has no reading of its own are annotated (fast).
         if not any(char not in seen and _IDEOGRAPH.match(char) and not has_reading(char) for char in text):
             continue
@@ -284,13 +299,13 @@ def _same_labels(doc: Document) -> list[Diagnostic]:
 LONGEST_TITLE = 400  # characters the PDFs' title pages and contents hold on one page each (tests/renderers/test_long_titles.py)
 
 
-def _long_title(doc: Document, lines: list[str]) -> list[Diagnostic]:
+def _long_title(doc: Document, source: _SourceText) -> list[Diagnostic]:
     """A title past LONGEST_TITLE characters (text pasted into the title, say): the PDFs set it
     in ever smaller type and, past about 600, run it over their title pages and contents."""
     title = doc.meta.title
     if len(title) <= LONGEST_TITLE:
         return []
-    return [Diagnostic("W413", doc.source, _front_key_line(lines, "title"), 1, f"the title is {len(title)} characters long: the PDF editions "
+    return [Diagnostic("W413", doc.source, source.key_line("title"), 1, f"the title is {len(title)} characters long: the PDF editions "
                                                      f"hold {LONGEST_TITLE} on a page in small type")]
 
 
@@ -343,7 +358,7 @@ def _unused_pronunciations(doc: Document) -> list[Diagnostic]:
     ]
 
 
-def _pinyin_fallbacks(doc: Document, lines: list[str]) -> list[Diagnostic]:
+def _pinyin_fallbacks(doc: Document, source: _SourceText) -> list[Diagnostic]:
     """The characters the pinyin pass is not confident about (`PinyinAnnotator.unsure`: read more
     than one way, and nothing in the context decided), at their place in the source, so the editor
     can confirm or pin them. Readings decided by a word, a name, a context rule or the source's
@@ -358,19 +373,19 @@ def _pinyin_fallbacks(doc: Document, lines: list[str]) -> list[Diagnostic]:
     found = []
     for text, line in texts:
         for offset, char, reading in annotator.unsure(text):
-            at_line, col = _locate(lines, line, text[max(0, offset - 3) : offset + 1])
+            at_line, col = _locate(source.lines, line, text[max(0, offset - 3) : offset + 1])
             context = text[max(0, offset - 4) : offset + 4]
             found.append(Diagnostic("W405", doc.source, at_line, col,
                                     f"'{char}' read {reading} in “{context}” by a fallback guess: nothing in the context decides it"))
     return found
 
 
-def _guarded(rule: Callable[[Document, list[str]], list[Diagnostic]], doc: Document,
-             lines: list[str]) -> list[Diagnostic]:
+def _guarded(rule: Callable[[Document, _SourceText], list[Diagnostic]], doc: Document,
+             source: _SourceText) -> list[Diagnostic]:
     """A pass's rule that rejects a pronunciation the reader let through (the two disagree on
     a rare character, say) becomes an E301 at the pronunciations table, not a traceback."""
     try:
-        return rule(doc, lines)
+        return rule(doc, source)
     except ValueError as exc:
         named = [p.loc for p in doc.pronunciations if f"'{p.word}'" in str(exc)]
         at = (named or [p.loc for p in doc.pronunciations] or [s.loc for s in doc.speakers] or [None])[0]
@@ -415,7 +430,7 @@ def _voice_hints(doc: Document) -> list[Diagnostic]:
                                f"this title, --engine {exc.other} builds it") for exc in crowded]
 
 
-def _unspoken_language(doc: Document, lines: list[str]) -> list[Diagnostic]:
+def _unspoken_language(doc: Document, source: _SourceText) -> list[Diagnostic]:
     """A title in a language no voice reads (`language: en`) passed check, and `publish all` then
     failed at its audio and script editions: said here, at the `language:` line. A warning: the
     EPUB and PDF editions build."""
@@ -423,10 +438,14 @@ def _unspoken_language(doc: Document, lines: list[str]) -> list[Diagnostic]:
 
     if spoken_language(doc.meta.language) is not None:
         return []
-    return [Diagnostic("W409", doc.source, _front_key_line(lines, "language"), 1,
+    return [Diagnostic("W409", doc.source, source.key_line("language"), 1,
                        f"no voice reads the title's language '{doc.meta.language}': 'publish audio' and "
                        "'publish script' (and so 'publish all') fail for this title; the EPUB and PDF editions build")]
 
 
 MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _same_labels, _unused_pronunciations,
                                                                    _voice_hints, _repeated_text)
+
+# The rules that read the file's lines (exact columns), in the order their warnings were added.
+LINE_RULES: tuple[Callable[[_SourceText, str], list[Diagnostic]], ...] = (_half_width, _quote_styles, _not_in_fonts,
+                                                                          _stray_spaces)
