@@ -25,6 +25,7 @@ from urllib.parse import unquote
 
 from markdown_it.token import Token
 
+from pipeline.charrefs import REFERENCE_NAME
 from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.inlinetext import attribute_block_problem, link_problem, what_comment
 from pipeline.model import Span, Speaker
@@ -267,7 +268,7 @@ def span_attributes(children: Iterable[Token], lines: TextLines) -> Problem | No
 # every edition printed the letters, '&' and all (E231). Names come from HTML's own table.
 _NAMED = frozenset(name.rstrip(";") for name in html.entities.html5 if name.endswith(";"))
 _ADDRESS = re.compile(r"(?:https?|mailto):[^\s<>()\[\]]*")
-_AMPERSAND_WORD = re.compile(r"(?<!\\)(?P<amp>[&＆])(?P<name>#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31})"
+_AMPERSAND_WORD = re.compile(rf"(?<!\\)(?P<amp>[&＆])(?P<name>{REFERENCE_NAME})"
                              r"(?P<end>[;；]?)")
 
 

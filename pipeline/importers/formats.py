@@ -28,6 +28,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
+from pipeline.charrefs import CHARACTER_REFERENCE
 from pipeline.errors import PublishError
 # layout, labels, the writer and the tests import these from here: Block, the LINK_ marks, read_html …
 from pipeline.importers.extracted import (  # noqa: F401
@@ -49,7 +50,6 @@ SUFFIXES = {".txt": "plain text", ".text": "plain text", ".html": "web page", ".
 _LINE_ENDS = tuple("。！？!?…：:；;”」』）)】》.\"'")
 _WRAP_MIN = 16  # a shorter line (a name alone, a heading) is never continued
 _ITEM_START = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|[①-⑳]|\[\d{1,3}\]|[-*•·] )")  # a list item starts anew
-_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 MAX_BYTES = 50_000_000  # copy larger than this is not one article
 # A Word file's text (its XML parts) unpacked: an article's is well under 1 MB; mammoth reads
 # 20 MB in about 20 s, so a small file that unpacks to far more (a zip bomb) would hang.
@@ -121,7 +121,7 @@ def text_blocks(text: str) -> list[Block]:
     PDF or an e-mail gives it) has those lines joined again: a line that does not end like a
     sentence, a label or a heading continues on the next (`line_join`: nothing between Chinese
     characters, a space between Latin words)."""
-    lines = [_clean(_REFERENCE.sub(_unescape, raw)) for raw in text.splitlines()]
+    lines = [_clean(CHARACTER_REFERENCE.sub(_unescape, raw)) for raw in text.splitlines()]
     blocks: list[Block] = []
     wrapped = _hard_wrapped(lines)
     for n, line in enumerate(lines, 1):
