@@ -4,6 +4,7 @@ placeholders as an editor would, and compare documents without their positions."
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +32,30 @@ FILLED = {
 
 def run_import(copy: Path, out_dir: Path, *args: str) -> Path:
     """`publish import COPY --out-dir OUT --slug SLUG` through the real command; the written file."""
+    return import_copy(copy, out_dir, *args)[0]
+
+
+def import_copy(copy: Path, out_dir: Path, *args: str) -> tuple[Path, str]:
+    """The same, with what the command printed (its summary); the slug is the copy's file name."""
     slug = re.sub(r"[^a-z0-9]+", "-", copy.name.lower()).strip("-")
     result = runner.invoke(app, ["import", str(copy), "--out-dir", str(out_dir), "--slug", slug, *args])
     assert result.exit_code == 0, result.output
-    return out_dir / f"{slug}.md"
+    return out_dir / f"{slug}.md", result.output
+
+
+def flat(text: str) -> str:
+    """Text compared as a reader sees it: compatibility forms folded, white space gone, curly
+    quotes straight (the typography pass curls them)."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", "", text).translate(str.maketrans("“”‘’", "\"\"''"))
+
+
+def infer_draft(copy: str):
+    """What the importer makes of a small plain-text copy, before it writes a source."""
+    from pipeline.importers.formats import Extracted, text_blocks
+    from pipeline.importers.layout import infer
+
+    return infer(Extracted(text_blocks(copy), "plain text"))
 
 
 def fill_placeholders(path: Path) -> Path:

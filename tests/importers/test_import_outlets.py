@@ -14,7 +14,6 @@ normal reader reads back from the imported source.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import pytest
 
 from pipeline.check import check
 from pipeline.model import Document
-from tests.importers.importhelp import FIXTURES, fill_placeholders, run_import
+from tests.importers.importhelp import FIXTURES, fill_placeholders, flat, run_import
 
 OUTLETS = FIXTURES / "outlets"
 
@@ -105,12 +104,6 @@ CASES = [
 ]
 
 
-def _flat(text: str) -> str:
-    """Text compared without width, white space or straight/curly quote differences."""
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", "", text).translate(str.maketrans("“”‘’", "\"\"''"))
-
-
 def _copy_sentences(case: Case) -> list[str]:
     """The copy's own sentences: each line without a label of `case.labels` (a line that is only
     a label gives none) and without the noise, split after 。！？."""
@@ -136,7 +129,7 @@ def _document_text(doc: Document) -> str:
         parts += [p.text for p in section.paragraphs]
         parts += [p.text for a in section.answers for p in a.paragraphs]
         parts += [r.text for r in section.references]
-    return _flat("".join(parts))
+    return flat("".join(parts))
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +168,7 @@ def test_every_sentence_of_the_copy_and_no_page_noise(case: Case, imported: dict
     body = source.split("\n---\n", 1)[1]
     filled = fill_placeholders(imported[case.copy])
     doc, _found = check(filled, pinyin=False)
-    text = _document_text(doc) if doc is not None else _flat(body.replace("\\", ""))
-    missing = [s for s in _copy_sentences(case) if _flat(s) not in text]
+    text = _document_text(doc) if doc is not None else flat(body.replace("\\", ""))
+    missing = [s for s in _copy_sentences(case) if flat(s) not in text]
     assert not missing
     assert [n for n in case.noise if n in body] == []

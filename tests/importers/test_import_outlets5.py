@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 from pipeline.check import check
 from pipeline.cli import app
 from pipeline.reader import read_source
-from tests.importers.importhelp import FIXTURES, fill_placeholders
+from tests.importers.importhelp import FIXTURES, fill_placeholders, infer_draft, flat, import_copy
 
 COPIES = FIXTURES / "outlets5"
 runner = CliRunner()
@@ -160,11 +160,8 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Imported]:
     out = tmp_path_factory.mktemp("outlets5")
     found = {}
     for case in CASES:
-        slug = re.sub(r"[^a-z0-9]+", "-", case.copy.lower()).strip("-")
-        result = runner.invoke(app, ["import", str(COPIES / case.copy), "--out-dir", str(out), "--slug", slug])
-        assert result.exit_code == 0, result.output
-        source = out / f"{slug}.md"
-        found[case.copy] = Imported(source, fill_placeholders(source), result.output)
+        source, summary = import_copy(COPIES / case.copy, out)
+        found[case.copy] = Imported(source, fill_placeholders(source), summary)
     return found
 
 
@@ -190,11 +187,6 @@ def _read_epub(path: Path) -> Epub:
                for page in pages.values() for section in page.xpath("//section[@class='answer']")]
     text = "".join(" ".join(page.xpath("//body//text()")) for page in pages.values())
     return Epub(article, answers, text)
-
-
-def _flat(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", "", text).translate(str.maketrans("“”‘’", "\"\"''"))
 
 
 def _copy_sentences(case: Case) -> list[str]:
@@ -256,37 +248,30 @@ def test_the_epub_holds_every_answer_under_its_speaker(case: Case, epubs: dict[s
     assert [(a.speaker, a.text[: len(first)]) for a, (_s, first) in zip(epub.answers, case.answers)] == case.answers
     assert len(epub.answers) == len(case.answers)
     for text, speaker in case.kept:  # a signpost stays where the copy has it, and is nobody's label
-        where = [a.speaker for a in epub.answers if _flat(text) in _flat(a.text)]
+        where = [a.speaker for a in epub.answers if flat(text) in flat(a.text)]
         assert where == ([speaker] if speaker else []), text
         if speaker is None:
-            assert _flat(text) in _flat(epub.article)
+            assert flat(text) in flat(epub.article)
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if not c.errors], ids=[i for c, i in zip(CASES, IDS) if not c.errors])
 def test_the_epub_holds_every_sentence_and_no_byline_or_picture_credit(case: Case, epubs: dict[str, Epub]) -> None:
     """Before: picture credits and ▲ captions stayed in the text (a caption became a question,
     and the closing chapter); a byline after the last answer went into that answer."""
-    text = _flat(epubs[case.copy].text)
-    assert [s for s in _copy_sentences(case) if _flat(s) not in text] == []
-    assert [d for d in case.dropped if _flat(d) in text] == []
+    text = flat(epubs[case.copy].text)
+    assert [s for s in _copy_sentences(case) if flat(s) not in text] == []
+    assert [d for d in case.dropped if flat(d) in text] == []
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.listed], ids=[i for c, i in zip(CASES, IDS) if c.listed])
 def test_picture_credits_are_listed_in_the_summary(case: Case, imported: dict[str, Imported]) -> None:
-    summary = _flat(imported[case.copy].summary)
-    assert [t for t in case.listed if _flat(f"“{t}”") not in summary] == []
+    summary = flat(imported[case.copy].summary)
+    assert [t for t in case.listed if flat(f"“{t}”") not in summary] == []
     body = imported[case.copy].source.read_text(encoding="utf-8").split("\n---\n", 1)[1]
     assert [t for t in case.listed if t in body] == []
 
 
 # -- the classes, one row each (a small copy or line written by hand) ------------------------------
-
-def _draft(copy: str):
-    from pipeline.importers.formats import Extracted, text_blocks
-    from pipeline.importers.layout import infer
-
-    return infer(Extracted(text_blocks(copy), "plain text"))
-
 
 def _texts(draft) -> list[str]:
     return [p.text for p in draft.article] + [p.text for a in draft.answers for p in a.paragraphs] + [
@@ -323,7 +308,7 @@ BYLINES = [
 def test_bylines_make_one_credit_and_leave_the_text(top: str, end: str, want) -> None:
     """Before: one credit line only (the last), `记者 李四 王五` and `By …` not read, a credit line
     in brackets kept as a note, a second credit line added to the last answer."""
-    draft = _draft("\n\n".join(part for part in ("城东旧书店", top, "城东新开了一家旧书店。", QA, end) if part))
+    draft = infer_draft("\n\n".join(part for part in ("城东旧书店", top, "城东新开了一家旧书店。", QA, end) if part))
     assert (draft.credit.authors, draft.credit.editor, draft.credit.outlet) == want
     lines = [line for part in (top, end) for line in part.split("\n\n") if line]
     assert [t for t in _texts(draft) if any(line in t for line in lines)] == []
@@ -337,7 +322,7 @@ NOT_BYLINES = ["记者：你后来去了哪里。", "文：这是一篇很长的
 
 @pytest.mark.parametrize("line", NOT_BYLINES, ids=[f"not-byline-{n}" for n in range(len(NOT_BYLINES))])
 def test_lines_that_only_look_like_bylines_stay(line: str) -> None:
-    draft = _draft(f"城东旧书店\n\n{line}\n\n城东新开了一家旧书店。\n\n{QA}")
+    draft = infer_draft(f"城东旧书店\n\n{line}\n\n城东新开了一家旧书店。\n\n{QA}")
     assert draft.credit is None and line in [p.text for p in draft.article]
 
 
@@ -351,7 +336,7 @@ def test_picture_credits_and_captions_are_dropped_and_listed(line: str) -> None:
     """Before: each stayed in the text (a caption before a label became the question)."""
     for copy in (f"城东新开了一家旧书店。\n\n{line}\n\n{QA}",  # in the article
                  QA.replace("开书店是我的梦想。", f"开书店是我的梦想。\n\n{line}")):  # in an answer
-        draft = _draft(copy)
+        draft = infer_draft(copy)
         assert [t for t in _texts(draft) if line in t] == []
         assert any(line in note for note in draft.stats.notes)
         assert [c.title for c in draft.chapters] == ["你为什么来？", "你还会来吗？"]
@@ -363,7 +348,7 @@ NOT_PICTURES = ["（本文图片均由城市周刊记者吴思远拍摄）", "�
 
 @pytest.mark.parametrize("line", NOT_PICTURES, ids=[f"not-picture-{n}" for n in range(len(NOT_PICTURES))])
 def test_sentences_about_pictures_stay(line: str) -> None:
-    draft = _draft(f"城东新开了一家旧书店。\n\n{line}\n\n那天下着雨。\n\n{QA}")
+    draft = infer_draft(f"城东新开了一家旧书店。\n\n{line}\n\n那天下着雨。\n\n{QA}")
     assert any(line in t for t in _texts(draft))
 
 
@@ -379,7 +364,7 @@ def test_signposts_are_never_speakers(word: str) -> None:
     article = f"城东新开了一家旧书店。\n\n{word}：老板每天开到深夜。"
     inline = (f"{article}\n\n你为什么来？\n\n周明：开书店是我的梦想。\n\n{word}：书店周三休息。\n\n"
               "林小满：我住在附近。\n\n你还会来吗？\n\n周明：会的。\n\n林小满：当然。")
-    draft = _draft(inline)
+    draft = infer_draft(inline)
     assert [p.name for p in draft.people] == ["周明", "林小满"]
     assert [p.text for p in draft.article] == ["城东新开了一家旧书店。", f"{word}：老板每天开到深夜。"]
     assert [p.text for p in draft.answers[0].paragraphs] == ["开书店是我的梦想。", f"{word}：书店周三休息。"]
@@ -405,7 +390,7 @@ SURNAMES = [
 def test_a_surname_alone_labels_its_speaker(copy: str, want, flags) -> None:
     """Before: `王：…` after `司机王建国：…` was added, label and all, to the previous speaker's
     answer (李红's), with no `# check:`: words under the wrong name."""
-    draft = _draft(f"两位夜班公交司机谈夜里的城市。\n\n{copy}")
+    draft = infer_draft(f"两位夜班公交司机谈夜里的城市。\n\n{copy}")
     assert [(draft.people[a.person].name, "".join(p.text for p in a.paragraphs)) for a in draft.answers] == want
     assert [p.name for p in draft.people if p.doubts] == flags
 
@@ -426,13 +411,13 @@ HOSTS = [
 def test_a_host_labelled_by_role_asks_the_questions(copy: str, questions, want) -> None:
     """Before: a host labelled `主持人刘洋：` whose turns were not all questions was a speaker
     answering a placeholder question (`TODO: 问题`): the copy's questions were nobody's headings."""
-    draft = _draft(f"主持人和两位夜班公交司机聊了聊。\n\n{copy}")
+    draft = infer_draft(f"主持人和两位夜班公交司机聊了聊。\n\n{copy}")
     assert [c.title.replace("\n", "") for c in draft.chapters] == questions
     assert [(draft.people[a.person].name, "".join(p.text for p in a.paragraphs)) for a in draft.answers] == want
 
 
 def test_an_answer_ending_like_a_credit_of_no_field_keeps_its_words() -> None:
-    draft = _draft(f"城东新开了一家旧书店。\n\n{QA}\n\n视频：我们拍了整整三天的素材\n\n责任编辑：黄一鸣")
+    draft = infer_draft(f"城东新开了一家旧书店。\n\n{QA}\n\n视频：我们拍了整整三天的素材\n\n责任编辑：黄一鸣")
     assert [p.text for p in draft.answers[-1].paragraphs] == ["会的。", "视频：我们拍了整整三天的素材"]
     assert draft.credit.editor == "黄一鸣"
 
@@ -442,7 +427,7 @@ def test_an_answer_ending_like_a_credit_of_no_field_keeps_its_words() -> None:
 def test_a_latin_name_after_a_title_is_shortened_to_its_own_words(full: str, short: str) -> None:
     """Before: `Emily：` after `Dr. Emily Chen：` was another speaker, unflagged (the first word
     taken as the short form was the title, `Dr.`)."""
-    draft = _draft(f"两位学者谈机器翻译。\n\n机器翻译会取代译者吗？\n\n{full}：不会完全取代。\n\n李明：我同意。\n\n"
+    draft = infer_draft(f"两位学者谈机器翻译。\n\n机器翻译会取代译者吗？\n\n{full}：不会完全取代。\n\n李明：我同意。\n\n"
                    f"译者该怎么办？\n\n李明：学会用工具。\n\n{short}：也要学会不用工具。")
     assert [(draft.people[a.person].name, "".join(p.text for p in a.paragraphs)) for a in draft.answers] == [
         (full, "不会完全取代。"), ("李明", "我同意。"), ("李明", "学会用工具。"), (full, "也要学会不用工具。")]
@@ -454,7 +439,7 @@ def test_a_latin_name_after_a_title_is_shortened_to_its_own_words(full: str, sho
 def test_a_host_named_only_in_the_intro_asks_the_questions(intro: str) -> None:
     """Before: `刘洋：` turns (one not a question, a last word nobody answers) made 刘洋 a speaker
     answering one placeholder question; the intro said who hosts."""
-    draft = _draft(f"{intro}\n\n刘洋：你们几点上班？\n\n王建国：晚上十点。\n\n李红：我也是十点。\n\n"
+    draft = infer_draft(f"{intro}\n\n刘洋：你们几点上班？\n\n王建国：晚上十点。\n\n李红：我也是十点。\n\n"
                    "刘洋：好。那夜里乘客多吗？\n\n王建国：不多。\n\n李红：我那条线人多一点。\n\n刘洋：感谢两位。")
     assert [c.title for c in draft.chapters] == ["刘洋：你们几点上班？", "刘洋：好。那夜里乘客多吗？"]
     assert [(draft.people[a.person].name, "".join(p.text for p in a.paragraphs)) for a in draft.answers] == [

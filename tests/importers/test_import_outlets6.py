@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,7 @@ from pipeline.check import check
 from pipeline.cli import app
 from pipeline.model import Document
 from pipeline.reader import read_source
-from tests.importers.importhelp import FIXTURES, fill_placeholders
+from tests.importers.importhelp import FIXTURES, fill_placeholders, infer_draft, flat, import_copy
 
 COPIES = FIXTURES / "outlets6"
 runner = CliRunner()
@@ -140,15 +139,12 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Imported]:
     out = tmp_path_factory.mktemp("outlets6")
     found = {}
     for case in CASES:
-        slug = re.sub(r"[^a-z0-9]+", "-", case.copy.lower()).strip("-")
-        result = runner.invoke(app, ["import", str(COPIES / case.copy), "--out-dir", str(out), "--slug", slug])
-        assert result.exit_code == 0, result.output
-        source = out / f"{slug}.md"
+        source, summary = import_copy(COPIES / case.copy, out)
         filled = fill_placeholders(source)
         if case.interviewee:  # the editor writes the name the copy's `答：` answers do not give
             filled.write_text(filled.read_text(encoding="utf-8").replace('"TODO: 受访者"', case.interviewee),
                               encoding="utf-8")
-        found[case.copy] = Imported(source, filled, result.output)
+        found[case.copy] = Imported(source, filled, summary)
     return found
 
 
@@ -168,11 +164,6 @@ def _document(documents, copy: str) -> Document:
     doc = documents[copy]
     assert isinstance(doc, Document), doc
     return doc
-
-
-def _flat(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", "", text).translate(str.maketrans("“”‘’", "\"\"''"))
 
 
 def _copy_sentences(case: Case) -> list[str]:
@@ -206,15 +197,15 @@ def test_every_answer_under_its_speaker_and_every_sentence_in_order(case: Case, 
     assert [(name, text[: len(first)]) for (name, text), (_n, first) in zip(answers, case.answers)] == case.answers
     assert len(answers) == len(case.answers)
     body = list(doc.text_blocks())[: -1 if doc.meta.credit else None]  # (the credit line is printed apart)
-    text = _flat("".join(body))
+    text = flat("".join(body))
     at = 0
     for sentence in _copy_sentences(case):  # every sentence, in the copy's order
-        found = text.find(_flat(sentence), at)
+        found = text.find(flat(sentence), at)
         assert found >= 0, (sentence, text[at : at + 80])
         at = found
-    blocks = [_flat(b) for b in body]
-    assert [d for d in case.dropped if any(_flat(d) in b for b in blocks)] == []
-    assert [k for k in case.kept if not any(_flat(k) in b for b in blocks)] == []
+    blocks = [flat(b) for b in body]
+    assert [d for d in case.dropped if any(flat(d) in b for b in blocks)] == []
+    assert [k for k in case.kept if not any(flat(k) in b for b in blocks)] == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
@@ -252,13 +243,6 @@ def test_the_pages_and_the_word_file_build(imported, tmp_path: Path) -> None:
 
 # -- the classes, one row each (a small copy written by hand) -------------------------------------
 
-def _draft(copy: str):
-    from pipeline.importers.formats import Extracted, text_blocks
-    from pipeline.importers.layout import infer
-
-    return infer(Extracted(text_blocks(copy), "plain text"))
-
-
 QA = "你为什么来？\n\n书店老板周明：\n\n开书店是我的梦想。\n\n你还会来吗？\n\n读者林小满：\n\n会的。"
 
 # a date where the copy puts one → (the date, the text left of its line)
@@ -276,7 +260,7 @@ DATES = [
 
 @pytest.mark.parametrize("copy,date", DATES, ids=[f"date-{n}" for n in range(len(DATES))])
 def test_the_copys_date_fills_the_front_matter_and_leaves_the_text(copy: str, date: dt.date) -> None:
-    draft = _draft(copy)
+    draft = infer_draft(copy)
     assert draft.date == date
     texts = [p.text for p in draft.article] + [p.text for a in draft.answers for p in a.paragraphs] + draft.notes
     assert [t for t in texts if re.search(r"2024", t)] == []
@@ -293,13 +277,13 @@ LEADS = [("本报讯（记者 荀晓）小区门口新装了外卖柜。", ["荀
 @pytest.mark.parametrize("lead,authors", LEADS, ids=[f"lead-{n}" for n in range(len(LEADS))])
 def test_the_reporters_of_a_news_lead_are_the_authors(lead: str, authors: list[str]) -> None:
     """Before: `本报讯（记者 荀晓）` named the reporter, and `authors:` stayed a placeholder."""
-    draft = _draft(f"{lead}\n\n{QA}")
+    draft = infer_draft(f"{lead}\n\n{QA}")
     assert draft.credit.authors == authors
     assert [p.text for p in draft.article] == [lead]  # (the lead keeps its words)
 
 
 def test_a_date_inside_the_text_stays() -> None:
-    draft = _draft("2024年3月5日，城东新开了一家旧书店。\n\n" + QA.replace("会的。", "会的。\n\n2024年3月5日\n\n那天下着雨。"))
+    draft = infer_draft("2024年3月5日，城东新开了一家旧书店。\n\n" + QA.replace("会的。", "会的。\n\n2024年3月5日\n\n那天下着雨。"))
     assert draft.date is None
     assert [p.text for p in draft.article] == ["2024年3月5日，城东新开了一家旧书店。"]
     assert [p.text for p in draft.answers[-1].paragraphs] == ["会的。", "2024年3月5日", "那天下着雨。"]
@@ -314,13 +298,13 @@ def test_turn_marks_of_other_outlets(ask: str, answer: str) -> None:
     """Before: `Q1. …` / `A1. …` (a full stop, a comma or a space for the colon) and `Interviewer:`
     were text: the whole Q&A stayed in the article."""
     q2, a2 = re.sub("1", "2", ask), re.sub("1", "2", answer)
-    draft = _draft(f"一位外卖骑手的冬天。\n\n{ask}你送外卖多久了？\n\n{answer}三年了。\n\n{q2}冬天难吗？\n\n{a2}手冷。")
+    draft = infer_draft(f"一位外卖骑手的冬天。\n\n{ask}你送外卖多久了？\n\n{answer}三年了。\n\n{q2}冬天难吗？\n\n{a2}手冷。")
     assert [c.title for c in draft.chapters] == ["你送外卖多久了？", "冬天难吗？"]
     assert [[p.text for p in a.paragraphs] for a in draft.answers] == [["三年了。"], ["手冷。"]]
 
 
 def test_an_interviewers_interjection_is_no_byline() -> None:
-    draft = _draft("他是唯一的邮递员。\n\n记者：这条路有多长？\n\n邵长青：四十公里。\n\n记者：明白。\n\n邵长青：我要是不来，没人说话。")
+    draft = infer_draft("他是唯一的邮递员。\n\n记者：这条路有多长？\n\n邵长青：四十公里。\n\n记者：明白。\n\n邵长青：我要是不来，没人说话。")
     assert draft.credit is None
     assert [c.title for c in draft.chapters] == ["这条路有多长？", "明白。"]
 
@@ -328,7 +312,7 @@ def test_an_interviewers_interjection_is_no_byline() -> None:
 @pytest.mark.parametrize("mark", ["——完——", "【完】", "-END-", "（全文完）", "— The End —"])
 def test_an_end_mark_is_no_speakers_words(mark: str) -> None:
     """Before: `——完——` after the last answer became its speaker's words."""
-    draft = _draft(f"{QA}\n\n{mark}")
+    draft = infer_draft(f"{QA}\n\n{mark}")
     assert [p.text for p in draft.answers[-1].paragraphs] == ["会的。"]
     assert draft.notes == [mark]
 
@@ -342,6 +326,6 @@ def test_character_references_of_a_pasted_page_source_are_characters() -> None:
 
 
 def test_a_note_after_a_related_list_stays() -> None:
-    draft = _draft(QA + "\n\n推荐阅读\n\n急诊科医生的一天\n\n凌晨四点的医院\n\n（文中林小满为化名）")
+    draft = infer_draft(QA + "\n\n推荐阅读\n\n急诊科医生的一天\n\n凌晨四点的医院\n\n（文中林小满为化名）")
     assert draft.notes == ["（文中林小满为化名）"]
     assert [p.name for p in draft.people if p.pseudonym] == ["林小满"]
