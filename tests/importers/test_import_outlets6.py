@@ -28,7 +28,7 @@ from pipeline.check import check
 from pipeline.cli import app
 from pipeline.model import Document
 from pipeline.reader import read_source
-from tests.importers.importhelp import FIXTURES, fill_placeholders, infer_draft, flat, import_copy
+from tests.importers.importhelp import FIXTURES, fill_placeholders, flat, import_copy, infer_draft
 
 COPIES = FIXTURES / "outlets6"
 runner = CliRunner()
