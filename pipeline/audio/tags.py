@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.audio.timeline import Timeline
+from pipeline.furniture import joined
 from pipeline.model import Document
 
 
@@ -27,8 +28,8 @@ class Tags:
     def of(cls, doc: Document) -> Tags:
         meta = doc.meta
         return cls(
-            title=f"{meta.title}：{meta.subtitle}" if meta.subtitle else meta.title,
-            artist="、".join(meta.authors),
+            title=joined([meta.title, meta.subtitle], "title") if meta.subtitle else meta.title,
+            artist=joined(meta.authors),
             album=meta.outlet,
             date=meta.date.isoformat(),
             description=meta.description,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from string import Template
 from typing import Literal
 
-from pipeline.furniture import word, words
+from pipeline.furniture import joined, word, words
 from pipeline.model import Answer, Document, Section, Speaker
 from pipeline.renderers.htmltext import Typeset, attr, block_class, inline_html, lang_attrs, linked, plain, text
 
@@ -174,7 +174,7 @@ class _PageWriter:
                  f'<h1 id="book-title" class="title">{t(meta.title)}</h1>']
         if meta.subtitle:
             lines.append(f'<p class="subtitle">{t(meta.subtitle)}</p>')
-        lines.append(f'<p class="byline">{t(self.words["by"])}／{t("、".join(meta.authors))}</p>')
+        lines.append(f'<p class="byline">{t(self.words["by"])}／{t(joined(meta.authors))}</p>')
         if meta.editor:
             lines.append(f'<p class="byline">{t(self.words["editor"])}／{t(meta.editor)}</p>')
         lines.append(f'<p class="published">{t(self.words["published"].format(outlet=meta.outlet, date=date_text(self.doc)))}</p>')
@@ -308,7 +308,7 @@ class _PageWriter:
         if meta.account:
             rows.append((self.words["first_run"], t(meta.account)))
         rows += [(self.words["publisher"], t(meta.outlet)), (self.words["on"], t(date_text(self.doc))),
-                 (self.words["authors"], t("、".join(meta.authors)))]
+                 (self.words["authors"], t(joined(meta.authors)))]
         if meta.editor:
             rows.append((self.words["editor"], t(meta.editor)))
         rows += [(self.words["rights"], t(meta.rights)), (self.words["identifier"], text(meta.id))]

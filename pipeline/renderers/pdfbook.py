@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from pipeline.furniture import word, words
+from pipeline.furniture import joined, word, words
 from pipeline.model import Answer, Document, Paragraph, Reference, Section, Speaker
 from pipeline.renderers.cjktype import print_typeset, spaced
 from pipeline.renderers.htmltext import attr, block_class, inline_html, is_its_address, lang_attrs, linked, shown_address, text
@@ -271,7 +271,7 @@ def _head_meta(doc: Document) -> str:
 def _copyright(doc: Document) -> str:
     w = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
     meta = doc.meta
-    rows = [(w["authors"], "、".join(meta.authors))]
+    rows = [(w["authors"], joined(meta.authors))]
     if meta.editor:
         rows.append((w["editor"], meta.editor))
     rows.append((w["outlet"], meta.outlet + (f"　{meta.account}" if meta.account else "")))
