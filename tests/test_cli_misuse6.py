@@ -177,3 +177,20 @@ def test_a_dash_for_a_standard_stream(project: Path, args: list[str], where: str
     assert message.startswith(f"error: '-' in {where} would be standard {stream}, and publish "), message
     assert message.endswith(f"(a {'file' if stream == 'input' else 'folder'} named '-': write {project}/-)")
     assert not (project / "-").exists() and not (project / "output").exists()
+
+
+@pytest.mark.parametrize("given,meant", [("老茶馆", "lao-cha-guan"), ("source/tea.md", "tea"), ("Old Tea House", "old-tea-house"),
+                                         ("tea_house", "tea-house"), ("!!!", None)])
+@pytest.mark.parametrize("command", ["new", "import"])
+def test_a_slug_typed_as_a_title_or_a_path_gets_the_slug_meant(command: str, given: str, meant: str | None,
+                                                                tmp_path: Path) -> None:
+    """`publish new 老茶馆` or `--slug "Old Tea House"` said only what a slug is made of; the
+    error now names the slug the reader would make of it (none for a name with no word in it)."""
+    copy = tmp_path / "copy.txt"
+    copy.write_text("城东新开了一家茶馆。\n\n你为什么开茶馆？\n\n店主老周：\n\n喜欢。\n", encoding="utf-8")
+    args = ["new", given] if command == "new" else ["import", str(copy), "--slug", given]
+    result = CliRunner().invoke(app, [*args, "--out-dir", str(tmp_path / "source")])
+    assert result.exit_code == 2, result.output
+    assert f"'{given}' is not a valid slug" in result.output
+    assert (f"did you mean '{meant}'?" in result.output) if meant else "e.g. sora-reactions" in result.output
+    assert not (tmp_path / "source").exists() or not any((tmp_path / "source").iterdir())

@@ -36,6 +36,17 @@ class Imported:
     placeholders: list[str]  # the placeholder diagnostics of the written file, as text
 
 
+def _suggested_slug(given: str) -> str:
+    """The slug an editor most likely meant: a title typed in Chinese or with capitals and
+    spaces ('老茶馆', 'Old Tea House') or a file's path ('source/tea.md') gives the slug the
+    reader would make of it; else the usual example."""
+    stem = Path(given).stem if given.endswith(".md") or "/" in given else given
+    suggested = slug_for(Path(f"{stem}.md")) if any(char.isalnum() for char in stem) else ""  # ('!!!': no word)
+    if suggested and _SLUG.match(suggested) and len(suggested) <= MAX_ID_LENGTH:
+        return f"did you mean '{suggested}'?"
+    return "e.g. sora-reactions"
+
+
 def slug_for(path: Path) -> str:
     """A slug from a file name: pinyin for Chinese, lower case, hyphens (as the reader's)."""
     from pipeline.slugs import slug_from_name
@@ -46,7 +57,7 @@ def slug_for(path: Path) -> str:
 def check_slug(slug: str) -> str:
     if not _SLUG.match(slug):
         raise ImportUsageError(f"'{slug}' is not a valid slug: use lower-case letters, digits and hyphens "
-                           "(e.g. sora-reactions)")
+                               f"({_suggested_slug(slug)})")
     if len(slug) > MAX_ID_LENGTH:
         raise ImportUsageError(f"'{slug[:20]}…' is {len(slug)} characters long: a slug is at most {MAX_ID_LENGTH} "
                                f"(it names every output file)")
