@@ -21,7 +21,8 @@ except ImportError:  # pragma: no cover - Typer on click itself
     from click.core import ParameterSource  # type: ignore[assignment]
 
 from pipeline.api import build_titles, find_titles, settings_for_project
-from pipeline.cli_common import EXIT_FAILED, EXIT_USAGE, Output, commands_of, console, reported_errors, source_file
+from pipeline.cli_common import (EXIT_FAILED, EXIT_USAGE, Output, commands_of, console, options_of, reported_errors,
+                                 source_file)
 from pipeline.paths import UsageError, expand_home, standard_stream
 
 
@@ -68,7 +69,7 @@ def misplaced_word(argument: str) -> None:
         raise UsageError(f"{argument} is {'an edition' if word in EDITION_COMMANDS else 'a command'}, not a source "
                          f"file: run '{commands[word]}' as a command of its own ('publish all' builds every "
                          f"edition); nothing was built")
-    options = {opt for p in (ctx.command.params if ctx is not None else []) for opt in (*p.opts, *p.secondary_opts)}
+    options = options_of(ctx.command if ctx is not None else None)
     dashed = f"--{word}"
     if dashed in options:
         raise UsageError(f"{argument} is not a source file: did you mean the option {dashed}? (nothing was built)")

@@ -268,8 +268,7 @@ def parser_message(error: ParserError, argv: list[str]) -> str:
     if isinstance(error, NoSuchOption):
         name = error.option_name
         command = error.ctx.command if error.ctx is not None else None
-        known = sorted({o for p in (command.params if command else []) for o in (*p.opts, *p.secondary_opts)}
-                       | {"--help"})
+        known = sorted(options_of(command) | {"--help"})
         message = f"no such option: {name}{_elsewhere(name, error.ctx, argv) or did_you_mean(name, known)}"
         dashed = next((t for t in argv if t.startswith(name) and t != name and Path(t).exists()), None)
         if dashed is None and name in argv and Path(name).exists():
@@ -310,7 +309,8 @@ def commands_of(ctx: typer.Context | None) -> dict[str, object]:
     return {name: group.get_command(root, name) for name in group.list_commands(root)}
 
 
-def _options_of(command: object) -> set[str]:
+def options_of(command: object) -> set[str]:
+    """Every spelling of every option of `command` ('--learner', '--no-learner', '-q')."""
     return {o for p in getattr(command, "params", []) for o in (*p.opts, *p.secondary_opts)}
 
 
@@ -319,7 +319,7 @@ def _elsewhere(name: str, ctx: typer.Context | None, argv: list[str]) -> str:
     epub --paper a4` was offered '--learner', `publish check --force` '--source'), or the
     command's own, given before the command (`publish --out x epub` was offered '--quiet')."""
     commands = commands_of(ctx)
-    owners = [command for command, cmd in commands.items() if name in _options_of(cmd)]
+    owners = [command for command, cmd in commands.items() if name in options_of(cmd)]
     if not owners or ctx is None:
         return ""
     if ctx.parent is None:  # the group's own options: the option came before the command

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import functools
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import langcodes
+
+from pipeline.sourcetext import is_wide
 
 TABLE_FILE = Path(__file__).resolve().parent / "data" / "furniture-hant.toml"
 
@@ -51,16 +52,12 @@ def words(table: Mapping[str, str], language: str) -> dict[str, str]:
 JOINERS = {"title": ("：", ": "), "list": ("、", ", ")}
 
 
-def _narrow(char: str) -> bool:
-    return unicodedata.east_asian_width(char) not in ("W", "F")
-
-
 def joined(parts: Iterable[str], kind: str = "list") -> str:
     """`parts` joined by the `JOINERS[kind]` mark each joint calls for."""
     wide, narrow = JOINERS[kind]
     text = ""
     for part in parts:
         if text:
-            text += narrow if part and _narrow(text[-1]) and _narrow(part[0]) else wide
+            text += narrow if part and not is_wide(text[-1]) and not is_wide(part[0]) else wide
         text += part
     return text

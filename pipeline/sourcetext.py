@@ -50,10 +50,12 @@ def line_join(before: str, after: str) -> str:
     last, first = before[-1:], after[:1]
     if not last or not first or last.isspace() or first.isspace():
         return ""
-    return "" if _wide(last) or _wide(first) else " "
+    return "" if is_wide(last) or is_wide(first) else " "
 
 
-def _wide(char: str) -> bool:
+def is_wide(char: str) -> bool:
+    """A character set full width (a Chinese one, a full-width mark): what Chinese punctuation
+    and spacing go beside, where Latin ones go between the others."""
     return unicodedata.east_asian_width(char) in "WF"
 
 
