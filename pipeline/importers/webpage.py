@@ -88,8 +88,7 @@ def _without_site_furniture(blocks: list[Block], tree) -> tuple[list[Block], lis
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag.lower() in ("html", "body", "head"):
             continue
-        names = f"{element.get('class', '')} {element.get('id', '')}".lower()
-        if not (set(re.split(r"[\s_\-]+", names)) & words or _caption(element)):
+        if not (_class_names(element) & words or _caption(element)):
             continue
         if element.xpath(".//h1") or sum(len(p.text_content()) for p in element.iter("p")) / total > 0.5:
             continue
@@ -112,8 +111,8 @@ def _bylines(tree, blocks: list[Block]) -> list[Block]:
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag.lower() in ("html", "body", "head", "meta"):
             continue
-        names = set(re.split(r"[\s_\-]+", f"{element.get('class', '')} {element.get('id', '')}".lower()))
-        if not names & table.page_bylines or any(names & table.page_bylines for names in _names_above(element)):
+        if not _class_names(element) & table.page_bylines or any(
+                _class_names(parent) & table.page_bylines for parent in element.iterancestors()):
             continue
         for block in walk_html(element, []):
             text = strip_links(block.text)
@@ -124,9 +123,10 @@ def _bylines(tree, blocks: list[Block]) -> list[Block]:
     return found[:_BYLINES_MAX]
 
 
-def _names_above(element):
-    for parent in element.iterancestors():
-        yield set(re.split(r"[\s_\-]+", f"{parent.get('class', '')} {parent.get('id', '')}".lower()))
+def _class_names(element) -> set[str]:
+    """The words of an element's class and id ('article-byline', 'post_author'), which the
+    tables of page furniture and bylines (data/rules.toml) name."""
+    return set(re.split(r"[\s_\-]+", f"{element.get('class', '')} {element.get('id', '')}".lower()))
 
 
 def _quoted(texts: list[str]) -> str:
