@@ -181,8 +181,7 @@ class BodyBuilder:
         if (attribute_problem := heading_attribute_problem(inline.content)) is not None:
             self.problem("E224", line, 1, attribute_problem)
         lines = self._text_lines(inline)
-        self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines),
-                     misspelt_references(lines), footnotes(lines), printed_markup(lines, _texts(inline))])
+        self.report(_heading_problems(lines, inline))
         if section_id in self.section_ids:
             self.problem("E207", line, 1, _id_used_twice(section_id, self.section_ids[section_id], kind, given=bool(ids)))
         self.section_ids.setdefault(section_id, line)
@@ -214,8 +213,7 @@ class BodyBuilder:
         (before, a feature could only fake them with bold paragraphs: '##' is a question)."""
         inline = tokens[i + 1]
         lines = self._text_lines(inline)
-        self.report([open_attribute_block(lines), *hidden_references(lines), html_markup(lines),
-                     misspelt_references(lines), footnotes(lines), printed_markup(lines, _texts(inline))])
+        self.report(_heading_problems(lines, inline))
         spans = read_spans(inline)
         if not "".join(span.text for span in spans).strip():
             self.problem("E208", self.loc(tokens[i]).line, 1, "subheading has no text")
@@ -498,3 +496,9 @@ def _known(ids: list[str], shown: int = 8) -> str:
 def _texts(inline: Token) -> list[str]:
     """The pieces of a paragraph markdown-it read as plain text (not as markup)."""
     return [child.content for child in inline.children or [] if child.type == "text"]
+
+
+def _heading_problems(lines: TextLines, inline: Token) -> list[Problem | None]:
+    """What a chapter's heading and a subheading are checked for alike: markup printed as written."""
+    return [open_attribute_block(lines), *hidden_references(lines), html_markup(lines), misspelt_references(lines),
+            footnotes(lines), printed_markup(lines, _texts(inline))]
