@@ -110,7 +110,11 @@ def written_out(text: str) -> str:
 _BYTE_OF = {bytes([b]).decode("cp1252", "ignore") or chr(b): b for b in range(0x80, 0x100)}
 _BYTE_OF.update({chr(b): b for b in range(0x80, 0xA0)})  # (read as Latin-1, or a byte cp1252 has no letter for: C1)
 _WESTERN_RUN = re.compile("[" + re.escape("".join(_BYTE_OF)) + "]{2,}")
-_UTF8_SEQUENCES = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+")
+# Well-formed UTF-8 only (RFC 3629's table): no overlong form, no surrogate, nothing past U+10FFFF,
+# which a looser shape let through to a decode that raised (hypothesis found 'ô\x90€€' = F4 90 80 80).
+_UTF8_SEQUENCES = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                             rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                             rb"|\xf4[\x80-\x8f][\x80-\xbf]{2})+")
 
 
 def garbled_text(lines: list[str]) -> Iterator[tuple[int, int, int, str, str]]:

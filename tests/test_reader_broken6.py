@@ -261,6 +261,17 @@ def test_mojibake_is_one_error_not_invisible_characters() -> None:
     assert [d.code for d in read_text(text, "t.md").diagnostics] == ["E234"]
 
 
+@pytest.mark.parametrize("data", [b"\xf4\x90\x80\x80", b"\xed\xa0\x80", b"\xe0\x80\x80", b"\xf0\x80\x80\x80", b"\xc0\x80"],
+                         ids=["past-U+10FFFF", "surrogate", "overlong-3", "overlong-4", "overlong-2"])
+def test_letters_whose_bytes_are_no_utf8_are_no_mojibake(data: bytes) -> None:
+    """Western letters whose bytes only look like UTF-8 (a code point past U+10FFFF, a surrogate,
+    an overlong form: 'ô\\x90€€') raised UnicodeDecodeError from the mojibake check (hypothesis
+    found it); they stand for no text, so the source reads as before, without an E234."""
+    letters = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in data)
+    text = changed(answer("白天家里孙子闹，晚上这里安静。" + letters))
+    assert "E234" not in [d.code for d in read_text(text, "t.md").diagnostics]
+
+
 def test_a_subheading_in_an_open_answer_leaves_the_open_answer_reported() -> None:
     text = changed(("心里挺踏实。\n:::", "心里挺踏实。\n\n### 附记\n\n再说一句。"))
     codes = {(d.code, d.line) for d in read_text(text, "t.md").diagnostics}
