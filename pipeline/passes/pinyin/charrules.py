@@ -136,16 +136,34 @@ _PEOPLE = {
 }
 
 
+# What is carried on the back, and the carrier's words (背盐翻山, 背夫, 背篓): after 背, the verb bēi
+_BEI_LOADS = {
+    "盐", "柴", "柴火", "米", "粮", "粮食", "货", "包", "书包", "篓", "背篓", "筐", "箩筐", "草", "石头",
+    "砖", "行李", "口袋", "麻袋", "袋", "伤员", "病人", "孩子", "娃", "娃娃", "小孩", "老人", "夫", "带",
+    "水桶", "茶", "煤", "矿", "炭", "木头", "干粮", "枪", "锅", "被子", "铺盖", "回来", "回去", "回家",
+}
+
+
 def _rule_bei(c: _Context) -> str:  # 背
     """bēi "carry on the back" (背着书包, 背起); bèi elsewhere, and 背着 + a person: "behind
     someone's back" (背着妈妈买游戏机)."""
     if c.next == "着" and (c.next2 in _PRONOUNS or c.next2 in _PEOPLE):
         return "bèi"
-    if c.next in ("着", "起", "上", "走"):
-        return "bēi"
+    if c.next in ("着", "起", "上", "走") or c.next in _BEI_LOADS or (c.next[:1] == "不" and c.next2[:1] in "动起"):
+        return "bēi"  # a load on the back (背盐, 背夫, 背不动): the verb "carry"
     if c.next[:2] in ("课文", "单词", "台词", "诵") or c.prev in ("后", "手", "刀", "椅"):
         return "bèi"
     return _guess("bèi")
+
+
+def _rule_zai(c: _Context) -> str:  # 载
+    """zǎi "record, put down in writing": 所载 after 据 or before a pause (据县志所载, 史书所载),
+    载于 + where (载于《人民日报》); zài "carry, load" elsewhere (载客, 满载, 船上所载的货物)."""
+    if c.prev == "所" and ("据" in c.clause_before(8) or "如" in c.clause_before(8) or c.next == ""):
+        return "zǎi"
+    if c.next == "于" or c.prev in ("记", "刊", "登", "转", "连", "千"):
+        return "zǎi"
+    return _guess("zài")
 
 
 def _rule_dao(c: _Context) -> str:  # 倒
@@ -420,5 +438,5 @@ RULES = {
     "炸": _rule_zha4, "吐": _rule_tu, "号": _rule_hao, "划": _rule_hua, "角": _rule_jiao3, "觉": _rule_jiao4,
     "中": _rule_zhong1, "应": _rule_ying, "场": _rule_chang3, "涨": _rule_zhang, "尽": _rule_jin, "禁": _rule_jin1,
     "屏": _rule_ping, "转": _rule_zhuan, "卷": _rule_juan, "落": _rule_luo, "教": _rule_jiao, "假": _rule_jia,
-    "薄": _rule_bao, "撒": _rule_sa, "车": _rule_che,
+    "薄": _rule_bao, "撒": _rule_sa, "车": _rule_che, "载": _rule_zai,
 }

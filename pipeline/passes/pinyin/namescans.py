@@ -47,19 +47,22 @@ def _listed_names(words: list[str], found: list[tuple[int, str]], listed: tuple[
     for word in words:
         spans.append(offset)
         offset += len(word)
-    picks = []
+    run = "".join(words)
+    picks = []  # (index of the word the surname begins, the surname, its given name)
     if listed[1] and len(words) >= 2:
-        picks.append(len(words) - 2)  # ... 曾 + 红 、
+        picks.append((len(words) - 2, words[-2], words[-1]))  # ... 曾 + 红 、
+        if len(run) - 3 in spans and len(words[-1]) < 3 and not known(run[-3:-1]):  # ... 单重 + 远 、: a given name cut
+            k = spans.index(len(run) - 3)
+            picks.append((k, run[-3], run[-2:]))
     if listed[0] and len(words) >= 2:
         nxt = words[2] if len(words) > 2 else ""
         if not nxt or nxt[0] in _COUNTS or nxt in ("和", "与", "及", "以及"):
-            picks.append(0)  # 、 仇 + 建军 两兄弟
+            picks.append((0, words[0], words[1]))  # 、 仇 + 建军 两兄弟
     extra = []
-    for k in picks:
-        surname, given = words[k], words[k + 1]
+    for k, surname, given in picks:
         if len(surname) != 1 or surname not in _surnames() or surname not in _triggers() or not 1 <= len(given) <= 2:
             continue
-        if _overlaps(found, spans[k], 1 + len(given)) or not all(_is_han(c) for c in given):
+        if _overlaps(found + extra, spans[k], 1 + len(given)) or not all(_is_han(c) for c in given):
             continue
         if not _listed_given(given):
             continue
@@ -126,7 +129,8 @@ def _before_speech(words: list[str], found: list[tuple[int, str]]) -> list[tuple
             continue
         if after in ("还", "也", "又", "就", "则", "却") and k + 3 < len(words):
             after = words[k + 3]
-        if after not in _SPEECH or not all(_is_han(c) for c in given) or not 1 <= len(given) <= 2:
+        kin = after == "的" and k + 3 < len(words) and words[k + 3] in _KIN  # 仇大海的女儿: whose daughter
+        if (after not in _SPEECH and not kin) or not all(_is_han(c) for c in given) or not 1 <= len(given) <= 2:
             continue
         if len(given) == 1 and k:
             continue
@@ -141,6 +145,13 @@ def _before_speech(words: list[str], found: list[tuple[int, str]]) -> list[tuple
     return sorted(found + extra) if extra else found
 
 
+# A person's kin and household after 的: what stands before them, where a name can begin, is a person
+# (仇大海的女儿, 单长江的妻子), even where the given name is a word of the dictionary (大海, 长江)
+_KIN = {
+    "女儿", "儿子", "妻子", "丈夫", "爱人", "父亲", "母亲", "爸爸", "妈妈", "孩子", "孙子", "孙女", "哥哥",
+    "姐姐", "弟弟", "妹妹", "老伴", "家人", "儿女", "子女", "外孙", "外孙女", "女婿", "儿媳", "媳妇", "徒弟",
+    "学生", "同事", "邻居", "老婆", "太太", "夫人", "侄子", "侄女", "后人", "父母",
+}
 # Conjunctions and prepositions after which a person is named (和查亮一起, 由查丽主持, 与解红合作)
 _LINKING = {"和", "与", "跟", "同", "及", "由", "向", "对", "被", "把", "让", "给", "请", "叫", "替", "陪"}
 
@@ -173,7 +184,8 @@ def _after_linking_word(words: list[str], found: list[tuple[int, str]]) -> list[
     return sorted(found + extra) if extra else found
 
 
-_NAMING_VERBS = ("名叫", "叫做", "名字叫", "取名", "取名叫", "署名")  # what follows them is a name
+# What follows them is a name: 名叫单长水, and a speaker naming himself (我叫曾重光，…)
+_NAMING_VERBS = ("名叫", "叫做", "名字叫", "取名", "取名叫", "署名", "我叫", "他叫", "她叫", "你叫", "本人叫", "我姓")
 
 
 def _clause_final_name(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -161,6 +161,10 @@ _WEI_CHANGE = {
     "增加", "减少", "提高", "降低", "增至", "调整", "上调", "下调", "扩大", "缩小", "延长", "缩短", "提升",
     "下降", "上升", "翻译", "改编", "改名", "更名", "改称", "简化", "合并", "分成", "转化", "转变", "演变",
     "升级", "降级", "变更", "修改", "更改", "确定", "认定", "规定", "设定", "核定", "评定", "列入",
+    # writing a thing down in another form (转写为拼音, 标注为, 理解为): 为 "as, into"
+    "转写", "改写", "缩写", "简写", "拼写", "写", "记", "读", "念", "音译", "意译", "转换", "转录", "标注",
+    "标记", "标明", "注明", "登记", "记录", "记载", "解释", "理解", "概括", "归纳", "总结", "表述", "表示",
+    "定义", "命名", "界定", "编号", "换算", "折算", "统一",
 }
 _OPEN_QUOTES = set("“‘《「『")
 
@@ -188,7 +192,7 @@ def _copula_complement(c: _Context) -> bool:
         return True  # a count and its noun (jieba's tags of the noun vary): 的一名十六岁选手
     if any(seg.pos.startswith(("v", "a", "d", "p")) or seg.pos == "" for seg in head):
         return False
-    return head[-1].pos.startswith(("n", "m"))
+    return head[-1].pos.startswith(("n", "m", "t"))  # a time is what the noun is too: 时间为下周三上午
 
 
 def _rule_zhi(c: _Context) -> str:  # 只

@@ -20,7 +20,7 @@ from pipeline.passes.pinyin.context import (
     _VERB_RULE_CHARS,
 )
 from pipeline.passes.pinyin.rules import _RULES, resolve_single
-from pipeline.passes.pinyin.wordrules import REDUPLICATING_VERBS, double_verb_before_object, resolve_word
+from pipeline.passes.pinyin.wordrules import REDUPLICATING_VERBS, double_verb_before_object, resolve_word, spelled_out
 from pipeline.passes.pinyin.tables import (
     _HAN_RANGE,
     _default,
@@ -88,6 +88,7 @@ class Segmenter:
                 resolve_word(segs, i)
         double_verb_before_object(segs)
         _one_measure_doubled(segs)
+        spelled_out(segs)
         return segs
 
     def _fixed_segs(self, word: str, start: int, reading: tuple[str, ...], source: str, segs: list[_Seg]) -> None:
@@ -407,9 +408,12 @@ def _one_measure_doubled(segs: list[_Seg]) -> None:
     measure word, read as in 一行行 and 一只只."""
     for i in range(1, len(segs)):
         a, b = segs[i - 1], segs[i]
-        if (len(a.text) == 2 and a.text[0] == "一" and b.text == a.text[1] + "地" and b.kind == "han" and b.pinyin
+        unit = b.text[:1]
+        doubled = a.text == "一" + unit or (a.text == "一" and i >= 2 and segs[i - 2].text == "一" + unit)
+        if (doubled and len(b.text) == 2 and b.text[1] == "地" and b.kind == "han" and b.pinyin
                 and len(b.pinyin) == 2):
-            b.pinyin[1], b.source = "de", "project"  # 一遍 + 遍地 (jieba's "everywhere"): 一遍遍 + 地 de
+            # 一遍 + 遍地 (jieba's "everywhere"), 一本 + 一 + 本地 ("local"): 一遍遍 / 一本一本 + 地 de
+            b.pinyin[1], b.source = "de", "project"
             continue
         if len(b.text) != 1 or b.text not in _MEASURE_READINGS or b.kind != "han" or not b.pinyin or not a.pinyin:
             continue

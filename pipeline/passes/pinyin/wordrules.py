@@ -291,3 +291,25 @@ def resolve_word(segs: list[_Seg], i: int) -> None:
     rule = _WORD_RULES.get(seg.text)
     if rule is not None:
         seg.pinyin = list(rule(c))
+
+
+def spelled_out(segs: list) -> None:
+    """A character named by a word that holds it (重是重新的重, how a speaker spells out a name): the
+    character, said alone before 是 and again after 的, is read as in that word."""
+    words = [(k, seg) for k, seg in enumerate(segs) if seg.kind == "han"]
+    for n in range(len(words) - 3):
+        first, *rest = [seg for _, seg in words[n:n + 5]] + [None] * 2
+        if first.text[-1:] == "是" and len(first.text) == 2:
+            char, (word, de, last) = first.text[0], rest[:3]
+        elif len(first.text) == 1 and rest[0] is not None and rest[0].text == "是":
+            char, (word, de, last) = first.text, rest[1:4]
+        else:
+            continue
+        if word is None or de is None or last is None or de.text != "的" or last.text != char:
+            continue
+        if char not in word.text or len(word.text) < 2 or not word.pinyin or len(word.pinyin) != len(word.text):
+            continue
+        reading = word.pinyin[word.text.index(char)]
+        for seg in (first, last):
+            if seg.pinyin:
+                seg.pinyin[0], seg.source = reading, "project"
