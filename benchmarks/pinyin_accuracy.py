@@ -16,6 +16,9 @@ Sets (see each file's header):
   by an author independent of the rules (a helper who wrote none of the rules or earlier sets and
   never looked at the pass, its data or the earlier sets beyond their headers), and never used for
   tuning.
+- ``holdout5``: ``pinyin_holdout5.txt``, written in the seventh round before that round changed
+  anything and scored once, unchanged pass, as its held-out figure (in the log); then, as that round's
+  brief asked, development data (its misses guided general rules, never a dictionary entry).
 - ``dev3`` … ``dev9``: development text of the third (dev3-dev6), fourth (dev7), fifth (dev8) and sixth (dev9) rounds, each
   scored once before any rule was written from it, then tuned on (general rules only).
 
@@ -69,7 +72,10 @@ SETS = {
     "holdout4": (HERE / "pinyin_holdout4.txt",),
     "holdout5": (HERE / "pinyin_holdout5.txt",),
 }
-HELD_OUT = ("holdout2", "holdout3", "holdout4", "holdout5")  # test and final were held out in the first round, development data since
+HELD_OUT = ("holdout2", "holdout3", "holdout4")
+# Held out for their first (logged) scoring only, development data since: their first score is the
+# honest held-out figure (before/after table), later ones are not
+FORMERLY_HELD_OUT = ("holdout5",)  # test and final were held out in the first round, development data since
 LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
 TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
@@ -473,7 +479,7 @@ def before_after(results: dict[str, tuple[Score, Score, Score, int]]) -> str:
     head = "| set | scoring | all | " + " | ".join(CLASS_TITLES[c] for c in CLASSES) + " |"
     lines = [head, "|---|---|---|" + "---|" * len(CLASSES)]
     log = _log_rows()
-    for name in ("test", "final", *HELD_OUT):
+    for name in ("test", "final", *HELD_OUT, *FORMERLY_HELD_OUT):
         mine = [r for r in log if r[2] == name]
         picks: list[tuple[str, str, dict[str, str]]] = []
         if mine:
@@ -510,7 +516,8 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
         "independent of the rules (who never looked at the pass, its data or the earlier sets beyond their "
         "headers), to remove the caveat that the earlier held-out sets share their author with the rules; "
         "it is not held to that floor (its baseline scoring, 98.30 %, was under it, and the floor was not "
-        "lowered).",
+        "lowered). holdout5 (seventh round) was held out for its first scoring only (98.88 %, the honest "
+        "figure, in the before/after table) and is development data since.",
         "",
         markdown(results),
         "",

@@ -69,7 +69,9 @@ ROUND7 = [
     ("【仇】大海的儿子今年考上了大学。", "qiú"),
     ("【曾】经的学生都回来看他了。", "céng"),
     ("名单上还有【单】重远、区乐平两位老人。", "shàn"),
-    ("他在阳台上【种】种花、养养鱼。", "zhòng"),  # a known word (种种) is no surname + given name
+    ("他在阳台上【种】种花、养养鱼。", "zhòng"),
+    ("李红梅和【解】志强是邻居。", "xiè"),  # after a name, 和 + 解 that jieba glued into 和解
+    ("王小明和【解】放军战士握手。", "jiě"),  # a known word (种种) is no surname + given name
 ]
 
 

@@ -77,6 +77,15 @@ def _beside_a_name(words: list[str], found: list[tuple[int, str]]) -> list[tuple
     alone and a given name after the conjunction, before a verb, an adverb, 是 or the end, is the
     second name."""
     ends = {o + len(n) for o, n in found}
+    split, offset = [], 0
+    for word in words:
+        if (len(word) == 2 and word[0] in "和与及跟同" and offset in ends and word[1] in _surnames()
+                and word[1] in _triggers()):
+            split += [word[0], word[1]]  # 仇晓光 + 和解 + 明远: the model's 和解 "reconcile", cut
+        else:
+            split.append(word)
+        offset += len(word)
+    words = split
     extra, offset = [], 0
     for k, word in enumerate(words):
         start = offset
