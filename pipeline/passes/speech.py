@@ -42,6 +42,13 @@ from pipeline.passes.speech_words import figure_names as _figure_names
 from pipeline.passes.speech_words import designations as _designations
 from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
+from pipeline.passes.speech_english import english_numbers as _english_numbers
+from pipeline.passes.speech_labels import era_years as _era_years
+from pipeline.passes.speech_labels import fiscal_years as _fiscal_years
+from pipeline.passes.speech_labels import labels as _labels
+from pipeline.passes.speech_labels import model_sizes as _model_sizes
+from pipeline.passes.speech_labels import short_decades as _short_decades
+from pipeline.passes.speech_labels import stock_codes as _stock_codes
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
 
@@ -252,6 +259,7 @@ def _marks(text: str) -> str:
     text = _DASHES.sub("，", text)
     text = re.sub(r"(?<=[\d万亿%％])\+|(?<=\d[wW])\+", "多", text)  # 100+, 10万+, 10w+: more than
     text = text.replace("+", "加").replace("&", "和").replace("＆", "和")
+    text = re.sub(r"(?<=[A-Z])/(?=[A-Z])", " ", text)  # GB/T, A/B测试: one name (before: a pause, G B、T)
     text = re.sub(r"(?<!\d)/|/(?!\d)", "、", text)
     text = re.sub(r"[·•#*~～|=^`<>]", "", text)
     text = _UNSAID.sub("", _ARROW.sub("到", text))
@@ -421,10 +429,17 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = text.translate(_FULL_WIDTH_ALNUM)
     text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)
+    text = _short_decades(text)
+    text = _stock_codes(text, rules)
     text = _web(text, rules)
+    text = _english_numbers(text, rules)
+    text = _labels(text, rules)
+    text = _era_years(text, rules)
+    text = _fiscal_years(text)
     text = _figure_names(text, rules)
     text = _signs(text, rules)
     text = _multipliers(text, rules)
+    text = _model_sizes(text, rules)
     text = _roman_numerals(text, rules)
     text = _dates(text, rules)
     text = _designations(text, rules)

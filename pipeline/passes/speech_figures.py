@@ -446,7 +446,8 @@ def digit_suffixed(text: str, rules: SpeechRules) -> str:
 def models_and_versions(text: str, rules: SpeechRules) -> str:
     """A model number of four digits or more after a Latin name is read digit by digit (RTX 4090 →
     R T X四零九零, ISO 9001, i9-13900K; before: 四千零九十), a round one apart from the name as
-    counted (Windows 2000, Top 1000);
+    counted (Windows 2000, Top 1000); so is one of three digits after a word (Office 365 → 三六五,
+    Xbox 360; before: 三百六十五) but one of `counted_after` (Top 250);
     a version after a name in lower case reads its minor number as counted (Python 3.11 → Python
     三点十一, not the decimal 三点一一; Ubuntu 22.04 keeps 零四). A measure word or unit after
     either makes it an amount (GDP 12000亿, Apple 3.25亿美元)."""
@@ -455,16 +456,20 @@ def models_and_versions(text: str, rules: SpeechRules) -> str:
     def amount(m: re.Match[str]) -> bool:
         return m.string[m.end(): m.end() + 1] in amounts and m.end() < len(m.string)
 
+    counted = rules.figures.counted_after
+
     def model(m: re.Match[str]) -> str:
         if int(m[3]) % 100 == 0 and m[2] == " " or amount(m):
             return m[0]  # Windows 2000, Top 1000: a round number apart from the name is counted
+        if len(m[3]) == 3 and (m[1].isupper() or not m[1].isalpha() or m[1] in counted):
+            return m[0]  # three digits after a word: Office 365, Xbox 360, but Top 250 is counted
         # five digits or more straight after letters: a code (SF1234567890, SN12345678), its 1 幺
         code = not m[2] and m[1].isalpha() and len(m[3]) >= 5
         return m[1] + (" " if m[2] else "") + digits(m[3], rules.figures.code_one if code else "一")
 
     # RTX 4090, RTX4090, i9-13900K (ec0616bb is a code, spelt whole later)
     # (never splitting one run of digits: SN12345678 is no SN1234 and a model 5678)
-    text = re.sub(r"(?<![A-Za-z0-9])([A-Za-z]+\d*)([ \-]?)(?<!\d)(\d{4,})(?![\d.,]|[A-Za-z]{2})", model, text)
+    text = re.sub(r"(?<![A-Za-z0-9])([A-Za-z]+\d*)([ \-]?)(?<!\d)(\d{3,})(?![\d.,]|[A-Za-z]{2})", model, text)
 
     def code(m: re.Match[str]) -> str:
         if int(m[2]) % 100 == 0 or amount(m):
@@ -482,3 +487,7 @@ def models_and_versions(text: str, rules: SpeechRules) -> str:
         return f"{m[1]}{m[2]}{cardinal(int(m[3]))}点{cardinal(int(minor))}"
 
     return re.sub(r"(?<![A-Za-z])([A-Za-z]+)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)
+
+
+clause_before = _clause_before  # (for the other steps' context: speech_labels)
+clause_after = _clause_after

@@ -97,11 +97,7 @@ def multipliers(text: str, rules: SpeechRules) -> str:
     words = "|".join(map(re.escape, sorted(rules.multipliers, key=len, reverse=True)))
 
     def scaled(m: re.Match[str]) -> str:
-        value = Decimal(m[2].replace(",", "")) * rules.multipliers[m[3]]
-        for unit, size in (("万亿", 10**12), ("亿", 10**8), ("万", 10**4)):
-            if value >= size:
-                return m[1] + _plain(value / size) + unit
-        return m[1] + _plain(value)
+        return m[1] + in_wan_and_yi(Decimal(m[2].replace(",", "")) * rules.multipliers[m[3]])
 
     text = re.sub(rf"((?:{signs})\s?)({NUMBER})\s?({words})(?![A-Za-z])", scaled, text)
     return _currency_codes(text, rules)
@@ -120,6 +116,14 @@ def _currency_codes(text: str, rules: SpeechRules) -> str:
         return m[2] + m[3] + ("" if m.string.startswith(word, m.end()) else word)
 
     return re.sub(rf"(?<![A-Za-z])({names})\s?({NUMBER})([万亿千百]*)", amount, text)
+
+
+def in_wan_and_yi(value: Decimal) -> str:
+    """An amount in the 万 and 亿 Chinese counts in: 3.5×10⁹ → 35亿, 1.2×10¹² → 1.2万亿."""
+    for unit, size in (("万亿", 10**12), ("亿", 10**8), ("万", 10**4)):
+        if value >= size:
+            return _plain(value / size) + unit
+    return _plain(value)
 
 
 def _plain(value: Decimal) -> str:

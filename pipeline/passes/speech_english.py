@@ -1,0 +1,90 @@
+"""Numbers inside English said in English: the voice reads a Latin word in English (eSpeak switches
+to its English rules for it), so a Mandarin number in the middle of an English sentence was a
+change of language mid-phrase, and a year came out as an amount ("We sold 3 million units in
+2023." → We sold 三 million units in 两千零二十三). Inside a run of English words the numbers are
+English words too: three million, twenty twenty-three.
+
+A step of `speech.speak`; the words are the `[english]` table of `pipeline/data/speech.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.passes.speech_numbers import NUMBER
+from pipeline.passes.speech_tables import English, SpeechRules, compiled
+
+_WORD = r"[A-Za-z][A-Za-z'’\-]*"
+_TOKEN = rf"(?:{_WORD}|(?:{NUMBER})%?)"
+# A run of English: words and numbers apart by spaces and light punctuation, on one line.
+_RUN = re.compile(rf"(?<![A-Za-z0-9]){_TOKEN}(?:[ ,;:\"“”‘’]+{_TOKEN})+")
+# A number of its own in the run (not a model's 70B, not GPT4's 4).
+_NUMBER_IN_RUN = re.compile(rf"(?<![A-Za-z0-9.,])({NUMBER})(%?)(?![A-Za-z0-9]|[.,]\d)")
+_PLAIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")  # a word in lower case: a sentence's word, not a name's
+
+
+def _below_thousand(n: int, words: English) -> str:
+    out = []
+    if n >= 100:
+        out += [words.ones[n // 100], words.hundred]
+        n %= 100
+    if n >= 20:
+        out.append(words.tens[n // 10] + (f"-{words.ones[n % 10]}" if n % 10 else ""))
+    elif n or not out:
+        out.append(words.ones[n])
+    return " ".join(out)
+
+
+def cardinal(n: int, words: English) -> str:
+    """3 → three, 3000000 → three million, 1234 → one thousand two hundred thirty-four."""
+    if n < 1000:
+        return _below_thousand(n, words)
+    groups = []
+    while n:
+        groups.append(n % 1000)
+        n //= 1000
+    if len(groups) > len(words.scales):
+        return " ".join(words.ones[int(d)] for d in str(n))
+    said = [f"{_below_thousand(g, words)} {words.scales[i]}".strip() for i, g in enumerate(groups) if g]
+    return " ".join(reversed(said))
+
+
+def year(n: int, words: English) -> str:
+    """A year in pairs: 2023 → twenty twenty-three, 1905 → nineteen oh five, 2000 → two thousand,
+    2005 → two thousand five."""
+    high, low = divmod(n, 100)
+    if low == 0 and high % 10 == 0 or 2000 <= n <= 2009:
+        return cardinal(n, words)
+    if low == 0:
+        return f"{cardinal(high, words)} {words.hundred}"
+    second = cardinal(low, words) if low >= 10 else f"{words.oh} {words.ones[low]}"
+    return f"{cardinal(high, words)} {second}"
+
+
+def english_numbers(text: str, rules: SpeechRules) -> str:
+    """The numbers of every run of English words (two words in lower case at least: a sentence, not
+    a product's name like iPhone 15 Pro) said in English."""
+    words = rules.english
+    if len(words.ones) < 20 or len(words.tens) < 10:
+        return text
+    before_year = compiled(rules, "english-year", lambda: re.compile(
+        rf"(?i:\b(?:{'|'.join(map(re.escape, words.year_before))}))[ ,]*$" if words.year_before else "(?!)"))
+
+    def number(m: re.Match[str]) -> str:
+        written = m[1].replace(",", "")
+        whole, _, fraction = written.partition(".")
+        if not fraction and "," not in m[1] and len(whole) == 4 and 1100 <= int(whole) <= 2099 \
+                and before_year.search(m.string, 0, m.start()):
+            said = year(int(whole), words)
+        else:
+            said = cardinal(int(whole), words)
+            if fraction:
+                said += f" {words.point} " + " ".join(words.ones[int(d)] for d in fraction)
+        return said + (f" {words.percent}" if m[2] else "")
+
+    def run(m: re.Match[str]) -> str:
+        if len(_PLAIN_WORD.findall(m[0])) < 2 or not any(c.isdigit() for c in m[0]):
+            return m[0]
+        return _NUMBER_IN_RUN.sub(number, m[0])
+
+    return _RUN.sub(run, text)
