@@ -14,7 +14,7 @@ import unicodedata
 
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
 from pipeline.passes.speech_numbers import cardinal, digits
-from pipeline.passes.speech_tables import SpeechRules
+from pipeline.passes.speech_tables import SpeechRules, alternatives, compiled
 
 
 def numeric_dates(text: str, rules: SpeechRules) -> str:
@@ -76,8 +76,11 @@ def _day_and_month(text: str, rules: SpeechRules) -> str:
 def amount_marks(rules: SpeechRules) -> set[str]:
     """What may follow a number that is an amount: a measure word, or the first character of a
     unit, currency or sign word of the tables (2024名, 1998立方厘米, 100平方米, 80美元)."""
-    words = (*rules.units.values(), *rules.currency.values(), *rules.signs.values(), *rules.two_words)
-    return set(rules.quantity) | {w[0] for w in words if w and not w[0].isascii()} | set("%％‰")
+    def build() -> set[str]:
+        words = (*rules.units.values(), *rules.currency.values(), *rules.signs.values(), *rules.two_words)
+        return set(rules.quantity) | {w[0] for w in words if w and not w[0].isascii()} | set("%％‰")
+
+    return compiled(rules, "amount-marks", build)
 
 
 def _spelt_groups(groups: list[str], one: str = "一") -> str:
@@ -96,7 +99,7 @@ def figures(text: str, rules: SpeechRules) -> str:
                   lambda m: _spelt_groups([m[1], *re.split(r"[\s\-－]+", m[2])], one)
                   if sum(c.isdigit() for c in m[2]) >= 7 else m[0], text)
     if table.code_words:
-        words = "|".join(map(re.escape, sorted(table.code_words, key=len, reverse=True)))
+        words = alternatives(table.code_words)
         amounts = amount_marks(rules) - {"号"}  # 手机1000万部 is an amount; 编号123号 a code
 
         def code(m: re.Match[str]) -> str:
@@ -182,11 +185,11 @@ def _next_to(m: re.Match[str], words: tuple[str, ...]) -> bool:
     (成绩将于19:30公布 is a clock time)."""
     if not words:
         return False
-    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    either = alternatives(words)
     before = _clause_before(m.string, m.start())
     after = _clause_after(m.string, m.end())
-    return bool(re.search(rf"(?:{alternatives})[为是了约仅只达到以在：:\s]{{0,2}}$", before)
-                or re.match(rf"\s*的?(?:{alternatives})", after))
+    return bool(re.search(rf"(?:{either})[为是了约仅只达到以在：:\s]{{0,2}}$", before)
+                or re.match(rf"\s*的?(?:{either})", after))
 
 
 def _scores(text: str, rules: SpeechRules) -> str:
@@ -197,7 +200,7 @@ def _scores(text: str, rules: SpeechRules) -> str:
     table = rules.figures
     if not table.score_words:
         return text
-    words = re.compile("|".join(map(re.escape, sorted(table.score_words, key=len, reverse=True))))
+    words = re.compile(alternatives(table.score_words))
     amounts = set(rules.quantity) | set("%％‰")
 
     def score(m: re.Match[str]) -> str:
@@ -247,10 +250,10 @@ def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
 
     prefix = r"(?P<head>(?<![A-Za-z0-9])(?:[A-Z]{1,2}|\d[A-Z]|[A-Z]\d))(?P<digits>\d{1,5})(?![\d.A-Za-z])"
     if table.transport_after:
-        after = "|".join(map(re.escape, sorted(table.transport_after, key=len, reverse=True)))
+        after = alternatives(table.transport_after)
         text = re.sub(rf"{prefix}(?=\s?(?:{after}))", spelt, text)
     if table.transport_before:
-        before = "|".join(map(re.escape, sorted(table.transport_before, key=len, reverse=True)))
+        before = alternatives(table.transport_before)
         text = re.sub(rf"((?:{before})[：:\s是为]{{0,2}}){prefix}", lambda m: m[1] + spelt(m), text)
     if table.code_suffixes:
         suffixes = "|".join(map(re.escape, table.code_suffixes))
@@ -301,11 +304,14 @@ def signed(text: str, rules: SpeechRules) -> str:
                   rf"\1{table.joiner}", text)
     # 5万-10万元, 3岁-5岁, 9月23日—10月8日: a range whose first number carries its unit (before: the
     # mark was a minus, 五万负十万元, or a pause)
-    measures = re.escape("".join(sorted(c for c in amount_marks(rules) if not c.isascii() and c not in "%％‰")))
-    # (a unit's word as a whole, 25℃~30℃ read 二十五摄氏度到三十摄氏度; before: the mark was dropped)
-    unit_words = sorted({w for w in (*rules.signs.values(), *rules.units.values(), *rules.currency.values())
-                         if len(w) > 1 and not w.isascii()}, key=len, reverse=True)
-    unit = "|".join([*map(re.escape, unit_words), rf"[{measures}]{{1,3}}"])
+    def units() -> str:
+        measures = re.escape("".join(sorted(c for c in amount_marks(rules) if not c.isascii() and c not in "%％‰")))
+        # (a unit's word as a whole, 25℃~30℃ read 二十五摄氏度到三十摄氏度; before: the mark was dropped)
+        unit_words = sorted({w for w in (*rules.signs.values(), *rules.units.values(), *rules.currency.values())
+                             if len(w) > 1 and not w.isascii()}, key=len, reverse=True)
+        return "|".join([*map(re.escape, unit_words), rf"[{measures}]{{1,3}}"])
+
+    unit = compiled(rules, "range-units", units)
     text = re.sub(rf"(?<=\d)({unit})[ \t]*{dash}{{1,2}}[ \t]*(?=\d)", rf"\1{table.joiner}", text)
     text = re.sub(
         rf"(?<![0-9.])(?P<a>{_NUMBER})(?P<pa>[%％‰]?)[ \t]*(?P<mark>{dash})(?P=mark)?[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"

@@ -14,17 +14,17 @@ from decimal import Decimal
 
 from pipeline.passes.speech_figures import clause_before, clause_after
 from pipeline.passes.speech_numbers import NUMBER, cardinal, digits
-from pipeline.passes.speech_tables import SpeechRules, compiled
+from pipeline.passes.speech_tables import SpeechRules, alternatives, compiled
 from pipeline.passes.speech_words import in_wan_and_yi
 
 
 def _alternatives(words: object) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"  # type: ignore[call-overload]
+    return alternatives(words) or "(?!)"  # type: ignore[call-overload]
 
 
 def labels(text: str, rules: SpeechRules) -> str:
-    """Vol.3 → 第3卷, Ep.12 → 第12集, pp.12-15 → 第12到15页, Fig.3 → 图3 (before: Vol.三 and
-    Ep.十二, the dot and the letters reaching the voice)."""
+    """Vol.3 → 第3卷, Ep.12 → 第12集, pp.12-15 → 第12到15页, Fig.3 → 图3, S01E02 → 第1季第2集
+    (before: Vol.三 and Ep.十二, the dot and the letters reaching the voice)."""
     table = rules.ordinals.labels
     if not table:
         return text
@@ -35,7 +35,12 @@ def labels(text: str, rules: SpeechRules) -> str:
         number = m[2] + (rules.signed.joiner + m[3] if m[3] else "")
         return table[m[1]].replace("#", number)
 
-    return pattern.sub(label, text)
+    text = pattern.sub(label, text)
+    season, episode = rules.ordinals.season, rules.ordinals.episode
+    if season and episode:  # S01E02 → 第1季第2集 (before: S零幺E零二, a code)
+        text = re.sub(r"(?<![A-Za-z0-9])S(\d{1,2}) ?E(\d{1,3})(?![A-Za-z0-9])",
+                      lambda m: season.replace("#", str(int(m[1]))) + episode.replace("#", str(int(m[2]))), text)
+    return text
 
 
 def stock_codes(text: str, rules: SpeechRules) -> str:

@@ -7,8 +7,10 @@ defaults a missing key falls back to.
 
 from __future__ import annotations
 
+import functools
+import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -91,6 +93,8 @@ class Ordinals:
     after: tuple[str, ...] = ()
     quarter: str = ""  # Q1 … Q4 → 第一季度 … (empty: Q3 is letters and a number)
     labels: Mapping[str, str] = field(default_factory=dict)  # Vol. → 第#卷: the number goes at '#'
+    season: str = ""  # S01E02: the season's words (第#季) and the episode's (第#集)
+    episode: str = ""
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,16 @@ class SpeechRules:
     size_letters: Mapping[str, int] = field(default_factory=dict)  # a model's size: 28B → 28×10⁹
     size_words: tuple[str, ...] = ()  # next to these a number and one of `size_letters` is a size
     english: English = field(default_factory=English)
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """`words` as one alternation of a pattern, the longest first (so 'km/h' wins over 'km')."""
+    return _alternatives(frozenset(words))
+
+
+@functools.lru_cache(maxsize=512)
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
 
 
 def compiled(rules: SpeechRules, key: str, build: Callable[[], T]) -> T:
@@ -252,7 +266,8 @@ def _figures_table(table: Mapping[str, object]) -> Figures:
 def _ordinals_table(table: Mapping[str, object]) -> Ordinals:
     return Ordinals(word=str(table.get("word", "第")), before=_words(table.get("before")),
                     after=_words(table.get("after")), quarter=str(table.get("quarter", "")),
-                    labels={str(k): str(v) for k, v in dict(table.get("labels", {})).items()})  # type: ignore[call-overload]
+                    labels={str(k): str(v) for k, v in dict(table.get("labels", {})).items()},  # type: ignore[call-overload]
+                    season=str(table.get("season", "")), episode=str(table.get("episode", "")))
 
 
 def _english_table(table: Mapping[str, object]) -> English:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from pipeline.passes.speech_figures import amount_marks
 from pipeline.passes.speech_numbers import NUMBER
-from pipeline.passes.speech_tables import SpeechRules
+from pipeline.passes.speech_tables import SpeechRules, alternatives
 
 
 def figure_names(text: str, rules: SpeechRules) -> str:
@@ -21,7 +21,7 @@ def figure_names(text: str, rules: SpeechRules) -> str:
     or a unit follows, which makes the figure a figure (7-11岁 is a range, 24/7天 a fraction)."""
     if not rules.figure_names:
         return text
-    names = "|".join(map(re.escape, sorted(rules.figure_names, key=len, reverse=True)))
+    names = alternatives(rules.figure_names)
     amounts = amount_marks(rules)
 
     def name(m: re.Match[str]) -> str:
@@ -37,7 +37,7 @@ def designations(text: str, rules: SpeechRules) -> str:
     names = rules.figures.designations
     if not names:
         return text
-    words = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    words = alternatives(names)
     amounts = amount_marks(rules)
 
     def name(m: re.Match[str]) -> str:
@@ -76,7 +76,7 @@ def roman_numerals(text: str, rules: SpeechRules) -> str:
     read 三期; 第IV阶段 → 第4; before: I I I期, the letters spelt); elsewhere II, IV, X stay
     letters (a name, an abbreviation: IV is also intravenous), and so is a single letter or one of
     L, C anywhere (V型反弹, C类, L型 are shapes and classes)."""
-    after = "|".join(map(re.escape, sorted(rules.figures.roman_after, key=len, reverse=True))) or "(?!)"
+    after = alternatives(rules.figures.roman_after) or "(?!)"
 
     def number(m: re.Match[str]) -> str:
         value = _roman(m[1])
@@ -93,8 +93,8 @@ def multipliers(text: str, rules: SpeechRules) -> str:
     一百二十欧元m)."""
     if not rules.multipliers or not rules.currency:
         return text
-    signs = "|".join(map(re.escape, sorted(rules.currency, key=len, reverse=True)))
-    words = "|".join(map(re.escape, sorted(rules.multipliers, key=len, reverse=True)))
+    signs = alternatives(rules.currency)
+    words = alternatives(rules.multipliers)
 
     def scaled(m: re.Match[str]) -> str:
         return m[1] + in_wan_and_yi(Decimal(m[2].replace(",", "")) * rules.multipliers[m[3]])
@@ -109,7 +109,7 @@ def _currency_codes(text: str, rules: SpeechRules) -> str:
     codes = [c for c in rules.currency if c.isascii() and c.isalpha()]
     if not codes:
         return text
-    names = "|".join(map(re.escape, sorted(codes, key=len, reverse=True)))
+    names = alternatives(codes)
 
     def amount(m: re.Match[str]) -> str:
         word = rules.currency[m[1]]
