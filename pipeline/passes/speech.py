@@ -36,7 +36,6 @@ from pipeline.passes.speech_figures import (
     dates_and_times as _dates_and_times,
     figures as _figures,
     digit_suffixed as _digit_suffixed,
-    models_and_versions as _models_and_versions,
     numeric_dates as _dates,
     signed as _signed,
 )
@@ -49,6 +48,7 @@ from pipeline.passes.speech_labels import era_years as _era_years
 from pipeline.passes.speech_labels import fiscal_years as _fiscal_years
 from pipeline.passes.speech_labels import labels as _labels
 from pipeline.passes.speech_labels import model_sizes as _model_sizes
+from pipeline.passes.speech_labels import models_and_versions as _models_and_versions
 from pipeline.passes.speech_labels import short_decades as _short_decades
 from pipeline.passes.speech_labels import stock_codes as _stock_codes
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
@@ -443,10 +443,10 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = text.translate(_FULL_WIDTH_ALNUM)
     text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)
-    text = _short_decades(text)
     text = _stock_codes(text, rules)
     text = _web(text, rules)
     text = _english_numbers(text, rules)
+    text = _short_decades(text)
     text = _labels(text, rules)
     text = _era_years(text, rules)
     text = _fiscal_years(text)

@@ -15,11 +15,16 @@ from pipeline.passes.speech_numbers import NUMBER
 from pipeline.passes.speech_tables import English, SpeechRules, compiled
 
 _WORD = r"[A-Za-z][A-Za-z'’\-]*"
-_TOKEN = rf"(?:{_WORD}|(?:{NUMBER})%?)"
+# A number in English: with its sign of money, percent, a decade's s or an ordinal's ending ($5,
+# 12%, 1980s, 3rd), or a year cut short ('69); scores and ranges join two (3-1). Never a number
+# that letters run on from (70B, GPT4): the token ends where the number does.
+_FIGURE = rf"(?:[$€£]?(?:{NUMBER})(?:%|s|st|nd|rd|th)?|['’]\d\ds?)(?![A-Za-z0-9])"
+_TOKEN = rf"(?:{_WORD}|{_FIGURE}(?:[-–]{_FIGURE})?)"
 # A run of English: words and numbers apart by spaces and light punctuation, on one line.
 _RUN = re.compile(rf"(?<![A-Za-z0-9]){_TOKEN}(?:[ ,;:\"“”‘’]+{_TOKEN})+")
 # A number of its own in the run (not a model's 70B, not GPT4's 4).
-_NUMBER_IN_RUN = re.compile(rf"(?<![A-Za-z0-9.,])({NUMBER})(%?)(?![A-Za-z0-9]|[.,]\d)")
+_NUMBER_IN_RUN = re.compile(
+    rf"(?<![A-Za-z0-9.,])(?P<sign>[$€£]?)(?P<n>{NUMBER})(?P<end>%|s|st|nd|rd|th)?(?![A-Za-z0-9]|[.,]\d)|['’](?P<short>\d\d)(?P<decade>s?)(?![A-Za-z0-9])")
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")  # a word in lower case: a sentence's word, not a name's
 
 
@@ -49,6 +54,14 @@ def cardinal(n: int, words: English) -> str:
     return " ".join(reversed(said))
 
 
+def _ordinal(said: str, words: English) -> str:
+    """three → third, twenty-one → twenty-first, twenty → twentieth, four → fourth."""
+    head, last = re.match(r"(.*?)([a-z]+)$", said).groups()  # type: ignore[union-attr]
+    if last in words.ordinals:
+        return head + words.ordinals[last]
+    return head + (last[:-1] + "ieth" if last.endswith("y") else last + "th")
+
+
 def year(n: int, words: English) -> str:
     """A year in pairs: 2023 → twenty twenty-three, 1905 → nineteen oh five, 2000 → two thousand,
     2005 → two thousand five."""
@@ -65,22 +78,30 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
     """The numbers of every run of English words (two words in lower case at least: a sentence, not
     a product's name like iPhone 15 Pro) said in English."""
     words = rules.english
-    if len(words.ones) < 20 or len(words.tens) < 10:
+    if len(words.ones) < 20 or len(words.tens) < 10 or set("$€£") - set(words.money):
         return text
     before_year = compiled(rules, "english-year", lambda: re.compile(
         rf"(?i:\b(?:{'|'.join(map(re.escape, words.year_before))}))[ ,]*$" if words.year_before else "(?!)"))
 
     def number(m: re.Match[str]) -> str:
-        written = m[1].replace(",", "")
+        if m["short"]:  # '69, '80s
+            said = cardinal(int(m["short"]), words)
+            return said[:-1] + "ies" if m["decade"] and said.endswith("y") else said
+        written, end = m["n"].replace(",", ""), m["end"] or ""
         whole, _, fraction = written.partition(".")
-        if not fraction and "," not in m[1] and len(whole) == 4 and 1100 <= int(whole) <= 2099 \
-                and before_year.search(m.string, 0, m.start()):
+        decade = end == "s" and whole.endswith("0") and not fraction
+        if not fraction and "," not in m["n"] and len(whole) == 4 and 1100 <= int(whole) <= 2099 \
+                and (decade or before_year.search(m.string, 0, m.start())):
             said = year(int(whole), words)
         else:
             said = cardinal(int(whole), words)
             if fraction:
                 said += f" {words.point} " + " ".join(words.ones[int(d)] for d in fraction)
-        return said + (f" {words.percent}" if m[2] else "")
+        if decade:  # 1980s → nineteen eighties
+            said = said[:-1] + "ies" if said.endswith("y") else said + "s"
+        elif end in ("st", "nd", "rd", "th"):  # 3rd → third, 21st → twenty-first
+            said = _ordinal(said, words)
+        return said + (f" {words.percent}" if end == "%" else "") + (f" {words.money[m['sign']]}" if m["sign"] else "")
 
     def run(m: re.Match[str]) -> str:
         if len(_PLAIN_WORD.findall(m[0])) < 2 or not any(c.isdigit() for c in m[0]):

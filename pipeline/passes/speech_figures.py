@@ -1,7 +1,7 @@
 """Figures read by their shape before they are read as amounts: dates (2024/3/5, 25/12/2024),
 clock times and durations (用时3:45), flight, train and room numbers (G101次, 1203室),
 telephone numbers and codes, arithmetic, scores (以3-1击败), signs and ranges (-5℃, 3-5人, 5-3),
-years alone (2024巴黎奥运会) and model numbers (RTX 4090).
+and years alone (2024巴黎奥运会); model numbers (RTX 4090) are in `speech_labels.py`.
 
 Steps of `speech.speak`, in the order it calls them; the tables are `[figures]` and `[signed]` of
 `pipeline/data/speech.toml`.
@@ -83,6 +83,19 @@ def amount_marks(rules: SpeechRules) -> set[str]:
     return compiled(rules, "amount-marks", build)
 
 
+def amount_follows(rules: SpeechRules, text: str, pos: int) -> bool:
+    """Whether what stands at `pos` makes the number before it an amount: a measure word or a
+    whole unit, currency or sign word (2024名, 2000英尺, 80美元). A word that only begins like
+    one is a name (2024华为 is no 华氏度, 2022吉林 no 吉瓦: before, both were amounts, 两千零二十四)."""
+    def build() -> re.Pattern[str]:
+        words = {w for w in (*rules.units.values(), *rules.currency.values(), *rules.signs.values(),
+                             *rules.two_words, *rules.unit_words) if w and not w[0].isascii()}
+        single = re.escape("".join(sorted(set(rules.quantity) | {w for w in words if len(w) == 1} | set("%％‰"))))
+        return re.compile(rf"[{single}]|{alternatives(w for w in words if len(w) > 1)}")
+
+    return bool(compiled(rules, "amount-follows", build).match(text, pos))
+
+
 def _spelt_groups(groups: list[str], one: str = "一") -> str:
     return "，".join(digits(group, one) for group in groups)
 
@@ -100,11 +113,9 @@ def figures(text: str, rules: SpeechRules) -> str:
                   if sum(c.isdigit() for c in m[2]) >= 7 else m[0], text)
     if table.code_words:
         words = alternatives(table.code_words)
-        amounts = amount_marks(rules) - {"号"}  # 手机1000万部 is an amount; 编号123号 a code
-
-        def code(m: re.Match[str]) -> str:
-            after = m.string[m.end(): m.end() + 1]
-            if sum(c.isdigit() for c in m[0]) < table.code_digits or after in amounts:
+        def code(m: re.Match[str]) -> str:  # 手机1000万部 is an amount; 编号123号 a code
+            amount = not m.string.startswith("号", m.end()) and amount_follows(rules, m.string, m.end())
+            if sum(c.isdigit() for c in m[0]) < table.code_digits or amount:
                 return m[0]
             return _spell_figure(m[0], one)
 
@@ -418,7 +429,6 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
     year = r"1[89]\d\d|20\d\d"
     link = f"{re.escape(joiner)}|至"
     figures = tuple({*rules.figures.operators.values(), rules.signs.get("×", "乘"), rules.figures.ratio})
-    amount = re.escape("".join(sorted(amount_marks(rules))))
     counting = tuple(rules.count_words)
 
     def alone(m: re.Match[str]) -> str:
@@ -430,7 +440,8 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
             return m[0]
         if re.search(r"[A-Za-z]\s?$", before):
             return m[0]  # Windows 2000, Top 2000: a name's number (a model number is read before)
-        if re.match(rf"\s*(?:[{amount}A-Za-z]|(?:{link})\s*\d)", after):
+        spaced = m.end() + len(after) - len(after.lstrip())
+        if re.match(rf"\s*(?:[A-Za-z]|(?:{link})\s*\d)", after) or amount_follows(rules, m.string, spaced):
             return m[0]
         if m[3] and len(m[3]) == 2 and int(m[3]) <= int(m[1]) % 100:
             return m[0]  # 2000到50: no year written short
@@ -447,52 +458,6 @@ def digit_suffixed(text: str, rules: SpeechRules) -> str:
     if suffixes:
         text = re.sub(rf"(?<![\d.A-Za-z])(\d{{3,4}})({suffixes})(?![A-Za-z])", lambda m: digits(m[1]) + m[2].upper(), text)
     return re.sub(r"(?<![\d.])(\d)米(\d{2})(?![\d.])", lambda m: f"{m[1]}米{digits(m[2])}", text)
-
-
-def models_and_versions(text: str, rules: SpeechRules) -> str:
-    """A model number of four digits or more after a Latin name is read digit by digit (RTX 4090 →
-    R T X四零九零, ISO 9001, i9-13900K; before: 四千零九十), a round one apart from the name as
-    counted (Windows 2000, Top 1000); so is one of three digits after a word (Office 365 → 三六五,
-    Xbox 360; before: 三百六十五) but one of `counted_after` (Top 250);
-    a version after a name in lower case reads its minor number as counted (Python 3.11 → Python
-    三点十一, not the decimal 三点一一; Ubuntu 22.04 keeps 零四). A measure word or unit after
-    either makes it an amount (GDP 12000亿, Apple 3.25亿美元)."""
-    amounts = amount_marks(rules)
-
-    def amount(m: re.Match[str]) -> bool:
-        return m.string[m.end(): m.end() + 1] in amounts and m.end() < len(m.string)
-
-    counted = rules.figures.counted_after
-
-    def model(m: re.Match[str]) -> str:
-        if int(m[3]) % 100 == 0 and m[2] == " " or amount(m):
-            return m[0]  # Windows 2000, Top 1000: a round number apart from the name is counted
-        if len(m[3]) == 3 and (m[1].isupper() or not m[1].isalpha() or m[1] in counted):
-            return m[0]  # three digits after a word: Office 365, Xbox 360, but Top 250 is counted
-        # five digits or more straight after letters: a code (SF1234567890, SN12345678), its 1 幺
-        code = not m[2] and m[1].isalpha() and len(m[3]) >= 5
-        return m[1] + (" " if m[2] else "") + digits(m[3], rules.figures.code_one if code else "一")
-
-    # RTX 4090, RTX4090, i9-13900K (ec0616bb is a code, spelt whole later)
-    # (never splitting one run of digits: SN12345678 is no SN1234 and a model 5678)
-    text = re.sub(r"(?<![A-Za-z0-9])([A-Za-z]+\d*)([ \-]?)(?<!\d)(\d{3,})(?![\d.,]|[A-Za-z]{2})", model, text)
-
-    def code(m: re.Match[str]) -> str:
-        if int(m[2]) % 100 == 0 or amount(m):
-            return m[0]  # H100, A800: a round number is counted; A股300只
-        return m[1] + digits(m[2], rules.figures.code_one)
-
-    # three digits right after one or two capitals: a model, a road or an aircraft, digit by digit
-    # (A380 → A三八零, G318国道 → G三幺八, C919 → C九幺九; before: A三百八十)
-    text = re.sub(r"(?<![A-Za-z0-9])([A-Z]{1,2})(\d{3})(?![\d.,A-Za-z%％‰])", code, text)
-
-    def version(m: re.Match[str]) -> str:
-        minor = m[4]
-        if len(minor) < 2 or minor.startswith("0") or m[1].isupper() or amount(m):
-            return m[0]
-        return f"{m[1]}{m[2]}{cardinal(int(m[3]))}点{cardinal(int(minor))}"
-
-    return re.sub(r"(?<![A-Za-z])([A-Za-z]+)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)
 
 
 clause_before = _clause_before  # (for the other steps' context: speech_labels)

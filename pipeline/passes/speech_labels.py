@@ -1,7 +1,8 @@
 """Figures whose label says how they are read (the seventh sweep): a label written the English way
 before a number (Vol.3 → 第三卷, Ep.12 → 第十二集), a stock code and its exchange (600519.SH), a
 model's size (28B参数 → 二百八十亿参数), a decade written short ('90s → 九十年代), a year after 公元前
-(公元前221年 → 公元前二二一年), a quarter or a financial year after a year (2025-Q3, FY2024).
+(公元前221年 → 公元前二二一年), a quarter or a financial year after a year (2025-Q3, FY2024), and
+a model's number after its name (RTX 4090, Office 365, A350-900).
 
 Steps of `speech.speak`; the tables are `[ordinals.labels]`, `[figures] exchanges`, `era_words` and
 `[multipliers.counts]` of `pipeline/data/speech.toml`.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.passes.speech_figures import clause_before, clause_after
+from pipeline.passes.speech_figures import amount_follows, clause_after, clause_before
 from pipeline.passes.speech_numbers import NUMBER, cardinal, digits
 from pipeline.passes.speech_tables import SpeechRules, alternatives, compiled
 from pipeline.passes.speech_words import in_wan_and_yi
@@ -103,3 +104,49 @@ def fiscal_years(text: str) -> str:
     reads 二零二五年第三季度 (before: the dash reached the voice)."""
     text = re.sub(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d)(?!\d)", r"\1财年", text)
     return re.sub(r"(?<![\d.])((?:19|20)\d\d)\s?[-－–/]\s?(?=Q[1-4](?![A-Za-z0-9:：]))", r"\1", text)
+
+
+def models_and_versions(text: str, rules: SpeechRules) -> str:
+    """A model number of four digits or more after a Latin name is read digit by digit (RTX 4090 →
+    R T X四零九零, ISO 9001, i9-13900K; before: 四千零九十), a round one apart from the name as
+    counted (Windows 2000, Top 1000); so is one of three digits after a word (Office 365 → 三六五,
+    Xbox 360; before: 三百六十五) but one of `counted_after` (Top 250);
+    a version after a name in lower case reads its minor number as counted (Python 3.11 → Python
+    三点十一, not the decimal 三点一一; Ubuntu 22.04 keeps 零四). A measure word or unit after
+    either makes it an amount (GDP 12000亿, Apple 3.25亿美元)."""
+    def amount(m: re.Match[str]) -> bool:
+        return amount_follows(rules, m.string, m.end())
+
+    counted = rules.figures.counted_after
+
+    def model(m: re.Match[str]) -> str:
+        if int(m[3]) % 100 == 0 and m[2] == " " or amount(m):
+            return m[0]  # Windows 2000, Top 1000: a round number apart from the name is counted
+        if len(m[3]) == 3 and (m[1].isupper() or not m[1].isalpha() or m[1] in counted):
+            return m[0]  # three digits after a word: Office 365, Xbox 360, but Top 250 is counted
+        # five digits or more straight after letters: a code (SF1234567890, SN12345678), its 1 幺
+        code = not m[2] and m[1].isalpha() and len(m[3]) >= 5
+        return m[1] + (" " if m[2] else "") + digits(m[3], rules.figures.code_one if code else "一")
+
+    # RTX 4090, RTX4090, i9-13900K (ec0616bb is a code, spelt whole later)
+    # (never splitting one run of digits: SN12345678 is no SN1234 and a model 5678)
+    text = re.sub(r"(?<![A-Za-z0-9])([A-Za-z]+\d*)([ \-]?)(?<!\d)(\d{3,})(?![\d.,]|[A-Za-z]{2})", model, text)
+
+    def code(m: re.Match[str]) -> str:
+        if not m[3] and (int(m[2]) % 100 == 0 or amount(m)):
+            return m[0]  # H100, A800: a round number is counted; A股300只
+        variant = rules.web.marks.get("-", "杠") + digits(m[3], rules.figures.code_one) if m[3] else ""
+        return m[1] + digits(m[2], rules.figures.code_one) + variant
+
+    # three digits right after one or two capitals: a model, a road or an aircraft, digit by digit
+    # (A380 → A三八零, G318国道 → G三幺八, C919 → C九幺九; before: A三百八十), and its variant after
+    # a hyphen (A350-900 → A三五零杠九零零; before: A三五零-九百, the hyphen reaching the voice)
+    text = re.sub(r"(?<![A-Za-z0-9])([A-Z]{1,2})(\d{3})(?:[-－](\d{1,4}))?(?![\d.,A-Za-z%％‰])", code, text)
+
+    def version(m: re.Match[str]) -> str:
+        minor = m[4]
+        if len(minor) < 2 or minor.startswith("0") or m[1].isupper() or amount(m):
+            return m[0]
+        return f"{m[1]}{m[2]}{cardinal(int(m[3]))}点{cardinal(int(minor))}"
+
+    return re.sub(r"(?<![A-Za-z])([A-Za-z]+)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)

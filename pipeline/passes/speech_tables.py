@@ -120,6 +120,8 @@ class English:
     percent: str = "percent"
     oh: str = "oh"  # the zero of a year said in pairs (1905 → nineteen oh five)
     year_before: tuple[str, ...] = ()  # words after which 1100–2099 is a year
+    ordinals: Mapping[str, str] = field(default_factory=dict)  # the last word of an ordinal (three → third)
+    money: Mapping[str, str] = field(default_factory=dict)  # a sign before a number ($ → dollars)
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ class SpeechRules:
     figures: Figures = field(default_factory=Figures)
     two_words: tuple[str, ...] = ()  # words after which a lone 2 reads 两 too (2美元)
     count_words: tuple[str, ...] = ()  # words before a number that make it a count (共1985户)
+    unit_words: tuple[str, ...] = ()  # units no other table names, that make a number an amount (2000英尺)
     per: str = "每"  # a slash between two units (MB/s, 元/斤)
     web: Web = field(default_factory=Web)
     ordinals: Ordinals = field(default_factory=Ordinals)
@@ -191,6 +194,7 @@ def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DAT
         figures=_figures_table(data.get("figures", {})),
         two_words=_words(measure.get("two_words")),
         count_words=_words(measure.get("count_words")),
+        unit_words=_words(measure.get("unit_words")),
         per=str(measure.get("per", "每")),
         web=_web_table(data.get("web", {})),
         ordinals=_ordinals_table(data.get("ordinals", {})),
@@ -275,7 +279,9 @@ def _english_table(table: Mapping[str, object]) -> English:
     return English(ones=_words(table.get("ones")), tens=_words(table.get("tens")),
                    hundred=str(table.get("hundred", default.hundred)), scales=_words(table.get("scales")),
                    point=str(table.get("point", default.point)), percent=str(table.get("percent", default.percent)),
-                   oh=str(table.get("oh", default.oh)), year_before=_words(table.get("year_before")))
+                   oh=str(table.get("oh", default.oh)), year_before=_words(table.get("year_before")),
+                   ordinals={str(k): str(v) for k, v in dict(table.get("ordinals", {})).items()},  # type: ignore[call-overload]
+                   money={str(k): str(v) for k, v in dict(table.get("money", {})).items()})  # type: ignore[call-overload]
 
 
 def _powers_table(table: Mapping[str, object]) -> Powers:

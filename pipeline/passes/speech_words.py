@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.passes.speech_figures import amount_marks
+from pipeline.passes.speech_figures import amount_follows
 from pipeline.passes.speech_numbers import NUMBER
 from pipeline.passes.speech_tables import SpeechRules, alternatives
 
@@ -22,11 +22,8 @@ def figure_names(text: str, rules: SpeechRules) -> str:
     if not rules.figure_names:
         return text
     names = alternatives(rules.figure_names)
-    amounts = amount_marks(rules)
-
     def name(m: re.Match[str]) -> str:
-        after = m.string[m.end(): m.end() + 1]
-        return m[0] if after and after in amounts else rules.figure_names[m[0]]
+        return m[0] if amount_follows(rules, m.string, m.end()) else rules.figure_names[m[0]]
 
     return re.sub(rf"(?<![\d.,/\-－A-Za-z])(?:{names})(?![\d.,/\-－A-Za-z%％‰])", name, text)
 
@@ -38,11 +35,8 @@ def designations(text: str, rules: SpeechRules) -> str:
     if not names:
         return text
     words = alternatives(names)
-    amounts = amount_marks(rules)
-
     def name(m: re.Match[str]) -> str:
-        after = m.string[m.end(): m.end() + 1]
-        return m[0] if after and after in amounts else m[1] + m[2]
+        return m[0] if amount_follows(rules, m.string, m.end()) else m[1] + m[2]
 
     return re.sub(rf"({words})[-－‐](\d{{1,3}})(?![\d.])", name, text)
 
