@@ -52,6 +52,34 @@ ENGLISH = [
     ('标语是"Top 3 in the world"。', '标语是Top three in the world。'),
     ('他说："It happened in 2008, not in 2009."', '他说：It happened in two thousand eight，not in two thousand nine.'),
     ('iPhone 15 Pro Max售价9999元。', 'i Phone十五Pro Max售价九千九百九十九元。'),
+    # (a decade, an ordinal, money, a score and a short year in English; the run never ends inside
+    # 1980s or 3rd, which read 'one thousand nine hundred eightys' and 'threerd' on its first try)
+    ('He was born in the 1980s and moved to Beijing in 2015.', 'He was born in the nineteen eighties and moved to Beijing in twenty fifteen.'),
+    ('"I paid $5 for it," she said.', 'I paid five dollars for it，she said.'),
+    ('They won 3-1 in the final.', 'They won three one in the final.'),
+    ('Room 101 is on the 3rd floor.', 'Room one hundred one is on the third floor.'),
+    ('It was the 21st time and the 12th and the 20th.', 'It was the twenty first time and the twelfth and the twentieth.'),
+    ("It was the best of the '80s and the 90s, said the man.", 'It was the best of the eighties and the nineties，said the man.'),
+]
+
+# A year before a name that only begins like a unit's word (华 of 华氏度, 吉 of 吉瓦, 英 of 英镑, 摄
+# of 摄氏度, 平 of 平方米, 兆 of 兆瓦) is a year: before, every one was an amount, 两千零二十四华为.
+# A whole unit word still makes an amount (2000英尺, `[measure] unit_words`).
+YEARS = [
+    ('2024华为开发者大会。', '二零二四华为开发者大会。'),
+    ('2022吉林马拉松。', '二零二二吉林马拉松。'),
+    ('2023英超颁奖。', '二零二三英超颁奖。'),
+    ('2025摄影大赛。', '二零二五摄影大赛。'),
+    ('2024平安夜。', '二零二四平安夜。'),
+    ('2023微博之夜。', '二零二三微博之夜。'),
+    ('2008兆丰银行。', '二零零八兆丰银行。'),
+    ('RTX 4090华硕版。', 'R T X四零九零华硕版。'),
+    ('海拔2000英尺。', '海拔两千英尺。'),
+    ('手机1000万部。', '手机一千万部。'),
+    ('2000平方米。', '两千平方米。'),
+    # an aircraft's variant after its hyphen (before: A三五零-九百, the hyphen reaching the voice)
+    ('空客A350-900。', '空客A三五零杠九零零。'),
+    ('空客A320-200和A300-600。', '空客A三二零杠二零零和A三零零杠六零零。'),
 ]
 
 # Codes: a stock code and its exchange (`exchanges`; before: 六十万零五百一十九.S H), a service
@@ -261,7 +289,7 @@ WEB = [
 
 TABLES = {"label": LABELS, "english": ENGLISH, "code": CODES, "time": TIMES, "size": SIZES, "money": MONEY,
           "unit": UNITS, "tech": TECH, "maths": MATHS, "share": SHARES, "count": COUNTS, "sport": SPORTS,
-          "election": ELECTIONS, "web": WEB}
+          "election": ELECTIONS, "web": WEB, "year": YEARS}
 ROWS = [(f"{name}{n}", text, spoken) for name, rows in TABLES.items() for n, (text, spoken) in enumerate(rows)]
 
 
