@@ -250,6 +250,12 @@ def _per_unit(text: str, rules: SpeechRules) -> str:
         return m[1] + rules.per + count + rules.units.get(second, units.get(second.lower(), second))
 
     signs = alternatives(rules.currency)
+    if signs:
+        # a range between two amounts that each carry their sign (¥99-¥199, $5~$10 → …到…; before: the
+        # mark reached the voice, or was dropped, between 九十九元 and 一百九十九元)
+        ranges = re.escape(rules.signed.ranges)
+        text = re.sub(rf"((?:{signs})\s?(?:{_NUMBER})[万亿千百]*)\s*[{ranges}]{{1,2}}\s*(?=(?:{signs})\s?\d)",
+                      rf"\1{rules.signed.joiner}", text)
     if signs:  # ¥99/月 → ¥99每月, read 九十九元每月 once the sign is read
         text = re.sub(rf"((?:{signs})\s?(?:{_NUMBER})[万亿千百]*)\s*/\s*(?=[{_HAN}])", rf"\1{rules.per}", text)
     # (the second unit may be counted: 6.5L/100km → 六点五升每一百公里; before: 升、一百公里)
@@ -316,7 +322,9 @@ def _quantities(text: str, rules: SpeechRules) -> str:
     # (the denominator in words here: '2分之1' would read 两分之一, 2 before 分 being an amount)
     # (the denominator is never 两: 100/200 → 二百分之一百)
     # (after 第 a slash joins two ordinals, 第12/13届 → 第十二、十三届; before: 第十三分之十二届)
-    return re.sub(r"(?<![\d/第])(\d+)/(\d+)(?![\d/])", lambda m: f"{cardinal(int(m[2]), leading_two=False)}分之{m[1]}", text)
+    # (a decimal over a whole number is a fraction too: 评分9.5/10 → 十分之九点五; before: 九.十分之五)
+    return re.sub(r"(?<![\d/第.])(\d+(?:\.\d+)?)/(\d+)(?![\d/.])",
+                  lambda m: f"{cardinal(int(m[2]), leading_two=False)}分之{m[1]}", text)
 
 
 _PER = {"%": "百分之", "％": "百分之", "‰": "千分之"}

@@ -160,6 +160,12 @@ MONEY = [
     ('茅台股价1,700.50元。', '茅台股价一千七百点五元。'),
     ('比特币突破$100,000。', '比特币突破十万美元。'),
     ('年薪50万+。', '年薪五十万多。'),
+    # (a range between two amounts that each carry their sign, and a decimal over a whole number;
+    # before: 九十九元-一百九十九元, the dash reaching the voice; 五美元十美元, the ~ dropped; 九.十分之五)
+    ('价格区间为¥99-¥199。', '价格区间为九十九元到一百九十九元。'),
+    ('售价$5~$10不等。', '售价五美元到十美元不等。'),
+    ('票价HK$100—HK$300。', '票价一百港元到三百港元。'),
+    ('评分9.5/10。', '评分十分之九点五。'),
 ]
 
 # Units; a rate over a counted unit (6.5L/100km → 每一百公里; before: 升、一百公里).
