@@ -273,6 +273,7 @@ def _marks(text: str) -> str:
     text = text.replace("+", "加").replace("&", "和").replace("＆", "和")
     text = re.sub(r"(?<=[A-Z])/(?=[A-Z])", " ", text)  # GB/T, A/B测试: one name (before: a pause, G B、T)
     text = re.sub(r"(?<!\d)/|/(?!\d)", "、", text)
+    text = re.sub(r"(?<=[^\s#])#\s+#(?=[^\s#])", "，", text)  # #巴黎奥运会# #中国队#: two tags, a pause between
     text = re.sub(r"[·•#*~～|=^`<>]", "", text)
     text = _UNSAID.sub("", _ARROW.sub("到", text))
     # (a mathematical sign no rule read, Sm, is no word either: → as a bullet, ∑)
