@@ -62,19 +62,26 @@ def stock_codes(text: str, rules: SpeechRules) -> str:
 
 
 def model_sizes(text: str, rules: SpeechRules) -> str:
-    """28B参数 → 280亿参数, 参数量达1.8T → 1.8万亿 (before: 二十八B): a number and an English
-    multiplier next to one of the size words; elsewhere (2B铅笔, 28B室) the letter stays."""
+    """28B参数 → 280亿参数, 参数量达1.8T → 1.8万亿, Qwen2.5-72B → Qwen2.5 720亿 (before: 二十八B,
+    and Qwen二点五-七十二B, Llama二到七B: the hyphen a dash or a range): a number and an English
+    multiplier next to one of the size words, or after a model's Latin name and its version;
+    elsewhere (2B铅笔, 28B室) the letter stays."""
     if not rules.size_letters or not rules.size_words:
         return text
     pattern = compiled(rules, "model-sizes", lambda: re.compile(
-        rf"(?<![A-Za-z0-9.])({NUMBER})\s?({_alternatives(rules.size_letters)})(?![A-Za-z0-9])"))
+        rf"(?P<hyphen>(?<=[A-Za-z0-9.])[-‐])?(?<![A-Za-z0-9.])(?P<n>{NUMBER})\s?(?P<x>{_alternatives(rules.size_letters)})"
+        rf"(?![A-Za-z0-9])"))
     words = rules.size_words
 
     def size(m: re.Match[str]) -> str:
         after = clause_after(m.string, m.end()).lstrip()
-        if not (after.startswith(words) or any(w in clause_before(m.string, m.start()) for w in words)):
+        before = clause_before(m.string, m.start())
+        named = re.search(r"[A-Za-z]{2}[\w.]*(?:[-‐\s][\w.]+)*[-‐\s]?$", before) if m["hyphen"] or before[-1:] == " " else None
+        if named and before.split()[-1:] and before.split()[-1] in rules.figures.counted_after:
+            named = None  # Room 12B, Gate 5B: a label's letter, no size
+        if not (named or after.startswith(words) or any(w in before for w in words)):
             return m[0]
-        return in_wan_and_yi(Decimal(m[1].replace(",", "")) * rules.size_letters[m[2]])
+        return (" " if m["hyphen"] else "") + in_wan_and_yi(Decimal(m["n"].replace(",", "")) * rules.size_letters[m["x"]])
 
     return pattern.sub(size, text)
 
