@@ -22,9 +22,10 @@ _FIGURE = rf"(?:[$€£]?(?:{NUMBER})(?:%|s|st|nd|rd|th)?|['’]\d\ds?)(?![A-Za-
 _TOKEN = rf"(?:{_WORD}|{_FIGURE}(?:[-–]{_FIGURE})?)"
 # A run of English: words and numbers apart by spaces and light punctuation, on one line.
 _RUN = re.compile(rf"(?<![A-Za-z0-9]){_TOKEN}(?:[ ,;:\"“”‘’]+{_TOKEN})+")
-# A number of its own in the run (not a model's 70B, not GPT4's 4).
-_NUMBER_IN_RUN = re.compile(
-    rf"(?<![A-Za-z0-9.,])(?P<sign>[$€£]?)(?P<n>{NUMBER})(?P<end>%|s|st|nd|rd|th)?(?![A-Za-z0-9]|[.,]\d)|['’](?P<short>\d\d)(?P<decade>s?)(?![A-Za-z0-9])")
+# A number of its own in the run (not a model's 70B, not GPT4's 4), with the multiplier its money
+# sign is said after ($3.2 billion).
+_NUMBER_IN_RUN = (rf"(?<![A-Za-z0-9.,])(?P<sign>[$€£])?(?P<n>{NUMBER})(?P<end>%|s|st|nd|rd|th)?(?![A-Za-z0-9]|[.,]\d)"
+                  rf"(?P<scale>(?(sign)\s+(?:{{scales}})\b|(?!)))?|['’](?P<short>\d\d)(?P<decade>s?)(?![A-Za-z0-9])")
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")  # a word in lower case: a sentence's word, not a name's
 
 
@@ -82,6 +83,9 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
         return text
     before_year = compiled(rules, "english-year", lambda: re.compile(
         rf"(?i:\b(?:{'|'.join(map(re.escape, words.year_before))}))[ ,]*$" if words.year_before else "(?!)"))
+    in_run = compiled(rules, "english-number", lambda: re.compile(_NUMBER_IN_RUN.replace(
+        "{scales}", "|".join(map(re.escape, filter(None, words.scales))) or "(?!)")))
+    counted = re.compile(r"\s*[a-z]")  # 2000 units: a count; 2000 Olympics, in 2015. : a year
 
     def number(m: re.Match[str]) -> str:
         if m["short"]:  # '69, '80s
@@ -90,8 +94,8 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
         written, end = m["n"].replace(",", ""), m["end"] or ""
         whole, _, fraction = written.partition(".")
         decade = end == "s" and whole.endswith("0") and not fraction
-        if not fraction and "," not in m["n"] and len(whole) == 4 and 1100 <= int(whole) <= 2099 \
-                and (decade or before_year.search(m.string, 0, m.start())):
+        if not fraction and "," not in m["n"] and len(whole) == 4 and 1100 <= int(whole) <= 2099 and (
+                decade or before_year.search(m.string, 0, m.start()) or not counted.match(m.string, m.end())):
             said = year(int(whole), words)
         else:
             said = cardinal(int(whole), words)
@@ -101,11 +105,14 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
             said = said[:-1] + "ies" if said.endswith("y") else said + "s"
         elif end in ("st", "nd", "rd", "th"):  # 3rd → third, 21st → twenty-first
             said = _ordinal(said, words)
-        return said + (f" {words.percent}" if end == "%" else "") + (f" {words.money[m['sign']]}" if m["sign"] else "")
+        if not m["sign"]:
+            return said + (f" {words.percent}" if end == "%" else "")
+        # $3.2 billion → three point two billion dollars (the money after its multiplier)
+        return said + (m["scale"] or "") + f" {words.money[m['sign']]}"
 
     def run(m: re.Match[str]) -> str:
         if len(_PLAIN_WORD.findall(m[0])) < 2 or not any(c.isdigit() for c in m[0]):
             return m[0]
-        return _NUMBER_IN_RUN.sub(number, m[0])
+        return in_run.sub(number, m[0])
 
     return _RUN.sub(run, text)

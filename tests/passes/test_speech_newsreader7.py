@@ -60,6 +60,11 @@ ENGLISH = [
     ('Room 101 is on the 3rd floor.', 'Room one hundred one is on the third floor.'),
     ('It was the 21st time and the 12th and the 20th.', 'It was the twenty first time and the twelfth and the twentieth.'),
     ("It was the best of the '80s and the 90s, said the man.", 'It was the best of the eighties and the nineties，said the man.'),
+    ('The deal is worth $3.2 billion, sources said.', 'The deal is worth three point two billion dollars，sources said.'),
+    ('There are 8 billion people in 2023 and 100% of them use phones.',
+     'There are eight billion people in twenty twenty three and one hundred percent of them use phones.'),
+    ('The 2024 Olympic Games were held in Paris.', 'The twenty twenty four Olympic Games were held in Paris.'),
+    ('They sold 2000 units in 2015.', 'They sold two thousand units in twenty fifteen.'),
 ]
 
 # A year before a name that only begins like a unit's word (华 of 华氏度, 吉 of 吉瓦, 英 of 英镑, 摄
