@@ -44,6 +44,7 @@ from pipeline.passes.speech_words import designations as _designations
 from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
 from pipeline.passes.speech_english import english_numbers as _english_numbers
+from pipeline.passes.speech_labels import dot_dates as _dot_dates
 from pipeline.passes.speech_labels import era_years as _era_years
 from pipeline.passes.speech_labels import fiscal_years as _fiscal_years
 from pipeline.passes.speech_labels import labels as _labels
@@ -456,6 +457,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _web(text, rules)
     text = _english_numbers(text, rules)
     text = _short_decades(text)
+    text = _dot_dates(text)
     text = _labels(text, rules)
     text = _era_years(text, rules)
     text = _fiscal_years(text)
