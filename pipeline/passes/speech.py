@@ -28,13 +28,14 @@ from pipeline.passes.speech_tables import (  # noqa: F401 (the tables are part o
     Signed,
     SpeechRules,
     Web,
+    alternatives,
+    compiled,
     load_rules,
 )
 from pipeline.passes.speech_figures import (
     dates_and_times as _dates_and_times,
     figures as _figures,
     digit_suffixed as _digit_suffixed,
-    models_and_versions as _models_and_versions,
     numeric_dates as _dates,
     signed as _signed,
 )
@@ -42,6 +43,15 @@ from pipeline.passes.speech_words import figure_names as _figure_names
 from pipeline.passes.speech_words import designations as _designations
 from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
+from pipeline.passes.speech_english import english_numbers as _english_numbers
+from pipeline.passes.speech_labels import dot_dates as _dot_dates
+from pipeline.passes.speech_labels import era_years as _era_years
+from pipeline.passes.speech_labels import fiscal_years as _fiscal_years
+from pipeline.passes.speech_labels import labels as _labels
+from pipeline.passes.speech_labels import model_sizes as _model_sizes
+from pipeline.passes.speech_labels import models_and_versions as _models_and_versions
+from pipeline.passes.speech_labels import short_decades as _short_decades
+from pipeline.passes.speech_labels import stock_codes as _stock_codes
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
 
@@ -81,8 +91,7 @@ _ARROW = re.compile(r"(?<=[^\s，。、；：！？])\s*[→⇒⟶➔➡]\ufe0f?
 def _respell(text: str, rules: SpeechRules) -> str:
     if not rules.respellings:
         return text
-    words = sorted(rules.respellings, key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, words)))
+    pattern = compiled(rules, "respellings", lambda: re.compile(alternatives(rules.respellings)))
     return pattern.sub(lambda m: rules.respellings[m[0]], text)
 
 
@@ -94,7 +103,7 @@ def _web(text: str, rules: SpeechRules) -> str:
     if not marks:
         return text
     name = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
-    domains = "|".join(map(re.escape, sorted(rules.web.domains, key=len, reverse=True)))
+    domains = alternatives(rules.web.domains)
     address = [
         rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@{name}(?:\.{name})+",  # e-mail
         r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",  # with a scheme
@@ -131,14 +140,14 @@ def _ordinals(text: str, rules: SpeechRules) -> str:
         text = re.sub(r"(?<![A-Za-z0-9])(?:(\d{4}) ?)?Q([1-4])(?![A-Za-z0-9:：])",
                       lambda m: (f"{m[1]}年" if m[1] else "") + f"{table.word}{m[2]}{table.quarter}", text)
     if table.before:
-        before = "|".join(map(re.escape, sorted(table.before, key=len, reverse=True)))
+        before = alternatives(table.before)
         # No. before a long number labels a code, read digit by digit (订单号：No.20240001 → 二零二四零零零幺;
         # before: 第两千零二十四万零一); before a short one it is an ordinal (No.1 → 第一)
         text = re.sub(rf"(?<![A-Za-z])(?:{before})\s?(\d{{5,}})(?![\d.])",
                       lambda m: digits(m[1], rules.figures.code_one), text)
         text = re.sub(rf"(?<![A-Za-z])(?:{before})\s?(?=\d)", table.word, text)
     if table.after:
-        after = "|".join(map(re.escape, sorted(table.after, key=len, reverse=True)))
+        after = alternatives(table.after)
         text = re.sub(rf"(?<![\d.,A-Za-z])(\d+)(?:{after})(?![A-Za-z])", rf"{table.word}\1", text)
     return text
 
@@ -154,7 +163,8 @@ def _signs(text: str, rules: SpeechRules) -> str:
             return (r"(?<![A-Za-z])" if sign[0].isalpha() else "") + re.escape(sign) + (
                 r"(?![A-Za-z])" if sign[-1].isalpha() else "")
 
-        pattern = re.compile("|".join(whole(s) for s in sorted(signs, key=len, reverse=True)))
+        pattern = compiled(rules, "signs", lambda: re.compile(
+            "|".join(whole(s) for s in sorted(signs, key=len, reverse=True))))
         text = pattern.sub(lambda m: signs[m[0]], text)
     text = _powers(text, rules)
     text = _vulgar_fractions(text)
@@ -162,10 +172,11 @@ def _signs(text: str, rules: SpeechRules) -> str:
     return _per_unit(text, rules)
 
 
-def _folded(units: Mapping[str, str]) -> dict[str, str]:
+def _folded(rules: SpeechRules) -> dict[str, str]:
     """The units by their lower-case spelling; where two spellings fold together (W 瓦, w 万) the
     lower-case one is the fallback, the other is found by its exact spelling first."""
-    return {k.lower(): v for k, v in sorted(units.items(), key=lambda item: item[0] == item[0].lower())}
+    return compiled(rules, "folded-units", lambda: {
+        k.lower(): v for k, v in sorted(rules.units.items(), key=lambda item: item[0] == item[0].lower())})
 
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -181,10 +192,10 @@ def _powers(text: str, rules: SpeechRules) -> str:
     # 10^6 written with a caret is 10⁶ and 100m^2 is 100m² (before: the caret was
     # dropped, 一百零六)
     text = re.sub(r"(?<=[A-Za-z0-9)）])\^(\d{1,3})(?![\d.])", lambda m: m[1].translate(_TO_SUPERSCRIPT), text)
-    units = _folded(rules.units)
+    units = _folded(rules)
     square = "".join(map(re.escape, table.names))
     if table.units:
-        names = "|".join(map(re.escape, sorted(table.units, key=len, reverse=True)))
+        names = alternatives(table.units)
         text = re.sub(rf"(?<=\d)(\s*)({names})([{square}])(?![A-Za-z])",
                       lambda m: m[1] + table.names[m[3]] + units.get(m[2].lower(), m[2]), text, flags=re.IGNORECASE)
 
@@ -221,26 +232,35 @@ def _numeric_symbols(text: str) -> str:
 
 
 def _per_unit(text: str, rules: SpeechRules) -> str:
-    """A slash between a number's unit and another unit reads 每: 100MB/s → 一百M B每秒, 5元/斤 →
+    """A slash between a number's unit and another unit, or a count of it, reads 每: 100MB/s →
+    一百M B每秒, 6.5L/100km → 六点五升每一百公里, 5元/斤 →
     五元每斤, 3万元/平方米 (before: the slash was a pause and the second unit a letter, 'M B、s').
     The first unit is a Latin one or measure words right after the number (42位影视/媒体 is no
     rate: 影视 is no measure word)."""
-    units = _folded(rules.units)
-    latin = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    units = _folded(rules)
+    latin = alternatives(units)
     if not latin:
         return text
     currency = "".join(rules.currency.values()) + "".join(w for w in rules.two_words if not w.isascii())
-    measures = re.escape("".join(sorted(set(rules.quantity + rules.two + currency + "公里升"))))
+    measures = compiled(rules, "per-unit-measures", lambda: re.escape(
+        "".join(sorted(set(rules.quantity + rules.two + currency + "公里升")))))
     unit = rf"(?:(?i:{latin})(?![A-Za-z])|[{measures}]{{1,3}})"
 
     def per(m: re.Match[str]) -> str:
-        second = m[2]
-        return m[1] + rules.per + rules.units.get(second, units.get(second.lower(), second))
+        count, second = re.fullmatch(r"(\d*)\s?(.*)", m[2]).groups()  # type: ignore[union-attr]
+        return m[1] + rules.per + count + rules.units.get(second, units.get(second.lower(), second))
 
-    signs = "|".join(map(re.escape, sorted(rules.currency, key=len, reverse=True)))
+    signs = alternatives(rules.currency)
+    if signs:
+        # a range between two amounts that each carry their sign (¥99-¥199, $5~$10 → …到…; before: the
+        # mark reached the voice, or was dropped, between 九十九元 and 一百九十九元)
+        ranges = re.escape(rules.signed.ranges)
+        text = re.sub(rf"((?:{signs})\s?(?:{_NUMBER})[万亿千百]*)\s*[{ranges}]{{1,2}}\s*(?=(?:{signs})\s?\d)",
+                      rf"\1{rules.signed.joiner}", text)
     if signs:  # ¥99/月 → ¥99每月, read 九十九元每月 once the sign is read
         text = re.sub(rf"((?:{signs})\s?(?:{_NUMBER})[万亿千百]*)\s*/\s*(?=[{_HAN}])", rf"\1{rules.per}", text)
-    return re.sub(rf"(?<=\d)({unit})\s*/\s*((?i:{latin})(?![A-Za-z])|(?=[{_HAN}]))", per, text)
+    # (the second unit may be counted: 6.5L/100km → 六点五升每一百公里; before: 升、一百公里)
+    return re.sub(rf"(?<=\d)({unit})\s*/\s*((?:\d+\s?)?(?i:{latin})(?![A-Za-z])|(?=[{_HAN}]))", per, text)
 
 
 def _marks(text: str) -> str:
@@ -252,7 +272,9 @@ def _marks(text: str) -> str:
     text = _DASHES.sub("，", text)
     text = re.sub(r"(?<=[\d万亿%％])\+|(?<=\d[wW])\+", "多", text)  # 100+, 10万+, 10w+: more than
     text = text.replace("+", "加").replace("&", "和").replace("＆", "和")
+    text = re.sub(r"(?<=[A-Z])/(?=[A-Z])", " ", text)  # GB/T, A/B测试: one name (before: a pause, G B、T)
     text = re.sub(r"(?<!\d)/|/(?!\d)", "、", text)
+    text = re.sub(r"(?<=[^\s#])#\s+#(?=[^\s#])", "，", text)  # #巴黎奥运会# #中国队#: two tags, a pause between
     text = re.sub(r"[·•#*~～|=^`<>]", "", text)
     text = _UNSAID.sub("", _ARROW.sub("到", text))
     # (a mathematical sign no rule read, Sm, is no word either: → as a bullet, ∑)
@@ -260,16 +282,24 @@ def _marks(text: str) -> str:
 
 
 def _latin_names(text: str, rules: SpeechRules) -> str:
-    for word in sorted(rules.latin, key=len, reverse=True):
-        # a word of letters may stand right before a number (TOP10 → Top十; before: T O P十)
-        end = r"(?![A-Za-z])" if word[-1:].isalpha() and word.isalpha() else r"(?![A-Za-z0-9])"
-        text = re.sub(rf"(?<![A-Za-z0-9]){re.escape(word)}{end}", rules.latin[word], text)
-    return text
+    """The `[latin]` words, each a whole token, in one pass (before: one pass per word)."""
+    if not rules.latin:
+        return text
+
+    def build() -> re.Pattern[str]:
+        def one(word: str) -> str:
+            # a word of letters may stand right before a number (TOP10 → Top十; before: T O P十)
+            end = r"(?![A-Za-z])" if word[-1:].isalpha() and word.isalpha() else r"(?![A-Za-z0-9])"
+            return re.escape(word) + end
+
+        return re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(one(w) for w in sorted(rules.latin, key=len, reverse=True))})")
+
+    return compiled(rules, "latin", build).sub(lambda m: rules.latin[m[0]], text)
 
 
 def _quantities(text: str, rules: SpeechRules) -> str:
     """Currencies, ranges, percentages and fractions around still-written numbers."""
-    signs = "|".join(map(re.escape, sorted(rules.currency, key=len, reverse=True)))
+    signs = alternatives(rules.currency)
 
     def amount(m: re.Match[str]) -> str:
         word = rules.currency[m[1]]
@@ -278,7 +308,7 @@ def _quantities(text: str, rules: SpeechRules) -> str:
 
     text = re.sub(rf"({signs})\s?({_NUMBER})([万亿千百]*)", amount, text)
     # a price's trailing zeros are not said: 12.80元 → 十二点八元, 3.00元 → 三元 (before: 十二点八零元)
-    money = "|".join(map(re.escape, sorted({*rules.currency.values(), "块"}, key=len, reverse=True)))
+    money = alternatives({*rules.currency.values(), "块"})
     text = re.sub(rf"(?<![\d.])(\d+)\.(\d*?)0+(?![\d.])(?=\s?[万亿]?(?:{money}))",
                   lambda m: m[1] + (f".{m[2]}" if m[2] else ""), text)
 
@@ -294,7 +324,9 @@ def _quantities(text: str, rules: SpeechRules) -> str:
     # (the denominator in words here: '2分之1' would read 两分之一, 2 before 分 being an amount)
     # (the denominator is never 两: 100/200 → 二百分之一百)
     # (after 第 a slash joins two ordinals, 第12/13届 → 第十二、十三届; before: 第十三分之十二届)
-    return re.sub(r"(?<![\d/第])(\d+)/(\d+)(?![\d/])", lambda m: f"{cardinal(int(m[2]), leading_two=False)}分之{m[1]}", text)
+    # (a decimal over a whole number is a fraction too: 评分9.5/10 → 十分之九点五; before: 九.十分之五)
+    return re.sub(r"(?<![\d/第.])(\d+(?:\.\d+)?)/(\d+)(?![\d/.])",
+                  lambda m: f"{cardinal(int(m[2]), leading_two=False)}分之{m[1]}", text)
 
 
 _PER = {"%": "百分之", "％": "百分之", "‰": "千分之"}
@@ -329,9 +361,9 @@ def _decades_and_versions(text: str) -> str:
 def _codes(text: str, rules: SpeechRules) -> str:
     """Tokens that mix digits and letters: 60s → 60秒, 3D stays, Web3 → Web 3, 6551CD6A spelt."""
     text = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z0-9])", " ", text)
-    units = _folded(rules.units)
+    units = _folded(rules)
     # 10 km, 500 ms: a unit of two letters or more after a space is still the number's (before: 十K M)
-    spaced = "|".join(map(re.escape, sorted((u for u in units if len(u) > 1), key=len, reverse=True)))
+    spaced = alternatives((u for u in units if len(u) > 1))
     if spaced:
         text = re.sub(rf"(?<=\d) (?=(?i:{spaced})(?![A-Za-z]))", "", text)
 
@@ -421,10 +453,18 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = text.translate(_FULL_WIDTH_ALNUM)
     text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)
+    text = _stock_codes(text, rules)
     text = _web(text, rules)
+    text = _english_numbers(text, rules)
+    text = _short_decades(text)
+    text = _dot_dates(text)
+    text = _labels(text, rules)
+    text = _era_years(text, rules)
+    text = _fiscal_years(text)
     text = _figure_names(text, rules)
     text = _signs(text, rules)
     text = _multipliers(text, rules)
+    text = _model_sizes(text, rules)
     text = _roman_numerals(text, rules)
     text = _dates(text, rules)
     text = _designations(text, rules)

@@ -1,7 +1,7 @@
 """Figures read by their shape before they are read as amounts: dates (2024/3/5, 25/12/2024),
 clock times and durations (用时3:45), flight, train and room numbers (G101次, 1203室),
 telephone numbers and codes, arithmetic, scores (以3-1击败), signs and ranges (-5℃, 3-5人, 5-3),
-years alone (2024巴黎奥运会) and model numbers (RTX 4090).
+and years alone (2024巴黎奥运会); model numbers (RTX 4090) are in `speech_labels.py`.
 
 Steps of `speech.speak`, in the order it calls them; the tables are `[figures]` and `[signed]` of
 `pipeline/data/speech.toml`.
@@ -14,7 +14,7 @@ import unicodedata
 
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
 from pipeline.passes.speech_numbers import cardinal, digits
-from pipeline.passes.speech_tables import SpeechRules
+from pipeline.passes.speech_tables import SpeechRules, alternatives, compiled
 
 
 def numeric_dates(text: str, rules: SpeechRules) -> str:
@@ -76,8 +76,24 @@ def _day_and_month(text: str, rules: SpeechRules) -> str:
 def amount_marks(rules: SpeechRules) -> set[str]:
     """What may follow a number that is an amount: a measure word, or the first character of a
     unit, currency or sign word of the tables (2024名, 1998立方厘米, 100平方米, 80美元)."""
-    words = (*rules.units.values(), *rules.currency.values(), *rules.signs.values(), *rules.two_words)
-    return set(rules.quantity) | {w[0] for w in words if w and not w[0].isascii()} | set("%％‰")
+    def build() -> set[str]:
+        words = (*rules.units.values(), *rules.currency.values(), *rules.signs.values(), *rules.two_words)
+        return set(rules.quantity) | {w[0] for w in words if w and not w[0].isascii()} | set("%％‰")
+
+    return compiled(rules, "amount-marks", build)
+
+
+def amount_follows(rules: SpeechRules, text: str, pos: int) -> bool:
+    """Whether what stands at `pos` makes the number before it an amount: a measure word or a
+    whole unit, currency or sign word (2024名, 2000英尺, 80美元). A word that only begins like
+    one is a name (2024华为 is no 华氏度, 2022吉林 no 吉瓦: before, both were amounts, 两千零二十四)."""
+    def build() -> re.Pattern[str]:
+        words = {w for w in (*rules.units.values(), *rules.currency.values(), *rules.signs.values(),
+                             *rules.two_words, *rules.unit_words) if w and not w[0].isascii()}
+        single = re.escape("".join(sorted(set(rules.quantity) | {w for w in words if len(w) == 1} | set("%％‰"))))
+        return re.compile(rf"[{single}]|{alternatives(w for w in words if len(w) > 1)}")
+
+    return bool(compiled(rules, "amount-follows", build).match(text, pos))
 
 
 def _spelt_groups(groups: list[str], one: str = "一") -> str:
@@ -96,12 +112,10 @@ def figures(text: str, rules: SpeechRules) -> str:
                   lambda m: _spelt_groups([m[1], *re.split(r"[\s\-－]+", m[2])], one)
                   if sum(c.isdigit() for c in m[2]) >= 7 else m[0], text)
     if table.code_words:
-        words = "|".join(map(re.escape, sorted(table.code_words, key=len, reverse=True)))
-        amounts = amount_marks(rules) - {"号"}  # 手机1000万部 is an amount; 编号123号 a code
-
-        def code(m: re.Match[str]) -> str:
-            after = m.string[m.end(): m.end() + 1]
-            if sum(c.isdigit() for c in m[0]) < table.code_digits or after in amounts:
+        words = alternatives(table.code_words)
+        def code(m: re.Match[str]) -> str:  # 手机1000万部 is an amount; 编号123号 a code
+            amount = not m.string.startswith("号", m.end()) and amount_follows(rules, m.string, m.end())
+            if sum(c.isdigit() for c in m[0]) < table.code_digits or amount:
                 return m[0]
             return _spell_figure(m[0], one)
 
@@ -182,11 +196,11 @@ def _next_to(m: re.Match[str], words: tuple[str, ...]) -> bool:
     (成绩将于19:30公布 is a clock time)."""
     if not words:
         return False
-    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    either = alternatives(words)
     before = _clause_before(m.string, m.start())
     after = _clause_after(m.string, m.end())
-    return bool(re.search(rf"(?:{alternatives})[为是了约仅只达到以在：:\s]{{0,2}}$", before)
-                or re.match(rf"\s*的?(?:{alternatives})", after))
+    return bool(re.search(rf"(?:{either})[为是了约仅只达到以在：:\s]{{0,2}}$", before)
+                or re.match(rf"\s*的?(?:{either})", after))
 
 
 def _scores(text: str, rules: SpeechRules) -> str:
@@ -197,7 +211,7 @@ def _scores(text: str, rules: SpeechRules) -> str:
     table = rules.figures
     if not table.score_words:
         return text
-    words = re.compile("|".join(map(re.escape, sorted(table.score_words, key=len, reverse=True))))
+    words = re.compile(alternatives(table.score_words))
     amounts = set(rules.quantity) | set("%％‰")
 
     def score(m: re.Match[str]) -> str:
@@ -247,10 +261,10 @@ def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
 
     prefix = r"(?P<head>(?<![A-Za-z0-9])(?:[A-Z]{1,2}|\d[A-Z]|[A-Z]\d))(?P<digits>\d{1,5})(?![\d.A-Za-z])"
     if table.transport_after:
-        after = "|".join(map(re.escape, sorted(table.transport_after, key=len, reverse=True)))
+        after = alternatives(table.transport_after)
         text = re.sub(rf"{prefix}(?=\s?(?:{after}))", spelt, text)
     if table.transport_before:
-        before = "|".join(map(re.escape, sorted(table.transport_before, key=len, reverse=True)))
+        before = alternatives(table.transport_before)
         text = re.sub(rf"((?:{before})[：:\s是为]{{0,2}}){prefix}", lambda m: m[1] + spelt(m), text)
     if table.code_suffixes:
         suffixes = "|".join(map(re.escape, table.code_suffixes))
@@ -301,11 +315,14 @@ def signed(text: str, rules: SpeechRules) -> str:
                   rf"\1{table.joiner}", text)
     # 5万-10万元, 3岁-5岁, 9月23日—10月8日: a range whose first number carries its unit (before: the
     # mark was a minus, 五万负十万元, or a pause)
-    measures = re.escape("".join(sorted(c for c in amount_marks(rules) if not c.isascii() and c not in "%％‰")))
-    # (a unit's word as a whole, 25℃~30℃ read 二十五摄氏度到三十摄氏度; before: the mark was dropped)
-    unit_words = sorted({w for w in (*rules.signs.values(), *rules.units.values(), *rules.currency.values())
-                         if len(w) > 1 and not w.isascii()}, key=len, reverse=True)
-    unit = "|".join([*map(re.escape, unit_words), rf"[{measures}]{{1,3}}"])
+    def units() -> str:
+        measures = re.escape("".join(sorted(c for c in amount_marks(rules) if not c.isascii() and c not in "%％‰")))
+        # (a unit's word as a whole, 25℃~30℃ read 二十五摄氏度到三十摄氏度; before: the mark was dropped)
+        unit_words = sorted({w for w in (*rules.signs.values(), *rules.units.values(), *rules.currency.values())
+                             if len(w) > 1 and not w.isascii()}, key=len, reverse=True)
+        return "|".join([*map(re.escape, unit_words), rf"[{measures}]{{1,3}}"])
+
+    unit = compiled(rules, "range-units", units)
     text = re.sub(rf"(?<=\d)({unit})[ \t]*{dash}{{1,2}}[ \t]*(?=\d)", rf"\1{table.joiner}", text)
     text = re.sub(
         rf"(?<![0-9.])(?P<a>{_NUMBER})(?P<pa>[%％‰]?)[ \t]*(?P<mark>{dash})(?P=mark)?[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
@@ -412,7 +429,6 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
     year = r"1[89]\d\d|20\d\d"
     link = f"{re.escape(joiner)}|至"
     figures = tuple({*rules.figures.operators.values(), rules.signs.get("×", "乘"), rules.figures.ratio})
-    amount = re.escape("".join(sorted(amount_marks(rules))))
     counting = tuple(rules.count_words)
 
     def alone(m: re.Match[str]) -> str:
@@ -424,7 +440,8 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
             return m[0]
         if re.search(r"[A-Za-z]\s?$", before):
             return m[0]  # Windows 2000, Top 2000: a name's number (a model number is read before)
-        if re.match(rf"\s*(?:[{amount}A-Za-z]|(?:{link})\s*\d)", after):
+        spaced = m.end() + len(after) - len(after.lstrip())
+        if re.match(rf"\s*(?:[A-Za-z]|(?:{link})\s*\d)", after) or amount_follows(rules, m.string, spaced):
             return m[0]
         if m[3] and len(m[3]) == 2 and int(m[3]) <= int(m[1]) % 100:
             return m[0]  # 2000到50: no year written short
@@ -443,42 +460,5 @@ def digit_suffixed(text: str, rules: SpeechRules) -> str:
     return re.sub(r"(?<![\d.])(\d)米(\d{2})(?![\d.])", lambda m: f"{m[1]}米{digits(m[2])}", text)
 
 
-def models_and_versions(text: str, rules: SpeechRules) -> str:
-    """A model number of four digits or more after a Latin name is read digit by digit (RTX 4090 →
-    R T X四零九零, ISO 9001, i9-13900K; before: 四千零九十), a round one apart from the name as
-    counted (Windows 2000, Top 1000);
-    a version after a name in lower case reads its minor number as counted (Python 3.11 → Python
-    三点十一, not the decimal 三点一一; Ubuntu 22.04 keeps 零四). A measure word or unit after
-    either makes it an amount (GDP 12000亿, Apple 3.25亿美元)."""
-    amounts = amount_marks(rules)
-
-    def amount(m: re.Match[str]) -> bool:
-        return m.string[m.end(): m.end() + 1] in amounts and m.end() < len(m.string)
-
-    def model(m: re.Match[str]) -> str:
-        if int(m[3]) % 100 == 0 and m[2] == " " or amount(m):
-            return m[0]  # Windows 2000, Top 1000: a round number apart from the name is counted
-        # five digits or more straight after letters: a code (SF1234567890, SN12345678), its 1 幺
-        code = not m[2] and m[1].isalpha() and len(m[3]) >= 5
-        return m[1] + (" " if m[2] else "") + digits(m[3], rules.figures.code_one if code else "一")
-
-    # RTX 4090, RTX4090, i9-13900K (ec0616bb is a code, spelt whole later)
-    # (never splitting one run of digits: SN12345678 is no SN1234 and a model 5678)
-    text = re.sub(r"(?<![A-Za-z0-9])([A-Za-z]+\d*)([ \-]?)(?<!\d)(\d{4,})(?![\d.,]|[A-Za-z]{2})", model, text)
-
-    def code(m: re.Match[str]) -> str:
-        if int(m[2]) % 100 == 0 or amount(m):
-            return m[0]  # H100, A800: a round number is counted; A股300只
-        return m[1] + digits(m[2], rules.figures.code_one)
-
-    # three digits right after one or two capitals: a model, a road or an aircraft, digit by digit
-    # (A380 → A三八零, G318国道 → G三幺八, C919 → C九幺九; before: A三百八十)
-    text = re.sub(r"(?<![A-Za-z0-9])([A-Z]{1,2})(\d{3})(?![\d.,A-Za-z%％‰])", code, text)
-
-    def version(m: re.Match[str]) -> str:
-        minor = m[4]
-        if len(minor) < 2 or minor.startswith("0") or m[1].isupper() or amount(m):
-            return m[0]
-        return f"{m[1]}{m[2]}{cardinal(int(m[3]))}点{cardinal(int(minor))}"
-
-    return re.sub(r"(?<![A-Za-z])([A-Za-z]+)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)
+clause_before = _clause_before  # (for the other steps' context: speech_labels)
+clause_after = _clause_after

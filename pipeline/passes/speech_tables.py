@@ -7,12 +7,17 @@ defaults a missing key falls back to.
 
 from __future__ import annotations
 
+import functools
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline.passes.homophones import load_homophones
+
+T = TypeVar("T")
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "speech.toml"
 
@@ -63,6 +68,9 @@ class Figures:
     roman_after: tuple[str, ...] = ()  # Latin Roman numerals before these are numbers (III期, II型)
     designations: tuple[str, ...] = ()  # before a hyphen and a number: a model's name (歼-20)
     score_clause_words: tuple[str, ...] = ()  # anywhere before a colon pair in its clause: a score (比分…24:22)
+    exchanges: tuple[str, ...] = ()  # after a stock code and a dot: its exchange (600519.SH)
+    counted_after: tuple[str, ...] = ()  # after these three digits are counted, not a model (Top 250)
+    era_words: tuple[str, ...] = ()  # before a year of any length: read digit by digit (公元前221年)
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,9 @@ class Ordinals:
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     quarter: str = ""  # Q1 … Q4 → 第一季度 … (empty: Q3 is letters and a number)
+    labels: Mapping[str, str] = field(default_factory=dict)  # Vol. → 第#卷: the number goes at '#'
+    season: str = ""  # S01E02: the season's words (第#季) and the episode's (第#集)
+    episode: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +105,23 @@ class Powers:
     units: tuple[str, ...] = ()  # units (keys of `[units]`) that a power after a number squares or cubes
     of: str = "的"
     nth: str = "次方"
+
+
+@dataclass(frozen=True)
+class English:
+    """Number words for numbers inside English (the `[english]` table): 3 → three, 2023 → twenty
+    twenty-three; empty `ones`: numbers in English are read as Mandarin ones."""
+
+    ones: tuple[str, ...] = ()  # 0 … 19
+    tens: tuple[str, ...] = ()  # '', '', twenty … ninety
+    hundred: str = "hundred"
+    scales: tuple[str, ...] = ()  # '', thousand, million …
+    point: str = "point"
+    percent: str = "percent"
+    oh: str = "oh"  # the zero of a year said in pairs (1905 → nineteen oh five)
+    year_before: tuple[str, ...] = ()  # words after which 1100–2099 is a year
+    ordinals: Mapping[str, str] = field(default_factory=dict)  # the last word of an ordinal (three → third)
+    money: Mapping[str, str] = field(default_factory=dict)  # a sign before a number ($ → dollars)
 
 
 @dataclass(frozen=True)
@@ -111,12 +139,36 @@ class SpeechRules:
     figures: Figures = field(default_factory=Figures)
     two_words: tuple[str, ...] = ()  # words after which a lone 2 reads 两 too (2美元)
     count_words: tuple[str, ...] = ()  # words before a number that make it a count (共1985户)
+    unit_words: tuple[str, ...] = ()  # units no other table names, that make a number an amount (2000英尺)
     per: str = "每"  # a slash between two units (MB/s, 元/斤)
     web: Web = field(default_factory=Web)
     ordinals: Ordinals = field(default_factory=Ordinals)
     powers: Powers = field(default_factory=Powers)
     figure_names: Mapping[str, str] = field(default_factory=dict)  # 24/7 → 全天候, 7-11 → 七十一
     multipliers: Mapping[str, int] = field(default_factory=dict)  # after an amount: bn → 10⁹
+    size_letters: Mapping[str, int] = field(default_factory=dict)  # a model's size: 28B → 28×10⁹
+    size_words: tuple[str, ...] = ()  # next to these a number and one of `size_letters` is a size
+    english: English = field(default_factory=English)
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """`words` as one alternation of a pattern, the longest first (so 'km/h' wins over 'km')."""
+    return _alternatives(frozenset(words))
+
+
+@functools.lru_cache(maxsize=512)
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
+
+
+def compiled(rules: SpeechRules, key: str, build: Callable[[], T]) -> T:
+    """What `build` makes from the tables (a pattern, a set of words), made once per rules: the
+    script and the audio edition call `speak` for every sentence, and each call joined, escaped,
+    sorted and compiled the same tables again (most of its time, before)."""
+    store = rules.__dict__.setdefault("_compiled", {})  # beside the frozen fields, not one of them
+    if key not in store:
+        store[key] = build()
+    return store[key]
 
 
 def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DATA) -> SpeechRules:
@@ -127,6 +179,7 @@ def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DAT
         homophones = load_homophones()
         respellings = {word: homophones.respell(word, pinyin) for word, pinyin in pronunciations.items()}
     measure = data["measure"]
+    counts = data.get("multipliers", {}).get("counts", {})
     return SpeechRules(
         units=data["units"],
         currency=data["currency"],
@@ -141,12 +194,16 @@ def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DAT
         figures=_figures_table(data.get("figures", {})),
         two_words=_words(measure.get("two_words")),
         count_words=_words(measure.get("count_words")),
+        unit_words=_words(measure.get("unit_words")),
         per=str(measure.get("per", "每")),
         web=_web_table(data.get("web", {})),
         ordinals=_ordinals_table(data.get("ordinals", {})),
         powers=_powers_table(data.get("powers", {})),
         figure_names={str(k): str(v) for k, v in data.get("figure_names", {}).items()},
-        multipliers={str(k): int(v) for k, v in data.get("multipliers", {}).items()},
+        multipliers={str(k): int(v) for k, v in data.get("multipliers", {}).items() if not isinstance(v, dict)},
+        size_letters={str(k): int(v) for k, v in counts.get("letters", {}).items()},
+        size_words=_words(counts.get("words")),
+        english=_english_table(data.get("english", {})),
     )
 
 
@@ -204,12 +261,27 @@ def _figures_table(table: Mapping[str, object]) -> Figures:
                    plate_regions=str(table.get("plate_regions", "")),
                    roman_after=_words(table.get("roman_after")),
                    designations=_words(table.get("designations")),
-                   score_clause_words=_words(table.get("score_clause_words")))
+                   score_clause_words=_words(table.get("score_clause_words")),
+                   exchanges=_words(table.get("exchanges")),
+                   era_words=_words(table.get("era_words")),
+                   counted_after=_words(table.get("counted_after")))
 
 
 def _ordinals_table(table: Mapping[str, object]) -> Ordinals:
     return Ordinals(word=str(table.get("word", "第")), before=_words(table.get("before")),
-                    after=_words(table.get("after")), quarter=str(table.get("quarter", "")))
+                    after=_words(table.get("after")), quarter=str(table.get("quarter", "")),
+                    labels={str(k): str(v) for k, v in dict(table.get("labels", {})).items()},  # type: ignore[call-overload]
+                    season=str(table.get("season", "")), episode=str(table.get("episode", "")))
+
+
+def _english_table(table: Mapping[str, object]) -> English:
+    default = English()
+    return English(ones=_words(table.get("ones")), tens=_words(table.get("tens")),
+                   hundred=str(table.get("hundred", default.hundred)), scales=_words(table.get("scales")),
+                   point=str(table.get("point", default.point)), percent=str(table.get("percent", default.percent)),
+                   oh=str(table.get("oh", default.oh)), year_before=_words(table.get("year_before")),
+                   ordinals={str(k): str(v) for k, v in dict(table.get("ordinals", {})).items()},  # type: ignore[call-overload]
+                   money={str(k): str(v) for k, v in dict(table.get("money", {})).items()})  # type: ignore[call-overload]
 
 
 def _powers_table(table: Mapping[str, object]) -> Powers:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.passes.speech_figures import amount_marks
+from pipeline.passes.speech_figures import amount_follows
 from pipeline.passes.speech_numbers import NUMBER
-from pipeline.passes.speech_tables import SpeechRules
+from pipeline.passes.speech_tables import SpeechRules, alternatives
 
 
 def figure_names(text: str, rules: SpeechRules) -> str:
@@ -21,12 +21,9 @@ def figure_names(text: str, rules: SpeechRules) -> str:
     or a unit follows, which makes the figure a figure (7-11岁 is a range, 24/7天 a fraction)."""
     if not rules.figure_names:
         return text
-    names = "|".join(map(re.escape, sorted(rules.figure_names, key=len, reverse=True)))
-    amounts = amount_marks(rules)
-
+    names = alternatives(rules.figure_names)
     def name(m: re.Match[str]) -> str:
-        after = m.string[m.end(): m.end() + 1]
-        return m[0] if after and after in amounts else rules.figure_names[m[0]]
+        return m[0] if amount_follows(rules, m.string, m.end()) else rules.figure_names[m[0]]
 
     return re.sub(rf"(?<![\d.,/\-－A-Za-z])(?:{names})(?![\d.,/\-－A-Za-z%％‰])", name, text)
 
@@ -37,12 +34,9 @@ def designations(text: str, rules: SpeechRules) -> str:
     names = rules.figures.designations
     if not names:
         return text
-    words = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    amounts = amount_marks(rules)
-
+    words = alternatives(names)
     def name(m: re.Match[str]) -> str:
-        after = m.string[m.end(): m.end() + 1]
-        return m[0] if after and after in amounts else m[1] + m[2]
+        return m[0] if amount_follows(rules, m.string, m.end()) else m[1] + m[2]
 
     return re.sub(rf"({words})[-－‐](\d{{1,3}})(?![\d.])", name, text)
 
@@ -76,7 +70,7 @@ def roman_numerals(text: str, rules: SpeechRules) -> str:
     read 三期; 第IV阶段 → 第4; before: I I I期, the letters spelt); elsewhere II, IV, X stay
     letters (a name, an abbreviation: IV is also intravenous), and so is a single letter or one of
     L, C anywhere (V型反弹, C类, L型 are shapes and classes)."""
-    after = "|".join(map(re.escape, sorted(rules.figures.roman_after, key=len, reverse=True))) or "(?!)"
+    after = alternatives(rules.figures.roman_after) or "(?!)"
 
     def number(m: re.Match[str]) -> str:
         value = _roman(m[1])
@@ -93,15 +87,11 @@ def multipliers(text: str, rules: SpeechRules) -> str:
     一百二十欧元m)."""
     if not rules.multipliers or not rules.currency:
         return text
-    signs = "|".join(map(re.escape, sorted(rules.currency, key=len, reverse=True)))
-    words = "|".join(map(re.escape, sorted(rules.multipliers, key=len, reverse=True)))
+    signs = alternatives(rules.currency)
+    words = alternatives(rules.multipliers)
 
     def scaled(m: re.Match[str]) -> str:
-        value = Decimal(m[2].replace(",", "")) * rules.multipliers[m[3]]
-        for unit, size in (("万亿", 10**12), ("亿", 10**8), ("万", 10**4)):
-            if value >= size:
-                return m[1] + _plain(value / size) + unit
-        return m[1] + _plain(value)
+        return m[1] + in_wan_and_yi(Decimal(m[2].replace(",", "")) * rules.multipliers[m[3]])
 
     text = re.sub(rf"((?:{signs})\s?)({NUMBER})\s?({words})(?![A-Za-z])", scaled, text)
     return _currency_codes(text, rules)
@@ -113,13 +103,21 @@ def _currency_codes(text: str, rules: SpeechRules) -> str:
     codes = [c for c in rules.currency if c.isascii() and c.isalpha()]
     if not codes:
         return text
-    names = "|".join(map(re.escape, sorted(codes, key=len, reverse=True)))
+    names = alternatives(codes)
 
     def amount(m: re.Match[str]) -> str:
         word = rules.currency[m[1]]
         return m[2] + m[3] + ("" if m.string.startswith(word, m.end()) else word)
 
     return re.sub(rf"(?<![A-Za-z])({names})\s?({NUMBER})([万亿千百]*)", amount, text)
+
+
+def in_wan_and_yi(value: Decimal) -> str:
+    """An amount in the 万 and 亿 Chinese counts in: 3.5×10⁹ → 35亿, 1.2×10¹² → 1.2万亿."""
+    for unit, size in (("万亿", 10**12), ("亿", 10**8), ("万", 10**4)):
+        if value >= size:
+            return _plain(value / size) + unit
+    return _plain(value)
 
 
 def _plain(value: Decimal) -> str:

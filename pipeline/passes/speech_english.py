@@ -1,0 +1,118 @@
+"""Numbers inside English said in English: the voice reads a Latin word in English (eSpeak switches
+to its English rules for it), so a Mandarin number in the middle of an English sentence was a
+change of language mid-phrase, and a year came out as an amount ("We sold 3 million units in
+2023." → We sold 三 million units in 两千零二十三). Inside a run of English words the numbers are
+English words too: three million, twenty twenty-three.
+
+A step of `speech.speak`; the words are the `[english]` table of `pipeline/data/speech.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.passes.speech_numbers import NUMBER
+from pipeline.passes.speech_tables import English, SpeechRules, compiled
+
+_WORD = r"[A-Za-z][A-Za-z'’\-]*"
+# A number in English: with its sign of money, percent, a decade's s or an ordinal's ending ($5,
+# 12%, 1980s, 3rd), or a year cut short ('69); scores and ranges join two (3-1). Never a number
+# that letters run on from (70B, GPT4): the token ends where the number does.
+_FIGURE = rf"(?:[$€£]?(?:{NUMBER})(?:%|s|st|nd|rd|th)?|['’]\d\ds?)(?![A-Za-z0-9])"
+_TOKEN = rf"(?:{_WORD}|{_FIGURE}(?:[-–]{_FIGURE})?)"
+# A run of English: words and numbers apart by spaces and light punctuation, on one line.
+_RUN = re.compile(rf"(?<![A-Za-z0-9]){_TOKEN}(?:[ ,;:\"“”‘’]+{_TOKEN})+")
+# A number of its own in the run (not a model's 70B, not GPT4's 4), with the multiplier its money
+# sign is said after ($3.2 billion).
+_NUMBER_IN_RUN = (rf"(?<![A-Za-z0-9.,])(?P<sign>[$€£])?(?P<n>{NUMBER})(?P<end>%|s|st|nd|rd|th)?(?![A-Za-z0-9]|[.,]\d)"
+                  rf"(?P<scale>(?(sign)\s+(?:{{scales}})\b|(?!)))?|['’](?P<short>\d\d)(?P<decade>s?)(?![A-Za-z0-9])")
+_PLAIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")  # a word in lower case: a sentence's word, not a name's
+
+
+def _below_thousand(n: int, words: English) -> str:
+    out = []
+    if n >= 100:
+        out += [words.ones[n // 100], words.hundred]
+        n %= 100
+    if n >= 20:
+        out.append(words.tens[n // 10] + (f"-{words.ones[n % 10]}" if n % 10 else ""))
+    elif n or not out:
+        out.append(words.ones[n])
+    return " ".join(out)
+
+
+def cardinal(n: int, words: English) -> str:
+    """3 → three, 3000000 → three million, 1234 → one thousand two hundred thirty-four."""
+    if n < 1000:
+        return _below_thousand(n, words)
+    groups = []
+    while n:
+        groups.append(n % 1000)
+        n //= 1000
+    if len(groups) > len(words.scales):
+        return " ".join(words.ones[int(d)] for d in str(n))
+    said = [f"{_below_thousand(g, words)} {words.scales[i]}".strip() for i, g in enumerate(groups) if g]
+    return " ".join(reversed(said))
+
+
+def _ordinal(said: str, words: English) -> str:
+    """three → third, twenty-one → twenty-first, twenty → twentieth, four → fourth."""
+    head, last = re.match(r"(.*?)([a-z]+)$", said).groups()  # type: ignore[union-attr]
+    if last in words.ordinals:
+        return head + words.ordinals[last]
+    return head + (last[:-1] + "ieth" if last.endswith("y") else last + "th")
+
+
+def year(n: int, words: English) -> str:
+    """A year in pairs: 2023 → twenty twenty-three, 1905 → nineteen oh five, 2000 → two thousand,
+    2005 → two thousand five."""
+    high, low = divmod(n, 100)
+    if low == 0 and high % 10 == 0 or 2000 <= n <= 2009:
+        return cardinal(n, words)
+    if low == 0:
+        return f"{cardinal(high, words)} {words.hundred}"
+    second = cardinal(low, words) if low >= 10 else f"{words.oh} {words.ones[low]}"
+    return f"{cardinal(high, words)} {second}"
+
+
+def english_numbers(text: str, rules: SpeechRules) -> str:
+    """The numbers of every run of English words (two words in lower case at least: a sentence, not
+    a product's name like iPhone 15 Pro) said in English."""
+    words = rules.english
+    if len(words.ones) < 20 or len(words.tens) < 10 or set("$€£") - set(words.money):
+        return text
+    before_year = compiled(rules, "english-year", lambda: re.compile(
+        rf"(?i:\b(?:{'|'.join(map(re.escape, words.year_before))}))[ ,]*$" if words.year_before else "(?!)"))
+    in_run = compiled(rules, "english-number", lambda: re.compile(_NUMBER_IN_RUN.replace(
+        "{scales}", "|".join(map(re.escape, filter(None, words.scales))) or "(?!)")))
+    counted = re.compile(r"\s*[a-z]")  # 2000 units: a count; 2000 Olympics, in 2015. : a year
+
+    def number(m: re.Match[str]) -> str:
+        if m["short"]:  # '69, '80s
+            said = cardinal(int(m["short"]), words)
+            return said[:-1] + "ies" if m["decade"] and said.endswith("y") else said
+        written, end = m["n"].replace(",", ""), m["end"] or ""
+        whole, _, fraction = written.partition(".")
+        decade = end == "s" and whole.endswith("0") and not fraction
+        if not fraction and "," not in m["n"] and len(whole) == 4 and 1100 <= int(whole) <= 2099 and (
+                decade or before_year.search(m.string, 0, m.start()) or not counted.match(m.string, m.end())):
+            said = year(int(whole), words)
+        else:
+            said = cardinal(int(whole), words)
+            if fraction:
+                said += f" {words.point} " + " ".join(words.ones[int(d)] for d in fraction)
+        if decade:  # 1980s → nineteen eighties
+            said = said[:-1] + "ies" if said.endswith("y") else said + "s"
+        elif end in ("st", "nd", "rd", "th"):  # 3rd → third, 21st → twenty-first
+            said = _ordinal(said, words)
+        if not m["sign"]:
+            return said + (f" {words.percent}" if end == "%" else "")
+        # $3.2 billion → three point two billion dollars (the money after its multiplier)
+        return said + (m["scale"] or "") + f" {words.money[m['sign']]}"
+
+    def run(m: re.Match[str]) -> str:
+        if len(_PLAIN_WORD.findall(m[0])) < 2 or not any(c.isdigit() for c in m[0]):
+            return m[0]
+        return in_run.sub(number, m[0])
+
+    return _RUN.sub(run, text)

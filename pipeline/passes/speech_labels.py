@@ -1,0 +1,169 @@
+"""Figures whose label says how they are read (the seventh sweep): a label written the English way
+before a number (Vol.3 → 第三卷, Ep.12 → 第十二集), a stock code and its exchange (600519.SH), a
+model's size (28B参数 → 二百八十亿参数), a decade written short ('90s → 九十年代), a year after 公元前
+(公元前221年 → 公元前二二一年), a quarter or a financial year after a year (2025-Q3, FY2024), and
+a model's number after its name (RTX 4090, Office 365, A350-900).
+
+Steps of `speech.speak`; the tables are `[ordinals.labels]`, `[figures] exchanges`, `era_words` and
+`[multipliers.counts]` of `pipeline/data/speech.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.passes.speech_figures import amount_follows, clause_after, clause_before
+from pipeline.passes.speech_numbers import NUMBER, cardinal, digits
+from pipeline.passes.speech_tables import SpeechRules, alternatives, compiled
+from pipeline.passes.speech_words import in_wan_and_yi
+
+
+def _alternatives(words: object) -> str:
+    return alternatives(words) or "(?!)"  # type: ignore[call-overload]
+
+
+def labels(text: str, rules: SpeechRules) -> str:
+    """Vol.3 → 第3卷, Ep.12 → 第12集, pp.12-15 → 第12到15页, Fig.3 → 图3, S01E02 → 第1季第2集
+    (before: Vol.三 and Ep.十二, the dot and the letters reaching the voice)."""
+    table = rules.ordinals.labels
+    if not table:
+        return text
+    pattern = compiled(rules, "labels", lambda: re.compile(
+        rf"(?<![A-Za-z])({_alternatives(table)})\s?(\d+)(?:\s*[-–~～]\s*(\d+))?(?![\d.])"))
+
+    def label(m: re.Match[str]) -> str:
+        number = m[2] + (rules.signed.joiner + m[3] if m[3] else "")
+        return table[m[1]].replace("#", number)
+
+    text = pattern.sub(label, text)
+    season, episode = rules.ordinals.season, rules.ordinals.episode
+    if season and episode:  # S01E02 → 第1季第2集 (before: S零幺E零二, a code)
+        text = re.sub(r"(?<![A-Za-z0-9])S(\d{1,2}) ?E(\d{1,3})(?![A-Za-z0-9])",
+                      lambda m: season.replace("#", str(int(m[1]))) + episode.replace("#", str(int(m[2]))), text)
+    return text
+
+
+def stock_codes(text: str, rules: SpeechRules) -> str:
+    """600519.SH → 六零零五幺九点S H, AAPL.US → A A P L点U S: a code and its exchange (before: the
+    code an amount, 六十万零五百一十九, and the dot reaching the voice)."""
+    exchanges = rules.figures.exchanges
+    if not exchanges:
+        return text
+    pattern = compiled(rules, "stock-codes", lambda: re.compile(
+        rf"(?<![A-Za-z0-9.])(\d{{4,6}}|[A-Z]{{1,5}})\.({_alternatives(exchanges)})(?![A-Za-z0-9])"))
+    dot = rules.web.marks.get(".", "点")
+
+    def code(m: re.Match[str]) -> str:
+        said = digits(m[1], rules.figures.code_one) if m[1].isdigit() else " ".join(m[1])
+        return f"{said}{dot} {' '.join(m[2])} "
+
+    return pattern.sub(code, text)
+
+
+def model_sizes(text: str, rules: SpeechRules) -> str:
+    """28B参数 → 280亿参数, 参数量达1.8T → 1.8万亿, Qwen2.5-72B → Qwen2.5 720亿 (before: 二十八B,
+    and Qwen二点五-七十二B, Llama二到七B: the hyphen a dash or a range): a number and an English
+    multiplier next to one of the size words, or after a model's Latin name and its version;
+    elsewhere (2B铅笔, 28B室) the letter stays."""
+    if not rules.size_letters or not rules.size_words:
+        return text
+    pattern = compiled(rules, "model-sizes", lambda: re.compile(
+        rf"(?P<hyphen>(?<=[A-Za-z0-9.])[-‐])?(?<![A-Za-z0-9.])(?P<n>{NUMBER})\s?(?P<x>{_alternatives(rules.size_letters)})"
+        rf"(?![A-Za-z0-9])"))
+    words = rules.size_words
+
+    def size(m: re.Match[str]) -> str:
+        after = clause_after(m.string, m.end()).lstrip()
+        before = clause_before(m.string, m.start())
+        named = re.search(r"[A-Za-z]{2}[\w.]*(?:[-‐\s][\w.]+)*[-‐\s]?$", before) if m["hyphen"] or before[-1:] == " " else None
+        if named and before.split()[-1:] and before.split()[-1] in rules.figures.counted_after:
+            named = None  # Room 12B, Gate 5B: a label's letter, no size
+        if not (named or after.startswith(words) or any(w in before for w in words)):
+            return m[0]
+        return (" " if m["hyphen"] else "") + in_wan_and_yi(Decimal(m["n"].replace(",", "")) * rules.size_letters[m["x"]])
+
+    return pattern.sub(size, text)
+
+
+# A day named by its date with a middle dot (3·15晚会, 9·11事件, 5·12地震, 12·9运动): said digit by
+# digit as Chinese names these days, 三一五 (before: the dot dropped, 三百一十五).
+_DOT_DATE = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])[·•・](3[01]|[12]\d|0?[1-9])(?![\d.])")
+
+
+def dot_dates(text: str) -> str:
+    """3·15 → 三一五, 12·9 → 一二九: a day named by its month and day."""
+    return _DOT_DATE.sub(lambda m: digits(m[1] + m[2]), text)
+
+
+# A decade written short with its apostrophe ('90s, ’80s): the apostrophe says it is no 90 seconds.
+_SHORT_DECADE = re.compile(r"[‘’'](\d0)s(?![A-Za-z])")
+
+
+def short_decades(text: str) -> str:
+    """'90s → 90年代, read 九十年代 as 90年代 is (before: the apostrophe dropped, 九十秒)."""
+    return _SHORT_DECADE.sub(r"\1年代", text)
+
+
+def era_years(text: str, rules: SpeechRules) -> str:
+    """A year after 公元前 or 公元, digit by digit whatever its length (公元前221年 → 公元前二二一年;
+    before: 两百二十一年); a round hundred is counted (公元前3000年 → 三千年; before: 三零零零, as a
+    year before 年 is)."""
+    if not rules.figures.era_words:
+        return text
+    pattern = compiled(rules, "era-years", lambda: re.compile(
+        rf"({_alternatives(rules.figures.era_words)})(\d{{1,4}})(?=\s*年)"))
+    return pattern.sub(lambda m: m[1] + (cardinal(int(m[2])) if int(m[2]) % 100 == 0 else digits(m[2])), text)
+
+
+def fiscal_years(text: str) -> str:
+    """FY2024 → 2024财年, read 二零二四财年 (before: F Y二零二四); 2025-Q3 → 2025Q3, which `_ordinals`
+    reads 二零二五年第三季度 (before: the dash reached the voice)."""
+    text = re.sub(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d)(?!\d)", r"\1财年", text)
+    return re.sub(r"(?<![\d.])((?:19|20)\d\d)\s?[-－–/]\s?(?=Q[1-4](?![A-Za-z0-9:：]))", r"\1", text)
+
+
+def models_and_versions(text: str, rules: SpeechRules) -> str:
+    """A model number of four digits or more after a Latin name is read digit by digit (RTX 4090 →
+    R T X四零九零, ISO 9001, i9-13900K; before: 四千零九十), a round one apart from the name as
+    counted (Windows 2000, Top 1000); so is one of three digits after a word (Office 365 → 三六五,
+    Xbox 360; before: 三百六十五) but one of `counted_after` (Top 250);
+    a version after a name in lower case reads its minor number as counted (Python 3.11 → Python
+    三点十一, not the decimal 三点一一; Ubuntu 22.04 keeps 零四). A measure word or unit after
+    either makes it an amount (GDP 12000亿, Apple 3.25亿美元)."""
+    def amount(m: re.Match[str]) -> bool:
+        return amount_follows(rules, m.string, m.end())
+
+    counted = rules.figures.counted_after
+
+    def model(m: re.Match[str]) -> str:
+        if int(m[3]) % 100 == 0 and m[2] == " " or amount(m):
+            return m[0]  # Windows 2000, Top 1000: a round number apart from the name is counted
+        if len(m[3]) == 3 and (m[1].isupper() or not m[1].isalpha() or m[1] in counted):
+            return m[0]  # three digits after a word: Office 365, Xbox 360, but Top 250 is counted
+        # five digits or more straight after letters: a code (SF1234567890, SN12345678), its 1 幺
+        code = not m[2] and m[1].isalpha() and len(m[3]) >= 5
+        return m[1] + (" " if m[2] else "") + digits(m[3], rules.figures.code_one if code else "一")
+
+    # RTX 4090, RTX4090, i9-13900K (ec0616bb is a code, spelt whole later)
+    # (never splitting one run of digits: SN12345678 is no SN1234 and a model 5678)
+    text = re.sub(r"(?<![A-Za-z0-9])([A-Za-z]+\d*)([ \-]?)(?<!\d)(\d{3,})(?![\d.,]|[A-Za-z]{2})", model, text)
+
+    def code(m: re.Match[str]) -> str:
+        if not m[3] and (int(m[2]) % 100 == 0 or amount(m)):
+            return m[0]  # H100, A800: a round number is counted; A股300只
+        variant = rules.web.marks.get("-", "杠") + digits(m[3], rules.figures.code_one) if m[3] else ""
+        return m[1] + digits(m[2], rules.figures.code_one) + variant
+
+    # three digits right after one or two capitals: a model, a road or an aircraft, digit by digit
+    # (A380 → A三八零, G318国道 → G三幺八, C919 → C九幺九; before: A三百八十), and its variant after
+    # a hyphen (A350-900 → A三五零杠九零零; before: A三五零-九百, the hyphen reaching the voice)
+    text = re.sub(r"(?<![A-Za-z0-9])([A-Z]{1,2})(\d{3})(?:[-－](\d{1,4}))?(?![\d.,A-Za-z%％‰])", code, text)
+
+    def version(m: re.Match[str]) -> str:
+        minor = m[4]
+        if len(minor) < 2 or minor.startswith("0") or m[1].isupper() or amount(m):
+            return m[0]
+        return f"{m[1]}{m[2]}{cardinal(int(m[3]))}点{cardinal(int(minor))}"
+
+    return re.sub(r"(?<![A-Za-z])([A-Za-z]+)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)
