@@ -46,18 +46,13 @@ def published(date: dt.date) -> dt.datetime:
     return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
 
 
-def hosts(title: Title) -> list[str]:
-    """Voices heard in the episode that are not interviewees: the host and the narrator."""
-    speakers = {speaker.name for speaker in title.doc.speakers}
-    return [who for who in dict.fromkeys(cue.who for cue in title.cues) if who and who not in speakers]
-
-
 def persons(title: Title) -> list[Person]:
-    """Everyone credited in the episode: the voices that host it, each interviewee who answers,
-    and the authors of the text."""
+    """The people credited in the episode: each interviewee who answers, and the authors of the
+    text. The voices that read the rest (旁白, 主持人: the narrator and the host, synthetic voices
+    named by their part, in the captions) are no one: as `podcast:person` they were listed in
+    every app as a host called "Narrator"."""
     doc = title.doc
-    people = [Person(name, role="host") for name in hosts(title)]
-    people += [Person(speaker.name, role="guest") for speaker in doc.speakers if doc.answers_by(speaker.id)]
+    people = [Person(speaker.name, role="guest") for speaker in doc.speakers if doc.answers_by(speaker.id)]
     people += [Person(author, role="author", group="writing") for author in doc.meta.authors]
     return people
 
@@ -90,8 +85,6 @@ def podcast_feed(show: Show, titles: list[Title]) -> bytes:
     fg.apple.explicit(show.explicit)
     fg.podcastindex.guid(show.guid)
     fg.podcastindex.medium("podcast")
-    for name in dict.fromkeys(name for t in episodes for name in hosts(t)):
-        fg.podcastindex.person(Person(name, role="host"))
 
     # Episode numbers only for a serial show, where Apple orders by them: they follow the dates,
     # so a title added or removed renumbers the ones after it, which an episodic feed is spared.

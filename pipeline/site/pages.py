@@ -142,9 +142,16 @@ def title_page(env: Environment, show: Masthead | Show, title: Title) -> str:
     doc = title.doc
     return env.get_template("title.html").render(
         **_spoken(show.language), own=furniture.words(WORDS, doc.meta.language),  # inside the title's text
+        own_lang=_lang_attribute(furniture.words_language(doc.meta.language)),
         lang=show.language, show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
         canonical=show.url(title.slug, layout.PAGE), cover_alt=cover_alt(doc.meta), icon=layout.SQUARE.name,
         files=title.files, audio=_audio(title), cues=title.cues, full_title=title.full_title, authors=title.authors)
+
+
+def _lang_attribute(language: str | None) -> Markup:
+    """` lang="…"` for the site's own words set inside a title's text in another language (an
+    English title's 正文, 受访者), which a screen reader would otherwise read in the title's voice."""
+    return Markup(' lang="{}"').format(language) if language else Markup("")
 
 
 def _audio(title: Title) -> dict | None:
