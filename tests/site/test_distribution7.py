@@ -19,7 +19,7 @@ from lxml import etree
 
 from pipeline.api import CatalogueResult, EditionResult, TitleResult, TitleSource
 from pipeline.site.command import SitePlan, run_site
-from tests.site.sitetools import BASE_URL, built_title, config, document, parse_feed
+from tests.site.sitetools import BASE_URL, built_title, config, document, parse_feed, write_vtt
 
 DOCK = """---
 id: urn:uuid:7d0c1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b
@@ -89,6 +89,11 @@ Nurses, mostly, and a man with a cello.
 :::
 """
 
+# The dock title's captions, wrapped over two lines as a player's width asks (by hand).
+WRAPPED = [(0.6, 4.0, "旁白", "凌晨两点，\n吊车还在转。"), (8.6, 10.0, "主持人", "夜里最难的\n是什么？"),
+           (10.2, 12.0, "魏师傅", "困。还有\n雾。"), (12.5, 15.0, "安娜", "Fog, and the\nlast ferry at midnight.")]
+HEARD = ["凌晨两点，吊车还在转。", "夜里最难的是什么？", "困。还有雾。", "Fog, and the last ferry at midnight."]
+
 WHY_NOT = "no voice reads the title's language 'en'; the audio edition knows the languages in …"
 
 
@@ -100,6 +105,7 @@ def catalogue(tmp_path_factory, site_cache):
     out = root / "output"
     sources = [TitleSource.from_text("source/dock-night.md", DOCK), TitleSource.from_text("source/night-ferry.md", FERRY)]
     dock = built_title(out, document(DOCK))
+    write_vtt(out / "dock-night.vtt", WRAPPED)
     ferry = built_title(out, document(FERRY), audio=False)
     results = [TitleResult(name=sources[0].name, slug="dock-night", editions=tuple(
         EditionResult(edition, "built", tuple(map(str, paths)), 0.0) for edition, paths in dock.outputs.items()))]
@@ -233,3 +239,13 @@ def test_a_feed_without_one_episode_is_still_a_valid_podcast_feed(catalogue) -> 
     show = resolve_show(config(), BASE_URL, [ferry])
     feed = parse_feed(podcast_feed(show, [ferry]))
     assert feed.version == "rss20" and feed.entries == [] and feed.feed.title == "Harbour Weekly"
+
+
+def test_a_wrapped_caption_is_one_line_of_text_in_the_transcript(catalogue) -> None:
+    """A caption wrapped over two lines (as the audio edition wraps them for a player) showed a
+    space in the middle of a Chinese sentence on the page, '凌晨两点， 吊车还在转。' (Chromium,
+    and the page with CSS off); Latin words keep their one space."""
+    site, _step = catalogue
+    tree = page(site / "dock-night" / "index.html")
+    said = ["".join(span.itertext()) for span in tree.iter("span") if span.get("class") == "said"]
+    assert said == HEARD
