@@ -249,3 +249,32 @@ def test_a_wrapped_caption_is_one_line_of_text_in_the_transcript(catalogue) -> N
     tree = page(site / "dock-night" / "index.html")
     said = ["".join(span.itertext()) for span in tree.iter("span") if span.get("class") == "said"]
     assert said == HEARD
+
+
+@pytest.mark.parametrize("typed, wanted", [
+    ("https://editor:s3cret@example.org/pods/", r"user name or password.*https://example\.org/pods/$"),
+    ("https://token@example.org/", r"user name or password.*https://example\.org/$"),
+    ("https://example.org/pods/index.html", r"names a file \(index\.html\).*https://example\.org/pods/$"),
+    ("https://example.org/pods/feed.xml", r"names a file \(feed\.xml\).*https://example\.org/pods/$"),
+    ("https://example.org/catalog.JSON", r"names a file.*https://example\.org/$"),
+], ids=["password", "token", "page", "feed", "json"])
+def test_a_base_url_the_feeds_cannot_carry_is_refused_with_the_right_one(tmp_path: Path, typed: str,
+                                                                         wanted: str) -> None:
+    """A password in the address was written into every feed, page and OPDS link, for anyone
+    to read; the page's or the feed's own address (pasted from the browser) made every URL
+    '…/index.html/feed.xml', which no host serves. Refused, naming the address meant."""
+    from pipeline.config import load_config, normalise_base_url
+    from pipeline.errors import PublishError
+
+    with pytest.raises(ValueError, match=wanted):
+        normalise_base_url(typed)
+    (tmp_path / "publish.toml").write_text(f'[site]\nbase_url = "{typed}"\n', encoding="utf-8")
+    with pytest.raises(PublishError, match=r"publish.toml:2: \[site\] base_url: "):
+        load_config(tmp_path)
+
+
+@pytest.mark.parametrize("typed", ["https://example.org/v1.2/", "https://example.org/pods.archive"])
+def test_a_folder_with_a_dot_in_its_name_is_still_a_base_url(typed: str) -> None:
+    from pipeline.config import normalise_base_url
+
+    assert normalise_base_url(typed) == typed.rstrip("/") + "/"
