@@ -21,13 +21,17 @@ from pipeline.site.feedext import (AppleEntryExtension, AppleExtension, Person, 
 from pipeline.site.show import Show
 
 GENERATOR = "publish, with python-feedgen"
-# RSS and Apple want an ISO 639 code with a region ('zh-cn'), not BCP 47 script subtags: a
-# Chinese tag without a region takes the one its script is mostly read in.
-SCRIPT_REGION = {"Hans": "CN", "Hant": "TW"}
+# RSS and Apple want an ISO 639-1 code with a region ('zh-cn'), not BCP 47 script subtags nor
+# the ISO 639-3 codes of the languages of Chinese, which no podcast app reads: every one of
+# these is written `zh` with its region, the tag's own or the one CLDR's likely subtags give
+# (zh-Hant → TW, yue → HK, cmn → CN).
+CHINESE_LANGUAGES = frozenset({"zh", "cmn", "yue", "wuu", "nan", "hak", "gan", "hsn", "cdo", "cjy", "cpx", "czh",
+                               "czo", "mnp", "lzh"})
 
 
 def rss_language(language: str) -> str:
-    """`zh-Hans` → `zh-cn`, `zh-Hant-HK` → `zh-hk`, `en-GB` → `en-gb`, `en` → `en`."""
+    """`zh-Hans` → `zh-cn`, `zh-Hant-HK` → `zh-hk`, `yue` → `zh-hk`, `cmn` → `zh-cn`,
+    `en-GB` → `en-gb`, `en` → `en`."""
     import langcodes
 
     try:
@@ -35,8 +39,8 @@ def rss_language(language: str) -> str:
     except (ValueError, langcodes.tag_parser.LanguageTagError):
         return language.lower()
     region = tag.territory
-    if not region and tag.language == "zh":
-        region = SCRIPT_REGION.get(tag.script or "", "CN")
+    if tag.language in CHINESE_LANGUAGES:
+        return f"zh-{region or tag.maximize().territory or 'CN'}".lower()
     return f"{tag.language}-{region}".lower() if region else (tag.language or language).lower()
 
 

@@ -278,3 +278,25 @@ def test_a_folder_with_a_dot_in_its_name_is_still_a_base_url(typed: str) -> None
     from pipeline.config import normalise_base_url
 
     assert normalise_base_url(typed) == typed.rstrip("/") + "/"
+
+
+@pytest.mark.parametrize("site_language, title_language, channel, transcripts", [
+    ("cmn", "yue", "zh-cn", "zh-hk"),
+    ("zh-Hans", "cmn-Hant-TW", "zh-cn", "zh-tw"),
+    ("yue-Hant", "zh-Hant-HK", "zh-hk", "zh-hk"),
+], ids=["cmn-yue", "cmn-tw", "yue-hk"])
+def test_the_feed_says_a_chinese_language_as_podcast_apps_read_it(tmp_path: Path, site_language: str,
+                                                                   title_language: str, channel: str,
+                                                                   transcripts: str) -> None:
+    """`language: yue` (Cantonese, which the audio reads) and `cmn` were written as they are,
+    `<language>yue</language>`, `podcast:transcript language="cmn"`: ISO 639-3 codes that RSS
+    (ISO 639-1 with a region) and Apple do not know. Expected values typed by hand."""
+    from pipeline.site.catalogue import title_of
+    from pipeline.site.feed import podcast_feed
+    from pipeline.site.show import resolve_show
+
+    text = DOCK.replace("language: zh-Hans", f"language: {title_language}")
+    title = title_of(built_title(tmp_path, document(text)))
+    feed = parse_feed(podcast_feed(resolve_show(config(language=site_language), BASE_URL, [title]), [title]))
+    assert feed.feed.language == channel
+    assert {t.language for t in feed.entries[0].podcast_transcripts} == {transcripts}
