@@ -202,6 +202,23 @@ def _lang(element, parents: dict) -> str:
     return ""
 
 
+def unmarked_chinese(tree) -> list[tuple[str, str, str]]:
+    """Texts (and aria-labels, alt texts) holding a Han character in an element whose language
+    is not Chinese: (tag, its language, the text)."""
+    parents = {child: parent for parent in tree.iter() for child in parent}
+    wrong = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "title"):
+            continue
+        pieces = [element.text or "", element.get("aria-label") or "", element.get("alt") or ""]
+        if any(HAN.search(piece) for piece in pieces) and not _lang(element, parents).startswith("zh"):
+            wrong.append((element.tag, _lang(element, parents), "".join(pieces)[:20]))
+        parent = parents.get(element)
+        if HAN.search(element.tail or "") and not _lang(parent, parents).startswith("zh"):
+            wrong.append((parent.tag, _lang(parent, parents), element.tail[:20]))
+    return wrong
+
+
 @pytest.mark.parametrize("slug", ["night-ferry", "dock-night"])
 def test_every_chinese_word_on_a_page_is_marked_chinese(catalogue, slug: str) -> None:
     """Inside an English title's text (`<div lang="en">`) the site's own headings and labels,
@@ -210,21 +227,30 @@ def test_every_chinese_word_on_a_page_is_marked_chinese(catalogue, slug: str) ->
     must stand in an element whose language is Chinese."""
     site, _step = catalogue
     tree = page(site / slug / "index.html")
-    parents = {child: parent for parent in tree.iter() for child in parent}
-    wrong = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
-            continue
-        pieces = [element.text or "", element.get("aria-label") or "", element.get("alt") or ""]
-        if any(HAN.search(piece) for piece in pieces) and not _lang(element, parents).startswith("zh"):
-            wrong.append((element.tag, _lang(element, parents), "".join(pieces)[:20]))
-        parent = parents.get(element)
-        if HAN.search(element.tail or "") and not _lang(parent, parents).startswith("zh"):
-            wrong.append((parent.tag, _lang(parent, parents), element.tail[:20]))
-    assert wrong == []
+    assert unmarked_chinese(tree) == []
     if slug == "night-ferry":  # the English text stays English
+        parents = {child: parent for parent in tree.iter() for child in parent}
         said = [p for p in tree.iter("p") if "a man with a cello" in "".join(p.itertext())]
         assert [_lang(p, parents) for p in said] == ["en"]
+
+
+def test_a_site_in_english_marks_its_chinese_frame_chinese(tmp_path: Path) -> None:
+    """`[site] language = "en"` made every page `<html lang="en">` around the site's own words,
+    跳到正文, 全部作品, 下载, 播客订阅 …, which are Chinese; the site's name is in its language."""
+    from pipeline.build import STYLES_DIR
+    from pipeline.site.catalogue import catalogue_order, title_of
+    from pipeline.site.pages import catalogue_page, environment, title_page
+    from pipeline.site.show import resolve_show
+
+    titles = catalogue_order([title_of(built_title(tmp_path, document(DOCK))),
+                              title_of(built_title(tmp_path, document(FERRY), audio=False))])
+    show = resolve_show(config(language="en", title="Harbour Reads"), BASE_URL, titles)
+    env = environment(STYLES_DIR)
+    for html in (catalogue_page(env, show, titles), *(title_page(env, show, title) for title in titles)):
+        tree = html5lib.parse(html, namespaceHTMLElements=False)
+        assert unmarked_chinese(tree) == []
+        names = [e for e in tree.iter() if "".join(e.itertext()) == "Harbour Reads" and e.get("lang")]
+        assert names and all(e.get("lang") == "en" for e in names)
 
 
 def test_a_feed_without_one_episode_is_still_a_valid_podcast_feed(catalogue) -> None:
