@@ -253,18 +253,21 @@ def test_a_site_in_english_marks_its_chinese_frame_chinese(tmp_path: Path) -> No
         assert names and all(e.get("lang") == "en" for e in names)
 
 
-def test_a_feed_without_one_episode_is_still_a_valid_podcast_feed(catalogue) -> None:
+def test_a_feed_without_one_episode_is_valid_and_the_editor_is_told(tmp_path: Path, site_cache, monkeypatch) -> None:
     """A catalogue whose only title has no audio: the feed is RSS 2.0 with its channel and no
-    item, never an error."""
-    from pipeline.site.catalogue import title_of
-    from pipeline.site.feed import podcast_feed
-    from pipeline.site.show import resolve_show
+    item, never an error; and the step says so, where it printed the feed's address to submit
+    as if it were a podcast."""
+    from pipeline.build import STYLES_DIR
+    from pipeline.site.publish import publish_site
 
-    site, _step = catalogue
-    ferry = title_of(built_title(site.parent, document(FERRY), audio=False))
-    show = resolve_show(config(), BASE_URL, [ferry])
-    feed = parse_feed(podcast_feed(show, [ferry]))
+    monkeypatch.setattr("pipeline.fonts.subsets", lambda faces, text, cache, flavor: {f: b"woff2" for f in faces})
+    monkeypatch.setattr("pipeline.site.publish.cover_png", lambda meta, cache, size: b"png")
+    notes: list[str] = []
+    publish_site([built_title(tmp_path, document(FERRY), audio=False)], tmp_path, config(), BASE_URL, site_cache,
+                 STYLES_DIR, log=notes.append)
+    feed = parse_feed((tmp_path / "site" / "feed.xml").read_bytes())
     assert feed.version == "rss20" and feed.entries == [] and feed.feed.title == "Harbour Weekly"
+    assert [n for n in notes if "feed.xml lists no episode" in n]
 
 
 def test_a_wrapped_caption_is_one_line_of_text_in_the_transcript(catalogue) -> None:
