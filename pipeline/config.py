@@ -132,6 +132,12 @@ class ProjectConfig(_Section):
     path: Path | None = None  # the file it was read from, for messages
 
 
+# What the last part of an address names when it is a file, not a folder: a page or a feed
+# (the site's own index.html, feed.xml, opds.xml …, or a page of the host), an image, a medium.
+FILE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".php", ".asp", ".aspx", ".jsp", ".xml", ".rss", ".atom",
+                           ".json", ".png", ".jpg", ".jpeg", ".mp3", ".m4b", ".epub", ".pdf", ".txt"})
+
+
 def normalise_base_url(value: str) -> str:
     """An absolute http(s) URL ending in '/', so that relative names join under it."""
     value = value.strip()
@@ -141,6 +147,15 @@ def normalise_base_url(value: str) -> str:
                          f"(for example https://example.org/pods/)")
     if parts.query or parts.fragment:
         raise ValueError(f"the base URL '{value}' must not have a ?query or #fragment")
+    if "@" in parts.netloc:  # a user name or password, which every feed and page would publish
+        public = urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], parts.path, "", ""))
+        raise ValueError(f"the base URL '{value}' holds a user name or password, which every feed and page would "
+                         f"publish: give the address readers use, {public}")
+    folder, _, last = parts.path.rpartition("/")
+    if Path(last).suffix.lower() in FILE_SUFFIXES:  # the page's or the feed's own address, pasted
+        given = urlunsplit((parts.scheme, parts.netloc, folder + "/", "", ""))
+        raise ValueError(f"the base URL '{value}' names a file ({last}), not the folder the site is served from: "
+                         f"give the folder, {given}")
     try:
         host = parts.hostname.encode("idna").decode("ascii") if parts.hostname else ""
         port = parts.port
@@ -153,7 +168,7 @@ def normalise_base_url(value: str) -> str:
         raise ValueError(f"the base URL '{value}' has no valid host name (for example https://example.org/pods/)")
     # Feeds hand these URLs to podcast and reading apps as they are: a space or a Chinese folder
     # name is written percent-encoded (escapes already there are kept), a Chinese host as IDNA.
-    netloc = (f"{parts.netloc.rpartition('@')[0]}@" if "@" in parts.netloc else "") + host.lower()
+    netloc = host.lower()
     netloc += f":{port}" if port is not None else ""
     path = quote(parts.path, safe="/%!$&'()*+,;=:@-._~")
     url = urlunsplit((parts.scheme, netloc, path, "", ""))

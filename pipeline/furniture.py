@@ -39,6 +39,24 @@ def word(text: str, language: str) -> str:
     return _table().get(text, text) if traditional(language) else text
 
 
+# The tags the pipeline's own words are written in: simplified characters, or traditional ones
+# for a title in traditional characters (`word`).
+WORDS_LANGUAGES = {False: "zh-Hans", True: "zh-Hant"}
+CHINESE_SCRIPTS = frozenset({"Hans", "Hant"})
+
+
+@functools.cache
+def words_language(language: str) -> str | None:
+    """None when the pipeline's words (`word`) are written in a title's `language` itself (any
+    Chinese tag: zh, zh-Hant-HK, yue, cmn); else the tag they are written in (`zh-Hans` for an
+    `en` or `ja` title), which a page marks them with."""
+    try:
+        script = langcodes.Language.get(language).maximize().script
+    except (ValueError, LookupError):
+        script = None
+    return None if script in CHINESE_SCRIPTS else WORDS_LANGUAGES[traditional(language)]
+
+
 def words(table: Mapping[str, str], language: str) -> dict[str, str]:
     """A module's table of words (key → text) in the title's script."""
     return {key: word(text, language) for key, text in table.items()}

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -150,11 +150,13 @@ def run_site(plan: SitePlan, titles: Sequence[TitleSource], report: CatalogueRes
     started = time.perf_counter()
     out_dir = local_out(out)
     site_dir = site_dir_of(out_dir)
-    left_out = tuple(result.slug for result in report.failed)
     built = built_titles(titles, report.results)
+    listed = {title.doc.meta.slug for title in built}
+    left_out = tuple(result.slug for result in report.failed if result.slug not in listed)
     if not built:
         return SiteStep(site_dir, skipped="no title built, so the site is left as it was", left_out=left_out)
-    notes: list[str] = []
+    notes = [f"site: {title.doc.meta.slug} is on the site without its {' and '.join(editions)} edition(s): {why}"
+             for title in built for why, editions in _by_reason(title.missing).items()]
     try:
         outcome = publish_site(built, out_dir, plan.config, plan.base_url, default_cache(plan.project_dir),
                                STYLES_DIR, force=force, keep=left_out, log=notes.append)
@@ -162,3 +164,11 @@ def run_site(plan: SitePlan, titles: Sequence[TitleSource], report: CatalogueRes
         return SiteStep(site_dir, time.perf_counter() - started, error=f"site: {describe_failure(exc)}",
                         left_out=left_out, notes=tuple(notes))
     return SiteStep(site_dir, time.perf_counter() - started, outcome=outcome, left_out=left_out, notes=tuple(notes))
+
+
+def _by_reason(missing: Mapping[str, str]) -> dict[str, list[str]]:
+    """The editions a title can never have, grouped by why not (one note per reason)."""
+    grouped: dict[str, list[str]] = {}
+    for edition, why in missing.items():
+        grouped.setdefault(why, []).append(edition)
+    return grouped

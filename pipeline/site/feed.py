@@ -21,13 +21,17 @@ from pipeline.site.feedext import (AppleEntryExtension, AppleExtension, Person, 
 from pipeline.site.show import Show
 
 GENERATOR = "publish, with python-feedgen"
-# RSS and Apple want an ISO 639 code with a region ('zh-cn'), not BCP 47 script subtags: a
-# Chinese tag without a region takes the one its script is mostly read in.
-SCRIPT_REGION = {"Hans": "CN", "Hant": "TW"}
+# RSS and Apple want an ISO 639-1 code with a region ('zh-cn'), not BCP 47 script subtags nor
+# the ISO 639-3 codes of the languages of Chinese, which no podcast app reads: every one of
+# these is written `zh` with its region, the tag's own or the one CLDR's likely subtags give
+# (zh-Hant → TW, yue → HK, cmn → CN).
+CHINESE_LANGUAGES = frozenset({"zh", "cmn", "yue", "wuu", "nan", "hak", "gan", "hsn", "cdo", "cjy", "cpx", "czh",
+                               "czo", "mnp", "lzh"})
 
 
 def rss_language(language: str) -> str:
-    """`zh-Hans` → `zh-cn`, `zh-Hant-HK` → `zh-hk`, `en-GB` → `en-gb`, `en` → `en`."""
+    """`zh-Hans` → `zh-cn`, `zh-Hant-HK` → `zh-hk`, `yue` → `zh-hk`, `cmn` → `zh-cn`,
+    `en-GB` → `en-gb`, `en` → `en`."""
     import langcodes
 
     try:
@@ -35,8 +39,8 @@ def rss_language(language: str) -> str:
     except (ValueError, langcodes.tag_parser.LanguageTagError):
         return language.lower()
     region = tag.territory
-    if not region and tag.language == "zh":
-        region = SCRIPT_REGION.get(tag.script or "", "CN")
+    if tag.language in CHINESE_LANGUAGES:
+        return f"zh-{region or tag.maximize().territory or 'CN'}".lower()
     return f"{tag.language}-{region}".lower() if region else (tag.language or language).lower()
 
 
@@ -46,18 +50,13 @@ def published(date: dt.date) -> dt.datetime:
     return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
 
 
-def hosts(title: Title) -> list[str]:
-    """Voices heard in the episode that are not interviewees: the host and the narrator."""
-    speakers = {speaker.name for speaker in title.doc.speakers}
-    return [who for who in dict.fromkeys(cue.who for cue in title.cues) if who and who not in speakers]
-
-
 def persons(title: Title) -> list[Person]:
-    """Everyone credited in the episode: the voices that host it, each interviewee who answers,
-    and the authors of the text."""
+    """The people credited in the episode: each interviewee who answers, and the authors of the
+    text. The voices that read the rest (旁白, 主持人: the narrator and the host, synthetic voices
+    named by their part, in the captions) are no one: as `podcast:person` they were listed in
+    every app as a host called "Narrator"."""
     doc = title.doc
-    people = [Person(name, role="host") for name in hosts(title)]
-    people += [Person(speaker.name, role="guest") for speaker in doc.speakers if doc.answers_by(speaker.id)]
+    people = [Person(speaker.name, role="guest") for speaker in doc.speakers if doc.answers_by(speaker.id)]
     people += [Person(author, role="author", group="writing") for author in doc.meta.authors]
     return people
 
@@ -90,8 +89,6 @@ def podcast_feed(show: Show, titles: list[Title]) -> bytes:
     fg.apple.explicit(show.explicit)
     fg.podcastindex.guid(show.guid)
     fg.podcastindex.medium("podcast")
-    for name in dict.fromkeys(name for t in episodes for name in hosts(t)):
-        fg.podcastindex.person(Person(name, role="host"))
 
     # Episode numbers only for a serial show, where Apple orders by them: they follow the dates,
     # so a title added or removed renumbers the ones after it, which an episodic feed is spared.

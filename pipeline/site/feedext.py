@@ -5,7 +5,7 @@ apps use for transcripts, chapters and credits, through feedgen's extension mech
 XML is built by feedgen and lxml, never by string templates):
 
 - channel: `podcast:guid` (UUIDv5 of the feed URL, as the spec prescribes), `podcast:medium`,
-  `podcast:person` (hosts);
+  `podcast:person` (none today: the titles' hosts are synthetic voices);
 - item: `podcast:transcript`, `podcast:chapters`, `podcast:person`.
 
 Registered under the name `podcastindex` because feedgen's `podcast` name is the iTunes one.

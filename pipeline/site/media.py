@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import PublishError
+from pipeline.sourcetext import line_join
 
 
 @dataclass(frozen=True)
@@ -82,5 +83,11 @@ _CUE_TAG = re.compile(r"<[^>]*>")  # <i>, <c.loud>, <lang en>, <00:00:01.000>, <
 def cue_text(raw: str) -> str:
     """A cue's words as plain text: WebVTT writes '&', '<' and '>' as character references and
     may wrap words in cue tags, which webvtt-py hands back as they are; a page or a feed escapes
-    the plain text once more itself."""
-    return html.unescape(_CUE_TAG.sub("", raw))
+    the plain text once more itself. The caption's lines (wrapped to fit a player's width) are
+    joined as an editor's lines are (`line_join`): kept as they were, the page's transcript showed
+    a space in the middle of a Chinese sentence ('这里的招牌 叫…') wherever a caption wrapped."""
+    lines = [line.strip() for line in html.unescape(_CUE_TAG.sub("", raw)).split("\n")]
+    text = ""
+    for line in filter(None, lines):
+        text += line_join(text, line) + line
+    return text

@@ -121,8 +121,12 @@ def minutes(seconds: float, language: str = "zh-Hans") -> str:
 
 def _spoken(language: str) -> dict:
     """What a page's templates say in `language`: the site's words, a file's label, a duration."""
+    frame = furniture.words_language(language)
     return {"words": furniture.words(WORDS, language), "label": lambda kind: furniture.word(kind.label, language),
-            "minutes": lambda seconds: minutes(seconds, language)}
+            "minutes": lambda seconds: minutes(seconds, language),
+            # The page's own words are Chinese: a site whose language is not (`[site] language =
+            # "en"`) is marked as the words are, and only its name as the site's language.
+            "lang": frame or language, "site_lang": _lang_attribute(language if frame else None)}
 
 
 def size(count: int) -> str:
@@ -133,7 +137,7 @@ def size(count: int) -> str:
 
 def catalogue_page(env: Environment, show: Show, titles: list[Title]) -> str:
     return env.get_template("catalogue.html").render(
-        **_spoken(show.language), lang=show.language, show=show, titles=titles, root="",
+        **_spoken(show.language), show=show, titles=titles, root="",
         fonts=f"{layout.ASSETS}/{layout.FONTS}/", canonical=show.url(layout.PAGE), listed=CATALOGUE_FILES,
         icon=layout.SHOW.name)
 
@@ -142,9 +146,16 @@ def title_page(env: Environment, show: Masthead | Show, title: Title) -> str:
     doc = title.doc
     return env.get_template("title.html").render(
         **_spoken(show.language), own=furniture.words(WORDS, doc.meta.language),  # inside the title's text
-        lang=show.language, show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
+        own_lang=_lang_attribute(furniture.words_language(doc.meta.language)),
+        show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
         canonical=show.url(title.slug, layout.PAGE), cover_alt=cover_alt(doc.meta), icon=layout.SQUARE.name,
         files=title.files, audio=_audio(title), cues=title.cues, full_title=title.full_title, authors=title.authors)
+
+
+def _lang_attribute(language: str | None) -> Markup:
+    """` lang="…"` for the site's own words set inside a title's text in another language (an
+    English title's 正文, 受访者), which a screen reader would otherwise read in the title's voice."""
+    return Markup(' lang="{}"').format(language) if language else Markup("")
 
 
 def _audio(title: Title) -> dict | None:

@@ -89,6 +89,9 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
             if applies(title.doc.meta.date, today):
                 log(f"site: {title.source} is dated {title.doc.meta.date.isoformat()}, {what} (correct its 'date:' if "
                     f"that is a mistake)")
+    if not any(title.file("mp3") and title.audio for title in titles):
+        log("site: no title has an audio edition, so feed.xml lists no episode: podcast directories refuse a feed "
+            "without one (the pages and the OPDS catalogue list every title)")
     if not show.owner_email:
         log("site: no owner e-mail: set owner_email under [podcast] in publish.toml; Apple Podcasts and Spotify "
             "send the ownership check there (the feed is written without itunes:owner)")

@@ -79,7 +79,7 @@ def test_every_episode_is_read_with_its_real_files(project) -> None:
         chapters = json.loads((site / slug / "chapters.json").read_text(encoding="utf-8"))["chapters"]
         assert [(c["title"], c["startTime"], c["endTime"]) for c in chapters] == id3_chapters(mp3)
         assert {t.type for t in entry.podcast_transcripts} == {"text/vtt", "text/html"}
-        assert {p.role for p in entry.podcast_persons} == {"host", "guest", "author"}
+        assert {p.role for p in entry.podcast_persons} == {"guest", "author"}
 
 
 def test_nothing_changed_rebuilds_nothing(project) -> None:
