@@ -60,7 +60,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
                   date=extracted.date, date_from=extracted.date_from)
     draft.stats.notes += extracted.notes
     draft.links = list(extracted.links)
-    blocks, draft.credit = _take_credit(_house(extracted.blocks, draft), table, draft)
+    blocks, draft.credit = _take_credit(_time_codes(_house(extracted.blocks, draft), table, draft), table, draft)
     blocks = _furniture(blocks, table, draft)
     draft.language = _language("".join(b.text for b in blocks))
     blocks = bracketed_labels(blocks, parser, table)
@@ -105,6 +105,34 @@ def _house(blocks: list[Block], draft: Draft) -> list[Block]:
     if hidden:
         draft.stats.notes.append(f"{hidden} invisible character(s) removed (control characters, byte-order marks, "
                                  "bidirectional overrides: left by a paste or a conversion)")
+    return out
+
+
+def _time_codes(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
+    """A transcript's time codes (`[00:12:34] 张三：…`, `张三 [00:12:34]：…`, `张三 00:12` on its own
+    line, a code alone): the recording's, not the text's. Where two or more paragraphs carry one,
+    each is taken out (a label keeps its colon) and the count listed in the summary; a time inside
+    a sentence (`十点 10:30 开门`) stays. Before: `[00:01:05] 主持人林一：…` was read as text and the
+    whole interview stayed in the article."""
+    code = table.time_code.pattern
+    label = rf"(?P<label>[^\s：:，。！？,!?\[【(（\d][^：:，。！？,!?]{{0,{table.label_max}}}?)"
+    forms = (re.compile(rf"^(?:{code})\s*(?P<rest>.*)$"),  # (a code first, or alone)
+             re.compile(rf"^{label}\s*(?:{code})\s*[：:]\s*(?P<rest>.*)$"),  # (a label's code before its colon)
+             re.compile(rf"^{label}\s+(?:{code})\s*$"))  # (a label and its code alone on a line)
+    found = [next((m for form in forms if (m := form.match(b.text))), None) for b in blocks]
+    if sum(m is not None for m in found) < 2:
+        return blocks
+    out = []
+    for block, match in zip(blocks, found):
+        if match is None:
+            out.append(block)
+            continue
+        groups = match.groupdict()
+        text = f"{groups['label'].strip()}：{groups.get('rest') or ''}" if groups.get("label") else groups["rest"]
+        if text.strip():
+            out.append(replace(block, text=text.strip()))
+    draft.stats.notes.append(f"{sum(m is not None for m in found)} time code(s) of a transcript taken out "
+                             f"(the recording's, not the text's)")
     return out
 
 

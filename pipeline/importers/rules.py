@@ -35,6 +35,8 @@ class Rules:
     picture_max: int
     related: tuple[str, ...]
     related_item_max: int
+    time_code: re.Pattern[str]  # one time code of a transcript (`[00:12:34]`)
+    letter_words: frozenset[str]  # `A股`, `B站`: casefolded, without spaces
     page_furniture: frozenset[str]
     page_bylines: frozenset[str]
     interviewer: tuple[str, ...]
@@ -84,6 +86,8 @@ def rules() -> Rules:
         picture_max=int(layout["picture_max"]),
         related=tuple(layout["related"]),
         related_item_max=int(layout["related_item_max"]),
+        time_code=re.compile(layout["time_code"]),
+        letter_words=frozenset(w.casefold().replace(" ", "") for w in layout["letter_words"]),
         page_furniture=frozenset(data["page"]["furniture"]),
         page_bylines=frozenset(data["page"]["bylines"]),
         interviewer=tuple(data["labels"]["interviewer"]),
