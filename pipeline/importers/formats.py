@@ -4,7 +4,7 @@ One reader per format, each leaning on a maintained library for the format and a
 structure of its own: structure is inferred later, the same way for every format (`layout.py`).
 
 - `.txt`: every non-empty line is a block (UTF-8, UTF-16 with BOM, or GB18030 as Chinese Windows
-  saves it).
+  saves it, or Big5).
 - `.html`/`.htm`: a WeChat article's body (`#js_content`, which holds exactly the article) is
   read directly; any other page goes through trafilatura, which drops the site's header,
   navigation, share bar, comments and footer. The title and publication date come only from
@@ -42,6 +42,7 @@ from pipeline.importers.extracted import (  # noqa: F401
 )
 from pipeline.importers.webpage import read_html, walk_html
 from pipeline.paths import UsageError
+from pipeline.sourcebytes import chinese_encoding
 from pipeline.sourcetext import line_join
 
 SUFFIXES = {".txt": "plain text", ".text": "plain text", ".html": "web page", ".htm": "web page",
@@ -98,21 +99,25 @@ def read_copy(path: Path) -> Extracted:
 
 
 def decode(data: bytes, shown: str) -> tuple[str, list[str]]:
-    """Text of the copy: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030."""
+    """Text of the copy: UTF-8 (with or without BOM), UTF-16 with BOM, else Big5 or GB18030."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), ["read as UTF-16"]
     try:
         return data.decode("utf-8").removeprefix("\ufeff"), []
     except UnicodeDecodeError:
         pass
+    # Big5 (Taiwan's and Hong Kong's Windows) when the text's characters say so: GB18030 decodes
+    # Big5 bytes too, into nonsense (before: a Big5 copy became a source of garbled characters)
+    family = chinese_encoding(data)
+    codec, name = ("big5hkscs", "Big5") if family is not None and family[0] == "Big5" else ("gb18030", "GB18030")
     try:
-        text = data.decode("gb18030")
+        text = data.decode(codec)
     except UnicodeDecodeError:
         text = ""
     controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
     if not text or controls > len(text) // 1000:
-        raise PublishError(f"{shown}: the copy is neither UTF-8 nor GB18030 text; save it as UTF-8")
-    return text, ["read as GB18030 (not UTF-8)"]
+        raise PublishError(f"{shown}: the copy is neither UTF-8 nor {name} text; save it as UTF-8")
+    return text, [f"read as {name} (not UTF-8): check the characters came in right"]
 
 
 def text_blocks(text: str) -> list[Block]:

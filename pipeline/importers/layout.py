@@ -270,6 +270,10 @@ def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft) -> 
         start = heading
     notes = []
     heads = [i for i in range(max(floor, 1), start) if bare(blocks[i].text) in table.note_headings]
+    # … and so is a numbered section heading of a copy that numbers its sections (`三、结语` after
+    # `一、背景`, `二、店主们`): the writer's again, never the last speaker's words
+    sections = [i for i, b in enumerate(blocks) if table.section_heading.match(b.text)]
+    heads = sorted(heads + [i for i in sections if max(floor, 1) <= i < start] * (len(sections) >= 2))
     if heads:  # a notes heading (注释：): it and everything after it are notes
         notes = [b.text for b in blocks[heads[0]:start]]
         start = heads[0]

@@ -143,11 +143,29 @@ def _caption(element) -> bool:
     if tag not in ("p", "div", "section") or element.xpath(".//p|.//div|.//section"):
         return False
     pictures = [img for img in element.iter("img") if not _inline_picture(img)]
-    if not pictures or len(element.text_content().strip()) > _CAPTION_MAX:
+    if not pictures:
+        return _centred_under_picture(element)
+    if len(element.text_content().strip()) > _CAPTION_MAX:
         return False
     inside = {id(node) for node in element.iter()}
     before = [t for t in pictures[0].xpath("preceding::text()") if id(t.getparent()) in inside]
     return not "".join(before).strip()
+
+
+def _centred_under_picture(element) -> bool:
+    """A short centred line right under a paragraph that is a picture alone (`<p><img></p>` then
+    `<p style="text-align:center">店里的第一笼包子</p>`, as WeChat's editors lay a caption out):
+    the picture's words (before: kept as the article's). A question or a bold line never is."""
+    text = element.text_content().strip()
+    before = element.getprevious()
+    if not text or len(text) > _CAPTION_MAX or text.endswith(("？", "?", "：", ":")) or element.xpath(".//strong|.//b"):
+        return False
+    if before is None or before.text_content().strip() or not [
+            img for img in before.iter("img") if not _inline_picture(img)]:
+        return False
+    styles = [node.get("style") or "" for node in (element, *element.iterdescendants())]
+    return any(re.search(r"text-align\s*:\s*center", style, re.I) for style in styles) or (
+        (element.get("align") or "").lower() == "center")
 
 
 def _inline_picture(img) -> bool:
