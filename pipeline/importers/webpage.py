@@ -17,7 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.errors import PublishError
-from pipeline.importers.extracted import LINK_CLOSE, Block, Extracted, _clean, _Links, link_address, strip_links
+from pipeline.importers.extracted import BULLET, LINK_CLOSE, Block, Extracted, _clean, _Links, link_address, strip_links
 
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre",
                "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "ul", "dl", "dt", "dd", "table", "tr", "td",
@@ -229,7 +229,7 @@ def _tei_block(element, blocks: list[Block]) -> None:
         ordered = element.get("rend") == "ol"
         for number, item in enumerate(element.iterfind("item"), start=1):
             for line in _lines(item):
-                blocks.append(Block(line, item=number if ordered else None))
+                blocks.append(Block(line, item=number if ordered else BULLET))
         return
     if tag in ("table", "row"):
         for child in element:
@@ -329,7 +329,11 @@ def walk_html(root, found_links: list[str] | None = None) -> list[Block]:
         if mark:
             state["text"].append(mark)
         add(node.text, inner_bold)
-        if tag == "ol":
+        if tag == "ul":
+            for child in node:
+                li = isinstance(child.tag, str) and child.tag.lower() == "li"
+                visit(child, heading, BULLET if li else item, inner_bold, inner_bold)
+        elif tag == "ol":
             start = int(node.get("start", "1")) if str(node.get("start", "1")).isdigit() else 1
             number = start
             for child in node:
