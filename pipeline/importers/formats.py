@@ -180,7 +180,33 @@ def read_docx(data: bytes, shown: str) -> Extracted:
         title = _clean(heads[0].text_content()) or None
         heads[0].getparent().remove(heads[0])
     links: list[str] = []
-    blocks = walk_html(fragment, links)
+    footnotes = _word_notes(fragment)
+    blocks = walk_html(fragment, links) + footnotes
     notes = [f"Word: {m.message}" for m in result.messages if m.type == "warning"][:3]
     return Extracted(blocks, "Word document", title, "the document's Title paragraph" if title else None,
                      notes=notes, links=links)
+
+
+def _word_notes(fragment) -> list[Block]:
+    """Word's footnotes and endnotes, which mammoth lists at the end (`<li id="footnote-1">…
+    <a href="#footnote-ref-1">↑</a>`): taken out of the text and handed on after a notes heading
+    (the first of rules.toml's `note_headings`), each as `[n] …` with its mark in the text, so they
+    become the source's notes. Before: they were a numbered list in the last speaker's answer,
+    with a stray `↑`."""
+    from pipeline.importers.rules import rules
+
+    found: list[Block] = []
+    kinds = ("footnote", "endnote")
+    for item in fragment.xpath(" | ".join(f'.//li[starts-with(@id, "{kind}-")]' for kind in kinds)):
+        for back in item.xpath(" | ".join(f'.//a[starts-with(@href, "#{kind}-ref-")]' for kind in kinds)):
+            back.drop_tree()
+        marks = fragment.xpath(".//a[@href=$target]", target=f"#{item.get('id')}")  # (its mark in the text: `[2]`)
+        mark = _clean(marks[0].text_content()) if marks else f"[{item.get('id').rsplit('-', 1)[-1]}]"
+        text = _clean(item.text_content())
+        parent = item.getparent()
+        item.drop_tree()
+        if parent is not None and not len(parent) and not (parent.text or "").strip():
+            parent.drop_tree()
+        if text:
+            found.append(Block(f"{mark} {text}"))
+    return [Block(rules().note_headings[0]), *found] if found else []

@@ -206,9 +206,17 @@ def _relinked(blocks: list[Block], tree, links: list[str]) -> list[Block]:
     return out
 
 
+# Elements a browser never shows with its scripts on (what a page says when they are off, a
+# template its scripts fill): taken out of the page's text before trafilatura reads it. Before: a
+# `<noscript>` inside the article made trafilatura return the whole article as one paragraph, the
+# headline, its questions, labels and the noscript's own words run together.
+_NEVER_SHOWN = re.compile(r"<(noscript|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+
+
 def _trafilatura_blocks(text: str) -> list[Block]:
     import trafilatura
 
+    text = _NEVER_SHOWN.sub("", text)
     xml = trafilatura.extract(text, output_format="xml", include_formatting=True, include_tables=True,
                               include_comments=False, include_images=False, favor_recall=True,
                               deduplicate=False, with_metadata=False)

@@ -4,7 +4,8 @@ speakers labelled by Latin names, an article with numbered sections (一、背�
 traditional characters (labels, `問：`/`答：`, bylines, a related list), `Q:`/`A:` turns, a .txt in
 Big5 and one in GBK bytes, a WeChat page of deeply nested sections with scripts, a lazy image and
 its caption, a news page with a `<noscript>` in its article, and a Word file with tracked
-changes, a comment, a header, a footer, a link and Word's bullets.
+changes, a comment, a header, a footer, a link and Word's bullets, and one with a footnote and an
+endnote.
 
 Every expectation is written by hand from the copy. Each copy is imported with the real command,
 its placeholders filled as an editor would, checked, and read by the reader: every sentence of
@@ -90,6 +91,11 @@ CASES = [
                     "修一次收五块钱。", "想过。", "我在街道的网站上登了招徒弟的启事。", "我教他们三件事：", "补胎；",
                     "调刹车；", "换链条。"],
          dropped=["六十五", "这句话已被删除", "这句要核实", "城南周刊", "内部稿件"]),
+    Case("footnotes.docx", ["你为什么在城里养蜂？", "邻居不怕吗？"], [("柯建新", "城里的花期"), ("柯建新", "一开始怕。")],
+         title="城里的养蜂人",
+         sentences=["屋顶上有十个蜂箱，是一位退休教师养的[1]。", "城里的花期比乡下长[2]。", "蜜也更杂。", "一开始怕。",
+                    "后来尝了蜜就不怕了。", "[1] 柯建新退休前在中学教生物。", "[2] 据市园林局统计，城区有四百多种开花植物。"],
+         dropped=["↑"]),
 ]
 IDS = [c.copy.replace(".", "-") for c in CASES]
 
@@ -195,6 +201,15 @@ def test_the_numbered_closing_section_is_no_speakers_words(documents) -> None:
     assert ["".join(p.text for p in a.paragraphs) for a in last.answers] == ["勉强持平。"]
     notes = [p.text for s in doc.sections if s.kind == "note" for p in s.paragraphs]
     assert notes == ["三、结语", "县城书店的路还很长。"]
+
+
+def test_words_footnotes_and_endnotes_are_notes(documents) -> None:
+    """Before: they were a numbered list in the last speaker's answer, each with a stray `↑`."""
+    doc = _document(documents, "footnotes.docx")
+    last = [s for s in doc.sections if s.kind == "question"][-1]
+    assert ["".join(p.text for p in a.paragraphs) for a in last.answers] == ["一开始怕。后来尝了蜜就不怕了。"]
+    notes = [p.text for s in doc.sections if s.kind == "note" for p in s.paragraphs]
+    assert notes == ["注释", "[1] 柯建新退休前在中学教生物。", "[2] 据市园林局统计，城区有四百多种开花植物。"]
 
 
 def test_words_bullets_are_a_list(documents) -> None:
