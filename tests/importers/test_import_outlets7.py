@@ -292,3 +292,15 @@ def test_a_centred_line_under_a_picture_is_its_caption_and_a_question_is_not() -
     page = (f'<div id="js_content"><p>夜市开了。</p>{picture}<p style="text-align:center">夜市的入口</p>'
             f'{picture}<p style="text-align:center">你常来吗？</p><p>常来。</p></div>')
     assert [b.text for b in read_html(page).blocks] == ["夜市开了。", "你常来吗？", "常来。"]
+
+
+@pytest.mark.parametrize("ask,answer", [("Host: ", "Guest: "), ("主持人：", "嘉宾："), ("Interviewer: ", "Guest："),
+                                        ("Q: ", "Guest: ")], ids=["host-guest", "zhuchiren-jiabin", "interviewer-guest", "q-guest"])
+def test_a_podcasts_guest_label_names_nobody(ask: str, answer: str) -> None:
+    """Before: `Guest:` (and `嘉宾：`) became a speaker named "Guest"."""
+    from pipeline.importers.labels import INTERVIEWEE
+
+    draft = infer_draft(QA.format(q=ask, a=answer))
+    assert [c.title for c in draft.chapters] == ["你送外卖多久了？", "冬天难吗？"]
+    assert [(draft.people[a.person].name, [p.text for p in a.paragraphs]) for a in draft.answers] == [
+        (INTERVIEWEE, ["三年了。"]), (INTERVIEWEE, ["手冷。"])]
