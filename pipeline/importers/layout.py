@@ -110,9 +110,10 @@ def _house(blocks: list[Block], draft: Draft) -> list[Block]:
 
 def _time_codes(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
     """A transcript's time codes (`[00:12:34] 张三：…`, `张三 [00:12:34]：…`, `张三 00:12` on its own
-    line, a code alone): the recording's, not the text's. Where two or more paragraphs carry one,
-    each is taken out (a label keeps its colon) and the count listed in the summary; a time inside
-    a sentence (`十点 10:30 开门`) stays. Before: `[00:01:05] 主持人林一：…` was read as text and the
+    line, a code alone): the recording's, not the text's. Where two or more paragraphs carry one
+    as a recording does (beside a label, in brackets, or with seconds), each code is taken out (a
+    label keeps its colon) and the count listed in the summary; a time inside a sentence (`十点
+    10:30 开门`) or a timeline's (`08:30 记者来到现场。`) stays. Before: `[00:01:05] 主持人林一：…` was read as text and the
     whole interview stayed in the article."""
     code = table.time_code.pattern
     label = rf"(?P<label>[^\s：:，。！？,!?\[【(（\d][^：:，。！？,!?]{{0,{table.label_max}}}?)"
@@ -120,7 +121,12 @@ def _time_codes(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
              re.compile(rf"^{label}\s*(?:{code})\s*[：:]\s*(?P<rest>.*)$"),  # (a label's code before its colon)
              re.compile(rf"^{label}\s+(?:{code})\s*$"))  # (a label and its code alone on a line)
     found = [next((m for form in forms if (m := form.match(b.text))), None) for b in blocks]
-    if sum(m is not None for m in found) < 2:
+    # a recording's codes: one beside a label, in brackets or with seconds; a timeline's bare
+    # `08:30 记者来到现场。` paragraphs keep their times (they are the text's)
+    said = re.compile(rf"^[^\s：:，。！？,!?]{{1,{table.label_max}}}[：:]")
+    recorded = [m for m in found if m is not None and (
+        m.groupdict().get("label") or re.search(r"[\[【(（]|:\d\d:", m[0]) or said.match(m["rest"] or ""))]
+    if len(recorded) < 2:
         return blocks
     out = []
     for block, match in zip(blocks, found):

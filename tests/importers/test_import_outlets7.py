@@ -304,3 +304,10 @@ def test_a_podcasts_guest_label_names_nobody(ask: str, answer: str) -> None:
     assert [c.title for c in draft.chapters] == ["你送外卖多久了？", "冬天难吗？"]
     assert [(draft.people[a.person].name, [p.text for p in a.paragraphs]) for a in draft.answers] == [
         (INTERVIEWEE, ["三年了。"]), (INTERVIEWEE, ["手冷。"])]
+
+
+def test_the_times_of_a_timeline_stay() -> None:
+    """A report told hour by hour keeps its hours (a transcript's codes stand beside a label, in
+    brackets or with seconds)."""
+    draft = infer_draft("08:30 记者来到现场。\n\n10:00 救援队抵达，开始搜救。\n\n12:15 第一名被困者获救。")
+    assert [p.text for p in draft.article] == ["08:30 记者来到现场。", "10:00 救援队抵达，开始搜救。", "12:15 第一名被困者获救。"]
