@@ -73,7 +73,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     last_label = max(labels, default=-1)
     # the last answer keeps one paragraph: the one after its label, or the label's own line
     floor = last_label + (1 if last_label >= 0 and labels[last_label].rest else 2) if last_label >= 0 else 0
-    tail = _end_matter(blocks, floor, table, draft)
+    tail = _end_matter(blocks, floor, table, draft, asked)
     body = blocks[:tail]
     headings = {i for i in range(len(body)) if i in asked or _is_question(body, i, labels, table)}
     starts = sorted(headings | {i for i in labels if i < tail})
@@ -255,7 +255,7 @@ def _picture(text: str, table: Rules) -> bool:
         re.search(rf"(?:\s|记者|[/／｜|])\S{{0,8}}(?<!拍)(?:{ends})$", inner))
 
 
-def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft) -> int:
+def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft, asked: set[int]) -> int:
     """Index where the end matter (notes, references) starts, at `floor` or after; fills
     draft.notes/references."""
     n = len(blocks)
@@ -280,6 +280,8 @@ def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft) -> 
     # `一、背景`, `二、店主们`): the writer's again, never the last speaker's words
     sections = [i for i, b in enumerate(blocks) if table.section_heading.match(b.text)]
     heads = sorted(heads + [i for i in sections if max(floor, 1) <= i < start] * (len(sections) >= 2))
+    # … and so is a heading the page or Word file marks (`<h2>结语</h2>`), not an interviewer's turn
+    heads = sorted(set(heads) | {i for i in range(max(floor, 1), start) if blocks[i].heading and i not in asked})
     if heads:  # a notes heading (注释：): it and everything after it are notes
         notes = [b.text for b in blocks[heads[0]:start]]
         start = heads[0]

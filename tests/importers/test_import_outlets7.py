@@ -311,3 +311,17 @@ def test_the_times_of_a_timeline_stay() -> None:
     brackets or with seconds)."""
     draft = infer_draft("08:30 记者来到现场。\n\n10:00 救援队抵达，开始搜救。\n\n12:15 第一名被困者获救。")
     assert [p.text for p in draft.article] == ["08:30 记者来到现场。", "10:00 救援队抵达，开始搜救。", "12:15 第一名被困者获救。"]
+
+
+def test_a_marked_heading_after_the_last_answer_is_no_speakers_words() -> None:
+    """Before: `<h2>结语</h2>` and its paragraph after the last answer were that speaker's words."""
+    from pipeline.importers.layout import infer
+    from pipeline.importers.webpage import read_html
+
+    turn = "<p><strong>{q}</strong></p><p><strong>书店老板周明：</strong></p><p>{a}</p>"
+    page = ('<div id="js_content"><h2>背景</h2><p>县城里开了不少书店。</p>'
+            + turn.format(q="钱从哪里来？", a="一半是借的。") + turn.format(q="能赚钱吗？", a="勉强持平。")
+            + "<h2>结语</h2><p>县城书店的路还很长。</p></div>")
+    draft = infer(read_html(page))
+    assert [[p.text for p in a.paragraphs] for a in draft.answers] == [["一半是借的。"], ["勉强持平。"]]
+    assert draft.notes == ["结语", "县城书店的路还很长。"]
