@@ -52,14 +52,21 @@ def _legacy_chinese(data: bytes, bad: int) -> str:
     if any(char >= "\u2e80" for char in data[:bad].decode("utf-8", "ignore")):
         return (" (the text before this point is UTF-8: this part was pasted or saved in another encoding, "
                 "such as GBK; type or paste it again as UTF-8)")
-    from charset_normalizer import from_bytes  # (its guess, from the text's characters; GB18030 alone reads Big5 too)
-
-    best = from_bytes(data).best()
-    family = _CHINESE_ENCODINGS.get(best.encoding.replace("_", "").lower()) if best is not None else None
+    family = chinese_encoding(data)
     if family is None:
         return ""
     name, codec = family
     return f" (it reads as {name}, a Chinese Windows encoding: save it again as UTF-8, or convert it: iconv -f {codec} -t UTF-8)"
+
+
+def chinese_encoding(data: bytes) -> tuple[str, str] | None:
+    """(name told to the editor, iconv's name) of the Chinese Windows encoding (GBK/GB 18030 or
+    Big5) the bytes read as, by charset_normalizer's guess from the text's characters (GB18030
+    alone decodes Big5 bytes too, into nonsense), or None."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return _CHINESE_ENCODINGS.get(best.encoding.replace("_", "").lower()) if best is not None else None
 
 
 # charset_normalizer's names (underscores dropped) → what the editor is told, and iconv's name

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 @dataclass
 class Para:
     text: str
-    number: int | None = None  # a numbered point: written as an ordered-list item
+    number: int | None = None  # a numbered point: written as an ordered-list item (BULLET: a bulleted one)
     asides: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of bracketed asides
     line: int | None = None  # its line in a plain-text copy
 

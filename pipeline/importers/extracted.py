@@ -27,13 +27,18 @@ LINK_OPEN, LINK_CLOSE, LINK_BASE = "\U000ffff0", "\U000ffff1", 0xF0000
 LINK_SCHEMES = ("http", "https", "mailto")
 
 
+# The `item` of a bulleted list's item (<ul>, Word's bullets): written `- …` (before: Word's and a
+# page's bullets were lost, each item a paragraph of its own)
+BULLET = 0
+
+
 @dataclass
 class Block:
     """One paragraph-like piece of copy, as the format delivered it."""
 
     text: str
     heading: bool = False  # the copy marks it as a heading (<h2>, Word's "Heading 2")
-    item: int | None = None  # its number in an ordered list the copy marks up (<ol>, Word numbering)
+    item: int | None = None  # its number in an ordered list the copy marks up (<ol>, Word numbering); BULLET
     strong: bool = False  # all of it is bold (a label or question set in bold, often without colon)
     line: int | None = None  # its line in a plain-text copy (1-based), for messages to the editor
 

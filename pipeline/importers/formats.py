@@ -4,7 +4,7 @@ One reader per format, each leaning on a maintained library for the format and a
 structure of its own: structure is inferred later, the same way for every format (`layout.py`).
 
 - `.txt`: every non-empty line is a block (UTF-8, UTF-16 with BOM, or GB18030 as Chinese Windows
-  saves it).
+  saves it, or Big5).
 - `.html`/`.htm`: a WeChat article's body (`#js_content`, which holds exactly the article) is
   read directly; any other page goes through trafilatura, which drops the site's header,
   navigation, share bar, comments and footer. The title and publication date come only from
@@ -42,6 +42,7 @@ from pipeline.importers.extracted import (  # noqa: F401
 )
 from pipeline.importers.webpage import read_html, walk_html
 from pipeline.paths import UsageError
+from pipeline.sourcebytes import chinese_encoding
 from pipeline.sourcetext import line_join
 
 SUFFIXES = {".txt": "plain text", ".text": "plain text", ".html": "web page", ".htm": "web page",
@@ -98,21 +99,25 @@ def read_copy(path: Path) -> Extracted:
 
 
 def decode(data: bytes, shown: str) -> tuple[str, list[str]]:
-    """Text of the copy: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030."""
+    """Text of the copy: UTF-8 (with or without BOM), UTF-16 with BOM, else Big5 or GB18030."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), ["read as UTF-16"]
     try:
         return data.decode("utf-8").removeprefix("\ufeff"), []
     except UnicodeDecodeError:
         pass
+    # Big5 (Taiwan's and Hong Kong's Windows) when the text's characters say so: GB18030 decodes
+    # Big5 bytes too, into nonsense (before: a Big5 copy became a source of garbled characters)
+    family = chinese_encoding(data)
+    codec, name = ("big5hkscs", "Big5") if family is not None and family[0] == "Big5" else ("gb18030", "GB18030")
     try:
-        text = data.decode("gb18030")
+        text = data.decode(codec)
     except UnicodeDecodeError:
         text = ""
     controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
     if not text or controls > len(text) // 1000:
-        raise PublishError(f"{shown}: the copy is neither UTF-8 nor GB18030 text; save it as UTF-8")
-    return text, ["read as GB18030 (not UTF-8)"]
+        raise PublishError(f"{shown}: the copy is neither UTF-8 nor {name} text; save it as UTF-8")
+    return text, [f"read as {name} (not UTF-8): check the characters came in right"]
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -175,7 +180,33 @@ def read_docx(data: bytes, shown: str) -> Extracted:
         title = _clean(heads[0].text_content()) or None
         heads[0].getparent().remove(heads[0])
     links: list[str] = []
-    blocks = walk_html(fragment, links)
+    footnotes = _word_notes(fragment)
+    blocks = walk_html(fragment, links) + footnotes
     notes = [f"Word: {m.message}" for m in result.messages if m.type == "warning"][:3]
     return Extracted(blocks, "Word document", title, "the document's Title paragraph" if title else None,
                      notes=notes, links=links)
+
+
+def _word_notes(fragment) -> list[Block]:
+    """Word's footnotes and endnotes, which mammoth lists at the end (`<li id="footnote-1">…
+    <a href="#footnote-ref-1">↑</a>`): taken out of the text and handed on after a notes heading
+    (the first of rules.toml's `note_headings`), each as `[n] …` with its mark in the text, so they
+    become the source's notes. Before: they were a numbered list in the last speaker's answer,
+    with a stray `↑`."""
+    from pipeline.importers.rules import rules
+
+    found: list[Block] = []
+    kinds = ("footnote", "endnote")
+    for item in fragment.xpath(" | ".join(f'.//li[starts-with(@id, "{kind}-")]' for kind in kinds)):
+        for back in item.xpath(" | ".join(f'.//a[starts-with(@href, "#{kind}-ref-")]' for kind in kinds)):
+            back.drop_tree()
+        marks = fragment.xpath(".//a[@href=$target]", target=f"#{item.get('id')}")  # (its mark in the text: `[2]`)
+        mark = _clean(marks[0].text_content()) if marks else f"[{item.get('id').rsplit('-', 1)[-1]}]"
+        text = _clean(item.text_content())
+        parent = item.getparent()
+        item.drop_tree()
+        if parent is not None and not len(parent) and not (parent.text or "").strip():
+            parent.drop_tree()
+        if text:
+            found.append(Block(f"{mark} {text}"))
+    return [Block(rules().note_headings[0]), *found] if found else []

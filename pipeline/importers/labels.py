@@ -20,7 +20,7 @@ from pipeline.importers.formats import Block
 from pipeline.importers.house import point_number
 from pipeline.importers.names import LabelParser, Split, ends_with_role, without_decoration
 from pipeline.importers.people import key
-from pipeline.importers.rules import Rules
+from pipeline.importers.rules import Rules, rules
 from pipeline.pinyin_syllables import is_han
 from pipeline.placeholders import TODO
 
@@ -119,9 +119,19 @@ def _turn(text: str, words: tuple[str, ...]) -> str | None:
     """The text after a turn label of `words` (`问：…` → `…`, `问：` → ''), or None."""
     for pattern in (_TURN, _LOOSE_TURN):
         match = pattern.match(text)
-        if match is not None and _is_turn_word(match["label"], words):
+        if match is not None and _is_turn_word(match["label"], words) and not (
+                pattern is _LOOSE_TURN and _letter_word(match["label"], match["rest"])):
             return match["rest"].strip()
     return None
+
+
+def _letter_word(label: str, rest: str) -> bool:
+    """`A 股…`, `B 站…`: the letter and the words after it make one word of the table
+    (`letter_words`), so the paragraph opens with that word, not with a turn label."""
+    words = rules().letter_words
+    longest = max((len(w) for w in words), default=0)
+    joined = (label + rest.lstrip()).casefold().replace(" ", "")
+    return any(joined[:size] in words for size in range(len(label) + 1, longest + 1))
 
 
 def _is_turn_word(label: str, words: tuple[str, ...]) -> bool:

@@ -60,7 +60,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
                   date=extracted.date, date_from=extracted.date_from)
     draft.stats.notes += extracted.notes
     draft.links = list(extracted.links)
-    blocks, draft.credit = _take_credit(_house(extracted.blocks, draft), table, draft)
+    blocks, draft.credit = _take_credit(_time_codes(_house(extracted.blocks, draft), table, draft), table, draft)
     blocks = _furniture(blocks, table, draft)
     draft.language = _language("".join(b.text for b in blocks))
     blocks = bracketed_labels(blocks, parser, table)
@@ -73,7 +73,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     last_label = max(labels, default=-1)
     # the last answer keeps one paragraph: the one after its label, or the label's own line
     floor = last_label + (1 if last_label >= 0 and labels[last_label].rest else 2) if last_label >= 0 else 0
-    tail = _end_matter(blocks, floor, table, draft)
+    tail = _end_matter(blocks, floor, table, draft, asked)
     body = blocks[:tail]
     headings = {i for i in range(len(body)) if i in asked or _is_question(body, i, labels, table)}
     starts = sorted(headings | {i for i in labels if i < tail})
@@ -105,6 +105,40 @@ def _house(blocks: list[Block], draft: Draft) -> list[Block]:
     if hidden:
         draft.stats.notes.append(f"{hidden} invisible character(s) removed (control characters, byte-order marks, "
                                  "bidirectional overrides: left by a paste or a conversion)")
+    return out
+
+
+def _time_codes(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
+    """A transcript's time codes (`[00:12:34] 张三：…`, `张三 [00:12:34]：…`, `张三 00:12` on its own
+    line, a code alone): the recording's, not the text's. Where two or more paragraphs carry one
+    as a recording does (beside a label, in brackets, or with seconds), each code is taken out (a
+    label keeps its colon) and the count listed in the summary; a time inside a sentence (`十点
+    10:30 开门`) or a timeline's (`08:30 记者来到现场。`) stays. Before: `[00:01:05] 主持人林一：…` was read as text and the
+    whole interview stayed in the article."""
+    code = table.time_code.pattern
+    label = rf"(?P<label>[^\s：:，。！？,!?\[【(（\d][^：:，。！？,!?]{{0,{table.label_max}}}?)"
+    forms = (re.compile(rf"^(?:{code})\s*(?P<rest>.*)$"),  # (a code first, or alone)
+             re.compile(rf"^{label}\s*(?:{code})\s*[：:]\s*(?P<rest>.*)$"),  # (a label's code before its colon)
+             re.compile(rf"^{label}\s+(?:{code})\s*$"))  # (a label and its code alone on a line)
+    found = [next((m for form in forms if (m := form.match(b.text))), None) for b in blocks]
+    # a recording's codes: one beside a label, in brackets or with seconds; a timeline's bare
+    # `08:30 记者来到现场。` paragraphs keep their times (they are the text's)
+    said = re.compile(rf"^[^\s：:，。！？,!?]{{1,{table.label_max}}}[：:]")
+    recorded = [m for m in found if m is not None and (
+        m.groupdict().get("label") or re.search(r"[\[【(（]|:\d\d:", m[0]) or said.match(m["rest"] or ""))]
+    if len(recorded) < 2:
+        return blocks
+    out = []
+    for block, match in zip(blocks, found):
+        if match is None:
+            out.append(block)
+            continue
+        groups = match.groupdict()
+        text = f"{groups['label'].strip()}：{groups.get('rest') or ''}" if groups.get("label") else groups["rest"]
+        if text.strip():
+            out.append(replace(block, text=text.strip()))
+    draft.stats.notes.append(f"{sum(m is not None for m in found)} time code(s) of a transcript taken out "
+                             f"(the recording's, not the text's)")
     return out
 
 
@@ -221,7 +255,7 @@ def _picture(text: str, table: Rules) -> bool:
         re.search(rf"(?:\s|记者|[/／｜|])\S{{0,8}}(?<!拍)(?:{ends})$", inner))
 
 
-def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft) -> int:
+def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft, asked: set[int]) -> int:
     """Index where the end matter (notes, references) starts, at `floor` or after; fills
     draft.notes/references."""
     n = len(blocks)
@@ -242,6 +276,12 @@ def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft) -> 
         start = heading
     notes = []
     heads = [i for i in range(max(floor, 1), start) if bare(blocks[i].text) in table.note_headings]
+    # … and so is a numbered section heading of a copy that numbers its sections (`三、结语` after
+    # `一、背景`, `二、店主们`): the writer's again, never the last speaker's words
+    sections = [i for i, b in enumerate(blocks) if table.section_heading.match(b.text)]
+    heads = sorted(heads + [i for i in sections if max(floor, 1) <= i < start] * (len(sections) >= 2))
+    # … and so is a heading the page or Word file marks (`<h2>结语</h2>`), not an interviewer's turn
+    heads = sorted(set(heads) | {i for i in range(max(floor, 1), start) if blocks[i].heading and i not in asked})
     if heads:  # a notes heading (注释：): it and everything after it are notes
         notes = [b.text for b in blocks[heads[0]:start]]
         start = heads[0]

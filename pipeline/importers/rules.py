@@ -7,6 +7,9 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+from pipeline.importers.traditional import with_traditional
 
 DATA = Path(__file__).resolve().parent / "data" / "rules.toml"
 
@@ -35,6 +38,9 @@ class Rules:
     picture_max: int
     related: tuple[str, ...]
     related_item_max: int
+    time_code: re.Pattern[str]  # one time code of a transcript (`[00:12:34]`)
+    letter_words: frozenset[str]
+    section_heading: re.Pattern[str]  # `一、背景`, `三、结语`  # `A股`, `B站`: casefolded, without spaces
     page_furniture: frozenset[str]
     page_bylines: frozenset[str]
     interviewer: tuple[str, ...]
@@ -59,7 +65,9 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
-    data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    # every word also in traditional characters (`記者`, `編輯`, `讀者`): before, a copy in traditional
+    # characters had none of its labels, bylines or furniture read
+    data = _with_traditional(tomllib.loads(DATA.read_text(encoding="utf-8")))
     roles, layout, credit = data["roles"], data["layout"], data["credit"]
     return Rules(
         role_words=tuple(sorted(set(roles["words"]), key=len, reverse=True)),
@@ -84,6 +92,9 @@ def rules() -> Rules:
         picture_max=int(layout["picture_max"]),
         related=tuple(layout["related"]),
         related_item_max=int(layout["related_item_max"]),
+        time_code=re.compile(layout["time_code"]),
+        section_heading=re.compile(layout["section_heading"]),
+        letter_words=frozenset(w.casefold().replace(" ", "") for w in layout["letter_words"]),
         page_furniture=frozenset(data["page"]["furniture"]),
         page_bylines=frozenset(data["page"]["bylines"]),
         interviewer=tuple(data["labels"]["interviewer"]),
@@ -105,3 +116,12 @@ def rules() -> Rules:
         credit_leads=tuple(credit["leads"]),
         date_labels=tuple(sorted(credit["date_labels"], key=len, reverse=True)),
     )
+
+
+def _with_traditional(value: Any) -> Any:
+    """The tables with each list of words extended by the words' traditional forms."""
+    if isinstance(value, dict):
+        return {k: _with_traditional(v) for k, v in value.items()}
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return with_traditional(value)
+    return value

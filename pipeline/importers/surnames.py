@@ -5,6 +5,8 @@
   pinyin pass reads as names);
 - tier `rare`: any other CC-CEDICT entry defined as "surname …" (师, 官, 从 … are surnames too,
   which is why a split needs more evidence than a surname);
+- each surname's traditional form (陳, 歐陽) with its simplified form's tier and count, unless
+  simplified text writes that form too;
 - `count`: how many person names (tag `nr`, two to four characters) in jieba's dictionary start
   with it: a rough frequency proxy (jieba's `nr` also holds transliterations and nicknames, so it
   only breaks ties, it never makes a surname).
@@ -48,16 +50,25 @@ def generate() -> list[Surname]:
             if tag == "nr" and 2 <= len(word) <= 4:
                 counts[word[0]] += 1
                 counts[word[:2]] += 1 if len(word) >= 3 else 0
-    cedict = {
-        entry["simplified"]
-        for entry in CcCedict().get_entries()
-        if len(entry["simplified"]) <= 2 and any(d.startswith("surname ") for d in entry["definitions"])
-    }
+    entries = CcCedict().get_entries()
+    simplified = {entry["simplified"] for entry in entries}
+    surname_entries = [entry for entry in entries
+                       if len(entry["simplified"]) <= 2 and any(d.startswith("surname ") for d in entry["definitions"])]
+    cedict = {entry["simplified"] for entry in surname_entries}
     project = set(_project_surnames())
     rows = []
     for text in sorted(project | cedict):
         rows.append(Surname(text, text in project, counts[text]))
-    return rows
+    # Traditional forms (陳, 劉, 歐陽), with the tier and count of their simplified form: copy in
+    # traditional characters names its speakers so (before: `店主陳文雄：` was no label, and a
+    # whole interview in traditional characters stayed in the article). A form simplified text
+    # also writes (乾, 么) is left out: it would make a surname of a simplified word.
+    by_text = {row.text: row for row in rows}
+    for entry in surname_entries:
+        form, base = entry["traditional"], by_text.get(entry["simplified"])
+        if base is not None and form != base.text and form not in simplified and form not in by_text:
+            by_text[form] = Surname(form, base.common, base.count)
+    return sorted(by_text.values(), key=lambda row: row.text)
 
 
 @lru_cache(maxsize=1)

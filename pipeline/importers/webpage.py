@@ -17,7 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.errors import PublishError
-from pipeline.importers.extracted import LINK_CLOSE, Block, Extracted, _clean, _Links, link_address, strip_links
+from pipeline.importers.extracted import BULLET, LINK_CLOSE, Block, Extracted, _clean, _Links, link_address, strip_links
 
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre",
                "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "ul", "dl", "dt", "dd", "table", "tr", "td",
@@ -143,11 +143,29 @@ def _caption(element) -> bool:
     if tag not in ("p", "div", "section") or element.xpath(".//p|.//div|.//section"):
         return False
     pictures = [img for img in element.iter("img") if not _inline_picture(img)]
-    if not pictures or len(element.text_content().strip()) > _CAPTION_MAX:
+    if not pictures:
+        return _centred_under_picture(element)
+    if len(element.text_content().strip()) > _CAPTION_MAX:
         return False
     inside = {id(node) for node in element.iter()}
     before = [t for t in pictures[0].xpath("preceding::text()") if id(t.getparent()) in inside]
     return not "".join(before).strip()
+
+
+def _centred_under_picture(element) -> bool:
+    """A short centred line right under a paragraph that is a picture alone (`<p><img></p>` then
+    `<p style="text-align:center">店里的第一笼包子</p>`, as WeChat's editors lay a caption out):
+    the picture's words (before: kept as the article's). A question or a bold line never is."""
+    text = element.text_content().strip()
+    before = element.getprevious()
+    if not text or len(text) > _CAPTION_MAX or text.endswith(("？", "?", "：", ":")) or element.xpath(".//strong|.//b"):
+        return False
+    if before is None or before.text_content().strip() or not [
+            img for img in before.iter("img") if not _inline_picture(img)]:
+        return False
+    styles = [node.get("style") or "" for node in (element, *element.iterdescendants())]
+    return any(re.search(r"text-align\s*:\s*center", style, re.I) for style in styles) or (
+        (element.get("align") or "").lower() == "center")
 
 
 def _inline_picture(img) -> bool:
@@ -188,9 +206,17 @@ def _relinked(blocks: list[Block], tree, links: list[str]) -> list[Block]:
     return out
 
 
+# Elements a browser never shows with its scripts on (what a page says when they are off, a
+# template its scripts fill): taken out of the page's text before trafilatura reads it. Before: a
+# `<noscript>` inside the article made trafilatura return the whole article as one paragraph, the
+# headline, its questions, labels and the noscript's own words run together.
+_NEVER_SHOWN = re.compile(r"<(noscript|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+
+
 def _trafilatura_blocks(text: str) -> list[Block]:
     import trafilatura
 
+    text = _NEVER_SHOWN.sub("", text)
     xml = trafilatura.extract(text, output_format="xml", include_formatting=True, include_tables=True,
                               include_comments=False, include_images=False, favor_recall=True,
                               deduplicate=False, with_metadata=False)
@@ -211,7 +237,7 @@ def _tei_block(element, blocks: list[Block]) -> None:
         ordered = element.get("rend") == "ol"
         for number, item in enumerate(element.iterfind("item"), start=1):
             for line in _lines(item):
-                blocks.append(Block(line, item=number if ordered else None))
+                blocks.append(Block(line, item=number if ordered else BULLET))
         return
     if tag in ("table", "row"):
         for child in element:
@@ -311,7 +337,11 @@ def walk_html(root, found_links: list[str] | None = None) -> list[Block]:
         if mark:
             state["text"].append(mark)
         add(node.text, inner_bold)
-        if tag == "ol":
+        if tag == "ul":
+            for child in node:
+                li = isinstance(child.tag, str) and child.tag.lower() == "li"
+                visit(child, heading, BULLET if li else item, inner_bold, inner_bold)
+        elif tag == "ol":
             start = int(node.get("start", "1")) if str(node.get("start", "1")).isdigit() else 1
             number = start
             for child in node:

@@ -17,6 +17,7 @@ import yaml
 
 from pipeline.fences import scan
 from pipeline.importers.draft import Chapter, Draft, Para, Person
+from pipeline.importers.extracted import BULLET
 from pipeline.importers.formats import LINK_BASE, LINK_CLOSE, LINK_OPEN, strip_links
 from pipeline.placeholders import TODO
 
@@ -169,9 +170,9 @@ def _paragraphs(paras: list[Para], blank_end: bool = True, links: Sequence[str] 
     for index, para in enumerate(paras):
         text = markdown_text(para, links)
         if para.number is not None:
-            lines.append(f"{para.number}. {text}")
+            lines.append(f"- {text}" if para.number == BULLET else f"{para.number}. {text}")
             following = paras[index + 1] if index + 1 < len(paras) else None
-            if following is None or following.number is None:
+            if following is None or following.number is None or (following.number == BULLET) != (para.number == BULLET):
                 lines.append("")
         else:
             lines += [text, ""]
