@@ -44,6 +44,7 @@ from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
+from pipeline.passes.speech_chars import sayable as _sayable
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PAUSES = "，。！？；：、"
@@ -421,6 +422,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = text.translate(_FULL_WIDTH_ALNUM)
     text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)
+    text = _sayable(text)  # (after the title's respellings, which may name such a character)
     text = _web(text, rules)
     text = _figure_names(text, rules)
     text = _signs(text, rules)
