@@ -154,6 +154,7 @@ def test_a_rare_character_is_said_not_spelt_by_its_code_point() -> None:
     assert checked >= 5
     assert "人人" in speak("人々", rules) and "时时" in speak("时々", rules)
     assert speak("𠮷田", rules) == "吉田"
+    assert speak("账上记着〢〥。", rules) == "账上记着二五。"  # (Suzhou numerals: before, 三〇二二…)
     # (the host announces the speaker 𠮷田𡈼子 by name: said, not spelt)
     doc = read_source(SOURCES["rare-characters"])
     spoken = ["".join(cue.spoken) for cue in make_plan(doc, cast(doc, "espeak")).cues()]

@@ -6,6 +6,7 @@ mark, 〻, 〆) it spells out BY ITS CODE POINT, in Chinese digits: 𡈼子 was 
 人二三〇〇五. The text for the ear therefore says:
 
 - an iteration mark as the character before it again (人々 → 人人, 时々 → 时时), as it is read;
+- a Suzhou numeral (〢, 〥 of an old account book) as the numeral it stands for;
 - a Han character past the BMP by its reading (pypinyin's first), written with the common
   character of that reading (homophones.py): 𡈼 → 挺, 𬌗 → 合;
 - one without a reading by its usual form where it is a variant of one (`VARIANTS`: 𠮷 → 吉),
@@ -22,6 +23,9 @@ from functools import lru_cache
 ITERATION_MARKS = "々〻"
 # Marks read as nothing (the ear gets no word for them; eSpeak spelt their code points).
 UNSAID_MARKS = "〆〼"
+# The Suzhou (Hangzhou) numerals of old account books and market price tags, said as the Chinese
+# numerals they stand for (eSpeak spelt 〢 as 三〇二二).
+SUZHOU_NUMERALS = dict(zip("〡〢〣〤〥〦〧〨〩〸〹〺", "一二三四五六七八九十廿卅"))
 # Characters past the BMP without a reading of their own that are written variants of a common
 # character and read as it.
 VARIANTS = {"𠮷": "吉"}
@@ -47,7 +51,7 @@ def _stand_in(char: str) -> str:
 
 def sayable(text: str) -> str:
     """`text` with every character the voice would spell by code point replaced as above."""
-    if not any(c in ITERATION_MARKS or c in UNSAID_MARKS or c >= "\U00020000" for c in text):
+    if not any(c in ITERATION_MARKS or c in UNSAID_MARKS or c in SUZHOU_NUMERALS or c >= "\U00020000" for c in text):
         return text
     out: list[str] = []
     for char in text:
@@ -55,6 +59,8 @@ def sayable(text: str) -> str:
             out.append(out[-1] if out and _HAN.match(out[-1]) else "")
         elif char in UNSAID_MARKS:
             continue
+        elif char in SUZHOU_NUMERALS:
+            out.append(SUZHOU_NUMERALS[char])
         elif _HAN_PAST_BMP.match(char):
             out.append(_stand_in(char))
         else:
