@@ -176,3 +176,23 @@ def test_a_guess_in_a_paragraph_that_repeats_itself_is_placed_at_each_appearance
     for d in guesses:
         char = re.match(r"'(.)'", d.message)[1]
         assert lines[d.line - 1][d.col - 1] == char, (d.line, d.col, d.message)
+
+
+# --- the name index files a name by a letter ------------------------------------------------------
+
+def test_a_name_beginning_with_a_variant_is_filed_under_its_usual_forms_letter(tmp_path) -> None:
+    """𠮷田𡈼子 (𠮷 has no reading: the variant of 吉 jí) stood under a heading '𠮷', a letter the
+    fonts cannot draw; every heading of the index is a Latin capital."""
+    from pipeline.reader import read_source
+    from pipeline.renderers.pdfbook import _index
+
+    doc = read_source(SOURCES["rare-characters"])
+    index = _index(doc)
+    letters = re.findall(r'class="index-letter">([^<]+)<', index)
+    assert all(re.fullmatch("[A-Z]", letter) for letter in letters), letters
+    names = re.findall(r'class="index-name">([^<]+)<', index)
+    assert names.index("𠮷田𡈼子") < names.index("李玥")  # (jí before lǐ)
+    # (a first character no table reads, 㐂, is filed under '#', after the letters)
+    other = tmp_path / "other.md"
+    other.write_text(SOURCES["rare-characters"].read_text(encoding="utf-8").replace("name: 𠮷田𡈼子", "name: 㐂田𡈼子"), encoding="utf-8")
+    assert re.findall(r'class="index-letter">([^<]+)<', _index(read_source(other))) == ["L", "M", "Z", "#"]

@@ -9,7 +9,7 @@ mark, 〻, 〆) it spells out BY ITS CODE POINT, in Chinese digits: 𡈼子 was 
 - a Suzhou numeral (〢, 〥 of an old account book) as the numeral it stands for;
 - a Han character past the BMP by its reading (pypinyin's first), written with the common
   character of that reading (homophones.py): 𡈼 → 挺, 𬌗 → 合;
-- one without a reading by its usual form where it is a variant of one (`VARIANTS`: 𠮷 → 吉),
+- one without a reading by its usual form where it is a variant of one (`pipeline.charvariants`: 𠮷 → 吉),
   and otherwise not at all: silence is better than a string of digits.
 """
 
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from pipeline.charvariants import VARIANTS
 
 # Marks that repeat the character before them (Japanese 々, the vertical 〻, the Chinese 〃 of a
 # table is a ditto mark, not one of these).
@@ -26,9 +28,6 @@ UNSAID_MARKS = "〆〼"
 # The Suzhou (Hangzhou) numerals of old account books and market price tags, said as the Chinese
 # numerals they stand for (eSpeak spelt 〢 as 三〇二二).
 SUZHOU_NUMERALS = dict(zip("〡〢〣〤〥〦〧〨〩〸〹〺", "一二三四五六七八九十廿卅"))
-# Characters past the BMP without a reading of their own that are written variants of a common
-# character and read as it.
-VARIANTS = {"𠮷": "吉"}
 
 _HAN_PAST_BMP = re.compile("[\U00020000-\U0003134f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
