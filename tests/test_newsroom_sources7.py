@@ -116,6 +116,16 @@ def test_a_traditional_title_leaves_nothing_to_guess_that_its_simplified_twin_do
         assert "".join(t.text for t in tokens) == written  # (set as written)
         assert [t.pinyin for t in tokens] == [t.pinyin for t in hans.annotate(simplified)]
         assert hant.unsure(written) == []
+    # (a character simplified text uses too, 著 乾: read as its usual simplified form where that
+    # makes a word, kept where it is one as written; readings from the dictionary by hand)
+    for written, reading in (("門口擺著一排一本十元的舊書。", ("mén", "kǒu", "bǎi", "zhe")),
+                             ("每一本都有人等著。", ("měi", "yī", "běn", "dōu", "yǒu", "rén", "děng", "zhe")),
+                             ("房間很乾淨。", ("fáng", "jiān", "hěn", "gān", "jìng")),
+                             ("他睡著了。", ("tā", "shuì", "zháo", "le")),
+                             ("著名的作家。", ("zhù", "míng", "de", "zuò", "jiā"))):
+        tokens = hant.annotate(written)
+        assert tuple(s for t in tokens if t.pinyin for s in t.pinyin)[:len(reading)] == reading, (written, tokens)
+        assert "".join(t.text for t in tokens) == written and hant.unsure(written) == []
     source = SOURCES["hant-mandarin"].read_text(encoding="utf-8").split("\n---\n", 1)[1]
     words = {t.text: t.pinyin for paragraph in source.split("\n\n") for t in hant.annotate(paragraph)}
     assert {w: words.get(w) for w in HANT_WORDS} == HANT_WORDS

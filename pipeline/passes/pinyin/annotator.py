@@ -6,7 +6,7 @@ import dataclasses
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from pipeline.passes.pinyin.hant import hant_to_hans
+from pipeline.passes.pinyin.hant import hant_maybe, hant_to_hans
 from pipeline.passes.pinyin.names import add_title_forms, name_reading
 from pipeline.passes.pinyin.sandhi import finish
 from pipeline.passes.pinyin.jiebadict import tokenizer, word_tags
@@ -87,8 +87,31 @@ class PinyinAnnotator:
         self._segmenter = Segmenter(self._fixed)
         warm_up()
 
+    def _words_made(self, read: str) -> str:
+        """`read` with each character of `hant.hant_maybe` (著, 乾 …) in its usual simplified form
+        where that form makes a word, or a reading the context decides, that the character as
+        written did not: 睡著 → 睡着, 乾淨 → 干净, while 著名 stays."""
+        maybe = hant_maybe()
+        spots = [i for i, c in enumerate(read) if ord(c) in maybe]
+        if not spots:
+            return read
+
+        def cover(text: str) -> list[tuple[int, str]]:
+            out: list[tuple[int, str]] = []
+            for token in finish(self._segmenter.segments(text), self.tone_sandhi, self.style, words=False):
+                out += [(len(token.text), token.source)] * len(token.text)
+            return out
+
+        first, other = cover(read), cover(read.translate(maybe))
+        chosen = list(read)
+        for i in spots:
+            (size, source), (other_size, other_source) = first[i], other[i]
+            if size == 1 and (other_size > 1 or (source == "fallback" and other_source != "fallback")):
+                chosen[i] = maybe[ord(read[i])]
+        return "".join(chosen)
+
     def annotate(self, text: str) -> tuple[Token, ...]:
-        read = _readable(text)
+        read = self._words_made(_readable(text))
         tokens = tuple(finish(self._segmenter.segments(read), self.tone_sandhi, self.style))
         return tokens if read == text else _as_written(tokens, text)
 
@@ -100,7 +123,7 @@ class PinyinAnnotator:
         single-character default). These, and only these, are what an editor should look at."""
         out = []
         offset = 0
-        segs = self._segmenter.segments(_readable(text))
+        segs = self._segmenter.segments(self._words_made(_readable(text)))
         for token in finish(segs, self.tone_sandhi, self.style, words=False):
             if token.source == "fallback" and token.pinyin:
                 han = [i for i, c in enumerate(token.text) if _is_han(c)]
