@@ -373,7 +373,11 @@ def _pinyin_fallbacks(doc: Document, source: _SourceText) -> list[Diagnostic]:
     found = []
     for text, line in texts:
         for offset, char, reading in annotator.unsure(text):
-            at_line, col = _locate(source.lines, line, text[max(0, offset - 3) : offset + 1])
+            snippet = text[max(0, offset - 3) : offset + 1]
+            # (the snippet's how-many-th appearance in the paragraph: a phrase the text repeats
+            # was placed at its first appearance every time, seven warnings at one column)
+            nth = _occurrences(text[: offset + 1], snippet) - 1
+            at_line, col = _locate(source.lines, line, snippet, nth)
             context = text[max(0, offset - 4) : offset + 4]
             found.append(Diagnostic("W405", doc.source, at_line, col,
                                     f"'{char}' read {reading} in “{context}” by a fallback guess: nothing in the context decides it"))
@@ -393,12 +397,21 @@ def _guarded(rule: Callable[[Document, _SourceText], list[Diagnostic]], doc: Doc
         return [Diagnostic("E301", doc.source, line, col, f"the pinyin pass cannot use this table: {exc}")]
 
 
-def _locate(lines: list[str], start: int, snippet: str) -> tuple[int, int]:
-    """(line, column) of the snippet's last character, searching from line `start`."""
+def _occurrences(text: str, snippet: str) -> int:
+    """How many times `snippet` appears in `text`, overlaps counted (哈哈 in 哈哈哈: twice)."""
+    return sum(1 for k in range(len(text) - len(snippet) + 1) if text.startswith(snippet, k)) if snippet else 0
+
+
+def _locate(lines: list[str], start: int, snippet: str, nth: int = 0) -> tuple[int, int]:
+    """(line, column) of the snippet's last character at its `nth` appearance (0: the first),
+    searching from line `start`."""
     for number in range(start, min(start + 50, len(lines) + 1)):
         col = lines[number - 1].find(snippet)
-        if col >= 0:
-            return number, col + len(snippet)
+        while col >= 0:
+            if nth == 0:
+                return number, col + len(snippet)
+            nth -= 1
+            col = lines[number - 1].find(snippet, col + 1)
     return start, 1
 
 

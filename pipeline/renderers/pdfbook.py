@@ -401,7 +401,10 @@ def name_sort_key(speaker: Speaker, table: dict[str, str]) -> tuple[tuple[tuple[
     else:
         from pypinyin import Style, lazy_pinyin  # lazy: ~0.15 s to import
 
-        reading = " ".join(lazy_pinyin(speaker.name, style=Style.TONE3))
+        from pipeline.charvariants import AS_USUAL
+
+        # (𠮷田 filed under J, as 吉田: before, under a letter '𠮷' the fonts cannot draw)
+        reading = " ".join(lazy_pinyin(speaker.name.translate(AS_USUAL), style=Style.TONE3))
     syllables = [_syllable_key(s) for s in re.split(r"[\s'’·・-]+", reading) if s]
     # (the character each syllable reads, when the name is one character a syllable)
     characters = [c for c in speaker.name if not c.isspace() and c not in "·・-"]
@@ -444,6 +447,8 @@ def _index(doc: Document, pages: Mapping[str, int] | None = None, same_page: fro
     out, initial = [], ""
     for (syllables, _name), speaker, answers in entries:
         letter = "".join(spelling for spelling, _tone, _c in syllables)[:1].upper()
+        if not letter.isalpha() or unicodedata.name(letter, "").startswith("CJK"):
+            letter = "#"  # (a first character no table reads: never a heading the fonts cannot draw)
         if letter != initial:
             if initial:
                 out.append("</ul>")

@@ -6,6 +6,7 @@ import dataclasses
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from pipeline.passes.pinyin.hant import hant_maybe, hant_to_hans
 from pipeline.passes.pinyin.names import add_title_forms, name_reading
 from pipeline.passes.pinyin.sandhi import finish
 from pipeline.passes.pinyin.jiebadict import tokenizer, word_tags
@@ -36,6 +37,12 @@ COMPATIBILITY_IDEOGRAPHS = {
 }
 
 
+def _readable(text: str) -> str:
+    """`text` as the lexicons are written: compatibility ideographs as their unified forms,
+    traditional characters as their simplified ones (`hant`), one character for one."""
+    return text.translate(COMPATIBILITY_IDEOGRAPHS).translate(hant_to_hans())
+
+
 def _as_written(tokens: tuple[Token, ...], text: str) -> tuple[Token, ...]:
     """The tokens read from the unified forms, each holding the text as the editor wrote it
     (the mapping is one character for one, so every token keeps its length)."""
@@ -49,7 +56,7 @@ def _as_written(tokens: tuple[Token, ...], text: str) -> tuple[Token, ...]:
 def warm_up() -> None:
     """Load the tables and the segmenter now (e.g. before timing or forking); the polyphonic-character
     set behind `fallbacks()` is built on first use."""
-    _project(), _surnames(), _name_chars(), _standalone(), _neutral(), _guo_words(), tokenizer(), word_tags(), _max_project_len()
+    hant_to_hans(), _project(), _surnames(), _name_chars(), _standalone(), _neutral(), _guo_words(), tokenizer(), word_tags(), _max_project_len()
 
 
 class PinyinAnnotator:
@@ -69,19 +76,42 @@ class PinyinAnnotator:
         # word → (syllables for its Han characters, source), longest match wins, override before name
         self._fixed: dict[str, tuple[tuple[str, ...], str]] = {}
         for name in names:
-            name = name.strip()
+            name = _readable(name.strip())  # (as the text it is looked for in is read)
             if name and any(_is_han(c) for c in name):
                 self._fixed[name] = (name_reading(name), "name")
                 add_title_forms(name, self._fixed)
         for word, reading in dict(overrides).items():
             if not isinstance(reading, str):
                 raise ValueError(f"pronunciation of '{word}' must be a string of syllables, not {type(reading).__name__}")
-            self._fixed[word] = (_parse_reading(word, reading, "pronunciation table"), "override")
+            self._fixed[_readable(word)] = (_parse_reading(word, reading, "pronunciation table"), "override")
         self._segmenter = Segmenter(self._fixed)
         warm_up()
 
+    def _words_made(self, read: str) -> str:
+        """`read` with each character of `hant.hant_maybe` (著, 乾 …) in its usual simplified form
+        where that form makes a word, or a reading the context decides, that the character as
+        written did not: 睡著 → 睡着, 乾淨 → 干净, while 著名 stays."""
+        maybe = hant_maybe()
+        spots = [i for i, c in enumerate(read) if ord(c) in maybe]
+        if not spots:
+            return read
+
+        def cover(text: str) -> list[tuple[int, str]]:
+            out: list[tuple[int, str]] = []
+            for token in finish(self._segmenter.segments(text), self.tone_sandhi, self.style, words=False):
+                out += [(len(token.text), token.source)] * len(token.text)
+            return out
+
+        first, other = cover(read), cover(read.translate(maybe))
+        chosen = list(read)
+        for i in spots:
+            (size, source), (other_size, other_source) = first[i], other[i]
+            if size == 1 and (other_size > 1 or (source == "fallback" and other_source != "fallback")):
+                chosen[i] = maybe[ord(read[i])]
+        return "".join(chosen)
+
     def annotate(self, text: str) -> tuple[Token, ...]:
-        read = text.translate(COMPATIBILITY_IDEOGRAPHS)
+        read = self._words_made(_readable(text))
         tokens = tuple(finish(self._segmenter.segments(read), self.tone_sandhi, self.style))
         return tokens if read == text else _as_written(tokens, text)
 
@@ -93,13 +123,13 @@ class PinyinAnnotator:
         single-character default). These, and only these, are what an editor should look at."""
         out = []
         offset = 0
-        segs = self._segmenter.segments(text.translate(COMPATIBILITY_IDEOGRAPHS))
+        segs = self._segmenter.segments(self._words_made(_readable(text)))
         for token in finish(segs, self.tone_sandhi, self.style, words=False):
             if token.source == "fallback" and token.pinyin:
                 han = [i for i, c in enumerate(token.text) if _is_han(c)]
                 for i, syllable in zip(han, token.pinyin):
                     if is_polyphonic(token.text[i]):
-                        out.append((offset + i, token.text[i], syllable))
+                        out.append((offset + i, text[offset + i], syllable))  # (as written: 銀, not 银)
             offset += len(token.text)
         return out
 

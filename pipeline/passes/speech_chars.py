@@ -1,0 +1,67 @@
+"""Characters a voice cannot read, said as a listener would hear them.
+
+eSpeak NG knows the Han characters of the Basic Multilingual Plane; one past it (CJK Extension B
+and later: the 𡈼 of a name, 𬌗, 𫖮) or an ideographic mark it has no word for (々 the iteration
+mark, 〻, 〆) it spells out BY ITS CODE POINT, in Chinese digits: 𡈼子 was read 二一二三四子, 人々
+人二三〇〇五. The text for the ear therefore says:
+
+- an iteration mark as the character before it again (人々 → 人人, 时々 → 时时), as it is read;
+- a Suzhou numeral (〢, 〥 of an old account book) as the numeral it stands for;
+- a Han character past the BMP by its reading (pypinyin's first), written with the common
+  character of that reading (homophones.py): 𡈼 → 挺, 𬌗 → 合;
+- one without a reading by its usual form where it is a variant of one (`pipeline.charvariants`: 𠮷 → 吉),
+  and otherwise not at all: silence is better than a string of digits.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.charvariants import VARIANTS
+
+# Marks that repeat the character before them (Japanese 々, the vertical 〻, the Chinese 〃 of a
+# table is a ditto mark, not one of these).
+ITERATION_MARKS = "々〻"
+# Marks read as nothing (the ear gets no word for them; eSpeak spelt their code points).
+UNSAID_MARKS = "〆〼"
+# The Suzhou (Hangzhou) numerals of old account books and market price tags, said as the Chinese
+# numerals they stand for (eSpeak spelt 〢 as 三〇二二).
+SUZHOU_NUMERALS = dict(zip("〡〢〣〤〥〦〧〨〩〸〹〺", "一二三四五六七八九十廿卅"))
+
+_HAN_PAST_BMP = re.compile("[\U00020000-\U0003134f]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+@lru_cache(maxsize=None)
+def _stand_in(char: str) -> str:
+    """What the voice is given for one Han character past the BMP."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from pipeline.passes.homophones import load_homophones
+
+    readings = pinyin_dict.get(ord(char))
+    if readings:
+        stand_in = load_homophones().by_syllable.get(readings.split(",")[0])
+        if stand_in:
+            return stand_in
+    return VARIANTS.get(char, "")
+
+
+def sayable(text: str) -> str:
+    """`text` with every character the voice would spell by code point replaced as above."""
+    if not any(c in ITERATION_MARKS or c in UNSAID_MARKS or c in SUZHOU_NUMERALS or c >= "\U00020000" for c in text):
+        return text
+    out: list[str] = []
+    for char in text:
+        if char in ITERATION_MARKS:
+            out.append(out[-1] if out and _HAN.match(out[-1]) else "")
+        elif char in UNSAID_MARKS:
+            continue
+        elif char in SUZHOU_NUMERALS:
+            out.append(SUZHOU_NUMERALS[char])
+        elif _HAN_PAST_BMP.match(char):
+            out.append(_stand_in(char))
+        else:
+            out.append(char)
+    return "".join(out)
