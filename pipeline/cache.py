@@ -4,6 +4,12 @@ Keys are built from the inputs (text, settings, code version), never from paths 
 so an edit invalidates exactly the entries whose inputs changed. Nothing invalidates an entry
 by itself, so a newsroom's cache only grows: `prune_if_due` keeps it under a size, dropping the
 entries used longest ago (a hit refreshes an entry's time), at most once an hour.
+
+Each entry has a checksum beside it (`<key>.sum`, the SHA-256 of its bytes), and an entry whose
+bytes do not match it (or that has none) is a miss, rebuilt and stored again: a key names the
+inputs, not the content, so nothing else could tell a cut entry (a cache copied by a tool that
+was stopped, a disk that failed) from a whole one, and before, a font subset or a cover cut to
+three bytes went into the EPUB, which the build called 'built'.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from typing import Any
 from pipeline.fsutil import atomic_write
 
 CACHE_VERSION = "1"
+SUM_SUFFIX = ".sum"  # beside each entry: its checksum (an entry's size counts without it)
 PRUNE_STAMP = ".pruned"  # in the root: when the cache was last pruned (its modification time)
 PRUNE_EVERY = 3600.0  # seconds between two prunings of one cache
 RECENT = 3600.0  # an entry used this recently is never removed: a build (here or in another
@@ -60,23 +67,23 @@ class Cache:
         if self.root is None:
             return None
         path = self._path(namespace, digest)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return None
-        _used(path)
+        data = _intact(path)
+        if data is not None:
+            _used(path)
         return data
 
     def put(self, namespace: str, digest: str, data: bytes) -> None:
         if self.root is not None:
-            atomic_write(self._path(namespace, digest), data)
+            path = self._path(namespace, digest)
+            atomic_write(path, data)
+            atomic_write(_sum_path(path), hashlib.sha256(data).hexdigest())
 
     def path_for(self, namespace: str, digest: str) -> Path | None:
-        """The stored file's path, if present (for tools that want a file, not bytes)."""
+        """The stored file's path, if present and whole (for tools that want a file, not bytes)."""
         if self.root is None:
             return None
         path = self._path(namespace, digest)
-        return path if _used(path) else None
+        return path if _intact(path) is not None and _used(path) else None
 
     def clear(self) -> int:
         """Remove every entry; return how many files were removed."""
@@ -86,7 +93,7 @@ class Cache:
         for dirpath, _dirs, files in os.walk(self.root, topdown=False):
             for name in files:
                 Path(dirpath, name).unlink()
-                count += 1
+                count += not name.endswith(SUM_SUFFIX)
             Path(dirpath).rmdir()
         return count
 
@@ -106,6 +113,7 @@ class Cache:
                 path.unlink()
             except FileNotFoundError:  # another process pruned it first
                 pass
+            _sum_path(path).unlink(missing_ok=True)
             removed += 1
             freed += size
         return Pruned(removed, freed, total - freed)
@@ -125,6 +133,22 @@ class Cache:
         stamp.touch()
         os.utime(stamp, (now, now))
         return self.prune(limit, now)
+
+
+def _sum_path(path: Path) -> Path:
+    return path.with_name(path.name + SUM_SUFFIX)
+
+
+def _intact(path: Path) -> bytes | None:
+    """The entry's bytes if they match the checksum stored beside them; None when the entry
+    is missing, cut short or altered, or has no checksum (written by an older version): a miss,
+    and the build stores it again. Never removed here: another build may be rewriting it."""
+    try:
+        data = path.read_bytes()
+        expected = _sum_path(path).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return data if hashlib.sha256(data).hexdigest() == expected else None
 
 
 def _used(path: Path) -> bool:
@@ -150,6 +174,7 @@ def _entries(root: Path) -> list[tuple[float, int, Path]]:
             status = path.stat()
         except FileNotFoundError:
             continue
-        if stat.S_ISREG(status.st_mode) and len(path.parent.name) == 2 and path.name.startswith(path.parent.name):
+        if (stat.S_ISREG(status.st_mode) and len(path.parent.name) == 2 and path.name.startswith(path.parent.name)
+                and not path.name.endswith(SUM_SUFFIX)):
             found.append((status.st_mtime, status.st_size, path))
     return found
