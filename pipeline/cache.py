@@ -14,9 +14,11 @@ three bytes went into the EPUB, which the build called 'built'.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import stat
 import time
 from dataclasses import dataclass
@@ -31,6 +33,13 @@ PRUNE_STAMP = ".pruned"  # in the root: when the cache was last pruned (its modi
 PRUNE_EVERY = 3600.0  # seconds between two prunings of one cache
 RECENT = 3600.0  # an entry used this recently is never removed: a build (here or in another
 # process sharing the cache) may still be reading it, or about to hand its path to a tool
+
+
+@dataclass(frozen=True)
+class Cleared:
+    removed: int = 0  # entries
+    kept: int = 0  # files (and links) in the folder that the cache did not write
+    example: str = ""  # the first of them
 
 
 @dataclass(frozen=True)
@@ -85,17 +94,36 @@ class Cache:
         path = self._path(namespace, digest)
         return path if _intact(path) is not None and _used(path) else None
 
-    def clear(self) -> int:
-        """Remove every entry; return how many files were removed."""
-        if self.root is None or not self.root.exists():
-            return 0
-        count = 0
-        for dirpath, _dirs, files in os.walk(self.root, topdown=False):
+    def clear(self) -> Cleared:
+        """Remove every entry (and the folders left empty); anything else in the folder (files
+        the cache did not write, symbolic links) stays, and is counted. Why: `PUBLISH_CACHE_DIR`
+        is any folder the user names, and `publish clean-cache` with it set to a project or the
+        home folder by mistake deleted every file below it."""
+        if self.root is None or not self.root.is_dir():
+            return Cleared()
+        removed = kept = 0
+        example = ""
+        for dirpath, dirs, files in os.walk(self.root, topdown=False):
+            relative = Path(dirpath).relative_to(self.root).parts
             for name in files:
-                Path(dirpath, name).unlink()
-                count += not name.endswith(SUM_SUFFIX)
-            Path(dirpath).rmdir()
-        return count
+                path = Path(dirpath, name)
+                if _written_here((*relative, name)) and not path.is_symlink():
+                    path.unlink(missing_ok=True)
+                    removed += not name.endswith(SUM_SUFFIX)
+                else:
+                    kept += 1
+                    example = example or str(path)
+            for name in dirs:
+                path = Path(dirpath, name)
+                if path.is_symlink():
+                    kept += 1
+                    example = example or str(path)
+                    continue
+                with contextlib.suppress(OSError):  # not empty: something the cache did not write
+                    path.rmdir()
+        with contextlib.suppress(OSError):
+            self.root.rmdir()
+        return Cleared(removed, kept, example)
 
     def prune(self, limit: int, now: float | None = None) -> Pruned:
         """Remove the entries used longest ago until the cache holds at most `limit` bytes,
@@ -133,6 +161,28 @@ class Cache:
         stamp.touch()
         os.utime(stamp, (now, now))
         return self.prune(limit, now)
+
+
+_KEY = re.compile(r"[0-9a-f]{16,}")
+_BUCKET = re.compile(r"[0-9a-f]{2}")
+
+
+def _written_here(parts: tuple[str, ...]) -> bool:
+    """A file the cache writes, by its path below the root: an entry `<namespace>/<xx>/<key>`,
+    its checksum, a temporary file of either, the prune stamp, or a file of a style folder
+    (`styles/<key>/…`, being made in `styles/.styles-…/`)."""
+    if parts == (PRUNE_STAMP,):
+        return True
+    if len(parts) != 3:
+        return False
+    first, second, name = parts
+    if first == "styles" and (_KEY.fullmatch(second) or second.startswith(".styles-")):
+        return True
+    if not _BUCKET.fullmatch(second):
+        return False
+    if name.startswith(".") and name.endswith(".part"):  # `.<key>.<random>.part`, a write cut short
+        name = name[1:].split(".", 1)[0]
+    return bool(_KEY.fullmatch(name.removesuffix(SUM_SUFFIX))) and name.startswith(second)
 
 
 def _sum_path(path: Path) -> Path:

@@ -392,8 +392,11 @@ def clean_cache(quiet: QuietOption = False) -> None:
         cache = default_cache(Path.cwd())
         if cache.root.exists() and not cache.root.is_dir():
             raise UsageError(f"the build cache folder {cache.root} is a file, not a folder: {CACHE_ADVICE}")
-        removed = cache.clear()
-    ui.say(f"removed {removed} cached file(s)")
+        cleared = cache.clear()
+    ui.say(f"removed {cleared.removed} cached file(s)")
+    if cleared.kept:
+        ui.warn(f"left {cleared.kept} file(s) in {cache.root} that the build cache did not write (such as "
+                f"{cleared.example}): give the cache a folder of its own (PUBLISH_CACHE_DIR)")
 
 
 # -- commands kept in other modules: one line each --------------------------------------------

@@ -12,7 +12,10 @@ written for this file.
   at its lock with 'File exists (… free disk space or fix the permissions …)', exit 1;
 - a build cache entry cut short (a cache copied by a tool that was stopped, a failing disk):
   the EPUB embedded the three bytes left of a font subset and of the cover, and said 'built'.
-  Now a cut entry is a miss, and the build makes it again.
+  Now a cut entry is a miss, and the build makes it again;
+- `publish clean-cache` deleted every file below the cache folder, whatever wrote it: with
+  `PUBLISH_CACHE_DIR` naming a project or the home folder by mistake, the editor's own files.
+  Now it removes what the cache wrote, and names what it left.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from pipeline.cache import Cache, key
 from pipeline.cli import app
 from pipeline.driver.sources import peek_scalar
 from pipeline.errors import PublishError
+from pipeline.reader import read_text
 from tests.test_build import context, doc_of, registry  # noqa: F401  (registry is a fixture)
 
 FERRY = """---
@@ -125,8 +129,8 @@ def test_the_build_itself_refuses_another_titles_outputs(tmp_path: Path, registr
     ctx = context(tmp_path)
     build_editions(doc_of(FERRY, "night-ferry"), ["text"], ctx)
     written = (tmp_path / "out" / "night-ferry.txt").read_bytes()
-    draft = doc_of(DRAFT, "night-ferry")
-    with pytest.raises(PublishError, match="night-ferry.md .*another id") as refused:
+    draft = read_text(DRAFT, "drafts/draft.md", default_slug="night-ferry").document
+    with pytest.raises(PublishError, match="night-ferry.md .*drafts/draft.md has the same slug") as refused:
         build_editions(draft, ["text"], ctx, keep_going=True)
     assert "slug:" in str(refused.value) and "--out" in str(refused.value)
     assert (tmp_path / "out" / "night-ferry.txt").read_bytes() == written
@@ -215,3 +219,28 @@ def test_an_epub_built_from_a_cut_cache_is_whole(tmp_path: Path) -> None:
             assert "夜" in {chr(c) for c in TTFont(io.BytesIO(book.read(name))).getBestCmap()}, name
         images = [n for n in book.namelist() if n.endswith(".png")]
         assert images and all(book.read(n).startswith(b"\x89PNG") and len(book.read(n)) > 1000 for n in images)
+
+
+def test_clean_cache_removes_only_what_the_cache_wrote(tmp_path: Path) -> None:
+    cache_dir = tmp_path / ".cache-test"  # PUBLISH_CACHE_DIR, as `invoke` sets it
+    cache = Cache(cache_dir)
+    for namespace in ("fonts", "stamps"):
+        cache.put(namespace, key(namespace), b"an entry")
+    styles = cache_dir / "styles" / key("styles")
+    styles.mkdir(parents=True)
+    (styles / "epub.css").write_text("p { color: red }", encoding="utf-8")
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "渡轮.md").write_text(FERRY, encoding="utf-8")
+    mine = {cache_dir / "notes" / "采访提纲.txt": "the editor's", cache_dir / "ab": "a two-letter file",
+            cache_dir / "fonts" / "ab" / "readme.txt": "not a key"}
+    for path, text in mine.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (cache_dir / "linked").symlink_to(tmp_path / "source")
+
+    result = invoke(tmp_path, "clean-cache")
+    assert result.exit_code == 0 and "removed 3 cached file(s)" in result.stdout, result.stdout
+    assert cache.get("fonts", key("fonts")) is None and not styles.exists() and not (cache_dir / "stamps").exists()
+    assert {path: path.read_text(encoding="utf-8") for path in mine} == mine
+    assert (tmp_path / "source" / "渡轮.md").read_text(encoding="utf-8") == FERRY
+    assert "left 4 file(s)" in result.stderr and "PUBLISH_CACHE_DIR" in result.stderr, result.stderr
