@@ -57,7 +57,7 @@ def conflict(cache: Cache, identity: str, present: Iterable[str], title_id: str,
         theirs.append(f"{where.rstrip('/')}/{name}")
     if other is None:
         return None
-    outcome = "nothing was built" if usage else "its previous outputs are intact"
+    outcome = "nothing was built" if usage else "it was not built, and the outputs there are as they were"
     if os.path.normpath(other["source"]) == os.path.normpath(source):  # one file, its id edited
         return (f"{source} has another id than when it built {theirs[0]} ({other['id']}): put that id back "
                 f"(readers and podcast apps know the title by it), or, if it is another title now, give it another "

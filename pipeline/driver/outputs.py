@@ -148,10 +148,10 @@ def check_owners(out: str, titles: list[tuple[str, bytes, str]], editions: list[
 
     cache, identity = Cache(Path(cache_root)), LocalTarget(Path(out)).identity
     for name, data, slug in titles:
-        found = peek_scalar(data, "id")
+        present = [n for n in renderers.output_names(slug, editions) if (Path(out) / n).is_file()]
+        found = peek_scalar(data, "id") if present else None  # a first build has nothing to replace
         if found is None:
             continue
-        present = [n for n in renderers.output_names(slug, editions) if (Path(out) / n).is_file()]
         message = owners.conflict(cache, identity, present, found[0], name, slug, out, usage=True)
         if message:
             raise UsageError(message)
