@@ -19,6 +19,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
 import time
 import traceback
@@ -187,7 +188,8 @@ def describe_failure(exc: BaseException, writing: str = "") -> str:
     if isinstance(exc, PublishError):
         return str(exc)
     if isinstance(exc, OSError):
-        where = f"{exc.filename}: " if exc.filename else f"while writing {writing}: " if writing else ""
+        named = _the_file_meant(exc)
+        where = f"{named}: " if named else f"while writing {writing}: " if writing else ""
         what = exc.strerror or str(exc) or type(exc).__name__
         return (f"{where}{what} (the previous outputs are intact; free disk space or fix the "
                 f"permissions, then build again)")
@@ -196,6 +198,22 @@ def describe_failure(exc: BaseException, writing: str = "") -> str:
         return f"internal error: {type(exc).__name__}: {exc}\n{detail}"
     return (f"internal error: {type(exc).__name__}: {exc} (a bug in publish: please report it with the "
             f"source; PUBLISH_DEBUG=1 shows the details)")
+
+
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[^./]+\.part")  # `.x.pdf.<random>.part`, fsutil's and outputs'
+
+
+def _the_file_meant(exc: OSError) -> str | None:
+    """The file an `OSError` is about, as the editor knows it: the output a rename was putting
+    in place (`filename2`), and an output's name for its temporary file. Before: 'output/.x.pdf.
+    i8lk8i9_.part: Operation not permitted', a file the editor never sees, for output/x.pdf."""
+    named = exc.filename2 if exc.filename2 is not None else exc.filename
+    if named is None:
+        return None
+    text = os.fsdecode(named) if isinstance(named, (bytes, os.PathLike)) else str(named)
+    head, _sep, tail = text.rpartition("/")
+    temporary = _TEMPORARY.fullmatch(tail)
+    return f"{head}/{temporary['name']}" if temporary and head else temporary["name"] if temporary else text
 
 
 def build_editions(

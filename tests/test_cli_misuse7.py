@@ -13,6 +13,9 @@ written for this file.
 - a build cache entry cut short (a cache copied by a tool that was stopped, a failing disk):
   the EPUB embedded the three bytes left of a font subset and of the cover, and said 'built'.
   Now a cut entry is a miss, and the build makes it again;
+- an output that could not be replaced (an immutable file, a folder in its place mid-build): the
+  error named the temporary file, 'output/.x.pdf.i8lk8i9_.part: Operation not permitted', which
+  the editor never sees, for output/x.pdf;
 - `publish clean-cache` deleted every file below the cache folder, whatever wrote it: with
   `PUBLISH_CACHE_DIR` naming a project or the home folder by mistake, the editor's own files.
   Now it removes what the cache wrote, and names what it left.
@@ -20,6 +23,7 @@ written for this file.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import tempfile
@@ -30,11 +34,12 @@ import pytest
 from fontTools.ttLib import TTFont
 from typer.testing import CliRunner
 
-from pipeline.build import build_editions, lock_dir
+from pipeline.build import build_editions, describe_failure, lock_dir
 from pipeline.cache import Cache, key
 from pipeline.cli import app
 from pipeline.driver.sources import peek_scalar
 from pipeline.errors import PublishError
+from pipeline.fsutil import atomic_write
 from pipeline.reader import read_text
 from tests.test_build import context, doc_of, registry  # noqa: F401  (registry is a fixture)
 
@@ -244,3 +249,16 @@ def test_clean_cache_removes_only_what_the_cache_wrote(tmp_path: Path) -> None:
     assert {path: path.read_text(encoding="utf-8") for path in mine} == mine
     assert (tmp_path / "source" / "渡轮.md").read_text(encoding="utf-8") == FERRY
     assert "left 4 file(s)" in result.stderr and "PUBLISH_CACHE_DIR" in result.stderr, result.stderr
+
+
+def test_a_failed_write_names_the_output_not_its_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "night-ferry.pdf"
+    target.mkdir(parents=True)  # a folder appeared in its place after the build's first checks
+    (target / "inside").write_text("x", encoding="utf-8")
+    with pytest.raises(OSError) as failed:
+        atomic_write(target, b"%PDF-1.7")
+    message = describe_failure(failed.value)
+    assert message.startswith(f"{target}: ") and ".part" not in message, message
+    cut = OSError(errno.EIO, "Input/output error", str(tmp_path / "out" / ".night-ferry-learner.epub.k2j_9x1a.part"))
+    assert describe_failure(cut).startswith(f"{tmp_path / 'out' / 'night-ferry-learner.epub'}: ")
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".part")]
