@@ -16,6 +16,8 @@ written for this file.
 - an output that could not be replaced (an immutable file, a folder in its place mid-build): the
   error named the temporary file, 'output/.x.pdf.i8lk8i9_.part: Operation not permitted', which
   the editor never sees, for output/x.pdf;
+- a source that is a symbolic link to a file moved away: 'x.md: no such file; check the name', of
+  a name that is there;
 - `publish clean-cache` deleted every file below the cache folder, whatever wrote it: with
   `PUBLISH_CACHE_DIR` naming a project or the home folder by mistake, the editor's own files.
   Now it removes what the cache wrote, and names what it left.
@@ -262,3 +264,12 @@ def test_a_failed_write_names_the_output_not_its_temporary(tmp_path: Path) -> No
     cut = OSError(errno.EIO, "Input/output error", str(tmp_path / "out" / ".night-ferry-learner.epub.k2j_9x1a.part"))
     assert describe_failure(cut).startswith(f"{tmp_path / 'out' / 'night-ferry-learner.epub'}: ")
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".part")]
+
+
+@pytest.mark.parametrize("command", [["check"], ["epub"], ["import", "--slug", "night-ferry"]],
+                         ids=["check", "epub", "import"])
+def test_a_source_linked_to_a_file_moved_away(tmp_path: Path, command: list[str]) -> None:
+    (tmp_path / "渡轮.md").symlink_to(tmp_path / "U盘" / "渡轮.md")
+    line = one_error(invoke(tmp_path, *command[:1], "渡轮.md", *command[1:]))
+    assert f"渡轮.md is a symbolic link to {tmp_path / 'U盘' / '渡轮.md'}, which does not exist" in line, line
+    assert not (tmp_path / "output").exists() and not (tmp_path / "source").exists()
