@@ -23,11 +23,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.build import default_cache
+from pipeline.build import default_cache, usable_lock_dir
 from pipeline.config import load_config
 from pipeline.errors import PublishError
 from pipeline.driver.local import Listener, Silent, run_in_process, run_pool
-from pipeline.driver.outputs import check_output_names, check_sources_kept, for_workers, validate_out
+from pipeline.driver.outputs import check_output_names, check_owners, check_sources_kept, for_workers, validate_out
 from pipeline.driver.settings import BuildSettings
 from pipeline.driver.sources import TitleSource, check_collisions, find_source_paths, read_titles
 from pipeline.driver.styles import style_overrides
@@ -112,9 +112,11 @@ def build_titles(
     local_cache = str(cache_dir or default_cache(Path.cwd()).root)
     if not scheduler or scheduler == "local":  # the cache this machine writes
         writable_cache_dir(Path(local_cache))
+        usable_lock_dir()
     out = validate_out(str(out))
     check_output_names(out, [t.slug for t in titles], list(settings.editions))
     check_sources_kept(out, [(t.name, t.slug) for t in titles], list(settings.editions))
+    check_owners(out, [(t.name, t.data, t.slug) for t in titles], list(settings.editions), local_cache)
     settings = settings.resolved(log)
     results: dict[str, TitleResult] = {}
 

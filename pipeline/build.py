@@ -19,6 +19,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
 import time
 import traceback
@@ -29,7 +30,7 @@ from typing import Protocol
 
 from filelock import FileLock, Timeout
 
-from pipeline import renderers
+from pipeline import owners, renderers
 from pipeline.cache import Cache, key
 from pipeline.errors import PublishError
 from pipeline.model import Document
@@ -82,6 +83,16 @@ def lock_dir() -> Path:
     and cache on this machine (so two checkouts building into one folder still take turns)."""
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return Path(tempfile.gettempdir()) / f"publish-locks-{uid}"
+
+
+def usable_lock_dir() -> Path:
+    """`lock_dir()`, created and checked before a build on this machine: a file in its place (or
+    a temporary folder that cannot be written) failed each title at its lock with 'File exists
+    (… free disk space or fix the permissions …)', advice for a full output disk."""
+    from pipeline.paths import writable_dir
+
+    return writable_dir(lock_dir(), "folder of the builds' locks",
+                        advice="move that away (builds keep their locks there), or set TMPDIR to a folder you can write")
 
 
 def lock_path(*key: str, kind: str = "") -> Path:
@@ -177,7 +188,8 @@ def describe_failure(exc: BaseException, writing: str = "") -> str:
     if isinstance(exc, PublishError):
         return str(exc)
     if isinstance(exc, OSError):
-        where = f"{exc.filename}: " if exc.filename else f"while writing {writing}: " if writing else ""
+        named = _the_file_meant(exc)
+        where = f"{named}: " if named else f"while writing {writing}: " if writing else ""
         what = exc.strerror or str(exc) or type(exc).__name__
         return (f"{where}{what} (the previous outputs are intact; free disk space or fix the "
                 f"permissions, then build again)")
@@ -186,6 +198,22 @@ def describe_failure(exc: BaseException, writing: str = "") -> str:
         return f"internal error: {type(exc).__name__}: {exc}\n{detail}"
     return (f"internal error: {type(exc).__name__}: {exc} (a bug in publish: please report it with the "
             f"source; PUBLISH_DEBUG=1 shows the details)")
+
+
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[^./]+\.part")  # `.x.pdf.<random>.part`, fsutil's and outputs'
+
+
+def _the_file_meant(exc: OSError) -> str | None:
+    """The file an `OSError` is about, as the editor knows it: the output a rename was putting
+    in place (`filename2`), and an output's name for its temporary file. Before: 'output/.x.pdf.
+    i8lk8i9_.part: Operation not permitted', a file the editor never sees, for output/x.pdf."""
+    named = exc.filename2 if exc.filename2 is not None else exc.filename
+    if named is None:
+        return None
+    text = os.fsdecode(named) if isinstance(named, (bytes, os.PathLike)) else str(named)
+    head, _sep, tail = text.rpartition("/")
+    temporary = _TEMPORARY.fullmatch(tail)
+    return f"{head}/{temporary['name']}" if temporary and head else temporary["name"] if temporary else text
 
 
 def build_editions(
@@ -208,6 +236,7 @@ def build_editions(
     slug = doc.meta.slug
     with target.lock(slug, ctx.log):
         target.sweep(renderers.output_names(slug))
+        _refuse_another_titles(doc, editions, ctx, target)
         prepared = prepare(doc)
         styles = tree_digest(ctx.styles_dir)
         model = prepared.model_dump_json()
@@ -222,9 +251,25 @@ def build_editions(
                 writing = f"into {target.identity}" + (f" or the cache {ctx.cache.root}" if ctx.cache.root else "")
                 outcome = Outcome(name, [], time.perf_counter() - started, rebuilt=False,
                                   error=describe_failure(exc, writing))
+            if outcome.error is None:
+                owners.record(ctx.cache, target.identity, [str(o).rsplit("/", 1)[-1] for o in outcome.outputs],
+                              doc.meta.id, doc.source, slug)
             on_done(outcome)
             outcomes.append(outcome)
         return outcomes
+
+
+def _refuse_another_titles(doc: Document, editions: list[str], ctx: BuildContext, target: OutputTarget) -> None:
+    """A `PublishError` when an output this build would replace was built from another title
+    (same slug, another `id`), checked under the title's lock so two commands cannot race past
+    it; `owners` says why."""
+    present = [str(name) for name, size, _version in target.fingerprint(renderers.output_names(doc.meta.slug, editions))
+               if size is not None]
+    where = str(ctx.out_dir) if isinstance(target, LocalTarget) else target.identity
+    message = owners.conflict(ctx.cache, target.identity, present, doc.meta.id, doc.source, doc.meta.slug, where,
+                              usage=False)
+    if message:
+        raise PublishError(message)
 
 
 def _build_one(name: str, doc: Document, ctx: BuildContext, target: OutputTarget, styles: str, model: str,

@@ -4,13 +4,21 @@ Keys are built from the inputs (text, settings, code version), never from paths 
 so an edit invalidates exactly the entries whose inputs changed. Nothing invalidates an entry
 by itself, so a newsroom's cache only grows: `prune_if_due` keeps it under a size, dropping the
 entries used longest ago (a hit refreshes an entry's time), at most once an hour.
+
+Each entry has a checksum beside it (`<key>.sum`, the SHA-256 of its bytes), and an entry whose
+bytes do not match it (or that has none) is a miss, rebuilt and stored again: a key names the
+inputs, not the content, so nothing else could tell a cut entry (a cache copied by a tool that
+was stopped, a disk that failed) from a whole one, and before, a font subset or a cover cut to
+three bytes went into the EPUB, which the build called 'built'.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import stat
 import time
 from dataclasses import dataclass
@@ -20,10 +28,18 @@ from typing import Any
 from pipeline.fsutil import atomic_write
 
 CACHE_VERSION = "1"
+SUM_SUFFIX = ".sum"  # beside each entry: its checksum (an entry's size counts without it)
 PRUNE_STAMP = ".pruned"  # in the root: when the cache was last pruned (its modification time)
 PRUNE_EVERY = 3600.0  # seconds between two prunings of one cache
 RECENT = 3600.0  # an entry used this recently is never removed: a build (here or in another
 # process sharing the cache) may still be reading it, or about to hand its path to a tool
+
+
+@dataclass(frozen=True)
+class Cleared:
+    removed: int = 0  # entries
+    kept: int = 0  # files (and links) in the folder that the cache did not write
+    example: str = ""  # the first of them
 
 
 @dataclass(frozen=True)
@@ -60,35 +76,54 @@ class Cache:
         if self.root is None:
             return None
         path = self._path(namespace, digest)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return None
-        _used(path)
+        data = _intact(path)
+        if data is not None:
+            _used(path)
         return data
 
     def put(self, namespace: str, digest: str, data: bytes) -> None:
         if self.root is not None:
-            atomic_write(self._path(namespace, digest), data)
+            path = self._path(namespace, digest)
+            atomic_write(path, data)
+            atomic_write(_sum_path(path), hashlib.sha256(data).hexdigest())
 
     def path_for(self, namespace: str, digest: str) -> Path | None:
-        """The stored file's path, if present (for tools that want a file, not bytes)."""
+        """The stored file's path, if present and whole (for tools that want a file, not bytes)."""
         if self.root is None:
             return None
         path = self._path(namespace, digest)
-        return path if _used(path) else None
+        return path if _intact(path) is not None and _used(path) else None
 
-    def clear(self) -> int:
-        """Remove every entry; return how many files were removed."""
-        if self.root is None or not self.root.exists():
-            return 0
-        count = 0
-        for dirpath, _dirs, files in os.walk(self.root, topdown=False):
+    def clear(self) -> Cleared:
+        """Remove every entry (and the folders left empty); anything else in the folder (files
+        the cache did not write, symbolic links) stays, and is counted. Why: `PUBLISH_CACHE_DIR`
+        is any folder the user names, and `publish clean-cache` with it set to a project or the
+        home folder by mistake deleted every file below it."""
+        if self.root is None or not self.root.is_dir():
+            return Cleared()
+        removed = kept = 0
+        example = ""
+        for dirpath, dirs, files in os.walk(self.root, topdown=False):
+            relative = Path(dirpath).relative_to(self.root).parts
             for name in files:
-                Path(dirpath, name).unlink()
-                count += 1
-            Path(dirpath).rmdir()
-        return count
+                path = Path(dirpath, name)
+                if _written_here((*relative, name)) and not path.is_symlink():
+                    path.unlink(missing_ok=True)
+                    removed += not name.endswith(SUM_SUFFIX)
+                else:
+                    kept += 1
+                    example = example or str(path)
+            for name in dirs:
+                path = Path(dirpath, name)
+                if path.is_symlink():
+                    kept += 1
+                    example = example or str(path)
+                    continue
+                with contextlib.suppress(OSError):  # not empty: something the cache did not write
+                    path.rmdir()
+        with contextlib.suppress(OSError):
+            self.root.rmdir()
+        return Cleared(removed, kept, example)
 
     def prune(self, limit: int, now: float | None = None) -> Pruned:
         """Remove the entries used longest ago until the cache holds at most `limit` bytes,
@@ -106,6 +141,7 @@ class Cache:
                 path.unlink()
             except FileNotFoundError:  # another process pruned it first
                 pass
+            _sum_path(path).unlink(missing_ok=True)
             removed += 1
             freed += size
         return Pruned(removed, freed, total - freed)
@@ -125,6 +161,44 @@ class Cache:
         stamp.touch()
         os.utime(stamp, (now, now))
         return self.prune(limit, now)
+
+
+_KEY = re.compile(r"[0-9a-f]{16,}")
+_BUCKET = re.compile(r"[0-9a-f]{2}")
+
+
+def _written_here(parts: tuple[str, ...]) -> bool:
+    """A file the cache writes, by its path below the root: an entry `<namespace>/<xx>/<key>`,
+    its checksum, a temporary file of either, the prune stamp, or a file of a style folder
+    (`styles/<key>/…`, being made in `styles/.styles-…/`)."""
+    if parts == (PRUNE_STAMP,):
+        return True
+    if len(parts) != 3:
+        return False
+    first, second, name = parts
+    if first == "styles" and (_KEY.fullmatch(second) or second.startswith(".styles-")):
+        return True
+    if not _BUCKET.fullmatch(second):
+        return False
+    if name.startswith(".") and name.endswith(".part"):  # `.<key>.<random>.part`, a write cut short
+        name = name[1:].split(".", 1)[0]
+    return bool(_KEY.fullmatch(name.removesuffix(SUM_SUFFIX))) and name.startswith(second)
+
+
+def _sum_path(path: Path) -> Path:
+    return path.with_name(path.name + SUM_SUFFIX)
+
+
+def _intact(path: Path) -> bytes | None:
+    """The entry's bytes if they match the checksum stored beside them; None when the entry
+    is missing, cut short or altered, or has no checksum (written by an older version): a miss,
+    and the build stores it again. Never removed here: another build may be rewriting it."""
+    try:
+        data = path.read_bytes()
+        expected = _sum_path(path).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return data if hashlib.sha256(data).hexdigest() == expected else None
 
 
 def _used(path: Path) -> bool:
@@ -150,6 +224,7 @@ def _entries(root: Path) -> list[tuple[float, int, Path]]:
             status = path.stat()
         except FileNotFoundError:
             continue
-        if stat.S_ISREG(status.st_mode) and len(path.parent.name) == 2 and path.name.startswith(path.parent.name):
+        if (stat.S_ISREG(status.st_mode) and len(path.parent.name) == 2 and path.name.startswith(path.parent.name)
+                and not path.name.endswith(SUM_SUFFIX)):
             found.append((status.st_mtime, status.st_size, path))
     return found

@@ -341,8 +341,8 @@ def watch(
     quiet: QuietOption = False,
 ) -> None:
     """Rebuild editions whenever the source or the styles change; Ctrl-C stops."""
-    from pipeline.build import STYLES_DIR, default_cache
-    from pipeline.driver.outputs import check_sources_kept, validate_out
+    from pipeline.build import STYLES_DIR, default_cache, usable_lock_dir
+    from pipeline.driver.outputs import check_owners, check_sources_kept, validate_out
     from pipeline.driver.styles import project_styles, style_overrides, styles_dir
     from pipeline.driver.title import prune_cache
     from pipeline.renderers.base import BuildContext
@@ -369,8 +369,10 @@ def watch(
             raise UsageError("watch builds into a local folder: pass --out a folder")
         cache = default_cache(Path.cwd())
         writable_cache_dir(cache.root)
+        usable_lock_dir()
         out_path = Path(validate_out(out_dir))
         check_sources_kept(str(out_path), [(titles[0].name, titles[0].slug)], chosen)
+        check_owners(str(out_path), [(titles[0].name, titles[0].data, titles[0].slug)], chosen, str(cache.root))
         settings = settings_for_project(Path("."), editions=tuple(chosen), engine="espeak")
         settings = settings.resolved(ui.note)
         ctx = BuildContext(out_dir=out_path, cache=cache, styles_dir=styles_dir(settings.style_overrides, cache),
@@ -390,8 +392,11 @@ def clean_cache(quiet: QuietOption = False) -> None:
         cache = default_cache(Path.cwd())
         if cache.root.exists() and not cache.root.is_dir():
             raise UsageError(f"the build cache folder {cache.root} is a file, not a folder: {CACHE_ADVICE}")
-        removed = cache.clear()
-    ui.say(f"removed {removed} cached file(s)")
+        cleared = cache.clear()
+    ui.say(f"removed {cleared.removed} cached file(s)")
+    if cleared.kept:
+        ui.warn(f"left {cleared.kept} file(s) in {cache.root} that the build cache did not write (such as "
+                f"{cleared.example}): give the cache a folder of its own (PUBLISH_CACHE_DIR)")
 
 
 # -- commands kept in other modules: one line each --------------------------------------------

@@ -34,6 +34,9 @@ def _regular_file(path: Path, *, missing: str, folder: str, special: str) -> os.
         url = address_named(str(path))
         if url is not None:
             raise UsageError(not_a_local_file(url)) from None
+        if path.is_symlink():  # it said 'no such file; check the name' of a name that is there
+            raise UsageError(f"{path} is a symbolic link to {os.readlink(path)}, which does not exist (a file moved "
+                             f"or a drive not mounted): point it at the file, or name the file itself") from None
         raise UsageError(f"{path}: no such file; {missing}") from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:

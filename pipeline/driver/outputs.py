@@ -135,6 +135,28 @@ def check_sources_kept(out: str, sources: list[tuple[str, str]], editions: list[
                                  f"pass --out another folder, or rename the source (nothing was built)")
 
 
+def check_owners(out: str, titles: list[tuple[str, bytes, str]], editions: list[str], cache_root: str) -> None:
+    """A `UsageError` when a title (its name, bytes and slug) would replace an output in a local
+    `out` that another title (same slug, another `id`) built in an earlier run: before, the
+    later build silently took the other's editions (`pipeline.owners`). The build checks again
+    under the title's lock; a title whose `id` cannot be read here is left to it."""
+    if is_url(out):
+        return
+    from pipeline import owners, renderers
+    from pipeline.cache import Cache
+    from pipeline.driver.sources import peek_scalar
+
+    cache, identity = Cache(Path(cache_root)), LocalTarget(Path(out)).identity
+    for name, data, slug in titles:
+        present = [n for n in renderers.output_names(slug, editions) if (Path(out) / n).is_file()]
+        found = peek_scalar(data, "id") if present else None  # a first build has nothing to replace
+        if found is None:
+            continue
+        message = owners.conflict(cache, identity, present, found[0], name, slug, out, usage=True)
+        if message:
+            raise UsageError(message)
+
+
 def _a_source(path: Path) -> bool:
     """An existing Markdown file that opens with front matter, as every source does (an edition
     written in Markdown, the podcast script, opens with its title)."""

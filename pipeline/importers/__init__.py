@@ -103,8 +103,9 @@ def _check_slug_free(out_dir: Path, target: Path, slug: str, other: str) -> None
                                    f"(nothing was written)")
 
 
-def import_copy(copy: Path, slug: str) -> tuple[str, Draft]:
-    """The source text for a piece of copy (nothing is written)."""
+def import_copy(copy: Path, slug: str, identifier: str | None = None) -> tuple[str, Draft]:
+    """The source text for a piece of copy (nothing is written); `identifier` is the title's
+    `id` (default: a new one)."""
     from pipeline.importers.layout import infer  # here: `publish pdf` imports this package for its CLI only
     from pipeline.importers.writer import write_source
 
@@ -113,7 +114,7 @@ def import_copy(copy: Path, slug: str) -> tuple[str, Draft]:
         dropped = "; ".join(draft.stats.notes[-3:])
         raise PublishError(f"{copy}: no text of an article found in the copy (only what the importer leaves out: "
                            f"{dropped})")
-    return write_source(draft, slug, copy.name), draft
+    return write_source(draft, slug, copy.name, identifier), draft
 
 
 def import_file(copy: Path, out_dir: Path, slug: str | None = None, force: bool = False) -> Imported:
@@ -121,10 +122,24 @@ def import_file(copy: Path, out_dir: Path, slug: str | None = None, force: bool 
         raise ImportUsageError(f"{copy}: no such file" if not copy.exists() else f"{copy} is not a file")
     slug = check_slug(slug) if slug else slug_for(copy)
     target = target_for(out_dir, slug, force)
-    text, draft = import_copy(copy, slug)
+    text, draft = import_copy(copy, slug, _kept_id(target))
     placeholders = _verify(text, target)
     _write(target, text)
     return Imported(target, text, draft, placeholders)
+
+
+def _kept_id(target: Path) -> str | None:
+    """The `id` of the source a re-import (`--force`) replaces: the same title, so the same id.
+    Before, each re-import drew a new one, and readers, podcast apps and the output folder (which
+    knows each edition's title by it) took the corrected copy for another title."""
+    from pipeline.driver.sources import peek_scalar
+    from pipeline.placeholders import TODO
+
+    try:
+        found = peek_scalar(target.read_bytes(), "id") if target.is_file() else None
+    except OSError:
+        return None
+    return found[0] if found and TODO not in found[0] else None
 
 
 def new_source(slug: str, out_dir: Path, force: bool = False) -> Path:
