@@ -209,11 +209,26 @@ class _Number(str):
     ('speakers' must be a list, not a number)."""
 
 
+# The tags a front matter's values carry, written or not: text, numbers (kept as text), yes/no,
+# nothing, lists and mappings. Any other tag ('!!binary', '!!set', '!!python/…', an app's own
+# '!zh') either made a value no field takes (bytes, a set: a title of b'hello' went through
+# unseen) or met PyYAML's "could not determine a constructor for the tag 'tag:yaml.org,2002:…'".
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+
+
+def _tag_as_written(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions, budget: _Budget) -> Any:
     budget.values += 1
     if budget.values > MAX_VALUES:
         raise _TooMany(path)
     pos.add(path, node)
+    if node.tag not in _PLAIN_TAGS:
+        raise yaml.constructor.ConstructorError(None, None, (
+            f"the YAML tag '{_tag_as_written(node.tag)}' is not part of the format: a value is plain text, a list or "
+            "'field: value' lines; delete the tag (to print it, put the whole value in quotes)"), node.start_mark)
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         if id(node) in budget.open:
             raise yaml.constructor.ConstructorError(
@@ -392,4 +407,14 @@ def _nearest(loc: Path_) -> str:
 
 
 def _plain(message: str) -> str:
-    return re.sub(r"^(Value error, |Assertion failed, )", "", message)
+    """pydantic's words without its prefixes, and its "Input should be …" as "must be …"."""
+    return re.sub(r"^Input should be ", "must be ", re.sub(r"^(Value error, |Assertion failed, )", "", message))
+
+
+def _choice(where: str, loc: Path_, err: Any) -> str:
+    """A value that is not one of a field's few words ('gender: 女', 'age: 70'), named with them."""
+    expected = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
+    return f"'{where}' is '{err.get('input')}', which is none of its words: write {expected}"
+
+
+_SAID["literal_error"] = _choice

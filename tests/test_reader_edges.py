@@ -317,7 +317,7 @@ HEADING_BRACES = [
     ("问题 {空 格}", "问题 {空 格}", "question"), ("最后 {.closing}", "最后", "closing"),
     ("最后 {#end .closing}", "最后", "closing"), ("问题 {#why}", "问题", "question"),
     ("C {} 语言", "C {} 语言", "question"),
-    ("问题 {#q9 .aside}", "问题", "question"), ("问题 {lang=en}", "问题", "question"),  # (attributes that change no kind)
+    ("问题 {#q9 lang=en}", "问题", "question"), ("问题 {lang=en}", "问题", "question"),  # (attributes that change no kind)
 ]
 
 

@@ -157,7 +157,9 @@ WRONG_SHAPES = [
     ("mapping-for-list", ("authors: [作者]", "authors: {a: 1}"), "E104", "'authors' must be a list, not a mapping",
      "authors:", 10),
     ("number-for-list", (SPEAKERS, "speakers: 5\n"), "E104", "'speakers' must be a list, not a number", "speakers:", 11),
-    ("binary-for-list", (SPEAKERS, "speakers: !!binary aGVsbG8=\n"), "E104", "'speakers' must be a list, not bytes",
+    ("binary-for-list", (SPEAKERS, "speakers: !!binary aGVsbG8=\n"), "E102", "front matter is not valid YAML: the YAML tag "
+     "'!!binary' is not part of the format: a value is plain text, a list or 'field: value' lines; delete the tag (to print "
+     "it, put the whole value in quotes)",
      "speakers:", 11),
     ("yes-no-for-mapping", ("pronunciations:\n  王五: wang2 wu3\n", "pronunciations: yes\n"), "E104",
      "'pronunciations' must be a 'key: value' mapping, not yes/no", "pronunciations:", 17),
