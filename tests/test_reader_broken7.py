@@ -103,6 +103,23 @@ BROKEN = [
     ("mark-opening-a-line", answer("\u0301" + LINE), "W423", "\u0301" + LINE[:5], "\u0301", "it opens the line"),
     ("mark-on-a-full-width-space", answer("白天家里　\u0301" + LINE[4:]), "W423", "　\u0301", "\u0301", "stands on '　'"),
     ("mark-on-a-full-width-comma", answer(LINE.replace("闹，", "闹，\u0323")), "W423", "，\u0323", "\u0323", "stands on '，'"),
+    # -- E102: PyYAML's words ("found undefined alias", "expected <block end>, but found '-'") -------
+    ("alias-with-no-anchor", ("editor: 周一", "editor: *zhouyi"), "E102", "editor: *", "*", "names an '&' anchor above, "
+     "and there is none"),
+    ("speaker-item-outdented", ("  - id: hechuan                 # pseudonym", "- id: hechuan"), "E102", "- id: hechuan", None,
+     "this '- ' item stands outside the list it belongs to"),
+    ("speaker-item-indented-deeper", ("  - id: hechuan                 # pseudonym", "     - id: hechuan"), "E102",
+     "     - id: hechuan", "-", "is indented deeper than the items above it"),
+    ("authors-list-left-open", ("authors: [林小满]", "authors: [林小满"), "E102", "authors: [", "[",
+     "a list opened with '[' is not closed with ']' on its line"),
+    ("voice-mapping-left-open", ("voice: {gender: female}", "voice: {gender: female"), "E102", "voice: {gender: female", "{",
+     "a mapping opened with '{' is not closed with '}' on its line"),
+    ("no-space-after-the-colon", ("editor: 周一", "editor:周一"), "E102", "editor:周一", "周",
+     "'editor:周一' has no plain space after the field's colon"),
+    ("no-break-space-after-the-colon", ("editor: 周一", "editor:\u00a0周一"), "E102", "editor:\u00a0", "\u00a0",
+     "has no plain space after the field's colon"),
+    ("full-width-space-after-the-colon", ("outlet: 城东周报", "outlet:\u3000城东周报"), "E102", "outlet:\u3000", "\u3000",
+     "has no plain space after the field's colon"),
     # -- what earlier sweeps made clear, typed here as other tools produce it -------------------------
     ("tab-indenting-a-speakers-field", ("    name: 老周", "\tname: 老周"), "E102", "\tname", None, "a tab stands here"),
     ("merge-key-in-a-speaker", ("  - id: hechuan                 # pseudonym\n    name: 何川",
