@@ -71,7 +71,7 @@ RULES: dict[str, tuple[Severity, str]] = {
                       "**…** for strong, and no strikethrough or highlighting"),
     "E234": ("error", "convert the file again from its original as UTF-8, or type the text again: the editions "
                       "would print the garbled letters"),
-    "E235": ("error", "move the closing chapter after the last question (it is the book's last question), or drop "
+    "E235": ("error", "move the closing chapter after the last question (the closing is the book's last question), or drop "
                       "'{.closing}' from it if it is a question like the others"),
     "E236": ("error", "delete it: a chapter's heading takes '{.closing}' or '{.references}', '{#id}' and '{lang=xx}' "
                       "(a BCP 47 tag such as en or zh-Hant)"),

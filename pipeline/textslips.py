@@ -39,6 +39,15 @@ _PRINTED_MARKUP = (
     (re.compile(r"(?<![\\(])<(?:https?://|mailto:)[^>\s]*\s[^>\n]*>"), "raw", "E223",
      "the address '{0}' holds a space, so Markdown read no link: every edition printed it, '<' and '>' and all; "
      "delete the space (or write it %20)"),
+    # (the seventh sweep) a link inside a link's text, '[[甲](https://a)](https://b)': CommonMark reads the
+    # inner one and leaves the outer's '](https://b)' as text (in the raw line: right after the inner's ')')
+    (re.compile(r"(?:(?<=\))|^)\]\((?:https?://|mailto:)[^\s)]*\)", re.M), "text", "E223",
+     "'{0}' is printed as written: a link inside another link's text, which Markdown does not read, so every edition "
+     "printed the outer link's bracket and address; keep one of the two links"),
+    # a reference-style link's definition, '[1]: https://…' on its own line: the format reads inline links only
+    (re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:https?://|mailto:)\S*"), "text", "E223",
+     "'{0}' is printed as written: a reference-style link's definition, which this format does not read (nor the "
+     "'[文字][1]' that uses it); write the link where it stands: [文字](https://…)"),
 )
 
 
@@ -134,7 +143,7 @@ def after_the_closing(sections: Iterable[dict], kind: str, title: str) -> str | 
     if closing is None or kind != "question":
         return None
     return (f"the question '{title[:30]}' comes after the closing chapter '{(closing['title'] or '')[:30]}' "
-            f"(line {closing['loc'].line}), which is the last question of the book")
+            f"(line {closing['loc'].line})")
 
 
 # What a chapter's '{…}' takes; anything else ('{.intro}', '{data-x=1}', '{style=…}') was dropped by

@@ -4,7 +4,8 @@ app's own '!zh' met PyYAML's "could not determine a constructor for the tag 'tag
 a voice's gender or age that is none of its words (pydantic's "Input should be 'male' or
 'female'"); a '---' or '===' underline inside an answer or a note (two E213s, "close the open
 block", and an E203, where the fault is E232's); a question after the closing chapter (read as
-one more numbered question after the last, without a word); an attribute a chapter's heading
+one more numbered question after the last, without a word); a link inside a link's text and a
+reference-style link's definition (both printed as written, brackets and address); an attribute a chapter's heading
 does not know, '{.intro}', '{data-x=1}', '{lang=english}' (dropped without a word); a combining
 accent on a Han character or opening a line (printed as a stray accent); a paragraph of megabytes
 (a paste that lost its line breaks: 'publish check' spent 80 s in W405's pinyin search).
@@ -120,6 +121,17 @@ BROKEN = [
      "has no plain space after the field's colon"),
     ("full-width-space-after-the-colon", ("outlet: 城东周报", "outlet:\u3000城东周报"), "E102", "outlet:\u3000", "\u3000",
      "has no plain space after the field's colon"),
+    # -- E223: a link Markdown did not read, printed as written --------------------------------------
+    ("link-inside-a-link", answer(LINE.replace("孙子", "[[孙子](https://a.example)](https://b.example)")), "E223",
+     "](https://b.example)", "](https://b", "a link inside another link's text"),
+    ("link-inside-a-links-text", answer(LINE.replace("孙子", "[孙[子](https://a.example)](https://b.example)")), "E223",
+     "](https://b.example)", "](https://b", "'](https://b.example)' is printed as written"),
+    ("reference-link-and-its-definition", answer(LINE.replace("孙子", "[孙子][1]") + "\n\n[1]: https://example.org"),
+     "E223", "[1]: https://", None, "a reference-style link's definition"),
+    ("definition-in-a-note", (NOTE, NOTE + "\n\n[公告]: https://example.org/notice"), "E223", "[公告]:", None,
+     "'[公告]: https://example.org/notice' is printed as written"),
+    ("mail-definition-in-the-article", ("我们请四位常客聊了聊他们的夜晚。", "我们请四位常客聊了聊他们的[夜晚][信]。\n\n"
+                                        "[信]: mailto:night@example.org"), "E223", "[信]: mailto", None, "definition"),
     # -- what earlier sweeps made clear, typed here as other tools produce it -------------------------
     ("tab-indenting-a-speakers-field", ("    name: 老周", "\tname: 老周"), "E102", "\tname", None, "a tab stands here"),
     ("merge-key-in-a-speaker", ("  - id: hechuan                 # pseudonym\n    name: 何川",
