@@ -209,6 +209,19 @@ def test_odd_but_fine_sources_read_clean_with_their_text(tmp_path: Path, name, c
         assert expected in held, (expected, held[:600])
 
 
+@pytest.mark.parametrize(("above", "said"), [
+    ("\n", "it stands on line 2, below an empty line; delete the line above it"),
+    ("\n \n", "it stands on line 3, below empty lines; delete the lines above it"),
+    ("%YAML 1.2\n", "it stands on line 2, below a YAML directive; delete the line above it"),
+    ("%YAML 1.2\n%TAG ! tag:example.org,2025:\n", "it stands on line 3, below a YAML directive; delete the lines above"),
+], ids=["empty-line", "empty-lines", "yaml-directive", "two-directives"])
+def test_a_front_matter_below_empty_lines_or_a_directive_is_named_where_it_stands(above: str, said: str) -> None:
+    """'the first line must be ---' said nothing of the '---' one line further down (an editor's
+    empty line at the top, a YAML tool's '%YAML 1.2')."""
+    (problem,) = [d for d in read_text(above + BASE, "t.md").diagnostics if d.severity == "error"]
+    assert (problem.code, problem.line, problem.col) == ("E101", 1, 1) and said in problem.message, problem
+
+
 def test_a_paragraph_of_megabytes_is_w422_and_checked_in_seconds(tmp_path: Path, monkeypatch) -> None:
     """A paste that lost its line breaks: one paragraph of megabytes. W405's pinyin search of all
     of it took 80 s for 5 MB; it now searches the first LONG_PARAGRAPH characters, and W422 says
