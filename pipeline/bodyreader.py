@@ -47,7 +47,8 @@ from pipeline.texthygiene import (
     stray_emphasis,
     stray_fence,
 )
-from pipeline.textslips import HEADING_IN_BLOCK, empty_items, extra_after_role, folded, printed_markup, trailing_backslash
+from pipeline.textslips import (HEADING_IN_BLOCK, after_the_closing, empty_items, extra_after_role, folded, printed_markup,
+                                trailing_backslash, unknown_heading_attribute)
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
 _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$|^\'(.*)\'$|^‘(.*)’$')
@@ -180,6 +181,8 @@ class BodyBuilder:
             self.problem("E208", line, 1, "chapter heading has no text")
         if (attribute_problem := heading_attribute_problem(inline.content)) is not None:
             self.problem("E224", line, 1, attribute_problem)
+        elif (unknown := unknown_heading_attribute(attrs)) is not None:
+            self.problem("E236", line, self._raw(line).rfind(unknown[0]) + 1, unknown[1])
         lines = self._text_lines(inline)
         self.report(_heading_problems(lines, inline))
         if section_id in self.section_ids:
@@ -189,6 +192,8 @@ class BodyBuilder:
         if references and kind != "references":  # (a second references chapter is E207 above)
             self.problem("E221", line, 1, f"chapter '{title}' comes after the references chapter "
                                           f"(line {references['loc'].line}): references are the book's last chapter")
+        if (closing := after_the_closing(self.sections, kind, title)) is not None:
+            self.problem("E235", line, 1, closing)
         section = self._section(section_id, kind, title, line)
         # '{lang=en}' marks the heading's language, as '[…]{lang=en}' marks a span's (it was dropped)
         section["lang"] = next((a.split("=", 1)[1].strip("\"'") or None for a in attrs if a.startswith("lang=")), None)
@@ -310,13 +315,12 @@ class BodyBuilder:
     def _headings_inside(self, block: Block, tokens: list[Token]) -> None:
         """A heading the scanner could not see (a setext '---' underline) inside a block."""
         opened = self.body_offset + block.start + 1
-        for token in tokens:
+        for i, token in enumerate(tokens):
             if token.type == "heading_open" and token.markup.startswith("#"):  # ('###', '#': the scanner lets them be)
                 self.problem("E211", self.loc(token).line, 1, HEADING_IN_BLOCK.format(token.markup, block.name, opened))
-            elif token.type == "heading_open":
-                at = self.loc(token).line
-                self.problem("E213", opened, 1, f"the {block.name} opened here holds a heading at line {at}")
-                self.problem("E213", at, 1, f"a heading stands inside the {block.name} opened on line {opened}")
+            elif token.type == "heading_open":  # (an underline: E232 as outside a block, not "close the block")
+                self._underlined(tokens, i)
+                self.cut_short = True  # (the answer is not "empty": E232 says where its text went)
 
     def _top_level_blocks(self, tokens: list[Token], i: int) -> int:
         end = skip_block(tokens, i)

@@ -20,6 +20,7 @@ from pipeline.model import Document, Reference, Speaker
 from pipeline.passes.typography import half_width_marks
 from pipeline.reader import read_with_diagnostics
 from pipeline.sourcetext import split_lines
+from pipeline.textslips import stray_combining_marks
 
 _QUOTE_STYLES = {"curly": "“”‘’", "corner": "「」『』", "straight": "\""}
 
@@ -42,6 +43,7 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
             diagnostics += rule(result.document)
         diagnostics += _unspoken_language(result.document, source)
         diagnostics += _long_title(result.document, source)
+        diagnostics += _long_paragraphs(result.document)
         if pinyin:
             diagnostics += _guarded(_pinyin_fallbacks, result.document, source)
             diagnostics += _guarded(_unread_ideographs, result.document, source)
@@ -179,6 +181,15 @@ _SPACE_REFERENCE = (r"&(?:nbsp|ensp|emsp|thinsp|hairsp|numsp|puncsp|emsp13|emsp1
                     r"|&#0*(?:32|160|819[4-9]|820[0-2]);|&#[xX]0*(?:20|[aA]0|200[2-9aA]);")
 _STRAY_SPACE = re.compile(f"(?<=[{_HAN}])(?:[ \t\u00a0]|{_SPACE_REFERENCE})+(?=[{_HAN}])"
                           "|(?<=\\S)[ \u00a0]*\t[ \t\u00a0]*(?=\\S)")
+
+
+def _combining_marks(source: _SourceText, path: str) -> list[Diagnostic]:
+    """W423 for a combining mark on a Han character or a space (`textslips.stray_combining_marks`)."""
+    return [Diagnostic("W423", path, number, offset + col + 1,
+                       f"a combining mark U+{ord(mark):04X} ({unicodedata.name(mark, 'combining mark')}) stands on "
+                       + (f"'{text[col - 1]}'" if col else "nothing (it opens the line)")
+                       + ": every edition prints it as a stray accent")
+            for number, offset, text in source.prose for col, mark in stray_combining_marks(text)]
 
 
 def _stray_spaces(source: _SourceText, path: str) -> list[Diagnostic]:
@@ -358,6 +369,21 @@ def _unused_pronunciations(doc: Document) -> list[Diagnostic]:
     ]
 
 
+# A paragraph longer than any an article holds (a long one is 2,000 characters): a paste or a
+# conversion that lost its line breaks. The pinyin pass reads about 25,000 characters a second, so
+# W405's search of a 5 MB one alone took 80 s of 'publish check'; it searches the first this many.
+LONG_PARAGRAPH = 10_000
+
+
+def _long_paragraphs(doc: Document) -> list[Diagnostic]:
+    """W422 for each paragraph over LONG_PARAGRAPH characters."""
+    return [Diagnostic("W422", p.loc.path, p.loc.line, p.loc.col,
+                       f"this paragraph holds {len(p.text):,} characters, more than any article's: its line breaks "
+                       f"were lost? Every edition prints it as one paragraph, and W405 was looked for in its first "
+                       f"{LONG_PARAGRAPH:,} characters only")
+            for p in doc.paragraphs() if len(p.text) > LONG_PARAGRAPH]
+
+
 def _pinyin_fallbacks(doc: Document, source: _SourceText) -> list[Diagnostic]:
     """The characters the pinyin pass is not confident about (`PinyinAnnotator.unsure`: read more
     than one way, and nothing in the context decided), at their place in the source, so the editor
@@ -368,7 +394,7 @@ def _pinyin_fallbacks(doc: Document, source: _SourceText) -> list[Diagnostic]:
     annotator = PinyinAnnotator(names=[s.name for s in doc.speakers] + list(doc.meta.authors),
                                 overrides=doc.pronunciation_table)
     texts: list[tuple[str, int]] = [(s.title, s.loc.line) for s in doc.sections if s.title]
-    texts += [(p.text, p.loc.line) for p in doc.paragraphs()]
+    texts += [(p.text[:LONG_PARAGRAPH], p.loc.line) for p in doc.paragraphs()]  # (past it: W422 says so)
     texts += [(r.text, r.loc.line) for s in doc.sections for r in s.references]
     found = []
     for text, line in texts:
@@ -461,4 +487,4 @@ MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speak
 
 # The rules that read the file's lines (exact columns), in the order their warnings were added.
 LINE_RULES: tuple[Callable[[_SourceText, str], list[Diagnostic]], ...] = (_half_width, _quote_styles, _not_in_fonts,
-                                                                          _stray_spaces)
+                                                                          _stray_spaces, _combining_marks)

@@ -71,10 +71,17 @@ RULES: dict[str, tuple[Severity, str]] = {
                       "**…** for strong, and no strikethrough or highlighting"),
     "E234": ("error", "convert the file again from its original as UTF-8, or type the text again: the editions "
                       "would print the garbled letters"),
+    "E235": ("error", "move the closing chapter after the last question (the closing is the book's last question), or drop "
+                      "'{.closing}' from it if it is a question like the others"),
+    "E236": ("error", "delete it: a chapter's heading takes '{.closing}' or '{.references}', '{#id}' and '{lang=xx}' "
+                      "(a BCP 47 tag such as en or zh-Hant)"),
     "E301": ("error", "write one pinyin syllable per Han character, e.g. 周鸿祎: zhōu hóng yī"),
     "E302": ("error", "name a voice 'publish voices' lists for that engine and the title's language, or delete the hint"),
     "E303": ("error", "split the chapter into two questions (no engine can give so many speakers of one "
                       "chapter voices apart)"),
+    "W422": ("warning", "split the paragraph where its paragraphs end (an empty line between them), as the copy has them"),
+    "W423": ("warning", "delete the mark (a slip of the input method or a conversion); for a pinyin with its tone, "
+                        "type the toned letter itself (ǎ, not an a followed by a combining caron)"),
     "W401": ("warning", "use full-width ，：；？！（） and curly “” ‘’ inside Chinese text"),
     "W402": ("warning", "remove the speaker from the registry or give them an answer"),
     "W403": ("warning", "remove the entry or check the word's spelling in the text"),

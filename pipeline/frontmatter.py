@@ -209,11 +209,26 @@ class _Number(str):
     ('speakers' must be a list, not a number)."""
 
 
+# The tags a front matter's values carry, written or not: text, numbers (kept as text), yes/no,
+# nothing, lists and mappings. Any other tag ('!!binary', '!!set', '!!python/…', an app's own
+# '!zh') either made a value no field takes (bytes, a set: a title of b'hello' went through
+# unseen) or met PyYAML's "could not determine a constructor for the tag 'tag:yaml.org,2002:…'".
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+
+
+def _tag_as_written(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions, budget: _Budget) -> Any:
     budget.values += 1
     if budget.values > MAX_VALUES:
         raise _TooMany(path)
     pos.add(path, node)
+    if node.tag not in _PLAIN_TAGS:
+        raise yaml.constructor.ConstructorError(None, None, (
+            f"the YAML tag '{_tag_as_written(node.tag)}' is not part of the format: a value is plain text, a list or "
+            "'field: value' lines; delete the tag (to print it, put the whole value in quotes)"), node.start_mark)
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         if id(node) in budget.open:
             raise yaml.constructor.ConstructorError(
@@ -269,6 +284,8 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
             "E102", path, line_offset + 1, 1, "front matter is nested too deeply to read")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "flow" in (exc.context or "") and exc.context_mark is not None:  # (at the '[' left open, not lines later)
+            mark = exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
         col = (mark.column + 1) if mark else 1
         problem = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
@@ -276,7 +293,11 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
         problem = _plain_problem(problem, written)
         # a field's name typed with an IME's '：' is no key, and PyYAML stumbles a line or more later
         upto = text.split("\n")[: (mark.line + 1) if mark else 0]
-        if (typed := next((k for k, key in enumerate(upto) if _FULL_WIDTH_KEY.match(key)), None)) is not None:
+        if (glued := next((k for k, key in enumerate(upto) if _GLUED_VALUE.match(key)), None)) is not None:
+            line, col = glued + 1 + line_offset, upto[glued].index(":") + 2
+            problem = (f"'{upto[glued].split(' #')[0].strip()[:30]}' has no plain space after the field's colon: YAML "
+                       "needs ': ' (a colon and a half-width space) between a field's name and its value ('editor: 周一')")
+        elif (typed := next((k for k, key in enumerate(upto) if _FULL_WIDTH_KEY.match(key)), None)) is not None:
             line, col = typed + 1 + line_offset, len(upto[typed]) - len(upto[typed].lstrip(" -")) + 1
             problem = (f"'{upto[typed].split(' #')[0].strip()[:30]}' has a full-width colon '：' after the field's name: YAML needs a "
                        "half-width colon and a space ('editor: 周一')")
@@ -303,6 +324,13 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
 # where the words alone do not): (words in the problem, the value starts with a quote?, message)
 _YAML_PROBLEMS: tuple[tuple[str, bool | None, str], ...] = (
     ("'\\t'", None, "a tab stands here: YAML indents and separates with spaces only (replace the tab with spaces)"),
+    ("found undefined alias", None, "'*' starts an alias, which names an '&' anchor above, and there is none: write the "
+                                    "value itself, or put it in quotes if it starts with '*'"),
+    ("but found '-'", None, "this '- ' item stands outside the list it belongs to: indent it as the items above it"),
+    ("but found '<block sequence start>'", None, "this '- ' item is indented deeper than the items above it (or stands "
+                                                 "under a field that has a value): indent it as they are"),
+    ("expected ',' or ']'", None, "a list opened with '[' is not closed with ']' on its line: authors: [林小满, 王五]"),
+    ("expected ',' or '}'", None, "a mapping opened with '{' is not closed with '}' on its line: voice: {gender: female}"),
     ("mapping values are not allowed here", None,
      "': ' inside a value reads as the start of another field: put the whole value in quotes "
      "(description: \"…: …\"), or write the full-width '：'"),
@@ -312,6 +340,9 @@ _YAML_PROBLEMS: tuple[tuple[str, bool | None, str], ...] = (
 )
 
 
+# 'editor:周一', 'editor:\u00a0周一' (a no-break or full-width space an IME typed): no key, and PyYAML
+# stumbles on the next line ("could not find expected ':'"); a value's own colons ('urn:uuid:…') follow ': '
+_GLUED_VALUE = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*:(?:[^\s:/]|[\u00a0\u3000])")
 _FULL_WIDTH_KEY = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*\s*：")  # ('editor：周一': a key, then '：')
 
 
@@ -392,4 +423,14 @@ def _nearest(loc: Path_) -> str:
 
 
 def _plain(message: str) -> str:
-    return re.sub(r"^(Value error, |Assertion failed, )", "", message)
+    """pydantic's words without its prefixes, and its "Input should be …" as "must be …"."""
+    return re.sub(r"^Input should be ", "must be ", re.sub(r"^(Value error, |Assertion failed, )", "", message))
+
+
+def _choice(where: str, loc: Path_, err: Any) -> str:
+    """A value that is not one of a field's few words ('gender: 女', 'age: 70'), named with them."""
+    expected = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
+    return f"'{where}' is '{err.get('input')}', which is none of its words: write {expected}"
+
+
+_SAID["literal_error"] = _choice

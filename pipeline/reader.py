@@ -89,6 +89,12 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
     if not lines or lines[0].strip() != "---":
         what = (f"the first line '{lines[0].strip()}' must be exactly '---' (three half-width hyphens)"
                 if lines and (_DASH_LINE.match(lines[0]) or lines[0].startswith("---")) else "the first line must be '---'")
+        # empty lines or a YAML directive ('%YAML 1.2', a tool's) above the '---': the front matter was there
+        above = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("%")), None)
+        if above and lines[above].strip() == "---":
+            below = ("a YAML directive" if any(line.startswith("%") for line in lines[:above])
+                     else "empty lines" if above > 1 else "an empty line")
+            what += f": it stands on line {above + 1}, below {below}; delete the line{'s' if above > 1 else ''} above it"
         return ReadResult(None, [Diagnostic("E101", path, 1, 1, f"no front matter: {what}")])
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     meant = next((i for i in range(1, end or len(lines)) if _DASH_LINE.match(lines[i])), None)

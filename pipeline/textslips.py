@@ -39,6 +39,15 @@ _PRINTED_MARKUP = (
     (re.compile(r"(?<![\\(])<(?:https?://|mailto:)[^>\s]*\s[^>\n]*>"), "raw", "E223",
      "the address '{0}' holds a space, so Markdown read no link: every edition printed it, '<' and '>' and all; "
      "delete the space (or write it %20)"),
+    # (the seventh sweep) a link inside a link's text, '[[甲](https://a)](https://b)': CommonMark reads the
+    # inner one and leaves the outer's '](https://b)' as text (in the raw line: right after the inner's ')')
+    (re.compile(r"(?:(?<=\))|^)\]\((?:https?://|mailto:)[^\s)]*\)", re.M), "text", "E223",
+     "'{0}' is printed as written: a link inside another link's text, which Markdown does not read, so every edition "
+     "printed the outer link's bracket and address; keep one of the two links"),
+    # a reference-style link's definition, '[1]: https://…' on its own line: the format reads inline links only
+    (re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:https?://|mailto:)\S*"), "text", "E223",
+     "'{0}' is printed as written: a reference-style link's definition, which this format does not read (nor the "
+     "'[文字][1]' that uses it); write the link where it stands: [文字](https://…)"),
 )
 
 
@@ -123,3 +132,53 @@ def folded(speaker_id: str) -> str:
     """An answer's id as an id is written: an IME's full-width letters ('ｓｕｗｅｎ') and capitals
     folded, so the did-you-mean of E201 finds 'suwen' (it found nothing near the full-width form)."""
     return unicodedata.normalize("NFKC", speaker_id).lower()
+
+
+def after_the_closing(sections: Iterable[dict], kind: str, title: str) -> str | None:
+    """E235's words for a question chapter after the closing chapter, or None. The closing is the
+    last question the interview asks (the editions set it apart as the book's last word, and
+    the audio's host announces it as the last question); a question after it was read as one more
+    numbered question after the last, without a word (the seventh sweep found it)."""
+    closing = next((s for s in sections if s["kind"] == "closing"), None)
+    if closing is None or kind != "question":
+        return None
+    return (f"the question '{title[:30]}' comes after the closing chapter '{(closing['title'] or '')[:30]}' "
+            f"(line {closing['loc'].line})")
+
+
+# What a chapter's '{…}' takes; anything else ('{.intro}', '{data-x=1}', '{style=…}') was dropped by
+# every edition without a word, as a span's unknown attribute was before E230 named it (E236).
+_CHAPTER_CLASSES = (".closing", ".references")
+
+
+def unknown_heading_attribute(attrs: Iterable[str]) -> tuple[str, str] | None:
+    """(the attribute as written, E236's words) for the first attribute of a chapter's heading the
+    format does not know, or a 'lang=' that is no BCP 47 tag (the EPUB's xml:lang would carry it)."""
+    import langcodes  # (lazy, as the span's check)
+
+    for word in attrs:
+        if word.startswith("#") or word in _CHAPTER_CLASSES or word.count('"') % 2 or word.count("'") % 2:
+            continue  # (a value whose quote is left open is E226's)
+        if word.startswith("lang="):
+            tag = word.split("=", 1)[1].strip("\"'")
+            if tag and langcodes.tag_is_valid(tag):
+                continue
+            return word, f"'{tag}' in '{word}' is not a BCP 47 language tag: no reader or voice can use it"
+        return word, f"'{word}' is not an attribute of a chapter, and every edition dropped it"
+    return None
+
+
+def stray_combining_marks(text: str) -> list[tuple[int, str]]:
+    """(offset, mark) of each combining mark (an accent, a dot, U+0300–U+036F and the like, any
+    character of a non-zero combining class) that stands on a Han character, a full-width mark or
+    a space, or opens the text: a slip of a pinyin input method or a conversion ('孙́'), which every
+    edition prints as a stray accent on the character (and a box in the PDFs). On a Latin letter it
+    is a letter's accent ('é' typed in two), and a variation selector (class 0) is let be."""
+    found = []
+    for i, char in enumerate(text):
+        if unicodedata.combining(char) and (i == 0 or _BARE_BASE.match(text[i - 1])):
+            found.append((i, char))
+    return found
+
+
+_BARE_BASE = re.compile(r"[\s\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")

@@ -70,7 +70,7 @@ MALFORMED = [
     # (name, transform of VALID, code, needle whose line the error points at (None: line 1), col)
     ("no front matter", lambda s: s.replace("---\n", "", 1), "E101", None, 1),
     ("front matter not closed", lambda s: s.replace("---\n\n第一段", "\n第一段"), "E101", None, 1),
-    ("bad yaml", lambda s: s.replace("title: 测试", "title: [测试"), "E102", "language:", None),
+    ("bad yaml", lambda s: s.replace("title: 测试", "title: [测试"), "E102", "title: [", 8),  # (at the '[' left open)
     ("missing title", lambda s: s.replace("title: 测试\n", ""), "E103", None, None),
     ("bad date", lambda s: s.replace("2025-01-02", "2025-13-40"), "E104", "date:", 7),
     ("unknown field", lambda s: s.replace("outlet: 本报", "outlet: 本报\npublisher: 某"), "E105", "publisher:", 1),

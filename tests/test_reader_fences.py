@@ -134,23 +134,22 @@ def problems(text: str) -> list[tuple[str, int, int, str]]:
     return [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics]
 
 
-def test_an_underlined_heading_inside_an_answer_is_reported_at_both_ends() -> None:
+# (The seventh sweep: these were E213 at both ends, "close the open block with a ':::' line",
+# advice that cannot help: the underline made the heading, as it does outside a block, E232.)
+UNDERLINED = ("makes that text a heading (Markdown's underlined heading), which this format has not")
+
+
+def test_an_underlined_heading_inside_an_answer_is_e232_at_its_underline() -> None:
     text = VALID.replace("回答一。\n", "回答一。\n\n小标题\n---\n")
-    opened, heading = line_of(text, "::: answer wang"), line_of(text, "小标题")
-    assert problems(text) == [
-        ("E213", opened, 1, f"the answer opened here holds a heading at line {heading}"),
-        ("E213", heading, 1, f"a heading stands inside the answer opened on line {opened}"),
-    ]
+    underline = line_of(text, "小标题") + 1
+    assert problems(text) == [("E232", underline, 1, f"the line '---' right under '小标题' {UNDERLINED}")]
     assert read_text(text, "t.md").document is None
 
 
-def test_an_underlined_heading_inside_a_note_is_reported_at_both_ends() -> None:
+def test_an_underlined_heading_inside_a_note_is_e232_at_its_underline() -> None:
     text = VALID + "\n::: note\n注。\n\n注的标题\n===\n:::\n"
-    opened, heading = line_of(text, "::: note"), line_of(text, "注的标题")
-    assert problems(text) == [
-        ("E213", opened, 1, f"the note opened here holds a heading at line {heading}"),
-        ("E213", heading, 1, f"a heading stands inside the note opened on line {opened}"),
-    ]
+    underline = line_of(text, "注的标题") + 1
+    assert problems(text) == [("E232", underline, 1, f"the line '===' right under '注的标题' {UNDERLINED}")]
 
 
 def test_references_read_with_their_numbers_outlets_and_dates() -> None:
@@ -258,7 +257,7 @@ def test_a_wrong_heading_right_above_a_paragraph_leaves_the_paragraph_in_place()
 
 
 def test_a_chapter_takes_the_id_written_after_its_heading() -> None:
-    text = VALID.replace("## 第一个问题？", "## 第一个问题？ {#intro .x}") + REFERENCES + "1. 甲\n"
+    text = VALID.replace("## 第一个问题？", "## 第一个问题？ {#intro}") + REFERENCES + "1. 甲\n"
     doc = read_text(text, "t.md").document
     assert [(s.id, s.kind, s.title) for s in doc.sections] == [
         ("article", "article", None), ("intro", "question", "第一个问题？"), ("references", "references", "参考资料")]
