@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from markdown_it.token import Token
 
 from pipeline.bodymarkdown import RULE, TOO_DEEP, UNSUPPORTED, nested_too_deep, parse_lines, skip_block
+from pipeline.bodymessages import id_used_twice, known_speakers
 from pipeline.diagnostics import Diagnostic, errors
 from pipeline.fences import ANSWER_WITH_TEXT, Block, Run, after_the_id, scan
 from pipeline.frontmatter import FrontMatterInput, Positions
@@ -186,7 +187,7 @@ class BodyBuilder:
         lines = self._text_lines(inline)
         self.report(_heading_problems(lines, inline))
         if section_id in self.section_ids:
-            self.problem("E207", line, 1, _id_used_twice(section_id, self.section_ids[section_id], kind, given=bool(ids)))
+            self.problem("E207", line, 1, id_used_twice(section_id, self.section_ids[section_id], kind, given=bool(ids)))
         self.section_ids.setdefault(section_id, line)
         references = next((s for s in self.sections if s["kind"] == "references"), None)
         if references and kind != "references":  # (a second references chapter is E207 above)
@@ -283,7 +284,7 @@ class BodyBuilder:
             hint = (f"that is the name of speaker '{named[0]}': write its id, '::: answer {named[0]}'" if named
                     else f"did you mean '{near[0]}'?" if near
                     else f"did you mean '{by_name[near_name[0]]}' ({near_name[0]})? write the id, "
-                         f"'::: answer {by_name[near_name[0]]}'" if near_name else _known(sorted(self.speakers)))
+                         f"'::: answer {by_name[near_name[0]]}'" if near_name else known_speakers(sorted(self.speakers)))
             self.problem("E201", line, raw.find(block.info) + match.start("id") + 1,
                          f"unknown speaker id '{written_out(match['id'])}' ({hint})")
             return
@@ -476,26 +477,6 @@ class BodyBuilder:
             if section["kind"] != "note" and section["id"] in others:
                 self.problem("E207", section["loc"].line, 1,
                              f"chapter id '{section['id']}' is also the id of {others[section['id']]}")
-
-def _id_used_twice(section_id: str, first: int | None, kind: SectionKind, given: bool) -> str:
-    """E207's words: where the id was first used, and, for an id the editor did not write (a
-    question's 'q2' by its place, 'closing', 'references'), where it came from."""
-    if first is None:
-        return f"chapter id '{section_id}' is used twice: it is the article's own id"
-    if given:
-        return f"chapter id '{section_id}' is used twice (first by the chapter on line {first})"
-    if kind == "question":
-        return (f"this question's id is '{section_id}' by default (its place among the questions), and the chapter "
-                f"on line {first} already has it")
-    return f"chapter id '{section_id}' is used twice: a second {kind} chapter (the first is on line {first})"
-
-
-def _known(ids: list[str], shown: int = 8) -> str:
-    """The declared speaker ids an unknown one could have meant: the first few, '…' when there are more."""
-    if not ids:
-        return "no speakers are declared under 'speakers:' in the front matter"
-    return f"known: {', '.join(ids[:shown])}" + ("…" if len(ids) > shown else "")
-
 
 def _texts(inline: Token) -> list[str]:
     """The pieces of a paragraph markdown-it read as plain text (not as markup)."""
