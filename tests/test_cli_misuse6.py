@@ -60,6 +60,7 @@ def invoke(project: Path, *args: str):
     finally:
         os.chdir(before)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.stdout + result.stderr
     return result
 
 

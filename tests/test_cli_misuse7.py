@@ -34,16 +34,15 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
-from typer.testing import CliRunner
 
 from pipeline.build import build_editions, describe_failure, lock_dir
 from pipeline.cache import Cache, key
-from pipeline.cli import app
 from pipeline.driver.sources import peek_scalar
 from pipeline.errors import PublishError
 from pipeline.fsutil import atomic_write
 from pipeline.reader import read_text
 from tests.test_build import context, doc_of, registry  # noqa: F401  (registry is a fixture)
+from tests.test_cli_misuse6 import invoke
 
 FERRY = """---
 id: urn:uuid:7a1e0c52-3b44-4e7f-9d10-2c6b8e5f4a01
@@ -72,21 +71,6 @@ speakers:
 """
 # another title under the same slug: its own id, its own words
 DRAFT = FERRY.replace("7a1e0c52", "8b2f1d63").replace("title: 夜渡", "title: 夜渡（初稿）").replace("不怕", "有时候怕")
-
-
-def invoke(project: Path, *args: str):
-    """The command in this process, in `project`, as a shell runs it there."""
-    before = os.getcwd()
-    os.chdir(project)
-    try:
-        env = {"PUBLISH_CACHE_DIR": str(project / ".cache-test"), "NO_COLOR": None, "COLUMNS": None,
-               "DASK_SCHEDULER_ADDRESS": None}
-        result = CliRunner().invoke(app, list(args), env=env, prog_name="publish")
-    finally:
-        os.chdir(before)
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.stdout + result.stderr
-    return result
 
 
 def one_error(result) -> str:

@@ -90,3 +90,23 @@ def _strip(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_strip(v) for v in value]
     return value
+
+
+def read_filled(filled: dict[str, Path]) -> dict[str, Document | str]:
+    """Each filled source as the reader reads it, or why it cannot (that copy's own tests fail
+    with the reason, the others still run)."""
+    found: dict[str, Document | str] = {}
+    for copy, path in filled.items():
+        try:
+            found[copy] = read_source(path)
+        except Exception as exc:  # noqa: BLE001 - reported by the tests of that copy
+            found[copy] = f"{type(exc).__name__}: {exc}"
+    return found
+
+
+def document_of(documents: dict[str, Document | str], copy: str) -> Document:
+    """The copy's document; its test fails with the reader's message when there is none."""
+    doc = documents[copy]
+    assert isinstance(doc, Document), doc
+    return doc
+

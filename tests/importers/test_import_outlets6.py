@@ -27,8 +27,7 @@ from typer.testing import CliRunner
 from pipeline.check import check
 from pipeline.cli import app
 from pipeline.model import Document
-from pipeline.reader import read_source
-from tests.importers.importhelp import FIXTURES, fill_placeholders, flat, import_copy, infer_draft
+from tests.importers.importhelp import FIXTURES, document_of, fill_placeholders, flat, import_copy, infer_draft, read_filled
 
 COPIES = FIXTURES / "outlets6"
 runner = CliRunner()
@@ -150,20 +149,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Imported]:
 
 @pytest.fixture(scope="module")
 def documents(imported: dict[str, Imported]) -> dict[str, Document | str]:
-    """Each filled source as the reader reads it (or why it cannot: that copy's tests fail)."""
-    found: dict[str, Document | str] = {}
-    for copy, item in imported.items():
-        try:
-            found[copy] = read_source(item.filled)
-        except Exception as exc:  # noqa: BLE001 - reported by the tests of that copy
-            found[copy] = f"{type(exc).__name__}: {exc}"
-    return found
-
-
-def _document(documents, copy: str) -> Document:
-    doc = documents[copy]
-    assert isinstance(doc, Document), doc
-    return doc
+    return read_filled({copy: item.filled for copy, item in imported.items()})
 
 
 def _copy_sentences(case: Case) -> list[str]:
@@ -190,7 +176,7 @@ def test_every_answer_under_its_speaker_and_every_sentence_in_order(case: Case, 
     """Before: `Q1.`/`A1.` turns and a layout table gave no Q&A at all; a bilingual question was
     added to the answer before it; `贝立军：` (a rare surname) stayed in every answer, all given to
     `TODO: 受访者`; a dateline after the last answer became its words; `记者：明白。` left the text."""
-    doc = _document(documents, case.copy)
+    doc = document_of(documents, case.copy)
     chapters = [s for s in doc.sections if s.kind in ("question", "closing")]
     assert [s.title for s in chapters] == case.questions
     answers = [(a.speaker.name, "".join(p.text for p in a.paragraphs)) for s in chapters for a in s.answers]
@@ -212,7 +198,7 @@ def test_every_answer_under_its_speaker_and_every_sentence_in_order(case: Case, 
 def test_the_copy_fills_the_front_matter(case: Case, imported, documents) -> None:
     """Before: a date in the copy (a dateline, a date in a credit line) was lost, or became an
     author (`authors: [聂青, 2024年8月2日]`); `（本文记者：…）` and a page's byline element were not read."""
-    meta = _document(documents, case.copy).meta
+    meta = document_of(documents, case.copy).meta
     assert list(meta.authors) == (case.authors or ["测试作者"])
     assert meta.editor == case.editor
     assert meta.date == (case.date or dt.date(2025, 5, 1))

@@ -27,8 +27,7 @@ from typer.testing import CliRunner
 from pipeline.check import check
 from pipeline.cli import app
 from pipeline.model import Document
-from pipeline.reader import read_source
-from tests.importers.importhelp import FIXTURES, fill_placeholders, flat, import_copy, infer_draft
+from tests.importers.importhelp import FIXTURES, document_of, fill_placeholders, flat, import_copy, infer_draft, read_filled
 
 COPIES = FIXTURES / "outlets7"
 runner = CliRunner()
@@ -123,19 +122,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Imported]:
 
 @pytest.fixture(scope="module")
 def documents(imported: dict[str, Imported]) -> dict[str, Document | str]:
-    found: dict[str, Document | str] = {}
-    for copy, item in imported.items():
-        try:
-            found[copy] = read_source(item.filled)
-        except Exception as exc:  # noqa: BLE001 - reported by the tests of that copy
-            found[copy] = f"{type(exc).__name__}: {exc}"
-    return found
-
-
-def _document(documents, copy: str) -> Document:
-    doc = documents[copy]
-    assert isinstance(doc, Document), doc
-    return doc
+    return read_filled({copy: item.filled for copy, item in imported.items()})
 
 
 def _copy_sentences(case: Case) -> list[str]:
@@ -161,7 +148,7 @@ def test_every_answer_under_its_speaker_and_every_sentence_in_order(case: Case, 
     answer of `TODO: 受访者`; `三、结语` was the last speaker's words; copy in traditional characters had
     no labels, bylines or related list read, and Big5 bytes came in garbled; a `<noscript>` ran a
     news page's article into one paragraph; a caption under a picture was the article's."""
-    doc = _document(documents, case.copy)
+    doc = document_of(documents, case.copy)
     chapters = [s for s in doc.sections if s.kind in ("question", "closing")]
     assert [s.title for s in chapters] == case.questions
     answers = [(a.speaker.name, "".join(p.text for p in a.paragraphs)) for s in chapters for a in s.answers]
@@ -180,7 +167,7 @@ def test_every_answer_under_its_speaker_and_every_sentence_in_order(case: Case, 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_the_copy_fills_the_front_matter(case: Case, documents) -> None:
-    meta = _document(documents, case.copy).meta
+    meta = document_of(documents, case.copy).meta
     assert list(meta.authors) == (case.authors or ["测试作者"])
     assert meta.editor == case.editor
     assert meta.date == (case.date or dt.date(2025, 5, 1))
@@ -196,7 +183,7 @@ def test_check_passes_with_only_warnings_the_editor_can_act_on(case: Case, impor
 
 
 def test_the_numbered_closing_section_is_no_speakers_words(documents) -> None:
-    doc = _document(documents, "numbered-sections.txt")
+    doc = document_of(documents, "numbered-sections.txt")
     last = [s for s in doc.sections if s.kind == "question"][-1]
     assert ["".join(p.text for p in a.paragraphs) for a in last.answers] == ["勉强持平。"]
     notes = [p.text for s in doc.sections if s.kind == "note" for p in s.paragraphs]
@@ -205,7 +192,7 @@ def test_the_numbered_closing_section_is_no_speakers_words(documents) -> None:
 
 def test_words_footnotes_and_endnotes_are_notes(documents) -> None:
     """Before: they were a numbered list in the last speaker's answer, each with a stray `↑`."""
-    doc = _document(documents, "footnotes.docx")
+    doc = document_of(documents, "footnotes.docx")
     last = [s for s in doc.sections if s.kind == "question"][-1]
     assert ["".join(p.text for p in a.paragraphs) for a in last.answers] == ["一开始怕。后来尝了蜜就不怕了。"]
     notes = [p.text for s in doc.sections if s.kind == "note" for p in s.paragraphs]
@@ -213,7 +200,7 @@ def test_words_footnotes_and_endnotes_are_notes(documents) -> None:
 
 
 def test_words_bullets_are_a_list(documents) -> None:
-    doc = _document(documents, "tracked.docx")
+    doc = document_of(documents, "tracked.docx")
     paragraphs = [p for s in doc.sections for a in s.answers for p in a.paragraphs]
     items = [p.text for p in paragraphs if p.marker]
     assert items == ["补胎；", "调刹车；", "换链条。"]

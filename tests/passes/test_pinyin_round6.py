@@ -10,34 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.passes.pinyin import PinyinAnnotator
+from tests.passes.pinyinmarks import plain, reading, split_marked, unsure_chars  # noqa: F401 (plain: a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def plain() -> PinyinAnnotator:
-    return PinyinAnnotator()
-
-
-def _split(marked: str) -> tuple[str, int]:
-    """The sentence without its 【】 and the offset of the character they held."""
-    index = marked.index("【")
-    return marked.replace("【", "").replace("】", ""), index
-
-
-def reading(annotator: PinyinAnnotator, marked: str) -> str:
-    """The syllable the pass sets over the marked character."""
-    text, index = _split(marked)
-    syllables: list[str | None] = []
-    for token in annotator.annotate(text):
-        syllables += [None] * len(token.text) if token.pinyin is None else list(token.pinyin)
-    return syllables[index]
-
-
-def unsure_chars(annotator: PinyinAnnotator, marked: str) -> set[int]:
-    text, _ = _split(marked)
-    return {offset for offset, _, _ in annotator.unsure(text)}
 
 
 ROUND6 = [
@@ -104,7 +79,7 @@ def test_sixth_round_readings(plain, marked, expected):
 ], ids=["dry-wall", "dry-towel", "wet-dry", "wei-quote", "wei-amount", "leave"])
 def test_sixth_round_w405_is_silent_where_the_context_decides(plain, marked):
     """Where a new rule found its evidence, W405 (`unsure`) no longer asks an editor to look."""
-    _, index = _split(marked)
+    _, index = split_marked(marked)
     assert index not in unsure_chars(plain, marked), marked
 
 
@@ -114,7 +89,7 @@ def test_sixth_round_w405_is_silent_where_the_context_decides(plain, marked):
 def test_sixth_round_w405_still_fires_where_the_pass_guesses(plain, marked):
     """子 after a noun is read light, 为 before a verb "for", 干 with nobody and nothing as its subject
     "do": each the likelier reading, still a guess that W405 reports."""
-    _, index = _split(marked)
+    _, index = split_marked(marked)
     assert index in unsure_chars(plain, marked), marked
 
 
