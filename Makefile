@@ -13,7 +13,7 @@ all: $(STAMP)
 # Two processes (pytest-xdist), one test file each at a time: a module's built editions are made
 # once, in the process that runs its tests; most tests use one core, so two fill the machine.
 test: $(STAMP) browser ace
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder
 
 install: $(STAMP)
 

@@ -17,6 +17,38 @@ settings.register_profile("publish", deadline=None)
 settings.load_profile("publish")
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The test files that build whole books (a minute or more each on this 2-core machine), longest
+# first. `make test` runs two workers a file at a time (`--dist loadfile`) and hands files out in
+# collection order (`--no-loadscope-reorder`: xdist's own order, most tests first, started these
+# last, so one worker finished them alone while the other idled). Longest first keeps both busy
+# to the end. Order only: each file still runs whole in one worker.
+LONGEST_FIRST = (
+    "tests/test_end_to_end.py",
+    "tests/test_crash_safety.py",
+    "tests/test_newsroom_sources5.py",
+    "tests/test_newsroom_sources.py",
+    "tests/renderers/test_epub_learner.py",
+    "tests/renderers/test_pdf_learner.py",
+    "tests/renderers/test_pdf_parts.py",
+    "tests/renderers/test_accessibility.py",
+    "tests/test_cli.py",
+    "tests/site/test_site_browser.py",
+    "tests/test_dask.py",
+    "tests/test_cli_misuse.py",
+    "tests/test_driver.py",
+    "tests/test_reader_broken4.py",
+    "tests/renderers/test_epub.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+
+    def place(item: pytest.Item) -> int:
+        return rank.get(Path(str(item.path)).relative_to(ROOT).as_posix(), len(rank))
+
+    items.sort(key=place)  # (stable: the rest keep their order)
 FIRST_TITLE = ROOT / "source" / "sora-reactions.md"
 TEST_TITLE = ROOT / "tests" / "fixtures" / "test-title.md"
 SEED = ROOT / "tests" / "fixtures" / "seed" / "000_8a3c4b0792094f43.txt"  # the raw copy, as delivered
