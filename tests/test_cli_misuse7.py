@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import errno
 import io
-import os
 import tempfile
 import zipfile
 from pathlib import Path

@@ -30,7 +30,7 @@ import pytest
 
 from tests import sentences
 from tests.conftest import ROOT
-from tests.test_newsroom_sources6 import _answers_shown, _book_text
+from tests.test_newsroom_sources6 import _answers_shown, _book_text, lost_from_the_epubs
 
 FIXTURES = ROOT / "tests" / "fixtures" / "newsroom"
 SHAPES = ("hant-mandarin", "rare-characters", "panel", "extremes")
@@ -51,15 +51,8 @@ def out(tmp_path_factory) -> Path:
 
 
 def test_every_sentence_reaches_the_epubs(out) -> None:
-    lost = {}
-    for shape, path in SOURCES.items():
-        source = sentences.read_source(path)
-        assert len(source.sentences()) >= {"hant-mandarin": 25, "rare-characters": 24, "panel": 22, "extremes": 30}[shape]
-        for suffix, key in ((".epub", "text"), ("-learner.epub", "han")):
-            if (out / f"{SLUGS[shape]}{suffix}").exists() and (
-                    found := sentences.missing(source, _book_text(out / f"{SLUGS[shape]}{suffix}"), key)):
-                lost[shape + suffix] = found
-    assert lost == {}
+    least = {"hant-mandarin": 25, "rare-characters": 24, "panel": 22, "extremes": 30}
+    assert lost_from_the_epubs(out, SOURCES, SLUGS, least) == {}
     # (the 3,000 characters of the one paragraph, whole and in one paragraph)
     longest = max((b.text for b in sentences.read_source(SOURCES["extremes"]).blocks), key=len)
     assert len(longest) >= 3000 and sentences.normalise(longest) in sentences.normalise(_book_text(out / f"{SLUGS['extremes']}.epub"))
