@@ -88,6 +88,24 @@ def test_every_sentence_reaches_the_epubs(out) -> None:
     assert lost_from_the_epubs(out, SOURCES, SLUGS, least) == {}
 
 
+def answers_by_fence(path: Path) -> list[tuple[int, str, str]]:
+    """The source's answers as the harness reads them, (fence line, label, text) in order: an
+    answer of several paragraphs is several blocks of one speaker, so one answer per fence."""
+    source = sentences.read_source(path)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    fences = [n for n, line in enumerate(lines, 1) if line.startswith("::: answer")]
+    expected: list[tuple[int, str, str]] = []
+    for block in source.blocks:
+        if block.speaker is None:
+            continue
+        fence = max(n for n in fences if n < block.line)
+        if expected and expected[-1][0] == fence:
+            expected[-1] = (fence, expected[-1][1], expected[-1][2] + block.text)
+        else:
+            expected.append((fence, source.label(block), block.text))
+    return expected
+
+
 def _answers_shown(path: Path) -> list[tuple[str, str]]:
     """(label as printed: role + name, the answer's text) of every answer, in reading order."""
     book = Book.open(path)
@@ -107,19 +125,7 @@ def test_each_answer_under_its_own_label_in_order(out) -> None:
     interjection stays between them, namesakes keep their own roles, an organisation its name."""
     wrong = {}
     for shape, path in SOURCES.items():
-        source = sentences.read_source(path)
-        # (an answer of several paragraphs is several blocks of one speaker: one answer per fence)
-        expected: list[tuple[str, str]] = []
-        lines = path.read_text(encoding="utf-8").split("\n")
-        fences = [n for n, line in enumerate(lines, 1) if line.startswith("::: answer")]
-        for block in source.blocks:
-            if block.speaker is None:
-                continue
-            fence = max(n for n in fences if n < block.line)
-            if expected and expected[-1][0] == fence:
-                expected[-1] = (fence, expected[-1][1], expected[-1][2] + block.text)
-            else:
-                expected.append((fence, source.label(block), block.text))
+        expected = answers_by_fence(path)
         shown = [(sentences.normalise(label), sentences.normalise(text)) for label, text in _answers_shown(out / f"{SLUGS[shape]}.epub")]
         want = [(sentences.normalise(label), sentences.normalise(text)) for _fence, label, text in expected]
         if shown != want:

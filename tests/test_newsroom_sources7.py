@@ -30,7 +30,7 @@ import pytest
 
 from tests import sentences
 from tests.conftest import ROOT
-from tests.test_newsroom_sources6 import _answers_shown, _book_text, lost_from_the_epubs
+from tests.test_newsroom_sources6 import _answers_shown, _book_text, answers_by_fence, lost_from_the_epubs
 
 FIXTURES = ROOT / "tests" / "fixtures" / "newsroom"
 SHAPES = ("hant-mandarin", "rare-characters", "panel", "extremes")
@@ -63,18 +63,7 @@ def test_each_answer_under_its_own_label_in_order(out) -> None:
     question in turn, the one-word answers, the guest who speaks only in the closing chapter."""
     wrong = {}
     for shape, path in SOURCES.items():
-        source = sentences.read_source(path)
-        lines = path.read_text(encoding="utf-8").split("\n")
-        fences = [n for n, line in enumerate(lines, 1) if line.startswith("::: answer")]
-        expected: list[tuple[int, str, str]] = []
-        for block in source.blocks:
-            if block.speaker is None:
-                continue
-            fence = max(n for n in fences if n < block.line)
-            if expected and expected[-1][0] == fence:
-                expected[-1] = (fence, expected[-1][1], expected[-1][2] + block.text)
-            else:
-                expected.append((fence, source.label(block), block.text))
+        expected = answers_by_fence(path)
         # (an ordered list's items are printed （1）（2）…: README, the source format)
         shown = [(sentences.normalise(label), re.sub(r"\(\d+\)", "", sentences.normalise(text)))
                  for label, text in _answers_shown(out / f"{SLUGS[shape]}.epub")]
