@@ -269,11 +269,14 @@ def test_bracketed_source_text_survives_in_check(project: Path) -> None:
 @pytest.mark.slow
 def test_three_titles_and_a_broken_one(tmp_path: Path) -> None:
     """`publish all` builds the three, reports the broken one with file:line:col, exits 1, and
-    the three titles' outputs are whole; later, a title that breaks keeps its previous outputs."""
+    the three titles' outputs are whole; later, a title that breaks keeps its previous outputs.
+    One process (`--jobs 1`), so the second and third titles reuse the first one's speech, as
+    a newsroom's titles would; the pool of processes has its tests in tests/test_driver.py,
+    tests/test_interrupts.py and tests/site/test_site_command.py."""
     for n in (1, 2, 3):
         write(tmp_path / "source", f"t{n}.md", variant(n))
     write(tmp_path / "source", "bad.md", broken())
-    result = publish("all", "--engine", "espeak", "--jobs", "2", cwd=tmp_path, timeout=900)
+    result = publish("all", "--engine", "espeak", "--jobs", "1", cwd=tmp_path, timeout=900)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert re.search(r"^error: source/bad\.md:\d+:\d+: error E201: unknown speaker id 'nobody'", result.stderr, re.M)
     table = result.stdout

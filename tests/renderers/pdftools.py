@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pdfminer.high_level import extract_pages
+from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
 from pypdf import PdfReader
 
 FOLIO = re.compile(r"^\d+$")
@@ -64,8 +67,14 @@ def pages(path: Path, keep: Callable[[LTTextLine], bool] = lambda line: True) ->
 
 
 def page_chars(path: Path, page_numbers: list[int]) -> dict[int, list[Char]]:
-    """The glyphs of some pages (0-based numbers), each with its box and size."""
+    """The glyphs of some pages (0-based numbers), each with its box and size.
+
+    Without pdfminer's layout analysis (`laparams=None`): the glyphs are the same, and grouping
+    them into lines, which nothing here reads, was about 40 % of the time."""
     found: dict[int, list[Char]] = {}
+    resources = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(resources, laparams=None)
+    interpreter = PDFPageInterpreter(resources, device)
 
     def walk(item, into: list[Char]) -> None:  # type: ignore[no-untyped-def]
         if isinstance(item, LTChar):
@@ -74,8 +83,12 @@ def page_chars(path: Path, page_numbers: list[int]) -> dict[int, list[Char]]:
             for child in item:
                 walk(child, into)
 
-    for number, layout in zip(page_numbers, extract_pages(str(path), page_numbers=page_numbers)):
-        walk(layout, found.setdefault(number, []))
+    wanted = set(page_numbers)
+    with path.open("rb") as stream:
+        for number, page in enumerate(PDFPage.get_pages(stream)):
+            if number in wanted:
+                interpreter.process_page(page)
+                walk(device.get_result(), found.setdefault(number, []))
     return found
 
 
