@@ -78,7 +78,7 @@ def podcast_feed(show: Show, titles: list[Title]) -> bytes:
     fg.copyright(show.copyright)
     fg.generator(GENERATOR)
     if titles:
-        fg.lastBuildDate(published(max(t.doc.meta.date for t in titles)))
+        fg.lastBuildDate(max(t.changed for t in titles))  # moves when a title is edited, never otherwise
     fg.image(url=show.url(layout.SHOW.name), title=show.title, link=show.url(layout.PAGE))
     fg.podcast.itunes_image(show.url(layout.SHOW.name))
     fg.podcast.itunes_category(show.category, show.subcategory)

@@ -17,7 +17,6 @@ from lxml.builder import ElementMaker
 from pipeline.furniture import word
 from pipeline.site import layout
 from pipeline.site.catalogue import Title
-from pipeline.site.feed import published
 from pipeline.site.show import OPDS, OPDS2, Show
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -46,7 +45,9 @@ def entry_id(title_id: str) -> str:
 
 
 def _updated(titles: list[Title]) -> str:
-    return published(max(t.doc.meta.date for t in titles)).isoformat().replace("+00:00", "Z")
+    """When the newest change among `titles` was (RFC 3339, UTC): an edited title moves it, so
+    reading apps fetch the entry again; an unchanged catalogue keeps it, byte for byte."""
+    return max(t.changed for t in titles).isoformat().replace("+00:00", "Z")
 
 
 def opds_feed(show: Show, titles: list[Title]) -> bytes:

@@ -13,11 +13,12 @@ system allows, so the site costs no second copy of the audio.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
 from collections.abc import Callable, Collection
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -61,6 +62,20 @@ DATE_NOTES = (
 )
 
 
+# Hosts a base URL may name over plain http: this machine, for a preview of the site.
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+
+
+def _plain_http(base_url: str) -> bool:
+    """Whether the site is to be served over plain http from another machine (a warning, not a
+    refusal: an intranet host or a staging server may be meant, and the files are the same)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base_url)
+    return parts.scheme == "http" and (parts.hostname or "") not in LOCAL_HOSTS and \
+        not (parts.hostname or "").endswith(".localhost")
+
+
 def site_dir_of(out_dir: Path) -> Path:
     return out_dir / "site"
 
@@ -92,6 +107,10 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
     if not any(title.file("mp3") and title.audio for title in titles):
         log("site: no title has an audio edition, so feed.xml lists no episode: podcast directories refuse a feed "
             "without one (the pages and the OPDS catalogue list every title)")
+    if _plain_http(show.base_url):
+        log(f"site: the base URL {show.base_url} is http://, not https://: Apple Podcasts and Spotify refuse a feed "
+            f"whose address or audio is not served over HTTPS, and browsers warn on the pages; serve the site over "
+            f"HTTPS and pass --base-url https://… (the site is written as asked)")
     if not show.owner_email:
         log("site: no owner e-mail: set owner_email under [podcast] in publish.toml; Apple Podcasts and Spotify "
             "send the ownership check there (the feed is written without itunes:owner)")
@@ -133,6 +152,7 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
                tree_digest(styles_dir / TEMPLATES), COVER_VERSION, fonts.digest("serif"), fonts.digest("sans"))
     show_data, masthead = asdict(show), show.masthead
     new_titles: dict = {}
+    dated: list[Title] = []
     for title in titles:
         # over the masthead only, not the whole show: another title coming or going changes the
         # catalogue's description, not this title's folder
@@ -141,13 +161,22 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
         previous = recorded.get(title.slug)
         if not force and _current(site_dir, previous, title_key):
             new_titles[title.slug] = previous
+            dated.append(_dated(title, previous))
             outcome.up_to_date.append(title.slug)
             continue
+        content, updated = _content(title), None
+        if previous and previous.get("content") == content:
+            updated = previous.get("updated")
+        elif previous and "content" in previous:  # known to the site, and edited (text or a file): it moves
+            updated = _now().isoformat()
         written = _write_title(site_dir, title, masthead, env, cache)
         if previous:
             _remove(site_dir, [entry[0] for entry in previous["files"]], keep=set(written))
-        new_titles[title.slug] = {"key": title_key, "files": _fingerprints(site_dir, written)}
+        new_titles[title.slug] = {"key": title_key, "files": _fingerprints(site_dir, written), "content": content,
+                                  "updated": updated}
+        dated.append(_dated(title, new_titles[title.slug]))
         outcome.built.append(title.slug)
+    titles = dated
     kept: dict = {}
     for slug, previous in recorded.items():
         if slug in new_titles:
@@ -164,7 +193,7 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
         outcome.removed.append(slug)
     # over the listed titles only: a kept title coming back changes the catalogue
     catalogue_key = key("site-catalogue", MANIFEST_VERSION, code, show_data,
-                        [[slug, entry["key"]] for slug, entry in new_titles.items()])
+                        [[slug, entry["key"], entry.get("updated")] for slug, entry in new_titles.items()])
     catalogue = manifest.get("catalogue")
     if force or not _current(site_dir, catalogue, catalogue_key):
         written = _write_catalogue(site_dir, titles, show, env, cache, styles_dir)
@@ -175,6 +204,38 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
     atomic_write(manifest_path, json.dumps({"version": MANIFEST_VERSION, "titles": {**new_titles, **kept},
                                             "catalogue": catalogue}, ensure_ascii=False, indent=1))
     return outcome
+
+
+def _content(title: Title) -> str:
+    """What a reader of the feeds gets of a title: its text and its files' bytes (not their
+    times: a forced rebuild that writes the same bytes changes nothing)."""
+    return key("site-content", title.doc.model_dump_json(),
+               [[f.kind.key, f.name, f.size, _file_digest(f.path)] for f in title.files])
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _now() -> dt.datetime:
+    """This build's time (SOURCE_DATE_EPOCH's when set, for reproducible builds), to the second."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _dated(title: Title, entry: dict) -> Title:
+    """`title` with the time its entry last changed, as the manifest remembers it."""
+    try:
+        updated = dt.datetime.fromisoformat(entry["updated"]) if entry.get("updated") else None
+    except (TypeError, ValueError):
+        updated = None
+    return replace(title, updated=updated)
 
 
 def _write_title(site_dir: Path, title: Title, show: Masthead, env, cache: Cache) -> list[str]:
