@@ -122,6 +122,10 @@ def print_site(ui: Output, step: SiteStep) -> None:
         kept = ("its page from an earlier build is kept, but it is left out of the catalogue and the feeds"
                 if slug in outcome.kept else "it is not on the site")
         ui.warn(f"site: {slug} failed to build: {kept} until it builds")
+    for slug, source in outcome.unnamed:
+        ui.warn(f"site: {slug} was taken off the site and out of the feeds, though {source} is still there: this "
+                f"build named only some sources, and the site lists exactly the titles a build names; run "
+                f"'publish site' with every source (or none, for every title in source/) to put it back")
     changed = bool(outcome.built or outcome.removed or outcome.catalogue_built)
     parts = [f"{len(outcome.built)} title page(s) built, {len(outcome.up_to_date)} up to date"]
     if outcome.removed:

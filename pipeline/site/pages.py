@@ -69,7 +69,10 @@ WORDS = {
 CATALOGUE_FILES = ("epub", "epub-learner", "pdf", "pdf-learner", "mp3", "m4b", "script-html")
 
 
+@functools.lru_cache(maxsize=8)
 def environment(styles_dir: Path) -> Environment:
+    """The templates of `styles_dir`, compiled once a process (Jinja2 reloads a template whose
+    file changed, so `publish watch` and a long-lived API caller still see an edited one)."""
     env = Environment(loader=FileSystemLoader(str(styles_dir / TEMPLATES)), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(

@@ -50,6 +50,9 @@ class SiteOutcome:
     up_to_date: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # slugs left as they were (`keep`), not in the catalogue
+    # (slug, source) of titles removed though their source is still there: not named this time
+    # (`publish site one.md` is a catalogue of that one title), which the editor is warned about
+    unnamed: list[tuple[str, str]] = field(default_factory=list)
     catalogue_built: bool = False
     show: Show | None = None
 
@@ -173,11 +176,12 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
         if previous:
             _remove(site_dir, [entry[0] for entry in previous["files"]], keep=set(written))
         new_titles[title.slug] = {"key": title_key, "files": _fingerprints(site_dir, written), "content": content,
-                                  "updated": updated}
+                                  "updated": updated, "source": str(title.source)}
         dated.append(_dated(title, new_titles[title.slug]))
         outcome.built.append(title.slug)
     titles = dated
     kept: dict = {}
+    sources = {str(title.source) for title in titles}
     for slug, previous in recorded.items():
         if slug in new_titles:
             continue
@@ -187,6 +191,9 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
             continue
         _remove(site_dir, [entry[0] for entry in previous["files"]])
         outcome.removed.append(slug)
+        source = previous.get("source")
+        if source and source not in sources and Path(source).is_file():
+            outcome.unnamed.append((slug, source))
     orphans = _orphans(site_dir, set(new_titles) | set(kept) | set(recorded))
     for slug, names in orphans.items():
         _remove(site_dir, names)

@@ -101,6 +101,9 @@ EDITED = "2026-01-01T00:00:00Z"  # SOURCE_DATE_EPOCH=1767225600 of the third run
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
+_BUILT: dict = {}  # slug → its stand-in files
+
+
 def _report(titles, out: Path) -> CatalogueResult:
     """What the build driver reports after building both titles into `out`: every edition of
     the tea title, and the rowers' EPUBs and PDFs (their audio and script failed: W409)."""
@@ -108,10 +111,16 @@ def _report(titles, out: Path) -> CatalogueResult:
     for title in titles:
         text = Path(title.name).read_text(encoding="utf-8")
         english = "language: en-GB" in text
-        built = built_title(out, document(text), audio=not english)
-        if not english:
-            write_mp3(out / "tea-stall.mp3", 18, CHAPTERS)
-            write_vtt(out / "tea-stall.vtt", CUES)
+        doc = document(text)
+        built = _BUILT.get(doc.meta.slug)  # files once a slug: a build finds them up to date
+        if built is None:
+            built = _BUILT[doc.meta.slug] = built_title(out, doc, audio=False)
+            if not english:
+                slug = doc.meta.slug
+                write_mp3(out / f"{slug}.mp3", 18, CHAPTERS)
+                write_vtt(out / f"{slug}.vtt", CUES)
+                (out / f"{slug}.m4b").write_bytes(b"m4b stand-in")
+                built.outputs["audio"] = (out / f"{slug}.mp3", out / f"{slug}.m4b", out / f"{slug}.vtt")
         editions = [EditionResult(edition, "built", tuple(map(str, paths)), 0.0)
                     for edition, paths in built.outputs.items() if not (english and edition == "script")]
         if english:
@@ -121,21 +130,24 @@ def _report(titles, out: Path) -> CatalogueResult:
     return CatalogueResult(results=tuple(results), seconds=0.0, runner="by hand")
 
 
-def _publish(project: Path, env: dict[str, str | None]):
+def _publish(project: Path, env: dict[str, str | None], *sources: str):
     from pipeline.cli import app
 
     before = os.getcwd()
     os.chdir(project)
     try:
-        return CliRunner().invoke(app, ["site", "--base-url", BASE_URL], env=env, prog_name="publish")
+        return CliRunner().invoke(app, ["site", *sources, "--base-url", BASE_URL], env=env, prog_name="publish")
     finally:
         os.chdir(before)
 
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory, site_cache):
-    """`publish site` three times: (exit code, stdout, stderr, the feeds' bytes) of each."""
+    """`publish site` five times: (exit code, stdout, stderr, the feeds' bytes, the site's
+    folders) of each: the first; again with nothing changed; after an edit of the tea title;
+    naming that one source only; with every source, the tea title under a new slug."""
     project = tmp_path_factory.mktemp("dist8")
+    _BUILT.clear()
     (project / "source").mkdir()
     (project / "source" / "tea-stall.md").write_text(TEA, encoding="utf-8")
     (project / "source" / "river-rowers.md").write_text(ROWERS, encoding="utf-8")
@@ -149,15 +161,18 @@ def runs(tmp_path_factory, site_cache):
         # font subsets and covers cost seconds a text and are not what this module looks at
         patch.setattr("pipeline.fonts.subsets", lambda faces, text, cache, flavor: {f: b"woff2" for f in faces})
         patch.setattr("pipeline.site.publish.cover_png", lambda meta, cache, size: b"png")
-        for run in range(3):
+        source = project / "source" / "tea-stall.md"
+        for run in range(5):
             if run == 2:
-                source = project / "source" / "tea-stall.md"
                 source.write_text(TEA.replace("谈他们的下午", "谈他们的每一个下午"), encoding="utf-8")
                 env["SOURCE_DATE_EPOCH"] = "1767225600"
-            result = _publish(project, env)
+            if run == 4:
+                source.write_text(TEA.replace("slug: tea-stall", "slug: corner-tea"), encoding="utf-8")
+            result = _publish(project, env, *(["source/tea-stall.md"] if run == 3 else []))
             assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
             found.append((result.exit_code, result.stdout, result.stderr,
-                          {name: (site / name).read_bytes() for name in ("feed.xml", "opds.xml", "opds.json")}))
+                          {name: (site / name).read_bytes() for name in ("feed.xml", "opds.xml", "opds.json")},
+                          sorted(p.name for p in site.iterdir() if p.is_dir())))
     return site, found
 
 
@@ -167,7 +182,7 @@ def test_a_title_no_voice_reads_does_not_fail_the_site_build(runs) -> None:
     with a note: a CI job publishing the site was red with nothing to mend. Now the note says
     it and the build is done (0); no `error:` line for it."""
     _site, found = runs
-    for code, stdout, stderr, _files in found:
+    for code, stdout, stderr, *_rest in found[:3] + found[4:]:  # (the fourth names the tea title only)
         assert code == 0, (stdout, stderr)
         assert "error" not in stderr.lower(), stderr
         assert re.search(r"river-rowers is on the site without its audio and script edition\(s\).*'en-GB'",
@@ -184,8 +199,8 @@ def test_an_english_title_is_offered_no_pinyin_edition(runs) -> None:
     assert [h for h in hrefs if "river-rowers.epub" in h], hrefs  # the plain EPUB is offered
     assert not [h for h in hrefs if "learner" in h and "river-rowers" in h] and "learner" not in str(
         sorted(p.name for p in (site / "river-rowers").iterdir()))
-    assert [h for h in hrefs if h == "tea-stall/tea-stall-learner.epub"]  # the Chinese title's is
-    opds = found[-1][3]
+    assert [h for h in hrefs if h == "corner-tea/corner-tea-learner.epub"]  # the Chinese title's is
+    opds = found[2][3]
     acquired = [link.get("href") for link in etree.fromstring(opds["opds.xml"]).iter(f"{ATOM}link")
                 if link.get("rel") == "http://opds-spec.org/acquisition"]
     assert f"{BASE_URL}river-rowers/river-rowers.pdf" in acquired
@@ -206,7 +221,7 @@ def test_an_edited_title_moves_its_updated_time_and_nothing_else_does(runs) -> N
     entry's time (and the catalogue's, and lastBuildDate) to the build's; a run with nothing
     changed writes the feeds byte for byte; the other title's time stays."""
     _site, found = runs
-    first, second, edited = (files for *_rest, files in found)
+    first, second, edited = (files for _code, _out, _err, files, _folders in found[:3])
     assert first == second
     assert _updated(first["opds.xml"]) == {"": "2024-09-15T00:00:00Z", "街角茶摊": "2024-09-15T00:00:00Z",
                                            "Rowers at Dawn": "2024-03-02T00:00:00Z"}
@@ -225,11 +240,26 @@ def test_the_transcripts_english_runs_are_marked_english(runs) -> None:
     Chinese (`<ol lang="zh-Hans">`), and so did the English chapter title; a screen reader read
     them with a Chinese voice."""
     site, _found = runs
-    tree = _page(site / "tea-stall" / "index.html")
+    tree = _page(site / "corner-tea" / "index.html")
     english = {"".join(e.itertext()) for e in tree.iter("span") if e.get("lang") == "en"}
     assert english >= {"Tea first, talk later", "Thank you very much", "Why tea?"}
     said = ["".join(s.itertext()) for s in tree.iter("span") if s.get("class") == "said"]
     assert said == [cue[3] for cue in CUES]  # every word still there, once
+
+
+def test_naming_one_source_warns_of_the_titles_it_takes_off_the_site(runs) -> None:
+    """`publish site source/tea-stall.md` builds the site of the titles it names: the other
+    title's page and episode left the site and the feeds with only "1 removed" in the summary.
+    Now a warning names it and its source, still there, and how to put it back; the next build
+    with every source does."""
+    _site, found = runs
+    code, _stdout, stderr, files, folders = found[3]
+    assert code == 0 and folders == ["assets", "tea-stall"]
+    assert re.search(r"warning: site: river-rowers was taken off the site .*source/river-rowers\.md is still "
+                     r"there.*publish site", stderr), stderr
+    assert [e.findtext(f"{ATOM}title") for e in etree.fromstring(files["opds.xml"]).iter(f"{ATOM}entry")] == ["街角茶摊"]
+    assert found[4][4] == ["assets", "corner-tea", "river-rowers"]  # back; the old slug's folder gone
+    assert not [run for run in (0, 1, 2, 4) if "taken off" in found[run][2]]
 
 
 def _page(path: Path):
@@ -245,12 +275,12 @@ def test_every_page_is_whole_and_every_link_in_the_site_resolves(runs) -> None:
     inside the site names a file that exists (and an id that exists, for a #fragment)."""
     site, _found = runs
     pages = sorted(site.rglob("index.html"))  # the site's pages (the script's .html is an edition's)
-    assert {p.relative_to(site).as_posix() for p in pages} >= {"index.html", "tea-stall/index.html",
+    assert {p.relative_to(site).as_posix() for p in pages} == {"index.html", "corner-tea/index.html",
                                                               "river-rowers/index.html"}
     trees = {page: _page(page) for page in pages}
     ids = {page: [e.get("id") for e in tree.iter() if isinstance(e.tag, str) and e.get("id")]
            for page, tree in trees.items()}
-    wanted_lang = {"tea-stall": "zh-Hans", "river-rowers": "en-GB"}
+    wanted_lang = {"corner-tea": "zh-Hans", "river-rowers": "en-GB"}
     for page, tree in trees.items():
         assert len(ids[page]) == len(set(ids[page])), page
         folder = page.parent.name
@@ -274,21 +304,22 @@ def test_every_page_is_whole_and_every_link_in_the_site_resolves(runs) -> None:
                     assert parts.fragment in ids[target], (page, value)
 
 
-@pytest.mark.parametrize("base, warned", [("http://pods.example.org/", True), ("http://localhost:8000/", False),
-                                          ("https://pods.example.org/", False)], ids=["http", "local", "https"])
-def test_a_feed_served_over_plain_http_is_written_with_a_warning(tmp_path: Path, site_cache, monkeypatch,
-                                                                 base: str, warned: bool) -> None:
+def test_a_feed_served_over_plain_http_is_written_with_a_warning(tmp_path: Path, site_cache, monkeypatch) -> None:
     """Apple Podcasts and Spotify refuse a feed whose address or audio is plain http: the site
     is written as asked (an intranet or a preview may be meant) and the editor is told; a
-    preview on this machine (localhost) is not warned about."""
+    preview on this machine (localhost) and https are not warned about."""
     from pipeline.build import STYLES_DIR
-    from pipeline.site.publish import publish_site
+    from pipeline.site.publish import _plain_http, publish_site
     from tests.site.sitetools import config
 
     monkeypatch.setattr("pipeline.fonts.subsets", lambda faces, text, cache, flavor: {f: b"woff2" for f in faces})
     monkeypatch.setattr("pipeline.site.publish.cover_png", lambda meta, cache, size: b"png")
     notes: list[str] = []
+    base = "http://pods.example.org/"
     publish_site([built_title(tmp_path, document(ROWERS), audio=False)], tmp_path, config(), base, site_cache,
                  STYLES_DIR, log=notes.append)
-    assert bool([n for n in notes if "https://" in n and "http://" in n and base in n]) is warned, notes
+    assert [n for n in notes if "https://" in n and base in n], notes
     assert etree.fromstring((tmp_path / "site" / "opds.xml").read_bytes()).findtext(f"{ATOM}id")
+    assert [_plain_http(url) for url in ("http://localhost:8000/", "http://127.0.0.1/pods/", "http://[::1]:8080/",
+                                         "https://pods.example.org/", "HTTP://Pods.Example.org/")] == [
+        False, False, False, False, True]
