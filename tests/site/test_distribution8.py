@@ -323,3 +323,36 @@ def test_a_feed_served_over_plain_http_is_written_with_a_warning(tmp_path: Path,
     assert [_plain_http(url) for url in ("http://localhost:8000/", "http://127.0.0.1/pods/", "http://[::1]:8080/",
                                          "https://pods.example.org/", "HTTP://Pods.Example.org/")] == [
         False, False, False, False, True]
+
+
+def test_the_feeds_hold_their_specs_required_fields_and_the_real_sizes(runs) -> None:
+    """Read as apps read them, after the last run: the podcast feed without a parse error, its
+    episode's enclosure the size and type of the file the site serves; the OPDS 1.2 feed and
+    each entry with Atom's required id, title, updated and author, every acquisition link's
+    length the served file's; OPDS 2.0 with a title for the feed and each publication and an
+    acquisition link with a type."""
+    site, found = runs
+    files = found[-1][3]
+
+    def served(url: str) -> Path:
+        assert url.startswith(BASE_URL), url
+        return site / unquote(url[len(BASE_URL):])
+
+    feed = parse_feed(files["feed.xml"])
+    (episode,) = feed.entries
+    (enclosure,) = episode.enclosures
+    assert enclosure.type == "audio/mpeg" and int(enclosure.length) == served(enclosure.href).stat().st_size > 0
+    root = etree.fromstring(files["opds.xml"])
+    for element in (root, *root.iter(f"{ATOM}entry")):
+        assert element.findtext(f"{ATOM}id") and element.findtext(f"{ATOM}title") and element.findtext(f"{ATOM}updated")
+    assert root.find(f"{ATOM}author/{ATOM}name") is not None
+    acquisitions = [link for link in root.iter(f"{ATOM}link") if link.get("rel") == "http://opds-spec.org/acquisition"]
+    assert len(acquisitions) == 4 + 2  # the tea title's four ebooks, the rowers' two
+    for link in acquisitions:
+        assert int(link.get("length")) == served(link.get("href")).stat().st_size and link.get("type")
+    document = json.loads(files["opds.json"])
+    assert document["metadata"]["title"] and [link for link in document["links"] if link["rel"] == "self"]
+    for publication in document["publications"]:
+        assert publication["metadata"]["title"] and publication["images"]
+        assert [link for link in publication["links"] if link["rel"] == "http://opds-spec.org/acquisition"
+                and link["type"] and served(link["href"]).is_file()]
