@@ -79,7 +79,7 @@ def environment(styles_dir: Path) -> Environment:
         names=_Names, thumbnail=layout.THUMBNAIL, date_text=date_text, label_parts=label_parts,
         section_anchor=layout.section_anchor, answer_anchor=layout.answer_anchor,
         speaker_anchor=layout.speaker_anchor, has_text=layout.has_text, title_anchor=layout.TITLE_ANCHOR,
-        clock=clock, duration=duration, size=size, inline=inline,
+        clock=clock, duration=duration, size=size, inline=inline, joint=furniture.joint,
         block_class=lambda p: Markup(block_class(p)),
     )
     return env

@@ -356,3 +356,15 @@ def test_the_feeds_hold_their_specs_required_fields_and_the_real_sizes(runs) -> 
         assert publication["metadata"]["title"] and publication["images"]
         assert [link for link in publication["links"] if link["rel"] == "http://opds-spec.org/acquisition"
                 and link["type"] and served(link["href"]).is_file()]
+
+
+@pytest.mark.parametrize("slug, wanted", [("river-rowers", ["Jo Marsh, cox"]),
+                                          ("corner-tea", ["钱伯，茶摊老板", "露西，交换学生"])])
+def test_a_contributors_role_is_joined_in_the_script_of_its_words(runs, slug: str, wanted: list[str]) -> None:
+    """The contributors list glued every role on with a full-width comma: 'Jo Marsh，cox' on an
+    English title's page. Latin to Latin takes ', ', Chinese keeps '，'."""
+    site, _found = runs
+    tree = _page(site / slug / "index.html")
+    listed = ["".join("".join(span.itertext()) for span in li.findall("span") if span.get("class") in ("name", "role"))
+              for li in tree.iter("li") if (li.get("id") or "").startswith("p-")]
+    assert listed == wanted
