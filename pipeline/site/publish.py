@@ -167,16 +167,15 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
             dated.append(_dated(title, previous))
             outcome.up_to_date.append(title.slug)
             continue
-        content, updated = _content(title), None
-        if previous and previous.get("content") == content:
-            updated = previous.get("updated")
-        elif previous and "content" in previous:  # known to the site, and edited (text or a file): it moves
-            updated = _now().isoformat()
+        # remembered by its slug, or by its id when the slug changed (the same entry to every app)
+        remembered = previous or next((e for e in recorded.values() if e.get("id") == title.doc.meta.id), None)
+        content = _content(title)
+        updated = _changed_at(remembered, content, fresh=not recorded)
         written = _write_title(site_dir, title, masthead, env, cache)
         if previous:
             _remove(site_dir, [entry[0] for entry in previous["files"]], keep=set(written))
         new_titles[title.slug] = {"key": title_key, "files": _fingerprints(site_dir, written), "content": content,
-                                  "updated": updated, "source": str(title.source)}
+                                  "updated": updated, "source": str(title.source), "id": title.doc.meta.id}
         dated.append(_dated(title, new_titles[title.slug]))
         outcome.built.append(title.slug)
     titles = dated
@@ -203,10 +202,14 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
                         [[slug, entry["key"], entry.get("updated")] for slug, entry in new_titles.items()])
     catalogue = manifest.get("catalogue")
     if force or not _current(site_dir, catalogue, catalogue_key):
-        written = _write_catalogue(site_dir, titles, show, env, cache, styles_dir)
+        # which titles are listed, as they are: a title leaving the catalogue changes it too
+        listing = key("site-listing", sorted(entry.get("content") or slug for slug, entry in new_titles.items()))
+        updated = _changed_at(catalogue, listing, fresh=catalogue is None)
+        written = _write_catalogue(site_dir, titles, show, env, cache, styles_dir, _moment(updated))
         if catalogue:
             _remove(site_dir, [entry[0] for entry in catalogue["files"]], keep=set(written))
-        catalogue = {"key": catalogue_key, "files": _fingerprints(site_dir, written)}
+        catalogue = {"key": catalogue_key, "files": _fingerprints(site_dir, written), "content": listing,
+                     "updated": updated}
         outcome.catalogue_built = True
     atomic_write(manifest_path, json.dumps({"version": MANIFEST_VERSION, "titles": {**new_titles, **kept},
                                             "catalogue": catalogue}, ensure_ascii=False, indent=1))
@@ -236,13 +239,28 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
+def _changed_at(remembered: dict | None, content: str, *, fresh: bool) -> str | None:
+    """When an entry (a title, or the catalogue's listing) last changed, as the manifest keeps
+    it: None while it is as the site first listed it (the feeds then say the title's date, so a
+    first build is the same whenever it runs); the build's time once it changes, or when a title
+    joins a site that lists others; kept as it was while nothing changes."""
+    if remembered is None:
+        return None if fresh else _now().isoformat()
+    if "content" not in remembered:  # kept by an earlier version: nothing to compare with
+        return remembered.get("updated")
+    return remembered.get("updated") if remembered["content"] == content else _now().isoformat()
+
+
+def _moment(value: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _dated(title: Title, entry: dict) -> Title:
     """`title` with the time its entry last changed, as the manifest remembers it."""
-    try:
-        updated = dt.datetime.fromisoformat(entry["updated"]) if entry.get("updated") else None
-    except (TypeError, ValueError):
-        updated = None
-    return replace(title, updated=updated)
+    return replace(title, updated=_moment(entry.get("updated")))
 
 
 def _write_title(site_dir: Path, title: Title, show: Masthead, env, cache: Cache) -> list[str]:
@@ -269,7 +287,7 @@ def _write_title(site_dir: Path, title: Title, show: Masthead, env, cache: Cache
 
 
 def _write_catalogue(site_dir: Path, titles: list[Title], show: Show, env, cache: Cache,
-                     styles_dir: Path) -> list[str]:
+                     styles_dir: Path, changed: dt.datetime | None) -> list[str]:
     written: list[str] = []
 
     def put(name: str, data: bytes | str) -> None:
@@ -279,9 +297,9 @@ def _write_catalogue(site_dir: Path, titles: list[Title], show: Show, env, cache
     for asset in (layout.STYLESHEET, layout.SCRIPT):
         put(f"{layout.ASSETS}/{asset}", (styles_dir / TEMPLATES / asset).read_bytes())
     put(layout.SHOW.name, cover_png(_show_metadata(show, titles), cache, (layout.SHOW.width, layout.SHOW.height)))
-    put(FEED, podcast_feed(show, titles))
-    put(OPDS, opds_feed(show, titles))
-    put(OPDS2, opds2_feed(show, titles))
+    put(FEED, podcast_feed(show, titles, changed))
+    put(OPDS, opds_feed(show, titles, changed))
+    put(OPDS2, opds2_feed(show, titles, changed))
     html = catalogue_page(env, show, titles)
     for face, data in fonts.subsets(("serif", "sans"), page_text(html), cache, flavor="woff2").items():
         put(f"{layout.ASSETS}/{layout.FONTS}/{face}.woff2", data)

@@ -166,6 +166,8 @@ def runs(tmp_path_factory, site_cache):
             if run == 2:
                 source.write_text(TEA.replace("谈他们的下午", "谈他们的每一个下午"), encoding="utf-8")
                 env["SOURCE_DATE_EPOCH"] = "1767225600"
+            if run >= 3:  # a day later each: 2026-01-02, 2026-01-03
+                env["SOURCE_DATE_EPOCH"] = str(1767225600 + 86400 * (run - 2))
             if run == 4:
                 source.write_text(TEA.replace("slug: tea-stall", "slug: corner-tea"), encoding="utf-8")
             result = _publish(project, env, *(["source/tea-stall.md"] if run == 3 else []))
@@ -233,6 +235,18 @@ def test_an_edited_title_moves_its_updated_time_and_nothing_else_does(runs) -> N
     before, after = parse_feed(first["feed.xml"]), parse_feed(edited["feed.xml"])
     assert before.feed.updated_parsed[:3] == (2024, 9, 15) and after.feed.updated_parsed[:3] == (2026, 1, 1)
     assert [e.published_parsed[:3] for e in after.entries] == [(2024, 9, 15)]  # the episode's date stays its own
+
+
+def test_a_title_leaving_joining_or_moving_moves_the_catalogues_time(runs) -> None:
+    """The catalogue's time only ever came from the titles' dates: a title taken off left it
+    where it was, and one given a new slug (the same id: the same entry to every app, with new
+    links) went back to its date, as if never edited. Each is a change, stamped with its build."""
+    _site, found = runs
+    alone, moved = found[3][3], found[4][3]
+    assert _updated(alone["opds.xml"]) == {"": "2026-01-02T00:00:00Z", "街角茶摊": EDITED}
+    assert parse_feed(alone["feed.xml"]).feed.updated_parsed[:3] == (2026, 1, 2)
+    assert _updated(moved["opds.xml"]) == {"": "2026-01-03T00:00:00Z", "街角茶摊": "2026-01-03T00:00:00Z",
+                                           "Rowers at Dawn": "2026-01-03T00:00:00Z"}
 
 
 def test_the_transcripts_english_runs_are_marked_english(runs) -> None:
