@@ -99,6 +99,7 @@ CUES = [(0.5, 5.5, "旁白", "茶摊只有四张凳子，Tea first, talk later�
 WHY_NOT = "no voice reads the title's language 'en-GB'"
 EDITED = "2026-01-01T00:00:00Z"  # SOURCE_DATE_EPOCH=1767225600 of the third run
 ATOM = "{http://www.w3.org/2005/Atom}"
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 _BUILT: dict = {}  # slug → its stand-in files
@@ -382,3 +383,33 @@ def test_a_contributors_role_is_joined_in_the_script_of_its_words(runs, slug: st
     listed = ["".join("".join(span.itertext()) for span in li.findall("span") if span.get("class") in ("name", "role"))
               for li in tree.iter("li") if (li.get("id") or "").startswith("p-")]
     assert listed == wanted
+
+
+def _lang_of(element, parents: dict) -> str:
+    while element is not None:
+        if element.get("lang"):
+            return element.get("lang")
+        element = parents.get(element)
+    return ""
+
+
+def test_an_english_titles_own_words_are_marked_english_wherever_the_page_shows_them(runs) -> None:
+    """The page's frame is Chinese (`<html lang="zh-Hans">`), so every piece of an English
+    title's own text (its title, subtitle, outlet, authors, description, the speaker's name)
+    must stand in an element marked `en-GB`, or a screen reader reads it with a Chinese voice:
+    the breadcrumb's title was not."""
+    site, _found = runs
+    own = ["Rowers at Dawn", "Three crews on a cold river", "Riverside Post", "Tom Hale, Priya Nair",
+           "Three crews explain why they row before sunrise.", "Jo Marsh"]
+    for name in ("river-rowers/index.html", "index.html"):
+        tree = _page(site / name)
+        body = tree.find("body")
+        parents = {child: parent for parent in body.iter() for child in parent}
+        # (a text that mixes in Chinese, the catalogue's name '南巷周刊、Riverside Post', cannot be one language)
+        wrong = [(element.tag, piece) for element in body.iter() if isinstance(element.tag, str)
+                 for piece in own if piece in (element.text or "") and not HAN.search(element.text)
+                 and _lang_of(element, parents) != "en-GB"]
+        wrong += [(parents[element].tag, piece) for element in body.iter() if element in parents
+                  for piece in own if piece in (element.tail or "") and not HAN.search(element.tail)
+                  and _lang_of(parents[element], parents) != "en-GB"]
+        assert wrong == [], (name, wrong)
