@@ -413,3 +413,27 @@ def test_an_english_titles_own_words_are_marked_english_wherever_the_page_shows_
                   for piece in own if piece in (element.tail or "") and not HAN.search(element.tail)
                   and _lang_of(parents[element], parents) != "en-GB"]
         assert wrong == [], (name, wrong)
+
+
+def test_one_english_title_built_for_the_site_prints_no_error(tmp_path: Path, site_cache) -> None:
+    """`publish site rowers.md` on its own streams each edition's line: the audio and script it
+    can never have printed `error: audio: no voice reads …` and then exited 0 (the site lists it
+    without them). They are notes there; `publish audio` alone still says error."""
+    from pipeline.api import TitleSource
+    from pipeline.cli_build import _never
+    from pipeline.cli_report import TitleProgress
+
+    class Ui:
+        def __init__(self) -> None:
+            self.said: list[tuple[str, str]] = []
+            self.say = lambda text: self.said.append(("say", str(text)))
+            self.note = lambda text: self.said.append(("note", str(text)))
+            self.error = lambda text: self.said.append(("error", str(text)))
+
+    never = _never(TitleSource.from_text("source/river-rowers.md", ROWERS), ["epub", "pdf", "audio", "script"])
+    assert never == {"audio", "script"}
+    assert _never(TitleSource.from_text("source/tea-stall.md", TEA), ["epub", "audio"]) == frozenset()
+    for forgiving, kind in ((never, "note"), (frozenset(), "error")):
+        ui = Ui()
+        TitleProgress(ui, forgiving).edition("source/river-rowers.md", EditionResult("audio", "failed", (), 0.0, WHY_NOT))
+        assert [k for k, text in ui.said if WHY_NOT in text] == [kind]
