@@ -437,3 +437,18 @@ def test_one_english_title_built_for_the_site_prints_no_error(tmp_path: Path, si
         ui = Ui()
         TitleProgress(ui, forgiving).edition("source/river-rowers.md", EditionResult("audio", "failed", (), 0.0, WHY_NOT))
         assert [k for k, text in ui.said if WHY_NOT in text] == [kind]
+
+
+@pytest.mark.parametrize("typed, wanted", [
+    ("https://example.org//pods//", "https://example.org/pods/"),
+    ("https://example.org/pods/./2024/", "https://example.org/pods/2024/"),
+    ("https://example.org/a/../pods", "https://example.org/pods/"),
+    ("https://example.org/", "https://example.org/"),
+], ids=["double-slash", "dot", "dot-dot", "root"])
+def test_a_base_url_is_the_folder_a_host_serves(typed: str, wanted: str) -> None:
+    """`https://example.org//pods//` made every feed URL `…//pods//feed.xml`, which an object
+    store (S3 and its kin) holds as another key than the uploaded `pods/feed.xml`: every
+    enclosure a 404. Repeated slashes are one, `.` and `..` resolved, as apps resolve them."""
+    from pipeline.config import normalise_base_url
+
+    assert normalise_base_url(typed) == wanted
