@@ -37,8 +37,10 @@ def edition_line(result: EditionResult) -> Text:
 class TitleProgress:
     """Listener for a build of one title: streams each edition's line and each remark."""
 
-    def __init__(self, ui: Output) -> None:
+    def __init__(self, ui: Output, never: frozenset[str] = frozenset()) -> None:
         self.ui = ui
+        # editions the title can never have (W409), which the site lists it without: a note
+        self.never = never
 
     def started(self, name: str, worker: str) -> None:
         pass
@@ -46,7 +48,7 @@ class TitleProgress:
     def edition(self, name: str, result: EditionResult) -> None:
         self.ui.say(edition_line(result))
         if result.error:
-            self.ui.error(f"{result.edition}: {result.error}")
+            (self.ui.note if result.edition in self.never else self.ui.error)(f"{result.edition}: {result.error}")
 
     def log(self, name: str, message: str) -> None:
         self.ui.say(message)
@@ -122,6 +124,10 @@ def print_site(ui: Output, step: SiteStep) -> None:
         kept = ("its page from an earlier build is kept, but it is left out of the catalogue and the feeds"
                 if slug in outcome.kept else "it is not on the site")
         ui.warn(f"site: {slug} failed to build: {kept} until it builds")
+    for slug, source in outcome.unnamed:
+        ui.warn(f"site: {slug} was taken off the site and out of the feeds, though {source} is still there: this "
+                f"build named only some sources, and the site lists exactly the titles a build names; run "
+                f"'publish site' with every source (or none, for every title in source/) to put it back")
     changed = bool(outcome.built or outcome.removed or outcome.catalogue_built)
     parts = [f"{len(outcome.built)} title page(s) built, {len(outcome.up_to_date)} up to date"]
     if outcome.removed:
@@ -154,16 +160,18 @@ def print_catalogue(ui: Output, report: CatalogueResult, out: str, site: SiteSte
                 ui.say(f"{result.slug}: {message}")
     if site is not None:
         print_site(ui, site)
-    for result in report.failed:
+    # a title the site lists without the editions it can never have (W409) is done: its note says why
+    failed = [r for r in report.failed if site is None or r.name not in site.forgiven]
+    for result in failed:
         for problem in result.errors:
             ui.error(problem)
         for edition in result.editions:
             if edition.error:
                 ui.error(f"{result.name}: {edition.edition}: {edition.error}")
-    done = len(report.results) - len(report.failed)
+    done = len(report.results) - len(failed)
     summary = (f"{done} of {len(report.results)} titles done into {out} in {report.seconds:.1f}s "
                f"({report.runner})")
-    if report.failed:
-        ui.error(f"{summary}; {len(report.failed)} failed: {', '.join(r.name for r in report.failed)}")
+    if failed:
+        ui.error(f"{summary}; {len(failed)} failed: {', '.join(r.name for r in failed)}")
     else:
         ui.say(summary)

@@ -21,6 +21,7 @@ its source file. Command-line options override these values; nothing here is glo
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 import tomllib
 import uuid
@@ -138,6 +139,16 @@ FILE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".php", ".asp", ".aspx", "
                            ".json", ".png", ".jpg", ".jpeg", ".mp3", ".m4b", ".epub", ".pdf", ".txt"})
 
 
+def _plain_path(path: str) -> str:
+    """The folder as a host serves it: `//` typed twice is one (an object store such as S3 takes
+    `pods//feed.xml` for another key than `pods/feed.xml`, so every feed URL was a 404) and
+    `./`, `../` are resolved (RFC 3986 §5.2.4), as apps would."""
+    if not path:
+        return path
+    folded = posixpath.normpath(re.sub(r"/{2,}", "/", path))
+    return "/" if folded in (".", "/") else folded + ("/" if path.endswith("/") else "")
+
+
 def normalise_base_url(value: str) -> str:
     """An absolute http(s) URL ending in '/', so that relative names join under it."""
     value = value.strip()
@@ -170,7 +181,7 @@ def normalise_base_url(value: str) -> str:
     # name is written percent-encoded (escapes already there are kept), a Chinese host as IDNA.
     netloc = host.lower()
     netloc += f":{port}" if port is not None else ""
-    path = quote(parts.path, safe="/%!$&'()*+,;=:@-._~")
+    path = quote(_plain_path(parts.path), safe="/%!$&'()*+,;=:@-._~")
     url = urlunsplit((parts.scheme, netloc, path, "", ""))
     return url if url.endswith("/") else url + "/"
 

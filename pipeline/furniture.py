@@ -67,15 +67,22 @@ def words(table: Mapping[str, str], language: str) -> dict[str, str]:
 # (灯下夜读：城东…, 张三、李四), Latin punctuation between Latin words ('Night Owls: Four regulars',
 # 'Jane Doe, Zoë Brontë'), where a full-width mark glued without a space ('After Dark：Four') made
 # a Latin title look broken in every podcast app.
-JOINERS = {"title": ("：", ": "), "list": ("、", ", ")}
+# "clause": a person's name and what they do (the web edition's contributors: 'Jo Marsh, cox',
+# 程一帆，独立游戏开发者).
+JOINERS = {"title": ("：", ": "), "list": ("、", ", "), "clause": ("，", ", ")}
+
+
+def joint(before: str, after: str, kind: str = "list") -> str:
+    """The `JOINERS[kind]` mark between a piece ending `before` and one starting `after`."""
+    wide, narrow = JOINERS[kind]
+    return narrow if before and after and not is_wide(before[-1]) and not is_wide(after[0]) else wide
 
 
 def joined(parts: Iterable[str], kind: str = "list") -> str:
     """`parts` joined by the `JOINERS[kind]` mark each joint calls for."""
-    wide, narrow = JOINERS[kind]
     text = ""
     for part in parts:
         if text:
-            text += narrow if part and not is_wide(text[-1]) and not is_wide(part[0]) else wide
+            text += joint(text, part, kind)
         text += part
     return text

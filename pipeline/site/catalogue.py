@@ -7,10 +7,11 @@ a new edition is one row here.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.furniture import joined
+from pipeline.furniture import joined, words_language
 from pipeline.model import Document
 from pipeline.site.editions import BuiltTitle
 from pipeline.site.media import AudioInfo, Cue, read_mp3, read_vtt
@@ -23,13 +24,14 @@ class FileKind:
     suffix: str
     label: str  # as the site lists it
     media_type: str
+    chinese_only: bool = False  # offered only for a title written in Chinese (`written_in_chinese`)
 
 
 FILES: tuple[FileKind, ...] = (
     FileKind("epub", "epub", ".epub", "EPUB 电子书", "application/epub+zip"),
-    FileKind("epub-learner", "epub-learner", ".epub", "拼音版 EPUB", "application/epub+zip"),
+    FileKind("epub-learner", "epub-learner", ".epub", "拼音版 EPUB", "application/epub+zip", chinese_only=True),
     FileKind("pdf", "pdf", ".pdf", "印刷版 PDF", "application/pdf"),
-    FileKind("pdf-learner", "pdf-learner", ".pdf", "拼音版 PDF", "application/pdf"),
+    FileKind("pdf-learner", "pdf-learner", ".pdf", "拼音版 PDF", "application/pdf", chinese_only=True),
     FileKind("mp3", "audio", ".mp3", "MP3 音频", "audio/mpeg"),
     FileKind("m4b", "audio", ".m4b", "M4B 有声书（带章节）", "audio/mp4"),
     FileKind("vtt", "audio", ".vtt", "WebVTT 字幕", "text/vtt"),
@@ -57,6 +59,9 @@ class Title:
     files: tuple[EditionFile, ...]
     audio: AudioInfo | None
     cues: tuple[Cue, ...]
+    # When the title's entry last changed (its text or one of its files): the OPDS `updated` and
+    # the feed's lastBuildDate. None: never changed since the site first listed it, so its date.
+    updated: dt.datetime | None = None
 
     @property
     def slug(self) -> str:
@@ -64,6 +69,12 @@ class Title:
 
     def file(self, key: str) -> EditionFile | None:
         return next((f for f in self.files if f.kind.key == key), None)
+
+    @property
+    def changed(self) -> dt.datetime:
+        """When the title's entry last changed: `updated`, else midnight UTC of its date."""
+        published = dt.datetime(*self.doc.meta.date.timetuple()[:3], tzinfo=dt.timezone.utc)
+        return max(published, self.updated) if self.updated else published
 
     @property
     def full_title(self) -> str:
@@ -75,10 +86,21 @@ class Title:
         return joined(self.doc.meta.authors)
 
 
+def written_in_chinese(language: str) -> bool:
+    """Whether a title in `language` is written in Chinese characters (zh, zh-Hant-HK, yue, cmn):
+    the learner editions annotate those with pinyin, so an `en` or `ja` title's learner files
+    (which the build writes, with nothing to annotate) were offered as a 拼音版 no one can use."""
+    return words_language(language) is None
+
+
 def title_of(built: BuiltTitle) -> Title:
-    """Gather one title's files in `FILES` order and read its audio files back."""
+    """Gather one title's files in `FILES` order (those it is offered in) and read its audio
+    files back."""
     files = []
+    chinese = written_in_chinese(built.doc.meta.language)
     for kind in FILES:
+        if kind.chinese_only and not chinese:
+            continue
         for path in built.outputs.get(kind.edition, ()):
             if path.suffix == kind.suffix and path.exists():
                 files.append(EditionFile(kind=kind, path=path, size=path.stat().st_size))

@@ -55,6 +55,9 @@ class SiteStep:
     skipped: str | None = None  # nothing to write (no title built)
     left_out: tuple[str, ...] = ()  # titles that failed to build, by slug
     notes: tuple[str, ...] = ()
+    # titles (by source name) whose only failed editions are ones they can never have (W409):
+    # listed on the site with the rest, as the README promises, so not a failure of the build
+    forgiven: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -157,13 +160,16 @@ def run_site(plan: SitePlan, titles: Sequence[TitleSource], report: CatalogueRes
         return SiteStep(site_dir, skipped="no title built, so the site is left as it was", left_out=left_out)
     notes = [f"site: {title.doc.meta.slug} is on the site without its {' and '.join(editions)} edition(s): {why}"
              for title in built for why, editions in _by_reason(title.missing).items()]
+    partial = {title.doc.meta.slug for title in built if title.missing}
+    forgiven = tuple(result.name for result in report.failed if result.slug in partial)
     try:
         outcome = publish_site(built, out_dir, plan.config, plan.base_url, default_cache(plan.project_dir),
                                STYLES_DIR, force=force, keep=left_out, log=notes.append)
     except Exception as exc:  # noqa: BLE001 - one line at the CLI, like a title's failure
         return SiteStep(site_dir, time.perf_counter() - started, error=f"site: {describe_failure(exc)}",
                         left_out=left_out, notes=tuple(notes))
-    return SiteStep(site_dir, time.perf_counter() - started, outcome=outcome, left_out=left_out, notes=tuple(notes))
+    return SiteStep(site_dir, time.perf_counter() - started, outcome=outcome, left_out=left_out, notes=tuple(notes),
+                    forgiven=forgiven)
 
 
 def _by_reason(missing: Mapping[str, str]) -> dict[str, list[str]]:

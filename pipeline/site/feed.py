@@ -61,7 +61,7 @@ def persons(title: Title) -> list[Person]:
     return people
 
 
-def podcast_feed(show: Show, titles: list[Title]) -> bytes:
+def podcast_feed(show: Show, titles: list[Title], changed: dt.datetime | None = None) -> bytes:
     """The feed's bytes; `titles` newest first. Titles without an MP3 are not episodes."""
     episodes = [t for t in titles if t.file("mp3") and t.audio]
     language = rss_language(show.language)
@@ -78,7 +78,8 @@ def podcast_feed(show: Show, titles: list[Title]) -> bytes:
     fg.copyright(show.copyright)
     fg.generator(GENERATOR)
     if titles:
-        fg.lastBuildDate(published(max(t.doc.meta.date for t in titles)))
+        # moves when a title is edited, added or removed (`changed`), never otherwise
+        fg.lastBuildDate(max([t.changed for t in titles] + ([changed] if changed else [])))
     fg.image(url=show.url(layout.SHOW.name), title=show.title, link=show.url(layout.PAGE))
     fg.podcast.itunes_image(show.url(layout.SHOW.name))
     fg.podcast.itunes_category(show.category, show.subcategory)

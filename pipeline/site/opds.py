@@ -7,6 +7,7 @@ and thumbnail, and one acquisition link per ebook file with its media type.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import uuid
@@ -17,7 +18,6 @@ from lxml.builder import ElementMaker
 from pipeline.furniture import word
 from pipeline.site import layout
 from pipeline.site.catalogue import Title
-from pipeline.site.feed import published
 from pipeline.site.show import OPDS, OPDS2, Show
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -45,17 +45,21 @@ def entry_id(title_id: str) -> str:
     return title_id if _IRI.match(title_id) else f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, title_id)}"
 
 
-def _updated(titles: list[Title]) -> str:
-    return published(max(t.doc.meta.date for t in titles)).isoformat().replace("+00:00", "Z")
+def _updated(titles: list[Title], changed: dt.datetime | None = None) -> str:
+    """When the newest change among `titles` (or to the catalogue's listing, `changed`) was
+    (RFC 3339, UTC): an edited title moves it, so reading apps fetch the entry again; an
+    unchanged catalogue keeps it, byte for byte."""
+    moments = [t.changed for t in titles] + ([changed] if changed else [])
+    return max(moments).isoformat().replace("+00:00", "Z")
 
 
-def opds_feed(show: Show, titles: list[Title]) -> bytes:
+def opds_feed(show: Show, titles: list[Title], changed: dt.datetime | None = None) -> bytes:
     """OPDS 1.2 acquisition feed, `titles` newest first."""
     feed = A.feed(
         A.id(f"urn:uuid:{show.guid}"),
         A.title(show.title),
         A.subtitle(show.description),
-        A.updated(_updated(titles)),
+        A.updated(_updated(titles, changed)),
         A.author(A.name(show.author), A.uri(show.url(layout.PAGE))),
         A.icon(show.url(layout.SHOW.name)),
         A.link(rel="self", href=show.url(OPDS), type=ACQUISITION_FEED),
@@ -93,10 +97,10 @@ def _entry(show: Show, title: Title):
     return entry
 
 
-def opds2_feed(show: Show, titles: list[Title]) -> str:
+def opds2_feed(show: Show, titles: list[Title], changed: dt.datetime | None = None) -> str:
     """The same catalogue as OPDS 2.0 JSON."""
     document = {
-        "metadata": {"title": show.title, "description": show.description, "modified": _updated(titles)},
+        "metadata": {"title": show.title, "description": show.description, "modified": _updated(titles, changed)},
         "links": [
             {"rel": "self", "href": show.url(OPDS2), "type": OPDS2_TYPE},
             {"rel": "alternate", "href": show.url(OPDS), "type": ACQUISITION_FEED},

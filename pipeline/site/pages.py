@@ -8,14 +8,16 @@ is escaped: by Jinja2's autoescape, or by `htmltext` for paragraphs.
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from pipeline import furniture
 from pipeline.cover import cover_alt
-from pipeline.model import Paragraph
+from pipeline.model import Document, Paragraph
 from pipeline.renderers.epubpages import date_text, label_parts
 from pipeline.renderers.htmltext import block_class, inline_html
 from pipeline.site import layout
@@ -67,14 +69,17 @@ WORDS = {
 CATALOGUE_FILES = ("epub", "epub-learner", "pdf", "pdf-learner", "mp3", "m4b", "script-html")
 
 
+@functools.lru_cache(maxsize=8)
 def environment(styles_dir: Path) -> Environment:
+    """The templates of `styles_dir`, compiled once a process (Jinja2 reloads a template whose
+    file changed, so `publish watch` and a long-lived API caller still see an edited one)."""
     env = Environment(loader=FileSystemLoader(str(styles_dir / TEMPLATES)), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(
         names=_Names, thumbnail=layout.THUMBNAIL, date_text=date_text, label_parts=label_parts,
         section_anchor=layout.section_anchor, answer_anchor=layout.answer_anchor,
         speaker_anchor=layout.speaker_anchor, has_text=layout.has_text, title_anchor=layout.TITLE_ANCHOR,
-        clock=clock, duration=duration, size=size, inline=inline,
+        clock=clock, duration=duration, size=size, inline=inline, joint=furniture.joint,
         block_class=lambda p: Markup(block_class(p)),
     )
     return env
@@ -149,7 +154,36 @@ def title_page(env: Environment, show: Masthead | Show, title: Title) -> str:
         own_lang=_lang_attribute(furniture.words_language(doc.meta.language)),
         show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
         canonical=show.url(title.slug, layout.PAGE), cover_alt=cover_alt(doc.meta), icon=layout.SQUARE.name,
-        files=title.files, audio=_audio(title), cues=title.cues, full_title=title.full_title, authors=title.authors)
+        files=title.files, audio=_audio(title), cues=title.cues, full_title=title.full_title, authors=title.authors,
+        said=functools.partial(marked, runs=foreign_runs(doc)))
+
+
+def foreign_runs(doc: Document) -> dict[str, str]:
+    """The text the source marks as another language (`[Fog]{lang=en}`, `## Why? {lang=en}`) →
+    its language: the transcript's captions are plain text, and a marked run in them was read
+    out in the title's voice by a screen reader (an English sentence in a Chinese cue)."""
+    runs: dict[str, str] = {}
+    for section in doc.sections:
+        if section.lang and section.title and section.lang != doc.meta.language:
+            runs.setdefault(section.title.strip(), section.lang)
+    for paragraph in doc.paragraphs():
+        for span in paragraph.spans:
+            if span.lang and span.lang != doc.meta.language and len(span.text.strip()) >= 2:
+                runs.setdefault(span.text.strip(), span.lang)
+    return runs
+
+
+def marked(text: str, runs: dict[str, str]) -> Markup:
+    """`text` escaped, with each run of `runs` in it wrapped in a span of its language."""
+    if not runs:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(run) for run in sorted(runs, key=len, reverse=True)))
+    html, at = Markup(""), 0
+    for match in pattern.finditer(text):
+        html += escape(text[at:match.start()])
+        html += Markup('<span lang="{}">{}</span>').format(runs[match.group()], match.group())
+        at = match.end()
+    return html + escape(text[at:])
 
 
 def _lang_attribute(language: str | None) -> Markup:

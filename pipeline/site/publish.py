@@ -13,11 +13,12 @@ system allows, so the site costs no second copy of the audio.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
 from collections.abc import Callable, Collection
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -49,6 +50,9 @@ class SiteOutcome:
     up_to_date: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # slugs left as they were (`keep`), not in the catalogue
+    # (slug, source) of titles removed though their source is still there: not named this time
+    # (`publish site one.md` is a catalogue of that one title), which the editor is warned about
+    unnamed: list[tuple[str, str]] = field(default_factory=list)
     catalogue_built: bool = False
     show: Show | None = None
 
@@ -59,6 +63,20 @@ DATE_NOTES = (
     (lambda date, today: date.year < 1900, "before 1900: the feed's RFC 822 dates have four-digit years from 1900 "
                                            "on, and apps read an earlier one as another year (0025 as 2025)"),
 )
+
+
+# Hosts a base URL may name over plain http: this machine, for a preview of the site.
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+
+
+def _plain_http(base_url: str) -> bool:
+    """Whether the site is to be served over plain http from another machine (a warning, not a
+    refusal: an intranet host or a staging server may be meant, and the files are the same)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base_url)
+    return parts.scheme == "http" and (parts.hostname or "") not in LOCAL_HOSTS and \
+        not (parts.hostname or "").endswith(".localhost")
 
 
 def site_dir_of(out_dir: Path) -> Path:
@@ -92,6 +110,10 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
     if not any(title.file("mp3") and title.audio for title in titles):
         log("site: no title has an audio edition, so feed.xml lists no episode: podcast directories refuse a feed "
             "without one (the pages and the OPDS catalogue list every title)")
+    if _plain_http(show.base_url):
+        log(f"site: the base URL {show.base_url} is http://, not https://: Apple Podcasts and Spotify refuse a feed "
+            f"whose address or audio is not served over HTTPS, and browsers warn on the pages; serve the site over "
+            f"HTTPS and pass --base-url https://… (the site is written as asked)")
     if not show.owner_email:
         log("site: no owner e-mail: set owner_email under [podcast] in publish.toml; Apple Podcasts and Spotify "
             "send the ownership check there (the feed is written without itunes:owner)")
@@ -133,6 +155,7 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
                tree_digest(styles_dir / TEMPLATES), COVER_VERSION, fonts.digest("serif"), fonts.digest("sans"))
     show_data, masthead = asdict(show), show.masthead
     new_titles: dict = {}
+    dated: list[Title] = []
     for title in titles:
         # over the masthead only, not the whole show: another title coming or going changes the
         # catalogue's description, not this title's folder
@@ -141,14 +164,23 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
         previous = recorded.get(title.slug)
         if not force and _current(site_dir, previous, title_key):
             new_titles[title.slug] = previous
+            dated.append(_dated(title, previous))
             outcome.up_to_date.append(title.slug)
             continue
+        # remembered by its slug, or by its id when the slug changed (the same entry to every app)
+        remembered = previous or next((e for e in recorded.values() if e.get("id") == title.doc.meta.id), None)
+        content = _content(title)
+        updated = _changed_at(remembered, content, fresh=not recorded)
         written = _write_title(site_dir, title, masthead, env, cache)
         if previous:
             _remove(site_dir, [entry[0] for entry in previous["files"]], keep=set(written))
-        new_titles[title.slug] = {"key": title_key, "files": _fingerprints(site_dir, written)}
+        new_titles[title.slug] = {"key": title_key, "files": _fingerprints(site_dir, written), "content": content,
+                                  "updated": updated, "source": str(title.source), "id": title.doc.meta.id}
+        dated.append(_dated(title, new_titles[title.slug]))
         outcome.built.append(title.slug)
+    titles = dated
     kept: dict = {}
+    sources = {str(title.source) for title in titles}
     for slug, previous in recorded.items():
         if slug in new_titles:
             continue
@@ -158,23 +190,77 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
             continue
         _remove(site_dir, [entry[0] for entry in previous["files"]])
         outcome.removed.append(slug)
+        source = previous.get("source")
+        if source and source not in sources and Path(source).is_file():
+            outcome.unnamed.append((slug, source))
     orphans = _orphans(site_dir, set(new_titles) | set(kept) | set(recorded))
     for slug, names in orphans.items():
         _remove(site_dir, names)
         outcome.removed.append(slug)
     # over the listed titles only: a kept title coming back changes the catalogue
     catalogue_key = key("site-catalogue", MANIFEST_VERSION, code, show_data,
-                        [[slug, entry["key"]] for slug, entry in new_titles.items()])
+                        [[slug, entry["key"], entry.get("updated")] for slug, entry in new_titles.items()])
     catalogue = manifest.get("catalogue")
     if force or not _current(site_dir, catalogue, catalogue_key):
-        written = _write_catalogue(site_dir, titles, show, env, cache, styles_dir)
+        # which titles are listed, as they are: a title leaving the catalogue changes it too
+        listing = key("site-listing", sorted(entry.get("content") or slug for slug, entry in new_titles.items()))
+        updated = _changed_at(catalogue, listing, fresh=catalogue is None)
+        written = _write_catalogue(site_dir, titles, show, env, cache, styles_dir, _moment(updated))
         if catalogue:
             _remove(site_dir, [entry[0] for entry in catalogue["files"]], keep=set(written))
-        catalogue = {"key": catalogue_key, "files": _fingerprints(site_dir, written)}
+        catalogue = {"key": catalogue_key, "files": _fingerprints(site_dir, written), "content": listing,
+                     "updated": updated}
         outcome.catalogue_built = True
     atomic_write(manifest_path, json.dumps({"version": MANIFEST_VERSION, "titles": {**new_titles, **kept},
                                             "catalogue": catalogue}, ensure_ascii=False, indent=1))
     return outcome
+
+
+def _content(title: Title) -> str:
+    """What a reader of the feeds gets of a title: its text and its files' bytes (not their
+    times: a forced rebuild that writes the same bytes changes nothing)."""
+    return key("site-content", title.doc.model_dump_json(),
+               [[f.kind.key, f.name, f.size, _file_digest(f.path)] for f in title.files])
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _now() -> dt.datetime:
+    """This build's time (SOURCE_DATE_EPOCH's when set, for reproducible builds), to the second."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _changed_at(remembered: dict | None, content: str, *, fresh: bool) -> str | None:
+    """When an entry (a title, or the catalogue's listing) last changed, as the manifest keeps
+    it: None while it is as the site first listed it (the feeds then say the title's date, so a
+    first build is the same whenever it runs); the build's time once it changes, or when a title
+    joins a site that lists others; kept as it was while nothing changes."""
+    if remembered is None:
+        return None if fresh else _now().isoformat()
+    if "content" not in remembered:  # kept by an earlier version: nothing to compare with
+        return remembered.get("updated")
+    return remembered.get("updated") if remembered["content"] == content else _now().isoformat()
+
+
+def _moment(value: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _dated(title: Title, entry: dict) -> Title:
+    """`title` with the time its entry last changed, as the manifest remembers it."""
+    return replace(title, updated=_moment(entry.get("updated")))
 
 
 def _write_title(site_dir: Path, title: Title, show: Masthead, env, cache: Cache) -> list[str]:
@@ -201,7 +287,7 @@ def _write_title(site_dir: Path, title: Title, show: Masthead, env, cache: Cache
 
 
 def _write_catalogue(site_dir: Path, titles: list[Title], show: Show, env, cache: Cache,
-                     styles_dir: Path) -> list[str]:
+                     styles_dir: Path, changed: dt.datetime | None) -> list[str]:
     written: list[str] = []
 
     def put(name: str, data: bytes | str) -> None:
@@ -211,9 +297,9 @@ def _write_catalogue(site_dir: Path, titles: list[Title], show: Show, env, cache
     for asset in (layout.STYLESHEET, layout.SCRIPT):
         put(f"{layout.ASSETS}/{asset}", (styles_dir / TEMPLATES / asset).read_bytes())
     put(layout.SHOW.name, cover_png(_show_metadata(show, titles), cache, (layout.SHOW.width, layout.SHOW.height)))
-    put(FEED, podcast_feed(show, titles))
-    put(OPDS, opds_feed(show, titles))
-    put(OPDS2, opds2_feed(show, titles))
+    put(FEED, podcast_feed(show, titles, changed))
+    put(OPDS, opds_feed(show, titles, changed))
+    put(OPDS2, opds2_feed(show, titles, changed))
     html = catalogue_page(env, show, titles)
     for face, data in fonts.subsets(("serif", "sans"), page_text(html), cache, flavor="woff2").items():
         put(f"{layout.ASSETS}/{layout.FONTS}/{face}.woff2", data)

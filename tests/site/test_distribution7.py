@@ -155,8 +155,8 @@ def test_a_title_no_voice_reads_is_on_the_site_and_in_the_opds_catalogue(catalog
     assert len(ferry) == 1 and len(entries) == 2
     acquired = {link.get("href") for link in ferry[0].iter(f"{ATOM}link")
                 if link.get("rel") == "http://opds-spec.org/acquisition"}
-    assert acquired == {f"{BASE_URL}night-ferry/night-ferry.epub", f"{BASE_URL}night-ferry/night-ferry-learner.epub",
-                        f"{BASE_URL}night-ferry/night-ferry.pdf", f"{BASE_URL}night-ferry/night-ferry-learner.pdf"}
+    # no 拼音版: an English title has no Chinese for the learner editions to annotate (test_distribution8)
+    assert acquired == {f"{BASE_URL}night-ferry/night-ferry.epub", f"{BASE_URL}night-ferry/night-ferry.pdf"}
     publications = json.loads((site / "opds.json").read_text(encoding="utf-8"))["publications"]
     assert sorted(p["metadata"]["title"] for p in publications) == ["The Night Ferry", "码头夜班"]
     feed = parse_feed((site / "feed.xml").read_bytes())
