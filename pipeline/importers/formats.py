@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -86,7 +87,7 @@ def read_copy(path: Path) -> Extracted:
             result = read_docx(data, str(path))
         else:
             text, notes = decode(data, str(path))
-            result = read_html(text) if suffix in (".html", ".htm") else Extracted(text_blocks(text), "plain text")
+            result = read_html(text) if suffix in (".html", ".htm") else read_text(text)
             result.notes[:0] = notes
     except PublishError:
         raise
@@ -120,6 +121,16 @@ def decode(data: bytes, shown: str) -> tuple[str, list[str]]:
     return text, [f"read as {name} (not UTF-8): check the characters came in right"]
 
 
+def read_text(text: str) -> Extracted:
+    """Plain text; a first line that is a Markdown title (`# 社区食堂里的老人们`, one `#`: a paste
+    from another CMS) is the title, as a page's <h1> is."""
+    blocks = text_blocks(text)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if blocks and blocks[0].heading and _MARKDOWN_TITLE.match(first):
+        return Extracted(blocks[1:], "plain text", blocks[0].text, "the copy's first line, a Markdown title (`# …`)")
+    return Extracted(blocks, "plain text")
+
+
 def text_blocks(text: str) -> list[Block]:
     """Plain text: one block per non-empty line (copy pastes one paragraph per line). Copy that
     parts its paragraphs with blank lines but breaks a paragraph's own lines (hard-wrapped, as a
@@ -138,7 +149,38 @@ def text_blocks(text: str) -> list[Block]:
             blocks[-1] = Block(blocks[-1].text + line_join(blocks[-1].text, line) + line, line=blocks[-1].line)
         else:
             blocks.append(Block(line, line=n))
-    return blocks
+    return [_markdown(block) for block in blocks]
+
+
+# Markdown a paste from another CMS leaves in plain text: (pattern of the whole line, what it says).
+# A heading's `#` marks, a quote's `>` and a whole line in bold or italics are the CMS's layout, read
+# as a page's <h2>, <blockquote>, <strong> and <em> are; a bold label (`**张三：**答…`) is a label.
+# (Before: `**食堂志愿者甘丽华：**` put `**` into the speaker's role and the import stopped with an
+# importer bug, E229; `## 您每天都来吗？` was a question with its `##`.)
+_MARKDOWN_TITLE = re.compile(r"^#\s+\S")
+_MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^#{1,6}\s+(?P<text>.+?)(?:\s+#+)?$"), "heading"),
+    (re.compile(r"^(?:>\s?)+(?P<text>.*)$"), "quote"),
+    (re.compile(r"^(?P<mark>\*\*|__)(?P<text>[^*_]+?)(?P=mark)$"), "strong"),
+    (re.compile(r"^(?P<mark>\*\*|__)(?P<label>[^*_]{1,48}?[：:])\s*(?P=mark)\s*(?P<rest>.*)$"), "label"),
+    (re.compile(r"^(?P<mark>\*\*|__)(?P<label>[^*_]{1,48}?)(?P=mark)\s*(?P<rest>[：:].*)$"), "label"),
+    (re.compile(r"^(?P<mark>[*_])(?P<text>[^*_]+)(?P=mark)$"), "emphasis"),
+)
+
+
+def _markdown(block: Block) -> Block:
+    """The block without the Markdown marks of `_MARKDOWN` (each applied once, in order)."""
+    for pattern, kind in _MARKDOWN:
+        match = pattern.match(block.text)
+        if match is None:
+            continue
+        if kind == "label":
+            block = replace(block, text=f"{match['label'].strip()}{match['rest'].strip()}",
+                            strong=block.strong or not match["rest"].strip(" ：:"))
+        elif match["text"].strip():
+            block = replace(block, text=match["text"].strip(), heading=block.heading or kind == "heading",
+                            strong=block.strong or kind == "strong")
+    return block
 
 
 def _unescape(match: re.Match[str]) -> str:

@@ -32,6 +32,7 @@ from functools import lru_cache
 from pipeline.importers.rules import Rules, rules
 from pipeline.importers.surnames import surnames
 from pipeline.pinyin_syllables import is_han
+from pipeline.placeholders import TODO
 
 ACCEPT = 3.5  # a candidate name needs at least this score
 CONFIDENT = 5.0  # below this (or with a close runner-up) the split gets a '# check:' comment
@@ -153,6 +154,8 @@ class LabelParser:
             s, pseudonym = s[: mark.start()].rstrip(), True
         if not s or len(s) > self.rules.label_max or s.casefold() in self.rules.not_speakers:
             return None  # (`重点：`, `注意：`, `编者按：` are the outlet's signposts, never a speaker)
+        if self.rules.anonymous.match(s):  # `说话人1`: a meeting transcript's voice, named by the editor
+            return Split(None, f"{TODO}: {s}", None, pseudonym)
         quoted = _QUOTED_NAME.match(s)
         if quoted and not _NOT_IN_LABEL.search(quoted["role"]) and (
                 not quoted["role"] or ends_with_role(tidy_role(quoted["role"]), self.rules)):
