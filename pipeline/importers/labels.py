@@ -87,7 +87,10 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
     for i, lab in inline.items():
         if i - 1 in asked or (i >= 1 and blocks[i - 1].text.endswith(_QUESTION_ENDS) and i - 1 not in inline):
             answering[key(lab.split.name)] = answering.get(key(lab.split.name), 0) + 1
-    if found or sum(lab.split.doubt is None for lab in inline.values()) >= 2 or max(answering.values(), default=0) >= 2:
+    # … or when two answer questions and one of them is read with confidence (`师傅梁志强：…`, later `梁师傅：…`)
+    answers = sum(answering.values())
+    if found or sum(lab.split.doubt is None for lab in inline.values()) >= 2 or max(answering.values(), default=0) >= 2 or (
+            answers >= 2 and any(lab.split.doubt is None for lab in inline.values())):
         found.update(inline)
     _surname_labels(blocks, found, parser, asked)
     _lenient_labels(blocks, found, parser, table, aliases)
