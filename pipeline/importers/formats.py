@@ -136,16 +136,20 @@ def text_blocks(text: str) -> list[Block]:
     parts its paragraphs with blank lines but breaks a paragraph's own lines (hard-wrapped, as a
     PDF or an e-mail gives it) has those lines joined again: a line that does not end like a
     sentence, a label or a heading continues on the next (`line_join`: nothing between Chinese
-    characters, a space between Latin words)."""
+    characters, a space between Latin words); a line ending in a transcript's time code is a
+    turn's head (`Speaker 1  00:00:15`), never wrapped (before: it ran into the turn's words)."""
     lines = [_clean(CHARACTER_REFERENCE.sub(_unescape, raw)) for raw in text.splitlines()]
     blocks: list[Block] = []
     wrapped = _hard_wrapped(lines)
+    from pipeline.importers.rules import rules
+
+    coded = re.compile(rf"(?:{rules().time_code.pattern})\s*$")  # (`Speaker 1  00:00:15`: a turn's head, never wrapped)
     for n, line in enumerate(lines, 1):
         if not line:
             continue
         previous = lines[n - 2] if n >= 2 else ""
         if (wrapped and blocks and previous and not previous.endswith(_LINE_ENDS) and len(previous) >= _WRAP_MIN
-                and not _ITEM_START.match(line)):
+                and not _ITEM_START.match(line) and not coded.search(previous)):
             blocks[-1] = Block(blocks[-1].text + line_join(blocks[-1].text, line) + line, line=blocks[-1].line)
         else:
             blocks.append(Block(line, line=n))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pipeline.importers.draft import Draft
 from pipeline.importers.formats import Block
 from pipeline.importers.house import point_number
-from pipeline.importers.names import LabelParser, Split, ends_with_role, without_decoration
+from pipeline.importers.names import LabelParser, Split, ends_with_role, tidy_role, without_decoration
 from pipeline.importers.people import key
 from pipeline.importers.rules import Rules, rules
 from pipeline.pinyin_syllables import is_han
@@ -214,11 +214,19 @@ def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[i
         if host or len(group) >= 2 and all(q is not None for q in questions):
             for i, q in zip(group, questions):
                 if q is not None:
-                    if q == i and table.anonymous.match(labels[i].text):  # (`说话人1：` names nobody: the question alone)
-                        blocks[i] = replace(blocks[i], text=labels[i].rest or blocks[i].text)
+                    blocks[i] = _asking(blocks[i], labels[i], table)
                     del labels[i]
                     found |= {i, q}
     return found
+
+
+def _asking(block: Block, label: Label, table: Rules) -> Block:
+    """The interviewer's turn as its question reads: a numbered voice's label (`说话人1：`, which
+    names nobody) left out, a host's label kept without the spaces the copy put between its
+    Chinese characters (`记者 张三：` → `记者张三：`; before: every edition printed the space, W415)."""
+    if table.anonymous.match(label.text):
+        return replace(block, text=label.rest) if label.rest else block
+    return replace(block, text=f"{tidy_role(label.text)}：{label.rest or ''}")
 
 
 def _asks(blocks: list[Block], labels: dict[int, Label], i: int, any_end: bool = False) -> int | None:

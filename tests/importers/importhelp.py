@@ -110,3 +110,23 @@ def document_of(documents: dict[str, Document | str], copy: str) -> Document:
     assert isinstance(doc, Document), doc
     return doc
 
+
+
+def copy_sentences(copy: Path, labels: list[str], dropped: list[str], encoding: str = "utf-8",
+                   prefix: str = "") -> list[str]:
+    """A plain-text copy's own sentences, as the newsroom sweeps compare them with what the
+    importer wrote: each line without `prefix` (a regular expression: a transcript's time code,
+    a Markdown mark) and without its label (one of `labels`, with its colon, or a label in brackets
+    without; a line that is only a label gives none), lines holding a `dropped` text left out, split after 。！？."""
+    names = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    out = []
+    for line in copy.read_bytes().decode(encoding).splitlines():
+        line = line.strip(" \u3000")
+        if prefix:
+            line = re.sub(prefix, "", line).strip()
+        if names:
+            line = re.sub(rf"^(?:{names})\s*[：:]?\s*$|^(?:{names})\s*[：:]\s*|^(?:{names})(?<=[】〕〗］\]])\s*", "", line)
+        if not line or any(d in line for d in dropped):
+            continue
+        out += [s for s in re.findall(r"[^。！？]+[。！？]?", line) if s.strip()]
+    return out

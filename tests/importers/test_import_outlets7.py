@@ -27,7 +27,8 @@ from typer.testing import CliRunner
 from pipeline.check import check
 from pipeline.cli import app
 from pipeline.model import Document
-from tests.importers.importhelp import FIXTURES, document_of, fill_placeholders, flat, import_copy, infer_draft, read_filled
+from tests.importers.importhelp import (FIXTURES, copy_sentences, document_of, fill_placeholders, flat, import_copy, infer_draft,
+                                        read_filled)
 
 COPIES = FIXTURES / "outlets7"
 runner = CliRunner()
@@ -126,20 +127,8 @@ def documents(imported: dict[str, Imported]) -> dict[str, Document | str]:
 
 
 def _copy_sentences(case: Case) -> list[str]:
-    """A plain-text copy's own sentences: each line without its time code and label, lines holding
-    a dropped text left out, split after 。！？."""
-    if case.sentences:
-        return case.sentences
-    labels = "|".join(re.escape(label) for label in sorted(case.labels, key=len, reverse=True))
-    out = []
-    for line in (COPIES / case.copy).read_bytes().decode(case.encoding).splitlines():
-        line = _TIME.sub("", line.strip())
-        if labels:
-            line = re.sub(rf"^(?:{labels})\s*[：:]\s*", "", line)
-        if not line or any(d in line for d in case.dropped):
-            continue
-        out += [s for s in re.findall(r"[^。！？]+[。！？]?", line) if s.strip()]
-    return out
+    """A plain-text copy's own sentences, its time codes taken out (or the page's, by hand)."""
+    return case.sentences or copy_sentences(COPIES / case.copy, case.labels, case.dropped, case.encoding, _TIME.pattern)
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
