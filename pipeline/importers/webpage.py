@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 
 from pipeline.errors import PublishError
 from pipeline.importers.extracted import BULLET, LINK_CLOSE, Block, Extracted, _clean, _Links, link_address, strip_links
+from pipeline.importers.pagestructure import row_labels, uncollapsed
 
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre",
                "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "ul", "dl", "dt", "dd", "table", "tr", "td",
@@ -51,7 +52,7 @@ def read_html(text: str) -> Extracted:
             notes.append(f"left out as picture captions or the account's furniture: {_quoted(removed)}")
     else:
         blocks, notes = _trafilatura_blocks(text), ["article body: chosen by trafilatura"]
-        blocks = _uncollapsed(blocks, tree, notes)
+        blocks = uncollapsed(blocks, tree, notes)
         blocks, removed = _without_site_furniture(blocks, tree)
         if removed:
             notes.append("left out as the site's comments, related links, share bars, ads or picture captions "
@@ -72,39 +73,6 @@ def read_html(text: str) -> Extracted:
         title, blocks = _headline_in_title(tree, blocks)
         title_from = "the page's <title>, the site's name after it taken off" if title else None
     return Extracted(blocks, "web page", title, title_from, date, date_from, notes, links)
-
-
-_PARAGRAPH_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre"}
-
-
-def _uncollapsed(blocks: list[Block], tree, notes: list[str]) -> list[Block]:
-    """A block of trafilatura's that runs three or more of the page's paragraphs together (it
-    does so when an article is short and holds an element it drops, such as a `byline` inside an
-    `<article>`) read again from the page: the element holding those paragraphs, walked as a
-    WeChat body is. Before: the headline, byline, questions, labels and answers of such a page
-    came in as one paragraph of the article."""
-    paragraphs = [(el, re.sub(r"\s+", "", el.text_content())) for el in tree.iter()
-                  if isinstance(el.tag, str) and el.tag.lower() in _PARAGRAPH_TAGS]
-    leaves = [(el, own) for el, own in paragraphs if len(own) >= 2 and not any(
-        isinstance(d.tag, str) and d.tag.lower() in _PARAGRAPH_TAGS for d in el.iterdescendants())]
-    out: list[Block] = []
-    for block in blocks:
-        text = re.sub(r"\s+", "", block.text)
-        parts = [el for el, own in leaves if own in text]
-        if len(parts) < 3 or any(own == text for _el, own in paragraphs) or sum(
-                len(re.sub(r"\s+", "", el.text_content())) for el in parts) < 0.8 * len(text):
-            out.append(block)
-            continue
-        holder = parts[0].getparent()
-        while holder is not None and not all(holder in el.iterancestors() for el in parts):
-            holder = holder.getparent()
-        again = [b for b in walk_html(holder, []) if re.sub(r"\s+", "", b.text) in text] if holder is not None else []
-        if len(again) < 3:
-            out.append(block)
-            continue
-        out += again
-        notes.append(f"trafilatura ran {len(again)} of the page's paragraphs into one: read again from the page")
-    return out
 
 
 def _without_site_furniture(blocks: list[Block], tree) -> tuple[list[Block], list[str]]:
@@ -397,29 +365,10 @@ def walk_html(root, found_links: list[str] | None = None) -> list[Block]:
             state["heading"], state["item"] = heading, item
         add(node.tail, tail_bold)
 
-    cells = _row_labels(root)
+    cells = row_labels(root)
     visit(root, False, None, False, False)
     flush()
     return blocks
-
-
-_ROW_LABEL_MAX = 20
-_NOT_IN_ROW_LABEL = re.compile(r"[。！？!?，,；;：:]")
-
-
-def _row_labels(root) -> set:
-    """The first cells of a two-column table whose left cells name who speaks (`问` | `…`,
-    `船工滕长贵` | `…`, a Word interview set as a table): each is read as a label, its colon added
-    (a short cell without sentence marks, in a table of two such rows or more). Before: `问` stood
-    as a paragraph of the answer before it."""
-    found = set()
-    for table in root.iter("table"):
-        rows = [[c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")] for tr in table.iter("tr")]
-        firsts = [row[0] for row in rows if len(row) == 2 and row[1].text_content().strip() and 0 < len(
-            text := row[0].text_content().strip()) <= _ROW_LABEL_MAX and not _NOT_IN_ROW_LABEL.search(text)]
-        if len(firsts) >= 2:
-            found.update(firsts)
-    return found
 
 
 def _bold_style(node) -> bool:

@@ -281,5 +281,9 @@ def test_a_two_column_table_names_who_speaks() -> None:
     page = f'<div id="js_content"><p>一位骑手的冬天。</p><table>{rows}</table></div>'
     assert [b.text for b in read_html(page).blocks] == ["一位骑手的冬天。", "问：", "你送外卖多久了？", "骑手王强：", "三年了。",
                                                         "问：", "冬天难吗？", "骑手王强：", "手冷。"]
+    terms = "".join(f"<dt>{who}</dt><dd>{words}</dd>" for who, words in [
+        ("问", "你送外卖多久了？"), ("骑手王强", "三年了。"), ("问", "冬天难吗？"), ("骑手王强", "手冷。")])
+    assert [b.text for b in read_html(f'<div id="js_content"><dl>{terms}</dl></div>').blocks] == [
+        "问：", "你送外卖多久了？", "骑手王强：", "三年了。", "问：", "冬天难吗？", "骑手王强：", "手冷。"]
     data = '<div id="js_content"><table><tr><td>2023年</td><td>三十元。</td></tr><tr><td>价格，元</td><td>四十元。</td></tr></table></div>'
     assert [b.text for b in read_html(data).blocks] == ["2023年", "三十元。", "价格，元", "四十元。"]
