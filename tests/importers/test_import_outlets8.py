@@ -24,7 +24,8 @@ import pytest
 from pipeline.check import check
 from pipeline.importers import import_copy as import_source
 from pipeline.model import Document
-from tests.importers.importhelp import FIXTURES, copy_sentences, document_of, fill_placeholders, flat, infer_draft
+from tests.importers.importhelp import (FIXTURES, assert_front_matter, assert_read_as_copy, copy_sentences, document_of,
+                                        fill_placeholders, infer_draft)
 
 COPIES = FIXTURES / "outlets8"
 _PREFIX = r"^#+\s+|^>\s*|\*\*|^\*|\*$"  # Markdown marks of the CMS paste (cms.txt)
@@ -142,30 +143,12 @@ def test_every_answer_under_its_speaker_and_every_sentence_in_order(case: Case, 
     (an importer bug, E229); `鱼摊主池海生：` answers (a rare surname) stayed in the article; a page
     with a byline inside its `<article>` came in as one paragraph; a Word table's `问` cells were
     paragraphs of the answers."""
-    doc = document_of(documents, case.copy)
-    chapters = [s for s in doc.sections if s.kind in ("question", "closing")]
-    assert [s.title for s in chapters] == case.questions
-    answers = [(a.speaker.name, "".join(p.text for p in a.paragraphs)) for s in chapters for a in s.answers]
-    assert [(name, flat(text)[: len(flat(first))]) for (name, text), (_n, first) in zip(answers, case.answers)] == [
-        (name, flat(first)) for name, first in case.answers]
-    assert len(answers) == len(case.answers)
-    body = list(doc.text_blocks())[: -1 if doc.meta.credit else None]  # (the credit line is printed apart)
-    text = flat("".join(body))
-    at = 0
-    for sentence in _copy_sentences(case):
-        found = text.find(flat(sentence), at)
-        assert found >= 0, (sentence, text[at : at + 80])
-        at = found
-    assert [d for d in case.dropped if any(flat(d) in flat(b) for b in body)] == []
+    assert_read_as_copy(document_of(documents, case.copy), case.questions, case.answers, _copy_sentences(case), case.dropped)
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_the_copy_fills_the_front_matter(case: Case, documents) -> None:
-    meta = document_of(documents, case.copy).meta
-    assert list(meta.authors) == (case.authors or ["测试作者"])
-    assert meta.editor == case.editor
-    assert meta.date == (case.date or dt.date(2025, 5, 1))
-    assert meta.title == (case.title or "测试用标题")
+    assert_front_matter(document_of(documents, case.copy), case.authors, case.editor, case.date, case.title)
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
