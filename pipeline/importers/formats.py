@@ -39,6 +39,7 @@ from pipeline.importers.extracted import (  # noqa: F401
     Block,
     Extracted,
     _clean,
+    _Links,
     strip_links,
 )
 from pipeline.importers.webpage import read_html, walk_html
@@ -124,11 +125,41 @@ def decode(data: bytes, shown: str) -> tuple[str, list[str]]:
 def read_text(text: str) -> Extracted:
     """Plain text; a first line that is a Markdown title (`# 社区食堂里的老人们`, one `#`: a paste
     from another CMS) is the title, as a page's <h1> is."""
-    blocks = text_blocks(text)
+    blocks, links, notes = _markdown_inline(text_blocks(text))
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if blocks and blocks[0].heading and _MARKDOWN_TITLE.match(first):
-        return Extracted(blocks[1:], "plain text", blocks[0].text, "the copy's first line, a Markdown title (`# …`)")
-    return Extracted(blocks, "plain text")
+        return Extracted(blocks[1:], "plain text", strip_links(blocks[0].text),
+                         "the copy's first line, a Markdown title (`# …`)", notes=notes, links=links)
+    return Extracted(blocks, "plain text", notes=notes, links=links)
+
+
+# A Markdown picture (`![alt](address)`) and link (`[text](address)`) inside a line of pasted copy
+_MARKDOWN_PICTURE = re.compile(r"!\[[^\]\n]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+_MARKDOWN_LINK = re.compile(r"(?<!\\)\[(?P<text>[^\]\n]+)\]\((?P<href>[^()\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+def _markdown_inline(blocks: list[Block]) -> tuple[list[Block], list[str], list[str]]:
+    """Pictures and links of a Markdown paste: a picture's mark is the page's, not the text's
+    (left out, and said in the summary); a link to a web or mail address is the copy's link (its
+    text stays, marked as a page's link is; any other keeps its text). Before: both were printed as
+    written, `！\\[\\](https://…)`, their brackets escaped and the `!` made full-width."""
+    links: list[str] = []
+    marks = _Links(links)
+    pictures = 0
+    out: list[Block] = []
+
+    def link(match: re.Match[str]) -> str:
+        opened = marks.open(match["href"])
+        return f"{opened}{match['text']}{LINK_CLOSE}" if opened else match["text"]
+
+    for block in blocks:
+        text, found = _MARKDOWN_PICTURE.subn("", block.text)
+        pictures += found
+        text = _MARKDOWN_LINK.sub(link, text).strip()
+        if text:
+            out.append(replace(block, text=text))
+    notes = [f"left out {pictures} picture mark(s) of a Markdown paste (`![…](…)`)"] if pictures else []
+    return out, links, notes
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -153,7 +184,7 @@ def text_blocks(text: str) -> list[Block]:
             blocks[-1] = Block(blocks[-1].text + line_join(blocks[-1].text, line) + line, line=blocks[-1].line)
         else:
             blocks.append(Block(line, line=n))
-    return [_markdown(block) for block in blocks]
+    return [read for block in blocks if (read := _markdown(block)).text]
 
 
 # Markdown a paste from another CMS leaves in plain text: (pattern of the whole line, what it says).
@@ -164,6 +195,7 @@ def text_blocks(text: str) -> list[Block]:
 _MARKDOWN_TITLE = re.compile(r"^#\s+\S")
 _MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^#{1,6}\s+(?P<text>.+?)(?:\s+#+)?$"), "heading"),
+    (re.compile(r"^(?P<text>)(?:[*_-]\s*){3,}$"), "rule"),  # (`* * *`, `---`: a thematic break, no text)
     (re.compile(r"^(?:>\s?)+(?P<text>.*)$"), "quote"),
     (re.compile(r"^(?P<mark>\*\*|__)(?P<text>[^*_]+?)(?P=mark)$"), "strong"),
     (re.compile(r"^(?P<mark>\*\*|__)(?P<label>[^*_]{1,48}?[：:])\s*(?P=mark)\s*(?P<rest>.*)$"), "label"),
@@ -181,6 +213,8 @@ def _markdown(block: Block) -> Block:
         if kind == "label":
             block = replace(block, text=f"{match['label'].strip()}{match['rest'].strip()}",
                             strong=block.strong or not match["rest"].strip(" ：:"))
+        elif kind == "rule":
+            return replace(block, text="")
         elif match["text"].strip():
             block = replace(block, text=match["text"].strip(), heading=block.heading or kind == "heading",
                             strong=block.strong or kind == "strong")

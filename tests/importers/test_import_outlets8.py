@@ -226,15 +226,22 @@ def test_a_name_padded_to_three_characters(label: str) -> None:
 
 
 def test_markdown_of_a_cms_paste() -> None:
+    """Before: `**骑手王强：**` put `**` into the role (the import stopped, E229); `![](…)` and
+    `[text](…)` were printed as written, escaped, their `!` and brackets made full-width."""
     from pipeline.importers.formats import read_text
 
-    copy = ("# 夜班\n\n> 一位骑手的冬天。\n\n## 你送外卖多久了？\n\n**骑手王强：** 三年了。\n\n__冬天难吗？__\n\n"
-            "**骑手王强**：手冷。\n\n*（文中王强为化名。）*\n")
+    from pipeline.importers.extracted import LINK_BASE, LINK_CLOSE, LINK_OPEN
+
+    copy = ("# 夜班\n\n> 一位骑手的冬天。![](https://img.example.org/a.jpg)\n\n* * *\n\n## 你送外卖多久了？\n\n"
+            "**骑手王强：** 三年了。\n\n![骑手](https://img.example.org/b.jpg \"骑手\")\n\n__冬天难吗？__\n\n"
+            "**骑手王强**：手冷，见[站点](https://example.org/z)和[群](/group)。\n\n*（文中王强为化名。）*\n")
     extracted = read_text(copy)
     assert extracted.title == "夜班"
+    link = f"{LINK_OPEN}{chr(LINK_BASE)}站点{LINK_CLOSE}"
     assert [(b.text, b.heading, b.strong) for b in extracted.blocks] == [
         ("一位骑手的冬天。", False, False), ("你送外卖多久了？", True, False), ("骑手王强：三年了。", False, False),
-        ("冬天难吗？", False, True), ("骑手王强：手冷。", False, False), ("（文中王强为化名。）", False, False)]
+        ("冬天难吗？", False, True), (f"骑手王强：手冷，见{link}和群。", False, False), ("（文中王强为化名。）", False, False)]
+    assert extracted.links == ["https://example.org/z"]
 
 
 def test_two_labels_answering_questions_one_read_with_confidence() -> None:
