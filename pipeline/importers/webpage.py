@@ -310,7 +310,10 @@ def walk_html(root, found_links: list[str] | None = None) -> list[Block]:
     web or mail address) is marked around its text, its address added to `found_links`."""
     blocks: list[Block] = []
     links = _Links(found_links if found_links is not None else [])
-    state = {"text": [], "heading": False, "item": None, "plain": 0, "bold": 0}
+    # `after`: a Q&A table (its left cells labels) just ended: the next paragraph is marked as a
+    # heading, so that after the last answer it and what follows are notes (the writer's), never
+    # the last speaker's words (before: a Word file's closing paragraph went into the last answer)
+    state = {"text": [], "heading": False, "item": None, "plain": 0, "bold": 0, "after": False}
 
     def add(text: str | None, bold: bool) -> None:
         if text:
@@ -320,8 +323,9 @@ def walk_html(root, found_links: list[str] | None = None) -> list[Block]:
     def flush() -> None:
         line = _clean("".join(state["text"]))
         if strip_links(line).strip():
-            blocks.append(Block(line, heading=state["heading"], item=state["item"],
+            blocks.append(Block(line, heading=state["heading"] or state["after"], item=state["item"],
                                 strong=state["bold"] > 0 and state["plain"] == 0))
+            state["after"] = False
         state["text"], state["plain"], state["bold"] = [], 0, 0
 
     def visit(node, heading: bool, item: int | None, bold: bool, tail_bold: bool) -> None:
@@ -362,6 +366,8 @@ def walk_html(root, found_links: list[str] | None = None) -> list[Block]:
             flush()
         if node in cells and len(blocks) > made:  # (the cell's last paragraph, its label, gets the colon)
             blocks[-1] = Block(blocks[-1].text + "：", blocks[-1].heading, blocks[-1].item, blocks[-1].strong)
+        if tag in ("table", "dl") and any(cell in cells for cell in node.iter()):
+            state["after"] = True
             state["heading"], state["item"] = heading, item
         add(node.tail, tail_bold)
 

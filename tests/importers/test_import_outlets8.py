@@ -91,7 +91,7 @@ CASES = [
     Case("table-qa.docx", ["您在这个渡口摆渡多少年了？", "桥修好以后，坐船的人还多吗？"],
          [("滕长贵", "四十年"), ("滕长贵", "少多了")], authors=["符晓峰"], editor="谷雨", title="最后的摆渡人",
          sentences=["江边的古渡口，每天还有一条木船来回。", "四十年。", "我父亲也是摆渡的。", "少多了。",
-                    "现在坐船的大多是来看风景的。", "有时候一天只有两三趟。"],
+                    "现在坐船的大多是来看风景的。", "有时候一天只有两三趟。", "大桥通车后，渡口可能明年停航。"],
          dropped=["问", "作者："]),
 ]
 IDS = [c.copy.replace(".", "-") for c in CASES]
@@ -168,6 +168,14 @@ def test_a_tradesmans_title_is_the_role_and_the_voices_are_placeholders(imported
     _doc, found = check(imported["feishu.txt"].source, pinyin=False)
     assert [re.search(r"'speakers\.\d\.name' is still a placeholder", str(d))[0] for d in found if d.code == "E126"] == [
         "'speakers.0.name' is still a placeholder", "'speakers.1.name' is still a placeholder"]
+
+
+def test_the_paragraph_after_a_qa_table_is_no_speakers_words(documents) -> None:
+    """Before: the Word file's closing paragraph, after its Q&A table, was the last answer's."""
+    doc = document_of(documents, "table-qa.docx")
+    last = [s for s in doc.sections if s.kind == "question"][-1]
+    assert ["".join(p.text for p in a.paragraphs) for a in last.answers] == ["少多了。现在坐船的大多是来看风景的。有时候一天只有两三趟。"]
+    assert [p.text for s in doc.sections if s.kind == "note" for p in s.paragraphs] == ["大桥通车后，渡口可能明年停航。"]
 
 
 # -- the classes, one row each (a small copy written by hand) -------------------------------------
