@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -38,6 +39,7 @@ from pipeline.importers.extracted import (  # noqa: F401
     Block,
     Extracted,
     _clean,
+    _Links,
     strip_links,
 )
 from pipeline.importers.webpage import read_html, walk_html
@@ -86,7 +88,7 @@ def read_copy(path: Path) -> Extracted:
             result = read_docx(data, str(path))
         else:
             text, notes = decode(data, str(path))
-            result = read_html(text) if suffix in (".html", ".htm") else Extracted(text_blocks(text), "plain text")
+            result = read_html(text) if suffix in (".html", ".htm") else read_text(text)
             result.notes[:0] = notes
     except PublishError:
         raise
@@ -120,25 +122,103 @@ def decode(data: bytes, shown: str) -> tuple[str, list[str]]:
     return text, [f"read as {name} (not UTF-8): check the characters came in right"]
 
 
+def read_text(text: str) -> Extracted:
+    """Plain text; a first line that is a Markdown title (`# 社区食堂里的老人们`, one `#`: a paste
+    from another CMS) is the title, as a page's <h1> is."""
+    blocks, links, notes = _markdown_inline(text_blocks(text))
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if blocks and blocks[0].heading and _MARKDOWN_TITLE.match(first):
+        return Extracted(blocks[1:], "plain text", strip_links(blocks[0].text),
+                         "the copy's first line, a Markdown title (`# …`)", notes=notes, links=links)
+    return Extracted(blocks, "plain text", notes=notes, links=links)
+
+
+# A Markdown picture (`![alt](address)`) and link (`[text](address)`) inside a line of pasted copy
+_MARKDOWN_PICTURE = re.compile(r"!\[[^\]\n]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+_MARKDOWN_LINK = re.compile(r"(?<!\\)\[(?P<text>[^\]\n]+)\]\((?P<href>[^()\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+def _markdown_inline(blocks: list[Block]) -> tuple[list[Block], list[str], list[str]]:
+    """Pictures and links of a Markdown paste: a picture's mark is the page's, not the text's
+    (left out, and said in the summary); a link to a web or mail address is the copy's link (its
+    text stays, marked as a page's link is; any other keeps its text). Before: both were printed as
+    written, `！\\[\\](https://…)`, their brackets escaped and the `!` made full-width."""
+    links: list[str] = []
+    marks = _Links(links)
+    pictures = 0
+    out: list[Block] = []
+
+    def link(match: re.Match[str]) -> str:
+        opened = marks.open(match["href"])
+        return f"{opened}{match['text']}{LINK_CLOSE}" if opened else match["text"]
+
+    for block in blocks:
+        text, found = _MARKDOWN_PICTURE.subn("", block.text)
+        pictures += found
+        text = _MARKDOWN_LINK.sub(link, text).strip()
+        if text:
+            out.append(replace(block, text=text))
+    notes = [f"left out {pictures} picture mark(s) of a Markdown paste (`![…](…)`)"] if pictures else []
+    return out, links, notes
+
+
 def text_blocks(text: str) -> list[Block]:
     """Plain text: one block per non-empty line (copy pastes one paragraph per line). Copy that
     parts its paragraphs with blank lines but breaks a paragraph's own lines (hard-wrapped, as a
     PDF or an e-mail gives it) has those lines joined again: a line that does not end like a
     sentence, a label or a heading continues on the next (`line_join`: nothing between Chinese
-    characters, a space between Latin words)."""
+    characters, a space between Latin words); a line ending in a transcript's time code is a
+    turn's head (`Speaker 1  00:00:15`), never wrapped (before: it ran into the turn's words)."""
     lines = [_clean(CHARACTER_REFERENCE.sub(_unescape, raw)) for raw in text.splitlines()]
     blocks: list[Block] = []
     wrapped = _hard_wrapped(lines)
+    from pipeline.importers.rules import rules
+
+    coded = re.compile(rf"(?:{rules().time_code.pattern})\s*$")  # (`Speaker 1  00:00:15`: a turn's head, never wrapped)
     for n, line in enumerate(lines, 1):
         if not line:
             continue
         previous = lines[n - 2] if n >= 2 else ""
         if (wrapped and blocks and previous and not previous.endswith(_LINE_ENDS) and len(previous) >= _WRAP_MIN
-                and not _ITEM_START.match(line)):
+                and not _ITEM_START.match(line) and not coded.search(previous)):
             blocks[-1] = Block(blocks[-1].text + line_join(blocks[-1].text, line) + line, line=blocks[-1].line)
         else:
             blocks.append(Block(line, line=n))
-    return blocks
+    return [read for block in blocks if (read := _markdown(block)).text]
+
+
+# Markdown a paste from another CMS leaves in plain text: (pattern of the whole line, what it says).
+# A heading's `#` marks, a quote's `>` and a whole line in bold or italics are the CMS's layout, read
+# as a page's <h2>, <blockquote>, <strong> and <em> are; a bold label (`**张三：**答…`) is a label.
+# (Before: `**食堂志愿者甘丽华：**` put `**` into the speaker's role and the import stopped with an
+# importer bug, E229; `## 您每天都来吗？` was a question with its `##`.)
+_MARKDOWN_TITLE = re.compile(r"^#\s+\S")
+_MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^#{1,6}\s+(?P<text>.+?)(?:\s+#+)?$"), "heading"),
+    (re.compile(r"^(?P<text>)(?:[*_-]\s*){3,}$"), "rule"),  # (`* * *`, `---`: a thematic break, no text)
+    (re.compile(r"^(?:>\s?)+(?P<text>.*)$"), "quote"),
+    (re.compile(r"^(?P<mark>\*\*|__)(?P<text>[^*_]+?)(?P=mark)$"), "strong"),
+    (re.compile(r"^(?P<mark>\*\*|__)(?P<label>[^*_]{1,48}?[：:])\s*(?P=mark)\s*(?P<rest>.*)$"), "label"),
+    (re.compile(r"^(?P<mark>\*\*|__)(?P<label>[^*_]{1,48}?)(?P=mark)\s*(?P<rest>[：:].*)$"), "label"),
+    (re.compile(r"^(?P<mark>[*_])(?P<text>[^*_]+)(?P=mark)$"), "emphasis"),
+)
+
+
+def _markdown(block: Block) -> Block:
+    """The block without the Markdown marks of `_MARKDOWN` (each applied once, in order)."""
+    for pattern, kind in _MARKDOWN:
+        match = pattern.match(block.text)
+        if match is None:
+            continue
+        if kind == "label":
+            block = replace(block, text=f"{match['label'].strip()}{match['rest'].strip()}",
+                            strong=block.strong or not match["rest"].strip(" ：:"))
+        elif kind == "rule":
+            return replace(block, text="")
+        elif match["text"].strip():
+            block = replace(block, text=match["text"].strip(), heading=block.heading or kind == "heading",
+                            strong=block.strong or kind == "strong")
+    return block
 
 
 def _unescape(match: re.Match[str]) -> str:

@@ -18,13 +18,12 @@ from dataclasses import dataclass, replace
 from pipeline.importers.draft import Draft
 from pipeline.importers.formats import Block
 from pipeline.importers.house import point_number
-from pipeline.importers.names import LabelParser, Split, ends_with_role, without_decoration
+from pipeline.importers.names import LabelParser, Split, ends_with_role, tidy_role, without_decoration
 from pipeline.importers.people import key
 from pipeline.importers.rules import Rules, rules
 from pipeline.pinyin_syllables import is_han
 from pipeline.placeholders import TODO
 
-_BRACKETED_LABEL = re.compile(r"^【(?P<label>[^【】]{1,20})】\s*[：:]?\s*(?P<rest>.*)$")
 _TURN_NUMBER = re.compile(r"[0-9０-９.．]+$")
 _TURN = re.compile(r"^(?P<label>[^：:\s]{1,6}|[A-Za-z]{7,12})\s*[：:]\s*(?P<rest>.*)$")
 # `Q1. …` / `A1、…` / `Q …` / `问1．…`: a Latin turn word, or one with its number, may stand before a full stop,
@@ -82,11 +81,16 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
     # … or when one name answers two of the interviewer's turns, each right after it (`记者：…？` then
     # `贝立军：…`, a surname the tables hardly know: before, every answer went to `TODO: 受访者` with
     # its label left in the text)
+    # … or a question of the copy's own (`你几点起床？` then `鱼摊主池海生：…`, a surname the tables
+    # rate rare: before, the whole interview stayed in the article)
     answering: dict[str, int] = {}
     for i, lab in inline.items():
-        if i - 1 in asked:
+        if i - 1 in asked or (i >= 1 and blocks[i - 1].text.endswith(_QUESTION_ENDS) and i - 1 not in inline):
             answering[key(lab.split.name)] = answering.get(key(lab.split.name), 0) + 1
-    if found or sum(lab.split.doubt is None for lab in inline.values()) >= 2 or max(answering.values(), default=0) >= 2:
+    # … or when two answer questions and one of them is read with confidence (`师傅梁志强：…`, later `梁师傅：…`)
+    answers = sum(answering.values())
+    if found or sum(lab.split.doubt is None for lab in inline.values()) >= 2 or max(answering.values(), default=0) >= 2 or (
+            answers >= 2 and any(lab.split.doubt is None for lab in inline.values())):
         found.update(inline)
     _surname_labels(blocks, found, parser, asked)
     _lenient_labels(blocks, found, parser, table, aliases)
@@ -140,13 +144,14 @@ def _is_turn_word(label: str, words: tuple[str, ...]) -> bool:
 
 
 def bracketed_labels(blocks: list[Block], parser: LabelParser, table: Rules) -> list[Block]:
-    """`【问】…`, `【张伟】…`: a label in black lenticular brackets is written `问：…` / `张伟：…`
-    when it is a turn word or reads as a speaker label; any other bracket (`【编者按】`) stays."""
+    """`【问】…`, `【张伟】…`, `〔骑手苗青〕…`: a label in brackets (rules.toml's `brackets`) is written
+    `问：…` / `张伟：…` when it is a turn word or reads as a speaker label; any other bracket
+    (`【编者按】`, `[1]`) stays."""
     out = []
     for block in blocks:
-        match = _BRACKETED_LABEL.match(block.text)
+        match = table.label_brackets.match(block.text)
         if match:
-            label = match["label"].strip()
+            label = next(v for k, v in match.groupdict().items() if k.startswith("label") and v is not None).strip()
             if _is_turn_word(label, (*table.interviewer, *table.interviewee)) or parser.parse(label):
                 block = replace(block, text=f"{label}：{match['rest'].strip()}")
         out.append(block)
@@ -209,9 +214,19 @@ def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[i
         if host or len(group) >= 2 and all(q is not None for q in questions):
             for i, q in zip(group, questions):
                 if q is not None:
+                    blocks[i] = _asking(blocks[i], labels[i], table)
                     del labels[i]
                     found |= {i, q}
     return found
+
+
+def _asking(block: Block, label: Label, table: Rules) -> Block:
+    """The interviewer's turn as its question reads: a numbered voice's label (`说话人1：`, which
+    names nobody) left out, a host's label kept without the spaces the copy put between its
+    Chinese characters (`记者 张三：` → `记者张三：`; before: every edition printed the space, W415)."""
+    if table.anonymous.match(label.text):
+        return replace(block, text=label.rest) if label.rest else block
+    return replace(block, text=f"{tidy_role(label.text)}：{label.rest or ''}")
 
 
 def _asks(blocks: list[Block], labels: dict[int, Label], i: int, any_end: bool = False) -> int | None:
@@ -229,15 +244,24 @@ def _asks(blocks: list[Block], labels: dict[int, Label], i: int, any_end: bool =
 
 def interviewee(labels: dict[int, Label]) -> None:
     """`答：` answers name nobody: one speaker with a placeholder name (an error until written),
-    whose doubt names the copy's lines."""
+    whose doubt names the copy's lines; so does each numbered voice of a meeting transcript
+    (`说话人1`), one speaker a number."""
     turns = [lab for lab in labels.values() if lab.split.name == INTERVIEWEE]
-    if not turns:
-        return
-    where = lines_of(turns)
-    doubt = (f"the copy's answers labelled “{turns[0].text}” ({where}) name nobody: write the interviewee's "
-             "name here (the article may say who it is)")
-    for lab in turns:
-        lab.split = replace(lab.split, doubt=doubt)
+    if turns:
+        where = lines_of(turns)
+        doubt = (f"the copy's answers labelled “{turns[0].text}” ({where}) name nobody: write the interviewee's "
+                 "name here (the article may say who it is)")
+        for lab in turns:
+            lab.split = replace(lab.split, doubt=doubt)
+    voices: dict[str, list[Label]] = {}  # `说话人1`: a meeting transcript's numbered voice
+    for lab in labels.values():
+        if lab.split.name.startswith(f"{TODO}: ") and lab.split.name != INTERVIEWEE:
+            voices.setdefault(lab.split.name, []).append(lab)
+    for voice in voices.values():
+        doubt = (f"the transcript's voice “{voice[0].text}” ({lines_of(voice)}) names nobody: write this "
+                 "speaker's name here (the meeting's invitation or the article may say who it is)")
+        for lab in voice:
+            lab.split = replace(lab.split, doubt=doubt)
 
 
 def lines_of(labels: list[Label]) -> str:

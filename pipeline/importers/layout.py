@@ -118,7 +118,8 @@ def _time_codes(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
     code = table.time_code.pattern
     label = rf"(?P<label>[^\s：:，。！？,!?\[【(（\d][^：:，。！？,!?]{{0,{table.label_max}}}?)"
     forms = (re.compile(rf"^(?:{code})\s*(?P<rest>.*)$"),  # (a code first, or alone)
-             re.compile(rf"^{label}\s*(?:{code})\s*[：:]\s*(?P<rest>.*)$"),  # (a label's code before its colon)
+             # (a label's code before its colon; not a code's own `:05`: `发言人 1  00:00:05` on its line)
+             re.compile(rf"^{label}\s*(?:{code})\s*[：:](?!\d)\s*(?P<rest>.*)$"),
              re.compile(rf"^{label}\s+(?:{code})\s*$"))  # (a label and its code alone on a line)
     found = [next((m for form in forms if (m := form.match(b.text))), None) for b in blocks]
     # a recording's codes: one beside a label, in brackets or with seconds; a timeline's bare
@@ -366,12 +367,15 @@ def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[in
 
 def _unanswered(draft: Draft) -> None:
     """A question with no answer under it (two questions in a row) is joined to the next one; a
-    last one goes to the notes: a chapter without answers would not read as a source."""
+    last one goes to the notes: a chapter without answers would not read as a source. A numbered
+    voice's label alone on its line (`说话人1：`, the interviewer of a meeting transcript) is no
+    part of the question it stands over."""
     kept: list[Chapter] = []
     carried: list[str] = []
     for chapter in draft.chapters:
         if not chapter.answers:
-            carried.append(chapter.title)
+            if not rules().anonymous.match(bare(chapter.title)):  # (a transcript's `说话人1：` alone asks nothing)
+                carried.append(chapter.title)
             continue
         if carried:
             chapter.title = " ".join([*carried, chapter.title])

@@ -32,6 +32,7 @@ from functools import lru_cache
 from pipeline.importers.rules import Rules, rules
 from pipeline.importers.surnames import surnames
 from pipeline.pinyin_syllables import is_han
+from pipeline.placeholders import TODO
 
 ACCEPT = 3.5  # a candidate name needs at least this score
 CONFIDENT = 5.0  # below this (or with a close runner-up) the split gets a '# check:' comment
@@ -43,6 +44,7 @@ _ROLE_AFTER = re.compile(r"^(?P<name>[^（(）)]{2,12}?)\s*[（(](?P<role>[^（(
 _PSEUDONYM_MARK = re.compile(r"\s*[（(]\s*化名\s*[）)]\s*$")
 _NOT_IN_LABEL = re.compile(r"[。！？!?；;，,“”\"「」『』：:…]")
 _SPACE = re.compile(r"\s+")
+_PADDED_NAME = re.compile(r"(?<=[\u3400-\u9fff])\s(?=[\u3400-\u9fff]$)")
 _DECORATION = {"So", "Sk", "Sm", "Cf", "Mn", "Me", "Pd", "Co"}
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z.'\-]*(?: [A-Za-z][A-Za-z.'\-]*){0,3}")
 _JOINT_MARKS = ("、", "和", "与", "及", "&", "＆")
@@ -148,11 +150,14 @@ class LabelParser:
         line that stands where a label stands) takes the best split even on thin evidence,
         always with a doubt."""
         s = _SPACE.sub(" ", without_decoration(text.strip())).rstrip(":：").strip()
+        s = _PADDED_NAME.sub("", s)  # `周　明`: a two-character name padded to three, as copy sets names in a column
         pseudonym = False
         if mark := _PSEUDONYM_MARK.search(s):
             s, pseudonym = s[: mark.start()].rstrip(), True
         if not s or len(s) > self.rules.label_max or s.casefold() in self.rules.not_speakers:
             return None  # (`重点：`, `注意：`, `编者按：` are the outlet's signposts, never a speaker)
+        if self.rules.anonymous.match(s):  # `说话人1`: a meeting transcript's voice, named by the editor
+            return Split(None, f"{TODO}: {s}", None, pseudonym)
         quoted = _QUOTED_NAME.match(s)
         if quoted and not _NOT_IN_LABEL.search(quoted["role"]) and (
                 not quoted["role"] or ends_with_role(tidy_role(quoted["role"]), self.rules)):
@@ -235,7 +240,11 @@ class LabelParser:
                              f"the copy writes “{s}”, the name first: read as role “{tidy_role(rest)}” + name “{best.name}”")
         for word in self.rules.address:
             name = s[: -len(word)]
-            if not s.endswith(word) or not 2 <= len(name) <= 4:
+            if not s.endswith(word):
+                continue
+            if len(name) < 2:
+                break  # `李大叔`: a surname and 大叔 (people.py's), never the name 李大 and 叔
+            if len(name) > 4:
                 continue
             if name in self.surnames:  # `欧阳教授`: a surname and a title, matched to a full name by people.py
                 return Split(None, s, None, pseudonym, f"“{s}” is a surname and a title: no full name")

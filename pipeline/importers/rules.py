@@ -45,6 +45,8 @@ class Rules:
     page_bylines: frozenset[str]
     interviewer: tuple[str, ...]
     interviewee: tuple[str, ...]
+    label_brackets: re.Pattern[str]  # `【张伟】…`, `〔骑手苗青〕…`: groups label and rest
+    anonymous: re.Pattern[str]  # a meeting transcript's numbered voice, `说话人1` / `Speaker 2`
     sentence_words: tuple[str, ...]
     saying_ends: tuple[str, ...]
     counts: re.Pattern[str]
@@ -99,6 +101,8 @@ def rules() -> Rules:
         page_bylines=frozenset(data["page"]["bylines"]),
         interviewer=tuple(data["labels"]["interviewer"]),
         interviewee=tuple(data["labels"]["interviewee"]),
+        label_brackets=_bracketed(data["labels"]["brackets"]),
+        anonymous=re.compile(rf"^(?:{'|'.join(map(re.escape, data['labels']['anonymous']))})\s*(?:[0-9０-９]{{1,3}}|[A-Z])$"),
         sentence_words=tuple(data["labels"]["sentence_words"]),
         saying_ends=tuple(data["labels"]["saying_ends"]),
         counts=re.compile(data["labels"]["counts"]),
@@ -116,6 +120,12 @@ def rules() -> Rules:
         credit_leads=tuple(credit["leads"]),
         date_labels=tuple(sorted(credit["date_labels"], key=len, reverse=True)),
     )
+
+
+def _bracketed(pairs: list[str]) -> re.Pattern[str]:
+    """A label in one of the bracket `pairs` (opening and closing character) opening a paragraph."""
+    forms = "|".join(rf"{re.escape(p[0])}(?P<label{k}>[^{re.escape(p)}]{{1,20}}){re.escape(p[1])}" for k, p in enumerate(pairs))
+    return re.compile(rf"^(?:{forms})\s*[：:]?\s*(?P<rest>.*)$")
 
 
 def _with_traditional(value: Any) -> Any:

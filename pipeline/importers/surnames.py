@@ -3,8 +3,9 @@
 `data/surnames.tsv` lists every surname with a tier and a weight:
 - tier `common`: in the project's own table (`pipeline/data/pinyin_surnames.txt`, the surnames the
   pinyin pass reads as names);
-- tier `rare`: any other CC-CEDICT entry defined as "surname …" (师, 官, 从 … are surnames too,
-  which is why a split needs more evidence than a surname);
+- tier `rare`: any other CC-CEDICT entry defined as "surname …", "two-character surname …" or
+  "polysyllabic surname …" (`_SURNAME_DEFINITION`; 师, 官, 从 … are surnames too, which is why a
+  split needs more evidence than a surname);
 - each surname's traditional form (陳, 歐陽) with its simplified form's tier and count, unless
   simplified text writes that form too;
 - `count`: how many person names (tag `nr`, two to four characters) in jieba's dictionary start
@@ -17,6 +18,7 @@ Regenerate with `python -m pipeline.importers.surnames` after upgrading pycccedi
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +26,9 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "surnames.tsv"
 PROJECT_TABLE = Path(__file__).resolve().parent.parent / "data" / "pinyin_surnames.txt"
+# How CC-CEDICT defines a surname. Compound surnames are "two-character surname Ouyang" (before,
+# only "surname …" counted, so 歐陽, 司馬, 諸葛 had no traditional form and `歐陽娜娜：` was no label).
+_SURNAME_DEFINITION = re.compile(r"^(?:two-character |polysyllabic )?surname [A-Z]")
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ def generate() -> list[Surname]:
     entries = CcCedict().get_entries()
     simplified = {entry["simplified"] for entry in entries}
     surname_entries = [entry for entry in entries
-                       if len(entry["simplified"]) <= 2 and any(d.startswith("surname ") for d in entry["definitions"])]
+                       if len(entry["simplified"]) <= 2 and any(_SURNAME_DEFINITION.match(d) for d in entry["definitions"])]
     cedict = {entry["simplified"] for entry in surname_entries}
     project = set(_project_surnames())
     rows = []

@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 
 from pipeline.errors import PublishError
 from pipeline.importers.extracted import BULLET, LINK_CLOSE, Block, Extracted, _clean, _Links, link_address, strip_links
+from pipeline.importers.pagestructure import row_labels, uncollapsed
 
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre",
                "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "ul", "dl", "dt", "dd", "table", "tr", "td",
@@ -51,6 +52,7 @@ def read_html(text: str) -> Extracted:
             notes.append(f"left out as picture captions or the account's furniture: {_quoted(removed)}")
     else:
         blocks, notes = _trafilatura_blocks(text), ["article body: chosen by trafilatura"]
+        blocks = uncollapsed(blocks, tree, notes)
         blocks, removed = _without_site_furniture(blocks, tree)
         if removed:
             notes.append("left out as the site's comments, related links, share bars, ads or picture captions "
@@ -308,7 +310,10 @@ def walk_html(root, found_links: list[str] | None = None) -> list[Block]:
     web or mail address) is marked around its text, its address added to `found_links`."""
     blocks: list[Block] = []
     links = _Links(found_links if found_links is not None else [])
-    state = {"text": [], "heading": False, "item": None, "plain": 0, "bold": 0}
+    # `after`: a Q&A table (its left cells labels) just ended: the next paragraph is marked as a
+    # heading, so that after the last answer it and what follows are notes (the writer's), never
+    # the last speaker's words (before: a Word file's closing paragraph went into the last answer)
+    state = {"text": [], "heading": False, "item": None, "plain": 0, "bold": 0, "after": False}
 
     def add(text: str | None, bold: bool) -> None:
         if text:
@@ -318,8 +323,9 @@ def walk_html(root, found_links: list[str] | None = None) -> list[Block]:
     def flush() -> None:
         line = _clean("".join(state["text"]))
         if strip_links(line).strip():
-            blocks.append(Block(line, heading=state["heading"], item=state["item"],
+            blocks.append(Block(line, heading=state["heading"] or state["after"], item=state["item"],
                                 strong=state["bold"] > 0 and state["plain"] == 0))
+            state["after"] = False
         state["text"], state["plain"], state["bold"] = [], 0, 0
 
     def visit(node, heading: bool, item: int | None, bold: bool, tail_bold: bool) -> None:
@@ -329,6 +335,7 @@ def walk_html(root, found_links: list[str] | None = None) -> list[Block]:
             add(node.tail, tail_bold)
             return
         block = tag in _BLOCK_TAGS
+        made = len(blocks)
         inner_bold = bold or tag in ("strong", "b") or _bold_style(node)
         if block:
             flush()
@@ -357,9 +364,14 @@ def walk_html(root, found_links: list[str] | None = None) -> list[Block]:
             state["text"].append(LINK_CLOSE)
         if block:
             flush()
+        if node in cells and len(blocks) > made:  # (the cell's last paragraph, its label, gets the colon)
+            blocks[-1] = Block(blocks[-1].text + "：", blocks[-1].heading, blocks[-1].item, blocks[-1].strong)
+        if tag in ("table", "dl") and any(cell in cells for cell in node.iter()):
+            state["after"] = True
             state["heading"], state["item"] = heading, item
         add(node.tail, tail_bold)
 
+    cells = row_labels(root)
     visit(root, False, None, False, False)
     flush()
     return blocks

@@ -110,3 +110,56 @@ def document_of(documents: dict[str, Document | str], copy: str) -> Document:
     assert isinstance(doc, Document), doc
     return doc
 
+
+
+def copy_sentences(copy: Path, labels: list[str], dropped: list[str], encoding: str = "utf-8",
+                   prefix: str = "") -> list[str]:
+    """A plain-text copy's own sentences, as the newsroom sweeps compare them with what the
+    importer wrote: each line without `prefix` (a regular expression: a transcript's time code,
+    a Markdown mark) and without its label (one of `labels`, with its colon, or a label in brackets
+    without; a line that is only a label gives none), lines holding a `dropped` text left out, split after 。！？."""
+    names = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    out = []
+    for line in copy.read_bytes().decode(encoding).splitlines():
+        line = line.strip(" \u3000")
+        if prefix:
+            line = re.sub(prefix, "", line).strip()
+        if names:
+            line = re.sub(rf"^(?:{names})\s*[：:]?\s*$|^(?:{names})\s*[：:]\s*|^(?:{names})(?<=[】〕〗］\]])\s*", "", line)
+        if not line or any(d in line for d in dropped):
+            continue
+        out += [s for s in re.findall(r"[^。！？]+[。！？]?", line) if s.strip()]
+    return out
+
+
+def assert_read_as_copy(doc: Document, questions: list[str], answers: list[tuple[str, str]], sentences: list[str],
+                        dropped: list[str]) -> None:
+    """What the newsroom sweeps ask of an imported copy, read by the reader: the questions in order,
+    each answer under its speaker (`answers`: name and the answer's first words), every sentence
+    of the copy in order in the text, and none of the `dropped` texts (bylines, furniture)."""
+    chapters = [s for s in doc.sections if s.kind in ("question", "closing")]
+    assert [s.title for s in chapters] == questions
+    read = [(a.speaker.name, "".join(p.text for p in a.paragraphs)) for s in chapters for a in s.answers]
+    assert [(name, flat(text)[: len(flat(first))]) for (name, text), (_n, first) in zip(read, answers)] == [
+        (name, flat(first)) for name, first in answers]
+    assert len(read) == len(answers)
+    body = list(doc.text_blocks())[: -1 if doc.meta.credit else None]  # (the credit line is printed apart)
+    text = flat("".join(body))
+    at = 0
+    for sentence in sentences:
+        found = text.find(flat(sentence), at)
+        assert found >= 0, (sentence, text[at : at + 80])
+        at = found
+    assert [d for d in dropped if any(flat(d) in flat(b) for b in body)] == []
+
+
+def assert_front_matter(doc: Document, authors: list[str] | None, editor: str | None, date: Any,
+                        title: str | None) -> None:
+    """The front matter the copy fills (None: what `FILLED` wrote in place of its placeholder)."""
+    import datetime as dt
+
+    meta = doc.meta
+    assert list(meta.authors) == (authors or ["测试作者"])
+    assert meta.editor == editor
+    assert meta.date == (date or dt.date.fromisoformat(FILLED["date"]))
+    assert meta.title == (title or FILLED["title"])

@@ -27,7 +27,8 @@ from typer.testing import CliRunner
 from pipeline.check import check
 from pipeline.cli import app
 from pipeline.model import Document
-from tests.importers.importhelp import FIXTURES, document_of, fill_placeholders, flat, import_copy, infer_draft, read_filled
+from tests.importers.importhelp import (FIXTURES, assert_front_matter, assert_read_as_copy, copy_sentences, document_of,
+                                        fill_placeholders, import_copy, infer_draft, read_filled)
 
 COPIES = FIXTURES / "outlets7"
 runner = CliRunner()
@@ -126,20 +127,8 @@ def documents(imported: dict[str, Imported]) -> dict[str, Document | str]:
 
 
 def _copy_sentences(case: Case) -> list[str]:
-    """A plain-text copy's own sentences: each line without its time code and label, lines holding
-    a dropped text left out, split after 。！？."""
-    if case.sentences:
-        return case.sentences
-    labels = "|".join(re.escape(label) for label in sorted(case.labels, key=len, reverse=True))
-    out = []
-    for line in (COPIES / case.copy).read_bytes().decode(case.encoding).splitlines():
-        line = _TIME.sub("", line.strip())
-        if labels:
-            line = re.sub(rf"^(?:{labels})\s*[：:]\s*", "", line)
-        if not line or any(d in line for d in case.dropped):
-            continue
-        out += [s for s in re.findall(r"[^。！？]+[。！？]?", line) if s.strip()]
-    return out
+    """A plain-text copy's own sentences, its time codes taken out (or the page's, by hand)."""
+    return case.sentences or copy_sentences(COPIES / case.copy, case.labels, case.dropped, case.encoding, _TIME.pattern)
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
@@ -148,31 +137,13 @@ def test_every_answer_under_its_speaker_and_every_sentence_in_order(case: Case, 
     answer of `TODO: 受访者`; `三、结语` was the last speaker's words; copy in traditional characters had
     no labels, bylines or related list read, and Big5 bytes came in garbled; a `<noscript>` ran a
     news page's article into one paragraph; a caption under a picture was the article's."""
-    doc = document_of(documents, case.copy)
-    chapters = [s for s in doc.sections if s.kind in ("question", "closing")]
-    assert [s.title for s in chapters] == case.questions
-    answers = [(a.speaker.name, "".join(p.text for p in a.paragraphs)) for s in chapters for a in s.answers]
-    assert [(name, flat(text)[: len(flat(first))]) for (name, text), (_n, first) in zip(answers, case.answers)] == [
-        (name, flat(first)) for name, first in case.answers]
-    assert len(answers) == len(case.answers)
-    body = list(doc.text_blocks())[: -1 if doc.meta.credit else None]  # (the credit line is printed apart)
-    text = flat("".join(body))
-    at = 0
-    for sentence in _copy_sentences(case):
-        found = text.find(flat(sentence), at)
-        assert found >= 0, (sentence, text[at : at + 80])
-        at = found
-    assert [d for d in case.dropped if any(flat(d) in flat(b) for b in body)] == []
+    assert_read_as_copy(document_of(documents, case.copy), case.questions, case.answers, _copy_sentences(case), case.dropped)
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_the_copy_fills_the_front_matter(case: Case, documents) -> None:
-    meta = document_of(documents, case.copy).meta
-    assert list(meta.authors) == (case.authors or ["测试作者"])
-    assert meta.editor == case.editor
-    assert meta.date == (case.date or dt.date(2025, 5, 1))
-    assert meta.title == (case.title or "测试用标题")
-    assert meta.language == case.language
+    assert_front_matter(document_of(documents, case.copy), case.authors, case.editor, case.date, case.title)
+    assert document_of(documents, case.copy).meta.language == case.language
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)

@@ -1,0 +1,68 @@
+"""What a page's or Word file's own structure says that its text alone does not: paragraphs
+trafilatura ran together (read again from the page), and a Q&A set as a two-column table or a
+definition list (its left cells or terms are the labels). Used by `webpage.py`."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.importers.extracted import Block
+
+_PARAGRAPH_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre"}
+
+
+def uncollapsed(blocks: list[Block], tree, notes: list[str]) -> list[Block]:
+    """A block of trafilatura's that runs three or more of the page's paragraphs together (it
+    does so when an article is short and holds an element it drops, such as a `byline` inside an
+    `<article>`) read again from the page: the element holding those paragraphs, walked as a
+    WeChat body is. Before: the headline, byline, questions, labels and answers of such a page
+    came in as one paragraph of the article."""
+    from pipeline.importers.webpage import walk_html  # (which imports this module)
+
+    paragraphs = [(el, re.sub(r"\s+", "", el.text_content())) for el in tree.iter()
+                  if isinstance(el.tag, str) and el.tag.lower() in _PARAGRAPH_TAGS]
+    leaves = [(el, own) for el, own in paragraphs if len(own) >= 2 and not any(
+        isinstance(d.tag, str) and d.tag.lower() in _PARAGRAPH_TAGS for d in el.iterdescendants())]
+    out: list[Block] = []
+    for block in blocks:
+        text = re.sub(r"\s+", "", block.text)
+        parts = [el for el, own in leaves if own in text]
+        if len(parts) < 3 or any(own == text for _el, own in paragraphs) or sum(
+                len(re.sub(r"\s+", "", el.text_content())) for el in parts) < 0.8 * len(text):
+            out.append(block)
+            continue
+        holder = parts[0].getparent()
+        while holder is not None and not all(holder in el.iterancestors() for el in parts):
+            holder = holder.getparent()
+        again = [b for b in walk_html(holder, []) if re.sub(r"\s+", "", b.text) in text] if holder is not None else []
+        if len(again) < 3:
+            out.append(block)
+            continue
+        out += again
+        notes.append(f"trafilatura ran {len(again)} of the page's paragraphs into one: read again from the page")
+    return out
+
+
+_ROW_LABEL_MAX = 20
+_NOT_IN_ROW_LABEL = re.compile(r"[。！？!?，,；;：:]")
+
+
+def row_labels(root) -> set:
+    """The first cells of a two-column table whose left cells name who speaks (`问` | `…`,
+    `船工滕长贵` | `…`, a Word interview set as a table), and the terms of a definition list
+    (`<dt>问</dt><dd>…</dd>`): each is read as a label, its colon added (a short cell without
+    sentence marks, in a table or list of two such or more). Before: `问` stood
+    as a paragraph of the answer before it."""
+    found = set()
+    for table in root.iter("table"):
+        rows = [[c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")] for tr in table.iter("tr")]
+        firsts = [row[0] for row in rows if len(row) == 2 and row[1].text_content().strip() and 0 < len(
+            text := row[0].text_content().strip()) <= _ROW_LABEL_MAX and not _NOT_IN_ROW_LABEL.search(text)]
+        if len(firsts) >= 2:
+            found.update(firsts)
+    for terms in root.iter("dl"):  # (`<dt>问</dt><dd>…</dd>`: the same, as a definition list)
+        firsts = [dt for dt in terms if isinstance(dt.tag, str) and dt.tag.lower() == "dt" and 0 < len(
+            text := dt.text_content().strip()) <= _ROW_LABEL_MAX and not _NOT_IN_ROW_LABEL.search(text)]
+        if len(firsts) >= 2:
+            found.update(firsts)
+    return found
