@@ -71,8 +71,9 @@ SETS = {
     "holdout3": (HERE / "pinyin_holdout3.txt",),
     "holdout4": (HERE / "pinyin_holdout4.txt",),
     "holdout5": (HERE / "pinyin_holdout5.txt",),
+    "holdout6": (HERE / "pinyin_holdout6.txt",),
 }
-HELD_OUT = ("holdout2", "holdout3", "holdout4")
+HELD_OUT = ("holdout2", "holdout3", "holdout4", "holdout6")
 # Held out for their first (logged) scoring only, development data since: their first score is the
 # honest held-out figure (before/after table), later ones are not
 FORMERLY_HELD_OUT = ("holdout5",)  # test and final were held out in the first round, development data since
