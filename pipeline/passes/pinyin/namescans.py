@@ -250,6 +250,14 @@ def _tagged_names(run: str, words: list[str], found: list[tuple[int, str]]) -> l
     return sorted(found + extra) if extra else found
 
 
+def _word(pair: str) -> bool:
+    """A surname and the next character that make a word used often enough to be that word (曾经,
+    查看; not 单立, freq 3, which the model makes of 单立行's characters)."""
+    from pipeline.passes.pinyin.nameparallel import _word as word
+
+    return word(pair)
+
+
 def _after_roles(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Names the statistical model cut apart (仇长 + 明带, 种 + 长江, 村医区 + 重华): after a word for a
     person's role (`_role_before`), a surname read in its own way (`_triggers`) and a two-character
@@ -263,7 +271,7 @@ def _after_roles(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]
         if not _role_before(run, i):
             continue
         given = run[i + 1:i + 3]
-        if char in _ADVERB_FIRST or known(run[i:i + 2]) or known(run[i:i + 3]) or not _given_after_role(given, char):
+        if char in _ADVERB_FIRST or _word(run[i:i + 2]) or known(run[i:i + 3]) or not _given_after_role(given, char):
             continue
         if word_tag(char).startswith(("d", "p", "c", "u")) and word_tag(given[0]).startswith(("v", "d", "z")):
             continue  # 医生曾带过: an adverb (曾) before a verb, not a surname

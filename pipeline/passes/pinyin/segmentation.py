@@ -9,6 +9,7 @@ import re
 from pipeline.passes.typography import _urls as _urls  # (where a web address ends)
 from pipeline.passes.pinyin.jiebadict import tagged, word_tag
 from pipeline.passes.pinyin.names import find_names, name_reading
+from pipeline.passes.pinyin.nameparallel import parallel_names
 from pipeline.passes.pinyin.context import (
     _CLASSIFIER_SPLIT,
     _COMPLEMENTS,
@@ -109,20 +110,27 @@ class Segmenter:
     def _free(self, text: str, start: int, segs: list[_Seg]) -> None:
         if not text:
             return
-        pos = 0
+        pieces, pos = [], 0
         for piece, is_han in _split_han(text):
+            pieces.append((pos, piece, is_han))
+            pos += len(piece)
+        runs = []
+        for pos, piece, is_han in pieces:
             if is_han:
                 listed = (text[pos - 1 : pos] == "、", text[pos + len(piece) : pos + len(piece) + 1] == "、")
-                self._names_and_words(piece, start + pos, segs, listed)
+                runs.append((pos, piece, find_names(piece, listed)))
+        names = iter(parallel_names(text, runs))
+        for pos, piece, is_han in pieces:
+            if is_han:
+                self._names_and_words(piece, start + pos, segs, next(names))
             else:
                 _other_segs(piece, start + pos, segs)
-            pos += len(piece)
 
-    def _names_and_words(self, run: str, start: int, segs: list[_Seg], listed: tuple[bool, bool] = (False, False)) -> None:
-        """Person names found in running text are read as names; the rest goes to jieba. `listed`:
-        the run comes after, and before, an enumeration comma 、."""
+    def _names_and_words(self, run: str, start: int, segs: list[_Seg], found: list[tuple[int, str]]) -> None:
+        """Person names found in running text (`found`: offset in the run, name; from `find_names`
+        and `parallel_names`) are read as names; the rest goes to jieba."""
         done = 0
-        for offset, name in find_names(run, listed):
+        for offset, name in found:
             if offset < done:
                 continue  # overlapping proposals: the first one stands
             if offset > done:
