@@ -143,6 +143,11 @@ def before_title(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]
 
     taken = {p for o, n in found for p in range(o, o + len(n))}
     extra = []
+    for i in range(len(run) - 3):
+        if run[i:i + 2] in _surnames() and (i == 0 or run[i - 1] in _BEFORE_NAME - {"的"}) and not taken & {i, i + 1} \
+                and any(run.startswith(t, i + 2) for t in _TITLES if len(t) > 1):
+            extra.append((i, run[i:i + 2]))  # 长孙先生, 欧阳老师: a compound surname before a title
+            taken.update((i, i + 1))
     for i in range(len(run) - 4):
         surname = _surname_at(run[i:])
         if len(surname) != 1 or any(p in taken for p in range(i, i + 3)):

@@ -58,6 +58,8 @@ def name_reading(name: str) -> tuple[str, ...]:
     if han != name or len(han) < 2:  # pseudonym or foreign name with Latin, dots …: no surname logic
         return tuple(chars.get(c, _default(c)) for c in han)
     surnames = _surnames()
+    if han in surnames:
+        return tuple(surnames[han])  # a compound surname alone, before a title (长孙先生): Zhǎngsūn
     if len(han) >= 3 and han[:2] in surnames:
         surname, given = han[:2], han[2:]
     else:
@@ -155,6 +157,7 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
             continue
         if len(word) == 2 and word in _surnames() and nxt and _compound_given(nxt):
             candidate = word + nxt  # 尉迟 + 长风: a compound surname is never a word of its own here
+
         elif len(word) == 3 and word[2] in _NEVER_LAST and not known(word):
             pass  # 缪斯是: a word (缪斯 the Muses) and the next word; no given name ends in 是
         elif _surname_of(word) and ((len(word) == 3 and not known(word)) or (2 <= len(word) <= 3 and word_tag(word) in _NAME_TAGS)):

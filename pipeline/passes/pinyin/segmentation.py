@@ -302,12 +302,15 @@ def _join_new_words(run: str, words: list[str], tags: list[str]) -> tuple[list[s
     """Join runs of single characters into a word of `_new_words` (CC-CEDICT's, unknown to jieba's
     dictionary) where jieba's HMM cut of the same text has exactly that word at that place."""
     from pipeline.passes.pinyin.jiebadict import hmm_words
+    from pipeline.passes.pinyin.nameclues import _NEVER_LAST
 
     new = _new_words()
     spans, at = {}, 0
     for word in hmm_words(run):
         if 2 <= len(word) <= 3 and word in new:
             spans[at] = len(word)
+        elif len(word) == 3 and word[2] in _NEVER_LAST and word[:2] in new:
+            spans[at] = 2  # 缪斯 + 是: the model glued on the next word, which no word ends in
         at += len(word)
     if not spans:
         return words, tags
