@@ -55,6 +55,11 @@ _OTHER_TOKEN = re.compile(
 )
 
 
+# Verbs read two ways whose potential forms (V不C, V得C) the dictionaries read one way: the verb's own
+# rule reads them from the complement (背不动 bēi "cannot carry", 背不出 bèi "cannot recite")
+_POTENTIAL_SPLIT = set("背")
+
+
 class Segmenter:
     """Splits text into segments; `fixed` maps words (names, overrides) to (syllables, source),
     longest match first, an override before a name of the same length."""
@@ -218,6 +223,12 @@ class Segmenter:
             return True
         if word in _aabb_words():  # 含含糊糊: CC-CEDICT's AABB form over pypinyin's
             segs.append(_Seg(word, list(_aabb_words()[word]), "project", "han", start, tag))
+            return True
+        if len(word) == 3 and word[0] in _POTENTIAL_SPLIT and word[1] in "不得":
+            # 背不动 bēi, 背不出 bèi: the verb's reading hangs on the complement, which its rule reads
+            segs.append(_Seg(word[0], None, "fallback", "single", start, "v"))
+            segs.append(_Seg(word[1], ["bù" if word[1] == "不" else "de"], "phrase", "han", start + 1, "d"))
+            segs.append(_Seg(word[2], [_default(word[2])], "phrase", "han", start + 2, "v"))
             return True
         if word in phrases and not _aspect_guo(word):
             segs.append(_Seg(word, [p[0] for p in phrases[word]], "phrase", "han", start, tag))
