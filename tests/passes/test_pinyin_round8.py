@@ -25,6 +25,9 @@ ROUND8 = [
     ("曾红、查丽等人和【区】法院的法官见了面。", "qū"),  # 区 + 法院: a common word, no given name
     ("仇晓光和【华】为公司的员工谈了合作。", "huá"),  # 为 + 公司 make a word: 华为 the company
     ("区长、镇长和村长都来了。", "qū", 0),  # no name in the list, and 区长 is a word
+    ("【曾】远和解强是邻居。", "zēng"),  # two items, each a surname + a given name, show each other
+    ("曾远和【解】强是邻居。", "xiè"),
+    ("查看和【解】决问题是两回事。", "jiě"),  # 查看 is a word, 解决 too: no name
     # a surname + a two-character given name before a title
     ("【查】建平老师今年退休了。", "zhā"),
     ("【盖】立新医生昨天值夜班。", "gě"),

@@ -9,14 +9,27 @@ each run.
 An item is what lies between two separators: 、 or a conjunction (和 与 及) outside a name already
 found, or a run's edge at other punctuation. An item of two to four characters is taken whole; a
 longer one only at the end that touches a separator (…的作者是单传明、: its last three characters;
-、解朝露姐妹俩…: its first three), so a clause never lends its words to a name.
+、解朝露姐妹俩…: its first three), so a clause never lends its words to a name. Two items that are
+each a surname and a given name show each other (解长乐和查朝阳昨天…).
+
+`before_title` is the same kind of evidence from the other side: a title after three characters
+(曾朝晖教授, 盖立新老师) or after a compound surname (长孙先生) shows a person.
 """
 
 from __future__ import annotations
 
 from pipeline.passes.pinyin.context import _TITLES
 from pipeline.passes.pinyin.jiebadict import known, tokenizer, word_tag
-from pipeline.passes.pinyin.nameclues import _FUNCTION_TAGS, _LIST_TAGS, _NAME_TAGS, _RARE_WORD, _triggers, strong_surname
+from pipeline.passes.pinyin.nameclues import (
+    _ENCLITIC,
+    _FUNCTION_TAGS,
+    _LIST_TAGS,
+    _NAME_TAGS,
+    _RARE_WORD,
+    _triggers,
+    _word,
+    strong_surname,
+)
 from pipeline.passes.pinyin.tables import _is_han, _surnames
 
 _CONJUNCTIONS = set("和与及")
@@ -27,13 +40,6 @@ _NUMERALS = set("二三四五六七八九十百千万")
 # a dictionary word this frequent is that word, not a given name (区 + 法院, 查 + 资料), unless names
 # often are such words (a place, a time, an adjective: 长江, 国庆, 宏伟)
 _COMMON_WORD = 3000
-_PAIR_WORD = 20
-
-
-def _word(pair: str) -> bool:
-    """Surname and the next character make a word of the dictionary used often enough to be that word
-    (曾经, 解决, 查看), not a rare one the model made of a name's characters (单立, freq 3)."""
-    return tokenizer().FREQ.get(pair, 0) >= _PAIR_WORD
 
 
 def _surname_at(text: str) -> str:
@@ -58,29 +64,43 @@ def _parallel_given(given: str) -> bool:
     freq = tokenizer().FREQ.get(given, 0)
     if tag.startswith(_FUNCTION_TAGS) and (len(given) == 1 or freq >= _RARE_WORD):
         return False  # 立新 (an adverb, rare) is a given name; 一起, 已经 are not
-    return not tag or tag in _LIST_TAGS or freq < _COMMON_WORD
+    # a one-character given name is any content character (单乐, 曾红); a word, a rare or name-like one
+    return len(given) == 1 or not tag or tag in _LIST_TAGS or freq < _COMMON_WORD
 
 
 def _candidate(item: str) -> str:
     """The name `item` holds (a whole item), or ''."""
     surname = _surname_at(item)
-    if not surname or known(item) or not 1 <= len(item) - len(surname) <= 2:
+    if not surname or (_word(item) if len(item) == 2 else known(item)) or not 1 <= len(item) - len(surname) <= 2:
         return ""
     return item if _parallel_given(item[len(surname):]) else ""
 
 
-def _evidence(text: str, start: int, end: int, taken: set[int]) -> bool:
-    """An item that shows the list is one of people: it holds a name found by the scans, or it is a
-    name whose surname is unmistakable (缪大年: 缪, 覃, 翟, 朴 are no everyday words)."""
-    if any(start <= p < end for p in taken):
-        return True
-    head = text[start:end] if end - start <= 4 else text[start:start + 3]
-    return bool(_candidate(head)) and strong_surname(head[0])
+def _item_names(text: str, start: int, end: int, left: bool, right: bool) -> list[tuple[int, str]]:
+    """The name an item holds, as [(offset in text, name)]: the whole item if it is short; else a
+    name at the end that touches a separator, whose last (first) character makes no word with the
+    next (previous) one (not 华为 + 公司, not 社员 + 曲乐), two characters before a word that follows
+    a name (解明 + 是)."""
+    item = text[start:end]
+    if len(item) <= 4:
+        name = _candidate(item)
+        return [(start, name)] if name else []
+    out = []
+    if left:
+        size = 2 if item[2] in _ENCLITIC else 3
+        name = _candidate(item[:size]) if not known(item[size - 1:size + 1]) or size == 2 else ""
+        if name:
+            out.append((start, name))
+    if right and not known(item[-4:-2]):
+        name = _candidate(item[-3:])
+        if name:
+            out.append((end - 3, name))
+    return out
 
 
 def parallel_names(text: str, runs: list[tuple[int, str, list[tuple[int, str]]]]) -> list[list[tuple[int, str]]]:
     """The names of each run of `text` (runs: offset in `text`, the run, the names found in it) with
-    those added that stand in an enumeration beside a found name."""
+    those added that stand in an enumeration of people."""
     # items: (start in text, end in text, left side a separator, right side a separator)
     items: list[tuple[int, int, bool, bool]] = []
     for at, run, found in runs:
@@ -108,18 +128,19 @@ def parallel_names(text: str, runs: list[tuple[int, str, list[tuple[int, str]]]]
     groups.append(current)
     extra: list[tuple[int, str]] = []
     for group in groups:
-        if len(group) < 2 or not any(_evidence(text, start, end, taken) for start, end, _, _ in group):
+        if len(group) < 2:
             continue
-        for start, end, left, right in group:
-            item = text[start:end]
-            if len(item) <= 4:
-                spans = [(start, _candidate(item))]
-            else:  # a name at the edge of a clause, whose last (first) character makes no word with the
-                # next (previous) one: not 华为 + 公司, not 社员 + 曲乐
-                spans = ([(start, _candidate(item[:3]))] if left and not known(item[2:4]) else []) + (
-                    [(end - 3, _candidate(item[-3:]))] if right and not known(item[-4:-2]) else [])
-            for at, name in spans:
-                if name and not any(p in taken for p in range(at, at + len(name))):
+        spans = [_item_names(text, *item) for item in group]
+        # the list is one of people: an item holds a name found by the scans or one with an
+        # unmistakable surname (缪大年), or two items or more are each a surname + a given name
+        # (解长乐和查朝阳昨天…: no word of the dictionary, no common word as the given name)
+        if not (any(any(start <= p < end for p in taken) for start, end, _, _ in group)
+                or any(strong_surname(name[0]) for found in spans for _, name in found)
+                or sum(bool(found) for found in spans) >= 2):
+            continue
+        for found in spans:
+            for at, name in found:
+                if not any(p in taken for p in range(at, at + len(name))):
                     extra.append((at, name))
                     taken.update(range(at, at + len(name)))
     out = []

@@ -28,6 +28,7 @@ from pipeline.passes.pinyin.nameclues import (
     _plausible,
     _role_before,
     _triggers,
+    _word,
 )
 from pipeline.passes.pinyin.tables import _is_han, _surnames
 
@@ -248,14 +249,6 @@ def _tagged_names(run: str, words: list[str], found: list[tuple[int, str]]) -> l
             continue
         extra.append((offset, word))
     return sorted(found + extra) if extra else found
-
-
-def _word(pair: str) -> bool:
-    """A surname and the next character that make a word used often enough to be that word (曾经,
-    查看; not 单立, freq 3, which the model makes of 单立行's characters)."""
-    from pipeline.passes.pinyin.nameparallel import _word as word
-
-    return word(pair)
 
 
 def _after_roles(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
