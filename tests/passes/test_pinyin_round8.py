@@ -28,6 +28,9 @@ ROUND8 = [
     ("【曾】远和解强是邻居。", "zēng"),  # two items, each a surname + a given name, show each other
     ("曾远和【解】强是邻居。", "xiè"),
     ("查看和【解】决问题是两回事。", "jiě"),  # 查看 is a word, 解决 too: no name
+    # 都 after its subject or a time is the adverb, not the surname Dū before a given name
+    ("附近的居民【都】爱来这里散步。", "dōu"),
+    ("周末他们平时【都】干些零活。", "dōu"),
     # a surname + a two-character given name before a title
     ("【查】建平老师今年退休了。", "zhā"),
     ("【盖】立新医生昨天值夜班。", "gě"),

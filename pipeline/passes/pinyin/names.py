@@ -18,6 +18,7 @@ from __future__ import annotations
 from pipeline.passes.pinyin.context import _TITLES
 from pipeline.passes.pinyin.jiebadict import hmm_words, known, word_tag
 from pipeline.passes.pinyin.nameclues import (
+    _ADVERB_FIRST,
     _ENCLITIC,
     _NAME_TAGS,
     _NEVER_LAST,
@@ -182,6 +183,9 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
             continue
         if candidate and len(candidate) == 3 and k and _after_measure(words[k - 1]):
             candidate = None  # 这趟 + 车人少: after a demonstrative and a measure word comes a noun
+        if (candidate and candidate[0] in _ADVERB_FIRST and k and words[k - 1] not in _PERSON_VERBS
+                and not word_tag(words[k - 1]).startswith(("p", "c"))):
+            candidate = None  # 的人 + 都 + 爱来, 平时 + 都 + 干些: after its subject or a time, the adverb
         if candidate and (_plausible(candidate) or (len(candidate) > 3 and candidate[:2] in _surnames())):
             if not found or found[-1][0] + len(found[-1][1]) <= offset:
                 found.append((offset, candidate))
