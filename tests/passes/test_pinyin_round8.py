@@ -44,6 +44,10 @@ ROUND8 = [
     ("请【长】孙先生上台。", "zhǎng"),
     # a CC-CEDICT word the model glued to the next word's 是
     ("【缪】斯是艺术的象征。", "miù"),
+    # 为 wéi "as" after a verb of election, and between a noun and what it is after a colon
+    ("她在大会上当选【为】理事。", "wéi"),
+    ("参会单位【为】：县医院、镇卫生院。", "wéi"),
+    ("他【为】我们准备了：茶、点心。", "wèi"),
     # 背 in a potential form, read from its complement
     ("这袋米太重，我【背】不动。", "bēi"),
     ("你【背】得动这筐苹果吗？", "bēi"),
