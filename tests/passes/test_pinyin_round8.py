@@ -28,6 +28,10 @@ ROUND8 = [
     ("【曾】远和解强是邻居。", "zēng"),  # two items, each a surname + a given name, show each other
     ("曾远和【解】强是邻居。", "xiè"),
     ("查看和【解】决问题是两回事。", "jiě"),  # 查看 is a word, 解决 too: no name
+    # 叫 + a surname + a given name that end the clause: the name (not a word: 单车)
+    ("那个小伙子叫【曾】长海，在厂里上班。", "zēng"),
+    ("她女儿叫【查】乐乐，今年三岁。", "zhā"),
+    ("我们管这种车叫【单】车。", "dān"),
     # 都 after its subject or a time is the adverb, not the surname Dū before a given name
     ("附近的居民【都】爱来这里散步。", "dōu"),
     ("周末他们平时【都】干些零活。", "dōu"),

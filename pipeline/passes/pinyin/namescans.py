@@ -194,14 +194,15 @@ def _after_linking_word(words: list[str], found: list[tuple[int, str]]) -> list[
     return sorted(found + extra) if extra else found
 
 
-# What follows them is a name: 名叫单长水, and a speaker naming himself (我叫曾重光，…)
-_NAMING_VERBS = ("名叫", "叫做", "名字叫", "取名", "取名叫", "署名", "我叫", "他叫", "她叫", "你叫", "本人叫", "我姓")
+# What follows them is a name: 名叫单长水, a speaker naming himself (我叫曾重光，…), a person named (老人叫单长乐，)
+_NAMING_VERBS = ("名叫", "叫做", "名字叫", "取名", "取名叫", "署名", "叫", "我姓")
 
 
 def _clause_final_name(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A surname read its own way and a one-character given name that end the clause after 是, 了
     or a verb whose object is a person (作者是解静, 交给了查文), or a surname and a one- or
-    two-character given name after 名叫 (名叫单长水): the name is what the clause ends on."""
+    two-character given name after 名叫 or 叫 (名叫单长水, 那位老人叫单长乐，): the name is what the clause
+    ends on (not a word: 叫单车)."""
     for size in (1, 2):
         k = len(run) - size - 1
         if k < 1 or run[k] not in _triggers() or run[k] not in _surnames() or any(o <= k < o + len(n) for o, n in found):
