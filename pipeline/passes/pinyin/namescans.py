@@ -194,14 +194,14 @@ def _after_linking_word(words: list[str], found: list[tuple[int, str]]) -> list[
     return sorted(found + extra) if extra else found
 
 
-# What follows them is a name: 名叫单长水, a speaker naming himself (我叫曾重光，…), a person named (老人叫单长乐，)
+# What follows them is a name: 名叫单长水, a speaker naming himself (我叫曾重光，…), a person named (老师傅叫单长春，)
 _NAMING_VERBS = ("名叫", "叫做", "名字叫", "取名", "取名叫", "署名", "叫", "我姓")
 
 
 def _clause_final_name(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A surname read its own way and a one-character given name that end the clause after 是, 了
     or a verb whose object is a person (作者是解静, 交给了查文), or a surname and a one- or
-    two-character given name after 名叫 or 叫 (名叫单长水, 那位老人叫单长乐，): the name is what the clause
+    two-character given name after 名叫 or 叫 (名叫单长水, 那位老师傅叫单长春，): the name is what the clause
     ends on (not a word: 叫单车)."""
     for size in (1, 2):
         k = len(run) - size - 1
