@@ -19,6 +19,9 @@ Sets (see each file's header):
 - ``holdout5``: ``pinyin_holdout5.txt``, written in the seventh round before that round changed
   anything and scored once, unchanged pass, as its held-out figure (in the log); then, as that round's
   brief asked, development data (its misses guided general rules, never a dictionary entry).
+- ``holdout6``: ``pinyin_holdout6.txt``, written in the eighth round (a third of it names) before that
+  round changed anything and scored with the unchanged pass as its held-out figure (in the log: its
+  first part, then the whole); development data since, like holdout5.
 - ``dev3`` … ``dev9``: development text of the third (dev3-dev6), fourth (dev7), fifth (dev8) and sixth (dev9) rounds, each
   scored once before any rule was written from it, then tuned on (general rules only).
 
@@ -71,11 +74,12 @@ SETS = {
     "holdout3": (HERE / "pinyin_holdout3.txt",),
     "holdout4": (HERE / "pinyin_holdout4.txt",),
     "holdout5": (HERE / "pinyin_holdout5.txt",),
+    "holdout6": (HERE / "pinyin_holdout6.txt",),
 }
 HELD_OUT = ("holdout2", "holdout3", "holdout4")
 # Held out for their first (logged) scoring only, development data since: their first score is the
 # honest held-out figure (before/after table), later ones are not
-FORMERLY_HELD_OUT = ("holdout5",)  # test and final were held out in the first round, development data since
+FORMERLY_HELD_OUT = ("holdout5", "holdout6")  # test and final were held out in the first round, development data since
 LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
 TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
@@ -187,6 +191,36 @@ NOTES = [
     "21→21, dev9 13→11, holdout5 12→2 (corrected gold; left: 单重远's 重 zhòng in a given name, 盖亚 "
     "Gài as a transliteration). holdout2, holdout3 and holdout4 scored at the end (7e3ef05; the --results run that wrote this table): 99.22 %, 98.94 %, 98.55 % (holdout3 为谁还行长重都只便 97.01 % → 97.51 %, holdout2 names 96.79 % → 97.14 %; holdout4 unchanged in every class), against "
     "99.18 %, 98.91 %, 98.55 % at the sixth round's end; their misses were never printed.",
+    "Eighth round (2026-12-01, 19:40-20:20 UTC): holdout6 (1808 scored occurrences in 167 sentences, 586 "
+    "(32 %) in names; news, interview replies and spoken Chinese: polyphonic surnames 单 曾 解 查 仇 区 朴 盖 尉迟 "
+    "万俟 乐 缪 翟 覃 召 种 繁 员 句 长孙 alone before a title, in full names, in lists and as vocatives, given names "
+    "with 行 重 乐 长 朝 传 和 觉 大, transliterations, and the same characters as words) was written by hand and "
+    "committed before any change, and scored with the unchanged pass (279ddd8): 96.52 % (names 92.66 %, "
+    "为谁还行长重都只便 91.43 %, particles 98.84 %, other 98.61 %, reduplications and numbers 100 %), the honest "
+    "held-out figure of this round. It was written in three parts: the first part's per-class totals (97.36 %, "
+    "names 19 % of the set) and the second's (96.77 %, names 27 %) showed too few names, so name-dense lines "
+    "were added, still blind (no miss was printed before the full scoring); all three scorings are in the log. "
+    "Three gold readings were corrected afterwards from the norm and the earlier sets' conventions (宁 "
+    "nìng|níng, 本片 piàn, 还是 shì|shi). The names' misses by kind: a name in a list or beside 和 the scans "
+    "missed (17: 区觉民, 仇行远, 盖重九和缪大年), a name before a title (5: 曾朝晖教授, 解重楼医生), an adverb-like "
+    "surname before a title after a preposition or 了 (3: 据曾处长), 老/小 + surname in a list, a compound "
+    "surname before a title (长孙先生), transliterations (缪斯, 盖亚), given-name polyphones (曾重远 zhòng) and "
+    "vocatives. Rules written from them (general only; no dictionary entry): the items of one enumeration "
+    "are alike (`nameparallel`: beside a found name, a name with an unmistakable surname, or another item "
+    "of the same shape, a surname + given name is a name), a surname + two-character given name before a "
+    "title, 曾 before a title after a preposition or 了, 老/小 + surname as a list item, a compound surname "
+    "before a title, a CC-CEDICT word the model glued to 是 (缪斯是), 叫 + name ending the clause after any "
+    "subject; 都 after its subject or a time never the surname Dū (的人都爱来); 为 wéi after a verb of "
+    "election and before a colon; 背 in a potential form read from its complement (背不动 bēi); a "
+    "traditional 乾 read as 干 where only 干杯 is a word of simplified text (乾杯 gān). Each kept only where "
+    "no development set lost: misses dev 1→1, test 3→3, final 0→0, dev3 7→5, dev4 4→4, dev5 1→1, dev6 "
+    "2→1, dev7 9→9, dev8 21→20, dev9 11→11, holdout5 2→2, holdout6 60→24 (corrected gold; names 43→13; "
+    "left: 盖亚 Gài and 缪斯-like transliterations the model joins as a name, 区长河 at a clause start, 单重远's "
+    "重 zhòng, vocatives 小解/单长河，曾觉新，, 都市 dū). holdout2, holdout3 and holdout4 scored once at the "
+    "end (642fddc; the --results run that wrote this table scored them again, unchanged): 99.29 %, 99.00 %, "
+    "98.60 % (names 97.50 %, 97.61 %, 95.11 %), against 99.22 %, 98.94 %, 98.55 % (names 97.14 %, 96.65 %, "
+    "94.46 %) at the seventh round's end; no class of any set lower. The target (≥ 99.5 %, no class under "
+    "98 %) is still not met on held-out text: names stay the weakest class (95.11 % on holdout4).",
 ]
 
 CLASSES = ("names", "reduplication", "numbers", "particles", "polyphones", "other")
@@ -535,8 +569,8 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
         "independent of the rules (who never looked at the pass, its data or the earlier sets beyond their "
         "headers), to remove the caveat that the earlier held-out sets share their author with the rules; "
         "it is not held to that floor (its baseline scoring, 98.30 %, was under it, and the floor was not "
-        "lowered). holdout5 (seventh round) was held out for its first scoring only (98.88 %, the honest "
-        "figure, in the before/after table) and is development data since.",
+        "lowered). holdout5 (seventh round) and holdout6 (eighth round) were held out for their first scoring only (98.88 % and 96.52 %, the honest "
+        "figures, in the before/after table; holdout6's \"first\" row is its first part, its \"last\" the whole set, both with the unchanged pass) and are development data since.",
         "",
         markdown(results),
         "",

@@ -16,6 +16,7 @@ from pipeline.passes.pinyin.tables import (
     Token,
     _guo_words,
     _is_han,
+    _lexicon,
     _max_project_len,
     _name_chars,
     _neutral,
@@ -96,18 +97,23 @@ class PinyinAnnotator:
         if not spots:
             return read
 
-        def cover(text: str) -> list[tuple[int, str]]:
-            out: list[tuple[int, str]] = []
+        def cover(text: str) -> list[tuple[int, str, int]]:
+            out: list[tuple[int, str, int]] = []
             for token in finish(self._segmenter.segments(text), self.tone_sandhi, self.style, words=False):
-                out += [(len(token.text), token.source)] * len(token.text)
+                out += [(len(token.text), token.source, len(out))] * len(token.text)
             return out
 
-        first, other = cover(read), cover(read.translate(maybe))
+        simplified = read.translate(maybe)
+        first, other = cover(read), cover(simplified)
         chosen = list(read)
+        lexicon = _lexicon()
         for i in spots:
-            (size, source), (other_size, other_source) = first[i], other[i]
+            (size, source, at), (other_size, other_source, other_at) = first[i], other[i]
             if size == 1 and (other_size > 1 or (source == "fallback" and other_source != "fallback")):
                 chosen[i] = maybe[ord(read[i])]
+            elif (size == other_size > 1 and at == other_at and read[at:at + size] not in lexicon
+                  and simplified[at:at + size] in lexicon):
+                chosen[i] = maybe[ord(read[i])]  # 乾杯 → 干杯 gān: the word simplified text writes so (not 乾隆)
         return "".join(chosen)
 
     def annotate(self, text: str) -> tuple[Token, ...]:

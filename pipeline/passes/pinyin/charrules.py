@@ -149,8 +149,8 @@ def _rule_bei(c: _Context) -> str:  # 背
     someone's back" (背着妈妈买游戏机)."""
     if c.next == "着" and (c.next2 in _PRONOUNS or c.next2 in _PEOPLE):
         return "bèi"
-    if c.next in ("着", "起", "上", "走") or c.next in _BEI_LOADS or (c.next[:1] == "不" and c.next2[:1] in "动起"):
-        return "bēi"  # a load on the back (背盐, 背夫, 背不动): the verb "carry"
+    if c.next in ("着", "起", "上", "走") or c.next in _BEI_LOADS or (c.next[:1] in ("不", "得") and c.next2[:1] in "动起"):
+        return "bēi"  # a load on the back (背盐, 背夫, 背不动, 背得动): the verb "carry"
     if c.next[:2] in ("课文", "单词", "台词", "诵") or c.prev in ("后", "手", "刀", "椅"):
         return "bèi"
     return _guess("bèi")

@@ -17,6 +17,12 @@ def _only_a_surname(char: str) -> bool:
     return strong_surname(char) and tokenizer().FREQ.get(char, 0) < 1000
 
 
+_CONJUNCTIONS = {"和", "跟", "与", "同", "及", "或"}
+# Prepositions (and the aspect particle) after which an adverb cannot stand, so a surname that is also
+# an adverb (曾) before a title is the surname: 据曾处长介绍, 由曾老师主持, 拨通了曾行长的电话
+_BEFORE_PERSON = {"据", "由", "向", "对", "给", "跟", "把", "被", "让", "替", "陪", "和", "与", "了"}
+
+
 def _surname_can_stand(char: str, c: _Context) -> bool:
     """A surname that is also a function word (过, 都, 曾, 向: jieba tags it a particle, adverb or
     preposition) begins a name only at a pause or after a noun or a conjunction (问过老师 is not
@@ -25,16 +31,18 @@ def _surname_can_stand(char: str, c: _Context) -> bool:
 
     if not word_tag(char).startswith(("u", "d", "p", "c")):
         return True
-    if c.prev == "" or c.prev in ("和", "跟", "与", "同", "姓", "及", "或"):
+    if c.prev == "" or c.prev in _CONJUNCTIONS or c.prev == "姓":
         return True
-    if c.prev in ("老", "小") and (c.next == "" or c.i < 2 or c.segs[c.i - 2].kind == "other"):
-        return True  # 叫他老曾。, 小曾是他的侄子: 老/小 + the surname ends or begins the clause
+    if c.prev in ("老", "小") and (c.next == "" or c.i < 2 or c.segs[c.i - 2].kind == "other"
+                                  or c.segs[c.i - 2].text in _CONJUNCTIONS):
+        return True  # 叫他老曾。, 小曾是他的侄子, 老单和小曾: 老/小 + the surname ends or begins the clause or a list item
     if (c.prev in ("老", "小") and c.i >= 2 and c.segs[c.i - 2].kind != "other" and len(c.segs[c.i - 2].text) > 1
             and c.segs[c.i - 2].pos.startswith("n") and c.next_pos.startswith(("d", "v", "p"))):
         return True  # 队员小曾一边晾纸, 司机老曾开着车: a role noun, then 老/小 + the surname before what they do
-    if ((c.prev == "的" or (c.prev in _PERSON_VERBS and word_tag(char).startswith("d")))
-            and len(c.next) > 1 and c.next in _TITLES and word_tag(c.next).startswith("n")):
-        return True  # 退休的曾校长, 请曾老师讲话: no adverb before a noun title (not 曾代表, 曾指导: verbs; not 问过老师)
+    if ((c.prev == "的" or (c.prev in _PERSON_VERBS | _BEFORE_PERSON and word_tag(char).startswith("d")))
+            and len(c.next) > 1 and ((c.next in _TITLES and word_tag(c.next).startswith("n")) or _head_of(c.next))):
+        return True  # 退休的曾校长, 请曾老师讲话, 据曾处长介绍, 拨通了曾行长的电话: no adverb before a noun
+        # title or a head's title X长 (not 曾代表, 曾指导: verbs; not 问过老师)
     return len(c.prev) > 1 and c.prev_pos.startswith(("n", "c"))  # 记者过老师; not 问过老师 (问/n)
 
 

@@ -119,6 +119,15 @@ _VERY_COMMON = 50000  # jieba's frequency of 都, 能, 过 alone (曾 29107, 解
 _RARE_WORD = 1000  # a known word rarer than this can be a given name after an unmistakable surname
 
 
+_PAIR_WORD = 20  # a surname + the next character this frequent in jieba's dictionary are that word
+
+
+def _word(pair: str) -> bool:
+    """A surname and the next character make a word used often enough to be that word (曾经, 解决,
+    查看), not a rare one the model makes of a name's characters (单立 of 单立行, 解明: freq 3, 7)."""
+    return tokenizer().FREQ.get(pair, 0) >= _PAIR_WORD
+
+
 @lru_cache(maxsize=None)
 def strong_surname(char: str) -> bool:
     """A surname that is no everyday word on its own (缪, 覃, 翟, 朴, 刘, 王 …: jieba's dictionary

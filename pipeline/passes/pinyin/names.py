@@ -18,6 +18,7 @@ from __future__ import annotations
 from pipeline.passes.pinyin.context import _TITLES
 from pipeline.passes.pinyin.jiebadict import hmm_words, known, word_tag
 from pipeline.passes.pinyin.nameclues import (
+    _ADVERB_FIRST,
     _ENCLITIC,
     _NAME_TAGS,
     _NEVER_LAST,
@@ -42,6 +43,7 @@ from pipeline.passes.pinyin.namescans import (
     _listed_names,
     _tagged_names,
 )
+from pipeline.passes.pinyin.nameparallel import before_title
 from pipeline.passes.pinyin.tables import _default, _is_han, _name_chars, _phrase_reading, _project, _surnames
 
 # `lonesurname` imports this from here, beside `strong_surname` and `_PERSON_VERBS`
@@ -57,6 +59,8 @@ def name_reading(name: str) -> tuple[str, ...]:
     if han != name or len(han) < 2:  # pseudonym or foreign name with Latin, dots …: no surname logic
         return tuple(chars.get(c, _default(c)) for c in han)
     surnames = _surnames()
+    if han in surnames:
+        return tuple(surnames[han])  # a compound surname alone, before a title (长孙先生): Zhǎngsūn
     if len(han) >= 3 and han[:2] in surnames:
         surname, given = han[:2], han[2:]
     else:
@@ -154,6 +158,7 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
             continue
         if len(word) == 2 and word in _surnames() and nxt and _compound_given(nxt):
             candidate = word + nxt  # 尉迟 + 长风: a compound surname is never a word of its own here
+
         elif len(word) == 3 and word[2] in _NEVER_LAST and not known(word):
             pass  # 缪斯是: a word (缪斯 the Muses) and the next word; no given name ends in 是
         elif _surname_of(word) and ((len(word) == 3 and not known(word)) or (2 <= len(word) <= 3 and word_tag(word) in _NAME_TAGS)):
@@ -178,6 +183,9 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
             continue
         if candidate and len(candidate) == 3 and k and _after_measure(words[k - 1]):
             candidate = None  # 这趟 + 车人少: after a demonstrative and a measure word comes a noun
+        if (candidate and candidate[0] in _ADVERB_FIRST and k and words[k - 1] not in _PERSON_VERBS
+                and not word_tag(words[k - 1]).startswith(("p", "c"))):
+            candidate = None  # 的人 + 都 + 爱来, 平时 + 都 + 干些: after its subject or a time, the adverb
         if candidate and (_plausible(candidate) or (len(candidate) > 3 and candidate[:2] in _surnames())):
             if not found or found[-1][0] + len(found[-1][1]) <= offset:
                 found.append((offset, candidate))
@@ -186,4 +194,4 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
     found = _before_speech(words, found)
     found = _listed_names(words, found, listed)
     found = _beside_a_name(words, found)
-    return _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found)))
+    return before_title(run, _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found))))

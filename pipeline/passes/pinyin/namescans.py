@@ -28,6 +28,7 @@ from pipeline.passes.pinyin.nameclues import (
     _plausible,
     _role_before,
     _triggers,
+    _word,
 )
 from pipeline.passes.pinyin.tables import _is_han, _surnames
 
@@ -193,14 +194,15 @@ def _after_linking_word(words: list[str], found: list[tuple[int, str]]) -> list[
     return sorted(found + extra) if extra else found
 
 
-# What follows them is a name: 名叫单长水, and a speaker naming himself (我叫曾重光，…)
-_NAMING_VERBS = ("名叫", "叫做", "名字叫", "取名", "取名叫", "署名", "我叫", "他叫", "她叫", "你叫", "本人叫", "我姓")
+# What follows them is a name: 名叫单长水, a speaker naming himself (我叫曾重光，…), a person named (老师傅叫单长春，)
+_NAMING_VERBS = ("名叫", "叫做", "名字叫", "取名", "取名叫", "署名", "叫", "我姓")
 
 
 def _clause_final_name(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A surname read its own way and a one-character given name that end the clause after 是, 了
     or a verb whose object is a person (作者是解静, 交给了查文), or a surname and a one- or
-    two-character given name after 名叫 (名叫单长水): the name is what the clause ends on."""
+    two-character given name after 名叫 or 叫 (名叫单长水, 那位老师傅叫单长春，): the name is what the clause
+    ends on (not a word: 叫单车)."""
     for size in (1, 2):
         k = len(run) - size - 1
         if k < 1 or run[k] not in _triggers() or run[k] not in _surnames() or any(o <= k < o + len(n) for o, n in found):
@@ -263,7 +265,7 @@ def _after_roles(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]
         if not _role_before(run, i):
             continue
         given = run[i + 1:i + 3]
-        if char in _ADVERB_FIRST or known(run[i:i + 2]) or known(run[i:i + 3]) or not _given_after_role(given, char):
+        if char in _ADVERB_FIRST or _word(run[i:i + 2]) or known(run[i:i + 3]) or not _given_after_role(given, char):
             continue
         if word_tag(char).startswith(("d", "p", "c", "u")) and word_tag(given[0]).startswith(("v", "d", "z")):
             continue  # 医生曾带过: an adverb (曾) before a verb, not a surname

@@ -9,6 +9,7 @@ import re
 from pipeline.passes.typography import _urls as _urls  # (where a web address ends)
 from pipeline.passes.pinyin.jiebadict import tagged, word_tag
 from pipeline.passes.pinyin.names import find_names, name_reading
+from pipeline.passes.pinyin.nameparallel import parallel_names
 from pipeline.passes.pinyin.context import (
     _CLASSIFIER_SPLIT,
     _COMPLEMENTS,
@@ -52,6 +53,11 @@ _OTHER_TOKEN = re.compile(
     r"|.",
     re.S,
 )
+
+
+# Verbs read two ways whose potential forms (V不C, V得C) the dictionaries read one way: the verb's own
+# rule reads them from the complement (背不动 bēi "cannot carry", 背不出 bèi "cannot recite")
+_POTENTIAL_SPLIT = set("背")
 
 
 class Segmenter:
@@ -109,20 +115,27 @@ class Segmenter:
     def _free(self, text: str, start: int, segs: list[_Seg]) -> None:
         if not text:
             return
-        pos = 0
+        pieces, pos = [], 0
         for piece, is_han in _split_han(text):
+            pieces.append((pos, piece, is_han))
+            pos += len(piece)
+        runs = []
+        for pos, piece, is_han in pieces:
             if is_han:
                 listed = (text[pos - 1 : pos] == "、", text[pos + len(piece) : pos + len(piece) + 1] == "、")
-                self._names_and_words(piece, start + pos, segs, listed)
+                runs.append((pos, piece, find_names(piece, listed)))
+        names = iter(parallel_names(text, runs))
+        for pos, piece, is_han in pieces:
+            if is_han:
+                self._names_and_words(piece, start + pos, segs, next(names))
             else:
                 _other_segs(piece, start + pos, segs)
-            pos += len(piece)
 
-    def _names_and_words(self, run: str, start: int, segs: list[_Seg], listed: tuple[bool, bool] = (False, False)) -> None:
-        """Person names found in running text are read as names; the rest goes to jieba. `listed`:
-        the run comes after, and before, an enumeration comma 、."""
+    def _names_and_words(self, run: str, start: int, segs: list[_Seg], found: list[tuple[int, str]]) -> None:
+        """Person names found in running text (`found`: offset in the run, name; from `find_names`
+        and `parallel_names`) are read as names; the rest goes to jieba."""
         done = 0
-        for offset, name in find_names(run, listed):
+        for offset, name in found:
             if offset < done:
                 continue  # overlapping proposals: the first one stands
             if offset > done:
@@ -211,6 +224,12 @@ class Segmenter:
         if word in _aabb_words():  # 含含糊糊: CC-CEDICT's AABB form over pypinyin's
             segs.append(_Seg(word, list(_aabb_words()[word]), "project", "han", start, tag))
             return True
+        if len(word) == 3 and word[0] in _POTENTIAL_SPLIT and word[1] in "不得":
+            # 背不动 bēi, 背不出 bèi: the verb's reading hangs on the complement, which its rule reads
+            segs.append(_Seg(word[0], None, "fallback", "single", start, "v"))
+            segs.append(_Seg(word[1], ["bù" if word[1] == "不" else "de"], "phrase", "han", start + 1, "d"))
+            segs.append(_Seg(word[2], [_default(word[2])], "phrase", "han", start + 2, "v"))
+            return True
         if word in phrases and not _aspect_guo(word):
             segs.append(_Seg(word, [p[0] for p in phrases[word]], "phrase", "han", start, tag))
             return True
@@ -294,12 +313,15 @@ def _join_new_words(run: str, words: list[str], tags: list[str]) -> tuple[list[s
     """Join runs of single characters into a word of `_new_words` (CC-CEDICT's, unknown to jieba's
     dictionary) where jieba's HMM cut of the same text has exactly that word at that place."""
     from pipeline.passes.pinyin.jiebadict import hmm_words
+    from pipeline.passes.pinyin.nameclues import _NEVER_LAST
 
     new = _new_words()
     spans, at = {}, 0
     for word in hmm_words(run):
         if 2 <= len(word) <= 3 and word in new:
             spans[at] = len(word)
+        elif len(word) == 3 and word[2] in _NEVER_LAST and word[:2] in new:
+            spans[at] = 2  # 缪斯 + 是: the model glued on the next word, which no word ends in
         at += len(word)
     if not spans:
         return words, tags
