@@ -55,6 +55,7 @@ from pipeline.passes.speech_labels import stock_codes as _stock_codes
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
 from pipeline.passes.speech_chars import sayable as _sayable
+from pipeline.passes.speech_chars import without_note_marks as _without_note_marks
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PAUSES = "，。！？；：、"
@@ -455,6 +456,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)
     text = _sayable(text)  # (after the title's respellings, which may name such a character)
+    text = _without_note_marks(text)
     text = _stock_codes(text, rules)
     text = _web(text, rules)
     text = _english_numbers(text, rules)
