@@ -134,6 +134,9 @@ def test_a_note_mark_is_not_read_as_a_number_of_the_sentence() -> None:
             assert not re.search(r"受访者一|两点二|，一。", spoken), spoken
     assert speak("①苹果②香蕉。", rules) == "一苹果二香蕉。"  # (items counted in a line are numbers)
     assert "受访者" in speak("两位受访者㉑。", rules) and "二十一" not in speak("两位受访者㉑。", rules)
+    # (a superscript mark, where no power takes it: before, 受访者一， and 一百米二)
+    assert speak("两位受访者¹，一位管机器。", rules) == "两位受访者，一位管机器。"
+    assert speak("面积100米²。", rules) == "面积一百平方米。" and speak("x²", rules) == "x的平方"
 
 
 # --- a warning points at its character ----------------------------------------------------------

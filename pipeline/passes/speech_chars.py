@@ -85,3 +85,12 @@ def without_note_marks(text: str) -> str:
     """`text` without the marks that send the eye to a note, and with a pause after the number
     that labels one."""
     return _OPENING_MARK.sub(r"\1，", _NOTE_MARK.sub("", text))
+
+
+# A superscript number after a Chinese word or a closing mark, before a pause, that no power took
+# (100米² is one: 一百平方米): a note's mark (受访者¹，: it was 受访者一，).
+_SUPERSCRIPT_MARK = re.compile(r"(?<=[\u3400-\u9fff”’」』）》])[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?=[\s，。、；：！？,.;:!?）)”’」』]|$)")
+
+
+def without_superscript_marks(text: str) -> str:
+    return _SUPERSCRIPT_MARK.sub("", text)
