@@ -136,7 +136,10 @@ def read_source(path: Path) -> Source:
                 flush()
             if not paragraph:
                 start = number
-            paragraph.append(line[marked.end():] if marked else line)
+            rest = line[marked.end():] if marked else line
+            if marked and (inner := _LIST_MARK.match(rest)):  # (a list inside a quote: '> - …')
+                rest = rest[inner.end():]
+            paragraph.append(rest)
     flush()
     return source
 

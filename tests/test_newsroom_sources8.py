@@ -137,6 +137,7 @@ def test_a_note_mark_is_not_read_as_a_number_of_the_sentence() -> None:
     # (a superscript mark, where no power takes it: before, 受访者一， and 一百米二)
     assert speak("两位受访者¹，一位管机器。", rules) == "两位受访者，一位管机器。"
     assert speak("面积100米²。", rules) == "面积一百平方米。" and speak("x²", rules) == "x的平方"
+    assert speak("¹ 车场位于城东路。", rules) == "一，车场位于城东路。"  # (a note's label: before, 一车场)
 
 
 # --- a warning points at its character ----------------------------------------------------------

@@ -76,9 +76,10 @@ ENCLOSED_NUMBERS = "\u2460-\u249b\u24eb-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\
 _NOTE_MARK = re.compile(
     rf"(?<=[^\W_]|[”’」』）)\]》%℃])(?:[{ENCLOSED_NUMBERS}]|[\[［〔]\s*\d{{1,3}}(?:\s*[,，、\-–]\s*\d{{1,3}})*\s*[\]］〕])+"
     r"(?=[\s，。、；：！？,.;:!?）)”’」』]|$)")
-# An enclosed number opening a sentence before a space labels it (a note's '① 两位受访者…'): said
+# An enclosed or superscript number opening a sentence before a space labels it (a note's
+# '① 两位受访者…', '¹ 车场位于…'): said
 # with a pause after it, not run into the words (一两位受访者: 'one or two').
-_OPENING_MARK = re.compile(rf"^(\s*[{ENCLOSED_NUMBERS}])\s+(?=\S)")
+_OPENING_MARK = re.compile(rf"^(\s*[{ENCLOSED_NUMBERS}]|\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+(?=\S)")
 
 
 def without_note_marks(text: str) -> str:
