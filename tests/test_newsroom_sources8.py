@@ -115,6 +115,7 @@ def test_a_figure_with_its_sign_and_unit_is_one_word_of_the_learner_editions() -
     # (a word of letters and digits stays one word, as before; so does a mail address)
     assert _segments("3D打印机和GPT-4，3.5版") == ["3D", "GPT-4", "，", "3.5"]
     assert _segments("写信到 mailto:data@example.org 索取") == [" ", "mailto:data@example.org", " "]
+    assert _segments("23:30—05:30，比分 3:2。") == ["23:30—05:30", "，", " ", "3:2", "。"]
 
 
 # --- the ear gets no note mark ----------------------------------------------------------------
