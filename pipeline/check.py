@@ -428,16 +428,24 @@ def _occurrences(text: str, snippet: str) -> int:
     return sum(1 for k in range(len(text) - len(snippet) + 1) if text.startswith(snippet, k)) if snippet else 0
 
 
+# What may stand in the source between two characters the model's text has side by side: the
+# markup the reader took out ('[', ']{lang=yue}', '](https://…)', '**', an escape, '<' '>') and a
+# line end with the indentation or quote marker of the next line.
+_MARKUP_GAP = r"(?:\]\([^)\s]*\)|\]\{[^}\n]*\}|[\[\]*_\\<>]|\n[ \t>]*)*"
+
+
 def _locate(lines: list[str], start: int, snippet: str, nth: int = 0) -> tuple[int, int]:
     """(line, column) of the snippet's last character at its `nth` appearance (0: the first),
-    searching from line `start`."""
-    for number in range(start, min(start + 50, len(lines) + 1)):
-        col = lines[number - 1].find(snippet)
-        while col >= 0:
-            if nth == 0:
-                return number, col + len(snippet)
-            nth -= 1
-            col = lines[number - 1].find(snippet, col + 1)
+    searching from line `start`; the snippet is the model's text, so markup and line ends may
+    stand between its characters in the source (before: a guess inside '[汝食饱未？]{lang=nan}',
+    or across a line end, was placed at column 1 of the paragraph's first line)."""
+    pattern = _MARKUP_GAP.join(r"\s+" if ch.isspace() else re.escape(ch) for ch in snippet)
+    text = "\n".join(lines[start - 1 : start + 49])
+    for found in re.finditer(pattern, text) if snippet else ():
+        if nth == 0:
+            last = found.end() - 1
+            return start + text.count("\n", 0, last), last - text.rfind("\n", 0, last)
+        nth -= 1
     return start, 1
 
 

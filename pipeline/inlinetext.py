@@ -86,6 +86,20 @@ def attribute_block_problem(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _in_mail_autolink(children: list[Token], k: int) -> bool:
+    """Is child `k` the text of an address alone, `<mailto:name@example.org>`?"""
+    opener = children[k - 1] if k else None
+    return (opener is not None and opener.type == "link_open" and opener.markup == "autolink"
+            and str(opener.attrs.get("href", "")).lower().startswith("mailto:"))
+
+
+def _without_scheme(text: str) -> str:
+    """A mail address as a reader types it (and as `<name@example.org>` prints it): every edition
+    printed `mailto:name@example.org`, paper twice (the text, then the address it is not), the
+    learner PDF broke the line at its colon, the audio said 'mailto'."""
+    return text[len("mailto:"):] if text.lower().startswith("mailto:") else text
+
+
 def read_spans(inline: Token) -> tuple[Span, ...]:
     """Inline tokens → styled spans; line breaks inside a paragraph vanish between Han
     characters and become a space between Latin words. A link's text keeps its address
@@ -110,7 +124,7 @@ def read_spans(inline: Token) -> tuple[Span, ...]:
     for k, child in enumerate(children):
         kind = child.type
         if kind in _TEXT:
-            add(child.content)
+            add(_without_scheme(child.content) if child.type == "text" and _in_mail_autolink(children, k) else child.content)
         elif kind in ("softbreak", "hardbreak"):
             before = spans[-1].text[-1:] if spans else ""
             # the next character of text, past any markup between ('*a*\n*b*' is 'a b')

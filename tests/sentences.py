@@ -36,7 +36,7 @@ _HEADING = re.compile(r"^#{2,3}\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^{}]*)\})?\s*$
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+")
 _QUOTE_MARK = re.compile(r"^\s*(?:>\s?)+")  # (a quote inside a quote: '> > …')
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_AUTOLINK = re.compile(r"<(?:mailto:)?((?<=mailto:)[^>\s]+|https?:[^>\s]+)>")  # (a mail address without its scheme)
 _SPAN = re.compile(r"\[([^\]]*)\]\{[^}]*\}")
 _ASIDE = re.compile(r"\[([^\]]*)\]\{\s*\.aside\s*\}")
 _EMPHASIS = re.compile(r"\*{1,2}([^*]+)\*{1,2}")
@@ -136,7 +136,10 @@ def read_source(path: Path) -> Source:
                 flush()
             if not paragraph:
                 start = number
-            paragraph.append(line[marked.end():] if marked else line)
+            rest = line[marked.end():] if marked else line
+            if marked and (inner := _LIST_MARK.match(rest)):  # (a list inside a quote: '> - …')
+                rest = rest[inner.end():]
+            paragraph.append(rest)
     flush()
     return source
 

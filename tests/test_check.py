@@ -256,8 +256,8 @@ PINYIN_PLACES = [
     ("in a question heading", VALID.replace("## 第一个问题？", "## 把桌子抹一下？"), "## 把桌子", 7),
     ("first in its paragraph", VALID.replace("回答一。", "抹一下。"), "抹一下", 1),
     ("on the second line of a paragraph", VALID.replace("回答一。", "他们昨天\n把桌子抹一下。"), "把桌子", 4),
-    # markup between the character and its context: the paragraph's line, first column
-    ("after emphasis, in the last answer", VALID.replace("回答二。", "**桌子**抹一下。"), "**桌子**", 1),
+    # markup between the character and its context: still the character (it was column 1)
+    ("after emphasis, in the last answer", VALID.replace("回答二。", "**桌子**抹一下。"), "**桌子**", 7),
 ]
 
 

@@ -55,6 +55,8 @@ from pipeline.passes.speech_labels import stock_codes as _stock_codes
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
 from pipeline.passes.speech_chars import sayable as _sayable
+from pipeline.passes.speech_chars import without_note_marks as _without_note_marks
+from pipeline.passes.speech_chars import without_superscript_marks as _superscript_marks
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PAUSES = "，。！？；：、"
@@ -167,7 +169,7 @@ def _signs(text: str, rules: SpeechRules) -> str:
         pattern = compiled(rules, "signs", lambda: re.compile(
             "|".join(whole(s) for s in sorted(signs, key=len, reverse=True))))
         text = pattern.sub(lambda m: signs[m[0]], text)
-    text = _powers(text, rules)
+    text = _superscript_marks(_powers(text, rules))  # (what no power took after a word: a note's mark)
     text = _vulgar_fractions(text)
     text = _numeric_symbols(text)
     return _per_unit(text, rules)
@@ -455,6 +457,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)
     text = _sayable(text)  # (after the title's respellings, which may name such a character)
+    text = _without_note_marks(text)
     text = _stock_codes(text, rules)
     text = _web(text, rules)
     text = _english_numbers(text, rules)

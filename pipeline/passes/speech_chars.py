@@ -65,3 +65,33 @@ def sayable(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+# Enclosed numbers: ①…⑳ ⑴…⒇ ⒈…⒛ ⓫…⓴ ⓵…⓾ ❶…➓ ㉑…㉟ ㊱…㊿.
+ENCLOSED_NUMBERS = "\u2460-\u249b\u24eb-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
+# A note's mark: enclosed numbers, or numbers in square brackets, right after a word or a closing
+# mark and before a pause (受访者①，…  两点②：  数字[1]。  a study[2, 3].): the eye follows it to
+# the note; said, it was a number of the sentence (两点② → 两点二, 数字[1]。 → 数字，一). A mark
+# before more text (①苹果②香蕉, items counted in a line) is a number, and stays.
+_NOTE_MARK = re.compile(
+    rf"(?<=[^\W_]|[”’」』）)\]》%℃])(?:[{ENCLOSED_NUMBERS}]|[\[［〔]\s*\d{{1,3}}(?:\s*[,，、\-–]\s*\d{{1,3}})*\s*[\]］〕])+"
+    r"(?=[\s，。、；：！？,.;:!?）)”’」』]|$)")
+# An enclosed or superscript number opening a sentence before a space labels it (a note's
+# '① 两位受访者…', '¹ 车场位于…'): said
+# with a pause after it, not run into the words (一两位受访者: 'one or two').
+_OPENING_MARK = re.compile(rf"^(\s*[{ENCLOSED_NUMBERS}]|\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+(?=\S)")
+
+
+def without_note_marks(text: str) -> str:
+    """`text` without the marks that send the eye to a note, and with a pause after the number
+    that labels one."""
+    return _OPENING_MARK.sub(r"\1，", _NOTE_MARK.sub("", text))
+
+
+# A superscript number after a Chinese word or a closing mark, before a pause, that no power took
+# (100米² is one: 一百平方米): a note's mark (受访者¹，: it was 受访者一，).
+_SUPERSCRIPT_MARK = re.compile(r"(?<=[\u3400-\u9fff”’」』）》])[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?=[\s，。、；：！？,.;:!?）)”’」』]|$)")
+
+
+def without_superscript_marks(text: str) -> str:
+    return _SUPERSCRIPT_MARK.sub("", text)

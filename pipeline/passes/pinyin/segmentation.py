@@ -45,8 +45,13 @@ from pipeline.passes.pinyin.tables import (
     _standalone,
 )
 
+# A figure with its sign, currency and unit, and a range of them: −18℃, 2~8℃, 12%～15%, ¥2.8～¥3.5,
+# ±2%, 2020—2024, a time or a score 23:30—05:30, 3:2 (the learner editions put a word space, and so a line break, between segments:
+# '到−' ended a line and '5℃' began the next, '℃' alone opened one). Not before a letter (3D).
+_FIGURE = r"[−\-+±¥￥$€£]?\d+(?:[.,:]\d+)*(?:°[CF]|[%‰℃℉°′″])?"
 _OTHER_TOKEN = re.compile(
-    r"[A-Za-z0-9._%+\-]*[A-Za-z0-9]@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"  # a mail address, whole
+    r"(?:mailto:)?[A-Za-z0-9._%+\-]*[A-Za-z0-9]@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"  # a mail address, whole
+    rf"|{_FIGURE}(?:[~～〜—–\-]{_FIGURE})*(?![A-Za-z0-9])"
     r"|@[A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|@[A-Za-z0-9_]"  # ASCII @handle
     r"|[^\W_]+(?:[.'’\-+_/][^\W_]+)*"  # Latin/digit word: GPT-4, 3.5, don't, AT&T is two
     r"|\s+"
