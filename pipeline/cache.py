@@ -31,6 +31,11 @@ CACHE_VERSION = "1"
 SUM_SUFFIX = ".sum"  # beside each entry: its checksum (an entry's size counts without it)
 PRUNE_STAMP = ".pruned"  # in the root: when the cache was last pruned (its modification time)
 PRUNE_EVERY = 3600.0  # seconds between two prunings of one cache
+# Namespaces that hold records, not results: nothing rebuilds them, so `clear` and `prune` keep
+# them. `owners` says which title built each output (`pipeline.owners`); before, `publish
+# clean-cache` (or a pruning) forgot it, and another title with the same slug then silently
+# took those editions.
+RECORDS = frozenset({"owners"})
 RECENT = 3600.0  # an entry used this recently is never removed: a build (here or in another
 # process sharing the cache) may still be reading it, or about to hand its path to a tool
 
@@ -40,6 +45,7 @@ class Cleared:
     removed: int = 0  # entries
     kept: int = 0  # files (and links) in the folder that the cache did not write
     example: str = ""  # the first of them
+    records: int = 0  # entries kept as records (`RECORDS`)
 
 
 @dataclass(frozen=True)
@@ -95,16 +101,19 @@ class Cache:
         return path if _intact(path) is not None and _used(path) else None
 
     def clear(self) -> Cleared:
-        """Remove every entry (and the folders left empty); anything else in the folder (files
-        the cache did not write, symbolic links) stays, and is counted. Why: `PUBLISH_CACHE_DIR`
-        is any folder the user names, and `publish clean-cache` with it set to a project or the
-        home folder by mistake deleted every file below it."""
+        """Remove every entry (and the folders left empty) but the records (`RECORDS`); anything
+        else in the folder (files the cache did not write, symbolic links) stays, and is counted.
+        Why: `PUBLISH_CACHE_DIR` is any folder the user names, and `publish clean-cache` with it set
+        to a project or the home folder by mistake deleted every file below it."""
         if self.root is None or not self.root.is_dir():
             return Cleared()
-        removed = kept = 0
+        removed = kept = records = 0
         example = ""
         for dirpath, dirs, files in os.walk(self.root, topdown=False):
             relative = Path(dirpath).relative_to(self.root).parts
+            if relative[:1] and relative[0] in RECORDS:
+                records += sum(1 for name in files if not name.endswith(SUM_SUFFIX) and not name.startswith("."))
+                continue
             for name in files:
                 path = Path(dirpath, name)
                 if _written_here((*relative, name)) and not path.is_symlink():
@@ -123,7 +132,7 @@ class Cache:
                     path.rmdir()
         with contextlib.suppress(OSError):
             self.root.rmdir()
-        return Cleared(removed, kept, example)
+        return Cleared(removed, kept, example, records)
 
     def prune(self, limit: int, now: float | None = None) -> Pruned:
         """Remove the entries used longest ago until the cache holds at most `limit` bytes,
@@ -224,7 +233,7 @@ def _entries(root: Path) -> list[tuple[float, int, Path]]:
             status = path.stat()
         except FileNotFoundError:
             continue
-        if (stat.S_ISREG(status.st_mode) and len(path.parent.name) == 2 and path.name.startswith(path.parent.name)
+        if (stat.S_ISREG(status.st_mode) and len(path.parent.name) == 2 and path.parent.parent.name not in RECORDS and path.name.startswith(path.parent.name)
                 and not path.name.endswith(SUM_SUFFIX)):
             found.append((status.st_mtime, status.st_size, path))
     return found

@@ -393,7 +393,9 @@ def clean_cache(quiet: QuietOption = False) -> None:
         if cache.root.exists() and not cache.root.is_dir():
             raise UsageError(f"the build cache folder {cache.root} is a file, not a folder: {CACHE_ADVICE}")
         cleared = cache.clear()
-    ui.say(f"removed {cleared.removed} cached file(s)")
+    ui.say(f"removed {cleared.removed} cached file(s)" + (
+        f"; kept the record of which title built each of {cleared.records} output(s), so that another title "
+        f"with the same slug still cannot replace them" if cleared.records else ""))
     if cleared.kept:
         ui.warn(f"left {cleared.kept} file(s) in {cache.root} that the build cache did not write (such as "
                 f"{cleared.example}): give the cache a folder of its own (PUBLISH_CACHE_DIR)")

@@ -51,7 +51,7 @@ except ImportError:  # pragma: no cover - Typer on click itself
 from pipeline.build import describe_failure
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError, read_source_file, writable_dir
-from pipeline.streams import silence
+from pipeline.streams import colour_allowed, forced_colour, live_allowed, on_terminal, silence
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -70,10 +70,9 @@ SourceOption = Annotated[
 
 
 def plain_output() -> bool:
-    """No colour, no boxes, no live progress: when stdout is not a terminal, NO_COLOR is set,
-    or TERM=dumb (https://no-color.org)."""
-    return (sys.stdout is None or not sys.stdout.isatty() or "NO_COLOR" in os.environ
-            or os.environ.get("TERM") == "dumb")
+    """No colour, no boxes, no live progress (the help's): when stdout is not a terminal,
+    NO_COLOR is set, or TERM=dumb (`streams.live_allowed`)."""
+    return not live_allowed(sys.stdout)
 
 
 def example(*lines: str) -> str:
@@ -105,11 +104,20 @@ def _sane_width(console: Console) -> Console:
     `COLUMNS=5` printed a table of empty rows; off a terminal (a pipe, a file, a CI log) the
     width of whatever terminal stdin or stderr was cut a long slug in the summary to 'a-very…'
     for the script reading it."""
-    if not console.is_terminal:
+    if not on_terminal(console.file):  # FORCE_COLOR makes Rich call a pipe a terminal
         console.width = PLAIN_WIDTH
     elif console.width < MIN_WIDTH:
         console.width = MIN_WIDTH
     return console
+
+
+def _colours(stream: object) -> dict[str, object]:
+    """Rich's colour settings for `stream` by the one policy (`streams.colour_allowed`): Rich's
+    own reading of the environment takes FORCE_COLOR=0 as 'force' and drops a forced colour under
+    TERM=dumb."""
+    if not colour_allowed(stream):
+        return {"color_system": None}
+    return {"force_terminal": True, "color_system": "standard"} if forced_colour() else {}
 
 
 class Output:
@@ -120,17 +128,18 @@ class Output:
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
         options = {"highlight": False, "markup": False, "emoji": False, "soft_wrap": True}
-        self.out = _sane_width(_Console(**options))
-        self.err = _sane_width(_Console(stderr=True, **options))
+        self.out = _sane_width(_Console(**options, **_colours(sys.stdout)))
+        self.err = _sane_width(_Console(stderr=True, **options, **_colours(sys.stderr)))
 
     @staticmethod
     def _styled(console: Console) -> bool:
-        return console.is_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+        return colour_allowed(console.file)
 
     @property
     def fancy(self) -> bool:
-        """Colour, boxes and live displays allowed on stderr (a terminal, no NO_COLOR, not quiet)."""
-        return not self.quiet and self._styled(self.err)
+        """Boxes and live displays allowed on stderr (a real terminal, not TERM=dumb, no
+        NO_COLOR, not quiet); never forced by FORCE_COLOR (`streams`)."""
+        return not self.quiet and live_allowed(self.err.file)
 
     def _print(self, console: Console, text: Text) -> None:
         try:

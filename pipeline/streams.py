@@ -64,3 +64,52 @@ def silence(stream: object) -> None:
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, fd)
     os.close(null)
+
+
+# -- colour and live displays: one policy for every stream ------------------------------------------
+# Precedence, most binding first (https://no-color.org, https://force-color.org):
+#   NO_COLOR set and not empty   no colour, no boxes, no live display
+#   FORCE_COLOR set, not 0/false colour, even off a terminal or under TERM=dumb (a CI log that
+#                                renders it); never a live display: it redraws, which a log
+#                                cannot, and a pipe got hundreds of cursor-moving lines
+#   FORCE_COLOR=0 / false        no colour (as Node's supports-color reads it)
+#   otherwise                    colour and live displays on a terminal whose TERM is not dumb
+# Before, Rich took any FORCE_COLOR (even 0) as 'a terminal' on its own, so a piped audio build
+# wrote its progress bar into the log, and an empty NO_COLOR counted as set.
+FORCE_OFF = frozenset({"0", "false", "no", "off"})
+
+
+def on_terminal(stream: object) -> bool:
+    """Whether `stream` is a real terminal (whatever the environment says)."""
+    try:
+        return bool(stream is not None and stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _no_color() -> bool:
+    return os.environ.get("NO_COLOR", "") != ""
+
+
+def forced_colour() -> bool | None:
+    """True when FORCE_COLOR asks for colour, False when it forbids it, None when unset (or
+    overruled by NO_COLOR, which wins)."""
+    value = os.environ.get("FORCE_COLOR")
+    if value is None or _no_color():
+        return None
+    return value.strip().lower() not in FORCE_OFF
+
+
+def live_allowed(stream: object) -> bool:
+    """Boxes and live (redrawn) displays on `stream`: a real terminal that can move its cursor,
+    colour not refused."""
+    return (on_terminal(stream) and os.environ.get("TERM") != "dumb" and not _no_color()
+            and forced_colour() is not False)
+
+
+def colour_allowed(stream: object) -> bool:
+    """Colour on `stream`, by the precedence above."""
+    if _no_color():
+        return False
+    forced = forced_colour()
+    return forced if forced is not None else live_allowed(stream)
