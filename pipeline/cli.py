@@ -24,7 +24,16 @@ from rich.text import Text
 
 from pipeline import renderers
 from pipeline.api import settings_for_project
-from pipeline.cli_build import Site, cast_builds_nothing, learner_options_need_learner, named_titles, run_build
+from pipeline.driver.styles import check_pages
+from pipeline.cli_build import (
+    PAPER_HELP,
+    Site,
+    cast_builds_nothing,
+    learner_options_need_learner,
+    named_titles,
+    paper_option,
+    run_build,
+)
 from pipeline.cli_common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -77,13 +86,6 @@ LevelOption = Annotated[int, typer.Option(min=0, max=7, help="Learner edition: l
 SandhiOption = Annotated[bool, typer.Option(help="Learner edition: show 一/不 as spoken.")]
 LearnerOption = Annotated[bool, typer.Option(help="Learner edition: pinyin above every character.")]
 BaseUrlHelp = "Where OUT/site/ will be served from (default: base_url in publish.toml)."
-
-
-class Paper(str, enum.Enum):
-    a5 = "a5"
-    b5 = "b5"
-    a4 = "a4"
-    letter = "letter"
 
 
 class Engine(str, enum.Enum):
@@ -193,7 +195,7 @@ def pdf(
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
-    paper: Annotated[Paper, typer.Option(help="Trim size.", case_sensitive=False)] = Paper.a5,
+    paper: Annotated[str, typer.Option(callback=paper_option, metavar="NAME", help=PAPER_HELP)] = "a5",
     marks: Annotated[bool, typer.Option(help="Crop marks and 3 mm bleed for the printer.")] = False,
     learner: LearnerOption = False,
     level: LevelOption = 4,
@@ -206,7 +208,7 @@ def pdf(
     """The typeset print PDF: output/<slug>.pdf (or <slug>-learner.pdf)."""
     learner_options_need_learner(ctx, learner)
     run_build(["pdf-learner" if learner else "pdf"], sources, source, out_dir, force, jobs, scheduler, quiet,
-              paper=paper.value, marks=marks, level=level, tone_sandhi=tone_sandhi)
+              paper=paper, marks=marks, level=level, tone_sandhi=tone_sandhi)
 
 
 @app.command(epilog=example("publish audio", "publish audio --engine espeak", "publish audio --cast"))
@@ -374,6 +376,7 @@ def watch(
         check_sources_kept(str(out_path), [(titles[0].name, titles[0].slug)], chosen)
         check_owners(str(out_path), [(titles[0].name, titles[0].data, titles[0].slug)], chosen, str(cache.root))
         settings = settings_for_project(Path("."), editions=tuple(chosen), engine="espeak")
+        check_pages(settings.style_overrides, settings.editions, settings.paper, settings.marks)
         settings = settings.resolved(ui.note)
         ctx = BuildContext(out_dir=out_path, cache=cache, styles_dir=styles_dir(settings.style_overrides, cache),
                            options=settings.options(), log=ui.say)

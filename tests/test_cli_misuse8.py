@@ -13,6 +13,11 @@ line and never a traceback, the files on disk). On a title written for this file
   `NO_COLOR` turned colour off. Now one precedence (`pipeline.streams`): NO_COLOR (not empty)
   over FORCE_COLOR (0/false: off) over TERM=dumb and the terminal test; live displays and
   boxes only on a real terminal;
+- `--paper` was a fixed list, so the README's 'a new styles/pdf-paper-<name>.css adds a trim for
+  --paper <name>' was refused; and an override setting `@page { size: 0mm 0mm }` (or a poster, or
+  margins wider than the page) built for a minute into a PDF of 706 empty 0 × 0 pages, 'built'.
+  Now `--paper` takes the project's trims, and such a page is a usage error naming the file and
+  line before anything is built.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from pipeline.errors import PublishError
 from pipeline.reader import read_text
 from tests.test_build import context, doc_of, registry  # noqa: F401  (registry is a fixture)
 from tests.test_cli_misuse6 import invoke
+from tests.test_cli_misuse7 import one_error
 
 LANTERN = """---
 id: "tag:harbour-news.example,2025:灯塔 #7"
@@ -133,3 +139,68 @@ def test_forced_colour_draws_no_progress_bar_into_a_pipe(monkeypatch) -> None:
         for _ in range(3):
             advance()
     assert log.getvalue() == ""
+
+
+# -- the project's own trims: `--paper NAME`, and pages no book is printed on ---------------------
+def _project(tmp_path: Path, **styles: str) -> Path:
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "last-lantern.md").write_text(LANTERN, encoding="utf-8")
+    (tmp_path / "styles").mkdir()
+    for name, css in styles.items():
+        (tmp_path / "styles" / name).write_text(css, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("styles", "args", "said"), [
+    ({"pdf-paper-pocket.css": "/* pocket */\n@page { size: 0mm 0mm; margin: 0 }\n"}, ["pdf", "--paper", "Pocket"],
+     "styles/pdf-paper-pocket.css:2: the page size 0mm 0mm is 0 × 0 mm"),
+    ({"pdf-paper-a5.css": "@page { size: 60in 40in }"}, ["all"], "styles/pdf-paper-a5.css:1: the page size 60in 40in"),
+    ({"pdf-paper-b5.css": "@page { size: B5 }\n@page :left { margin-left: 80mm; margin-right: 80mm }"},
+     ["pdf", "--paper", "b5"], "styles/pdf-paper-b5.css:2: the margins of @page :left leave a text block 16 mm wide"),
+    ({"pdf-paper-poster.css": "@page { size: A5 }"}, ["pdf", "--paper", "postr"],
+     "'postr' is not one of a5, b5, a4, letter, poster (did you mean poster?)"),
+], ids=["zero-own-trim", "huge-a5", "margins", "typo"])
+def test_a_page_no_book_is_printed_on_is_refused_before_building(tmp_path: Path, styles: dict[str, str],
+                                                                args: list[str], said: str) -> None:
+    """Before: `--paper pocket` was refused ('not one of a5, b5, a4, letter') though the README
+    says a styles/pdf-paper-<name>.css adds a trim, and an override's 0 × 0 mm page built for a
+    minute into a PDF of hundreds of empty pages, 'built'."""
+    line = one_error(invoke(_project(tmp_path, **styles), *args))
+    assert said in line, line
+    assert not (tmp_path / "output").exists()
+
+
+def test_the_project_trim_is_found_in_any_case(tmp_path: Path) -> None:
+    from pipeline.renderers.pdf import paper_stylesheet
+
+    folder = tmp_path / "styles"
+    folder.mkdir()
+    (folder / "pdf-paper-Pocket.css").write_text("@page { size: 105mm 148mm }", encoding="utf-8")
+    ctx = dataclasses.replace(context(tmp_path, paper="pocket"), styles_dir=folder)
+    assert paper_stylesheet(ctx) == folder / "pdf-paper-Pocket.css"
+
+
+@pytest.mark.parametrize(("css", "problem"), [
+    ("@page { size: A5 landscape; margin: 20mm }", None),
+    ("@page { size: 105mm 148mm }\n@page :first { margin: 30mm 10mm }", None),
+    ("@page { size: 148mm 210mm; margin: 2em }", None),  # relative margins: not judged here
+    ("@page { size: a10 }", "26 × 37 mm"),
+    ("@page { size: 5cm 2000mm }", "50 × 2000 mm"),
+    ("@page { size: 148mm; margin: 70mm 10mm }", "8 mm high"),
+    ("@page { size: 148mm 210mm; margin: 10mm 65mm 10mm 65mm }", "18 mm wide"),
+], ids=["landscape", "first", "em", "a10", "tall", "square-high", "wide"])
+def test_trim_problems(css: str, problem: str | None) -> None:
+    from pipeline.renderers.pagegeometry import trim_problem
+
+    found = trim_problem([("x.css", css)])
+    assert (found is None) if problem is None else (problem in (found or "")), found
+
+
+def test_the_shipped_trims_pass() -> None:
+    from pipeline.build import STYLES_DIR
+    from pipeline.renderers.pagegeometry import trim_problem
+
+    for paper in ("a5", "b5", "a4", "letter"):
+        sheets = [(name, (STYLES_DIR / name).read_text(encoding="utf-8"))
+                  for name in ("pdf.css", f"pdf-paper-{paper}.css", "pdf-learner.css", "pdf-marks.css")]
+        assert trim_problem(sheets) is None, paper
