@@ -380,9 +380,10 @@ def watch(
         settings = settings.resolved(ui.note)
         ctx = BuildContext(out_dir=out_path, cache=cache, styles_dir=styles_dir(settings.style_overrides, cache),
                            options=settings.options(), log=ui.say)
-        watch_and_build(path, chosen, ctx, out=ui.say, style_dirs=[STYLES_DIR, project_styles(Path("."))],
-                        restyle=lambda: styles_dir(style_overrides(Path(".")), cache),
-                        after_build=lambda: prune_cache(cache, settings.cache_limit, ui.say))
+        with cache.in_use():  # `publish clean-cache` refuses while it is watched
+            watch_and_build(path, chosen, ctx, out=ui.say, style_dirs=[STYLES_DIR, project_styles(Path("."))],
+                            restyle=lambda: styles_dir(style_overrides(Path(".")), cache),
+                            after_build=lambda: prune_cache(cache, settings.cache_limit, ui.say))
 
 
 @app.command(name="clean-cache", epilog=example("publish clean-cache"))

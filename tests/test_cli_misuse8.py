@@ -17,7 +17,10 @@ line and never a traceback, the files on disk). On a title written for this file
   --paper <name>' was refused; and an override setting `@page { size: 0mm 0mm }` (or a poster, or
   margins wider than the page) built for a minute into a PDF of 706 empty 0 × 0 pages, 'built'.
   Now `--paper` takes the project's trims, and such a page is a usage error naming the file and
-  line before anything is built.
+  line before anything is built;
+- `publish clean-cache` while a build ran emptied the cache under it (the project's styles folder,
+  the font subsets). Builds now hold the cache shared, and clean-cache refuses (exit 1) while
+  they do, removing nothing.
 """
 
 from __future__ import annotations
@@ -204,3 +207,35 @@ def test_the_shipped_trims_pass() -> None:
         sheets = [(name, (STYLES_DIR / name).read_text(encoding="utf-8"))
                   for name in ("pdf.css", f"pdf-paper-{paper}.css", "pdf-learner.css", "pdf-marks.css")]
         assert trim_problem(sheets) is None, paper
+
+
+# -- `publish clean-cache` while a build uses the cache -------------------------------------------
+def test_clean_cache_refuses_while_a_build_uses_the_cache(tmp_path: Path, monkeypatch) -> None:
+    """Before, it emptied the cache under a running build: the folder of the project's styles and
+    the font subsets the build was about to read were gone. Now builds hold the cache (shared),
+    and clean-cache says to run it again once they are done, removing nothing."""
+    from pipeline import api
+    from pipeline.cache import CacheInUse, key
+
+    cache = Cache(tmp_path / ".cache-test")  # `invoke`'s PUBLISH_CACHE_DIR
+    cache.put("fonts", key("fonts"), b"a font subset")
+    with cache.in_use():
+        result = invoke(tmp_path, "clean-cache")
+    assert result.exit_code == 1, (result.exit_code, result.stdout, result.stderr)
+    assert result.stderr.startswith("error: a build (or 'publish watch') is using the build cache "), result.stderr
+    assert "nothing was removed" in result.stderr and cache.get("fonts", key("fonts")) == b"a font subset"
+
+    refused = []
+
+    def build_while_someone_cleans(*args, **kwargs):  # noqa: ANN002, ANN003 - run_in_process's
+        try:
+            cache.clear()
+        except CacheInUse:
+            refused.append(True)
+        return []
+
+    monkeypatch.setattr(api, "run_in_process", build_while_someone_cleans)
+    api.build_titles([api.TitleSource(name="last-lantern.md", data=LANTERN.encode())], api.BuildSettings(editions=("epub",)), tmp_path / "out", jobs=1,
+                     cache_dir=cache.root, log=lambda message: None)
+    assert refused == [True]
+    assert invoke(tmp_path, "clean-cache").exit_code == 0 and cache.get("fonts", key("fonts")) is None
