@@ -171,7 +171,7 @@ class Cache:
                 path = Path(dirpath, name)
                 if _written_here((*relative, name)) and not path.is_symlink():
                     path.unlink(missing_ok=True)
-                    removed += not name.endswith(SUM_SUFFIX)
+                    removed += not name.endswith(SUM_SUFFIX) and bool(relative)  # not the stamp, the lock
                 else:
                     kept += 1
                     example = example or str(path)

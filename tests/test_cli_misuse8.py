@@ -20,7 +20,10 @@ line and never a traceback, the files on disk). On a title written for this file
   line before anything is built;
 - `publish clean-cache` while a build ran emptied the cache under it (the project's styles folder,
   the font subsets). Builds now hold the cache shared, and clean-cache refuses (exit 1) while
-  they do, removing nothing.
+  they do, removing nothing;
+- a path or an address given empty (`--out-dir ''`, `--source=`, `import ''`, `--scheduler ''`):
+  `Path('')` is '.', so `publish new x --out-dir ''` wrote into the current folder, the others
+  said '. is a folder', and an empty scheduler built here without a word. Now each is named.
 """
 
 from __future__ import annotations
@@ -239,3 +242,24 @@ def test_clean_cache_refuses_while_a_build_uses_the_cache(tmp_path: Path, monkey
                      cache_dir=cache.root, log=lambda message: None)
     assert refused == [True]
     assert invoke(tmp_path, "clean-cache").exit_code == 0 and cache.get("fonts", key("fonts")) is None
+
+
+# -- a path or an address given empty ---------------------------------------------------------------
+@pytest.mark.parametrize(("args", "line"), [
+    (["new", "night-owl", "--out-dir", ""], "error: --out-dir is empty: name the folder of the source files"),
+    (["new", "night-owl", "--out-dir="], "error: --out-dir is empty: name the folder of the source files"),
+    (["import", ""], "error: the copy's name is empty: name the file to import"),
+    (["import", "--", ""], "error: the copy's name is empty: name the file to import"),
+    (["epub", "-s", ""], "error: --source is empty: name a source file"),
+    (["check", "--source="], "error: --source is empty: name a source file"),
+    (["epub", "--scheduler", ""], "error: --scheduler is empty: name a Dask scheduler's address"),
+    (["all", "-o", " "], "error: --out is empty: name an output folder"),
+], ids=["out-dir", "out-dir-equals", "import", "import-after-marker", "source-short", "check-source", "scheduler",
+        "out-blank"])
+def test_an_empty_path_or_address_is_named(tmp_path: Path, args: list[str], line: str) -> None:
+    """Before: `Path('')` is '.', so `publish new x --out-dir ''` wrote x.md into the current
+    folder, `import ''` and `--source ''` said '. is a folder', and `--scheduler ''` built here."""
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "last-lantern.md").write_text(LANTERN, encoding="utf-8")
+    assert one_error(invoke(tmp_path, *args)).startswith(line)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["source"]  # nothing written, nothing built
