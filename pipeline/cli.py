@@ -411,20 +411,39 @@ app.command(name="new", epilog=NEW_EXAMPLES)(new_command)
 
 
 class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised where the build stands, so that it unwinds as from Ctrl-C: every `finally`
-    removes the temporary file it was writing (the default action left '.x.pdf.….part' files in
-    the output folder) and the build's worker processes are stopped."""
+    """SIGTERM (or SIGHUP), raised where the build stands, so that it unwinds as from Ctrl-C:
+    every `finally` removes the temporary file it was writing (the default action left
+    '.x.pdf.….part' files in the output folder) and the build's worker processes are stopped."""
 
 
-# Set by the SIGTERM handler. Why a flag besides the exception: where the signal lands in a
-# library's native code (watchfiles' wait for a change), the library raises its own plain
-# KeyboardInterrupt in place of ours, and "terminated" would be reported as "interrupted".
+# The signals that stop a command as Ctrl-C does, each with its line and exit code (128 + the
+# signal, as a shell reports it). SIGHUP (the terminal closed, an ssh session dropped) ended the
+# process at once, leaving its temporary files in the output folder; under `nohup` (SIGHUP
+# ignored) it stays ignored.
+STOP_SIGNALS = {signal.SIGTERM: ("terminated", EXIT_TERMINATED)}
+if hasattr(signal, "SIGHUP"):
+    STOP_SIGNALS[signal.SIGHUP] = ("hung up: the terminal closed (run it under nohup to keep it going)",
+                                   128 + signal.SIGHUP)
+
+# Set by the handler: which signal stopped the command. Why a record besides the exception:
+# where the signal lands in a library's native code (watchfiles' wait for a change), the
+# library raises its own plain KeyboardInterrupt in place of ours, and "terminated" would be
+# reported as "interrupted".
+_STOPPED_BY: list[int] = []
 _TERMINATED = threading.Event()
 
 
 def _terminated(signum: int, frame: object) -> None:
+    _STOPPED_BY.append(signum)
     _TERMINATED.set()
     raise Terminated()
+
+
+def install_stop_signals() -> None:
+    """Handle `STOP_SIGNALS`, but for one the caller ignores (`nohup` ignores SIGHUP)."""
+    for signum in STOP_SIGNALS:
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            signal.signal(signum, _terminated)
 
 
 def main() -> None:
@@ -434,7 +453,7 @@ def main() -> None:
     from pipeline.build import describe_failure
 
     prepare_standard_streams()
-    signal.signal(signal.SIGTERM, _terminated)
+    install_stop_signals()
     try:
         app(prog_name="publish")
     except KeyboardInterrupt as interrupt:
@@ -453,9 +472,10 @@ def main() -> None:
 
 def _interrupted(interrupt: KeyboardInterrupt) -> NoReturn:
     terminated = isinstance(interrupt, Terminated) or _TERMINATED.is_set()
-    with contextlib.suppress(Exception):
-        Output().error("terminated" if terminated else "interrupted")
-    leave(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+    line, code = STOP_SIGNALS.get(_STOPPED_BY[0] if _STOPPED_BY else signal.SIGTERM, STOP_SIGNALS[signal.SIGTERM])
+    with contextlib.suppress(Exception):  # (a terminal that hung up cannot show it)
+        Output().error(line if terminated else "interrupted")
+    leave(code if terminated else EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":

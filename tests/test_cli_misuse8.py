@@ -23,7 +23,10 @@ line and never a traceback, the files on disk). On a title written for this file
   they do, removing nothing;
 - a path or an address given empty (`--out-dir ''`, `--source=`, `import ''`, `--scheduler ''`):
   `Path('')` is '.', so `publish new x --out-dir ''` wrote into the current folder, the others
-  said '. is a folder', and an empty scheduler built here without a word. Now each is named.
+  said '. is a folder', and an empty scheduler built here without a word. Now each is named;
+- SIGHUP (the terminal closed, an ssh session dropped) ended a build at once, leaving its
+  temporary '.x.epub.….part' files in the output folder; now it unwinds as SIGTERM does (exit
+  129, one line), in the build and its workers, unless ignored (`nohup`).
 """
 
 from __future__ import annotations
@@ -263,3 +266,43 @@ def test_an_empty_path_or_address_is_named(tmp_path: Path, args: list[str], line
     (tmp_path / "source" / "last-lantern.md").write_text(LANTERN, encoding="utf-8")
     assert one_error(invoke(tmp_path, *args)).startswith(line)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["source"]  # nothing written, nothing built
+
+
+# -- SIGHUP: the terminal closed mid-build ----------------------------------------------------------
+def test_a_hangup_mid_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """SIGHUP in the middle of writing the EPUB (the crash tests' hook signals there): before, the
+    process ended at once and left '.last-lantern.epub.….part' in the output folder. Now it
+    unwinds as SIGTERM does: exit 129, one line, no temporary file."""
+    import os
+    import subprocess
+    import sys
+
+    from pipeline.fsutil import KILL_ENV, KILL_SIGNAL_ENV
+
+    (tmp_path / "t.md").write_text(LANTERN, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "NO_COLOR": "1",
+           "PUBLISH_CACHE_DIR": str(tmp_path / "cache"), KILL_ENV: "*.epub", KILL_SIGNAL_ENV: "HUP"}
+    run = subprocess.run([sys.executable, "-m", "pipeline.cli", "epub", "t.md", "--out", "out"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=300, env=env)
+    assert "Traceback" not in run.stderr, run.stderr
+    assert run.returncode == 129, (run.returncode, run.stderr)
+    assert run.stderr.strip().splitlines()[-1].startswith("error: hung up: the terminal closed"), run.stderr
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_hangup_stays_ignored_under_nohup() -> None:
+    import signal
+
+    from pipeline.cli import _terminated, install_stop_signals
+
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGHUP, signal.SIGTERM)}
+    try:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as `nohup publish all &` starts it
+        install_stop_signals()
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN and signal.getsignal(signal.SIGTERM) is _terminated
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)  # from a terminal
+        install_stop_signals()
+        assert signal.getsignal(signal.SIGHUP) is _terminated
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
