@@ -50,6 +50,7 @@ from pipeline.cli_common import (
     example,
     leave,
     plain_output,
+    visible,
     reported_errors,
 )
 from pipeline.paths import CACHE_ADVICE, UsageError, expand_home, writable_cache_dir
@@ -159,7 +160,7 @@ def check(
             _doc, diagnostics = run_check(Path(title.name))
             for diagnostic in diagnostics:
                 is_error = diagnostic.severity == "error"
-                ui.result(Text(str(diagnostic), style="red" if is_error else "yellow"), always=is_error)
+                ui.result(Text(visible(str(diagnostic)), style="red" if is_error else "yellow"), always=is_error)
             problems = errors(diagnostics)
             failed = failed or bool(problems)
             ui.say(f"{title.name}: {len(problems)} error(s), {len(diagnostics) - len(problems)} warning(s)")

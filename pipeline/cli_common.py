@@ -120,6 +120,18 @@ def _colours(stream: object) -> dict[str, object]:
     return {"force_terminal": True, "color_system": "standard"} if forced_colour() else {}
 
 
+# Control characters in what a message quotes (a file name holding a newline, a carriage return or
+# an escape sequence): before, `a\nb.md` split its line in two, `bad\rname.md` was shown as
+# 'badname.md' (a file that is not there), and an ESC sequence in a name drove the terminal.
+# They are shown escaped, as Python writes them; the tab is kept.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def visible(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` with its control characters escaped (`\\n`, `\\r`, `\\x1b`)."""
+    return _CONTROL.sub(lambda m: m.group() if keep_newlines and m.group() == "\n" else repr(m.group())[1:-1], text)
+
+
 class Output:
     """Messages for the person at the terminal. Text is printed as text: brackets, asterisks
     and colons in a message (a pattern like `[a-z0-9-]+`, a source fragment like
@@ -153,24 +165,25 @@ class Output:
     def result(self, message: str | Text, *, always: bool = False) -> None:
         """A result line on stdout (a diagnostic, a table row): shown when quiet if `always`."""
         if always or not self.quiet:
-            self._print(self.out, message if isinstance(message, Text) else Text(message))
+            self._print(self.out, message if isinstance(message, Text) else Text(visible(message)))
 
     def say(self, message: str | Text, style: str | None = None) -> None:
         """Normal output (stdout); nothing when quiet."""
         if not self.quiet:
-            self._print(self.out, message if isinstance(message, Text) else Text(message, style=style or ""))
+            self._print(self.out, message if isinstance(message, Text) else Text(visible(message), style=style or ""))
 
     def note(self, message: str) -> None:
         """A remark about the build (stderr), e.g. which engine was chosen; nothing when quiet."""
         if not self.quiet:
-            self._print(self.err, Text(message, style="dim"))
+            self._print(self.err, Text(visible(message), style="dim"))
 
     def warn(self, message: str) -> None:
-        self._print(self.err, Text("warning: ", style="yellow") + Text(message))
+        self._print(self.err, Text("warning: ", style="yellow") + Text(visible(message)))
 
     def error(self, message: str) -> None:
         """Always printed, quiet or not (stderr)."""
-        self._print(self.err, Text("error: ", style="bold red") + Text(message))
+        debug = message.startswith("internal error:") and "\nTraceback" in message  # PUBLISH_DEBUG's
+        self._print(self.err, Text("error: ", style="bold red") + Text(visible(message, keep_newlines=debug)))
 
     def fail(self, message: str, code: int = EXIT_FAILED) -> NoReturn:
         self.error(message)

@@ -26,7 +26,10 @@ line and never a traceback, the files on disk). On a title written for this file
   said '. is a folder', and an empty scheduler built here without a word. Now each is named;
 - SIGHUP (the terminal closed, an ssh session dropped) ended a build at once, leaving its
   temporary '.x.epub.….part' files in the output folder; now it unwinds as SIGTERM does (exit
-  129, one line), in the build and its workers, unless ignored (`nohup`).
+  129, one line), in the build and its workers, unless ignored (`nohup`);
+- a file name holding a control character: a newline split each message in two, a carriage
+  return hid part of the name ('badname.md', a file that is not there), an escape sequence drove
+  the terminal. Every line the command prints shows them escaped (`a\\nb.md`).
 """
 
 from __future__ import annotations
@@ -306,3 +309,20 @@ def test_a_hangup_stays_ignored_under_nohup() -> None:
     finally:
         for signum, handler in before.items():
             signal.signal(signum, handler)
+
+
+# -- control characters in a name a message quotes ----------------------------------------------------
+@pytest.mark.parametrize("name", ["a\nb.md", "bad\rname.md", "x\x1b[31mred.md", "line\u2028sep.md"],
+                         ids=["newline", "carriage-return", "escape", "line-separator"])
+def test_a_file_name_with_control_characters_stays_on_one_line(tmp_path: Path, name: str) -> None:
+    """Before: `a\\nb.md` split each message naming it in two, `bad\\rname.md` was shown as
+    'badname.md' (no such file), and an escape sequence in a name coloured the terminal."""
+    (tmp_path / name).write_text("---\nid: x\n", encoding="utf-8")  # front matter never closed: E101
+    result = invoke(tmp_path, "check", name)
+    shown = repr(name)[1:-1]
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    lines = [line for line in result.stdout.splitlines() if line]
+    assert lines and all(line.startswith(f"{shown}:") for line in lines), result.stdout
+    assert "E101" in lines[0] and not re.search("[\x00-\x08\x0a-\x1f\x7f\u2028]", result.stdout.replace("\n", ""))
+    missing = invoke(tmp_path, "epub", f"gone-{name}")
+    assert missing.stderr.count("\n") == 1 and f"gone-{shown}" in missing.stderr, missing.stderr
