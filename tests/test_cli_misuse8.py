@@ -273,24 +273,25 @@ def test_an_empty_path_or_address_is_named(tmp_path: Path, args: list[str], line
 
 # -- SIGHUP: the terminal closed mid-build ----------------------------------------------------------
 def test_a_hangup_mid_write_leaves_no_temporary_file(tmp_path: Path) -> None:
-    """SIGHUP in the middle of writing the EPUB (the crash tests' hook signals there): before, the
-    process ended at once and left '.last-lantern.epub.….part' in the output folder. Now it
-    unwinds as SIGTERM does: exit 129, one line, no temporary file."""
+    """SIGHUP in the middle of writing a file (the crash tests' hook signals there; here the
+    source `publish new` writes, the lightest command, through the same atomic writer as every
+    edition): before, the process ended at once and left '.night-owl.md.….part' beside it. Now
+    it unwinds as SIGTERM does: exit 129, one line, no temporary file."""
     import os
     import subprocess
     import sys
 
     from pipeline.fsutil import KILL_ENV, KILL_SIGNAL_ENV
 
-    (tmp_path / "t.md").write_text(LANTERN, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "NO_COLOR": "1",
-           "PUBLISH_CACHE_DIR": str(tmp_path / "cache"), KILL_ENV: "*.epub", KILL_SIGNAL_ENV: "HUP"}
-    run = subprocess.run([sys.executable, "-m", "pipeline.cli", "epub", "t.md", "--out", "out"], cwd=tmp_path,
+           KILL_ENV: "night-owl.md", KILL_SIGNAL_ENV: "HUP"}
+    run = subprocess.run([sys.executable, "-m", "pipeline.cli", "new", "night-owl"], cwd=tmp_path,
                          capture_output=True, text=True, timeout=300, env=env)
     assert "Traceback" not in run.stderr, run.stderr
     assert run.returncode == 129, (run.returncode, run.stderr)
-    assert run.stderr.strip().splitlines()[-1].startswith("error: hung up: the terminal closed"), run.stderr
-    assert list((tmp_path / "out").iterdir()) == []
+    assert run.stderr.strip().splitlines() == ["error: hung up: the terminal closed (run it under nohup to keep it "
+                                               "going)"], run.stderr
+    assert list((tmp_path / "source").iterdir()) == []
 
 
 def test_a_hangup_stays_ignored_under_nohup() -> None:
