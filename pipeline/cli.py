@@ -24,7 +24,6 @@ from rich.text import Text
 
 from pipeline import renderers
 from pipeline.api import settings_for_project
-from pipeline.driver.styles import check_pages
 from pipeline.cli_build import (
     PAPER_HELP,
     Site,
@@ -50,9 +49,10 @@ from pipeline.cli_common import (
     example,
     leave,
     plain_output,
-    visible,
     reported_errors,
+    visible,
 )
+from pipeline.driver.styles import check_pages
 from pipeline.paths import CACHE_ADVICE, UsageError, expand_home, writable_cache_dir
 from pipeline.streams import prepare_standard_streams
 from pipeline.importers.cli import IMPORT_EXAMPLES, NEW_EXAMPLES, import_command, new_command

@@ -51,7 +51,7 @@ except ImportError:  # pragma: no cover - Typer on click itself
 from pipeline.build import describe_failure
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError, read_source_file, writable_dir
-from pipeline.streams import colour_allowed, forced_colour, live_allowed, on_terminal, silence
+from pipeline.streams import colour_allowed, forced_colour, live_allowed, on_terminal, silence, visible
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -118,18 +118,6 @@ def _colours(stream: object) -> dict[str, object]:
     if not colour_allowed(stream):
         return {"color_system": None}
     return {"force_terminal": True, "color_system": "standard"} if forced_colour() else {}
-
-
-# Control characters in what a message quotes (a file name holding a newline, a carriage return or
-# an escape sequence): before, `a\nb.md` split its line in two, `bad\rname.md` was shown as
-# 'badname.md' (a file that is not there), and an ESC sequence in a name drove the terminal.
-# They are shown escaped, as Python writes them; the tab is kept.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def visible(text: str, *, keep_newlines: bool = False) -> str:
-    """`text` with its control characters escaped (`\\n`, `\\r`, `\\x1b`)."""
-    return _CONTROL.sub(lambda m: m.group() if keep_newlines and m.group() == "\n" else repr(m.group())[1:-1], text)
 
 
 class Output:

@@ -18,7 +18,8 @@ from rich.text import Text
 from typing import TYPE_CHECKING
 
 from pipeline.api import CatalogueResult, EditionResult, TitleResult
-from pipeline.cli_common import Output, visible
+from pipeline.cli_common import Output
+from pipeline.streams import visible
 
 if TYPE_CHECKING:
     from pipeline.site.command import SiteStep

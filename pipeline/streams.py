@@ -17,6 +17,7 @@ Why each case matters (all found by a sweep of how editors and scripts run the c
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 STREAMS = (("stdin", 0, "r"), ("stdout", 1, "w"), ("stderr", 2, "w"))
@@ -113,3 +114,15 @@ def colour_allowed(stream: object) -> bool:
         return False
     forced = forced_colour()
     return forced if forced is not None else live_allowed(stream)
+
+
+# Control characters in what a message quotes (a file name holding a newline, a carriage return or
+# an escape sequence): before, `a\nb.md` split its line in two, `bad\rname.md` was shown as
+# 'badname.md' (a file that is not there), and an ESC sequence in a name drove the terminal.
+# They are shown escaped, as Python writes them; the tab is kept.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def visible(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` with its control characters escaped (`\\n`, `\\r`, `\\x1b`)."""
+    return _CONTROL.sub(lambda m: m.group() if keep_newlines and m.group() == "\n" else repr(m.group())[1:-1], text)
