@@ -17,6 +17,7 @@ unwritable `--out` or build cache, two titles with one slug) before anything is 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.build import default_cache, usable_lock_dir
+from pipeline.cache import Cache
 from pipeline.config import load_config
 from pipeline.errors import PublishError
 from pipeline.driver.local import Listener, Silent, run_in_process, run_pool
@@ -117,29 +119,33 @@ def build_titles(
     check_output_names(out, [t.slug for t in titles], list(settings.editions))
     check_sources_kept(out, [(t.name, t.slug) for t in titles], list(settings.editions))
     check_owners(out, [(t.name, t.data, t.slug) for t in titles], list(settings.editions), local_cache)
-    settings = settings.resolved(log)
-    results: dict[str, TitleResult] = {}
+    in_use = contextlib.ExitStack()  # `publish clean-cache` waits for no one: it refuses while this holds
+    if not scheduler or scheduler == "local":
+        in_use.enter_context(Cache(Path(local_cache)).in_use())
+    with in_use:
+        settings = settings.resolved(log)
+        results: dict[str, TitleResult] = {}
 
-    def collect(stream: Iterable[TitleResult]) -> None:
-        for result in stream:
-            results[result.name] = result
-            listener.finished(result)
+        def collect(stream: Iterable[TitleResult]) -> None:
+            for result in stream:
+                results[result.name] = result
+                listener.finished(result)
 
-    if scheduler:
-        from pipeline.driver.cluster import connect, run_dask
+        if scheduler:
+            from pipeline.driver.cluster import connect, run_dask
 
-        with connect(scheduler, jobs, log) as client:
-            # A LocalCluster shares this machine's disk, and so the project's cache; workers of a
-            # real cluster keep their own.
-            worker_cache = local_cache if scheduler == "local" else (str(cache_dir) if cache_dir else None)
-            collect(run_dask(client, titles, settings, for_workers(out), worker_cache, listener))
-        runner = f"dask {scheduler}"
-    elif jobs == 1 or len(titles) <= 1:
-        collect(run_in_process(titles, settings, out, local_cache, jobs, listener))
-        runner = f"in-process, audio on {jobs} processes" if jobs > 1 and settings.needs_engine() else "in-process"
-    else:
-        workers = min(jobs, len(titles))
-        collect(run_pool(titles, settings, out, local_cache, workers, listener))
-        runner = f"{workers} local processes"
+            with connect(scheduler, jobs, log) as client:
+                # A LocalCluster shares this machine's disk, and so the project's cache; workers of a
+                # real cluster keep their own.
+                worker_cache = local_cache if scheduler == "local" else (str(cache_dir) if cache_dir else None)
+                collect(run_dask(client, titles, settings, for_workers(out), worker_cache, listener))
+            runner = f"dask {scheduler}"
+        elif jobs == 1 or len(titles) <= 1:
+            collect(run_in_process(titles, settings, out, local_cache, jobs, listener))
+            runner = f"in-process, audio on {jobs} processes" if jobs > 1 and settings.needs_engine() else "in-process"
+        else:
+            workers = min(jobs, len(titles))
+            collect(run_pool(titles, settings, out, local_cache, workers, listener))
+            runner = f"{workers} local processes"
     ordered = tuple(results[t.name] for t in titles if t.name in results)
     return CatalogueResult(results=ordered, seconds=time.perf_counter() - started, runner=runner)

@@ -21,18 +21,37 @@ import os
 import re
 import stat
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; clean-cache does not wait for builds there
+    fcntl = None  # type: ignore[assignment]
+
+from pipeline.errors import PublishError
 from pipeline.fsutil import atomic_write
 
 CACHE_VERSION = "1"
 SUM_SUFFIX = ".sum"  # beside each entry: its checksum (an entry's size counts without it)
 PRUNE_STAMP = ".pruned"  # in the root: when the cache was last pruned (its modification time)
+IN_USE = ".in-use"  # in the root: builds hold a shared lock on it, `clear` an exclusive one
 PRUNE_EVERY = 3600.0  # seconds between two prunings of one cache
+# Namespaces that hold records, not results: nothing rebuilds them, so `clear` and `prune` keep
+# them. `owners` says which title built each output (`pipeline.owners`); before, `publish
+# clean-cache` (or a pruning) forgot it, and another title with the same slug then silently
+# took those editions.
+RECORDS = frozenset({"owners"})
 RECENT = 3600.0  # an entry used this recently is never removed: a build (here or in another
 # process sharing the cache) may still be reading it, or about to hand its path to a tool
+
+
+class CacheInUse(PublishError):
+    """`publish clean-cache` while a build (or `publish watch`) uses the cache: before, it removed
+    the folder of the project's styles and the font subsets under the build, which then failed
+    on a missing file, or embedded no font."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +59,7 @@ class Cleared:
     removed: int = 0  # entries
     kept: int = 0  # files (and links) in the folder that the cache did not write
     example: str = ""  # the first of them
+    records: int = 0  # entries kept as records (`RECORDS`)
 
 
 @dataclass(frozen=True)
@@ -94,22 +114,64 @@ class Cache:
         path = self._path(namespace, digest)
         return path if _intact(path) is not None and _used(path) else None
 
+    @contextlib.contextmanager
+    def in_use(self) -> Iterator[None]:
+        """Held by a build for as long as it reads the cache (shared: builds run side by side),
+        so `clear` cannot empty it under them. A cache that cannot hold the lock file (read-only,
+        no `fcntl`) is used without it."""
+        handle = None
+        if self.root is not None and fcntl is not None:
+            try:
+                self.root.mkdir(parents=True, exist_ok=True)
+                handle = open(self.root / IN_USE, "a+b")  # noqa: SIM115 - closed below
+                fcntl.flock(handle, fcntl.LOCK_SH)
+            except OSError:
+                if handle is not None:
+                    handle.close()
+                handle = None
+        try:
+            yield
+        finally:
+            if handle is not None:
+                handle.close()
+
     def clear(self) -> Cleared:
-        """Remove every entry (and the folders left empty); anything else in the folder (files
-        the cache did not write, symbolic links) stays, and is counted. Why: `PUBLISH_CACHE_DIR`
-        is any folder the user names, and `publish clean-cache` with it set to a project or the
-        home folder by mistake deleted every file below it."""
+        """`_clear` under the exclusive lock (`in_use`): `CacheInUse` while a build holds it."""
+        if self.root is None or not self.root.is_dir() or fcntl is None:
+            return self._clear()
+        try:
+            handle = open(self.root / IN_USE, "a+b")  # noqa: SIM115 - closed below
+        except OSError:
+            return self._clear()
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise CacheInUse(f"a build (or 'publish watch') is using the build cache {self.root}: run "
+                                 f"'publish clean-cache' again when it has finished (nothing was removed)") from None
+            except OSError:
+                pass
+            return self._clear()
+
+    def _clear(self) -> Cleared:
+        """Remove every entry (and the folders left empty) but the records (`RECORDS`); anything
+        else in the folder (files the cache did not write, symbolic links) stays, and is counted.
+        Why: `PUBLISH_CACHE_DIR` is any folder the user names, and `publish clean-cache` with it set
+        to a project or the home folder by mistake deleted every file below it."""
         if self.root is None or not self.root.is_dir():
             return Cleared()
-        removed = kept = 0
+        removed = kept = records = 0
         example = ""
         for dirpath, dirs, files in os.walk(self.root, topdown=False):
             relative = Path(dirpath).relative_to(self.root).parts
+            if relative[:1] and relative[0] in RECORDS:
+                records += sum(1 for name in files if not name.endswith(SUM_SUFFIX) and not name.startswith("."))
+                continue
             for name in files:
                 path = Path(dirpath, name)
                 if _written_here((*relative, name)) and not path.is_symlink():
                     path.unlink(missing_ok=True)
-                    removed += not name.endswith(SUM_SUFFIX)
+                    removed += not name.endswith(SUM_SUFFIX) and bool(relative)  # not the stamp, the lock
                 else:
                     kept += 1
                     example = example or str(path)
@@ -123,7 +185,7 @@ class Cache:
                     path.rmdir()
         with contextlib.suppress(OSError):
             self.root.rmdir()
-        return Cleared(removed, kept, example)
+        return Cleared(removed, kept, example, records)
 
     def prune(self, limit: int, now: float | None = None) -> Pruned:
         """Remove the entries used longest ago until the cache holds at most `limit` bytes,
@@ -171,7 +233,7 @@ def _written_here(parts: tuple[str, ...]) -> bool:
     """A file the cache writes, by its path below the root: an entry `<namespace>/<xx>/<key>`,
     its checksum, a temporary file of either, the prune stamp, or a file of a style folder
     (`styles/<key>/…`, being made in `styles/.styles-…/`)."""
-    if parts == (PRUNE_STAMP,):
+    if parts in ((PRUNE_STAMP,), (IN_USE,)):
         return True
     if len(parts) != 3:
         return False
@@ -224,7 +286,7 @@ def _entries(root: Path) -> list[tuple[float, int, Path]]:
             status = path.stat()
         except FileNotFoundError:
             continue
-        if (stat.S_ISREG(status.st_mode) and len(path.parent.name) == 2 and path.name.startswith(path.parent.name)
+        if (stat.S_ISREG(status.st_mode) and len(path.parent.name) == 2 and path.parent.parent.name not in RECORDS and path.name.startswith(path.parent.name)
                 and not path.name.endswith(SUM_SUFFIX)):
             found.append((status.st_mtime, status.st_size, path))
     return found

@@ -24,7 +24,15 @@ from rich.text import Text
 
 from pipeline import renderers
 from pipeline.api import settings_for_project
-from pipeline.cli_build import Site, cast_builds_nothing, learner_options_need_learner, named_titles, run_build
+from pipeline.cli_build import (
+    PAPER_HELP,
+    Site,
+    cast_builds_nothing,
+    learner_options_need_learner,
+    named_titles,
+    paper_option,
+    run_build,
+)
 from pipeline.cli_common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -42,7 +50,9 @@ from pipeline.cli_common import (
     leave,
     plain_output,
     reported_errors,
+    visible,
 )
+from pipeline.driver.styles import check_pages
 from pipeline.paths import CACHE_ADVICE, UsageError, expand_home, writable_cache_dir
 from pipeline.streams import prepare_standard_streams
 from pipeline.importers.cli import IMPORT_EXAMPLES, NEW_EXAMPLES, import_command, new_command
@@ -77,13 +87,6 @@ LevelOption = Annotated[int, typer.Option(min=0, max=7, help="Learner edition: l
 SandhiOption = Annotated[bool, typer.Option(help="Learner edition: show 一/不 as spoken.")]
 LearnerOption = Annotated[bool, typer.Option(help="Learner edition: pinyin above every character.")]
 BaseUrlHelp = "Where OUT/site/ will be served from (default: base_url in publish.toml)."
-
-
-class Paper(str, enum.Enum):
-    a5 = "a5"
-    b5 = "b5"
-    a4 = "a4"
-    letter = "letter"
 
 
 class Engine(str, enum.Enum):
@@ -157,7 +160,7 @@ def check(
             _doc, diagnostics = run_check(Path(title.name))
             for diagnostic in diagnostics:
                 is_error = diagnostic.severity == "error"
-                ui.result(Text(str(diagnostic), style="red" if is_error else "yellow"), always=is_error)
+                ui.result(Text(visible(str(diagnostic)), style="red" if is_error else "yellow"), always=is_error)
             problems = errors(diagnostics)
             failed = failed or bool(problems)
             ui.say(f"{title.name}: {len(problems)} error(s), {len(diagnostics) - len(problems)} warning(s)")
@@ -193,7 +196,7 @@ def pdf(
     sources: SourcesArgument = None,
     source: SourceOption = None,
     out_dir: OutOption = "output",
-    paper: Annotated[Paper, typer.Option(help="Trim size.", case_sensitive=False)] = Paper.a5,
+    paper: Annotated[str, typer.Option(callback=paper_option, metavar="NAME", help=PAPER_HELP)] = "a5",
     marks: Annotated[bool, typer.Option(help="Crop marks and 3 mm bleed for the printer.")] = False,
     learner: LearnerOption = False,
     level: LevelOption = 4,
@@ -206,7 +209,7 @@ def pdf(
     """The typeset print PDF: output/<slug>.pdf (or <slug>-learner.pdf)."""
     learner_options_need_learner(ctx, learner)
     run_build(["pdf-learner" if learner else "pdf"], sources, source, out_dir, force, jobs, scheduler, quiet,
-              paper=paper.value, marks=marks, level=level, tone_sandhi=tone_sandhi)
+              paper=paper, marks=marks, level=level, tone_sandhi=tone_sandhi)
 
 
 @app.command(epilog=example("publish audio", "publish audio --engine espeak", "publish audio --cast"))
@@ -374,12 +377,14 @@ def watch(
         check_sources_kept(str(out_path), [(titles[0].name, titles[0].slug)], chosen)
         check_owners(str(out_path), [(titles[0].name, titles[0].data, titles[0].slug)], chosen, str(cache.root))
         settings = settings_for_project(Path("."), editions=tuple(chosen), engine="espeak")
+        check_pages(settings.style_overrides, settings.editions, settings.paper, settings.marks)
         settings = settings.resolved(ui.note)
         ctx = BuildContext(out_dir=out_path, cache=cache, styles_dir=styles_dir(settings.style_overrides, cache),
                            options=settings.options(), log=ui.say)
-        watch_and_build(path, chosen, ctx, out=ui.say, style_dirs=[STYLES_DIR, project_styles(Path("."))],
-                        restyle=lambda: styles_dir(style_overrides(Path(".")), cache),
-                        after_build=lambda: prune_cache(cache, settings.cache_limit, ui.say))
+        with cache.in_use():  # `publish clean-cache` refuses while it is watched
+            watch_and_build(path, chosen, ctx, out=ui.say, style_dirs=[STYLES_DIR, project_styles(Path("."))],
+                            restyle=lambda: styles_dir(style_overrides(Path(".")), cache),
+                            after_build=lambda: prune_cache(cache, settings.cache_limit, ui.say))
 
 
 @app.command(name="clean-cache", epilog=example("publish clean-cache"))
@@ -393,7 +398,9 @@ def clean_cache(quiet: QuietOption = False) -> None:
         if cache.root.exists() and not cache.root.is_dir():
             raise UsageError(f"the build cache folder {cache.root} is a file, not a folder: {CACHE_ADVICE}")
         cleared = cache.clear()
-    ui.say(f"removed {cleared.removed} cached file(s)")
+    ui.say(f"removed {cleared.removed} cached file(s)" + (
+        f"; kept the record of which title built each of {cleared.records} output(s), so that another title "
+        f"with the same slug still cannot replace them" if cleared.records else ""))
     if cleared.kept:
         ui.warn(f"left {cleared.kept} file(s) in {cache.root} that the build cache did not write (such as "
                 f"{cleared.example}): give the cache a folder of its own (PUBLISH_CACHE_DIR)")
@@ -405,20 +412,39 @@ app.command(name="new", epilog=NEW_EXAMPLES)(new_command)
 
 
 class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised where the build stands, so that it unwinds as from Ctrl-C: every `finally`
-    removes the temporary file it was writing (the default action left '.x.pdf.….part' files in
-    the output folder) and the build's worker processes are stopped."""
+    """SIGTERM (or SIGHUP), raised where the build stands, so that it unwinds as from Ctrl-C:
+    every `finally` removes the temporary file it was writing (the default action left
+    '.x.pdf.….part' files in the output folder) and the build's worker processes are stopped."""
 
 
-# Set by the SIGTERM handler. Why a flag besides the exception: where the signal lands in a
-# library's native code (watchfiles' wait for a change), the library raises its own plain
-# KeyboardInterrupt in place of ours, and "terminated" would be reported as "interrupted".
+# The signals that stop a command as Ctrl-C does, each with its line and exit code (128 + the
+# signal, as a shell reports it). SIGHUP (the terminal closed, an ssh session dropped) ended the
+# process at once, leaving its temporary files in the output folder; under `nohup` (SIGHUP
+# ignored) it stays ignored.
+STOP_SIGNALS = {signal.SIGTERM: ("terminated", EXIT_TERMINATED)}
+if hasattr(signal, "SIGHUP"):
+    STOP_SIGNALS[signal.SIGHUP] = ("hung up: the terminal closed (run it under nohup to keep it going)",
+                                   128 + signal.SIGHUP)
+
+# Set by the handler: which signal stopped the command. Why a record besides the exception:
+# where the signal lands in a library's native code (watchfiles' wait for a change), the
+# library raises its own plain KeyboardInterrupt in place of ours, and "terminated" would be
+# reported as "interrupted".
+_STOPPED_BY: list[int] = []
 _TERMINATED = threading.Event()
 
 
 def _terminated(signum: int, frame: object) -> None:
+    _STOPPED_BY.append(signum)
     _TERMINATED.set()
     raise Terminated()
+
+
+def install_stop_signals() -> None:
+    """Handle `STOP_SIGNALS`, but for one the caller ignores (`nohup` ignores SIGHUP)."""
+    for signum in STOP_SIGNALS:
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            signal.signal(signum, _terminated)
 
 
 def main() -> None:
@@ -428,7 +454,7 @@ def main() -> None:
     from pipeline.build import describe_failure
 
     prepare_standard_streams()
-    signal.signal(signal.SIGTERM, _terminated)
+    install_stop_signals()
     try:
         app(prog_name="publish")
     except KeyboardInterrupt as interrupt:
@@ -447,9 +473,10 @@ def main() -> None:
 
 def _interrupted(interrupt: KeyboardInterrupt) -> NoReturn:
     terminated = isinstance(interrupt, Terminated) or _TERMINATED.is_set()
-    with contextlib.suppress(Exception):
-        Output().error("terminated" if terminated else "interrupted")
-    leave(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+    line, code = STOP_SIGNALS.get(_STOPPED_BY[0] if _STOPPED_BY else signal.SIGTERM, STOP_SIGNALS[signal.SIGTERM])
+    with contextlib.suppress(Exception):  # (a terminal that hung up cannot show it)
+        Output().error(line if terminated else "interrupted")
+    leave(code if terminated else EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":

@@ -21,8 +21,9 @@ except ImportError:  # pragma: no cover - Typer on click itself
     from click.core import ParameterSource  # type: ignore[assignment]
 
 from pipeline.api import build_titles, find_titles, settings_for_project
-from pipeline.cli_common import (EXIT_FAILED, EXIT_USAGE, Output, commands_of, console, options_of, reported_errors,
-                                 source_file)
+from pipeline.driver.styles import check_pages
+from pipeline.cli_common import (EXIT_FAILED, EXIT_USAGE, Output, commands_of, console, did_you_mean, options_of,
+                                 reported_errors, source_file)
 from pipeline.paths import UsageError, expand_home, standard_stream
 
 
@@ -108,6 +109,7 @@ def run_build(editions: list[str], sources: list[str] | None, source: list[Path]
             settings = settings_for_project(Path("."), editions=tuple(editions), force=force, **options)
         except ValidationError as exc:
             raise UsageError("; ".join(error["msg"] for error in exc.errors())) from None
+        check_pages(settings.style_overrides, settings.editions, settings.paper, settings.marks)
         plan = None
         if site is not Site.no:
             plan = plan_site(base_url, out, required=site is Site.yes, project_dir=Path("."), warn=ui.warn,
@@ -138,6 +140,21 @@ def _never(title, editions: list[str]) -> frozenset[str]:
 
     doc, _problems = read_title(title)
     return frozenset(e for e in editions if impossible(doc, e)) if doc is not None else frozenset()
+
+
+PAPER_HELP = "Trim size: a5, b5, a4, letter, or NAME for a styles/pdf-paper-NAME.css of your own."
+
+
+def paper_option(value: str) -> str:
+    """`--paper`, matched (in any case) against the trims there are stylesheets for here
+    (`driver.styles.paper_choices`), with the nearest spelling when it is none of them."""
+    from pipeline.driver.styles import paper_choices
+
+    choices = paper_choices(Path("."))
+    found = next((choice for choice in choices if choice.casefold() == value.strip().casefold()), None)
+    if found is None:
+        raise typer.BadParameter(f"'{value}' is not one of {', '.join(choices)}{did_you_mean(value, choices)}")
+    return found
 
 
 LEARNER_ONLY = {"tone_colors": "--tone-colors", "level": "--level", "tone_sandhi": "--tone-sandhi"}

@@ -51,7 +51,7 @@ except ImportError:  # pragma: no cover - Typer on click itself
 from pipeline.build import describe_failure
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError, read_source_file, writable_dir
-from pipeline.streams import silence
+from pipeline.streams import colour_allowed, forced_colour, live_allowed, on_terminal, silence, visible
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -70,10 +70,9 @@ SourceOption = Annotated[
 
 
 def plain_output() -> bool:
-    """No colour, no boxes, no live progress: when stdout is not a terminal, NO_COLOR is set,
-    or TERM=dumb (https://no-color.org)."""
-    return (sys.stdout is None or not sys.stdout.isatty() or "NO_COLOR" in os.environ
-            or os.environ.get("TERM") == "dumb")
+    """No colour, no boxes, no live progress (the help's): when stdout is not a terminal,
+    NO_COLOR is set, or TERM=dumb (`streams.live_allowed`)."""
+    return not live_allowed(sys.stdout)
 
 
 def example(*lines: str) -> str:
@@ -105,11 +104,20 @@ def _sane_width(console: Console) -> Console:
     `COLUMNS=5` printed a table of empty rows; off a terminal (a pipe, a file, a CI log) the
     width of whatever terminal stdin or stderr was cut a long slug in the summary to 'a-very…'
     for the script reading it."""
-    if not console.is_terminal:
+    if not on_terminal(console.file):  # FORCE_COLOR makes Rich call a pipe a terminal
         console.width = PLAIN_WIDTH
     elif console.width < MIN_WIDTH:
         console.width = MIN_WIDTH
     return console
+
+
+def _colours(stream: object) -> dict[str, object]:
+    """Rich's colour settings for `stream` by the one policy (`streams.colour_allowed`): Rich's
+    own reading of the environment takes FORCE_COLOR=0 as 'force' and drops a forced colour under
+    TERM=dumb."""
+    if not colour_allowed(stream):
+        return {"color_system": None}
+    return {"force_terminal": True, "color_system": "standard"} if forced_colour() else {}
 
 
 class Output:
@@ -120,17 +128,18 @@ class Output:
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
         options = {"highlight": False, "markup": False, "emoji": False, "soft_wrap": True}
-        self.out = _sane_width(_Console(**options))
-        self.err = _sane_width(_Console(stderr=True, **options))
+        self.out = _sane_width(_Console(**options, **_colours(sys.stdout)))
+        self.err = _sane_width(_Console(stderr=True, **options, **_colours(sys.stderr)))
 
     @staticmethod
     def _styled(console: Console) -> bool:
-        return console.is_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+        return colour_allowed(console.file)
 
     @property
     def fancy(self) -> bool:
-        """Colour, boxes and live displays allowed on stderr (a terminal, no NO_COLOR, not quiet)."""
-        return not self.quiet and self._styled(self.err)
+        """Boxes and live displays allowed on stderr (a real terminal, not TERM=dumb, no
+        NO_COLOR, not quiet); never forced by FORCE_COLOR (`streams`)."""
+        return not self.quiet and live_allowed(self.err.file)
 
     def _print(self, console: Console, text: Text) -> None:
         try:
@@ -144,24 +153,25 @@ class Output:
     def result(self, message: str | Text, *, always: bool = False) -> None:
         """A result line on stdout (a diagnostic, a table row): shown when quiet if `always`."""
         if always or not self.quiet:
-            self._print(self.out, message if isinstance(message, Text) else Text(message))
+            self._print(self.out, message if isinstance(message, Text) else Text(visible(message)))
 
     def say(self, message: str | Text, style: str | None = None) -> None:
         """Normal output (stdout); nothing when quiet."""
         if not self.quiet:
-            self._print(self.out, message if isinstance(message, Text) else Text(message, style=style or ""))
+            self._print(self.out, message if isinstance(message, Text) else Text(visible(message), style=style or ""))
 
     def note(self, message: str) -> None:
         """A remark about the build (stderr), e.g. which engine was chosen; nothing when quiet."""
         if not self.quiet:
-            self._print(self.err, Text(message, style="dim"))
+            self._print(self.err, Text(visible(message), style="dim"))
 
     def warn(self, message: str) -> None:
-        self._print(self.err, Text("warning: ", style="yellow") + Text(message))
+        self._print(self.err, Text("warning: ", style="yellow") + Text(visible(message)))
 
     def error(self, message: str) -> None:
         """Always printed, quiet or not (stderr)."""
-        self._print(self.err, Text("error: ", style="bold red") + Text(message))
+        debug = message.startswith("internal error:") and "\nTraceback" in message  # PUBLISH_DEBUG's
+        self._print(self.err, Text("error: ", style="bold red") + Text(visible(message, keep_newlines=debug)))
 
     def fail(self, message: str, code: int = EXIT_FAILED) -> NoReturn:
         self.error(message)
@@ -392,6 +402,54 @@ def _repeated_options(command: object, args: list[str]) -> str | None:
     return None
 
 
+# Options whose empty value (`--out ''`, `--source=`) the parser took for a path or an address:
+# `Path('')` is '.', so `publish new x --out-dir ''` wrote into the current folder and `--source ''`
+# said '. is a folder'; `--scheduler ''` built here without a word. What to do instead, by option.
+EMPTY_VALUE_ADVICE = {
+    "--out": "name an output folder, e.g. --out output",
+    "--out-dir": "name the folder of the source files, e.g. --out-dir source",
+    "--source": "name a source file, e.g. --source source/<slug>.md (or leave it out to build every title in source/)",
+    "--scheduler": "name a Dask scheduler's address (tcp://host:8786) or 'local', or leave it out to build on this "
+                   "machine",
+}
+# Commands whose argument is a path the same way (their other empty arguments get their own message).
+EMPTY_ARGUMENT_ADVICE = {"import": "the copy's name is empty: name the file to import (.txt, .html/.htm or .docx)"}
+
+
+def _empty_values(command: object, args: list[str]) -> str | None:
+    """What to say when a path or address is given empty (`EMPTY_VALUE_ADVICE`)."""
+    takes_value: dict[str, str] = {}
+    for param in getattr(command, "params", []):
+        if getattr(param, "param_type_name", "") == "option" and not param.is_flag:
+            long = next((opt for opt in param.opts if opt.startswith("--")), param.opts[0])
+            for opt in param.opts:
+                takes_value[opt] = long
+    argument = EMPTY_ARGUMENT_ADVICE.get(getattr(command, "name", "") or "")
+    index, options_end = 0, False
+    while index < len(args):
+        token = args[index]
+        index += 1
+        if token == "--" and not options_end:
+            options_end = True
+            continue
+        if token == "" and argument:
+            return f"{argument} (nothing was done)"
+        if options_end:
+            continue
+        name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
+        long = takes_value.get(name)
+        if long is None:
+            continue
+        if not equals:
+            if index >= len(args):
+                break  # the parser says the value is missing
+            value = args[index]
+            index += 1
+        if not value.strip() and long in EMPTY_VALUE_ADVICE:
+            return f"{long} is empty: {EMPTY_VALUE_ADVICE[long]}"
+    return None
+
+
 class PublishGroup(TyperGroup):
     """The `publish` command group: a mistake on the command line (an unknown option, a missing
     argument, a value not among the choices) is one `error: …` line like every other message,
@@ -418,7 +476,7 @@ class PublishGroup(TyperGroup):
             if misplaced is not None:
                 console().fail(misplaced, EXIT_USAGE)
         name, command, rest = super().resolve_command(ctx, args)
-        repeated = _repeated_options(command, list(rest))
+        repeated = _repeated_options(command, list(rest)) or _empty_values(command, list(rest))
         if repeated is not None:
             console().fail(repeated, EXIT_USAGE)
         return name, command, rest

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.api import CatalogueResult, EditionResult, TitleResult
 from pipeline.cli_common import Output
+from pipeline.streams import visible
 
 if TYPE_CHECKING:
     from pipeline.site.command import SiteStep
@@ -27,7 +28,7 @@ STATUS_STYLE = {"built": "green", "up to date": "cyan", "failed": "bold red"}
 
 
 def edition_line(result: EditionResult) -> Text:
-    files = ", ".join(result.outputs)
+    files = visible(", ".join(result.outputs))  # an --out holding a newline stays on its line
     line = Text(f"{result.edition:<13} ")
     line.append(f"{result.status:<10}", style=STATUS_STYLE.get(result.status, ""))
     line.append(f" {result.seconds:6.2f}s  {files}")
@@ -103,7 +104,7 @@ class CatalogueProgress:
 def step_line(name: str, status: str, seconds: float, what: str) -> Text:
     line = Text(f"{name:<13} ")
     line.append(f"{status:<10}", style=STATUS_STYLE.get(status, ""))
-    line.append(f" {seconds:6.2f}s  {what}")
+    line.append(f" {seconds:6.2f}s  {visible(what)}")
     return line
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 # Test-only: `PUBLISH_TEST_KILL=<glob>` kills the process in the middle of writing any output
 # whose file name matches the glob (see `_kill_point`). Unset in normal use.
 KILL_ENV = "PUBLISH_TEST_KILL"
-# Test-only too: `PUBLISH_TEST_KILL_SIGNAL=TERM` sends SIGTERM there instead of SIGKILL (a build
+# Test-only too: `PUBLISH_TEST_KILL_SIGNAL=TERM` (or HUP) sends that signal there instead of SIGKILL (a build
 # stopped by `kill`, a service manager or `timeout`, which may clean up before it ends).
 KILL_SIGNAL_ENV = "PUBLISH_TEST_KILL_SIGNAL"
 
@@ -38,7 +38,7 @@ def _kill_point(write: Callable[[Path], contextlib.AbstractContextManager[Path]]
             pattern = os.environ.get(KILL_ENV)
             if pattern and fnmatch.fnmatchcase(target.name, pattern):
                 os.truncate(path, os.path.getsize(path) // 2)
-                os.kill(os.getpid(), signal.SIGTERM if os.environ.get(KILL_SIGNAL_ENV) == "TERM" else signal.SIGKILL)
+                os.kill(os.getpid(), getattr(signal, f"SIG{os.environ.get(KILL_SIGNAL_ENV) or 'KILL'}", signal.SIGKILL))
 
     return wrapper
 

@@ -10,8 +10,9 @@ A title is known by its front matter's `id` (required, and unique per title: the
 two titles with one), never by its file's path, so a source that was moved or renamed still owns
 its editions. The record lives in the build cache (`owners/`, keyed by the output location and
 the file's name): `output/` holds only readers' files. An output that is gone (deleted, or never
-built) belongs to nobody, so deleting a title's editions frees its slug; a record the cache lost
-(cleared, pruned) or could not read lets the next build take the name, as before.
+built) belongs to nobody, so deleting a title's editions frees its slug. The records are not a
+cache (nothing rebuilds them), so `publish clean-cache` and the pruning keep them (`cache.RECORDS`);
+only a record removed by hand (`rm -rf .cache`) or unreadable lets the next build take the name.
 """
 
 from __future__ import annotations

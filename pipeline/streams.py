@@ -17,6 +17,7 @@ Why each case matters (all found by a sweep of how editors and scripts run the c
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 STREAMS = (("stdin", 0, "r"), ("stdout", 1, "w"), ("stderr", 2, "w"))
@@ -64,3 +65,64 @@ def silence(stream: object) -> None:
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, fd)
     os.close(null)
+
+
+# -- colour and live displays: one policy for every stream ------------------------------------------
+# Precedence, most binding first (https://no-color.org, https://force-color.org):
+#   NO_COLOR set and not empty   no colour, no boxes, no live display
+#   FORCE_COLOR set, not 0/false colour, even off a terminal or under TERM=dumb (a CI log that
+#                                renders it); never a live display: it redraws, which a log
+#                                cannot, and a pipe got hundreds of cursor-moving lines
+#   FORCE_COLOR=0 / false        no colour (as Node's supports-color reads it)
+#   otherwise                    colour and live displays on a terminal whose TERM is not dumb
+# Before, Rich took any FORCE_COLOR (even 0) as 'a terminal' on its own, so a piped audio build
+# wrote its progress bar into the log, and an empty NO_COLOR counted as set.
+FORCE_OFF = frozenset({"0", "false", "no", "off"})
+
+
+def on_terminal(stream: object) -> bool:
+    """Whether `stream` is a real terminal (whatever the environment says)."""
+    try:
+        return bool(stream is not None and stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _no_color() -> bool:
+    return os.environ.get("NO_COLOR", "") != ""
+
+
+def forced_colour() -> bool | None:
+    """True when FORCE_COLOR asks for colour, False when it forbids it, None when unset (or
+    overruled by NO_COLOR, which wins)."""
+    value = os.environ.get("FORCE_COLOR")
+    if value is None or _no_color():
+        return None
+    return value.strip().lower() not in FORCE_OFF
+
+
+def live_allowed(stream: object) -> bool:
+    """Boxes and live (redrawn) displays on `stream`: a real terminal that can move its cursor,
+    colour not refused."""
+    return (on_terminal(stream) and os.environ.get("TERM") != "dumb" and not _no_color()
+            and forced_colour() is not False)
+
+
+def colour_allowed(stream: object) -> bool:
+    """Colour on `stream`, by the precedence above."""
+    if _no_color():
+        return False
+    forced = forced_colour()
+    return forced if forced is not None else live_allowed(stream)
+
+
+# Control characters in what a message quotes (a file name holding a newline, a carriage return or
+# an escape sequence): before, `a\nb.md` split its line in two, `bad\rname.md` was shown as
+# 'badname.md' (a file that is not there), and an ESC sequence in a name drove the terminal.
+# They are shown escaped, as Python writes them; the tab is kept.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def visible(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` with its control characters escaped (`\\n`, `\\r`, `\\x1b`)."""
+    return _CONTROL.sub(lambda m: m.group() if keep_newlines and m.group() == "\n" else repr(m.group())[1:-1], text)

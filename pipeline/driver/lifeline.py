@@ -29,6 +29,9 @@ def exit_with_parent() -> None:
     exception would be sent back to the build as the task's result."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop)
+    hangup = getattr(signal, "SIGHUP", None)  # the terminal closed: it reaches the workers too
+    if hangup is not None and signal.getsignal(hangup) is not signal.SIG_IGN:  # not under nohup
+        signal.signal(hangup, _stop)
     parent = os.getppid()
 
     def watch() -> None:

@@ -32,6 +32,44 @@ def project_styles(project_dir: Path) -> Path:
     return project_dir / PROJECT_STYLES
 
 
+# The trims shipped in `pipeline/styles/pdf-paper-<name>.css`, in the order `--help` lists them.
+SHIPPED_PAPERS = ("a5", "b5", "a4", "letter")
+PAPER_PREFIX, PAPER_SUFFIX = "pdf-paper-", ".css"
+
+
+def paper_choices(project_dir: Path) -> list[str]:
+    """What `--paper` takes: the shipped trims, then the project's own `styles/pdf-paper-<name>.css`.
+    Before, the option was a fixed list, and the README's 'a new styles/pdf-paper-<name>.css adds
+    a trim' was refused as 'not one of a5, b5, a4, letter'."""
+    folder = project_styles(project_dir)
+    own = sorted(p.name[len(PAPER_PREFIX):-len(PAPER_SUFFIX)] for p in folder.glob(f"{PAPER_PREFIX}*{PAPER_SUFFIX}")
+                 if p.is_file() and not is_scratch(p.name)) if folder.is_dir() else []
+    return [*SHIPPED_PAPERS, *(name for name in own if name and name.casefold() not in SHIPPED_PAPERS)]
+
+
+def check_pages(overrides: Mapping[str, bytes], editions: tuple[str, ...], paper: str, marks: bool) -> None:
+    """A `UsageError` before anything is built when the project's own PDF stylesheets set a page
+    no book is printed on (`pagegeometry.trim_problem`); the shipped ones alone never do."""
+    from pipeline.paths import UsageError
+    from pipeline.renderers.pagegeometry import trim_problem
+
+    if not any(e.startswith("pdf") for e in editions) or not any(n.startswith("pdf") for n in overrides):
+        return
+    papers = {name.casefold(): name for name in paper_choices(Path("."))}
+    names = ["pdf.css", f"{PAPER_PREFIX}{papers.get(paper.casefold(), paper)}{PAPER_SUFFIX}",
+             *(["pdf-learner.css"] if "pdf-learner" in editions else []), *(["pdf-marks.css"] if marks else [])]
+    sheets = []
+    for name in names:
+        data = overrides.get(name)
+        if data is None:
+            shipped = STYLES_DIR / name
+            data = shipped.read_bytes() if shipped.is_file() else b""
+        sheets.append((f"{PROJECT_STYLES}/{name}" if name in overrides else name, data.decode("utf-8", "replace")))
+    problem = trim_problem(sheets)
+    if problem:
+        raise UsageError(f"{problem} (nothing was built)")
+
+
 def style_overrides(project_dir: Path) -> dict[str, bytes]:
     """The project's own style files by name (empty when it has no `styles/` folder)."""
     folder = project_styles(project_dir)

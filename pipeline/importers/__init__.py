@@ -143,9 +143,14 @@ def _kept_id(target: Path) -> str | None:
 
 
 def new_source(slug: str, out_dir: Path, force: bool = False) -> Path:
-    """A fresh, documented source file from the template."""
+    """A fresh, documented source file from the template; over an existing one (`--force`) it
+    keeps that title's `id`, as a re-import does (`_kept_id`): before, it drew a new one, and the
+    title's next build was refused for owning its own editions under another id."""
     target = target_for(out_dir, check_slug(slug), force, other="another slug")
-    text = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(id=f"urn:uuid:{uuid.uuid4()}", slug=slug)
+    from pipeline.importers.writer import _scalar
+
+    identifier = _scalar(_kept_id(target) or f"urn:uuid:{uuid.uuid4()}")  # quoted if YAML needs it
+    text = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(id=identifier, slug=slug)
     _verify(text, target)
     _write(target, text)
     return target

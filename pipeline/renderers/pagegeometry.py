@@ -102,3 +102,102 @@ def declared_ems(css: Path, selector: str, prop: str) -> float:
                 return float(token.value)
             raise PublishError(f"{css}: '{selector} {{ {prop} }}' must be in em, not '{token.serialize()}'")
     raise PublishError(f"{css}: needs a rule '{selector} {{ {prop}: …em }}'")
+
+
+# -- the page a build would print: checked before anything is built -------------------------------
+# Each side of a trim, in mm: from a playing card (A8 is 52 × 74) to a poster (A0's long side is
+# 1189). Before, `@page { size: 0mm 0mm }` in a project's styles built for a minute and wrote a
+# PDF of 706 empty 0 × 0 pages, 'built'; margins wider than the page did much the same.
+TRIM_MM = (50.0, 1200.0)
+MIN_TEXT_MM = 20.0  # the text block left inside the margins, each way
+MM = {"mm": 1.0, "cm": 10.0, "q": 0.25, "in": 25.4, "pt": 25.4 / 72, "pc": 25.4 / 6, "px": 25.4 / 96}
+_SIDES = ("top", "right", "bottom", "left")
+# The page-size keywords of CSS Paged Media (and WeasyPrint's ISO series), width × height in mm,
+# so that the check needs no WeasyPrint in the command's own process.
+PAGE_SIZES_MM = {
+    **{f"a{n}": (w, h) for n, (w, h) in enumerate([(841, 1189), (594, 841), (420, 594), (297, 420), (210, 297),
+                                                    (148, 210), (105, 148), (74, 105), (52, 74), (37, 52), (26, 37)])},
+    **{f"b{n}": (w, h) for n, (w, h) in enumerate([(1000, 1414), (707, 1000), (500, 707), (353, 500), (250, 353),
+                                                    (176, 250), (125, 176), (88, 125), (62, 88), (44, 62), (31, 44)])},
+    "jis-b5": (182, 257), "jis-b4": (257, 364), "letter": (215.9, 279.4), "legal": (215.9, 355.6),
+    "ledger": (279.4, 431.8),
+}
+
+
+def _page_size(tokens: list) -> tuple[float, float] | None:  # type: ignore[type-arg]
+    """`size:` in mm (width, height); None for `auto`, relative lengths or what CSS ignores."""
+    words = [t.lower_value for t in tokens if t.type == "ident"]
+    if words and len(words) == len(tokens) <= 2:
+        named = [PAGE_SIZES_MM[w] for w in words if w in PAGE_SIZES_MM]
+        turned = [w for w in words if w in ("portrait", "landscape")]
+        if len(named) != 1 or len(named) + len(turned) != len(words):
+            return None
+        width, height = named[0]
+        return (height, width) if turned == ["landscape"] else (width, height)
+    sides = [_mm(t) if t.type == "dimension" else (0.0 if t.type == "number" and t.value == 0 else None)
+             for t in tokens]
+    if not 1 <= len(sides) <= 2 or None in sides or any(side < 0 for side in sides):  # type: ignore[operator]
+        return None
+    return (sides[0], sides[-1])  # type: ignore[return-value]
+
+
+def _mm(dimension) -> float | None:  # type: ignore[no-untyped-def]
+    unit = str(getattr(dimension, "lower_unit", "")).lower()
+    return float(dimension.value) * MM[unit] if unit in MM else None  # em, %: not judged here
+
+
+def _margins(tokens: list) -> list[float | None]:  # type: ignore[type-arg]
+    """`margin: a [b [c [d]]]` as top, right, bottom, left (None where not an absolute length)."""
+    values = [_mm(t) if t.type == "dimension" else (0.0 if t.type == "number" and t.value == 0 else None)
+              for t in tokens]
+    if not 1 <= len(values) <= 4:
+        return [None] * 4
+    top, right, bottom, left = (values * 4)[:1] + (values[1:2] or values[:1]) + (values[2:3] or values[:1]) + \
+        (values[3:4] or values[1:2] or values[:1])
+    return [top, right, bottom, left]
+
+
+def trim_problem(sheets: list[tuple[str, str]]) -> str | None:
+    """What is wrong with the pages `sheets` (name, CSS text, in cascade order) set, or None: a
+    trim side outside `TRIM_MM`, or margins leaving under `MIN_TEXT_MM` of text block."""
+    size: tuple[float, float, str] | None = None
+    margins: dict[str, dict[str, tuple[float | None, str]]] = {}
+    for name, text in sheets:
+        for rule in tinycss2.parse_stylesheet(text, skip_whitespace=True, skip_comments=True):
+            if rule.type != "at-rule" or rule.lower_at_keyword != "page" or rule.content is None:
+                continue
+            prelude = tinycss2.serialize(rule.prelude).strip()
+            for item in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True, skip_comments=True):
+                if item.type != "declaration":
+                    continue
+                tokens = [t for t in item.value if t.type not in ("whitespace", "comment")]
+                where = f"{name}:{item.source_line}"
+                if item.lower_name == "size":
+                    sides = _page_size(tokens)
+                    if sides is not None:
+                        low, high = TRIM_MM
+                        if not all(low <= side <= high for side in sides):  # type: ignore[operator]
+                            return (f"{where}: the page size {tinycss2.serialize(item.value).strip()} is "
+                                    f"{sides[0]:g} × {sides[1]:g} mm, and a book's pages are {low:g} to {high:g} mm "
+                                    f"a side: correct the @page size")
+                        if prelude == "":
+                            size = (sides[0], sides[1], where)  # type: ignore[arg-type]
+                elif item.lower_name == "margin":
+                    for side, value in zip(_SIDES, _margins(tokens)):
+                        margins.setdefault(prelude, {})[side] = (value, where)
+                elif item.lower_name.startswith("margin-") and item.lower_name[7:] in _SIDES and len(tokens) == 1:
+                    margins.setdefault(prelude, {})[item.lower_name[7:]] = (_margins(tokens)[0], where)
+    if size is None:
+        return None
+    width, height, _ = size
+    for prelude, own in margins.items():
+        page = {**margins.get("", {}), **own}
+        for across, (start, end), extent in (("wide", ("left", "right"), width), ("high", ("top", "bottom"), height)):
+            a, b = page.get(start, (0.0, "")), page.get(end, (0.0, ""))
+            if a[0] is None or b[0] is None:
+                continue
+            if extent - a[0] - b[0] < MIN_TEXT_MM:
+                return (f"{a[1] or b[1]}: the margins of @page{(' ' + prelude) if prelude else ''} leave a text block "
+                        f"{extent - a[0] - b[0]:g} mm {across} on a {width:g} × {height:g} mm page (at least "
+                        f"{MIN_TEXT_MM:g} mm is needed): make them narrower")
+    return None

@@ -38,8 +38,9 @@ def paper_sizes(styles_dir: Path) -> list[str]:
 
 
 def paper_stylesheet(ctx: BuildContext) -> Path:
-    paper = str(ctx.option("paper", "a5")).lower()
-    paper_css = ctx.styles_dir / f"pdf-paper-{paper}.css"
+    paper = str(ctx.option("paper", "a5"))
+    spelt = {name.casefold(): name for name in paper_sizes(ctx.styles_dir)}  # a project's `pdf-paper-Pocket.css`
+    paper_css = ctx.styles_dir / f"pdf-paper-{spelt.get(paper.casefold(), paper)}.css"
     if not paper_css.exists():
         choices = ", ".join(paper_sizes(ctx.styles_dir)) or "none found"
         raise PublishError(f"unknown paper size '{paper}': choose one of {choices}")
