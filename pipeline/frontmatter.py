@@ -301,8 +301,11 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
             line, col = typed + 1 + line_offset, len(upto[typed]) - len(upto[typed].lstrip(" -")) + 1
             problem = (f"'{upto[typed].split(' #')[0].strip()[:30]}' has a full-width colon '：' after the field's name: YAML needs a "
                        "half-width colon and a space ('editor: 周一')")
-        raise FrontMatterError(
-            [Diagnostic("E102", path, line, col, f"front matter is not valid YAML: {problem}")]) from None
+        # a value YAML reads but the format does not take (a tag, a merge key, a duplicate key, an
+        # escape): the YAML is valid, so "not valid YAML" sent the editor hunting for a syntax slip
+        said = ("front matter holds what the format does not take" if isinstance(exc, yaml.constructor.ConstructorError)
+                else "front matter is not valid YAML")
+        raise FrontMatterError([Diagnostic("E102", path, line, col, f"{said}: {problem}")]) from None
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         line = before.count("\n") + 1 + line_offset

@@ -44,8 +44,11 @@ _PRINTED_MARKUP = (
     (re.compile(r"(?:(?<=\))|^)\]\((?:https?://|mailto:)[^\s)]*\)", re.M), "text", "E223",
      "'{0}' is printed as written: a link inside another link's text, which Markdown does not read, so every edition "
      "printed the outer link's bracket and address; keep one of the two links"),
-    # a reference-style link's definition, '[1]: https://…' on its own line: the format reads inline links only
-    (re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:https?://|mailto:)\S*"), "text", "E223",
+    # a reference-style link's definition, '[1]: https://…' on its own line: the format reads inline links only.
+    # In the raw line (the eighth sweep): the text gate missed '[1]: <https://…>', whose address Markdown read
+    # as an autolink, so the definition was printed without a word; any address, with a title or not
+    (re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<[^<>\s]*>|<?(?:https?://|mailto:)\S*|[!-~]*[/.@:][!-~]*)"
+                r"(?=[ \t]*$|[ \t]+[\"'(])"), "raw", "E223",
      "'{0}' is printed as written: a reference-style link's definition, which this format does not read (nor the "
      "'[文字][1]' that uses it); write the link where it stands: [文字](https://…)"),
 )
