@@ -109,6 +109,7 @@ RULES: dict[str, tuple[Severity, str]] = {
                         "another line of the paragraph follows)"),
     "W424": ("warning", "split the file into its titles (one source a title), or check the readings of the rest "
                         "in the learner editions"),
+    "W425": ("warning", "front-matter values are plain text: YAML's quotes are the straight \" and '"),
     "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),

@@ -293,7 +293,12 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
         problem = _plain_problem(problem, written)
         # a field's name typed with an IME's '：' is no key, and PyYAML stumbles a line or more later
         upto = text.split("\n")[: (mark.line + 1) if mark else 0]
-        if (glued := next((k for k, key in enumerate(upto) if _GLUED_VALUE.match(key)), None)) is not None:
+        if (wide := next((k for k, key in enumerate(upto) if _WIDE_INDENT.match(key)), None)) is not None:
+            line, col = wide + 1 + line_offset, 1
+            space = "a full-width space U+3000" if upto[wide][0] == "\u3000" else f"U+{ord(upto[wide][0]):04X}"
+            problem = (f"'{upto[wide].strip()[:30]}' is indented with {space}, which YAML does not read as "
+                       "indentation (a word processor's or an input method's): indent with half-width spaces")
+        elif (glued := next((k for k, key in enumerate(upto) if _GLUED_VALUE.match(key)), None)) is not None:
             line, col = glued + 1 + line_offset, upto[glued].index(":") + 2
             problem = (f"'{upto[glued].split(' #')[0].strip()[:30]}' has no plain space after the field's colon: YAML "
                        "needs ': ' (a colon and a half-width space) between a field's name and its value ('editor: 周一')")
@@ -346,6 +351,9 @@ _YAML_PROBLEMS: tuple[tuple[str, bool | None, str], ...] = (
 # 'editor:周一', 'editor:\u00a0周一' (a no-break or full-width space an IME typed): no key, and PyYAML
 # stumbles on the next line ("could not find expected ':'"); a value's own colons ('urn:uuid:…') follow ': '
 _GLUED_VALUE = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*:(?:[^\s:/]|[\u00a0\u3000])")
+# A line indented with a full-width or no-break space (a word processor's, an input method's): YAML
+# indents with U+0020 only, and PyYAML's words ("': ' inside a value…") named another fault.
+_WIDE_INDENT = re.compile(r"^ *[\u3000\u00a0\u2000-\u200a\u202f\u205f]+\s*\S")
 _FULL_WIDTH_KEY = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*\s*：")  # ('editor：周一': a key, then '：')
 
 

@@ -185,3 +185,9 @@ def stray_combining_marks(text: str) -> list[tuple[int, str]]:
 
 
 _BARE_BASE = re.compile(r"[\s\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+def only_marks(title: str) -> bool:
+    """Whether a heading's text is punctuation and spaces alone ('？？？', '……', '——'): the question's
+    words were lost in a paste or never typed, and every edition printed the marks as the question."""
+    return bool(title) and all(unicodedata.category(char)[0] in "PZ" for char in title)
