@@ -473,7 +473,7 @@ def test_a_placeholder_in_the_front_matter() -> None:
     ("!!timestamp 2024-13-45: x\n", 1, "unknown field '2024-13-45'"),
 ], ids=["merge-key", "binary-key", "tagged-key", "bad-int-key", "bad-date-key"])
 def test_keys_that_are_not_plain_words(added: str, col: int, message: str) -> None:
-    code = "E102" if "YAML" in message else "E105"
+    code = "E102" if "front matter" in message else "E105"
     assert _found(VALID.replace("rights: © 2025\n", "rights: © 2025\n" + added)) == [(code, "t.md", 10, col, message)]
 
 
