@@ -48,8 +48,8 @@ from pipeline.texthygiene import (
     stray_emphasis,
     stray_fence,
 )
-from pipeline.textslips import (HEADING_IN_BLOCK, after_the_closing, empty_items, extra_after_role, folded, only_marks,
-                                printed_markup, trailing_backslash, unknown_heading_attribute)
+from pipeline.textslips import (HEADING_IN_BLOCK, MISTYPED_MARKUP, after_the_closing, empty_items, extra_after_role, folded,
+                                only_marks, printed_markup, trailing_backslash, unknown_heading_attribute)
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
 _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$|^\'(.*)\'$|^‘(.*)’$')
@@ -61,6 +61,8 @@ _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 # contents and index links).
 _FIELD_LINE = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")  # 'title: x', a front matter's line
 _CHAPTER_ID = re.compile(r"^[^\W\d_][\w-]*$")
+
+
 class BodyBuilder:
     """Walks markdown-it's token stream once, building sections and collecting problems."""
 
@@ -84,10 +86,6 @@ class BodyBuilder:
     # -- helpers ---------------------------------------------------------------------------
     def problem(self, code: str, line: int, col: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(code, self.path, max(line, 1), max(col, 1), message))
-
-    def _named_at(self, line: int) -> bool:
-        """Whether an error already stands at `line` (one fault, one error)."""
-        return any(d.line == line and d.severity == "error" for d in self.diagnostics)
 
     def report(self, problems: Iterable[Problem | None]) -> None:
         """Each problem a check found (None: a check that found none), in the order found."""
@@ -340,7 +338,7 @@ class BodyBuilder:
                 section["references"].extend(self._references(tokens[i:end]))
             return end
         blocks = self._blocks(tokens[i:end])
-        if self._named_at(line):
+        if any(d.line == line and d.code in MISTYPED_MARKUP for d in self.diagnostics):
             pass  # (the line's own fault is named: '＃＃ 标题' is E220's, not "text outside any answer" too)
         elif section["kind"] in ("question", "closing"):
             self.problem("E205", line, 1, "text under a question heading is outside any answer"

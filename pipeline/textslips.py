@@ -191,3 +191,8 @@ def only_marks(title: str) -> bool:
     """Whether a heading's text is punctuation and spaces alone ('？？？', '……', '——'): the question's
     words were lost in a paste or never typed, and every edition printed the marks as the question."""
     return bool(title) and all(unicodedata.category(char)[0] in "PZ" for char in title)
+
+
+# The codes of a line the fence scanner named as mistyped markup (a fence or a heading typed wrong):
+# what Markdown made of that line (text under a question: E205) is that fault, not a second one.
+MISTYPED_MARKUP = frozenset({"E216", "E217", "E218", "E220"})
