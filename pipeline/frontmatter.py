@@ -298,6 +298,11 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
             space = "a full-width space U+3000" if upto[wide][0] == "\u3000" else f"U+{ord(upto[wide][0]):04X}"
             problem = (f"'{upto[wide].strip()[:30]}' is indented with {space}, which YAML does not read as "
                        "indentation (a word processor's or an input method's): indent with half-width spaces")
+        elif (dash := next((k for k, key in enumerate(upto) if _WIDE_DASH_ITEM.match(key)), None)) is not None:
+            line, col = dash + 1 + line_offset, len(upto[dash]) - len(upto[dash].lstrip()) + 1
+            mark = upto[dash].strip()[0]
+            problem = (f"'{upto[dash].strip()[:30]}' opens a list item with '{mark}' (U+{ord(mark):04X}), typed through an "
+                       "input method: YAML's list items start with a half-width hyphen and a space, '- '")
         elif (glued := next((k for k, key in enumerate(upto) if _GLUED_VALUE.match(key)), None)) is not None:
             line, col = glued + 1 + line_offset, upto[glued].index(":") + 2
             problem = (f"'{upto[glued].split(' #')[0].strip()[:30]}' has no plain space after the field's colon: YAML "
@@ -354,6 +359,7 @@ _GLUED_VALUE = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*:(?:[^\s:/]|[\u00a0\u3000]
 # A line indented with a full-width or no-break space (a word processor's, an input method's): YAML
 # indents with U+0020 only, and PyYAML's words ("': ' inside a value…") named another fault.
 _WIDE_INDENT = re.compile(r"^ *[\u3000\u00a0\u2000-\u200a\u202f\u205f]+\s*\S")
+_WIDE_DASH_ITEM = re.compile(r"^\s*[－﹣—–―‐‑]\s*\S")  # ('－ id: x': an IME's hyphen opening a list item)
 _FULL_WIDTH_KEY = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*\s*：")  # ('editor：周一': a key, then '：')
 
 
@@ -371,7 +377,19 @@ def validate(data: dict[str, Any], pos: Positions, path: str) -> FrontMatterInpu
     try:
         return FrontMatterInput.model_validate(data)
     except ValidationError as exc:
-        raise FrontMatterError([_diagnostic(err, pos, path) for err in exc.errors()]) from None
+        found = [_diagnostic(err, pos, path) for err in exc.errors()]
+        raise FrontMatterError([d for d in found if not _misspelt_not_missing(d, found)]) from None
+
+
+def _misspelt_not_missing(problem: Diagnostic, found: list[Diagnostic]) -> bool:
+    """Whether `problem` is an E103 for a field an E105 beside it names as the one meant ('“title”:',
+    'titel:' → did you mean 'title'?): one fault, one error (it was both, "missing" first)."""
+    if problem.code != "E103":
+        return False
+    where = problem.message.split("'")[1]
+    parent, _, field = where.rpartition(".")
+    return any(d.code == "E105" and f"did you mean '{field}'?" in d.message
+               and d.message.split("'")[1].rpartition(".")[0] == parent for d in found)
 
 
 _MODELS: dict[tuple[str, ...], type[BaseModel]] = {

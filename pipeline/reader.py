@@ -85,17 +85,21 @@ _YAML_LINE = re.compile(r"^\s*$|^\s*#|^\s|^- |^[^\s:#][^:\n]*:(?:\s|$)")
 
 def _document_end_above_the_fence(lines: list[str], end: int) -> str | None:
     """E101's words for a front matter closed by YAML's document end '...' (which closes it, as in
-    Pandoc) above the '---' the editor meant as its end, with only YAML between: the fields there
-    were read as the text and the '---' as a section break, without a word (the eighth sweep)."""
-    if lines[end].strip() != "...":
+    Pandoc), or an empty one ('---' typed twice at the top), above the '---' the editor meant as its
+    end, with only YAML between: the fields there were read as the text (eight E103s) and the '---'
+    as a section break (the eighth sweep)."""
+    empty = not any(line.strip() for line in lines[1:end])  # ('---' twice at the top: the first pair is empty)
+    if lines[end].strip() != "..." and not empty:
         return None
     fence = next((i for i in range(end + 1, len(lines)) if lines[i].strip() == "---"), None)
     if fence is None or not all(_YAML_LINE.match(line) for line in lines[end + 1 : fence]):
         return None
     between = any(line.strip() for line in lines[end + 1 : fence])
-    return ("the line '...' (YAML's document end) closes the front matter here, so "
+    closing = (f"the line '{lines[end].strip()}' closes an empty front matter" if empty
+               else "the line '...' (YAML's document end) closes the front matter here")
+    return (f"{closing}, so "
             + ("the fields below it would be read as text, and " if between else "")
-            + f"the '---' on line {fence + 1} as a section break: delete the '...' line")
+            + f"the '---' on line {fence + 1} as a section break: delete the line '{lines[end].strip()}'")
 
 
 def _garbled_message(written: str, meant: str) -> str:

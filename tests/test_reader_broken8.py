@@ -66,6 +66,13 @@ BROKEN = [
      "the line '...' (YAML's document end) closes the front matter here, so the '---' on line 36 as a section break"),
     ("document-end-amid-the-fields", ("\npronunciations:", "\n...\npronunciations:"), "E101", "...", None,
      "so the fields below it would be read as text, and the '---' on line 36"),
+    ("front-matter-opened-twice", ("---\nid:", "---\n--- \nid:"), "E101", "--- ", None,
+     "the line '---' closes an empty front matter, so the fields below it would be read as text"),
+    # -- E105 alone for a field's name typed wrong (it was E103 "missing" too) -----------------------
+    ("field-name-in-curly-quotes", ("title: 灯下夜读", "“title”: 灯下夜读"), "E105", "“title”", None,
+     "unknown field '“title”': did you mean 'title'?"),
+    ("field-name-misspelt", ("date: 2025-03-08", "dtae: 2025-03-08"), "E105", "dtae:", None, "did you mean 'date'?"),
+    ("speakers-field-misspelt", ("    name: 苏雯", "    nmae: 苏雯"), "E105", "nmae:", "nmae", "did you mean 'name'?"),
     # -- E102: valid YAML the format does not take is not called "not valid YAML" ------------------
     ("tag-is-valid-yaml", ("title: 灯下夜读", "title: !zh 灯下夜读"), "E102", "title: !zh", "!zh",
      f"{NOT_TAKEN}: the YAML tag '!zh'"),
@@ -76,6 +83,8 @@ BROKEN = [
      "'name: 老周' is indented with a full-width space U+3000, which YAML does not read as indentation"),
     ("no-break-space-indent", ("    name: 苏雯", "\u00a0\u00a0\u00a0\u00a0name: 苏雯"), "E102", "name: 苏雯", None,
      "is indented with U+00A0"),
+    ("list-item-opened-by-a-full-width-hyphen", ("  - id: hechuan                 # pseudonym", "  － id: hechuan"), "E102",
+     "－ id: hechuan", "－", "opens a list item with '－' (U+FF0D)"),
     ("full-width-colon-after-the-title", ("title: 灯下夜读", "title：灯下夜读"), "E102", "title：", None,
      "has a full-width colon '：' after the field's name"),
     # -- W425: a value Word wrapped in curly quotes (printed with them) -----------------------------
