@@ -48,8 +48,8 @@ from pipeline.texthygiene import (
     stray_emphasis,
     stray_fence,
 )
-from pipeline.textslips import (HEADING_IN_BLOCK, after_the_closing, empty_items, extra_after_role, folded, printed_markup,
-                                trailing_backslash, unknown_heading_attribute)
+from pipeline.textslips import (HEADING_IN_BLOCK, MISTYPED_MARKUP, after_the_closing, empty_items, extra_after_role, folded,
+                                only_marks, printed_markup, trailing_backslash, unknown_heading_attribute)
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
 _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$|^\'(.*)\'$|^‘(.*)’$')
@@ -61,6 +61,8 @@ _PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 # contents and index links).
 _FIELD_LINE = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")  # 'title: x', a front matter's line
 _CHAPTER_ID = re.compile(r"^[^\W\d_][\w-]*$")
+
+
 class BodyBuilder:
     """Walks markdown-it's token stream once, building sections and collecting problems."""
 
@@ -180,6 +182,8 @@ class BodyBuilder:
             self.problem("E222", line, 1, f"chapter id '{written_out(section_id)}' is not an id: editions link to the chapter by it")
         if not title:
             self.problem("E208", line, 1, "chapter heading has no text")
+        elif only_marks(title):  # ('## ？？？', '## ……': the question's words were lost)
+            self.problem("E208", line, 1, f"the heading '{title[:20]}' holds only punctuation: write the question's words")
         if (attribute_problem := heading_attribute_problem(inline.content)) is not None:
             self.problem("E224", line, 1, attribute_problem)
         elif (unknown := unknown_heading_attribute(attrs)) is not None:
@@ -334,7 +338,9 @@ class BodyBuilder:
                 section["references"].extend(self._references(tokens[i:end]))
             return end
         blocks = self._blocks(tokens[i:end])
-        if section["kind"] in ("question", "closing"):
+        if any(d.line == line and d.code in MISTYPED_MARKUP for d in self.diagnostics):
+            pass  # (the line's own fault is named: '＃＃ 标题' is E220's, not "text outside any answer" too)
+        elif section["kind"] in ("question", "closing"):
             self.problem("E205", line, 1, "text under a question heading is outside any answer"
                          + label_opening(self._raw(line), self.speakers.values()))
         elif section["kind"] == "note":  # (it was printed as part of the note above it)

@@ -19,8 +19,13 @@ from pipeline.diagnostics import Diagnostic
 from pipeline.model import Document, Reference, Speaker
 from pipeline.passes.typography import half_width_marks
 from pipeline.reader import read_with_diagnostics
+from pipeline import sourceshape
 from pipeline.sourcetext import split_lines
 from pipeline.textslips import stray_combining_marks
+
+# Errors that leave the file's shape unknown (E101): the line rules took the YAML for text, a W401
+# for each of its quotes, a cascade the editor could not act on; they run once the front matter is there.
+_ROOT_CAUSES = frozenset({"E101"})
 
 _QUOTE_STYLES = {"curly": "“”‘’", "corner": "「」『』", "straight": "\""}
 
@@ -35,6 +40,9 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
     except (OSError, UnicodeDecodeError):
         return result.document, diagnostics
     shown = str(path)
+    if any(d.code in _ROOT_CAUSES for d in diagnostics):  # one error the editor can act on, not a cascade
+        diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
+        return result.document, diagnostics
     source = _SourceText.of(lines)
     for line_rule in LINE_RULES:
         diagnostics += line_rule(source, shown)
@@ -396,7 +404,9 @@ def _pinyin_fallbacks(doc: Document, source: _SourceText) -> list[Diagnostic]:
     texts: list[tuple[str, int]] = [(s.title, s.loc.line) for s in doc.sections if s.title]
     texts += [(p.text[:LONG_PARAGRAPH], p.loc.line) for p in doc.paragraphs()]  # (past it: W422 says so)
     texts += [(r.text, r.loc.line) for s in doc.sections for r in s.references]
-    found = []
+    texts, stopped = sourceshape.within_budget(texts, sourceshape.SEARCH_BUDGET)  # (a source of megabytes: W424)
+    found = [] if stopped is None else [Diagnostic("W424", doc.source, stopped[0], 1,
+                                                   sourceshape.budget_message(stopped[1], sourceshape.SEARCH_BUDGET))]
     for text, line in texts:
         for offset, char, reading in annotator.unsure(text):
             snippet = text[max(0, offset - 3) : offset + 1]

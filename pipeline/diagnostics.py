@@ -15,7 +15,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     # code: (severity, fix hint appended to every message)
     "E100": ("error", "save the file as UTF-8 text"),
     "E101": ("error", "start the file with a YAML block between two '---' lines"),
-    "E102": ("error", "fix the YAML syntax (quote values that contain ': ' or start with '@')"),
+    "E102": ("error", "correct the front matter where the message says (a value that holds ': ' or starts with '@' "
+                     "goes in quotes)"),
     "E103": ("error", "add the field to the front matter (see README, 'Source format')"),
     "E104": ("error", "correct the value (see README, 'Source format')"),
     "E105": ("error", "remove the field or check its spelling"),
@@ -106,6 +107,9 @@ RULES: dict[str, tuple[Severity, str]] = {
     "W420": ("warning", "front-matter values are plain text: write the words without the tag"),
     "W421": ("warning", "delete the backslash at the paragraph's end (keep it only at the end of a line that "
                         "another line of the paragraph follows)"),
+    "W424": ("warning", "split the file into its titles (one source a title), or check the readings of the rest "
+                        "in the learner editions"),
+    "W425": ("warning", "front-matter values are plain text: YAML's quotes are the straight \" and '"),
     "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "
                         "pipeline/data/voices-languages.toml), or build only the EPUB and PDF editions"),

@@ -293,7 +293,17 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
         problem = _plain_problem(problem, written)
         # a field's name typed with an IME's '：' is no key, and PyYAML stumbles a line or more later
         upto = text.split("\n")[: (mark.line + 1) if mark else 0]
-        if (glued := next((k for k, key in enumerate(upto) if _GLUED_VALUE.match(key)), None)) is not None:
+        if (wide := next((k for k, key in enumerate(upto) if _WIDE_INDENT.match(key)), None)) is not None:
+            line, col = wide + 1 + line_offset, 1
+            space = "a full-width space U+3000" if upto[wide][0] == "\u3000" else f"U+{ord(upto[wide][0]):04X}"
+            problem = (f"'{upto[wide].strip()[:30]}' is indented with {space}, which YAML does not read as "
+                       "indentation (a word processor's or an input method's): indent with half-width spaces")
+        elif (dash := next((k for k, key in enumerate(upto) if _WIDE_DASH_ITEM.match(key)), None)) is not None:
+            line, col = dash + 1 + line_offset, len(upto[dash]) - len(upto[dash].lstrip()) + 1
+            mark = upto[dash].strip()[0]
+            problem = (f"'{upto[dash].strip()[:30]}' opens a list item with '{mark}' (U+{ord(mark):04X}), typed through an "
+                       "input method: YAML's list items start with a half-width hyphen and a space, '- '")
+        elif (glued := next((k for k, key in enumerate(upto) if _GLUED_VALUE.match(key)), None)) is not None:
             line, col = glued + 1 + line_offset, upto[glued].index(":") + 2
             problem = (f"'{upto[glued].split(' #')[0].strip()[:30]}' has no plain space after the field's colon: YAML "
                        "needs ': ' (a colon and a half-width space) between a field's name and its value ('editor: 周一')")
@@ -301,8 +311,11 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
             line, col = typed + 1 + line_offset, len(upto[typed]) - len(upto[typed].lstrip(" -")) + 1
             problem = (f"'{upto[typed].split(' #')[0].strip()[:30]}' has a full-width colon '：' after the field's name: YAML needs a "
                        "half-width colon and a space ('editor: 周一')")
-        raise FrontMatterError(
-            [Diagnostic("E102", path, line, col, f"front matter is not valid YAML: {problem}")]) from None
+        # a value YAML reads but the format does not take (a tag, a merge key, a duplicate key, an
+        # escape): the YAML is valid, so "not valid YAML" sent the editor hunting for a syntax slip
+        said = ("front matter holds what the format does not take" if isinstance(exc, yaml.constructor.ConstructorError)
+                else "front matter is not valid YAML")
+        raise FrontMatterError([Diagnostic("E102", path, line, col, f"{said}: {problem}")]) from None
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         line = before.count("\n") + 1 + line_offset
@@ -343,6 +356,10 @@ _YAML_PROBLEMS: tuple[tuple[str, bool | None, str], ...] = (
 # 'editor:周一', 'editor:\u00a0周一' (a no-break or full-width space an IME typed): no key, and PyYAML
 # stumbles on the next line ("could not find expected ':'"); a value's own colons ('urn:uuid:…') follow ': '
 _GLUED_VALUE = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*:(?:[^\s:/]|[\u00a0\u3000])")
+# A line indented with a full-width or no-break space (a word processor's, an input method's): YAML
+# indents with U+0020 only, and PyYAML's words ("': ' inside a value…") named another fault.
+_WIDE_INDENT = re.compile(r"^ *[\u3000\u00a0\u2000-\u200a\u202f\u205f]+\s*\S")
+_WIDE_DASH_ITEM = re.compile(r"^\s*[－﹣—–―‐‑]\s*\S")  # ('－ id: x': an IME's hyphen opening a list item)
 _FULL_WIDTH_KEY = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*\s*：")  # ('editor：周一': a key, then '：')
 
 
@@ -360,7 +377,19 @@ def validate(data: dict[str, Any], pos: Positions, path: str) -> FrontMatterInpu
     try:
         return FrontMatterInput.model_validate(data)
     except ValidationError as exc:
-        raise FrontMatterError([_diagnostic(err, pos, path) for err in exc.errors()]) from None
+        found = [_diagnostic(err, pos, path) for err in exc.errors()]
+        raise FrontMatterError([d for d in found if not _misspelt_not_missing(d, found)]) from None
+
+
+def _misspelt_not_missing(problem: Diagnostic, found: list[Diagnostic]) -> bool:
+    """Whether `problem` is an E103 for a field an E105 beside it names as the one meant ('“title”:',
+    'titel:' → did you mean 'title'?): one fault, one error (it was both, "missing" first)."""
+    if problem.code != "E103":
+        return False
+    where = problem.message.split("'")[1]
+    parent, _, field = where.rpartition(".")
+    return any(d.code == "E105" and f"did you mean '{field}'?" in d.message
+               and d.message.split("'")[1].rpartition(".")[0] == parent for d in found)
 
 
 _MODELS: dict[tuple[str, ...], type[BaseModel]] = {

@@ -79,6 +79,29 @@ _DASH_LINE = re.compile(r"^ {0,3}[-－—–―─ー]{2,}\s*$")
 _BODY_LINE = re.compile(r"^(?:#{2,}|:::)|^(?![\s#-])(?![^:\n]*:(?:\s|$))\S")
 
 
+# What stands in a front matter: empty lines, comments, 'field:' lines, indented lines and list items.
+_YAML_LINE = re.compile(r"^\s*$|^\s*#|^\s|^- |^[^\s:#][^:\n]*:(?:\s|$)")
+
+
+def _document_end_above_the_fence(lines: list[str], end: int) -> str | None:
+    """E101's words for a front matter closed by YAML's document end '...' (which closes it, as in
+    Pandoc), or an empty one ('---' typed twice at the top), above the '---' the editor meant as its
+    end, with only YAML between: the fields there were read as the text (eight E103s) and the '---'
+    as a section break (the eighth sweep)."""
+    empty = not any(line.strip() for line in lines[1:end])  # ('---' twice at the top: the first pair is empty)
+    if lines[end].strip() != "..." and not empty:
+        return None
+    fence = next((i for i in range(end + 1, len(lines)) if lines[i].strip() == "---"), None)
+    if fence is None or not all(_YAML_LINE.match(line) for line in lines[end + 1 : fence]):
+        return None
+    between = any(line.strip() for line in lines[end + 1 : fence])
+    closing = (f"the line '{lines[end].strip()}' closes an empty front matter" if empty
+               else "the line '...' (YAML's document end) closes the front matter here")
+    return (f"{closing}, so "
+            + ("the fields below it would be read as text, and " if between else "")
+            + f"the '---' on line {fence + 1} as a section break: delete the line '{lines[end].strip()}'")
+
+
 def _garbled_message(written: str, meant: str) -> str:
     shown, said = (written, meant) if len(written) <= 24 else (written[:23] + "…", meant[:8] + "…")
     return (f"'{shown}' is UTF-8 text that a program read as Windows-1252 (Latin-1) and saved again, so every "
@@ -89,6 +112,9 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
     if not lines or lines[0].strip() != "---":
         what = (f"the first line '{lines[0].strip()}' must be exactly '---' (three half-width hyphens)"
                 if lines and (_DASH_LINE.match(lines[0]) or lines[0].startswith("---")) else "the first line must be '---'")
+        if lines and (separator := re.search("[\u2028\u2029\x85]", lines[0])) and lines[0].startswith("---"):
+            what = (f"the file's lines end in U+{ord(separator[0]):04X} (a Unicode line separator a program wrote), "
+                    "which no Markdown reader takes for a line end: save the file again with plain line ends")
         # empty lines or a YAML directive ('%YAML 1.2', a tool's) above the '---': the front matter was there
         above = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("%")), None)
         if above and lines[above].strip() == "---":
@@ -108,6 +134,8 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
         return ReadResult(None, [Diagnostic("E101", path, 1, 1, "front matter is not closed by a '---' line: it runs on "
                                             f"into the text at line {body + 1} ('{lines[body].strip()[:20]}'); put a "
                                             "'---' line above that one")])
+    if (dots := _document_end_above_the_fence(lines, end)) is not None:
+        return ReadResult(None, [Diagnostic("E101", path, end + 1, 1, dots)])
     garbled = [(number, col, length, Diagnostic("E234", path, number, col, _garbled_message(written, meant)))
                for number, col, length, written, meant in garbled_text(lines)]
     garbled_at = {(g[0], col) for g in garbled for col in range(g[1], g[1] + g[2])}

@@ -387,6 +387,11 @@ _FIELD_MARKUP = (
     (_HTML_COMMENT, "E225", lambda m: "an HTML comment '<!--'", "delete the comment"),
     # (a warning: a title may name a tag on purpose, and every edition prints it exactly as written)
     (_HTML_TAG, "W420", lambda m: f"the HTML tag '{m[0]}'", "delete the tag unless the title means it"),
+    # (the eighth sweep) a value saved by Word, whose 'smart quotes' made YAML's "…" curly: printed with them
+    (re.compile(r"^“[^“”]*”$|^‘[^‘’]*’$"), "W425",
+     lambda m: f"the value '{m[0][:12]}…' wrapped whole in quotation marks '{m[0][0]}…{m[0][-1]}'",
+     "delete them (a word processor's smart quotes turn YAML's straight quotes curly); keep them if the value "
+     "is a quotation"),
 )
 
 

@@ -205,7 +205,9 @@ def test_a_pinyin_pass_that_rejects_the_table_is_an_error_at_the_table(tmp_path,
 PROSE_PLACES = [
     ("front matter closed by '...'", VALID.replace("---\n\n第一段，", "...\n\n第一段,"), [(20, 4)]),
     ("empty front matter, body on the very next line", "---\n---\n中文,好\n", [(3, 3)]),
-    ("no front matter: all of it is body", "中文,好\n\n---\n\n其他,好\n", [(1, 3), (5, 3)]),
+    # (the eighth sweep: without its front matter the file's shape is unknown, and the lines may be the
+    # YAML below a stray line; E101 alone, as for one never closed)
+    ("no front matter: one E101, nothing read as body", "中文,好\n\n---\n\n其他,好\n", []),
     ("front matter never closed: no known body", VALID.replace("---\n\n第一段，", "\n第一段,"), []),
     ("a single-quoted value", VALID.replace("description: 一个测试。", "description: '一个测试,真的'"), [(8, 19)]),
     ("an answer's role on its fence line", VALID.replace("::: answer li", "::: answer li role=前银行行长,作家"),

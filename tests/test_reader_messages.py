@@ -157,7 +157,7 @@ WRONG_SHAPES = [
     ("mapping-for-list", ("authors: [作者]", "authors: {a: 1}"), "E104", "'authors' must be a list, not a mapping",
      "authors:", 10),
     ("number-for-list", (SPEAKERS, "speakers: 5\n"), "E104", "'speakers' must be a list, not a number", "speakers:", 11),
-    ("binary-for-list", (SPEAKERS, "speakers: !!binary aGVsbG8=\n"), "E102", "front matter is not valid YAML: the YAML tag "
+    ("binary-for-list", (SPEAKERS, "speakers: !!binary aGVsbG8=\n"), "E102", "front matter holds what the format does not take: the YAML tag "
      "'!!binary' is not part of the format: a value is plain text, a list or 'field: value' lines; delete the tag (to print "
      "it, put the whole value in quotes)",
      "speakers:", 11),
@@ -371,7 +371,7 @@ def test_a_key_that_is_a_list_is_an_error_at_the_key() -> None:
 
     text = VALID.replace("rights: © 2025\n", "rights: © 2025\n[a, b]: x\n")
     assert [(d.code, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
-        ("E102", line_of(text, "[a, b]"), 1, "front matter is not valid YAML: a key must be a plain word, not a list or a mapping")]
+        ("E102", line_of(text, "[a, b]"), 1, "front matter holds what the format does not take: a key must be a plain word, not a list or a mapping")]
 
 
 # YAML the front matter cannot hold, added after 'rights:' (line 10), with what the editor is told.
@@ -393,7 +393,7 @@ def test_yaml_the_front_matter_cannot_hold_is_one_error_where_it_stands(added: s
 
     text = VALID.replace("rights: © 2025\n", "rights: © 2025\n" + added)
     assert [(d.code, d.path, d.line, d.col, d.message) for d in read_text(text, "t.md").diagnostics] == [
-        ("E102", "t.md", 10, col, f"front matter is not valid YAML: {message}")]
+        ("E102", "t.md", 10, col, f"front matter holds what the format does not take: {message}")]
 
 
 # Front matters that are not a mapping of fields, each whole between the '---' lines (first line 2).
@@ -464,7 +464,7 @@ def test_a_placeholder_in_the_front_matter() -> None:
 
 
 @pytest.mark.parametrize(("added", "col", "message"), [
-    ("<<: {outlet: x}\n", 1, "front matter is not valid YAML: a merge key '<<' is not part of the format: "
+    ("<<: {outlet: x}\n", 1, "front matter holds what the format does not take: a merge key '<<' is not part of the format: "
                              "write the fields out where they belong"),
     ("? !!binary aGk=\n: 1\n", 3, "unknown field 'aGk='"),   # a key that is not text: as written
     ("!!str 5: x\n", 1, "unknown field '5'"),
@@ -473,7 +473,7 @@ def test_a_placeholder_in_the_front_matter() -> None:
     ("!!timestamp 2024-13-45: x\n", 1, "unknown field '2024-13-45'"),
 ], ids=["merge-key", "binary-key", "tagged-key", "bad-int-key", "bad-date-key"])
 def test_keys_that_are_not_plain_words(added: str, col: int, message: str) -> None:
-    code = "E102" if "YAML" in message else "E105"
+    code = "E102" if "front matter" in message else "E105"
     assert _found(VALID.replace("rights: © 2025\n", "rights: © 2025\n" + added)) == [(code, "t.md", 10, col, message)]
 
 
