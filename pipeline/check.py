@@ -19,8 +19,8 @@ from pipeline.diagnostics import Diagnostic
 from pipeline.model import Document, Reference, Speaker
 from pipeline.passes.typography import half_width_marks
 from pipeline.reader import read_with_diagnostics
-from pipeline import sourceshape
 from pipeline.sourcetext import split_lines
+from pipeline.checkpinyin import LONG_PARAGRAPH, pinyin_fallbacks
 from pipeline.textslips import stray_combining_marks
 
 # Errors that leave the file's shape unknown (E101): the line rules took the YAML for text, a W401
@@ -53,7 +53,7 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
         diagnostics += _long_title(result.document, source)
         diagnostics += _long_paragraphs(result.document)
         if pinyin:
-            diagnostics += _guarded(_pinyin_fallbacks, result.document, source)
+            diagnostics += _guarded(pinyin_fallbacks, result.document, source)
             diagnostics += _guarded(_unread_ideographs, result.document, source)
     diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
     return result.document, diagnostics
@@ -377,10 +377,6 @@ def _unused_pronunciations(doc: Document) -> list[Diagnostic]:
     ]
 
 
-# A paragraph longer than any an article holds (a long one is 2,000 characters): a paste or a
-# conversion that lost its line breaks. The pinyin pass reads about 25,000 characters a second, so
-# W405's search of a 5 MB one alone took 80 s of 'publish check'; it searches the first this many.
-LONG_PARAGRAPH = 10_000
 
 
 def _long_paragraphs(doc: Document) -> list[Diagnostic]:
@@ -390,34 +386,6 @@ def _long_paragraphs(doc: Document) -> list[Diagnostic]:
                        f"were lost? Every edition prints it as one paragraph, and W405 was looked for in its first "
                        f"{LONG_PARAGRAPH:,} characters only")
             for p in doc.paragraphs() if len(p.text) > LONG_PARAGRAPH]
-
-
-def _pinyin_fallbacks(doc: Document, source: _SourceText) -> list[Diagnostic]:
-    """The characters the pinyin pass is not confident about (`PinyinAnnotator.unsure`: read more
-    than one way, and nothing in the context decided), at their place in the source, so the editor
-    can confirm or pin them. Readings decided by a word, a name, a context rule or the source's
-    own table are not reported: a W405 means "a person should look here"."""
-    from pipeline.passes.pinyin import PinyinAnnotator
-
-    annotator = PinyinAnnotator(names=[s.name for s in doc.speakers] + list(doc.meta.authors),
-                                overrides=doc.pronunciation_table)
-    texts: list[tuple[str, int]] = [(s.title, s.loc.line) for s in doc.sections if s.title]
-    texts += [(p.text[:LONG_PARAGRAPH], p.loc.line) for p in doc.paragraphs()]  # (past it: W422 says so)
-    texts += [(r.text, r.loc.line) for s in doc.sections for r in s.references]
-    texts, stopped = sourceshape.within_budget(texts, sourceshape.SEARCH_BUDGET)  # (a source of megabytes: W424)
-    found = [] if stopped is None else [Diagnostic("W424", doc.source, stopped[0], 1,
-                                                   sourceshape.budget_message(stopped[1], sourceshape.SEARCH_BUDGET))]
-    for text, line in texts:
-        for offset, char, reading in annotator.unsure(text):
-            snippet = text[max(0, offset - 3) : offset + 1]
-            # (the snippet's how-many-th appearance in the paragraph: a phrase the text repeats
-            # was placed at its first appearance every time, seven warnings at one column)
-            nth = _occurrences(text[: offset + 1], snippet) - 1
-            at_line, col = _locate(source.lines, line, snippet, nth)
-            context = text[max(0, offset - 4) : offset + 4]
-            found.append(Diagnostic("W405", doc.source, at_line, col,
-                                    f"'{char}' read {reading} in “{context}” by a fallback guess: nothing in the context decides it"))
-    return found
 
 
 def _guarded(rule: Callable[[Document, _SourceText], list[Diagnostic]], doc: Document,
@@ -431,32 +399,6 @@ def _guarded(rule: Callable[[Document, _SourceText], list[Diagnostic]], doc: Doc
         at = (named or [p.loc for p in doc.pronunciations] or [s.loc for s in doc.speakers] or [None])[0]
         line, col = (at.line, at.col) if at else (1, 1)
         return [Diagnostic("E301", doc.source, line, col, f"the pinyin pass cannot use this table: {exc}")]
-
-
-def _occurrences(text: str, snippet: str) -> int:
-    """How many times `snippet` appears in `text`, overlaps counted (哈哈 in 哈哈哈: twice)."""
-    return sum(1 for k in range(len(text) - len(snippet) + 1) if text.startswith(snippet, k)) if snippet else 0
-
-
-# What may stand in the source between two characters the model's text has side by side: the
-# markup the reader took out ('[', ']{lang=yue}', '](https://…)', '**', an escape, '<' '>') and a
-# line end with the indentation or quote marker of the next line.
-_MARKUP_GAP = r"(?:\]\([^)\s]*\)|\]\{[^}\n]*\}|[\[\]*_\\<>]|\n[ \t>]*)*"
-
-
-def _locate(lines: list[str], start: int, snippet: str, nth: int = 0) -> tuple[int, int]:
-    """(line, column) of the snippet's last character at its `nth` appearance (0: the first),
-    searching from line `start`; the snippet is the model's text, so markup and line ends may
-    stand between its characters in the source (before: a guess inside '[汝食饱未？]{lang=nan}',
-    or across a line end, was placed at column 1 of the paragraph's first line)."""
-    pattern = _MARKUP_GAP.join(r"\s+" if ch.isspace() else re.escape(ch) for ch in snippet)
-    text = "\n".join(lines[start - 1 : start + 49])
-    for found in re.finditer(pattern, text) if snippet else ():
-        if nth == 0:
-            last = found.end() - 1
-            return start + text.count("\n", 0, last), last - text.rfind("\n", 0, last)
-        nth -= 1
-    return start, 1
 
 
 def _voice_hints(doc: Document) -> list[Diagnostic]:

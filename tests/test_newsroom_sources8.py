@@ -154,9 +154,9 @@ def test_a_guess_inside_a_span_or_across_a_line_end_is_placed_at_its_character(t
         char = re.match(r"'(.)'", d.message)[1]
         assert lines[d.line - 1][d.col - 1] == char, (d.line, d.col, d.message)
     # (a guess whose context runs over a line end, and one behind a link's opening bracket: where
-    # `_locate` finds the model's text, '人讲“食', in the source)
-    from pipeline.check import _locate
+    # `locate` finds the model's text, '人讲“食', in the source)
+    from pipeline.checkpinyin import locate
 
     lines = ["阮厦门人", "讲[“食茶”](https://example.org/tea)，毋是“喝茶”。"]
-    assert _locate(lines, 1, "人讲“食") == (2, 4)
-    assert _locate(["甲：[汝食饱未？]{lang=nan}，[汝食饱未？]{lang=nan}"], 1, "汝食", 1) == (1, 23)
+    assert locate(lines, 1, "人讲“食") == (2, 4)
+    assert locate(["甲：[汝食饱未？]{lang=nan}，[汝食饱未？]{lang=nan}"], 1, "汝食", 1) == (1, 23)
