@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.passes.speech_numbers import NUMBER
-from pipeline.passes.speech_tables import English, SpeechRules, compiled
+from pipeline.passes.speech_tables import English, SpeechRules, any_of, compiled
 
 _WORD = r"[A-Za-z][A-Za-z'’\-]*"
 # A number in English: with its sign of money, percent, a decade's s or an ordinal's ending ($5,
@@ -84,7 +84,7 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
     before_year = compiled(rules, "english-year", lambda: re.compile(
         rf"(?i:\b(?:{'|'.join(map(re.escape, words.year_before))}))[ ,]*$" if words.year_before else "(?!)"))
     in_run = compiled(rules, "english-number", lambda: re.compile(_NUMBER_IN_RUN.replace(
-        "{scales}", "|".join(map(re.escape, filter(None, words.scales))) or "(?!)")))
+        "{scales}", any_of(filter(None, words.scales)))))
     counted = re.compile(r"\s*[a-z]")  # 2000 units: a count; 2000 Olympics, in 2015. : a year
 
     def number(m: re.Match[str]) -> str:

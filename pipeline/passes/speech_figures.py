@@ -14,7 +14,7 @@ import unicodedata
 
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
 from pipeline.passes.speech_numbers import cardinal, digits
-from pipeline.passes.speech_tables import SpeechRules, alternatives, compiled
+from pipeline.passes.speech_tables import SpeechRules, alternatives, any_of, compiled
 
 
 def numeric_dates(text: str, rules: SpeechRules) -> str:
@@ -33,7 +33,7 @@ def numeric_dates(text: str, rules: SpeechRules) -> str:
     text = re.sub(r"(?<![\d.\-/A-Za-z])(?<![A-Za-z] )(?P<y>\d{4})(?P<s>\.)(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?![\d.])",
                   date, text)
     text = _day_and_month(text, rules)
-    seasons = "|".join(map(re.escape, rules.figures.season_words)) or "(?!)"
+    seasons = any_of(rules.figures.season_words)
 
     def years(m: re.Match[str]) -> str:
         first, second = int(m[1]), int(m[2])

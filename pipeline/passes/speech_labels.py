@@ -15,12 +15,8 @@ from decimal import Decimal
 
 from pipeline.passes.speech_figures import amount_follows, clause_after, clause_before
 from pipeline.passes.speech_numbers import NUMBER, cardinal, digits
-from pipeline.passes.speech_tables import SpeechRules, alternatives, compiled
+from pipeline.passes.speech_tables import SpeechRules, any_of, compiled
 from pipeline.passes.speech_words import in_wan_and_yi
-
-
-def _alternatives(words: object) -> str:
-    return alternatives(words) or "(?!)"  # type: ignore[call-overload]
 
 
 def labels(text: str, rules: SpeechRules) -> str:
@@ -30,7 +26,7 @@ def labels(text: str, rules: SpeechRules) -> str:
     if not table:
         return text
     pattern = compiled(rules, "labels", lambda: re.compile(
-        rf"(?<![A-Za-z])({_alternatives(table)})\s?(\d+)(?:\s*[-–~～]\s*(\d+))?(?![\d.])"))
+        rf"(?<![A-Za-z])({any_of(table)})\s?(\d+)(?:\s*[-–~～]\s*(\d+))?(?![\d.])"))
 
     def label(m: re.Match[str]) -> str:
         number = m[2] + (rules.signed.joiner + m[3] if m[3] else "")
@@ -51,7 +47,7 @@ def stock_codes(text: str, rules: SpeechRules) -> str:
     if not exchanges:
         return text
     pattern = compiled(rules, "stock-codes", lambda: re.compile(
-        rf"(?<![A-Za-z0-9.])(\d{{4,6}}|[A-Z]{{1,5}})\.({_alternatives(exchanges)})(?![A-Za-z0-9])"))
+        rf"(?<![A-Za-z0-9.])(\d{{4,6}}|[A-Z]{{1,5}})\.({any_of(exchanges)})(?![A-Za-z0-9])"))
     dot = rules.web.marks.get(".", "点")
 
     def code(m: re.Match[str]) -> str:
@@ -69,7 +65,7 @@ def model_sizes(text: str, rules: SpeechRules) -> str:
     if not rules.size_letters or not rules.size_words:
         return text
     pattern = compiled(rules, "model-sizes", lambda: re.compile(
-        rf"(?P<hyphen>(?<=[A-Za-z0-9.])[-‐])?(?<![A-Za-z0-9.])(?P<n>{NUMBER})\s?(?P<x>{_alternatives(rules.size_letters)})"
+        rf"(?P<hyphen>(?<=[A-Za-z0-9.])[-‐])?(?<![A-Za-z0-9.])(?P<n>{NUMBER})\s?(?P<x>{any_of(rules.size_letters)})"
         rf"(?![A-Za-z0-9])"))
     words = rules.size_words
 
@@ -112,7 +108,7 @@ def era_years(text: str, rules: SpeechRules) -> str:
     if not rules.figures.era_words:
         return text
     pattern = compiled(rules, "era-years", lambda: re.compile(
-        rf"({_alternatives(rules.figures.era_words)})(\d{{1,4}})(?=\s*年)"))
+        rf"({any_of(rules.figures.era_words)})(\d{{1,4}})(?=\s*年)"))
     return pattern.sub(lambda m: m[1] + (cardinal(int(m[2])) if int(m[2]) % 100 == 0 else digits(m[2])), text)
 
 

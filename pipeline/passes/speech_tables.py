@@ -156,6 +156,12 @@ def alternatives(words: Iterable[str]) -> str:
     return _alternatives(frozenset(words))
 
 
+def any_of(words: Iterable[str]) -> str:
+    """`words` as one alternation, or a pattern that matches nothing where there are none: an empty
+    alternation would match everywhere (an editor who empties a table must switch its rule off)."""
+    return alternatives(words) or "(?!)"
+
+
 @functools.lru_cache(maxsize=512)
 def _alternatives(words: frozenset[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from pipeline.passes.speech_figures import amount_follows
 from pipeline.passes.speech_numbers import NUMBER
-from pipeline.passes.speech_tables import SpeechRules, alternatives
+from pipeline.passes.speech_tables import SpeechRules, alternatives, any_of
 
 
 def figure_names(text: str, rules: SpeechRules) -> str:
@@ -70,7 +70,7 @@ def roman_numerals(text: str, rules: SpeechRules) -> str:
     read 三期; 第IV阶段 → 第4; before: I I I期, the letters spelt); elsewhere II, IV, X stay
     letters (a name, an abbreviation: IV is also intravenous), and so is a single letter or one of
     L, C anywhere (V型反弹, C类, L型 are shapes and classes)."""
-    after = alternatives(rules.figures.roman_after) or "(?!)"
+    after = any_of(rules.figures.roman_after)
 
     def number(m: re.Match[str]) -> str:
         value = _roman(m[1])
