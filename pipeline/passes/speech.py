@@ -51,6 +51,9 @@ from pipeline.passes.speech_labels import labels as _labels
 from pipeline.passes.speech_labels import model_sizes as _model_sizes
 from pipeline.passes.speech_labels import models_and_versions as _models_and_versions
 from pipeline.passes.speech_labels import short_decades as _short_decades
+from pipeline.passes.speech_labels import short_years as _short_years
+from pipeline.passes.speech_labels import handles as _handles
+from pipeline.passes.speech_labels import slash_dates as _slash_dates
 from pipeline.passes.speech_labels import stock_codes as _stock_codes
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
@@ -249,6 +252,8 @@ def _per_unit(text: str, rules: SpeechRules) -> str:
 
     def per(m: re.Match[str]) -> str:
         count, second = re.fullmatch(r"(\d*)\s?(.*)", m[2]).groups()  # type: ignore[union-attr]
+        if count and second.lower() == m[1].lower():
+            return m[0]  # 8GB/16GB, 4G/5G: two choices of one unit, no rate (before: 八G B每十六G B)
         return m[1] + rules.per + count + rules.units.get(second, units.get(second.lower(), second))
 
     signs = alternatives(rules.currency)
@@ -457,8 +462,11 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _sayable(text)  # (after the title's respellings, which may name such a character)
     text = _stock_codes(text, rules)
     text = _web(text, rules)
+    text = _handles(text, rules)
     text = _english_numbers(text, rules)
     text = _short_decades(text)
+    text = _short_years(text, rules)
+    text = _slash_dates(text, rules)
     text = _dot_dates(text)
     text = _labels(text, rules)
     text = _era_years(text, rules)

@@ -156,8 +156,9 @@ def figures(text: str, rules: SpeechRules) -> str:
     text = _scores(text, rules)
 
     def ratio(m: re.Match[str]) -> str:
-        if _is_clock(m[1], m[2]) and not _next_to(m, table.ratio_words):  # 比例1:10 is no time (before: 一点十分)
-            return m[0]
+        hour, _, fraction = m[1].partition(".")
+        if not fraction and _is_clock(hour, m[2].partition(".")[0]) and not _next_to(m, table.ratio_words):
+            return m[0]  # 比例1:10 is no time (before: 一点十分); 1:44.65 is a duration, read later
         return f"{m[1]}{table.ratio}{m[2]}"
 
     def chain(m: re.Match[str]) -> str:  # 1:2:3 → 一比二比三 (before: 一：二：三); 21:05:30 is a time
@@ -166,7 +167,8 @@ def figures(text: str, rules: SpeechRules) -> str:
         return m[0] if clock and not _next_to(m, table.ratio_words) else table.ratio.join(parts)
 
     text = re.sub(r"(?<![\d.:：])\d+(?:\s*[:：]\s*\d+){2,}(?![\d.:：])", chain, text)
-    return re.sub(r"(?<![\d.:：])(\d+)\s*[:：]\s*(\d+)(?![\d.:：])", ratio, text)
+    # (a decimal on either side too: 赔率1:1.5, 2.5:1; before: 一：一点五, the colon reaching the voice)
+    return re.sub(r"(?<![\d.:：])(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)(?![\d.:：])", ratio, text)
 
 
 def _is_clock(hour: str, minute: str) -> bool:

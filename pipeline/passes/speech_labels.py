@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from pipeline.syllables import is_syllable
 from pipeline.passes.speech_figures import amount_follows, clause_after, clause_before
 from pipeline.passes.speech_numbers import NUMBER, cardinal, digits
 from pipeline.passes.speech_tables import SpeechRules, any_of, compiled
@@ -99,6 +100,84 @@ _SHORT_DECADE = re.compile(r"[‘’'](\d0)s(?![A-Za-z])")
 def short_decades(text: str) -> str:
     """'90s → 90年代, read 九十年代 as 90年代 is (before: the apostrophe dropped, 九十秒)."""
     return _SHORT_DECADE.sub(r"\1年代", text)
+
+
+def short_years(text: str, rules: SpeechRules) -> str:
+    """A year written with two digits, digit by digit where what follows shows it is a year (24年3月,
+    24年底, 25年上半年 → 二四年…; before: 二十四年, a span of years), and a season of two such years
+    (24/25赛季 → 二四到二五赛季; before: 二十五分之二十四). A half-year after a year, or next to its
+    words, is said as one (2024H1, 24H2, 今年H1, H1营收 → 上半年 …; before: H幺, a flight's code);
+    24年 alone (工作了24年) stays a count."""
+    table = rules.figures
+    after = compiled(rules, "short-years", lambda: re.compile(
+        rf"(?<![\d.\-/A-Za-z])(\d{{2}})(?=年\s*(?:\d{{1,2}}\s*月|{any_of(table.short_year_after)}))"))
+    text = after.sub(lambda m: digits(m[1]), text)
+
+    def season(m: re.Match[str]) -> str:
+        return digits(m[1]) + rules.signed.joiner + digits(m[2]) if int(m[2]) == int(m[1]) + 1 else m[0]
+
+    seasons = any_of(table.season_words)
+    text = re.sub(rf"(?<![\d.\-/])(\d{{2}})[/\-－](\d{{2}})(?=\s*(?:{seasons}))", season, text)
+    halves = rules.ordinals.halves
+    if not halves:
+        return text
+    names = any_of(halves)
+    # after a year: 2024H1, 2024年H2, 24H1 (a model's name before it is no year: Windows 11 24H2)
+    text = re.sub(rf"(?<![A-Za-z0-9.] )(?<![A-Za-z0-9.\-])(\d{{4}}|\d{{2}})\s?(?:年\s?)?({names})(?![A-Za-z0-9])",
+                  lambda m: f"{digits(m[1])}年{halves[m[2]]}", text)
+    words = any_of(rules.ordinals.half_words)
+    # no year: after 年 (今年H1) or before a word of results (H1营收, H2业绩)
+    return re.sub(rf"(?<=年)\s?({names})(?![A-Za-z0-9])|(?<![A-Za-z0-9])({names})(?=\s*(?:{words}))",
+                  lambda m: halves[m[1] or m[2]], text)
+
+
+def slash_dates(text: str, rules: SpeechRules) -> str:
+    """A month and a day with a slash, 3/5, is a date where its clause says so: one of `date_before`
+    right before it (于3/5举行) or one of `date_after` right after it (3/5开学, 12/25圣诞节, 3/5（周三）)
+    → 3月5日 (before: 五分之三, a fraction, as 答对了3/5的题目 still is)."""
+    table = rules.figures
+    if not (table.date_before or table.date_after):
+        return text
+    pattern = compiled(rules, "slash-dates", lambda: re.compile(
+        r"(?<![\d./\-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/.])"))
+    before = compiled(rules, "slash-dates-before", lambda: re.compile(rf"(?:{any_of(table.date_before)})\s?$"))
+    after = compiled(rules, "slash-dates-after", lambda: re.compile(rf"\s*[（(]?\s*(?:{any_of(table.date_after)})"))
+
+    def date(m: re.Match[str]) -> str:
+        if before.search(m.string, max(0, m.start() - 8), m.start()) or after.match(m.string, m.end()):
+            return f"{int(m[1])}月{int(m[2])}日"
+        return m[0]
+
+    return pattern.sub(date, text)
+
+
+def handles(text: str, rules: SpeechRules) -> str:
+    """A user name after one of `handle_words` read out as typed: its digits one by one with 幺, its
+    marks said (_ 下划线, . 点, - 杠), a short run of letters spelt (微信号abc_123 → a b c下划线幺二三,
+    ID：user_2024 → user下划线二零二四; before: abc一二三, the underscore dropped and the digits
+    counted, abc.一百二十三 with the dot reaching the voice). A name without a digit or a mark
+    (微信号zhangsan) is left to the other steps."""
+    table = rules.figures
+    if not table.handle_words:
+        return text
+    pattern = compiled(rules, "handles", lambda: re.compile(
+        rf"((?:{any_of(table.handle_words)})[：:\s是为]{{0,2}})"
+        r"(?=[A-Za-z0-9._\-]*[A-Za-z])(?=[A-Za-z0-9._\-]*[\d_])([A-Za-z0-9](?:[A-Za-z0-9._\-]*[A-Za-z0-9])?)"))
+    marks = {"_": rules.web.marks.get("_", "下划线"), ".": rules.web.marks.get(".", "点"), "-": rules.web.marks.get("-", "杠")}
+
+    def piece(run: str) -> str:
+        if run in marks:
+            return marks[run]
+        if run.isdigit():
+            return digits(run, table.code_one)
+        # a short run is letters (abc), unless a pinyin syllable (zhang_san: san), said as a word
+        spelt = not set(run.lower()) & set("aeiouy") or len(run) <= 3 and not is_syllable(run)
+        return " " + (" ".join(run.upper()) if spelt else run) + " "
+
+    def handle(m: re.Match[str]) -> str:
+        return m[1] + "".join(piece(r) for r in re.findall(r"[A-Za-z]+|\d+|[._\-]", m[2]))
+
+    return pattern.sub(handle, text)
 
 
 def era_years(text: str, rules: SpeechRules) -> str:

@@ -71,6 +71,12 @@ class Figures:
     exchanges: tuple[str, ...] = ()  # after a stock code and a dot: its exchange (600519.SH)
     counted_after: tuple[str, ...] = ()  # after these three digits are counted, not a model (Top 250)
     era_words: tuple[str, ...] = ()  # before a year of any length: read digit by digit (公元前221年)
+    regnal_names: tuple[str, ...] = ()  # before a Roman numeral: a monarch's or a pope's (Louis XIV → 十四世)
+    regnal: str = "世"
+    short_year_after: tuple[str, ...] = ()  # after NN年: a year, not a count (24年底, 25年上半年)
+    handle_words: tuple[str, ...] = ()  # before a user name read as typed (微信号abc_123)
+    date_before: tuple[str, ...] = ()  # before 3/5: a date, not a fraction (于3/5举行)
+    date_after: tuple[str, ...] = ()  # after 3/5: a date (3/5开学, 3/5（周三）)
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,8 @@ class Ordinals:
     labels: Mapping[str, str] = field(default_factory=dict)  # Vol. → 第#卷: the number goes at '#'
     season: str = ""  # S01E02: the season's words (第#季) and the episode's (第#集)
     episode: str = ""
+    halves: Mapping[str, str] = field(default_factory=dict)  # H1 → 上半年 after a year or next to `half_words`
+    half_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -270,6 +278,12 @@ def _figures_table(table: Mapping[str, object]) -> Figures:
                    score_clause_words=_words(table.get("score_clause_words")),
                    exchanges=_words(table.get("exchanges")),
                    era_words=_words(table.get("era_words")),
+                   regnal_names=_words(table.get("regnal_names")),
+                   regnal=str(table.get("regnal", "世")),
+                   short_year_after=_words(table.get("short_year_after")),
+                   date_before=_words(table.get("date_before")),
+                   handle_words=_words(table.get("handle_words")),
+                   date_after=_words(table.get("date_after")),
                    counted_after=_words(table.get("counted_after")))
 
 
@@ -277,7 +291,9 @@ def _ordinals_table(table: Mapping[str, object]) -> Ordinals:
     return Ordinals(word=str(table.get("word", "第")), before=_words(table.get("before")),
                     after=_words(table.get("after")), quarter=str(table.get("quarter", "")),
                     labels={str(k): str(v) for k, v in dict(table.get("labels", {})).items()},  # type: ignore[call-overload]
-                    season=str(table.get("season", "")), episode=str(table.get("episode", "")))
+                    season=str(table.get("season", "")), episode=str(table.get("episode", "")),
+                    halves={str(k): str(v) for k, v in dict(table.get("halves", {})).items()},  # type: ignore[call-overload]
+                    half_words=_words(table.get("half_words")))
 
 
 def _english_table(table: Mapping[str, object]) -> English:
