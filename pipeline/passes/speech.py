@@ -44,17 +44,7 @@ from pipeline.passes.speech_words import designations as _designations
 from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
 from pipeline.passes.speech_english import english_numbers as _english_numbers
-from pipeline.passes.speech_labels import dot_dates as _dot_dates
-from pipeline.passes.speech_labels import era_years as _era_years
-from pipeline.passes.speech_labels import fiscal_years as _fiscal_years
-from pipeline.passes.speech_labels import labels as _labels
-from pipeline.passes.speech_labels import model_sizes as _model_sizes
-from pipeline.passes.speech_labels import models_and_versions as _models_and_versions
-from pipeline.passes.speech_labels import short_decades as _short_decades
-from pipeline.passes.speech_labels import short_years as _short_years
-from pipeline.passes.speech_labels import handles as _handles
-from pipeline.passes.speech_labels import slash_dates as _slash_dates
-from pipeline.passes.speech_labels import stock_codes as _stock_codes
+from pipeline.passes import speech_labels as _by_label  # (steps read by a figure's label)
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
 from pipeline.passes.speech_chars import sayable as _sayable
@@ -460,21 +450,23 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)
     text = _sayable(text)  # (after the title's respellings, which may name such a character)
-    text = _stock_codes(text, rules)
+    text = _by_label.stock_codes(text, rules)
     text = _web(text, rules)
-    text = _handles(text, rules)
+    text = _by_label.handles(text, rules)
     text = _english_numbers(text, rules)
-    text = _short_decades(text)
-    text = _short_years(text, rules)
-    text = _slash_dates(text, rules)
-    text = _dot_dates(text)
-    text = _labels(text, rules)
-    text = _era_years(text, rules)
-    text = _fiscal_years(text)
+    text = _by_label.short_decades(text)
+    text = _by_label.short_years(text, rules)
+    text = _by_label.slash_dates(text, rules)
+    text = _by_label.spaced_thousands(text, rules)
+    text = _by_label.dot_dates(text)
+    text = _by_label.labels(text, rules)
+    text = _by_label.era_years(text, rules)
+    text = _by_label.dotted_codes(text, rules)
+    text = _by_label.fiscal_years(text)
     text = _figure_names(text, rules)
     text = _signs(text, rules)
     text = _multipliers(text, rules)
-    text = _model_sizes(text, rules)
+    text = _by_label.model_sizes(text, rules)
     text = _roman_numerals(text, rules)
     text = _dates(text, rules)
     text = _designations(text, rules)
@@ -484,7 +476,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _latin_names(text, rules)
     text = _ordinals(text, rules)
     text = _digit_suffixed(text, rules)
-    text = _models_and_versions(text, rules)
+    text = _by_label.models_and_versions(text, rules)
     text = _dates_and_times(text, rules.signed.joiner, rules)
     text = _quantities(text, rules)
     text = _addresses(text, rules)

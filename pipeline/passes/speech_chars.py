@@ -16,6 +16,7 @@ mark, 〻, 〆) it spells out BY ITS CODE POINT, in Chinese digits: 𡈼子 was 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from pipeline.charvariants import VARIANTS
@@ -48,8 +49,32 @@ def _stand_in(char: str) -> str:
     return VARIANTS.get(char, "")
 
 
+# A rating in stars says its count (★★★☆☆ → 3星; before: nothing, the stars dropped as symbols, so
+# 评分：★★★☆☆ was heard as 评分), unless the count is written next to it too (★★★★★五星好评,
+# 5星好评★★★★★).
+_STARS = re.compile(r"(?:[★☆✩✭✮⭐]\ufe0f?){2,}(?![★☆✩✭✮⭐\ufe0f])(?!\s*[一二三四五六七八九十\d]\s*星)")
+# Enclosed numbers that mark the items of a list: ①报名②缴费③考试 → 一、报名，二、缴费 … (before:
+# 一报名二缴费, one run of words); one alone is a note's mark (见注①), read as its number.
+_ENCLOSED = "\u2460-\u249b\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
+_ITEM = re.compile(rf"([{_ENCLOSED}])(?=\s*[^\s{_ENCLOSED}，。、；：！？,.;:!?）)])")
+
+
+def _stars(m: re.Match[str]) -> str:
+    if re.search(r"[一二三四五六七八九十\d]\s*星[^，。；！？\s]{0,3}\s*$", m.string[max(0, m.start() - 8): m.start()]):
+        return ""  # 5星好评★★★★★: the count is written already
+    return f"{sum(c in '★✭✮⭐' for c in m[0])}星"
+
+
 def sayable(text: str) -> str:
-    """`text` with every character the voice would spell by code point replaced as above."""
+    """`text` with every character the voice would spell by code point replaced as above, a rating's
+    stars counted and a list's enclosed numbers set apart as items."""
+    text = _STARS.sub(_stars, text)
+    if len(set(re.findall(f"[{_ENCLOSED}]", text))) >= 2:
+        text = _ITEM.sub(lambda m: f"，{int(unicodedata.numeric(m[1]))}、", text)
+    return _characters(text)
+
+
+def _characters(text: str) -> str:
     if not any(c in ITERATION_MARKS or c in UNSAID_MARKS or c in SUZHOU_NUMERALS or c >= "\U00020000" for c in text):
         return text
     out: list[str] = []

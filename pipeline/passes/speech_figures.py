@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
-from pipeline.passes.speech_numbers import cardinal, digits
+from pipeline.passes.speech_numbers import DIGITS, cardinal, digits
 from pipeline.passes.speech_tables import SpeechRules, alternatives, any_of, compiled
 
 
@@ -117,9 +117,14 @@ def figures(text: str, rules: SpeechRules) -> str:
             amount = not m.string.startswith("号", m.end()) and amount_follows(rules, m.string, m.end())
             if sum(c.isdigit() for c in m[0]) < table.code_digits or amount:
                 return m[0]
-            return _spell_figure(m[0], one)
+            return _spell_figure(m[0], one, rules.web.marks.get("-", "杠"))
 
         text = re.sub(rf"(?:{words})[：:\s是为]{{0,2}}(?=\d)\d[\d\-－ ]*\d(?![\d.])", code, text)
+
+    if table.send_words:  # 发送"TD"至10086: the number a keyword is sent to (before: 一万零八十六)
+        sent = compiled(rules, "sent-to", lambda: re.compile(
+            rf"((?:{any_of(table.send_words)})[^，。；！？,;!?]{{0,16}}?[至到]\s?)(\d{{{table.code_digits},}})(?![\d.])"))
+        text = sent.sub(lambda m: m[0] if amount_follows(rules, m.string, m.end()) else m[1] + digits(m[2], one), text)
 
     def international(m: re.Match[str]) -> str:
         groups = [g for g in re.split(r"[\s\-－]+", m[2]) if g]
@@ -138,6 +143,8 @@ def figures(text: str, rules: SpeechRules) -> str:
 
     # (after a colon too, unless a digit stands before it: 传真：021-6234-5678, but not 10:00-12:00)
     text = re.sub(r"(?<![\d.\-－])(?<!\d[:：])\d+(?:[-－]\d+)+(?![\d.\-－:：])", telephone, text)
+    # an extension after a number read out, 010-12345678转8001 → …转八零零幺 (before: 转八千零一)
+    text = re.sub(rf"(?<=[{DIGITS}幺])转(\d{{1,6}})(?![\d.])", lambda m: "转" + digits(m[1], one), text)
     if table.operators:
         signs = "".join(map(re.escape, table.operators))
         expression = re.compile(rf"(?<![A-Za-z0-9.])(?:{_NUMBER})(?:\s*[{signs}]\s*(?:{_NUMBER}))+(?![\d.])")
@@ -246,10 +253,15 @@ def _scores(text: str, rules: SpeechRules) -> str:
     return text
 
 
-def _spell_figure(written: str, one: str) -> str:
-    """A code word and the figure after it: the word kept, the digits spelt by their groups."""
+def _spell_figure(written: str, one: str, dash: str = "杠") -> str:
+    """A code word and the figure after it: the word kept, the digits spelt by their groups; a short
+    figure of two groups joined by a hyphen is a model and its variant, said with its dash (波音787-9
+    → 七八七杠九, 737-800 → 七三七杠八零零; before: a pause where the page has none)."""
     start = next(i for i, c in enumerate(written) if c.isdigit())
-    return written[:start] + _spelt_groups([g for g in re.split(r"[-－ ]+", written[start:]) if g], one)
+    groups = [g for g in re.split(r"[-－ ]+", written[start:]) if g]
+    if len(groups) == 2 and re.fullmatch(r"\d+[-－]\d+", written[start:]) and len(groups[0] + groups[1]) <= 6:
+        return written[:start] + dash.join(digits(g, one) for g in groups)
+    return written[:start] + _spelt_groups(groups, one)
 
 
 def _transport_and_rooms(text: str, rules: SpeechRules) -> str:

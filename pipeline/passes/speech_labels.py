@@ -180,6 +180,39 @@ def handles(text: str, rules: SpeechRules) -> str:
     return pattern.sub(handle, text)
 
 
+# A number in groups of three apart by a space, as SI style and some wires print it (12 345人, 1 234 567
+# 元): a narrow or no-break space always joins them, and so do three groups of three or more; a plain
+# space between two only before a unit or a measure word, since telephone numbers are spaced too (400
+# 820 8820).
+_SPACED = re.compile(r"(?<![\d+＋.,])\d{1,3}(?:([ \u00a0\u2009\u202f])\d{3}(?!\d))+(?:\.\d+)?")
+
+
+def spaced_thousands(text: str, rules: SpeechRules) -> str:
+    """12 345人 → 12345人 (before: 十二三百四十五人, two numbers)."""
+
+    def joined(m: re.Match[str]) -> str:
+        narrow = all(c in "\u00a0\u2009\u202f" for c in re.findall(r"\D", m[0].split(".")[0]))
+        groups = len(re.findall(r"\s", m[0]))  # 1 412 000 000: groups of three, three or more, are no telephone
+        return re.sub(r"\s", "", m[0]) if narrow or groups >= 2 or amount_follows(rules, m.string, m.end()) else m[0]
+
+    return _SPACED.sub(joined, text)
+
+
+def dotted_codes(text: str, rules: SpeechRules) -> str:
+    """Capitals, a dot and numbers, a virus variant's name (BA.5, XBB.1.5, JN.1 → B A点五, X B B点一点五):
+    the letters spelt and the dots said (before: B A.五, the dot reaching the voice). No.1 is an
+    ordinal, read later."""
+    ordinal = {w.rstrip(".").upper() for w in rules.ordinals.before}
+    dot = rules.web.marks.get(".", "点")
+
+    def code(m: re.Match[str]) -> str:
+        if m[1].upper() in ordinal:
+            return m[0]
+        return " " + " ".join(m[1]) + dot + dot.join(digits(g) for g in m[2].split(".")) + " "
+
+    return re.sub(r"(?<![A-Za-z0-9.])([A-Z]{1,4})\.(\d+(?:\.\d+)*)(?![\d.]|[A-Za-z])", code, text)
+
+
 def era_years(text: str, rules: SpeechRules) -> str:
     """A year after 公元前 or 公元, digit by digit whatever its length (公元前221年 → 公元前二二一年;
     before: 两百二十一年); a round hundred is counted (公元前3000年 → 三千年; before: 三零零零, as a

@@ -74,6 +74,7 @@ class Figures:
     regnal_names: tuple[str, ...] = ()  # before a Roman numeral: a monarch's or a pope's (Louis XIV → 十四世)
     regnal: str = "世"
     short_year_after: tuple[str, ...] = ()  # after NN年: a year, not a count (24年底, 25年上半年)
+    send_words: tuple[str, ...] = ()  # …至/到 a number after these: the code it is sent to (发送"TD"至10086)
     handle_words: tuple[str, ...] = ()  # before a user name read as typed (微信号abc_123)
     date_before: tuple[str, ...] = ()  # before 3/5: a date, not a fraction (于3/5举行)
     date_after: tuple[str, ...] = ()  # after 3/5: a date (3/5开学, 3/5（周三）)
@@ -283,6 +284,7 @@ def _figures_table(table: Mapping[str, object]) -> Figures:
                    short_year_after=_words(table.get("short_year_after")),
                    date_before=_words(table.get("date_before")),
                    handle_words=_words(table.get("handle_words")),
+                   send_words=_words(table.get("send_words")),
                    date_after=_words(table.get("date_after")),
                    counted_after=_words(table.get("counted_after")))
 

@@ -103,7 +103,55 @@ HANDLES = [
     ('咨询100人。', '咨询一百人。'),
 ]
 
+# The number a keyword is sent to (`send_words`), an extension after 转, and a model's variant after
+# its code word; before: 一万零八十六, 转八千零一, 七八七，九 (a pause where the page has none).
+SENT = [
+    ('发送"TD"至10086退订。', '发送T D至幺零零八六退订。'),
+    ('编辑短信"CXLL"发送到10010查询。', '编辑短信C X L L发送到幺零零幺零查询。'),
+    ('回复"1"到12345。', '回复一到幺二三四五。'),
+    ('发送红包至100人。', '发送红包至一百人。'),
+    ('咨询热线010-12345678转8001。', '咨询热线零幺零，幺二三四五六七八转八零零幺。'),
+    ('请拨打（010）6512 3456转123。', '请拨打零幺零，六五幺二，三四五六转幺二三。'),
+    ('波音787-9客机。', '波音七八七杠九客机。'),
+    ('波音737-800。', '波音七三七杠八零零。'),
+    ('请拨打400-800-8888。', '请拨打四零零，八零零，八八八八。'),
+]
 
-@pytest.mark.parametrize(("written", "said"), ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES)
+# Thousands apart by spaces (before: 十二三百四十五人, two numbers); a telephone's groups stay apart.
+SPACED = [
+    ('12 345人。', '一万二千三百四十五人。'),
+    ('共有1 234 567人参加。', '共有一百二十三万四千五百六十七人参加。'),
+    ('人口1 412 000 000。', '人口十四亿一千二百万。'),
+    ('营收3\u2009500万元。', '营收三千五百万元。'),
+    ('客服热线：400 820 8820。', '客服热线：四零零，八二零，八八二零。'),
+    ('他的手机是+86 138 0013 8000。', '他的手机是加八六，幺三八，零零幺三，八零零零。'),
+]
+
+# A variant's capitals, dot and numbers (before: B A.五, the dot reaching the voice).
+VARIANTS = [
+    ('新冠病毒Omicron BA.5。', '新冠病毒Omicron B A点五。'),
+    ('XBB.1.5变异株。', 'X B B点一点五变异株。'),
+    ('JN.1成为主流。', 'J N点一成为主流。'),
+    ('排名NO.1。', '排名第一。'),
+    ('见P.12。', '见第十二页。'),
+]
+
+# A rating's stars counted (before: dropped, 评分：★★★☆☆ heard as 评分), and a list's enclosed
+# numbers as items (before: 一报名二缴费, one run of words).
+MARKS = [
+    ('评分：★★★☆☆。', '评分：三星。'),
+    ('⭐⭐⭐⭐推荐。', '四星推荐。'),
+    ('★★★★★五星好评。', '五星好评。'),
+    ('5星好评★★★★★。', '五星好评。'),
+    ('★重点。', '重点。'),
+    ('①报名②缴费③考试。', '一、报名，二、缴费，三、考试。'),
+    ('流程：① 报名；② 缴费；③ 考试。', '流程：一、报名；二、缴费；三、考试。'),
+    ('❶开机❷设置。', '一、开机，二、设置。'),
+    ('见注①。', '见注一。'),
+]
+
+
+@pytest.mark.parametrize(("written", "said"), ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES + SENT + SPACED
+                         + VARIANTS + MARKS)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
