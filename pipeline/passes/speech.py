@@ -151,6 +151,9 @@ def _signs(text: str, rules: SpeechRules) -> str:
     not need (before: 38℃ was read 三十八, 300㎡ 三百, the unit silent). A sign
     spelt in Latin letters is one only as a whole token (the m/s in cm/s or in a web address is
     none: 'www.openai.com/sora' was read …co米每秒ora)."""
+    # a Latin x between two numbers is a times sign (1920x1080, 3x4米; before: a code, 幺九二零X幺零八零);
+    # 0x1F is hexadecimal
+    text = re.sub(r"(?<![\d.])(?!0[xX])(\d+(?:\.\d+)?) ?[xX] ?(?=\d)", r"\1×", text)
     signs = {**rules.symbols, **rules.signs}
     if signs:  # (before the powers: μg/m³ is one sign, not μg/ and m的立方)
         def whole(sign: str) -> str:

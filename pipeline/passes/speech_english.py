@@ -110,8 +110,17 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
         # $3.2 billion → three point two billion dollars (the money after its multiplier)
         return said + (m["scale"] or "") + f" {words.money[m['sign']]}"
 
+    function = compiled(rules, "english-function", lambda: frozenset(w.lower() for w in words.function_words))
+
+    def english(run: str) -> bool:
+        """Two words in lower case, or a title's words of grammar in title case (The Top 10 Songs Of
+        2023; before: Top十 … 二零二三, a Mandarin number inside an English title)."""
+        plain = _PLAIN_WORD.findall(run)
+        titled = [w for w in re.findall(r"(?<![A-Za-z])[A-Z][a-z]*(?![A-Za-z])", run) if w.lower() in function]
+        return len(plain) + len(titled) >= 2
+
     def run(m: re.Match[str]) -> str:
-        if len(_PLAIN_WORD.findall(m[0])) < 2 or not any(c.isdigit() for c in m[0]):
+        if not english(m[0]) or not any(c.isdigit() for c in m[0]):
             return m[0]
         return in_run.sub(number, m[0])
 

@@ -61,12 +61,13 @@ def stock_codes(text: str, rules: SpeechRules) -> str:
 def model_sizes(text: str, rules: SpeechRules) -> str:
     """28B参数 → 280亿参数, 参数量达1.8T → 1.8万亿, Qwen2.5-72B → Qwen2.5 720亿 (before: 二十八B,
     and Qwen二点五-七十二B, Llama二到七B: the hyphen a dash or a range): a number and an English
-    multiplier next to one of the size words, or after a model's Latin name and its version;
-    elsewhere (2B铅笔, 28B室) the letter stays."""
+    multiplier next to one of the size words, or after a model's Latin name and its version (a
+    pause after the version's number); elsewhere (2B铅笔, 28B室) the letter stays."""
     if not rules.size_letters or not rules.size_words:
         return text
     pattern = compiled(rules, "model-sizes", lambda: re.compile(
-        rf"(?P<hyphen>(?<=[A-Za-z0-9.])[-‐])?(?<![A-Za-z0-9.])(?P<n>{NUMBER})\s?(?P<x>{any_of(rules.size_letters)})"
+        rf"(?P<hyphen>(?<=[A-Za-z0-9.])[-‐])?(?<![A-Za-z0-9.])(?:(?P<times>\d{{1,3}})\s?[x×X乘]\s?)?"
+        rf"(?P<n>{NUMBER})\s?(?P<x>{any_of(rules.size_letters)})"
         rf"(?![A-Za-z0-9])"))
     words = rules.size_words
 
@@ -78,7 +79,12 @@ def model_sizes(text: str, rules: SpeechRules) -> str:
             named = None  # Room 12B, Gate 5B: a label's letter, no size
         if not (named or after.startswith(words) or any(w in before for w in words)):
             return m[0]
-        return (" " if m["hyphen"] else "") + in_wan_and_yi(Decimal(m["n"].replace(",", "")) * rules.size_letters[m["x"]])
+        said = in_wan_and_yi(Decimal(m["n"].replace(",", "")) * rules.size_letters[m["x"]])
+        if m["times"]:  # Mixtral 8x7B → 8乘70亿: experts times their size (before: 八X七B)
+            said = m["times"] + rules.figures.operators.get("×", "乘") + said
+        # after a version's number a pause keeps the two apart (Llama 3.1 405B → Llama3.1，405亿; before:
+        # 三点一四千零五十亿, heard as one number)
+        return ("，" if before.rstrip(" -‐")[-1:].isdigit() else " " if m["hyphen"] else "") + said
 
     return pattern.sub(size, text)
 

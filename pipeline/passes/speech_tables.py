@@ -131,6 +131,7 @@ class English:
     year_before: tuple[str, ...] = ()  # words after which 1100–2099 is a year
     ordinals: Mapping[str, str] = field(default_factory=dict)  # the last word of an ordinal (three → third)
     money: Mapping[str, str] = field(default_factory=dict)  # a sign before a number ($ → dollars)
+    function_words: tuple[str, ...] = ()  # in title case too these make a run English (The Top 10 … Of 2023)
 
 
 @dataclass(frozen=True)
@@ -305,7 +306,8 @@ def _english_table(table: Mapping[str, object]) -> English:
                    point=str(table.get("point", default.point)), percent=str(table.get("percent", default.percent)),
                    oh=str(table.get("oh", default.oh)), year_before=_words(table.get("year_before")),
                    ordinals={str(k): str(v) for k, v in dict(table.get("ordinals", {})).items()},  # type: ignore[call-overload]
-                   money={str(k): str(v) for k, v in dict(table.get("money", {})).items()})  # type: ignore[call-overload]
+                   money={str(k): str(v) for k, v in dict(table.get("money", {})).items()},  # type: ignore[call-overload]
+                   function_words=_words(table.get("function_words")))
 
 
 def _powers_table(table: Mapping[str, object]) -> Powers:

@@ -150,8 +150,31 @@ MARKS = [
     ('见注①。', '见注一。'),
 ]
 
+# Model sizes after a version (a pause: Llama三点一四千零五十亿 was heard as one number) and experts
+# times a size (before: 八X七B); a Latin x between numbers is a times sign (before: 幺九二零X幺零八零).
+SIZES = [
+    ('Llama 3.1 405B模型发布。', 'Llama三点一，四千零五十亿模型发布。'),
+    ('Mixtral 8x7B模型。', 'Mixtral八乘七十亿模型。'),
+    ('Mixtral 8×22B开源。', 'Mixtral八乘两百二十亿开源。'),
+    ('该模型参数为28B。', '该模型参数为两百八十亿。'),
+    ('分辨率1920x1080。', '分辨率一千九百二十乘一千零八十。'),
+    ('尺寸3x4米。', '尺寸三乘四米。'),
+    ('增长3x。', '增长三倍。'),
+    ('日经225指数下跌。', '日经二二五指数下跌。'),
+]
 
-@pytest.mark.parametrize(("written", "said"), ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES + SENT + SPACED
+# Numbers in an English title in title case said in English (`[english] function_words`; before:
+# Top十 … 二零二三); a product's name stays Mandarin.
+TITLES = [
+    ('The Top 10 Movies Of 2023。', 'The Top ten Movies Of twenty twenty three。'),
+    ('《The Legend Of Zelda 2》。', 'The Legend Of Zelda two。'),
+    ('A Day In 1999。', 'A Day In nineteen ninety nine。'),
+    ('iPhone 15 Pro Max售价9999元。', 'i Phone十五Pro Max售价九千九百九十九元。'),
+    ('Windows 11 Pro。', 'Windows十一Pro。'),
+]
+
+
+@pytest.mark.parametrize(("written", "said"), SIZES + TITLES + ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES + SENT + SPACED
                          + VARIANTS + MARKS)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
