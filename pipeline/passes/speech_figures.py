@@ -166,6 +166,8 @@ def figures(text: str, rules: SpeechRules) -> str:
         hour, _, fraction = m[1].partition(".")
         if not fraction and _is_clock(hour, m[2].partition(".")[0]) and not _next_to(m, table.ratio_words):
             return m[0]  # 比例1:10 is no time (before: 一点十分); 1:44.65 is a duration, read later
+        if _next_to(m, table.duration_words) and not _next_to(m, table.ratio_words):
+            return m[0]  # 用时45:30 is a duration too, read later (before: 四十五比三十)
         return f"{m[1]}{table.ratio}{m[2]}"
 
     def chain(m: re.Match[str]) -> str:  # 1:2:3 → 一比二比三 (before: 一：二：三); 21:05:30 is a time
@@ -467,11 +469,12 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
 
 def digit_suffixed(text: str, rules: SpeechRules) -> str:
     """Figures named digit by digit by what follows them: a video format, 1080P → 一零八零P (before:
-    一千零八十P), and a height's centimetres, 1米85 → 一米八五 (before: 一米八十五)."""
+    一千零八十P), a height's centimetres, 1米85 → 一米八五 (before: 一米八十五), and a time's
+    hundredths, 9秒58 → 九秒五八 (before: 九秒五十八)."""
     suffixes = "|".join(map(re.escape, rules.figures.digit_suffixes))
     if suffixes:
         text = re.sub(rf"(?<![\d.A-Za-z])(\d{{3,4}})({suffixes})(?![A-Za-z])", lambda m: digits(m[1]) + m[2].upper(), text)
-    return re.sub(r"(?<![\d.])(\d)米(\d{2})(?![\d.])", lambda m: f"{m[1]}米{digits(m[2])}", text)
+    return re.sub(r"(?<![\d.])(\d+)([米秒])(\d{2})(?![\d.])", lambda m: f"{m[1]}{m[2]}{digits(m[3])}", text)
 
 
 clause_before = _clause_before  # (for the other steps' context: speech_labels)

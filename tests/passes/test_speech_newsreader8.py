@@ -173,8 +173,25 @@ TITLES = [
     ('Windows 11 Pro。', 'Windows十一Pro。'),
 ]
 
+# Sports: a race's time next to its word is a duration (before: 用时四十五比三十, 马拉松两点零五分),
+# hundredths after 秒 digit by digit, a record's and a medal tally's 两, a season's record a score.
+SPORTS = [
+    ('他跑了10公里，用时45:30。', '他跑了十公里，用时四十五分三十秒。'),
+    ('全程马拉松2:05:30。', '全程马拉松两小时零五分三十秒。'),
+    ('配速4:30。', '配速四分三十秒。'),
+    ('马拉松比赛将于7:30开始。', '马拉松比赛将于七点三十分开始。'),
+    ('男女比例45:55。', '男女比例四十五比五十五。'),
+    ('百米9秒58。', '百米九秒五八。'),
+    ('8胜2负。', '八胜两负。'),
+    ('获得3金2银1铜。', '获得三金两银一铜。'),
+    ('3胜2平1负。', '三胜两平一负。'),
+    ('第2胜。', '第二胜。'),
+    ('战绩10-2。', '战绩十比二。'),
+    ('318国道。', '三幺八国道。'),
+]
 
-@pytest.mark.parametrize(("written", "said"), SIZES + TITLES + ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES + SENT + SPACED
+
+@pytest.mark.parametrize(("written", "said"), SPORTS + SIZES + TITLES + ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES + SENT + SPACED
                          + VARIANTS + MARKS)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
