@@ -370,6 +370,8 @@ def _codes(text: str, rules: SpeechRules) -> str:
         word = m[0]
         if word.isdigit() or word.isalpha():
             return word
+        if chained := _by_label.time_series(word, rules):  # 1h30min
+            return chained
         if found := re.fullmatch(r"(\d+(?:\.\d+)?)([A-Za-z]+)", word):
             value, letters = found.groups()
             if letters in rules.units or letters.lower() in units:

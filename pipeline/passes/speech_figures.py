@@ -340,6 +340,14 @@ def signed(text: str, rules: SpeechRules) -> str:
 
     unit = compiled(rules, "range-units", units)
     text = re.sub(rf"(?<=\d)({unit})[ \t]*{dash}{{1,2}}[ \t]*(?=\d)", rf"\1{table.joiner}", text)
+    # A1-A3, B2-5: a range of codes, the same letters before both numbers or one or two digits after
+    # the mark (before: the hyphen reached the voice, A一-A三; A350-900 is a model's variant)
+    text = re.sub(rf"(?<![A-Za-z0-9])([A-Z]{{1,2}})(?:(\d{{1,3}})[ \t]*{dash}[ \t]*(?=\1\d{{1,3}}(?![\d.A-Za-z]))|"
+                  rf"(\d{{1,2}})[ \t]*{dash}[ \t]*(?=\d{{1,2}}(?![\d.A-Za-z])))",
+                  lambda m: f"{m[1]}{m[2] or m[3]}{table.joiner}", text)
+    # 15k-25k, 10w~20w, 8GB-16GB: a range whose numbers carry the same Latin unit (before: the mark
+    # was dropped, 十五K二十五K)
+    text = re.sub(rf"(?i)(?<=\d)([a-z]{{1,4}})[ \t]*{dash}{{1,2}}[ \t]*(?=\d+(?:\.\d+)?\1(?![a-z]))", rf"\1{table.joiner}", text)
     text = re.sub(
         rf"(?<![0-9.])(?P<a>{_NUMBER})(?P<pa>[%％‰]?)[ \t]*(?P<mark>{dash})(?P=mark)?[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
         rf"(?![\d.])",

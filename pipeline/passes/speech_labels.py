@@ -281,3 +281,17 @@ def models_and_versions(text: str, rules: SpeechRules) -> str:
         return f"{m[1]}{m[2]}{cardinal(int(m[3]))}点{cardinal(int(minor))}"
 
     return re.sub(r"(?<![A-Za-z])([A-Za-z]+)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)
+
+
+def time_series(token: str, rules: SpeechRules) -> str | None:
+    """A duration written as a chain of numbers and time units, 1h30min → 1小时30分, 3m20s → 3分20秒
+    (`[figures.time_units]`; m is a minute in such a chain, never a metre; before: spelt as a code,
+    幺H三零M I N); None where the token is no such chain."""
+    table = rules.figures.time_units
+    if not table:
+        return None
+    pairs = re.findall(r"(\d+(?:\.\d+)?)([A-Za-z]+)", token)
+    if len(pairs) < 2 or "".join(n + u for n, u in pairs) != token or any(u.lower() not in table for _, u in pairs):
+        return None
+    return "".join(n + table[u.lower()] for n, u in pairs)
+

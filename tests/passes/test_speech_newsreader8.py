@@ -190,8 +190,25 @@ SPORTS = [
     ('318国道。', '三幺八国道。'),
 ]
 
+# Ranges whose numbers carry letters (before: the mark dropped, 十五K二十五K, or said, A一-A三), a
+# duration as a chain of Latin units (before: 幺H三零M I N, spelt as a code), 翻两番.
+LATIN_RANGES = [
+    ('月薪15k-25k。', '月薪十五K到二十五K。'),
+    ('月薪10w~20w。', '月薪十万到二十万。'),
+    ('内存8GB-16GB。', '内存八G B到十六G B。'),
+    ('A1-A3展区。', 'A一到A三展区。'),
+    ('T3-T5航站楼。', 'T三到T五航站楼。'),
+    ('B2-5号。', 'B二到五号。'),
+    ('空客A350-900。', '空客A三五零杠九零零。'),
+    ('1h30min。', '一小时三十分。'),
+    ('3m20s。', '三分二十秒。'),
+    ('2h15m。', '两小时十五分。'),
+    ('跑了5km。', '跑了五公里。'),
+    ('翻了2番。', '翻了两番。'),
+]
 
-@pytest.mark.parametrize(("written", "said"), SPORTS + SIZES + TITLES + ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES + SENT + SPACED
+
+@pytest.mark.parametrize(("written", "said"), LATIN_RANGES + SPORTS + SIZES + TITLES + ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES + SENT + SPACED
                          + VARIANTS + MARKS)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
