@@ -67,8 +67,9 @@ def sentences(text: str) -> list[str]:
 
 # ── the steps ────────────────────────────────────────────────────────────────────────────
 
-_QUOTES = re.compile(r"[“”‘’「」『』《》〈〉【】\"]|(?<![A-Za-z])'|'(?![A-Za-z])")
-_BRACKETS = re.compile(r"[（）()\[\]［］〔〕〖〗〘〙｛｝{}]")
+_QUOTES = re.compile(r"[“”‘’「」『』《》〈〉\"]|(?<![A-Za-z])'|'(?![A-Za-z])")
+# (【通知】 is a label, a pause after it: before, 通知请于… ran on)
+_BRACKETS = re.compile(r"[（）()\[\]［］〔〕〖〗〘〙｛｝{}【】]")
 _DASHES = re.compile(r"——|—|――|……|…|\.\.\.")
 _FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
                                               ord("／"), ord("％")]} | {ord("∶"): ord(":")}  # ∶ the ratio sign (3∶1)
@@ -79,7 +80,7 @@ _FULL_WIDTH_ALNUM |= {ord(c): ord(c) - 0xFEE0 for c in "＂＃＄＇＊＠＼＾
 # besides its picture (variation selectors, the zero-width joiner of a family, a keycap's frame).
 _UNSAID = re.compile("[※§¶†‡‖⁂\ufe00-\ufe0f\u200d\u20e3\U000e0020-\U000e007f]")
 # An arrow between two words reads 到 (北京→上海 → 北京到上海); elsewhere (a bullet) nothing.
-_ARROW = re.compile(r"(?<=[^\s，。、；：！？])\s*[→⇒⟶➔➡]\ufe0f?\s*(?=[^\s，。、；：！？])")
+_ARROW = re.compile(r"(?<=[^\s，。、；：！？])\s*[→⇒⟶➔➡↗↘⇨➜➝➞⟹]\ufe0f?\s*(?=[^\s，。、；：！？])")
 
 
 def _respell(text: str, rules: SpeechRules) -> str:

@@ -234,6 +234,8 @@ def fiscal_years(text: str) -> str:
     """FY2024 → 2024财年, read 二零二四财年 (before: F Y二零二四); 2025-Q3 → 2025Q3, which `_ordinals`
     reads 二零二五年第三季度 (before: the dash reached the voice)."""
     text = re.sub(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d)(?!\d)", r"\1财年", text)
+    # FY24 → 二四财年, a year of two digits (before: F Y二十四)
+    text = re.sub(r"(?<![A-Za-z])FY\s?'?(\d\d)(?![\d.])", lambda m: digits(m[1]) + "财年", text)
     return re.sub(r"(?<![\d.])((?:19|20)\d\d)\s?[-－–/]\s?(?=Q[1-4](?![A-Za-z0-9:：]))", r"\1", text)
 
 

@@ -207,8 +207,20 @@ LATIN_RANGES = [
     ('翻了2番。', '翻了两番。'),
 ]
 
+# Marks the ear was not given: a diagonal arrow between two figures (before: dropped,
+# 二十五摄氏度三十摄氏度), a label in 【】 (before: no pause, 通知请于), a language's sign (before: C#
+# read C, another language), .NET's dot, a fiscal year of two digits (before: F Y二十四).
+MARKS_AND_NAMES = [
+    ('温度：25℃↗30℃。', '温度：二十五摄氏度到三十摄氏度。'),
+    ('【通知】请于3月5日前提交。', '通知，请于三月五日前提交。'),
+    ('C#开发。', 'C sharp开发。'),
+    ('.NET框架。', '点net框架。'),
+    ('阿里巴巴FY24营收9411.68亿元。', '阿里巴巴二四财年营收九千四百一十一点六八亿元。'),
+    ('FY2024营收。', '二零二四财年营收。'),
+]
 
-@pytest.mark.parametrize(("written", "said"), LATIN_RANGES + SPORTS + SIZES + TITLES + ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES + SENT + SPACED
+
+@pytest.mark.parametrize(("written", "said"), MARKS_AND_NAMES + LATIN_RANGES + SPORTS + SIZES + TITLES + ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES + SENT + SPACED
                          + VARIANTS + MARKS)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
