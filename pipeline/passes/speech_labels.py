@@ -139,20 +139,28 @@ def short_years(text: str, rules: SpeechRules) -> str:
 
 def slash_dates(text: str, rules: SpeechRules) -> str:
     """A month and a day with a slash, 3/5, is a date where its clause says so: one of `date_before`
-    right before it (于3/5举行) or one of `date_after` right after it (3/5开学, 12/25圣诞节, 3/5（周三）)
-    → 3月5日 (before: 五分之三, a fraction, as 答对了3/5的题目 still is)."""
+    right before it (于3/5举行, 时间：3/5) or one of `date_after` right after it (3/5开学, 12/25圣诞节,
+    3/5（周三）) → 3月5日 (before: 五分之三, a fraction, as 答对了3/5的题目 still is); so is a range of two
+    (展会3/5-3/7举行 → 3月5日到3月7日; before: 五分之三杠七分之三) or one month's days, and a day 1
+    anywhere (3/1 → 3月1日; before: 一分之三, no fraction at all)."""
     table = rules.figures
     if not (table.date_before or table.date_after):
         return text
+    day = r"(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])"
     pattern = compiled(rules, "slash-dates", lambda: re.compile(
-        r"(?<![\d./\-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/.])"))
-    before = compiled(rules, "slash-dates-before", lambda: re.compile(rf"(?:{any_of(table.date_before)})\s?$"))
+        rf"(?<![\d./\-]){day}(?:\s*([-~～—–至到])\s*{day})?(?![\d/.])"))
+    before = compiled(rules, "slash-dates-before", lambda: re.compile(rf"(?:{any_of(table.date_before)})[：:]?\s?$"))
     after = compiled(rules, "slash-dates-after", lambda: re.compile(rf"\s*[（(]?\s*(?:{any_of(table.date_after)})"))
 
     def date(m: re.Match[str]) -> str:
-        if before.search(m.string, max(0, m.start() - 8), m.start()) or after.match(m.string, m.end()):
-            return f"{int(m[1])}月{int(m[2])}日"
-        return m[0]
+        said = before.search(m.string, max(0, m.start() - 8), m.start()) or after.match(m.string, m.end())
+        # 3/5-3/7: one month, the days running on (fractions of one numerator run the other way, 1/3-1/2)
+        month = m[3] and int(m[1]) == int(m[4]) and int(m[5]) > int(m[2])
+        if not (said or month or m[2].lstrip("0") == "1" or m[5] and m[5].lstrip("0") == "1"):
+            # two fractions: a range, 1/3-1/2 → 三分之一到二分之一 (before: 杠, a descending pair)
+            return f"{m[1]}/{m[2]}{rules.signed.joiner}{m[4]}/{m[5]}" if m[3] else m[0]
+        first = f"{int(m[1])}月{int(m[2])}日"
+        return first + (f"{rules.signed.joiner}{int(m[4])}月{int(m[5])}日" if m[3] else "")
 
     return pattern.sub(date, text)
 

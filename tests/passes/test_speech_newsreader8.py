@@ -64,6 +64,23 @@ DATES = [
     ('约3/5的人。', '约五分之三的人。'),
     ('2024/3/5发布。', '二零二四年三月五日发布。'),
     ('第12/13届。', '第十二、十三届。'),
+    # a range of two (one month's days, or said so by its words), a day 1, a range of fractions
+    # (before: 五分之三杠七分之三, 一分之三, 三分之一杠二分之一)
+    ('展会3/5-3/7举行。', '展会三月五日到三月七日举行。'),
+    ('报名时间：3/1-3/15。', '报名时间：三月一日到三月十五日。'),
+    ('3/5~3/10开放。', '三月五日到三月十日开放。'),
+    ('3/1起实施。', '三月一日起实施。'),
+    ('1/3-1/2的人。', '三分之一到二分之一的人。'),
+]
+
+# A flat's number after its building, digit by digit (before: 二单元一千五百零二).
+ADDRESSES = [
+    ('朝阳区建国路88号院3号楼2单元1502。', '朝阳区建国路八十八号院三号楼二单元幺五零二。'),
+    ('5楼501。', '五楼五零幺。'),
+    ('3栋1203。', '三栋幺二零三。'),
+    ('楼高300米。', '楼高三百米。'),
+    ('大楼1000多人。', '大楼一千多人。'),
+    ('这栋楼100户。', '这栋楼一百户。'),
 ]
 
 # A ratio with a decimal (before: 一：一点五, the colon reaching the voice); a duration's fraction
@@ -220,7 +237,7 @@ MARKS_AND_NAMES = [
 ]
 
 
-@pytest.mark.parametrize(("written", "said"), MARKS_AND_NAMES + LATIN_RANGES + SPORTS + SIZES + TITLES + ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES + SENT + SPACED
+@pytest.mark.parametrize(("written", "said"), ADDRESSES + MARKS_AND_NAMES + LATIN_RANGES + SPORTS + SIZES + TITLES + ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES + SENT + SPACED
                          + VARIANTS + MARKS)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
