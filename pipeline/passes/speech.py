@@ -143,7 +143,7 @@ def _ordinals(text: str, rules: SpeechRules) -> str:
         text = re.sub(rf"(?<![A-Za-z])(?:{before})\s?(?=\d)", table.word, text)
     if table.after:
         after = alternatives(table.after)
-        text = re.sub(rf"(?<![\d.,A-Za-z])(\d+)(?:{after})(?![A-Za-z])", rf"{table.word}\1", text)
+        text = re.sub(rf"(?<![\d.,A-Za-z])(?:{table.word})?(\d+)(?:{after})(?![A-Za-z])", rf"{table.word}\1", text)  # (第1st: once)
     return text
 
 
@@ -375,6 +375,10 @@ def _codes(text: str, rules: SpeechRules) -> str:
             return chained
         if found := re.fullmatch(r"(\d+(?:\.\d+)?)([A-Za-z]+)", word):
             value, letters = found.groups()
+            # a capital after four digits is a model's, no folded unit (Ryzen 9 7950X; before: 七千九百五十倍)
+            model = len(value) >= 4 and value.isdigit() and letters.isupper() and letters not in rules.units
+            if model and len(letters) == 1:
+                return digits(value) + letters  # 7950X → 七九五零X, as RTX 4090 is read
             if letters in rules.units or letters.lower() in units:
                 return value + rules.units.get(letters, units.get(letters.lower(), letters))
             if len(letters) == 1:

@@ -77,6 +77,8 @@ def model_sizes(text: str, rules: SpeechRules) -> str:
         named = re.search(r"[A-Za-z]{2}[\w.]*(?:[-‐\s][\w.]+)*[-‐\s]?$", before) if m["hyphen"] or before[-1:] == " " else None
         if named and before.split()[-1:] and before.split()[-1] in rules.figures.counted_after:
             named = None  # Room 12B, Gate 5B: a label's letter, no size
+        if named and len(m["n"].split(".")[0]) > 3:
+            named = None  # i7-14700K: a processor's number, no size (before: 一千四百七十万)
         if not (named or after.startswith(words) or any(w in before for w in words)):
             return m[0]
         said = in_wan_and_yi(Decimal(m["n"].replace(",", "")) * rules.size_letters[m["x"]])

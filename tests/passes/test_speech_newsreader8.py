@@ -236,8 +236,19 @@ MARKS_AND_NAMES = [
     ('FY2024营收。', '二零二四财年营收。'),
 ]
 
+# A processor's number: a capital after four digits is no folded unit, and five digits and K no model
+# size (before: 七千九百五十倍, 一千四百七十万); 第1st says 第 once (before: 第第一).
+PROCESSORS = [
+    ('Ryzen 9 7950X。', 'Ryzen九七九五零X。'),
+    ('Core i7-14700K。', 'Core i七一四七零零K。'),
+    ('100X变焦。', '一百倍变焦。'),
+    ('功率1000W。', '功率一千瓦。'),
+    ('麒麟9000S。', '麒麟九千S。'),
+    ('他是第1st。', '他是第一。'),
+]
 
-@pytest.mark.parametrize(("written", "said"), ADDRESSES + MARKS_AND_NAMES + LATIN_RANGES + SPORTS + SIZES + TITLES + ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES + SENT + SPACED
+
+@pytest.mark.parametrize(("written", "said"), PROCESSORS + ADDRESSES + MARKS_AND_NAMES + LATIN_RANGES + SPORTS + SIZES + TITLES + ROMAN + YEARS + DATES + RATIOS + CHOICES + HANDLES + SENT + SPACED
                          + VARIANTS + MARKS)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
