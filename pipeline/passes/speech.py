@@ -443,6 +443,7 @@ def _tidy(text: str) -> str:
     # a half-width mark left between words is a pause like its full-width twin (E-mail: → E mail：)
     text = re.sub(r"\s+", " ", text.translate(_HALF_WIDTH_PAUSES))
     text = text.replace("/", "、")  # a slash no rule read (25/25/2024: no date, no fraction) is a pause
+    text = re.sub(r"(?<=[^\s\-－])[-－](?=[^\s\-－])", "杠", text)  # HT-2024-001: a code's dash (before: said as a sign)
     text = re.sub(rf"\s*([{_HAN}{_PAUSES}])\s*", r"\1", text)
 
     def strongest(m: re.Match[str]) -> str:

@@ -115,11 +115,12 @@ def figures(text: str, rules: SpeechRules) -> str:
         words = alternatives(table.code_words)
         def code(m: re.Match[str]) -> str:  # 手机1000万部 is an amount; 编号123号 a code
             amount = not m.string.startswith("号", m.end()) and amount_follows(rules, m.string, m.end())
-            if sum(c.isdigit() for c in m[0]) < table.code_digits or amount:
+            if sum(c.isdigit() for c in m[2]) < table.code_digits or amount:
                 return m[0]
-            return _spell_figure(m[0], one, rules.web.marks.get("-", "杠"))
+            return m[1] + _spell_figure(m[2], one, rules.web.marks.get("-", "杠"))
 
-        text = re.sub(rf"(?:{words})[：:\s是为]{{0,2}}(?=\d)\d[\d\-－ ]*\d(?![\d.])", code, text)
+        # (the word may hold a digit, 后4位1234: the figure is what follows it)
+        text = re.sub(rf"((?:{words})[：:\s是为]{{0,2}})(\d[\d\-－ ]*\d)(?![\d.])", code, text)
 
     if table.send_words:  # 发送"TD"至10086: the number a keyword is sent to (before: 一万零八十六)
         sent = compiled(rules, "sent-to", lambda: re.compile(
@@ -255,15 +256,14 @@ def _scores(text: str, rules: SpeechRules) -> str:
     return text
 
 
-def _spell_figure(written: str, one: str, dash: str = "杠") -> str:
-    """A code word and the figure after it: the word kept, the digits spelt by their groups; a short
+def _spell_figure(figure: str, one: str, dash: str = "杠") -> str:
+    """The figure after a code word, its digits spelt by their groups; a short
     figure of two groups joined by a hyphen is a model and its variant, said with its dash (波音787-9
     → 七八七杠九, 737-800 → 七三七杠八零零; before: a pause where the page has none)."""
-    start = next(i for i, c in enumerate(written) if c.isdigit())
-    groups = [g for g in re.split(r"[-－ ]+", written[start:]) if g]
-    if len(groups) == 2 and re.fullmatch(r"\d+[-－]\d+", written[start:]) and len(groups[0] + groups[1]) <= 6:
-        return written[:start] + dash.join(digits(g, one) for g in groups)
-    return written[:start] + _spelt_groups(groups, one)
+    groups = [g for g in re.split(r"[-－ ]+", figure) if g]
+    if len(groups) == 2 and re.fullmatch(r"\d+[-－]\d+", figure) and len(groups[0] + groups[1]) <= 6:
+        return dash.join(digits(g, one) for g in groups)
+    return _spelt_groups(groups, one)
 
 
 def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
@@ -278,7 +278,9 @@ def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
     prefix = r"(?P<head>(?<![A-Za-z0-9])(?:[A-Z]{1,2}|\d[A-Z]|[A-Z]\d))(?P<digits>\d{1,5})(?![\d.A-Za-z])"
     if table.transport_after:
         after = alternatives(table.transport_after)
-        text = re.sub(rf"{prefix}(?=\s?(?:{after}))", spelt, text)
+        # (and each of a list before it: G1234/G1235次 → G幺二三四、G幺二三五; before: the first read with 一)
+        listed = r"(?:[/、和及与][A-Z]{1,2}\d{1,5})*"
+        text = re.sub(rf"{prefix}(?={listed}\s?(?:{after}))", spelt, text)
     if table.transport_before:
         before = alternatives(table.transport_before)
         text = re.sub(rf"((?:{before})[：:\s是为]{{0,2}}){prefix}", lambda m: m[1] + spelt(m), text)
