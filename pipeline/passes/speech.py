@@ -47,6 +47,7 @@ from pipeline.passes.speech_english import english_numbers as _english_numbers
 from pipeline.passes import speech_labels as _by_label  # (steps read by a figure's label)
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
+from pipeline.passes.speech_chars import numeric_signs as _numeric_signs
 from pipeline.passes.speech_chars import sayable as _sayable
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -165,8 +166,7 @@ def _signs(text: str, rules: SpeechRules) -> str:
             "|".join(whole(s) for s in sorted(signs, key=len, reverse=True))))
         text = pattern.sub(lambda m: signs[m[0]], text)
     text = _powers(text, rules)
-    text = _vulgar_fractions(text)
-    text = _numeric_symbols(text)
+    text = _numeric_signs(text)
     return _per_unit(text, rules)
 
 
@@ -203,30 +203,6 @@ def _powers(text: str, rules: SpeechRules) -> str:
         return m[1] + table.of + said
 
     return re.sub(r"([A-Za-z0-9)）])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", power, text)
-
-
-def _vulgar_fractions(text: str) -> str:
-    """½ → 二分之一, 1½ → 1又二分之一 (before: the sign reached the voice)."""
-
-    def fraction(m: re.Match[str]) -> str:
-        top, _, bottom = unicodedata.normalize("NFKC", m[2]).partition("⁄")
-        said = f"{cardinal(int(bottom), leading_two=False)}分之{cardinal(int(top or 1), leading_two=False)}"
-        return f"{m[1]}又{said}" if m[1] else said
-
-    return re.sub(r"(\d?)([\u00bc-\u00be\u2150-\u215e])", fraction, text)
-
-
-def _numeric_symbols(text: str) -> str:
-    """①, ⑩, Ⅲ, ⅻ are numbers (①… → 1…, read later as 一…; before: the sign reached the voice,
-    which reads it by its name or not at all); 〇 is a character with its own reading, kept."""
-
-    def value(ch: str) -> str:
-        if ch == "〇" or unicodedata.category(ch) not in ("No", "Nl"):
-            return ch
-        number = unicodedata.numeric(ch, -1)
-        return str(int(number)) if number >= 0 and number == int(number) else ch
-
-    return "".join(value(ch) if not ch.isascii() else ch for ch in text)
 
 
 def _per_unit(text: str, rules: SpeechRules) -> str:

@@ -20,6 +20,7 @@ import unicodedata
 from functools import lru_cache
 
 from pipeline.charvariants import VARIANTS
+from pipeline.passes.speech_numbers import cardinal
 
 # Marks that repeat the character before them (Japanese 々, the vertical 〻, the Chinese 〃 of a
 # table is a ditto mark, not one of these).
@@ -90,3 +91,32 @@ def _characters(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def numeric_signs(text: str) -> str:
+    """Signs that are numbers said as numbers: vulgar fractions, then enclosed and Roman ones."""
+    return _numeric_symbols(_vulgar_fractions(text))
+
+
+def _vulgar_fractions(text: str) -> str:
+    """½ → 二分之一, 1½ → 1又二分之一 (before: the sign reached the voice)."""
+
+    def fraction(m: re.Match[str]) -> str:
+        top, _, bottom = unicodedata.normalize("NFKC", m[2]).partition("⁄")
+        said = f"{cardinal(int(bottom), leading_two=False)}分之{cardinal(int(top or 1), leading_two=False)}"
+        return f"{m[1]}又{said}" if m[1] else said
+
+    return re.sub(r"(\d?)([\u00bc-\u00be\u2150-\u215e])", fraction, text)
+
+
+def _numeric_symbols(text: str) -> str:
+    """①, ⑩, Ⅲ, ⅻ are numbers (①… → 1…, read later as 一…; before: the sign reached the voice,
+    which reads it by its name or not at all); 〇 is a character with its own reading, kept."""
+
+    def value(ch: str) -> str:
+        if ch == "〇" or unicodedata.category(ch) not in ("No", "Nl"):
+            return ch
+        number = unicodedata.numeric(ch, -1)
+        return str(int(number)) if number >= 0 and number == int(number) else ch
+
+    return "".join(value(ch) if not ch.isascii() else ch for ch in text)
