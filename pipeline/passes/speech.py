@@ -396,10 +396,24 @@ def _base(word: str) -> str:
     return "".join(unicodedata.normalize("NFD", c)[0] for c in word)
 
 
-def _letters(text: str) -> str:
-    """Acronyms letter by letter (AIGC → A I G C), camelCase apart (OpenAI → Open A I)."""
+def _letters(text: str, rules: SpeechRules) -> str:
+    """Acronyms letter by letter (AIGC → A I G C), camelCase apart (OpenAI → Open A I); an English
+    number word in capitals is a word, and so are the words of a name in capitals holding one
+    (TWENTY ONE PILOTS → Twenty One Pilots, ONE PIECE; before: T W E N T Y O N E …, spelt)."""
+    english = rules.english
+    numbers = compiled(rules, "english-number-words", lambda: frozenset(
+        w.upper() for w in (*english.ones, *english.tens, *english.scales, english.hundred) if w))
+
+    def phrase(m: re.Match[str]) -> str:  # ONE PIECE, FIVE GUYS: a name in capitals with a number word
+        words = m[0].split()
+        said = [w.capitalize() if w in numbers or len(w) >= 4 and set(w) & _VOWELS else w for w in words]
+        return " ".join(said) if numbers & set(words) else m[0]
+
+    text = re.sub(r"(?<![A-Za-z])[A-Z]{2,}(?: [A-Z]{2,})+(?![A-Za-z])", phrase, text)
 
     def part(word: str) -> str:
+        if word in numbers:
+            return word.capitalize()
         if len(word) >= 2 and (word.isupper() or not set(_base(word)) & _VOWELS):
             return " ".join(word.upper())
         return word
@@ -470,5 +484,5 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _decades_and_versions(text)
     text = _codes(text, rules)
     text = _numbers(text, rules)
-    text = _letters(text)
+    text = _letters(text, rules)
     return _tidy(text)

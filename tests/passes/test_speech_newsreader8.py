@@ -188,6 +188,12 @@ TITLES = [
     ('A Day In 1999。', 'A Day In nineteen ninety nine。'),
     ('iPhone 15 Pro Max售价9999元。', 'i Phone十五Pro Max售价九千九百九十九元。'),
     ('Windows 11 Pro。', 'Windows十一Pro。'),
+    # English number words in capitals, and a name in capitals holding one (before: spelt, T W E N T Y)
+    ('TWENTY ONE PILOTS乐队。', 'Twenty One Pilots乐队。'),
+    ('ONE PIECE动画。', 'One Piece动画。'),
+    ('TOP TEN。', 'Top Ten。'),
+    ('CCTV NEWS。', 'C C T V N E W S。'),
+    ('AIGC。', 'A I G C。'),
 ]
 
 # Sports: a race's time next to its word is a duration (before: 用时四十五比三十, 马拉松两点零五分),
