@@ -398,7 +398,9 @@ def dates_and_times(text: str, joiner: str = "到", rules: SpeechRules | None = 
     halves = rules.figures.meridiem if rules else {}
 
     def half(m: re.Match[str]) -> str:  # 9:30 PM → 下午9点30分 (before: 九点三十分P M)
-        return halves.get(re.sub(r"[.\s]", "", m["half"] or "").lower(), "")
+        said = halves.get(re.sub(r"[.\s]", "", m["half"] or "").lower(), "")
+        parts = (*halves.values(), *(rules.figures.day_parts if rules else ()))
+        return "" if said and m.string[max(0, m.start() - 6):m.start()].rstrip().endswith(parts) else said  # 下午3:00PM
 
     def clock(m: re.Match[str]) -> str:
         hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)

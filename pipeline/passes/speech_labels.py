@@ -120,6 +120,7 @@ def short_years(text: str, rules: SpeechRules) -> str:
     after = compiled(rules, "short-years", lambda: re.compile(
         rf"(?<![\d.\-/A-Za-z])(\d{{2}})(?=年\s*(?:\d{{1,2}}\s*月|{any_of(table.short_year_after)}))"))
     text = after.sub(lambda m: digits(m[1]), text)
+    text = re.sub(r"[‘’'](\d{2})(?=\s*年)", lambda m: digits(m[1]), text)  # '24年 → 二四年 (before: 二十四年)
 
     def season(m: re.Match[str]) -> str:
         return digits(m[1]) + rules.signed.joiner + digits(m[2]) if int(m[2]) == int(m[1]) + 1 else m[0]
