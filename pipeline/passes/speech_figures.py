@@ -289,7 +289,7 @@ def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
         text = re.sub(rf"(?<![\d.,\-－A-Za-z])\d{{{table.code_digits},}}(?=(?:{suffixes}))", lambda m: digits(m[0], one), text)
     if table.plate_regions:  # a number plate: 京A·12345 → 京A幺二三四五
         regions = re.escape(table.plate_regions)
-        text = re.sub(rf"(?<=[{regions}])([A-Z])[·•・ ]?([A-Z0-9]{{5,6}})(?![A-Za-z0-9])",
+        text = re.sub(rf"(?<=[{regions}])([A-Z])[·•・ \-－]?([A-Z0-9]{{5,6}})(?![A-Za-z0-9])",  # (浙A-12345 too)
                       lambda m: m[1] + "".join(digits(c, one) if c.isdigit() else f" {c} " for c in m[2]), text)
     # a stock code: 5 or 6 digits alone in brackets right after a name (贵州茅台（600519）)
     return re.sub(r"(?<=[^\d\s（(][（(])\d{5,6}(?=[）)])", lambda m: digits(m[0], one), text)
