@@ -133,7 +133,9 @@ def figures(text: str, rules: SpeechRules) -> str:
             return m[0]
         return table.operators.get("+", "加") + digits(m[1], one) + "，" + _spelt_groups(groups, one)
 
-    text = re.sub(r"(?<![A-Za-z0-9+＋])[+＋](\d{1,3})[\s\-－]+(\d[\d\s\-－]*\d)(?![\d.])", international, text)
+    # (the country code may stand in brackets: (+86) 138 0013 8000; before: 加八十六，一百三十八…)
+    text = re.sub(r"(?<![A-Za-z0-9+＋])[（(]?[+＋](\d{1,3})(?:[）)][\s\-－]*|[\s\-－]+)(\d[\d\s\-－]*\d)(?![\d.])",
+                  international, text)
     text = re.sub(r"(?<![\d.])1[3-9]\d{9}(?![\d.])", lambda m: digits(m[0], one), text)
 
     def telephone(m: re.Match[str]) -> str:
