@@ -293,7 +293,14 @@ def models_and_versions(text: str, rules: SpeechRules) -> str:
             return m[0]
         return f"{m[1]}{m[2]}{cardinal(int(m[3]))}点{cardinal(int(minor))}"
 
-    return re.sub(r"(?<![A-Za-z])([A-Za-z]+)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)
+    text = re.sub(r"(?<![A-Za-z])([A-Za-z]+)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)
+    if not rules.figures.model_words:
+        return text
+
+    def chip(m: re.Match[str]) -> str:  # 天玑9300 → 九三零零, 骁龙888 (before: 九千三百); 麒麟9000 is 九千
+        return m[0] if int(m[2]) % 1000 == 0 or amount(m) else m[1] + digits(m[2])
+
+    return re.sub(rf"({any_of(rules.figures.model_words)})\s?(\d{{3,4}})(?![\d.])", chip, text)
 
 
 def time_series(token: str, rules: SpeechRules) -> str | None:

@@ -74,6 +74,7 @@ class Figures:
     regnal_names: tuple[str, ...] = ()  # before a Roman numeral: a monarch's or a pope's (Louis XIV → 十四世)
     regnal: str = "世"
     short_year_after: tuple[str, ...] = ()  # after NN年: a year, not a count (24年底, 25年上半年)
+    model_words: tuple[str, ...] = ()  # a Chinese name before 3 or 4 digits: a model's number (天玑9300)
     day_parts: tuple[str, ...] = ()  # before a time with AM/PM: the part of the day is said already
     time_units: Mapping[str, str] = field(default_factory=dict)  # in a chain: 1h30min → 1小时30分
     send_words: tuple[str, ...] = ()  # …至/到 a number after these: the code it is sent to (发送"TD"至10086)
@@ -289,6 +290,7 @@ def _figures_table(table: Mapping[str, object]) -> Figures:
                    handle_words=_words(table.get("handle_words")),
                    send_words=_words(table.get("send_words")),
                    day_parts=_words(table.get("day_parts")),
+                   model_words=_words(table.get("model_words")),
                    time_units={str(k).lower(): str(v) for k, v in dict(table.get("time_units", {})).items()},  # type: ignore[call-overload]
                    date_after=_words(table.get("date_after")),
                    counted_after=_words(table.get("counted_after")))

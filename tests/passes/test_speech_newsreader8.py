@@ -264,6 +264,11 @@ PROCESSORS = [
     ('功率1000W。', '功率一千瓦。'),
     ('麒麟9000S。', '麒麟九千S。'),
     ('他是第1st。', '他是第一。'),
+    # a chip's Chinese name before its model (`model_words`; before: 九千三百, 八百八十八)
+    ('天玑9300。', '天玑九三零零。'),
+    ('骁龙888。', '骁龙八八八。'),
+    ('昇腾910B。', '昇腾九一零B。'),
+    ('麒麟9000。', '麒麟九千。'),
 ]
 
 # Codes: a list of trains shares its reading (before: the first with 一), a code word holding a digit
