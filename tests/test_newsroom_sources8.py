@@ -133,7 +133,10 @@ def test_a_note_mark_is_not_read_as_a_number_of_the_sentence() -> None:
         else:  # (a mark at a word's end: nothing; before: 受访者一，数字，一。 我补充两点二)
             assert re.sub(r"[①②]|\[1\]", "", sentence)[:5] in spoken
             assert not re.search(r"受访者一|两点二|，一。", spoken), spoken
-    assert speak("①苹果②香蕉。", rules) == "一苹果二香蕉。"  # (items counted in a line are numbers)
+    assert speak("①苹果②香蕉。", rules) == "一、苹果，二、香蕉。"  # (items counted in a line are numbers)
+    # (a number the sentence points to is its content: 见注① is 'see note one')
+    assert speak("见注①。", rules) == "见注一。" and speak("参见图②，", rules).startswith("参见图二")
+    assert speak("数据来自统计表①。", rules) == "数据来自统计表。"
     assert "受访者" in speak("两位受访者㉑。", rules) and "二十一" not in speak("两位受访者㉑。", rules)
     # (a superscript mark, where no power takes it: before, 受访者一， and 一百米二)
     assert speak("两位受访者¹，一位管机器。", rules) == "两位受访者，一位管机器。"

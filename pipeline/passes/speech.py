@@ -44,16 +44,10 @@ from pipeline.passes.speech_words import designations as _designations
 from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
 from pipeline.passes.speech_english import english_numbers as _english_numbers
-from pipeline.passes.speech_labels import dot_dates as _dot_dates
-from pipeline.passes.speech_labels import era_years as _era_years
-from pipeline.passes.speech_labels import fiscal_years as _fiscal_years
-from pipeline.passes.speech_labels import labels as _labels
-from pipeline.passes.speech_labels import model_sizes as _model_sizes
-from pipeline.passes.speech_labels import models_and_versions as _models_and_versions
-from pipeline.passes.speech_labels import short_decades as _short_decades
-from pipeline.passes.speech_labels import stock_codes as _stock_codes
+from pipeline.passes import speech_labels as _by_label  # (steps read by a figure's label)
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
+from pipeline.passes.speech_chars import numeric_signs as _numeric_signs
 from pipeline.passes.speech_chars import sayable as _sayable
 from pipeline.passes.speech_chars import without_note_marks as _without_note_marks
 from pipeline.passes.speech_chars import without_superscript_marks as _superscript_marks
@@ -76,8 +70,9 @@ def sentences(text: str) -> list[str]:
 
 # ── the steps ────────────────────────────────────────────────────────────────────────────
 
-_QUOTES = re.compile(r"[“”‘’「」『』《》〈〉【】\"]|(?<![A-Za-z])'|'(?![A-Za-z])")
-_BRACKETS = re.compile(r"[（）()\[\]［］〔〕〖〗〘〙｛｝{}]")
+_QUOTES = re.compile(r"[“”‘’「」『』《》〈〉\"]|(?<![A-Za-z])'|'(?![A-Za-z])")
+# (【通知】 is a label, a pause after it: before, 通知请于… ran on)
+_BRACKETS = re.compile(r"[（）()\[\]［］〔〕〖〗〘〙｛｝{}【】]")
 _DASHES = re.compile(r"——|—|――|……|…|\.\.\.")
 _FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
                                               ord("／"), ord("％")]} | {ord("∶"): ord(":")}  # ∶ the ratio sign (3∶1)
@@ -88,7 +83,7 @@ _FULL_WIDTH_ALNUM |= {ord(c): ord(c) - 0xFEE0 for c in "＂＃＄＇＊＠＼＾
 # besides its picture (variation selectors, the zero-width joiner of a family, a keycap's frame).
 _UNSAID = re.compile("[※§¶†‡‖⁂\ufe00-\ufe0f\u200d\u20e3\U000e0020-\U000e007f]")
 # An arrow between two words reads 到 (北京→上海 → 北京到上海); elsewhere (a bullet) nothing.
-_ARROW = re.compile(r"(?<=[^\s，。、；：！？])\s*[→⇒⟶➔➡]\ufe0f?\s*(?=[^\s，。、；：！？])")
+_ARROW = re.compile(r"(?<=[^\s，。、；：！？])\s*[→⇒⟶➔➡↗↘⇨➜➝➞⟹]\ufe0f?\s*(?=[^\s，。、；：！？])")
 
 
 def _respell(text: str, rules: SpeechRules) -> str:
@@ -151,7 +146,7 @@ def _ordinals(text: str, rules: SpeechRules) -> str:
         text = re.sub(rf"(?<![A-Za-z])(?:{before})\s?(?=\d)", table.word, text)
     if table.after:
         after = alternatives(table.after)
-        text = re.sub(rf"(?<![\d.,A-Za-z])(\d+)(?:{after})(?![A-Za-z])", rf"{table.word}\1", text)
+        text = re.sub(rf"(?<![\d.,A-Za-z])(?:{table.word})?(\d+)(?:{after})(?![A-Za-z])", rf"{table.word}\1", text)  # (第1st: once)
     return text
 
 
@@ -160,6 +155,9 @@ def _signs(text: str, rules: SpeechRules) -> str:
     not need (before: 38℃ was read 三十八, 300㎡ 三百, the unit silent). A sign
     spelt in Latin letters is one only as a whole token (the m/s in cm/s or in a web address is
     none: 'www.openai.com/sora' was read …co米每秒ora)."""
+    # a Latin x between two numbers is a times sign (1920x1080, 3x4米; before: a code, 幺九二零X幺零八零);
+    # 0x1F is hexadecimal
+    text = re.sub(r"(?<![\d.])(?!0[xX])(\d+(?:\.\d+)?) ?[xX] ?(?=\d)", r"\1×", text)
     signs = {**rules.symbols, **rules.signs}
     if signs:  # (before the powers: μg/m³ is one sign, not μg/ and m的立方)
         def whole(sign: str) -> str:
@@ -170,8 +168,7 @@ def _signs(text: str, rules: SpeechRules) -> str:
             "|".join(whole(s) for s in sorted(signs, key=len, reverse=True))))
         text = pattern.sub(lambda m: signs[m[0]], text)
     text = _superscript_marks(_powers(text, rules))  # (what no power took after a word: a note's mark)
-    text = _vulgar_fractions(text)
-    text = _numeric_symbols(text)
+    text = _numeric_signs(text)
     return _per_unit(text, rules)
 
 
@@ -210,30 +207,6 @@ def _powers(text: str, rules: SpeechRules) -> str:
     return re.sub(r"([A-Za-z0-9)）])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", power, text)
 
 
-def _vulgar_fractions(text: str) -> str:
-    """½ → 二分之一, 1½ → 1又二分之一 (before: the sign reached the voice)."""
-
-    def fraction(m: re.Match[str]) -> str:
-        top, _, bottom = unicodedata.normalize("NFKC", m[2]).partition("⁄")
-        said = f"{cardinal(int(bottom), leading_two=False)}分之{cardinal(int(top or 1), leading_two=False)}"
-        return f"{m[1]}又{said}" if m[1] else said
-
-    return re.sub(r"(\d?)([\u00bc-\u00be\u2150-\u215e])", fraction, text)
-
-
-def _numeric_symbols(text: str) -> str:
-    """①, ⑩, Ⅲ, ⅻ are numbers (①… → 1…, read later as 一…; before: the sign reached the voice,
-    which reads it by its name or not at all); 〇 is a character with its own reading, kept."""
-
-    def value(ch: str) -> str:
-        if ch == "〇" or unicodedata.category(ch) not in ("No", "Nl"):
-            return ch
-        number = unicodedata.numeric(ch, -1)
-        return str(int(number)) if number >= 0 and number == int(number) else ch
-
-    return "".join(value(ch) if not ch.isascii() else ch for ch in text)
-
-
 def _per_unit(text: str, rules: SpeechRules) -> str:
     """A slash between a number's unit and another unit, or a count of it, reads 每: 100MB/s →
     一百M B每秒, 6.5L/100km → 六点五升每一百公里, 5元/斤 →
@@ -251,6 +224,8 @@ def _per_unit(text: str, rules: SpeechRules) -> str:
 
     def per(m: re.Match[str]) -> str:
         count, second = re.fullmatch(r"(\d*)\s?(.*)", m[2]).groups()  # type: ignore[union-attr]
+        if count and second.lower() == m[1].lower():
+            return m[0]  # 8GB/16GB, 4G/5G: two choices of one unit, no rate (before: 八G B每十六G B)
         return m[1] + rules.per + count + rules.units.get(second, units.get(second.lower(), second))
 
     signs = alternatives(rules.currency)
@@ -374,8 +349,14 @@ def _codes(text: str, rules: SpeechRules) -> str:
         word = m[0]
         if word.isdigit() or word.isalpha():
             return word
+        if chained := _by_label.time_series(word, rules):  # 1h30min
+            return chained
         if found := re.fullmatch(r"(\d+(?:\.\d+)?)([A-Za-z]+)", word):
             value, letters = found.groups()
+            # a capital after four digits is a model's, no folded unit (Ryzen 9 7950X; before: 七千九百五十倍)
+            model = len(value) >= 4 and value.isdigit() and letters.isupper() and letters not in rules.units
+            if model and len(letters) == 1:
+                return digits(value) + letters  # 7950X → 七九五零X, as RTX 4090 is read
             if letters in rules.units or letters.lower() in units:
                 return value + rules.units.get(letters, units.get(letters.lower(), letters))
             if len(letters) == 1:
@@ -417,10 +398,24 @@ def _base(word: str) -> str:
     return "".join(unicodedata.normalize("NFD", c)[0] for c in word)
 
 
-def _letters(text: str) -> str:
-    """Acronyms letter by letter (AIGC → A I G C), camelCase apart (OpenAI → Open A I)."""
+def _letters(text: str, rules: SpeechRules) -> str:
+    """Acronyms letter by letter (AIGC → A I G C), camelCase apart (OpenAI → Open A I); an English
+    number word in capitals is a word, and so are the words of a name in capitals holding one
+    (TWENTY ONE PILOTS → Twenty One Pilots, ONE PIECE; before: T W E N T Y O N E …, spelt)."""
+    english = rules.english
+    numbers = compiled(rules, "english-number-words", lambda: frozenset(
+        w.upper() for w in (*english.ones, *english.tens, *english.scales, english.hundred) if w))
+
+    def phrase(m: re.Match[str]) -> str:  # ONE PIECE, FIVE GUYS: a name in capitals with a number word
+        words = m[0].split()
+        said = [w.capitalize() if w in numbers or len(w) >= 4 and set(w) & _VOWELS else w for w in words]
+        return " ".join(said) if numbers & set(words) else m[0]
+
+    text = re.sub(r"(?<![A-Za-z])[A-Z]{2,}(?: [A-Z]{2,})+(?![A-Za-z])", phrase, text)
 
     def part(word: str) -> str:
+        if word in numbers:
+            return word.capitalize()
         if len(word) >= 2 and (word.isupper() or not set(_base(word)) & _VOWELS):
             return " ".join(word.upper())
         return word
@@ -440,6 +435,7 @@ def _tidy(text: str) -> str:
     # a half-width mark left between words is a pause like its full-width twin (E-mail: → E mail：)
     text = re.sub(r"\s+", " ", text.translate(_HALF_WIDTH_PAUSES))
     text = text.replace("/", "、")  # a slash no rule read (25/25/2024: no date, no fraction) is a pause
+    text = re.sub(r"(?<=[^\s\-－])[-－](?=[^\s\-－])", "杠", text)  # HT-2024-001: a code's dash (before: said as a sign)
     text = re.sub(rf"\s*([{_HAN}{_PAUSES}])\s*", r"\1", text)
 
     def strongest(m: re.Match[str]) -> str:
@@ -458,18 +454,23 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _respell(text, rules)
     text = _sayable(text)  # (after the title's respellings, which may name such a character)
     text = _without_note_marks(text)
-    text = _stock_codes(text, rules)
+    text = _by_label.stock_codes(text, rules)
     text = _web(text, rules)
+    text = _by_label.handles(text, rules)
     text = _english_numbers(text, rules)
-    text = _short_decades(text)
-    text = _dot_dates(text)
-    text = _labels(text, rules)
-    text = _era_years(text, rules)
-    text = _fiscal_years(text)
+    text = _by_label.short_decades(text)
+    text = _by_label.short_years(text, rules)
+    text = _by_label.slash_dates(text, rules)
+    text = _by_label.spaced_thousands(text, rules)
+    text = _by_label.dot_dates(text)
+    text = _by_label.labels(text, rules)
+    text = _by_label.era_years(text, rules)
+    text = _by_label.dotted_codes(text, rules)
+    text = _by_label.fiscal_years(text)
     text = _figure_names(text, rules)
     text = _signs(text, rules)
     text = _multipliers(text, rules)
-    text = _model_sizes(text, rules)
+    text = _by_label.model_sizes(text, rules)
     text = _roman_numerals(text, rules)
     text = _dates(text, rules)
     text = _designations(text, rules)
@@ -479,12 +480,12 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _latin_names(text, rules)
     text = _ordinals(text, rules)
     text = _digit_suffixed(text, rules)
-    text = _models_and_versions(text, rules)
+    text = _by_label.models_and_versions(text, rules)
     text = _dates_and_times(text, rules.signed.joiner, rules)
     text = _quantities(text, rules)
     text = _addresses(text, rules)
     text = _decades_and_versions(text)
     text = _codes(text, rules)
     text = _numbers(text, rules)
-    text = _letters(text)
+    text = _letters(text, rules)
     return _tidy(text)

@@ -16,9 +16,11 @@ mark, 〻, 〆) it spells out BY ITS CODE POINT, in Chinese digits: 𡈼子 was 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from pipeline.charvariants import VARIANTS
+from pipeline.passes.speech_numbers import cardinal
 
 # Marks that repeat the character before them (Japanese 々, the vertical 〻, the Chinese 〃 of a
 # table is a ditto mark, not one of these).
@@ -48,8 +50,32 @@ def _stand_in(char: str) -> str:
     return VARIANTS.get(char, "")
 
 
+# A rating in stars says its count (★★★☆☆ → 3星; before: nothing, the stars dropped as symbols, so
+# 评分：★★★☆☆ was heard as 评分), unless the count is written next to it too (★★★★★五星好评,
+# 5星好评★★★★★).
+_STARS = re.compile(r"(?:[★☆✩✭✮⭐]\ufe0f?){2,}(?![★☆✩✭✮⭐\ufe0f])(?!\s*[一二三四五六七八九十\d]\s*星)")
+# Enclosed numbers that mark the items of a list: ①报名②缴费③考试 → 一、报名，二、缴费 … (before:
+# 一报名二缴费, one run of words); one alone is a note's mark (见注①), read as its number.
+_ENCLOSED = "\u2460-\u249b\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
+_ITEM = re.compile(rf"([{_ENCLOSED}])(?=\s*[^\s{_ENCLOSED}，。、；：！？,.;:!?）)])")
+
+
+def _stars(m: re.Match[str]) -> str:
+    if re.search(r"[一二三四五六七八九十\d]\s*星[^，。；！？\s]{0,3}\s*$", m.string[max(0, m.start() - 8): m.start()]):
+        return ""  # 5星好评★★★★★: the count is written already
+    return f"{sum(c in '★✭✮⭐' for c in m[0])}星"
+
+
 def sayable(text: str) -> str:
-    """`text` with every character the voice would spell by code point replaced as above."""
+    """`text` with every character the voice would spell by code point replaced as above, a rating's
+    stars counted and a list's enclosed numbers set apart as items."""
+    text = _STARS.sub(_stars, text)
+    if len(set(re.findall(f"[{_ENCLOSED}]", text))) >= 2:
+        text = _ITEM.sub(lambda m: f"，{int(unicodedata.numeric(m[1]))}、", text)
+    return _characters(text)
+
+
+def _characters(text: str) -> str:
     if not any(c in ITERATION_MARKS or c in UNSAID_MARKS or c in SUZHOU_NUMERALS or c >= "\U00020000" for c in text):
         return text
     out: list[str] = []
@@ -73,8 +99,12 @@ ENCLOSED_NUMBERS = "\u2460-\u249b\u24eb-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\
 # mark and before a pause (受访者①，…  两点②：  数字[1]。  a study[2, 3].): the eye follows it to
 # the note; said, it was a number of the sentence (两点② → 两点二, 数字[1]。 → 数字，一). A mark
 # before more text (①苹果②香蕉, items counted in a line) is a number, and stays.
+# A number the sentence points to is its content, not a mark: 见注①, 参见图②, 如表③ name the
+# note, figure or table (said: 见注一); 统计表① is a mark after a word.
+POINTING_WORDS = "见如"
+NAMED_THINGS = "注图表例式题条款项章节"
 _NOTE_MARK = re.compile(
-    rf"(?<=[^\W_]|[”’」』）)\]》%℃])(?:[{ENCLOSED_NUMBERS}]|[\[［〔]\s*\d{{1,3}}(?:\s*[,，、\-–]\s*\d{{1,3}})*\s*[\]］〕])+"
+    rf"(?<=[^\W_]|[”’」』）)\]》%℃])(?<![{POINTING_WORDS}][{NAMED_THINGS}])(?:[{ENCLOSED_NUMBERS}]|[\[［〔]\s*\d{{1,3}}(?:\s*[,，、\-–]\s*\d{{1,3}})*\s*[\]］〕])+"
     r"(?=[\s，。、；：！？,.;:!?）)”’」』]|$)")
 # An enclosed or superscript number opening a sentence before a space labels it (a note's
 # '① 两位受访者…', '¹ 车场位于…'): said
@@ -95,3 +125,32 @@ _SUPERSCRIPT_MARK = re.compile(r"(?<=[\u3400-\u9fff”’」』）》])[⁰¹²�
 
 def without_superscript_marks(text: str) -> str:
     return _SUPERSCRIPT_MARK.sub("", text)
+
+
+def numeric_signs(text: str) -> str:
+    """Signs that are numbers said as numbers: vulgar fractions, then enclosed and Roman ones."""
+    return _numeric_symbols(_vulgar_fractions(text))
+
+
+def _vulgar_fractions(text: str) -> str:
+    """½ → 二分之一, 1½ → 1又二分之一 (before: the sign reached the voice)."""
+
+    def fraction(m: re.Match[str]) -> str:
+        top, _, bottom = unicodedata.normalize("NFKC", m[2]).partition("⁄")
+        said = f"{cardinal(int(bottom), leading_two=False)}分之{cardinal(int(top or 1), leading_two=False)}"
+        return f"{m[1]}又{said}" if m[1] else said
+
+    return re.sub(r"(\d?)([\u00bc-\u00be\u2150-\u215e])", fraction, text)
+
+
+def _numeric_symbols(text: str) -> str:
+    """①, ⑩, Ⅲ, ⅻ are numbers (①… → 1…, read later as 一…; before: the sign reached the voice,
+    which reads it by its name or not at all); 〇 is a character with its own reading, kept."""
+
+    def value(ch: str) -> str:
+        if ch == "〇" or unicodedata.category(ch) not in ("No", "Nl"):
+            return ch
+        number = unicodedata.numeric(ch, -1)
+        return str(int(number)) if number >= 0 and number == int(number) else ch
+
+    return "".join(value(ch) if not ch.isascii() else ch for ch in text)

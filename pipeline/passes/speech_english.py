@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.passes.speech_numbers import NUMBER
-from pipeline.passes.speech_tables import English, SpeechRules, compiled
+from pipeline.passes.speech_tables import English, SpeechRules, any_of, compiled
 
 _WORD = r"[A-Za-z][A-Za-z'’\-]*"
 # A number in English: with its sign of money, percent, a decade's s or an ordinal's ending ($5,
@@ -84,7 +84,7 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
     before_year = compiled(rules, "english-year", lambda: re.compile(
         rf"(?i:\b(?:{'|'.join(map(re.escape, words.year_before))}))[ ,]*$" if words.year_before else "(?!)"))
     in_run = compiled(rules, "english-number", lambda: re.compile(_NUMBER_IN_RUN.replace(
-        "{scales}", "|".join(map(re.escape, filter(None, words.scales))) or "(?!)")))
+        "{scales}", any_of(filter(None, words.scales)))))
     counted = re.compile(r"\s*[a-z]")  # 2000 units: a count; 2000 Olympics, in 2015. : a year
 
     def number(m: re.Match[str]) -> str:
@@ -110,8 +110,17 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
         # $3.2 billion → three point two billion dollars (the money after its multiplier)
         return said + (m["scale"] or "") + f" {words.money[m['sign']]}"
 
+    function = compiled(rules, "english-function", lambda: frozenset(w.lower() for w in words.function_words))
+
+    def english(run: str) -> bool:
+        """Two words in lower case, or a title's words of grammar in title case (The Top 10 Songs Of
+        2023; before: Top十 … 二零二三, a Mandarin number inside an English title)."""
+        plain = _PLAIN_WORD.findall(run)
+        titled = [w for w in re.findall(r"(?<![A-Za-z])[A-Z][a-z]*(?![A-Za-z])", run) if w.lower() in function]
+        return len(plain) + len(titled) >= 2
+
     def run(m: re.Match[str]) -> str:
-        if len(_PLAIN_WORD.findall(m[0])) < 2 or not any(c.isdigit() for c in m[0]):
+        if not english(m[0]) or not any(c.isdigit() for c in m[0]):
             return m[0]
         return in_run.sub(number, m[0])
 

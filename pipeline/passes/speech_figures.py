@@ -13,8 +13,8 @@ import re
 import unicodedata
 
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
-from pipeline.passes.speech_numbers import cardinal, digits
-from pipeline.passes.speech_tables import SpeechRules, alternatives, compiled
+from pipeline.passes.speech_numbers import DIGITS, cardinal, digits
+from pipeline.passes.speech_tables import SpeechRules, alternatives, any_of, compiled
 
 
 def numeric_dates(text: str, rules: SpeechRules) -> str:
@@ -33,7 +33,7 @@ def numeric_dates(text: str, rules: SpeechRules) -> str:
     text = re.sub(r"(?<![\d.\-/A-Za-z])(?<![A-Za-z] )(?P<y>\d{4})(?P<s>\.)(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?![\d.])",
                   date, text)
     text = _day_and_month(text, rules)
-    seasons = "|".join(map(re.escape, rules.figures.season_words)) or "(?!)"
+    seasons = any_of(rules.figures.season_words)
 
     def years(m: re.Match[str]) -> str:
         first, second = int(m[1]), int(m[2])
@@ -115,11 +115,17 @@ def figures(text: str, rules: SpeechRules) -> str:
         words = alternatives(table.code_words)
         def code(m: re.Match[str]) -> str:  # 手机1000万部 is an amount; 编号123号 a code
             amount = not m.string.startswith("号", m.end()) and amount_follows(rules, m.string, m.end())
-            if sum(c.isdigit() for c in m[0]) < table.code_digits or amount:
+            if sum(c.isdigit() for c in m[2]) < table.code_digits or amount:
                 return m[0]
-            return _spell_figure(m[0], one)
+            return m[1] + _spell_figure(m[2], one, rules.web.marks.get("-", "杠"))
 
-        text = re.sub(rf"(?:{words})[：:\s是为]{{0,2}}(?=\d)\d[\d\-－ ]*\d(?![\d.])", code, text)
+        # (the word may hold a digit, 后4位1234: the figure is what follows it)
+        text = re.sub(rf"((?:{words})[：:\s是为]{{0,2}})(\d[\d\-－ ]*\d)(?![\d.])", code, text)
+
+    if table.send_words:  # 发送"TD"至10086: the number a keyword is sent to (before: 一万零八十六)
+        sent = compiled(rules, "sent-to", lambda: re.compile(
+            rf"((?:{any_of(table.send_words)})[^，。；！？,;!?]{{0,16}}?[至到]\s?)(\d{{{table.code_digits},}})(?![\d.])"))
+        text = sent.sub(lambda m: m[0] if amount_follows(rules, m.string, m.end()) else m[1] + digits(m[2], one), text)
 
     def international(m: re.Match[str]) -> str:
         groups = [g for g in re.split(r"[\s\-－]+", m[2]) if g]
@@ -127,7 +133,9 @@ def figures(text: str, rules: SpeechRules) -> str:
             return m[0]
         return table.operators.get("+", "加") + digits(m[1], one) + "，" + _spelt_groups(groups, one)
 
-    text = re.sub(r"(?<![A-Za-z0-9+＋])[+＋](\d{1,3})[\s\-－]+(\d[\d\s\-－]*\d)(?![\d.])", international, text)
+    # (the country code may stand in brackets: (+86) 138 0013 8000; before: 加八十六，一百三十八…)
+    text = re.sub(r"(?<![A-Za-z0-9+＋])[（(]?[+＋](\d{1,3})(?:[）)][\s\-－]*|[\s\-－]+)(\d[\d\s\-－]*\d)(?![\d.])",
+                  international, text)
     text = re.sub(r"(?<![\d.])1[3-9]\d{9}(?![\d.])", lambda m: digits(m[0], one), text)
 
     def telephone(m: re.Match[str]) -> str:
@@ -138,6 +146,8 @@ def figures(text: str, rules: SpeechRules) -> str:
 
     # (after a colon too, unless a digit stands before it: 传真：021-6234-5678, but not 10:00-12:00)
     text = re.sub(r"(?<![\d.\-－])(?<!\d[:：])\d+(?:[-－]\d+)+(?![\d.\-－:：])", telephone, text)
+    # an extension after a number read out, 010-12345678转8001 → …转八零零幺 (before: 转八千零一)
+    text = re.sub(rf"(?<=[{DIGITS}幺])转(\d{{1,6}})(?![\d.])", lambda m: "转" + digits(m[1], one), text)
     if table.operators:
         signs = "".join(map(re.escape, table.operators))
         expression = re.compile(rf"(?<![A-Za-z0-9.])(?:{_NUMBER})(?:\s*[{signs}]\s*(?:{_NUMBER}))+(?![\d.])")
@@ -156,8 +166,11 @@ def figures(text: str, rules: SpeechRules) -> str:
     text = _scores(text, rules)
 
     def ratio(m: re.Match[str]) -> str:
-        if _is_clock(m[1], m[2]) and not _next_to(m, table.ratio_words):  # 比例1:10 is no time (before: 一点十分)
-            return m[0]
+        hour, _, fraction = m[1].partition(".")
+        if not fraction and _is_clock(hour, m[2].partition(".")[0]) and not _next_to(m, table.ratio_words):
+            return m[0]  # 比例1:10 is no time (before: 一点十分); 1:44.65 is a duration, read later
+        if _next_to(m, table.duration_words) and not _next_to(m, table.ratio_words):
+            return m[0]  # 用时45:30 is a duration too, read later (before: 四十五比三十)
         return f"{m[1]}{table.ratio}{m[2]}"
 
     def chain(m: re.Match[str]) -> str:  # 1:2:3 → 一比二比三 (before: 一：二：三); 21:05:30 is a time
@@ -166,7 +179,8 @@ def figures(text: str, rules: SpeechRules) -> str:
         return m[0] if clock and not _next_to(m, table.ratio_words) else table.ratio.join(parts)
 
     text = re.sub(r"(?<![\d.:：])\d+(?:\s*[:：]\s*\d+){2,}(?![\d.:：])", chain, text)
-    return re.sub(r"(?<![\d.:：])(\d+)\s*[:：]\s*(\d+)(?![\d.:：])", ratio, text)
+    # (a decimal on either side too: 赔率1:1.5, 2.5:1; before: 一：一点五, the colon reaching the voice)
+    return re.sub(r"(?<![\d.:：])(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)(?![\d.:：])", ratio, text)
 
 
 def _is_clock(hour: str, minute: str) -> bool:
@@ -244,10 +258,14 @@ def _scores(text: str, rules: SpeechRules) -> str:
     return text
 
 
-def _spell_figure(written: str, one: str) -> str:
-    """A code word and the figure after it: the word kept, the digits spelt by their groups."""
-    start = next(i for i, c in enumerate(written) if c.isdigit())
-    return written[:start] + _spelt_groups([g for g in re.split(r"[-－ ]+", written[start:]) if g], one)
+def _spell_figure(figure: str, one: str, dash: str = "杠") -> str:
+    """The figure after a code word, its digits spelt by their groups; a short
+    figure of two groups joined by a hyphen is a model and its variant, said with its dash (波音787-9
+    → 七八七杠九, 737-800 → 七三七杠八零零; before: a pause where the page has none)."""
+    groups = [g for g in re.split(r"[-－ ]+", figure) if g]
+    if len(groups) == 2 and re.fullmatch(r"\d+[-－]\d+", figure) and len(groups[0] + groups[1]) <= 6:
+        return dash.join(digits(g, one) for g in groups)
+    return _spelt_groups(groups, one)
 
 
 def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
@@ -262,7 +280,9 @@ def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
     prefix = r"(?P<head>(?<![A-Za-z0-9])(?:[A-Z]{1,2}|\d[A-Z]|[A-Z]\d))(?P<digits>\d{1,5})(?![\d.A-Za-z])"
     if table.transport_after:
         after = alternatives(table.transport_after)
-        text = re.sub(rf"{prefix}(?=\s?(?:{after}))", spelt, text)
+        # (and each of a list before it: G1234/G1235次 → G幺二三四、G幺二三五; before: the first read with 一)
+        listed = r"(?:[/、和及与][A-Z]{1,2}\d{1,5})*"
+        text = re.sub(rf"{prefix}(?={listed}\s?(?:{after}))", spelt, text)
     if table.transport_before:
         before = alternatives(table.transport_before)
         text = re.sub(rf"((?:{before})[：:\s是为]{{0,2}}){prefix}", lambda m: m[1] + spelt(m), text)
@@ -271,7 +291,7 @@ def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
         text = re.sub(rf"(?<![\d.,\-－A-Za-z])\d{{{table.code_digits},}}(?=(?:{suffixes}))", lambda m: digits(m[0], one), text)
     if table.plate_regions:  # a number plate: 京A·12345 → 京A幺二三四五
         regions = re.escape(table.plate_regions)
-        text = re.sub(rf"(?<=[{regions}])([A-Z])[·•・ ]?([A-Z0-9]{{5,6}})(?![A-Za-z0-9])",
+        text = re.sub(rf"(?<=[{regions}])([A-Z])[·•・ \-－]?([A-Z0-9]{{5,6}})(?![A-Za-z0-9])",  # (浙A-12345 too)
                       lambda m: m[1] + "".join(digits(c, one) if c.isdigit() else f" {c} " for c in m[2]), text)
     # a stock code: 5 or 6 digits alone in brackets right after a name (贵州茅台（600519）)
     return re.sub(r"(?<=[^\d\s（(][（(])\d{5,6}(?=[）)])", lambda m: digits(m[0], one), text)
@@ -324,6 +344,14 @@ def signed(text: str, rules: SpeechRules) -> str:
 
     unit = compiled(rules, "range-units", units)
     text = re.sub(rf"(?<=\d)({unit})[ \t]*{dash}{{1,2}}[ \t]*(?=\d)", rf"\1{table.joiner}", text)
+    # A1-A3, B2-5: a range of codes, the same letters before both numbers or one or two digits after
+    # the mark (before: the hyphen reached the voice, A一-A三; A350-900 is a model's variant)
+    text = re.sub(rf"(?<![A-Za-z0-9])([A-Z]{{1,2}})(?:(\d{{1,3}})[ \t]*{dash}[ \t]*(?=\1\d{{1,3}}(?![\d.A-Za-z]))|"
+                  rf"(\d{{1,2}})[ \t]*{dash}[ \t]*(?=\d{{1,2}}(?![\d.A-Za-z])))",
+                  lambda m: f"{m[1]}{m[2] or m[3]}{table.joiner}", text)
+    # 15k-25k, 10w~20w, 8GB-16GB: a range whose numbers carry the same Latin unit (before: the mark
+    # was dropped, 十五K二十五K)
+    text = re.sub(rf"(?i)(?<=\d)([a-z]{{1,4}})[ \t]*{dash}{{1,2}}[ \t]*(?=\d+(?:\.\d+)?\1(?![a-z]))", rf"\1{table.joiner}", text)
     text = re.sub(
         rf"(?<![0-9.])(?P<a>{_NUMBER})(?P<pa>[%％‰]?)[ \t]*(?P<mark>{dash})(?P=mark)?[ \t]*(?P<sign>{minus}?)(?P<b>{_NUMBER})"
         rf"(?![\d.])",
@@ -372,7 +400,9 @@ def dates_and_times(text: str, joiner: str = "到", rules: SpeechRules | None = 
     halves = rules.figures.meridiem if rules else {}
 
     def half(m: re.Match[str]) -> str:  # 9:30 PM → 下午9点30分 (before: 九点三十分P M)
-        return halves.get(re.sub(r"[.\s]", "", m["half"] or "").lower(), "")
+        said = halves.get(re.sub(r"[.\s]", "", m["half"] or "").lower(), "")
+        parts = (*halves.values(), *(rules.figures.day_parts if rules else ()))
+        return "" if said and m.string[max(0, m.start() - 6):m.start()].rstrip().endswith(parts) else said  # 下午3:00PM
 
     def clock(m: re.Match[str]) -> str:
         hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
@@ -453,11 +483,12 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
 
 def digit_suffixed(text: str, rules: SpeechRules) -> str:
     """Figures named digit by digit by what follows them: a video format, 1080P → 一零八零P (before:
-    一千零八十P), and a height's centimetres, 1米85 → 一米八五 (before: 一米八十五)."""
+    一千零八十P), a height's centimetres, 1米85 → 一米八五 (before: 一米八十五), and a time's
+    hundredths, 9秒58 → 九秒五八 (before: 九秒五十八)."""
     suffixes = "|".join(map(re.escape, rules.figures.digit_suffixes))
     if suffixes:
         text = re.sub(rf"(?<![\d.A-Za-z])(\d{{3,4}})({suffixes})(?![A-Za-z])", lambda m: digits(m[1]) + m[2].upper(), text)
-    return re.sub(r"(?<![\d.])(\d)米(\d{2})(?![\d.])", lambda m: f"{m[1]}米{digits(m[2])}", text)
+    return re.sub(r"(?<![\d.])(\d+)([米秒])(\d{2})(?![\d.])", lambda m: f"{m[1]}{m[2]}{digits(m[3])}", text)
 
 
 clause_before = _clause_before  # (for the other steps' context: speech_labels)

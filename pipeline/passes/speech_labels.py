@@ -13,14 +13,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from pipeline.syllables import is_syllable
 from pipeline.passes.speech_figures import amount_follows, clause_after, clause_before
 from pipeline.passes.speech_numbers import NUMBER, cardinal, digits
-from pipeline.passes.speech_tables import SpeechRules, alternatives, compiled
+from pipeline.passes.speech_tables import SpeechRules, any_of, compiled
 from pipeline.passes.speech_words import in_wan_and_yi
-
-
-def _alternatives(words: object) -> str:
-    return alternatives(words) or "(?!)"  # type: ignore[call-overload]
 
 
 def labels(text: str, rules: SpeechRules) -> str:
@@ -30,7 +27,7 @@ def labels(text: str, rules: SpeechRules) -> str:
     if not table:
         return text
     pattern = compiled(rules, "labels", lambda: re.compile(
-        rf"(?<![A-Za-z])({_alternatives(table)})\s?(\d+)(?:\s*[-–~～]\s*(\d+))?(?![\d.])"))
+        rf"(?<![A-Za-z])({any_of(table)})\s?(\d+)(?:\s*[-–~～]\s*(\d+))?(?![\d.])"))
 
     def label(m: re.Match[str]) -> str:
         number = m[2] + (rules.signed.joiner + m[3] if m[3] else "")
@@ -51,7 +48,7 @@ def stock_codes(text: str, rules: SpeechRules) -> str:
     if not exchanges:
         return text
     pattern = compiled(rules, "stock-codes", lambda: re.compile(
-        rf"(?<![A-Za-z0-9.])(\d{{4,6}}|[A-Z]{{1,5}})\.({_alternatives(exchanges)})(?![A-Za-z0-9])"))
+        rf"(?<![A-Za-z0-9.])(\d{{4,6}}|[A-Z]{{1,5}})\.({any_of(exchanges)})(?![A-Za-z0-9])"))
     dot = rules.web.marks.get(".", "点")
 
     def code(m: re.Match[str]) -> str:
@@ -64,12 +61,13 @@ def stock_codes(text: str, rules: SpeechRules) -> str:
 def model_sizes(text: str, rules: SpeechRules) -> str:
     """28B参数 → 280亿参数, 参数量达1.8T → 1.8万亿, Qwen2.5-72B → Qwen2.5 720亿 (before: 二十八B,
     and Qwen二点五-七十二B, Llama二到七B: the hyphen a dash or a range): a number and an English
-    multiplier next to one of the size words, or after a model's Latin name and its version;
-    elsewhere (2B铅笔, 28B室) the letter stays."""
+    multiplier next to one of the size words, or after a model's Latin name and its version (a
+    pause after the version's number); elsewhere (2B铅笔, 28B室) the letter stays."""
     if not rules.size_letters or not rules.size_words:
         return text
     pattern = compiled(rules, "model-sizes", lambda: re.compile(
-        rf"(?P<hyphen>(?<=[A-Za-z0-9.])[-‐])?(?<![A-Za-z0-9.])(?P<n>{NUMBER})\s?(?P<x>{_alternatives(rules.size_letters)})"
+        rf"(?P<hyphen>(?<=[A-Za-z0-9.])[-‐])?(?<![A-Za-z0-9.])(?:(?P<times>\d{{1,3}})\s?[x×X乘]\s?)?"
+        rf"(?P<n>{NUMBER})\s?(?P<x>{any_of(rules.size_letters)})"
         rf"(?![A-Za-z0-9])"))
     words = rules.size_words
 
@@ -79,9 +77,16 @@ def model_sizes(text: str, rules: SpeechRules) -> str:
         named = re.search(r"[A-Za-z]{2}[\w.]*(?:[-‐\s][\w.]+)*[-‐\s]?$", before) if m["hyphen"] or before[-1:] == " " else None
         if named and before.split()[-1:] and before.split()[-1] in rules.figures.counted_after:
             named = None  # Room 12B, Gate 5B: a label's letter, no size
+        if named and len(m["n"].split(".")[0]) > 3:
+            named = None  # i7-14700K: a processor's number, no size (before: 一千四百七十万)
         if not (named or after.startswith(words) or any(w in before for w in words)):
             return m[0]
-        return (" " if m["hyphen"] else "") + in_wan_and_yi(Decimal(m["n"].replace(",", "")) * rules.size_letters[m["x"]])
+        said = in_wan_and_yi(Decimal(m["n"].replace(",", "")) * rules.size_letters[m["x"]])
+        if m["times"]:  # Mixtral 8x7B → 8乘70亿: experts times their size (before: 八X七B)
+            said = m["times"] + rules.figures.operators.get("×", "乘") + said
+        # after a version's number a pause keeps the two apart (Llama 3.1 405B → Llama3.1，405亿; before:
+        # 三点一四千零五十亿, heard as one number)
+        return ("，" if before.rstrip(" -‐")[-1:].isdigit() else " " if m["hyphen"] else "") + said
 
     return pattern.sub(size, text)
 
@@ -105,6 +110,126 @@ def short_decades(text: str) -> str:
     return _SHORT_DECADE.sub(r"\1年代", text)
 
 
+def short_years(text: str, rules: SpeechRules) -> str:
+    """A year written with two digits, digit by digit where what follows shows it is a year (24年3月,
+    24年底, 25年上半年 → 二四年…; before: 二十四年, a span of years), and a season of two such years
+    (24/25赛季 → 二四到二五赛季; before: 二十五分之二十四). A half-year after a year, or next to its
+    words, is said as one (2024H1, 24H2, 今年H1, H1营收 → 上半年 …; before: H幺, a flight's code);
+    24年 alone (工作了24年) stays a count."""
+    table = rules.figures
+    after = compiled(rules, "short-years", lambda: re.compile(
+        rf"(?<![\d.\-/A-Za-z])(\d{{2}})(?=年\s*(?:\d{{1,2}}\s*月|{any_of(table.short_year_after)}))"))
+    text = after.sub(lambda m: digits(m[1]), text)
+    text = re.sub(r"[‘’'](\d{2})(?=\s*年)", lambda m: digits(m[1]), text)  # '24年 → 二四年 (before: 二十四年)
+
+    def season(m: re.Match[str]) -> str:
+        return digits(m[1]) + rules.signed.joiner + digits(m[2]) if int(m[2]) == int(m[1]) + 1 else m[0]
+
+    seasons = any_of(table.season_words)
+    text = re.sub(rf"(?<![\d.\-/])(\d{{2}})[/\-－](\d{{2}})(?=\s*(?:{seasons}))", season, text)
+    halves = rules.ordinals.halves
+    if not halves:
+        return text
+    names = any_of(halves)
+    # after a year: 2024H1, 2024年H2, 24H1 (a model's name before it is no year: Windows 11 24H2)
+    text = re.sub(rf"(?<![A-Za-z0-9.] )(?<![A-Za-z0-9.\-])(\d{{4}}|\d{{2}})\s?(?:年\s?)?({names})(?![A-Za-z0-9])",
+                  lambda m: f"{digits(m[1])}年{halves[m[2]]}", text)
+    words = any_of(rules.ordinals.half_words)
+    # no year: after 年 (今年H1) or before a word of results (H1营收, H2业绩)
+    return re.sub(rf"(?<=年)\s?({names})(?![A-Za-z0-9])|(?<![A-Za-z0-9])({names})(?=\s*(?:{words}))",
+                  lambda m: halves[m[1] or m[2]], text)
+
+
+def slash_dates(text: str, rules: SpeechRules) -> str:
+    """A month and a day with a slash, 3/5, is a date where its clause says so: one of `date_before`
+    right before it (于3/5举行, 时间：3/5) or one of `date_after` right after it (3/5开学, 12/25圣诞节,
+    3/5（周三）) → 3月5日 (before: 五分之三, a fraction, as 答对了3/5的题目 still is); so is a range of two
+    (展会3/5-3/7举行 → 3月5日到3月7日; before: 五分之三杠七分之三) or one month's days, and a day 1
+    anywhere (3/1 → 3月1日; before: 一分之三, no fraction at all)."""
+    table = rules.figures
+    if not (table.date_before or table.date_after):
+        return text
+    day = r"(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])"
+    pattern = compiled(rules, "slash-dates", lambda: re.compile(
+        rf"(?<![\d./\-]){day}(?:\s*([-~～—–至到])\s*{day})?(?![\d/.])"))
+    before = compiled(rules, "slash-dates-before", lambda: re.compile(rf"(?:{any_of(table.date_before)})[：:]?\s?$"))
+    after = compiled(rules, "slash-dates-after", lambda: re.compile(rf"\s*[（(]?\s*(?:{any_of(table.date_after)})"))
+
+    def date(m: re.Match[str]) -> str:
+        said = before.search(m.string, max(0, m.start() - 8), m.start()) or after.match(m.string, m.end())
+        # 3/5-3/7: one month, the days running on (fractions of one numerator run the other way, 1/3-1/2)
+        month = m[3] and int(m[1]) == int(m[4]) and int(m[5]) > int(m[2])
+        if not (said or month or m[2].lstrip("0") == "1" or m[5] and m[5].lstrip("0") == "1"):
+            # two fractions: a range, 1/3-1/2 → 三分之一到二分之一 (before: 杠, a descending pair)
+            return f"{m[1]}/{m[2]}{rules.signed.joiner}{m[4]}/{m[5]}" if m[3] else m[0]
+        first = f"{int(m[1])}月{int(m[2])}日"
+        return first + (f"{rules.signed.joiner}{int(m[4])}月{int(m[5])}日" if m[3] else "")
+
+    return pattern.sub(date, text)
+
+
+def handles(text: str, rules: SpeechRules) -> str:
+    """A user name after one of `handle_words` read out as typed: its digits one by one with 幺, its
+    marks said (_ 下划线, . 点, - 杠), a short run of letters spelt (微信号abc_123 → a b c下划线幺二三,
+    ID：user_2024 → user下划线二零二四; before: abc一二三, the underscore dropped and the digits
+    counted, abc.一百二十三 with the dot reaching the voice). A name without a digit or a mark
+    (微信号zhangsan) is left to the other steps."""
+    table = rules.figures
+    if not table.handle_words:
+        return text
+    pattern = compiled(rules, "handles", lambda: re.compile(
+        rf"((?:{any_of(table.handle_words)})[：:\s是为]{{0,2}})"
+        r"(?=[A-Za-z0-9._\-]*[A-Za-z])(?=[A-Za-z0-9._\-]*[\d_])([A-Za-z0-9](?:[A-Za-z0-9._\-]*[A-Za-z0-9])?)"))
+    marks = {"_": rules.web.marks.get("_", "下划线"), ".": rules.web.marks.get(".", "点"), "-": rules.web.marks.get("-", "杠")}
+
+    def piece(run: str) -> str:
+        if run in marks:
+            return marks[run]
+        if run.isdigit():
+            return digits(run, table.code_one)
+        # a short run is letters (abc), unless a pinyin syllable (zhang_san: san), said as a word
+        spelt = not set(run.lower()) & set("aeiouy") or len(run) <= 3 and not is_syllable(run)
+        return " " + (" ".join(run.upper()) if spelt else run) + " "
+
+    def handle(m: re.Match[str]) -> str:
+        return m[1] + "".join(piece(r) for r in re.findall(r"[A-Za-z]+|\d+|[._\-]", m[2]))
+
+    return pattern.sub(handle, text)
+
+
+# A number in groups of three apart by a space, as SI style and some wires print it (12 345人, 1 234 567
+# 元): a narrow or no-break space always joins them, and so do three groups of three or more; a plain
+# space between two only before a unit or a measure word, since telephone numbers are spaced too (400
+# 820 8820).
+_SPACED = re.compile(r"(?<![\d+＋.,])\d{1,3}(?:([ \u00a0\u2009\u202f])\d{3}(?!\d))+(?:\.\d+)?")
+
+
+def spaced_thousands(text: str, rules: SpeechRules) -> str:
+    """12 345人 → 12345人 (before: 十二三百四十五人, two numbers)."""
+
+    def joined(m: re.Match[str]) -> str:
+        narrow = all(c in "\u00a0\u2009\u202f" for c in re.findall(r"\D", m[0].split(".")[0]))
+        groups = len(re.findall(r"\s", m[0]))  # 1 412 000 000: groups of three, three or more, are no telephone
+        return re.sub(r"\s", "", m[0]) if narrow or groups >= 2 or amount_follows(rules, m.string, m.end()) else m[0]
+
+    return _SPACED.sub(joined, text)
+
+
+def dotted_codes(text: str, rules: SpeechRules) -> str:
+    """Capitals, a dot and numbers, a virus variant's name (BA.5, XBB.1.5, JN.1 → B A点五, X B B点一点五):
+    the letters spelt and the dots said (before: B A.五, the dot reaching the voice). No.1 is an
+    ordinal, read later."""
+    ordinal = {w.rstrip(".").upper() for w in rules.ordinals.before}
+    dot = rules.web.marks.get(".", "点")
+
+    def code(m: re.Match[str]) -> str:
+        if m[1].upper() in ordinal:
+            return m[0]
+        return " " + " ".join(m[1]) + dot + dot.join(digits(g) for g in m[2].split(".")) + " "
+
+    return re.sub(r"(?<![A-Za-z0-9.])([A-Z]{1,4})\.(\d+(?:\.\d+)*)(?![\d.]|[A-Za-z])", code, text)
+
+
 def era_years(text: str, rules: SpeechRules) -> str:
     """A year after 公元前 or 公元, digit by digit whatever its length (公元前221年 → 公元前二二一年;
     before: 两百二十一年); a round hundred is counted (公元前3000年 → 三千年; before: 三零零零, as a
@@ -112,7 +237,7 @@ def era_years(text: str, rules: SpeechRules) -> str:
     if not rules.figures.era_words:
         return text
     pattern = compiled(rules, "era-years", lambda: re.compile(
-        rf"({_alternatives(rules.figures.era_words)})(\d{{1,4}})(?=\s*年)"))
+        rf"({any_of(rules.figures.era_words)})(\d{{1,4}})(?=\s*年)"))
     return pattern.sub(lambda m: m[1] + (cardinal(int(m[2])) if int(m[2]) % 100 == 0 else digits(m[2])), text)
 
 
@@ -120,6 +245,8 @@ def fiscal_years(text: str) -> str:
     """FY2024 → 2024财年, read 二零二四财年 (before: F Y二零二四); 2025-Q3 → 2025Q3, which `_ordinals`
     reads 二零二五年第三季度 (before: the dash reached the voice)."""
     text = re.sub(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d)(?!\d)", r"\1财年", text)
+    # FY24 → 二四财年, a year of two digits (before: F Y二十四)
+    text = re.sub(r"(?<![A-Za-z])FY\s?'?(\d\d)(?![\d.])", lambda m: digits(m[1]) + "财年", text)
     return re.sub(r"(?<![\d.])((?:19|20)\d\d)\s?[-－–/]\s?(?=Q[1-4](?![A-Za-z0-9:：]))", r"\1", text)
 
 
@@ -166,4 +293,25 @@ def models_and_versions(text: str, rules: SpeechRules) -> str:
             return m[0]
         return f"{m[1]}{m[2]}{cardinal(int(m[3]))}点{cardinal(int(minor))}"
 
-    return re.sub(r"(?<![A-Za-z])([A-Za-z]+)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)
+    text = re.sub(r"(?<![A-Za-z])([A-Za-z]+)( ?)(\d+)\.(\d+)(?![\d.%％])", version, text)
+    if not rules.figures.model_words:
+        return text
+
+    def chip(m: re.Match[str]) -> str:  # 天玑9300 → 九三零零, 骁龙888 (before: 九千三百); 麒麟9000 is 九千
+        return m[0] if int(m[2]) % 1000 == 0 or amount(m) else m[1] + digits(m[2])
+
+    return re.sub(rf"({any_of(rules.figures.model_words)})\s?(\d{{3,4}})(?![\d.])", chip, text)
+
+
+def time_series(token: str, rules: SpeechRules) -> str | None:
+    """A duration written as a chain of numbers and time units, 1h30min → 1小时30分, 3m20s → 3分20秒
+    (`[figures.time_units]`; m is a minute in such a chain, never a metre; before: spelt as a code,
+    幺H三零M I N); None where the token is no such chain."""
+    table = rules.figures.time_units
+    if not table:
+        return None
+    pairs = re.findall(r"(\d+(?:\.\d+)?)([A-Za-z]+)", token)
+    if len(pairs) < 2 or "".join(n + u for n, u in pairs) != token or any(u.lower() not in table for _, u in pairs):
+        return None
+    return "".join(n + table[u.lower()] for n, u in pairs)
+

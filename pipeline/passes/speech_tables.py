@@ -71,6 +71,16 @@ class Figures:
     exchanges: tuple[str, ...] = ()  # after a stock code and a dot: its exchange (600519.SH)
     counted_after: tuple[str, ...] = ()  # after these three digits are counted, not a model (Top 250)
     era_words: tuple[str, ...] = ()  # before a year of any length: read digit by digit (公元前221年)
+    regnal_names: tuple[str, ...] = ()  # before a Roman numeral: a monarch's or a pope's (Louis XIV → 十四世)
+    regnal: str = "世"
+    short_year_after: tuple[str, ...] = ()  # after NN年: a year, not a count (24年底, 25年上半年)
+    model_words: tuple[str, ...] = ()  # a Chinese name before 3 or 4 digits: a model's number (天玑9300)
+    day_parts: tuple[str, ...] = ()  # before a time with AM/PM: the part of the day is said already
+    time_units: Mapping[str, str] = field(default_factory=dict)  # in a chain: 1h30min → 1小时30分
+    send_words: tuple[str, ...] = ()  # …至/到 a number after these: the code it is sent to (发送"TD"至10086)
+    handle_words: tuple[str, ...] = ()  # before a user name read as typed (微信号abc_123)
+    date_before: tuple[str, ...] = ()  # before 3/5: a date, not a fraction (于3/5举行)
+    date_after: tuple[str, ...] = ()  # after 3/5: a date (3/5开学, 3/5（周三）)
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,8 @@ class Ordinals:
     labels: Mapping[str, str] = field(default_factory=dict)  # Vol. → 第#卷: the number goes at '#'
     season: str = ""  # S01E02: the season's words (第#季) and the episode's (第#集)
     episode: str = ""
+    halves: Mapping[str, str] = field(default_factory=dict)  # H1 → 上半年 after a year or next to `half_words`
+    half_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,6 +134,7 @@ class English:
     year_before: tuple[str, ...] = ()  # words after which 1100–2099 is a year
     ordinals: Mapping[str, str] = field(default_factory=dict)  # the last word of an ordinal (three → third)
     money: Mapping[str, str] = field(default_factory=dict)  # a sign before a number ($ → dollars)
+    function_words: tuple[str, ...] = ()  # in title case too these make a run English (The Top 10 … Of 2023)
 
 
 @dataclass(frozen=True)
@@ -154,6 +167,12 @@ class SpeechRules:
 def alternatives(words: Iterable[str]) -> str:
     """`words` as one alternation of a pattern, the longest first (so 'km/h' wins over 'km')."""
     return _alternatives(frozenset(words))
+
+
+def any_of(words: Iterable[str]) -> str:
+    """`words` as one alternation, or a pattern that matches nothing where there are none: an empty
+    alternation would match everywhere (an editor who empties a table must switch its rule off)."""
+    return alternatives(words) or "(?!)"
 
 
 @functools.lru_cache(maxsize=512)
@@ -264,6 +283,16 @@ def _figures_table(table: Mapping[str, object]) -> Figures:
                    score_clause_words=_words(table.get("score_clause_words")),
                    exchanges=_words(table.get("exchanges")),
                    era_words=_words(table.get("era_words")),
+                   regnal_names=_words(table.get("regnal_names")),
+                   regnal=str(table.get("regnal", "世")),
+                   short_year_after=_words(table.get("short_year_after")),
+                   date_before=_words(table.get("date_before")),
+                   handle_words=_words(table.get("handle_words")),
+                   send_words=_words(table.get("send_words")),
+                   day_parts=_words(table.get("day_parts")),
+                   model_words=_words(table.get("model_words")),
+                   time_units={str(k).lower(): str(v) for k, v in dict(table.get("time_units", {})).items()},  # type: ignore[call-overload]
+                   date_after=_words(table.get("date_after")),
                    counted_after=_words(table.get("counted_after")))
 
 
@@ -271,7 +300,9 @@ def _ordinals_table(table: Mapping[str, object]) -> Ordinals:
     return Ordinals(word=str(table.get("word", "第")), before=_words(table.get("before")),
                     after=_words(table.get("after")), quarter=str(table.get("quarter", "")),
                     labels={str(k): str(v) for k, v in dict(table.get("labels", {})).items()},  # type: ignore[call-overload]
-                    season=str(table.get("season", "")), episode=str(table.get("episode", "")))
+                    season=str(table.get("season", "")), episode=str(table.get("episode", "")),
+                    halves={str(k): str(v) for k, v in dict(table.get("halves", {})).items()},  # type: ignore[call-overload]
+                    half_words=_words(table.get("half_words")))
 
 
 def _english_table(table: Mapping[str, object]) -> English:
@@ -281,7 +312,8 @@ def _english_table(table: Mapping[str, object]) -> English:
                    point=str(table.get("point", default.point)), percent=str(table.get("percent", default.percent)),
                    oh=str(table.get("oh", default.oh)), year_before=_words(table.get("year_before")),
                    ordinals={str(k): str(v) for k, v in dict(table.get("ordinals", {})).items()},  # type: ignore[call-overload]
-                   money={str(k): str(v) for k, v in dict(table.get("money", {})).items()})  # type: ignore[call-overload]
+                   money={str(k): str(v) for k, v in dict(table.get("money", {})).items()},  # type: ignore[call-overload]
+                   function_words=_words(table.get("function_words")))
 
 
 def _powers_table(table: Mapping[str, object]) -> Powers:

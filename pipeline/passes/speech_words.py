@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from pipeline.passes.speech_figures import amount_follows
 from pipeline.passes.speech_numbers import NUMBER
-from pipeline.passes.speech_tables import SpeechRules, alternatives
+from pipeline.passes.speech_tables import SpeechRules, alternatives, any_of, compiled
 
 
 def figure_names(text: str, rules: SpeechRules) -> str:
@@ -70,7 +70,7 @@ def roman_numerals(text: str, rules: SpeechRules) -> str:
     read 三期; 第IV阶段 → 第4; before: I I I期, the letters spelt); elsewhere II, IV, X stay
     letters (a name, an abbreviation: IV is also intravenous), and so is a single letter or one of
     L, C anywhere (V型反弹, C类, L型 are shapes and classes)."""
-    after = alternatives(rules.figures.roman_after) or "(?!)"
+    after = any_of(rules.figures.roman_after)
 
     def number(m: re.Match[str]) -> str:
         value = _roman(m[1])
@@ -78,7 +78,18 @@ def roman_numerals(text: str, rules: SpeechRules) -> str:
 
     # two letters at least, and only I, V, X: V型反弹, C类, L型 and a lone X are letters
     text = re.sub(rf"(?<![A-Za-z0-9])([IVX]{{2,6}})(?![A-Za-z0-9])(?=(?:{after}))", number, text)
-    return re.sub(r"(?<=第)([IVX]{2,6})(?![A-Za-z0-9])", number, text)
+    text = re.sub(r"(?<=第)([IVX]{2,6})(?![A-Za-z0-9])", number, text)
+    # after a capitalised Latin word too: a monarch's (Louis XIV → Louis14世, read 十四世), a sequel's
+    # or a war's number (Final Fantasy XIV, World War II → 十四, 二; before: X I V, I I, spelt)
+    regnal = compiled(rules, "regnal", lambda: frozenset(rules.figures.regnal_names))
+
+    def after_name(m: re.Match[str]) -> str:
+        said = number(re.match(r"([IVX]+)", m[2]))  # type: ignore[arg-type]
+        if said == m[2]:
+            return m[0]
+        return f"{m[1]} {said}{rules.figures.regnal if m[1] in regnal else ''}"
+
+    return re.sub(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]+)\s+([IVX]{2,6})(?![A-Za-z0-9])", after_name, text)
 
 
 def multipliers(text: str, rules: SpeechRules) -> str:

@@ -229,7 +229,7 @@ LATIN = [
     ("H&M门店。", "H和M门店。"),
     ("U盘和T恤。", "U盘和T恤。"),
     ("支持Wi-Fi 6E。", "支持Wi Fi六E。"),
-    ("B2B和B2C。", "B二B和B二C。"),
+    ("B2B和B2C。", "B to B和B to C。"),  # (said with "to" since the eighth sweep: business to business)
 ]
 
 # Emoji and signs. What an emoji is built of besides its picture (a variation selector, the

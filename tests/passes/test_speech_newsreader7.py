@@ -144,15 +144,17 @@ TIMES = [
 
 # A model's size (`[multipliers.counts]`): 28B next to 参数 or 模型 is 二百八十亿 (before: 二十八B);
 # elsewhere the letter stays (2B铅笔, 28B室).
+# (a pause between a version's number and the size, since the eighth sweep: Llama三七百亿 was heard
+# as one number)
 SIZES = [
     ('该模型参数为28B。', '该模型参数为两百八十亿。'),
-    ('Llama 3 70B 模型开源。', 'Llama三七百亿模型开源。'),
+    ('Llama 3 70B 模型开源。', 'Llama三，七百亿模型开源。'),
     ('参数量达1.8T。', '参数量达一点八万亿。'),
     # (after a model's Latin name and version too; before: Qwen二点五-七十二B, the hyphen reaching the
     # voice, and Llama二到七B, a range)
-    ('Qwen2.5-72B开源。', 'Qwen二点五七百二十亿开源。'),
-    ('Llama-2-7B。', 'Llama二七十亿。'),
-    ('Gemma 2 27B表现不错。', 'Gemma二两百七十亿表现不错。'),
+    ('Qwen2.5-72B开源。', 'Qwen二点五，七百二十亿开源。'),
+    ('Llama-2-7B。', 'Llama二，七十亿。'),
+    ('Gemma 2 27B表现不错。', 'Gemma二，两百七十亿表现不错。'),
     ('DeepSeek-V3拥有671B参数。', 'Deep Seek V三拥有六千七百一十亿参数。'),
     ('A-5B区。', 'A五B区。'),
     ('Room 12B。', 'Room十二B。'),
