@@ -285,3 +285,21 @@ def test_a_two_column_table_names_who_speaks() -> None:
         "问：", "你送外卖多久了？", "骑手王强：", "三年了。", "问：", "冬天难吗？", "骑手王强：", "手冷。"]
     data = '<div id="js_content"><table><tr><td>2023年</td><td>三十元。</td></tr><tr><td>价格，元</td><td>四十元。</td></tr></table></div>'
     assert [b.text for b in read_html(data).blocks] == ["2023年", "三十元。", "价格，元", "四十元。"]
+
+
+@pytest.mark.parametrize("marks", ["……", "？？？", "——"])
+def test_a_question_of_marks_alone_is_a_placeholder_not_an_importer_bug(tmp_path: Path, marks: str) -> None:
+    """'问：……' (the interviewer's pause): the reader refuses a question heading of marks alone
+    (E208), so the import stopped as 'an importer bug'. Now the question is a TODO with the
+    marks the copy had (E127 for the editor), and every sentence is kept."""
+    from tests.importers.importhelp import import_copy
+
+    copy = tmp_path / "river.txt"
+    copy.write_text(f"今天我们去了河边。\n\n问：您在这里多久了？\n\n张三：三十年了。\n\n问：{marks}\n\n"
+                    f"张三：我知道你想问什么。我不会走的。\n", encoding="utf-8")
+    path, _summary = import_copy(copy, tmp_path / "out")
+    text = path.read_text(encoding="utf-8")
+    assert f"## TODO: 问题（原稿只有“{marks}”）" in text and "我不会走的。" in text
+    _doc, diagnostics = check(path)
+    heading = [d for d in diagnostics if d.line == text.splitlines().index(f"## TODO: 问题（原稿只有“{marks}”）") + 1]
+    assert [d.code for d in heading] == ["E127"], [str(d) for d in diagnostics]

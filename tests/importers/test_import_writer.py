@@ -15,6 +15,7 @@ from pipeline.importers.draft import Para
 from pipeline.importers.house import find_asides
 from pipeline.importers.writer import _scalar, heading_text, markdown_text
 from pipeline.reader import read_text
+from pipeline.textslips import only_marks
 from tests.test_reader import VALID
 
 _SPECIALS = "\\`*_[]<>&{}#>+-=~|:!.()（）1234567890 @\"'$%^"
@@ -90,7 +91,7 @@ def test_front_matter_values_survive_yaml(value: str) -> None:
 # trailing braces and a closing ' #' were dropped, '**' and '`' were read as markup). Written out
 # by hand, then any text.
 QUESTIONS = ["你怎么看{笑}？", "集合 {1, 2, 3} 呢", "话题 #", "C# 和 F#", "为什么**这么**做？",
-             "`AI`是什么？", "[AI]{lang=en}呢", "1. 第一问", "：：：", "a_b_c", "<b>粗</b>"]
+             "`AI`是什么？", "[AI]{lang=en}呢", "1. 第一问", "：：：呢", "a_b_c", "<b>粗</b>"]
 
 
 def _question_back(title: str) -> str:
@@ -104,9 +105,17 @@ def test_a_question_survives_its_heading(title: str) -> None:
     assert _question_back(title) == title
 
 
+def test_a_question_of_punctuation_alone_is_refused_at_its_heading() -> None:
+    """'问：……' written as '## ……' is E208 for the editor to write the question's words (the
+    reader refuses a heading of marks alone: the question was lost in a paste)."""
+    result = read_text(VALID.replace("## 第一个问题？", f"## {heading_text('：：：')}"), "t.md")
+    assert result.document is None and [d.code for d in result.diagnostics] == ["E208"]
+
+
 @settings(max_examples=200, deadline=None)
-@given(_TEXT.filter(lambda s: s.strip() and not s.strip().startswith("{") and not s.rstrip().endswith("}")))
+@given(_TEXT.filter(lambda s: s.strip() and not s.strip().startswith("{") and not s.rstrip().endswith("}")
+                    and not only_marks(s.strip())))
 def test_any_question_survives_its_heading(title: str) -> None:
     # (a question that ends in attribute-shaped braces, '{.closing}', is read as attributes even
-    # escaped: the reader's known limit, never seen in copy)
+    # escaped: the reader's known limit, never seen in copy; one of marks alone is E208, above)
     assert _question_back(title) == title.strip()
