@@ -45,6 +45,19 @@ LONGEST_FIRST = (  # (measured: each file's setup and call times summed, from `-
 )
 
 
+def as_from_a_terminal() -> None:
+    """`preexec_fn` for a command a test stops with a signal: Ctrl-C, SIGTERM and SIGHUP at their
+    defaults and unblocked, as a terminal starts it. A child inherits ignored and blocked signals,
+    and a pytest worker's state is not a terminal's (a run under `nohup` ignores SIGHUP; once, in
+    a full run, a worker's children ignored Ctrl-C and ran to the end)."""
+    import signal
+
+    stops = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
+    for signum in stops:
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
 

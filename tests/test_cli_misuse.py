@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, TEST_TITLE
+from tests.conftest import ROOT, TEST_TITLE, as_from_a_terminal
 from tests.titles import broken, write
 
 PUBLISH = [sys.executable, "-m", "pipeline.cli"]
@@ -181,7 +181,8 @@ def test_watch_stopped_like_any_command(project: Path, sig: int, code: int, line
     """Waiting for a save, `publish watch` stopped from the terminal or by a service manager ends
     as every command does (it printed a library's log line and exited 0, even for SIGTERM)."""
     watch = subprocess.Popen([*PUBLISH, "watch", "epub"], cwd=project, env=environment(project),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                             preexec_fn=as_from_a_terminal)
     try:
         assert watch.stdout is not None
         for _ in range(2):  # "watching …", then "rebuilt epub in …"

@@ -285,13 +285,12 @@ def test_a_hangup_mid_write_leaves_no_temporary_file(tmp_path: Path) -> None:
 
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "NO_COLOR": "1",
            KILL_ENV: "night-owl.md", KILL_SIGNAL_ENV: "HUP"}
-    import signal
+    from tests.conftest import as_from_a_terminal
 
     # (as a terminal starts it: a suite run under nohup hands its children SIGHUP ignored, and an
     # ignored hangup rightly lets the command finish)
     run = subprocess.run([sys.executable, "-m", "pipeline.cli", "new", "night-owl"], cwd=tmp_path,
-                         capture_output=True, text=True, timeout=300, env=env,
-                         preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
+                         capture_output=True, text=True, timeout=300, env=env, preexec_fn=as_from_a_terminal)
     assert "Traceback" not in run.stderr, run.stderr
     assert run.returncode == 129, (run.returncode, run.stderr)
     assert run.stderr.strip().splitlines() == ["error: hung up: the terminal closed (run it under nohup to keep it "

@@ -21,7 +21,7 @@ import pytest
 
 from pipeline.fsutil import KILL_ENV, KILL_SIGNAL_ENV
 from pipeline.reader import read_source
-from tests.conftest import FIRST_TITLE, ROOT, TEST_TITLE
+from tests.conftest import FIRST_TITLE, ROOT, TEST_TITLE, as_from_a_terminal
 
 SLUG = read_source(TEST_TITLE).meta.slug
 FIRST_SLUG = read_source(FIRST_TITLE).meta.slug
@@ -83,6 +83,7 @@ def test_a_catalogue_build_stopped_from_the_terminal(tmp_path: Path, sig: int, c
     build = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "all", f"{FIRST_SLUG}.md", f"{SLUG}.md",
                               "--out", str(out), "--jobs", "2", "--engine", "espeak"],
                              cwd=tmp_path, env=environment(tmp_path), start_new_session=True,
+                             preexec_fn=as_from_a_terminal,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 300
     while not (out.is_dir() and any(p.suffix == ".epub" for p in out.iterdir())) and build.poll() is None:
