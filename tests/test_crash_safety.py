@@ -274,18 +274,6 @@ def test_a_build_killed_while_writing_keeps_the_previous_file(built: Path, kills
 
 
 @pytest.mark.slow
-def test_the_plain_epub_a_killed_build_left_passes_epubcheck(built: Path, kills: dict[str, Kill]) -> None:
-    from pipeline.epubcheck import run_epubcheck
-
-    """The previous EPUB that the kill left in place is still a valid one."""
-    name = CASES[0][0]
-    path = built.parent / f"kept-{name}"
-    path.write_bytes(kills[name].after_bytes)
-    report = run_epubcheck(path)
-    assert (report.fatals, report.errors, report.warnings) == (0, 0, 0), report.messages
-
-
-@pytest.mark.slow
 def test_the_next_build_gives_every_edited_file_whole(built: Path, kills: dict[str, Kill]) -> None:
     """After all the kills, one build of everything: no killed build left a cache entry or a
     temporary file that passes for its output, so each file has its case's sentence (the audio

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cache import Cache
-from pipeline.epubcheck import run_epubcheck
+from pipeline.epubcheck import Report, run_epubchecks
 from pipeline.fidelity import find_in_order
 from pipeline.model import Document
 from pipeline.pinyin_syllables import is_han, normalise_syllables
@@ -55,9 +55,15 @@ def readings(book: Book, href: str) -> list[tuple[str, str]]:
     return pairs
 
 
+@pytest.fixture(scope="module")
+def epubcheck_reports(built) -> dict[str, Report]:
+    """Every title's book checked by one EPUBCheck run (a JVM's start costs more than a book)."""
+    return dict(zip(TITLES, run_epubchecks([built[title][1] for title in TITLES])))
+
+
 @pytest.mark.parametrize("title", TITLES)
-def test_epubcheck_reports_nothing(built, title) -> None:
-    report = run_epubcheck(built[title][1])
+def test_epubcheck_reports_nothing(epubcheck_reports, title) -> None:
+    report = epubcheck_reports[title]
     assert (report.fatals, report.errors, report.warnings) == (0, 0, 0), "\n".join(map(str, report.messages))
 
 
