@@ -170,12 +170,13 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
         # remembered by its slug, or by its id when the slug changed (the same entry to every app)
         remembered = previous or next((e for e in recorded.values() if e.get("id") == title.doc.meta.id), None)
         content = _content(title)
-        updated = _changed_at(remembered, content, fresh=not recorded)
+        updated = _changed_at(remembered, content, fresh=not recorded, base_url=show.base_url)
         written = _write_title(site_dir, title, masthead, env, cache)
         if previous:
             _remove(site_dir, [entry[0] for entry in previous["files"]], keep=set(written))
         new_titles[title.slug] = {"key": title_key, "files": _fingerprints(site_dir, written), "content": content,
-                                  "updated": updated, "source": str(title.source), "id": title.doc.meta.id}
+                                  "updated": updated, "source": str(title.source), "id": title.doc.meta.id,
+                                  "base_url": show.base_url}
         dated.append(_dated(title, new_titles[title.slug]))
         outcome.built.append(title.slug)
     titles = dated
@@ -204,12 +205,12 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
     if force or not _current(site_dir, catalogue, catalogue_key):
         # which titles are listed, as they are: a title leaving the catalogue changes it too
         listing = key("site-listing", sorted(entry.get("content") or slug for slug, entry in new_titles.items()))
-        updated = _changed_at(catalogue, listing, fresh=catalogue is None)
+        updated = _changed_at(catalogue, listing, fresh=catalogue is None, base_url=show.base_url)
         written = _write_catalogue(site_dir, titles, show, env, cache, styles_dir, _moment(updated))
         if catalogue:
             _remove(site_dir, [entry[0] for entry in catalogue["files"]], keep=set(written))
         catalogue = {"key": catalogue_key, "files": _fingerprints(site_dir, written), "content": listing,
-                     "updated": updated}
+                     "updated": updated, "base_url": show.base_url}
         outcome.catalogue_built = True
     atomic_write(manifest_path, json.dumps({"version": MANIFEST_VERSION, "titles": {**new_titles, **kept},
                                             "catalogue": catalogue}, ensure_ascii=False, indent=1))
@@ -239,13 +240,19 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
-def _changed_at(remembered: dict | None, content: str, *, fresh: bool) -> str | None:
+def _changed_at(remembered: dict | None, content: str, *, fresh: bool, base_url: str) -> str | None:
     """When an entry (a title, or the catalogue's listing) last changed, as the manifest keeps
     it: None while it is as the site first listed it (the feeds then say the title's date, so a
     first build is the same whenever it runs); the build's time once it changes, or when a title
-    joins a site that lists others; kept as it was while nothing changes."""
+    joins a site that lists others; kept as it was while nothing changes.
+
+    A new base URL is a change: every link of the entry (its acquisition links, its enclosure)
+    moved, and a reading app that fetches an entry again only when its `updated` moves would keep
+    the old, dead ones."""
     if remembered is None:
         return None if fresh else _now().isoformat()
+    if remembered.get("base_url", base_url) != base_url:  # (a manifest of an earlier version has none)
+        return _now().isoformat()
     if "content" not in remembered:  # kept by an earlier version: nothing to compare with
         return remembered.get("updated")
     return remembered.get("updated") if remembered["content"] == content else _now().isoformat()
