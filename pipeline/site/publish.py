@@ -107,6 +107,10 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
             if applies(title.doc.meta.date, today):
                 log(f"site: {title.source} is dated {title.doc.meta.date.isoformat()}, {what} (correct its 'date:' if "
                     f"that is a mistake)")
+    for same in _same_titles(titles):
+        log(f"site: {' and '.join(t.slug for t in same)} have the same title '{same[0].full_title}': podcast apps and "
+            f"reading apps list entries by their titles, so readers see {len(same)} they cannot tell apart; give "
+            f"each its own 'title:' or 'subtitle:' (the site lists them as they are)")
     if not any(title.file("mp3") and title.audio for title in titles):
         log("site: no title has an audio edition, so feed.xml lists no episode: podcast directories refuse a feed "
             "without one (the pages and the OPDS catalogue list every title)")
@@ -128,6 +132,15 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
                         set(keep))
     finally:
         lock.release()
+
+
+def _same_titles(titles: list[Title]) -> list[list[Title]]:
+    """Titles the feeds would show under one name (their title and subtitle, as apps show them,
+    compared without case or surrounding space), in groups of two or more."""
+    groups: dict[str, list[Title]] = {}
+    for title in titles:
+        groups.setdefault(" ".join(title.full_title.split()).casefold(), []).append(title)
+    return [group for group in groups.values() if len(group) > 1]
 
 
 def _check_titles(built: list[BuiltTitle]) -> None:

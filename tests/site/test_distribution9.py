@@ -269,3 +269,24 @@ def test_a_title_not_written_in_chinese_is_not_built_in_the_learner_editions(tmp
                for name, text in (("surf-club", SURF), ("night-ferry", FERRY), ("hk", traditional))]
     assert asked == [["epub", "pdf"], list(every), list(every)]
     assert [line for line in results[0].log if "learner" in line and "en-AU" in line] and not results[1].log
+
+
+def test_two_titles_under_one_name_are_published_with_a_note(tmp_path: Path, site_cache, monkeypatch) -> None:
+    """Two sources with one title text (a series' second part, a title copied to start
+    another) are two episodes and two OPDS entries that every app lists under one name, and
+    nothing said so. A note names both slugs and the title; titles told apart by their subtitle
+    are not named."""
+    from pipeline.build import STYLES_DIR
+    from pipeline.site.publish import publish_site
+    from tests.site.sitetools import config
+
+    monkeypatch.setattr("pipeline.fonts.subsets", lambda faces, text, cache, flavor: {f: b"woff2" for f in faces})
+    monkeypatch.setattr("pipeline.site.publish.cover_png", lambda meta, cache, size: b"png")
+    second = FERRY.replace("slug: night-ferry", "slug: night-ferry-2").replace("0d9e8f7a", "1d9e8f7a")
+    third = PIER.replace("slug: pier-morning", "slug: pier-again").replace("4c3b2a19", "5c3b2a19")
+    third = third.replace("title: 码头的早晨", "title: 码头的早晨\nsubtitle: 第二天")
+    notes: list[str] = []
+    built = [built_title(tmp_path, document(text), audio=False) for text in (FERRY, second, PIER, third)]
+    publish_site(built, tmp_path, config(), FIRST, site_cache, STYLES_DIR, log=notes.append)
+    named = [n for n in notes if "same title" in n]
+    assert len(named) == 1 and "night-ferry and night-ferry-2" in named[0] and "夜航的渡轮" in named[0], notes
