@@ -290,3 +290,27 @@ def test_two_titles_under_one_name_are_published_with_a_note(tmp_path: Path, sit
     publish_site(built, tmp_path, config(), FIRST, site_cache, STYLES_DIR, log=notes.append)
     named = [n for n in notes if "same title" in n]
     assert len(named) == 1 and "night-ferry and night-ferry-2" in named[0] and "夜航的渡轮" in named[0], notes
+
+
+@pytest.mark.parametrize("language", ["zh-Hans", "yue"])
+def test_the_captions_file_says_its_language(language: str, monkeypatch) -> None:
+    """The WebVTT file a feed offers as the episode's transcript (`podcast:transcript`) said
+    nothing of its language: a player or caption editor given the file alone guessed. Its header
+    now says `Language:` with the title's tag (webvtt-py still reads every cue). The captions are
+    typed here: the timing is not what this looks at."""
+    import io
+    from types import SimpleNamespace
+
+    import webvtt as webvtt_py
+
+    from pipeline.audio import captions as module
+
+    typed = [module.Caption(start=0.5, end=2.0, who="旁白", lines=("夜航的渡轮。",), chapter=0),
+             module.Caption(start=2.5, end=4.0, who="贺老大", lines=("二十六年，", "没误过一班。"), chapter=1)]
+    monkeypatch.setattr(module, "captions", lambda timeline: typed)
+    timeline = SimpleNamespace(chapters=[SimpleNamespace(chapter=SimpleNamespace(title=t)) for t in ("夜航", "您开")])
+    text = module.webvtt(timeline, "夜航的渡轮", language)
+    header = text.split("\n\n", 1)[0].splitlines()
+    assert header[0] == "WEBVTT" and f"Language: {language}" in header[1:]
+    read = webvtt_py.from_buffer(io.StringIO(text)).captions
+    assert [(c.voice, c.text) for c in read] == [("旁白", "夜航的渡轮。"), ("贺老大", "二十六年，\n没误过一班。")]
