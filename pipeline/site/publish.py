@@ -169,6 +169,9 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
     show_data, masthead = asdict(show), show.masthead
     new_titles: dict = {}
     dated: list[Title] = []
+    # one time for the whole build: entries it changed said times a second apart (a slow title's
+    # page written in between), and the catalogue's time was none of theirs
+    now = _now().isoformat()
     for title in titles:
         # over the masthead only, not the whole show: another title coming or going changes the
         # catalogue's description, not this title's folder
@@ -183,7 +186,7 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
         # remembered by its slug, or by its id when the slug changed (the same entry to every app)
         remembered = previous or next((e for e in recorded.values() if e.get("id") == title.doc.meta.id), None)
         content = _content(title)
-        updated = _changed_at(remembered, content, fresh=not recorded, base_url=show.base_url)
+        updated = _changed_at(remembered, content, fresh=not recorded, base_url=show.base_url, now=now)
         written = _write_title(site_dir, title, masthead, env, cache)
         if previous:
             _remove(site_dir, [entry[0] for entry in previous["files"]], keep=set(written))
@@ -218,7 +221,7 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
     if force or not _current(site_dir, catalogue, catalogue_key):
         # which titles are listed, as they are: a title leaving the catalogue changes it too
         listing = key("site-listing", sorted(entry.get("content") or slug for slug, entry in new_titles.items()))
-        updated = _changed_at(catalogue, listing, fresh=catalogue is None, base_url=show.base_url)
+        updated = _changed_at(catalogue, listing, fresh=catalogue is None, base_url=show.base_url, now=now)
         written = _write_catalogue(site_dir, titles, show, env, cache, styles_dir, _moment(updated))
         if catalogue:
             _remove(site_dir, [entry[0] for entry in catalogue["files"]], keep=set(written))
@@ -253,7 +256,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
-def _changed_at(remembered: dict | None, content: str, *, fresh: bool, base_url: str) -> str | None:
+def _changed_at(remembered: dict | None, content: str, *, fresh: bool, base_url: str, now: str) -> str | None:
     """When an entry (a title, or the catalogue's listing) last changed, as the manifest keeps
     it: None while it is as the site first listed it (the feeds then say the title's date, so a
     first build is the same whenever it runs); the build's time once it changes, or when a title
@@ -263,12 +266,12 @@ def _changed_at(remembered: dict | None, content: str, *, fresh: bool, base_url:
     moved, and a reading app that fetches an entry again only when its `updated` moves would keep
     the old, dead ones."""
     if remembered is None:
-        return None if fresh else _now().isoformat()
+        return None if fresh else now
     if remembered.get("base_url", base_url) != base_url:  # (a manifest of an earlier version has none)
-        return _now().isoformat()
+        return now
     if "content" not in remembered:  # kept by an earlier version: nothing to compare with
         return remembered.get("updated")
-    return remembered.get("updated") if remembered["content"] == content else _now().isoformat()
+    return remembered.get("updated") if remembered["content"] == content else now
 
 
 def _moment(value: str | None) -> dt.datetime | None:
