@@ -36,6 +36,7 @@ from pipeline.site.catalogue import Title, catalogue_order, title_of
 from pipeline.site.chapters import chapters_json
 from pipeline.site.editions import BuiltTitle
 from pipeline.site.feed import podcast_feed
+from pipeline.site.feedext import podcast_guid
 from pipeline.site.opds import opds2_feed, opds_feed
 from pipeline.site.pages import TEMPLATES, catalogue_page, environment, page_text, title_page
 from pipeline.site.show import FEED, OPDS, OPDS2, Masthead, Show, resolve_show
@@ -129,7 +130,7 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
         raise PublishError(f"another 'publish site' is writing {site_dir}/ right now; wait for it to finish") from None
     try:
         return _publish(titles, site_dir, show, cache, styles_dir, force, out_dir / ".site-manifest.json",
-                        set(keep))
+                        set(keep), log)
     finally:
         lock.release()
 
@@ -159,9 +160,10 @@ def _check_titles(built: list[BuiltTitle]) -> None:
 
 
 def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styles_dir: Path, force: bool,
-             manifest_path: Path, keep: set[str]) -> SiteOutcome:
+             manifest_path: Path, keep: set[str], log: Callable[[str], None]) -> SiteOutcome:
     outcome = SiteOutcome(site_dir=site_dir, show=show)
     manifest = _read_manifest(manifest_path)
+    _moved(manifest, show, log)
     recorded: dict = manifest.get("titles", {})
     env = environment(styles_dir)
     code = key(tree_digest(PACKAGE_DIR, suffixes=(".py", ".txt", ".json", ".toml", ".tsv")),
@@ -231,6 +233,21 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
     atomic_write(manifest_path, json.dumps({"version": MANIFEST_VERSION, "titles": {**new_titles, **kept},
                                             "catalogue": catalogue}, ensure_ascii=False, indent=1))
     return outcome
+
+
+def _moved(manifest: dict, show: Show, log: Callable[[str], None]) -> None:
+    """Tell the editor when a new base URL gives the podcast a new GUID (it is made from the feed's
+    address unless publish.toml pins one): apps take it for another podcast, and its subscribers
+    stay on the old feed until it dies, with nothing said."""
+    before = (manifest.get("catalogue") or {}).get("base_url")
+    if not before or before == show.base_url:
+        return
+    old = podcast_guid(before + FEED)
+    if old != show.guid:
+        log(f"site: the site moved from {before} to {show.base_url}, and the podcast's GUID with it ({old} → "
+            f"{show.guid}): podcast apps take a new GUID for a new podcast, so its subscribers are lost; to keep "
+            f"them, set guid = \"{old}\" under [podcast] in publish.toml and redirect {before}{FEED} to "
+            f"{show.feed_url} (HTTP 301)")
 
 
 def _content(title: Title) -> str:

@@ -337,3 +337,18 @@ def test_one_build_stamps_every_entry_it_changed_with_one_time(tmp_path: Path, s
         publish_site(built, tmp_path, config(), base, site_cache, STYLES_DIR, log=lambda note: None)
     times = set(_updated((tmp_path / "site" / "opds.xml").read_bytes()).values())
     assert len(times) == 1 and times.pop().startswith("2026-03-01T00:00:0"), times
+
+
+def test_moving_the_site_says_how_to_keep_the_podcasts_subscribers(runs) -> None:
+    """The podcast's GUID is made from the feed's address unless publish.toml pins it: a new
+    base URL gave the podcast a new GUID, which apps take for another podcast, and nothing said
+    so. The move now names the old GUID to pin and the redirect to set; a build that did not
+    move says nothing of it."""
+    _site, found = runs
+    guids = [re.search(rb"<podcast:guid>([^<]+)</podcast:guid>", files["feed.xml"])[1].decode()
+             for *_rest, files in found]
+    assert guids[0] != guids[1] == guids[2]
+    said = found[1][1] + found[1][2]
+    assert re.search(rf'guid = "{guids[0]}" under \[podcast\] in publish\.toml', said), said
+    assert f"{FIRST}feed.xml" in said and f"{MOVED}feed.xml" in said
+    assert not [run for run in (0, 2) if "GUID" in found[run][1] + found[run][2]]
