@@ -37,6 +37,7 @@ from pipeline.site.chapters import chapters_json
 from pipeline.site.editions import BuiltTitle
 from pipeline.site.feed import podcast_feed
 from pipeline.site.feedext import podcast_guid
+from pipeline.site.notes import catalogue_notes
 from pipeline.site.opds import opds2_feed, opds_feed
 from pipeline.site.pages import TEMPLATES, catalogue_page, environment, page_text, title_page
 from pipeline.site.show import FEED, OPDS, OPDS2, Masthead, Show, resolve_show
@@ -108,10 +109,8 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
             if applies(title.doc.meta.date, today):
                 log(f"site: {title.source} is dated {title.doc.meta.date.isoformat()}, {what} (correct its 'date:' if "
                     f"that is a mistake)")
-    for same in _same_titles(titles):
-        log(f"site: {' and '.join(t.slug for t in same)} have the same title '{same[0].full_title}': podcast apps and "
-            f"reading apps list entries by their titles, so readers see {len(same)} they cannot tell apart; give "
-            f"each its own 'title:' or 'subtitle:' (the site lists them as they are)")
+    for note in catalogue_notes(show, titles):
+        log(note)
     if not any(title.file("mp3") and title.audio for title in titles):
         log("site: no title has an audio edition, so feed.xml lists no episode: podcast directories refuse a feed "
             "without one (the pages and the OPDS catalogue list every title)")
@@ -133,15 +132,6 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
                         set(keep), log)
     finally:
         lock.release()
-
-
-def _same_titles(titles: list[Title]) -> list[list[Title]]:
-    """Titles the feeds would show under one name (their title and subtitle, as apps show them,
-    compared without case or surrounding space), in groups of two or more."""
-    groups: dict[str, list[Title]] = {}
-    for title in titles:
-        groups.setdefault(" ".join(title.full_title.split()).casefold(), []).append(title)
-    return [group for group in groups.values() if len(group) > 1]
 
 
 def _check_titles(built: list[BuiltTitle]) -> None:

@@ -271,27 +271,6 @@ def test_a_title_not_written_in_chinese_is_not_built_in_the_learner_editions(tmp
     assert [line for line in results[0].log if "learner" in line and "en-AU" in line] and not results[1].log
 
 
-def test_two_titles_under_one_name_are_published_with_a_note(tmp_path: Path, site_cache, monkeypatch) -> None:
-    """Two sources with one title text (a series' second part, a title copied to start
-    another) are two episodes and two OPDS entries that every app lists under one name, and
-    nothing said so. A note names both slugs and the title; titles told apart by their subtitle
-    are not named."""
-    from pipeline.build import STYLES_DIR
-    from pipeline.site.publish import publish_site
-    from tests.site.sitetools import config
-
-    monkeypatch.setattr("pipeline.fonts.subsets", lambda faces, text, cache, flavor: {f: b"woff2" for f in faces})
-    monkeypatch.setattr("pipeline.site.publish.cover_png", lambda meta, cache, size: b"png")
-    second = FERRY.replace("slug: night-ferry", "slug: night-ferry-2").replace("0d9e8f7a", "1d9e8f7a")
-    third = FERRY.replace("slug: night-ferry", "slug: night-ferry-3").replace("0d9e8f7a", "3d9e8f7a")
-    third = third.replace("title: 夜航的渡轮", "title: 夜航的渡轮\nsubtitle: 第二天")
-    notes: list[str] = []
-    built = [built_title(tmp_path, document(text), audio=False) for text in (FERRY, second, third)]
-    publish_site(built, tmp_path, config(), FIRST, site_cache, STYLES_DIR, log=notes.append)
-    named = [n for n in notes if "same title" in n]
-    assert len(named) == 1 and "night-ferry and night-ferry-2" in named[0] and "夜航的渡轮" in named[0], notes
-
-
 @pytest.mark.parametrize("language", ["zh-Hans", "yue"])
 def test_the_captions_file_says_its_language(language: str, monkeypatch) -> None:
     """The WebVTT file a feed offers as the episode's transcript (`podcast:transcript`) said
@@ -352,3 +331,48 @@ def test_moving_the_site_says_how_to_keep_the_podcasts_subscribers(runs) -> None
     assert re.search(rf'guid = "{guids[0]}" under \[podcast\] in publish\.toml', said), said
     assert f"{FIRST}feed.xml" in said and f"{MOVED}feed.xml" in said
     assert not [run for run in (0, 2) if "GUID" in found[run][1] + found[run][2]]
+
+
+@pytest.fixture(scope="module")
+def noted(tmp_path_factory, site_cache) -> list[str]:
+    """The notes of one site step over titles written for them: two under one title (and a third
+    told apart by its subtitle), an episode whose description is 1,400 Chinese characters, one of
+    1,300, and a long description of a title without an episode."""
+    from pipeline.build import STYLES_DIR
+    from pipeline.site.publish import publish_site
+    from tests.site.sitetools import config
+
+    long_ = FERRY.replace("description: 最后一班渡轮上的三个人。", "description: " + "渡" * 1400)
+    second = FERRY.replace("slug: night-ferry", "slug: night-ferry-2").replace("0d9e8f7a", "1d9e8f7a")
+    third = FERRY.replace("slug: night-ferry", "slug: night-ferry-3").replace("0d9e8f7a", "3d9e8f7a")
+    third = third.replace("title: 夜航的渡轮", "title: 夜航的渡轮\nsubtitle: 第二天")
+    fits = PIER.replace("description: 渡轮靠岸以后，码头才醒过来。", "description: " + "岸" * 1300)
+    quiet = SURF.replace("description: Lifesavers", "description: " + "surf " * 900 + "Lifesavers")
+    root = tmp_path_factory.mktemp("noted")
+    built = [built_title(root, document(long_)), built_title(root, document(second), audio=False),
+             built_title(root, document(third), audio=False), built_title(root, document(fits)),
+             built_title(root, document(quiet), audio=False)]
+    notes: list[str] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("pipeline.fonts.subsets", lambda faces, text, cache, flavor: {f: b"woff2" for f in faces})
+        patch.setattr("pipeline.site.publish.cover_png", lambda meta, cache, size: b"png")
+        publish_site(built, root, config(), FIRST, site_cache, STYLES_DIR, log=notes.append)
+    return notes
+
+
+def test_two_titles_under_one_name_are_published_with_a_note(noted: list[str]) -> None:
+    """Two sources with one title text (a series' second part, a title copied to start
+    another) are two episodes and two OPDS entries that every app lists under one name, and
+    nothing said so. A note names both slugs and the title; titles told apart by their subtitle
+    are not named."""
+    named = [n for n in noted if "same title" in n]
+    assert len(named) == 1 and "night-ferry and night-ferry-2 have" in named[0] and "夜航的渡轮" in named[0], noted
+
+
+def test_a_description_longer_than_the_directories_keep_is_published_with_a_note(noted: list[str]) -> None:
+    """Apple Podcasts and Spotify keep 4,000 bytes of an episode's description: 1,400 Chinese
+    characters are 4,200 bytes in UTF-8, and the last lines vanished in every app with nothing
+    said. A note names the source and the size; 1,300 characters (3,900 bytes) pass, and so does
+    a long description of a title without an episode."""
+    cut = [n for n in noted if "4,000" in n]
+    assert len(cut) == 1 and "night-ferry.md" in cut[0] and "4,200 bytes" in cut[0], noted
