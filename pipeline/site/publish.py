@@ -55,6 +55,8 @@ class SiteOutcome:
     # (slug, source) of titles removed though their source is still there: not named this time
     # (`publish site one.md` is a catalogue of that one title), which the editor is warned about
     unnamed: list[tuple[str, str]] = field(default_factory=list)
+    # what the editor must act on, or lose something (a moved feed's subscribers): warnings
+    warnings: list[str] = field(default_factory=list)
     catalogue_built: bool = False
     show: Show | None = None
 
@@ -153,7 +155,7 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
              manifest_path: Path, keep: set[str], log: Callable[[str], None]) -> SiteOutcome:
     outcome = SiteOutcome(site_dir=site_dir, show=show)
     manifest = _read_manifest(manifest_path)
-    _moved(manifest, show, log)
+    _moved(manifest, show, outcome.warnings.append)
     recorded: dict = manifest.get("titles", {})
     env = environment(styles_dir)
     code = key(tree_digest(PACKAGE_DIR, suffixes=(".py", ".txt", ".json", ".toml", ".tsv")),

@@ -327,8 +327,8 @@ def test_moving_the_site_says_how_to_keep_the_podcasts_subscribers(runs) -> None
     guids = [re.search(rb"<podcast:guid>([^<]+)</podcast:guid>", files["feed.xml"])[1].decode()
              for *_rest, files in found]
     assert guids[0] != guids[1] == guids[2]
-    said = found[1][1] + found[1][2]
-    assert re.search(rf'guid = "{guids[0]}" under \[podcast\] in publish\.toml', said), said
+    said = found[1][2]  # stderr: a warning, as subscribers are lost if nothing is done
+    assert re.search(rf'warning: site: .*guid = "{guids[0]}" under \[podcast\] in publish\.toml', said), said
     assert f"{FIRST}feed.xml" in said and f"{MOVED}feed.xml" in said
     assert not [run for run in (0, 2) if "GUID" in found[run][1] + found[run][2]]
 
@@ -376,3 +376,20 @@ def test_a_description_longer_than_the_directories_keep_is_published_with_a_note
     a long description of a title without an episode."""
     cut = [n for n in noted if "4,000" in n]
     assert len(cut) == 1 and "night-ferry.md" in cut[0] and "4,200 bytes" in cut[0], noted
+
+
+def test_one_title_streams_an_edition_it_can_never_have_as_not_built() -> None:
+    """`publish site rowers.md` exited 0 (the site lists the English title without audio), but
+    its lines said `audio  failed`. They say `not built` (the note says why); without a site,
+    where the build does fail, `failed` stays."""
+    from pipeline.cli_report import TitleProgress
+
+    class Ui:
+        def __init__(self) -> None:
+            self.said: list[str] = []
+            self.say = self.note = self.error = lambda text: self.said.append(str(text))
+
+    for never, wanted in ((frozenset({"audio"}), "not built"), (frozenset(), "failed")):
+        ui = Ui()
+        TitleProgress(ui, never).edition("source/surf-club.md", EditionResult("audio", "failed", (), 0.0, WHY_NOT))
+        assert ui.said[0].split()[:2] == ["audio", *wanted.split()[:1]] and wanted in ui.said[0], ui.said
