@@ -10,6 +10,8 @@ the same shape as an edition's, then the addresses of the feeds.
 
 from __future__ import annotations
 
+import dataclasses
+
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich import box
 from rich.table import Table
@@ -47,7 +49,10 @@ class TitleProgress:
         pass
 
     def edition(self, name: str, result: EditionResult) -> None:
-        self.ui.say(edition_line(result))
+        # an edition the title can never have is not one that failed: the line said 'failed' over
+        # a build that exited 0, as the catalogue's table did (the note below says why)
+        never = result.edition in self.never and result.status == "failed"
+        self.ui.say(edition_line(dataclasses.replace(result, status="not built") if never else result))
         if result.error:
             (self.ui.note if result.edition in self.never else self.ui.error)(f"{result.edition}: {result.error}")
 
@@ -125,6 +130,8 @@ def print_site(ui: Output, step: SiteStep) -> None:
         kept = ("its page from an earlier build is kept, but it is left out of the catalogue and the feeds"
                 if slug in outcome.kept else "it is not on the site")
         ui.warn(f"site: {slug} failed to build: {kept} until it builds")
+    for warning in outcome.warnings:
+        ui.warn(warning)
     for slug, source in outcome.unnamed:
         ui.warn(f"site: {slug} was taken off the site and out of the feeds, though {source} is still there: this "
                 f"build named only some sources, and the site lists exactly the titles a build names; run "
@@ -151,8 +158,12 @@ def print_catalogue(ui: Output, report: CatalogueResult, out: str, site: SiteSte
                                 ("failed", "right"), ("time", "right")):
             # fold, never '…': a slug cut short on a narrow terminal names no title
             table.add_column(column, justify=justify, overflow="fold")  # type: ignore[arg-type]
+        # a title the site lists without the editions it can never have (W409) failed nothing the
+        # user can mend: its row says 0, as the summary's count of failed titles does, and the
+        # site's note says which editions it is without and why
+        forgiven = set(site.forgiven) if site is not None else set()
         for result in report.results:
-            failed = result.count("failed") + (1 if result.errors else 0)
+            failed = 0 if result.name in forgiven else result.count("failed") + (1 if result.errors else 0)
             table.add_row(Text(result.slug), str(result.count("built")), str(result.count("up to date")),
                           Text(str(failed), style="bold red" if failed and ui.fancy else ""), f"{result.seconds:.1f}s")
         ui.out.print(table)

@@ -143,8 +143,13 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def webvtt(timeline: Timeline, title: str) -> str:
-    lines = ["WEBVTT", f"NOTE {_escape(title)}", ""]
+def webvtt(timeline: Timeline, title: str, language: str | None = None) -> str:
+    """The captions file. With `language` (the title's BCP 47 tag), its header says so as
+    `Kind: captions` / `Language: …`, the lines players and caption editors read a file's
+    language from (YouTube's and ffmpeg's header lines; parsers that know none skip them): the
+    file alone, downloaded from a feed's `podcast:transcript`, said nothing of its language."""
+    header = ["WEBVTT", "Kind: captions", f"Language: {language}"] if language else ["WEBVTT"]
+    lines = [*header, "", f"NOTE {_escape(title)}", ""]
     chapter = -1
     for number, caption in enumerate(captions(timeline), start=1):
         if caption.chapter != chapter:

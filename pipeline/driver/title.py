@@ -66,6 +66,27 @@ class TitleResult:
         return sum(1 for e in self.editions if e.status == status)
 
 
+def _not_chinese(doc: Document) -> str | None:
+    from pipeline.furniture import words_language
+
+    if words_language(doc.meta.language) is None:  # zh, zh-Hant-HK, yue, cmn …
+        return None
+    return (f"the learner editions (拼音版) set pinyin over Chinese characters, and the title's language is "
+            f"'{doc.meta.language}'")
+
+
+# Editions a title is not offered in, whatever the command asks: edition → why not (None: it is).
+# An English title's learner EPUB and PDF were built (pinyin over nothing) by every `publish all`,
+# though no page, feed or catalogue offers them.
+NOT_OFFERED: dict[str, Callable[[Document], str | None]] = {"epub-learner": _not_chinese, "pdf-learner": _not_chinese}
+
+
+def offered(doc: Document, editions: list[str]) -> tuple[list[str], dict[str, str]]:
+    """`editions` split into those the title is built in and those it is not offered in (→ why)."""
+    left_out = {edition: why for edition in editions if (rule := NOT_OFFERED.get(edition)) and (why := rule(doc))}
+    return [edition for edition in editions if edition not in left_out], left_out
+
+
 def default_cache_dir() -> Path:
     """A worker's own cache: `$PUBLISH_CACHE_DIR`, else the user's cache folder."""
     configured = expand_home(os.environ.get("PUBLISH_CACHE_DIR", ""))
@@ -132,6 +153,9 @@ def build_title(
         return result(problems=problems)
     slug = doc.meta.slug
     done: list[EditionResult] = []
+    editions, left_out = offered(doc, list(settings.editions))
+    for why, names in _grouped(left_out).items():
+        log(f"{' and '.join(names)} not built: {why} (no Chinese to annotate)")
 
     def finished(outcome: Outcome) -> None:
         edition = EditionResult.of(outcome)
@@ -145,12 +169,20 @@ def build_title(
             ctx = BuildContext(out_dir=target.local_dir, cache=cache,
                                styles_dir=styles_dir(settings.style_overrides, cache),
                                options=settings.options(), log=log, executor=executor)
-            build_editions(doc, list(settings.editions), ctx, force=settings.force, on_done=finished,
+            build_editions(doc, editions, ctx, force=settings.force, on_done=finished,
                            keep_going=True, target=target)
     except Exception as exc:  # the title as a whole (its lock, its target, the passes)
         return result(done, [f"{source.name}: {describe_failure(exc)}"])
     prune_cache(cache, settings.cache_limit, log)
     return result(done)
+
+
+def _grouped(reasons: dict[str, str]) -> dict[str, list[str]]:
+    """Editions by why not, so one reason is said once."""
+    grouped: dict[str, list[str]] = {}
+    for edition, why in reasons.items():
+        grouped.setdefault(why, []).append(edition)
+    return grouped
 
 
 def prune_cache(cache: Cache, limit: int | None, log: Callable[[str], None]) -> None:

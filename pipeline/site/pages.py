@@ -143,6 +143,9 @@ def size(count: int) -> str:
 def catalogue_page(env: Environment, show: Show, titles: list[Title]) -> str:
     return env.get_template("catalogue.html").render(
         **_spoken(show.language), show=show, titles=titles, root="",
+        # the description is in the site's language, or in the frame's when it is the generated one
+        lead_lang=_lang_attribute(show.description_language if show.description_language !=
+                                  (furniture.words_language(show.language) or show.language) else None),
         fonts=f"{layout.ASSETS}/{layout.FONTS}/", canonical=show.url(layout.PAGE), listed=CATALOGUE_FILES,
         icon=layout.SHOW.name)
 

@@ -36,6 +36,8 @@ from pipeline.site.catalogue import Title, catalogue_order, title_of
 from pipeline.site.chapters import chapters_json
 from pipeline.site.editions import BuiltTitle
 from pipeline.site.feed import podcast_feed
+from pipeline.site.feedext import podcast_guid
+from pipeline.site.notes import catalogue_notes
 from pipeline.site.opds import opds2_feed, opds_feed
 from pipeline.site.pages import TEMPLATES, catalogue_page, environment, page_text, title_page
 from pipeline.site.show import FEED, OPDS, OPDS2, Masthead, Show, resolve_show
@@ -53,6 +55,8 @@ class SiteOutcome:
     # (slug, source) of titles removed though their source is still there: not named this time
     # (`publish site one.md` is a catalogue of that one title), which the editor is warned about
     unnamed: list[tuple[str, str]] = field(default_factory=list)
+    # what the editor must act on, or lose something (a moved feed's subscribers): warnings
+    warnings: list[str] = field(default_factory=list)
     catalogue_built: bool = False
     show: Show | None = None
 
@@ -107,6 +111,8 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
             if applies(title.doc.meta.date, today):
                 log(f"site: {title.source} is dated {title.doc.meta.date.isoformat()}, {what} (correct its 'date:' if "
                     f"that is a mistake)")
+    for note in catalogue_notes(show, titles):
+        log(note)
     if not any(title.file("mp3") and title.audio for title in titles):
         log("site: no title has an audio edition, so feed.xml lists no episode: podcast directories refuse a feed "
             "without one (the pages and the OPDS catalogue list every title)")
@@ -125,7 +131,7 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
         raise PublishError(f"another 'publish site' is writing {site_dir}/ right now; wait for it to finish") from None
     try:
         return _publish(titles, site_dir, show, cache, styles_dir, force, out_dir / ".site-manifest.json",
-                        set(keep))
+                        set(keep), log)
     finally:
         lock.release()
 
@@ -146,9 +152,10 @@ def _check_titles(built: list[BuiltTitle]) -> None:
 
 
 def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styles_dir: Path, force: bool,
-             manifest_path: Path, keep: set[str]) -> SiteOutcome:
+             manifest_path: Path, keep: set[str], log: Callable[[str], None]) -> SiteOutcome:
     outcome = SiteOutcome(site_dir=site_dir, show=show)
     manifest = _read_manifest(manifest_path)
+    _moved(manifest, show, outcome.warnings.append)
     recorded: dict = manifest.get("titles", {})
     env = environment(styles_dir)
     code = key(tree_digest(PACKAGE_DIR, suffixes=(".py", ".txt", ".json", ".toml", ".tsv")),
@@ -156,6 +163,9 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
     show_data, masthead = asdict(show), show.masthead
     new_titles: dict = {}
     dated: list[Title] = []
+    # one time for the whole build: entries it changed said times a second apart (a slow title's
+    # page written in between), and the catalogue's time was none of theirs
+    now = _now().isoformat()
     for title in titles:
         # over the masthead only, not the whole show: another title coming or going changes the
         # catalogue's description, not this title's folder
@@ -170,12 +180,13 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
         # remembered by its slug, or by its id when the slug changed (the same entry to every app)
         remembered = previous or next((e for e in recorded.values() if e.get("id") == title.doc.meta.id), None)
         content = _content(title)
-        updated = _changed_at(remembered, content, fresh=not recorded)
+        updated = _changed_at(remembered, content, fresh=not recorded, base_url=show.base_url, now=now)
         written = _write_title(site_dir, title, masthead, env, cache)
         if previous:
             _remove(site_dir, [entry[0] for entry in previous["files"]], keep=set(written))
         new_titles[title.slug] = {"key": title_key, "files": _fingerprints(site_dir, written), "content": content,
-                                  "updated": updated, "source": str(title.source), "id": title.doc.meta.id}
+                                  "updated": updated, "source": str(title.source), "id": title.doc.meta.id,
+                                  "base_url": show.base_url}
         dated.append(_dated(title, new_titles[title.slug]))
         outcome.built.append(title.slug)
     titles = dated
@@ -204,16 +215,31 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
     if force or not _current(site_dir, catalogue, catalogue_key):
         # which titles are listed, as they are: a title leaving the catalogue changes it too
         listing = key("site-listing", sorted(entry.get("content") or slug for slug, entry in new_titles.items()))
-        updated = _changed_at(catalogue, listing, fresh=catalogue is None)
+        updated = _changed_at(catalogue, listing, fresh=catalogue is None, base_url=show.base_url, now=now)
         written = _write_catalogue(site_dir, titles, show, env, cache, styles_dir, _moment(updated))
         if catalogue:
             _remove(site_dir, [entry[0] for entry in catalogue["files"]], keep=set(written))
         catalogue = {"key": catalogue_key, "files": _fingerprints(site_dir, written), "content": listing,
-                     "updated": updated}
+                     "updated": updated, "base_url": show.base_url}
         outcome.catalogue_built = True
     atomic_write(manifest_path, json.dumps({"version": MANIFEST_VERSION, "titles": {**new_titles, **kept},
                                             "catalogue": catalogue}, ensure_ascii=False, indent=1))
     return outcome
+
+
+def _moved(manifest: dict, show: Show, log: Callable[[str], None]) -> None:
+    """Tell the editor when a new base URL gives the podcast a new GUID (it is made from the feed's
+    address unless publish.toml pins one): apps take it for another podcast, and its subscribers
+    stay on the old feed until it dies, with nothing said."""
+    before = (manifest.get("catalogue") or {}).get("base_url")
+    if not before or before == show.base_url:
+        return
+    old = podcast_guid(before + FEED)
+    if old != show.guid:
+        log(f"site: the site moved from {before} to {show.base_url}, and the podcast's GUID with it ({old} → "
+            f"{show.guid}): podcast apps take a new GUID for a new podcast, so its subscribers are lost; to keep "
+            f"them, set guid = \"{old}\" under [podcast] in publish.toml and redirect {before}{FEED} to "
+            f"{show.feed_url} (HTTP 301)")
 
 
 def _content(title: Title) -> str:
@@ -239,16 +265,22 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
-def _changed_at(remembered: dict | None, content: str, *, fresh: bool) -> str | None:
+def _changed_at(remembered: dict | None, content: str, *, fresh: bool, base_url: str, now: str) -> str | None:
     """When an entry (a title, or the catalogue's listing) last changed, as the manifest keeps
     it: None while it is as the site first listed it (the feeds then say the title's date, so a
     first build is the same whenever it runs); the build's time once it changes, or when a title
-    joins a site that lists others; kept as it was while nothing changes."""
+    joins a site that lists others; kept as it was while nothing changes.
+
+    A new base URL is a change: every link of the entry (its acquisition links, its enclosure)
+    moved, and a reading app that fetches an entry again only when its `updated` moves would keep
+    the old, dead ones."""
     if remembered is None:
-        return None if fresh else _now().isoformat()
+        return None if fresh else now
+    if remembered.get("base_url", base_url) != base_url:  # (a manifest of an earlier version has none)
+        return now
     if "content" not in remembered:  # kept by an earlier version: nothing to compare with
         return remembered.get("updated")
-    return remembered.get("updated") if remembered["content"] == content else _now().isoformat()
+    return remembered.get("updated") if remembered["content"] == content else now
 
 
 def _moment(value: str | None) -> dt.datetime | None:

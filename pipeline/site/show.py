@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from pipeline.config import ProjectConfig, normalise_base_url
-from pipeline.furniture import joined, word
+from pipeline.furniture import joined, word, words_language
 from pipeline.errors import PublishError
 from pipeline.site.catalogue import Title
 from pipeline.site.feedext import podcast_guid
@@ -50,6 +50,16 @@ OPDS2 = "opds.json"
 INDEX = "index.html"
 # The catalogue's description when publish.toml gives none (in the site's script: `furniture`).
 DESCRIPTION = "{title}：{count} 篇特稿的文字、电子书与有声版。最新一篇：{newest}。"
+# The same in the languages a site may be in, by the site language's primary subtag: (one, other)
+# plural forms. An English site (`[site] language = "en"`) described itself in Chinese to every
+# app that showed its feed; a language not here gets the Chinese one, marked as Chinese.
+DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "zh": (DESCRIPTION, DESCRIPTION),
+    # (without the newest title's name: a Chinese title inside an English sentence is read out in
+    # one voice, and the page cannot mark a piece of the description as another language)
+    "en": ("{title}: {count} feature story in text, ebook and audio.",
+           "{title}: {count} feature stories in text, ebooks and audio."),
+}
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,7 @@ class Show:
     base_url: str  # absolute, ending in '/'
     title: str
     description: str
+    description_language: str  # the language the description is written in (the site's, when it can be)
     language: str
     author: str
     owner_name: str
@@ -114,17 +125,34 @@ def resolve_show(config: ProjectConfig, base_url: str | None, titles: list[Title
     author = podcast.author or joined(outlets)
     title = site.title or author
     newest = titles[0].doc.meta
-    description = site.description or word(DESCRIPTION, site.language).format(title=title, count=len(titles),
-                                                                               newest=newest.title)
+    description, description_language = site.description, site.language
+    if not description:
+        description, description_language = default_description(site.language, title, len(titles), newest.title)
     year = max(t.doc.meta.date.year for t in titles)
     feed_url = base + FEED
     return Show(
-        base_url=base, title=title, description=description, language=site.language, author=author,
+        base_url=base, title=title, description=description, description_language=description_language,
+        language=site.language, author=author,
         owner_name=podcast.owner_name or author, owner_email=podcast.owner_email,
         category=podcast.category, subcategory=podcast.subcategory, explicit=podcast.explicit,
         type=podcast.type, guid=podcast.guid or podcast_guid(feed_url),
         copyright=podcast.copyright or f"© {year} {author}",
     )
+
+
+def default_description(language: str, title: str, count: int, newest: str) -> tuple[str, str]:
+    """The catalogue's description in the site's `language` where `DESCRIPTIONS` has it (else
+    in Chinese, the language of the site's own words), and the tag of the language it is in."""
+    import langcodes
+
+    try:
+        primary = langcodes.Language.get(language).language or ""
+    except (ValueError, langcodes.tag_parser.LanguageTagError):
+        primary = ""
+    forms = DESCRIPTIONS.get(primary)
+    written = language if forms else (words_language(language) or language)
+    one, other = forms or DESCRIPTIONS["zh"]
+    return word(one if count == 1 else other, written).format(title=title, count=count, newest=newest), written
 
 
 def check_config(config: ProjectConfig) -> None:
