@@ -44,6 +44,7 @@ from pipeline.passes.speech_words import designations as _designations
 from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
 from pipeline.passes.speech_english import english_numbers as _english_numbers
+from pipeline.passes.speech_references import references as _references
 from pipeline.passes import speech_labels as _by_label  # (steps read by a figure's label)
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
@@ -191,7 +192,8 @@ def _powers(text: str, rules: SpeechRules) -> str:
         return text
     # 10^6 written with a caret is 10⁶ and 100m^2 is 100m² (before: the caret was
     # dropped, 一百零六)
-    text = re.sub(r"(?<=[A-Za-z0-9)）])\^(\d{1,3})(?![\d.])", lambda m: m[1].translate(_TO_SUPERSCRIPT), text)
+    text = re.sub(r"(?<=[A-Za-z0-9)）])\^(-?)(\d{1,3})(?![\d.])",
+                  lambda m: "⁻" * len(m[1]) + m[2].translate(_TO_SUPERSCRIPT), text)
     units = _folded(rules)
     square = "".join(map(re.escape, table.names))
     if table.units:
@@ -199,12 +201,12 @@ def _powers(text: str, rules: SpeechRules) -> str:
         text = re.sub(rf"(?<=\d)(\s*)({names})([{square}])(?![A-Za-z])",
                       lambda m: m[1] + table.names[m[3]] + units.get(m[2].lower(), m[2]), text, flags=re.IGNORECASE)
 
-    def power(m: re.Match[str]) -> str:
-        exponent = m[2]
-        said = table.names.get(exponent) or cardinal(int(exponent.translate(_SUPERSCRIPTS))) + table.nth
-        return m[1] + table.of + said
+    def power(m: re.Match[str]) -> str:  # a negative power, 10⁻⁹ → 十的负九次方 (before: 一百零九)
+        exponent = m[3]
+        said = not m[2] and table.names.get(exponent) or cardinal(int(exponent.translate(_SUPERSCRIPTS))) + table.nth
+        return m[1] + table.of + (rules.signed.negative if m[2] else "") + said
 
-    return re.sub(r"([A-Za-z0-9)）])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", power, text)
+    return re.sub(r"([A-Za-z0-9)）])(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", power, text)
 
 
 def _per_unit(text: str, rules: SpeechRules) -> str:
@@ -457,6 +459,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _by_label.stock_codes(text, rules)
     text = _web(text, rules)
     text = _by_label.handles(text, rules)
+    text = _references(text, rules)
     text = _english_numbers(text, rules)
     text = _by_label.short_decades(text)
     text = _by_label.short_years(text, rules)

@@ -1,0 +1,80 @@
+"""References a newsroom prints by their shape, read as a newsreader says them (the ninth sweep):
+a rank after '#' (全球#1 → 全球第一), a floor (3F → 三楼, B1层 → 地下一层), a document's number with
+its year in brackets (国发〔2024〕5号 → 国发二零二四年五号), a serial number after 第 that opens with a
+year (第2024001号), a standard's number (IEEE 802.11 → 八零二点一一), a pair of readings before a
+pressure unit (血压120/80mmHg → 一百二十比八十), a scale written twice (华氏98.6°F → 华氏九十八点六度)
+and a time in minutes and seconds with straight quotes (1'23"45 → 一分二十三秒四五).
+
+Before this step each was read as an amount or as letters: 全球一, 三F, B两层, 国发，二零二四，五号,
+第两百零二万四千零一号, 八百零二点一一, 八十分之幺二零M M H G, 华氏九十八点六华氏度, 一万二千三百四十五.
+One step of `speech.speak`, early (after web addresses, before dates and amounts); the tables are
+`[references]` of `pipeline/data/speech.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.passes.speech_numbers import NUMBER, cardinal, digits
+from pipeline.passes.speech_tables import SpeechRules, any_of, compiled
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+
+
+def references(text: str, rules: SpeechRules) -> str:
+    """Every rule of `[references]`, each left off where its table is empty."""
+    table = rules.references
+    text = _minutes_and_seconds(text)
+    if table.scales:
+        text = _scales(text, rules)
+    if table.rank:  # (a hashtag closes with its own '#' in its clause: #2024巴黎奥运# stays a tag)
+        text = re.sub(r"(?<![A-Za-z0-9#&])#\s?(\d{1,3})(?![\d.])(?![^#，。！？；,!?;\n]*#)",
+                      lambda m: table.rank.replace("#", m[1]), text)
+    if table.floor_below:  # B1层, B2F, B1楼 → 地下一层 (二, not the count's 两)
+        text = re.sub(r"(?<![A-Za-z0-9])B(\d{1,2})(?:F|层|楼)(?![A-Za-z0-9])",
+                      lambda m: table.floor_below.replace("#", cardinal(int(m[1]), leading_two=False)), text)
+    if table.floor_above:  # 3F, 12F → 三楼, 十二楼
+        text = re.sub(r"(?<![A-Za-z0-9.\-])(\d{1,3})F(?![A-Za-z0-9])",
+                      lambda m: table.floor_above.replace("#", cardinal(int(m[1]), leading_two=False)), text)
+    if table.document:  # 国发〔2024〕5号 → 国发二零二四年5号
+        text = re.sub(rf"(?<=[{_HAN}])[〔［\[【]\s*((?:19|20)\d\d)\s*[〕］\]】](?=\s*第?\d{{1,5}}\s*号)",
+                      lambda m: table.document.replace("#", digits(m[1])), text)
+    # 第2024001号: a serial number that opens with its year, digit by digit (a rank is never this long)
+    text = re.sub(r"(?<=第)((?:19|20)\d{4,})(?=号)", lambda m: digits(m[1], rules.figures.code_one), text)
+    if table.standards:
+        text = _standards(text, rules)
+    if table.pair_units:
+        pattern = compiled(rules, "reference-pairs", lambda: re.compile(
+            rf"(?<![\d./])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)(?=\s*(?:{any_of(table.pair_units)}))"))
+        text = pattern.sub(lambda m: f"{m[1]}{table.pair}{m[2]}", text)
+    return text
+
+
+def _minutes_and_seconds(text: str) -> str:
+    """1'23"45 and 116°23'17" with a keyboard's quotes (or a word processor's curly ones) are the
+    marks of minutes and seconds, ′ and ″, which the `[symbols]` table reads 分 and 秒."""
+    return re.sub(r"(?<=\d)['’′](\d{1,2})[\"”″]", r"′\1″", text)
+
+
+def _scales(text: str, rules: SpeechRules) -> str:
+    """华氏98.6°F → 华氏98.6°, read 华氏九十八点六度: the scale is said once."""
+    for scale, signs in rules.references.scales.items():
+        if signs:
+            text = re.sub(rf"({re.escape(scale)}\s*[-+−－]?\s*(?:{NUMBER})\s*)(?:{any_of(signs)})", r"\1°", text)
+    return text
+
+
+def _standards(text: str, rules: SpeechRules) -> str:
+    """IEEE 802.11ax → IEEE 八零二点一一 A X, ISO/IEC 27001.2: a standard's number with a dot is a
+    name, digit by digit, its dots said (before: 八百零二点一一, an amount); one without a dot (ISO
+    9001, GB/T 7714-2015) is a model's number, read so by `models_and_versions`."""
+    dot, dash = rules.web.marks.get(".", "点"), rules.web.marks.get("-", "杠")
+    pattern = compiled(rules, "reference-standards", lambda: re.compile(
+        rf"(?<![A-Za-z/])({any_of(rules.references.standards)})[\s\-]?(\d+(?:\.\d+)+(?:-\d+)?)([a-z]{{0,3}})(?![\d.A-Za-z])"))
+
+    def said(m: re.Match[str]) -> str:
+        number = "".join(dot if c == "." else dash if c == "-" else digits(c) for c in m[2])
+        letters = " " + " ".join(m[3].upper()) if m[3] else ""
+        return f"{m[1]} {number}{letters} "
+
+    return pattern.sub(said, text)
