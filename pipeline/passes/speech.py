@@ -45,6 +45,7 @@ from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
 from pipeline.passes.speech_english import english_numbers as _english_numbers
 from pipeline.passes.speech_references import references as _references
+from pipeline.passes.speech_web import web_addresses as _web
 from pipeline.passes import speech_labels as _by_label  # (steps read by a figure's label)
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
@@ -64,9 +65,15 @@ _VOWELS = set("aeiouyAEIOUY")
 _SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』）)]*|$)|[。！？!?]+[”’」』）)]*")
 
 
+# A web address's '?' or '!' before more of it (…/search?q=ai) ends no sentence (before: the address
+# was cut there, read as a question, and its query as a sentence of its own, q等于ai和page等于二).
+_ADDRESS = re.compile(r"(?:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+")
+
+
 def sentences(text: str) -> list[str]:
     """`text` cut after each full stop, question or exclamation mark (closing quotes kept)."""
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    text = _ADDRESS.sub(lambda m: re.sub(r"[?!](?=[A-Za-z0-9])", lambda q: "\ue000" if q[0] == "?" else "\ue001", m[0]), text)
+    return [s.strip().replace("\ue000", "?").replace("\ue001", "!") for s in _SENTENCE.findall(text) if s.strip()]
 
 
 # ── the steps ────────────────────────────────────────────────────────────────────────────
@@ -92,44 +99,6 @@ def _respell(text: str, rules: SpeechRules) -> str:
         return text
     pattern = compiled(rules, "respellings", lambda: re.compile(alternatives(rules.respellings)))
     return pattern.sub(lambda m: rules.respellings[m[0]], text)
-
-
-def _web(text: str, rules: SpeechRules) -> str:
-    """Web and e-mail addresses read out part by part: https://www.openai.com/sora → W W W点openai点
-    com斜杠sora, editor@example.com → editor艾特example点com (before: the @ was dropped, the dots
-    and slashes read as decimals and pauses, m/s inside the address as 米每秒)."""
-    marks = rules.web.marks
-    if not marks:
-        return text
-    name = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
-    domains = alternatives(rules.web.domains)
-    address = [
-        rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@{name}(?:\.{name})+",  # e-mail
-        r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",  # with a scheme
-        r"www\.[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",
-    ]
-    if domains:
-        address.append(rf"(?<![A-Za-z0-9.@/\-]){name}(?:\.{name})*\.(?:{domains})(?![A-Za-z0-9\-])(?:/[A-Za-z0-9\-._~/?#=&%]*)?")
-
-    one = rules.figures.code_one  # the digits of an address are a code's: 163.com → 幺六三点com
-
-    def say(m: re.Match[str]) -> str:
-        written = m[0].rstrip(".,;:!?")
-        rest = m[0][len(written):]
-        written = re.sub(r"^(?:https?|ftp)://", "", written).rstrip("/")
-        parts = []
-        for piece in re.split(r"([^A-Za-z0-9])", written):
-            if piece in marks:
-                parts.append(marks[piece])
-            elif piece.isdigit():
-                parts.append(digits(piece, one))
-            elif piece.isalnum():
-                parts.append(" " + re.sub(r"\d+", lambda d: " " + digits(d[0], one) + " ", piece) + " ")
-            elif piece:
-                parts.append(" ")
-        return "".join(parts) + rest
-
-    return re.sub("|".join(address), say, text)
 
 
 def _ordinals(text: str, rules: SpeechRules) -> str:
