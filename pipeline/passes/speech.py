@@ -274,8 +274,12 @@ def _quantities(text: str, rules: SpeechRules) -> str:
     # (the denominator is never 两: 100/200 → 二百分之一百)
     # (after 第 a slash joins two ordinals, 第12/13届 → 第十二、十三届; before: 第十三分之十二届)
     # (a decimal over a whole number is a fraction too: 评分9.5/10 → 十分之九点五; before: 九.十分之五)
-    return re.sub(r"(?<![\d/第.])(\d+(?:\.\d+)?)/(\d+)(?![\d/.])",
-                  lambda m: f"{cardinal(int(m[2]), leading_two=False)}分之{m[1]}", text)
+    # (and over a decimal: a sensor's 1/1.3英寸 → 一点三分之一; before: 一、一点三, the slash a pause)
+    def over(m: re.Match[str]) -> str:
+        whole, _, fraction = m[2].partition(".")
+        return f"{cardinal(int(whole), leading_two=False)}{'点' + digits(fraction) if fraction else ''}分之{m[1]}"
+
+    return re.sub(r"(?<![\d/第.])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/.])", over, text)
 
 
 _PER = {"%": "百分之", "％": "百分之", "‰": "千分之"}

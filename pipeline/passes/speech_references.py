@@ -51,13 +51,15 @@ def references(text: str, rules: SpeechRules) -> str:
 
 
 def _limits_and_rates(text: str, rules: SpeechRules) -> str:
-    """钠<2000mg → 钠小于2000mg, 10Y美债 → 10年期美债, 100mg/d → 100mg/天 (read 每天 later)."""
+    """钠<2000mg → 钠小于2000mg, 10Y美债 → 10年期美债, f/1.8 → F1.8, 100mg/d → 100mg/天 (read 每天 later)."""
     table = rules.references
     said = {sign: rules.figures.operators[sign] for sign in table.compared if sign in rules.figures.operators}
     if said:  # (not after a number or a letter: 3<5 is arithmetic, read by its own step; <b> is a tag)
         text = re.sub(rf"(?<![A-Za-z0-9.%％)）\]])\s*({any_of(said)})\s*(?=[-−]?\d)", lambda m: said[m[1]], text)
     if table.tenor:
         text = re.sub(rf"(?<![A-Za-z0-9.])(\d{{1,2}})Y(?=[{_HAN}])", lambda m: table.tenor.replace("#", m[1]), text)
+    if table.aperture:
+        text = re.sub(r"(?<![A-Za-z0-9/])[fF]\s?/\s?(\d{1,2}(?:\.\d)?)(?![\d./])", lambda m: table.aperture.replace("#", m[1]), text)
     if table.per_time:
         text = re.sub(rf"(?<=[A-Za-z])\s*/\s*({any_of(table.per_time)})(?![A-Za-z])", lambda m: "/" + table.per_time[m[1]], text)
     return text

@@ -153,6 +153,7 @@ class References:
     scales: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # 华氏 → its signs (°F, ℉)
     compared: tuple[str, ...] = ()  # before a number with none before it: said (钠<2000mg → 小于)
     tenor: str = ""  # 10Y美债 → 10年期
+    aperture: str = ""  # f/1.8 → F1.8
     per_time: Mapping[str, str] = field(default_factory=dict)  # after a unit and '/': mg/d → mg/天
 
 
@@ -353,6 +354,6 @@ def _references_table(table: Mapping[str, object]) -> References:
                       floor_below=str(table.get("floor_below", "")), document=str(table.get("document", "")),
                       standards=_words(table.get("standards")), pair_units=_words(table.get("pair_units")),
                       pair=str(table.get("pair", "比")), compared=_words(table.get("compared")),
-                      tenor=str(table.get("tenor", "")),
+                      tenor=str(table.get("tenor", "")), aperture=str(table.get("aperture", "")),
                       per_time={str(k): str(v) for k, v in dict(table.get("per_time", {})).items()},  # type: ignore[call-overload]
                       scales={str(k): _words(v) for k, v in scales.items()} if isinstance(scales, dict) else {})

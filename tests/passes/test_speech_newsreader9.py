@@ -78,6 +78,16 @@ RATES_AND_NAMES = [
     ('他是第1st。', '他是第一。'),
 ]
 
+# Camera and computer copy (before: f、一点八, 一、一点三英寸, bit.ly、三…, P C Ie, 一P B).
+DEVICES = [
+    ('光圈f/1.8。', '光圈F一点八。'),
+    ('1/1.3英寸大底。', '一点三分之一英寸大底。'),
+    ('评分9.5/10。', '评分十分之九点五。'),
+    ('点击链接bit.ly/3abc查看。', '点击链接bit点ly斜杠三abc查看。'),
+    ('PCIe 4.0接口。', 'P C I E四点零接口。'),
+    ('存储容量1PB。', '存储容量一P B。'),
+]
+
 # A lone 2 counts with the measure words of sport, medicine and daily copy (before: 二球, 二轮 …);
 # 2号, 2楼, 2班 name the second one and keep 二.
 TWO = [
@@ -126,7 +136,7 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("written", "said"), REFERENCES + SIGNS + RATES_AND_NAMES + TWO + BRACKETS + KEPT)
+@pytest.mark.parametrize(("written", "said"), REFERENCES + SIGNS + RATES_AND_NAMES + DEVICES + TWO + BRACKETS + KEPT)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
 
