@@ -58,6 +58,8 @@ def _limits_and_rates(text: str, rules: SpeechRules) -> str:
         text = re.sub(rf"(?<![A-Za-z0-9.%％)）\]])\s*({any_of(said)})\s*(?=[-−]?\d)", lambda m: said[m[1]], text)
     if table.tenor:
         text = re.sub(rf"(?<![A-Za-z0-9.])(\d{{1,2}})Y(?=[{_HAN}])", lambda m: table.tenor.replace("#", m[1]), text)
+    # 100W+ of a count is 万, as 10w+ is (a watt is never 'more than': before, 一百瓦多)
+    text = re.sub(r"(?<=\d)W(?=\+)", "w", text)
     if table.aperture:
         text = re.sub(r"(?<![A-Za-z0-9/])[fF]\s?/\s?(\d{1,2}(?:\.\d)?)(?![\d./])", lambda m: table.aperture.replace("#", m[1]), text)
     if table.per_time:

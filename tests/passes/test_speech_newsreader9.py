@@ -76,6 +76,9 @@ RATES_AND_NAMES = [
     ('20th Century Fox出品。', 'Twentieth Century Fox出品。'),
     ('纽约5th Avenue。', '纽约Fifth Avenue。'),
     ('他是第1st。', '他是第一。'),
+    ('阅读量100W+。', '阅读量一百万多。'),
+    ('快充100W。', '快充一百瓦。'),
+    ('yyds。', 'Y Y D S。'),
 ]
 
 # Camera and computer copy (before: f、一点八, 一、一点三英寸, bit.ly、三…, P C Ie, 一P B).
