@@ -39,6 +39,13 @@ def references(text: str, rules: SpeechRules) -> str:
     if table.document:  # 国发〔2024〕5号 → 国发二零二四年5号
         text = re.sub(rf"(?<=[{_HAN}])[〔［\[【]\s*((?:19|20)\d\d)\s*[〕］\]】](?=\s*第?\d{{1,5}}\s*号)",
                       lambda m: table.document.replace("#", digits(m[1])), text)
+    if table.document:  # a court's case number, （2024）京0105民初12345号 → 2024年京幺零幺零五民初…号
+        one = rules.figures.code_one
+        text = re.sub(rf"[（(]\s*((?:19|20)\d\d)\s*[）)]\s*([{_HAN}]{{1,3}})(\d{{2,6}})([{_HAN}]{{1,4}})(\d{{1,6}})(?=号)",
+                      lambda m: table.document.replace("#", digits(m[1])) + m[2] + digits(m[3], one) + m[4] + digits(m[5], one),
+                      text)
+    # a match's minute, 第87'破门 → 第87分钟 (before: the mark dropped, 第八十七破门)
+    text = re.sub(r"(第\d{1,3})['′](?![\d'′])", r"\1分钟", text)
     # 第2024001号: a serial number that opens with its year, digit by digit (a rank is never this long)
     text = re.sub(r"(?<=第)((?:19|20)\d{4,})(?=号)", lambda m: digits(m[1], rules.figures.code_one), text)
     if table.standards:
@@ -87,9 +94,12 @@ def _standards(text: str, rules: SpeechRules) -> str:
     9001, GB/T 7714-2015) is a model's number, read so by `models_and_versions`."""
     dot, dash = rules.web.marks.get(".", "点"), rules.web.marks.get("-", "杠")
     pattern = compiled(rules, "reference-standards", lambda: re.compile(
-        rf"(?<![A-Za-z/])({any_of(rules.references.standards)})[\s\-]?(\d+(?:\.\d+)+(?:-\d+)?)([a-z]{{0,3}})(?![\d.A-Za-z])"))
+        rf"(?<![A-Za-z/])({any_of(rules.references.standards)})[\s\-]?"
+        rf"(?:(\d+(?:\.\d+)+(?:-\d+)?)([a-z]{{0,3}})|(\d+)[:：]((?:19|20)\d\d))(?![\d.A-Za-z])"))
 
     def said(m: re.Match[str]) -> str:
+        if m[4]:  # ISO/IEC 27001:2022 → 二七零零一，二零二二 (its edition; before: 二七零零一比两千零二十二)
+            return f"{m[1]} {digits(m[4])}，{digits(m[5])}"
         number = "".join(dot if c == "." else dash if c == "-" else digits(c) for c in m[2])
         letters = " " + " ".join(m[3].upper()) if m[3] else ""
         return f"{m[1]} {number}{letters} "

@@ -37,6 +37,17 @@ REFERENCES = [
     ('血压120/80mmHg。', '血压一百二十比八十毫米汞柱。'),
     ('收缩压140/90毫米汞柱。', '收缩压一百四十比九十毫米汞柱。'),
     ('他答对了3/5的题目。', '他答对了五分之三的题目。'),  # a fraction stays one
+    ('（2024）京0105民初12345号判决书。', '二零二四年京零幺零五民初幺二三四五号判决书。'),
+    ('ISO/IEC 27001:2022认证。', 'I S O I E C二七零零一，二零二二认证。'),
+    ('比赛将于10:30开始。', '比赛将于十点三十分开始。'),
+]
+
+# Sports: a tennis result before 直落 (before: 六杠三、六杠四), a match's minute with its mark
+# (before: the mark dropped, 第八十七破门).
+SPORTS = [
+    ('她以6-3、6-4直落两盘取胜。', '她以六比三、六比四直落两盘取胜。'),
+    ("在第87'破门。", '在第八十七分钟破门。'),
+    ('比赛持续3-5天。', '比赛持续三到五天。'),
 ]
 
 # A scale said once, a temperature's clause, a negative power, a comparison with no left side, a
@@ -139,7 +150,7 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("written", "said"), REFERENCES + SIGNS + RATES_AND_NAMES + DEVICES + TWO + BRACKETS + KEPT)
+@pytest.mark.parametrize(("written", "said"), REFERENCES + SPORTS + SIGNS + RATES_AND_NAMES + DEVICES + TWO + BRACKETS + KEPT)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
 
