@@ -54,7 +54,22 @@ def references(text: str, rules: SpeechRules) -> str:
         pattern = compiled(rules, "reference-pairs", lambda: re.compile(
             rf"(?<![\d./])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)(?=\s*(?:{any_of(table.pair_units)}))"))
         text = pattern.sub(lambda m: f"{m[1]}{table.pair}{m[2]}", text)
-    return _limits_and_rates(text, rules)
+    return _units_after(_limits_and_rates(text, rules), rules)
+
+
+def _units_after(text: str, rules: SpeechRules) -> str:
+    """A Latin unit after 万 or 亿 is the number's (1000亿kWh → 1000亿千瓦时, 100万km; before: k W H,
+    spelt), and a currency code after a number is its money (1USD → 1美元, 50 EUR; before: U S D)."""
+    def build() -> re.Pattern[str]:
+        units = [u for u, word in rules.units.items() if len(u) > 1 and word != u]
+        return re.compile(rf"(?<=\d[万亿])(?i:({any_of(units)}))(?![A-Za-z/^·⁰¹²³⁴⁵⁶⁷⁸⁹])")  # (km², km/h: a sign, read later)
+
+    folded = compiled(rules, "reference-units-folded", lambda: {k.lower(): v for k, v in rules.units.items()})
+    text = compiled(rules, "reference-units", build).sub(lambda m: rules.units.get(m[1], folded.get(m[1].lower(), m[1])), text)
+    codes = [c for c in rules.currency if c.isascii() and c.isalpha()]
+    if codes:
+        text = re.sub(rf"(?<=\d)\s?({any_of(codes)})(?![A-Za-z])", lambda m: rules.currency[m[1]], text)
+    return text
 
 
 def _limits_and_rates(text: str, rules: SpeechRules) -> str:

@@ -102,6 +102,23 @@ DEVICES = [
     ('存储容量1PB。', '存储容量一P B。'),
 ]
 
+# Units of electricity, energy, mass and dose, a unit after 万 or 亿, a currency code after its
+# amount (before: 两百二十V, 三零零W H、K G, 一点二T, M S V, 一千亿k W H, 一U S D等于七点二C N Y).
+UNITS = [
+    ('电压220V。', '电压两百二十伏。'),
+    ('锂电池能量密度300Wh/kg。', '锂电池能量密度三百瓦时每公斤。'),
+    ('重量1.2t。', '重量一点二吨。'),
+    ('1T硬盘。', '一T硬盘。'),
+    ('辐射剂量0.1mSv。', '辐射剂量零点一毫希沃特。'),
+    ('1Å等于0.1nm。', '一埃等于零点一纳米。'),
+    ('发电量1000亿kWh。', '发电量一千亿千瓦时。'),
+    ('续航5万km。', '续航五万公里。'),
+    ('1USD=7.2CNY。', '一美元等于七点二元。'),
+    ('价格50 EUR。', '价格五十欧元。'),
+    ('3V3篮球赛。', '三V三篮球赛。'),
+    ('5A级景区。', '五A级景区。'),
+]
+
 # A lone 2 counts with the measure words of sport, medicine and daily copy (before: 二球, 二轮 …);
 # 2号, 2楼, 2班 name the second one and keep 二.
 TWO = [
@@ -150,7 +167,7 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("written", "said"), REFERENCES + SPORTS + SIGNS + RATES_AND_NAMES + DEVICES + TWO + BRACKETS + KEPT)
+@pytest.mark.parametrize(("written", "said"), REFERENCES + SPORTS + SIGNS + RATES_AND_NAMES + DEVICES + UNITS + TWO + BRACKETS + KEPT)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
 
