@@ -90,6 +90,9 @@ RATES_AND_NAMES = [
     ('阅读量100W+。', '阅读量一百万多。'),
     ('快充100W。', '快充一百瓦。'),
     ('yyds。', 'Y Y D S。'),
+    ('小红书ID：12345678。', '小红书I D：幺二三四五六七八。'),
+    ('BLACKPINK演唱会。', 'Blackpink演唱会。'),
+    ('纳指NASDAQ。', '纳指纳斯达克。'),
 ]
 
 # Camera and computer copy (before: f、一点八, 一、一点三英寸, bit.ly、三…, P C Ie, 一P B).
