@@ -95,7 +95,8 @@ RATES_AND_NAMES = [
     ('纳指NASDAQ。', '纳指纳斯达克。'),
 ]
 
-# Camera and computer copy (before: f、一点八, 一、一点三英寸, bit.ly、三…, P C Ie, 一P B).
+# Camera and computer copy (before: f、一点八, 一、一点三英寸, bit.ly、三…, P C Ie; 9.5/10 and 1PB were
+# read right already and are kept so).
 DEVICES = [
     ('光圈f/1.8。', '光圈F一点八。'),
     ('1/1.3英寸大底。', '一点三分之一英寸大底。'),
