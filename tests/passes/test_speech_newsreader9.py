@@ -93,6 +93,10 @@ RATES_AND_NAMES = [
     ('小红书ID：12345678。', '小红书I D：幺二三四五六七八。'),
     ('BLACKPINK演唱会。', 'Blackpink演唱会。'),
     ('纳指NASDAQ。', '纳指纳斯达克。'),
+    ('OPPO Find X7。', 'Oppo Find X七。'),
+    ('《复仇者联盟IV》。', '复仇者联盟四。'),  # (a sequel's number closing a title; before: I V)
+    ('《流浪地球Ⅱ》上映。', '流浪地球二上映。'),
+    ('《IV》。', 'I V。'),  # (no name before it: letters)
 ]
 
 # Camera and computer copy (before: f、一点八, 一、一点三英寸, bit.ly、三…, P C Ie; 9.5/10 and 1PB were
