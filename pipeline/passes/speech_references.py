@@ -76,8 +76,10 @@ def _limits_and_rates(text: str, rules: SpeechRules) -> str:
     """钠<2000mg → 钠小于2000mg, 10Y美债 → 10年期美债, f/1.8 → F1.8, 100mg/d → 100mg/天 (read 每天 later)."""
     table = rules.references
     said = {sign: rules.figures.operators[sign] for sign in table.compared if sign in rules.figures.operators}
-    if said:  # (not after a number or a letter: 3<5 is arithmetic, read by its own step; <b> is a tag)
-        text = re.sub(rf"(?<![A-Za-z0-9.%％)）\]])\s*({any_of(said)})\s*(?=[-−]?\d)", lambda m: said[m[1]], text)
+    if said:  # (a tag, <b>, has no number after it; after a number, 3<5, the arithmetic step reads it;
+        # a '<' that a '>' closes in its clause is a title's angle bracket: <2046>)
+        text = re.sub(rf"(?<![0-9.%％)）\]<＜])\s*({any_of(said)})\s*(?=[-−]?\d)(?![^<>＜＞，。！？\n]*[>＞])",
+                      lambda m: said[m[1]], text)
     if table.tenor:
         text = re.sub(rf"(?<![A-Za-z0-9.])(\d{{1,2}})Y(?=[{_HAN}])", lambda m: table.tenor.replace("#", m[1]), text)
     # 100W+ of a count is 万, as 10w+ is (a watt is never 'more than': before, 一百瓦多)
