@@ -28,7 +28,7 @@ def references(text: str, rules: SpeechRules) -> str:
     if table.scales:
         text = _scales(text, rules)
     if table.rank:  # (a hashtag closes with its own '#' in its clause: #2024巴黎奥运# stays a tag)
-        text = re.sub(r"(?<![A-Za-z0-9#&])#\s?(\d{1,3})(?![\d.])(?![^#，。！？；,!?;\n]*#)",
+        text = re.sub(r"(?<![A-Za-z0-9#&])#\s?(\d{1,3})(?![\d.A-Za-z])(?![^#，。！？；,!?;\n]*#)",
                       lambda m: table.rank.replace("#", m[1]), text)
     if table.floor_below:  # B1层, B2F, B1楼 → 地下一层 (二, not the count's 两)
         text = re.sub(r"(?<![A-Za-z0-9])B(\d{1,2})(?:F|层|楼)(?![A-Za-z0-9])",
