@@ -44,6 +44,8 @@ from pipeline.passes.speech_words import designations as _designations
 from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
 from pipeline.passes.speech_english import english_numbers as _english_numbers
+from pipeline.passes.speech_references import references as _references
+from pipeline.passes.speech_web import web_addresses as _web
 from pipeline.passes import speech_labels as _by_label  # (steps read by a figure's label)
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
@@ -63,9 +65,15 @@ _VOWELS = set("aeiouyAEIOUY")
 _SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』）)]*|$)|[。！？!?]+[”’」』）)]*")
 
 
+# A web address's '?' or '!' before more of it (…/search?q=ai) ends no sentence (before: the address
+# was cut there, read as a question, and its query as a sentence of its own, q等于ai和page等于二).
+_ADDRESS = re.compile(r"(?:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+")
+
+
 def sentences(text: str) -> list[str]:
     """`text` cut after each full stop, question or exclamation mark (closing quotes kept)."""
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    text = _ADDRESS.sub(lambda m: re.sub(r"[?!](?=[A-Za-z0-9])", lambda q: "\ue000" if q[0] == "?" else "\ue001", m[0]), text)
+    return [s.strip().replace("\ue000", "?").replace("\ue001", "!") for s in _SENTENCE.findall(text) if s.strip()]
 
 
 # ── the steps ────────────────────────────────────────────────────────────────────────────
@@ -91,44 +99,6 @@ def _respell(text: str, rules: SpeechRules) -> str:
         return text
     pattern = compiled(rules, "respellings", lambda: re.compile(alternatives(rules.respellings)))
     return pattern.sub(lambda m: rules.respellings[m[0]], text)
-
-
-def _web(text: str, rules: SpeechRules) -> str:
-    """Web and e-mail addresses read out part by part: https://www.openai.com/sora → W W W点openai点
-    com斜杠sora, editor@example.com → editor艾特example点com (before: the @ was dropped, the dots
-    and slashes read as decimals and pauses, m/s inside the address as 米每秒)."""
-    marks = rules.web.marks
-    if not marks:
-        return text
-    name = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
-    domains = alternatives(rules.web.domains)
-    address = [
-        rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@{name}(?:\.{name})+",  # e-mail
-        r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",  # with a scheme
-        r"www\.[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",
-    ]
-    if domains:
-        address.append(rf"(?<![A-Za-z0-9.@/\-]){name}(?:\.{name})*\.(?:{domains})(?![A-Za-z0-9\-])(?:/[A-Za-z0-9\-._~/?#=&%]*)?")
-
-    one = rules.figures.code_one  # the digits of an address are a code's: 163.com → 幺六三点com
-
-    def say(m: re.Match[str]) -> str:
-        written = m[0].rstrip(".,;:!?")
-        rest = m[0][len(written):]
-        written = re.sub(r"^(?:https?|ftp)://", "", written).rstrip("/")
-        parts = []
-        for piece in re.split(r"([^A-Za-z0-9])", written):
-            if piece in marks:
-                parts.append(marks[piece])
-            elif piece.isdigit():
-                parts.append(digits(piece, one))
-            elif piece.isalnum():
-                parts.append(" " + re.sub(r"\d+", lambda d: " " + digits(d[0], one) + " ", piece) + " ")
-            elif piece:
-                parts.append(" ")
-        return "".join(parts) + rest
-
-    return re.sub("|".join(address), say, text)
 
 
 def _ordinals(text: str, rules: SpeechRules) -> str:
@@ -191,7 +161,8 @@ def _powers(text: str, rules: SpeechRules) -> str:
         return text
     # 10^6 written with a caret is 10⁶ and 100m^2 is 100m² (before: the caret was
     # dropped, 一百零六)
-    text = re.sub(r"(?<=[A-Za-z0-9)）])\^(\d{1,3})(?![\d.])", lambda m: m[1].translate(_TO_SUPERSCRIPT), text)
+    text = re.sub(r"(?<=[A-Za-z0-9)）])\^(-?)(\d{1,3})(?![\d.])",
+                  lambda m: "⁻" * len(m[1]) + m[2].translate(_TO_SUPERSCRIPT), text)
     units = _folded(rules)
     square = "".join(map(re.escape, table.names))
     if table.units:
@@ -199,12 +170,12 @@ def _powers(text: str, rules: SpeechRules) -> str:
         text = re.sub(rf"(?<=\d)(\s*)({names})([{square}])(?![A-Za-z])",
                       lambda m: m[1] + table.names[m[3]] + units.get(m[2].lower(), m[2]), text, flags=re.IGNORECASE)
 
-    def power(m: re.Match[str]) -> str:
-        exponent = m[2]
-        said = table.names.get(exponent) or cardinal(int(exponent.translate(_SUPERSCRIPTS))) + table.nth
-        return m[1] + table.of + said
+    def power(m: re.Match[str]) -> str:  # a negative power, 10⁻⁹ → 十的负九次方 (before: 一百零九)
+        exponent = m[3]
+        said = not m[2] and table.names.get(exponent) or cardinal(int(exponent.translate(_SUPERSCRIPTS))) + table.nth
+        return m[1] + table.of + (rules.signed.negative if m[2] else "") + said
 
-    return re.sub(r"([A-Za-z0-9)）])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", power, text)
+    return re.sub(r"([A-Za-z0-9)）])(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", power, text)
 
 
 def _per_unit(text: str, rules: SpeechRules) -> str:
@@ -303,8 +274,12 @@ def _quantities(text: str, rules: SpeechRules) -> str:
     # (the denominator is never 两: 100/200 → 二百分之一百)
     # (after 第 a slash joins two ordinals, 第12/13届 → 第十二、十三届; before: 第十三分之十二届)
     # (a decimal over a whole number is a fraction too: 评分9.5/10 → 十分之九点五; before: 九.十分之五)
-    return re.sub(r"(?<![\d/第.])(\d+(?:\.\d+)?)/(\d+)(?![\d/.])",
-                  lambda m: f"{cardinal(int(m[2]), leading_two=False)}分之{m[1]}", text)
+    # (and over a decimal: a sensor's 1/1.3英寸 → 一点三分之一; before: 一、一点三, the slash a pause)
+    def over(m: re.Match[str]) -> str:
+        whole, _, fraction = m[2].partition(".")
+        return f"{cardinal(int(whole), leading_two=False)}{'点' + digits(fraction) if fraction else ''}分之{m[1]}"
+
+    return re.sub(r"(?<![\d/第.])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/.])", over, text)
 
 
 _PER = {"%": "百分之", "％": "百分之", "‰": "千分之"}
@@ -457,6 +432,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _by_label.stock_codes(text, rules)
     text = _web(text, rules)
     text = _by_label.handles(text, rules)
+    text = _references(text, rules)
     text = _english_numbers(text, rules)
     text = _by_label.short_decades(text)
     text = _by_label.short_years(text, rules)

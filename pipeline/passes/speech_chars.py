@@ -54,9 +54,12 @@ def _stand_in(char: str) -> str:
 # 评分：★★★☆☆ was heard as 评分), unless the count is written next to it too (★★★★★五星好评,
 # 5星好评★★★★★).
 _STARS = re.compile(r"(?:[★☆✩✭✮⭐]\ufe0f?){2,}(?![★☆✩✭✮⭐\ufe0f])(?!\s*[一二三四五六七八九十\d]\s*星)")
+# Enclosed numbers: ①…⑳ ⑴…⒇ ⒈…⒛ ⓫…⓴ ⓵…⓾ ❶…➓ ㉑…㉟ ㊱…㊿, one table for a list's items and a
+# note's marks (before, the list's table lacked ⓫…⓴ ⓵…⓾: ⓵报名⓶缴费 ran on as 一报名二缴费).
+ENCLOSED_NUMBERS = "\u2460-\u249b\u24eb-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
 # Enclosed numbers that mark the items of a list: ①报名②缴费③考试 → 一、报名，二、缴费 … (before:
 # 一报名二缴费, one run of words); one alone is a note's mark (见注①), read as its number.
-_ENCLOSED = "\u2460-\u249b\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
+_ENCLOSED = ENCLOSED_NUMBERS
 _ITEM = re.compile(rf"([{_ENCLOSED}])(?=\s*[^\s{_ENCLOSED}，。、；：！？,.;:!?）)])")
 
 
@@ -93,8 +96,6 @@ def _characters(text: str) -> str:
     return "".join(out)
 
 
-# Enclosed numbers: ①…⑳ ⑴…⒇ ⒈…⒛ ⓫…⓴ ⓵…⓾ ❶…➓ ㉑…㉟ ㊱…㊿.
-ENCLOSED_NUMBERS = "\u2460-\u249b\u24eb-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
 # A note's mark: enclosed numbers, or numbers in square brackets, right after a word or a closing
 # mark and before a pause (受访者①，…  两点②：  数字[1]。  a study[2, 3].): the eye follows it to
 # the note; said, it was a number of the sentence (两点② → 两点二, 数字[1]。 → 数字，一). A mark
@@ -112,9 +113,16 @@ _NOTE_MARK = re.compile(
 _OPENING_MARK = re.compile(rf"^(\s*[{ENCLOSED_NUMBERS}]|\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+(?=\S)")
 
 
+# A number in square brackets that the sentence points to, or that 第 counts, is its content: 第[1]条,
+# 详见注[2], 参见文献[3] → 第1条, 详见注2 (before: the brackets were pauses, 第，一，条, 详见注，二).
+_POINTED = re.compile(rf"((?:第|[{POINTING_WORDS}](?:[{NAMED_THINGS}]|文献|附录|附件)))"
+                      r"\s*[\[［〔]\s*(\d{1,3})\s*[\]］〕]")
+
+
 def without_note_marks(text: str) -> str:
     """`text` without the marks that send the eye to a note, and with a pause after the number
     that labels one."""
+    text = _POINTED.sub(r"\1\2", text)
     return _OPENING_MARK.sub(r"\1，", _NOTE_MARK.sub("", text))
 
 

@@ -124,4 +124,8 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
             return m[0]
         return in_run.sub(number, m[0])
 
-    return _RUN.sub(run, text)
+    text = _RUN.sub(run, text)
+    # an ordinal before a capitalised English word is a name's, said in English (20th Century Fox →
+    # Twentieth Century Fox, 1st Avenue; before: 第二十Century Fox, a Mandarin ordinal in an English name)
+    return re.sub(r"(?<![A-Za-z0-9.])(\d{1,3})(st|nd|rd|th)(?= [A-Z][a-z])",
+                  lambda m: _ordinal(cardinal(int(m[1]), words), words).capitalize(), text)

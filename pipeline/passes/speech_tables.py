@@ -138,6 +138,26 @@ class English:
 
 
 @dataclass(frozen=True)
+class References:
+    """References read by their shape (the `[references]` table, the ninth sweep): a rank (#1), a
+    floor (3F, B1层), a document's number (国发〔2024〕5号), a standard's (IEEE 802.11), a pair of
+    readings (120/80mmHg) and a scale said once (华氏98.6°F); an empty value switches its rule off."""
+
+    rank: str = ""  # '#1' → 第1: the number goes at '#'
+    floor_above: str = ""  # 3F → 3楼
+    floor_below: str = ""  # B1层 → 地下1层
+    document: str = ""  # 〔2024〕 → 2024年
+    standards: tuple[str, ...] = ()  # before a number read digit by digit (IEEE 802.11)
+    pair_units: tuple[str, ...] = ()  # after a/b: a pair of readings, not a fraction (120/80mmHg)
+    pair: str = "比"
+    scales: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # 华氏 → its signs (°F, ℉)
+    compared: tuple[str, ...] = ()  # before a number with none before it: said (钠<2000mg → 小于)
+    tenor: str = ""  # 10Y美债 → 10年期
+    aperture: str = ""  # f/1.8 → F1.8
+    per_time: Mapping[str, str] = field(default_factory=dict)  # after a unit and '/': mg/d → mg/天
+
+
+@dataclass(frozen=True)
 class SpeechRules:
     units: Mapping[str, str]
     currency: Mapping[str, str]
@@ -162,6 +182,7 @@ class SpeechRules:
     size_letters: Mapping[str, int] = field(default_factory=dict)  # a model's size: 28B → 28×10⁹
     size_words: tuple[str, ...] = ()  # next to these a number and one of `size_letters` is a size
     english: English = field(default_factory=English)
+    references: References = field(default_factory=References)
 
 
 def alternatives(words: Iterable[str]) -> str:
@@ -223,6 +244,7 @@ def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DAT
         size_letters={str(k): int(v) for k, v in counts.get("letters", {}).items()},
         size_words=_words(counts.get("words")),
         english=_english_table(data.get("english", {})),
+        references=_references_table(data.get("references", {})),
     )
 
 
@@ -324,3 +346,14 @@ def _powers_table(table: Mapping[str, object]) -> Powers:
 def _web_table(table: Mapping[str, object]) -> Web:
     marks = {mark: str(table[key]) for key, mark in _WEB_MARKS.items() if key in table}
     return Web(marks=marks, domains=_words(table.get("domains")))
+
+
+def _references_table(table: Mapping[str, object]) -> References:
+    scales = table.get("scales", {})
+    return References(rank=str(table.get("rank", "")), floor_above=str(table.get("floor_above", "")),
+                      floor_below=str(table.get("floor_below", "")), document=str(table.get("document", "")),
+                      standards=_words(table.get("standards")), pair_units=_words(table.get("pair_units")),
+                      pair=str(table.get("pair", "比")), compared=_words(table.get("compared")),
+                      tenor=str(table.get("tenor", "")), aperture=str(table.get("aperture", "")),
+                      per_time={str(k): str(v) for k, v in dict(table.get("per_time", {})).items()},  # type: ignore[call-overload]
+                      scales={str(k): _words(v) for k, v in scales.items()} if isinstance(scales, dict) else {})

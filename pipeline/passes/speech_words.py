@@ -79,6 +79,8 @@ def roman_numerals(text: str, rules: SpeechRules) -> str:
     # two letters at least, and only I, V, X: V型反弹, C类, L型 and a lone X are letters
     text = re.sub(rf"(?<![A-Za-z0-9])([IVX]{{2,6}})(?![A-Za-z0-9])(?=(?:{after}))", number, text)
     text = re.sub(r"(?<=第)([IVX]{2,6})(?![A-Za-z0-9])", number, text)
+    # a sequel's number closing a work's title after its Chinese name (《复仇者联盟IV》 → 4; before: I V)
+    text = re.sub(r"(?<=[\u4e00-\u9fff])\s?([IVX]{2,6})(?=[》〉」』])", number, text)
     # after a capitalised Latin word too: a monarch's (Louis XIV → Louis14世, read 十四世), a sequel's
     # or a war's number (Final Fantasy XIV, World War II → 十四, 二; before: X I V, I I, spelt)
     regnal = compiled(rules, "regnal", lambda: frozenset(rules.figures.regnal_names))

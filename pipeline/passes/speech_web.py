@@ -1,0 +1,49 @@
+"""Web and e-mail addresses read out part by part (https://www.openai.com/sora → W W W点openai点com
+斜杠sora, editor@example.com → editor艾特example点com), a step of `speech.speak`; the table is `[web]`
+of `pipeline/data/speech.toml`. Kept apart from `speech.py` (which was at its size limit).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.passes.speech_numbers import digits
+from pipeline.passes.speech_tables import SpeechRules, alternatives
+
+
+def web_addresses(text: str, rules: SpeechRules) -> str:
+    """Web and e-mail addresses read out part by part: https://www.openai.com/sora → W W W点openai点
+    com斜杠sora, editor@example.com → editor艾特example点com (before: the @ was dropped, the dots
+    and slashes read as decimals and pauses, m/s inside the address as 米每秒)."""
+    marks = rules.web.marks
+    if not marks:
+        return text
+    name = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+    domains = alternatives(rules.web.domains)
+    address = [
+        rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@{name}(?:\.{name})+",  # e-mail
+        r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",  # with a scheme
+        r"www\.[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",
+    ]
+    if domains:
+        address.append(rf"(?<![A-Za-z0-9.@/\-]){name}(?:\.{name})*\.(?:{domains})(?![A-Za-z0-9\-])(?:/[A-Za-z0-9\-._~/?#=&%]*)?")
+
+    one = rules.figures.code_one  # the digits of an address are a code's: 163.com → 幺六三点com
+
+    def say(m: re.Match[str]) -> str:
+        written = m[0].rstrip(".,;:!?")
+        rest = m[0][len(written):]
+        written = re.sub(r"^(?:https?|ftp)://", "", written).rstrip("/")
+        parts = []
+        for piece in re.split(r"([^A-Za-z0-9])", written):
+            if piece in marks:
+                parts.append(marks[piece])
+            elif piece.isdigit():
+                parts.append(digits(piece, one))
+            elif piece.isalnum():
+                parts.append(" " + re.sub(r"\d+", lambda d: " " + digits(d[0], one) + " ", piece) + " ")
+            elif piece:
+                parts.append(" ")
+        return "".join(parts) + rest
+
+    return re.sub("|".join(address), say, text)
