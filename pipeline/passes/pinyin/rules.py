@@ -50,7 +50,8 @@ def _rule_de(c: _Context) -> str:  # 得
     """de after a verb or adjective (说得好, 高兴得太早); dé "obtain" before 了 and an object
     (比赛中得了第二名) or 到/奖; děi "must" after a subject before a verb (这病得趁早治, 你得去)."""
     prev, nxt = c.prev, c.next
-    subject_side = prev == "" or prev in _PRONOUNS or prev in _MODAL_ADVERBS
+    # (a conjunction begins the clause, and no verb stands before 得: 只是得宽限几天, 所以得早点走)
+    subject_side = prev == "" or prev in _PRONOUNS or prev in _MODAL_ADVERBS or c.prev_pos.startswith("c")
     verbal = c.prev_pos.startswith(_VERBAL) or c.segs[c.i].kind == "suffix"
     if subject_side and (nxt[:1] in ("了", "到", "知", "奖", "第") or nxt == "过"):
         return "dé"  # 得了吧, 他得过冠军
@@ -226,6 +227,8 @@ def _rule_chang(c: _Context) -> str:  # 长
         return "cháng"
     if nxt == "了" and prev in _EXTENT_NOUNS and prev not in _GROWING:
         return "cháng"  # "has grown long": 时间长了, 路程长了 (but 头发长了: grown)
+    if nxt == "着" and c.next2 == "呢":
+        return "cháng"  # an adjective + 着呢 "quite so": 路还长着呢 (not 树上长着果子)
     if nxt[:1] and nxt[:1] in "得大高胖矮出满成着势齐全歪疯" or nxt in ("了", "到"):
         return "zhǎng"  # 长得快, 长疯了, 长到一米 ("grow to")
     if nxt in ("这么", "那么", "这样", "那样", "这般", "多") and c.next2[:1] in "高大胖壮结漂好":
@@ -276,9 +279,16 @@ def _rule_he(c: _Context) -> str:  # 和
     return "hé"
 
 
+# What ends a potential form V不着 / V得着 ("can / cannot reach the result"): 饿不着, 够得着吗
+_POTENTIAL_END = {"", "了", "吗", "呢", "啊", "吧", "的", "觉"}
+
+
 def _rule_zhao(c: _Context) -> str:  # 着
     if c.prev[-1:] in ("不", "得") and len(c.prev) >= 2:
         return "zháo"
+    if (c.prev in ("不", "得") and c.i >= 2 and c.segs[c.i - 2].kind == "han" and len(c.segs[c.i - 2].text) == 1
+            and c.next in _POTENTIAL_END):
+        return "zháo"  # the same form where jieba cut the verb off: 就饿 + 不 + 着, 用 + 不 + 着了
     if c.prev_pos.startswith("n") and c.prev_pos != "nr" and c.next in ("了", "起来", "得"):
         return "zháo"  # the verb "catch fire, burn" after a noun subject: 火着起来了, 炉子里的火着得正旺
     if c.prev in ("烧", "点", "找", "猜", "够", "摸", "见", "睡") and (c.next in ("了", "") or c.next.startswith("没")):
