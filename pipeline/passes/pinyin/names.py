@@ -41,6 +41,7 @@ from pipeline.passes.pinyin.namescans import (
     _beside_a_name,
     _clause_final_name,
     _listed_names,
+    _opening_name,
     _tagged_names,
 )
 from pipeline.passes.pinyin.nameparallel import before_title
@@ -59,6 +60,8 @@ def name_reading(name: str) -> tuple[str, ...]:
     if han != name or len(han) < 2:  # pseudonym or foreign name with Latin, dots …: no surname logic
         return tuple(chars.get(c, _default(c)) for c in han)
     surnames = _surnames()
+    if len(han) == 2 and han[0] in "老小" and han[1] in surnames:
+        return (_default(han[0]), *surnames[han[1]])  # 老区 Ōu, 小解 Xiè: an address by the surname
     if han in surnames:
         return tuple(surnames[han])  # a compound surname alone, before a title (长孙先生): Zhǎngsūn
     if len(han) >= 3 and han[:2] in surnames:
@@ -190,6 +193,7 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
             if not found or found[-1][0] + len(found[-1][1]) <= offset:
                 found.append((offset, candidate))
         offset += len(words[k])
+    found = _opening_name(words, found)
     found = _after_linking_word(words, found)
     found = _before_speech(words, found)
     found = _listed_names(words, found, listed)
