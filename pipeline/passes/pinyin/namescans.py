@@ -300,6 +300,8 @@ def address(run: str, before: str, after: str) -> list[tuple[int, str]]:
 
 # What follows a name that begins its clause (区长河是…, 单行远在…, 单行远说…)
 _AFTER_OPENING_NAME = {"是", "在", "说", "也", "便", "和", "与", "曾", "今年", "昨天", "表示", "认为"}
+# Adverbs that follow a clause's subject (解乐乐还小, 查重阳已经走了)
+_AFTER_SUBJECT = {"还", "都", "就", "已经", "又", "正在", "一直", "从小", "早就"}
 # The tags of a character that ends a given name (远, 明: adjectives; 河: a place; 义: a bound noun)
 _GIVEN_END_TAGS = ("a", "ns", "ng", "nr", "nz")
 
@@ -310,9 +312,13 @@ def _opening_name(words: list[str], found: list[tuple[int, str]]) -> list[tuple[
     way and its second a given-name character (长 cháng, 行 xíng, 重 chóng), and the character after it,
     which can end a given name, is followed by what follows a person (是, 在, 说). Not a verb after the
     word (区长笑了), nor a common noun (区长家在)."""
-    if len(words) < 2 or found and found[0][0] < 3:
+    if len(words) < 3 or found and found[0][0] < 3:
         return found
     head, nxt = words[0], words[1]
+    if len(head) == 1 and head in _surnames() and head in _triggers() and len(nxt) == 2 \
+            and words[2] in _AFTER_OPENING_NAME | _AFTER_SUBJECT and _given_after_role(nxt, head) \
+            and nxt not in _TITLES and not (nxt[-1] == "长" and word_tag(nxt) not in _NAME_TAGS):  # (仇 + 行长说: a title)
+        return sorted(found + [(0, head + nxt)])  # 查 + 重阳 + 是, 解 + 乐乐 + 还: a lone surname opens the clause
     if len(head) != 2 or not known(head) or head[0] not in _surnames() or head[0] not in _triggers() \
             or head[1] not in _name_chars():
         return found
