@@ -164,6 +164,8 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
 
         elif len(word) == 3 and word[2] in _NEVER_LAST and not known(word):
             pass  # 缪斯是: a word (缪斯 the Muses) and the next word; no given name ends in 是
+        elif len(word) == 2 and word_tag(word) == "nrt":
+            pass  # 盖亚, 盖茨: jieba tags a transliterated name nrt; its characters are read as sounds (Gài)
         elif _surname_of(word) and ((len(word) == 3 and not known(word)) or (2 <= len(word) <= 3 and word_tag(word) in _NAME_TAGS)):
             candidate = word if not _verb_not_name(words, k) else None
             if candidate and len(word) == 2 and len(nxt) == 1 and _name_char(nxt) and not _begins_name(words, k + 1):
