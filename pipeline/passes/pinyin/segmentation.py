@@ -417,7 +417,9 @@ def _cover(word: str, project, phrases) -> list[tuple[int, str, bool]]:
     return out
 
 
-_PART_RULED = {"过"}
+# Characters of an unknown word read by their context rule wherever they stand in it: 过 (当过兵), and
+# the verbs and measure words 种 行 重 (种粮 zhòng, 几行字 háng), which pypinyin's default reads zhǒng, xíng
+_PART_RULED = {"过", "种", "行", "重"}
 _DEGREE_PREFIX = set("很太挺真最更好")  # degree adverbs jieba's dictionary glues onto a word (很漂亮)
 
 
