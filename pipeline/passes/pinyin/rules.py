@@ -130,7 +130,7 @@ def _rule_wei(c: _Context) -> str:  # 为
         return "wéi"  # 为人 "as a person" before how (他为人很和气, 为人正直; not 为人民: 人民 is a word)
     if nxt == "人" and c.next2 and not c.segs[c.i + 2].pos.startswith(("v", "p")) and _pause_after(c, c.i + 2):
         return "wéi"  # 他为人热情，…: one word of character, then the pause (not 为人看病: a verb)
-    if prev in _WEI_PREV or prev in _WEI_ELECTED:
+    if prev in _WEI_PREV or prev in _WEI_ELECTED or prev in _WEI_IS:
         return "wéi"  # 选为, 当选为村委会委员: "as"
     if c.prev_pos.startswith("n") and c.i + 1 < len(c.segs) and c.segs[c.i + 1].text[:1] in "：:":
         return "wéi"  # a noun, then what it is after a colon: 本届理事会成员为：…
@@ -170,6 +170,8 @@ _WEI_CHANGE = {
     "定义", "命名", "界定", "编号", "换算", "折算", "统一",
 }
 _OPEN_QUOTES = set("“‘《「『")
+# Words before 为 "be, count as" (同为被告 "both are", 不足为信 "not to be believed", 不足为奇)
+_WEI_IS = {"同", "不足", "共同", "互"}
 # Being elected or appointed "as" (当选为委员, 任命他为): 为 is wéi after these whatever follows
 _WEI_ELECTED = {"当选", "推选", "选举", "任命", "聘任", "聘请", "推举", "评选", "聘"}
 
