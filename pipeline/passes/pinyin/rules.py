@@ -346,6 +346,11 @@ def _rule_guo(c: _Context) -> str:  # 过
     return "guò"
 
 
+# Characters an unknown word's rule reads (segmentation._PART_RULED) that keep pypinyin's default, as
+# a word's reading, where their rule finds no evidence (进 + 行 + 拍摄: xíng, not a W405 guess)
+_WORD_DEFAULT = {"种", "行", "重"}
+
+
 _RULES = {
     "得": _rule_de, "地": _rule_di, "为": _rule_wei, "只": _rule_zhi, "长": _rule_chang, "行": _rule_xing,
     "种": _rule_zhong3, "重": _rule_chong, "着": _rule_zhao, "还": _rule_huan, "过": _rule_guo, "和": _rule_he,
@@ -375,6 +380,8 @@ def resolve_single(segs: list[_Seg], i: int) -> None:
         sure = standalone is not None and standalone[1] and reading == standalone[0]
         seg.pinyin = [str(reading)]
         seg.source = "fallback" if isinstance(reading, Guess) and not sure else "project"
+        if seg.kind == "part" and isinstance(reading, Guess) and char in _WORD_DEFAULT:
+            seg.pinyin, seg.source = [_default(char)], "phrase"  # inside a word, as before the rule read it (进行拍摄)
         return
     if standalone:
         seg.pinyin = [standalone[0]]
