@@ -227,8 +227,9 @@ class Segmenter:
         if len(word) >= 3 and word[0] in _surnames() and word[1:] in _TITLES:
             # 孙先生, 仇先生, 单教授 (jieba's words): the surname as a surname, the title as the title
             # alone (xiānsheng: pypinyin's 孙先生 has the full tone)
-            reading = [*_surnames()[word[0]], *_phrase_reading(word[1:])]
-            segs.append(_Seg(word, reading, "name", "han", start, tag))
+            # (two pieces of one word: the title's own word rules still read it, 王大夫 dàifu)
+            segs.append(_Seg(word[0], list(_surnames()[word[0]]), "name", "han", start, "nr"))
+            segs.append(_Seg(word[1:], list(_phrase_reading(word[1:])), "phrase", "han", start + 1, word_tag(word[1:])))
             return True
         if len(word) > 1 and word not in phrases and word in _new_words():  # joined by _join_new_words
             segs.append(_Seg(word, _new_words()[word].split(), "phrase", "han", start, tag))
