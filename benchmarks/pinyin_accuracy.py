@@ -22,6 +22,9 @@ Sets (see each file's header):
 - ``holdout6``: ``pinyin_holdout6.txt``, written in the eighth round (a third of it names) before that
   round changed anything and scored with the unchanged pass as its held-out figure (in the log: its
   first part, then the whole); development data since, like holdout5.
+- ``holdout7``: ``pinyin_holdout7.txt``, written in the ninth round (sports, courts, village life,
+  business; a fifth of it names) before that round changed anything and scored once with the unchanged
+  pass as its held-out figure (in the log); development data since, like holdout5 and holdout6.
 - ``dev3`` … ``dev9``: development text of the third (dev3-dev6), fourth (dev7), fifth (dev8) and sixth (dev9) rounds, each
   scored once before any rule was written from it, then tuned on (general rules only).
 
@@ -75,11 +78,12 @@ SETS = {
     "holdout4": (HERE / "pinyin_holdout4.txt",),
     "holdout5": (HERE / "pinyin_holdout5.txt",),
     "holdout6": (HERE / "pinyin_holdout6.txt",),
+    "holdout7": (HERE / "pinyin_holdout7.txt",),
 }
 HELD_OUT = ("holdout2", "holdout3", "holdout4")
 # Held out for their first (logged) scoring only, development data since: their first score is the
 # honest held-out figure (before/after table), later ones are not
-FORMERLY_HELD_OUT = ("holdout5", "holdout6")  # test and final were held out in the first round, development data since
+FORMERLY_HELD_OUT = ("holdout5", "holdout6", "holdout7")  # test and final were held out in the first round, development data since
 LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
 TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
@@ -221,6 +225,35 @@ NOTES = [
     "98.60 % (names 97.50 %, 97.61 %, 95.11 %), against 99.22 %, 98.94 %, 98.55 % (names 97.14 %, 96.65 %, "
     "94.46 %) at the seventh round's end; no class of any set lower. The target (≥ 99.5 %, no class under "
     "98 %) is still not met on held-out text: names stay the weakest class (95.11 % on holdout4).",
+    "Ninth round (2026-12-01, 22:45-23:20 UTC): holdout7 (2090 scored occurrences in 172 sentences, 456 (22 %) "
+    "in names, 254 (12 %) 为谁还行长重都只便; sports, courts, village life and business in news copy, interview "
+    "replies and spoken Chinese: polyphonic surnames 单 曾 解 查 仇 区 朴 盖 乐 缪 翟 覃 召 种 员 句 华 任 燕 宁 纪 谌 冼 "
+    "and 尉迟 万俟 长孙 令狐 澹台 in running text, before titles, in lists, in bylines and as vocatives, given names "
+    "with 行 重 乐 长 朝 传 和 觉 为, and 为/谁/还/行/长/重/都/只/便 dense in spoken replies) was written by hand and "
+    "committed before any change, and scored once with the unchanged pass (b300b14 = the pass of 3d88630): "
+    "97.61 % (names 92.98 %, 为谁还行长重都只便 98.03 %, particles 98.11 %, numbers 98.29 %, other 99.30 %, "
+    "reduplications 100 %), the honest held-out figure of this round. The brief asked a third of names and a "
+    "third of 为谁还行长重都只便: with every polyphonic character of ordinary prose scored as \"other\", the set "
+    "reached 22 % and 12 %. Two gold readings were corrected afterwards from the norm (困难 kùn·nan, 一场官司 "
+    "cháng). Rules written from its misses and the brief's list (general only; no dictionary entry): a jieba "
+    "word of surname + title reads the title alone (孙先生 xiānsheng); an address alone before a comma (小解，"
+    "老区，单长乐，); a name opening its clause where the model joined the surname and the given name's first "
+    "character (区长 + 河是, 单行 + 远 + 在) or left a lone surname before a given name and 是/还 (查 + 重阳 + 是); "
+    "a role before a name lifts the 区长 bar before a title (代理人区长明律师); kin are roles before a name "
+    "(父亲仇长生); 曾 before a title after a verb of calling (叫她曾主任, 叫他曾经理); a transliterated name "
+    "(jieba nrt: 盖亚, 盖茨) read as sounds; 着 zháo in V + 不 + 着; 长 cháng before 着呢; 得 děi after a "
+    "conjunction; 都 dū after a preposition of place before 市/城 (在都市里); 种/行/重 inside an unknown word "
+    "read by their rules (种粮 zhòng, 几行字 háng); 为 wéi after 同 and 不足. Besides, `publish check` no longer "
+    "reports W405 inside a span marked another language ({lang=yue}, {lang=nan}). Each kept only where no "
+    "development set lost: misses dev 1→1, test 3→3, final 0→0, dev3 5→5, dev4 4→4, dev5 1→1, dev6 1→1, dev7 "
+    "9→8, dev8 20→20, dev9 11→10, holdout5 2→1, holdout6 24→18, holdout7 50→30 (corrected gold; names 32→22). "
+    "Left: a given name's 重 zhòng (任重远) and 为 wéi (查为先), 仇家明说 (仇家 \"enemy\" + 明说), a name after "
+    "要不是 or 的 at a clause's end (的盖长春。), pypinyin phrase readings CC-CEDICT contradicts (冠亚军 guān, "
+    "没商量 liáng). holdout2, holdout3 and holdout4 scored once at the end (757a475; the --results run that wrote "
+    "this table scored them again, unchanged): 99.29 %, 99.03 %, 98.62 % (names 97.50 %, 97.61 %, 95.44 %), "
+    "against 99.29 %, 99.00 %, 98.60 % (names 97.50 %, 97.61 %, 95.11 %) at the eighth round's end; no class of "
+    "any set lower. The target (≥ 99.5 %, no class under 98 %) is still not met on held-out text: names stay "
+    "the weakest class (95.44 % on holdout4, 95.18 % on holdout7 after tuning).",
 ]
 
 CLASSES = ("names", "reduplication", "numbers", "particles", "polyphones", "other")
@@ -569,7 +602,7 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
         "independent of the rules (who never looked at the pass, its data or the earlier sets beyond their "
         "headers), to remove the caveat that the earlier held-out sets share their author with the rules; "
         "it is not held to that floor (its baseline scoring, 98.30 %, was under it, and the floor was not "
-        "lowered). holdout5 (seventh round) and holdout6 (eighth round) were held out for their first scoring only (98.88 % and 96.52 %, the honest "
+        "lowered). holdout5 (seventh round), holdout6 (eighth round) and holdout7 (ninth round) were held out for their first scoring only (98.88 %, 96.52 % and 97.61 %, the honest "
         "figures, in the before/after table; holdout6's \"first\" row is its first part, its \"last\" the whole set, both with the unchanged pass) and are development data since.",
         "",
         markdown(results),

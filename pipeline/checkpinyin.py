@@ -30,14 +30,20 @@ def pinyin_fallbacks(doc: Document, source: _SourceText) -> list[Diagnostic]:
 
     annotator = PinyinAnnotator(names=[s.name for s in doc.speakers] + list(doc.meta.authors),
                                 overrides=doc.pronunciation_table)
-    texts: list[tuple[str, int]] = [(s.title, s.loc.line) for s in doc.sections if s.title]
+    texts: list[tuple[str, int]] = [(s.title, s.loc.line) for s in doc.sections if s.title and mandarin(s.lang)]
     texts += [(p.text[:LONG_PARAGRAPH], p.loc.line) for p in doc.paragraphs()]  # (past it: W422 says so)
+    # a span in another language ([汝食饱未？]{lang=nan}, {lang=yue}) gets no pinyin in the learner
+    # editions, so nothing of it is a Mandarin reading to confirm: its characters are not reported
+    other = {(p.text[:LONG_PARAGRAPH], p.loc.line): _other_language(p.spans) for p in doc.paragraphs()}
     texts += [(r.text, r.loc.line) for s in doc.sections for r in s.references]
     texts, stopped = sourceshape.within_budget(texts, sourceshape.SEARCH_BUDGET)  # (a source of megabytes: W424)
     found = [] if stopped is None else [Diagnostic("W424", doc.source, stopped[0], 1,
                                                    sourceshape.budget_message(stopped[1], sourceshape.SEARCH_BUDGET))]
     for text, line in texts:
+        skip = other.get((text, line), ())
         for offset, char, reading in annotator.unsure(text):
+            if any(start <= offset < end for start, end in skip):
+                continue
             snippet = text[max(0, offset - 3) : offset + 1]
             # (the snippet's how-many-th appearance in the paragraph: a phrase the text repeats
             # was placed at its first appearance every time, seven warnings at one column)
@@ -47,6 +53,22 @@ def pinyin_fallbacks(doc: Document, source: _SourceText) -> list[Diagnostic]:
             found.append(Diagnostic("W405", doc.source, at_line, col,
                                     f"'{char}' read {reading} in “{context}” by a fallback guess: nothing in the context decides it"))
     return found
+
+
+def mandarin(lang: str | None) -> bool:
+    """Text the learner editions set pinyin over (as `renderers.pinyinhtml` decides): the title's own
+    text and spans marked Chinese (zh, zh-Hant …); not English, Cantonese (yue), Hokkien (nan) …"""
+    return lang is None or lang.startswith("zh")
+
+
+def _other_language(spans) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets in the paragraph's text of its spans in a language other than Mandarin."""
+    out, at = [], 0
+    for span in spans:
+        if not mandarin(span.lang):
+            out.append((at, at + len(span.text)))
+        at += len(span.text)
+    return tuple(out)
 
 
 def _occurrences(text: str, snippet: str) -> int:

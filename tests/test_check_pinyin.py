@@ -51,3 +51,15 @@ def test_decided_readings_are_not_reported(tmp_path):
     path = tmp_path / "title.md"
     path.write_text(text, encoding="utf-8")
     assert w405(path) == []
+
+
+def test_w405_is_not_reported_inside_a_span_in_another_language(tmp_path):
+    """A span marked Cantonese or Hokkien gets no pinyin in the learner editions: a guess there is no
+    Mandarin reading to confirm, while the same guess in the Mandarin text beside it still is one."""
+    sentence = "把桌子抹一下。"
+    text = VALID.replace("回答一。", f"[{sentence}]{{lang=yue}}[{sentence}]{{lang=nan}}{sentence}")
+    path = tmp_path / "title.md"
+    path.write_text(text, encoding="utf-8")
+    found = [d for d in check(path)[1] if d.code == "W405"]
+    line = text.splitlines()[line_of(text, sentence) - 1]
+    assert [(d.line, d.col) for d in found] == [(line_of(text, sentence), line.rindex("抹") + 1)], [str(d) for d in found]

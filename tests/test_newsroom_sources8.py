@@ -152,7 +152,9 @@ def test_a_guess_inside_a_span_or_across_a_line_end_is_placed_at_its_character(t
     _doc, diagnostics = check(SOURCES["dialect"])
     lines = SOURCES["dialect"].read_text(encoding="utf-8").split("\n")
     guesses = [d for d in diagnostics if d.code == "W405"]
-    assert len(guesses) >= 8 and len({(d.line, d.col) for d in guesses}) == len(guesses)
+    # (7: a guess inside a span marked Hokkien or Cantonese is no Mandarin reading and is not reported;
+    # `locate` below still places one found behind a span's markup)
+    assert len(guesses) >= 7 and len({(d.line, d.col) for d in guesses}) == len(guesses)
     for d in guesses:
         char = re.match(r"'(.)'", d.message)[1]
         assert lines[d.line - 1][d.col - 1] == char, (d.line, d.col, d.message)

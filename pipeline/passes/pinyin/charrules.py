@@ -430,7 +430,20 @@ def _rule_che(c: _Context) -> str:  # 车
     return _guess("chē")
 
 
+# Prepositions and verbs of place before 都 "capital, city" (在都市里, 来到都城): the noun dū, which
+# jieba cuts off its word (在 + 都 + 市里); elsewhere the adverb dōu
+_PLACE_BEFORE = {"在", "到", "往", "去", "回", "进", "来自", "来到", "离开", "住在", "走进", "进入", "搬到", "回到"}
+
+
+def _rule_du(c: _Context) -> str:
+    """dū where 都 begins 都市/都城 after a preposition or verb of place; dōu elsewhere."""
+    if c.prev in _PLACE_BEFORE and c.next[:1] in ("市", "城"):
+        return "dū"
+    return "dōu"
+
+
 RULES = {
+    "都": _rule_du,
     "数": _rule_shu, "子": _rule_zi, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan, "处": _rule_chu, "背": _rule_bei,
     "倒": _rule_dao, "待": _rule_dai, "卡": _rule_ka, "系": _rule_xi, "冲": _rule_chong1, "盛": _rule_sheng,
     "扎": _rule_zha1, "晃": _rule_huang, "散": _rule_san, "露": _rule_lu, "率": _rule_shuai, "空": _rule_kong,

@@ -43,7 +43,14 @@ def _surname_can_stand(char: str, c: _Context) -> bool:
             and len(c.next) > 1 and ((c.next in _TITLES and word_tag(c.next).startswith("n")) or _head_of(c.next))):
         return True  # 退休的曾校长, 请曾老师讲话, 据曾处长介绍, 拨通了曾行长的电话: no adverb before a noun
         # title or a head's title X长 (not 曾代表, 曾指导: verbs; not 问过老师)
+    if (c.prev in _PRONOUNS and c.i >= 2 and c.segs[c.i - 2].text in _CALLING
+            and c.next in _TITLES and word_tag(c.next).startswith(("n", "b"))):
+        return True  # 大家都叫他曾经理, 厂里人都喊她曾主任: what one calls a person is a name and a title
     return len(c.prev) > 1 and c.prev_pos.startswith(("n", "c"))  # 记者过老师; not 问过老师 (问/n)
+
+
+# Verbs of calling a person something (叫他 + a name and title)
+_CALLING = {"叫", "喊", "称", "称呼", "尊称", "管"}
 
 
 def _verb_before_object(char: str, c: _Context) -> bool:

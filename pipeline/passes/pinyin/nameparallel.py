@@ -178,7 +178,8 @@ def before_title(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]
             continue
         if not (i == 0 or run[i - 1] in _BEFORE_NAME or _role_before(run, i)):
             continue
-        if _word(run[i:i + 2]) or known(run[i:i + 3]) or not _parallel_given(run[i + 1:i + 3]):
+        # (surname and given name beginning a word, 区长, is no bar after a role: 代理人区长明律师)
+        if (_word(run[i:i + 2]) and not _role_before(run, i)) or known(run[i:i + 3]) or not _parallel_given(run[i + 1:i + 3]):
             continue
         extra.append((i, run[i:i + 3]))
         taken.update(range(i, i + 3))

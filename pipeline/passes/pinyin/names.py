@@ -41,6 +41,7 @@ from pipeline.passes.pinyin.namescans import (
     _beside_a_name,
     _clause_final_name,
     _listed_names,
+    _opening_name,
     _tagged_names,
 )
 from pipeline.passes.pinyin.nameparallel import before_title
@@ -59,6 +60,8 @@ def name_reading(name: str) -> tuple[str, ...]:
     if han != name or len(han) < 2:  # pseudonym or foreign name with Latin, dots …: no surname logic
         return tuple(chars.get(c, _default(c)) for c in han)
     surnames = _surnames()
+    if len(han) == 2 and han[0] in "老小" and han[1] in surnames:
+        return (_default(han[0]), *surnames[han[1]])  # 老区 Ōu, 小解 Xiè: an address by the surname
     if han in surnames:
         return tuple(surnames[han])  # a compound surname alone, before a title (长孙先生): Zhǎngsūn
     if len(han) >= 3 and han[:2] in surnames:
@@ -161,6 +164,8 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
 
         elif len(word) == 3 and word[2] in _NEVER_LAST and not known(word):
             pass  # 缪斯是: a word (缪斯 the Muses) and the next word; no given name ends in 是
+        elif len(word) == 2 and word_tag(word) == "nrt":
+            pass  # 盖亚, 盖茨: jieba tags a transliterated name nrt; its characters are read as sounds (Gài)
         elif _surname_of(word) and ((len(word) == 3 and not known(word)) or (2 <= len(word) <= 3 and word_tag(word) in _NAME_TAGS)):
             candidate = word if not _verb_not_name(words, k) else None
             if candidate and len(word) == 2 and len(nxt) == 1 and _name_char(nxt) and not _begins_name(words, k + 1):
@@ -190,6 +195,7 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
             if not found or found[-1][0] + len(found[-1][1]) <= offset:
                 found.append((offset, candidate))
         offset += len(words[k])
+    found = _opening_name(words, found)
     found = _after_linking_word(words, found)
     found = _before_speech(words, found)
     found = _listed_names(words, found, listed)

@@ -30,7 +30,7 @@ from pipeline.passes.pinyin.nameclues import (
     _triggers,
     _word,
 )
-from pipeline.passes.pinyin.tables import _is_han, _surnames
+from pipeline.passes.pinyin.tables import _is_han, _name_chars, _surnames
 
 
 _COUNTS = set("两二三四五六七八九十几等")  # 仇建国、仇建军两兄弟, 曾红、查丽等人
@@ -272,3 +272,62 @@ def _after_roles(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]
         extra.append((i, run[i:i + 3]))
         taken.append(range(i, i + 3))
     return sorted(found + extra)
+
+
+# What closes an address that stands as a clause of its own (单长乐，你过来; 老区，你家的牛…)
+_ADDRESS_AFTER = set("，,！!")
+# What may stand before it: the start of the text, a sentence's end, a quotation's start, a colon or comma
+_ADDRESS_BEFORE = {"", "。", "！", "？", "!", "?", "“", "\"", "「", "『", "：", ":", "，", ",", "…"}
+_ADDRESS_GIVEN_TAGS = ("nr", "nrfg", "nrt", "nz", "ns", "t")  # 长乐, 重阳: given names that are names, places, times
+
+
+def address(run: str, before: str, after: str) -> list[tuple[int, str]]:
+    """A run of Han text that is a clause of its own before a comma, and reads as a person addressed:
+    老/小 + a surname read its own way (小解，老区，: not "urinate", "old base area"), or such a surname
+    and a given name that is no word or only a name, a place or a time (单长乐，查重阳！). Vocatives;
+    a word of the dictionary or a verb and its object (查资料，盖被子，) are not taken."""
+    if after not in _ADDRESS_AFTER or before not in _ADDRESS_BEFORE or not 2 <= len(run) <= 3:
+        return []
+    surname, given = (run[1], "") if run[0] in "老小" and len(run) == 2 else (run[0], run[1:])
+    if surname not in _surnames() or surname not in _triggers():
+        return []
+    if not given:
+        return [(0, run)]
+    if len(given) != 2 or known(run) or given in _TITLES or given[-1] in _NEVER_LAST:
+        return []
+    return [(0, run)] if not known(given) or word_tag(given).startswith(_ADDRESS_GIVEN_TAGS) else []
+
+
+# What follows a name that begins its clause (区长河是…, 单行远在…, 单行远说…)
+_AFTER_OPENING_NAME = {"是", "在", "说", "也", "便", "和", "与", "曾", "今年", "昨天", "表示", "认为"}
+# Adverbs that follow a clause's subject (解乐乐还小, 查重阳已经走了)
+_AFTER_SUBJECT = {"还", "都", "就", "已经", "又", "正在", "一直", "从小", "早就"}
+# The tags of a character that ends a given name (远, 明: adjectives; 河: a place; 义: a bound noun)
+_GIVEN_END_TAGS = ("a", "ns", "ng", "nr", "nz")
+
+
+def _opening_name(words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A name that begins the clause where the model made a word of the surname and the given name's
+    first character (区长 + 河是, 单行 + 远 + 在): the word's first character is a surname read its own
+    way and its second a given-name character (长 cháng, 行 xíng, 重 chóng), and the character after it,
+    which can end a given name, is followed by what follows a person (是, 在, 说). Not a verb after the
+    word (区长笑了), nor a common noun (区长家在)."""
+    if len(words) < 3 or found and found[0][0] < 3:
+        return found
+    head, nxt = words[0], words[1]
+    if len(head) == 1 and head in _surnames() and head in _triggers() and len(nxt) == 2 \
+            and words[2] in _AFTER_OPENING_NAME | _AFTER_SUBJECT and _given_after_role(nxt, head) \
+            and nxt not in _TITLES and not (nxt[-1] == "长" and word_tag(nxt) not in _NAME_TAGS):  # (仇 + 行长说: a title)
+        return sorted(found + [(0, head + nxt)])  # 查 + 重阳 + 是, 解 + 乐乐 + 还: a lone surname opens the clause
+    if len(head) != 2 or not known(head) or head[0] not in _surnames() or head[0] not in _triggers() \
+            or head[1] not in _name_chars():
+        return found
+    if len(nxt) == 1 and len(words) > 2 and words[2] in _AFTER_OPENING_NAME:
+        last = nxt
+    elif len(nxt) == 2 and not known(nxt) and nxt[1] in _AFTER_OPENING_NAME:
+        last = nxt[0]  # 区长 + 河是: the model glued the next word's first character on
+    else:
+        return found
+    if not _is_han(last) or not word_tag(last).startswith(_GIVEN_END_TAGS) or known(head + last):
+        return found
+    return sorted(found + [(0, head + last)])

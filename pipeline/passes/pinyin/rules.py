@@ -50,7 +50,8 @@ def _rule_de(c: _Context) -> str:  # 得
     """de after a verb or adjective (说得好, 高兴得太早); dé "obtain" before 了 and an object
     (比赛中得了第二名) or 到/奖; děi "must" after a subject before a verb (这病得趁早治, 你得去)."""
     prev, nxt = c.prev, c.next
-    subject_side = prev == "" or prev in _PRONOUNS or prev in _MODAL_ADVERBS
+    # (a conjunction begins the clause, and no verb stands before 得: 只是得宽限几天, 所以得早点走)
+    subject_side = prev == "" or prev in _PRONOUNS or prev in _MODAL_ADVERBS or c.prev_pos.startswith("c")
     verbal = c.prev_pos.startswith(_VERBAL) or c.segs[c.i].kind == "suffix"
     if subject_side and (nxt[:1] in ("了", "到", "知", "奖", "第") or nxt == "过"):
         return "dé"  # 得了吧, 他得过冠军
@@ -129,7 +130,7 @@ def _rule_wei(c: _Context) -> str:  # 为
         return "wéi"  # 为人 "as a person" before how (他为人很和气, 为人正直; not 为人民: 人民 is a word)
     if nxt == "人" and c.next2 and not c.segs[c.i + 2].pos.startswith(("v", "p")) and _pause_after(c, c.i + 2):
         return "wéi"  # 他为人热情，…: one word of character, then the pause (not 为人看病: a verb)
-    if prev in _WEI_PREV or prev in _WEI_ELECTED:
+    if prev in _WEI_PREV or prev in _WEI_ELECTED or prev in _WEI_IS:
         return "wéi"  # 选为, 当选为村委会委员: "as"
     if c.prev_pos.startswith("n") and c.i + 1 < len(c.segs) and c.segs[c.i + 1].text[:1] in "：:":
         return "wéi"  # a noun, then what it is after a colon: 本届理事会成员为：…
@@ -169,6 +170,8 @@ _WEI_CHANGE = {
     "定义", "命名", "界定", "编号", "换算", "折算", "统一",
 }
 _OPEN_QUOTES = set("“‘《「『")
+# Words before 为 "be, count as" (同为被告 "both are", 不足为信 "not to be believed", 不足为奇)
+_WEI_IS = {"同", "不足", "共同", "互"}
 # Being elected or appointed "as" (当选为委员, 任命他为): 为 is wéi after these whatever follows
 _WEI_ELECTED = {"当选", "推选", "选举", "任命", "聘任", "聘请", "推举", "评选", "聘"}
 
@@ -226,6 +229,8 @@ def _rule_chang(c: _Context) -> str:  # 长
         return "cháng"
     if nxt == "了" and prev in _EXTENT_NOUNS and prev not in _GROWING:
         return "cháng"  # "has grown long": 时间长了, 路程长了 (but 头发长了: grown)
+    if nxt == "着" and c.next2 == "呢":
+        return "cháng"  # an adjective + 着呢 "quite so": 路还长着呢 (not 树上长着果子)
     if nxt[:1] and nxt[:1] in "得大高胖矮出满成着势齐全歪疯" or nxt in ("了", "到"):
         return "zhǎng"  # 长得快, 长疯了, 长到一米 ("grow to")
     if nxt in ("这么", "那么", "这样", "那样", "这般", "多") and c.next2[:1] in "高大胖壮结漂好":
@@ -276,9 +281,16 @@ def _rule_he(c: _Context) -> str:  # 和
     return "hé"
 
 
+# What ends a potential form V不着 / V得着 ("can / cannot reach the result"): 饿不着, 够得着吗
+_POTENTIAL_END = {"", "了", "吗", "呢", "啊", "吧", "的", "觉"}
+
+
 def _rule_zhao(c: _Context) -> str:  # 着
     if c.prev[-1:] in ("不", "得") and len(c.prev) >= 2:
         return "zháo"
+    if (c.prev in ("不", "得") and c.i >= 2 and c.segs[c.i - 2].kind == "han" and len(c.segs[c.i - 2].text) == 1
+            and c.next in _POTENTIAL_END):
+        return "zháo"  # the same form where jieba cut the verb off: 就饿 + 不 + 着, 用 + 不 + 着了
     if c.prev_pos.startswith("n") and c.prev_pos != "nr" and c.next in ("了", "起来", "得"):
         return "zháo"  # the verb "catch fire, burn" after a noun subject: 火着起来了, 炉子里的火着得正旺
     if c.prev in ("烧", "点", "找", "猜", "够", "摸", "见", "睡") and (c.next in ("了", "") or c.next.startswith("没")):
@@ -334,6 +346,11 @@ def _rule_guo(c: _Context) -> str:  # 过
     return "guò"
 
 
+# Characters an unknown word's rule reads (segmentation._PART_RULED) that keep pypinyin's default, as
+# a word's reading, where their rule finds no evidence (进 + 行 + 拍摄: xíng, not a W405 guess)
+_WORD_DEFAULT = {"种", "行", "重"}
+
+
 _RULES = {
     "得": _rule_de, "地": _rule_di, "为": _rule_wei, "只": _rule_zhi, "长": _rule_chang, "行": _rule_xing,
     "种": _rule_zhong3, "重": _rule_chong, "着": _rule_zhao, "还": _rule_huan, "过": _rule_guo, "和": _rule_he,
@@ -363,6 +380,8 @@ def resolve_single(segs: list[_Seg], i: int) -> None:
         sure = standalone is not None and standalone[1] and reading == standalone[0]
         seg.pinyin = [str(reading)]
         seg.source = "fallback" if isinstance(reading, Guess) and not sure else "project"
+        if seg.kind == "part" and isinstance(reading, Guess) and char in _WORD_DEFAULT:
+            seg.pinyin, seg.source = [_default(char)], "phrase"  # inside a word, as before the rule read it (进行拍摄)
         return
     if standalone:
         seg.pinyin = [standalone[0]]

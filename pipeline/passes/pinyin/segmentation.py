@@ -10,6 +10,7 @@ from pipeline.passes.typography import _urls as _urls  # (where a web address en
 from pipeline.passes.pinyin.jiebadict import tagged, word_tag
 from pipeline.passes.pinyin.names import find_names, name_reading
 from pipeline.passes.pinyin.nameparallel import parallel_names
+from pipeline.passes.pinyin.namescans import address
 from pipeline.passes.pinyin.context import (
     _CLASSIFIER_SPLIT,
     _COMPLEMENTS,
@@ -18,6 +19,7 @@ from pipeline.passes.pinyin.context import (
     _NUMERAL,
     _RESULT_CHARS,
     _SUFFIX_PARTICLES,
+    _TITLES,
     _VERB_RULE_CHARS,
 )
 from pipeline.passes.pinyin.rules import _RULES, resolve_single
@@ -38,11 +40,13 @@ from pipeline.passes.pinyin.tables import (
     _lexicon,
     _new_words,
     _neutral,
+    _phrase_reading,
     _phrases_dict,
     _pinyin_dict,
     _project,
     _Seg,
     _standalone,
+    _surnames,
 )
 
 # A figure with its sign, currency and unit, and a range of them: −18℃, 2~8℃, 12%～15%, ¥2.8～¥3.5,
@@ -128,7 +132,8 @@ class Segmenter:
         for pos, piece, is_han in pieces:
             if is_han:
                 listed = (text[pos - 1 : pos] == "、", text[pos + len(piece) : pos + len(piece) + 1] == "、")
-                runs.append((pos, piece, find_names(piece, listed)))
+                found = find_names(piece, listed) or address(piece, text[pos - 1:pos], text[pos + len(piece):pos + len(piece) + 1])
+                runs.append((pos, piece, found))
         names = iter(parallel_names(text, runs))
         for pos, piece, is_han in pieces:
             if is_han:
@@ -218,6 +223,13 @@ class Segmenter:
         project, phrases = _project(), _lexicon()
         if word in project:
             segs.append(_Seg(word, list(project[word]), "project", "han", start, tag))
+            return True
+        if len(word) >= 3 and word[0] in _surnames() and word[1:] in _TITLES:
+            # 孙先生, 仇先生, 单教授 (jieba's words): the surname as a surname, the title as the title
+            # alone (xiānsheng: pypinyin's 孙先生 has the full tone)
+            # (two pieces of one word: the title's own word rules still read it, 王大夫 dàifu)
+            segs.append(_Seg(word[0], list(_surnames()[word[0]]), "name", "han", start, "nr"))
+            segs.append(_Seg(word[1:], list(_phrase_reading(word[1:])), "phrase", "han", start + 1, word_tag(word[1:])))
             return True
         if len(word) > 1 and word not in phrases and word in _new_words():  # joined by _join_new_words
             segs.append(_Seg(word, _new_words()[word].split(), "phrase", "han", start, tag))
@@ -406,7 +418,9 @@ def _cover(word: str, project, phrases) -> list[tuple[int, str, bool]]:
     return out
 
 
-_PART_RULED = {"过"}
+# Characters of an unknown word read by their context rule wherever they stand in it: 过 (当过兵), and
+# the verbs and measure words 种 行 重 (种粮 zhòng, 几行字 háng), which pypinyin's default reads zhǒng, xíng
+_PART_RULED = {"过", "种", "行", "重"}
 _DEGREE_PREFIX = set("很太挺真最更好")  # degree adverbs jieba's dictionary glues onto a word (很漂亮)
 
 
