@@ -49,6 +49,7 @@ except ImportError:  # pragma: no cover - Typer on click itself
     from click.exceptions import UsageError as ParserError  # type: ignore[assignment]
 
 from pipeline.build import describe_failure
+from pipeline.cli_values import empty_value, invalid_value, with_numbers_read
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError, read_source_file, writable_dir
 from pipeline.streams import colour_allowed, forced_colour, live_allowed, on_terminal, silence, visible
@@ -294,6 +295,8 @@ def parser_message(error: ParserError, argv: list[str]) -> str:
             value = rejected["value"]
             message = (f"invalid value for {error.param.get_error_hint()}: {value!r} is not one of "
                        f"{', '.join(choices)}{did_you_mean(value, choices)}")
+        elif annotation is int:  # the parser's 'Input should be a valid integer …' named no number to give
+            message = invalid_value(error.param, argv, error.ctx.command if error.ctx else None) or message
     extra = _EXTRA.match(message)
     command_name = error.ctx.info_name if error.ctx is not None else None
     if extra and command_name in EXTRA_FILE_HINTS and any(_file_like(w) for w in extra["words"].split()):
@@ -402,54 +405,6 @@ def _repeated_options(command: object, args: list[str]) -> str | None:
     return None
 
 
-# Options whose empty value (`--out ''`, `--source=`) the parser took for a path or an address:
-# `Path('')` is '.', so `publish new x --out-dir ''` wrote into the current folder and `--source ''`
-# said '. is a folder'; `--scheduler ''` built here without a word. What to do instead, by option.
-EMPTY_VALUE_ADVICE = {
-    "--out": "name an output folder, e.g. --out output",
-    "--out-dir": "name the folder of the source files, e.g. --out-dir source",
-    "--source": "name a source file, e.g. --source source/<slug>.md (or leave it out to build every title in source/)",
-    "--scheduler": "name a Dask scheduler's address (tcp://host:8786) or 'local', or leave it out to build on this "
-                   "machine",
-}
-# Commands whose argument is a path the same way (their other empty arguments get their own message).
-EMPTY_ARGUMENT_ADVICE = {"import": "the copy's name is empty: name the file to import (.txt, .html/.htm or .docx)"}
-
-
-def _empty_values(command: object, args: list[str]) -> str | None:
-    """What to say when a path or address is given empty (`EMPTY_VALUE_ADVICE`)."""
-    takes_value: dict[str, str] = {}
-    for param in getattr(command, "params", []):
-        if getattr(param, "param_type_name", "") == "option" and not param.is_flag:
-            long = next((opt for opt in param.opts if opt.startswith("--")), param.opts[0])
-            for opt in param.opts:
-                takes_value[opt] = long
-    argument = EMPTY_ARGUMENT_ADVICE.get(getattr(command, "name", "") or "")
-    index, options_end = 0, False
-    while index < len(args):
-        token = args[index]
-        index += 1
-        if token == "--" and not options_end:
-            options_end = True
-            continue
-        if token == "" and argument:
-            return f"{argument} (nothing was done)"
-        if options_end:
-            continue
-        name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
-        long = takes_value.get(name)
-        if long is None:
-            continue
-        if not equals:
-            if index >= len(args):
-                break  # the parser says the value is missing
-            value = args[index]
-            index += 1
-        if not value.strip() and long in EMPTY_VALUE_ADVICE:
-            return f"{long} is empty: {EMPTY_VALUE_ADVICE[long]}"
-    return None
-
-
 class PublishGroup(TyperGroup):
     """The `publish` command group: a mistake on the command line (an unknown option, a missing
     argument, a value not among the choices) is one `error: …` line like every other message,
@@ -476,7 +431,8 @@ class PublishGroup(TyperGroup):
             if misplaced is not None:
                 console().fail(misplaced, EXIT_USAGE)
         name, command, rest = super().resolve_command(ctx, args)
-        repeated = _repeated_options(command, list(rest)) or _empty_values(command, list(rest))
+        rest = with_numbers_read(command, list(rest))
+        repeated = _repeated_options(command, rest) or empty_value(command, rest)
         if repeated is not None:
             console().fail(repeated, EXIT_USAGE)
         return name, command, rest

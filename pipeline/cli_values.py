@@ -1,0 +1,117 @@
+"""What each `publish` option's value must be: one table, read where the command line is read.
+
+Kept apart from `pipeline.cli_common` (printing and the parser's errors) because it is one
+concern with its own data: for every option that takes a value, what to give. It serves three
+messages that were vague or missing before:
+
+- an option given empty or blank (`--jobs ''`, `--level ' '`, `--paper=`): the parser said 'Input
+  should be a valid integer, unable to parse string as an integer', naming no number to give,
+  and `Path('')` is '.', so `--out-dir ''` wrote into the current folder;
+- a value the option cannot take (`--jobs two`, `--level 9`): the same parser's words;
+- a number typed with a Chinese input method (`--jobs ４`, full-width digits): refused as 'not an
+  integer', though it is one. A number option's value is read as NFKC text, so it is the number.
+
+`test_every_option_says_what_it_takes` keeps the table whole: a new option with a value needs
+its line here.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+# Option → what to give it (an imperative, with an example): for an empty and an invalid value.
+OPTION_VALUES = {
+    "--out": "name an output folder, e.g. --out output",
+    "--out-dir": "name the folder of the source files, e.g. --out-dir source",
+    "--source": "name a source file, e.g. --source source/<slug>.md (or leave it out to build every title in source/)",
+    "--scheduler": "name a Dask scheduler's address (tcp://host:8786) or 'local', or leave it out to build on this "
+                   "machine",
+    "--jobs": "give how many titles to build at once, a whole number from 1, e.g. --jobs 2 (or leave it out: one "
+              "per core)",
+    "--level": "give an HSK level, a whole number from 0 to 7 (7 is the 7-9 band), e.g. --level 4 (or leave it "
+               "out: 4)",
+    "--paper": "name a trim, e.g. --paper a5 ('publish pdf --help' lists the trims there are)",
+    "--engine": "name a voice engine: auto, espeak or edge (or leave it out: auto)",
+    "--base-url": "give the address the site will be served from, e.g. --base-url https://example.org/pods/",
+    "--slug": "give the title's slug in lower-case letters, digits and hyphens, e.g. --slug night-library (or leave "
+              "it out to take it from the file's name)",
+}
+# Commands whose argument is a path the same way (their other empty arguments get their own message).
+EMPTY_ARGUMENT_ADVICE = {"import": "the copy's name is empty: name the file to import (.txt, .html/.htm or .docx)"}
+
+
+def _value_options(command: object) -> dict[str, object]:
+    """Every spelling of every option of `command` that takes a value → its parameter."""
+    return {opt: param for param in getattr(command, "params", [])
+            if getattr(param, "param_type_name", "") == "option" and not param.is_flag for opt in param.opts}
+
+
+def long_name(param: object) -> str:
+    opts = getattr(param, "opts", [])
+    return next((opt for opt in opts if opt.startswith("--")), opts[0] if opts else "?")
+
+
+def _is_number(param: object) -> bool:
+    return getattr(getattr(param, "type_descriptor", None), "annotation", None) is int
+
+
+def _values(command: object, args: list[str]) -> Iterator[tuple[int, object, str]]:
+    """(index of the value in `args`, parameter, value) for each option given a value, in order
+    (`--jobs 2`, `--jobs=2`, `-j 2`), up to `--`."""
+    options = _value_options(command)
+    index = 0
+    while index < len(args):
+        token = args[index]
+        index += 1
+        if token == "--":
+            return
+        name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
+        param = options.get(name)
+        if param is None:
+            continue
+        if equals:
+            yield index - 1, param, value
+        elif index < len(args):  # (else the parser says the value is missing)
+            yield index, param, args[index]
+            index += 1
+
+
+def empty_value(command: object, args: list[str]) -> str | None:
+    """What to say when an option's value, or a path argument (`EMPTY_ARGUMENT_ADVICE`), is
+    empty or blank: the option and what it takes."""
+    argument = EMPTY_ARGUMENT_ADVICE.get(getattr(command, "name", "") or "")
+    values = list(_values(command, args))
+    if argument:
+        taken = {index for index, _param, _value in values}
+        if any(token == "" and index not in taken for index, token in enumerate(args)):
+            return f"{argument} (nothing was done)"
+    for _index, param, value in values:
+        if not value.strip():
+            name = long_name(param)
+            return f"{name} is empty: {OPTION_VALUES.get(name, 'give it a value, or leave it out')}"
+    return None
+
+
+def with_numbers_read(command: object, args: list[str]) -> list[str]:
+    """`args` with each number option's value as NFKC text, stripped (`４` → `4`): what a
+    Chinese input method types is the number meant."""
+    read = list(args)
+    for index, param, value in _values(command, args):
+        if _is_number(param):
+            number = unicodedata.normalize("NFKC", value).strip()
+            if number != value:
+                read[index] = f"{args[index].partition('=')[0]}={number}" if args[index] != value else number
+    return read
+
+
+def invalid_value(param: object, argv: list[str], command: object) -> str | None:
+    """The parser's complaint about a value (`--jobs two`, `--level 9`) as the value given and
+    what the option takes, or None when the table has nothing to add."""
+    name = long_name(param)
+    advice = OPTION_VALUES.get(name)
+    if advice is None:
+        return None
+    given = [value for _index, p, value in _values(command, argv) if p is param]
+    shown = repr(given[-1]) if given else "the value given"
+    return f"invalid value for {name}: {shown}: {advice}"
