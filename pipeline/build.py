@@ -267,7 +267,7 @@ def _refuse_another_titles(doc: Document, editions: list[str], ctx: BuildContext
                if size is not None]
     where = str(ctx.out_dir) if isinstance(target, LocalTarget) else target.identity
     message = owners.conflict(ctx.cache, target.identity, present, doc.meta.id, doc.source, doc.meta.slug, where,
-                              usage=False)
+                              usage=False, folder=target.local_dir if isinstance(target, LocalTarget) else None)
     if message:
         raise PublishError(message)
 
