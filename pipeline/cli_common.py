@@ -49,7 +49,8 @@ except ImportError:  # pragma: no cover - Typer on click itself
     from click.exceptions import UsageError as ParserError  # type: ignore[assignment]
 
 from pipeline.build import describe_failure
-from pipeline.cli_values import empty_value, invalid_value, with_numbers_read
+from pipeline.cli_values import (OPTION_VALUES, empty_value, invalid_value, long_name, with_numbers_read,
+                                 with_value_names)
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError, read_source_file, writable_dir
 from pipeline.streams import colour_allowed, forced_colour, live_allowed, on_terminal, silence, visible
@@ -259,6 +260,7 @@ _REJECTED_CHOICE = re.compile(r"^(?:Value error, )?'(?P<value>.*)' is not one of
 
 
 FILE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".docx")  # what publish reads: a word of these is a file
+_NEEDS_VALUE = re.compile(r"^[Oo]ption '(?P<option>[^']+)' requires an argument\.?$")
 _EXTRA = re.compile(r"^Got unexpected extra argument\(s\) \((?P<words>.*)\)\.?$")
 # A command that writes one file, given its path as a second argument (`publish import copy.txt
 # source/tea.md`): how to name that file instead.
@@ -272,9 +274,11 @@ def _file_like(word: str) -> bool:
     return "://" not in word and (Path(word).suffix.lower() in FILE_SUFFIXES or "/" in word or Path(word).exists())
 
 
-def parser_message(error: ParserError, argv: list[str]) -> str:
+def parser_message(error: ParserError, argv: list[str], commands: dict[str, object] | None = None) -> str:
     """The parser's complaint as one line in the house style: what is wrong, the nearest right
-    spelling, and where to read more. `argv` is the command line after `publish`."""
+    spelling, and where to read more. `argv` is the command line after `publish`; `commands` the
+    commands by name, for an error the parser raised without its command."""
+    commands = commands or {}
     message = error.format_message().removeprefix("Value error, ")
     if isinstance(error, NoSuchOption):
         name = error.option_name
@@ -297,6 +301,13 @@ def parser_message(error: ParserError, argv: list[str]) -> str:
                        f"{', '.join(choices)}{did_you_mean(value, choices)}")
         elif annotation is int:  # the parser's 'Input should be a valid integer …' named no number to give
             message = invalid_value(error.param, argv, error.ctx.command if error.ctx else None) or message
+    missing = _NEEDS_VALUE.match(message)
+    if missing:  # what the option takes, from the one table (the parser names no command here)
+        word = next((token for token in argv if not token.startswith("-")), None)
+        command = error.ctx.command if error.ctx is not None else commands.get(word or "")
+        param = next((p for p in getattr(command, "params", []) if missing["option"] in p.opts), None)
+        advice = OPTION_VALUES.get(long_name(param)) if param is not None else None
+        message = f"{missing['option']} needs a value: {advice}" if advice else message
     extra = _EXTRA.match(message)
     command_name = error.ctx.info_name if error.ctx is not None else None
     if extra and command_name in EXTRA_FILE_HINTS and any(_file_like(w) for w in extra["words"].split()):
@@ -418,9 +429,12 @@ class PublishGroup(TyperGroup):
         except NoArgsIsHelpError:
             raise  # `publish` alone: the help
         except ParserError as error:
-            _parser_failed(error, argv)
+            _parser_failed(error, argv, self)
         context.meta["publish.argv"] = argv
         return context
+
+    def get_command(self, ctx, cmd_name):  # type: ignore[no-untyped-def]
+        return with_value_names(super().get_command(ctx, cmd_name))
 
     def resolve_command(self, ctx, args):  # type: ignore[no-untyped-def]
         """The command and its arguments, after the checks the parser does not make: a file
@@ -444,8 +458,10 @@ class PublishGroup(TyperGroup):
         except NoArgsIsHelpError:
             raise
         except ParserError as error:
-            _parser_failed(error, argv)
+            _parser_failed(error, argv, self)
 
 
-def _parser_failed(error: ParserError, argv: list[str]) -> NoReturn:
-    console().fail(parser_message(error, argv), error.exit_code)
+def _parser_failed(error: ParserError, argv: list[str], group: TyperGroup) -> NoReturn:
+    word = next((token for token in argv if not token.startswith("-")), None)
+    command = group.get_command(None, word) if word else None  # type: ignore[arg-type]
+    console().fail(parser_message(error, argv, {word: command} if command else {}), error.exit_code)

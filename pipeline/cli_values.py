@@ -37,6 +37,10 @@ OPTION_VALUES = {
     "--slug": "give the title's slug in lower-case letters, digits and hyphens, e.g. --slug night-library (or leave "
               "it out to take it from the file's name)",
 }
+# What `--help` shows after an option: the kind of value to give. Typer showed the Python type
+# ('-s, --source <list[Path]>', '--out <str>', '--jobs <int range>'), which tells an editor nothing.
+METAVARS = {"--source": "FILE", "--out": "DIR", "--out-dir": "DIR", "--jobs": "N", "--level": "0-7",
+            "--scheduler": "ADDRESS", "--base-url": "URL", "--slug": "SLUG", "--paper": "NAME"}
 # Commands whose argument is a path the same way (their other empty arguments get their own message).
 EMPTY_ARGUMENT_ADVICE = {"import": "the copy's name is empty: name the file to import (.txt, .html/.htm or .docx)"}
 
@@ -45,6 +49,17 @@ def _value_options(command: object) -> dict[str, object]:
     """Every spelling of every option of `command` that takes a value → its parameter."""
     return {opt: param for param in getattr(command, "params", [])
             if getattr(param, "param_type_name", "") == "option" and not param.is_flag for opt in param.opts}
+
+
+def with_value_names(command: object) -> object:
+    """`command` with `METAVARS` shown in its help, and its arguments by their own names alone
+    ('SOURCES', not 'SOURCES <list[str]>')."""
+    for param in getattr(command, "params", []):
+        if getattr(param, "param_type_name", "") == "option" and not param.is_flag:
+            param.metavar = METAVARS.get(long_name(param), param.metavar)
+        elif getattr(param, "param_type_name", "") == "argument" and param.metavar:
+            param.display_type_rich = lambda ctx: None  # the name says it (FILE, SLUG, SOURCES)
+    return command
 
 
 def long_name(param: object) -> str:

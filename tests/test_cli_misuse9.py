@@ -23,6 +23,7 @@ case is refused (or read) before anything is built.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,31 @@ def test_a_settings_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     (project / "publish.toml").write_bytes("\ufeff[cache]\nmax_size = true\n".encode("utf-8"))
     said = one_error(invoke(project, "epub"))
     assert said.startswith("error: publish.toml:2: [cache] max_size: true is not a size"), said
+
+
+# -- --help: what to give each option, and an option left without its value ----------------------------
+def test_every_commands_help_names_the_kind_of_value_not_a_python_type(tmp_path: Path) -> None:
+    """Before: '-s, --source <list[Path]>', '-o, --out <str>', '--jobs <int range>', 'SOURCES
+    <list[str]>'; and `publish watch --help` offered an s3:// URL for --out (watch refuses one)
+    and a --source 'once per file' (watch follows one title)."""
+    import typer.main
+
+    from pipeline.cli import app
+
+    for name in typer.main.get_command(app).commands:
+        shown = invoke(tmp_path, name, "--help")
+        assert shown.exit_code == 0, (name, shown.stderr)
+        assert not re.search(r"<(list\[|str>|int|path>|float)", shown.stdout), (name, shown.stdout)
+    watch = invoke(tmp_path, "watch", "--help").stdout
+    assert "-s, --source FILE" in watch and "-o, --out DIR" in watch and "s3://" not in watch, watch
+    assert "once per file" not in watch
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (["epub", "--out"], "error: --out needs a value: name an output folder, e.g. --out output; see 'publish epub"),
+    (["all", "-j"], "error: -j needs a value: give how many titles to build at once"),
+    (["import", "copy.txt", "--slug"], "error: --slug needs a value: give the title's slug"),
+], ids=["out", "jobs-short", "slug"])
+def test_an_option_left_without_its_value_says_what_it_takes(tmp_path: Path, args: list[str], line: str) -> None:
+    """Before: "option '--out' requires an argument", naming nothing to give."""
+    assert one_error(invoke(_project(tmp_path), *args)).startswith(line)
