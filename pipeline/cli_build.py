@@ -115,8 +115,8 @@ def run_build(editions: list[str], sources: list[str] | None, source: list[Path]
             plan = plan_site(base_url, out, required=site is Site.yes, project_dir=Path("."), warn=ui.warn,
                              titles=titles)
         single = len(titles) == 1
-        listener = (TitleProgress(ui, _never(titles[0], editions) if plan is not None else frozenset()) if single
-                    else CatalogueProgress(ui, len(titles)))
+        never = (lambda: _never(titles[0], editions)) if plan is not None else frozenset()  # read if asked
+        listener = TitleProgress(ui, never) if single else CatalogueProgress(ui, len(titles))
         try:
             report = build_titles(titles, settings, out, jobs=jobs, scheduler=scheduler, listener=listener,
                                   log=ui.note)

@@ -281,10 +281,12 @@ def test_every_commands_help_names_the_kind_of_value_not_a_python_type(tmp_path:
 
     from pipeline.cli import app
 
-    for name in typer.main.get_command(app).commands:
-        shown = invoke(tmp_path, name, "--help")
-        assert shown.exit_code == 0, (name, shown.stderr)
-        assert not re.search(r"<(list\[|str>|int|path>|float)", shown.stdout), (name, shown.stdout)
+    group = typer.main.get_command(app)
+    for name in group.commands:  # each option's and argument's line of the help, as --help writes it
+        command = group.get_command(None, name)
+        ctx = command.make_context(name, ["--help"], resilient_parsing=True)
+        lines = [record[0] for param in command.params if (record := param.get_help_record(ctx))]
+        assert lines and not [line for line in lines if re.search(r"<(list\[|str>|int|path>|float)", line)], lines
     watch = invoke(tmp_path, "watch", "--help").stdout
     assert "-s, --source FILE" in watch and "-o, --out DIR" in watch and "s3://" not in watch, watch
     assert "once per file" not in watch
@@ -298,3 +300,40 @@ def test_every_commands_help_names_the_kind_of_value_not_a_python_type(tmp_path:
 def test_an_option_left_without_its_value_says_what_it_takes(tmp_path: Path, args: list[str], line: str) -> None:
     """Before: "option '--out' requires an argument", naming nothing to give."""
     assert one_error(invoke(_project(tmp_path), *args)).startswith(line)
+
+
+def test_a_full_width_tilde_is_the_home_folder(tmp_path: Path, monkeypatch) -> None:
+    """Before: `--out-dir ～/drafts` (a Chinese input method's tilde) wrote into a folder named
+    '～' inside the project, and the editor looked in the home folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    (tmp_path / "project").mkdir()
+    project = _project(tmp_path / "project")
+    for mark, slug in (("～", "night-owl"), ("〜", "early-bird")):
+        result = invoke(project, "new", slug, f"--out-dir={mark}/drafts", "-q")
+        assert result.exit_code == 0, result.stderr
+        assert (home / "drafts" / f"{slug}.md").is_file()
+    assert sorted(p.name for p in project.iterdir() if p.name != ".cache-test") == ["source"]
+    (project / "～").mkdir()  # a folder of that name, there: it is meant
+    assert invoke(project, "new", "late-owl", "--out-dir", "～/drafts", "-q").exit_code == 0
+    assert (project / "～" / "drafts" / "late-owl.md").is_file()
+
+
+def test_a_site_build_of_one_title_does_not_read_it_twice(tmp_path: Path, monkeypatch) -> None:
+    """Before: `publish site x.md` parsed the title once more before its build, only to know which
+    editions it can never have (W409), which matters only when one fails: now asked then."""
+    import types
+
+    import pipeline.site.command
+    from pipeline import cli_build
+    from pipeline.driver import title as title_module
+
+    reads: list[str] = []
+    real = title_module.read_title
+    monkeypatch.setattr(title_module, "read_title", lambda source: reads.append(source.name) or real(source))
+    monkeypatch.setattr(cli_build, "build_titles", lambda *a, **k: types.SimpleNamespace(results=[], failed=[]))
+    monkeypatch.setattr(pipeline.site.command, "run_site", lambda *a, **k: None)
+    result = invoke(_project(tmp_path), "site", "--base-url", "https://example.org/pods/", "source/river.md")
+    assert result.exit_code == 0, result.stderr
+    assert reads == []
