@@ -32,6 +32,7 @@ import enum
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -49,7 +50,7 @@ except ImportError:  # pragma: no cover - Typer on click itself
     from click.exceptions import UsageError as ParserError  # type: ignore[assignment]
 
 from pipeline.build import describe_failure
-from pipeline.cli_values import (OPTION_VALUES, empty_value, invalid_value, long_name, with_numbers_read,
+from pipeline.cli_values import (OPTION_VALUES, command_word, empty_value, invalid_value, long_name, with_numbers_read,
                                  with_value_names)
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError, read_source_file, writable_dir
@@ -260,6 +261,7 @@ _REJECTED_CHOICE = re.compile(r"^(?:Value error, )?'(?P<value>.*)' is not one of
 
 
 FILE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".docx")  # what publish reads: a word of these is a file
+_NO_COMMAND = re.compile(r"^No such command '(?P<word>[^']*)'\.?$")
 _NEEDS_VALUE = re.compile(r"^[Oo]ption '(?P<option>[^']+)' requires an argument\.?$")
 _EXTRA = re.compile(r"^Got unexpected extra argument\(s\) \((?P<words>.*)\)\.?$")
 # A command that writes one file, given its path as a second argument (`publish import copy.txt
@@ -313,6 +315,11 @@ def parser_message(error: ParserError, argv: list[str], commands: dict[str, obje
     if extra and command_name in EXTRA_FILE_HINTS and any(_file_like(w) for w in extra["words"].split()):
         message = f"{message.rstrip('.')}: {EXTRA_FILE_HINTS[command_name]}"
     message = re.sub(r"\. Did you mean (.+?)\?$", r" (did you mean \1?)", message)  # an unknown command
+    unknown = _NO_COMMAND.match(message)
+    if unknown:  # the parser's guess is case-sensitive: 'CHEK' was offered nothing
+        read = unicodedata.normalize("NFKC", unknown["word"]).casefold()
+        nearest = difflib.get_close_matches(read, list(commands_of(error.ctx)), n=1, cutoff=0.6)
+        message = f"{message.rstrip('.')}" + (f" (did you mean '{nearest[0]}'?)" if nearest else "")
     message = message[:1].lower() + message[1:] if message[1:2].islower() else message
     if error.ctx is not None:
         where = error.ctx.command_path
@@ -441,6 +448,7 @@ class PublishGroup(TyperGroup):
         where the command should be, and an option given twice with two values."""
         if args:
             commands = commands_of(ctx)
+            args = [command_word(args[0], commands), *args[1:]]
             misplaced = _a_file_for_a_command(args[0], commands, list(args[1:]))
             if misplaced is not None:
                 console().fail(misplaced, EXIT_USAGE)

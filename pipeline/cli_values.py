@@ -17,6 +17,7 @@ its line here.
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Iterator
 
@@ -106,6 +107,16 @@ def empty_value(command: object, args: list[str]) -> str | None:
             name = long_name(param)
             return f"{name} is empty: {OPTION_VALUES.get(name, 'give it a value, or leave it out')}"
     return None
+
+
+def command_word(word: str, commands: dict[str, object]) -> str:
+    """The command `word` names in any case or width (`EPUB` with Caps Lock on, `ｅｐｕｂ` from a
+    Chinese input method): before, 'no such command', with no nearer spelling offered. A file of
+    that name is left to be named as a file."""
+    if word in commands or word.startswith("-") or os.path.lexists(word):
+        return word
+    read = unicodedata.normalize("NFKC", word).casefold()
+    return read if read in commands else word
 
 
 def with_numbers_read(command: object, args: list[str]) -> list[str]:

@@ -337,3 +337,24 @@ def test_a_site_build_of_one_title_does_not_read_it_twice(tmp_path: Path, monkey
     result = invoke(_project(tmp_path), "site", "--base-url", "https://example.org/pods/", "source/river.md")
     assert result.exit_code == 0, result.stderr
     assert reads == []
+
+
+# -- the command word in capitals or full width ------------------------------------------------------------
+@pytest.mark.parametrize(("word", "line"), [
+    ("CHEK", "error: no such command 'CHEK' (did you mean 'check'?)"),
+    ("Ｐｆｄ", "error: no such command 'Ｐｆｄ' (did you mean 'pdf'?)"),
+], ids=["capitals-typo", "full-width-typo"])
+def test_a_command_word_typed_wrong_gets_the_nearest(tmp_path: Path, word: str, line: str) -> None:
+    """Before: the parser's guess was case-sensitive: 'CHEK' and 'Ｐｆｄ' were offered nothing."""
+    assert one_error(invoke(tmp_path, word)).startswith(line)
+
+
+def test_a_command_in_capitals_or_full_width_is_the_command(tmp_path: Path) -> None:
+    """Caps Lock (`publish CHECK`) or a Chinese input method (`publish ｃｈｅｃｋ`): before, 'no such
+    command'. A file of that name is still named as a file."""
+    project = _project(tmp_path)
+    for word in ("CHECK", "ｃｈｅｃｋ", "Check"):
+        result = invoke(project, word, "source/river.md")
+        assert result.exit_code == 0 and "source/river.md: 0 error(s)" in result.stdout, (word, result.stderr)
+    (project / "EPUB").write_text("not a command", encoding="utf-8")
+    assert "EPUB is a file, not a command" in one_error(invoke(project, "EPUB"))
