@@ -304,5 +304,5 @@ def _stamp(data: bytes) -> dict | None:
 
 def default_cache(project_dir: Path) -> Cache:
     """The project's cache: `$PUBLISH_CACHE_DIR` if set, else `<project>/.cache/publish`."""
-    configured = expand_home(os.environ.get("PUBLISH_CACHE_DIR", ""))
+    configured = expand_home(os.environ.get("PUBLISH_CACHE_DIR", "").strip())  # blank: unset, as empty
     return Cache(Path(configured) if configured else project_dir / ".cache" / "publish")

@@ -102,6 +102,9 @@ def run_build(editions: list[str], sources: list[str] | None, source: list[Path]
 
     ui = console(quiet)
     out = expand_home(out)
+    # blank here is DASK_SCHEDULER_ADDRESS's (`--scheduler ' '` is refused by the parser): unset, as
+    # when empty; before, 'error: --scheduler   is not an address' named an option nobody gave
+    scheduler = scheduler if scheduler is None or scheduler.strip() else None
     with reported_errors(ui):
         standard_stream(out, "--out", output=True)
         titles = named_titles(sources, source, ui)

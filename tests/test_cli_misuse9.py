@@ -358,3 +358,28 @@ def test_a_command_in_capitals_or_full_width_is_the_command(tmp_path: Path) -> N
         assert result.exit_code == 0 and "source/river.md: 0 error(s)" in result.stdout, (word, result.stderr)
     (project / "EPUB").write_text("not a command", encoding="utf-8")
     assert "EPUB is a file, not a command" in one_error(invoke(project, "EPUB"))
+
+
+# -- an environment variable set blank --------------------------------------------------------------------
+def test_a_blank_environment_variable_is_unset(tmp_path: Path, monkeypatch) -> None:
+    """Before: `PUBLISH_CACHE_DIR=" "` put the build cache in a folder named ' ' inside the project,
+    and `DASK_SCHEDULER_ADDRESS=" "` was 'error: --scheduler   is not an address', an option
+    nobody gave. Blank is unset, as empty is."""
+    import types
+
+    from typer.testing import CliRunner
+
+    from pipeline import cli_build
+    from pipeline.build import default_cache
+    from pipeline.cli import app
+
+    project = _project(tmp_path)
+    monkeypatch.setenv("PUBLISH_CACHE_DIR", " ")
+    assert default_cache(project).root == project / ".cache" / "publish"
+    asked: dict[str, object] = {}
+    monkeypatch.setattr(cli_build, "build_titles",
+                        lambda *a, **k: asked.update(k) or types.SimpleNamespace(results=[], failed=[]))
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(app, ["epub", "source/river.md"], env={"DASK_SCHEDULER_ADDRESS": " \t"})
+    assert result.exit_code == 0, result.output
+    assert asked["scheduler"] is None
