@@ -119,12 +119,17 @@ def command_word(word: str, commands: dict[str, object]) -> str:
     return read if read in commands else word
 
 
+# Options whose value is a word or a number, never a name on disk or an address: read as NFKC text,
+# stripped, so that what a Chinese input method types (`--jobs ４`, `--paper Ａ５`, `--engine ｅｓｐｅａｋ`)
+# is what was meant. (A path keeps its characters: a file may be named in full width.)
+WORD_OPTIONS = frozenset({"--jobs", "--level", "--paper", "--engine"})
+
+
 def with_numbers_read(command: object, args: list[str]) -> list[str]:
-    """`args` with each number option's value as NFKC text, stripped (`４` → `4`): what a
-    Chinese input method types is the number meant."""
+    """`args` with each `WORD_OPTIONS` value (and any number's) as NFKC text, stripped (`４` → `4`)."""
     read = list(args)
     for index, param, value in _values(command, args):
-        if _is_number(param):
+        if _is_number(param) or long_name(param) in WORD_OPTIONS:
             number = unicodedata.normalize("NFKC", value).strip()
             if number != value:
                 read[index] = f"{args[index].partition('=')[0]}={number}" if args[index] != value else number

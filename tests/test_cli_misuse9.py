@@ -114,12 +114,14 @@ def test_every_option_says_what_it_takes() -> None:
     assert taking - set(OPTION_VALUES) == set(), taking - set(OPTION_VALUES)
 
 
-@pytest.mark.parametrize("args", [["--jobs", "４"], ["-j", "２"], ["--jobs=１"], ["--jobs", " 2 "]],
-                         ids=["full-width", "short", "equals", "spaced"])
+@pytest.mark.parametrize("args", [["epub", "--jobs", "４"], ["epub", "-j", "２"], ["epub", "--jobs=１"],
+                                  ["epub", "--jobs", " 2 "], ["pdf", "--paper", "Ａ５"], ["script", "--engine=ｅｓｐｅａｋ"]],
+                         ids=["full-width", "short", "equals", "spaced", "paper", "engine"])
 def test_a_number_typed_in_full_width_digits_is_the_number(tmp_path: Path, args: list[str]) -> None:
-    """Before: `--jobs ４` (a Chinese input method's digit) was 'not a valid integer'. It reaches
-    the command now, which goes on to its next check (the source named is not there)."""
-    said = one_error(invoke(_project(tmp_path), "epub", *args, "gone.md"))
+    """Before: `--jobs ４` (a Chinese input method's digit) was 'not a valid integer', `--paper Ａ５`
+    not a trim. It reaches the command now, which goes on to its next check (the source named is
+    not there)."""
+    said = one_error(invoke(_project(tmp_path), *args, "gone.md"))
     assert said.startswith("error: gone.md: no such file"), said
 
 
