@@ -9,7 +9,11 @@ messages that were vague or missing before:
   and `Path('')` is '.', so `--out-dir ''` wrote into the current folder;
 - a value the option cannot take (`--jobs two`, `--level 9`): the same parser's words;
 - a number typed with a Chinese input method (`--jobs ４`, full-width digits): refused as 'not an
-  integer', though it is one. A number option's value is read as NFKC text, so it is the number.
+  integer', though it is one. A number's or a word's value (`WORD_OPTIONS`) is read as NFKC text,
+  and so is the command word (`publish ｃｈｅｃｋ`, `publish CHECK`);
+- an option left without its value (`--out` last on the line): "option '--out' requires an
+  argument". And `--help` showed each option's Python type (`<list[Path]>`), not what to give
+  (`METAVARS`).
 
 `test_every_option_says_what_it_takes` keeps the table whole: a new option with a value needs
 its line here.
