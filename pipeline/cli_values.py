@@ -78,7 +78,7 @@ def _is_number(param: object) -> bool:
 
 def _values(command: object, args: list[str]) -> Iterator[tuple[int, object, str]]:
     """(index of the value in `args`, parameter, value) for each option given a value, in order
-    (`--jobs 2`, `--jobs=2`, `-j 2`), up to `--`."""
+    (`--jobs 2`, `--jobs=2`, `-j 2`, `-j2`), up to `--`. The value ends its token."""
     options = _value_options(command)
     index = 0
     while index < len(args):
@@ -86,6 +86,9 @@ def _values(command: object, args: list[str]) -> Iterator[tuple[int, object, str
         index += 1
         if token == "--":
             return
+        if not token.startswith("--") and len(token) > 2 and token[:2] in options:  # `-j2`, `-ooutput`
+            yield index - 1, options[token[:2]], token[2:]
+            continue
         name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
         param = options.get(name)
         if param is None:
@@ -136,7 +139,7 @@ def with_numbers_read(command: object, args: list[str]) -> list[str]:
         if _is_number(param) or long_name(param) in WORD_OPTIONS:
             number = unicodedata.normalize("NFKC", value).strip()
             if number != value:
-                read[index] = f"{args[index].partition('=')[0]}={number}" if args[index] != value else number
+                read[index] = args[index][:len(args[index]) - len(value)] + number  # after `--jobs=`, `-j`
     return read
 
 

@@ -115,8 +115,9 @@ def test_every_option_says_what_it_takes() -> None:
 
 
 @pytest.mark.parametrize("args", [["epub", "--jobs", "４"], ["epub", "-j", "２"], ["epub", "--jobs=１"],
-                                  ["epub", "--jobs", " 2 "], ["pdf", "--paper", "Ａ５"], ["script", "--engine=ｅｓｐｅａｋ"]],
-                         ids=["full-width", "short", "equals", "spaced", "paper", "engine"])
+                                  ["epub", "--jobs", " 2 "], ["epub", "-j４"], ["pdf", "--paper", "Ａ５"],
+                                  ["script", "--engine=ｅｓｐｅａｋ"]],
+                         ids=["full-width", "short", "equals", "spaced", "attached", "paper", "engine"])
 def test_a_number_typed_in_full_width_digits_is_the_number(tmp_path: Path, args: list[str]) -> None:
     """Before: `--jobs ４` (a Chinese input method's digit) was 'not a valid integer', `--paper Ａ５`
     not a trim. It reaches the command now, which goes on to its next check (the source named is
