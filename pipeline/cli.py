@@ -340,7 +340,8 @@ def watch(
     editions: Annotated[Optional[list[str]], typer.Argument(metavar="EDITIONS", show_default=False,
                                                             help="Editions to rebuild (default: epub pdf).")] = None,
     source: Annotated[Optional[list[Path]], typer.Option(
-        "--source", "-s", show_default=False, help="The source file to follow (needed when source/ holds several).")] = None,
+        "--source", "-s", show_default=False,
+        help="The source file to follow (needed when source/ holds several).")] = None,
     out_dir: Annotated[str, typer.Option("--out", "-o", help="Output folder (a folder on this machine).")] = "output",
     quiet: QuietOption = False,
 ) -> None:
