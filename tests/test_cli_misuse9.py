@@ -23,6 +23,7 @@ case is refused (or read) before anything is built.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from pathlib import Path
 
@@ -381,3 +382,24 @@ def test_a_blank_environment_variable_is_unset(tmp_path: Path, monkeypatch) -> N
     result = CliRunner().invoke(app, ["epub", "source/river.md"], env={"DASK_SCHEDULER_ADDRESS": " \t"})
     assert result.exit_code == 0, result.output
     assert asked["scheduler"] is None
+
+
+def test_a_scheduler_address_from_the_environment_is_named_by_its_variable(tmp_path: Path) -> None:
+    """Before: 'error: --scheduler http://…:8787/status is a web address', an option the editor
+    never typed (the shell set DASK_SCHEDULER_ADDRESS for every command)."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    project = _project(tmp_path)
+    before = Path.cwd()
+    os.chdir(project)
+    try:
+        result = CliRunner().invoke(app, ["epub", "source/river.md"], env={
+            "DASK_SCHEDULER_ADDRESS": "http://dask:8787/status", "PUBLISH_CACHE_DIR": str(project / ".cache-test")})
+    finally:
+        os.chdir(before)
+    said = one_error(result)
+    assert said.startswith("error: DASK_SCHEDULER_ADDRESS=http://dask:8787/status is a web address"), said
+    assert said.endswith("(it is set in the environment: correct it, or unset it to build on this machine)"), said
+    _nothing_written(project)
