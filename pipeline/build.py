@@ -267,7 +267,7 @@ def _refuse_another_titles(doc: Document, editions: list[str], ctx: BuildContext
                if size is not None]
     where = str(ctx.out_dir) if isinstance(target, LocalTarget) else target.identity
     message = owners.conflict(ctx.cache, target.identity, present, doc.meta.id, doc.source, doc.meta.slug, where,
-                              usage=False)
+                              usage=False, folder=target.local_dir if isinstance(target, LocalTarget) else None)
     if message:
         raise PublishError(message)
 
@@ -304,5 +304,5 @@ def _stamp(data: bytes) -> dict | None:
 
 def default_cache(project_dir: Path) -> Cache:
     """The project's cache: `$PUBLISH_CACHE_DIR` if set, else `<project>/.cache/publish`."""
-    configured = expand_home(os.environ.get("PUBLISH_CACHE_DIR", ""))
+    configured = expand_home(os.environ.get("PUBLISH_CACHE_DIR", "").strip())  # blank: unset, as empty
     return Cache(Path(configured) if configured else project_dir / ".cache" / "publish")

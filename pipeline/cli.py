@@ -339,8 +339,10 @@ def voices(
 def watch(
     editions: Annotated[Optional[list[str]], typer.Argument(metavar="EDITIONS", show_default=False,
                                                             help="Editions to rebuild (default: epub pdf).")] = None,
-    source: SourceOption = None,
-    out_dir: OutOption = "output",
+    source: Annotated[Optional[list[Path]], typer.Option(
+        "--source", "-s", show_default=False,
+        help="The source file to follow (needed when source/ holds several).")] = None,
+    out_dir: Annotated[str, typer.Option("--out", "-o", help="Output folder (a folder on this machine).")] = "output",
     quiet: QuietOption = False,
 ) -> None:
     """Rebuild editions whenever the source or the styles change; Ctrl-C stops."""
@@ -381,9 +383,15 @@ def watch(
         settings = settings.resolved(ui.note)
         ctx = BuildContext(out_dir=out_path, cache=cache, styles_dir=styles_dir(settings.style_overrides, cache),
                            options=settings.options(), log=ui.say)
+
+        def restyle() -> Path:  # a saved style is checked as at the start (a page no book has: refused)
+            overrides = style_overrides(Path("."))
+            check_pages(overrides, settings.editions, settings.paper, settings.marks)
+            return styles_dir(overrides, cache)
+
         with cache.in_use():  # `publish clean-cache` refuses while it is watched
             watch_and_build(path, chosen, ctx, out=ui.say, style_dirs=[STYLES_DIR, project_styles(Path("."))],
-                            restyle=lambda: styles_dir(style_overrides(Path(".")), cache),
+                            restyle=restyle,
                             after_build=lambda: prune_cache(cache, settings.cache_limit, ui.say))
 
 

@@ -102,8 +102,12 @@ def run_build(editions: list[str], sources: list[str] | None, source: list[Path]
 
     ui = console(quiet)
     out = expand_home(out)
+    # blank here is DASK_SCHEDULER_ADDRESS's (`--scheduler ' '` is refused by the parser): unset, as
+    # when empty; before, 'error: --scheduler   is not an address' named an option nobody gave
+    scheduler = scheduler if scheduler is None or scheduler.strip() else None
     with reported_errors(ui):
         standard_stream(out, "--out", output=True)
+        _scheduler_from_environment(scheduler)
         titles = named_titles(sources, source, ui)
         try:
             settings = settings_for_project(Path("."), editions=tuple(editions), force=force, **options)
@@ -115,8 +119,8 @@ def run_build(editions: list[str], sources: list[str] | None, source: list[Path]
             plan = plan_site(base_url, out, required=site is Site.yes, project_dir=Path("."), warn=ui.warn,
                              titles=titles)
         single = len(titles) == 1
-        listener = (TitleProgress(ui, _never(titles[0], editions) if plan is not None else frozenset()) if single
-                    else CatalogueProgress(ui, len(titles)))
+        never = (lambda: _never(titles[0], editions)) if plan is not None else frozenset()  # read if asked
+        listener = TitleProgress(ui, never) if single else CatalogueProgress(ui, len(titles))
         try:
             report = build_titles(titles, settings, out, jobs=jobs, scheduler=scheduler, listener=listener,
                                   log=ui.note)
@@ -130,6 +134,23 @@ def run_build(editions: list[str], sources: list[str] | None, source: list[Path]
     forgiven = set(step.forgiven) if step is not None else set()
     if [r for r in report.failed if r.name not in forgiven] or (step is not None and not step.ok):
         raise typer.Exit(EXIT_FAILED)
+
+
+def _scheduler_from_environment(scheduler: str | None) -> None:
+    """A `UsageError` naming DASK_SCHEDULER_ADDRESS when the address it sets is none: before, the
+    message named '--scheduler', which the editor never typed (the shell set it for every command)."""
+    ctx = _current_context()
+    if not scheduler or scheduler == "local" or ctx is None:
+        return
+    if ctx.get_parameter_source("scheduler") is not ParameterSource.ENVIRONMENT:
+        return
+    from pipeline.driver.cluster import check_address
+
+    try:
+        check_address(scheduler)
+    except UsageError as exc:
+        raise UsageError(f"{str(exc).replace('--scheduler ', 'DASK_SCHEDULER_ADDRESS=', 1)} (it is set in the "
+                         f"environment: correct it, or unset it to build on this machine)") from None
 
 
 def _never(title, editions: list[str]) -> frozenset[str]:

@@ -32,6 +32,7 @@ import enum
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -49,6 +50,8 @@ except ImportError:  # pragma: no cover - Typer on click itself
     from click.exceptions import UsageError as ParserError  # type: ignore[assignment]
 
 from pipeline.build import describe_failure
+from pipeline.cli_values import (OPTION_VALUES, command_word, empty_value, invalid_value, long_name, with_numbers_read,
+                                 with_value_names)
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError, read_source_file, writable_dir
 from pipeline.streams import colour_allowed, forced_colour, live_allowed, on_terminal, silence, visible
@@ -258,6 +261,8 @@ _REJECTED_CHOICE = re.compile(r"^(?:Value error, )?'(?P<value>.*)' is not one of
 
 
 FILE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".docx")  # what publish reads: a word of these is a file
+_NO_COMMAND = re.compile(r"^No such command '(?P<word>[^']*)'\.?$")
+_NEEDS_VALUE = re.compile(r"^[Oo]ption '(?P<option>[^']+)' requires an argument\.?$")
 _EXTRA = re.compile(r"^Got unexpected extra argument\(s\) \((?P<words>.*)\)\.?$")
 # A command that writes one file, given its path as a second argument (`publish import copy.txt
 # source/tea.md`): how to name that file instead.
@@ -271,9 +276,11 @@ def _file_like(word: str) -> bool:
     return "://" not in word and (Path(word).suffix.lower() in FILE_SUFFIXES or "/" in word or Path(word).exists())
 
 
-def parser_message(error: ParserError, argv: list[str]) -> str:
+def parser_message(error: ParserError, argv: list[str], commands: dict[str, object] | None = None) -> str:
     """The parser's complaint as one line in the house style: what is wrong, the nearest right
-    spelling, and where to read more. `argv` is the command line after `publish`."""
+    spelling, and where to read more. `argv` is the command line after `publish`; `commands` the
+    commands by name, for an error the parser raised without its command."""
+    commands = commands or {}
     message = error.format_message().removeprefix("Value error, ")
     if isinstance(error, NoSuchOption):
         name = error.option_name
@@ -294,11 +301,25 @@ def parser_message(error: ParserError, argv: list[str]) -> str:
             value = rejected["value"]
             message = (f"invalid value for {error.param.get_error_hint()}: {value!r} is not one of "
                        f"{', '.join(choices)}{did_you_mean(value, choices)}")
+        elif annotation is int:  # the parser's 'Input should be a valid integer …' named no number to give
+            message = invalid_value(error.param, argv, error.ctx.command if error.ctx else None) or message
+    missing = _NEEDS_VALUE.match(message)
+    if missing:  # what the option takes, from the one table (the parser names no command here)
+        word = next((token for token in argv if not token.startswith("-")), None)
+        command = error.ctx.command if error.ctx is not None else commands.get(word or "")
+        param = next((p for p in getattr(command, "params", []) if missing["option"] in p.opts), None)
+        advice = OPTION_VALUES.get(long_name(param)) if param is not None else None
+        message = f"{missing['option']} needs a value: {advice}" if advice else message
     extra = _EXTRA.match(message)
     command_name = error.ctx.info_name if error.ctx is not None else None
     if extra and command_name in EXTRA_FILE_HINTS and any(_file_like(w) for w in extra["words"].split()):
         message = f"{message.rstrip('.')}: {EXTRA_FILE_HINTS[command_name]}"
     message = re.sub(r"\. Did you mean (.+?)\?$", r" (did you mean \1?)", message)  # an unknown command
+    unknown = _NO_COMMAND.match(message)
+    if unknown:  # the parser's guess is case-sensitive: 'CHEK' was offered nothing
+        read = unicodedata.normalize("NFKC", unknown["word"]).casefold()
+        nearest = difflib.get_close_matches(read, list(commands_of(error.ctx)), n=1, cutoff=0.6)
+        message = f"{message.rstrip('.')}" + (f" (did you mean '{nearest[0]}'?)" if nearest else "")
     message = message[:1].lower() + message[1:] if message[1:2].islower() else message
     if error.ctx is not None:
         where = error.ctx.command_path
@@ -402,54 +423,6 @@ def _repeated_options(command: object, args: list[str]) -> str | None:
     return None
 
 
-# Options whose empty value (`--out ''`, `--source=`) the parser took for a path or an address:
-# `Path('')` is '.', so `publish new x --out-dir ''` wrote into the current folder and `--source ''`
-# said '. is a folder'; `--scheduler ''` built here without a word. What to do instead, by option.
-EMPTY_VALUE_ADVICE = {
-    "--out": "name an output folder, e.g. --out output",
-    "--out-dir": "name the folder of the source files, e.g. --out-dir source",
-    "--source": "name a source file, e.g. --source source/<slug>.md (or leave it out to build every title in source/)",
-    "--scheduler": "name a Dask scheduler's address (tcp://host:8786) or 'local', or leave it out to build on this "
-                   "machine",
-}
-# Commands whose argument is a path the same way (their other empty arguments get their own message).
-EMPTY_ARGUMENT_ADVICE = {"import": "the copy's name is empty: name the file to import (.txt, .html/.htm or .docx)"}
-
-
-def _empty_values(command: object, args: list[str]) -> str | None:
-    """What to say when a path or address is given empty (`EMPTY_VALUE_ADVICE`)."""
-    takes_value: dict[str, str] = {}
-    for param in getattr(command, "params", []):
-        if getattr(param, "param_type_name", "") == "option" and not param.is_flag:
-            long = next((opt for opt in param.opts if opt.startswith("--")), param.opts[0])
-            for opt in param.opts:
-                takes_value[opt] = long
-    argument = EMPTY_ARGUMENT_ADVICE.get(getattr(command, "name", "") or "")
-    index, options_end = 0, False
-    while index < len(args):
-        token = args[index]
-        index += 1
-        if token == "--" and not options_end:
-            options_end = True
-            continue
-        if token == "" and argument:
-            return f"{argument} (nothing was done)"
-        if options_end:
-            continue
-        name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
-        long = takes_value.get(name)
-        if long is None:
-            continue
-        if not equals:
-            if index >= len(args):
-                break  # the parser says the value is missing
-            value = args[index]
-            index += 1
-        if not value.strip() and long in EMPTY_VALUE_ADVICE:
-            return f"{long} is empty: {EMPTY_VALUE_ADVICE[long]}"
-    return None
-
-
 class PublishGroup(TyperGroup):
     """The `publish` command group: a mistake on the command line (an unknown option, a missing
     argument, a value not among the choices) is one `error: …` line like every other message,
@@ -463,20 +436,25 @@ class PublishGroup(TyperGroup):
         except NoArgsIsHelpError:
             raise  # `publish` alone: the help
         except ParserError as error:
-            _parser_failed(error, argv)
+            _parser_failed(error, argv, self)
         context.meta["publish.argv"] = argv
         return context
+
+    def get_command(self, ctx, cmd_name):  # type: ignore[no-untyped-def]
+        return with_value_names(super().get_command(ctx, cmd_name))
 
     def resolve_command(self, ctx, args):  # type: ignore[no-untyped-def]
         """The command and its arguments, after the checks the parser does not make: a file
         where the command should be, and an option given twice with two values."""
         if args:
             commands = commands_of(ctx)
+            args = [command_word(args[0], commands), *args[1:]]
             misplaced = _a_file_for_a_command(args[0], commands, list(args[1:]))
             if misplaced is not None:
                 console().fail(misplaced, EXIT_USAGE)
         name, command, rest = super().resolve_command(ctx, args)
-        repeated = _repeated_options(command, list(rest)) or _empty_values(command, list(rest))
+        rest = with_numbers_read(command, list(rest))
+        repeated = _repeated_options(command, rest) or empty_value(command, rest)
         if repeated is not None:
             console().fail(repeated, EXIT_USAGE)
         return name, command, rest
@@ -488,8 +466,10 @@ class PublishGroup(TyperGroup):
         except NoArgsIsHelpError:
             raise
         except ParserError as error:
-            _parser_failed(error, argv)
+            _parser_failed(error, argv, self)
 
 
-def _parser_failed(error: ParserError, argv: list[str]) -> NoReturn:
-    console().fail(parser_message(error, argv), error.exit_code)
+def _parser_failed(error: ParserError, argv: list[str], group: TyperGroup) -> NoReturn:
+    word = next((token for token in argv if not token.startswith("-")), None)
+    command = group.get_command(None, word) if word else None  # type: ignore[arg-type]
+    console().fail(parser_message(error, argv, {word: command} if command else {}), error.exit_code)

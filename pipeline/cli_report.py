@@ -17,6 +17,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.api import CatalogueResult, EditionResult, TitleResult
@@ -40,10 +41,18 @@ def edition_line(result: EditionResult) -> Text:
 class TitleProgress:
     """Listener for a build of one title: streams each edition's line and each remark."""
 
-    def __init__(self, ui: Output, never: frozenset[str] = frozenset()) -> None:
+    def __init__(self, ui: Output, never: frozenset[str] | Callable[[], frozenset[str]] = frozenset()) -> None:
         self.ui = ui
-        # editions the title can never have (W409), which the site lists it without: a note
-        self.never = never
+        # editions the title can never have (W409), which the site lists it without: a note.
+        # Given as a function, it is found when an edition fails, the only time it is asked:
+        # finding it reads the title, which the build reads anyway (twice for every site build).
+        self._never = never
+
+    @property
+    def never(self) -> frozenset[str]:
+        if callable(self._never):
+            self._never = self._never()
+        return self._never
 
     def started(self, name: str, worker: str) -> None:
         pass

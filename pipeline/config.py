@@ -190,23 +190,31 @@ def load_config(project_dir: Path) -> ProjectConfig:
     """The project's settings, or the defaults when there is no `publish.toml`."""
     path = project_dir / CONFIG_NAME
     try:
-        raw = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        # A byte-order mark (Windows Notepad saves one) is no TOML: tomllib said 'Invalid statement
+        # (at line 1, column 1)' of a file that is right. Another encoding is named, with its line.
+        raw = data.decode("utf-8").removeprefix("\ufeff")
     except FileNotFoundError:
         return ProjectConfig()
     except IsADirectoryError:
         raise PublishError(f"{path} is a folder, not the project's settings file: rename or remove it "
                            f"(publish.toml is optional)") from None
     except UnicodeDecodeError as exc:
-        raise PublishError(f"{path}: not UTF-8 text (byte {exc.start + 1} is not): save it as UTF-8") from None
+        from pipeline.sourcebytes import decode_source
+
+        why = decode_source(data, str(path))  # the source's words: the line, and GBK, Big5 or UTF-16 with iconv's line
+        said = f"{why.path}:{why.line}: {why.message}" if not isinstance(why, str) else f"{path}: not UTF-8 text"
+        advice = "" if "save it again as UTF-8" in said else f" (at byte {exc.start + 1}): save it as UTF-8"
+        raise PublishError(said + advice) from None
     except OSError as exc:
         raise PublishError(f"{path}: cannot read the project settings ({exc.strerror or exc}): check its "
                            f"permissions, or remove it (publish.toml is optional)") from None
     try:
-        data = tomllib.loads(raw)
+        settings = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         raise PublishError(f"{path}: not valid TOML: {exc}; fix the line it names") from None
     try:
-        return ProjectConfig.model_validate({**data, "path": path})
+        return ProjectConfig.model_validate({**settings, "path": path})
     except ValidationError as exc:
         problems = "; ".join(_problem(error, raw, path) for error in exc.errors())
         raise PublishError(problems) from None

@@ -11,15 +11,22 @@ two titles with one), never by its file's path, so a source that was moved or re
 its editions. The record lives in the build cache (`owners/`, keyed by the output location and
 the file's name): `output/` holds only readers' files. An output that is gone (deleted, or never
 built) belongs to nobody, so deleting a title's editions frees its slug. The records are not a
-cache (nothing rebuilds them), so `publish clean-cache` and the pruning keep them (`cache.RECORDS`);
-only a record removed by hand (`rm -rf .cache`) or unreadable lets the next build take the name.
+cache (nothing rebuilds them), so `publish clean-cache` and the pruning keep them (`cache.RECORDS`).
+A record removed by hand (`rm -rf .cache`, a fresh checkout or CI runner) or unreadable let the
+next build take the name; where the output itself names its title, that is read instead
+(`EMBEDDED_IDS`): the EPUBs' `dc:identifier` is the title's id. The other editions carry none a
+build can read back (the PDF's file identifier is a hash of its content, the audio, captions and
+script hold no id), so beside such an EPUB they are judged by it, and without one they are free.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from pipeline.cache import Cache, key
 
@@ -43,15 +50,65 @@ def recorded(cache: Cache, identity: str, name: str) -> dict[str, str] | None:
     return record
 
 
+_OPF_PATH = re.compile(rb'full-path="([^"]+)"')
+_UNIQUE_ID = re.compile(rb'unique-identifier="([^"]+)"')
+EPUB_READ_LIMIT = 1 << 20  # an OPF is a few KB; a bigger one is not ours
+
+
+def _epub_id(path: Path) -> str | None:
+    """The EPUB's own identifier (`dc:identifier` named by the package's `unique-identifier`),
+    or None when it is not an EPUB publish wrote or cannot be read."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            container = book.read("META-INF/container.xml")[:EPUB_READ_LIMIT]
+            opf_path = _OPF_PATH.search(container)
+            if opf_path is None:
+                return None
+            with book.open(opf_path[1].decode()) as handle:
+                opf = handle.read(EPUB_READ_LIMIT)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, UnicodeDecodeError):
+        return None
+    unique = _UNIQUE_ID.search(opf)
+    if unique is None:
+        return None
+    found = re.search(rb'<dc:identifier[^>]*\bid="' + re.escape(unique[1]) + rb'"[^>]*>([^<]+)</dc:identifier>', opf)
+    if found is None:
+        return None
+    import html
+
+    return html.unescape(found[1].decode("utf-8", "replace")).strip() or None
+
+
+# The outputs that name the title they were built from, by suffix: how to read that id back.
+EMBEDDED_IDS: dict[str, Callable[[Path], str | None]] = {".epub": _epub_id}
+UNKNOWN_SOURCE = "another title"
+
+
+def embedded(folder: Path, name: str, slug: str) -> dict[str, str] | None:
+    """A record for output `name` in `folder` read from the outputs themselves, when the build
+    cache has none: the id the file names, or else the id the slug's EPUB beside it names."""
+    candidates = [name, f"{slug}.epub", f"{slug}-learner.epub"]
+    for candidate in dict.fromkeys(candidates):
+        reader = EMBEDDED_IDS.get(Path(candidate).suffix)
+        found = reader(folder / candidate) if reader is not None and (folder / candidate).is_file() else None
+        if found:
+            return {"id": found, "source": UNKNOWN_SOURCE, "slug": slug, "read": candidate}
+    return None
+
+
 def conflict(cache: Cache, identity: str, present: Iterable[str], title_id: str, source: str, slug: str,
-             where: str, *, usage: bool) -> str | None:
+             where: str, *, usage: bool, folder: Path | None = None) -> str | None:
     """The message refusing to build `source` (title `title_id`) when one of its outputs that
     exist (`present`, file names in `where`) was built from another title; None when it may.
-    It names every such file, so the editor who retires the other title deletes those alone."""
+    It names every such file, so the editor who retires the other title deletes those alone.
+    With the local `folder` of the outputs, an output the cache has no record of is judged by
+    the id it names itself (`embedded`)."""
     theirs: list[str] = []
     other: dict[str, str] | None = None
     for name in present:
         found = recorded(cache, identity, name)
+        if found is None and folder is not None:
+            found = embedded(folder, name, slug)
         if found is None or found["id"] == title_id or (other is not None and found["id"] != other["id"]):
             continue
         other = other or found
@@ -59,6 +116,11 @@ def conflict(cache: Cache, identity: str, present: Iterable[str], title_id: str,
     if other is None:
         return None
     outcome = "nothing was built" if usage else "it was not built, and the outputs there are as they were"
+    if other["source"] == UNKNOWN_SOURCE:  # the cache's record is gone: the output named its title
+        return (f"{theirs[0]} was built from another title (id {other['id']}, as {other['read']} names it), and "
+                f"{source} has the same slug '{slug}' but the id {title_id}: give one of them another 'slug:' in its "
+                f"front matter, or build it with --out another folder ({outcome}; if that title is gone for good, "
+                f"delete {', '.join(theirs)} and build again)")
     if os.path.normpath(other["source"]) == os.path.normpath(source):  # one file, its id edited
         return (f"{source} has another id than when it built {theirs[0]} ({other['id']}): put that id back "
                 f"(readers and podcast apps know the title by it), or, if it is another title now, give it another "

@@ -197,10 +197,20 @@ def standard_stream(text: str, where: str, *, output: bool = False) -> None:
                      f"and name that file (a file named '-': write {named})")
 
 
+# What a Chinese input method types for '~' (the full-width tilde, the wave dash): `--out ～/editions`
+# built into a folder named '～' inside the project, and the editor looked in the home folder.
+HOME_LOOKALIKES = ("\uff5e", "\u301c")
+
+
 def expand_home(text: str) -> str:
     """`~/editions` as the shell would have made it. Why: the shell leaves `~` alone after `=`
     (`--out=~/editions`) and inside quotes (`PUBLISH_CACHE_DIR="~/cache"` in a unit file), and
-    the build then wrote a folder named '~' inside the project; an address (`s3://…`) is kept."""
+    the build then wrote a folder named '~' inside the project; an address (`s3://…`) is kept.
+    A full-width `～/` (`HOME_LOOKALIKES`) is the home folder too, unless a folder of that name
+    is there."""
+    first = text.split("/", 1)[0]
+    if first in HOME_LOOKALIKES and not os.path.lexists(first):
+        text = "~" + text[1:]
     if not text.startswith("~") or is_url(text):
         return text
     return os.path.expanduser(text)  # unchanged when there is no home to find

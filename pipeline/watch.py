@@ -97,7 +97,8 @@ def watch_and_build(
     (`style_dirs`, default `ctx.styles_dir`: e.g. the shipped styles and the project's
     `styles/`); tests may pass their own iterable. `restyle` gives the styles folder to build
     with after a style changed (the project's overrides are laid over the shipped styles in a
-    folder of their own). `stop` ends the watch. `after_build` runs after each successful
+    folder of their own); its error (a page no book is printed on) is said, and nothing is built
+    until the styles are saved again. `stop` ends the watch. `after_build` runs after each successful
     rebuild (keeping the build cache under its size: a watch runs all day)."""
     watched_styles = list(dict.fromkeys(style_dirs or [ctx.styles_dir]))
     if changes is None:
@@ -118,8 +119,14 @@ def watch_and_build(
             continue
         if state == last:
             continue  # touched, or saved without a change: nothing to do
-        if restyle is not None and state[1] != last[1]:
-            ctx = dataclasses.replace(ctx, styles_dir=restyle())
-        last = state
+        changed_styles, last = state[1] != last[1], state
+        if restyle is not None and changed_styles:
+            try:  # a style saved with a page no book is printed on was built with, unchecked
+                ctx = dataclasses.replace(ctx, styles_dir=restyle())
+            except (PublishError, OSError) as exc:
+                out(f"error: {describe_failure(exc)}")
+                out("(watching: fix the styles and save again)")
+                last = (state[0], "")  # checked again at the next save, never built with the old styles
+                continue
         if rebuild(source, editions, ctx, out) and after_build is not None:
             after_build()

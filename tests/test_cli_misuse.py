@@ -255,7 +255,8 @@ PARSER_MISTAKES = [
                                "see 'publish pdf --help'"),
     (["audio", "--engine", "espek"], "error: invalid value for '--engine': 'espek' is not one of auto, espeak, "
                                      "edge (did you mean espeak?); see 'publish audio --help'"),
-    (["-q", "epub", "--source"], "error: option '--source' requires an argument; see 'publish epub --help'"),
+    (["-q", "epub", "--source"], "error: --source needs a value: name a source file, e.g. --source source/<slug>.md "
+                                 "(or leave it out to build every title in source/); see 'publish epub --help'"),
     (["import"], "error: missing argument 'FILE'; see 'publish import --help'"),
     (["new", "a", "b"], "error: got unexpected extra argument(s) (b); see 'publish new --help'"),
     (["check", "-weird.md"], "error: no such option: -w ('-weird.md' is a file: to name it, write ./-weird.md or "

@@ -174,7 +174,8 @@ def test_a_settings_file_that_cannot_be_used(project: Path, case: str) -> None:
                     "(publish.toml is optional)")
     elif case == "utf-16":
         settings.write_bytes('[cache]\nmax_size = "1 GB"\n'.encode("utf-16"))
-        expected = "error: publish.toml: not UTF-8 text (byte 1 is not): save it as UTF-8"
+        expected = ("error: publish.toml:1: file is not valid UTF-8 (it is UTF-16 (little-endian): save it again as "
+                    "UTF-8, or convert it: iconv -f UTF-16 -t UTF-8)")
     else:
         settings.write_text("[cache]\n\nmax_size = true\n", encoding="utf-8")
         expected = ('error: publish.toml:3: [cache] max_size: true is not a size: write it as "500 MB", "5 GiB" or '

@@ -152,7 +152,7 @@ def check_owners(out: str, titles: list[tuple[str, bytes, str]], editions: list[
         found = peek_scalar(data, "id") if present else None  # a first build has nothing to replace
         if found is None:
             continue
-        message = owners.conflict(cache, identity, present, found[0], name, slug, out, usage=True)
+        message = owners.conflict(cache, identity, present, found[0], name, slug, out, usage=True, folder=Path(out))
         if message:
             raise UsageError(message)
 

@@ -89,7 +89,7 @@ def offered(doc: Document, editions: list[str]) -> tuple[list[str], dict[str, st
 
 def default_cache_dir() -> Path:
     """A worker's own cache: `$PUBLISH_CACHE_DIR`, else the user's cache folder."""
-    configured = expand_home(os.environ.get("PUBLISH_CACHE_DIR", ""))
+    configured = expand_home(os.environ.get("PUBLISH_CACHE_DIR", "").strip())  # blank: unset, as empty
     if configured:
         return Path(configured)
     import platformdirs

@@ -112,32 +112,57 @@ TRIM_MM = (50.0, 1200.0)
 MIN_TEXT_MM = 20.0  # the text block left inside the margins, each way
 MM = {"mm": 1.0, "cm": 10.0, "q": 0.25, "in": 25.4, "pt": 25.4 / 72, "pc": 25.4 / 6, "px": 25.4 / 96}
 _SIDES = ("top", "right", "bottom", "left")
-# The page-size keywords of CSS Paged Media (and WeasyPrint's ISO series), width × height in mm,
-# so that the check needs no WeasyPrint in the command's own process.
-PAGE_SIZES_MM = {
-    **{f"a{n}": (w, h) for n, (w, h) in enumerate([(841, 1189), (594, 841), (420, 594), (297, 420), (210, 297),
-                                                    (148, 210), (105, 148), (74, 105), (52, 74), (37, 52), (26, 37)])},
-    **{f"b{n}": (w, h) for n, (w, h) in enumerate([(1000, 1414), (707, 1000), (500, 707), (353, 500), (250, 353),
-                                                    (176, 250), (125, 176), (88, 125), (62, 88), (44, 62), (31, 44)])},
-    "jis-b5": (182, 257), "jis-b4": (257, 364), "letter": (215.9, 279.4), "legal": (215.9, 355.6),
-    "ledger": (279.4, 431.8),
+# The page-size keywords of CSS Paged Media (and WeasyPrint's ISO and JIS series), width × height
+# in mm, so that the check needs no WeasyPrint in the command's own process.
+_ISO = {"a": [(841, 1189), (594, 841), (420, 594), (297, 420), (210, 297), (148, 210), (105, 148), (74, 105),
+              (52, 74), (37, 52), (26, 37)],
+        "b": [(1000, 1414), (707, 1000), (500, 707), (353, 500), (250, 353), (176, 250), (125, 176), (88, 125),
+              (62, 88), (44, 62), (31, 44)],
+        "c": [(917, 1297), (648, 917), (458, 648), (324, 458), (229, 324), (162, 229), (114, 162), (81, 114),
+              (57, 81), (40, 57), (28, 40)],
+        "jis-b": [(1030, 1456), (728, 1030), (515, 728), (364, 515), (257, 364), (182, 257), (128, 182), (91, 128),
+                  (64, 91), (45, 64), (32, 45)]}
+PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
+    **{f"{series}{n}": (float(w), float(h)) for series, sizes in _ISO.items() for n, (w, h) in enumerate(sizes)},
+    "letter": (215.9, 279.4), "legal": (215.9, 355.6), "ledger": (279.4, 431.8),
 }
+ORIENTATIONS = ("portrait", "landscape")
+# Lengths CSS allows in `size:` that depend on the type or the viewer: valid, not judged here.
+RELATIVE_UNITS = frozenset({"em", "ex", "cap", "ch", "ic", "lh", "rem", "rex", "rcap", "rch", "ric", "rlh", "vw",
+                            "vh", "vi", "vb", "vmin", "vmax"})
+INVALID_SIZE = "is no page size"
+INVALID_SIZE_FIX = ("so CSS drops it and the PDF takes another sheet's size, or A4, without a word: give a width "
+                    "and a height (148mm 210mm) or a named size (A5, B5, C5, letter, 'A5 landscape')")
 
 
-def _page_size(tokens: list) -> tuple[float, float] | None:  # type: ignore[type-arg]
-    """`size:` in mm (width, height); None for `auto`, relative lengths or what CSS ignores."""
-    words = [t.lower_value for t in tokens if t.type == "ident"]
-    if words and len(words) == len(tokens) <= 2:
+def _page_size(tokens: list) -> tuple[float, float] | str | None:  # type: ignore[type-arg]
+    """`size:` in mm (width, height); None for `auto`, an orientation alone or relative lengths
+    (valid, not judged here); a str saying why when CSS would drop the declaration: a
+    percentage, a negative length, an unknown name, three words (`a4 landscape portrait`), a
+    length with a word. Why: WeasyPrint drops an invalid `size:` without a word, and the book
+    came out on its default A4 page while the editor's stylesheet asked for another."""
+    words = [t.lower_value if t.type == "ident" else None for t in tokens]
+    if tokens and None not in words:
         named = [PAGE_SIZES_MM[w] for w in words if w in PAGE_SIZES_MM]
-        turned = [w for w in words if w in ("portrait", "landscape")]
-        if len(named) != 1 or len(named) + len(turned) != len(words):
+        turned = [w for w in words if w in ORIENTATIONS]
+        if words == ["auto"] or (len(words) == 1 and turned):
             return None
+        if len(words) > 2 or len(named) != 1 or len(named) + len(turned) != len(words):
+            unknown = [w for w in words if w not in PAGE_SIZES_MM and w not in ORIENTATIONS]
+            return f"names no page size CSS knows ({', '.join(unknown)})" if unknown else INVALID_SIZE
         width, height = named[0]
         return (height, width) if turned == ["landscape"] else (width, height)
-    sides = [_mm(t) if t.type == "dimension" else (0.0 if t.type == "number" and t.value == 0 else None)
-             for t in tokens]
-    if not 1 <= len(sides) <= 2 or None in sides or any(side < 0 for side in sides):  # type: ignore[operator]
+    if not 1 <= len(tokens) <= 2 or any(t.type not in ("dimension", "number") for t in tokens):
+        return INVALID_SIZE
+    if any(t.type == "number" and t.value != 0 for t in tokens):
+        return INVALID_SIZE  # a number without its unit (`size: 148 210`)
+    if any(t.value < 0 for t in tokens):
+        return "has a negative side"
+    if any(t.type == "dimension" and t.lower_unit in RELATIVE_UNITS for t in tokens):
         return None
+    sides = [_mm(t) if t.type == "dimension" else 0.0 for t in tokens]
+    if None in sides:
+        return INVALID_SIZE  # a unit that is no length (`size: 148deg`)
     return (sides[0], sides[-1])  # type: ignore[return-value]
 
 
@@ -174,6 +199,9 @@ def trim_problem(sheets: list[tuple[str, str]]) -> str | None:
                 where = f"{name}:{item.source_line}"
                 if item.lower_name == "size":
                     sides = _page_size(tokens)
+                    if isinstance(sides, str):
+                        given = tinycss2.serialize(item.value).strip() or "(empty)"
+                        return f"{where}: the page size {given} {sides}, {INVALID_SIZE_FIX}"
                     if sides is not None:
                         low, high = TRIM_MM
                         if not all(low <= side <= high for side in sides):  # type: ignore[operator]
