@@ -55,6 +55,9 @@ SUFFIXES = {".txt": "plain text", ".text": "plain text", ".html": "web page", ".
 # a line ending so ends its paragraph (a sentence, a label, a question, a closing bracket or quote)
 _LINE_ENDS = tuple("。！？!?…：:；;”」』）)】》.\"'")
 _WRAP_MIN = 16  # a shorter line (a name alone, a heading) is never continued
+# a Markdown table's row (`| 2023年 | 三十元。 |`) and its rule under the header (`|---|:---:|`)
+_TABLE_ROW = re.compile(r"^\|(?:[^|\n]*\|){2,}$")
+_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$")
 _ITEM_START = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|[①-⑳]|\[\d{1,3}\]|[-*•·] )")  # a list item starts anew
 MAX_BYTES = 50_000_000  # copy larger than this is not one article
 # A Word file's text (its XML parts) unpacked: an article's is well under 1 MB; mammoth reads
@@ -159,6 +162,10 @@ def read_text(text: str) -> Extracted:
         # (no edition prints a section break: the source format leaves `* * *` out, W416)
         notes.append(f"left out {len(breaks)} section break(s) (`* * *`, copy line(s) "
                      f"{', '.join(map(str, breaks))}): no edition prints one")
+    rows = [n for n, line in enumerate(text.splitlines(), 1) if _TABLE_ROW.match(line.strip())]
+    if rows:
+        notes.append(f"kept {len(rows)} row(s) of a Markdown table one paragraph each, cells parted by ｜ (copy "
+                     f"line(s) {', '.join(map(str, rows[:6]))}{' …' if len(rows) > 6 else ''}): write them as sentences or a list")
     blocks, links, pictures = _markdown_inline(text_blocks(text))
     notes += pictures
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
@@ -213,10 +220,16 @@ def text_blocks(text: str) -> list[Block]:
 
     coded = re.compile(rf"(?:{rules().time_code.pattern})\s*$")  # (`Speaker 1  00:00:15`: a turn's head, never wrapped)
     for n, line in enumerate(lines, 1):
+        if _TABLE_RULE.match(line):
+            continue  # (its header's rule: no text)
+        row = _TABLE_ROW.match(line)
+        if row:  # (one paragraph a row, never run into the next: before, a table was one line)
+            line = "｜".join(cell.strip() for cell in line.strip("|").split("|"))
         if not line:
             continue
         previous = lines[n - 2] if n >= 2 else ""
-        if (wrapped and blocks and previous and not previous.endswith(_LINE_ENDS) and len(previous) >= _WRAP_MIN
+        if (wrapped and blocks and previous and not row and not _TABLE_ROW.match(previous)
+                and not previous.endswith(_LINE_ENDS) and len(previous) >= _WRAP_MIN
                 and not _ITEM_START.match(line) and not coded.search(previous)):
             blocks[-1] = Block(blocks[-1].text + line_join(blocks[-1].text, line) + line, line=blocks[-1].line)
         else:

@@ -205,7 +205,7 @@ def interviewer_turns(blocks: list[Block], table: Rules) -> tuple[list[Block], s
     """`问：…` / `记者：…` paragraphs (two or more in the copy) are the questions: the label goes,
     the question stays (a label alone on its line asks the paragraph after it). Their indices."""
     if sum(_turn(b.text, table.interviewer) is not None for b in blocks) < 2:
-        return blocks, set()
+        return blocks, _marked_questions(blocks, table)
     out: list[Block] = []
     asked: set[int] = set()
     pending = False
@@ -222,6 +222,17 @@ def interviewer_turns(blocks: list[Block], table: Rules) -> tuple[list[Block], s
         else:
             pending = True
     return out, asked
+
+
+def _marked_questions(blocks: list[Block], table: Rules) -> set[int]:
+    """Questions the page or Word file sets apart (in bold, or as headings) with the answers after
+    them unlabelled (`<p><strong>为什么来上夜校？</strong></p>` then `<p>孩子上大学了…</p>`): two or more
+    such questions, each followed by a paragraph in plain type, are the interviewer's turns; their
+    answers go to the placeholder speaker, as `问：` copy's unlabelled answers do (before: the whole
+    interview was the article's, its questions printed as paragraphs)."""
+    found = {i for i, b in enumerate(blocks[:-1]) if (b.strong or b.heading) and b.text.endswith(_QUESTION_ENDS)
+             and len(b.text) <= table.question_max and not (blocks[i + 1].strong or blocks[i + 1].heading)}
+    return found if len(found) >= 2 else set()
 
 
 def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[int], table: Rules,
@@ -332,8 +343,15 @@ def interviewee(labels: dict[int, Label]) -> None:
 def lines_of(labels: list[Label]) -> str:
     lines = [str(lab.line) for lab in labels if lab.line is not None]
     if not lines:
-        return "paragraphs " + "、".join(f"“{lab.text}”" for lab in labels[:3])
+        # (an unlabelled answer of a page: its first words; before, the doubt named paragraphs “”、“”)
+        return "paragraphs " + "、".join(f"“{lab.text or _opening(lab.rest or '')}”" for lab in labels[:3])
     return ("copy line " if len(lines) == 1 else "copy lines ") + ", ".join(lines)
+
+
+def _opening(text: str) -> str:
+    """A paragraph's first words, to name it in a message: up to its first mark, at most 12 characters."""
+    words = re.split(r"[。！？!?；;，,：:]", text, maxsplit=1)[0]
+    return words[:12] + ("…" if len(words) > 12 or len(words) < len(text) else "")
 
 
 def name_lines(blocks: list[Block], labels: dict[int, Label], parser: LabelParser, asked: set[int],

@@ -340,7 +340,7 @@ def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[in
         elif answer is not None:
             answer.paragraphs.append(Para(block.text, block.item, line=block.line))
         elif chapter is not None:  # a question answered with no label: nobody is guessed
-            label = Label(Split(None, INTERVIEWEE), "", None, block.line)
+            label = Label(Split(None, INTERVIEWEE), "", block.text, block.line)  # (rest: named in the doubt)
             answer = Answer(person=-1, role=None, label="")
             answer.paragraphs.append(Para(block.text, block.item, line=block.line))
             chapter.answers.append(answer)
