@@ -56,6 +56,8 @@ class Rules:
     address: tuple[str, ...]  # longest first
     pseudonym_words: tuple[str, ...]
     pseudonym_doubts: tuple[str, ...]
+    pseudonym_all: tuple[str, ...]
+    pseudonym_people: tuple[str, ...]
     credit_source: tuple[str, ...]
     credit_authors: tuple[str, ...]
     credit_editor: tuple[str, ...]
@@ -112,6 +114,8 @@ def rules() -> Rules:
         address=tuple(sorted(data["labels"]["address"], key=len, reverse=True)),
         pseudonym_words=tuple(data["pseudonyms"]["words"]),
         pseudonym_doubts=tuple(data["pseudonyms"]["doubts"]),
+        pseudonym_all=tuple(data["pseudonyms"]["all"]),
+        pseudonym_people=tuple(data["pseudonyms"]["people"]),
         credit_source=tuple(sorted(credit["source"], key=len, reverse=True)),
         credit_authors=tuple(sorted(credit["authors"], key=len, reverse=True)),
         credit_editor=tuple(sorted(credit["editor"], key=len, reverse=True)),

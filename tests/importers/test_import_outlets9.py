@@ -154,6 +154,7 @@ def test_what_is_left_out_is_said(imported) -> None:
     doc = imported["host-thanks.txt"].document
     assert [p.text for s in doc.sections if s.kind == "note" for p in s.paragraphs] == ["主持人林一：谢谢！"]
     assert [s.name for s in doc.speakers] == ["童欣"]
+    assert [(s.name, s.pseudonym) for s in imported["pseudonyms.txt"].document.speakers] == [("阿珍", True), ("老侯", True)]
 
 
 # -- the classes, one row each (a small copy written by hand) -------------------------------------
@@ -264,3 +265,13 @@ def test_markdown_copy_is_imported_and_a_publish_source_is_refused(tmp_path: Pat
     again = runner.invoke(app, ["import", str(source), "--out-dir", str(tmp_path / "again")])
     assert again.exit_code == 2 and "already a publish source" in again.output
     assert not (tmp_path / "again").exists() or not any((tmp_path / "again").iterdir())
+
+
+@pytest.mark.parametrize("note,every", [("（文中人物均为化名）", True), ("（受访者均系化名。）", True), ("（文中部分人物为化名）", False),
+                                        ("（文中人物姓名均为化名）", True)])
+def test_a_note_that_every_name_is_a_pseudonym(note: str, every: bool) -> None:
+    """Before: `文中人物均为化名` named nobody, so it only asked the editor (`# check:`) to set each speaker's
+    `pseudonym:` by hand; `部分` (some of them) still asks."""
+    draft = infer_draft(f"一家深夜食堂。\n\n{note}\n\n问：你几点收摊？\n\n店主王珍：凌晨三点。\n\n问：都是什么人来？\n\n食客侯强：开夜班车的。")
+    assert [(p.name, p.pseudonym) for p in draft.people] == [("王珍", every), ("侯强", every)]
+    assert draft.pseudonym_doubts == ([] if every else [note])
