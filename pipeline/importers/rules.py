@@ -20,6 +20,7 @@ class Rules:
     role_suffixes: frozenset[str]
     latin_roles: frozenset[str]
     familiar: frozenset[str]
+    unnamed: tuple[str, ...]
     latin_titles: frozenset[str]  # casefolded, without the full stop
     dots: frozenset[str]
     label_max: int
@@ -78,6 +79,7 @@ def rules() -> Rules:
         role_suffixes=frozenset(roles["suffixes"]),
         latin_roles=frozenset(roles["latin"]),
         familiar=frozenset(data["names"]["familiar"]),
+        unnamed=tuple(data["names"]["unnamed"]),
         latin_titles=frozenset(w.casefold().rstrip(".") for w in data["names"]["latin_titles"]),
         dots=frozenset(data["names"]["dots"]),
         label_max=int(layout["label_max"]),

@@ -275,3 +275,12 @@ def test_a_note_that_every_name_is_a_pseudonym(note: str, every: bool) -> None:
     draft = infer_draft(f"一家深夜食堂。\n\n{note}\n\n问：你几点收摊？\n\n店主王珍：凌晨三点。\n\n问：都是什么人来？\n\n食客侯强：开夜班车的。")
     assert [(p.name, p.pseudonym) for p in draft.people] == [("王珍", every), ("侯强", every)]
     assert draft.pseudonym_doubts == ([] if every else [note])
+
+
+@pytest.mark.parametrize("one,two", [("骑手甲", "骑手乙"), ("患者小A", "患者小B"), ("村民甲", "村民乙")])
+def test_people_the_copy_does_not_name_are_one_speaker_each(one: str, two: str) -> None:
+    """Before: `骑手甲：` was no label: both people's answers went, labels and all, to one `TODO: 受访者`."""
+    draft = infer_draft(f"城中村的夜。\n\n主持人：你们每天跑多少单？\n\n{one}：四十单。\n\n{two}：三十单。\n\n主持人：累吗？\n\n"
+                        f"{one}：累。\n\n{two}：还好。")
+    assert _answers(draft) == [(one, ["四十单。"]), (two, ["三十单。"]), (one, ["累。"]), (two, ["还好。"])]
+    assert [p.doubts for p in draft.people] == [[], []]
