@@ -230,8 +230,11 @@ def _marked_questions(blocks: list[Block], table: Rules) -> set[int]:
     such questions, each followed by a paragraph in plain type, are the interviewer's turns; their
     answers go to the placeholder speaker, as `问：` copy's unlabelled answers do (before: the whole
     interview was the article's, its questions printed as paragraphs)."""
-    found = {i for i, b in enumerate(blocks[:-1]) if (b.strong or b.heading) and b.text.endswith(_QUESTION_ENDS)
-             and len(b.text) <= table.question_max and not (blocks[i + 1].strong or blocks[i + 1].heading)}
+    def marked(b: Block) -> bool:
+        return b.strong or b.heading or b.text.startswith(table.question_marks)
+
+    found = {i for i, b in enumerate(blocks[:-1]) if marked(b) and b.text.endswith(_QUESTION_ENDS)
+             and len(b.text) <= table.question_max and not marked(blocks[i + 1])}
     return found if len(found) >= 2 else set()
 
 

@@ -25,6 +25,7 @@ class Rules:
     dots: frozenset[str]
     label_max: int
     question_max: int
+    question_marks: tuple[str, ...]
     reference_headings: tuple[str, ...]
     note_prefixes: tuple[str, ...]
     trailers: tuple[str, ...]
@@ -83,6 +84,7 @@ def rules() -> Rules:
         latin_titles=frozenset(w.casefold().rstrip(".") for w in data["names"]["latin_titles"]),
         dots=frozenset(data["names"]["dots"]),
         label_max=int(layout["label_max"]),
+        question_marks=tuple(data["layout"]["question_marks"]),
         question_max=int(layout["question_max"]),
         reference_headings=tuple(layout["references"]),
         note_prefixes=tuple(layout["notes"]),

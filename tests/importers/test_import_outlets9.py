@@ -284,3 +284,12 @@ def test_people_the_copy_does_not_name_are_one_speaker_each(one: str, two: str) 
                         f"{one}：累。\n\n{two}：还好。")
     assert _answers(draft) == [(one, ["四十单。"]), (two, ["三十单。"]), (one, ["累。"]), (two, ["还好。"])]
     assert [p.doubts for p in draft.people] == [[], []]
+
+
+@pytest.mark.parametrize("mark", ["◆", "▍", "■ ", "●"])
+def test_questions_set_apart_by_an_ornament_over_unlabelled_answers(mark: str) -> None:
+    """Before: `◆你送外卖多久了？` over an unlabelled answer left the whole interview in the article."""
+    draft = infer_draft(f"一位骑手的冬天。\n\n{mark}你送外卖多久了？\n\n三年了。\n\n{mark}冬天难吗？\n\n手冷。\n\n还要戴手套。")
+    assert [c.title for c in draft.chapters] == ["你送外卖多久了？", "冬天难吗？"]
+    assert _answers(draft) == [("TODO: 受访者", ["三年了。"]), ("TODO: 受访者", ["手冷。", "还要戴手套。"])]
+    assert [p.text for p in draft.article] == ["一位骑手的冬天。"]
