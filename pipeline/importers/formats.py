@@ -151,7 +151,9 @@ def read_text(text: str) -> Extracted:
     `title:` (its other lines are the CMS's, not copy)."""
     notes: list[str] = []
     title = None
-    front = _FRONT_MATTER.match(text)
+    front = _FRONT_MATTER.match(text.replace("\r\n", "\n"))  # (a Windows CMS export's line ends)
+    if front:
+        text = text.replace("\r\n", "\n")
     if front and all(_YAML_LINE.match(line) for line in front["yaml"].splitlines() if line.strip()):
         found = _FRONT_TITLE.search(front["yaml"])
         title = found["title"].strip() if found else None

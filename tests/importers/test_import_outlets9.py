@@ -293,3 +293,13 @@ def test_questions_set_apart_by_an_ornament_over_unlabelled_answers(mark: str) -
     assert [c.title for c in draft.chapters] == ["你送外卖多久了？", "冬天难吗？"]
     assert _answers(draft) == [("TODO: 受访者", ["三年了。"]), ("TODO: 受访者", ["手冷。", "还要戴手套。"])]
     assert [p.text for p in draft.article] == ["一位骑手的冬天。"]
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_a_cms_front_matter_gives_the_title_and_is_no_copy(end: str) -> None:
+    from pipeline.importers.formats import read_text
+
+    extracted = read_text(end.join(["---", "title: 地铁末班车", "tags: [城市]", "---", "", "凌晨的地铁站。", ""]))
+    assert (extracted.title, [b.text for b in extracted.blocks]) == ("地铁末班车", ["凌晨的地铁站。"])
+    plain = read_text("---\n\n凌晨的地铁站。\n\n---\n\n末班车来了。\n")  # (section breaks, no front matter)
+    assert (plain.title, [b.text for b in plain.blocks]) == (None, ["凌晨的地铁站。", "末班车来了。"])
