@@ -20,7 +20,7 @@ from pipeline.paths import expand_home, readable_file, standard_stream, writable
 
 OutDirOption = Annotated[Path, typer.Option("--out-dir", help="Folder of the source files (created if missing).")]
 OverwriteOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing source file.")]
-COPY_KINDS = ".txt, .html/.htm or .docx"
+COPY_KINDS = ".txt, .md, .html/.htm or .docx"
 
 IMPORT_EXAMPLES = example("publish import copy/sora.txt --slug sora-reactions",
                           "publish import saved-page.html",

@@ -48,10 +48,16 @@ from pipeline.sourcebytes import chinese_encoding
 from pipeline.sourcetext import line_join
 
 SUFFIXES = {".txt": "plain text", ".text": "plain text", ".html": "web page", ".htm": "web page",
-            ".docx": "Word document"}
+            ".docx": "Word document", ".md": "Markdown text", ".markdown": "Markdown text"}
+# (`.md`: Markdown a CMS exports or an editor pastes is copy, read as plain text is, its marks as
+# a page's; before, it was refused as an unknown kind. A file that already is a publish source is
+# refused with what to do instead: `_refuse_source`.)
 # a line ending so ends its paragraph (a sentence, a label, a question, a closing bracket or quote)
 _LINE_ENDS = tuple("。！？!?…：:；;”」』）)】》.\"'")
 _WRAP_MIN = 16  # a shorter line (a name alone, a heading) is never continued
+# a Markdown table's row (`| 2023年 | 三十元。 |`) and its rule under the header (`|---|:---:|`)
+_TABLE_ROW = re.compile(r"^\|(?:[^|\n]*\|){2,}$")
+_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$")
 _ITEM_START = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|[①-⑳]|\[\d{1,3}\]|[-*•·] )")  # a list item starts anew
 MAX_BYTES = 50_000_000  # copy larger than this is not one article
 # A Word file's text (its XML parts) unpacked: an article's is well under 1 MB; mammoth reads
@@ -88,6 +94,8 @@ def read_copy(path: Path) -> Extracted:
             result = read_docx(data, str(path))
         else:
             text, notes = decode(data, str(path))
+            if SUFFIXES[suffix] == "Markdown text":
+                _refuse_source(text, path)
             result = read_html(text) if suffix in (".html", ".htm") else read_text(text)
             result.notes[:0] = notes
     except PublishError:
@@ -122,14 +130,52 @@ def decode(data: bytes, shown: str) -> tuple[str, list[str]]:
     return text, [f"read as {name} (not UTF-8): check the characters came in right"]
 
 
+# A publish source's own marks: its front matter's keys and an answer's fence.
+_SOURCE_MARKS = re.compile(r"^(?:speakers:|:::\s*answer\b)", re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_YAML_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*\s*:|\s+\S|-\s)")  # (a CMS's front matter: `key: value` lines only)
+_FRONT_TITLE = re.compile(r"^title:\s*[\"']?(?P<title>[^\"'\n#]+?)[\"']?\s*(?:#.*)?$", re.MULTILINE)
+
+
+def _refuse_source(text: str, path: Path) -> None:
+    """A `.md` that is already a publish source (its `speakers:`, its `::: answer` fences) is no copy:
+    importing it would print its front matter and fences as text."""
+    if _SOURCE_MARKS.search(text):
+        raise ImportUsageError(f"{path}: this is already a publish source, not copy: check it with "
+                               f"`publish check {path}` (or copy it into source/)")
+
+
 def read_text(text: str) -> Extracted:
     """Plain text; a first line that is a Markdown title (`# 社区食堂里的老人们`, one `#`: a paste
-    from another CMS) is the title, as a page's <h1> is."""
-    blocks, links, notes = _markdown_inline(text_blocks(text))
+    from another CMS) is the title, as a page's <h1> is, and so is a CMS export's front matter
+    `title:` (its other lines are the CMS's, not copy)."""
+    notes: list[str] = []
+    title = None
+    front = _FRONT_MATTER.match(text.replace("\r\n", "\n"))  # (a Windows CMS export's line ends)
+    if front:
+        text = text.replace("\r\n", "\n")
+    if front and all(_YAML_LINE.match(line) for line in front["yaml"].splitlines() if line.strip()):
+        found = _FRONT_TITLE.search(front["yaml"])
+        title = found["title"].strip() if found else None
+        notes.append("left out the copy's front matter (`---` … `---`, the CMS's fields)")
+        text = "\n" * front.group(0).count("\n") + text[front.end():]  # (copy lines keep their numbers)
+    breaks = [n for n, line in enumerate(text.splitlines(), 1) if _RULE_LINE.match(_clean(line))]
+    if breaks:
+        # (no edition prints a section break: the source format leaves `* * *` out, W416)
+        notes.append(f"left out {len(breaks)} section break(s) (`* * *`, copy line(s) "
+                     f"{', '.join(map(str, breaks))}): no edition prints one")
+    rows = [n for n, line in enumerate(text.splitlines(), 1) if _TABLE_ROW.match(line.strip())]
+    if rows:
+        notes.append(f"kept {len(rows)} row(s) of a Markdown table one paragraph each, cells parted by ｜ (copy "
+                     f"line(s) {', '.join(map(str, rows[:6]))}{' …' if len(rows) > 6 else ''}): write them as sentences or a list")
+    blocks, links, pictures = _markdown_inline(text_blocks(text))
+    notes += pictures
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if blocks and blocks[0].heading and _MARKDOWN_TITLE.match(first):
         return Extracted(blocks[1:], "plain text", strip_links(blocks[0].text),
                          "the copy's first line, a Markdown title (`# …`)", notes=notes, links=links)
+    if title:
+        return Extracted(blocks, "plain text", title, "the copy's front matter `title:`", notes=notes, links=links)
     return Extracted(blocks, "plain text", notes=notes, links=links)
 
 
@@ -176,10 +222,16 @@ def text_blocks(text: str) -> list[Block]:
 
     coded = re.compile(rf"(?:{rules().time_code.pattern})\s*$")  # (`Speaker 1  00:00:15`: a turn's head, never wrapped)
     for n, line in enumerate(lines, 1):
+        if _TABLE_RULE.match(line):
+            continue  # (its header's rule: no text)
+        row = _TABLE_ROW.match(line)
+        if row:  # (one paragraph a row, never run into the next: before, a table was one line)
+            line = "｜".join(cell.strip() for cell in line.strip("|").split("|"))
         if not line:
             continue
         previous = lines[n - 2] if n >= 2 else ""
-        if (wrapped and blocks and previous and not previous.endswith(_LINE_ENDS) and len(previous) >= _WRAP_MIN
+        if (wrapped and blocks and previous and not row and not _TABLE_ROW.match(previous)
+                and not previous.endswith(_LINE_ENDS) and len(previous) >= _WRAP_MIN
                 and not _ITEM_START.match(line) and not coded.search(previous)):
             blocks[-1] = Block(blocks[-1].text + line_join(blocks[-1].text, line) + line, line=blocks[-1].line)
         else:
@@ -193,9 +245,10 @@ def text_blocks(text: str) -> list[Block]:
 # (Before: `**食堂志愿者甘丽华：**` put `**` into the speaker's role and the import stopped with an
 # importer bug, E229; `## 您每天都来吗？` was a question with its `##`.)
 _MARKDOWN_TITLE = re.compile(r"^#\s+\S")
+_RULE_LINE = re.compile(r"^(?:[*_-]\s*){3,}$")
 _MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^#{1,6}\s+(?P<text>.+?)(?:\s+#+)?$"), "heading"),
-    (re.compile(r"^(?P<text>)(?:[*_-]\s*){3,}$"), "rule"),  # (`* * *`, `---`: a thematic break, no text)
+    (_RULE_LINE, "rule"),  # (`* * *`, `---`: a thematic break, no text)
     (re.compile(r"^(?:>\s?)+(?P<text>.*)$"), "quote"),
     (re.compile(r"^(?P<mark>\*\*|__)(?P<text>[^*_]+?)(?P=mark)$"), "strong"),
     (re.compile(r"^(?P<mark>\*\*|__)(?P<label>[^*_]{1,48}?[：:])\s*(?P=mark)\s*(?P<rest>.*)$"), "label"),

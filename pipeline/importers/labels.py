@@ -33,6 +33,7 @@ _LOOSE_TURN = re.compile(r"^(?P<label>[A-Za-zＡ-Ｚａ-ｚ]{1,2}[0-9０-９]{0,
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,、：:“”「」…]")
 INTERVIEWEE = f"{TODO}: 受访者"  # the name of the speaker of `答：` answers, until the editor writes it
 _QUESTION_ENDS = ("？", "?")
+_DASH = re.compile(r"^(?P<label>[^：:——\s，。、！？]{2,12})\s*(?:——|─{2}|—|－－|--)\s*(?P<rest>\S.*)$")  # `周明——八年了。`
 _INLINE = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]\s*(?P<rest>\S.*)$")
 
 
@@ -89,12 +90,54 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
             answering[key(lab.split.name)] = answering.get(key(lab.split.name), 0) + 1
     # … or when two answer questions and one of them is read with confidence (`师傅梁志强：…`, later `梁师傅：…`)
     answers = sum(answering.values())
+    # … or when every one of two or more interviewer's turns is answered by one, right after it
+    # (`问：…` then `店主阿珍：…`, `问：…` then `食客老侯：…`: familiar names the tables read on thin
+    # evidence; before, every answer went, label and all, to `TODO: 受访者`)
+    turns = [q for q in asked if q + 1 < len(blocks) and q + 1 not in asked]
     if found or sum(lab.split.doubt is None for lab in inline.values()) >= 2 or max(answering.values(), default=0) >= 2 or (
-            answers >= 2 and any(lab.split.doubt is None for lab in inline.values())):
+            answers >= 2 and any(lab.split.doubt is None for lab in inline.values())) or (
+            len(turns) >= 2 and all(q + 1 in inline for q in turns)):
         found.update(inline)
+    _dash_labels(blocks, found, parser, asked)
     _surname_labels(blocks, found, parser, asked)
     _lenient_labels(blocks, found, parser, table, aliases)
+    _answering_relations(blocks, found, asked, table)
     return found
+
+
+def _dash_labels(blocks: list[Block], found: dict[int, Label], parser: LabelParser, asked: set[int]) -> None:
+    """`周明——八年了。`: a name and a dash for its colon, as some outlets set a turn. A dash also
+    opens an appositive (`黄河——中华民族的母亲河`), so such a label counts only for a name read with
+    confidence that answers two of the copy's questions, each right after one, or one a colon label
+    already names (before: the whole interview stayed in the article, every name and dash in it)."""
+    candidates: dict[int, Label] = {}
+    for i, block in enumerate(blocks):
+        if i in found or i in asked or block.heading or numbered(block) or not (match := _DASH.match(block.text)):
+            continue
+        split = parser.parse(match["label"])
+        if split is not None and split.doubt is None:
+            candidates[i] = Label(split, match["label"].strip(), match["rest"].strip(), block.line)
+    known = {key(lab.split.name) for lab in found.values()}
+    answering: dict[str, int] = {}
+    for i, lab in candidates.items():
+        if i - 1 in asked or (i >= 1 and blocks[i - 1].text.endswith(_QUESTION_ENDS) and i - 1 not in candidates):
+            answering[key(lab.split.name)] = answering.get(key(lab.split.name), 0) + 1
+    for i, lab in candidates.items():
+        if answering.get(key(lab.split.name), 0) >= 2 or key(lab.split.name) in known:
+            found[i] = lab
+
+
+def _answering_relations(blocks: list[Block], found: dict[int, Label], asked: set[int], table: Rules) -> None:
+    """A label whose role is how one names a relation (`徒弟卢小东：`, `师父赵德顺：`) is flagged as
+    maybe a sentence of the answer before it; one standing right after a question (the
+    interviewer's turn, or a line of the copy asking) answers it: a speaker's label, no doubt
+    (before: W407 on every apprentice, daughter or neighbour an outlet interviews)."""
+    for i, label in found.items():
+        split = label.split
+        if split.role not in table.relations or "reads like someone a speaker speaks of" not in (split.doubt or ""):
+            continue
+        if i >= 1 and i - 1 not in found and (i - 1 in asked or blocks[i - 1].text.endswith(_QUESTION_ENDS)):
+            label.split = replace(split, doubt=None)
 
 
 def _surname_labels(blocks: list[Block], found: dict[int, Label], parser: LabelParser, asked: set[int]) -> None:
@@ -162,7 +205,7 @@ def interviewer_turns(blocks: list[Block], table: Rules) -> tuple[list[Block], s
     """`问：…` / `记者：…` paragraphs (two or more in the copy) are the questions: the label goes,
     the question stays (a label alone on its line asks the paragraph after it). Their indices."""
     if sum(_turn(b.text, table.interviewer) is not None for b in blocks) < 2:
-        return blocks, set()
+        return blocks, _marked_questions(blocks, table)
     out: list[Block] = []
     asked: set[int] = set()
     pending = False
@@ -181,7 +224,22 @@ def interviewer_turns(blocks: list[Block], table: Rules) -> tuple[list[Block], s
     return out, asked
 
 
-def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[int], table: Rules) -> set[int]:
+def _marked_questions(blocks: list[Block], table: Rules) -> set[int]:
+    """Questions the page or Word file sets apart (in bold, or as headings) with the answers after
+    them unlabelled (`<p><strong>为什么来上夜校？</strong></p>` then `<p>孩子上大学了…</p>`): two or more
+    such questions, each followed by a paragraph in plain type, are the interviewer's turns; their
+    answers go to the placeholder speaker, as `问：` copy's unlabelled answers do (before: the whole
+    interview was the article's, its questions printed as paragraphs)."""
+    def marked(b: Block) -> bool:
+        return b.strong or b.heading or b.text.startswith(table.question_marks)
+
+    found = {i for i, b in enumerate(blocks[:-1]) if marked(b) and b.text.endswith(_QUESTION_ENDS)
+             and len(b.text) <= table.question_max and not marked(blocks[i + 1])}
+    return found if len(found) >= 2 else set()
+
+
+def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[int], table: Rules,
+                     closers: set[int] | None = None) -> set[int]:
     """The interviewer, found by its turns: those paragraphs are questions however long (never
     words added to the previous answer, never answers of a speaker). Two kinds, each coming back
     at least twice and each time answered by a labelled speaker:
@@ -189,6 +247,8 @@ def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[i
     - `新京报：…`, `《人物》：…`: a label no speaker table reads;
     - `南方周末：…？`, `记者周明：` + `…？`: a label read as a speaker whose every turn is one paragraph
       asking a question (it leaves the labels; a label on its own line joins its question)."""
+    closers = set() if closers is None else closers  # (filled: the host's closing turn, kept as a note)
+    asking: dict[int, Label] = {}
     turns: dict[str, list[int]] = {}
     for i, block in enumerate(blocks):
         if i in labels or i in asked or block.heading or not (match := _INLINE.match(block.text)):
@@ -214,18 +274,37 @@ def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[i
         if host or len(group) >= 2 and all(q is not None for q in questions):
             for i, q in zip(group, questions):
                 if q is not None:
-                    blocks[i] = _asking(blocks[i], labels[i], table)
-                    del labels[i]
+                    asking[i] = labels.pop(i)
                     found |= {i, q}
+            last = group[-1]
+            if host and questions[-1] is None and last == max(labels, default=-1) and _closing_turn(blocks, labels[last]):
+                # the host's last turn nobody answers (`主持人林一：谢谢！`): the host's words closing the
+                # talk, kept with its label after the Q&A, never an answer (before: an answer of the host)
+                blocks[last] = replace(blocks[last], text=f"{tidy_role(labels[last].text)}：{labels[last].rest}")
+                del labels[last]
+                closers.add(last)
+    # one interviewer asks every question: its label is the interviewer's mark, as `问：` is, and
+    # goes (before: `主持人李四：` was printed in every question's heading); two who ask keep theirs
+    askers = {key(label.split.name) for label in asking.values()}
+    for i, label in asking.items():
+        blocks[i] = _asking(blocks[i], label, table, keep=len(askers) > 1)
     return found
 
 
-def _asking(block: Block, label: Label, table: Rules) -> Block:
+def _closing_turn(blocks: list[Block], label: Label) -> bool:
+    """A label's turn of one paragraph on its own line, the copy's last: `主持人林一：谢谢！`."""
+    return label.rest is not None and blocks[-1].text.endswith(label.rest)
+
+
+def _asking(block: Block, label: Label, table: Rules, keep: bool = True) -> Block:
     """The interviewer's turn as its question reads: a numbered voice's label (`说话人1：`, which
-    names nobody) left out, a host's label kept without the spaces the copy put between its
-    Chinese characters (`记者 张三：` → `记者张三：`; before: every edition printed the space, W415)."""
+    names nobody) or, `keep` false, the one interviewer's label left out; else a host's label kept
+    without the spaces the copy put between its Chinese characters (`记者 张三：` → `记者张三：`;
+    before: every edition printed the space, W415)."""
     if table.anonymous.match(label.text):
         return replace(block, text=label.rest) if label.rest else block
+    if not keep:  # (a label alone on its line asks nothing: an empty heading, joined to none)
+        return replace(block, text=label.rest or "")
     return replace(block, text=f"{tidy_role(label.text)}：{label.rest or ''}")
 
 
@@ -267,8 +346,15 @@ def interviewee(labels: dict[int, Label]) -> None:
 def lines_of(labels: list[Label]) -> str:
     lines = [str(lab.line) for lab in labels if lab.line is not None]
     if not lines:
-        return "paragraphs " + "、".join(f"“{lab.text}”" for lab in labels[:3])
+        # (an unlabelled answer of a page: its first words; before, the doubt named paragraphs “”、“”)
+        return "paragraphs " + "、".join(f"“{lab.text or _opening(lab.rest or '')}”" for lab in labels[:3])
     return ("copy line " if len(lines) == 1 else "copy lines ") + ", ".join(lines)
+
+
+def _opening(text: str) -> str:
+    """A paragraph's first words, to name it in a message: up to its first mark, at most 12 characters."""
+    words = re.split(r"[。！？!?；;，,：:]", text, maxsplit=1)[0]
+    return words[:12] + ("…" if len(words) > 12 or len(words) < len(text) else "")
 
 
 def name_lines(blocks: list[Block], labels: dict[int, Label], parser: LabelParser, asked: set[int],

@@ -68,12 +68,13 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     aliases = find_aliases([b.text for b in blocks], table)
     labels = find_labels(blocks, parser, table, asked, aliases)
     name_lines(blocks, labels, parser, asked, draft)
-    asked |= questioner_turns(blocks, labels, asked, table)
+    closers: set[int] = set()
+    asked |= questioner_turns(blocks, labels, asked, table, closers)
     interviewee(labels)
     last_label = max(labels, default=-1)
     # the last answer keeps one paragraph: the one after its label, or the label's own line
     floor = last_label + (1 if last_label >= 0 and labels[last_label].rest else 2) if last_label >= 0 else 0
-    tail = _end_matter(blocks, floor, table, draft, asked)
+    tail = _end_matter(blocks, floor, table, draft, asked, closers)
     body = blocks[:tail]
     headings = {i for i in range(len(body)) if i in asked or _is_question(body, i, labels, table)}
     starts = sorted(headings | {i for i in labels if i < tail})
@@ -256,7 +257,8 @@ def _picture(text: str, table: Rules) -> bool:
         re.search(rf"(?:\s|记者|[/／｜|])\S{{0,8}}(?<!拍)(?:{ends})$", inner))
 
 
-def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft, asked: set[int]) -> int:
+def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft, asked: set[int],
+                closers: set[int] = frozenset()) -> int:
     """Index where the end matter (notes, references) starts, at `floor` or after; fills
     draft.notes/references."""
     n = len(blocks)
@@ -286,7 +288,7 @@ def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft, ask
     if heads:  # a notes heading (注释：): it and everything after it are notes
         notes = [b.text for b in blocks[heads[0]:start]]
         start = heads[0]
-    while start - 1 >= floor and _is_note(blocks[start - 1], table):
+    while start - 1 >= floor and (_is_note(blocks[start - 1], table) or start - 1 in closers):
         start -= 1
         notes.insert(0, blocks[start].text)
     draft.notes, draft.notes_after = notes, after
@@ -338,7 +340,7 @@ def _chapters(body: list[Block], first: int, headings: set[int], labels: dict[in
         elif answer is not None:
             answer.paragraphs.append(Para(block.text, block.item, line=block.line))
         elif chapter is not None:  # a question answered with no label: nobody is guessed
-            label = Label(Split(None, INTERVIEWEE), "", None, block.line)
+            label = Label(Split(None, INTERVIEWEE), "", block.text, block.line)  # (rest: named in the doubt)
             answer = Answer(person=-1, role=None, label="")
             answer.paragraphs.append(Para(block.text, block.item, line=block.line))
             chapter.answers.append(answer)
@@ -374,7 +376,7 @@ def _unanswered(draft: Draft) -> None:
     carried: list[str] = []
     for chapter in draft.chapters:
         if not chapter.answers:
-            if not rules().anonymous.match(bare(chapter.title)):  # (a transcript's `说话人1：` alone asks nothing)
+            if bare(chapter.title) and not rules().anonymous.match(bare(chapter.title)):  # (a transcript's `说话人1：` alone asks nothing)
                 carried.append(chapter.title)
             continue
         if carried:

@@ -167,6 +167,9 @@ class LabelParser:
             return None  # (`张三说：` is a sentence introducing a quote)
         if "@" in s:
             return self._with_handle(s, pseudonym)
+        if s.endswith(self.rules.unnamed) and len(s) <= 10 and ends_with_role(
+                s[: -len(next(m for m in self.rules.unnamed if s.endswith(m)))], self.rules):
+            return Split(None, s, None, pseudonym)  # (`骑手甲`: a person the copy does not name, by role)
         if after := _ROLE_AFTER.match(s):
             return self._role_after(after, pseudonym)
         if titled := self._title_after(s, pseudonym):

@@ -44,6 +44,8 @@ def uncollapsed(blocks: list[Block], tree, notes: list[str]) -> list[Block]:
 
 
 _ROW_LABEL_MAX = 20
+_FIGURE = re.compile(r"^[0-9０-９〇零一二三四五六七八九十百千万两]+(?:[.．,，][0-9]+)?\s*[年月日号时点分秒元角块斤克吨米岁%％个次]|^[0-9０-９]")
+_TRAILING_NUMBER = re.compile(r"\s*[0-9０-９]+$")
 _NOT_IN_ROW_LABEL = re.compile(r"[。！？!?，,；;：:]")
 
 
@@ -58,11 +60,22 @@ def row_labels(root) -> set:
         rows = [[c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")] for tr in table.iter("tr")]
         firsts = [row[0] for row in rows if len(row) == 2 and row[1].text_content().strip() and 0 < len(
             text := row[0].text_content().strip()) <= _ROW_LABEL_MAX and not _NOT_IN_ROW_LABEL.search(text)]
-        if len(firsts) >= 2:
+        if _who_speaks([c.text_content().strip() for c in firsts]):
             found.update(firsts)
     for terms in root.iter("dl"):  # (`<dt>问</dt><dd>…</dd>`: the same, as a definition list)
         firsts = [dt for dt in terms if isinstance(dt.tag, str) and dt.tag.lower() == "dt" and 0 < len(
             text := dt.text_content().strip()) <= _ROW_LABEL_MAX and not _NOT_IN_ROW_LABEL.search(text)]
-        if len(firsts) >= 2:
+        if _who_speaks([dt.text_content().strip() for dt in firsts]):
             found.update(firsts)
     return found
+
+
+def _who_speaks(cells: list[str]) -> bool:
+    """Left cells that name who speaks: two or more, one of them coming back (`问` each turn, the
+    speaker each answer; `Q1`, `Q2` as `Q`), none opening with a figure. A data table's left column
+    (`2023年` | `三十元。`, `价格` | `四十元。`) names each row once, or counts: no labels (before: every
+    row was printed `2023年：三十元。`)."""
+    if len(cells) < 2 or any(_FIGURE.match(c) for c in cells):
+        return False
+    keys = [_TRAILING_NUMBER.sub("", c) for c in cells]
+    return len(set(keys)) < len(keys)

@@ -230,6 +230,11 @@ def _pseudonyms(draft: Draft, table: Rules) -> None:
                     person.doubts.append(f"the copy says “{quoted}”: is {person.name} a pseudonym?")
                 else:
                     person.pseudonym = True
+            if not named and not doubtful and any(w in sentence for w in table.pseudonym_all) and any(
+                    w in sentence for w in table.pseudonym_people):
+                for person in draft.people:  # (`文中人物均为化名`: every speaker the copy names)
+                    person.pseudonym = person.pseudonym or not is_placeholder(person.name)
+                continue
             if not named and quoted not in draft.pseudonym_doubts:
                 draft.pseudonym_doubts.append(quoted)
 

@@ -20,10 +20,12 @@ class Rules:
     role_suffixes: frozenset[str]
     latin_roles: frozenset[str]
     familiar: frozenset[str]
+    unnamed: tuple[str, ...]
     latin_titles: frozenset[str]  # casefolded, without the full stop
     dots: frozenset[str]
     label_max: int
     question_max: int
+    question_marks: tuple[str, ...]
     reference_headings: tuple[str, ...]
     note_prefixes: tuple[str, ...]
     trailers: tuple[str, ...]
@@ -56,6 +58,8 @@ class Rules:
     address: tuple[str, ...]  # longest first
     pseudonym_words: tuple[str, ...]
     pseudonym_doubts: tuple[str, ...]
+    pseudonym_all: tuple[str, ...]
+    pseudonym_people: tuple[str, ...]
     credit_source: tuple[str, ...]
     credit_authors: tuple[str, ...]
     credit_editor: tuple[str, ...]
@@ -76,9 +80,11 @@ def rules() -> Rules:
         role_suffixes=frozenset(roles["suffixes"]),
         latin_roles=frozenset(roles["latin"]),
         familiar=frozenset(data["names"]["familiar"]),
+        unnamed=tuple(data["names"]["unnamed"]),
         latin_titles=frozenset(w.casefold().rstrip(".") for w in data["names"]["latin_titles"]),
         dots=frozenset(data["names"]["dots"]),
         label_max=int(layout["label_max"]),
+        question_marks=tuple(data["layout"]["question_marks"]),
         question_max=int(layout["question_max"]),
         reference_headings=tuple(layout["references"]),
         note_prefixes=tuple(layout["notes"]),
@@ -112,6 +118,8 @@ def rules() -> Rules:
         address=tuple(sorted(data["labels"]["address"], key=len, reverse=True)),
         pseudonym_words=tuple(data["pseudonyms"]["words"]),
         pseudonym_doubts=tuple(data["pseudonyms"]["doubts"]),
+        pseudonym_all=tuple(data["pseudonyms"]["all"]),
+        pseudonym_people=tuple(data["pseudonyms"]["people"]),
         credit_source=tuple(sorted(credit["source"], key=len, reverse=True)),
         credit_authors=tuple(sorted(credit["authors"], key=len, reverse=True)),
         credit_editor=tuple(sorted(credit["editor"], key=len, reverse=True)),
