@@ -12,8 +12,9 @@ all: $(STAMP)
 
 # Two processes (pytest-xdist), one test file each at a time: a module's built editions are made
 # once, in the process that runs its tests; most tests use one core, so two fill the machine.
+# The 25 slowest steps are listed at the end: where the suite's time goes, in every CI log.
 test: $(STAMP) browser ace
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder --durations=25
 
 install: $(STAMP)
 
