@@ -18,14 +18,14 @@ from collections.abc import Iterable
 from markdown_it.token import Token
 
 from pipeline.bodymarkdown import RULE, TOO_DEEP, UNSUPPORTED, nested_too_deep, parse_lines, skip_block
-from pipeline.bodymessages import id_used_twice, known_speakers
+from pipeline.bodymessages import id_used_twice, known_speakers, label_opening, references_hint
 from pipeline.diagnostics import Diagnostic, errors
 from pipeline.fences import ANSWER_WITH_TEXT, Block, Run, after_the_id, scan
 from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.frontparts import metadata, read_pronunciations, read_speakers
 from pipeline.inlinetext import heading_attribute_problem, read_lines, read_spans, split_heading_attrs
 from pipeline.model import Answer, Document, Location, Paragraph, Reference, Section, SectionKind
-from pipeline.sourcetext import written_out
+from pipeline.sourcetext import without_invisible, written_out
 from pipeline.texthygiene import (
     EMPHASIS_RUN,
     Problem,
@@ -37,12 +37,10 @@ from pipeline.texthygiene import (
     html_markup,
     images,
     joined_items,
-    label_opening,
     links,
     misspelt_references,
     open_attribute_block,
     reference_in,
-    references_hint,
     renumbered_items,
     span_attributes,
     stray_emphasis,
@@ -277,7 +275,8 @@ class BodyBuilder:
         if section["kind"] not in ("question", "closing"):
             self.problem("E205", line, 1, "an answer must stand under a '##' question heading")
             return
-        speaker = self.speakers.get(match["id"])
+        # (an id with an invisible character pasted in is that speaker's: E219 names the character alone)
+        speaker = self.speakers.get(match["id"]) or self.speakers.get(without_invisible(match["id"])[0])
         if speaker is None:
             near = difflib.get_close_matches(folded(match["id"]), list(self.speakers), n=1, cutoff=0.6)
             # the speaker's name (or label) where the id belongs: '::: answer 老周'
@@ -333,7 +332,10 @@ class BodyBuilder:
         line = self.loc(tokens[i]).line
         if section["kind"] == "references":
             if tokens[i].type != "ordered_list_open":
-                self.problem("E210", line, 1, "text in the references chapter is not a numbered item")
+                found = len(self.diagnostics)
+                self._blocks(tokens[i:end])  # (its own fault first: an open '<!--' is E225's, not "not numbered")
+                if not errors(self.diagnostics[found:]):
+                    self.problem("E210", line, 1, "text in the references chapter is not a numbered item")
             else:
                 section["references"].extend(self._references(tokens[i:end]))
             return end
@@ -387,8 +389,9 @@ class BodyBuilder:
                         number = lists[-1][1] if lists[-1][0] else None
                         bullet, lists[-1][2] = not lists[-1][0], False
                     loc = self.loc(token)
+                    loc = loc.model_copy(update={"line": loc.line + offset}) if offset else loc  # (immutable: shared)
                     paragraphs.append(Paragraph(spans=spans, number=number, bullet=bullet, quote=quoted > 0,
-                                                continued=not first, loc=loc.model_copy(update={"line": loc.line + offset})))
+                                                continued=not first, loc=loc))
                     first = False
             elif kind in UNSUPPORTED:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({UNSUPPORTED[kind]})")

@@ -17,6 +17,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from pipeline.sourcetext import INVISIBLE
+
 # A fence line: optional indentation (or a quote or list marker, which would hide it inside a
 # quote or a list), two or more colons (half- or full-width: an IME types '：'), the rest.
 _FENCE = re.compile(
@@ -30,6 +32,7 @@ _NO_SPACE_HEADING = re.compile(r"^ {0,3}(?P<marks>[#＃]{2,6})(?![#＃])(?P<afte
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*")
 _TRAILING_FENCE = re.compile(r"\S\s*(?<!\\):::\s*$")  # ('\\:::' is an escaped colon: text)
 BLOCK_NAMES = ("answer", "note")
+_LEADING_INVISIBLE = re.compile(f"^(?:{INVISIBLE.pattern})+")
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,9 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
         open_block = (name, info, at, readable)
 
     for index, line in enumerate(lines):
+        # (an invisible character a word processor left at the line's start, a BOM before ':::', is
+        # E219's alone: the fence is still a fence; it was text, an E217, and its closing ':::' an E215)
+        line = _LEADING_INVISIBLE.sub("", line)
         fence = _FENCE.match(line)
         if fence is None:
             if open_block is not None and (atx := _ATX_HEADING.match(line)) and len(atx["marks"]) == 2:
