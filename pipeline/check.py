@@ -88,6 +88,13 @@ class _SourceText:
         return tuple(tuple(sorted(half_width_marks(UNESCAPED_REFERENCE.sub(lambda m: " " * len(m[0]), text))))
                      for _number, _offset, text in self.prose)
 
+    @functools.cached_property
+    def characters(self) -> frozenset[str]:
+        """Every character of the prose, gathered once (at C speed): the rules that look for rare
+        characters (a combining mark, one the fonts lack, one with no reading) ask it first and
+        read only the lines that hold one, not 5 MB a character at a time."""
+        return frozenset().union(*(text for _number, _offset, text in self.prose))
+
     def key_line(self, key: str) -> int:
         """The line of the front matter's top-level `key` as YAML reads it (`title:`, `title :`,
         `"title":`), where a warning about that field's value belongs (else: line 1)."""
@@ -211,11 +218,13 @@ _STRAY_SPACE = re.compile(f"(?<=[{_HAN}])(?:[ \t\u00a0]|{_SPACE_REFERENCE})+(?=[
 
 def _combining_marks(source: _SourceText, path: str) -> list[Diagnostic]:
     """W423 for a combining mark on a Han character or a space (`textslips.stray_combining_marks`)."""
-    return [Diagnostic("W423", path, number, offset + col + 1,
+    marks = {char for char in source.characters if unicodedata.combining(char)}
+    return [] if not marks else [Diagnostic("W423", path, number, offset + col + 1,
                        f"a combining mark U+{ord(mark):04X} ({unicodedata.name(mark, 'combining mark')}) stands on "
                        + (f"'{text[col - 1]}'" if col else "nothing (it opens the line)")
                        + ": every edition prints it as a stray accent")
-            for number, offset, text in source.prose for col, mark in stray_combining_marks(text)]
+            for number, offset, text in source.prose if not marks.isdisjoint(text)
+            for col, mark in stray_combining_marks(text)]
 
 
 def _stray_spaces(source: _SourceText, path: str) -> list[Diagnostic]:
@@ -259,14 +268,15 @@ def _not_in_fonts(source: _SourceText, path: str) -> list[Diagnostic]:
     the EPUB leaves them to the reader's fonts."""
     from pipeline.fonts import FAMILY, fallback, missing
 
-    first: dict[str, tuple[int, int]] = {}
-    for number, offset, text in source.prose:
-        for col, char in enumerate(text):
-            if char not in first and char != "\ufffd":  # U+FFFD is E228, an error
-                first[char] = (number, offset + col + 1)
-    lacking = missing("".join(first))
+    lacking = missing("".join(sorted(source.characters - {"\ufffd"})))  # (U+FFFD is E228, an error)
     if not lacking:
         return []
+    first: dict[str, tuple[int, int]] = {}  # (where each first stands: only the lines holding one are read)
+    for number, offset, text in source.prose:
+        for char in (c for c in lacking if c not in first and c in text):
+            first[char] = (number, offset + text.index(char) + 1)
+        if len(first) == len(lacking):
+            break
     shown_as = fallback(lacking)
     return [Diagnostic("W408", path, *first[char],
                        f"'{char}' (U+{ord(char):04X}) is missing from the book's fonts ({' / '.join(FAMILY.values())}): "
@@ -290,8 +300,7 @@ def _unread_ideographs(doc: Document, source: _SourceText) -> list[Diagnostic]:
     found, seen = [], set()
     # The characters with no reading of their own, judged once each (a check of 5 MB judged every
     # character of every line in turn); only lines holding one are annotated.
-    unread = {char for char in set().union(*(text for _n, _o, text in source.prose))
-              if _IDEOGRAPH.match(char) and not has_reading(char)}
+    unread = {char for char in source.characters if _IDEOGRAPH.match(char) and not has_reading(char)}
     for number, offset, text in source.prose if unread else ():
         if unread.isdisjoint(text) or all(char in seen for char in unread.intersection(text)):
             continue

@@ -113,6 +113,8 @@ def read_spans(inline: Token) -> tuple[Span, ...]:
     styles: list[tuple[str, str | None, str | None]] = []  # (style, lang, href) stack
 
     def current() -> tuple[str, str | None, str | None]:
+        if not styles:  # (most text: no markup open)
+            return "plain", None, None
         style = next((s for s, _, _ in reversed(styles) if s != "plain"), "plain")
         lang = next((lang for _, lang, _ in reversed(styles) if lang), None)
         href = next((href for _, _, href in reversed(styles) if href is not None), None)
