@@ -227,15 +227,19 @@ def test_an_interviewers_question_inside_an_answer_is_w426(tmp_path: Path) -> No
 
 # -- the speed of 'publish check' on a source of megabytes (5 MB took 17 s): counted, never timed --
 
-def test_the_half_width_marks_are_found_once_a_line(monkeypatch) -> None:
-    """W401 and W404 both read each line's half-width marks: found twice, a tenth of the check."""
+def test_the_line_rules_read_each_line_once_and_only_the_lines_they_need(monkeypatch) -> None:
+    """W401 and W404 both read each line's half-width marks: found twice, a tenth of the check;
+    W423 read every line a character at a time for a combining mark the text does not hold."""
     calls: list[str] = []
-    found = checking.half_width_marks
+    searched: list[str] = []
+    found, marks = checking.half_width_marks, checking.stray_combining_marks
     monkeypatch.setattr(checking, "half_width_marks", lambda text: calls.append(text) or found(text))
-    source = checking._SourceText.of(split_lines(BASE))
+    monkeypatch.setattr(checking, "stray_combining_marks", lambda text: searched.append(text) or marks(text))
+    source = checking._SourceText.of(split_lines(changed(answer(LINE.replace("孙子", "孙\u0301子")))))
     for rule in checking.LINE_RULES:
         rule(source, "t.md")
     assert calls and len(calls) == len(source.prose), (len(calls), len(source.prose))
+    assert [text for text in searched if "\u0301" not in text] == [] and len(searched) == 1, searched
 
 
 def test_each_character_is_judged_once_for_a_reading(tmp_path: Path, monkeypatch) -> None:
