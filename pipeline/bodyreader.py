@@ -41,6 +41,7 @@ from pipeline.texthygiene import (
     misspelt_references,
     open_attribute_block,
     reference_in,
+    tag_in,
     renumbered_items,
     span_attributes,
     stray_emphasis,
@@ -50,6 +51,8 @@ from pipeline.textslips import (HEADING_IN_BLOCK, MISTYPED_MARKUP, after_the_clo
                                 only_marks, printed_markup, trailing_backslash, unknown_heading_attribute)
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
+# What markup in an answer's 'role=' is called: the label prints it as written.
+_ROLE_MARKUP = {"E229": "'{0}'", "E231": "the character reference '{0}'", "E227": "the HTML tag '{0}'"}
 _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$|^\'(.*)\'$|^‘(.*)’$')
 _CLOSING_QUOTE = {'"': '"', "“": "”", "'": "'", "‘": "’"}  # (a role opened with one and never closed: E226)
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
@@ -262,12 +265,10 @@ class BodyBuilder:
                 return
         if role is not None and (extra := extra_after_role(match["role"])):  # ('role=甲 role=乙': one role, '甲 role=乙')
             self.problem("E206", line, raw.find(block.info) + match.start("role") + extra[0] + 1, extra[1])
-        if role is not None and (run := EMPHASIS_RUN.search(match["role"])):  # (as written: columns stay true)
-            self.problem("E229", line, raw.find(block.info) + match.start("role") + run.start() + 1,
-                         f"'{run[0]}' in 'role=' is printed as written: a role is plain text, without Markdown")
-        if role is not None and (reference := reference_in(match["role"])):
-            self.problem("E231", line, raw.find(block.info) + match.start("role") + reference.start() + 1,
-                         f"the character reference '{reference[0]}' in 'role=' is printed as written: a role is plain text")
+        for code, markup in (("E229", EMPHASIS_RUN.search), ("E231", reference_in), ("E227", tag_in)):  # (as written:
+            if role is not None and (found := markup(match["role"])):                    # columns stay true)
+                self.problem(code, line, raw.find(block.info) + match.start("role") + found.start() + 1,
+                             f"{_ROLE_MARKUP[code].format(found[0])} in 'role=' is printed as written: a role is plain text")
         if section["kind"] == "note":
             self.problem("E205", line, 1, f"an answer cannot follow the note of line {section['loc'].line}: move the "
                                           "note after the chapter's answers (notes stand after the chapters)")

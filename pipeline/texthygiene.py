@@ -417,6 +417,12 @@ def _field_markup(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return None
 
 
+def tag_in(text: str) -> re.Match[str] | None:
+    """The first HTML tag (of HTML_TAGS) in plain text such as an answer's 'role=' (E227 there:
+    '<b>志愿者</b>' was printed in the label, tags and all)."""
+    return _field_markup(_HTML_TAG, text)
+
+
 def reference_in(text: str) -> re.Match[str] | None:
     """The first character reference (or one meant as one) in plain text such as an answer's
     'role=', where nothing reads it and every edition prints it as written (E231)."""

@@ -75,6 +75,8 @@ BROKEN = [
      "<iframe", "<iframe", "'<iframe src=\"https://v.qq.com/x\">'"),
     ("video-tag-in-the-article", (ARTICLE, '<video controls src="a.mp4"></video>\n\n' + ARTICLE), "E227", "<video",
      "<video", "'<video controls"),
+    ("html-tag-in-a-role", ("::: answer suwen role=图书馆志愿者协调人", "::: answer suwen role=<b>志愿者</b>"), "E227",
+     "role=<b>", "<b>", "the HTML tag '<b>' in 'role=' is printed as written"),
     # -- E225 for a comment, with its quotes and colon no W401s; and after the references ---------
     ("comment-with-quotes", answer(LINE + '\n\n<!-- 编辑: "周一" 待核实 -->'), "E225", "<!--", "<!--",
      "an HTML comment '<!-- 编辑"),
