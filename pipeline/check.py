@@ -244,8 +244,8 @@ def _stray_spaces(source: _SourceText, path: str) -> list[Diagnostic]:
 def _quote_styles(source: _SourceText, path: str) -> list[Diagnostic]:
     first: dict[str, tuple[int, int]] = {}
     counts: dict[str, int] = {}
-    for (number, offset, text), marks in zip(source.prose, source.half_width):
-        curled = {col for col, mark in marks if mark == '"'}  # W401's, curled in every edition
+    for (number, offset, text), half in zip(source.prose, source.half_width):
+        curled = {col for col, mark in half if mark == '"'}  # W401's, curled in every edition
         for style, marks in _QUOTE_STYLES.items():
             for match in re.finditer(f"[{re.escape(marks)}]", text):
                 if match.start() in curled:
