@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from pipeline.model import SectionKind, Speaker
+from pipeline.textslips import folded
 
 
 def id_used_twice(section_id: str, first: int | None, kind: SectionKind, given: bool) -> str:
@@ -81,3 +82,23 @@ def references_hint(title: str | None) -> str:
     if title and title.strip(" ：:").lower() in REFERENCES_HEADINGS:
         return f": a references chapter is marked so, '## {title} {{.references}}'"
     return ""
+
+
+def unknown_id_hint(written: str, speakers: dict[str, Speaker]) -> str:
+    """E201's hint for an answer's id no speaker has: the id nearest it, the id of the speaker
+    whose name (or label) stands there ('::: answer 老周') or is near it ('苏文' for 苏雯), the
+    speakers of a joint answer ('suwen、hechuan': one fence each; the ninth sweep), or the ids there are."""
+    joint = [word for word in re.split(r"[,，、/／&＆+]+", written) if word in speakers]
+    if len(joint) > 1:
+        return (f"'{written}' names {len(joint)} speakers: an answer is one speaker's; write each one's words in a "
+                f"fence of their own, '::: answer {joint[0]}' and '::: answer {joint[1]}'")
+    near = difflib.get_close_matches(folded(written), list(speakers), n=1, cutoff=0.6)
+    # the speaker's name (or label) where the id belongs: '::: answer 老周'
+    named = [s.id for s in speakers.values() if written in (s.name, s.label())]
+    # a name misspelt where the id belongs: '::: answer 苏文' for 苏雯 (no id is near a Chinese one)
+    by_name = {s.name: s.id for s in speakers.values()}
+    near_name = difflib.get_close_matches(written, list(by_name), n=1, cutoff=0.5)
+    return (f"that is the name of speaker '{named[0]}': write its id, '::: answer {named[0]}'" if named
+            else f"did you mean '{near[0]}'?" if near
+            else f"did you mean '{by_name[near_name[0]]}' ({near_name[0]})? write the id, "
+                 f"'::: answer {by_name[near_name[0]]}'" if near_name else known_speakers(sorted(speakers)))

@@ -11,14 +11,13 @@ part that grows with every new kind of block) stays one module of one concern.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable
 
 from markdown_it.token import Token
 
 from pipeline.bodymarkdown import RULE, TOO_DEEP, UNSUPPORTED, nested_too_deep, parse_lines, skip_block
-from pipeline.bodymessages import id_used_twice, known_speakers, label_opening, references_hint
+from pipeline.bodymessages import id_used_twice, known_speakers, label_opening, references_hint, unknown_id_hint
 from pipeline.diagnostics import Diagnostic, errors
 from pipeline.fences import ANSWER_WITH_TEXT, Block, Run, after_the_id, scan
 from pipeline.frontmatter import FrontMatterInput, Positions
@@ -47,7 +46,7 @@ from pipeline.texthygiene import (
     stray_emphasis,
     stray_fence,
 )
-from pipeline.textslips import (HEADING_IN_BLOCK, MISTYPED_MARKUP, after_the_closing, empty_items, extra_after_role, folded,
+from pipeline.textslips import (HEADING_IN_BLOCK, MISTYPED_MARKUP, after_the_closing, empty_items, extra_after_role,
                                 only_marks, printed_markup, trailing_backslash, unknown_heading_attribute)
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
@@ -246,7 +245,7 @@ class BodyBuilder:
             elif block.info.strip() == "answer":
                 self.problem("E206", line, 1, "'::: answer' needs the speaker's id: '::: answer ID'")
             elif (text := ANSWER_WITH_TEXT.match(block.info)) and text["id"] in self.speakers and (
-                    said := after_the_id(text["id"], text["text"])):
+                    said := after_the_id(text["id"], text["text"], self.speakers)):
                 self.problem("E206", line, raw.find(text["text"]) + 1, said)
             else:
                 self.problem("E206", line, 1, f"cannot read '::: {block.info}'")
@@ -279,16 +278,7 @@ class BodyBuilder:
         # (an id with an invisible character pasted in is that speaker's: E219 names the character alone)
         speaker = self.speakers.get(match["id"]) or self.speakers.get(without_invisible(match["id"])[0])
         if speaker is None:
-            near = difflib.get_close_matches(folded(match["id"]), list(self.speakers), n=1, cutoff=0.6)
-            # the speaker's name (or label) where the id belongs: '::: answer 老周'
-            named = [s.id for s in self.speakers.values() if match["id"] in (s.name, s.label())]
-            # a name misspelt where the id belongs: '::: answer 苏文' for 苏雯 (no id is near a Chinese one)
-            by_name = {s.name: s.id for s in self.speakers.values()}
-            near_name = difflib.get_close_matches(match["id"], list(by_name), n=1, cutoff=0.5)
-            hint = (f"that is the name of speaker '{named[0]}': write its id, '::: answer {named[0]}'" if named
-                    else f"did you mean '{near[0]}'?" if near
-                    else f"did you mean '{by_name[near_name[0]]}' ({near_name[0]})? write the id, "
-                         f"'::: answer {by_name[near_name[0]]}'" if near_name else known_speakers(sorted(self.speakers)))
+            hint = unknown_id_hint(match["id"], self.speakers)
             self.problem("E201", line, raw.find(block.info) + match.start("id") + 1,
                          f"unknown speaker id '{written_out(match['id'])}' ({hint})")
             return

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from pipeline.sourcetext import INVISIBLE
@@ -189,10 +190,15 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
 ANSWER_WITH_TEXT = re.compile(r"^answer\s+(?P<id>\S+)\s+(?!role=)(?P<text>\S.*)$")  # '::: answer wang 白天…'
 
 
-def after_the_id(speaker_id: str, text: str) -> str:
+def after_the_id(speaker_id: str, text: str, known: Collection[str] = ()) -> str:
     """E206's words for what follows a known id on an answer's fence: a role typed another way
-    ('role = …', 'role：…', the role alone) or the answer's text, fence and all; '' for anything
-    else (a stray word: 'cannot read' says it)."""
+    ('role = …', 'role：…', the role alone), the answer's text, fence and all, or a second
+    speaker's id (`known`: a joint answer, '::: answer suwen hechuan'); '' for anything else (a
+    stray word: 'cannot read' says it)."""
+    others = [word for word in re.split(r"[\s,，、]+", text) if word in known]
+    if others:
+        return (f"'::: answer {speaker_id} {text}' names {len(others) + 1} speakers: an answer is one speaker's; write "
+                f"each one's words in a fence of their own, '::: answer {speaker_id}' and '::: answer {others[0]}'")
     if re.match(r"role\s*[=＝:：]", text):
         return f"'{text}': write the role as 'role=…', a half-width '=' with no space around it"
     if re.search(r"[。，！？；]|:::", text):

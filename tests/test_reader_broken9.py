@@ -11,7 +11,8 @@ YYYY-MM-DD" and nothing of the day meant), a language named as editors say it ('
 YAML's comment, the subtitle dropped without a word), a value opening with '@', '`', '*' (PyYAML's
 "cannot start any token"), an interviewer's question pasted inside an answer (printed as the
 speaker's words, read in that voice), a stray ':::' under a question (E205 and E215 at one line),
-and '## 问题 ## {.closing}' (the closing hashes printed as the question's).
+'## 问题 ## {.closing}' (the closing hashes printed as the question's), a joint answer
+('::: answer suwen hechuan': "cannot read"), and an HTML tag in an answer's 'role='.
 
 As in the eighth sweep's tests, each row changes the bundled test title in one place; the line
 is where the row's `needle` stands, the column where its `at` stands on that line. An error row
@@ -88,6 +89,11 @@ BROKEN = [
      "U+200D"),
     ("soft-hyphen-inside-the-fence-id", (FENCE, FENCE.replace("suwen", "su\u00adwen")), "E219", "su\u00adwen",
      "\u00ad", "U+00AD"),
+    # -- E206 / E201: a joint answer, two speakers' ids on one fence ----------------------------------
+    ("joint-answer-of-two-ids", (FENCE, "::: answer suwen hechuan\n我上夜班"), "E206", "answer suwen hechuan",
+     "hechuan", "names 2 speakers: an answer is one speaker's; write each one's words in a fence of their own"),
+    ("joint-answer-ids-joined-by-a-comma", (FENCE, "::: answer suwen、hechuan\n我上夜班"), "E201", "suwen、hechuan",
+     "suwen", "'suwen、hechuan' names 2 speakers"),
     # -- E101 naming the invisible character on a front matter's fence line -----------------------
     ("second-bom-on-the-first-line", ("---\nid:", "\ufeff\ufeff---\nid:"), "E101", "\ufeff---", None,
      "the first line holds the invisible U+FEFF beside its '---'"),
