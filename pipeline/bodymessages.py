@@ -1,9 +1,16 @@
 """The reader's longer messages, worded from what the walk knows (where an id was first used, which
-speakers are declared): kept out of `pipeline.bodyreader` so the walk reads as the format's rules."""
+speakers are declared): kept out of `pipeline.bodyreader` so the walk reads as the format's rules.
+E205's and E204's hints (a speaker's label typed as text, a references chapter without its mark)
+moved here from `pipeline.texthygiene` when it reached 500 lines."""
 
 from __future__ import annotations
 
-from pipeline.model import SectionKind
+import difflib
+import re
+from collections.abc import Iterable
+
+from pipeline.model import SectionKind, Speaker
+from pipeline.textslips import folded
 
 
 def id_used_twice(section_id: str, first: int | None, kind: SectionKind, given: bool) -> str:
@@ -24,3 +31,74 @@ def known_speakers(ids: list[str], shown: int = 8) -> str:
     if not ids:
         return "no speakers are declared under 'speakers:' in the front matter"
     return f"known: {', '.join(ids[:shown])}" + ("…" if len(ids) > shown else "")
+
+
+# An answer typed as the copy has it, 'label：text' ('苏雯：…', '**图书馆夜班馆员苏雯：**…', 'suwen: …'),
+# under a question without its fence: E205 says whose label it is and how the answer is written.
+_LABEL_OPENING = re.compile(r"^\s*(?:\*\*)?(?P<label>[^\s:：*][^:：\n]{0,39}?)\s*(?:\*\*)?\s*[:：]")
+
+
+# A question typed as a bold line or after a 'Q'/'问' label, as copy has it ('**问：你呢？**').
+_QUESTION_LINE = re.compile(r"^\s*(?:\*\*)?\s*(?:(?:问|提问|记者|Q\d*)\s*[:：]\s*)?(?P<question>[^\n]*?[？?])\s*(?:\*\*)?\s*$")
+
+
+def label_opening(raw: str, speakers: Iterable[Speaker]) -> str:
+    """The end of E205's message for text outside any answer that opens with a speaker's label
+    (its name, role + name, handle or id, and a colon): which fence it needs; for a line that
+    is one question ('**问：你呢？**'), that a question is a heading; '' otherwise."""
+    found = _LABEL_OPENING.match(raw)
+    question = _QUESTION_LINE.match(raw)
+    if question is not None and raw.strip().startswith(("**", "问", "提问", "记者", "Q")) and not _speaker_of(found, speakers):
+        return f": it reads as a question; write it as a chapter heading, '## {question['question'].strip('* ')}'"
+    return _speaker_of(found, speakers)
+
+
+def _speaker_of(found: re.Match[str] | None, speakers: Iterable[Speaker]) -> str:
+    """E205's words for a label that is a speaker's (or near a speaker's name), or ''."""
+    if found is None:
+        return ""
+    label = found["label"].replace("**", "").strip()
+    speakers = list(speakers)
+    labels = {written: speaker for speaker in speakers
+              for written in (speaker.name, speaker.label(), speaker.id, speaker.handle, f"{speaker.label()}{speaker.handle or ''}")
+              if written}
+    near = difflib.get_close_matches(label, [speaker.name for speaker in speakers], n=1, cutoff=0.5)
+    speaker = labels.get(label) or next((s for s in speakers if near and s.name == near[0]), None)
+    if speaker is None:
+        return ""
+    whose = "the label" if label in labels else f"near the name {speaker.name}"
+    return (f": it opens with '{label}', {whose} of speaker '{speaker.id}'; write the answer as "
+            f"'::: answer {speaker.id}' on a line of its own, the text without the label, then ':::'")
+
+
+# Headings of a references chapter, as copy and editors title it: without '{.references}' the
+# chapter was a question with no answers (E204) and its list text outside any answer (E205).
+REFERENCES_HEADINGS = ("参考资料", "参考文献", "资料来源", "参考链接", "引用资料", "引用文献", "延伸阅读", "references",
+                       "sources", "bibliography", "further reading")
+
+
+def references_hint(title: str | None) -> str:
+    """The end of E204's message for a chapter titled like a references chapter: its mark."""
+    if title and title.strip(" ：:").lower() in REFERENCES_HEADINGS:
+        return f": a references chapter is marked so, '## {title} {{.references}}'"
+    return ""
+
+
+def unknown_id_hint(written: str, speakers: dict[str, Speaker]) -> str:
+    """E201's hint for an answer's id no speaker has: the id nearest it, the id of the speaker
+    whose name (or label) stands there ('::: answer 老周') or is near it ('苏文' for 苏雯), the
+    speakers of a joint answer ('suwen、hechuan': one fence each; the ninth sweep), or the ids there are."""
+    joint = [word for word in re.split(r"[,，、/／&＆+]+", written) if word in speakers]
+    if len(joint) > 1:
+        return (f"'{written}' names {len(joint)} speakers: an answer is one speaker's; write each one's words in a "
+                f"fence of their own, '::: answer {joint[0]}' and '::: answer {joint[1]}'")
+    near = difflib.get_close_matches(folded(written), list(speakers), n=1, cutoff=0.6)
+    # the speaker's name (or label) where the id belongs: '::: answer 老周'
+    named = [s.id for s in speakers.values() if written in (s.name, s.label())]
+    # a name misspelt where the id belongs: '::: answer 苏文' for 苏雯 (no id is near a Chinese one)
+    by_name = {s.name: s.id for s in speakers.values()}
+    near_name = difflib.get_close_matches(written, list(by_name), n=1, cutoff=0.5)
+    return (f"that is the name of speaker '{named[0]}': write its id, '::: answer {named[0]}'" if named
+            else f"did you mean '{near[0]}'?" if near
+            else f"did you mean '{by_name[near_name[0]]}' ({near_name[0]})? write the id, "
+                 f"'::: answer {by_name[near_name[0]]}'" if near_name else known_speakers(sorted(speakers)))

@@ -11,21 +11,20 @@ part that grows with every new kind of block) stays one module of one concern.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable
 
 from markdown_it.token import Token
 
 from pipeline.bodymarkdown import RULE, TOO_DEEP, UNSUPPORTED, nested_too_deep, parse_lines, skip_block
-from pipeline.bodymessages import id_used_twice, known_speakers
+from pipeline.bodymessages import id_used_twice, known_speakers, label_opening, references_hint, unknown_id_hint
 from pipeline.diagnostics import Diagnostic, errors
 from pipeline.fences import ANSWER_WITH_TEXT, Block, Run, after_the_id, scan
 from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.frontparts import metadata, read_pronunciations, read_speakers
 from pipeline.inlinetext import heading_attribute_problem, read_lines, read_spans, split_heading_attrs
 from pipeline.model import Answer, Document, Location, Paragraph, Reference, Section, SectionKind
-from pipeline.sourcetext import written_out
+from pipeline.sourcetext import without_invisible, written_out
 from pipeline.texthygiene import (
     EMPHASIS_RUN,
     Problem,
@@ -37,21 +36,22 @@ from pipeline.texthygiene import (
     html_markup,
     images,
     joined_items,
-    label_opening,
     links,
     misspelt_references,
     open_attribute_block,
     reference_in,
-    references_hint,
+    tag_in,
     renumbered_items,
     span_attributes,
     stray_emphasis,
     stray_fence,
 )
-from pipeline.textslips import (HEADING_IN_BLOCK, MISTYPED_MARKUP, after_the_closing, empty_items, extra_after_role, folded,
+from pipeline.textslips import (HEADING_IN_BLOCK, MISTYPED_MARKUP, after_the_closing, empty_items, extra_after_role,
                                 only_marks, printed_markup, trailing_backslash, unknown_heading_attribute)
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
+# What markup in an answer's 'role=' is called: the label prints it as written.
+_ROLE_MARKUP = {"E229": "'{0}'", "E231": "the character reference '{0}'", "E227": "the HTML tag '{0}'"}
 _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$|^\'(.*)\'$|^‘(.*)’$')
 _CLOSING_QUOTE = {'"': '"', "“": "”", "'": "'", "‘": "’"}  # (a role opened with one and never closed: E226)
 _DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
@@ -245,7 +245,7 @@ class BodyBuilder:
             elif block.info.strip() == "answer":
                 self.problem("E206", line, 1, "'::: answer' needs the speaker's id: '::: answer ID'")
             elif (text := ANSWER_WITH_TEXT.match(block.info)) and text["id"] in self.speakers and (
-                    said := after_the_id(text["id"], text["text"])):
+                    said := after_the_id(text["id"], text["text"], self.speakers)):
                 self.problem("E206", line, raw.find(text["text"]) + 1, said)
             else:
                 self.problem("E206", line, 1, f"cannot read '::: {block.info}'")
@@ -264,12 +264,10 @@ class BodyBuilder:
                 return
         if role is not None and (extra := extra_after_role(match["role"])):  # ('role=甲 role=乙': one role, '甲 role=乙')
             self.problem("E206", line, raw.find(block.info) + match.start("role") + extra[0] + 1, extra[1])
-        if role is not None and (run := EMPHASIS_RUN.search(match["role"])):  # (as written: columns stay true)
-            self.problem("E229", line, raw.find(block.info) + match.start("role") + run.start() + 1,
-                         f"'{run[0]}' in 'role=' is printed as written: a role is plain text, without Markdown")
-        if role is not None and (reference := reference_in(match["role"])):
-            self.problem("E231", line, raw.find(block.info) + match.start("role") + reference.start() + 1,
-                         f"the character reference '{reference[0]}' in 'role=' is printed as written: a role is plain text")
+        for code, markup in (("E229", EMPHASIS_RUN.search), ("E231", reference_in), ("E227", tag_in)):  # (as written:
+            if role is not None and (found := markup(match["role"])):                    # columns stay true)
+                self.problem(code, line, raw.find(block.info) + match.start("role") + found.start() + 1,
+                             f"{_ROLE_MARKUP[code].format(found[0])} in 'role=' is printed as written: a role is plain text")
         if section["kind"] == "note":
             self.problem("E205", line, 1, f"an answer cannot follow the note of line {section['loc'].line}: move the "
                                           "note after the chapter's answers (notes stand after the chapters)")
@@ -277,18 +275,10 @@ class BodyBuilder:
         if section["kind"] not in ("question", "closing"):
             self.problem("E205", line, 1, "an answer must stand under a '##' question heading")
             return
-        speaker = self.speakers.get(match["id"])
+        # (an id with an invisible character pasted in is that speaker's: E219 names the character alone)
+        speaker = self.speakers.get(match["id"]) or self.speakers.get(without_invisible(match["id"])[0])
         if speaker is None:
-            near = difflib.get_close_matches(folded(match["id"]), list(self.speakers), n=1, cutoff=0.6)
-            # the speaker's name (or label) where the id belongs: '::: answer 老周'
-            named = [s.id for s in self.speakers.values() if match["id"] in (s.name, s.label())]
-            # a name misspelt where the id belongs: '::: answer 苏文' for 苏雯 (no id is near a Chinese one)
-            by_name = {s.name: s.id for s in self.speakers.values()}
-            near_name = difflib.get_close_matches(match["id"], list(by_name), n=1, cutoff=0.5)
-            hint = (f"that is the name of speaker '{named[0]}': write its id, '::: answer {named[0]}'" if named
-                    else f"did you mean '{near[0]}'?" if near
-                    else f"did you mean '{by_name[near_name[0]]}' ({near_name[0]})? write the id, "
-                         f"'::: answer {by_name[near_name[0]]}'" if near_name else known_speakers(sorted(self.speakers)))
+            hint = unknown_id_hint(match["id"], self.speakers)
             self.problem("E201", line, raw.find(block.info) + match.start("id") + 1,
                          f"unknown speaker id '{written_out(match['id'])}' ({hint})")
             return
@@ -333,7 +323,10 @@ class BodyBuilder:
         line = self.loc(tokens[i]).line
         if section["kind"] == "references":
             if tokens[i].type != "ordered_list_open":
-                self.problem("E210", line, 1, "text in the references chapter is not a numbered item")
+                found = len(self.diagnostics)
+                self._blocks(tokens[i:end])  # (its own fault first: an open '<!--' is E225's, not "not numbered")
+                if not errors(self.diagnostics[found:]):
+                    self.problem("E210", line, 1, "text in the references chapter is not a numbered item")
             else:
                 section["references"].extend(self._references(tokens[i:end]))
             return end
@@ -387,8 +380,9 @@ class BodyBuilder:
                         number = lists[-1][1] if lists[-1][0] else None
                         bullet, lists[-1][2] = not lists[-1][0], False
                     loc = self.loc(token)
+                    loc = loc.model_copy(update={"line": loc.line + offset}) if offset else loc  # (immutable: shared)
                     paragraphs.append(Paragraph(spans=spans, number=number, bullet=bullet, quote=quoted > 0,
-                                                continued=not first, loc=loc.model_copy(update={"line": loc.line + offset})))
+                                                continued=not first, loc=loc))
                     first = False
             elif kind in UNSUPPORTED:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({UNSUPPORTED[kind]})")

@@ -6,6 +6,7 @@ are exact) and at the model (so they understand structure).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -16,12 +17,14 @@ import yaml
 
 from pipeline.charrefs import UNESCAPED_REFERENCE
 from pipeline.diagnostics import Diagnostic
+from pipeline.misplaced import questions_in_answers
 from pipeline.model import Document, Reference, Speaker
 from pipeline.passes.typography import half_width_marks
 from pipeline.reader import read_with_diagnostics
 from pipeline.sourcetext import split_lines
 from pipeline.checkpinyin import LONG_PARAGRAPH, pinyin_fallbacks
-from pipeline.textslips import stray_combining_marks
+from pipeline.texthygiene import HTML_TAGS
+from pipeline.textslips import REFERENCE_DEFINITION, stray_combining_marks
 
 # Errors that leave the file's shape unknown (E101): the line rules took the YAML for text, a W401
 # for each of its quotes, a cascade the editor could not act on; they run once the front matter is there.
@@ -76,6 +79,21 @@ class _SourceText:
         for name, _value in root.value if isinstance(root, yaml.MappingNode) else []:
             key_lines.setdefault(str(name.value), name.start_mark.line + 2)
         return cls(lines, tuple(_prose_lines(lines, end, root)), key_lines)
+
+    @functools.cached_property
+    def half_width(self) -> tuple[tuple[tuple[int, str], ...], ...]:
+        """Each prose line's half-width marks in Chinese text (`half_width_marks`, character
+        references blanked), found once: W401 and W404 both read them, and finding them twice
+        was a tenth of the check of a source of megabytes."""
+        return tuple(tuple(sorted(half_width_marks(UNESCAPED_REFERENCE.sub(lambda m: " " * len(m[0]), text))))
+                     for _number, _offset, text in self.prose)
+
+    @functools.cached_property
+    def characters(self) -> frozenset[str]:
+        """Every character of the prose, gathered once (at C speed): the rules that look for rare
+        characters (a combining mark, one the fonts lack, one with no reading) ask it first and
+        read only the lines that hold one, not 5 MB a character at a time."""
+        return frozenset().union(*(text for _number, _offset, text in self.prose))
 
     def key_line(self, key: str) -> int:
         """The line of the front matter's top-level `key` as YAML reads it (`title:`, `title :`,
@@ -151,12 +169,23 @@ _LINK_ADDRESS = re.compile(r'\]\(\s*(?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\
 
 
 def _without_link_addresses(line: str) -> str:
-    """The line with its links' addresses blanked (same length, so columns stay true)."""
-    return _LINK_ADDRESS.sub(lambda m: " " * len(m[0]), line)
+    """The line with its links' addresses blanked (same length, so columns stay true), and the
+    HTML tags and comments the reader names (E227, E225): '<iframe src="…">' is one error, not
+    also a W401 and a W404 for its attribute's quotes."""
+    line = _LINK_ADDRESS.sub(lambda m: " " * len(m[0]), line)
+    if "<" in line:
+        line = _MARKUP.sub(lambda m: " " * len(m[0]) if m["comment"] or m["name"].lower() in HTML_TAGS else m[0], line)
+    return line
+
+
+# An HTML comment (to its end, or the line's) or a tag, as `texthygiene` finds them.
+_MARKUP = re.compile(r"(?P<comment><!--.*?(?:-->|$))|</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
 
 
 def _body_lines(lines: list[str], start: int) -> Iterator[tuple[int, int, str]]:
     for index in range(start, len(lines)):
+        if REFERENCE_DEFINITION.match(lines[index]):
+            continue  # (markup the reader's E223 names whole: its title's quotes are no text to fix)
         if not lines[index].lstrip().startswith(":::"):
             yield index + 1, 0, _without_link_addresses(lines[index])
         elif role := _FENCE_ROLE.search(lines[index]):
@@ -170,12 +199,8 @@ def _body_lines(lines: list[str], start: int) -> Iterator[tuple[int, int, str]]:
 
 
 def _half_width(source: _SourceText, path: str) -> list[Diagnostic]:
-    found = []
-    for number, offset, text in source.prose:
-        text = UNESCAPED_REFERENCE.sub(lambda m: " " * len(m[0]), text)  # (same length: columns stay true)
-        for col, mark in sorted(half_width_marks(text)):
-            found.append(Diagnostic("W401", path, number, offset + col + 1, f"half-width '{mark}' in Chinese text"))
-    return found
+    return [Diagnostic("W401", path, number, offset + col + 1, f"half-width '{mark}' in Chinese text")
+            for (number, offset, _text), marks in zip(source.prose, source.half_width) for col, mark in marks]
 
 
 # White space every edition prints where the editor did not mean it: a space, a no-break space or a
@@ -193,11 +218,13 @@ _STRAY_SPACE = re.compile(f"(?<=[{_HAN}])(?:[ \t\u00a0]|{_SPACE_REFERENCE})+(?=[
 
 def _combining_marks(source: _SourceText, path: str) -> list[Diagnostic]:
     """W423 for a combining mark on a Han character or a space (`textslips.stray_combining_marks`)."""
-    return [Diagnostic("W423", path, number, offset + col + 1,
+    marks = {char for char in source.characters if unicodedata.combining(char)}
+    return [] if not marks else [Diagnostic("W423", path, number, offset + col + 1,
                        f"a combining mark U+{ord(mark):04X} ({unicodedata.name(mark, 'combining mark')}) stands on "
                        + (f"'{text[col - 1]}'" if col else "nothing (it opens the line)")
                        + ": every edition prints it as a stray accent")
-            for number, offset, text in source.prose for col, mark in stray_combining_marks(text)]
+            for number, offset, text in source.prose if not marks.isdisjoint(text)
+            for col, mark in stray_combining_marks(text)]
 
 
 def _stray_spaces(source: _SourceText, path: str) -> list[Diagnostic]:
@@ -217,8 +244,8 @@ def _stray_spaces(source: _SourceText, path: str) -> list[Diagnostic]:
 def _quote_styles(source: _SourceText, path: str) -> list[Diagnostic]:
     first: dict[str, tuple[int, int]] = {}
     counts: dict[str, int] = {}
-    for number, offset, text in source.prose:
-        curled = {col for col, mark in half_width_marks(text) if mark == '"'}  # W401's, curled in every edition
+    for (number, offset, text), half in zip(source.prose, source.half_width):
+        curled = {col for col, mark in half if mark == '"'}  # W401's, curled in every edition
         for style, marks in _QUOTE_STYLES.items():
             for match in re.finditer(f"[{re.escape(marks)}]", text):
                 if match.start() in curled:
@@ -241,14 +268,15 @@ def _not_in_fonts(source: _SourceText, path: str) -> list[Diagnostic]:
     the EPUB leaves them to the reader's fonts."""
     from pipeline.fonts import FAMILY, fallback, missing
 
-    first: dict[str, tuple[int, int]] = {}
-    for number, offset, text in source.prose:
-        for col, char in enumerate(text):
-            if char not in first and char != "\ufffd":  # U+FFFD is E228, an error
-                first[char] = (number, offset + col + 1)
-    lacking = missing("".join(first))
+    lacking = missing("".join(sorted(source.characters - {"\ufffd"})))  # (U+FFFD is E228, an error)
     if not lacking:
         return []
+    first: dict[str, tuple[int, int]] = {}  # (where each first stands: only the lines holding one are read)
+    for number, offset, text in source.prose:
+        for char in (c for c in lacking if c not in first and c in text):
+            first[char] = (number, offset + text.index(char) + 1)
+        if len(first) == len(lacking):
+            break
     shown_as = fallback(lacking)
     return [Diagnostic("W408", path, *first[char],
                        f"'{char}' (U+{ord(char):04X}) is missing from the book's fonts ({' / '.join(FAMILY.values())}): "
@@ -270,9 +298,11 @@ def _unread_ideographs(doc: Document, source: _SourceText) -> list[Diagnostic]:
 
     annotator: PinyinAnnotator | None = None
     found, seen = [], set()
-    for number, offset, text in source.prose:
-        # Only lines with a character that has no reading of its own are annotated (fast).
-        if not any(char not in seen and _IDEOGRAPH.match(char) and not has_reading(char) for char in text):
+    # The characters with no reading of their own, judged once each (a check of 5 MB judged every
+    # character of every line in turn); only lines holding one are annotated.
+    unread = {char for char in source.characters if _IDEOGRAPH.match(char) and not has_reading(char)}
+    for number, offset, text in source.prose if unread else ():
+        if unread.isdisjoint(text) or all(char in seen for char in unread.intersection(text)):
             continue
         if annotator is None:
             annotator = PinyinAnnotator(names=[s.name for s in doc.speakers] + list(doc.meta.authors),
@@ -443,7 +473,7 @@ def _unspoken_language(doc: Document, source: _SourceText) -> list[Diagnostic]:
 
 
 MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _same_labels, _unused_pronunciations,
-                                                                   _voice_hints, _repeated_text)
+                                                                   _voice_hints, _repeated_text, questions_in_answers)
 
 # The rules that read the file's lines (exact columns), in the order their warnings were added.
 LINE_RULES: tuple[Callable[[_SourceText, str], list[Diagnostic]], ...] = (_half_width, _quote_styles, _not_in_fonts,

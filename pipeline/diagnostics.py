@@ -61,6 +61,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E220": ("error", "write a heading as '## ' (two half-width '#' and a plain space) before its text"),
     "E223": ("error", "link only whole web addresses (https://example.org/…) or mail addresses (mailto:name@example.org), "
                       "in the chapter's text; a file name or a page of this book cannot be linked"),
+    "E237": ("error", "a value holding '#' goes in quotes: YAML reads ' #' and all after it as a comment"),
     "E227": ("error", "write the text without the tag (an empty line starts a paragraph, **…** is strong), "
                       "or '\\<' before it to print it"),
     "E222": ("error", "write the id after '#' as letters, digits and hyphens, a letter first: {#night-shift}"),
@@ -109,6 +110,8 @@ RULES: dict[str, tuple[Severity, str]] = {
                         "another line of the paragraph follows)"),
     "W424": ("warning", "split the file into its titles (one source a title), or check the readings of the rest "
                         "in the learner editions"),
+    "W426": ("warning", "close the answer with ':::' above the question, write the question as its '##' heading, "
+                        "and the answer below it in a fence of its own"),
     "W425": ("warning", "front-matter values are plain text: YAML's quotes are the straight \" and '"),
     "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "

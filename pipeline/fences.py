@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
+
+from pipeline.sourcetext import INVISIBLE
 
 # A fence line: optional indentation (or a quote or list marker, which would hide it inside a
 # quote or a list), two or more colons (half- or full-width: an IME types '：'), the rest.
@@ -30,6 +33,7 @@ _NO_SPACE_HEADING = re.compile(r"^ {0,3}(?P<marks>[#＃]{2,6})(?![#＃])(?P<afte
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*")
 _TRAILING_FENCE = re.compile(r"\S\s*(?<!\\):::\s*$")  # ('\\:::' is an escaped colon: text)
 BLOCK_NAMES = ("answer", "note")
+_LEADING_INVISIBLE = re.compile(f"^(?:{INVISIBLE.pattern})+")
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,9 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
         open_block = (name, info, at, readable)
 
     for index, line in enumerate(lines):
+        # (an invisible character a word processor left at the line's start, a BOM before ':::', is
+        # E219's alone: the fence is still a fence; it was text, an E217, and its closing ':::' an E215)
+        line = _LEADING_INVISIBLE.sub("", line)
         fence = _FENCE.match(line)
         if fence is None:
             if open_block is not None and (atx := _ATX_HEADING.match(line)) and len(atx["marks"]) == 2:
@@ -183,10 +190,15 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
 ANSWER_WITH_TEXT = re.compile(r"^answer\s+(?P<id>\S+)\s+(?!role=)(?P<text>\S.*)$")  # '::: answer wang 白天…'
 
 
-def after_the_id(speaker_id: str, text: str) -> str:
+def after_the_id(speaker_id: str, text: str, known: Collection[str] = ()) -> str:
     """E206's words for what follows a known id on an answer's fence: a role typed another way
-    ('role = …', 'role：…', the role alone) or the answer's text, fence and all; '' for anything
-    else (a stray word: 'cannot read' says it)."""
+    ('role = …', 'role：…', the role alone), the answer's text, fence and all, or a second
+    speaker's id (`known`: a joint answer, '::: answer suwen hechuan'); '' for anything else (a
+    stray word: 'cannot read' says it)."""
+    others = [word for word in re.split(r"[\s,，、]+", text) if word in known]
+    if others:
+        return (f"'::: answer {speaker_id} {text}' names {len(others) + 1} speakers: an answer is one speaker's; write "
+                f"each one's words in a fence of their own, '::: answer {speaker_id}' and '::: answer {others[0]}'")
     if re.match(r"role\s*[=＝:：]", text):
         return f"'{text}': write the role as 'role=…', a half-width '=' with no space around it"
     if re.search(r"[。，！？；]|:::", text):

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from pipeline.datesmeant import meant_date
 from pipeline.diagnostics import Diagnostic
 from pipeline.sourcetext import line_join
 
@@ -89,10 +91,13 @@ class FrontMatterInput(_Input):
     @classmethod
     def _iso_date(cls, value: Any) -> Any:
         """Only 'YYYY-MM-DD': pydantic would also take 0 or 20240102 as seconds since 1970."""
-        if isinstance(value, dt.date):
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
         if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
-            raise ValueError("write the date as YYYY-MM-DD, e.g. 2024-02-22")
+            # (the day a form of another tool stands for, '2024/3/5' → 2024-03-05: `datesmeant`)
+            meant = meant_date(value)
+            raise ValueError(f"'{value}' is not written YYYY-MM-DD: {meant}" if meant and not isinstance(value, dt.date)
+                             else meant or "write the date as YYYY-MM-DD, e.g. 2024-02-22")
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
@@ -107,7 +112,12 @@ class FrontMatterInput(_Input):
         if "_" in value:
             raise ValueError(f"write '{value.replace('_', '-')}' (BCP 47 tags use '-')")
         if not langcodes.tag_is_valid(value):
-            raise ValueError(f"'{value}' is not a BCP 47 language tag: write e.g. zh-Hans, zh-CN or zh-Hant")
+            # (the ninth sweep: the language named as an editor says it, '中文', 'Chinese', or a tag typed
+            # through an IME or with a space, 'ｚｈ-Ｈａｎｓ', 'zh CN': the tag meant, where there is one)
+            typed = re.sub(r"[\s_]+", "-", unicodedata.normalize("NFKC", value).strip())
+            meant = LANGUAGE_NAMES.get(typed.lower()) or (typed if langcodes.tag_is_valid(typed) else None)
+            raise ValueError(f"'{value}' is not a BCP 47 language tag: " + (f"write {meant}" if meant else
+                                                                               "write e.g. zh-Hans, zh-CN or zh-Hant"))
         return value
 
     @field_validator("pronunciations", "speakers", mode="before")
@@ -333,12 +343,27 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
     return data, pos
 
 
+# A language as editors name it, for E104's "write zh-Hans" (the tag the editions and voices read).
+LANGUAGE_NAMES = {name.lower(): tag for tag, names in {
+    "zh-Hans (zh-Hant for a text in traditional characters)": "中文 汉语 漢語 华语 普通话 简体 简体中文 簡體中文 chinese mandarin simplified-chinese cn zh-cn-hans",
+    "zh-Hant": "繁体 繁體 繁体中文 繁體中文 traditional-chinese",
+    "yue": "粤语 粵語 广东话 廣東話 cantonese",
+    "en": "英文 英语 英語 english",
+}.items() for name in names.split()}
+
+
 # PyYAML's words for the mistakes editors make → the editor's words (the line as written decides
 # where the words alone do not): (words in the problem, the value starts with a quote?, message)
 _YAML_PROBLEMS: tuple[tuple[str, bool | None, str], ...] = (
     ("'\\t'", None, "a tab stands here: YAML indents and separates with spaces only (replace the tab with spaces)"),
     ("found undefined alias", None, "'*' starts an alias, which names an '&' anchor above, and there is none: write the "
                                     "value itself, or put it in quotes if it starts with '*'"),
+    # (the ninth sweep: a value opening with a character YAML keeps for itself, a handle's '@', a '`', a '%',
+    # or '*' / '&' before a Chinese word, was told in PyYAML's words, "cannot start any token")
+    ("that cannot start any token", None, "a value cannot start with '@', '`' or '%' (YAML keeps them for itself): "
+                                          "put the whole value in quotes (handle: \"@一帆Games\")"),
+    ("expected alphabetic or numeric character", None, "a value starting with '*' or '&' reads as a YAML alias or "
+                                                       "anchor: put the whole value in quotes (editor: \"*周一\")"),
     ("but found '-'", None, "this '- ' item stands outside the list it belongs to: indent it as the items above it"),
     ("but found '<block sequence start>'", None, "this '- ' item is indented deeper than the items above it (or stands "
                                                  "under a field that has a value): indent it as they are"),

@@ -16,11 +16,12 @@ from pipeline.bodyreader import BodyBuilder
 from pipeline.diagnostics import Diagnostic, errors
 from pipeline.errors import SourceError
 from pipeline.frontmatter import FrontMatterError, parse_yaml, validate
+from pipeline.frontslips import values_lost_to_comments
 from pipeline.model import Document
 from pipeline.placeholders import find_placeholders
 from pipeline.slugs import slug_from_name
 from pipeline.sourcebytes import decode_source
-from pipeline.sourcetext import garbled_text, invisible_characters, lost_characters, split_lines
+from pipeline.sourcetext import INVISIBLE, garbled_text, invisible_characters, lost_characters, split_lines
 from pipeline.texthygiene import joined_authors, markup_in_fields
 
 
@@ -112,6 +113,9 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
     if not lines or lines[0].strip() != "---":
         what = (f"the first line '{lines[0].strip()}' must be exactly '---' (three half-width hyphens)"
                 if lines and (_DASH_LINE.match(lines[0]) or lines[0].startswith("---")) else "the first line must be '---'")
+        if lines and (hidden := INVISIBLE.findall(lines[0])) and INVISIBLE.sub("", lines[0]).strip() == "---":
+            what = (f"the first line holds the invisible {', '.join(f'U+{ord(c):04X}' for c in hidden)} beside its '---' "
+                    "(a second byte-order mark, or a paste's leftover): delete it, or save the file again as UTF-8")
         if lines and (separator := re.search("[\u2028\u2029\x85]", lines[0])) and lines[0].startswith("---"):
             what = (f"the file's lines end in U+{ord(separator[0]):04X} (a Unicode line separator a program wrote), "
                     "which no Markdown reader takes for a line end: save the file again with plain line ends")
@@ -123,10 +127,14 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
             what += f": it stands on line {above + 1}, below {below}; delete the line{'s' if above > 1 else ''} above it"
         return ReadResult(None, [Diagnostic("E101", path, 1, 1, f"no front matter: {what}")])
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-    meant = next((i for i in range(1, end or len(lines)) if _DASH_LINE.match(lines[i])), None)
+    meant = next((i for i in range(1, end or len(lines)) if _DASH_LINE.match(lines[i])
+                  or INVISIBLE.sub("", lines[i]).strip() == "---" != lines[i].strip()), None)
     if meant is not None:  # (before the first '---': the body's section breaks come after it)
-        return ReadResult(None, [Diagnostic("E101", path, meant + 1, 1, f"the line '{lines[meant].strip()}' does not close "
-                                            "the front matter: write exactly '---' (three half-width hyphens)")])
+        hidden = ", ".join(f"U+{ord(c):04X}" for c in INVISIBLE.findall(lines[meant]))
+        how = (f"it holds the invisible {hidden} (a paste's or a program's leftover): delete it" if hidden
+               else "write exactly '---' (three half-width hyphens)")
+        return ReadResult(None, [Diagnostic("E101", path, meant + 1, 1, f"the line '{INVISIBLE.sub('', lines[meant]).strip()}'"
+                                            f" does not close the front matter: {how}")])
     if end is None:
         body = next((i for i in range(1, len(lines)) if _BODY_LINE.match(lines[i])), None)
         if body is None:
@@ -148,14 +156,16 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
     if front_hidden:  # YAML would misplace lines after U+2028 or U+0085, so stop here
         return ReadResult(None, front_hidden)
     placeholders: list[Diagnostic] = []
+    lost = values_lost_to_comments(lines[1:end], 2, path)  # (E237: its field's "missing" or "nothing" is no second error)
     try:
         data, positions = parse_yaml("\n".join(lines[1:end]), path, line_offset=1)
         placeholders = find_placeholders(data, positions, path, lines, end)  # E120–E127, W406–W407
         front = validate(data, positions, path)
     except FrontMatterError as exc:
-        return ReadResult(None, placeholders + exc.diagnostics + hidden)
+        return ReadResult(None, placeholders + lost + [d for d in exc.diagnostics if d.line not in {c.line for c in lost}]
+                          + hidden)
     builder = BodyBuilder(path, front, positions, body_offset=end + 1, body_lines=lines[end + 1 :])
-    builder.diagnostics += placeholders + hidden
+    builder.diagnostics += placeholders + hidden + lost
     builder.report(markup_in_fields(front, positions) + joined_authors(front, positions))
     builder.read_body()
     document = builder.finish(default_slug)

@@ -21,21 +21,18 @@ def within_budget(texts: Iterable[tuple[str, int]],
     that crosses the budget is cut there), and (line of the first text left out or cut, characters
     in all) when the budget ran out, else None."""
     kept: list[tuple[str, int]] = []
-    used = 0
+    left = budget
     stopped: int | None = None
     total = 0
     for text, line in texts:
         total += len(text)
-        if stopped is not None:
-            continue
-        if used + len(text) > budget:
+        if stopped is None and len(text) > left:
             stopped = line
-            if budget - used > 0:
-                kept.append((text[: budget - used], line))
-            used = budget
-            continue
-        kept.append((text, line))
-        used += len(text)
+            if left:
+                kept.append((text[:left], line))
+        elif stopped is None:
+            kept.append((text, line))
+            left -= len(text)
     return kept, (None if stopped is None else (stopped, total))
 
 

@@ -31,7 +31,7 @@ _FORMAT = "\u00ad\u034f\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u2060-\u2064\u
 # a space or punctuation, or at a line's edge, they are a paste's leftovers like the above.
 _PLAIN = "[\x00-\x7f\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2000-\u206f\\s]"
 _LOOSE_JOINER = f"(?:^|(?<={_PLAIN}))[\u200c\u200d]|[\u200c\u200d](?={_PLAIN}|$)"
-_INVISIBLE = re.compile(f"[{_CONTROLS}{_FORMAT}]|{_LOOSE_JOINER}")
+_INVISIBLE = INVISIBLE = re.compile(f"[{_CONTROLS}{_FORMAT}]|{_LOOSE_JOINER}")
 # Line and paragraph separators: YAML counts them as line ends, so front-matter positions after
 # them would be wrong; in the body an editor sees no line end there, but every edition breaks the
 # line (or joins the words) at them.

@@ -28,7 +28,7 @@ from markdown_it.token import Token
 from pipeline.charrefs import REFERENCE_NAME
 from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.inlinetext import attribute_block_problem, link_problem, what_comment
-from pipeline.model import Span, Speaker
+from pipeline.model import Span
 from pipeline.sourcetext import without_invisible, written_out
 
 _CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
@@ -36,9 +36,18 @@ _HTML_COMMENT = re.compile(r"(?<!\\)<!--")
 # An HTML tag as a web page or a CMS writes it: '<br>', '<b>', '</p>', '<span class="x">', '<br/>'.
 _HTML_TAG = re.compile(r"(?<!\\)</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
-# Names of the elements copy carries in (a '<T>' or '<name>' in prose is left alone).
+# Names of the elements copy carries in (a '<T>' or '<name>' in prose is left alone). The ninth sweep
+# added what a web page's or a CMS's source holds besides text markup: scripts, styles, embeds, a
+# page's landmarks and figures, a table's parts, forms and the document's own tags ('<script>…' was
+# printed, code and all, without a word).
 HTML_TAGS = frozenset("""a abbr b big blockquote br center cite code del div em font h1 h2 h3 h4 h5 h6 hr i img
-    ins kbd li mark ol p pre q s section small span strike strong sub sup table td th tr u ul""".split())
+    ins kbd li mark ol p pre q s section small span strike strong sub sup table td th tr u ul
+    tt wbr ruby rt rp bdi bdo dfn samp time address dl dt dd details summary
+    article aside header footer nav main figure figcaption hgroup
+    caption thead tbody tfoot col colgroup
+    script noscript style iframe embed object video audio source track picture svg canvas
+    form input button textarea select fieldset legend
+    html head body meta link title base""".split())
 # Two or more '*' or '_' that Markdown did not read as emphasis: CommonMark does not open or close
 # '**' between a Chinese quotation mark or bracket and a Han character ('**“好”**然后'), nor '__'
 # inside a word, so every edition printed the marks (E229). ('\\**' is escaped: text on purpose.)
@@ -408,61 +417,16 @@ def _field_markup(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return None
 
 
+def tag_in(text: str) -> re.Match[str] | None:
+    """The first HTML tag (of HTML_TAGS) in plain text such as an answer's 'role=' (E227 there:
+    '<b>志愿者</b>' was printed in the label, tags and all)."""
+    return _field_markup(_HTML_TAG, text)
+
+
 def reference_in(text: str) -> re.Match[str] | None:
     """The first character reference (or one meant as one) in plain text such as an answer's
     'role=', where nothing reads it and every edition prints it as written (E231)."""
     return _field_markup(_AMPERSAND_WORD, text)
-
-
-# An answer typed as the copy has it, 'label：text' ('苏雯：…', '**图书馆夜班馆员苏雯：**…', 'suwen: …'),
-# under a question without its fence: E205 says whose label it is and how the answer is written.
-_LABEL_OPENING = re.compile(r"^\s*(?:\*\*)?(?P<label>[^\s:：*][^:：\n]{0,39}?)\s*(?:\*\*)?\s*[:：]")
-
-
-# A question typed as a bold line or after a 'Q'/'问' label, as copy has it ('**问：你呢？**').
-_QUESTION_LINE = re.compile(r"^\s*(?:\*\*)?\s*(?:(?:问|提问|记者|Q\d*)\s*[:：]\s*)?(?P<question>[^\n]*?[？?])\s*(?:\*\*)?\s*$")
-
-
-def label_opening(raw: str, speakers: Iterable[Speaker]) -> str:
-    """The end of E205's message for text outside any answer that opens with a speaker's label
-    (its name, role + name, handle or id, and a colon): which fence it needs; for a line that
-    is one question ('**问：你呢？**'), that a question is a heading; '' otherwise."""
-    found = _LABEL_OPENING.match(raw)
-    question = _QUESTION_LINE.match(raw)
-    if question is not None and raw.strip().startswith(("**", "问", "提问", "记者", "Q")) and not _speaker_of(found, speakers):
-        return f": it reads as a question; write it as a chapter heading, '## {question['question'].strip('* ')}'"
-    return _speaker_of(found, speakers)
-
-
-def _speaker_of(found: re.Match[str] | None, speakers: Iterable[Speaker]) -> str:
-    """E205's words for a label that is a speaker's (or near a speaker's name), or ''."""
-    if found is None:
-        return ""
-    label = found["label"].replace("**", "").strip()
-    speakers = list(speakers)
-    labels = {written: speaker for speaker in speakers
-              for written in (speaker.name, speaker.label(), speaker.id, speaker.handle, f"{speaker.label()}{speaker.handle or ''}")
-              if written}
-    near = difflib.get_close_matches(label, [speaker.name for speaker in speakers], n=1, cutoff=0.5)
-    speaker = labels.get(label) or next((s for s in speakers if near and s.name == near[0]), None)
-    if speaker is None:
-        return ""
-    whose = "the label" if label in labels else f"near the name {speaker.name}"
-    return (f": it opens with '{label}', {whose} of speaker '{speaker.id}'; write the answer as "
-            f"'::: answer {speaker.id}' on a line of its own, the text without the label, then ':::'")
-
-
-# Headings of a references chapter, as copy and editors title it: without '{.references}' the
-# chapter was a question with no answers (E204) and its list text outside any answer (E205).
-REFERENCES_HEADINGS = ("参考资料", "参考文献", "资料来源", "参考链接", "引用资料", "引用文献", "延伸阅读", "references",
-                       "sources", "bibliography", "further reading")
-
-
-def references_hint(title: str | None) -> str:
-    """The end of E204's message for a chapter titled like a references chapter: its mark."""
-    if title and title.strip(" ：:").lower() in REFERENCES_HEADINGS:
-        return f": a references chapter is marked so, '## {title} {{.references}}'"
-    return ""
 
 
 # An attribute block Markdown did not attach, so that every edition printed it, braces and all,

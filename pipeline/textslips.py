@@ -23,6 +23,12 @@ from markdown_it.token import Token
 
 from pipeline.texthygiene import Problem, TextLines
 
+# A reference-style link's definition, '[1]: https://…' on its own line, with a title ('"公告"', '(公告)')
+# or not: the format reads inline links only, so every edition printed it (E223). Its title's quotes
+# are the definition's, not the text's: `check` leaves the line to the E223 (no W401 for them).
+REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<[^<>\s]*>|<?(?:https?://|mailto:)\S*"
+                                  r"|[!-~]*[/.@:][!-~]*)(?=[ \t]*$|[ \t]+[\"'(])")
+
 # (pattern on the line as written, where it is looked for, code, what is wrong). 'text': in the
 # text markdown-it left as text (so a code span or an escaped mark is never taken for one);
 # 'raw': in the raw line (what Markdown did not read as a link is text, so the line is the place).
@@ -47,8 +53,7 @@ _PRINTED_MARKUP = (
     # a reference-style link's definition, '[1]: https://…' on its own line: the format reads inline links only.
     # In the raw line (the eighth sweep): the text gate missed '[1]: <https://…>', whose address Markdown read
     # as an autolink, so the definition was printed without a word; any address, with a title or not
-    (re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<[^<>\s]*>|<?(?:https?://|mailto:)\S*|[!-~]*[/.@:][!-~]*)"
-                r"(?=[ \t]*$|[ \t]+[\"'(])"), "raw", "E223",
+    (REFERENCE_DEFINITION, "raw", "E223",
      "'{0}' is printed as written: a reference-style link's definition, which this format does not read (nor the "
      "'[文字][1]' that uses it); write the link where it stands: [文字](https://…)"),
 )
@@ -195,4 +200,5 @@ def only_marks(title: str) -> bool:
 
 # The codes of a line the fence scanner named as mistyped markup (a fence or a heading typed wrong):
 # what Markdown made of that line (text under a question: E205) is that fault, not a second one.
-MISTYPED_MARKUP = frozenset({"E216", "E217", "E218", "E220"})
+# (E215, a ':::' that closes nothing, since the ninth sweep: it was E205 too, one line, two errors.)
+MISTYPED_MARKUP = frozenset({"E215", "E216", "E217", "E218", "E220"})

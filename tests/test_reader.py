@@ -129,7 +129,10 @@ def test_lists_asides_and_languages(tmp_path: Path) -> None:
 
 
 def test_html_in_source_stays_text(tmp_path: Path) -> None:
-    doc = read(tmp_path, VALID.replace("第一段", "<script>alert(1)</script> & 第一段")).document
+    # (typed bare, a '<script>' tag is E227 since the ninth sweep: every edition printed it, code and all)
+    refused = read(tmp_path, VALID.replace("第一段", "<script>alert(1)</script> & 第一段"))
+    assert refused.document is None and [d.code for d in refused.diagnostics] == ["E227"], refused.diagnostics
+    doc = read(tmp_path, VALID.replace("第一段", "\\<script>alert(1)\\</script> & 第一段")).document
     assert doc.sections[0].paragraphs[0].text.startswith("<script>alert(1)</script> & 第一段")
 
 

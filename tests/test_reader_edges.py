@@ -390,14 +390,18 @@ def test_text_after_a_note_is_not_the_notes() -> None:
 
 
 @pytest.mark.parametrize(("change", "code", "shown"), [
-    (("::: answer wang", "::: answer wang\u200b"), "E201", "unknown speaker id 'wang<U+200B>' (did you mean 'wang'?)"),
+    (("::: answer wang", "::: answer wangwu\u200b"), "E201", "unknown speaker id 'wangwu<U+200B>' (did you mean 'wang'?)"),
     (("## 第一个问题？", "## 第一个问题？ {#q\u20601}"), "E222", "chapter id 'q<U+2060>1' is not an id"),
-], ids=["speaker-id", "chapter-id"])
+    # (an id that is a speaker's but for the character: the answer is that speaker's, and E219 the one error)
+    (("::: answer wang", "::: answer wang\u200b"), "E219", "invisible character U+200B"),
+], ids=["speaker-id", "chapter-id", "speakers-id-and-a-character"])
 def test_an_invisible_character_in_an_id_is_written_out(change: tuple[str, str], code: str, shown: str) -> None:
     """Before: "unknown speaker id 'wang' (did you mean 'wang'?)", the pasted zero-width space unseen."""
     assert change[0] in VALID
-    found = [m for m in _messages(VALID.replace(*change, 1)) if f" {code}: " in m]
+    messages = _messages(VALID.replace(*change, 1))
+    found = [m for m in messages if f" {code}: " in m]
     assert len(found) == 1 and shown in found[0], found
+    assert code != "E219" or not [m for m in messages if " E201: " in m], messages
 
 
 # A character reference is read for the character it names (before: '&#x202E;' put a right-to-left
