@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from pipeline.pinyin_syllables import is_han
+from pipeline.renderers.cjktype import held_to_figure
 from pipeline.renderers.wordshape import Shape, shape_word
 
 
@@ -136,11 +137,14 @@ def ruby_html(tokens: Iterable[Reading], style: RubyStyle | None = None,
         if out and not out[-1].endswith(("<wbr/>", " ")):
             out.append("<wbr/>")
 
+    before = ""  # the text of the token before (a figure holds its unit on its line: 3月)
     for token in tokens:
+        held, before = held_to_figure(before, token.text), token.text
         if token.pinyin is not None:
             if word_open:
                 out.append("</span>")
-            may_break()
+            if not held:
+                may_break()
             css = "w new" if new is not None and new(token) else "w"
             out.append(f'<span class="{css}">{escape(opening, quote=False)}{ruby_word(token.text, token.pinyin, style)}')
             word_open, opening = True, ""

@@ -28,6 +28,7 @@ from pipeline.passes.pinyin.wordforms import (
     _aspect_guo,
     _is_reduplicated_verb,
     _one_measure_doubled,
+    numbers_kept_whole,
 )
 from pipeline.passes.pinyin.tables import (
     _HAN_RANGE,
@@ -105,6 +106,7 @@ class Segmenter:
         double_verb_before_object(segs)
         _one_measure_doubled(segs)
         spelled_out(segs)
+        numbers_kept_whole(segs)
         return segs
 
     def _fixed_segs(self, word: str, start: int, reading: tuple[str, ...], source: str, segs: list[_Seg]) -> None:
