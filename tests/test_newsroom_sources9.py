@@ -26,6 +26,8 @@ glyphs. The SOURCE is the yardstick (tests/sentences.py reads it without the pip
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
 import pytest
 
 from tests import sentences
@@ -139,3 +141,58 @@ def test_words_that_stay_apart_and_verbs_that_stay_pu(annotator) -> None:
     read = {t.text: " ".join(t.pinyin or ()) for text in ("把地毯铺在地上", "铺开地图", "上一次", "万一不行", "这一年")
             for t in annotator.annotate(text)}
     assert read["铺"] == "pū" and "上一次" not in read and read["万一"] == "wàn yī" and "这一年" not in read
+
+
+# --- a verse's lines are lines for the ear too ---------------------------------------------------
+
+def _verse_line_ends(path: Path) -> list[tuple[str, str]]:
+    """(the end of a line, the start of the next) at each hard line break of the source (a line
+    ending in a backslash or two spaces, followed by a line of text): the test's own reading."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    ends = []
+    for line, following in zip(lines, lines[1:]):
+        if (line.endswith("\\") or line.endswith("  ")) and following.strip():
+            ends.append((line.rstrip(" \\")[-3:], following.strip()[:2]))
+    return ends
+
+
+def test_a_verse_line_ending_in_a_word_is_a_pause_for_the_ear() -> None:
+    """The audio reads a stanza as one cue: a line that ends in a word, as lyrics often do, is
+    followed by a pause (，) in the text for the ear, and a line ending in a mark keeps its mark
+    (before: '铁皮车推走了月亮塑料凳叠成了山地上…', 山地 read as one word)."""
+    from pipeline.audio.plan import read_as_one
+    from pipeline.passes.speech import load_rules, speak
+    from pipeline.reader import read_source
+
+    rules = load_rules()
+    doc = read_source(SOURCES["correction"])
+    spoken = "".join(speak(p.text, rules) for section in doc.sections for answer in section.answers
+                     for p in read_as_one(answer.paragraphs))
+    ends = _verse_line_ends(SOURCES["correction"])
+    assert len(ends) == 6
+    for end, start in ends:
+        joined = end if end[-1] in "，。" else end + "，"
+        assert joined + start in spoken, (end, start)
+    from pipeline.audio.plan import line_pause
+
+    assert [line_pause("Roses are red", "violets"), line_pause("Roses are red,", "violets"),
+            line_pause("写着“谢谢光临”", "下"), line_pause("就回家。", "其")] == [", ", " ", "，", ""]
+
+
+# --- English stays English for the ear -----------------------------------------------------------
+
+def test_an_english_sentence_is_said_without_a_word_of_mandarin() -> None:
+    """Every sentence of the interpreted title written in Latin letters alone is said in English
+    (no Han character in its text for the ear): an ISO date in it is a date in English (before:
+    'On二零二四年三月杠five', its year and month read as Mandarin and its day as English)."""
+    from pipeline.passes.speech import load_rules, speak
+
+    rules = load_rules()
+    english = [s for _block, s in sentences.read_source(SOURCES["interpreted"]).sentences()
+               if re.search(r"[a-z]{2,} [a-z]{2,}", s) and not sentences.HAN.search(s)]
+    assert len(english) >= 6 and any(re.search(r"\d{4}-\d\d-\d\d", s) for s in english)
+    for sentence in english:
+        spoken = speak(sentence, rules)
+        assert not re.search(r"[\u3400-\u9fff]", spoken), (sentence, spoken)
+    assert speak("On 2024-03-05 we shipped it.", rules).startswith("On March fifth")
+    assert "二零二五年一月九日" in speak("预算于2025-01-09通过。", rules)  # (in Chinese, as before)
