@@ -16,11 +16,17 @@ Found by the sweep: the learner editions cut a year written in Chinese numerals 
 EPUB had it); both learner editions broke a line between a figure and its unit ('通过，3' ⏎
 '月1日', '上世纪90' ⏎ '年代'); 都柏林 was read dōu bó lín (pypinyin's phrase; Dublin is dū), 铺满
 pù mǎn; a shop's name (《糖水铺》, 糖水铺之间) was read pū "spread", and 文中阿朵为艺名 wèi
-("for", where 为化名 was already wéi "is").
+("for", where 为化名 was already wéi "is"); a fraction or a date with slashes (1/3, 2025/3/8) was
+three words ('1/' could end a line) and US$0.8 two; the learner EPUB set a figure with a sign
+(¥2,350, 4.7%, 35%～40%, −18℃) as bare text, with no word space and no word of its own; the audio
+ran a verse's lines together where they end in a word (lyrics: '月亮塑料凳', '山地上' read as the word
+山地), and read an ISO date inside English half in Mandarin ('On二零二四年三月杠five').
 
-Cheap on purpose (the suite is over its time): one in-process build, the learner EPUB of the
-figures title; the rest at the level of the pinyin pass, the ruby markup and the learner PDF's
-glyphs. The SOURCE is the yardstick (tests/sentences.py reads it without the pipeline).
+Cheap on purpose (the suite is over its time): no edition is built; the learner EPUB's markup
+(`ruby_html`), the learner PDF's glyphs, the pinyin pass and the text for the ear are asked for
+each sentence of the sources. The SOURCE is the yardstick (tests/sentences.py reads it without
+the pipeline), and the whole sweep was built by hand with `publish all` (every sentence in every
+edition, under its speaker, in its voice: `python -m tests.sentences SOURCE OUT`).
 """
 
 from __future__ import annotations
@@ -39,6 +45,8 @@ SOURCES = {shape: FIXTURES / f"{shape}.md" for shape in SHAPES}
 SLUGS = {shape: re.search(r"^slug: (\S+)$", path.read_text(encoding="utf-8"), re.M)[1] for shape, path in SOURCES.items()}
 # (a number in Chinese numerals, digit by digit, with its unit: the test's own reading)
 SPELT_NUMBER = re.compile(r"[〇零一二三四五六七八九]{3,}[年月日号]?")
+SIGNED = re.compile(r"¥[\d,.]*\d|\d+(?:\.\d+)?%(?:～\d+(?:\.\d+)?%)?")  # (¥2,350, 4.7%, 35%～40%)
+SLASHED = re.compile(r"\d+(?:/\d+)+|[A-Z]{2}\$[\d.]+")
 FIGURE_AND_UNIT = re.compile(r"\d([年月日号万亿元岁倍度个名位次人天])")
 
 
@@ -68,7 +76,7 @@ def test_the_learner_epub_keeps_each_number_whole_and_a_unit_with_its_figure(ann
     its syllable (before: 二 / 〇 / 一 / 九年, and a <wbr/> between 3 and 月)."""
     from pipeline.renderers.ruby import ruby_html
 
-    spelt, units = [], 0
+    spelt, slashed, signed, units = [], [], [], 0
     for _block, sentence in sentences.read_source(SOURCES["figures"]).sentences():
         html = ruby_html(annotator.annotate(sentence))
         shown = re.sub(r"<rp>.*?</rp>|<rt>.*?</rt>|<[^>]+>", "", html.replace("<wbr/>", "|"))
@@ -80,9 +88,16 @@ def test_the_learner_epub_keeps_each_number_whole_and_a_unit_with_its_figure(ann
         for match in FIGURE_AND_UNIT.finditer(sentence):
             assert any(match[0] in piece for piece in pieces), (match[0], pieces)
             units += 1
+        for figure in SIGNED.findall(sentence):  # (a word of its own, with its word space; before: bare text)
+            assert f'<span class="w">{figure}' in html, (figure, html)
+            signed.append(figure)
+        for figure in SLASHED.findall(sentence):  # (a fraction, a date with slashes, US$0.8: one word)
+            assert figure in pieces or any(piece.startswith(figure) for piece in pieces), (figure, pieces)
+            slashed.append(figure)
         if "〇" in sentence:
             assert "〇<rp>(</rp><rt>líng</rt>" in html, html
     assert {"二〇一九年", "一九九〇年"} <= set(spelt) and units >= 20
+    assert {"1/3", "2025/3/8", "US$0.8"} <= set(slashed) and {"¥2,350", "35%～40%", "4.7%"} <= set(signed)
 
 
 def test_the_learner_pdf_sets_each_number_whole_and_holds_a_unit_to_its_figure(annotator) -> None:
