@@ -20,7 +20,8 @@ pù mǎn; a shop's name (《糖水铺》, 糖水铺之间) was read pū "spread"
 three words ('1/' could end a line) and US$0.8 two; the learner EPUB set a figure with a sign
 (¥2,350, 4.7%, 35%～40%, −18℃) as bare text, with no word space and no word of its own; the audio
 ran a verse's lines together where they end in a word (lyrics: '月亮塑料凳', '山地上' read as the word
-山地), and read an ISO date inside English half in Mandarin ('On二零二四年三月杠five').
+山地), read an ISO date inside English half in Mandarin ('On二零二四年三月杠five') and a range of
+years in English as a year and a count ('twenty twenty two thousand twenty four').
 
 Cheap on purpose (the suite is over its time): no edition is built; the learner EPUB's markup
 (`ruby_html`), the learner PDF's glyphs, the pinyin pass and the text for the ear are asked for
@@ -211,3 +212,6 @@ def test_an_english_sentence_is_said_without_a_word_of_mandarin() -> None:
         assert not re.search(r"[\u3400-\u9fff]", spoken), (sentence, spoken)
     assert speak("On 2024-03-05 we shipped it.", rules).startswith("On March fifth")
     assert "二零二五年一月九日" in speak("预算于2025-01-09通过。", rules)  # (in Chinese, as before)
+    # (a range of years in English: before, 'twenty twenty two thousand twenty four', its dash unsaid)
+    assert speak("It ran 2020-2024 in the city.", rules) == "It ran twenty twenty to twenty twenty four in the city."
+    assert "二零二零到二零二四年" in speak("他在2020-2024年间。", rules)

@@ -27,6 +27,7 @@ _RUN = re.compile(rf"(?<![A-Za-z0-9]){_TOKEN}(?:[ ,;:\"“”‘’]+{_TOKEN})+"
 _NUMBER_IN_RUN = (rf"(?<![A-Za-z0-9.,])(?P<sign>[$€£])?(?P<n>{NUMBER})(?P<end>%|s|st|nd|rd|th)?(?![A-Za-z0-9]|[.,]\d)"
                   rf"(?P<scale>(?(sign)\s+(?:{{scales}})\b|(?!)))?|['’](?P<short>\d\d)(?P<decade>s?)(?![A-Za-z0-9])")
 _ISO_DATE = re.compile(r"(?<![\d.\-/])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d\-/]|\.\d)")  # 2024-03-05 (a full stop may end it)
+_YEARS = re.compile(r"(?<![\d.,\-/$€£])(\d{4})[-–](\d{4})(?![\d%]|[.,]\d)")  # a range of years: 2020-2024
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")  # a word in lower case: a sentence's word, not a name's
 
 
@@ -126,9 +127,15 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
             return m[0]
         return f"{words.months[month - 1]} {_ordinal(cardinal(day, words), words)}, {year(int(m['y']), words)}"
 
+    def years(m: re.Match[str]) -> str:
+        first, second = int(m[1]), int(m[2])
+        if not words.to or not 1100 <= first < second <= 2099:
+            return m[0]
+        return f"{year(first, words)} {words.to} {year(second, words)}"
+
     def run(m: re.Match[str]) -> str:
         if not english(m[0]) or not any(c.isdigit() for c in m[0]):
             return m[0]
-        return in_run.sub(number, _ISO_DATE.sub(iso_date, m[0]))
+        return in_run.sub(number, _YEARS.sub(years, _ISO_DATE.sub(iso_date, m[0])))
 
     return _RUN.sub(run, text)
