@@ -19,7 +19,7 @@ from pipeline.furniture import word
 from pipeline.model import Answer, Document, Paragraph, Section, Span
 from pipeline.passes.casting import Cast
 from pipeline.passes.speech import SpeechRules, cardinal, load_rules, sentences, speak
-from pipeline.sourcetext import line_join
+from pipeline.sourcetext import is_wide, line_join
 
 Role = Literal["narrator", "host", "speaker"]
 ROLE_NAMES: dict[Role, str] = {"narrator": "旁白", "host": "主持人", "speaker": "嘉宾"}
@@ -220,15 +220,34 @@ class _Writer:
                     answer_id=answer.id if answer else None, label=answer.label if answer else None)]
 
 
+# Marks a line of verse may end in that pause the voice; a line ending in a word (lyrics are often
+# written without punctuation: 铁皮车推走了月亮 / 塑料凳叠成了山) gets a comma for the ear, or the
+# voice ran the lines together ('月亮塑料凳', '山地上' read as the word 山地). Closing quotes and
+# brackets are looked through (…“谢谢光临” / …).
+_LINE_PAUSES = frozenset("，。！？；：、…—,.;:!?")
+_LOOKED_THROUGH = "”’」』）》〉】〕\"')]"
+
+
+def line_pause(before: str, after: str) -> str:
+    """What joins a verse's line to the next for the ear: the editor's line join
+    (`sourcetext.line_join`) after a mark that pauses, else a comma (full width after a wide
+    character, ', ' after a Latin word)."""
+    last = before.rstrip().rstrip(_LOOKED_THROUGH)[-1:]
+    if not last or not after.strip() or last in _LINE_PAUSES:
+        return line_join(before[-1:], after[:1])
+    return "，" if is_wide(before.rstrip()[-1]) or is_wide(after.lstrip()[:1]) else ", "
+
+
 def read_as_one(paragraphs: tuple[Paragraph, ...]) -> list[Paragraph]:
     """The paragraphs as the ear gets them: a verse's lines (`continued`, after a hard line
     break) are read on with the line before, as one cue, where the page sets each on its own
-    line; the punctuation between them pauses the voice, and the caption shows the stanza."""
+    line; the punctuation between them pauses the voice (a comma where a line ends in a word:
+    `line_pause`), and the caption shows the stanza."""
     out: list[Paragraph] = []
     for paragraph in paragraphs:
         if paragraph.continued and out:
             before = out[-1]
-            gap = line_join(before.text[-1:], paragraph.text[:1])
+            gap = line_pause(before.text, paragraph.text)
             spans = (*before.spans, *((Span(text=gap),) if gap else ()), *paragraph.spans)
             out[-1] = before.model_copy(update={"spans": spans})
         else:

@@ -19,13 +19,15 @@ _WORD = r"[A-Za-z][A-Za-z'’\-]*"
 # 12%, 1980s, 3rd), or a year cut short ('69); scores and ranges join two (3-1). Never a number
 # that letters run on from (70B, GPT4): the token ends where the number does.
 _FIGURE = rf"(?:[$€£]?(?:{NUMBER})(?:%|s|st|nd|rd|th)?|['’]\d\ds?)(?![A-Za-z0-9])"
-_TOKEN = rf"(?:{_WORD}|{_FIGURE}(?:[-–]{_FIGURE})?)"
+_TOKEN = rf"(?:{_WORD}|\d{{4}}-\d\d-\d\d(?![\d\-/]|\.\d)|{_FIGURE}(?:[-–]{_FIGURE})?)"  # (a date, 2024-03-05: one token)
 # A run of English: words and numbers apart by spaces and light punctuation, on one line.
 _RUN = re.compile(rf"(?<![A-Za-z0-9]){_TOKEN}(?:[ ,;:\"“”‘’]+{_TOKEN})+")
 # A number of its own in the run (not a model's 70B, not GPT4's 4), with the multiplier its money
 # sign is said after ($3.2 billion).
 _NUMBER_IN_RUN = (rf"(?<![A-Za-z0-9.,])(?P<sign>[$€£])?(?P<n>{NUMBER})(?P<end>%|s|st|nd|rd|th)?(?![A-Za-z0-9]|[.,]\d)"
                   rf"(?P<scale>(?(sign)\s+(?:{{scales}})\b|(?!)))?|['’](?P<short>\d\d)(?P<decade>s?)(?![A-Za-z0-9])")
+_ISO_DATE = re.compile(r"(?<![\d.\-/])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d\-/]|\.\d)")  # 2024-03-05 (a full stop may end it)
+_YEARS = re.compile(r"(?<![\d.,\-/$€£])(\d{4})[-–](\d{4})(?![\d%]|[.,]\d)")  # a range of years: 2020-2024
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")  # a word in lower case: a sentence's word, not a name's
 
 
@@ -119,10 +121,22 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
         titled = [w for w in re.findall(r"(?<![A-Za-z])[A-Z][a-z]*(?![A-Za-z])", run) if w.lower() in function]
         return len(plain) + len(titled) >= 2
 
+    def iso_date(m: re.Match[str]) -> str:
+        month, day = int(m["m"]), int(m["d"])
+        if len(words.months) != 12 or not (1 <= month <= 12 and 1 <= day <= 31):
+            return m[0]
+        return f"{words.months[month - 1]} {_ordinal(cardinal(day, words), words)}, {year(int(m['y']), words)}"
+
+    def years(m: re.Match[str]) -> str:
+        first, second = int(m[1]), int(m[2])
+        if not words.to or not 1100 <= first < second <= 2099:
+            return m[0]
+        return f"{year(first, words)} {words.to} {year(second, words)}"
+
     def run(m: re.Match[str]) -> str:
         if not english(m[0]) or not any(c.isdigit() for c in m[0]):
             return m[0]
-        return in_run.sub(number, m[0])
+        return in_run.sub(number, _YEARS.sub(years, _ISO_DATE.sub(iso_date, m[0])))
 
     text = _RUN.sub(run, text)
     # an ordinal before a capitalised English word is a name's, said in English (20th Century Fox →

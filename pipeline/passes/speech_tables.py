@@ -135,6 +135,8 @@ class English:
     ordinals: Mapping[str, str] = field(default_factory=dict)  # the last word of an ordinal (three → third)
     money: Mapping[str, str] = field(default_factory=dict)  # a sign before a number ($ → dollars)
     function_words: tuple[str, ...] = ()  # in title case too these make a run English (The Top 10 … Of 2023)
+    months: tuple[str, ...] = ()  # January … December: an ISO date in English (2024-03-05 → March fifth, …)
+    to: str = ""  # between two years of a range in English (2020-2024 → twenty twenty to twenty twenty-four)
 
 
 @dataclass(frozen=True)
@@ -335,7 +337,8 @@ def _english_table(table: Mapping[str, object]) -> English:
                    oh=str(table.get("oh", default.oh)), year_before=_words(table.get("year_before")),
                    ordinals={str(k): str(v) for k, v in dict(table.get("ordinals", {})).items()},  # type: ignore[call-overload]
                    money={str(k): str(v) for k, v in dict(table.get("money", {})).items()},  # type: ignore[call-overload]
-                   function_words=_words(table.get("function_words")))
+                   function_words=_words(table.get("function_words")), months=_words(table.get("months")),
+                   to=str(table.get("to", default.to)))
 
 
 def _powers_table(table: Mapping[str, object]) -> Powers:

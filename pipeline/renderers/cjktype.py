@@ -24,6 +24,18 @@ CLOSING = frozenset("，。、；：）」』”’》〉】〕")
 OPENING = frozenset("（「『“‘《〈【〔")
 
 
+# The units and measure words a figure in digits is read with (3月, 2025年, 41.3万, 12名): the
+# learner editions space words apart, and a line broke between the figure and its unit ('通过，3'
+# ⏎ '月1日', '上世纪90' ⏎ '年代'); they stay on one line, as a figure with its sign or % does.
+FIGURE_UNITS = frozenset("年月日号时点分秒万亿元角岁倍度个名位次人天周期")
+
+
+def held_to_figure(before: str, text: str) -> bool:
+    """Whether a word `text` is a unit that stays on the line of the figure `before` it (no space
+    between them in the source)."""
+    return before[-1:].isdigit() and text[:1] in FIGURE_UNITS
+
+
 def is_latin(char: str) -> bool:
     """A letter or digit of a Western script (not Han, not full-width forms)."""
     return bool(char) and char.isalnum() and ord(char) < 0x2E80 and not is_han(char)

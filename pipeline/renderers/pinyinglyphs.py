@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.pinyin_syllables import is_han
-from pipeline.renderers.cjktype import CLOSING, OPENING, is_latin
+from pipeline.renderers.cjktype import CLOSING, OPENING, held_to_figure, is_latin
 from pipeline.renderers.wordshape import shape_word
 
 PX = 4 / 3  # CSS px per point
@@ -144,8 +144,9 @@ def glyphs(runs: Iterable[tuple], style: Style) -> list[Glyph]:
             if syllables is not None:
                 han = iter(syllables)
                 word += 1
+                every = len(text) == len(syllables)  # (one syllable a character: 〇 líng too, as ruby.py reads it)
                 for index, char in enumerate(text):
-                    syllable = next(han, None) if is_han(char) else None
+                    syllable = next(han, None) if every or is_han(char) else None
                     number = word if is_word_text(char) else MARK
                     out.append(Glyph(char, css, syllable, space, breakable=index == 0, word=number, href=href,
                                      lang=lang))
@@ -222,6 +223,7 @@ def _glue(items: list[Glyph]) -> list[Glyph]:
         breakable = glyph.breakable and not (
             glyph.text[0] in GLUE_BEFORE or before in GLUE_AFTER
             or (is_latin(before) and is_latin(glyph.text[0]) and not glyph.space_before)
+            or (not glyph.space_before and held_to_figure(before, glyph.text))
         )
         halt = (glyph.text in CLOSING and (after in CLOSING or after in OPENING)) or (
             glyph.text in OPENING and before in OPENING)

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Protocol
 
 from pipeline.pinyin_syllables import is_han
+from pipeline.passes.pinyin.segmentation import FIGURE_RUN
+from pipeline.renderers.cjktype import held_to_figure
 from pipeline.renderers.wordshape import Shape, shape_word
 
 
@@ -136,11 +138,14 @@ def ruby_html(tokens: Iterable[Reading], style: RubyStyle | None = None,
         if out and not out[-1].endswith(("<wbr/>", " ")):
             out.append("<wbr/>")
 
+    before = ""  # the text of the token before (a figure holds its unit on its line: 3月)
     for token in tokens:
+        held, before = held_to_figure(before, token.text), token.text
         if token.pinyin is not None:
             if word_open:
                 out.append("</span>")
-            may_break()
+            if not held:
+                may_break()
             css = "w new" if new is not None and new(token) else "w"
             out.append(f'<span class="{css}">{escape(opening, quote=False)}{ruby_word(token.text, token.pinyin, style)}')
             word_open, opening = True, ""
@@ -155,7 +160,8 @@ def ruby_html(tokens: Iterable[Reading], style: RubyStyle | None = None,
             out.append("</span>")
             may_break()
             word_open = False
-        if (LATIN_WORD.match(chunk) or ADDRESS.match(chunk)) and not any(is_han(c) for c in chunk):  # a word too, with its word space
+        if ((LATIN_WORD.match(chunk) or ADDRESS.match(chunk) or FIGURE_RUN.fullmatch(chunk))
+                and not any(is_han(c) for c in chunk)):  # a word too, with its word space (35%～40%, ¥2,350, −18℃)
             may_break()
             # (an address may break inside, where a narrow screen needs it: 'w address' in the CSS)
             css = "w address" if ADDRESS.match(chunk) else "w"

@@ -442,6 +442,20 @@ def _rule_du(c: _Context) -> str:
     return "dōu"
 
 
+# What follows a shop's name (糖水铺之间, 药铺门口, 杂货铺老板): 铺 pù "shop" closes the noun; as a
+# verb (铺路, 铺在地上, 铺着) pū takes an object or a complement.
+_SHOP_AFTER = ("之间", "之", "里", "里面", "门口", "门前", "老板", "老板娘", "掌柜", "伙计", "对面", "隔壁", "旁边",
+               "前", "后面", "生意", "关门", "开门", "开张")
+
+
+def _rule_pu(c: _Context) -> str:  # 铺
+    """pù "shop" after a noun, where the phrase ends or a shop's word follows (《糖水铺》, 糖水铺之间);
+    else the likelier pū "spread", a guess."""
+    if c.prev and c.prev_pos.startswith("n") and (c.next == "" or c.next in _SHOP_AFTER):
+        return "pù"
+    return _guess("pū")
+
+
 RULES = {
     "都": _rule_du,
     "数": _rule_shu, "子": _rule_zi, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan, "处": _rule_chu, "背": _rule_bei,
@@ -451,5 +465,5 @@ RULES = {
     "炸": _rule_zha4, "吐": _rule_tu, "号": _rule_hao, "划": _rule_hua, "角": _rule_jiao3, "觉": _rule_jiao4,
     "中": _rule_zhong1, "应": _rule_ying, "场": _rule_chang3, "涨": _rule_zhang, "尽": _rule_jin, "禁": _rule_jin1,
     "屏": _rule_ping, "转": _rule_zhuan, "卷": _rule_juan, "落": _rule_luo, "教": _rule_jiao, "假": _rule_jia,
-    "薄": _rule_bao, "撒": _rule_sa, "车": _rule_che, "载": _rule_zai,
+    "薄": _rule_bao, "撒": _rule_sa, "车": _rule_che, "载": _rule_zai, "铺": _rule_pu,
 }

@@ -30,6 +30,7 @@ from pipeline.passes.pinyin.wordforms import (
     _aspect_guo,
     _is_reduplicated_verb,
     _one_measure_doubled,
+    numbers_kept_whole,
 )
 from pipeline.passes.pinyin.tables import (
     _HAN_RANGE,
@@ -51,8 +52,12 @@ from pipeline.passes.pinyin.tables import (
 
 # A figure with its sign, currency and unit, and a range of them: −18℃, 2~8℃, 12%～15%, ¥2.8～¥3.5,
 # ±2%, 2020—2024, a time or a score 23:30—05:30, 3:2 (the learner editions put a word space, and so a line break, between segments:
-# '到−' ended a line and '5℃' began the next, '℃' alone opened one). Not before a letter (3D).
-_FIGURE = r"[−\-+±¥￥$€£]?\d+(?:[.,:]\d+)*(?:°[CF]|[%‰℃℉°′″])?"
+# '到−' ended a line and '5℃' began the next, '℃' alone opened one). Not before a letter (3D). A
+# fraction or a date with slashes (1/3, 2025/3/8) and a dollar of a country (US$3.5, HK$12) too:
+# '1/' ended a line and '3' began the next, 'US' stood apart from '$3.5'.
+_FIGURE = r"(?:[A-Z]{1,2}\$|[−\-+±¥￥$€£])?\d+(?:[.,:/]\d+)*(?:°[CF]|[%‰℃℉°′″])?"
+# A figure as the learner EPUB wraps it in a word of its own (`renderers/ruby.py`), as this pass cuts it.
+FIGURE_RUN = re.compile(rf"{_FIGURE}(?:[~～〜—–\-]{_FIGURE})*")
 _OTHER_TOKEN = re.compile(
     r"(?:mailto:)?[A-Za-z0-9._%+\-]*[A-Za-z0-9]@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"  # a mail address, whole
     rf"|{_FIGURE}(?:[~～〜—–\-]{_FIGURE})*(?![A-Za-z0-9])"
@@ -109,6 +114,7 @@ class Segmenter:
         double_verb_before_object(segs)
         _one_measure_doubled(segs)
         spelled_out(segs)
+        numbers_kept_whole(segs)
         return segs
 
     def _fixed_segs(self, word: str, start: int, reading: tuple[str, ...], source: str, segs: list[_Seg]) -> None:

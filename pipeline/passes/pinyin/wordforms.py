@@ -78,3 +78,38 @@ def _aspect_guo(word: str) -> bool:
     if len(word) < 2 or word[-1] != "过" or word in _project():
         return False
     return word not in _guo_words() and _is_verb_tag(word_tag(word[:-1]))
+
+
+# A number written in Chinese numerals, digit by digit or with its place words (二〇一九年, 一九九〇年,
+# 二零二五, 三百六十五): jieba cuts it into characters (二 + 〇 + 一 + 九年), and the learner editions put
+# a word space, where a line may break, between the pieces ('二 〇 一' ⏎ '九年'). Its digits, and one
+# unit closing it (年, 月, 日, 号), are one word, as a figure in Arabic digits is one.
+NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿")
+NUMBER_UNITS = frozenset("年月日号")
+
+
+def _numeral_word(text: str, last: bool) -> bool:
+    """Whether `text` is numerals only; as the number's last piece, also with its unit (九年) or
+    the unit alone (一九九〇 + 年)."""
+    if last and text[-1:] in NUMBER_UNITS:
+        text = text[:-1]
+        return all(char in NUMERALS for char in text)
+    return bool(text) and all(char in NUMERALS for char in text)
+
+
+def numbers_kept_whole(segs: list[_Seg]) -> None:
+    """Adjacent Han segments that are pieces of one number (all numerals; the last may end in a
+    unit) share a group, so they come out as one token. A segment already part of a word read
+    in pieces keeps that word; nothing but Han segments joins (2019 + 年 is a figure and its unit)."""
+    i, n = 0, len(segs)
+    while i < n:
+        j = i
+        while (j < n and segs[j].kind == "han" and not segs[j].group and segs[j].pinyin
+               and _numeral_word(segs[j].text, last=False)):
+            j += 1
+        if j < n and j > i and segs[j].kind == "han" and not segs[j].group and _numeral_word(segs[j].text, last=True):
+            j += 1  # (the last piece, with its unit: 九年)
+        if j - i >= 2:
+            for seg in segs[i:j]:
+                seg.group = -(i + 1)  # (negative: never a dictionary word's number)
+        i = max(j, i + 1)
