@@ -96,12 +96,13 @@ def test_a_one_answer_edit_resynthesises_one_segment(first_title_build: Path, tm
 
 
 def test_markup_in_source_stays_text(tmp_path: Path) -> None:
-    """A `<script>` and an `&` in a paragraph are shown as text in every edition (and a `<b>`
-    escaped as the format asks, `\\<b>`: written bare it is E227, test_reader_html)."""
+    """A `<script>` and a `<b>` escaped as the format asks (`\\<script>`: written bare they are
+    E227, test_reader_html and test_reader_broken9) and an `&` in a paragraph are shown as text in
+    every edition, never as markup."""
     work = tmp_path / "work"
     (work / "source").mkdir(parents=True)
     text = TEST_TITLE.read_text(encoding="utf-8")
-    marker = "<script>alert('x')</script> & \\<b>粗\\</b>"
+    marker = "\\<script>alert('x')\\</script> & \\<b>粗\\</b>"
     body_start = text.index("\n---\n", 4) + 5
     first_paragraph_end = text.index("\n\n", body_start + 1)
     text = text[:first_paragraph_end] + marker + text[first_paragraph_end:]

@@ -38,8 +38,13 @@ def is_pinyin(text: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def learner_built(tmp_path_factory):
-    cache = Cache(tmp_path_factory.mktemp("cache"))
+def learner_cache(tmp_path_factory) -> Cache:
+    return Cache(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="module")
+def learner_built(tmp_path_factory, learner_cache):
+    cache = learner_cache
     built: dict[str, tuple[Document, Path, Path]] = {}
 
     def get(doc: Document, name: str) -> tuple[Document, Path, Path]:
@@ -61,6 +66,21 @@ def test_title_learner(learner_built, test_title):
 @pytest.fixture(scope="module")
 def first_title_learner(learner_built, first_title):
     return learner_built(first_title, "first_title")[:2]
+
+
+@pytest.mark.slow
+def test_first_title_joined_is_one_document(first_title_learner, learner_cache, tmp_path) -> None:
+    """The book joined from chapters laid out apart (`pdfparts`, as every build makes it) has the
+    glyphs, page for page, and the outline of the book laid out as one document (the first title:
+    71 pages, chapters of every length). (Here, where the joined book is already built.)"""
+    from tests.renderers.test_pdf_parts import glyphs as placed_glyphs, one_document
+
+    doc, parts = first_title_learner
+    whole = one_document(doc, tmp_path / "whole", learner_cache)
+    a, b = placed_glyphs(parts), placed_glyphs(whole)
+    assert len(a) == len(b) > 60
+    assert [n + 1 for n, (x, y) in enumerate(zip(a, b)) if x != y] == []
+    assert outline_titles(parts) == outline_titles(whole)
 
 
 def text_without_pinyin(doc: Document, path: Path) -> list[str]:

@@ -294,17 +294,6 @@ def test_a_book_that_does_not_open_with_the_article_is_one_document(tmp_path, te
     assert_blocks_once_in_order(doc, "\n".join(lines))
 
 
-@pytest.mark.slow
-def test_first_title_joined_is_one_document(tmp_path, first_title) -> None:
-    cache = Cache(tmp_path / "cache")
-    parts = joined(first_title, tmp_path / "joined", cache)
-    whole = one_document(first_title, tmp_path / "whole", cache)
-    a, b = glyphs(parts), glyphs(whole)
-    assert len(a) == len(b) > 60
-    assert [n + 1 for n, (x, y) in enumerate(zip(a, b)) if x != y] == []
-    assert outline_titles(parts) == outline_titles(whole)
-
-
 def test_two_processes_give_the_bytes_of_one(tmp_path, test_title) -> None:
     """Chapters shared with a worker process as they are made (`pdfschedule`) give the book one
     process lays out alone."""
