@@ -57,6 +57,13 @@ def words_language(language: str) -> str | None:
     return None if script in CHINESE_SCRIPTS else WORDS_LANGUAGES[traditional(language)]
 
 
+def written_in_chinese(language: str) -> bool:
+    """Whether a title in `language` is written in Chinese characters (zh, zh-Hant-HK, yue, cmn):
+    only those have a learner edition (pinyin over the characters). The build leaves the others'
+    learner editions out (`driver.title.NOT_OFFERED`), and the site offers none for them."""
+    return words_language(language) is None
+
+
 def words(table: Mapping[str, str], language: str) -> dict[str, str]:
     """A module's table of words (key → text) in the title's script."""
     return {key: word(text, language) for key, text in table.items()}

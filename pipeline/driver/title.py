@@ -67,9 +67,9 @@ class TitleResult:
 
 
 def _not_chinese(doc: Document) -> str | None:
-    from pipeline.furniture import words_language
+    from pipeline.furniture import written_in_chinese
 
-    if words_language(doc.meta.language) is None:  # zh, zh-Hant-HK, yue, cmn …
+    if written_in_chinese(doc.meta.language):
         return None
     return (f"the learner editions (拼音版) set pinyin over Chinese characters, and the title's language is "
             f"'{doc.meta.language}'")

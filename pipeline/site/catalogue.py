@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.furniture import joined, words_language
+from pipeline.furniture import joined, written_in_chinese
 from pipeline.model import Document
 from pipeline.site.editions import BuiltTitle
 from pipeline.site.media import AudioInfo, Cue, read_mp3, read_vtt
@@ -84,13 +84,6 @@ class Title:
     @property
     def authors(self) -> str:
         return joined(self.doc.meta.authors)
-
-
-def written_in_chinese(language: str) -> bool:
-    """Whether a title in `language` is written in Chinese characters (zh, zh-Hant-HK, yue, cmn):
-    the learner editions annotate those with pinyin, so an `en` or `ja` title's learner files
-    (which the build writes, with nothing to annotate) were offered as a 拼音版 no one can use."""
-    return words_language(language) is None
 
 
 def title_of(built: BuiltTitle) -> Title:
