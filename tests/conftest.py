@@ -78,3 +78,23 @@ def first_title() -> Document:
 @pytest.fixture(scope="session")
 def test_title() -> Document:
     return prepare(read_source(TEST_TITLE))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cli_built_once():
+    """Typer's test runner rebuilds the whole Click command tree from the app's signatures on
+    every `invoke` (about 35 ms of CPU, thousands of times a run); the real `publish` builds it
+    once per process, so the tests do too. The tree holds no state between invocations."""
+    import typer.testing
+
+    built: dict[int, tuple[object, object]] = {}
+    original = typer.testing._get_command
+
+    def once(app):  # type: ignore[no-untyped-def]
+        if id(app) not in built:
+            built[id(app)] = (app, original(app))  # the app kept alive, so its id is not reused
+        return built[id(app)][1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", once)
+        yield
