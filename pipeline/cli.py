@@ -55,7 +55,7 @@ from pipeline.cli_common import (
 from pipeline.driver.styles import check_pages
 from pipeline.paths import CACHE_ADVICE, UsageError, expand_home, writable_cache_dir
 from pipeline.streams import prepare_standard_streams
-from pipeline.importers.cli import IMPORT_EXAMPLES, NEW_EXAMPLES, import_command, new_command
+from pipeline.cli_import import IMPORT_EXAMPLES, NEW_EXAMPLES, import_command, new_command
 
 app = typer.Typer(
     cls=PublishGroup,

@@ -2,7 +2,7 @@
 path checks, and the exit codes. Commands in other modules use these, then register with one
 line in `pipeline/cli.py` (as `publish import` and `publish new` do):
 
-    # pipeline/importers/cli.py
+    # pipeline/cli_import.py
     from pipeline.cli_common import QuietOption, console, reported_errors
     from pipeline.paths import writable_dir
 

@@ -12,9 +12,10 @@ import json
 import struct
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is loaded where samples are made: `publish check` casts voices, and needs none
+    import numpy as np
 
 EngineName = Literal["espeak", "edge"]
 ENGINES: tuple[EngineName, ...] = ("espeak", "edge")
@@ -108,6 +109,8 @@ class Segment:
             raise ValueError("not a cached segment")
         (size,) = struct.unpack("<I", data[4:8])
         header = json.loads(data[8 : 8 + size])
+        import numpy as np
+
         samples = np.frombuffer(data[8 + size :], dtype="<i2").astype(np.int16)
         return cls(samples=samples, sample_rate=header["sample_rate"], marks=tuple(header["marks"]),
                    anchors=tuple((int(o), float(t)) for o, t in header.get("anchors", ())))
@@ -133,6 +136,8 @@ def trimmed(samples: np.ndarray, sample_rate: int, marks: Sequence[float], ancho
             floor_db: float = -50.0, margin: float = 0.03) -> Segment:
     """The segment without the engine's own leading and trailing silence (pauses are the plan's)."""
     level = 32768 * 10 ** (floor_db / 20)
+    import numpy as np
+
     loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > level)
     if len(loud) == 0:
         return Segment(samples=np.zeros(0, np.int16), sample_rate=sample_rate, marks=tuple(0.0 for _ in marks))

@@ -1,4 +1,6 @@
-"""The `publish import` and `publish new` commands (registered in `pipeline/cli.py`).
+"""The `publish import` and `publish new` commands (registered in `pipeline/cli.py`), kept out of
+the `pipeline.importers` package so that loading the CLI does not load the importers (about a
+tenth of a second at every command's start); they are imported when the command runs.
 
 Both go through the CLI's common boundary (`pipeline.cli_common`): paths are checked before any
 work (the copy: missing, a folder, a pipe or device, over 50 MB, unreadable; `--out-dir`: a file,
