@@ -42,6 +42,7 @@ from pipeline.passes.pinyin.namescans import (
     _clause_final_name,
     _listed_names,
     _opening_name,
+    _placed_name,
     _tagged_names,
 )
 from pipeline.passes.pinyin.nameparallel import before_title
@@ -196,6 +197,7 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
                 found.append((offset, candidate))
         offset += len(words[k])
     found = _opening_name(words, found)
+    found = _placed_name(run, words, found)
     found = _after_linking_word(words, found)
     found = _before_speech(words, found)
     found = _listed_names(words, found, listed)
