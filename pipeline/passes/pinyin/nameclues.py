@@ -190,6 +190,9 @@ _ROLE_WORDS = {
 }
 # Function words that begin given names all the same (为民, 为国, 为先: "for the people", "put first")
 _NAME_FIRST_FUNCTION = {"为"}
+# One-character suffixes of a role that jieba leaves apart (快递 + 员, 摄影 + 师): a surname of its own
+# too (员 Yùn, 师 Shī), but before a surname read its own way it ends the role and the name follows
+_ROLE_SUFFIX = set("员师手工者")
 _ADVERB_FIRST = {"都"}  # a surname far rarer than the adverb after a subject (年轻人都快住不起了)
 _NOT_ROLES = {"大家", "人家", "国家", "全家", "自家", "老家", "东家", "公家", "亲家", "大伙", "人人", "别人", "他人", "众人", "有人", "没人"}
 _MEASURE_END = set("个只条张本把头匹件位名家台辆架座栋棵株朵片块根支首篇部场次回遍趟顿阵种类层排批群套双对副份间所门节段句章页封颗粒杯碗瓶盒包袋")

@@ -20,6 +20,8 @@ from pipeline.passes.pinyin.nameclues import (
     _NEVER_GIVEN_TAGS,
     _NEVER_LAST,
     _PERSON_VERBS,
+    _RARE_WORD,
+    _ROLE_SUFFIX,
     _VERY_COMMON,
     _NAME_FIRST_FUNCTION,
     _given_after_role,
@@ -379,3 +381,36 @@ def _placed_name(run: str, words: list[str], found: list[tuple[int, str]]) -> li
         return found
     taken = {o + 1 for o, _ in extra}
     return sorted([f for f in found if f[0] not in taken] + extra)
+
+
+def _glued_speaker(run: str, words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A speaker's name the model cut into a word and the rest (仇家 + 明说, 快递员仇家 + 乐说, 区长 + 明 + 说):
+    a rare word of the dictionary that begins with a surname read its own way (仇家 "enemy", 区长), then
+    the given name's last character glued onto 说 or standing before a verb of saying, where a name can
+    begin. A common word (单位 + 明说 "the unit said plainly") stays a word."""
+    spans, offset = [], 0
+    for word in words:
+        spans.append(offset)
+        offset += len(word)
+    extra = []
+    for k, word in enumerate(words[:-1]):
+        nxt = words[k + 1]
+        if (len(word) != 2 or not known(word) or word[0] not in _surnames() or word[0] not in _triggers()
+                or tokenizer().FREQ.get(word, 0) >= _RARE_WORD or word_tag(word[1]).startswith(("u", "p", "c", "r", "y", "e"))):
+            continue
+        if len(nxt) == 2 and nxt[1] == "说":
+            last = nxt[0]
+        elif len(nxt) == 1 and k + 2 < len(words) and words[k + 2] in _SPEECH:
+            last = nxt
+        else:
+            continue
+        if (not _is_han(last) or last in _ENCLITIC or last in _NEVER_LAST or known(word + last)
+                or (known(last) and word_tag(last).startswith(_FUNCTION_TAGS + ("v",)))):
+            continue
+        prev = words[k - 1] if k else None
+        if not (prev is None or prev in _ROLE_SUFFIX or _role_before(run, spans[k]) or _name_can_start_after(prev)):
+            continue
+        if _overlaps(found + extra, spans[k], 3):
+            continue
+        extra.append((spans[k], word + last))
+    return sorted(found + extra) if extra else found
