@@ -453,7 +453,13 @@ def _rule_pu(c: _Context) -> str:  # 铺
     else the likelier pū "spread", a guess."""
     if c.prev and c.prev_pos.startswith("n") and (c.next == "" or c.next in _SHOP_AFTER):
         return "pù"
+    if c.prev and c.prev_pos.startswith("n") and c.next == "的" and c.prev[-1] not in _LAYER:
+        return "pù"  # 糖水铺的灯, 药铺的门: the shop's; not 工人铺的路 (a person lays it)
     return _guess("pū")
+
+
+# Last characters of a person who lays something (工人铺的路, 妈妈铺的床): 铺 + 的 is the verb after them
+_LAYER = set("人员工匠师傅妈爸爷奶叔姨们他她我你")
 
 
 RULES = {
