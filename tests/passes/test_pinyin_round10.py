@@ -43,6 +43,10 @@ ROUND10 = [
     ("快递员【仇】家乐说，今天的件特别多。", "qiú"),
     ("【仇】家明说，他明天就走。", "qiú"),
     ("单位明说，这事不能办。", "dān", 0),
+    # a conjunction jieba glued to a surname before a title (和解 + 主任) is unglued; 和解 "reconcile" stays
+    ("朴主任和【解】主任都同意。", "xiè"),
+    ("双方最后和【解】了。", "jiě"),
+    ("他和【解】放军战士一起抗洪。", "jiě"),
     # 能 (a surname Nài too) before a verb is the modal
     ("医生说还是【能】治好的。", "néng"),
     # 为主 + 队: the preposition before 主队; not 以…为主体
