@@ -47,6 +47,10 @@ ROUND10 = [
     ("朴主任和【解】主任都同意。", "xiè"),
     ("双方最后和【解】了。", "jiě"),
     ("他和【解】放军战士一起抗洪。", "jiě"),
+    # 背 bēi: a person carried after 把, or a weight counted after it; bèi "learn by heart"
+    ("小伙子把她【背】过了河。", "bēi"),
+    ("他一天要【背】两袋米。", "bēi"),
+    ("他【背】了三十个单词。", "bèi"),
     # 能 (a surname Nài too) before a verb is the modal
     ("医生说还是【能】治好的。", "néng"),
     # 为主 + 队: the preposition before 主队; not 以…为主体
