@@ -51,6 +51,9 @@ ROUND10 = [
     ("小伙子把她【背】过了河。", "bēi"),
     ("他一天要【背】两袋米。", "bēi"),
     ("他【背】了三十个单词。", "bèi"),
+    # 长 zhǎng: a head's title the model cut off (施工队 + 长) before a name
+    ("施工队【长】缪建国说，工期不会拖。", "zhǎng"),
+    ("这条路【长】两公里。", "cháng"),
     # 能 (a surname Nài too) before a verb is the modal
     ("医生说还是【能】治好的。", "néng"),
     # 为主 + 队: the preposition before 主队; not 以…为主体
