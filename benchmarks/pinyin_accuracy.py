@@ -25,6 +25,9 @@ Sets (see each file's header):
 - ``holdout7``: ``pinyin_holdout7.txt``, written in the ninth round (sports, courts, village life,
   business; a fifth of it names) before that round changed anything and scored once with the unchanged
   pass as its held-out figure (in the log); development data since, like holdout5 and holdout6.
+- ``holdout8``: ``pinyin_holdout8.txt``, written in the tenth round (hospitals, exams, veterans,
+  museums, disasters, online shopping) before that round changed anything and scored once with the
+  unchanged pass as its held-out figure (in the log); development data since, like holdout5-7.
 - ``dev3`` … ``dev9``: development text of the third (dev3-dev6), fourth (dev7), fifth (dev8) and sixth (dev9) rounds, each
   scored once before any rule was written from it, then tuned on (general rules only).
 
@@ -79,11 +82,12 @@ SETS = {
     "holdout5": (HERE / "pinyin_holdout5.txt",),
     "holdout6": (HERE / "pinyin_holdout6.txt",),
     "holdout7": (HERE / "pinyin_holdout7.txt",),
+    "holdout8": (HERE / "pinyin_holdout8.txt",),
 }
 HELD_OUT = ("holdout2", "holdout3", "holdout4")
 # Held out for their first (logged) scoring only, development data since: their first score is the
 # honest held-out figure (before/after table), later ones are not
-FORMERLY_HELD_OUT = ("holdout5", "holdout6", "holdout7")  # test and final were held out in the first round, development data since
+FORMERLY_HELD_OUT = ("holdout5", "holdout6", "holdout7", "holdout8")  # test and final were held out in the first round, development data since
 LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
 TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
@@ -254,6 +258,35 @@ NOTES = [
     "against 99.29 %, 99.00 %, 98.60 % (names 97.50 %, 97.61 %, 95.11 %) at the eighth round's end; no class of "
     "any set lower. The target (≥ 99.5 %, no class under 98 %) is still not met on held-out text: names stay "
     "the weakest class (95.44 % on holdout4, 95.18 % on holdout7 after tuning).",
+    "Tenth round (2026-12-02, 01:40-02:00 UTC): holdout8 (1968 scored occurrences in 166 sentences, 278 (14 %) "
+    "in names, 208 (11 %) 为谁还行长重都只便; hospitals, exams, veterans, museums, disasters and online shopping "
+    "in news copy, interview replies and spoken Chinese: polyphonic surnames 单 解 查 仇 区 朴 覃 曾 乐 缪 盖 翟 "
+    "种 隗 and 尉迟 万俟 after roles, after 要不是, after 的 or 是 at a clause's end, in rolls, bylines and "
+    "vocatives, beside the same characters as words (查房, 和解, 解放军, 曾经, 单单, 家长); given names with 重 为 "
+    "行 长 乐 朝 还 和) was written by hand and committed before any change, and scored once with the unchanged "
+    "pass (c21bb05 = the pass of 68026d9): 97.92 % (names 89.57 %, 为谁还行长重都只便 99.04 %, particles 99.26 %, "
+    "numbers 99.24 %, other 99.32 %, reduplications 100 %), the honest held-out figure of this round. A second "
+    "part (name rolls, spoken replies dense with 为谁还…) was added before that scoring to raise the share of "
+    "names and 为谁还…; with every polyphonic character of prose scored as \"other\", a third of each was not "
+    "reached. Two gold readings were corrected afterwards from the set's conventions and the norm (那个 gè|ge, "
+    "要是 yào·shi). Rules written from its misses and the brief's list (general only): a lone surname and a "
+    "word the dictionary knows as something else (长江, 长生, 重阳, 为民) are a name where the clause's shape "
+    "says a person stands (after a role, 要不是, at a clause's start before a verb, time or 的, at its end after "
+    "的, 是 or a day: 要不是曾长江…, 读过书的曾乐平，); 兵 ends a role (老兵), 家属 and 战友 are roles; 为 may begin "
+    "a given name (为民, 为国); 还 huán in a given name; 为先 wéi xiān and 重远 zhòng yuǎn (查为先, 任重远); 员/师 "
+    "after a role's stem is no surname (快递员仇家…); a speaker cut into a rare word and 说 (仇家 + 明说) is a "
+    "name; a conjunction glued to a surname before a title is unglued (和解 + 主任); 能 + a verb is no name "
+    "(能 Nài); 为主 + 队 reads 为 wèi; 铺 pù before 的 after a noun that is no person (糖水铺的灯, no W405); 背 "
+    "bēi after 把 + a person and before a counted load; a lone 长 before a name after a head's unit (考古队 + "
+    "长) zhǎng. Each kept only where no development set lost: misses dev 1→1, test 3→3, final 0→0, dev3 5→4, "
+    "dev4 4→3, dev5 1→1, dev6 1→1, dev7 8→6, dev8 20→18, dev9 10→10, holdout5 1→0, holdout6 17→14, holdout7 "
+    "30→21 (names 22→14), holdout8 41→12 (corrected gold; names 29→7). Left: X长 + a given name at a clause's "
+    "start before a title (区长 + 生大夫), 单行 + a given name after a role (馆长单行之), 家长 + 顺, a nickname "
+    "乐哥 (lè), 得 děi between a noun subject and a verb (这病得住院), 眯 + 着眼. holdout2, holdout3 and holdout4 "
+    "scored once at the end (e802764; the --results run that wrote this table scored them again): 99.33 %, "
+    "99.12 %, 98.72 % (names 97.86 %, 98.56 %, 96.74 %), against 99.29 %, 99.03 %, 98.62 % (names 97.50 %, "
+    "97.61 %, 95.44 %) at the ninth round's end; no class of any set lower. The target (≥ 99.5 %, no class "
+    "under 98 %) is still not met on held-out text: names stay the weakest class (96.74 % on holdout4).",
 ]
 
 CLASSES = ("names", "reduplication", "numbers", "particles", "polyphones", "other")
@@ -602,7 +635,7 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
         "independent of the rules (who never looked at the pass, its data or the earlier sets beyond their "
         "headers), to remove the caveat that the earlier held-out sets share their author with the rules; "
         "it is not held to that floor (its baseline scoring, 98.30 %, was under it, and the floor was not "
-        "lowered). holdout5 (seventh round), holdout6 (eighth round) and holdout7 (ninth round) were held out for their first scoring only (98.88 %, 96.52 % and 97.61 %, the honest "
+        "lowered). holdout5 (seventh round), holdout6 (eighth round), holdout7 (ninth round) and holdout8 (tenth round) were held out for their first scoring only (98.88 %, 96.52 %, 97.61 % and 97.92 %, the honest "
         "figures, in the before/after table; holdout6's \"first\" row is its first part, its \"last\" the whole set, both with the unchanged pass) and are development data since.",
         "",
         markdown(results),

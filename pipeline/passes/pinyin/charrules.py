@@ -153,7 +153,14 @@ def _rule_bei(c: _Context) -> str:  # 背
         return "bēi"  # a load on the back (背盐, 背夫, 背不动, 背得动): the verb "carry"
     if c.next[:2] in ("课文", "单词", "台词", "诵") or c.prev in ("后", "手", "刀", "椅"):
         return "bèi"
+    if "把" in c.clause_before(4) and (c.prev in _PRONOUNS or c.prev in _PEOPLE or c.prev_pos.startswith("nr")):
+        return "bēi"  # 把他背下山, 把老人背过河: a person carried (not 把课文背下来)
+    if (c.next_pos.startswith("m") or c.next[:1] in _NUMERAL) and (c.next[-1:] in _BEI_WEIGHTS or c.next2[:1] in _BEI_WEIGHTS):
+        return "bēi"  # 背四十斤的东西, 背两袋米: a weight or a load counted
     return _guess("bèi")
+
+
+_BEI_WEIGHTS = set("斤吨袋筐捆箱包桶篓")
 
 
 def _rule_zai(c: _Context) -> str:  # 载
@@ -453,7 +460,13 @@ def _rule_pu(c: _Context) -> str:  # 铺
     else the likelier pū "spread", a guess."""
     if c.prev and c.prev_pos.startswith("n") and (c.next == "" or c.next in _SHOP_AFTER):
         return "pù"
+    if c.prev and c.prev_pos.startswith("n") and c.next == "的" and c.prev[-1] not in _LAYER:
+        return "pù"  # 糖水铺的灯, 药铺的门: the shop's; not 工人铺的路 (a person lays it)
     return _guess("pū")
+
+
+# Last characters of a person who lays something (工人铺的路, 妈妈铺的床): 铺 + 的 is the verb after them
+_LAYER = set("人员工匠师傅妈爸爷奶叔姨们他她我你")
 
 
 RULES = {

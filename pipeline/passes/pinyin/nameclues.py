@@ -67,6 +67,9 @@ def _plausible(name: str) -> bool:
     if len(name) == 2 and name in _new_words() and _new_words()[name].split()[0] != _surnames().get(surname, ("",))[0]:
         return False  # 缪斯 Miùsī: a word of CC-CEDICT's read otherwise, not Miào + 斯
     given = name[len(surname):]
+    if (len(given) == 2 and tokenizer().FREQ.get(surname, 0) >= _VERY_COMMON and word_tag(given) not in _NAME_TAGS
+            and known(given[0]) and word_tag(given[0]).startswith("v")):
+        return False  # 能 + 治好, 都 + 走了: a modal or adverb everyone uses (能 Nài) before a verb, no surname
     if not given or given in _TITLES:
         return False  # 缪师傅, 翟大夫: surname + title (jieba tags 师傅 a name)
     if len(given) == 1 and word_tag(given).startswith(("p", "u", "c", "y", "e")):
@@ -175,7 +178,7 @@ def _listed_given(given: str) -> bool:
 
 # Last characters of the nouns for a person's role, trade or relation that stand before a name in
 # news copy (养蜂人, 值班医生, 校长, 种植大户, 村医, 同事, 摊主, 教练, 队员)
-_ROLE_END = set("人员师生长主户手医者家工事友官警匠农民客妻夫兄弟姐妹叔姨娘婶")
+_ROLE_END = set("人员师生长主户手医者家工事友官警匠农民客妻夫兄弟姐妹叔姨娘婶兵")  # 兵: 老兵, 民兵, 新兵
 # roles whose last character is no role ending (会计 is no 计划), and roles jieba's dictionary tags
 # as verbs (站长, 组长, 镇长 …)
 _ROLE_WORDS = {
@@ -183,7 +186,13 @@ _ROLE_WORDS = {
     "村医", "队医", "军医", "站长", "组长", "镇长", "处长", "连长", "排长", "指挥", "主持", "主播", "领队",
     # kin and companions, whose name follows them as a role's does (父亲仇长生, 队友查传亮)
     "父亲", "母亲", "妻子", "丈夫", "爱人", "老伴", "儿子", "女儿", "队友", "邻居", "搭档", "合伙人",
+    "家属", "战友",
 }
+# Function words that begin given names all the same (为民, 为国, 为先: "for the people", "put first")
+_NAME_FIRST_FUNCTION = {"为"}
+# One-character suffixes of a role that jieba leaves apart (快递 + 员, 摄影 + 师): a surname of its own
+# too (员 Yùn, 师 Shī), but before a surname read its own way it ends the role and the name follows
+_ROLE_SUFFIX = set("员师手工者")
 _ADVERB_FIRST = {"都"}  # a surname far rarer than the adverb after a subject (年轻人都快住不起了)
 _NOT_ROLES = {"大家", "人家", "国家", "全家", "自家", "老家", "东家", "公家", "亲家", "大伙", "人人", "别人", "他人", "众人", "有人", "没人"}
 _MEASURE_END = set("个只条张本把头匹件位名家台辆架座栋棵株朵片块根支首篇部场次回遍趟顿阵种类层排批群套双对副份间所门节段句章页封颗粒杯碗瓶盒包袋")
@@ -231,6 +240,8 @@ def _given_after_role(given: str, surname: str = "") -> bool:
     if len(given) != 2 or not all(_is_han(c) for c in given) or given[-1] in _NEVER_LAST:
         return False
     tag = word_tag(given) if known(given) else ""
+    if given[0] in _NAME_FIRST_FUNCTION:
+        return not (known(given[1]) and word_tag(given[1]).startswith(("p", "u", "c", "r", "m", "y", "e", "v")))
     for c in given:
         if c in _ENCLITIC or c in "的地得着了过们一二三四五六七八九十百千万几两这那每":
             return False

@@ -23,6 +23,7 @@ from pipeline.passes.pinyin.nameclues import (
     _NAME_TAGS,
     _NEVER_LAST,
     _PERSON_VERBS,
+    _ROLE_SUFFIX,
     _after_measure,
     _compound_given,
     _given_after_strong,
@@ -41,7 +42,9 @@ from pipeline.passes.pinyin.namescans import (
     _beside_a_name,
     _clause_final_name,
     _listed_names,
+    _glued_speaker,
     _opening_name,
+    _placed_name,
     _tagged_names,
 )
 from pipeline.passes.pinyin.nameparallel import before_title
@@ -92,9 +95,6 @@ def add_title_forms(name: str, fixed: dict[str, tuple[tuple[str, ...], str]]) ->
             fixed[word] = (tuple(reading) + title_reading, "name")
 
 
-# One-character suffixes of a role that jieba leaves apart (快递 + 员, 摄影 + 师): a surname of its own
-# too (员 Yùn, 师 Shī), but before a surname read its own way it ends the role and the name follows
-_ROLE_SUFFIX = set("员师手工者")
 
 
 def _begins_name(words: list[str], k: int) -> bool:
@@ -156,8 +156,9 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
             skip = k + 1
             offset += len(word)
             continue
-        if k == skip:
-            offset += len(word)
+        if k == skip or (len(word) == 1 and k and word in _ROLE_SUFFIX and words[k - 1][-1:] and _is_han(words[k - 1][-1])
+                         and nxt[:1] in _surnames() and nxt[:1] in _triggers()):
+            offset += len(word)  # (快递 + 员 + 仇家: 员 ends the role, no surname Yùn; a later scan reads the name)
             continue
         if len(word) == 2 and word in _surnames() and nxt and _compound_given(nxt):
             candidate = word + nxt  # 尉迟 + 长风: a compound surname is never a word of its own here
@@ -196,8 +197,10 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
                 found.append((offset, candidate))
         offset += len(words[k])
     found = _opening_name(words, found)
+    found = _placed_name(run, words, found)
     found = _after_linking_word(words, found)
     found = _before_speech(words, found)
+    found = _glued_speaker(run, words, found)
     found = _listed_names(words, found, listed)
     found = _beside_a_name(words, found)
     return before_title(run, _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found))))

@@ -20,7 +20,10 @@ from pipeline.passes.pinyin.nameclues import (
     _NEVER_GIVEN_TAGS,
     _NEVER_LAST,
     _PERSON_VERBS,
+    _RARE_WORD,
+    _ROLE_SUFFIX,
     _VERY_COMMON,
+    _NAME_FIRST_FUNCTION,
     _given_after_role,
     _listed_given,
     _name_can_start_after,
@@ -331,3 +334,83 @@ def _opening_name(words: list[str], found: list[tuple[int, str]]) -> list[tuple[
     if not _is_han(last) or not word_tag(last).startswith(_GIVEN_END_TAGS) or known(head + last):
         return found
     return sorted(found + [(0, head + last)])
+
+
+# Words after which a clause's subject, often a person, follows (要不是曾长江拦住了车, 多亏单长林)
+# Nouns that follow a name as its apposition (盖为民老人, 仇建国同志)
+_AFTER_NAME = {"的", "老人", "同志", "老汉", "大爷", "大妈", "大姐", "大哥", "本人", "一家", "夫妇"}
+_BEFORE_SUBJECT = {"要不是", "要是", "如果", "假如", "幸亏", "多亏", "多亏了", "幸好", "除了", "包括", "只有", "就连", "连"}
+
+
+def _placed_name(run: str, words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A surname read its own way standing alone and a two-character word the dictionary knows as
+    something else (长江, 长生, 重阳, 为民) make a name where the place in the clause says a person
+    stands there: after a word for a person's role (老兵查长河, 家属查为先), after a conjunction that
+    a subject follows (要不是曾长江), at the start of the clause before a verb, an adverb, a time or
+    的 (仇长生每年…, 种长河的网店), or ending the clause after 的 or 是 (读过书的曾乐平，队长是解长征。).
+    The given name must pass `_given_after_role`; a name jieba's model made of that word alone with
+    another surname (乐平 Yuè) gives way."""
+    spans, offset = [], 0
+    for word in words:
+        spans.append(offset)
+        offset += len(word)
+    extra = []
+    for k, surname in enumerate(words[:-1]):
+        given = words[k + 1]
+        if (len(surname) != 1 or surname not in _surnames() or surname not in _triggers() or surname in _ADVERB_FIRST
+                or len(given) != 2 or given in _TITLES or (given[-1] == "长" and word_tag(given) not in _NAME_TAGS)):
+            continue
+        start = spans[k]
+        if any(o != start + 1 or n != given for o, n in found if o < start + 3 and start < o + len(n)):
+            continue  # overlaps a name found before, other than the given name read alone (曾 + 乐平)
+        prev = words[k - 1] if k else ""
+        after = words[k + 2] if k + 2 < len(words) else ""
+        ends = not after
+        if not (k == 0 or _role_before(run, start) or prev in _BEFORE_SUBJECT
+                or (ends and (prev in ("的", "是") or word_tag(prev).startswith("t")))):
+            continue  # (周二解重阳: a roll of names by day)
+        if not (ends or after in _AFTER_OPENING_NAME | _AFTER_SUBJECT | _AFTER_NAME | _TITLES
+                or word_tag(after).startswith(("v", "d", "t")) or after[:1] == "每"):
+            continue
+        if word_tag(surname).startswith(("d", "p", "c", "u")) and (given[0] in _NAME_FIRST_FUNCTION or not ends and k == 0):
+            continue  # 曾为民办事, 曾长期在…: the adverb 曾 before a verb, no surname
+        if not (_given_after_role(given, surname) or (k and _listed_given(given))):
+            continue  # inside the clause, given names that are words as in a list (长征, 长江)
+        extra.append((start, surname + given))
+    if not extra:
+        return found
+    taken = {o + 1 for o, _ in extra}
+    return sorted([f for f in found if f[0] not in taken] + extra)
+
+
+def _glued_speaker(run: str, words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A speaker's name the model cut into a word and the rest (仇家 + 明说, 快递员仇家 + 乐说, 区长 + 明 + 说):
+    a rare word of the dictionary that begins with a surname read its own way (仇家 "enemy", 区长), then
+    the given name's last character glued onto 说 or standing before a verb of saying, where a name can
+    begin. A common word (单位 + 明说 "the unit said plainly") stays a word."""
+    spans, offset = [], 0
+    for word in words:
+        spans.append(offset)
+        offset += len(word)
+    extra = []
+    for k, word in enumerate(words[:-1]):
+        nxt = words[k + 1]
+        if (len(word) != 2 or not known(word) or word[0] not in _surnames() or word[0] not in _triggers()
+                or tokenizer().FREQ.get(word, 0) >= _RARE_WORD or word_tag(word[1]).startswith(("u", "p", "c", "r", "y", "e"))):
+            continue
+        if len(nxt) == 2 and nxt[1] == "说":
+            last = nxt[0]
+        elif len(nxt) == 1 and k + 2 < len(words) and words[k + 2] in _SPEECH:
+            last = nxt
+        else:
+            continue
+        if (not _is_han(last) or last in _ENCLITIC or last in _NEVER_LAST or known(word + last)
+                or (known(last) and word_tag(last).startswith(_FUNCTION_TAGS + ("v",)))):
+            continue
+        prev = words[k - 1] if k else None
+        if not (prev is None or prev in _ROLE_SUFFIX or _role_before(run, spans[k]) or _name_can_start_after(prev)):
+            continue
+        if _overlaps(found + extra, spans[k], 3):
+            continue
+        extra.append((spans[k], word + last))
+    return sorted(found + extra) if extra else found

@@ -27,7 +27,7 @@ from pipeline.passes.pinyin.context import (
 )
 from pipeline.passes.pinyin.jiebadict import word_tag
 from pipeline.passes.pinyin.lonesurname import lone_surname
-from pipeline.passes.pinyin.tables import _default, _Seg, _standalone
+from pipeline.passes.pinyin.tables import _default, _phrase_reading, _Seg, _standalone
 from pipeline.passes.pinyin.wordrules import REDUPLICATING_VERBS
 
 
@@ -235,6 +235,9 @@ def _rule_chang(c: _Context) -> str:  # 长
         return "zhǎng"  # 长得快, 长疯了, 长到一米 ("grow to")
     if nxt in ("这么", "那么", "这样", "那样", "这般", "多") and c.next2[:1] in "高大胖壮结漂好":
         return "zhǎng"  # "grow (this tall)": 长这么高了
+    if (c.i + 1 < len(c.segs) and c.segs[c.i + 1].source == "name" and prev[-1:]
+            and _phrase_reading(prev[-1] + "长")[-1:] == ("zhǎng",)):
+        return "zhǎng"  # 考古队 + 长 + 翟还生: the head's title the model cut off (队长), before a name
     if c.next_pos.startswith("n") or c.prev_pos.startswith("d"):
         return "cháng"  # "long" before a noun (长视频) or after an adverb (很长, 太长)
     return _guess("cháng")

@@ -195,6 +195,13 @@ class Segmenter:
                 merged[k : k + 1] = ["着", "手"]
                 merged_tags[k : k + 1] = ["uz", "n"]
             k += 1
+        # jieba glues a conjunction to a surname before a title (曾主任和解 + 主任, 与单 + 老师): unglue it
+        for k in range(len(merged) - 2, -1, -1):
+            word = merged[k]
+            if (len(word) == 2 and word[0] in "和与跟同及" and word[1] in _surnames() and word not in project
+                    and merged[k + 1] in _TITLES and word_tag(merged[k + 1]).startswith(("n", "b"))):
+                merged[k : k + 1] = [word[0], word[1]]
+                merged_tags[k : k + 1] = ["c", word_tag(word[1])]
         # jieba sometimes glues the adverbial particle to the verb after it (慢慢/地走了): unglue it
         k = 1
         while k < len(merged):

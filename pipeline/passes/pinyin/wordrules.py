@@ -269,6 +269,18 @@ def _light(syllable: str) -> str:
     return to_normal(syllable, v_to_u=True)
 
 
+def _glued_preposition(c: _Context) -> bool:
+    """A word 为X the model made of the preposition and the first character of a noun (为主 + 队, 为主 +
+    场): the next character alone makes a noun with X (主队, 主场), and no 以 before it asks for
+    以…为主体 "take as"."""
+    from pipeline.passes.pinyin.jiebadict import known, word_tag
+
+    word, nxt = c.segs[c.i].text, c.next
+    if len(nxt) != 1 or c.segs[c.i + 1].kind == "other" or any(t in ("以", "以此", "以之") for t in c.clause_before(8)):
+        return False
+    return known(word[1] + nxt) and word_tag(word[1] + nxt).startswith("n")
+
+
 def resolve_word(segs: list[_Seg], i: int) -> None:
     """A word the lexicons read two ways, read by its neighbours, and readings fixed by a word's
     shape (only words from the lexicons: a name, an override or the project dictionary has already
@@ -277,6 +289,10 @@ def resolve_word(segs: list[_Seg], i: int) -> None:
     if (len(seg.text) == 2 and seg.text[1] == "为" and seg.source in ("phrase", "project") and seg.pinyin[1] == "wéi"
             and seg.pos.startswith("d") and _Context(segs, i).next == "了"):
         seg.pinyin[1] = "wèi"  # jieba's 更为 + 了 "all the more": 更 + 为了 "in order to"
+        return
+    if (len(seg.text) == 2 and seg.text[0] == "为" and seg.source in ("phrase", "project") and seg.pinyin[0] == "wéi"
+            and _glued_preposition(_Context(segs, i))):
+        seg.pinyin[0] = "wèi"  # 为主 + 队 "for the home team": 为 + 主队, not 为主 "mainly"
         return
     if (len(seg.text) == 2 and seg.text[1] == "得" and seg.source in ("phrase", "project") and seg.pinyin[1] == "dé"
             and _complement_follows(_Context(segs, i))):
