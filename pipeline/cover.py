@@ -17,7 +17,7 @@ from pipeline import fonts
 from pipeline.cache import Cache, key
 from pipeline.model import Metadata
 
-COVER_VERSION = "3"  # bump when the design changes, so cached covers are redrawn
+COVER_VERSION = "4"  # bump when the design changes, so cached covers are redrawn
 PORTRAIT = (1600, 2560)
 TITLE_LEADING = 1.25
 MIN_TITLE = 0.035  # the smallest title, in units of the design's scale (a portrait page's width)
@@ -38,18 +38,40 @@ _UNITS = re.compile(r"[A-Za-z0-9@#&+._'-]+|.", re.S)
 # ideograph of a name) stays, boxed, as the PDFs show it: leaving it out would change the name.
 # The cover's text alternative, the title page and the feeds keep the text whole.
 _LEFT_OUT = ("So", "Sk", "Sm", "Sc", "Cf", "Mn", "Cs", "Co", "Cn")
+# The byline at the cover's foot in the title's language, by its primary subtag ("zh" for any
+# title written in Chinese characters): (what parts two names, the line). An English title's
+# cover said "Tom Hale　文" in every ebook shelf and podcast app; a language not here shows the
+# names alone, without a word in another language.
+BYLINES: dict[str, tuple[str, str]] = {
+    "zh": ("\u3000", "{names}\u3000文"),
+    "en": (", ", "By {names}"),
+}
 
 
 def cover_png(meta: Metadata, cache: Cache, size: tuple[int, int] = PORTRAIT) -> bytes:
     """The cover as PNG bytes, `size` = (width, height) in pixels."""
     digest = key("cover", COVER_VERSION, list(size), meta.title, meta.subtitle, meta.outlet,
-                 list(meta.authors), fonts.digest("serif"), fonts.digest("sans"))
+                 list(meta.authors), byline(meta), fonts.digest("serif"), fonts.digest("sans"))
     cached = cache.get("covers", digest)
     if cached is not None:
         return cached
     data = _draw(meta, size)
     cache.put("covers", digest, data)
     return data
+
+
+def byline(meta: Metadata) -> str:
+    """The authors' line at the foot, in the words of the title's language (`BYLINES`)."""
+    import langcodes
+
+    from pipeline.furniture import written_in_chinese
+
+    try:
+        primary = "zh" if written_in_chinese(meta.language) else langcodes.Language.get(meta.language).language
+    except (ValueError, langcodes.tag_parser.LanguageTagError):
+        primary = None
+    parted, line = BYLINES.get(primary or "", (", ", "{names}"))
+    return line.format(names=parted.join(meta.authors)) if meta.authors else ""
 
 
 def cover_alt(meta: Metadata) -> str:
@@ -136,7 +158,7 @@ def _draw(meta: Metadata, size: tuple[int, int]) -> bytes:
 
     # From the foot up: the authors, the subtitle (four lines at most), the rule; the title fills
     # what is left below 0.25 of the height.
-    authors, authors_font = one_line("　".join(meta.authors) + "　文", sans, 0.042 * unit)
+    authors, authors_font = one_line(byline(meta), sans, 0.042 * unit)
     authors_top = height - 0.1 * height - authors_font.size * 1.5
     subtitle_font = face(sans, 0.055 * unit)
     subtitle = cut(wrap(meta.subtitle, lambda s: draw.textlength(s, font=subtitle_font) <= text_width), 4,
