@@ -46,6 +46,13 @@ BYLINES: dict[str, tuple[str, str]] = {
     "zh": ("\u3000", "{names}\u3000文"),
     "en": (", ", "By {names}"),
 }
+# The cover's text alternative (the EPUB's cover image, the web edition's) in the same languages:
+# an English book's cover was described to its screen reader as "封面：Night Shift…。作者：…。".
+# A language not here gets the title, the names and the outlet alone.
+COVER_ALTS: dict[str, str] = {
+    "zh": "封面：{title}。作者：{authors}。{outlet}。",
+    "en": "Cover: {title}. By {authors}. {outlet}.",
+}
 
 
 def cover_png(meta: Metadata, cache: Cache, size: tuple[int, int] = PORTRAIT) -> bytes:
@@ -60,26 +67,37 @@ def cover_png(meta: Metadata, cache: Cache, size: tuple[int, int] = PORTRAIT) ->
     return data
 
 
-def byline(meta: Metadata) -> str:
-    """The authors' line at the foot, in the words of the title's language (`BYLINES`)."""
+def _primary(language: str) -> str:
+    """The key of `BYLINES` and `COVER_ALTS` for a title's language: "zh" for any written in
+    Chinese characters, else its primary subtag ("" for a tag that cannot be read)."""
     import langcodes
 
     from pipeline.furniture import written_in_chinese
 
+    if written_in_chinese(language):
+        return "zh"
     try:
-        primary = "zh" if written_in_chinese(meta.language) else langcodes.Language.get(meta.language).language
+        return langcodes.Language.get(language).language or ""
     except (ValueError, langcodes.tag_parser.LanguageTagError):
-        primary = None
-    parted, line = BYLINES.get(primary or "", (", ", "{names}"))
+        return ""
+
+
+def byline(meta: Metadata) -> str:
+    """The authors' line at the foot, in the words of the title's language (`BYLINES`)."""
+    parted, line = BYLINES.get(_primary(meta.language), (", ", "{names}"))
     return line.format(names=parted.join(meta.authors)) if meta.authors else ""
 
 
 def cover_alt(meta: Metadata) -> str:
-    """The cover's text alternative: what it shows, in reading order."""
+    """The cover's text alternative: what it shows, in reading order, in the title's language
+    (`COVER_ALTS`)."""
     from pipeline.furniture import joined
 
     title = joined([meta.title, meta.subtitle], "title") if meta.subtitle else meta.title
-    return f"封面：{title}。作者：{joined(meta.authors)}。{meta.outlet}。"
+    alt = COVER_ALTS.get(_primary(meta.language), "{title}. {authors}. {outlet}.")
+    text = alt.format(title=title, authors=joined(meta.authors), outlet=meta.outlet)
+    return re.sub(r"(?<=[.?!…])\.", "", text)  # 'Why so early?.' → 'Why so early?'
+
 
 
 def drawable(text: str) -> str:

@@ -152,11 +152,14 @@ def catalogue_page(env: Environment, show: Show, titles: list[Title]) -> str:
 
 def title_page(env: Environment, show: Masthead | Show, title: Title) -> str:
     doc = title.doc
+    own = furniture.words_language(doc.meta.language)  # None: the title is written in Chinese
     return env.get_template("title.html").render(
         **_spoken(show.language), own=furniture.words(WORDS, doc.meta.language),  # inside the title's text
-        own_lang=_lang_attribute(furniture.words_language(doc.meta.language)),
+        own_lang=_lang_attribute(own),
         show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
-        canonical=show.url(title.slug, layout.PAGE), cover_alt=cover_alt(doc.meta), icon=layout.SQUARE.name,
+        canonical=show.url(title.slug, layout.PAGE), icon=layout.SQUARE.name,
+        # the cover's text alternative is in the title's language, the page's frame in Chinese
+        cover_alt=cover_alt(doc.meta), cover_lang=_lang_attribute(doc.meta.language if own else None),
         files=title.files, audio=_audio(title), cues=title.cues, full_title=title.full_title, authors=title.authors,
         said=functools.partial(marked, runs=foreign_runs(doc)))
 

@@ -221,3 +221,20 @@ def test_learner_files_an_earlier_build_left_are_named(tmp_path: Path, monkeypat
     (lines,) = said("harbour-night", HARBOUR)
     assert str(tmp_path / "harbour-night-learner.epub") in lines and "learner.pdf" not in lines and "delete" in lines
     assert said("tide-clock", TIDE) == []
+
+
+def test_the_covers_text_alternative_is_in_the_titles_language(published) -> None:
+    """The cover's text alternative (the EPUB's cover image and the title page's) described an
+    English title's cover in Chinese, "封面：Night Shift at the Harbour。作者：Tom Hale、Ada Venn。":
+    a screen reader read it out in one voice, or the Chinese words in the English one. It is in
+    the title's language, and the page, whose frame is Chinese, marks it so."""
+    import html5lib
+
+    site, _covers = published
+    found = {}
+    for slug in ("harbour-night", "tide-clock"):
+        tree = html5lib.parse((site / slug / "index.html").read_bytes(), namespaceHTMLElements=False)
+        (cover,) = [img for img in tree.iter("img") if img.get("class") == "cover"]
+        found[slug] = (cover.get("alt"), cover.get("lang"))
+    assert found == {"harbour-night": ("Cover: Night Shift at the Harbour. By Tom Hale, Ada Venn. Harbour Weekly.", "en"),
+                     "tide-clock": ("封面：潮汐钟。作者：沈一舟、顾澜。海港日报。", None)}
