@@ -198,17 +198,18 @@ def test_the_captions_mark_english_inside_a_chinese_cue(monkeypatch) -> None:
     assert cue_text(read[0].raw_text) == "铺子门口挂着一只Tide Clock，指针跟着潮水走。"
 
 
-def test_learner_files_an_earlier_build_left_are_named(tmp_path: Path, monkeypatch) -> None:
-    """A title built in the learner editions while its language was Chinese (or by a version that
-    built them for any title), then set to `language: en`, kept its `-learner.epub` and `.pdf`
-    in output/: no page or catalogue lists them, and nothing said they were stale. The build
-    names each one left; a folder without them, and a Chinese title, hear nothing of it."""
+def test_files_of_editions_a_title_lost_are_named(tmp_path: Path, monkeypatch) -> None:
+    """A title built in the learner editions and the audio while its language was Chinese (or
+    learner editions by a version that built them for any title), then set to `language: en`,
+    kept its `-learner.epub` and its `.mp3` in output/: no page or catalogue lists them, and
+    nothing said they were stale. The build names each one left; a folder without them, and a
+    Chinese title, hear nothing of it."""
     from pipeline.driver.settings import BuildSettings
     from pipeline.driver.sources import TitleSource
     from pipeline.driver.title import build_title
 
     monkeypatch.setattr("pipeline.driver.title.build_editions", lambda doc, editions, ctx, **kw: None)
-    every = BuildSettings(editions=("epub", "epub-learner", "pdf", "pdf-learner"))
+    every = BuildSettings(editions=("epub", "epub-learner", "pdf", "pdf-learner", "audio"))
 
     def said(name: str, text: str) -> list[str]:
         result = build_title(TitleSource.from_text(f"source/{name}.md", text), every, str(tmp_path),
@@ -217,9 +218,12 @@ def test_learner_files_an_earlier_build_left_are_named(tmp_path: Path, monkeypat
 
     assert said("harbour-night", HARBOUR) == []
     (tmp_path / "harbour-night-learner.epub").write_bytes(b"stale")
-    (tmp_path / "tide-clock-learner.epub").write_bytes(b"fresh")
+    (tmp_path / "harbour-night.mp3").write_bytes(b"stale")
+    for name in ("tide-clock-learner.epub", "tide-clock.mp3", "harbour-night.epub"):
+        (tmp_path / name).write_bytes(b"fresh")
     (lines,) = said("harbour-night", HARBOUR)
-    assert str(tmp_path / "harbour-night-learner.epub") in lines and "learner.pdf" not in lines and "delete" in lines
+    named = {part.rsplit("/", 1)[-1] for part in lines.split(": ", 1)[0].split(", ")}
+    assert named == {"harbour-night-learner.epub", "harbour-night.mp3"} and "delete them" in lines, lines
     assert said("tide-clock", TIDE) == []
 
 
