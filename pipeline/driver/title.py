@@ -195,14 +195,16 @@ def _left_behind(target, slug: str, editions: list[str], log: Callable[[str], No
     from pipeline import renderers
 
     try:
-        found = [name for name, size, *_ in target.fingerprint(renderers.output_names(slug, editions))
-                 if size is not None]
+        found = {edition: [name for name, size, *_ in target.fingerprint(renderers.output_names(slug, [edition]))
+                           if size is not None] for edition in editions}
     except OSError:  # a storage that cannot be asked now: the build itself is done
         return
-    if found:
-        them = "it" if len(found) == 1 else "them"
-        log(f"{', '.join(str(target.location(name)) for name in found)}: left by an earlier build; the title is not "
-            f"built in {' and '.join(editions)} any more, and no page or catalogue offers {them}: delete {them}")
+    names = [name for edition in editions for name in found[edition]]
+    if names:
+        them = "it" if len(names) == 1 else "them"
+        lost = ", ".join(edition for edition in editions if found[edition])
+        log(f"{', '.join(str(target.location(name)) for name in names)}: left by an earlier build; the title is not "
+            f"built in {lost} any more, and no page or catalogue offers {them}: delete {them}")
 
 
 def _grouped(reasons: dict[str, str]) -> dict[str, list[str]]:

@@ -224,6 +224,7 @@ def test_files_of_editions_a_title_lost_are_named(tmp_path: Path, monkeypatch) -
     (lines,) = said("harbour-night", HARBOUR)
     named = {part.rsplit("/", 1)[-1] for part in lines.split(": ", 1)[0].split(", ")}
     assert named == {"harbour-night-learner.epub", "harbour-night.mp3"} and "delete them" in lines, lines
+    assert "not built in epub-learner, audio any more" in lines, lines
     assert said("tide-clock", TIDE) == []
 
 
