@@ -16,6 +16,7 @@ import unicodedata
 from pipeline import fonts
 from pipeline.cache import Cache, key
 from pipeline.model import Metadata
+from pipeline.sourcetext import is_wide
 
 COVER_VERSION = "4"  # bump when the design changes, so cached covers are redrawn
 PORTRAIT = (1600, 2560)
@@ -42,9 +43,9 @@ _LEFT_OUT = ("So", "Sk", "Sm", "Sc", "Cf", "Mn", "Cs", "Co", "Cn")
 # title written in Chinese characters): (what parts two names, the line). An English title's
 # cover said "Tom Hale　文" in every ebook shelf and podcast app; a language not here shows the
 # names alone, without a word in another language.
-BYLINES: dict[str, tuple[str, str]] = {
+BYLINES: dict[str, tuple[str | None, str]] = {
     "zh": ("\u3000", "{names}\u3000文"),
-    "en": (", ", "By {names}"),
+    "en": (None, "By {names}"),  # None: parted as the names' script has it (`furniture.joined`)
 }
 # The cover's text alternative (the EPUB's cover image, the web edition's) in the same languages:
 # an English book's cover was described to its screen reader as "封面：Night Shift…。作者：…。".
@@ -84,8 +85,10 @@ def _primary(language: str) -> str:
 
 def byline(meta: Metadata) -> str:
     """The authors' line at the foot, in the words of the title's language (`BYLINES`)."""
-    parted, line = BYLINES.get(_primary(meta.language), (", ", "{names}"))
-    return line.format(names=parted.join(meta.authors)) if meta.authors else ""
+    from pipeline.furniture import joined
+
+    parted, line = BYLINES.get(_primary(meta.language), (None, "{names}"))
+    return line.format(names=parted.join(meta.authors) if parted else joined(meta.authors)) if meta.authors else ""
 
 
 def cover_alt(meta: Metadata) -> str:
@@ -94,10 +97,12 @@ def cover_alt(meta: Metadata) -> str:
     from pipeline.furniture import joined
 
     title = joined([meta.title, meta.subtitle], "title") if meta.subtitle else meta.title
-    alt = COVER_ALTS.get(_primary(meta.language), "{title}. {authors}. {outlet}.")
+    alt = COVER_ALTS.get(_primary(meta.language))
+    if alt is None:  # no words: each piece a sentence, closed as its script closes one (。 or .)
+        return " ".join(piece + ("" if piece[-1] in "。.?!？！…" else "。" if is_wide(piece[-1]) else ".")
+                        for piece in (title, joined(meta.authors), meta.outlet) if piece).replace("。 ", "。")
     text = alt.format(title=title, authors=joined(meta.authors), outlet=meta.outlet)
     return re.sub(r"(?<=[.?!…])\.", "", text)  # 'Why so early?.' → 'Why so early?'
-
 
 
 def drawable(text: str) -> str:

@@ -29,12 +29,17 @@ def foreign_runs(doc: Document) -> dict[str, str]:
 def wrapped(text: str, runs: Mapping[str, str]) -> list[tuple[str, str | None]]:
     """`text` cut into pieces, each with the language of the run it is (None: the title's own
     text). The text may be wrapped into lines (a caption's): a line may end at a space of a run,
-    or between two of its characters. Longest runs first."""
+    or between two of its characters. Longest runs first; a run of Latin letters only where it
+    is a whole word."""
     if not runs:
         return [(text, None)] if text else []
 
     def one(run: str) -> str:
-        return "\n?".join(r"\s+" if char.isspace() else re.escape(char) for char in re.sub(r"\s+", " ", run))
+        body = "\n?".join(r"\s+" if char.isspace() else re.escape(char) for char in re.sub(r"\s+", " ", run))
+        # a Latin run is a whole word: "AI" marked English is not the end of "OpenAI"
+        before = r"(?<![A-Za-z0-9])" if run[:1].isascii() and run[:1].isalnum() else ""
+        after = r"(?![A-Za-z0-9])" if run[-1:].isascii() and run[-1:].isalnum() else ""
+        return before + body + after
 
     ordered = sorted(runs, key=len, reverse=True)
     pattern = re.compile("|".join(f"({one(run)})" for run in ordered))

@@ -185,14 +185,14 @@ def test_the_captions_mark_english_inside_a_chinese_cue(monkeypatch) -> None:
     typed = [module.Caption(0.5, 2.0, "旁白", ("铺子门口挂着一只Tide", "Clock，指针跟着潮水走。"), 0),
              module.Caption(2.5, 4.0, "沈德海", ("难。齿轮要对着moon phase来", "调，差一格就不准。"), 1),
              module.Caption(4.5, 6.0, "主持人", ("Any advice for apprentices?",), 2),
-             module.Caption(6.5, 8.0, "沈德海", ("先学会等。Tide Clock <3",), 2)]
+             module.Caption(6.5, 8.0, "沈德海", ("先学会等。Tide Clocks不是Tide Clock <3",), 2)]
     monkeypatch.setattr(module, "captions", lambda timeline: typed)
     timeline = SimpleNamespace(chapters=[SimpleNamespace(chapter=SimpleNamespace(title=t)) for t in "abc"])
     text = module.webvtt(timeline, "潮汐钟", "zh-Hans", foreign_runs(document(TIDE)))
     assert "<v 旁白>铺子门口挂着一只<lang en>Tide\nClock</lang>，指针跟着潮水走。" in text
     assert "<v 沈德海>难。齿轮要对着<lang en>moon phase</lang>来\n调，差一格就不准。" in text
     assert "<v 主持人><lang en>Any advice for apprentices?</lang>\n" in text
-    assert "<v 沈德海>先学会等。<lang en>Tide Clock</lang> &lt;3\n" in text
+    assert "<v 沈德海>先学会等。Tide Clocks不是<lang en>Tide Clock</lang> &lt;3\n" in text  # whole words
     read = webvtt_py.from_buffer(io.StringIO(text)).captions
     assert [html.unescape(c.text) for c in read] == [c.text for c in typed]
     assert cue_text(read[0].raw_text) == "铺子门口挂着一只Tide Clock，指针跟着潮水走。"
@@ -243,3 +243,15 @@ def test_the_covers_text_alternative_is_in_the_titles_language(published) -> Non
         found[slug] = (cover.get("alt"), cover.get("lang"))
     assert found == {"harbour-night": ("Cover: Night Shift at the Harbour. By Tom Hale, Ada Venn. Harbour Weekly.", "en"),
                      "tide-clock": ("封面：潮汐钟。作者：沈一舟、顾澜。海港日报。", None)}
+
+
+def test_a_language_without_words_gets_the_names_closed_in_its_own_script(monkeypatch) -> None:
+    """For a language neither table has (Japanese), the cover shows the names alone and its text
+    alternative is the title, the names and the outlet, each closed as its script closes a
+    sentence: '駅前の喫茶店. 山田花子. 東京週報.' had Latin full stops in Japanese text."""
+    from pipeline.cover import cover_alt
+
+    meta = document(HARBOUR).meta.model_copy(update={"language": "ja", "title": "駅前の喫茶店", "outlet": "東京週報",
+                                                       "authors": ("山田花子", "Tom Hale")})
+    assert cover_alt(meta) == "駅前の喫茶店。山田花子、Tom Hale. 東京週報。"
+    assert "山田花子、Tom Hale" in _drawn(meta, monkeypatch)
