@@ -255,3 +255,67 @@ def test_a_language_without_words_gets_the_names_closed_in_its_own_script(monkey
                                                        "authors": ("山田花子", "Tom Hale")})
     assert cover_alt(meta) == "駅前の喫茶店。山田花子、Tom Hale. 東京週報。"
     assert "山田花子、Tom Hale" in _drawn(meta, monkeypatch)
+
+
+DIMSUM = """---
+id: urn:uuid:6e5d4c3b-2a1f-4e0d-9c8b-7a6f5e4d3c2b
+slug: dimsum
+title: 點心師傅
+language: yue
+authors: [陳美玲]
+outlet: 港島日報
+date: 2025-01-25
+description: 茶樓點心師傅的早晨。
+rights: "© 2025 港島日報。"
+speakers:
+  - id: sifu
+    name: 黃志強
+    role: 點心師傅
+---
+
+凌晨四點，茶樓廚房已經開火。
+
+## 做咗幾多年？
+
+::: answer sifu
+三十年，[dim sum]{lang=en}日日都係咁。
+:::
+"""
+
+
+def test_the_podcast_script_page_says_which_language_each_part_is_in() -> None:
+    """The podcast script's page (the feed's HTML transcript) was `<html lang="zh-Hans">` whole:
+    its English frame (Engine, Cast, Start, Spoken) was read in a Chinese voice, a Cantonese
+    title's lines were announced as Mandarin, and the English it quotes as Chinese. The frame is
+    English; the title, chapters, speakers and what is spoken carry the title's language, and a
+    marked run its own. The programme is stood in by hand: the timing is not what this looks at."""
+    import html5lib
+
+    from pipeline.renderers.script import script_html
+
+    doc = document(DIMSUM)
+    voice = SimpleNamespace(describe=lambda: "yue+f3 pitch 50")
+    cue = SimpleNamespace(who="黃志強", role="speaker", speaker_id="sifu", answer_id="q1-1", voice=voice,
+                          spoken=("三十年，dim sum日日都係咁。",), shown=("三十年，dim sum日日都係咁。",))
+    span = SimpleNamespace(placements=[SimpleNamespace(start=0, cue=cue)], chapter=SimpleNamespace(title="做咗幾多年？"),
+                           start=0)
+    programme = SimpleNamespace(
+        timeline=SimpleNamespace(chapters=[span], seconds=lambda samples: samples / 22050, duration=4.0),
+        engine=SimpleNamespace(name="espeak"),
+        plan=SimpleNamespace(cast=SimpleNamespace(narrator=voice, host=voice, voice=lambda _id: voice, notes=())))
+    page = html5lib.parse(script_html(doc, programme), namespaceHTMLElements=False)
+
+    def language(element) -> str:
+        return element.get("lang") or language(parents[element])
+
+    parents = {child: parent for parent in page.iter() for child in parent}
+    assert page.get("lang") == "en"
+    cells = {"".join(td.itertext()): language(td) for td in page.iter("td")}
+    assert cells["黃志強"] == "yue" and cells["點心師傅"] == "yue"
+    (spoken,) = [td for td in page.iter("td") if "三十年" in "".join(td.itertext())]
+    marked = {"".join(e.itertext()): language(e) for e in spoken.iter() if e.text and e.text.strip()}
+    assert marked == {"三十年，dim sum日日都係咁。": "yue", "dim sum": "en"}, marked
+    (h1,) = page.iter("h1")
+    assert [language(e) for e in h1.iter("span")] == ["yue"] and "點心師傅" in "".join(h1.itertext())
+    (th,) = [th for th in page.iter("th") if th.text == "Spoken"]
+    assert language(th) == "en"
