@@ -16,8 +16,9 @@ import unicodedata
 from pipeline import fonts
 from pipeline.cache import Cache, key
 from pipeline.model import Metadata
+from pipeline.sourcetext import is_wide
 
-COVER_VERSION = "3"  # bump when the design changes, so cached covers are redrawn
+COVER_VERSION = "4"  # bump when the design changes, so cached covers are redrawn
 PORTRAIT = (1600, 2560)
 TITLE_LEADING = 1.25
 MIN_TITLE = 0.035  # the smallest title, in units of the design's scale (a portrait page's width)
@@ -38,12 +39,27 @@ _UNITS = re.compile(r"[A-Za-z0-9@#&+._'-]+|.", re.S)
 # ideograph of a name) stays, boxed, as the PDFs show it: leaving it out would change the name.
 # The cover's text alternative, the title page and the feeds keep the text whole.
 _LEFT_OUT = ("So", "Sk", "Sm", "Sc", "Cf", "Mn", "Cs", "Co", "Cn")
+# The byline at the cover's foot in the title's language, by its primary subtag ("zh" for any
+# title written in Chinese characters): (what parts two names, the line). An English title's
+# cover said "Tom Hale　文" in every ebook shelf and podcast app; a language not here shows the
+# names alone, without a word in another language.
+BYLINES: dict[str, tuple[str | None, str]] = {
+    "zh": ("\u3000", "{names}\u3000文"),
+    "en": (None, "By {names}"),  # None: parted as the names' script has it (`furniture.joined`)
+}
+# The cover's text alternative (the EPUB's cover image, the web edition's) in the same languages:
+# an English book's cover was described to its screen reader as "封面：Night Shift…。作者：…。".
+# A language not here gets the title, the names and the outlet alone.
+COVER_ALTS: dict[str, str] = {
+    "zh": "封面：{title}。作者：{authors}。{outlet}。",
+    "en": "Cover: {title}. By {authors}. {outlet}.",
+}
 
 
 def cover_png(meta: Metadata, cache: Cache, size: tuple[int, int] = PORTRAIT) -> bytes:
     """The cover as PNG bytes, `size` = (width, height) in pixels."""
     digest = key("cover", COVER_VERSION, list(size), meta.title, meta.subtitle, meta.outlet,
-                 list(meta.authors), fonts.digest("serif"), fonts.digest("sans"))
+                 list(meta.authors), byline(meta), fonts.digest("serif"), fonts.digest("sans"))
     cached = cache.get("covers", digest)
     if cached is not None:
         return cached
@@ -52,12 +68,41 @@ def cover_png(meta: Metadata, cache: Cache, size: tuple[int, int] = PORTRAIT) ->
     return data
 
 
+def _primary(language: str) -> str:
+    """The key of `BYLINES` and `COVER_ALTS` for a title's language: "zh" for any written in
+    Chinese characters, else its primary subtag ("" for a tag that cannot be read)."""
+    import langcodes
+
+    from pipeline.furniture import written_in_chinese
+
+    if written_in_chinese(language):
+        return "zh"
+    try:
+        return langcodes.Language.get(language).language or ""
+    except (ValueError, langcodes.tag_parser.LanguageTagError):
+        return ""
+
+
+def byline(meta: Metadata) -> str:
+    """The authors' line at the foot, in the words of the title's language (`BYLINES`)."""
+    from pipeline.furniture import joined
+
+    parted, line = BYLINES.get(_primary(meta.language), (None, "{names}"))
+    return line.format(names=parted.join(meta.authors) if parted else joined(meta.authors)) if meta.authors else ""
+
+
 def cover_alt(meta: Metadata) -> str:
-    """The cover's text alternative: what it shows, in reading order."""
+    """The cover's text alternative: what it shows, in reading order, in the title's language
+    (`COVER_ALTS`)."""
     from pipeline.furniture import joined
 
     title = joined([meta.title, meta.subtitle], "title") if meta.subtitle else meta.title
-    return f"封面：{title}。作者：{joined(meta.authors)}。{meta.outlet}。"
+    alt = COVER_ALTS.get(_primary(meta.language))
+    if alt is None:  # no words: each piece a sentence, closed as its script closes one (。 or .)
+        return " ".join(piece + ("" if piece[-1] in "。.?!？！…" else "。" if is_wide(piece[-1]) else ".")
+                        for piece in (title, joined(meta.authors), meta.outlet) if piece).replace("。 ", "。")
+    text = alt.format(title=title, authors=joined(meta.authors), outlet=meta.outlet)
+    return re.sub(r"(?<=[.?!…])\.", "", text)  # 'Why so early?.' → 'Why so early?'
 
 
 def drawable(text: str) -> str:
@@ -136,7 +181,7 @@ def _draw(meta: Metadata, size: tuple[int, int]) -> bytes:
 
     # From the foot up: the authors, the subtitle (four lines at most), the rule; the title fills
     # what is left below 0.25 of the height.
-    authors, authors_font = one_line("　".join(meta.authors) + "　文", sans, 0.042 * unit)
+    authors, authors_font = one_line(byline(meta), sans, 0.042 * unit)
     authors_top = height - 0.1 * height - authors_font.size * 1.5
     subtitle_font = face(sans, 0.055 * unit)
     subtitle = cut(wrap(meta.subtitle, lambda s: draw.textlength(s, font=subtitle_font) <= text_width), 4,

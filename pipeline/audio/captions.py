@@ -15,12 +15,13 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from pipeline.audio.engine import time_at
 from pipeline.audio.linebreak import MIN_SECONDS, pieces
 from pipeline.audio.timeline import Placement, Timeline
+from pipeline.foreignruns import wrapped
 
 
 @dataclass(frozen=True)
@@ -143,11 +144,21 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def webvtt(timeline: Timeline, title: str, language: str | None = None) -> str:
+def cue_markup(caption: Caption, runs: Mapping[str, str] | None = None) -> str:
+    """A cue's lines, escaped, each run the source marks as another language (`foreign_runs`)
+    in a `<lang …>` cue span, as WebVTT marks one: a caption reader or screen reader read
+    '<v 沈德海>…对着moon phase来调' as Chinese, the English words in the Chinese voice."""
+    return "".join(f"<lang {language}>{_escape(piece)}</lang>" if language else _escape(piece)
+                   for piece, language in wrapped(caption.text, runs or {}))
+
+
+def webvtt(timeline: Timeline, title: str, language: str | None = None,
+           runs: Mapping[str, str] | None = None) -> str:
     """The captions file. With `language` (the title's BCP 47 tag), its header says so as
     `Kind: captions` / `Language: …`, the lines players and caption editors read a file's
     language from (YouTube's and ffmpeg's header lines; parsers that know none skip them): the
-    file alone, downloaded from a feed's `podcast:transcript`, said nothing of its language."""
+    file alone, downloaded from a feed's `podcast:transcript`, said nothing of its language.
+    `runs`: the text marked as another language → that language (`foreignruns.foreign_runs`)."""
     header = ["WEBVTT", "Kind: captions", f"Language: {language}"] if language else ["WEBVTT"]
     lines = [*header, "", f"NOTE {_escape(title)}", ""]
     chapter = -1
@@ -155,7 +166,7 @@ def webvtt(timeline: Timeline, title: str, language: str | None = None) -> str:
         if caption.chapter != chapter:
             chapter = caption.chapter
             lines += [f"NOTE chapter {chapter + 1}: {_escape(timeline.chapters[chapter].chapter.title)}", ""]
-        text = "\n".join(_escape(line) for line in caption.lines)
+        text = cue_markup(caption, runs)
         lines += [
             str(number),
             f"{vtt_time(caption.start)} --> {vtt_time(caption.end)}",

@@ -171,10 +171,40 @@ def build_title(
                                options=settings.options(), log=log, executor=executor)
             build_editions(doc, editions, ctx, force=settings.force, on_done=finished,
                            keep_going=True, target=target)
+            _left_behind(target, slug, [*left_out, *(e for e in editions if _never(doc, e))], log)
     except Exception as exc:  # the title as a whole (its lock, its target, the passes)
         return result(done, [f"{source.name}: {describe_failure(exc)}"])
     prune_cache(cache, settings.cache_limit, log)
     return result(done)
+
+
+def _never(doc: Document, edition: str) -> bool:
+    """Whether `doc` can never have `edition` (the audio of a title no voice reads, W409)."""
+    from pipeline.site.editions import impossible  # (it imports this module)
+
+    return impossible(doc, edition) is not None
+
+
+def _left_behind(target, slug: str, editions: list[str], log: Callable[[str], None]) -> None:
+    """Say which files of `editions`, those the title is not built in (not offered, or never
+    possible), an earlier build left in the output (built while its language was Chinese, or by
+    a version that built them for any title): no page or catalogue lists them, and nothing said
+    they were stale. They are named, not deleted: the output folder is the editor's."""
+    if not editions:
+        return
+    from pipeline import renderers
+
+    try:
+        found = {edition: [name for name, size, *_ in target.fingerprint(renderers.output_names(slug, [edition]))
+                           if size is not None] for edition in editions}
+    except OSError:  # a storage that cannot be asked now: the build itself is done
+        return
+    names = [name for edition in editions for name in found[edition]]
+    if names:
+        them = "it" if len(names) == 1 else "them"
+        lost = ", ".join(edition for edition in editions if found[edition])
+        log(f"{', '.join(str(target.location(name)) for name in names)}: left by an earlier build; the title is not "
+            f"built in {lost} any more, and no page or catalogue offers {them}: delete {them}")
 
 
 def _grouped(reasons: dict[str, str]) -> dict[str, list[str]]:

@@ -14,6 +14,7 @@ from pipeline.audio.progress import progress
 from pipeline.audio.tags import Tags, tag_m4b, tag_mp3
 from pipeline.audio.timeline import clock
 from pipeline.cover import cover_png
+from pipeline.foreignruns import foreign_runs
 from pipeline.fsutil import atomic_write, written_together
 from pipeline.model import Document
 from pipeline.renderers.base import BuildContext
@@ -41,7 +42,7 @@ class AudioRenderer:
         with written_together() as together:  # an MP3 never stands beside the captions of another build
             write_mp3(mp3, chunks, lambda path: tag_mp3(path, tags, timeline, cover), together)
             write_m4b(m4b, chunks, timeline, lambda path: tag_m4b(path, tags, cover), together)
-            atomic_write(vtt, webvtt(timeline, tags.title, doc.meta.language), together)
+            atomic_write(vtt, webvtt(timeline, tags.title, doc.meta.language, foreign_runs(doc)), together)
         peak = max(chunk.peak for chunk in chunks)
         ctx.log(f"audio: {programme.engine.name}, {len(timeline.chapters)} chapters, "
                 f"{clock(timeline.duration, millis=False)}, {programme_loudness(chunks):.1f} LUFS, "

@@ -18,6 +18,7 @@ from pathlib import Path
 from pipeline.audio.plan import ROLE_NAMES, Cue
 from pipeline.audio.programme import Programme, produce
 from pipeline.audio.timeline import clock
+from pipeline.foreignruns import foreign_runs, wrapped
 from pipeline.fsutil import atomic_write, written_together
 from pipeline.furniture import word
 from pipeline.model import Document
@@ -129,10 +130,22 @@ def script_markdown(doc: Document, programme: Programme) -> str:
 
 
 def script_html(doc: Document, programme: Programme) -> str:
+    """The script as a page. Its own words (Engine, Cast, Start, Spoken …) are English, so the
+    page is `lang="en"`; what comes from the title (its name, the chapters, who speaks, what is
+    spoken) carries the title's language, and a run the source marks as another language in
+    what is spoken its own (`foreignruns`). Before, the whole page said `zh-Hans`: the English
+    read in a Chinese voice, and a Cantonese title's lines announced as Mandarin."""
     sections = script_sections(doc, programme)
     timeline = programme.timeline
     h = escape
-    body = [f"<h1>{h(doc.meta.title)} — podcast script</h1>",
+    lang = f'lang="{h(doc.meta.language)}"'
+    runs = foreign_runs(doc)
+
+    def said(text: str) -> str:
+        return "".join(f'<span lang="{h(language)}">{h(piece)}</span>' if language else h(piece)
+                       for piece, language in wrapped(text, runs))
+
+    body = [f"<h1><span {lang}>{h(doc.meta.title)}</span> — podcast script</h1>",
             f"<p class=meta>Engine <b>{h(programme.engine.name)}</b> · duration {clock(timeline.duration)} · "
             f"{len(sections)} chapters · {len(doc.speakers)} speakers. Start times are those of "
             f"<code>{h(doc.meta.slug)}.mp3</code> / <code>.m4b</code> built with this engine.</p>",
@@ -146,21 +159,24 @@ def script_html(doc: Document, programme: Programme) -> str:
         body += [f"<tr><td>{h(w)}</td><td>{h(p)}</td><td>{h(s)}</td></tr>" for w, p, s in pronunciations]
         body.append("</table>")
     body.append("<h2>Chapters</h2><ol class=toc>")
-    body += [f'<li><a href="#ch{s.number}">{h(s.title)}</a> <time>{clock(s.start)}</time></li>' for s in sections]
+    body += [f'<li><a href="#ch{s.number}" {lang}>{said(s.title)}</a> <time>{clock(s.start)}</time></li>'
+             for s in sections]
     body.append("</ol>")
     for section in sections:
-        body.append(f'<section id="ch{section.number}"><h2>{section.number}. {h(section.title)} '
+        body.append(f'<section id="ch{section.number}"><h2>{section.number}. <span {lang}>{said(section.title)}</span> '
                     f'<time>{clock(section.start)}</time></h2><table class=cues>')
         body.append("<tr><th>Start</th><th>Speaker</th><th>Role</th><th>Voice</th><th>Spoken</th></tr>")
         for line in section.lines:
-            printed = f'<div class=printed>printed: {h(line.printed)}</div>' if line.printed else ""
+            printed = (f'<div class=printed>printed: <span {lang}>{said(line.printed)}</span></div>'
+                       if line.printed else "")
+            spoken = h(line.spoken) if line.spoken == SILENCE else f"<span {lang}>{said(line.spoken)}</span>"
             body.append(f"<tr class=\"{h(_kind(line))}\"><td><time>{clock(line.start)}</time></td>"
-                        f"<td>{h(line.who)}</td>"
-                        f"<td>{h(line.role)}</td><td><code>{h(line.voice)}</code></td>"
-                        f"<td lang=zh-Hans>{h(line.spoken)}{printed}</td></tr>")
+                        f"<td {lang}>{h(line.who)}</td>"
+                        f"<td {lang}>{h(line.role)}</td><td><code>{h(line.voice)}</code></td>"
+                        f"<td>{spoken}{printed}</td></tr>")
         body.append("</table></section>")
     return (
-        f'<!DOCTYPE html>\n<html lang="zh-Hans"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{h(doc.meta.title)} — podcast script</title><style>{CSS}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.furniture import joined, written_in_chinese
+from pipeline.furniture import joined, word, written_in_chinese
 from pipeline.model import Document
 from pipeline.site.editions import BuiltTitle
 from pipeline.site.media import AudioInfo, Cue, read_mp3, read_vtt
@@ -38,6 +38,26 @@ FILES: tuple[FileKind, ...] = (
     FileKind("script-html", "script", ".html", "播客脚本（网页）", "text/html"),
     FileKind("script-md", "script", ".md", "播客脚本（Markdown）", "text/markdown"),
 )
+# The labels in the other languages a site may be in, by the site language's primary subtag (as
+# `show.DESCRIPTIONS`): the OPDS catalogue of an English site titled its acquisition links
+# "EPUB 电子书", "拼音版 PDF" in every reading app's list. A language not here gets `label`.
+LABELS: dict[str, dict[str, str]] = {
+    "en": {"epub": "EPUB ebook", "epub-learner": "Pinyin EPUB (learner edition)", "pdf": "Print PDF",
+           "pdf-learner": "Pinyin PDF (learner edition)", "mp3": "MP3 audio", "m4b": "M4B audiobook (chapters)",
+           "vtt": "WebVTT captions", "script-html": "Podcast script (web page)",
+           "script-md": "Podcast script (Markdown)"},
+}
+
+
+def file_label(kind: FileKind, language: str) -> str:
+    """What a catalogue in `language` (the site's) calls a file of `kind`."""
+    import langcodes
+
+    try:
+        primary = langcodes.Language.get(language).language or ""
+    except (ValueError, langcodes.tag_parser.LanguageTagError):
+        primary = ""
+    return LABELS.get(primary, {}).get(kind.key) or word(kind.label, language)
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,8 @@ import uuid
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from pipeline.furniture import word
 from pipeline.site import layout
-from pipeline.site.catalogue import Title
+from pipeline.site.catalogue import Title, file_label
 from pipeline.site.show import OPDS, OPDS2, Show
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -92,7 +91,7 @@ def _entry(show: Show, title: Title):
         file = title.file(key)
         if file:
             entry.append(A.link(rel=ACQUISITION, href=show.url(slug, file.name), type=file.kind.media_type,
-                                title=word(file.kind.label, show.language), length=str(file.size)))
+                                title=file_label(file.kind, show.language), length=str(file.size)))
     entry.append(A.link(rel="alternate", href=show.url(slug, layout.PAGE), type="text/html"))
     return entry
 
@@ -120,7 +119,7 @@ def _publication(show: Show, title: Title) -> dict:
                      "language": meta.language, "published": meta.date.isoformat(),
                      "modified": _updated([title]), "description": meta.description})
     links = [{"rel": ACQUISITION, "href": show.url(slug, f.name), "type": f.kind.media_type,
-              "title": word(f.kind.label, show.language)}
+              "title": file_label(f.kind, show.language)}
              for key in EBOOKS if (f := title.file(key))]
     links.append({"rel": "alternate", "href": show.url(slug, layout.PAGE), "type": "text/html"})
     images = [{"href": show.url(slug, image.name), "type": image.media_type, "width": image.width,

@@ -9,7 +9,6 @@ is escaped: by Jinja2's autoescape, or by `htmltext` for paragraphs.
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -17,7 +16,8 @@ from markupsafe import Markup, escape
 
 from pipeline import furniture
 from pipeline.cover import cover_alt
-from pipeline.model import Document, Paragraph
+from pipeline.foreignruns import foreign_runs, wrapped
+from pipeline.model import Paragraph
 from pipeline.renderers.epubpages import date_text, label_parts
 from pipeline.renderers.htmltext import block_class, inline_html
 from pipeline.site import layout
@@ -152,41 +152,23 @@ def catalogue_page(env: Environment, show: Show, titles: list[Title]) -> str:
 
 def title_page(env: Environment, show: Masthead | Show, title: Title) -> str:
     doc = title.doc
+    own = furniture.words_language(doc.meta.language)  # None: the title is written in Chinese
     return env.get_template("title.html").render(
         **_spoken(show.language), own=furniture.words(WORDS, doc.meta.language),  # inside the title's text
-        own_lang=_lang_attribute(furniture.words_language(doc.meta.language)),
+        own_lang=_lang_attribute(own),
         show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
-        canonical=show.url(title.slug, layout.PAGE), cover_alt=cover_alt(doc.meta), icon=layout.SQUARE.name,
+        canonical=show.url(title.slug, layout.PAGE), icon=layout.SQUARE.name,
+        # the cover's text alternative is in the title's language, the page's frame in Chinese
+        cover_alt=cover_alt(doc.meta), cover_lang=_lang_attribute(doc.meta.language if own else None),
         files=title.files, audio=_audio(title), cues=title.cues, full_title=title.full_title, authors=title.authors,
         said=functools.partial(marked, runs=foreign_runs(doc)))
 
 
-def foreign_runs(doc: Document) -> dict[str, str]:
-    """The text the source marks as another language (`[Fog]{lang=en}`, `## Why? {lang=en}`) →
-    its language: the transcript's captions are plain text, and a marked run in them was read
-    out in the title's voice by a screen reader (an English sentence in a Chinese cue)."""
-    runs: dict[str, str] = {}
-    for section in doc.sections:
-        if section.lang and section.title and section.lang != doc.meta.language:
-            runs.setdefault(section.title.strip(), section.lang)
-    for paragraph in doc.paragraphs():
-        for span in paragraph.spans:
-            if span.lang and span.lang != doc.meta.language and len(span.text.strip()) >= 2:
-                runs.setdefault(span.text.strip(), span.lang)
-    return runs
-
-
 def marked(text: str, runs: dict[str, str]) -> Markup:
-    """`text` escaped, with each run of `runs` in it wrapped in a span of its language."""
-    if not runs:
-        return escape(text)
-    pattern = re.compile("|".join(re.escape(run) for run in sorted(runs, key=len, reverse=True)))
-    html, at = Markup(""), 0
-    for match in pattern.finditer(text):
-        html += escape(text[at:match.start()])
-        html += Markup('<span lang="{}">{}</span>').format(runs[match.group()], match.group())
-        at = match.end()
-    return html + escape(text[at:])
+    """`text` escaped, with each run of `runs` in it wrapped in a span of its language (as the
+    WebVTT captions mark them, `foreignruns.wrapped`)."""
+    return Markup("").join(Markup('<span lang="{}">{}</span>').format(language, piece) if language else escape(piece)
+                           for piece, language in wrapped(text, runs))
 
 
 def _lang_attribute(language: str | None) -> Markup:

@@ -344,7 +344,7 @@ def _show_metadata(show: Show, titles: list[Title]) -> Metadata:
     authors = tuple(dict.fromkeys(author for t in titles for author in t.doc.meta.authors))[:4]
     first: Document = titles[0].doc
     return first.meta.model_copy(update={"title": show.title, "subtitle": show.description, "outlet": show.author,
-                                         "authors": authors or (show.author,)})
+                                         "authors": authors or (show.author,), "language": show.language})
 
 
 GENERATOR_MARK = b'<meta name="generator" content="publish">'  # in every page the site writes (base.html)
