@@ -152,14 +152,20 @@ def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
     dropped and listed in the summary."""
     out = []
     related = {key(w) for w in table.related}
+    contents = {key(w) for w in table.contents}
     in_list = False
+    entries: set[str] | None = None  # a table of contents' entries so far (None: not in one)
     for block in blocks:
         text = block.text
-        heading = key(bare(text)) in related
+        heading = key(bare(text)) in related or key(bare(text)) in contents
         # (a bracketed line, a note or a pseudonym note after the list is the text's again: before,
-        # `（文中患者均为化名）` after a 推荐阅读 list was dropped with it)
+        # `（文中患者均为化名）` after a 推荐阅读 list was dropped with it; and a table of contents'
+        # entry standing again is the section's own heading)
         listed = in_list and len(text) <= table.related_item_max and not _TERMINATORS.search(text) and not (
-            _is_note(block, table))
+            _is_note(block, table)) and (entries is None or key(text) not in entries)
+        entries = set() if key(bare(text)) in contents else entries if listed else None
+        if listed and entries is not None:
+            entries.add(key(text))
         ornament = not without_decoration(text) or bool(_SECTION_NUMBER.match(text))
         call = len(text) <= table.furniture_max and not text.endswith("。") and any(w in text for w in table.furniture)
         if not (heading or listed or ornament or call) and _picture(text, table):

@@ -40,6 +40,7 @@ class Rules:
     picture_max: int
     related: tuple[str, ...]
     related_item_max: int
+    contents: tuple[str, ...]  # headings of the copy's table of contents
     time_code: re.Pattern[str]  # one time code of a transcript (`[00:12:34]`)
     letter_words: frozenset[str]
     section_heading: re.Pattern[str]  # `一、背景`, `三、结语`  # `A股`, `B站`: casefolded, without spaces
@@ -100,6 +101,7 @@ def rules() -> Rules:
         picture_max=int(layout["picture_max"]),
         related=tuple(layout["related"]),
         related_item_max=int(layout["related_item_max"]),
+        contents=tuple(layout["contents"]),
         time_code=re.compile(layout["time_code"]),
         section_heading=re.compile(layout["section_heading"]),
         letter_words=frozenset(w.casefold().replace(" ", "") for w in layout["letter_words"]),
