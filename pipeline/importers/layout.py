@@ -80,11 +80,34 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     starts = sorted(headings | {i for i in labels if i < tail})
     first = starts[0] if starts else len(body)
     draft.article = numbered_points([Para(b.text, b.item) for b in body[:first]])
+    if draft.title is None and extracted.kind == "plain text":
+        _headline(draft, table)
     pairs = _chapters(body, first, headings, labels, draft, asked)
     _closing(draft)
     build_people(draft, [(answer, label.text, label.split) for answer, label in pairs], table, aliases)
     unread_labels(draft, table)
     return draft
+
+
+def _headline(draft: Draft, table: Rules) -> None:
+    """Plain copy from a newsroom opens with its headline (a page has its <h1>, a Word file its
+    Title): a short first line that is no sentence, over more of the article, is the title, taken
+    out of the text (with a `# check:`). An editor's note opening the copy (`编者按：…`, a signpost
+    of rules.toml) may stand above it. Before: the title was TODO and the headline the article's
+    first paragraph, printed under the title the editor then typed."""
+    at = 0
+    while at < len(draft.article) and re.match(r"^[^：:]{1,8}[：:]", draft.article[at].text) and (
+            draft.article[at].text.split("：", 1)[0].split(":", 1)[0].strip().casefold() in table.not_speakers):
+        at += 1
+    if at >= len(draft.article) - 1 or at > 1:
+        return  # (the headline over nothing: the copy is a question and answers, or one paragraph)
+    para = draft.article[at]
+    text = para.text
+    if (para.number is not None or len(text) > table.headline_max or text.endswith(_NOT_A_QUESTION_END + ("…", "—"))
+            or _TERMINATORS.search(text[:-1]) or _BRACKETED.match(text) or _is_note(Block(text), table)):
+        return
+    draft.title, draft.title_from = text, "the copy's first line (its headline)"
+    del draft.article[at]
 
 
 def _one_line(text: str) -> str:

@@ -25,6 +25,7 @@ class Rules:
     dots: frozenset[str]
     label_max: int
     question_max: int
+    headline_max: int  # a plain copy's first line, its headline
     question_marks: tuple[str, ...]
     reference_headings: tuple[str, ...]
     note_prefixes: tuple[str, ...]
@@ -87,6 +88,7 @@ def rules() -> Rules:
         label_max=int(layout["label_max"]),
         question_marks=tuple(data["layout"]["question_marks"]),
         question_max=int(layout["question_max"]),
+        headline_max=int(layout["headline_max"]),
         reference_headings=tuple(layout["references"]),
         note_prefixes=tuple(layout["notes"]),
         trailers=tuple(layout["trailers"]),
