@@ -81,10 +81,15 @@ def find_asides(text: str) -> list[tuple[int, int]]:
     """Bracketed editorial asides in an answer: a （…） that opens the paragraph or a sentence
     and is followed by more of it — “（2月14日）AI还是…”, “。（笑）…”. A bracket inside a sentence
     (a gloss: “AGI（通用人工智能）”) or closing the paragraph is the speaker's own text."""
+    from pipeline.importers.rules import rules
+
+    directions = rules().stage_directions
     found = []
     for match in _ASIDE.finditer(text):
         start, end = match.span()
         before = text[:start].rstrip()
-        if (not before or before[-1] in _SENTENCE_END) and text[end:].strip():
+        # (a transcript's stage direction, `（掌声）`, `（众笑）`, is an aside wherever it stands: before,
+        # one closing a paragraph was printed as the speaker's words and read in their voice)
+        if (not before or before[-1] in _SENTENCE_END) and text[end:].strip() or match[0][1:-1].strip() in directions:
             found.append((start, end))
     return found

@@ -63,6 +63,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     blocks, draft.credit = _take_credit(_time_codes(_house(extracted.blocks, draft), table, draft), table, draft)
     blocks = _furniture(blocks, table, draft)
     draft.language = _language("".join(b.text for b in blocks))
+    blocks = _declared_short_labels(blocks, parser, table, draft)
     blocks = bracketed_labels(blocks, parser, table)
     blocks, asked = interviewer_turns(blocks, table)
     aliases = find_aliases([b.text for b in blocks], table)
@@ -108,6 +109,36 @@ def _headline(draft: Draft, table: Rules) -> None:
         return
     draft.title, draft.title_from = text, "the copy's first line (its headline)"
     del draft.article[at]
+
+
+def _declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rules, draft: Draft) -> list[Block]:
+    """A copy that names each person once and says how it will label them (`钢琴调律师蒯建华（以下简称
+    “蒯”）`, `张伟（下称张）`, rules.toml `short_labels`) labels their turns so (`蒯：…`): each such
+    label is read as the full one (`钢琴调律师蒯建华：…`). Before: `蒯：` and `晓宁：` were no labels,
+    and both people's answers went, labels and all, to one `TODO: 受访者`."""
+    words = "|".join(re.escape(w) for w in table.short_labels)
+    declared = re.compile(rf"(?P<full>[^，,、：:。；;（(）)“”\s]{{2,24}})\s*[（(]\s*(?:{words})\s*[“\"「]?(?P<short>[^“”\"「」（()）\s]{{1,6}})[”\"」]?\s*[）)]")
+    short: dict[str, str] = {}
+    for block in blocks:
+        for match in declared.finditer(block.text):
+            full = match["full"]
+            if match["short"] != full and parser.parse(full) is not None:
+                short.setdefault(match["short"], full)
+    if not short:
+        return blocks
+    label = re.compile(rf"^(?P<short>{'|'.join(map(re.escape, sorted(short, key=len, reverse=True)))})\s*[：:]")
+    out, read = [], 0
+    for block in blocks:
+        if found := label.match(block.text):  # (the full label on a line of its own, as a copy sets one)
+            out.append(replace(block, text=short[found["short"]] + "："))
+            block = replace(block, text=block.text[found.end():].lstrip())
+            read += 1
+        if block.text:
+            out.append(block)
+    if read:
+        draft.stats.notes.append("read " + "、".join(f"“{s}：” as “{f}：”" for s, f in short.items())
+                                 + f" ({read} label(s)), as the copy's 以下简称 says")
+    return out
 
 
 def _one_line(text: str) -> str:

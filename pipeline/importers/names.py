@@ -337,8 +337,8 @@ class LabelParser:
                 # a surname neither table knows (呼兰), or a name without one (扎西平措, 次仁: Tibetan
                 # names have none): only right after a role, as a guess (before: `乡邮员扎西平措：` was
                 # no label, and the whole interview went to the notes)
-                if (k <= 3 and any(role.endswith(w) for w in self.rules.role_words) or k == 4 and self._role_evidence(
-                        role) > 0 and all(c not in self.rules.role_suffixes for c in name)) and not self._name_penalty(name):
+                if self._role_evidence(role) > 0 and (k <= 3 or all(c not in self.rules.role_suffixes for c in name)) and (
+                        not self._name_penalty(name)):
                     out.append(_Candidate(role, name, 1.0 + 2.5, "its surname is in no table"))
                 continue
             # no role: the whole label is a name, which only the surname (and jieba) can confirm;

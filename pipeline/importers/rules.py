@@ -26,6 +26,8 @@ class Rules:
     label_max: int
     question_max: int
     headline_max: int  # a plain copy's first line, its headline
+    short_labels: tuple[str, ...]  # `（以下简称“蒯”）`
+    stage_directions: frozenset[str]  # `（掌声）`: an aside wherever it stands
     question_marks: tuple[str, ...]
     reference_headings: tuple[str, ...]
     note_prefixes: tuple[str, ...]
@@ -89,6 +91,8 @@ def rules() -> Rules:
         question_marks=tuple(data["layout"]["question_marks"]),
         question_max=int(layout["question_max"]),
         headline_max=int(layout["headline_max"]),
+        stage_directions=frozenset(layout["stage_directions"]),
+        short_labels=tuple(sorted(layout["short_labels"], key=len, reverse=True)),
         reference_headings=tuple(layout["references"]),
         note_prefixes=tuple(layout["notes"]),
         trailers=tuple(layout["trailers"]),
