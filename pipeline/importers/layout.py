@@ -34,7 +34,7 @@ from pipeline.importers.house import find_asides, house_style, numbered_points, 
 from pipeline.importers.labels import (INTERVIEWEE, Label, bare, bracketed_labels, find_labels, interviewee,
                                        interviewer_turns, lines_of, name_lines, numbered, questioner_turns,
                                        unread_labels)
-from pipeline.importers.names import LabelParser, Split, without_decoration
+from pipeline.importers.names import LabelParser, Split, ends_with_role, without_decoration
 from pipeline.importers.people import build_people, find_aliases, key
 from pipeline.importers.rules import Rules, rules
 from pipeline.sourcetext import line_join, without_invisible
@@ -48,6 +48,8 @@ _BRACKETED = re.compile(r"^[（(].*[）)]$")
 _YAML_BREAKS = re.compile("[\u2028\u2029\n]")  # line ends to YAML (and those `without_invisible` made of them): the title is one line
 _QUESTION_MARKS = ("？", "?")
 _BYLINE_BLOCKS = 4  # bylines stand among the first paragraphs (after a title line, a date)
+# a name the introduction gives its role after, in brackets, in a list (`房志远（译者）、柴小鸥（教授）`)
+_INTRODUCED = re.compile(r"(?:^|[：:、，,；;和与及])\s*(?P<name>[^\s：:、，,；;（()）“”]{2,4})[（(](?P<role>[^（()）]{2,16})[）)](?=\s*(?:[、，,；;。和与及]|$))")
 _TRAD_ONLY = set("這們個來說為會時對後國學們開關問題還應經過發現與當從進種實動點頭")
 _SIMP_ONLY = set("这们个来说为会时对后国学开关问题还应经过发现与当从进种实动点头")
 
@@ -86,6 +88,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     pairs = _chapters(body, first, headings, labels, draft, asked)
     _closing(draft)
     build_people(draft, [(answer, label.text, label.split) for answer, label in pairs], table, aliases)
+    _narration(draft, table)
     unread_labels(draft, table)
     return draft
 
@@ -124,6 +127,14 @@ def _declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rule
             full = match["full"]
             if match["short"] != full and parser.parse(full) is not None:
                 short.setdefault(match["short"], full)
+    # … and a panel's introduction giving each name its role in brackets (`房志远（译者）、柴小鸥（语言学
+    # 教授）`): the bare labels after (`房志远：`) carry that role (before: every role was lost)
+    for block in blocks[:_BYLINE_BLOCKS + 4]:
+        for match in _INTRODUCED.finditer(block.text):
+            name, role = match["name"], match["role"].strip()
+            split = parser.parse(role + name) if ends_with_role(role, table) else None
+            if split is not None and split.name == name and split.role == role and not parser.parse(name).role:
+                short.setdefault(name, role + name)
     if not short:
         return blocks
     label = re.compile(rf"^(?P<short>{'|'.join(map(re.escape, sorted(short, key=len, reverse=True)))})\s*[：:]")
@@ -137,8 +148,28 @@ def _declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rule
             out.append(block)
     if read:
         draft.stats.notes.append("read " + "、".join(f"“{s}：” as “{f}：”" for s, f in short.items())
-                                 + f" ({read} label(s)), as the copy's 以下简称 says")
+                                 + f" ({read} label(s)), as the copy's introduction says")
     return out
+
+
+def _narration(draft: Draft, table: Rules) -> None:
+    """The writer's own paragraphs between a feature's turns (`说话间，电话又响了。祝文丽接起来…`) stand
+    in the answer before them, where every edition printed them as the speaker's words and the
+    audio read them in that voice: a later paragraph of an answer that names its speaker in the
+    third person (the full name, and no 我/你 of a speaker's own) is made an aside, read by the host,
+    and said in the summary."""
+    for answer in draft.answers:
+        person = draft.people[answer.person]
+        name = person.name
+        if len(name) < 2 or name.startswith("TODO"):
+            continue
+        for para in answer.paragraphs[1:]:
+            text = para.text
+            if name in text and not any(word in text for word in table.first_person) and not para.asides:
+                para.asides = [(0, len(text))]
+                where = f"copy line {para.line}" if para.line else "a paragraph"
+                draft.stats.notes.append(f"{where} in {name}'s answer names {name} as the writer does "
+                                         f"(“{text[:24]}…”): made an aside, read by the host; move it if it is the speaker's")
 
 
 def _one_line(text: str) -> str:

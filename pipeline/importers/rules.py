@@ -26,6 +26,7 @@ class Rules:
     label_max: int
     question_max: int
     headline_max: int  # a plain copy's first line, its headline
+    first_person: tuple[str, ...]  # a speaker's words of themselves (narration has none)
     short_labels: tuple[str, ...]  # `（以下简称“蒯”）`
     stage_directions: frozenset[str]  # `（掌声）`: an aside wherever it stands
     question_marks: tuple[str, ...]
@@ -92,6 +93,7 @@ def rules() -> Rules:
         question_max=int(layout["question_max"]),
         headline_max=int(layout["headline_max"]),
         stage_directions=frozenset(layout["stage_directions"]),
+        first_person=tuple(layout["first_person"]),
         short_labels=tuple(sorted(layout["short_labels"], key=len, reverse=True)),
         reference_headings=tuple(layout["references"]),
         note_prefixes=tuple(layout["notes"]),
