@@ -124,8 +124,11 @@ def _declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rule
     short: dict[str, str] = {}
     for block in blocks:
         for match in declared.finditer(block.text):
-            full = match["full"]
-            if match["short"] != full and parser.parse(full) is not None:
+            # (the label is the longest end of the words before the bracket that reads as one:
+            # `他的助手葛岚` → `助手葛岚`)
+            full = next((match["full"][k:] for k in range(len(match["full"]) - 1)
+                         if parser.parse(match["full"][k:]) is not None), None)
+            if full and match["short"] != full:
                 short.setdefault(match["short"], full)
     # … and a panel's introduction giving each name its role in brackets (`房志远（译者）、柴小鸥（语言学
     # 教授）`): the bare labels after (`房志远：`) carry that role (before: every role was lost)
