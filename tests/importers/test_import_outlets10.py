@@ -233,7 +233,7 @@ def test_a_pdfs_running_heads_and_page_numbers_and_hyphens() -> None:
     assert [b.text for b in once.blocks] == ["城市周刊", "小区门口的岗亭。", "城市周刊", "灯一夜不灭。"]
 
 
-@pytest.mark.parametrize("heading", ["目录", "Contents"])
+@pytest.mark.parametrize("heading", ["目录", "Contents"], ids=["mulu", "contents"])
 def test_a_table_of_contents_is_left_out_and_its_sections_stay(heading: str) -> None:
     draft = infer_draft(f"夜里的门卫\n\n{heading}\n\n一、岗亭\n\n二、后半夜\n\n一、岗亭\n\n小区门口的岗亭，灯一夜不灭。\n\n"
                         f"二、后半夜{_QA}")
@@ -242,14 +242,15 @@ def test_a_table_of_contents_is_left_out_and_its_sections_stay(heading: str) -> 
     assert _answers(draft) == [("钱国栋", ["十年了。"]), ("钱国栋", ["不累。"])]
 
 
-@pytest.mark.parametrize("one,two", [("市民B", "网友B"), ("读者C", "观众C")])
+@pytest.mark.parametrize("one,two", [("市民B", "网友B"), ("读者C", "观众C")], ids=["citizen-netizen", "reader-viewer"])
 def test_two_roles_with_one_letter_are_two_people(one: str, two: str) -> None:
     draft = infer_draft(f"街头。\n\n问：你等了多久？\n\n{one}：一小时。\n\n{two}：两小时。\n\n问：值吗？\n\n{one}：值。\n\n{two}：不值。")
     assert _answers(draft) == [(one, ["一小时。"]), (two, ["两小时。"]), (one, ["值。"]), (two, ["不值。"])]
 
 
 @pytest.mark.parametrize("label,role,name", [("磨刀师傅邝永年", "磨刀师傅", "邝永年"), ("修锁师傅卜海生", "修锁师傅", "卜海生"),
-                                             ("乡邮员次仁", "乡邮员", "次仁"), ("牧民扎西多吉", "牧民", "扎西多吉")])
+                                             ("乡邮员次仁", "乡邮员", "次仁"), ("牧民扎西多吉", "牧民", "扎西多吉")],
+                         ids=["knife-grinder", "locksmith", "postman-tibetan", "herder-tibetan"])
 def test_a_role_word_keeps_its_last_character_and_a_name_needs_no_surname(label: str, role: str, name: str) -> None:
     """Before: 师傅's 傅 (a surname) counted against `磨刀师傅|邝永年` (W407), and a Tibetan name
     (no surname in any table) after a role was no label at all."""
@@ -260,7 +261,7 @@ def test_a_role_word_keeps_its_last_character_and_a_name_needs_no_surname(label:
 
 
 @pytest.mark.parametrize("answer,aside", [("说得好。（掌声）", "（掌声）"), ("我觉得（笑）还行。", "（笑）"),
-                                          ("那是2019年（疫情前）的事。", None)])
+                                          ("那是2019年（疫情前）的事。", None)], ids=["applause-at-end", "laugh-inside", "a-gloss"])
 def test_a_stage_direction_is_an_aside_wherever_it_stands(answer: str, aside: str | None) -> None:
     draft = infer_draft(f"座谈会。\n\n主持人：您怎么看？\n\n书店店主冉静：{answer}\n\n主持人：还有呢？\n\n书店店主冉静：没了。")
     para = draft.answers[0].paragraphs[0]
