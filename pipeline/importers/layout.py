@@ -30,11 +30,12 @@ from pipeline.importers.credit import merge_credits, parse_credit
 from pipeline.importers.datelines import date_of, only_date, without_dates
 from pipeline.importers.draft import Answer, Chapter, Credit, Draft, Para
 from pipeline.importers.formats import Block, Extracted, strip_links
+from pipeline.importers.introduction import declared_short_labels, headline, narration
 from pipeline.importers.house import find_asides, house_style, numbered_points, point_number
 from pipeline.importers.labels import (INTERVIEWEE, Label, bare, bracketed_labels, find_labels, interviewee,
                                        interviewer_turns, lines_of, name_lines, numbered, questioner_turns,
                                        unread_labels)
-from pipeline.importers.names import LabelParser, Split, ends_with_role, without_decoration
+from pipeline.importers.names import LabelParser, Split, without_decoration
 from pipeline.importers.people import build_people, find_aliases, key
 from pipeline.importers.rules import Rules, rules
 from pipeline.sourcetext import line_join, without_invisible
@@ -48,8 +49,6 @@ _BRACKETED = re.compile(r"^[（(].*[）)]$")
 _YAML_BREAKS = re.compile("[\u2028\u2029\n]")  # line ends to YAML (and those `without_invisible` made of them): the title is one line
 _QUESTION_MARKS = ("？", "?")
 _BYLINE_BLOCKS = 4  # bylines stand among the first paragraphs (after a title line, a date)
-# a name the introduction gives its role after, in brackets, in a list (`房志远（译者）、柴小鸥（教授）`)
-_INTRODUCED = re.compile(r"(?:^|[：:、，,；;和与及])\s*(?P<name>[^\s：:、，,；;（()）“”]{2,4})[（(](?P<role>[^（()）]{2,16})[）)](?=\s*(?:[、，,；;。和与及]|$))")
 _TRAD_ONLY = set("這們個來說為會時對後國學們開關問題還應經過發現與當從進種實動點頭")
 _SIMP_ONLY = set("这们个来说为会时对后国学开关问题还应经过发现与当从进种实动点头")
 
@@ -65,7 +64,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     blocks, draft.credit = _take_credit(_time_codes(_house(extracted.blocks, draft), table, draft), table, draft)
     blocks = _furniture(blocks, table, draft)
     draft.language = _language("".join(b.text for b in blocks))
-    blocks = _declared_short_labels(blocks, parser, table, draft)
+    blocks = declared_short_labels(blocks, parser, table, draft)
     blocks = bracketed_labels(blocks, parser, table)
     blocks, asked = interviewer_turns(blocks, table)
     aliases = find_aliases([b.text for b in blocks], table)
@@ -84,95 +83,13 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     first = starts[0] if starts else len(body)
     draft.article = numbered_points([Para(b.text, b.item) for b in body[:first]])
     if draft.title is None and extracted.kind == "plain text":
-        _headline(draft, table)
+        headline(draft, table)
     pairs = _chapters(body, first, headings, labels, draft, asked)
     _closing(draft)
     build_people(draft, [(answer, label.text, label.split) for answer, label in pairs], table, aliases)
-    _narration(draft, table)
+    narration(draft, table)
     unread_labels(draft, table)
     return draft
-
-
-def _headline(draft: Draft, table: Rules) -> None:
-    """Plain copy from a newsroom opens with its headline (a page has its <h1>, a Word file its
-    Title): a short first line that is no sentence, over more of the article, is the title, taken
-    out of the text (with a `# check:`). An editor's note opening the copy (`编者按：…`, a signpost
-    of rules.toml) may stand above it. Before: the title was TODO and the headline the article's
-    first paragraph, printed under the title the editor then typed."""
-    at = 0
-    while at < len(draft.article) and re.match(r"^[^：:]{1,8}[：:]", draft.article[at].text) and (
-            draft.article[at].text.split("：", 1)[0].split(":", 1)[0].strip().casefold() in table.not_speakers):
-        at += 1
-    if at >= len(draft.article) - 1 or at > 1:
-        return  # (the headline over nothing: the copy is a question and answers, or one paragraph)
-    para = draft.article[at]
-    text = para.text
-    if (para.number is not None or len(text) > table.headline_max or text.endswith(_NOT_A_QUESTION_END + ("…", "—"))
-            or _TERMINATORS.search(text[:-1]) or _BRACKETED.match(text) or _is_note(Block(text), table)):
-        return
-    draft.title, draft.title_from = text, "the copy's first line (its headline)"
-    del draft.article[at]
-
-
-def _declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rules, draft: Draft) -> list[Block]:
-    """A copy that names each person once and says how it will label them (`钢琴调律师蒯建华（以下简称
-    “蒯”）`, `张伟（下称张）`, rules.toml `short_labels`) labels their turns so (`蒯：…`): each such
-    label is read as the full one (`钢琴调律师蒯建华：…`). Before: `蒯：` and `晓宁：` were no labels,
-    and both people's answers went, labels and all, to one `TODO: 受访者`."""
-    words = "|".join(re.escape(w) for w in table.short_labels)
-    declared = re.compile(rf"(?P<full>[^，,、：:。；;（(）)“”\s]{{2,24}})\s*[（(]\s*(?:{words})\s*[“\"「]?(?P<short>[^“”\"「」（()）\s]{{1,6}})[”\"」]?\s*[）)]")
-    short: dict[str, str] = {}
-    for block in blocks:
-        for match in declared.finditer(block.text):
-            # (the label is the longest end of the words before the bracket that reads as one:
-            # `他的助手葛岚` → `助手葛岚`)
-            full = next((match["full"][k:] for k in range(len(match["full"]) - 1)
-                         if parser.parse(match["full"][k:]) is not None), None)
-            if full and match["short"] != full:
-                short.setdefault(match["short"], full)
-    # … and a panel's introduction giving each name its role in brackets (`房志远（译者）、柴小鸥（语言学
-    # 教授）`): the bare labels after (`房志远：`) carry that role (before: every role was lost)
-    for block in blocks[:_BYLINE_BLOCKS + 4]:
-        for match in _INTRODUCED.finditer(block.text):
-            name, role = match["name"], match["role"].strip()
-            split = parser.parse(role + name) if ends_with_role(role, table) else None
-            if split is not None and split.name == name and split.role == role and not parser.parse(name).role:
-                short.setdefault(name, role + name)
-    if not short:
-        return blocks
-    label = re.compile(rf"^(?P<short>{'|'.join(map(re.escape, sorted(short, key=len, reverse=True)))})\s*[：:]")
-    out, read = [], 0
-    for block in blocks:
-        if found := label.match(block.text):  # (the full label on a line of its own, as a copy sets one)
-            out.append(replace(block, text=short[found["short"]] + "："))
-            block = replace(block, text=block.text[found.end():].lstrip())
-            read += 1
-        if block.text:
-            out.append(block)
-    if read:
-        draft.stats.notes.append("read " + "、".join(f"“{s}：” as “{f}：”" for s, f in short.items())
-                                 + f" ({read} label(s)), as the copy's introduction says")
-    return out
-
-
-def _narration(draft: Draft, table: Rules) -> None:
-    """The writer's own paragraphs between a feature's turns (`说话间，电话又响了。祝文丽接起来…`) stand
-    in the answer before them, where every edition printed them as the speaker's words and the
-    audio read them in that voice: a later paragraph of an answer that names its speaker in the
-    third person (the full name, and no 我/你 of a speaker's own) is made an aside, read by the host,
-    and said in the summary."""
-    for answer in draft.answers:
-        person = draft.people[answer.person]
-        name = person.name
-        if len(name) < 2 or name.startswith("TODO"):
-            continue
-        for para in answer.paragraphs[1:]:
-            text = para.text
-            if name in text and not any(word in text for word in table.first_person) and not para.asides:
-                para.asides = [(0, len(text))]
-                where = f"copy line {para.line}" if para.line else "a paragraph"
-                draft.stats.notes.append(f"{where} in {name}'s answer names {name} as the writer does "
-                                         f"(“{text[:24]}…”): made an aside, read by the host; move it if it is the speaker's")
 
 
 def _one_line(text: str) -> str:
