@@ -224,6 +224,7 @@ def read_text(text: str) -> Extracted:
 _PAGE_NUMBER = re.compile(r"^[\s\-—–·•|｜]*(?:第\s*)?(?:Page\s+|p\.\s*)?\d{1,4}(?:\s*(?:页|/\s*\d{1,4}|of\s+\d{1,4}))?[\s\-—–·•|｜]*$",
                           re.IGNORECASE)
 _RUNNING_HEAD_MAX = 60
+_HEAD_MARKS = re.compile(r"\d|[·•|｜/／—]")  # an issue's number, a date, a section's separator
 
 
 def _without_running_heads(text: str, notes: list[str]) -> tuple[str, object]:
@@ -243,10 +244,15 @@ def _without_running_heads(text: str, notes: list[str]) -> tuple[str, object]:
         near = [m for m in range(n - 3, n + 4) if m in breaks]
         return any(not "".join(lines[min(m, n) + 1 : max(m, n)]).strip() for m in near)
 
+    # (without the form feeds `pdftotext` writes, a page number is no proof: `01`, `02` number a
+    # paste's sections too, and a label alone on its line recurs there; a head then carries an
+    # issue, a date or a separator, `城市周刊 · 第12期`, and never ends in a colon)
+    fed = any("\f" in line for line in lines)
     seen: dict[str, list[int]] = {}
     for n, line in enumerate(lines):
         shown = _clean(line.replace("\f", ""))
-        if shown and len(shown) <= _RUNNING_HEAD_MAX and not _PAGE_NUMBER.match(shown):
+        if shown and len(shown) <= _RUNNING_HEAD_MAX and not _PAGE_NUMBER.match(shown) and not shown.endswith(
+                ("：", ":")) and (fed or _HEAD_MARKS.search(shown)):
             seen.setdefault(re.sub(r"\s+", "", shown), []).append(n)
     heads = [ns for ns in seen.values() if len(ns) >= 2 and all(at_break(n) for n in ns[1:])]
     dropped = sorted(n for ns in heads for n in ns)

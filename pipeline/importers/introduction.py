@@ -35,7 +35,8 @@ def headline(draft: Draft, table: Rules) -> None:
     para = draft.article[at]
     text = para.text
     if (para.number is not None or len(text) > table.headline_max or text.endswith(_NOT_A_QUESTION_END + ("…", "—"))
-            or _TERMINATORS.search(text[:-1]) or _BRACKETED.match(text) or _is_note(Block(text), table)):
+            or _TERMINATORS.search(text[:-1]) or _BRACKETED.match(text) or _is_note(Block(text), table)
+            or table.section_heading.match(text)):  # (`一、背景` opens a section, not the copy)
         return
     draft.title, draft.title_from = text, "the copy's first line (its headline)"
     del draft.article[at]

@@ -200,7 +200,8 @@ _QA = "\n\n问：你在这里多久了？\n\n门卫钱国栋：十年了。\n\n�
                                                              "小区门口的岗亭，灯一夜不灭。"]),
     ("夜里，小区门口的门卫还醒着。", None, ["夜里，小区门口的门卫还醒着。", "小区门口的岗亭，灯一夜不灭。"]),
     ("（本文人物均为化名）", None, ["（本文人物均为化名）", "小区门口的岗亭，灯一夜不灭。"]),
-], ids=["headline", "editors-note-above", "a-sentence", "a-bracketed-note"])
+    ("一、岗亭", None, ["一、岗亭", "小区门口的岗亭，灯一夜不灭。"]),
+], ids=["headline", "editors-note-above", "a-sentence", "a-bracketed-note", "a-section-heading"])
 def test_a_plain_copys_first_line_is_its_headline(top: str, title: str | None, article: list[str]) -> None:
     draft = infer_draft(f"{top}\n\n小区门口的岗亭，灯一夜不灭。{_QA}")
     assert (draft.title, [p.text for p in draft.article]) == (title, article)
@@ -231,6 +232,8 @@ def test_a_pdfs_running_heads_and_page_numbers_and_hyphens() -> None:
     assert any("running head" in note and "城市周刊" in note for note in extracted.notes)
     once = read_text("城市周刊\n\n小区门口的岗亭。\n\n城市周刊\n\n灯一夜不灭。\n")  # (no page breaks: text, kept)
     assert [b.text for b in once.blocks] == ["城市周刊", "小区门口的岗亭。", "城市周刊", "灯一夜不灭。"]
+    sections = read_text("01\n\n记者\n\n你在这里多久了？\n\n门卫钱国栋\n\n十年了。\n\n02\n\n记者\n\n累吗？\n\n门卫钱国栋\n\n不累。\n")
+    assert [b.text for b in sections.blocks][1:4] == ["记者", "你在这里多久了？", "门卫钱国栋"]  # (a paste's sections)
 
 
 @pytest.mark.parametrize("heading", ["目录", "Contents"], ids=["mulu", "contents"])
@@ -260,9 +263,12 @@ def test_a_role_word_keeps_its_last_character_and_a_name_needs_no_surname(label:
     assert (draft.people[0].doubts == []) == label.startswith(("磨刀", "修锁"))
 
 
-@pytest.mark.parametrize("answer,aside", [("说得好。（掌声）", "（掌声）"), ("我觉得（笑）还行。", "（笑）"),
-                                          ("那是2019年（疫情前）的事。", None)], ids=["applause-at-end", "laugh-inside", "a-gloss"])
-def test_a_stage_direction_is_an_aside_wherever_it_stands(answer: str, aside: str | None) -> None:
+@pytest.mark.parametrize("answer,aside", [("说得好。（掌声）", "（掌声）"), ("好！（众笑）", "（众笑）"), ("我觉得（笑）还行。", None),
+                                          ("那是2019年。（疫情前）", None)],
+                         ids=["applause-at-end", "laughter-at-end", "laugh-inside-a-sentence", "another-bracket-at-end"])
+def test_a_stage_direction_after_a_sentence_is_an_aside(answer: str, aside: str | None) -> None:
+    """Before: `（掌声）` closing an answer was the speaker's words; inside a sentence it stays so (the
+    first title's `又仔细看了下（笑）。`), and so does another bracket closing the paragraph."""
     draft = infer_draft(f"座谈会。\n\n主持人：您怎么看？\n\n书店店主冉静：{answer}\n\n主持人：还有呢？\n\n书店店主冉静：没了。")
     para = draft.answers[0].paragraphs[0]
     assert [para.text[a:b] for a, b in para.asides] == ([aside] if aside else [])
