@@ -64,7 +64,8 @@ def import_command(
             check_slug(slug)
         result = import_file(copy, _source_folder(out_dir), slug=slug, force=force)
     for line in summary_lines(result):
-        ui.say(line)
+        for part in line.split("\n"):  # (a merge or a doubt on a line of its own: `say` shows a newline as `\n`)
+            ui.say(part)
 
 
 def new_command(

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 # a calendar date, with a time of day after it (`10:32`, `10：32:05`) and the day of the week
 _DATE = (r"(?P<year>(?:19|20)\d{2})\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
-         r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+         r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*(?:上午|下午|晚上|早上|中午|凌晨|傍晚))?"
+         r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")  # (`2024年9月21日下午`: a transcript's header, before: kept)
 
 
 @lru_cache(maxsize=1)

@@ -58,6 +58,7 @@ _WRAP_MIN = 16  # a shorter line (a name alone, a heading) is never continued
 # a Markdown table's row (`| 2023年 | 三十元。 |`) and its rule under the header (`|---|:---:|`)
 _TABLE_ROW = re.compile(r"^\|(?:[^|\n]*\|){2,}$")
 _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$")
+_HYPHENATED = re.compile(r"[A-Za-z]{2}-$")  # a Latin word broken at a line's end by a PDF's hyphenation
 _ITEM_START = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|[①-⑳]|\[\d{1,3}\]|[-*•·] )")  # a list item starts anew
 MAX_BYTES = 50_000_000  # copy larger than this is not one article
 # A Word file's text (its XML parts) unpacked: an article's is well under 1 MB; mammoth reads
@@ -137,6 +138,37 @@ _YAML_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*\s*:|\s+\S|-\s)")  # (a CMS's front
 _FRONT_TITLE = re.compile(r"^title:\s*[\"']?(?P<title>[^\"'\n#]+?)[\"']?\s*(?:#.*)?$", re.MULTILINE)
 
 
+# A CMS export's front-matter fields the copy's date and authors come from (the others are the CMS's)
+_FRONT_DATES = ("date", "published", "pubdate", "publish_date", "published_at", "publishdate", "created")
+_FRONT_AUTHORS = ("author", "authors", "byline", "writer", "作者")
+
+
+def _front_fields(yaml_text: str):
+    """The date and a byline (`作者：宓佳、龚雪`) of a CMS export's front matter, where it gives them."""
+    import datetime as dt
+
+    import yaml
+
+    from pipeline.importers.datelines import date_of
+
+    try:
+        fields = yaml.safe_load(yaml_text)
+    except yaml.YAMLError:
+        return None, None
+    if not isinstance(fields, dict):
+        return None, None
+    fields = {str(k).casefold(): v for k, v in fields.items()}
+    date = next((v for k in _FRONT_DATES if (v := fields.get(k)) is not None), None)
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    elif not isinstance(date, dt.date):
+        date = date_of(str(date)) if date is not None else None
+    names = next((v for k in _FRONT_AUTHORS if (v := fields.get(k))), None)
+    names = [str(n).strip() for n in (names if isinstance(names, list) else [names])] if names else []
+    names = [n for n in names if n and "\n" not in n]
+    return date, f"作者：{'、'.join(names)}" if names else None
+
+
 def _refuse_source(text: str, path: Path) -> None:
     """A `.md` that is already a publish source (its `speakers:`, its `::: answer` fences) is no copy:
     importing it would print its front matter and fences as text."""
@@ -150,7 +182,7 @@ def read_text(text: str) -> Extracted:
     from another CMS) is the title, as a page's <h1> is, and so is a CMS export's front matter
     `title:` (its other lines are the CMS's, not copy)."""
     notes: list[str] = []
-    title = None
+    title, date = None, None
     front = _FRONT_MATTER.match(text.replace("\r\n", "\n"))  # (a Windows CMS export's line ends)
     if front:
         text = text.replace("\r\n", "\n")
@@ -158,7 +190,14 @@ def read_text(text: str) -> Extracted:
         found = _FRONT_TITLE.search(front["yaml"])
         title = found["title"].strip() if found else None
         notes.append("left out the copy's front matter (`---` … `---`, the CMS's fields)")
-        text = "\n" * front.group(0).count("\n") + text[front.end():]  # (copy lines keep their numbers)
+        date, byline = _front_fields(front["yaml"])
+        # (its author as a byline the credit reads, on the copy's first line: before, `date:` and
+        # `author:` of a CMS export were left out with the CMS's other fields, and both were TODO)
+        text = (byline or "") + "\n" * (front.group(0).count("\n") - bool(byline)) + text[front.end():]
+    date_from = "the copy's front matter `date:`" if date else None
+    text, head_date = _without_running_heads(text, notes)
+    if date is None and head_date is not None:
+        date, date_from = head_date, "the running head of the PDF's pages"
     breaks = [n for n, line in enumerate(text.splitlines(), 1) if _RULE_LINE.match(_clean(line))]
     if breaks:
         # (no edition prints a section break: the source format leaves `* * *` out, W416)
@@ -173,10 +212,58 @@ def read_text(text: str) -> Extracted:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if blocks and blocks[0].heading and _MARKDOWN_TITLE.match(first):
         return Extracted(blocks[1:], "plain text", strip_links(blocks[0].text),
-                         "the copy's first line, a Markdown title (`# …`)", notes=notes, links=links)
-    if title:
-        return Extracted(blocks, "plain text", title, "the copy's front matter `title:`", notes=notes, links=links)
+                         "the copy's first line, a Markdown title (`# …`)", date,
+                         date_from, notes=notes, links=links)
+    if title or date:
+        return Extracted(blocks, "plain text", title, "the copy's front matter `title:`" if title else None, date,
+                         date_from, notes=notes, links=links)
     return Extracted(blocks, "plain text", notes=notes, links=links)
+
+
+# A page's number alone on a line of text a PDF gave (`— 3 —`, `- 12 -`, `第 3 页`, `3 / 12`, `Page 3`)
+_PAGE_NUMBER = re.compile(r"^[\s\-—–·•|｜]*(?:第\s*)?(?:Page\s+|p\.\s*)?\d{1,4}(?:\s*(?:页|/\s*\d{1,4}|of\s+\d{1,4}))?[\s\-—–·•|｜]*$",
+                          re.IGNORECASE)
+_RUNNING_HEAD_MAX = 60
+_HEAD_MARKS = re.compile(r"\d|[·•|｜/／—]")  # an issue's number, a date, a section's separator
+
+
+def _without_running_heads(text: str, notes: list[str]) -> tuple[str, object]:
+    """Text a PDF gave (`pdftotext`) repeats each page's running head (`江城晚报 · 城市版  2024年10月8日`)
+    beside the page's number or its form feed: a short line that stands again at a page break is
+    the page's, not the text's. Each is left out (its line kept empty, so copy lines keep their
+    numbers) and said in the summary, the first page's too; a date in it is the copy's date. Before:
+    the head stood in the text, once inside an answer, and the first became the title."""
+    from pipeline.importers.datelines import date_of
+
+    lines = text.split("\n")
+    breaks = {n for n, line in enumerate(lines) if "\f" in line or _PAGE_NUMBER.match(line.strip())}
+    if not breaks:
+        return text, None
+
+    def at_break(n: int) -> bool:
+        near = [m for m in range(n - 3, n + 4) if m in breaks]
+        return any(not "".join(lines[min(m, n) + 1 : max(m, n)]).strip() for m in near)
+
+    # (without the form feeds `pdftotext` writes, a page number is no proof: `01`, `02` number a
+    # paste's sections too, and a label alone on its line recurs there; a head then carries an
+    # issue, a date or a separator, `城市周刊 · 第12期`, and never ends in a colon)
+    fed = any("\f" in line for line in lines)
+    seen: dict[str, list[int]] = {}
+    for n, line in enumerate(lines):
+        shown = _clean(line.replace("\f", ""))
+        if shown and len(shown) <= _RUNNING_HEAD_MAX and not _PAGE_NUMBER.match(shown) and not shown.endswith(
+                ("：", ":")) and (fed or _HEAD_MARKS.search(shown)):
+            seen.setdefault(re.sub(r"\s+", "", shown), []).append(n)
+    heads = [ns for ns in seen.values() if len(ns) >= 2 and all(at_break(n) for n in ns[1:])]
+    dropped = sorted(n for ns in heads for n in ns)
+    if not heads:
+        return text, None
+    shown = [_clean(lines[ns[0]].replace("\f", "")) for ns in heads]
+    for n in dropped:
+        lines[n] = "\f" if "\f" in lines[n] else ""
+    notes.append(f"left out {len(dropped)} running head(s) of a PDF's pages (“{'”、“'.join(shown)}”, copy "
+                 f"line(s) {', '.join(str(n + 1) for n in dropped[:6])}): the page's, not the text's")
+    return "\n".join(lines), next((d for text in shown if (d := date_of(text))), None)
 
 
 # A Markdown picture (`![alt](address)`) and link (`[text](address)`) inside a line of pasted copy
@@ -221,6 +308,7 @@ def text_blocks(text: str) -> list[Block]:
     from pipeline.importers.rules import rules
 
     coded = re.compile(rf"(?:{rules().time_code.pattern})\s*$")  # (`Speaker 1  00:00:15`: a turn's head, never wrapped)
+    joined = False  # (the line before ran on from the one before it: a wrapped paragraph's middle line)
     for n, line in enumerate(lines, 1):
         if _TABLE_RULE.match(line):
             continue  # (its header's rule: no text)
@@ -231,11 +319,17 @@ def text_blocks(text: str) -> list[Block]:
             continue
         previous = lines[n - 2] if n >= 2 else ""
         if (wrapped and blocks and previous and not row and not _TABLE_ROW.match(previous)
-                and not previous.endswith(_LINE_ENDS) and len(previous) >= _WRAP_MIN
+                and not previous.endswith(_LINE_ENDS) and (len(previous) >= _WRAP_MIN or joined)
                 and not _ITEM_START.match(line) and not coded.search(previous)):
-            blocks[-1] = Block(blocks[-1].text + line_join(blocks[-1].text, line) + line, line=blocks[-1].line)
+            before = blocks[-1].text
+            # (a Latin word a PDF hyphenated at the line's end, `beauti-` / `ful`, is one word again)
+            text = before[:-1] + line if _HYPHENATED.search(before) and line[:1].islower() else (
+                before + line_join(before, line) + line)
+            blocks[-1] = Block(text, line=blocks[-1].line)
+            joined = True
         else:
             blocks.append(Block(line, line=n))
+            joined = False
     return [read for block in blocks if (read := _markdown(block)).text]
 
 

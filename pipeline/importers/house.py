@@ -79,12 +79,20 @@ def numbered_points(paras: list[Para]) -> list[Para]:
 
 def find_asides(text: str) -> list[tuple[int, int]]:
     """Bracketed editorial asides in an answer: a （…） that opens the paragraph or a sentence
-    and is followed by more of it — “（2月14日）AI还是…”, “。（笑）…”. A bracket inside a sentence
-    (a gloss: “AGI（通用人工智能）”) or closing the paragraph is the speaker's own text."""
+    and is followed by more of it — “（2月14日）AI还是…”, “。（笑）…” — or a stage direction of
+    rules.toml after a sentence (“…一下午。（掌声）”). A bracket inside a sentence (a gloss:
+    “AGI（通用人工智能）”) or another closing the paragraph is the speaker's own text."""
+    from pipeline.importers.rules import rules
+
+    directions = rules().stage_directions
     found = []
     for match in _ASIDE.finditer(text):
         start, end = match.span()
         before = text[:start].rstrip()
-        if (not before or before[-1] in _SENTENCE_END) and text[end:].strip():
+        # (a transcript's stage direction, `（掌声）`, `（众笑）`, after a sentence is an aside even where it
+        # closes the paragraph: before, it was printed as the speaker's words and read in their voice;
+        # inside a sentence, `又仔细看了下（笑）。`, it stays the speaker's text, as any bracket there)
+        opens = not before or before[-1] in _SENTENCE_END
+        if opens and (text[end:].strip() or match[0][1:-1].strip() in directions):
             found.append((start, end))
     return found

@@ -30,6 +30,7 @@ from pipeline.importers.credit import merge_credits, parse_credit
 from pipeline.importers.datelines import date_of, only_date, without_dates
 from pipeline.importers.draft import Answer, Chapter, Credit, Draft, Para
 from pipeline.importers.formats import Block, Extracted, strip_links
+from pipeline.importers.introduction import declared_short_labels, headline, narration
 from pipeline.importers.house import find_asides, house_style, numbered_points, point_number
 from pipeline.importers.labels import (INTERVIEWEE, Label, bare, bracketed_labels, find_labels, interviewee,
                                        interviewer_turns, lines_of, name_lines, numbered, questioner_turns,
@@ -63,6 +64,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     blocks, draft.credit = _take_credit(_time_codes(_house(extracted.blocks, draft), table, draft), table, draft)
     blocks = _furniture(blocks, table, draft)
     draft.language = _language("".join(b.text for b in blocks))
+    blocks = declared_short_labels(blocks, parser, table, draft)
     blocks = bracketed_labels(blocks, parser, table)
     blocks, asked = interviewer_turns(blocks, table)
     aliases = find_aliases([b.text for b in blocks], table)
@@ -80,9 +82,12 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     starts = sorted(headings | {i for i in labels if i < tail})
     first = starts[0] if starts else len(body)
     draft.article = numbered_points([Para(b.text, b.item) for b in body[:first]])
+    if draft.title is None and extracted.kind == "plain text":
+        headline(draft, table)
     pairs = _chapters(body, first, headings, labels, draft, asked)
     _closing(draft)
     build_people(draft, [(answer, label.text, label.split) for answer, label in pairs], table, aliases)
+    narration(draft, table)
     unread_labels(draft, table)
     return draft
 
@@ -152,14 +157,20 @@ def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
     dropped and listed in the summary."""
     out = []
     related = {key(w) for w in table.related}
+    contents = {key(w) for w in table.contents}
     in_list = False
+    entries: set[str] | None = None  # a table of contents' entries so far (None: not in one)
     for block in blocks:
         text = block.text
-        heading = key(bare(text)) in related
+        heading = key(bare(text)) in related or key(bare(text)) in contents
         # (a bracketed line, a note or a pseudonym note after the list is the text's again: before,
-        # `（文中患者均为化名）` after a 推荐阅读 list was dropped with it)
+        # `（文中患者均为化名）` after a 推荐阅读 list was dropped with it; and a table of contents'
+        # entry standing again is the section's own heading)
         listed = in_list and len(text) <= table.related_item_max and not _TERMINATORS.search(text) and not (
-            _is_note(block, table))
+            _is_note(block, table)) and (entries is None or key(text) not in entries)
+        entries = set() if key(bare(text)) in contents else entries if listed else None
+        if listed and entries is not None:
+            entries.add(key(text))
         ornament = not without_decoration(text) or bool(_SECTION_NUMBER.match(text))
         call = len(text) <= table.furniture_max and not text.endswith("。") and any(w in text for w in table.furniture)
         if not (heading or listed or ornament or call) and _picture(text, table):

@@ -334,8 +334,11 @@ class LabelParser:
             name, role = s[-k:], s[:-k]
             surname = self._surname_weight(name)
             if surname is None:
-                # a surname neither table knows (呼兰): only right after a role word, as a guess
-                if k <= 3 and any(role.endswith(w) for w in self.rules.role_words) and not self._name_penalty(name):
+                # a surname neither table knows (呼兰), or a name without one (扎西平措, 次仁: Tibetan
+                # names have none): only right after a role, as a guess (before: `乡邮员扎西平措：` was
+                # no label, and the whole interview went to the notes)
+                if self._role_evidence(role) > 0 and (k <= 3 or all(c not in self.rules.role_suffixes for c in name)) and (
+                        not self._name_penalty(name)):
                     out.append(_Candidate(role, name, 1.0 + 2.5, "its surname is in no table"))
                 continue
             # no role: the whole label is a name, which only the surname (and jieba) can confirm;
@@ -441,8 +444,9 @@ class LabelParser:
         if name[0] in self.rules.role_suffixes or any(
                 (role + name[0]).endswith(word) for word in self.rules.role_words):
             return 2.5
-        if role[-1] in self.surnames and self._role_evidence(role[:-1]) > 0:
-            return 2.0
+        if role[-1] in self.surnames and self._role_evidence(role[:-1]) > 0 and not any(
+                role.endswith(word) for word in self.rules.role_words if len(word) >= 2):
+            return 2.0  # (but a whole role word keeps its last character: 磨刀师傅|邝永年, not 磨刀师|傅邝永年)
         return 0.0
 
     def _name_penalty(self, name: str) -> float:

@@ -25,6 +25,10 @@ class Rules:
     dots: frozenset[str]
     label_max: int
     question_max: int
+    headline_max: int  # a plain copy's first line, its headline
+    first_person: tuple[str, ...]  # a speaker's words of themselves (narration has none)
+    short_labels: tuple[str, ...]  # `（以下简称“蒯”）`
+    stage_directions: frozenset[str]  # `（掌声）`: an aside wherever it stands
     question_marks: tuple[str, ...]
     reference_headings: tuple[str, ...]
     note_prefixes: tuple[str, ...]
@@ -40,6 +44,7 @@ class Rules:
     picture_max: int
     related: tuple[str, ...]
     related_item_max: int
+    contents: tuple[str, ...]  # headings of the copy's table of contents
     time_code: re.Pattern[str]  # one time code of a transcript (`[00:12:34]`)
     letter_words: frozenset[str]
     section_heading: re.Pattern[str]  # `一、背景`, `三、结语`  # `A股`, `B站`: casefolded, without spaces
@@ -86,6 +91,10 @@ def rules() -> Rules:
         label_max=int(layout["label_max"]),
         question_marks=tuple(data["layout"]["question_marks"]),
         question_max=int(layout["question_max"]),
+        headline_max=int(layout["headline_max"]),
+        stage_directions=frozenset(layout["stage_directions"]),
+        first_person=tuple(layout["first_person"]),
+        short_labels=tuple(sorted(layout["short_labels"], key=len, reverse=True)),
         reference_headings=tuple(layout["references"]),
         note_prefixes=tuple(layout["notes"]),
         trailers=tuple(layout["trailers"]),
@@ -100,6 +109,7 @@ def rules() -> Rules:
         picture_max=int(layout["picture_max"]),
         related=tuple(layout["related"]),
         related_item_max=int(layout["related_item_max"]),
+        contents=tuple(layout["contents"]),
         time_code=re.compile(layout["time_code"]),
         section_heading=re.compile(layout["section_heading"]),
         letter_words=frozenset(w.casefold().replace(" ", "") for w in layout["letter_words"]),

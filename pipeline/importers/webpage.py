@@ -24,7 +24,8 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "as
                "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "ul", "dl", "dt", "dd", "table", "tr", "td",
                "th", "figure", "figcaption", "hr", "br", "center", "address", "details", "summary"}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
-              "input", "form", "head", "title", "meta", "link", "img", "video", "audio", "canvas", "object"}
+              "input", "form", "head", "title", "meta", "link", "img", "video", "audio", "canvas", "object",
+              "rt", "rp"}  # (a <ruby>'s reading and its fallback brackets: the page's gloss, not the text)
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _CAPTION_MAX = 60
@@ -67,12 +68,38 @@ def read_html(text: str) -> Extracted:
             body = tree.find("body")
             blocks = walk_html(body if body is not None else tree, links)
             notes = ["trafilatura found no article body: the whole page was read"]
+    notes += _left_out_marks(tree, wechat[0] if wechat else None, blocks)
     if title and blocks and blocks[0].heading and _same(strip_links(blocks[0].text), title):
         blocks = blocks[1:]  # the headline is the title, not a paragraph
     if title is None:
         title, blocks = _headline_in_title(tree, blocks)
         title_from = "the page's <title>, the site's name after it taken off" if title else None
     return Extracted(blocks, "web page", title, title_from, date, date_from, notes, links)
+
+
+def _left_out_marks(tree, body, blocks: list[Block]) -> list[str]:
+    """What the article's markup had that no edition prints, said in the summary as a text's
+    `* * *` is: its section breaks (`<hr>`) and its ruby readings (`<rt>`). An `<hr>` counts where
+    it stands beside the article's text (a site's footer rule is not the article's)."""
+    texts = [strip_links(b.text)[:12] for b in blocks[:200] if len(strip_links(b.text)) >= 4]
+
+    def in_article(element) -> bool:
+        parent = element.getparent()
+        if body is not None or parent is None:
+            return parent is not None
+        around = _clean(parent.text_content())
+        return any(t in around for t in texts)
+
+    root = body if body is not None else tree
+    rules_ = [hr for hr in root.iter("hr") if in_article(hr)]
+    readings = [rt for rt in root.iter("rt") if in_article(rt)]
+    notes = []
+    if rules_:
+        notes.append(f"left out {len(rules_)} section break(s) of the page (`<hr>`): no edition prints one")
+    if readings:
+        notes.append(f"left out {len(readings)} reading(s) of the page's <ruby> (`<rt>`): the learner editions "
+                     "give every character its pinyin")
+    return notes
 
 
 def _without_site_furniture(blocks: list[Block], tree) -> tuple[list[Block], list[str]]:
@@ -213,12 +240,16 @@ def _relinked(blocks: list[Block], tree, links: list[str]) -> list[Block]:
 # `<noscript>` inside the article made trafilatura return the whole article as one paragraph, the
 # headline, its questions, labels and the noscript's own words run together.
 _NEVER_SHOWN = re.compile(r"<(noscript|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+# A <ruby>'s reading (`<ruby>饕<rt>tāo</rt></ruby>`) and the brackets shown without ruby support: the
+# page's gloss, never the text (the learner editions give every character its pinyin). Before:
+# `饕tāo餮tiè` ran into the sentence, and the audio spelled the letters out.
+_RUBY_READING = re.compile(r"<(rt|rp)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 
 
 def _trafilatura_blocks(text: str) -> list[Block]:
     import trafilatura
 
-    text = _NEVER_SHOWN.sub("", text)
+    text = _RUBY_READING.sub("", _NEVER_SHOWN.sub("", text))
     xml = trafilatura.extract(text, output_format="xml", include_formatting=True, include_tables=True,
                               include_comments=False, include_images=False, favor_recall=True,
                               deduplicate=False, with_metadata=False)

@@ -144,7 +144,7 @@ def assert_read_as_copy(doc: Document, questions: list[str], answers: list[tuple
         (name, flat(first)) for name, first in answers]
     assert len(read) == len(answers)
     body = list(doc.text_blocks())[: -1 if doc.meta.credit else None]  # (the credit line is printed apart)
-    text = flat("".join(body))
+    text = flat("".join([doc.meta.title, *body]))  # (a plain copy's headline is the title, printed first)
     at = 0
     for sentence in sentences:
         found = text.find(flat(sentence), at)

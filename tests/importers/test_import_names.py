@@ -43,7 +43,7 @@ LABELS = {
     "某互联网公司员工Kevin": ("某互联网公司员工", "Kevin", None, False, False),
     "产品经理 Tony Stark": ("产品经理", "Tony Stark", None, False, False),
     "游客Lucy Wang": ("游客", "Lucy Wang", None, False, False),
-    "受访者A": ("受访者", "A", None, False, False),
+    "受访者A": (None, "受访者A", None, False, False),  # (a person the copy does not name, as 骑手甲: 市民A ≠ 网友A)
     "OpenAI首席执行官萨姆·奥尔特曼": ("OpenAI首席执行官", "萨姆·奥尔特曼", None, False, False),
     "凤凰网·科技主编张三": ("凤凰网·科技主编", "张三", None, False, False),
     "知乎用户@张佳玮": ("知乎用户", "张佳玮", "@张佳玮", False, False),

@@ -123,7 +123,7 @@ def _copy_sentences(case: Case) -> list[str]:
 
 
 def _document_text(doc: Document) -> str:
-    parts = []
+    parts = [doc.meta.title]  # (a plain copy's headline is the title, printed first)
     for section in doc.sections:
         parts.append(section.title or "")
         parts += [p.text for p in section.paragraphs]
