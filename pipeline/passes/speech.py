@@ -37,6 +37,7 @@ from pipeline.passes.speech_figures import (
     figures as _figures,
     digit_suffixed as _digit_suffixed,
     numeric_dates as _dates,
+    number_plates as _number_plates,
     signed as _signed,
 )
 from pipeline.passes.speech_words import figure_names as _figure_names
@@ -81,6 +82,7 @@ def sentences(text: str) -> list[str]:
 _QUOTES = re.compile(r"[“”‘’「」『』《》〈〉\"]|(?<![A-Za-z])'|'(?![A-Za-z])")
 # (【通知】 is a label, a pause after it: before, 通知请于… ran on)
 _BRACKETS = re.compile(r"[（）()\[\]［］〔〕〖〗〘〙｛｝{}【】]")
+_TITLE = re.compile(r"《[^《》]*》|〈[^〈〉]*〉")
 _DASHES = re.compile(r"——|—|――|……|…|\.\.\.")
 _FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
                                               ord("／"), ord("％")]} | {ord("∶"): ord(":")}  # ∶ the ratio sign (3∶1)
@@ -216,6 +218,9 @@ def _marks(text: str) -> str:
     """Drop what only the eye needs; turn brackets and dashes into the pauses they make."""
     text = text.replace("@", "")
     text = re.sub(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])", " ", text)
+    # brackets inside a title are part of its name, said on without a pause (《刑法修正案（十二）》 →
+    # 刑法修正案十二, 《公司法（2023年修订）》; before: 刑法修正案，十二，)
+    text = _TITLE.sub(lambda m: _BRACKETS.sub("", m[0]), text)
     text = _QUOTES.sub("", text)
     text = _BRACKETS.sub("，", text)
     text = _DASHES.sub("，", text)
@@ -430,11 +435,12 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _sayable(text)  # (after the title's respellings, which may name such a character)
     text = _without_note_marks(text)
     text = _by_label.stock_codes(text, rules)
+    text = _number_plates(text, rules)
     text = _web(text, rules)
     text = _by_label.handles(text, rules)
     text = _references(text, rules)
     text = _english_numbers(text, rules)
-    text = _by_label.short_decades(text)
+    text = _by_label.short_decades(text, rules)
     text = _by_label.short_years(text, rules)
     text = _by_label.slash_dates(text, rules)
     text = _by_label.spaced_thousands(text, rules)

@@ -136,8 +136,21 @@ def without_superscript_marks(text: str) -> str:
 
 
 def numeric_signs(text: str) -> str:
-    """Signs that are numbers said as numbers: vulgar fractions, then enclosed and Roman ones."""
-    return _numeric_symbols(_vulgar_fractions(text))
+    """Signs that are numbers said as numbers: subscripts, vulgar fractions, then enclosed and Roman ones."""
+    return _numeric_symbols(_vulgar_fractions(_subscripts(text)))
+
+
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+
+
+def _subscripts(text: str) -> str:
+    """A logarithm's base, log₂8 → 以2为底8的对数, as it is said (before: log二十八, the base and the
+    number one figure), and a formula's count of two digits or more after its element, C₆H₁₂O₆ →
+    C6H十二O6 (before: H幺二, spelt as a code; one digit, CO₂, stays a digit for the names of
+    `[latin]`, CO2 → 二氧化碳)."""
+    text = re.sub(r"(?<![A-Za-z])log([₀-₉]+)\s?(\d+(?:\.\d+)?|[A-Za-z](?![A-Za-z]))",
+                  lambda m: f"以{m[1].translate(_SUBSCRIPT_DIGITS)}为底{m[2]}的对数", text)
+    return re.sub(r"(?<=[A-Za-z)）\]])[₀-₉]{2,}", lambda m: cardinal(int(m[0].translate(_SUBSCRIPT_DIGITS))), text)
 
 
 def _vulgar_fractions(text: str) -> str:

@@ -96,6 +96,9 @@ def amount_follows(rules: SpeechRules, text: str, pos: int) -> bool:
     return bool(compiled(rules, "amount-follows", build).match(text, pos))
 
 
+_LISTED = "、和或及与/／"  # what joins the figures of a list (110、119或120)
+
+
 def _spelt_groups(groups: list[str], one: str = "一") -> str:
     return "，".join(digits(group, one) for group in groups)
 
@@ -117,10 +120,14 @@ def figures(text: str, rules: SpeechRules) -> str:
             amount = not m.string.startswith("号", m.end()) and amount_follows(rules, m.string, m.end())
             if sum(c.isdigit() for c in m[2]) < table.code_digits or amount:
                 return m[0]
-            return m[1] + _spell_figure(m[2], one, rules.web.marks.get("-", "杠"))
+            dash = rules.web.marks.get("-", "杠")
+            listed = "".join(joiner + (_spell_figure(item, one, dash) if len(item) >= table.code_digits else item)
+                             for joiner, item in re.findall(rf"([{_LISTED}]\s?)(\d+)", m[3]))
+            return m[1] + _spell_figure(m[2], one, dash) + listed
 
-        # (the word may hold a digit, 后4位1234: the figure is what follows it)
-        text = re.sub(rf"((?:{words})[：:\s是为]{{0,2}})(\d[\d\-－ ]*\d)(?![\d.])", code, text)
+        # (the word may hold a digit, 后4位1234: the figure is what follows it; and the figures listed
+        # after it are codes too, 拨打110、119或120 → 幺幺零、幺幺九或幺二零; before: 一百一十九)
+        text = re.sub(rf"((?:{words})[：:\s是为]{{0,2}})(\d[\d\-－ ]*\d)((?:[{_LISTED}]\s?\d+)*)(?![\d.])", code, text)
 
     if table.send_words:  # 发送"TD"至10086: the number a keyword is sent to (before: 一万零八十六)
         sent = compiled(rules, "sent-to", lambda: re.compile(
@@ -289,12 +296,23 @@ def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
     if table.code_suffixes:
         suffixes = "|".join(map(re.escape, table.code_suffixes))
         text = re.sub(rf"(?<![\d.,\-－A-Za-z])\d{{{table.code_digits},}}(?=(?:{suffixes}))", lambda m: digits(m[0], one), text)
-    if table.plate_regions:  # a number plate: 京A·12345 → 京A幺二三四五
-        regions = re.escape(table.plate_regions)
-        text = re.sub(rf"(?<=[{regions}])([A-Z])[·•・ \-－]?([A-Z0-9]{{5,6}})(?![A-Za-z0-9])",  # (浙A-12345 too)
-                      lambda m: m[1] + "".join(digits(c, one) if c.isdigit() else f" {c} " for c in m[2]), text)
+    if table.stock_words:  # 股票600036, 创业板300750 (before: 六十万零三十六, an amount)
+        words = alternatives(table.stock_words)
+        text = re.sub(rf"((?:{words})[：:\s为是]{{0,2}})(\d{{5,6}})(?![\d.])", lambda m: m[0] if amount_follows(
+            rules, m.string, m.end()) else m[1] + digits(m[2], one), text)
     # a stock code: 5 or 6 digits alone in brackets right after a name (贵州茅台（600519）)
     return re.sub(r"(?<=[^\d\s（(][（(])\d{5,6}(?=[）)])", lambda m: digits(m[0], one), text)
+
+
+def number_plates(text: str, rules: SpeechRules) -> str:
+    """A number plate, 京A·12345 → 京A幺二三四五, 粤B 8X8X8 → 粤B八 X 八 X 八: its letters and digits
+    one by one, before a Latin x between digits is read as a times sign (before: 八乘八乘八)."""
+    table = rules.figures
+    if not table.plate_regions:
+        return text
+    regions = re.escape(table.plate_regions)
+    return re.sub(rf"(?<=[{regions}])([A-Z])[·•・ \-－]?([A-Z0-9]{{5,6}})(?![A-Za-z0-9])",  # (浙A-12345 too)
+                  lambda m: m[1] + "".join(digits(c, table.code_one) if c.isdigit() else f" {c} " for c in m[2]), text)
 
 
 def _is_code(number: str) -> bool:

@@ -105,9 +105,16 @@ def dot_dates(text: str) -> str:
 _SHORT_DECADE = re.compile(r"[‘’'](\d0)s(?![A-Za-z])")
 
 
-def short_decades(text: str) -> str:
-    """'90s → 90年代, read 九十年代 as 90年代 is (before: the apostrophe dropped, 九十秒)."""
-    return _SHORT_DECADE.sub(r"\1年代", text)
+def short_decades(text: str, rules: SpeechRules | None = None) -> str:
+    """'90s → 90年代, read 九十年代 as 90年代 is (before: the apostrophe dropped, 九十秒), and 80s
+    without it before one of `decade_words` (80s的音乐, 90s复古风 → 八十年代; before: 八十秒, the
+    s a second's; 跑了80s stays a time)."""
+    text = _SHORT_DECADE.sub(r"\1年代", text)
+    if rules and rules.figures.decade_words:
+        pattern = compiled(rules, "decade-words", lambda: re.compile(
+            rf"(?<![A-Za-z0-9.])([1-9]0)s(?=的?(?:{any_of(rules.figures.decade_words)}))"))
+        text = pattern.sub(r"\1年代", text)
+    return text
 
 
 def short_years(text: str, rules: SpeechRules) -> str:

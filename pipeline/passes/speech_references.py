@@ -24,6 +24,11 @@ _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 def references(text: str, rules: SpeechRules) -> str:
     """Every rule of `[references]`, each left off where its table is empty."""
     table = rules.references
+    if table.hemispheres:  # 30.5°N → 北纬30.5°, 116°23′E → 东经116°23′ (before: 三十点五度N); said once
+        text = compiled(rules, "hemispheres", lambda: re.compile(
+            r"(?<![\d.])(\d{1,3}(?:\.\d+)?°(?:\s?\d{1,2}(?:\.\d+)?[′'])?(?:\s?\d{1,2}(?:\.\d+)?[″\"])?)"
+            rf"\s?({any_of(table.hemispheres)})(?![A-Za-z0-9型号级类])")).sub(lambda m: m[1] if m.string[
+                max(0, m.start() - 2):m.start()] in table.hemispheres.values() else table.hemispheres[m[2]] + m[1], text)
     text = _minutes_and_seconds(text)
     if table.scales:
         text = _scales(text, rules)
