@@ -18,7 +18,7 @@ from pipeline.audio.engine import EngineName, VoiceSpec
 from pipeline.furniture import word
 from pipeline.model import Answer, Document, Paragraph, Section, Span
 from pipeline.passes.casting import Cast
-from pipeline.passes.speech import SpeechRules, cardinal, load_rules, sentences, speak
+from pipeline.passes.speech import EAR_ONLY, SpeechRules, cardinal, load_rules, sentences, speak
 from pipeline.sourcetext import is_wide, line_join
 
 Role = Literal["narrator", "host", "speaker"]
@@ -207,6 +207,7 @@ class _Writer:
             shown_sentences, spoken_sentences = [unsaid.strip()], [""]
         if not spoken_sentences:
             return []
+        shown_sentences = [_as_printed(sentence) for sentence in shown_sentences]
         if shown is not None:
             shown_sentences = [shown] + [""] * (len(shown_sentences) - 1)
         shown_sentences[0] = shown_prefix + shown_sentences[0]
@@ -238,6 +239,12 @@ def line_pause(before: str, after: str) -> str:
     return "，" if is_wide(before.rstrip()[-1]) or is_wide(after.lstrip()[:1]) else ", "
 
 
+def _as_printed(text: str) -> str:
+    """A verse's lines as the page prints them: the comma `line_pause` added for the ear is no
+    caption's and no script's (before: 铁皮车推走了月亮，塑料凳… showed a comma the page has not)."""
+    return text.replace(EAR_ONLY + "，", "").replace(EAR_ONLY + ", ", " ")
+
+
 def read_as_one(paragraphs: tuple[Paragraph, ...]) -> list[Paragraph]:
     """The paragraphs as the ear gets them: a verse's lines (`continued`, after a hard line
     break) are read on with the line before, as one cue, where the page sets each on its own
@@ -248,6 +255,8 @@ def read_as_one(paragraphs: tuple[Paragraph, ...]) -> list[Paragraph]:
         if paragraph.continued and out:
             before = out[-1]
             gap = line_pause(before.text, paragraph.text)
+            if gap.strip() in ("，", ","):  # (a pause for the ear alone: `_as_printed`)
+                gap = EAR_ONLY + gap
             spans = (*before.spans, *((Span(text=gap),) if gap else ()), *paragraph.spans)
             out[-1] = before.model_copy(update={"spans": spans})
         else:

@@ -427,8 +427,14 @@ def _tidy(text: str) -> str:
     return text.strip()
 
 
+# Marks a comma the ear needs where the page prints none (a verse's line ending in a word,
+# `audio.plan.line_pause`): the captions leave it and the comma out, the voice says the comma.
+EAR_ONLY = "\ue00b"
+
+
 def speak(text: str, rules: SpeechRules) -> str:
     """`text` (a sentence or a label) as it should be spoken."""
+    text = text.replace(EAR_ONLY, "")
     text = text.translate(_FULL_WIDTH_ALNUM)
     text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)

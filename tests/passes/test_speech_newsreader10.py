@@ -124,3 +124,38 @@ KEPT = [
 @pytest.mark.parametrize(("written", "said"), HUNDREDS + CODES + PLACES + COORDINATES + NAMES + KEPT)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
+
+
+VERSE = """---
+id: urn:uuid:6f0d1c2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f
+slug: lyric
+title: 夜市
+language: zh-Hans
+authors: [林小满]
+outlet: 城东周报
+date: 2025-06-30
+description: 一首歌。
+rights: © 2025 城东周报
+speakers: []
+---
+
+铁皮车推走了月亮\\
+塑料凳叠成了山\\
+Roses are red\\
+violets are blue。
+"""
+
+
+def test_a_lyrics_line_end_is_a_pause_for_the_ear_and_no_comma_in_the_captions(rules, tmp_path):
+    """A verse's line ending in a word gets a comma for the voice (山地 is no word here), but the
+    captions and the script show the lines as printed (before: the added comma showed in both)."""
+    from pipeline.audio.plan import make_plan
+    from pipeline.passes.casting import cast
+    from pipeline.reader import read_source
+
+    path = tmp_path / "lyric.md"
+    path.write_text(VERSE, encoding="utf-8")
+    doc = read_source(path)
+    cue = next(c for c in make_plan(doc, cast(doc, "espeak"), rules=rules).cues() if "铁皮车" in "".join(c.shown))
+    assert "".join(cue.shown) == "铁皮车推走了月亮塑料凳叠成了山Roses are red violets are blue。"
+    assert "".join(cue.spoken) == "铁皮车推走了月亮，塑料凳叠成了山，Roses are red，violets are blue。"
