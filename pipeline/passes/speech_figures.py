@@ -147,8 +147,12 @@ def figures(text: str, rules: SpeechRules) -> str:
 
     def telephone(m: re.Match[str]) -> str:
         groups = re.split(r"[-－]", m[0])
-        if any(_is_code(g) for g in groups) or (len(groups) >= 3 and sum(map(len, groups)) >= 7):
+        flat = len(groups) == 3 and min(map(len, groups)) <= 2  # (12-1-1502: no telephone's groups)
+        if any(_is_code(g) for g in groups) or (len(groups) >= 3 and sum(map(len, groups)) >= 7 and not flat):
             return _spelt_groups(groups, one)
+        if len(groups) == 3 and max(map(len, groups)) >= 3:  # a building, its unit and a flat: 3-2-401 →
+            # 三杠二杠四零幺 (before: 三杠二杠四百零一, the flat an amount)
+            return rules.web.marks.get("-", "杠").join(digits(g, one) if len(g) >= 3 else cardinal(int(g)) for g in groups)
         return m[0]
 
     # (after a colon too, unless a digit stands before it: 传真：021-6234-5678, but not 10:00-12:00)

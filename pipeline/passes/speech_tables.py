@@ -160,6 +160,7 @@ class References:
     aperture: str = ""  # f/1.8 → F1.8
     per_time: Mapping[str, str] = field(default_factory=dict)  # after a unit and '/': mg/d → mg/天
     hemispheres: Mapping[str, str] = field(default_factory=dict)  # after a coordinate: 30.5°N → 北纬30.5°
+    wan_words: tuple[str, ...] = ()  # in the clause before 50W: a W is 万, not a watt (年薪50W)
 
 
 @dataclass(frozen=True)
@@ -364,5 +365,6 @@ def _references_table(table: Mapping[str, object]) -> References:
                       pair=str(table.get("pair", "比")), compared=_words(table.get("compared")),
                       tenor=str(table.get("tenor", "")), aperture=str(table.get("aperture", "")),
                       per_time={str(k): str(v) for k, v in dict(table.get("per_time", {})).items()},  # type: ignore[call-overload]
+                      wan_words=_words(table.get("wan_words")),
                       hemispheres={str(k): str(v) for k, v in dict(table.get("hemispheres", {})).items()},  # type: ignore[call-overload]
                       scales={str(k): _words(v) for k, v in scales.items()} if isinstance(scales, dict) else {})

@@ -68,6 +68,31 @@ PLACES = [
     ('2室1厅。', '两室一厅。'),
 ]
 
+# A flat's building, unit and number joined by dashes (before: 三杠二杠四百零一, and 12-1-1502 spelt
+# as a telephone number, 幺二，幺，幺五零二); a telephone's groups and an ISBN keep their reading.
+FLATS = [
+    ('住在3-2-401。', '住在三杠二杠四零幺。'),
+    ('家住12-1-1502室。', '家住十二杠一杠幺五零二室。'),
+    ('客服400-820-8820。', '客服四零零，八二零，八八二零。'),
+    ('ISBN 978-7-111-12345-6。', 'I S B N九七八，七，幺幺幺，幺二三四五，六。'),
+]
+
+# W as 万 in a clause about pay or a count, and units after 万 (before: 年薪五十瓦, 五十万t、a,
+# 公里每秒、M P C); a charger's W stays a watt.
+UNITS = [
+    ('年薪50W。', '年薪五十万。'),
+    ('他月薪1.5W左右。', '他月薪一点五万左右。'),
+    ('粉丝数破100W。', '粉丝数破一百万。'),
+    ('快充100W。', '快充一百瓦。'),
+    ('功率50W的灯泡，售价50元。', '功率五十瓦的灯泡，售价五十元。'),
+    ('年产量50万t/a。', '年产量五十万吨每年。'),
+    ('产能30万t的装置。', '产能三十万吨的装置。'),
+    ('10万W的功率。', '十万瓦的功率。'),
+    ('5万km/年。', '五万公里每年。'),
+    ('哈勃常数约70km/s/Mpc。', '哈勃常数约七十公里每秒每百万秒差距。'),
+    ('距离约1pc。', '距离约一秒差距。'),
+]
+
 # Coordinates with their hemisphere's letter, said first as Chinese says it (before: 三十点五度N);
 # said once where the page names it too.
 COORDINATES = [
@@ -121,7 +146,7 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("written", "said"), HUNDREDS + CODES + PLACES + COORDINATES + NAMES + KEPT)
+@pytest.mark.parametrize(("written", "said"), HUNDREDS + CODES + PLACES + FLATS + UNITS + COORDINATES + NAMES + KEPT)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
 
