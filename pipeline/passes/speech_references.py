@@ -99,8 +99,15 @@ def _limits_and_rates(text: str, rules: SpeechRules) -> str:
     text = re.sub(r"(?<=\d)W(?=\+)", "w", text)
     if table.aperture:
         text = re.sub(r"(?<![A-Za-z0-9/])[fF]\s?/\s?(\d{1,2}(?:\.\d)?)(?![\d./])", lambda m: table.aperture.replace("#", m[1]), text)
-    if table.per_time:
-        text = re.sub(rf"(?<=[A-Za-z])\s*/\s*({any_of(table.per_time)})(?![A-Za-z])", lambda m: "/" + table.per_time[m[1]], text)
+    if table.per_time:  # (and after a measure word, 72次/分 → 72次/分钟; before: 每分)
+        text = re.sub(rf"(?<=[A-Za-z{_HAN}])\s*/\s*({any_of(table.per_time)})(?![A-Za-z钟])",
+                      lambda m: "/" + table.per_time[m[1]], text)
+    # a benchmark and basis points above or below it, LPR-20BP → LPR减20BP (before: the sign dropped,
+    # L P R二十个基点: the rate's direction lost)
+    signs = {sign: rules.figures.operators[sign] for sign in "+-−" if sign in rules.figures.operators}
+    if signs:
+        text = re.sub(rf"(?<=[A-Z])\s?([{''.join(signs)}])\s?(?=\d+(?:\.\d+)?\s?(?:BP|bp|bps|个基点)(?![A-Za-z]))",
+                      lambda m: signs[m[1]], text)
     return text
 
 

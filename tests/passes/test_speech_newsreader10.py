@@ -91,6 +91,11 @@ UNITS = [
     ('5万km/年。', '五万公里每年。'),
     ('哈勃常数约70km/s/Mpc。', '哈勃常数约七十公里每秒每百万秒差距。'),
     ('距离约1pc。', '距离约一秒差距。'),
+    ('利率LPR-20BP。', '利率L P R减二十个基点。'),  # (before: L P R二十个基点, the sign lost)
+    ('按LPR+50bp执行。', '按L P R加五十个基点执行。'),
+    ('心率72次/分。', '心率七十二次每分钟。'),  # (before: 每分)
+    ('转速3000转/分钟。', '转速三千转每分钟。'),  # (before: 转、分钟)
+    ('阿司匹林100mg/d。', '阿司匹林一百毫克每天。'),
 ]
 
 # Coordinates with their hemisphere's letter, said first as Chinese says it (before: 三十点五度N);
