@@ -35,9 +35,7 @@ from pipeline.passes.speech_tables import (  # noqa: F401 (the tables are part o
 from pipeline.passes.speech_figures import (
     dates_and_times as _dates_and_times,
     figures as _figures,
-    digit_suffixed as _digit_suffixed,
     numeric_dates as _dates,
-    number_plates as _number_plates,
     signed as _signed,
 )
 from pipeline.passes.speech_words import figure_names as _figure_names
@@ -441,7 +439,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _sayable(text)  # (after the title's respellings, which may name such a character)
     text = _without_note_marks(text)
     text = _by_label.stock_codes(text, rules)
-    text = _number_plates(text, rules)
+    text = _by_label.number_plates(text, rules)
     text = _web(text, rules)
     text = _by_label.handles(text, rules)
     text = _references(text, rules)
@@ -449,6 +447,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _by_label.short_decades(text, rules)
     text = _by_label.short_years(text, rules)
     text = _by_label.slash_dates(text, rules)
+    text = _by_label.compact_dates(text, rules)
     text = _by_label.spaced_thousands(text, rules)
     text = _by_label.dot_dates(text)
     text = _by_label.labels(text, rules)
@@ -467,7 +466,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _marks(text)
     text = _latin_names(text, rules)
     text = _ordinals(text, rules)
-    text = _digit_suffixed(text, rules)
+    text = _by_label.digit_suffixed(text, rules)
     text = _by_label.models_and_versions(text, rules)
     text = _dates_and_times(text, rules.signed.joiner, rules)
     text = _quantities(text, rules)

@@ -308,17 +308,6 @@ def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
     return re.sub(r"(?<=[^\d\s（(][（(])\d{5,6}(?=[）)])", lambda m: digits(m[0], one), text)
 
 
-def number_plates(text: str, rules: SpeechRules) -> str:
-    """A number plate, 京A·12345 → 京A幺二三四五, 粤B 8X8X8 → 粤B八 X 八 X 八: its letters and digits
-    one by one, before a Latin x between digits is read as a times sign (before: 八乘八乘八)."""
-    table = rules.figures
-    if not table.plate_regions:
-        return text
-    regions = re.escape(table.plate_regions)
-    return re.sub(rf"(?<=[{regions}])([A-Z])[·•・ \-－]?([A-Z0-9]{{5,6}})(?![A-Za-z0-9])",  # (浙A-12345 too)
-                  lambda m: m[1] + "".join(digits(c, table.code_one) if c.isdigit() else f" {c} " for c in m[2]), text)
-
-
 def _is_code(number: str) -> bool:
     """010, 007: a leading zero makes a number a code (a telephone, a name), never a range's end."""
     return len(number) > 1 and number[0] == "0" and number[1].isdigit()
@@ -501,16 +490,6 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
 
     return re.sub(rf"(?<![\d.,])(?<!{re.escape(joiner)})(?<!至)({year})(?:({link})({year}|\d{{2}}))?(?![\d.,])",
                   alone, text)
-
-
-def digit_suffixed(text: str, rules: SpeechRules) -> str:
-    """Figures named digit by digit by what follows them: a video format, 1080P → 一零八零P (before:
-    一千零八十P), a height's centimetres, 1米85 → 一米八五 (before: 一米八十五), and a time's
-    hundredths, 9秒58 → 九秒五八 (before: 九秒五十八)."""
-    suffixes = "|".join(map(re.escape, rules.figures.digit_suffixes))
-    if suffixes:
-        text = re.sub(rf"(?<![\d.A-Za-z])(\d{{3,4}})({suffixes})(?![A-Za-z])", lambda m: digits(m[1]) + m[2].upper(), text)
-    return re.sub(r"(?<![\d.])(\d+)([米秒])(\d{2})(?![\d.])", lambda m: f"{m[1]}{m[2]}{digits(m[3])}", text)
 
 
 clause_before = _clause_before  # (for the other steps' context: speech_labels)

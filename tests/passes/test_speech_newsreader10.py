@@ -128,6 +128,24 @@ NAMES = [
     ('第22届冠军。', '第二十二届冠军。'),
 ]
 
+# In English, a score, a range or a ratio joins its numbers with "to", and a clock reads as English
+# says it (before: three one, three five days, three：one, nine：thirty); a date written compact
+# after a date word reads as a date (before: 两千零二十四万零五百二十), an order number stays a code.
+PAIRS_AND_DATES = [
+    ('He scored 2 goals in the 3-1 win.', 'He scored two goals in the three to one win.'),
+    ('It takes 3-5 days to ship.', 'It takes three to five days to ship.'),
+    ('The ratio is 3:1 in our favour.', 'The ratio is three to one in our favour.'),
+    ('It grew 3-5% last year.', 'It grew three to five percent last year.'),
+    ('We meet at 9:30 tomorrow.', 'We meet at nine thirty tomorrow.'),
+    ('The show starts at 9:05 and ends at 11:00 tonight.',
+     "The show starts at nine oh five and ends at eleven o'clock tonight."),
+    ('截止日期20240520。', '截止日期二零二四年五月二十日。'),
+    ('生日：19900307。', '生日：一九九零年三月七日。'),
+    ('于20231231前完成。', '于二零二三年十二月三十一日前完成。'),
+    ('订单号20240520。', '订单号二零二四零五二零。'),
+    ('共20240520人。', '共两千零二十四万零五百二十人。'),
+]
+
 # Read right before this sweep and kept so: times, dates, generations, ranges, fractions, versions,
 # money, ages and weights (checked by hand against this sweep's rules).
 KEPT = [
@@ -151,7 +169,7 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("written", "said"), HUNDREDS + CODES + PLACES + FLATS + UNITS + COORDINATES + NAMES + KEPT)
+@pytest.mark.parametrize(("written", "said"), HUNDREDS + CODES + PLACES + FLATS + UNITS + COORDINATES + NAMES + PAIRS_AND_DATES + KEPT)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
 

@@ -56,7 +56,7 @@ ENGLISH = [
     # 1980s or 3rd, which read 'one thousand nine hundred eightys' and 'threerd' on its first try)
     ('He was born in the 1980s and moved to Beijing in 2015.', 'He was born in the nineteen eighties and moved to Beijing in twenty fifteen.'),
     ('"I paid $5 for it," she said.', 'I paid five dollars for it，she said.'),
-    ('They won 3-1 in the final.', 'They won three one in the final.'),
+    ('They won 3-1 in the final.', 'They won three to one in the final.'),  # (the tenth sweep: before, three one)
     ('Room 101 is on the 3rd floor.', 'Room one hundred one is on the third floor.'),
     ('It was the 21st time and the 12th and the 20th.', 'It was the twenty first time and the twelfth and the twentieth.'),
     ("It was the best of the '80s and the 90s, said the man.", 'It was the best of the eighties and the nineties，said the man.'),
