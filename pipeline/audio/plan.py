@@ -11,6 +11,7 @@ shows exactly what will be spoken, by whom, and (with segment durations) when.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -117,10 +118,10 @@ class _Writer:
             heading = self.opening() if first else []
             voice: Role = "narrator"
         elif section.kind in ("question", "closing"):
-            heading = self.cues("host", [Span(text=title)], self.pauses.title)
+            heading = self.cues("host", [Span(text=heading_pauses(title))], self.pauses.title)
             voice = "host"
         else:
-            heading = self.cues("narrator", [Span(text=title + "。")], self.pauses.title)
+            heading = self.cues("narrator", [Span(text=heading_pauses(title) + "。")], self.pauses.title)
             voice = "narrator"
         units += [self.paragraph(paragraph, voice) for paragraph in read_as_one(section.paragraphs)]
         units += [self.answer(answer) for answer in section.answers]
@@ -166,7 +167,10 @@ class _Writer:
     def paragraph(self, paragraph: Paragraph, role: Role, answer: Answer | None = None) -> list[Cue]:
         """A paragraph in its voice, with asides split off to the host."""
         runs: list[tuple[Role, list[Span]]] = []
-        for span in paragraph.spans:
+        spans = paragraph.spans
+        if paragraph.heading:
+            spans = tuple(span.model_copy(update={"text": heading_pauses(span.text)}) for span in spans)
+        for span in spans:
             run_role: Role = "host" if span.style == "aside" else role
             if runs and runs[-1][0] == run_role:
                 runs[-1][1].append(span)
@@ -237,6 +241,16 @@ def line_pause(before: str, after: str) -> str:
     if not last or not after.strip() or last in _LINE_PAUSES:
         return line_join(before[-1:], after[:1])
     return "，" if is_wide(before.rstrip()[-1]) or is_wide(after.lstrip()[:1]) else ", "
+
+
+# A space between two Chinese words of a heading parts its number from its name (第2节 住在…, 第一章
+# 夜市): a pause for the ear (before: 第二节住在…, one run), the space as printed in the captions.
+_HEADING_SPACE = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff\d])")
+
+
+def heading_pauses(text: str) -> str:
+    """A heading's or a chapter title's spaces between Chinese words, each a pause the voice makes."""
+    return _HEADING_SPACE.sub(lambda m: m[0] + EAR_ONLY + "，", text)
 
 
 def _as_printed(text: str) -> str:

@@ -191,19 +191,36 @@ speakers: []
 塑料凳叠成了山\\
 Roses are red\\
 violets are blue。
+
+### 第2节 住在3-2-401的人
+
+他住在B座。
 """
 
 
-def test_a_lyrics_line_end_is_a_pause_for_the_ear_and_no_comma_in_the_captions(rules, tmp_path):
-    """A verse's line ending in a word gets a comma for the voice (山地 is no word here), but the
-    captions and the script show the lines as printed (before: the added comma showed in both)."""
+@pytest.fixture(scope="module")
+def verse_cues(rules, tmp_path_factory):
+    """The plan's cues of VERSE, made once for the tests below."""
     from pipeline.audio.plan import make_plan
     from pipeline.passes.casting import cast
     from pipeline.reader import read_source
 
-    path = tmp_path / "lyric.md"
+    path = tmp_path_factory.mktemp("verse") / "lyric.md"
     path.write_text(VERSE, encoding="utf-8")
     doc = read_source(path)
-    cue = next(c for c in make_plan(doc, cast(doc, "espeak"), rules=rules).cues() if "铁皮车" in "".join(c.shown))
+    return make_plan(doc, cast(doc, "espeak"), rules=rules).cues()
+
+
+def test_a_lyrics_line_end_is_a_pause_for_the_ear_and_no_comma_in_the_captions(verse_cues):
+    """A verse's line ending in a word gets a comma for the voice (山地 is no word here), but the
+    captions and the script show the lines as printed (before: the added comma showed in both)."""
+    cue = next(c for c in verse_cues if "铁皮车" in "".join(c.shown))
     assert "".join(cue.shown) == "铁皮车推走了月亮塑料凳叠成了山Roses are red violets are blue。"
     assert "".join(cue.spoken) == "铁皮车推走了月亮，塑料凳叠成了山，Roses are red，violets are blue。"
+
+
+def test_a_headings_space_is_a_pause_for_the_ear_and_a_space_in_the_captions(verse_cues):
+    """第2节 住在…: the space between a heading's number and its name is a pause (before: 第二节住在…,
+    one run), and the captions show the heading as printed."""
+    cue = next(c for c in verse_cues if "节" in "".join(c.shown))
+    assert ("".join(cue.shown), "".join(cue.spoken)) == ("第2节 住在3-2-401的人", "第二节，住在三杠二杠四零幺的人")
