@@ -159,9 +159,9 @@ def _powers(text: str, rules: SpeechRules) -> str:
     table = rules.powers
     if not table.names:
         return text
-    # 10^6 written with a caret is 10⁶ and 100m^2 is 100m² (before: the caret was
+    # 10^6 written with a caret (or 2**10, as code writes it) is 10⁶ and 100m^2 is 100m² (before: the caret was
     # dropped, 一百零六)
-    text = re.sub(r"(?<=[A-Za-z0-9)）])\^(-?)(\d{1,3})(?![\d.])",
+    text = re.sub(r"(?<=[A-Za-z0-9)）])(?:\^|\*\*)(-?)(\d{1,3})(?![\d.])",
                   lambda m: "⁻" * len(m[1]) + m[2].translate(_TO_SUPERSCRIPT), text)
     units = _folded(rules)
     square = "".join(map(re.escape, table.names))

@@ -108,6 +108,9 @@ def figures(text: str, rules: SpeechRules) -> str:
     13812345678 was read 一百三十八亿…, 1+1=2 一多十二, 2：1 二：一), ahead of ranges and signs."""
     table = rules.figures
     one = table.code_one
+    if table.mask:  # a masked number, 138****5678 → 幺三八星星星星五六七八 (before: the stars dropped, 五千六百七十八)
+        text = re.sub(r"(?<![\d.])(\d{2,})([*＊]{3,})(\d{2,})(?![\d.])",  # (2**10 is a power)
+                      lambda m: digits(m[1], one) + table.mask * len(m[2]) + digits(m[3], one), text)
     text = _transport_and_rooms(text, rules)
     # an area code in brackets, then the number: （010）6512 3456 → 零幺零，六五幺二，三四五六 (before:
     # the brackets a pause and the number an amount, 六千五百一十二三千四百五十六)
@@ -117,7 +120,8 @@ def figures(text: str, rules: SpeechRules) -> str:
     if table.code_words:
         words = alternatives(table.code_words)
         def code(m: re.Match[str]) -> str:  # 手机1000万部 is an amount; 编号123号 a code
-            amount = not m.string.startswith("号", m.end()) and amount_follows(rules, m.string, m.end())
+            # (号 and 后 after a code name no amount: 编号123号, 拨打12345后按0; before: 一万二千三百四十五后)
+            amount = not m.string.startswith(("号", "后"), m.end()) and amount_follows(rules, m.string, m.end())
             if sum(c.isdigit() for c in m[2]) < table.code_digits or amount:
                 return m[0]
             dash = rules.web.marks.get("-", "杠")

@@ -64,6 +64,7 @@ class Figures:
     transport_after: tuple[str, ...] = ()  # after letters and digits: a flight or train (G101次)
     ratio_words: tuple[str, ...] = ()  # a colon pair near these is a ratio, even a clock-like one (比例1:10)
     duration_words: tuple[str, ...] = ()  # a clock-like figure near these is a duration (用时3:45)
+    mask: str = ""  # each '*' of a masked number (138****5678)
     stock_words: tuple[str, ...] = ()  # before 5 or 6 digits: a stock's code (股票600036)
     decade_words: tuple[str, ...] = ()  # after 80s (or 80s的): a decade, not seconds (80s的音乐)
     plate_regions: str = ""  # before a letter and 5 or 6 letters and digits: a number plate (京A12345)
@@ -307,6 +308,7 @@ def _figures_table(table: Mapping[str, object]) -> Figures:
                    duration_words=_words(table.get("duration_words")),
                    plate_regions=str(table.get("plate_regions", "")),
                    stock_words=_words(table.get("stock_words")),
+                   mask=str(table.get("mask", "")),
                    decade_words=_words(table.get("decade_words")),
                    roman_after=_words(table.get("roman_after")),
                    designations=_words(table.get("designations")),
