@@ -153,6 +153,20 @@ PAIRS_AND_DATES = [
     ('共20240520人。', '共两千零二十四万零五百二十人。'),
 ]
 
+# The other dollars and currency signs (before: NT$500 → N T五百美元, A$99 → A九十九美元, ₩ and ₹
+# reaching the voice, 円 no Chinese word).
+CURRENCIES = [
+    ('门票NT$500。', '门票五百新台币。'),
+    ('售价A$99。', '售价九十九澳元。'),
+    ('机票C$120起。', '机票一百二十加元起。'),
+    ('一杯咖啡S$6.5。', '一杯咖啡六点五新加坡元。'),
+    ('入场费₩10000。', '入场费一万韩元。'),
+    ('月薪₹50000。', '月薪五万卢比。'),
+    ('拉面1,000円。', '拉面一千日元。'),
+    ('澳门MOP$100。', '澳门一百澳门元。'),
+    ('价格100 CHF。', '价格一百瑞士法郎。'),
+]
+
 # Read right before this sweep and kept so: times, dates, generations, ranges, fractions, versions,
 # money, ages and weights (checked by hand against this sweep's rules).
 KEPT = [
@@ -176,7 +190,7 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("written", "said"), HUNDREDS + CODES + PLACES + FLATS + UNITS + COORDINATES + NAMES + PAIRS_AND_DATES + KEPT)
+@pytest.mark.parametrize(("written", "said"), HUNDREDS + CODES + PLACES + FLATS + UNITS + COORDINATES + NAMES + PAIRS_AND_DATES + CURRENCIES + KEPT)
 def test_newsreader_reads(rules, written, said):
     assert speak(written, rules) == said
 
