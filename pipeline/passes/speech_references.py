@@ -106,7 +106,7 @@ def _limits_and_rates(text: str, rules: SpeechRules) -> str:
     # L P R二十个基点: the rate's direction lost)
     signs = {sign: rules.figures.operators[sign] for sign in "+-−" if sign in rules.figures.operators}
     if signs:
-        text = re.sub(rf"(?<=[A-Z])\s?([{''.join(signs)}])\s?(?=\d+(?:\.\d+)?\s?(?:BP|bp|bps|个基点)(?![A-Za-z]))",
+        text = re.sub(rf"(?<=[A-Z])\s?([{re.escape(''.join(signs))}])\s?(?=\d+(?:\.\d+)?\s?(?:BP|bp|bps|个基点)(?![A-Za-z]))",
                       lambda m: signs[m[1]], text)
     return text
 

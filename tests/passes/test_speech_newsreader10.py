@@ -103,6 +103,7 @@ UNITS = [
     ('心率72次/分。', '心率七十二次每分钟。'),  # (before: 每分)
     ('转速3000转/分钟。', '转速三千转每分钟。'),  # (before: 转、分钟)
     ('阿司匹林100mg/d。', '阿司匹林一百毫克每天。'),
+    ('型号A20BP。', '型号A二零B P。'),  # (no benchmark's sign: a code; the signs' class is escaped)
 ]
 
 # Coordinates with their hemisphere's letter, said first as Chinese says it (before: 三十点五度N);
