@@ -97,7 +97,7 @@ def _measured(after: str, rules: SpeechRules) -> bool:
     second number): the one place a newsreader says 两百 (两百人, 两百多年, 两百公里), where an
     ordinal, a law's article, a percentage or a bare figure is 二百 (第二百六十四条, 百分之二百)."""
     pattern = compiled(rules, "measured", lambda: re.compile(
-        rf"(?:(?:{re.escape(rules.signed.joiner)}|至)\d+(?:\.\d+)?)?[多余来]?(?:[{re.escape(rules.two)}]|"
+        rf"\s?(?:(?:{re.escape(rules.signed.joiner)}|至)\d+(?:\.\d+)?)?[多余来]?\s?(?:[{re.escape(rules.two)}]|"
         + alternatives(w for w in (*rules.two_words, *rules.unit_words, *rules.units.values(), *rules.currency.values(),
                                    *rules.signs.values()) if w and not w.isascii()) + ")"))
     return bool(pattern.match(after))

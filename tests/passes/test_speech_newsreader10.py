@@ -35,6 +35,7 @@ HUNDREDS = [
     ('满200减30。', '满两百减三十。'),
     ('电压220V。', '电压两百二十伏。'),
     ('约2000人。', '约两千人。'),
+    ('全长200 公里。', '全长两百公里。'),  # (a space before the unit)
 ]
 
 # Service lines and codes listed after a code word, each digit by digit with 幺 (before: only the
