@@ -117,12 +117,15 @@ _OPENING_MARK = re.compile(rf"^(\s*[{ENCLOSED_NUMBERS}]|\s*[⁰¹²³⁴⁵⁶�
 # 详见注[2], 参见文献[3] → 第1条, 详见注2 (before: the brackets were pauses, 第，一，条, 详见注，二).
 _POINTED = re.compile(rf"((?:第|[{POINTING_WORDS}](?:[{NAMED_THINGS}]|文献|附录|附件)))"
                       r"\s*[\[［〔]\s*(\d{1,3})\s*[\]］〕]")
+# …and an item's number in round brackets after 第, a law's 第（二）项, 第(3)目 → 第二项 (the tenth sweep;
+# before: 第，二，项, the brackets pauses)
+_BRACKETED_ITEM = re.compile(r"(?<=第)\s*[（(]\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]")
 
 
 def without_note_marks(text: str) -> str:
     """`text` without the marks that send the eye to a note, and with a pause after the number
     that labels one."""
-    text = _POINTED.sub(r"\1\2", text)
+    text = _BRACKETED_ITEM.sub(r"\1", _POINTED.sub(r"\1\2", text))
     return _OPENING_MARK.sub(r"\1，", _NOTE_MARK.sub("", text))
 
 
