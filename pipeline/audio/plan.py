@@ -11,6 +11,7 @@ shows exactly what will be spoken, by whom, and (with segment durations) when.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -18,7 +19,7 @@ from pipeline.audio.engine import EngineName, VoiceSpec
 from pipeline.furniture import word
 from pipeline.model import Answer, Document, Paragraph, Section, Span
 from pipeline.passes.casting import Cast
-from pipeline.passes.speech import SpeechRules, cardinal, load_rules, sentences, speak
+from pipeline.passes.speech import EAR_ONLY, SpeechRules, cardinal, load_rules, sentences, speak
 from pipeline.sourcetext import is_wide, line_join
 
 Role = Literal["narrator", "host", "speaker"]
@@ -117,10 +118,10 @@ class _Writer:
             heading = self.opening() if first else []
             voice: Role = "narrator"
         elif section.kind in ("question", "closing"):
-            heading = self.cues("host", [Span(text=title)], self.pauses.title)
+            heading = self.cues("host", [Span(text=heading_pauses(title))], self.pauses.title)
             voice = "host"
         else:
-            heading = self.cues("narrator", [Span(text=title + "。")], self.pauses.title)
+            heading = self.cues("narrator", [Span(text=heading_pauses(title) + "。")], self.pauses.title)
             voice = "narrator"
         units += [self.paragraph(paragraph, voice) for paragraph in read_as_one(section.paragraphs)]
         units += [self.answer(answer) for answer in section.answers]
@@ -166,7 +167,10 @@ class _Writer:
     def paragraph(self, paragraph: Paragraph, role: Role, answer: Answer | None = None) -> list[Cue]:
         """A paragraph in its voice, with asides split off to the host."""
         runs: list[tuple[Role, list[Span]]] = []
-        for span in paragraph.spans:
+        spans = paragraph.spans
+        if paragraph.heading:
+            spans = tuple(span.model_copy(update={"text": heading_pauses(span.text)}) for span in spans)
+        for span in spans:
             run_role: Role = "host" if span.style == "aside" else role
             if runs and runs[-1][0] == run_role:
                 runs[-1][1].append(span)
@@ -207,6 +211,7 @@ class _Writer:
             shown_sentences, spoken_sentences = [unsaid.strip()], [""]
         if not spoken_sentences:
             return []
+        shown_sentences = [_as_printed(sentence) for sentence in shown_sentences]
         if shown is not None:
             shown_sentences = [shown] + [""] * (len(shown_sentences) - 1)
         shown_sentences[0] = shown_prefix + shown_sentences[0]
@@ -238,6 +243,22 @@ def line_pause(before: str, after: str) -> str:
     return "，" if is_wide(before.rstrip()[-1]) or is_wide(after.lstrip()[:1]) else ", "
 
 
+# A space between two Chinese words of a heading parts its number from its name (第2节 住在…, 第一章
+# 夜市): a pause for the ear (before: 第二节住在…, one run), the space as printed in the captions.
+_HEADING_SPACE = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff\d])")
+
+
+def heading_pauses(text: str) -> str:
+    """A heading's or a chapter title's spaces between Chinese words, each a pause the voice makes."""
+    return _HEADING_SPACE.sub(lambda m: m[0] + EAR_ONLY + "，", text)
+
+
+def _as_printed(text: str) -> str:
+    """A verse's lines as the page prints them: the comma `line_pause` added for the ear is no
+    caption's and no script's (before: 铁皮车推走了月亮，塑料凳… showed a comma the page has not)."""
+    return text.replace(EAR_ONLY + "，", "").replace(EAR_ONLY + ", ", " ")
+
+
 def read_as_one(paragraphs: tuple[Paragraph, ...]) -> list[Paragraph]:
     """The paragraphs as the ear gets them: a verse's lines (`continued`, after a hard line
     break) are read on with the line before, as one cue, where the page sets each on its own
@@ -248,6 +269,8 @@ def read_as_one(paragraphs: tuple[Paragraph, ...]) -> list[Paragraph]:
         if paragraph.continued and out:
             before = out[-1]
             gap = line_pause(before.text, paragraph.text)
+            if gap.strip() in ("，", ","):  # (a pause for the ear alone: `_as_printed`)
+                gap = EAR_ONLY + gap
             spans = (*before.spans, *((Span(text=gap),) if gap else ()), *paragraph.spans)
             out[-1] = before.model_copy(update={"spans": spans})
         else:

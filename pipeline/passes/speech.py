@@ -35,7 +35,6 @@ from pipeline.passes.speech_tables import (  # noqa: F401 (the tables are part o
 from pipeline.passes.speech_figures import (
     dates_and_times as _dates_and_times,
     figures as _figures,
-    digit_suffixed as _digit_suffixed,
     numeric_dates as _dates,
     signed as _signed,
 )
@@ -81,6 +80,7 @@ def sentences(text: str) -> list[str]:
 _QUOTES = re.compile(r"[“”‘’「」『』《》〈〉\"]|(?<![A-Za-z])'|'(?![A-Za-z])")
 # (【通知】 is a label, a pause after it: before, 通知请于… ran on)
 _BRACKETS = re.compile(r"[（）()\[\]［］〔〕〖〗〘〙｛｝{}【】]")
+_TITLE = re.compile(r"《[^《》]*》|〈[^〈〉]*〉")
 _DASHES = re.compile(r"——|—|――|……|…|\.\.\.")
 _FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
                                               ord("／"), ord("％")]} | {ord("∶"): ord(":")}  # ∶ the ratio sign (3∶1)
@@ -159,9 +159,9 @@ def _powers(text: str, rules: SpeechRules) -> str:
     table = rules.powers
     if not table.names:
         return text
-    # 10^6 written with a caret is 10⁶ and 100m^2 is 100m² (before: the caret was
+    # 10^6 written with a caret (or 2**10, as code writes it) is 10⁶ and 100m^2 is 100m² (before: the caret was
     # dropped, 一百零六)
-    text = re.sub(r"(?<=[A-Za-z0-9)）])\^(-?)(\d{1,3})(?![\d.])",
+    text = re.sub(r"(?<=[A-Za-z0-9)）])(?:\^|\*\*)(-?)(\d{1,3})(?![\d.])",
                   lambda m: "⁻" * len(m[1]) + m[2].translate(_TO_SUPERSCRIPT), text)
     units = _folded(rules)
     square = "".join(map(re.escape, table.names))
@@ -216,6 +216,9 @@ def _marks(text: str) -> str:
     """Drop what only the eye needs; turn brackets and dashes into the pauses they make."""
     text = text.replace("@", "")
     text = re.sub(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])", " ", text)
+    # brackets inside a title are part of its name, said on without a pause (《刑法修正案（十二）》 →
+    # 刑法修正案十二, 《公司法（2023年修订）》; before: 刑法修正案，十二，)
+    text = _TITLE.sub(lambda m: _BRACKETS.sub("", m[0]), text)
     text = _QUOTES.sub("", text)
     text = _BRACKETS.sub("，", text)
     text = _DASHES.sub("，", text)
@@ -422,21 +425,29 @@ def _tidy(text: str) -> str:
     return text.strip()
 
 
+# Marks a comma the ear needs where the page prints none (a verse's line ending in a word,
+# `audio.plan.line_pause`): the captions leave it and the comma out, the voice says the comma.
+EAR_ONLY = "\ue00b"
+
+
 def speak(text: str, rules: SpeechRules) -> str:
     """`text` (a sentence or a label) as it should be spoken."""
+    text = text.replace(EAR_ONLY, "")
     text = text.translate(_FULL_WIDTH_ALNUM)
     text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)
     text = _sayable(text)  # (after the title's respellings, which may name such a character)
     text = _without_note_marks(text)
     text = _by_label.stock_codes(text, rules)
+    text = _by_label.number_plates(text, rules)
     text = _web(text, rules)
     text = _by_label.handles(text, rules)
     text = _references(text, rules)
     text = _english_numbers(text, rules)
-    text = _by_label.short_decades(text)
+    text = _by_label.short_decades(text, rules)
     text = _by_label.short_years(text, rules)
     text = _by_label.slash_dates(text, rules)
+    text = _by_label.compact_dates(text, rules)
     text = _by_label.spaced_thousands(text, rules)
     text = _by_label.dot_dates(text)
     text = _by_label.labels(text, rules)
@@ -455,7 +466,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _marks(text)
     text = _latin_names(text, rules)
     text = _ordinals(text, rules)
-    text = _digit_suffixed(text, rules)
+    text = _by_label.digit_suffixed(text, rules)
     text = _by_label.models_and_versions(text, rules)
     text = _dates_and_times(text, rules.signed.joiner, rules)
     text = _quantities(text, rules)

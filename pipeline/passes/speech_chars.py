@@ -117,12 +117,15 @@ _OPENING_MARK = re.compile(rf"^(\s*[{ENCLOSED_NUMBERS}]|\s*[⁰¹²³⁴⁵⁶�
 # 详见注[2], 参见文献[3] → 第1条, 详见注2 (before: the brackets were pauses, 第，一，条, 详见注，二).
 _POINTED = re.compile(rf"((?:第|[{POINTING_WORDS}](?:[{NAMED_THINGS}]|文献|附录|附件)))"
                       r"\s*[\[［〔]\s*(\d{1,3})\s*[\]］〕]")
+# …and an item's number in round brackets after 第, a law's 第（二）项, 第(3)目 → 第二项 (the tenth sweep;
+# before: 第，二，项, the brackets pauses)
+_BRACKETED_ITEM = re.compile(r"(?<=第)\s*[（(]\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]")
 
 
 def without_note_marks(text: str) -> str:
     """`text` without the marks that send the eye to a note, and with a pause after the number
     that labels one."""
-    text = _POINTED.sub(r"\1\2", text)
+    text = _BRACKETED_ITEM.sub(r"\1", _POINTED.sub(r"\1\2", text))
     return _OPENING_MARK.sub(r"\1，", _NOTE_MARK.sub("", text))
 
 
@@ -136,8 +139,21 @@ def without_superscript_marks(text: str) -> str:
 
 
 def numeric_signs(text: str) -> str:
-    """Signs that are numbers said as numbers: vulgar fractions, then enclosed and Roman ones."""
-    return _numeric_symbols(_vulgar_fractions(text))
+    """Signs that are numbers said as numbers: subscripts, vulgar fractions, then enclosed and Roman ones."""
+    return _numeric_symbols(_vulgar_fractions(_subscripts(text)))
+
+
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+
+
+def _subscripts(text: str) -> str:
+    """A logarithm's base, log₂8 → 以2为底8的对数, as it is said (before: log二十八, the base and the
+    number one figure), and a formula's count of two digits or more after its element, C₆H₁₂O₆ →
+    C6H十二O6 (before: H幺二, spelt as a code; one digit, CO₂, stays a digit for the names of
+    `[latin]`, CO2 → 二氧化碳)."""
+    text = re.sub(r"(?<![A-Za-z])log([₀-₉]+)\s?(\d+(?:\.\d+)?|[A-Za-z](?![A-Za-z]))",
+                  lambda m: f"以{m[1].translate(_SUBSCRIPT_DIGITS)}为底{m[2]}的对数", text)
+    return re.sub(r"(?<=[A-Za-z)）\]])[₀-₉]{2,}", lambda m: cardinal(int(m[0].translate(_SUBSCRIPT_DIGITS))), text)
 
 
 def _vulgar_fractions(text: str) -> str:

@@ -28,6 +28,7 @@ _NUMBER_IN_RUN = (rf"(?<![A-Za-z0-9.,])(?P<sign>[$€£])?(?P<n>{NUMBER})(?P<end
                   rf"(?P<scale>(?(sign)\s+(?:{{scales}})\b|(?!)))?|['’](?P<short>\d\d)(?P<decade>s?)(?![A-Za-z0-9])")
 _ISO_DATE = re.compile(r"(?<![\d.\-/])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d\-/]|\.\d)")  # 2024-03-05 (a full stop may end it)
 _YEARS = re.compile(r"(?<![\d.,\-/$€£])(\d{4})[-–](\d{4})(?![\d%]|[.,]\d)")  # a range of years: 2020-2024
+_PAIR = re.compile(r"(?<![\d.,\-–:/])(\d{1,3})\s?([-–:：])\s?(\d{1,3})(?![\d\-–:/]|[.,]\d)")  # 3-1, 3:1, 3-5%
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")  # a word in lower case: a sentence's word, not a name's
 
 
@@ -75,6 +76,15 @@ def year(n: int, words: English) -> str:
         return f"{cardinal(high, words)} {words.hundred}"
     second = cardinal(low, words) if low >= 10 else f"{words.oh} {words.ones[low]}"
     return f"{cardinal(high, words)} {second}"
+
+
+def _clock(m: re.Match[str], words: English) -> str:
+    """9:30 → 9 30, 9:05 → 9 oh 5, 9:00 → 9 o'clock, in English (before: nine：thirty, the colon a pause)."""
+    if int(m[1]) > 24 or int(m[3]) > 59:
+        return m[0]
+    if m[3] == "00":
+        return f"{m[1]} o'clock"
+    return f"{m[1]} {words.oh} {m[3][1]}" if m[3][0] == "0" else f"{m[1]} {m[3]}"
 
 
 def english_numbers(text: str, rules: SpeechRules) -> str:
@@ -136,7 +146,11 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
     def run(m: re.Match[str]) -> str:
         if not english(m[0]) or not any(c.isdigit() for c in m[0]):
             return m[0]
-        return in_run.sub(number, _YEARS.sub(years, _ISO_DATE.sub(iso_date, m[0])))
+        said = _YEARS.sub(years, _ISO_DATE.sub(iso_date, m[0]))
+        if words.to:  # a score or a range, won 3-1, 3-5 days, 3:1 → three to one (before: three one, the
+            # dash unsaid); a clock's 9:30 is no ratio
+            said = _PAIR.sub(lambda p: _clock(p, words) if p[2] in ":：" and len(p[3]) == 2 else f"{p[1]} {words.to} {p[3]}", said)
+        return in_run.sub(number, said)
 
     text = _RUN.sub(run, text)
     # an ordinal before a capitalised English word is a name's, said in English (20th Century Fox →

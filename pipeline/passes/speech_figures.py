@@ -96,6 +96,9 @@ def amount_follows(rules: SpeechRules, text: str, pos: int) -> bool:
     return bool(compiled(rules, "amount-follows", build).match(text, pos))
 
 
+_LISTED = "、和或及与/／"  # what joins the figures of a list (110、119或120)
+
+
 def _spelt_groups(groups: list[str], one: str = "一") -> str:
     return "，".join(digits(group, one) for group in groups)
 
@@ -105,6 +108,9 @@ def figures(text: str, rules: SpeechRules) -> str:
     13812345678 was read 一百三十八亿…, 1+1=2 一多十二, 2：1 二：一), ahead of ranges and signs."""
     table = rules.figures
     one = table.code_one
+    if table.mask:  # a masked number, 138****5678 → 幺三八星星星星五六七八 (before: the stars dropped, 五千六百七十八)
+        text = re.sub(r"(?<![\d.])(\d{2,})([*＊]{3,})(\d{2,})(?![\d.])",  # (2**10 is a power)
+                      lambda m: digits(m[1], one) + table.mask * len(m[2]) + digits(m[3], one), text)
     text = _transport_and_rooms(text, rules)
     # an area code in brackets, then the number: （010）6512 3456 → 零幺零，六五幺二，三四五六 (before:
     # the brackets a pause and the number an amount, 六千五百一十二三千四百五十六)
@@ -114,13 +120,18 @@ def figures(text: str, rules: SpeechRules) -> str:
     if table.code_words:
         words = alternatives(table.code_words)
         def code(m: re.Match[str]) -> str:  # 手机1000万部 is an amount; 编号123号 a code
-            amount = not m.string.startswith("号", m.end()) and amount_follows(rules, m.string, m.end())
+            # (号 and 后 after a code name no amount: 编号123号, 拨打12345后按0; before: 一万二千三百四十五后)
+            amount = not m.string.startswith(("号", "后"), m.end()) and amount_follows(rules, m.string, m.end())
             if sum(c.isdigit() for c in m[2]) < table.code_digits or amount:
                 return m[0]
-            return m[1] + _spell_figure(m[2], one, rules.web.marks.get("-", "杠"))
+            dash = rules.web.marks.get("-", "杠")
+            listed = "".join(joiner + (_spell_figure(item, one, dash) if len(item) >= table.code_digits else item)
+                             for joiner, item in re.findall(rf"([{_LISTED}]\s?)(\d+)", m[3]))
+            return m[1] + _spell_figure(m[2], one, dash) + listed
 
-        # (the word may hold a digit, 后4位1234: the figure is what follows it)
-        text = re.sub(rf"((?:{words})[：:\s是为]{{0,2}})(\d[\d\-－ ]*\d)(?![\d.])", code, text)
+        # (the word may hold a digit, 后4位1234: the figure is what follows it; and the figures listed
+        # after it are codes too, 拨打110、119或120 → 幺幺零、幺幺九或幺二零; before: 一百一十九)
+        text = re.sub(rf"((?:{words})[：:\s是为]{{0,2}})(\d[\d\-－ ]*\d)((?:[{_LISTED}]\s?\d+)*)(?![\d.])", code, text)
 
     if table.send_words:  # 发送"TD"至10086: the number a keyword is sent to (before: 一万零八十六)
         sent = compiled(rules, "sent-to", lambda: re.compile(
@@ -140,8 +151,12 @@ def figures(text: str, rules: SpeechRules) -> str:
 
     def telephone(m: re.Match[str]) -> str:
         groups = re.split(r"[-－]", m[0])
-        if any(_is_code(g) for g in groups) or (len(groups) >= 3 and sum(map(len, groups)) >= 7):
+        flat = len(groups) == 3 and min(map(len, groups)) <= 2  # (12-1-1502: no telephone's groups)
+        if any(_is_code(g) for g in groups) or (len(groups) >= 3 and sum(map(len, groups)) >= 7 and not flat):
             return _spelt_groups(groups, one)
+        if len(groups) == 3 and max(map(len, groups)) >= 3:  # a building, its unit and a flat: 3-2-401 →
+            # 三杠二杠四零幺 (before: 三杠二杠四百零一, the flat an amount)
+            return rules.web.marks.get("-", "杠").join(digits(g, one) if len(g) >= 3 else cardinal(int(g)) for g in groups)
         return m[0]
 
     # (after a colon too, unless a digit stands before it: 传真：021-6234-5678, but not 10:00-12:00)
@@ -289,10 +304,10 @@ def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
     if table.code_suffixes:
         suffixes = "|".join(map(re.escape, table.code_suffixes))
         text = re.sub(rf"(?<![\d.,\-－A-Za-z])\d{{{table.code_digits},}}(?=(?:{suffixes}))", lambda m: digits(m[0], one), text)
-    if table.plate_regions:  # a number plate: 京A·12345 → 京A幺二三四五
-        regions = re.escape(table.plate_regions)
-        text = re.sub(rf"(?<=[{regions}])([A-Z])[·•・ \-－]?([A-Z0-9]{{5,6}})(?![A-Za-z0-9])",  # (浙A-12345 too)
-                      lambda m: m[1] + "".join(digits(c, one) if c.isdigit() else f" {c} " for c in m[2]), text)
+    if table.stock_words:  # 股票600036, 创业板300750 (before: 六十万零三十六, an amount)
+        words = alternatives(table.stock_words)
+        text = re.sub(rf"((?:{words})[：:\s为是]{{0,2}})(\d{{5,6}})(?![\d.])", lambda m: m[0] if amount_follows(
+            rules, m.string, m.end()) else m[1] + digits(m[2], one), text)
     # a stock code: 5 or 6 digits alone in brackets right after a name (贵州茅台（600519）)
     return re.sub(r"(?<=[^\d\s（(][（(])\d{5,6}(?=[）)])", lambda m: digits(m[0], one), text)
 
@@ -479,16 +494,6 @@ def _years(text: str, joiner: str, rules: SpeechRules | None) -> str:
 
     return re.sub(rf"(?<![\d.,])(?<!{re.escape(joiner)})(?<!至)({year})(?:({link})({year}|\d{{2}}))?(?![\d.,])",
                   alone, text)
-
-
-def digit_suffixed(text: str, rules: SpeechRules) -> str:
-    """Figures named digit by digit by what follows them: a video format, 1080P → 一零八零P (before:
-    一千零八十P), a height's centimetres, 1米85 → 一米八五 (before: 一米八十五), and a time's
-    hundredths, 9秒58 → 九秒五八 (before: 九秒五十八)."""
-    suffixes = "|".join(map(re.escape, rules.figures.digit_suffixes))
-    if suffixes:
-        text = re.sub(rf"(?<![\d.A-Za-z])(\d{{3,4}})({suffixes})(?![A-Za-z])", lambda m: digits(m[1]) + m[2].upper(), text)
-    return re.sub(r"(?<![\d.])(\d+)([米秒])(\d{2})(?![\d.])", lambda m: f"{m[1]}{m[2]}{digits(m[3])}", text)
 
 
 clause_before = _clause_before  # (for the other steps' context: speech_labels)

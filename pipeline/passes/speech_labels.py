@@ -105,9 +105,16 @@ def dot_dates(text: str) -> str:
 _SHORT_DECADE = re.compile(r"[‘’'](\d0)s(?![A-Za-z])")
 
 
-def short_decades(text: str) -> str:
-    """'90s → 90年代, read 九十年代 as 90年代 is (before: the apostrophe dropped, 九十秒)."""
-    return _SHORT_DECADE.sub(r"\1年代", text)
+def short_decades(text: str, rules: SpeechRules | None = None) -> str:
+    """'90s → 90年代, read 九十年代 as 90年代 is (before: the apostrophe dropped, 九十秒), and 80s
+    without it before one of `decade_words` (80s的音乐, 90s复古风 → 八十年代; before: 八十秒, the
+    s a second's; 跑了80s stays a time)."""
+    text = _SHORT_DECADE.sub(r"\1年代", text)
+    if rules and rules.figures.decade_words:
+        pattern = compiled(rules, "decade-words", lambda: re.compile(
+            rf"(?<![A-Za-z0-9.])([1-9]0)s(?=的?(?:{any_of(rules.figures.decade_words)}))"))
+        text = pattern.sub(r"\1年代", text)
+    return text
 
 
 def short_years(text: str, rules: SpeechRules) -> str:
@@ -138,6 +145,29 @@ def short_years(text: str, rules: SpeechRules) -> str:
     # no year: after 年 (今年H1) or before a word of results (H1营收, H2业绩)
     return re.sub(rf"(?<=年)\s?({names})(?![A-Za-z0-9])|(?<![A-Za-z0-9])({names})(?=\s*(?:{words}))",
                   lambda m: halves[m[1] or m[2]], text)
+
+
+def compact_dates(text: str, rules: SpeechRules) -> str:
+    """A date written as eight figures after one of `date_before`: 截止日期20240520 → 2024年5月20日
+    (before: 两千零二十四万零五百二十); elsewhere (订单号20240520) it stays a code or an amount."""
+    if not rules.figures.date_before:
+        return text
+    dated = compiled(rules, "compact-dates", lambda: re.compile(
+        rf"(?:{any_of(rules.figures.date_before)})[：:\s为是]{{0,2}}$"))
+    return re.sub(r"(?<![\d.])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d.])",
+                  lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日" if dated.search(clause_before(m.string, m.start()))
+                  else m[0], text)
+
+
+def number_plates(text: str, rules: SpeechRules) -> str:
+    """A number plate, 京A·12345 → 京A幺二三四五, 粤B 8X8X8 → 粤B八 X 八 X 八: its letters and digits
+    one by one, before a Latin x between digits is read as a times sign (before: 八乘八乘八)."""
+    table = rules.figures
+    if not table.plate_regions:
+        return text
+    regions = re.escape(table.plate_regions)
+    return re.sub(rf"(?<=[{regions}])([A-Z])[·•・ \-－]?([A-Z0-9]{{5,6}})(?![A-Za-z0-9])",  # (浙A-12345 too)
+                  lambda m: m[1] + "".join(digits(c, table.code_one) if c.isdigit() else f" {c} " for c in m[2]), text)
 
 
 def slash_dates(text: str, rules: SpeechRules) -> str:
@@ -315,3 +345,12 @@ def time_series(token: str, rules: SpeechRules) -> str | None:
         return None
     return "".join(n + table[u.lower()] for n, u in pairs)
 
+
+def digit_suffixed(text: str, rules: SpeechRules) -> str:
+    """Figures named digit by digit by what follows them: a video format, 1080P → 一零八零P (before:
+    一千零八十P), a height's centimetres, 1米85 → 一米八五 (before: 一米八十五), and a time's
+    hundredths, 9秒58 → 九秒五八 (before: 九秒五十八)."""
+    suffixes = "|".join(map(re.escape, rules.figures.digit_suffixes))
+    if suffixes:
+        text = re.sub(rf"(?<![\d.A-Za-z])(\d{{3,4}})({suffixes})(?![A-Za-z])", lambda m: digits(m[1]) + m[2].upper(), text)
+    return re.sub(r"(?<![\d.])(\d+)([米秒])(\d{2})(?![\d.])", lambda m: f"{m[1]}{m[2]}{digits(m[3])}", text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.passes.speech_tables import SpeechRules
+from pipeline.passes.speech_tables import SpeechRules, alternatives, compiled
 
 DIGITS = "零一二三四五六七八九"
 # After these a leading zero only pads a column (03月05日, 08时); 分 keeps it (10:05 → 十点零五分).
@@ -83,9 +83,24 @@ def number(text: str, before: str = "", after: str = "", rules: SpeechRules | No
         spoken = "两"
     else:
         spoken = cardinal(int(whole))
+        if spoken.startswith("两百") and rules and not (before != "第" and (
+                before in rules.signed.discount_before or _measured(after, rules))):
+            spoken = "二" + spoken[1:]  # 第264条, 百分之200, 增至200 → 二百 (a count, 200人, and a
+            # discount's threshold, 满200减30, an amount of money, keep 两百)
     if fraction:
         spoken += "点" + digits(fraction)
     return spoken
+
+
+def _measured(after: str, rules: SpeechRules) -> bool:
+    """Whether a measure word, a unit or a currency follows the number (after 多, 余 or a range's
+    second number): the one place a newsreader says 两百 (两百人, 两百多年, 两百公里), where an
+    ordinal, a law's article, a percentage or a bare figure is 二百 (第二百六十四条, 百分之二百)."""
+    pattern = compiled(rules, "measured", lambda: re.compile(
+        rf"\s?(?:(?:{re.escape(rules.signed.joiner)}|至)\d+(?:\.\d+)?)?[多余来]?\s?(?:[{re.escape(rules.two)}]|"
+        + alternatives(w for w in (*rules.two_words, *rules.unit_words, *rules.units.values(), *rules.currency.values(),
+                                   *rules.signs.values()) if w and not w.isascii()) + ")"))
+    return bool(pattern.match(after))
 
 
 def _latin(before: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.passes.speech_figures import clause_before
 from pipeline.passes.speech_numbers import NUMBER, cardinal, digits
 from pipeline.passes.speech_tables import SpeechRules, any_of, compiled
 
@@ -24,6 +25,15 @@ _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 def references(text: str, rules: SpeechRules) -> str:
     """Every rule of `[references]`, each left off where its table is empty."""
     table = rules.references
+    if table.hemispheres:  # 30.5°N → 北纬30.5°, 116°23′E → 东经116°23′ (before: 三十点五度N); said once
+        text = compiled(rules, "hemispheres", lambda: re.compile(
+            r"(?<![\d.])(\d{1,3}(?:\.\d+)?°(?:\s?\d{1,2}(?:\.\d+)?[′'])?(?:\s?\d{1,2}(?:\.\d+)?[″\"])?)"
+            rf"\s?({any_of(table.hemispheres)})(?![A-Za-z0-9型号级类])")).sub(lambda m: m[1] if m.string[
+                max(0, m.start() - 2):m.start()] in table.hemispheres.values() else table.hemispheres[m[2]] + m[1], text)
+    if table.wan_words:  # 年薪50W → 年薪50万 (before: 五十瓦, a watt); 快充100W stays a watt
+        words = compiled(rules, "wan-words", lambda: re.compile(any_of(table.wan_words)))
+        text = re.sub(r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)\s?W(?![A-Za-z])", lambda m: m[1] + "万" if words.search(
+            clause_before(m.string, m.start())) else m[0], text)
     text = _minutes_and_seconds(text)
     if table.scales:
         text = _scales(text, rules)
@@ -58,11 +68,14 @@ def references(text: str, rules: SpeechRules) -> str:
 
 
 def _units_after(text: str, rules: SpeechRules) -> str:
-    """A Latin unit after 万 or 亿 is the number's (1000亿kWh → 1000亿千瓦时, 100万km; before: k W H,
+    """A Latin unit after 万 or 亿 is the number's (1000亿kWh → 1000亿千瓦时, 100万km, 50万t; before: k W H,
     spelt), and a currency code after a number is its money (1USD → 1美元, 50 EUR; before: U S D)."""
     def build() -> re.Pattern[str]:
+        # (and a unit of one letter, as written, 50万t → 50万吨, 10万W → 10万瓦, but w, itself 万; before: 五十万t)
         units = [u for u, word in rules.units.items() if len(u) > 1 and word != u]
-        return re.compile(rf"(?<=\d[万亿])(?i:({any_of(units)}))(?![A-Za-z/^·⁰¹²³⁴⁵⁶⁷⁸⁹])")  # (km², km/h: a sign, read later)
+        letters = [u for u, word in rules.units.items() if len(u) == 1 and u not in "wxX" and word != u]
+        # (km², km/h: a sign, read later; a rate per a Chinese word is read here, 50万t/年 → 50万吨/年)
+        return re.compile(rf"(?<=\d[万亿])((?i:{any_of(units)})|{any_of(letters)})(?![A-Za-z^·⁰¹²³⁴⁵⁶⁷⁸⁹]|/[A-Za-z])")
 
     folded = compiled(rules, "reference-units-folded", lambda: {k.lower(): v for k, v in rules.units.items()})
     text = compiled(rules, "reference-units", build).sub(lambda m: rules.units.get(m[1], folded.get(m[1].lower(), m[1])), text)
@@ -86,8 +99,15 @@ def _limits_and_rates(text: str, rules: SpeechRules) -> str:
     text = re.sub(r"(?<=\d)W(?=\+)", "w", text)
     if table.aperture:
         text = re.sub(r"(?<![A-Za-z0-9/])[fF]\s?/\s?(\d{1,2}(?:\.\d)?)(?![\d./])", lambda m: table.aperture.replace("#", m[1]), text)
-    if table.per_time:
-        text = re.sub(rf"(?<=[A-Za-z])\s*/\s*({any_of(table.per_time)})(?![A-Za-z])", lambda m: "/" + table.per_time[m[1]], text)
+    if table.per_time:  # (and after a measure word, 72次/分 → 72次/分钟; before: 每分)
+        text = re.sub(rf"(?<=[A-Za-z{_HAN}])\s*/\s*({any_of(table.per_time)})(?![A-Za-z钟])",
+                      lambda m: "/" + table.per_time[m[1]], text)
+    # a benchmark and basis points above or below it, LPR-20BP → LPR减20BP (before: the sign dropped,
+    # L P R二十个基点: the rate's direction lost)
+    signs = {sign: rules.figures.operators[sign] for sign in "+-−" if sign in rules.figures.operators}
+    if signs:
+        text = re.sub(rf"(?<=[A-Z])\s?([{re.escape(''.join(signs))}])\s?(?=\d+(?:\.\d+)?\s?(?:BP|bp|bps|个基点)(?![A-Za-z]))",
+                      lambda m: signs[m[1]], text)
     return text
 
 

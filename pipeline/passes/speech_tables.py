@@ -64,6 +64,9 @@ class Figures:
     transport_after: tuple[str, ...] = ()  # after letters and digits: a flight or train (G101次)
     ratio_words: tuple[str, ...] = ()  # a colon pair near these is a ratio, even a clock-like one (比例1:10)
     duration_words: tuple[str, ...] = ()  # a clock-like figure near these is a duration (用时3:45)
+    mask: str = ""  # each '*' of a masked number (138****5678)
+    stock_words: tuple[str, ...] = ()  # before 5 or 6 digits: a stock's code (股票600036)
+    decade_words: tuple[str, ...] = ()  # after 80s (or 80s的): a decade, not seconds (80s的音乐)
     plate_regions: str = ""  # before a letter and 5 or 6 letters and digits: a number plate (京A12345)
     roman_after: tuple[str, ...] = ()  # Latin Roman numerals before these are numbers (III期, II型)
     designations: tuple[str, ...] = ()  # before a hyphen and a number: a model's name (歼-20)
@@ -157,6 +160,8 @@ class References:
     tenor: str = ""  # 10Y美债 → 10年期
     aperture: str = ""  # f/1.8 → F1.8
     per_time: Mapping[str, str] = field(default_factory=dict)  # after a unit and '/': mg/d → mg/天
+    hemispheres: Mapping[str, str] = field(default_factory=dict)  # after a coordinate: 30.5°N → 北纬30.5°
+    wan_words: tuple[str, ...] = ()  # in the clause before 50W: a W is 万, not a watt (年薪50W)
 
 
 @dataclass(frozen=True)
@@ -302,6 +307,9 @@ def _figures_table(table: Mapping[str, object]) -> Figures:
                    ratio_words=_words(table.get("ratio_words")),
                    duration_words=_words(table.get("duration_words")),
                    plate_regions=str(table.get("plate_regions", "")),
+                   stock_words=_words(table.get("stock_words")),
+                   mask=str(table.get("mask", "")),
+                   decade_words=_words(table.get("decade_words")),
                    roman_after=_words(table.get("roman_after")),
                    designations=_words(table.get("designations")),
                    score_clause_words=_words(table.get("score_clause_words")),
@@ -359,4 +367,6 @@ def _references_table(table: Mapping[str, object]) -> References:
                       pair=str(table.get("pair", "比")), compared=_words(table.get("compared")),
                       tenor=str(table.get("tenor", "")), aperture=str(table.get("aperture", "")),
                       per_time={str(k): str(v) for k, v in dict(table.get("per_time", {})).items()},  # type: ignore[call-overload]
+                      wan_words=_words(table.get("wan_words")),
+                      hemispheres={str(k): str(v) for k, v in dict(table.get("hemispheres", {})).items()},  # type: ignore[call-overload]
                       scales={str(k): _words(v) for k, v in scales.items()} if isinstance(scales, dict) else {})

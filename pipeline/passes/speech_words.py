@@ -25,7 +25,10 @@ def figure_names(text: str, rules: SpeechRules) -> str:
     def name(m: re.Match[str]) -> str:
         return m[0] if amount_follows(rules, m.string, m.end()) else rules.figure_names[m[0]]
 
-    return re.sub(rf"(?<![\d.,/\-－A-Za-z])(?:{names})(?![\d.,/\-－A-Za-z%％‰])", name, text)
+    text = re.sub(rf"(?<![\d.,/\-－A-Za-z])(?:{names})(?![\d.,/\-－A-Za-z%％‰])", name, text)
+    # a note with its octave, C#1, F♯4 → C sharp 1, as C# is said (before: C一, the sharp dropped)
+    sharp = rules.figure_names.get("C#", "").removeprefix("C")
+    return re.sub(r"(?<![A-Za-z0-9])([A-G])[#♯](\d)(?![\d.])", rf"\1{sharp} \2", text) if sharp else text
 
 
 def designations(text: str, rules: SpeechRules) -> str:

@@ -56,7 +56,7 @@ ENGLISH = [
     # 1980s or 3rd, which read 'one thousand nine hundred eightys' and 'threerd' on its first try)
     ('He was born in the 1980s and moved to Beijing in 2015.', 'He was born in the nineteen eighties and moved to Beijing in twenty fifteen.'),
     ('"I paid $5 for it," she said.', 'I paid five dollars for it，she said.'),
-    ('They won 3-1 in the final.', 'They won three one in the final.'),
+    ('They won 3-1 in the final.', 'They won three to one in the final.'),  # (the tenth sweep: before, three one)
     ('Room 101 is on the 3rd floor.', 'Room one hundred one is on the third floor.'),
     ('It was the 21st time and the 12th and the 20th.', 'It was the twenty first time and the twelfth and the twentieth.'),
     ("It was the best of the '80s and the 90s, said the man.", 'It was the best of the eighties and the nineties，said the man.'),
@@ -103,7 +103,7 @@ CODES = [
     ('微软推出Office 365新版本。', '微软推出Office三六五新版本。'),
     ('Xbox 360游戏机。', 'Xbox三六零游戏机。'),
     ('波音747和Boeing 777。', '波音七四七和Boeing七七七。'),
-    ('IMDb Top 250榜单。', 'I M D B Top两百五十榜单。'),
+    ('IMDb Top 250榜单。', 'I M D B Top二百五十榜单。'),  # (a rank: 二百, the tenth sweep)
     ('Peugeot 208上市。', 'Peugeot二零八上市。'),
     ('该芯片基于X86架构，支持x86-64和ARM64。', '该芯片基于X八六架构，支持X八六六四和A R M六四。'),
     ('参考文献格式遵循GB/T 7714-2015。', '参考文献格式遵循G B T七七一四杠二零一五。'),
@@ -245,7 +245,7 @@ SHARES = [
     ('收入增长3倍。', '收入增长三倍。'),
     ('增长1.5倍。', '增长一点五倍。'),
     ('降价30%-50%。', '降价百分之三十到百分之五十。'),
-    ('涨幅达200%。', '涨幅达百分之两百。'),
+    ('涨幅达200%。', '涨幅达百分之二百。'),  # (no measure word: 二百, the tenth sweep)
     ('打8折。', '打八折。'),
     ('CPI同比上涨0.3%。', 'C P I同比上涨百分之零点三。'),
     ('利率下调25个基点至3.45%。', '利率下调二十五个基点至百分之三点四五。'),
