@@ -126,10 +126,10 @@ def captions(timeline: Timeline) -> list[Caption]:
             end = min(after, start + MIN_SECONDS)
         if end - start < MIN_SECONDS:
             start = max(before, end - MIN_SECONDS)
-        if end - start < MIN_SECONDS and timed and timed[-1].chapter == cue.chapter:
-            # printed text the voice does not say (a web address's query string) ran out of time:
-            # it was a cue of no length (start = end); it shares the cue before it, at most half
-            share = min(MIN_SECONDS - (end - start), (timed[-1].end - timed[-1].start) / 2)
+        if end <= start and timed and (timed[-1].who, timed[-1].chapter) == (cue.who, cue.chapter):
+            # printed text the voice does not say (a web address's query string) had no time left:
+            # a cue of no length (start = end); it shares the same voice's cue before it, at most half
+            share = min(MIN_SECONDS, (timed[-1].end - timed[-1].start) / 2)
             timed[-1] = replace(timed[-1], end=round(timed[-1].end - share, 3))
             start = timed[-1].end
         timed.append(Caption(start=round(start, 3), end=round(end, 3), who=cue.who, lines=cue.lines,
