@@ -155,13 +155,13 @@ def test_an_unmarked_paragraph_whose_language_is_not_told_is_a_warning(tmp_path)
     front = ("---\nid: urn:uuid:0b6c2f4e-1a2b-4c3d-8e4f-5a6b7c8d9e0f\nslug: w428\ntitle: 港口\nlanguage: zh-Hans\n"
              "authors: [林澈]\noutlet: 江城晚报\ndate: 2025-08-30\ndescription: 港口。\nrights: \"© 2025 江城晚报。\"\n---\n\n")
     body = ("第一段是中文。\n\nJag vet inte riktigt vad vi ska göra nu med allt detta.\n\n"
-            "The harbour is quiet now, and nobody is in a hurry.\n")
+            "The harbour is quiet now, and nobody is in a hurry.\n\nApple, Google, Microsoft, Amazon, Meta, Nvidia, Tesla.\n")
     (path := tmp_path / "x.md").write_text(front + body, encoding="utf-8")
     _doc, diagnostics = check(path, pinyin=False)
     assert [(d.code, d.line) for d in diagnostics] == [("W428", front.count("\n") + 3)]
     assert "{lang=" in str(diagnostics[0])
     langs = [{s.lang for s in p.spans} for p in prepare(read_source(path)).paragraphs()]
-    assert langs == [{None}, {None}, {"en"}]
+    assert langs == [{None}, {None}, {"en"}, {None}]  # (names: no language told, and no warning either)
     path.write_text(path.read_text(encoding="utf-8").replace("language: zh-Hans", "language: en"), encoding="utf-8")
     assert [{s.lang for s in p.spans} for p in prepare(read_source(path)).paragraphs()][2] == {None}
 

@@ -106,8 +106,14 @@ def unmarked_paragraphs(doc: Document) -> Iterator[Paragraph]:
     for p in doc.paragraphs():
         words = latin_words(p.text)
         if words is not None and len(words) >= table().warn_words and not any(span.lang for span in p.spans) \
-                and language_of(p.text) is None:
+                and _prose(p.text) and language_of(p.text) is None:
             yield p
+
+
+def _prose(text: str) -> bool:
+    """Most of its words in lower case: a sentence, not a list of names (Apple, Google, Meta …)."""
+    words = _WORD.findall(text)
+    return sum(word[0].islower() for word in words) * 2 >= len(words)
 
 
 def unmarked_language(doc: Document) -> list[Diagnostic]:
