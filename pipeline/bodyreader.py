@@ -382,7 +382,7 @@ class BodyBuilder:
                     loc = self.loc(token)
                     loc = loc.model_copy(update={"line": loc.line + offset}) if offset else loc  # (immutable: shared)
                     paragraphs.append(Paragraph(spans=spans, number=number, bullet=bullet, quote=quoted > 0,
-                                                continued=not first, loc=loc))
+                                                continued=not first, depth=max(0, len(lists) + quoted - 1), loc=loc))
                     first = False
             elif kind in UNSUPPORTED:
                 self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({UNSUPPORTED[kind]})")

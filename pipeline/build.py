@@ -34,6 +34,7 @@ from pipeline import owners, renderers
 from pipeline.cache import Cache, key
 from pipeline.errors import PublishError
 from pipeline.model import Document
+from pipeline.passes.languages import mark_languages
 from pipeline.passes.typography import normalise_document
 from pipeline.paths import expand_home
 from pipeline.renderers.base import BuildContext
@@ -179,7 +180,7 @@ def code_digest() -> str:
 
 def prepare(doc: Document) -> Document:
     """The format-independent passes every edition starts from."""
-    return normalise_document(doc)
+    return normalise_document(mark_languages(doc))
 
 
 def describe_failure(exc: BaseException, writing: str = "") -> str:

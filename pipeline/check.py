@@ -19,6 +19,7 @@ from pipeline.charrefs import UNESCAPED_REFERENCE
 from pipeline.diagnostics import Diagnostic
 from pipeline.misplaced import questions_in_answers
 from pipeline.model import Document, Reference, Speaker
+from pipeline.passes.languages import unmarked_language
 from pipeline.passes.typography import half_width_marks
 from pipeline.reader import read_with_diagnostics
 from pipeline.sourcetext import split_lines
@@ -473,7 +474,8 @@ def _unspoken_language(doc: Document, source: _SourceText) -> list[Diagnostic]:
 
 
 MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _same_labels, _unused_pronunciations,
-                                                                   _voice_hints, _repeated_text, questions_in_answers)
+                                                                   _voice_hints, _repeated_text, questions_in_answers,
+                                                                   unmarked_language)
 
 # The rules that read the file's lines (exact columns), in the order their warnings were added.
 LINE_RULES: tuple[Callable[[_SourceText, str], list[Diagnostic]], ...] = (_half_width, _quote_styles, _not_in_fonts,

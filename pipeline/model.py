@@ -60,6 +60,10 @@ class Paragraph(Frozen):
     # spaces: a verse's lines, an address): editions set it on a line of its own, where the
     # lines of a poem ran together into one line of prose
     continued: bool = False
+    # the lists and block quotes it sits in beyond the first (a list inside a list's item, a
+    # quote inside a quote): editions indent it that many steps, where every level was printed
+    # at one, so an inner list's （1）（2） read as the outer list's and its （3） as theirs
+    depth: int = 0
     loc: Location
 
     @property

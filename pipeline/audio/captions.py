@@ -16,7 +16,7 @@ import bisect
 import difflib
 import functools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.audio.engine import time_at
 from pipeline.audio.linebreak import MIN_SECONDS, pieces
@@ -127,6 +127,12 @@ def captions(timeline: Timeline) -> list[Caption]:
             end = min(after, start + MIN_SECONDS)
         if end - start < MIN_SECONDS:
             start = max(before, end - MIN_SECONDS)
+        if end <= start and timed and (timed[-1].who, timed[-1].chapter) == (cue.who, cue.chapter):
+            # printed text the voice does not say (a web address's query string) had no time left:
+            # a cue of no length (start = end); it shares the same voice's cue before it, at most half
+            share = min(MIN_SECONDS, (timed[-1].end - timed[-1].start) / 2)
+            timed[-1] = replace(timed[-1], end=round(timed[-1].end - share, 3))
+            start = timed[-1].end
         timed.append(Caption(start=round(start, 3), end=round(end, 3), who=cue.who, lines=cue.lines,
                              chapter=cue.chapter))
     return timed

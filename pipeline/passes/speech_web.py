@@ -6,6 +6,7 @@ of `pipeline/data/speech.toml`. Kept apart from `speech.py` (which was at its si
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from pipeline.passes.speech_numbers import digits
 from pipeline.passes.speech_tables import SpeechRules, alternatives
@@ -33,7 +34,15 @@ def web_addresses(text: str, rules: SpeechRules) -> str:
     def say(m: re.Match[str]) -> str:
         written = m[0].rstrip(".,;:!?")
         rest = m[0][len(written):]
-        written = re.sub(r"^(?:https?|ftp)://", "", written).rstrip("/")
+        written = re.sub(r"^(?:https?|ftp)://", "", written)
+        # the query and the fragment are for the machine (?station=0001234567&format=geojson,
+        # read out as a string of codes, ?q=%E5%85%AC read as letters and digits): the ear
+        # gets the site and the path, the page prints the rest; a path's %-escapes are
+        # the characters they stand for (/%E5%85%AC%E4%BA%A4 → 公交)
+        if "@" not in written.split("/")[0]:  # (not a mail address)
+            written = re.split(r"[?#]", written, maxsplit=1)[0]
+            written = unquote(written) if _decodes(written) else written
+        written = written.rstrip("/")
         parts = []
         for piece in re.split(r"([^A-Za-z0-9])", written):
             if piece in marks:
@@ -47,3 +56,12 @@ def web_addresses(text: str, rules: SpeechRules) -> str:
         return "".join(parts) + rest
 
     return re.sub("|".join(address), say, text)
+
+
+def _decodes(address: str) -> bool:
+    """Whether the address's %-escapes are UTF-8 (a Latin-1 one, %E9, is read as written)."""
+    try:
+        unquote(address, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return True

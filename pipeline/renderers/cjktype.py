@@ -8,12 +8,19 @@ Two house rules are set here, as a `htmltext.Typeset` function:
 - Two full-width marks side by side would leave a gap of one and a half ems ("，“"); the one
   whose blank half faces the other is set half-width (OpenType `halt`, class "halt").
 
+A third keeps the text block whole: a long run with no break a reader would accept (a web or
+mail address, a file path, a checksum, an ID or order number typed as text, 16 characters or more,
+not a word of letters alone) is marked class "url", which breaks anywhere, as a link's printed
+address does: it ran off the page (a query string past the right edge of an A5 page, by 400
+pt) or left the line before it gapped across the measure.
+
 Line-start and line-end prohibitions (no line begins with ，。） and none ends with “（) need no
 markup: Pango's line breaker already follows them, which the PDF tests check.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from pipeline.pinyin_syllables import is_han
@@ -56,23 +63,42 @@ def halved(previous: str, char: str, following: str) -> bool:
     return False
 
 
+# A run of printable ASCII without a space this long breaks anywhere (unless it is a word of
+# letters alone, 'internationalization', which waits for the paragraph's overflow-wrap instead:
+# a word cut without a hyphen reads worse than a gapped line).
+LONG_RUN = re.compile(r"[!-~]{16,}")
+
+
+def long_runs(text: str) -> dict[int, int]:
+    """{start: end} of each run of `text` that is set to break anywhere."""
+    return {m.start(): m.end() for m in LONG_RUN.finditer(text) if not m[0].isalpha()}
+
+
 def print_typeset(text: str, before: str = "", after: str = "") -> str:
-    """A run of model text as escaped HTML with the two rules above applied.
+    """A run of model text as escaped HTML with the three rules above applied.
 
     A space at a run's boundary is added by the run on the right only, so a boundary between
     two spans gets one space.
     """
     out: list[str] = []
     previous = before
+    runs, run_end = long_runs(text), -1
     for index, char in enumerate(text):
         following = text[index + 1] if index + 1 < len(text) else after
         if needs_space(previous, char):
             out.append(" ")
+        if index == run_end:
+            out.append("</span>")
+        if index in runs:
+            out.append('<span class="url">')
+            run_end = runs[index]
         if halved(previous, char, following):
             out.append(f'<span class="halt">{escape(char)}</span>')
         else:
             out.append(escape(char, quote=False))
         previous = char
+    if run_end == len(text):
+        out.append("</span>")
     return "".join(out)
 
 

@@ -129,6 +129,9 @@ def inline_html(paragraph: Paragraph, xhtml: bool = True, typeset: Typeset = pla
     return body
 
 
+# a paragraph inside a list or quote inside another is indented one step a level ('depth-1' …,
+# the stylesheets' rules; the reader refuses lists and quotes nested deeper, E212)
+MAX_DEPTH = 5
 # the classes of a paragraph's <p>, by what it is (every HTML edition's stylesheet styles them)
 _BLOCK_CLASSES = (("point", lambda p: p.number is not None or p.bullet), ("quote", lambda p: p.quote),
                   ("subhead", lambda p: p.heading), ("line", lambda p: p.continued))
@@ -136,7 +139,8 @@ _BLOCK_CLASSES = (("point", lambda p: p.number is not None or p.bullet), ("quote
 
 def block_class(paragraph: Paragraph) -> str:
     """` class="…"` for a paragraph's <p> (a point of a list, a block quote), or ""."""
-    names = " ".join(name for name, applies in _BLOCK_CLASSES if applies(paragraph))
+    names = " ".join([name for name, applies in _BLOCK_CLASSES if applies(paragraph)]
+                     + ([f"depth-{min(paragraph.depth, MAX_DEPTH)}"] if paragraph.depth else []))
     return f' class="{names}"' if names else ""
 
 

@@ -24,7 +24,7 @@ from typing import Protocol
 
 from pipeline.pinyin_syllables import is_han
 from pipeline.passes.pinyin.segmentation import FIGURE_RUN
-from pipeline.renderers.cjktype import held_to_figure
+from pipeline.renderers.cjktype import held_to_figure, long_runs
 from pipeline.renderers.wordshape import Shape, shape_word
 
 
@@ -163,8 +163,10 @@ def ruby_html(tokens: Iterable[Reading], style: RubyStyle | None = None,
         if ((LATIN_WORD.match(chunk) or ADDRESS.match(chunk) or FIGURE_RUN.fullmatch(chunk))
                 and not any(is_han(c) for c in chunk)):  # a word too, with its word space (35%～40%, ¥2,350, −18℃)
             may_break()
-            # (an address may break inside, where a narrow screen needs it: 'w address' in the CSS)
-            css = "w address" if ADDRESS.match(chunk) else "w"
+            # (an address may break inside, where a narrow screen needs it: 'w address' in the CSS;
+            # so may any run print breaks anywhere, a path, a checksum, an order number: kept
+            # whole, 'e3b0c442…' of 64 characters ran off a phone's screen)
+            css = "w address" if ADDRESS.match(chunk) or long_runs(chunk) else "w"
             out.append(f'<span class="{css}">{escape(opening + chunk, quote=False)}')
             word_open, opening = True, ""
             continue
