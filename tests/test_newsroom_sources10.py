@@ -134,10 +134,12 @@ def test_a_paragraph_in_english_without_its_mark_is_marked_english() -> None:
     ("Le bateau est parti à six heures et nous sommes restés sur le quai.", "fr"),
     ("Der Hafen ist nicht mehr so laut wie früher, aber wir sind noch da.", "de"),
     ("El puerto no es lo que era, pero la gente sigue aquí.", "es"),
+    ("Jag vet inte riktigt vad vi ska göra nu med allt detta.", "sv"),
+    ("Mamma mia, the pasta was molto buono und sehr gut.", None),
     ("Sam Altman, Yann LeCun", None),
     ("OK, thanks.", None),
     ("他说：The ferry is the only place in this city.", None),
-], ids=["en", "fr", "de", "es", "names", "short", "mixed"])
+], ids=["en", "fr", "de", "es", "sv", "code-switched", "names", "short", "mixed"])
 def test_the_language_of_a_paragraph_in_latin_letters(text, lang) -> None:
     from pipeline.passes.languages import language_of
 
@@ -145,25 +147,26 @@ def test_the_language_of_a_paragraph_in_latin_letters(text, lang) -> None:
 
 
 def test_an_unmarked_paragraph_whose_language_is_not_told_is_a_warning(tmp_path) -> None:
-    """W428 names the paragraph the pass cannot mark (a Swedish one: no table tells it), and
-    only it: the English one is marked, the Chinese one is Chinese; an English title's own
-    paragraphs are never marked."""
+    """W428 names the paragraph the pass cannot mark (one switching between three languages),
+    and only it: the English and Swedish ones are marked, the Chinese one is Chinese, a list of
+    names is neither; an English title's own paragraphs are never marked."""
     from pipeline.build import prepare
     from pipeline.check import check
     from pipeline.reader import read_source
 
     front = ("---\nid: urn:uuid:0b6c2f4e-1a2b-4c3d-8e4f-5a6b7c8d9e0f\nslug: w428\ntitle: 港口\nlanguage: zh-Hans\n"
              "authors: [林澈]\noutlet: 江城晚报\ndate: 2025-08-30\ndescription: 港口。\nrights: \"© 2025 江城晚报。\"\n---\n\n")
-    body = ("第一段是中文。\n\nJag vet inte riktigt vad vi ska göra nu med allt detta.\n\n"
+    body = ("第一段是中文。\n\nMamma mia, the pasta was molto buono und sehr gut.\n\n"
+            "Jag vet inte riktigt vad vi ska göra nu med allt detta.\n\n"
             "The harbour is quiet now, and nobody is in a hurry.\n\nApple, Google, Microsoft, Amazon, Meta, Nvidia, Tesla.\n")
     (path := tmp_path / "x.md").write_text(front + body, encoding="utf-8")
     _doc, diagnostics = check(path, pinyin=False)
     assert [(d.code, d.line) for d in diagnostics] == [("W428", front.count("\n") + 3)]
     assert "{lang=" in str(diagnostics[0])
     langs = [{s.lang for s in p.spans} for p in prepare(read_source(path)).paragraphs()]
-    assert langs == [{None}, {None}, {"en"}, {None}]  # (names: no language told, and no warning either)
+    assert langs == [{None}, {None}, {"sv"}, {"en"}, {None}]  # (names: no language told, and no warning either)
     path.write_text(path.read_text(encoding="utf-8").replace("language: zh-Hans", "language: en"), encoding="utf-8")
-    assert [{s.lang for s in p.spans} for p in prepare(read_source(path)).paragraphs()][2] == {None}
+    assert [{s.lang for s in p.spans} for p in prepare(read_source(path)).paragraphs()][3] == {None}
 
 
 # --- long runs in print and in the learner EPUB ---------------------------------------------------

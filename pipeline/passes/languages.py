@@ -3,11 +3,12 @@
 An answer a guest gave in English, typed as said (`Don't wait for the perfect plan.`) rather
 than as `[…]{lang=en}`, reached every edition as Chinese text: the EPUBs gave it no `lang`,
 so a screen reader read it with its Chinese voice, and `publish check` said nothing. A
-paragraph (or a heading) with no CJK character at all is counted against a table of each
-language's commonest words (`data/latin-languages.toml`); when one language clearly wins, the
-paragraph's unmarked spans get that language, as if the editor had marked them. When none
-wins, the paragraph stays as written and `publish check` asks for the mark (W428,
-`unmarked_paragraphs`). A paragraph in the title's own language is never marked.
+paragraph (or a heading) with no CJK character at all is given to py3langid (langid.py's
+model of 97 languages, shipped in its wheel); when it names one language with confidence
+(`data/latin-languages.toml`), the paragraph's unmarked spans get that language, as if the
+editor had marked them. When it cannot, the paragraph stays as written and `publish check`
+asks for the mark (W428, `unmarked_paragraphs`). A paragraph in the title's own language is
+never marked; a few words (`OK.`, a name) are never marked.
 """
 
 from __future__ import annotations
@@ -32,18 +33,23 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 @dataclass(frozen=True)
 class Table:
-    words: dict[str, frozenset[str]]
     min_words: int
-    min_hits: int
-    ratio: float
+    min_confidence: float
     warn_words: int
 
 
 @functools.cache
 def table() -> Table:
     data = tomllib.loads(TABLE_FILE.read_text(encoding="utf-8"))
-    return Table({lang: frozenset(text.split()) for lang, text in data["words"].items()},
-                 data["min_words"], data["min_hits"], data["ratio"], data["warn_words"])
+    return Table(data["min_words"], data["min_confidence"], data["warn_words"])
+
+
+@functools.cache
+def _identifier():  # type: ignore[no-untyped-def]
+    """py3langid's model, loaded once and only for a paragraph that needs it (about 0.3 s)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def latin_words(text: str) -> list[str] | None:
@@ -54,16 +60,14 @@ def latin_words(text: str) -> list[str] | None:
 
 
 def language_of(text: str) -> str | None:
-    """The language a text in Latin letters alone is clearly in, by the table; None when it is
-    not such a text, is too short to tell, or no language wins clearly."""
+    """The language a text in Latin letters alone is clearly in; None when it is not such a
+    text, is too short to tell, or the model is not confident."""
     words = latin_words(text)
     t = table()
     if words is None or len(words) < t.min_words:
         return None
-    parts = [part for w in words for part in ([w] + w.split("'") if "'" in w else [w])]
-    hits = sorted(((sum(p in listed for p in parts), lang) for lang, listed in t.words.items()), reverse=True)
-    (best, lang), (second, _) = hits[0], hits[1]
-    return lang if best >= t.min_hits and best >= t.ratio * second else None
+    lang, confidence = _identifier().classify(text)
+    return str(lang) if confidence >= t.min_confidence else None
 
 
 def _primary(tag: str) -> str:
@@ -100,7 +104,7 @@ def mark_languages(doc: Document) -> Document:
 
 def unmarked_paragraphs(doc: Document) -> Iterator[Paragraph]:
     """Paragraphs of a Chinese title, of many words in Latin letters alone and unmarked, whose
-    language the table does not tell: the editions print them as Chinese."""
+    language the model cannot tell: the editions print them as Chinese."""
     if not written_in_chinese(doc.meta.language):
         return
     for p in doc.paragraphs():
