@@ -23,7 +23,7 @@ from pipeline.passes.typography import half_width_marks
 from pipeline.reader import read_with_diagnostics
 from pipeline.sourcetext import split_lines
 from pipeline.checkpinyin import LONG_PARAGRAPH, pinyin_fallbacks
-from pipeline.texthygiene import HTML_TAGS
+from pipeline.texthygiene import HTML_MARKUP, HTML_TAGS
 from pipeline.textslips import REFERENCE_DEFINITION, stray_combining_marks
 
 # Errors that leave the file's shape unknown (E101): the line rules took the YAML for text, a W401
@@ -174,12 +174,8 @@ def _without_link_addresses(line: str) -> str:
     also a W401 and a W404 for its attribute's quotes."""
     line = _LINK_ADDRESS.sub(lambda m: " " * len(m[0]), line)
     if "<" in line:
-        line = _MARKUP.sub(lambda m: " " * len(m[0]) if m["comment"] or m["name"].lower() in HTML_TAGS else m[0], line)
+        line = HTML_MARKUP.sub(lambda m: " " * len(m[0]) if m["comment"] or m["name"].lower() in HTML_TAGS else m[0], line)
     return line
-
-
-# An HTML comment (to its end, or the line's) or a tag, as `texthygiene` finds them.
-_MARKUP = re.compile(r"(?P<comment><!--.*?(?:-->|$))|</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
 
 
 def _body_lines(lines: list[str], start: int) -> Iterator[tuple[int, int, str]]:

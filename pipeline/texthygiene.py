@@ -32,9 +32,16 @@ from pipeline.model import Span
 from pipeline.sourcetext import without_invisible, written_out
 
 _CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
-_HTML_COMMENT = re.compile(r"(?<!\\)<!--")
-# An HTML tag as a web page or a CMS writes it: '<br>', '<b>', '</p>', '<span class="x">', '<br/>'.
-_HTML_TAG = re.compile(r"(?<!\\)</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
+# An HTML tag as a web page or a CMS writes it: '<br>', '<b>', '</p>', '<span class="x">', '<br/>';
+# and a comment, '<!-- … -->'. One definition for both readers of them: the reader's E225 / E227
+# (not after a backslash, `\\<b>`, which prints the tag on purpose) and the check's punctuation
+# rules, which skip every tag and comment, escaped or not (an attribute's quotes, `title="a"`, are
+# the tag's, not a half-width mark to make full-width).
+_TAG = r"</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>"
+_COMMENT = r"<!--"
+HTML_MARKUP = re.compile(rf"(?P<comment>{_COMMENT}.*?(?:-->|$))|{_TAG}")
+_HTML_COMMENT = re.compile(rf"(?<!\\){_COMMENT}")
+_HTML_TAG = re.compile(rf"(?<!\\){_TAG}")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 # Names of the elements copy carries in (a '<T>' or '<name>' in prose is left alone). The ninth sweep
 # added what a web page's or a CMS's source holds besides text markup: scripts, styles, embeds, a

@@ -448,8 +448,8 @@ def test_three_dots_close_a_front_matter_too() -> None:
     (("第一段，", "第一\x07段，"), [("E219", 20, 3, "invisible character U+0007 (control character) in the text")]),
     # a line separator in the body: no line end in the editor, a forced one in the PDF (E219)
     (("第一段，", "第一\u2028段，"), [("E219", 20, 3, "invisible character U+2028 (LINE SEPARATOR) in the text")]),
-    (("  王五: wang2 wu3", "  王五: wang2 wu3\x07"), [("E102", 17, 16, "invisible character U+0007 (control character) in the text")]),
-    (("  王五: wang2 wu3", "  王五: wang2 wu3\u2028"), [("E102", 17, 16, "invisible character U+2028 (LINE SEPARATOR) in the text")]),
+    (("  王五: wang2 wu3", "  王五: wang2 wu3\x07"), [("E102", 17, 16, "invisible character U+0007 (control character) in the front matter, in the value of '王五' under 'pronunciations' (line 17): delete it")]),
+    (("  王五: wang2 wu3", "  王五: wang2 wu3\u2028"), [("E102", 17, 16, "invisible character U+2028 (LINE SEPARATOR) in the front matter, in the value of '王五' under 'pronunciations' (line 17): delete it")]),
     (("\n---\n\n第一段", "\n---\n\x07\n第一段"), [("E219", 19, 1, "invisible character U+0007 (control character) in the text")]),
 ], ids=["body", "body-line-separator", "last-front-line", "front-line-separator", "after-the-closing-line"])
 def test_invisible_characters_are_front_matter_or_body_errors_by_their_line(change, expected) -> None:
