@@ -61,6 +61,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E220": ("error", "write a heading as '## ' (two half-width '#' and a plain space) before its text"),
     "E223": ("error", "link only whole web addresses (https://example.org/…) or mail addresses (mailto:name@example.org), "
                       "in the chapter's text; a file name or a page of this book cannot be linked"),
+    "E238": ("error", "resolve the conflict: keep one version of the text and delete the other and the "
+                      "'<<<<<<<', '=======' and '>>>>>>>' lines (or run 'git mergetool')"),
     "E237": ("error", "a value holding '#' goes in quotes: YAML reads ' #' and all after it as a comment"),
     "E227": ("error", "write the text without the tag (an empty line starts a paragraph, **…** is strong), "
                       "or '\\<' before it to print it"),

@@ -21,6 +21,7 @@ from pipeline.model import Document
 from pipeline.placeholders import find_placeholders
 from pipeline.slugs import slug_from_name
 from pipeline.sourcebytes import decode_source
+from pipeline.conflicts import conflict_markers
 from pipeline.sourcetext import INVISIBLE, garbled_text, invisible_characters, lost_characters, split_lines
 from pipeline.texthygiene import joined_authors, markup_in_fields
 
@@ -110,6 +111,8 @@ def _garbled_message(written: str, meant: str) -> str:
 
 
 def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
+    if conflicts := conflict_markers(lines):  # (E238: every other message would follow from the markers)
+        return ReadResult(None, [Diagnostic("E238", path, line, col, message) for line, col, message in conflicts])
     if not lines or lines[0].strip() != "---":
         what = (f"the first line '{lines[0].strip()}' must be exactly '---' (three half-width hyphens)"
                 if lines and (_DASH_LINE.match(lines[0]) or lines[0].startswith("---")) else "the first line must be '---'")
