@@ -211,6 +211,28 @@ def markup_in_fields(front: FrontMatterInput, positions: Positions) -> list[Prob
 # as the speaker's words, read in the speaker's voice; '{lang=english}' went into the EPUB's xml:lang.
 SPAN_CLASSES = ("aside",)
 SPAN_KEYS = ("class", "lang", "id", "href")
+# (the tenth sweep) The classes pandoc writes when it brings a Word file over, and what each was in
+# Word: "did you mean '.aside'?" sent the editor to make an underline an aside. Track changes
+# ('--track-changes=all') are the worst: a deletion's words were printed as if still meant.
+OTHER_TOOLS_CLASSES = {
+    "underline": "Word's underline, as pandoc brings it over: the format has no underline; keep the words "
+                 "without the '[' and ']{.underline}'",
+    "ul": "an underline: the format has none; keep the words without the '[' and ']{.ul}'",
+    "mark": "a highlight (Word's, as pandoc brings it over): the format has none; keep the words without the "
+            "'[' and ']{.mark}', or write **…** for strong",
+    "smallcaps": "small capitals (Word's, as pandoc brings them over): keep the words without the '[' and "
+                 "']{.smallcaps}'",
+    "insertion": "a tracked change Word had not accepted (words inserted): accept or reject the changes in Word "
+                 "and convert the file again, or keep the words without the '[' and ']{…}'",
+    "paragraph-insertion": "a tracked change Word had not accepted: accept or reject the changes in Word and "
+                           "convert the file again",
+    "deletion": "a tracked change Word had not accepted (words DELETED), and every edition would print them as "
+                "meant: delete them with their '[' and ']{…}', or accept or reject the changes in Word and "
+                "convert the file again",
+    "comment-start": "a Word comment (pandoc's '--track-changes=all'), and every edition would print the comment "
+                     "as text: delete it with its '[' and ']{…}'",
+    "comment-end": "the end of a Word comment (pandoc's '--track-changes=all'): delete the '[]{…}'",
+}
 
 
 def line_of_text(lines: TextLines, written: str) -> int:
@@ -251,10 +273,14 @@ def span_attributes(children: Iterable[Token], lines: TextLines) -> Problem | No
         if child.type not in ("span_open", "link_open"):
             continue
         problem = None  # (as written, what it is, the suggestion)
-        for key, value in child.attrs.items():
+        # (the class first: pandoc writes '{.insertion author="…" date="…"}', and its class says what the span is)
+        for key, value in sorted(child.attrs.items(), key=lambda item: item[0] != "class"):
             if key == "class":
                 unknown = [c for c in str(value).split() if c not in SPAN_CLASSES]
-                if unknown:
+                if unknown and (tool := OTHER_TOOLS_CLASSES.get(unknown[0].lower())):
+                    problem = (f".{unknown[0]}", f"'.{unknown[0]}' is {tool.split(':')[0]}", tool.split(":", 1)[1].strip()
+                               if ":" in tool else tool)
+                elif unknown:
                     near = difflib.get_close_matches(unknown[0].lower(), SPAN_CLASSES, n=1, cutoff=0.5)
                     problem = (f".{unknown[0]}", f"'.{unknown[0]}' is not a class of the format, and every edition would drop it",
                                f"did you mean '.{near[0]}'?" if near else "the one there is '.aside'")

@@ -56,6 +56,32 @@ _PRINTED_MARKUP = (
     (REFERENCE_DEFINITION, "raw", "E223",
      "'{0}' is printed as written: a reference-style link's definition, which this format does not read (nor the "
      "'[文字][1]' that uses it); write the link where it stands: [文字](https://…)"),
+    # (the tenth sweep) what notes apps and converters write that CommonMark reads as text, so every
+    # edition printed it, brackets, bars and all: Obsidian's links, embeds, callouts and comments,
+    # Typora's table of contents, pandoc's line blocks (its verse, from a .docx) and grid tables
+    (re.compile(r"(?<![\\])!\[\[[^\[\]\n]+\]\]"), "text", "E233",
+     "'{0}' is printed as written: an Obsidian embed (a picture or a note pulled in), which the format does not "
+     "read; delete it, or say in words what it shows"),
+    (re.compile(r"(?<![\\!\[])\[\[[^\[\]\n]+\]\](?![(\[])"), "text", "E233",
+     "'{0}' is printed as written, brackets and all: an Obsidian or wiki link between notes, which the format "
+     "does not read; keep the words without the '[[' ']]' (the text after a '|' if there is one), or link a web "
+     "address: [文字](https://…)"),
+    (re.compile(r"^(?:[ \t]*>[ \t]?)+\[![A-Za-z][A-Za-z-]*\][+-]?", re.M), "raw", "E233",
+     "'{0}' is printed as written: an Obsidian or GitHub callout's type, which the format does not read; delete "
+     "the '[!…]' (the lines below it are an ordinary quote)"),
+    (re.compile(r"(?<![%\\])%%(?!%)(?:[^%\n]|%(?!%))*%%|^[ \t]*%%[ \t]*$", re.M), "text", "E233",
+     "'{0}' is printed as written: an Obsidian comment, which the format does not hide; delete it (a note to "
+     "yourself goes in the copy, not the source)"),
+    (re.compile(r"^[ \t]*\[(?:toc|TOC|Toc)\][ \t]*$"), "text", "E233",
+     "'{0}' is printed as written: a Typora or Markdown editor's table of contents, which the format does not "
+     "read (every edition makes its own); delete the line"),
+    (re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$"), "raw", "E212",
+     "'{0}' is printed as written: a grid table's border (pandoc's, from a Word table), and the format has no "
+     "tables; write its rows as sentences or as a list"),
+    (re.compile(r"^\|[ \t]+\S.*"), "raw", "E233",
+     "'{0}' is printed as written, bar and all: a line opened by '|' (pandoc's line block, how it brings a "
+     "Word file's verse or address over, or a table without its '|---|' row); delete the '| ', and end each "
+     "line of verse with a backslash '\\'"),
 )
 
 
