@@ -166,16 +166,27 @@ def full_width_markup(lines: TextLines) -> Problem | None:
     return None
 
 
+# (the tenth sweep) One '*' or '_' a side around Chinese text that Markdown left as text, so every
+# edition printed both: '孙子_闹_' (CommonMark reads no '_' inside a word), '*“好”*然后' (no '*'
+# between a quotation mark and a character), as Word's italics come over from a converter.
+_SINGLE_EMPHASIS = re.compile(r"(?<![\\*_])(?P<mark>[*_])(?=[\u3000-\u9fff\uff00-\uffef“‘「『])[^*_\n]*?"
+                              r"(?<=[\u3000-\u9fff\uff00-\uffef”’」』])(?P=mark)(?![*_])")
+
+
 def stray_emphasis(lines: TextLines, texts: Iterable[str]) -> Problem | None:
     """E229 for '**' or '__' that Markdown left as text (`texts`: the text pieces markdown-it did
-    not read as markup): every edition printed the marks."""
-    if not any(EMPHASIS_RUN.search(text) for text in texts):
-        return None
-    for k, raw in enumerate(lines.raw):
-        if (run := EMPHASIS_RUN.search(raw)) is not None:
-            return Problem("E229", lines.first + k, run.start() + 1,
-                           f"'{run[0]}' is printed as written: Markdown reads '{run[0]}' as strong only where it does "
-                           "not stand between a Chinese quotation mark or bracket and a character, nor inside a word")
+    not read as markup): every edition printed the marks; and for a pair of single '*' or '_'
+    around Chinese text left so."""
+    texts = list(texts)
+    for pattern, what in ((EMPHASIS_RUN, "strong"), (_SINGLE_EMPHASIS, "emphasis")):
+        if not any(pattern.search(text) for text in texts):
+            continue
+        for k, raw in enumerate(lines.raw):
+            if (run := pattern.search(raw)) is not None:
+                mark = run[0] if what == "strong" else run["mark"]
+                return Problem("E229", lines.first + k, run.start() + 1,
+                               f"'{mark}' is printed as written: Markdown reads '{mark}' as {what} only where it does "
+                               "not stand between a Chinese quotation mark or bracket and a character, nor inside a word")
     return None
 
 
@@ -231,6 +242,8 @@ OTHER_TOOLS_CLASSES = {
                 "convert the file again",
     "comment-start": "a Word comment (pandoc's '--track-changes=all'), and every edition would print the comment "
                      "as text: delete it with its '[' and ']{…}'",
+    "anchor": "a Word bookmark (a heading's or the table of contents' target), as pandoc brings it over: "
+              "delete the '[]{…}'",
     "comment-end": "the end of a Word comment (pandoc's '--track-changes=all'): delete the '[]{…}'",
 }
 
