@@ -18,6 +18,7 @@ from pipeline.errors import SourceError
 from pipeline.frontmatter import FrontMatterError, parse_yaml, validate
 from pipeline.frontslips import values_lost_to_comments
 from pipeline.model import Document
+from pipeline.othertools import OTHER_HEADERS
 from pipeline.placeholders import find_placeholders
 from pipeline.slugs import slug_from_name
 from pipeline.sourcebytes import decode_source
@@ -75,17 +76,6 @@ def read_text(text: str, path: str, default_slug: str = "title") -> ReadResult:
 # A line an editor meant as the front matter's '---': more or fewer hyphens, or dashes an input
 # method types (em dashes, full-width hyphens, box lines). YAML has no such line, so it is never a value.
 _DASH_LINE = re.compile(r"^ {0,3}[-－—–―─ー]{2,}\s*$")
-# (the tenth sweep) The headers other tools write where this format has its YAML front matter: a
-# file from Hugo, pandoc or MultiMarkdown was told only "the first line must be '---'".
-_OTHER_HEADERS = (
-    (re.compile(r"^\+\+\+\s*$"), "the file opens with '+++', a TOML front matter (Hugo's): this format's is YAML "
-                                  "between two '---' lines, 'title: 灯下夜读' where TOML writes 'title = \"灯下夜读\"'"),
-    (re.compile(r"^%[ \t](?!YAML)"), "the file opens with a pandoc title block ('% title', '% author', '% date'): write "
-                                   "them as YAML fields, 'title:', 'authors:', 'date:', between two '---' lines"),
-    (re.compile(r"^[A-Za-z][A-Za-z _-]*:[ \t]*\S"), "the file opens with fields but no '---' above them "
-                                                  "(MultiMarkdown's or a notes app's metadata, or the '---' deleted): put "
-                                                  "a '---' line above the first field and one below the last"),
-)
 # Where a front matter that is never closed runs into the body (named in the message; the error
 # stays at its opening line): a heading or a fence, or a line at
 # the margin that is no YAML (no 'key:', no list item, no comment): the article's first paragraph.
@@ -133,7 +123,7 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
         if lines and (separator := re.search("[\u2028\u2029\x85]", lines[0])) and lines[0].startswith("---"):
             what = (f"the file's lines end in U+{ord(separator[0]):04X} (a Unicode line separator a program wrote), "
                     "which no Markdown reader takes for a line end: save the file again with plain line ends")
-        if lines and (other := next((why for pattern, why in _OTHER_HEADERS if pattern.match(lines[0])), None)):
+        if lines and (other := next((why for pattern, why in OTHER_HEADERS if pattern.match(lines[0])), None)):
             what = other
         # empty lines or a YAML directive ('%YAML 1.2', a tool's) above the '---': the front matter was there
         above = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("%")), None)

@@ -29,6 +29,7 @@ from pipeline.charrefs import REFERENCE_NAME
 from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.inlinetext import attribute_block_problem, link_problem, what_comment
 from pipeline.model import Span
+from pipeline.othertools import OTHER_TOOLS_CLASSES
 from pipeline.sourcetext import without_invisible, written_out
 
 _CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
@@ -222,30 +223,6 @@ def markup_in_fields(front: FrontMatterInput, positions: Positions) -> list[Prob
 # as the speaker's words, read in the speaker's voice; '{lang=english}' went into the EPUB's xml:lang.
 SPAN_CLASSES = ("aside",)
 SPAN_KEYS = ("class", "lang", "id", "href")
-# (the tenth sweep) The classes pandoc writes when it brings a Word file over, and what each was in
-# Word: "did you mean '.aside'?" sent the editor to make an underline an aside. Track changes
-# ('--track-changes=all') are the worst: a deletion's words were printed as if still meant.
-OTHER_TOOLS_CLASSES = {
-    "underline": "Word's underline, as pandoc brings it over: the format has no underline; keep the words "
-                 "without the '[' and ']{.underline}'",
-    "ul": "an underline: the format has none; keep the words without the '[' and ']{.ul}'",
-    "mark": "a highlight (Word's, as pandoc brings it over): the format has none; keep the words without the "
-            "'[' and ']{.mark}', or write **…** for strong",
-    "smallcaps": "small capitals (Word's, as pandoc brings them over): keep the words without the '[' and "
-                 "']{.smallcaps}'",
-    "insertion": "a tracked change Word had not accepted (words inserted): accept or reject the changes in Word "
-                 "and convert the file again, or keep the words without the '[' and ']{…}'",
-    "paragraph-insertion": "a tracked change Word had not accepted: accept or reject the changes in Word and "
-                           "convert the file again",
-    "deletion": "a tracked change Word had not accepted (words DELETED), and every edition would print them as "
-                "meant: delete them with their '[' and ']{…}', or accept or reject the changes in Word and "
-                "convert the file again",
-    "comment-start": "a Word comment (pandoc's '--track-changes=all'), and every edition would print the comment "
-                     "as text: delete it with its '[' and ']{…}'",
-    "anchor": "a Word bookmark (a heading's or the table of contents' target), as pandoc brings it over: "
-              "delete the '[]{…}'",
-    "comment-end": "the end of a Word comment (pandoc's '--track-changes=all'): delete the '[]{…}'",
-}
 
 
 def line_of_text(lines: TextLines, written: str) -> int:
