@@ -16,7 +16,7 @@ from pipeline.bodyreader import BodyBuilder
 from pipeline.diagnostics import Diagnostic, errors
 from pipeline.errors import SourceError
 from pipeline.frontmatter import FrontMatterError, parse_yaml, validate
-from pipeline.frontslips import values_lost_to_comments
+from pipeline.frontslips import dash_items_read_as_text, values_lost_to_comments
 from pipeline.model import Document
 from pipeline.othertools import OTHER_HEADERS
 from pipeline.placeholders import find_placeholders
@@ -163,6 +163,8 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
         return ReadResult(None, front_hidden)
     placeholders: list[Diagnostic] = []
     lost = values_lost_to_comments(lines[1:end], 2, path)  # (E237: its field's "missing" or "nothing" is no second error)
+    if dashed := dash_items_read_as_text(lines[1:end], 2, path):  # (its field's "bad value" would follow from it)
+        return ReadResult(None, dashed)
     try:
         data, positions = parse_yaml("\n".join(lines[1:end]), path, line_offset=1)
         placeholders = find_placeholders(data, positions, path, lines, end)  # E120–E127, W406–W407
