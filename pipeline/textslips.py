@@ -56,6 +56,11 @@ _PRINTED_MARKUP = (
     (REFERENCE_DEFINITION, "raw", "E223",
      "'{0}' is printed as written: a reference-style link's definition, which this format does not read (nor the "
      "'[文字][1]' that uses it); write the link where it stands: [文字](https://…)"),
+    # (the tenth sweep) a reference-style link's use, '[文字][1]', whose definition a paste left behind (or
+    # never had: pandoc's and Google Docs' exports put them at the end of the document): printed brackets and all
+    (re.compile(r"(?<![\\\]!])\[[^\[\]\n]+\]\[[^\[\]\n]+\](?![(\[:])"), "text", "E223",
+     "'{0}' is printed as written, brackets and all: a reference-style link, which this format does not read; "
+     "write the link where it stands, [文字](https://…), or keep the words alone"),
     # (the tenth sweep) what notes apps and converters write that CommonMark reads as text, so every
     # edition printed it, brackets, bars and all: Obsidian's links, embeds, callouts and comments,
     # Typora's table of contents, pandoc's line blocks (its verse, from a .docx) and grid tables
