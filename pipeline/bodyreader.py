@@ -47,7 +47,8 @@ from pipeline.texthygiene import (
     stray_fence,
 )
 from pipeline.textslips import (HEADING_IN_BLOCK, MISTYPED_MARKUP, after_the_closing, empty_items, extra_after_role,
-                                only_marks, printed_markup, trailing_backslash, unknown_heading_attribute)
+                                only_marks, printed_markup, reference_use, trailing_backslash,
+                                unknown_heading_attribute, REFERENCE_DEFINITION)
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
 # What markup in an answer's 'role=' is called: the label prints it as written.
@@ -82,6 +83,8 @@ class BodyBuilder:
         self.note_count = 0
         self.fence_lines: set[int] = set()  # lines whose fence fault the scanner reported
         self.cut_short = False  # the last piece parsed lost text past the nesting limit (E212)
+        # a reference-style link's definition anywhere in the body: its E223 names the '[文字][1]' uses too
+        self.defines_links = any(line.lstrip().startswith("[") and REFERENCE_DEFINITION.match(line) for line in body_lines)
 
     # -- helpers ---------------------------------------------------------------------------
     def problem(self, code: str, line: int, col: int, message: str) -> None:
@@ -369,7 +372,8 @@ class BodyBuilder:
                              stray_emphasis(lines, _texts(token)), span_attributes(token.children or [], lines),
                              full_width_markup(lines), misspelt_references(lines), footnotes(lines),
                              joined_items(lines), detached_attributes(lines, _texts(token)),
-                             printed_markup(lines, _texts(token)), trailing_backslash(lines)])
+                             printed_markup(lines, _texts(token)), trailing_backslash(lines),
+                             None if self.defines_links else reference_use(lines, _texts(token))])
                 first = True
                 for spans, offset in read_lines(token):  # (one piece a line of a verse)
                     if not "".join(s.text for s in spans).strip():

@@ -161,7 +161,7 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
         if (div := _PANDOC_DIV.match(words)) is not None:  # (one error, and its ':::' closes it: no E215 too)
             if open_block is not None:
                 intruder(index, f"the fence {_what(line)}")
-            report("E206", index, col + len(marker), _pandoc_div(div))
+            report("E206", index, col + len(marker) + len(rest) - len(rest.lstrip()), _pandoc_div(div))
             open_(index, "div", words, readable=False)
             continue
 

@@ -56,11 +56,6 @@ _PRINTED_MARKUP = (
     (REFERENCE_DEFINITION, "raw", "E223",
      "'{0}' is printed as written: a reference-style link's definition, which this format does not read (nor the "
      "'[文字][1]' that uses it); write the link where it stands: [文字](https://…)"),
-    # (the tenth sweep) a reference-style link's use, '[文字][1]', whose definition a paste left behind (or
-    # never had: pandoc's and Google Docs' exports put them at the end of the document): printed brackets and all
-    (re.compile(r"(?<![\\\]!])\[[^\[\]\n]+\]\[[^\[\]\n]+\](?![(\[:])"), "text", "E223",
-     "'{0}' is printed as written, brackets and all: a reference-style link, which this format does not read; "
-     "write the link where it stands, [文字](https://…), or keep the words alone"),
     # (the tenth sweep) what notes apps and converters write that CommonMark reads as text, so every
     # edition printed it, brackets, bars and all: Obsidian's links, embeds, callouts and comments,
     # Typora's table of contents, pandoc's line blocks (its verse, from a .docx) and grid tables
@@ -88,6 +83,25 @@ _PRINTED_MARKUP = (
      "Word file's verse or address over, or a table without its '|---|' row); delete the '| ', and end each "
      "line of verse with a backslash '\\'"),
 )
+
+
+# (the tenth sweep) A reference-style link's use, '[文字][1]', whose definition a paste left behind (or
+# never had: pandoc's and Google Docs' exports put them at the end of the document): printed brackets
+# and all. Where the source holds a definition, its E223 names the use too (one fault, one message).
+_REFERENCE_USE = re.compile(r"(?<![\\\]!])\[[^\[\]\n]+\]\[[^\[\]\n]+\](?![(\[:])")
+
+
+def reference_use(lines: TextLines, texts: Iterable[str]) -> Problem | None:
+    """E223 for the first '[文字][1]' markdown-it left as text in a paragraph or a heading."""
+    if not any(_REFERENCE_USE.search(text) for text in texts):
+        return None
+    for k, raw in enumerate(lines.raw):
+        if (found := _REFERENCE_USE.search(raw)) is not None:
+            return Problem("E223", lines.first + k, found.start() + 1,
+                           f"'{found[0][:40]}' is printed as written, brackets and all: a reference-style link, which "
+                           "this format does not read; write the link where it stands, [文字](https://…), or keep the "
+                           "words alone")
+    return None
 
 
 def printed_markup(lines: TextLines, texts: Iterable[str]) -> Problem | None:
