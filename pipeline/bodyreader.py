@@ -366,14 +366,15 @@ class BodyBuilder:
                 lists[-1][2] = True
             elif kind == "inline" and tokens[j - 1].type == "paragraph_open":
                 lines = self._text_lines(token)
+                texts = _texts(token)  # (once: four checks read them)
                 # (a stray fence is an error; the paragraph is still read, so its answer is not "empty")
                 self.report([stray_fence(lines, self.fence_lines), *hidden_references(lines), html_markup(lines),
                              open_attribute_block(lines), images(token.children or [], lines),
-                             stray_emphasis(lines, _texts(token)), span_attributes(token.children or [], lines),
+                             stray_emphasis(lines, texts), span_attributes(token.children or [], lines),
                              full_width_markup(lines), misspelt_references(lines), footnotes(lines),
-                             joined_items(lines), detached_attributes(lines, _texts(token)),
-                             printed_markup(lines, _texts(token)), trailing_backslash(lines),
-                             None if self.defines_links else reference_use(lines, _texts(token))])
+                             joined_items(lines), detached_attributes(lines, texts),
+                             printed_markup(lines, texts), trailing_backslash(lines),
+                             None if self.defines_links else reference_use(lines, texts)])
                 first = True
                 for spans, offset in read_lines(token):  # (one piece a line of a verse)
                     if not "".join(s.text for s in spans).strip():
