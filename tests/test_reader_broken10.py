@@ -229,3 +229,26 @@ def test_a_build_refuses_a_merge_conflict_and_writes_nothing(tmp_path: Path) -> 
     assert exit_code == 1 and "Traceback" not in output, output
     assert f"{source}:44:1: error E238: {CONFLICT}" in output, output
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*"))
+
+
+def _cut_at_the_end(data: bytes) -> bytes:
+    return data.rstrip(b"\n")[:-1]  # (the last character's last byte: a copy that stopped)
+
+
+def _byte_lost_inside(data: bytes) -> bytes:
+    at = data.index(LINE.encode()) + 1  # (the second byte of 白)
+    return data[:at] + data[at + 1:]
+
+
+@pytest.mark.parametrize(("cut", "line", "said"), [
+    (_cut_at_the_end, 86, "the file ends in the middle of a character: it was cut short"),
+    (_byte_lost_inside, 44, "one character here lost part of its bytes, and the rest of the file is UTF-8"),
+], ids=["cut-at-the-end", "a-byte-lost-inside"])
+def test_a_character_cut_short_is_named_not_another_encoding(tmp_path: Path, cut, line: int, said: str) -> None:
+    """A UTF-8 file with one character's bytes cut was told "this part was pasted or saved in
+    another encoding, such as GBK": the editor converted a file that was UTF-8 throughout."""
+    path = tmp_path / "t.md"
+    path.write_bytes(cut(BASE.encode("utf-8")))
+    diagnostics = read_with_diagnostics(path).diagnostics
+    assert [(d.code, d.line) for d in diagnostics] == [("E100", line)] and said in diagnostics[0].message, diagnostics
+    assert "GBK" not in diagnostics[0].message
