@@ -75,6 +75,15 @@ _PRINTED_MARKUP = (
     (re.compile(r"^[ \t]*\[(?:toc|TOC|Toc)\][ \t]*$"), "text", "E233",
      "'{0}' is printed as written: a Typora or Markdown editor's table of contents, which the format does not "
      "read (every edition makes its own); delete the line"),
+    (re.compile(r"^[ \t]*\$\$.*$"), "raw", "E233",
+     "'{0}' is printed as written, dollar signs and all: a math block (Typora's, Obsidian's, pandoc's), which "
+     "the format does not typeset; write the formula in words or as plain text"),
+    (re.compile(r"^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\[[ xX]\](?=[ \t])"), "raw", "E233",
+     "'{0}' is printed as written, brackets and all: a task list's checkbox (GitHub's, Obsidian's, Notion's), "
+     "which the format does not read; delete the '[ ]' (the item stays a bullet)"),
+    (re.compile(r"^:[ \t]+\S.*"), "raw", "E233",
+     "'{0}' is printed as written, colon and all: a definition list's definition (pandoc's, Markdown Extra's), "
+     "which the format does not read; join it to the term as a sentence, or write a list"),
     (re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$"), "raw", "E212",
      "'{0}' is printed as written: a grid table's border (pandoc's, from a Word table), and the format has no "
      "tables; write its rows as sentences or as a list"),
