@@ -140,7 +140,7 @@ CLEAN = [
     ("an-identifier-with-underscores", ("小模型。", "小模型 model_v2_final。"), ["model_v2_final"], []),
     ("a-quote-opening-with-a-bracket", ("::: note\n（文中", "::: note\n> [注] 引自馆方。\n\n（文中"), ["[注] 引自馆方。"], []),
     ("a-dollar-price", ("小模型。", "小模型，花了$5。"), ["花了$5。"], []),
-    ("a-bullet-opening-with-a-bracket", ("3. 闭馆前", "- [注] 见馆方公告\n\n3. 闭馆前"), ["[注] 见馆方公告"], []),
+    ("a-bullet-opening-with-a-bracket", ("我们正在招募", "- [注] 见馆方公告\n\n我们正在招募"), ["[注] 见馆方公告"], []),
     ("seven-equals-signs-in-a-line", ("慢慢看。", "慢慢看。=======好"), ["慢慢看。=======好"], []),
 ]
 
