@@ -48,8 +48,8 @@ def conflict_markers(lines: list[str]) -> list[tuple[int, int, str]]:
                          else _lines(opened + 1, number - 1))
                 found.append((opened, 1, f"a git merge conflict is left in the file, lines {opened}–{number} "
                                          f"('{lines[opened - 1].strip()[:30]}' … '{line.strip()[:30]}'): {sides} are two "
-                                         "versions of the same text, and every edition would print both with the "
-                                         "markers; keep the version meant and delete the other and the marker lines"))
+                                         "versions of the same text, which a merge could not join; keep the version "
+                                         "meant and delete the other and the marker lines"))
             opened = middle = None
         elif opened is None and _BASE.match(line):
             found.append((number, 1, f"a git merge-conflict marker '{line.strip()[:40]}' is left in the file: delete "
