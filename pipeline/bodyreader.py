@@ -82,6 +82,10 @@ class BodyBuilder:
         self.question_count = 0
         self.note_count = 0
         self.fence_lines: set[int] = set()  # lines whose fence fault the scanner reported
+        # lines that hold a fence or heading typed wrong (MISTYPED_MARKUP): kept as they are reported, since
+        # searching every diagnostic at every block was quadratic (a 600 KB paste of 8,000 footnote
+        # markers, one W418 a paragraph, took 6 s to read, and 5 MB minutes)
+        self.mistyped_lines: set[int] = set()
         self.cut_short = False  # the last piece parsed lost text past the nesting limit (E212)
         # a reference-style link's definition anywhere in the body: its E223 names the '[文字][1]' uses too
         self.defines_links = any(line.lstrip().startswith("[") and REFERENCE_DEFINITION.match(line) for line in body_lines)
@@ -89,6 +93,8 @@ class BodyBuilder:
     # -- helpers ---------------------------------------------------------------------------
     def problem(self, code: str, line: int, col: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(code, self.path, max(line, 1), max(col, 1), message))
+        if code in MISTYPED_MARKUP:
+            self.mistyped_lines.add(max(line, 1))
 
     def report(self, problems: Iterable[Problem | None]) -> None:
         """Each problem a check found (None: a check that found none), in the order found."""
@@ -334,7 +340,7 @@ class BodyBuilder:
                 section["references"].extend(self._references(tokens[i:end]))
             return end
         blocks = self._blocks(tokens[i:end])
-        if any(d.line == line and d.code in MISTYPED_MARKUP for d in self.diagnostics):
+        if line in self.mistyped_lines:
             pass  # (the line's own fault is named: '＃＃ 标题' is E220's, not "text outside any answer" too)
         elif section["kind"] in ("question", "closing"):
             self.problem("E205", line, 1, "text under a question heading is outside any answer"
