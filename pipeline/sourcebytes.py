@@ -53,7 +53,9 @@ def _broken_character(data: bytes, exc: UnicodeDecodeError) -> str:
                 "stopped; type the last character again and check the end of the text is all there)")
     if not any(char >= "\u2e80" for char in data[: exc.start].decode("utf-8", "ignore")):
         return ""  # (no UTF-8 Chinese before it: a file in another encoding, which `_legacy_chinese` names)
-    if data[exc.end:].decode("utf-8", "replace").count("\ufffd") == 0:
+    # (a lead byte and at least one of its continuation bytes, then UTF-8 to the end: a Latin-1 'é' amid
+    # UTF-8 is one byte alone, which `_legacy_chinese` calls a part in another encoding)
+    if exc.end - exc.start >= 2 and data[exc.end:].decode("utf-8", "replace").count("\ufffd") == 0:
         return (" (one character here lost part of its bytes, and the rest of the file is UTF-8: type the "
                 "character again from the original copy)")
     return ""
