@@ -113,12 +113,21 @@ def reference_use(lines: TextLines, texts: Iterable[str]) -> Problem | None:
     return None
 
 
+# Each raw row's pattern over a paragraph's lines joined (its '^' and '$' at each line's ends), to
+# search the paragraph once before its lines one by one: most paragraphs hold none of them.
+_WHOLE = {pattern: re.compile(pattern.pattern, pattern.flags | re.M) for pattern, where, *_ in _PRINTED_MARKUP
+          if where == "raw"}
+
+
 def printed_markup(lines: TextLines, texts: Iterable[str]) -> Problem | None:
     """E233 / E223 for the first mark of `_PRINTED_MARKUP` in a paragraph or a heading (`texts`:
     the text pieces markdown-it did not read as markup)."""
     left_as_text = "\n".join(texts)
+    written = "\n".join(lines.raw)
     for pattern, where, code, message in _PRINTED_MARKUP:
         if where == "text" and not pattern.search(left_as_text):
+            continue
+        if where == "raw" and not _WHOLE[pattern].search(written):  # (one search a paragraph, not one a line)
             continue
         for k, raw in enumerate(lines.raw):
             if (found := pattern.search(raw)) is not None:
