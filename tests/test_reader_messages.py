@@ -377,7 +377,7 @@ def test_a_key_that_is_a_list_is_an_error_at_the_key() -> None:
 # YAML the front matter cannot hold, added after 'rights:' (line 10), with what the editor is told.
 BAD_YAML = [
     ("alias-into-itself", "x: &a [1, *a]\n", 4, "an alias '*' refers to a value that contains it"),
-    ("duplicate-key", "title: 二\n", 1, "duplicate key 'title' (first on line 3): keep one of the two"),
+    ("duplicate-key", "title: 二\n", 1, "duplicate key 'title' (first on line 3): keep one of the two (a paste or a merge wrote the field twice)"),
     ("bad-int", "x: !!int abc\n", 4, "invalid literal for int() with base 10: 'abc'"),
     ("bad-float", "x: !!float abc\n", 4, "could not convert string to float: 'abc'"),
     ("escaped-control-in-value", 'x: "\\x07"\n', 4, "the value holds an invisible character U+0007 (written as an escape): delete it"),
