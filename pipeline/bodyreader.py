@@ -47,7 +47,8 @@ from pipeline.texthygiene import (
     stray_fence,
 )
 from pipeline.textslips import (HEADING_IN_BLOCK, MISTYPED_MARKUP, after_the_closing, empty_items, extra_after_role,
-                                only_marks, printed_markup, trailing_backslash, unknown_heading_attribute)
+                                only_marks, printed_markup, reference_use, trailing_backslash,
+                                unknown_heading_attribute, REFERENCE_DEFINITION)
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
 # What markup in an answer's 'role=' is called: the label prints it as written.
@@ -81,11 +82,19 @@ class BodyBuilder:
         self.question_count = 0
         self.note_count = 0
         self.fence_lines: set[int] = set()  # lines whose fence fault the scanner reported
+        # lines that hold a fence or heading typed wrong (MISTYPED_MARKUP): kept as they are reported, since
+        # searching every diagnostic at every block was quadratic (a 600 KB paste of 8,000 footnote
+        # markers, one W418 a paragraph, took 6 s to read, and 5 MB minutes)
+        self.mistyped_lines: set[int] = set()
         self.cut_short = False  # the last piece parsed lost text past the nesting limit (E212)
+        # a reference-style link's definition anywhere in the body: its E223 names the '[文字][1]' uses too
+        self.defines_links = any(line.lstrip().startswith("[") and REFERENCE_DEFINITION.match(line) for line in body_lines)
 
     # -- helpers ---------------------------------------------------------------------------
     def problem(self, code: str, line: int, col: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(code, self.path, max(line, 1), max(col, 1), message))
+        if code in MISTYPED_MARKUP:
+            self.mistyped_lines.add(max(line, 1))
 
     def report(self, problems: Iterable[Problem | None]) -> None:
         """Each problem a check found (None: a check that found none), in the order found."""
@@ -331,7 +340,7 @@ class BodyBuilder:
                 section["references"].extend(self._references(tokens[i:end]))
             return end
         blocks = self._blocks(tokens[i:end])
-        if any(d.line == line and d.code in MISTYPED_MARKUP for d in self.diagnostics):
+        if line in self.mistyped_lines:
             pass  # (the line's own fault is named: '＃＃ 标题' is E220's, not "text outside any answer" too)
         elif section["kind"] in ("question", "closing"):
             self.problem("E205", line, 1, "text under a question heading is outside any answer"
@@ -363,13 +372,15 @@ class BodyBuilder:
                 lists[-1][2] = True
             elif kind == "inline" and tokens[j - 1].type == "paragraph_open":
                 lines = self._text_lines(token)
+                texts = _texts(token)  # (once: four checks read them)
                 # (a stray fence is an error; the paragraph is still read, so its answer is not "empty")
                 self.report([stray_fence(lines, self.fence_lines), *hidden_references(lines), html_markup(lines),
                              open_attribute_block(lines), images(token.children or [], lines),
-                             stray_emphasis(lines, _texts(token)), span_attributes(token.children or [], lines),
+                             stray_emphasis(lines, texts), span_attributes(token.children or [], lines),
                              full_width_markup(lines), misspelt_references(lines), footnotes(lines),
-                             joined_items(lines), detached_attributes(lines, _texts(token)),
-                             printed_markup(lines, _texts(token)), trailing_backslash(lines)])
+                             joined_items(lines), detached_attributes(lines, texts),
+                             printed_markup(lines, texts), trailing_backslash(lines),
+                             None if self.defines_links else reference_use(lines, texts)])
                 first = True
                 for spans, offset in read_lines(token):  # (one piece a line of a verse)
                     if not "".join(s.text for s in spans).strip():

@@ -34,9 +34,12 @@ def pinyin_fallbacks(doc: Document, source: _SourceText) -> list[Diagnostic]:
     texts += [(p.text[:LONG_PARAGRAPH], p.loc.line) for p in doc.paragraphs()]  # (past it: W422 says so)
     # a span in another language ([汝食饱未？]{lang=nan}, {lang=yue}) gets no pinyin in the learner
     # editions, so nothing of it is a Mandarin reading to confirm: its characters are not reported
-    other = {(p.text[:LONG_PARAGRAPH], p.loc.line): _other_language(p.spans) for p in doc.paragraphs()}
     texts += [(r.text, r.loc.line) for s in doc.sections for r in s.references]
     texts, stopped = sourceshape.within_budget(texts, sourceshape.SEARCH_BUDGET)  # (a source of megabytes: W424)
+    # (only the paragraphs the budget kept: each one's spans were walked, megabytes of them, for nothing)
+    searched = {line for _text, line in texts}
+    other = {(p.text[:LONG_PARAGRAPH], p.loc.line): _other_language(p.spans) for p in doc.paragraphs()
+             if p.loc.line in searched}
     found = [] if stopped is None else [Diagnostic("W424", doc.source, stopped[0], 1,
                                                    sourceshape.budget_message(stopped[1], sourceshape.SEARCH_BUDGET))]
     for text, line in texts:

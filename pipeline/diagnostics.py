@@ -61,6 +61,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E220": ("error", "write a heading as '## ' (two half-width '#' and a plain space) before its text"),
     "E223": ("error", "link only whole web addresses (https://example.org/…) or mail addresses (mailto:name@example.org), "
                       "in the chapter's text; a file name or a page of this book cannot be linked"),
+    "E238": ("error", "resolve the conflict: keep one version of the text and delete the other and the "
+                      "'<<<<<<<', '=======' and '>>>>>>>' lines (or run 'git mergetool')"),
     "E237": ("error", "a value holding '#' goes in quotes: YAML reads ' #' and all after it as a comment"),
     "E227": ("error", "write the text without the tag (an empty line starts a paragraph, **…** is strong), "
                       "or '\\<' before it to print it"),
@@ -69,8 +71,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E231": ("error", "type the character itself (a plain space for '&nbsp;'), or write '\\&' to print an '&'"),
     "E232": ("error", "delete the underline (or put an empty line above a '---': a section break, left out); "
                       "a chapter's heading is written '## …'"),
-    "E233": ("error", "delete the marks (and the words they struck out); the format's Markdown is CommonMark: "
-                      "**…** for strong, and no strikethrough or highlighting"),
+    "E233": ("error", "delete the marks (and any words they struck out); the format's Markdown is CommonMark: "
+                      "**…** for strong, and no strikethrough, highlighting or other tools' markup"),
     "E234": ("error", "convert the file again from its original as UTF-8, or type the text again: the editions "
                       "would print the garbled letters"),
     "E235": ("error", "move the closing chapter after the last question (the closing is the book's last question), or drop "

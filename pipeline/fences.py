@@ -158,6 +158,13 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
                 close(index, closed=True)
             continue
 
+        if (div := _PANDOC_DIV.match(words)) is not None:  # (one error, and its ':::' closes it: no E215 too)
+            if open_block is not None:
+                intruder(index, f"the fence {_what(line)}")
+            report("E206", index, col + len(marker) + len(rest) - len(rest.lstrip()), _pandoc_div(div))
+            open_(index, "div", words, readable=False)
+            continue
+
         name_match = _NAME.match(words)
         if name_match is None:  # colons, then text that names no block: a closing fence with text
             report("E218", index, col + len(marker), f"text after a closing fence: {_what(line)}")
@@ -185,6 +192,23 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
     elif run_start < len(lines):
         layout.pieces.append(Run(run_start, len(lines)))
     return layout
+
+
+# (the tenth sweep) Pandoc's fenced div, '::: {.note}', or one it writes for a Word paragraph style,
+# '::: {custom-style="Body Text"}': read as a closing fence with text (E218), the brace as an
+# attribute block with nothing to attach to (E226), and its closing ':::' as one that closes nothing
+# (E215): three errors, none saying what the line is.
+_PANDOC_DIV = re.compile(r"^\{(?:[^{}]*?\.(?P<name>[A-Za-z][\w-]*))?(?:[^{}]*?custom-style=[\"'“]?(?P<style>[^\"'”}]*))?[^{}]*\}\s*$")
+
+
+def _pandoc_div(div: re.Match[str]) -> str:
+    """E206's words for a pandoc div's fence: the block meant, or what the div was in Word."""
+    if div["name"] in BLOCK_NAMES:
+        return (f"'{{.{div['name']}}}' is pandoc's way to write a block: this format writes it '::: {div['name']}'"
+                + (" ID" if div["name"] == "answer" else ""))
+    what = f"Word's paragraph style '{div['style']}'" if div["style"] else "a pandoc div"
+    return (f"'{div[0].strip()}' is {what}, which pandoc wrote as a block; this format's blocks are '::: answer ID' "
+            "and '::: note': delete this line and the ':::' that closes it")
 
 
 ANSWER_WITH_TEXT = re.compile(r"^answer\s+(?P<id>\S+)\s+(?!role=)(?P<text>\S.*)$")  # '::: answer wang 白天…'

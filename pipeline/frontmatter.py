@@ -250,8 +250,9 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, pos: Positions
                 for key_node, value_node in node.value:
                     key = _key(key_node)
                     if key in result:
-                        raise yaml.constructor.ConstructorError(
-                            None, None, f"duplicate key {key!r}", key_node.start_mark)
+                        raise yaml.constructor.ConstructorError(  # (which of the two is meant: the editor decides)
+                            None, None, f"duplicate key {key!r} (first on line {pos.key_of((*path, key))[0]}): "
+                            "keep one of the two (a paste or a merge wrote the field twice)", key_node.start_mark)
                     pos.add_key((*path, key), key_node)
                     result[key] = _build(value_node, loader, (*path, key), pos, budget)
                 return result
@@ -341,6 +342,7 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
             [Diagnostic("E102", path, line_offset + 1, 1, "front matter must be a mapping of 'field: value' lines")]
         )
     return data, pos
+
 
 
 # A language as editors name it, for E104's "write zh-Hans" (the tag the editions and voices read).

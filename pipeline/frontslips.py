@@ -59,3 +59,22 @@ def values_lost_to_comments(lines: list[str], first_line: int, path: str) -> lis
         quoted = f"{key}: \"{written.rstrip()}\"" if field else f"- \"{written.rstrip()}\""
         found.append(Diagnostic("E237", path, first_line + k, col, f"{what}; put the whole value in quotes, {quoted}"))
     return found
+
+
+# (the tenth sweep) A list item opened by Word's en dash ('–', autocorrected from '- ') or an IME's
+# '－' under a field with no value: valid YAML, the field's text ('authors' was one author named
+# '– 林小满', without a word). (A dash item YAML cannot read is E102 from the parser's error.)
+_DASH_ITEM = re.compile(r"^\s*(?:[－﹣–―‐‑•·・]|—(?!—))\s*\S")  # (a Chinese dash '——' opens text, not an item)
+_EMPTY_FIELD = re.compile(r"^\s*(?:- )?[^\s:#][^:#]*:\s*(?:#.*)?$")
+
+
+def dash_items_read_as_text(lines: list[str], first_line: int, path: str) -> list[Diagnostic]:
+    """E102 at the first item under a field opened by a dash or bullet YAML does not read as one."""
+    for k in range(1, len(lines)):
+        if _DASH_ITEM.match(lines[k]) and (_EMPTY_FIELD.match(lines[k - 1]) or _DASH_ITEM.match(lines[k - 1])):
+            mark = lines[k].strip()[0]
+            return [Diagnostic("E102", path, k + first_line, lines[k].index(mark) + 1, (
+                f"'{lines[k].strip()[:30]}' opens a list item with '{mark}' (U+{ord(mark):04X}, a word processor's "
+                "or an input method's), so YAML read the item as the field's text; YAML's list items start with a "
+                "half-width hyphen and a space, '- '"))]
+    return []

@@ -16,11 +16,13 @@ from pipeline.bodyreader import BodyBuilder
 from pipeline.diagnostics import Diagnostic, errors
 from pipeline.errors import SourceError
 from pipeline.frontmatter import FrontMatterError, parse_yaml, validate
-from pipeline.frontslips import values_lost_to_comments
+from pipeline.frontslips import dash_items_read_as_text, values_lost_to_comments
 from pipeline.model import Document
+from pipeline.othertools import OTHER_HEADERS
 from pipeline.placeholders import find_placeholders
 from pipeline.slugs import slug_from_name
 from pipeline.sourcebytes import decode_source
+from pipeline.conflicts import conflict_markers
 from pipeline.sourcetext import INVISIBLE, garbled_text, invisible_characters, lost_characters, split_lines
 from pipeline.texthygiene import joined_authors, markup_in_fields
 
@@ -110,6 +112,8 @@ def _garbled_message(written: str, meant: str) -> str:
 
 
 def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
+    if conflicts := conflict_markers(lines):  # (E238: every other message would follow from the markers)
+        return ReadResult(None, [Diagnostic("E238", path, line, col, message) for line, col, message in conflicts])
     if not lines or lines[0].strip() != "---":
         what = (f"the first line '{lines[0].strip()}' must be exactly '---' (three half-width hyphens)"
                 if lines and (_DASH_LINE.match(lines[0]) or lines[0].startswith("---")) else "the first line must be '---'")
@@ -119,6 +123,8 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
         if lines and (separator := re.search("[\u2028\u2029\x85]", lines[0])) and lines[0].startswith("---"):
             what = (f"the file's lines end in U+{ord(separator[0]):04X} (a Unicode line separator a program wrote), "
                     "which no Markdown reader takes for a line end: save the file again with plain line ends")
+        if lines and (other := next((why for pattern, why in OTHER_HEADERS if pattern.match(lines[0])), None)):
+            what = other
         # empty lines or a YAML directive ('%YAML 1.2', a tool's) above the '---': the front matter was there
         above = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("%")), None)
         if above and lines[above].strip() == "---":
@@ -157,6 +163,8 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
         return ReadResult(None, front_hidden)
     placeholders: list[Diagnostic] = []
     lost = values_lost_to_comments(lines[1:end], 2, path)  # (E237: its field's "missing" or "nothing" is no second error)
+    if dashed := dash_items_read_as_text(lines[1:end], 2, path):  # (its field's "bad value" would follow from it)
+        return ReadResult(None, dashed)
     try:
         data, positions = parse_yaml("\n".join(lines[1:end]), path, line_offset=1)
         placeholders = find_placeholders(data, positions, path, lines, end)  # E120–E127, W406–W407

@@ -39,8 +39,26 @@ def decode_source(data: bytes, shown: str) -> str | Diagnostic:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = _legacy_chinese(data, exc.start)
+        hint = _broken_character(data, exc) or _legacy_chinese(data, exc.start)
         return Diagnostic("E100", shown, line, col, f"file is not valid UTF-8{hint}")
+
+
+def _broken_character(data: bytes, exc: UnicodeDecodeError) -> str:
+    """(the tenth sweep) A hint when the file is UTF-8 but for one character whose bytes were cut:
+    at the end (a copy, a download or a save stopped: 'unexpected end of data'), or in the middle
+    (a byte lost, an editor's or a script's cut by bytes). "Saved in another encoding, such as GBK"
+    sent the editor converting a file that is UTF-8 throughout."""
+    if exc.reason == "unexpected end of data" and exc.end == len(data):
+        return (" (the file ends in the middle of a character: it was cut short, a copy, a download or a save "
+                "stopped; type the last character again and check the end of the text is all there)")
+    if not any(char >= "\u2e80" for char in data[: exc.start].decode("utf-8", "ignore")):
+        return ""  # (no UTF-8 Chinese before it: a file in another encoding, which `_legacy_chinese` names)
+    # (a lead byte and at least one of its continuation bytes, then UTF-8 to the end: a Latin-1 'é' amid
+    # UTF-8 is one byte alone, which `_legacy_chinese` calls a part in another encoding)
+    if exc.end - exc.start >= 2 and data[exc.end:].decode("utf-8", "replace").count("\ufffd") == 0:
+        return (" (one character here lost part of its bytes, and the rest of the file is UTF-8: type the "
+                "character again from the original copy)")
+    return ""
 
 
 def _legacy_chinese(data: bytes, bad: int) -> str:

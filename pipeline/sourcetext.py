@@ -84,7 +84,49 @@ def invisible_characters(lines: list[str], front_end: int | None = None) -> Iter
         for match in sorted(hits, key=lambda m: m.start()):
             char = match[0]
             name = unicodedata.name(char, "control character")
-            yield index + 1, match.start() + 1, f"invisible character U+{ord(char):04X} ({name}) in the text"
+            where = ("in the text" if front_end is None or not 0 < index < front_end
+                     else front_matter_place(lines, index, match.start()) + ": delete it")
+            yield index + 1, match.start() + 1, f"invisible character U+{ord(char):04X} ({name}) {where}"
+
+
+# A front-matter line's key, as an editor types it: '  - id: x', '    name: 苏雯', 'editor: 周一'.
+_FRONT_KEY = re.compile(r"^(?P<indent>[ \t]*)(?:-[ \t]+)?(?P<key>[^\s:#'\"-][^:#]*?)[ \t]*:(?:[ \t]|$)")
+_FRONT_ITEM = re.compile(r"^(?P<indent>[ \t]*)-(?:[ \t]|$)")
+
+
+def front_matter_place(lines: list[str], index: int, col: int) -> str:
+    """Where in the front matter column `col` of line `index` stands, in the editor's words: "in
+    the front matter's 'editor' value (line 8)", "in the field name 'editor'", "in an item of
+    'authors'", "in the 'name' of the speaker on line 17": a message that said "in the text" sent
+    the editor looking through the article for a character that sat in a field."""
+    line = lines[index]
+    own = _FRONT_KEY.match(line)
+    if own and col < own.end("key"):
+        return f"in the front matter, in the field name '{INVISIBLE.sub('', own['key'])}' (line {index + 1})"
+    if _COMMENT_AFTER.search(line[own.end() - 1 if own else 0:col]):
+        return f"in the front matter, in a comment (line {index + 1})"
+    keys: list[str] = []  # the key of this line's value, then each enclosing one
+    depth = len(line) - len(line.lstrip(" \t")) + (1 if own is None else 0)
+    if own:
+        keys.append(own["key"])
+        depth = len(own["indent"])
+    item = own is None and _FRONT_ITEM.match(line) is not None
+    for above in range(index - 1, 0, -1):
+        key = _FRONT_KEY.match(lines[above])
+        if key and len(key["indent"]) < depth:
+            keys.append(key["key"])
+            depth = len(key["indent"])
+            if depth == 0:
+                break
+    keys = [INVISIBLE.sub("", key) for key in keys]
+    if not keys:
+        return f"in the front matter (line {index + 1})"
+    field = f"an item of '{keys[0]}'" if item else f"the value of '{keys[0]}'"
+    under = f" under '{keys[-1]}'" if len(keys) > 1 else ""
+    return f"in the front matter, in {field}{under} (line {index + 1})"
+
+
+_COMMENT_AFTER = re.compile(r"(?:^|[ \t])#")
 
 
 def lost_characters(lines: list[str]) -> Iterator[tuple[int, int, str]]:

@@ -29,12 +29,20 @@ from pipeline.charrefs import REFERENCE_NAME
 from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.inlinetext import attribute_block_problem, link_problem, what_comment
 from pipeline.model import Span
+from pipeline.othertools import OTHER_TOOLS_CLASSES
 from pipeline.sourcetext import without_invisible, written_out
 
 _CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,9}));")
-_HTML_COMMENT = re.compile(r"(?<!\\)<!--")
-# An HTML tag as a web page or a CMS writes it: '<br>', '<b>', '</p>', '<span class="x">', '<br/>'.
-_HTML_TAG = re.compile(r"(?<!\\)</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
+# An HTML tag as a web page or a CMS writes it: '<br>', '<b>', '</p>', '<span class="x">', '<br/>';
+# and a comment, '<!-- … -->'. One definition for both readers of them: the reader's E225 / E227
+# (not after a backslash, `\\<b>`, which prints the tag on purpose) and the check's punctuation
+# rules, which skip every tag and comment, escaped or not (an attribute's quotes, `title="a"`, are
+# the tag's, not a half-width mark to make full-width).
+_TAG = r"</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>"
+_COMMENT = r"<!--"
+HTML_MARKUP = re.compile(rf"(?P<comment>{_COMMENT}.*?(?:-->|$))|{_TAG}")
+_HTML_COMMENT = re.compile(rf"(?<!\\){_COMMENT}")
+_HTML_TAG = re.compile(rf"(?<!\\){_TAG}")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 # Names of the elements copy carries in (a '<T>' or '<name>' in prose is left alone). The ninth sweep
 # added what a web page's or a CMS's source holds besides text markup: scripts, styles, embeds, a
@@ -159,16 +167,27 @@ def full_width_markup(lines: TextLines) -> Problem | None:
     return None
 
 
+# (the tenth sweep) One '*' or '_' a side around Chinese text that Markdown left as text, so every
+# edition printed both: '孙子_闹_' (CommonMark reads no '_' inside a word), '*“好”*然后' (no '*'
+# between a quotation mark and a character), as Word's italics come over from a converter.
+_SINGLE_EMPHASIS = re.compile(r"(?<![\\*_])(?P<mark>[*_])(?=[\u3000-\u9fff\uff00-\uffef“‘「『])[^*_\n]*?"
+                              r"(?<=[\u3000-\u9fff\uff00-\uffef”’」』])(?P=mark)(?![*_])")
+
+
 def stray_emphasis(lines: TextLines, texts: Iterable[str]) -> Problem | None:
     """E229 for '**' or '__' that Markdown left as text (`texts`: the text pieces markdown-it did
-    not read as markup): every edition printed the marks."""
-    if not any(EMPHASIS_RUN.search(text) for text in texts):
-        return None
-    for k, raw in enumerate(lines.raw):
-        if (run := EMPHASIS_RUN.search(raw)) is not None:
-            return Problem("E229", lines.first + k, run.start() + 1,
-                           f"'{run[0]}' is printed as written: Markdown reads '{run[0]}' as strong only where it does "
-                           "not stand between a Chinese quotation mark or bracket and a character, nor inside a word")
+    not read as markup): every edition printed the marks; and for a pair of single '*' or '_'
+    around Chinese text left so."""
+    texts = list(texts)
+    for pattern, what in ((EMPHASIS_RUN, "strong"), (_SINGLE_EMPHASIS, "emphasis")):
+        if not any(pattern.search(text) for text in texts):
+            continue
+        for k, raw in enumerate(lines.raw):
+            if (run := pattern.search(raw)) is not None:
+                mark = run[0] if what == "strong" else run["mark"]
+                return Problem("E229", lines.first + k, run.start() + 1,
+                               f"'{mark}' is printed as written: Markdown reads '{mark}' as {what} only where it does "
+                               "not stand between a Chinese quotation mark or bracket and a character, nor inside a word")
     return None
 
 
@@ -244,10 +263,14 @@ def span_attributes(children: Iterable[Token], lines: TextLines) -> Problem | No
         if child.type not in ("span_open", "link_open"):
             continue
         problem = None  # (as written, what it is, the suggestion)
-        for key, value in child.attrs.items():
+        # (the class first: pandoc writes '{.insertion author="…" date="…"}', and its class says what the span is)
+        for key, value in sorted(child.attrs.items(), key=lambda item: item[0] != "class"):
             if key == "class":
                 unknown = [c for c in str(value).split() if c not in SPAN_CLASSES]
-                if unknown:
+                if unknown and (tool := OTHER_TOOLS_CLASSES.get(unknown[0].lower())):
+                    problem = (f".{unknown[0]}", f"'.{unknown[0]}' is {tool.split(':')[0]}", tool.split(":", 1)[1].strip()
+                               if ":" in tool else tool)
+                elif unknown:
                     near = difflib.get_close_matches(unknown[0].lower(), SPAN_CLASSES, n=1, cutoff=0.5)
                     problem = (f".{unknown[0]}", f"'.{unknown[0]}' is not a class of the format, and every edition would drop it",
                                f"did you mean '.{near[0]}'?" if near else "the one there is '.aside'")

@@ -56,15 +56,78 @@ _PRINTED_MARKUP = (
     (REFERENCE_DEFINITION, "raw", "E223",
      "'{0}' is printed as written: a reference-style link's definition, which this format does not read (nor the "
      "'[文字][1]' that uses it); write the link where it stands: [文字](https://…)"),
+    # (the tenth sweep) what notes apps and converters write that CommonMark reads as text, so every
+    # edition printed it, brackets, bars and all: Obsidian's links, embeds, callouts and comments,
+    # Typora's table of contents, pandoc's line blocks (its verse, from a .docx) and grid tables
+    (re.compile(r"(?<![\\])!\[\[[^\[\]\n]+\]\]"), "text", "E233",
+     "'{0}' is printed as written: an Obsidian embed (a picture or a note pulled in), which the format does not "
+     "read; delete it, or say in words what it shows"),
+    (re.compile(r"(?<![\\!\[])\[\[[^\[\]\n]+\]\](?![(\[])"), "text", "E233",
+     "'{0}' is printed as written, brackets and all: an Obsidian or wiki link between notes, which the format "
+     "does not read; keep the words without the '[[' ']]' (the text after a '|' if there is one), or link a web "
+     "address: [文字](https://…)"),
+    (re.compile(r"^(?:[ \t]*>[ \t]?)+\[![A-Za-z][A-Za-z-]*\][+-]?", re.M), "raw", "E233",
+     "'{0}' is printed as written: an Obsidian or GitHub callout's type, which the format does not read; delete "
+     "the '[!…]' (the lines below it are an ordinary quote)"),
+    (re.compile(r"(?<![%\\])%%(?!%)(?:[^%\n]|%(?!%))*%%|^[ \t]*%%[ \t]*$", re.M), "text", "E233",
+     "'{0}' is printed as written: an Obsidian comment, which the format does not hide; delete it (a note to "
+     "yourself goes in the copy, not the source)"),
+    (re.compile(r"^[ \t]*\[(?:toc|TOC|Toc)\][ \t]*$"), "text", "E233",
+     "'{0}' is printed as written: a Typora or Markdown editor's table of contents, which the format does not "
+     "read (every edition makes its own); delete the line"),
+    (re.compile(r"^[ \t]*\$\$.*$"), "raw", "E233",
+     "'{0}' is printed as written, dollar signs and all: a math block (Typora's, Obsidian's, pandoc's), which "
+     "the format does not typeset; write the formula in words or as plain text"),
+    (re.compile(r"^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\[[ xX]\](?=[ \t])"), "raw", "E233",
+     "'{0}' is printed as written, brackets and all: a task list's checkbox (GitHub's, Obsidian's, Notion's), "
+     "which the format does not read; delete the '[ ]' (the item stays a bullet)"),
+    (re.compile(r"^:[ \t]+\S.*"), "raw", "E233",
+     "'{0}' is printed as written, colon and all: a definition list's definition (pandoc's, Markdown Extra's), "
+     "which the format does not read; join it to the term as a sentence, or write a list"),
+    (re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$"), "raw", "E212",
+     "'{0}' is printed as written: a grid table's border (pandoc's, from a Word table), and the format has no "
+     "tables; write its rows as sentences or as a list"),
+    (re.compile(r"^\|[ \t]+\S.*"), "raw", "E233",
+     "'{0}' is printed as written, bar and all: a line opened by '|' (pandoc's line block, how it brings a "
+     "Word file's verse or address over, or a table without its '|---|' row); delete the '| ', and end each "
+     "line of verse with a backslash '\\'"),
 )
+
+
+# (the tenth sweep) A reference-style link's use, '[文字][1]', whose definition a paste left behind (or
+# never had: pandoc's and Google Docs' exports put them at the end of the document): printed brackets
+# and all. Where the source holds a definition, its E223 names the use too (one fault, one message).
+_REFERENCE_USE = re.compile(r"(?<![\\\]!])\[[^\[\]\n]+\]\[[^\[\]\n]+\](?![(\[:])")
+
+
+def reference_use(lines: TextLines, texts: Iterable[str]) -> Problem | None:
+    """E223 for the first '[文字][1]' markdown-it left as text in a paragraph or a heading."""
+    if not any(_REFERENCE_USE.search(text) for text in texts):
+        return None
+    for k, raw in enumerate(lines.raw):
+        if (found := _REFERENCE_USE.search(raw)) is not None:
+            return Problem("E223", lines.first + k, found.start() + 1,
+                           f"'{found[0][:40]}' is printed as written, brackets and all: a reference-style link, which "
+                           "this format does not read; write the link where it stands, [文字](https://…), or keep the "
+                           "words alone")
+    return None
+
+
+# Each raw row's pattern over a paragraph's lines joined (its '^' and '$' at each line's ends), to
+# search the paragraph once before its lines one by one: most paragraphs hold none of them.
+_WHOLE = {pattern: re.compile(pattern.pattern, pattern.flags | re.M) for pattern, where, *_ in _PRINTED_MARKUP
+          if where == "raw"}
 
 
 def printed_markup(lines: TextLines, texts: Iterable[str]) -> Problem | None:
     """E233 / E223 for the first mark of `_PRINTED_MARKUP` in a paragraph or a heading (`texts`:
     the text pieces markdown-it did not read as markup)."""
     left_as_text = "\n".join(texts)
+    written = "\n".join(lines.raw)
     for pattern, where, code, message in _PRINTED_MARKUP:
         if where == "text" and not pattern.search(left_as_text):
+            continue
+        if where == "raw" and not _WHOLE[pattern].search(written):  # (one search a paragraph, not one a line)
             continue
         for k, raw in enumerate(lines.raw):
             if (found := pattern.search(raw)) is not None:

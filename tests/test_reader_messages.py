@@ -377,7 +377,7 @@ def test_a_key_that_is_a_list_is_an_error_at_the_key() -> None:
 # YAML the front matter cannot hold, added after 'rights:' (line 10), with what the editor is told.
 BAD_YAML = [
     ("alias-into-itself", "x: &a [1, *a]\n", 4, "an alias '*' refers to a value that contains it"),
-    ("duplicate-key", "title: 二\n", 1, "duplicate key 'title'"),
+    ("duplicate-key", "title: 二\n", 1, "duplicate key 'title' (first on line 3): keep one of the two (a paste or a merge wrote the field twice)"),
     ("bad-int", "x: !!int abc\n", 4, "invalid literal for int() with base 10: 'abc'"),
     ("bad-float", "x: !!float abc\n", 4, "could not convert string to float: 'abc'"),
     ("escaped-control-in-value", 'x: "\\x07"\n', 4, "the value holds an invisible character U+0007 (written as an escape): delete it"),
@@ -448,8 +448,8 @@ def test_three_dots_close_a_front_matter_too() -> None:
     (("第一段，", "第一\x07段，"), [("E219", 20, 3, "invisible character U+0007 (control character) in the text")]),
     # a line separator in the body: no line end in the editor, a forced one in the PDF (E219)
     (("第一段，", "第一\u2028段，"), [("E219", 20, 3, "invisible character U+2028 (LINE SEPARATOR) in the text")]),
-    (("  王五: wang2 wu3", "  王五: wang2 wu3\x07"), [("E102", 17, 16, "invisible character U+0007 (control character) in the text")]),
-    (("  王五: wang2 wu3", "  王五: wang2 wu3\u2028"), [("E102", 17, 16, "invisible character U+2028 (LINE SEPARATOR) in the text")]),
+    (("  王五: wang2 wu3", "  王五: wang2 wu3\x07"), [("E102", 17, 16, "invisible character U+0007 (control character) in the front matter, in the value of '王五' under 'pronunciations' (line 17): delete it")]),
+    (("  王五: wang2 wu3", "  王五: wang2 wu3\u2028"), [("E102", 17, 16, "invisible character U+2028 (LINE SEPARATOR) in the front matter, in the value of '王五' under 'pronunciations' (line 17): delete it")]),
     (("\n---\n\n第一段", "\n---\n\x07\n第一段"), [("E219", 19, 1, "invisible character U+0007 (control character) in the text")]),
 ], ids=["body", "body-line-separator", "last-front-line", "front-line-separator", "after-the-closing-line"])
 def test_invisible_characters_are_front_matter_or_body_errors_by_their_line(change, expected) -> None:
