@@ -50,8 +50,9 @@ except ImportError:  # pragma: no cover - Typer on click itself
     from click.exceptions import UsageError as ParserError  # type: ignore[assignment]
 
 from pipeline.build import describe_failure
-from pipeline.cli_values import (command_word, empty_value, invalid_value, long_name, repeated_options, value_advice,
-                                 with_numbers_read, with_value_names)
+from pipeline.cli_values import (command_word, empty_value, invalid_value, long_name, options_after_the_marker,
+                                 repeated_options, short_option_with_equals, value_advice, with_numbers_read,
+                                 with_value_names)
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError, read_source_file, writable_dir
 from pipeline.streams import colour_allowed, forced_colour, live_allowed, on_terminal, silence, visible
@@ -389,6 +390,8 @@ class PublishGroup(TyperGroup):
 
     def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
         argv = list(args)
+        if parent is None and not extra.get("resilient_parsing"):  # (completing, or only parsing: do nothing)
+            _completion(argv)  # `publish --install-completion [SHELL]`, `--show-completion [SHELL]`
         try:
             context = super().make_context(info_name, args, parent, **extra)
         except NoArgsIsHelpError:
@@ -412,7 +415,8 @@ class PublishGroup(TyperGroup):
                 console().fail(misplaced, EXIT_USAGE)
         name, command, rest = super().resolve_command(ctx, args)
         rest = with_numbers_read(command, list(rest))
-        repeated = repeated_options(command, rest) or empty_value(command, rest)
+        repeated = (repeated_options(command, rest) or empty_value(command, rest)
+                    or short_option_with_equals(command, rest) or options_after_the_marker(command, rest, name))
         if repeated is not None:
             console().fail(repeated, EXIT_USAGE)
         return name, command, rest
@@ -425,6 +429,24 @@ class PublishGroup(TyperGroup):
             raise
         except ParserError as error:
             _parser_failed(error, argv, self)
+
+
+def _completion(argv: list[str]) -> None:
+    """Tab completion when the command line asks for it (`pipeline.cli_completion`): done, then exit."""
+    from pipeline.cli_completion import asked, completion
+
+    ui = console(quiet=bool({"-q", "--quiet"} & set(argv)))  # (the group's callback, which reads -q, has not run)
+    with reported_errors(ui):
+        wanted = asked(argv)
+        if wanted is None:
+            return
+        option, shell = wanted
+        said = completion(option, shell)
+    if option == "--show-completion":
+        typer.echo(said)  # the script as it is, never wrapped or styled: it is pasted into a startup file
+    else:
+        ui.say(said)
+    raise typer.Exit(EXIT_OK)
 
 
 def _parser_failed(error: ParserError, argv: list[str], group: TyperGroup) -> NoReturn:
