@@ -168,6 +168,45 @@ def repeated_options(command: object, args: list[str]) -> str | None:
     return None
 
 
+def short_option_with_equals(command: object, args: list[str]) -> str | None:
+    """What to say for a short option written with '=' (`-o=editions`, `-j=2`, `-s=x.md`), as the
+    long ones are: the parser took '=editions' as the value, and built into a folder named
+    '=editions' (`-o=`: into '='), or said '=2' is no number."""
+    for index, param, spelling, value in given_options(command, args):
+        token = args[index]
+        attached = token != value and token.endswith(value)  # `-o=x`, `-qo=x`; not `-o '=x'`
+        if not param.is_flag and not token.startswith("--") and attached and value.startswith("="):
+            meant = value[1:]
+            return (f"{token}: a short option takes its value after a space ({spelling} {meant or '…'}), and '=' "
+                    f"goes with the long one ({long_name(param)}={meant or '…'}) (nothing was done)")
+    return None
+
+
+def options_after_the_marker(command: object, args: list[str], name: str) -> str | None:
+    """What to say when an option of the command comes after `--`, which ends the options
+    (`publish check -- -x.md -q`, `publish import -- -x.md --slug y`): it was read as a file
+    ('-q: no such file') or an extra argument, and the option was dropped. A file of that name
+    is left to be named as a file."""
+    if "--" not in args:
+        return None
+    marker = args.index("--")
+    after = args[marker + 1:]
+    moved: set[int] = set()
+    for index, param, spelling, _value in given_options(command, after):
+        start = index if param.is_flag or after[index].startswith(spelling) else index - 1  # (`--slug y`: 2 words)
+        if not os.path.lexists(after[start]):
+            moved.update(range(start, index + 1))
+    if not moved:
+        return None
+    import shlex
+
+    options = [after[i] for i in sorted(moved)]
+    rest = [word for i, word in enumerate(after) if i not in moved]
+    line = shlex.join(["publish", name, *args[:marker], *options, "--", *rest])
+    return (f"{' '.join(options)} came after '--', which ends the options (every word after it is a file): write "
+            f"the options before '--': {line} (nothing was done)")
+
+
 def empty_value(command: object, args: list[str]) -> str | None:
     """What to say when an option's value, or a path argument (`EMPTY_ARGUMENT_ADVICE`), is
     empty or blank: the option and what it takes."""
