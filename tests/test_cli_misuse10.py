@@ -14,7 +14,13 @@ case is refused (or read) before anything is built, and no edition is built here
 - a rival title (same slug, another id) could add the editions not yet built beside another
   title's EPUB in that folder (`publish epub a.md`, then `publish pdf b.md`): one slug, two
   titles' files, which the site lists as one. Refused like a replacement;
-- `python -m pipeline` was 'No module named pipeline.__main__'.
+- `python -m pipeline` was 'No module named pipeline.__main__';
+- a short option written with '=' (`-o=editions`) built into a folder named '=editions';
+- an option after `--` (`publish check -- -x.md -q`) was read as a file ('-q: no such file');
+- run in one of the project's folders (`cd source; publish epub`): 'no source file: put
+  <slug>.md files in source/', naming no project;
+- tab completion: a shell named after the option (`--show-completion zsh`) was dropped for the
+  detected one; a shell without completion was 'Shell sh is not supported.' on stdout, exit 1.
 """
 
 from __future__ import annotations
@@ -71,45 +77,94 @@ def _project(tmp_path: Path, *names: str) -> Path:
     return tmp_path
 
 
+def _command(name: str):  # noqa: ANN202 - a click command
+    import typer.main
+
+    from pipeline.cli import app
+
+    return typer.main.get_command(app).commands[name]
+
+
 # -- an option given twice, in any of the parser's spellings ---------------------------------------------
-@pytest.mark.parametrize(("args", "line"), [
-    (["epub", "--jobs", "1", "-j2"], "error: --jobs given 2 times, with different values ('1', '2')"),
-    (["epub", "-j1", "-j2"], "error: --jobs given 2 times, with different values ('1', '2')"),
-    (["pdf", "-qj1", "-j", "2"], "error: --jobs given 2 times, with different values ('1', '2')"),
-    (["all", "-j1", "--jobs=2"], "error: --jobs given 2 times, with different values ('1', '2')"),
-    (["epub", "-oa", "--out", "b"], "error: --out given 2 times, with different values ('a', 'b')"),
-    (["script", "-o", "a", "-ob"], "error: --out given 2 times, with different values ('a', 'b')"),
-], ids=["long-then-attached", "attached-twice", "run-together", "attached-then-equals", "out-attached", "out-last"])
-def test_an_option_given_twice_in_its_short_form_is_refused(tmp_path: Path, args: list[str], line: str) -> None:
-    """Before: each of these built (with the last value) without a word."""
+def test_an_option_given_twice_in_its_short_form_is_refused(tmp_path: Path) -> None:
+    """Before: `--jobs 1 -j2` (and each spelling below) built with the last value without a word."""
+    from pipeline.cli_values import repeated_options
+
     project = _project(tmp_path)
-    said = one_error(invoke(project, *args))
-    assert said.startswith(line) and said.endswith("give it once (nothing was done)"), said
+    said = one_error(invoke(project, "epub", "--jobs", "1", "-j2"))
+    assert said == "error: --jobs given 2 times, with different values ('1', '2'): give it once (nothing was done)"
     assert files_in(project) == ["source", "source/well.md"]
+    for command, args, option in [("epub", ["-j1", "-j2"], "--jobs"), ("pdf", ["-qj1", "-j", "2"], "--jobs"),
+                                  ("all", ["-j1", "--jobs=2"], "--jobs"), ("script", ["-o", "a", "-ob"], "--out"),
+                                  ("epub", ["-oa", "--", "-ob"], None), ("epub", ["-qj2", "--jobs", "2", "-q"], None)]:
+        found = repeated_options(_command(command), args)
+        assert (found or "").startswith(f"{option} given 2 times") if option else found is None, (args, found)
 
 
-@pytest.mark.parametrize("args", [["epub", "-j2", "--jobs", "2"], ["epub", "-qj2", "-q"]], ids=["same", "flag"])
-def test_the_same_value_twice_in_short_form_goes_on(tmp_path: Path, args: list[str]) -> None:
-    """Harmless: the command goes on to its next check (the source named is not there)."""
-    said = one_error(invoke(_project(tmp_path), *args, "gone.md"))
-    assert said.startswith("error: gone.md: no such file"), said
+# -- a short option written with '=' ------------------------------------------------------------------------
+def test_a_short_option_written_with_equals_is_refused(tmp_path: Path) -> None:
+    """Before: `-o=editions` built into a folder named '=editions' (`-o=`: '='), `-j=2` was '=2'."""
+    from pipeline.cli_values import short_option_with_equals
+
+    project = _project(tmp_path)
+    said = one_error(invoke(project, "epub", "-o=editions"))
+    assert said == ("error: -o=editions: a short option takes its value after a space (-o editions), and '=' goes "
+                    "with the long one (--out=editions) (nothing was done)"), said
+    assert files_in(project) == ["source", "source/well.md"]
+    for args, shown in [(["-qo="], "-qo=: a short option takes its value after a space (-o …)"),
+                        (["-j=2"], "-j=2: a short option takes its value after a space (-j 2)"),
+                        (["-o", "=x"], None), (["--out==x"], None)]:
+        found = short_option_with_equals(_command("pdf"), args)
+        assert (found or "").startswith(shown) if shown else found is None, (args, found)
+
+
+# -- an option after `--`, which ends the options -----------------------------------------------------------
+def test_an_option_after_the_marker_is_named(tmp_path: Path, monkeypatch) -> None:
+    """Before: 'got unexpected extra argument(s) (--slug y)', and `check -- -x.md -q`: '-q: no such file'."""
+    from pipeline.cli_values import options_after_the_marker
+
+    project = _project(tmp_path)
+    (project / "-x.md").write_text(WELL, encoding="utf-8")
+    said = one_error(invoke(project, "import", "--", "-x.md", "--slug", "y"))
+    assert said == ("error: --slug y came after '--', which ends the options (every word after it is a file): write "
+                    "the options before '--': publish import --slug y -- -x.md (nothing was done)"), said
+    assert files_in(project) == ["-x.md", "source", "source/well.md"]
+    monkeypatch.chdir(project)
+    check = _command("check")
+    assert (options_after_the_marker(check, ["--", "-x.md", "-q"], "check") or "").startswith(
+        "-q came after '--', which ends the options (every word after it is a file): write the options before "
+        "'--': publish check -q -- -x.md")
+    (project / "-q").write_text(WELL, encoding="utf-8")  # a file of that name is a file
+    assert options_after_the_marker(check, ["--", "-x.md", "-q"], "check") is None
+
+
+# -- run in one of the project's folders ----------------------------------------------------------------
+def test_run_in_a_folder_of_the_project_names_the_project(tmp_path: Path) -> None:
+    """Before: 'no source file: put <slug>.md files in source/', in the project's output/site/."""
+    project = _project(tmp_path)
+    (project / "output" / "site").mkdir(parents=True)
+    said = one_error(invoke(project / "output" / "site", "epub"))
+    assert said.endswith(f"there is no source/ folder here, and {project} holds one: run publish there "
+                         f"(cd {project})"), said
+    assert files_in(project) == ["output", "output/site", "source", "source/well.md"]
 
 
 # -- an option's advice is its command's ----------------------------------------------------------------
-@pytest.mark.parametrize("args", [["watch", "--source", ""], ["watch", "-s"]], ids=["empty", "missing"])
-def test_watch_says_what_its_source_takes(tmp_path: Path, args: list[str]) -> None:
+def test_watch_says_what_its_source_takes(tmp_path: Path) -> None:
     """Before: 'leave it out to build every title in source/', which watch refuses with two titles."""
-    said = one_error(invoke(_project(tmp_path), *args))
-    assert "name the one source file to follow" in said and "every title" not in said, said
+    from pipeline.cli_values import value_advice
+
+    said = one_error(invoke(_project(tmp_path), "watch", "-s"))
+    assert said.startswith("error: -s needs a value: name the one source file to follow"), said
+    assert "every title" not in said and "every title" not in (value_advice(_command("watch"), "--source") or "")
+    assert "every title" in (value_advice(_command("epub"), "--source") or "")
 
 
 def test_a_required_argument_is_shown_as_its_name(tmp_path: Path) -> None:
     """Before: `Usage: publish import [OPTIONS] {FILE}`, read as a literal '{FILE}'."""
-    usage = {command: invoke(tmp_path, command, "--help").stdout.splitlines()[0]
-             for command in ("import", "new", "epub", "watch")}
-    assert usage == {"import": "Usage: publish import [OPTIONS] FILE", "new": "Usage: publish new [OPTIONS] SLUG",
-                     "epub": "Usage: publish epub [OPTIONS] [SOURCES]...",
-                     "watch": "Usage: publish watch [OPTIONS] [EDITIONS]..."}, usage
+    usage = {command: invoke(tmp_path, command, "--help").stdout.splitlines()[0] for command in ("import", "epub")}
+    assert usage == {"import": "Usage: publish import [OPTIONS] FILE",
+                     "epub": "Usage: publish epub [OPTIONS] [SOURCES]..."}, usage
 
 
 # -- --jobs: at most one per core, for every runner on this machine -------------------------------------
@@ -164,7 +219,7 @@ def _built_by_well(project: Path, out: str = "output") -> Path:
     return folder
 
 
-@pytest.mark.parametrize("command", [["pdf"], ["script"], ["epub", "--learner"]])
+@pytest.mark.parametrize("command", [["pdf"], ["epub", "--learner"]])
 def test_a_rival_title_cannot_add_editions_beside_another_titles(tmp_path: Path, command: list[str]) -> None:
     """Before: refused only where it would replace a file, so `publish pdf rival.md` wrote
     output/village-well.pdf beside the well's EPUB: one slug, two titles' files."""
@@ -224,3 +279,52 @@ def test_python_dash_m_pipeline_is_publish(monkeypatch) -> None:
     assert ran == []
     runpy.run_module("pipeline", run_name="__main__")
     assert ran == ["publish"]
+
+
+# -- tab completion: the shell named, a shell without one, a home that cannot be written -----------------
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch) -> Path:
+    """A home folder of the test's own: installing completion writes the shell's startup file."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.setenv("SHELL", "/bin/bash")
+    return folder
+
+
+def test_the_shell_named_is_the_one_completed(home: Path) -> None:
+    """Before: the word was dropped, and the detected shell's script was shown or installed."""
+    shown = invoke(home, "--show-completion", "zsh")
+    assert shown.exit_code == 0 and shown.stdout.startswith("#compdef publish"), shown.stdout[:80]
+    installed = invoke(home, "--install-completion", "fish")
+    assert installed.exit_code == 0, installed.stderr
+    assert (home / ".config" / "fish" / "completions" / "publish.fish").is_file()
+    assert not (home / ".bashrc").exists()
+    assert installed.stdout.startswith("fish completion installed in "), installed.stdout
+
+
+@pytest.mark.parametrize(("args", "detected", "line"), [
+    (["--show-completion", "tcsh"], "bash", "error: 'tcsh' is no shell publish completes for: tab completion is for "
+                                            "bash, zsh, fish and PowerShell; name yours, e.g. publish "
+                                            "--show-completion bash (nothing was shown)"),
+    (["--install-completion"], "sh", "error: this shell (sh) has no tab completion: tab completion is for bash"),
+], ids=["named", "detected"])
+def test_a_shell_without_completion_is_one_line(home: Path, monkeypatch, args: list[str], detected: str,
+                                                line: str) -> None:
+    """Before: 'Shell sh is not supported.' on standard output, exit 1."""
+    import shellingham
+
+    monkeypatch.setattr(shellingham, "detect_shell", lambda *a, **k: (detected, f"/bin/{detected}"))
+    said = one_error(invoke(home, *args))
+    assert said.startswith(line), said
+    assert list(home.iterdir()) == []
+
+
+def test_a_home_that_cannot_be_written_is_named(tmp_path: Path, monkeypatch) -> None:
+    """Before: the build's advice ('the previous outputs are intact; free disk space')."""
+    (tmp_path / "home").write_text("a file where the home folder should be", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    result = invoke(tmp_path, "--install-completion", "bash")
+    assert result.exit_code == 1, (result.exit_code, result.stderr)
+    assert result.stderr.startswith("error: cannot install tab completion: "), result.stderr
+    assert "publish --show-completion bash" in result.stderr and "outputs" not in result.stderr, result.stderr
