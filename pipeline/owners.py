@@ -114,8 +114,8 @@ def conflict(cache: Cache, identity: str, present: Iterable[str], title_id: str,
             found = embedded(folder, name, slug)
         if found is None or found["id"] == title_id or (other is not None and found["id"] != other["id"]):
             continue
-        if not writes and found.get("slug", slug) != slug:  # `x-learner`'s EPUB beside `x`'s PDF: its own name
-            continue
+        if not writes and (found.get("slug", slug) != slug or found.get("read", f"{slug}.epub") != f"{slug}.epub"):
+            continue  # `x-learner`'s EPUB beside `x`'s PDF (`x-learner.epub`, without a record: either's) is no rival
         other = other or found
         theirs.append(f"{where.rstrip('/')}/{name}")
     if other is None:
