@@ -194,7 +194,8 @@ def options_after_the_marker(command: object, args: list[str], name: str) -> str
     moved: set[int] = set()
     for index, param, spelling, _value in given_options(command, after):
         start = index if param.is_flag or after[index].startswith(spelling) else index - 1  # (`--slug y`: 2 words)
-        if not os.path.lexists(after[start]):
+        whole = after[start] == spelling or after[start].startswith(f"{spelling}=") and spelling.startswith("--")
+        if whole and not os.path.lexists(after[start]):  # (`-q.md` is no option, but a file not there)
             moved.update(range(start, index + 1))
     if not moved:
         return None
