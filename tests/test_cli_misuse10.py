@@ -26,6 +26,7 @@ case is refused (or read) before anything is built, and no edition is built here
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import runpy
 from pathlib import Path
 
@@ -136,6 +137,7 @@ def test_an_option_after_the_marker_is_named(tmp_path: Path, monkeypatch) -> Non
         "'--': publish check -q -- -x.md")
     (project / "-q").write_text(WELL, encoding="utf-8")  # a file of that name is a file
     assert options_after_the_marker(check, ["--", "-x.md", "-q"], "check") is None
+    assert options_after_the_marker(check, ["--", "-q.md"], "check") is None  # no option: 'no such file' follows
 
 
 # -- run in one of the project's folders ----------------------------------------------------------------
@@ -254,18 +256,20 @@ def test_the_build_itself_refuses_editions_beside_another_titles(tmp_path: Path,
 
 def test_another_slugs_file_of_a_longer_name_is_not_a_rival(tmp_path: Path, registry) -> None:  # noqa: F811
     """`village-well-learner`'s EPUB is named as the well's learner EPUB: beside it, the well's
-    other editions are still its own to build (only writing that file would clash)."""
-    from pipeline.build import build_editions
-    from pipeline.build import LocalTarget
+    other editions are still its own to build (only writing that file would clash), whether the
+    cache records who built it or (records gone) the EPUB names an id of its own."""
+    from pipeline.build import LocalTarget, build_editions
     from pipeline.reader import read_text
+    from tests.test_cli_misuse9 import _epub
 
-    ctx = context(tmp_path)
-    (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "village-well-learner.epub").write_bytes(b"another slug's EPUB")
-    owners.record(ctx.cache, LocalTarget(ctx.out_dir).identity, ["village-well-learner.epub"],
-                  "urn:uuid:00000000-0000-4000-8000-000000000001", "source/other.md", "village-well-learner")
+    other = "urn:uuid:00000000-0000-4000-8000-000000000001"
+    _epub(tmp_path / "out" / "village-well-learner.epub", other)
     own = read_text(WELL, "source/well.md", default_slug="village-well").document
-    assert build_editions(own, ["text"], ctx)[0].rebuilt
+    fresh = dataclasses.replace(context(tmp_path), cache=Cache(tmp_path / "fresh-cache"))
+    assert build_editions(own, ["text"], fresh)[0].rebuilt  # no record: the EPUB may be either slug's
+    owners.record(fresh.cache, LocalTarget(fresh.out_dir).identity, ["village-well-learner.epub"], other,
+                  "source/other.md", "village-well-learner")
+    assert build_editions(own, ["text"], fresh, force=True)[0].rebuilt
 
 
 # -- python -m pipeline ------------------------------------------------------------------------------------
