@@ -192,8 +192,9 @@ def options_after_the_marker(command: object, args: list[str], name: str) -> str
     marker = args.index("--")
     after = args[marker + 1:]
     moved: set[int] = set()
-    for index, param, spelling, _value in given_options(command, after):
-        start = index if param.is_flag or after[index].startswith(spelling) else index - 1  # (`--slug y`: 2 words)
+    for index, param, spelling, value in given_options(command, after):
+        attached = param.is_flag or after[index] != value  # (`--slug=y`, `-q`; `--slug y` is 2 words)
+        start = index if attached else index - 1
         whole = after[start] == spelling or after[start].startswith(f"{spelling}=") and spelling.startswith("--")
         if whole and not os.path.lexists(after[start]):  # (`-q.md` is no option, but a file not there)
             moved.update(range(start, index + 1))
