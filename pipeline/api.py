@@ -38,7 +38,7 @@ from pipeline.paths import UsageError, writable_cache_dir
 
 __all__ = [
     "BuildSettings", "CatalogueResult", "EditionResult", "Listener", "TitleResult", "TitleSource",
-    "build_title", "build_titles", "default_jobs", "find_titles", "settings_for_project",
+    "build_title", "build_titles", "default_jobs", "usable_jobs", "find_titles", "settings_for_project",
 ]
 
 
@@ -65,6 +65,22 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:
         return max(1, os.cpu_count() or 1)
+
+
+def usable_jobs(jobs: int | None, scheduler: str | None, log: Callable[[str], None]) -> int:
+    """How many processes build at once on this machine: `jobs`, at most one per core (default:
+    one per core). The one rule for the title pool, a single title's pieces and `--scheduler
+    local`: before, only the pieces' pool was capped, so `--jobs 64` started 64 title workers or
+    a LocalCluster of 64 processes on a 2-core machine, each loading WeasyPrint and the
+    dictionaries (out of memory, and slower than one per core). A remote scheduler's workers are
+    its own (`--jobs` is not theirs to size)."""
+    cores = default_jobs()
+    if scheduler and scheduler != "local":
+        return max(1, jobs or cores)
+    if jobs is not None and jobs > cores:
+        log(f"--jobs {jobs}: this machine has {cores} core(s), so {cores} build at once")
+        return cores
+    return max(1, jobs or cores)
 
 
 def find_titles(arguments: Iterable[str | Path] = (), project_dir: Path = Path(".")) -> list[TitleSource]:
@@ -103,7 +119,7 @@ def build_titles(
     own (`$PUBLISH_CACHE_DIR` or the user's cache folder)."""
     started = time.perf_counter()
     listener = listener or Silent()
-    jobs = max(1, jobs or default_jobs())
+    jobs = usable_jobs(jobs, scheduler, log)
     if scheduler and scheduler != "local":
         from pipeline.driver.cluster import check_address
 

@@ -264,11 +264,14 @@ def _refuse_another_titles(doc: Document, editions: list[str], ctx: BuildContext
     """A `PublishError` when an output this build would replace was built from another title
     (same slug, another `id`), checked under the title's lock so two commands cannot race past
     it; `owners` says why."""
-    present = [str(name) for name, size, _version in target.fingerprint(renderers.output_names(doc.meta.slug, editions))
+    writes = renderers.output_names(doc.meta.slug, editions)
+    present = [str(name) for name, size, _version in target.fingerprint(renderers.output_names(doc.meta.slug))
                if size is not None]
     where = str(ctx.out_dir) if isinstance(target, LocalTarget) else target.identity
-    message = owners.conflict(ctx.cache, target.identity, present, doc.meta.id, doc.source, doc.meta.slug, where,
-                              usage=False, folder=target.local_dir if isinstance(target, LocalTarget) else None)
+    message = owners.conflict(ctx.cache, target.identity, [n for n in present if n in writes], doc.meta.id,
+                              doc.source, doc.meta.slug, where, usage=False,
+                              folder=target.local_dir if isinstance(target, LocalTarget) else None,
+                              beside=[n for n in present if n not in writes])
     if message:
         raise PublishError(message)
 

@@ -50,7 +50,8 @@ except ImportError:  # pragma: no cover - Typer on click itself
     from click.exceptions import UsageError as ParserError  # type: ignore[assignment]
 
 from pipeline.build import describe_failure
-from pipeline.cli_values import (OPTION_VALUES, command_word, empty_value, invalid_value, long_name, with_numbers_read,
+from pipeline.cli_values import (command_word, empty_value, invalid_value, long_name, options_after_the_marker,
+                                 repeated_options, short_option_with_equals, value_advice, with_numbers_read,
                                  with_value_names)
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError, read_source_file, writable_dir
@@ -308,7 +309,7 @@ def parser_message(error: ParserError, argv: list[str], commands: dict[str, obje
         word = next((token for token in argv if not token.startswith("-")), None)
         command = error.ctx.command if error.ctx is not None else commands.get(word or "")
         param = next((p for p in getattr(command, "params", []) if missing["option"] in p.opts), None)
-        advice = OPTION_VALUES.get(long_name(param)) if param is not None else None
+        advice = value_advice(command, long_name(param)) if param is not None else None
         message = f"{missing['option']} needs a value: {advice}" if advice else message
     extra = _EXTRA.match(message)
     command_name = error.ctx.info_name if error.ctx is not None else None
@@ -381,48 +382,6 @@ def _a_file_for_a_command(word: str, commands: dict[str, object], rest: list[str
             f"{shlex.join(['publish', after, word, *others])}")
 
 
-def _repeated_options(command: object, args: list[str]) -> str | None:
-    """What to say when an option that takes one value is given twice with two values
-    (`--out a --out b`, `--learner --no-learner`): the parser kept the last and dropped the
-    other without a word (editions built where the editor did not look). `--source`, which
-    may be given once per file, is not one of them; the same value twice is harmless."""
-    by_name: dict[str, object] = {}
-    for param in getattr(command, "params", []):
-        one_value = not param.multiple and not getattr(param, "count", False)
-        if getattr(param, "param_type_name", "") == "option" and one_value:
-            for opt in (*param.opts, *param.secondary_opts):
-                by_name[opt] = param
-    given: dict[str, list[tuple[str, str]]] = {}
-    index = 0
-    while index < len(args):
-        token = args[index]
-        if token == "--":
-            break
-        name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
-        param = by_name.get(name)
-        index += 1
-        if param is None:
-            continue
-        if param.is_flag:
-            value = "off" if name in param.secondary_opts else "on"
-        elif not equals:
-            if index >= len(args):
-                break  # the parser says the value is missing
-            value = args[index]
-            index += 1
-        given.setdefault(param.name, []).append((name, value))
-    for uses in given.values():
-        values = list(dict.fromkeys(value for _name, value in uses))
-        if len(values) > 1:
-            names = list(dict.fromkeys(name for name, _value in uses))
-            if all(value in ("on", "off") for value in values) and len(names) > 1:
-                return f"{' and '.join(names)} contradict each other: give one of them (nothing was done)"
-            shown = ", ".join(repr(value) for value in values)
-            return (f"{names[0]} given {len(uses)} times, with different values ({shown}): give it once (nothing "
-                    f"was done)")
-    return None
-
-
 class PublishGroup(TyperGroup):
     """The `publish` command group: a mistake on the command line (an unknown option, a missing
     argument, a value not among the choices) is one `error: …` line like every other message,
@@ -431,6 +390,8 @@ class PublishGroup(TyperGroup):
 
     def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
         argv = list(args)
+        if parent is None and not extra.get("resilient_parsing"):  # (completing, or only parsing: do nothing)
+            _completion(argv)  # `publish --install-completion [SHELL]`, `--show-completion [SHELL]`
         try:
             context = super().make_context(info_name, args, parent, **extra)
         except NoArgsIsHelpError:
@@ -454,7 +415,8 @@ class PublishGroup(TyperGroup):
                 console().fail(misplaced, EXIT_USAGE)
         name, command, rest = super().resolve_command(ctx, args)
         rest = with_numbers_read(command, list(rest))
-        repeated = _repeated_options(command, rest) or empty_value(command, rest)
+        repeated = (repeated_options(command, rest) or empty_value(command, rest)
+                    or short_option_with_equals(command, rest) or options_after_the_marker(command, rest, name))
         if repeated is not None:
             console().fail(repeated, EXIT_USAGE)
         return name, command, rest
@@ -467,6 +429,24 @@ class PublishGroup(TyperGroup):
             raise
         except ParserError as error:
             _parser_failed(error, argv, self)
+
+
+def _completion(argv: list[str]) -> None:
+    """Tab completion when the command line asks for it (`pipeline.cli_completion`): done, then exit."""
+    from pipeline.cli_completion import asked, completion
+
+    ui = console(quiet=bool({"-q", "--quiet"} & set(argv)))  # (the group's callback, which reads -q, has not run)
+    with reported_errors(ui):
+        wanted = asked(argv)
+        if wanted is None:
+            return
+        option, shell = wanted
+        said = completion(option, shell)
+    if option == "--show-completion":
+        typer.echo(said)  # the script as it is, never wrapped or styled: it is pasted into a startup file
+    else:
+        ui.say(said)
+    raise typer.Exit(EXIT_OK)
 
 
 def _parser_failed(error: ParserError, argv: list[str], group: TyperGroup) -> NoReturn:

@@ -42,18 +42,18 @@ OPTION_VALUES = {
     "--slug": "give the title's slug in lower-case letters, digits and hyphens, e.g. --slug night-library (or leave "
               "it out to take it from the file's name)",
 }
+# Where one command's option takes something else than the table says: `publish watch` follows one
+# title, and its `--source ''` was told to leave it out 'to build every title in source/'.
+COMMAND_OPTION_VALUES = {
+    ("watch", "--source"): "name the one source file to follow, e.g. --source source/<slug>.md (or leave it out "
+                           "when source/ holds a single title)",
+}
 # What `--help` shows after an option: the kind of value to give. Typer showed the Python type
 # ('-s, --source <list[Path]>', '--out <str>', '--jobs <int range>'), which tells an editor nothing.
 METAVARS = {"--source": "FILE", "--out": "DIR", "--out-dir": "DIR", "--jobs": "N", "--level": "0-7",
             "--scheduler": "ADDRESS", "--base-url": "URL", "--slug": "SLUG", "--paper": "NAME"}
 # Commands whose argument is a path the same way (their other empty arguments get their own message).
 EMPTY_ARGUMENT_ADVICE = {"import": "the copy's name is empty: name the file to import (.txt, .html/.htm or .docx)"}
-
-
-def _value_options(command: object) -> dict[str, object]:
-    """Every spelling of every option of `command` that takes a value → its parameter."""
-    return {opt: param for param in getattr(command, "params", [])
-            if getattr(param, "param_type_name", "") == "option" and not param.is_flag for opt in param.opts}
 
 
 def with_value_names(command: object) -> object:
@@ -64,7 +64,22 @@ def with_value_names(command: object) -> object:
             param.metavar = METAVARS.get(long_name(param), param.metavar)
         elif getattr(param, "param_type_name", "") == "argument" and param.metavar:
             param.display_type_rich = lambda ctx: None  # the name says it (FILE, SLUG, SOURCES)
+            param._usage_display_name = lambda p=param: usage_name(p)
     return command
+
+
+def usage_name(param: object) -> str:
+    """An argument as the usage line shows it, as every Unix manual does: `FILE` when required,
+    `[SOURCES]...` when not. Typer wrote a required one in braces, `publish import [OPTIONS]
+    {FILE}`, which reads as a literal '{FILE}' (or a shell's brace expansion)."""
+    name = param.metavar or param.name.upper()
+    shown = name if param.required else f"[{name}]"
+    return shown + ("..." if param.nargs != 1 else "")
+
+
+def value_advice(command: object, name: str) -> str | None:
+    """What option `name` of `command` takes (`COMMAND_OPTION_VALUES`, else `OPTION_VALUES`)."""
+    return COMMAND_OPTION_VALUES.get((getattr(command, "name", None) or "", name), OPTION_VALUES.get(name))
 
 
 def long_name(param: object) -> str:
@@ -76,28 +91,122 @@ def _is_number(param: object) -> bool:
     return getattr(getattr(param, "type_descriptor", None), "annotation", None) is int
 
 
-def _values(command: object, args: list[str]) -> Iterator[tuple[int, object, str]]:
-    """(index of the value in `args`, parameter, value) for each option given a value, in order
-    (`--jobs 2`, `--jobs=2`, `-j 2`, `-j2`), up to `--`. The value ends its token."""
-    options = _value_options(command)
+def _options(command: object) -> dict[str, object]:
+    """Every spelling of every option of `command` ('--out', '-o', '--no-learner') → its parameter."""
+    return {opt: param for param in getattr(command, "params", [])
+            if getattr(param, "param_type_name", "") == "option"
+            for opt in (*param.opts, *getattr(param, "secondary_opts", []))}
+
+
+def given_options(command: object, args: list[str]) -> Iterator[tuple[int, object, str, str]]:
+    """(index of the value in `args`, parameter, spelling, value) for each option given, in order,
+    up to `--`, read as the parser reads them: `--jobs 2`, `--jobs=2`, `-j 2`, `-j2`, and short
+    flags run together (`-qj2`: -q, then -j 2). A flag's value is 'on', or 'off' for its
+    `--no-` spelling. The one reading every check of the command line uses: before, the check
+    of an option given twice read `-j2` as no option, so `--jobs 1 -j2` built with 2."""
+    options = _options(command)
     index = 0
     while index < len(args):
         token = args[index]
         index += 1
         if token == "--":
             return
-        if not token.startswith("--") and len(token) > 2 and token[:2] in options:  # `-j2`, `-ooutput`
-            yield index - 1, options[token[:2]], token[2:]
+        if token.startswith("--"):
+            name, equals, value = token.partition("=")
+            spellings: list[tuple[str, str | None]] = [(name, value if equals else None)]
+        elif token.startswith("-") and len(token) > 1:
+            spellings = []
+            for at in range(1, len(token)):  # `-qj2`: each letter an option until one takes a value
+                param = options.get("-" + token[at])
+                if param is None:
+                    break  # (the parser names it)
+                if not param.is_flag:
+                    spellings.append(("-" + token[at], token[at + 1:] or None))
+                    break
+                spellings.append(("-" + token[at], ""))
+        else:
             continue
-        name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
-        param = options.get(name)
-        if param is None:
-            continue
-        if equals:
-            yield index - 1, param, value
-        elif index < len(args):  # (else the parser says the value is missing)
-            yield index, param, args[index]
-            index += 1
+        for name, value in spellings:
+            param = options.get(name)
+            if param is None:
+                continue
+            if param.is_flag:
+                yield index - 1, param, name, "off" if name in param.secondary_opts else "on"
+            elif value is not None:
+                yield index - 1, param, name, value
+            elif index < len(args):  # (else the parser says the value is missing)
+                yield index, param, name, args[index]
+                index += 1
+
+
+def _values(command: object, args: list[str]) -> Iterator[tuple[int, object, str]]:
+    """(index of the value in `args`, parameter, value) for each option given a value, in order.
+    The value ends its token."""
+    for index, param, _name, value in given_options(command, args):
+        if not param.is_flag:
+            yield index, param, value
+
+
+def repeated_options(command: object, args: list[str]) -> str | None:
+    """What to say when an option that takes one value is given twice with two values
+    (`--out a --out b`, `--jobs 1 -j2`, `--learner --no-learner`): the parser kept the last and
+    dropped the other without a word (editions built where the editor did not look). `--source`,
+    which may be given once per file, is not one of them; the same value twice is harmless."""
+    given: dict[str, list[tuple[str, str]]] = {}
+    for _index, param, name, value in given_options(command, args):
+        if not param.multiple and not getattr(param, "count", False):
+            given.setdefault(param.name, []).append((name if param.is_flag else long_name(param), value))
+    for uses in given.values():
+        values = list(dict.fromkeys(value for _name, value in uses))
+        if len(values) > 1:
+            names = list(dict.fromkeys(name for name, _value in uses))
+            if all(value in ("on", "off") for value in values) and len(names) > 1:
+                return f"{' and '.join(names)} contradict each other: give one of them (nothing was done)"
+            shown = ", ".join(repr(value) for value in values)
+            return (f"{names[0]} given {len(uses)} times, with different values ({shown}): give it once (nothing "
+                    f"was done)")
+    return None
+
+
+def short_option_with_equals(command: object, args: list[str]) -> str | None:
+    """What to say for a short option written with '=' (`-o=editions`, `-j=2`, `-s=x.md`), as the
+    long ones are: the parser took '=editions' as the value, and built into a folder named
+    '=editions' (`-o=`: into '='), or said '=2' is no number."""
+    for index, param, spelling, value in given_options(command, args):
+        token = args[index]
+        attached = token != value and token.endswith(value)  # `-o=x`, `-qo=x`; not `-o '=x'`
+        if not param.is_flag and not token.startswith("--") and attached and value.startswith("="):
+            meant = value[1:]
+            return (f"{token}: a short option takes its value after a space ({spelling} {meant or '…'}), and '=' "
+                    f"goes with the long one ({long_name(param)}={meant or '…'}) (nothing was done)")
+    return None
+
+
+def options_after_the_marker(command: object, args: list[str], name: str) -> str | None:
+    """What to say when an option of the command comes after `--`, which ends the options
+    (`publish check -- -x.md -q`, `publish import -- -x.md --slug y`): it was read as a file
+    ('-q: no such file') or an extra argument, and the option was dropped. A file of that name
+    is left to be named as a file."""
+    if "--" not in args:
+        return None
+    marker = args.index("--")
+    after = args[marker + 1:]
+    moved: set[int] = set()
+    for index, param, spelling, value in given_options(command, after):
+        attached = param.is_flag or after[index] != value  # (`--slug=y`, `-q`; `--slug y` is 2 words)
+        start = index if attached else index - 1
+        whole = after[start] == spelling or after[start].startswith(f"{spelling}=") and spelling.startswith("--")
+        if whole and not os.path.lexists(after[start]):  # (`-q.md` is no option, but a file not there)
+            moved.update(range(start, index + 1))
+    if not moved:
+        return None
+    import shlex
+
+    options = [after[i] for i in sorted(moved)]
+    rest = [word for i, word in enumerate(after) if i not in moved]
+    line = shlex.join(["publish", name, *args[:marker], *options, "--", *rest])
+    return (f"{' '.join(options)} came after '--', which ends the options (every word after it is a file): write "
+            f"the options before '--': {line} (nothing was done)")
 
 
 def empty_value(command: object, args: list[str]) -> str | None:
@@ -112,7 +221,7 @@ def empty_value(command: object, args: list[str]) -> str | None:
     for _index, param, value in values:
         if not value.strip():
             name = long_name(param)
-            return f"{name} is empty: {OPTION_VALUES.get(name, 'give it a value, or leave it out')}"
+            return f"{name} is empty: {value_advice(command, name) or 'give it a value, or leave it out'}"
     return None
 
 
@@ -147,7 +256,7 @@ def invalid_value(param: object, argv: list[str], command: object) -> str | None
     """The parser's complaint about a value (`--jobs two`, `--level 9`) as the value given and
     what the option takes, or None when the table has nothing to add."""
     name = long_name(param)
-    advice = OPTION_VALUES.get(name)
+    advice = value_advice(command, name)
     if advice is None:
         return None
     given = [value for _index, p, value in _values(command, argv) if p is param]

@@ -97,20 +97,25 @@ def embedded(folder: Path, name: str, slug: str) -> dict[str, str] | None:
 
 
 def conflict(cache: Cache, identity: str, present: Iterable[str], title_id: str, source: str, slug: str,
-             where: str, *, usage: bool, folder: Path | None = None) -> str | None:
+             where: str, *, usage: bool, folder: Path | None = None, beside: Iterable[str] = ()) -> str | None:
     """The message refusing to build `source` (title `title_id`) when one of its outputs that
     exist (`present`, file names in `where`) was built from another title; None when it may.
     It names every such file, so the editor who retires the other title deletes those alone.
     With the local `folder` of the outputs, an output the cache has no record of is judged by
-    the id it names itself (`embedded`)."""
+    the id it names itself (`embedded`). `beside`: the slug's other outputs there, which this
+    build does not write: another title's under the same slug (`publish epub a.md`, then
+    `publish pdf b.md`) refuse it too, or the folder holds one title's EPUB beside another's
+    PDF under one name, and the site lists them as one title."""
     theirs: list[str] = []
     other: dict[str, str] | None = None
-    for name in present:
+    for name, writes in [*((n, True) for n in present), *((n, False) for n in beside)]:
         found = recorded(cache, identity, name)
         if found is None and folder is not None:
             found = embedded(folder, name, slug)
         if found is None or found["id"] == title_id or (other is not None and found["id"] != other["id"]):
             continue
+        if not writes and (found.get("slug", slug) != slug or found.get("read", f"{slug}.epub") != f"{slug}.epub"):
+            continue  # `x-learner`'s EPUB beside `x`'s PDF (`x-learner.epub`, without a record: either's) is no rival
         other = other or found
         theirs.append(f"{where.rstrip('/')}/{name}")
     if other is None:

@@ -89,8 +89,7 @@ def _piece_pool(jobs: int) -> Iterator[Any]:
     if jobs <= 1:
         yield None
         return
-    count = max(1, min(jobs, os.cpu_count() or 1))
-    executor = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"),
+    executor = ProcessPoolExecutor(max_workers=jobs,  # (at most one per core: `api.usable_jobs`) mp_context=multiprocessing.get_context("spawn"),
                                    initializer=exit_with_parent)
     try:
         yield executor

@@ -148,11 +148,13 @@ def check_owners(out: str, titles: list[tuple[str, bytes, str]], editions: list[
 
     cache, identity = Cache(Path(cache_root)), LocalTarget(Path(out)).identity
     for name, data, slug in titles:
-        present = [n for n in renderers.output_names(slug, editions) if (Path(out) / n).is_file()]
+        writes = renderers.output_names(slug, editions)
+        present = [n for n in renderers.output_names(slug) if (Path(out) / n).is_file()]
         found = peek_scalar(data, "id") if present else None  # a first build has nothing to replace
         if found is None:
             continue
-        message = owners.conflict(cache, identity, present, found[0], name, slug, out, usage=True, folder=Path(out))
+        message = owners.conflict(cache, identity, [n for n in present if n in writes], found[0], name, slug, out,
+                                  usage=True, folder=Path(out), beside=[n for n in present if n not in writes])
         if message:
             raise UsageError(message)
 

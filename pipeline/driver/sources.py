@@ -110,6 +110,20 @@ def _a_script(path: Path) -> bool:
     return (path.parent / html.format(slug=path.name[: -len(ending)])).is_file()
 
 
+def _project_above(project_dir: Path, folder: Path) -> str:
+    """Where the project is when publish runs in one of its folders (`cd source; publish epub`,
+    `cd output; publish all`): 'no source file' alone sent the editor to make a source/ there."""
+    if folder.is_dir():
+        return ""
+    for above in list(project_dir.resolve().parents)[:3]:
+        if (above / SOURCE_DIR).is_dir():
+            import shlex
+
+            return (f"; there is no {SOURCE_DIR}/ folder here, and {above} holds one: run publish there "
+                    f"(cd {shlex.quote(str(above))})")
+    return ""
+
+
 def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> list[Path]:
     """The files `arguments` name (files, folders, globs), in order, each once; with no
     arguments, every `*.md` in `<project>/source/`. A name that matches nothing is a
@@ -122,7 +136,7 @@ def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> lis
         paths = [p for p in _folder_titles(folder) if p.parent == folder] if folder.is_dir() else []
         if not paths:
             raise UsageError(f"no source file: put '<slug>{SUFFIX}' files in {SOURCE_DIR}/, or name the files "
-                             f"to build (e.g. 'publish all drafts/*.md')")
+                             f"to build (e.g. 'publish all drafts/*.md'){_project_above(project_dir, folder)}")
         return paths
     for argument in arguments:
         if not argument.strip():  # ('publish all "$FILE"' with FILE unset: Path('') is '.', every title below it)
