@@ -10,6 +10,8 @@ returns them with its own added, never overlapping one found before.
 
 from __future__ import annotations
 
+import itertools
+
 from pipeline.passes.pinyin.context import _TITLES
 from pipeline.passes.pinyin.jiebadict import known, posseg_words, tokenizer, word_tag
 from pipeline.passes.pinyin.nameclues import (
@@ -39,6 +41,11 @@ from pipeline.passes.pinyin.tables import _is_han, _name_chars, _surnames
 _COUNTS = set("两二三四五六七八九十几等")  # 仇建国、仇建军两兄弟, 曾红、查丽等人
 
 
+def starts(words: list[str]) -> list[int]:
+    """Where each word starts in the run the words make (the scans compare names by offset)."""
+    return [0, *itertools.accumulate(len(word) for word in words)][:len(words)]
+
+
 def _listed_names(words: list[str], found: list[tuple[int, str]], listed: tuple[bool, bool]) -> list[tuple[int, str]]:
     """Items of an enumeration of people (单长江、区小红两位代表; 名单上有曾红、查丽): a surname read its own
     way standing alone and a one- or two-character given name, that end the run before 、 or begin it
@@ -47,10 +54,7 @@ def _listed_names(words: list[str], found: list[tuple[int, str]], listed: tuple[
     a verb, a function word or a title."""
     if not any(listed):
         return found
-    spans, offset = [], 0
-    for word in words:
-        spans.append(offset)
-        offset += len(word)
+    spans = starts(words)
     run = "".join(words)
     picks = []  # (index of the word the surname begins, the surname, its given name)
     if listed[1] and len(words) >= 2:
@@ -350,10 +354,7 @@ def _placed_name(run: str, words: list[str], found: list[tuple[int, str]]) -> li
     的 (仇长生每年…, 种长河的网店), or ending the clause after 的 or 是 (读过书的曾乐平，队长是解长征。).
     The given name must pass `_given_after_role`; a name jieba's model made of that word alone with
     another surname (乐平 Yuè) gives way."""
-    spans, offset = [], 0
-    for word in words:
-        spans.append(offset)
-        offset += len(word)
+    spans = starts(words)
     extra = []
     for k, surname in enumerate(words[:-1]):
         given = words[k + 1]
@@ -388,10 +389,7 @@ def _glued_speaker(run: str, words: list[str], found: list[tuple[int, str]]) -> 
     a rare word of the dictionary that begins with a surname read its own way (仇家 "enemy", 区长), then
     the given name's last character glued onto 说 or standing before a verb of saying, where a name can
     begin. A common word (单位 + 明说 "the unit said plainly") stays a word."""
-    spans, offset = [], 0
-    for word in words:
-        spans.append(offset)
-        offset += len(word)
+    spans = starts(words)
     extra = []
     for k, word in enumerate(words[:-1]):
         nxt = words[k + 1]
