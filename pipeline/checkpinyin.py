@@ -26,8 +26,11 @@ def pinyin_fallbacks(doc: Document, source: _SourceText) -> list[Diagnostic]:
     than one way, and nothing in the context decided), at their place in the source, so the editor
     can confirm or pin them. Readings decided by a word, a name, a context rule or the source's
     own table are not reported: a W405 means "a person should look here"."""
+    from pipeline.furniture import read_in_pinyin
     from pipeline.passes.pinyin import PinyinAnnotator
 
+    if not read_in_pinyin(doc.meta.language):
+        return []  # (a Cantonese or English title: no edition sets pinyin over it, so no reading to confirm)
     annotator = PinyinAnnotator(names=[s.name for s in doc.speakers] + list(doc.meta.authors),
                                 overrides=doc.pronunciation_table)
     texts: list[tuple[str, int]] = [(s.title, s.loc.line) for s in doc.sections if s.title and mandarin(s.lang)]

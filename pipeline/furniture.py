@@ -58,10 +58,27 @@ def words_language(language: str) -> str | None:
 
 
 def written_in_chinese(language: str) -> bool:
-    """Whether a title in `language` is written in Chinese characters (zh, zh-Hant-HK, yue, cmn):
-    only those have a learner edition (pinyin over the characters). The build leaves the others'
-    learner editions out (`driver.title.NOT_OFFERED`), and the site offers none for them."""
+    """Whether a title in `language` is written in Chinese characters (zh, zh-Hant-HK, yue, cmn)."""
     return words_language(language) is None
+
+
+# The languages pinyin spells: Mandarin, as `zh` (with any script or region) or `cmn`.
+PINYIN_LANGUAGES = frozenset({"zh", "cmn"})
+
+
+@functools.cache
+def read_in_pinyin(language: str) -> bool:
+    """Whether a title in `language` has learner editions: pinyin, Mandarin's spelling, over its
+    characters. Not an English or Japanese title (no Chinese characters), and not a Cantonese
+    (yue), Hokkien (nan) or Wu (wuu) one, whose characters pinyin would give Mandarin readings
+    they do not have there — as a span marked `{lang=yue}` in a Mandarin title is set without
+    pinyin. The build leaves the others' learner editions out (`driver.title.NOT_OFFERED`), the
+    site offers none for them, and `publish check` asks no reading of them (W405)."""
+    try:
+        spoken = langcodes.Language.get(language).language
+    except (ValueError, LookupError):
+        return False
+    return spoken in PINYIN_LANGUAGES and written_in_chinese(language)
 
 
 def words(table: Mapping[str, str], language: str) -> dict[str, str]:

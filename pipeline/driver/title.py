@@ -66,11 +66,14 @@ class TitleResult:
         return sum(1 for e in self.editions if e.status == status)
 
 
-def _not_chinese(doc: Document) -> str | None:
-    from pipeline.furniture import written_in_chinese
+def _not_in_pinyin(doc: Document) -> str | None:
+    from pipeline.furniture import read_in_pinyin, written_in_chinese
 
-    if written_in_chinese(doc.meta.language):
+    if read_in_pinyin(doc.meta.language):
         return None
+    if written_in_chinese(doc.meta.language):
+        return (f"the learner editions (拼音版) set Mandarin pinyin over the characters, and the title's language "
+                f"is '{doc.meta.language}', which pinyin does not spell")
     return (f"the learner editions (拼音版) set pinyin over Chinese characters, and the title's language is "
             f"'{doc.meta.language}'")
 
@@ -78,7 +81,7 @@ def _not_chinese(doc: Document) -> str | None:
 # Editions a title is not offered in, whatever the command asks: edition → why not (None: it is).
 # An English title's learner EPUB and PDF were built (pinyin over nothing) by every `publish all`,
 # though no page, feed or catalogue offers them.
-NOT_OFFERED: dict[str, Callable[[Document], str | None]] = {"epub-learner": _not_chinese, "pdf-learner": _not_chinese}
+NOT_OFFERED: dict[str, Callable[[Document], str | None]] = {"epub-learner": _not_in_pinyin, "pdf-learner": _not_in_pinyin}
 
 
 def offered(doc: Document, editions: list[str]) -> tuple[list[str], dict[str, str]]:

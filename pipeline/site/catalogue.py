@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.furniture import joined, word, written_in_chinese
+from pipeline.furniture import joined, read_in_pinyin, word
 from pipeline.model import Document
 from pipeline.site.editions import BuiltTitle
 from pipeline.site.media import AudioInfo, Cue, read_mp3, read_vtt
@@ -24,14 +24,14 @@ class FileKind:
     suffix: str
     label: str  # as the site lists it
     media_type: str
-    chinese_only: bool = False  # offered only for a title written in Chinese (`written_in_chinese`)
+    pinyin_only: bool = False  # offered only for a title set in pinyin (`read_in_pinyin`)
 
 
 FILES: tuple[FileKind, ...] = (
     FileKind("epub", "epub", ".epub", "EPUB 电子书", "application/epub+zip"),
-    FileKind("epub-learner", "epub-learner", ".epub", "拼音版 EPUB", "application/epub+zip", chinese_only=True),
+    FileKind("epub-learner", "epub-learner", ".epub", "拼音版 EPUB", "application/epub+zip", pinyin_only=True),
     FileKind("pdf", "pdf", ".pdf", "印刷版 PDF", "application/pdf"),
-    FileKind("pdf-learner", "pdf-learner", ".pdf", "拼音版 PDF", "application/pdf", chinese_only=True),
+    FileKind("pdf-learner", "pdf-learner", ".pdf", "拼音版 PDF", "application/pdf", pinyin_only=True),
     FileKind("mp3", "audio", ".mp3", "MP3 音频", "audio/mpeg"),
     FileKind("m4b", "audio", ".m4b", "M4B 有声书（带章节）", "audio/mp4"),
     FileKind("vtt", "audio", ".vtt", "WebVTT 字幕", "text/vtt"),
@@ -110,9 +110,9 @@ def title_of(built: BuiltTitle) -> Title:
     """Gather one title's files in `FILES` order (those it is offered in) and read its audio
     files back."""
     files = []
-    chinese = written_in_chinese(built.doc.meta.language)
+    in_pinyin = read_in_pinyin(built.doc.meta.language)
     for kind in FILES:
-        if kind.chinese_only and not chinese:
+        if kind.pinyin_only and not in_pinyin:
             continue
         for path in built.outputs.get(kind.edition, ()):
             if path.suffix == kind.suffix and path.exists():

@@ -264,11 +264,33 @@ def test_a_title_not_written_in_chinese_is_not_built_in_the_learner_editions(tmp
                         lambda doc, editions, ctx, **kw: asked.append(list(editions)))
     every = ("epub", "epub-learner", "pdf", "pdf-learner")
     traditional = FERRY.replace("language: zh-Hans", "language: zh-Hant-HK")
+    cantonese = FERRY.replace("language: zh-Hans", "language: yue")
     results = [build_title(TitleSource.from_text(f"source/{name}.md", text), BuildSettings(editions=every),
                            str(tmp_path), cache_dir=str(tmp_path / "cache"))
-               for name, text in (("surf-club", SURF), ("night-ferry", FERRY), ("hk", traditional))]
-    assert asked == [["epub", "pdf"], list(every), list(every)]
+               for name, text in (("surf-club", SURF), ("night-ferry", FERRY), ("hk", traditional),
+                                  ("yue", cantonese))]
+    assert asked == [["epub", "pdf"], list(every), list(every), ["epub", "pdf"]]
     assert [line for line in results[0].log if "learner" in line and "en-AU" in line] and not results[1].log
+    assert [line for line in results[3].log if "learner" in line and "'yue'" in line and "Mandarin" in line]
+
+
+def test_a_cantonese_title_is_not_set_in_pinyin_nor_asked_for_readings(tmp_path: Path) -> None:
+    """A Cantonese title's learner editions set Mandarin pinyin over its characters (唔, 係 read as
+    Mandarin), though a span marked `{lang=yue}` in a Mandarin title is set without pinyin; and
+    `publish check` asked its editor to confirm Mandarin readings (W405). One rule now decides
+    both (`furniture.read_in_pinyin`): the site offers no 拼音版 and check asks no reading, while
+    the same text as a Mandarin title is still asked (so the test can fail)."""
+    from pipeline.check import check
+    from pipeline.furniture import read_in_pinyin
+
+    assert [read_in_pinyin(t) for t in ("zh-Hans", "zh-Hant-HK", "cmn", "yue", "zh-yue", "nan", "en")] == \
+        [True, True, True, False, False, False, False]
+    unsure = FERRY.replace("\n\n## ", "\n\n把桌子抹一下。\n\n## ", 1)  # (抹 alone: mǒ or mā)
+    for language, expected in (("zh-Hans", True), ("yue", False)):
+        (path := tmp_path / f"{language}.md").write_text(unsure.replace("language: zh-Hans", f"language: {language}"),
+                                                         encoding="utf-8")
+        _doc, diagnostics = check(path)
+        assert any(d.code == "W405" for d in diagnostics) is expected, (language, [str(d) for d in diagnostics])
 
 
 @pytest.mark.parametrize("language", ["zh-Hans", "yue"])
