@@ -147,10 +147,10 @@ def _scheduler_from_environment(scheduler: str | None) -> None:
     from pipeline.driver.cluster import check_address
 
     try:
-        check_address(scheduler)
+        check_address(scheduler, named="DASK_SCHEDULER_ADDRESS=")
     except UsageError as exc:
-        raise UsageError(f"{str(exc).replace('--scheduler ', 'DASK_SCHEDULER_ADDRESS=', 1)} (it is set in the "
-                         f"environment: correct it, or unset it to build on this machine)") from None
+        raise UsageError(f"{exc} (it is set in the environment: correct it, or unset it to build on this "
+                         f"machine)") from None
 
 
 def _never(title, editions: list[str]) -> frozenset[str]:

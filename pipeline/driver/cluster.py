@@ -100,10 +100,11 @@ def connect(scheduler: str, workers: int, log: Callable[[str], None]) -> Iterato
 SCHEMES = ("tcp", "tls", "ws", "wss", "ucx", "inproc")  # what distributed connects to
 
 
-def check_address(scheduler: str) -> None:
+def check_address(scheduler: str, named: str = "--scheduler ") -> None:
     """A `UsageError` for what cannot be a scheduler's address, before any connection. Why:
     the dashboard's link the summary prints (`http://host:8787/status`) and a typo were
-    reported as 'cannot reach the Dask scheduler', exit 1, after a wait."""
+    reported as 'cannot reach the Dask scheduler', exit 1, after a wait. `named`: how the
+    message names where the address was given (`DASK_SCHEDULER_ADDRESS=` when the shell set it)."""
     from pipeline.paths import UsageError
 
     scheme, sep, rest = scheduler.strip().partition("://")
@@ -111,12 +112,12 @@ def check_address(scheduler: str) -> None:
         scheme, rest = "tcp", scheduler.strip()
     example = "write tcp://HOST:8786, as 'dask scheduler' prints it, or 'local' for a cluster on this machine"
     if scheme.lower() in ("http", "https"):
-        raise UsageError(f"--scheduler {scheduler} is a web address (the dashboard's?), not the scheduler's: {example}")
+        raise UsageError(f"{named}{scheduler} is a web address (the dashboard's?), not the scheduler's: {example}")
     if scheme.lower() not in SCHEMES:
-        raise UsageError(f"--scheduler {scheduler}: unknown kind of address '{scheme}://': {example}")
+        raise UsageError(f"{named}{scheduler}: unknown kind of address '{scheme}://': {example}")
     host, _sep, port = rest.rstrip("/").rpartition(":")
     if scheme.lower() != "inproc" and (not host.strip("[]") or not port.isdigit() or " " in rest):
-        raise UsageError(f"--scheduler {scheduler} is not an address with a host and a port: {example}")
+        raise UsageError(f"{named}{scheduler} is not an address with a host and a port: {example}")
 
 
 def _unreachable(scheduler: str, why: str) -> PublishError:
