@@ -101,6 +101,9 @@ def _whole_lines(path: Path) -> str:
     return text
 
 
+CUE_SPAN = re.compile(r"</?(?:lang|c|i|b|u|ruby|rt)(?:[ .][^>]*)?>")
+
+
 def _vtt(path: Path) -> Reading:
     import webvtt
 
@@ -108,8 +111,9 @@ def _vtt(path: Path) -> Reading:
     captions = webvtt.read(str(path)).captions
     if not captions:
         raise Incomplete(f"{path.name}: no cues")
-    cues = tuple((c.start_time.in_milliseconds() / 1000, c.end_time.in_milliseconds() / 1000, c.raw_text)
-                 for c in captions)
+    # (a cue's spans other than its voice — `<lang en>…</lang>`, `<i>` — mark its text, and are not it)
+    cues = tuple((c.start_time.in_milliseconds() / 1000, c.end_time.in_milliseconds() / 1000,
+                  CUE_SPAN.sub("", c.raw_text)) for c in captions)
     for start, end, text in cues:
         if not start < end or not text.strip():
             raise Incomplete(f"{path.name}: a cue without time or text at {start:.3f} s")

@@ -138,10 +138,12 @@ def test_no_argument_list_gets_a_traceback(arguments: list[str], projects, monke
     run_and_judge(arguments, projects, monkeypatch)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=SLOW_OK)
+@settings(max_examples=50, deadline=None, suppress_health_check=SLOW_OK)
 @given(arguments=command_lines(["site", "import", "new", "all"]))
 def test_no_argument_list_of_site_import_new_gets_a_traceback(arguments: list[str], projects, monkeypatch) -> None:
-    """The commands that write more than editions (the site; a source file), on their own."""
+    """The commands that write more than editions (the site; a source file), on their own. Fifty
+    lines a run (each `all` or `site` starts a pool of processes: about 0.7 s a line); every run
+    draws new ones."""
     run_and_judge(arguments, projects, monkeypatch)
 
 

@@ -135,7 +135,7 @@ def test_a_paragraph_in_english_without_its_mark_is_marked_english() -> None:
     ("Der Hafen ist nicht mehr so laut wie früher, aber wir sind noch da.", "de"),
     ("El puerto no es lo que era, pero la gente sigue aquí.", "es"),
     ("Jag vet inte riktigt vad vi ska göra nu med allt detta.", "sv"),
-    ("Mamma mia, the pasta was molto buono und sehr gut.", None),
+    ("Nun ja, c'est la vie, como se dice, that is life, così è.", None),
     ("Sam Altman, Yann LeCun", None),
     ("OK, thanks.", None),
     ("他说：The ferry is the only place in this city.", None),
@@ -156,7 +156,7 @@ def test_an_unmarked_paragraph_whose_language_is_not_told_is_a_warning(tmp_path)
 
     front = ("---\nid: urn:uuid:0b6c2f4e-1a2b-4c3d-8e4f-5a6b7c8d9e0f\nslug: w428\ntitle: 港口\nlanguage: zh-Hans\n"
              "authors: [林澈]\noutlet: 江城晚报\ndate: 2025-08-30\ndescription: 港口。\nrights: \"© 2025 江城晚报。\"\n---\n\n")
-    body = ("第一段是中文。\n\nMamma mia, the pasta was molto buono und sehr gut.\n\n"
+    body = ("第一段是中文。\n\nNun ja, c'est la vie, como se dice, that is life, così è.\n\n"
             "Jag vet inte riktigt vad vi ska göra nu med allt detta.\n\n"
             "The harbour is quiet now, and nobody is in a hurry.\n\nApple, Google, Microsoft, Amazon, Meta, Nvidia, Tesla.\n")
     (path := tmp_path / "x.md").write_text(front + body, encoding="utf-8")
