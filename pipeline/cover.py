@@ -71,16 +71,9 @@ def cover_png(meta: Metadata, cache: Cache, size: tuple[int, int] = PORTRAIT) ->
 def _primary(language: str) -> str:
     """The key of `BYLINES` and `COVER_ALTS` for a title's language: "zh" for any written in
     Chinese characters, else its primary subtag ("" for a tag that cannot be read)."""
-    import langcodes
+    from pipeline.furniture import primary_language, written_in_chinese
 
-    from pipeline.furniture import written_in_chinese
-
-    if written_in_chinese(language):
-        return "zh"
-    try:
-        return langcodes.Language.get(language).language or ""
-    except (ValueError, langcodes.tag_parser.LanguageTagError):
-        return ""
+    return "zh" if written_in_chinese(language) else primary_language(language)
 
 
 def byline(meta: Metadata) -> str:

@@ -74,11 +74,17 @@ def read_in_pinyin(language: str) -> bool:
     they do not have there — as a span marked `{lang=yue}` in a Mandarin title is set without
     pinyin. The build leaves the others' learner editions out (`driver.title.NOT_OFFERED`), the
     site offers none for them, and `publish check` asks no reading of them (W405)."""
+    return primary_language(language) in PINYIN_LANGUAGES and written_in_chinese(language)
+
+
+@functools.cache
+def primary_language(language: str) -> str:
+    """A BCP 47 tag's language subtag as langcodes normalises it (zh-Hant-HK → zh, zh-yue → yue,
+    en-AU → en); "" for a tag it cannot read. The key of every table of words by language."""
     try:
-        spoken = langcodes.Language.get(language).language
+        return langcodes.Language.get(language).language or ""
     except (ValueError, LookupError):
-        return False
-    return spoken in PINYIN_LANGUAGES and written_in_chinese(language)
+        return ""
 
 
 def words(table: Mapping[str, str], language: str) -> dict[str, str]:

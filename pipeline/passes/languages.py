@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.diagnostics import Diagnostic
-from pipeline.furniture import written_in_chinese
+from pipeline.furniture import primary_language, written_in_chinese
 from pipeline.model import Document, Paragraph, Section
 
 TABLE_FILE = Path(__file__).resolve().parent.parent / "data" / "latin-languages.toml"
@@ -70,10 +70,6 @@ def language_of(text: str) -> str | None:
     return str(lang) if confidence >= t.min_confidence else None
 
 
-def _primary(tag: str) -> str:
-    return tag.split("-")[0].lower()
-
-
 def _marked(p: Paragraph, own: str) -> Paragraph:
     if all(span.lang for span in p.spans):
         return p
@@ -86,7 +82,7 @@ def _marked(p: Paragraph, own: str) -> Paragraph:
 def mark_languages(doc: Document) -> Document:
     """The document with each paragraph and heading written wholly in another language marked
     with it (its spans' `lang`, the heading's `lang`), where the source left it unmarked."""
-    own = _primary(doc.meta.language)
+    own = primary_language(doc.meta.language)
 
     def section(s: Section) -> Section:
         title_lang = s.lang

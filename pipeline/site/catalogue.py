@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.furniture import joined, read_in_pinyin, word
+from pipeline.furniture import joined, primary_language, read_in_pinyin, word
 from pipeline.model import Document
 from pipeline.site.editions import BuiltTitle
 from pipeline.site.media import AudioInfo, Cue, read_mp3, read_vtt
@@ -51,13 +51,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 def file_label(kind: FileKind, language: str) -> str:
     """What a catalogue in `language` (the site's) calls a file of `kind`."""
-    import langcodes
-
-    try:
-        primary = langcodes.Language.get(language).language or ""
-    except (ValueError, langcodes.tag_parser.LanguageTagError):
-        primary = ""
-    return LABELS.get(primary, {}).get(kind.key) or word(kind.label, language)
+    return LABELS.get(primary_language(language), {}).get(kind.key) or word(kind.label, language)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from pipeline.config import ProjectConfig, normalise_base_url
-from pipeline.furniture import joined, word, words_language
+from pipeline.furniture import joined, primary_language, word, words_language
 from pipeline.errors import PublishError
 from pipeline.site.catalogue import Title
 from pipeline.site.feedext import podcast_guid
@@ -143,13 +143,7 @@ def resolve_show(config: ProjectConfig, base_url: str | None, titles: list[Title
 def default_description(language: str, title: str, count: int, newest: str) -> tuple[str, str]:
     """The catalogue's description in the site's `language` where `DESCRIPTIONS` has it (else
     in Chinese, the language of the site's own words), and the tag of the language it is in."""
-    import langcodes
-
-    try:
-        primary = langcodes.Language.get(language).language or ""
-    except (ValueError, langcodes.tag_parser.LanguageTagError):
-        primary = ""
-    forms = DESCRIPTIONS.get(primary)
+    forms = DESCRIPTIONS.get(primary_language(language))
     written = language if forms else (words_language(language) or language)
     one, other = forms or DESCRIPTIONS["zh"]
     return word(one if count == 1 else other, written).format(title=title, count=count, newest=newest), written
