@@ -4,6 +4,7 @@ so the tests need no system package."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,45 +52,85 @@ class Char:
         return (self.x0 + self.x1) / 2
 
 
+@dataclass(frozen=True)
+class _TextLine:
+    """One text line as pdfminer's layout analysis found it: what `pages`' `keep` is given
+    (it reads `get_text()`, as it would of pdfminer's own `LTTextLine`)."""
+
+    raw: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def get_text(self) -> str:
+        return self.raw
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    """A file's identity for the caches below: a rebuilt file is read again."""
+    status = path.stat()
+    return str(path.resolve()), status.st_mtime_ns, status.st_size
+
+
+@functools.lru_cache(maxsize=4)
+def _laid_out(stamp: tuple[str, int, int]) -> tuple[tuple[float, float, tuple[_TextLine, ...]], ...]:
+    """Every page's text lines after pdfminer's layout analysis, read once per file: the tests
+    of one module read the same 70-page book three or four times (its body pages, its text,
+    its glyphs), and the analysis is most of the cost."""
+    result = []
+    for layout in extract_pages(stamp[0], laparams=LAParams()):
+        lines = [_TextLine(line.get_text(), line.x0, line.y0, line.x1, line.y1)
+                 for element in layout if isinstance(element, LTTextContainer)
+                 for line in element if isinstance(line, LTTextLine) and line.get_text().strip()]
+        result.append((layout.width, layout.height, tuple(lines)))
+    return tuple(result)
+
+
 def pages(path: Path, keep: Callable[[LTTextLine], bool] = lambda line: True) -> list[Page]:
     """Every page's text lines (those `keep` accepts), top to bottom."""
     result = []
-    for number, layout in enumerate(extract_pages(str(path), laparams=LAParams())):
-        lines = []
-        for element in layout:
-            if isinstance(element, LTTextContainer):
-                for line in element:
-                    if isinstance(line, LTTextLine) and line.get_text().strip() and keep(line):
-                        lines.append(Line(number, line.get_text().strip("\n"), line.x0, line.y0, line.x1, line.y1))
+    for number, (width, height, found) in enumerate(_laid_out(_stamp(path))):
+        lines = [Line(number, line.raw.strip("\n"), line.x0, line.y0, line.x1, line.y1) for line in found if keep(line)]
         lines.sort(key=lambda line: (-line.y1, line.x0))
-        result.append(Page(number, layout.width, layout.height, tuple(lines)))
+        result.append(Page(number, width, height, tuple(lines)))
     return result
 
 
+@functools.lru_cache(maxsize=4)
+def _glyphs_read(stamp: tuple[str, int, int]) -> dict[int, tuple[Char, ...]]:
+    """The pages of one file whose glyphs were read so far (filled by `page_chars`); the last
+    few files only, so a worker's memory does not grow with every book it reads."""
+    return {}
+
+
 def page_chars(path: Path, page_numbers: list[int]) -> dict[int, list[Char]]:
-    """The glyphs of some pages (0-based numbers), each with its box and size.
+    """The glyphs of some pages (0-based numbers), each with its box and size; a page already
+    read from the same file is not read again (see `_laid_out`).
 
     Without pdfminer's layout analysis (`laparams=None`): the glyphs are the same, and grouping
     them into lines, which nothing here reads, was about 40 % of the time."""
-    found: dict[int, list[Char]] = {}
-    resources = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(resources, laparams=None)
-    interpreter = PDFPageInterpreter(resources, device)
+    read = _glyphs_read(_stamp(path))
+    wanted = {n for n in page_numbers if n not in read}
+    if wanted:
+        resources = PDFResourceManager(caching=True)
+        device = PDFPageAggregator(resources, laparams=None)
+        interpreter = PDFPageInterpreter(resources, device)
 
-    def walk(item, into: list[Char]) -> None:  # type: ignore[no-untyped-def]
-        if isinstance(item, LTChar):
-            into.append(Char(item.get_text(), item.x0, item.y0, item.x1, item.y1, item.size))
-        elif hasattr(item, "__iter__"):
-            for child in item:
-                walk(child, into)
+        def walk(item, into: list[Char]) -> None:  # type: ignore[no-untyped-def]
+            if isinstance(item, LTChar):
+                into.append(Char(item.get_text(), item.x0, item.y0, item.x1, item.y1, item.size))
+            elif hasattr(item, "__iter__"):
+                for child in item:
+                    walk(child, into)
 
-    wanted = set(page_numbers)
-    with path.open("rb") as stream:
-        for number, page in enumerate(PDFPage.get_pages(stream)):
-            if number in wanted:
-                interpreter.process_page(page)
-                walk(device.get_result(), found.setdefault(number, []))
-    return found
+        with path.open("rb") as stream:
+            for number, page in enumerate(PDFPage.get_pages(stream)):
+                if number in wanted:
+                    interpreter.process_page(page)
+                    walk(device.get_result(), found := [])
+                    read[number] = tuple(found)
+    return {n: list(read[n]) for n in sorted(set(page_numbers)) if n in read}
 
 
 def is_furniture(line: Line, page: Page, heads: set[str]) -> bool:
