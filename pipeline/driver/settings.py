@@ -16,8 +16,8 @@ from pipeline.config import DEFAULT_CACHE_SIZE
 EngineOption = Literal["auto", "espeak", "edge"]
 AUDIO_EDITIONS = ("audio", "script")
 # Editions whose renderers spread one title's work over the driver's processes (`ctx.executor`):
-# speech segments, and the learner PDF's chapters.
-FANNING_EDITIONS = (*AUDIO_EDITIONS, "pdf-learner")
+# speech segments, and the PDFs' chapters.
+FANNING_EDITIONS = (*AUDIO_EDITIONS, "pdf", "pdf-learner")
 MAX_LEVEL = 7  # HSK 3.0: levels 1–6 and the 7–9 band (carried as 7)
 
 

@@ -13,7 +13,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from pipeline.fsutil import atomic_write
 from pipeline.model import Document
 from pipeline.renderers.base import BuildContext
 from pipeline.renderers.cjkjustify import inter_character_justification
-from pipeline.renderers.pdfbook import PRINT, book_html, repeated_pages
+from pipeline.renderers.pdfbook import PRINT
 
 TEMPLATE = "pdf-book.html"
 BOOK_CSS = "pdf.css"
@@ -105,22 +105,6 @@ def render_pdf(html: str, sheets: list[Path], doc: Document, ctx: BuildContext) 
     return _write(_lay_out(html, sheets, css_text, ctx), html, css_text, doc, ctx)
 
 
-def render_book(book: Callable[[frozenset[str]], str], sheets: list[Path], doc: Document, ctx: BuildContext) -> bytes:
-    """`render_pdf` for a book with a name index: `book(same_page)` is its HTML with the index
-    leaving out the answers in `same_page`. Where a speaker's answers share a page, the
-    pages are only known once laid out, so the book is laid out a second time without the
-    repeated numbers (the index comes after every answer: no answer moves)."""
-    css_text = _css_text(sheets)
-    html = book(frozenset())
-    laid = _lay_out(html, sheets, css_text, ctx)
-    page_of = {name: number for number, page in enumerate(laid.pages) for name in page.anchors}
-    same_page = repeated_pages(doc, page_of)
-    if same_page:
-        html = book(same_page)
-        laid = _lay_out(html, sheets, css_text, ctx)
-    return _write(laid, html, css_text, doc, ctx)
-
-
 def _css_text(sheets: list[Path]) -> str:
     return "".join(sheet.read_text(encoding="utf-8") for sheet in sheets)
 
@@ -149,7 +133,12 @@ def _write(document: Any, html: str, css_text: str, doc: Document, ctx: BuildCon
 
 
 class PdfRenderer:
-    """The print edition: output/<slug>.pdf."""
+    """The print edition: output/<slug>.pdf.
+
+    Laid out chapter by chapter (`pdfparts`), as the learner edition is: each chapter cached by
+    content, so an edit to one answer lays out its chapter (and the index, contents and
+    furniture) again, not the book; two chapters at a time when the build driver offers
+    processes (`ctx.executor`); then joined."""
 
     name = "pdf"
     suffix = ""
@@ -157,14 +146,30 @@ class PdfRenderer:
     def outputs(self, doc: Document, ctx: BuildContext) -> list[Path]:
         return [ctx.out_dir / f"{doc.meta.slug}{self.suffix}.pdf"]
 
-    def book(self, doc: Document, ctx: BuildContext, same_page: frozenset[str] = frozenset()) -> str:
-        """The book's HTML (fonts not yet inserted); the name index leaves out `same_page`."""
-        return book_html(doc, ctx.styles_dir / TEMPLATE, PRINT, fonts_css="/*FONTS*/", same_page=same_page)
-
     def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
+        from pipeline.renderers import pdfparts
+
+        assembly = self.assembly(doc, ctx)
+        data = assembly.build() if pdfparts.splittable(doc, assembly.plan) else assembly.whole()
         (target,) = self.outputs(doc, ctx)
-        atomic_write(target, render_book(lambda same_page: self.book(doc, ctx, same_page), stylesheets(ctx), doc, ctx))
+        atomic_write(target, data)
         return [target]
+
+    def assembly(self, doc: Document, ctx: BuildContext):  # type: ignore[no-untyped-def]
+        """The print book's parts planned (`pdfparts.Assembly`), ready to lay out."""
+        from pipeline.renderers import pdfparts
+        from pipeline.renderers.pdfbook import book_plan
+
+        paper = paper_stylesheet(ctx)
+        marks = ctx.styles_dir / MARKS_CSS if ctx.option("marks", False) else None
+        sheets = [ctx.styles_dir / BOOK_CSS, paper, *([marks] if marks else [])]
+        styles = pdfparts.read_styles(ctx.styles_dir, sheets, marks, paper)
+        settings = {"edition": "print"}
+        many = ctx.executor is not None and pdfparts.chapters_to_lay_out(doc, settings, styles, ctx.cache) > 1
+        warming = pdfparts.warm(ctx.executor, [*styles.book, styles.parts, styles.body]) if many else None
+        edition = pdfparts.Edition(setter=PRINT, collecting=nullcontext, face_files=lambda steps: (),
+                                   body_class="print", edition="", colophon="", settings=settings)
+        return pdfparts.Assembly(doc, book_plan(doc), edition, styles, ctx.cache, ctx.executor, ctx.log, warming)
 
 
 class LearnerPdfRenderer(PdfRenderer):
@@ -175,15 +180,6 @@ class LearnerPdfRenderer(PdfRenderer):
 
     name = "pdf-learner"
     suffix = "-learner"
-
-    def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
-        from pipeline.renderers import pdfparts
-
-        assembly = self.assembly(doc, ctx)
-        data = assembly.build() if pdfparts.splittable(doc, assembly.plan) else assembly.whole()
-        (target,) = self.outputs(doc, ctx)
-        atomic_write(target, data)
-        return [target]
 
     def assembly(self, doc: Document, ctx: BuildContext):  # type: ignore[no-untyped-def]
         """The book's text set and its parts planned (`pdfparts.Assembly`), ready to lay out."""

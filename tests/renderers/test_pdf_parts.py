@@ -25,7 +25,7 @@ from pipeline.reader import read_source
 from pipeline.renderers import pdfparts
 from pipeline.renderers.base import BuildContext
 from pipeline.renderers.cjktype import spaced
-from pipeline.renderers.pdf import LearnerPdfRenderer
+from pipeline.renderers.pdf import LearnerPdfRenderer, PdfRenderer
 from tests.conftest import ROOT, TEST_TITLE
 from tests.renderers.pdftools import (
     assert_blocks_once_in_order, body_lines, font_descriptors, outline_titles, page_chars, pages, rows,
@@ -41,26 +41,30 @@ def context(out: Path, cache: Cache, **options) -> BuildContext:
     return BuildContext(out_dir=out, cache=cache, styles_dir=STYLES, options=options, log=lambda message: None)
 
 
-def joined(doc: Document, out: Path, cache: Cache, **options) -> Path:
-    (path,) = LearnerPdfRenderer().build(doc, context(out, cache, **options))
+def joined(doc: Document, out: Path, cache: Cache, renderer: type[PdfRenderer] = LearnerPdfRenderer,
+           **options) -> Path:
+    (path,) = renderer().build(doc, context(out, cache, **options))
     return path
 
 
-def one_document(doc: Document, out: Path, cache: Cache, **options) -> Path:
+def one_document(doc: Document, out: Path, cache: Cache, renderer: type[PdfRenderer] = LearnerPdfRenderer,
+                 **options) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     path = out / "one-document.pdf"
-    path.write_bytes(LearnerPdfRenderer().assembly(doc, context(out, cache, **options)).whole())
+    path.write_bytes(renderer().assembly(doc, context(out, cache, **options)).whole())
     return path
 
 
 @pytest.fixture(scope="module")
 def books(tmp_path_factory, test_title):
-    """(joined, one document) for the test title, plain and with crop marks."""
+    """(joined, one document) for the test title: the learner book plain and with crop marks,
+    and the print book."""
     made = {}
-    for name, options in (("plain", {}), ("marks", {"marks": True})):
+    for name, renderer, options in (("plain", LearnerPdfRenderer, {}), ("marks", LearnerPdfRenderer, {"marks": True}),
+                                    ("print", PdfRenderer, {})):
         cache = Cache(tmp_path_factory.mktemp(f"cache-{name}"))
-        made[name] = (joined(test_title, tmp_path_factory.mktemp(f"joined-{name}"), cache, **options),
-                      one_document(test_title, tmp_path_factory.mktemp(f"whole-{name}"), cache, **options))
+        made[name] = (joined(test_title, tmp_path_factory.mktemp(f"joined-{name}"), cache, renderer, **options),
+                      one_document(test_title, tmp_path_factory.mktemp(f"whole-{name}"), cache, renderer, **options))
     return made
 
 
@@ -78,7 +82,7 @@ def drawings(path: Path) -> list[list[tuple[float, ...]]]:
             for page in extract_pages(str(path))]
 
 
-@pytest.mark.parametrize("variant", ["plain", "marks"])
+@pytest.mark.parametrize("variant", ["plain", "marks", "print"])
 def test_joined_pages_are_the_one_document_pages(books, variant) -> None:
     parts, whole = books[variant]
     a, b = glyphs(parts), glyphs(whole)
@@ -90,8 +94,9 @@ def test_joined_pages_are_the_one_document_pages(books, variant) -> None:
     assert boxes(parts) == boxes(whole)
 
 
-def test_bookmarks_links_and_destinations_are_the_one_documents(books) -> None:
-    parts, whole = books["plain"]
+@pytest.mark.parametrize("variant", ["plain", "print"])
+def test_bookmarks_links_and_destinations_are_the_one_documents(books, variant) -> None:
+    parts, whole = books[variant]
     assert outline_titles(parts) == outline_titles(whole)
 
     def targets(path: Path) -> tuple[dict, list, list]:
@@ -252,9 +257,12 @@ def texts(section) -> list[str]:  # type: ignore[no-untyped-def]
     return [p.text for p in section.paragraphs] + [p.text for a in section.answers for p in a.paragraphs]
 
 
-def test_an_edit_lays_out_its_chapter_only_and_gives_the_cold_bytes(tmp_path, test_title, monkeypatch) -> None:
+@pytest.mark.parametrize("renderer", [LearnerPdfRenderer, PdfRenderer])
+def test_an_edit_lays_out_its_chapter_only_and_gives_the_cold_bytes(tmp_path, test_title, monkeypatch,
+                                                                    renderer) -> None:
+    """The learner and the print book alike: an edit to one answer lays out its chapter only."""
     cache = Cache(tmp_path / "cache")
-    before = joined(test_title, tmp_path / "a", cache)
+    before = joined(test_title, tmp_path / "a", cache, renderer)
     edited = edited_source(tmp_path)
     changed = [s.id for s, t in zip(edited.sections, test_title.sections) if texts(s) != texts(t)]
     assert len(changed) == 1
@@ -267,11 +275,11 @@ def test_an_edit_lays_out_its_chapter_only_and_gives_the_cold_bytes(tmp_path, te
         return real(job)
 
     monkeypatch.setattr(pdfparts, "lay_out", counting)
-    after = joined(edited, tmp_path / "b", cache)
+    after = joined(edited, tmp_path / "b", cache, renderer)
     assert len(PdfReader(str(after)).pages) == len(PdfReader(str(before)).pages)
     assert laid == changed
     monkeypatch.setattr(pdfparts, "lay_out", real)
-    cold = joined(edited, tmp_path / "c", Cache(tmp_path / "fresh"))
+    cold = joined(edited, tmp_path / "c", Cache(tmp_path / "fresh"), renderer)
     assert after.read_bytes() == cold.read_bytes()
     assert before.read_bytes() != after.read_bytes()
 
