@@ -116,7 +116,7 @@ def catalogue_page(env: Environment, show: Show, titles: list[Title]) -> str:
         lead_lang=_lang_attribute(show.description_language if show.description_language !=
                                   (furniture.words_language(show.language) or show.language) else None),
         fonts=f"{layout.ASSETS}/{layout.FONTS}/", canonical=show.url(layout.PAGE), listed=CATALOGUE_FILES,
-        icon=layout.SHOW.name)
+        icon=layout.SHOW.name, og=_open_graph("website", show.url(layout.SHOW.name), layout.SHOW, show.title))
 
 
 def title_page(env: Environment, show: Masthead | Show, title: Title) -> str:
@@ -129,8 +129,16 @@ def title_page(env: Environment, show: Masthead | Show, title: Title) -> str:
         canonical=show.url(title.slug, layout.PAGE), icon=layout.SQUARE.name,
         # the cover's text alternative is in the title's language, the page's frame in the site's
         cover_alt=cover_alt(doc.meta), cover_lang=_lang_attribute(doc.meta.language),
+        og=_open_graph("article", show.url(title.slug, layout.SQUARE.name), layout.SQUARE, cover_alt(doc.meta)),
         files=title.files, audio=_audio(title), cues=title.cues, full_title=title.full_title, authors=title.authors,
         said=functools.partial(marked, runs=foreign_runs(doc)))
+
+
+def _open_graph(kind: str, image_url: str, image: layout.Image, alt: str) -> dict:
+    """What a page tells link previews (chat apps, social sites: the Open Graph protocol) beyond
+    its title and description: what it is and its picture, by absolute URL, with its size."""
+    return {"type": kind, "image": image_url, "image_type": image.media_type, "width": image.width,
+            "height": image.height, "alt": alt}
 
 
 def marked(text: str, runs: dict[str, str]) -> Markup:
