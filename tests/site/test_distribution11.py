@@ -21,7 +21,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from tests.site.sitetools import built_title, config, document
+from tests.site.sitetools import built_title, config, document, write_mp3
 
 KEEPERS = """---
 id: urn:uuid:3c2d1e0f-4a5b-4c6d-8e7f-9a0b1c2d3e4f
@@ -119,13 +119,14 @@ ORDER = [("zz-keepers", "en", "2025-09-20"), ("mm-night-ferry", "zh-Hans", "2025
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, site_cache) -> Path:
-    """The site written once over the three titles, on an English site (no audio: the English
-    and Japanese titles can have none, and the Chinese one's is not what this looks at)."""
+    """The site written once over the three titles, on an English site (the Chinese title with
+    audio, sitetools' stand-in; the English and Japanese titles can have none)."""
     from pipeline.build import STYLES_DIR
     from pipeline.site.publish import publish_site
 
     root = tmp_path_factory.mktemp("dist11")
-    built = [built_title(root, document(text), audio=False) for text in (POST_OFFICE, FERRY, KEEPERS)]
+    built = [built_title(root, document(text), audio=text is FERRY) for text in (POST_OFFICE, FERRY, KEEPERS)]
+    write_mp3(root / "mm-night-ferry.mp3", seconds=20, chapters=[(0.0, 8.0, "夜航船"), (8.0, 20.0, "最后一班船上都是谁？")])
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("pipeline.fonts.subsets", lambda faces, text, cache, flavor: {f: b"woff2" for f in faces})
         patch.setattr("pipeline.site.publish.cover_png", lambda meta, cache, size: b"png")
@@ -228,6 +229,10 @@ def test_an_english_sites_frame_is_english_and_the_rest_is_marked(site: Path) ->
             for text, its_language in said:  # (周静: a name the English source writes so)
                 if text and HAN.search(text.replace("周静", "")):
                     assert its_language.split("-")[0] in ("zh", "ja"), (path.parent.name, element.tag, text)
+    ferry = _page(site / "mm-night-ferry" / "index.html")
+    languages = _languages(ferry)
+    reads = [a for a in ferry.iter("a") if a.get("class") == "to-text"]
+    assert reads and all((a.text, languages[a]) == ("Read", "en") for a in reads)  # (in the title's chapter list)
     catalogue = _page(site / "index.html")
     (skip,) = [a for a in catalogue.iter("a") if a.get("class") == "skip"]
     assert skip.text == "Skip to the text"
