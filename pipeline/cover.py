@@ -39,21 +39,11 @@ _UNITS = re.compile(r"[A-Za-z0-9@#&+._'-]+|.", re.S)
 # ideograph of a name) stays, boxed, as the PDFs show it: leaving it out would change the name.
 # The cover's text alternative, the title page and the feeds keep the text whole.
 _LEFT_OUT = ("So", "Sk", "Sm", "Sc", "Cf", "Mn", "Cs", "Co", "Cn")
-# The byline at the cover's foot in the title's language, by its primary subtag ("zh" for any
-# title written in Chinese characters): (what parts two names, the line). An English title's
-# cover said "Tom Hale　文" in every ebook shelf and podcast app; a language not here shows the
-# names alone, without a word in another language.
-BYLINES: dict[str, tuple[str | None, str]] = {
-    "zh": ("\u3000", "{names}\u3000文"),
-    "en": (None, "By {names}"),  # None: parted as the names' script has it (`furniture.joined`)
-}
-# The cover's text alternative (the EPUB's cover image, the web edition's) in the same languages:
-# an English book's cover was described to its screen reader as "封面：Night Shift…。作者：…。".
-# A language not here gets the title, the names and the outlet alone.
-COVER_ALTS: dict[str, str] = {
-    "zh": "封面：{title}。作者：{authors}。{outlet}。",
-    "en": "Cover: {title}. By {authors}. {outlet}.",
-}
+# The byline at the cover's foot and the cover's text alternative (the EPUB's cover image, the
+# web edition's) are in the title's language: the "cover" words of data/interface-words.toml
+# (`furniture.own_interface`). An English title's cover said "Tom Hale　文" and was described to
+# its screen reader as "封面：Night Shift…。作者：…。"; a language without words of its own shows
+# and says the title, the names and the outlet alone, without a word in another language.
 
 
 def cover_png(meta: Metadata, cache: Cache, size: tuple[int, int] = PORTRAIT) -> bytes:
@@ -68,33 +58,27 @@ def cover_png(meta: Metadata, cache: Cache, size: tuple[int, int] = PORTRAIT) ->
     return data
 
 
-def _primary(language: str) -> str:
-    """The key of `BYLINES` and `COVER_ALTS` for a title's language: "zh" for any written in
-    Chinese characters, else its primary subtag ("" for a tag that cannot be read)."""
-    from pipeline.furniture import primary_language, written_in_chinese
-
-    return "zh" if written_in_chinese(language) else primary_language(language)
-
-
 def byline(meta: Metadata) -> str:
-    """The authors' line at the foot, in the words of the title's language (`BYLINES`)."""
-    from pipeline.furniture import joined
+    """The authors' line at the foot, in the words of the title's language."""
+    from pipeline.furniture import joined, own_interface
 
-    parted, line = BYLINES.get(_primary(meta.language), (None, "{names}"))
-    return line.format(names=parted.join(meta.authors) if parted else joined(meta.authors)) if meta.authors else ""
+    words = own_interface("cover", meta.language) or {"byline": "{names}", "byline_parting": ""}
+    parting = words["byline_parting"]
+    names = parting.join(meta.authors) if parting else joined(meta.authors, language=meta.language)
+    return words["byline"].format(names=names) if meta.authors else ""
 
 
 def cover_alt(meta: Metadata) -> str:
     """The cover's text alternative: what it shows, in reading order, in the title's language
-    (`COVER_ALTS`)."""
-    from pipeline.furniture import joined
+    (its "cover" words)."""
+    from pipeline.furniture import joined, own_interface
 
-    title = joined([meta.title, meta.subtitle], "title") if meta.subtitle else meta.title
-    alt = COVER_ALTS.get(_primary(meta.language))
+    title = joined([meta.title, meta.subtitle], "title", meta.language) if meta.subtitle else meta.title
+    alt = (own_interface("cover", meta.language) or {}).get("alt")
     if alt is None:  # no words: each piece a sentence, closed as its script closes one (。 or .)
         return " ".join(piece + ("" if piece[-1] in "。.?!？！…" else "。" if is_wide(piece[-1]) else ".")
-                        for piece in (title, joined(meta.authors), meta.outlet) if piece).replace("。 ", "。")
-    text = alt.format(title=title, authors=joined(meta.authors), outlet=meta.outlet)
+                        for piece in (title, joined(meta.authors, language=meta.language), meta.outlet) if piece).replace("。 ", "。")
+    text = alt.format(title=title, authors=joined(meta.authors, language=meta.language), outlet=meta.outlet)
     return re.sub(r"(?<=[.?!…])\.", "", text)  # 'Why so early?.' → 'Why so early?'
 
 

@@ -28,8 +28,8 @@ class Tags:
     def of(cls, doc: Document) -> Tags:
         meta = doc.meta
         return cls(
-            title=joined([meta.title, meta.subtitle], "title") if meta.subtitle else meta.title,
-            artist=joined(meta.authors),
+            title=joined([meta.title, meta.subtitle], "title", meta.language) if meta.subtitle else meta.title,
+            artist=joined(meta.authors, language=meta.language),
             album=meta.outlet,
             date=meta.date.isoformat(),
             description=meta.description,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipeline import fonts
 from pipeline.cover import cover_alt, cover_png
-from pipeline.furniture import word
+from pipeline.furniture import chinese_interface, interface
 from pipeline.errors import PublishError
 from pipeline.fsutil import atomic_write
 from pipeline.model import Document
@@ -30,9 +30,7 @@ PINYIN_SCRIPT = "epub-pinyin.js"  # the learner's pinyin setting (all / new word
 
 FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "alternativeText",
             "displayTransformability", "horizontalWriting")
-SUMMARY = ("本书为可重排的文字电子书，横排简体中文：全部文字为真实文本，标题层级与阅读顺序完整，"
-           "附目录、导览与受访者索引，封面图片附有替代文字；已嵌入本书所用汉字的字体，阅读设备无中文字体时亦可正常显示。"
-           "无闪烁、声音或动态内容。")
+SUMMARY = chinese_interface("epub")["summary"]  # (in the title's language: data/interface-words.toml)
 
 
 def read_style(ctx: BuildContext, name: str) -> str:
@@ -64,7 +62,7 @@ class EpubRenderer:
         return Edition(stylesheets=stylesheets, cover_alt=cover_alt(doc.meta))
 
     def accessibility(self, ctx: BuildContext, language: str = "zh-Hans") -> Accessibility:
-        return Accessibility(features=FEATURES, summary=word(SUMMARY, language))
+        return Accessibility(features=FEATURES, summary=interface("epub", language)["summary"])
 
     def build(self, doc: Document, ctx: BuildContext) -> list[Path]:
         styles = self.stylesheets(ctx)
@@ -126,4 +124,4 @@ class LearnerEpubRenderer(EpubRenderer):
 
     def accessibility(self, ctx: BuildContext, language: str = "zh-Hans") -> Accessibility:
         return Accessibility(features=FEATURES + ("fullRubyAnnotations",),
-                             summary=word(SUMMARY, language) + learner_summary(self.options(ctx), language))
+                             summary=interface("epub", language)["summary"] + learner_summary(self.options(ctx), language))

@@ -14,43 +14,16 @@ from dataclasses import dataclass, field, replace
 from string import Template
 from typing import Literal
 
-from pipeline.furniture import joined, word, words
+from pipeline.furniture import chinese_interface, interface, joined, word
 from pipeline.model import Answer, Document, Section, Speaker
 from pipeline.renderers.htmltext import Typeset, attr, block_class, inline_html, lang_attrs, linked, plain, text
 
-# The book's own words, for the pages the source does not write (zh-Hans).
-WORDS = {
-    "cover": "封面",
-    "titlepage": "题名页",
-    "toc": "目录",
-    "landmarks": "导览",
-    "bodymatter": "正文",
-    "note": "编者注",
-    "contributors": "受访者",
-    "colophon": "版权信息",
-    "pseudonym": "化名",
-    "also_as": "另署",
-    "answers_of": "{name}的回答",
-    "nth_answer": "（其{n}）",
-    "by": "文",
-    "editor": "编辑",
-    "published": "{outlet} · {date}",
-    "date": "{d.year}年{d.month}月{d.day}日",
-    # colophon rows
-    "first_run": "首发",
-    "publisher": "出版",
-    "on": "日期",
-    "authors": "作者",
-    "rights": "版权",
-    "identifier": "标识",
-}
+# The book's own words, for the pages the source does not write: one table per language
+# (data/interface-words.toml, `furniture.interface`); these are the Chinese ones, the fallback.
+WORDS = chinese_interface("epub")
 
-# Credits every edition prints on its colophon, after the title's own.
-COLOPHON: tuple[tuple[str, str], ...] = (
-    ("字体", "正文 Noto Serif SC，标题与标签 Noto Sans SC（SIL Open Font License 1.1），按本书用字子集化嵌入。"),
-    ("封面", "以本书字体由书名、副题与出版方排成，无图库素材。"),
-    ("制作", "由 publish 从单一源文件生成的 EPUB 3。"),
-)
+# Credits every edition prints on its colophon, after the title's own: (term, text), in Chinese.
+COLOPHON: tuple[tuple[str, str], ...] = tuple(tuple(row) for row in chinese_interface("colophon").values())
 
 Appendix = Callable[[Section], str]
 CONTRIBUTORS = "contributors.xhtml"
@@ -123,7 +96,7 @@ def section_title(doc: Document, section: Section) -> str:
     if section.kind == "article":
         return doc.meta.title
     if section.kind == "note":
-        return section.title or word(WORDS["note"], doc.meta.language)
+        return section.title or interface("epub", doc.meta.language)["note"]
     return section.title or ""
 
 
@@ -136,13 +109,13 @@ def label_parts(answer: Answer) -> tuple[str, str, str]:
 
 
 def date_text(doc: Document) -> str:
-    return word(WORDS["date"], doc.meta.language).format(d=doc.meta.date)
+    return interface("epub", doc.meta.language)["date"].format(d=doc.meta.date)
 
 
 class _PageWriter:
     def __init__(self, doc: Document, edition: Edition, template: Template) -> None:
         self.doc, self.ed, self.template = doc, edition, template
-        self.words = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
+        self.words = interface("epub", doc.meta.language)  # (in the title's language, or Chinese in its script)
         self.t = lambda value: edition.typeset(value, "", "")  # a whole string → XHTML
 
     def _page(self, name: str, title: str, matter: str, body: str, body_class: str = "",
@@ -174,9 +147,9 @@ class _PageWriter:
                  f'<h1 id="book-title" class="title">{t(meta.title)}</h1>']
         if meta.subtitle:
             lines.append(f'<p class="subtitle">{t(meta.subtitle)}</p>')
-        lines.append(f'<p class="byline">{t(self.words["by"])}／{t(joined(meta.authors))}</p>')
+        lines.append(f'<p class="byline">{t(self.words["by"].format(names=joined(meta.authors, language=meta.language)))}</p>')
         if meta.editor:
-            lines.append(f'<p class="byline">{t(self.words["editor"])}／{t(meta.editor)}</p>')
+            lines.append(f'<p class="byline">{t(self.words["editor"].format(name=meta.editor))}</p>')
         lines.append(f'<p class="published">{t(self.words["published"].format(outlet=meta.outlet, date=date_text(self.doc)))}</p>')
         if meta.account:
             lines.append(f'<p class="account">{t(meta.account)}</p>')
@@ -266,14 +239,14 @@ class _PageWriter:
         if speaker.handle:
             who += f' <span class="handle">{t(speaker.handle)}</span>'
         if speaker.pseudonym:
-            who += f' <span class="pseudonym">（{t(self.words["pseudonym"])}）</span>'
+            who += f' <span class="pseudonym">{t(self.words["pseudonym"])}</span>'
         lines = [f'<p class="who">{who}</p>']
         answers = doc.answers_by(speaker.id)
         other_roles = list(dict.fromkeys(a.role for a in answers if a.role and a.role != speaker.role))
         if speaker.role or other_roles:
             role = t(speaker.role or "")
             if other_roles:
-                also = f'（{t(self.words["also_as"])}：{t("；".join(other_roles))}）'
+                also = t(self.words["also_as"].format(roles=self.words["roles_joint"].join(other_roles)))
                 role = f"{role}{also}" if role else also
             lines.append(f'<p class="role">{role}</p>')
         if answers:
@@ -308,12 +281,13 @@ class _PageWriter:
         if meta.account:
             rows.append((self.words["first_run"], t(meta.account)))
         rows += [(self.words["publisher"], t(meta.outlet)), (self.words["on"], t(date_text(self.doc))),
-                 (self.words["authors"], t(joined(meta.authors)))]
+                 (self.words["authors"], t(joined(meta.authors, language=meta.language)))]
         if meta.editor:
-            rows.append((self.words["editor"], t(meta.editor)))
+            rows.append((self.words["editor_row"], t(meta.editor)))
         rows += [(self.words["rights"], t(meta.rights)), (self.words["identifier"], text(meta.id))]
         lang = self.doc.meta.language
-        rows += [(word(term, lang), t(word(value, lang))) for term, value in COLOPHON + self.ed.colophon]
+        rows += [(term, t(value)) for term, value in interface("colophon", lang).values()]
+        rows += [(word(term, lang), t(word(value, lang))) for term, value in self.ed.colophon]
         lines = []
         if meta.credit:
             lines.append(f'<p class="credit">{t(meta.credit)}</p>')

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.furniture import joined, primary_language, read_in_pinyin, word
+from pipeline.furniture import chinese_interface, interface, joined, read_in_pinyin
 from pipeline.model import Document
 from pipeline.site.editions import BuiltTitle
 from pipeline.site.media import AudioInfo, Cue, read_mp3, read_vtt
@@ -22,36 +22,29 @@ class FileKind:
     key: str  # how templates and feeds ask for it
     edition: str  # the edition that writes it
     suffix: str
-    label: str  # as the site lists it
+    label: str  # as a Chinese site lists it (`file_label`: in the site's language)
     media_type: str
     pinyin_only: bool = False  # offered only for a title set in pinyin (`read_in_pinyin`)
 
 
+_LABELS = chinese_interface("files")  # each file's label, in Chinese (the table's other languages: `file_label`)
 FILES: tuple[FileKind, ...] = (
-    FileKind("epub", "epub", ".epub", "EPUB 电子书", "application/epub+zip"),
-    FileKind("epub-learner", "epub-learner", ".epub", "拼音版 EPUB", "application/epub+zip", pinyin_only=True),
-    FileKind("pdf", "pdf", ".pdf", "印刷版 PDF", "application/pdf"),
-    FileKind("pdf-learner", "pdf-learner", ".pdf", "拼音版 PDF", "application/pdf", pinyin_only=True),
-    FileKind("mp3", "audio", ".mp3", "MP3 音频", "audio/mpeg"),
-    FileKind("m4b", "audio", ".m4b", "M4B 有声书（带章节）", "audio/mp4"),
-    FileKind("vtt", "audio", ".vtt", "WebVTT 字幕", "text/vtt"),
-    FileKind("script-html", "script", ".html", "播客脚本（网页）", "text/html"),
-    FileKind("script-md", "script", ".md", "播客脚本（Markdown）", "text/markdown"),
+    FileKind("epub", "epub", ".epub", _LABELS["epub"], "application/epub+zip"),
+    FileKind("epub-learner", "epub-learner", ".epub", _LABELS["epub-learner"], "application/epub+zip", pinyin_only=True),
+    FileKind("pdf", "pdf", ".pdf", _LABELS["pdf"], "application/pdf"),
+    FileKind("pdf-learner", "pdf-learner", ".pdf", _LABELS["pdf-learner"], "application/pdf", pinyin_only=True),
+    FileKind("mp3", "audio", ".mp3", _LABELS["mp3"], "audio/mpeg"),
+    FileKind("m4b", "audio", ".m4b", _LABELS["m4b"], "audio/mp4"),
+    FileKind("vtt", "audio", ".vtt", _LABELS["vtt"], "text/vtt"),
+    FileKind("script-html", "script", ".html", _LABELS["script-html"], "text/html"),
+    FileKind("script-md", "script", ".md", _LABELS["script-md"], "text/markdown"),
 )
-# The labels in the other languages a site may be in, by the site language's primary subtag (as
-# `show.DESCRIPTIONS`): the OPDS catalogue of an English site titled its acquisition links
-# "EPUB 电子书", "拼音版 PDF" in every reading app's list. A language not here gets `label`.
-LABELS: dict[str, dict[str, str]] = {
-    "en": {"epub": "EPUB ebook", "epub-learner": "Pinyin EPUB (learner edition)", "pdf": "Print PDF",
-           "pdf-learner": "Pinyin PDF (learner edition)", "mp3": "MP3 audio", "m4b": "M4B audiobook (chapters)",
-           "vtt": "WebVTT captions", "script-html": "Podcast script (web page)",
-           "script-md": "Podcast script (Markdown)"},
-}
 
 
 def file_label(kind: FileKind, language: str) -> str:
-    """What a catalogue in `language` (the site's) calls a file of `kind`."""
-    return LABELS.get(primary_language(language), {}).get(kind.key) or word(kind.label, language)
+    """What a catalogue in `language` (the site's) calls a file of `kind`: the interface words'
+    table (data/interface-words.toml), as every other word the site, the feed and OPDS write."""
+    return interface("files", language)[kind.key]
 
 
 @dataclass(frozen=True)
@@ -93,11 +86,11 @@ class Title:
     @property
     def full_title(self) -> str:
         meta = self.doc.meta
-        return joined([meta.title, meta.subtitle], "title") if meta.subtitle else meta.title
+        return joined([meta.title, meta.subtitle], "title", meta.language) if meta.subtitle else meta.title
 
     @property
     def authors(self) -> str:
-        return joined(self.doc.meta.authors)
+        return joined(self.doc.meta.authors, language=self.doc.meta.language)
 
 
 def title_of(built: BuiltTitle) -> Title:

@@ -1,7 +1,7 @@
 """Where everything lives in `output/site/`, in one place, so pages, feeds and the publisher
 agree on every file name:
 
-    index.html  feed.xml  opds.xml  opds.json  podcast.png  assets/ (css, js, fonts)
+    index.html  feed.xml  opds.xml  opds.json  sitemap.xml  podcast.png  assets/ (css, js, fonts)
     <slug>/index.html  <slug>/<the editions' files>  <slug>/chapters.json
     <slug>/cover.png  <slug>/cover-thumb.png  <slug>/cover-square.png  <slug>/fonts/
 

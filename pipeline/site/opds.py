@@ -29,6 +29,7 @@ IMAGE = "http://opds-spec.org/image"
 THUMBNAIL = "http://opds-spec.org/image/thumbnail"
 EBOOKS = ("epub", "epub-learner", "pdf", "pdf-learner")  # the files a reading app acquires
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"  # RFC 4287 §2: the language of an element's text
 A = ElementMaker(namespace=ATOM, nsmap={None: ATOM, "dc": DC, "opds": OPDS_NS})
 D = ElementMaker(namespace=DC)
 
@@ -66,6 +67,7 @@ def opds_feed(show: Show, titles: list[Title], changed: dt.datetime | None = Non
         A.link(rel="alternate", href=show.url(OPDS2), type=OPDS2_TYPE),
         A.link(rel="alternate", href=show.url(layout.PAGE), type="text/html"),
     )
+    feed.set(XML_LANG, show.language)  # the catalogue's own title and subtitle
     for title in titles:
         feed.append(_entry(show, title))
     return etree.tostring(feed, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -74,6 +76,9 @@ def opds_feed(show: Show, titles: list[Title], changed: dt.datetime | None = Non
 def _entry(show: Show, title: Title):
     meta, slug = title.doc.meta, title.slug
     entry = A.entry(A.title(meta.title), A.id(entry_id(meta.id)), A.updated(_updated([title])))
+    # each entry's title, summary and rights are in its title's language, which a reading app
+    # shows and reads out (an English title in a Chinese catalogue, a Japanese one in an English)
+    entry.set(XML_LANG, meta.language)
     entry.extend(A.author(A.name(author)) for author in meta.authors)
     entry.extend([
         D.identifier(meta.id),
@@ -90,8 +95,11 @@ def _entry(show: Show, title: Title):
     for key in EBOOKS:
         file = title.file(key)
         if file:
-            entry.append(A.link(rel=ACQUISITION, href=show.url(slug, file.name), type=file.kind.media_type,
-                                title=file_label(file.kind, show.language), length=str(file.size)))
+            link = A.link(rel=ACQUISITION, href=show.url(slug, file.name), type=file.kind.media_type,
+                          title=file_label(file.kind, show.language), length=str(file.size))
+            if show.language != meta.language:  # (its title is the catalogue's word, in the site's language)
+                link.set(XML_LANG, show.language)
+            entry.append(link)
     entry.append(A.link(rel="alternate", href=show.url(slug, layout.PAGE), type="text/html"))
     return entry
 

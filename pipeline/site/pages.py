@@ -21,49 +21,18 @@ from pipeline.model import Paragraph
 from pipeline.renderers.epubpages import date_text, label_parts
 from pipeline.renderers.htmltext import block_class, inline_html
 from pipeline.site import layout
-from pipeline.site.catalogue import Title
+from pipeline.site.catalogue import Title, file_label
 from pipeline.site.opds import ACQUISITION_FEED
 from pipeline.site.show import FEED, OPDS, Masthead, Show
 
 TEMPLATES = "site"  # folder of styles/
 
-# The site's own words, as data, written in simplified characters; each page says them in its
-# language's script (`furniture.words`: a zh-Hant site, and the text of a zh-Hant title, get the
-# lines of data/furniture-hant.toml): the site's frame in the site's language, and the words set
-# inside a title's text (its notes' heading, 受访者 …) in the title's, as the EPUB does.
-WORDS = {
-    "skip": "跳到正文",
-    "catalogue": "全部作品",
-    "all_titles": "全部作品",
-    "breadcrumb": "位置",
-    "podcast_feed": "播客订阅（RSS）",
-    "opds_feed": "电子书目录（OPDS）",
-    "podcast_help": "把这个地址粘贴到播客应用（Apple 播客、小宇宙、Pocket Casts、AntennaPod 等）的“通过网址订阅”中。",
-    "opds_help": "把这个地址添加到支持 OPDS 的阅读应用（KOReader、Thorium、calibre 等）的书库目录中。",
-    "subscribe": "订阅",
-    "listen_time": "收听",
-    "downloads_of": "《{title}》的各版本",
-    "listen": "收听",
-    "captions": "中文字幕",
-    "download_audio": "下载音频",
-    "chapters": "章节",
-    "read": "读文字",
-    "read_chapter": "阅读“{title}”的文字",
-    "transcript": "文字稿（随音频高亮）",
-    "follow": "随朗读滚动",
-    "downloads": "下载",
-    "article": "正文",
-    "note": "编者注",
-    "references": "参考资料",
-    "contributors": "受访者",
-    "pseudonym": "化名",
-    "answer_n": "{name}的第{n}个回答",
-    "by": "文",
-    "editor": "编辑",
-    "podcast_of": "（播客）",
-    "opds_of": "（OPDS 书目）",
-    "minutes": "{n} 分钟",
-}
+# The site's own words: one table per language with the EPUB's, the feed's and OPDS's
+# (data/interface-words.toml, `furniture.interface`): the site's frame in the site's language, and
+# the words set inside a title's text (its notes' heading, 受访者 …) in the title's, as the EPUB
+# does. A language without a table gets the Chinese words (in its script: a zh-Hant site gets the
+# lines of data/furniture-hant.toml), marked as Chinese. These are the Chinese ones.
+WORDS = furniture.chinese_interface("site")
 
 # Files the catalogue page lists for each title (the title page lists every file).
 CATALOGUE_FILES = ("epub", "epub-learner", "pdf", "pdf-learner", "mp3", "m4b", "script-html")
@@ -121,16 +90,16 @@ def duration(seconds: float) -> str:
 
 
 def minutes(seconds: float, language: str = "zh-Hans") -> str:
-    return furniture.word(WORDS["minutes"], language).format(n=max(1, round(seconds / 60)))
+    return furniture.interface("site", language)["minutes"].format(n=max(1, round(seconds / 60)))
 
 
 def _spoken(language: str) -> dict:
     """What a page's templates say in `language`: the site's words, a file's label, a duration."""
     frame = furniture.words_language(language)
-    return {"words": furniture.words(WORDS, language), "label": lambda kind: furniture.word(kind.label, language),
+    return {"words": furniture.interface("site", language), "label": lambda kind: file_label(kind, language),
             "minutes": lambda seconds: minutes(seconds, language),
-            # The page's own words are Chinese: a site whose language is not (`[site] language =
-            # "en"`) is marked as the words are, and only its name as the site's language.
+            # A site in a language without words of its own (`[site] language = "fr"`) is marked as
+            # its words are (Chinese), and only its name as the site's language.
             "lang": frame or language, "site_lang": _lang_attribute(language if frame else None)}
 
 
@@ -147,21 +116,29 @@ def catalogue_page(env: Environment, show: Show, titles: list[Title]) -> str:
         lead_lang=_lang_attribute(show.description_language if show.description_language !=
                                   (furniture.words_language(show.language) or show.language) else None),
         fonts=f"{layout.ASSETS}/{layout.FONTS}/", canonical=show.url(layout.PAGE), listed=CATALOGUE_FILES,
-        icon=layout.SHOW.name)
+        icon=layout.SHOW.name, og=_open_graph("website", show.url(layout.SHOW.name), layout.SHOW, show.title))
 
 
 def title_page(env: Environment, show: Masthead | Show, title: Title) -> str:
     doc = title.doc
     own = furniture.words_language(doc.meta.language)  # None: the title is written in Chinese
     return env.get_template("title.html").render(
-        **_spoken(show.language), own=furniture.words(WORDS, doc.meta.language),  # inside the title's text
+        **_spoken(show.language), own=furniture.interface("site", doc.meta.language),  # inside the title's text
         own_lang=_lang_attribute(own),
         show=show, doc=doc, root="../", fonts=f"{layout.FONTS}/",
         canonical=show.url(title.slug, layout.PAGE), icon=layout.SQUARE.name,
-        # the cover's text alternative is in the title's language, the page's frame in Chinese
-        cover_alt=cover_alt(doc.meta), cover_lang=_lang_attribute(doc.meta.language if own else None),
+        # the cover's text alternative is in the title's language, the page's frame in the site's
+        cover_alt=cover_alt(doc.meta), cover_lang=_lang_attribute(doc.meta.language),
+        og=_open_graph("article", show.url(title.slug, layout.SQUARE.name), layout.SQUARE, cover_alt(doc.meta)),
         files=title.files, audio=_audio(title), cues=title.cues, full_title=title.full_title, authors=title.authors,
         said=functools.partial(marked, runs=foreign_runs(doc)))
+
+
+def _open_graph(kind: str, image_url: str, image: layout.Image, alt: str) -> dict:
+    """What a page tells link previews (chat apps, social sites: the Open Graph protocol) beyond
+    its title and description: what it is and its picture, by absolute URL, with its size."""
+    return {"type": kind, "image": image_url, "image_type": image.media_type, "width": image.width,
+            "height": image.height, "alt": alt}
 
 
 def marked(text: str, runs: dict[str, str]) -> Markup:

@@ -40,6 +40,7 @@ from pipeline.site.feedext import podcast_guid
 from pipeline.site.notes import catalogue_notes
 from pipeline.site.opds import opds2_feed, opds_feed
 from pipeline.site.pages import TEMPLATES, catalogue_page, environment, page_text, title_page
+from pipeline.site.sitemap import SITEMAP, sitemap
 from pipeline.site.show import FEED, OPDS, OPDS2, Masthead, Show, resolve_show
 
 MANIFEST_VERSION = 1
@@ -332,6 +333,7 @@ def _write_catalogue(site_dir: Path, titles: list[Title], show: Show, env, cache
     put(FEED, podcast_feed(show, titles, changed))
     put(OPDS, opds_feed(show, titles, changed))
     put(OPDS2, opds2_feed(show, titles, changed))
+    put(SITEMAP, sitemap(show, titles))
     html = catalogue_page(env, show, titles)
     for face, data in fonts.subsets(("serif", "sans"), page_text(html), cache, flavor="woff2").items():
         put(f"{layout.ASSETS}/{layout.FONTS}/{face}.woff2", data)

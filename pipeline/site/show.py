@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from pipeline.config import ProjectConfig, normalise_base_url
-from pipeline.furniture import joined, primary_language, word, words_language
+from pipeline.furniture import chinese_interface, interface, joined, joint, words_language
 from pipeline.errors import PublishError
 from pipeline.site.catalogue import Title
 from pipeline.site.feedext import podcast_guid
@@ -48,18 +48,11 @@ FEED = "feed.xml"
 OPDS = "opds.xml"
 OPDS2 = "opds.json"
 INDEX = "index.html"
-# The catalogue's description when publish.toml gives none (in the site's script: `furniture`).
-DESCRIPTION = "{title}：{count} 篇特稿的文字、电子书与有声版。最新一篇：{newest}。"
-# The same in the languages a site may be in, by the site language's primary subtag: (one, other)
-# plural forms. An English site (`[site] language = "en"`) described itself in Chinese to every
-# app that showed its feed; a language not here gets the Chinese one, marked as Chinese.
-DESCRIPTIONS: dict[str, tuple[str, str]] = {
-    "zh": (DESCRIPTION, DESCRIPTION),
-    # (without the newest title's name: a Chinese title inside an English sentence is read out in
-    # one voice, and the page cannot mark a piece of the description as another language)
-    "en": ("{title}: {count} feature story in text, ebook and audio.",
-           "{title}: {count} feature stories in text, ebooks and audio."),
-}
+# The catalogue's description when publish.toml gives none is the "description_one/_other" words
+# of data/interface-words.toml, in the site's language: an English site (`[site] language = "en"`)
+# described itself in Chinese to every app that showed its feed; a language without words of its
+# own gets the Chinese one, marked as Chinese.
+DESCRIPTION = chinese_interface("site")["description_other"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +65,10 @@ class Masthead:
     title: str
     language: str
     copyright: str
+    # The copyright line as runs of (text, language tag or None for the site's): the default line
+    # names the titles' outlets, each in its title's language ('© 2025 港城日报, Harbour Weekly'
+    # on an English site), which a page marks piece by piece.
+    copyright_runs: tuple[tuple[str, str | None], ...] = ()
 
     def url(self, *parts: str) -> str:
         """The absolute URL of a file of the site (parts are path segments)."""
@@ -94,6 +91,7 @@ class Show:
     type: str
     guid: str
     copyright: str
+    copyright_runs: tuple[tuple[str, str | None], ...] = ()  # (as `Masthead.copyright_runs`)
 
     def url(self, *parts: str) -> str:
         return self.masthead.url(*parts)
@@ -104,7 +102,8 @@ class Show:
 
     @property
     def masthead(self) -> Masthead:
-        return Masthead(base_url=self.base_url, title=self.title, language=self.language, copyright=self.copyright)
+        return Masthead(base_url=self.base_url, title=self.title, language=self.language, copyright=self.copyright,
+                        copyright_runs=self.copyright_runs)
 
 
 def resolve_show(config: ProjectConfig, base_url: str | None, titles: list[Title]) -> Show:
@@ -121,8 +120,10 @@ def resolve_show(config: ProjectConfig, base_url: str | None, titles: list[Title
     if not titles:
         raise PublishError("the catalogue is empty: name at least one source file")
     check_config(config)
-    outlets = list(dict.fromkeys(t.doc.meta.outlet for t in titles))
-    author = podcast.author or joined(outlets)
+    outlets: dict[str, str] = {}  # outlet → the language of the first title from it
+    for t in titles:
+        outlets.setdefault(t.doc.meta.outlet, t.doc.meta.language)
+    author = podcast.author or joined(outlets, language=site.language)
     title = site.title or author
     newest = titles[0].doc.meta
     description, description_language = site.description, site.language
@@ -137,16 +138,35 @@ def resolve_show(config: ProjectConfig, base_url: str | None, titles: list[Title
         category=podcast.category, subcategory=podcast.subcategory, explicit=podcast.explicit,
         type=podcast.type, guid=podcast.guid or podcast_guid(feed_url),
         copyright=podcast.copyright or f"© {year} {author}",
+        copyright_runs=_copyright_runs(podcast.copyright or f"© {year} {author}",
+                                       bool(podcast.copyright or podcast.author), year, outlets, site.language),
     )
 
 
+def _copyright_runs(copyright: str, given: bool, year: int, outlets: dict[str, str],
+                    language: str) -> tuple[tuple[str, str | None], ...]:
+    """`copyright` in runs of one language each: a line or an author the project gives is in
+    the site's language; the default line names each outlet (`outlets`: outlet → its title's
+    language) in its own, as `copyright` joins them."""
+    if given:
+        return ((copyright, None),)
+    runs: list[tuple[str, str | None]] = [(f"© {year} ", None)]
+    text = ""
+    for outlet, its_language in outlets.items():
+        if text:
+            runs.append((joint(text, outlet, "list", language), None))
+        runs.append((outlet, None if its_language == language else its_language))
+        text += outlet
+    return tuple(runs)
+
+
 def default_description(language: str, title: str, count: int, newest: str) -> tuple[str, str]:
-    """The catalogue's description in the site's `language` where `DESCRIPTIONS` has it (else
-    in Chinese, the language of the site's own words), and the tag of the language it is in."""
-    forms = DESCRIPTIONS.get(primary_language(language))
-    written = language if forms else (words_language(language) or language)
-    one, other = forms or DESCRIPTIONS["zh"]
-    return word(one if count == 1 else other, written).format(title=title, count=count, newest=newest), written
+    """The catalogue's description in the site's `language` where it has words of its own (else
+    in Chinese), and the tag of the language it is in."""
+    words = interface("site", language)
+    written = words_language(language) or language
+    form = words["description_one" if count == 1 else "description_other"]
+    return form.format(title=title, count=count, newest=newest), written
 
 
 def check_config(config: ProjectConfig) -> None:
