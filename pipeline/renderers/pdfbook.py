@@ -16,25 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from pipeline.furniture import joined, word, words
+from pipeline.furniture import chinese_interface, interface, joined
 from pipeline.model import Answer, Document, Paragraph, Reference, Section, Speaker
 from pipeline.renderers.cjktype import print_typeset, spaced
 from pipeline.renderers.htmltext import attr, block_class, inline_html, is_its_address, lang_attrs, linked, shown_address, text
 
-# Text the edition adds around the author's: headings of generated chapters and field names.
-WORDS = {
-    "contents": "目录",
-    "note": "编者注",
-    "index": "人名索引",
-    "authors": "作者",
-    "editor": "编辑",
-    "outlet": "首发",
-    "date": "首发日期",
-    "fonts": "字体",
-    "by": "著",
-    "pseudonym": "化名",
-    "question": "问题",
-}
+# Text the edition adds around the author's (headings of generated chapters, the imprint's rows,
+# the title page's byline): the `pdf` group of data/interface-words.toml, in the title's language.
+WORDS = chinese_interface("pdf")
 # A title set as large as its page holds it: (most ems of title, class on the half-title, the
 # title page and the article's opener, which pdf.css sizes; the learner PDF's style for the
 # opener's pinyin lines, pdf-learner.css). An em is a Han character's width, a Latin letter or
@@ -44,7 +33,7 @@ TITLE_SIZES: tuple[tuple[float, str, str], ...] = (
     (240, "title-longest", "dek"), (float("inf"), "title-huge", "dek"),
 )
 INDEX_ID = "_name-index"  # ("_": no chapter {#id} can take it)
-FONT_CREDIT = "正文 Noto Serif SC，标题 Noto Sans SC（SIL Open Font License 1.1）"
+FONT_CREDIT = WORDS["font_credit"]
 
 
 @dataclass(frozen=True)
@@ -76,8 +65,8 @@ class Chapter:
 
 
 def chinese_date(doc: Document) -> str:
-    date = doc.meta.date
-    return f"{date.year}年{date.month}月{date.day}日"
+    """The first-run date as the imprint prints it, in the title's language."""
+    return interface("pdf", doc.meta.language)["day"].format(d=doc.meta.date)
 
 
 @dataclass(frozen=True)
@@ -118,7 +107,7 @@ class BookPlan:
 def book_plan(doc: Document, extra_chapters: Iterable[Chapter] = ()) -> BookPlan:
     """The parts of the book in reading order (the generated chapters and the index come
     before the references)."""
-    w = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
+    w = interface("pdf", doc.meta.language)
     meta = doc.meta
     extras = list(extra_chapters)
     leading: list[Section] = []
@@ -215,7 +204,7 @@ def front_html(doc: Document, template: str, plan: BookPlan, main_html: str, *, 
                pages: Mapping[str, int] | None = None) -> str:
     """The skeleton (`template`, its text) filled: front matter and contents (with `pages`,
     folios written out), then `main_html`."""
-    w = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
+    w = interface("pdf", doc.meta.language)
     meta = doc.meta
     values = {
         **head_values(doc, fonts_css, body_class),
@@ -224,8 +213,7 @@ def front_html(doc: Document, template: str, plan: BookPlan, main_html: str, *, 
         "title_html": print_typeset(meta.title),
         "subtitle_html": f'<p class="book-subtitle">{print_typeset(meta.subtitle)}</p>' if meta.subtitle else "",
         "edition_html": f'<p class="book-edition">{text(edition)}</p>' if edition else "",
-        "authors_html": "　".join(print_typeset(a) for a in meta.authors),
-        "by": w["by"],
+        "byline_html": text(w["byline"]).replace("{names}", w["names_joint"].join(print_typeset(a) for a in meta.authors)),
         "outlet_html": print_typeset(meta.outlet),
         "copyright_html": _copyright(doc) + (f'\n<p class="colophon">{text(colophon)}</p>' if colophon else ""),
         "contents": w["contents"],
@@ -269,14 +257,14 @@ def _head_meta(doc: Document) -> str:
 
 
 def _copyright(doc: Document) -> str:
-    w = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
+    w = interface("pdf", doc.meta.language)
     meta = doc.meta
-    rows = [(w["authors"], joined(meta.authors))]
+    rows = [(w["authors"], joined(meta.authors, language=meta.language))]
     if meta.editor:
         rows.append((w["editor"], meta.editor))
     rows.append((w["outlet"], meta.outlet + (f"　{meta.account}" if meta.account else "")))
     rows.append((w["date"], chinese_date(doc)))
-    rows.append((w["fonts"], word(FONT_CREDIT, doc.meta.language)))
+    rows.append((w["fonts"], w["font_credit"]))
     table = "\n".join(f'<tr><th>{text(k)}</th><td>{print_typeset(v)}</td></tr>' for k, v in rows)
     parts = [f'<table class="imprint">{table}</table>']
     if meta.credit:
@@ -342,7 +330,7 @@ def _chapter(section: Section, setter: Setter) -> str:
 
 
 def _note(section: Section, setter: Setter, first: bool, language: str = "zh-Hans") -> str:
-    w = words(WORDS, language)  # (in the title's script: pipeline/furniture.py)
+    w = interface("pdf", language)
     heading = f'<h3 class="note-title">{text(w["note"])}</h3>' if first else ""
     toc = f' data-toc="{attr(w["note"])}"' if first else ""
     return (f'<aside class="note" id="{attr(section.id)}"{toc}>{heading}'
@@ -434,7 +422,7 @@ def _index(doc: Document, pages: Mapping[str, int] | None = None, same_page: fro
     """Every speaker with their roles and the pages of their answers, grouped by initial, each
     page once; with `pages` (answer id → folio) the numbers are written out (`data-page`),
     without them the layout counts them and `same_page` names the answers to leave out."""
-    w = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
+    w = interface("pdf", doc.meta.language)
     if pages is not None:
         same_page = same_page | repeated_pages(doc, pages)
     table = doc.pronunciation_table
@@ -458,7 +446,7 @@ def _index(doc: Document, pages: Mapping[str, int] | None = None, same_page: fro
         handle = speaker.handle if speaker.handle and speaker.handle.lstrip("@") != speaker.name else ""
         notes = "".join([
             f'<span class="index-handle">{print_typeset(handle)}</span>' if handle else "",
-            f'<span class="index-pseudonym">（{w["pseudonym"]}）</span>' if speaker.pseudonym else "",
+            f'<span class="index-pseudonym">{text(w["pseudonym"])}</span>' if speaker.pseudonym else "",
         ])
         refs = '<span class="index-sep">, </span>'.join(
             f'<a class="page-ref" href="#{attr(a.id)}"{_folio(pages, a.id)}></a>' for a in answers
