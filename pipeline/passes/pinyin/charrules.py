@@ -53,7 +53,7 @@ def _rule_tiao(c: _Context) -> str:  # 调
     nxt, after = c.next, c.next_raw2
     if nxt[:1] in ("到", "至") and after[:1] and (after[:1].isdigit() or after[:1] in _NUMERAL):
         return "tiáo"
-    if nxt[:1] and nxt[:1] in "到往去走离任入派":
+    if nxt[:1] and nxt[:1] in "到往去走离任入派" or nxt == "来":  # 调来的技术员: transferred here
         return "diào"
     if nxt in _PRONOUNS and c.next2[:1] and c.next2[:1] in "去到往来回":
         return "diào"
