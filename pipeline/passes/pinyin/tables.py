@@ -257,16 +257,7 @@ class _Lexicon:
 
     def __getitem__(self, word: str) -> list[list[str]]:
         light = self._neutral.get(word)
-        if light is not None:
-            return [[s] for s in light]
-        phrase = self._phrases[word]
-        if word[-1:] == "儿" and len(phrase) == len(word) and phrase[-1][0] == "ér" and self._erhua_end(word):
-            return [*phrase[:-1], ["er"]]  # 这点儿, 早点儿: the erhua word 点儿 ends it (not 婴儿, 女儿)
-        return phrase
-
-    def _erhua_end(self, word: str) -> bool:
-        """`word` ends in a shorter word whose 儿 the light-syllable table reads er (点儿, 这儿)."""
-        return any(self._neutral.get(word[k:], ("",))[-1] == "er" for k in range(1, len(word) - 1))
+        return [[s] for s in light] if light is not None else self._phrases[word]
 
 
 @lru_cache(maxsize=None)
