@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pipeline.passes.pinyin.context import _MODAL_ADVERBS, _PRONOUNS, _SHORT_TITLES, _TITLES, _Context
 from pipeline.passes.pinyin.jiebadict import word_tag
+from pipeline.passes.pinyin.nameclues import demonstrative_first
 from pipeline.passes.pinyin.tables import _default, _surnames, is_polyphonic
 
 def _only_a_surname(char: str) -> bool:
@@ -89,6 +90,8 @@ def lone_surname(char: str, ctx: _Context) -> str | None:
     """The surname reading of `char`, standing alone at `ctx`, where its neighbours show a name;
     None where they do not (the context rules then read it)."""
     surname = _surnames().get(char)
+    if demonstrative_first(char, ctx.next):
+        return None  # 那 + 家 + 工厂: the demonstrative
     if not (surname and len(surname) == 1 and (surname[0] != _default(char) or is_polyphonic(char))
             and _surname_can_stand(char, ctx)):
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipeline.passes.pinyin.context import _TITLES
+from pipeline.passes.pinyin.context import _DEMONSTRATIVE, _TITLES
 from pipeline.passes.pinyin.jiebadict import known, tokenizer, word_tag
 from pipeline.passes.pinyin.tables import (
     _default,
@@ -60,6 +60,17 @@ def _surname_of(name: str) -> str | None:
     return name[:1] if name[:1] in _surnames() else None
 
 
+# What follows a demonstrative (besides a measure word): 那天, 那里, 那时, 那样, 那些 — never a given name
+# after the surname 那 Nā
+_AFTER_DEMONSTRATIVE = set("天年月日时里边儿样么些会阵道项笔幅扇")
+
+
+def demonstrative_first(char: str, following: str) -> bool:
+    """`char` is a surname that is also a demonstrative (那 Nā) and `following` begins as a
+    demonstrative's word does (a measure word or 天/里/时…: 那道题, 那家工厂, 那天): no name there."""
+    return char in _DEMONSTRATIVE and following[:1] != "" and (following[0] in _MEASURE_END or following[0] in _AFTER_DEMONSTRATIVE)
+
+
 def _plausible(name: str) -> bool:
     surname = _surname_of(name)
     if surname is None or not 2 <= len(name) <= 3 or name in _project() or name in _lexicon():
@@ -67,6 +78,8 @@ def _plausible(name: str) -> bool:
     if len(name) == 2 and name in _new_words() and _new_words()[name].split()[0] != _surnames().get(surname, ("",))[0]:
         return False  # 缪斯 Miùsī: a word of CC-CEDICT's read otherwise, not Miào + 斯
     given = name[len(surname):]
+    if demonstrative_first(surname, given):
+        return False  # 那 + 道题, 那 + 家工厂, 那 + 天: the demonstrative and its measure word, not Nā
     if (len(given) == 2 and tokenizer().FREQ.get(surname, 0) >= _VERY_COMMON and word_tag(given) not in _NAME_TAGS
             and known(given[0]) and word_tag(given[0]).startswith("v")):
         return False  # 能 + 治好, 都 + 走了: a modal or adverb everyone uses (能 Nài) before a verb, no surname

@@ -9,6 +9,7 @@ import re
 from pipeline.passes.typography import _urls as _urls  # (where a web address ends)
 from pipeline.passes.pinyin.jiebadict import tagged, word_tag
 from pipeline.passes.pinyin.names import find_names, name_reading
+from pipeline.passes.pinyin.nameclues import demonstrative_first
 from pipeline.passes.pinyin.nameparallel import parallel_names
 from pipeline.passes.pinyin.namescans import address
 from pipeline.passes.pinyin.context import (
@@ -152,8 +153,8 @@ class Segmenter:
         and `parallel_names`) are read as names; the rest goes to jieba."""
         done = 0
         for offset, name in found:
-            if offset < done:
-                continue  # overlapping proposals: the first one stands
+            if offset < done or demonstrative_first(name[0], run[offset + 1:]):
+                continue  # overlapping proposals: the first one stands; 那道题 is no name
             if offset > done:
                 self._han_run(run[done:offset], start + done, segs)
             segs.append(_Seg(name, list(name_reading(name)), "name", "han", start + offset, "nr"))
