@@ -62,7 +62,7 @@ def _surname_of(name: str) -> str | None:
 
 # What follows a demonstrative (besides a measure word): 那天, 那里, 那时, 那样, 那些 — never a given name
 # after the surname 那 Nā
-_AFTER_DEMONSTRATIVE = set("天年月日时里边儿样么些会阵道项笔幅扇")
+_AFTER_DEMONSTRATIVE = set("天年月日时里边儿样么些会阵道项笔幅扇晚夜早刻")
 
 
 def demonstrative_first(char: str, following: str) -> bool:

@@ -68,13 +68,15 @@ def _rule_de(c: _Context) -> str:  # 得
     if not verbal and nxt == "了" and c.next2 not in ("", "吗", "呢", "吧", "啊"):
         return "dé"  # 在比赛中得了第二名, 去年得了一场病
     # a noun counted by a demonstrative and a measure word (这辆 + 车, 那台 + 机器), whatever jieba tags it
-    counted = c.i >= 2 and c.segs[c.i - 2].pos == "mq" and c.segs[c.i - 2].text[:1] in "这那每哪"
+    counted = c.i >= 2 and ((c.segs[c.i - 2].pos == "mq" and c.segs[c.i - 2].text[:1] in "这那每哪")
+                            or (c.i >= 3 and c.segs[c.i - 3].text in ("这", "那", "每") and len(c.segs[c.i - 2].text) == 1
+                                and c.segs[c.i - 2].kind == "han"))
     noun_subject = counted or len(prev) > 1 or (c.i >= 2 and c.segs[c.i - 2].text in _DEMONSTRATIVE_WORDS) or c.prev_pos.startswith("n") or prev == "们"
     # after a subject (a noun, pronoun, time word, 们), a condition (出门的话) or a time phrase ending
     # in a localiser (年底之前, 吃饭以后)
     verbal = verbal and not counted  # (jieba tags 车 zg, a tag verbs share)
     subject_end = counted or c.prev_pos.startswith(("n", "r", "t", "f")) or prev in ("们", "的话")
-    verb_next = (c.next_pos.startswith(("v", "p")) or nxt in _DEI_VERB_NOUNS) and nxt not in _DE_COMPLEMENT_VERBS
+    verb_next = (c.next_pos.startswith(("v", "p")) or nxt in _DEI_VERB_NOUNS or nxt[:2] in _DEI_VERB_NOUNS) and nxt not in _DE_COMPLEMENT_VERBS
     if not verbal and noun_subject and subject_end and (nxt in _DEI_ADVERBS or verb_next
                                                        or (c.next_pos.startswith(("d", "t")) and nxt not in _DEGREE)):
         return "děi"  # a subject, then the modal: 有些道理得慢慢讲, 这病得趁早治 (not 天气热得让人…)
