@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 
-from pipeline.passes.pinyin.context import _TITLES
+from pipeline.passes.pinyin.context import _SHORT_TITLES, _TITLES
 from pipeline.passes.pinyin.jiebadict import known, posseg_words, tokenizer, word_tag
 from pipeline.passes.pinyin.nameclues import (
     _ADVERB_FIRST,
@@ -346,6 +346,12 @@ _AFTER_NAME = {"的", "老人", "同志", "老汉", "大爷", "大妈", "大姐"
 _BEFORE_SUBJECT = {"要不是", "要是", "如果", "假如", "幸亏", "多亏", "多亏了", "幸好", "除了", "包括", "只有", "就连", "连"}
 
 
+# Verbs of talking before 到/起 + a person (说到盖重远，, 提起单长河，)
+_TALKING = {"说", "提", "谈", "讲", "聊", "问"}
+# Prepositions a subject takes before its verb (要不是解为民把车拦住, 幸亏曾长江被…)
+_SUBJECT_PREPOSITIONS = {"把", "被", "给", "从", "对", "向", "跟", "替", "带"}
+
+
 def _placed_name(run: str, words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A surname read its own way standing alone and a two-character word the dictionary knows as
     something else (长江, 长生, 重阳, 为民) make a name where the place in the clause says a person
@@ -367,11 +373,14 @@ def _placed_name(run: str, words: list[str], found: list[tuple[int, str]]) -> li
         prev = words[k - 1] if k else ""
         after = words[k + 2] if k + 2 < len(words) else ""
         ends = not after
-        if not (k == 0 or _role_before(run, start) or prev in _BEFORE_SUBJECT
-                or (ends and (prev in ("的", "是") or word_tag(prev).startswith("t")))):
-            continue  # (周二解重阳: a roll of names by day)
+        titled = after in _TITLES and after not in _SHORT_TITLES  # 铁路局的单长河工程师: a title names a person
+        if not (k == 0 or titled or _role_before(run, start) or prev in _BEFORE_SUBJECT
+                or (ends and (prev in ("的", "是") or word_tag(prev).startswith("t")))
+                or (ends and prev in ("到", "起") and k >= 2 and words[k - 2] in _TALKING)):
+            continue  # (周二解重阳: a roll of names by day); 说到盖重远，: whom one talks of
         if not (ends or after in _AFTER_OPENING_NAME | _AFTER_SUBJECT | _AFTER_NAME | _TITLES
-                or word_tag(after).startswith(("v", "d", "t")) or after[:1] == "每"):
+                or word_tag(after).startswith(("v", "d", "t")) or after[:1] == "每"
+                or (prev in _BEFORE_SUBJECT and after in _SUBJECT_PREPOSITIONS)):
             continue
         if word_tag(surname).startswith(("d", "p", "c", "u")) and (given[0] in _NAME_FIRST_FUNCTION or not ends and k == 0):
             continue  # 曾为民办事, 曾长期在…: the adverb 曾 before a verb, no surname
