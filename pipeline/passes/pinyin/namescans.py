@@ -348,6 +348,7 @@ _BEFORE_SUBJECT = {"要不是", "要是", "如果", "假如", "幸亏", "多亏"
 
 # Verbs of talking before 到/起 + a person (说到盖重远，, 提起单长河，)
 _TALKING = {"说", "提", "谈", "讲", "聊", "问"}
+_TALKED_OF = {"说到", "提到", "提起", "谈到", "讲到", "聊到", "说起", "谈起", "讲起", "聊起"}
 # Prepositions a subject takes before its verb (要不是解为民把车拦住, 幸亏曾长江被…)
 _SUBJECT_PREPOSITIONS = {"把", "被", "给", "从", "对", "向", "跟", "替", "带"}
 
@@ -376,7 +377,7 @@ def _placed_name(run: str, words: list[str], found: list[tuple[int, str]]) -> li
         titled = after in _TITLES and after not in _SHORT_TITLES  # 铁路局的单长河工程师: a title names a person
         if not (k == 0 or titled or _role_before(run, start) or prev in _BEFORE_SUBJECT
                 or (ends and (prev in ("的", "是") or word_tag(prev).startswith("t")))
-                or (ends and prev in ("到", "起") and k >= 2 and words[k - 2] in _TALKING)):
+                or (ends and (prev in _TALKED_OF or (prev in ("到", "起") and k >= 2 and words[k - 2] in _TALKING)))):
             continue  # (周二解重阳: a roll of names by day); 说到盖重远，: whom one talks of
         if not (ends or after in _AFTER_OPENING_NAME | _AFTER_SUBJECT | _AFTER_NAME | _TITLES
                 or word_tag(after).startswith(("v", "d", "t")) or after[:1] == "每"
