@@ -311,33 +311,48 @@ _AFTER_OPENING_NAME = {"是", "在", "说", "也", "便", "和", "与", "曾", "
 _AFTER_SUBJECT = {"还", "都", "就", "已经", "又", "正在", "一直", "从小", "早就"}
 # The tags of a character that ends a given name (远, 明: adjectives; 河: a place; 义: a bound noun)
 _GIVEN_END_TAGS = ("a", "ns", "ng", "nr", "nz")
+# Characters that often end a given name though jieba tags them otherwise (生 v, 之 u: 区长生, 单行之)
+_GIVEN_END_CHARS = set("生之")
 
 
-def _opening_name(words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A name that begins the clause where the model made a word of the surname and the given name's
+def _opening_name(words: list[str], found: list[tuple[int, str]], run: str = "") -> list[tuple[int, str]]:
+    """A name that begins the clause, or follows a role (馆长 + 单行 + 之 + 认为), where the model made a
+    word of the surname and the given name's first character: see `_opening_at`."""
+    found = _opening_at(words, found, 0, 0)
+    if run:
+        spans = starts(words)
+        for k in range(1, len(words) - 2):
+            if _role_before(run, spans[k]) and words[k][:1] in _surnames():
+                found = _opening_at(words[k:], found, spans[k], k)
+    return found
+
+
+def _opening_at(words: list[str], found: list[tuple[int, str]], at: int, k: int) -> list[tuple[int, str]]:
+    """A name at offset `at` (word `k`) where the model made a word of the surname and the given name's
     first character (区长 + 河是, 单行 + 远 + 在): the word's first character is a surname read its own
     way and its second a given-name character (长 cháng, 行 xíng, 重 chóng), and the character after it,
-    which can end a given name, is followed by what follows a person (是, 在, 说). Not a verb after the
-    word (区长笑了), nor a common noun (区长家在)."""
-    if len(words) < 3 or found and found[0][0] < 3:
+    which can end a given name, is followed by what follows a person (是, 在, 说) or by a title
+    (区长 + 生 + 大夫). Not a verb after the word (区长笑了), nor a common noun (区长家在)."""
+    if len(words) < 3 or (k == 0 and found and found[0][0] < 3) or (k and _overlaps(found, at, 3)):
         return found
     head, nxt = words[0], words[1]
     if len(head) == 1 and head in _surnames() and head in _triggers() and len(nxt) == 2 \
             and words[2] in _AFTER_OPENING_NAME | _AFTER_SUBJECT and _given_after_role(nxt, head) \
             and nxt not in _TITLES and not (nxt[-1] == "长" and word_tag(nxt) not in _NAME_TAGS):  # (仇 + 行长说: a title)
-        return sorted(found + [(0, head + nxt)])  # 查 + 重阳 + 是, 解 + 乐乐 + 还: a lone surname opens the clause
+        return sorted(found + [(at, head + nxt)])  # 查 + 重阳 + 是, 解 + 乐乐 + 还: a lone surname opens the clause
     if len(head) != 2 or not known(head) or head[0] not in _surnames() or head[0] not in _triggers() \
             or head[1] not in _name_chars():
         return found
-    if len(nxt) == 1 and len(words) > 2 and words[2] in _AFTER_OPENING_NAME:
+    if len(nxt) == 1 and len(words) > 2 and (words[2] in _AFTER_OPENING_NAME or (words[2] in _TITLES and words[2] not in _SHORT_TITLES
+                                                and nxt not in _surnames())):
         last = nxt
     elif len(nxt) == 2 and not known(nxt) and nxt[1] in _AFTER_OPENING_NAME:
         last = nxt[0]  # 区长 + 河是: the model glued the next word's first character on
     else:
         return found
-    if not _is_han(last) or not word_tag(last).startswith(_GIVEN_END_TAGS) or known(head + last):
+    if not _is_han(last) or not (word_tag(last).startswith(_GIVEN_END_TAGS) or last in _GIVEN_END_CHARS) or known(head + last):
         return found
-    return sorted(found + [(0, head + last)])
+    return sorted(found + [(at, head + last)])
 
 
 # Words after which a clause's subject, often a person, follows (要不是曾长江拦住了车, 多亏单长林)
