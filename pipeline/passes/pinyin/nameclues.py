@@ -65,6 +65,12 @@ def _surname_of(name: str) -> str | None:
 _AFTER_DEMONSTRATIVE = set("天年月日时里边儿样么些会阵道项笔幅扇晚夜早刻")
 
 
+_NUMERAL_CHARS = set("一二两三四五六七八九十几半百千万")
+# Units of weight, length, area, money and time: a numeral + one of them is an amount, not a given name
+# (重三吨; not 华十全, 员八一)
+_UNITS = set("吨斤克两米尺寸丈里亩顷元块角分秒天年月岁倍成")
+
+
 def demonstrative_first(char: str, following: str) -> bool:
     """`char` is a surname that is also a demonstrative (那 Nā) and `following` begins as a
     demonstrative's word does (a measure word or 天/里/时…: 那道题, 那家工厂, 那天): no name there."""
@@ -78,6 +84,8 @@ def _plausible(name: str) -> bool:
     if len(name) == 2 and name in _new_words() and _new_words()[name].split()[0] != _surnames().get(surname, ("",))[0]:
         return False  # 缪斯 Miùsī: a word of CC-CEDICT's read otherwise, not Miào + 斯
     given = name[len(surname):]
+    if len(given) == 2 and given[0] in _NUMERAL_CHARS and given[1] in _UNITS:
+        return False  # 重 + 三吨, 种 + 五亩: a weight or an area after a verb, no given name
     if demonstrative_first(surname, given):
         return False  # 那 + 道题, 那 + 家工厂, 那 + 天: the demonstrative and its measure word, not Nā
     if (len(given) == 2 and tokenizer().FREQ.get(surname, 0) >= _VERY_COMMON and word_tag(given) not in _NAME_TAGS
