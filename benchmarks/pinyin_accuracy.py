@@ -28,6 +28,9 @@ Sets (see each file's header):
 - ``holdout8``: ``pinyin_holdout8.txt``, written in the tenth round (hospitals, exams, veterans,
   museums, disasters, online shopping) before that round changed anything and scored once with the
   unchanged pass as its held-out figure (in the log); development data since, like holdout5-7.
+- ``holdout9``: ``pinyin_holdout9.txt``, written in the eleventh round (railways, space, restaurants; over a
+  quarter of it names) before that round changed anything and scored once with the unchanged pass as its
+  held-out figure (in the log); development data since, like holdout5-8.
 - ``dev3`` … ``dev9``: development text of the third (dev3-dev6), fourth (dev7), fifth (dev8) and sixth (dev9) rounds, each
   scored once before any rule was written from it, then tuned on (general rules only).
 
@@ -83,11 +86,12 @@ SETS = {
     "holdout6": (HERE / "pinyin_holdout6.txt",),
     "holdout7": (HERE / "pinyin_holdout7.txt",),
     "holdout8": (HERE / "pinyin_holdout8.txt",),
+    "holdout9": (HERE / "pinyin_holdout9.txt",),
 }
 HELD_OUT = ("holdout2", "holdout3", "holdout4")
 # Held out for their first (logged) scoring only, development data since: their first score is the
 # honest held-out figure (before/after table), later ones are not
-FORMERLY_HELD_OUT = ("holdout5", "holdout6", "holdout7", "holdout8")  # test and final were held out in the first round, development data since
+FORMERLY_HELD_OUT = ("holdout5", "holdout6", "holdout7", "holdout8", "holdout9")  # test and final were held out in the first round, development data since
 LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
 TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
@@ -287,6 +291,7 @@ NOTES = [
     "99.12 %, 98.72 % (names 97.86 %, 98.56 %, 96.74 %), against 99.29 %, 99.03 %, 98.62 % (names 97.50 %, "
     "97.61 %, 95.44 %) at the ninth round's end; no class of any set lower. The target (≥ 99.5 %, no class "
     "under 98 %) is still not met on held-out text: names stay the weakest class (96.74 % on holdout4).",
+    "Eleventh round (2026-12-02, 04:38-05:15 UTC): holdout9 (2345 scored occurrences in 180 sentences, 642 (27 %) in names, 226 (10 %) 为谁还行长重都只便; railways and transport, space and science, food and restaurants in news copy, interview replies, spoken Chinese and rolls of names: polyphonic surnames 单 解 查 仇 区 朴 覃 曾 乐 缪 盖 翟 种 隗 召 员 那 华 任 折 燕 and 尉迟, 万俟 after roles, in lists, bylines and vocatives; given names with 重 为 行 长 乐 朝 还 和 便 藏) was written by hand and committed before any change, and scored once with the unchanged pass (f7e1895 = the pass of 74ee711): 97.95 % (names 95.79 %, 为谁还行长重都只便 97.79 %, particles 98.44 %, other 98.86 %, reduplications and numbers 100 %), the honest held-out figure of this round. The brief asked a third of names and a third of 为谁还…: a last part of rolls of names, still blind, raised names from 19 % to 27 %; 为谁还… stayed at 10 %. Two gold readings were corrected afterwards (蒙古族 měng, 还是你行 shì|shi). Its misses by kind: 那 Nā unknown as a surname (8), the erhua 儿 read ér (7), other names (员 Yùn in rolls, a lone surname before a word-like given name after a role, 要不是 or 说到, 折 Shé), 得 děi/de (3), 长/多长 cháng (2), 还 huán before a debt, 调来 diào, 眯着眼 zhuó, 重三吨 read as a name. Rules written from them and the brief's list (general only; no phrase-dictionary entry): the erhua 儿 is the light er (the generated light-syllable table now takes CC-CEDICT\"s r5: 有点儿, 这儿, 一点儿; so do longer words ending in one, 早点儿, 这点儿, and 儿 cut off one, X点 + 儿); 那 Nā is a surname, never before a measure word or a demonstrative's word (那道题, 那家, 那天, 那晚); 得 děi after a noun counted by 这/那 + a measure word and before verbs jieba tags as nouns (住院, 小心), de after a verb said again (数钱倒是数得很快); 着眼/着手 zhe after a one-character verb (眯着眼); 长了一点 cháng; 多长 cháng unless it grows; 还 huán before a debt after a modal (不够还房贷); 调来 diào; a numeral + a unit is no given name (重三吨 zhòng); a nickname from a given name's character (曾长乐 … 乐哥 lè); names after more roles (副驾驶, 老板, 书记), after 要不是 before 把, after 说到/提起 at a clause's end, and the opening-name scan after a role and before a title (馆长 + 单行之, 区长 + 生大夫). Each kept only where no development set lost: misses dev 1→1, test 3→3, final 0→0, dev3 4→3, dev4 3→3, dev5 1→1, dev6 1→1, dev7 6→6, dev8 18→18, dev9 10→10, holdout5 0→0, holdout6 14→14, holdout7 21→21, holdout8 12→4, holdout9 46→18 (corrected gold; names 27→15). Left: 员 Yùn in rolls (人员有员长风), 折 Shé opening a clause (折行远的), given names jieba splits (杨还珠, 种乐和), 船只能 (船只 + 能), 人背肩扛 bēi, 曾 before a verb-like given name (老板曾还乡). holdout2, holdout3 and holdout4 scored once at the end (1538608; the --results run that wrote this table scored them again): 99.33 %, 99.21 %, 98.75 % (names 97.86 %, 99.04 %, 96.74 %), against 99.33 %, 99.12 %, 98.72 % at the tenth round's end; no class of any set lower (their miss counts alone, 18, 27 and 50, were also looked at once mid-round with the script's scorer, unlogged; their misses were never printed). The target (≥ 99.5 %, no class under 98 %) is still not met on held-out text: names stay the weakest class (96.74 % on holdout4).",
 ]
 
 CLASSES = ("names", "reduplication", "numbers", "particles", "polyphones", "other")
@@ -635,7 +640,7 @@ def write_results(results: dict[str, tuple[Score, Score, Score, int]]) -> None:
         "independent of the rules (who never looked at the pass, its data or the earlier sets beyond their "
         "headers), to remove the caveat that the earlier held-out sets share their author with the rules; "
         "it is not held to that floor (its baseline scoring, 98.30 %, was under it, and the floor was not "
-        "lowered). holdout5 (seventh round), holdout6 (eighth round), holdout7 (ninth round) and holdout8 (tenth round) were held out for their first scoring only (98.88 %, 96.52 %, 97.61 % and 97.92 %, the honest "
+        "lowered). holdout5 (seventh round), holdout6 (eighth round), holdout7 (ninth round), holdout8 (tenth round) and holdout9 (eleventh round) were held out for their first scoring only (98.88 %, 96.52 %, 97.61 %, 97.92 % and 97.95 %, the honest "
         "figures, in the before/after table; holdout6's \"first\" row is its first part, its \"last\" the whole set, both with the unchanged pass) and are development data since.",
         "",
         markdown(results),

@@ -53,7 +53,7 @@ def _rule_tiao(c: _Context) -> str:  # 调
     nxt, after = c.next, c.next_raw2
     if nxt[:1] in ("到", "至") and after[:1] and (after[:1].isdigit() or after[:1] in _NUMERAL):
         return "tiáo"
-    if nxt[:1] and nxt[:1] in "到往去走离任入派":
+    if nxt[:1] and nxt[:1] in "到往去走离任入派" or nxt == "来":  # 调来的技术员: transferred here
         return "diào"
     if nxt in _PRONOUNS and c.next2[:1] and c.next2[:1] in "去到往来回":
         return "diào"
@@ -469,8 +469,18 @@ def _rule_pu(c: _Context) -> str:  # 铺
 _LAYER = set("人员工匠师傅妈爸爷奶叔姨们他她我你")
 
 
+def _rule_er(c: _Context) -> str:  # 儿
+    """The light er of an erhua word jieba cut in two (早点 + 儿, 这会 + 儿): the word's last character
+    and 儿 make a word the light-syllable table reads with er (点儿, 会儿); else the likelier ér."""
+    from pipeline.passes.pinyin.tables import _neutral
+
+    if c.prev and _neutral().get(c.prev[-1] + "儿", ("",))[-1] == "er":
+        return "er"
+    return _guess("ér")
+
+
 RULES = {
-    "都": _rule_du,
+    "都": _rule_du, "儿": _rule_er,
     "数": _rule_shu, "子": _rule_zi, "量": _rule_liang, "调": _rule_tiao, "干": _rule_gan, "处": _rule_chu, "背": _rule_bei,
     "倒": _rule_dao, "待": _rule_dai, "卡": _rule_ka, "系": _rule_xi, "冲": _rule_chong1, "盛": _rule_sheng,
     "扎": _rule_zha1, "晃": _rule_huang, "散": _rule_san, "露": _rule_lu, "率": _rule_shuai, "空": _rule_kong,

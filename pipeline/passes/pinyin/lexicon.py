@@ -41,7 +41,8 @@ _HEADER = """\
 # jieba; do not edit by hand (a test checks it is current). A word is listed when CC-CEDICT has
 # exactly one reading for it, that reading has a light syllable, and it differs from pypinyin's
 # reading only there (light syllables the norm makes optional, on 来去上下里边面个, are not taken, nor
-# those of a doubled adverb: 刚刚 gānggāng). The project phrase dictionary (pinyin_phrases.txt) wins over this table.
+# those of a doubled adverb: 刚刚 gānggāng; the 儿 of an erhua word, r in CC-CEDICT, is the light er:
+# 有点儿 yǒu diǎn er, 这儿 zhè er). The project phrase dictionary (pinyin_phrases.txt) wins over this table.
 """
 # CC-CEDICT words ending in 过 that are far more often a verb + the aspect particle (受过教育,
 # 带过孩子, 借过钱) than the word CC-CEDICT lists (受过 "take the blame", 借过 "excuse me").
@@ -156,6 +157,9 @@ def derive_neutral() -> dict[str, tuple[str, ...]]:
         if word not in words or len(readings) != 1:
             continue
         (reading,) = readings
+        # CC-CEDICT writes the 儿 of an erhua word r5 (一點兒 yi1 dian3 r5): it is the light er, which
+        # pypinyin's phrases give as ér (有点儿 yǒudiǎnér); a child's 儿 (女儿 nǚ'ér) is er2 and stays
+        reading = tuple("er" if c == "儿" and r == "r" else r for c, r in zip(word, reading))
         if not any(_tone(s) == 5 for s in reading):
             continue
         if word in phrases and len(phrases[word]) == len(word):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pipeline.passes.pinyin.context import _MODAL_ADVERBS, _PRONOUNS, _SHORT_TITLES, _TITLES, _Context
 from pipeline.passes.pinyin.jiebadict import word_tag
+from pipeline.passes.pinyin.nameclues import demonstrative_first
 from pipeline.passes.pinyin.tables import _default, _surnames, is_polyphonic
 
 def _only_a_surname(char: str) -> bool:
@@ -85,10 +86,20 @@ def _old_friend(ctx: _Context) -> bool:
             or ctx.next[:1] == "的" or ctx.next in ("每天", "天天", "每年", "这个人", "这人", "一家"))  # 老单的话不多, 老查每天
 
 
+# Kin words a nickname made of a given name's character takes (长乐 → 乐哥, 春燕 → 燕姐)
+_NICKNAME_KIN = {"哥", "姐", "弟", "妹", "叔", "姨", "仔", "儿"}
+
+
 def lone_surname(char: str, ctx: _Context) -> str | None:
     """The surname reading of `char`, standing alone at `ctx`, where its neighbours show a name;
     None where they do not (the context rules then read it)."""
     surname = _surnames().get(char)
+    if demonstrative_first(char, ctx.next):
+        return None  # 那 + 家 + 工厂: the demonstrative
+    if ctx.next in _NICKNAME_KIN:
+        for seg in ctx.segs[:ctx.i]:
+            if seg.source == "name" and seg.pinyin and char in seg.text[1:]:
+                return seg.pinyin[seg.text.index(char, 1)]  # 曾长乐 … 乐哥: a nickname from the given name, lè
     if not (surname and len(surname) == 1 and (surname[0] != _default(char) or is_polyphonic(char))
             and _surname_can_stand(char, ctx)):
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipeline.passes.pinyin.context import _TITLES
+from pipeline.passes.pinyin.context import _DEMONSTRATIVE, _TITLES
 from pipeline.passes.pinyin.jiebadict import known, tokenizer, word_tag
 from pipeline.passes.pinyin.tables import (
     _default,
@@ -60,6 +60,23 @@ def _surname_of(name: str) -> str | None:
     return name[:1] if name[:1] in _surnames() else None
 
 
+# What follows a demonstrative (besides a measure word): 那天, 那里, 那时, 那样, 那些 — never a given name
+# after the surname 那 Nā
+_AFTER_DEMONSTRATIVE = set("天年月日时里边儿样么些会阵道项笔幅扇晚夜早刻")
+
+
+_NUMERAL_CHARS = set("一二两三四五六七八九十几半百千万")
+# Units of weight, length, area, money and time: a numeral + one of them is an amount, not a given name
+# (重三吨; not 华十全, 员八一)
+_UNITS = set("吨斤克两米尺寸丈里亩顷元块角分秒天年月岁倍成")
+
+
+def demonstrative_first(char: str, following: str) -> bool:
+    """`char` is a surname that is also a demonstrative (那 Nā) and `following` begins as a
+    demonstrative's word does (a measure word or 天/里/时…: 那道题, 那家工厂, 那天): no name there."""
+    return char in _DEMONSTRATIVE and following[:1] != "" and (following[0] in _MEASURE_END or following[0] in _AFTER_DEMONSTRATIVE)
+
+
 def _plausible(name: str) -> bool:
     surname = _surname_of(name)
     if surname is None or not 2 <= len(name) <= 3 or name in _project() or name in _lexicon():
@@ -67,6 +84,10 @@ def _plausible(name: str) -> bool:
     if len(name) == 2 and name in _new_words() and _new_words()[name].split()[0] != _surnames().get(surname, ("",))[0]:
         return False  # 缪斯 Miùsī: a word of CC-CEDICT's read otherwise, not Miào + 斯
     given = name[len(surname):]
+    if len(given) == 2 and given[0] in _NUMERAL_CHARS and given[1] in _UNITS:
+        return False  # 重 + 三吨, 种 + 五亩: a weight or an area after a verb, no given name
+    if demonstrative_first(surname, given):
+        return False  # 那 + 道题, 那 + 家工厂, 那 + 天: the demonstrative and its measure word, not Nā
     if (len(given) == 2 and tokenizer().FREQ.get(surname, 0) >= _VERY_COMMON and word_tag(given) not in _NAME_TAGS
             and known(given[0]) and word_tag(given[0]).startswith("v")):
         return False  # 能 + 治好, 都 + 走了: a modal or adverb everyone uses (能 Nài) before a verb, no surname
@@ -184,6 +205,8 @@ _ROLE_END = set("人员师生长主户手医者家工事友官警匠农民客妻
 _ROLE_WORDS = {
     "会计", "出纳", "司机", "保安", "秘书", "支书", "导游", "翻译", "裁判", "教练", "保姆", "厨子", "摊贩",
     "村医", "队医", "军医", "站长", "组长", "镇长", "处长", "连长", "排长", "指挥", "主持", "主播", "领队",
+    # transport and trade (副驾驶区行舟, 饭馆老板曾还乡, 书记单为国)
+    "驾驶", "副驾驶", "机长", "船长", "列车长", "乘务长", "老板", "掌柜", "书记", "村支书", "股东", "调度",
     # kin and companions, whose name follows them as a role's does (父亲仇长生, 队友查传亮)
     "父亲", "母亲", "妻子", "丈夫", "爱人", "老伴", "儿子", "女儿", "队友", "邻居", "搭档", "合伙人",
     "家属", "战友",

@@ -196,7 +196,7 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
             if not found or found[-1][0] + len(found[-1][1]) <= offset:
                 found.append((offset, candidate))
         offset += len(words[k])
-    found = _opening_name(words, found)
+    found = _opening_name(words, found, run)
     found = _placed_name(run, words, found)
     found = _after_linking_word(words, found)
     found = _before_speech(words, found)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 
-from pipeline.passes.pinyin.context import _TITLES
+from pipeline.passes.pinyin.context import _SHORT_TITLES, _TITLES
 from pipeline.passes.pinyin.jiebadict import known, posseg_words, tokenizer, word_tag
 from pipeline.passes.pinyin.nameclues import (
     _ADVERB_FIRST,
@@ -311,39 +311,61 @@ _AFTER_OPENING_NAME = {"是", "在", "说", "也", "便", "和", "与", "曾", "
 _AFTER_SUBJECT = {"还", "都", "就", "已经", "又", "正在", "一直", "从小", "早就"}
 # The tags of a character that ends a given name (远, 明: adjectives; 河: a place; 义: a bound noun)
 _GIVEN_END_TAGS = ("a", "ns", "ng", "nr", "nz")
+# Characters that often end a given name though jieba tags them otherwise (生 v, 之 u: 区长生, 单行之)
+_GIVEN_END_CHARS = set("生之")
 
 
-def _opening_name(words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A name that begins the clause where the model made a word of the surname and the given name's
+def _opening_name(words: list[str], found: list[tuple[int, str]], run: str = "") -> list[tuple[int, str]]:
+    """A name that begins the clause, or follows a role (馆长 + 单行 + 之 + 认为), where the model made a
+    word of the surname and the given name's first character: see `_opening_at`."""
+    found = _opening_at(words, found, 0, 0)
+    if run:
+        spans = starts(words)
+        for k in range(1, len(words) - 2):
+            if _role_before(run, spans[k]) and words[k][:1] in _surnames():
+                found = _opening_at(words[k:], found, spans[k], k)
+    return found
+
+
+def _opening_at(words: list[str], found: list[tuple[int, str]], at: int, k: int) -> list[tuple[int, str]]:
+    """A name at offset `at` (word `k`) where the model made a word of the surname and the given name's
     first character (区长 + 河是, 单行 + 远 + 在): the word's first character is a surname read its own
     way and its second a given-name character (长 cháng, 行 xíng, 重 chóng), and the character after it,
-    which can end a given name, is followed by what follows a person (是, 在, 说). Not a verb after the
-    word (区长笑了), nor a common noun (区长家在)."""
-    if len(words) < 3 or found and found[0][0] < 3:
+    which can end a given name, is followed by what follows a person (是, 在, 说) or by a title
+    (区长 + 生 + 大夫). Not a verb after the word (区长笑了), nor a common noun (区长家在)."""
+    if len(words) < 3 or (k == 0 and found and found[0][0] < 3) or (k and _overlaps(found, at, 3)):
         return found
     head, nxt = words[0], words[1]
     if len(head) == 1 and head in _surnames() and head in _triggers() and len(nxt) == 2 \
             and words[2] in _AFTER_OPENING_NAME | _AFTER_SUBJECT and _given_after_role(nxt, head) \
             and nxt not in _TITLES and not (nxt[-1] == "长" and word_tag(nxt) not in _NAME_TAGS):  # (仇 + 行长说: a title)
-        return sorted(found + [(0, head + nxt)])  # 查 + 重阳 + 是, 解 + 乐乐 + 还: a lone surname opens the clause
+        return sorted(found + [(at, head + nxt)])  # 查 + 重阳 + 是, 解 + 乐乐 + 还: a lone surname opens the clause
     if len(head) != 2 or not known(head) or head[0] not in _surnames() or head[0] not in _triggers() \
             or head[1] not in _name_chars():
         return found
-    if len(nxt) == 1 and len(words) > 2 and words[2] in _AFTER_OPENING_NAME:
+    if len(nxt) == 1 and len(words) > 2 and (words[2] in _AFTER_OPENING_NAME or (words[2] in _TITLES and words[2] not in _SHORT_TITLES
+                                                and nxt not in _surnames())):
         last = nxt
     elif len(nxt) == 2 and not known(nxt) and nxt[1] in _AFTER_OPENING_NAME:
         last = nxt[0]  # 区长 + 河是: the model glued the next word's first character on
     else:
         return found
-    if not _is_han(last) or not word_tag(last).startswith(_GIVEN_END_TAGS) or known(head + last):
+    if not _is_han(last) or not (word_tag(last).startswith(_GIVEN_END_TAGS) or last in _GIVEN_END_CHARS) or known(head + last):
         return found
-    return sorted(found + [(0, head + last)])
+    return sorted(found + [(at, head + last)])
 
 
 # Words after which a clause's subject, often a person, follows (要不是曾长江拦住了车, 多亏单长林)
 # Nouns that follow a name as its apposition (盖为民老人, 仇建国同志)
 _AFTER_NAME = {"的", "老人", "同志", "老汉", "大爷", "大妈", "大姐", "大哥", "本人", "一家", "夫妇"}
 _BEFORE_SUBJECT = {"要不是", "要是", "如果", "假如", "幸亏", "多亏", "多亏了", "幸好", "除了", "包括", "只有", "就连", "连"}
+
+
+# Verbs of talking before 到/起 + a person (说到盖重远，, 提起单长河，)
+_TALKING = {"说", "提", "谈", "讲", "聊", "问"}
+_TALKED_OF = {"说到", "提到", "提起", "谈到", "讲到", "聊到", "说起", "谈起", "讲起", "聊起"}
+# Prepositions a subject takes before its verb (要不是解为民把车拦住, 幸亏曾长江被…)
+_SUBJECT_PREPOSITIONS = {"把", "被", "给", "从", "对", "向", "跟", "替", "带"}
 
 
 def _placed_name(run: str, words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -367,11 +389,14 @@ def _placed_name(run: str, words: list[str], found: list[tuple[int, str]]) -> li
         prev = words[k - 1] if k else ""
         after = words[k + 2] if k + 2 < len(words) else ""
         ends = not after
-        if not (k == 0 or _role_before(run, start) or prev in _BEFORE_SUBJECT
-                or (ends and (prev in ("的", "是") or word_tag(prev).startswith("t")))):
-            continue  # (周二解重阳: a roll of names by day)
+        titled = after in _TITLES and after not in _SHORT_TITLES  # 铁路局的单长河工程师: a title names a person
+        if not (k == 0 or titled or _role_before(run, start) or prev in _BEFORE_SUBJECT
+                or (ends and (prev in ("的", "是") or word_tag(prev).startswith("t")))
+                or (ends and (prev in _TALKED_OF or (prev in ("到", "起") and k >= 2 and words[k - 2] in _TALKING)))):
+            continue  # (周二解重阳: a roll of names by day); 说到盖重远，: whom one talks of
         if not (ends or after in _AFTER_OPENING_NAME | _AFTER_SUBJECT | _AFTER_NAME | _TITLES
-                or word_tag(after).startswith(("v", "d", "t")) or after[:1] == "每"):
+                or word_tag(after).startswith(("v", "d", "t")) or after[:1] == "每"
+                or (prev in _BEFORE_SUBJECT and after in _SUBJECT_PREPOSITIONS)):
             continue
         if word_tag(surname).startswith(("d", "p", "c", "u")) and (given[0] in _NAME_FIRST_FUNCTION or not ends and k == 0):
             continue  # 曾为民办事, 曾长期在…: the adverb 曾 before a verb, no surname

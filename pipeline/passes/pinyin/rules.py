@@ -44,12 +44,20 @@ _DE_COMPLEMENT_VERBS = {
     "仿佛", "似的", "说不出", "喘不过", "睡不着", "受不了", "哭", "笑", "跳", "掉", "流", "冒", "打", "连",
 }
 _DEMONSTRATIVE_WORDS = {"这", "那", "这个", "那个", "此", "该", "这种", "那种", "这件", "那件", "这些", "那些", "这点"}
+# Verbs (and a verb's adjectives of care) jieba tags as nouns, which the modal 得 děi takes like any
+# verb: 这病得住院, 吃的时候得小心, 这机器得检修
+_DEI_VERB_NOUNS = {
+    "住院", "出院", "手术", "开刀", "加班", "值班", "上班", "打针", "输液", "排队", "请假", "出差", "搬家",
+    "检修", "维修", "保养", "复查", "小心", "当心", "留神", "注意", "休息", "治疗", "抢救", "化疗",
+}
 
 
 def _rule_de(c: _Context) -> str:  # 得
     """de after a verb or adjective (说得好, 高兴得太早); dé "obtain" before 了 and an object
     (比赛中得了第二名) or 到/奖; děi "must" after a subject before a verb (这病得趁早治, 你得去)."""
     prev, nxt = c.prev, c.next
+    if len(prev) == 1 and any(len(w) == 2 and w[0] == prev for w in c.clause_before(6)[1:]):
+        return "de"  # the verb said again before its complement: 数钱倒是数得很快, 写字写得好
     # (a conjunction begins the clause, and no verb stands before 得: 只是得宽限几天, 所以得早点走)
     subject_side = prev == "" or prev in _PRONOUNS or prev in _MODAL_ADVERBS or c.prev_pos.startswith("c")
     verbal = c.prev_pos.startswith(_VERBAL) or c.segs[c.i].kind == "suffix"
@@ -59,11 +67,17 @@ def _rule_de(c: _Context) -> str:  # 得
         return "děi"
     if not verbal and nxt == "了" and c.next2 not in ("", "吗", "呢", "吧", "啊"):
         return "dé"  # 在比赛中得了第二名, 去年得了一场病
-    noun_subject = len(prev) > 1 or (c.i >= 2 and c.segs[c.i - 2].text in _DEMONSTRATIVE_WORDS) or c.prev_pos.startswith("n") or prev == "们"
+    # a noun counted by a demonstrative and a measure word (这辆 + 车, 那台 + 机器), whatever jieba tags it
+    counted = c.i >= 2 and ((c.segs[c.i - 2].pos == "mq" and c.segs[c.i - 2].text[:1] in "这那每哪")
+                            or (c.i >= 3 and c.segs[c.i - 3].text in ("这", "那", "每") and len(c.segs[c.i - 2].text) == 1
+                                and c.segs[c.i - 2].kind == "han"))
+    noun_subject = counted or len(prev) > 1 or (c.i >= 2 and c.segs[c.i - 2].text in _DEMONSTRATIVE_WORDS) or c.prev_pos.startswith("n") or prev == "们"
     # after a subject (a noun, pronoun, time word, 们), a condition (出门的话) or a time phrase ending
     # in a localiser (年底之前, 吃饭以后)
-    subject_end = c.prev_pos.startswith(("n", "r", "t", "f")) or prev in ("们", "的话")
-    if not verbal and noun_subject and subject_end and (nxt in _DEI_ADVERBS or (c.next_pos.startswith(("v", "p")) and nxt not in _DE_COMPLEMENT_VERBS)
+    verbal = verbal and not counted  # (jieba tags 车 zg, a tag verbs share)
+    subject_end = counted or c.prev_pos.startswith(("n", "r", "t", "f")) or prev in ("们", "的话")
+    verb_next = (c.next_pos.startswith(("v", "p")) or nxt in _DEI_VERB_NOUNS or nxt[:2] in _DEI_VERB_NOUNS) and nxt not in _DE_COMPLEMENT_VERBS
+    if not verbal and noun_subject and subject_end and (nxt in _DEI_ADVERBS or verb_next
                                                        or (c.next_pos.startswith(("d", "t")) and nxt not in _DEGREE)):
         return "děi"  # a subject, then the modal: 有些道理得慢慢讲, 这病得趁早治 (not 天气热得让人…)
     if verbal:
@@ -218,6 +232,7 @@ _EXTENT_NOUNS = {
 }
 
 
+_A_LITTLE = {"一点", "一点儿", "点", "点儿", "一些", "些", "一截", "一寸", "一点点"}  # 长了 + a little: too long
 _GROWING = {"个子", "头发", "指甲", "腿", "脖子"}  # extents that grow (长了 zhǎng)
 
 
@@ -229,6 +244,8 @@ def _rule_chang(c: _Context) -> str:  # 长
         return "cháng"
     if nxt == "了" and prev in _EXTENT_NOUNS and prev not in _GROWING:
         return "cháng"  # "has grown long": 时间长了, 路程长了 (but 头发长了: grown)
+    if nxt == "了" and c.next2 in _A_LITTLE and prev not in _GROWING and prev not in _PRONOUNS and c.prev_pos != "nr":
+        return "cháng"  # "too long by a little": 这件大衣长了一点 (not 孩子长了一岁: 一岁 is no small amount)
     if nxt == "着" and c.next2 == "呢":
         return "cháng"  # an adjective + 着呢 "quite so": 路还长着呢 (not 树上长着果子)
     if nxt[:1] and nxt[:1] in "得大高胖矮出满成着势齐全歪疯" or nxt in ("了", "到"):
@@ -318,6 +335,8 @@ def _rule_huan(c: _Context) -> str:  # 还
         return "huán"  # the adverb comes before the negation (还没), the verb after it: 没还我钱, 借钱不还
     if c.next == "上" and c.next2 in ("", "了", "吗", "吧") and c.prev in ("得", "要", "能", "会", "该", "没", "就", "才", "先", "早点"):
         return "huán"  # 年底之前得还上, 借的钱还没还上: 还 + the complement 上 ends the clause
+    if c.next in _DEBTS and (c.prev in _MODALS or c.prev in ("不够", "够", "用来", "拿来", "拿去", "按时", "按月", "每月", "帮")):
+        return "huán"  # "pay back" a debt after a modal or what it takes: 不够还房贷, 得还贷款
     if c.next[:1] in ("回", "给") and "把" in c.clause_before(6):
         return "huán"  # 把书还回来, 把钱还给他
     if c.next in _PRONOUNS and c.next2 == "" and c.prev not in ("也", "都", "就", "却", "不", "比"):
@@ -325,6 +344,8 @@ def _rule_huan(c: _Context) -> str:  # 还
     return "hái"
 
 
+# Debts one pays back (还 huán before them after a modal: 不够还房贷, 要还贷款)
+_DEBTS = {"房贷", "车贷", "贷款", "欠款", "债", "债务", "账", "人情", "利息", "本金", "信用卡", "花呗", "网贷", "借款", "外债", "赌债"}
 _MODALS = {"要", "得", "能", "会", "想", "可以", "应该", "必须", "需要", "还要", "就要", "都要", "得先"}
 _PASSING = set("穿越跨翻绕跳飞渡掠闪擦划滑飘闯挤冲跑走游爬熬挺撑扛躲逃混骗瞒递转回接蹚驶驰拂淌漫溢")
 

@@ -9,6 +9,7 @@ import re
 from pipeline.passes.typography import _urls as _urls  # (where a web address ends)
 from pipeline.passes.pinyin.jiebadict import tagged, word_tag
 from pipeline.passes.pinyin.names import find_names, name_reading
+from pipeline.passes.pinyin.nameclues import demonstrative_first
 from pipeline.passes.pinyin.nameparallel import parallel_names
 from pipeline.passes.pinyin.namescans import address
 from pipeline.passes.pinyin.context import (
@@ -152,8 +153,8 @@ class Segmenter:
         and `parallel_names`) are read as names; the rest goes to jieba."""
         done = 0
         for offset, name in found:
-            if offset < done:
-                continue  # overlapping proposals: the first one stands
+            if offset < done or demonstrative_first(name[0], run[offset + 1:]):
+                continue  # overlapping proposals: the first one stands; 那道题 is no name
             if offset > done:
                 self._han_run(run[done:offset], start + done, segs)
             segs.append(_Seg(name, list(name_reading(name)), "name", "han", start + offset, "nr"))
@@ -329,6 +330,8 @@ class Segmenter:
                     reading = _cedict_words()[piece].split()
                 else:
                     reading = [p[0] for p in phrases[piece]]
+                if piece[-1] == "儿" and _neutral().get(piece, ("",))[-1] == "er":
+                    reading[-1] = "er"  # 这 + 点儿: the erhua word's light er, wherever it stands
                 segs.append(_Seg(piece, reading, source, "han", at, tag))
             elif piece_start == 0 and len(piece) == 1 and piece in _standalone() and len(word) > 1:
                 # 长时间, 重工业: a lone first character before a known word reads as it does alone
@@ -336,6 +339,8 @@ class Segmenter:
                 segs.append(_Seg(piece, [reading], "project" if sure else "fallback", "han", at, tag))
             else:
                 _plain_segs(piece, at, tag, segs)
+            if piece_start + len(piece) >= 2 and piece[-1] == "儿" and segs[-1].pinyin and _neutral().get(word[piece_start + len(piece) - 2:piece_start + len(piece)], ("",))[-1] == "er":
+                segs[-1].pinyin[-1] = "er"  # 这点儿, 早点儿 (unlisted): the 儿 of the erhua word 点儿, light
         return True
 
 

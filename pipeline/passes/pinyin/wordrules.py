@@ -150,7 +150,29 @@ def _word_qizi(c: _Context) -> tuple[str, ...]:  # 妻子
     return ("qī", "zi")
 
 
+# Words 着 + a body part that jieba keeps whole (着眼 zhuóyǎn "focus on", 着手 zhuóshǒu "set about"),
+# which after a one-character verb are that verb's particle and its object: 眯着眼, 闭着眼, 背着手
+_ZHE_WORDS = {"着眼", "着手", "着脚", "着头", "着嘴", "着脸"}
+
+
+def _zhe_after_verb(c: _Context) -> bool:
+    """A one-character verb just before, and not the 于/点 of 着眼于, 着眼点 after."""
+    return len(c.prev) == 1 and c.prev_pos.startswith("v") and c.next[:1] not in ("于", "点")
+
+
+def _word_duochang(c: _Context) -> tuple[str, ...]:  # 多长
+    """duō cháng "how long" (多长时间, 有多长, 多长？); duō zhǎng "grew more" before 了, a complement
+    or an amount (多长了几斤肉, 多长出一截)."""
+    if c.next[:1] and (c.next[:1] in "了出得点些" or c.next[:1] in _NUMERAL_CHARS):
+        return ("duō", "zhǎng")
+    return ("duō", "cháng")
+
+
+_NUMERAL_CHARS = set("一二两三四五六七八九十几半")
+
+
 _WORD_RULES = {
+    "多长": _word_duochang,
     "地方": _word_difang, "东西": _word_dongxi, "多少": _word_duoshao, "人家": _word_renjia,
     "同行": _word_tongxing, "重重": _word_chongchong, "长长": _word_changchang, "精神": _word_jingshen,
     "等等": _word_dengdeng,
@@ -297,6 +319,9 @@ def resolve_word(segs: list[_Seg], i: int) -> None:
     if (len(seg.text) == 2 and seg.text[1] == "得" and seg.source in ("phrase", "project") and seg.pinyin[1] == "dé"
             and _complement_follows(_Context(segs, i))):
         seg.pinyin[1] = "de"  # 挣得多, 赢得不容易: a verb + the complement of degree, not 挣得 "to earn"
+        return
+    if seg.text in _ZHE_WORDS and seg.source in ("phrase", "project") and _zhe_after_verb(_Context(segs, i)):
+        seg.pinyin[0] = "zhe"  # 眯 + 着眼, 背 + 着手: the aspect particle and the object, not 着眼 zhuóyǎn
         return
     if seg.source != "phrase":
         return
