@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pipeline.importers.draft import Draft
 from pipeline.importers.formats import Block
 from pipeline.importers.house import point_number
+from pipeline.importers.introduction import INTERVIEWEE, guest_list
 from pipeline.importers.names import LabelParser, Split, ends_with_role, tidy_role, without_decoration
 from pipeline.importers.people import key
 from pipeline.importers.rules import Rules, rules
@@ -31,7 +32,6 @@ _TURN = re.compile(r"^(?P<label>[^：:\s]{1,6}|[A-Za-z]{7,12})\s*[：:]\s*(?P<re
 _LOOSE_TURN = re.compile(r"^(?P<label>[A-Za-zＡ-Ｚａ-ｚ]{1,2}[0-9０-９]{0,3}|[^\sA-Za-z0-9：:.．、]{1,3}[0-9０-９]{1,3})"
                          r"(?:\s*[.．、]|\s)\s*(?P<rest>\S.*)$")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,、：:“”「」…]")
-INTERVIEWEE = f"{TODO}: 受访者"  # the name of the speaker of `答：` answers, until the editor writes it
 _QUESTION_ENDS = ("？", "?")
 _DASH = re.compile(r"^(?P<label>[^：:——\s，。、！？]{2,12})\s*(?:——|─{2}|—|－－|--)\s*(?P<rest>\S.*)$")  # `周明——八年了。`
 _INLINE = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]\s*(?P<rest>\S.*)$")
@@ -53,7 +53,8 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
     for i, block in enumerate(blocks):
         if i in asked:
             continue
-        if asked and (rest := _turn(block.text, table.interviewee)) is not None:  # (in a copy of 问/答 turns)
+        # (in a copy of 问/答 turns; `嘉宾：跑团发起人蒙嘉禾、护士阚玉洁` introduces, it answers nothing)
+        if asked and (rest := _turn(block.text, table.interviewee)) is not None and guest_list(block.text, parser, table) is None:
             found[i] = Label(Split(None, INTERVIEWEE), bare(block.text.removesuffix(rest)), rest or None, block.line)
             continue
         text = block.text

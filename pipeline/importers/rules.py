@@ -53,6 +53,11 @@ class Rules:
     interviewer: tuple[str, ...]
     interviewee: tuple[str, ...]
     label_brackets: re.Pattern[str]  # `【张伟】…`, `〔骑手苗青〕…`: groups label and rest
+    guest_lists: tuple[str, ...]  # longest first
+    introduces: tuple[str, ...]  # longest first
+    accepts: tuple[str, ...]
+    invites: tuple[str, ...]
+    interview_words: tuple[str, ...]
     anonymous: re.Pattern[str]  # a meeting transcript's numbered voice, `说话人1` / `Speaker 2`
     sentence_words: tuple[str, ...]
     saying_ends: tuple[str, ...]
@@ -118,6 +123,11 @@ def rules() -> Rules:
         interviewer=tuple(data["labels"]["interviewer"]),
         interviewee=tuple(data["labels"]["interviewee"]),
         label_brackets=_bracketed(data["labels"]["brackets"]),
+        guest_lists=tuple(sorted(data["labels"]["guest_lists"], key=len, reverse=True)),
+        introduces=tuple(sorted(data["labels"]["introduces"], key=len, reverse=True)),
+        accepts=tuple(sorted(data["labels"]["accepts"], key=len, reverse=True)),
+        invites=tuple(sorted(data["labels"]["invites"], key=len, reverse=True)),
+        interview_words=tuple(data["labels"]["interview_words"]),
         anonymous=re.compile(rf"^(?:{'|'.join(map(re.escape, data['labels']['anonymous']))})\s*(?:[0-9０-９]{{1,3}}|[A-Z])$"),
         sentence_words=tuple(data["labels"]["sentence_words"]),
         saying_ends=tuple(data["labels"]["saying_ends"]),
