@@ -107,7 +107,7 @@ def declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rules
 
 
 def _introduced_roles(blocks: list[Block], parser: LabelParser, table: Rules) -> dict[str, str]:
-    """Bare names that label two or more turns (`庹志刚：…`) whose role the introduction gives before
+    """Bare names no table reads that label two or more turns (`庹志刚：…`) whose role the introduction gives before
     them (`今天我们请到市交通局新闻发言人庹志刚`, after one of rules.toml's `invites` or a mark): name →
     role + name. The full label then reads even where the surname is in no table (with its `# check:`)."""
     counted: dict[str, int] = {}
@@ -119,15 +119,15 @@ def _introduced_roles(blocks: list[Block], parser: LabelParser, table: Rules) ->
     invites = "|".join(map(re.escape, table.invites))
     roles: dict[str, str] = {}
     for name, count in counted.items():
-        plain = parser.parse(name)
-        if count < 2 or (plain is not None and plain.role) or name in table.not_speakers:
+        # (only a name no table reads alone: a name read already keeps its labels as the copy sets them)
+        if count < 2 or parser.parse(name) is not None or name in table.not_speakers:
             continue
         intro = "。".join(b.text for b in blocks[:first[name]])
         for match in re.finditer(rf"(?P<clause>[^，。；！？,;!?：:、“”]{{2,40}}?){re.escape(name)}", intro):
             role = re.split(invites, match["clause"])[-1].strip() if invites else match["clause"]
             split = parser.parse(role + name) if 2 <= len(role) <= 16 and ends_with_role(role, table) else None
             if split is not None and split.name == name and split.role == role and not any(
-                    w in role for w in table.sentence_words):
+                    w in role for w in table.sentence_words) and not role.endswith(table.interviewer):
                 roles[name] = role + name
                 break
     return roles
@@ -239,10 +239,10 @@ def named_interviewee(intro: list[str], labels: list, parser: LabelParser, table
         (person,) = people.values()
         for label in turns:
             label.split = replace(label.split, name=person.name, role=label.split.role or person.role,
-                                  doubt=f"the answers labelled “{turns[0].text or '答'}” name nobody; the introduction "
+                                  doubt=f"the answers labelled “{turns[0].text or '答'}” name nobody; the copy "
                                         f"names {person.role}{person.name} (“{shown}”): confirm it is who answers")
     elif people:
         names = "、".join(people)
         for label in turns:
-            label.split = replace(label.split, doubt=f"{label.split.doubt}; the introduction names {len(people)} people "
+            label.split = replace(label.split, doubt=f"{label.split.doubt}; the copy names {len(people)} people "
                                                      f"({names}): write which one answers, or give each answer its speaker")

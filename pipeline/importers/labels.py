@@ -191,8 +191,17 @@ def bracketed_labels(blocks: list[Block], parser: LabelParser, table: Rules) -> 
     """`【问】…`, `【张伟】…`, `〔骑手苗青〕…`: a label in brackets (rules.toml's `brackets`) is written
     `问：…` / `张伟：…` when it is a turn word or reads as a speaker label; any other bracket
     (`【编者按】`, `[1]`) stays."""
-    out = []
+    out: list[Block] = []
+    mark = ""  # (a label alone on its line: its mark opens the next paragraph, the answer)
     for block in blocks:
+        if mark:
+            block, mark = replace(block, text=f"{mark}{block.text}"), ""
+        # `施密特（翻译）：…`: the bracket says how the words came (rules.toml `delivered`), not a role: it
+        # opens the answer, an aside there, and the label is the name (before: the role was “翻译”)
+        if (came := table.delivered.match(block.text)) and parser.parse(came["name"]) is not None:
+            mark = came["mark"].replace("(", "（").replace(")", "）")
+            block = replace(block, text=f"{came['name']}{came['colon']}{mark if came['rest'] else ''}{came['rest']}")
+            mark = "" if came["rest"] else mark
         match = table.label_brackets.match(block.text)
         if match:
             label = next(v for k, v in match.groupdict().items() if k.startswith("label") and v is not None).strip()

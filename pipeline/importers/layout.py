@@ -85,7 +85,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     if draft.title is None and extracted.kind == "plain text":
         headline(draft, table, qa=first < len(body))
     pairs = _chapters(body, first, headings, labels, draft, asked)
-    named_interviewee([p.text for p in draft.article], [label for _answer, label in pairs], parser, table)
+    named_interviewee([p.text for p in draft.article] + draft.notes, [label for _answer, label in pairs], parser, table)
     _closing(draft)
     build_people(draft, [(answer, label.text, label.split) for answer, label in pairs], table, aliases)
     narration(draft, table)

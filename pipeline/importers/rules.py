@@ -57,6 +57,7 @@ class Rules:
     introduces: tuple[str, ...]  # longest first
     accepts: tuple[str, ...]
     invites: tuple[str, ...]
+    delivered: re.Pattern[str]  # `施密特（翻译）：`: groups name, mark (with its brackets), rest
     interview_words: tuple[str, ...]
     anonymous: re.Pattern[str]  # a meeting transcript's numbered voice, `说话人1` / `Speaker 2`
     sentence_words: tuple[str, ...]
@@ -127,6 +128,9 @@ def rules() -> Rules:
         introduces=tuple(sorted(data["labels"]["introduces"], key=len, reverse=True)),
         accepts=tuple(sorted(data["labels"]["accepts"], key=len, reverse=True)),
         invites=tuple(sorted(data["labels"]["invites"], key=len, reverse=True)),
+        delivered=re.compile(r"^(?P<name>[^：:（()）\s]{1,20}?)\s*(?P<mark>[（(]\s*(?:"
+                             + "|".join(map(re.escape, sorted(data["labels"]["delivered"], key=len, reverse=True)))
+                             + r")\s*[）)])\s*(?P<colon>[：:])\s*(?P<rest>.*)$", re.IGNORECASE),
         interview_words=tuple(data["labels"]["interview_words"]),
         anonymous=re.compile(rf"^(?:{'|'.join(map(re.escape, data['labels']['anonymous']))})\s*(?:[0-9０-９]{{1,3}}|[A-Z])$"),
         sentence_words=tuple(data["labels"]["sentence_words"]),

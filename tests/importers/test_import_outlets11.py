@@ -3,7 +3,8 @@ whose interviewee only the introduction names (`记者专访了…所长柏松�
 TODO kept, and said why); `【编者按】` in brackets above the headline; `嘉宾：` opening a guest list; a
 feature with numbered or `<h2>` sections and no Q&A; a press conference (reporters of named outlets, a
 spokesperson whose surname no table knows, the host's opening words); a round table in Markdown with
-bold questions and `姓名（单位 职务）：` labels; labels on their own line; an English Q&A with Chinese names;
+bold questions and `姓名（单位 职务）：` labels; `施密特（翻译）：`, the bracket no role; `本文受访者：…` after the
+Q&A; labels on their own line; an English Q&A with Chinese names;
 a closing 记者手记; a WeChat page (`#js_content`, `<section>`s, `data-src` pictures, QR and 阅读原文); a
 Feishu export to Word (make_docx.py) and a Yuque Markdown export (`<a name="…"></a>` before each heading).
 
@@ -42,7 +43,7 @@ class Case:
     labels: list[str] = field(default_factory=list)  # label text of a plain-text copy (not sentences)
     dropped: list[str] = field(default_factory=list)  # not copy: in no block of the text
     sentences: list[str] = field(default_factory=list)  # the copy's sentences, by hand (else from its lines)
-    roles: dict[str, str] = field(default_factory=dict)  # a speaker's name → the role the copy gives
+    roles: dict[str, str | None] = field(default_factory=dict)  # a speaker's name → the role the copy gives
     notes: list[str] = field(default_factory=list)  # the first words of each note after the Q&A
 
 
@@ -54,6 +55,12 @@ CASES = [
          title="江城博物馆的新馆", labels=["Q", "A"], roles={"姬文远": "江城博物馆馆长"}, notes=["（完）"]),
     Case("several.txt", ["今年的春茶怎么样？", "家里谁炒茶最好？"], [("韦小川", "雨水足"), ("韦小川", "还是我父亲")], title="父子茶农",
          authors=["郜青"], names={"TODO: 受访者": "韦小川"}, labels=["问", "答"], dropped=["记者 郜青"]),
+    Case("interviewee-after.txt", ["夜班从几点开始？", "最难忘的一次抢救？"], [("景文斌", "晚上八点"), ("景文斌", "一个三岁的孩子")],
+         title="对话｜一位急诊科医生的夜班", labels=["Q1", "Q2", "A1", "A2"], roles={"景文斌": "急诊科医生"},
+         notes=["本文受访者：急诊科医生景文斌"]),
+    Case("interpreter.txt", ["您第一次坐中国高铁是什么感受？", "德国可以学什么？"],
+         [("施密特", "（翻译）非常平稳"), ("施密特", "（翻译）建设的速度")], title="外国专家谈中国高铁", authors=["柯然"],
+         labels=["问", "施密特（翻译）"], dropped=["本报记者"], roles={"施密特": None}),
     Case("bracket-note.txt", ["您是怎么学会修表的？", "现在生意怎么样？"], [("庞德明", "跟我父亲"), ("庞德明", "不如从前")],
          title="修表铺的四十年", authors=["满江"], labels=["问", "庞德明"], dropped=["记者 满江", "修表铺的四十年"]),
     Case("guest-list.txt", ["两位为什么选择夜里跑步？", "跑步改变了你们什么？"],
@@ -168,7 +175,7 @@ def test_check_passes_with_only_warnings_the_editor_can_act_on(case: Case, impor
 def test_the_check_says_where_the_interviewee_was_read_or_why_not(imported) -> None:
     """One person named by the introduction: the speaker, with a `# check:` quoting it; two: TODO kept,
     and the check names both."""
-    assert re.search(r"name: 柏松年 +# check: .*introduction names 江湾湿地研究所所长柏松年", imported["intro-named.txt"].text)
+    assert re.search(r"name: 柏松年 +# check: .*the copy names 江湾湿地研究所所长柏松年", imported["intro-named.txt"].text)
     several = imported["several.txt"].text
-    assert re.search(r'name: "TODO: 受访者" +# check: .*introduction names 2 people \(韦春生、韦小川\)', several)
+    assert re.search(r'name: "TODO: 受访者" +# check: .*the copy names 2 people \(韦春生、韦小川\)', several)
     assert any("empty HTML anchor" in note for note in imported["yuque-export.md"].summary)
