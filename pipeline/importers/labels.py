@@ -75,7 +75,7 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
             continue
         # beside label lines, `name：…` counts only inside the Q&A: before the first label line it
         # introduces the people (`张伟：清华大学教授，…`), and that is the article's
-        if not found or (key(split.name) in known and i > min(found)):
+        if not found or (key(split.name) in known and i > min(found)) or _named_host(split.name, blocks, found, table):
             inline[i] = Label(split, match["label"].strip(), match["rest"].strip(), block.line)
     # `label：answer` paragraphs count when two are read with confidence; then a label read on
     # thin evidence among them is taken too, with its '# check:' (before: its answer was added,
@@ -104,6 +104,15 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
     _lenient_labels(blocks, found, parser, table, aliases)
     _answering_relations(blocks, found, asked, table)
     return found
+
+
+def _named_host(name: str, blocks: list[Block], found: dict[int, Label], table: Rules) -> bool:
+    """`龙飞：…` beside the guests' label lines, where the copy's top names the host (`主持人 龙飞`,
+    `主持人：龙飞`): the host's turns, labels (questioner_turns makes them the questions and the last
+    word a note). Before: the first was the question with its label, the last the last guest's words."""
+    words = "|".join(re.escape(w) for w in sorted(table.interviewer, key=len, reverse=True) if len(w) >= 2)
+    intro = "\n".join(b.text for b in blocks[: min(found, default=0)])
+    return bool(words and len(name) >= 2 and re.search(rf"(?:{words})\s*[：:]?\s*{re.escape(name)}(?![^\s，。、；])", intro))
 
 
 def _dash_labels(blocks: list[Block], found: dict[int, Label], parser: LabelParser, asked: set[int]) -> None:

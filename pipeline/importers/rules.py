@@ -23,6 +23,8 @@ class Rules:
     unnamed: tuple[str, ...]
     latin_titles: frozenset[str]  # casefolded, without the full stop
     dots: frozenset[str]
+    pinyin_short: frozenset[str]  # casefolded
+    outlet_ends: tuple[str, ...]
     label_max: int
     question_max: int
     headline_max: int  # a plain copy's first line, its headline
@@ -94,6 +96,8 @@ def rules() -> Rules:
         unnamed=tuple(data["names"]["unnamed"]),
         latin_titles=frozenset(w.casefold().rstrip(".") for w in data["names"]["latin_titles"]),
         dots=frozenset(data["names"]["dots"]),
+        pinyin_short=frozenset(w.casefold() for w in data["names"]["pinyin_short"]),
+        outlet_ends=tuple(data["names"]["outlet_ends"]),
         label_max=int(layout["label_max"]),
         question_marks=tuple(data["layout"]["question_marks"]),
         question_max=int(layout["question_max"]),
