@@ -216,6 +216,10 @@ def _named(words: str, parser: LabelParser, table: Rules, prefix: bool) -> list[
         split = parser.parse(span)
         if split is not None and split.doubt is None and split.role and not _SENTENCE_END.search(split.role) and not any(
                 w in split.role for w in table.sentence_words):
+            # (the role is all the words before the name: `东礁灯塔守塔人` though `东` reads as a surname too)
+            whole = words[: words.find(split.name)].strip() if not prefix else ""
+            if whole and whole != split.role and ends_with_role(whole, table) and not any(w in whole for w in table.sentence_words):
+                split = replace(split, role=whole)
             return [split]
     return []
 
@@ -239,7 +243,7 @@ def named_interviewee(intro: list[str], labels: list, parser: LabelParser, table
         (person,) = people.values()
         for label in turns:
             label.split = replace(label.split, name=person.name, role=label.split.role or person.role,
-                                  doubt=f"the answers labelled “{turns[0].text or '答'}” name nobody; the copy "
+                                  doubt=f"{f'the answers labelled “{turns[0].text}”' if turns[0].text else 'the answers with no label'} name nobody; the copy "
                                         f"names {person.role}{person.name} (“{shown}”): confirm it is who answers")
     elif people:
         names = "、".join(people)

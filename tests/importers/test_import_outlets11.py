@@ -6,7 +6,8 @@ a feature with numbered or `<h2>` sections and no Q&A; a press conference (repor
 `施密特（翻译）：`, the bracket no role; a host the top names (`主持人 龙飞`) labelled `龙飞：` beside the
 guests' label lines; a page's `晏小北（“北边咖啡”店主）：` and `眭佳（返乡创业者）：` in bold; `Ma Xiaoming:`
 then `Ma:`; a closing 记者手记 (or Reporter's notebook); a WeChat page (`#js_content`, `<section>`s,
-`data-src` pictures, QR and 阅读原文); a Feishu export to Word (make_docx.py) and a Yuque Markdown
+`data-src` pictures, QR and 阅读原文; another whose bold questions' answers are the one the intro
+names, with WeChat's `预览时标签不可点` after them); a Feishu export to Word (make_docx.py) and a Yuque Markdown
 export (`<a name="…"></a>` before each heading).
 
 Every expectation is written by hand from the copy. Each copy is imported with the real command's
@@ -101,6 +102,10 @@ CASES = [
          dropped=["▲", "史建平在观测场", "二维码", "在看", "阅读原文", "扫一扫", "原创"],
          sentences=["海拔三千二百米的山顶上，只有一座气象站和一个人。", "史建平在这里守了十四年。", "零下二十八度。",
                     "刚来的时候孤单。", "后来养了一条狗，它叫小满。", "现在小满也老了。", "待到有人来接班为止。"]),
+    Case("wechat-interview.html", ["在岛上待了多少年？", "最难熬的是什么？"], [("邰海生", "二十一年"), ("邰海生", "台风天")],
+         roles={"邰海生": "东礁灯塔守塔人"}, dropped=["预览时标签不可点", "扫一扫"],
+         sentences=["近日，本刊专访了东礁灯塔守塔人邰海生，听他讲海上的日子。", "二十一年。", "儿子出生那年我上的岛。", "台风天。",
+                    "灯不能灭，人得守着。"]),
     Case("feishu-export.docx", ["一页书要修多久？", "年轻人愿意学吗？"],
          [("冼慧敏", "短的半天"), ("包志成", "装裱也急不得"), ("冼慧敏", "比十年前")], title="修复古籍的人",
          roles={"冼慧敏": "古籍修复师", "包志成": "装裱师傅"}, notes=["（本文根据"],
