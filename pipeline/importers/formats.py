@@ -195,6 +195,9 @@ def read_text(text: str) -> Extracted:
         # `author:` of a CMS export were left out with the CMS's other fields, and both were TODO)
         text = (byline or "") + "\n" * (front.group(0).count("\n") - bool(byline)) + text[front.end():]
     date_from = "the copy's front matter `date:`" if date else None
+    text, anchors = _EMPTY_HTML.subn("", text)
+    if anchors:
+        notes.append(f"left out {anchors} empty HTML anchor(s) of an export (`<a name=\"…\"></a>`): no text")
     text, head_date = _without_running_heads(text, notes)
     if date is None and head_date is not None:
         date, date_from = head_date, "the running head of the PDF's pages"
@@ -339,6 +342,10 @@ def text_blocks(text: str) -> list[Block]:
 # (Before: `**食堂志愿者甘丽华：**` put `**` into the speaker's role and the import stopped with an
 # importer bug, E229; `## 您每天都来吗？` was a question with its `##`.)
 _MARKDOWN_TITLE = re.compile(r"^#\s+\S")
+# An empty HTML element a wiki's Markdown export puts before each heading (Yuque's `<a name="Xk2pQ"></a>`,
+# `<a id="…"></a>`, `<span id="…"></span>`): no text, taken out (before: it was joined to the heading under it,
+# and the title was `<a name="…"></a> # …`, each question's heading with it).
+_EMPTY_HTML = re.compile(r"<(?P<tag>a|span|div)\s+(?:name|id)\s*=\s*[\"'][^\"'<>]*[\"']\s*(?:/>|>\s*</(?P=tag)>)", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^(?:[*_-]\s*){3,}$")
 _MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^#{1,6}\s+(?P<text>.+?)(?:\s+#+)?$"), "heading"),

@@ -10,15 +10,16 @@ from dataclasses import replace
 
 from pipeline.importers.draft import Draft
 from pipeline.importers.extracted import Block
-from pipeline.importers.names import LabelParser, ends_with_role
+from pipeline.importers.names import LabelParser, Split, ends_with_role
 from pipeline.importers.rules import Rules
+from pipeline.placeholders import TODO
 
 _BYLINE_BLOCKS = 4  # (layout's: the introduction stands among the first paragraphs)
 # a name the introduction gives its role after, in brackets, in a list (`房志远（译者）、柴小鸥（教授）`)
 _INTRODUCED = re.compile(r"(?:^|[：:、，,；;和与及])\s*(?P<name>[^\s：:、，,；;（()）“”]{2,4})[（(](?P<role>[^（()）]{2,16})[）)](?=\s*(?:[、，,；;。和与及]|$))")
 
 
-def headline(draft: Draft, table: Rules) -> None:
+def headline(draft: Draft, table: Rules, qa: bool = False) -> None:
     """Plain copy from a newsroom opens with its headline (a page has its <h1>, a Word file its
     Title): a short first line that is no sentence, over more of the article, is the title, taken
     out of the text (with a `# check:`). An editor's note opening the copy (`编者按：…`, a signpost
@@ -27,11 +28,14 @@ def headline(draft: Draft, table: Rules) -> None:
     from pipeline.importers.layout import _BRACKETED, _NOT_A_QUESTION_END, _TERMINATORS, _is_note  # (layout calls this)
 
     at = 0
-    while at < len(draft.article) and re.match(r"^[^：:]{1,8}[：:]", draft.article[at].text) and (
-            draft.article[at].text.split("：", 1)[0].split(":", 1)[0].strip().casefold() in table.not_speakers):
+    while at < len(draft.article) and _signpost(draft.article[at].text, table):
         at += 1
-    if at >= len(draft.article) - 1 or at > 1:
-        return  # (the headline over nothing: the copy is a question and answers, or one paragraph)
+    # (the headline over nothing: the copy is one paragraph; but a short line alone over a Q&A, `夜班公交司机`
+    # then the bylines and `问：…`, is its headline, unless it leads in, `以下为对话实录`: before, it stayed
+    # the article's one paragraph under a title TODO)
+    alone = qa and at == len(draft.article) - 1 and not any(w in draft.article[at].text for w in table.sentence_words)
+    if (at >= len(draft.article) - 1 and not alone) or at > 1:
+        return
     para = draft.article[at]
     text = para.text
     if (para.number is not None or len(text) > table.headline_max or text.endswith(_NOT_A_QUESTION_END + ("…", "—"))
@@ -40,6 +44,18 @@ def headline(draft: Draft, table: Rules) -> None:
         return
     draft.title, draft.title_from = text, "the copy's first line (its headline)"
     del draft.article[at]
+
+
+def _signpost(text: str, table: Rules) -> bool:
+    """A paragraph opened by an outlet's signpost (`编者按：…`, or in brackets, `【编者按】…`, `〔编者按〕…`:
+    rules.toml `not_speakers`, `brackets`). Before: only the colon's form was, and an editor's note in
+    brackets above the headline left the title TODO and the headline in the article."""
+    found = re.match(r"^([^：:]{1,8})[：:]", text)
+    bracketed = table.label_brackets.match(text)
+    words = [found[1]] if found else []
+    if bracketed:
+        words += [v for k, v in bracketed.groupdict().items() if k.startswith("label") and v is not None]
+    return any(w.strip().casefold() in table.not_speakers for w in words)
 
 
 def declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rules, draft: Draft) -> list[Block]:
@@ -66,6 +82,13 @@ def declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rules
             split = parser.parse(role + name) if ends_with_role(role, table) else None
             if split is not None and split.name == name and split.role == role and not parser.parse(name).role:
                 short.setdefault(name, role + name)
+    for name, full in _introduced_roles(blocks, parser, table).items():
+        short.setdefault(name, full)
+    # … and a guest list's (`嘉宾：跑团发起人蒙嘉禾、护士阚玉洁`): `蒙嘉禾：` after it is 跑团发起人蒙嘉禾
+    for block in blocks[:_BYLINE_BLOCKS + 4]:
+        for split in guest_list(block.text, parser, table) or []:
+            if parser.parse(split.name) is None or not parser.parse(split.name).role:
+                short.setdefault(split.name, split.role + split.name)
     if not short:
         return blocks
     label = re.compile(rf"^(?P<short>{'|'.join(map(re.escape, sorted(short, key=len, reverse=True)))})\s*[：:]")
@@ -81,6 +104,33 @@ def declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rules
         draft.stats.notes.append("read " + "、".join(f"“{s}：” as “{f}：”" for s, f in short.items())
                                  + f" ({read} label(s)), as the copy's introduction says")
     return out
+
+
+def _introduced_roles(blocks: list[Block], parser: LabelParser, table: Rules) -> dict[str, str]:
+    """Bare names no table reads that label two or more turns (`庹志刚：…`) whose role the introduction gives before
+    them (`今天我们请到市交通局新闻发言人庹志刚`, after one of rules.toml's `invites` or a mark): name →
+    role + name. The full label then reads even where the surname is in no table (with its `# check:`)."""
+    counted: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        if found := re.match(r"^(?P<name>[\u3400-\u9fff]{2,4})\s*[：:]", block.text):
+            counted[found["name"]] = counted.get(found["name"], 0) + 1
+            first.setdefault(found["name"], i)
+    invites = "|".join(map(re.escape, table.invites))
+    roles: dict[str, str] = {}
+    for name, count in counted.items():
+        # (only a name no table reads alone: a name read already keeps its labels as the copy sets them)
+        if count < 2 or parser.parse(name) is not None or name in table.not_speakers:
+            continue
+        intro = "。".join(b.text for b in blocks[:first[name]])
+        for match in re.finditer(rf"(?P<clause>[^，。；！？,;!?：:、“”]{{2,40}}?){re.escape(name)}", intro):
+            role = re.split(invites, match["clause"])[-1].strip() if invites else match["clause"]
+            split = parser.parse(role + name) if 2 <= len(role) <= 16 and ends_with_role(role, table) else None
+            if split is not None and split.name == name and split.role == role and not any(
+                    w in role for w in table.sentence_words) and not role.endswith(table.interviewer):
+                roles[name] = role + name
+                break
+    return roles
 
 
 def narration(draft: Draft, table: Rules) -> None:
@@ -101,3 +151,102 @@ def narration(draft: Draft, table: Rules) -> None:
                 where = f"copy line {para.line}" if para.line else "a paragraph"
                 draft.stats.notes.append(f"{where} in {name}'s answer names {name} as the writer does "
                                          f"(“{text[:24]}…”): made an aside, read by the host; move it if it is the speaker's")
+
+
+INTERVIEWEE = f"{TODO}: 受访者"  # the name of the speaker of `答：` answers, until the editor writes it
+_LIST_PARTS = re.compile(r"[、，,；;／/]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_JOINED = re.compile(r"以及|[和与及、]")  # (`茶农韦春生和他的儿子韦小川`: two people)
+
+
+def listed_people(text: str, parser: LabelParser) -> list[Split] | None:
+    """`跑团发起人蒙嘉禾、护士阚玉洁` (or `蒙嘉禾（跑团发起人）、…`): each part a role and a name read with
+    confidence, nothing else: the people a list introduces. None when any part is not one."""
+    parts = [part.strip() for part in _LIST_PARTS.split(text)]
+    if not text or _SENTENCE_END.search(text) or not all(parts):
+        return None
+    people = []
+    for part in parts:
+        glossed = re.fullmatch(r"(?P<name>[^（()）]{2,4})[（(](?P<role>[^（()）]{2,16})[）)]", part)
+        split = parser.parse(glossed["role"] + glossed["name"] if glossed else part)
+        if split is None or split.doubt is not None or not split.role or (glossed and split.name != glossed["name"]):
+            return None
+        people.append(split)
+    return people
+
+
+def guest_list(text: str, parser: LabelParser, table: Rules) -> list[Split] | None:
+    """An introduction's `嘉宾：…` line (rules.toml `guest_lists`, or an interviewee's turn word):
+    the people it lists, or None when the line is something else (an answer: `嘉宾：我觉得…`)."""
+    found = re.match(r"^(?P<word>[^：:]{1,6})\s*[：:]\s*(?P<rest>.+)$", text)
+    words = {w.casefold() for w in (*table.guest_lists, *table.interviewee)}
+    if found is None or found["word"].strip().casefold() not in words:
+        return None
+    return listed_people(found["rest"].strip(), parser)
+
+
+def _introduced(text: str, parser: LabelParser, table: Rules) -> list[Split]:
+    """The people a paragraph of the introduction says are interviewed: a guest list, or the one
+    an interview verb names (`记者专访了…所长柏松年`, `…所长柏松年日前接受了本报专访`)."""
+    if (listed := guest_list(text, parser, table)) is not None:
+        return listed
+    people: list[Split] = []
+    verbs = "|".join(map(re.escape, table.introduces))
+    for match in re.finditer(rf"(?:{verbs})(?P<who>[^，。；！？,;!?：:“”]{{2,40}})", text):
+        people += _named(match["who"], parser, table, prefix=False)
+    accepts, asked = "|".join(map(re.escape, table.accepts)), "|".join(map(re.escape, table.interview_words))
+    for match in re.finditer(rf"(?:^|[，。；！？,;!?：:])\s*(?P<who>[^，。；！？,;!?：:“”]{{2,40}}?)\s*(?:日前|近日|此前)?"
+                             rf"(?:{accepts})[^，。；！？,;!?]{{0,16}}?(?:{asked})", text):
+        people += _named(match["who"], parser, table, prefix=True)
+    return people
+
+
+def _named(words: str, parser: LabelParser, table: Rules, prefix: bool) -> list[Split]:
+    """The people `words` name: a list (`所长柏松年、副所长何平`, `茶农韦春生和他的儿子韦小川`) each; else
+    the longest start (`prefix`: `所长柏松年日前`) or end (`江湾湿地研究所所长柏松年`, after the verb)
+    read as role + name, a role with no word of a sentence (`他的儿子`)."""
+    parts = [part for part in _JOINED.split(words) if part]
+    if len(parts) > 1:
+        return [person for part in parts for person in _named(part, parser, table, prefix=False)
+                or [Split(None, part)]]  # (each part one person, read or not: several either way)
+    if (listed := listed_people(words, parser)) is not None:
+        return listed
+    spans = [words[:k] for k in range(len(words), 1, -1)] if prefix else [words[k:] for k in range(len(words) - 1)]
+    for span in spans:
+        split = parser.parse(span)
+        if split is not None and split.doubt is None and split.role and not _SENTENCE_END.search(split.role) and not any(
+                w in split.role for w in table.sentence_words):
+            # (the role is all the words before the name: `东礁灯塔守塔人` though `东` reads as a surname too)
+            whole = words[: words.find(split.name)].strip() if not prefix else ""
+            if whole and whole != split.role and ends_with_role(whole, table) and not any(w in whole for w in table.sentence_words):
+                split = replace(split, role=whole)
+            return [split]
+    return []
+
+
+def named_interviewee(intro: list[str], labels: list, parser: LabelParser, table: Rules) -> None:
+    """`答：` answers name nobody, but the introduction often does (`记者专访了江湾湿地研究所所长柏松年`,
+    `嘉宾：跑团发起人蒙嘉禾`): when it names exactly one person so, those answers are that person's,
+    name and role, with a `# check:` quoting where; several keep `TODO: 受访者`, and the check says
+    whom the introduction names. (Before: the name the introduction gave stayed TODO.)"""
+    turns = [label for label in labels if label.split.name == INTERVIEWEE]
+    if not turns:
+        return
+    people: dict[str, Split] = {}
+    where = ""
+    for text in intro:
+        for split in _introduced(text, parser, table):
+            where = where or text
+            people.setdefault(split.name, split)
+    shown = where if len(where) <= 30 else where[:30] + "…"
+    if len(people) == 1:
+        (person,) = people.values()
+        for label in turns:
+            label.split = replace(label.split, name=person.name, role=label.split.role or person.role,
+                                  doubt=f"{f'the answers labelled “{turns[0].text}”' if turns[0].text else 'the answers with no label'} name nobody; the copy "
+                                        f"names {person.role}{person.name} (“{shown}”): confirm it is who answers")
+    elif people:
+        names = "、".join(people)
+        for label in turns:
+            label.split = replace(label.split, doubt=f"{label.split.doubt}; the copy names {len(people)} people "
+                                                     f"({names}): write which one answers, or give each answer its speaker")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pipeline.importers.draft import Draft
 from pipeline.importers.formats import Block
 from pipeline.importers.house import point_number
+from pipeline.importers.introduction import INTERVIEWEE, guest_list
 from pipeline.importers.names import LabelParser, Split, ends_with_role, tidy_role, without_decoration
 from pipeline.importers.people import key
 from pipeline.importers.rules import Rules, rules
@@ -31,7 +32,6 @@ _TURN = re.compile(r"^(?P<label>[^：:\s]{1,6}|[A-Za-z]{7,12})\s*[：:]\s*(?P<re
 _LOOSE_TURN = re.compile(r"^(?P<label>[A-Za-zＡ-Ｚａ-ｚ]{1,2}[0-9０-９]{0,3}|[^\sA-Za-z0-9：:.．、]{1,3}[0-9０-９]{1,3})"
                          r"(?:\s*[.．、]|\s)\s*(?P<rest>\S.*)$")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,、：:“”「」…]")
-INTERVIEWEE = f"{TODO}: 受访者"  # the name of the speaker of `答：` answers, until the editor writes it
 _QUESTION_ENDS = ("？", "?")
 _DASH = re.compile(r"^(?P<label>[^：:——\s，。、！？]{2,12})\s*(?:——|─{2}|—|－－|--)\s*(?P<rest>\S.*)$")  # `周明——八年了。`
 _INLINE = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]\s*(?P<rest>\S.*)$")
@@ -53,7 +53,8 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
     for i, block in enumerate(blocks):
         if i in asked:
             continue
-        if asked and (rest := _turn(block.text, table.interviewee)) is not None:  # (in a copy of 问/答 turns)
+        # (in a copy of 问/答 turns; `嘉宾：跑团发起人蒙嘉禾、护士阚玉洁` introduces, it answers nothing)
+        if asked and (rest := _turn(block.text, table.interviewee)) is not None and guest_list(block.text, parser, table) is None:
             found[i] = Label(Split(None, INTERVIEWEE), bare(block.text.removesuffix(rest)), rest or None, block.line)
             continue
         text = block.text
@@ -74,7 +75,7 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
             continue
         # beside label lines, `name：…` counts only inside the Q&A: before the first label line it
         # introduces the people (`张伟：清华大学教授，…`), and that is the article's
-        if not found or (key(split.name) in known and i > min(found)):
+        if not found or (key(split.name) in known and i > min(found)) or _named_host(split.name, blocks, found, table):
             inline[i] = Label(split, match["label"].strip(), match["rest"].strip(), block.line)
     # `label：answer` paragraphs count when two are read with confidence; then a label read on
     # thin evidence among them is taken too, with its '# check:' (before: its answer was added,
@@ -103,6 +104,15 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
     _lenient_labels(blocks, found, parser, table, aliases)
     _answering_relations(blocks, found, asked, table)
     return found
+
+
+def _named_host(name: str, blocks: list[Block], found: dict[int, Label], table: Rules) -> bool:
+    """`龙飞：…` beside the guests' label lines, where the copy's top names the host (`主持人 龙飞`,
+    `主持人：龙飞`): the host's turns, labels (questioner_turns makes them the questions and the last
+    word a note). Before: the first was the question with its label, the last the last guest's words."""
+    words = "|".join(re.escape(w) for w in sorted(table.interviewer, key=len, reverse=True) if len(w) >= 2)
+    intro = "\n".join(b.text for b in blocks[: min(found, default=0)])
+    return bool(words and len(name) >= 2 and re.search(rf"(?:{words})\s*[：:]?\s*{re.escape(name)}(?![^\s，。、；])", intro))
 
 
 def _dash_labels(blocks: list[Block], found: dict[int, Label], parser: LabelParser, asked: set[int]) -> None:
@@ -190,8 +200,17 @@ def bracketed_labels(blocks: list[Block], parser: LabelParser, table: Rules) -> 
     """`【问】…`, `【张伟】…`, `〔骑手苗青〕…`: a label in brackets (rules.toml's `brackets`) is written
     `问：…` / `张伟：…` when it is a turn word or reads as a speaker label; any other bracket
     (`【编者按】`, `[1]`) stays."""
-    out = []
+    out: list[Block] = []
+    mark = ""  # (a label alone on its line: its mark opens the next paragraph, the answer)
     for block in blocks:
+        if mark:
+            block, mark = replace(block, text=f"{mark}{block.text}"), ""
+        # `施密特（翻译）：…`: the bracket says how the words came (rules.toml `delivered`), not a role: it
+        # opens the answer, an aside there, and the label is the name (before: the role was “翻译”)
+        if (came := table.delivered.match(block.text)) and parser.parse(came["name"]) is not None:
+            mark = came["mark"].replace("(", "（").replace(")", "）")
+            block = replace(block, text=f"{came['name']}{came['colon']}{mark if came['rest'] else ''}{came['rest']}")
+            mark = "" if came["rest"] else mark
         match = table.label_brackets.match(block.text)
         if match:
             label = next(v for k, v in match.groupdict().items() if k.startswith("label") and v is not None).strip()

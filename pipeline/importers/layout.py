@@ -30,7 +30,7 @@ from pipeline.importers.credit import merge_credits, parse_credit
 from pipeline.importers.datelines import date_of, only_date, without_dates
 from pipeline.importers.draft import Answer, Chapter, Credit, Draft, Para
 from pipeline.importers.formats import Block, Extracted, strip_links
-from pipeline.importers.introduction import declared_short_labels, headline, narration
+from pipeline.importers.introduction import declared_short_labels, headline, named_interviewee, narration
 from pipeline.importers.house import find_asides, house_style, numbered_points, point_number
 from pipeline.importers.labels import (INTERVIEWEE, Label, bare, bracketed_labels, find_labels, interviewee,
                                        interviewer_turns, lines_of, name_lines, numbered, questioner_turns,
@@ -83,8 +83,9 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     first = starts[0] if starts else len(body)
     draft.article = numbered_points([Para(b.text, b.item) for b in body[:first]])
     if draft.title is None and extracted.kind == "plain text":
-        headline(draft, table)
+        headline(draft, table, qa=first < len(body))
     pairs = _chapters(body, first, headings, labels, draft, asked)
+    named_interviewee([p.text for p in draft.article] + draft.notes, [label for _answer, label in pairs], parser, table)
     _closing(draft)
     build_people(draft, [(answer, label.text, label.split) for answer, label in pairs], table, aliases)
     narration(draft, table)
@@ -292,10 +293,13 @@ def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft, ask
     heads = [i for i in range(max(floor, 1), start) if bare(blocks[i].text) in table.note_headings]
     # … and so is a numbered section heading of a copy that numbers its sections (`三、结语` after
     # `一、背景`, `二、店主们`): the writer's again, never the last speaker's words
+    # … only after a Q&A's last turn: a copy with no turns at all is an article, and its numbered or
+    # marked sections are the article's (before: everything after its first section heading became notes)
+    after_qa = max(asked, default=floor - 1 if floor > 0 else len(blocks)) + 1
     sections = [i for i, b in enumerate(blocks) if table.section_heading.match(b.text)]
-    heads = sorted(heads + [i for i in sections if max(floor, 1) <= i < start] * (len(sections) >= 2))
+    heads = sorted(heads + [i for i in sections if max(floor, after_qa, 1) <= i < start] * (len(sections) >= 2))
     # … and so is a heading the page or Word file marks (`<h2>结语</h2>`), not an interviewer's turn
-    heads = sorted(set(heads) | {i for i in range(max(floor, 1), start) if blocks[i].heading and i not in asked})
+    heads = sorted(set(heads) | {i for i in range(max(floor, after_qa, 1), start) if blocks[i].heading and i not in asked})
     if heads:  # a notes heading (注释：): it and everything after it are notes
         notes = [b.text for b in blocks[heads[0]:start]]
         start = heads[0]
@@ -387,7 +391,12 @@ def _unanswered(draft: Draft) -> None:
     carried: list[str] = []
     for chapter in draft.chapters:
         if not chapter.answers:
-            if bare(chapter.title) and not rules().anonymous.match(bare(chapter.title)):  # (a transcript's `说话人1：` alone asks nothing)
+            if not kept and not chapter.title.endswith(_QUESTION_MARKS) and not carried and bare(chapter.title) and (
+                    not rules().anonymous.match(bare(chapter.title))):
+                # (a host's opening words before the first question, `各位记者朋友，下午好。…下面请记者提问。`:
+                # the article's last paragraph, not a part of the first question's heading)
+                draft.article.append(Para(chapter.title))
+            elif bare(chapter.title) and not rules().anonymous.match(bare(chapter.title)):  # (a transcript's `说话人1：` alone asks nothing)
                 carried.append(chapter.title)
             continue
         if carried:

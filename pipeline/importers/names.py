@@ -42,6 +42,7 @@ _LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9_.'\-]*(?: [A-Za-z][A-Za-z0-9_.'\-]
 _QUOTED_NAME = re.compile(r"^(?P<role>[^“”「」\"]*?)\s*(?P<name>“[^“”]+”|「[^「」]+」|\"[^\"]+\")$")
 _ROLE_AFTER = re.compile(r"^(?P<name>[^（(）)]{2,12}?)\s*[（(](?P<role>[^（(）)]{2,40})[）)]$")
 _PSEUDONYM_MARK = re.compile(r"\s*[（(]\s*化名\s*[）)]\s*$")
+_QUOTES = re.compile(r"“[^“”]*”|「[^「」]*」")  # a name in quotes inside a role: `“北边咖啡”店主`
 _NOT_IN_LABEL = re.compile(r"[。！？!?；;，,“”\"「」『』：:…]")
 _SPACE = re.compile(r"\s+")
 _PADDED_NAME = re.compile(r"(?<=[\u3400-\u9fff])\s(?=[\u3400-\u9fff]$)")
@@ -163,6 +164,8 @@ class LabelParser:
                 not quoted["role"] or ends_with_role(tidy_role(quoted["role"]), self.rules)):
             # a nickname in quotes is the name: 网友“大漠孤烟”
             return Split(tidy_role(quoted["role"]) or None, quoted["name"], None, pseudonym)
+        if (after := _ROLE_AFTER.match(s)) and not _NOT_IN_LABEL.search(after["name"] + _QUOTES.sub("", after["role"])):
+            return self._role_after(after, pseudonym)  # (`晏小北（“北边咖啡”店主）`: a shop's name in quotes)
         if _NOT_IN_LABEL.search(s) or (len(s) > 2 and s.endswith(self.rules.saying_ends)):
             return None  # (`张三说：` is a sentence introducing a quote)
         if "@" in s:
@@ -249,6 +252,8 @@ class LabelParser:
                 break  # `李大叔`: a surname and 大叔 (people.py's), never the name 李大 and 叔
             if len(name) > 4:
                 continue
+            if name.endswith(self.rules.outlet_ends) and word in self.rules.role_words:
+                return None  # (`彭博社记者`: an outlet's reporter, not 彭博社 the reporter)
             if name in self.surnames:  # `欧阳教授`: a surname and a title, matched to a full name by people.py
                 return Split(None, s, None, pseudonym, f"“{s}” is a surname and a title: no full name")
             best, doubt = self.split(name)
@@ -264,6 +269,11 @@ class LabelParser:
         name in the other script (`萨姆·奥特曼（Sam Altman）`) is a gloss, not a role: the name is the
         one outside (people.py joins both forms)."""
         best, _doubt = self.split(match["name"])
+        role = tidy_role(match["role"])
+        if best is None and re.fullmatch(r"[\u3400-\u9fff]{2,4}", match["name"]) and ends_with_role(_QUOTES.sub("", role), self.rules):
+            # (`眭佳（返乡创业者）`: the role in brackets is the evidence a surname no table knows lacks)
+            return Split(role, match["name"], None, pseudonym, f"“{match[0]}” read as name “{match['name']}” and its "
+                         f"role “{role}” after it: its surname is in no table")
         if best is None or best.role:
             return None
         inner = match["role"].strip()

@@ -146,8 +146,8 @@ def _short_names(name: str) -> set[str]:
     words = name.split()
     while len(words) > 2 and words[0].casefold().rstrip(".") in rules().latin_titles:
         words = words[1:]  # (`Emily` for Dr. Emily Chen, not `Dr.`)
-    if len(words) > 1 and name.isascii():  # `Altman`, and `Kevin` for Kevin Zhou
-        out |= {key(word) for word in (words[0], words[-1]) if len(word) >= 3}
+    if len(words) > 1 and name.isascii():  # `Altman`, and `Kevin` for Kevin Zhou (and `Ma` for Ma Xiaoming)
+        out |= {key(word) for word in (words[0], words[-1]) if len(word) >= 3 or word.casefold() in rules().pinyin_short}
     return out
 
 

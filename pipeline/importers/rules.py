@@ -23,6 +23,8 @@ class Rules:
     unnamed: tuple[str, ...]
     latin_titles: frozenset[str]  # casefolded, without the full stop
     dots: frozenset[str]
+    pinyin_short: frozenset[str]  # casefolded
+    outlet_ends: tuple[str, ...]
     label_max: int
     question_max: int
     headline_max: int  # a plain copy's first line, its headline
@@ -53,6 +55,12 @@ class Rules:
     interviewer: tuple[str, ...]
     interviewee: tuple[str, ...]
     label_brackets: re.Pattern[str]  # `【张伟】…`, `〔骑手苗青〕…`: groups label and rest
+    guest_lists: tuple[str, ...]  # longest first
+    introduces: tuple[str, ...]  # longest first
+    accepts: tuple[str, ...]
+    invites: tuple[str, ...]
+    delivered: re.Pattern[str]  # `施密特（翻译）：`: groups name, mark (with its brackets), rest
+    interview_words: tuple[str, ...]
     anonymous: re.Pattern[str]  # a meeting transcript's numbered voice, `说话人1` / `Speaker 2`
     sentence_words: tuple[str, ...]
     saying_ends: tuple[str, ...]
@@ -88,6 +96,8 @@ def rules() -> Rules:
         unnamed=tuple(data["names"]["unnamed"]),
         latin_titles=frozenset(w.casefold().rstrip(".") for w in data["names"]["latin_titles"]),
         dots=frozenset(data["names"]["dots"]),
+        pinyin_short=frozenset(w.casefold() for w in data["names"]["pinyin_short"]),
+        outlet_ends=tuple(data["names"]["outlet_ends"]),
         label_max=int(layout["label_max"]),
         question_marks=tuple(data["layout"]["question_marks"]),
         question_max=int(layout["question_max"]),
@@ -118,6 +128,14 @@ def rules() -> Rules:
         interviewer=tuple(data["labels"]["interviewer"]),
         interviewee=tuple(data["labels"]["interviewee"]),
         label_brackets=_bracketed(data["labels"]["brackets"]),
+        guest_lists=tuple(sorted(data["labels"]["guest_lists"], key=len, reverse=True)),
+        introduces=tuple(sorted(data["labels"]["introduces"], key=len, reverse=True)),
+        accepts=tuple(sorted(data["labels"]["accepts"], key=len, reverse=True)),
+        invites=tuple(sorted(data["labels"]["invites"], key=len, reverse=True)),
+        delivered=re.compile(r"^(?P<name>[^：:（()）\s]{1,20}?)\s*(?P<mark>[（(]\s*(?:"
+                             + "|".join(map(re.escape, sorted(data["labels"]["delivered"], key=len, reverse=True)))
+                             + r")\s*[）)])\s*(?P<colon>[：:])\s*(?P<rest>.*)$", re.IGNORECASE),
+        interview_words=tuple(data["labels"]["interview_words"]),
         anonymous=re.compile(rf"^(?:{'|'.join(map(re.escape, data['labels']['anonymous']))})\s*(?:[0-9０-９]{{1,3}}|[A-Z])$"),
         sentence_words=tuple(data["labels"]["sentence_words"]),
         saying_ends=tuple(data["labels"]["saying_ends"]),

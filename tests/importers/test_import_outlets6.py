@@ -58,7 +58,8 @@ CASES = [
          dropped=["2024年11月8日", "10:32", "来源：晨光日报", "本文记者"], flagged=["鲁德福"]),
     Case("q-a-halfwidth.txt", ["你送外卖多久了？", "冬天最难的是什么？", "你有什么心愿？"],
          [("赵强", "三年了"), ("赵强", "手冷"), ("赵强", "希望顾客")], editor="汪洋", interviewee="赵强",
-         labels=["Q1.", "Q2.", "Q3.", "A1.", "A2.", "A3."], dropped=["编辑:汪洋"], flagged=["赵强"]),
+         labels=["Q1.", "Q2.", "Q3.", "A1.", "A2.", "A3."], dropped=["编辑:汪洋"], flagged=["赵强"],
+         title="一位外卖骑手的冬天"),  # (the headline alone over the Q&A: the title, since the eleventh sweep)
     Case("bracket-turns.txt", ["共享厨房是怎么想到的？", "老人们愿意来吗？", "费用怎么解决？"],
          [("冯丽", "我母亲"), ("冯丽", "一开始没人来"), ("冯丽", "街道出了")], editor="蒋丽", interviewee="冯丽",
          labels=["【问】", "【答】"], dropped=["相关阅读", "社区食堂", "独居老人的一天", "责任编辑"], flagged=["冯丽"]),
