@@ -80,7 +80,12 @@ class EdgeEngine:
         )
 
     async def speak(self, request: Request) -> Segment:
-        """One request through edge-tts: its MP3 decoded, its word boundaries as anchors and marks."""
+        """One request through edge-tts: its MP3 decoded, its word boundaries as anchors and marks
+        (a request with runs in another language: each piece by a voice of its language, joined)."""
+        if request.runs:
+            from pipeline.audio.foreign import joined, pieces
+
+            return joined(request, [(offset, await self.speak(part)) for offset, part in pieces(request)])
         import edge_tts
 
         voice = request.voice

@@ -66,7 +66,8 @@ _ITEM = re.compile(rf"([{_ENCLOSED}])(?=\s*[^\s{_ENCLOSED}，。、；：！？,
 def _stars(m: re.Match[str]) -> str:
     if re.search(r"[一二三四五六七八九十\d]\s*星[^，。；！？\s]{0,3}\s*$", m.string[max(0, m.start() - 8): m.start()]):
         return ""  # 5星好评★★★★★: the count is written already
-    return f"{sum(c in '★✭✮⭐' for c in m[0])}星"
+    filled = sum(c in '★✭✮⭐' for c in m[0])
+    return f"{filled}星" if filled else "0颗星"  # (☆☆☆☆☆ was 零星, which says "scattered")
 
 
 def sayable(text: str) -> str:
