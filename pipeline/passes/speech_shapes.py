@@ -42,7 +42,13 @@ def _service_codes(text: str, rules: SpeechRules, table: Mapping[str, object]) -
         return text
     pattern = compiled(rules, "shapes-service", lambda: re.compile(
         rf"(?<![\d.,，A-Za-z第])(?!(?:19|20)\d\d(?!\d))(\d{{3,6}})(?=\s?(?:{any_of(map(str, words))}))"))
-    return pattern.sub(lambda m: digits(m[1], rules.figures.code_one), text)
+    return pattern.sub(lambda m: m[0] if m[1].endswith("00") or _after_amount_word(m, table)
+                       else digits(m[1], rules.figures.code_one), text)
+
+
+def _after_amount_word(m: re.Match[str], table: Mapping[str, object]) -> bool:
+    """Whether one of `amount_before` (约, 共, 达, 新增 …) stands right before the match: a count."""
+    return m.string[:m.start()].endswith(tuple(map(str, table.get("amount_before") or ())))
 
 
 def _word_emoji(text: str, table: Mapping[str, object]) -> str:
@@ -71,6 +77,8 @@ def _paths(text: str, table: Mapping[str, object]) -> str:
         path = m[0]
         if path.count("/") < 2 and not path.startswith(("~", ".")):
             return path
+        if path.endswith("/") and not m.string[m.end():m.end() + 1].isascii():
+            return path  # 中文/English/日本語: a list of words, no path
         return said(path)
 
     text = _UNIX.sub(unix, text)
@@ -108,11 +116,10 @@ def _stock_codes(text: str, rules: SpeechRules, table: Mapping[str, object]) -> 
         return text
     pattern = compiled(rules, "shapes-stock", lambda: re.compile(
         rf"(?<![\d.,，A-Za-z+\-−－])(?:{any_of(map(str, prefixes))})\d{{3}}(?![\d.,%A-Za-z])"))
-    amount_words = tuple(sorted(map(str, table.get("amount_before") or ()), key=len, reverse=True))
     one = rules.figures.code_one
 
     def code(m: re.Match[str]) -> str:
-        if m[0].endswith("0000") or amount_follows(rules, m.string, m.end()) or m.string[:m.start()].endswith(amount_words):
+        if m[0].endswith("0000") or amount_follows(rules, m.string, m.end()) or _after_amount_word(m, table):
             return m[0]
         return digits(m[0], one)
 
