@@ -23,6 +23,12 @@ from pipeline.audio.voices import DATA_DIR, LANGUAGES_FILE
 from pipeline.errors import PublishError
 from pipeline.foreignruns import wrapped
 
+# The pause a piece's edge keeps where the text pauses there (each piece is trimmed of the silence
+# the engine put around it, so a full stop after a run was lost: the voice ran on into the next
+# sentence). Seconds, about what eSpeak and edge pause at these marks inside one request.
+SENTENCE_PAUSE, CLAUSE_PAUSE = 0.4, 0.2
+_SENTENCE_MARKS = frozenset("。！？.!?…")
+_CLAUSE_MARKS = frozenset("，、；：,;:—")
 Run = tuple[int, int, str]  # (start, end) in the cue's joined spoken text, and the run's BCP 47 tag
 _TRIMMED = " \t\u3000.,;:!?。，；：！？、…\"'“”‘’()（）"
 
@@ -119,6 +125,15 @@ def pieces(request: Request) -> list[tuple[int, Request]]:
             for start, end, voice in merged]
 
 
+def pause_at(text: str, offset: int) -> float:
+    """The silence where two pieces meet at `offset`: a sentence's end or a clause's mark on
+    either side of the cut (spaces looked through), else none beyond the engine's margins."""
+    marks = set(text[:offset].rstrip()[-1:] + text[offset:].lstrip()[:1])
+    if marks & _SENTENCE_MARKS:
+        return SENTENCE_PAUSE
+    return CLAUSE_PAUSE if marks & _CLAUSE_MARKS else 0.0
+
+
 def joined(request: Request, parts: Sequence[tuple[int, Segment]]) -> Segment:
     """The pieces' segments as the request's one segment: samples end to end (each piece keeps
     the engine's short margin, a breath between languages), anchors moved to the request's text
@@ -130,6 +145,10 @@ def joined(request: Request, parts: Sequence[tuple[int, Segment]]) -> Segment:
     chunks = []
     elapsed = 0.0
     for offset, segment in parts:
+        if offset:  # the pause the text makes where two pieces meet (a full stop after a run)
+            gap = pause_at(request.text, offset)
+            chunks.append(np.zeros(int(round(gap * rate)), np.int16))
+            elapsed += len(chunks[-1]) / rate
         anchors.append((offset, elapsed))
         anchors += [(offset + at, elapsed + time) for at, time in segment.anchors]
         chunks.append(segment.samples)

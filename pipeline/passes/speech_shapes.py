@@ -27,6 +27,8 @@ def shapes(text: str, rules: SpeechRules) -> str:
     if not table:
         return text
     text = _word_emoji(text, table)
+    text = _greek(text, table)
+    text = _per_after_power(text, rules, table)
     text = _paths(text, table)
     text = _par_scores(text, rules, table)
     text = _dot_months(text, table)
@@ -59,6 +61,25 @@ def _word_emoji(text: str, table: Mapping[str, object]) -> str:
         return text
     pattern = rf"(?<=[\u3400-\u9fff])({any_of(map(str, emoji))})\ufe0f?(?=[\u3400-\u9fff])"
     return re.sub(pattern, lambda m: str(emoji[m[1]]), text)
+
+
+def _greek(text: str, table: Mapping[str, object]) -> str:
+    """β-胡萝卜素 → 贝塔胡萝卜素, α粒子 → 阿尔法粒子: a Greek letter naming a thing, its hyphen silent
+    (before: β杠胡萝卜素); before a Latin letter (μg, ΔT) or after a number (100Ω) it is left alone."""
+    names = table.get("greek")
+    if not isinstance(names, dict) or not names:
+        return text
+    pattern = rf"(?<![\dA-Za-z.])({any_of(map(str, names))})(?:[-‐－](?=[\u3400-\u9fff])|(?=[\u3400-\u9fff]))"
+    return re.sub(pattern, lambda m: str(names[m[1]]), text)
+
+
+def _per_after_power(text: str, rules: SpeechRules, table: Mapping[str, object]) -> str:
+    """4.0×10⁹/L → 4.0×10⁹每升: a count per unit of volume or mass (before: 十的九次方、L)."""
+    units = table.get("per_after_power")
+    if not isinstance(units, dict) or not units:
+        return text
+    pattern = rf"(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹])/({any_of(map(str, units))})(?![A-Za-z])"
+    return re.sub(pattern, lambda m: rules.per + str(units[m[1]]), text)
 
 
 def _paths(text: str, table: Mapping[str, object]) -> str:

@@ -80,6 +80,12 @@ MEDICINE = [
     ('H1N1流感。', 'H一N一流感。'),
     ('甲型H1N1。', '甲型H一N一。'),
     ('H7N9禽流感。', 'H七N九禽流感。'),
+    # (a lab's units and a count per litre; before: 八十八μmol、L, 十的九次方、L)
+    ('肌酐88μmol/L。', '肌酐八十八微摩尔每升。'),
+    ('白细胞计数4.0×10⁹/L。', '白细胞计数四点零乘十的九次方每升。'),
+    ('血红蛋白120g/L。', '血红蛋白一百二十克每升。'),
+    ('每次1~2粒。', '每次一到两粒。'),
+    ('1:1000稀释。', '一比一千稀释。'),
 ]
 
 # Chemistry, the environment and their units. (before: 420ppm and 85dB digit by digit, 四二零P P M,
@@ -100,6 +106,15 @@ SCIENCE = [
     ('海拔8848.86米。', '海拔八千八百四十八点八六米。'),
     ('里氏6.8级地震。', '里氏六点八级地震。'),
     ('风力4-5级。', '风力四到五级。'),
+    # (Greek letters by their names, a hyphen after one silent; before: β杠胡萝卜素, the letters left to
+    # the voice; an electrician's Ω; before: 一百Ω)
+    ('β-胡萝卜素。', '贝塔胡萝卜素。'),
+    ('α粒子。', '阿尔法粒子。'),
+    ('γ射线。', '伽马射线。'),
+    ('δ变异株。', '德尔塔变异株。'),
+    ('电阻100Ω。', '电阻一百欧姆。'),
+    ('电阻4.7kΩ。', '电阻四点七千欧。'),
+    ('圆周率π约等于3.14。', '圆周率派约等于三点一四。'),
 ]
 
 # A temperature range from below zero to above it rises (before: 负五杠三摄氏度, read as a falling pair).
@@ -370,7 +385,7 @@ def test_the_segment_key_changes_with_the_runs(foreign_plans):
 def test_espeak_speaks_a_run_in_its_language_voice_as_one_segment():
     """One short synthesis: the cue's segment is its pieces end to end, the English one said by
     eSpeak's English voice (its samples differ from the Mandarin voice's reading of the same
-    letters), anchored where the run starts, sentence marks in order."""
+    letters), anchored where the run starts, sentence marks in order, a pause at the full stop."""
     from pipeline.audio.engine import Request, VoiceSpec
     from pipeline.audio.espeak import speak
 
@@ -382,3 +397,38 @@ def test_espeak_speaks_a_run_in_its_language_voice_as_one_segment():
     assert segment.duration > 0.5 and segment.samples.tobytes() != plain.samples.tobytes()
     assert any(offset == 4 for offset, _ in segment.anchors)
     assert 0.0 == segment.marks[0] < segment.marks[1] < segment.duration
+    # the full stop after the run keeps its pause (each piece is trimmed: before, the voice ran on)
+    rate, start = segment.sample_rate, segment.marks[1]
+    gap = abs(segment.samples[int((start - 0.3) * rate): int((start - 0.1) * rate)].astype(int))
+    assert len(gap) and gap.max() < 0.05 * abs(segment.samples.astype(int)).max()
+
+
+def test_edge_is_sent_each_piece_with_the_voice_of_its_language(monkeypatch):
+    """What edge-tts is given for a cue with an English run (edge_tts.Communicate replaced by a
+    recorder: the service cannot be reached here): the Chinese piece in the speaker's voice, the
+    English one in an English voice of the speaker's gender, both at the speaker's pitch and rate;
+    one segment comes back for the cue."""
+    import sys
+    import types
+
+    from pipeline.audio.edge import EdgeEngine
+    from pipeline.audio.engine import Request, VoiceSpec
+
+    given = []
+
+    class Communicate:
+        def __init__(self, text, voice, *, rate, pitch, **options):
+            given.append((text, voice, rate, pitch))
+
+        async def stream(self):
+            return
+            yield  # (an async generator that sends nothing)
+
+    monkeypatch.setitem(sys.modules, "edge_tts", types.SimpleNamespace(Communicate=Communicate))
+    voice = VoiceSpec("edge", "zh-CN-YunxiNeural", pitch=8, rate=-8, gender="male", family="yunxi")
+    request = Request(key="k", voice=voice, sentences=("英文名叫Night Owl。",), runs=((4, 13, "en"),))
+    import asyncio
+
+    segment = asyncio.run(EdgeEngine().speak(request))
+    assert given == [("英文名叫", "zh-CN-YunxiNeural", "-8%", "+8Hz"), ("Night Owl。", "en-US-GuyNeural", "-8%", "+8Hz")]
+    assert segment.marks == (0.0,)
