@@ -19,7 +19,7 @@ import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 
 from pipeline.audio.engine import Anchor, Request, Segment, VoiceSpec, ordered_anchors, time_at
-from pipeline.audio.voices import DATA_DIR, LANGUAGES_FILE
+from pipeline.audio.voices import DATA_DIR, LANGUAGES_FILE, spoken_language
 from pipeline.errors import PublishError
 from pipeline.foreignruns import wrapped
 
@@ -43,6 +43,12 @@ def _tables() -> dict[str, dict[str, object]]:
     return {engine: {key.lower(): value for key, value in table.items()} for engine, table in foreign.items()}
 
 
+@functools.cache
+def _spoken(tag: str) -> str | None:
+    """The spoken language of a tag as the title's is found (`voices.spoken_language`): cmn, yue."""
+    return spoken_language(tag)
+
+
 def _lookup(table: Mapping[str, object], tag: str) -> object | None:
     """The entry of the longest key the tag starts with, whole subtags, any case."""
     subtags = tag.strip().replace("_", "-").lower().split("-")
@@ -57,6 +63,8 @@ def foreign_voice(voice: VoiceSpec, tag: str) -> VoiceSpec | None:
     """The voice that reads a run in `tag` for a speaker whose own voice is `voice`; None where
     that is the speaker's own language or the tables name no voice for it (the run stays in the
     speaker's voice)."""
+    if _spoken(tag) == voice.language:  # {lang=zh-TW} in a Mandarin title: the speaker reads it
+        return None
     found = _lookup(_tables().get(voice.engine, {}), tag)
     if voice.engine == "espeak":
         if not isinstance(found, str) or found == voice.language:

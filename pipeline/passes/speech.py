@@ -346,8 +346,6 @@ def _codes(text: str, rules: SpeechRules) -> str:
             return f"{found[1]} {found[2]}"
         if found := re.fullmatch(r"(\d{1,2})([vV])(\d{1,2})", word):  # 1v1, 5V5: players against players, counted
             return f"{found[1]} V {found[3]}"  # (before: 幺V幺, a code's digit)
-        if found := re.fullmatch(r"H(\d{1,2})N(\d{1,2})", word):  # H1N1: a virus's subtype, H一N一 (before: 幺)
-            return f"H {found[1]} N {found[2]}"
         return _spell(word, rules.figures.code_one)
 
     return re.sub(r"(?<![\d.])\d+\.\d+[A-Za-z]+|[A-Za-z0-9]+", token, text)

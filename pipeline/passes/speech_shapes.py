@@ -1,4 +1,4 @@
-"""Figures known by their shape alone (the eleventh sweep): an emoji standing for a word, a file's path, a
+"""Figures known by their shape alone (the eleventh sweep): an emoji standing for a word, a colour's code, a file's path, a
 service's number before its word (110报警), a golfer's score against
 par, a stock code with no market word before it, and a day named by its date with a middle dot
 whose month is said as a word (10·1 → 十一).
@@ -27,6 +27,7 @@ def shapes(text: str, rules: SpeechRules) -> str:
     if not table:
         return text
     text = _word_emoji(text, table)
+    text = _colours(text, table, rules.figures.code_one)
     text = _greek(text, table)
     text = _per_after_power(text, rules, table)
     text = _paths(text, table)
@@ -61,6 +62,27 @@ def _word_emoji(text: str, table: Mapping[str, object]) -> str:
         return text
     pattern = rf"(?<=[\u3400-\u9fff])({any_of(map(str, emoji))})\ufe0f?(?=[\u3400-\u9fff])"
     return re.sub(pattern, lambda m: str(emoji[m[1]]), text)
+
+
+_COLOUR = re.compile(r"[#＃]((?:[0-9A-Fa-f]{3}){1,2}|[0-9A-Fa-f]{8})(?![0-9A-Za-z])")
+
+
+def _colours(text: str, table: Mapping[str, object], one: str) -> str:
+    """#333 → 三三三, #3F3F3F → 三F三F三F: a colour's code character by character (before: 第三百三十三,
+    read as a rank, and #666666 as an amount). All digits and three of them: a colour only with one
+    of `colour_words` within a few characters (全球#100 is a rank)."""
+    words = tuple(map(str, table.get("colour_words") or ()))
+    if not words:
+        return text
+
+    def colour(m: re.Match[str]) -> str:
+        code = m[1]
+        near = m.string[max(0, m.start() - 10): m.start()] + m.string[m.end(): m.end() + 10]
+        if code.isdigit() and len(code) == 3 and not any(word in near for word in words):
+            return m[0]
+        return "".join(digits(char, one) if char.isdigit() else char.upper() for char in code)
+
+    return _COLOUR.sub(colour, text)
 
 
 def _greek(text: str, table: Mapping[str, object]) -> str:

@@ -76,9 +76,6 @@ MEDICINE = [
     ('身高1米8。', '身高一米八。'),
     ('体重65kg。', '体重六十五公斤。'),
     ('HPV疫苗9价。', 'H P V疫苗九价。'),
-    # (a virus's subtype is counted, as newsreaders say it; before: H幺N幺, a code's digit)
-    ('H1N1流感。', 'H一N一流感。'),
-    ('甲型H1N1。', '甲型H一N一。'),
     ('H7N9禽流感。', 'H七N九禽流感。'),
     # (a lab's units and a count per litre; before: 八十八μmol、L, 十的九次方、L)
     ('肌酐88μmol/L。', '肌酐八十八微摩尔每升。'),
@@ -264,8 +261,15 @@ SYMBOLS = [
     ('北京→上海。', '北京到上海。'),
     ('完成✓。', '完成。'),
     ('价格↑10%。', '价格上升百分之十。'),
+    # (a colour's code character by character; before: 第三百三十三, a rank, and 六十六万…, an amount)
     ('颜色为#3F3F3F。', '颜色为三F三F三F。'),
     ('色值#1E90FF。', '色值幺E九零F F。'),
+    ('背景#333。', '背景三三三。'),
+    ('字体颜色#666666。', '字体颜色六六六六六六。'),
+    ('用#333和#999两种灰。', '用三三三和九九九两种灰。'),
+    ('颜色#3f3f3f。', '颜色三F三F三F。'),
+    ('全球#1。', '全球第一。'),
+    ('排名#100。', '排名第一百。'),
 ]
 
 TABLES = {"sports": SPORTS, "golf": GOLF, "law": LAW, "medicine": MEDICINE, "science": SCIENCE,
@@ -432,3 +436,22 @@ def test_edge_is_sent_each_piece_with_the_voice_of_its_language(monkeypatch):
     segment = asyncio.run(EdgeEngine().speak(request))
     assert given == [("英文名叫", "zh-CN-YunxiNeural", "-8%", "+8Hz"), ("Night Owl。", "en-US-GuyNeural", "-8%", "+8Hz")]
     assert segment.marks == (0.0,)
+
+
+@pytest.mark.parametrize(("engine", "voice", "language", "expected"), [
+    # the title's own spoken language stays in the speaker's voice, another is read by its own
+    ("espeak", "m3", "cmn", {"zh-TW": None, "zh-Hans": None, "yue": "yue+m3", "zh-HK": "yue+m3", "en": "en-US+m3",
+                              "en-GB": "en+m3", "fr-CA": "fr+m3", "de-AT": "de+m3", "xx": None}),
+    ("espeak", "m3", "yue", {"zh-HK": None, "zh-Hans": "cmn+m3", "ja": "ja+m3"}),
+    ("edge", "zh-TW-YunJheNeural", "cmn", {"zh-Hans": None, "yue": "zh-HK-WanLungNeural", "en": "en-US-GuyNeural",
+                                           "ko-KR": "ko-KR-InJoonNeural", "xx": None}),
+    ("edge", "zh-HK-WanLungNeural", "yue", {"zh-HK": None, "zh-Hans": "zh-CN-YunxiNeural"}),
+])
+def test_the_voice_a_run_of_each_language_gets(engine, voice, language, expected):
+    from pipeline.audio.engine import VoiceSpec
+    from pipeline.audio.foreign import foreign_voice
+
+    speaker = VoiceSpec(engine, voice, pitch=50 if engine == "espeak" else 0, rate=170 if engine == "espeak" else 0,
+                        gender="male", language=language)
+    got = {tag: (found.engine_voice if (found := foreign_voice(speaker, tag)) else None) for tag in expected}
+    assert got == expected
