@@ -33,6 +33,7 @@ def shapes(text: str, rules: SpeechRules) -> str:
     text = _paths(text, table)
     text = _par_scores(text, rules, table)
     text = _dot_months(text, table)
+    text = _full_stop_days(text, rules, table)
     text = _service_codes(text, rules, table)
     return _stock_codes(text, rules, table)
 
@@ -147,6 +148,17 @@ def _dot_months(text: str, table: Mapping[str, object]) -> str:
         return text
     pattern = rf"(?<![\d.])({any_of(map(str, months))})[·•・]0?([1-9])(?![\d.])"
     return re.sub(pattern, lambda m: str(months[m[1]]) + digits(m[2]), text)
+
+
+def _full_stop_days(text: str, rules: SpeechRules, table: Mapping[str, object]) -> str:
+    """3.15晚会 → 三一五晚会: a day's name written with a full stop for the middle dot, before one of
+    `dot_day_words` (before: 三点一五, a decimal)."""
+    words = table.get("dot_day_words")
+    if not words:
+        return text
+    pattern = compiled(rules, "shapes-full-stop-days", lambda: re.compile(
+        rf"(?<![\d.])(1[0-2]|[1-9])\.(3[01]|[12]\d|[1-9])(?=[”\"」]?(?:{any_of(map(str, words))}))"))
+    return pattern.sub(lambda m: digits(m[1] + m[2]), text)
 
 
 def _stock_codes(text: str, rules: SpeechRules, table: Mapping[str, object]) -> str:

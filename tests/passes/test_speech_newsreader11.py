@@ -37,6 +37,16 @@ SPORTS = [
     ('第19届亚运会。', '第十九届亚运会。'),
     ('1/4决赛。', '四分之一决赛。'),
     ('NBA总决赛G7。', 'N B A总决赛G七。'),
+    # (a time's thousandths digit by digit, as its hundredths; before: 一分二十三秒四百五十六; a count
+    # after a second stays counted)
+    ('他以1分23秒456的成绩夺冠。', '他以一分二十三秒四五六的成绩夺冠。'),
+    ('每3秒100次。', '每三秒一百次。'),
+    ('每3秒10次。', '每三秒十次。'),
+    ('乒乓球11:9拿下首局。', '乒乓球十一比九拿下首局。'),
+    ('他以6-4、6-3获胜。', '他以六比四、六比三获胜。'),
+    ('射击决赛10.9环。', '射击决赛十点九环。'),
+    ('男子4×100米接力。', '男子四乘一百米接力。'),
+    ('世界排名No.3。', '世界排名第三。'),
     # (players against players are counted: before, 1v1 was 幺V幺, a code's digit)
     ('1v1辅导。', '一V一辅导。'),
     ('1V1单挑。', '一V一单挑。'),
@@ -231,6 +241,21 @@ DATED_DAYS = [
     ('9·18事变。', '九一八事变。'),
     ('5·12汶川地震。', '五一二汶川地震。'),
     ('10·24程序员节。', '一零二四程序员节。'),
+    ('4·23世界读书日。', '四二三世界读书日。'),
+    ('“9·11”事件。', '九一一事件。'),
+    # (a full stop for the dot before the day's word; before: 三点一五, a decimal)
+    ('3.15消费者权益日。', '三一五消费者权益日。'),
+    ('“3.15”晚会。', '三一五晚会。'),
+    ('6.18大促。', '六一八大促。'),
+    ('增长2.5倍。', '增长二点五倍。'),
+]
+
+# A website's registration number digit by digit (before: 一千二百三十四万五千六百七十八).
+REGISTRATIONS = [
+    ('京ICP备12345678号。', '京I C P备幺二三四五六七八号。'),
+    ('京ICP证010101号。', '京I C P证零幺零幺零幺号。'),
+    ('粤公网安备44030502000001号。', '粤公网安备四四零三零五零二零零零零零幺号。'),
+    ('注册资本1000万元。', '注册资本一千万元。'),
 ]
 
 # Files' paths, Unix and Windows: each separator said (before: 、usr、local、bin, the slashes read as
@@ -275,7 +300,7 @@ SYMBOLS = [
 TABLES = {"sports": SPORTS, "golf": GOLF, "law": LAW, "medicine": MEDICINE, "science": SCIENCE,
           "temperatures": TEMPERATURES, "finance": FINANCE, "stocks": STOCKS, "services": SERVICES,
           "abbreviations": ABBREVIATIONS, "ranks": RANKS, "versions": VERSIONS, "dated days": DATED_DAYS,
-          "paths": PATHS, "symbols": SYMBOLS}
+          "paths": PATHS, "symbols": SYMBOLS, "registrations": REGISTRATIONS}
 
 
 @pytest.mark.parametrize("table", TABLES.values(), ids=TABLES.keys())
