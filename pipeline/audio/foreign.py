@@ -78,6 +78,17 @@ def foreign_voice(voice: VoiceSpec, tag: str) -> VoiceSpec | None:
     return dataclasses.replace(voice, voice=name, language=tag)
 
 
+def run_voices(voice: VoiceSpec, runs: Iterable[Run]) -> str:
+    """What the script adds to a cue's voice: the voice each language of its runs is read with
+    (' · en: en-US+m3'), so an editor sees what the engine is given; '' for a cue with none."""
+    said = {}
+    for _start, _end, lang in runs:
+        other = foreign_voice(voice, lang)
+        if other is not None:
+            said.setdefault(lang, other.engine_voice)
+    return "".join(f" · {lang}: {name}" for lang, name in said.items())
+
+
 def spoken_runs(pieces: Iterable[tuple[str, str | None]], title_language: str, say) -> dict[str, str]:
     """The spoken form of each marked run (`say`: a printed sentence → its spoken text) → its
     language, for runs marked with another tag than the title's; a run's closing mark is left to the

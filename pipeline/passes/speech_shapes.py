@@ -62,7 +62,11 @@ def _word_emoji(text: str, table: Mapping[str, object]) -> str:
     if not isinstance(emoji, dict) or not emoji:
         return text
     pattern = rf"(?<=[\u3400-\u9fff])({any_of(map(str, emoji))})\ufe0f?(?=[\u3400-\u9fff])"
-    return re.sub(pattern, lambda m: str(emoji[m[1]]), text)
+    text = re.sub(pattern, lambda m: str(emoji[m[1]]), text)
+    weather = table.get("weather_emoji")  # 今天天气☀️ → 今天天气晴 (before: 今天天气)
+    if isinstance(weather, dict) and weather:
+        text = re.sub(rf"(?<=[\u3400-\u9fff])({any_of(map(str, weather))})\ufe0f?", lambda m: str(weather[m[1]]), text)
+    return text
 
 
 _COLOUR = re.compile(r"[#＃]((?:[0-9A-Fa-f]{3}){1,2}|[0-9A-Fa-f]{8})(?![0-9A-Za-z])")

@@ -281,7 +281,17 @@ SYMBOLS = [
     ('我❤️你。', '我爱你。'),
     ('我❤北京。', '我爱北京。'),
     ('谢谢大家❤️。', '谢谢大家。'),
+    ('今天天气☀️，明天🌧️。', '今天天气晴，明天雨。'),
+    ('周末⛅转🌦。', '周末多云转阵雨。'),
     ('评分☆☆☆☆☆。', '评分零颗星。'),
+    # (enclosed numbers side by side or joined are numbers named, not a list's items nor notes' marks;
+    # before: 选项，三、都对, 一、和，二、都可以, 答案是。)
+    ('选项①②③都对。', '选项一、二、三都对。'),
+    ('①和②都可以。', '一和二都可以。'),
+    ('答案是②。', '答案是二。'),
+    ('应选③。', '应选三。'),
+    ('①报名②缴费③考试。', '一、报名，二、缴费，三、考试。'),
+    ('受访者①，今年30岁。', '受访者，今年三十岁。'),
     ('评分★★★。', '评分三星。'),
     ('北京→上海。', '北京到上海。'),
     ('完成✓。', '完成。'),
@@ -394,6 +404,18 @@ def test_each_engine_reads_a_run_with_a_voice_of_its_language(foreign_plans):
         else:
             assert cue.voice.gender == "female"
             assert (french.voice, french.pitch, french.rate) == (expected["fr"], cue.voice.pitch, cue.voice.rate)
+
+
+def test_the_script_names_the_voice_of_each_runs_language(foreign_plans):
+    """The script's voice column for a cue with runs names what each language is read with."""
+    from pipeline.audio.foreign import run_voices
+
+    cues = foreign_plans["espeak"].cues()
+    french = next(c for c in cues if "bonne" in "".join(c.shown))
+    expected = "fr" + (f"+{french.voice.voice}" if french.voice.voice else "")  # (the speaker's variant kept)
+    assert run_voices(french.voice, french.runs) == f" · fr: {expected}"
+    plain = next(c for c in cues if not c.runs)
+    assert run_voices(plain.voice, plain.runs) == ""
 
 
 def test_the_segment_key_changes_with_the_runs(foreign_plans):
