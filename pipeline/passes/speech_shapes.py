@@ -31,6 +31,7 @@ def shapes(text: str, rules: SpeechRules) -> str:
     text = _greek(text, table)
     text = _per_after_power(text, rules, table)
     text = _paths(text, table)
+    text = _comparisons(text, table)
     text = _par_scores(text, rules, table)
     text = _dot_months(text, table)
     text = _full_stop_days(text, rules, table)
@@ -132,6 +133,16 @@ def _paths(text: str, table: Mapping[str, object]) -> str:
     text = _UNIX.sub(unix, text)
     drive = str(table.get("drive", ""))
     return _WINDOWS.sub(lambda m: m[1].upper() + drive + said("\\" + m[2]), text)
+
+
+def _comparisons(text: str, table: Mapping[str, object]) -> str:
+    """营收YoY+15% → 营收同比+15%: an analyst's comparison word in Chinese, so that the sign after it
+    is a sign (正, 负) and not a sum (before: Yo Y加百分之十五)."""
+    words = table.get("comparison_words")
+    if not isinstance(words, dict) or not words:
+        return text
+    pattern = rf"(?<![A-Za-z])({any_of(map(str, words))})(?![A-Za-z])\s?"
+    return re.sub(pattern, lambda m: str(words[m[1]]), text)
 
 
 def _par_scores(text: str, rules: SpeechRules, table: Mapping[str, object]) -> str:
