@@ -215,6 +215,14 @@ ABBREVIATIONS = [
     ('ISO 9001认证。', 'I S O九零零一认证。'),
     ('3D打印。', '三D打印。'),
     ('A4纸。', 'A四纸。'),
+    ('ASEAN国家。', '东盟国家。'),
+    ('SARS疫情。', '萨斯疫情。'),
+    ('AIDS防治。', '艾滋病防治。'),
+    ('CPU和GPU。', 'C P U和G P U。'),
+    # (names a newsreader says in Chinese; before: B R I C S, I E L T S, T O E F L)
+    ('BRICS峰会。', '金砖国家峰会。'),
+    ('IELTS考试7.5分。', '雅思考试七点五分。'),
+    ('TOEFL成绩110分。', '托福成绩一百一十分。'),
 ]
 
 # Ranks, ranges and Roman numerals.
