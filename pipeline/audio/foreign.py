@@ -17,9 +17,11 @@ import dataclasses
 import functools
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from pipeline.audio.engine import Anchor, Request, Segment, VoiceSpec, ordered_anchors, time_at
 from pipeline.audio.voices import DATA_DIR, LANGUAGES_FILE, spoken_language
+from pipeline.diagnostics import Diagnostic
 from pipeline.errors import PublishError
 from pipeline.foreignruns import wrapped
 
@@ -29,6 +31,9 @@ from pipeline.foreignruns import wrapped
 SENTENCE_PAUSE, CLAUSE_PAUSE = 0.4, 0.2
 _SENTENCE_MARKS = frozenset("。！？.!?…")
 _CLAUSE_MARKS = frozenset("，、；：,;:—")
+if TYPE_CHECKING:
+    from pipeline.model import Document
+
 Run = tuple[int, int, str]  # (start, end) in the cue's joined spoken text, and the run's BCP 47 tag
 _TRIMMED = " \t\u3000.,;:!?。，；：！？、…\"'“”‘’()（）"
 
@@ -176,3 +181,26 @@ def joined(request: Request, parts: Sequence[tuple[int, Segment]]) -> Segment:
     marks = tuple(0.0 if not index else round(time_at(timed, len(request.text), elapsed, start), 4)
                   for index, start in enumerate(request.sentence_starts()))
     return Segment(samples=np.concatenate(chunks).astype(np.int16), sample_rate=rate, marks=marks, anchors=timed)
+
+
+def voiceless_runs(doc: Document) -> list[Diagnostic]:
+    """W431, once per language at its first run: a run marked a language neither engine has a voice
+    for (`{lang=sw}`): the audio reads it in the speaker's own voice, as the title's language."""
+    own = spoken_language(doc.meta.language)
+    if own is None:
+        return []  # no voice reads the title at all (W409)
+    tables = _tables()
+    seen: set[str] = set()
+    found = []
+    for paragraph in doc.paragraphs():
+        for span in paragraph.spans:
+            lang = span.lang
+            if not lang or lang.lower() in seen or lang.lower() == doc.meta.language.lower() or _spoken(lang) == own:
+                continue
+            seen.add(lang.lower())
+            if any(_lookup(table, lang) for table in tables.values()):
+                continue
+            found.append(Diagnostic("W431", paragraph.loc.path, paragraph.loc.line, paragraph.loc.col,
+                                    f"“{span.text.strip()[:30]}” is marked {lang}, a language no voice of the audio "
+                                    f"edition reads: it is read in the speaker's own voice, as {doc.meta.language}"))
+    return found

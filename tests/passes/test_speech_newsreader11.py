@@ -524,3 +524,19 @@ def test_the_voice_a_run_of_each_language_gets(engine, voice, language, expected
                         gender="male", language=language)
     got = {tag: (found.engine_voice if (found := foreign_voice(speaker, tag)) else None) for tag in expected}
     assert got == expected
+
+
+def test_a_run_no_voice_reads_is_named_once_by_check(tmp_path):
+    """W431: a run marked a language neither engine's table names is read in the speaker's own
+    voice; `publish check` says so once per language, at its first run (a language the tables
+    name, and the title's own, are not named)."""
+    from pipeline.check import check
+
+    path = tmp_path / "salon.md"
+    text = FOREIGN.replace("每周五举行。", "每周五举行，口号是[Qapla']{lang=tlh}，又说[Qapla' batlh]{lang=tlh}，"
+                                       "[早晨]{lang=yue}。")
+    path.write_text(text, encoding="utf-8")
+    _doc, diagnostics = check(path, pinyin=False)
+    found = [d for d in diagnostics if d.code == "W431"]
+    line = next(number for number, line in enumerate(text.splitlines(), 1) if "Qapla'" in line)
+    assert [(d.line, "tlh" in d.message, "Qapla'" in d.message) for d in found] == [(line, True, True)]
