@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.audio.foreign import voiceless_runs
 from pipeline.charrefs import UNESCAPED_REFERENCE
 from pipeline.diagnostics import Diagnostic
 from pipeline.misplaced import questions_in_answers
@@ -478,7 +479,7 @@ def _unspoken_language(doc: Document, source: _SourceText) -> list[Diagnostic]:
 
 MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _same_labels, _unused_pronunciations,
                                                                    _voice_hints, _repeated_text, questions_in_answers,
-                                                                   unmarked_language)
+                                                                   unmarked_language, voiceless_runs)
 
 # The rules that read the file's lines (exact columns), in the order their warnings were added.
 LINE_RULES: tuple[Callable[[_SourceText, str], list[Diagnostic]], ...] = (_half_width, _quote_styles, _not_in_fonts,

@@ -80,7 +80,12 @@ class EdgeEngine:
         )
 
     async def speak(self, request: Request) -> Segment:
-        """One request through edge-tts: its MP3 decoded, its word boundaries as anchors and marks."""
+        """One request through edge-tts: its MP3 decoded, its word boundaries as anchors and marks
+        (a request with runs in another language: each piece by a voice of its language, joined)."""
+        if request.runs:
+            from pipeline.audio.foreign import joined, pieces
+
+            return joined(request, [(offset, await self.speak(part)) for offset, part in pieces(request)])
         import edge_tts
 
         voice = request.voice
@@ -128,12 +133,12 @@ def decode_mp3(data: bytes, sample_rate: int) -> np.ndarray:
     """MP3 bytes → mono int16 at `sample_rate` (PyAV's bundled FFmpeg; no system ffmpeg)."""
     import io
 
+    if not data:  # (before PyAV is loaded: nothing to decode)
+        return np.zeros(0, np.int16)
     try:
         import av
     except ImportError:
         raise PublishError("decoding edge-tts audio needs PyAV: run 'pip install av'") from None
-    if not data:
-        return np.zeros(0, np.int16)
     resampler = av.AudioResampler(format="s16", layout="mono", rate=sample_rate)
     pieces = []
     with av.open(io.BytesIO(data), format="mp3") as container:

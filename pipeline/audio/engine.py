@@ -67,6 +67,7 @@ class Request:
     key: str
     voice: VoiceSpec
     sentences: tuple[str, ...]
+    runs: tuple[tuple[int, int, str], ...] = ()  # text in another language: (start, end, BCP 47 tag), `audio.foreign`
 
     @property
     def text(self) -> str:

@@ -112,7 +112,12 @@ def driver() -> Driver:
 
 
 def speak(request: Request) -> Segment:
-    """One request made in this process: the segment with each sentence's start."""
+    """One request made in this process: the segment with each sentence's start (a request with
+    runs in another language: each piece in its language's voice, joined, `audio.foreign`)."""
+    if request.runs:
+        from pipeline.audio.foreign import joined, pieces
+
+        return joined(request, [(offset, speak(part)) for offset, part in pieces(request)])
     samples, events = driver().speak(request.text, request.voice)
     starts = request.sentence_starts()
     known: list[float | None] = [None] * len(starts)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from pipeline.audio.engine import EngineName, VoiceSpec
+from pipeline.audio.foreign import located, spoken_runs
 from pipeline.furniture import word
 from pipeline.model import Answer, Document, Paragraph, Section, Span
 from pipeline.passes.casting import Cast
@@ -53,6 +54,7 @@ class Cue:
     speaker_id: str | None = None
     answer_id: str | None = None
     label: str | None = None  # the speaker's label (role and name) as printed
+    runs: tuple[tuple[int, int, str], ...] = ()  # runs in another language in "".join(spoken): `audio.foreign`
 
 
 @dataclass(frozen=True)
@@ -118,10 +120,10 @@ class _Writer:
             heading = self.opening() if first else []
             voice: Role = "narrator"
         elif section.kind in ("question", "closing"):
-            heading = self.cues("host", [Span(text=heading_pauses(title))], self.pauses.title)
+            heading = self.cues("host", [Span(text=heading_pauses(title), lang=section.lang)], self.pauses.title)
             voice = "host"
         else:
-            heading = self.cues("narrator", [Span(text=heading_pauses(title) + "。")], self.pauses.title)
+            heading = self.cues("narrator", [Span(text=heading_pauses(title) + "。", lang=section.lang)], self.pauses.title)
             voice = "narrator"
         units += [self.paragraph(paragraph, voice) for paragraph in read_as_one(section.paragraphs)]
         units += [self.answer(answer) for answer in section.answers]
@@ -220,9 +222,13 @@ class _Writer:
             voice, who = self.cast.voice(answer.speaker.id), answer.speaker.name
         else:
             voice, who = (self.cast.host if role == "host" else self.cast.narrator), word(ROLE_NAMES[role], self.doc.meta.language)
+        # runs in another language, where the spoken text holds them, for a voice of that language
+        foreign = spoken_runs(((s.text, s.lang) for s in spans), self.doc.meta.language,
+                              lambda sentence: speak(sentence, self.rules))
         return [Cue(role=role, who=who, voice=voice, shown=tuple(shown_sentences), spoken=tuple(spoken_sentences),
                     pause=pause, speaker_id=answer.speaker.id if answer else None,
-                    answer_id=answer.id if answer else None, label=answer.label if answer else None)]
+                    answer_id=answer.id if answer else None, label=answer.label if answer else None,
+                    runs=located("".join(spoken_sentences), foreign))]
 
 
 # Marks a line of verse may end in that pause the voice; a line ending in a word (lyrics are often

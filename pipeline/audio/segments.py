@@ -20,7 +20,8 @@ SEGMENT_VERSION = "2"  # bump when trimming or the segment format changes (2: wo
 
 
 def segment_key(engine: Engine, cue: Cue) -> str:
-    return key("segment", SEGMENT_VERSION, engine.identity(), cue.voice.settings(), list(cue.spoken))
+    runs = [list(run) for run in cue.runs]  # (only where there are: the other segments keep their keys)
+    return key("segment", SEGMENT_VERSION, engine.identity(), cue.voice.settings(), list(cue.spoken), *([runs] if runs else []))
 
 
 def is_silent(cue: Cue) -> bool:
@@ -41,7 +42,7 @@ def requests(plan: Plan, engine: Engine) -> list[Request]:
             continue
         digest = segment_key(engine, cue)
         if digest not in seen:
-            seen[digest] = Request(key=digest, voice=cue.voice, sentences=cue.spoken)
+            seen[digest] = Request(key=digest, voice=cue.voice, sentences=cue.spoken, runs=cue.runs)
     return list(seen.values())
 
 

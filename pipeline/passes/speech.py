@@ -45,6 +45,7 @@ from pipeline.passes.speech_words import roman_numerals as _roman_numerals
 from pipeline.passes.speech_english import english_numbers as _english_numbers
 from pipeline.passes.speech_references import references as _references
 from pipeline.passes.speech_web import web_addresses as _web
+from pipeline.passes.speech_shapes import shapes as _shapes
 from pipeline.passes import speech_labels as _by_label  # (steps read by a figure's label)
 from pipeline.passes.speech_numbers import DIGITS, cardinal, digits, number  # noqa: F401 (public)
 from pipeline.passes.speech_numbers import NUMBER as _NUMBER
@@ -343,6 +344,8 @@ def _codes(text: str, rules: SpeechRules) -> str:
                 return f"{value} {_spell(letters)}"
         if found := re.fullmatch(r"([A-Za-z]+)(\d{1,4})", word):
             return f"{found[1]} {found[2]}"
+        if found := re.fullmatch(r"(\d{1,2})([vV])(\d{1,2})", word):  # 1v1, 5V5: players against players, counted
+            return f"{found[1]} V {found[3]}"  # (before: 幺V幺, a code's digit)
         return _spell(word, rules.figures.code_one)
 
     return re.sub(r"(?<![\d.])\d+\.\d+[A-Za-z]+|[A-Za-z0-9]+", token, text)
@@ -442,6 +445,7 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _by_label.number_plates(text, rules)
     text = _web(text, rules)
     text = _by_label.handles(text, rules)
+    text = _shapes(text, rules)
     text = _references(text, rules)
     text = _english_numbers(text, rules)
     text = _by_label.short_decades(text, rules)

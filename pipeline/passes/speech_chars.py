@@ -66,13 +66,26 @@ _ITEM = re.compile(rf"([{_ENCLOSED}])(?=\s*[^\s{_ENCLOSED}，。、；：！？,
 def _stars(m: re.Match[str]) -> str:
     if re.search(r"[一二三四五六七八九十\d]\s*星[^，。；！？\s]{0,3}\s*$", m.string[max(0, m.start() - 8): m.start()]):
         return ""  # 5星好评★★★★★: the count is written already
-    return f"{sum(c in '★✭✮⭐' for c in m[0])}星"
+    filled = sum(c in '★✭✮⭐' for c in m[0])
+    return f"{filled}星" if filled else "0颗星"  # (☆☆☆☆☆ was 零星, which says "scattered")
+
+
+# Enclosed numbers side by side or joined by a conjunction are numbers the sentence names, no list's
+# items (选项①②③都对 → 选项一、二、三都对, ①和②都可以; before: 选项，三、都对, ① and ② lost as note
+# marks, and 一、和，二、都可以): the eleventh sweep.
+_ENCLOSED_SERIES = re.compile(rf"[{_ENCLOSED}](?:\s*(?:[和与或及、至到~～—-]\s*)?[{_ENCLOSED}])+")
+
+
+def _series(m: re.Match[str]) -> str:
+    said = re.sub(rf"(?<=[{_ENCLOSED}])(?=[{_ENCLOSED}])", "、", m[0])
+    return re.sub(rf"[{_ENCLOSED}]", lambda e: str(int(unicodedata.numeric(e[0]))), said)
 
 
 def sayable(text: str) -> str:
     """`text` with every character the voice would spell by code point replaced as above, a rating's
     stars counted and a list's enclosed numbers set apart as items."""
     text = _STARS.sub(_stars, text)
+    text = _ENCLOSED_SERIES.sub(_series, text)
     if len(set(re.findall(f"[{_ENCLOSED}]", text))) >= 2:
         text = _ITEM.sub(lambda m: f"，{int(unicodedata.numeric(m[1]))}、", text)
     return _characters(text)
@@ -104,8 +117,9 @@ def _characters(text: str) -> str:
 # note, figure or table (said: 见注一); 统计表① is a mark after a word.
 POINTING_WORDS = "见如"
 NAMED_THINGS = "注图表例式题条款项章节"
+VALUE_WORDS = "是为选"  # 答案是②。, 应选③: the number is the answer (before: 答案是。), the eleventh sweep
 _NOTE_MARK = re.compile(
-    rf"(?<=[^\W_]|[”’」』）)\]》%℃])(?<![{POINTING_WORDS}][{NAMED_THINGS}])(?:[{ENCLOSED_NUMBERS}]|[\[［〔]\s*\d{{1,3}}(?:\s*[,，、\-–]\s*\d{{1,3}})*\s*[\]］〕])+"
+    rf"(?<=[^\W_]|[”’」』）)\]》%℃])(?<![{POINTING_WORDS}][{NAMED_THINGS}])(?<![{VALUE_WORDS}])(?:[{ENCLOSED_NUMBERS}]|[\[［〔]\s*\d{{1,3}}(?:\s*[,，、\-–]\s*\d{{1,3}})*\s*[\]］〕])+"
     r"(?=[\s，。、；：！？,.;:!?）)”’」』]|$)")
 # An enclosed or superscript number opening a sentence before a space labels it (a note's
 # '① 两位受访者…', '¹ 车场位于…'): said

@@ -338,7 +338,8 @@ def signed(text: str, rules: SpeechRules) -> str:
         joiner = table.joiner
         if discount and not m["sign"] and discount.search(m.string, 0, m.start()) and _descends(m["a"], m["b"]):
             return f"{m['a']}{m['pa']}{table.discount}{m['b']}"  # 满300-50 → 满三百减五十
-        if not m["sign"] and _descends(m["a"], m["b"]):
+        below = m.start() and m.string[m.start() - 1] in table.minus  # -5~3℃ rises: no 负五杠三 (eleventh sweep)
+        if not m["sign"] and not below and _descends(m["a"], m["b"]):
             cycle = table.cycles.get(m.string[m.end(): m.end() + 1], 0)  # 12-1月, 22-6点: a range round the clock
             if not (cycle and m["a"].isdigit() and m["b"].isdigit() and int(m["a"]) <= cycle):
                 joiner = table.unordered

@@ -353,4 +353,6 @@ def digit_suffixed(text: str, rules: SpeechRules) -> str:
     suffixes = "|".join(map(re.escape, rules.figures.digit_suffixes))
     if suffixes:
         text = re.sub(rf"(?<![\d.A-Za-z])(\d{{3,4}})({suffixes})(?![A-Za-z])", lambda m: digits(m[1]) + m[2].upper(), text)
-    return re.sub(r"(?<![\d.])(\d+)([米秒])(\d{2})(?![\d.])", lambda m: f"{m[1]}{m[2]}{digits(m[3])}", text)
+    # (and a time's thousandths, 1分23秒456 → 一分二十三秒四五六; before: 四百五十六, the eleventh sweep)
+    return re.sub(r"(?<![\d.])(\d+)(米(?=\d{2}(?!\d))|秒(?=\d{2,3}(?!\d)))(\d{2,3})(?![\d.])",
+                  lambda m: m[0] if amount_follows(rules, m.string, m.end()) else f"{m[1]}{m[2]}{digits(m[3])}", text)

@@ -190,6 +190,7 @@ class SpeechRules:
     size_words: tuple[str, ...] = ()  # next to these a number and one of `size_letters` is a size
     english: English = field(default_factory=English)
     references: References = field(default_factory=References)
+    shapes: Mapping[str, object] = field(default_factory=dict)  # `[shapes]`, read by `speech_shapes.py`
 
 
 def alternatives(words: Iterable[str]) -> str:
@@ -238,6 +239,7 @@ def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DAT
         signs=data.get("signs", {}),
         symbols={str(k): str(v) for k, v in data.get("symbols", {}).items()},
         signed=_signed_table(data.get("signed", {})),
+        shapes=data.get("shapes", {}),
         figures=_figures_table(data.get("figures", {})),
         two_words=_words(measure.get("two_words")),
         count_words=_words(measure.get("count_words")),

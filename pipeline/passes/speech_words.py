@@ -109,7 +109,8 @@ def multipliers(text: str, rules: SpeechRules) -> str:
     def scaled(m: re.Match[str]) -> str:
         return m[1] + in_wan_and_yi(Decimal(m[2].replace(",", "")) * rules.multipliers[m[3]])
 
-    text = re.sub(rf"((?:{signs})\s?)({NUMBER})\s?({words})(?![A-Za-z])", scaled, text)
+    # (a letter that begins a word is no multiplier: ¥99T恤, $20 T-shirt are shirts, not 万亿)
+    text = re.sub(rf"((?:{signs})\s?)({NUMBER})\s?({words})(?![A-Za-z\-‐]|恤)", scaled, text)
     return _currency_codes(text, rules)
 
 

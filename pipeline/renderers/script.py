@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from pipeline.audio.foreign import run_voices
 from pipeline.audio.plan import ROLE_NAMES, Cue
 from pipeline.audio.programme import Programme, produce
 from pipeline.audio.timeline import clock
@@ -52,7 +53,8 @@ def script_sections(doc: Document, programme: Programme) -> list[Section]:
     for number, span in enumerate(timeline.chapters, start=1):
         lines = tuple(
             Line(start=timeline.seconds(placed.start), who=placed.cue.who, role=_role(doc, placed.cue),
-                 voice=placed.cue.voice.describe(), spoken="".join(placed.cue.spoken) or SILENCE,
+                 voice=placed.cue.voice.describe() + run_voices(placed.cue.voice, getattr(placed.cue, "runs", ())),
+                 spoken="".join(placed.cue.spoken) or SILENCE,
                  printed=_printed(placed.cue))
             for placed in span.placements
         )
