@@ -140,7 +140,7 @@ def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> lis
         return paths
     for argument in arguments:
         if not argument.strip():  # ('publish all "$FILE"' with FILE unset: Path('') is '.', every title below it)
-            raise UsageError("an empty source name: name a file, a folder or a glob (to build every title in "
+            raise UsageError("an empty source name: name a file, a folder or a glob (for every title in "
                              "this folder, name it: '.')")
         path = Path(argument)
         if not path.exists() and is_url(argument):  # before the glob: 'https://x/*.md' is no pattern here

@@ -1,0 +1,144 @@
+"""The eleventh CLI sweep, judged on what an editor sees (the exit code, one `error: …` line and
+never a traceback, the files on disk), on a title written for this file. Run in this process
+but where a signal needs its own; no edition is built here beyond the registry's plain text.
+
+- with the build cache's records gone, `x-learner`'s own EPUB (`x-learner.epub`) decided who
+  owned `x`'s files: `publish pdf x.md` was refused as another title's. The book says which
+  edition it is, so which slug built it (`owners.EDITION_MARKS`);
+- `publish check --source ''` was told to leave it out 'to build every title in source/';
+- `publish --install-completion bash` wrote `.bashrc` first and the script after it: a script
+  that could not be written left every new terminal sourcing a missing file;
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import owners
+from pipeline.cache import Cache
+from tests.test_cli_misuse6 import invoke
+from tests.test_cli_misuse7 import one_error
+
+POND = """---
+id: urn:uuid:5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e
+slug: lotus-pond
+title: 荷塘
+language: zh-Hans
+authors: [沈秋]
+editor: 罗平
+outlet: 湖畔晚报
+date: 2025-07-21
+description: 城西荷塘的看塘人说起他守了二十年的夏天。
+rights: "© 2025 湖畔晚报。"
+speakers:
+  - id: laoshen
+    name: 沈满仓
+    role: 看塘人
+---
+
+荷塘在城西，夏天一到，满塘都是花。
+
+## 您守塘多少年了？
+
+::: answer laoshen
+二十年了，哪年的花都没少开。
+:::
+"""
+POND_ID = "urn:uuid:5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e"
+OTHER_ID = "urn:uuid:00000000-0000-4000-8000-0000000000aa"
+
+
+def _epub(path: Path, identifier: str, *, learner: bool) -> None:
+    """An EPUB as publish writes one (ebooklib; the learner's carries its stylesheet)."""
+    from ebooklib import epub
+
+    book = epub.EpubBook()
+    book.set_identifier(identifier)
+    book.set_title("荷塘")
+    book.set_language("zh-Hans")
+    chapter = epub.EpubHtml(title="荷塘", file_name="text.xhtml", lang="zh-Hans")
+    chapter.content = "<html><body><p>荷塘在城西。</p></body></html>"
+    book.add_item(chapter)
+    if learner:
+        book.add_item(epub.EpubItem(uid="learner-css", file_name="css/learner.css", media_type="text/css",
+                                    content=b"rt { font-size: 0.5em }"))
+    book.spine = [chapter]
+    book.add_item(epub.EpubNav())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    epub.write_epub(str(path), book)
+
+
+# -- who built an output, the cache's records gone: the book says which slug it is -------------------------
+@pytest.mark.parametrize(("learner", "refused"), [(False, False), (True, True)], ids=["plain", "learner"])
+def test_another_slugs_book_of_that_name_decides_nothing(tmp_path: Path, learner: bool, refused: bool) -> None:
+    """`lotus-pond-learner.epub` is `lotus-pond-learner`'s plain EPUB or `lotus-pond`'s learner
+    one. Before: either way it named the owner of `lotus-pond.pdf` (no record), so the pond's own
+    PDF was refused as another title's. Now only the pond's learner EPUB (its stylesheet) speaks
+    for the pond's files, and a rival's learner EPUB beside them refuses them as before."""
+    out = tmp_path / "output"
+    _epub(out / "lotus-pond-learner.epub", OTHER_ID, learner=learner)
+    (out / "lotus-pond.pdf").write_bytes(b"%PDF-1.7 the pond's book")
+    cache = Cache(tmp_path / "records-gone")
+    said = owners.conflict(cache, "local:output", ["lotus-pond.pdf"], POND_ID, "source/pond.md", "lotus-pond",
+                           "output", usage=True, folder=out, beside=["lotus-pond-learner.epub"])
+    if not refused:
+        assert said is None, said
+        return
+    assert said is not None and said.startswith("output/lotus-pond.pdf was built from another title (id "
+                                                f"{OTHER_ID}, as lotus-pond-learner.epub names it)"), said
+    assert "source/pond.md has the same slug 'lotus-pond'" in said, said
+
+
+def test_a_rival_slugs_book_it_would_write_over_is_named_as_such(tmp_path: Path) -> None:
+    """The pond's learner build would replace `lotus-pond-learner`'s plain EPUB: refused, and said
+    as a name two slugs share, not as 'the same slug'."""
+    out = tmp_path / "output"
+    _epub(out / "lotus-pond-learner.epub", OTHER_ID, learner=False)
+    said = owners.conflict(Cache(tmp_path / "records-gone"), "local:output", ["lotus-pond-learner.epub"], POND_ID,
+                           "source/pond.md", "lotus-pond", "output", usage=True, folder=out)
+    assert said is not None and "source/pond.md (slug 'lotus-pond', id " in said and "would write it too" in said, said
+
+
+# -- advice worded for the command given -------------------------------------------------------------------
+def test_check_source_empty_is_told_what_check_takes(tmp_path: Path) -> None:
+    """Before: '… (or leave it out to build every title in source/)': check builds nothing."""
+    (tmp_path / "source").mkdir()
+    for args in (["check", "--source", ""], ["check", "--source="]):
+        said = one_error(invoke(tmp_path, *args))
+        assert said.startswith("error: --source is empty: name a source file to check, "), said
+        assert "build" not in said and "leave it out to check every title in source/" in said, said
+
+
+# -- tab completion: the script before the line that loads it -----------------------------------------------
+# (shell, its startup file, the script's path under the home folder, the lines that load it)
+SHELL_FILES = [
+    ("bash", ".bashrc", ".bash_completions/publish.sh", ["source '{script}'"]),
+    ("zsh", ".zshrc", ".zfunc/_publish", ["fpath+=~/.zfunc; autoload -Uz compinit; compinit",
+                                          "zstyle ':completion:*' menu select"]),
+]
+
+
+@pytest.mark.parametrize(("shell", "startup_name", "script_name", "lines"), SHELL_FILES, ids=["bash", "zsh"])
+def test_a_completion_script_that_cannot_be_written_leaves_the_startup_file(
+        tmp_path: Path, monkeypatch, shell: str, startup_name: str, script_name: str, lines: list[str]) -> None:
+    """Before: `.bashrc` (`.zshrc`) was written first, then the script failed (its folder a
+    file): every new terminal began with 'No such file or directory'."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    startup, script = home / startup_name, home / script_name
+    startup.write_bytes(b"alias ll='ls -l'")  # (no newline at its end, as editors leave it)
+    script.parent.write_text("a file where the script's folder goes", encoding="utf-8")
+    result = invoke(home, "--install-completion", shell)
+    assert result.exit_code == 1 and result.stderr.startswith("error: cannot install tab completion: "), result.stderr
+    assert startup.read_bytes() == b"alias ll='ls -l'"
+    script.parent.unlink()
+    assert invoke(home, "--install-completion", shell).exit_code == 0
+    assert invoke(home, "--install-completion", shell).exit_code == 0  # twice: its lines once
+    text = startup.read_text(encoding="utf-8")
+    assert text.startswith("alias ll='ls -l'\n") and text.endswith("\n"), text
+    for line in lines:
+        assert text.count(line.format(script=script)) == 1, text
+    assert "complete" in script.read_text(encoding="utf-8")
