@@ -212,7 +212,9 @@ def load_config(project_dir: Path) -> ProjectConfig:
     try:
         settings = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise PublishError(f"{path}: not valid TOML: {exc}; fix the line it names") from None
+        from pipeline.tomlslips import toml_problem
+
+        raise PublishError(toml_problem(str(exc), raw, path)) from None
     try:
         return ProjectConfig.model_validate({**settings, "path": path})
     except ValidationError as exc:

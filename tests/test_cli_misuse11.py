@@ -142,3 +142,39 @@ def test_a_completion_script_that_cannot_be_written_leaves_the_startup_file(
     for line in lines:
         assert text.count(line.format(script=script)) == 1, text
     assert "complete" in script.read_text(encoding="utf-8")
+
+
+# -- publish.toml: tomllib's words were passed on, naming no setting and no first line ----------------------
+@pytest.mark.parametrize(("toml", "line"), [
+    ('[site]\nbase_url = "https://a.example/p/"\ntitle = "荷塘"\r\nbase_url = "https://b.example/p/"\n',
+     "publish.toml:4: [site] base_url: given twice (first on line 2): keep one of them"),
+    ('[site]\ntitle = "荷塘"\n[podcast]\nexplicit = false\n[site]\ndescription = "夏天"\n',
+     "publish.toml:5: the section [site] is declared twice (first on line 1): put its settings under one [site]"),
+    ('[podcast]\nexplicit = False\n', "publish.toml:2: [podcast] explicit: write true or false, in lower case"),
+    ('[site]\ntitle = 湖畔书架\n', 'publish.toml:2: [site] title: text goes in quotes: title = "湖畔书架"'),
+    ('[cache]\nmax_size = 2 GiB\n', 'publish.toml:2: [cache] max_size: a size goes in quotes: max_size = "2 GiB"'),
+    ('[site]\ntitle = “湖畔”\n', 'publish.toml:2: [site] title: put the text in straight quotes, "…", not “…”'),
+    ('[site]\ntitle ＝ "湖畔"\n', "publish.toml:2: [site] title: write a setting as key = value, with a half-width '='"),
+    ('[site]\ndescription = "夏天\n', "publish.toml:2: [site] description: a quoted value is not closed"),
+    ('\ufeff\ufeff[site]\n', "publish.toml:1: an invisible character (U+FEFF, ZERO WIDTH NO-BREAK SPACE)"),
+], ids=["key-twice", "section-twice", "capital-false", "unquoted", "size", "curly-quotes", "full-width-equals",
+        "unclosed", "two-boms"])
+def test_a_settings_file_tomllib_refuses_is_named_at_its_line(tmp_path: Path, toml: str, line: str) -> None:
+    """Before: 'publish.toml: not valid TOML: Cannot overwrite a value (at line 4, column 32); fix
+    the line it names' — no setting, no first line, nothing to write."""
+    from pipeline.config import load_config
+    from pipeline.errors import PublishError
+
+    (tmp_path / "publish.toml").write_bytes(toml.encode("utf-8"))
+    with pytest.raises(PublishError) as caught:
+        load_config(tmp_path)
+    assert str(caught.value).startswith(f"{tmp_path}/{line}"), str(caught.value)
+
+
+def test_a_key_given_twice_stops_the_build_before_it_starts(tmp_path: Path) -> None:
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "pond.md").write_text(POND, encoding="utf-8")
+    (tmp_path / "publish.toml").write_text('[cache]\nmax_size = "1 GiB"\nmax_size = "2 GiB"\n', encoding="utf-8")
+    said = one_error(invoke(tmp_path, "all"))
+    assert said == "error: publish.toml:3: [cache] max_size: given twice (first on line 2): keep one of them", said
+    assert not (tmp_path / "output").exists()
