@@ -178,3 +178,18 @@ def test_a_key_given_twice_stops_the_build_before_it_starts(tmp_path: Path) -> N
     said = one_error(invoke(tmp_path, "all"))
     assert said == "error: publish.toml:3: [cache] max_size: given twice (first on line 2): keep one of them", said
     assert not (tmp_path / "output").exists()
+
+
+# -- publish import of a source: what it is, before what it would write over --------------------------------
+@pytest.mark.parametrize("args", [["source/pond.md"], ["pond-copy.md", "--slug", "lotus-pond"]], ids=["itself", "slug"])
+def test_importing_a_source_says_it_is_one_first(tmp_path: Path, args: list[str]) -> None:
+    """Before: 'source/pond.md already exists: pass --force to overwrite it' (and with --force, only
+    then, that it is a source), or that the slug is taken: two refusals to reach the one that
+    tells what to do."""
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "pond.md").write_text(POND, encoding="utf-8")
+    (tmp_path / "pond-copy.md").write_text(POND, encoding="utf-8")
+    said = one_error(invoke(tmp_path, "import", *args))
+    assert said == f"error: {args[0]}: this is already a publish source, not copy: check it with `publish check " \
+                   f"{args[0]}` (or copy it into source/)", said
+    assert (tmp_path / "source" / "pond.md").read_text(encoding="utf-8") == POND
