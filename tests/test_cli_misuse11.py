@@ -193,3 +193,39 @@ def test_importing_a_source_says_it_is_one_first(tmp_path: Path, args: list[str]
     assert said == f"error: {args[0]}: this is already a publish source, not copy: check it with `publish check " \
                    f"{args[0]}` (or copy it into source/)", said
     assert (tmp_path / "source" / "pond.md").read_text(encoding="utf-8") == POND
+
+
+# -- a file where the site writes a folder, a folder where it writes a file ---------------------------------
+@pytest.mark.parametrize(("made", "line"), [
+    ("site/lotus-pond", "output/site/lotus-pond is a file, where the site writes its folder lotus-pond"),
+    ("site/assets", "output/site/assets is a file, where the site writes its folder assets"),
+    ("site/feed.xml/", "output/site/feed.xml is a folder, where the site writes its file feed.xml"),
+    ("site/opds.json/", "output/site/opds.json is a folder, where the site writes its file opds.json"),
+], ids=["title-folder", "assets", "feed", "opds2"])
+def test_what_stands_where_the_site_writes_stops_the_build_before_it_starts(tmp_path: Path, made: str,
+                                                                             line: str) -> None:
+    """Before: every edition was built (a minute for a short title), then 'site: output/site/
+    lotus-pond: File exists (… free disk space or fix the permissions …)', exit 1."""
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "pond.md").write_text(POND, encoding="utf-8")
+    place = tmp_path / "output" / made
+    place.parent.mkdir(parents=True)
+    place.mkdir() if made.endswith("/") else place.write_text("an editor's note", encoding="utf-8")
+    for args in (["site", "--base-url", "https://pond.example/pods/"], ["all", "--base-url", "https://pond.example/"]):
+        said = one_error(invoke(tmp_path, *args))
+        assert said == f"error: {line}: move it away or pass --out another folder (nothing was built)", said
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize(("error", "advice"), [
+    (IsADirectoryError(21, "Is a directory", "output/site/x/index.html"), "a folder stands where a file goes"),
+    (NotADirectoryError(20, "Not a directory", "output/site/x/fonts/a.woff2"), "a file stands where a folder goes"),
+    (FileExistsError(17, "File exists", "output/site/x"), "a file stands where a folder goes"),
+], ids=["folder-for-file", "file-for-folder", "exists"])
+def test_a_write_stopped_by_what_stands_there_says_so(error: OSError, advice: str) -> None:
+    """Before: '(… free disk space or fix the permissions, then build again)' for each."""
+    from pipeline.build import describe_failure
+
+    said = describe_failure(error)
+    assert said == f"{error.filename}: {error.strerror} (the previous outputs are intact; {advice}: move it away, " \
+                   "then build again)", said
