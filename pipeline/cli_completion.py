@@ -98,11 +98,11 @@ def completion(option: str, named: str | None) -> str:
 # is asked of PowerShell itself (Typer's own installer).
 SCRIPT_PATHS = {"bash": ".bash_completions/publish.sh", "zsh": ".zfunc/_publish",
                 "fish": ".config/fish/completions/publish.fish"}
+_COMPINIT = "fpath+=~/.zfunc; autoload -Uz compinit; compinit"
 STARTUP_LINES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     # shell: (startup file, ((line, what already there stands for it), …))
     "bash": (".bashrc", (("source '{script}'", "source '{script}'"),)),
-    "zsh": (".zshrc", (("fpath+=~/.zfunc; autoload -Uz compinit; compinit", "fpath+=~/.zfunc; autoload -Uz compinit; compinit"),
-                       ("zstyle ':completion:*' menu select", "zstyle"))),
+    "zsh": (".zshrc", ((_COMPINIT, _COMPINIT), ("zstyle ':completion:*' menu select", "zstyle"))),
 }
 
 

@@ -276,3 +276,26 @@ def test_watch_goes_on_when_a_saved_file_cannot_be_read(tmp_path: Path, registry
     assert len(rebuilt) == 3, said  # the start, the style, the source saved again
     assert errors == [f"error: {source}:1:1: this is a folder, not a source file"], said
     assert "三十年了" in (tmp_path / "out" / "lotus-pond.txt").read_text(encoding="utf-8")
+
+
+def test_a_full_disk_in_the_site_step_names_the_site(tmp_path: Path, monkeypatch) -> None:
+    """Before: 'site: No space left on device (…)', naming no folder (a full disk's error names
+    no file): the editions' own failures said 'while writing into output …'."""
+    import errno
+    from types import SimpleNamespace
+
+    import pipeline.site.editions
+    import pipeline.site.publish
+    from pipeline.config import ProjectConfig
+    from pipeline.site.command import SitePlan, run_site
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    title = SimpleNamespace(doc=SimpleNamespace(meta=SimpleNamespace(slug="lotus-pond")), missing={})
+    monkeypatch.setattr(pipeline.site.editions, "built_titles", lambda titles, results: [title])
+    monkeypatch.setattr(pipeline.site.publish, "publish_site", full)
+    plan = SitePlan(config=ProjectConfig(), base_url="https://pond.example/", project_dir=tmp_path)
+    step = run_site(plan, [], SimpleNamespace(results=[], failed=[]), str(tmp_path / "output"), force=False)
+    assert step.error == (f"site: while writing into {tmp_path / 'output' / 'site'}: No space left on device (the "
+                          "previous outputs are intact; free disk space or fix the permissions, then build again)")

@@ -190,8 +190,9 @@ def run_site(plan: SitePlan, titles: Sequence[TitleSource], report: CatalogueRes
         outcome = publish_site(built, out_dir, plan.config, plan.base_url, default_cache(plan.project_dir),
                                STYLES_DIR, force=force, keep=left_out, log=notes.append)
     except Exception as exc:  # noqa: BLE001 - one line at the CLI, like a title's failure
-        return SiteStep(site_dir, time.perf_counter() - started, error=f"site: {describe_failure(exc)}",
-                        left_out=left_out, notes=tuple(notes))
+        said = describe_failure(exc, f"into {site_dir}")  # (a full disk's error names no file)
+        return SiteStep(site_dir, time.perf_counter() - started, error=f"site: {said}", left_out=left_out,
+                        notes=tuple(notes))
     return SiteStep(site_dir, time.perf_counter() - started, outcome=outcome, left_out=left_out, notes=tuple(notes),
                     forgiven=forgiven)
 
