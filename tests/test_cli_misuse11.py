@@ -7,7 +7,14 @@ but where a signal needs its own; no edition is built here beyond the registry's
   edition it is, so which slug built it (`owners.EDITION_MARKS`);
 - `publish check --source ''` was told to leave it out 'to build every title in source/';
 - `publish --install-completion bash` wrote `.bashrc` first and the script after it: a script
-  that could not be written left every new terminal sourcing a missing file;
+  that could not be written left every new terminal sourcing a missing file; a `.bashrc` not in
+  UTF-8 was an internal error;
+- tomllib's words for a broken `publish.toml` ('Cannot overwrite a value') named no setting;
+- `publish import source/x.md` was told to pass --force before it was told x.md is a source;
+- a file where the site writes a folder (`output/site/<slug>`) failed after every edition was
+  built, with the advice to free disk space; a full disk in the site step named no folder;
+- `publish watch` ended when a style file was renamed away while it was read (`sed -i`) or the
+  source became unreadable.
 """
 
 from __future__ import annotations
@@ -299,3 +306,14 @@ def test_a_full_disk_in_the_site_step_names_the_site(tmp_path: Path, monkeypatch
     step = run_site(plan, [], SimpleNamespace(results=[], failed=[]), str(tmp_path / "output"), force=False)
     assert step.error == (f"site: while writing into {tmp_path / 'output' / 'site'}: No space left on device (the "
                           "previous outputs are intact; free disk space or fix the permissions, then build again)")
+
+
+def test_a_startup_file_not_in_utf8_gets_its_line(tmp_path: Path, monkeypatch) -> None:
+    """Before: Typer read `.bashrc` as text in the locale's encoding: a Latin-1 comment in it
+    ('# café') was 'internal error: UnicodeDecodeError …', exit 1. Its bytes stay as they were."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / ".bashrc").write_bytes(b"# caf\xe9\n")
+    result = invoke(tmp_path, "--install-completion", "bash")
+    assert result.exit_code == 0, result.stderr
+    script = tmp_path / ".bash_completions" / "publish.sh"
+    assert (tmp_path / ".bashrc").read_bytes() == b"# caf\xe9\n" + f"source '{script}'\n".encode()
