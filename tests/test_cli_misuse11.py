@@ -166,8 +166,13 @@ def test_a_completion_script_that_cannot_be_written_leaves_the_startup_file(
     ('[site]\ntitle ＝ "湖畔"\n', "publish.toml:2: [site] title: write a setting as key = value, with a half-width '='"),
     ('[site]\ndescription = "夏天\n', "publish.toml:2: [site] description: a quoted value is not closed"),
     ('\ufeff\ufeff[site]\n', "publish.toml:1: an invisible character (U+FEFF, ZERO WIDTH NO-BREAK SPACE)"),
+    # pydantic's words ('Input should be …') for a value of the wrong kind, and no line for a section
+    ('[podcast]\ntype = "Serial"\n', "publish.toml:2: [podcast] type: write one of 'episodic' or 'serial', in lower case"),
+    ('site = "湖畔"\n', "publish.toml:1: [top] site: a section, not a setting: write [site] on a line of its own"),
+    ('\n[[site]]\ntitle = "湖畔"\n', "publish.toml:2: [top] site: a section, not a setting: write [site]"),
+    ('[site.base_url]\n', 'publish.toml:1: [site] base_url: text goes in quotes: base_url = "…"'),
 ], ids=["key-twice", "section-twice", "capital-false", "unquoted", "size", "curly-quotes", "full-width-equals",
-        "unclosed", "two-boms"])
+        "unclosed", "two-boms", "literal", "section-as-text", "array-of-sections", "setting-as-section"])
 def test_a_settings_file_tomllib_refuses_is_named_at_its_line(tmp_path: Path, toml: str, line: str) -> None:
     """Before: 'publish.toml: not valid TOML: Cannot overwrite a value (at line 4, column 32); fix
     the line it names' — no setting, no first line, nothing to write."""
