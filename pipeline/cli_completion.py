@@ -86,10 +86,13 @@ def completion(option: str, named: str | None) -> str:
     try:
         path = _install(shell)
     except OSError as exc:
+        from pipeline.build import MISPLACED
+
         where = exc.filename or "your home folder"
-        raise PublishError(f"cannot install tab completion: {where}: {exc.strerror or exc}: make your home folder "
-                           f"writable, or add the output of 'publish --show-completion {shell}' to your shell's "
-                           f"startup file yourself") from None
+        fix = MISPLACED.get(exc.errno or 0, "make your home folder writable")
+        fix = fix.replace(": move it away", f": move {where} away")
+        raise PublishError(f"cannot install tab completion: {where}: {exc.strerror or exc}: {fix}, or add the output "
+                           f"of 'publish --show-completion {shell}' to your shell's startup file yourself") from None
     return f"{shell} completion installed in {path}; it takes effect in a new terminal"
 
 

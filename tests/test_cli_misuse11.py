@@ -142,6 +142,7 @@ def test_a_completion_script_that_cannot_be_written_leaves_the_startup_file(
     script.parent.write_text("a file where the script's folder goes", encoding="utf-8")
     result = invoke(home, "--install-completion", shell)
     assert result.exit_code == 1 and result.stderr.startswith("error: cannot install tab completion: "), result.stderr
+    assert f"a file stands where a folder goes: move {script.parent} away, or add" in result.stderr, result.stderr
     assert startup.read_bytes() == b"alias ll='ls -l'"
     script.parent.unlink()
     assert invoke(home, "--install-completion", shell).exit_code == 0
