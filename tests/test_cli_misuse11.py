@@ -323,3 +323,17 @@ def test_a_startup_file_not_in_utf8_gets_its_line(tmp_path: Path, monkeypatch) -
     assert result.exit_code == 0, result.stderr
     script = tmp_path / ".bash_completions" / "publish.sh"
     assert (tmp_path / ".bashrc").read_bytes() == b"# caf\xe9\n" + f"source '{script}'\n".encode()
+
+
+# -- sources under a name the folder's '*.md' does not read --------------------------------------------------
+@pytest.mark.parametrize("args", [["check"], ["epub"], ["check", "source/"]], ids=["check", "build", "folder"])
+def test_sources_named_with_capitals_or_another_suffix_are_named(tmp_path: Path, args: list[str]) -> None:
+    """Before: 'no source file: put <slug>.md files in source/' beside POND.MD (a Windows tool's
+    capitals) and pond.markdown: the editor was told the folder was empty."""
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "POND.MD").write_text(POND, encoding="utf-8")
+    (tmp_path / "source" / "lotus.markdown").write_text(POND, encoding="utf-8")
+    said = one_error(invoke(tmp_path, *args))
+    assert said.endswith("; source/ holds POND.MD, lotus.markdown, not read as sources (a source's name ends in "
+                         "'.md', in lower case): rename them, e.g. source/pond.md"), said
+    assert "build" not in said.split(";")[0] or args[0] != "check", said
