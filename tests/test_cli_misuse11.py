@@ -14,7 +14,9 @@ but where a signal needs its own; no edition is built here beyond the registry's
 - a file where the site writes a folder (`output/site/<slug>`) failed after every edition was
   built, with the advice to free disk space; a full disk in the site step named no folder;
 - `publish watch` ended when a style file was renamed away while it was read (`sed -i`) or the
-  source became unreadable.
+  source became unreadable;
+- a source folder holding only `POND.MD` or `x.markdown` was 'no source file: put <slug>.md
+  files in source/', as if it were empty.
 """
 
 from __future__ import annotations
