@@ -15,6 +15,7 @@ title, so one title never deletes another's half-written files.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import json
@@ -183,6 +184,15 @@ def prepare(doc: Document) -> Document:
     return normalise_document(mark_languages(doc))
 
 
+# What to do for a write that failed because something else stands in the way: a file where a
+# folder goes (`output/site/x` a file) was told to 'free disk space or fix the permissions'.
+MISPLACED = {
+    errno.EEXIST: "a file stands where a folder goes: move it away",
+    errno.ENOTDIR: "a file stands where a folder goes: move it away",
+    errno.EISDIR: "a folder stands where a file goes: move it away",
+}
+
+
 def describe_failure(exc: BaseException, writing: str = "") -> str:
     """One line an editor can act on, for any exception a build raised. `writing` says where
     the build was writing, for an `OSError` that does not name its file (a full disk)."""
@@ -192,8 +202,8 @@ def describe_failure(exc: BaseException, writing: str = "") -> str:
         named = _the_file_meant(exc)
         where = f"{named}: " if named else f"while writing {writing}: " if writing else ""
         what = exc.strerror or str(exc) or type(exc).__name__
-        return (f"{where}{what} (the previous outputs are intact; free disk space or fix the "
-                f"permissions, then build again)")
+        advice = MISPLACED.get(exc.errno or 0, "free disk space or fix the permissions")
+        return f"{where}{what} (the previous outputs are intact; {advice}, then build again)"
     if os.environ.get("PUBLISH_DEBUG", "").strip().lower() not in ("", "0", "false", "no", "off"):
         detail = "".join(traceback.format_exception(exc)).rstrip()
         return f"internal error: {type(exc).__name__}: {exc}\n{detail}"

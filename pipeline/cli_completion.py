@@ -9,7 +9,12 @@ Typer's own handling of these two options let an editor down three ways:
 - a shell with no completion (sh, dash, tcsh, nushell) or none it could detect (cron, a CI step):
   'Shell sh is not supported.' on standard output, exit 1, naming none that is;
 - a home folder that cannot be written: the build's advice ('the previous outputs are intact;
-  free disk space … then build again') for a file that is no output.
+  free disk space … then build again') for a file that is no output;
+- bash and zsh: the startup file was written first (in place, not atomically) and the script
+  after it, so a script that could not be written (`~/.bash_completions` a file, a full disk) left
+  a `source '…/publish.sh'` line naming a missing file: every new terminal then began with an
+  error. Here the script is written first, by rename, and the startup file only gets its lines
+  appended once the script is there (`STARTUP_LINES`).
 
 Completion works offline (the script calls `publish` itself); nothing here reads the network.
 """
@@ -67,7 +72,7 @@ def completion(option: str, named: str | None) -> str:
     """The completion script of the shell `named` (or detected), or, installing it, what was
     done. A `UsageError` for a shell without one, a `PublishError` for a startup file that
     cannot be written."""
-    from typer._completion_shared import get_completion_script, install
+    from typer._completion_shared import get_completion_script
 
     shell = (named if named is not None else _detected()).strip().casefold()
     done = OPTIONS[option]
@@ -79,10 +84,53 @@ def completion(option: str, named: str | None) -> str:
     if option == "--show-completion":
         return get_completion_script(prog_name=PROG_NAME, complete_var=COMPLETE_VAR, shell=shell)
     try:
-        shell, path = install(shell=shell, prog_name=PROG_NAME, complete_var=COMPLETE_VAR)
+        path = _install(shell)
     except OSError as exc:
+        from pipeline.build import MISPLACED
+
         where = exc.filename or "your home folder"
-        raise PublishError(f"cannot install tab completion: {where}: {exc.strerror or exc}: make your home folder "
-                           f"writable, or add the output of 'publish --show-completion {shell}' to your shell's "
-                           f"startup file yourself") from None
+        fix = MISPLACED.get(exc.errno or 0, "make your home folder writable")
+        fix = fix.replace(": move it away", f": move {where} away")
+        raise PublishError(f"cannot install tab completion: {where}: {exc.strerror or exc}: {fix}, or add the output "
+                           f"of 'publish --show-completion {shell}' to your shell's startup file yourself") from None
     return f"{shell} completion installed in {path}; it takes effect in a new terminal"
+
+
+# Where each shell's script goes (under the home folder) and the lines its startup file needs to
+# load it, as Typer writes them; a line already there is not added again. PowerShell's profile
+# is asked of PowerShell itself (Typer's own installer).
+SCRIPT_PATHS = {"bash": ".bash_completions/publish.sh", "zsh": ".zfunc/_publish",
+                "fish": ".config/fish/completions/publish.fish"}
+_COMPINIT = "fpath+=~/.zfunc; autoload -Uz compinit; compinit"
+STARTUP_LINES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    # shell: (startup file, ((line, what already there stands for it), …))
+    "bash": (".bashrc", (("source '{script}'", "source '{script}'"),)),
+    "zsh": (".zshrc", ((_COMPINIT, _COMPINIT), ("zstyle ':completion:*' menu select", "zstyle"))),
+}
+
+
+def _install(shell: str) -> Path:
+    """Install `shell`'s completion: the script first (by rename, never half a file), then the
+    startup file's lines appended (in place: a startup file that is a link into a dotfiles
+    repository stays one). A failure between the two leaves a script no startup file names,
+    never a startup file naming a missing script."""
+    from typer._completion_shared import get_completion_script, install
+
+    if shell not in SCRIPT_PATHS:
+        return install(shell=shell, prog_name=PROG_NAME, complete_var=COMPLETE_VAR)[1]
+    from pipeline.fsutil import atomic_write
+
+    home = Path.home()
+    script = home / SCRIPT_PATHS[shell]
+    text = get_completion_script(prog_name=PROG_NAME, complete_var=COMPLETE_VAR, shell=shell)
+    atomic_write(script, text if text.endswith("\n") else text + "\n")
+    if shell in STARTUP_LINES:
+        name, lines = STARTUP_LINES[shell]
+        startup = home / name
+        present = startup.read_bytes().decode("utf-8", "replace") if startup.is_file() else ""
+        missing = [line.format(script=script) for line, mark in lines if mark.format(script=script) not in present]
+        if missing:
+            lead = "\n" if present and not present.endswith("\n") else ""
+            with open(startup, "a", encoding="utf-8") as handle:
+                handle.write(lead + "".join(f"{line}\n" for line in missing))
+    return script

@@ -43,10 +43,13 @@ OPTION_VALUES = {
               "it out to take it from the file's name)",
 }
 # Where one command's option takes something else than the table says: `publish watch` follows one
-# title, and its `--source ''` was told to leave it out 'to build every title in source/'.
+# title, and its `--source ''` was told to leave it out 'to build every title in source/'; `publish
+# check` builds nothing, and was told the same.
 COMMAND_OPTION_VALUES = {
     ("watch", "--source"): "name the one source file to follow, e.g. --source source/<slug>.md (or leave it out "
                            "when source/ holds a single title)",
+    ("check", "--source"): "name a source file to check, e.g. --source source/<slug>.md (or leave it out to check "
+                           "every title in source/)",
 }
 # What `--help` shows after an option: the kind of value to give. Typer showed the Python type
 # ('-s, --source <list[Path]>', '--out <str>', '--jobs <int range>'), which tells an editor nothing.

@@ -212,7 +212,9 @@ def load_config(project_dir: Path) -> ProjectConfig:
     try:
         settings = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise PublishError(f"{path}: not valid TOML: {exc}; fix the line it names") from None
+        from pipeline.tomlslips import toml_problem
+
+        raise PublishError(toml_problem(str(exc), raw, path)) from None
     try:
         return ProjectConfig.model_validate({**settings, "path": path})
     except ValidationError as exc:
@@ -253,10 +255,25 @@ def _message(error: dict, section: list[str], key: str) -> str:
         return "unknown setting (check its spelling and its [section])"
     if error["type"].startswith("byte_size"):
         return 'not a size: write it as "500 MB", "5 GiB" or a number of bytes (0: no limit)'
+    words = VALUE_WORDS.get(error["type"])
+    if words:
+        return words.format(key=key, expected=(error.get("ctx") or {}).get("expected", ""))
     return str(error["msg"]).removeprefix("Value error, ")
 
 
-_TABLE = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+# pydantic's words for a value of the wrong kind ('Input should be a valid string', 'Input should
+# be a valid dictionary or instance of SiteConfig') → what to write.
+VALUE_WORDS = {
+    "string_type": 'text goes in quotes: {key} = "…"',
+    "bool_type": "write true or false",
+    "bool_parsing": "write true or false",
+    "literal_error": "write one of {expected}, in lower case",
+    "model_type": "a section, not a setting: write [{key}] on a line of its own and its settings under it",
+    "dict_type": "a section, not a setting: write [{key}] on a line of its own and its settings under it",
+}
+
+
+_TABLE = re.compile(r"^\s*\[\[?\s*([^\]\[]+?)\s*\]")  # `[site]`, and `[[site]]` (an array of them)
 
 
 def _line_of(raw: str, section: list[str], key: str) -> int | None:
@@ -267,8 +284,8 @@ def _line_of(raw: str, section: list[str], key: str) -> int | None:
         header = _TABLE.match(text)
         if header:
             table = [part.strip().strip("\"'") for part in header.group(1).split(".")]
-            if not section and table and table[0] == key:
-                return number
+            if (not section and table and table[0] == key) or table == [*section, key]:
+                return number  # a section misspelt, or a setting written as one (`[site.base_url]`)
         elif table == section and assignment.match(text):
             return number
     return None

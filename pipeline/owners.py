@@ -55,9 +55,10 @@ _UNIQUE_ID = re.compile(rb'unique-identifier="([^"]+)"')
 EPUB_READ_LIMIT = 1 << 20  # an OPF is a few KB; a bigger one is not ours
 
 
-def _epub_id(path: Path) -> str | None:
-    """The EPUB's own identifier (`dc:identifier` named by the package's `unique-identifier`),
-    or None when it is not an EPUB publish wrote or cannot be read."""
+def _epub_id(path: Path) -> tuple[str, str] | None:
+    """The EPUB's own identifier (`dc:identifier` named by the package's `unique-identifier`) and
+    the edition's suffix its package shows (`EDITION_MARKS`: '-learner' for the learner EPUB, ''
+    for the plain one), or None when it is not an EPUB publish wrote or cannot be read."""
     try:
         with zipfile.ZipFile(path) as book:
             container = book.read("META-INF/container.xml")[:EPUB_READ_LIMIT]
@@ -76,23 +77,39 @@ def _epub_id(path: Path) -> str | None:
         return None
     import html
 
-    return html.unescape(found[1].decode("utf-8", "replace")).strip() or None
+    identifier = html.unescape(found[1].decode("utf-8", "replace")).strip()
+    suffix = next((suffix for mark, suffix in EDITION_MARKS.items() if mark in opf), "")
+    return (identifier, suffix) if identifier else None
+
+
+# What in an EPUB's package says which edition it is, so which slug it was built under: the
+# learner EPUB's stylesheet (`renderers.epub.LearnerEpub`). `x-learner.epub` is `x`'s learner EPUB
+# or `x-learner`'s plain one, and only the book itself can tell (with the cache's records gone,
+# `x-learner`'s EPUB decided the owner of `x`'s PDF).
+EDITION_MARKS: dict[bytes, str] = {b'href="css/learner.css"': "-learner"}
 
 
 # The outputs that name the title they were built from, by suffix: how to read that id back.
-EMBEDDED_IDS: dict[str, Callable[[Path], str | None]] = {".epub": _epub_id}
+EMBEDDED_IDS: dict[str, Callable[[Path], tuple[str, str] | None]] = {".epub": _epub_id}
 UNKNOWN_SOURCE = "another title"
 
 
 def embedded(folder: Path, name: str, slug: str) -> dict[str, str] | None:
     """A record for output `name` in `folder` read from the outputs themselves, when the build
-    cache has none: the id the file names, or else the id the slug's EPUB beside it names."""
+    cache has none: the id the file names, or else the id the slug's EPUB beside it names. An
+    EPUB beside it stands in only when it is this slug's (its name less its edition's suffix)."""
     candidates = [name, f"{slug}.epub", f"{slug}-learner.epub"]
     for candidate in dict.fromkeys(candidates):
         reader = EMBEDDED_IDS.get(Path(candidate).suffix)
         found = reader(folder / candidate) if reader is not None and (folder / candidate).is_file() else None
-        if found:
-            return {"id": found, "source": UNKNOWN_SOURCE, "slug": slug, "read": candidate}
+        if not found:
+            continue
+        identifier, suffix = found
+        stem = Path(candidate).stem
+        own = stem.removesuffix(suffix) if stem.endswith(suffix) else ""  # the slug it was built under
+        if candidate != name and own != slug:
+            continue  # another slug's book of that name (`x-learner`'s EPUB is no witness for `x`)
+        return {"id": identifier, "source": UNKNOWN_SOURCE, "slug": own, "read": candidate}
     return None
 
 
@@ -114,16 +131,18 @@ def conflict(cache: Cache, identity: str, present: Iterable[str], title_id: str,
             found = embedded(folder, name, slug)
         if found is None or found["id"] == title_id or (other is not None and found["id"] != other["id"]):
             continue
-        if not writes and (found.get("slug", slug) != slug or found.get("read", f"{slug}.epub") != f"{slug}.epub"):
-            continue  # `x-learner`'s EPUB beside `x`'s PDF (`x-learner.epub`, without a record: either's) is no rival
+        if not writes and found.get("slug", slug) != slug:
+            continue  # `x-learner`'s EPUB beside `x`'s PDF is no rival (the book itself says whose it is)
         other = other or found
         theirs.append(f"{where.rstrip('/')}/{name}")
     if other is None:
         return None
     outcome = "nothing was built" if usage else "it was not built, and the outputs there are as they were"
     if other["source"] == UNKNOWN_SOURCE:  # the cache's record is gone: the output named its title
+        clash = (f"{source} has the same slug '{slug}' but the id {title_id}" if other["slug"] == slug else
+                 f"{source} (slug '{slug}', id {title_id}) would write it too")
         return (f"{theirs[0]} was built from another title (id {other['id']}, as {other['read']} names it), and "
-                f"{source} has the same slug '{slug}' but the id {title_id}: give one of them another 'slug:' in its "
+                f"{clash}: give one of them another 'slug:' in its "
                 f"front matter, or build it with --out another folder ({outcome}; if that title is gone for good, "
                 f"delete {', '.join(theirs)} and build again)")
     if os.path.normpath(other["source"]) == os.path.normpath(source):  # one file, its id edited

@@ -81,7 +81,7 @@ def read_source_file(path: Path, what: str = "source") -> bytes:
         path,
         missing="check the name, or run 'publish check' in the folder that holds source/",
         folder=f"a folder, not a {what} file: name a file in it (e.g. {path}/<slug>.md), or "
-               f"pass the folder as a SOURCES argument to build every title in it",
+               f"pass the folder as a SOURCES argument for every title in it",
         special=f"name a {what} file (.md)",
     )
     if info.st_size > MAX_SOURCE_BYTES:

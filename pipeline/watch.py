@@ -62,22 +62,35 @@ class _Relevant:
 
 
 def _styles_state(style_dirs: Sequence[Path]) -> str:
+    """The styles' names and contents. A file gone between the listing and the read (an editor's
+    temporary file renamed into place: `sed -i`'s `sedAb12Cd`, an atomic writer's `.x.css.tmp`) is
+    left out: the next batch sees the file it became. Before, that read ended the watch."""
     digest = hashlib.sha256()
     for folder in style_dirs:
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
             if path.is_file() and not is_scratch(path.name):
-                digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+                try:
+                    data = path.read_bytes()
+                except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+                    continue
+                except OSError as exc:  # unreadable: part of the state, so fixing it is a change
+                    data = f"unreadable: {exc.errno}".encode()
+                digest.update(path.name.encode() + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 
 def _source_state(source: Path) -> str | None:
-    """The source's content hash; None while it is missing."""
+    """The source's content hash; None while it is missing. One that cannot be read (a folder
+    now, its permissions taken) is a state of its own: the rebuild says why, and the watch goes on
+    (before, the watch ended with the build's advice to free disk space)."""
     try:
         return hashlib.sha256(source.read_bytes()).hexdigest()
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        return f"unreadable: {exc.errno}"
 
 
 def watch_and_build(

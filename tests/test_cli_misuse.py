@@ -347,7 +347,7 @@ TOML_MISTAKES = [
      "publish.toml:3: [site] owner_email: unknown setting in this section: it belongs in [podcast]"),
     ('base_url = "https://example.org/"\n',
      "publish.toml:1: [top] base_url: unknown setting in this section: it belongs in [site]"),
-    ('[site]\n\n\nbase_url = 1\n', "publish.toml:4: [site] base_url: Input should be a valid string"),
+    ('[site]\n\n\nbase_url = 1\n', 'publish.toml:4: [site] base_url: text goes in quotes: base_url = "…"'),
     ('[podcast]\nzzz = 1\n', "publish.toml:2: [podcast] zzz: unknown setting (check its spelling and its [section])"),
 ]
 

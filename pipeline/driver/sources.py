@@ -110,6 +110,28 @@ def _a_script(path: Path) -> bool:
     return (path.parent / html.format(slug=path.name[: -len(ending)])).is_file()
 
 
+# Names an editor gives a source that the folder's `*.md` does not read (a Windows or macOS tool's
+# capitals, another Markdown suffix): with no source found, they are named, not passed over.
+NEAR_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".md.txt")
+
+
+def _near_misses(folder: Path, *, recursive: bool) -> str:
+    """'; … holds POND.MD, x.markdown: …' when `folder` has files that look meant as sources."""
+    if not folder.is_dir():
+        return ""
+    files = folder.rglob("*") if recursive else folder.iterdir()
+    near = sorted(str(p.relative_to(folder)) for p in files
+                  if p.is_file() and not p.name.startswith(".") and p.name.casefold().endswith(NEAR_SUFFIXES)
+                  and not p.name.endswith(SUFFIX))
+    if not near:
+        return ""
+    shown = ", ".join(near[:5]) + (f" and {len(near) - 5} more" if len(near) > 5 else "")
+    example = Path(near[0])
+    stem = example.name[: -len(next(x for x in NEAR_SUFFIXES if example.name.casefold().endswith(x)))]
+    return (f"; {folder}/ holds {shown}, not read as sources (a source's name ends in '{SUFFIX}', in lower "
+            f"case): rename them, e.g. {folder / example.parent / (stem.lower() + SUFFIX)}")
+
+
 def _project_above(project_dir: Path, folder: Path) -> str:
     """Where the project is when publish runs in one of its folders (`cd source; publish epub`,
     `cd output; publish all`): 'no source file' alone sent the editor to make a source/ there."""
@@ -136,11 +158,12 @@ def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> lis
         paths = [p for p in _folder_titles(folder) if p.parent == folder] if folder.is_dir() else []
         if not paths:
             raise UsageError(f"no source file: put '<slug>{SUFFIX}' files in {SOURCE_DIR}/, or name the files "
-                             f"to build (e.g. 'publish all drafts/*.md'){_project_above(project_dir, folder)}")
+                             f"(e.g. 'publish all drafts/*.md'){_near_misses(folder, recursive=False)}"
+                             f"{_project_above(project_dir, folder)}")
         return paths
     for argument in arguments:
         if not argument.strip():  # ('publish all "$FILE"' with FILE unset: Path('') is '.', every title below it)
-            raise UsageError("an empty source name: name a file, a folder or a glob (to build every title in "
+            raise UsageError("an empty source name: name a file, a folder or a glob (for every title in "
                              "this folder, name it: '.')")
         path = Path(argument)
         if not path.exists() and is_url(argument):  # before the glob: 'https://x/*.md' is no pattern here
@@ -148,7 +171,8 @@ def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> lis
         if path.is_dir():
             found = _folder_titles(path)
             if not found:
-                raise UsageError(f"{argument}: no '*{SUFFIX}' source files in this folder")
+                raise UsageError(f"{argument}: no '*{SUFFIX}' source files in this folder"
+                                 f"{_near_misses(path, recursive=True)}")
             paths += found
         elif path.exists() or path.is_symlink() or not _is_glob(argument):
             paths.append(path)  # checked (missing, FIFO, too big …) when read

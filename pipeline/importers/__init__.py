@@ -21,7 +21,7 @@ from pipeline.errors import PublishError
 from pipeline.frontmatter import ID_PATTERN, MAX_ID_LENGTH
 from pipeline.fsutil import atomic_write
 from pipeline.importers.draft import Draft
-from pipeline.importers.formats import ImportUsageError, read_copy
+from pipeline.importers.formats import ImportUsageError, read_copy, refuse_source_copy
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "new-source.md"
 _SLUG = re.compile(ID_PATTERN)
@@ -120,6 +120,7 @@ def import_copy(copy: Path, slug: str, identifier: str | None = None) -> tuple[s
 def import_file(copy: Path, out_dir: Path, slug: str | None = None, force: bool = False) -> Imported:
     if not copy.is_file():
         raise ImportUsageError(f"{copy}: no such file" if not copy.exists() else f"{copy} is not a file")
+    refuse_source_copy(copy)
     slug = check_slug(slug) if slug else slug_for(copy)
     target = target_for(out_dir, slug, force)
     text, draft = import_copy(copy, slug, _kept_id(target))

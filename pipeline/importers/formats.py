@@ -169,6 +169,19 @@ def _front_fields(yaml_text: str):
     return date, f"作者：{'、'.join(names)}" if names else None
 
 
+def refuse_source_copy(path: Path) -> None:
+    """`_refuse_source` before anything else is judged: `publish import source/x.md` was told
+    'source/x.md already exists: pass --force', and with --force only then that it is a source."""
+    if SUFFIXES.get(path.suffix.lower()) != "Markdown text":
+        return
+    try:
+        with open(path, "rb") as handle:
+            text, _notes = decode(handle.read(MAX_BYTES), str(path))
+    except (OSError, PublishError):
+        return  # read (and refused) with the rest of the copy
+    _refuse_source(text, path)
+
+
 def _refuse_source(text: str, path: Path) -> None:
     """A `.md` that is already a publish source (its `speakers:`, its `::: answer` fences) is no copy:
     importing it would print its front matter and fences as text."""

@@ -104,9 +104,33 @@ def plan_site(base_url: str | None, out: str, *, required: bool, project_dir: Pa
     if site.exists() and not site.is_dir():
         raise UsageError(f"{site} is a file, where the site's folder is written: move it away or pass --out "
                          f"another folder (nothing was built)")
+    check_site_places(site, titles)
     check_unique_ids(titles)
     check_slugs(titles)
     return SitePlan(config=config, base_url=base_url, project_dir=project_dir)
+
+
+def site_places(titles: Sequence[TitleSource]) -> list[tuple[str, bool]]:
+    """The names the site writes at its root: (name, is a folder). A file where one of its
+    folders goes (`site/<slug>`, `site/assets`) or a folder where one of its files goes
+    (`site/feed.xml/`) made `publish site` build every edition first, then fail with 'File exists
+    (… free disk space or fix the permissions …)'."""
+    from pipeline.site.layout import ASSETS, PAGE, SHOW_COVER
+    from pipeline.site.show import FEED, OPDS, OPDS2
+
+    return ([(name, False) for name in (PAGE, FEED, OPDS, OPDS2, SHOW_COVER)] + [(ASSETS, True)]
+            + [(title.slug, True) for title in titles])
+
+
+def check_site_places(site: Path, titles: Sequence[TitleSource]) -> None:
+    """A `UsageError` naming what stands where the site writes a file or a folder, before the build."""
+    for name, folder in site_places(titles):
+        path = site / name
+        if path.is_symlink() or not path.exists() or path.is_dir() == folder:
+            continue
+        stands, goes = ("a file", "folder") if folder else ("a folder", "file")
+        raise UsageError(f"{path} is {stands}, where the site writes its {goes} {name}: move it away or pass "
+                         f"--out another folder (nothing was built)")
 
 
 def check_slugs(titles: Sequence[TitleSource]) -> None:
@@ -166,8 +190,9 @@ def run_site(plan: SitePlan, titles: Sequence[TitleSource], report: CatalogueRes
         outcome = publish_site(built, out_dir, plan.config, plan.base_url, default_cache(plan.project_dir),
                                STYLES_DIR, force=force, keep=left_out, log=notes.append)
     except Exception as exc:  # noqa: BLE001 - one line at the CLI, like a title's failure
-        return SiteStep(site_dir, time.perf_counter() - started, error=f"site: {describe_failure(exc)}",
-                        left_out=left_out, notes=tuple(notes))
+        said = describe_failure(exc, f"into {site_dir}")  # (a full disk's error names no file)
+        return SiteStep(site_dir, time.perf_counter() - started, error=f"site: {said}", left_out=left_out,
+                        notes=tuple(notes))
     return SiteStep(site_dir, time.perf_counter() - started, outcome=outcome, left_out=left_out, notes=tuple(notes),
                     forgiven=forgiven)
 

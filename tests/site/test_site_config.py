@@ -66,7 +66,7 @@ def test_a_base_url_without_a_valid_host_is_refused(typed: str) -> None:
     ('[site]\nbase_ulr = "https://example.org/"\n', "base_ulr: unknown setting"),
     ('[podcast]\nexplicit = "sometimes"\n', "explicit"),
     ('[site]\nlanguage = "Chinese (simplified)"\n', "language: .*not a BCP 47 language tag"),
-    ('[site\nbase_url = 1\n', "not valid TOML"),
+    ('[site\nbase_url = 1\n', "publish.toml:1: a section's name is closed by"),
 ])
 def test_mistakes_name_the_file_and_the_setting(tmp_path: Path, toml: str, message: str) -> None:
     (tmp_path / "publish.toml").write_text(toml, encoding="utf-8")
