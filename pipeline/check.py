@@ -17,7 +17,7 @@ import yaml
 
 from pipeline.charrefs import UNESCAPED_REFERENCE
 from pipeline.diagnostics import Diagnostic
-from pipeline.misplaced import questions_in_answers
+from pipeline.misplaced import labels_in_headings, questions_in_answers
 from pipeline.model import Document, Reference, Speaker
 from pipeline.passes.languages import unmarked_language
 from pipeline.passes.typography import half_width_marks
@@ -25,7 +25,7 @@ from pipeline.reader import read_with_diagnostics
 from pipeline.sourcetext import split_lines
 from pipeline.checkpinyin import LONG_PARAGRAPH, pinyin_fallbacks
 from pipeline.texthygiene import HTML_MARKUP, HTML_TAGS
-from pipeline.textslips import REFERENCE_DEFINITION, stray_combining_marks
+from pipeline.textslips import PRINTED_AS_MARKUP, REFERENCE_DEFINITION, stray_combining_marks
 
 # Errors that leave the file's shape unknown (E101): the line rules took the YAML for text, a W401
 # for each of its quotes, a cascade the editor could not act on; they run once the front matter is there.
@@ -181,6 +181,8 @@ def _without_link_addresses(line: str) -> str:
     HTML tags and comments the reader names (E227, E225): '<iframe src="…">' is one error, not
     also a W401 and a W404 for its attribute's quotes."""
     line = _LINK_ADDRESS.sub(lambda m: " " * len(m[0]), line)
+    for markup in PRINTED_AS_MARKUP:  # (the reader's E233 names them: their colons and quotes are no W401)
+        line = markup.sub(lambda m: " " * len(m[0]), line)
     if "<" in line:
         line = HTML_MARKUP.sub(lambda m: " " * len(m[0]) if m["comment"] or m["name"].lower() in HTML_TAGS else m[0], line)
     return line
@@ -216,8 +218,16 @@ _HAN = "\u3400-\u9fff\uf900-\ufaff"
 # source): markdown-it turns them into the space itself, which every edition prints the same.
 _SPACE_REFERENCE = (r"&(?:nbsp|ensp|emsp|thinsp|hairsp|numsp|puncsp|emsp13|emsp14|NonBreakingSpace|ThinSpace);"
                     r"|&#0*(?:32|160|819[4-9]|820[0-2]);|&#[xX]0*(?:20|[aA]0|200[2-9aA]);")
-_STRAY_SPACE = re.compile(f"(?<=[{_HAN}])(?:[ \t\u00a0]|{_SPACE_REFERENCE})+(?=[{_HAN}])"
-                          "|(?<=\\S)[ \u00a0]*\t[ \t\u00a0]*(?=\\S)")
+# (the eleventh sweep) A full-width mark carries its own space (，。：？ are a whole em wide), so a
+# space beside one, typed or a no-break space or '&nbsp;' from a web page, prints a gap the width of
+# two: as stray as one between two characters, and it was let be ('孙子闹，&nbsp;晚上').
+_FULL_WIDTH_MARKS = "\u3001\u3002\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_STRAY_SPACE = re.compile(f"(?<=[{_HAN}{_FULL_WIDTH_MARKS}])(?:[ \t\u00a0]|{_SPACE_REFERENCE})+(?=[{_HAN}{_FULL_WIDTH_MARKS}])"
+                          "|(?<=\\S)[ \u00a0]*\t[ \t\u00a0]*(?=\\S)"
+                          # (the eleventh sweep) an indent typed as references, Word's or WPS's ('&emsp;&emsp;'
+                          # opening a paragraph): markdown-it strips a typed indent, not these, so every
+                          # edition printed it before its own
+                          f"|^(?:{_SPACE_REFERENCE}|&#0*12288;|&#[xX]0*3000;|[ \u00a0\u3000])*(?:{_SPACE_REFERENCE}|&#0*12288;|&#[xX]0*3000;)")
 
 
 def _combining_marks(source: _SourceText, path: str) -> list[Diagnostic]:
@@ -236,13 +246,28 @@ def _stray_spaces(source: _SourceText, path: str) -> list[Diagnostic]:
     found = []
     for number, offset, text in source.prose:
         written = source.lines[number - 1]  # (a link's address is blanked in `text`: only spaces typed count)
-        typed = (m for m in _STRAY_SPACE.finditer(text) if written[offset + m.start(): offset + m.end()] == m[0])
+        typed = (m for m in _STRAY_SPACE.finditer(text) if written[offset + m.start(): offset + m.end()] == m[0]
+                 and (m.start() or not offset))  # (an indent opens a body line; a field's value is E231's)
         if (match := next(typed, None)) is not None:
-            what = ("a tab inside the text (a table pasted from a spreadsheet?): every edition prints it as a space"
-                    if "\t" in match[0] else "a space between two Chinese characters"
-                    + (f" (typed as '{match[0]}')" if "&" in match[0] else "") + ": every edition prints it")
+            what = _what_space(match, text)
             found.append(Diagnostic("W415", path, number, offset + match.start() + 1, what))
     return found
+
+
+def _what_space(match: re.Match[str], text: str) -> str:
+    """W415's words for one stray space: a tab, an indent typed as references, or a space beside a
+    full-width mark or between two characters."""
+    if "\t" in match[0]:
+        return "a tab inside the text (a table pasted from a spreadsheet?): every edition prints it as a space"
+    if match.start() == 0:
+        return (f"the paragraph opens with '{match[0]}', an indent typed as character references (Word's, WPS's): "
+                "every edition indents a paragraph itself and printed this one twice; delete it")
+    before, after = text[match.start() - 1], text[match.end()] if match.end() < len(text) else ""
+    mark = before if re.match(f"[{_FULL_WIDTH_MARKS}]", before) else after
+    where = ("between two Chinese characters" if re.match(f"[{_HAN}]", before) and re.match(f"[{_HAN}]", after)
+             else f"beside the full-width '{mark}', which carries its own space")
+    typed = f" (typed as '{match[0]}')" if "&" in match[0] else " (a no-break space)" if "\u00a0" in match[0] else ""
+    return f"a space {where}{typed}: every edition prints it"
 
 
 def _quote_styles(source: _SourceText, path: str) -> list[Diagnostic]:
@@ -478,7 +503,7 @@ def _unspoken_language(doc: Document, source: _SourceText) -> list[Diagnostic]:
 
 MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _same_labels, _unused_pronunciations,
                                                                    _voice_hints, _repeated_text, questions_in_answers,
-                                                                   unmarked_language)
+                                                                   labels_in_headings, unmarked_language)
 
 # The rules that read the file's lines (exact columns), in the order their warnings were added.
 LINE_RULES: tuple[Callable[[_SourceText, str], list[Diagnostic]], ...] = (_half_width, _quote_styles, _not_in_fonts,

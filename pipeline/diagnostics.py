@@ -116,6 +116,7 @@ RULES: dict[str, tuple[Severity, str]] = {
                         "and the answer below it in a fence of its own"),
     "W428": ("warning", "mark the paragraph's language: write it as [the paragraph's text]{lang=en} "
                         "(fr, de, es … for another language)"),
+    "W429": ("warning", "delete the label and its colon: the editions mark the questions themselves"),
     "W425": ("warning", "front-matter values are plain text: YAML's quotes are the straight \" and '"),
     "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "

@@ -47,3 +47,41 @@ OTHER_TOOLS_CLASSES = {
               "delete the '[]{…}'",
     "comment-end": "the end of a Word comment (pandoc's '--track-changes=all'): delete the '[]{…}'",
 }
+
+
+# (the eleventh sweep) The anchors other tools give a heading, as their exports keep them: "is not an id"
+# left the editor to guess where '{#h.abc123}' came from and whether to keep it. Every edition makes a
+# chapter's anchor itself, so the tool's own is deleted, not rewritten.
+OTHER_TOOLS_ANCHORS = (
+    (re.compile(r"^h\.[0-9a-z]+$"), "Google Docs' heading anchor, as its Markdown export keeps it"),
+    (re.compile(r"^_(?:Toc|Ref|Hlk|GoBack)\d*$", re.I), "a Word bookmark (its table of contents' or a cross-reference's)"),
+    (re.compile(r"^\d+(?:\.\d+)*$"), "a section number kept as an anchor (a wiki's or a Word outline's)"),
+)
+
+
+def other_tools_anchor(written: str) -> str | None:
+    """E222's words for a chapter id another tool wrote ('h.abc123', '_Toc12345'), or None."""
+    what = next((what for pattern, what in OTHER_TOOLS_ANCHORS if pattern.match(written)), None)
+    return None if what is None else (f"{what}: every edition makes the chapter's anchor itself; delete the "
+                                      f"'{{#{written}}}', or write an id of your own, a letter first: {{#night-shift}}")
+
+
+# (the eleventh sweep) The boxes other Markdown tools open with ':::' (Yuque's and VuePress's callouts,
+# Docusaurus's admonitions, markdown-it-container's, a Feishu export's), by name: "write a space between
+# ':::' and 'tips'" led to "unknown block '::: tips'", and neither said the box is another tool's.
+OTHER_TOOLS_BLOCKS = {
+    **dict.fromkeys(("tips", "tip", "info", "warning", "danger", "success", "caution", "important", "hint",
+                     "attention", "error", "callout", "color1", "color2", "color3", "color4", "color5"),
+                    "a callout box of Yuque (语雀), VuePress or Docusaurus"),
+    "details": "a folding box of Yuque (语雀) or VuePress",
+    "collapse": "a folding box of a Markdown editor",
+    "col": "a column of Yuque's layout",
+}
+
+
+def other_tools_block(name: str) -> str | None:
+    """E206's words for a ':::' box another tool opened ('::: tips'), or None."""
+    what = OTHER_TOOLS_BLOCKS.get(name.lower())
+    return None if what is None else (f"'::: {name}' opens {what}, which this format does not have: write its "
+                                      "text as a '::: note' (printed after the chapter) or as a quote, '> …', where "
+                                      "it stands, or delete it and the ':::' that closes it")
