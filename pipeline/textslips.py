@@ -87,8 +87,9 @@ _PRINTED_MARKUP = (
      "the format does not typeset; write the formula in words or as plain text"),
     # (named once a list, at its first checkbox, since the eleventh sweep: it was one error an item)
     (re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\](?=[ \t])"), "item", "E233",
-     "'{0}' is printed as written, brackets and all: this list is a task list (GitHub's, Obsidian's, Notion's), "
-     "whose checkboxes the format does not read; delete each item's '[ ]' or '[x]' (the items stay a list)"),
+     "'{0}' is printed as written, brackets and all: a task list's checkboxes (GitHub's, Obsidian's, Notion's), "
+     "which the format does not read, in every item of this list; delete each item's '[ ]' or '[x]' (the items "
+     "stay a list)"),
     (re.compile(r"^:[ \t]+\S.*"), "raw", "E233",
      "'{0}' is printed as written, colon and all: a definition list's definition (pandoc's, Markdown Extra's), "
      "which the format does not read; join it to the term as a sentence, or write a list"),
