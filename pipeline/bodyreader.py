@@ -137,7 +137,8 @@ class BodyBuilder:
         deep = nested_too_deep(tokens)
         if deep is not None:
             self.problem("E212", self.loc(deep).line, 1, TOO_DEEP)
-        self.cut_short = deep is not None  # (an answer cut short is not "empty": E212 says why)
+        # (an answer cut short, or whose text Markdown made code, a tab's indent, is not "empty": E212 says why)
+        self.cut_short = deep is not None or any(token.type in UNSUPPORTED for token in tokens)
         return tokens
 
     def walk(self, tokens: list[Token]) -> None:

@@ -23,6 +23,7 @@ from pipeline.passes.languages import unmarked_language
 from pipeline.passes.typography import half_width_marks
 from pipeline.reader import read_with_diagnostics
 from pipeline.sourcetext import split_lines
+from pipeline.strayspaces import stray_spaces
 from pipeline.checkpinyin import LONG_PARAGRAPH, pinyin_fallbacks
 from pipeline.texthygiene import HTML_MARKUP, HTML_TAGS
 from pipeline.textslips import PRINTED_AS_MARKUP, REFERENCE_DEFINITION, stray_combining_marks
@@ -209,27 +210,6 @@ def _half_width(source: _SourceText, path: str) -> list[Diagnostic]:
             for (number, offset, _text), marks in zip(source.prose, source.half_width) for col, mark in marks]
 
 
-# White space every edition prints where the editor did not mean it: a space, a no-break space or a
-# tab between two Han characters ('白 天 家 里', copy pasted from a PDF or a laid-out page; a
-# full-width space U+3000 is typed on purpose), and a tab inside a line (a table pasted from a
-# spreadsheet: its columns run together into one sentence, a space apart).
-_HAN = "\u3400-\u9fff\uf900-\ufaff"
-# The same spaces typed as character references ('白天&nbsp;家里', from a CMS or a web page's
-# source): markdown-it turns them into the space itself, which every edition prints the same.
-_SPACE_REFERENCE = (r"&(?:nbsp|ensp|emsp|thinsp|hairsp|numsp|puncsp|emsp13|emsp14|NonBreakingSpace|ThinSpace);"
-                    r"|&#0*(?:32|160|819[4-9]|820[0-2]);|&#[xX]0*(?:20|[aA]0|200[2-9aA]);")
-# (the eleventh sweep) A full-width mark carries its own space (，。：？ are a whole em wide), so a
-# space beside one, typed or a no-break space or '&nbsp;' from a web page, prints a gap the width of
-# two: as stray as one between two characters, and it was let be ('孙子闹，&nbsp;晚上').
-_FULL_WIDTH_MARKS = "\u3001\u3002\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-_STRAY_SPACE = re.compile(f"(?<=[{_HAN}{_FULL_WIDTH_MARKS}])(?:[ \t\u00a0]|{_SPACE_REFERENCE})+(?=[{_HAN}{_FULL_WIDTH_MARKS}])"
-                          "|(?<=\\S)[ \u00a0]*\t[ \t\u00a0]*(?=\\S)"
-                          # (the eleventh sweep) an indent typed as references, Word's or WPS's ('&emsp;&emsp;'
-                          # opening a paragraph): markdown-it strips a typed indent, not these, so every
-                          # edition printed it before its own
-                          f"|^(?:{_SPACE_REFERENCE}|&#0*12288;|&#[xX]0*3000;|[ \u00a0\u3000])*(?:{_SPACE_REFERENCE}|&#0*12288;|&#[xX]0*3000;)")
-
-
 def _combining_marks(source: _SourceText, path: str) -> list[Diagnostic]:
     """W423 for a combining mark on a Han character or a space (`textslips.stray_combining_marks`)."""
     marks = {char for char in source.characters if unicodedata.combining(char)}
@@ -239,35 +219,6 @@ def _combining_marks(source: _SourceText, path: str) -> list[Diagnostic]:
                        + ": every edition prints it as a stray accent")
             for number, offset, text in source.prose if not marks.isdisjoint(text)
             for col, mark in stray_combining_marks(text)]
-
-
-def _stray_spaces(source: _SourceText, path: str) -> list[Diagnostic]:
-    """W415, once a line, at the first such space."""
-    found = []
-    for number, offset, text in source.prose:
-        written = source.lines[number - 1]  # (a link's address is blanked in `text`: only spaces typed count)
-        typed = (m for m in _STRAY_SPACE.finditer(text) if written[offset + m.start(): offset + m.end()] == m[0]
-                 and (m.start() or not offset))  # (an indent opens a body line; a field's value is E231's)
-        if (match := next(typed, None)) is not None:
-            what = _what_space(match, text)
-            found.append(Diagnostic("W415", path, number, offset + match.start() + 1, what))
-    return found
-
-
-def _what_space(match: re.Match[str], text: str) -> str:
-    """W415's words for one stray space: a tab, an indent typed as references, or a space beside a
-    full-width mark or between two characters."""
-    if "\t" in match[0]:
-        return "a tab inside the text (a table pasted from a spreadsheet?): every edition prints it as a space"
-    if match.start() == 0:
-        return (f"the paragraph opens with '{match[0]}', an indent typed as character references (Word's, WPS's): "
-                "every edition indents a paragraph itself and printed this one twice; delete it")
-    before, after = text[match.start() - 1], text[match.end()] if match.end() < len(text) else ""
-    mark = before if re.match(f"[{_FULL_WIDTH_MARKS}]", before) else after
-    where = ("between two Chinese characters" if re.match(f"[{_HAN}]", before) and re.match(f"[{_HAN}]", after)
-             else f"beside the full-width '{mark}', which carries its own space")
-    typed = f" (typed as '{match[0]}')" if "&" in match[0] else " (a no-break space)" if "\u00a0" in match[0] else ""
-    return f"a space {where}{typed}: every edition prints it"
 
 
 def _quote_styles(source: _SourceText, path: str) -> list[Diagnostic]:
@@ -507,4 +458,4 @@ MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speak
 
 # The rules that read the file's lines (exact columns), in the order their warnings were added.
 LINE_RULES: tuple[Callable[[_SourceText, str], list[Diagnostic]], ...] = (_half_width, _quote_styles, _not_in_fonts,
-                                                                          _stray_spaces, _combining_marks)
+                                                                          stray_spaces, _combining_marks)

@@ -34,7 +34,10 @@ REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<[^<>\s]*>|<?
 ULYSSES_MARK = re.compile(r"(?<![:\\A-Za-z0-9])::(?=[^\s:])[^:\n]*?(?<=[^\s:\\])::(?![:A-Za-z0-9])")
 LATEX_QUOTES = re.compile(r"(?<![`\\])``(?=[^\s`])[^`'\n]*?''(?!')")
 KRAMDOWN_ATTRIBUTES = re.compile(r"(?<!\\)\{:[ \t]*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}")
-PRINTED_AS_MARKUP = (ULYSSES_MARK, LATEX_QUOTES, KRAMDOWN_ATTRIBUTES)
+# A Word field code, copied while Word showed codes (Alt+F9): '{ HYPERLINK "https://…" }', '{ PAGE }'
+WORD_FIELD = re.compile(r"(?<!\\)\{[ \t]*(?:HYPERLINK|PAGEREF|PAGE|TOC|REF|NOTEREF|SEQ|MERGEFIELD|DATE|TIME|"
+                        r"INCLUDEPICTURE|FORMTEXT|FORMCHECKBOX|XE|TC|STYLEREF|EQ)\b[^{}\n]*\}")
+PRINTED_AS_MARKUP = (ULYSSES_MARK, LATEX_QUOTES, KRAMDOWN_ATTRIBUTES, WORD_FIELD)
 
 # (pattern on the line as written, where it is looked for, code, what is wrong). 'text': in the
 # text markdown-it left as text (so a code span or an escaped mark is never taken for one);
@@ -112,6 +115,9 @@ _PRINTED_MARKUP = (
     (re.compile(r"^[ \t]*%(?![%\d])[ \t]*\S.*"), "raw", "E233",
      "'{0}' is printed as written, '%' and all: a LaTeX comment (a note in a LaTeX or Scrivener draft), which the "
      "format does not hide; delete the line (a note meant for readers goes in a '::: note')"),
+    (WORD_FIELD, "text", "E233",
+     "'{0}' is printed as written, braces and all: a Word field code, copied while Word showed the codes "
+     "(Alt+F9) rather than what they make; press Alt+F9 in Word and copy again, or write the words the field shows"),
     (KRAMDOWN_ATTRIBUTES, "text", "E233",
      "'{0}' is printed as written, braces and all: a kramdown attribute list (a Yuque, Jekyll or GitBook "
      "export's), which the format does not read; delete it (this format's attributes: [文字]{{lang=en}}, "

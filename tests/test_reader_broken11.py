@@ -9,7 +9,9 @@ a space"), '::: ａｎｓｗｅｒ' typed through an IME (E218 and E215); Word's
 (joined into one paragraph); a Setext heading over answers (E232 and an E205 for each answer);
 Windows-1252's curly quotes in a UTF-8 file ("saved in another encoding, such as GBK") or read as
 Latin-1 ("invisible character"); a byte-order mark where a second file was joined; and the
-interviewer's label kept in a question's heading ('## 问：…', printed and read aloud).
+interviewer's label kept in a question's heading ('## 问：…', printed and read aloud); Word's field
+codes copied as codes ('{ HYPERLINK "…" }'); an answer's paragraph indented with a tab (E212, and
+E203 "empty" for an answer whose text Markdown made code).
 
 As in the tenth sweep's tests, each row changes the bundled test title in one place; the line is
 where the row's `needle` stands, the column where its `at` stands on that line, and an error or
@@ -73,6 +75,10 @@ BROKEN = [
      "in every item of this list"),
     ("numbered-task-list-named-once", article("1. [x] 联系馆方\n2. [ ] 拍照"), "E233", "1. [x] 联系馆方", None,
      "delete each item's '[ ]' or '[x]'"),
+    ("word-field-code", answer(LINE + '{ HYPERLINK "https://example.org/notice" }'), "E233", "{ HYPERLINK", "{",
+     "a Word field code"),
+    # -- E212 alone for an answer's paragraph indented with a tab (it was E212 and E203, "empty") -------
+    ("tab-indented-answer", answer("\t" + LINE), "E212", "\t白天", None, "a line that starts with a tab"),
     # -- E222: another tool's heading anchor ------------------------------------------------------------
     ("google-docs-anchor", (QUESTION, QUESTION + " {#h.abc123}"), "E222", QUESTION, None, "Google Docs' heading anchor"),
     ("word-toc-bookmark-anchor", (QUESTION, QUESTION + " {#_Toc123456}"), "E222", QUESTION, None, "a Word bookmark"),
@@ -120,6 +126,7 @@ CLEAN = [
     ("a-label-word-that-is-no-label", ("## 夜间阅览室还缺什么？", "## 问答之外：夜间阅览室还缺什么？"), ["问答之外：夜间"], []),
     ("a-tab-indenting-a-nested-item", ("2. 期刊架", "\t- 尤其是冬天。\n2. 期刊架"), ["尤其是冬天。"], []),
     ("a-space-between-a-mark-and-latin", ("英文名是[Night", "英文名是：[Night"), ["英文名是：Night"], []),
+    ("an-ideographic-space-after-a-fence", ("::: answer suwen role=", ":::\u3000answer suwen role="), ["我们正在招募"], []),
     ("a-percent-opening-a-line", ("我们请四位常客", "我们请\n4%的常客中的四位常客"), ["4%的常客"], []),
 ]
 
