@@ -25,7 +25,7 @@ from pipeline.reader import read_with_diagnostics
 from pipeline.sourcetext import split_lines
 from pipeline.strayspaces import stray_spaces
 from pipeline.checkpinyin import LONG_PARAGRAPH, pinyin_fallbacks
-from pipeline.texthygiene import HTML_MARKUP, HTML_TAGS
+from pipeline.texthygiene import HTML_MARKUP, is_tag
 from pipeline.textslips import PRINTED_AS_MARKUP, REFERENCE_DEFINITION, stray_combining_marks
 
 # Errors that leave the file's shape unknown (E101): the line rules took the YAML for text, a W401
@@ -185,7 +185,7 @@ def _without_link_addresses(line: str) -> str:
     for markup in PRINTED_AS_MARKUP:  # (the reader's E233 names them: their colons and quotes are no W401)
         line = markup.sub(lambda m: " " * len(m[0]), line)
     if "<" in line:
-        line = HTML_MARKUP.sub(lambda m: " " * len(m[0]) if m["comment"] or m["name"].lower() in HTML_TAGS else m[0], line)
+        line = HTML_MARKUP.sub(lambda m: " " * len(m[0]) if m["comment"] or is_tag(m["name"]) else m[0], line)
     return line
 
 

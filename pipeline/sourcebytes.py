@@ -49,6 +49,8 @@ def _windows_1252(data: bytes, bad: int) -> str:
     alone (0x93 '“', 0x94 '”', 0x96 '–', 0x85 '…'): a quotation or dash typed in an old Windows
     program and pasted into a UTF-8 file. "Another encoding, such as GBK" sent the editor converting
     a file that is UTF-8 throughout."""
+    if not any(char >= "\u2e80" for char in data.decode("utf-8", "ignore")):
+        return ""  # (no UTF-8 Chinese in the file: a byte alone in ASCII text says nothing of where it came from)
     count, at = 0, bad
     while count < 100:
         if chr(data[at]) not in WINDOWS_1252_MARKS or (at + 1 < len(data) and 0x80 <= data[at + 1] < 0xC0):

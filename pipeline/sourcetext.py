@@ -99,8 +99,7 @@ def invisible_characters(lines: list[str], front_end: int | None = None) -> Iter
 # (the eleventh sweep) The punctuation Windows-1252 keeps in bytes 0x80–0x9F: read as Latin-1 they are
 # C1 controls (E219's "invisible character U+0093" for a curly quote), and left as bytes in a UTF-8
 # file they are no UTF-8 (E100). Either way the editor is told the mark meant.
-WINDOWS_1252_MARKS = {chr(b): bytes([b]).decode("cp1252") for b in (0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96,
-                                                                    0x97, 0x99)}
+WINDOWS_1252_MARKS = {chr(b): bytes([b]).decode("cp1252") for b in (0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97)}
 
 
 # A front-matter line's key, as an editor types it: '  - id: x', '    name: 苏雯', 'editor: 周一'.

@@ -38,7 +38,7 @@ _CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?
 # (not after a backslash, `\\<b>`, which prints the tag on purpose) and the check's punctuation
 # rules, which skip every tag and comment, escaped or not (an attribute's quotes, `title="a"`, are
 # the tag's, not a half-width mark to make full-width).
-_TAG = r"</?(?P<name>[A-Za-z][A-Za-z0-9]*(?::[A-Za-z][\w.-]*)?)(?:\s[^<>]*)?/?>"
+_TAG = r"</?(?P<name>[A-Za-z][A-Za-z0-9]*(?::[A-Za-z][\w.-]*|(?:-[A-Za-z0-9]+)+)?)(?:\s[^<>]*)?/?>"
 _COMMENT = r"<!--"
 HTML_MARKUP = re.compile(rf"(?P<comment>{_COMMENT}.*?(?:-->|$))|{_TAG}")
 _HTML_COMMENT = re.compile(rf"(?<!\\){_COMMENT}")
@@ -62,6 +62,14 @@ HTML_TAGS = frozenset("""a abbr b big blockquote br center cite code del div em 
     f"{prefix}:{name}" for prefix, names in (("o", "p lock"), ("w", "sdt sdtpr wrap"), ("v", "shape imagedata"),
                                              ("st1", "chsdate chmetcnv personname place city")) for name in names.split()])
 _OFFICE_TAG = re.compile(r"^(?:o|w|v|m|st1|st2|wx):\w+$", re.I)  # (any tag of Word's namespaces: E227 names it)
+# (the eleventh sweep) and a custom element, whose name holds a hyphen: a WeChat article's
+# '<mp-style-type data-value="3">', '<mp-common-profile …>', printed, quotes and all
+_FOREIGN_TAG = re.compile(r"^(?:(?:o|w|v|m|st1|st2|wx):\w+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)$", re.I)
+
+
+def is_tag(name: str) -> bool:
+    """Whether '<name …>' is a tag every edition would print: HTML's, Word's or a custom element's."""
+    return name.lower() in HTML_TAGS or _FOREIGN_TAG.match(name) is not None
 # Two or more '*' or '_' that Markdown did not read as emphasis: CommonMark does not open or close
 # '**' between a Chinese quotation mark or bracket and a Han character ('**“好”**然后'), nor '__'
 # inside a word, so every edition printed the marks (E229). ('\\**' is escaped: text on purpose.)
@@ -157,7 +165,7 @@ def html_markup(lines: TextLines) -> Problem | None:
             return Problem("E225", line, lines.raw[k].find("<!--") + 1,
                            f"an HTML comment '{what_comment(text[found.start():])}' would be printed in every edition")
         unquoted = _CODE_SPAN.sub(lambda m: " " * len(m[0]), text)  # ('`<b>`' shows the tag on purpose)
-        tags = (t for t in _HTML_TAG.finditer(unquoted) if t["name"].lower() in HTML_TAGS or _OFFICE_TAG.match(t["name"]))
+        tags = (t for t in _HTML_TAG.finditer(unquoted) if is_tag(t["name"]))
         if (tag := next(tags, None)) is not None:
             what = "Word's XML tag" if ":" in tag["name"] else "the HTML tag"  # ('<o:p>': a Word or WPS page's)
             return Problem("E227", line, lines.raw[k].find(tag[0]) + 1,

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from markdown_it.token import Token
 
+from pipeline.othertools import WECHAT_STICKERS
 from pipeline.texthygiene import Problem, TextLines
 
 # A reference-style link's definition, '[1]: https://…' on its own line, with a title ('"公告"', '(公告)')
@@ -37,6 +38,7 @@ KRAMDOWN_ATTRIBUTES = re.compile(r"(?<!\\)\{:[ \t]*(?:[.#][\w-]+|[\w-]+=)[^{}\n]
 # A Word field code, copied while Word showed codes (Alt+F9): '{ HYPERLINK "https://…" }', '{ PAGE }'
 WORD_FIELD = re.compile(r"(?<!\\)\{[ \t]*(?:HYPERLINK|PAGEREF|PAGE|TOC|REF|NOTEREF|SEQ|MERGEFIELD|DATE|TIME|"
                         r"INCLUDEPICTURE|FORMTEXT|FORMCHECKBOX|XE|TC|STYLEREF|EQ)\b[^{}\n]*\}")
+STICKERS = re.compile(r"(?<!\\)\[(?:" + "|".join(sorted(WECHAT_STICKERS, key=len, reverse=True)) + r")\](?!\()")
 PRINTED_AS_MARKUP = (ULYSSES_MARK, LATEX_QUOTES, KRAMDOWN_ATTRIBUTES, WORD_FIELD)
 
 # (pattern on the line as written, where it is looked for, code, what is wrong). 'text': in the
@@ -118,6 +120,9 @@ _PRINTED_MARKUP = (
     (WORD_FIELD, "text", "E233",
      "'{0}' is printed as written, braces and all: a Word field code, copied while Word showed the codes "
      "(Alt+F9) rather than what they make; press Alt+F9 in Word and copy again, or write the words the field shows"),
+    (STICKERS, "text", "E233",
+     "'{0}' is printed as written, brackets and all: a WeChat sticker as its text form (copied out of WeChat), "
+     "which no edition draws; delete it, or say the feeling in words"),
     (KRAMDOWN_ATTRIBUTES, "text", "E233",
      "'{0}' is printed as written, braces and all: a kramdown attribute list (a Yuque, Jekyll or GitBook "
      "export's), which the format does not read; delete it (this format's attributes: [文字]{{lang=en}}, "
@@ -135,12 +140,17 @@ _PRINTED_MARKUP = (
 _REFERENCE_USE = re.compile(r"(?<![\\\]!])\[[^\[\]\n]+\]\[[^\[\]\n]+\](?![(\[:])")
 
 
+def _blank(found: re.Match[str]) -> str:
+    return " " * len(found[0])
+
+
 def reference_use(lines: TextLines, texts: Iterable[str]) -> Problem | None:
     """E223 for the first '[文字][1]' markdown-it left as text in a paragraph or a heading."""
+    texts = [STICKERS.sub(_blank, text) for text in texts]  # (two stickers, '[捂脸][捂脸]', are the row's above)
     if not any(_REFERENCE_USE.search(text) for text in texts):
         return None
     for k, raw in enumerate(lines.raw):
-        if (found := _REFERENCE_USE.search(raw)) is not None:
+        if (found := _REFERENCE_USE.search(STICKERS.sub(_blank, raw))) is not None:
             return Problem("E223", lines.first + k, found.start() + 1,
                            f"'{found[0][:40]}' is printed as written, brackets and all: a reference-style link, which "
                            "this format does not read; write the link where it stands, [文字](https://…), or keep the "

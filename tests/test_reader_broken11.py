@@ -10,7 +10,8 @@ a space"), '::: ａｎｓｗｅｒ' typed through an IME (E218 and E215); Word's
 Windows-1252's curly quotes in a UTF-8 file ("saved in another encoding, such as GBK") or read as
 Latin-1 ("invisible character"); a byte-order mark where a second file was joined; and the
 interviewer's label kept in a question's heading ('## 问：…', printed and read aloud); Word's field
-codes copied as codes ('{ HYPERLINK "…" }'); an answer's paragraph indented with a tab (E212, and
+codes copied as codes ('{ HYPERLINK "…" }'); WeChat's stickers as text ('[捂脸]') and its own
+elements ('<mp-style-type …>'); an answer's paragraph indented with a tab (E212, and
 E203 "empty" for an answer whose text Markdown made code).
 
 As in the tenth sweep's tests, each row changes the bundled test title in one place; the line is
@@ -93,6 +94,11 @@ BROKEN = [
     ("word-smart-tag-around-a-date", answer(LINE.replace("8点", "<st1:chsdate>8点</st1:chsdate>")), "E227",
      "<st1:chsdate>", "<st1", "Word's XML tag '<st1:chsdate>'"),
     ("wechat-voice-embed", article('<mpvoice name="采访录音"></mpvoice>'), "E227", "<mpvoice", None, "the HTML tag"),
+    ("wechat-custom-element", article('<mp-style-type data-value="3"></mp-style-type>'), "E227", "<mp-style-type", None,
+     "the HTML tag '<mp-style-type data-value=\"3\">'"),
+    # -- E233: WeChat's stickers as text ('[捂脸][捂脸]' was "a reference-style link", E223) -------------
+    ("wechat-sticker", answer(LINE.replace("安静。", "安静。[微笑]")), "E233", "[微笑]", "[微笑]", "a WeChat sticker"),
+    ("two-wechat-stickers", answer(LINE + "[捂脸][捂脸]"), "E233", "[捂脸][捂脸]", "[捂脸]", "a WeChat sticker"),
     # -- W417: a WeChat editor's symbols as bullets, joined into one paragraph ---------------------
     ("triangle-bullets", article("▶️ 饮水机\n▶️ 台灯\n▶️ 插座"), "W417", "▶️ 台灯", None, "the list marker '▶️'"),
     ("star-bullets", article("★ 饮水机\n★ 台灯"), "W417", "★ 台灯", None, "the list marker '★'"),
@@ -127,6 +133,7 @@ CLEAN = [
     ("a-tab-indenting-a-nested-item", ("2. 期刊架", "\t- 尤其是冬天。\n2. 期刊架"), ["尤其是冬天。"], []),
     ("a-space-between-a-mark-and-latin", ("英文名是[Night", "英文名是：[Night"), ["英文名是：Night"], []),
     ("an-ideographic-space-after-a-fence", ("::: answer suwen role=", ":::\u3000answer suwen role="), ["我们正在招募"], []),
+    ("an-escaped-sticker", ("记得带充电器", "记得带\\[强\\]充电器"), ["记得带[强]充电器"], []),
     ("a-percent-opening-a-line", ("我们请四位常客", "我们请\n4%的常客中的四位常客"), ["4%的常客"], []),
 ]
 
