@@ -47,9 +47,9 @@ from pipeline.texthygiene import (
     stray_emphasis,
     stray_fence,
 )
-from pipeline.textslips import (HEADING_IN_BLOCK, MISTYPED_MARKUP, SETEXT_CHAPTER, after_the_closing, empty_items, extra_after_role,
-                                only_marks, printed_markup, reference_use, trailing_backslash,
-                                unknown_heading_attribute, REFERENCE_DEFINITION)
+from pipeline.textslips import (HEADING_IN_BLOCK, MISTYPED_MARKUP, SETEXT_CHAPTER, after_the_closing, empty_items,
+                                empty_link, extra_after_role, only_marks, printed_markup, reference_use,
+                                trailing_backslash, unknown_heading_attribute, REFERENCE_DEFINITION)
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
 # What markup in an answer's 'role=' is called: the label prints it as written.
@@ -389,7 +389,8 @@ class BodyBuilder:
                              full_width_markup(lines), misspelt_references(lines), footnotes(lines),
                              joined_items(lines), detached_attributes(lines, texts),
                              printed_markup(lines, texts, lists[-1] if lists else None), trailing_backslash(lines),
-                             None if self.defines_links else reference_use(lines, texts)])
+                             None if self.defines_links else reference_use(lines, texts),
+                             empty_link(token.children or [], lines)])
                 first = True
                 for spans, offset in read_lines(token):  # (one piece a line of a verse)
                     if not "".join(s.text for s in spans).strip():

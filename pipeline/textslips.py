@@ -186,6 +186,33 @@ def printed_markup(lines: TextLines, texts: Iterable[str], open_list: list | Non
     return None
 
 
+# (the eleventh sweep) A link with no text, '[](https://…)' (a Yuque or Feishu export's anchor, a link
+# whose words were cut): markdown-it reads it, and every edition dropped it, address and all, without a word.
+_EMPTY_LINK = re.compile(r"(?<![\\!])\[[ \t]*\]\([^)\n]*\)")
+
+
+def empty_link(children: Iterable[Token], lines: TextLines) -> Problem | None:
+    """E223 for the first link of a paragraph that has no text."""
+    inside: list[Token] | None = None  # (the tokens of the link being read)
+    for child in children:
+        if child.type == "link_open":
+            inside = []
+        elif child.type == "link_close" and inside is not None:
+            if not "".join(token.content for token in inside).strip() and not any(t.type == "image" for t in inside):
+                break
+            inside = None
+        elif inside is not None:
+            inside.append(child)
+    else:
+        return None
+    for k, raw in enumerate(lines.raw):
+        if (found := _EMPTY_LINK.search(raw)) is not None:
+            return Problem("E223", lines.first + k, found.start() + 1,
+                           f"'{found[0][:60]}' is a link with no text: every edition drops it, address and all; write "
+                           "the words to link between the brackets, or delete it")
+    return None
+
+
 # A backslash at the end of a paragraph's last line: verse marks each line's end with one, and the
 # last line's has no line after it to break to, so Markdown prints it ('安静。\'). Only after a
 # character past ASCII: a Windows path ('C:\Users\') ends so on purpose.

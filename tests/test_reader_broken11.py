@@ -11,7 +11,7 @@ Windows-1252's curly quotes in a UTF-8 file ("saved in another encoding, such as
 Latin-1 ("invisible character"); a byte-order mark where a second file was joined; and the
 interviewer's label kept in a question's heading ('## 问：…', printed and read aloud); Word's field
 codes copied as codes ('{ HYPERLINK "…" }'); WeChat's stickers as text ('[捂脸]') and its own
-elements ('<mp-style-type …>'); an answer's paragraph indented with a tab (E212, and
+elements ('<mp-style-type …>'); a link with no text, '[](https://…)' (dropped, address and all); an answer's paragraph indented with a tab (E212, and
 E203 "empty" for an answer whose text Markdown made code).
 
 As in the tenth sweep's tests, each row changes the bundled test title in one place; the line is
@@ -80,6 +80,11 @@ BROKEN = [
      "a Word field code"),
     # -- E212 alone for an answer's paragraph indented with a tab (it was E212 and E203, "empty") -------
     ("tab-indented-answer", answer("\t" + LINE), "E212", "\t白天", None, "a line that starts with a tab"),
+    # -- E223: a link with no text, a Yuque or Feishu export's anchor (dropped, address and all) ----------
+    ("link-with-no-text", answer(LINE.replace("报纸", "报纸[](https://example.org/notice)")), "E223", "[](https://",
+     "[](", "a link with no text: every edition drops it, address and all"),
+    ("anchor-link-with-no-text", answer(LINE.replace("报纸", "报纸[](#u8c2f)")), "E223", "[](#u8c2f)", "[](",
+     "a link with no text"),
     # -- E222: another tool's heading anchor ------------------------------------------------------------
     ("google-docs-anchor", (QUESTION, QUESTION + " {#h.abc123}"), "E222", QUESTION, None, "Google Docs' heading anchor"),
     ("word-toc-bookmark-anchor", (QUESTION, QUESTION + " {#_Toc123456}"), "E222", QUESTION, None, "a Word bookmark"),
