@@ -85,6 +85,11 @@ BROKEN = [
      "[](", "a link with no text: every edition drops it, address and all"),
     ("anchor-link-with-no-text", answer(LINE.replace("报纸", "报纸[](#u8c2f)")), "E223", "[](#u8c2f)", "[](",
      "a link with no text"),
+    # -- E101 at the line: YAML's '...' typed through an input method ("runs on into the text") --------
+    ("front-matter-closed-with-full-width-stops", ("háng zhǎng\n---", "háng zhǎng\n。。。"), "E101", "。。。", None,
+     "the line '。。。' does not close the front matter: write exactly '---'"),
+    ("front-matter-closed-with-an-ellipsis", ("háng zhǎng\n---", "háng zhǎng\n……"), "E101", "……", None,
+     "does not close the front matter"),
     # -- E222: another tool's heading anchor ------------------------------------------------------------
     ("google-docs-anchor", (QUESTION, QUESTION + " {#h.abc123}"), "E222", QUESTION, None, "Google Docs' heading anchor"),
     ("word-toc-bookmark-anchor", (QUESTION, QUESTION + " {#_Toc123456}"), "E222", QUESTION, None, "a Word bookmark"),
