@@ -192,7 +192,11 @@ _EMPTY_LINK = re.compile(r"(?<![\\!])\[[ \t]*\]\([^)\n]*\)")
 
 
 def empty_link(children: Iterable[Token], lines: TextLines) -> Problem | None:
-    """E223 for the first link of a paragraph that has no text."""
+    """E223 for the first link of a paragraph that has no text (a paragraph of nothing else is an
+    empty answer or reference, E203 / E210, which say so)."""
+    children = list(children)
+    if not "".join(child.content for child in children if child.type == "text").strip():
+        return None
     inside: list[Token] | None = None  # (the tokens of the link being read)
     for child in children:
         if child.type == "link_open":
