@@ -11,13 +11,15 @@ Windows-1252's curly quotes in a UTF-8 file ("saved in another encoding, such as
 Latin-1 ("invisible character"); a byte-order mark where a second file was joined; and the
 interviewer's label kept in a question's heading ('## 问：…', printed and read aloud); Word's field
 codes copied as codes ('{ HYPERLINK "…" }'); WeChat's stickers as text ('[捂脸]') and its own
-elements ('<mp-style-type …>'); a link with no text, '[](https://…)' (dropped, address and all); an answer's paragraph indented with a tab (E212, and
-E203 "empty" for an answer whose text Markdown made code).
+elements ('<mp-style-type …>'); a link with no text, '[](https://…)' (dropped, address and all);
+YAML's '...' typed '。。。' ("runs on into the text"); an answer's paragraph indented with a tab
+(E212, and E203 "empty" for an answer whose text Markdown made code).
 
 As in the tenth sweep's tests, each row changes the bundled test title in one place; the line is
-where the row's `needle` stands, the column where its `at` stands on that line, and an error or
-warning row's diagnostic is the source's only one (one fault, one message). Odd-but-fine rows are
-checked together, once. One build shows a fault of the sweep refuses every edition and writes nothing.
+where the row's `needle` stands, the column where its `at` stands on that line, and an error row's
+diagnostic is the source's only one (one fault, one message). Warning rows leave the source
+readable, so they are checked together, once, each at a line of its own, and give one warning
+each; odd-but-fine rows are checked together, once. One build shows a fault of the sweep refuses every edition and writes nothing.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from tests.test_reader_broken10 import _held
 LINE = next(line for line in BASE.splitlines() if line.startswith("白天家里孙子闹"))  # the first answer's line
 ARTICLE = "2025年1月起"
 QUESTION = "## 你为什么选在夜里来图书馆？"
-CLOSING_ANSWER = "::: answer chengyifan\n我白天"
+SECOND_ANSWER = "::: answer chengyifan\n我白天"  # (the first chapter's second answer)
 NOTE = "::: note"
 PRINTED = "is printed as written"
 
@@ -96,7 +98,7 @@ BROKEN = [
     # -- E206: another tool's ':::' box, a block's name typed in full-width letters -----------------
     ("yuque-tips-box", article(":::tips\n核实后再发。\n:::"), "E206", ":::tips", None, "a callout box of Yuque (语雀)"),
     ("vuepress-warning-box", article("::: warning\n核实后再发。\n:::"), "E206", "::: warning", None, "a callout box"),
-    ("full-width-answer", (CLOSING_ANSWER, CLOSING_ANSWER.replace("answer", "ａｎｓｗｅｒ")), "E206", "::: ａｎｓｗｅｒ",
+    ("full-width-answer", (SECOND_ANSWER, SECOND_ANSWER.replace("answer", "ａｎｓｗｅｒ")), "E206", "::: ａｎｓｗｅｒ",
      "ａ", "typed in full-width letters (an input method's): write '::: answer'"),
     ("full-width-note", (NOTE, "::: ｎｏｔｅ"), "E206", "::: ｎｏｔｅ", "ｎ", "write '::: note'"),
     # -- E227: Word's and WeChat's own tags ------------------------------------------------------------
