@@ -7,6 +7,8 @@ limits) decide, not what the format decides: one place to look when markdown-it 
 
 from __future__ import annotations
 
+import functools
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
@@ -30,8 +32,11 @@ TOO_DEEP = (f"lists or quotes nested more than {MAX_NESTING} deep: the editions 
 _CONTAINERS = ("bullet_list_open", "ordered_list_open", "blockquote_open")
 
 
+@functools.cache
 def _markdown() -> MarkdownIt:
-    """Markdown inside one piece of the body; the `:::` blocks are found by `pipeline.fences`."""
+    """Markdown inside one piece of the body; the `:::` blocks are found by `pipeline.fences`.
+    Made once (the eleventh sweep): a parser was built for every piece, an answer or a run of the
+    article, a third of reading a source; `parse` keeps its state per call, not in the parser."""
     md = MarkdownIt("commonmark", {"html": False}).enable("table")  # (tables: to report them)
     # A line like '[^1]: 脚注。' or '[1]: http://…' is a link reference definition to CommonMark,
     # which prints nothing: the format has no links, so it stays text, as written.

@@ -24,6 +24,7 @@ from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.frontparts import metadata, read_pronunciations, read_speakers
 from pipeline.inlinetext import heading_attribute_problem, read_lines, read_spans, split_heading_attrs
 from pipeline.model import Answer, Document, Location, Paragraph, Reference, Section, SectionKind
+from pipeline.othertools import other_tools_anchor
 from pipeline.sourcetext import without_invisible, written_out
 from pipeline.texthygiene import (
     EMPHASIS_RUN,
@@ -46,9 +47,9 @@ from pipeline.texthygiene import (
     stray_emphasis,
     stray_fence,
 )
-from pipeline.textslips import (HEADING_IN_BLOCK, MISTYPED_MARKUP, after_the_closing, empty_items, extra_after_role,
-                                only_marks, printed_markup, reference_use, trailing_backslash,
-                                unknown_heading_attribute, REFERENCE_DEFINITION)
+from pipeline.textslips import (HEADING_IN_BLOCK, MISTYPED_MARKUP, SETEXT_CHAPTER, after_the_closing, empty_items,
+                                empty_link, extra_after_role, only_marks, printed_markup, reference_use,
+                                trailing_backslash, unknown_heading_attribute, REFERENCE_DEFINITION)
 
 _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$")
 # What markup in an answer's 'role=' is called: the label prints it as written.
@@ -136,7 +137,8 @@ class BodyBuilder:
         deep = nested_too_deep(tokens)
         if deep is not None:
             self.problem("E212", self.loc(deep).line, 1, TOO_DEEP)
-        self.cut_short = deep is not None  # (an answer cut short is not "empty": E212 says why)
+        # (an answer cut short, or whose text Markdown made code, a tab's indent, is not "empty": E212 says why)
+        self.cut_short = deep is not None or any(token.type in UNSUPPORTED for token in tokens)
         return tokens
 
     def walk(self, tokens: list[Token]) -> None:
@@ -161,7 +163,7 @@ class BodyBuilder:
         token, inline = tokens[i], tokens[i + 1]
         line = self.loc(token).line
         if token.markup in ("-", "="):  # a paragraph underlined: Markdown's other heading
-            return self._underlined(tokens, i)
+            return self._underlined(tokens, i, top_level=True)
         if token.tag == "h3" and self.sections[-1]["kind"] == "article":
             return self._subheading(tokens, i)
         if token.tag != "h2":
@@ -188,7 +190,8 @@ class BodyBuilder:
         default_id = {"closing": "closing", "references": "references"}.get(kind, f"q{self.question_count}")
         section_id = ids[0] if ids else default_id
         if ids and not _CHAPTER_ID.match(section_id):
-            self.problem("E222", line, 1, f"chapter id '{written_out(section_id)}' is not an id: editions link to the chapter by it")
+            self.problem("E222", line, 1, f"chapter id '{written_out(section_id)}' is not an id: "
+                         + (other_tools_anchor(section_id) or "editions link to the chapter by it"))
         if not title:
             self.problem("E208", line, 1, "chapter heading has no text")
         elif only_marks(title):  # ('## ？？？', '## ……': the question's words were lost)
@@ -214,7 +217,7 @@ class BodyBuilder:
         self.sections.append(section)
         return i + 3
 
-    def _underlined(self, tokens: list[Token], i: int) -> int:
+    def _underlined(self, tokens: list[Token], i: int, top_level: bool = False) -> int:
         """E232 for a paragraph with a '---' or '===' line right under it: Markdown read it as a
         heading (a chapter named after the paragraph, E204 'has no answers', or E211), where the
         editor meant a section break or pasted a second front matter."""
@@ -225,6 +228,12 @@ class BodyBuilder:
                      "makes that text a heading (Markdown's underlined heading), which this format has not"
                      + (": it looks like a second front matter, whose fields belong in the one at the top of the file"
                         if second_front else ""))
+        after = next((line for line in self.body_lines[underline - self.body_offset:] if line.strip()), "")
+        if top_level and not second_front and "\n" not in text and SETEXT_CHAPTER.match(after):
+            self.question_count += 1  # (the eleventh sweep: a Setext heading over answers is the chapter meant, so
+            section_id = f"q{self.question_count}"  # its answers are not E205 as well, one a fence)
+            self.section_ids.setdefault(section_id, underline - 1)
+            self.sections.append(self._section(section_id, "question", text.strip(), underline - 1))
         return i + 3
 
     def _subheading(self, tokens: list[Token], i: int) -> int:
@@ -379,8 +388,9 @@ class BodyBuilder:
                              stray_emphasis(lines, texts), span_attributes(token.children or [], lines),
                              full_width_markup(lines), misspelt_references(lines), footnotes(lines),
                              joined_items(lines), detached_attributes(lines, texts),
-                             printed_markup(lines, texts), trailing_backslash(lines),
-                             None if self.defines_links else reference_use(lines, texts)])
+                             printed_markup(lines, texts, lists[-1] if lists else None), trailing_backslash(lines),
+                             None if self.defines_links else reference_use(lines, texts),
+                             empty_link(token.children or [], lines)])
                 first = True
                 for spans, offset in read_lines(token):  # (one piece a line of a verse)
                     if not "".join(s.text for s in spans).strip():

@@ -18,15 +18,16 @@ import yaml
 from pipeline.audio.foreign import voiceless_runs
 from pipeline.charrefs import UNESCAPED_REFERENCE
 from pipeline.diagnostics import Diagnostic
-from pipeline.misplaced import questions_in_answers
+from pipeline.misplaced import labels_in_headings, questions_in_answers
 from pipeline.model import Document, Reference, Speaker
 from pipeline.passes.languages import unmarked_language
 from pipeline.passes.typography import half_width_marks
 from pipeline.reader import read_with_diagnostics
 from pipeline.sourcetext import split_lines
+from pipeline.strayspaces import stray_spaces
 from pipeline.checkpinyin import LONG_PARAGRAPH, pinyin_fallbacks
-from pipeline.texthygiene import HTML_MARKUP, HTML_TAGS
-from pipeline.textslips import REFERENCE_DEFINITION, stray_combining_marks
+from pipeline.texthygiene import HTML_MARKUP, is_tag
+from pipeline.textslips import PRINTED_AS_MARKUP, REFERENCE_DEFINITION, stray_combining_marks
 
 # Errors that leave the file's shape unknown (E101): the line rules took the YAML for text, a W401
 # for each of its quotes, a cascade the editor could not act on; they run once the front matter is there.
@@ -182,8 +183,10 @@ def _without_link_addresses(line: str) -> str:
     HTML tags and comments the reader names (E227, E225): '<iframe src="…">' is one error, not
     also a W401 and a W404 for its attribute's quotes."""
     line = _LINK_ADDRESS.sub(lambda m: " " * len(m[0]), line)
+    for markup in PRINTED_AS_MARKUP:  # (the reader's E233 names them: their colons and quotes are no W401)
+        line = markup.sub(lambda m: " " * len(m[0]), line)
     if "<" in line:
-        line = HTML_MARKUP.sub(lambda m: " " * len(m[0]) if m["comment"] or m["name"].lower() in HTML_TAGS else m[0], line)
+        line = HTML_MARKUP.sub(lambda m: " " * len(m[0]) if m["comment"] or is_tag(m["name"]) else m[0], line)
     return line
 
 
@@ -208,19 +211,6 @@ def _half_width(source: _SourceText, path: str) -> list[Diagnostic]:
             for (number, offset, _text), marks in zip(source.prose, source.half_width) for col, mark in marks]
 
 
-# White space every edition prints where the editor did not mean it: a space, a no-break space or a
-# tab between two Han characters ('白 天 家 里', copy pasted from a PDF or a laid-out page; a
-# full-width space U+3000 is typed on purpose), and a tab inside a line (a table pasted from a
-# spreadsheet: its columns run together into one sentence, a space apart).
-_HAN = "\u3400-\u9fff\uf900-\ufaff"
-# The same spaces typed as character references ('白天&nbsp;家里', from a CMS or a web page's
-# source): markdown-it turns them into the space itself, which every edition prints the same.
-_SPACE_REFERENCE = (r"&(?:nbsp|ensp|emsp|thinsp|hairsp|numsp|puncsp|emsp13|emsp14|NonBreakingSpace|ThinSpace);"
-                    r"|&#0*(?:32|160|819[4-9]|820[0-2]);|&#[xX]0*(?:20|[aA]0|200[2-9aA]);")
-_STRAY_SPACE = re.compile(f"(?<=[{_HAN}])(?:[ \t\u00a0]|{_SPACE_REFERENCE})+(?=[{_HAN}])"
-                          "|(?<=\\S)[ \u00a0]*\t[ \t\u00a0]*(?=\\S)")
-
-
 def _combining_marks(source: _SourceText, path: str) -> list[Diagnostic]:
     """W423 for a combining mark on a Han character or a space (`textslips.stray_combining_marks`)."""
     marks = {char for char in source.characters if unicodedata.combining(char)}
@@ -230,20 +220,6 @@ def _combining_marks(source: _SourceText, path: str) -> list[Diagnostic]:
                        + ": every edition prints it as a stray accent")
             for number, offset, text in source.prose if not marks.isdisjoint(text)
             for col, mark in stray_combining_marks(text)]
-
-
-def _stray_spaces(source: _SourceText, path: str) -> list[Diagnostic]:
-    """W415, once a line, at the first such space."""
-    found = []
-    for number, offset, text in source.prose:
-        written = source.lines[number - 1]  # (a link's address is blanked in `text`: only spaces typed count)
-        typed = (m for m in _STRAY_SPACE.finditer(text) if written[offset + m.start(): offset + m.end()] == m[0])
-        if (match := next(typed, None)) is not None:
-            what = ("a tab inside the text (a table pasted from a spreadsheet?): every edition prints it as a space"
-                    if "\t" in match[0] else "a space between two Chinese characters"
-                    + (f" (typed as '{match[0]}')" if "&" in match[0] else "") + ": every edition prints it")
-            found.append(Diagnostic("W415", path, number, offset + match.start() + 1, what))
-    return found
 
 
 def _quote_styles(source: _SourceText, path: str) -> list[Diagnostic]:
@@ -479,8 +455,8 @@ def _unspoken_language(doc: Document, source: _SourceText) -> list[Diagnostic]:
 
 MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _same_labels, _unused_pronunciations,
                                                                    _voice_hints, _repeated_text, questions_in_answers,
-                                                                   unmarked_language, voiceless_runs)
+                                                                   labels_in_headings, unmarked_language, voiceless_runs)
 
 # The rules that read the file's lines (exact columns), in the order their warnings were added.
 LINE_RULES: tuple[Callable[[_SourceText, str], list[Diagnostic]], ...] = (_half_width, _quote_styles, _not_in_fonts,
-                                                                          _stray_spaces, _combining_marks)
+                                                                          stray_spaces, _combining_marks)

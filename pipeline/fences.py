@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from pipeline.othertools import other_tools_block
 from pipeline.sourcetext import INVISIBLE
 
 # A fence line: optional indentation (or a quote or list marker, which would hide it inside a
@@ -165,7 +167,15 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
             open_(index, "div", words, readable=False)
             continue
 
-        name_match = _NAME.match(words)
+        name_match = _NAME.match(words) or _NAME.match(unicodedata.normalize("NFKC", words))
+        if name_match is not None and not _NAME.match(words):  # (an IME's full-width letters: '::: ａｎｓｗｅｒ')
+            if open_block is not None:
+                intruder(index, f"the fence {_what(line)}")
+            report("E206", index, col + len(marker) + len(rest) - len(rest.lstrip()),
+                   f"'{words.split()[0]}' is typed in full-width letters (an input method's): write "
+                   f"'::: {unicodedata.normalize('NFKC', words.split()[0]).lower()}' in half-width letters")
+            open_(index, name_match[0], words, readable=False)
+            continue
         if name_match is None:  # colons, then text that names no block: a closing fence with text
             report("E218", index, col + len(marker), f"text after a closing fence: {_what(line)}")
             if open_block is not None:
@@ -173,7 +183,10 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
             continue
 
         name = name_match[0]
-        if not rest[:1].isspace():
+        if name not in BLOCK_NAMES and (other := other_tools_block(name)) is not None:
+            report("E206", index, col, other)
+            readable = False
+        elif not rest[:1].isspace():
             report("E206", index, col, f"write a space between ':::' and '{name}'")
             readable = False
         elif name not in BLOCK_NAMES:

@@ -38,3 +38,26 @@ def questions_in_answers(doc: Document) -> list[Diagnostic]:
                     f"prints it as {answer.speaker.name}'s words, and the audio reads it in that voice: it is the "
                     f"chapter '## {question}'"))
     return found
+
+
+# (the eleventh sweep) The interviewer's label kept in a question's heading, as copy prints the turn:
+# '## 问：你为什么…', '## Q1：…', '## 问 : …' (a space before the colon, or a full-width one). Every
+# edition printed the label as the question's first word, the contents listed it, and the audio read
+# "问" aloud before the question. A warning: a heading may quote a label on purpose.
+_LABELLED_HEADING = re.compile(r"\s*(?P<label>(?:" + "|".join(INTERVIEWER_LABELS) + r")\s*\d{0,2}\s*[:：])\s*(?P<question>\S.*)",
+                               re.IGNORECASE)
+
+
+def labels_in_headings(doc: Document) -> list[Diagnostic]:
+    """W429 for each question chapter whose heading opens with an interviewer's label."""
+    found = []
+    for section in doc.sections:
+        labelled = _LABELLED_HEADING.fullmatch(unicodedata.normalize("NFKC", section.title or ""))
+        if section.kind in ("question", "closing") and labelled is not None:
+            question = re.split("[:：]", section.title or "", maxsplit=1)[-1].strip()
+            found.append(Diagnostic(
+                "W429", section.loc.path, section.loc.line, 1,
+                f"the heading opens with the interviewer's label '{(section.title or '')[:len(section.title or '') - len(question)].strip()}': "
+                f"every edition prints it as the question's first word (and the contents list it), and the audio reads "
+                f"it aloud; the heading is the question alone: '## {question[:30]}'"))
+    return found

@@ -47,3 +47,52 @@ OTHER_TOOLS_CLASSES = {
               "delete the '[]{…}'",
     "comment-end": "the end of a Word comment (pandoc's '--track-changes=all'): delete the '[]{…}'",
 }
+
+
+# (the eleventh sweep) The anchors other tools give a heading, as their exports keep them: "is not an id"
+# left the editor to guess where '{#h.abc123}' came from and whether to keep it. Every edition makes a
+# chapter's anchor itself, so the tool's own is deleted, not rewritten.
+OTHER_TOOLS_ANCHORS = (
+    (re.compile(r"^h\.[0-9a-z]+$"), "Google Docs' heading anchor, as its Markdown export keeps it"),
+    (re.compile(r"^_(?:Toc|Ref|Hlk|GoBack)\d*$", re.I), "a Word bookmark (its table of contents' or a cross-reference's)"),
+    (re.compile(r"^\d+(?:\.\d+)*$"), "a section number kept as an anchor (a wiki's or a Word outline's)"),
+)
+
+
+def other_tools_anchor(written: str) -> str | None:
+    """E222's words for a chapter id another tool wrote ('h.abc123', '_Toc12345'), or None."""
+    what = next((what for pattern, what in OTHER_TOOLS_ANCHORS if pattern.match(written)), None)
+    return None if what is None else (f"{what}: every edition makes the chapter's anchor itself; delete the "
+                                      f"'{{#{written}}}', or write an id of your own, a letter first: {{#night-shift}}")
+
+
+# (the eleventh sweep) The boxes other Markdown tools open with ':::' (Yuque's and VuePress's callouts,
+# Docusaurus's admonitions, markdown-it-container's, a Feishu export's), by name: "write a space between
+# ':::' and 'tips'" led to "unknown block '::: tips'", and neither said the box is another tool's.
+OTHER_TOOLS_BLOCKS = {
+    **dict.fromkeys(("tips", "tip", "info", "warning", "danger", "success", "caution", "important", "hint",
+                     "attention", "error", "callout", "color1", "color2", "color3", "color4", "color5"),
+                    "a callout box of Yuque (语雀), VuePress or Docusaurus"),
+    "details": "a folding box of Yuque (语雀) or VuePress",
+    "collapse": "a folding box of a Markdown editor",
+    "col": "a column of Yuque's layout",
+}
+
+
+def other_tools_block(name: str) -> str | None:
+    """E206's words for a ':::' box another tool opened ('::: tips'), or None."""
+    what = OTHER_TOOLS_BLOCKS.get(name.lower())
+    return None if what is None else (f"'::: {name}' opens {what}, which this format does not have: write its "
+                                      "text as a '::: note' (printed after the chapter) or as a quote, '> …', where "
+                                      "it stands, or delete it and the ':::' that closes it")
+
+
+# (the eleventh sweep) WeChat's stickers as their text form, the way an article or a chat copied out of
+# WeChat carries them: '[捂脸]', '[微笑]'. Every edition printed the bracketed word, and two together,
+# '[捂脸][捂脸]', were told they were a reference-style link.
+WECHAT_STICKERS = frozenset("""微笑 撇嘴 色 发呆 得意 流泪 害羞 闭嘴 睡 大哭 尴尬 发怒 调皮 呲牙 惊讶 难过 囧 抓狂 吐 偷笑
+    愉快 白眼 傲慢 困 惊恐 憨笑 悠闲 咒骂 疑问 嘘 晕 衰 骷髅 敲打 再见 擦汗 抠鼻 鼓掌 坏笑 右哼哼 左哼哼 鄙视 委屈
+    快哭了 亲亲 可怜 笑脸 生病 脸红 破涕为笑 恐惧 失望 无语 嘿哈 捂脸 奸笑 机智 皱眉 耶 吃瓜 加油 汗 天啊 社会社会
+    旺柴 好的 打脸 哇 翻白眼 让我看看 叹气 苦涩 裂开 嘴唇 爱心 心碎 拥抱 强 弱 握手 胜利 抱拳 勾引 拳头 合十 啤酒
+    咖啡 蛋糕 玫瑰 凋谢 菜刀 炸弹 便便 月亮 太阳 庆祝 礼物 红包 發 福 烟花 爆竹 猪头 跳跳 发抖 转圈 Smile Grin
+    Facepalm Smirk Joyful Chuckle Sob""".split())

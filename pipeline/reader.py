@@ -75,7 +75,8 @@ def read_text(text: str, path: str, default_slug: str = "title") -> ReadResult:
 
 # A line an editor meant as the front matter's '---': more or fewer hyphens, or dashes an input
 # method types (em dashes, full-width hyphens, box lines). YAML has no such line, so it is never a value.
-_DASH_LINE = re.compile(r"^ {0,3}[-－—–―─ー]{2,}\s*$")
+# (the eleventh sweep) And YAML's document end '...' as an input method types it, '。。。', '…', '．．．'.
+_DASH_LINE = re.compile(r"^ {0,3}(?:[-－—–―─ー]{2,}|[。．·・]{3}|…{1,2})\s*$")
 # Where a front matter that is never closed runs into the body (named in the message; the error
 # stays at its opening line): a heading or a fence, or a line at
 # the margin that is no YAML (no 'key:', no list item, no comment): the article's first paragraph.

@@ -9,6 +9,7 @@ reader only ever sees text. Every fault here is E100, at the first byte that doe
 from __future__ import annotations
 
 from pipeline.diagnostics import Diagnostic
+from pipeline.sourcetext import WINDOWS_1252_MARKS
 
 # Files that are no text at all, by their first bytes: renamed to .md, or picked by mistake. The
 # message says what the file is ("file is not valid UTF-8" told the editor nothing) and, for the
@@ -39,8 +40,32 @@ def decode_source(data: bytes, shown: str) -> str | Diagnostic:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = _broken_character(data, exc) or _legacy_chinese(data, exc.start)
+        hint = _windows_1252(data, exc.start) or _broken_character(data, exc) or _legacy_chinese(data, exc.start)
         return Diagnostic("E100", shown, line, col, f"file is not valid UTF-8{hint}")
+
+
+def _windows_1252(data: bytes, bad: int) -> str:
+    """(the eleventh sweep) A hint when every byte that is not UTF-8 is one of Windows-1252's marks
+    alone (0x93 '“', 0x94 '”', 0x96 '–', 0x85 '…'): a quotation or dash typed in an old Windows
+    program and pasted into a UTF-8 file. "Another encoding, such as GBK" sent the editor converting
+    a file that is UTF-8 throughout."""
+    if not any(char >= "\u2e80" for char in data.decode("utf-8", "ignore")):
+        return ""  # (no UTF-8 Chinese in the file: a byte alone in ASCII text says nothing of where it came from)
+    count, at = 0, bad
+    while count < 100:
+        if chr(data[at]) not in WINDOWS_1252_MARKS or (at + 1 < len(data) and 0x80 <= data[at + 1] < 0xC0):
+            return ""  # (a byte that starts no character, followed by a continuation: another encoding's)
+        count += 1
+        try:
+            data[at + 1:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            at += 1 + exc.start
+    else:
+        return ""
+    meant = WINDOWS_1252_MARKS[chr(data[bad])]
+    return (f" (the byte 0x{data[bad]:02X} is Windows-1252's '{meant}', pasted from an old Windows program into this "
+            f"UTF-8 file: type '{meant}' again here" + (f", and the {count - 1} more after it" if count > 1 else "") + ")")
 
 
 def _broken_character(data: bytes, exc: UnicodeDecodeError) -> str:

@@ -86,7 +86,20 @@ def invisible_characters(lines: list[str], front_end: int | None = None) -> Iter
             name = unicodedata.name(char, "control character")
             where = ("in the text" if front_end is None or not 0 < index < front_end
                      else front_matter_place(lines, index, match.start()) + ": delete it")
+            if (meant := WINDOWS_1252_MARKS.get(char)) is not None:  # (a curly quote a Latin-1 reading made a control)
+                where = (where.removesuffix(": delete it") + f": Windows-1252's '{meant}' read as Latin-1 (a paste from an "
+                         f"old Windows program); type '{meant}' in its place")
+            if char == "\ufeff" and match.start() == 0 and index > 0 and where == "in the text":  # (a file's first character, mid-file)
+                where += (": a byte-order mark opening a line is where a second file was joined to this one (two "
+                          "files concatenated, or a file pasted in whole); delete it, and whatever of the other file "
+                          "does not belong here")
             yield index + 1, match.start() + 1, f"invisible character U+{ord(char):04X} ({name}) {where}"
+
+
+# (the eleventh sweep) The punctuation Windows-1252 keeps in bytes 0x80–0x9F: read as Latin-1 they are
+# C1 controls (E219's "invisible character U+0093" for a curly quote), and left as bytes in a UTF-8
+# file they are no UTF-8 (E100). Either way the editor is told the mark meant.
+WINDOWS_1252_MARKS = {chr(b): bytes([b]).decode("cp1252") for b in (0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97)}
 
 
 # A front-matter line's key, as an editor types it: '  - id: x', '    name: 苏雯', 'editor: 周一'.

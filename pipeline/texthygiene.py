@@ -38,7 +38,7 @@ _CHARACTER_REFERENCE = re.compile(r"(?<!\\)&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?
 # (not after a backslash, `\\<b>`, which prints the tag on purpose) and the check's punctuation
 # rules, which skip every tag and comment, escaped or not (an attribute's quotes, `title="a"`, are
 # the tag's, not a half-width mark to make full-width).
-_TAG = r"</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>"
+_TAG = r"</?(?P<name>[A-Za-z][A-Za-z0-9]*(?::[A-Za-z][\w.-]*|(?:-[A-Za-z0-9]+)+)?)(?:\s[^<>]*)?/?>"
 _COMMENT = r"<!--"
 HTML_MARKUP = re.compile(rf"(?P<comment>{_COMMENT}.*?(?:-->|$))|{_TAG}")
 _HTML_COMMENT = re.compile(rf"(?<!\\){_COMMENT}")
@@ -55,7 +55,21 @@ HTML_TAGS = frozenset("""a abbr b big blockquote br center cite code del div em 
     caption thead tbody tfoot col colgroup
     script noscript style iframe embed object video audio source track picture svg canvas
     form input button textarea select fieldset legend
-    html head body meta link title base""".split())
+    html head body meta link title base
+    mpvoice mpvideo mpprofile""".split() + [  # (the eleventh sweep: a WeChat article's embeds, and
+    # Word's and WPS's XML namespaces as a page they saved as HTML keeps them, '<o:p></o:p>' on every
+    # paragraph, '<st1:chsdate>' around a date, which was printed, or read as a link to 'st1:chsdate')
+    f"{prefix}:{name}" for prefix, names in (("o", "p lock"), ("w", "sdt sdtpr wrap"), ("v", "shape imagedata"),
+                                             ("st1", "chsdate chmetcnv personname place city")) for name in names.split()])
+_OFFICE_TAG = re.compile(r"^(?:o|w|v|m|st1|st2|wx):\w+$", re.I)  # (any tag of Word's namespaces: E227 names it)
+# (the eleventh sweep) and a custom element, whose name holds a hyphen: a WeChat article's
+# '<mp-style-type data-value="3">', '<mp-common-profile …>', printed, quotes and all
+_FOREIGN_TAG = re.compile(r"^(?:(?:o|w|v|m|st1|st2|wx):\w+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)$", re.I)
+
+
+def is_tag(name: str) -> bool:
+    """Whether '<name …>' is a tag every edition would print: HTML's, Word's or a custom element's."""
+    return name.lower() in HTML_TAGS or _FOREIGN_TAG.match(name) is not None
 # Two or more '*' or '_' that Markdown did not read as emphasis: CommonMark does not open or close
 # '**' between a Chinese quotation mark or bracket and a Han character ('**“好”**然后'), nor '__'
 # inside a word, so every edition printed the marks (E229). ('\\**' is escaped: text on purpose.)
@@ -151,10 +165,11 @@ def html_markup(lines: TextLines) -> Problem | None:
             return Problem("E225", line, lines.raw[k].find("<!--") + 1,
                            f"an HTML comment '{what_comment(text[found.start():])}' would be printed in every edition")
         unquoted = _CODE_SPAN.sub(lambda m: " " * len(m[0]), text)  # ('`<b>`' shows the tag on purpose)
-        tags = (t for t in _HTML_TAG.finditer(unquoted) if t["name"].lower() in HTML_TAGS)
+        tags = (t for t in _HTML_TAG.finditer(unquoted) if is_tag(t["name"]))
         if (tag := next(tags, None)) is not None:
+            what = "Word's XML tag" if ":" in tag["name"] else "the HTML tag"  # ('<o:p>': a Word or WPS page's)
             return Problem("E227", line, lines.raw[k].find(tag[0]) + 1,
-                           f"the HTML tag '{tag[0]}' would be printed in every edition (this format reads HTML as text)")
+                           f"{what} '{tag[0]}' would be printed in every edition (this format reads HTML as text)")
     return None
 
 
@@ -251,7 +266,8 @@ def images(children: Iterable[Token], lines: TextLines) -> Problem | None:
 def links(spans: Iterable[Span], lines: TextLines) -> list[Problem]:
     """E223 for a link every edition could not follow (a file name, `javascript:`, nothing)."""
     return [Problem("E223", _line_of_link(lines, unquote(span.href)), 1, message)
-            for span in spans if span.href is not None and (message := link_problem(span.href)) is not None]
+            for span in spans if span.href is not None and not _OFFICE_TAG.match(span.href)  # (E227's: '<st1:chsdate>')
+            and (message := link_problem(span.href)) is not None]
 
 
 def span_attributes(children: Iterable[Token], lines: TextLines) -> Problem | None:
@@ -352,7 +368,9 @@ def footnotes(lines: TextLines) -> Problem | None:
 # and parenthesised numbers, '1、', '1．', '1.' without a space, bullets. On consecutive lines
 # (no blank line between) Markdown joins the items into one paragraph (W417).
 _FOREIGN_ITEM = re.compile(r"^\s*(?P<marker>[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u2776-\u277f]|[（(][0-9]{1,2}[)）]"
-                           r"|[0-9]{1,2}[、．]|[0-9]{1,2}\.(?=[^\d\s.])|[•·・●▪■◆◦‣⁃])")
+                           r"|[0-9]{1,2}[、．]|[0-9]{1,2}\.(?=[^\d\s.])|[•·・●▪■◆◦‣⁃]"
+                           # (the eleventh sweep) a WeChat editor's or a notes app's symbols and emoji as bullets
+                           r"|[▶►▸▹➤➢➜→✅✔☑✓★☆◎○◇□◼◻⭐🔹🔸🔷🔶📌👉✨💡🟢🔴❶-❿]\ufe0f?)")
 
 
 def joined_items(lines: TextLines) -> Problem | None:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from markdown_it.token import Token
 
+from pipeline.othertools import WECHAT_STICKERS
 from pipeline.texthygiene import Problem, TextLines
 
 # A reference-style link's definition, '[1]: https://…' on its own line, with a title ('"公告"', '(公告)')
@@ -28,6 +29,17 @@ from pipeline.texthygiene import Problem, TextLines
 # are the definition's, not the text's: `check` leaves the line to the E223 (no W401 for them).
 REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<[^<>\s]*>|<?(?:https?://|mailto:)\S*"
                                   r"|[!-~]*[/.@:][!-~]*)(?=[ \t]*$|[ \t]+[\"'(])")
+
+# (the eleventh sweep) Marks whose half-width ':' and "'" are the markup's, not the text's: the reader names
+# them (E233) and `check` blanks them for its punctuation rules (Ulysses' '::重点::' was four W401s).
+ULYSSES_MARK = re.compile(r"(?<![:\\A-Za-z0-9])::(?=[^\s:])[^:\n]*?(?<=[^\s:\\])::(?![:A-Za-z0-9])")
+LATEX_QUOTES = re.compile(r"(?<![`\\])``(?=[^\s`])[^`'\n]*?''(?!')")
+KRAMDOWN_ATTRIBUTES = re.compile(r"(?<!\\)\{:[ \t]*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}")
+# A Word field code, copied while Word showed codes (Alt+F9): '{ HYPERLINK "https://…" }', '{ PAGE }'
+WORD_FIELD = re.compile(r"(?<!\\)\{[ \t]*(?:HYPERLINK|PAGEREF|PAGE|TOC|REF|NOTEREF|SEQ|MERGEFIELD|DATE|TIME|"
+                        r"INCLUDEPICTURE|FORMTEXT|FORMCHECKBOX|XE|TC|STYLEREF|EQ)\b[^{}\n]*\}")
+STICKERS = re.compile(r"(?<!\\)\[(?:" + "|".join(sorted(WECHAT_STICKERS, key=len, reverse=True)) + r")\](?!\()")
+PRINTED_AS_MARKUP = (ULYSSES_MARK, LATEX_QUOTES, KRAMDOWN_ATTRIBUTES, WORD_FIELD)
 
 # (pattern on the line as written, where it is looked for, code, what is wrong). 'text': in the
 # text markdown-it left as text (so a code span or an escaped mark is never taken for one);
@@ -78,15 +90,43 @@ _PRINTED_MARKUP = (
     (re.compile(r"^[ \t]*\$\$.*$"), "raw", "E233",
      "'{0}' is printed as written, dollar signs and all: a math block (Typora's, Obsidian's, pandoc's), which "
      "the format does not typeset; write the formula in words or as plain text"),
-    (re.compile(r"^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\[[ xX]\](?=[ \t])"), "raw", "E233",
-     "'{0}' is printed as written, brackets and all: a task list's checkbox (GitHub's, Obsidian's, Notion's), "
-     "which the format does not read; delete the '[ ]' (the item stays a bullet)"),
+    # (named once a list, at its first checkbox, since the eleventh sweep: it was one error an item)
+    (re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\](?=[ \t])"), "item", "E233",
+     "'{0}' is printed as written, brackets and all: a task list's checkboxes (GitHub's, Obsidian's, Notion's), "
+     "which the format does not read, in every item of this list; delete each item's '[ ]' or '[x]' (the items "
+     "stay a list)"),
     (re.compile(r"^:[ \t]+\S.*"), "raw", "E233",
      "'{0}' is printed as written, colon and all: a definition list's definition (pandoc's, Markdown Extra's), "
      "which the format does not read; join it to the term as a sentence, or write a list"),
     (re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$"), "raw", "E212",
      "'{0}' is printed as written: a grid table's border (pandoc's, from a Word table), and the format has no "
      "tables; write its rows as sentences or as a list"),
+    # (the eleventh sweep) what writing apps, LaTeX drafts and static-site exports leave: Ulysses'
+    # highlight, Scrivener's or LaTeX's commands, quotes and comments, kramdown's attribute lists
+    # (Yuque's and Jekyll's '{: .tip}'), each printed as written, and Ulysses' colons gave four W401s
+    (ULYSSES_MARK, "text", "E233",
+     "'{0}' is printed as written, colons and all: a highlight of Ulysses ('::…::'), which the format does not "
+     "have; delete the '::' (or write **…** for strong)"),
+    (re.compile(r"(?<![\\A-Za-z0-9])\\(?:[A-Za-z]+\*?\{[^{}\n]*\}|(?:noindent|newpage|clearpage|par|ldots|dots|"
+                r"quad|qquad|newline|LaTeX|TeX)(?![A-Za-z]))"), "text", "E233",
+     "'{0}' is printed as written, backslash, braces and all: a LaTeX command (a LaTeX or Scrivener draft's), which "
+     "the format does not read; keep the words without it (**…** for \\textbf, a '::: note' for a \\footnote, "
+     "'###' for a \\section)"),
+    (LATEX_QUOTES, "text", "E233",
+     "'{0}' is printed as written: LaTeX's quotation marks (``…''), which the format does not read; write “…”"),
+    (re.compile(r"^[ \t]*%(?![%\d])[ \t]*\S.*"), "raw", "E233",
+     "'{0}' is printed as written, '%' and all: a LaTeX comment (a note in a LaTeX or Scrivener draft), which the "
+     "format does not hide; delete the line (a note meant for readers goes in a '::: note')"),
+    (WORD_FIELD, "text", "E233",
+     "'{0}' is printed as written, braces and all: a Word field code, copied while Word showed the codes "
+     "(Alt+F9) rather than what they make; press Alt+F9 in Word and copy again, or write the words the field shows"),
+    (STICKERS, "text", "E233",
+     "'{0}' is printed as written, brackets and all: a WeChat sticker as its text form (copied out of WeChat), "
+     "which no edition draws; delete it, or say the feeling in words"),
+    (KRAMDOWN_ATTRIBUTES, "text", "E233",
+     "'{0}' is printed as written, braces and all: a kramdown attribute list (a Yuque, Jekyll or GitBook "
+     "export's), which the format does not read; delete it (this format's attributes: [文字]{{lang=en}}, "
+     "[（笑）]{{.aside}})"),
     (re.compile(r"^\|[ \t]+\S.*"), "raw", "E233",
      "'{0}' is printed as written, bar and all: a line opened by '|' (pandoc's line block, how it brings a "
      "Word file's verse or address over, or a table without its '|---|' row); delete the '| ', and end each "
@@ -100,12 +140,17 @@ _PRINTED_MARKUP = (
 _REFERENCE_USE = re.compile(r"(?<![\\\]!])\[[^\[\]\n]+\]\[[^\[\]\n]+\](?![(\[:])")
 
 
+def _blank(found: re.Match[str]) -> str:
+    return " " * len(found[0])
+
+
 def reference_use(lines: TextLines, texts: Iterable[str]) -> Problem | None:
     """E223 for the first '[文字][1]' markdown-it left as text in a paragraph or a heading."""
+    texts = [STICKERS.sub(_blank, text) for text in texts]  # (two stickers, '[捂脸][捂脸]', are the row's above)
     if not any(_REFERENCE_USE.search(text) for text in texts):
         return None
     for k, raw in enumerate(lines.raw):
-        if (found := _REFERENCE_USE.search(raw)) is not None:
+        if (found := _REFERENCE_USE.search(STICKERS.sub(_blank, raw))) is not None:
             return Problem("E223", lines.first + k, found.start() + 1,
                            f"'{found[0][:40]}' is printed as written, brackets and all: a reference-style link, which "
                            "this format does not read; write the link where it stands, [文字](https://…), or keep the "
@@ -116,23 +161,59 @@ def reference_use(lines: TextLines, texts: Iterable[str]) -> Problem | None:
 # Each raw row's pattern over a paragraph's lines joined (its '^' and '$' at each line's ends), to
 # search the paragraph once before its lines one by one: most paragraphs hold none of them.
 _WHOLE = {pattern: re.compile(pattern.pattern, pattern.flags | re.M) for pattern, where, *_ in _PRINTED_MARKUP
-          if where == "raw"}
+          if where in ("raw", "item")}
 
 
-def printed_markup(lines: TextLines, texts: Iterable[str]) -> Problem | None:
+def printed_markup(lines: TextLines, texts: Iterable[str], open_list: list | None = None) -> Problem | None:
     """E233 / E223 for the first mark of `_PRINTED_MARKUP` in a paragraph or a heading (`texts`:
-    the text pieces markdown-it did not read as markup)."""
+    the text pieces markdown-it did not read as markup). `open_list`: the reader's record of the
+    list the paragraph is an item of, where a mark named once a list ('item') is noted as named."""
     left_as_text = "\n".join(texts)
     written = "\n".join(lines.raw)
     for pattern, where, code, message in _PRINTED_MARKUP:
         if where == "text" and not pattern.search(left_as_text):
             continue
-        if where == "raw" and not _WHOLE[pattern].search(written):  # (one search a paragraph, not one a line)
+        if where in ("raw", "item") and not _WHOLE[pattern].search(written):  # (one search a paragraph, not one a line)
             continue
+        if where == "item" and open_list is not None:
+            if pattern in open_list:
+                continue  # (named at the list's first item)
+            open_list.append(pattern)
         for k, raw in enumerate(lines.raw):
             if (found := pattern.search(raw)) is not None:
                 shown = found[0] if len(found[0]) <= 40 else found[0][:39] + "…"
                 return Problem(code, lines.first + k, found.start() + 1, message.format(shown))
+    return None
+
+
+# (the eleventh sweep) A link with no text, '[](https://…)' (a Yuque or Feishu export's anchor, a link
+# whose words were cut): markdown-it reads it, and every edition dropped it, address and all, without a word.
+_EMPTY_LINK = re.compile(r"(?<![\\!])\[[ \t]*\]\([^)\n]*\)")
+
+
+def empty_link(children: Iterable[Token], lines: TextLines) -> Problem | None:
+    """E223 for the first link of a paragraph that has no text (a paragraph of nothing else is an
+    empty answer or reference, E203 / E210, which say so)."""
+    children = list(children)
+    if not "".join(child.content for child in children if child.type == "text").strip():
+        return None
+    inside: list[Token] | None = None  # (the tokens of the link being read)
+    for child in children:
+        if child.type == "link_open":
+            inside = []
+        elif child.type == "link_close" and inside is not None:
+            if not "".join(token.content for token in inside).strip() and not any(t.type == "image" for t in inside):
+                break
+            inside = None
+        elif inside is not None:
+            inside.append(child)
+    else:
+        return None
+    for k, raw in enumerate(lines.raw):
+        if (found := _EMPTY_LINK.search(raw)) is not None:
+            return Problem("E223", lines.first + k, found.start() + 1,
+                           f"'{found[0][:60]}' is a link with no text: every edition drops it, address and all; write "
+                           "the words to link between the brackets, or delete it")
     return None
 
 
@@ -264,4 +345,8 @@ def only_marks(title: str) -> bool:
 # The codes of a line the fence scanner named as mistyped markup (a fence or a heading typed wrong):
 # what Markdown made of that line (text under a question: E205) is that fault, not a second one.
 # (E215, a ':::' that closes nothing, since the ninth sweep: it was E205 too, one line, two errors.)
+# (the eleventh sweep) What stands after an underlined heading when it was meant as a chapter (Setext's
+# '问题' / '-----', where this format writes '## 问题'): an answer's fence.
+SETEXT_CHAPTER = re.compile(r"^:::\s*answer\b")
+
 MISTYPED_MARKUP = frozenset({"E215", "E216", "E217", "E218", "E220"})
