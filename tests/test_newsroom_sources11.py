@@ -227,3 +227,17 @@ def test_kana_and_hangul_are_given_to_the_voice_in_latin_letters() -> None:
     assert speak("轻声说了一句いただきます。", rules) == "轻声说了一句itadakimasu。"
     assert speak("コーヒーをちょっと。", rules) == "koohiiochotto。"
     assert speak("감사합니다，谢谢。", rules) == "gamsahapnida，谢谢。"
+
+
+def test_a_score_or_stoppage_time_is_one_word_for_the_learner() -> None:
+    """`0∶2`, `3∶2`, `7∶3` (the ratio sign) and `90+3` are one word each in the learner editions, as
+    `3:2` and `35%～40%` were: before, `0 ∶ 2` and `90 +3` stood apart with word spaces, and a line
+    could break inside them."""
+    from pipeline.passes.pinyin.annotator import PinyinAnnotator
+
+    annotator = PinyinAnnotator()
+    text = "\n".join(block.text for block in sentences.read_source(SOURCES["match-day"]).blocks)
+    figures = re.findall(r"\d+(?:[∶+]\d+)+", text)
+    assert len(figures) >= 6
+    tokens = {token.text for line in text.split("\n") for token in annotator.annotate(line)}
+    assert [figure for figure in figures if figure not in tokens] == []
