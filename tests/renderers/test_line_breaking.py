@@ -457,13 +457,11 @@ STYLES = {
     "justified": dict(),
     "no-widest": dict(word_space_max=0.0),
     "heading": dict(justify=False),
-    "indented": dict(indent=40.0),
+    # (and the learner PDF's edge: a syllable reaches at most 1 px past the measure, condensed as it must)
+    "indented": dict(indent=40.0, edge=1.0),
     "tight-best": dict(word_space=4.0, word_space_min=4.0, word_space_max=8.0),
     "spread-only": dict(condense=1.0, word_space=5.0, word_space_min=2.0),
     "wide-gap": dict(gap=3.0, word_space=4.0, word_space_min=2.0),  # the margin over a word's gap: 3
-    # (the learner PDF's: a syllable reaches at most 3 px past the measure, condensed as it must)
-    "edged": dict(edge=3.0),
-    "edged-heading": dict(edge=1.0, justify=False),
 }
 
 
