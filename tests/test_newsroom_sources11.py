@@ -241,3 +241,21 @@ def test_a_score_or_stoppage_time_is_one_word_for_the_learner() -> None:
     assert len(figures) >= 6
     tokens = {token.text for line in text.split("\n") for token in annotator.annotate(line)}
     assert [figure for figure in figures if figure not in tokens] == []
+
+
+def test_a_japanese_span_has_no_mandarin_pinyin_in_the_learner_epub() -> None:
+    """The kanji of a `{lang=ja}` span (火加減, 焦らないで, 金継ぎ) are set as written in the learner
+    EPUB, as the learner PDF sets them, and are no word of its vocabulary; before, they had
+    Mandarin pinyin (huǒ, jiāo, jīn) and 焦 was listed as a new word. The Chinese around them keeps its pinyin."""
+    from pipeline.build import prepare
+    from pipeline.reader import read_source
+    from pipeline.renderers.epublearner import Annotations, LearnerOptions
+
+    doc = prepare(read_source(SOURCES["kiln-guests"]))
+    notes = Annotations(doc, LearnerOptions())
+    spans = [span for paragraph in doc.paragraphs() for span in paragraph.spans if span.lang == "ja"]
+    assert len(spans) >= 4 and any(sentences.HAN.search(span.text) for span in spans)
+    for span in spans:
+        assert "<ruby" not in notes.typeset(span.text) and all(t.pinyin is None for t in notes.tokens(span.text)), span.text
+    chinese = [span for paragraph in doc.paragraphs() for span in paragraph.spans if span.lang is None]
+    assert all("<ruby" in notes.typeset(span.text) for span in chinese if sentences.HAN.search(span.text))
