@@ -26,7 +26,7 @@ from pipeline.model import Document, Paragraph
 from pipeline.renderers import pinyinfont
 from pipeline.renderers.htmltext import LINK_NOTE, MAX_DEPTH, linked_addresses, text
 from pipeline.renderers.pagegeometry import custom_lengths, custom_ratios, measure
-from pipeline.furniture import words
+from pipeline.furniture import read_in_pinyin, words
 from pipeline.renderers.pdfbook import Chapter, Setter
 from pipeline.renderers.pinyinglyphs import PX, Face, Style, glyphs
 from pipeline.renderers.pinyinlayout import break_lines
@@ -164,7 +164,7 @@ class LearnerText:
         if paragraph.marker:
             runs.append((paragraph.marker, "", False, None, None))
         for span in paragraph.spans:
-            runs.append((span.text, _span_css(span.style), span.lang is None or span.lang.startswith("zh"), span.href,
+            runs.append((span.text, _span_css(span.style), span.lang is None or read_in_pinyin(span.lang), span.href,
                          span.lang))
         if found := linked_addresses(paragraph):  # paper: the addresses follow, as in print (and link too)
             runs.append((LINK_NOTE[0], "", True, None, None))
@@ -237,7 +237,7 @@ class LearnerText:
         from pipeline.passes.vocabulary import cached_vocabulary_of
 
         # Paragraph by paragraph, so that an edit looks up only its paragraph's words.
-        groups = [[token for span in paragraph.spans if span.lang is None or span.lang.startswith("zh")
+        groups = [[token for span in paragraph.spans if span.lang is None or read_in_pinyin(span.lang)
                    for token in self.tokens(span.text)] for paragraph in doc.paragraphs()]
         entries = []
         for entry in cached_vocabulary_of(self.cache, groups, level):
