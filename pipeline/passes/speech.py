@@ -85,6 +85,9 @@ _TITLE = re.compile(r"《[^《》]*》|〈[^〈〉]*〉")
 _DASHES = re.compile(r"——|—|――|……|…|\.\.\.")
 _FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
                                               ord("／"), ord("％")]} | {ord("∶"): ord(":")}  # ∶ the ratio sign (3∶1)
+# ∶ between figures is the ratio sign, a score's or a proportion's, never a clock's colon: 0∶20 is
+# 零比二十 wherever it stands (before: 比分是0∶2，不是0∶20 read 零比二，不是零点二十分)
+_RATIO_SIGN = re.compile(r"([0-9０-９])\s*∶\s*(?=[0-9０-９])")
 # full-width twins of ASCII signs, read as those are (＄100 → 一百美元, ＃话题＃ and ＠handles dropped;
 # before: the signs reached the voice)
 _FULL_WIDTH_ALNUM |= {ord(c): ord(c) - 0xFEE0 for c in "＂＃＄＇＊＠＼＾＿｀｛｜｝"}
@@ -436,6 +439,7 @@ EAR_ONLY = "\ue00b"
 def speak(text: str, rules: SpeechRules) -> str:
     """`text` (a sentence or a label) as it should be spoken."""
     text = text.replace(EAR_ONLY, "")
+    text = _RATIO_SIGN.sub(lambda m: m[1] + rules.figures.ratio, text)
     text = text.translate(_FULL_WIDTH_ALNUM)
     text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)

@@ -20,6 +20,7 @@ import unicodedata
 from functools import lru_cache
 
 from pipeline.charvariants import VARIANTS
+from pipeline.passes.speech_kana import romanised
 from pipeline.passes.speech_numbers import cardinal
 
 # Marks that repeat the character before them (Japanese 々, the vertical 〻, the Chinese 〃 of a
@@ -83,8 +84,9 @@ def _series(m: re.Match[str]) -> str:
 
 def sayable(text: str) -> str:
     """`text` with every character the voice would spell by code point replaced as above, a rating's
-    stars counted and a list's enclosed numbers set apart as items."""
-    text = _STARS.sub(_stars, text)
+    stars counted, a list's enclosed numbers set apart as items, and kana and hangul in Latin letters
+    (`speech_kana`)."""
+    text = romanised(_STARS.sub(_stars, text))
     text = _ENCLOSED_SERIES.sub(_series, text)
     if len(set(re.findall(f"[{_ENCLOSED}]", text))) >= 2:
         text = _ITEM.sub(lambda m: f"，{int(unicodedata.numeric(m[1]))}、", text)

@@ -10,12 +10,12 @@ so a rebuild annotates only the texts that changed, and loads jieba and CC-CEDIC
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.cache import Cache
 from pipeline.fonts import font_path
-from pipeline.furniture import word
+from pipeline.furniture import read_in_pinyin, word
 from pipeline.model import Document, Section
 from pipeline.renderers.epubpages import Edition, section_title
 from pipeline.renderers.htmltext import text
@@ -87,10 +87,18 @@ class Annotations:
         self._memo: dict[str, tuple] = {}
         self.style = style
         self.new = above_level(options.level)
+        # the texts of spans marked a language pinyin does not spell (`[火加減]{lang=ja}`, `{lang=yue}`):
+        # set as written, as the learner PDF sets them, and no word of the vocabulary (before, 火加減
+        # had Mandarin pinyin over it, huǒ jiā jiǎn, and 焦らないで's 焦 was a new word, jiāo)
+        self.foreign = {span.text for paragraph in doc.paragraphs() for span in paragraph.spans
+                        if span.lang and not read_in_pinyin(span.lang)}
 
     def tokens(self, value: str) -> tuple:
         if value not in self._memo:
-            self._memo[value] = self.annotator.annotate(value)
+            tokens = self.annotator.annotate(value)
+            if value in self.foreign:
+                tokens = tuple(replace(token, pinyin=None) for token in tokens)
+            self._memo[value] = tokens
         return self._memo[value]
 
     def typeset(self, value: str, before: str = "", after: str = "") -> str:

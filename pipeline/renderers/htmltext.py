@@ -34,8 +34,10 @@ def shown_address(href: str) -> str:
 
 
 def is_its_address(written: str, href: str) -> bool:
-    """Is the link's text its address itself ('<https://…>')? Then paper prints nothing more."""
-    return written.strip() == shown_address(href)
+    """Is the link's text its address itself ('<https://…>')? Then paper prints nothing more. The
+    text as typed may keep the address's %-escapes (`<https://…?q=is%3Aopen>`): read as a reader
+    types it, it is the same address (before, paper printed it twice, escaped and not)."""
+    return shown_address(written.strip()) == shown_address(href)
 
 
 def linked(href: str | None, written: str, html: str) -> str:

@@ -102,6 +102,9 @@ class Style:
     word_space_min: float = 0.0  # least px between two words (a tight line)
     word_space_max: float = 0.0  # most px a justified line puts between two words (0: no limit)
     condense: float = 1.0  # narrowest horizontal scale of a syllable (1: never condensed)
+    # px kept free at each end of the measure (which is the Han's, without them), where a syllable
+    # wider than its character, condensed as far as it goes, may reach and no further
+    edge: float = float("inf")  # (inf: a syllable may hang past the measure as far as it is wide)
 
     def face(self, css: str) -> Face:
         return self.other if css in ("aside", "em") else self.text

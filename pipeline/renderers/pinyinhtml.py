@@ -12,6 +12,7 @@ and the rows WeasyPrint draws agree.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,13 +24,14 @@ from pipeline.cache import Cache, key
 from pipeline.fonts import font_path
 from pipeline.model import Document, Paragraph
 from pipeline.renderers import pinyinfont
-from pipeline.renderers.htmltext import LINK_NOTE, linked_addresses, text
+from pipeline.renderers.htmltext import LINK_NOTE, MAX_DEPTH, linked_addresses, text
 from pipeline.renderers.pagegeometry import custom_lengths, custom_ratios, measure
-from pipeline.furniture import words
+from pipeline.furniture import read_in_pinyin, words
 from pipeline.renderers.pdfbook import Chapter, Setter
 from pipeline.renderers.pinyinglyphs import PX, Face, Style, glyphs
 from pipeline.renderers.pinyinlayout import break_lines
 from pipeline.renderers.pinyinrows import TabStops, block_html
+from pipeline.syllables import toneless_syllables
 
 LEARNER_CSS = "pdf-learner.css"
 EDITION = "拼音学习版"  # on the title page
@@ -78,17 +80,43 @@ class LearnerType:
         ratio = custom_ratios(css, "learner").get("condense", 1.0) if condense is None else condense
         return cls(sizes, measure(paper_css) * PX, ratio)
 
-    def style(self, role: str) -> Style:
+    def style(self, role: str, depth: int = 0) -> Style:
+        """The style of a role; `depth`: the lists and quotes a paragraph sits in beyond the first,
+        each a step (`DEPTH_STEP` ems) further in, as print and the EPUBs set them."""
         size, pinyin, face, indent, justify = ROLES[role]
         other = "sans" if face == "serif" else "serif"
         text_face = Face(font_path(face), self.sizes[size])  # type: ignore[arg-type]
+        pinyin_face = Face(font_path("sans"), self.sizes[pinyin])  # type: ignore[arg-type]
         em = self.sizes[size] / self.sizes["text"]  # word spaces scale with the type
+        edge = max(0.0, (widest_syllable(pinyin_face) * self.condense - self.sizes[size]) / 2)
         return Style(text=text_face, other=Face(font_path(other), self.sizes[size]),  # type: ignore[arg-type]
-                     pinyin=Face(font_path("sans"), self.sizes[pinyin]), gap=self.sizes["gap"],
-                     measure=self.measure, indent=indent * self.sizes[size], justify=justify,
+                     pinyin=pinyin_face, gap=self.sizes["gap"], edge=edge,
+                     measure=self.measure - 2 * edge - depth * DEPTH_STEP * self.sizes["text"],
+                     indent=indent * self.sizes[size], justify=justify,
                      word_space=self.sizes["word-space"] * em, word_space_min=self.sizes["word-space-min"] * em,
                      word_space_max=self.sizes["word-space-max"] * em,
                      condense=self.condense)
+
+
+DEPTH_STEP = 2.0  # ems of running text a nested list or quote is set further in (print: `.depth-N`)
+
+
+@lru_cache(maxsize=16)
+def widest_syllable(face: Face) -> float:
+    """The px of the widest syllable Mandarin has, with any tone mark, in `face`: how far past its
+    character a syllable may reach, so how much room a line keeps at its ends (`Style.edge`)."""
+    return max(face.width(marked) for syllable in toneless_syllables() for marked in _tones(syllable))
+
+
+def _tones(syllable: str) -> list[str]:
+    """'zhuang' → zhuāng, zhuáng, zhuǎng, zhuàng: the mark on a or e, on the o of ou, else on the last vowel."""
+    vowels = [i for i, c in enumerate(syllable) if c in "aeiouüê"]
+    if not vowels:
+        return [syllable]
+    at = next((i for i in vowels if syllable[i] in "ae"), None)
+    at = syllable.find("ou") if at is None and "ou" in syllable else vowels[-1] if at is None else at
+    return [syllable] + [unicodedata.normalize("NFC", syllable[:at + 1] + mark + syllable[at + 1:])
+                         for mark in "\u0304\u0301\u030c\u0300"]
 
 
 @dataclass
@@ -136,7 +164,7 @@ class LearnerText:
         if paragraph.marker:
             runs.append((paragraph.marker, "", False, None, None))
         for span in paragraph.spans:
-            runs.append((span.text, _span_css(span.style), span.lang is None or span.lang.startswith("zh"), span.href,
+            runs.append((span.text, _span_css(span.style), span.lang is None or read_in_pinyin(span.lang), span.href,
                          span.lang))
         if found := linked_addresses(paragraph):  # paper: the addresses follow, as in print (and link too)
             runs.append((LINK_NOTE[0], "", True, None, None))
@@ -144,7 +172,8 @@ class LearnerText:
                 runs += [(written, "", True, None, None), (f" {address}", "", False, href, None),
                          ("；" if n + 1 < len(found) else "", "", False, None, None)]
             runs.append((LINK_NOTE[1], "", False, None, None))
-        return self._block(runs, "subhead" if paragraph.heading else "quote" if paragraph.quote else "text")
+        return self._block(runs, "subhead" if paragraph.heading else "quote" if paragraph.quote else "text",
+                           min(paragraph.depth, MAX_DEPTH))
 
     def phrase(self, value: str, role: str) -> str:
         return self._block([(value, "", True, None, None)], role)
@@ -152,14 +181,17 @@ class LearnerText:
     def label(self, value: str) -> str:
         return self._block([(value, "", True, None, None), ("：", "", False, None, None)], "label")
 
-    def _block(self, runs: list[Run], role: str) -> str:
+    def _block(self, runs: list[Run], role: str, depth: int = 0) -> str:
         """A block of text set in lines, from the cache when the same words with the same
         readings were set before in the same style by the same code: an edit sets only the
-        paragraphs it changed."""
-        style = self.styles[role]
+        paragraphs it changed. A nested list's or quote's (`depth`) lines are set on a measure
+        that much narrower, and start that much further in (before, every level was set at the
+        measure, so an inner list's （1）（2） read as the outer one's)."""
+        style = self.styles[role] if not depth else self.kind.style(role, depth)
+        start = self.overhang + style.edge + depth * DEPTH_STEP * self.kind.sizes["text"]
         words = [(text, css, self.words(text) if chinese else [(text, None)], href, lang)
                  for text, css, chinese, href, lang in runs]
-        digest = key("learner-block", _layout_digest(), role, repr(style), words, self.exact_tabs)
+        digest = key("learner-block", _layout_digest(), role, depth, repr(style), words, self.exact_tabs)
         stored = self.cache.get(BLOCKS, digest)
         if stored is not None:
             found = json.loads(stored)
@@ -170,7 +202,7 @@ class LearnerText:
         lines = break_lines(glyphs(words, style), style)
         condensed = sorted({step for line in lines for step in map(pinyinfont.step, line.scales) if step})
         stops = TabStops() if self.exact_tabs else None
-        html = f'<span class="set set-{role}">{block_html(lines, self.overhang, style.pinyin.size_px, stops)}</span>'
+        html = f'<span class="set set-{role}">{block_html(lines, start, style.pinyin.size_px, stops)}</span>'
         self.used.faces.update(condensed)
         self.used.stops.add(stops or TabStops())
         self.cache.put(BLOCKS, digest, json.dumps({"html": html, "condensed": condensed,
@@ -205,7 +237,7 @@ class LearnerText:
         from pipeline.passes.vocabulary import cached_vocabulary_of
 
         # Paragraph by paragraph, so that an edit looks up only its paragraph's words.
-        groups = [[token for span in paragraph.spans if span.lang is None or span.lang.startswith("zh")
+        groups = [[token for span in paragraph.spans if span.lang is None or read_in_pinyin(span.lang)
                    for token in self.tokens(span.text)] for paragraph in doc.paragraphs()]
         entries = []
         for entry in cached_vocabulary_of(self.cache, groups, level):

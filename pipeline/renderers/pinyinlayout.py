@@ -305,14 +305,22 @@ def _one_latin_word(a: Glyph, b: Glyph) -> bool:
 
 
 def _widen(line: list[Glyph], x: list[float], scales: list[float], style: Style) -> list[float]:
-    """Give condensed syllables back what the justified line allows (never past their own width)."""
+    """Give condensed syllables back what the justified line allows (never past their own width),
+    and condense a syllable at a line's end that would reach past the text block (`Style.edge`:
+    before, `zhāng` over a line's last 张 hung 1.8 pt into the margin, `chuāng` 2.4 pt)."""
     marked = [i for i, glyph in enumerate(line) if glyph.syllable]
-    result = list(scales)
+
+    def inside(i: int) -> float:  # (the widest scale that keeps syllable i inside the text block)
+        centre = x[i] + line[i].width / 2
+        return 2 * min(centre + style.edge, style.measure + style.edge - centre) / line[i].syllable_width
+
+    result = [min(scale, max(inside(i), style.condense)) if line[i].syllable else scale
+              for i, scale in enumerate(scales)]
     for n, i in enumerate(marked):
         if result[i] >= 1.0:
             continue
         glyph = line[i]
-        room = [1.0]
+        room = [1.0, inside(i)]
         for j in (marked[n - 1] if n else None, marked[n + 1] if n + 1 < len(marked) else None):
             if j is None:
                 continue

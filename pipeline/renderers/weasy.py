@@ -32,6 +32,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from pipeline.renderers.weasybreak import mend_break_all
+
 
 @contextlib.contextmanager
 def _no_library_search() -> Iterator[None]:
@@ -61,6 +63,7 @@ def weasyprint() -> Any:
             import weasyprint as module
     _arrays_by_initializer()
     _mend_tagging()
+    mend_break_all()
     return module
 
 

@@ -248,8 +248,8 @@ def check(items: list[Glyph], st: Style) -> list[list[Glyph]]:
 
 def syllables(line, st: Style) -> None:  # type: ignore[no-untyped-def]
     """Each syllable between `condense` and its own width; neighbouring syllables at least `gap`
-    apart; and a condensed one as wide as its neighbours let it be (it stands exactly `gap` from
-    one of them)."""
+    apart; each inside the text block (unless at `condense`); and a condensed one as wide as its
+    neighbours and the block's edges let it be (it stands exactly `gap` from one of them, or at an edge)."""
     marked = [i for i, g in enumerate(line.glyphs) if g.syllable]
     edges = {}
     for i in marked:
@@ -262,10 +262,16 @@ def syllables(line, st: Style) -> None:  # type: ignore[no-untyped-def]
         apart[i, j] = edges[j][0] - edges[i][1]
         assert apart[i, j] >= st.gap - 1e-6, (i, j, apart[i, j])
     for n, i in enumerate(marked):
+        # (and inside the text block: the measure and its edges, where a syllable at a line's end
+        # is condensed as far as it must, never below `condense`)
+        assert -st.edge - 1e-6 <= edges[i][0] and edges[i][1] <= st.measure + st.edge + 1e-6 or (
+            abs(line.scales[i] - st.condense) < 1e-9), (i, edges[i])
         if line.scales[i] < 1.0 - 1e-9:
             near = [apart[k] for k in ((marked[n - 1], i) if n else None, (i, marked[n + 1]) if n + 1 < len(marked) else None)
                     if k is not None]
-            assert any(abs(d - st.gap) < 1e-6 for d in near), (i, line.scales[i], near)
+            at_edge = min(edges[i][0] + st.edge, st.measure + st.edge - edges[i][1])
+            assert (any(abs(d - st.gap) < 1e-6 for d in near) or abs(at_edge) < 1e-6
+                    or at_edge < 0 and abs(line.scales[i] - st.condense) < 1e-9), (i, line.scales[i], near)
 
 
 # ---- hand-worked cases ----------------------------------------------------------------------
@@ -451,7 +457,8 @@ STYLES = {
     "justified": dict(),
     "no-widest": dict(word_space_max=0.0),
     "heading": dict(justify=False),
-    "indented": dict(indent=40.0),
+    # (and the learner PDF's edge: a syllable reaches at most 1 px past the measure, condensed as it must)
+    "indented": dict(indent=40.0, edge=1.0),
     "tight-best": dict(word_space=4.0, word_space_min=4.0, word_space_max=8.0),
     "spread-only": dict(condense=1.0, word_space=5.0, word_space_min=2.0),
     "wide-gap": dict(gap=3.0, word_space=4.0, word_space_min=2.0),  # the margin over a word's gap: 3

@@ -68,6 +68,18 @@ def books(tmp_path_factory, test_title):
     return made
 
 
+def pages_apart(a: list[list[tuple[str, float, float, float]]], b: list[list[tuple[str, float, float, float]]],
+                tolerance: float = 0.015) -> list[int]:
+    """The numbers of the pages whose glyphs differ: another text, or a place off by more than
+    `tolerance` pt (a page moved into the joined book is drawn through one more transformation,
+    and a glyph at x.xx5 rounds one way there and the other in the whole document)."""
+    def same(ours: tuple, theirs: tuple) -> bool:
+        return ours[0] == theirs[0] and all(abs(u - v) <= tolerance for u, v in zip(ours[1:], theirs[1:]))
+
+    return [number + 1 for number, (ours, theirs) in enumerate(zip(a, b))
+            if len(ours) != len(theirs) or not all(map(same, ours, theirs))]
+
+
 def glyphs(path: Path) -> list[list[tuple[str, float, float, float]]]:
     """Every page's glyphs (text, x, y, size), in the order pdfminer reads them, sorted."""
     count = len(PdfReader(str(path)).pages)
@@ -87,8 +99,7 @@ def test_joined_pages_are_the_one_document_pages(books, variant) -> None:
     parts, whole = books[variant]
     a, b = glyphs(parts), glyphs(whole)
     assert len(a) == len(b) > 10
-    for number, (ours, theirs) in enumerate(zip(a, b)):
-        assert ours == theirs, f"page {number + 1}"
+    assert pages_apart(a, b) == []
     assert drawings(parts) == drawings(whole)
     boxes = lambda path: [(tuple(p.mediabox), tuple(p.trimbox), tuple(p.bleedbox)) for p in PdfReader(str(path)).pages]
     assert boxes(parts) == boxes(whole)

@@ -56,12 +56,14 @@ from pipeline.passes.pinyin.tables import (
 # '到−' ended a line and '5℃' began the next, '℃' alone opened one). Not before a letter (3D). A
 # fraction or a date with slashes (1/3, 2025/3/8) and a dollar of a country (US$3.5, HK$12) too:
 # '1/' ended a line and '3' began the next, 'US' stood apart from '$3.5'.
-_FIGURE = r"(?:[A-Z]{1,2}\$|[−\-+±¥￥$€£])?\d+(?:[.,:/]\d+)*(?:°[CF]|[%‰℃℉°′″])?"
+# (and a score with the ratio sign, 3∶2, and stoppage time, 90+3: before, '0 ∶ 2' and '90 +3' were
+# two and three words apart)
+_FIGURE = r"(?:[A-Z]{1,2}\$|[−\-+±¥￥$€£])?\d+(?:[.,:/∶]\d+)*(?:°[CF]|[%‰℃℉°′″])?"
 # A figure as the learner EPUB wraps it in a word of its own (`renderers/ruby.py`), as this pass cuts it.
-FIGURE_RUN = re.compile(rf"{_FIGURE}(?:[~～〜—–\-]{_FIGURE})*")
+FIGURE_RUN = re.compile(rf"{_FIGURE}(?:[~～〜—–\-+]{_FIGURE})*")
 _OTHER_TOKEN = re.compile(
     r"(?:mailto:)?[A-Za-z0-9._%+\-]*[A-Za-z0-9]@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"  # a mail address, whole
-    rf"|{_FIGURE}(?:[~～〜—–\-]{_FIGURE})*(?![A-Za-z0-9])"
+    rf"|{_FIGURE}(?:[~～〜—–\-+]{_FIGURE})*(?![A-Za-z0-9])"
     r"|@[A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|@[A-Za-z0-9_]"  # ASCII @handle
     r"|[^\W_]+(?:[.'’\-+_/][^\W_]+)*"  # Latin/digit word: GPT-4, 3.5, don't, AT&T is two
     r"|\s+"
