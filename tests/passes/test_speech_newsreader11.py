@@ -510,8 +510,10 @@ def test_edge_is_sent_each_piece_with_the_voice_of_its_language(monkeypatch):
 @pytest.mark.parametrize(("engine", "voice", "language", "expected"), [
     # the title's own spoken language stays in the speaker's voice, another is read by its own
     ("espeak", "m3", "cmn", {"zh-TW": None, "zh-Hans": None, "yue": "yue+m3", "zh-HK": "yue+m3", "en": "en-US+m3",
-                              "en-GB": "en+m3", "fr-CA": "fr+m3", "de-AT": "de+m3", "xx": None}),
-    ("espeak", "m3", "yue", {"zh-HK": None, "zh-Hans": "cmn+m3", "ja": "ja+m3"}),
+                              "en-GB": "en+m3", "fr-CA": "fr+m3", "de-AT": "de+m3", "xx": None, "ja": None,
+                              "ko": "ko+m3"}),
+    # (Japanese stays in the speaker's voice, which reads the kana romanised and the kanji: see the table)
+    ("espeak", "m3", "yue", {"zh-HK": None, "zh-Hans": "cmn+m3", "ja": None}),
     ("edge", "zh-TW-YunJheNeural", "cmn", {"zh-Hans": None, "yue": "zh-HK-WanLungNeural", "en": "en-US-GuyNeural",
                                            "ko-KR": "ko-KR-InJoonNeural", "xx": None}),
     ("edge", "zh-HK-WanLungNeural", "yue", {"zh-HK": None, "zh-Hans": "zh-CN-YunxiNeural"}),
