@@ -197,12 +197,14 @@ def runs_after_labels(source: Source, shown: str, key: str = "text") -> list[tup
 
 def script_cues(markdown: str) -> list[tuple[str, str, str]]:
     """The podcast script's cues: (who speaks, in which voice, the text shown), from its lines
-    '**`00:16.311` 何田田** · 本刊记者 · `voice`' and the text lines under them."""
+    '**`00:16.311` 何田田** · 本刊记者 · `voice`' and the text lines under them. The voice is the
+    speaker's own: a cue with runs in another language adds theirs after it (`cmn+m3 pitch 50 170
+    wpm · en: en-US+m3`), which is the same speaker's voice for those words, not another's."""
     cues: list[tuple[str, str, str]] = []
     head = re.compile(r"^\*\*`[\d:.]+` (?P<who>[^*]+)\*\*(?: · (?P<role>[^`]*?))? · `(?P<voice>[^`]+)`\s*$")
     for line in markdown.splitlines():
         if match := head.match(line):
-            cues.append((match["who"].strip(), match["voice"], ""))
+            cues.append((match["who"].strip(), match["voice"].split(" · ")[0], ""))
         elif cues and line.strip() and not line.startswith(("#", "---", "|")):
             who, voice, text = cues[-1]
             cues[-1] = (who, voice, text + line)

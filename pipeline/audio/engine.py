@@ -156,9 +156,10 @@ def ordered_anchors(anchors: Iterable[Anchor]) -> tuple[Anchor, ...]:
     """Anchors by offset, one per offset (the first), times never going back."""
     out: list[Anchor] = []
     for offset, time in sorted(anchors, key=lambda a: a[0]):
+        time = round(float(time), 4)  # (compared rounded, as kept: 6.258997 is not before 6.259)
         if out and (offset == out[-1][0] or time < out[-1][1]):
             continue
-        out.append((offset, round(float(time), 4)))
+        out.append((offset, time))
     return tuple(out)
 
 

@@ -142,3 +142,16 @@ def test_a_new_segment_format_makes_every_segment_again(tmp_path: Path, monkeypa
     monkeypatch.setattr(segments, "SEGMENT_VERSION", segments.SEGMENT_VERSION + "-next")
     have, missing = segments.cached(PROGRAMME, engine, cache)
     assert have == {} and [(r.voice, r.sentences) for r in missing] == EXPECTED
+
+
+def test_an_anchor_at_the_time_of_the_one_before_is_kept() -> None:
+    """Anchors are kept rounded to 0.1 ms; one whose time rounds to its predecessor's was compared
+    unrounded and dropped (6.258997 'before' 6.259): a foreign run's join put the first character
+    after the run at the same time as the mark before it, lost that anchor, and the next caption
+    started 0.12 s into the speech."""
+    from pipeline.audio.engine import ordered_anchors, time_at
+
+    elapsed = 6.25899961  # pieces and a pause summed in floating point; kept as 6.259
+    timed = ordered_anchors([(37, elapsed), (38, elapsed + 0.0), (39, elapsed + 0.2473)])
+    assert [offset for offset, _time in timed] == [37, 38, 39]
+    assert time_at(timed, 60, 12.0, 38) == round(elapsed, 4)
