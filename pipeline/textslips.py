@@ -114,7 +114,7 @@ _PRINTED_MARKUP = (
      "'###' for a \\section)"),
     (LATEX_QUOTES, "text", "E233",
      "'{0}' is printed as written: LaTeX's quotation marks (``…''), which the format does not read; write “…”"),
-    (re.compile(r"^[ \t]*%(?![%\d])[ \t]*\S.*"), "raw", "E233",
+    (re.compile(r"^[ \t]*%(?:[ \t]+[^\s%]|[A-Za-z]).*"), "raw", "E233",  # (%的人 on a wrapped line is text)
      "'{0}' is printed as written, '%' and all: a LaTeX comment (a note in a LaTeX or Scrivener draft), which the "
      "format does not hide; delete the line (a note meant for readers goes in a '::: note')"),
     (WORD_FIELD, "text", "E233",

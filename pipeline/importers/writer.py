@@ -24,7 +24,7 @@ from pipeline.textslips import only_marks
 
 _ESCAPE = re.compile(r"([\\`*\[\]<>&{}]|(?<![^\W_])_|_(?![^\W_]))")  # `_` inside a word is text
 _FULL_WIDTH_MARK = re.compile("[：＃]")
-_LINE_START = re.compile(r"^(#|>|\+|-|=|~|\||:|\d+[.)])")
+_LINE_START = re.compile(r"^(#|>|\+|-|=|~|\||:|%|\d+[.)])")  # (% : a LaTeX comment to the reader, E233)
 COMMENT_COLUMN = 34
 
 
