@@ -217,7 +217,8 @@ def linked(escaped: str, links: Sequence[str]) -> str:
 def escape(text: str, line_start: bool = True) -> str:
     """Text that markdown-it reads back as exactly `text`."""
     escaped = _ESCAPE.sub(r"\\\1", text)
-    escaped = re.sub(r"(?<!\\):(?=::)", r"\\:", escaped)  # ':::' anywhere would be read as a fence
+    escaped = re.sub(r"(?<!\\):(?=:)", r"\\:", escaped)  # ':::' anywhere is a fence, '::x::' Ulysses' highlight (E233)
+    escaped = re.sub(r"(?<!\\)%(?=%)", r"\\%", escaped)  # '%%x%%': an Obsidian comment to the reader (E233)
     escaped = re.sub(r"([~=])(?=\1)", r"\\\1", escaped)  # ('~~x~~', '==x==' are text of the copy: not E233)
     if line_start and (match := _LINE_START.match(escaped)):
         token = match[0]

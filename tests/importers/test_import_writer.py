@@ -56,6 +56,7 @@ def _read_back(markdown: str) -> tuple[str, list[str]]:
 @example("- 不是列表")
 @example("%: 不是 LaTeX 的注释")  # (a line opening with % is a LaTeX comment to the reader, E233)
 @example("% 的受访者")
+@example("看 ::标记:: 和 a %% b %%")  # (other tools' markup by chance: Ulysses, Obsidian)
 @example("> 不是引用")
 @example("---")
 @example("[（注）]{.aside}不是旁白")
