@@ -160,16 +160,30 @@ class PdfRenderer:
         from pipeline.renderers import pdfparts
         from pipeline.renderers.pdfbook import book_plan
 
-        paper = paper_stylesheet(ctx)
-        marks = ctx.styles_dir / MARKS_CSS if ctx.option("marks", False) else None
-        sheets = [ctx.styles_dir / BOOK_CSS, paper, *([marks] if marks else [])]
-        styles = pdfparts.read_styles(ctx.styles_dir, sheets, marks, paper)
+        _paper, styles = self.styles(ctx)
         settings = {"edition": "print"}
-        many = ctx.executor is not None and pdfparts.chapters_to_lay_out(doc, settings, styles, ctx.cache) > 1
-        warming = pdfparts.warm(ctx.executor, [*styles.book, styles.parts, styles.body]) if many else None
+        warming = self.warming(doc, ctx, settings, styles)
         edition = pdfparts.Edition(setter=PRINT, collecting=nullcontext, face_files=lambda steps: (),
                                    body_class="print", edition="", colophon="", settings=settings)
         return pdfparts.Assembly(doc, book_plan(doc), edition, styles, ctx.cache, ctx.executor, ctx.log, warming)
+
+    @staticmethod
+    def styles(ctx: BuildContext, extra: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+        """The paper's stylesheet and the text of the book's stylesheets (`stylesheets`, read once)."""
+        from pipeline.renderers import pdfparts
+
+        paper = paper_stylesheet(ctx)
+        marks = ctx.styles_dir / MARKS_CSS if ctx.option("marks", False) else None
+        return paper, pdfparts.read_styles(ctx.styles_dir, stylesheets(ctx, extra), marks, paper)
+
+    @staticmethod
+    def warming(doc: Document, ctx: BuildContext, settings: Any, styles: Any):  # type: ignore[no-untyped-def]
+        """A worker process started while the text is set, where more than one chapter is to be
+        laid out (starting one costs a second of CPU); None otherwise."""
+        from pipeline.renderers import pdfparts
+
+        many = ctx.executor is not None and pdfparts.chapters_to_lay_out(doc, settings, styles, ctx.cache) > 1
+        return pdfparts.warm(ctx.executor, [*styles.book, styles.parts, styles.body]) if many else None
 
 
 class LearnerPdfRenderer(PdfRenderer):
@@ -189,15 +203,11 @@ class LearnerPdfRenderer(PdfRenderer):
         from pipeline.renderers.pinyinhtml import EDITION, LEARNER_CSS, learner_text, vocabulary_credits
         from pipeline.renderers.weasy import exact_tabs
 
-        paper = paper_stylesheet(ctx)
-        marks = ctx.styles_dir / MARKS_CSS if ctx.option("marks", False) else None
-        sheets = [ctx.styles_dir / BOOK_CSS, paper, ctx.styles_dir / LEARNER_CSS, *([marks] if marks else [])]
-        styles = pdfparts.read_styles(ctx.styles_dir, sheets, marks, paper)
+        paper, styles = self.styles(ctx, (LEARNER_CSS,))
         # "condense" is not a command-line option: benchmarks/word_shapes.py sets it to compare word shapes.
         learner = learner_text(doc, ctx.styles_dir, paper, bool(ctx.option("tone_sandhi", False)), ctx.cache,
                                condense=ctx.option("condense"), exact_tabs=exact_tabs())
-        many = ctx.executor is not None and pdfparts.chapters_to_lay_out(doc, learner.settings(), styles, ctx.cache) > 1
-        warming = pdfparts.warm(ctx.executor, [*styles.book, styles.parts, styles.body]) if many else None
+        warming = self.warming(doc, ctx, learner.settings(), styles)
         vocabulary = learner.vocabulary_chapter(doc, level=int(ctx.option("level", 4)))
         plan = book_plan(doc, [vocabulary])
         edition = pdfparts.Edition(
