@@ -41,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 T0 = time.perf_counter()
@@ -104,7 +105,7 @@ def make_setter(doc, cache):  # type: ignore[no-untyped-def]
     paper = paper_stylesheet(BuildContext(out_dir=Path("."), cache=cache, styles_dir=styles_dir))
 
     class TypstText(LearnerText):
-        stats = {"units": 0, "glyphs": 0, "boundary_extra": 0}
+        stats = {"units": 0, "glyphs": 0, "boundary_extra": 0, "wider_paragraphs": 0}
 
         def _block(self, runs, role, depth=0):  # type: ignore[no-untyped-def,override]
             style = self.styles[role] if not depth else self.kind.style(role, depth)
@@ -158,11 +159,13 @@ def make_setter(doc, cache):  # type: ignore[no-untyped-def]
             out = []
             for number, unit in enumerate(units):
                 parts = []
-                for i, ux in unit:
-                    glyph = items[i]
+                for i, ux in unit:  # the characters first, then their syllables: pdfminer joins only
+                    glyph = items[i]  # glyphs that follow each other in the page's content into a line
                     call = "k" if glyph.css == "halt" else "o" if glyph.css in ("aside", "em") else "c"
                     at = ux + glyph.width - style.face(glyph.css).width(glyph.text) if glyph.text in OPENING_QUOTES else ux
                     parts.append(f"#{call}({n(at / PX)},{n(han_y)},{quoted(glyph.text)})")
+                for i, ux in unit:
+                    glyph = items[i]
                     if glyph.syllable:
                         drawn = glyph.syllable_width * scales[i]
                         left = (ux + glyph.width / 2 - drawn / 2) / PX
@@ -182,9 +185,15 @@ def make_setter(doc, cache):  # type: ignore[no-untyped-def]
             indent = f"#h({n(style.indent / PX)}pt)" if style.indent else ""
             face = SANS if "Sans" in style.text.path.name else SERIF
             other = SERIF if face == SANS else SANS
+            # A word space wider than the widest gap inside a word (a widened pitch): `pinyinlayout`
+            # widens the word spaces of that word's line; Typst has no hook per line, so here those
+            # of its paragraph
+            widest = max((g.inner for g in items), default=0.0)
+            space = max(style.word_space, widest + style.word_margin) if widest > 0 else style.word_space
+            TypstText.stats["wider_paragraphs"] += space > style.word_space
             return (f"#block(inset: (left: {n(left_edge)}pt, right: {n(style.edge / PX)}pt), above: 0pt, "
                     f"below: 0pt)[#set text(font: {quoted(face)}, size: {n(size)}pt, spacing: "
-                    f"{n(style.word_space / PX)}pt);#set par(justify: {str(style.justify).lower()}, leading: 0pt);"
+                    f"{n(space / PX)}pt);#set par(justify: {str(style.justify).lower()}, leading: 0pt);"
                     f"#let o(x, y, s) = place(dx: x * 1pt, dy: y * 1pt, text(font: {quoted(other)}, s))\n"
                     + indent + "".join(out) + "\n]\n")
 
@@ -219,9 +228,6 @@ def part_markup(part, doc, setter, number: int) -> str:  # type: ignore[no-untyp
         elif section.kind == "note":
             out.append("#v(14pt)\n" + f"#text(font: \"{SANS}\", size: 11pt, {quoted(interface('pdf', doc.meta.language)['note'])})\n")
             out += [setter.paragraph(p) for p in section.paragraphs]
-        elif section.kind == "references":
-            out.append("#v(14.8mm)\n" + setter.phrase(section.title or "", "heading") + "#v(22pt)\n")
-            out += [f"#par({quoted(f'{r.number}. {r.text}')})\n" for r in section.references]
     return "".join(out)
 
 
@@ -239,7 +245,7 @@ def content_key(part, doc) -> str:  # type: ignore[no-untyped-def]
                                      default=str).encode()).hexdigest()[:24]
 
 
-def child(source: Path, work: Path, whole: bool) -> None:
+def child(source: Path, work: Path, whole: bool, pipelined: bool) -> None:
     """One build as `publish` would run it, in this fresh process; prints its phases as JSON."""
     phases: dict[str, float] = {}
     mark = [time.perf_counter(), time.process_time()]
@@ -265,30 +271,48 @@ def child(source: Path, work: Path, whole: bool) -> None:
     lap("read")
     setter = make_setter(doc, cache)
     plan = book_plan(doc)
-    parts = [part for part in plan.parts if not part.index and part.chapter is None]
+    # the body: the article, the questions, the closing chapter and the notes (the vocabulary, the
+    # name index and the references follow the body in the learner PDF; not set here)
+    parts = [part for part in plan.parts if not part.index and part.chapter is None
+             and not any(section.kind == "references" for section in part.sections)]
     preamble = (PREAMBLE.replace("WORDSPACE", f"{setter.kind.sizes['word-space'] / (4 / 3):.2f}")
                 .replace("TITLE", doc.meta.title.replace('"', "")).replace("OTHER", SANS))
     store = work / "parts"
     store.mkdir(exist_ok=True)
-    todo = []
-    for number, part in enumerate(parts):
-        target = store / f"{content_key(part, doc)}.pdf"
-        if not target.exists():
-            body = part_markup(part, doc, setter, number)
-            if number == 0 and plan.leading_notes:
-                pass  # (notes before the article: none in the bundled title)
-            todo.append((number, target, preamble + body))
-    lap("markup")
     fonts = sorted({str(font_path("serif").parent)})
     compiler = typst.Compiler(root=str(work), font_paths=fonts, ignore_system_fonts=True)
-    for number, target, markup in todo:
+    compile_time = [0.0]
+
+    def compile_part(number: int, target: Path, markup: str) -> None:
+        start = time.perf_counter()
         file = work / f"part-{number}.typ"
         file.write_text(markup, encoding="utf-8")
         data = compiler.compile(input=str(file), output=None)
         tmp = target.with_suffix(".tmp")
         tmp.write_bytes(data)
         tmp.replace(target)
+        compile_time[0] += time.perf_counter() - start
+
+    # pipelined: typst-py lets go of the GIL while it compiles, so part k compiles on a thread
+    # while part k+1's markup is made here (sequential: every markup first, then every compile)
+    pool = ThreadPoolExecutor(1) if pipelined else None
+    todo, futures = [], []
+    for number, part in enumerate(parts):
+        target = store / f"{content_key(part, doc)}.pdf"
+        if not target.exists():  # (notes before the article would go with the first part: none here)
+            job = (number, target, preamble + part_markup(part, doc, setter, number))
+            todo.append(job)
+            if pool is not None:
+                futures.append(pool.submit(compile_part, *job))
+    lap("markup")
+    if pool is None:
+        for job in todo:
+            compile_part(*job)
+    else:
+        for future in futures:
+            future.result()
     lap("compile")
+    phases["compile_alone_wall"] = compile_time[0]
     pieces = [pdfmerge.Piece((store / f"{content_key(part, doc)}.pdf").read_bytes(), furnished=False) for part in parts]
     merged = pdfmerge.merge(pieces)
     out = work / "out" / f"{doc.meta.slug}-learner-typst.pdf"
@@ -318,10 +342,11 @@ def child(source: Path, work: Path, whole: bool) -> None:
     os._exit(0)  # (as `publish` leaves once its output is written)
 
 
-def run_child(source: Path, work: Path, whole: bool = False) -> dict[str, float]:
+def run_child(source: Path, work: Path, whole: bool = False, pipelined: bool = False) -> dict[str, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, str(HERE), "--child", str(source), str(work)] + (["--whole"] if whole else []),
+    done = subprocess.run([sys.executable, str(HERE), "--child", str(source), str(work)] + (["--whole"] if whole else [])
+                          + (["--pipelined"] if pipelined else []),
                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -393,21 +418,23 @@ def reading_order(pdf: Path, doc_source: Path) -> dict[str, object]:
     from pipeline.reader import read_source
 
     doc = prepare(read_source(doc_source))
-    book = "".join(c for p in doc.paragraphs() for s in p.spans for c in s.text if is_han(c))
-    checked = found = 0
-    misses = []
+    texts = []  # the body's text in reading order: titles, labels, paragraphs
+    for section in doc.sections:
+        texts += [doc.meta.title, doc.meta.subtitle or ""] if section.kind == "article" else [section.title or ""]
+        texts += [s.text for p in section.paragraphs for s in p.spans]
+        for answer in section.answers:
+            texts += [answer.label] + [s.text for p in answer.paragraphs for s in p.spans]
+    book = "".join(c for text in texts for c in text if is_han(c))
+    result: dict[str, object] = {}
     for number in (2, 10, 30):
         text = extract_text(str(pdf), page_numbers=[number])
-        for line in text.splitlines():
-            han = "".join(c for c in line if is_han(c))
-            if len(han) < 6:
-                continue
-            checked += 1
-            if han in book:
-                found += 1
-            elif len(misses) < 2:
-                misses.append(han[:30])
-    return {"Han lines checked": checked, "found in the text in order": found, "misses": misses}
+        han = "".join(c for c in text if is_han(c))
+        lines = [line for line in text.splitlines() if any(is_han(c) for c in line)]
+        result[f"page {number + 1}"] = {
+            "Han characters": len(han), "the page's Han in reading order": han in book,
+            "Han per extracted line": round(len(han) / max(1, len(lines)), 1),
+            "pinyin before its Han row": text.find(next((c for c in text if is_han(c)), "")) > 0}
+    return result
 
 
 def fonts_report(pdf: Path) -> str:
@@ -442,6 +469,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--whole", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--pipelined", action="store_true",
+                        help="compile each part on a thread while the next part's markup is made")
     parser.add_argument("--source", type=Path, default=TITLE)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--weasy", type=Path, help="the WeasyPrint learner PDF of the same title, to compare")
@@ -449,7 +478,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the Typst PDF here")
     options = parser.parse_args()
     if options.child:
-        child(options.child[0], options.child[1], options.whole)
+        child(options.child[0], options.child[1], options.whole, options.pipelined)
         return
     results: dict[str, object] = {"load before": os.getloadavg()}
     base = Path(tempfile.mkdtemp(prefix="typst-learner-"))
@@ -457,17 +486,23 @@ def main() -> None:
     for run in range(options.runs):
         work = base / f"run{run}"
         work.mkdir()
-        cold.append(run_child(options.source, work, whole=run == 0))
+        cold.append(run_child(options.source, work, pipelined=options.pipelined))
+        if not run:
+            slug = __import__("pipeline.reader", fromlist=["x"]).read_source(options.source).meta.slug
+            shutil.copy(work / "out" / f"{slug}-learner-typst.pdf", base / "cold.pdf")
         print("cold", {k: round(v, 2) for k, v in cold[-1].items()}, flush=True)
         changed = work / "edited.md"
         edited(options.source, changed)
-        edit.append(run_child(changed, work))
+        edit.append(run_child(changed, work, pipelined=options.pipelined))
         print("edit", {k: round(v, 2) for k, v in edit[-1].items()}, flush=True)
+    whole = base / "whole"
+    whole.mkdir()
+    one = run_child(options.source, whole, whole=True)  # the body as one Typst document as well
     results["load after"] = os.getloadavg()
-    results["cold"] = {k: round(median(cold, k), 3) for k in cold[0] if not k.startswith(("whole", "markup_bytes"))}
-    results["whole body, one document"] = {k: round(cold[0][k], 3) for k in cold[0] if k.startswith(("whole", "markup_bytes"))}
+    results["cold"] = {k: round(median(cold, k), 3) for k in cold[0]}
+    results["whole body, one document"] = {k: round(v, 3) for k, v in one.items() if k.startswith(("whole", "markup_bytes"))}
     results["edit"] = {k: round(median(edit, k), 3) for k in edit[0]}
-    pdf = base / "run0" / "out" / f"{__import__('pipeline.reader', fromlist=['x']).read_source(options.source).meta.slug}-learner-typst.pdf"
+    pdf = base / "cold.pdf"
     if options.keep:
         shutil.copy(pdf, options.keep)
     results["geometry"] = geometry(pdf, base, options.source)
