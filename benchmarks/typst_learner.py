@@ -1,8 +1,12 @@
 """Spike for issue 14, item 4: would Typst, as a second layout engine, set the learner PDF's
 body within the targets (<= 4 s cold, <= 2 s after a one-answer edit) with the same word shapes?
 
-    python benchmarks/typst_learner.py [--runs 3] [--weasy OUTPUT/sora-reactions-learner.pdf]
-                                       [--images DIR] [--source source/sora-reactions.md]
+    python benchmarks/typst_learner.py [--runs 3] [--pipelined] [--weasy OUTPUT/sora-reactions-learner.pdf]
+                                       [--images DIR] [--keep PDF] [--source source/sora-reactions.md]
+
+Prints its measures as JSON (results: benchmarks/RESULTS.md, "Typst spike"). --weasy names the
+WeasyPrint learner PDF of the same title (a `publish pdf --learner` in a copy of the project), for
+the page count and, with --images, two pages of each side by side (pdftoppm, 80 dpi).
 
 What it sets: the learner edition's BODY (the article, every question with its answers and
 speaker labels, the closing chapter, the editor's notes), from the same reader, passes and word
@@ -21,8 +25,10 @@ boundary (`wordshape.condense_pair`), and what is still missing widens that one 
 (Typst has no per-line word space to grow, as `pinyinlayout` does).
 
 Each part (chapter) is a Typst document of its own, compiled in-process (`typst.Compiler`,
-which keeps its fonts between parts) and cached by content, so an edit compiles one part; the
-parts are joined by the repo's `pdfmerge.merge` (Typst writes tagged PDFs, as it needs).
+which keeps its fonts between parts; with --pipelined on a thread, while the next part's markup
+is made) and cached by content, so an edit compiles one part; the parts are joined by the repo's
+`pdfmerge.merge` (Typst writes tagged PDFs, as it needs). One more run also compiles the whole body as
+one document, for the compile alone.
 
 Timing: each run is a fresh process (`--child`), as `publish` is: imports, reading, passes,
 markup, compile, merge, write. Wall clock and CPU (user + system of the child, all threads).
