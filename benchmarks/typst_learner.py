@@ -65,10 +65,10 @@ ROWS = {
     "title": (0.0, 1.2, 1.3), "heading": (3.0, 1.2, 1.3), "dek": (2.0, 1.2, 1.3), "label": (2.0, 1.2, 1.3),
 }
 SERIF, SANS = "Noto Serif SC", "Noto Sans SC"
-# Opening quotes the layout gives a full em, whose glyph in the Noto SC faces is proportional (Typst
-# draws that form even with `fwid` or lang zh): set at the right of their em, where the full-width
-# form WeasyPrint draws has its ink
-OPENING_QUOTES = set("“‘")
+OUR_LINES = False  # --our-lines: `pinyinlayout` breaks and places the lines, Typst only paginates
+# An opening mark drawn alone (`place`) starts a line as far as Typst knows, and Typst trims the
+# blank left half of a full-width opening mark at a line's start: it is drawn half an em further
+# right to stand where the layout put it (seen on 「（“‘《 alike; without this, "“ 但是")
 
 PREAMBLE = r"""
 #set page(width: 148mm, height: 210mm, margin: (top: 20mm, bottom: 23mm, inside: 19mm, outside: 23.1mm),
@@ -99,12 +99,12 @@ def n(value: float) -> str:
 def make_setter(doc, cache):  # type: ignore[no-untyped-def]
     """A `LearnerText` whose blocks come out as Typst markup: the same runs, words and readings
     as the learner PDF's (`paragraph`, `phrase`, `label` are the edition's own)."""
-    from pipeline.renderers.cjktype import needs_space
+    from pipeline.renderers.cjktype import OPENING, needs_space
     from pipeline.renderers.pdf import paper_stylesheet
     from pipeline.renderers.base import BuildContext
     from pipeline.renderers.pinyinglyphs import PX, glyphs
     from pipeline.renderers.pinyinhtml import DEPTH_STEP, LearnerText, LearnerType
-    from pipeline.renderers.pinyinlayout import BESIDE_MARK, IN_WORD, WORD_SPACE, clearance, kind
+    from pipeline.renderers.pinyinlayout import IN_WORD, WORD_SPACE, break_lines, clearance, kind
     from pipeline.renderers.wordshape import condense_pair
 
     styles_dir = ROOT / "pipeline" / "styles"
@@ -118,6 +118,8 @@ def make_setter(doc, cache):  # type: ignore[no-untyped-def]
             words = [(text, css, self.words(text) if chinese else [(text, None)], href, lang)
                      for text, css, chinese, href, lang in runs]
             items = glyphs(words, style)
+            if OUR_LINES:
+                return self._lines(items, style, role, depth)
             scales = [g.scale for g in items]
             units: list[list[tuple[int, float]]] = []  # (glyph index, x px)
             seps: list[str] = []
@@ -168,7 +170,7 @@ def make_setter(doc, cache):  # type: ignore[no-untyped-def]
                 for i, ux in unit:  # the characters first, then their syllables: pdfminer joins only
                     glyph = items[i]  # glyphs that follow each other in the page's content into a line
                     call = "k" if glyph.css == "halt" else "o" if glyph.css in ("aside", "em") else "c"
-                    at = ux + glyph.width - style.face(glyph.css).width(glyph.text) if glyph.text in OPENING_QUOTES else ux
+                    at = ux + style.face(glyph.css).size_px / 2 if glyph.text in OPENING and glyph.css != "halt" else ux
                     parts.append(f"#{call}({n(at / PX)},{n(han_y)},{quoted(glyph.text)})")
                 for i, ux in unit:
                     glyph = items[i]
@@ -202,6 +204,37 @@ def make_setter(doc, cache):  # type: ignore[no-untyped-def]
                     f"{n(space / PX)}pt);#set par(justify: {str(style.justify).lower()}, leading: 0pt);"
                     f"#let o(x, y, s) = place(dx: x * 1pt, dy: y * 1pt, text(font: {quoted(other)}, s))\n"
                     + indent + "".join(out) + "\n]\n")
+
+        def _lines(self, items, style, role, depth):  # type: ignore[no-untyped-def]
+            """--our-lines: the lines broken and placed by `pinyinlayout` (as the learner PDF sets
+            them); Typst only stacks them into pages. Each line's characters are drawn before its
+            syllables, so that pdfminer reads them as one line."""
+            pad, pinyin_row, han_row = ROWS[role]
+            py_size, size = style.pinyin.size_px / PX, style.text.size_px / PX
+            pinyin_h, han_h = py_size * pinyin_row, size * han_row
+            py_y = pad + (pinyin_h - py_size * EM_BOX) / 2
+            han_y = pad + pinyin_h + (han_h - size * EM_BOX) / 2
+            out = []
+            for line in break_lines(items, style):
+                han, syllables = [], []
+                for glyph, x, scale in zip(line.glyphs, line.x, line.scales):
+                    call = "k" if glyph.css == "halt" else "o" if glyph.css in ("aside", "em") else "c"
+                    at = x + style.face(glyph.css).size_px / 2 if glyph.text in OPENING and glyph.css != "halt" else x
+                    han.append(f"#{call}({n(at / PX)},{n(han_y)},{quoted(glyph.text)})")
+                    if glyph.syllable:
+                        drawn = glyph.syllable_width * scale
+                        left = (x + glyph.width / 2 - drawn / 2) / PX
+                        syllables.append(f"#q({n(left)},{n(py_y)},{n(py_size)},{scale:.3f},{quoted(glyph.syllable)})"
+                                         if scale < 0.995 else f"#p({n(left)},{n(py_y)},{n(py_size)},{quoted(glyph.syllable)})")
+                out.append(f"#block(height: {n(pad + pinyin_h + han_h)}pt, above: 0pt, below: 0pt)[{''.join(han + syllables)}]")
+                TypstText.stats["glyphs"] += len(line.glyphs)
+                TypstText.stats["units"] += 1
+            left_edge = (style.edge + depth * DEPTH_STEP * self.kind.sizes["text"]) / PX
+            face = SANS if "Sans" in style.text.path.name else SERIF
+            other = SERIF if face == SANS else SANS
+            return (f"#block(inset: (left: {n(left_edge)}pt), above: 0pt, below: 0pt)[#set text(font: {quoted(face)}, "
+                    f"size: {n(size)}pt);#let o(x, y, s) = place(dx: x * 1pt, dy: y * 1pt, text(font: {quoted(other)}, s))\n"
+                    + "\n".join(out) + "\n]\n")
 
     kind_ = LearnerType.read(styles_dir, paper)
     return TypstText(doc, kind_, False, cache)
@@ -352,7 +385,7 @@ def run_child(source: Path, work: Path, whole: bool = False, pipelined: bool = F
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, str(HERE), "--child", str(source), str(work)] + (["--whole"] if whole else [])
-                          + (["--pipelined"] if pipelined else []),
+                          + (["--pipelined"] if pipelined else []) + (["--our-lines"] if OUR_LINES else []),
                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -475,6 +508,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--whole", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--our-lines", action="store_true",
+                        help="lines broken and placed by pinyinlayout (as now), Typst only stacks them into pages")
     parser.add_argument("--pipelined", action="store_true",
                         help="compile each part on a thread while the next part's markup is made")
     parser.add_argument("--source", type=Path, default=TITLE)
@@ -483,6 +518,8 @@ def main() -> None:
     parser.add_argument("--images", type=Path, help="write side-by-side PNGs of two pages here")
     parser.add_argument("--keep", type=Path, help="keep the Typst PDF here")
     options = parser.parse_args()
+    global OUR_LINES
+    OUR_LINES = options.our_lines
     if options.child:
         child(options.child[0], options.child[1], options.whole, options.pipelined)
         return
