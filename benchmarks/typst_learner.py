@@ -1,10 +1,11 @@
 """Spike for issue 14, item 4: would Typst, as a second layout engine, set the learner PDF's
 body within the targets (<= 4 s cold, <= 2 s after a one-answer edit) with the same word shapes?
 
-    python benchmarks/typst_learner.py [--runs 3] [--pipelined] [--weasy OUTPUT/sora-reactions-learner.pdf]
+    python benchmarks/typst_learner.py [--runs 3] [--pipelined] [--our-lines] [--weasy OUTPUT/sora-reactions-learner.pdf]
                                        [--images DIR] [--keep PDF] [--source source/sora-reactions.md]
 
-Prints its measures as JSON (results: benchmarks/RESULTS.md, "Typst spike"). --weasy names the
+Prints its measures as JSON (results: benchmarks/RESULTS.md, "Typst spike"; the checks on the PDF
+are in typst_learner_checks.py beside it). --weasy names the
 WeasyPrint learner PDF of the same title (a `publish pdf --learner` in a copy of the project), for
 the page count and, with --images, two pages of each side by side (pdftoppm, 80 dpi).
 
@@ -22,7 +23,9 @@ them (`place`, condensed with `scale(x: …)` where the word shape condenses the
 and justifies the lines, stretching the spaces between the boxes. Where two words' syllables
 would come closer than the gap, they are condensed as the layout condenses them at a word
 boundary (`wordshape.condense_pair`), and what is still missing widens that one word space
-(Typst has no per-line word space to grow, as `pinyinlayout` does).
+(Typst has no per-line word space to grow, as `pinyinlayout` does), and a paragraph holding a
+word of widened pitch gets word spaces wider than its gaps. With --our-lines, `pinyinlayout`
+breaks and places the lines as the learner PDF does today, and Typst only stacks them into pages.
 
 Each part (chapter) is a Typst document of its own, compiled in-process (`typst.Compiler`,
 which keeps its fonts between parts; with --pipelined on a thread, while the next part's markup
@@ -336,8 +339,8 @@ def child(source: Path, work: Path, whole: bool, pipelined: bool) -> None:
     # while part k+1's markup is made here (sequential: every markup first, then every compile)
     pool = ThreadPoolExecutor(1) if pipelined else None
     todo, futures = [], []
-    for number, part in enumerate(parts):
-        target = store / f"{content_key(part, doc)}.pdf"
+    targets = [store / f"{content_key(part, doc)}.pdf" for part in parts]  # (keyed once: the script may change)
+    for number, (part, target) in enumerate(zip(parts, targets)):
         if not target.exists():  # (notes before the article would go with the first part: none here)
             job = (number, target, preamble + part_markup(part, doc, setter, number))
             todo.append(job)
@@ -352,7 +355,7 @@ def child(source: Path, work: Path, whole: bool, pipelined: bool) -> None:
             future.result()
     lap("compile")
     phases["compile_alone_wall"] = compile_time[0]
-    pieces = [pdfmerge.Piece((store / f"{content_key(part, doc)}.pdf").read_bytes(), furnished=False) for part in parts]
+    pieces = [pdfmerge.Piece(target.read_bytes(), furnished=False) for target in targets]
     merged = pdfmerge.merge(pieces)
     out = work / "out" / f"{doc.meta.slug}-learner-typst.pdf"
     out.parent.mkdir(exist_ok=True)
@@ -415,96 +418,9 @@ def median(runs: list[dict[str, float]], key: str) -> float:
     return statistics.median(run[key] for run in runs)
 
 
-def geometry(pdf: Path, work: Path, source: Path) -> dict[str, object]:
-    """The repo's word-geometry measures (tests/renderers/wordgeometry.py) on the Typst body,
-    against the learner EPUB's words."""
-    from pipeline.build import prepare
-    from pipeline.cache import Cache
-    from pipeline.reader import read_source
-    from pipeline.renderers.base import BuildContext
-    from pipeline.renderers.epub import LearnerEpubRenderer
-    from tests.renderers.pdftools import pages
-    from tests.renderers.wordgeometry import measure
-
-    epub = work / "epub" / f"{read_source(source).meta.slug}-learner.epub"
-    if not epub.exists():
-        ctx = BuildContext(out_dir=work / "epub", cache=Cache(work / "epub-cache"), styles_dir=ROOT / "pipeline" / "styles",
-                           log=lambda m: None)
-        (epub,) = LearnerEpubRenderer().build(prepare(read_source(source)), ctx)
-    count = len(pages(pdf))
-    found = measure(pdf, epub, list(range(count)))
-    pitches = [p for _w, values in found.word_pitches for p in values]
-    return {
-        "pages": count, "rows matched": found.rows, "rows unmatched": len(found.unmatched),
-        "unmatched examples": found.unmatched[:3],
-        "words of 2+ characters": len(found.word_pitches),
-        "in-word pitch sd (em)": round(statistics.pstdev(pitches), 3) if pitches else None,
-        "widest in-word gap (em)": round(max(found.in_word_gaps), 3) if found.in_word_gaps else None,
-        "row least word space mean (em)": round(statistics.mean(found.row_spaces), 3) if found.row_spaces else None,
-        "word space sd over all spaces (em)": round(statistics.pstdev(found.word_spaces), 3) if found.word_spaces else None,
-        "violations (pitch, gaps)": len(found.violations), "violation examples": found.violations[:3],
-        "overlaps": len(found.overlaps), "overlap examples": found.overlaps[:3],
-    }
-
-
-def reading_order(pdf: Path, doc_source: Path) -> dict[str, object]:
-    """Does pdfminer's extract_text give the Han in reading order? The Han of each page, in the
-    order extracted, found in the book's Han text?"""
-    from pdfminer.high_level import extract_text
-
-    from pipeline.pinyin_syllables import is_han
-    from pipeline.build import prepare
-    from pipeline.reader import read_source
-
-    doc = prepare(read_source(doc_source))
-    texts = []  # the body's text in reading order: titles, labels, paragraphs
-    for section in doc.sections:
-        texts += [doc.meta.title, doc.meta.subtitle or ""] if section.kind == "article" else [section.title or ""]
-        texts += [s.text for p in section.paragraphs for s in p.spans]
-        for answer in section.answers:
-            texts += [answer.label] + [s.text for p in answer.paragraphs for s in p.spans]
-    book = "".join(c for text in texts for c in text if is_han(c))
-    result: dict[str, object] = {}
-    for number in (2, 10, 30):
-        text = extract_text(str(pdf), page_numbers=[number])
-        han = "".join(c for c in text if is_han(c))
-        lines = [line for line in text.splitlines() if any(is_han(c) for c in line)]
-        result[f"page {number + 1}"] = {
-            "Han characters": len(han), "the page's Han in reading order": han in book,
-            "Han per extracted line": round(len(han) / max(1, len(lines)), 1),
-            "pinyin before its Han row": text.find(next((c for c in text if is_han(c)), "")) > 0}
-    return result
-
-
-def fonts_report(pdf: Path) -> str:
-    if shutil.which("pdffonts") is None:
-        return "pdffonts not installed"
-    return subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
-
-
-def images(typst_pdf: Path, weasy_pdf: Path, target_dir: Path, pages_typst: list[int], pages_weasy: list[int]) -> list[Path]:
-    """Pages rendered at 80 dpi, side by side (Typst left, WeasyPrint right)."""
-    from PIL import Image
-
-    made = []
-    for a, b in zip(pages_typst, pages_weasy):
-        files = []
-        for pdf, page, name in ((typst_pdf, a, "typst"), (weasy_pdf, b, "weasy")):
-            stem = target_dir / f"{name}-{page}"
-            subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
-                            str(stem)], check=True)
-            files.append(stem.with_suffix(".png"))
-        left, right = Image.open(files[0]), Image.open(files[1])
-        both = Image.new("RGB", (left.width + right.width + 10, max(left.height, right.height)), "white")
-        both.paste(left, (0, 0))
-        both.paste(right, (left.width + 10, 0))
-        out = target_dir / f"side-by-side-{a}-{b}.png"
-        both.save(out, optimize=True)
-        made.append(out)
-    return made
-
-
 def main() -> None:
+    from typst_learner_checks import fonts_report, geometry, images, reading_order  # (beside this script)
+
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--whole", action="store_true", help=argparse.SUPPRESS)
