@@ -48,6 +48,7 @@ from pipeline.passes.pinyin.namescans import (
     _tagged_names,
 )
 from pipeline.passes.pinyin.nameparallel import before_title
+from pipeline.passes.pinyin.namesplit import split_given
 from pipeline.passes.pinyin.tables import _default, _is_han, _name_chars, _phrase_reading, _project, _surnames
 
 # `lonesurname` imports this from here, beside `strong_surname` and `_PERSON_VERBS`
@@ -203,4 +204,5 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
     found = _glued_speaker(run, words, found)
     found = _listed_names(words, found, listed)
     found = _beside_a_name(words, found)
+    found = split_given(run, words, found)
     return before_title(run, _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found))))
