@@ -343,7 +343,7 @@ def _opening_at(words: list[str], found: list[tuple[int, str]], at: int, k: int)
     if len(head) != 2 or not known(head) or head[0] not in _surnames() or head[0] not in _triggers() \
             or head[1] not in _name_chars():
         return found
-    if len(nxt) == 1 and len(words) > 2 and (words[2] in _AFTER_OPENING_NAME or (words[2] in _TITLES and words[2] not in _SHORT_TITLES
+    if len(nxt) == 1 and len(words) > 2 and (words[2] in _AFTER_OPENING_NAME | _AFTER_SUBJECT or (words[2] in _TITLES and words[2] not in _SHORT_TITLES
                                                 and nxt not in _surnames())):
         last = nxt
     elif len(nxt) == 2 and not known(nxt) and nxt[1] in _AFTER_OPENING_NAME:
@@ -358,7 +358,9 @@ def _opening_at(words: list[str], found: list[tuple[int, str]], at: int, k: int)
 # Words after which a clause's subject, often a person, follows (要不是曾长江拦住了车, 多亏单长林)
 # Nouns that follow a name as its apposition (盖为民老人, 仇建国同志)
 _AFTER_NAME = {"的", "老人", "同志", "老汉", "大爷", "大妈", "大姐", "大哥", "本人", "一家", "夫妇"}
-_BEFORE_SUBJECT = {"要不是", "要是", "如果", "假如", "幸亏", "多亏", "多亏了", "幸好", "除了", "包括", "只有", "就连", "连"}
+_BEFORE_SUBJECT = {"要不是", "要是", "如果", "假如", "幸亏", "多亏", "多亏了", "幸好", "除了", "包括", "只有", "就连", "连",
+                   # verbs whose object is a clause with its own subject (听说华长顺要卖房, 没想到查重阳也来了)
+                   "听说", "据说", "没想到", "想不到", "只见", "看见", "看到"}
 
 
 # Verbs of talking before 到/起 + a person (说到盖重远，, 提起单长河，)
@@ -395,7 +397,7 @@ def _placed_name(run: str, words: list[str], found: list[tuple[int, str]]) -> li
                 or (ends and (prev in _TALKED_OF or (prev in ("到", "起") and k >= 2 and words[k - 2] in _TALKING)))):
             continue  # (周二解重阳: a roll of names by day); 说到盖重远，: whom one talks of
         if not (ends or after in _AFTER_OPENING_NAME | _AFTER_SUBJECT | _AFTER_NAME | _TITLES
-                or word_tag(after).startswith(("v", "d", "t")) or after[:1] == "每"
+                or word_tag(after).startswith(("v", "d", "t", "p", "c", "l")) or after[:1] == "每"
                 or (prev in _BEFORE_SUBJECT and after in _SUBJECT_PREPOSITIONS)):
             continue
         if word_tag(surname).startswith(("d", "p", "c", "u")) and (given[0] in _NAME_FIRST_FUNCTION or not ends and k == 0):
