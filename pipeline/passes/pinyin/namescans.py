@@ -288,7 +288,11 @@ _ADDRESS_BEFORE = {"", "。", "！", "？", "!", "?", "“", "\"", "「", "『",
 _ADDRESS_GIVEN_TAGS = ("nr", "nrfg", "nrt", "nz", "ns", "t")  # 长乐, 重阳: given names that are names, places, times
 
 
-def address(run: str, before: str, after: str) -> list[tuple[int, str]]:
+# Who is spoken to after an address (曾还乡，你的狗…; 单长乐，您…)
+_SECOND_PERSON = ("你", "您")
+
+
+def address(run: str, before: str, after: str, then: str = "") -> list[tuple[int, str]]:
     """A run of Han text that is a clause of its own before a comma, and reads as a person addressed:
     老/小 + a surname read its own way (小解，老区，: not "urinate", "old base area"), or such a surname
     and a given name that is no word or only a name, a place or a time (单长乐，查重阳！). Vocatives;
@@ -302,7 +306,12 @@ def address(run: str, before: str, after: str) -> list[tuple[int, str]]:
         return [(0, run)]
     if len(given) != 2 or known(run) or given in _TITLES or given[-1] in _NEVER_LAST:
         return []
-    return [(0, run)] if not known(given) or word_tag(given).startswith(_ADDRESS_GIVEN_TAGS) else []
+    if not known(given) or word_tag(given).startswith(_ADDRESS_GIVEN_TAGS):
+        return [(0, run)]
+    if then.startswith(_SECOND_PERSON) and word_tag(given).startswith("v") and tokenizer().FREQ.get(given, 0) < _RARE_WORD:
+        return [(0, run)]  # 曾还乡，你…; 曾觉远，你…: a rare verb as the given name of whom "you" then addresses
+        # (not a verb and its object: 盖被子，你…)
+    return []
 
 
 # What follows a name that begins its clause (区长河是…, 单行远在…, 单行远说…)

@@ -141,7 +141,8 @@ class Segmenter:
         for pos, piece, is_han in pieces:
             if is_han:
                 listed = (text[pos - 1 : pos] == "、", text[pos + len(piece) : pos + len(piece) + 1] == "、")
-                found = find_names(piece, listed) or address(piece, text[pos - 1:pos], text[pos + len(piece):pos + len(piece) + 1])
+                found = find_names(piece, listed) or address(piece, text[pos - 1:pos], text[pos + len(piece):pos + len(piece) + 1],
+                                                                text[pos + len(piece) + 1:pos + len(piece) + 2])
                 runs.append((pos, piece, found))
         names = iter(parallel_names(text, runs))
         for pos, piece, is_han in pieces:
