@@ -149,6 +149,8 @@ def _rule_bei(c: _Context) -> str:  # 背
     someone's back" (背着妈妈买游戏机)."""
     if c.next == "着" and (c.next2 in _PRONOUNS or c.next2 in _PEOPLE):
         return "bèi"
+    if c.next[:1] in _CARRYING or c.prev[-1:] in _CARRYING:
+        return "bēi"  # beside the other ways of carrying: 人背肩扛, 肩挑背扛, 背扛
     if c.next in ("着", "起", "上", "走") or c.next in _BEI_LOADS or (c.next[:1] in ("不", "得") and c.next2[:1] in "动起"):
         return "bēi"  # a load on the back (背盐, 背夫, 背不动, 背得动): the verb "carry"
     if c.next[:2] in ("课文", "单词", "台词", "诵") or c.prev in ("后", "手", "刀", "椅"):
@@ -161,6 +163,7 @@ def _rule_bei(c: _Context) -> str:  # 背
 
 
 _BEI_WEIGHTS = set("斤吨袋筐捆箱包桶篓")
+_CARRYING = set("扛挑抬驮肩")  # carrying on the shoulder, on a pole, between two, on an animal
 
 
 def _rule_zai(c: _Context) -> str:  # 载
