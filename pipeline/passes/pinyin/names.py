@@ -182,10 +182,10 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
                 candidate = word + nxt  # 打工的单 + 红梅: after 的, a word jieba lists as a given name
         elif len(word) == 2 and word[0] in _surnames() and known(word) and len(nxt) == 1 and _name_char(nxt) and not _begins_name(words, k + 1):
             candidate = word + nxt  # 宋朝 + 晖: the dynasty is no name, 晖 is only one (not 孙女 + 翟佳佳)
-        elif (len(word) == 2 and not known(word) and word[1] in _surnames() and word[0] in _PERSON_VERBS | {"和", "跟", "与", "同"}
+        elif (len(word) == 2 and not known(word) and word[1] in _surnames() and word[0] in _PERSON_VERBS | {"和", "跟", "与", "同", "有"}
               and _given_like(nxt, word[1])):
             if _plausible(word[1] + nxt) and (not found or found[-1][0] + len(found[-1][1]) <= offset + 1):
-                found.append((offset + 1, word[1] + nxt))  # 请单 + 小雨: the model glued the verb on
+                found.append((offset + 1, word[1] + nxt))  # 请单 + 小雨, 人员有员 + 长风: the model glued the verb on
             offset += len(words[k])
             continue
         if candidate and len(candidate) == 3 and k and _after_measure(words[k - 1]):

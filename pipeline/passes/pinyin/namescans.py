@@ -269,8 +269,8 @@ def _after_roles(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]
     for i, char in enumerate(run[:-2]):
         if char not in _triggers() or char not in _surnames() or any(i in r or i + 2 in r for r in taken):
             continue
-        if not _role_before(run, i):
-            continue
+        if not _role_before(run, i) or (i and known(run[i - 1:i + 1]) and _role_before(run, i + 1)):
+            continue  # (人员 + 有: 员 ends the role's word, it begins no name; not 老兵 + 种为民, 兵种)
         given = run[i + 1:i + 3]
         if char in _ADVERB_FIRST or _word(run[i:i + 2]) or known(run[i:i + 3]) or not _given_after_role(given, char):
             continue
@@ -288,6 +288,7 @@ _ADDRESS_BEFORE = {"", "。", "！", "？", "!", "?", "“", "\"", "「", "『",
 _ADDRESS_GIVEN_TAGS = ("nr", "nrfg", "nrt", "nz", "ns", "t")  # 长乐, 重阳: given names that are names, places, times
 
 
+_PRONOUN_CHARS = set("我你您他她它")
 # Who is spoken to after an address (曾还乡，你的狗…; 单长乐，您…)
 _SECOND_PERSON = ("你", "您")
 
@@ -304,8 +305,8 @@ def address(run: str, before: str, after: str, then: str = "") -> list[tuple[int
         return []
     if not given:
         return [(0, run)]
-    if len(given) != 2 or known(run) or given in _TITLES or given[-1] in _NEVER_LAST:
-        return []
+    if len(given) != 2 or known(run) or given in _TITLES or given[-1] in _NEVER_LAST | _PRONOUN_CHARS or surname in _ADVERB_FIRST:
+        return []  # (都怪我，…: an adverb, a verb and its object)
     if not known(given) or word_tag(given).startswith(_ADDRESS_GIVEN_TAGS):
         return [(0, run)]
     if then.startswith(_SECOND_PERSON) and word_tag(given).startswith("v") and tokenizer().FREQ.get(given, 0) < _RARE_WORD:

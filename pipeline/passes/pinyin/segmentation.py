@@ -199,6 +199,12 @@ class Segmenter:
                 merged[k : k + 1] = ["着", "手"]
                 merged_tags[k : k + 1] = ["uz", "n"]
             k += 1
+        # jieba reads 船只能 as 船只 "vessels" + 能: before 能/好, 只 is "only" (只能, 只好), 船 the subject
+        for k in range(len(merged) - 2, -1, -1):
+            if (len(merged[k]) == 2 and merged[k][1] == "只" and merged[k + 1] in _ONLY_AFTER and merged[k] not in project
+                    and merged[k][0] + "只" in _lexicon()):
+                merged[k : k + 2] = [merged[k][0], "只" + merged[k + 1]]
+                merged_tags[k : k + 2] = [word_tag(merged[k][0]), "d"]
         # jieba glues a conjunction to a surname before a title (曾主任和解 + 主任, 与单 + 老师): unglue it
         for k in range(len(merged) - 2, -1, -1):
             word = merged[k]
@@ -442,7 +448,8 @@ def _cover(word: str, project, phrases) -> list[tuple[int, str, bool]]:
 # Characters of an unknown word read by their context rule wherever they stand in it: 过 (当过兵), and
 # the verbs and measure words 种 行 重 (种粮 zhòng, 几行字 háng), which pypinyin's default reads zhǒng, xíng
 _PART_RULED = {"过", "种", "行", "重"}
-_DEGREE_PREFIX = set("很太挺真最更好")  # degree adverbs jieba's dictionary glues onto a word (很漂亮)
+_DEGREE_PREFIX = set("很太挺真最更好")
+_ONLY_AFTER = {"能", "好"}  # 只能, 只好: after a word ending in 只 (船只 + 能), 只 is "only"  # degree adverbs jieba's dictionary glues onto a word (很漂亮)
 
 
 def _plain_segs(text: str, start: int, tag: str, segs: list[_Seg]) -> None:
