@@ -148,7 +148,8 @@ def _rule_bei(c: _Context) -> str:  # 背
     """bēi "carry on the back" (背着书包, 背起); bèi elsewhere, and 背着 + a person: "behind
     someone's back" (背着妈妈买游戏机)."""
     if c.next == "着" and (c.next2 in _PRONOUNS or c.next2 in _PEOPLE):
-        return "bèi"
+        after = c.segs[c.i + 3].text if c.i + 3 < len(c.segs) else ""
+        return "bēi" if after[:1] in _GOING else "bèi"  # 背着它回家: carried somewhere; 背着妈妈买…: behind her back
     if c.next[:1] in _CARRYING or c.prev[-1:] in _CARRYING:
         return "bēi"  # beside the other ways of carrying: 人背肩扛, 肩挑背扛, 背扛
     if c.next in ("着", "起", "上", "走") or c.next in _BEI_LOADS or (c.next[:1] in ("不", "得") and c.next2[:1] in "动起"):
@@ -163,7 +164,8 @@ def _rule_bei(c: _Context) -> str:  # 背
 
 
 _BEI_WEIGHTS = set("斤吨袋筐捆箱包桶篓")
-_CARRYING = set("扛挑抬驮肩")  # carrying on the shoulder, on a pole, between two, on an animal
+_CARRYING = set("扛挑抬驮肩")
+_GOING = set("回走上下过进出去来跑爬跨翻蹚到往")  # where one carries a person to (背着他回家, 背着老人过河)  # carrying on the shoulder, on a pole, between two, on an animal
 
 
 def _rule_zai(c: _Context) -> str:  # 载

@@ -306,6 +306,8 @@ def _rule_zhong3(c: _Context) -> str:  # 种
 def _rule_chong(c: _Context) -> str:  # 重
     if c.next[:1] and c.next[:1] in "写做来新复建返申启组构塑播印修审演温振整回开排置蹈名逢":
         return "chóng"
+    if len(c.next) == 1 and c.next_pos.startswith("v") and c.next2.startswith(("一遍", "一次", "一回", "一下", "遍")):
+        return "chóng"  # "again": 重说一遍, 重洗一次 (a verb done over, counted)
     if c.prev in _DEGREE or c.next in ("了", "的", "要", "达", "大", "点", "视", "量", "") or c.next_pos.startswith("n"):
         return "zhòng"  # "heavy, weighty": 太重了, 重达三吨
     return _guess("zhòng")

@@ -320,7 +320,10 @@ class Segmenter:
             segs.append(_Seg(word, [a, b, b], "phrase", "han", start, tag))
             return True
         if word in _cedict_words():  # 干透 gān tòu: CC-CEDICT's reading of a word pypinyin lacks
-            segs.append(_Seg(word, _cedict_words()[word].split(), "phrase", "han", start, tag))
+            reading = _cedict_words()[word].split()
+            if len(word) == 2 and word[0] == word[1] and reading[1] not in (reading[0], _light(reading[0])):
+                reading[1] = _light(reading[0])  # 狗狗 (CC-CEDICT gǒu gōu): a doubled noun repeats, or lightens, its syllable
+            segs.append(_Seg(word, reading, "phrase", "han", start, tag))
             return True
         # a dictionary word pypinyin does not list: known sub-phrases, else the characters' readings
         # (pypinyin's own phrases here: a light syllable is only taken for a whole word, 外婆家 is
@@ -332,8 +335,10 @@ class Segmenter:
                 source = "project" if piece in project else "phrase"
                 if piece in project:
                     reading = list(project[piece])
-                elif piece in _neutral() and (piece_start == 0 or piece[0] == piece[1]):
-                    # 商量一下: the word jieba glued a tail to; 爷爷奶奶: a doubled kinship word anywhere
+                elif piece in _neutral() and (piece_start == 0 or piece[0] == piece[1]
+                                              or (piece_start == 1 and word[0] in "老小大" and len(piece) == len(word) - 1)):
+                    # 商量一下: the word jieba glued a tail to; 爷爷奶奶: a doubled kinship word anywhere;
+                    # 老和尚, 小伙计: the head after 老/小/大 (not 外 + 婆家 in 外婆家)
                     reading = list(_neutral()[piece])
                 elif piece not in phrases and piece in _cedict_words():  # 华为 + 公司
                     reading = _cedict_words()[piece].split()
