@@ -412,8 +412,11 @@ def _placed_name(run: str, words: list[str], found: list[tuple[int, str]]) -> li
             continue
         if word_tag(surname).startswith(("d", "p", "c", "u")) and (given[0] in _NAME_FIRST_FUNCTION or not ends and k == 0):
             continue  # 曾为民办事, 曾长期在…: the adverb 曾 before a verb, no surname
-        if not (_given_after_role(given, surname) or (k and _listed_given(given))):
-            continue  # inside the clause, given names that are words as in a list (长征, 长江)
+        spoken = (_role_before(run, start) and word_tag(given).startswith("v") and tokenizer().FREQ.get(given, 0) < _RARE_WORD
+                  and (after in _SPEECH or word_tag(after).startswith("t") or after[:1] == "每"))
+        if not (_given_after_role(given, surname) or (k and _listed_given(given)) or spoken):
+            continue  # inside the clause, given names that are words as in a list (长征, 长江); after a role,
+            # a rare verb before a verb of saying or a time (老板曾还乡说, 老板曾还乡每天…: no verb follows 还乡 so)
         extra.append((start, surname + given))
     if not extra:
         return found
