@@ -8,7 +8,7 @@ else (还 hái) the learner sees a wrong syllable where the name is plain to a r
 
 from __future__ import annotations
 
-from pipeline.passes.pinyin.jiebadict import known, word_tag
+from pipeline.passes.pinyin.jiebadict import known, tagged, word_tag
 from pipeline.passes.pinyin.nameclues import (
     _ENCLITIC,
     _NEVER_LAST,
@@ -25,8 +25,9 @@ from pipeline.passes.pinyin.tables import _default, _is_han, _name_chars, _surna
 # a noun; an adjective (远, 平) too, but not after 还, where an adjective is what the adverb qualifies
 # (老王还好吗: "still well")
 _END_TAGS = ("ng", "tg", "nr", "ns", "nz", "g", "n")
-# What may follow the name: a verb, an adverb, a preposition or a conjunction (杨还珠提前…, 任行之认识…)
-_NEXT_TAGS = ("v", "d", "p", "c")
+# What may follow the name: a verb, an adverb, a preposition, a conjunction or an adjective used as an
+# adverb (杨还珠提前…, 任行之认识…, 杨还珠连续…)
+_NEXT_TAGS = ("v", "d", "p", "c", "a")
 
 
 def _first_given(char: str) -> bool:
@@ -76,9 +77,10 @@ def split_given(run: str, words: list[str], found: list[tuple[int, str]]) -> lis
             continue
         rest = run[i + 3:]
         if rest:
-            nxt = next((w for j, w in enumerate(words) if spans[j] == i + 3), rest[0])
-            if not (nxt in _AFTER_OPENING_NAME | _AFTER_SUBJECT or nxt == "的" or word_tag(nxt).startswith(_NEXT_TAGS)
-                    or word_tag(rest[0]).startswith(("v", "d", "p"))):
+            after = tagged(rest)  # (the dictionary's words of the rest: the model may have glued 之 + 学过)
+            nxt, tag = after[0]
+            aspect = len(after) > 1 and after[1][0] in ("了", "过", "着")  # 学 (n in jieba) + 过: a verb all the same
+            if not (nxt in _AFTER_OPENING_NAME | _AFTER_SUBJECT or nxt == "的" or tag.startswith(_NEXT_TAGS) or aspect):
                 continue
         extra.append((i, run[i:i + 3]))
     return sorted(found + extra) if extra else found
