@@ -75,6 +75,12 @@ ROUND12 = [
     ("那些砖全是肩挑【背】扛运上山的。", "bēi"),
     ("他【背】着奶奶过了河。", "bēi"),
     ("他【背】着妈妈偷偷买了游戏机。", "bèi"),
+    # 背上 + 的: the back (bèi); 背上 + a load: carry it (bēi)
+    ("小狗【背】上的伤好了。", "bèi"),
+    ("他【背】上书包走了。", "bēi"),
+    # 都 dū opening a clause as 都市/都城 (no subject stands before an adverb there); dōu elsewhere
+    ("【都】市里的房子越来越贵。", "dū"),
+    ("【都】是我的错。", "dōu"),
     # 遛 liù; 重装 chóng "install again" unless heavy arms follow; 重 chóng before a verb done over
     ("每天早上都要【遛】一圈。", "liù"),
     ("电脑【重】装以后快多了。", "chóng"),

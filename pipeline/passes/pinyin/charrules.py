@@ -152,6 +152,8 @@ def _rule_bei(c: _Context) -> str:  # 背
         return "bēi" if after[:1] in _GOING else "bèi"  # 背着它回家: carried somewhere; 背着妈妈买…: behind her back
     if c.next[:1] in _CARRYING or c.prev[-1:] in _CARRYING:
         return "bēi"  # beside the other ways of carrying: 人背肩扛, 肩挑背扛, 背扛
+    if c.next == "上" and c.next2 == "的":
+        return "bèi"  # the back: 背上的毛, 背上的伤 (not 背上书包)
     if c.next in ("着", "起", "上", "走") or c.next in _BEI_LOADS or (c.next[:1] in ("不", "得") and c.next2[:1] in "动起"):
         return "bēi"  # a load on the back (背盐, 背夫, 背不动, 背得动): the verb "carry"
     if c.next[:2] in ("课文", "单词", "台词", "诵") or c.prev in ("后", "手", "刀", "椅"):
@@ -451,6 +453,8 @@ def _rule_du(c: _Context) -> str:
     """dū where 都 begins 都市/都城 after a preposition or verb of place; dōu elsewhere."""
     if c.prev in _PLACE_BEFORE and c.next[:1] in ("市", "城"):
         return "dū"
+    if c.prev == "" and c.next in ("市里", "市中", "城里", "市人", "市生活"):
+        return "dū"  # the clause begins with the noun, no subject before the adverb: 都市里的年轻人…
     return "dōu"
 
 
