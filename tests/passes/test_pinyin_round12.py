@@ -50,6 +50,9 @@ ROUND12 = [
     # 那 before the name of a place is the demonstrative (去了那和平饭店); Nā before a verb of saying
     ("他们昨天去了【那】和平饭店。", "nà"),
     ("【那】和平说他不来了。", "nā"),
+    # after a verb whose object is a person, a surname + a word-like given name (交给那长江，); 那 + a noun
+    ("请把这份文件交给【那】长江，他在等。", "nā"),
+    ("你去告诉【那】孩子，别等了。", "nà"),
     # 船只 + 能/好: 船 + 只能/只好 "only"; 船只 "vessels" elsewhere
     ("风太大，船【只】好返航。", "zhǐ"),
     ("港口停满了船【只】。", "zhī"),

@@ -373,6 +373,9 @@ _BEFORE_SUBJECT = {"要不是", "要是", "如果", "假如", "幸亏", "多亏"
                    "听说", "据说", "没想到", "想不到", "只见", "看见", "看到"}
 
 
+# Verbs whose object is a person (交给那重阳, 见到查长江): a surname and a word-like given name after them
+_TO_PERSON = {"交给", "送给", "借给", "发给", "卖给", "留给", "递给", "告诉", "通知", "采访", "邀请", "遇到", "碰到",
+              "见到", "找到", "遇见", "认识", "介绍", "感谢", "拜访", "联系"}
 # Verbs of talking before 到/起 + a person (说到盖重远，, 提起单长河，)
 _TALKING = {"说", "提", "谈", "讲", "聊", "问"}
 _TALKED_OF = {"说到", "提到", "提起", "谈到", "讲到", "聊到", "说起", "谈起", "讲起", "聊起"}
@@ -402,7 +405,7 @@ def _placed_name(run: str, words: list[str], found: list[tuple[int, str]]) -> li
         after = words[k + 2] if k + 2 < len(words) else ""
         ends = not after
         titled = after in _TITLES and after not in _SHORT_TITLES  # 铁路局的单长河工程师: a title names a person
-        if not (k == 0 or titled or _role_before(run, start) or prev in _BEFORE_SUBJECT
+        if not (k == 0 or titled or _role_before(run, start) or prev in _BEFORE_SUBJECT or prev in _TO_PERSON
                 or (ends and (prev in ("的", "是") or word_tag(prev).startswith("t")))
                 or (ends and (prev in _TALKED_OF or (prev in ("到", "起") and k >= 2 and words[k - 2] in _TALKING)))):
             continue  # (周二解重阳: a roll of names by day); 说到盖重远，: whom one talks of
