@@ -26,6 +26,7 @@ ROUND12 = [
     ("小杨【还】在家。", "hái"),
     ("老王【还】好吗？", "hái"),
     ("区【行】长说了算。", "háng"),
+    ("曾明、单亮、【解】行之三位代表发了言。", "xiè"),  # the last of a list, before its count
     # a surname + a word-like given name opening a clause before a preposition, a conjunction or an
     # idiom, or after 听说 (a clause's subject follows); a verb and its object stay (查资料从…)
     ("【查】重阳把票递给我。", "zhā"),

@@ -18,7 +18,7 @@ from pipeline.passes.pinyin.nameclues import (
     _triggers,
     strong_surname,
 )
-from pipeline.passes.pinyin.namescans import _AFTER_OPENING_NAME, _AFTER_SUBJECT, _GIVEN_END_CHARS, _LINKING, starts
+from pipeline.passes.pinyin.namescans import _AFTER_OPENING_NAME, _AFTER_SUBJECT, _COUNTS, _GIVEN_END_CHARS, _LINKING, starts
 from pipeline.passes.pinyin.tables import _default, _is_han, _name_chars, _surnames, is_polyphonic
 
 # jieba's tags of a character that ends such a given name: a bound noun (珠 ng, 春 tg), a name, a place,
@@ -80,7 +80,8 @@ def split_given(run: str, words: list[str], found: list[tuple[int, str]]) -> lis
             after = tagged(rest)  # (the dictionary's words of the rest: the model may have glued 之 + 学过)
             nxt, tag = after[0]
             aspect = len(after) > 1 and after[1][0] in ("了", "过", "着")  # 学 (n in jieba) + 过: a verb all the same
-            if not (nxt in _AFTER_OPENING_NAME | _AFTER_SUBJECT or nxt == "的" or tag.startswith(_NEXT_TAGS) or aspect):
+            counted = nxt[:1] in _COUNTS  # the last of a list, then its count: 、解行之三位老人
+            if not (nxt in _AFTER_OPENING_NAME | _AFTER_SUBJECT or nxt == "的" or tag.startswith(_NEXT_TAGS) or aspect or counted):
                 continue
         extra.append((i, run[i:i + 3]))
     return sorted(found + extra) if extra else found
