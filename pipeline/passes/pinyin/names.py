@@ -10,7 +10,8 @@ word (盖房子 is not 盖 Gě + 房子).
 This module holds the readings of names and `find_names`, the first scan over the model's words;
 what a surname, a given name and the words around a name look like is in `nameclues`, and the
 later scans that find the names the model cut apart from their context (a list, a verb of saying,
-a role) are in `namescans`.
+a role) are in `namescans`; a given name the model cut into single characters (杨 + 还 + 珠) is
+found by `namesplit`.
 """
 
 from __future__ import annotations
