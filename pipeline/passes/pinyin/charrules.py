@@ -148,7 +148,12 @@ def _rule_bei(c: _Context) -> str:  # 背
     """bēi "carry on the back" (背着书包, 背起); bèi elsewhere, and 背着 + a person: "behind
     someone's back" (背着妈妈买游戏机)."""
     if c.next == "着" and (c.next2 in _PRONOUNS or c.next2 in _PEOPLE):
-        return "bèi"
+        after = c.segs[c.i + 3].text if c.i + 3 < len(c.segs) else ""
+        return "bēi" if after[:1] in _GOING else "bèi"  # 背着它回家: carried somewhere; 背着妈妈买…: behind her back
+    if c.next[:1] in _CARRYING or c.prev[-1:] in _CARRYING:
+        return "bēi"  # beside the other ways of carrying: 人背肩扛, 肩挑背扛, 背扛
+    if c.next == "上" and c.next2 == "的":
+        return "bèi"  # the back: 背上的毛, 背上的伤 (not 背上书包)
     if c.next in ("着", "起", "上", "走") or c.next in _BEI_LOADS or (c.next[:1] in ("不", "得") and c.next2[:1] in "动起"):
         return "bēi"  # a load on the back (背盐, 背夫, 背不动, 背得动): the verb "carry"
     if c.next[:2] in ("课文", "单词", "台词", "诵") or c.prev in ("后", "手", "刀", "椅"):
@@ -161,6 +166,8 @@ def _rule_bei(c: _Context) -> str:  # 背
 
 
 _BEI_WEIGHTS = set("斤吨袋筐捆箱包桶篓")
+_CARRYING = set("扛挑抬驮肩")
+_GOING = set("回走上下过进出去来跑爬跨翻蹚到往")  # where one carries a person to (背着他回家, 背着老人过河)  # carrying on the shoulder, on a pole, between two, on an animal
 
 
 def _rule_zai(c: _Context) -> str:  # 载
@@ -446,6 +453,8 @@ def _rule_du(c: _Context) -> str:
     """dū where 都 begins 都市/都城 after a preposition or verb of place; dōu elsewhere."""
     if c.prev in _PLACE_BEFORE and c.next[:1] in ("市", "城"):
         return "dū"
+    if c.prev == "" and c.next in ("市里", "市中", "城里", "市人", "市生活"):
+        return "dū"  # the clause begins with the noun, no subject before the adverb: 都市里的年轻人…
     return "dōu"
 
 

@@ -71,10 +71,22 @@ _NUMERAL_CHARS = set("一二两三四五六七八九十几半百千万")
 _UNITS = set("吨斤克两米尺寸丈里亩顷元块角分秒天年月岁倍成")
 
 
+# Heads of the names of places and institutions (和平饭店, 人民公园): 那 before such a name points at it
+_PLACE_HEADS = (
+    "饭店", "酒店", "宾馆", "旅馆", "医院", "学校", "中学", "小学", "大学", "公司", "大楼", "大厦", "公园", "商场",
+    "超市", "广场", "大街", "小区", "餐厅", "饭馆", "银行", "车站", "剧院", "影院", "书店", "工厂", "市场", "菜场",
+    "大桥", "寺庙", "博物馆", "图书馆", "体育馆",
+)
+
+
 def demonstrative_first(char: str, following: str) -> bool:
     """`char` is a surname that is also a demonstrative (那 Nā) and `following` begins as a
-    demonstrative's word does (a measure word or 天/里/时…: 那道题, 那家工厂, 那天): no name there."""
-    return char in _DEMONSTRATIVE and following[:1] != "" and (following[0] in _MEASURE_END or following[0] in _AFTER_DEMONSTRATIVE)
+    demonstrative's word does (a measure word or 天/里/时…: 那道题, 那家工厂, 那天), or is the name of
+    a place or an institution (那和平饭店, 那人民公园): no name there."""
+    if char not in _DEMONSTRATIVE or not following:
+        return False
+    return (following[0] in _MEASURE_END or following[0] in _AFTER_DEMONSTRATIVE
+            or following[1:].startswith(_PLACE_HEADS) or following[2:].startswith(_PLACE_HEADS))
 
 
 def _plausible(name: str) -> bool:

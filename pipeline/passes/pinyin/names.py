@@ -10,7 +10,8 @@ word (盖房子 is not 盖 Gě + 房子).
 This module holds the readings of names and `find_names`, the first scan over the model's words;
 what a surname, a given name and the words around a name look like is in `nameclues`, and the
 later scans that find the names the model cut apart from their context (a list, a verb of saying,
-a role) are in `namescans`.
+a role) are in `namescans`; a given name the model cut into single characters (杨 + 还 + 珠) is
+found by `namesplit`.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from pipeline.passes.pinyin.namescans import (
     _tagged_names,
 )
 from pipeline.passes.pinyin.nameparallel import before_title
+from pipeline.passes.pinyin.namesplit import split_given
 from pipeline.passes.pinyin.tables import _default, _is_han, _name_chars, _phrase_reading, _project, _surnames
 
 # `lonesurname` imports this from here, beside `strong_surname` and `_PERSON_VERBS`
@@ -181,10 +183,10 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
                 candidate = word + nxt  # 打工的单 + 红梅: after 的, a word jieba lists as a given name
         elif len(word) == 2 and word[0] in _surnames() and known(word) and len(nxt) == 1 and _name_char(nxt) and not _begins_name(words, k + 1):
             candidate = word + nxt  # 宋朝 + 晖: the dynasty is no name, 晖 is only one (not 孙女 + 翟佳佳)
-        elif (len(word) == 2 and not known(word) and word[1] in _surnames() and word[0] in _PERSON_VERBS | {"和", "跟", "与", "同"}
+        elif (len(word) == 2 and not known(word) and word[1] in _surnames() and word[0] in _PERSON_VERBS | {"和", "跟", "与", "同", "有"}
               and _given_like(nxt, word[1])):
             if _plausible(word[1] + nxt) and (not found or found[-1][0] + len(found[-1][1]) <= offset + 1):
-                found.append((offset + 1, word[1] + nxt))  # 请单 + 小雨: the model glued the verb on
+                found.append((offset + 1, word[1] + nxt))  # 请单 + 小雨, 人员有员 + 长风: the model glued the verb on
             offset += len(words[k])
             continue
         if candidate and len(candidate) == 3 and k and _after_measure(words[k - 1]):
@@ -203,4 +205,5 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
     found = _glued_speaker(run, words, found)
     found = _listed_names(words, found, listed)
     found = _beside_a_name(words, found)
+    found = split_given(run, words, found)
     return before_title(run, _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found))))

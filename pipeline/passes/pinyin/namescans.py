@@ -269,8 +269,8 @@ def _after_roles(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]
     for i, char in enumerate(run[:-2]):
         if char not in _triggers() or char not in _surnames() or any(i in r or i + 2 in r for r in taken):
             continue
-        if not _role_before(run, i):
-            continue
+        if not _role_before(run, i) or (i and known(run[i - 1:i + 1]) and _role_before(run, i + 1)):
+            continue  # (人员 + 有: 员 ends the role's word, it begins no name; not 老兵 + 种为民, 兵种)
         given = run[i + 1:i + 3]
         if char in _ADVERB_FIRST or _word(run[i:i + 2]) or known(run[i:i + 3]) or not _given_after_role(given, char):
             continue
@@ -288,7 +288,12 @@ _ADDRESS_BEFORE = {"", "。", "！", "？", "!", "?", "“", "\"", "「", "『",
 _ADDRESS_GIVEN_TAGS = ("nr", "nrfg", "nrt", "nz", "ns", "t")  # 长乐, 重阳: given names that are names, places, times
 
 
-def address(run: str, before: str, after: str) -> list[tuple[int, str]]:
+_PRONOUN_CHARS = set("我你您他她它")
+# Who is spoken to after an address (曾还乡，你的狗…; 单长乐，您…)
+_SECOND_PERSON = ("你", "您")
+
+
+def address(run: str, before: str, after: str, then: str = "") -> list[tuple[int, str]]:
     """A run of Han text that is a clause of its own before a comma, and reads as a person addressed:
     老/小 + a surname read its own way (小解，老区，: not "urinate", "old base area"), or such a surname
     and a given name that is no word or only a name, a place or a time (单长乐，查重阳！). Vocatives;
@@ -300,9 +305,14 @@ def address(run: str, before: str, after: str) -> list[tuple[int, str]]:
         return []
     if not given:
         return [(0, run)]
-    if len(given) != 2 or known(run) or given in _TITLES or given[-1] in _NEVER_LAST:
-        return []
-    return [(0, run)] if not known(given) or word_tag(given).startswith(_ADDRESS_GIVEN_TAGS) else []
+    if len(given) != 2 or known(run) or given in _TITLES or given[-1] in _NEVER_LAST | _PRONOUN_CHARS or surname in _ADVERB_FIRST:
+        return []  # (都怪我，…: an adverb, a verb and its object)
+    if not known(given) or word_tag(given).startswith(_ADDRESS_GIVEN_TAGS):
+        return [(0, run)]
+    if then.startswith(_SECOND_PERSON) and word_tag(given).startswith("v") and tokenizer().FREQ.get(given, 0) < _RARE_WORD:
+        return [(0, run)]  # 曾还乡，你…; 曾觉远，你…: a rare verb as the given name of whom "you" then addresses
+        # (not a verb and its object: 盖被子，你…)
+    return []
 
 
 # What follows a name that begins its clause (区长河是…, 单行远在…, 单行远说…)
@@ -343,7 +353,7 @@ def _opening_at(words: list[str], found: list[tuple[int, str]], at: int, k: int)
     if len(head) != 2 or not known(head) or head[0] not in _surnames() or head[0] not in _triggers() \
             or head[1] not in _name_chars():
         return found
-    if len(nxt) == 1 and len(words) > 2 and (words[2] in _AFTER_OPENING_NAME or (words[2] in _TITLES and words[2] not in _SHORT_TITLES
+    if len(nxt) == 1 and len(words) > 2 and (words[2] in _AFTER_OPENING_NAME | _AFTER_SUBJECT or (words[2] in _TITLES and words[2] not in _SHORT_TITLES
                                                 and nxt not in _surnames())):
         last = nxt
     elif len(nxt) == 2 and not known(nxt) and nxt[1] in _AFTER_OPENING_NAME:
@@ -358,9 +368,14 @@ def _opening_at(words: list[str], found: list[tuple[int, str]], at: int, k: int)
 # Words after which a clause's subject, often a person, follows (要不是曾长江拦住了车, 多亏单长林)
 # Nouns that follow a name as its apposition (盖为民老人, 仇建国同志)
 _AFTER_NAME = {"的", "老人", "同志", "老汉", "大爷", "大妈", "大姐", "大哥", "本人", "一家", "夫妇"}
-_BEFORE_SUBJECT = {"要不是", "要是", "如果", "假如", "幸亏", "多亏", "多亏了", "幸好", "除了", "包括", "只有", "就连", "连"}
+_BEFORE_SUBJECT = {"要不是", "要是", "如果", "假如", "幸亏", "多亏", "多亏了", "幸好", "除了", "包括", "只有", "就连", "连",
+                   # verbs whose object is a clause with its own subject (听说华长顺要卖房, 没想到查重阳也来了)
+                   "听说", "据说", "没想到", "想不到", "只见", "看见", "看到"}
 
 
+# Verbs whose object is a person (交给那重阳, 见到查长江): a surname and a word-like given name after them
+_TO_PERSON = {"交给", "送给", "借给", "发给", "卖给", "留给", "递给", "告诉", "通知", "采访", "邀请", "遇到", "碰到",
+              "见到", "找到", "遇见", "认识", "介绍", "感谢", "拜访", "联系"}
 # Verbs of talking before 到/起 + a person (说到盖重远，, 提起单长河，)
 _TALKING = {"说", "提", "谈", "讲", "聊", "问"}
 _TALKED_OF = {"说到", "提到", "提起", "谈到", "讲到", "聊到", "说起", "谈起", "讲起", "聊起"}
@@ -390,18 +405,21 @@ def _placed_name(run: str, words: list[str], found: list[tuple[int, str]]) -> li
         after = words[k + 2] if k + 2 < len(words) else ""
         ends = not after
         titled = after in _TITLES and after not in _SHORT_TITLES  # 铁路局的单长河工程师: a title names a person
-        if not (k == 0 or titled or _role_before(run, start) or prev in _BEFORE_SUBJECT
+        if not (k == 0 or titled or _role_before(run, start) or prev in _BEFORE_SUBJECT or prev in _TO_PERSON
                 or (ends and (prev in ("的", "是") or word_tag(prev).startswith("t")))
                 or (ends and (prev in _TALKED_OF or (prev in ("到", "起") and k >= 2 and words[k - 2] in _TALKING)))):
             continue  # (周二解重阳: a roll of names by day); 说到盖重远，: whom one talks of
         if not (ends or after in _AFTER_OPENING_NAME | _AFTER_SUBJECT | _AFTER_NAME | _TITLES
-                or word_tag(after).startswith(("v", "d", "t")) or after[:1] == "每"
+                or word_tag(after).startswith(("v", "d", "t", "p", "c", "l")) or after[:1] == "每"
                 or (prev in _BEFORE_SUBJECT and after in _SUBJECT_PREPOSITIONS)):
             continue
         if word_tag(surname).startswith(("d", "p", "c", "u")) and (given[0] in _NAME_FIRST_FUNCTION or not ends and k == 0):
             continue  # 曾为民办事, 曾长期在…: the adverb 曾 before a verb, no surname
-        if not (_given_after_role(given, surname) or (k and _listed_given(given))):
-            continue  # inside the clause, given names that are words as in a list (长征, 长江)
+        spoken = (_role_before(run, start) and word_tag(given).startswith("v") and tokenizer().FREQ.get(given, 0) < _RARE_WORD
+                  and (after in _SPEECH or word_tag(after).startswith("t") or after[:1] == "每"))
+        if not (_given_after_role(given, surname) or (k and _listed_given(given)) or spoken):
+            continue  # inside the clause, given names that are words as in a list (长征, 长江); after a role,
+            # a rare verb before a verb of saying or a time (老板曾还乡说, 老板曾还乡每天…: no verb follows 还乡 so)
         extra.append((start, surname + given))
     if not extra:
         return found

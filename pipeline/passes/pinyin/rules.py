@@ -77,6 +77,10 @@ def _rule_de(c: _Context) -> str:  # 得
     verbal = verbal and not counted  # (jieba tags 车 zg, a tag verbs share)
     subject_end = counted or c.prev_pos.startswith(("n", "r", "t", "f")) or prev in ("们", "的话")
     verb_next = (c.next_pos.startswith(("v", "p")) or nxt in _DEI_VERB_NOUNS or nxt[:2] in _DEI_VERB_NOUNS) and nxt not in _DE_COMPLEMENT_VERBS
+    if prev == "了" and verb_next and not verbal:
+        return "děi"  # a clause ends in 了, then the modal: 电梯坏了得爬上去 (V得 + complement has no 了 between)
+    if c.prev_pos in ("m", "mq") and prev[:1] in _NUMERAL and len(prev) > 1 and verb_next:
+        return "děi"  # an amount, then the modal: 装修一遍得花多少钱, 跑一圈得十分钟
     if not verbal and noun_subject and subject_end and (nxt in _DEI_ADVERBS or verb_next
                                                        or (c.next_pos.startswith(("d", "t")) and nxt not in _DEGREE)):
         return "děi"  # a subject, then the modal: 有些道理得慢慢讲, 这病得趁早治 (not 天气热得让人…)
@@ -144,6 +148,8 @@ def _rule_wei(c: _Context) -> str:  # 为
         return "wéi"  # 为人 "as a person" before how (他为人很和气, 为人正直; not 为人民: 人民 is a word)
     if nxt == "人" and c.next2 and not c.segs[c.i + 2].pos.startswith(("v", "p")) and _pause_after(c, c.i + 2):
         return "wéi"  # 他为人热情，…: one word of character, then the pause (not 为人看病: a verb)
+    if nxt == "人" and (prev == "的" or c.next2 in _WEI_ROLES):
+        return "wéi"  # 为人 "one's conduct" after 的 (他的为人), "being" before a role (为人父母, 为人师表)
     if prev in _WEI_PREV or prev in _WEI_ELECTED or prev in _WEI_IS:
         return "wéi"  # 选为, 当选为村委会委员: "as"
     if c.prev_pos.startswith("n") and c.i + 1 < len(c.segs) and c.segs[c.i + 1].text[:1] in "：:":
@@ -172,6 +178,8 @@ def _rule_wei(c: _Context) -> str:  # 为
     return _guess("wèi")
 
 
+# Roles after 为人 "being (a parent, a teacher)": 为人父母, 为人师表, 为人子女
+_WEI_ROLES = {"父母", "父", "母", "师", "师表", "子女", "子", "女", "妻", "夫", "臣", "兄", "弟", "媳", "友"}
 _WEI_TURN = {"化", "变", "转", "改", "译", "折合", "换算", "划"}  # V + X + 为 + Y
 # Verbs of change and naming before 为 "into, as" + the new state or amount (增加为两亿元, 翻译为英文)
 _WEI_CHANGE = {
@@ -236,6 +244,12 @@ _A_LITTLE = {"一点", "一点儿", "点", "点儿", "一些", "些", "一截", 
 _GROWING = {"个子", "头发", "指甲", "腿", "脖子"}  # extents that grow (长了 zhǎng)
 
 
+# What a body grows (长 zhǎng before it): not 头发, 毛 (长头发, 长毛: "long")
+_GROWN = {"个子", "个儿", "肉", "膘", "胡子", "牙", "牙齿", "蛀牙", "见识", "本事", "力气", "志气", "记性", "皱纹", "白发", "痘痘", "疮"}
+# Units whose head is X长 zhǎng (楼长, 组长, 村长): jieba leaves the unknown ones as two characters
+_HEAD_UNITS = set("楼组班村队科处局校院站厂营连排团社店馆部司所县乡镇寨栋舰")
+
+
 def _rule_chang(c: _Context) -> str:  # 长
     prev, nxt = c.prev, c.next
     if c.segs[c.i].kind == "part":  # the end of a word jieba knows and pypinyin does not
@@ -255,6 +269,11 @@ def _rule_chang(c: _Context) -> str:  # 长
     if (c.i + 1 < len(c.segs) and c.segs[c.i + 1].source == "name" and prev[-1:]
             and _phrase_reading(prev[-1] + "长")[-1:] == ("zhǎng",)):
         return "zhǎng"  # 考古队 + 长 + 翟还生: the head's title the model cut off (队长), before a name
+    if nxt in _GROWN:
+        return "zhǎng"  # what a body grows: 只长个子不长肉, 长膘, 长胡子 (not 长头发: long hair)
+    if (prev in _HEAD_UNITS and c.i >= 1 and len(c.segs[c.i - 1].text) == 1 and c.segs[c.i - 1].kind == "han"
+            and (nxt in ("", "的", "是", "说", "和", "也", "都", "还") or c.next_pos.startswith("nr"))):
+        return "zhǎng"  # a unit + 长, its head, which no dictionary lists (楼长, 组长 as 楼 + 长): 选出的楼长。
     if c.next_pos.startswith("n") or c.prev_pos.startswith("d"):
         return "cháng"  # "long" before a noun (长视频) or after an adverb (很长, 太长)
     return _guess("cháng")
@@ -287,6 +306,8 @@ def _rule_zhong3(c: _Context) -> str:  # 种
 def _rule_chong(c: _Context) -> str:  # 重
     if c.next[:1] and c.next[:1] in "写做来新复建返申启组构塑播印修审演温振整回开排置蹈名逢":
         return "chóng"
+    if len(c.next) == 1 and c.next_pos.startswith("v") and c.next2.startswith(("一遍", "一次", "一回", "一下", "遍")):
+        return "chóng"  # "again": 重说一遍, 重洗一次 (a verb done over, counted)
     if c.prev in _DEGREE or c.next in ("了", "的", "要", "达", "大", "点", "视", "量", "") or c.next_pos.startswith("n"):
         return "zhòng"  # "heavy, weighty": 太重了, 重达三吨
     return _guess("zhòng")
@@ -335,8 +356,12 @@ def _rule_huan(c: _Context) -> str:  # 还
         return "huán"  # the adverb comes before the negation (还没), the verb after it: 没还我钱, 借钱不还
     if c.next == "上" and c.next2 in ("", "了", "吗", "吧") and c.prev in ("得", "要", "能", "会", "该", "没", "就", "才", "先", "早点"):
         return "huán"  # 年底之前得还上, 借的钱还没还上: 还 + the complement 上 ends the clause
-    if c.next in _DEBTS and (c.prev in _MODALS or c.prev in ("不够", "够", "用来", "拿来", "拿去", "按时", "按月", "每月", "帮")):
+    if c.next in _DEBTS and (c.prev in _MODALS or c.prev in ("不够", "够", "用来", "拿来", "拿去", "按时", "按月", "每月", "帮", "为了", "为")):
         return "huán"  # "pay back" a debt after a modal or what it takes: 不够还房贷, 得还贷款
+    if c.prev in _MODALS and c.next[:1] in _NUMERAL and (c.next[-1:] in _SUMS or c.next2[:1] in _SUMS):
+        return "huán"  # "pay back" a sum after a modal: 每个月要还六千多, 得还两万块 (the adverb comes before the modal: 还要三天)
+    if c.prev in ("怎么", "怎样", "如何") and c.next in ("就", "才", ""):
+        return "huán"  # 你说怎么还就怎么还: how to pay back (the adverb needs a verb after it)
     if c.next[:1] in ("回", "给") and "把" in c.clause_before(6):
         return "huán"  # 把书还回来, 把钱还给他
     if c.next in _PRONOUNS and c.next2 == "" and c.prev not in ("也", "都", "就", "却", "不", "比"):
@@ -346,6 +371,7 @@ def _rule_huan(c: _Context) -> str:  # 还
 
 # Debts one pays back (还 huán before them after a modal: 不够还房贷, 要还贷款)
 _DEBTS = {"房贷", "车贷", "贷款", "欠款", "债", "债务", "账", "人情", "利息", "本金", "信用卡", "花呗", "网贷", "借款", "外债", "赌债"}
+_SUMS = set("多万千百块元钱")  # what ends a sum of money (六千多, 两万, 三百块)
 _MODALS = {"要", "得", "能", "会", "想", "可以", "应该", "必须", "需要", "还要", "就要", "都要", "得先"}
 _PASSING = set("穿越跨翻绕跳飞渡掠闪擦划滑飘闯挤冲跑走游爬熬挺撑扛躲逃混骗瞒递转回接蹚驶驰拂淌漫溢")
 

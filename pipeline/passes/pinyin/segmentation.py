@@ -141,7 +141,8 @@ class Segmenter:
         for pos, piece, is_han in pieces:
             if is_han:
                 listed = (text[pos - 1 : pos] == "、", text[pos + len(piece) : pos + len(piece) + 1] == "、")
-                found = find_names(piece, listed) or address(piece, text[pos - 1:pos], text[pos + len(piece):pos + len(piece) + 1])
+                found = find_names(piece, listed) or address(piece, text[pos - 1:pos], text[pos + len(piece):pos + len(piece) + 1],
+                                                                text[pos + len(piece) + 1:pos + len(piece) + 2])
                 runs.append((pos, piece, found))
         names = iter(parallel_names(text, runs))
         for pos, piece, is_han in pieces:
@@ -198,6 +199,12 @@ class Segmenter:
                 merged[k : k + 1] = ["着", "手"]
                 merged_tags[k : k + 1] = ["uz", "n"]
             k += 1
+        # jieba reads 船只能 as 船只 "vessels" + 能: before 能/好, 只 is "only" (只能, 只好), 船 the subject
+        for k in range(len(merged) - 2, -1, -1):
+            if (len(merged[k]) == 2 and merged[k][1] == "只" and merged[k + 1] in _ONLY_AFTER and merged[k] not in project
+                    and merged[k][0] + "只" in _lexicon()):
+                merged[k : k + 2] = [merged[k][0], "只" + merged[k + 1]]
+                merged_tags[k : k + 2] = [word_tag(merged[k][0]), "d"]
         # jieba glues a conjunction to a surname before a title (曾主任和解 + 主任, 与单 + 老师): unglue it
         for k in range(len(merged) - 2, -1, -1):
             word = merged[k]
@@ -313,7 +320,10 @@ class Segmenter:
             segs.append(_Seg(word, [a, b, b], "phrase", "han", start, tag))
             return True
         if word in _cedict_words():  # 干透 gān tòu: CC-CEDICT's reading of a word pypinyin lacks
-            segs.append(_Seg(word, _cedict_words()[word].split(), "phrase", "han", start, tag))
+            reading = _cedict_words()[word].split()
+            if len(word) == 2 and word[0] == word[1] and reading[1] not in (reading[0], _light(reading[0])):
+                reading[1] = _light(reading[0])  # 狗狗 (CC-CEDICT gǒu gōu): a doubled noun repeats, or lightens, its syllable
+            segs.append(_Seg(word, reading, "phrase", "han", start, tag))
             return True
         # a dictionary word pypinyin does not list: known sub-phrases, else the characters' readings
         # (pypinyin's own phrases here: a light syllable is only taken for a whole word, 外婆家 is
@@ -325,8 +335,10 @@ class Segmenter:
                 source = "project" if piece in project else "phrase"
                 if piece in project:
                     reading = list(project[piece])
-                elif piece in _neutral() and (piece_start == 0 or piece[0] == piece[1]):
-                    # 商量一下: the word jieba glued a tail to; 爷爷奶奶: a doubled kinship word anywhere
+                elif piece in _neutral() and (piece_start == 0 or piece[0] == piece[1]
+                                              or (piece_start == 1 and word[0] in "老小大" and len(piece) == len(word) - 1)):
+                    # 商量一下: the word jieba glued a tail to; 爷爷奶奶: a doubled kinship word anywhere;
+                    # 老和尚, 小伙计: the head after 老/小/大 (not 外 + 婆家 in 外婆家)
                     reading = list(_neutral()[piece])
                 elif piece not in phrases and piece in _cedict_words():  # 华为 + 公司
                     reading = _cedict_words()[piece].split()
@@ -441,7 +453,8 @@ def _cover(word: str, project, phrases) -> list[tuple[int, str, bool]]:
 # Characters of an unknown word read by their context rule wherever they stand in it: 过 (当过兵), and
 # the verbs and measure words 种 行 重 (种粮 zhòng, 几行字 háng), which pypinyin's default reads zhǒng, xíng
 _PART_RULED = {"过", "种", "行", "重"}
-_DEGREE_PREFIX = set("很太挺真最更好")  # degree adverbs jieba's dictionary glues onto a word (很漂亮)
+_DEGREE_PREFIX = set("很太挺真最更好")
+_ONLY_AFTER = {"能", "好"}  # 只能, 只好: after a word ending in 只 (船只 + 能), 只 is "only"  # degree adverbs jieba's dictionary glues onto a word (很漂亮)
 
 
 def _plain_segs(text: str, start: int, tag: str, segs: list[_Seg]) -> None:

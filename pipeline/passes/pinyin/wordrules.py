@@ -143,6 +143,17 @@ def _word_daifu(c: _Context) -> tuple[str, ...]:  # 大夫
     return ("dài", "fu")
 
 
+_HEAVY_ARMS = ("上阵", "备", "甲", "部队", "武器", "坦克", "骑兵", "步兵", "装备", "火力", "机枪", "旅", "师")
+
+
+def _word_chongzhuang(c: _Context) -> tuple[str, ...]:  # 重装
+    """chóngzhuāng "install again, refit" (重装系统, 房子重装以后, 电脑重装了); zhòngzhuāng "heavy arms"
+    before troops and arms or after 全副 (重装上阵, 重装部队), where pypinyin reads it everywhere."""
+    if c.next.startswith(_HEAVY_ARMS) or c.prev[-2:] == "全副":
+        return ("zhòng", "zhuāng")
+    return ("chóng", "zhuāng")
+
+
 def _word_qizi(c: _Context) -> tuple[str, ...]:  # 妻子
     """qīzi "wife"; qīzǐ "wife and children" only in the old pairing with 儿女 or 老小."""
     if c.next[:1] in ("儿", "老") or c.next[:2] == "子女":
@@ -178,7 +189,7 @@ _WORD_RULES = {
     "等等": _word_dengdeng,
     "故事": lambda c: ("gù", "shi"),  # gùshì "old practice" is archaic
     "大夫": _word_daifu, "妻子": _word_qizi, "种种": _word_zhongzhong,
-    "大都": _word_dadou, "数数": _word_shushu,
+    "大都": _word_dadou, "数数": _word_shushu, "重装": _word_chongzhuang,
 }
 
 
