@@ -9,7 +9,8 @@ quotes dropped, and every word of the pronunciation table respelt (see homophone
 The tables live in `pipeline/data/speech.toml` (read by `speech_tables.py`); the order of the
 steps in `speak` matters and is the order a reader resolves them (addresses before dots and
 slashes, dates before bare numbers, units before letters). Figures read by their shape (dates,
-times, codes, scores, signs, ranges, years, model numbers) are in `speech_figures.py`, figures
+codes, scores, signs, ranges, model numbers) are in `speech_figures.py`, clock times, durations
+and years alone in `speech_times.py`, figures
 said as words of their own (24/7, Roman numerals, US$3.5bn) in `speech_words.py`, the number
 words in `speech_numbers.py`.
 """
@@ -33,11 +34,11 @@ from pipeline.passes.speech_tables import (  # noqa: F401 (the tables are part o
     load_rules,
 )
 from pipeline.passes.speech_figures import (
-    dates_and_times as _dates_and_times,
     figures as _figures,
     numeric_dates as _dates,
     signed as _signed,
 )
+from pipeline.passes.speech_times import dates_and_times as _dates_and_times
 from pipeline.passes.speech_words import figure_names as _figure_names
 from pipeline.passes.speech_words import designations as _designations
 from pipeline.passes.speech_words import multipliers as _multipliers
