@@ -30,6 +30,7 @@ from pipeline.passes.speech_tables import (  # noqa: F401 (the tables are part o
     SpeechRules,
     Web,
     alternatives,
+    any_of,
     compiled,
     load_rules,
 )
@@ -43,6 +44,9 @@ from pipeline.passes.speech_words import figure_names as _figure_names
 from pipeline.passes.speech_words import designations as _designations
 from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
+from pipeline.passes.speech_words import grades as _grades
+from pipeline.passes.speech_words import said_by_context as _said_by_context
+from pipeline.passes import speech_science as _science
 from pipeline.passes.speech_english import english_numbers as _english_numbers
 from pipeline.passes.speech_references import references as _references
 from pipeline.passes.speech_web import web_addresses as _web
@@ -196,7 +200,10 @@ def _per_unit(text: str, rules: SpeechRules) -> str:
     currency = "".join(rules.currency.values()) + "".join(w for w in rules.two_words if not w.isascii())
     measures = compiled(rules, "per-unit-measures", lambda: re.escape(
         "".join(sorted(set(rules.quantity + rules.two + currency + "公里升")))))
-    unit = rf"(?:(?i:{latin})(?![A-Za-z])|[{measures}]{{1,3}})"
+    # (or a unit word, 75微克/立方米 → 七十五微克每立方米; the twelfth sweep, before: 微克、立方米)
+    words = compiled(rules, "per-unit-words", lambda: alternatives(
+        w for w in (*rules.unit_words, *rules.units.values(), *rules.signs.values()) if len(w) > 1 and not w.isascii()))
+    unit = rf"(?:(?i:{latin})(?![A-Za-z])|{words + '|' if words else ''}[{measures}]{{1,3}})"
 
     def per(m: re.Match[str]) -> str:
         count, second = re.fullmatch(r"(\d*)\s?(.*)", m[2]).groups()  # type: ignore[union-attr]
@@ -214,7 +221,10 @@ def _per_unit(text: str, rules: SpeechRules) -> str:
     if signs:  # ¥99/月 → ¥99每月, read 九十九元每月 once the sign is read
         text = re.sub(rf"((?:{signs})\s?(?:{_NUMBER})[万亿千百]*)\s*/\s*(?=[{_HAN}])", rf"\1{rules.per}", text)
     # (the second unit may be counted: 6.5L/100km → 六点五升每一百公里; before: 升、一百公里)
-    return re.sub(rf"(?<=\d)({unit})\s*/\s*((?:\d+\s?)?(?i:{latin})(?![A-Za-z])|(?=[{_HAN}]))", per, text)
+    # (and after a power of ten, 3×10⁸米/秒 → 三乘十的八次方米每秒, read by now; before: 米、秒)
+    after = "|".join(f"(?<={re.escape(w)})" for w in (rules.powers.nth, *rules.powers.names.values()) if w)
+    return re.sub(rf"(?:(?<=\d){'|' + after if after else ''})({unit})\s*/\s*((?:\d+\s?)?(?i:{latin})(?![A-Za-z])|(?=[{_HAN}]))",
+                  per, text)
 
 
 def _marks(text: str) -> str:
@@ -261,12 +271,17 @@ def _quantities(text: str, rules: SpeechRules) -> str:
     def amount(m: re.Match[str]) -> str:
         word = rules.currency[m[1]]
         said_after = m.string.startswith(word, m.end())  # ¥1,000元: the unit is written out too
+        if m[4]:  # NT$300元, HK$20元: the 元 is the sign's unit, said once (the twelfth sweep; before: 新台币元)
+            return m[2] + m[3] + word
         return m[2] + m[3] + ("" if said_after else word)
 
-    text = re.sub(rf"({signs})\s?({_NUMBER})([万亿千百]*)", amount, text)
+    text = re.sub(rf"({signs})\s?({_NUMBER})([万亿千百]*)(元(?![旦宵素代朝]))?", amount, text)
     # a price's trailing zeros are not said: 12.80元 → 十二点八元, 3.00元 → 三元 (before: 十二点八零元)
+    # (and a score's, 437.80分 → 四百三十七点八分, 98.00分 → 九十八分: `score_units`; a measurement keeps
+    # them, its precision, 10.90秒; the twelfth sweep, before: 四百三十七点八零分)
     money = alternatives({*rules.currency.values(), "块"})
-    text = re.sub(rf"(?<![\d.])(\d+)\.(\d*?)0+(?![\d.])(?=\s?[万亿]?(?:{money}))",
+    scores = any_of(rules.figures.score_units)
+    text = re.sub(rf"(?<![\d.])(\d+)\.(\d*?)0+(?![\d.])(?=\s?[万亿]?(?:{money}|(?:{scores})(?![钟贝米之])))",
                   lambda m: m[1] + (f".{m[2]}" if m[2] else ""), text)
 
     joiner = rules.signed.joiner  # `_signed` made every range mark a joiner
@@ -355,6 +370,9 @@ def _codes(text: str, rules: SpeechRules) -> str:
     return re.sub(r"(?<![\d.])\d+\.\d+[A-Za-z]+|[A-Za-z0-9]+", token, text)
 
 
+_TERMS = {"加": "+", "减": "-", "乘": "×"}
+
+
 def _numbers(text: str, rules: SpeechRules) -> str:
     names = "|".join(sorted(rules.digit_names, key=len, reverse=True))
     if names:
@@ -366,6 +384,8 @@ def _numbers(text: str, rules: SpeechRules) -> str:
 
     def convert(m: re.Match[str]) -> str:
         before = m.string[m.start() - 1 : m.start()]
+        if before in _TERMS and m.string[m.start() - 2 : m.start() - 1].isdigit():
+            before = _TERMS[before]  # 45+2 (加 by now): a sum's term, 二 (`speech_numbers._TERM_SIGNS`)
         after = m.string[m.end() : m.end() + 12]
         return number(m[0], before, after, rules)
 
@@ -445,6 +465,10 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)
     text = _sayable(text)  # (after the title's respellings, which may name such a character)
+    text = _science.ions(text, rules)  # (before a charge's digit is read as a power, Fe³⁺)
+    text = _science.flu_subtypes(_science.e_notation(text))
+    text = _said_by_context(text, rules)
+    text = _grades(text, rules)
     text = _without_note_marks(text)
     text = _by_label.stock_codes(text, rules)
     text = _by_label.number_plates(text, rules)

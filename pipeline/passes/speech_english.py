@@ -13,6 +13,7 @@ import re
 
 from pipeline.passes.speech_numbers import NUMBER
 from pipeline.passes.speech_tables import English, SpeechRules, any_of, compiled
+from pipeline.passes.speech_words import _roman
 
 _WORD = r"[A-Za-z][A-Za-z'’\-]*"
 # A number in English: with its sign of money, percent, a decade's s or an ordinal's ending ($5,
@@ -29,6 +30,7 @@ _NUMBER_IN_RUN = (rf"(?<![A-Za-z0-9.,])(?P<sign>[$€£])?(?P<n>{NUMBER})(?P<end
 _ISO_DATE = re.compile(r"(?<![\d.\-/])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d\-/]|\.\d)")  # 2024-03-05 (a full stop may end it)
 _YEARS = re.compile(r"(?<![\d.,\-/$€£])(\d{4})[-–](\d{4})(?![\d%]|[.,]\d)")  # a range of years: 2020-2024
 _PAIR = re.compile(r"(?<![\d.,\-–:/])(\d{1,3})\s?([-–:：])\s?(\d{1,3})(?![\d\-–:/]|[.,]\d)")  # 3-1, 3:1, 3-5%
+_ROMAN_AFTER_NAME = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]+)\s+([IVXL]{2,7})(?![A-Za-z0-9])")
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")  # a word in lower case: a sentence's word, not a name's
 
 
@@ -143,10 +145,25 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
             return m[0]
         return f"{year(first, words)} {words.to} {year(second, words)}"
 
-    def run(m: re.Match[str]) -> str:
-        if not english(m[0]) or not any(c.isdigit() for c in m[0]):
+    regnal = compiled(rules, "regnal", lambda: frozenset(rules.figures.regnal_names))
+    numbered = compiled(rules, "roman-numbered", lambda: regnal | frozenset(rules.figures.roman_numbered))
+
+    def roman(m: re.Match[str]) -> str:  # (the rule of `speech_words.roman_numerals`, said in English)
+        value = _roman(m[2])
+        if value is None or set(m[2]) == {"X"} or "L" in m[2] and len(m[2]) < 3 and m[1] not in numbered:
             return m[0]
-        said = _YEARS.sub(years, _ISO_DATE.sub(iso_date, m[0]))
+        said = cardinal(value, words)
+        return f"{m[1]} " + (f"{words.the} {_ordinal(said, words).capitalize()}" if m[1] in regnal else said)
+
+    def run(m: re.Match[str]) -> str:
+        if not english(m[0]):
+            return m[0]
+        # a Roman numeral after a name, in English (Henry VIII had six wives → Henry the Eighth, Super
+        # Bowl LVIII → fifty-eight; the twelfth sweep, before: Henry八世, a Mandarin word in English)
+        said = _ROMAN_AFTER_NAME.sub(roman, m[0])
+        if not any(c.isdigit() for c in said):
+            return said
+        said = _YEARS.sub(years, _ISO_DATE.sub(iso_date, said))
         if words.to:  # a score or a range, won 3-1, 3-5 days, 3:1 → three to one (before: three one, the
             # dash unsaid); a clock's 9:30 is no ratio
             said = _PAIR.sub(lambda p: _clock(p, words) if p[2] in ":：" and len(p[3]) == 2 else f"{p[1]} {words.to} {p[3]}", said)

@@ -358,7 +358,9 @@ def signed(text: str, rules: SpeechRules) -> str:
         return "|".join([*map(re.escape, unit_words), rf"[{measures}]{{1,3}}"])
 
     unit = compiled(rules, "range-units", units)
-    text = re.sub(rf"(?<=\d)({unit})[ \t]*{dash}{{1,2}}[ \t]*(?=\d)", rf"\1{table.joiner}", text)
+    # (a minus after the mark is the second number's sign, kept for it: -12℃~-8℃ → 零下十二摄氏度到零下八摄氏度;
+    # the twelfth sweep, before: the mark and the minus one double mark, 到八摄氏度)
+    text = re.sub(rf"(?<=\d)({unit})[ \t]*(?:{dash}[ \t]*(?={minus}\d)|{dash}{{1,2}}[ \t]*(?=\d))", rf"\1{table.joiner}", text)
     # A1-A3, B2-5: a range of codes, the same letters before both numbers or one or two digits after
     # the mark (before: the hyphen reached the voice, A一-A三; A350-900 is a model's variant)
     text = re.sub(rf"(?<![A-Za-z0-9])([A-Z]{{1,2}})(?:(\d{{1,3}})[ \t]*{dash}[ \t]*(?=\1\d{{1,3}}(?![\d.A-Za-z]))|"

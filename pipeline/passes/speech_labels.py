@@ -138,6 +138,13 @@ def short_years(text: str, rules: SpeechRules) -> str:
     if not halves:
         return text
     names = any_of(halves)
+    # a release's code, not a half-year: after a model's number (Windows 11 24H2 → Windows 11，二四H二, a
+    # pause between the two figures: before, 十一二四H二 ran on) or before a word of versions (24H2版本;
+    # before: 二四年下半年版本). The twelfth sweep.
+    versions = any_of(table.release_words)
+    text = re.sub(rf"(?:(?<=\d) |(?<![A-Za-z0-9.\-]))(\d{{2}})({names})(?![A-Za-z0-9])(?=\s*(?:{versions}))|(?<=\d) (\d{{2}})({names})(?![A-Za-z0-9])",
+                  lambda m: ("，" if m[0][0] == " " else "") + digits(m[1] or m[3]) + (m[2] or m[4])[0] + digits((m[2] or m[4])[1:]),
+                  text)
     # after a year: 2024H1, 2024年H2, 24H1 (a model's name before it is no year: Windows 11 24H2)
     text = re.sub(rf"(?<![A-Za-z0-9.] )(?<![A-Za-z0-9.\-])(\d{{4}}|\d{{2}})\s?(?:年\s?)?({names})(?![A-Za-z0-9])",
                   lambda m: f"{digits(m[1])}年{halves[m[2]]}", text)
