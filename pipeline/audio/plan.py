@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from pipeline.audio.engine import EngineName, VoiceSpec
-from pipeline.audio.foreign import located, spoken_runs
+from pipeline.audio.foreign import apart, located, said_apart, spoken_runs, spoken_sentence
 from pipeline.furniture import word
 from pipeline.model import Answer, Document, Paragraph, Section, Span
 from pipeline.passes.casting import Cast
@@ -194,11 +194,18 @@ class _Writer:
         `shown` replaces the printed text where the ear hears something else (the label before
         an answer, a reference's number); the prefixes number a point: （1） / 第一，.
         """
+        if role == "speaker" and answer is not None:
+            voice, who = self.cast.voice(answer.speaker.id), answer.speaker.name
+        else:
+            voice, who = (self.cast.host if role == "host" else self.cast.narrator), word(ROLE_NAMES[role], self.doc.meta.language)
+        # runs another language's voice reads as printed (`foreign.apart`): not by the title's rules
+        handed = {s.text.strip(): s.lang for s in spans if s.lang and s.lang.lower() != self.doc.meta.language.lower()
+                  and len(s.text.strip()) >= 2 and apart(voice, s.lang, s.text)}
         shown_sentences: list[str] = []
         spoken_sentences: list[str] = []
         unsaid = ""  # printed sentences with nothing to say (emoji) before the first said one
         for sentence in sentences("".join(s.text for s in spans)):
-            spoken = speak(sentence, self.rules)
+            spoken = spoken_sentence(sentence, handed, self.rules)
             if spoken:
                 shown_sentences.append(unsaid + sentence)
                 spoken_sentences.append(spoken)
@@ -218,13 +225,10 @@ class _Writer:
             shown_sentences = [shown] + [""] * (len(shown_sentences) - 1)
         shown_sentences[0] = shown_prefix + shown_sentences[0]
         spoken_sentences[0] = spoken_prefix + spoken_sentences[0]
-        if role == "speaker" and answer is not None:
-            voice, who = self.cast.voice(answer.speaker.id), answer.speaker.name
-        else:
-            voice, who = (self.cast.host if role == "host" else self.cast.narrator), word(ROLE_NAMES[role], self.doc.meta.language)
         # runs in another language, where the spoken text holds them, for a voice of that language
         foreign = spoken_runs(((s.text, s.lang) for s in spans), self.doc.meta.language,
-                              lambda sentence: speak(sentence, self.rules))
+                              lambda sentence, lang: said_apart(sentence, lang, self.rules)
+                              if apart(voice, lang, sentence) else speak(sentence, self.rules))
         return [Cue(role=role, who=who, voice=voice, shown=tuple(shown_sentences), spoken=tuple(spoken_sentences),
                     pause=pause, speaker_id=answer.speaker.id if answer else None,
                     answer_id=answer.id if answer else None, label=answer.label if answer else None,

@@ -30,7 +30,6 @@ from pipeline.passes.speech_tables import (  # noqa: F401 (the tables are part o
     SpeechRules,
     Web,
     alternatives,
-    any_of,
     compiled,
     load_rules,
 )
@@ -40,6 +39,7 @@ from pipeline.passes.speech_figures import (
     signed as _signed,
 )
 from pipeline.passes.speech_times import dates_and_times as _dates_and_times
+from pipeline.passes.speech_quantities import quantities as _quantities
 from pipeline.passes.speech_words import figure_names as _figure_names
 from pipeline.passes.speech_words import designations as _designations
 from pipeline.passes.speech_words import multipliers as _multipliers
@@ -264,50 +264,6 @@ def _latin_names(text: str, rules: SpeechRules) -> str:
     return compiled(rules, "latin", build).sub(lambda m: rules.latin[m[0]], text)
 
 
-def _quantities(text: str, rules: SpeechRules) -> str:
-    """Currencies, ranges, percentages and fractions around still-written numbers."""
-    signs = alternatives(rules.currency)
-
-    def amount(m: re.Match[str]) -> str:
-        word = rules.currency[m[1]]
-        said_after = m.string.startswith(word, m.end())  # ¥1,000元: the unit is written out too
-        if m[4]:  # NT$300元, HK$20元: the 元 is the sign's unit, said once (the twelfth sweep; before: 新台币元)
-            return m[2] + m[3] + word
-        return m[2] + m[3] + ("" if said_after else word)
-
-    text = re.sub(rf"({signs})\s?({_NUMBER})([万亿千百]*)(元(?![旦宵素代朝]))?", amount, text)
-    # a price's trailing zeros are not said: 12.80元 → 十二点八元, 3.00元 → 三元 (before: 十二点八零元)
-    # (and a score's, 437.80分 → 四百三十七点八分, 98.00分 → 九十八分: `score_units`; a measurement keeps
-    # them, its precision, 10.90秒; the twelfth sweep, before: 四百三十七点八零分)
-    money = alternatives({*rules.currency.values(), "块"})
-    scores = any_of(rules.figures.score_units)
-    text = re.sub(rf"(?<![\d.])(\d+)\.(\d*?)0+(?![\d.])(?=\s?[万亿]?(?:{money}|(?:{scores})(?![钟贝米之])))",
-                  lambda m: m[1] + (f".{m[2]}" if m[2] else ""), text)
-
-    joiner = rules.signed.joiner  # `_signed` made every range mark a joiner
-
-    def span(m: re.Match[str]) -> str:
-        percent = _PER.get(m[2] or m[4], "")
-        return f"{percent}{m[1]}{joiner}{percent}{m[3]}"
-
-    text = re.sub(rf"(?<![\d.])({_NUMBER})([%％‰]?)\s*{re.escape(joiner)}\s*({_NUMBER})([%％‰]?)(?![\d.])", span, text)
-    # '‰' like '%', after the signs (-0.6‰ → 负千分之零点六; before: '-千分之…', the minus read or dropped)
-    text = re.sub(rf"(?<![\d.])({_NUMBER})\s*([%％‰])", lambda m: _PER[m[2]] + m[1], text)
-    # (the denominator in words here: '2分之1' would read 两分之一, 2 before 分 being an amount)
-    # (the denominator is never 两: 100/200 → 二百分之一百)
-    # (after 第 a slash joins two ordinals, 第12/13届 → 第十二、十三届; before: 第十三分之十二届)
-    # (a decimal over a whole number is a fraction too: 评分9.5/10 → 十分之九点五; before: 九.十分之五)
-    # (and over a decimal: a sensor's 1/1.3英寸 → 一点三分之一; before: 一、一点三, the slash a pause)
-    def over(m: re.Match[str]) -> str:
-        whole, _, fraction = m[2].partition(".")
-        return f"{cardinal(int(whole), leading_two=False)}{'点' + digits(fraction) if fraction else ''}分之{m[1]}"
-
-    return re.sub(r"(?<![\d/第.])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/.])", over, text)
-
-
-_PER = {"%": "百分之", "％": "百分之", "‰": "千分之"}
-
-
 def _spell(token: str, one: str = "一") -> str:
     """A code of letters and digits, one by one (A12345 of a number plate, a hash 6551CD6A)."""
     return " ".join(digits(c, one) if c.isdigit() else c.upper() for c in token)
@@ -436,7 +392,7 @@ def _letters(text: str, rules: SpeechRules) -> str:
 _HALF_WIDTH_PAUSES = str.maketrans(",:;!?", "，：；！？")
 
 
-def _tidy(text: str) -> str:
+def _tidy(text: str, part: bool = False) -> str:
     # a half-width mark left between words is a pause like its full-width twin (E-mail: → E mail：)
     text = re.sub(r"\s+", " ", text.translate(_HALF_WIDTH_PAUSES))
     text = text.replace("/", "、")  # a slash no rule read (25/25/2024: no date, no fraction) is a pause
@@ -447,6 +403,8 @@ def _tidy(text: str) -> str:
         return max(m[0], key=lambda c: _STRENGTH.get(c, 0))
 
     text = re.sub(rf"[{_PAUSES}]{{2,}}", strongest, text)
+    if part:  # a piece of a sentence (`speak`'s `part`): its pauses at either end are the sentence's
+        return text.strip()
     text = re.sub(rf"^[{_PAUSES}\s]+", "", text)
     text = re.sub(r"[，、：；]$", "。", text)  # a cut-off clause still ends like a sentence
     return text.strip()
@@ -457,8 +415,9 @@ def _tidy(text: str) -> str:
 EAR_ONLY = "\ue00b"
 
 
-def speak(text: str, rules: SpeechRules) -> str:
-    """`text` (a sentence or a label) as it should be spoken."""
+def speak(text: str, rules: SpeechRules, *, part: bool = False) -> str:
+    """`text` (a sentence or a label) as it should be spoken; with `part`, a piece of a sentence
+    between runs another voice reads (`audio.foreign.spoken_sentence`), its edges' pauses kept."""
     text = text.replace(EAR_ONLY, "")
     text = _RATIO_SIGN.sub(lambda m: m[1] + rules.figures.ratio, text)
     text = text.translate(_FULL_WIDTH_ALNUM)
@@ -508,4 +467,4 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _codes(text, rules)
     text = _numbers(text, rules)
     text = _letters(text, rules)
-    return _tidy(text)
+    return _tidy(text, part)

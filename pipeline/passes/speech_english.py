@@ -89,9 +89,10 @@ def _clock(m: re.Match[str], words: English) -> str:
     return f"{m[1]} {words.oh} {m[3][1]}" if m[3][0] == "0" else f"{m[1]} {m[3]}"
 
 
-def english_numbers(text: str, rules: SpeechRules) -> str:
+def english_numbers(text: str, rules: SpeechRules, *, marked: bool = False) -> str:
     """The numbers of every run of English words (two words in lower case at least: a sentence, not
-    a product's name like iPhone 15 Pro) said in English."""
+    a product's name like iPhone 15 Pro) said in English; with `marked`, the numbers of the whole
+    text, a run its source marks English (`[Henry VIII]{lang=en}`), which an English voice reads."""
     words = rules.english
     if len(words.ones) < 20 or len(words.tens) < 10 or set("$€£") - set(words.money):
         return text
@@ -155,12 +156,10 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
         said = cardinal(value, words)
         return f"{m[1]} " + (f"{words.the} {_ordinal(said, words).capitalize()}" if m[1] in regnal else said)
 
-    def run(m: re.Match[str]) -> str:
-        if not english(m[0]):
-            return m[0]
+    def in_english(run: str) -> str:
         # a Roman numeral after a name, in English (Henry VIII had six wives → Henry the Eighth, Super
         # Bowl LVIII → fifty-eight; the twelfth sweep, before: Henry八世, a Mandarin word in English)
-        said = _ROMAN_AFTER_NAME.sub(roman, m[0])
+        said = _ROMAN_AFTER_NAME.sub(roman, run)
         if not any(c.isdigit() for c in said):
             return said
         said = _YEARS.sub(years, _ISO_DATE.sub(iso_date, said))
@@ -169,7 +168,9 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
             said = _PAIR.sub(lambda p: _clock(p, words) if p[2] in ":：" and len(p[3]) == 2 else f"{p[1]} {words.to} {p[3]}", said)
         return in_run.sub(number, said)
 
-    text = _RUN.sub(run, text)
+    if marked:  # the whole text is English, as its source marks it: no run to find
+        return in_english(text)
+    text = _RUN.sub(lambda m: in_english(m[0]) if english(m[0]) else m[0], text)
     # an ordinal before a capitalised English word is a name's, said in English (20th Century Fox →
     # Twentieth Century Fox, 1st Avenue; before: 第二十Century Fox, a Mandarin ordinal in an English name)
     return re.sub(r"(?<![A-Za-z0-9.])(\d{1,3})(st|nd|rd|th)(?= [A-Z][a-z])",

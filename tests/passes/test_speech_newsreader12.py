@@ -323,3 +323,53 @@ def test_a_run_cut_across_two_captions_keeps_its_language_in_both(monkeypatch):
                     "<v 主持人>Reading Club。",
                     "<v 安娜>Night Owl",
                     "<v 安娜>Reading Club到了。"]
+
+
+# ---- runs another language's voice reads: handed to it as printed, English figures in English ------
+
+SALON = """---
+id: urn:uuid:5d2c7a10-3b9e-4f61-8a2d-c1e0f9b8a712
+slug: salon12
+title: 沙龙
+language: zh-Hans
+authors: [林小满]
+outlet: 城东周报
+date: 2025-06-30
+description: 一场读书会。
+rights: © 2025 城东周报
+---
+
+我们读了[Henry VIII]{lang=en}的传记，又看了[Super Bowl LVIII]{lang=en}。
+
+书名是[Catch-22]{lang=en}，法文书是[Louis XIV et 1715]{lang=fr}，口号是[Qapla' 2]{lang=tlh}。
+"""
+
+
+@pytest.fixture(scope="module")
+def salon_cues(tmp_path_factory):
+    from pipeline.audio.plan import make_plan
+    from pipeline.build import prepare
+    from pipeline.passes.casting import cast
+    from pipeline.reader import read_source
+
+    path = tmp_path_factory.mktemp("salon12") / "salon12.md"
+    path.write_text(SALON, encoding="utf-8")
+    doc = prepare(read_source(path))
+    return make_plan(doc, cast(doc, "espeak")).cues()
+
+
+def test_a_marked_run_is_handed_to_its_voice_in_its_own_words(salon_cues):
+    """A run marked English is read by the English voice, so its figures and Roman numerals are
+    English words (before: the title's Mandarin rules read them, and the English voice was handed
+    Henry八世, Super Bowl五十八, Catch二十二); a French run is handed to the French voice as printed,
+    its figures for it to say in French; a run no voice reads (tlh, W431) is read by the speaker's
+    voice, by the title's rules (二). The captions show the printed text."""
+    runs = []
+    for cue in salon_cues:
+        text = "".join(cue.spoken)
+        runs += [(text[start:end], lang) for start, end, lang in cue.runs]
+    assert runs == [("Henry the Eighth", "en"), ("Super Bowl fifty-eight", "en"), ("Catch-twenty-two", "en"),
+                    ("Louis XIV et 1715", "fr"), ("Qapla二", "tlh")]
+    cue = next(c for c in salon_cues if "Catch" in "".join(c.shown))
+    assert "".join(cue.shown) == "书名是Catch-22，法文书是Louis XIV et 1715，口号是Qapla' 2。"
+    assert "".join(cue.spoken).endswith("口号是Qapla二。")
