@@ -238,6 +238,9 @@ def _marks(text: str) -> str:
     text = _BRACKETS.sub("，", text)
     text = _DASHES.sub("，", text)
     text = re.sub(r"(?<=[\d万亿%％])\+|(?<=\d[wW])\+", "多", text)  # 100+, 10万+, 10w+: more than
+    # (between two English words, & is their 'and': 《Fast & Furious 9》 → Fast and Furious, read on in
+    # English; the twelfth sweep, before: Fast和Furious. Between letters, H&M → H和M, as before)
+    text = re.sub(r"(?<=[A-Za-z]{2})\s*[&＆]\s*(?=[A-Za-z]{2})", " and ", text)
     text = text.replace("+", "加").replace("&", "和").replace("＆", "和")
     text = re.sub(r"(?<=[A-Z])/(?=[A-Z])", " ", text)  # GB/T, A/B测试: one name (before: a pause, G B、T)
     text = re.sub(r"(?<!\d)/|/(?!\d)", "、", text)

@@ -231,7 +231,11 @@ def handles(text: str, rules: SpeechRules) -> str:
     def handle(m: re.Match[str]) -> str:
         return m[1] + "".join(piece(r) for r in re.findall(r"[A-Za-z]+|\d+|[._\-]", m[2]))
 
-    return pattern.sub(handle, text)
+    text = pattern.sub(handle, text)
+    # the digits that end an @mention are the name's, read out as typed (@用户7788521 → 用户七七八八五二幺;
+    # the twelfth sweep, before: 七百七十八万…, an amount)
+    return re.sub(r"(?<=@)([^\s@#，。！？、：；,.!?:;“”\"]*?[^\d\s@#，。！？、：；,.!?:;“”\"])(\d{3,})(?=[\s，。！？、：；,.!?:;”\"]|$)",
+                  lambda m: m[1] + digits(m[2], table.code_one), text)
 
 
 # A number in groups of three apart by a space, as SI style and some wires print it (12 345人, 1 234 567

@@ -199,7 +199,7 @@ GRADES = [
     ('3A游戏大作。', '三A游戏大作。'),
 ]
 
-# Hashtags and mentions: the marks unsaid (already right).
+# Hashtags and mentions: the marks unsaid.
 TAGS = [
     ('#巴黎奥运会#登上热搜。', '巴黎奥运会登上热搜。'),
     ('@人民日报 发布消息。', '人民日报发布消息。'),
@@ -208,15 +208,23 @@ TAGS = [
     ('@央视新闻 发布视频。', '央视新闻发布视频。'),
     ('网友@小明同学 评论说。', '网友小明同学评论说。'),
     ('超话#中国女排#。', '超话中国女排。'),
+    # (the digits ending a mention are its name's, read out as typed; before: 七百七十八万…)
+    ('网友@用户7788521 留言。', '网友用户七七八八五二幺留言。'),
+    ('网友@小王2024：太棒了。', '网友小王二零二四：太棒了。'),
+    ('#MeToo#运动。', 'Me Too运动。'),
 ]
 
-# English titles inside Chinese: the words kept whole for the voice, the title marks unsaid (already right).
+# English titles inside Chinese: the words kept whole for the voice, the title marks unsaid.
 TITLES = [
     ('他主演了《The Wandering Earth》。', '他主演了The Wandering Earth。'),
     ('电影“Oppenheimer”获奖。', '电影Oppenheimer获奖。'),
     ('她唱了一首《Let It Go》。', '她唱了一首Let It Go。'),
     ('他读过《The Old Man and the Sea》。', '他读过The Old Man and the Sea。'),
     ('这部剧英文名叫“Nirvana in Fire”。', '这部剧英文名叫Nirvana in Fire。'),
+    # (& between two English words is their 'and'; before: Fast和Furious. H&M keeps its 和)
+    ('《Fast & Furious 9》上映。', 'Fast and Furious九上映。'),
+    ('《Pride & Prejudice》。', 'Pride and Prejudice。'),
+    ('奥威尔的《1984》。', '奥威尔的一九八四。'),
 ]
 
 # Added time: a sum's term is 二 (before: 第45+2分钟 → 加两分钟); a count after 加 keeps 两.
