@@ -199,8 +199,9 @@ class _Writer:
         else:
             voice, who = (self.cast.host if role == "host" else self.cast.narrator), word(ROLE_NAMES[role], self.doc.meta.language)
         # runs another language's voice reads as printed (`foreign.apart`): not by the title's rules
-        handed = {s.text.strip(): s.lang for s in spans if s.lang and s.lang.lower() != self.doc.meta.language.lower()
-                  and len(s.text.strip()) >= 2 and apart(voice, s.lang, s.text)}
+        # (each sentence of a run apart: a run of two sentences is cut where the cue's sentences are)
+        handed = {piece: s.lang for s in spans if s.lang and s.lang.lower() != self.doc.meta.language.lower()
+                  and apart(voice, s.lang, s.text) for piece in sentences(s.text) if len(piece) >= 2}
         shown_sentences: list[str] = []
         spoken_sentences: list[str] = []
         unsaid = ""  # printed sentences with nothing to say (emoji) before the first said one

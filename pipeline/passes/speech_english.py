@@ -151,7 +151,8 @@ def english_numbers(text: str, rules: SpeechRules, *, marked: bool = False) -> s
 
     def roman(m: re.Match[str]) -> str:  # (the rule of `speech_words.roman_numerals`, said in English)
         value = _roman(m[2])
-        if value is None or set(m[2]) == {"X"} or "L" in m[2] and len(m[2]) < 3 and m[1] not in numbered:
+        if value is None or set(m[2]) == {"X"} or "L" in m[2] and len(m[2]) < 3 and m[1] not in numbered or (
+                m[1].lower() in function):
             return m[0]
         said = cardinal(value, words)
         return f"{m[1]} " + (f"{words.the} {_ordinal(said, words).capitalize()}" if m[1] in regnal else said)

@@ -90,7 +90,11 @@ def roman_numerals(text: str, rules: SpeechRules) -> str:
 
     numbered = compiled(rules, "roman-numbered", lambda: regnal | frozenset(rules.figures.roman_numbered))
 
+    grammar = compiled(rules, "function-words", lambda: frozenset(w.lower() for w in rules.english.function_words))
+
     def after_name(m: re.Match[str]) -> str:
+        if m[1].lower() in grammar:
+            return m[0]  # The LIV Golf, And XL: a word of grammar names nothing a numeral counts
         if "L" in m[2] and len(m[2]) < 3 and m[1] not in numbered:
             return m[0]  # XL, LX, LV alone are a size, a trim, a brand (Pixel 3 XL, Lexus LX)
         said = number(re.match(r"([IVXL]+)", m[2]))  # type: ignore[arg-type]

@@ -277,6 +277,9 @@ ROMAN = [
     ('Pixel 3 XL手机。', 'Pixel三X L手机。'),
     ('雷克萨斯Lexus LX。', '雷克萨斯Lexus L X。'),
     ('尺码XL。', '尺码X L。'),
+    # (after a word of grammar a numeral counts nothing: LIV Golf is a name)
+    ('沙特资助的The LIV Golf联赛。', '沙特资助的The L I V Golf联赛。'),
+    ('He joined The LIV tour in 2023 with his friends.', 'He joined The L I V tour in twenty twenty three with his friends.'),
 ]
 
 # A release's code (24H2) after a model's number, with a pause between the two figures (before: 十一二四H二),
@@ -350,6 +353,8 @@ rights: © 2025 城东周报
 我们读了[Henry VIII]{lang=en}的传记，又看了[Super Bowl LVIII]{lang=en}。
 
 书名是[Catch-22]{lang=en}，法文书是[Louis XIV et 1715]{lang=fr}，口号是[Qapla' 2]{lang=tlh}。
+
+他写道：[Henry VIII was 18! We read it 2 times]{lang=en}，就这样。
 """
 
 
@@ -377,7 +382,8 @@ def test_a_marked_run_is_handed_to_its_voice_in_its_own_words(salon_cues):
         text = "".join(cue.spoken)
         runs += [(text[start:end], lang) for start, end, lang in cue.runs]
     assert runs == [("Henry the Eighth", "en"), ("Super Bowl fifty-eight", "en"), ("Catch-twenty-two", "en"),
-                    ("Louis XIV et 1715", "fr"), ("Qapla二", "tlh")]
+                    ("Louis XIV et 1715", "fr"), ("Qapla二", "tlh"),
+                    ("Henry the Eighth was eighteen", "en"), ("We read it two times", "en")]  # (a run of two sentences)
     cue = next(c for c in salon_cues if "Catch" in "".join(c.shown))
     assert "".join(cue.shown) == "书名是Catch-22，法文书是Louis XIV et 1715，口号是Qapla' 2。"
     assert "".join(cue.spoken).endswith("口号是Qapla二。")
