@@ -46,6 +46,7 @@ from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
 from pipeline.passes.speech_words import grades as _grades
 from pipeline.passes.speech_words import said_by_context as _said_by_context
+from pipeline.passes.speech_words import time_zones as _time_zones
 from pipeline.passes import speech_science as _science
 from pipeline.passes.speech_english import english_numbers as _english_numbers
 from pipeline.passes.speech_references import references as _references
@@ -430,7 +431,7 @@ def speak(text: str, rules: SpeechRules, *, part: bool = False) -> str:
     text = _science.ions(text, rules)  # (before a charge's digit is read as a power, Fe³⁺)
     text = _science.flu_subtypes(_science.e_notation(text))
     text = _said_by_context(text, rules)
-    text = _grades(text, rules)
+    text = _grades(_time_zones(text, rules), rules)
     text = _without_note_marks(text)
     text = _by_label.stock_codes(text, rules)
     text = _by_label.number_plates(text, rules)

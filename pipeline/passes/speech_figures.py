@@ -130,7 +130,9 @@ def figures(text: str, rules: SpeechRules) -> str:
 
         # (the word may hold a digit, 后4位1234: the figure is what follows it; and the figures listed
         # after it are codes too, 拨打110、119或120 → 幺幺零、幺幺九或幺二零; before: 一百一十九)
-        text = re.sub(rf"((?:{words})[：:\s是为]{{0,2}})(\d[\d\-－ ]*\d)((?:[{_LISTED}]\s?\d+)*)(?![\d.])", code, text)
+        # (a code may open with capitals, 工号是A0123 → A零幺二三; the twelfth sweep, before: A零一二三)
+        text = re.sub(rf"((?:{words})[：:\s是为]{{0,2}}(?:[A-Z]{{1,3}}(?=\d))?)(\d[\d\-－ ]*\d)((?:[{_LISTED}]\s?\d+)*)(?![\d.])",
+                      code, text)
 
     if table.send_words:  # 发送"TD"至10086: the number a keyword is sent to (before: 一万零八十六)
         sent = compiled(rules, "sent-to", lambda: re.compile(

@@ -174,3 +174,18 @@ def grades(text: str, rules: SpeechRules) -> str:
     A A A A, spelt; the page's 3A, 5A read so already)."""
     text = re.sub(r"(?<![A-Za-z0-9])([A-D]{1,3})[-－](?![A-Za-z0-9\-－])", rf"\1{rules.signed.discount}", text)
     return re.sub(r"(?<![A-Za-z0-9])(A{3,5})(?![A-Za-z0-9])", lambda m: f"{len(m[1])}A", text)
+
+
+def time_zones(text: str, rules: SpeechRules) -> str:
+    """A time zone's offset after UTC or GMT, its hours counted: UTC+08:00 → UTC加八, GMT-5 → GMT减五,
+    UTC+5:30 → UTC加五小时三十分 (the twelfth sweep; before: UTC加八点整, read as a clock)."""
+    operators = rules.figures.operators
+
+    def offset(m: re.Match[str]) -> str:
+        hours, minutes = int(m[3]), int(m[4] or 0)
+        if hours > 14 or minutes > 59:
+            return m[0]
+        sign = operators.get("+", "加") if m[2] in "+＋" else operators.get("-", "减")
+        return f"{m[1]}{sign}{hours}" + (f"小时{minutes}分" if minutes else "")
+
+    return re.sub(r"(?<![A-Za-z])(UTC|GMT)\s?([+＋\-−－])\s?(\d{1,2})(?:[:：]?(\d{2}))?(?![\d:：])", offset, text)

@@ -76,6 +76,9 @@ PHONES = [
     ('电话：0755-88886666。', '电话：零七五五，八八八八六六六六。'),
     ('可拨打反诈专线96110咨询。', '可拨打反诈专线九六幺幺零咨询。'),
     ('食品安全举报热线12331。', '食品安全举报热线幺二三三幺。'),
+    # (a code opening with capitals after its word; before: A零一二三)
+    ('他的工号是A0123。', '他的工号是A零幺二三。'),
+    ('单号AB2024001。', '单号A B二零二四零零幺。'),
 ]
 
 # Number plates (already right).
@@ -99,7 +102,7 @@ TRANSPORT = [
     ('Z53次列车。', 'Z五三次列车。'),
 ]
 
-# Clock times. (Before: 下午2时 → 二时; an hour in 时 is 两时 as 2点 is 两点.)
+# Clock times and time zones. (Before: 下午2时 → 二时; an hour in 时 is 两时 as 2点 is 两点.)
 CLOCK = [
     ('上午9:30开会。', '上午九点三十分开会。'),
     ('会议于24:00结束。', '会议于二十四点整结束。'),
@@ -113,6 +116,11 @@ CLOCK = [
     ('凌晨3时许。', '凌晨三时许。'),
     ('12:00整开饭。', '十二点整开饭。'),
     ('发布会于下午2时举行。', '发布会于下午两时举行。'),
+    # (a time zone's offset counted; before: UTC+08:00 → 加八点整, a clock)
+    ('UTC+08:00时区。', 'U T C加八时区。'),
+    ('纽约位于GMT-5时区。', '纽约位于G M T减五时区。'),
+    ('印度时间UTC+5:30。', '印度时间U T C加五小时三十分。'),
+    ('北京时间（UTC+8）晚上8点。', '北京时间，U T C加八，晚上八点。'),
 ]
 
 # Fractions, scales and ratios (already right).
@@ -197,6 +205,8 @@ GRADES = [
     ('穆迪将其评级下调至BBB-。', '穆迪将其评级下调至B B B减。'),
     ('标普给予AA-评级。', '标普给予A A减评级。'),
     ('3A游戏大作。', '三A游戏大作。'),
+    # (a stock under a delisting warning as the market says it; before: S T, the star dropped)
+    ('*ST股票被退市。', '星S T股票被退市。'),
 ]
 
 # Hashtags and mentions: the marks unsaid.
