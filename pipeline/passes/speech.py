@@ -330,7 +330,7 @@ def _codes(text: str, rules: SpeechRules) -> str:
     return re.sub(r"(?<![\d.])\d+\.\d+[A-Za-z]+|[A-Za-z0-9]+", token, text)
 
 
-_TERMS = {"加": "+", "减": "-", "乘": "×"}
+_TERMS = {"加": "+", "减": "-", "乘": "×", "比": "="}  # (比 of a score: 2:2平 → 二比二平, not 二比两平)
 
 
 def _numbers(text: str, rules: SpeechRules) -> str:

@@ -237,13 +237,19 @@ TITLES = [
     ('奥威尔的《1984》。', '奥威尔的一九八四。'),
 ]
 
-# Added time: a sum's term is 二 (before: 第45+2分钟 → 加两分钟); a count after 加 keeps 两.
+# Added time and scores: a sum's or a score's term is 二 (before: 第45+2分钟 → 加两分钟); a count after 加 or
+# 比 keeps 两.
 ADDED_TIME = [
     ('第45+2分钟，他打入一球。', '第四十五加二分钟，他打入一球。'),
     ('第90+3分钟扳平比分。', '第九十加三分钟扳平比分。'),
     ('补时阶段第90+2分钟。', '补时阶段第九十加二分钟。'),
     ('第45+1分钟，他头球破门。', '第四十五加一分钟，他头球破门。'),
     ('再加2个鸡蛋。', '再加两个鸡蛋。'),
+    # (and a score's second number: before, 2:2平 → 二比两平; a shot is counted, 2记 → 两记)
+    ('双方战成2:2平。', '双方战成二比二平。'),
+    ('比分2比2。', '比分二比二。'),
+    ('他比2个人都高。', '他比两个人都高。'),
+    ('他投中2记三分。', '他投中两记三分。'),
 ]
 
 # A score's trailing zeros are unsaid, as a price's (before: 437.80分 → 点八零分); a measurement keeps
