@@ -205,8 +205,14 @@ class _Writer:
         shown_sentences: list[str] = []
         spoken_sentences: list[str] = []
         unsaid = ""  # printed sentences with nothing to say (emoji) before the first said one
-        for sentence in sentences("".join(s.text for s in spans)):
+        text, at = "".join(s.text for s in spans), 0
+        for sentence in sentences(text):
             spoken = spoken_sentence(sentence, handed, self.rules)
+            start = text.find(sentence, at)
+            if shown_sentences and start > at and not text[at:start].strip() and not is_wide(sentence[0]) and not is_wide(
+                    shown_sentences[-1][-1]):  # two Latin sentences keep the space between them (Hi! Bye.:
+                sentence, spoken = " " + sentence, (" " + spoken if spoken else spoken)  # before, 'Hi!Bye.')
+            at = start + len(sentence.lstrip()) if start >= 0 else at
             if spoken:
                 shown_sentences.append(unsaid + sentence)
                 spoken_sentences.append(spoken)

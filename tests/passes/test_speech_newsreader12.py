@@ -392,7 +392,7 @@ def test_a_marked_run_is_handed_to_its_voice_in_its_own_words(salon_cues):
     English words (before: the title's Mandarin rules read them, and the English voice was handed
     Henry八世, Super Bowl五十八, Catch二十二); a French run is handed to the French voice as printed,
     its figures for it to say in French; a run no voice reads (tlh, W431) is read by the speaker's
-    voice, by the title's rules (二). The captions show the printed text."""
+    voice, by the title's rules (二). The captions show the printed text, spaces and all."""
     runs = []
     for cue in salon_cues:
         text = "".join(cue.spoken)
@@ -403,3 +403,6 @@ def test_a_marked_run_is_handed_to_its_voice_in_its_own_words(salon_cues):
     cue = next(c for c in salon_cues if "Catch" in "".join(c.shown))
     assert "".join(cue.shown) == "书名是Catch-22，法文书是Louis XIV et 1715，口号是Qapla' 2。"
     assert "".join(cue.spoken).endswith("口号是Qapla二。")
+    # two Latin sentences keep the space between them in the captions and the script (before: 18!We)
+    cue = next(c for c in salon_cues if "Henry VIII was" in "".join(c.shown))
+    assert "".join(cue.shown) == "他写道：Henry VIII was 18! We read it 2 times，就这样。"
