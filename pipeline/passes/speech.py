@@ -185,7 +185,12 @@ def _powers(text: str, rules: SpeechRules) -> str:
         said = not m[2] and table.names.get(exponent) or cardinal(int(exponent.translate(_SUPERSCRIPTS))) + table.nth
         return m[1] + table.of + (rules.signed.negative if m[2] else "") + said
 
-    return re.sub(r"([A-Za-z0-9)）])(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", power, text)
+    text = re.sub(r"([A-Za-z0-9)）])(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", power, text)
+    # a unit after a power of ten is the amount's (2.5×10⁻³mol/L → …的负三次方摩尔每升; the twelfth sweep,
+    # before: mol, read as a word); by its exact spelling, then folded, as after a number
+    latin = compiled(rules, "units-after-power", lambda: alternatives(u for u in rules.units if len(u) > 1))
+    return re.sub(rf"(?<={re.escape(table.nth)})\s?((?i:{latin}))(?![A-Za-z])",
+                  lambda m: rules.units.get(m[1], units.get(m[1].lower(), m[1])), text) if latin else text
 
 
 def _per_unit(text: str, rules: SpeechRules) -> str:
