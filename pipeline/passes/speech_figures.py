@@ -304,7 +304,9 @@ def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
         text = re.sub(rf"((?:{before})[：:\s是为]{{0,2}}){prefix}", lambda m: m[1] + spelt(m), text)
     if table.code_suffixes:
         suffixes = "|".join(map(re.escape, table.code_suffixes))
-        text = re.sub(rf"(?<![\d.,\-－A-Za-z])\d{{{table.code_digits},}}(?=(?:{suffixes}))", lambda m: digits(m[0], one), text)
+        # (a room's capital before its digits too, B1203会议室 → B幺二零三; the twelfth sweep, before: B一二零三)
+        text = re.sub(rf"(?<![\d.,\-－A-Za-z])([A-Z]{{0,2}})(\d{{{table.code_digits},}})(?=(?:{suffixes}))",
+                      lambda m: m[1] + digits(m[2], one), text)
     if table.stock_words:  # 股票600036, 创业板300750 (before: 六十万零三十六, an amount)
         words = alternatives(table.stock_words)
         text = re.sub(rf"((?:{words})[：:\s为是]{{0,2}})(\d{{5,6}})(?![\d.])", lambda m: m[0] if amount_follows(

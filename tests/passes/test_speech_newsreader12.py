@@ -48,7 +48,7 @@ WEATHER = [
     ('臭氧浓度160毫克/立方米。', '臭氧浓度一百六十毫克每立方米。'),
 ]
 
-# Addresses: a street's number counted, a flat's and a room's digit by digit (already right).
+# Addresses: a street's number counted, a flat's and a room's digit by digit.
 ADDRESSES = [
     ('他家住在人民路123号4栋502室。', '他家住在人民路一百二十三号四栋五零二室。'),
     ('请到3号楼1201室办理。', '请到三号楼幺二零幺室办理。'),
@@ -58,6 +58,11 @@ ADDRESSES = [
     ('公司位于科技园南区8栋1001室。', '公司位于科技园南区八栋幺零零幺室。'),
     ('南京东路300号。', '南京东路三百号。'),
     ('他在18楼。', '他在十八楼。'),
+    # (a room named by its use, a capital before its digits too; before: B一二零三, 三百零一教室)
+    ('请到B1203会议室。', '请到B幺二零三会议室。'),
+    ('在301教室上课。', '在三零幺教室上课。'),
+    ('他住在1102房间。', '他住在幺幺零二房间。'),
+    ('共有120间教室。', '共有一百二十间教室。'),
 ]
 
 # Telephone and service numbers, digit by digit with 幺. (Before: 反诈专线96110 → 九万六千一百一十.)
