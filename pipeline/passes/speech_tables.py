@@ -138,6 +138,9 @@ class English:
     percent: str = "percent"
     oh: str = "oh"  # the zero of a year said in pairs (1905 → nineteen oh five)
     the: str = "the"  # before a monarch's ordinal (Henry VIII → Henry the Eighth)
+    minus: str = "minus"  # a sign before a temperature (-5℃ → minus five degrees Celsius)
+    degrees: Mapping[str, str] = field(default_factory=dict)  # ℃ → degrees Celsius
+    denominators: Mapping[str, str] = field(default_factory=dict)  # a fraction's denominator said otherwise than its ordinal (4 → quarter)
     year_before: tuple[str, ...] = ()  # words after which 1100–2099 is a year
     ordinals: Mapping[str, str] = field(default_factory=dict)  # the last word of an ordinal (three → third)
     money: Mapping[str, str] = field(default_factory=dict)  # a sign before a number ($ → dollars)
@@ -356,6 +359,9 @@ def _english_table(table: Mapping[str, object]) -> English:
                    hundred=str(table.get("hundred", default.hundred)), scales=_words(table.get("scales")),
                    point=str(table.get("point", default.point)), percent=str(table.get("percent", default.percent)),
                    oh=str(table.get("oh", default.oh)), the=str(table.get("the", default.the)),
+                   minus=str(table.get("minus", default.minus)),
+                   degrees={str(k): str(v) for k, v in dict(table.get("degrees", {})).items()},  # type: ignore[call-overload]
+                   denominators={str(k): str(v) for k, v in dict(table.get("denominators", {})).items()},  # type: ignore[call-overload]
                    year_before=_words(table.get("year_before")),
                    ordinals={str(k): str(v) for k, v in dict(table.get("ordinals", {})).items()},  # type: ignore[call-overload]
                    money={str(k): str(v) for k, v in dict(table.get("money", {})).items()},  # type: ignore[call-overload]

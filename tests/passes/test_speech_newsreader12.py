@@ -315,10 +315,23 @@ VERSIONS = [
     ('公司24H2营收增长。', '公司二四年下半年营收增长。'),
 ]
 
+# Figures inside an English sentence, in English (before: 3/4 → 三、four, -5℃ → -五摄氏度, US$5 → U S$five:
+# Mandarin and a pause in an English sentence).
+ENGLISH = [
+    ('He said 3/4 of the people agreed.', 'He said three quarters of the people agreed.'),
+    ('About 2/3 of the voters stayed home.', 'About two thirds of the voters stayed home.'),
+    ('Only 1/2 of them came back.', 'Only one half of them came back.'),
+    ('It costs US$5 per month.', 'It costs five dollars per month.'),
+    ('The temperature was -5℃ that night.', 'The temperature was minus five degrees Celsius that night.'),
+    ('It was 30°C in the shade at noon.', 'It was thirty degrees Celsius in the shade at noon.'),
+    ('We won 3-1 in the final.', 'We won three to one in the final.'),
+]
+
 TABLES = {"weather": WEATHER, "addresses": ADDRESSES, "phones": PHONES, "plates": PLATES, "transport": TRANSPORT,
           "clock": CLOCK, "fractions": FRACTIONS, "science": SCIENCE, "currency": CURRENCY, "angles": ANGLES,
           "generations": GENERATIONS, "grades": GRADES, "tags": TAGS, "titles": TITLES, "added time": ADDED_TIME,
-          "scores": SCORES, "netspeak": NETSPEAK, "roman": ROMAN, "versions": VERSIONS}
+          "scores": SCORES, "netspeak": NETSPEAK, "roman": ROMAN, "versions": VERSIONS,
+          "english": ENGLISH}
 
 
 @pytest.mark.parametrize("table", TABLES.values(), ids=TABLES.keys())
