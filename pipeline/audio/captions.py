@@ -154,8 +154,37 @@ def cue_markup(caption: Caption, runs: Mapping[str, str] | None = None) -> str:
     """A cue's lines, escaped, each run the source marks as another language (`foreign_runs`)
     in a `<lang …>` cue span, as WebVTT marks one: a caption reader or screen reader read
     '<v 沈德海>…对着moon phase来调' as Chinese, the English words in the Chinese voice."""
-    return "".join(f"<lang {language}>{_escape(piece)}</lang>" if language else _escape(piece)
-                   for piece, language in wrapped(caption.text, runs or {}))
+    return _markups([caption], runs)[0]
+
+
+def _markups(captions: list[Caption], runs: Mapping[str, str] | None) -> list[str]:
+    """Each caption's markup, its runs found in the text of the captions of one voice read on
+    end to end: a run cut across two captions ('Night Owl' | 'Reading Club') is marked in both,
+    each part a `<lang …>` span of its own (before: neither caption held the whole run, so its
+    words went unmarked, read in the Chinese voice)."""
+    out: list[str] = []
+    start = 0
+    while start < len(captions):
+        end = start + 1
+        while end < len(captions) and (captions[end].who, captions[end].chapter) == (
+                captions[start].who, captions[start].chapter):
+            end += 1
+        texts = [caption.text for caption in captions[start:end]]
+        joined = "\n".join(texts)  # (a run may cross a caption's edge as it crosses a line's)
+        found, at = [], 0
+        for piece, language in wrapped(joined, runs or {}):
+            found.append((at, at + len(piece), language))
+            at += len(piece)
+        first = 0
+        for text in texts:
+            last = first + len(text)
+            parts = [(joined[max(a, first):min(b, last)], language) for a, b, language in found
+                     if min(b, last) > max(a, first)]
+            out.append("".join(f"<lang {language}>{_escape(piece)}</lang>" if language and piece.strip()
+                               else _escape(piece) for piece, language in parts))
+            first = last + 1
+        start = end
+    return out
 
 
 def webvtt(timeline: Timeline, title: str, language: str | None = None,
@@ -168,11 +197,11 @@ def webvtt(timeline: Timeline, title: str, language: str | None = None,
     header = ["WEBVTT", "Kind: captions", f"Language: {language}"] if language else ["WEBVTT"]
     lines = [*header, "", f"NOTE {_escape(title)}", ""]
     chapter = -1
-    for number, caption in enumerate(captions(timeline), start=1):
+    timed = captions(timeline)
+    for number, (caption, text) in enumerate(zip(timed, _markups(timed, runs), strict=True), start=1):
         if caption.chapter != chapter:
             chapter = caption.chapter
             lines += [f"NOTE chapter {chapter + 1}: {_escape(timeline.chapters[chapter].chapter.title)}", ""]
-        text = cue_markup(caption, runs)
         lines += [
             str(number),
             f"{vtt_time(caption.start)} --> {vtt_time(caption.end)}",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ _SENTENCE_MARKS = frozenset("。！？.!?…")
 _CLAUSE_MARKS = frozenset("，、；：,;:—")
 if TYPE_CHECKING:
     from pipeline.model import Document
+    from pipeline.passes.speech_tables import SpeechRules
 
 Run = tuple[int, int, str]  # (start, end) in the cue's joined spoken text, and the run's BCP 47 tag
 _TRIMMED = " \t\u3000.,;:!?。，；：！？、…\"'“”‘’()（）"
@@ -94,10 +96,47 @@ def run_voices(voice: VoiceSpec, runs: Iterable[Run]) -> str:
     return "".join(f" · {lang}: {name}" for lang, name in said.items())
 
 
+def apart(voice: VoiceSpec, lang: str | None, text: str) -> bool:
+    """Whether a marked run is handed to a voice of its language as it is printed (a Latin-letter
+    run a voice of its language reads: `said_apart`), rather than read by the text-for-the-ear rules
+    of the title's language (a run no voice of its own reads, W431, or one in Chinese characters,
+    {lang=yue}: the figures are said in Chinese words for the Cantonese voice)."""
+    return bool(lang) and foreign_voice(voice, lang) is not None and not _HAN.search(text)
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_QUOTE_MARKS = re.compile(r"[“”「」『』《》〈〉\"]")
+
+
+def said_apart(text: str, lang: str, rules: SpeechRules) -> str:
+    """A run another language's voice reads, as that voice is given it: English with its figures in
+    English words (Henry VIII → Henry the Eighth, Catch-22 → Catch-twenty-two; `speech_english`), any
+    other language as printed, its figures for its voice to read in its own words; quote marks
+    dropped. Before (the twelfth sweep), the title's Mandarin rules read them: the English voice was
+    handed Henry八世, Super Bowl五十八, Catch二十二."""
+    from pipeline.passes.speech_english import english_numbers
+
+    said = english_numbers(text, rules, marked=True) if lang.lower().split("-")[0] == "en" else text
+    return re.sub(r"\s+", " ", _QUOTE_MARKS.sub("", said)).strip()
+
+
+def spoken_sentence(sentence: str, runs: Mapping[str, str], rules: SpeechRules) -> str:
+    """A printed sentence as it is spoken, its runs of `runs` (text → language, those read `apart`)
+    as `said_apart` gives them and the text around them by the title's rules (`speech.speak`)."""
+    from pipeline.passes.speech import speak
+
+    parts = wrapped(sentence, runs) if runs else []
+    if not any(lang for _piece, lang in parts):
+        return speak(sentence, rules)
+    said = "".join(said_apart(piece, lang, rules) if lang else speak(piece, rules, part=True) for piece, lang in parts)
+    said = re.sub(r"^[，、：；。\s]+", "", said.strip())
+    return re.sub(r"[，、：；]$", "。", said)
+
+
 def spoken_runs(pieces: Iterable[tuple[str, str | None]], title_language: str, say) -> dict[str, str]:
-    """The spoken form of each marked run (`say`: a printed sentence → its spoken text) → its
-    language, for runs marked with another tag than the title's; a run's closing mark is left to the
-    text around it (a piece of punctuation is not worth a voice of its own)."""
+    """The spoken form of each marked run (`say`: a printed sentence and its language → its spoken
+    text) → its language, for runs marked with another tag than the title's; a run's closing mark is
+    left to the text around it (a piece of punctuation is not worth a voice of its own)."""
     from pipeline.passes.speech import sentences
 
     runs: dict[str, str] = {}
@@ -105,7 +144,7 @@ def spoken_runs(pieces: Iterable[tuple[str, str | None]], title_language: str, s
         if not lang or lang.lower() == title_language.lower():
             continue  # (a run of another tag of the same spoken language: `foreign_voice` keeps its voice)
         for sentence in sentences(text):
-            spoken = say(sentence).strip(_TRIMMED)
+            spoken = say(sentence, lang).strip(_TRIMMED)
             if len(spoken) >= 2:
                 runs.setdefault(spoken, lang)
     return runs

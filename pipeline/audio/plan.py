@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from pipeline.audio.engine import EngineName, VoiceSpec
-from pipeline.audio.foreign import located, spoken_runs
+from pipeline.audio.foreign import apart, located, said_apart, spoken_runs, spoken_sentence
 from pipeline.furniture import word
 from pipeline.model import Answer, Document, Paragraph, Section, Span
 from pipeline.passes.casting import Cast
@@ -194,11 +194,25 @@ class _Writer:
         `shown` replaces the printed text where the ear hears something else (the label before
         an answer, a reference's number); the prefixes number a point: （1） / 第一，.
         """
+        if role == "speaker" and answer is not None:
+            voice, who = self.cast.voice(answer.speaker.id), answer.speaker.name
+        else:
+            voice, who = (self.cast.host if role == "host" else self.cast.narrator), word(ROLE_NAMES[role], self.doc.meta.language)
+        # runs another language's voice reads as printed (`foreign.apart`): not by the title's rules
+        # (each sentence of a run apart: a run of two sentences is cut where the cue's sentences are)
+        handed = {piece: s.lang for s in spans if s.lang and s.lang.lower() != self.doc.meta.language.lower()
+                  and apart(voice, s.lang, s.text) for piece in sentences(s.text) if len(piece) >= 2}
         shown_sentences: list[str] = []
         spoken_sentences: list[str] = []
         unsaid = ""  # printed sentences with nothing to say (emoji) before the first said one
-        for sentence in sentences("".join(s.text for s in spans)):
-            spoken = speak(sentence, self.rules)
+        text, at = "".join(s.text for s in spans), 0
+        for sentence in sentences(text):
+            spoken = spoken_sentence(sentence, handed, self.rules)
+            start = text.find(sentence, at)
+            if shown_sentences and start > at and not text[at:start].strip() and not is_wide(sentence[0]) and not is_wide(
+                    shown_sentences[-1][-1]):  # two Latin sentences keep the space between them (Hi! Bye.:
+                sentence, spoken = " " + sentence, (" " + spoken if spoken else spoken)  # before, 'Hi!Bye.')
+            at = start + len(sentence.lstrip()) if start >= 0 else at
             if spoken:
                 shown_sentences.append(unsaid + sentence)
                 spoken_sentences.append(spoken)
@@ -218,13 +232,10 @@ class _Writer:
             shown_sentences = [shown] + [""] * (len(shown_sentences) - 1)
         shown_sentences[0] = shown_prefix + shown_sentences[0]
         spoken_sentences[0] = spoken_prefix + spoken_sentences[0]
-        if role == "speaker" and answer is not None:
-            voice, who = self.cast.voice(answer.speaker.id), answer.speaker.name
-        else:
-            voice, who = (self.cast.host if role == "host" else self.cast.narrator), word(ROLE_NAMES[role], self.doc.meta.language)
         # runs in another language, where the spoken text holds them, for a voice of that language
         foreign = spoken_runs(((s.text, s.lang) for s in spans), self.doc.meta.language,
-                              lambda sentence: speak(sentence, self.rules))
+                              lambda sentence, lang: said_apart(sentence, lang, self.rules)
+                              if apart(voice, lang, sentence) else speak(sentence, self.rules))
         return [Cue(role=role, who=who, voice=voice, shown=tuple(shown_sentences), spoken=tuple(spoken_sentences),
                     pause=pause, speaker_id=answer.speaker.id if answer else None,
                     answer_id=answer.id if answer else None, label=answer.label if answer else None,

@@ -9,7 +9,8 @@ quotes dropped, and every word of the pronunciation table respelt (see homophone
 The tables live in `pipeline/data/speech.toml` (read by `speech_tables.py`); the order of the
 steps in `speak` matters and is the order a reader resolves them (addresses before dots and
 slashes, dates before bare numbers, units before letters). Figures read by their shape (dates,
-times, codes, scores, signs, ranges, years, model numbers) are in `speech_figures.py`, figures
+codes, scores, signs, ranges, model numbers) are in `speech_figures.py`, clock times, durations
+and years alone in `speech_times.py`, figures
 said as words of their own (24/7, Roman numerals, US$3.5bn) in `speech_words.py`, the number
 words in `speech_numbers.py`.
 """
@@ -33,15 +34,20 @@ from pipeline.passes.speech_tables import (  # noqa: F401 (the tables are part o
     load_rules,
 )
 from pipeline.passes.speech_figures import (
-    dates_and_times as _dates_and_times,
     figures as _figures,
     numeric_dates as _dates,
     signed as _signed,
 )
+from pipeline.passes.speech_times import dates_and_times as _dates_and_times
+from pipeline.passes.speech_quantities import quantities as _quantities
 from pipeline.passes.speech_words import figure_names as _figure_names
 from pipeline.passes.speech_words import designations as _designations
 from pipeline.passes.speech_words import multipliers as _multipliers
 from pipeline.passes.speech_words import roman_numerals as _roman_numerals
+from pipeline.passes.speech_words import grades as _grades
+from pipeline.passes.speech_words import said_by_context as _said_by_context
+from pipeline.passes.speech_words import time_zones as _time_zones
+from pipeline.passes import speech_science as _science
 from pipeline.passes.speech_english import english_numbers as _english_numbers
 from pipeline.passes.speech_references import references as _references
 from pipeline.passes.speech_web import web_addresses as _web
@@ -179,7 +185,12 @@ def _powers(text: str, rules: SpeechRules) -> str:
         said = not m[2] and table.names.get(exponent) or cardinal(int(exponent.translate(_SUPERSCRIPTS))) + table.nth
         return m[1] + table.of + (rules.signed.negative if m[2] else "") + said
 
-    return re.sub(r"([A-Za-z0-9)）])(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", power, text)
+    text = re.sub(r"([A-Za-z0-9)）])(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", power, text)
+    # a unit after a power of ten is the amount's (2.5×10⁻³mol/L → …的负三次方摩尔每升; the twelfth sweep,
+    # before: mol, read as a word); by its exact spelling, then folded, as after a number
+    latin = compiled(rules, "units-after-power", lambda: alternatives(u for u in rules.units if len(u) > 1))
+    return re.sub(rf"(?<={re.escape(table.nth)})\s?((?i:{latin}))(?![A-Za-z])",
+                  lambda m: rules.units.get(m[1], units.get(m[1].lower(), m[1])), text) if latin else text
 
 
 def _per_unit(text: str, rules: SpeechRules) -> str:
@@ -195,7 +206,10 @@ def _per_unit(text: str, rules: SpeechRules) -> str:
     currency = "".join(rules.currency.values()) + "".join(w for w in rules.two_words if not w.isascii())
     measures = compiled(rules, "per-unit-measures", lambda: re.escape(
         "".join(sorted(set(rules.quantity + rules.two + currency + "公里升")))))
-    unit = rf"(?:(?i:{latin})(?![A-Za-z])|[{measures}]{{1,3}})"
+    # (or a unit word, 75微克/立方米 → 七十五微克每立方米; the twelfth sweep, before: 微克、立方米)
+    words = compiled(rules, "per-unit-words", lambda: alternatives(
+        w for w in (*rules.unit_words, *rules.units.values(), *rules.signs.values()) if len(w) > 1 and not w.isascii()))
+    unit = rf"(?:(?i:{latin})(?![A-Za-z])|{words + '|' if words else ''}[{measures}]{{1,3}})"
 
     def per(m: re.Match[str]) -> str:
         count, second = re.fullmatch(r"(\d*)\s?(.*)", m[2]).groups()  # type: ignore[union-attr]
@@ -213,7 +227,10 @@ def _per_unit(text: str, rules: SpeechRules) -> str:
     if signs:  # ¥99/月 → ¥99每月, read 九十九元每月 once the sign is read
         text = re.sub(rf"((?:{signs})\s?(?:{_NUMBER})[万亿千百]*)\s*/\s*(?=[{_HAN}])", rf"\1{rules.per}", text)
     # (the second unit may be counted: 6.5L/100km → 六点五升每一百公里; before: 升、一百公里)
-    return re.sub(rf"(?<=\d)({unit})\s*/\s*((?:\d+\s?)?(?i:{latin})(?![A-Za-z])|(?=[{_HAN}]))", per, text)
+    # (and after a power of ten, 3×10⁸米/秒 → 三乘十的八次方米每秒, read by now; before: 米、秒)
+    after = "|".join(f"(?<={re.escape(w)})" for w in (rules.powers.nth, *rules.powers.names.values()) if w)
+    return re.sub(rf"(?:(?<=\d){'|' + after if after else ''})({unit})\s*/\s*((?:\d+\s?)?(?i:{latin})(?![A-Za-z])|(?=[{_HAN}]))",
+                  per, text)
 
 
 def _marks(text: str) -> str:
@@ -227,6 +244,9 @@ def _marks(text: str) -> str:
     text = _BRACKETS.sub("，", text)
     text = _DASHES.sub("，", text)
     text = re.sub(r"(?<=[\d万亿%％])\+|(?<=\d[wW])\+", "多", text)  # 100+, 10万+, 10w+: more than
+    # (between two English words, & is their 'and': 《Fast & Furious 9》 → Fast and Furious, read on in
+    # English; the twelfth sweep, before: Fast和Furious. Between letters, H&M → H和M, as before)
+    text = re.sub(r"(?<=[A-Za-z]{2})\s*[&＆]\s*(?=[A-Za-z]{2})", " and ", text)
     text = text.replace("+", "加").replace("&", "和").replace("＆", "和")
     text = re.sub(r"(?<=[A-Z])/(?=[A-Z])", " ", text)  # GB/T, A/B测试: one name (before: a pause, G B、T)
     text = re.sub(r"(?<!\d)/|/(?!\d)", "、", text)
@@ -251,45 +271,6 @@ def _latin_names(text: str, rules: SpeechRules) -> str:
         return re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(one(w) for w in sorted(rules.latin, key=len, reverse=True))})")
 
     return compiled(rules, "latin", build).sub(lambda m: rules.latin[m[0]], text)
-
-
-def _quantities(text: str, rules: SpeechRules) -> str:
-    """Currencies, ranges, percentages and fractions around still-written numbers."""
-    signs = alternatives(rules.currency)
-
-    def amount(m: re.Match[str]) -> str:
-        word = rules.currency[m[1]]
-        said_after = m.string.startswith(word, m.end())  # ¥1,000元: the unit is written out too
-        return m[2] + m[3] + ("" if said_after else word)
-
-    text = re.sub(rf"({signs})\s?({_NUMBER})([万亿千百]*)", amount, text)
-    # a price's trailing zeros are not said: 12.80元 → 十二点八元, 3.00元 → 三元 (before: 十二点八零元)
-    money = alternatives({*rules.currency.values(), "块"})
-    text = re.sub(rf"(?<![\d.])(\d+)\.(\d*?)0+(?![\d.])(?=\s?[万亿]?(?:{money}))",
-                  lambda m: m[1] + (f".{m[2]}" if m[2] else ""), text)
-
-    joiner = rules.signed.joiner  # `_signed` made every range mark a joiner
-
-    def span(m: re.Match[str]) -> str:
-        percent = _PER.get(m[2] or m[4], "")
-        return f"{percent}{m[1]}{joiner}{percent}{m[3]}"
-
-    text = re.sub(rf"(?<![\d.])({_NUMBER})([%％‰]?)\s*{re.escape(joiner)}\s*({_NUMBER})([%％‰]?)(?![\d.])", span, text)
-    # '‰' like '%', after the signs (-0.6‰ → 负千分之零点六; before: '-千分之…', the minus read or dropped)
-    text = re.sub(rf"(?<![\d.])({_NUMBER})\s*([%％‰])", lambda m: _PER[m[2]] + m[1], text)
-    # (the denominator in words here: '2分之1' would read 两分之一, 2 before 分 being an amount)
-    # (the denominator is never 两: 100/200 → 二百分之一百)
-    # (after 第 a slash joins two ordinals, 第12/13届 → 第十二、十三届; before: 第十三分之十二届)
-    # (a decimal over a whole number is a fraction too: 评分9.5/10 → 十分之九点五; before: 九.十分之五)
-    # (and over a decimal: a sensor's 1/1.3英寸 → 一点三分之一; before: 一、一点三, the slash a pause)
-    def over(m: re.Match[str]) -> str:
-        whole, _, fraction = m[2].partition(".")
-        return f"{cardinal(int(whole), leading_two=False)}{'点' + digits(fraction) if fraction else ''}分之{m[1]}"
-
-    return re.sub(r"(?<![\d/第.])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/.])", over, text)
-
-
-_PER = {"%": "百分之", "％": "百分之", "‰": "千分之"}
 
 
 def _spell(token: str, one: str = "一") -> str:
@@ -354,6 +335,9 @@ def _codes(text: str, rules: SpeechRules) -> str:
     return re.sub(r"(?<![\d.])\d+\.\d+[A-Za-z]+|[A-Za-z0-9]+", token, text)
 
 
+_TERMS = {"加": "+", "减": "-", "乘": "×", "比": "="}  # (比 of a score: 2:2平 → 二比二平, not 二比两平)
+
+
 def _numbers(text: str, rules: SpeechRules) -> str:
     names = "|".join(sorted(rules.digit_names, key=len, reverse=True))
     if names:
@@ -365,6 +349,8 @@ def _numbers(text: str, rules: SpeechRules) -> str:
 
     def convert(m: re.Match[str]) -> str:
         before = m.string[m.start() - 1 : m.start()]
+        if before in _TERMS and m.string[m.start() - 2 : m.start() - 1].isdigit():
+            before = _TERMS[before]  # 45+2 (加 by now): a sum's term, 二 (`speech_numbers._TERM_SIGNS`)
         after = m.string[m.end() : m.end() + 12]
         return number(m[0], before, after, rules)
 
@@ -415,7 +401,7 @@ def _letters(text: str, rules: SpeechRules) -> str:
 _HALF_WIDTH_PAUSES = str.maketrans(",:;!?", "，：；！？")
 
 
-def _tidy(text: str) -> str:
+def _tidy(text: str, part: bool = False) -> str:
     # a half-width mark left between words is a pause like its full-width twin (E-mail: → E mail：)
     text = re.sub(r"\s+", " ", text.translate(_HALF_WIDTH_PAUSES))
     text = text.replace("/", "、")  # a slash no rule read (25/25/2024: no date, no fraction) is a pause
@@ -426,6 +412,8 @@ def _tidy(text: str) -> str:
         return max(m[0], key=lambda c: _STRENGTH.get(c, 0))
 
     text = re.sub(rf"[{_PAUSES}]{{2,}}", strongest, text)
+    if part:  # a piece of a sentence (`speak`'s `part`): its pauses at either end are the sentence's
+        return text.strip()
     text = re.sub(rf"^[{_PAUSES}\s]+", "", text)
     text = re.sub(r"[，、：；]$", "。", text)  # a cut-off clause still ends like a sentence
     return text.strip()
@@ -436,14 +424,19 @@ def _tidy(text: str) -> str:
 EAR_ONLY = "\ue00b"
 
 
-def speak(text: str, rules: SpeechRules) -> str:
-    """`text` (a sentence or a label) as it should be spoken."""
+def speak(text: str, rules: SpeechRules, *, part: bool = False) -> str:
+    """`text` (a sentence or a label) as it should be spoken; with `part`, a piece of a sentence
+    between runs another voice reads (`audio.foreign.spoken_sentence`), its edges' pauses kept."""
     text = text.replace(EAR_ONLY, "")
     text = _RATIO_SIGN.sub(lambda m: m[1] + rules.figures.ratio, text)
     text = text.translate(_FULL_WIDTH_ALNUM)
     text = re.sub(r"(?<=\d)．(?=\d)", ".", text)  # 3．5: a full-width decimal point
     text = _respell(text, rules)
     text = _sayable(text)  # (after the title's respellings, which may name such a character)
+    text = _science.ions(text, rules)  # (before a charge's digit is read as a power, Fe³⁺)
+    text = _science.flu_subtypes(_science.e_notation(text))
+    text = _said_by_context(text, rules)
+    text = _grades(_time_zones(text, rules), rules)
     text = _without_note_marks(text)
     text = _by_label.stock_codes(text, rules)
     text = _by_label.number_plates(text, rules)
@@ -483,4 +476,4 @@ def speak(text: str, rules: SpeechRules) -> str:
     text = _codes(text, rules)
     text = _numbers(text, rules)
     text = _letters(text, rules)
-    return _tidy(text)
+    return _tidy(text, part)

@@ -13,13 +13,14 @@ import re
 
 from pipeline.passes.speech_numbers import NUMBER
 from pipeline.passes.speech_tables import English, SpeechRules, any_of, compiled
+from pipeline.passes.speech_words import _roman
 
 _WORD = r"[A-Za-z][A-Za-z'’\-]*"
 # A number in English: with its sign of money, percent, a decade's s or an ordinal's ending ($5,
 # 12%, 1980s, 3rd), or a year cut short ('69); scores and ranges join two (3-1). Never a number
 # that letters run on from (70B, GPT4): the token ends where the number does.
-_FIGURE = rf"(?:[$€£]?(?:{NUMBER})(?:%|s|st|nd|rd|th)?|['’]\d\ds?)(?![A-Za-z0-9])"
-_TOKEN = rf"(?:{_WORD}|\d{{4}}-\d\d-\d\d(?![\d\-/]|\.\d)|{_FIGURE}(?:[-–]{_FIGURE})?)"  # (a date, 2024-03-05: one token)
+_FIGURE = rf"(?:(?:(?:US)?[$€£]|[-−](?=\d))?(?:{NUMBER})(?:%|℃|°[CF]|/\d{{1,2}}|s|st|nd|rd|th)?|['’]\d\ds?)(?![A-Za-z0-9])"
+_TOKEN = rf"(?:(?=US\$){_FIGURE}|{_WORD}|\d{{4}}-\d\d-\d\d(?![\d\-/]|\.\d)|{_FIGURE}(?:[-–]{_FIGURE})?)"  # (a date, 2024-03-05: one token)
 # A run of English: words and numbers apart by spaces and light punctuation, on one line.
 _RUN = re.compile(rf"(?<![A-Za-z0-9]){_TOKEN}(?:[ ,;:\"“”‘’]+{_TOKEN})+")
 # A number of its own in the run (not a model's 70B, not GPT4's 4), with the multiplier its money
@@ -29,6 +30,8 @@ _NUMBER_IN_RUN = (rf"(?<![A-Za-z0-9.,])(?P<sign>[$€£])?(?P<n>{NUMBER})(?P<end
 _ISO_DATE = re.compile(r"(?<![\d.\-/])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d\-/]|\.\d)")  # 2024-03-05 (a full stop may end it)
 _YEARS = re.compile(r"(?<![\d.,\-/$€£])(\d{4})[-–](\d{4})(?![\d%]|[.,]\d)")  # a range of years: 2020-2024
 _PAIR = re.compile(r"(?<![\d.,\-–:/])(\d{1,3})\s?([-–:：])\s?(\d{1,3})(?![\d\-–:/]|[.,]\d)")  # 3-1, 3:1, 3-5%
+_ROMAN_AFTER_NAME = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]+)\s+([IVXL]{2,7})(?![A-Za-z0-9])")
+_FRACTION = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])")  # 3/4 inside English
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")  # a word in lower case: a sentence's word, not a name's
 
 
@@ -87,9 +90,10 @@ def _clock(m: re.Match[str], words: English) -> str:
     return f"{m[1]} {words.oh} {m[3][1]}" if m[3][0] == "0" else f"{m[1]} {m[3]}"
 
 
-def english_numbers(text: str, rules: SpeechRules) -> str:
+def english_numbers(text: str, rules: SpeechRules, *, marked: bool = False) -> str:
     """The numbers of every run of English words (two words in lower case at least: a sentence, not
-    a product's name like iPhone 15 Pro) said in English."""
+    a product's name like iPhone 15 Pro) said in English; with `marked`, the numbers of the whole
+    text, a run its source marks English (`[Henry VIII]{lang=en}`), which an English voice reads."""
     words = rules.english
     if len(words.ones) < 20 or len(words.tens) < 10 or set("$€£") - set(words.money):
         return text
@@ -143,16 +147,45 @@ def english_numbers(text: str, rules: SpeechRules) -> str:
             return m[0]
         return f"{year(first, words)} {words.to} {year(second, words)}"
 
-    def run(m: re.Match[str]) -> str:
-        if not english(m[0]) or not any(c.isdigit() for c in m[0]):
+    regnal = compiled(rules, "regnal", lambda: frozenset(rules.figures.regnal_names))
+    numbered = compiled(rules, "roman-numbered", lambda: regnal | frozenset(rules.figures.roman_numbered))
+
+    def roman(m: re.Match[str]) -> str:  # (the rule of `speech_words.roman_numerals`, said in English)
+        value = _roman(m[2])
+        if value is None or set(m[2]) == {"X"} or "L" in m[2] and len(m[2]) < 3 and m[1] not in numbered or (
+                m[1].lower() in function):
             return m[0]
-        said = _YEARS.sub(years, _ISO_DATE.sub(iso_date, m[0]))
+        said = cardinal(value, words)
+        return f"{m[1]} " + (f"{words.the} {_ordinal(said, words).capitalize()}" if m[1] in regnal else said)
+
+    def fraction(numerator: int, denominator: int) -> str:
+        """3/4 → three quarters, 2/3 → two thirds, 1/2 → one half; '' for no fraction of the kind."""
+        if not 1 <= numerator < denominator <= 10:
+            return ""
+        named = words.denominators.get(str(denominator)) or _ordinal(cardinal(denominator, words), words)
+        plural = "halves" if named == "half" else named + "s"
+        return f"{cardinal(numerator, words)} {named if numerator == 1 else plural}"
+
+    def in_english(run: str) -> str:
+        # a Roman numeral after a name, in English (Henry VIII had six wives → Henry the Eighth, Super
+        # Bowl LVIII → fifty-eight; the twelfth sweep, before: Henry八世, a Mandarin word in English)
+        said = _ROMAN_AFTER_NAME.sub(roman, run)
+        if not any(c.isdigit() for c in said):
+            return said
+        said = re.sub(r"(?<![A-Za-z])US\$(?=\d)", "$", said)  # (US$5 → five dollars; before: U S$five)
+        if words.degrees:  # -5℃ → minus 5 degrees Celsius (the number said below)
+            said = re.sub(rf"(?<![\w.])([-−])?(\d+(?:\.\d+)?)\s?({'|'.join(map(re.escape, words.degrees))})",
+                          lambda t: f"{words.minus + ' ' if t[1] else ''}{t[2]} {words.degrees[t[3]]}", said)
+        said = _FRACTION.sub(lambda f: fraction(int(f[1]), int(f[2])) or f[0], said)
+        said = _YEARS.sub(years, _ISO_DATE.sub(iso_date, said))
         if words.to:  # a score or a range, won 3-1, 3-5 days, 3:1 → three to one (before: three one, the
             # dash unsaid); a clock's 9:30 is no ratio
             said = _PAIR.sub(lambda p: _clock(p, words) if p[2] in ":：" and len(p[3]) == 2 else f"{p[1]} {words.to} {p[3]}", said)
         return in_run.sub(number, said)
 
-    text = _RUN.sub(run, text)
+    if marked:  # the whole text is English, as its source marks it: no run to find
+        return in_english(text)
+    text = _RUN.sub(lambda m: in_english(m[0]) if english(m[0]) else m[0], text)
     # an ordinal before a capitalised English word is a name's, said in English (20th Century Fox →
     # Twentieth Century Fox, 1st Avenue; before: 第二十Century Fox, a Mandarin ordinal in an English name)
     return re.sub(r"(?<![A-Za-z0-9.])(\d{1,3})(st|nd|rd|th)(?= [A-Z][a-z])",

@@ -138,6 +138,13 @@ def short_years(text: str, rules: SpeechRules) -> str:
     if not halves:
         return text
     names = any_of(halves)
+    # a release's code, not a half-year: after a model's number (Windows 11 24H2 → Windows 11，二四H二, a
+    # pause between the two figures: before, 十一二四H二 ran on) or before a word of versions (24H2版本;
+    # before: 二四年下半年版本). The twelfth sweep.
+    versions = any_of(table.release_words)
+    text = re.sub(rf"(?:(?<=\d) |(?<![A-Za-z0-9.\-]))(\d{{2}})({names})(?![A-Za-z0-9])(?=\s*(?:{versions}))|(?<=\d) (\d{{2}})({names})(?![A-Za-z0-9])",
+                  lambda m: ("，" if m[0][0] == " " else "") + digits(m[1] or m[3]) + (m[2] or m[4])[0] + digits((m[2] or m[4])[1:]),
+                  text)
     # after a year: 2024H1, 2024年H2, 24H1 (a model's name before it is no year: Windows 11 24H2)
     text = re.sub(rf"(?<![A-Za-z0-9.] )(?<![A-Za-z0-9.\-])(\d{{4}}|\d{{2}})\s?(?:年\s?)?({names})(?![A-Za-z0-9])",
                   lambda m: f"{digits(m[1])}年{halves[m[2]]}", text)
@@ -224,7 +231,11 @@ def handles(text: str, rules: SpeechRules) -> str:
     def handle(m: re.Match[str]) -> str:
         return m[1] + "".join(piece(r) for r in re.findall(r"[A-Za-z]+|\d+|[._\-]", m[2]))
 
-    return pattern.sub(handle, text)
+    text = pattern.sub(handle, text)
+    # the digits that end an @mention are the name's, read out as typed (@用户7788521 → 用户七七八八五二幺;
+    # the twelfth sweep, before: 七百七十八万…, an amount)
+    return re.sub(r"(?<=@)([^\s@#，。！？、：；,.!?:;“”\"]*?[^\d\s@#，。！？、：；,.!?:;“”\"])(\d{3,})(?=[\s，。！？、：；,.!?:;”\"]|$)",
+                  lambda m: m[1] + digits(m[2], table.code_one), text)
 
 
 # A number in groups of three apart by a space, as SI style and some wires print it (12 345人, 1 234 567

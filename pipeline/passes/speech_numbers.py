@@ -79,7 +79,8 @@ def number(text: str, before: str = "", after: str = "", rules: SpeechRules | No
         spoken = cardinal(int(whole))  # 第01集 → 第一集, 03月05日 → 三月五日: the zero only pads the column
     elif len(whole) > 1 and whole.startswith("0") or len(whole) > 12:
         spoken = digits(whole)
-    elif whole == "2" and not fraction and rules and before != "第" and not _latin(before) and _counts(after, rules):
+    elif (whole == "2" and not fraction and rules and before != "第" and not (before and before in _TERM_SIGNS) and not _latin(before)
+          and _counts(after, rules)):
         spoken = "两"
     else:
         spoken = cardinal(int(whole))
@@ -90,6 +91,11 @@ def number(text: str, before: str = "", after: str = "", rules: SpeechRules | No
     if fraction:
         spoken += "点" + digits(fraction)
     return spoken
+
+
+# Before a number, a sign of arithmetic (the caller gives `+` for 加 between two figures): the number is
+# a term of a sum, read 二, never a count's 两 (第45+2分钟 → 四十五加二分钟; before: 加两分钟).
+_TERM_SIGNS = "+-×÷="
 
 
 def _measured(after: str, rules: SpeechRules) -> bool:

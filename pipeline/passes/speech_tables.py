@@ -51,6 +51,9 @@ class Figures:
     digit by digit, arithmetic by its signs' words, a score or a ratio as 比."""
 
     code_words: tuple[str, ...] = ()
+    score_units: tuple[str, ...] = ()
+    release_words: tuple[str, ...] = ()  # before these 24H2 is a release's code, not a half-year
+    roman_numbered: tuple[str, ...] = ()  # after these even a numeral of two letters with L is one (Super Bowl LX)  # after a decimal, a score's: its trailing zeros unsaid (98.00分)
     operators: Mapping[str, str] = field(default_factory=dict)
     ratio: str = "比"
     score_words: tuple[str, ...] = ()
@@ -134,6 +137,10 @@ class English:
     point: str = "point"
     percent: str = "percent"
     oh: str = "oh"  # the zero of a year said in pairs (1905 → nineteen oh five)
+    the: str = "the"  # before a monarch's ordinal (Henry VIII → Henry the Eighth)
+    minus: str = "minus"  # a sign before a temperature (-5℃ → minus five degrees Celsius)
+    degrees: Mapping[str, str] = field(default_factory=dict)  # ℃ → degrees Celsius
+    denominators: Mapping[str, str] = field(default_factory=dict)  # a fraction's denominator said otherwise than its ordinal (4 → quarter)
     year_before: tuple[str, ...] = ()  # words after which 1100–2099 is a year
     ordinals: Mapping[str, str] = field(default_factory=dict)  # the last word of an ordinal (three → third)
     money: Mapping[str, str] = field(default_factory=dict)  # a sign before a number ($ → dollars)
@@ -191,6 +198,8 @@ class SpeechRules:
     english: English = field(default_factory=English)
     references: References = field(default_factory=References)
     shapes: Mapping[str, object] = field(default_factory=dict)  # `[shapes]`, read by `speech_shapes.py`
+    ions: Mapping[str, str] = field(default_factory=dict)  # `[ions]`: Fe3+ → 铁离子 (`speech_science.py`)
+    said_by_context: Mapping[str, object] = field(default_factory=dict)  # `[said_by_context]`: 520表白 (`speech_words.py`)
 
 
 def alternatives(words: Iterable[str]) -> str:
@@ -254,6 +263,8 @@ def load_rules(pronunciations: Mapping[str, str] | None = None, path: Path = DAT
         size_words=_words(counts.get("words")),
         english=_english_table(data.get("english", {})),
         references=_references_table(data.get("references", {})),
+        ions={str(k): str(v) for k, v in data.get("ions", {}).items()},
+        said_by_context=data.get("said_by_context", {}),
     )
 
 
@@ -327,7 +338,10 @@ def _figures_table(table: Mapping[str, object]) -> Figures:
                    model_words=_words(table.get("model_words")),
                    time_units={str(k).lower(): str(v) for k, v in dict(table.get("time_units", {})).items()},  # type: ignore[call-overload]
                    date_after=_words(table.get("date_after")),
-                   counted_after=_words(table.get("counted_after")))
+                   counted_after=_words(table.get("counted_after")),
+                   score_units=_words(table.get("score_units")),
+                   roman_numbered=_words(table.get("roman_numbered")),
+                   release_words=_words(table.get("release_words")))
 
 
 def _ordinals_table(table: Mapping[str, object]) -> Ordinals:
@@ -344,7 +358,11 @@ def _english_table(table: Mapping[str, object]) -> English:
     return English(ones=_words(table.get("ones")), tens=_words(table.get("tens")),
                    hundred=str(table.get("hundred", default.hundred)), scales=_words(table.get("scales")),
                    point=str(table.get("point", default.point)), percent=str(table.get("percent", default.percent)),
-                   oh=str(table.get("oh", default.oh)), year_before=_words(table.get("year_before")),
+                   oh=str(table.get("oh", default.oh)), the=str(table.get("the", default.the)),
+                   minus=str(table.get("minus", default.minus)),
+                   degrees={str(k): str(v) for k, v in dict(table.get("degrees", {})).items()},  # type: ignore[call-overload]
+                   denominators={str(k): str(v) for k, v in dict(table.get("denominators", {})).items()},  # type: ignore[call-overload]
+                   year_before=_words(table.get("year_before")),
                    ordinals={str(k): str(v) for k, v in dict(table.get("ordinals", {})).items()},  # type: ignore[call-overload]
                    money={str(k): str(v) for k, v in dict(table.get("money", {})).items()},  # type: ignore[call-overload]
                    function_words=_words(table.get("function_words")), months=_words(table.get("months")),

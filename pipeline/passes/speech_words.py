@@ -88,13 +88,22 @@ def roman_numerals(text: str, rules: SpeechRules) -> str:
     # or a war's number (Final Fantasy XIV, World War II → 十四, 二; before: X I V, I I, spelt)
     regnal = compiled(rules, "regnal", lambda: frozenset(rules.figures.regnal_names))
 
+    numbered = compiled(rules, "roman-numbered", lambda: regnal | frozenset(rules.figures.roman_numbered))
+
+    grammar = compiled(rules, "function-words", lambda: frozenset(w.lower() for w in rules.english.function_words))
+
     def after_name(m: re.Match[str]) -> str:
-        said = number(re.match(r"([IVX]+)", m[2]))  # type: ignore[arg-type]
+        if m[1].lower() in grammar:
+            return m[0]  # The LIV Golf, And XL: a word of grammar names nothing a numeral counts
+        if "L" in m[2] and len(m[2]) < 3 and m[1] not in numbered:
+            return m[0]  # XL, LX, LV alone are a size, a trim, a brand (Pixel 3 XL, Lexus LX)
+        said = number(re.match(r"([IVXL]+)", m[2]))  # type: ignore[arg-type]
         if said == m[2]:
             return m[0]
         return f"{m[1]} {said}{rules.figures.regnal if m[1] in regnal else ''}"
 
-    return re.sub(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]+)\s+([IVX]{2,6})(?![A-Za-z0-9])", after_name, text)
+    # (L, fifty, too: Super Bowl LVIII → 五十八; the twelfth sweep, before: L V I I I, spelt)
+    return re.sub(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]+)\s+([IVXL]{2,7})(?![A-Za-z0-9])", after_name, text)
 
 
 def multipliers(text: str, rules: SpeechRules) -> str:
@@ -141,3 +150,42 @@ def _plain(value: Decimal) -> str:
     """35, 1.2, 687: a decimal without an exponent or trailing zeros."""
     text = format(value.normalize(), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def said_by_context(text: str, rules: SpeechRules) -> str:
+    """A number that stands for words (520 我爱你, 1314 一生一世) said as it is said, digit by
+    digit, where one of its context words stands in the sentence and no measure word or unit
+    follows it (520表白 → 五二零表白; 共有520家, 转账520元 stay amounts: before, every 520 was one)."""
+    table = rules.said_by_context
+    numbers = {str(k): str(v) for k, v in dict(table.get("numbers", {})).items()}  # type: ignore[call-overload]
+    words = [str(w) for w in table.get("words", ()) if w]  # type: ignore[union-attr]
+    if not numbers or not any(w in text for w in words):
+        return text
+
+    def said(m: re.Match[str]) -> str:
+        return m[0] if amount_follows(rules, m.string, m.end()) else numbers[m[0]]
+
+    return re.sub(rf"(?<![\d.,])(?:{alternatives(numbers)})(?![\d.,%％])", said, text)
+
+
+def grades(text: str, rules: SpeechRules) -> str:
+    """A grade or a rating as it is said: A-, BBB- → A减, B B B减 (before: A杠, the hyphen read as a
+    code's), and a run of three A's or more counted, AAAA级景区 → 4A级, 信用评级AAA → 3A (before:
+    A A A A, spelt; the page's 3A, 5A read so already)."""
+    text = re.sub(r"(?<![A-Za-z0-9])([A-D]{1,3})[-－](?![A-Za-z0-9\-－])", rf"\1{rules.signed.discount}", text)
+    return re.sub(r"(?<![A-Za-z0-9])(A{3,5})(?![A-Za-z0-9])", lambda m: f"{len(m[1])}A", text)
+
+
+def time_zones(text: str, rules: SpeechRules) -> str:
+    """A time zone's offset after UTC or GMT, its hours counted: UTC+08:00 → UTC加八, GMT-5 → GMT减五,
+    UTC+5:30 → UTC加五小时三十分 (the twelfth sweep; before: UTC加八点整, read as a clock)."""
+    operators = rules.figures.operators
+
+    def offset(m: re.Match[str]) -> str:
+        hours, minutes = int(m[3]), int(m[4] or 0)
+        if hours > 14 or minutes > 59:
+            return m[0]
+        sign = operators.get("+", "加") if m[2] in "+＋" else operators.get("-", "减")
+        return f"{m[1]}{sign}{hours}" + (f"小时{minutes}分" if minutes else "")
+
+    return re.sub(r"(?<![A-Za-z])(UTC|GMT)\s?([+＋\-−－])\s?(\d{1,2})(?:[:：]?(\d{2}))?(?![\d:：])", offset, text)

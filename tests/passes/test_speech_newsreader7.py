@@ -223,7 +223,7 @@ TECH = [
     ('RTX 4090显卡。', 'R T X四零九零显卡。'),
     ('蓝牙5.3。', '蓝牙五点三。'),
     ('HDMI 2.1接口。', 'H D M I二点一接口。'),
-    ('Windows 11 24H2更新。', 'Windows十一二四H二更新。'),
+    ('Windows 11 24H2更新。', 'Windows十一，二四H二更新。'),  # (a pause: the twelfth sweep)
     ('Python 3.12发布。', 'Python三点十二发布。'),
 ]
 

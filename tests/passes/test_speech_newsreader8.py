@@ -48,13 +48,15 @@ YEARS = [
     ('24H1净利润。', '二四年上半年净利润。'),
     ('今年H1营收。', '今年上半年营收。'),
     ('H2业绩承压。', '下半年业绩承压。'),
-    ('Windows 11 24H2更新。', 'Windows十一二四H二更新。'),
+    # (the twelfth sweep: a pause between the model's number and the release's code)
+    ('Windows 11 24H2更新。', 'Windows十一，二四H二更新。'),
     ("'24年。", '二四年。'),
     # AM/PM where the part of the day is written already (before: 下午下午三点整, 晚上下午八点)
     ('下午3:00PM。', '下午三点整。'),
     ('晚上8 PM。', '晚上八点。'),
     ('9:30 PM开始。', '下午九点三十分开始。'),
-    ('H1N1流感。', 'H幺N幺流感。'),
+    # (the twelfth sweep: a subtype's numbers are counted, 一, as newsreaders say them: README)
+    ('H1N1流感。', 'H一N一流感。'),
 ]
 
 # A month and a day with a slash: a date where the words next to it say so (`date_before`,
