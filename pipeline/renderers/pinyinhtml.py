@@ -178,8 +178,8 @@ class LearnerText:
     def phrase(self, value: str, role: str) -> str:
         return self._block([(value, "", True, None, None)], role)
 
-    def label(self, value: str) -> str:
-        return self._block([(value, "", True, None, None), ("：", "", False, None, None)], "label")
+    def label(self, value: str, colon: str = "：") -> str:
+        return self._block([(value, "", True, None, None), (colon, "", False, None, None)], "label")
 
     def _block(self, runs: list[Run], role: str, depth: int = 0) -> str:
         """A block of text set in lines, from the cache when the same words with the same
