@@ -134,3 +134,17 @@ def test_a_long_word_inside_chinese_does_not_spread_the_line_before_it(tmp_path)
     lines = _print_lines(source, tmp_path)
     assert len(lines) >= 3
     assert [(round(slack / em, 1), text) for slack, _run, text in lines if slack >= 2 * em] == []
+
+
+def test_the_name_index_joins_a_speakers_roles_in_the_titles_language(tmp_path) -> None:
+    """An English title's speaker with a second role (`role=` on one answer) is indexed
+    `senior pilot; pilot`, as the EPUB's contributors page joins them; before, `senior pilot；pilot`
+    (the Chinese mark)."""
+    from pipeline.reader import read_source
+    from pipeline.renderers.pdfbook import _index
+
+    text = SOURCES["harbour-pilots"].read_text(encoding="utf-8")
+    source = tmp_path / "harbour-pilots.md"
+    source.write_text(text.replace("::: answer rosa\n", '::: answer rosa role="senior pilot"\n', 1), encoding="utf-8")
+    roles = re.findall(r'<span class="index-role">(.*?)</span>', _index(read_source(source)))
+    assert "senior pilot; pilot" in roles and not any("；" in r for r in roles)

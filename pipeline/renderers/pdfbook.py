@@ -454,6 +454,7 @@ def _index(doc: Document, pages: Mapping[str, int] | None = None, same_page: fro
     page once; with `pages` (answer id → folio) the numbers are written out (`data-page`),
     without them the layout counts them and `same_page` names the answers to leave out."""
     w = interface("pdf", doc.meta.language)
+    joint = interface("epub", doc.meta.language)["roles_joint"]  # (a speaker's roles: `；`, in English `; `)
     if pages is not None:
         same_page = same_page | repeated_pages(doc, pages)
     table = doc.pronunciation_table
@@ -484,7 +485,7 @@ def _index(doc: Document, pages: Mapping[str, int] | None = None, same_page: fro
             if a.id not in same_page)
         out.append(
             f'<li><span class="index-name">{print_typeset(speaker.name)}</span>{notes}'
-            f'<span class="index-role">{"；".join(print_typeset(r) for r in roles)}</span>'
+            f'<span class="index-role">{joint.join(print_typeset(r) for r in roles)}</span>'
             f'<span class="index-pages">{refs}</span></li>'
         )
     if initial:
