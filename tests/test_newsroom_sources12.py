@@ -148,3 +148,17 @@ def test_the_name_index_joins_a_speakers_roles_in_the_titles_language(tmp_path) 
     source.write_text(text.replace("::: answer rosa\n", '::: answer rosa role="senior pilot"\n', 1), encoding="utf-8")
     roles = re.findall(r'<span class="index-role">(.*?)</span>', _index(read_source(source)))
     assert "senior pilot; pilot" in roles and not any("；" in r for r in roles)
+
+
+def test_the_links_note_on_paper_is_in_the_titles_language() -> None:
+    """The address printed after a paragraph with a link reads ` (link: night notices https://…)`
+    in an English title's PDF, `（鏈接：…）` in a traditional one's; before, `（链接：…）` in every
+    title (`link_open`… in interface-words.toml)."""
+    from pipeline.renderers.pdfbook import print_setter
+
+    doc = _document("harbour-pilots")
+    (linked,) = [p for p in doc.paragraphs() if any(span.href for span in p.spans)]
+    english = re.sub(r"<[^>]+>", "", print_setter(doc.meta.language).paragraph(linked))
+    assert english.endswith(" (link: night notices https://example.org/harbour/notices)"), english
+    assert "（鏈接：" in print_setter("zh-Hant").paragraph(linked)
+    assert "（链接：" in print_setter("zh-Hans").paragraph(linked)

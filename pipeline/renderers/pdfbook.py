@@ -48,11 +48,18 @@ class Setter:
     label: Callable[[str, str], str]  # (the label in the title's order, the colon of its language)
 
 
-PRINT = Setter(
-    paragraph=lambda p: inline_html(p, xhtml=False, typeset=print_typeset, show_addresses=True),
-    phrase=lambda text, role: print_typeset(text),
-    label=lambda value, colon: f'{print_typeset(value)}<span class="colon">{text(colon)}</span>',
-)
+def print_setter(language: str) -> Setter:
+    """The print book's Setter for a title in `language` (the words it adds, the links' note, in it)."""
+    w = interface("pdf", language)
+    note = (w["link_open"], w["link_between"], w["link_close"])
+    return Setter(
+        paragraph=lambda p: inline_html(p, xhtml=False, typeset=print_typeset, show_addresses=True, link_note=note),
+        phrase=lambda text, role: print_typeset(text),
+        label=lambda value, colon: f'{print_typeset(value)}<span class="colon">{text(colon)}</span>',
+    )
+
+
+PRINT = print_setter("zh-Hans")
 
 
 @dataclass(frozen=True)
