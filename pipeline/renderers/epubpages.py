@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from string import Template
+from string import Formatter, Template
 from typing import Literal
 
 from pipeline.furniture import chinese_interface, interface, joined, word
@@ -100,12 +100,27 @@ def section_title(doc: Document, section: Section) -> str:
     return section.title or ""
 
 
-def label_parts(answer: Answer) -> tuple[str, str, str]:
-    """The label `role + name` as (role, gap, name), the gap being the model's own spacing."""
+def label_parts(answer: Answer, language: str = "zh-Hans") -> tuple[tuple[str, str], ...]:
+    """The label's pieces in the order the title's language writes them (`label.order` in
+    interface-words.toml: `role + name` in Chinese, `name, role` in English), each (kind, text),
+    kind "role", "name" or "" (what stands between them). Why a table: an English title's
+    labels read `Rosa Vale, pilot`, not the Chinese order `pilot Rosa Vale`."""
     label, name, role = answer.label, answer.speaker.shown_name, answer.shown_role or ""
+    if not role:
+        return (("name", name),)
     gap = label[len(role): len(label) - len(name)]
     assert role + gap + name == label, (role, name, label)
-    return role, gap, name
+    fields = {"role": ("role", role), "name": ("name", name), "gap": ("", gap)}
+    pieces: list[tuple[str, str]] = []
+    for literal, field_name, _spec, _conversion in Formatter().parse(interface("label", language)["order"]):
+        pieces += [("", literal)] if literal else []
+        pieces += [fields[field_name]] if field_name else []
+    return tuple(piece for piece in pieces if piece[1])
+
+
+def label_text(answer: Answer, language: str = "zh-Hans") -> str:
+    """The label as one string, in the title's language's order (print, the learner PDF)."""
+    return "".join(piece for _kind, piece in label_parts(answer, language))
 
 
 def date_text(doc: Document) -> str:
@@ -203,9 +218,8 @@ class _PageWriter:
     def chapter(self, name: str, section: Section, title: str, layout: Layout) -> Page:
         parts = [f'<h1 id="title"{lang_attrs(section.lang)}>{self.t(title)}</h1>', self._paragraphs(section.paragraphs)]
         for index, answer in enumerate(section.answers, 1):
-            role, gap, shown = label_parts(answer)
-            who = f'<span class="role">{self.t(role)}</span>{text(gap)}' if role else ""
-            who += f'<span class="name">{self.t(shown)}</span>'
+            who = "".join(f'<span class="{kind}">{self.t(piece)}</span>' if kind else text(piece)
+                          for kind, piece in label_parts(answer, self.doc.meta.language))
             parts.append(
                 f'<section class="answer" id="answer-{index}">\n'
                 f'<h2 class="label"><a href="{CONTRIBUTORS}#p-{answer.speaker.id}">{who}</a></h2>\n'

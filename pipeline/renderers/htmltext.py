@@ -10,7 +10,7 @@ on either side across span boundaries, and must return escaped HTML. The default
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from urllib.parse import unquote
 
@@ -65,14 +65,13 @@ def linked_addresses(paragraph: Paragraph) -> list[tuple[str, str, str]]:
     return [(written, shown, href) for (written, shown), href in found.items()]
 
 
-def addresses_html(found: list[tuple[str, str]], typeset: Typeset = plain) -> str:
-    """The addresses after a paragraph on paper: （链接：馆方公告 https://…；…）."""
-    items = "；".join(f'{typeset(written)} <span class="url">{escape(address, quote=False)}</span>'
-                     for written, address in found)
-    return f'<span class="link-note">{typeset(LINK_NOTE[0])}{items}{typeset(LINK_NOTE[1])}</span>'
-
-
-LINK_NOTE = ("（链接：", "）")
+def addresses_html(found: list[tuple[str, str]], typeset: Typeset = plain,
+                   note: Sequence[str] = ("（链接：", "；", "）")) -> str:
+    """The addresses after a paragraph on paper: （链接：馆方公告 https://…；…）; `note`: its
+    opening, parting and closing words in the title's language (`link_open`… in interface-words.toml)."""
+    items = note[1].join(f'{typeset(written)} <span class="url">{escape(address, quote=False)}</span>'
+                         for written, address in found)
+    return f'<span class="link-note">{typeset(note[0])}{items}{typeset(note[2])}</span>'
 
 
 def _links(spans: tuple[Span, ...]) -> list[tuple[str | None, tuple[Span, ...]]]:
@@ -110,7 +109,8 @@ def _styled(span: Span, xhtml: bool, text: str) -> str:
     return f"<span {' '.join(attrs)}>{text}</span>" if attrs else text
 
 
-def inline_html(paragraph: Paragraph, xhtml: bool = True, typeset: Typeset = plain, show_addresses: bool = False) -> str:
+def inline_html(paragraph: Paragraph, xhtml: bool = True, typeset: Typeset = plain, show_addresses: bool = False,
+                link_note: Sequence[str] = ("（链接：", "；", "）")) -> str:
     """The paragraph's content (no <p>), numbered points prefixed （n）, the spans of one link in
     one `<a>`; with `show_addresses` (paper) the links' addresses follow the paragraph's text,
     which stays whole."""
@@ -127,7 +127,7 @@ def inline_html(paragraph: Paragraph, xhtml: bool = True, typeset: Typeset = pla
     if paragraph.marker:
         body = f'<span class="point-number">{typeset(paragraph.marker, "", spans[0].text[:1] if spans else "")}</span>{body}'
     if show_addresses and (found := addresses(paragraph)):
-        body += addresses_html(found, typeset)
+        body += addresses_html(found, typeset, link_note)
     return body
 
 

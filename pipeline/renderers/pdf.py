@@ -23,7 +23,7 @@ from pipeline.fsutil import atomic_write
 from pipeline.model import Document
 from pipeline.renderers.base import BuildContext
 from pipeline.renderers.cjkjustify import inter_character_justification
-from pipeline.renderers.pdfbook import PRINT
+from pipeline.renderers.pdfbook import print_setter
 
 TEMPLATE = "pdf-book.html"
 BOOK_CSS = "pdf.css"
@@ -163,7 +163,7 @@ class PdfRenderer:
         _paper, styles = self.styles(ctx)
         settings = {"edition": "print"}
         warming = self.warming(doc, ctx, settings, styles)
-        edition = pdfparts.Edition(setter=PRINT, collecting=nullcontext, face_files=lambda steps: (),
+        edition = pdfparts.Edition(setter=print_setter(doc.meta.language), collecting=nullcontext, face_files=lambda steps: (),
                                    body_class="print", edition="", colophon="", settings=settings)
         return pdfparts.Assembly(doc, book_plan(doc), edition, styles, ctx.cache, ctx.executor, ctx.log, warming)
 

@@ -19,6 +19,7 @@ from string import Template
 from pipeline.furniture import chinese_interface, interface, joined
 from pipeline.model import Answer, Document, Paragraph, Reference, Section, Speaker
 from pipeline.renderers.cjktype import print_typeset, spaced
+from pipeline.renderers.epubpages import label_text
 from pipeline.renderers.htmltext import attr, block_class, inline_html, is_its_address, lang_attrs, linked, shown_address, text
 
 # Text the edition adds around the author's (headings of generated chapters, the imprint's rows,
@@ -44,14 +45,21 @@ class Setter:
 
     paragraph: Callable[[Paragraph], str]
     phrase: Callable[[str, str], str]
-    label: Callable[[str], str]
+    label: Callable[[str, str], str]  # (the label in the title's order, the colon of its language)
 
 
-PRINT = Setter(
-    paragraph=lambda p: inline_html(p, xhtml=False, typeset=print_typeset, show_addresses=True),
-    phrase=lambda text, role: print_typeset(text),
-    label=lambda text: f'{print_typeset(text)}<span class="colon">：</span>',
-)
+def print_setter(language: str) -> Setter:
+    """The print book's Setter for a title in `language` (the words it adds, the links' note, in it)."""
+    w = interface("pdf", language)
+    note = (w["link_open"], w["link_between"], w["link_close"])
+    return Setter(
+        paragraph=lambda p: inline_html(p, xhtml=False, typeset=print_typeset, show_addresses=True, link_note=note),
+        phrase=lambda text, role: print_typeset(text),
+        label=lambda value, colon: f'{print_typeset(value)}<span class="colon">{text(colon)}</span>',
+    )
+
+
+PRINT = print_setter("zh-Hans")
 
 
 @dataclass(frozen=True)
@@ -72,8 +80,9 @@ def chinese_date(doc: Document) -> str:
 @dataclass(frozen=True)
 class BookPart:
     """A top-level piece of the book after the front matter, opening a page: the article, a
-    question, the closing chapter, a generated chapter (the learner's vocabulary), the name
-    index or the references, with the editor's notes that follow it. The learner PDF lays out
+    question (with the short ones that flow on after it, `flows_on`), the closing chapter, a
+    generated chapter (the learner's vocabulary), the name index or the references, with the
+    editor's notes that follow it. The learner PDF lays out
     each as a document of its own (`pdfparts`); the print PDF joins them into one."""
 
     id: str
@@ -141,12 +150,40 @@ def book_plan(doc: Document, extra_chapters: Iterable[Chapter] = ()) -> BookPlan
             title, running = meta.title, meta.subtitle or meta.title
         else:
             title = running = section.title or ""
-        parts.append(BookPart(section.id, running, (section,), toc=((section.id, title, section.kind),),
-                              questions_before=questions))
+        if parts and flows_on(parts[-1], section):
+            last = parts[-1]
+            parts[-1] = BookPart(last.id, last.running, last.sections + (section,), toc=last.toc + (
+                (section.id, title, section.kind),), questions_before=last.questions_before)
+        else:
+            parts.append(BookPart(section.id, running, (section,), toc=((section.id, title, section.kind),),
+                                  questions_before=questions))
         questions += section.kind == "question"
     if not index_done:
         generated()
     return BookPlan(tuple(leading), tuple(parts))
+
+
+# A question (or the closing chapter) flows on under the question before it, its heading kept
+# with its first answer, unless both it and the questions it would join fill about half an A5
+# page or more (FLOW_LINES, counted at LINE_CHARACTERS a line, a label a line, a heading three):
+# a title of one-line answers was a near-empty page a question. A question of some length still
+# opens a page, and is laid out as a part of its own (`pdfparts`: in parallel, cached alone).
+FLOW_LINES = 12
+LINE_CHARACTERS = 28
+
+
+def _lines(section: Section) -> int:
+    paragraphs = [*section.paragraphs, *(p for a in section.answers for p in a.paragraphs)]
+    return 3 + len(section.answers) + sum(-(-len(p.text) // LINE_CHARACTERS) for p in paragraphs)
+
+
+def flows_on(part: BookPart, section: Section) -> bool:
+    """Whether `section` is set on under `part` rather than opening a page (FLOW_LINES)."""
+    questions = ("question", "closing")
+    if section.kind not in questions or part.chapter is not None or part.index or not part.sections \
+            or any(s.kind not in (*questions, "note") for s in part.sections):
+        return False
+    return _lines(section) < FLOW_LINES or sum(map(_lines, part.sections)) < FLOW_LINES
 
 
 def part_html(part: BookPart, doc: Document, setter: Setter, pages: Mapping[str, int] | None = None,
@@ -163,7 +200,7 @@ def part_html(part: BookPart, doc: Document, setter: Setter, pages: Mapping[str,
         if section.kind == "article":
             out.append(_article(doc, section, setter))
         elif section.kind in ("question", "closing"):
-            out.append(_chapter(section, setter))
+            out.append(_chapter(section, setter, doc.meta.language, flows=section is not part.sections[0]))
         elif section.kind == "note":
             out.append(_note(section, setter, first=section.id == _first_note_id(doc), language=doc.meta.language))
         elif section.kind == "references":
@@ -309,22 +346,23 @@ def _article(doc: Document, section: Section, setter: Setter) -> str:
     )
 
 
-def _answer(answer: Answer, setter: Setter) -> str:
+def _answer(answer: Answer, setter: Setter, language: str) -> str:
     return (
         f'<div class="answer" id="{attr(answer.id)}">'
-        f'<p class="speaker">{setter.label(answer.label)}</p>\n'
+        f'<p class="speaker">{setter.label(label_text(answer, language), interface("label", language)["colon"])}</p>\n'
         + _paragraphs(answer.paragraphs, setter)
         + "</div>"
     )
 
 
-def _chapter(section: Section, setter: Setter) -> str:
+def _chapter(section: Section, setter: Setter, language: str, flows: bool = False) -> str:
     title = section.title or ""
     return (
-        _opening(section.id, title, title, section.kind)
-        + f'<header class="opener"><h2 class="chapter-title"{lang_attrs(section.lang, xhtml=False)}>'
+        _opening(section.id, title, title, section.kind + (" flows" if flows else ""))
+        + f'<header class="opener" data-running="{attr(spaced(title))}">'
+        + f'<h2 class="chapter-title"{lang_attrs(section.lang, xhtml=False)}>'
         + f'{setter.phrase(title, "heading")}</h2></header>\n'
-        + "\n".join(_answer(answer, setter) for answer in section.answers)
+        + "\n".join(_answer(answer, setter, language) for answer in section.answers)
         + "\n</section>"
     )
 
@@ -423,6 +461,7 @@ def _index(doc: Document, pages: Mapping[str, int] | None = None, same_page: fro
     page once; with `pages` (answer id → folio) the numbers are written out (`data-page`),
     without them the layout counts them and `same_page` names the answers to leave out."""
     w = interface("pdf", doc.meta.language)
+    joint = interface("epub", doc.meta.language)["roles_joint"]  # (a speaker's roles: `；`, in English `; `)
     if pages is not None:
         same_page = same_page | repeated_pages(doc, pages)
     table = doc.pronunciation_table
@@ -453,7 +492,7 @@ def _index(doc: Document, pages: Mapping[str, int] | None = None, same_page: fro
             if a.id not in same_page)
         out.append(
             f'<li><span class="index-name">{print_typeset(speaker.name)}</span>{notes}'
-            f'<span class="index-role">{"；".join(print_typeset(r) for r in roles)}</span>'
+            f'<span class="index-role">{joint.join(print_typeset(r) for r in roles)}</span>'
             f'<span class="index-pages">{refs}</span></li>'
         )
     if initial:

@@ -353,7 +353,7 @@ class Assembly:
         for part in parts:
             for page in range(laid[part.id].pages):
                 folio = starts[part.id] + page
-                head = "" if page == 0 else book if folio % 2 == 0 else spaced(part.running)
+                head = "" if page == 0 else book if folio % 2 == 0 else spaced(_running(part, laid[part.id], page))
                 pages.append((head, str(folio)))
         return pages
 
@@ -383,6 +383,16 @@ def chapters_to_lay_out(doc: Document, settings: Any, styles: Styles, cache: Cac
     context = context_key(doc, settings, styles)
     digests = (part_key(context, part) for part in book_plan(doc).parts)
     return sum(1 for digest in digests if digest is not None and cache.get(NAMESPACE, digest) is None)
+
+
+def _running(part: BookPart, laid: Laid, page: int) -> str:
+    """The running head of a part's page: that of the first question starting on it, else of the
+    last one started before it (questions that flow on share a part, `pdfbook.flows_on`), as the
+    one-document book's `string-set` gives it."""
+    heads = [(0, part.running)] + [(laid.anchors.get(s.id, 0), s.title or "") for s in part.sections[1:]
+                                   if s.kind in ("question", "closing")]
+    return next((head for start, head in heads if start == page), None) or \
+        next(head for start, head in reversed(heads) if start <= page)
 
 
 def _front(assembly: Assembly, fonts_css: str, stubs: str, folios: dict[str, int]) -> str:

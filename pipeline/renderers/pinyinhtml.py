@@ -24,9 +24,9 @@ from pipeline.cache import Cache, key
 from pipeline.fonts import font_path
 from pipeline.model import Document, Paragraph
 from pipeline.renderers import pinyinfont
-from pipeline.renderers.htmltext import LINK_NOTE, MAX_DEPTH, linked_addresses, text
+from pipeline.renderers.htmltext import MAX_DEPTH, linked_addresses, text
 from pipeline.renderers.pagegeometry import custom_lengths, custom_ratios, measure
-from pipeline.furniture import read_in_pinyin, words
+from pipeline.furniture import interface, read_in_pinyin, words
 from pipeline.renderers.pdfbook import Chapter, Setter
 from pipeline.renderers.pinyinglyphs import PX, Face, Style, glyphs
 from pipeline.renderers.pinyinlayout import break_lines
@@ -144,6 +144,8 @@ class LearnerText:
         self.annotator = CachedAnnotator(self.cache, names=names, overrides=doc.pronunciation_table,
                                          tone_sandhi=tone_sandhi)
         self.tone_sandhi = tone_sandhi
+        w = interface("pdf", doc.meta.language)  # (the links' note, in the title's script)
+        self.link_note = (w["link_open"], w["link_between"], w["link_close"])
         self._memo: dict[str, tuple] = {}
         self.kind = kind
         self.styles = {role: kind.style(role) for role in ROLES}
@@ -167,19 +169,19 @@ class LearnerText:
             runs.append((span.text, _span_css(span.style), span.lang is None or read_in_pinyin(span.lang), span.href,
                          span.lang))
         if found := linked_addresses(paragraph):  # paper: the addresses follow, as in print (and link too)
-            runs.append((LINK_NOTE[0], "", True, None, None))
+            runs.append((self.link_note[0], "", True, None, None))
             for n, (written, address, href) in enumerate(found):
                 runs += [(written, "", True, None, None), (f" {address}", "", False, href, None),
-                         ("；" if n + 1 < len(found) else "", "", False, None, None)]
-            runs.append((LINK_NOTE[1], "", False, None, None))
+                         (self.link_note[1] if n + 1 < len(found) else "", "", False, None, None)]
+            runs.append((self.link_note[2], "", False, None, None))
         return self._block(runs, "subhead" if paragraph.heading else "quote" if paragraph.quote else "text",
                            min(paragraph.depth, MAX_DEPTH))
 
     def phrase(self, value: str, role: str) -> str:
         return self._block([(value, "", True, None, None)], role)
 
-    def label(self, value: str) -> str:
-        return self._block([(value, "", True, None, None), ("：", "", False, None, None)], "label")
+    def label(self, value: str, colon: str = "：") -> str:
+        return self._block([(value, "", True, None, None), (colon, "", False, None, None)], "label")
 
     def _block(self, runs: list[Run], role: str, depth: int = 0) -> str:
         """A block of text set in lines, from the cache when the same words with the same
