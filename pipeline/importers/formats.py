@@ -32,6 +32,7 @@ from lxml import html as lxml_html
 from pipeline.charrefs import CHARACTER_REFERENCE
 from pipeline.errors import PublishError
 # layout, labels, the writer and the tests import these from here: Block, the LINK_ marks, read_html …
+from pipeline.importers.properties import page_properties
 from pipeline.importers.extracted import (  # noqa: F401
     LINK_BASE,
     LINK_CLOSE,
@@ -208,6 +209,10 @@ def read_text(text: str) -> Extracted:
         # `author:` of a CMS export were left out with the CMS's other fields, and both were TODO)
         text = (byline or "") + "\n" * (front.group(0).count("\n") - bool(byline)) + text[front.end():]
     date_from = "the copy's front matter `date:`" if date else None
+    text, listed, properties = page_properties(text)
+    if date is None and listed is not None:
+        date, date_from = listed, "the page's properties under its title"
+    notes += properties
     text, anchors = _EMPTY_HTML.subn("", text)
     if anchors:
         notes.append(f"left out {anchors} empty HTML anchor(s) of an export (`<a name=\"…\"></a>`): no text")

@@ -380,7 +380,9 @@ def name_lines(blocks: list[Block], labels: dict[int, Label], parser: LabelParse
                 draft: Draft) -> None:
     """Copy without any colon label may put each speaker's name alone on the line before the
     answer (`陈桂芳` / `三点。…`). Such lines count when there are at least two, at least one
-    name comes back (or there are three), and each is a confident reading of a name."""
+    name comes back (or there are three), and each is a confident reading of a name, or a role and
+    a name the copy parts with a space (`摊主 蒯大年`, a surname no table knows: the space is the evidence,
+    the `# check:` stays; before, the line was taken for the previous speaker's words)."""
     if labels:
         return
     found: dict[int, Label] = {}
@@ -389,7 +391,8 @@ def name_lines(blocks: list[Block], labels: dict[int, Label], parser: LabelParse
         if i in asked or block.heading or numbered(block) or len(text) > 16 or _SENTENCE_MARK.search(text):
             continue
         split = parser.parse(text)
-        if split is None or split.doubt is not None or split.handle:
+        spaced = split is not None and split.role is not None and text.split() == [split.role, split.name]
+        if split is None or (split.doubt is not None and not spaced) or split.handle:
             continue
         found[i] = Label(split, text, line=block.line)
     found = {i: lab for i, lab in found.items() if i + 1 not in found and i + 1 < len(blocks)}
