@@ -368,7 +368,9 @@ _RULE_LINE = re.compile(r"^(?:[*_-]\s*){3,}$")
 _MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^#{1,6}\s+(?P<text>.+?)(?:\s+#+)?$"), "heading"),
     (_RULE_LINE, "rule"),  # (`* * *`, `---`: a thematic break, no text)
-    (re.compile(r"^(?:>\s?)+(?P<text>.*)$"), "quote"),
+    # (a Notion or Feishu callout is a quote opening with its icon, `> 💡 本文为…`: the icon is the app's, no copy;
+    # before, it stayed and the PDFs printed a box for it, W408)
+    (re.compile(r"^(?:>\s?)+(?:\s*[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\u200D]*)*\s*(?P<text>.*)$"), "quote"),
     (re.compile(r"^(?P<mark>\*\*|__)(?P<text>[^*_]+?)(?P=mark)$"), "strong"),
     (re.compile(r"^(?P<mark>\*\*|__)(?P<label>[^*_]{1,48}?[：:])\s*(?P=mark)\s*(?P<rest>.*)$"), "label"),
     (re.compile(r"^(?P<mark>\*\*|__)(?P<label>[^*_]{1,48}?)(?P=mark)\s*(?P<rest>[：:].*)$"), "label"),

@@ -5,7 +5,8 @@ guest named at the top as column labels (`主持人 龙飞`); spaced `role name`
 (`摊主 蒯大年`, a surname no table knows); a transcript's codes (`[00:00:12] 主持人：`) and a meeting's
 minutes (`00:03 邝秀梅` over each turn, a headline over the first); stage directions in round and square
 brackets (`（停顿）`, `[掌声]`); copy in traditional characters with 「」 (`問：`/`答：`, `本文受訪者：…`);
-an interpreter's brackets (`（经翻译）`, `（以下为现场翻译）`); numbered questions with unlabelled answers
+an interpreter's brackets (`（经翻译）`, `（以下为现场翻译）`), and an interpreter's own turn (`翻译：`)
+beside a Japanese guest (`山本健一：`); a Feishu callout (`> 💡 …`); numbered questions with unlabelled answers
 (`1.`, `一、`: an explainer, kept as the article's); a picture caption and 来源/责编/编辑 footers; a Notion
 export with a property table under its title; a page with a pull quote, and one whose only title is its
 `<title>`; a Word file (make_docx.py) with a caption, a pull quote and `[笑]`.
@@ -78,6 +79,13 @@ CASES = [
     Case("interpreter-turns.txt", ["您为什么来成都开餐厅？", "您的菜里会放花椒吗？", "想在成都待多久？"],
          [("马丁", "（经翻译）因为花椒"), ("马丁", "会。"), ("马丁", "我已经买了房子")], title="一位法国厨师在成都",
          labels=["问", "马丁"], roles={"马丁": None}),
+    Case("interpreter-japanese.txt", ["您为什么选择景德镇？", "您会一直待下去吗？"],
+         [("翻译", "他说"), ("山本健一", "（日语）"), ("山本健一", "会的。")], title="一位日本匠人在景德镇",
+         labels=["问", "翻译", "山本健一"], roles={"翻译": None, "山本健一": None}),
+    Case("feishu-callout.md", ["为什么回来接手父亲的摊子？", "生意和以前比怎么样？"], [("谭一鸣", "父亲腰不好"), ("谭一鸣", "老顾客还在")],
+         title="老菜场的新摊主", authors=["龚雪"], dropped=["💡", "作者：龚雪"],
+         sentences=["本文为访谈实录，经受访者审阅。", "为什么回来接手父亲的摊子？", "父亲腰不好，站不了一整天了。", "生意和以前比怎么样？",
+                    "老顾客还在。", "我开了个微信群，接团购。", "谭一鸣的摊位在菜场东门第三排。"]),
     Case("numbered-questions.txt", [], [], title="五问城市夜间公交", authors=["司徒岚"], dropped=["本报记者 司徒岚"]),
     Case("chinese-numbered.txt", [], [], title="关于垃圾分类的三个问题"),
     Case("captions-footer.txt", ["学竹编难吗？", "现在还有人买竹篮吗？"], [("滕德厚", "难。"), ("滕德厚", "游客买得多")],
@@ -141,7 +149,8 @@ def test_every_answer_under_its_speaker_and_every_sentence_in_order(case: Case, 
     """Before: `符海龙是…班长` left the answers `TODO: 受访者`; `王志刚：` had no role though the briefing's
     introduction gave one; `摊主 蒯大年` lines were the host's words and the headline a question; `00:03 邝秀梅`
     lines stayed in the article with the whole meeting; a pull quote was printed twice; a Notion export's
-    property rows (`标签｜访谈`) were the article's first paragraphs."""
+    property rows (`标签｜访谈`) were the article's first paragraphs; `山本健一：` was no label, and `翻译：` stayed in
+    the answer before it."""
     documents = {copy: item.document for copy, item in imported.items()}
     doc = document_of(documents, case.copy)
     assert_read_as_copy(doc, case.questions, case.answers, _copy_sentences(case), case.dropped)
@@ -161,7 +170,7 @@ def test_the_copy_fills_the_front_matter(case: Case, imported) -> None:
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_check_passes_with_only_warnings_the_editor_can_act_on(case: Case, imported) -> None:
     """Before: `主持人 龙飞` at the top kept its space, and `publish check` warned of it (W415) on a line
-    the editor had not written."""
+    the editor had not written; a Feishu callout's icon (`> 💡`) stayed, a box in the PDFs (W408)."""
     found = imported[case.copy].found
     assert [str(d) for d in found if d.severity == "error"] == []
     assert {d.code for d in found} - {"W406", "W407"} == set(), [str(d) for d in found]
