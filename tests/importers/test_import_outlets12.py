@@ -1,6 +1,7 @@
 """Twelfth sweep of other outlets' copy (tests/fixtures/import/outlets12/, written by hand): an
 introduction naming the interviewee without an interview verb (`符海龙是…搬运班长。以下是对话实录：`); a
-press briefing's spokesperson whose surname the tables know (`请到…新闻发言人王志刚`, then `王志刚：`); a host and
+press briefing's spokesperson whose surname the tables know (`请到…新闻发言人王志刚`, then `王志刚：`), and
+one invited beside another it does not (`葛小军：` after `柏宇：`, the latter read as `程序员柏宇：`); a host and
 guest named at the top as column labels (`主持人 龙飞`); spaced `role name` lines alone over each turn
 (`摊主 蒯大年`, a surname no table knows); a transcript's codes (`[00:00:12] 主持人：`) and a meeting's
 minutes (`00:03 邝秀梅` over each turn, a headline over the first); stage directions in round and square
@@ -56,6 +57,9 @@ CASES = [
     Case("briefing-known.txt", ["南方日报记者：今年新增了多少个学位？", "电台记者：课后服务收费吗？"],
          [("王志刚", "全区新增"), ("王志刚", "课后服务不收费")], title="区教育局秋季开学新闻通气会",
          labels=["主持人", "王志刚"], roles={"王志刚": "区教育局新闻发言人"}, notes=["通气会到此结束。"]),
+    Case("invited-one.txt", ["你今年存了多少钱？", "存钱是为了什么？"],
+         [("柏宇", "大概五万"), ("葛小军", "不到一万"), ("柏宇", "为了随时"), ("葛小军", "说实话")], title="年轻人为什么开始存钱",
+         labels=["柏宇", "葛小军"], roles={"柏宇": "程序员", "葛小军": None}),
     Case("host-spaced.txt", ["你在这里摆摊多少年了？", "最受欢迎的是什么书？"], [("蒯大年", "十五年了"), ("蒯大年", "连环画")],
          title="社区旧书摊的十五年", labels=["龙飞", "蒯大年"], roles={"蒯大年": "嘉宾"}),
     Case("name-lines-spaced.txt", ["你学糖画多少年了？", "现在的孩子还喜欢吗？"], [("蒯大年", "二十年了"), ("蒯大年", "喜欢。")],
