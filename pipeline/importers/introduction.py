@@ -185,6 +185,7 @@ def listed_people(text: str, parser: LabelParser) -> list[Split] | None:
 def guest_list(text: str, parser: LabelParser, table: Rules) -> list[Split] | None:
     """An introduction's `嘉宾：…` line (rules.toml `guest_lists`, or an interviewee's turn word):
     the people it lists, or None when the line is something else (an answer: `嘉宾：我觉得…`)."""
+    text = re.sub(r"^[（(](?P<inner>[^（()）]+)[）)]。?$", r"\g<inner>", text.strip())  # (`（本文受訪者：攤主吳志明）`)
     found = re.match(r"^(?P<word>[^：:]{1,6})\s*[：:]\s*(?P<rest>.+)$", text)
     words = {w.casefold() for w in (*table.guest_lists, *table.interviewee)}
     if found is None or found["word"].strip().casefold() not in words:

@@ -331,8 +331,8 @@ def _is_question(body: list[Block], i: int, labels: dict[int, Label], table: Rul
     if block.heading:
         return True
     text = block.text
-    if len(text) > table.question_max or text.endswith(_NOT_A_QUESTION_END):
-        return False
+    if len(text) > table.question_max or text.endswith(_NOT_A_QUESTION_END) or _BRACKETED.match(text):
+        return False  # (`（停顿）` alone between two turns asks nothing: before, a chapter's title)
     if _TERMINATORS.search(text[:-1]) and not (text.endswith(_QUESTION_MARKS) and not _STATEMENT_ENDS.search(text)):
         return False  # (a sentence before it; but questions only, `你为什么选择胡同？Why a hutong?`, ask)
     number, _rest = point_number(text)

@@ -7,7 +7,8 @@ guest named at the top as column labels (`主持人 龙飞`); spaced `role name`
 minutes (`00:03 邝秀梅` over each turn, a headline over the first); stage directions in round and square
 brackets (`（停顿）`, `[掌声]`); copy in traditional characters with 「」 (`問：`/`答：`, `本文受訪者：…`);
 an interpreter's brackets (`（经翻译）`, `（以下为现场翻译）`), and an interpreter's own turn (`翻译：`)
-beside a Japanese guest (`山本健一：`); a Feishu callout (`> 💡 …`); numbered questions with unlabelled answers
+beside a Japanese guest (`山本健一：`); a Feishu callout (`> 💡 …`); a Taiwan
+copy's `（本文受訪者：攤主吳志明）` in brackets; `（停顿）` alone between two turns; a WeChat paste's `👆点击蓝字，关注我们`; numbered questions with unlabelled answers
 (`1.`, `一、`: an explainer, kept as the article's); a picture caption and 来源/责编/编辑 footers; a Notion
 export with a property table under its title; a page with a pull quote, and one whose only title is its
 `<title>`; a Word file (make_docx.py) with a caption, a pull quote and `[笑]`.
@@ -90,6 +91,16 @@ CASES = [
          title="老菜场的新摊主", authors=["龚雪"], dropped=["💡", "作者：龚雪"],
          sentences=["本文为访谈实录，经受访者审阅。", "为什么回来接手父亲的摊子？", "父亲腰不好，站不了一整天了。", "生意和以前比怎么样？",
                     "老顾客还在。", "我开了个微信群，接团购。", "谭一鸣的摊位在菜场东门第三排。"]),
+    Case("tw-bracketed-interviewee.txt", ["一晚上能賣多少份？", "有什麼秘訣？"], [("吳志明", "週末"), ("吳志明", "蚵仔要")],
+         title="夜市裡的蚵仔煎", authors=["林怡君"], labels=["問", "答"], dropped=["記者／林怡君"], roles={"吳志明": "攤主"},
+         notes=["（本文受訪者"]),
+    Case("minutes-pause.txt", ["今天我们读《城南旧事》。先请两位说说第一次读这本书是什么时候。", "重读有什么不一样？"],
+         [("邝秀梅", "小学五年级"), ("鄂建新", "大学的时候"), ("邝秀梅", "现在读的是"), ("鄂建新", "我觉得是告别")],
+         title="读书会实录：《城南旧事》", dropped=["00:", "01:", "02:"],
+         sentences=["今天我们读《城南旧事》。", "小学五年级。", "那时候只觉得英子可怜。", "大学的时候。", "读完以后我给外婆打了个电话。",
+                    "重读有什么不一样？", "现在读的是大人的难处。", "（停顿）", "我觉得是告别。", "每一章都在告别。"]),
+    Case("wechat-paste.txt", ["您做了多少年裁缝？", "现在还有人来做衣服吗？"], [("苟永福", "五十年"), ("苟永福", "有。")],
+         title="老街上的裁缝铺", labels=["问", "苟永福"], dropped=["点击蓝字", "关注我们", "图片来源", "在看"], notes=["- END -"]),
     Case("numbered-questions.txt", [], [], title="五问城市夜间公交", authors=["司徒岚"], dropped=["本报记者 司徒岚"]),
     Case("chinese-numbered.txt", [], [], title="关于垃圾分类的三个问题"),
     Case("captions-footer.txt", ["学竹编难吗？", "现在还有人买竹篮吗？"], [("滕德厚", "难。"), ("滕德厚", "游客买得多")],
@@ -154,7 +165,8 @@ def test_every_answer_under_its_speaker_and_every_sentence_in_order(case: Case, 
     introduction gave one; `摊主 蒯大年` lines were the host's words and the headline a question; `00:03 邝秀梅`
     lines stayed in the article with the whole meeting; a pull quote was printed twice; a Notion export's
     property rows (`标签｜访谈`) were the article's first paragraphs; `山本健一：` was no label, and `翻译：` stayed in
-    the answer before it."""
+    the answer before it; `（本文受訪者：…）` in brackets named nobody; `（停顿）` alone was a chapter's title; `👆点击蓝字，
+    关注我们` was the article's first paragraph."""
     documents = {copy: item.document for copy, item in imported.items()}
     doc = document_of(documents, case.copy)
     assert_read_as_copy(doc, case.questions, case.answers, _copy_sentences(case), case.dropped)
