@@ -138,11 +138,14 @@ def _time_codes(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
     # a recording's codes: one beside a label, in brackets or with seconds; a timeline's bare
     # `08:30 记者来到现场。` paragraphs keep their times (they are the text's)
     said = re.compile(rf"^[^\s：:，。！？,!?]{{1,{table.label_max}}}[：:]")
-    # … or a code before a speaker's name alone on its line, their words in the paragraph after (`00:03 邝秀梅`, a
-    # meeting app's minutes: before, the codes stayed and the whole transcript was the article's)
+    # … or a code before a speaker's name alone on its line, their words in the paragraph after, the name coming
+    # back (`00:03 邝秀梅`, a meeting app's minutes: before, the codes stayed and the whole transcript was the
+    # article's; a programme's `09:00 开幕式` over its description names each item once, and keeps its times)
     named = [m is not None and not m.groupdict().get("label") and 0 < len(rest := m.groupdict().get("rest") or "")
              <= table.label_max and not _SENTENCE_MARKS.search(rest) and k + 1 < len(found) and found[k + 1] is None
              for k, m in enumerate(found)]
+    names = [m.groupdict().get("rest") for k, m in enumerate(found) if named[k]]
+    named = [n and names.count(found[k].groupdict().get("rest")) >= 2 for k, n in enumerate(named)]
     recorded = [m for k, m in enumerate(found) if m is not None and (
         m.groupdict().get("label") or re.search(r"[\[【(（]|:\d\d:", m[0]) or said.match(m["rest"] or "") or named[k])]
     if len(recorded) < 2:

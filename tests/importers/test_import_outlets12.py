@@ -214,3 +214,10 @@ def test_a_line_repeated_that_is_no_pull_quote_stays() -> None:
     assert [c.title for c in draft.questions] == ["为什么坚持了这么多年？", "辛苦吗？"]
     texts = [p.text for a in draft.answers for p in a.paragraphs] + draft.notes
     assert sum(t.count("谢谢你。") for t in texts) == 2, texts
+
+
+def test_a_programmes_times_over_its_items_stay() -> None:
+    """`09:00 开幕式` over its description names each item once: no transcript's voice, its time the text's."""
+    draft = infer_draft("会议日程\n\n09:00 开幕式\n\n市长致辞，介绍今年的议题。\n\n10:00 分论坛\n\n三个分论坛同时进行。")
+    assert [p.text for p in draft.article][-4:] == ["09:00 开幕式", "市长致辞，介绍今年的议题。", "10:00 分论坛", "三个分论坛同时进行。"]
+    assert draft.chapters == []
