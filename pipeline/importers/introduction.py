@@ -288,7 +288,10 @@ def joined_role_names(paras: list[Para], parser: LabelParser) -> int:
         if len(words) < 2 or len(words) % 2 or _SENTENCE_END.search(para.text) or len(para.text) > 40:
             continue
         people = [parser.parse(f"{words[k]} {words[k + 1]}") for k in range(0, len(words), 2)]
-        if all(p is not None and p.role == words[k * 2] and p.name == words[k * 2 + 1] for k, p in enumerate(people)):
+        # (each role a role's words, `主持人`; never a name, `张三 李四`, or a greeting, `老师 你好`)
+        if all(p is not None and p.role == words[k * 2] and p.name == words[k * 2 + 1] and ends_with_role(p.role, parser.rules)
+               and parser.parse(p.role) is None and not any(w in p.name for w in parser.rules.sentence_words)
+               for k, p in enumerate(people)):
             para.text = "\u3000".join(words[k] + words[k + 1] for k in range(0, len(words), 2))
             joined += 1
     return joined

@@ -221,3 +221,14 @@ def test_a_programmes_times_over_its_items_stay() -> None:
     draft = infer_draft("会议日程\n\n09:00 开幕式\n\n市长致辞，介绍今年的议题。\n\n10:00 分论坛\n\n三个分论坛同时进行。")
     assert [p.text for p in draft.article][-4:] == ["09:00 开幕式", "市长致辞，介绍今年的议题。", "10:00 分论坛", "三个分论坛同时进行。"]
     assert draft.chapters == []
+
+
+def test_only_a_role_and_a_name_are_set_close() -> None:
+    """`主持人 龙飞` at the top is set `主持人龙飞`; two names (`张三 李四`), two places or a greeting keep their space."""
+    from pipeline.importers.draft import Para
+    from pipeline.importers.introduction import joined_role_names
+    from pipeline.importers.names import LabelParser
+
+    paras = [Para(t) for t in ("主持人 龙飞 嘉宾 蒯大年", "张三 李四", "北京 上海", "老师 你好", "小王 小李")]
+    assert joined_role_names(paras, LabelParser()) == 1
+    assert [p.text for p in paras] == ["主持人龙飞\u3000嘉宾蒯大年", "张三 李四", "北京 上海", "老师 你好", "小王 小李"]
