@@ -32,6 +32,7 @@ from lxml import html as lxml_html
 from pipeline.charrefs import CHARACTER_REFERENCE
 from pipeline.errors import PublishError
 # layout, labels, the writer and the tests import these from here: Block, the LINK_ marks, read_html …
+from pipeline.importers.properties import page_properties
 from pipeline.importers.extracted import (  # noqa: F401
     LINK_BASE,
     LINK_CLOSE,
@@ -208,6 +209,10 @@ def read_text(text: str) -> Extracted:
         # `author:` of a CMS export were left out with the CMS's other fields, and both were TODO)
         text = (byline or "") + "\n" * (front.group(0).count("\n") - bool(byline)) + text[front.end():]
     date_from = "the copy's front matter `date:`" if date else None
+    text, listed, properties = page_properties(text)
+    if date is None and listed is not None:
+        date, date_from = listed, "the page's properties under its title"
+    notes += properties
     text, anchors = _EMPTY_HTML.subn("", text)
     if anchors:
         notes.append(f"left out {anchors} empty HTML anchor(s) of an export (`<a name=\"…\"></a>`): no text")
@@ -363,7 +368,9 @@ _RULE_LINE = re.compile(r"^(?:[*_-]\s*){3,}$")
 _MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^#{1,6}\s+(?P<text>.+?)(?:\s+#+)?$"), "heading"),
     (_RULE_LINE, "rule"),  # (`* * *`, `---`: a thematic break, no text)
-    (re.compile(r"^(?:>\s?)+(?P<text>.*)$"), "quote"),
+    # (a Notion or Feishu callout is a quote opening with its icon, `> 💡 本文为…`: the icon is the app's, no copy;
+    # before, it stayed and the PDFs printed a box for it, W408)
+    (re.compile(r"^(?:>\s?)+(?:\s*[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\u200D]*)*\s*(?P<text>.*)$"), "quote"),
     (re.compile(r"^(?P<mark>\*\*|__)(?P<text>[^*_]+?)(?P=mark)$"), "strong"),
     (re.compile(r"^(?P<mark>\*\*|__)(?P<label>[^*_]{1,48}?[：:])\s*(?P=mark)\s*(?P<rest>.*)$"), "label"),
     (re.compile(r"^(?P<mark>\*\*|__)(?P<label>[^*_]{1,48}?)(?P=mark)\s*(?P<rest>[：:].*)$"), "label"),

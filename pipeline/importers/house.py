@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.importers.draft import Para
+from pipeline.importers.extracted import Block
 from pipeline.passes.typography import fix_text, half_width_marks
 
 _FULL_WIDTH_MARKS = "，。、；：？！（）“”‘’《》「」『』【】"
@@ -21,12 +22,15 @@ _SPACED_OUT = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff](?:[ \u00a0\u3000]
 _NUMBER = re.compile(r"^(?:[（(](\d{1,2})[）)]|(\d{1,2})[.、．](?!\d)|([①-⑳]))\s*")
 _SENTENCE_END = "。！？!?…；;"
 _ASIDE = re.compile(r"（[^（）]{1,40}）")
+_STAGE_BRACKETS = re.compile(r"[\[【［〔]\s*([^\[\]【】［］〔〕\s]{1,6})\s*[\]】］〕]")
 
 
 def house_style(text: str) -> tuple[str, int, int]:
     """The text in house typography, with the number of marks made full-width and of spaces
     removed beside full-width marks or between Chinese characters spaced out one by one."""
     marks = 0
+    text, directions = _STAGE_BRACKETS.subn(_stage_direction, text)
+    marks += directions
     spaces = sum(len(m[0]) // 2 for m in _SPACED_OUT.finditer(text))
     text = _SPACED_OUT.sub(lambda m: re.sub(r"[ \u00a0\u3000]", "", m[0]), text)
     for _ in range(4):  # a fix can make its neighbour Chinese: 网 (ID)， → 网（ID）
@@ -37,6 +41,15 @@ def house_style(text: str) -> tuple[str, int, int]:
         marks, spaces = marks + found, spaces + gaps
         text = _SPACE_NEAR_MARK.sub("", fix_text(text))
     return text, marks, spaces
+
+
+def _stage_direction(match: re.Match[str]) -> str:
+    """A transcript's stage direction in square brackets (`[掌声]`, `【笑】`, `［停顿］`) in the round ones the
+    house sets it in, so that it is read as an aside like `（掌声）` (before: `[掌声]` stayed the speaker's words,
+    escaped, and the audio read it in their voice); any other bracket as the copy wrote it."""
+    from pipeline.importers.rules import rules
+
+    return f"（{match[1]}）" if match[1] in rules().stage_directions else match[0]
 
 
 def point_number(text: str) -> tuple[int | None, str]:
@@ -96,3 +109,27 @@ def find_asides(text: str) -> list[tuple[int, int]]:
         if opens and (text[end:].strip() or match[0][1:-1].strip() in directions):
             found.append((start, end))
     return found
+
+
+_PULL_QUOTE = re.compile(r"^[“「『\"‘]?(?P<inner>.+?)[”」』\"’]?\s*(?:(?:——|—|－－|--)\s*[^，。！？“”]{1,12})?$")
+_PULL_QUOTE_MIN = 10  # characters: a shorter line (`谢谢。`, `是的。`) may well be said twice
+
+
+def pull_quotes(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """A page's or a WeChat post's pull quote, a sentence of the copy set again apart in large type
+    (`“信送到了，我心里就踏实了。”`, perhaps `——荀小平` after it), is the copy's once: a paragraph that is
+    only words another, longer paragraph holds is left out (before: every edition printed it twice,
+    the first time as the article's, out of its place). The kept blocks and the texts left out."""
+    plain = [re.sub(r"\s+", "", b.text) for b in blocks]
+    kept, dropped = [], []
+    for i, block in enumerate(blocks):
+        match = _PULL_QUOTE.match(plain[i])
+        inner = match["inner"].strip("“”「」『』\"‘’") if match else ""
+        marked = inner != plain[i]  # (in quotes, or signed: an unmarked line must be long, and no question)
+        if (marked or len(inner) >= 2 * _PULL_QUOTE_MIN and not inner.endswith(("？", "?"))) and len(
+                inner) >= _PULL_QUOTE_MIN and not block.heading and any(
+                k != i and len(other) > len(plain[i]) and inner in other for k, other in enumerate(plain)):
+            dropped.append(block.text)
+            continue
+        kept.append(block)
+    return kept, dropped

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.importers.draft import Draft
+from pipeline.importers.draft import Draft, Para
 from pipeline.importers.extracted import Block
 from pipeline.importers.names import LabelParser, Split, ends_with_role
 from pipeline.importers.rules import Rules
@@ -107,7 +107,7 @@ def declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rules
 
 
 def _introduced_roles(blocks: list[Block], parser: LabelParser, table: Rules) -> dict[str, str]:
-    """Bare names no table reads that label two or more turns (`庹志刚：…`) whose role the introduction gives before
+    """Bare names that label two or more turns (`庹志刚：…`, `王志刚：…`) whose role the introduction gives before
     them (`今天我们请到市交通局新闻发言人庹志刚`, after one of rules.toml's `invites` or a mark): name →
     role + name. The full label then reads even where the surname is in no table (with its `# check:`)."""
     counted: dict[str, int] = {}
@@ -119,12 +119,19 @@ def _introduced_roles(blocks: list[Block], parser: LabelParser, table: Rules) ->
     invites = "|".join(map(re.escape, table.invites))
     roles: dict[str, str] = {}
     for name, count in counted.items():
-        # (only a name no table reads alone: a name read already keeps its labels as the copy sets them)
-        if count < 2 or parser.parse(name) is not None or name in table.not_speakers:
+        # (a name read alone with a role of its own keeps it; a name the tables read bare, `王志刚：`, takes
+        # the role an introduction invites it with, `请到…发言人王志刚`: before, a spokesperson with a common
+        # surname had none)
+        alone = parser.parse(name)
+        if count < 2 or (alone is not None and (alone.role or alone.name != name)) or name in table.not_speakers:
             continue
         intro = "。".join(b.text for b in blocks[:first[name]])
         for match in re.finditer(rf"(?P<clause>[^，。；！？,;!?：:、“”]{{2,40}}?){re.escape(name)}", intro):
+            opening = max(intro.rfind(mark, 0, match.start()) for mark in "。！？!?") + 1
+            if alone is not None and not (invites and re.search(invites, intro[opening : match.end()])):
+                continue  # (`七十岁的钟表匠殷国华守着…`: a name the tables read takes a role only where it is invited)
             role = re.split(invites, match["clause"])[-1].strip() if invites else match["clause"]
+            role = _JOINED.split(role)[-1].strip()  # (`护士阎冬梅和外卖骑手葛小军`: the last person's role)
             split = parser.parse(role + name) if 2 <= len(role) <= 16 and ends_with_role(role, table) else None
             if split is not None and split.name == name and split.role == role and not any(
                     w in role for w in table.sentence_words) and not role.endswith(table.interviewer):
@@ -178,6 +185,7 @@ def listed_people(text: str, parser: LabelParser) -> list[Split] | None:
 def guest_list(text: str, parser: LabelParser, table: Rules) -> list[Split] | None:
     """An introduction's `嘉宾：…` line (rules.toml `guest_lists`, or an interviewee's turn word):
     the people it lists, or None when the line is something else (an answer: `嘉宾：我觉得…`)."""
+    text = re.sub(r"^[（(](?P<inner>[^（()）]+)[）)]。?$", r"\g<inner>", text.strip())  # (`（本文受訪者：攤主吳志明）`)
     found = re.match(r"^(?P<word>[^：:]{1,6})\s*[：:]\s*(?P<rest>.+)$", text)
     words = {w.casefold() for w in (*table.guest_lists, *table.interviewee)}
     if found is None or found["word"].strip().casefold() not in words:
@@ -198,6 +206,23 @@ def _introduced(text: str, parser: LabelParser, table: Rules) -> list[Split]:
     for match in re.finditer(rf"(?:^|[，。；！？,;!?：:])\s*(?P<who>[^，。；！？,;!?：:“”]{{2,40}}?)\s*(?:日前|近日|此前)?"
                              rf"(?:{accepts})[^，。；！？,;!?]{{0,16}}?(?:{asked})", text):
         people += _named(match["who"], parser, table, prefix=True)
+    return people or _described(text, parser, table)
+
+
+def _described(text: str, parser: LabelParser, table: Rules) -> list[Split]:
+    """The person a sentence of the introduction opens with and describes (`符海龙是城北冷链物流园的
+    搬运班长，…`, rules.toml `describes`): the whole name read alone, the role a role's words."""
+    copulas = "|".join(map(re.escape, table.describes))
+    people = []
+    for match in re.finditer(rf"(?:^|[。！？；;!?])\s*(?P<name>[^\s，。；！？,;!?：:“”、（）()]{{2,6}}?)(?:{copulas})"
+                             rf"(?P<role>[^，。；！？,;!?：:“”（）()]{{2,30}})", text):
+        alone = parser.parse(match["name"])
+        role = match["role"].strip()
+        role = role[len(next((c for c in table.role_counts if role.startswith(c)), "")):]
+        if alone is None or alone.role or alone.doubt or alone.name != match["name"] or not ends_with_role(role, table) or any(
+                w in role for w in table.sentence_words):
+            continue
+        people.append(Split(role, alone.name))
     return people
 
 
@@ -250,3 +275,23 @@ def named_interviewee(intro: list[str], labels: list, parser: LabelParser, table
         for label in turns:
             label.split = replace(label.split, doubt=f"{label.split.doubt}; the copy names {len(people)} people "
                                                      f"({names}): write which one answers, or give each answer its speaker")
+
+
+def joined_role_names(paras: list[Para], parser: LabelParser) -> int:
+    """A line of the introduction naming the host or a guest as a column label sets it (`主持人 龙飞`,
+    `主持人 龙飞 嘉宾 蒯大年`): each role and its name joined (`主持人龙飞`), two people a full-width space apart,
+    as Chinese type sets them. Before: the space between two Chinese characters stayed, and
+    `publish check` warned of it (W415) in a line the editor had not written. The number joined."""
+    joined = 0
+    for para in paras:
+        words = para.text.split()
+        if len(words) < 2 or len(words) % 2 or _SENTENCE_END.search(para.text) or len(para.text) > 40:
+            continue
+        people = [parser.parse(f"{words[k]} {words[k + 1]}") for k in range(0, len(words), 2)]
+        # (each role a role's words, `主持人`; never a name, `张三 李四`, or a greeting, `老师 你好`)
+        if all(p is not None and p.role == words[k * 2] and p.name == words[k * 2 + 1] and ends_with_role(p.role, parser.rules)
+               and parser.parse(p.role) is None and not any(w in p.name for w in parser.rules.sentence_words)
+               for k, p in enumerate(people)):
+            para.text = "\u3000".join(words[k] + words[k + 1] for k in range(0, len(words), 2))
+            joined += 1
+    return joined

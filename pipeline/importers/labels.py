@@ -65,18 +65,25 @@ def find_labels(blocks: list[Block], parser: LabelParser, table: Rules, asked: s
                 found[i] = Label(split, text.rstrip("：:").strip(), line=block.line)
     known = {key(lab.split.name) for lab in found.values()} | set(aliases)
     inline: dict[int, Label] = {}
+    candidates: dict[int, tuple[Split, re.Match[str]]] = {}
     for i, block in enumerate(blocks):
         if i in found or i in asked or block.heading or numbered(block) or not (match := _INLINE.match(block.text)):
             continue
         if len(match["label"]) > table.label_max:
             continue
         split = parser.parse(match["label"]) or _alias_label(match["label"].strip(), aliases, table)
-        if split is None:
-            continue
+        if split is not None:
+            candidates[i] = (split, match)
+    # (inside the Q&A, a name read with confidence that labels two paragraphs or more is a speaker too, beside
+    # label lines of others: `葛小军：…` where the introduction made `程序员柏宇：` a line of its own; before, its
+    # answers went, label and all, to the speaker before it)
+    recurring = [key(sp.name) for sp, _m in candidates.values() if sp.doubt is None]
+    for i, (split, match) in candidates.items():
         # beside label lines, `name：…` counts only inside the Q&A: before the first label line it
         # introduces the people (`张伟：清华大学教授，…`), and that is the article's
-        if not found or (key(split.name) in known and i > min(found)) or _named_host(split.name, blocks, found, table):
-            inline[i] = Label(split, match["label"].strip(), match["rest"].strip(), block.line)
+        inside = bool(found) and i > min(found) and (key(split.name) in known or recurring.count(key(split.name)) >= 2)
+        if not found or inside or _named_host(split.name, blocks, found, table):
+            inline[i] = Label(split, match["label"].strip(), match["rest"].strip(), blocks[i].line)
     # `label：answer` paragraphs count when two are read with confidence; then a label read on
     # thin evidence among them is taken too, with its '# check:' (before: its answer was added,
     # label and all, to the previous speaker's)
@@ -380,7 +387,9 @@ def name_lines(blocks: list[Block], labels: dict[int, Label], parser: LabelParse
                 draft: Draft) -> None:
     """Copy without any colon label may put each speaker's name alone on the line before the
     answer (`陈桂芳` / `三点。…`). Such lines count when there are at least two, at least one
-    name comes back (or there are three), and each is a confident reading of a name."""
+    name comes back (or there are three), and each is a confident reading of a name, or a role and
+    a name the copy parts with a space (`摊主 蒯大年`, a surname no table knows: the space is the evidence,
+    the `# check:` stays; before, the line was taken for the previous speaker's words)."""
     if labels:
         return
     found: dict[int, Label] = {}
@@ -389,7 +398,8 @@ def name_lines(blocks: list[Block], labels: dict[int, Label], parser: LabelParse
         if i in asked or block.heading or numbered(block) or len(text) > 16 or _SENTENCE_MARK.search(text):
             continue
         split = parser.parse(text)
-        if split is None or split.doubt is not None or split.handle:
+        spaced = split is not None and split.role is not None and text.split() == [split.role, split.name]
+        if split is None or (split.doubt is not None and not spaced) or split.handle:
             continue
         found[i] = Label(split, text, line=block.line)
     found = {i: lab for i, lab in found.items() if i + 1 not in found and i + 1 < len(blocks)}

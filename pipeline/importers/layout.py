@@ -30,8 +30,9 @@ from pipeline.importers.credit import merge_credits, parse_credit
 from pipeline.importers.datelines import date_of, only_date, without_dates
 from pipeline.importers.draft import Answer, Chapter, Credit, Draft, Para
 from pipeline.importers.formats import Block, Extracted, strip_links
-from pipeline.importers.introduction import declared_short_labels, headline, named_interviewee, narration
-from pipeline.importers.house import find_asides, house_style, numbered_points, point_number
+from pipeline.importers.introduction import (declared_short_labels, headline, joined_role_names, named_interviewee,
+                                             narration)
+from pipeline.importers.house import find_asides, house_style, numbered_points, point_number, pull_quotes
 from pipeline.importers.labels import (INTERVIEWEE, Label, bare, bracketed_labels, find_labels, interviewee,
                                        interviewer_turns, lines_of, name_lines, numbered, questioner_turns,
                                        unread_labels)
@@ -44,6 +45,7 @@ EMPTY_ANSWER = "TODO: 回答（原稿此处没有回答）"  # an error (E127) u
 _SECTION_NUMBER = re.compile(r"^[\s/|｜·•.\-—–_]*(?:PART|Part|part|NO\.?|No\.?|第)?[\s.]*[0-9０-９]{1,2}[\s/|｜·•.\-—–_部分章节]*$")
 _NOT_A_QUESTION_END = tuple("。．.：:；;，,、")
 _TERMINATORS = re.compile(r"[。！？!?]")
+_SENTENCE_MARKS = re.compile(r"[。！？!?，,；;：:、“”「」…]")  # (a name line of a transcript has none)
 _STATEMENT_ENDS = re.compile(r"[。！!]|\.(?:\s|$)")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
 _YAML_BREAKS = re.compile("[\u2028\u2029\n]")  # line ends to YAML (and those `without_invisible` made of them): the title is one line
@@ -62,7 +64,8 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     draft.stats.notes += extracted.notes
     draft.links = list(extracted.links)
     blocks, draft.credit = _take_credit(_time_codes(_house(extracted.blocks, draft), table, draft), table, draft)
-    blocks = _furniture(blocks, table, draft)
+    blocks, repeated = pull_quotes(_furniture(blocks, table, draft))
+    draft.stats.notes += [f"left out a pull quote, a sentence the copy sets again apart ({text})" for text in repeated]
     draft.language = _language("".join(b.text for b in blocks))
     blocks = declared_short_labels(blocks, parser, table, draft)
     blocks = bracketed_labels(blocks, parser, table)
@@ -79,9 +82,12 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     tail = _end_matter(blocks, floor, table, draft, asked, closers)
     body = blocks[:tail]
     headings = {i for i in range(len(body)) if i in asked or _is_question(body, i, labels, table)}
+    if headings == {0} and 0 not in asked and extracted.kind == "plain text" and not body[0].text.endswith(_QUESTION_MARKS):
+        headings = set()  # (a panel's or a transcript's headline over its first turn, `社区食堂座谈记录`, asks nothing)
     starts = sorted(headings | {i for i in labels if i < tail})
     first = starts[0] if starts else len(body)
     draft.article = numbered_points([Para(b.text, b.item) for b in body[:first]])
+    draft.stats.spaces_removed += joined_role_names(draft.article, parser)
     if draft.title is None and extracted.kind == "plain text":
         headline(draft, table, qa=first < len(body))
     pairs = _chapters(body, first, headings, labels, draft, asked)
@@ -132,17 +138,26 @@ def _time_codes(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
     # a recording's codes: one beside a label, in brackets or with seconds; a timeline's bare
     # `08:30 记者来到现场。` paragraphs keep their times (they are the text's)
     said = re.compile(rf"^[^\s：:，。！？,!?]{{1,{table.label_max}}}[：:]")
-    recorded = [m for m in found if m is not None and (
-        m.groupdict().get("label") or re.search(r"[\[【(（]|:\d\d:", m[0]) or said.match(m["rest"] or ""))]
+    # … or a code before a speaker's name alone on its line, their words in the paragraph after, the name coming
+    # back (`00:03 邝秀梅`, a meeting app's minutes: before, the codes stayed and the whole transcript was the
+    # article's; a programme's `09:00 开幕式` over its description names each item once, and keeps its times)
+    named = [m is not None and not m.groupdict().get("label") and 0 < len(rest := m.groupdict().get("rest") or "")
+             <= table.label_max and not _SENTENCE_MARKS.search(rest) and k + 1 < len(found) and found[k + 1] is None
+             for k, m in enumerate(found)]
+    names = [m.groupdict().get("rest") for k, m in enumerate(found) if named[k]]
+    named = [n and names.count(found[k].groupdict().get("rest")) >= 2 for k, n in enumerate(named)]
+    recorded = [m for k, m in enumerate(found) if m is not None and (
+        m.groupdict().get("label") or re.search(r"[\[【(（]|:\d\d:", m[0]) or said.match(m["rest"] or "") or named[k])]
     if len(recorded) < 2:
         return blocks
     out = []
-    for block, match in zip(blocks, found):
+    for block, match, name in zip(blocks, found, named):
         if match is None:
             out.append(block)
             continue
         groups = match.groupdict()
         text = f"{groups['label'].strip()}：{groups.get('rest') or ''}" if groups.get("label") else groups["rest"]
+        text = f"{text.strip()}：" if name else text  # (the code said the name labels the words after it)
         if text.strip():
             out.append(replace(block, text=text.strip()))
     draft.stats.notes.append(f"{sum(m is not None for m in found)} time code(s) of a transcript taken out "
@@ -319,8 +334,8 @@ def _is_question(body: list[Block], i: int, labels: dict[int, Label], table: Rul
     if block.heading:
         return True
     text = block.text
-    if len(text) > table.question_max or text.endswith(_NOT_A_QUESTION_END):
-        return False
+    if len(text) > table.question_max or text.endswith(_NOT_A_QUESTION_END) or _BRACKETED.match(text):
+        return False  # (`（停顿）` alone between two turns asks nothing: before, a chapter's title)
     if _TERMINATORS.search(text[:-1]) and not (text.endswith(_QUESTION_MARKS) and not _STATEMENT_ENDS.search(text)):
         return False  # (a sentence before it; but questions only, `你为什么选择胡同？Why a hutong?`, ask)
     number, _rest = point_number(text)

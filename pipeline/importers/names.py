@@ -22,14 +22,12 @@ thin, when the runner-up is close, or when jieba names a different person than t
 
 from __future__ import annotations
 
-import logging
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pipeline.importers.rules import Rules, rules
+from pipeline.importers.segmentation import jieba_name_start, tokens
 from pipeline.importers.surnames import surnames
 from pipeline.pinyin_syllables import is_han
 from pipeline.placeholders import TODO
@@ -69,45 +67,6 @@ class _Candidate:
     name: str
     score: float
     why: str = ""
-
-
-_LOCK = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _tagger():
-    """jieba's part-of-speech module: its HMM (which tags unseen names `nr`) and its dictionary's
-    word tags. Only these two are used — not jieba's dictionary segmenter, whose 9 MB prefix
-    dictionary takes longer to load than the rest of an import; a label is short and its role
-    words are known from our own table, so the HMM's word boundaries are enough."""
-    with _LOCK:
-        import jieba
-        import jieba.posseg
-
-        jieba.setLogLevel(logging.WARNING)
-        return jieba.posseg
-
-
-def _tokens(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, word, tag) of the label: each run of Han characters segmented and tagged by
-    jieba's HMM, a word of its dictionary keeping the dictionary's tag; other runs as one token."""
-    posseg = _tagger()
-    out: list[tuple[int, int, str, str]] = []
-    for match in re.finditer(r"[\u3400-\u9fff\U00020000-\U0003134f]+|[^\u3400-\u9fff\U00020000-\U0003134f]+", text):
-        run, at = match[0], match.start()
-        if not is_han(run[0]):
-            out.append((at, at + len(run), run, "x"))
-            continue
-        _probability, states = posseg.viterbi(run, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P,
-                                              posseg.emit_P)
-        word_start = 0
-        for i, (position, tag) in enumerate(states):
-            if position in ("E", "S") or i == len(run) - 1:
-                word = run[word_start : i + 1]
-                tag = posseg.dt.word_tag_tab.get(word, tag)
-                out.append((at + word_start, at + i + 1, word, tag))
-                word_start = i + 1
-    return out
 
 
 def is_decoration(char: str) -> bool:
@@ -157,6 +116,8 @@ class LabelParser:
             s, pseudonym = s[: mark.start()].rstrip(), True
         if not s or len(s) > self.rules.label_max or s.casefold() in self.rules.not_speakers:
             return None  # (`重点：`, `注意：`, `编者按：` are the outlet's signposts, never a speaker)
+        if s.casefold() in self.rules.interpreters:  # `翻译：`: the interpreter, by the task (the name is the editor's)
+            return Split(None, s, None, pseudonym)
         if self.rules.anonymous.match(s):  # `说话人1`: a meeting transcript's voice, named by the editor
             return Split(None, f"{TODO}: {s}", None, pseudonym)
         quoted = _QUOTED_NAME.match(s)
@@ -363,11 +324,11 @@ class LabelParser:
         """Each candidate plus jieba's evidence: +2 where jieba tags exactly this tail as a
         person name (`nr`), +1 where its segmentation only has a word boundary there; a winner
         that differs from jieba's own name reading is marked for a look."""
-        tokens = _tokens(s)
-        starts = {t[0] for t in tokens} | {0}
-        jieba_name = _jieba_name_start(tokens, len(s))
+        found = tokens(s)
+        starts = {t[0] for t in found} | {0}
+        jieba_name = jieba_name_start(found, len(s))
         out = []
-        words = {(t[0], t[2]): t[3] for t in tokens}
+        words = {(t[0], t[2]): t[3] for t in found}
         for c in candidates:
             start = len(s) - len(c.name)
             bonus = 2 if jieba_name == start else 1 if start in starts else 0
@@ -480,17 +441,3 @@ def _role_score(role: str, table: Rules) -> float:
 
 def ends_with_role(role: str, table: Rules) -> bool:
     return _role_score(role, table) > 0
-
-
-def _jieba_name_start(tokens, end: int) -> int | None:
-    """Where jieba's person name at the end of the text starts: the run of `nr*` tokens (a lone
-    trailing character jieba could not place counts as part of the name)."""
-    start = None
-    for t_start, _t_end, word, tag in reversed(tokens):
-        if tag.startswith("nr"):
-            start = t_start
-        elif start is None and len(word) == 1 and tag in ("zg", "x", "ng") and is_han(word):
-            continue
-        else:
-            break
-    return start

@@ -52,6 +52,7 @@ class Rules:
     section_heading: re.Pattern[str]  # `一、背景`, `三、结语`  # `A股`, `B站`: casefolded, without spaces
     page_furniture: frozenset[str]
     page_bylines: frozenset[str]
+    untitled: frozenset[str]  # casefolded
     interviewer: tuple[str, ...]
     interviewee: tuple[str, ...]
     label_brackets: re.Pattern[str]  # `【张伟】…`, `〔骑手苗青〕…`: groups label and rest
@@ -61,6 +62,9 @@ class Rules:
     invites: tuple[str, ...]
     delivered: re.Pattern[str]  # `施密特（翻译）：`: groups name, mark (with its brackets), rest
     interview_words: tuple[str, ...]
+    interpreters: frozenset[str]  # casefolded
+    describes: tuple[str, ...]  # `符海龙是…班长`: longest first
+    role_counts: tuple[str, ...]  # longest first
     anonymous: re.Pattern[str]  # a meeting transcript's numbered voice, `说话人1` / `Speaker 2`
     sentence_words: tuple[str, ...]
     saying_ends: tuple[str, ...]
@@ -125,6 +129,7 @@ def rules() -> Rules:
         letter_words=frozenset(w.casefold().replace(" ", "") for w in layout["letter_words"]),
         page_furniture=frozenset(data["page"]["furniture"]),
         page_bylines=frozenset(data["page"]["bylines"]),
+        untitled=frozenset(w.casefold() for w in data["page"]["untitled"]),
         interviewer=tuple(data["labels"]["interviewer"]),
         interviewee=tuple(data["labels"]["interviewee"]),
         label_brackets=_bracketed(data["labels"]["brackets"]),
@@ -136,6 +141,9 @@ def rules() -> Rules:
                              + "|".join(map(re.escape, sorted(data["labels"]["delivered"], key=len, reverse=True)))
                              + r")\s*[）)])\s*(?P<colon>[：:])\s*(?P<rest>.*)$", re.IGNORECASE),
         interview_words=tuple(data["labels"]["interview_words"]),
+        interpreters=frozenset(w.casefold() for w in data["labels"]["interpreters"]),
+        describes=tuple(sorted(data["labels"]["describes"], key=len, reverse=True)),
+        role_counts=tuple(sorted(data["labels"]["role_counts"], key=len, reverse=True)),
         anonymous=re.compile(rf"^(?:{'|'.join(map(re.escape, data['labels']['anonymous']))})\s*(?:[0-9０-９]{{1,3}}|[A-Z])$"),
         sentence_words=tuple(data["labels"]["sentence_words"]),
         saying_ends=tuple(data["labels"]["saying_ends"]),
@@ -156,6 +164,11 @@ def rules() -> Rules:
         credit_leads=tuple(credit["leads"]),
         date_labels=tuple(sorted(credit["date_labels"], key=len, reverse=True)),
     )
+
+
+def japanese_surnames() -> tuple[str, ...]:
+    """rules.toml `[names] japanese` (each also in traditional characters): for `surnames.py`."""
+    return tuple(_with_traditional(tomllib.loads(DATA.read_text(encoding="utf-8")))["names"]["japanese"])
 
 
 def _bracketed(pairs: list[str]) -> re.Pattern[str]:

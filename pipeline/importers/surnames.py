@@ -84,6 +84,13 @@ def surnames() -> dict[str, Surname]:
             continue
         text, tier, count = line.split("\t")
         table[text] = Surname(text, tier == "common", int(count))
+    # Japanese surnames as Chinese copy writes them (`山本健一：`, `田中：`), rules.toml `[names] japanese`: of two
+    # characters, they are as clear a name's start as a Chinese compound surname (before: a Japanese
+    # guest's label was no label, and every answer went to `TODO: 受访者`)
+    from pipeline.importers.rules import japanese_surnames
+
+    for text in japanese_surnames():
+        table.setdefault(text, Surname(text, True, 0))
     return table
 
 

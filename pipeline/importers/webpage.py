@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from pipeline.errors import PublishError
 from pipeline.importers.extracted import BULLET, LINK_CLOSE, Block, Extracted, _clean, _Links, link_address, strip_links
 from pipeline.importers.pagestructure import row_labels, uncollapsed
+from pipeline.importers.pagetitle import headline_in_title, meta, page_title, same
 
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre",
                "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "ul", "dl", "dt", "dd", "table", "tr", "td",
@@ -30,8 +31,6 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _CAPTION_MAX = 60
 _BYLINES_MAX = 3  # (a page has one byline; a list of every author's page is no byline)
-_SITE_NAME = re.compile(r"(?:\s[-–—|｜]\s|_|｜|\s\|\s)(?=[^-–—|｜_]+$)")  # `headline_site`, `headline - site`
-_SITE_NAME_MAX = 16
 _TEI_BLOCKS = {"p", "head", "list", "quote", "table", "row", "cell"}  # trafilatura's block elements
 
 
@@ -42,7 +41,7 @@ def read_html(text: str) -> Extracted:
         tree = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise PublishError(f"the page cannot be parsed as HTML ({exc})") from None
-    title, title_from = _page_title(tree)
+    title, title_from = page_title(tree)
     date, date_from = _page_date(tree)
     wechat = tree.xpath('//*[@id="js_content"]')
     links: list[str] = []
@@ -69,11 +68,10 @@ def read_html(text: str) -> Extracted:
             blocks = walk_html(body if body is not None else tree, links)
             notes = ["trafilatura found no article body: the whole page was read"]
     notes += _left_out_marks(tree, wechat[0] if wechat else None, blocks)
-    if title and blocks and blocks[0].heading and _same(strip_links(blocks[0].text), title):
+    if title and blocks and blocks[0].heading and same(strip_links(blocks[0].text), title):
         blocks = blocks[1:]  # the headline is the title, not a paragraph
     if title is None:
-        title, blocks = _headline_in_title(tree, blocks)
-        title_from = "the page's <title>, the site's name after it taken off" if title else None
+        title, blocks, title_from = headline_in_title(tree, blocks)
     return Extracted(blocks, "web page", title, title_from, date, date_from, notes, links)
 
 
@@ -422,49 +420,9 @@ def _hidden(node) -> bool:
     return node.get("hidden") is not None or "display:none" in style or node.get("aria-hidden") == "true"
 
 
-def _same(a: str, b: str) -> bool:
-    return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b)
-
-
-def _meta(tree, *names: str) -> str | None:
-    for name in names:
-        for attr in ("property", "name", "itemprop"):
-            found = tree.xpath(f'//meta[@{attr}="{name}"]/@content')
-            if found and found[0].strip():
-                return found[0].strip()
-    return None
-
-
-def _page_title(tree) -> tuple[str | None, str | None]:
-    if title := _meta(tree, "og:title", "twitter:title"):
-        return _clean(title), "the page's og:title"
-    for h1 in tree.xpath("//h1"):
-        text = _clean(h1.text_content())
-        if text:
-            return text, "the page's <h1>"
-    return None, None
-
-
-def _headline_in_title(tree, blocks: list[Block]) -> tuple[str | None, list[Block]]:
-    """An older page (a table for layout, the headline in `<b>`) names its headline only in
-    `<title>`, the site's name after it (`老钟表匠：修好的不只是表_城市晚报`): when one of the first
-    paragraphs is that headline, it is the title, not a paragraph (before: `老钟表匠：…` was read as
-    a speaker's label and the article as its answer). A `<title>` no paragraph repeats (`文章 |
-    示例新闻网`) says nothing."""
-    for title in tree.xpath("//head/title"):
-        parts = _SITE_NAME.split(_clean(title.text_content()))
-        if len(parts) < 2 or not parts[0].strip() or len(parts[-1]) > _SITE_NAME_MAX:
-            continue
-        headline = "".join(parts[:-1]).strip()
-        for k, block in enumerate(blocks[:5]):
-            if _same(strip_links(block.text), headline):
-                return headline, blocks[:k] + blocks[k + 1 :]
-    return None, blocks
-
-
 def _page_date(tree) -> tuple[dt.date | None, str | None]:
     candidates: list[tuple[str | None, str]] = [
-        (_meta(tree, "article:published_time", "datePublished", "og:published_time", "publishdate",
+        (meta(tree, "article:published_time", "datePublished", "og:published_time", "publishdate",
                "pubdate", "publish-date"), "the page's publication-date meta tag"),
     ]
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
