@@ -116,7 +116,9 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
     if conflicts := conflict_markers(lines):  # (E238: every other message would follow from the markers)
         return ReadResult(None, [Diagnostic("E238", path, line, col, message) for line, col, message in conflicts])
     if not lines or lines[0].strip() != "---":
-        what = (f"the first line '{lines[0].strip()}' must be exactly '---' (three half-width hyphens)"
+        first = lines[0].strip() if lines else ""
+        shown = first if len(first) <= 40 else first[:39] + "…"
+        what = (f"the first line '{shown}' must be exactly '---' (three half-width hyphens)"
                 if lines and (_DASH_LINE.match(lines[0]) or lines[0].startswith("---")) else "the first line must be '---'")
         if lines and (hidden := INVISIBLE.findall(lines[0])) and INVISIBLE.sub("", lines[0]).strip() == "---":
             what = (f"the first line holds the invisible {', '.join(f'U+{ord(c):04X}' for c in hidden)} beside its '---' "
@@ -126,6 +128,9 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
                     "which no Markdown reader takes for a line end: save the file again with plain line ends")
         if lines and (other := next((why for pattern, why in OTHER_HEADERS if pattern.match(lines[0])), None)):
             what = other
+        if not any(line.strip() for line in lines):  # (the twelfth sweep: "the first line must be '---'" of nothing)
+            what += (", and the file is empty" + (" but for spaces and empty lines" if "".join(lines) else "")
+                     + ": write the front matter and the text ('publish new SLUG' writes a documented template)")
         # empty lines or a YAML directive ('%YAML 1.2', a tool's) above the '---': the front matter was there
         above = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("%")), None)
         if above and lines[above].strip() == "---":
