@@ -39,6 +39,10 @@ KRAMDOWN_ATTRIBUTES = re.compile(r"(?<!\\)\{:[ \t]*(?:[.#][\w-]+|[\w-]+=)[^{}\n]
 WORD_FIELD = re.compile(r"(?<!\\)\{[ \t]*(?:HYPERLINK|PAGEREF|PAGE|TOC|REF|NOTEREF|SEQ|MERGEFIELD|DATE|TIME|"
                         r"INCLUDEPICTURE|FORMTEXT|FORMCHECKBOX|XE|TC|STYLEREF|EQ)\b[^{}\n]*\}")
 STICKERS = re.compile(r"(?<!\\)\[(?:" + "|".join(sorted(WECHAT_STICKERS, key=len, reverse=True)) + r")\](?!\()")
+# LaTeX's dashes, '---' (an em dash) or '--', beside a Han character or a full-width mark (a Latin
+# '--out' or 'A--B' is left alone, and so is '\\--', escaped): a run of exactly two or three hyphens
+LATEX_DASH = re.compile(r"(?:(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])-{2,3}(?![-A-Za-z])"
+                        r"|(?<![-\\])-{2,3}(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]))")
 PRINTED_AS_MARKUP = (ULYSSES_MARK, LATEX_QUOTES, KRAMDOWN_ATTRIBUTES, WORD_FIELD)
 
 # (pattern on the line as written, where it is looked for, code, what is wrong). 'text': in the
@@ -127,6 +131,42 @@ _PRINTED_MARKUP = (
      "'{0}' is printed as written, braces and all: a kramdown attribute list (a Yuque, Jekyll or GitBook "
      "export's), which the format does not read; delete it (this format's attributes: [文字]{{lang=en}}, "
      "[（笑）]{{.aside}})"),
+    # (the twelfth sweep) other wikis' and markup languages' own marks, each printed as written without a
+    # word: Confluence's wiki markup, AsciiDoc's headings and block attributes, reStructuredText's
+    # directives, org-mode's keywords, a Notion page's properties, Typora's inline math
+    (re.compile(r"^h[1-6]\.[ \t]+\S.*"), "raw", "E233",
+     "'{0}' is printed as written: a Confluence heading ('h1. …'), which the format does not read; write '###' for "
+     "a subheading of the article, '##' for a question"),
+    (re.compile(r"(?<![\\A-Za-z0-9-])\{(?:quote|code|noformat|panel|info|note|tip|warning|expand|toc|color|excerpt|"
+                r"status|anchor)(?::[^{};\n]*)?\}"), "raw", "E233",  # (not CSS's 'p{color:red}')
+     "'{0}' is printed as written, braces and all: a Confluence macro, which the format does not read; write a "
+     "quote as '> …' lines, and delete the macro's other marks"),
+    (re.compile(r"^={1,6}[ \t]+\S.*"), "raw", "E233",
+     "'{0}' is printed as written, equals signs and all: an AsciiDoc heading ('== …'), which the format does not "
+     "read; write '###' for a subheading of the article, '##' for a question"),
+    (re.compile(r"^\[(?:quote|verse|source|listing|literal|example|sidebar|abstract|NOTE|TIP|WARNING|IMPORTANT|"
+                r"CAUTION)(?:[,#.][^\]\n]*)?\][ \t]*$"), "raw", "E233",
+     "'{0}' is printed as written, brackets and all: an AsciiDoc block's attribute line, which the format does "
+     "not read; delete it (a quote is written '> …', a note to readers goes in a '::: note')"),
+    (re.compile(r"^\.\.[ \t]+(?:[A-Za-z][\w-]*::|_[^:\n]+:).*"), "raw", "E233",
+     "'{0}' is printed as written, dots and all: a reStructuredText directive, which the format does not read; "
+     "delete the line (a note to readers goes in a '::: note', a quote is written '> …')"),
+    (re.compile(r"^#\+[A-Za-z_]+:?.*"), "raw", "E233",
+     "'{0}' is printed as written: an org-mode keyword line (Emacs's), which the format does not read; delete it "
+     "(a quote is written '> …', a title goes in the front matter's 'title:')"),
+    (re.compile(r"^(?:Created|Created by|Created time|Last edited time|Last edited by|Tags|Status|Date Created|"
+                r"Property):[ \t]+\S.*"), "raw", "E233",
+     "'{0}' is printed as written: a Notion page's property, as its Markdown export writes them above the text; "
+     "delete the line (a date goes in the front matter's 'date:')"),
+    (re.compile(r"(?<![\\$A-Za-z0-9])\$(?=[^\s$])[^$\n]*?[\\^_{}][^$\n]*?(?<=[^\s$\\])\$(?![A-Za-z0-9$])"), "raw",
+     "E233",
+     "'{0}' is printed as written, dollar signs and all: inline math (Typora's, Obsidian's, pandoc's), which the "
+     "format does not typeset; write the formula in words or as plain text"),
+    # (the twelfth sweep) LaTeX's dashes beside Chinese text: printed as hyphens, where the editor meant the
+    # Chinese dash; a warning, since '--' may be meant (a command-line option in a technical article)
+    (LATEX_DASH, "raw", "W432",
+     "'{0}' is printed as written, hyphens and all: LaTeX's (or a typewriter's) dash, '---' or '--', which the "
+     "format does not turn into a dash"),
     (re.compile(r"^\|[ \t]+\S.*"), "raw", "E233",
      "'{0}' is printed as written, bar and all: a line opened by '|' (pandoc's line block, how it brings a "
      "Word file's verse or address over, or a table without its '|---|' row); delete the '| ', and end each "
