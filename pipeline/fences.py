@@ -234,10 +234,10 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
 
 
 # (the twelfth sweep) A reStructuredText heading's underline, a run of one adornment under a short line of text
-# ('背景' over '~~~~', '^^^^', '""""'): Markdown printed it, took '****' for a section break, or '~~~~' for code
+# ('背景' over '~~~~', '^^^^', '""""'; '****' at least as wide as it, '***' is a section break): Markdown printed it, took '****' for a section break, or '~~~~' for code
 # that swallowed the chapters after it (an E212 and an E205 for each answer). ('=' and '-' are Markdown's own
 # underlines, E232 there; ':' a fence's, '#' a heading's.)
-_ADORNMENT = re.compile(r"^([~^\"'+*._`])\1{2,}[ \t]*$")
+_ADORNMENT = re.compile(r"^([~^\"'+*_`])\1{2,}[ \t]*$")  # (not '.': '......' is an ellipsis)
 _PLAIN_TEXT = re.compile(r"^[^\s\-*+>#:|<\[!`~]")
 
 
@@ -251,7 +251,8 @@ def _rst_underline(lines: list[str], index: int) -> bool:
     width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in above.strip())
     marks = found[0].strip()
     fence = found[1] in "`~"  # (a code fence closed further on is code, E212's)
-    return len(marks) >= max(3, width - 2) and not (fence and any(later.strip() == marks for later in lines[index + 1:]))
+    wide = max(4, width) if found[1] in "*_" else max(3, width - 2)  # (rst's underline is as wide as the title)
+    return len(marks) >= wide and not (fence and any(later.strip() == marks for later in lines[index + 1:]))
 
 
 def _inside(what: str, block: str) -> str:

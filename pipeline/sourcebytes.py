@@ -45,6 +45,12 @@ def decode_source(data: bytes, shown: str) -> str | Diagnostic:
     if (wide := _wide_encoding(data)) is not None:  # (before UTF-8: UTF-16 of ASCII text decodes, NULs and all)
         return Diagnostic("E100", shown, 1, 1, f"file is not valid UTF-8 (it is {wide[0]}: save it again as UTF-8, "
                                                f"or convert it: iconv -f {wide[1]} -t UTF-8)")
+    if data.count(0) * 4 >= len(data) > 0:  # (the twelfth sweep: it was "the first line must be '---'")
+        line, col = position(data, data.index(0)) if b"\x00" not in data[:1] else (1, 1)
+        return Diagnostic("E100", shown, line, col, f"this file is no text: {data.count(0)} of its {len(data)} bytes "
+                                                    "are NUL (zero) bytes, as a crash or a failed copy or sync leaves a "
+                                                    "file, or another program's own format; restore it from a copy, or "
+                                                    "save the text again as UTF-8")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
