@@ -80,6 +80,7 @@ _DASH_LINE = re.compile(r"^ {0,3}(?:[-－—–―─ー]{2,}|[。．·・]{3}|�
 # Where a front matter that is never closed runs into the body (named in the message; the error
 # stays at its opening line): a heading or a fence, or a line at
 # the margin that is no YAML (no 'key:', no list item, no comment): the article's first paragraph.
+_FENCE_WITH_TEXT = re.compile(r"^---[ \t]+(\S.*)$")  # (the twelfth sweep: '--- 正文', the text begun on its line)
 _BODY_LINE = re.compile(r"^(?:#{2,}|:::)|^(?![\s#-])(?![^:\n]*:(?:\s|$))\S")
 
 
@@ -139,11 +140,13 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
             what += f": it stands on line {above + 1}, below {below}; delete the line{'s' if above > 1 else ''} above it"
         return ReadResult(None, [Diagnostic("E101", path, 1, 1, f"no front matter: {what}")])
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-    meant = next((i for i in range(1, end or len(lines)) if _DASH_LINE.match(lines[i])
+    meant = next((i for i in range(1, end or len(lines)) if _DASH_LINE.match(lines[i]) or _FENCE_WITH_TEXT.match(lines[i])
                   or INVISIBLE.sub("", lines[i]).strip() == "---" != lines[i].strip()), None)
     if meant is not None:  # (before the first '---': the body's section breaks come after it)
         hidden = ", ".join(f"U+{ord(c):04X}" for c in INVISIBLE.findall(lines[meant]))
+        after = _FENCE_WITH_TEXT.match(lines[meant])
         how = (f"it holds the invisible {hidden} (a paste's or a program's leftover): delete it" if hidden
+               else f"'---' stands alone on its line: put '{after[1][:20]}' on a line below it" if after
                else "write exactly '---' (three half-width hyphens)")
         return ReadResult(None, [Diagnostic("E101", path, meant + 1, 1, f"the line '{INVISIBLE.sub('', lines[meant]).strip()}'"
                                             f" does not close the front matter: {how}")])

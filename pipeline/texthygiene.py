@@ -28,7 +28,7 @@ from markdown_it.token import Token
 from pipeline.charrefs import REFERENCE_NAME
 from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.htmltags import HTML_TAGS, OFFICE_TAG, is_tag, what_tag
-from pipeline.inlinetext import attribute_block_problem, link_problem, what_comment
+from pipeline.inlinetext import attribute_block_problem, link_problem, what_comment, written_address
 from pipeline.model import Span
 from pipeline.othertools import OTHER_TOOLS_CLASSES
 from pipeline.sourcetext import without_invisible, written_out
@@ -94,7 +94,8 @@ def stray_fence(lines: TextLines, reported: set[int]) -> Problem | None:
         if (_UNESCAPED_FENCE.search(text) or "：：：" in text) and line not in reported:
             raw = lines.raw[k]  # (the line as written, indentation and all)
             col = max(raw.find(":::"), raw.find("：：：")) + 1
-            return Problem("E217", line, col, f"a fence must stand alone at the left margin: '{raw.strip()}'")
+            shown = raw.strip() if len(raw.strip()) <= 40 else "…" + raw[max(0, col - 21):col + 2].lstrip() + "…"
+            return Problem("E217", line, col, f"a fence must stand alone at the left margin: '{shown}'")
     return None
 
 
@@ -220,9 +221,17 @@ def line_of_text(lines: TextLines, written: str) -> int:
     return lines.first + next((k for k, raw in enumerate(lines.raw) if written in raw), 0)
 
 
-def _line_of_link(lines: TextLines, address: str) -> int:
-    """The file line of a paragraph where the link to `address` stands (its first line when none holds it)."""
-    return lines.first + next((k for k, raw in enumerate(lines.raw) if f"]({address}" in raw or f"<{address}>" in raw), 0)
+def _place_of_link(lines: TextLines, href: str) -> tuple[int, int]:
+    """The file line and column of a paragraph's link to `href`, at its '[' (or its '<'); the paragraph's first
+    line and column 1 when none holds it. The address as written: whole, decoded, or its Chinese alone decoded
+    (markdown-it percent-encodes what the editor typed; since the twelfth sweep the column is the link's)."""
+    for address in dict.fromkeys((href, unquote(href), written_address(href))):
+        for k, raw in enumerate(lines.raw):
+            if (at := raw.find(f"]({address}")) >= 0:
+                return lines.first + k, raw.rfind("[", 0, at) + 1 or 1
+            if (at := raw.find(f"<{address}>")) >= 0:
+                return lines.first + k, at + 1
+    return lines.first, 1
 
 
 def images(children: Iterable[Token], lines: TextLines) -> Problem | None:
@@ -240,7 +249,7 @@ def images(children: Iterable[Token], lines: TextLines) -> Problem | None:
 
 def links(spans: Iterable[Span], lines: TextLines) -> list[Problem]:
     """E223 for a link every edition could not follow (a file name, `javascript:`, nothing)."""
-    return [Problem("E223", _line_of_link(lines, unquote(span.href)), 1, message)
+    return [Problem("E223", *_place_of_link(lines, span.href), message)
             for span in spans if span.href is not None and not OFFICE_TAG.match(span.href)  # (E227's: '<st1:chsdate>')
             and (message := link_problem(span.href)) is not None]
 

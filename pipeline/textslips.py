@@ -141,6 +141,15 @@ _PRINTED_MARKUP = (
                 r"status|anchor)(?::[^{};\n]*)?\}"), "raw", "E233",  # (not CSS's 'p{color:red}')
      "'{0}' is printed as written, braces and all: a Confluence macro, which the format does not read; write a "
      "quote as '> …' lines, and delete the macro's other marks"),
+    (re.compile(r"^\|\|[^|\n]+\|\|.*$"), "raw", "E233",
+     "'{0}' is printed as written, bars and all: a Confluence table's heading row ('||…||'), and the format has no "
+     "tables; write its rows as sentences or as a list"),
+    (re.compile(r"^\|[^|\s][^|\n]*(?:\|[^|\n]*)*\|[ \t]*$"), "raw", "E233",
+     "'{0}' is printed as written, bars and all: a table's row (Confluence's, or a Markdown table without its "
+     "'|---|' line), and the format has no tables; write its rows as sentences or as a list"),
+    (re.compile(r"(?<!\\)\[[^\]|\n]+\|(?:https?://|mailto:)[^\]\s]+\]"), "raw", "E233",
+     "'{0}' is printed as written, brackets and all: a Confluence link ('[文字|address]'), which Markdown does "
+     "not read; write [文字](https://…)"),
     (re.compile(r"^={1,6}[ \t]+\S.*"), "raw", "E233",
      "'{0}' is printed as written, equals signs and all: an AsciiDoc heading ('== …'), which the format does not "
      "read; write '###' for a subheading of the article, '##' for a question"),

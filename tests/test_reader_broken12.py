@@ -68,6 +68,12 @@ BROKEN = [
     ("field-name-in-chinese-with-a-full-width-colon", ("title: 灯下夜读", "标题：灯下夜读"), "E102", "标题：灯下夜读",
      None, "a full-width colon '：' after the field's name"),
     ("speaker-field-in-chinese", ("name: 苏雯", "姓名: 苏雯"), "E105", "姓名: 苏雯", "姓", "'姓名' is 'name'"),
+    # -- E223 at the link, its address as written: a link to another page of a notes app's export -----
+    ("notes-export-page-link", ("报名可以扫阅览室门口的二维码。", "报名可以扫阅览室门口的二维码。[另见](另一页%20abc.md)"),
+     "E223", "[另见]", "[", "link to '另一页%20abc.md' (another page of a notes app's export"),
+    # -- E101 at the line: the closing '---' with the text begun on its line --------------------------
+    ("closing-line-with-text", ("háng zhǎng\n---\n", "háng zhǎng\n--- 正文开始\n"), "E101", "--- 正文开始", None,
+     "'---' stands alone on its line: put '正文开始' on a line below it"),
     # -- E227 named for the tool: Yuque's cards, Notion's callouts, Confluence's storage format ----------
     ("yuque-card", ("心里挺踏实。", '心里挺踏实<card type="inline" name="label"></card>。'), "E227", "<card",
      "<card", "Yuque's (语雀) card tag '<card type=\"inline\" name=\"label\">'"),
@@ -79,6 +85,11 @@ BROKEN = [
     ("confluence-quote-macro", article("{quote}核实后再发。{quote}"), "E233", "{quote}核实", None, "a Confluence macro"),
     ("confluence-colour-macro", ("每周值一次班就行", "{color:red}每周值一次班{color}就行"), "E233", "{color:red}",
      "{color:red}", "a Confluence macro"),
+    ("confluence-table-heading", article("||栏目||数量||"), "E233", "||栏目||数量||", None,
+     "a Confluence table's heading row"),
+    ("table-row-without-its-rule", article("|夜读|4|"), "E233", "|夜读|4|", None, "a table's row"),
+    ("confluence-link", ("慢慢看。", "慢慢看。[通知|https://example.org/notice]"), "E233", "[通知|", "[",
+     "a Confluence link ('[文字|address]')"),
     ("asciidoc-heading", article("== 背景"), "E233", "== 背景", None, "an AsciiDoc heading"),
     ("asciidoc-admonition", article("[NOTE]\n核实后再发。"), "E233", "[NOTE]", None, "an AsciiDoc block's attribute line"),
     ("rst-directive", article(".. note::\n\n   核实后再发。"), "E233", ".. note::", None, "a reStructuredText directive"),
@@ -146,7 +157,7 @@ ERRORS = [row for row in BROKEN if row[2].startswith("E")]
 WARNINGS = [row for row in BROKEN if row[2].startswith("W")]
 # A fault in the front matter stops the reading there: those rows are checked one by one; the body's
 # faults leave the rest readable, so they are checked together, once, each at a line of its own.
-FRONT = [row for row in ERRORS if row[2] in ("E102", "E104", "E105")]
+FRONT = [row for row in ERRORS if row[2] in ("E101", "E102", "E104", "E105")]
 BODY = [row for row in ERRORS if row not in FRONT]
 
 
@@ -198,6 +209,13 @@ def test_a_whole_file_gone_wrong_is_one_error_that_says_what_it_is(tmp_path: Pat
     diagnostics = _checked(tmp_path, data)[1]
     _found(diagnostics, code, line, col, said)
     assert [d.code for d in diagnostics] == [code] and len(str(diagnostics[0])) < 600, [str(d) for d in diagnostics]
+
+
+def test_a_body_on_one_line_is_named_in_short_messages(tmp_path: Path) -> None:
+    """A body whose line ends were lost: E217 quoted the whole line (600 characters) as 'the fence'."""
+    front, body = BASE.split("\n---\n", 1)
+    diagnostics = _checked(tmp_path, front + "\n---\n" + body.replace("\n", " "))[1]
+    assert "E217" in [d.code for d in diagnostics] and all(len(d.message) < 400 for d in diagnostics), diagnostics
 
 
 @pytest.fixture(scope="module")
