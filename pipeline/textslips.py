@@ -43,6 +43,29 @@ STICKERS = re.compile(r"(?<!\\)\[(?:" + "|".join(sorted(WECHAT_STICKERS, key=len
 # '--out' or 'A--B' is left alone, and so is '\\--', escaped): a run of exactly two or three hyphens
 LATEX_DASH = re.compile(r"(?:(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])-{2,3}(?![-A-Za-z])"
                         r"|(?<![-\\])-{2,3}(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]))")
+# (the twelfth sweep) other tools' marks copy may hold by chance, which the importer's writer escapes
+CONFLUENCE_HEADING = re.compile(r"^h[1-6]\.[ \t]+\S.*")
+RST_DIRECTIVE = re.compile(r"^\.\.[ \t]+(?:[A-Za-z][\w-]*::|_[^:\n]+:).*")
+NOTION_PROPERTY = re.compile(r"^(?:Created|Created by|Created time|Last edited time|Last edited by|Tags|Status|"
+                             r"Date Created|Property):[ \t]+\S.*")
+INLINE_MATH = re.compile(r"(?<![\\$A-Za-z0-9])\$(?=[^\s$])[^$\n]*?[\\^_{}][^$\n]*?(?<=[^\s$\\])\$(?![A-Za-z0-9$])")
+
+
+def escape_by_chance(text: str, line_start: bool = True) -> str:
+    """Markdown text (already escaped otherwise) with a backslash before the first mark of each of
+    another tool's marks it holds by chance ('h1. ', '.. x::', 'Tags: ', '$a^2$'), so that the reader
+    reads it back as text, not as E233 (the writer's promise: copy reads back as written)."""
+    for pattern in (CONFLUENCE_HEADING, RST_DIRECTIVE, NOTION_PROPERTY, INLINE_MATH):
+        if pattern.pattern.startswith("^") and not line_start:
+            continue
+        for _ in range(len(text)):
+            if (found := pattern.search(text)) is None:
+                break
+            at = found.start() + next(k for k, char in enumerate(found[0]) if char in "$.:")
+            text = text[:at] + "\\" + text[at:]
+    return text
+
+
 PRINTED_AS_MARKUP = (ULYSSES_MARK, LATEX_QUOTES, KRAMDOWN_ATTRIBUTES, WORD_FIELD)
 
 # (pattern on the line as written, where it is looked for, code, what is wrong). 'text': in the
@@ -134,7 +157,7 @@ _PRINTED_MARKUP = (
     # (the twelfth sweep) other wikis' and markup languages' own marks, each printed as written without a
     # word: Confluence's wiki markup, AsciiDoc's headings and block attributes, reStructuredText's
     # directives, org-mode's keywords, a Notion page's properties, Typora's inline math
-    (re.compile(r"^h[1-6]\.[ \t]+\S.*"), "raw", "E233",
+    (CONFLUENCE_HEADING, "raw", "E233",
      "'{0}' is printed as written: a Confluence heading ('h1. …'), which the format does not read; write '###' for "
      "a subheading of the article, '##' for a question"),
     (re.compile(r"(?<![\\A-Za-z0-9-])\{(?:quote|code|noformat|panel|info|note|tip|warning|expand|toc|color|excerpt|"
@@ -157,18 +180,16 @@ _PRINTED_MARKUP = (
                 r"CAUTION)(?:[,#.][^\]\n]*)?\][ \t]*$"), "raw", "E233",
      "'{0}' is printed as written, brackets and all: an AsciiDoc block's attribute line, which the format does "
      "not read; delete it (a quote is written '> …', a note to readers goes in a '::: note')"),
-    (re.compile(r"^\.\.[ \t]+(?:[A-Za-z][\w-]*::|_[^:\n]+:).*"), "raw", "E233",
+    (RST_DIRECTIVE, "raw", "E233",
      "'{0}' is printed as written, dots and all: a reStructuredText directive, which the format does not read; "
      "delete the line (a note to readers goes in a '::: note', a quote is written '> …')"),
     (re.compile(r"^#\+[A-Za-z_]+:?.*"), "raw", "E233",
      "'{0}' is printed as written: an org-mode keyword line (Emacs's), which the format does not read; delete it "
      "(a quote is written '> …', a title goes in the front matter's 'title:')"),
-    (re.compile(r"^(?:Created|Created by|Created time|Last edited time|Last edited by|Tags|Status|Date Created|"
-                r"Property):[ \t]+\S.*"), "raw", "E233",
+    (NOTION_PROPERTY, "raw", "E233",
      "'{0}' is printed as written: a Notion page's property, as its Markdown export writes them above the text; "
      "delete the line (a date goes in the front matter's 'date:')"),
-    (re.compile(r"(?<![\\$A-Za-z0-9])\$(?=[^\s$])[^$\n]*?[\\^_{}][^$\n]*?(?<=[^\s$\\])\$(?![A-Za-z0-9$])"), "raw",
-     "E233",
+    (INLINE_MATH, "raw", "E233",
      "'{0}' is printed as written, dollar signs and all: inline math (Typora's, Obsidian's, pandoc's), which the "
      "format does not typeset; write the formula in words or as plain text"),
     # (the twelfth sweep) LaTeX's dashes beside Chinese text: printed as hyphens, where the editor meant the

@@ -276,3 +276,4 @@ def test_every_build_refuses_a_box_in_an_answer_and_writes_nothing(tmp_path: Pat
     assert f"{source}:46:1: error E206: '::: tips' opens a callout box" in output, output
     assert "inside the answer" in output and output.count(" error E") == 1, output  # (it was four errors)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*"))
+
