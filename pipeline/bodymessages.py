@@ -102,3 +102,18 @@ def unknown_id_hint(written: str, speakers: dict[str, Speaker]) -> str:
             else f"did you mean '{near[0]}'?" if near
             else f"did you mean '{by_name[near_name[0]]}' ({near_name[0]})? write the id, "
                  f"'::: answer {by_name[near_name[0]]}'" if near_name else known_speakers(sorted(speakers)))
+
+
+def ids_shared_with_notes_and_answers(sections: list[dict]) -> list[tuple[int, str]]:
+    """E207's lines and words for a chapter whose id a note or an answer also has. Every chapter, note
+    and answer is an anchor by its id: a chapter written {#note} or {#q1-1} would share one with a
+    note or an answer (contents and index entries pointed at the wrong one, and the EPUB's NCX held
+    one id twice). Reported at the chapter heading. (Out of the reader since the twelfth sweep.)"""
+    others: dict[str, str] = {}
+    for section in sections:
+        if section["kind"] == "note":
+            others.setdefault(section["id"], f"the note on line {section['loc'].line}")
+        for number, answer in enumerate(section["answers"], 1):
+            others.setdefault(answer.id, f"answer {number} of chapter '{section['title']}'")
+    return [(section["loc"].line, f"chapter id '{section['id']}' is also the id of {others[section['id']]}")
+            for section in sections if section["kind"] != "note" and section["id"] in others]

@@ -10,14 +10,14 @@ part that grows with every new kind of block) stays one module of one concern.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 
 from markdown_it.token import Token
 
 from pipeline.bodymarkdown import RULE, TOO_DEEP, UNSUPPORTED, nested_too_deep, parse_lines, skip_block
-from pipeline.bodymessages import id_used_twice, known_speakers, label_opening, references_hint, unknown_id_hint
+from pipeline.bodymessages import (id_used_twice, ids_shared_with_notes_and_answers, known_speakers, label_opening,
+                                   references_hint, unknown_id_hint)
 from pipeline.diagnostics import Diagnostic, errors
 from pipeline.fences import ANSWER_WITH_TEXT, Block, Run, after_the_id, scan
 from pipeline.frontmatter import FrontMatterInput, Positions
@@ -25,6 +25,7 @@ from pipeline.frontparts import metadata, read_pronunciations, read_speakers
 from pipeline.inlinetext import heading_attribute_problem, read_lines, read_spans, split_heading_attrs
 from pipeline.model import Answer, Document, Location, Paragraph, Reference, Section, SectionKind
 from pipeline.othertools import other_tools_anchor
+from pipeline.referencesource import reference_source
 from pipeline.sourcetext import without_invisible, written_out
 from pipeline.texthygiene import (
     EMPHASIS_RUN,
@@ -56,8 +57,6 @@ _ANSWER_INFO = re.compile(r"^answer\s+(?P<id>\S+)(?:\s+role=(?P<role>.*\S))?\s*$
 _ROLE_MARKUP = {"E229": "'{0}'", "E231": "the character reference '{0}'", "E227": "the HTML tag '{0}'"}
 _ROLE_QUOTES = re.compile(r'^"(.*)"$|^“(.*)”$|^\'(.*)\'$|^‘(.*)’$')
 _CLOSING_QUOTE = {'"': '"', "“": "”", "'": "'", "‘": "’"}  # (a role opened with one and never closed: E226)
-_DATED_REFERENCE = re.compile(r"，(?P<outlet>[^，]+)，(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$")
-_PLATFORM_REFERENCE = re.compile(r"^(?P<outlet>[^：，]+)：\s*@")
 # A chapter's {#id} is an anchor in every edition (XHTML id, PDF destination, URL fragment): a
 # letter first, then letters, digits, hyphens or underscores ('{#}' or '{#a"b}' lost the PDF's
 # contents and index links).
@@ -118,6 +117,8 @@ class BodyBuilder:
         for problem in layout.problems:
             self.problem(problem.code, problem.line, problem.col, problem.message)
             self.fence_lines.add(problem.line)
+        if layout.blank:  # (the scanner named them: a box's fences inside a block, an underline)
+            self.body_lines = [("" if index in layout.blank else line) for index, line in enumerate(self.body_lines)]
         for piece in layout.pieces:
             if isinstance(piece, Run):
                 self.walk(self._parse(piece.start, piece.end))
@@ -436,15 +437,9 @@ class BodyBuilder:
                              "a reference is one paragraph: this text continues the numbered item above "
                              "(join it to that item's line, or number it)")
                 continue
-            outlet, date = None, None
-            if dated := _DATED_REFERENCE.search(text):
-                outlet = dated["outlet"].strip()
-                try:
-                    date = dt.date(int(dated["y"]), int(dated["m"]), int(dated["d"]))
-                except ValueError:
-                    self.problem("E104", paragraph.loc.line, 1, f"reference date is not a real date: '{text}'")
-            elif platform := _PLATFORM_REFERENCE.match(text):
-                outlet = platform["outlet"].strip()
+            outlet, date, wrong_date = reference_source(text)
+            if wrong_date is not None:
+                self.problem("E104", paragraph.loc.line, 1, wrong_date)
             urls = list(dict.fromkeys(span.href for span in paragraph.spans if span.href is not None))
             if len(urls) > 1:
                 self.problem("E223", paragraph.loc.line, 1, f"reference {paragraph.number} links {len(urls)} addresses: "
@@ -463,7 +458,8 @@ class BodyBuilder:
                   and not any(d.code == "E210" and d.line > section["loc"].line for d in self.diagnostics)):
                 self.problem("E210", section["loc"].line, 1, f"the references chapter '{section['title']}' has no items: "
                                                              "write them as '1. …' lines, or delete the heading")
-        self._ids_shared_with_notes_and_answers()
+        for line, message in ids_shared_with_notes_and_answers(self.sections):
+            self.problem("E207", line, 1, message)
         # (a body of blank lines only is reported by read_body; a rule or a code block alone is text
         # that makes no paragraph, and was a document with no text before this). An interview
         # that is all questions and answers needs no article: its opener carries the title, the
@@ -483,21 +479,6 @@ class BodyBuilder:
         )
         return Document(source=self.path, meta=meta, speakers=tuple(self.speakers.values()),
                         sections=sections, pronunciations=pronunciations)
-
-    def _ids_shared_with_notes_and_answers(self) -> None:
-        """Every chapter, note and answer is an anchor by its id: a chapter written {#note} or
-        {#q1-1} would share one with a note or an answer (contents and index entries pointed at
-        the wrong one, and the EPUB's NCX held one id twice). Reported at the chapter heading."""
-        others: dict[str, str] = {}
-        for section in self.sections:
-            if section["kind"] == "note":
-                others.setdefault(section["id"], f"the note on line {section['loc'].line}")
-            for number, answer in enumerate(section["answers"], 1):
-                others.setdefault(answer.id, f"answer {number} of chapter '{section['title']}'")
-        for section in self.sections:
-            if section["kind"] != "note" and section["id"] in others:
-                self.problem("E207", section["loc"].line, 1,
-                             f"chapter id '{section['id']}' is also the id of {others[section['id']]}")
 
 def _texts(inline: Token) -> list[str]:
     """The pieces of a paragraph markdown-it read as plain text (not as markup)."""

@@ -18,7 +18,7 @@ import yaml
 from pipeline.audio.foreign import voiceless_runs
 from pipeline.charrefs import UNESCAPED_REFERENCE
 from pipeline.diagnostics import Diagnostic
-from pipeline.misplaced import labels_in_headings, questions_in_answers
+from pipeline.misplaced import labels_in_headings, numbered_questions, questions_in_answers
 from pipeline.model import Document, Reference, Speaker
 from pipeline.passes.languages import unmarked_language
 from pipeline.passes.typography import half_width_marks
@@ -26,7 +26,8 @@ from pipeline.reader import read_with_diagnostics
 from pipeline.sourcetext import split_lines
 from pipeline.strayspaces import stray_spaces
 from pipeline.checkpinyin import LONG_PARAGRAPH, pinyin_fallbacks
-from pipeline.texthygiene import HTML_MARKUP, is_tag
+from pipeline.htmltags import is_tag
+from pipeline.texthygiene import HTML_MARKUP
 from pipeline.textslips import PRINTED_AS_MARKUP, REFERENCE_DEFINITION, stray_combining_marks
 
 # Errors that leave the file's shape unknown (E101): the line rules took the YAML for text, a W401
@@ -455,7 +456,8 @@ def _unspoken_language(doc: Document, source: _SourceText) -> list[Diagnostic]:
 
 MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speakers, _same_labels, _unused_pronunciations,
                                                                    _voice_hints, _repeated_text, questions_in_answers,
-                                                                   labels_in_headings, unmarked_language, voiceless_runs)
+                                                                   labels_in_headings, numbered_questions, unmarked_language,
+                                                                   voiceless_runs)
 
 # The rules that read the file's lines (exact columns), in the order their warnings were added.
 LINE_RULES: tuple[Callable[[_SourceText, str], list[Diagnostic]], ...] = (_half_width, _quote_styles, _not_in_fonts,

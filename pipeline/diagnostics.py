@@ -119,6 +119,9 @@ RULES: dict[str, tuple[Severity, str]] = {
     "W431": ("warning", "check the language's tag (sv, fi, sw …), or add a voice for it to [foreign.espeak] and "
                         "[foreign.edge] of pipeline/data/voices-languages.toml"),
     "W429": ("warning", "delete the label and its colon: the editions mark the questions themselves"),
+    "W432": ("warning", "write the Chinese dash '——' (or, where the hyphens are meant, '\\--')"),
+    "W433": ("warning", "number the questions in order, or delete the numbers (a question pasted twice, or cut: "
+                        "check the chapters around it)"),
     "W425": ("warning", "front-matter values are plain text: YAML's quotes are the straight \" and '"),
     "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "

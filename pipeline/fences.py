@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from pipeline.othertools import other_tools_block
+from pipeline.othertools import other_tools_block, other_tools_box
 from pipeline.sourcetext import INVISIBLE
 
 # A fence line: optional indentation (or a quote or list marker, which would hide it inside a
@@ -73,6 +73,9 @@ class Block:
 class Layout:
     pieces: list[Run | Block] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # lines a problem names that are no text of the piece they stand in (the reader reads them as empty):
+    # another tool's box inside a block, its fence and its ':::'; a reStructuredText underline
+    blank: list[int] = field(default_factory=list)
 
 
 def _what(line: str) -> str:
@@ -91,6 +94,9 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
     layout = Layout()
     run_start = 0
     open_block: tuple[str, str, int, bool] | None = None  # name, info, opening index, readable
+    # (the twelfth sweep) another tool's box opened inside an open answer or note, '::: tips': its ':::'
+    # closes the box, not the block (it was four messages: E213 twice, the E206, and an E215 for the ':::')
+    box_inside: int | None = None
 
     def report(code: str, index: int, col: int, message: str) -> None:
         layout.problems.append(Problem(code, index + first_line, col, message))
@@ -124,6 +130,12 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
         # E219's alone: the fence is still a fence; it was text, an E217, and its closing ':::' an E215)
         line = _LEADING_INVISIBLE.sub("", line)
         fence = _FENCE.match(line)
+        if fence is None and _rst_underline(lines, index):
+            report("E232", index, 1, f"the line {_what(line)} right under {_what(lines[index - 1])} underlines it as a "
+                                     "heading, reStructuredText's way, which Markdown does not read (it printed the "
+                                     "marks, or took them for the start of code that ran on to the next block)")
+            layout.blank.append(index)
+            continue
         if fence is None:
             if open_block is not None and (atx := _ATX_HEADING.match(line)) and len(atx["marks"]) == 2:
                 # (only a chapter's '##' ends a block left open; a '###' or '#' inside one is E211 there)
@@ -154,13 +166,22 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
 
         words = rest.strip()
         if not words:  # a closing fence
-            if open_block is None:
+            if box_inside is not None:
+                box_inside = None  # (the box's own ':::', inside the block: its E206 said to delete it)
+                layout.blank.append(index)
+            elif open_block is None:
                 report("E215", index, col, "':::' closes nothing: no answer or note is open here")
             else:
                 close(index, closed=True)
             continue
 
         if (div := _PANDOC_DIV.match(words)) is not None:  # (one error, and its ':::' closes it: no E215 too)
+            if open_block is not None and box_inside is None:
+                report("E206", index, col + len(marker) + len(rest) - len(rest.lstrip()),
+                       _inside(f"'{div[0].strip()}' is a pandoc div", open_block[0]))
+                box_inside = index
+                layout.blank.append(index)
+                continue
             if open_block is not None:
                 intruder(index, f"the fence {_what(line)}")
             report("E206", index, col + len(marker) + len(rest) - len(rest.lstrip()), _pandoc_div(div))
@@ -184,6 +205,11 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
 
         name = name_match[0]
         if name not in BLOCK_NAMES and (other := other_tools_block(name)) is not None:
+            if open_block is not None and box_inside is None:
+                report("E206", index, col, _inside(f"'::: {name}' opens {other_tools_box(name)}", open_block[0]))
+                box_inside = index
+                layout.blank.append(index)
+                continue
             report("E206", index, col, other)
             readable = False
         elif not rest[:1].isspace():
@@ -205,6 +231,35 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
     elif run_start < len(lines):
         layout.pieces.append(Run(run_start, len(lines)))
     return layout
+
+
+# (the twelfth sweep) A reStructuredText heading's underline, a run of one adornment under a short line of text
+# ('背景' over '~~~~', '^^^^', '""""'; '****' at least as wide as it, '***' is a section break): Markdown printed it, took '****' for a section break, or '~~~~' for code
+# that swallowed the chapters after it (an E212 and an E205 for each answer). ('=' and '-' are Markdown's own
+# underlines, E232 there; ':' a fence's, '#' a heading's.)
+_ADORNMENT = re.compile(r"^([~^\"'+*_`])\1{2,}[ \t]*$")  # (not '.': '......' is an ellipsis)
+_PLAIN_TEXT = re.compile(r"^[^\s\-*+>#:|<\[!`~]")
+
+
+def _rst_underline(lines: list[str], index: int) -> bool:
+    """Whether `lines[index]` underlines the short line of text above it, reStructuredText's way."""
+    found = _ADORNMENT.match(lines[index])
+    if found is None or index == 0 or not _PLAIN_TEXT.match(above := lines[index - 1]) or len(above.strip()) > 40:
+        return False
+    if index > 1 and lines[index - 2].strip():
+        return False  # (a paragraph's last line: a section break or a code fence right under it)
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in above.strip())
+    marks = found[0].strip()
+    fence = found[1] in "`~"  # (a code fence closed further on is code, E212's)
+    wide = max(4, width) if found[1] in "*_" else max(3, width - 2)  # (rst's underline is as wide as the title)
+    return len(marks) >= wide and not (fence and any(later.strip() == marks for later in lines[index + 1:]))
+
+
+def _inside(what: str, block: str) -> str:
+    """E206's words for another tool's box opened inside an answer or a note: the box's text is the
+    block's, so the way out is to delete its two fence lines (a note cannot stand inside an answer)."""
+    return (f"{what}, which this format does not have, inside the {_kind(block)}: delete this line and the ':::' "
+            f"that closes the box, and its text stays the {_kind(block)}'s (or make it a quote, '> …')")
 
 
 # (the tenth sweep) Pandoc's fenced div, '::: {.note}', or one it writes for a Word paragraph style,

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from pipeline.datesmeant import meant_date
 from pipeline.diagnostics import Diagnostic
+from pipeline.fieldnames import chinese_field, id_case_clash, named_in_chinese
 from pipeline.sourcetext import line_join
 
 Path_ = tuple[str | int, ...]
@@ -321,7 +322,7 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
         elif (typed := next((k for k, key in enumerate(upto) if _FULL_WIDTH_KEY.match(key)), None)) is not None:
             line, col = typed + 1 + line_offset, len(upto[typed]) - len(upto[typed].lstrip(" -")) + 1
             problem = (f"'{upto[typed].split(' #')[0].strip()[:30]}' has a full-width colon '：' after the field's name: YAML needs a "
-                       "half-width colon and a space ('editor: 周一')")
+                       "half-width colon and a space ('editor: 周一')" + named_in_chinese(upto[typed]))
         # a value YAML reads but the format does not take (a tag, a merge key, a duplicate key, an
         # escape): the YAML is valid, so "not valid YAML" sent the editor hunting for a syntax slip
         said = ("front matter holds what the format does not take" if isinstance(exc, yaml.constructor.ConstructorError)
@@ -387,7 +388,7 @@ _GLUED_VALUE = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*:(?:[^\s:/]|[\u00a0\u3000]
 # indents with U+0020 only, and PyYAML's words ("': ' inside a value…") named another fault.
 _WIDE_INDENT = re.compile(r"^ *[\u3000\u00a0\u2000-\u200a\u202f\u205f]+\s*\S")
 _WIDE_DASH_ITEM = re.compile(r"^\s*[－﹣—–―‐‑]\s*\S")  # ('－ id: x': an IME's hyphen opening a list item)
-_FULL_WIDTH_KEY = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*\s*：")  # ('editor：周一': a key, then '：')
+_FULL_WIDTH_KEY = re.compile(r"^\s*(?:- )?[^\W\d][\w-]*\s*：")  # ('editor：周一': a key, then '：')
 
 
 def _plain_problem(problem: str, line: str) -> str:
@@ -404,7 +405,7 @@ def validate(data: dict[str, Any], pos: Positions, path: str) -> FrontMatterInpu
     try:
         return FrontMatterInput.model_validate(data)
     except ValidationError as exc:
-        found = [_diagnostic(err, pos, path) for err in exc.errors()]
+        found = [_diagnostic(err, pos, path, data) for err in exc.errors()]
         raise FrontMatterError([d for d in found if not _misspelt_not_missing(d, found)]) from None
 
 
@@ -425,7 +426,7 @@ _KINDS = {str: "text", _Number: "a number", int: "a number", float: "a number", 
           type(None): "nothing"}
 
 
-def _diagnostic(err: Any, pos: Positions, path: str) -> Diagnostic:
+def _diagnostic(err: Any, pos: Positions, path: str, data: dict[str, Any]) -> Diagnostic:
     # (no "[key]" in a location: `_key` makes every key text, and text is all a table's keys need)
     loc: Path_ = tuple(err["loc"])
     where = ".".join(str(part) for part in loc)
@@ -446,7 +447,10 @@ def _diagnostic(err: Any, pos: Positions, path: str) -> Diagnostic:
         return Diagnostic("E104", path, line, col, f"'{where}' must be {wanted}, not {got}{quote}")
     kind = kind.removeprefix("string_") if kind in ("string_too_short", "string_too_long") else kind
     if kind in _SAID:
-        return Diagnostic("E104", path, line, col, _SAID[kind](where, loc, err))
+        clash = (id_case_clash(str(err.get("input")), loc[1], data.get("speakers"),
+                               lambda k: pos.of(("speakers", k, "id"))[0])
+                 if kind == "string_pattern_mismatch" and loc[0] == "speakers" and loc[-1] == "id" else "")
+        return Diagnostic("E104", path, line, col, _SAID[kind](where, loc, err) + clash)
     return Diagnostic("E104", path, line, col, f"'{where}': {_plain(err['msg'])}")
 
 
@@ -474,6 +478,8 @@ def _nearest(loc: Path_) -> str:
     model = _MODELS.get(tuple(part for part in loc[:-1] if isinstance(part, str)))
     if model is None or not isinstance(loc[-1], str):
         return ""
+    if (meant := chinese_field(loc[-1], model.model_fields)) is not None:  # ('标题': a newsroom template's name)
+        return f": did you mean '{meant}'? (field names are English words: '{loc[-1]}' is '{meant}')"
     near = difflib.get_close_matches(loc[-1].lower(), list(model.model_fields), n=1, cutoff=0.6)
     return f": did you mean '{near[0]}'?" if near else ""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from markdown_it.token import Token
 
@@ -187,6 +187,18 @@ def link_problem(href: str) -> str | None:
     scheme = parts.scheme.lower()
     if scheme in LINK_SCHEMES and (parts.netloc if scheme != "mailto" else "@" in parts.path):  # ('mailto:' alone: no one)
         return None
-    shown = href if len(href) <= 60 else href[:57] + "…"
-    return (f"link to '{shown}': only whole web addresses (https://…, http://…) and mail addresses "
+    # (the twelfth sweep) as the editor wrote it: markdown-it percent-encodes the Chinese of an address
+    written = written_address(href)
+    shown = written if len(written) <= 60 else written[:57] + "…"
+    page = (" (another page of a notes app's export, Notion's or Obsidian's: its link does not reach the reader)"
+            if not scheme and re.search(r"\.(?:md|html?)(?:#.*)?$", parts.path, re.I) else "")
+    return (f"link to '{shown}'{page}: only whole web addresses (https://…, http://…) and mail addresses "
             f"(mailto:…) can be linked; write the whole address, or drop the link and keep its text")
+
+
+_UTF8_ESCAPES = re.compile(r"(?:%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f])+)+")
+
+
+def written_address(href: str) -> str:
+    """A link's address with the Chinese markdown-it percent-encoded decoded again ('另一页%20a.md')."""
+    return _UTF8_ESCAPES.sub(lambda m: unquote(m[0]), href)

@@ -61,3 +61,46 @@ def labels_in_headings(doc: Document) -> list[Diagnostic]:
                 f"every edition prints it as the question's first word (and the contents list it), and the audio reads "
                 f"it aloud; the heading is the question alone: '## {question[:30]}'"))
     return found
+
+
+# (the twelfth sweep) Questions numbered in their headings, as copy numbers them ('## 1. …', '## 二、…',
+# '## （3）…', '## 第4问：…'), with a number given twice or skipped: every edition prints the numbers as
+# written (it numbers nothing itself), so the reader saw '2.' twice, or '4.' after '2.', and the
+# contents listed them so. Usually a question cut or pasted twice; a warning, since a number may be meant.
+_NUMBERED_HEADING = re.compile(r"\s*(?:第\s*)?[（(]?\s*(?P<number>\d{1,3}|[一二三四五六七八九十]{1,3})\s*"
+                               r"(?:[.、:)）]|问|题|\s)")
+_DIGITS = {character: value for value, character in enumerate("一二三四五六七八九", 1)}
+
+
+def _number(written: str) -> int | None:
+    """'12' → 12, '十二' → 12, '二十' → 20 (a Chinese numeral up to 九十九); None for another run."""
+    if written.isdigit():
+        return int(written)
+    tens, _, units = written.rpartition("十")
+    if "十" not in written:
+        return _DIGITS.get(written) if len(written) == 1 else None
+    if (tens and tens not in _DIGITS) or (units and units not in _DIGITS):
+        return None
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+
+
+def numbered_questions(doc: Document) -> list[Diagnostic]:
+    """W433 for each question heading whose number repeats or skips the one before it (when two or
+    more of the questions are numbered)."""
+    numbered = []
+    for section in doc.sections:
+        found = _NUMBERED_HEADING.match(unicodedata.normalize("NFKC", section.title or ""))
+        if section.kind in ("question", "closing") and found is not None and (n := _number(found["number"])) is not None:
+            numbered.append((section, n, found["number"]))
+    found_problems = []
+    for (before, n_before, _), (section, n, written) in zip(numbered, numbered[1:]):
+        if n == n_before + 1:
+            continue
+        what = (f"numbered {written} again (so is the question on line {before.loc.line})" if n == n_before else
+                f"numbered {written} after {n_before} (line {before.loc.line})"
+                + (f": {', '.join(str(k) for k in range(n_before + 1, min(n, n_before + 4)))}"
+                   f"{' …' if n - n_before > 4 else ''} skipped" if n > n_before else ""))
+        found_problems.append(Diagnostic(
+            "W433", section.loc.path, section.loc.line, 1,
+            f"the question '{(section.title or '')[:30]}' is {what}: every edition prints the numbers as written"))
+    return found_problems

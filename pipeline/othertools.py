@@ -17,6 +17,15 @@ OTHER_HEADERS = (
                                   "between two '---' lines, 'title: 灯下夜读' where TOML writes 'title = \"灯下夜读\"'"),
     (re.compile(r"^%[ \t](?!YAML)"), "the file opens with a pandoc title block ('% title', '% author', '% date'): write "
                                    "them as YAML fields, 'title:', 'authors:', 'date:', between two '---' lines"),
+    # (the twelfth sweep) org-mode's and AsciiDoc's document headers, and a file whose line ends were lost (a
+    # conversion that made them spaces): E101 quoted the whole file as "the first line", 2,000 characters
+    (re.compile(r"^#\+[A-Za-z_]+:"), "the file opens with an org-mode header ('#+TITLE: …', Emacs's): write its "
+                                     "lines as YAML fields, 'title:', 'authors:', 'date:', between two '---' lines"),
+    (re.compile(r"^=[ \t]+\S"), "the file opens with an AsciiDoc document title ('= 灯下夜读'): write it as a YAML "
+                                "field, 'title: 灯下夜读', between two '---' lines"),
+    (re.compile(r"^---[ \t]+\S.*[ \t]---(?:[ \t]|$)"), "the front matter and the text stand on one line: the file's "
+                                                     "line ends were lost (a conversion or a paste made them spaces); put "
+                                                     "'---', each field and the closing '---' on lines of their own"),
     (re.compile(r"^[A-Za-z][A-Za-z _-]*:[ \t]*\S"), "the file opens with fields but no '---' above them "
                                                   "(MultiMarkdown's or a notes app's metadata, or the '---' deleted): put "
                                                   "a '---' line above the first field and one below the last"),
@@ -79,9 +88,14 @@ OTHER_TOOLS_BLOCKS = {
 }
 
 
+def other_tools_box(name: str) -> str | None:
+    """What the ':::' box another tool opened is ('a callout box of Yuque (语雀) …'), or None."""
+    return OTHER_TOOLS_BLOCKS.get(name.lower())
+
+
 def other_tools_block(name: str) -> str | None:
     """E206's words for a ':::' box another tool opened ('::: tips'), or None."""
-    what = OTHER_TOOLS_BLOCKS.get(name.lower())
+    what = other_tools_box(name)
     return None if what is None else (f"'::: {name}' opens {what}, which this format does not have: write its "
                                       "text as a '::: note' (printed after the chapter) or as a quote, '> …', where "
                                       "it stands, or delete it and the ':::' that closes it")

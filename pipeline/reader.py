@@ -80,6 +80,7 @@ _DASH_LINE = re.compile(r"^ {0,3}(?:[-－—–―─ー]{2,}|[。．·・]{3}|�
 # Where a front matter that is never closed runs into the body (named in the message; the error
 # stays at its opening line): a heading or a fence, or a line at
 # the margin that is no YAML (no 'key:', no list item, no comment): the article's first paragraph.
+_FENCE_WITH_TEXT = re.compile(r"^---[ \t]+(\S.*)$")  # (the twelfth sweep: '--- 正文', the text begun on its line)
 _BODY_LINE = re.compile(r"^(?:#{2,}|:::)|^(?![\s#-])(?![^:\n]*:(?:\s|$))\S")
 
 
@@ -116,7 +117,9 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
     if conflicts := conflict_markers(lines):  # (E238: every other message would follow from the markers)
         return ReadResult(None, [Diagnostic("E238", path, line, col, message) for line, col, message in conflicts])
     if not lines or lines[0].strip() != "---":
-        what = (f"the first line '{lines[0].strip()}' must be exactly '---' (three half-width hyphens)"
+        first = lines[0].strip() if lines else ""
+        shown = first if len(first) <= 40 else first[:39] + "…"
+        what = (f"the first line '{shown}' must be exactly '---' (three half-width hyphens)"
                 if lines and (_DASH_LINE.match(lines[0]) or lines[0].startswith("---")) else "the first line must be '---'")
         if lines and (hidden := INVISIBLE.findall(lines[0])) and INVISIBLE.sub("", lines[0]).strip() == "---":
             what = (f"the first line holds the invisible {', '.join(f'U+{ord(c):04X}' for c in hidden)} beside its '---' "
@@ -126,6 +129,9 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
                     "which no Markdown reader takes for a line end: save the file again with plain line ends")
         if lines and (other := next((why for pattern, why in OTHER_HEADERS if pattern.match(lines[0])), None)):
             what = other
+        if not any(line.strip() for line in lines):  # (the twelfth sweep: "the first line must be '---'" of nothing)
+            what += (", and the file is empty" + (" but for spaces and empty lines" if "".join(lines) else "")
+                     + ": write the front matter and the text ('publish new SLUG' writes a documented template)")
         # empty lines or a YAML directive ('%YAML 1.2', a tool's) above the '---': the front matter was there
         above = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("%")), None)
         if above and lines[above].strip() == "---":
@@ -134,11 +140,13 @@ def _read_lines(lines: list[str], path: str, default_slug: str) -> ReadResult:
             what += f": it stands on line {above + 1}, below {below}; delete the line{'s' if above > 1 else ''} above it"
         return ReadResult(None, [Diagnostic("E101", path, 1, 1, f"no front matter: {what}")])
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-    meant = next((i for i in range(1, end or len(lines)) if _DASH_LINE.match(lines[i])
+    meant = next((i for i in range(1, end or len(lines)) if _DASH_LINE.match(lines[i]) or _FENCE_WITH_TEXT.match(lines[i])
                   or INVISIBLE.sub("", lines[i]).strip() == "---" != lines[i].strip()), None)
     if meant is not None:  # (before the first '---': the body's section breaks come after it)
         hidden = ", ".join(f"U+{ord(c):04X}" for c in INVISIBLE.findall(lines[meant]))
+        after = _FENCE_WITH_TEXT.match(lines[meant])
         how = (f"it holds the invisible {hidden} (a paste's or a program's leftover): delete it" if hidden
+               else f"'---' stands alone on its line: put '{after[1][:20]}' on a line below it" if after
                else "write exactly '---' (three half-width hyphens)")
         return ReadResult(None, [Diagnostic("E101", path, meant + 1, 1, f"the line '{INVISIBLE.sub('', lines[meant]).strip()}'"
                                             f" does not close the front matter: {how}")])

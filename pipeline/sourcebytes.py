@@ -26,6 +26,16 @@ FILE_SIGNATURES = (
 )
 
 
+def position(data: bytes, offset: int) -> tuple[int, int]:
+    """The line and column of the byte at `offset` of UTF-8 text valid up to it, by the rule every message
+    keeps: a column counts characters from 1, as an editor's status bar does, never bytes (E100's counted
+    bytes, three a Chinese character, so '44:107' stood for the 35th character), and a byte-order mark
+    opening the file is no character of its first line."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    before = data[start:offset].decode("utf-8-sig" if start == 0 else "utf-8", "replace")
+    return data[:offset].count(b"\n") + 1, len(before) + 1
+
+
 def decode_source(data: bytes, shown: str) -> str | Diagnostic:
     """The text of a source's bytes (a leading byte-order mark kept), or the E100 that says why
     there is none: a file of another kind, or bytes that are not UTF-8 (at the first bad byte)."""
@@ -35,11 +45,16 @@ def decode_source(data: bytes, shown: str) -> str | Diagnostic:
     if (wide := _wide_encoding(data)) is not None:  # (before UTF-8: UTF-16 of ASCII text decodes, NULs and all)
         return Diagnostic("E100", shown, 1, 1, f"file is not valid UTF-8 (it is {wide[0]}: save it again as UTF-8, "
                                                f"or convert it: iconv -f {wide[1]} -t UTF-8)")
+    if data.count(0) * 4 >= len(data) > 0:  # (the twelfth sweep: it was "the first line must be '---'")
+        line, col = position(data, data.index(0)) if b"\x00" not in data[:1] else (1, 1)
+        return Diagnostic("E100", shown, line, col, f"this file is no text: {data.count(0)} of its {len(data)} bytes "
+                                                    "are NUL (zero) bytes, as a crash or a failed copy or sync leaves a "
+                                                    "file, or another program's own format; restore it from a copy, or "
+                                                    "save the text again as UTF-8")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, col = position(data, exc.start)
         hint = _windows_1252(data, exc.start) or _broken_character(data, exc) or _legacy_chinese(data, exc.start)
         return Diagnostic("E100", shown, line, col, f"file is not valid UTF-8{hint}")
 

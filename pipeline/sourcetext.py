@@ -80,9 +80,13 @@ def invisible_characters(lines: list[str], front_end: int | None = None) -> Iter
     the line separators U+2028 and U+2029 among them (`front_end`, the index of the closing
     '---', is kept for the callers that name the front matter's lines)."""
     for index, line in enumerate(lines):
-        hits = list(_INVISIBLE.finditer(line)) + list(_YAML_BREAKS.finditer(line))
-        for match in sorted(hits, key=lambda m: m.start()):
+        hits = sorted(list(_INVISIBLE.finditer(line)) + list(_YAML_BREAKS.finditer(line)), key=lambda m: m.start())
+        for k, match in enumerate(hits):
             char = match[0]
+            if k and hits[k - 1][0] == char and hits[k - 1].end() == match.start():
+                continue  # (the twelfth sweep: a run of one character, NULs a failed copy left, is one message)
+            run = next((n for n, later in enumerate(hits[k + 1:], 1) if later.start() != match.start() + n
+                        or later[0] != char), len(hits) - k)
             name = unicodedata.name(char, "control character")
             where = ("in the text" if front_end is None or not 0 < index < front_end
                      else front_matter_place(lines, index, match.start()) + ": delete it")
@@ -93,7 +97,8 @@ def invisible_characters(lines: list[str], front_end: int | None = None) -> Iter
                 where += (": a byte-order mark opening a line is where a second file was joined to this one (two "
                           "files concatenated, or a file pasted in whole); delete it, and whatever of the other file "
                           "does not belong here")
-            yield index + 1, match.start() + 1, f"invisible character U+{ord(char):04X} ({name}) {where}"
+            times = f" ({run} of them in a row)" if run > 1 else ""
+            yield index + 1, match.start() + 1, f"invisible character U+{ord(char):04X} ({name}){times} {where}"
 
 
 # (the eleventh sweep) The punctuation Windows-1252 keeps in bytes 0x80–0x9F: read as Latin-1 they are

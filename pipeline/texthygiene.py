@@ -27,7 +27,8 @@ from markdown_it.token import Token
 
 from pipeline.charrefs import REFERENCE_NAME
 from pipeline.frontmatter import FrontMatterInput, Positions
-from pipeline.inlinetext import attribute_block_problem, link_problem, what_comment
+from pipeline.htmltags import HTML_TAGS, OFFICE_TAG, is_tag, what_tag
+from pipeline.inlinetext import attribute_block_problem, link_problem, what_comment, written_address
 from pipeline.model import Span
 from pipeline.othertools import OTHER_TOOLS_CLASSES
 from pipeline.sourcetext import without_invisible, written_out
@@ -44,32 +45,6 @@ HTML_MARKUP = re.compile(rf"(?P<comment>{_COMMENT}.*?(?:-->|$))|{_TAG}")
 _HTML_COMMENT = re.compile(rf"(?<!\\){_COMMENT}")
 _HTML_TAG = re.compile(rf"(?<!\\){_TAG}")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
-# Names of the elements copy carries in (a '<T>' or '<name>' in prose is left alone). The ninth sweep
-# added what a web page's or a CMS's source holds besides text markup: scripts, styles, embeds, a
-# page's landmarks and figures, a table's parts, forms and the document's own tags ('<script>…' was
-# printed, code and all, without a word).
-HTML_TAGS = frozenset("""a abbr b big blockquote br center cite code del div em font h1 h2 h3 h4 h5 h6 hr i img
-    ins kbd li mark ol p pre q s section small span strike strong sub sup table td th tr u ul
-    tt wbr ruby rt rp bdi bdo dfn samp time address dl dt dd details summary
-    article aside header footer nav main figure figcaption hgroup
-    caption thead tbody tfoot col colgroup
-    script noscript style iframe embed object video audio source track picture svg canvas
-    form input button textarea select fieldset legend
-    html head body meta link title base
-    mpvoice mpvideo mpprofile""".split() + [  # (the eleventh sweep: a WeChat article's embeds, and
-    # Word's and WPS's XML namespaces as a page they saved as HTML keeps them, '<o:p></o:p>' on every
-    # paragraph, '<st1:chsdate>' around a date, which was printed, or read as a link to 'st1:chsdate')
-    f"{prefix}:{name}" for prefix, names in (("o", "p lock"), ("w", "sdt sdtpr wrap"), ("v", "shape imagedata"),
-                                             ("st1", "chsdate chmetcnv personname place city")) for name in names.split()])
-_OFFICE_TAG = re.compile(r"^(?:o|w|v|m|st1|st2|wx):\w+$", re.I)  # (any tag of Word's namespaces: E227 names it)
-# (the eleventh sweep) and a custom element, whose name holds a hyphen: a WeChat article's
-# '<mp-style-type data-value="3">', '<mp-common-profile …>', printed, quotes and all
-_FOREIGN_TAG = re.compile(r"^(?:(?:o|w|v|m|st1|st2|wx):\w+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)$", re.I)
-
-
-def is_tag(name: str) -> bool:
-    """Whether '<name …>' is a tag every edition would print: HTML's, Word's or a custom element's."""
-    return name.lower() in HTML_TAGS or _FOREIGN_TAG.match(name) is not None
 # Two or more '*' or '_' that Markdown did not read as emphasis: CommonMark does not open or close
 # '**' between a Chinese quotation mark or bracket and a Han character ('**“好”**然后'), nor '__'
 # inside a word, so every edition printed the marks (E229). ('\\**' is escaped: text on purpose.)
@@ -119,7 +94,8 @@ def stray_fence(lines: TextLines, reported: set[int]) -> Problem | None:
         if (_UNESCAPED_FENCE.search(text) or "：：：" in text) and line not in reported:
             raw = lines.raw[k]  # (the line as written, indentation and all)
             col = max(raw.find(":::"), raw.find("：：：")) + 1
-            return Problem("E217", line, col, f"a fence must stand alone at the left margin: '{raw.strip()}'")
+            shown = raw.strip() if len(raw.strip()) <= 40 else "…" + raw[max(0, col - 21):col + 2].lstrip() + "…"
+            return Problem("E217", line, col, f"a fence must stand alone at the left margin: '{shown}'")
     return None
 
 
@@ -167,9 +143,9 @@ def html_markup(lines: TextLines) -> Problem | None:
         unquoted = _CODE_SPAN.sub(lambda m: " " * len(m[0]), text)  # ('`<b>`' shows the tag on purpose)
         tags = (t for t in _HTML_TAG.finditer(unquoted) if is_tag(t["name"]))
         if (tag := next(tags, None)) is not None:
-            what = "Word's XML tag" if ":" in tag["name"] else "the HTML tag"  # ('<o:p>': a Word or WPS page's)
+            what = what_tag(tag["name"], tag[0])  # ('<o:p>': a Word or WPS page's; '<card …>': Yuque's)
             return Problem("E227", line, lines.raw[k].find(tag[0]) + 1,
-                           f"{what} '{tag[0]}' would be printed in every edition (this format reads HTML as text)")
+                           f"{what} would be printed in every edition (this format reads HTML as text)")
     return None
 
 
@@ -245,9 +221,17 @@ def line_of_text(lines: TextLines, written: str) -> int:
     return lines.first + next((k for k, raw in enumerate(lines.raw) if written in raw), 0)
 
 
-def _line_of_link(lines: TextLines, address: str) -> int:
-    """The file line of a paragraph where the link to `address` stands (its first line when none holds it)."""
-    return lines.first + next((k for k, raw in enumerate(lines.raw) if f"]({address}" in raw or f"<{address}>" in raw), 0)
+def _place_of_link(lines: TextLines, href: str) -> tuple[int, int]:
+    """The file line and column of a paragraph's link to `href`, at its '[' (or its '<'); the paragraph's first
+    line and column 1 when none holds it. The address as written: whole, decoded, or its Chinese alone decoded
+    (markdown-it percent-encodes what the editor typed; since the twelfth sweep the column is the link's)."""
+    for address in dict.fromkeys((href, unquote(href), written_address(href))):
+        for k, raw in enumerate(lines.raw):
+            if (at := raw.find(f"]({address}")) >= 0:
+                return lines.first + k, raw.rfind("[", 0, at) + 1 or 1
+            if (at := raw.find(f"<{address}>")) >= 0:
+                return lines.first + k, at + 1
+    return lines.first, 1
 
 
 def images(children: Iterable[Token], lines: TextLines) -> Problem | None:
@@ -265,8 +249,8 @@ def images(children: Iterable[Token], lines: TextLines) -> Problem | None:
 
 def links(spans: Iterable[Span], lines: TextLines) -> list[Problem]:
     """E223 for a link every edition could not follow (a file name, `javascript:`, nothing)."""
-    return [Problem("E223", _line_of_link(lines, unquote(span.href)), 1, message)
-            for span in spans if span.href is not None and not _OFFICE_TAG.match(span.href)  # (E227's: '<st1:chsdate>')
+    return [Problem("E223", *_place_of_link(lines, span.href), message)
+            for span in spans if span.href is not None and not OFFICE_TAG.match(span.href)  # (E227's: '<st1:chsdate>')
             and (message := link_problem(span.href)) is not None]
 
 

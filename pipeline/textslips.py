@@ -39,6 +39,33 @@ KRAMDOWN_ATTRIBUTES = re.compile(r"(?<!\\)\{:[ \t]*(?:[.#][\w-]+|[\w-]+=)[^{}\n]
 WORD_FIELD = re.compile(r"(?<!\\)\{[ \t]*(?:HYPERLINK|PAGEREF|PAGE|TOC|REF|NOTEREF|SEQ|MERGEFIELD|DATE|TIME|"
                         r"INCLUDEPICTURE|FORMTEXT|FORMCHECKBOX|XE|TC|STYLEREF|EQ)\b[^{}\n]*\}")
 STICKERS = re.compile(r"(?<!\\)\[(?:" + "|".join(sorted(WECHAT_STICKERS, key=len, reverse=True)) + r")\](?!\()")
+# LaTeX's dashes, '---' (an em dash) or '--', beside a Han character or a full-width mark (a Latin
+# '--out' or 'A--B' is left alone, and so is '\\--', escaped): a run of exactly two or three hyphens
+LATEX_DASH = re.compile(r"(?:(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])-{2,3}(?![-A-Za-z])"
+                        r"|(?<![-\\])-{2,3}(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]))")
+# (the twelfth sweep) other tools' marks copy may hold by chance, which the importer's writer escapes
+CONFLUENCE_HEADING = re.compile(r"^h[1-6]\.[ \t]+\S.*")
+RST_DIRECTIVE = re.compile(r"^\.\.[ \t]+(?:[A-Za-z][\w-]*::|_[^:\n]+:).*")
+NOTION_PROPERTY = re.compile(r"^(?:Created|Created by|Created time|Last edited time|Last edited by|Tags|Status|"
+                             r"Date Created|Property):[ \t]+\S.*")
+INLINE_MATH = re.compile(r"(?<![\\$A-Za-z0-9])\$(?=[^\s$])[^$\n]*?[\\^_{}][^$\n]*?(?<=[^\s$\\])\$(?![A-Za-z0-9$])")
+
+
+def escape_by_chance(text: str, line_start: bool = True) -> str:
+    """Markdown text (already escaped otherwise) with a backslash before the first mark of each of
+    another tool's marks it holds by chance ('h1. ', '.. x::', 'Tags: ', '$a^2$'), so that the reader
+    reads it back as text, not as E233 (the writer's promise: copy reads back as written)."""
+    for pattern in (CONFLUENCE_HEADING, RST_DIRECTIVE, NOTION_PROPERTY, INLINE_MATH):
+        if pattern.pattern.startswith("^") and not line_start:
+            continue
+        for _ in range(len(text)):
+            if (found := pattern.search(text)) is None:
+                break
+            at = found.start() + next(k for k, char in enumerate(found[0]) if char in "$.:")
+            text = text[:at] + "\\" + text[at:]
+    return text
+
+
 PRINTED_AS_MARKUP = (ULYSSES_MARK, LATEX_QUOTES, KRAMDOWN_ATTRIBUTES, WORD_FIELD)
 
 # (pattern on the line as written, where it is looked for, code, what is wrong). 'text': in the
@@ -127,6 +154,49 @@ _PRINTED_MARKUP = (
      "'{0}' is printed as written, braces and all: a kramdown attribute list (a Yuque, Jekyll or GitBook "
      "export's), which the format does not read; delete it (this format's attributes: [文字]{{lang=en}}, "
      "[（笑）]{{.aside}})"),
+    # (the twelfth sweep) other wikis' and markup languages' own marks, each printed as written without a
+    # word: Confluence's wiki markup, AsciiDoc's headings and block attributes, reStructuredText's
+    # directives, org-mode's keywords, a Notion page's properties, Typora's inline math
+    (CONFLUENCE_HEADING, "raw", "E233",
+     "'{0}' is printed as written: a Confluence heading ('h1. …'), which the format does not read; write '###' for "
+     "a subheading of the article, '##' for a question"),
+    (re.compile(r"(?<![\\A-Za-z0-9-])\{(?:quote|code|noformat|panel|info|note|tip|warning|expand|toc|color|excerpt|"
+                r"status|anchor)(?::[^{};\n]*)?\}"), "raw", "E233",  # (not CSS's 'p{color:red}')
+     "'{0}' is printed as written, braces and all: a Confluence macro, which the format does not read; write a "
+     "quote as '> …' lines, and delete the macro's other marks"),
+    (re.compile(r"^\|\|[^|\n]+\|\|.*$"), "raw", "E233",
+     "'{0}' is printed as written, bars and all: a Confluence table's heading row ('||…||'), and the format has no "
+     "tables; write its rows as sentences or as a list"),
+    (re.compile(r"^\|[^|\s][^|\n]*(?:\|[^|\n]*)*\|[ \t]*$"), "raw", "E233",
+     "'{0}' is printed as written, bars and all: a table's row (Confluence's, or a Markdown table without its "
+     "'|---|' line), and the format has no tables; write its rows as sentences or as a list"),
+    (re.compile(r"(?<!\\)\[[^\]|\n]+\|(?:https?://|mailto:)[^\]\s]+\]"), "raw", "E233",
+     "'{0}' is printed as written, brackets and all: a Confluence link ('[文字|address]'), which Markdown does "
+     "not read; write [文字](https://…)"),
+    (re.compile(r"^={1,6}[ \t]+\S.*"), "raw", "E233",
+     "'{0}' is printed as written, equals signs and all: an AsciiDoc heading ('== …'), which the format does not "
+     "read; write '###' for a subheading of the article, '##' for a question"),
+    (re.compile(r"^\[(?:quote|verse|source|listing|literal|example|sidebar|abstract|NOTE|TIP|WARNING|IMPORTANT|"
+                r"CAUTION)(?:[,#.][^\]\n]*)?\][ \t]*$"), "raw", "E233",
+     "'{0}' is printed as written, brackets and all: an AsciiDoc block's attribute line, which the format does "
+     "not read; delete it (a quote is written '> …', a note to readers goes in a '::: note')"),
+    (RST_DIRECTIVE, "raw", "E233",
+     "'{0}' is printed as written, dots and all: a reStructuredText directive, which the format does not read; "
+     "delete the line (a note to readers goes in a '::: note', a quote is written '> …')"),
+    (re.compile(r"^#\+[A-Za-z_]+:?.*"), "raw", "E233",
+     "'{0}' is printed as written: an org-mode keyword line (Emacs's), which the format does not read; delete it "
+     "(a quote is written '> …', a title goes in the front matter's 'title:')"),
+    (NOTION_PROPERTY, "raw", "E233",
+     "'{0}' is printed as written: a Notion page's property, as its Markdown export writes them above the text; "
+     "delete the line (a date goes in the front matter's 'date:')"),
+    (INLINE_MATH, "raw", "E233",
+     "'{0}' is printed as written, dollar signs and all: inline math (Typora's, Obsidian's, pandoc's), which the "
+     "format does not typeset; write the formula in words or as plain text"),
+    # (the twelfth sweep) LaTeX's dashes beside Chinese text: printed as hyphens, where the editor meant the
+    # Chinese dash; a warning, since '--' may be meant (a command-line option in a technical article)
+    (LATEX_DASH, "raw", "W432",
+     "'{0}' is printed as written, hyphens and all: LaTeX's (or a typewriter's) dash, '---' or '--', which the "
+     "format does not turn into a dash"),
     (re.compile(r"^\|[ \t]+\S.*"), "raw", "E233",
      "'{0}' is printed as written, bar and all: a line opened by '|' (pandoc's line block, how it brings a "
      "Word file's verse or address over, or a table without its '|---|' row); delete the '| ', and end each "

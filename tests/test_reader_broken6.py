@@ -89,7 +89,7 @@ BROKEN = [
      "holds a space"),
     ("mail-link-with-a-space", answer("白天家里[来信](mailto:reader @example.org)，晚上这里安静。"), "E223", "[来信]", "[来信]",
      "holds a space"),
-    ("mail-link-to-no-one", answer("白天家里[来信](mailto:)，晚上这里安静。"), "E223", "[来信](mailto:)", None, "'mailto:'"),
+    ("mail-link-to-no-one", answer("白天家里[来信](mailto:)，晚上这里安静。"), "E223", "[来信](mailto:)", "[来信]", "'mailto:'"),
     ("link-with-a-title", answer('白天家里[孙子闹](https://example.org "馆方公告")，晚上这里安静。'), "E230", "馆方公告", "馆方公告",
      "the link's title '馆方公告' is shown by no edition"),
     # -- E210: a reference with no text ------------------------------------------------------------

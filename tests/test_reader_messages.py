@@ -432,7 +432,8 @@ def _found(text: str) -> list[tuple[str, str, int, int, str]]:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("", "no front matter: the first line must be '---'"),
+    ("", "no front matter: the first line must be '---', and the file is empty: write the front matter and the text "
+         "('publish new SLUG' writes a documented template)"),
     ("正文\n", "no front matter: the first line must be '---'"),
     ("---\ntitle: x\n", "front matter is not closed by a '---' line"),
 ], ids=["empty", "no-front-matter", "not-closed"])

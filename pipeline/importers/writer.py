@@ -20,7 +20,7 @@ from pipeline.importers.draft import Chapter, Draft, Para, Person
 from pipeline.importers.extracted import BULLET
 from pipeline.importers.formats import LINK_BASE, LINK_CLOSE, LINK_OPEN, strip_links
 from pipeline.placeholders import TODO
-from pipeline.textslips import only_marks
+from pipeline.textslips import escape_by_chance, only_marks
 
 _ESCAPE = re.compile(r"([\\`*\[\]<>&{}]|(?<![^\W_])_|_(?![^\W_]))")  # `_` inside a word is text
 _FULL_WIDTH_MARK = re.compile("[：＃]")
@@ -224,6 +224,7 @@ def escape(text: str, line_start: bool = True) -> str:
         token = match[0]
         escaped = (token[:-1] + "\\" + token[-1] if token[0].isdigit() else "\\" + token) + escaped[len(token):]
     escaped = re.sub("：(?=：：)", "&#xFF1A;", escaped)  # (three anywhere: the reader takes them for a fence, E217)
+    escaped = escape_by_chance(escaped, line_start)  # ('h1. ', '.. x::', 'Tags: ', '$a^2$': E233 otherwise)
     return _not_a_fence(escaped) if line_start else escaped
 
 

@@ -122,3 +122,11 @@ def test_any_question_survives_its_heading(title: str) -> None:
     # (a question that ends in attribute-shaped braces, '{.closing}', is read as attributes even
     # escaped: the reader's known limit, never seen in copy; one of marks alone is E208, above)
     assert _question_back(title) == title.strip()
+
+
+@pytest.mark.parametrize("text", ["h1. 背景", ".. note:: 核实", "Tags: 图书馆", "公式$E=mc^2$。", "$a_1$与$b^2$"],
+                         ids=["confluence-heading", "rst-directive", "notion-property", "inline-math", "two-formulas"])
+def test_copy_holding_another_tools_mark_by_chance_reads_back_as_written(text: str) -> None:
+    """(the twelfth sweep) The reader names Confluence's 'h1. ', reStructuredText's '.. x::', a Notion
+    property and inline math (E233): the writer escapes them in copy that holds them by chance."""
+    assert _read_back(markdown_text(Para(text)))[0] == text

@@ -1,0 +1,54 @@
+"""Which '<name …>' in a source is a tag every edition would print (E227 in the text, W420 in a
+front-matter value), and whose it is: HTML's, Word's and WPS's XML, Confluence's storage format,
+Yuque's (语雀) cards, a custom element. Out of `pipeline.texthygiene` since the twelfth sweep (it had
+reached 500 lines): the tables grow with each tool an editor pastes from, the checks do not."""
+
+from __future__ import annotations
+
+import re
+
+# Names of the elements copy carries in (a '<T>' or '<name>' in prose is left alone). The ninth sweep
+# added what a web page's or a CMS's source holds besides text markup: scripts, styles, embeds, a
+# page's landmarks and figures, a table's parts, forms and the document's own tags ('<script>…' was
+# printed, code and all, without a word).
+HTML_TAGS = frozenset("""a abbr b big blockquote br center cite code del div em font h1 h2 h3 h4 h5 h6 hr i img
+    ins kbd li mark ol p pre q s section small span strike strong sub sup table td th tr u ul
+    tt wbr ruby rt rp bdi bdo dfn samp time address dl dt dd details summary
+    article aside header footer nav main figure figcaption hgroup
+    caption thead tbody tfoot col colgroup
+    script noscript style iframe embed object video audio source track picture svg canvas
+    form input button textarea select fieldset legend
+    html head body meta link title base
+    mpvoice mpvideo mpprofile card""".split() + [  # (the eleventh sweep: a WeChat article's embeds, and
+    # Word's and WPS's XML namespaces as a page they saved as HTML keeps them, '<o:p></o:p>' on every
+    # paragraph, '<st1:chsdate>' around a date, which was printed, or read as a link to 'st1:chsdate')
+    f"{prefix}:{name}" for prefix, names in (("o", "p lock"), ("w", "sdt sdtpr wrap"), ("v", "shape imagedata"),
+                                             ("st1", "chsdate chmetcnv personname place city")) for name in names.split()])
+# (any tag of Word's namespaces, or of Confluence's storage format, '<ac:structured-macro …>': E227 names it)
+_NAMESPACES = {**dict.fromkeys(("o", "w", "v", "m", "st1", "st2", "wx"), "Word's XML tag"),
+               **dict.fromkeys(("ac", "ri"), "Confluence's storage-format tag")}
+OFFICE_TAG = re.compile(r"^(?:o|w|v|m|st1|st2|wx):\w+$", re.I)
+# (the eleventh sweep) and a custom element, whose name holds a hyphen: a WeChat article's
+# '<mp-style-type data-value="3">', '<mp-common-profile …>', printed, quotes and all
+_FOREIGN_TAG = re.compile(r"^(?:(?:o|w|v|m|st1|st2|wx|ac|ri):[\w-]+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)$", re.I)
+# (the twelfth sweep) a tag another tool's export writes, named for what it was there: Yuque's lake
+# format keeps its labels, pictures and code blocks as '<card type="inline" name="label" …>', printed
+# quotes and all without a word; Notion's export writes its callouts as '<aside>'
+_TAGS_OF_TOOLS = {
+    "card": ("Yuque's (语雀) card tag", ", a label, picture or code block of its editor as its export keeps it,"),
+    "aside": ("the HTML tag", ", a Notion callout as its Markdown export writes it,"),
+}
+
+
+def is_tag(name: str) -> bool:
+    """Whether '<name …>' is a tag every edition would print: HTML's, Word's or a custom element's."""
+    return name.lower() in HTML_TAGS or _FOREIGN_TAG.match(name) is not None
+
+
+def what_tag(name: str, written: str) -> str:
+    """E227's words for the tag `written` ('<name …>') and whose it is: "the HTML tag '<b>'", "Word's
+    XML tag '<o:p>'", "Yuque's (语雀) card tag '<card …>', a label … of its editor …,"."""
+    if ":" in name:
+        return f"{_NAMESPACES.get(name.split(':', 1)[0].lower(), 'the HTML tag')} '{written}'"
+    label, note = _TAGS_OF_TOOLS.get(name.lower(), ("the HTML tag", ""))
+    return f"{label} '{written}'{note}"
