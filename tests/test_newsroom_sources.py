@@ -101,11 +101,8 @@ def shown_text(path: Path) -> str:
     speakers' names between cues."""
     reading = read_back(path)
     if reading.kind == "pdf":
-        text = "\n".join(line.text for page in pdf_pages(path) for line in page.lines
+        return "\n".join(line.text for page in pdf_pages(path) for line in page.lines
                           if line.y0 <= page.height * 0.9 and not line.text.strip().isdigit())
-        # (a word hyphenated at a line's end, `interna‐` ⏎ `tionalization`: the layout's hyphen is
-        # U+2010, never the hyphen-minus an author types, so the reader reads the word whole)
-        return re.sub(r"(?<=[^\W\d_])\u2010\s*\n\s*(?=[^\W\d_])", "", text)
     if reading.kind == "vtt":
         return "".join(re.sub(r"^<v [^>]*>", "", cue[2]) for cue in reading.detail)
     return reading.text

@@ -74,18 +74,6 @@ def long_runs(text: str) -> dict[int, int]:
     return {m.start(): m.end() for m in LONG_RUN.finditer(text) if not m[0].isalpha()}
 
 
-# A word of Latin letters alone this long, standing apart from any address or path, is marked
-# class "word" (pdf.css hyphenates it, in English unless a span names its language): moved whole
-# to the next line it left the line before it spread across the measure ('做的是' ⏎
-# 'internationalization', 4 ems of gaps between ten characters).
-LONG_WORD = re.compile(r"(?<![!-~])[A-Za-z\u00c0-\u024f]{8,}(?![!-~\u00c0-\u024f])")
-
-
-def long_words(text: str) -> dict[int, int]:
-    """{start: end} of each word of `text` that may be hyphenated."""
-    return {m.start(): m.end() for m in LONG_WORD.finditer(text)}
-
-
 def print_typeset(text: str, before: str = "", after: str = "") -> str:
     """A run of model text as escaped HTML with the three rules above applied.
 
@@ -95,16 +83,15 @@ def print_typeset(text: str, before: str = "", after: str = "") -> str:
     out: list[str] = []
     previous = before
     runs, run_end = long_runs(text), -1
-    words = long_words(text)
     for index, char in enumerate(text):
         following = text[index + 1] if index + 1 < len(text) else after
         if needs_space(previous, char):
             out.append(" ")
         if index == run_end:
             out.append("</span>")
-        if index in runs or index in words:
-            out.append('<span class="url">' if index in runs else '<span class="word">')
-            run_end = runs.get(index) or words[index]
+        if index in runs:
+            out.append('<span class="url">')
+            run_end = runs[index]
         if halved(previous, char, following):
             out.append(f'<span class="halt">{escape(char)}</span>')
         else:
