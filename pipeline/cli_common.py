@@ -392,6 +392,7 @@ class PublishGroup(TyperGroup):
         argv = list(args)
         if parent is None and not extra.get("resilient_parsing"):  # (completing, or only parsing: do nothing)
             _completion(argv)  # `publish --install-completion [SHELL]`, `--show-completion [SHELL]`
+            _version_alone(argv)
         try:
             context = super().make_context(info_name, args, parent, **extra)
         except NoArgsIsHelpError:
@@ -447,6 +448,23 @@ def _completion(argv: list[str]) -> None:
     else:
         ui.say(said)
     raise typer.Exit(EXIT_OK)
+
+
+# Options of `publish` itself that print and stop (eager), and the words that may go with them.
+ALONE_OPTIONS = {"--version": {"-q", "--quiet"}}
+
+
+def _version_alone(argv: list[str]) -> None:
+    """`publish --version extra` (or `--version check`): the eager option printed the versions and
+    exited 0, the other words unread, as if they had been understood."""
+    first_word = next((n for n, word in enumerate(argv) if not word.startswith("-")), len(argv))
+    for option, allowed in ALONE_OPTIONS.items():
+        if option not in argv[:first_word]:  # (after a command, `-- --version` may name a file)
+            continue
+        others = [word for word in argv if word != option and word not in allowed]
+        if others:
+            console().fail(f"{option} takes nothing else (given: {' '.join(others)}): run 'publish {option}' "
+                           f"alone; see 'publish --help'", EXIT_USAGE)
 
 
 def _parser_failed(error: ParserError, argv: list[str], group: TyperGroup) -> NoReturn:
