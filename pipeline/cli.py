@@ -32,6 +32,7 @@ from pipeline.cli_build import (
     named_titles,
     paper_option,
     run_build,
+    source_folders,
 )
 from pipeline.cli_common import (
     EXIT_FAILED,
@@ -347,7 +348,7 @@ def watch(
 ) -> None:
     """Rebuild editions whenever the source or the styles change; Ctrl-C stops."""
     from pipeline.build import STYLES_DIR, default_cache, usable_lock_dir
-    from pipeline.driver.outputs import check_owners, check_sources_kept, validate_out
+    from pipeline.driver.outputs import check_out_apart, check_owners, check_sources_kept, validate_out
     from pipeline.driver.styles import project_styles, style_overrides, styles_dir
     from pipeline.driver.title import prune_cache
     from pipeline.renderers.base import BuildContext
@@ -372,6 +373,7 @@ def watch(
         out_dir = expand_home(out_dir)
         if out_dir.partition("://")[1] and not out_dir.startswith("file://"):
             raise UsageError("watch builds into a local folder: pass --out a folder")
+        check_out_apart(out_dir, source_folders(None))
         cache = default_cache(Path.cwd())
         writable_cache_dir(cache.root)
         usable_lock_dir()

@@ -135,6 +135,25 @@ def check_sources_kept(out: str, sources: list[tuple[str, str]], editions: list[
                                  f"pass --out another folder, or rename the source (nothing was built)")
 
 
+def check_out_apart(out: str, source_folders: list[Path]) -> None:
+    """A `UsageError` when `--out` is a folder of sources (the project's `source/`, or a folder
+    named as SOURCES) or inside one, checked before the folder is created. Before: `publish all
+    --out source` wrote every edition, the site and its manifest among the sources, where every
+    later `publish` looked through them for titles."""
+    if is_url(out) and not out.startswith("file://"):
+        return
+    target = Path(out.removeprefix("file://")).resolve()
+    for folder in source_folders:
+        if not folder.is_dir():
+            continue
+        root = folder.resolve()
+        if target == root or root in target.parents:
+            where = "the sources folder" if target == root else "inside the sources folder"
+            raise UsageError(f"--out {out} is {where} {folder}/: the editions would be written among the sources, "
+                             f"and every later 'publish' would look through them for titles; pass --out a folder "
+                             f"outside it, e.g. --out output (nothing was built)")
+
+
 def check_owners(out: str, titles: list[tuple[str, bytes, str]], editions: list[str], cache_root: str) -> None:
     """A `UsageError` when a title (its name, bytes and slug) would replace an output in a local
     `out` that another title (same slug, another `id`) built in an earlier run: before, the
