@@ -50,7 +50,9 @@ from pipeline.cli_common import (
     example,
     leave,
     plain_output,
+    printed_by_the_parser,
     reported_errors,
+    stream_failure,
     visible,
 )
 from pipeline.driver.styles import check_pages
@@ -476,7 +478,7 @@ def main() -> None:
         leave(done.code)
     except Exception as exc:  # noqa: BLE001 — the last boundary: a bug, or a stream that broke
         with contextlib.suppress(Exception):
-            Output().error(describe_failure(exc))
+            Output().error(stream_failure(exc) if printed_by_the_parser(exc) else describe_failure(exc))
         leave(EXIT_FAILED)
     leave(0)
 

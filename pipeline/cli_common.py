@@ -88,6 +88,23 @@ class StreamError(PublishError):
     """Standard output or error cannot be written (a full disk behind `> file`, `> /dev/full`)."""
 
 
+def stream_failure(exc: OSError, where: str = "standard output") -> str:
+    """What to say when a standard stream cannot be written."""
+    return f"cannot write to {where} ({exc.strerror or exc}): check where the output is sent (a full disk?)"
+
+
+def printed_by_the_parser(exc: BaseException) -> bool:
+    """Whether `exc` is an `OSError` raised while the command-line parser (click) printed: the
+    help, `--version`, `--show-completion`. Why: `publish --help > /dev/full` was told 'the
+    previous outputs are intact … then build again', the words for a failed build."""
+    import traceback
+
+    if not isinstance(exc, OSError) or exc.filename is not None:
+        return False
+    return any(frame.name == "echo" and frame.filename.replace("\\", "/").endswith("click/utils.py")
+               for frame in traceback.extract_tb(exc.__traceback__))
+
+
 class _Console(Console):
     """A Console that outlives its reader: when the command reading our output stops early
     (`publish check | head -1`), the rest of the output is dropped and the command finishes its
@@ -150,9 +167,7 @@ class Output:
             console.print(text if self._styled(console) else Text(text.plain))
         except OSError as exc:
             console.quiet = True  # nothing more to this stream, the error included
-            where = "standard error" if console.stderr else "standard output"
-            raise StreamError(f"cannot write to {where} ({exc.strerror or exc}): check where the output is sent "
-                              f"(a full disk?)") from None
+            raise StreamError(stream_failure(exc, "standard error" if console.stderr else "standard output")) from None
 
     def result(self, message: str | Text, *, always: bool = False) -> None:
         """A result line on stdout (a diagnostic, a table row): shown when quiet if `always`."""
