@@ -17,6 +17,7 @@ of stand-in editions (tests/site/sitetools.py).
 from __future__ import annotations
 
 import errno
+import io
 import os
 from pathlib import Path
 
@@ -172,6 +173,7 @@ def test_a_full_disk_midway_through_the_site_leaves_the_old_site_whole(tmp_path:
         return [p.name for p in (*tmp_path.iterdir(), *out.iterdir()) if p.name.startswith((".served", ".site."))]
 
     publish("河湾的护苇人说起芦苇荡里的秋天。")
+    assert (out / "site").is_symlink() and (served / "reed-pond" / "index.html").is_file()  # swapped at the target
     before, manifest = _tree(served), (out / ".site-manifest.json").read_bytes()
     real_write = site_publish.atomic_write
 
@@ -186,9 +188,104 @@ def test_a_full_disk_midway_through_the_site_leaves_the_old_site_whole(tmp_path:
     assert _tree(served) == before  # the new page was written before the feed: not in the site
     assert (out / ".site-manifest.json").read_bytes() == manifest
     assert left_beside() == []
-    monkeypatch.setattr(site_publish, "atomic_write", real_write)
-    assert publish("护苇人说起今年的新苇子。").built == ["reed-pond"]
-    assert (out / "site").is_symlink() and (out / "site").resolve() == served.resolve()
-    for page in ("reed-pond/index.html", "opds.xml"):
-        assert "护苇人说起今年的新苇子。" in (served / page).read_text(encoding="utf-8")
-    assert left_beside() == []
+
+
+# -- a copy of a source beside it -------------------------------------------------------------------
+COPIES = ["reed-pond (1).md", "reed-pond(2).md", "reed-pond（1）.md", "reed-pond - Copy.md", "reed-pond copy.md",
+          "reed-pond copy 2.md", "Copy of reed-pond.md", "reed-pond - 副本.md", "reed-pond副本.md",
+          "reed-pond 的副本.md", "reed-pond (贝宁's conflicted copy 2025-09-04).md",
+          "reed-pond.sync-conflict-20250904-101010-ABCDEFG.md"]
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_a_copy_beside_a_source_is_reported_not_built(project: Path, copy: str, monkeypatch) -> None:
+    """Before: `reed-pond (1).md` (a browser's download, Explorer's Ctrl-C Ctrl-V, a sync
+    conflict) was a second title with the first one's id, or 'the same slug' with no word of
+    where it came from."""
+    from pipeline.driver.sources import find_source_paths
+    from pipeline.paths import UsageError
+
+    monkeypatch.chdir(project)
+    (project / "source" / copy).write_text(POND.replace("slug: reed-pond\n", ""), encoding="utf-8")
+    for arguments in ([], ["source"]):
+        with pytest.raises(UsageError) as refused:
+            find_source_paths(arguments, Path("."))
+        assert str(refused.value).startswith(f"source/{copy} is named like a copy of source/reed-pond.md (")
+
+
+def test_a_copy_named_on_the_command_line_or_alone_is_a_title(project: Path, monkeypatch) -> None:
+    """Named on the command line it is built as named; with no original beside it, or a name that
+    only ends in a number, it is a title of its own."""
+    from pipeline.driver.sources import find_source_paths
+
+    copy = project / "source" / "reed-pond (1).md"
+    copy.write_text(POND.replace("slug: reed-pond\n", ""), encoding="utf-8")
+    result = invoke(project, "epub")
+    assert one_error(result) == ("error: source/reed-pond (1).md is named like a copy of source/reed-pond.md (a file "
+                                 "manager's or browser's duplicate): delete it, or move it out of source/; a title of "
+                                 "its own needs a name of its own (nothing was built)")
+    assert not (project / "output").exists()
+    monkeypatch.chdir(project)
+    assert find_source_paths(["source/reed-pond (1).md"], Path(".")) == [Path("source/reed-pond (1).md")]
+    (project / "source" / "reed-pond.md").rename(project / "source" / "reed-pond 2.md")
+    assert find_source_paths([], Path(".")) == [Path("source/reed-pond (1).md"), Path("source/reed-pond 2.md")]
+
+
+# -- a scheduler that is not there ------------------------------------------------------------------
+def test_a_scheduler_nobody_started_is_said_at_once(tmp_path: Path) -> None:
+    """Before: distributed retried a refused connection for 10 s, then 'Timed out trying to
+    connect': the scheduler not started (or a port mistyped) read as a slow network."""
+    import socket
+
+    from pipeline.driver.cluster import connect
+    from pipeline.errors import PublishError
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(PublishError) as refused:
+        with connect(f"tcp://127.0.0.1:{port}", 1, lambda m: None):
+            pass
+    assert str(refused.value).startswith(f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port} (nothing "
+                                         f"listens on port {port} of 127.0.0.1: connection refused): start one")
+
+
+# -- the parser's own printing to a full standard output ----------------------------------------------
+class _Full(io.RawIOBase):
+    """A standard output on a full disk (`> /dev/full`)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["--version"], ["--show-completion", "bash"]])
+def test_help_or_version_into_a_full_disk_says_so(project: Path, monkeypatch, args: list[str]) -> None:
+    """Before: 'error: No space left on device (the previous outputs are intact; free disk space or
+    fix the permissions, then build again)', a failed build's words for a help page."""
+    import sys
+
+    import pipeline.cli
+
+    class Left(Exception):
+        pass
+
+    def leave(code: object) -> None:
+        raise Left(code)
+
+    err = io.StringIO()
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(sys, "argv", ["publish", *args])
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(_Full()), encoding="utf-8"))
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setattr(pipeline.cli, "leave", leave)
+    monkeypatch.setattr(pipeline.cli, "prepare_standard_streams", lambda: None)
+    monkeypatch.setattr(pipeline.cli, "install_stop_signals", lambda: None)
+    with pytest.raises(Left) as left:
+        pipeline.cli.main()
+    assert left.value.args == (1,)
+    assert err.getvalue().splitlines() == [
+        "error: cannot write to standard output (No space left on device): check where the output is sent "
+        "(a full disk?)"]
