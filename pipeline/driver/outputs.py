@@ -142,7 +142,10 @@ def check_out_apart(out: str, source_folders: list[Path]) -> None:
     later `publish` looked through them for titles."""
     if is_url(out) and not out.startswith("file://"):
         return
-    target = Path(out.removeprefix("file://")).resolve()
+    try:
+        target = Path(out.removeprefix("file://")).resolve()
+    except (OSError, RuntimeError):  # a symbolic link that leads back to itself: `validate_out` says so
+        return
     for folder in source_folders:
         if not folder.is_dir():
             continue
