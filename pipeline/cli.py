@@ -375,7 +375,7 @@ def watch(
         out_dir = expand_home(out_dir)
         if out_dir.partition("://")[1] and not out_dir.startswith("file://"):
             raise UsageError("watch builds into a local folder: pass --out a folder")
-        check_out_apart(out_dir, source_folders(None))
+        check_out_apart(out_dir, source_folders(None), default_cache(Path.cwd()).root)
         cache = default_cache(Path.cwd())
         writable_cache_dir(cache.root)
         usable_lock_dir()

@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - Typer on click itself
     from click.core import ParameterSource  # type: ignore[assignment]
 
 from pipeline.api import build_titles, find_titles, settings_for_project
+from pipeline.build import default_cache
 from pipeline.driver.outputs import check_out_apart
 from pipeline.driver.styles import check_pages
 from pipeline.cli_common import (EXIT_FAILED, EXIT_USAGE, Output, commands_of, console, did_you_mean, options_of,
@@ -120,7 +121,7 @@ def run_build(editions: list[str], sources: list[str] | None, source: list[Path]
         standard_stream(out, "--out", output=True)
         _scheduler_from_environment(scheduler)
         titles = named_titles(sources, source, ui)
-        check_out_apart(out, source_folders(sources))
+        check_out_apart(out, source_folders(sources), default_cache(Path.cwd()).root)
         try:
             settings = settings_for_project(Path("."), editions=tuple(editions), force=force, **options)
         except ValidationError as exc:

@@ -102,6 +102,18 @@ def test_out_among_the_sources_is_refused_before_anything_is_made(project: Path,
     assert after == before  # not even the folder was created
 
 
+@pytest.mark.parametrize("out", [".cache-test", ".cache-test/editions"])
+def test_out_in_the_build_cache_is_refused(project: Path, out: str) -> None:
+    """Before: the editions were written among the cached files (`PUBLISH_CACHE_DIR`, as `invoke`
+    sets it), where `publish clean-cache` then warned of files the cache did not write."""
+    where = "the build cache folder" if out == ".cache-test" else "inside the build cache folder"
+    assert one_error(invoke(project, "script", "--out", out)) == (
+        f"error: --out {out} is {where} .cache-test/: the editions would be written among the cached files, which "
+        f"'publish clean-cache' and the cache's size limit manage; pass --out a folder outside it, e.g. --out output "
+        f"(nothing was built)")
+    assert not (project / ".cache-test").exists()
+
+
 def test_out_beside_the_sources_is_fine(project: Path, monkeypatch) -> None:
     """`publish all .` (the project itself named) builds into ./output as ever."""
     from pipeline.cli_build import source_folders
