@@ -49,12 +49,10 @@ def named_titles(sources: list[str] | None, source: list[Path] | None, ui: Outpu
 
 def source_folders(sources: list[str] | None) -> list[Path]:
     """The folders of sources a command line means: the project's `source/` (whether or not it is
-    read this time) and every folder given as SOURCES but the project's own (`publish all .`
-    builds into `./output` as ever)."""
-    here = Path.cwd().resolve()
+    read this time) and every folder given as SOURCES (`check_out_apart` passes over the project's
+    own: `publish all .` builds into `./output` as ever)."""
     named = [Path(expand_home(argument)) for argument in sources or []]
-    return [Path("source"), *(folder for folder in named
-                              if folder.is_dir() and folder.resolve() not in (here, *here.parents))]
+    return [Path("source"), *(folder for folder in named if folder.is_dir())]
 
 
 def _command_name() -> str:
