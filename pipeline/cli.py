@@ -32,6 +32,7 @@ from pipeline.cli_build import (
     named_titles,
     paper_option,
     run_build,
+    source_folders,
 )
 from pipeline.cli_common import (
     EXIT_FAILED,
@@ -49,7 +50,9 @@ from pipeline.cli_common import (
     example,
     leave,
     plain_output,
+    printed_by_the_parser,
     reported_errors,
+    stream_failure,
     visible,
 )
 from pipeline.driver.styles import check_pages
@@ -347,7 +350,7 @@ def watch(
 ) -> None:
     """Rebuild editions whenever the source or the styles change; Ctrl-C stops."""
     from pipeline.build import STYLES_DIR, default_cache, usable_lock_dir
-    from pipeline.driver.outputs import check_owners, check_sources_kept, validate_out
+    from pipeline.driver.outputs import check_out_apart, check_owners, check_sources_kept, validate_out
     from pipeline.driver.styles import project_styles, style_overrides, styles_dir
     from pipeline.driver.title import prune_cache
     from pipeline.renderers.base import BuildContext
@@ -372,6 +375,7 @@ def watch(
         out_dir = expand_home(out_dir)
         if out_dir.partition("://")[1] and not out_dir.startswith("file://"):
             raise UsageError("watch builds into a local folder: pass --out a folder")
+        check_out_apart(out_dir, source_folders(None), default_cache(Path.cwd()).root)
         cache = default_cache(Path.cwd())
         writable_cache_dir(cache.root)
         usable_lock_dir()
@@ -474,7 +478,7 @@ def main() -> None:
         leave(done.code)
     except Exception as exc:  # noqa: BLE001 — the last boundary: a bug, or a stream that broke
         with contextlib.suppress(Exception):
-            Output().error(describe_failure(exc))
+            Output().error(stream_failure(exc) if printed_by_the_parser(exc) else describe_failure(exc))
         leave(EXIT_FAILED)
     leave(0)
 

@@ -21,6 +21,8 @@ except ImportError:  # pragma: no cover - Typer on click itself
     from click.core import ParameterSource  # type: ignore[assignment]
 
 from pipeline.api import build_titles, find_titles, settings_for_project
+from pipeline.build import default_cache
+from pipeline.driver.outputs import check_out_apart
 from pipeline.driver.styles import check_pages
 from pipeline.cli_common import (EXIT_FAILED, EXIT_USAGE, Output, commands_of, console, did_you_mean, options_of,
                                  reported_errors, source_file)
@@ -43,6 +45,14 @@ def named_titles(sources: list[str] | None, source: list[Path] | None, ui: Outpu
         source_file(named, ui)  # --source is one file: a folder or a FIFO there is a usage error
         arguments.append(str(named))
     return find_titles(arguments)
+
+
+def source_folders(sources: list[str] | None) -> list[Path]:
+    """The folders of sources a command line means: the project's `source/` (whether or not it is
+    read this time) and every folder given as SOURCES (`check_out_apart` passes over the project's
+    own: `publish all .` builds into `./output` as ever)."""
+    named = [Path(expand_home(argument)) for argument in sources or []]
+    return [Path("source"), *(folder for folder in named if folder.is_dir())]
 
 
 def _command_name() -> str:
@@ -109,6 +119,7 @@ def run_build(editions: list[str], sources: list[str] | None, source: list[Path]
         standard_stream(out, "--out", output=True)
         _scheduler_from_environment(scheduler)
         titles = named_titles(sources, source, ui)
+        check_out_apart(out, source_folders(sources), default_cache(Path.cwd()).root)
         try:
             settings = settings_for_project(Path("."), editions=tuple(editions), force=force, **options)
         except ValidationError as exc:

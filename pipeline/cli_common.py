@@ -88,6 +88,23 @@ class StreamError(PublishError):
     """Standard output or error cannot be written (a full disk behind `> file`, `> /dev/full`)."""
 
 
+def stream_failure(exc: OSError, where: str = "standard output") -> str:
+    """What to say when a standard stream cannot be written."""
+    return f"cannot write to {where} ({exc.strerror or exc}): check where the output is sent (a full disk?)"
+
+
+def printed_by_the_parser(exc: BaseException) -> bool:
+    """Whether `exc` is an `OSError` raised while the command-line parser (click) printed: the
+    help, `--version`, `--show-completion`. Why: `publish --help > /dev/full` was told 'the
+    previous outputs are intact … then build again', the words for a failed build."""
+    import traceback
+
+    if not isinstance(exc, OSError) or exc.filename is not None:
+        return False
+    return any(frame.name == "echo" and frame.filename.replace("\\", "/").endswith("click/utils.py")
+               for frame in traceback.extract_tb(exc.__traceback__))
+
+
 class _Console(Console):
     """A Console that outlives its reader: when the command reading our output stops early
     (`publish check | head -1`), the rest of the output is dropped and the command finishes its
@@ -150,9 +167,7 @@ class Output:
             console.print(text if self._styled(console) else Text(text.plain))
         except OSError as exc:
             console.quiet = True  # nothing more to this stream, the error included
-            where = "standard error" if console.stderr else "standard output"
-            raise StreamError(f"cannot write to {where} ({exc.strerror or exc}): check where the output is sent "
-                              f"(a full disk?)") from None
+            raise StreamError(stream_failure(exc, "standard error" if console.stderr else "standard output")) from None
 
     def result(self, message: str | Text, *, always: bool = False) -> None:
         """A result line on stdout (a diagnostic, a table row): shown when quiet if `always`."""
@@ -392,6 +407,7 @@ class PublishGroup(TyperGroup):
         argv = list(args)
         if parent is None and not extra.get("resilient_parsing"):  # (completing, or only parsing: do nothing)
             _completion(argv)  # `publish --install-completion [SHELL]`, `--show-completion [SHELL]`
+            _version_alone(argv)
         try:
             context = super().make_context(info_name, args, parent, **extra)
         except NoArgsIsHelpError:
@@ -447,6 +463,23 @@ def _completion(argv: list[str]) -> None:
     else:
         ui.say(said)
     raise typer.Exit(EXIT_OK)
+
+
+# Options of `publish` itself that print and stop (eager), and the words that may go with them.
+ALONE_OPTIONS = {"--version": {"-q", "--quiet"}}
+
+
+def _version_alone(argv: list[str]) -> None:
+    """`publish --version extra` (or `--version check`): the eager option printed the versions and
+    exited 0, the other words unread, as if they had been understood."""
+    first_word = next((n for n, word in enumerate(argv) if not word.startswith("-")), len(argv))
+    for option, allowed in ALONE_OPTIONS.items():
+        if option not in argv[:first_word]:  # (after a command, `-- --version` may name a file)
+            continue
+        others = [word for word in argv if word != option and word not in allowed]
+        if others:
+            console().fail(f"{option} takes nothing else (given: {' '.join(others)}): run 'publish {option}' "
+                           f"alone; see 'publish --help'", EXIT_USAGE)
 
 
 def _parser_failed(error: ParserError, argv: list[str], group: TyperGroup) -> NoReturn:

@@ -11,6 +11,7 @@ import functools
 import hashlib
 import importlib.util
 import io
+import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Literal
 from pipeline import lastresort
 from pipeline.cache import Cache, key
 from pipeline.errors import PublishError
+from pipeline.fsutil import atomic_write
 
 Face = Literal["serif", "sans"]
 Flavor = Literal["otf", "woff2"]
@@ -130,12 +132,28 @@ def subset_file(face: Face, text: str, cache: Cache, flavor: Flavor = "otf") -> 
     `subset` wrote, not a second copy of it."""
     data = subset(face, text, cache, flavor)
     path = cache.path_for("fonts", _subset_key(face, text, flavor)[0])
-    if path is None:  # caching disabled: write beside the temp dir
-        import tempfile
-
-        path = Path(tempfile.gettempdir()) / f"publish-{hashlib.sha256(data).hexdigest()[:16]}.{flavor}"
-        path.write_bytes(data)
+    if path is None:  # caching disabled
+        path = _temporary_font(f"publish-{hashlib.sha256(data).hexdigest()[:16]}.{flavor}", data)
     return FontFile(face=face, family=FAMILY[face], path=path)
+
+
+def _temporary_font(name: str, data: bytes) -> Path:
+    """`data` as a file in this user's folder of the temp dir, for a build without a cache. Why
+    whole, by temporary file and rename, and left alone when already there: workers building
+    side by side write the same name (it is the bytes' hash), and `write_bytes` truncated a file
+    another worker's WeasyPrint was reading, or left half a font on a full disk for the next
+    build to embed."""
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / f"publish-fonts-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+    path = folder / name
+    try:
+        if path.read_bytes() == data:
+            return path
+    except OSError:
+        pass
+    atomic_write(path, data)
+    return path
 
 
 # Ranges both faces cover whole (tests/test_fonts.py holds them to it, and to BASE_CHARACTERS):
@@ -262,8 +280,5 @@ def last_resort_file(characters: str, cache: Cache) -> Path:
     data = last_resort(characters, cache)
     path = cache.path_for("fonts", _last_resort_key(characters))
     if path is None:
-        import tempfile
-
-        path = Path(tempfile.gettempdir()) / f"publish-last-resort-{hashlib.sha256(data).hexdigest()[:16]}.ttf"
-        path.write_bytes(data)
+        path = _temporary_font(f"publish-last-resort-{hashlib.sha256(data).hexdigest()[:16]}.ttf", data)
     return path

@@ -365,12 +365,14 @@ def test_a_settings_mistake_names_its_line_and_the_nearest_setting(project: Path
 
 # -- output written inside source/ ----------------------------------------------------------------
 def test_a_script_written_into_source_is_not_read_as_a_title(project: Path) -> None:
-    """`publish script --out source` puts `<slug>-script.md` beside the sources: with no
-    arguments the next command read it as a title (E101, exit 1), though a folder argument
-    (`publish check source`) already skipped it, as it skips hidden files."""
-    built = local(project, "script", "--engine", "espeak", "--out", "source", text=True)
+    """A podcast script copied beside the sources (`<slug>-script.md` and its `.html`; `--out
+    source` itself is refused, tests/test_cli_misuse12.py): with no arguments the next command
+    read it as a title (E101, exit 1), though a folder argument (`publish check source`) already
+    skipped it, as it skips hidden files."""
+    built = local(project, "script", "--engine", "espeak", "--out", "output", text=True)
     assert built.returncode == 0, built.stderr
-    assert (project / "source" / "night-library-script.md").is_file()
+    for name in ("night-library-script.md", "night-library-script.html"):
+        (project / "source" / name).write_bytes((project / "output" / name).read_bytes())
     (project / "source" / ".灯下夜读.md").write_bytes(TEST_TITLE.read_bytes())  # an editor's hidden copy
     for args in (["check"], ["check", "source"]):
         result = local(project, *args, text=True)
@@ -406,9 +408,9 @@ def test_an_edition_is_never_written_over_a_source(project: Path, case: str) -> 
 def test_a_script_written_over_by_the_next_build_is_still_fine(project: Path) -> None:
     """The check above must not refuse the script edition's own earlier output."""
     for _ in range(2):
-        result = local(project, "script", "--engine", "espeak", "--out", "source", "--force", text=True)
+        result = local(project, "script", "--engine", "espeak", "--out", "drafts", "--force", text=True)
         assert result.returncode == 0, result.stderr
-    assert (project / "source" / "night-library-script.md").read_text(encoding="utf-8").startswith("# 灯下夜读")
+    assert (project / "drafts" / "night-library-script.md").read_text(encoding="utf-8").startswith("# 灯下夜读")
 
 
 def test_out_naming_a_dangling_symbolic_link(project: Path) -> None:

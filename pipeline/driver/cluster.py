@@ -79,6 +79,7 @@ def connect(scheduler: str, workers: int, log: Callable[[str], None]) -> Iterato
             cluster.close()
         return
     check_address(scheduler)
+    _answers(scheduler, CONNECT_SECONDS)
     client = _client_within(Client, scheduler, CONNECT_SECONDS)
     try:
         threads = client.nthreads()
@@ -124,6 +125,27 @@ def _unreachable(scheduler: str, why: str) -> PublishError:
     return PublishError(f"cannot reach the Dask scheduler at {scheduler} ({why}): start one with 'dask scheduler' "
                         f"and workers with 'dask worker {scheduler} --nthreads 1', or leave out --scheduler to "
                         f"build on this machine")
+
+
+def _answers(scheduler: str, seconds: float) -> None:
+    """A `PublishError` at once when nothing listens at a tcp:// address (refused, no such host).
+    Why: distributed retries a refused connection until its timeout, so a scheduler that was not
+    started, or a typo in the host, kept the build waiting 10 s for 'Timed out trying to connect'."""
+    import socket
+
+    scheme, sep, rest = scheduler.strip().partition("://")
+    if sep and scheme.lower() != "tcp":
+        return  # (tls, ws, ucx …: left to distributed)
+    host, _sep, port = (rest if sep else scheme).rstrip("/").rpartition(":")
+    host = host.strip("[]")
+    try:
+        socket.create_connection((host, int(port)), timeout=seconds).close()
+    except ConnectionRefusedError:
+        raise _unreachable(scheduler, f"nothing listens on port {port} of {host}: connection refused") from None
+    except socket.gaierror:
+        raise _unreachable(scheduler, f"no host named {host} is known here: check its spelling") from None
+    except (OSError, ValueError):
+        return  # (a timeout, a network error: distributed's attempt says it, in its own time)
 
 
 def _client_within(client_class: Any, scheduler: str, seconds: float) -> Any:

@@ -12,6 +12,7 @@ remote half of the no-half-written-file guarantee.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import tempfile
 import uuid
@@ -133,6 +134,45 @@ def check_sources_kept(out: str, sources: list[tuple[str, str]], editions: list[
             if path.resolve() in named or _a_source(path):
                 raise UsageError(f"{path} is a source file, and building '{slug}' into {out} would write over it: "
                                  f"pass --out another folder, or rename the source (nothing was built)")
+
+
+# What goes wrong when the editions are written into a folder publish keeps for something else:
+# (what the folder is, what would happen).
+KEPT_FOLDERS = {
+    "sources": ("the sources folder", "the editions would be written among the sources, and every later 'publish' "
+                                      "would look through them for titles"),
+    "cache": ("the build cache folder", "the editions would be written among the cached files, which "
+                                        "'publish clean-cache' and the cache's size limit manage"),
+}
+
+
+def check_out_apart(out: str, source_folders: list[Path], cache_root: Path | None = None) -> None:
+    """A `UsageError` when `--out` is a folder of sources (the project's `source/`, or a folder
+    named as SOURCES) or the build cache's, or inside one, checked before the folder is created.
+    Before: `publish all --out source` wrote every edition, the site and its manifest among the
+    sources, where every later `publish` looked through them for titles (and `--out
+    .cache/publish` among the cached files)."""
+    if is_url(out) and not out.startswith("file://"):
+        return
+    try:
+        target = Path(out.removeprefix("file://")).resolve()
+    except (OSError, RuntimeError):  # a symbolic link that leads back to itself: `validate_out` says so
+        return
+    kept = [(folder, "sources") for folder in source_folders] + ([(cache_root, "cache")] if cache_root else [])
+    here = Path.cwd().resolve()
+    for folder, kind in kept:  # (one not made yet too: `--out source` would make it)
+        try:
+            root = folder.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if root in (here, *here.parents):  # the project itself, or home (a cache set there by mistake)
+            continue
+        if target == root or root in target.parents:
+            what, harm = KEPT_FOLDERS[kind]
+            where = what if target == root else f"inside {what}"
+            shown = Path(os.path.relpath(folder)) if folder.is_absolute() and Path.cwd() in folder.parents else folder
+            raise UsageError(f"--out {out} is {where} {shown}/: {harm}; pass --out a folder outside it, e.g. --out "
+                             f"output (nothing was built)")
 
 
 def check_owners(out: str, titles: list[tuple[str, bytes, str]], editions: list[str], cache_root: str) -> None:

@@ -9,6 +9,7 @@ are an error before anything is built.
 from __future__ import annotations
 
 import glob
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -146,6 +147,35 @@ def _project_above(project_dir: Path, folder: Path) -> str:
     return ""
 
 
+# How tools name a copy they make beside a file (matched on the name without '.md'; `stem` is the
+# original's): a copy beside its source was read as a second title, with the first one's id.
+COPY_NAMES = (
+    (re.compile(r"^(?P<stem>.+?) ?[(（]\d+[)）]$"), "a file manager's or browser's duplicate"),  # x (1), x（2）
+    (re.compile(r"^(?P<stem>.+?)(?: - | )copy(?: \(?\d+\)?)?$", re.IGNORECASE),
+     "a file manager's duplicate"),  # x - Copy (Windows), x copy, x copy 2 (macOS)
+    (re.compile(r"^copy of (?P<stem>.+)$", re.IGNORECASE), "a duplicate made by Google Drive"),
+    (re.compile(r"^(?P<stem>.+?)(?: - | ?)(?:的)?副本(?: ?[(（]?\d+[)）]?)?$"), "a file manager's duplicate"),  # x - 副本
+    (re.compile(r"^(?P<stem>.+?) \([^)]*conflicted copy[^)]*\)$", re.IGNORECASE),
+     "a sync client's conflicted copy"),  # Dropbox, Nextcloud
+    (re.compile(r"^(?P<stem>.+?)\.sync-conflict-[\w-]+$"), "a sync client's conflicted copy"),  # Syncthing
+)
+
+
+def _copies(paths: list[Path]) -> None:
+    """A `UsageError` for a file in a folder read for titles that is named as a tool names a copy
+    of another source there (`x (1).md` beside `x.md`). Why: it was built as a title of its own,
+    under the copy's name and with the original's `id`, or refused as 'the same slug' with no word
+    of where the second file came from. A file named on the command line is built as named."""
+    present = {path.parent / path.name for path in paths}
+    for path in paths:
+        for pattern, what in COPY_NAMES:
+            found = pattern.match(path.name[: -len(SUFFIX)])
+            original = path.parent / f"{found['stem'].rstrip()}{SUFFIX}" if found else None
+            if original is not None and original in present:
+                raise UsageError(f"{path} is named like a copy of {original} ({what}): delete it, or move it out "
+                                 f"of {path.parent}/; a title of its own needs a name of its own (nothing was built)")
+
+
 def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> list[Path]:
     """The files `arguments` name (files, folders, globs), in order, each once; with no
     arguments, every `*.md` in `<project>/source/`. A name that matches nothing is a
@@ -156,6 +186,7 @@ def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> lis
         folder = project_dir / SOURCE_DIR
         # what a folder argument holds (no hidden files, no podcast script written there), one level
         paths = [p for p in _folder_titles(folder) if p.parent == folder] if folder.is_dir() else []
+        _copies(paths)
         if not paths:
             raise UsageError(f"no source file: put '<slug>{SUFFIX}' files in {SOURCE_DIR}/, or name the files "
                              f"(e.g. 'publish all drafts/*.md'){_near_misses(folder, recursive=False)}"
@@ -173,6 +204,7 @@ def find_source_paths(arguments: Iterable[str | Path], project_dir: Path) -> lis
             if not found:
                 raise UsageError(f"{argument}: no '*{SUFFIX}' source files in this folder"
                                  f"{_near_misses(path, recursive=True)}")
+            _copies(found)
             paths += found
         elif path.exists() or path.is_symlink() or not _is_glob(argument):
             paths.append(path)  # checked (missing, FIFO, too big …) when read

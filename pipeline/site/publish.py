@@ -31,7 +31,7 @@ from pipeline.cover import COVER_VERSION, cover_png
 from pipeline.errors import PublishError
 from pipeline.fsutil import atomic_path, atomic_write
 from pipeline.model import Document, Metadata
-from pipeline.site import layout
+from pipeline.site import layout, staging
 from pipeline.site.catalogue import Title, catalogue_order, title_of
 from pipeline.site.chapters import chapters_json
 from pipeline.site.editions import BuiltTitle
@@ -131,8 +131,15 @@ def publish_site(built: list[BuiltTitle], out_dir: Path, config: ProjectConfig, 
     except Timeout:
         raise PublishError(f"another 'publish site' is writing {site_dir}/ right now; wait for it to finish") from None
     try:
-        return _publish(titles, site_dir, show, cache, styles_dir, force, out_dir / ".site-manifest.json",
-                        set(keep), log)
+        staging.recover(site_dir)
+        with staging.staged(site_dir) as (folder, changed):
+            outcome, manifest = _publish(titles, folder, show, cache, styles_dir, force,
+                                         out_dir / ".site-manifest.json", set(keep), log)
+            changed.append(bool(outcome.built or outcome.removed or outcome.catalogue_built))
+        # after the swap: a manifest that runs ahead of the site would call its old files current
+        atomic_write(out_dir / ".site-manifest.json", manifest)
+        outcome.site_dir = site_dir
+        return outcome
     finally:
         lock.release()
 
@@ -153,7 +160,9 @@ def _check_titles(built: list[BuiltTitle]) -> None:
 
 
 def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styles_dir: Path, force: bool,
-             manifest_path: Path, keep: set[str], log: Callable[[str], None]) -> SiteOutcome:
+             manifest_path: Path, keep: set[str], log: Callable[[str], None]) -> tuple[SiteOutcome, str]:
+    """The site written into `site_dir`; the outcome and the manifest's new text, which the
+    caller writes once the site is in place."""
     outcome = SiteOutcome(site_dir=site_dir, show=show)
     manifest = _read_manifest(manifest_path)
     _moved(manifest, show, outcome.warnings.append)
@@ -223,9 +232,8 @@ def _publish(titles: list[Title], site_dir: Path, show: Show, cache: Cache, styl
         catalogue = {"key": catalogue_key, "files": _fingerprints(site_dir, written), "content": listing,
                      "updated": updated, "base_url": show.base_url}
         outcome.catalogue_built = True
-    atomic_write(manifest_path, json.dumps({"version": MANIFEST_VERSION, "titles": {**new_titles, **kept},
-                                            "catalogue": catalogue}, ensure_ascii=False, indent=1))
-    return outcome
+    return outcome, json.dumps({"version": MANIFEST_VERSION, "titles": {**new_titles, **kept}, "catalogue": catalogue},
+                               ensure_ascii=False, indent=1)
 
 
 def _moved(manifest: dict, show: Show, log: Callable[[str], None]) -> None:
