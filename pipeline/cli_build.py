@@ -48,11 +48,13 @@ def named_titles(sources: list[str] | None, source: list[Path] | None, ui: Outpu
 
 
 def source_folders(sources: list[str] | None) -> list[Path]:
-    """The folders of sources a command line means: the project's `source/` (whether or not it is
-    read this time) and every folder given as SOURCES (`check_out_apart` passes over the project's
-    own: `publish all .` builds into `./output` as ever)."""
-    named = [Path(expand_home(argument)) for argument in sources or []]
-    return [Path("source"), *(folder for folder in named if folder.is_dir())]
+    """The folder of sources `--out` must stay out of: the project's `source/` (whether or not it
+    is read this time), which every later `publish` reads. A folder named as SOURCES is not one
+    of them: `publish all drafts --out drafts/out` (or `--out drafts`) has been a way to build a
+    folder of drafts beside themselves, since such a folder is read one level deep and the podcast
+    scripts written there are passed over (pipeline/driver/sources.py)."""
+    del sources  # (kept in the signature: the callers name what they read)
+    return [Path("source")]
 
 
 def _command_name() -> str:

@@ -6,7 +6,7 @@ of stand-in editions (tests/site/sitetools.py).
 - a full disk midway through the site step left `output/site/` part old, part new (the title's
   new page beside the old feeds): the step now writes beside the site and swaps it in whole
   (`pipeline.site.staging`);
-- `--out source` (or a folder inside it, or inside a folder named as SOURCES) wrote every
+- `--out source` (or a folder inside it) wrote every
   edition and the site among the sources;
 - `publish --version extra` printed the versions and exited 0, the extra word unread;
 - with caching off, a font for WeasyPrint was written into the temp folder in place
@@ -84,7 +84,6 @@ def test_version_alone_and_a_file_named_like_it_after_the_command(project: Path)
     (["pdf", "--out", "./source/../source/"], "is the sources folder source/"),
     (["site", "--base-url", "https://reeds.example/", "--out", "source/web"], "is inside the sources folder source/"),
     (["watch", "--out", "source"], "is the sources folder source/"),
-    (["all", "drafts", "--out", "drafts/out"], "is inside the sources folder drafts/"),
 ])
 def test_out_among_the_sources_is_refused_before_anything_is_made(project: Path, args: list[str],
                                                                    where: str) -> None:
@@ -122,6 +121,20 @@ def test_out_beside_the_sources_is_fine(project: Path, monkeypatch) -> None:
     monkeypatch.chdir(project)
     check_out_apart("output", source_folders(["."]))
     check_out_apart("source-editions", source_folders(None))
+    check_out_apart("drafts/out", source_folders(["drafts"]))  # a folder of drafts built beside itself
+
+
+def test_a_folder_of_drafts_builds_into_itself_twice(project: Path) -> None:
+    """A folder named as SOURCES is not refused as `--out` (as `source/` is): its podcast scripts
+    are passed over when it is read again, and a folder inside it is not read."""
+    (project / "drafts").mkdir()
+    (project / "drafts" / "reed-pond-2.md").write_text(POND.replace("slug: reed-pond", "slug: reed-pond-2"),
+                                                       encoding="utf-8")
+    for out in ("drafts", "drafts", "drafts/out"):
+        result = invoke(project, "script", "drafts", "--out", out)
+        assert result.exit_code == 0, result.output
+    assert (project / "drafts" / "reed-pond-2-script.md").is_file()
+    assert (project / "drafts" / "out" / "reed-pond-2-script.md").is_file()
 
 
 # -- fonts written with caching off ------------------------------------------------------------------
