@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
 from pipeline.build import prepare
+from pipeline.cache import Cache
 from pipeline.model import Document
 from pipeline.reader import read_source
 
@@ -78,6 +80,18 @@ def first_title() -> Document:
 @pytest.fixture(scope="session")
 def test_title() -> Document:
     return prepare(read_source(TEST_TITLE))
+
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory) -> Cache:
+    """One build cache for the whole run, shared by both xdist workers (it lives in the run's
+    temporary folder, the parent of each worker's own): the cache is content-keyed and safe under
+    concurrent writers (README, "Cache and incremental builds"), so a book two test files build
+    the same way is annotated, subset and laid out once a run (the first title's pinyin: the
+    learner PDF's and EPUB's tests; the plain EPUB: test_epub and test_accessibility). A fresh
+    run starts empty. Only for tests that read what they build, never for tests of the cache."""
+    base = tmp_path_factory.getbasetemp()
+    return Cache((base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared-cache")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -267,16 +267,19 @@ def test_bracketed_source_text_survives_in_check(project: Path) -> None:
 
 # -- catalogues from the command line ---------------------------------------------------------------
 @pytest.mark.slow
-def test_three_titles_and_a_broken_one(tmp_path: Path) -> None:
+def test_three_titles_and_a_broken_one(tmp_path: Path, shared_cache) -> None:
     """`publish all` builds the three, reports the broken one with file:line:col, exits 1, and
     the three titles' outputs are whole; later, a title that breaks keeps its previous outputs.
     One process (`--jobs 1`), so the second and third titles reuse the first one's speech, as
     a newsroom's titles would; the pool of processes has its tests in tests/test_driver.py,
-    tests/test_interrupts.py and tests/site/test_site_command.py."""
+    tests/test_interrupts.py and tests/site/test_site_command.py. The run's shared cache
+    (tests/conftest.py: the test title's speech, pinyin and fonts, made once a run; the up-to-date
+    records are kept per output folder, so these outputs are built here all the same)."""
     for n in (1, 2, 3):
         write(tmp_path / "source", f"t{n}.md", variant(n))
     write(tmp_path / "source", "bad.md", broken())
-    result = publish("all", "--engine", "espeak", "--jobs", "1", cwd=tmp_path, timeout=900)
+    shared = {"PUBLISH_CACHE_DIR": str(shared_cache.root)}
+    result = publish("all", "--engine", "espeak", "--jobs", "1", cwd=tmp_path, env=shared, timeout=900)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert re.search(r"^error: source/bad\.md:\d+:\d+: error E201: unknown speaker id 'nobody'", result.stderr, re.M)
     table = result.stdout
@@ -296,7 +299,7 @@ def test_three_titles_and_a_broken_one(tmp_path: Path) -> None:
 
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.name.startswith("night-library-2")}
     write(tmp_path / "source", "t2.md", broken(variant(2)))
-    again = publish("all", "--engine", "espeak", cwd=tmp_path, timeout=900)
+    again = publish("all", "--engine", "espeak", cwd=tmp_path, env=shared, timeout=900)
     assert again.returncode == 1
     assert "source/t2.md:" in again.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.name.startswith("night-library-2")} == before

@@ -19,8 +19,8 @@ from tests.conftest import FIRST_TITLE, ROOT, TEST_TITLE
 pytestmark = pytest.mark.slow
 
 
-def publish(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def publish(*args: str, cwd: Path, cache: Path, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PUBLISH_CACHE_DIR": str(cache)}
     result = subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd, env=env,
                             capture_output=True, text=True, timeout=600)
     if check:
@@ -29,12 +29,17 @@ def publish(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedPr
 
 
 @pytest.fixture(scope="module")
-def first_title_build(tmp_path_factory) -> Path:
-    """One full `publish all` of the first title (offline engine), shared by the tests here."""
+def first_title_build(tmp_path_factory, shared_cache) -> Path:
+    """One full `publish all` of the first title (offline engine), shared by the tests here, in
+    the run's shared cache (tests/conftest.py): the files that build the first title's books in
+    their own process (test_pdf_learner, test_epub_learner, test_pdf, test_epub,
+    test_accessibility) start after this one and find its pinyin, fonts and chapters there. Its
+    up-to-date records are kept per output folder, and no other test speaks this title, so the
+    cache tests below prove what they did with a cache of its own."""
     work = tmp_path_factory.mktemp("first-title")
     (work / "source").mkdir()
     shutil.copy(FIRST_TITLE, work / "source")
-    publish("all", "--engine", "espeak", cwd=work)
+    publish("all", "--engine", "espeak", cwd=work, cache=shared_cache.root)
     return work
 
 
@@ -56,8 +61,8 @@ def test_every_epub_passes_epubcheck(first_title_build: Path) -> None:
         assert (report.fatals, report.errors, report.warnings) == (0, 0, 0), report.messages
 
 
-def test_nothing_changed_rebuilds_nothing(first_title_build: Path) -> None:
-    result = publish("all", "--engine", "espeak", cwd=first_title_build)
+def test_nothing_changed_rebuilds_nothing(first_title_build: Path, shared_cache) -> None:
+    result = publish("all", "--engine", "espeak", cwd=first_title_build, cache=shared_cache.root)
     assert "built " not in result.stdout.replace("up to date", ""), result.stdout
     assert result.stdout.count("up to date") >= 6
 
@@ -81,24 +86,25 @@ def test_the_first_titles_audio_is_full_length_and_read_back(first_title_build: 
     assert_caption_rules(out / "sora-reactions.vtt")
 
 
-def test_a_one_answer_edit_resynthesises_one_segment(first_title_build: Path, tmp_path: Path) -> None:
+def test_a_one_answer_edit_resynthesises_one_segment(first_title_build: Path, tmp_path: Path, shared_cache) -> None:
     """Against the cache the full build filled (through the renderer, in a folder of its own, so
     the build above stays as it was)."""
-    from pipeline.build import default_cache, prepare
+    from pipeline.build import prepare
     from pipeline.reader import read_source
     from pipeline.renderers.audio import AudioRenderer
     from tests.renderers.audiotools import context, edited
 
     log: list[str] = []
     doc = edited(prepare(read_source(FIRST_TITLE)), "q4-5", "真的。")
-    AudioRenderer().build(doc, context(tmp_path / "out", default_cache(first_title_build), log))
+    AudioRenderer().build(doc, context(tmp_path / "out", shared_cache, log))
     assert "1 segment(s) synthesised" in log[-1], log
 
 
-def test_markup_in_source_stays_text(tmp_path: Path) -> None:
+def test_markup_in_source_stays_text(tmp_path: Path, shared_cache) -> None:
     """A `<script>` and a `<b>` escaped as the format asks (`\\<script>`: written bare they are
     E227, test_reader_html and test_reader_broken9) and an `&` in a paragraph are shown as text in
-    every edition, never as markup."""
+    every edition, never as markup. (In the run's shared cache: the test title's other
+    paragraphs, spoken and laid out by other files' builds, are not what this test reads.)"""
     work = tmp_path / "work"
     (work / "source").mkdir(parents=True)
     text = TEST_TITLE.read_text(encoding="utf-8")
@@ -107,9 +113,9 @@ def test_markup_in_source_stays_text(tmp_path: Path) -> None:
     first_paragraph_end = text.index("\n\n", body_start + 1)
     text = text[:first_paragraph_end] + marker + text[first_paragraph_end:]
     (work / "source" / "t.md").write_text(text, encoding="utf-8")
-    publish("epub", cwd=work)
-    publish("pdf", cwd=work)
-    publish("script", "--engine", "espeak", cwd=work)
+    publish("epub", cwd=work, cache=shared_cache.root)
+    publish("pdf", cwd=work, cache=shared_cache.root)
+    publish("script", "--engine", "espeak", cwd=work, cache=shared_cache.root)
     slug = "night-library"
     with zipfile.ZipFile(work / "output" / f"{slug}.epub") as epub:
         xhtml = "".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))

@@ -34,8 +34,8 @@ BOOKS = [("test_title", False, {}), ("test_title", True, {}), ("first_title", Fa
 
 
 @pytest.fixture(scope="module")
-def cache(tmp_path_factory) -> Cache:
-    return Cache(tmp_path_factory.mktemp("cache"))
+def cache(shared_cache) -> Cache:
+    return shared_cache  # (tests/conftest.py: the books test_epub and the learner tests build, built once a run)
 
 
 def violations(report: dict) -> list[str]:

@@ -24,8 +24,8 @@ TITLES = ["test_title", "first_title"]
 
 
 @pytest.fixture(scope="module")
-def font_cache(tmp_path_factory) -> Cache:
-    return Cache(tmp_path_factory.mktemp("cache"))
+def font_cache(shared_cache) -> Cache:
+    return shared_cache  # (tests/conftest.py: the books test_accessibility also checks, built once a run)
 
 
 def build(doc: Document, out: Path, cache: Cache) -> Path:

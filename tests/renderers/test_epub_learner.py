@@ -24,8 +24,8 @@ OPTIONS = {"test_title": {}, "first_title": {"tone_colors": True, "level": 4}}
 
 
 @pytest.fixture(scope="module")
-def font_cache(tmp_path_factory) -> Cache:
-    return Cache(tmp_path_factory.mktemp("cache"))
+def font_cache(shared_cache) -> Cache:
+    return shared_cache  # (tests/conftest.py: the first title's pinyin, as test_pdf_learner reads it, made once a run)
 
 
 def build(doc: Document, out: Path, cache: Cache, **options) -> Path:

@@ -37,8 +37,8 @@ TITLES = [
 
 
 @pytest.fixture(scope="module")
-def font_cache(tmp_path_factory) -> Cache:
-    return Cache(tmp_path_factory.mktemp("cache"))
+def font_cache(shared_cache) -> Cache:
+    return shared_cache  # (tests/conftest.py: one cache a run; same_source_same_bytes still compares with a fresh one)
 
 
 def build(doc: Document, out: Path, cache: Cache, **options) -> Path:

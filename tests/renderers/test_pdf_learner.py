@@ -38,8 +38,8 @@ def is_pinyin(text: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def learner_cache(tmp_path_factory) -> Cache:
-    return Cache(tmp_path_factory.mktemp("cache"))
+def learner_cache(shared_cache) -> Cache:
+    return shared_cache  # (tests/conftest.py: what test_epub_learner also builds is built once a run)
 
 
 @pytest.fixture(scope="module")

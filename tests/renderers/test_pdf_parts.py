@@ -56,13 +56,15 @@ def one_document(doc: Document, out: Path, cache: Cache, renderer: type[PdfRende
 
 
 @pytest.fixture(scope="module")
-def books(tmp_path_factory, test_title):
+def books(tmp_path_factory, test_title, shared_cache):
     """(joined, one document) for the test title: the learner book plain and with crop marks,
-    and the print book."""
+    and the print book. In the run's shared cache (tests/conftest.py): the plain and print books
+    are the ones test_pdf_learner and test_pdf read, made once a run (the edit, byte and process
+    tests below keep caches of their own)."""
     made = {}
     for name, renderer, options in (("plain", LearnerPdfRenderer, {}), ("marks", LearnerPdfRenderer, {"marks": True}),
                                     ("print", PdfRenderer, {})):
-        cache = Cache(tmp_path_factory.mktemp(f"cache-{name}"))
+        cache = shared_cache
         made[name] = (joined(test_title, tmp_path_factory.mktemp(f"joined-{name}"), cache, renderer, **options),
                       one_document(test_title, tmp_path_factory.mktemp(f"whole-{name}"), cache, renderer, **options))
     return made

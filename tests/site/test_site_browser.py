@@ -31,8 +31,9 @@ OVERRIDE = "https://cdn.example.net/p/"
 SLUGS = ["night-library", "night-library-two"]
 
 
-def publish(*args: str, cwd: Path) -> str:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def publish(*args: str, cwd: Path, cache: Path) -> str:
+    """The real command in a child process, building with the build cache `cache`."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PUBLISH_CACHE_DIR": str(cache)}
     result = subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd, env=env, capture_output=True,
                             text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -40,7 +41,10 @@ def publish(*args: str, cwd: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> dict:
+def project(tmp_path_factory, shared_cache) -> dict:
+    """(In the run's shared cache, tests/conftest.py: the test title's speech, pinyin and fonts
+    made once a run; the up-to-date records are kept per output folder, so these are built.)"""
+    cache = shared_cache.root
     work = tmp_path_factory.mktemp("site-project")
     (work / "source").mkdir()
     (work / "source" / "night-library.md").write_text(TEST_TITLE.read_text(encoding="utf-8"), encoding="utf-8")
@@ -49,11 +53,11 @@ def project(tmp_path_factory) -> dict:
         variant_text(SLUGS[1], "灯下夜读续篇", "2024-11-02", "0b6f3d52-8f8a-4c1e-9d5e-1f7a2b3c4d5e"), encoding="utf-8")
     (work / "publish.toml").write_text(f'[site]\nbase_url = "{CONFIGURED}"\n[podcast]\n'
                                        f'owner_email = "podcasts@example.org"\n', encoding="utf-8")
-    publish("all", "--engine", "espeak", cwd=work)
+    publish("all", "--engine", "espeak", cwd=work, cache=cache)
     after_all = (work / "output" / "site" / "feed.xml").read_bytes()
     log = publish("site", "source", "extra/night-library-two.md", "--base-url", OVERRIDE, "--engine", "espeak",
-                  cwd=work)
-    return {"work": work, "site": work / "output" / "site", "after_all": after_all, "log": log}
+                  cwd=work, cache=cache)
+    return {"work": work, "site": work / "output" / "site", "after_all": after_all, "log": log, "cache": cache}
 
 
 def test_publish_all_writes_the_site_when_the_project_names_a_base_url(project) -> None:
@@ -84,7 +88,7 @@ def test_every_episode_is_read_with_its_real_files(project) -> None:
 
 def test_nothing_changed_rebuilds_nothing(project) -> None:
     log = publish("site", "source", "extra/night-library-two.md", "--base-url", OVERRIDE, "--engine", "espeak",
-                  cwd=project["work"])
+                  cwd=project["work"], cache=project["cache"])
     for slug in SLUGS:  # the summary's row: 0 built, 6 up to date, 0 failed
         assert re.search(rf"^{slug}\s+0\s+6\s+0\s", log, re.M), log
     assert re.search(r"^site\s+up to date\s.*\(0 title page\(s\) built, 2 up to date; index.html and feeds up to "

@@ -19,13 +19,16 @@ pytestmark = pytest.mark.slow
 BASE = "https://example.org/pods/"
 
 
-def test_the_site_is_the_last_step_of_a_build(tmp_path: Path) -> None:
+def test_the_site_is_the_last_step_of_a_build(tmp_path: Path, shared_cache) -> None:
+    """Every build in the run's shared cache (tests/conftest.py: the test title's speech, pinyin
+    and fonts, made once a run; the up-to-date records are kept per output folder)."""
+    shared = {"PUBLISH_CACHE_DIR": str(shared_cache.root)}
     write(tmp_path / "source", "t1.md", variant(1))
     write(tmp_path / "source", "bad.md", broken())
     (tmp_path / "publish.toml").write_text(f'[site]\nbase_url = "{BASE}"\n[podcast]\nowner_email = "p@example.org"\n',
                                            encoding="utf-8")
 
-    result = publish("all", "--engine", "espeak", "--jobs", "2", cwd=tmp_path, timeout=900)
+    result = publish("all", "--engine", "espeak", "--jobs", "2", cwd=tmp_path, timeout=900, env=shared)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     out, err = result.stdout, result.stderr
     assert re.search(r"^night-library-1\s+6\s+0\s+0\s", out, re.M), out
@@ -44,15 +47,15 @@ def test_the_site_is_the_last_step_of_a_build(tmp_path: Path) -> None:
 
     # `publish site` links to the very files `publish all` wrote: every edition is up to date
     (tmp_path / "source" / "bad.md").unlink()
-    again = publish("site", "--engine", "espeak", cwd=tmp_path)
+    again = publish("site", "--engine", "espeak", cwd=tmp_path, env=shared)
     assert again.returncode == 0, again.stderr
     assert again.stdout.count("up to date") >= 6 and not re.search(r"^\S+\s+built\s", again.stdout.replace(
         "site          built", ""), re.M), again.stdout
-    quiet = publish("site", "--engine", "espeak", "-q", cwd=tmp_path)
+    quiet = publish("site", "--engine", "espeak", "-q", cwd=tmp_path, env=shared)
     assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
 
     # no base URL anywhere: not a word about a site
     (tmp_path / "publish.toml").unlink()
-    plain = publish("all", "--engine", "espeak", cwd=tmp_path)
+    plain = publish("all", "--engine", "espeak", cwd=tmp_path, env=shared)
     assert plain.returncode == 0, plain.stderr
     assert not re.search(r"site|feed|OPDS", plain.stdout + plain.stderr, re.I), plain.stdout + plain.stderr
