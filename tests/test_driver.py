@@ -386,3 +386,14 @@ def test_an_empty_source_name_is_a_usage_error(tmp_path: Path, empty: str) -> No
     (tmp_path / "a.md").write_text("x", encoding="utf-8")
     with pytest.raises(UsageError, match="an empty source name"):
         find_source_paths([tmp_path / "a.md", empty], tmp_path)
+
+
+def test_a_titles_piece_pool_spawns_its_workers() -> None:
+    """Spawned, not forked: the progress display runs a thread, and a child forked while it held
+    a lock (stderr's, a logger's) would wait on it for ever. The spawn context had slipped into a
+    comment, so the pool forked (Python 3.11's default on Linux). No worker starts here: the pool
+    starts them only when handed work."""
+    from pipeline.driver.local import _piece_pool
+
+    with _piece_pool(2) as executor:
+        assert executor._mp_context.get_start_method() == "spawn"

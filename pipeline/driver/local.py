@@ -89,7 +89,8 @@ def _piece_pool(jobs: int) -> Iterator[Any]:
     if jobs <= 1:
         yield None
         return
-    executor = ProcessPoolExecutor(max_workers=jobs,  # (at most one per core: `api.usable_jobs`) mp_context=multiprocessing.get_context("spawn"),
+    # (`jobs` is at most one per core: `api.usable_jobs`)
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=exit_with_parent)
     try:
         yield executor
