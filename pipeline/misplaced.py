@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from pipeline.diagnostics import Diagnostic
-from pipeline.model import Document
+from pipeline.model import Document, Section
 
 # The labels copy gives an interviewer's turn (as `publish import` reads them, rules.toml), then a
 # sentence that asks. Matched on the model's text (bold already read), folded (`Ｑ：`, `Ｑ１：`).
@@ -85,17 +85,22 @@ def _number(written: str) -> int | None:
 
 
 def numbered_questions(doc: Document) -> list[Diagnostic]:
-    """W433 for each question heading whose number repeats or skips the one before it (when two or
-    more of the questions are numbered)."""
+    """W433 for each question heading whose number repeats or skips the one before it in the same
+    numerals (when two or more of the questions are numbered). Digits and Chinese numerals are two
+    counts: copy numbers its parts 一、二、 and the questions inside them 1. 2. (an imported
+    '## 二、店主们' then '## 1. …' is no skip)."""
     numbered = []
     for section in doc.sections:
         found = _NUMBERED_HEADING.match(unicodedata.normalize("NFKC", section.title or ""))
         if section.kind in ("question", "closing") and found is not None and (n := _number(found["number"])) is not None:
             numbered.append((section, n, found["number"]))
     found_problems = []
-    for (before, n_before, _), (section, n, written) in zip(numbered, numbered[1:]):
-        if n == n_before + 1:
+    last_of_style: dict[bool, tuple[Section, int]] = {}  # digits or Chinese numerals: one count each
+    for section, n, written in numbered:
+        previous, last_of_style[written.isdigit()] = last_of_style.get(written.isdigit()), (section, n)
+        if previous is None or n == previous[1] + 1:
             continue
+        before, n_before = previous
         what = (f"numbered {written} again (so is the question on line {before.loc.line})" if n == n_before else
                 f"numbered {written} after {n_before} (line {before.loc.line})"
                 + (f": {', '.join(str(k) for k in range(n_before + 1, min(n, n_before + 4)))}"

@@ -129,6 +129,9 @@ FILES = [
 NUMBERED = [
     ("a-number-given-twice", ("2.", "2.", None), [55], "numbered 2 again (so is the question on line 41)"),
     ("a-number-skipped", ("一、", "三、", None), [55], "numbered 三 after 1 (line 41): 2 skipped"),
+    # a part numbered in Chinese numerals, then questions in digits (as an import of copy numbered
+    # 一、二、 for its parts and 1. 2. inside them writes it): two counts, no skip
+    ("parts-and-questions-counted-apart", ("二、", "1.", "2."), [], ""),
 ]
 
 # (id, (old, new) change, text the model must hold, text it must not)
@@ -243,7 +246,7 @@ def test_question_numbers_given_twice_or_skipped_are_named(tmp_path: Path, name,
             text = text.replace(heading, heading[:3] + number + ("" if number.endswith("、") else " ") + heading[3:])
     diagnostics = _checked(tmp_path, text)[1]
     assert [(d.code, d.line) for d in diagnostics] == [("W433", line) for line in lines], [str(d) for d in diagnostics]
-    assert said in diagnostics[0].message, diagnostics[0].message
+    assert not lines or said in diagnostics[0].message, diagnostics[0].message
 
 
 @pytest.fixture(scope="module")
