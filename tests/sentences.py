@@ -64,10 +64,13 @@ class Source:
     blocks: list[Block] = field(default_factory=list)
 
     def label(self, block: Block) -> str:
-        """The answer's label as README says editions print it: role + name (handle aside)."""
+        """The answer's label as README says editions print it: role + name, with the handle when
+        there is one (`程一帆@一帆Games`), the handle alone when it is '@' + the name (`@非FeiArt`)."""
         person = next(s for s in self.meta.get("speakers") or [] if s["id"] == block.speaker)
         role = block.role if block.role is not None else person.get("role") or ""
-        return f"{role}{person['name']}"
+        handle = person.get("handle") or ""
+        name = handle if handle and handle.lstrip("@") == person["name"] else person["name"] + handle
+        return f"{role}{name}"
 
     def sentences(self) -> list[tuple[Block, str]]:
         """(block, sentence); an aside's sentences come with a block of no speaker (the host's)."""
