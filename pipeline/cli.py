@@ -32,7 +32,6 @@ from pipeline.cli_build import (
     named_titles,
     paper_option,
     run_build,
-    source_folders,
 )
 from pipeline.cli_common import (
     EXIT_FAILED,
@@ -375,8 +374,8 @@ def watch(
         out_dir = expand_home(out_dir)
         if out_dir.partition("://")[1] and not out_dir.startswith("file://"):
             raise UsageError("watch builds into a local folder: pass --out a folder")
-        check_out_apart(out_dir, source_folders(None), default_cache(Path.cwd()).root)
         cache = default_cache(Path.cwd())
+        check_out_apart(out_dir, cache.root)
         writable_cache_dir(cache.root)
         usable_lock_dir()
         out_path = Path(validate_out(out_dir))

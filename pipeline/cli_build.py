@@ -47,16 +47,6 @@ def named_titles(sources: list[str] | None, source: list[Path] | None, ui: Outpu
     return find_titles(arguments)
 
 
-def source_folders(sources: list[str] | None) -> list[Path]:
-    """The folder of sources `--out` must stay out of: the project's `source/` (whether or not it
-    is read this time), which every later `publish` reads. A folder named as SOURCES is not one
-    of them: `publish all drafts --out drafts/out` (or `--out drafts`) has been a way to build a
-    folder of drafts beside themselves, since such a folder is read one level deep and the podcast
-    scripts written there are passed over (pipeline/driver/sources.py)."""
-    del sources  # (kept in the signature: the callers name what they read)
-    return [Path("source")]
-
-
 def _command_name() -> str:
     ctx = _current_context()
     return typer.main.get_command_name(ctx.info_name) if ctx is not None and ctx.info_name else "check"
@@ -121,7 +111,7 @@ def run_build(editions: list[str], sources: list[str] | None, source: list[Path]
         standard_stream(out, "--out", output=True)
         _scheduler_from_environment(scheduler)
         titles = named_titles(sources, source, ui)
-        check_out_apart(out, source_folders(sources), default_cache(Path.cwd()).root)
+        check_out_apart(out, default_cache(Path.cwd()).root)
         try:
             settings = settings_for_project(Path("."), editions=tuple(editions), force=force, **options)
         except ValidationError as exc:

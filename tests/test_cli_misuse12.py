@@ -115,13 +115,12 @@ def test_out_in_the_build_cache_is_refused(project: Path, out: str) -> None:
 
 def test_out_beside_the_sources_is_fine(project: Path, monkeypatch) -> None:
     """`publish all .` (the project itself named) builds into ./output as ever."""
-    from pipeline.cli_build import source_folders
     from pipeline.driver.outputs import check_out_apart
 
     monkeypatch.chdir(project)
-    check_out_apart("output", source_folders(["."]))
-    check_out_apart("source-editions", source_folders(None))
-    check_out_apart("drafts/out", source_folders(["drafts"]))  # a folder of drafts built beside itself
+    check_out_apart("output")
+    check_out_apart("source-editions")
+    check_out_apart("drafts/out")  # a folder of drafts built beside itself
 
 
 def test_a_folder_of_drafts_builds_into_itself_twice(project: Path) -> None:

@@ -146,19 +146,23 @@ KEPT_FOLDERS = {
 }
 
 
-def check_out_apart(out: str, source_folders: list[Path], cache_root: Path | None = None) -> None:
-    """A `UsageError` when `--out` is a folder of sources (the project's `source/`, or a folder
-    named as SOURCES) or the build cache's, or inside one, checked before the folder is created.
-    Before: `publish all --out source` wrote every edition, the site and its manifest among the
-    sources, where every later `publish` looked through them for titles (and `--out
-    .cache/publish` among the cached files)."""
+def check_out_apart(out: str, cache_root: Path | None = None) -> None:
+    """A `UsageError` when `--out` is the project's `source/` folder or the build cache's, or
+    inside one, checked before the folder is created. Before: `publish all --out source` wrote
+    every edition, the site and its manifest among the sources, where every later `publish`
+    looked through them for titles (and `--out .cache/publish` among the cached files). A folder
+    named as SOURCES is not refused: `publish all drafts --out drafts` has long built a folder
+    of drafts beside themselves (such a folder is read one level deep, and the podcast scripts
+    written there are passed over: `driver/sources.py`)."""
     if is_url(out) and not out.startswith("file://"):
         return
     try:
         target = Path(out.removeprefix("file://")).resolve()
     except (OSError, RuntimeError):  # a symbolic link that leads back to itself: `validate_out` says so
         return
-    kept = [(folder, "sources") for folder in source_folders] + ([(cache_root, "cache")] if cache_root else [])
+    from pipeline.driver.sources import SOURCE_DIR
+
+    kept = [(Path(SOURCE_DIR), "sources"), *([(cache_root, "cache")] if cache_root else [])]
     here = Path.cwd().resolve()
     for folder, kind in kept:  # (one not made yet too: `--out source` would make it)
         try:
