@@ -65,8 +65,12 @@ def linked_addresses(paragraph: Paragraph) -> list[tuple[str, str, str]]:
     return [(written, shown, href) for (written, shown), href in found.items()]
 
 
-def addresses_html(found: list[tuple[str, str]], typeset: Typeset = plain,
-                   note: Sequence[str] = ("（链接：", "；", "）")) -> str:
+# The words around a paragraph's link addresses on paper (opening, between two, closing): Chinese
+# unless the title's language has its own (`link_note` in pdfbook.py, from interface-words.toml).
+LINK_NOTE = ("（链接：", "；", "）")
+
+
+def addresses_html(found: list[tuple[str, str]], typeset: Typeset = plain, note: Sequence[str] = LINK_NOTE) -> str:
     """The addresses after a paragraph on paper: （链接：馆方公告 https://…；…）; `note`: its
     opening, parting and closing words in the title's language (`link_open`… in interface-words.toml)."""
     items = note[1].join(f'{typeset(written)} <span class="url">{escape(address, quote=False)}</span>'
@@ -110,7 +114,7 @@ def _styled(span: Span, xhtml: bool, text: str) -> str:
 
 
 def inline_html(paragraph: Paragraph, xhtml: bool = True, typeset: Typeset = plain, show_addresses: bool = False,
-                link_note: Sequence[str] = ("（链接：", "；", "）")) -> str:
+                link_note: Sequence[str] = LINK_NOTE) -> str:
     """The paragraph's content (no <p>), numbered points prefixed （n）, the spans of one link in
     one `<a>`; with `show_addresses` (paper) the links' addresses follow the paragraph's text,
     which stays whole."""

@@ -48,10 +48,16 @@ class Setter:
     label: Callable[[str, str], str]  # (the label in the title's order, the colon of its language)
 
 
+def link_note(language: str) -> tuple[str, str, str]:
+    """The words around a paragraph's link addresses on paper, in the title's language and script
+    (`link_open`, `link_between`, `link_close`): both PDFs print them."""
+    w = interface("pdf", language)
+    return w["link_open"], w["link_between"], w["link_close"]
+
+
 def print_setter(language: str) -> Setter:
     """The print book's Setter for a title in `language` (the words it adds, the links' note, in it)."""
-    w = interface("pdf", language)
-    note = (w["link_open"], w["link_between"], w["link_close"])
+    note = link_note(language)
     return Setter(
         paragraph=lambda p: inline_html(p, xhtml=False, typeset=print_typeset, show_addresses=True, link_note=note),
         phrase=lambda text, role: print_typeset(text),

@@ -26,8 +26,8 @@ from pipeline.model import Document, Paragraph
 from pipeline.renderers import pinyinfont
 from pipeline.renderers.htmltext import MAX_DEPTH, linked_addresses, text
 from pipeline.renderers.pagegeometry import custom_lengths, custom_ratios, measure
-from pipeline.furniture import interface, read_in_pinyin, words
-from pipeline.renderers.pdfbook import Chapter, Setter
+from pipeline.furniture import read_in_pinyin, words
+from pipeline.renderers.pdfbook import Chapter, Setter, link_note
 from pipeline.renderers.pinyinglyphs import PX, Face, Style, glyphs
 from pipeline.renderers.pinyinlayout import break_lines
 from pipeline.renderers.pinyinrows import TabStops, block_html
@@ -144,8 +144,7 @@ class LearnerText:
         self.annotator = CachedAnnotator(self.cache, names=names, overrides=doc.pronunciation_table,
                                          tone_sandhi=tone_sandhi)
         self.tone_sandhi = tone_sandhi
-        w = interface("pdf", doc.meta.language)  # (the links' note, in the title's script)
-        self.link_note = (w["link_open"], w["link_between"], w["link_close"])
+        self.link_note = link_note(doc.meta.language)
         self._memo: dict[str, tuple] = {}
         self.kind = kind
         self.styles = {role: kind.style(role) for role in ROLES}
