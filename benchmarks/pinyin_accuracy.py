@@ -91,8 +91,9 @@ SETS = {
     "holdout8": (HERE / "pinyin_holdout8.txt",),
     "holdout9": (HERE / "pinyin_holdout9.txt",),
     "holdout10": (HERE / "pinyin_holdout10.txt",),
+    "holdout11": (HERE / "pinyin_holdout11.txt",),
 }
-HELD_OUT = ("holdout2", "holdout3", "holdout4")
+HELD_OUT = ("holdout2", "holdout3", "holdout4", "holdout11")
 # Held out for their first (logged) scoring only, development data since: their first score is the
 # honest held-out figure (before/after table), later ones are not
 FORMERLY_HELD_OUT = ("holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10")  # test and final were held out in the first round, development data since
