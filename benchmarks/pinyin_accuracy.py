@@ -93,10 +93,10 @@ SETS = {
     "holdout10": (HERE / "pinyin_holdout10.txt",),
     "holdout11": (HERE / "pinyin_holdout11.txt",),
 }
-HELD_OUT = ("holdout2", "holdout3", "holdout4", "holdout11")
+HELD_OUT = ("holdout2", "holdout3", "holdout4")
 # Held out for their first (logged) scoring only, development data since: their first score is the
 # honest held-out figure (before/after table), later ones are not
-FORMERLY_HELD_OUT = ("holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10")  # test and final were held out in the first round, development data since
+FORMERLY_HELD_OUT = ("holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11")  # test and final were held out in the first round, development data since
 LOG = HERE / "pinyin_scores.log"
 RESULTS = HERE / "RESULTS.md"
 TARGETS = {"dev": 0.995, "test": 0.995, "final": 0.995}  # overall, and no class under CLASS_TARGET
