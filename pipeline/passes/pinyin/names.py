@@ -74,11 +74,34 @@ def name_reading(name: str) -> tuple[str, ...]:
     else:
         surname, given = han[:1], han[1:]
     reading = surnames.get(surname) or tuple(_default(c) for c in surname)
+    return tuple(reading) + given_reading(given)
+
+
+# A given name's 为 is wèi "for" before whom one serves (为民, 为国, 为公, 为群), wéi "be, act as"
+# before anything else (为珍, 为善, 为先); a name's 发 is fā "prosper", never the 发 fà of hair that
+# the word 长发 has
+_WEI_FOR = set("民国公群众家党华农工乡人")
+_NAME_ONLY = {"发": "fā"}
+_CHAO_BEFORE = set("东南西北宗圣贡")
+
+
+def given_reading(given: str) -> tuple[str, ...]:
+    """The given name's syllables: the project's reading of a given name that is a word there, else
+    each character from the given-name table (长 cháng, 乐 lè, 行 xíng, 朝 zhāo "morning": 朝晖,
+    朝霞), but 朝 cháo "face, pay court to" before a direction or what one pays court to (朝东, 朝宗)."""
+    project, chars = _project(), _name_chars()
     if given in project and len(given) >= 2:
-        given_reading = project[given]
+        out = list(project[given])
     else:
-        given_reading = tuple(chars.get(c, _default(c)) for c in given)
-    return tuple(reading) + tuple(given_reading)
+        out = [chars.get(c, _default(c)) for c in given]
+    for k, char in enumerate(given):
+        if char == "为":
+            out[k] = "wèi" if given[k + 1:k + 2] and given[k + 1] in _WEI_FOR else "wéi"
+        elif char == "朝" and given[k + 1:k + 2] and given[k + 1] in _CHAO_BEFORE:
+            out[k] = "cháo"
+        elif char in _NAME_ONLY:
+            out[k] = _NAME_ONLY[char]
+    return tuple(out)
 
 
 def add_title_forms(name: str, fixed: dict[str, tuple[tuple[str, ...], str]]) -> None:

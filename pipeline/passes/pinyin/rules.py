@@ -35,6 +35,7 @@ from pipeline.passes.pinyin.wordrules import REDUPLICATING_VERBS
 _DEI_ADVERBS = {
     "慢慢", "好好", "马上", "赶紧", "赶快", "先", "再", "趁早", "尽快", "立刻", "立即", "早点", "及时",
     "抓紧", "亲自", "一起", "认真", "仔细", "自己", "提前", "按时", "重新", "另外", "好好儿", "多",
+    "大声", "小声", "轻轻", "格外", "特别", "千万", "务必",
 }
 
 
@@ -42,6 +43,14 @@ _DEI_ADVERBS = {
 _DE_COMPLEMENT_VERBS = {
     "不", "没", "像", "让", "叫", "使", "令", "发", "直", "要", "要命", "要死", "不行", "出", "满", "如", "好像",
     "仿佛", "似的", "说不出", "喘不过", "睡不着", "受不了", "哭", "笑", "跳", "掉", "流", "冒", "打", "连",
+    "发亮", "发抖", "发烫", "发紫", "发麻", "发黑", "发白", "发红", "发青", "发慌", "发疼", "发酸", "发胀", "发软",
+    "发光", "发颤", "发毛", "发呆", "发晕", "发干", "发僵", "发硬", "发木", "发怵", "发愣",
+}
+# Verb-object words that take no complement of degree after 得 (one says 说话说得快): before 得 + a
+# verb or an adverb, 得 is the modal děi (说话得大声, 开车得小心)
+_VO_WORDS = {
+    "说话", "开车", "走路", "吃饭", "做饭", "干活", "做事", "办事", "睡觉", "上班", "出门", "过马路", "骑车",
+    "写字", "看病", "买菜", "做生意", "开会", "上学", "读书", "过日子", "带孩子", "喝酒", "抽烟", "游泳",
 }
 _DEMONSTRATIVE_WORDS = {"这", "那", "这个", "那个", "此", "该", "这种", "那种", "这件", "那件", "这些", "那些", "这点"}
 # Verbs (and a verb's adjectives of care) jieba tags as nouns, which the modal 得 děi takes like any
@@ -77,6 +86,9 @@ def _rule_de(c: _Context) -> str:  # 得
     verbal = verbal and not counted  # (jieba tags 车 zg, a tag verbs share)
     subject_end = counted or c.prev_pos.startswith(("n", "r", "t", "f")) or prev in ("们", "的话")
     verb_next = (c.next_pos.startswith(("v", "p")) or nxt in _DEI_VERB_NOUNS or nxt[:2] in _DEI_VERB_NOUNS) and nxt not in _DE_COMPLEMENT_VERBS
+    if prev in _VO_WORDS and (nxt in _DEI_ADVERBS or verb_next or c.next_pos.startswith(("a", "d"))) and nxt not in _DEGREE:
+        return "děi"  # a verb and its object, then the modal: 说话得大声一点, 开车得格外小心 (V得 + a
+        # complement repeats the verb: 说话说得快)
     if prev == "了" and verb_next and not verbal:
         return "děi"  # a clause ends in 了, then the modal: 电梯坏了得爬上去 (V得 + complement has no 了 between)
     if c.prev_pos in ("m", "mq") and prev[:1] in _NUMERAL and len(prev) > 1 and verb_next:
@@ -150,6 +162,8 @@ def _rule_wei(c: _Context) -> str:  # 为
         return "wéi"  # 他为人热情，…: one word of character, then the pause (not 为人看病: a verb)
     if nxt == "人" and (prev == "的" or c.next2 in _WEI_ROLES):
         return "wéi"  # 为人 "one's conduct" after 的 (他的为人), "being" before a role (为人父母, 为人师表)
+    if nxt == "人" and (c.next2 in _WEI_CONDUCT_MODALS or "".join(c.clause_after(4)[1:])[:2] in _CHARACTER):
+        return "wéi"  # 为人要实在, 为人和气 (jieba's 人和 + 气): how one conducts oneself (not 为人民: a word)
     if prev in _WEI_PREV or prev in _WEI_ELECTED or prev in _WEI_IS:
         return "wéi"  # 选为, 当选为村委会委员: "as"
     if c.prev_pos.startswith("n") and c.i + 1 < len(c.segs) and c.segs[c.i + 1].text[:1] in "：:":
@@ -179,6 +193,14 @@ def _rule_wei(c: _Context) -> str:  # 为
 
 
 # Roles after 为人 "being (a parent, a teacher)": 为人父母, 为人师表, 为人子女
+# Words of character after 为人 "as a person" (他为人和气), which jieba may cut across (人和 + 气), and
+# the modals of a precept (为人要实在, 为人应该厚道)
+_CHARACTER = {
+    "和气", "厚道", "实在", "正直", "善良", "老实", "随和", "低调", "热情", "豪爽", "谦虚", "谦和", "本分",
+    "仗义", "刻薄", "小气", "大方", "耿直", "爽快", "直爽", "忠厚", "实诚", "宽厚", "稳重", "谨慎", "大度",
+    "圆滑", "精明", "踏实", "勤快", "和善", "和蔼", "温和", "憨厚", "朴实", "诚恳", "坦诚", "豁达", "厚实",
+}
+_WEI_CONDUCT_MODALS = {"要", "应", "应该", "应当", "得", "须", "必须", "处世", "处事"}
 _WEI_ROLES = {"父母", "父", "母", "师", "师表", "子女", "子", "女", "妻", "夫", "臣", "兄", "弟", "媳", "友"}
 _WEI_TURN = {"化", "变", "转", "改", "译", "折合", "换算", "划"}  # V + X + 为 + Y
 # Verbs of change and naming before 为 "into, as" + the new state or amount (增加为两亿元, 翻译为英文)
@@ -227,8 +249,8 @@ def _copula_complement(c: _Context) -> bool:
 def _rule_zhi(c: _Context) -> str:  # 只
     prev = c.prev or c.prev_raw
     if prev and (prev[-1] in _NUMERAL or prev in _DEMONSTRATIVE or prev in ("这", "那", "哪")):
-        if c.next not in _ZHI_BLOCK:
-            return "zhī"
+        if c.next not in _ZHI_BLOCK or (len(c.next) == 1 and c.next2 == "的"):
+            return "zhī"  # (两只花的: a measure word before what describes the animal, not "only spent")
     if c.next_pos.startswith(("v", "d", "p", "c", "m")) or c.next in _ZHI_BLOCK:
         return "zhǐ"  # "only" before a verb, an adverb or a number: 只知道, 只参与, 只用了
     return _guess("zhǐ")
@@ -283,6 +305,12 @@ def _rule_xing(c: _Context) -> str:  # 行
     """After a numeral or an ordinal, 行 counts lines or rows (三行代码, 第三行: háng), except 一行
     "a party of" before its head count (一行五人, 一行人: xíng)."""
     prev, nxt = c.prev, c.next
+    if (nxt == "行" and c.next2[:1] in _EVERY_TRADE_NEXT) or (prev == "行" and nxt[:1] in _EVERY_TRADE_NEXT):
+        return "háng"  # 行行出状元, 行行都能…: every trade (not 行行好 xíng: "be kind", nor 行行行 "all right")
+    if nxt[:1] == "里" and (prev in _PRONOUNS or prev[-1:] == "们" or _trade_before(c)):
+        return "háng"  # 你们行里, 我们行里 (the bank), 这一行…，行里的规矩: the trade, the firm
+    if prev == "一" and ((nxt == "一" and c.next2 == "行") or (c.i >= 3 and c.segs[c.i - 2].text == "行" and c.segs[c.i - 3].text == "一")):
+        return "háng"  # 一行一行地念: line by line (not 一行五人 "a party of")
     if _ends_numeral(prev) or _ends_numeral(c.prev_raw) or prev[:1] == "第":
         if prev.endswith("一") and (nxt[:1] == "人" or nxt[:1] in _NUMERAL or nxt[:1].isdigit()):
             return "xíng"
@@ -290,6 +318,14 @@ def _rule_xing(c: _Context) -> str:  # 行
     if nxt == "" or nxt in ("吗", "吧", "了", "啊", "呢", "不行", "不") or c.prev_pos.startswith("d") or prev in ("不", "也", "就", "都", "还", "才", "可", "准", "能"):
         return "xíng"  # "all right": 就行, 行不行, 还行吧
     return _guess("xíng")
+
+
+_EVERY_TRADE_NEXT = set("都出有也")
+
+
+def _trade_before(c: _Context) -> bool:
+    """An earlier clause of the sentence named a trade, 行 read háng (这一行我干了三十年，行里…)."""
+    return any(seg.text == "行" and seg.pinyin == ["háng"] for seg in c.segs[max(0, c.i - 16):c.i])
 
 
 def _rule_zhong3(c: _Context) -> str:  # 种
@@ -304,6 +340,8 @@ def _rule_zhong3(c: _Context) -> str:  # 种
 
 
 def _rule_chong(c: _Context) -> str:  # 重
+    if (c.next in ("不", "没") and c.next2 == "重") or (c.prev in ("不", "没") and c.i >= 2 and c.segs[c.i - 2].text == "重"):
+        return "zhòng"  # 重不重: asked "heavy or not" (chóng, "again", is never asked so)
     if c.next[:1] and c.next[:1] in "写做来新复建返申启组构塑播印修审演温振整回开排置蹈名逢":
         return "chóng"
     if len(c.next) == 1 and c.next_pos.startswith("v") and c.next2.startswith(("一遍", "一次", "一回", "一下", "遍")):
@@ -352,6 +390,10 @@ def _rule_huan(c: _Context) -> str:  # 还
         return "huán"  # the adverb 还 never takes 了 or a result complement directly
     if c.next == "" and c.prev and c.prev not in ("也", "都", "就", "却"):
         return "huán"  # the adverb needs a verb after it: 借的钱还没还
+    if c.prev in ("不", "没") and c.next in ("就", "的话", "也"):
+        return "huán"  # 到期不还就起诉, 不还的话: the verb a condition names (the adverb needs a verb after it)
+    if c.next in ("多少", "多少钱") and (c.next2 in ("", "钱", "呢", "啊") or _asks(c, 2)):
+        return "huán"  # 每期还多少，: how much one pays back (the adverb 还 takes a verb: 还剩多少, 还差多少)
     if c.prev in ("没", "没有") or (c.prev == "不" and (c.next == "" or c.next in _PRONOUNS)):
         return "huán"  # the adverb comes before the negation (还没), the verb after it: 没还我钱, 借钱不还
     if c.next == "上" and c.next2 in ("", "了", "吗", "吧") and c.prev in ("得", "要", "能", "会", "该", "没", "就", "才", "先", "早点"):
@@ -391,6 +433,8 @@ def _rule_guo(c: _Context) -> str:  # 过
     # 电话 "asked for": an object without a count)
     if before.text in _MODALS and c.next[:1] and (c.next[:1] in _NUMERAL or c.next[:1] in _DEMONSTRATIVE) and c.next[:1] not in "每":
         return "guò"
+    if before.text == "给" and c.i >= 2 and c.segs[c.i - 2].kind == "han" and c.segs[c.i - 2].pos.startswith("v"):
+        return "guo"  # 卖给过很多人, 借给过他钱: V给 + the aspect particle
     if before.pos.startswith("v") or before.text in ("过", "当") or before.text in REDUPLICATING_VERBS:
         return "guo"  # REDUPLICATING_VERBS: one-syllable verbs, whatever jieba tags them (学过几年画)
     return "guò"

@@ -182,8 +182,18 @@ def _word_duochang(c: _Context) -> tuple[str, ...]:  # 多长
 _NUMERAL_CHARS = set("一二两三四五六七八九十几半")
 
 
+def _word_dianzhao(c: _Context) -> tuple[str, ...]:  # 点着
+    """diǎn zhe "lit, alight" before what burns there (门口点着两盏灯, 点着蜡烛) or the head nodded
+    (点着头); diǎn zháo "set alight" at the clause's end or before 了 (把灯点着了, 火没点着)."""
+    nxt = c.segs[c.i + 1] if c.i + 1 < len(c.segs) else None
+    if nxt is not None and nxt.kind != "other" and (_ends_numeral(nxt.text[:1]) or nxt.pos.startswith(("n", "m", "q"))):
+        return ("diǎn", "zhe")
+    return ("diǎn", "zháo")
+
+
 _WORD_RULES = {
-    "多长": _word_duochang,
+    "多长": _word_duochang, "点着": _word_dianzhao,
+    "两只": lambda c: ("liǎng", "zhī"),  # (pypinyin's phrase: zhǐ) two of them, counted; 只能 is a word of its own
     "地方": _word_difang, "东西": _word_dongxi, "多少": _word_duoshao, "人家": _word_renjia,
     "同行": _word_tongxing, "重重": _word_chongchong, "长长": _word_changchang, "精神": _word_jingshen,
     "等等": _word_dengdeng,
