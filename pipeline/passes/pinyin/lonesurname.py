@@ -111,6 +111,8 @@ def lone_surname(char: str, ctx: _Context) -> str | None:
     if (ctx.prev[-1:] == "姓" and ctx.prev in ("姓", "也姓", "都姓", "复姓", "本姓", "同姓")
             and not (word_tag(char).startswith("d") and ctx.next and ctx.next not in ("的", "叫", "名叫", "是"))):
         return surname[0]  # 姓单: the surname itself (not 两人的姓都不好念)
+    if ctx.next in ("某", "某某") and ctx.prev != "某":
+        return surname[0]  # 查某某, 区某: a person the report does not name (某 alone is no given name)
     if ctx.next and surname[0] != _default(char) and _only_a_surname(char):
         return surname[0]  # 缪, 覃, 翟 standing alone: the surname
     return None

@@ -98,9 +98,42 @@ def _item_names(text: str, start: int, end: int, left: bool, right: bool) -> lis
     return out
 
 
+# Who a byline, a credit or a roll names, the name set apart after its role by a space, a slash or a
+# colon (文/记者 解还真 摄影/单行健, 编辑 查还乡 校对 翟长远, 书记员：区朝阳, 值班：单行远)
+_CREDIT_ROLES = (
+    "记者", "通讯员", "摄影", "编辑", "校对", "审核", "审校", "终审", "文", "图", "撰文", "实习生", "主编", "美编",
+    "统筹", "策划", "监制", "制片", "导演", "编剧", "作曲", "作词", "主演", "审判员", "书记员", "审判长",
+    "陪审员", "律师", "值班", "值班员", "联系人", "复核", "签名", "经办人", "负责人", "主持", "主持人", "播音",
+)
+_CREDIT_SEP = set(" \u3000\t/／｜|：:")
+_CREDIT_END = set(" \u3000\t/／｜|（(，,。；;")
+
+
+def _credited(text: str, at: int, run: str) -> bool:
+    """`run` stands alone after a credit's role and its separator (a space, a slash, a colon), and
+    before another separator or the text's end."""
+    before = text[:at]
+    if before[-1:] not in _CREDIT_SEP or text[at + len(run):at + len(run) + 1] not in _CREDIT_END | {""}:
+        return False
+    head = before.rstrip("".join(_CREDIT_SEP))
+    return any(head.endswith(role) for role in _CREDIT_ROLES)
+
+
+def _credit_names(text: str, runs: list[tuple[int, str, list[tuple[int, str]]]]) -> list[tuple[int, str, list[tuple[int, str]]]]:
+    """Each run a credit's role shows to be a name, a surname read its own way and a given name, made
+    that name (the model cut 解 + 还 + 真, 区长 + 青: no clause there to read them otherwise)."""
+    out = []
+    for at, run, found in runs:
+        if not found and 2 <= len(run) <= 4 and _credited(text, at, run) and _candidate(run):
+            found = [(0, run)]
+        out.append((at, run, found))
+    return out
+
+
 def parallel_names(text: str, runs: list[tuple[int, str, list[tuple[int, str]]]]) -> list[list[tuple[int, str]]]:
     """The names of each run of `text` (runs: offset in `text`, the run, the names found in it) with
-    those added that stand in an enumeration of people."""
+    those added that stand in an enumeration of people, or after a credit's role."""
+    runs = _credit_names(text, runs)
     # items: (start in text, end in text, left side a separator, right side a separator)
     items: list[tuple[int, int, bool, bool]] = []
     for at, run, found in runs:

@@ -4,7 +4,7 @@ depends on their neighbours rather than on a word (得 de/dé/děi, 地 de/dì, 
 
 from __future__ import annotations
 
-from pipeline.passes.pinyin import charrules
+from pipeline.passes.pinyin import charrules, verbnoun
 from pipeline.passes.pinyin.context import (
     Guess,
     _Context,
@@ -415,6 +415,7 @@ def _rule_huan(c: _Context) -> str:  # 还
 _DEBTS = {"房贷", "车贷", "贷款", "欠款", "债", "债务", "账", "人情", "利息", "本金", "信用卡", "花呗", "网贷", "借款", "外债", "赌债"}
 _SUMS = set("多万千百块元钱")  # what ends a sum of money (六千多, 两万, 三百块)
 _MODALS = {"要", "得", "能", "会", "想", "可以", "应该", "必须", "需要", "还要", "就要", "都要", "得先"}
+_NEVER_DID = {"没", "没有", "从没", "从来没", "从没有", "从来没有", "从未", "未曾", "不曾", "未"}
 _PASSING = set("穿越跨翻绕跳飞渡掠闪擦划滑飘闯挤冲跑走游爬熬挺撑扛躲逃混骗瞒递转回接蹚驶驰拂淌漫溢")
 
 
@@ -437,6 +438,8 @@ def _rule_guo(c: _Context) -> str:  # 过
         return "guo"  # 卖给过很多人, 借给过他钱: V给 + the aspect particle
     if before.pos.startswith("v") or before.text in ("过", "当") or before.text in REDUPLICATING_VERBS:
         return "guo"  # REDUPLICATING_VERBS: one-syllable verbs, whatever jieba tags them (学过几年画)
+    if len(before.text) == 1 and before.pos.startswith("a") and any(w in _NEVER_DID for w in c.clause_before(10)):
+        return "guo"  # 从没红过脸, 没闲过一天: an adjective's experience, denied
     return "guò"
 
 
@@ -450,6 +453,7 @@ _RULES = {
     "种": _rule_zhong3, "重": _rule_chong, "着": _rule_zhao, "还": _rule_huan, "过": _rule_guo, "和": _rule_he,
     "了": _rule_le,
     **charrules.RULES,
+    **verbnoun.RULES,
 }
 
 
