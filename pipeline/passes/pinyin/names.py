@@ -229,4 +229,18 @@ def find_names(run: str, listed: tuple[bool, bool] = (False, False)) -> list[tup
     found = _listed_names(words, found, listed)
     found = _beside_a_name(words, found)
     found = split_given(run, words, found)
-    return before_title(run, _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found))))
+    return _compound_surname(run, before_title(run, _after_roles(run, _clause_final_name(run, _tagged_names(run, words, found)))))
+
+
+def _compound_surname(run: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A name jieba knows (孙传芳) after the first character of a compound surname (长 + 孙传芳) at the
+    run's start or after no word ending in it (队长孙传芳: 队长 is the word): 长孙 + the given name."""
+    out = []
+    for at, name in found:
+        compound = run[at - 1:at] + name[:1]
+        if (at >= 1 and len(compound) == 2 and compound in _surnames() and not any(o + len(n) > at - 1 for o, n in out if o < at)
+                and (at == 1 or not known(run[at - 2:at]))):
+            out.append((at - 1, compound + name[1:]))
+        else:
+            out.append((at, name))
+    return out

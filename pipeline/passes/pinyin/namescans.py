@@ -35,7 +35,7 @@ from pipeline.passes.pinyin.nameclues import (
     _triggers,
     _word,
 )
-from pipeline.passes.pinyin.tables import _is_han, _name_chars, _surnames
+from pipeline.passes.pinyin.tables import _default, _is_han, _name_chars, _surnames
 
 
 _COUNTS = set("两二三四五六七八九十几等")  # 仇建国、仇建军两兄弟, 曾红、查丽等人
@@ -120,6 +120,16 @@ _SPEECH = {
 _INSTITUTION_END = set("院局委府厅部所馆站处校会队组办司科室厂店社团组")
 
 
+# A verb this rare as a word of jieba's dictionary (觉民 3, 还乡 92) is a given name between a surname
+# read its own way and a verb of saying (解觉民说, 区还乡说), where no one says the verb itself
+_RARE_VERB = 100
+
+
+def strong_reading(surname: str) -> bool:
+    """A one-character surname whose surname reading is not the character's default (解 Xiè, 区 Ōu)."""
+    return surname in _surnames() and _surnames()[surname][0] != _default(surname)
+
+
 def _before_speech(words: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A surname read its own way standing alone, then a word of two characters, then a verb of saying
     (单宏伟说, 仇建军说, 单长江建议, 单宏伟还说): the speaker, even where the given name is a word of the
@@ -152,8 +162,9 @@ def _before_speech(words: list[str], found: list[tuple[int, str]]) -> list[tuple
         if len(given) == 1 and k:
             continue
         tag = word_tag(given)
-        if given in _TITLES or tag.startswith(_FUNCTION_TAGS + ("v",)) or given[-1] in _INSTITUTION_END or given[-1] in _NEVER_LAST:
-            continue
+        rare_verb = tag.startswith("v") and len(given) == 2 and tokenizer().FREQ.get(given, 0) < _RARE_VERB and strong_reading(word)
+        if given in _TITLES or (tag.startswith(_FUNCTION_TAGS + ("v",)) and not rare_verb) or given[-1] in _INSTITUTION_END or given[-1] in _NEVER_LAST:
+            continue  # (a verb rare as a word, 觉民, after a surname read its own way, 解, is a given name: 解觉民说)
         if given[-1] == "长" and tag not in _NAME_TAGS:
             continue  # 贾 + 行长, 隗 + 馆长: a head's title (X长 zhǎng)
         if k and not _name_can_start_after(words[k - 1]):

@@ -285,6 +285,8 @@ def double_verb_before_object(segs: list[_Seg]) -> None:
         if (len(a.text) == 1 and a.kind == "han" and b.kind == "han" and len(b.text) in (2, 3) and b.text[0] == a.text
                 and b.text[1] != a.text and (a.pos.startswith("v") or a.text in REDUPLICATING_VERBS)
                 and b.source in ("phrase", "project") and b.pinyin):
+            if a.source == "fallback" and a.pinyin[0] != b.pinyin[0]:
+                a.pinyin, a.source = [b.pinyin[0]], "project"  # 唠 + 唠嗑: the doubled syllable is the word's (lào, not láo)
             b.pinyin[0] = _light(b.pinyin[0])
 
 
