@@ -390,7 +390,7 @@ def _rule_huan(c: _Context) -> str:  # 还
         return "huán"  # the adverb 还 never takes 了 or a result complement directly
     if c.next == "" and c.prev and c.prev not in ("也", "都", "就", "却"):
         return "huán"  # the adverb needs a verb after it: 借的钱还没还
-    if c.prev in ("不", "没") and c.next in ("就", "的话", "也"):
+    if c.prev in ("不", "没") and (c.next[:1] == "就" or c.next in ("的话", "也")):
         return "huán"  # 到期不还就起诉, 不还的话: the verb a condition names (the adverb needs a verb after it)
     if c.next in ("多少", "多少钱") and (c.next2 in ("", "钱", "呢", "啊") or _asks(c, 2)):
         return "huán"  # 每期还多少，: how much one pays back (the adverb 还 takes a verb: 还剩多少, 还差多少)
@@ -438,8 +438,8 @@ def _rule_guo(c: _Context) -> str:  # 过
         return "guo"  # 卖给过很多人, 借给过他钱: V给 + the aspect particle
     if before.pos.startswith("v") or before.text in ("过", "当") or before.text in REDUPLICATING_VERBS:
         return "guo"  # REDUPLICATING_VERBS: one-syllable verbs, whatever jieba tags them (学过几年画)
-    if len(before.text) == 1 and before.pos.startswith("a") and any(w in _NEVER_DID for w in c.clause_before(10)):
-        return "guo"  # 从没红过脸, 没闲过一天: an adjective's experience, denied
+    if len(before.text) == 1 and before.pos.startswith(("a", "n")) and any(w in _NEVER_DID for w in c.clause_before(10)):
+        return "guo"  # 从没红过脸, 没闲过一天: an adjective's experience, denied (jieba tags 闲 a noun)
     return "guò"
 
 
