@@ -73,6 +73,13 @@ ROUND13 = [
     ("通讯员 【区】长林 报道", "ōu"),
     ("责任编辑：【单】行远", "shàn"),
     ("记者 【查】资料", "chá"),
+    ("主讲：【单】行远", "shàn"),
+    # a roll of addresses: items a comma parts, each shaped like a name, beside a name the scans found;
+    # 老/小 + a surname beside a name in a list; not a clause of the same length (区长说，…)
+    ("【区】还乡，单长乐，曾明，你们三个过来。", "ōu"),
+    ("老【区】、区还乡、小解，都到齐了。", "ōu"),
+    ("【区】长说，单位好，大家好。", "qū"),
+    ("老区、小【区】都要改造。", "qū"),
     # a surname before 某/某某: a person the report does not name
     ("嫌疑人【查】某某已被刑事拘留。", "zhā"),
     ("【区】某某在家中被抓获。", "ōu"),

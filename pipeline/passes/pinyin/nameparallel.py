@@ -40,6 +40,7 @@ _NUMERALS = set("二三四五六七八九十百千万")
 # a dictionary word this frequent is that word, not a given name (区 + 法院, 查 + 资料), unless names
 # often are such words (a place, a time, an adjective: 长江, 国庆, 宏伟)
 _COMMON_WORD = 3000
+_SAYING = set("说讲问")
 
 
 def _surname_at(text: str) -> str:
@@ -59,8 +60,8 @@ def _parallel_given(given: str) -> bool:
     tag = word_tag(given) if known(given) else ""
     if any(c in _NUMERALS for c in given) and (not tag or tag.startswith(("m", "q"))):
         return False  # 查丽 + 三人, not 查 + 丽三
-    if given in _TITLES or (given[-1] == "长" and tag not in _NAME_TAGS):
-        return False
+    if given in _TITLES or (given[-1] == "长" and tag not in _NAME_TAGS) or given[-1] in _SAYING:
+        return False  # (区长 + 说: a verb of saying ends no given name)
     freq = tokenizer().FREQ.get(given, 0)
     if tag.startswith(_FUNCTION_TAGS) and (len(given) == 1 or freq >= _RARE_WORD):
         return False  # 立新 (an adverb, rare) is a given name; 一起, 已经 are not
@@ -76,12 +77,20 @@ def _candidate(item: str) -> str:
     return item if _parallel_given(item[len(surname):]) else ""
 
 
+def _address(item: str) -> bool:
+    """老/小 + a surname read its own way (老区, 小解): how one addresses a person in a roll; it is no
+    evidence of a list of people alone (老区、小区 are places), only beside a name."""
+    return len(item) == 2 and item[0] in "老小" and item[1] in _surnames() and item[1] in _triggers()
+
+
 def _item_names(text: str, start: int, end: int, left: bool, right: bool) -> list[tuple[int, str]]:
     """The name an item holds, as [(offset in text, name)]: the whole item if it is short; else a
     name at the end that touches a separator, whose last (first) character makes no word with the
     next (previous) one (not 华为 + 公司, not 社员 + 曲乐), two characters before a word that follows
     a name (解明 + 是)."""
     item = text[start:end]
+    if _address(item):
+        return [(start, item)]  # 老区、区还乡、小解: an older or younger acquaintance by the surname
     if len(item) <= 4:
         name = _candidate(item)
         return [(start, name)] if name else []
@@ -104,6 +113,7 @@ _CREDIT_ROLES = (
     "记者", "通讯员", "摄影", "编辑", "校对", "审核", "审校", "终审", "文", "图", "撰文", "实习生", "主编", "美编",
     "统筹", "策划", "监制", "制片", "导演", "编剧", "作曲", "作词", "主演", "审判员", "书记员", "审判长",
     "陪审员", "律师", "值班", "值班员", "联系人", "复核", "签名", "经办人", "负责人", "主持", "主持人", "播音",
+    "主讲", "主讲人", "领队", "讲解", "讲解员", "领唱", "指挥", "教练", "队长", "组长", "班长", "带班", "执笔",
 )
 _CREDIT_SEP = set(" \u3000\t/／｜|：:")
 _CREDIT_END = set(" \u3000\t/／｜|（(，,。；;")
@@ -130,17 +140,38 @@ def _credit_names(text: str, runs: list[tuple[int, str, list[tuple[int, str]]]])
     return out
 
 
+def _short_beside(text: str, runs: list[tuple[int, str, list[tuple[int, str]]]], r: int, side: int) -> bool:
+    """Run r and the run beside it (side -1: before, 1: after) are each shaped like a name and a comma
+    alone parts them: items of a roll of addresses (区还乡，单长乐，曾明，你们…)."""
+    k = r + side
+    if not 0 <= k < len(runs):
+        return False
+    (at, run, found), (other_at, other, other_found) = runs[r], runs[k]
+    if not (_name_shaped(run, found) and _name_shaped(other, other_found)):
+        return False
+    gap = text[at + len(run):other_at] if side == 1 else text[other_at + len(other):at]
+    return gap in ("，", ",")
+
+
+def _name_shaped(run: str, found: list[tuple[int, str]]) -> bool:
+    """A run of two to four characters that is a name found, a surname + a given name, or an address."""
+    return 2 <= len(run) <= 4 and (found == [(0, run)] or bool(_candidate(run)) or _address(run))
+
+
 def parallel_names(text: str, runs: list[tuple[int, str, list[tuple[int, str]]]]) -> list[list[tuple[int, str]]]:
     """The names of each run of `text` (runs: offset in `text`, the run, the names found in it) with
     those added that stand in an enumeration of people, or after a credit's role."""
     runs = _credit_names(text, runs)
     # items: (start in text, end in text, left side a separator, right side a separator)
     items: list[tuple[int, int, bool, bool]] = []
-    for at, run, found in runs:
+    comma_joined: set[int] = set()  # items joined to the one before by a comma (a roll of addresses)
+    for r, (at, run, found) in enumerate(runs):
         inside = {at + o + j for o, n in found for j in range(len(n))}
         cuts = [at + j for j, c in enumerate(run) if c in _CONJUNCTIONS and at + j not in inside and 0 < j < len(run) - 1]
-        left_sep = text[at - 1 : at] == "、"
-        right_sep = text[at + len(run) : at + len(run) + 1] == "、"
+        left_sep = text[at - 1 : at] == "、" or _short_beside(text, runs, r, -1)
+        right_sep = text[at + len(run) : at + len(run) + 1] == "、" or _short_beside(text, runs, r, 1)
+        if text[at - 1 : at] != "、" and left_sep:
+            comma_joined.add(at)
         bounds = [at - 1, *cuts, at + len(run)]
         for k in range(len(bounds) - 1):
             start, end = bounds[k] + 1, bounds[k + 1]
@@ -164,12 +195,17 @@ def parallel_names(text: str, runs: list[tuple[int, str, list[tuple[int, str]]]]
         if len(group) < 2:
             continue
         spans = [_item_names(text, *item) for item in group]
+        full = [found for found in spans if found and not _address(found[0][1])]
+        addresses = len(spans) - spans.count([]) - len(full)
         # the list is one of people: an item holds a name found by the scans or one with an
         # unmistakable surname (缪大年), or two items or more are each a surname + a given name
-        # (解长乐和查朝阳昨天…: no word of the dictionary, no common word as the given name)
-        if not (any(any(start <= p < end for p in taken) for start, end, _, _ in group)
-                or any(strong_surname(name[0]) for found in spans for _, name in found)
-                or sum(bool(found) for found in spans) >= 2):
+        # (解长乐和查朝阳昨天…: no word of the dictionary, no common word as the given name), or one
+        # is and another is 老/小 + a surname; a roll cut by commas only beside a name found
+        has_found = any(any(start <= p < end for p in taken) for start, end, _, _ in group)
+        if any(item[0] in comma_joined for item in group[1:]) and not (has_found and all(spans)):
+            continue  # (a roll of addresses is names only: not 区长说，单位好，大家好)
+        if not (has_found or any(strong_surname(name[0]) for found in full for _, name in found)
+                or len(full) >= 2 or (full and addresses)):
             continue
         for found in spans:
             for at, name in found:
