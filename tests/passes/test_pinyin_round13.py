@@ -107,6 +107,8 @@ ROUND13 = [
     # a verb rare as a word, after a surname read its own way and before a verb of saying: a given name
     ("【解】觉民说他明天就回村。", "xiè"),
     ("【解】决说起来容易。", "jiě"),
+    # 街坊 jiē·fang "neighbours" (CC-CEDICT lists two readings; the project's dictionary the norm's)
+    ("老街【坊】们都来帮忙了。", "fang"),
     # A + AB doubled: the first A is the word's syllable (唠嗑 lào kē)
     ("几个老人坐在门口【唠】唠嗑。", "lào"),
 ]
