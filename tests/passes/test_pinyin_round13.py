@@ -107,6 +107,14 @@ ROUND13 = [
     # a verb rare as a word, after a surname read its own way and before a verb of saying: a given name
     ("【解】觉民说他明天就回村。", "xiè"),
     ("【解】决说起来容易。", "jiě"),
+    # a surname glued to a head's title by the model (单行 + 长): Mr Shan the bank's head, where a
+    # person stands; 单行 "one-way" before a pause or a word (是单行，长途车…, 单行长达)
+    ("我去找【单】行长。", "shàn"),
+    ("我去找单【行】长。", "háng"),
+    ("我去找单行【长】。", "zhǎng"),
+    ("单行【长】说这笔钱能到账。", "zhǎng"),
+    ("这条路是【单】行，长途车不能走。", "dān"),
+    ("这条【单】行长达三公里。", "dān"),
     # 街坊 jiē·fang "neighbours" (CC-CEDICT lists two readings; the project's dictionary the norm's)
     ("老街【坊】们都来帮忙了。", "fang"),
     # A + AB doubled: the first A is the word's syllable (唠嗑 lào kē)

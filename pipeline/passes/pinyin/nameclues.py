@@ -19,6 +19,7 @@ from pipeline.passes.pinyin.tables import (
     _lexicon,
     _name_chars,
     _new_words,
+    _phrase_reading,
     _project,
     _surnames,
 )
@@ -105,6 +106,8 @@ def _plausible(name: str) -> bool:
         return False  # 能 + 治好, 都 + 走了: a modal or adverb everyone uses (能 Nài) before a verb, no surname
     if not given or given in _TITLES:
         return False  # 缪师傅, 翟大夫: surname + title (jieba tags 师傅 a name)
+    if len(given) == 2 and given[1] == "长" and _phrase_reading(given)[-1:] == ("zhǎng",) and word_tag(given) not in _NAME_TAGS:
+        return False  # 单 + 行长, 曾 + 村长: a head's title after the surname, no given name
     if len(given) == 2 and given[0] in "不没" and given[1] == surname:
         return False  # 重不重, 还没还: a verb or adjective asked "or not", no given name
     if len(given) == 1 and word_tag(given).startswith(("p", "u", "c", "y", "e")):

@@ -35,7 +35,7 @@ from pipeline.passes.pinyin.nameclues import (
     _triggers,
     _word,
 )
-from pipeline.passes.pinyin.tables import _default, _is_han, _name_chars, _surnames
+from pipeline.passes.pinyin.tables import _default, _is_han, _name_chars, _phrase_reading, _surnames
 
 
 _COUNTS = set("两二三四五六七八九十几等")  # 仇建国、仇建军两兄弟, 曾红、查丽等人
@@ -373,6 +373,8 @@ def _opening_at(words: list[str], found: list[tuple[int, str]], at: int, k: int)
         return found
     if not _is_han(last) or not (word_tag(last).startswith(_GIVEN_END_TAGS) or last in _GIVEN_END_CHARS) or known(head + last):
         return found
+    if last == "长" and known(head[1] + last) and _phrase_reading(head[1] + last)[-1:] == ("zhǎng",):
+        return found  # 单行 + 长说: the surname and a head's title (单 + 行长), read by `wordrules`
     return sorted(found + [(at, head + last)])
 
 

@@ -308,6 +308,36 @@ def _surname_and_title(seg: _Seg) -> bool:
     return True
 
 
+# Before a surname glued to a head's title, what stands before a person: a pause, a verb of asking or
+# calling, a preposition of persons (问单行 + 长：…, 找单行 + 长)
+_BEFORE_HEAD = {"", "问", "找", "请", "叫", "喊", "给", "跟", "和", "向", "对", "据", "由", "让", "陪", "见", "是", "被"}
+_AFTER_HEAD = {"", "说", "的", "是", "在", "也", "都", "就", "还", "又", "讲", "表示", "介绍", "认为", "告诉"}
+
+
+def _surname_glued_to_title(segs: list[_Seg], i: int) -> bool:
+    """A word of two characters that is a surname read its own way and the first character of a head's
+    title, before 长 alone (单行 + 长: jieba's 单行 "one-way"): Mr Shan the bank's head, 单 + 行长
+    shàn háng zhǎng, where a person can stand (a pause or a verb of persons before, a pause or a verb
+    of saying after)."""
+    from pipeline.passes.pinyin.tables import _default, _phrase_reading, _surnames
+
+    seg = segs[i]
+    word = seg.text
+    if len(word) != 2 or i + 1 >= len(segs) or segs[i + 1].text != "长" or segs[i + 1].kind != "han":
+        return False
+    surname = _surnames().get(word[0])
+    title = _phrase_reading(word[1] + "长")
+    if not surname or len(surname) != 1 or surname[0] == _default(word[0]) or title[-1:] != ("zhǎng",):
+        return False
+    c = _Context(segs, i)
+    after = _Context(segs, i + 1).next
+    if c.prev not in _BEFORE_HEAD or after not in _AFTER_HEAD:
+        return False
+    seg.pinyin, seg.source = [surname[0], title[0]], "name"
+    segs[i + 1].pinyin, segs[i + 1].source = ["zhǎng"], "name"
+    return True
+
+
 def _light(syllable: str) -> str:
     from pypinyin.contrib.tone_convert import to_normal
 
@@ -349,7 +379,7 @@ def resolve_word(segs: list[_Seg], i: int) -> None:
     if seg.source != "phrase":
         return
     c = _Context(segs, i)
-    if _surname_and_title(seg):
+    if _surname_and_title(seg) or _surname_glued_to_title(segs, i):
         return
     _word_shape(seg, c)
     rule = _WORD_RULES.get(seg.text)
