@@ -33,7 +33,7 @@ names and overrides.
 The pass is a package, one module per concern: ``tables`` (data and lookups), ``jiebadict``
 (jieba: tokenizer, tags, unknown words), ``lexicon`` (CC-CEDICT: derived tables, agreement checks),
 ``segmentation`` (fixed words, jieba, phrase merging, word shapes), ``context`` (what rules see),
-``rules`` (context rules for lone characters), ``wordrules`` (words read two ways),
+``rules`` (context rules for lone characters, with ``charrules`` and ``verbnoun``), ``wordrules`` (words read two ways),
 ``names``, ``sandhi`` (一/不 and the syllable style), ``annotator`` (the public class) and ``cache``
 (the build cache's front). See docs/pinyin.md.
 """
