@@ -16,10 +16,19 @@ from pipeline.diagnostics import Diagnostic
 from pipeline.model import Document, Section
 
 # The labels copy gives an interviewer's turn (as `publish import` reads them, rules.toml), then a
-# sentence that asks. Matched on the model's text (bold already read), folded (`Ｑ：`, `Ｑ１：`).
+# sentence that asks. Matched on the model's text (bold already read), folded (`Ｑ：`, `Ｑ１：`), and
+# read through its simplified forms (`_folded`): a title in traditional characters writes `追問：`,
+# `記者：` (the thirteenth sweep: neither W426 nor W429 saw them).
 INTERVIEWER_LABELS = ("问", "提问", "追问", "记者", "主持人", "Q", "Question", "Interviewer")
 _ASKED = re.compile(r"\s*(?:" + "|".join(INTERVIEWER_LABELS) + r")\s*\d{0,2}\s*[:：]\s*(?P<question>.+?[?？])\s*",
                     re.IGNORECASE)
+
+
+def _folded(text: str) -> str:
+    """The text as the tables above are written: half-width (NFKC), simplified characters."""
+    from pipeline.passes.pinyin.hant import hant_to_hans
+
+    return unicodedata.normalize("NFKC", text).translate(hant_to_hans())
 
 
 def questions_in_answers(doc: Document) -> list[Diagnostic]:
@@ -28,7 +37,7 @@ def questions_in_answers(doc: Document) -> list[Diagnostic]:
     for section in doc.sections:
         for answer in section.answers:
             for paragraph in answer.paragraphs:
-                asked = _ASKED.fullmatch(unicodedata.normalize("NFKC", paragraph.text))
+                asked = _ASKED.fullmatch(_folded(paragraph.text))
                 if asked is None:
                     continue
                 question = re.split("[:：]", paragraph.text, maxsplit=1)[-1].strip()  # (as written: '？' not folded)
@@ -52,7 +61,7 @@ def labels_in_headings(doc: Document) -> list[Diagnostic]:
     """W429 for each question chapter whose heading opens with an interviewer's label."""
     found = []
     for section in doc.sections:
-        labelled = _LABELLED_HEADING.fullmatch(unicodedata.normalize("NFKC", section.title or ""))
+        labelled = _LABELLED_HEADING.fullmatch(_folded(section.title or ""))
         if section.kind in ("question", "closing") and labelled is not None:
             question = re.split("[:：]", section.title or "", maxsplit=1)[-1].strip()
             found.append(Diagnostic(
