@@ -209,9 +209,10 @@ class _Writer:
         for sentence in sentences(text):
             spoken = spoken_sentence(sentence, handed, self.rules)
             start = text.find(sentence, at)
-            if shown_sentences and start > at and not text[at:start].strip() and not is_wide(sentence[0]) and not is_wide(
-                    shown_sentences[-1][-1]):  # two Latin sentences keep the space between them (Hi! Bye.:
-                sentence, spoken = " " + sentence, (" " + spoken if spoken else spoken)  # before, 'Hi!Bye.')
+            if shown_sentences and start > at and not text[at:start].strip() and not (is_wide(sentence[0]) and is_wide(
+                    shown_sentences[-1][-1])):  # a Latin sentence keeps the space the page prints after or before it
+                # (Hi! Bye.: before, 'Hi!Bye.'; 说了一句 What a river! 旁边的人…: before, 'What a river!旁边', printed too)
+                sentence, spoken = " " + sentence, (" " + spoken if spoken else spoken)
             at = start + len(sentence.lstrip()) if start >= 0 else at
             if spoken:
                 shown_sentences.append(unsaid + sentence)
