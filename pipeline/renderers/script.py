@@ -21,7 +21,7 @@ from pipeline.audio.programme import Programme, produce
 from pipeline.audio.timeline import clock
 from pipeline.foreignruns import foreign_runs, wrapped
 from pipeline.fsutil import atomic_write, written_together
-from pipeline.furniture import word
+from pipeline.furniture import interface, word
 from pipeline.model import Document
 from pipeline.passes.speech import load_rules
 from pipeline.renderers.base import BuildContext
@@ -156,7 +156,10 @@ def script_html(doc: Document, programme: Programme) -> str:
     page is `lang="en"`; what comes from the title (its name, the chapters, who speaks, what is
     spoken) carries the title's language, and a run the source marks as another language in
     what is spoken its own (`foreignruns`). Before, the whole page said `zh-Hans`: the English
-    read in a Chinese voice, and a Cantonese title's lines announced as Mandarin."""
+    read in a Chinese voice, and a Cantonese title's lines announced as Mandarin. The `<title>`,
+    which can mark no part of itself, is the title's name and the site's word for the page in the
+    title's language (`渡口四人谈 — 播客脚本（网页）`); it was `渡口四人谈 — podcast script` under
+    the page's `en`: a screen reader announced the Chinese name in English."""
     sections = script_sections(doc, programme)
     timeline = programme.timeline
     h = escape
@@ -199,7 +202,8 @@ def script_html(doc: Document, programme: Programme) -> str:
         body.append("</table></section>")
     return (
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{h(doc.meta.title)} — podcast script</title><style>{CSS}</style></head>"
+        f"<title {lang}>{h(doc.meta.title)} — {h(interface('files', doc.meta.language)['script-html'])}</title>"
+        f"<style>{CSS}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
 
