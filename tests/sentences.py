@@ -228,15 +228,30 @@ def pdf_runs(lines: list[str], source: Source) -> list[tuple[str, str]]:
     runs: list[tuple[str, str]] = []
     index = 0
     while index < len(lines):
-        span = next((k for k in (1, 2, 3) if normalise("".join(lines[index:index + k])) in labels), 0)
+        span = _label_lines(lines, index, labels)
         if span:
-            runs.append(("".join(lines[index:index + span]), ""))
+            runs.append(("".join(line for line in lines[index:index + span] if HAN.search(line) or span == 1), ""))
             index += span
             continue
         if runs:
             runs[-1] = (runs[-1][0], runs[-1][1] + lines[index])
         index += 1
     return runs
+
+
+def _label_lines(lines: list[str], index: int, labels: set[str]) -> int:
+    """How many lines from `index` a label takes (0: none opens there): one, or up to three set
+    apart by the learner PDF's pinyin lines (a long role wraps, its second line's pinyin between)."""
+    joined, parts = "", 0
+    for taken, line in enumerate(lines[index:index + 12], 1):
+        if taken > 1 and not HAN.search(line):
+            continue  # (the pinyin over the label's next line, in as many pieces as pdfminer finds)
+        joined, parts = joined + line, parts + 1
+        if normalise(joined) in labels:
+            return taken
+        if parts == 3:
+            break
+    return 0
 
 
 def labelled_runs(path: Path, source: Source, shown: str, key: str = "text") -> list[tuple[str, str]]:
