@@ -120,6 +120,18 @@ def test_a_latin_sentence_keeps_the_space_before_chinese_in_the_captions_and_the
     assert "What a river" in english and "I was scared, but the crew stayed calm the whole time" in english
 
 
+def test_an_english_sentence_in_a_question_is_read_by_the_english_voice() -> None:
+    """The host's cue of `## 有人说“All good things must come to an end”，…` holds the English as a run
+    of its own (a heading has one `lang` in the model: the plan finds it as a paragraph's are);
+    before, the Mandarin voice read it."""
+    _doc, cues = _cues("ferry-panel")
+    quoted = re.findall(r"^## .*?“([A-Za-z ]+)”", SOURCES["ferry-panel"].read_text(encoding="utf-8"), re.M)
+    assert quoted
+    for english in quoted:
+        (cue,) = [cue for cue in cues if cue.role == "host" and english in "".join(cue.shown)]
+        assert [("".join(cue.spoken)[start:end], lang) for start, end, lang in cue.runs] == [(english, "en")]
+
+
 def _script_page(shape: str) -> tuple[str, str, list]:
     """The script's Markdown and page of a title, its programme stood in by hand from the audio plan
     (the timing is not what this looks at), and the plan's cues."""

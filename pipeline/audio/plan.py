@@ -20,6 +20,7 @@ from pipeline.audio.foreign import apart, located, said_apart, spoken_runs, spok
 from pipeline.furniture import word
 from pipeline.model import Answer, Document, Paragraph, Section, Span
 from pipeline.passes.casting import Cast
+from pipeline.passes.languages import heading_spans
 from pipeline.passes.speech import EAR_ONLY, SpeechRules, cardinal, load_rules, sentences, speak
 from pipeline.sourcetext import is_wide, line_join
 
@@ -120,7 +121,10 @@ class _Writer:
             heading = self.opening() if first else []
             voice: Role = "narrator"
         elif section.kind in ("question", "closing"):
-            heading = self.cues("host", [Span(text=heading_pauses(title), lang=section.lang)], self.pauses.title)
+            spans = [Span(text=heading_pauses(title), lang=section.lang)] if section.lang else [
+                span.model_copy(update={"text": heading_pauses(span.text)}) for span in
+                heading_spans(title, self.doc.meta.language, section.loc)]  # (its English for the English voice)
+            heading = self.cues("host", spans, self.pauses.title)
             voice = "host"
         else:
             heading = self.cues("narrator", [Span(text=heading_pauses(title) + "。", lang=section.lang)], self.pauses.title)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from pipeline.diagnostics import Diagnostic
 from pipeline.furniture import primary_language, written_in_chinese
-from pipeline.model import Document, Paragraph, Section
+from pipeline.model import Document, Location, Paragraph, Section, Span
 
 TABLE_FILE = Path(__file__).resolve().parent.parent / "data" / "latin-languages.toml"
 # Han, kana, hangul, CJK and full-width punctuation: one of these and the paragraph is not
@@ -129,6 +129,15 @@ def _split(p: Paragraph, runs: list[tuple[int, int, str]]) -> Paragraph:
             update = {"text": span.text[a - s0:b - s0], **({"lang": lang} if lang else {})}
             spans.append(span.model_copy(update=update) if lang or len(cuts) > 2 else span)
     return p.model_copy(update={"spans": tuple(spans)})
+
+
+def heading_spans(text: str, language: str, loc: Location) -> tuple[Span, ...]:
+    """A heading's text as spans, its Latin sentences marked as a paragraph's are (`你怎么看“Move
+    fast and break things”这句话？`): the model gives a heading one `lang`, so the audio plan asks
+    here, and the host's Mandarin voice no longer reads the English (the thirteenth sweep)."""
+    p = Paragraph(spans=(Span(text=text),), loc=loc)
+    runs = _told_runs(p, primary_language(language)) if _CJK.search(text) else []
+    return _split(p, runs).spans if runs else p.spans
 
 
 def _marked(p: Paragraph, own: str) -> Paragraph:
