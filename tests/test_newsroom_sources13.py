@@ -179,18 +179,22 @@ def test_the_script_pages_title_is_in_the_titles_language() -> None:
 
 
 def test_a_traditional_titles_follow_up_inside_an_answer_is_warned(tmp_path) -> None:
-    """`追問：…？` pasted inside an answer is W426, `## 追問：…` W429, in traditional characters as in
-    simplified (before: neither)."""
+    """`記者：…？` pasted inside an answer is W426, `## 追問：…` W429, in traditional characters as in
+    simplified (before: neither); and so are a label in brackets, `【問】…？`, `## 【追問】…`, and a turn
+    in brackets, `（追問：…？）` (before: no warning in either script)."""
     from pipeline.check import check
 
     text = SOURCES["tw-bento"].read_text(encoding="utf-8")
     broken = text.replace("## 下雨天客人為什麼少？", "## 追問：下雨天客人為什麼少？").replace(
-        "不然不入味。\n", "不然不入味。\n\n**記者：那下雨天呢？**\n", 1)
+        "不然不入味。\n", "不然不入味。\n\n**記者：那下雨天呢？**\n", 1).replace(
+        "## 十五年來，什麼東西變了？", "## 【追問】十五年來，什麼東西變了？").replace(
+        "懶得排隊的人。", "懶得排隊的人。\n\n（追問：颱風天也來嗎？）\n\n【問】為什麼是星期五？\n\n", 1)
     path = tmp_path / "tw-bento.md"
     path.write_text(broken, encoding="utf-8")
     _doc, diagnostics = check(path, pinyin=False)
     lines = broken.split("\n")
-    want = [("W426", lines.index("**記者：那下雨天呢？**") + 1), ("W429", lines.index("## 追問：下雨天客人為什麼少？") + 1)]
+    want = sorted([("W426", lines.index(asked) + 1) for asked in ("**記者：那下雨天呢？**", "（追問：颱風天也來嗎？）", "【問】為什麼是星期五？")]
+                  + [("W429", lines.index(heading) + 1) for heading in ("## 追問：下雨天客人為什麼少？", "## 【追問】十五年來，什麼東西變了？")])
     assert sorted((d.code, d.line) for d in diagnostics) == want, [(d.code, d.line, d.message) for d in diagnostics]
 
 
