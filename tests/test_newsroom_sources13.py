@@ -84,18 +84,20 @@ def test_an_english_sentence_inside_chinese_is_marked_with_its_language() -> Non
 
 
 def test_a_sentence_whose_language_is_not_told_is_warned(tmp_path) -> None:
-    """W430 where the model cannot tell a short sentence's language (`Goodbye, old ferry.`), at its
-    paragraph's line; a name or two words (`What a river` without its mark is three) are not."""
+    """W430 where the model cannot tell a short sentence's language (`Goodbye, old ferry.`), or a
+    clause's (`stay hungry, stay foolish`), at its paragraph's line; a command (`npm run build`) is
+    not warned."""
     from pipeline.check import check
 
     text = SOURCES["ferry-panel"].read_text(encoding="utf-8")
-    unmarked = text.replace("[Goodbye, old ferry.]{lang=en}", "Goodbye, old ferry.")
-    assert unmarked != text
+    unmarked = text.replace("[Goodbye, old ferry.]{lang=en}", "Goodbye, old ferry.").replace(
+        "下船的时候，慢一点。", "下船的时候，慢一点。我师父常说stay hungry, stay foolish，我一直记得。运行npm run build就好。")
+    assert unmarked.count("\n") == text.count("\n")
     path = tmp_path / "ferry-panel.md"
     path.write_text(unmarked, encoding="utf-8")
     _doc, diagnostics = check(path, pinyin=False)
-    line = unmarked[:unmarked.index("Goodbye, old ferry.")].count("\n") + 1
-    assert [(d.code, d.line) for d in diagnostics] == [("W430", line)], [(d.code, d.line, d.message) for d in diagnostics]
+    lines = [unmarked[:unmarked.index(run)].count("\n") + 1 for run in ("stay hungry", "Goodbye, old ferry.")]
+    assert [(d.code, d.line) for d in diagnostics] == [("W430", line) for line in lines], [(d.code, d.line, d.message) for d in diagnostics]
 
 
 def _cues(shape: str):  # type: ignore[no-untyped-def]

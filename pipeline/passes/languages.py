@@ -15,8 +15,8 @@ always start my day with a cup of tea. 然后出门。`, the thirteenth sweep: t
 and nothing warned): a run of words written in Latin letters between the paragraph's CJK text
 (`latin_runs`: `min_words` words or more, most in lower case, so not a name or a product) is
 marked with its language when the model tells it, and `publish check` asks for the mark (W430,
-`unmarked_sentences`) when it cannot and the run is a sentence (it ends in . ! ? or has
-`warn_words` words). A run inside a link, or overlapping a span already marked, is left alone.
+`unmarked_sentences`) when it cannot and the run is a sentence (it ends in . ! ?, holds a
+comma, or has `warn_words` words). A run inside a link, or overlapping a span already marked, is left alone.
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ _NOT_CJK = re.compile(f"[^{_CJK_CLASS}]+")
 # A run opens at a letter and ends at its last letter, digit or Latin sentence mark: the quotes
 # and dashes around it are the Chinese text's (“…”, ——), set in its face.
 _RUN_EDGES = re.compile(r"[^\W\d_](?:.*[\w.!?])?", re.S)
-_SENTENCE_END = re.compile(r"[.!?]$")
+# A run that reads as a sentence (or a clause of one), not a command or a name: it ends in a
+# sentence's mark or holds a comma (`stay hungry, stay foolish`), or is long (`warn_words`).
+_SENTENCE_LIKE = re.compile(r"[.!?]$|[A-Za-z], [A-Za-z]")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -197,7 +199,7 @@ def unmarked_sentences(doc: Document) -> Iterator[tuple[Paragraph, str]]:
     for p in doc.paragraphs():
         for start, end in latin_runs(p):
             run = p.text[start:end]
-            if (_SENTENCE_END.search(run) or len(run.split()) >= table().warn_words) and language_of(run) is None:
+            if (_SENTENCE_LIKE.search(run) or len(run.split()) >= table().warn_words) and language_of(run) is None:
                 yield p, run
 
 
