@@ -100,6 +100,7 @@ def test_a_sentence_whose_language_is_not_told_is_warned(tmp_path) -> None:
     assert [(d.code, d.line) for d in diagnostics] == [("W430", line) for line in lines], [(d.code, d.line, d.message) for d in diagnostics]
 
 
+@functools.cache
 def _cues(shape: str):  # type: ignore[no-untyped-def]
     from pipeline.audio.plan import make_plan
     from pipeline.passes.casting import cast
