@@ -123,6 +123,32 @@ def test_a_latin_sentence_keeps_the_space_before_chinese_in_the_captions_and_the
     assert "What a river" in english and "I was scared, but the crew stayed calm the whole time" in english
 
 
+def test_an_english_sentence_with_emphasis_inside_is_one_run_with_its_spaces(tmp_path) -> None:
+    """`I was *so* scared, but …` (three spans: emphasis inside) is one run the English voice reads,
+    spaces kept (before, once marked: `I wasso scared`, and a piece too short for a run, `I`, went to
+    the Chinese voice); a link whose whole text is an English sentence is marked too; two runs of two
+    languages keep the space between them."""
+    from pipeline.audio.plan import make_plan
+    from pipeline.build import prepare
+    from pipeline.passes.casting import cast
+    from pipeline.reader import read_source
+
+    text = SOURCES["ferry-panel"].read_text(encoding="utf-8")
+    varied = text.replace("I was scared, but", "I was *so* scared, but").replace(
+        "他们也怕。", "他们也怕。你可以读读 [This is what the papers said.](https://example.org/ferry) 再说。").replace(
+        "票根别扔，", "票根别扔，[merci beaucoup]{lang=fr} [thank you]{lang=en}，")
+    assert varied.count("*so*") == 1 and varied.count("example.org/ferry") == 1 and varied.count("merci") == 1
+    path = tmp_path / "ferry-panel.md"
+    path.write_text(varied, encoding="utf-8")
+    doc = prepare(read_source(path))
+    (cue,) = [cue for cue in make_plan(doc, cast(doc, "espeak")).cues() if "scared" in "".join(cue.spoken)]
+    said = "".join(cue.spoken)
+    assert [said[start:end] for start, end, lang in cue.runs if lang == "en"] == [
+        "I was so scared, but the crew stayed calm the whole time", "This is what the papers said"], (said, cue.runs)
+    (cue,) = [cue for cue in make_plan(doc, cast(doc, "espeak")).cues() if "merci" in "".join(cue.spoken)]
+    assert "merci beaucoup thank you" in "".join(cue.spoken)  # (before: 'merci beaucoupthank you')
+
+
 def test_an_english_sentence_in_a_question_is_read_by_the_english_voice() -> None:
     """The host's cue of `## 有人说“All good things must come to an end”，…` holds the English as a run
     of its own (a heading has one `lang` in the model: the plan finds it as a paragraph's are);

@@ -136,9 +136,10 @@ def spoken_sentence(sentence: str, runs: Mapping[str, str], rules: SpeechRules) 
 
 def _spaced(printed: str, said: str) -> str:
     """A piece's spoken text with the space the page prints at its edges (`my day. 以后`, where a
-    run meets the text around it): the script shows what is spoken, and showed `my day.以后`."""
-    if not said:
-        return said
+    run meets the text around it): the script shows what is spoken, and showed `my day.以后`; the
+    English voice was handed `I reallylike this place` for `I *really* like this place`."""
+    if not said:  # (a space alone between two runs: `I *really* like it` is three of them)
+        return " " if printed[:1].isspace() else said
     return (" " if printed[:1].isspace() else "") + said + (" " if printed[-1:].isspace() else "")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import groupby
 from typing import Literal
 
 from pipeline.audio.engine import EngineName, VoiceSpec
@@ -204,8 +205,9 @@ class _Writer:
             voice, who = (self.cast.host if role == "host" else self.cast.narrator), word(ROLE_NAMES[role], self.doc.meta.language)
         # runs another language's voice reads as printed (`foreign.apart`): not by the title's rules
         # (each sentence of a run apart: a run of two sentences is cut where the cue's sentences are)
-        handed = {piece: s.lang for s in spans if s.lang and s.lang.lower() != self.doc.meta.language.lower()
-                  and apart(voice, s.lang, s.text) for piece in sentences(s.text) if len(piece) >= 2}
+        runs = _by_language(spans)  # (a run with emphasis inside, `I *really* like it`, is one run)
+        handed = {piece: lang for text, lang in runs if lang and lang.lower() != self.doc.meta.language.lower()
+                  and apart(voice, lang, text) for piece in sentences(text) if len(piece) >= 2}
         shown_sentences: list[str] = []
         spoken_sentences: list[str] = []
         unsaid = ""  # printed sentences with nothing to say (emoji) before the first said one
@@ -238,13 +240,19 @@ class _Writer:
         shown_sentences[0] = shown_prefix + shown_sentences[0]
         spoken_sentences[0] = spoken_prefix + spoken_sentences[0]
         # runs in another language, where the spoken text holds them, for a voice of that language
-        foreign = spoken_runs(((s.text, s.lang) for s in spans), self.doc.meta.language,
+        foreign = spoken_runs(runs, self.doc.meta.language,
                               lambda sentence, lang: said_apart(sentence, lang, self.rules)
                               if apart(voice, lang, sentence) else speak(sentence, self.rules))
         return [Cue(role=role, who=who, voice=voice, shown=tuple(shown_sentences), spoken=tuple(spoken_sentences),
                     pause=pause, speaker_id=answer.speaker.id if answer else None,
                     answer_id=answer.id if answer else None, label=answer.label if answer else None,
                     runs=located("".join(spoken_sentences), foreign))]
+
+
+def _by_language(spans: list[Span]) -> list[tuple[str, str | None]]:
+    """The spans' text joined where neighbours share a language: (text, lang) runs. Emphasis cut an
+    English sentence into three spans, and `I` alone, too short for a run, went to the Chinese voice."""
+    return [(("".join(span.text for span in group)), lang) for lang, group in groupby(spans, key=lambda span: span.lang)]
 
 
 # Marks a line of verse may end in that pause the voice; a line ending in a word (lyrics are often

@@ -16,7 +16,7 @@ and nothing warned): a run of words written in Latin letters between the paragra
 (`latin_runs`: `min_words` words or more, most in lower case, so not a name or a product) is
 marked with its language when the model tells it, and `publish check` asks for the mark (W430,
 `unmarked_sentences`) when it cannot and the run is a sentence (it ends in . ! ?, holds a
-comma, or has `warn_words` words). A run inside a link, or overlapping a span already marked, is left alone.
+comma, or has `warn_words` words). A run cutting a link, or overlapping a span already marked, is left alone.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def language_of(text: str) -> str | None:
 def latin_runs(p: Paragraph) -> Iterator[tuple[int, int]]:
     """(start, end) in a paragraph's text of each run of words in Latin letters between its CJK
     text: `min_words` words apart by spaces or more (an address or `GPT-4` is one), most in lower
-    case (a sentence, not `OpenAI CEO Sam Altman`), inside unmarked spans that are no link."""
+    case (a sentence, not `OpenAI CEO Sam Altman`), over unmarked spans, a link's whole text or none."""
     text = p.text
     if not _CJK.search(text):
         return  # (a paragraph in Latin letters alone: `_marked`, W428)
@@ -105,7 +105,8 @@ def latin_runs(p: Paragraph) -> Iterator[tuple[int, int]]:
         run = text[start:end]
         if sum(any(ch.isalpha() for ch in token) for token in run.split()) < table().min_words or not _prose(run):
             continue
-        if all(span.lang is None and span.href is None for s0, s1, span in bounds if s0 < end and start < s1):
+        if all(span.lang is None and (span.href is None or start <= s0 and s1 <= end)  # (a link is never cut)
+               for s0, s1, span in bounds if s0 < end and start < s1):
             yield start, end
 
 
