@@ -17,7 +17,8 @@ edition shows, modulo the equivalences README and docs/source-format.md document
 
 `python -m tests.sentences SOURCE OUT_DIR` reports, per edition, every sentence missing or
 altered (with the longest start of it that was found), and per answer whether the edition
-printed it under its speaker's name.
+printed it under its speaker's name (the labels read from the edition's structure where it has
+one: the EPUBs' answer sections, the PDFs' label lines, `labelled_runs`).
 """
 
 from __future__ import annotations
