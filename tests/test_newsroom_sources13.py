@@ -110,12 +110,13 @@ def _cues(shape: str):  # type: ignore[no-untyped-def]
 
 
 def test_a_latin_sentence_keeps_the_space_before_chinese_in_the_captions_and_the_script() -> None:
-    """The page's `What a river! 旁边的人` is shown and spoken so (before: `river!旁边`), and every
-    English sentence lies in a run the English voice reads."""
+    """The page's `What a river! 旁边的人` is shown and spoken so (before: `river!旁边`), and so is
+    `Good morning. 开头`, two words no run (before: spoken `morning.开头`); every English sentence
+    lies in a run the English voice reads."""
     doc, cues = _cues("ferry-panel")
     shown = "".join("".join(cue.shown) for cue in cues)
     spoken = ["".join(cue.spoken) for cue in cues]
-    for sentence in _typed_english(SOURCES["ferry-panel"]) + ["What a river!", "Goodbye, old ferry."]:
+    for sentence in _typed_english(SOURCES["ferry-panel"]) + ["What a river!", "Goodbye, old ferry.", "Good morning."]:
         (page,) = [p.text for p in doc.paragraphs() if sentence in p.text]
         after = page[page.index(sentence) + len(sentence):][:2]
         assert sentence + after in shown and any(sentence + after in text for text in spoken), (sentence, after)
