@@ -116,6 +116,8 @@ RULES: dict[str, tuple[Severity, str]] = {
                         "and the answer below it in a fence of its own"),
     "W428": ("warning", "mark the paragraph's language: write it as [the paragraph's text]{lang=en} "
                         "(fr, de, es … for another language)"),
+    "W430": ("warning", "mark the sentence's language: write it as [the sentence]{lang=en} (fr, de, es … for "
+                        "another language)"),
     "W431": ("warning", "check the language's tag (sv, fi, sw …), or add a voice for it to [foreign.espeak] and "
                         "[foreign.edge] of pipeline/data/voices-languages.toml"),
     "W429": ("warning", "delete the label and its colon: the editions mark the questions themselves"),

@@ -16,10 +16,33 @@ from pipeline.diagnostics import Diagnostic
 from pipeline.model import Document, Section
 
 # The labels copy gives an interviewer's turn (as `publish import` reads them, rules.toml), then a
-# sentence that asks. Matched on the model's text (bold already read), folded (`Ｑ：`, `Ｑ１：`).
+# sentence that asks. Matched on the model's text (bold already read), folded (`Ｑ：`, `Ｑ１：`), and
+# read through its simplified forms (`_folded`): a title in traditional characters writes `追問：`,
+# `記者：` (the thirteenth sweep: neither W426 nor W429 saw them).
 INTERVIEWER_LABELS = ("问", "提问", "追问", "记者", "主持人", "Q", "Question", "Interviewer")
-_ASKED = re.compile(r"\s*(?:" + "|".join(INTERVIEWER_LABELS) + r")\s*\d{0,2}\s*[:：]\s*(?P<question>.+?[?？])\s*",
-                    re.IGNORECASE)
+# A label is followed by its colon, or set in brackets (`【追问】`, `[问]`, as the importer reads
+# `【问】`), or the whole turn is in brackets (`（追问：那后来呢？）`; NFKC made `（` `(`).
+_LABEL = r"(?:" + "|".join(INTERVIEWER_LABELS) + r")\s*\d{0,2}"
+_OPEN, _CLOSE = r"[(\[【〔]", r"[)\]】〕]"
+_TURN = (rf"(?P<label>{_OPEN}\s*{_LABEL}\s*{_CLOSE}\s*[:：]?|{_LABEL}\s*[:：])\s*(?P<question>.+?[?？])"
+         rf"|{_OPEN}\s*(?P<bracketed>{_LABEL}\s*[:：])\s*(?P<inside>.+?[?？])\s*{_CLOSE}")
+_ASKED = re.compile(rf"\s*(?:{_TURN})\s*", re.IGNORECASE)
+
+
+def _folded(text: str) -> str:
+    """The text as the tables above are written: half-width (NFKC), simplified characters."""
+    from pipeline.passes.pinyin.hant import hant_to_hans
+
+    return unicodedata.normalize("NFKC", text).translate(hant_to_hans())
+
+
+def _as_written(text: str, match: re.Match[str], group: str) -> str:
+    """A group of a match on the folded text, as the source writes it ('？' not folded): folding
+    keeps each character's place but for the rare compatibility character that NFKC spells out."""
+    folded = match.string
+    if len(folded) != len(text):
+        return match[group].strip()
+    return text[match.start(group):match.end(group)].strip()
 
 
 def questions_in_answers(doc: Document) -> list[Diagnostic]:
@@ -28,10 +51,10 @@ def questions_in_answers(doc: Document) -> list[Diagnostic]:
     for section in doc.sections:
         for answer in section.answers:
             for paragraph in answer.paragraphs:
-                asked = _ASKED.fullmatch(unicodedata.normalize("NFKC", paragraph.text))
+                asked = _ASKED.fullmatch(_folded(paragraph.text))
                 if asked is None:
                     continue
-                question = re.split("[:：]", paragraph.text, maxsplit=1)[-1].strip()  # (as written: '？' not folded)
+                question = _as_written(paragraph.text, asked, asked["question"] and "question" or "inside")
                 found.append(Diagnostic(
                     "W426", paragraph.loc.path, paragraph.loc.line, paragraph.loc.col,
                     f"'{paragraph.text.strip()[:40]}' is a question inside {answer.speaker.name}'s answer: every edition "
@@ -44,7 +67,7 @@ def questions_in_answers(doc: Document) -> list[Diagnostic]:
 # '## 问：你为什么…', '## Q1：…', '## 问 : …' (a space before the colon, or a full-width one). Every
 # edition printed the label as the question's first word, the contents listed it, and the audio read
 # "问" aloud before the question. A warning: a heading may quote a label on purpose.
-_LABELLED_HEADING = re.compile(r"\s*(?P<label>(?:" + "|".join(INTERVIEWER_LABELS) + r")\s*\d{0,2}\s*[:：])\s*(?P<question>\S.*)",
+_LABELLED_HEADING = re.compile(rf"\s*(?P<label>{_OPEN}\s*{_LABEL}\s*{_CLOSE}\s*[:：]?|{_LABEL}\s*[:：])\s*(?P<question>\S.*)",
                                re.IGNORECASE)
 
 
@@ -52,9 +75,9 @@ def labels_in_headings(doc: Document) -> list[Diagnostic]:
     """W429 for each question chapter whose heading opens with an interviewer's label."""
     found = []
     for section in doc.sections:
-        labelled = _LABELLED_HEADING.fullmatch(unicodedata.normalize("NFKC", section.title or ""))
+        labelled = _LABELLED_HEADING.fullmatch(_folded(section.title or ""))
         if section.kind in ("question", "closing") and labelled is not None:
-            question = re.split("[:：]", section.title or "", maxsplit=1)[-1].strip()
+            question = _as_written(section.title or "", labelled, "question")
             found.append(Diagnostic(
                 "W429", section.loc.path, section.loc.line, 1,
                 f"the heading opens with the interviewer's label '{(section.title or '')[:len(section.title or '') - len(question)].strip()}': "

@@ -17,7 +17,8 @@ edition shows, modulo the equivalences README and docs/source-format.md document
 
 `python -m tests.sentences SOURCE OUT_DIR` reports, per edition, every sentence missing or
 altered (with the longest start of it that was found), and per answer whether the edition
-printed it under its speaker's name.
+printed it under its speaker's name (the labels read from the edition's structure where it has
+one: the EPUBs' answer sections, the PDFs' label lines, `labelled_runs`).
 """
 
 from __future__ import annotations
@@ -198,6 +199,75 @@ def runs_after_labels(source: Source, shown: str, key: str = "text") -> list[tup
             for k, match in enumerate(found)]
 
 
+def epub_runs(path: Path) -> list[tuple[str, str]]:
+    """(label, answer text) of each answer of an EPUB (plain or learner) in reading order, read
+    from its structure: an answer is a `section.answer`, its label that section's `h2.label`.
+    Cutting the text at every place a label's words stand (`runs_after_labels`) also cut an
+    answer opening with a speaker's name (`ChatGPT没有早晨`, where ChatGPT also speaks) there."""
+    from tests.renderers.epubtools import NS, Book, shown_text
+
+    book = Book.open(path)
+    runs = []
+    for href in book.spine():
+        for section in book.tree(href).iterfind(".//x:section", NS):
+            if "answer" not in (section.get("class") or "").split():
+                continue
+            label = section.find("x:h2", NS)
+            if label is None or "label" not in (label.get("class") or "").split():
+                continue
+            text = "".join(shown_text(child) + (child.tail or "") for child in section if child is not label)
+            runs.append((shown_text(label), text))
+    return runs
+
+
+def pdf_runs(lines: list[str], source: Source) -> list[tuple[str, str]]:
+    """(label, text up to the next label) of a PDF's text lines (running heads and folios left
+    out): the PDFs set each answer's label as a line (or, when long, lines) of its own ending in
+    its colon (`小学老师岳兰：`, `Rosa Vale, pilot:`), which an answer opening with a speaker's
+    name does not."""
+    labels = {normalise(source.label(block)) + ":" for block in source.blocks if block.speaker}
+    runs: list[tuple[str, str]] = []
+    index = 0
+    while index < len(lines):
+        span = _label_lines(lines, index, labels)
+        if span:
+            runs.append(("".join(line for line in lines[index:index + span] if HAN.search(line) or span == 1), ""))
+            index += span
+            continue
+        if runs:
+            runs[-1] = (runs[-1][0], runs[-1][1] + lines[index])
+        index += 1
+    return runs
+
+
+def _label_lines(lines: list[str], index: int, labels: set[str]) -> int:
+    """How many lines from `index` a label takes (0: none opens there): one, or up to three set
+    apart by the learner PDF's pinyin lines (a long role wraps, its second line's pinyin between)."""
+    joined, parts = "", 0
+    for taken, line in enumerate(lines[index:index + 12], 1):
+        if taken > 1 and not HAN.search(line):
+            continue  # (the pinyin over the label's next line, in as many pieces as pdfminer finds)
+        joined, parts = joined + line, parts + 1
+        if normalise(joined) in labels:
+            return taken
+        if parts == 3:
+            break
+    return 0
+
+
+def labelled_runs(path: Path, source: Source, shown: str, key: str = "text") -> list[tuple[str, str]]:
+    """An edition's (label, answer text) runs in reading order: from its structure where it has
+    one (`epub_runs`, `pdf_runs`), else cut at the labels' words (`runs_after_labels`)."""
+    if path.suffix == ".epub":
+        return epub_runs(path)
+    if path.suffix == ".pdf":
+        from tests.test_newsroom_sources import pdf_pages
+
+        return pdf_runs([line.text for page in pdf_pages(path) for line in page.lines
+                         if line.y0 <= page.height * 0.9 and not line.text.strip().isdigit()], source)
+    return runs_after_labels(source, shown, key)
+
+
 def script_cues(markdown: str) -> list[tuple[str, str, str]]:
     """The podcast script's cues: (who speaks, in which voice, the text shown), from its lines
     '**`00:16.311` 何田田** · 本刊记者 · `voice`' and the text lines under them. The voice is the
@@ -270,7 +340,7 @@ def main(argv: list[str]) -> int:  # pragma: no cover - a tool for looking by ha
         for line in lost:
             print("   ", line)
         if key != "words" and any(b.speaker for b in source.blocks):
-            wrong = misattributed(source, runs_after_labels(source, shown, key), key)
+            wrong = misattributed(source, labelled_runs(Path(argv[1]) / name, source, shown, key), key)
             faults += len(wrong)
             print(f"    answers under the wrong name: {wrong or 'none'}")
     if any(b.speaker for b in source.blocks):

@@ -59,13 +59,14 @@ def _book_text(path: Path) -> str:
 
 def test_the_sources_check_clean() -> None:
     """No error; the warnings are the ones these texts earn (the straight
-    quotes of a line of code quoted in Chinese text)."""
+    quotes of a line of code quoted in Chinese text; `More transistors, less heat.` inside a
+    Chinese paragraph, English the language model is not sure of: W430)."""
     from pipeline.check import check
 
     for shape, path in SOURCES.items():
         doc, diagnostics = check(path, pinyin=False)  # (W405, the guessed readings, cost seconds)
         codes = {d.code for d in diagnostics}
-        assert doc is not None and codes <= {"W401", "W404"}, (shape, [(d.line, d.code, d.message) for d in diagnostics])
+        assert doc is not None and codes <= {"W401", "W404", "W430"}, (shape, [(d.line, d.code, d.message) for d in diagnostics])
 
 
 def lost_from_the_epubs(out: Path, sources: dict[str, Path], slugs: dict[str, str],

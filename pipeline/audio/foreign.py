@@ -128,9 +128,19 @@ def spoken_sentence(sentence: str, runs: Mapping[str, str], rules: SpeechRules) 
     parts = wrapped(sentence, runs) if runs else []
     if not any(lang for _piece, lang in parts):
         return speak(sentence, rules)
-    said = "".join(said_apart(piece, lang, rules) if lang else speak(piece, rules, part=True) for piece, lang in parts)
-    said = re.sub(r"^[，、：；。\s]+", "", said.strip())
+    said = "".join(_spaced(piece, said_apart(piece, lang, rules) if lang else speak(piece, rules, part=True))
+                   for piece, lang in parts)
+    said = re.sub(r"^[，、：；。\s]+", "", re.sub(r"\s+", " ", said).strip())
     return re.sub(r"[，、：；]$", "。", said)
+
+
+def _spaced(printed: str, said: str) -> str:
+    """A piece's spoken text with the space the page prints at its edges (`my day. 以后`, where a
+    run meets the text around it): the script shows what is spoken, and showed `my day.以后`; the
+    English voice was handed `I reallylike this place` for `I *really* like this place`."""
+    if not said:  # (a space alone between two runs: `I *really* like it` is three of them)
+        return " " if printed[:1].isspace() else said
+    return (" " if printed[:1].isspace() else "") + said + (" " if printed[-1:].isspace() else "")
 
 
 def spoken_runs(pieces: Iterable[tuple[str, str | None]], title_language: str, say) -> dict[str, str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import groupby
 from typing import Literal
 
 from pipeline.audio.engine import EngineName, VoiceSpec
@@ -20,6 +21,7 @@ from pipeline.audio.foreign import apart, located, said_apart, spoken_runs, spok
 from pipeline.furniture import word
 from pipeline.model import Answer, Document, Paragraph, Section, Span
 from pipeline.passes.casting import Cast
+from pipeline.passes.languages import heading_spans
 from pipeline.passes.speech import EAR_ONLY, SpeechRules, cardinal, load_rules, sentences, speak
 from pipeline.sourcetext import is_wide, line_join
 
@@ -120,7 +122,10 @@ class _Writer:
             heading = self.opening() if first else []
             voice: Role = "narrator"
         elif section.kind in ("question", "closing"):
-            heading = self.cues("host", [Span(text=heading_pauses(title), lang=section.lang)], self.pauses.title)
+            spans = [Span(text=heading_pauses(title), lang=section.lang)] if section.lang else [
+                span.model_copy(update={"text": heading_pauses(span.text)}) for span in
+                heading_spans(title, self.doc.meta.language, section.loc)]  # (its English for the English voice)
+            heading = self.cues("host", spans, self.pauses.title)
             voice = "host"
         else:
             heading = self.cues("narrator", [Span(text=heading_pauses(title) + "。", lang=section.lang)], self.pauses.title)
@@ -200,8 +205,9 @@ class _Writer:
             voice, who = (self.cast.host if role == "host" else self.cast.narrator), word(ROLE_NAMES[role], self.doc.meta.language)
         # runs another language's voice reads as printed (`foreign.apart`): not by the title's rules
         # (each sentence of a run apart: a run of two sentences is cut where the cue's sentences are)
-        handed = {piece: s.lang for s in spans if s.lang and s.lang.lower() != self.doc.meta.language.lower()
-                  and apart(voice, s.lang, s.text) for piece in sentences(s.text) if len(piece) >= 2}
+        runs = _by_language(spans)  # (a run with emphasis inside, `I *really* like it`, is one run)
+        handed = {piece: lang for text, lang in runs if lang and lang.lower() != self.doc.meta.language.lower()
+                  and apart(voice, lang, text) for piece in sentences(text) if len(piece) >= 2}
         shown_sentences: list[str] = []
         spoken_sentences: list[str] = []
         unsaid = ""  # printed sentences with nothing to say (emoji) before the first said one
@@ -209,9 +215,10 @@ class _Writer:
         for sentence in sentences(text):
             spoken = spoken_sentence(sentence, handed, self.rules)
             start = text.find(sentence, at)
-            if shown_sentences and start > at and not text[at:start].strip() and not is_wide(sentence[0]) and not is_wide(
-                    shown_sentences[-1][-1]):  # two Latin sentences keep the space between them (Hi! Bye.:
-                sentence, spoken = " " + sentence, (" " + spoken if spoken else spoken)  # before, 'Hi!Bye.')
+            if shown_sentences and start > at and not text[at:start].strip() and not (is_wide(sentence[0]) and is_wide(
+                    shown_sentences[-1][-1])):  # a Latin sentence keeps the space the page prints after or before it
+                # (Hi! Bye.: before, 'Hi!Bye.'; 说了一句 What a river! 旁边的人…: before, 'What a river!旁边', printed too)
+                sentence, spoken = " " + sentence, (" " + spoken if spoken else spoken)
             at = start + len(sentence.lstrip()) if start >= 0 else at
             if spoken:
                 shown_sentences.append(unsaid + sentence)
@@ -233,13 +240,19 @@ class _Writer:
         shown_sentences[0] = shown_prefix + shown_sentences[0]
         spoken_sentences[0] = spoken_prefix + spoken_sentences[0]
         # runs in another language, where the spoken text holds them, for a voice of that language
-        foreign = spoken_runs(((s.text, s.lang) for s in spans), self.doc.meta.language,
+        foreign = spoken_runs(runs, self.doc.meta.language,
                               lambda sentence, lang: said_apart(sentence, lang, self.rules)
                               if apart(voice, lang, sentence) else speak(sentence, self.rules))
         return [Cue(role=role, who=who, voice=voice, shown=tuple(shown_sentences), spoken=tuple(spoken_sentences),
                     pause=pause, speaker_id=answer.speaker.id if answer else None,
                     answer_id=answer.id if answer else None, label=answer.label if answer else None,
                     runs=located("".join(spoken_sentences), foreign))]
+
+
+def _by_language(spans: list[Span]) -> list[tuple[str, str | None]]:
+    """The spans' text joined where neighbours share a language: (text, lang) runs. Emphasis cut an
+    English sentence into three spans, and `I` alone, too short for a run, went to the Chinese voice."""
+    return [(("".join(span.text for span in group)), lang) for lang, group in groupby(spans, key=lambda span: span.lang)]
 
 
 # Marks a line of verse may end in that pause the voice; a line ending in a word (lyrics are often

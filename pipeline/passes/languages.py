@@ -9,6 +9,14 @@ model of 97 languages, shipped in its wheel); when it names one language with co
 editor had marked them. When it cannot, the paragraph stays as written and `publish check`
 asks for the mark (W428, `unmarked_paragraphs`). A paragraph in the title's own language is
 never marked; a few words (`OK.`, a name) are never marked.
+
+The same rule holds for a sentence in Latin letters inside a Chinese paragraph (`我每天写一格日记。I
+always start my day with a cup of tea. 然后出门。`, the thirteenth sweep: the Mandarin voice read it,
+and nothing warned): a run of words written in Latin letters between the paragraph's CJK text
+(`latin_runs`: `min_words` words or more, most in lower case, so not a name or a product) is
+marked with its language when the model tells it, and `publish check` asks for the mark (W430,
+`unmarked_sentences`) when it cannot and the run is a sentence (it ends in . ! ?, holds a
+comma, or has `warn_words` words). A run cutting a link, or overlapping a span already marked, is left alone.
 """
 
 from __future__ import annotations
@@ -22,12 +30,20 @@ from pathlib import Path
 
 from pipeline.diagnostics import Diagnostic
 from pipeline.furniture import primary_language, written_in_chinese
-from pipeline.model import Document, Paragraph, Section
+from pipeline.model import Document, Location, Paragraph, Section, Span
 
 TABLE_FILE = Path(__file__).resolve().parent.parent / "data" / "latin-languages.toml"
 # Han, kana, hangul, CJK and full-width punctuation: one of these and the paragraph is not
-# written in Latin letters alone (a Chinese sentence quoting English is left as written).
-_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
+# written in Latin letters alone (a sentence in Latin letters inside it is a run of its own: `latin_runs`).
+_CJK_CLASS = r"\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f"
+_CJK = re.compile(f"[{_CJK_CLASS}]")
+_NOT_CJK = re.compile(f"[^{_CJK_CLASS}]+")
+# A run opens at a letter and ends at its last letter, digit or Latin sentence mark: the quotes
+# and dashes around it are the Chinese text's (“…”, ——), set in its face.
+_RUN_EDGES = re.compile(r"[^\W\d_](?:.*[\w.!?])?", re.S)
+# A run that reads as a sentence (or a clause of one), not a command or a name: it ends in a
+# sentence's mark or holds a comma (`stay hungry, stay foolish`), or is long (`warn_words`).
+_SENTENCE_LIKE = re.compile(r"[.!?]$|[A-Za-z], [A-Za-z]")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -70,9 +86,69 @@ def language_of(text: str) -> str | None:
     return str(lang) if confidence >= t.min_confidence else None
 
 
+def latin_runs(p: Paragraph) -> Iterator[tuple[int, int]]:
+    """(start, end) in a paragraph's text of each run of words in Latin letters between its CJK
+    text: `min_words` words apart by spaces or more (an address or `GPT-4` is one), most in lower
+    case (a sentence, not `OpenAI CEO Sam Altman`), over unmarked spans, a link's whole text or none."""
+    text = p.text
+    if not _CJK.search(text):
+        return  # (a paragraph in Latin letters alone: `_marked`, W428)
+    bounds, at = [], 0
+    for span in p.spans:
+        bounds.append((at, at + len(span.text), span))
+        at += len(span.text)
+    for stretch in _NOT_CJK.finditer(text):
+        edges = _RUN_EDGES.search(stretch[0])
+        if edges is None:
+            continue
+        start, end = stretch.start() + edges.start(), stretch.start() + edges.end()
+        run = text[start:end]
+        if sum(any(ch.isalpha() for ch in token) for token in run.split()) < table().min_words or not _prose(run):
+            continue
+        if all(span.lang is None and (span.href is None or start <= s0 and s1 <= end)  # (a link is never cut)
+               for s0, s1, span in bounds if s0 < end and start < s1):
+            yield start, end
+
+
+def _told_runs(p: Paragraph, own: str) -> list[tuple[int, int, str]]:
+    """The paragraph's `latin_runs` the model tells the language of, when it is not the title's."""
+    found = []
+    for start, end in latin_runs(p):
+        lang = language_of(p.text[start:end])
+        if lang is not None and lang != own:
+            found.append((start, end, lang))
+    return found
+
+
+def _split(p: Paragraph, runs: list[tuple[int, int, str]]) -> Paragraph:
+    """The paragraph with each run's text in spans of its language, the rest as it was."""
+    spans, at = [], 0
+    for span in p.spans:
+        s0, s1 = at, at + len(span.text)
+        at = s1
+        cuts = sorted({s0, s1, *(x for r0, r1, _ in runs for x in (r0, r1) if s0 < x < s1)})
+        for a, b in zip(cuts, cuts[1:]):
+            lang = next((lang for r0, r1, lang in runs if r0 <= a and b <= r1), None)
+            update = {"text": span.text[a - s0:b - s0], **({"lang": lang} if lang else {})}
+            spans.append(span.model_copy(update=update) if lang or len(cuts) > 2 else span)
+    return p.model_copy(update={"spans": tuple(spans)})
+
+
+def heading_spans(text: str, language: str, loc: Location) -> tuple[Span, ...]:
+    """A heading's text as spans, its Latin sentences marked as a paragraph's are (`你怎么看“Move
+    fast and break things”这句话？`): the model gives a heading one `lang`, so the audio plan asks
+    here, and the host's Mandarin voice no longer reads the English (the thirteenth sweep)."""
+    p = Paragraph(spans=(Span(text=text),), loc=loc)
+    runs = _told_runs(p, primary_language(language)) if _CJK.search(text) else []
+    return _split(p, runs).spans if runs else p.spans
+
+
 def _marked(p: Paragraph, own: str) -> Paragraph:
     if all(span.lang for span in p.spans):
         return p
+    if _CJK.search(p.text):
+        runs = _told_runs(p, own)
+        return _split(p, runs) if runs else p
     lang = language_of(p.text)
     if lang is None or lang == own:
         return p
@@ -116,9 +192,26 @@ def _prose(text: str) -> bool:
     return sum(word[0].islower() for word in words) * 2 >= len(words)
 
 
+def unmarked_sentences(doc: Document) -> Iterator[tuple[Paragraph, str]]:
+    """(paragraph, run): sentences in Latin letters inside a Chinese title's Chinese paragraphs,
+    unmarked, whose language the model cannot tell: the audio reads them with the Mandarin voice."""
+    if not written_in_chinese(doc.meta.language):
+        return
+    for p in doc.paragraphs():
+        for start, end in latin_runs(p):
+            run = p.text[start:end]
+            if (_SENTENCE_LIKE.search(run) or len(run.split()) >= table().warn_words) and language_of(run) is None:
+                yield p, run
+
+
 def unmarked_language(doc: Document) -> list[Diagnostic]:
-    """W428 for each paragraph `unmarked_paragraphs` finds."""
+    """W428 for each paragraph `unmarked_paragraphs` finds, W430 for each sentence
+    `unmarked_sentences` finds."""
     return [Diagnostic("W428", p.loc.path, p.loc.line, p.loc.col,
                        f"“{p.text[:40]}” is written in Latin letters alone and marked no language: every "
                        f"edition prints it as Chinese, and a screen reader reads it with a Chinese voice")
-            for p in unmarked_paragraphs(doc)]
+            for p in unmarked_paragraphs(doc)] + [
+        Diagnostic("W430", p.loc.path, p.loc.line, p.loc.col,
+                   f"“{run[:40]}” is a sentence in Latin letters inside Chinese text whose language the "
+                   f"editions cannot tell: the audio reads it with the Chinese voice, and a screen reader too")
+        for p, run in unmarked_sentences(doc)]

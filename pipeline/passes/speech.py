@@ -399,6 +399,7 @@ def _letters(text: str, rules: SpeechRules) -> str:
 
 
 _HALF_WIDTH_PAUSES = str.maketrans(",:;!?", "，：；！？")
+_KEPT_SPACE = "\ue00c"  # (a space `_tidy` keeps, through its joining of Chinese words)
 
 
 def _tidy(text: str, part: bool = False) -> str:
@@ -406,7 +407,10 @@ def _tidy(text: str, part: bool = False) -> str:
     text = re.sub(r"\s+", " ", text.translate(_HALF_WIDTH_PAUSES))
     text = text.replace("/", "、")  # a slash no rule read (25/25/2024: no date, no fraction) is a pause
     text = re.sub(r"(?<=[^\s\-－])[-－](?=[^\s\-－])", "杠", text)  # HT-2024-001: a code's dash (before: said as a sign)
-    text = re.sub(rf"\s*([{_HAN}{_PAUSES}])\s*", r"\1", text)
+    # the space the page prints after a Latin sentence before Chinese stays (`good night. 以后`: the
+    # script showed `good night.以后`; the voice hears no difference)
+    text = re.sub(rf"(?<=[A-Za-z][.!?]) (?=[{_HAN}])", _KEPT_SPACE, text)
+    text = re.sub(rf"\s*([{_HAN}{_PAUSES}])\s*", r"\1", text).replace(_KEPT_SPACE, " ")
 
     def strongest(m: re.Match[str]) -> str:
         return max(m[0], key=lambda c: _STRENGTH.get(c, 0))

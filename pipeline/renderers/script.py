@@ -21,7 +21,7 @@ from pipeline.audio.programme import Programme, produce
 from pipeline.audio.timeline import clock
 from pipeline.foreignruns import foreign_runs, wrapped
 from pipeline.fsutil import atomic_write, written_together
-from pipeline.furniture import word
+from pipeline.furniture import interface, word
 from pipeline.model import Document
 from pipeline.passes.speech import load_rules
 from pipeline.renderers.base import BuildContext
@@ -49,13 +49,14 @@ class Section:
 
 def script_sections(doc: Document, programme: Programme) -> list[Section]:
     timeline = programme.timeline
+    stand_ins = _stand_ins(doc)
     sections = []
     for number, span in enumerate(timeline.chapters, start=1):
         lines = tuple(
             Line(start=timeline.seconds(placed.start), who=placed.cue.who, role=_role(doc, placed.cue),
                  voice=placed.cue.voice.describe() + run_voices(placed.cue.voice, getattr(placed.cue, "runs", ())),
-                 spoken="".join(placed.cue.spoken) or SILENCE,
-                 printed=_printed(placed.cue))
+                 spoken=_as_written("".join(placed.cue.spoken), "".join(placed.cue.shown), stand_ins) or SILENCE,
+                 printed=_printed(placed.cue, stand_ins))
             for placed in span.placements
         )
         sections.append(Section(number=number, title=span.chapter.title, start=timeline.seconds(span.start),
@@ -72,10 +73,28 @@ def _role(doc: Document, cue: Cue) -> str:
     return role + (f"（{word('化名', doc.meta.language)}）" if speaker.pseudonym else "")
 
 
-def _printed(cue: Cue) -> str | None:
+def _printed(cue: Cue, stand_ins: dict[str, str]) -> str | None:
     """The printed text, unless it differs from the spoken only in punctuation and spacing."""
     printed = "".join(cue.shown)
-    return None if _bare(printed) == _bare("".join(cue.spoken)) else printed
+    return None if _bare(printed) == _bare(_as_written("".join(cue.spoken), printed, stand_ins)) else printed
+
+
+def _stand_ins(doc: Document) -> dict[str, str]:
+    """The characters the voice is given for each pinned reading (`亦格` for `一格: yì gé`) → the
+    word, longest first: the engine's business, not the producer's."""
+    rules = load_rules(doc.pronunciation_table)
+    pairs = {stand: word for word, stand in rules.respellings.items() if stand != word}
+    return dict(sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True))
+
+
+def _as_written(spoken: str, printed: str, stand_ins: dict[str, str]) -> str:
+    """The spoken text with each pinned word as the page writes it: the script is read by people
+    (the thirteenth sweep: it showed `我每天写亦格日记` for `一格: yì gé`); the Pronunciations table
+    gives the reading and what the voice is given. A stand-in the page itself prints stays."""
+    for stand, word in stand_ins.items():
+        if stand in spoken and stand not in printed:
+            spoken = spoken.replace(stand, word)
+    return spoken
 
 
 def _bare(text: str) -> str:
@@ -108,7 +127,8 @@ def script_markdown(doc: Document, programme: Programme) -> str:
     out += [f"- Engine: **{programme.engine.name}** · duration {clock(timeline.duration)} · "
             f"{len(sections)} chapters · {len(doc.speakers)} speakers",
             f"- Start times are those of `{doc.meta.slug}.mp3` / `.m4b` built with this engine.",
-            "- Each cue shows the text as it will be spoken; *printed* shows the page where it differs.", ""]
+            "- Each cue shows the text as it will be spoken (a pinned word as written: *Spoken from* gives what "
+            "the voice is given); *printed* shows the page where it differs.", ""]
     out += ["## Cast", "", "| Who | Part | Voice |", "| --- | --- | --- |"]
     out += [f"| {_md(a)} | {_md(b)} | `{c}` |" for a, b, c in _cast_rows(doc, programme)]
     if programme.plan.cast.notes:
@@ -136,7 +156,10 @@ def script_html(doc: Document, programme: Programme) -> str:
     page is `lang="en"`; what comes from the title (its name, the chapters, who speaks, what is
     spoken) carries the title's language, and a run the source marks as another language in
     what is spoken its own (`foreignruns`). Before, the whole page said `zh-Hans`: the English
-    read in a Chinese voice, and a Cantonese title's lines announced as Mandarin."""
+    read in a Chinese voice, and a Cantonese title's lines announced as Mandarin. The `<title>`,
+    which can mark no part of itself, is the title's name and the site's word for the page in the
+    title's language (`渡口四人谈 — 播客脚本（网页）`); it was `渡口四人谈 — podcast script` under
+    the page's `en`: a screen reader announced the Chinese name in English."""
     sections = script_sections(doc, programme)
     timeline = programme.timeline
     h = escape
@@ -179,7 +202,8 @@ def script_html(doc: Document, programme: Programme) -> str:
         body.append("</table></section>")
     return (
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{h(doc.meta.title)} — podcast script</title><style>{CSS}</style></head>"
+        f"<title {lang}>{h(doc.meta.title)} — {h(interface('files', doc.meta.language)['script-html'])}</title>"
+        f"<style>{CSS}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
 
