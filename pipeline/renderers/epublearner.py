@@ -85,6 +85,7 @@ class Annotations:
         self.annotator = CachedAnnotator(self.cache, names=names, overrides=doc.pronunciation_table,
                                          tone_sandhi=options.tone_sandhi)
         self._memo: dict[str, tuple] = {}
+        self._words: dict[tuple[str, tuple[str, ...]], str] = {}  # each word's ruby in `style` (`ruby_html`)
         self.style = style
         self.new = above_level(options.level)
         # the texts of spans marked a language pinyin does not spell (`[火加減]{lang=ja}`, `{lang=yue}`):
@@ -102,7 +103,7 @@ class Annotations:
         return self._memo[value]
 
     def typeset(self, value: str, before: str = "", after: str = "") -> str:
-        return ruby_html(self.tokens(value), self.style, self.new)
+        return ruby_html(self.tokens(value), self.style, self.new, self._words)
 
 
 def chapter_texts(doc: Document, section: Section) -> Iterator[str]:
