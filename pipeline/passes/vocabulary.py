@@ -152,13 +152,18 @@ def gloss(word: str, pinyin: str | None = None, table: Cedict | None = None) -> 
         return None
     # real entries before "variant of …" ones (CC-CEDICT lists one line per traditional form)
     common.sort(key=lambda e: -sum(1 for s in e[1] if s.strip() and not _SKIP_SENSE.match(s.strip())))
-    choice = common[0]
+    # (each entry's reading converted once, and to plain syllables only when no entry has the
+    # reading exactly: pypinyin's conversions were most of the time of listing a book's words)
+    marked = [(e, _marks(e[0])) for e in common]
+    choice = marked[0]
     if pinyin:
-        want = _plain(pinyin).replace(" ", "")
-        exact = [e for e in common if _marks(e[0]).replace(" ", "") == pinyin.replace(" ", "")]
-        loose = [e for e in common if _plain(_marks(e[0])).replace(" ", "") == want]
-        choice = (exact or loose or [choice])[0]
-    return (_marks(choice[0]), _short(choice[1]))
+        exact = [(e, m) for e, m in marked if m.replace(" ", "") == pinyin.replace(" ", "")]
+        if exact:
+            choice = exact[0]
+        else:
+            want = _plain(pinyin).replace(" ", "")
+            choice = next(((e, m) for e, m in marked if _plain(m).replace(" ", "") == want), choice)
+    return (choice[1], _short(choice[0][1]))
 
 
 def _pieces(word: str, pinyin: tuple[str, ...] | None, levels: dict[str, int],

@@ -224,3 +224,17 @@ def test_the_learner_epub_reads_cc_cedict_once_for_all_its_chapters(test_title, 
     asked.clear()
     assert chapter_vocabulary(test_title, Annotations(test_title, LearnerOptions(), Cache(tmp_path)), 4) == lists
     assert asked == []
+
+
+def test_a_gloss_converts_each_entrys_reading_once(monkeypatch):
+    """Choosing the entry read as in the text converted each entry's reading two or three times
+    (pypinyin's conversions were most of the time of listing a book's words): now once."""
+    table = {"行": [("hang2", ["row", "line"]), ("xing2", ["to walk", "to go", "capable"]), ("heng2", ["conduct"])]}
+    converted: list[str] = []
+    real = vocabulary_module._marks
+    monkeypatch.setattr(vocabulary_module, "_marks", lambda reading: converted.append(reading) or real(reading))
+    for pinyin, expected in [("xíng", ("xíng", "to walk; to go; capable")), ("háng", ("háng", "row; line")),
+                             ("heng", ("héng", "conduct")), (None, ("xíng", "to walk; to go; capable"))]:
+        converted.clear()
+        assert gloss("行", pinyin, table) == expected
+        assert sorted(converted) == ["hang2", "heng2", "xing2"]
