@@ -32,7 +32,7 @@ except ImportError:  # Windows: no advisory locks; clean-cache does not wait for
     fcntl = None  # type: ignore[assignment]
 
 from pipeline.errors import PublishError
-from pipeline.fsutil import atomic_write
+from pipeline.fsutil import atomic_write_small
 
 CACHE_VERSION = "1"
 SUM_SUFFIX = ".sum"  # beside each entry: its checksum (an entry's size counts without it)
@@ -104,8 +104,8 @@ class Cache:
     def put(self, namespace: str, digest: str, data: bytes) -> None:
         if self.root is not None:
             path = self._path(namespace, digest)
-            atomic_write(path, data)
-            atomic_write(_sum_path(path), hashlib.sha256(data).hexdigest())
+            atomic_write_small(path, data)
+            atomic_write_small(_sum_path(path), hashlib.sha256(data).hexdigest().encode("ascii"))
 
     def path_for(self, namespace: str, digest: str) -> Path | None:
         """The stored file's path, if present and whole (for tools that want a file, not bytes)."""

@@ -85,6 +85,7 @@ class Annotations:
         self.annotator = CachedAnnotator(self.cache, names=names, overrides=doc.pronunciation_table,
                                          tone_sandhi=options.tone_sandhi)
         self._memo: dict[str, tuple] = {}
+        self._words: dict[tuple[str, tuple[str, ...]], str] = {}  # each word's ruby in `style` (`ruby_html`)
         self.style = style
         self.new = above_level(options.level)
         # the texts of spans marked a language pinyin does not spell (`[火加減]{lang=ja}`, `{lang=yue}`):
@@ -102,7 +103,7 @@ class Annotations:
         return self._memo[value]
 
     def typeset(self, value: str, before: str = "", after: str = "") -> str:
-        return ruby_html(self.tokens(value), self.style, self.new)
+        return ruby_html(self.tokens(value), self.style, self.new, self._words)
 
 
 def chapter_texts(doc: Document, section: Section) -> Iterator[str]:
@@ -122,15 +123,15 @@ def chapter_vocabulary(doc: Document, notes: Annotations, level: int) -> dict[st
 
     The pass is given the chapter's tokens, so each word's pinyin is the one read in the text
     (and the one shown over it); a word listed after one chapter is not listed again."""
-    from pipeline.passes.vocabulary import cached_vocabulary
+    from pipeline.passes.vocabulary import cached_vocabularies
 
+    sections = [section for section in doc.sections if section.kind in ("article", "question", "closing")]
+    tokens = [[token for value in chapter_texts(doc, section) for token in notes.tokens(value)] for section in sections]
     listed: set[str] = set()
     result: dict[str, list] = {}
-    for section in doc.sections:
-        if section.kind not in ("article", "question", "closing"):
-            continue
-        tokens = [token for value in chapter_texts(doc, section) for token in notes.tokens(value)]
-        entries = [entry for entry in cached_vocabulary(notes.cache, tokens, min(level, BAND)) if entry.word not in listed]
+    # (the chapters' lists together: CC-CEDICT read once for all the chapters not in the cache)
+    for section, found in zip(sections, cached_vocabularies(notes.cache, tokens, min(level, BAND))):
+        entries = [entry for entry in found if entry.word not in listed]
         listed.update(entry.word for entry in entries)
         result[section.id] = entries
     return result

@@ -120,7 +120,8 @@ def ruby_word(word: str, syllables: tuple[str, ...], style: RubyStyle | None = N
 
 
 def ruby_html(tokens: Iterable[Reading], style: RubyStyle | None = None,
-              new: Callable[[Reading], bool] | None = None) -> str:
+              new: Callable[[Reading], bool] | None = None,
+              words: dict[tuple[str, tuple[str, ...]], str] | None = None) -> str:
     """Annotated text: each word in a `<span class="w">` (a unit that never breaks across
     lines, so it also takes the marks that must not start or end a line, and is followed by the
     word space; Latin words and numbers too), each
@@ -129,8 +130,12 @@ def ruby_html(tokens: Iterable[Reading], style: RubyStyle | None = None,
     setting that shows only their pinyin).
 
     Browsers find no line-break opportunity between two unbreakable spans, so a `<wbr/>` marks
-    each place between a word and its neighbours where a line may break."""
+    each place between a word and its neighbours where a line may break.
+
+    `words`: each word's `ruby_word` in this `style` made so far (a book's texts share most of
+    their words: 的, 我们, 人工智能 …), filled here; one per book, not one per process."""
     out: list[str] = []
+    words = {} if words is None else words
     word_open = False  # the last thing in `out` is a word's span, still open for closing marks
     opening = ""  # opening marks waiting for the next word
 
@@ -147,7 +152,11 @@ def ruby_html(tokens: Iterable[Reading], style: RubyStyle | None = None,
             if not held:
                 may_break()
             css = "w new" if new is not None and new(token) else "w"
-            out.append(f'<span class="{css}">{escape(opening, quote=False)}{ruby_word(token.text, token.pinyin, style)}')
+            reading = (token.text, tuple(token.pinyin))
+            found = words.get(reading)
+            if found is None:
+                found = words[reading] = ruby_word(token.text, token.pinyin, style)
+            out.append(f'<span class="{css}">{escape(opening, quote=False)}{found}')
             word_open, opening = True, ""
             continue
         chunk = token.text

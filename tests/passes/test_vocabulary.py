@@ -196,3 +196,45 @@ def test_an_edited_paragraph_reads_the_dictionary_for_that_paragraph_only(book_t
     assert cached_vocabulary_of(cache, edited, 4) == expected
     assert len(asked) == 1 and "凌晨" in asked[0]
     assert len(asked[0]) < 200  # one paragraph's words, not the book's
+
+
+def test_the_learner_epub_reads_cc_cedict_once_for_all_its_chapters(test_title, tmp_path, monkeypatch):
+    """Each chapter of the learner EPUB lists its own new words; CC-CEDICT (0.15 s a read) was
+    read once a chapter, a dozen times a cold build of the first title. Now once for all the
+    chapters not in the cache, with the same lists, and not at all from a warm cache."""
+    from pipeline.renderers.epublearner import Annotations, LearnerOptions, chapter_texts, chapter_vocabulary
+
+    asked: list[set[str]] = []
+    real = vocabulary_module._cedict_for
+    monkeypatch.setattr(vocabulary_module, "_cedict_for", lambda words: asked.append(set(words)) or real(words))
+    notes = Annotations(test_title, LearnerOptions(), Cache(tmp_path))
+    lists = chapter_vocabulary(test_title, notes, 4)
+    assert len(asked) == 1
+    chapters = [s for s in test_title.sections if s.kind in ("article", "question", "closing")]
+    assert len(chapters) >= 3 and list(lists) == [s.id for s in chapters]
+    listed: set[str] = set()
+    every = [[token for value in chapter_texts(test_title, section) for token in notes.tokens(value)] for section in chapters]
+    table = real({token.text for tokens in every for token in tokens} | set(vocabulary_module._headwords(
+        token.text for tokens in every for token in tokens)))
+    for section, tokens in zip(chapters, every):  # the yardstick: each chapter's list on its own, uncached
+        expected = [entry for entry in vocabulary(tokens, 4, table=table) if entry.word not in listed]
+        listed.update(entry.word for entry in expected)
+        assert lists[section.id] == expected
+    assert sum(map(len, lists.values())) >= 5
+    asked.clear()
+    assert chapter_vocabulary(test_title, Annotations(test_title, LearnerOptions(), Cache(tmp_path)), 4) == lists
+    assert asked == []
+
+
+def test_a_gloss_converts_each_entrys_reading_once(monkeypatch):
+    """Choosing the entry read as in the text converted each entry's reading two or three times
+    (pypinyin's conversions were most of the time of listing a book's words): now once."""
+    table = {"行": [("hang2", ["row", "line"]), ("xing2", ["to walk", "to go", "capable"]), ("heng2", ["conduct"])]}
+    converted: list[str] = []
+    real = vocabulary_module._marks
+    monkeypatch.setattr(vocabulary_module, "_marks", lambda reading: converted.append(reading) or real(reading))
+    for pinyin, expected in [("xíng", ("xíng", "to walk; to go; capable")), ("háng", ("háng", "row; line")),
+                             ("heng", ("héng", "conduct")), (None, ("xíng", "to walk; to go; capable"))]:
+        converted.clear()
+        assert gloss("行", pinyin, table) == expected
+        assert sorted(converted) == ["hang2", "heng2", "xing2"]

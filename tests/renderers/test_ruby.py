@@ -179,3 +179,23 @@ def test_ruby_html_writes_each_words_shape() -> None:
     html = ruby_html([Token("银行", ("yín", "háng"))], style)
     box = '<span style="width:2.500em">{}</span>'
     assert html == f'<span class="w">{r("银", "yín", 2, box.format("yín"))}{r("行", "háng", 2, box.format("háng"))}</span>'
+
+
+def test_a_book_shapes_each_word_once_and_sets_it_the_same(monkeypatch) -> None:
+    """The learner EPUB typesets every text of the book on every build, an edit's too; a book's
+    texts share most of their words, and shaping each occurrence again (its syllables measured,
+    its pitch found) was a tenth of a second a build. `ruby_html` keeps each word's ruby in the
+    book's `words`: the same markup, each word shaped once."""
+    from pipeline.fonts import font_path
+    from pipeline.renderers import ruby
+
+    style = RubyStyle(pinyin_font=font_path("sans"), size=0.5, gap=0.12, word_space=0.3, condense=0.8)
+    texts = [[Token("银行", ("yín", "háng")), Token("，"), Token("创作", ("chuàng", "zuò"))],
+             [Token("创作", ("chuàng", "zuò")), Token("银行", ("yín", "háng")), Token("行", ("xíng",))]]
+    alone = [ruby_html(tokens, style) for tokens in texts]
+    shaped: list[str] = []
+    real = ruby.ruby_word
+    monkeypatch.setattr(ruby, "ruby_word", lambda word, *args: shaped.append(word) or real(word, *args))
+    words: dict = {}
+    assert [ruby_html(tokens, style, None, words) for tokens in texts] == alone
+    assert sorted(shaped) == ["创作", "行", "银行"]
