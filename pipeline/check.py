@@ -28,7 +28,7 @@ from pipeline.strayspaces import stray_spaces
 from pipeline.checkpinyin import LONG_PARAGRAPH, pinyin_fallbacks
 from pipeline.htmltags import is_tag
 from pipeline.texthygiene import HTML_MARKUP
-from pipeline.textslips import PRINTED_AS_MARKUP, REFERENCE_DEFINITION, stray_combining_marks
+from pipeline.textslips import LATEX_DASH, PRINTED_AS_MARKUP, REFERENCE_DEFINITION, stray_combining_marks
 
 # Errors that leave the file's shape unknown (E101): the line rules took the YAML for text, a W401
 # for each of its quotes, a cascade the editor could not act on; they run once the front matter is there.
@@ -79,6 +79,7 @@ class _SourceText:
     lines: list[str]
     prose: tuple[tuple[int, int, str], ...]
     key_lines: dict[str, int]
+    front_end: int = 0  # the line of the '---' closing the front matter (0: none read)
 
     @classmethod
     def of(cls, lines: list[str]) -> _SourceText:
@@ -86,7 +87,7 @@ class _SourceText:
         key_lines: dict[str, int] = {}
         for name, _value in root.value if isinstance(root, yaml.MappingNode) else []:
             key_lines.setdefault(str(name.value), name.start_mark.line + 2)
-        return cls(lines, tuple(_prose_lines(lines, end, root)), key_lines)
+        return cls(lines, tuple(_prose_lines(lines, end, root)), key_lines, (end or 0) + 1 if end else 0)
 
     @functools.cached_property
     def half_width(self) -> tuple[tuple[tuple[int, str], ...], ...]:
@@ -210,6 +211,22 @@ def _body_lines(lines: list[str], start: int) -> Iterator[tuple[int, int, str]]:
 def _half_width(source: _SourceText, path: str) -> list[Diagnostic]:
     return [Diagnostic("W401", path, number, offset + col + 1, f"half-width '{mark}' in Chinese text")
             for (number, offset, _text), marks in zip(source.prose, source.half_width) for col, mark in marks]
+
+
+def _dashes_in_values(source: _SourceText, path: str) -> list[Diagnostic]:
+    """W432 for LaTeX's dash in a front-matter value, 'subtitle: 城东---城西', or an answer's 'role=' (the
+    thirteenth sweep: the reader's rule reads the body's paragraphs only, and the title page and the
+    label printed the hyphens)."""
+    found = []
+    for number, offset, text in source.prose:
+        if "--" not in text or (number > source.front_end and not source.lines[number - 1].lstrip().startswith(":::")):
+            continue
+        where = "a front-matter value" if number < source.front_end else "an answer's role="
+        found += [Diagnostic("W432", path, number, offset + dash.start() + 1,
+                             f"'{dash[0]}' in {where} is printed as written, hyphens and all: LaTeX's (or a "
+                             "typewriter's) dash, which the format does not turn into a dash")
+                  for dash in LATEX_DASH.finditer(text)]
+    return found
 
 
 def _combining_marks(source: _SourceText, path: str) -> list[Diagnostic]:
@@ -461,4 +478,4 @@ MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speak
 
 # The rules that read the file's lines (exact columns), in the order their warnings were added.
 LINE_RULES: tuple[Callable[[_SourceText, str], list[Diagnostic]], ...] = (_half_width, _quote_styles, _not_in_fonts,
-                                                                          stray_spaces, _combining_marks)
+                                                                          stray_spaces, _combining_marks, _dashes_in_values)

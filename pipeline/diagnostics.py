@@ -71,8 +71,9 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E231": ("error", "type the character itself (a plain space for '&nbsp;'), or write '\\&' to print an '&'"),
     "E232": ("error", "delete the underline (or put an empty line above a '---': a section break, left out); "
                       "a chapter's heading is written '## …'"),
-    "E233": ("error", "delete the marks (and any words they struck out); the format's Markdown is CommonMark: "
-                      "**…** for strong, and no strikethrough, highlighting or other tools' markup"),
+    # (one sentence that fits every row, since the thirteenth sweep: each row's message says what to do with
+    # its construct; "delete the marks (and any words they struck out)" read oddly after a sticker or a heading)
+    "E233": ("error", "the format's Markdown is CommonMark, so every edition prints another tool's markup as written"),
     "E234": ("error", "convert the file again from its original as UTF-8, or type the text again: the editions "
                       "would print the garbled letters"),
     "E235": ("error", "move the closing chapter after the last question (the closing is the book's last question), or drop "

@@ -27,7 +27,7 @@ from markdown_it.token import Token
 
 from pipeline.charrefs import REFERENCE_NAME
 from pipeline.frontmatter import FrontMatterInput, Positions
-from pipeline.htmltags import HTML_TAGS, OFFICE_TAG, is_tag, what_tag
+from pipeline.htmltags import OFFICE_TAG, is_tag, what_tag
 from pipeline.inlinetext import attribute_block_problem, link_problem, what_comment, written_address
 from pipeline.model import Span
 from pipeline.othertools import OTHER_TOOLS_CLASSES
@@ -420,7 +420,7 @@ _FIELD_MARKUP = (
     (_AMPERSAND_WORD, "E231", lambda m: f"the character reference '{m[0]}'", "type the character itself"),
     (_HTML_COMMENT, "E225", lambda m: "an HTML comment '<!--'", "delete the comment"),
     # (a warning: a title may name a tag on purpose, and every edition prints it exactly as written)
-    (_HTML_TAG, "W420", lambda m: f"the HTML tag '{m[0]}'", "delete the tag unless the title means it"),
+    (_HTML_TAG, "W420", lambda m: what_tag(m["name"], m[0]), "delete the tag unless the title means it"),
     # (the eighth sweep) a value saved by Word, whose 'smart quotes' made YAML's "…" curly: printed with them
     (re.compile(r"^“[^“”]*”$|^‘[^‘’]*’$"), "W425",
      lambda m: f"the value '{m[0][:12]}…' wrapped whole in quotation marks '{m[0][0]}…{m[0][-1]}'",
@@ -431,19 +431,20 @@ _FIELD_MARKUP = (
 
 def _field_markup(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first markup of `pattern` in a field's value: only references that are one (or were
-    meant as one) and only the tags of HTML_TAGS ('R&D', '<T>' stay text)."""
+    meant as one) and only the tags `is_tag` knows ('R&D', '<T>' stay text; an office tool's '<o:p>' or a
+    WeChat editor's '<mp-style-type>' is one, since the thirteenth sweep, as in the text)."""
     for found in pattern.finditer(text):
         groups = found.groupdict()
         if "end" in groups and not groups["end"] and not groups["name"].startswith("#") and groups["name"] not in _NAMED:
             continue
-        if "name" in groups and "end" not in groups and groups["name"].lower() not in HTML_TAGS:
+        if "name" in groups and "end" not in groups and not is_tag(groups["name"]):
             continue
         return found
     return None
 
 
 def tag_in(text: str) -> re.Match[str] | None:
-    """The first HTML tag (of HTML_TAGS) in plain text such as an answer's 'role=' (E227 there:
+    """The first HTML tag (`is_tag`'s) in plain text such as an answer's 'role=' (E227 there:
     '<b>志愿者</b>' was printed in the label, tags and all)."""
     return _field_markup(_HTML_TAG, text)
 

@@ -48,6 +48,9 @@ CONFLUENCE_HEADING = re.compile(r"^h[1-6]\.[ \t]+\S.*")
 RST_DIRECTIVE = re.compile(r"^\.\.[ \t]+(?:[A-Za-z][\w-]*::|_[^:\n]+:).*")
 NOTION_PROPERTY = re.compile(r"^(?:Created|Created by|Created time|Last edited time|Last edited by|Tags|Status|"
                              r"Date Created|Property):[ \t]+\S.*")
+# (the thirteenth sweep) a reStructuredText field list, ':作者: 张三' (a docinfo block above an rst draft's text):
+# printed, colons and all, and its two colons beside Chinese were two W401s a line
+RST_FIELD = re.compile(r"^:(?=[A-Za-z\u3400-\u9fff])[^:\n`]{1,30}(?<!\s):(?=[ \t]|$)")
 INLINE_MATH = re.compile(r"(?<![\\$A-Za-z0-9])\$(?=[^\s$])[^$\n]*?[\\^_{}][^$\n]*?(?<=[^\s$\\])\$(?![A-Za-z0-9$])")
 
 
@@ -55,7 +58,7 @@ def escape_by_chance(text: str, line_start: bool = True) -> str:
     """Markdown text (already escaped otherwise) with a backslash before the first mark of each of
     another tool's marks it holds by chance ('h1. ', '.. x::', 'Tags: ', '$a^2$'), so that the reader
     reads it back as text, not as E233 (the writer's promise: copy reads back as written)."""
-    for pattern in (CONFLUENCE_HEADING, RST_DIRECTIVE, NOTION_PROPERTY, INLINE_MATH):
+    for pattern in (CONFLUENCE_HEADING, RST_DIRECTIVE, RST_FIELD, NOTION_PROPERTY, INLINE_MATH):
         if pattern.pattern.startswith("^") and not line_start:
             continue
         for _ in range(len(text)):
@@ -66,7 +69,7 @@ def escape_by_chance(text: str, line_start: bool = True) -> str:
     return text
 
 
-PRINTED_AS_MARKUP = (ULYSSES_MARK, LATEX_QUOTES, KRAMDOWN_ATTRIBUTES, WORD_FIELD)
+PRINTED_AS_MARKUP = (ULYSSES_MARK, LATEX_QUOTES, KRAMDOWN_ATTRIBUTES, WORD_FIELD, RST_FIELD)
 
 # (pattern on the line as written, where it is looked for, code, what is wrong). 'text': in the
 # text markdown-it left as text (so a code span or an escaped mark is never taken for one);
@@ -183,6 +186,10 @@ _PRINTED_MARKUP = (
     (RST_DIRECTIVE, "raw", "E233",
      "'{0}' is printed as written, dots and all: a reStructuredText directive, which the format does not read; "
      "delete the line (a note to readers goes in a '::: note', a quote is written '> …')"),
+    (RST_FIELD, "raw", "E233",
+     "'{0}' is printed as written, colons and all: a reStructuredText field ('{0} …', a docinfo line of an rst "
+     "draft), which the format does not read; write it as a front-matter field ('authors:', 'date:' …), or delete the "
+     "line"),
     (re.compile(r"^#\+[A-Za-z_]+:?.*"), "raw", "E233",
      "'{0}' is printed as written: an org-mode keyword line (Emacs's), which the format does not read; delete it "
      "(a quote is written '> …', a title goes in the front matter's 'title:')"),
