@@ -17,7 +17,8 @@ from markdown_it.token import Token
 
 from pipeline.bodymarkdown import RULE, TOO_DEEP, UNSUPPORTED, nested_too_deep, parse_lines, skip_block
 from pipeline.bodymessages import (id_used_twice, ids_shared_with_notes_and_answers, known_speakers, label_opening,
-                                   references_hint, unknown_id_hint)
+                                   references_hint, spaced_name, text_after_note,
+                                   unknown_id_hint)
 from pipeline.diagnostics import Diagnostic, errors
 from pipeline.fences import ANSWER_WITH_TEXT, Block, Run, after_the_id, scan
 from pipeline.frontmatter import FrontMatterInput, Positions
@@ -266,6 +267,9 @@ class BodyBuilder:
             elif (text := ANSWER_WITH_TEXT.match(block.info)) and text["id"] in self.speakers and (
                     said := after_the_id(text["id"], text["text"], self.speakers)):
                 self.problem("E206", line, raw.find(text["text"]) + 1, said)
+            elif (words := block.info.removeprefix("answer").strip()) and block.info.startswith("answer") and (
+                    said := spaced_name(words, self.speakers)):
+                self.problem("E206", line, raw.find(words) + 1, said)
             else:
                 self.problem("E206", line, 1, f"cannot read '::: {block.info}'")
             return
@@ -355,9 +359,8 @@ class BodyBuilder:
         elif section["kind"] in ("question", "closing"):
             self.problem("E205", line, 1, "text under a question heading is outside any answer"
                          + label_opening(self._raw(line), self.speakers.values()))
-        elif section["kind"] == "note":  # (it was printed as part of the note above it)
-            self.problem("E205", line, 1, f"text after the note of line {section['loc'].line} is outside it: put it "
-                                          "inside the note, before its ':::', or move it")
+        elif section["kind"] == "note" and (said := text_after_note(section, self.sections, self.diagnostics)):
+            self.problem("E205", line, 1, said)  # (it was printed as part of the note above it)
         section["paragraphs"].extend(blocks)
         return end
 

@@ -120,12 +120,14 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
         close(at, closed=False)
 
     def open_(at: int, name: str, info: str, readable: bool) -> None:
-        nonlocal open_block
+        nonlocal open_block, cut_by_heading
+        cut_by_heading = None
         if at > run_start:
             layout.pieces.append(Run(run_start, at))
         open_block = (name, info, at, readable)
 
     asciidoc_ends: set[int] = set()  # (the closing lines of AsciiDoc's blocks, named at their opening)
+    cut_by_heading: int | None = None  # (the E213 of a block a '##' heading cut short, until a fence opens)
     for index, line in enumerate(lines):
         # (an invisible character a word processor left at the line's start, a BOM before ':::', is
         # E219's alone: the fence is still a fence; it was text, an E217, and its closing ':::' an E215)
@@ -147,6 +149,7 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
             if open_block is not None and (atx := _ATX_HEADING.match(line)) and len(atx["marks"]) == 2:
                 # (only a chapter's '##' ends a block left open; a '###' or '#' inside one is E211 there)
                 intruder(index, f"the heading {_what(line)}")
+                cut_by_heading = len(layout.problems) - 1  # (its E213 at the heading)
             heading = _NO_SPACE_HEADING.match(line)
             if heading and ("＃" in heading["marks"] or heading["after"] not in ("", " ", "\t")):
                 marks, after = heading["marks"], heading["after"]
@@ -175,6 +178,16 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
         if not words:  # a closing fence
             if box_inside is not None:
                 box_inside = None  # (the box's own ':::', inside the block: its E206 said to delete it)
+                layout.blank.append(index)
+            elif open_block is None and cut_by_heading is not None and readable:
+                # (the thirteenth sweep) the ':::' of the block a '##' heading cut short, below that heading (a
+                # question typed inside an answer): said at the heading's E213, not as a third error
+                said = layout.problems[cut_by_heading]
+                layout.problems[cut_by_heading] = Problem(said.code, said.line, said.col, said.message + (
+                    f"; the ':::' on line {index + first_line} below it closes nothing and looks like that block's own: "
+                    "move it above the heading (or, if the heading is a question asked inside the answer, make it an "
+                    "answer's words without the '##')"))
+                cut_by_heading = None
                 layout.blank.append(index)
             elif open_block is None:
                 report("E215", index, col, "':::' closes nothing: no answer or note is open here")
