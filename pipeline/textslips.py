@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from markdown_it.token import Token
 
-from pipeline.othertools import WECHAT_STICKERS
+from pipeline.othertools import OTHER_TOOLS_BLANKED, OTHER_TOOLS_MARKUP, WECHAT_STICKERS
 from pipeline.texthygiene import Problem, TextLines
 
 # A reference-style link's definition, '[1]: https://…' on its own line, with a title ('"公告"', '(公告)')
@@ -69,12 +69,13 @@ def escape_by_chance(text: str, line_start: bool = True) -> str:
     return text
 
 
-PRINTED_AS_MARKUP = (ULYSSES_MARK, LATEX_QUOTES, KRAMDOWN_ATTRIBUTES, WORD_FIELD, RST_FIELD)
+PRINTED_AS_MARKUP = (ULYSSES_MARK, LATEX_QUOTES, KRAMDOWN_ATTRIBUTES, WORD_FIELD, RST_FIELD, *OTHER_TOOLS_BLANKED)
 
 # (pattern on the line as written, where it is looked for, code, what is wrong). 'text': in the
 # text markdown-it left as text (so a code span or an escaped mark is never taken for one);
 # 'raw': in the raw line (what Markdown did not read as a link is text, so the line is the place).
 _PRINTED_MARKUP = (
+    *OTHER_TOOLS_MARKUP,  # (the thirteenth sweep's, first: '{==…==}' is CriticMarkup's, not a highlight)
     (re.compile(r"(?<![~\\A-Za-z0-9])~~(?=[^\s~])[^~\n]*?(?<=[^\s~\\])~~(?![~A-Za-z0-9])"), "text", "E233",
      "'{0}' is printed as written, tildes and all: the format has no strikethrough (its Markdown is CommonMark); "
      "delete the words that were struck out, or the '~~' (a wave of tildes meant as text: write '\\~~')"),
