@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from markdown_it.token import Token
 
-from pipeline.bodymarkdown import RULE, TOO_DEEP, UNSUPPORTED, nested_too_deep, parse_lines, skip_block
+from pipeline.bodymarkdown import RULE, TOO_DEEP, UNSUPPORTED, nested_too_deep, parse_lines, skip_block, unsupported
 from pipeline.bodymessages import (id_used_twice, ids_shared_with_notes_and_answers, known_speakers, label_opening,
                                    references_hint, spaced_name, text_after_note,
                                    unknown_id_hint)
@@ -25,6 +25,7 @@ from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.frontparts import metadata, read_pronunciations, read_speakers
 from pipeline.inlinetext import heading_attribute_problem, read_lines, read_spans, split_heading_attrs
 from pipeline.model import Answer, Document, Location, Paragraph, Reference, Section, SectionKind
+from pipeline.misplaced import number_alone
 from pipeline.othertools import other_tools_anchor
 from pipeline.referencesource import reference_source
 from pipeline.sourcetext import without_invisible, written_out
@@ -153,7 +154,7 @@ class BodyBuilder:
             elif kind in ("paragraph_open", "ordered_list_open", "bullet_list_open", "blockquote_open"):
                 i = self._top_level_blocks(tokens, i)
             elif kind in UNSUPPORTED:
-                self.problem("E212", self.loc(token).line, 1, f"unsupported block ({UNSUPPORTED[kind]})")
+                self.problem("E212", self.loc(token).line, 1, f"unsupported block ({unsupported(token)})")
                 i = skip_block(tokens, i)
             elif kind == RULE:
                 self._rule(token)
@@ -198,6 +199,9 @@ class BodyBuilder:
             self.problem("E208", line, 1, "chapter heading has no text")
         elif only_marks(title):  # ('## ？？？', '## ……': the question's words were lost)
             self.problem("E208", line, 1, f"the heading '{title[:20]}' holds only punctuation: write the question's words")
+        elif number_alone(title):  # ('## 2.': the words were lost, and '2.' was printed as the question)
+            self.problem("E208", line, 1, f"the heading '{title[:20]}' holds only a question's number: write the "
+                                          "question's words after it")
         if (attribute_problem := heading_attribute_problem(inline.content)) is not None:
             self.problem("E224", line, 1, attribute_problem)
         elif (unknown := unknown_heading_attribute(attrs)) is not None:
@@ -410,7 +414,7 @@ class BodyBuilder:
                                                 continued=not first, depth=max(0, len(lists) + quoted - 1), loc=loc))
                     first = False
             elif kind in UNSUPPORTED:
-                self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({UNSUPPORTED[kind]})")
+                self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({unsupported(token)})")
             elif kind == RULE:
                 self._rule(token)
         return paragraphs

@@ -27,7 +27,7 @@ from pipeline.sourcetext import split_lines
 from pipeline.strayspaces import stray_spaces
 from pipeline.checkpinyin import LONG_PARAGRAPH, pinyin_fallbacks
 from pipeline.htmltags import is_tag
-from pipeline.texthygiene import HTML_MARKUP
+from pipeline.texthygiene import HTML_MARKUP, IME_COMMENT
 from pipeline.textslips import LATEX_DASH, PRINTED_AS_MARKUP, REFERENCE_DEFINITION, stray_combining_marks
 
 # Errors that leave the file's shape unknown (E101): the line rules took the YAML for text, a W401
@@ -134,12 +134,16 @@ def _prose_lines(lines: list[str], end: int | None, root: yaml.Node | None) -> I
             if node.start_mark.line == node.end_mark.line:
                 quoted = 1 if node.style in ("'", '"') else 0
                 column = _past_properties(lines[node.start_mark.line + 1], node.start_mark.column)
-                yield node.start_mark.line + 2, column + quoted, node.value
+                yield node.start_mark.line + 2, column + quoted, IME_COMMENT.sub(_blank, node.value)  # (W434's)
         elif isinstance(node, yaml.MappingNode):
             stack.extend(value for _key, value in node.value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     yield from _body_lines(lines, end + 1)
+
+
+def _blank(found: re.Match[str]) -> str:
+    return " " * len(found[0])
 
 
 def _past_properties(line: str, column: int) -> int:

@@ -345,7 +345,6 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
     return data, pos
 
 
-
 # A language as editors name it, for E104's "write zh-Hans" (the tag the editions and voices read).
 LANGUAGE_NAMES = {name.lower(): tag for tag, names in {
     "zh-Hans (zh-Hant for a text in traditional characters)": "中文 汉语 漢語 华语 普通话 简体 简体中文 簡體中文 chinese mandarin simplified-chinese cn zh-cn-hans",
@@ -436,6 +435,9 @@ def _diagnostic(err: Any, pos: Positions, path: str, data: dict[str, Any]) -> Di
         return Diagnostic("E103", path, line, col, f"required field '{where}' is missing")
     if kind == "extra_forbidden":
         return Diagnostic("E105", path, line, col, f"unknown field '{where}'{_nearest(loc)}")
+    if kind == "model_type" and err.get("input") is None and loc and isinstance(loc[-1], int):  # (not "not nothing")
+        return Diagnostic("E104", path, line, col, f"item {loc[-1] + 1} of '{'.'.join(map(str, loc[:-1]))}' is empty, a '-' "
+                          "with nothing after it: write its fields under it ('id:', 'name:'), or delete the '-'")
     if kind in ("string_type", "list_type", "dict_type", "bool_type", "bool_parsing", "model_type"):
         got = _KINDS.get(type(err.get("input")), type(err.get("input")).__name__)
         wanted = {"string_type": "text", "list_type": "a list", "dict_type": "a 'key: value' mapping",

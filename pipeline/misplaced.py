@@ -84,6 +84,17 @@ def _number(written: str) -> int | None:
     return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
 
 
+# (the thirteenth sweep) A heading that is a question's number alone ('## 2.', '## （3）', '## Q4', '## 第5问'): the
+# question's words were lost (cut, or left on the line below), and every edition printed '2.' as the question
+_NUMBER_ALONE = re.compile(r"\s*(?:(?:第|问题|Q|q)\s*)?[（(]?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*"
+                           r"(?:[.、:)）]|问|题)?\s*")
+
+
+def number_alone(title: str) -> bool:
+    """Whether a chapter's heading holds a question's number and nothing else (E208)."""
+    return _NUMBER_ALONE.fullmatch(unicodedata.normalize("NFKC", title)) is not None
+
+
 def numbered_questions(doc: Document) -> list[Diagnostic]:
     """W433 for each question heading whose number repeats or skips the one before it in the same
     numerals (when two or more of the questions are numbered). Digits and Chinese numerals are two

@@ -171,3 +171,24 @@ OTHER_TOOLS_MARKUP = (
 # (their colons, quotes and apostrophes are the markup's: no W401 or W404 for them, as for
 # `textslips.PRINTED_AS_MARKUP`)
 OTHER_TOOLS_BLANKED = (TEMPLATE_TAG, WIKI_BOLD, EMOJI_SHORTCODE, CITATION, BBCODE)
+
+
+# (the thirteenth sweep) A code fence named for the tool whose chunk, cell or diagram it is (E212 said
+# "fenced code" alone, and an editor of an R Markdown or Jupyter draft was left to guess what to keep)
+CODE_FENCES = (
+    (re.compile(r"^\{\s*[A-Za-z]+\b"), "an R Markdown or Quarto chunk, '```{0}', code that knitr or Quarto runs and no "
+                                       "edition does: write its result as text, and delete the chunk"),
+    (re.compile(r"^(?:python3?|ipython3?|r|julia|jupyter)\b", re.I),
+     "a code cell, '```{0}' (a Jupyter notebook's, as its Markdown export writes it): the format has no code; write "
+     "its result as text, and delete the cell"),
+    (re.compile(r"^(?:mermaid|plantuml|dot|graphviz|flowchart|sequence)\b", re.I),
+     "a diagram's source, '```{0}' (Mermaid's, PlantUML's), which no edition draws: describe it in words"),
+    (re.compile(r"^(?:math|latex|tex|katex)\b", re.I),
+     "a math block, '```{0}', which the format does not typeset: write the formula in words or as plain text"),
+)
+
+
+def code_fence(info: str) -> str | None:
+    """E212's words for a code fence another tool wrote ('```{r}', '```python'), or None."""
+    info = info.strip()
+    return next((what.format(info[:20]) for pattern, what in CODE_FENCES if pattern.match(info)), None)

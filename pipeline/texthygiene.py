@@ -414,6 +414,10 @@ def joined_authors(front: FrontMatterInput, positions: Positions) -> list[Proble
     return problems
 
 
+# (the thirteenth sweep) A comment typed through an input method, 'editor: 周一 ＃暂定': YAML reads a comment only
+# after a half-width '#', so every edition printed '＃暂定' as part of the editor's name (a warning: W434)
+IME_COMMENT = re.compile(r"[ \t\u3000]+＃.*$")
+
 # What Markdown would read in the body but a front-matter value prints as written, '&nbsp;' and all
 # (values are plain text): a character reference, an HTML comment or tag (a CMS's or a web page's).
 _FIELD_MARKUP = (
@@ -421,6 +425,8 @@ _FIELD_MARKUP = (
     (_HTML_COMMENT, "E225", lambda m: "an HTML comment '<!--'", "delete the comment"),
     # (a warning: a title may name a tag on purpose, and every edition prints it exactly as written)
     (_HTML_TAG, "W420", lambda m: what_tag(m["name"], m[0]), "delete the tag unless the title means it"),
+    (IME_COMMENT, "W434", lambda m: f"'{m[0].strip()}', a comment typed with the full-width '＃' (an input method's),",
+     "YAML reads a comment only after a half-width '#' and a space: write '# …', or delete it"),
     # (the eighth sweep) a value saved by Word, whose 'smart quotes' made YAML's "…" curly: printed with them
     (re.compile(r"^“[^“”]*”$|^‘[^‘’]*’$"), "W425",
      lambda m: f"the value '{m[0][:12]}…' wrapped whole in quotation marks '{m[0][0]}…{m[0][-1]}'",
