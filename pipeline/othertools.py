@@ -128,9 +128,9 @@ BBCODE = re.compile(rf"(?i)(?<!\\)\[(?P<tag>{_BBCODE_TAGS})(?:=[^\]\n]*)?\](?=[^
 CITATION = re.compile(r"(?<![\\A-Za-z0-9_])\[(?:[^\[\]\n@]*\s)?-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*(?:[,;][^\[\]\n]*)?\](?![(\[])")
 INLINE_NOTE = re.compile(r"(?<![\\A-Za-z0-9_])\^\[[^\[\]\n]+\]")
 BLOCK_ID = re.compile(r"(?<=[ \t])\^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*$")
-WIKI_BOLD = re.compile(r"(?<!')'''(?=[^\s'])[^'\n]*?(?<=[^\s'])'''(?!')")
+WIKI_BOLD = re.compile(r"(?<![\\'])'''(?=[^\s'])[^'\n]*?(?<=[^\s'])'''(?!')")
 EMOJI_SHORTCODE = re.compile(r"(?<![A-Za-z0-9_:/\\]):[a-z0-9_+-]*[a-z][a-z0-9_+-]+:(?![A-Za-z0-9_:/])")
-R_INLINE = re.compile(r"(?<!`)`r[ \t]+[^`\n]+`(?!`)")
+R_INLINE = re.compile(r"(?<![`\\])`r[ \t]+[^`\n]+`(?!`)")
 BEAR_TAG = re.compile(r"(?<![A-Za-z0-9_#&\\/])#(?=[^\s#\d])[^\s#/，。！？、；：,.!?;:()（）\[\]]+(?:/[^\s#/，。！？、；：,.!?;:()（）\[\]]+)+#?")
 
 OTHER_TOOLS_MARKUP = (
@@ -168,6 +168,9 @@ OTHER_TOOLS_MARKUP = (
      "'{0}' is printed as written: a nested tag of Bear or Obsidian ('#tag/sub'), which the format does not read; "
      "delete it (a Weibo topic, '#话题#', is text)"),
 )
+# (the ones copy may hold by chance, which the importer's writer escapes, a backslash before the first mark:
+# the others open with a mark it escapes anyway, '[', '{', '`')
+BY_CHANCE = (WIKI_BOLD, EMOJI_SHORTCODE, BEAR_TAG, BLOCK_ID)
 # (their colons, quotes and apostrophes are the markup's: no W401 or W404 for them, as for
 # `textslips.PRINTED_AS_MARKUP`)
 OTHER_TOOLS_BLANKED = (TEMPLATE_TAG, WIKI_BOLD, EMOJI_SHORTCODE, CITATION, BBCODE)

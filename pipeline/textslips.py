@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from markdown_it.token import Token
 
-from pipeline.othertools import OTHER_TOOLS_BLANKED, OTHER_TOOLS_MARKUP, WECHAT_STICKERS
+from pipeline.othertools import BY_CHANCE, OTHER_TOOLS_BLANKED, OTHER_TOOLS_MARKUP, WECHAT_STICKERS
 from pipeline.texthygiene import Problem, TextLines
 
 # A reference-style link's definition, '[1]: https://…' on its own line, with a title ('"公告"', '(公告)')
@@ -58,13 +58,13 @@ def escape_by_chance(text: str, line_start: bool = True) -> str:
     """Markdown text (already escaped otherwise) with a backslash before the first mark of each of
     another tool's marks it holds by chance ('h1. ', '.. x::', 'Tags: ', '$a^2$'), so that the reader
     reads it back as text, not as E233 (the writer's promise: copy reads back as written)."""
-    for pattern in (CONFLUENCE_HEADING, RST_DIRECTIVE, RST_FIELD, NOTION_PROPERTY, INLINE_MATH):
+    for pattern in (CONFLUENCE_HEADING, RST_DIRECTIVE, RST_FIELD, NOTION_PROPERTY, INLINE_MATH, *BY_CHANCE):
         if pattern.pattern.startswith("^") and not line_start:
             continue
         for _ in range(len(text)):
             if (found := pattern.search(text)) is None:
                 break
-            at = found.start() + next(k for k, char in enumerate(found[0]) if char in "$.:")
+            at = found.start() + next(k for k, char in enumerate(found[0]) if char in "$.:'#^")
             text = text[:at] + "\\" + text[at:]
     return text
 
