@@ -25,7 +25,7 @@ from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.frontparts import metadata, read_pronunciations, read_speakers
 from pipeline.inlinetext import heading_attribute_problem, read_lines, read_spans, split_heading_attrs
 from pipeline.model import Answer, Document, Location, Paragraph, Reference, Section, SectionKind
-from pipeline.misplaced import number_alone
+from pipeline.misplaced import without_words
 from pipeline.othertools import other_tools_anchor
 from pipeline.referencesource import reference_source
 from pipeline.sourcetext import without_invisible, written_out
@@ -199,9 +199,8 @@ class BodyBuilder:
             self.problem("E208", line, 1, "chapter heading has no text")
         elif only_marks(title):  # ('## ？？？', '## ……': the question's words were lost)
             self.problem("E208", line, 1, f"the heading '{title[:20]}' holds only punctuation: write the question's words")
-        elif number_alone(title):  # ('## 2.': the words were lost, and '2.' was printed as the question)
-            self.problem("E208", line, 1, f"the heading '{title[:20]}' holds only a question's number: write the "
-                                          "question's words after it")
+        elif what := without_words(title):  # ('## 2.', '## 问：': the words were lost, and '2.' printed as the question)
+            self.problem("E208", line, 1, f"the heading '{title[:20]}' holds only {what}: write the question's words")
         if (attribute_problem := heading_attribute_problem(inline.content)) is not None:
             self.problem("E224", line, 1, attribute_problem)
         elif (unknown := unknown_heading_attribute(attrs)) is not None:

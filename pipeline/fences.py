@@ -240,6 +240,13 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
             hint = f": did you mean '::: {near[0]}'?" if near else ""
             report("E206", index, col, f"unknown block '::: {name}'{hint}")
             readable = False
+        if open_block is not None and open_block[1] == words and not any(lines[k].strip()
+                                                                          for k in range(open_block[2] + 1, index)):
+            # (the thirteenth sweep) the same fence twice, nothing between: one error, not an empty answer and two E213s
+            report("E206", index, col, f"the fence {_what(line)} stands twice, on line {open_block[2] + first_line} "
+                                       "and here, with nothing between: delete this one")
+            layout.blank.append(index)
+            continue
         if open_block is not None:
             intruder(index, f"the fence {_what(line)}")
         open_(index, name, words, readable)

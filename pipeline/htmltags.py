@@ -41,6 +41,15 @@ _TAGS_OF_TOOLS = {
 }
 
 
+# (the thirteenth sweep) whose a tag is, by what it carries: Word's 'mso-' styles and 'Mso' classes, a WeChat
+# editor's (135编辑器's, 秀米's) data attributes; a custom element by its prefix, a WeChat article's '<mp-…>',
+# Evernote's '<en-media …>' (all were "the HTML tag", which sent the editor to look for HTML)
+_WRITTEN_BY = (("mso-", "Word's HTML tag"), ("class=\"mso", "Word's HTML tag"), ("class=mso", "Word's HTML tag"),
+               ("data-tools", "a WeChat editor's (135编辑器's, 秀米's) tag"), ("xiumi", "秀米's (Xiumi's) tag"),
+               ("data-mpa", "a WeChat editor's tag"))
+_PREFIXES_OF_TOOLS = (("mp-", "a WeChat article's tag"), ("en-", "Evernote's tag"))
+
+
 def is_tag(name: str) -> bool:
     """Whether '<name …>' is a tag every edition would print: HTML's, Word's or a custom element's."""
     return name.lower() in HTML_TAGS or OFFICE_TAG.match(name) is not None or _CUSTOM_ELEMENT.match(name) is not None
@@ -52,4 +61,6 @@ def what_tag(name: str, written: str) -> str:
     if ":" in name:
         return f"{NAMESPACES.get(name.split(':', 1)[0].lower(), 'the HTML tag')} '{written}'"
     label, note = _TAGS_OF_TOOLS.get(name.lower(), ("the HTML tag", ""))
+    label = next((whose for prefix, whose in _PREFIXES_OF_TOOLS if name.lower().startswith(prefix)), label)
+    label = next((whose for mark, whose in _WRITTEN_BY if mark in written.lower()), label)
     return f"{label} '{written}'{note}"

@@ -7,8 +7,10 @@ read as a link too ('<ac:image>': E227 and E223), an office tool's or a custom e
 front-matter value (silent), LaTeX's dash there and in a role= (silent), a comment typed with the
 full-width '＃' (silent, printed with the value); an emoji's presentation selector left after a Han
 character; a speaker's name with a space inside on a fence ("cannot read"), a label a middle dot
-apart from the speaker's (no hint); a heading of a question's number alone (silent); a question
-heading inside an answer (its ':::' a third error); a note above the article's text (one E205 a
+apart from the speaker's (no hint); a heading of a question's number or the interviewer's label alone
+(silent), or with two attribute blocks (the first printed in it, silent); Word's, a WeChat editor's
+and Evernote's tags named "the HTML tag"; a question heading inside an answer (its ':::' a third
+error); the same fence typed twice (three errors); a note above the article's text (one E205 a
 paragraph, saying to put the text inside the note); an empty '-' under speakers ("not nothing");
 and `publish check` of two broken files with one slug (it stopped at the clash: neither was checked).
 
@@ -70,15 +72,25 @@ BROKEN = [
     # -- E227 alone: a Confluence tag was also a link to 'ac:image' (E223) ------------------------------
     ("confluence-tag-no-link", ("记得带充电器，", "记得带<ac:image>充电器，"), "E227", "<ac:image>", "<ac:",
      "Confluence's storage-format tag"),
+    # -- E227 naming the tool whose tag it is (it was "the HTML tag") -------------------------------------
+    ("word-span", article('<span style="mso-spacerun:yes">核实。</span>'), "E227", "<span style", None, "Word's HTML tag"),
+    ("wechat-editor-section", article('<section data-tools="135编辑器">核实。</section>'), "E227", "<section data",
+     None, "a WeChat editor's"),
+    ("evernote-media", article('<en-media hash="abc"/>'), "E227", "<en-media", None, "Evernote's tag"),
+    # -- E224: two attribute blocks on a heading (the first was printed in it) --------------------------
+    ("two-attribute-blocks", ("## 给夜读的人一句话 {.closing}", "## 给夜读的人一句话 {.closing} {.closing}"), "E224",
+     "{.closing} {.closing}", None, "printed this one as text of the heading"),
     # -- E206 with the id: a speaker's name with a space inside, on a fence ("cannot read") ------------
     ("fence-name-with-a-full-width-space", ("::: answer suwen\n我上夜班", "::: answer 苏\u3000雯\n我上夜班"), "E206",
      "::: answer 苏\u3000雯", "苏", "it is the name of speaker 'suwen'; write '::: answer suwen'"),
     # -- E205 naming the speaker whose label a middle dot apart is typed as text ------------------------
     ("label-a-middle-dot-apart", (SUWEN_SECOND, "图书馆夜班馆员苏·雯：我们正在招募夜间志愿者。"), "E205",
      "图书馆夜班馆员苏·雯：", None, "the label (but for a middle dot or a space) of speaker 'suwen'"),
-    # -- E208: a heading of a question's number alone (printed '2.' as the question) --------------------
+    # -- E208: a heading of a question's number or the interviewer's label alone (printed as the question) ---
     ("heading-of-a-number-alone", ("## 夜间阅览室还缺什么？", "## 2."), "E208", "## 2.", None,
      "holds only a question's number"),
+    ("heading-of-the-label-alone", ("## 你为什么选在夜里来图书馆？", "## 问："), "E208", "## 问：", None,
+     "holds only the interviewer's label"),
     # -- E219: an emoji's presentation selector left after a Han character -----------------------------
     ("presentation-selector-after-han", ("晚上这里安静", "晚上这里安\ufe0f静"), "E219", "安\ufe0f静", "\ufe0f", "U+FE0F"),
 ]
@@ -110,6 +122,9 @@ ALONE = [
     # a note above the article's text: one E205 a paragraph, each saying to put the text inside the note
     ("note-above-the-article", (ARTICLE, "::: note\n编者按：数字待核实。\n:::\n\n" + ARTICLE), ["E205"], 41,
      "move the note below the article's last paragraph"),
+    # the same fence typed twice: an empty answer (E203) and two E213s
+    ("a-fence-typed-twice", ("::: answer hechuan", "::: answer hechuan\n::: answer hechuan"), ["E206"], 58,
+     "stands twice, on line 57 and here"),
     ("empty-item-under-speakers", ("speakers:\n", "speakers:\n  -\n"), ["E104"], 17, "item 1 of 'speakers' is empty"),
 ]
 
