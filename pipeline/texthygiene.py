@@ -397,7 +397,9 @@ def renumbered_items(tokens: Iterable[Token], first_line: int) -> list[Problem]:
 
 # Separators that join two names into one author: '林小满，王五', '林小满、王五' (a half-width comma
 # only between Chinese characters: 'Smith, John' is one name).
-_JOINED_NAMES = re.compile("[，、；;／]|(?<=[\u3400-\u9fff])\\s*[,/]\\s*(?=[\u3400-\u9fff])")
+_JOINED_NAMES = re.compile("[，、；;／]|(?<=[\u3400-\u9fff])\\s*[,/]\\s*(?=[\u3400-\u9fff])"
+                           # (the thirteenth sweep) or a space, '林小满 王五' (W415 said to delete it: one name)
+                           "|(?<=[\u3400-\u9fff]{2})[ \u3000]+(?=[\u3400-\u9fff]{2})")  # ('林 小满' is one)
 
 
 def joined_authors(front: FrontMatterInput, positions: Positions) -> list[Problem]:
@@ -408,7 +410,8 @@ def joined_authors(front: FrontMatterInput, positions: Positions) -> list[Proble
         if isinstance(name, str) and (found := _JOINED_NAMES.search(name)):
             line, col = positions.of(("authors", index))
             names = ", ".join(part.strip() for part in _JOINED_NAMES.split(name) if part.strip())
-            problems.append(Problem("W419", line, col, f"the author '{name}' holds '{found[0].strip()}' between two names: "
+            between = f"'{found[0].strip()}'" if found[0].strip() else "a space"
+            problems.append(Problem("W419", line, col, f"the author '{name}' holds {between} between two names: "
                                                        f"every edition lists it as one person; write each name as its "
                                                        f"own item, authors: [{names}]"))
     return problems

@@ -107,6 +107,9 @@ WARNED = [
      "Confluence's storage-format tag"),
     ("custom-element-in-outlet", ("outlet: 城东周报", "outlet: 城东周报<mp-style-type>"), "W420", "outlet: 城东周报<mp",
      "城东", "'<mp-style-type>'"),
+    # (W415 said to delete the space, which made the two one name)
+    ("authors-parted-by-a-space", ("authors: [林小满]", "authors: [林小满 王五]"), "W419", "authors: [林小满 王五]", "林小满",
+     "holds a space between two names"),
     ("pandoc-inline-note", ("书不会跑，慢慢看。", "书不会跑^[据馆方统计。]，慢慢看。"), "W418", "书不会跑^[", "^[",
      "pandoc's inline footnote"),
     # two section breaks between empty lines are no AsciiDoc block: W416 each, as before
