@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.audio.foreign import voiceless_runs
+from pipeline.bodymessages import name_key
 from pipeline.charrefs import UNESCAPED_REFERENCE
 from pipeline.diagnostics import Diagnostic
 from pipeline.misplaced import labels_in_headings, numbered_questions, questions_in_answers
@@ -338,7 +339,7 @@ def _same_labels(doc: Document) -> list[Diagnostic]:
     first: dict[str, Speaker] = {}
     found = []
     for speaker in doc.speakers:
-        key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", speaker.label()))
+        key = name_key(speaker.label())  # (full-width forms, spaces and, since the thirteenth sweep, middle dots aside)
         if key in first:
             other = first[key]
             found.append(Diagnostic("W410", speaker.loc.path, speaker.loc.line, speaker.loc.col,

@@ -128,6 +128,10 @@ ALONE = [
     # the same fence typed twice: an empty answer (E203) and two E213s
     ("a-fence-typed-twice", ("::: answer hechuan", "::: answer hechuan\n::: answer hechuan"), ["E206"], 58,
      "stands twice, on line 57 and here"),
+    # one person declared twice, the names a middle dot apart (W410 folded spaces and full-width forms only)
+    ("a-speaker-declared-twice-a-middle-dot-apart",
+     ("  - id: hechuan ", "  - id: suwen2\n    name: 苏·雯\n    role: 图书馆夜班馆员\n  - id: hechuan "), ["W402", "W410"], 28,
+     "are both labelled '图书馆夜班馆员苏·雯'"),
     ("empty-item-under-speakers", ("speakers:\n", "speakers:\n  -\n"), ["E104"], 17, "item 1 of 'speakers' is empty"),
 ]
 
