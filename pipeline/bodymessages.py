@@ -111,10 +111,12 @@ def unknown_id_hint(written: str, speakers: dict[str, Speaker]) -> str:
     near = difflib.get_close_matches(folded(written), list(speakers), n=1, cutoff=0.6)
     # the speaker's name (or label) where the id belongs: '::: answer 老周'
     named = [s.id for s in speakers.values() if name_key(written) in (name_key(s.name), name_key(s.label()))]
+    handled = [s.id for s in speakers.values() if s.handle and name_key(written) == name_key(s.handle)]  # ('@一帆Games')
     # a name misspelt where the id belongs: '::: answer 苏文' for 苏雯 (no id is near a Chinese one)
     by_name = {s.name: s.id for s in speakers.values()}
     near_name = difflib.get_close_matches(written, list(by_name), n=1, cutoff=0.5)
     return (f"that is the name of speaker '{named[0]}': write its id, '::: answer {named[0]}'" if named
+            else f"that is the handle of speaker '{handled[0]}': write its id, '::: answer {handled[0]}'" if handled
             else f"did you mean '{near[0]}'?" if near
             else f"did you mean '{by_name[near_name[0]]}' ({near_name[0]})? write the id, "
                  f"'::: answer {by_name[near_name[0]]}'" if near_name else known_speakers(sorted(speakers)))

@@ -458,8 +458,9 @@ def _diagnostic(err: Any, pos: Positions, path: str, data: dict[str, Any]) -> Di
 
 def _pattern(where: str, loc: Path_, err: Any) -> str:
     written = str(err.get("input"))
-    if loc[-1] == "handle":
-        return f"'{where}' is a handle: '@' and the name without spaces, e.g. '@余飞', not '{written}'"
+    if loc[-1] == "handle":  # (an input method's full-width '＠' is named with the fix since the thirteenth sweep)
+        fix = f": write '@{written[1:]}' (a half-width '@')" if written.startswith("＠") and " " not in written else ""
+        return f"'{where}' is a handle: '@' and the name without spaces, e.g. '@余飞', not '{written}'{fix}"
     return (f"'{where}' must be lower-case Latin letters, digits and hyphens, starting with a letter or digit "
             f"(e.g. 'wang-wu', 'night-shift'), not '{written}'")
 

@@ -132,6 +132,11 @@ ALONE = [
     ("a-speaker-declared-twice-a-middle-dot-apart",
      ("  - id: hechuan ", "  - id: suwen2\n    name: 苏·雯\n    role: 图书馆夜班馆员\n  - id: hechuan "), ["W402", "W410"], 28,
      "are both labelled '图书馆夜班馆员苏·雯'"),
+    # a speaker's handle where the id goes (E201 listed the ids), and a handle typed with a full-width '＠'
+    ("fence-id-is-the-handle", ("::: answer chengyifan\n我白天", "::: answer @一帆Games\n我白天"), ["E201"], 47,
+     "that is the handle of speaker 'chengyifan': write its id, '::: answer chengyifan'"),
+    ("handle-with-a-full-width-at", ('    handle: "@一帆Games"', '    handle: "＠一帆Games"'), ["E104"], 23,
+     "write '@一帆Games' (a half-width '@')"),
     ("empty-item-under-speakers", ("speakers:\n", "speakers:\n  -\n"), ["E104"], 17, "item 1 of 'speakers' is empty"),
 ]
 
