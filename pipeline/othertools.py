@@ -127,7 +127,7 @@ BBCODE = re.compile(rf"(?i)(?<!\\)\[(?P<tag>{_BBCODE_TAGS})(?:=[^\]\n]*)?\](?=[^
                     rf"|(?<!\\)\[/(?:{_BBCODE_TAGS})\]")
 CITATION = re.compile(r"(?<![\\A-Za-z0-9_])\[(?:[^\[\]\n@]*\s)?-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*(?:[,;][^\[\]\n]*)?\](?![(\[])")
 INLINE_NOTE = re.compile(r"(?<![\\A-Za-z0-9_])\^\[[^\[\]\n]+\]")
-BLOCK_ID = re.compile(r"(?<=[ \t])\^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*$")
+BLOCK_ID = re.compile(r"(?<=[^\s#][ \t])\^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*$")
 WIKI_BOLD = re.compile(r"(?<![\\'])'''(?=[^\s'])[^'\n]*?(?<=[^\s'])'''(?!')")
 EMOJI_SHORTCODE = re.compile(r"(?<![A-Za-z0-9_:/\\]):[a-z0-9_+-]*[a-z][a-z0-9_+-]+:(?![A-Za-z0-9_:/])")
 R_INLINE = re.compile(r"(?<![`\\])`r[ \t]+[^`\n]+`(?!`)")
