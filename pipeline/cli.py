@@ -167,7 +167,10 @@ def check(
             problems = errors(diagnostics)
             failed = failed or bool(problems)
             ui.say(f"{title.name}: {len(problems)} error(s), {len(diagnostics) - len(problems)} warning(s)")
-        check_collisions(titles)  # after each file's own problems: a clash is exit 2, as for a build
+        try:  # (after each file's own problems, the thirteenth sweep: it stopped there, and neither was checked)
+            check_collisions(titles)
+        except UsageError as clash:  # (exit 2, as for a build; 'nothing was built' is no news to a check)
+            raise UsageError(str(clash).removesuffix(" (nothing was built)")) from None
     if failed:
         raise typer.Exit(EXIT_FAILED)
 
