@@ -291,15 +291,3 @@ def test_a_build_refuses_a_fault_of_the_sweep_and_writes_nothing(tmp_path: Path)
     assert f"{source}:44:33: error E233: '{{--两份--}}'" in output and output.count(" error E") == 1, output
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*"))
 
-
-@pytest.mark.parametrize("text", ["他说'''好'''。", "笑:smile:了", "标签 #图书馆/夜读#", "结尾 ^abc123", "[b]粗[/b]", "{--删--}",
-                                  "见[@zhang2020]", "他用`r mean(x)`算"],
-                         ids=["wiki-bold", "shortcode", "nested-tag", "block-id", "bbcode", "criticmarkup", "citation",
-                              "r-inline"])
-def test_copy_holding_a_mark_of_the_sweep_by_chance_imports_as_written(text: str) -> None:
-    """The importer's writer escapes what the reader now names (E233), so copy reads back as written."""
-    from pipeline.importers.draft import Para
-    from pipeline.importers.writer import markdown_text
-    from tests.importers.test_import_writer import _read_back
-
-    assert _read_back(markdown_text(Para(text)))[0] == text
