@@ -128,7 +128,7 @@ def test_any_question_survives_its_heading(title: str) -> None:
 
 @pytest.mark.parametrize("text", ["h1. 背景", ".. note:: 核实", "Tags: 图书馆", "公式$E=mc^2$。", "$a_1$与$b^2$",
                                   # (the thirteenth sweep's)
-                                  "他说\'\'\'好\'\'\'。", "笑:smile:了", "标签 #图书馆/夜读#", "结尾 ^abc123", "[b]粗[/b]",
+                                  "他说'''好'''。", "笑:smile:了", "标签 #图书馆/夜读#", "结尾 ^abc123", "[b]粗[/b]",
                                   "{--删--}", "见[@zhang2020]", "他用`r mean(x)`算", ":作者: 张三"],
                          ids=["confluence-heading", "rst-directive", "notion-property", "inline-math", "two-formulas",
                               "wiki-bold", "shortcode", "nested-tag", "block-id", "bbcode", "criticmarkup", "citation",
