@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from pipeline.datesmeant import meant_date
 from pipeline.diagnostics import Diagnostic
-from pipeline.fieldnames import chinese_field, id_case_clash, named_in_chinese
+from pipeline.fieldnames import field_named_elsewhere, id_case_clash, named_in_chinese
 from pipeline.sourcetext import line_join
 
 Path_ = tuple[str | int, ...]
@@ -481,8 +481,8 @@ def _nearest(loc: Path_) -> str:
     model = _MODELS.get(tuple(part for part in loc[:-1] if isinstance(part, str)))
     if model is None or not isinstance(loc[-1], str):
         return ""
-    if (meant := chinese_field(loc[-1], model.model_fields)) is not None:  # ('标题': a newsroom template's name)
-        return f": did you mean '{meant}'? (field names are English words: '{loc[-1]}' is '{meant}')"
+    if (said := field_named_elsewhere(loc[-1], model.model_fields)) is not None:  # ('标题', 'layout': another template's)
+        return said
     near = difflib.get_close_matches(loc[-1].lower(), list(model.model_fields), n=1, cutoff=0.6)
     return f": did you mean '{near[0]}'?" if near else ""
 

@@ -137,6 +137,11 @@ ALONE = [
      "that is the handle of speaker 'chengyifan': write its id, '::: answer chengyifan'"),
     ("handle-with-a-full-width-at", ('    handle: "@一帆Games"', '    handle: "＠一帆Games"'), ["E104"], 23,
      "write '@一帆Games' (a half-width '@')"),
+    # a blog's front-matter fields, kept from a post brought over ("did you mean 'account'?" for 'layout')
+    ("a-blogs-field", ("editor: 周一", "editor: 周一\nlayout: post"), ["E105"], 9,
+     "'layout' is a field of a blog's or a static-site generator's front matter"),
+    ("a-blogs-name-for-a-field", ("editor: 周一", "editor: 周一\nsummary: 四位常客谈夜读。"), ["E105"], 9,
+     "did you mean 'description'?"),
     ("empty-item-under-speakers", ("speakers:\n", "speakers:\n  -\n"), ["E104"], 17, "item 1 of 'speakers' is empty"),
 ]
 
