@@ -12,6 +12,7 @@ import functools
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
+from pipeline.othertools import code_fence
 
 # Markdown blocks the editions have no place for: each is an error, never text (markdown-it is
 # told to see '|' tables, whose rows it would otherwise run together into one paragraph). HTML
@@ -20,6 +21,13 @@ UNSUPPORTED = {
     "fence": "fenced code", "code_block": "indented code: a line that starts with a tab or four spaces; delete the indentation",
     "table_open": "table",
 }
+
+
+def unsupported(token: Token) -> str:
+    """E212's words for a block no edition prints: a code fence named for the tool it came from."""
+    return (token.type == "fence" and code_fence(token.info)) or UNSUPPORTED[token.type]
+
+
 # '***', '---' or '___' alone between paragraphs: a section break, left out of every edition (the
 # format has none), which `publish check` says (W416) rather than leaving it out without a word.
 RULE = "hr"

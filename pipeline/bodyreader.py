@@ -15,15 +15,17 @@ from collections.abc import Iterable
 
 from markdown_it.token import Token
 
-from pipeline.bodymarkdown import RULE, TOO_DEEP, UNSUPPORTED, nested_too_deep, parse_lines, skip_block
+from pipeline.bodymarkdown import RULE, TOO_DEEP, UNSUPPORTED, nested_too_deep, parse_lines, skip_block, unsupported
 from pipeline.bodymessages import (id_used_twice, ids_shared_with_notes_and_answers, known_speakers, label_opening,
-                                   references_hint, unknown_id_hint)
+                                   references_hint, spaced_name, text_after_note,
+                                   unknown_id_hint)
 from pipeline.diagnostics import Diagnostic, errors
 from pipeline.fences import ANSWER_WITH_TEXT, Block, Run, after_the_id, scan
 from pipeline.frontmatter import FrontMatterInput, Positions
 from pipeline.frontparts import metadata, read_pronunciations, read_speakers
 from pipeline.inlinetext import heading_attribute_problem, read_lines, read_spans, split_heading_attrs
 from pipeline.model import Answer, Document, Location, Paragraph, Reference, Section, SectionKind
+from pipeline.misplaced import without_words
 from pipeline.othertools import other_tools_anchor
 from pipeline.referencesource import reference_source
 from pipeline.sourcetext import without_invisible, written_out
@@ -152,7 +154,7 @@ class BodyBuilder:
             elif kind in ("paragraph_open", "ordered_list_open", "bullet_list_open", "blockquote_open"):
                 i = self._top_level_blocks(tokens, i)
             elif kind in UNSUPPORTED:
-                self.problem("E212", self.loc(token).line, 1, f"unsupported block ({UNSUPPORTED[kind]})")
+                self.problem("E212", self.loc(token).line, 1, f"unsupported block ({unsupported(token)})")
                 i = skip_block(tokens, i)
             elif kind == RULE:
                 self._rule(token)
@@ -197,6 +199,8 @@ class BodyBuilder:
             self.problem("E208", line, 1, "chapter heading has no text")
         elif only_marks(title):  # ('## ？？？', '## ……': the question's words were lost)
             self.problem("E208", line, 1, f"the heading '{title[:20]}' holds only punctuation: write the question's words")
+        elif what := without_words(title):  # ('## 2.', '## 问：': the words were lost, and '2.' printed as the question)
+            self.problem("E208", line, 1, f"the heading '{title[:20]}' holds only {what}: write the question's words")
         if (attribute_problem := heading_attribute_problem(inline.content)) is not None:
             self.problem("E224", line, 1, attribute_problem)
         elif (unknown := unknown_heading_attribute(attrs)) is not None:
@@ -266,6 +270,9 @@ class BodyBuilder:
             elif (text := ANSWER_WITH_TEXT.match(block.info)) and text["id"] in self.speakers and (
                     said := after_the_id(text["id"], text["text"], self.speakers)):
                 self.problem("E206", line, raw.find(text["text"]) + 1, said)
+            elif (words := block.info.removeprefix("answer").strip()) and block.info.startswith("answer") and (
+                    said := spaced_name(words, self.speakers)):
+                self.problem("E206", line, raw.find(words) + 1, said)
             else:
                 self.problem("E206", line, 1, f"cannot read '::: {block.info}'")
             return
@@ -355,9 +362,8 @@ class BodyBuilder:
         elif section["kind"] in ("question", "closing"):
             self.problem("E205", line, 1, "text under a question heading is outside any answer"
                          + label_opening(self._raw(line), self.speakers.values()))
-        elif section["kind"] == "note":  # (it was printed as part of the note above it)
-            self.problem("E205", line, 1, f"text after the note of line {section['loc'].line} is outside it: put it "
-                                          "inside the note, before its ':::', or move it")
+        elif section["kind"] == "note" and (said := text_after_note(section, self.sections, self.diagnostics)):
+            self.problem("E205", line, 1, said)  # (it was printed as part of the note above it)
         section["paragraphs"].extend(blocks)
         return end
 
@@ -407,7 +413,7 @@ class BodyBuilder:
                                                 continued=not first, depth=max(0, len(lists) + quoted - 1), loc=loc))
                     first = False
             elif kind in UNSUPPORTED:
-                self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({UNSUPPORTED[kind]})")
+                self.problem("E212", self.loc(token).line, 1, f"unsupported block inside text ({unsupported(token)})")
             elif kind == RULE:
                 self._rule(token)
         return paragraphs

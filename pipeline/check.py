@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.audio.foreign import voiceless_runs
+from pipeline.bodymessages import name_key
 from pipeline.charrefs import UNESCAPED_REFERENCE
 from pipeline.diagnostics import Diagnostic
 from pipeline.misplaced import labels_in_headings, numbered_questions, questions_in_answers
@@ -27,8 +28,8 @@ from pipeline.sourcetext import split_lines
 from pipeline.strayspaces import stray_spaces
 from pipeline.checkpinyin import LONG_PARAGRAPH, pinyin_fallbacks
 from pipeline.htmltags import is_tag
-from pipeline.texthygiene import HTML_MARKUP
-from pipeline.textslips import PRINTED_AS_MARKUP, REFERENCE_DEFINITION, stray_combining_marks
+from pipeline.texthygiene import HTML_MARKUP, IME_COMMENT
+from pipeline.textslips import LATEX_DASH, PRINTED_AS_MARKUP, REFERENCE_DEFINITION, stray_combining_marks
 
 # Errors that leave the file's shape unknown (E101): the line rules took the YAML for text, a W401
 # for each of its quotes, a cascade the editor could not act on; they run once the front matter is there.
@@ -55,8 +56,9 @@ def check(path: Path, pinyin: bool = True) -> tuple[Document | None, list[Diagno
         diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
         return result.document, diagnostics
     source = _SourceText.of(lines)
+    joined = {d.line for d in diagnostics if d.code == "W419"}  # (two authors parted by a space: W419, not W415 too)
     for line_rule in LINE_RULES:
-        diagnostics += line_rule(source, shown)
+        diagnostics += [d for d in line_rule(source, shown) if d.code != "W415" or d.line not in joined]
     if result.document is not None:
         for rule in MODEL_RULES:
             diagnostics += rule(result.document)
@@ -79,6 +81,7 @@ class _SourceText:
     lines: list[str]
     prose: tuple[tuple[int, int, str], ...]
     key_lines: dict[str, int]
+    front_end: int = 0  # the line of the '---' closing the front matter (0: none read)
 
     @classmethod
     def of(cls, lines: list[str]) -> _SourceText:
@@ -86,7 +89,7 @@ class _SourceText:
         key_lines: dict[str, int] = {}
         for name, _value in root.value if isinstance(root, yaml.MappingNode) else []:
             key_lines.setdefault(str(name.value), name.start_mark.line + 2)
-        return cls(lines, tuple(_prose_lines(lines, end, root)), key_lines)
+        return cls(lines, tuple(_prose_lines(lines, end, root)), key_lines, (end or 0) + 1 if end else 0)
 
     @functools.cached_property
     def half_width(self) -> tuple[tuple[tuple[int, str], ...], ...]:
@@ -133,12 +136,16 @@ def _prose_lines(lines: list[str], end: int | None, root: yaml.Node | None) -> I
             if node.start_mark.line == node.end_mark.line:
                 quoted = 1 if node.style in ("'", '"') else 0
                 column = _past_properties(lines[node.start_mark.line + 1], node.start_mark.column)
-                yield node.start_mark.line + 2, column + quoted, node.value
+                yield node.start_mark.line + 2, column + quoted, IME_COMMENT.sub(_blank, node.value)  # (W434's)
         elif isinstance(node, yaml.MappingNode):
             stack.extend(value for _key, value in node.value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     yield from _body_lines(lines, end + 1)
+
+
+def _blank(found: re.Match[str]) -> str:
+    return " " * len(found[0])
 
 
 def _past_properties(line: str, column: int) -> int:
@@ -210,6 +217,22 @@ def _body_lines(lines: list[str], start: int) -> Iterator[tuple[int, int, str]]:
 def _half_width(source: _SourceText, path: str) -> list[Diagnostic]:
     return [Diagnostic("W401", path, number, offset + col + 1, f"half-width '{mark}' in Chinese text")
             for (number, offset, _text), marks in zip(source.prose, source.half_width) for col, mark in marks]
+
+
+def _dashes_in_values(source: _SourceText, path: str) -> list[Diagnostic]:
+    """W432 for LaTeX's dash in a front-matter value, 'subtitle: 城东---城西', or an answer's 'role=' (the
+    thirteenth sweep: the reader's rule reads the body's paragraphs only, and the title page and the
+    label printed the hyphens)."""
+    found = []
+    for number, offset, text in source.prose:
+        if "--" not in text or (number > source.front_end and not source.lines[number - 1].lstrip().startswith(":::")):
+            continue
+        where = "a front-matter value" if number < source.front_end else "an answer's role="
+        found += [Diagnostic("W432", path, number, offset + dash.start() + 1,
+                             f"'{dash[0]}' in {where} is printed as written, hyphens and all: LaTeX's (or a "
+                             "typewriter's) dash, which the format does not turn into a dash")
+                  for dash in LATEX_DASH.finditer(text)]
+    return found
 
 
 def _combining_marks(source: _SourceText, path: str) -> list[Diagnostic]:
@@ -316,7 +339,7 @@ def _same_labels(doc: Document) -> list[Diagnostic]:
     first: dict[str, Speaker] = {}
     found = []
     for speaker in doc.speakers:
-        key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", speaker.label()))
+        key = name_key(speaker.label())  # (full-width forms, spaces and, since the thirteenth sweep, middle dots aside)
         if key in first:
             other = first[key]
             found.append(Diagnostic("W410", speaker.loc.path, speaker.loc.line, speaker.loc.col,
@@ -461,4 +484,4 @@ MODEL_RULES: tuple[Callable[[Document], list[Diagnostic]], ...] = (_unused_speak
 
 # The rules that read the file's lines (exact columns), in the order their warnings were added.
 LINE_RULES: tuple[Callable[[_SourceText, str], list[Diagnostic]], ...] = (_half_width, _quote_styles, _not_in_fonts,
-                                                                          stray_spaces, _combining_marks)
+                                                                          stray_spaces, _combining_marks, _dashes_in_values)

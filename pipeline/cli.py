@@ -55,6 +55,7 @@ from pipeline.cli_common import (
     visible,
 )
 from pipeline.driver.styles import check_pages
+from pipeline.driver.sources import check_collisions
 from pipeline.paths import CACHE_ADVICE, UsageError, expand_home, writable_cache_dir
 from pipeline.streams import prepare_standard_streams
 from pipeline.cli_import import IMPORT_EXAMPLES, NEW_EXAMPLES, import_command, new_command
@@ -157,7 +158,7 @@ def check(
     ui = console(quiet)
     failed = False
     with reported_errors(ui):
-        titles = named_titles(sources, source, ui)
+        titles = named_titles(sources, source, ui, apart=True)
         for title in titles:
             _doc, diagnostics = run_check(Path(title.name))
             for diagnostic in diagnostics:
@@ -166,6 +167,10 @@ def check(
             problems = errors(diagnostics)
             failed = failed or bool(problems)
             ui.say(f"{title.name}: {len(problems)} error(s), {len(diagnostics) - len(problems)} warning(s)")
+        try:  # (after each file's own problems, the thirteenth sweep: it stopped there, and neither was checked)
+            check_collisions(titles)
+        except UsageError as clash:  # (exit 2, as for a build; 'nothing was built' is no news to a check)
+            raise UsageError(str(clash).removesuffix(" (nothing was built)")) from None
     if failed:
         raise typer.Exit(EXIT_FAILED)
 

@@ -23,16 +23,19 @@ except ImportError:  # pragma: no cover - Typer on click itself
 from pipeline.api import build_titles, find_titles, settings_for_project
 from pipeline.build import default_cache
 from pipeline.driver.outputs import check_out_apart
+from pipeline.driver.sources import TitleSource, find_source_paths
 from pipeline.driver.styles import check_pages
 from pipeline.cli_common import (EXIT_FAILED, EXIT_USAGE, Output, commands_of, console, did_you_mean, options_of,
                                  reported_errors, source_file)
 from pipeline.paths import UsageError, expand_home, standard_stream
 
 
-def named_titles(sources: list[str] | None, source: list[Path] | None, ui: Output) -> list:
+def named_titles(sources: list[str] | None, source: list[Path] | None, ui: Output, *, apart: bool = False) -> list:
     """The titles that SOURCES and `--source` name (every *.md in source/ when neither does).
     `--source` may be given once per file: given twice, it kept only the last, and the first
-    title was not built, without a word."""
+    title was not built, without a word. `apart`: read without the check for two titles with one
+    slug, which `publish check` makes after checking each file (it stopped at the clash, and
+    neither file was checked)."""
     arguments = [expand_home(argument) for argument in sources or []]
     for argument in arguments:
         misplaced_word(argument)
@@ -44,6 +47,8 @@ def named_titles(sources: list[str] | None, source: list[Path] | None, ui: Outpu
                              f"e.g. 'publish {_command_name()} {named}'")
         source_file(named, ui)  # --source is one file: a folder or a FIFO there is a usage error
         arguments.append(str(named))
+    if apart:
+        return [TitleSource.from_path(path) for path in find_source_paths(arguments, Path("."))]
     return find_titles(arguments)
 
 

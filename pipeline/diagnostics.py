@@ -71,8 +71,9 @@ RULES: dict[str, tuple[Severity, str]] = {
     "E231": ("error", "type the character itself (a plain space for '&nbsp;'), or write '\\&' to print an '&'"),
     "E232": ("error", "delete the underline (or put an empty line above a '---': a section break, left out); "
                       "a chapter's heading is written '## …'"),
-    "E233": ("error", "delete the marks (and any words they struck out); the format's Markdown is CommonMark: "
-                      "**…** for strong, and no strikethrough, highlighting or other tools' markup"),
+    # (one sentence that fits every row, since the thirteenth sweep: each row's message says what to do with
+    # its construct; "delete the marks (and any words they struck out)" read oddly after a sticker or a heading)
+    "E233": ("error", "the format's Markdown is CommonMark, so every edition prints another tool's markup as written"),
     "E234": ("error", "convert the file again from its original as UTF-8, or type the text again: the editions "
                       "would print the garbled letters"),
     "E235": ("error", "move the closing chapter after the last question (the closing is the book's last question), or drop "
@@ -124,6 +125,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "W432": ("warning", "write the Chinese dash '——' (or, where the hyphens are meant, '\\--')"),
     "W433": ("warning", "number the questions in order, or delete the numbers (a question pasted twice, or cut: "
                         "check the chapters around it)"),
+    "W434": ("warning", "a comment in the front matter is '#' (half-width) after a space; a value that means '＃' "
+                        "keeps it"),
     "W425": ("warning", "front-matter values are plain text: YAML's quotes are the straight \" and '"),
     "W413": ("warning", "keep the title to its headline and move the rest to 'subtitle:' or 'description:'"),
     "W409": ("warning", "write a language the audio edition reads (zh-Hans, zh-CN, zh-TW, yue …: "

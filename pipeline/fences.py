@@ -120,16 +120,25 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
         close(at, closed=False)
 
     def open_(at: int, name: str, info: str, readable: bool) -> None:
-        nonlocal open_block
+        nonlocal open_block, cut_by_heading
+        cut_by_heading = None
         if at > run_start:
             layout.pieces.append(Run(run_start, at))
         open_block = (name, info, at, readable)
 
+    asciidoc_ends: set[int] = set()  # (the closing lines of AsciiDoc's blocks, named at their opening)
+    cut_by_heading: int | None = None  # (the E213 of a block a '##' heading cut short, until a fence opens)
     for index, line in enumerate(lines):
         # (an invisible character a word processor left at the line's start, a BOM before ':::', is
         # E219's alone: the fence is still a fence; it was text, an E217, and its closing ':::' an E215)
         line = _LEADING_INVISIBLE.sub("", line)
         fence = _FENCE.match(line)
+        if index in asciidoc_ends or (fence is None and (end := asciidoc_block(lines, index)) is not None):
+            if index not in asciidoc_ends:
+                report("E233", index, 1, _asciidoc_message(line.strip(), end + first_line))
+                asciidoc_ends.add(end)
+            layout.blank.append(index)
+            continue
         if fence is None and _rst_underline(lines, index):
             report("E232", index, 1, f"the line {_what(line)} right under {_what(lines[index - 1])} underlines it as a "
                                      "heading, reStructuredText's way, which Markdown does not read (it printed the "
@@ -140,6 +149,7 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
             if open_block is not None and (atx := _ATX_HEADING.match(line)) and len(atx["marks"]) == 2:
                 # (only a chapter's '##' ends a block left open; a '###' or '#' inside one is E211 there)
                 intruder(index, f"the heading {_what(line)}")
+                cut_by_heading = len(layout.problems) - 1  # (its E213 at the heading)
             heading = _NO_SPACE_HEADING.match(line)
             if heading and ("＃" in heading["marks"] or heading["after"] not in ("", " ", "\t")):
                 marks, after = heading["marks"], heading["after"]
@@ -168,6 +178,16 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
         if not words:  # a closing fence
             if box_inside is not None:
                 box_inside = None  # (the box's own ':::', inside the block: its E206 said to delete it)
+                layout.blank.append(index)
+            elif open_block is None and cut_by_heading is not None and readable:
+                # (the thirteenth sweep) the ':::' of the block a '##' heading cut short, below that heading (a
+                # question typed inside an answer): said at the heading's E213, not as a third error
+                said = layout.problems[cut_by_heading]
+                layout.problems[cut_by_heading] = Problem(said.code, said.line, said.col, said.message + (
+                    f"; the ':::' on line {index + first_line} below it closes nothing and looks like that block's own: "
+                    "move it above the heading (or, if the heading is a question asked inside the answer, make it an "
+                    "answer's words without the '##')"))
+                cut_by_heading = None
                 layout.blank.append(index)
             elif open_block is None:
                 report("E215", index, col, "':::' closes nothing: no answer or note is open here")
@@ -220,6 +240,13 @@ def scan(lines: list[str], first_line: int = 1) -> Layout:
             hint = f": did you mean '::: {near[0]}'?" if near else ""
             report("E206", index, col, f"unknown block '::: {name}'{hint}")
             readable = False
+        if open_block is not None and open_block[1] == words and not any(lines[k].strip()
+                                                                          for k in range(open_block[2] + 1, index)):
+            # (the thirteenth sweep) the same fence twice, nothing between: one error, not an empty answer and two E213s
+            report("E206", index, col, f"the fence {_what(line)} stands twice, on line {open_block[2] + first_line} "
+                                       "and here, with nothing between: delete this one")
+            layout.blank.append(index)
+            continue
         if open_block is not None:
             intruder(index, f"the fence {_what(line)}")
         open_(index, name, words, readable)
@@ -253,6 +280,45 @@ def _rst_underline(lines: list[str], index: int) -> bool:
     fence = found[1] in "`~"  # (a code fence closed further on is code, E212's)
     wide = max(4, width) if found[1] in "*_" else max(3, width - 2)  # (rst's underline is as wide as the title)
     return len(marks) >= wide and not (fence and any(later.strip() == marks for later in lines[index + 1:]))
+
+
+# (the thirteenth sweep) AsciiDoc's delimited blocks: a line of four or more of one mark over the block's
+# text and the same line under it. Markdown read '____', '****' and '----' as section breaks (W416 twice,
+# "left out"), or the closing '----' or '====' as the underline of a heading (E232), and printed the
+# block's text as ordinary paragraphs: (what the block is, what to write instead), by its mark.
+ASCIIDOC_BLOCKS = {
+    "_": ("quote block", "write its lines as a quote, '> …'"),
+    "*": ("sidebar", "write its text as a '::: note' (printed after the chapter) or as a quote, '> …'"),
+    "-": ("listing (code) block", "write its text as a paragraph (the format has no code)"),
+    "=": ("example block", "write its text as a paragraph, or as a quote, '> …'"),
+}
+_ASCIIDOC_DELIMITER = re.compile("^([" + re.escape("".join(ASCIIDOC_BLOCKS)) + r"])\1{3,}[ \t]*$")
+
+
+def asciidoc_block(lines: list[str], index: int) -> int | None:
+    """The index of the line that closes the AsciiDoc block `lines[index]` opens, or None: the opening
+    line stands after an empty line with text right under it, the closing one (the same marks) right
+    under text and over an empty line (or the ':::' closing an answer), before any heading or fence (two section breaks, each between
+    empty lines, are no block)."""
+    if (_ASCIIDOC_DELIMITER.match(lines[index]) is None or (index and lines[index - 1].strip())
+            or index + 1 >= len(lines) or not lines[index + 1].strip()):
+        return None
+    mark = lines[index].strip()
+    for later in range(index + 1, len(lines)):
+        line = lines[later]
+        if line.strip() == mark:
+            closes = lines[later - 1].strip() and (later + 1 == len(lines) or not lines[later + 1].strip()
+                                                    or _FENCE.match(lines[later + 1]))
+            return later if closes and later > index + 1 else None
+        if _FENCE.match(line) or _ATX_HEADING.match(line):
+            return None
+    return None
+
+
+def _asciidoc_message(mark: str, closing: int) -> str:
+    what, instead = ASCIIDOC_BLOCKS[mark[0]]
+    return (f"'{mark}' here and on line {closing} mark an AsciiDoc {what}, which Markdown does not read: every "
+            f"edition printed its text as ordinary paragraphs; {instead}, and delete the two '{mark}' lines")
 
 
 def _inside(what: str, block: str) -> str:

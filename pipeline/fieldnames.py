@@ -41,6 +41,37 @@ def chinese_field(name: str, fields: Any) -> str | None:
     return meant if meant is not None and meant in fields else None
 
 
+# (the thirteenth sweep) The fields a blog's or a static-site generator's front matter carries (Jekyll's, Hugo's,
+# Hexo's, Hugo's 'draft', Jekyll's 'layout'), which a post brought over keeps: "did you mean 'account'?" for
+# 'layout' and "'date'?" for 'draft' sent the editor to the wrong field. The field meant, or None: no field here.
+OTHER_TOOLS_FIELDS: dict[str, str | None] = {
+    **dict.fromkeys(("layout", "permalink", "slug_url", "draft", "published", "weight", "aliases", "menu", "type",
+                     "toc", "comments", "sidebar", "lastmod", "expirydate", "categories", "category", "tags",
+                     "keywords", "series", "cover", "image", "thumbnail", "featured_image", "banner", "excerpt_separator"),
+                    None),
+    **dict.fromkeys(("summary", "excerpt", "abstract"), "description"),
+    **dict.fromkeys(("publishdate", "pubdate", "created"), "date"),
+    "lang": "language", "author": "authors", "copyright": "rights", "source": "outlet",
+}
+
+
+def field_named_elsewhere(name: str, fields: Any) -> str | None:
+    """E105's further words for a field's name another template writes, or None: a name in Chinese
+    ('标题': 'title'), another tool's name for a field ('summary': 'description'), or a field of a
+    blog's front matter this format has not ('layout', 'tags', 'draft': delete it)."""
+    if (meant := chinese_field(name, fields)) is not None:
+        return f": did you mean '{meant}'? (field names are English words: '{name}' is '{meant}')"
+    if name.lower() not in OTHER_TOOLS_FIELDS or "title" not in fields:  # (a blog's fields are the top level's)
+        return None
+    meant = OTHER_TOOLS_FIELDS[name.lower()]
+    if meant is not None and meant in fields:
+        return f": did you mean '{meant}'? ('{name}' is a blog's or another tool's name for it)"
+    cover = " (the cover is made from the title and the metadata)" if name.lower() in ("cover", "image", "thumbnail",
+                                                                                       "featured_image", "banner") else ""
+    return (f": '{name}' is a field of a blog's or a static-site generator's front matter (Jekyll's, Hugo's, Hexo's), "
+            f"which this format does not have{cover}; delete it") if meant is None else None
+
+
 def named_in_chinese(line: str) -> str:
     """E102's further words for a field's name written in Chinese, '标题：灯下夜读': the field meant."""
     name = line.strip(" -").split("：", 1)[0].strip()

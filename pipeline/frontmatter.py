@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from pipeline.datesmeant import meant_date
 from pipeline.diagnostics import Diagnostic
-from pipeline.fieldnames import chinese_field, id_case_clash, named_in_chinese
+from pipeline.fieldnames import field_named_elsewhere, id_case_clash, named_in_chinese
 from pipeline.sourcetext import line_join
 
 Path_ = tuple[str | int, ...]
@@ -345,7 +345,6 @@ def parse_yaml(text: str, path: str, line_offset: int) -> tuple[dict[str, Any], 
     return data, pos
 
 
-
 # A language as editors name it, for E104's "write zh-Hans" (the tag the editions and voices read).
 LANGUAGE_NAMES = {name.lower(): tag for tag, names in {
     "zh-Hans (zh-Hant for a text in traditional characters)": "中文 汉语 漢語 华语 普通话 简体 简体中文 簡體中文 chinese mandarin simplified-chinese cn zh-cn-hans",
@@ -436,6 +435,9 @@ def _diagnostic(err: Any, pos: Positions, path: str, data: dict[str, Any]) -> Di
         return Diagnostic("E103", path, line, col, f"required field '{where}' is missing")
     if kind == "extra_forbidden":
         return Diagnostic("E105", path, line, col, f"unknown field '{where}'{_nearest(loc)}")
+    if kind == "model_type" and err.get("input") is None and loc and isinstance(loc[-1], int):  # (not "not nothing")
+        return Diagnostic("E104", path, line, col, f"item {loc[-1] + 1} of '{'.'.join(map(str, loc[:-1]))}' is empty, a '-' "
+                          "with nothing after it: write its fields under it ('id:', 'name:'), or delete the '-'")
     if kind in ("string_type", "list_type", "dict_type", "bool_type", "bool_parsing", "model_type"):
         got = _KINDS.get(type(err.get("input")), type(err.get("input")).__name__)
         wanted = {"string_type": "text", "list_type": "a list", "dict_type": "a 'key: value' mapping",
@@ -456,8 +458,9 @@ def _diagnostic(err: Any, pos: Positions, path: str, data: dict[str, Any]) -> Di
 
 def _pattern(where: str, loc: Path_, err: Any) -> str:
     written = str(err.get("input"))
-    if loc[-1] == "handle":
-        return f"'{where}' is a handle: '@' and the name without spaces, e.g. '@余飞', not '{written}'"
+    if loc[-1] == "handle":  # (an input method's full-width '＠' is named with the fix since the thirteenth sweep)
+        fix = f": write '@{written[1:]}' (a half-width '@')" if written.startswith("＠") and " " not in written else ""
+        return f"'{where}' is a handle: '@' and the name without spaces, e.g. '@余飞', not '{written}'{fix}"
     return (f"'{where}' must be lower-case Latin letters, digits and hyphens, starting with a letter or digit "
             f"(e.g. 'wang-wu', 'night-shift'), not '{written}'")
 
@@ -478,8 +481,8 @@ def _nearest(loc: Path_) -> str:
     model = _MODELS.get(tuple(part for part in loc[:-1] if isinstance(part, str)))
     if model is None or not isinstance(loc[-1], str):
         return ""
-    if (meant := chinese_field(loc[-1], model.model_fields)) is not None:  # ('标题': a newsroom template's name)
-        return f": did you mean '{meant}'? (field names are English words: '{loc[-1]}' is '{meant}')"
+    if (said := field_named_elsewhere(loc[-1], model.model_fields)) is not None:  # ('标题', 'layout': another template's)
+        return said
     near = difflib.get_close_matches(loc[-1].lower(), list(model.model_fields), n=1, cutoff=0.6)
     return f": did you mean '{near[0]}'?" if near else ""
 

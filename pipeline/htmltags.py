@@ -19,18 +19,19 @@ HTML_TAGS = frozenset("""a abbr b big blockquote br center cite code del div em 
     script noscript style iframe embed object video audio source track picture svg canvas
     form input button textarea select fieldset legend
     html head body meta link title base
-    mpvoice mpvideo mpprofile card""".split() + [  # (the eleventh sweep: a WeChat article's embeds, and
-    # Word's and WPS's XML namespaces as a page they saved as HTML keeps them, '<o:p></o:p>' on every
-    # paragraph, '<st1:chsdate>' around a date, which was printed, or read as a link to 'st1:chsdate')
-    f"{prefix}:{name}" for prefix, names in (("o", "p lock"), ("w", "sdt sdtpr wrap"), ("v", "shape imagedata"),
-                                             ("st1", "chsdate chmetcnv personname place city")) for name in names.split()])
-# (any tag of Word's namespaces, or of Confluence's storage format, '<ac:structured-macro …>': E227 names it)
-_NAMESPACES = {**dict.fromkeys(("o", "w", "v", "m", "st1", "st2", "wx"), "Word's XML tag"),
-               **dict.fromkeys(("ac", "ri"), "Confluence's storage-format tag")}
-OFFICE_TAG = re.compile(r"^(?:o|w|v|m|st1|st2|wx):\w+$", re.I)
+    mpvoice mpvideo mpprofile card""".split())  # (the eleventh sweep: a WeChat article's embeds)
+# (the eleventh sweep) The XML namespaces office tools write into a page they save as HTML, and whose each
+# is: Word's and WPS's ('<o:p></o:p>' on every paragraph, '<st1:chsdate>' around a date, which was printed,
+# or read as a link to 'st1:chsdate'), Confluence's storage format ('<ac:structured-macro …>', '<ri:page …/>').
+# One table (the thirteenth sweep: it was written out three times, and the pattern that keeps such a tag
+# from being read as a link lacked 'ac:' and 'ri:', so '<ac:image>' was an E223 "link to 'ac:image'" too).
+NAMESPACES = {**dict.fromkeys(("o", "w", "v", "m", "st1", "st2", "wx"), "Word's XML tag"),
+              **dict.fromkeys(("ac", "ri"), "Confluence's storage-format tag")}
+_PREFIXES = "|".join(sorted(NAMESPACES, key=len, reverse=True))
+OFFICE_TAG = re.compile(rf"^(?:{_PREFIXES}):[\w-]+$", re.I)
 # (the eleventh sweep) and a custom element, whose name holds a hyphen: a WeChat article's
 # '<mp-style-type data-value="3">', '<mp-common-profile …>', printed, quotes and all
-_FOREIGN_TAG = re.compile(r"^(?:(?:o|w|v|m|st1|st2|wx|ac|ri):[\w-]+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)$", re.I)
+_CUSTOM_ELEMENT = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$", re.I)
 # (the twelfth sweep) a tag another tool's export writes, named for what it was there: Yuque's lake
 # format keeps its labels, pictures and code blocks as '<card type="inline" name="label" …>', printed
 # quotes and all without a word; Notion's export writes its callouts as '<aside>'
@@ -40,15 +41,26 @@ _TAGS_OF_TOOLS = {
 }
 
 
+# (the thirteenth sweep) whose a tag is, by what it carries: Word's 'mso-' styles and 'Mso' classes, a WeChat
+# editor's (135编辑器's, 秀米's) data attributes; a custom element by its prefix, a WeChat article's '<mp-…>',
+# Evernote's '<en-media …>' (all were "the HTML tag", which sent the editor to look for HTML)
+_WRITTEN_BY = (("mso-", "Word's HTML tag"), ("class=\"mso", "Word's HTML tag"), ("class=mso", "Word's HTML tag"),
+               ("data-tools", "a WeChat editor's (135编辑器's, 秀米's) tag"), ("xiumi", "秀米's (Xiumi's) tag"),
+               ("data-mpa", "a WeChat editor's tag"))
+_PREFIXES_OF_TOOLS = (("mp-", "a WeChat article's tag"), ("en-", "Evernote's tag"))
+
+
 def is_tag(name: str) -> bool:
     """Whether '<name …>' is a tag every edition would print: HTML's, Word's or a custom element's."""
-    return name.lower() in HTML_TAGS or _FOREIGN_TAG.match(name) is not None
+    return name.lower() in HTML_TAGS or OFFICE_TAG.match(name) is not None or _CUSTOM_ELEMENT.match(name) is not None
 
 
 def what_tag(name: str, written: str) -> str:
     """E227's words for the tag `written` ('<name …>') and whose it is: "the HTML tag '<b>'", "Word's
     XML tag '<o:p>'", "Yuque's (语雀) card tag '<card …>', a label … of its editor …,"."""
     if ":" in name:
-        return f"{_NAMESPACES.get(name.split(':', 1)[0].lower(), 'the HTML tag')} '{written}'"
+        return f"{NAMESPACES.get(name.split(':', 1)[0].lower(), 'the HTML tag')} '{written}'"
     label, note = _TAGS_OF_TOOLS.get(name.lower(), ("the HTML tag", ""))
+    label = next((whose for prefix, whose in _PREFIXES_OF_TOOLS if name.lower().startswith(prefix)), label)
+    label = next((whose for mark, whose in _WRITTEN_BY if mark in written.lower()), label)
     return f"{label} '{written}'{note}"

@@ -57,6 +57,10 @@ def heading_attribute_problem(content: str) -> str | None:
     _title, attrs = split_heading_attrs(content)
     kinds = sorted({word for word in attrs if word[1:] in HEADING_CLASSES and word.startswith(".")})
     ids = [word for word in attrs if word.startswith("#")]
+    if attrs and (left := re.search(r"\{[ \t]*[.#][^{}]*\}[ \t]*$", _title)) is not None:
+        # (the thirteenth sweep) two blocks, '{.closing} {.closing}': the first was printed in the heading
+        return (f"'{left[0].strip()}' stands before the heading's attribute block, and every edition took the last "
+                "alone and printed this one as text of the heading: write one block, '{.closing #id}'")
     if len(kinds) > 1 or len(ids) > 1:  # (every edition took one of them without a word)
         what, taken = ("kind", f"'.{HEADING_CLASSES[0]}'") if len(kinds) > 1 else ("id", f"'{ids[0]}'")
         return (f"'{written}' gives the chapter two {what}s, and every edition took {taken} alone: a chapter has one "

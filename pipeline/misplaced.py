@@ -107,6 +107,22 @@ def _number(written: str) -> int | None:
     return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
 
 
+# (the thirteenth sweep) A heading that is a question's number alone ('## 2.', '## （3）', '## Q4', '## 第5问') or the
+# interviewer's label alone ('## 问：'): the question's words were lost (cut, or left on the line below), and every
+# edition printed '2.' or '问：' as the question
+_NUMBER_ALONE = re.compile(r"\s*(?:(?:第|问题|Q|q)\s*)?[（(]?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*"
+                           r"(?:[.、:)）]|问|题)?\s*")
+_LABEL_ALONE = re.compile(r"\s*(?:问|提问|记者|主持人|Q|Question|Interviewer)\s*[:：]?\s*", re.I)
+
+
+def without_words(title: str) -> str | None:
+    """What a chapter's heading holds instead of a question ("a question's number", "the interviewer's
+    label"), or None when it holds words (E208)."""
+    title = unicodedata.normalize("NFKC", title)
+    return ("a question's number" if _NUMBER_ALONE.fullmatch(title) else
+            "the interviewer's label" if _LABEL_ALONE.fullmatch(title) else None)
+
+
 def numbered_questions(doc: Document) -> list[Diagnostic]:
     """W433 for each question heading whose number repeats or skips the one before it in the same
     numerals (when two or more of the questions are numbered). Digits and Chinese numerals are two

@@ -110,3 +110,88 @@ WECHAT_STICKERS = frozenset("""微笑 撇嘴 色 发呆 得意 流泪 害羞 闭
     旺柴 好的 打脸 哇 翻白眼 让我看看 叹气 苦涩 裂开 嘴唇 爱心 心碎 拥抱 强 弱 握手 胜利 抱拳 勾引 拳头 合十 啤酒
     咖啡 蛋糕 玫瑰 凋谢 菜刀 炸弹 便便 月亮 太阳 庆祝 礼物 红包 發 福 烟花 爆竹 猪头 跳跳 发抖 转圈 Smile Grin
     Facepalm Smirk Joyful Chuckle Sob""".split())
+
+
+# (the thirteenth sweep) The marks of more tools an editor's copy passes through, each printed as written
+# without a word: a review's CriticMarkup (its deleted words printed as meant), a static-site generator's
+# template tags, a forum's BBCode (Discuz!'s, a CMS's), a reference manager's citations, pandoc's inline
+# notes, Obsidian's block ids, a wiki's bold, emoji shortcodes, R Markdown's inline code. Rows of
+# `textslips._PRINTED_MARKUP` (pattern, where it is looked for, code, message), read before its own, so a
+# mark inside another tool's ('{==…==}', '{~~…~~}') is named for the tool that wrote it.
+CRITIC_MARKUP = re.compile(r"(?<!\\)\{(?:\+\+[^{}\n]*?\+\+|--[^{}\n]*?--|~~[^{}\n]*?~>[^{}\n]*?~~|>>[^{}\n]*?<<"
+                           r"|==[^{}\n]*?==)\}")
+TEMPLATE_TAG = re.compile(r"(?<!\\)\{\{[<%][^\n]*?[>%]\}\}|(?<!\\)\{%-?[ \t]*[a-z_]+\b[^\n]*?%\}"
+                          r"|(?<!\\)\{\{[ \t]*[A-Za-z_][\w.]*(?:[ \t]*\|[^{}\n]*)?[ \t]*\}\}")
+_BBCODE_TAGS = "b|i|u|s|url|img|quote|color|size|font|align|email|hide|attach|media|backcolor|list|code|table|center"
+BBCODE = re.compile(rf"(?i)(?<!\\)\[(?P<tag>{_BBCODE_TAGS})(?:=[^\]\n]*)?\](?=[^\n]*\[/(?P=tag)\])"
+                    rf"|(?<!\\)\[/(?:{_BBCODE_TAGS})\]")
+CITATION = re.compile(r"(?<![\\A-Za-z0-9_])\[(?:[^\[\]\n@]*\s)?-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*(?:[,;][^\[\]\n]*)?\](?![(\[])")
+INLINE_NOTE = re.compile(r"(?<![\\A-Za-z0-9_])\^\[[^\[\]\n]+\]")
+BLOCK_ID = re.compile(r"(?<=[^\s#][ \t])\^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*$")
+WIKI_BOLD = re.compile(r"(?<![\\'])'''(?=[^\s'])[^'\n]*?(?<=[^\s'])'''(?!')")
+EMOJI_SHORTCODE = re.compile(r"(?<![A-Za-z0-9_:/\\]):[a-z0-9_+-]*[a-z][a-z0-9_+-]+:(?![A-Za-z0-9_:/])")
+R_INLINE = re.compile(r"(?<![`\\])`r[ \t]+[^`\n]+`(?!`)")
+BEAR_TAG = re.compile(r"(?<![A-Za-z0-9_#&\\/])#(?=[^\s#\d])[^\s#/，。！？、；：,.!?;:()（）\[\]]+(?:/[^\s#/，。！？、；：,.!?;:()（）\[\]]+)+#?")
+
+OTHER_TOOLS_MARKUP = (
+    (CRITIC_MARKUP, "raw", "E233",
+     "'{0}' is printed as written, braces and all: CriticMarkup's tracked change or comment (a review's in iA Writer, "
+     "Scrivener or a Markdown editor: '{{--…--}}' words deleted, '{{++…++}}' inserted, '{{~~…~>…~~}}' replaced, "
+     "'{{>>…<<}}' a comment), and every edition printed the deleted words as meant; accept or reject each change, "
+     "keeping the words meant without the marks"),
+    (TEMPLATE_TAG, "raw", "E233",
+     "'{0}' is printed as written, braces and all: a template tag (Hugo's shortcode, Jekyll's or Liquid's tag), which "
+     "only a static-site generator reads; delete it (for a picture or a video, say in words what it shows)"),
+    (BBCODE, "raw", "E233",
+     "'{0}' is printed as written, brackets and all: BBCode (a forum's or a CMS's markup, Discuz!'s), which the "
+     "format does not read; write **…** for [b], [文字](https://…) for [url], '> …' for [quote], and delete the "
+     "other tags"),
+    (CITATION, "text", "E233",
+     "'{0}' is printed as written, brackets and all: a citation of pandoc's (from Zotero or another reference "
+     "manager), which the format does not read; name the source in the text, or list it in the references chapter "
+     "('## 参考资料 {{.references}}'), and delete the '[@…]'"),
+    (INLINE_NOTE, "text", "W418",
+     "'{0}' is pandoc's inline footnote, which this format does not have: every edition prints it as written"),
+    (BLOCK_ID, "raw", "E233",
+     "'{0}' is printed as written: an Obsidian block id (a target other notes link to), which the format does not "
+     "read; delete it"),
+    (WIKI_BOLD, "text", "E233",
+     "'{0}' is printed as written, quotes and all: a wiki's bold (MediaWiki's '''…'''), which the format does not "
+     "read; write **…**"),
+    (EMOJI_SHORTCODE, "text", "E233",
+     "'{0}' is printed as written, colons and all: an emoji's shortcode (GitHub's, Slack's, Discord's), which no "
+     "edition turns into the emoji; type the emoji itself, or say the feeling in words"),
+    (R_INLINE, "raw", "E233",
+     "'{0}' is printed as written: R Markdown's inline code, which only knitr runs, so every edition printed the "
+     "code, not its value; write the value"),
+    (BEAR_TAG, "text", "E233",
+     "'{0}' is printed as written: a nested tag of Bear or Obsidian ('#tag/sub'), which the format does not read; "
+     "delete it (a Weibo topic, '#话题#', is text)"),
+)
+# (the ones copy may hold by chance, which the importer's writer escapes, a backslash before the first mark:
+# the others open with a mark it escapes anyway, '[', '{', '`')
+BY_CHANCE = (WIKI_BOLD, EMOJI_SHORTCODE, BEAR_TAG, BLOCK_ID)
+# (their colons, quotes and apostrophes are the markup's: no W401 or W404 for them, as for
+# `textslips.PRINTED_AS_MARKUP`)
+OTHER_TOOLS_BLANKED = (TEMPLATE_TAG, WIKI_BOLD, EMOJI_SHORTCODE, CITATION, BBCODE)
+
+
+# (the thirteenth sweep) A code fence named for the tool whose chunk, cell or diagram it is (E212 said
+# "fenced code" alone, and an editor of an R Markdown or Jupyter draft was left to guess what to keep)
+CODE_FENCES = (
+    (re.compile(r"^\{\s*[A-Za-z]+\b"), "an R Markdown or Quarto chunk, '```{0}', code that knitr or Quarto runs and no "
+                                       "edition does: write its result as text, and delete the chunk"),
+    (re.compile(r"^(?:python3?|ipython3?|r|julia|jupyter)\b", re.I),
+     "a code cell, '```{0}' (a Jupyter notebook's, as its Markdown export writes it): the format has no code; write "
+     "its result as text, and delete the cell"),
+    (re.compile(r"^(?:mermaid|plantuml|dot|graphviz|flowchart|sequence)\b", re.I),
+     "a diagram's source, '```{0}' (Mermaid's, PlantUML's), which no edition draws: describe it in words"),
+    (re.compile(r"^(?:math|latex|tex|katex)\b", re.I),
+     "a math block, '```{0}', which the format does not typeset: write the formula in words or as plain text"),
+)
+
+
+def code_fence(info: str) -> str | None:
+    """E212's words for a code fence another tool wrote ('```{r}', '```python'), or None."""
+    info = info.strip()
+    return next((what.format(info[:20]) for pattern, what in CODE_FENCES if pattern.match(info)), None)

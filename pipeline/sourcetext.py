@@ -31,7 +31,12 @@ _FORMAT = "\u00ad\u034f\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u2060-\u2064\u
 # a space or punctuation, or at a line's edge, they are a paste's leftovers like the above.
 _PLAIN = "[\x00-\x7f\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2000-\u206f\\s]"
 _LOOSE_JOINER = f"(?:^|(?<={_PLAIN}))[\u200c\u200d]|[\u200c\u200d](?={_PLAIN}|$)"
-_INVISIBLE = INVISIBLE = re.compile(f"[{_CONTROLS}{_FORMAT}]|{_LOOSE_JOINER}")
+# (the thirteenth sweep) An emoji's presentation selector (U+FE0E, U+FE0F) left after a Han character, a letter
+# or a mark, where a paste dropped the emoji it followed: as unseen, and it split the word it stands in
+# (not after the digit of a keycap, '1' U+FE0F U+20E3, nor the marks that are emoji: U+3030, U+303D, U+3297,
+# U+3299, U+203C, U+2049)
+_LOOSE_SELECTOR = f"(?:^|(?<={_PLAIN}))(?<![\u3030\u303d\u3297\u3299\u203c\u2049])[\ufe0e\ufe0f](?!\u20e3)"
+_INVISIBLE = INVISIBLE = re.compile(f"[{_CONTROLS}{_FORMAT}]|{_LOOSE_JOINER}|{_LOOSE_SELECTOR}")
 # Line and paragraph separators: YAML counts them as line ends, so front-matter positions after
 # them would be wrong; in the body an editor sees no line end there, but every edition breaks the
 # line (or joins the words) at them.

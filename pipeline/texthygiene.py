@@ -27,7 +27,7 @@ from markdown_it.token import Token
 
 from pipeline.charrefs import REFERENCE_NAME
 from pipeline.frontmatter import FrontMatterInput, Positions
-from pipeline.htmltags import HTML_TAGS, OFFICE_TAG, is_tag, what_tag
+from pipeline.htmltags import OFFICE_TAG, is_tag, what_tag
 from pipeline.inlinetext import attribute_block_problem, link_problem, what_comment, written_address
 from pipeline.model import Span
 from pipeline.othertools import OTHER_TOOLS_CLASSES
@@ -397,7 +397,9 @@ def renumbered_items(tokens: Iterable[Token], first_line: int) -> list[Problem]:
 
 # Separators that join two names into one author: '林小满，王五', '林小满、王五' (a half-width comma
 # only between Chinese characters: 'Smith, John' is one name).
-_JOINED_NAMES = re.compile("[，、；;／]|(?<=[\u3400-\u9fff])\\s*[,/]\\s*(?=[\u3400-\u9fff])")
+_JOINED_NAMES = re.compile("[，、；;／]|(?<=[\u3400-\u9fff])\\s*[,/]\\s*(?=[\u3400-\u9fff])"
+                           # (the thirteenth sweep) or a space, '林小满 王五' (W415 said to delete it: one name)
+                           "|(?<=[\u3400-\u9fff]{2})[ \u3000]+(?=[\u3400-\u9fff]{2})")  # ('林 小满' is one)
 
 
 def joined_authors(front: FrontMatterInput, positions: Positions) -> list[Problem]:
@@ -408,11 +410,16 @@ def joined_authors(front: FrontMatterInput, positions: Positions) -> list[Proble
         if isinstance(name, str) and (found := _JOINED_NAMES.search(name)):
             line, col = positions.of(("authors", index))
             names = ", ".join(part.strip() for part in _JOINED_NAMES.split(name) if part.strip())
-            problems.append(Problem("W419", line, col, f"the author '{name}' holds '{found[0].strip()}' between two names: "
+            between = f"'{found[0].strip()}'" if found[0].strip() else "a space"
+            problems.append(Problem("W419", line, col, f"the author '{name}' holds {between} between two names: "
                                                        f"every edition lists it as one person; write each name as its "
                                                        f"own item, authors: [{names}]"))
     return problems
 
+
+# (the thirteenth sweep) A comment typed through an input method, 'editor: 周一 ＃暂定': YAML reads a comment only
+# after a half-width '#', so every edition printed '＃暂定' as part of the editor's name (a warning: W434)
+IME_COMMENT = re.compile(r"[ \t\u3000]+＃.*$")
 
 # What Markdown would read in the body but a front-matter value prints as written, '&nbsp;' and all
 # (values are plain text): a character reference, an HTML comment or tag (a CMS's or a web page's).
@@ -420,7 +427,9 @@ _FIELD_MARKUP = (
     (_AMPERSAND_WORD, "E231", lambda m: f"the character reference '{m[0]}'", "type the character itself"),
     (_HTML_COMMENT, "E225", lambda m: "an HTML comment '<!--'", "delete the comment"),
     # (a warning: a title may name a tag on purpose, and every edition prints it exactly as written)
-    (_HTML_TAG, "W420", lambda m: f"the HTML tag '{m[0]}'", "delete the tag unless the title means it"),
+    (_HTML_TAG, "W420", lambda m: what_tag(m["name"], m[0]), "delete the tag unless the title means it"),
+    (IME_COMMENT, "W434", lambda m: f"'{m[0].strip()}', a comment typed with the full-width '＃' (an input method's),",
+     "YAML reads a comment only after a half-width '#' and a space: write '# …', or delete it"),
     # (the eighth sweep) a value saved by Word, whose 'smart quotes' made YAML's "…" curly: printed with them
     (re.compile(r"^“[^“”]*”$|^‘[^‘’]*’$"), "W425",
      lambda m: f"the value '{m[0][:12]}…' wrapped whole in quotation marks '{m[0][0]}…{m[0][-1]}'",
@@ -431,19 +440,20 @@ _FIELD_MARKUP = (
 
 def _field_markup(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first markup of `pattern` in a field's value: only references that are one (or were
-    meant as one) and only the tags of HTML_TAGS ('R&D', '<T>' stay text)."""
+    meant as one) and only the tags `is_tag` knows ('R&D', '<T>' stay text; an office tool's '<o:p>' or a
+    WeChat editor's '<mp-style-type>' is one, since the thirteenth sweep, as in the text)."""
     for found in pattern.finditer(text):
         groups = found.groupdict()
         if "end" in groups and not groups["end"] and not groups["name"].startswith("#") and groups["name"] not in _NAMED:
             continue
-        if "name" in groups and "end" not in groups and groups["name"].lower() not in HTML_TAGS:
+        if "name" in groups and "end" not in groups and not is_tag(groups["name"]):
             continue
         return found
     return None
 
 
 def tag_in(text: str) -> re.Match[str] | None:
-    """The first HTML tag (of HTML_TAGS) in plain text such as an answer's 'role=' (E227 there:
+    """The first HTML tag (`is_tag`'s) in plain text such as an answer's 'role=' (E227 there:
     '<b>志愿者</b>' was printed in the label, tags and all)."""
     return _field_markup(_HTML_TAG, text)
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from markdown_it.token import Token
 
-from pipeline.othertools import WECHAT_STICKERS
+from pipeline.othertools import BY_CHANCE, OTHER_TOOLS_BLANKED, OTHER_TOOLS_MARKUP, WECHAT_STICKERS
 from pipeline.texthygiene import Problem, TextLines
 
 # A reference-style link's definition, '[1]: https://…' on its own line, with a title ('"公告"', '(公告)')
@@ -48,6 +48,9 @@ CONFLUENCE_HEADING = re.compile(r"^h[1-6]\.[ \t]+\S.*")
 RST_DIRECTIVE = re.compile(r"^\.\.[ \t]+(?:[A-Za-z][\w-]*::|_[^:\n]+:).*")
 NOTION_PROPERTY = re.compile(r"^(?:Created|Created by|Created time|Last edited time|Last edited by|Tags|Status|"
                              r"Date Created|Property):[ \t]+\S.*")
+# (the thirteenth sweep) a reStructuredText field list, ':作者: 张三' (a docinfo block above an rst draft's text):
+# printed, colons and all, and its two colons beside Chinese were two W401s a line
+RST_FIELD = re.compile(r"^:(?=[A-Za-z\u3400-\u9fff])[^:\n`]{1,30}(?<!\s):(?=[ \t]|$)")
 INLINE_MATH = re.compile(r"(?<![\\$A-Za-z0-9])\$(?=[^\s$])[^$\n]*?[\\^_{}][^$\n]*?(?<=[^\s$\\])\$(?![A-Za-z0-9$])")
 
 
@@ -55,23 +58,24 @@ def escape_by_chance(text: str, line_start: bool = True) -> str:
     """Markdown text (already escaped otherwise) with a backslash before the first mark of each of
     another tool's marks it holds by chance ('h1. ', '.. x::', 'Tags: ', '$a^2$'), so that the reader
     reads it back as text, not as E233 (the writer's promise: copy reads back as written)."""
-    for pattern in (CONFLUENCE_HEADING, RST_DIRECTIVE, NOTION_PROPERTY, INLINE_MATH):
+    for pattern in (CONFLUENCE_HEADING, RST_DIRECTIVE, RST_FIELD, NOTION_PROPERTY, INLINE_MATH, *BY_CHANCE):
         if pattern.pattern.startswith("^") and not line_start:
             continue
         for _ in range(len(text)):
             if (found := pattern.search(text)) is None:
                 break
-            at = found.start() + next(k for k, char in enumerate(found[0]) if char in "$.:")
+            at = found.start() + next(k for k, char in enumerate(found[0]) if char in "$.:'#^")
             text = text[:at] + "\\" + text[at:]
     return text
 
 
-PRINTED_AS_MARKUP = (ULYSSES_MARK, LATEX_QUOTES, KRAMDOWN_ATTRIBUTES, WORD_FIELD)
+PRINTED_AS_MARKUP = (ULYSSES_MARK, LATEX_QUOTES, KRAMDOWN_ATTRIBUTES, WORD_FIELD, RST_FIELD, *OTHER_TOOLS_BLANKED)
 
 # (pattern on the line as written, where it is looked for, code, what is wrong). 'text': in the
 # text markdown-it left as text (so a code span or an escaped mark is never taken for one);
 # 'raw': in the raw line (what Markdown did not read as a link is text, so the line is the place).
 _PRINTED_MARKUP = (
+    *OTHER_TOOLS_MARKUP,  # (the thirteenth sweep's, first: '{==…==}' is CriticMarkup's, not a highlight)
     (re.compile(r"(?<![~\\A-Za-z0-9])~~(?=[^\s~])[^~\n]*?(?<=[^\s~\\])~~(?![~A-Za-z0-9])"), "text", "E233",
      "'{0}' is printed as written, tildes and all: the format has no strikethrough (its Markdown is CommonMark); "
      "delete the words that were struck out, or the '~~' (a wave of tildes meant as text: write '\\~~')"),
@@ -183,6 +187,10 @@ _PRINTED_MARKUP = (
     (RST_DIRECTIVE, "raw", "E233",
      "'{0}' is printed as written, dots and all: a reStructuredText directive, which the format does not read; "
      "delete the line (a note to readers goes in a '::: note', a quote is written '> …')"),
+    (RST_FIELD, "raw", "E233",
+     "'{0}' is printed as written, colons and all: a reStructuredText field ('{0} …', a docinfo line of an rst "
+     "draft), which the format does not read; write it as a front-matter field ('authors:', 'date:' …), or delete the "
+     "line"),
     (re.compile(r"^#\+[A-Za-z_]+:?.*"), "raw", "E233",
      "'{0}' is printed as written: an org-mode keyword line (Emacs's), which the format does not read; delete it "
      "(a quote is written '> …', a title goes in the front matter's 'title:')"),

@@ -107,7 +107,7 @@ BROKEN = [
      "<st1:chsdate>", "<st1", "Word's XML tag '<st1:chsdate>'"),
     ("wechat-voice-embed", article('<mpvoice name="采访录音"></mpvoice>'), "E227", "<mpvoice", None, "the HTML tag"),
     ("wechat-custom-element", article('<mp-style-type data-value="3"></mp-style-type>'), "E227", "<mp-style-type", None,
-     "the HTML tag '<mp-style-type data-value=\"3\">'"),
+     "a WeChat article's tag '<mp-style-type data-value=\"3\">'"),  # (named for its tool since the thirteenth sweep)
     # -- E233: WeChat's stickers as text ('[捂脸][捂脸]' was "a reference-style link", E223) -------------
     ("wechat-sticker", answer(LINE.replace("安静。", "安静。[微笑]")), "E233", "[微笑]", "[微笑]", "a WeChat sticker"),
     ("two-wechat-stickers", answer(LINE + "[捂脸][捂脸]"), "E233", "[捂脸][捂脸]", "[捂脸]", "a WeChat sticker"),

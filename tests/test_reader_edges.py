@@ -381,12 +381,14 @@ def test_a_refused_front_matter_value_is_said_in_the_editors_terms(change: tuple
 
 def test_text_after_a_note_is_not_the_notes() -> None:
     """Before: a paragraph after a note's closing ':::' (here the article's second paragraph,
-    after a note in the article) was printed as part of the note."""
+    after a note in the article) was printed as part of the note. (Since the thirteenth sweep, a note
+    in the article is told to move below the article's text, not the text to go inside the note.)"""
     text = VALID.replace("第一段，有Latin和2025年。", "第一段，有Latin和2025年。\n\n::: note\n注。\n:::\n\n第二段。")
     assert _messages(text) == [
-        f"t.md:{_line(text, '第二段。')}:1: error E205: text after the note of line {_line(text, '::: note')} is "
-        "outside it: put it inside the note, before its ':::', or move it (put the text inside the block it belongs "
-        "to ('::: answer ID' or '::: note'), or move it into the article)"]
+        f"t.md:{_line(text, '第二段。')}:1: error E205: the article's text goes on after the note of line "
+        f"{_line(text, '::: note')}: a note is printed after its chapter's text, so move the note below the article's "
+        "last paragraph (put the text inside the block it belongs to ('::: answer ID' or '::: note'), or move it into "
+        "the article)"]
 
 
 @pytest.mark.parametrize(("change", "code", "shown"), [

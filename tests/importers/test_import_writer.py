@@ -15,6 +15,7 @@ from pipeline.importers.draft import Para
 from pipeline.importers.house import find_asides
 from pipeline.importers.writer import _scalar, heading_text, markdown_text
 from pipeline.reader import read_text
+from pipeline.misplaced import without_words
 from pipeline.textslips import only_marks
 from tests.test_reader import VALID
 
@@ -117,16 +118,24 @@ def test_a_question_of_punctuation_alone_is_refused_at_its_heading() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(_TEXT.filter(lambda s: s.strip() and not s.strip().startswith("{") and not s.rstrip().endswith("}")
-                    and not only_marks(s.strip())))
+                    and not only_marks(s.strip()) and not without_words(s)))
 def test_any_question_survives_its_heading(title: str) -> None:
     # (a question that ends in attribute-shaped braces, '{.closing}', is read as attributes even
-    # escaped: the reader's known limit, never seen in copy; one of marks alone is E208, above)
+    # escaped: the reader's known limit, never seen in copy; one of marks alone is E208, above, and so,
+    # since the thirteenth sweep, is a question's number or the interviewer's label alone, '2.', '问：': its words were lost)
     assert _question_back(title) == title.strip()
 
 
-@pytest.mark.parametrize("text", ["h1. 背景", ".. note:: 核实", "Tags: 图书馆", "公式$E=mc^2$。", "$a_1$与$b^2$"],
-                         ids=["confluence-heading", "rst-directive", "notion-property", "inline-math", "two-formulas"])
+@pytest.mark.parametrize("text", ["h1. 背景", ".. note:: 核实", "Tags: 图书馆", "公式$E=mc^2$。", "$a_1$与$b^2$",
+                                  # (the thirteenth sweep's)
+                                  "他说'''好'''。", "笑:smile:了", "标签 #图书馆/夜读#", "结尾 ^abc123", "[b]粗[/b]",
+                                  "{--删--}", "见[@zhang2020]", "他用`r mean(x)`算", ":作者: 张三"],
+                         ids=["confluence-heading", "rst-directive", "notion-property", "inline-math", "two-formulas",
+                              "wiki-bold", "shortcode", "nested-tag", "block-id", "bbcode", "criticmarkup", "citation",
+                              "r-inline", "rst-field"])
 def test_copy_holding_another_tools_mark_by_chance_reads_back_as_written(text: str) -> None:
     """(the twelfth sweep) The reader names Confluence's 'h1. ', reStructuredText's '.. x::', a Notion
-    property and inline math (E233): the writer escapes them in copy that holds them by chance."""
+    property and inline math (E233): the writer escapes them in copy that holds them by chance. (The
+    thirteenth sweep's too: a wiki's bold, shortcodes, nested tags, block ids, BBCode, CriticMarkup,
+    citations, R Markdown's inline code, a reStructuredText field.)"""
     assert _read_back(markdown_text(Para(text)))[0] == text
