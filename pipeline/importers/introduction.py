@@ -217,8 +217,7 @@ def _described(text: str, parser: LabelParser, table: Rules) -> list[Split]:
     for match in re.finditer(rf"(?:^|[。！？；;!?])\s*(?P<name>[^\s，。；！？,;!?：:“”、（）()]{{2,6}}?)(?:{copulas})"
                              rf"(?P<role>[^，。；！？,;!?：:“”（）()]{{2,30}})", text):
         alone = parser.parse(match["name"])
-        role = match["role"].strip()
-        role = role[len(next((c for c in table.role_counts if role.startswith(c)), "")):]
+        role = bare_role(match["role"].strip(), table)
         if alone is None or alone.role or alone.doubt or alone.name != match["name"] or not ends_with_role(role, table) or any(
                 w in role for w in table.sentence_words):
             continue
@@ -235,7 +234,7 @@ def _named(words: str, parser: LabelParser, table: Rules, prefix: bool) -> list[
         return [person for part in parts for person in _named(part, parser, table, prefix=False)
                 or [Split(None, part)]]  # (each part one person, read or not: several either way)
     if (listed := listed_people(words, parser)) is not None:
-        return listed
+        return [replace(person, role=bare_role(person.role or "", table) or None) for person in listed]
     spans = [words[:k] for k in range(len(words), 1, -1)] if prefix else [words[k:] for k in range(len(words) - 1)]
     for span in spans:
         split = parser.parse(span)
@@ -245,8 +244,80 @@ def _named(words: str, parser: LabelParser, table: Rules, prefix: bool) -> list[
             whole = words[: words.find(split.name)].strip() if not prefix else ""
             if whole and whole != split.role and ends_with_role(whole, table) and not any(w in whole for w in table.sentence_words):
                 split = replace(split, role=whole)
-            return [split]
+            return [replace(split, role=bare_role(split.role, table))]
     return []
+
+
+def bare_role(role: str, table: Rules) -> str:
+    """The role without the count or demonstrative an introduction puts before it (`一名退休教师`, `这位钟表匠`:
+    rules.toml `role_counts`): every edition prints the role in the answer's label."""
+    return role[len(next((c for c in table.role_counts if role.startswith(c) and len(role) > len(c) + 1), "")):]
+
+
+def _pronoun_named(intro: str, parser: LabelParser, table: Rules) -> list[Split]:
+    """The person an introduction names as role + name opening a sentence or a clause (`快递员仉小满在这个片区…`),
+    when it then talks to, or interviews, someone by a pronoun (`我们和他聊了聊`, `记者日前专訪了他`: rules.toml
+    `pronouns`, `talks_with`, `introduces`): everyone so named before the pronoun (one: the interviewee)."""
+    pronouns = "|".join(map(re.escape, table.pronouns))
+    talks, verbs = "|".join(map(re.escape, table.talks_with)), "|".join(map(re.escape, table.introduces))
+    found = re.search(rf"(?:{verbs})(?:{pronouns})(?![们們的])|[和与跟同](?:{pronouns})"
+                      rf"[^，。；！？,;!?]{{0,12}}?(?:{talks})", intro)
+    if found is None:
+        return []
+    people: dict[str, Split] = {}
+    for clause in re.split(r"[，。；！？,;!?：:]", intro[: found.start()]):
+        if (split := _opening_person(clause.strip(), parser, table)) is not None:
+            people.setdefault(split.name, split)
+    return list(people.values())
+
+
+def _opening_person(words: str, parser: LabelParser, table: Rules) -> Split | None:
+    """Role + name opening `words` (`快递员仉小满在这个片区送了六年快递` → 快递员 + 仉小满): the longest start read
+    with confidence, with a role of no sentence's word that is not the interviewer's (`记者在…`)."""
+    for k in range(min(len(words), 24), 2, -1):
+        split = parser.parse(words[:k])
+        if split is not None and split.doubt is None and split.role and not _SENTENCE_END.search(split.role) and not any(
+                w in split.role for w in table.sentence_words) and not split.role.endswith(table.interviewer):
+            return replace(split, role=bare_role(split.role, table))
+    return None
+
+
+def introduced_people(intro: list[str], parser: LabelParser, table: Rules) -> tuple[dict[str, Split], str]:
+    """The people the introduction's paragraphs say are interviewed (name → split), and the paragraph
+    that names the first of them."""
+    people: dict[str, Split] = {}
+    where = ""
+    for text in intro:
+        for split in _introduced(text, parser, table):
+            where = where or text
+            people.setdefault(split.name, split)
+    if not people:  # (`快递员仉小满…我们和他聊了聊`: the one named, then spoken to as 他)
+        for split in _pronoun_named("。".join(intro), parser, table):
+            where = where or next((text for text in intro if (split.role or "") + split.name in text), "")
+            people.setdefault(split.name, split)
+    return people, where
+
+
+_ASKS = re.compile(r"[？?]$")
+_ENDED = re.compile(r"[。！!]")
+
+
+def plain_questions(blocks: list[Block], parser: LabelParser, table: Rules, draft: Draft) -> set[int]:
+    """Copy with no labels at all that alternates short questions (numbered or not: `1. 为什么一直开夜班？`) and
+    the prose answering each, under an introduction naming the one person interviewed (`出租车司机訾国栋…记者…
+    和他聊了一个多小时`): the questions are the interviewer's turns, and their answers that person's (the caller
+    names them, with a `# check:`). Without such an introduction (an explainer, `五问城市夜间公交`) the copy
+    stays the article's. Before: every sentence was kept, but the Q&A was lost in the article."""
+    asks = [i for i, b in enumerate(blocks) if _ASKS.search(b.text) and len(b.text) <= table.question_max
+            and not _ENDED.search(b.text) and not b.text.startswith(("“", "「", "\"", "（", "("))]
+    if len(asks) < 2 or asks[0] == 0 or any(b - a < 2 for a, b in zip(asks, asks[1:])) or asks[-1] == len(blocks) - 1:
+        return set()  # (two questions in a row, or one last with nothing after it: no alternation)
+    people, _where = introduced_people([b.text for b in blocks[: asks[0]]], parser, table)
+    if len(people) != 1:
+        return set()
+    draft.stats.notes.append(f"read {len(asks)} short questions, each followed by unlabelled prose, as the interview's "
+                             f"questions (the introduction names {next(iter(people))})")
+    return set(asks)
 
 
 def named_interviewee(intro: list[str], labels: list, parser: LabelParser, table: Rules) -> None:
@@ -257,12 +328,7 @@ def named_interviewee(intro: list[str], labels: list, parser: LabelParser, table
     turns = [label for label in labels if label.split.name == INTERVIEWEE]
     if not turns:
         return
-    people: dict[str, Split] = {}
-    where = ""
-    for text in intro:
-        for split in _introduced(text, parser, table):
-            where = where or text
-            people.setdefault(split.name, split)
+    people, where = introduced_people(intro, parser, table)
     shown = where if len(where) <= 30 else where[:30] + "…"
     if len(people) == 1:
         (person,) = people.values()

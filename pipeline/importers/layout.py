@@ -31,7 +31,7 @@ from pipeline.importers.datelines import date_of, only_date, without_dates
 from pipeline.importers.draft import Answer, Chapter, Credit, Draft, Para
 from pipeline.importers.formats import Block, Extracted, strip_links
 from pipeline.importers.introduction import (declared_short_labels, headline, joined_role_names, named_interviewee,
-                                             narration)
+                                             narration, plain_questions)
 from pipeline.importers.house import find_asides, house_style, numbered_points, point_number, pull_quotes
 from pipeline.importers.labels import (INTERVIEWEE, Label, bare, bracketed_labels, find_labels, interviewee,
                                        interviewer_turns, lines_of, name_lines, numbered, questioner_turns,
@@ -75,6 +75,8 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     name_lines(blocks, labels, parser, asked, draft)
     closers: set[int] = set()
     asked |= questioner_turns(blocks, labels, asked, table, closers)
+    if not asked and not labels:  # (`1. 为什么一直开夜班？` then its answer, under `…和他聊了聊`)
+        asked = plain_questions(blocks, parser, table, draft)
     interviewee(labels)
     last_label = max(labels, default=-1)
     # the last answer keeps one paragraph: the one after its label, or the label's own line

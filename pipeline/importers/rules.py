@@ -65,6 +65,8 @@ class Rules:
     interpreters: frozenset[str]  # casefolded
     describes: tuple[str, ...]  # `符海龙是…班长`: longest first
     role_counts: tuple[str, ...]  # longest first
+    pronouns: tuple[str, ...]  # `我们和他聊了聊`: the one the introduction names
+    talks_with: tuple[str, ...]  # longest first
     anonymous: re.Pattern[str]  # a meeting transcript's numbered voice, `说话人1` / `Speaker 2`
     sentence_words: tuple[str, ...]
     saying_ends: tuple[str, ...]
@@ -144,6 +146,8 @@ def rules() -> Rules:
         interpreters=frozenset(w.casefold() for w in data["labels"]["interpreters"]),
         describes=tuple(sorted(data["labels"]["describes"], key=len, reverse=True)),
         role_counts=tuple(sorted(data["labels"]["role_counts"], key=len, reverse=True)),
+        pronouns=tuple(data["labels"]["pronouns"]),
+        talks_with=tuple(sorted(data["labels"]["talks_with"], key=len, reverse=True)),
         anonymous=re.compile(rf"^(?:{'|'.join(map(re.escape, data['labels']['anonymous']))})\s*(?:[0-9０-９]{{1,3}}|[A-Z])$"),
         sentence_words=tuple(data["labels"]["sentence_words"]),
         saying_ends=tuple(data["labels"]["saying_ends"]),
