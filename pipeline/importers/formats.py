@@ -150,7 +150,7 @@ def _front_fields(yaml_text: str):
 
     import yaml
 
-    from pipeline.importers.datelines import date_of
+    from pipeline.datesmeant import day_in
 
     try:
         fields = yaml.safe_load(yaml_text)
@@ -163,7 +163,7 @@ def _front_fields(yaml_text: str):
     if isinstance(date, dt.datetime):
         date = date.date()
     elif not isinstance(date, dt.date):
-        date = date_of(str(date)) if date is not None else None
+        date = day_in(str(date)) if date is not None else None  # (`March 8, 2024` too: datesmeant's forms)
     names = next((v for k in _FRONT_AUTHORS if (v := fields.get(k))), None)
     names = [str(n).strip() for n in (names if isinstance(names, list) else [names])] if names else []
     names = [n for n in names if n and "\n" not in n]

@@ -84,6 +84,8 @@ def declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rules
                 short.setdefault(name, role + name)
     for name, full in _introduced_roles(blocks, parser, table).items():
         short.setdefault(name, full)
+    for role, full in _role_labels(blocks, parser, table).items():
+        short.setdefault(role, full)
     # … and a guest list's (`嘉宾：跑团发起人蒙嘉禾、护士阚玉洁`): `蒙嘉禾：` after it is 跑团发起人蒙嘉禾
     for block in blocks[:_BYLINE_BLOCKS + 4]:
         for split in guest_list(block.text, parser, table) or []:
@@ -137,6 +139,38 @@ def _introduced_roles(blocks: list[Block], parser: LabelParser, table: Rules) ->
                     w in role for w in table.sentence_words) and not role.endswith(table.interviewer):
                 roles[name] = role + name
                 break
+    return roles
+
+
+def _role_labels(blocks: list[Block], parser: LabelParser, table: Rules) -> dict[str, str]:
+    """A role alone labelling two turns or more (`发言人：…`, a press conference's spokesperson) where the
+    introduction before them names one person with that role (`外交部发言人申小川主持例行记者会`): role → role +
+    name, so each turn reads as that person's. Before: `发言人：` was no label, and the whole conference stayed
+    in the article, its reporters' questions and the answers alike."""
+    counted: dict[str, int] = {}
+    first: dict[str, int] = {}
+    turn_words = {*table.interviewer, *table.interviewee, *table.interpreters}
+    for i, block in enumerate(blocks):
+        found = re.match(r"^(?P<role>[\u3400-\u9fff]{2,8})\s*[：:]", block.text)
+        if found and found["role"] not in turn_words and found["role"].casefold() not in table.not_speakers and (
+                ends_with_role(found["role"], table) and parser.parse(found["role"]) is None):
+            counted[found["role"]] = counted.get(found["role"], 0) + 1
+            first.setdefault(found["role"], i)
+    roles: dict[str, str] = {}
+    for role, count in counted.items():
+        intro = "。".join(b.text for b in blocks[: first[role]])
+        people: set[str] = set()
+        for match in re.finditer(re.escape(role), intro):
+            start = max(intro.rfind(mark, 0, match.start()) for mark in "，。；：,;:！？!?") + 1
+            words = intro[start : match.end() + 4]
+            for k in range(len(words), match.end() - start + 1, -1):
+                split = parser.parse(words[:k])
+                if split is not None and split.doubt is None and (split.role or "").endswith(role) and not any(
+                        w in split.role for w in table.sentence_words):
+                    people.add(bare_role(split.role, table) + split.name)
+                    break
+        if count >= 2 and len(people) == 1:
+            roles[role] = people.pop()
     return roles
 
 

@@ -242,8 +242,11 @@ def _take_credit(blocks: list[Block], table: Rules, draft: Draft):
     draft.stats.notes.append("credit read from " + "、".join(
         f"“{strip_links(blocks[i].text) if i >= 0 else credits[i].text}”" for i in order)
         + " (authors, editor, outlet: in the front matter)")
-    return ([b for i, b in enumerate(blocks) if i not in credits and i not in dates],
-            merge_credits([credits[i] for i in order]))
+    credit = merge_credits([credits[i] for i in order])
+    if others := [f"{word}：{name}" for word, name in credit.editors if name != credit.editor]:
+        draft.stats.notes.append(f"editor: {credit.editor}, the responsible editor; the credit line also names "
+                                 f"{'、'.join(others)} (kept there)")
+    return [b for i, b in enumerate(blocks) if i not in credits and i not in dates], credit
 
 
 def _lead_credit(text: str, table: Rules) -> Credit | None:

@@ -82,6 +82,7 @@ class Rules:
     credit_source: tuple[str, ...]
     credit_authors: tuple[str, ...]
     credit_editor: tuple[str, ...]
+    credit_responsible: frozenset[str]  # `责编`: the editor `editor:` names, beside `编辑：`
     credit_other: tuple[str, ...]
     credit_english_by: tuple[str, ...]  # longest first
     credit_leads: tuple[str, ...]
@@ -163,6 +164,7 @@ def rules() -> Rules:
         credit_source=tuple(sorted(credit["source"], key=len, reverse=True)),
         credit_authors=tuple(sorted(credit["authors"], key=len, reverse=True)),
         credit_editor=tuple(sorted(credit["editor"], key=len, reverse=True)),
+        credit_responsible=frozenset(credit["responsible"]),
         credit_other=tuple(sorted(credit["other"], key=len, reverse=True)),
         credit_english_by=tuple(sorted(credit["english_by"], key=len, reverse=True)),
         credit_leads=tuple(credit["leads"]),

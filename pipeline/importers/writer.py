@@ -56,7 +56,9 @@ def _front_matter(draft: Draft, slug: str, origin: str, identifier: str) -> list
     else:
         lines.append(_field("authors", [f"{TODO}: 作者"], "the copy names no author"))
     if credit and credit.editor:
-        lines.append(_field("editor", credit.editor, "from the credit line"))
+        others = "、".join(f"{word}：{name}" for word, name in credit.editors if name != credit.editor)
+        lines.append(_field("editor", credit.editor, "from the credit line" + (
+            f" (its responsible editor; it also names {others}, kept there)" if others else "")))
     if credit and credit.outlet:
         lines.append(_field("outlet", credit.outlet, "from the credit line"))
     else:
