@@ -176,10 +176,16 @@ def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
     out = []
     related = {key(w) for w in table.related}
     contents = {key(w) for w in table.contents}
+    comments = {key(w) for w in table.comments}
     in_list = False
     entries: set[str] | None = None  # a table of contents' entries so far (None: not in one)
-    for block in blocks:
+    for at, block in enumerate(blocks):
         text = block.text
+        if out and key(bare(text)) in comments and all(len(b.text) <= table.comment_max for b in blocks[at + 1:]):
+            # (the readers' comments under the copy: the heading and every comment after it)
+            shown = "、".join(f"“{strip_links(b.text)[:24]}”" for b in blocks[at:])
+            draft.stats.notes.append(f"dropped the page's comments, from their heading on ({shown})")
+            break
         heading = key(bare(text)) in related or key(bare(text)) in contents
         # (a bracketed line, a note or a pseudonym note after the list is the text's again: before,
         # `（文中患者均为化名）` after a 推荐阅读 list was dropped with it; and a table of contents'

@@ -46,6 +46,8 @@ class Rules:
     picture_max: int
     related: tuple[str, ...]
     related_item_max: int
+    comments: tuple[str, ...]  # headings of a page's comments: they and what follows are dropped
+    comment_max: int
     contents: tuple[str, ...]  # headings of the copy's table of contents
     time_code: re.Pattern[str]  # one time code of a transcript (`[00:12:34]`)
     letter_words: frozenset[str]
@@ -126,6 +128,8 @@ def rules() -> Rules:
         picture_max=int(layout["picture_max"]),
         related=tuple(layout["related"]),
         related_item_max=int(layout["related_item_max"]),
+        comments=tuple(layout["comments"]),
+        comment_max=int(layout["comment_max"]),
         contents=tuple(layout["contents"]),
         time_code=re.compile(layout["time_code"]),
         section_heading=re.compile(layout["section_heading"]),
