@@ -70,6 +70,18 @@ def row_labels(root) -> set:
     return found
 
 
+def cell_labels(blocks: list[Block], tree) -> list[Block]:
+    """trafilatura's blocks with the left cells of the page's Q&A table (`row_labels`: `问` | `…`, `訾春梅` |
+    `…`) read as labels, their colon added, as a WeChat body's are. Before: trafilatura gave each cell as a
+    paragraph, so `问` stood in the article and in each answer, and the speaker's name was read from a
+    line of its own with the answers after it but not the questions."""
+    labels = {re.sub(r"\s+", "", cell.text_content()) for cell in row_labels(tree)}
+    if not labels:
+        return blocks
+    return [Block(b.text + "：", b.heading, b.item, b.strong, b.line)
+            if re.sub(r"\s+", "", b.text) in labels and i + 1 < len(blocks) else b for i, b in enumerate(blocks)]
+
+
 def _who_speaks(cells: list[str]) -> bool:
     """Left cells that name who speaks: two or more, one of them coming back (`问` each turn, the
     speaker each answer; `Q1`, `Q2` as `Q`), none opening with a figure. A data table's left column
