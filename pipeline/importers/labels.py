@@ -34,6 +34,9 @@ _LOOSE_TURN = re.compile(r"^(?P<label>[A-Za-zＡ-Ｚａ-ｚ]{1,2}[0-9０-９]{0,
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,、：:“”「」…]")
 _QUESTION_ENDS = ("？", "?")
 _DASH = re.compile(r"^(?P<label>[^：:——\s，。、！？]{2,12})\s*(?:——|─{2}|—|－－|--)\s*(?P<rest>\S.*)$")  # `周明——八年了。`
+# the hosts named before another on the line naming the hosts (`主持人：祝安、阎小溪`: before, only the first was a host,
+# and the second's questions were answers)
+_CO_HOSTS = r"(?:[^\s、，,；;。：:]{2,4}\s*[、，,和与及&＆]\s*){0,3}"
 _INLINE = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]\s*(?P<rest>\S.*)$")
 
 
@@ -119,7 +122,7 @@ def _named_host(name: str, blocks: list[Block], found: dict[int, Label], table: 
     word a note). Before: the first was the question with its label, the last the last guest's words."""
     words = "|".join(re.escape(w) for w in sorted(table.interviewer, key=len, reverse=True) if len(w) >= 2)
     intro = "\n".join(b.text for b in blocks[: min(found, default=0)])
-    return bool(words and len(name) >= 2 and re.search(rf"(?:{words})\s*[：:]?\s*{re.escape(name)}(?![^\s，。、；])", intro))
+    return bool(words and len(name) >= 2 and re.search(rf"(?:{words})\s*[：:]?\s*{_CO_HOSTS}{re.escape(name)}(?![^\s，。、；])", intro))
 
 
 def _dash_labels(blocks: list[Block], found: dict[int, Label], parser: LabelParser, asked: set[int]) -> None:
@@ -295,7 +298,7 @@ def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[i
         # … and so does one the intro names as the host (`由主持人刘洋主持`, `本期主持人：刘洋`), labelled by name
         name = labels[group[0]].split.name
         host = any(labels[i].split.role and key(labels[i].split.role) in hosts for i in group) or bool(
-            words and name and re.search(rf"(?:{words})\s*[：:]?\s*{re.escape(name)}", intro))
+            words and name and re.search(rf"(?:{words})\s*[：:]?\s*{_CO_HOSTS}{re.escape(name)}", intro))
         questions = [_asks(blocks, labels, i, any_end=host) for i in group]
         if host or len(group) >= 2 and all(q is not None for q in questions):
             for i, q in zip(group, questions):

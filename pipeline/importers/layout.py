@@ -30,8 +30,8 @@ from pipeline.importers.credit import merge_credits, parse_credit
 from pipeline.importers.datelines import date_of, only_date, without_dates
 from pipeline.importers.draft import Answer, Chapter, Credit, Draft, Para
 from pipeline.importers.formats import Block, Extracted, strip_links
-from pipeline.importers.introduction import (declared_short_labels, headline, joined_role_names, named_interviewee,
-                                             narration, plain_questions)
+from pipeline.importers.introduction import (declared_short_labels, guest_list, headline, joined_role_names,
+                                             named_interviewee, narration, plain_questions)
 from pipeline.importers.house import find_asides, house_style, numbered_points, point_number, pull_quotes
 from pipeline.importers.labels import (INTERVIEWEE, Label, bare, bracketed_labels, find_labels, interviewee,
                                        interviewer_turns, lines_of, name_lines, numbered, questioner_turns,
@@ -83,7 +83,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     floor = last_label + (1 if last_label >= 0 and labels[last_label].rest else 2) if last_label >= 0 else 0
     tail = _end_matter(blocks, floor, table, draft, asked, closers)
     body = blocks[:tail]
-    headings = {i for i in range(len(body)) if i in asked or _is_question(body, i, labels, table)}
+    headings = {i for i in range(len(body)) if i in asked or _is_question(body, i, labels, table, parser)}
     if headings == {0} and 0 not in asked and extracted.kind == "plain text" and not body[0].text.endswith(_QUESTION_MARKS):
         headings = set()  # (a panel's or a transcript's headline over its first turn, `社区食堂座谈记录`, asks nothing)
     starts = sorted(headings | {i for i in labels if i < tail})
@@ -336,9 +336,9 @@ def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft, ask
     return start
 
 
-def _is_question(body: list[Block], i: int, labels: dict[int, Label], table: Rules) -> bool:
-    if i in labels or i + 1 >= len(body) or i + 1 not in labels:
-        return False
+def _is_question(body: list[Block], i: int, labels: dict[int, Label], table: Rules, parser: LabelParser) -> bool:
+    if i in labels or i + 1 >= len(body) or i + 1 not in labels or guest_list(body[i].text, parser, table) is not None:
+        return False  # (`嘉宾：民俗学者尚文渊` over the first turn introduces: before, the first question's title)
     if i - 1 in labels and labels[i - 1].rest is None:
         return False  # the only paragraph of the answer before it
     block = body[i]
@@ -425,8 +425,8 @@ def _unanswered(draft: Draft) -> None:
             elif bare(chapter.title) and not rules().anonymous.match(bare(chapter.title)):  # (a transcript's `说话人1：` alone asks nothing)
                 carried.append(chapter.title)
             continue
-        if carried:
-            chapter.title = " ".join([*carried, chapter.title])
+        if carried:  # (a host's label alone on its line, `阎小溪：`, joins its question without a space)
+            chapter.title = "".join(part + ("" if part.endswith(("：", ":")) else " ") for part in carried) + chapter.title
             carried = []
         kept.append(chapter)
     draft.chapters = kept

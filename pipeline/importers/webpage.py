@@ -266,9 +266,10 @@ def _tei_block(element, blocks: list[Block]) -> None:
     tag = element.tag
     if tag == "list":
         ordered = element.get("rend") == "ol"
-        for number, item in enumerate(element.iterfind("item"), start=1):
+        terms = element.get("rend") == "dl"  # (a definition list's terms and definitions are paragraphs, no
+        for number, item in enumerate(element.iterfind("item"), start=1):  # bullets: before, `- ` before each answer)
             for line in _lines(item):
-                blocks.append(Block(line, item=number if ordered else BULLET))
+                blocks.append(Block(line, item=None if terms else number if ordered else BULLET))
         return
     if tag in ("table", "row"):
         for child in element:
