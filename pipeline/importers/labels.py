@@ -268,7 +268,7 @@ def _marked_questions(blocks: list[Block], table: Rules) -> set[int]:
 
 
 def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[int], table: Rules,
-                     closers: set[int] | None = None) -> set[int]:
+                     closers: set[int] | None = None, reporters: tuple[str, ...] = ()) -> set[int]:
     """The interviewer, found by its turns: those paragraphs are questions however long (never
     words added to the previous answer, never answers of a speaker). Two kinds, each coming back
     at least twice and each time answered by a labelled speaker:
@@ -297,8 +297,12 @@ def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[i
         # (`好。那夜里乘客多吗？`); a turn nobody answers (`感谢两位。`) stays the host's words
         # … and so does one the intro names as the host (`由主持人刘洋主持`, `本期主持人：刘洋`), labelled by name
         name = labels[group[0]].split.name
+        # … and so does the copy's own reporter, the byline's author labelled by name (`宓晴 21:02` over each message of
+        # a chat app's paste, `记者 宓晴` at the top: before, a greeting that asked nothing, `在吗？想问你几个问题。`, made
+        # the reporter a speaker, every turn an answer under a `TODO: 问题`)
         host = any(labels[i].split.role and key(labels[i].split.role) in hosts for i in group) or bool(
-            words and name and re.search(rf"(?:{words})\s*[：:]?\s*{_CO_HOSTS}{re.escape(name)}", intro))
+            words and name and re.search(rf"(?:{words})\s*[：:]?\s*{_CO_HOSTS}{re.escape(name)}", intro)) or (
+            key(name) in {key(r) for r in reporters})
         questions = [_asks(blocks, labels, i, any_end=host) for i in group]
         if host or len(group) >= 2 and all(q is not None for q in questions):
             for i, q in zip(group, questions):

@@ -6,7 +6,8 @@ export's `Created: Sep 3, 2023` and a CMS's `date: March 8, 2024`; a press confe
 labelled by the role alone (`发言人：`, reporters of named outlets asking); a podcast with two hosts named at
 the top, and one whose hosts are listed on one line (`主持人：祝安、阎小溪`) with names only at changes; a
 feature with the interviewee's words in quotes inside narration (must stay the article's); a chat app's paste
-(`宓晴 10:32` over each message); readers' comments below the copy, pasted (`精选留言`) and in a page's
+(`宓晴 10:32` over each message), one opening with the reporter's greeting that asks nothing; a talk whose
+labels stand in brackets (`【冀晓岚】`) after an introduction inviting the guest with a role; readers' comments below the copy, pasted (`精选留言`) and in a page's
 `<div id="cmt">`; a page's Q&A in a `<table>`, and one in a `<dl>` without labels; a Word file whose
 questions are bold paragraphs over plain answers (make_docx.py).
 
@@ -83,6 +84,18 @@ CASES = [
          title="和修鞋匠的聊天记录", authors=["宓晴"], labels=["宓晴", "巫长河"], dropped=["记者 宓晴", "10:3", "10:40"],
          sentences=["修鞋匠巫长河在菜市场门口摆摊三十年了。", "以下是我们在微信上的聊天记录。", "巫师傅，您现在一天能修几双鞋？",
                     "十来双吧。", "现在的鞋坏了大家都扔了。", "那您还打算干多久？", "干到干不动为止。", "这门手艺总得有人守着。"]),
+    Case("chat-greeting.txt", ["在吗？想问你几个问题。", "一天能跑多少单？", "下雨不危险吗？"],
+         [("蒲小川", "在，刚送完"), ("蒲小川", "四十单"), ("蒲小川", "下雨天能多跑"), ("蒲小川", "危险。")],
+         title="和外卖骑手的微信聊天", authors=["宓晴"], labels=["宓晴", "蒲小川"], dropped=["记者 宓晴", "21:"],
+         sentences=["外卖骑手蒲小川在城东跑了三年单。", "以下是我们的微信聊天记录，经本人同意发表。", "在吗？", "想问你几个问题。",
+                    "在，刚送完一单。", "一天能跑多少单？", "四十单左右。", "下雨天能多跑十单。", "下雨不危险吗？", "危险。",
+                    "但是下雨天单价高。"]),
+    Case("bracket-host.txt", ["大家好，这里是《周末对谈》。今天我们请到了鸟类研究者冀晓岚。", "城市里能看到多少种鸟？", "普通人能做点什么？"],
+         [("冀晓岚", "大家好。"), ("冀晓岚", "我们记录到"), ("冀晓岚", "少开一盏灯")], title="【对谈】城市里的候鸟",
+         roles={"冀晓岚": "鸟类研究者"}, notes=["谢谢冀老师。"],
+         sentences=["大家好，这里是《周末对谈》。", "今天我们请到了鸟类研究者冀晓岚。", "大家好。", "城市里能看到多少种鸟？",
+                    "我们记录到一百二十多种。", "（笑）", "比很多人想的多。", "普通人能做点什么？", "少开一盏灯。",
+                    "夜里的灯光会让候鸟迷路。", "谢谢冀老师。"]),
     Case("comments-paste.txt", ["磨一把刀要多久？", "现在生意好吗？"], [("邝永福", "十分钟"), ("邝永福", "还行")],
          title="菜市场里的磨刀人", authors=["芮冬"], editor="郜丹", labels=["问", "邝永福"],
          dropped=["记者 芮冬", "责任编辑", "精选留言", "小鱼儿", "江南老张", "这种手艺人", "点赞"]),
@@ -144,7 +157,9 @@ def test_every_answer_under_its_speaker_and_every_sentence_in_order(case: Case, 
     each followed by prose stayed the article's paragraphs; `发言人：` was no label, and the whole press conference
     stayed in the article; `主持人：祝安、阎小溪` made only 祝安 a host, and `嘉宾：民俗学者尚文渊` was the first question;
     readers' comments were a speaker's answers; a page's `<table>` Q&A kept `问` as a paragraph in every answer,
-    and a `<dl>` without labels printed each answer as a bulleted list; `这位钟表匠` was a role."""
+    and a `<dl>` without labels printed each answer as a bulleted list; `这位钟表匠` was a role; a chat's reporter
+    (the byline's author) whose first message asked nothing was a speaker, every message an answer; `【冀晓岚】`
+    took no role from `请到了鸟类研究者冀晓岚`."""
     documents = {copy: item.document for copy, item in imported.items()}
     doc = document_of(documents, case.copy)
     assert_read_as_copy(doc, case.questions, case.answers, _copy_sentences(case), case.dropped)
