@@ -243,6 +243,9 @@ def _introduced(text: str, parser: LabelParser, table: Rules) -> list[Split]:
     for match in re.finditer(rf"(?:^|[，。；！？,;!?：:])\s*(?P<who>[^，。；！？,;!?：:“”]{{2,40}}?)\s*(?:日前|近日|此前)?"
                              rf"(?:{accepts})[^，。；！？,;!?]{{0,16}}?(?:{asked})", text):
         people += _named(match["who"], parser, table, prefix=True)
+    talks = "|".join(map(re.escape, table.talks_with))  # (`记者和夜班公交司机廖国庆聊了聊`: the one talked with)
+    for match in re.finditer(rf"[和与跟同](?P<who>[^，。；！？,;!?：:“”和与跟同]{{2,30}}?)(?:{talks})", text):
+        people += _named(match["who"], parser, table, prefix=False)
     return people or _described(text, parser, table)
 
 
@@ -297,8 +300,8 @@ def _pronoun_named(intro: str, parser: LabelParser, table: Rules) -> list[Split]
     `pronouns`, `talks_with`, `introduces`): everyone so named before the pronoun (one: the interviewee)."""
     pronouns = "|".join(map(re.escape, table.pronouns))
     talks, verbs = "|".join(map(re.escape, table.talks_with)), "|".join(map(re.escape, table.introduces))
-    found = re.search(rf"(?:{verbs})(?:{pronouns})(?![们們的])|[和与跟同](?:{pronouns})"
-                      rf"[^，。；！？,;!?]{{0,12}}?(?:{talks})", intro)
+    found = re.search(rf"(?:{verbs})(?:{pronouns})(?![们們的])|[和与跟同](?:{pronouns})(?![们們的])"
+                      rf"[^。；！？;!?]{{0,16}}?(?:{talks})", intro)  # (`我们跟他走了一天，也聊了聊`)
     if found is None:
         return []
     people: dict[str, Split] = {}

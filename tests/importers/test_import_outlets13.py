@@ -1,6 +1,7 @@
 """Thirteenth sweep of other outlets' copy (tests/fixtures/import/outlets13/, written by hand): an
 introduction naming the interviewee with a role, then talking to them by a pronoun (`快递员仉小满…我们和他
-聊了聊`, `記者日前專訪了他`, `记者日前专访了他` in a CMS's Markdown); numbered questions each followed by
+聊了聊`, `記者日前專訪了他`, `记者日前专访了他` in a CMS's Markdown, a page's `我们跟他走了一天，也聊了聊` over
+`<h3>` questions), or talking with them by name (`记者和夜班公交司机廖国庆聊了聊`); numbered questions each followed by
 unlabelled prose under such an introduction (`1. 为什么一直开夜班？`); `编辑：` beside `责编：`; a Notion
 export's `Created: Sep 3, 2023` and a CMS's `date: March 8, 2024`; a press conference whose spokesperson is
 labelled by the role alone (`发言人：`, reporters of named outlets asking); a podcast with two hosts named at
@@ -55,6 +56,13 @@ CASES = [
     Case("trad-qa.txt", ["現在還有人來刻章嗎？", "您會教徒弟嗎？"], [("溫國強", "有，但是少了"), ("溫國強", "想教")],
          title="老街上的刻章師傅", authors=["鄭家豪"], editor="龐麗", labels=["問", "答"], dropped=["記者 鄭家豪", "責任編輯"],
          roles={"溫國強": "刻章師傅"}),
+    Case("talk-name.txt", ["夜班最怕什么？", "家里人怎么看？"], [("廖国庆", "怕乘客"), ("廖国庆", "习惯了")],
+         title="夜班公交司机", authors=["秦朗"], labels=["问", "答"], dropped=["记者 秦朗"], roles={"廖国庆": "夜班公交司机"}),
+    Case("h3-page.html", ["每天都走同一条路，不烦吗？", "您最担心什么？"], [("鲍建军", "不烦。"), ("鲍建军", "游客")],
+         title="城墙上的巡查员", authors=["郜晴"], editor="芮晓", date=dt.date(2025, 5, 20), dropped=["文／郜晴", "编辑："],
+         roles={"鲍建军": "巡查员"},
+         sentences=["巡查员鲍建军每天要在城墙上走十三公里。", "我们跟他走了一天，也聊了聊。", "每天都走同一条路，不烦吗？", "不烦。",
+                    "城墙每天都不一样，今天这块砖松了，明天那里长了草。", "您最担心什么？", "游客爬垛口拍照。", "太危险了。"]),
     Case("numbered-interview.txt", ["1. 为什么一直开夜班？", "2. 夜里遇到过危险吗？", "3. 家里人支持吗？"],
          [("訾国栋", "白天堵车"), ("訾国栋", "有过一次"), ("訾国栋", "老婆")], title="夜班出租车司机的十年", authors=["靳朗"],
          dropped=["本报记者 靳朗"], roles={"訾国栋": "出租车司机"}),
