@@ -131,11 +131,12 @@ def _time_codes(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
     10:30 开门`) or a timeline's (`08:30 记者来到现场。`) stays. Before: `[00:01:05] 主持人林一：…` was read as text and the
     whole interview stayed in the article."""
     code = table.time_code.pattern
+    day = rf"(?:(?:{table.time_code_day.pattern})\s*)?"  # (beside a sender's name: `宓晴 2024/3/8 21:02`)
     label = rf"(?P<label>[^\s：:，。！？,!?\[【(（\d][^：:，。！？,!?]{{0,{table.label_max}}}?)"
     forms = (re.compile(rf"^(?:{code})\s*(?P<rest>.*)$"),  # (a code first, or alone)
              # (a label's code before its colon; not a code's own `:05`: `发言人 1  00:00:05` on its line)
-             re.compile(rf"^{label}\s*(?:{code})\s*[：:](?!\d)\s*(?P<rest>.*)$"),
-             re.compile(rf"^{label}\s+(?:{code})\s*$"))  # (a label and its code alone on a line)
+             re.compile(rf"^{label}\s*{day}(?:{code})\s*[：:](?!\d)\s*(?P<rest>.*)$"),
+             re.compile(rf"^{label}\s+{day}(?:{code})\s*$"))  # (a label and its code alone on a line)
     found = [next((m for form in forms if (m := form.match(b.text))), None) for b in blocks]
     # a recording's codes: one beside a label, in brackets or with seconds; a timeline's bare
     # `08:30 记者来到现场。` paragraphs keep their times (they are the text's)

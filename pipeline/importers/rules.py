@@ -50,6 +50,7 @@ class Rules:
     comment_max: int
     contents: tuple[str, ...]  # headings of the copy's table of contents
     time_code: re.Pattern[str]  # one time code of a transcript (`[00:12:34]`)
+    time_code_day: re.Pattern[str]  # the day before a chat's time beside its sender (`2024/3/8`)
     letter_words: frozenset[str]
     section_heading: re.Pattern[str]  # `一、背景`, `三、结语`  # `A股`, `B站`: casefolded, without spaces
     page_furniture: frozenset[str]
@@ -132,6 +133,7 @@ def rules() -> Rules:
         comment_max=int(layout["comment_max"]),
         contents=tuple(layout["contents"]),
         time_code=re.compile(layout["time_code"]),
+        time_code_day=re.compile(layout["time_code_day"]),
         section_heading=re.compile(layout["section_heading"]),
         letter_words=frozenset(w.casefold().replace(" ", "") for w in layout["letter_words"]),
         page_furniture=frozenset(data["page"]["furniture"]),

@@ -7,7 +7,8 @@ export's `Created: Sep 3, 2023` and a CMS's `date: March 8, 2024`; a press confe
 labelled by the role alone (`发言人：`, reporters of named outlets asking); a podcast with two hosts named at
 the top, and one whose hosts are listed on one line (`主持人：祝安、阎小溪`) with names only at changes; a
 feature with the interviewee's words in quotes inside narration (must stay the article's); a chat app's paste
-(`宓晴 10:32` over each message), one opening with the reporter's greeting that asks nothing; a talk whose
+(`宓晴 10:32` over each message), one opening with the reporter's greeting that asks nothing, one whose
+export writes the day before each time (`宓晴 2024/3/8 21:02`); a talk whose
 labels stand in brackets (`【冀晓岚】`) after an introduction inviting the guest with a role; readers' comments below the copy, pasted (`精选留言`) and in a page's
 `<div id="cmt">`; a page's Q&A in a `<table>`, and one in a `<dl>` without labels; a Word file whose
 questions are bold paragraphs over plain answers (make_docx.py).
@@ -98,6 +99,10 @@ CASES = [
          sentences=["外卖骑手蒲小川在城东跑了三年单。", "以下是我们的微信聊天记录，经本人同意发表。", "在吗？", "想问你几个问题。",
                     "在，刚送完一单。", "一天能跑多少单？", "四十单左右。", "下雨天能多跑十单。", "下雨不危险吗？", "危险。",
                     "但是下雨天单价高。"]),
+    Case("chat-dated.txt", ["柴老师，您学画画多久了？", "现在最喜欢画什么？"], [("柴秀兰", "五年了"), ("柴秀兰", "画荷花")],
+         title="与一位退休教师的聊天记录", authors=["宓晴"], labels=["宓晴", "柴秀兰"], dropped=["记者 宓晴", "2024/3/8", "21:"],
+         sentences=["退休教师柴秀兰今年八十岁，每天在老年大学学画画。", "柴老师，您学画画多久了？", "五年了。", "一开始连直线都画不直。",
+                    "现在最喜欢画什么？", "画荷花。", "荷花好看，也好画。"]),
     Case("bracket-host.txt", ["大家好，这里是《周末对谈》。今天我们请到了鸟类研究者冀晓岚。", "城市里能看到多少种鸟？", "普通人能做点什么？"],
          [("冀晓岚", "大家好。"), ("冀晓岚", "我们记录到"), ("冀晓岚", "少开一盏灯")], title="【对谈】城市里的候鸟",
          roles={"冀晓岚": "鸟类研究者"}, notes=["谢谢冀老师。"],
@@ -167,7 +172,8 @@ def test_every_answer_under_its_speaker_and_every_sentence_in_order(case: Case, 
     readers' comments were a speaker's answers; a page's `<table>` Q&A kept `问` as a paragraph in every answer,
     and a `<dl>` without labels printed each answer as a bulleted list; `这位钟表匠` was a role; a chat's reporter
     (the byline's author) whose first message asked nothing was a speaker, every message an answer; `【冀晓岚】`
-    took no role from `请到了鸟类研究者冀晓岚`."""
+    took no role from `请到了鸟类研究者冀晓岚`; a chat export's `宓晴 2024/3/8 21:02` left `宓晴 2024/3/8：` in the article,
+    and the whole chat with it."""
     documents = {copy: item.document for copy, item in imported.items()}
     doc = document_of(documents, case.copy)
     assert_read_as_copy(doc, case.questions, case.answers, _copy_sentences(case), case.dropped)
