@@ -152,11 +152,12 @@ def _role_labels(blocks: list[Block], parser: LabelParser, table: Rules) -> dict
     in the article, its reporters' questions and the answers alike."""
     counted: dict[str, int] = {}
     first: dict[str, int] = {}
-    turn_words = {*table.interviewer, *table.interviewee, *table.interpreters}
+    turn_words = {*table.interviewer, *table.interviewee}
     for i, block in enumerate(blocks):
         found = re.match(r"^(?P<role>[\u3400-\u9fff]{2,8})\s*[：:]", block.text)
         if found and found["role"] not in turn_words and found["role"].casefold() not in table.not_speakers and (
-                ends_with_role(found["role"], table) and parser.parse(found["role"]) is None):
+                ends_with_role(found["role"], table) and found["role"].casefold() not in table.interpreters and (
+                    (alone := parser.parse(found["role"])) is None or alone.name == found["role"])):
             counted[found["role"]] = counted.get(found["role"], 0) + 1
             first.setdefault(found["role"], i)
     roles: dict[str, str] = {}

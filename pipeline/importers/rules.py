@@ -66,6 +66,7 @@ class Rules:
     delivered: re.Pattern[str]  # `施密特（翻译）：`: groups name, mark (with its brackets), rest
     interview_words: tuple[str, ...]
     interpreters: frozenset[str]  # casefolded
+    spokespeople: frozenset[str]  # casefolded: `发言人：`, a speaker named by the office
     describes: tuple[str, ...]  # `符海龙是…班长`: longest first
     role_counts: tuple[str, ...]  # longest first
     pronouns: tuple[str, ...]  # `我们和他聊了聊`: the one the introduction names
@@ -151,6 +152,7 @@ def rules() -> Rules:
                              + r")\s*[）)])\s*(?P<colon>[：:])\s*(?P<rest>.*)$", re.IGNORECASE),
         interview_words=tuple(data["labels"]["interview_words"]),
         interpreters=frozenset(w.casefold() for w in data["labels"]["interpreters"]),
+        spokespeople=frozenset(w.casefold() for w in data["labels"]["spokespeople"]),
         describes=tuple(sorted(data["labels"]["describes"], key=len, reverse=True)),
         role_counts=tuple(sorted(data["labels"]["role_counts"], key=len, reverse=True)),
         pronouns=tuple(data["labels"]["pronouns"]),

@@ -4,7 +4,7 @@ introduction naming the interviewee with a role, then talking to them by a prono
 `<h3>` questions), or talking with them by name (`记者和夜班公交司机廖国庆聊了聊`); numbered questions each followed by
 unlabelled prose under such an introduction (`1. 为什么一直开夜班？`); `编辑：` beside `责编：`; a Notion
 export's `Created: Sep 3, 2023` and a CMS's `date: March 8, 2024`; a press conference whose spokesperson is
-labelled by the role alone (`发言人：`, reporters of named outlets asking); a podcast with two hosts named at
+labelled by the role alone (`发言人：`, reporters of named outlets asking), named by its introduction or not; a podcast with two hosts named at
 the top, and one whose hosts are listed on one line (`主持人：祝安、阎小溪`) with names only at changes; a
 feature with the interviewee's words in quotes inside narration (must stay the article's); a chat app's paste
 (`宓晴 10:32` over each message), one opening with the reporter's greeting that asks nothing, one whose
@@ -81,6 +81,9 @@ CASES = [
     Case("press-conference.txt", ["路透社记者：中方如何看待本周的贸易谈判？", "法新社记者：谈判会在哪里举行？", "共同社记者：中方会派谁出席？"],
          [("申小川", "谈判是建设性的"), ("申小川", "地点还在商定"), ("申小川", "我没有")], title="外交部例行记者会（节选）",
          labels=["发言人"], roles={"申小川": "外交部发言人"}),
+    Case("press-unnamed.txt", ["路透社记者：中方如何看待本周的贸易谈判？", "法新社记者：谈判会在哪里举行？"],
+         [("发言人", "谈判是建设性的"), ("发言人", "地点还在商定")], title="外交部例行记者会", labels=["发言人"],
+         roles={"发言人": None}),
     Case("podcast-hosts.txt", ["柏青：立夏你好。", "邬小禾：你第一次种的是什么？", "柏青：阳台朝北也能种吗？"],
          [("阚立夏", "你们好"), ("阚立夏", "小葱"), ("阚立夏", "能。")], title="夜航电台\u3000第42期：在城市里种菜",
          labels=["阚立夏"], roles={"阚立夏": "阳台种菜的达人"}, notes=["邬小禾：今天就聊到这里"]),
