@@ -34,8 +34,8 @@ from pipeline.importers.introduction import (declared_short_labels, guest_list, 
                                              named_interviewee, narration, plain_questions)
 from pipeline.importers.house import find_asides, house_style, numbered_points, point_number, pull_quotes
 from pipeline.importers.labels import (INTERVIEWEE, Label, bare, bracketed_labels, find_labels, interviewee,
-                                       interviewer_turns, lines_of, name_lines, numbered, questioner_turns,
-                                       unread_labels)
+                                       interviewer_turns, lines_of, name_lines, numbered, unread_labels)
+from pipeline.importers.questioners import questioner_turns
 from pipeline.importers.names import LabelParser, Split, without_decoration
 from pipeline.importers.people import build_people, find_aliases, key
 from pipeline.importers.rules import Rules, rules
@@ -88,7 +88,7 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
         headings = set()  # (a panel's or a transcript's headline over its first turn, `社区食堂座谈记录`, asks nothing)
     starts = sorted(headings | {i for i in labels if i < tail})
     first = starts[0] if starts else len(body)
-    draft.article = numbered_points([Para(b.text, b.item) for b in body[:first]])
+    draft.article = numbered_points([Para(b.text, b.item) for b in body[:first] if b.text])  # (a host's label line: empty)
     draft.stats.spaces_removed += joined_role_names(draft.article, parser)
     if draft.title is None and extracted.kind == "plain text":
         headline(draft, table, qa=first < len(body))
@@ -332,7 +332,7 @@ def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft, ask
         start = heads[0]
     while start - 1 >= floor and (_is_note(blocks[start - 1], table) or start - 1 in closers):
         start -= 1
-        notes.insert(0, blocks[start].text)
+        notes[:0] = [blocks[start].text] if blocks[start].text else []  # (a closing label's line, emptied)
     draft.notes, draft.notes_after = notes, after
     return start
 

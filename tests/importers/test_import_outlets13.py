@@ -87,10 +87,10 @@ CASES = [
     Case("podcast-hosts.txt", ["柏青：立夏你好。", "邬小禾：你第一次种的是什么？", "柏青：阳台朝北也能种吗？"],
          [("阚立夏", "你们好"), ("阚立夏", "小葱"), ("阚立夏", "能。")], title="夜航电台\u3000第42期：在城市里种菜",
          labels=["阚立夏"], roles={"阚立夏": "阳台种菜的达人"}, notes=["邬小禾：今天就聊到这里"]),
-    Case("podcast-changes.txt", ["开场", "阎小溪：尚老师，您最早录下的叫卖声是哪一种？", "祝安：现在还能听到哪些？"],
-         [("祝安", "大家好，欢迎"), ("尚文渊", "大家好。"), ("尚文渊", "是磨剪子的"), ("尚文渊", "收废品的"), ("阎小溪", "谢谢尚老师")],
-         title="声音博物馆\u3000第7期：老城的叫卖声", edits={"TODO: 问题（原稿此处没有问题）": "开场"},
-         labels=["祝安", "阎小溪", "尚文渊"], roles={"尚文渊": "民俗学者"}),
+    Case("podcast-changes.txt", ["今天的嘉宾是民俗学者尚文渊。", "阎小溪：尚老师，您最早录下的叫卖声是哪一种？", "祝安：现在还能听到哪些？"],
+         [("尚文渊", "大家好。"), ("尚文渊", "是磨剪子的"), ("尚文渊", "收废品的")],
+         title="声音博物馆\u3000第7期：老城的叫卖声", labels=["祝安", "阎小溪", "尚文渊"], roles={"尚文渊": "民俗学者"},
+         notes=["阎小溪：谢谢尚老师"]),
     Case("feature-quotes.txt", [], [], title="守夜的人", authors=["蒯青"], dropped=["记者 蒯青"]),
     Case("chat-paste.txt", ["巫师傅，您现在一天能修几双鞋？", "那您还打算干多久？"], [("巫长河", "十来双吧"), ("巫长河", "干到干不动")],
          title="和修鞋匠的聊天记录", authors=["宓晴"], labels=["宓晴", "巫长河"], dropped=["记者 宓晴", "10:3", "10:40"],
@@ -172,6 +172,8 @@ def test_every_answer_under_its_speaker_and_every_sentence_in_order(case: Case, 
     """Before: `快递员仉小满…我们和他聊了聊` and `記者日前專訪了他` left the answers `TODO: 受访者`; numbered questions
     each followed by prose stayed the article's paragraphs; `发言人：` was no label, and the whole press conference
     stayed in the article; `主持人：祝安、阎小溪` made only 祝安 a host, and `嘉宾：民俗学者尚文渊` was the first question;
+    a host's opening turn of two paragraphs was the host's answer under a `TODO: 问题`, and the host's closing words
+    under a label alone on its line the host's answer;
     readers' comments were a speaker's answers; a page's `<table>` Q&A kept `问` as a paragraph in every answer,
     and a `<dl>` without labels printed each answer as a bulleted list; `这位钟表匠` was a role; a chat's reporter
     (the byline's author) whose first message asked nothing was a speaker, every message an answer; `【冀晓岚】`
