@@ -58,6 +58,7 @@ def row_labels(root) -> set:
     found = set()
     for table in root.iter("table"):
         rows = [[c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")] for tr in table.iter("tr")]
+        rows = [row for row in rows if not _header(row)]  # (`说话人` | `内容` over the turns labels nobody)
         firsts = [row[0] for row in rows if len(row) == 2 and row[1].text_content().strip() and 0 < len(
             text := row[0].text_content().strip()) <= _ROW_LABEL_MAX and not _NOT_IN_ROW_LABEL.search(text)]
         if _who_speaks([c.text_content().strip() for c in firsts]):
@@ -70,7 +71,20 @@ def row_labels(root) -> set:
     return found
 
 
-def cell_labels(blocks: list[Block], tree) -> list[Block]:
+def _header(row: list) -> bool:
+    """A table's header row: its cells all `<th>`."""
+    return bool(row) and all(c.tag.lower() == "th" for c in row)
+
+
+def header_cells(root) -> set[str]:
+    """The header cells (`<th>说话人</th><th>内容</th>`) of the page's Q&A tables (`row_labels`), white space aside."""
+    cells = row_labels(root)
+    return {re.sub(r"\s+", "", c.text_content()) for table in root.iter("table") if any(c in cells for c in table.iter())
+            for tr in table.iter("tr") if _header(row := [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")])
+            for c in row}
+
+
+def cell_labels(blocks: list[Block], tree, notes: list[str] | None = None) -> list[Block]:
     """trafilatura's blocks with the left cells of the page's Q&A table (`row_labels`: `问` | `…`, `訾春梅` |
     `…`) read as labels, their colon added, as a WeChat body's are. Before: trafilatura gave each cell as a
     paragraph, so `问` stood in the article and in each answer, and the speaker's name was read from a
@@ -78,8 +92,14 @@ def cell_labels(blocks: list[Block], tree) -> list[Block]:
     labels = {re.sub(r"\s+", "", cell.text_content()) for cell in row_labels(tree)}
     if not labels:
         return blocks
+    # (and the table's header row, `说话人` | `内容`, is its furniture: before, `说话人：` and `内容` stood in the article)
+    headers = header_cells(tree) - labels
+    dropped = [b.text for b in blocks if re.sub(r"\s+", "", b.text) in headers]
+    if dropped and notes is not None:
+        notes.append("left out the header row of the Q&A's table: " + "、".join(f"“{t}”" for t in dropped))
     return [Block(b.text + "：", b.heading, b.item, b.strong, b.line)
-            if re.sub(r"\s+", "", b.text) in labels and i + 1 < len(blocks) else b for i, b in enumerate(blocks)]
+            if re.sub(r"\s+", "", b.text) in labels and i + 1 < len(blocks) else b for i, b in enumerate(blocks)
+            if re.sub(r"\s+", "", b.text) not in headers]
 
 
 def _who_speaks(cells: list[str]) -> bool:

@@ -52,7 +52,7 @@ def read_html(text: str) -> Extracted:
             notes.append(f"left out as picture captions or the account's furniture: {_quoted(removed)}")
     else:
         blocks, notes = _trafilatura_blocks(text), ["article body: chosen by trafilatura"]
-        blocks = cell_labels(uncollapsed(blocks, tree, notes), tree)
+        blocks = cell_labels(uncollapsed(blocks, tree, notes), tree, notes)
         blocks, removed = _without_site_furniture(blocks, tree)
         if removed:
             notes.append("left out as the site's comments, related links, share bars, ads or picture captions "
