@@ -82,6 +82,7 @@ class Draft:
     credit: Credit | None = None
     title: str | None = None
     title_from: str | None = None
+    subtitle: str | None = None  # the line under a plain copy's headline opened by a dash (`——记一位公交司机的清晨`)
     date: dt.date | None = None
     date_from: str | None = None
     language: str = "zh-Hans"

@@ -14,6 +14,7 @@ from pipeline.importers.names import LabelParser, Split, ends_with_role
 from pipeline.importers.rules import Rules
 from pipeline.placeholders import TODO
 
+_SUBTITLE = re.compile(r"^\s*(?:——|—|－－|--|──)\s*(?P<text>[^—－\-─].*?)\s*$")
 _HAN_GAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t]+(?=[\u3400-\u9fff])")
 _BYLINE_BLOCKS = 4  # (layout's: the introduction stands among the first paragraphs)
 # a name the introduction gives its role after, in brackets, in a list (`房志远（译者）、柴小鸥（教授）`)
@@ -47,6 +48,13 @@ def headline(draft: Draft, table: Rules, qa: bool = False) -> None:
     # credit's is: before, `publish check` warned of it, W415, on a line the editor had not written)
     draft.title, draft.title_from = _HAN_GAP.sub("\u3000", text), "the copy's first line (its headline)"
     del draft.article[at]
+    # the line under it opened by a dash, as a feature's subtitle is set (`——记一位公交司机的清晨`): the subtitle, taken
+    # out of the text (before: the article's first paragraph, dash and all)
+    under = draft.article[at].text if at < len(draft.article) - 1 else ""
+    found = _SUBTITLE.match(under)
+    if found and len(found["text"]) <= table.headline_max and not _TERMINATORS.search(found["text"][:-1]):
+        draft.subtitle = found["text"]
+        del draft.article[at]
 
 
 def _signpost(text: str, table: Rules) -> bool:

@@ -50,6 +50,8 @@ def _front_matter(draft: Draft, slug: str, origin: str, identifier: str) -> list
         lines.append(_field("title", draft.title, f"check: from {draft.title_from}"))
     else:
         lines.append(_field("title", f"{TODO}: 标题", "the copy gives no title"))
+    if draft.subtitle:
+        lines.append(_field("subtitle", draft.subtitle, "check: from the line under the headline, opened by a dash"))
     lines.append(_field("language", draft.language, "BCP 47, from the characters of the copy"))
     if credit and credit.authors:
         lines.append(_field("authors", credit.authors, "from the credit line"))

@@ -1,7 +1,8 @@
 """Thirteenth sweep of other outlets' copy (tests/fixtures/import/outlets13/, written by hand): an
 introduction naming the interviewee with a role, then talking to them by a pronoun (`快递员仉小满…我们和他
 聊了聊`, `記者日前專訪了他`, `记者日前专访了他` in a CMS's Markdown, a page's `我们跟他走了一天，也聊了聊` over
-`<h3>` questions), or talking with them by name (`记者和夜班公交司机廖国庆聊了聊`); numbered questions each followed by
+`<h3>` questions), or talking with them by name (`记者和夜班公交司机廖国庆聊了聊`), or as `這位補鞋匠` (`記者上週專訪了這位補鞋匠`, `編輯：` beside
+`責任編輯：`); a subtitle under the headline opened by a dash (`——记一位公交司机的清晨`); numbered questions each followed by
 unlabelled prose under such an introduction (`1. 为什么一直开夜班？`); `编辑：` beside `责编：`; a Notion
 export's `Created: Sep 3, 2023` and a CMS's `date: March 8, 2024`; a press conference whose spokesperson is
 labelled by the role alone (`发言人：`, reporters of named outlets asking), named by its introduction or not; a podcast with two hosts named at
@@ -65,6 +66,12 @@ CASES = [
          roles={"鲍建军": "巡查员"},
          sentences=["巡查员鲍建军每天要在城墙上走十三公里。", "我们跟他走了一天，也聊了聊。", "每天都走同一条路，不烦吗？", "不烦。",
                     "城墙每天都不一样，今天这块砖松了，明天那里长了草。", "您最担心什么？", "游客爬垛口拍照。", "太危险了。"]),
+    Case("subtitle.txt", ["几点起床？", "早班车上都是什么人？"], [("鲁建平", "三点半"), ("鲁建平", "环卫工人")],
+         title="城市的早班车", authors=["秦朗", "殷晴"], labels=["问", "答"], dropped=["记者 秦朗", "——"],
+         roles={"鲁建平": "公交司机"}),
+    Case("qa-trad-hk.txt", ["點解一直做落去？", "有冇諗過退休？"], [("馮錦泉", "做慣咗"), ("馮錦泉", "諗過")],
+         title="深水埗的補鞋匠", authors=["陳嘉欣"], editor="黎美琪", labels=["問", "答"], dropped=["記者｜陳嘉欣", "編輯"],
+         roles={"馮錦泉": "補鞋匠"}),
     Case("numbered-interview.txt", ["1. 为什么一直开夜班？", "2. 夜里遇到过危险吗？", "3. 家里人支持吗？"],
          [("訾国栋", "白天堵车"), ("訾国栋", "有过一次"), ("訾国栋", "老婆")], title="夜班出租车司机的十年", authors=["靳朗"],
          dropped=["本报记者 靳朗"], roles={"訾国栋": "出租车司机"}),
@@ -208,6 +215,13 @@ def test_check_passes_with_only_warnings_the_editor_can_act_on(case: Case, impor
     found = imported[case.copy].found
     assert [str(d) for d in found if d.severity == "error"] == []
     assert {d.code for d in found} - {"W406", "W407"} == set(), [str(d) for d in found]
+
+
+def test_a_dashed_line_under_the_headline_is_the_subtitle(imported) -> None:
+    """Before: `——记一位公交司机的清晨` under the headline was the article's first paragraph, dashes and all."""
+    doc = imported["subtitle.txt"].document
+    assert doc.meta.subtitle == "记一位公交司机的清晨"
+    assert not any("记一位" in block for block in doc.text_blocks())
 
 
 def test_what_the_importer_decided_is_said(imported) -> None:
