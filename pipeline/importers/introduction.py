@@ -362,8 +362,8 @@ def plain_questions(blocks: list[Block], parser: LabelParser, table: Rules, draf
     if len(asks) < 2 or asks[0] == 0 or any(b - a < 2 for a, b in zip(asks, asks[1:])) or asks[-1] == len(blocks) - 1:
         return set()  # (two questions in a row, or one last with nothing after it: no alternation)
     people, _where = introduced_people([b.text for b in blocks[: asks[0]]], parser, table)
-    if len(people) != 1:
-        return set()
+    if len(people) != 1 or any(next(iter(people)) in b.text for b in blocks[asks[0]:]):
+        return set()  # (`王晓燕认为，…` under each question: the writer's report of what they said, an article)
     draft.stats.notes.append(f"read {len(asks)} short questions, each followed by unlabelled prose, as the interview's "
                              f"questions (the introduction names {next(iter(people))})")
     return set(asks)

@@ -3,7 +3,8 @@ introduction naming the interviewee with a role, then talking to them by a prono
 聊了聊`, `記者日前專訪了他`, `记者日前专访了他` in a CMS's Markdown, a page's `我们跟他走了一天，也聊了聊` over
 `<h3>` questions), or talking with them by name (`记者和夜班公交司机廖国庆聊了聊`), or as `這位補鞋匠` (`記者上週專訪了這位補鞋匠`, `編輯：` beside
 `責任編輯：`); a subtitle under the headline opened by a dash (`——记一位公交司机的清晨`); numbered questions each followed by
-unlabelled prose under such an introduction (`1. 为什么一直开夜班？`); `编辑：` beside `责编：`; a Notion
+unlabelled prose under such an introduction (`1. 为什么一直开夜班？`), but not where the prose reports the person
+in the third person (`王晓燕认为，…`: an article); `编辑：` beside `责编：`; a Notion
 export's `Created: Sep 3, 2023` and a CMS's `date: March 8, 2024`; a press conference whose spokesperson is
 labelled by the role alone (`发言人：`, reporters of named outlets asking), named by its introduction or not; a podcast with two hosts named at
 the top, and one whose hosts are listed on one line (`主持人：祝安、阎小溪`) with names only at changes; a
@@ -99,6 +100,7 @@ CASES = [
          [("尚文渊", "大家好。"), ("尚文渊", "是磨剪子的"), ("尚文渊", "收废品的")],
          title="声音博物馆\u3000第7期：老城的叫卖声", labels=["祝安", "阎小溪", "尚文渊"], roles={"尚文渊": "民俗学者"},
          notes=["阎小溪：谢谢尚老师"]),
+    Case("explainer-named.txt", [], [], title="年轻人为什么越来越焦虑", authors=["秦朗"], dropped=["记者 秦朗"]),
     Case("feature-quotes.txt", [], [], title="守夜的人", authors=["蒯青"], dropped=["记者 蒯青"]),
     Case("chat-paste.txt", ["巫师傅，您现在一天能修几双鞋？", "那您还打算干多久？"], [("巫长河", "十来双吧"), ("巫长河", "干到干不动")],
          title="和修鞋匠的聊天记录", authors=["宓晴"], labels=["宓晴", "巫长河"], dropped=["记者 宓晴", "10:3", "10:40"],
