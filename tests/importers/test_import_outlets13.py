@@ -10,7 +10,7 @@ labelled by the role alone (`发言人：`, reporters of named outlets asking), 
 the top, and one whose hosts are listed on one line (`主持人：祝安、阎小溪`) with names only at changes; a
 feature with the interviewee's words in quotes inside narration (must stay the article's); a chat app's paste
 (`宓晴 10:32` over each message), one opening with the reporter's greeting that asks nothing, one whose
-export writes the day before each time (`宓晴 2024/3/8 21:02`); a talk whose
+export writes the day before each time (`宓晴 2024/3/8 21:02`), one whose own side is `我 01:58`; a talk whose
 labels stand in brackets (`【冀晓岚】`) after an introduction inviting the guest with a role; readers' comments below the copy, pasted (`精选留言`) and in a page's
 `<div id="cmt">`; a page's Q&A in a `<table>` (one with a header row, `说话人` | `内容`), and one in a `<dl>`
 without labels; a Word file whose
@@ -116,6 +116,10 @@ CASES = [
          title="与一位退休教师的聊天记录", authors=["宓晴"], labels=["宓晴", "柴秀兰"], dropped=["记者 宓晴", "2024/3/8", "21:"],
          sentences=["退休教师柴秀兰今年八十岁，每天在老年大学学画画。", "柴老师，您学画画多久了？", "五年了。", "一开始连直线都画不直。",
                     "现在最喜欢画什么？", "画荷花。", "荷花好看，也好画。"]),
+    Case("chat-me.txt", ["还在跑吗？", "夜里最怕遇到什么？"], [("祁东升", "在，刚送"), ("祁东升", "最怕")], title="凌晨两点的对话",
+         authors=["宓晴"], labels=["我", "祁东升"], dropped=["记者 宓晴", "01:", "02:", "我："],
+         sentences=["网约车司机祁东升只在夜里出车。", "以下是我们的聊天记录。", "还在跑吗？", "在，刚送一个喝多的乘客回家。",
+                    "夜里最怕遇到什么？", "最怕乘客吐在车上。", "一晚上就白干了。"]),
     Case("bracket-host.txt", ["大家好，这里是《周末对谈》。今天我们请到了鸟类研究者冀晓岚。", "城市里能看到多少种鸟？", "普通人能做点什么？"],
          [("冀晓岚", "大家好。"), ("冀晓岚", "我们记录到"), ("冀晓岚", "少开一盏灯")], title="【对谈】城市里的候鸟",
          roles={"冀晓岚": "鸟类研究者"}, notes=["谢谢冀老师。"],
