@@ -106,8 +106,14 @@ def declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rules
         return blocks
     label = re.compile(rf"^(?P<short>{'|'.join(map(re.escape, sorted(short, key=len, reverse=True)))})\s*[：:]")
     out, read = [], 0
+    # (a name alone on its line over the turns, `尚文渊`, twice or more: the name line of the full label)
+    alone = {b.text.strip() for b in blocks if b.text.strip() in short and len(b.text.strip()) >= 2}
+    alone = {name for name in alone if sum(b.text.strip() == name for b in blocks) >= 2}
     for block in blocks:
-        if found := label.match(block.text):  # (the full label on a line of its own, as a copy sets one)
+        if block.text.strip() in alone:
+            block = replace(block, text=short[block.text.strip()])
+            read += 1
+        elif found := label.match(block.text):  # (the full label on a line of its own, as a copy sets one)
             out.append(replace(block, text=short[found["short"]] + "："))
             block = replace(block, text=block.text[found.end():].lstrip())
             read += 1

@@ -7,7 +7,8 @@ unlabelled prose under such an introduction (`1. 为什么一直开夜班？`), 
 in the third person (`王晓燕认为，…`: an article); `编辑：` beside `责编：`; a Notion
 export's `Created: Sep 3, 2023` and a CMS's `date: March 8, 2024`; a press conference whose spokesperson is
 labelled by the role alone (`发言人：`, reporters of named outlets asking), named by its introduction or not; a podcast with two hosts named at
-the top, and one whose hosts are listed on one line (`主持人：祝安、阎小溪`) with names only at changes; a
+the top, and one whose hosts are listed on one line (`主持人：祝安、阎小溪`) with names only at changes (`祝安：`
+alone on its line, or `祝安` without its colon); a
 feature with the interviewee's words in quotes inside narration (must stay the article's); a chat app's paste
 (`宓晴 10:32` over each message), one opening with the reporter's greeting that asks nothing, one whose
 export writes the day before each time (`宓晴 2024/3/8 21:02`), one whose own side is `我 01:58`; a talk whose
@@ -101,6 +102,10 @@ CASES = [
          title="声音博物馆\u3000第7期：老城的叫卖声", labels=["祝安", "阎小溪", "尚文渊"], roles={"尚文渊": "民俗学者"},
          notes=["阎小溪：谢谢尚老师"]),
     Case("explainer-named.txt", [], [], title="年轻人为什么越来越焦虑", authors=["秦朗"], dropped=["记者 秦朗"]),
+    Case("podcast-name-lines.txt", ["今天的嘉宾是民俗学者尚文渊。", "阎小溪：尚老师，您最早录下的叫卖声是哪一种？", "祝安：现在还能听到哪些？"],
+         [("尚文渊", "大家好。"), ("尚文渊", "是磨剪子的"), ("尚文渊", "收废品的")],
+         title="声音博物馆\u3000第7期：老城的叫卖声", labels=["祝安", "阎小溪", "尚文渊"], roles={"尚文渊": "民俗学者"},
+         notes=["阎小溪：谢谢尚老师"]),
     Case("feature-quotes.txt", [], [], title="守夜的人", authors=["蒯青"], dropped=["记者 蒯青"]),
     Case("chat-paste.txt", ["巫师傅，您现在一天能修几双鞋？", "那您还打算干多久？"], [("巫长河", "十来双吧"), ("巫长河", "干到干不动")],
          title="和修鞋匠的聊天记录", authors=["宓晴"], labels=["宓晴", "巫长河"], dropped=["记者 宓晴", "10:3", "10:40"],
