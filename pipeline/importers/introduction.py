@@ -311,7 +311,7 @@ def bare_role(role: str, table: Rules) -> str:
 
 def _pronoun_named(intro: str, parser: LabelParser, table: Rules) -> list[Split]:
     """The person an introduction names as role + name opening a sentence or a clause (`快递员仉小满在这个片区…`),
-    when it then talks to, or interviews, someone by a pronoun (`我们和他聊了聊`, `记者日前专訪了他`: rules.toml
+    when it then talks to, or interviews, someone by a pronoun (`我们和他聊了聊`, `记者日前专访了他`: rules.toml
     `pronouns`, `talks_with`, `introduces`): everyone so named before the pronoun (one: the interviewee)."""
     pronouns = "|".join(map(re.escape, table.pronouns))
     talks, verbs = "|".join(map(re.escape, table.talks_with)), "|".join(map(re.escape, table.introduces))
