@@ -243,3 +243,25 @@ def test_what_the_importer_decided_is_said(imported) -> None:
     assert any("编辑：祁蔓" in note for note in imported["editors.txt"].summary)
     assert any("comments" in note and "小鱼儿" in note for note in imported["comments-paste.txt"].summary)
     assert any("发言人：" in note and "外交部发言人申小川" in note for note in imported["press-conference.txt"].summary)
+
+
+def test_a_bare_comments_word_heading_a_section_keeps_its_paragraphs() -> None:
+    """Only a page's own comments headings (`精选留言`, `网友评论`) drop what follows them: a copy's section headed
+    `评论` keeps its sentences."""
+    from tests.importers.importhelp import infer_draft
+
+    draft = infer_draft("影评人的一年\n\n记者 秦朗\n\n今年他看了三百部电影。\n\n评论\n\n他说好电影越来越少了。\n\n但他还在写。")
+    texts = [p.text for p in draft.article]
+    assert "他说好电影越来越少了。" in texts and "但他还在写。" in texts
+
+
+@pytest.mark.parametrize(("written", "day"), [("March 8, 2024 10:00 AM", dt.date(2024, 3, 8)), ("Mar 8, 2024", dt.date(2024, 3, 8)),
+                                              ("8 March 2024", dt.date(2024, 3, 8)), ("二〇二四年三月八日", dt.date(2024, 3, 8)),
+                                              ("2024-03-08 10:00", dt.date(2024, 3, 8)), ("05/03/2024", None), ("13912345678", None)])
+def test_one_reader_of_written_dates(written: str, day) -> None:
+    """The importer's app properties and CMS front matter read dates with `datesmeant` (E104's table): before,
+    `properties.py` parsed `March 8, 2024` by hand and missed `Mar 8, 2024` and `8 March 2024`; a date that reads
+    two ways gives none."""
+    from pipeline.datesmeant import day_in
+
+    assert day_in(written) == day
