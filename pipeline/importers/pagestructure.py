@@ -1,6 +1,7 @@
 """What a page's or Word file's own structure says that its text alone does not: paragraphs
 trafilatura ran together (read again from the page), and a Q&A set as a two-column table or a
-definition list (its left cells or terms are the labels). Used by `webpage.py`."""
+definition list (its left cells or terms are the labels). Used by `webpage.py`, and by `formats.py` for a
+Markdown copy's table."""
 
 from __future__ import annotations
 
@@ -102,6 +103,11 @@ def cell_labels(blocks: list[Block], tree, notes: list[str] | None = None) -> li
             if re.sub(r"\s+", "", b.text) not in headers]
 
 
+def table_speaks(cells: list[str]) -> bool:
+    """Left cells of a table (a Markdown copy's) that name who speaks: short, no sentence marks, `_who_speaks`."""
+    return all(0 < len(c) <= _ROW_LABEL_MAX and not _NOT_IN_ROW_LABEL.search(c) for c in cells) and _who_speaks(cells)
+
+
 def _who_speaks(cells: list[str]) -> bool:
     """Left cells that name who speaks: two or more, one of them coming back (`问` each turn, the
     speaker each answer; `Q1`, `Q2` as `Q`), none opening with a figure. A data table's left column
@@ -111,3 +117,31 @@ def _who_speaks(cells: list[str]) -> bool:
         return False
     keys = [_TRAILING_NUMBER.sub("", c) for c in cells]
     return len(set(keys)) < len(keys)
+
+
+def markdown_qa_rows(lines: list[str]) -> list[str]:
+    """A Markdown table of two columns whose left cells name who speaks (`| 问 | 七个学生在一个班吗？ |`, `| 訾春梅 |
+    对，… |`: `pagestructure`'s test, as a page's `<table>` is read) written as labels, `问：…`; a header row whose
+    left cell comes back nowhere (`| 说话人 | 内容 |`) left out, and its rule. The lines keep their numbers. Before:
+    each row was one paragraph, `问｜…`, and the Q&A stayed in the article."""
+    from pipeline.importers.formats import _TABLE_ROW, _TABLE_RULE  # (which imports this module)
+
+    out, at = list(lines), 0
+    while at < len(lines):
+        end = at
+        while end < len(lines) and (_TABLE_ROW.match(lines[end].strip()) or _TABLE_RULE.match(lines[end].strip())):
+            end += 1
+        rows = {n: [c.strip() for c in lines[n].strip().strip("|").split("|")] for n in range(at, end)
+                if _TABLE_ROW.match(lines[n].strip()) and not _TABLE_RULE.match(lines[n].strip())}
+        if rows and all(len(cells) == 2 for cells in rows.values()):
+            header = min(rows) if any(_TABLE_RULE.match(lines[n].strip()) for n in range(at, end)) else None
+            lefts = [cells[0] for cells in rows.values()]
+            if header is not None and lefts.count(rows[header][0]) == 1:
+                lefts = lefts[1:]  # (`| 说话人 | 内容 |`: the table's header, no turn)
+            else:
+                header = None
+            if table_speaks(lefts):
+                for n, (left, right) in rows.items():
+                    out[n] = "" if n == header else f"{left}：{right}"
+        at = max(end, at + 1)
+    return out

@@ -13,7 +13,8 @@ feature with the interviewee's words in quotes inside narration (must stay the a
 (`宓晴 10:32` over each message), one opening with the reporter's greeting that asks nothing, one whose
 export writes the day before each time (`宓晴 2024/3/8 21:02`), one whose own side is `我 01:58`; a talk whose
 labels stand in brackets (`【冀晓岚】`) after an introduction inviting the guest with a role; readers' comments below the copy, pasted (`精选留言`) and in a page's
-`<div id="cmt">`; a page's Q&A in a `<table>` (one with a header row, `说话人` | `内容`), and one in a `<dl>`
+`<div id="cmt">`; a page's Q&A in a `<table>` (one with a header row, `说话人` | `内容`), a Markdown copy's in a table (with and
+without such a header), and one in a `<dl>`
 without labels; a Word file whose
 questions are bold paragraphs over plain answers (make_docx.py).
 
@@ -146,6 +147,13 @@ CASES = [
          title="江上的摆渡人", authors=["芮冬"], dropped=["记者 芮冬", "说话人", "内容"], notes=["（本文图片均由受访者提供）"],
          sentences=["摆渡人宓长根今年六十七岁，在这个渡口撑了四十年船。", "现在一天还有几个人坐船？", "少的时候三五个，都是去对岸种菜的老人。",
                     "您打算撑到什么时候？", "撑到没人坐为止。"]),
+    Case("md-table.md", ["七个学生在一个班吗？", "您想过离开吗？"], [("訾春梅", "对，一年级"), ("訾春梅", "想过。")],
+         title="山村小学的最后一位老师", authors=["冉秋"], dropped=["记者 冉秋", "问｜", "｜"],
+         sentences=["乡村教师訾春梅一个人教着全校七个学生。", "七个学生在一个班吗？", "对，一年级到四年级坐在一起。", "我轮流给他们上课。",
+                    "您想过离开吗？", "想过。", "可是我走了，孩子们就得走十里山路去镇上。"]),
+    Case("md-table-header.md", ["现在一天还有几个人坐船？", "您打算撑到什么时候？"], [("宓长根", "少的时候"), ("宓长根", "撑到")],
+         title="江上的摆渡人", authors=["芮冬"], dropped=["记者 芮冬", "说话人", "内容", "｜"],
+         sentences=["摆渡人宓长根今年六十七岁。", "现在一天还有几个人坐船？", "少的时候三五个。", "您打算撑到什么时候？", "撑到没人坐为止。"]),
     Case("dl-unlabelled.html", ["一个糖画要画多久？", "孩子们最喜欢什么？"], [("阚德顺", "简单的一分钟"), ("阚德顺", "还是龙")],
          title="夜市里的糖画师傅", authors=["芮冬"], dropped=["记者 芮冬"], roles={"阚德顺": "糖画师傅"},
          sentences=["糖画师傅阚德顺在夜市摆摊十五年。", "记者近日采访了他。", "一个糖画要画多久？", "简单的一分钟，龙要五分钟。",
@@ -195,7 +203,8 @@ def test_every_answer_under_its_speaker_and_every_sentence_in_order(case: Case, 
     """Before: `快递员仉小满…我们和他聊了聊` and `記者日前專訪了他` left the answers `TODO: 受访者`; numbered questions
     each followed by prose stayed the article's paragraphs; `发言人：` was no label, and the whole press conference
     stayed in the article; `主持人：祝安、阎小溪` made only 祝安 a host, and `嘉宾：民俗学者尚文渊` was the first question;
-    a Q&A table's header row stood in the article (`说话人：`, `内容`); a host's opening turn of two paragraphs was the host's answer under a `TODO: 问题`, and the host's closing words
+    a Q&A table's header row stood in the article (`说话人：`, `内容`), and a Markdown table's rows were paragraphs
+    (`问｜七个学生在一个班吗？`); a host's opening turn of two paragraphs was the host's answer under a `TODO: 问题`, and the host's closing words
     under a label alone on its line the host's answer;
     readers' comments were a speaker's answers; a page's `<table>` Q&A kept `问` as a paragraph in every answer,
     and a `<dl>` without labels printed each answer as a bulleted list; `这位钟表匠` was a role; a chat's reporter
