@@ -1,4 +1,5 @@
-"""The day an editor meant by a `date:` not written YYYY-MM-DD, for E104's message.
+"""The day an editor meant by a `date:` not written YYYY-MM-DD, for E104's message; and the day a
+date written so says (`day_in`), for the importer's app properties and CMS front matter.
 
 The ninth robustness sweep found dates as copy, word processors and other CMSs write them
 (`2024/3/5`, `2024年3月5日`, `二〇二四年三月五日`, `20240305`, `March 5, 2024`, `2024-03-05 10:00`)
@@ -70,4 +71,24 @@ def meant_date(value: object) -> str | None:
         days = {d for d in (_day(year, b, a), _day(year, a, b)) if d}
         return ("which day is it? write " + " or ".join(sorted(days))) if len(days) > 1 else \
             (f"write {days.pop()}" if days else None)
+    return None
+
+
+def day_in(value: str) -> dt.date | None:
+    """The first date in `value` written in a form that reads one way (`2024-03-08`, `2024年3月8日`,
+    `二〇二四年三月八日`, `March 8, 2024 10:00 AM`, `8 Mar 2024`), or None; a form that reads two ways
+    (`05/03/2024`) gives none. The importer's one reader of such dates (a Notion export's `Created:`, a
+    CMS's `date:`): before, it parsed English dates by hand apart from this table, and missed `Mar 8, 2024`
+    and `8 March 2024`."""
+    text = _folded(value)
+    for pattern, order in _FORMS:
+        if order not in ("ymd", "mdy", "dmy"):
+            continue
+        for found in pattern.finditer(text):
+            end = found.start() + len(found[0].rstrip())
+            if text[found.start() - 1 : found.start()].isdigit() or text[end : end + 1].isdigit():
+                continue  # (inside a longer number)
+            month = _MONTHS[found["mname"].lower()] if found.groupdict().get("mname") else int(found["m"])
+            if (day := _day(int(found["y"]), month, int(found["d"]))) is not None:
+                return dt.date.fromisoformat(day)
     return None

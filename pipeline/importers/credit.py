@@ -64,9 +64,22 @@ def merge_credits(credits: list[Credit]) -> Credit:
     for credit in credits:
         merged.authors += [a for a in credit.authors if a not in merged.authors]
         merged.editor = merged.editor or credit.editor
+        merged.editors += [e for e in credit.editors if e not in merged.editors]
         if merged.account is None and credit.account:
             merged.account, merged.outlet = credit.account, credit.outlet
-    return merged
+    return _responsible(merged)
+
+
+def _responsible(credit: Credit) -> Credit:
+    """`编辑：祁蔓` beside `责编：庞越`: the front matter's one `editor:` is the responsible editor, the one a
+    newsroom answers for the piece by (rules.toml `[credit] responsible`), wherever the copy names them;
+    the others stay in the credit line. Before: the first editor clause won, `编辑：` over `责编：`."""
+    from pipeline.importers.rules import rules
+
+    responsible = [name for word, name in credit.editors if word in rules().credit_responsible]
+    if responsible:
+        credit.editor = responsible[0]
+    return credit
 
 
 def _name_sized(author: str) -> bool:
@@ -81,7 +94,7 @@ def _bare_byline(text: str, table: Rules) -> Credit | None:
     words = text.split()
     if len(words) < 2 or not _author_word(words[0], table):
         return None
-    credit, field = Credit(text=text), "authors"
+    credit, field, key = Credit(text=text), "authors", ""
     for word in words[1:]:
         if word in _BYLINE_CLOSERS:
             continue
@@ -89,13 +102,15 @@ def _bare_byline(text: str, table: Rules) -> Credit | None:
             field = "authors"
         elif word in table.credit_editor or word in table.credit_other:
             field = "editor" if word in table.credit_editor else "other"
+            key = word
         elif not _HAN_NAME.fullmatch(word):
             return None
         elif field == "authors":
             credit.authors.append(word)
-        elif field == "editor" and credit.editor is None:
-            credit.editor = word
-    return credit if credit.authors else None
+        elif field == "editor":
+            credit.editor = credit.editor or word
+            credit.editors.append((key, word))
+    return _responsible(credit) if credit.authors else None
 
 
 def _author_word(word: str, table: Rules) -> bool:
@@ -142,13 +157,14 @@ def _keyed_credit(text: str, table: Rules, beside: bool = False) -> Credit | Non
             credit.outlet = _outlet(value)
         elif field == "authors" and not credit.authors:  # (`作者：张三（北京大学教授）`: the name)
             credit.authors = [p for p in _PEOPLE_SPLIT.split(_BRACKETED_PART.sub("", value)) if p]
-        elif field == "editor" and credit.editor is None:
-            credit.editor = value
+        elif field == "editor":
+            credit.editor = credit.editor or value
+            credit.editors.append((match["key"], value))
     if not (credit.authors or credit.account or credit.editor) and not (beside and names_only):
         return None  # (`视频：我们拍了三天` ending an answer is its words)
     if "。" in text.rstrip("。"):
         return None  # a sentence, not a credit line
-    return credit
+    return _responsible(credit)
 
 
 def _outlet(account: str) -> str:

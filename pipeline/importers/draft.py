@@ -55,6 +55,9 @@ class Credit:
     editor: str | None = None
     outlet: str | None = None
     account: str | None = None
+    # every editor clause, as written (`编辑：祁蔓`, `责编：庞越`): `editor` is the responsible editor's (rules.toml
+    # `responsible`), the others stay in the credit line and are named in `editor:`'s comment
+    editors: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -79,6 +82,7 @@ class Draft:
     credit: Credit | None = None
     title: str | None = None
     title_from: str | None = None
+    subtitle: str | None = None  # the line under a plain copy's headline opened by a dash (`——记一位公交司机的清晨`)
     date: dt.date | None = None
     date_from: str | None = None
     language: str = "zh-Hans"

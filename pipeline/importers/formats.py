@@ -32,6 +32,7 @@ from lxml import html as lxml_html
 from pipeline.charrefs import CHARACTER_REFERENCE
 from pipeline.errors import PublishError
 # layout, labels, the writer and the tests import these from here: Block, the LINK_ marks, read_html …
+from pipeline.importers.pagestructure import markdown_qa_rows
 from pipeline.importers.properties import page_properties
 from pipeline.importers.extracted import (  # noqa: F401
     LINK_BASE,
@@ -150,7 +151,7 @@ def _front_fields(yaml_text: str):
 
     import yaml
 
-    from pipeline.importers.datelines import date_of
+    from pipeline.datesmeant import day_in
 
     try:
         fields = yaml.safe_load(yaml_text)
@@ -163,7 +164,7 @@ def _front_fields(yaml_text: str):
     if isinstance(date, dt.datetime):
         date = date.date()
     elif not isinstance(date, dt.date):
-        date = date_of(str(date)) if date is not None else None
+        date = day_in(str(date)) if date is not None else None  # (`March 8, 2024` too: datesmeant's forms)
     names = next((v for k in _FRONT_AUTHORS if (v := fields.get(k))), None)
     names = [str(n).strip() for n in (names if isinstance(names, list) else [names])] if names else []
     names = [n for n in names if n and "\n" not in n]
@@ -224,7 +225,11 @@ def read_text(text: str) -> Extracted:
         # (no edition prints a section break: the source format leaves `* * *` out, W416)
         notes.append(f"left out {len(breaks)} section break(s) (`* * *`, copy line(s) "
                      f"{', '.join(map(str, breaks))}): no edition prints one")
-    rows = [n for n, line in enumerate(text.splitlines(), 1) if _TABLE_ROW.match(line.strip())]
+    read = markdown_qa_rows(text.splitlines())  # (a Q&A table's rows are labels, below: nothing to say of them)
+    rows = [n for n, line in enumerate(text.splitlines(), 1) if _TABLE_ROW.match(line.strip()) and _TABLE_ROW.match(
+        read[n - 1].strip()) and not _TABLE_RULE.match(line.strip())]
+    if any(a != b for a, b in zip(read, text.splitlines())):
+        notes.append("read a Markdown table whose left cells name who speaks as the turns' labels (`问：…`)")
     if rows:
         notes.append(f"kept {len(rows)} row(s) of a Markdown table one paragraph each, cells parted by ｜ (copy "
                      f"line(s) {', '.join(map(str, rows[:6]))}{' …' if len(rows) > 6 else ''}): write them as sentences or a list")
@@ -323,7 +328,7 @@ def text_blocks(text: str) -> list[Block]:
     sentence, a label or a heading continues on the next (`line_join`: nothing between Chinese
     characters, a space between Latin words); a line ending in a transcript's time code is a
     turn's head (`Speaker 1  00:00:15`), never wrapped (before: it ran into the turn's words)."""
-    lines = [_clean(CHARACTER_REFERENCE.sub(_unescape, raw)) for raw in text.splitlines()]
+    lines = markdown_qa_rows([_clean(CHARACTER_REFERENCE.sub(_unescape, raw)) for raw in text.splitlines()])
     blocks: list[Block] = []
     wrapped = _hard_wrapped(lines)
     from pipeline.importers.rules import rules

@@ -14,6 +14,8 @@ from pipeline.importers.names import LabelParser, Split, ends_with_role
 from pipeline.importers.rules import Rules
 from pipeline.placeholders import TODO
 
+_SUBTITLE = re.compile(r"^\s*(?:——|—|－－|--|──)\s*(?P<text>[^—－\-─].*?)\s*$")
+_HAN_GAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t]+(?=[\u3400-\u9fff])")
 _BYLINE_BLOCKS = 4  # (layout's: the introduction stands among the first paragraphs)
 # a name the introduction gives its role after, in brackets, in a list (`房志远（译者）、柴小鸥（教授）`)
 _INTRODUCED = re.compile(r"(?:^|[：:、，,；;和与及])\s*(?P<name>[^\s：:、，,；;（()）“”]{2,4})[（(](?P<role>[^（()）]{2,16})[）)](?=\s*(?:[、，,；;。和与及]|$))")
@@ -42,8 +44,17 @@ def headline(draft: Draft, table: Rules, qa: bool = False) -> None:
             or _TERMINATORS.search(text[:-1]) or _BRACKETED.match(text) or _is_note(Block(text), table)
             or table.section_heading.match(text)):  # (`一、背景` opens a section, not the copy)
         return
-    draft.title, draft.title_from = text, "the copy's first line (its headline)"
+    # (a space parting a headline's Chinese words, `夜航电台 第42期：…`, set full-width as Chinese type sets it, as a
+    # credit's is: before, `publish check` warned of it, W415, on a line the editor had not written)
+    draft.title, draft.title_from = _HAN_GAP.sub("\u3000", text), "the copy's first line (its headline)"
     del draft.article[at]
+    # the line under it opened by a dash, as a feature's subtitle is set (`——记一位公交司机的清晨`): the subtitle, taken
+    # out of the text (before: the article's first paragraph, dash and all)
+    under = draft.article[at].text if at < len(draft.article) - 1 else ""
+    found = _SUBTITLE.match(under)
+    if found and len(found["text"]) <= table.headline_max and not _TERMINATORS.search(found["text"][:-1]):
+        draft.subtitle = found["text"]
+        del draft.article[at]
 
 
 def _signpost(text: str, table: Rules) -> bool:
@@ -84,6 +95,8 @@ def declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rules
                 short.setdefault(name, role + name)
     for name, full in _introduced_roles(blocks, parser, table).items():
         short.setdefault(name, full)
+    for role, full in _role_labels(blocks, parser, table).items():
+        short.setdefault(role, full)
     # … and a guest list's (`嘉宾：跑团发起人蒙嘉禾、护士阚玉洁`): `蒙嘉禾：` after it is 跑团发起人蒙嘉禾
     for block in blocks[:_BYLINE_BLOCKS + 4]:
         for split in guest_list(block.text, parser, table) or []:
@@ -93,8 +106,14 @@ def declared_short_labels(blocks: list[Block], parser: LabelParser, table: Rules
         return blocks
     label = re.compile(rf"^(?P<short>{'|'.join(map(re.escape, sorted(short, key=len, reverse=True)))})\s*[：:]")
     out, read = [], 0
+    # (a name alone on its line over the turns, `尚文渊`, twice or more: the name line of the full label)
+    alone = {b.text.strip() for b in blocks if b.text.strip() in short and len(b.text.strip()) >= 2}
+    alone = {name for name in alone if sum(b.text.strip() == name for b in blocks) >= 2}
     for block in blocks:
-        if found := label.match(block.text):  # (the full label on a line of its own, as a copy sets one)
+        if block.text.strip() in alone:
+            block = replace(block, text=short[block.text.strip()])
+            read += 1
+        elif found := label.match(block.text):  # (the full label on a line of its own, as a copy sets one)
             out.append(replace(block, text=short[found["short"]] + "："))
             block = replace(block, text=block.text[found.end():].lstrip())
             read += 1
@@ -137,6 +156,39 @@ def _introduced_roles(blocks: list[Block], parser: LabelParser, table: Rules) ->
                     w in role for w in table.sentence_words) and not role.endswith(table.interviewer):
                 roles[name] = role + name
                 break
+    return roles
+
+
+def _role_labels(blocks: list[Block], parser: LabelParser, table: Rules) -> dict[str, str]:
+    """A role alone labelling two turns or more (`发言人：…`, a press conference's spokesperson) where the
+    introduction before them names one person with that role (`外交部发言人申小川主持例行记者会`): role → role +
+    name, so each turn reads as that person's. Before: `发言人：` was no label, and the whole conference stayed
+    in the article, its reporters' questions and the answers alike."""
+    counted: dict[str, int] = {}
+    first: dict[str, int] = {}
+    turn_words = {*table.interviewer, *table.interviewee}
+    for i, block in enumerate(blocks):
+        found = re.match(r"^(?P<role>[\u3400-\u9fff]{2,8})\s*[：:]", block.text)
+        if found and found["role"] not in turn_words and found["role"].casefold() not in table.not_speakers and (
+                ends_with_role(found["role"], table) and found["role"].casefold() not in table.interpreters and (
+                    (alone := parser.parse(found["role"])) is None or alone.name == found["role"])):
+            counted[found["role"]] = counted.get(found["role"], 0) + 1
+            first.setdefault(found["role"], i)
+    roles: dict[str, str] = {}
+    for role, count in counted.items():
+        intro = "。".join(b.text for b in blocks[: first[role]])
+        people: set[str] = set()
+        for match in re.finditer(re.escape(role), intro):
+            start = max(intro.rfind(mark, 0, match.start()) for mark in "，。；：,;:！？!?") + 1
+            words = intro[start : match.end() + 4]
+            for k in range(len(words), match.end() - start + 1, -1):
+                split = parser.parse(words[:k])
+                if split is not None and split.doubt is None and (split.role or "").endswith(role) and not any(
+                        w in split.role for w in table.sentence_words):
+                    people.add(bare_role(split.role, table) + split.name)
+                    break
+        if count >= 2 and len(people) == 1:
+            roles[role] = people.pop()
     return roles
 
 
@@ -206,6 +258,9 @@ def _introduced(text: str, parser: LabelParser, table: Rules) -> list[Split]:
     for match in re.finditer(rf"(?:^|[，。；！？,;!?：:])\s*(?P<who>[^，。；！？,;!?：:“”]{{2,40}}?)\s*(?:日前|近日|此前)?"
                              rf"(?:{accepts})[^，。；！？,;!?]{{0,16}}?(?:{asked})", text):
         people += _named(match["who"], parser, table, prefix=True)
+    talks = "|".join(map(re.escape, table.talks_with))  # (`记者和夜班公交司机廖国庆聊了聊`: the one talked with)
+    for match in re.finditer(rf"[和与跟同](?P<who>[^，。；！？,;!?：:“”和与跟同]{{2,30}}?)(?:{talks})", text):
+        people += _named(match["who"], parser, table, prefix=False)
     return people or _described(text, parser, table)
 
 
@@ -217,8 +272,7 @@ def _described(text: str, parser: LabelParser, table: Rules) -> list[Split]:
     for match in re.finditer(rf"(?:^|[。！？；;!?])\s*(?P<name>[^\s，。；！？,;!?：:“”、（）()]{{2,6}}?)(?:{copulas})"
                              rf"(?P<role>[^，。；！？,;!?：:“”（）()]{{2,30}})", text):
         alone = parser.parse(match["name"])
-        role = match["role"].strip()
-        role = role[len(next((c for c in table.role_counts if role.startswith(c)), "")):]
+        role = bare_role(match["role"].strip(), table)
         if alone is None or alone.role or alone.doubt or alone.name != match["name"] or not ends_with_role(role, table) or any(
                 w in role for w in table.sentence_words):
             continue
@@ -235,7 +289,7 @@ def _named(words: str, parser: LabelParser, table: Rules, prefix: bool) -> list[
         return [person for part in parts for person in _named(part, parser, table, prefix=False)
                 or [Split(None, part)]]  # (each part one person, read or not: several either way)
     if (listed := listed_people(words, parser)) is not None:
-        return listed
+        return [replace(person, role=bare_role(person.role or "", table) or None) for person in listed]
     spans = [words[:k] for k in range(len(words), 1, -1)] if prefix else [words[k:] for k in range(len(words) - 1)]
     for span in spans:
         split = parser.parse(span)
@@ -245,8 +299,80 @@ def _named(words: str, parser: LabelParser, table: Rules, prefix: bool) -> list[
             whole = words[: words.find(split.name)].strip() if not prefix else ""
             if whole and whole != split.role and ends_with_role(whole, table) and not any(w in whole for w in table.sentence_words):
                 split = replace(split, role=whole)
-            return [split]
+            return [replace(split, role=bare_role(split.role, table))]
     return []
+
+
+def bare_role(role: str, table: Rules) -> str:
+    """The role without the count or demonstrative an introduction puts before it (`一名退休教师`, `这位钟表匠`:
+    rules.toml `role_counts`): every edition prints the role in the answer's label."""
+    return role[len(next((c for c in table.role_counts if role.startswith(c) and len(role) > len(c) + 1), "")):]
+
+
+def _pronoun_named(intro: str, parser: LabelParser, table: Rules) -> list[Split]:
+    """The person an introduction names as role + name opening a sentence or a clause (`快递员仉小满在这个片区…`),
+    when it then talks to, or interviews, someone by a pronoun (`我们和他聊了聊`, `记者日前专访了他`: rules.toml
+    `pronouns`, `talks_with`, `introduces`): everyone so named before the pronoun (one: the interviewee)."""
+    pronouns = "|".join(map(re.escape, table.pronouns))
+    talks, verbs = "|".join(map(re.escape, table.talks_with)), "|".join(map(re.escape, table.introduces))
+    found = re.search(rf"(?:{verbs})(?:{pronouns})(?![们們的])|[和与跟同](?:{pronouns})(?![们們的])"
+                      rf"[^。；！？;!?]{{0,16}}?(?:{talks})", intro)  # (`我们跟他走了一天，也聊了聊`)
+    if found is None:
+        return []
+    people: dict[str, Split] = {}
+    for clause in re.split(r"[，。；！？,;!?：:]", intro[: found.start()]):
+        if (split := _opening_person(clause.strip(), parser, table)) is not None:
+            people.setdefault(split.name, split)
+    return list(people.values())
+
+
+def _opening_person(words: str, parser: LabelParser, table: Rules) -> Split | None:
+    """Role + name opening `words` (`快递员仉小满在这个片区送了六年快递` → 快递员 + 仉小满): the longest start read
+    with confidence, with a role of no sentence's word that is not the interviewer's (`记者在…`)."""
+    for k in range(min(len(words), 24), 2, -1):
+        split = parser.parse(words[:k])
+        if split is not None and split.doubt is None and split.role and not _SENTENCE_END.search(split.role) and not any(
+                w in split.role for w in table.sentence_words) and not split.role.endswith(table.interviewer):
+            return replace(split, role=bare_role(split.role, table))
+    return None
+
+
+def introduced_people(intro: list[str], parser: LabelParser, table: Rules) -> tuple[dict[str, Split], str]:
+    """The people the introduction's paragraphs say are interviewed (name → split), and the paragraph
+    that names the first of them."""
+    people: dict[str, Split] = {}
+    where = ""
+    for text in intro:
+        for split in _introduced(text, parser, table):
+            where = where or text
+            people.setdefault(split.name, split)
+    if not people:  # (`快递员仉小满…我们和他聊了聊`: the one named, then spoken to as 他)
+        for split in _pronoun_named("。".join(intro), parser, table):
+            where = where or next((text for text in intro if (split.role or "") + split.name in text), "")
+            people.setdefault(split.name, split)
+    return people, where
+
+
+_ASKS = re.compile(r"[？?]$")
+_ENDED = re.compile(r"[。！!]")
+
+
+def plain_questions(blocks: list[Block], parser: LabelParser, table: Rules, draft: Draft) -> set[int]:
+    """Copy with no labels at all that alternates short questions (numbered or not: `1. 为什么一直开夜班？`) and
+    the prose answering each, under an introduction naming the one person interviewed (`出租车司机訾国栋…记者…
+    和他聊了一个多小时`): the questions are the interviewer's turns, and their answers that person's (the caller
+    names them, with a `# check:`). Without such an introduction (an explainer, `五问城市夜间公交`) the copy
+    stays the article's. Before: every sentence was kept, but the Q&A was lost in the article."""
+    asks = [i for i, b in enumerate(blocks) if _ASKS.search(b.text) and len(b.text) <= table.question_max
+            and not _ENDED.search(b.text) and not b.text.startswith(("“", "「", "\"", "（", "("))]
+    if len(asks) < 2 or asks[0] == 0 or any(b - a < 2 for a, b in zip(asks, asks[1:])) or asks[-1] == len(blocks) - 1:
+        return set()  # (two questions in a row, or one last with nothing after it: no alternation)
+    people, _where = introduced_people([b.text for b in blocks[: asks[0]]], parser, table)
+    if len(people) != 1 or any(next(iter(people)) in b.text for b in blocks[asks[0]:]):
+        return set()  # (`王晓燕认为，…` under each question: the writer's report of what they said, an article)
+    draft.stats.notes.append(f"read {len(asks)} short questions, each followed by unlabelled prose, as the interview's "
+                             f"questions (the introduction names {next(iter(people))})")
+    return set(asks)
 
 
 def named_interviewee(intro: list[str], labels: list, parser: LabelParser, table: Rules) -> None:
@@ -257,12 +383,7 @@ def named_interviewee(intro: list[str], labels: list, parser: LabelParser, table
     turns = [label for label in labels if label.split.name == INTERVIEWEE]
     if not turns:
         return
-    people: dict[str, Split] = {}
-    where = ""
-    for text in intro:
-        for split in _introduced(text, parser, table):
-            where = where or text
-            people.setdefault(split.name, split)
+    people, where = introduced_people(intro, parser, table)
     shown = where if len(where) <= 30 else where[:30] + "…"
     if len(people) == 1:
         (person,) = people.values()

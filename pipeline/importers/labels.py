@@ -19,7 +19,7 @@ from pipeline.importers.draft import Draft
 from pipeline.importers.formats import Block
 from pipeline.importers.house import point_number
 from pipeline.importers.introduction import INTERVIEWEE, guest_list
-from pipeline.importers.names import LabelParser, Split, ends_with_role, tidy_role, without_decoration
+from pipeline.importers.names import LabelParser, Split, ends_with_role, without_decoration
 from pipeline.importers.people import key
 from pipeline.importers.rules import Rules, rules
 from pipeline.pinyin_syllables import is_han
@@ -34,6 +34,9 @@ _LOOSE_TURN = re.compile(r"^(?P<label>[A-Za-zＡ-Ｚａ-ｚ]{1,2}[0-9０-９]{0,
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,、：:“”「」…]")
 _QUESTION_ENDS = ("？", "?")
 _DASH = re.compile(r"^(?P<label>[^：:——\s，。、！？]{2,12})\s*(?:——|─{2}|—|－－|--)\s*(?P<rest>\S.*)$")  # `周明——八年了。`
+# the hosts named before another on the line naming the hosts (`主持人：祝安、阎小溪`: before, only the first was a host,
+# and the second's questions were answers)
+_CO_HOSTS = r"(?:[^\s、，,；;。：:]{2,4}\s*[、，,和与及&＆]\s*){0,3}"
 _INLINE = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]\s*(?P<rest>\S.*)$")
 
 
@@ -119,7 +122,7 @@ def _named_host(name: str, blocks: list[Block], found: dict[int, Label], table: 
     word a note). Before: the first was the question with its label, the last the last guest's words."""
     words = "|".join(re.escape(w) for w in sorted(table.interviewer, key=len, reverse=True) if len(w) >= 2)
     intro = "\n".join(b.text for b in blocks[: min(found, default=0)])
-    return bool(words and len(name) >= 2 and re.search(rf"(?:{words})\s*[：:]?\s*{re.escape(name)}(?![^\s，。、；])", intro))
+    return bool(words and len(name) >= 2 and re.search(rf"(?:{words})\s*[：:]?\s*{_CO_HOSTS}{re.escape(name)}(?![^\s，。、；])", intro))
 
 
 def _dash_labels(blocks: list[Block], found: dict[int, Label], parser: LabelParser, asked: set[int]) -> None:
@@ -262,89 +265,6 @@ def _marked_questions(blocks: list[Block], table: Rules) -> set[int]:
     found = {i for i, b in enumerate(blocks[:-1]) if marked(b) and b.text.endswith(_QUESTION_ENDS)
              and len(b.text) <= table.question_max and not marked(blocks[i + 1])}
     return found if len(found) >= 2 else set()
-
-
-def questioner_turns(blocks: list[Block], labels: dict[int, Label], asked: set[int], table: Rules,
-                     closers: set[int] | None = None) -> set[int]:
-    """The interviewer, found by its turns: those paragraphs are questions however long (never
-    words added to the previous answer, never answers of a speaker). Two kinds, each coming back
-    at least twice and each time answered by a labelled speaker:
-
-    - `新京报：…`, `《人物》：…`: a label no speaker table reads;
-    - `南方周末：…？`, `记者周明：` + `…？`: a label read as a speaker whose every turn is one paragraph
-      asking a question (it leaves the labels; a label on its own line joins its question)."""
-    closers = set() if closers is None else closers  # (filled: the host's closing turn, kept as a note)
-    asking: dict[int, Label] = {}
-    turns: dict[str, list[int]] = {}
-    for i, block in enumerate(blocks):
-        if i in labels or i in asked or block.heading or not (match := _INLINE.match(block.text)):
-            continue
-        if len(match["label"]) <= 12:
-            turns.setdefault(key(match["label"]), []).append(i)
-    found = {i for group in turns.values() if len(group) >= 2 and all(i + 1 in labels for i in group) for i in group}
-    by_speaker: dict[str, list[int]] = {}
-    for i, label in labels.items():
-        by_speaker.setdefault(key(label.split.name), []).append(i)
-    hosts = {key(w) for w in table.interviewer}
-    intro = "".join(b.text for b in blocks[: min(labels, default=0)])
-    words = "|".join(re.escape(w) for w in sorted(table.interviewer, key=len, reverse=True) if len(w) >= 2)
-    for group in by_speaker.values():
-        # a speaker labelled with an interviewer's role (`主持人刘洋：`, then `刘洋：`) asks: each turn
-        # of one paragraph that another speaker answers is a question, whatever its end
-        # (`好。那夜里乘客多吗？`); a turn nobody answers (`感谢两位。`) stays the host's words
-        # … and so does one the intro names as the host (`由主持人刘洋主持`, `本期主持人：刘洋`), labelled by name
-        name = labels[group[0]].split.name
-        host = any(labels[i].split.role and key(labels[i].split.role) in hosts for i in group) or bool(
-            words and name and re.search(rf"(?:{words})\s*[：:]?\s*{re.escape(name)}", intro))
-        questions = [_asks(blocks, labels, i, any_end=host) for i in group]
-        if host or len(group) >= 2 and all(q is not None for q in questions):
-            for i, q in zip(group, questions):
-                if q is not None:
-                    asking[i] = labels.pop(i)
-                    found |= {i, q}
-            last = group[-1]
-            if host and questions[-1] is None and last == max(labels, default=-1) and _closing_turn(blocks, labels[last]):
-                # the host's last turn nobody answers (`主持人林一：谢谢！`): the host's words closing the
-                # talk, kept with its label after the Q&A, never an answer (before: an answer of the host)
-                blocks[last] = replace(blocks[last], text=f"{tidy_role(labels[last].text)}：{labels[last].rest}")
-                del labels[last]
-                closers.add(last)
-    # one interviewer asks every question: its label is the interviewer's mark, as `问：` is, and
-    # goes (before: `主持人李四：` was printed in every question's heading); two who ask keep theirs
-    askers = {key(label.split.name) for label in asking.values()}
-    for i, label in asking.items():
-        blocks[i] = _asking(blocks[i], label, table, keep=len(askers) > 1)
-    return found
-
-
-def _closing_turn(blocks: list[Block], label: Label) -> bool:
-    """A label's turn of one paragraph on its own line, the copy's last: `主持人林一：谢谢！`."""
-    return label.rest is not None and blocks[-1].text.endswith(label.rest)
-
-
-def _asking(block: Block, label: Label, table: Rules, keep: bool = True) -> Block:
-    """The interviewer's turn as its question reads: a numbered voice's label (`说话人1：`, which
-    names nobody) or, `keep` false, the one interviewer's label left out; else a host's label kept
-    without the spaces the copy put between its Chinese characters (`记者 张三：` → `记者张三：`;
-    before: every edition printed the space, W415)."""
-    if table.anonymous.match(label.text):
-        return replace(block, text=label.rest) if label.rest else block
-    if not keep:  # (a label alone on its line asks nothing: an empty heading, joined to none)
-        return replace(block, text=label.rest or "")
-    return replace(block, text=f"{tidy_role(label.text)}：{label.rest or ''}")
-
-
-def _asks(blocks: list[Block], labels: dict[int, Label], i: int, any_end: bool = False) -> int | None:
-    """The index of the one paragraph of label i's turn when it asks a question (or, `any_end`,
-    says anything) and the next block is another label; else None."""
-    label = labels[i]
-    q = i if label.rest is not None else i + 1
-    text = label.rest if label.rest is not None else (blocks[q].text if q < len(blocks) else "")
-    if q == i + 1 and (q in labels or q >= len(blocks)):
-        return None
-    if not (any_end or text.endswith(_QUESTION_ENDS)) or q + 1 not in labels:
-        return None
-    return q
 
 
 def interviewee(labels: dict[int, Label]) -> None:

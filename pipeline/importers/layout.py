@@ -30,12 +30,12 @@ from pipeline.importers.credit import merge_credits, parse_credit
 from pipeline.importers.datelines import date_of, only_date, without_dates
 from pipeline.importers.draft import Answer, Chapter, Credit, Draft, Para
 from pipeline.importers.formats import Block, Extracted, strip_links
-from pipeline.importers.introduction import (declared_short_labels, headline, joined_role_names, named_interviewee,
-                                             narration)
+from pipeline.importers.introduction import (declared_short_labels, guest_list, headline, joined_role_names,
+                                             named_interviewee, narration, plain_questions)
 from pipeline.importers.house import find_asides, house_style, numbered_points, point_number, pull_quotes
 from pipeline.importers.labels import (INTERVIEWEE, Label, bare, bracketed_labels, find_labels, interviewee,
-                                       interviewer_turns, lines_of, name_lines, numbered, questioner_turns,
-                                       unread_labels)
+                                       interviewer_turns, lines_of, name_lines, numbered, unread_labels)
+from pipeline.importers.questioners import questioner_turns
 from pipeline.importers.names import LabelParser, Split, without_decoration
 from pipeline.importers.people import build_people, find_aliases, key
 from pipeline.importers.rules import Rules, rules
@@ -67,26 +67,28 @@ def infer(extracted: Extracted, parser: LabelParser | None = None) -> Draft:
     blocks, repeated = pull_quotes(_furniture(blocks, table, draft))
     draft.stats.notes += [f"left out a pull quote, a sentence the copy sets again apart ({text})" for text in repeated]
     draft.language = _language("".join(b.text for b in blocks))
-    blocks = declared_short_labels(blocks, parser, table, draft)
-    blocks = bracketed_labels(blocks, parser, table)
+    # (labels in brackets first: `【冀晓岚】…` is then the bare label an introduction's role reads, `请到了鸟类研究者冀晓岚`)
+    blocks = declared_short_labels(bracketed_labels(blocks, parser, table), parser, table, draft)
     blocks, asked = interviewer_turns(blocks, table)
     aliases = find_aliases([b.text for b in blocks], table)
     labels = find_labels(blocks, parser, table, asked, aliases)
     name_lines(blocks, labels, parser, asked, draft)
     closers: set[int] = set()
-    asked |= questioner_turns(blocks, labels, asked, table, closers)
+    asked |= questioner_turns(blocks, labels, asked, table, closers, tuple(draft.credit.authors) if draft.credit else ())
+    if not asked and not labels:  # (`1. 为什么一直开夜班？` then its answer, under `…和他聊了聊`)
+        asked = plain_questions(blocks, parser, table, draft)
     interviewee(labels)
     last_label = max(labels, default=-1)
     # the last answer keeps one paragraph: the one after its label, or the label's own line
     floor = last_label + (1 if last_label >= 0 and labels[last_label].rest else 2) if last_label >= 0 else 0
     tail = _end_matter(blocks, floor, table, draft, asked, closers)
     body = blocks[:tail]
-    headings = {i for i in range(len(body)) if i in asked or _is_question(body, i, labels, table)}
+    headings = {i for i in range(len(body)) if i in asked or _is_question(body, i, labels, table, parser)}
     if headings == {0} and 0 not in asked and extracted.kind == "plain text" and not body[0].text.endswith(_QUESTION_MARKS):
         headings = set()  # (a panel's or a transcript's headline over its first turn, `社区食堂座谈记录`, asks nothing)
     starts = sorted(headings | {i for i in labels if i < tail})
     first = starts[0] if starts else len(body)
-    draft.article = numbered_points([Para(b.text, b.item) for b in body[:first]])
+    draft.article = numbered_points([Para(b.text, b.item) for b in body[:first] if b.text])  # (a host's label line: empty)
     draft.stats.spaces_removed += joined_role_names(draft.article, parser)
     if draft.title is None and extracted.kind == "plain text":
         headline(draft, table, qa=first < len(body))
@@ -129,11 +131,12 @@ def _time_codes(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
     10:30 开门`) or a timeline's (`08:30 记者来到现场。`) stays. Before: `[00:01:05] 主持人林一：…` was read as text and the
     whole interview stayed in the article."""
     code = table.time_code.pattern
+    day = rf"(?:(?:{table.time_code_day.pattern})\s*)?"  # (beside a sender's name: `宓晴 2024/3/8 21:02`)
     label = rf"(?P<label>[^\s：:，。！？,!?\[【(（\d][^：:，。！？,!?]{{0,{table.label_max}}}?)"
     forms = (re.compile(rf"^(?:{code})\s*(?P<rest>.*)$"),  # (a code first, or alone)
              # (a label's code before its colon; not a code's own `:05`: `发言人 1  00:00:05` on its line)
-             re.compile(rf"^{label}\s*(?:{code})\s*[：:](?!\d)\s*(?P<rest>.*)$"),
-             re.compile(rf"^{label}\s+(?:{code})\s*$"))  # (a label and its code alone on a line)
+             re.compile(rf"^{label}\s*{day}(?:{code})\s*[：:](?!\d)\s*(?P<rest>.*)$"),
+             re.compile(rf"^{label}\s+{day}(?:{code})\s*$"))  # (a label and its code alone on a line)
     found = [next((m for form in forms if (m := form.match(b.text))), None) for b in blocks]
     # a recording's codes: one beside a label, in brackets or with seconds; a timeline's bare
     # `08:30 记者来到现场。` paragraphs keep their times (they are the text's)
@@ -174,10 +177,16 @@ def _furniture(blocks: list[Block], table: Rules, draft: Draft) -> list[Block]:
     out = []
     related = {key(w) for w in table.related}
     contents = {key(w) for w in table.contents}
+    comments = {key(w) for w in table.comments}
     in_list = False
     entries: set[str] | None = None  # a table of contents' entries so far (None: not in one)
-    for block in blocks:
+    for at, block in enumerate(blocks):
         text = block.text
+        if out and key(bare(text)) in comments and all(len(b.text) <= table.comment_max for b in blocks[at + 1:]):
+            # (the readers' comments under the copy: the heading and every comment after it)
+            shown = "、".join(f"“{strip_links(b.text)[:24]}”" for b in blocks[at:])
+            draft.stats.notes.append(f"dropped the page's comments, from their heading on ({shown})")
+            break
         heading = key(bare(text)) in related or key(bare(text)) in contents
         # (a bracketed line, a note or a pseudonym note after the list is the text's again: before,
         # `（文中患者均为化名）` after a 推荐阅读 list was dropped with it; and a table of contents'
@@ -240,8 +249,11 @@ def _take_credit(blocks: list[Block], table: Rules, draft: Draft):
     draft.stats.notes.append("credit read from " + "、".join(
         f"“{strip_links(blocks[i].text) if i >= 0 else credits[i].text}”" for i in order)
         + " (authors, editor, outlet: in the front matter)")
-    return ([b for i, b in enumerate(blocks) if i not in credits and i not in dates],
-            merge_credits([credits[i] for i in order]))
+    credit = merge_credits([credits[i] for i in order])
+    if others := [f"{word}：{name}" for word, name in credit.editors if name != credit.editor]:
+        draft.stats.notes.append(f"editor: {credit.editor}, the responsible editor; the credit line also names "
+                                 f"{'、'.join(others)} (kept there)")
+    return [b for i, b in enumerate(blocks) if i not in credits and i not in dates], credit
 
 
 def _lead_credit(text: str, table: Rules) -> Credit | None:
@@ -320,14 +332,14 @@ def _end_matter(blocks: list[Block], floor: int, table: Rules, draft: Draft, ask
         start = heads[0]
     while start - 1 >= floor and (_is_note(blocks[start - 1], table) or start - 1 in closers):
         start -= 1
-        notes.insert(0, blocks[start].text)
+        notes[:0] = [blocks[start].text] if blocks[start].text else []  # (a closing label's line, emptied)
     draft.notes, draft.notes_after = notes, after
     return start
 
 
-def _is_question(body: list[Block], i: int, labels: dict[int, Label], table: Rules) -> bool:
-    if i in labels or i + 1 >= len(body) or i + 1 not in labels:
-        return False
+def _is_question(body: list[Block], i: int, labels: dict[int, Label], table: Rules, parser: LabelParser) -> bool:
+    if i in labels or i + 1 >= len(body) or i + 1 not in labels or guest_list(body[i].text, parser, table) is not None:
+        return False  # (`嘉宾：民俗学者尚文渊` over the first turn introduces: before, the first question's title)
     if i - 1 in labels and labels[i - 1].rest is None:
         return False  # the only paragraph of the answer before it
     block = body[i]
@@ -414,8 +426,8 @@ def _unanswered(draft: Draft) -> None:
             elif bare(chapter.title) and not rules().anonymous.match(bare(chapter.title)):  # (a transcript's `说话人1：` alone asks nothing)
                 carried.append(chapter.title)
             continue
-        if carried:
-            chapter.title = " ".join([*carried, chapter.title])
+        if carried:  # (a host's label alone on its line, `阎小溪：`, joins its question without a space)
+            chapter.title = "".join(part + ("" if part.endswith(("：", ":")) else " ") for part in carried) + chapter.title
             carried = []
         kept.append(chapter)
     draft.chapters = kept

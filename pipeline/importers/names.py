@@ -116,7 +116,7 @@ class LabelParser:
             s, pseudonym = s[: mark.start()].rstrip(), True
         if not s or len(s) > self.rules.label_max or s.casefold() in self.rules.not_speakers:
             return None  # (`重点：`, `注意：`, `编者按：` are the outlet's signposts, never a speaker)
-        if s.casefold() in self.rules.interpreters:  # `翻译：`: the interpreter, by the task (the name is the editor's)
+        if s.casefold() in self.rules.interpreters | self.rules.spokespeople:  # `翻译：`, `发言人：`: by the task
             return Split(None, s, None, pseudonym)
         if self.rules.anonymous.match(s):  # `说话人1`: a meeting transcript's voice, named by the editor
             return Split(None, f"{TODO}: {s}", None, pseudonym)

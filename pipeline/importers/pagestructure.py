@@ -1,6 +1,7 @@
 """What a page's or Word file's own structure says that its text alone does not: paragraphs
 trafilatura ran together (read again from the page), and a Q&A set as a two-column table or a
-definition list (its left cells or terms are the labels). Used by `webpage.py`."""
+definition list (its left cells or terms are the labels). Used by `webpage.py`, and by `formats.py` for a
+Markdown copy's table."""
 
 from __future__ import annotations
 
@@ -58,6 +59,7 @@ def row_labels(root) -> set:
     found = set()
     for table in root.iter("table"):
         rows = [[c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")] for tr in table.iter("tr")]
+        rows = [row for row in rows if not _header(row)]  # (`说话人` | `内容` over the turns labels nobody)
         firsts = [row[0] for row in rows if len(row) == 2 and row[1].text_content().strip() and 0 < len(
             text := row[0].text_content().strip()) <= _ROW_LABEL_MAX and not _NOT_IN_ROW_LABEL.search(text)]
         if _who_speaks([c.text_content().strip() for c in firsts]):
@@ -70,6 +72,42 @@ def row_labels(root) -> set:
     return found
 
 
+def _header(row: list) -> bool:
+    """A table's header row: its cells all `<th>`."""
+    return bool(row) and all(c.tag.lower() == "th" for c in row)
+
+
+def header_cells(root) -> set[str]:
+    """The header cells (`<th>说话人</th><th>内容</th>`) of the page's Q&A tables (`row_labels`), white space aside."""
+    cells = row_labels(root)
+    return {re.sub(r"\s+", "", c.text_content()) for table in root.iter("table") if any(c in cells for c in table.iter())
+            for tr in table.iter("tr") if _header(row := [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")])
+            for c in row}
+
+
+def cell_labels(blocks: list[Block], tree, notes: list[str] | None = None) -> list[Block]:
+    """trafilatura's blocks with the left cells of the page's Q&A table (`row_labels`: `问` | `…`, `訾春梅` |
+    `…`) read as labels, their colon added, as a WeChat body's are. Before: trafilatura gave each cell as a
+    paragraph, so `问` stood in the article and in each answer, and the speaker's name was read from a
+    line of its own with the answers after it but not the questions."""
+    labels = {re.sub(r"\s+", "", cell.text_content()) for cell in row_labels(tree)}
+    if not labels:
+        return blocks
+    # (and the table's header row, `说话人` | `内容`, is its furniture: before, `说话人：` and `内容` stood in the article)
+    headers = header_cells(tree) - labels
+    dropped = [b.text for b in blocks if re.sub(r"\s+", "", b.text) in headers]
+    if dropped and notes is not None:
+        notes.append("left out the header row of the Q&A's table: " + "、".join(f"“{t}”" for t in dropped))
+    return [Block(b.text + "：", b.heading, b.item, b.strong, b.line)
+            if re.sub(r"\s+", "", b.text) in labels and i + 1 < len(blocks) else b for i, b in enumerate(blocks)
+            if re.sub(r"\s+", "", b.text) not in headers]
+
+
+def table_speaks(cells: list[str]) -> bool:
+    """Left cells of a table (a Markdown copy's) that name who speaks: short, no sentence marks, `_who_speaks`."""
+    return all(0 < len(c) <= _ROW_LABEL_MAX and not _NOT_IN_ROW_LABEL.search(c) for c in cells) and _who_speaks(cells)
+
+
 def _who_speaks(cells: list[str]) -> bool:
     """Left cells that name who speaks: two or more, one of them coming back (`问` each turn, the
     speaker each answer; `Q1`, `Q2` as `Q`), none opening with a figure. A data table's left column
@@ -79,3 +117,31 @@ def _who_speaks(cells: list[str]) -> bool:
         return False
     keys = [_TRAILING_NUMBER.sub("", c) for c in cells]
     return len(set(keys)) < len(keys)
+
+
+def markdown_qa_rows(lines: list[str]) -> list[str]:
+    """A Markdown table of two columns whose left cells name who speaks (`| 问 | 七个学生在一个班吗？ |`, `| 訾春梅 |
+    对，… |`: `pagestructure`'s test, as a page's `<table>` is read) written as labels, `问：…`; a header row whose
+    left cell comes back nowhere (`| 说话人 | 内容 |`) left out, and its rule. The lines keep their numbers. Before:
+    each row was one paragraph, `问｜…`, and the Q&A stayed in the article."""
+    from pipeline.importers.formats import _TABLE_ROW, _TABLE_RULE  # (which imports this module)
+
+    out, at = list(lines), 0
+    while at < len(lines):
+        end = at
+        while end < len(lines) and (_TABLE_ROW.match(lines[end].strip()) or _TABLE_RULE.match(lines[end].strip())):
+            end += 1
+        rows = {n: [c.strip() for c in lines[n].strip().strip("|").split("|")] for n in range(at, end)
+                if _TABLE_ROW.match(lines[n].strip()) and not _TABLE_RULE.match(lines[n].strip())}
+        if rows and all(len(cells) == 2 for cells in rows.values()):
+            header = min(rows) if any(_TABLE_RULE.match(lines[n].strip()) for n in range(at, end)) else None
+            lefts = [cells[0] for cells in rows.values()]
+            if header is not None and lefts.count(rows[header][0]) == 1:
+                lefts = lefts[1:]  # (`| 说话人 | 内容 |`: the table's header, no turn)
+            else:
+                header = None
+            if table_speaks(lefts):
+                for n, (left, right) in rows.items():
+                    out[n] = "" if n == header else f"{left}：{right}"
+        at = max(end, at + 1)
+    return out

@@ -24,9 +24,6 @@ _OTHERS = ("属性", "值", "字段", "property", "properties", "value", "name",
 _ROW = re.compile(r"^\|\s*(?P<key>[^|]+?)\s*\|\s*(?P<value>[^|]*?)\s*\|$")
 _RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|){2}$")
 _LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{1,20}|[\u4e00-\u9fff]{2,6})\s*[：:]\s*(?P<value>.*)$")
-_MONTHS = {m: k for k, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                      "september", "october", "november", "december"), 1)}
-_ENGLISH_DATE = re.compile(r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})")
 
 
 def page_properties(text: str) -> tuple[str, dt.date | None, list[str]]:
@@ -54,13 +51,13 @@ def page_properties(text: str) -> tuple[str, dt.date | None, list[str]]:
     if len(rows) < 2 or (end < len(lines) and lines[end].strip()) or not all(
             k in _DATES or k in _CREDITS or k in _OTHERS for k in keys) or not any(k in _DATES or k in _CREDITS for k in keys):
         return text, None, []
-    from pipeline.importers.datelines import date_of
+    from pipeline.datesmeant import day_in
 
     date, credits, left = None, [], []
     for key, value in rows:
         folded = key.casefold()
         if folded in _DATES and date is None:
-            date = date_of(value) or _english_date(value)
+            date = day_in(value)  # (`2024年3月8日`, Notion's `March 8, 2024 10:00 AM`: one reader of dates)
         if folded in _CREDITS and value:
             credits.append(f"{_CREDITS[folded]}：{value}")
         elif value and folded not in _DATES:
@@ -70,15 +67,3 @@ def page_properties(text: str) -> tuple[str, dt.date | None, list[str]]:
     spaced = [part for credit in credits for part in (credit, "")][: end - at]  # (each credit line its own paragraph)
     kept = lines[:at] + spaced + [""] * (end - at - len(spaced)) + lines[end:]  # (the copy's line numbers kept)
     return "\n".join(kept), date, notes
-
-
-def _english_date(text: str) -> dt.date | None:
-    """Notion's `March 8, 2024 10:00 AM`."""
-    found = _ENGLISH_DATE.search(text)
-    month = _MONTHS.get(found["month"].casefold()) if found else None
-    if found is None or month is None:
-        return None
-    try:
-        return dt.date(int(found["year"]), month, int(found["day"]))
-    except ValueError:
-        return None

@@ -46,8 +46,11 @@ class Rules:
     picture_max: int
     related: tuple[str, ...]
     related_item_max: int
+    comments: tuple[str, ...]  # headings of a page's comments: they and what follows are dropped
+    comment_max: int
     contents: tuple[str, ...]  # headings of the copy's table of contents
     time_code: re.Pattern[str]  # one time code of a transcript (`[00:12:34]`)
+    time_code_day: re.Pattern[str]  # the day before a chat's time beside its sender (`2024/3/8`)
     letter_words: frozenset[str]
     section_heading: re.Pattern[str]  # `一、背景`, `三、结语`  # `A股`, `B站`: casefolded, without spaces
     page_furniture: frozenset[str]
@@ -63,8 +66,11 @@ class Rules:
     delivered: re.Pattern[str]  # `施密特（翻译）：`: groups name, mark (with its brackets), rest
     interview_words: tuple[str, ...]
     interpreters: frozenset[str]  # casefolded
+    spokespeople: frozenset[str]  # casefolded: `发言人：`, a speaker named by the office
     describes: tuple[str, ...]  # `符海龙是…班长`: longest first
     role_counts: tuple[str, ...]  # longest first
+    pronouns: tuple[str, ...]  # `我们和他聊了聊`: the one the introduction names
+    talks_with: tuple[str, ...]  # longest first
     anonymous: re.Pattern[str]  # a meeting transcript's numbered voice, `说话人1` / `Speaker 2`
     sentence_words: tuple[str, ...]
     saying_ends: tuple[str, ...]
@@ -80,6 +86,7 @@ class Rules:
     credit_source: tuple[str, ...]
     credit_authors: tuple[str, ...]
     credit_editor: tuple[str, ...]
+    credit_responsible: frozenset[str]  # `责编`: the editor `editor:` names, beside `编辑：`
     credit_other: tuple[str, ...]
     credit_english_by: tuple[str, ...]  # longest first
     credit_leads: tuple[str, ...]
@@ -123,8 +130,11 @@ def rules() -> Rules:
         picture_max=int(layout["picture_max"]),
         related=tuple(layout["related"]),
         related_item_max=int(layout["related_item_max"]),
+        comments=tuple(layout["comments"]),
+        comment_max=int(layout["comment_max"]),
         contents=tuple(layout["contents"]),
         time_code=re.compile(layout["time_code"]),
+        time_code_day=re.compile(layout["time_code_day"]),
         section_heading=re.compile(layout["section_heading"]),
         letter_words=frozenset(w.casefold().replace(" ", "") for w in layout["letter_words"]),
         page_furniture=frozenset(data["page"]["furniture"]),
@@ -142,8 +152,11 @@ def rules() -> Rules:
                              + r")\s*[）)])\s*(?P<colon>[：:])\s*(?P<rest>.*)$", re.IGNORECASE),
         interview_words=tuple(data["labels"]["interview_words"]),
         interpreters=frozenset(w.casefold() for w in data["labels"]["interpreters"]),
+        spokespeople=frozenset(w.casefold() for w in data["labels"]["spokespeople"]),
         describes=tuple(sorted(data["labels"]["describes"], key=len, reverse=True)),
         role_counts=tuple(sorted(data["labels"]["role_counts"], key=len, reverse=True)),
+        pronouns=tuple(data["labels"]["pronouns"]),
+        talks_with=tuple(sorted(data["labels"]["talks_with"], key=len, reverse=True)),
         anonymous=re.compile(rf"^(?:{'|'.join(map(re.escape, data['labels']['anonymous']))})\s*(?:[0-9０-９]{{1,3}}|[A-Z])$"),
         sentence_words=tuple(data["labels"]["sentence_words"]),
         saying_ends=tuple(data["labels"]["saying_ends"]),
@@ -159,6 +172,7 @@ def rules() -> Rules:
         credit_source=tuple(sorted(credit["source"], key=len, reverse=True)),
         credit_authors=tuple(sorted(credit["authors"], key=len, reverse=True)),
         credit_editor=tuple(sorted(credit["editor"], key=len, reverse=True)),
+        credit_responsible=frozenset(credit["responsible"]),
         credit_other=tuple(sorted(credit["other"], key=len, reverse=True)),
         credit_english_by=tuple(sorted(credit["english_by"], key=len, reverse=True)),
         credit_leads=tuple(credit["leads"]),

@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 
 from pipeline.errors import PublishError
 from pipeline.importers.extracted import BULLET, LINK_CLOSE, Block, Extracted, _clean, _Links, link_address, strip_links
-from pipeline.importers.pagestructure import row_labels, uncollapsed
+from pipeline.importers.pagestructure import cell_labels, row_labels, uncollapsed
 from pipeline.importers.pagetitle import headline_in_title, meta, page_title, same
 
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre",
@@ -52,7 +52,7 @@ def read_html(text: str) -> Extracted:
             notes.append(f"left out as picture captions or the account's furniture: {_quoted(removed)}")
     else:
         blocks, notes = _trafilatura_blocks(text), ["article body: chosen by trafilatura"]
-        blocks = uncollapsed(blocks, tree, notes)
+        blocks = cell_labels(uncollapsed(blocks, tree, notes), tree, notes)
         blocks, removed = _without_site_furniture(blocks, tree)
         if removed:
             notes.append("left out as the site's comments, related links, share bars, ads or picture captions "
@@ -266,9 +266,10 @@ def _tei_block(element, blocks: list[Block]) -> None:
     tag = element.tag
     if tag == "list":
         ordered = element.get("rend") == "ol"
-        for number, item in enumerate(element.iterfind("item"), start=1):
+        terms = element.get("rend") == "dl"  # (a definition list's terms and definitions are paragraphs, no
+        for number, item in enumerate(element.iterfind("item"), start=1):  # bullets: before, `- ` before each answer)
             for line in _lines(item):
-                blocks.append(Block(line, item=number if ordered else BULLET))
+                blocks.append(Block(line, item=None if terms else number if ordered else BULLET))
         return
     if tag in ("table", "row"):
         for child in element:

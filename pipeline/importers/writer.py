@@ -50,13 +50,17 @@ def _front_matter(draft: Draft, slug: str, origin: str, identifier: str) -> list
         lines.append(_field("title", draft.title, f"check: from {draft.title_from}"))
     else:
         lines.append(_field("title", f"{TODO}: 标题", "the copy gives no title"))
+    if draft.subtitle:
+        lines.append(_field("subtitle", draft.subtitle, "check: from the line under the headline, opened by a dash"))
     lines.append(_field("language", draft.language, "BCP 47, from the characters of the copy"))
     if credit and credit.authors:
         lines.append(_field("authors", credit.authors, "from the credit line"))
     else:
         lines.append(_field("authors", [f"{TODO}: 作者"], "the copy names no author"))
     if credit and credit.editor:
-        lines.append(_field("editor", credit.editor, "from the credit line"))
+        others = "、".join(f"{word}：{name}" for word, name in credit.editors if name != credit.editor)
+        lines.append(_field("editor", credit.editor, "from the credit line" + (
+            f" (its responsible editor; it also names {others}, kept there)" if others else "")))
     if credit and credit.outlet:
         lines.append(_field("outlet", credit.outlet, "from the credit line"))
     else:
