@@ -347,10 +347,15 @@ def _numbers(text: str, rules: SpeechRules) -> str:
 
         text = re.sub(rf"(?<![\d.])(?:{names})(?![\d.,])", name, text)
 
+    series = compiled(rules, "ordinal-series", lambda: re.compile(
+        rf"第\d+(?:\s*(?:[、和及与或至~～]|{re.escape(rules.signed.joiner)})\s*\d+)*\s*(?:[、和及与或至~～]|{re.escape(rules.signed.joiner)})\s*$"))
+
     def convert(m: re.Match[str]) -> str:
         before = m.string[m.start() - 1 : m.start()]
         if before in _TERMS and m.string[m.start() - 2 : m.start() - 1].isdigit():
             before = _TERMS[before]  # 45+2 (加 by now): a sum's term, 二 (`speech_numbers._TERM_SIGNS`)
+        elif before != "第" and series.search(m.string, max(0, m.start() - 24), m.start()):
+            before = "第"  # 第1、2名, 第1-2名: each number of the series an ordinal (the thirteenth sweep; before: 第一、两名)
         after = m.string[m.end() : m.end() + 12]
         return number(m[0], before, after, rules)
 

@@ -195,6 +195,9 @@ def figures(text: str, rules: SpeechRules) -> str:
         return m[0] if clock and not _next_to(m, table.ratio_words) else table.ratio.join(parts)
 
     text = re.sub(r"(?<![\d.:：])\d+(?:\s*[:：]\s*\d+){2,}(?![\d.:：])", chain, text)
+    # two shares apart by a colon are a ratio too (控球率58%:42% → 百分之五十八比百分之四十二; the thirteenth
+    # sweep, before: the colon a pause between them)
+    text = re.sub(r"(?<![\d.:：])(\d+(?:\.\d+)?[%‰])\s*[:：]\s*(?=\d+(?:\.\d+)?[%‰])", rf"\1{table.ratio}", text)
     # (a decimal on either side too: 赔率1:1.5, 2.5:1; before: 一：一点五, the colon reaching the voice)
     return re.sub(r"(?<![\d.:：])(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)(?![\d.:：])", ratio, text)
 

@@ -26,7 +26,7 @@ def shapes(text: str, rules: SpeechRules) -> str:
     table = rules.shapes
     if not table:
         return text
-    text = _word_emoji(text, table)
+    text = _mark_words(_word_emoji(text, table), rules, table)
     text = _colours(text, table, rules.figures.code_one)
     text = _greek(text, table)
     text = _per_after_power(text, rules, table)
@@ -68,6 +68,26 @@ def _word_emoji(text: str, table: Mapping[str, object]) -> str:
     if isinstance(weather, dict) and weather:
         text = re.sub(rf"(?<=[\u3400-\u9fff])({any_of(map(str, weather))})\ufe0f?", lambda m: str(weather[m[1]]), text)
     return text
+
+
+def _mark_words(text: str, rules: SpeechRules, table: Mapping[str, object]) -> str:
+    """打√ → 打勾, ✗表示不合格 → 叉表示不合格: a check mark or a cross after a verb of marking or
+    before a word of meaning is the mark's word (before: 根号 and 乘, or nothing)."""
+    marks = table.get("mark_words")
+    if not isinstance(marks, dict) or not marks:
+        return text
+
+    def build() -> re.Pattern[str]:
+        mark = rf"({any_of(map(str, marks))})\ufe0f?"
+        verbs, meanings = table.get("mark_verbs") or (), table.get("mark_meanings") or ()
+        after_verb = rf"(?P<verb>{any_of(map(str, verbs))})\s?{mark}" if verbs else "(?!)"
+        before_meaning = rf"{mark}(?=\s?(?:{any_of(map(str, meanings))}))" if meanings else "(?!)"
+        return re.compile(f"{after_verb}|{before_meaning}")
+
+    def said(m: re.Match[str]) -> str:
+        return (m["verb"] or "") + str(marks[m[2] or m[3]])
+
+    return compiled(rules, "shapes-marks", build).sub(said, text)
 
 
 _COLOUR = re.compile(r"[#＃]((?:[0-9A-Fa-f]{3}){1,2}|[0-9A-Fa-f]{8})(?![0-9A-Za-z])")
