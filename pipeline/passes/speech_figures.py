@@ -308,8 +308,10 @@ def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
     if table.code_suffixes:
         suffixes = "|".join(map(re.escape, table.code_suffixes))
         # (a room's capital before its digits too, B1203会议室 → B幺二零三; the twelfth sweep, before: B一二零三)
+        # (not after a count's word: 共有120房 is a hotel's rooms, counted; the thirteenth sweep)
+        counts = tuple(rules.count_words) + ("有",)
         text = re.sub(rf"(?<![\d.,\-－A-Za-z])([A-Z]{{0,2}})(\d{{{table.code_digits},}})(?=(?:{suffixes}))",
-                      lambda m: m[1] + digits(m[2], one), text)
+                      lambda m: m[0] if m.string[:m.start()].endswith(counts) else m[1] + digits(m[2], one), text)
     if table.stock_words:  # 股票600036, 创业板300750 (before: 六十万零三十六, an amount)
         words = alternatives(table.stock_words)
         text = re.sub(rf"((?:{words})[：:\s为是]{{0,2}})(\d{{5,6}})(?![\d.])", lambda m: m[0] if amount_follows(

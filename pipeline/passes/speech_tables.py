@@ -97,7 +97,7 @@ class Web:
     domains: tuple[str, ...] = ()  # endings that make a bare name.ending an address (openai.com)
 
 
-_WEB_MARKS = {"dot": ".", "slash": "/", "at": "@", "dash": "-", "underscore": "_"}
+_WEB_MARKS = {"dot": ".", "slash": "/", "at": "@", "dash": "-", "underscore": "_", "colon": ":"}
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,14 @@ CODES = [
     ('ISBN 978-7-5302-1234-5。', 'I S B N九七八，七，五三零二，幺二三四，五。'),
     ('请发送简历至hr@example.com。', '请发送简历至H R艾特example点com。'),
     ('详情请访问www.example.com。', '详情请访问W W W点example点com。'),
+    # (a port after its colon; before: the colon dropped and the port's digits run on, 幺八零八零)
+    ('访问http://192.168.1.1:8080进行设置。', '访问幺九二点幺六八点幺点幺冒号八零八零进行设置。'),
+    ('网址为https://www.example.com:8443/login?id=123。', '网址为W W W点example点com冒号八四四三斜杠login。'),
+    # (a room by 房, unless counted; before: 五百零五房)
+    ('他住在505房。', '他住在五零五房。'),
+    ('共有120房。', '共有一百二十房。'),
+    ('乘坐国航CA981从纽约返回。', '乘坐国航C A九八幺从纽约返回。'),
+    ('南航CZ6101于8:05起飞。', '南航C Z六幺零幺于八点零五分起飞。'),
 ]
 
 # Check marks and crosses standing for their words (打√ → 打勾; before: 打根号, and ✓ ✗ dropped), one star
