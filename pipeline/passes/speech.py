@@ -73,7 +73,7 @@ _SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』）)]*|$)|
 
 # A web address's '?' or '!' before more of it (…/search?q=ai) ends no sentence (before: the address
 # was cut there, read as a question, and its query as a sentence of its own, q等于ai和page等于二).
-_ADDRESS = re.compile(r"(?:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+")
+_ADDRESS = re.compile(r"(?:(?i:https?|ftp)://|(?i:www)\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+")
 
 
 def sentences(text: str) -> list[str]:

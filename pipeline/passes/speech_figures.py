@@ -257,7 +257,8 @@ def _scores(text: str, rules: SpeechRules) -> str:
         if m[2] in ":：" and _is_clock(m[1], m[3]):
             near = adjacent or any(w in before for w in table.score_clause_words)
         else:  # a word of one character (胜, 赢) only next to the pair: 名胜古迹有10-20处 is no score
-            near = adjacent or any(len(w[0]) > 1 for w in (words.search(before[-8:]), words.search(following)) if w)
+            # (every word found, not the first: 三局比分为 holds 比分 after the one-character 局)
+            near = adjacent or any(len(w) > 1 for w in (*words.findall(before[-8:]), *words.findall(following)))
         return f"{m[1]}{table.ratio}{m[3]}" if near else m[0]
 
     marks = re.escape(":：" + rules.signed.ranges)
@@ -266,7 +267,10 @@ def _scores(text: str, rules: SpeechRules) -> str:
     ratio = re.escape(table.ratio)
     pair = rf"(\d{{1,3}})\s*[{marks}]\s*(\d{{1,3}})"
     series = [re.compile(rf"(?<![\d.:：\-－A-Za-z]){pair}(?=[、，,]\s*\d{{1,3}}{ratio}\d)"),
-              re.compile(rf"(?<=\d{ratio}\d[、，,])\s*{pair}(?![\d.:：]|[{marks}]\d)")]
+              # (after a result of two or three digits too, 21-19、19-21 → 二十一比十九、十九比二十一; the thirteenth
+              # sweep, before: 十九到二十一, the lookbehind saw one digit only)
+              re.compile(rf"(?:(?<=\d{ratio}\d[、，,])|(?<=\d{ratio}\d\d[、，,])|(?<=\d{ratio}\d\d\d[、，,]))\s*{pair}"
+                         rf"(?![\d.:：]|[{marks}]\d)")]
     for _ in range(8):
         joined = text
         for pattern in series:

@@ -54,6 +54,17 @@ SPORTS = [
     ('3000m障碍赛。', '三千米障碍赛。'),
     ('4×400m接力。', '四乘四百米接力。'),
     ('20km竞走。', '二十公里竞走。'),
+    # (a series of results of two digits each shares the reading, and a set named right before its result;
+    # before: 十九到二十一, 十六杠十四)
+    ('比分为21-19、19-21、15-13。', '比分为二十一比十九、十九比二十一、十五比十三。'),
+    ('三局比分分别为25-23、23-25、25-20。', '三局比分分别为二十五比二十三、二十三比二十五、二十五比二十。'),
+    ('第4局16-14。', '第四局十六比十四。'),
+    ('首盘6-4，第二盘3-6。', '首盘六比四，第二盘三比六。'),
+    ('大盘3000-3100点震荡。', '大盘三千到三千一百点震荡。'),
+    ('每盘5-10元。', '每盘五到十元。'),
+    ('他跳出了8米95。', '他跳出了八米九五。'),
+    ('他在第90+3分钟绝杀。', '他在第九十加三分钟绝杀。'),
+    ('巴黎奥运会中国队获得40金27银24铜。', '巴黎奥运会中国队获得四十金二十七银二十四铜。'),
 ]
 
 # The stock market and the economy: index points, shares, percentage points.
@@ -167,6 +178,11 @@ CODES = [
     # (a port after its colon; before: the colon dropped and the port's digits run on, 幺八零八零)
     ('访问http://192.168.1.1:8080进行设置。', '访问幺九二点幺六八点幺点幺冒号八零八零进行设置。'),
     ('网址为https://www.example.com:8443/login?id=123。', '网址为W W W点example点com冒号八四四三斜杠login。'),
+    # (an address in capitals is read as in lower case; before: W W W.E X A M P L E.C O M, H T T P：…, spelt)
+    ('邮箱Service@Example.COM。', '邮箱Service艾特Example点com。'),
+    ('访问WWW.EXAMPLE.COM查看。', '访问W W W点example点com查看。'),
+    ('请登录HTTP://WWW.SINA.COM.CN。', '请登录W W W点sina点com点C N。'),
+    ('来信请寄SERVICE@EXAMPLE.COM', '来信请寄service艾特example点com'),
     # (a room by 房, unless counted; before: 五百零五房)
     ('他住在505房。', '他住在五零五房。'),
     ('共有120房。', '共有一百二十房。'),
@@ -267,6 +283,14 @@ def test_newsreader_reads(rules, table):
 
 def test_the_sweep_has_its_150_phrases():
     assert len({written for table in TABLES.values() for written, _ in table}) >= 150
+
+
+def test_an_address_in_capitals_ends_no_sentence_at_its_query():
+    """HTTPS://WWW.EXAMPLE.COM/S?Q=AI is one address, as its lower-case twin is (before: the
+    sentence was cut at its '?', and Q=AI read as a sentence of its own)."""
+    from pipeline.passes.speech import sentences
+
+    assert sentences("见HTTPS://WWW.EXAMPLE.COM/S?Q=AI。下一句。") == ["见HTTPS://WWW.EXAMPLE.COM/S?Q=AI。", "下一句。"]
 
 
 def test_the_science_tables_are_built_once_per_rules(rules, monkeypatch):
