@@ -186,6 +186,13 @@ def english_numbers(text: str, rules: SpeechRules, *, marked: bool = False) -> s
             said = re.sub(rf"(?<![\w.]){re.escape(figure)}(?![\w.]|/\d)", name, said)
         said = _FRACTION.sub(fraction, said)
         said = _YEARS.sub(years, _ISO_DATE.sub(iso_date, said))
+        if len(words.months) == 12:  # a day after its month is its ordinal (May 5 → May fifth; the thirteenth sweep, before: May five)
+            # (and a year after it, March 12, 2025 → March twelfth, twenty twenty-five; before: two thousand
+            # twenty five, counted; not a count after the month, in May 5 years ago)
+            said = re.sub(rf"(?<![A-Za-z])({'|'.join(words.months)})\s+([1-9]|[12]\d|3[01])(?:(,\s*)(\d{{4}}))?"
+                          r"(?![\d:.]|st|nd|rd|th|\s*(?:%|[AaPp]\.?[Mm]\b|(?:years?|months?|weeks?|days?|hours?|minutes?|times)\b))",
+                          lambda d: f"{d[1]} {_ordinal(cardinal(int(d[2]), words), words)}"
+                          + (f"{d[3]}{year(int(d[4]), words)}" if d[4] else ""), said)
         if words.to:  # a score or a range, won 3-1, 3-5 days, 3:1 → three to one (before: three one, the
             # dash unsaid); a clock's 9:30 is no ratio
             said = _PAIR.sub(lambda p: _clock(p, words) if p[2] in ":：" and len(p[3]) == 2 else f"{p[1]} {words.to} {p[3]}", said)

@@ -110,6 +110,10 @@ def figures(text: str, rules: SpeechRules) -> str:
     if table.mask:  # a masked number, 138****5678 → 幺三八星星星星五六七八 (before: the stars dropped, 五千六百七十八)
         text = re.sub(r"(?<![\d.])(\d{2,})([*＊]{3,})(\d{2,})(?![\d.])",  # (2**10 is a power)
                       lambda m: digits(m[1], one) + table.mask * len(m[2]) + digits(m[3], one), text)
+        # (and stars before the last digits alone, 账户****1234 → 星星星星幺二三四; the thirteenth sweep, before:
+        # the stars dropped and the digits an amount, 一千二百三十四)
+        text = re.sub(r"(?<![\d.*＊])([*＊]{3,})(\d{2,})(?![\d.])",
+                      lambda m: table.mask * len(m[1]) + digits(m[2], one), text)
     text = _transport_and_rooms(text, rules)
     # an area code in brackets, then the number: （010）6512 3456 → 零幺零，六五幺二，三四五六 (before:
     # the brackets a pause and the number an amount, 六千五百一十二三千四百五十六)

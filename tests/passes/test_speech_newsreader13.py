@@ -89,6 +89,10 @@ MARKETS = [
     ('每股派息0.35元。', '每股派息零点三五元。'),
     ('个税起征点为5000元/月。', '个税起征点为五千元每月。'),
     ('票价为HK$350。', '票价为三百五十港元。'),
+    # (a share per a span of time, the span first; before: 百分之三点八五、年, the slash a pause)
+    ('利率为3.85%/年。', '利率为每年百分之三点八五。'),
+    ('罚息0.05%/日。', '罚息每日百分之零点零五。'),
+    ('增速5%/年左右。', '增速每年百分之五左右。'),
 ]
 
 # Legal citations: a law's article and paragraph counted.
@@ -116,6 +120,11 @@ MEDICINE = [
     ('能量2000kJ。', '能量两千千焦。'),
     ('每100克含热量350kcal。', '每一百克含热量三百五十千卡。'),
     ('动能为50J。', '动能为五十焦耳。'),
+    # (international units; before: I U, spelt)
+    ('每日补充800 IU维生素D。', '每日补充八百国际单位维生素D。'),
+    ('布洛芬混悬液，每次5-10mg/kg，间隔4~6h。', '布洛芬混悬液，每次五到十毫克每公斤，间隔四到六小时。'),
+    ('规格：10mg×30片/盒。', '规格：十毫克乘三十片每盒。'),
+    ('血压150/95mmHg。', '血压一百五十比九十五毫米汞柱。'),
 ]
 
 # Years and eras: two years of a range in brackets after a name, or after an era word, are years
@@ -136,6 +145,10 @@ YEARS = [
     ('“十四五”时期（2021—2025年）。', '十四五时期，二零二一到二零二五年。'),
     ('约公元前2000年。', '约公元前两千年。'),
     ('2023/24赛季。', '二零二三到二四赛季。'),
+    # (each generation of a series, 80、90后 → 八零、九零后; before: 八十、九零后)
+    ('80、90后。', '八零、九零后。'),
+    ('70、80和90后。', '七零、八零和九零后。'),
+    ('他有80、90个。', '他有八十、九十个。'),
 ]
 
 # Ranges of numbers, shares and amounts.
@@ -183,6 +196,14 @@ CODES = [
     ('访问WWW.EXAMPLE.COM查看。', '访问W W W点example点com查看。'),
     ('请登录HTTP://WWW.SINA.COM.CN。', '请登录W W W点sina点com点C N。'),
     ('来信请寄SERVICE@EXAMPLE.COM', '来信请寄service艾特example点com'),
+    # (a card's and a candidate's number, a number masked but for its last digits, a seat; before: amounts,
+    # 六千二百二十二零二一二…, 一千二百三十四, and 12F a floor, 十二楼)
+    ('银行卡号6222 0212 3456 7890。', '银行卡号六二二二，零二幺二，三四五六，七八九零。'),
+    ('考生号2024110101。', '考生号二零二四幺幺零幺零幺。'),
+    ('账户****1234。', '账户星星星星幺二三四。'),
+    ('G1234次05车12F座。', 'G幺二三四次零五车十二F座。'),
+    ('车厢号05车12F。', '车厢号零五车十二F。'),
+    ('他住在12F。', '他住在十二楼。'),
     # (a room by 房, unless counted; before: 五百零五房)
     ('他住在505房。', '他住在五零五房。'),
     ('共有120房。', '共有一百二十房。'),
@@ -239,6 +260,12 @@ ENGLISH = [
     ('It is open 24/7 for customers.', 'It is open twenty four seven for customers.'),
     ('Only 1/5 of the vote was counted.', 'Only one fifth of the vote was counted.'),
     ('He said 3/4 of the people agreed.', 'He said three quarters of the people agreed.'),
+    # (a day after its month is its ordinal, and a year after them a year; before: May five, two thousand twenty five)
+    ('The meeting is at 3:30 pm on May 5.', 'The meeting is at three thirty P M on May fifth.'),
+    ('It opens on March 12, 2025 in Paris.', 'It opens on March twelfth，twenty twenty five in Paris.'),
+    ('He was born on July 4th in the city.', 'He was born on July fourth in the city.'),
+    ('They met in May 5 years ago.', 'They met in May five years ago.'),
+    ('Sales in June 2024 were strong.', 'Sales in June twenty twenty four were strong.'),
 ]
 
 # An ordinal series: every number after 第 is an ordinal (第1、2名 → 第一、二名; before: 第一、两名).
