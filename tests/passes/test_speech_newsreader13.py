@@ -11,7 +11,7 @@ English was a pause (20/25 → twenty、twenty five) and 24/7 a fraction, Pa and
 check mark was 根号 or nothing (打√ → 打根号, 打了✔的 → 打了的), one star after a rating was dropped
 (4.5★ → 四点五), two shares apart by a colon kept it as a pause (58%:42%), a dynasty's years in
 brackets were counted (618—907年 → 九百零七年), a run of wins was 二连胜, an ordinal series read 两
-(第1、2名 → 第一、两名), and 最终3-2 was 三杠二.
+(第1、2名 → 第一、两名), 最终3-2 was 三杠二, a withheld name's ×× was 乘乘, and a port's colon was dropped.
 """
 
 from __future__ import annotations
@@ -225,6 +225,15 @@ SYMBOLS = [
     ('入住5★酒店。', '入住五星酒店。'),
     ('他给这家店打了★★★★☆。', '他给这家店打了四星。'),
     ('网友评论：“太棒了👍”。', '网友评论：太棒了。'),
+    # (placeholders for a withheld name, each said 某; before: 乘乘市, 张乘乘, and ○ dropped)
+    ('×××同志。', '某某某同志。'),
+    ('××市××区。', '某某市某某区。'),
+    ('张××，男，35岁。', '张某某，男，三十五岁。'),
+    ('张×，男。', '张某，男。'),
+    ('○○小学。', '某某小学。'),
+    ('他说××是真的。', '他说某某是真的。'),
+    ('长×宽×高。', '长乘宽乘高。'),
+    ('尺寸为30×40cm。', '尺寸为三十乘四十厘米。'),
 ]
 
 # Negative numbers, temperatures and pressure (101325Pa → 十万一千三百二十五帕; before: 幺零幺三二五P A).
