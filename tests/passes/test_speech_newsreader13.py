@@ -341,3 +341,48 @@ def test_the_science_tables_are_built_once_per_rules(rules, monkeypatch):
     for sentence in ("溶液中含Fe³⁺。", "Na⁺和Cl⁻。", "硫酸根SO₄²⁻离子。"):
         speak(sentence, fresh)
     assert len(calls) <= 1
+
+
+# ---- the plan: what the voices are handed, a marked English run and the title's own text --------------
+
+DISPATCH = """---
+id: urn:uuid:8f1e2d3c-4b5a-4978-9a6b-0c1d2e3f4a13
+slug: dispatch13
+title: 快讯
+language: zh-Hans
+authors: [林小满]
+outlet: 城东周报
+date: 2025-06-30
+description: 一则快讯。
+rights: © 2025 城东周报
+---
+
+受天气影响，MU5101延误，张××住在长宁路1188弄，打了✔的旅客已改签。
+
+教练说：[She made 20/25 shots on May 5]{lang=en}，全队24/7训练。
+"""
+
+
+@pytest.fixture(scope="module")
+def dispatch_cues(tmp_path_factory):
+    from pipeline.audio.plan import make_plan
+    from pipeline.build import prepare
+    from pipeline.passes.casting import cast
+    from pipeline.reader import read_source
+
+    path = tmp_path_factory.mktemp("dispatch13") / "dispatch13.md"
+    path.write_text(DISPATCH, encoding="utf-8")
+    doc = prepare(read_source(path))
+    return make_plan(doc, cast(doc, "espeak")).cues()
+
+
+def test_the_voices_are_handed_what_the_newsreader_says(dispatch_cues):
+    """The plan hands the voice (and the script) the readings of this sweep: a flight's 幺 without
+    航班, a withheld name's 某, a lane digit by digit, a check mark's word; and a run marked English
+    is handed to the English voice with its tally and its date in English (before: M U五一零一,
+    张乘乘, 一千一百八十八弄, 打了的; twenty、twenty five … May five)."""
+    spoken = ["".join(cue.spoken) for cue in dispatch_cues]
+    assert "受天气影响，M U五幺零幺延误，张某某住在长宁路幺幺八八弄，打了勾的旅客已改签。" in spoken
+    runs = [("".join(cue.spoken)[start:end], lang) for cue in dispatch_cues for start, end, lang in cue.runs]
+    assert ("She made twenty out of twenty-five shots on May fifth", "en") in runs
+    assert any(text.endswith("全队全天候训练。") for text in spoken)
