@@ -73,7 +73,7 @@ _SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』）)]*|$)|
 
 # A web address's '?' or '!' before more of it (…/search?q=ai) ends no sentence (before: the address
 # was cut there, read as a question, and its query as a sentence of its own, q等于ai和page等于二).
-_ADDRESS = re.compile(r"(?:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+")
+_ADDRESS = re.compile(r"(?:(?i:https?|ftp)://|(?i:www)\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+")
 
 
 def sentences(text: str) -> list[str]:
@@ -149,6 +149,10 @@ def _signs(text: str, rules: SpeechRules) -> str:
         text = pattern.sub(lambda m: signs[m[0]], text)
     text = _superscript_marks(_powers(text, rules))  # (what no power took after a word: a note's mark)
     text = _numeric_signs(text)
+    # a share per a span of time is said with the span first, as a rate is announced (利率3.85%/年 → 每年百分之
+    # 三点八五; the thirteenth sweep, before: 百分之三点八五、年, the slash a pause)
+    text = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?[%‰])\s*/\s*(小时|[年月日天周])(?![化度级龄份])",
+                  lambda m: f"{rules.per}{m[2]}{m[1]}", text)
     return _per_unit(text, rules)
 
 
@@ -347,10 +351,15 @@ def _numbers(text: str, rules: SpeechRules) -> str:
 
         text = re.sub(rf"(?<![\d.])(?:{names})(?![\d.,])", name, text)
 
+    series = compiled(rules, "ordinal-series", lambda: re.compile(
+        rf"第\d+(?:\s*(?:[、和及与或至~～]|{re.escape(rules.signed.joiner)})\s*\d+)*\s*(?:[、和及与或至~～]|{re.escape(rules.signed.joiner)})\s*$"))
+
     def convert(m: re.Match[str]) -> str:
         before = m.string[m.start() - 1 : m.start()]
         if before in _TERMS and m.string[m.start() - 2 : m.start() - 1].isdigit():
             before = _TERMS[before]  # 45+2 (加 by now): a sum's term, 二 (`speech_numbers._TERM_SIGNS`)
+        elif before != "第" and series.search(m.string, max(0, m.start() - 24), m.start()):
+            before = "第"  # 第1、2名, 第1-2名: each number of the series an ordinal (the thirteenth sweep; before: 第一、两名)
         after = m.string[m.end() : m.end() + 12]
         return number(m[0], before, after, rules)
 

@@ -55,6 +55,9 @@ def _stand_in(char: str) -> str:
 # 评分：★★★☆☆ was heard as 评分), unless the count is written next to it too (★★★★★五星好评,
 # 5星好评★★★★★).
 _STARS = re.compile(r"(?:[★☆✩✭✮⭐]\ufe0f?){2,}(?![★☆✩✭✮⭐\ufe0f])(?!\s*[一二三四五六七八九十\d]\s*星)")
+# One star after a number is the rating's unit (评分4.5★, 5★酒店 → 四点五星, 五星酒店; the thirteenth sweep,
+# before: 四点五, the star dropped as a symbol)
+_ONE_STAR = re.compile(r"(?<=\d)\s?[★⭐]\ufe0f?(?![★☆✩✭✮⭐\ufe0f])")
 # Enclosed numbers: ①…⑳ ⑴…⒇ ⒈…⒛ ⓫…⓴ ⓵…⓾ ❶…➓ ㉑…㉟ ㊱…㊿, one table for a list's items and a
 # note's marks (before, the list's table lacked ⓫…⓴ ⓵…⓾: ⓵报名⓶缴费 ran on as 一报名二缴费).
 ENCLOSED_NUMBERS = "\u2460-\u249b\u24eb-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
@@ -86,7 +89,7 @@ def sayable(text: str) -> str:
     """`text` with every character the voice would spell by code point replaced as above, a rating's
     stars counted, a list's enclosed numbers set apart as items, and kana and hangul in Latin letters
     (`speech_kana`)."""
-    text = romanised(_STARS.sub(_stars, text))
+    text = romanised(_STARS.sub(_stars, _ONE_STAR.sub("星", text)))
     text = _ENCLOSED_SERIES.sub(_series, text)
     if len(set(re.findall(f"[{_ENCLOSED}]", text))) >= 2:
         text = _ITEM.sub(lambda m: f"，{int(unicodedata.numeric(m[1]))}、", text)

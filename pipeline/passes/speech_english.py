@@ -158,10 +158,16 @@ def english_numbers(text: str, rules: SpeechRules, *, marked: bool = False) -> s
         said = cardinal(value, words)
         return f"{m[1]} " + (f"{words.the} {_ordinal(said, words).capitalize()}" if m[1] in regnal else said)
 
-    def fraction(numerator: int, denominator: int) -> str:
-        """3/4 → three quarters, 2/3 → two thirds, 1/2 → one half; '' for no fraction of the kind."""
-        if not 1 <= numerator < denominator <= 10:
-            return ""
+    def fraction(f: re.Match[str]) -> str:
+        """3/4 → three quarters, 2/3 → two thirds, 1/2 → one half; a tally otherwise, 20/25 → twenty
+        out of twenty-five, 7/10 games → seven out of ten (a denominator above `named_fractions` is a
+        fraction only before 'of': 1/5 of the vote)."""
+        numerator, denominator = int(f[1]), int(f[2])
+        named = 1 <= numerator < denominator <= 10 and bool(
+            denominator <= words.named_fractions or re.match(r"\s+of\b", f.string[f.end():]))
+        if not named:  # (a pair whose first number is the larger is no tally: left as it was)
+            tally = words.out_of and numerator <= denominator
+            return f"{cardinal(numerator, words)} {words.out_of} {cardinal(denominator, words)}" if tally else f[0]
         named = words.denominators.get(str(denominator)) or _ordinal(cardinal(denominator, words), words)
         plural = "halves" if named == "half" else named + "s"
         return f"{cardinal(numerator, words)} {named if numerator == 1 else plural}"
@@ -176,8 +182,17 @@ def english_numbers(text: str, rules: SpeechRules, *, marked: bool = False) -> s
         if words.degrees:  # -5℃ → minus 5 degrees Celsius (the number said below)
             said = re.sub(rf"(?<![\w.])([-−])?(\d+(?:\.\d+)?)\s?({'|'.join(map(re.escape, words.degrees))})",
                           lambda t: f"{words.minus + ' ' if t[1] else ''}{t[2]} {words.degrees[t[3]]}", said)
-        said = _FRACTION.sub(lambda f: fraction(int(f[1]), int(f[2])) or f[0], said)
+        for figure, name in words.figure_names.items():  # 24/7 → twenty-four seven, before fractions
+            said = re.sub(rf"(?<![\w.]){re.escape(figure)}(?![\w.]|/\d)", name, said)
+        said = _FRACTION.sub(fraction, said)
         said = _YEARS.sub(years, _ISO_DATE.sub(iso_date, said))
+        if len(words.months) == 12:  # a day after its month is its ordinal (May 5 → May fifth; the thirteenth sweep, before: May five)
+            # (and a year after it, March 12, 2025 → March twelfth, twenty twenty-five; before: two thousand
+            # twenty five, counted; not a count after the month, in May 5 years ago)
+            said = re.sub(rf"(?<![A-Za-z])({'|'.join(words.months)})\s+([1-9]|[12]\d|3[01])(?:(,\s*)(\d{{4}}))?"
+                          r"(?![\d:.]|st|nd|rd|th|\s*(?:%|[AaPp]\.?[Mm]\b|(?:years?|months?|weeks?|days?|hours?|minutes?|times)\b))",
+                          lambda d: f"{d[1]} {_ordinal(cardinal(int(d[2]), words), words)}"
+                          + (f"{d[3]}{year(int(d[4]), words)}" if d[4] else ""), said)
         if words.to:  # a score or a range, won 3-1, 3-5 days, 3:1 → three to one (before: three one, the
             # dash unsaid); a clock's 9:30 is no ratio
             said = _PAIR.sub(lambda p: _clock(p, words) if p[2] in ":：" and len(p[3]) == 2 else f"{p[1]} {words.to} {p[3]}", said)

@@ -110,6 +110,10 @@ def figures(text: str, rules: SpeechRules) -> str:
     if table.mask:  # a masked number, 138****5678 → 幺三八星星星星五六七八 (before: the stars dropped, 五千六百七十八)
         text = re.sub(r"(?<![\d.])(\d{2,})([*＊]{3,})(\d{2,})(?![\d.])",  # (2**10 is a power)
                       lambda m: digits(m[1], one) + table.mask * len(m[2]) + digits(m[3], one), text)
+        # (and stars before the last digits alone, 账户****1234 → 星星星星幺二三四; the thirteenth sweep, before:
+        # the stars dropped and the digits an amount, 一千二百三十四)
+        text = re.sub(r"(?<![\d.*＊])([*＊]{3,})(\d{2,})(?![\d.])",
+                      lambda m: table.mask * len(m[1]) + digits(m[2], one), text)
     text = _transport_and_rooms(text, rules)
     # an area code in brackets, then the number: （010）6512 3456 → 零幺零，六五幺二，三四五六 (before:
     # the brackets a pause and the number an amount, 六千五百一十二三千四百五十六)
@@ -195,6 +199,9 @@ def figures(text: str, rules: SpeechRules) -> str:
         return m[0] if clock and not _next_to(m, table.ratio_words) else table.ratio.join(parts)
 
     text = re.sub(r"(?<![\d.:：])\d+(?:\s*[:：]\s*\d+){2,}(?![\d.:：])", chain, text)
+    # two shares apart by a colon are a ratio too (控球率58%:42% → 百分之五十八比百分之四十二; the thirteenth
+    # sweep, before: the colon a pause between them)
+    text = re.sub(r"(?<![\d.:：])(\d+(?:\.\d+)?[%‰])\s*[:：]\s*(?=\d+(?:\.\d+)?[%‰])", rf"\1{table.ratio}", text)
     # (a decimal on either side too: 赔率1:1.5, 2.5:1; before: 一：一点五, the colon reaching the voice)
     return re.sub(r"(?<![\d.:：])(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)(?![\d.:：])", ratio, text)
 
@@ -254,7 +261,8 @@ def _scores(text: str, rules: SpeechRules) -> str:
         if m[2] in ":：" and _is_clock(m[1], m[3]):
             near = adjacent or any(w in before for w in table.score_clause_words)
         else:  # a word of one character (胜, 赢) only next to the pair: 名胜古迹有10-20处 is no score
-            near = adjacent or any(len(w[0]) > 1 for w in (words.search(before[-8:]), words.search(following)) if w)
+            # (every word found, not the first: 三局比分为 holds 比分 after the one-character 局)
+            near = adjacent or any(len(w) > 1 for w in (*words.findall(before[-8:]), *words.findall(following)))
         return f"{m[1]}{table.ratio}{m[3]}" if near else m[0]
 
     marks = re.escape(":：" + rules.signed.ranges)
@@ -263,7 +271,10 @@ def _scores(text: str, rules: SpeechRules) -> str:
     ratio = re.escape(table.ratio)
     pair = rf"(\d{{1,3}})\s*[{marks}]\s*(\d{{1,3}})"
     series = [re.compile(rf"(?<![\d.:：\-－A-Za-z]){pair}(?=[、，,]\s*\d{{1,3}}{ratio}\d)"),
-              re.compile(rf"(?<=\d{ratio}\d[、，,])\s*{pair}(?![\d.:：]|[{marks}]\d)")]
+              # (after a result of two or three digits too, 21-19、19-21 → 二十一比十九、十九比二十一; the thirteenth
+              # sweep, before: 十九到二十一, the lookbehind saw one digit only)
+              re.compile(rf"(?:(?<=\d{ratio}\d[、，,])|(?<=\d{ratio}\d\d[、，,])|(?<=\d{ratio}\d\d\d[、，,]))\s*{pair}"
+                         rf"(?![\d.:：]|[{marks}]\d)")]
     for _ in range(8):
         joined = text
         for pattern in series:
@@ -305,8 +316,10 @@ def _transport_and_rooms(text: str, rules: SpeechRules) -> str:
     if table.code_suffixes:
         suffixes = "|".join(map(re.escape, table.code_suffixes))
         # (a room's capital before its digits too, B1203会议室 → B幺二零三; the twelfth sweep, before: B一二零三)
+        # (not after a count's word: 共有120房 is a hotel's rooms, counted; the thirteenth sweep)
+        counts = tuple(rules.count_words) + ("有",)
         text = re.sub(rf"(?<![\d.,\-－A-Za-z])([A-Z]{{0,2}})(\d{{{table.code_digits},}})(?=(?:{suffixes}))",
-                      lambda m: m[1] + digits(m[2], one), text)
+                      lambda m: m[0] if m.string[:m.start()].endswith(counts) else m[1] + digits(m[2], one), text)
     if table.stock_words:  # 股票600036, 创业板300750 (before: 六十万零三十六, an amount)
         words = alternatives(table.stock_words)
         text = re.sub(rf"((?:{words})[：:\s为是]{{0,2}})(\d{{5,6}})(?![\d.])", lambda m: m[0] if amount_follows(

@@ -275,11 +275,28 @@ def era_years(text: str, rules: SpeechRules) -> str:
     """A year after 公元前 or 公元, digit by digit whatever its length (公元前221年 → 公元前二二一年;
     before: 两百二十一年); a round hundred is counted (公元前3000年 → 三千年; before: 三零零零, as a
     year before 年 is)."""
+    def year(figure: str) -> str:
+        return cardinal(int(figure)) if int(figure) % 100 == 0 else digits(figure)
+
+    # Two years of a range, after an era word or in brackets after a name (a dynasty's, a life's:
+    # 唐朝（618—907年）, 李白（701—762） → 六一八到九零七年; 公元前221—前206年; the thirteenth sweep,
+    # before: 六一八到九百零七年, 公元前二百二十一，前两百零六年), each digit by digit as a year is.
+    ranges = re.escape(rules.signed.ranges)
+    bracketed = compiled(rules, "bracketed-years", lambda: re.compile(
+        rf"(?:(?<=[\u3400-\u9fff][（(])|({any_of(rules.figures.era_words)}))(前?)(\d{{1,4}})(年?)\s*[{ranges}]\s*(前?)(\d{{1,4}})"
+        rf"(?=\s*(年)|(?(1)(?!)|[)）]))"))
+
+    def years(m: re.Match[str]) -> str:
+        if not (m[1] or m[7]) and (len(m[3]) < 3 or len(m[6]) < 3 or int(m[3]) >= int(m[6])):
+            return m[0]  # 人数（10-20）: without 年, only two years of three digits or more, rising, are years
+        return f"{m[1] or ''}{m[2]}{year(m[3])}{m[4]}{rules.signed.joiner}{m[5]}{year(m[6])}"
+
+    text = bracketed.sub(years, text)
     if not rules.figures.era_words:
         return text
     pattern = compiled(rules, "era-years", lambda: re.compile(
         rf"({any_of(rules.figures.era_words)})(\d{{1,4}})(?=\s*年)"))
-    return pattern.sub(lambda m: m[1] + (cardinal(int(m[2])) if int(m[2]) % 100 == 0 else digits(m[2])), text)
+    return pattern.sub(lambda m: m[1] + year(m[2]), text)
 
 
 def fiscal_years(text: str) -> str:
@@ -309,8 +326,10 @@ def models_and_versions(text: str, rules: SpeechRules) -> str:
             return m[0]  # Windows 2000, Top 1000: a round number apart from the name is counted
         if len(m[3]) == 3 and (m[1].isupper() or not m[1].isalpha() or m[1] in counted):
             return m[0]  # three digits after a word: Office 365, Xbox 360, but Top 250 is counted
-        # five digits or more straight after letters: a code (SF1234567890, SN12345678), its 1 幺
-        code = not m[2] and m[1].isalpha() and len(m[3]) >= 5
+        # five digits or more straight after letters: a code (SF1234567890, SN12345678), its 1 幺; and
+        # four straight after one or two capitals, a flight's or a train's code, whatever the context
+        # (MU5101, G1234, as C919 and A380 are read; the thirteenth sweep, before: M U五一零一 without 航班)
+        code = not m[2] and m[1].isalpha() and (len(m[3]) >= 5 or m[1].isupper() and len(m[1]) <= 2)
         return m[1] + (" " if m[2] else "") + digits(m[3], rules.figures.code_one if code else "一")
 
     # RTX 4090, RTX4090, i9-13900K (ec0616bb is a code, spelt whole later)

@@ -44,7 +44,9 @@ def references(text: str, rules: SpeechRules) -> str:
         text = re.sub(r"(?<![A-Za-z0-9])B(\d{1,2})(?:F|层|楼)(?![A-Za-z0-9])",
                       lambda m: table.floor_below.replace("#", cardinal(int(m[1]), leading_two=False)), text)
     if table.floor_above:  # 3F, 12F → 三楼, 十二楼
-        text = re.sub(r"(?<![A-Za-z0-9.\-])(\d{1,3})F(?![A-Za-z0-9])",
+        # (not a seat, 05车12F, 12F座: after a carriage's or a row's word, or before a seat's, it is a letter;
+        # the thirteenth sweep, before: 十二楼)
+        text = re.sub(r"(?<![A-Za-z0-9.\-车排])(\d{1,3})F(?![A-Za-z0-9]|座)",
                       lambda m: table.floor_above.replace("#", cardinal(int(m[1]), leading_two=False)), text)
     if table.document:  # 国发〔2024〕5号 → 国发二零二四年5号
         text = re.sub(rf"(?<=[{_HAN}])[〔［\[【]\s*((?:19|20)\d\d)\s*[〕］\]】](?=\s*第?\d{{1,5}}\s*号)",

@@ -19,6 +19,7 @@ from pipeline.passes.speech_tables import SpeechRules, compiled
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
 _SUBSCRIPT = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")  # (made once, not per match)
 # a formula (element symbols, each with its count as a subscript or a digit), then its charge: the
 # count of charges as superscript digits (none: one) and the sign, ⁺ or ⁻
 _ION = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][a-z]?[₀-₉]*)+)([¹²³⁴⁵⁶⁷⁸⁹]?)([⁺⁻])(?![A-Za-z0-9⁺⁻])")
@@ -36,7 +37,7 @@ def ions(text: str, rules: SpeechRules) -> str:
     """Ions by their names, a charge no table names as its valence (its count of charges) and
     its sign; 离子 written after one is said once."""
     table = compiled(rules, "ions", lambda: _ion_table(rules))
-    words = _ion_words(rules)
+    words = compiled(rules, "ion-words", lambda: _ion_words(rules))
 
     def ion(m: re.Match[str]) -> str:
         name = table.get(_key(m[1], m[2], m[3]))
@@ -70,6 +71,6 @@ def e_notation(text: str) -> str:
     of one to three digits, standing alone (not in a code or an address: 0x1e3, #3e3, v1e5)."""
     def power(m: re.Match[str]) -> str:
         sign = "⁻" if m[2] and m[2] in "-−" else ""
-        return f"{m[1]}×10{sign}{m[3].translate(str.maketrans('0123456789', '⁰¹²³⁴⁵⁶⁷⁸⁹'))}"
+        return f"{m[1]}×10{sign}{m[3].translate(_TO_SUPERSCRIPT)}"
 
     return _E_NOTATION.sub(power, text)

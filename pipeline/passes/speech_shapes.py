@@ -26,7 +26,7 @@ def shapes(text: str, rules: SpeechRules) -> str:
     table = rules.shapes
     if not table:
         return text
-    text = _word_emoji(text, table)
+    text = _placeholders(_mark_words(_word_emoji(text, table), rules, table), table)
     text = _colours(text, table, rules.figures.code_one)
     text = _greek(text, table)
     text = _per_after_power(text, rules, table)
@@ -68,6 +68,40 @@ def _word_emoji(text: str, table: Mapping[str, object]) -> str:
     if isinstance(weather, dict) and weather:
         text = re.sub(rf"(?<=[\u3400-\u9fff])({any_of(map(str, weather))})\ufe0f?", lambda m: str(weather[m[1]]), text)
     return text
+
+
+def _mark_words(text: str, rules: SpeechRules, table: Mapping[str, object]) -> str:
+    """打√ → 打勾, ✗表示不合格 → 叉表示不合格: a check mark or a cross after a verb of marking or
+    before a word of meaning is the mark's word (before: 根号 and 乘, or nothing)."""
+    marks = table.get("mark_words")
+    if not isinstance(marks, dict) or not marks:
+        return text
+
+    def build() -> re.Pattern[str]:
+        # (a mark alone: ×× is a withheld name's, `_placeholders`)
+        signs = "".join(re.escape(str(k)) for k in marks if len(str(k)) == 1)
+        mark = rf"(?<![{signs}])({any_of(map(str, marks))})\ufe0f?(?![{signs}])"
+        verbs, meanings = table.get("mark_verbs") or (), table.get("mark_meanings") or ()
+        after_verb = rf"(?P<verb>{any_of(map(str, verbs))})\s?{mark}" if verbs else "(?!)"
+        before_meaning = rf"{mark}(?=\s?(?:{any_of(map(str, meanings))}))" if meanings else "(?!)"
+        return re.compile(f"{after_verb}|{before_meaning}")
+
+    def said(m: re.Match[str]) -> str:
+        return (m["verb"] or "") + str(marks[m[2] or m[3]])
+
+    return compiled(rules, "shapes-marks", build).sub(said, text)
+
+
+def _placeholders(text: str, table: Mapping[str, object]) -> str:
+    """××市, 张××, ○○小学 → 某某市, 张某某, 某某小学: marks standing for a name the page withholds,
+    each said 某 (before: 乘乘市, the sign of multiplication, and ○ dropped). Two or more together,
+    or one after a word before a pause (张×，男); one between words stays a sign (长×宽×高 → 长乘宽乘高)."""
+    marks, word = table.get("placeholders"), str(table.get("placeholder") or "")
+    if not marks or not word:
+        return text
+    mark = "[" + re.escape("".join(map(str, marks))) + "]"
+    return re.sub(rf"(?<![\dA-Za-z)）]){mark}{{2,}}(?![\dA-Za-z(（])|(?<=[\u3400-\u9fff]){mark}(?=[，。、；：！？,.;:!?\s]|$)",
+                  lambda m: word * len(m[0]), text)
 
 
 _COLOUR = re.compile(r"[#＃]((?:[0-9A-Fa-f]{3}){1,2}|[0-9A-Fa-f]{8})(?![0-9A-Za-z])")

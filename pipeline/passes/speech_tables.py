@@ -97,7 +97,7 @@ class Web:
     domains: tuple[str, ...] = ()  # endings that make a bare name.ending an address (openai.com)
 
 
-_WEB_MARKS = {"dot": ".", "slash": "/", "at": "@", "dash": "-", "underscore": "_"}
+_WEB_MARKS = {"dot": ".", "slash": "/", "at": "@", "dash": "-", "underscore": "_", "colon": ":"}
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,9 @@ class English:
     function_words: tuple[str, ...] = ()  # in title case too these make a run English (The Top 10 … Of 2023)
     months: tuple[str, ...] = ()  # January … December: an ISO date in English (2024-03-05 → March fifth, …)
     to: str = ""  # between two years of a range in English (2020-2024 → twenty twenty to twenty twenty-four)
+    out_of: str = ""  # between a tally's two numbers (20/25 → twenty out of twenty-five)
+    named_fractions: int = 4  # a slash pair up to this denominator is a fraction anywhere, above it only before 'of'
+    figure_names: Mapping[str, str] = field(default_factory=dict)  # figures said as set words (24/7 → twenty-four seven)
 
 
 @dataclass(frozen=True)
@@ -366,7 +369,9 @@ def _english_table(table: Mapping[str, object]) -> English:
                    ordinals={str(k): str(v) for k, v in dict(table.get("ordinals", {})).items()},  # type: ignore[call-overload]
                    money={str(k): str(v) for k, v in dict(table.get("money", {})).items()},  # type: ignore[call-overload]
                    function_words=_words(table.get("function_words")), months=_words(table.get("months")),
-                   to=str(table.get("to", default.to)))
+                   to=str(table.get("to", default.to)), out_of=str(table.get("out_of", default.out_of)),
+                   named_fractions=int(table.get("named_fractions", default.named_fractions)),  # type: ignore[call-overload]
+                   figure_names={str(k): str(v) for k, v in dict(table.get("figure_names", {})).items()})  # type: ignore[call-overload]
 
 
 def _powers_table(table: Mapping[str, object]) -> Powers:

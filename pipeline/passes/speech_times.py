@@ -41,7 +41,8 @@ def dates_and_times(text: str, joiner: str = "到", rules: SpeechRules | None = 
     if halves:
         text = re.sub(rf"(?<![\d.])(\d{{1,2}}){meridiem}",
                       lambda m: f"{half(m)}{m[1]}点" if int(m[1]) <= 12 else m[0], text)
-    text = re.sub(r"(?<![\d.])(\d{2})(?=后)", lambda m: digits(m[1]), text)  # 00后, 90后
+    # 00后, 90后, and each of a series, 80、90后 → 八零、九零后 (the thirteenth sweep; before: 八十、九零后)
+    text = re.sub(r"(?<![\d.])(\d{2})(?=(?:[、和与及]\d{2})*后)", lambda m: digits(m[1]), text)
     return _years(text, joiner, rules)
 
 

@@ -23,18 +23,22 @@ def web_addresses(text: str, rules: SpeechRules) -> str:
     domains = alternatives(rules.web.domains)
     address = [
         rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@{name}(?:\.{name})+",  # e-mail
-        r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",  # with a scheme
-        r"www\.[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",
+        r"(?i:https?|ftp)://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",  # with a scheme (in capitals too, HTTP://WWW.GOV.CN)
+        r"(?i:www)\.[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+",
     ]
     if domains:
         address.append(rf"(?<![A-Za-z0-9.@/\-]){name}(?:\.{name})*\.(?:{domains})(?![A-Za-z0-9\-])(?:/[A-Za-z0-9\-._~/?#=&%]*)?")
 
+    domains_said = frozenset(rules.web.domains)
     one = rules.figures.code_one  # the digits of an address are a code's: 163.com → 幺六三点com
 
     def say(m: re.Match[str]) -> str:
         written = m[0].rstrip(".,;:!?")
         rest = m[0][len(written):]
-        written = re.sub(r"^(?:https?|ftp)://", "", written)
+        written = re.sub(r"^(?i:https?|ftp)://", "", written)
+        host, slash, path = written.partition("/")
+        if not re.search("[a-z]", host):  # WWW.EXAMPLE.COM: a name is a name in capitals too (before: spelt)
+            written = host.lower() + slash + path
         # the query and the fragment are for the machine (?station=0001234567&format=geojson,
         # read out as a string of codes, ?q=%E5%85%AC read as letters and digits): the ear
         # gets the site and the path, the page prints the rest; a path's %-escapes are
@@ -50,6 +54,8 @@ def web_addresses(text: str, rules: SpeechRules) -> str:
             elif piece.isdigit():
                 parts.append(digits(piece, one))
             elif piece.isalnum():
+                if piece.isupper() and piece.lower() in domains_said:  # Example.COM's ending as example.com's
+                    piece = piece.lower()  # (the thirteenth sweep; before: C O M, spelt as capitals are)
                 parts.append(" " + re.sub(r"\d+", lambda d: " " + digits(d[0], one) + " ", piece) + " ")
             elif piece:
                 parts.append(" ")

@@ -24,10 +24,18 @@ def render(name: str, pitch_setting: int = 50, rate: int = 180, text: tuple[str,
 
 def test_every_variant_has_the_pitch_the_table_says() -> None:
     """Median of five renderings: some variants (grandpa's flutter) wander by utterance, and three
-    once measured 1.5 semitones low in a full run."""
+    once measured 1.5 semitones low in a full run. Three renderings within a semitone already put
+    the median of five within it, whatever the other two measure: only a variant with one of its
+    first three outside is rendered five times (the same assertion, two fifths of the time: the
+    test took over a minute)."""
     table = load_table("espeak")
     for entry in table.voices:
-        measured = float(np.median([pitch(*render(entry.name, text=TEXT[1:])) for _ in range(5)]))
+        renderings: list[float] = []
+        while len(renderings) < 5 and sum(abs(semitones(f, entry.f0)) < 1.0 for f in renderings) < 3:
+            renderings.append(pitch(*render(entry.name, text=TEXT[1:])))
+        if len(renderings) < 5:
+            continue  # three of five within: so is their median
+        measured = float(np.median(renderings))
         assert abs(semitones(measured, entry.f0)) < 1.0, (entry.name, measured, entry.f0)
 
 
