@@ -36,6 +36,25 @@ def _source_folder(out_dir: Path) -> Path:
     return writable_dir(out_dir, "source folder", option="--out-dir", example="source")
 
 
+def unread_by_a_plain_build(target: Path) -> str | None:
+    """What to say when the source file just written lies in a folder below the project's
+    `source/` (`--out-dir source/drafts`): a plain `publish all` reads `source/*.md` and not its
+    subfolders, so the title the editor just started was never built, and nothing said so."""
+    import shlex
+
+    from pipeline.driver.sources import SOURCE_DIR
+
+    try:
+        folder, sources = target.parent.resolve(), Path(SOURCE_DIR).resolve()
+    except (OSError, RuntimeError):
+        return None
+    if sources not in folder.parents:
+        return None
+    return (f"{target} is in a folder inside {SOURCE_DIR}/, and a plain 'publish all' reads only the files in "
+            f"{SOURCE_DIR}/ itself: build it by name ('publish all {shlex.quote(str(target))}'), or move it into "
+            f"{SOURCE_DIR}/ (--out-dir {SOURCE_DIR})")
+
+
 def import_command(
     copy: Annotated[Path, typer.Argument(metavar="FILE", show_default=False,
                                          help=f"The copy: {COPY_KINDS}.")],
@@ -66,6 +85,9 @@ def import_command(
     for line in summary_lines(result):
         for part in line.split("\n"):  # (a merge or a doubt on a line of its own: `say` shows a newline as `\n`)
             ui.say(part)
+    unread = unread_by_a_plain_build(result.target)
+    if unread:
+        ui.warn(unread)
 
 
 def new_command(
@@ -87,3 +109,6 @@ def new_command(
         check_slug(slug)
         target = new_source(slug, _source_folder(out_dir), force=force)
     ui.say(f"wrote {target}: fill in every TODO, then run 'publish check {target}'")
+    unread = unread_by_a_plain_build(target)
+    if unread:
+        ui.warn(unread)

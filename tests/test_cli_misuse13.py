@@ -1,0 +1,180 @@
+"""The thirteenth CLI sweep, judged on what an editor sees (the exit code, one `error: …` line and
+never a traceback, the files on disk), on a title written for this file. Run in this process:
+every case is refused (or warned about) before anything is built; the standard streams' own
+layer is judged on a stream made for it (the console script with a closed or ASCII stdout is
+run in tests/test_cli_misuse.py).
+
+- an option whose value is the next option (`--out --learner`, `-o --force`, `--out-dir --force`,
+  `--slug --force`): the parser took the option for the value, so `publish epub --out --learner`
+  built the plain EPUB into a folder named '--learner', 'built', exit 0;
+- `--out src2/x`, src2 a symbolic link to `source/`, was told it 'is inside the sources folder
+  source/', naming a folder the editor never typed;
+- `publish new x --out-dir source/drafts` (and `import`) wrote a source a plain `publish all` never
+  reads (it reads `source/*.md`), without a word;
+- a standard output or error whose encoding cannot hold Chinese (`PYTHONIOENCODING=ascii`) printed
+  every name as `\\u706f\\u4e0b`: UTF-8 now, escapes only on a terminal whose locale's charset
+  cannot show Chinese; a closed standard output (`>&-`) dropped `publish check`'s results and
+  exited 0 (now exit 1 at the first line, as `> /dev/full`).
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import locale
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import streams
+from tests.test_cli_misuse6 import invoke
+from tests.test_cli_misuse7 import one_error
+
+LANTERN = """---
+id: urn:uuid:3c9e2f10-5b7a-4d21-9e8f-6a1b2c3d4e5f
+slug: lantern-street
+title: 灯笼街
+language: zh-Hans
+authors: [郦青]
+editor: 蒲南
+outlet: 古镇周刊
+date: 2025-02-11
+description: 灯笼街的扎灯匠说起元宵前的一个月。
+rights: "© 2025 古镇周刊。"
+speakers:
+  - id: laoyan
+    name: 阎守义
+    role: 扎灯匠
+---
+
+元宵前一个月，灯笼街的竹篾味就飘满了整条巷子。
+
+## 今年扎了多少盏？
+
+::: answer laoyan
+三百来盏，比去年多出一半。
+:::
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "灯笼街.md").write_text(LANTERN, encoding="utf-8")
+    return tmp_path
+
+
+# -- an option where its value goes ------------------------------------------------------------------
+@pytest.mark.parametrize(("args", "said"), [
+    (["epub", "--out", "--learner"], "--out has no value: the word after it, '--learner', is an option"),
+    (["pdf", "-o", "--force", "--marks"], "-o has no value: the word after it, '--force', is an option"),
+    (["new", "fen-deng", "--out-dir", "--force"], "--out-dir has no value: the word after it, '--force'"),
+    (["check", "--source", "-q"], "--source has no value: the word after it, '-q', is an option"),
+    (["script", "--out", "--ouput"], "--out has no value: the word after it, '--ouput', is written as an option"),
+    (["audio", "--engine", "--force"], "--engine has no value: the word after it, '--force'"),
+], ids=["out-learner", "short-out-force", "out-dir", "source-quiet", "misspelt-option", "engine"])
+def test_an_option_where_its_value_goes(project: Path, args: list[str], said: str) -> None:
+    """The option's value is the next option: refused, naming both and what the first takes,
+    and nothing is written (before: a folder named '--learner' holding the plain EPUB)."""
+    before = sorted(p.name for p in project.iterdir())
+    line = one_error(invoke(project, *args))
+    assert said in line and line.endswith("(nothing was done)"), line
+    assert sorted(p.name for p in project.iterdir()) == before  # no '--learner' folder, no source written
+    if args[-2].startswith("--out") or args[-2] in ("-o", "--source"):
+        assert f"written ./{args[-1]}" in line  # how to name a folder or file that starts with '-'
+
+
+def test_a_value_attached_to_its_option_is_taken_as_written(project: Path) -> None:
+    """`--out=-x` (or a number below the range, `--level -1`) is not an option in a value's place."""
+    line = one_error(invoke(project, "pdf", "--learner", "--level", "-1"))
+    assert line.startswith("error: invalid value for --level: '-1'"), line
+
+
+# -- a symbolic link to source/ ------------------------------------------------------------------------
+def test_out_through_a_link_to_the_sources_is_named_as_typed(project: Path) -> None:
+    (project / "src2").symlink_to("source")
+    line = one_error(invoke(project, "epub", "--out", "src2/editions"))
+    assert line.startswith("error: --out src2/editions (which leads to source/editions) is inside the sources "
+                           "folder source/"), line
+    line = one_error(invoke(project, "epub", "--out", "source/editions"))
+    assert "which leads to" not in line  # typed as it is: nothing to explain
+    assert not (project / "source" / "editions").exists()
+
+
+# -- a new source where a plain build does not look ----------------------------------------------------
+@pytest.mark.parametrize("folder", ["source/drafts", "src2/drafts/deeper"])
+def test_a_new_source_inside_a_subfolder_of_source_is_said(project: Path, folder: str) -> None:
+    (project / "src2").symlink_to("source")
+    result = invoke(project, "new", "fen-deng", "--out-dir", folder)
+    assert result.exit_code == 0, result.stderr
+    written = project / folder / "fen-deng.md"
+    assert written.is_file()
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert warnings == [f"warning: {folder}/fen-deng.md is in a folder inside source/, and a plain 'publish all' "
+                        f"reads only the files in source/ itself: build it by name ('publish all {folder}/fen-deng.md')"
+                        f", or move it into source/ (--out-dir source)"], result.stderr
+    # what the warning says is so: a plain check does not see it, the named one does
+    assert "fen-deng" not in invoke(project, "check").stdout
+    assert f"{folder}/fen-deng.md" in invoke(project, "check", f"{folder}/fen-deng.md").stdout
+
+
+def test_a_new_source_in_source_or_elsewhere_says_nothing_more(project: Path) -> None:
+    for folder in ("source", "drafts"):
+        result = invoke(project, "new", f"deng-{folder}", "--out-dir", folder)
+        assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
+
+
+# -- the standard streams' layer -----------------------------------------------------------------------
+class Stream(io.TextIOWrapper):
+    """A standard stream as the process got it: an encoding, and a terminal or not."""
+
+    def __init__(self, encoding: str, terminal: bool) -> None:
+        super().__init__(io.BytesIO(), encoding=encoding)
+        self.terminal = terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
+
+    def written(self) -> bytes:
+        self.flush()
+        return self.buffer.getvalue()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("encoding", "terminal", "charset", "expected"), [
+    ("ascii", False, "ANSI_X3.4-1968", "source/灯笼街.md".encode()),  # PYTHONIOENCODING=ascii into a pipe
+    ("ascii", True, "ANSI_X3.4-1968", "source/灯笼街.md".encode()),  # LANG=C: says nothing of the terminal
+    ("latin-1", False, "ISO-8859-1", "source/灯笼街.md".encode()),  # a log written under a Latin-1 locale
+    ("latin-1", True, "ISO-8859-1", b"source/\\u706f\\u7b3c\\u8857.md"),  # a terminal that shows Latin-1 only
+    ("utf-8", False, "UTF-8", "source/灯笼街.md".encode()),
+], ids=["ascii-pipe", "ascii-terminal", "latin1-pipe", "latin1-terminal", "utf8"])
+def test_a_stream_that_cannot_hold_chinese_is_written_readably(monkeypatch, encoding: str, terminal: bool,
+                                                                 charset: str, expected: bytes) -> None:
+    out, err = Stream(encoding, terminal), Stream(encoding, terminal)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setattr(locale, "getencoding", lambda: charset)
+    monkeypatch.setattr(streams, "_open_descriptor", lambda fd: True)
+    streams.prepare_standard_streams()
+    for stream in (out, err):
+        stream.write("source/灯笼街.md")
+        assert stream.written() == expected
+
+
+def test_a_closed_standard_output_fails_its_first_line(monkeypatch) -> None:
+    """`>&-`: descriptor 1 is /dev/null for the build's children, and the command's first line
+    there fails as on a full disk, with its own advice (the console script: test_cli_misuse.py)."""
+    from pipeline.cli_common import Output, StreamError
+
+    closed = streams.ClosedOutput(io.BytesIO(), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", closed)
+    ui = Output()
+    with pytest.raises(StreamError) as failed:
+        ui.say("source/灯笼街.md: 0 error(s), 0 warning(s)")
+    assert str(failed.value) == ("cannot write to standard output (it is closed): the command prints its results "
+                                 "there: send them somewhere (> report.txt, or > /dev/null to drop them), or pass -q "
+                                 "to print only errors")
+    Output(quiet=True).say("nothing to print")  # -q: nothing written, nothing failed
+    with pytest.raises(OSError) as raw:
+        closed.write("x")
+    assert raw.value.errno == errno.EBADF
