@@ -178,3 +178,51 @@ def test_a_closed_standard_output_fails_its_first_line(monkeypatch) -> None:
     with pytest.raises(OSError) as raw:
         closed.write("x")
     assert raw.value.errno == errno.EBADF
+
+
+# -- publish watch: the source's folder deleted and made again -----------------------------------------
+def test_watch_follows_a_folder_deleted_and_made_again(tmp_path: Path, monkeypatch) -> None:
+    """A `git switch` away and back, or a sync client, deletes the source's folder and makes it
+    again: the watch said the source was gone, then never saw it back (its folder's watch died
+    with the folder), and waited for ever. Real file-system events; the build is a stand-in."""
+    import threading
+    import time
+
+    import pipeline.watch
+
+    folder, styles = tmp_path / "drafts", tmp_path / "styles"
+    folder.mkdir()
+    styles.mkdir()
+    source = folder / "灯笼街.md"
+    source.write_text("第一稿", encoding="utf-8")
+    built: list[str] = []
+    said: list[str] = []
+    monkeypatch.setattr(pipeline.watch, "rebuild",
+                        lambda path, editions, ctx, out: built.append(path.read_text(encoding="utf-8")) or True)
+    stop = threading.Event()
+    thread = threading.Thread(target=pipeline.watch.watch_and_build, args=(source, ["epub"], None, said.append),
+                              kwargs={"style_dirs": [styles], "stop": stop}, daemon=True)
+
+    def until(condition, seconds: float = 15.0) -> None:
+        deadline = time.monotonic() + seconds
+        while not condition() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert condition(), (built, said)
+
+    thread.start()
+    try:
+        until(lambda: built == ["第一稿"])
+        time.sleep(0.3)  # the watcher is set up
+        for backup in folder.iterdir():
+            backup.unlink()
+        folder.rmdir()
+        until(lambda: any("is gone" in line for line in said))
+        folder.mkdir()
+        time.sleep(0.2)
+        source.write_text("第二稿", encoding="utf-8")
+        until(lambda: built[-1:] == ["第二稿"])
+    finally:
+        stop.set()
+        thread.join(10)
+    gone = [line for line in said if "is gone" in line]
+    assert len(gone) == 1 and f"and its folder {folder}/ too" in gone[0], said  # once, not at every change above it
