@@ -125,6 +125,26 @@ def test_a_new_source_in_source_or_elsewhere_says_nothing_more(project: Path) ->
         assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
 
 
+# -- tab completion with another word -----------------------------------------------------------------
+@pytest.mark.parametrize(("args", "given"), [
+    (["--install-completion", "bash", "extra"], "extra"),
+    (["--show-completion", "zsh", "check"], "check"),
+    (["--install-completion=fish", "--force"], "--force"),
+], ids=["install-extra", "show-command", "install-option"])
+def test_completion_with_another_word(project: Path, monkeypatch, args: list[str], given: str) -> None:
+    """`publish --install-completion bash extra` installed bash's completion, the extra word
+    unread (as `--version extra` printed the versions): refused, nothing written in HOME."""
+    home = project / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    result = invoke(project, *args)
+    line = one_error(result)
+    option, shell = args[0].partition("=")[0], args[0].partition("=")[2] or args[1]
+    assert line == (f"error: {option} takes the name of a shell and nothing else (given: {given}): run 'publish "
+                    f"{option} {shell}' alone; see 'publish --help' (nothing was done)"), line
+    assert list(home.iterdir()) == []
+
+
 # -- the standard streams' layer -----------------------------------------------------------------------
 class Stream(io.TextIOWrapper):
     """A standard stream as the process got it: an encoding, and a terminal or not."""
