@@ -51,8 +51,8 @@ except ImportError:  # pragma: no cover - Typer on click itself
 
 from pipeline.build import describe_failure
 from pipeline.cli_values import (command_word, empty_value, invalid_value, long_name, option_as_value,
-                                 options_after_the_marker, repeated_options, short_option_with_equals, value_advice,
-                                 with_numbers_read, with_value_names)
+                                 options_after_the_marker, repeated_options, short_option_with_equals, stray_ends,
+                                 value_advice, with_numbers_read, with_value_names)
 from pipeline.errors import PublishError
 from pipeline.paths import UsageError, read_source_file, writable_dir
 from pipeline.streams import (STREAM_ADVICE, STREAM_ADVICE_ELSE, colour_allowed, forced_colour, live_allowed,
@@ -433,8 +433,8 @@ class PublishGroup(TyperGroup):
         name, command, rest = super().resolve_command(ctx, args)
         rest = with_numbers_read(command, list(rest))
         repeated = (option_as_value(command, rest) or repeated_options(command, rest)
-                    or empty_value(command, rest) or short_option_with_equals(command, rest)
-                    or options_after_the_marker(command, rest, name))
+                    or empty_value(command, rest) or stray_ends(command, rest)
+                    or short_option_with_equals(command, rest) or options_after_the_marker(command, rest, name))
         if repeated is not None:
             console().fail(repeated, EXIT_USAGE)
         return name, command, rest

@@ -198,6 +198,30 @@ def option_as_value(command: object, args: list[str]) -> str | None:
     return None
 
 
+# A path's stray characters at either end, by what to call them: pasted with a name copied from a
+# document or a terminal (`--out "$(cat dir.txt)"`), they made a folder `out\n` or `editions `
+# that `ls` shows as the one meant.
+STRAY_ENDS = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab", " ": "a space",
+              "\u3000": "a full-width space", "\xa0": "a no-break space"}
+
+
+def stray_ends(command: object, args: list[str]) -> str | None:
+    """What to say when a path option's value begins or ends with a `STRAY_ENDS` character and
+    no file or folder is named so (one that is keeps its name)."""
+    import shlex
+
+    for _index, param, value in _values(command, args):
+        name = long_name(param)
+        if name not in PATH_OPTIONS or not value.strip() or os.path.lexists(value):
+            continue
+        for char, where in ((value[-1], "ends"), (value[0], "begins")):
+            if char in STRAY_ENDS:
+                meant = value.strip("".join(STRAY_ENDS))
+                return (f"{name} {value!r} {where} with {STRAY_ENDS[char]} (pasted with the name?): write {name} "
+                        f"{shlex.quote(meant)} (nothing was done)")
+    return None
+
+
 def short_option_with_equals(command: object, args: list[str]) -> str | None:
     """What to say for a short option written with '=' (`-o=editions`, `-j=2`, `-s=x.md`), as the
     long ones are: the parser took '=editions' as the value, and built into a folder named

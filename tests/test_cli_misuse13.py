@@ -91,6 +91,33 @@ def test_a_value_attached_to_its_option_is_taken_as_written(project: Path) -> No
     assert line.startswith("error: invalid value for --level: '-1'"), line
 
 
+# -- a name pasted with a line break or a space ----------------------------------------------------------
+@pytest.mark.parametrize(("args", "said"), [
+    (["epub", "--out", "editions\n"], "--out 'editions\\n' ends with a line break (pasted with the name?): write "
+                                      "--out editions"),
+    (["pdf", "-o", "editions\r"], "--out 'editions\\r' ends with a carriage return"),
+    (["new", "fen-deng", "--out-dir", " drafts"], "--out-dir ' drafts' begins with a space (pasted with the name?): "
+                                                  "write --out-dir drafts"),
+    (["check", "--source", "source/灯笼街.md\u3000"], "--source 'source/灯笼街.md\\u3000' ends with a full-width space"),
+    (["new", "fen-deng\n"], "'fen-deng\\n' is not a valid slug: use lower-case letters, digits and hyphens (did you "
+                            "mean 'fen-deng'?)"),
+], ids=["out-newline", "out-return", "out-dir-space", "source-ideographic-space", "slug-newline"])
+def test_a_name_pasted_with_a_line_break(project: Path, args: list[str], said: str) -> None:
+    """`--out "$(cat dir.txt)"`, a name copied with its line end: the build went into a folder
+    `editions\\n` that `ls` shows as `editions`, and `publish new 'x\\n'` wrote `source/x\\n.md`
+    (the slug's pattern ends in `$`, which `re.match` lets a final newline past)."""
+    before = sorted(p.name for p in project.rglob("*"))
+    line = one_error(invoke(project, *args))
+    assert said in line, line
+    assert sorted(p.name for p in project.rglob("*")) == before
+
+
+def test_a_file_named_with_a_final_line_break_gets_a_slug_without_it(project: Path) -> None:
+    from pipeline.slugs import slug_from_name
+
+    assert slug_from_name("fen-deng\n") == "fen-deng"
+
+
 # -- a symbolic link to source/ ------------------------------------------------------------------------
 def test_out_through_a_link_to_the_sources_is_named_as_typed(project: Path) -> None:
     (project / "src2").symlink_to("source")
