@@ -54,7 +54,7 @@ from pipeline.cli_values import (command_word, empty_value, invalid_value, long_
                                  options_after_the_marker, repeated_options, short_option_with_equals, stray_ends,
                                  value_advice, with_numbers_read, with_value_names)
 from pipeline.errors import PublishError
-from pipeline.paths import UsageError, read_source_file, writable_dir
+from pipeline.paths import UsageError, name_too_long, read_source_file, writable_dir
 from pipeline.streams import (STREAM_ADVICE, STREAM_ADVICE_ELSE, colour_allowed, forced_colour, live_allowed,
                               on_terminal, silence, visible)
 
@@ -218,6 +218,9 @@ def reported_errors(ui: Output) -> Iterator[None]:
     except PublishError as exc:
         ui.fail(str(exc), EXIT_FAILED)
     except OSError as exc:
+        usage = name_too_long(exc)  # a name the file system cannot hold: nothing was built
+        if usage is not None:
+            ui.fail(str(usage), EXIT_USAGE)
         ui.fail(describe_failure(exc), EXIT_FAILED)
 
 

@@ -118,6 +118,25 @@ def test_a_file_named_with_a_final_line_break_gets_a_slug_without_it(project: Pa
     assert slug_from_name("fen-deng\n") == "fen-deng"
 
 
+# -- a name longer than the file system takes -------------------------------------------------------------
+LONG = "灯" * 86  # 258 bytes in UTF-8: over the 255 a name of most file systems
+
+
+@pytest.mark.parametrize(("args", "named", "shown", "size"), [
+    (["check", f"{LONG}.md"], f"{LONG}.md", f"{LONG[:12]}….md", 261),
+    (["epub", "--out", LONG], LONG, f"{LONG[:12]}…灯灯灯", 258),
+    (["pdf", f"source/{LONG}/x.md"], f"source/{LONG}/x.md", f"{LONG[:12]}…灯灯灯", 258),
+], ids=["source", "out", "folder-in-source"])
+def test_a_name_longer_than_the_file_system_takes(project: Path, args: list[str], named: str, shown: str,
+                                                  size: int) -> None:
+    """'File name too long (the previous outputs are intact; free disk space or fix the
+    permissions, then build again)', exit 1: the build's words for a name typed on the command line."""
+    line = one_error(invoke(project, *args))
+    assert line == (f"error: {named}: the name '{shown}' is {size} bytes long, and the file system takes at most "
+                    f"255 bytes a name (a Chinese character is 3): choose a shorter name"), line
+    assert not (project / "output").exists()
+
+
 # -- a symbolic link to source/ ------------------------------------------------------------------------
 def test_out_through_a_link_to_the_sources_is_named_as_typed(project: Path) -> None:
     (project / "src2").symlink_to("source")
