@@ -98,7 +98,8 @@ def test_a_value_attached_to_its_option_is_taken_as_written(project: Path) -> No
     (["pdf", "-o", "editions\r"], "--out 'editions\\r' ends with a carriage return"),
     (["new", "fen-deng", "--out-dir", " drafts"], "--out-dir ' drafts' begins with a space (pasted with the name?): "
                                                   "write --out-dir drafts"),
-    (["check", "--source", "source/灯笼街.md\u3000"], "--source 'source/灯笼街.md\\u3000' ends with a full-width space"),
+    (["check", "--source", "source/灯笼街.md\u3000"],
+     "--source 'source/灯笼街.md\\u3000' ends with a full-width space"),
     (["new", "fen-deng\n"], "'fen-deng\\n' is not a valid slug: use lower-case letters, digits and hyphens (did you "
                             "mean 'fen-deng'?)"),
 ], ids=["out-newline", "out-return", "out-dir-space", "source-ideographic-space", "slug-newline"])
