@@ -203,16 +203,19 @@ def option_as_value(command: object, args: list[str]) -> str | None:
 # that `ls` shows as the one meant.
 STRAY_ENDS = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab", " ": "a space",
               "\u3000": "a full-width space", "\xa0": "a no-break space"}
+# Options whose value is a name or an address a stray end changes (`--scheduler 'tcp://h:8786\n'` was
+# 'cannot reach the Dask scheduler at tcp://h:8786\n').
+PASTED_OPTIONS = PATH_OPTIONS | {"--scheduler"}
 
 
 def stray_ends(command: object, args: list[str]) -> str | None:
-    """What to say when a path option's value begins or ends with a `STRAY_ENDS` character and
-    no file or folder is named so (one that is keeps its name)."""
+    """What to say when a `PASTED_OPTIONS` value begins or ends with a `STRAY_ENDS` character
+    and no file or folder is named so (one that is keeps its name)."""
     import shlex
 
     for _index, param, value in _values(command, args):
         name = long_name(param)
-        if name not in PATH_OPTIONS or not value.strip() or os.path.lexists(value):
+        if name not in PASTED_OPTIONS or not value.strip() or os.path.lexists(value):
             continue
         for char, where in ((value[-1], "ends"), (value[0], "begins")):
             if char in STRAY_ENDS:

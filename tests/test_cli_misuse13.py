@@ -102,7 +102,8 @@ def test_a_value_attached_to_its_option_is_taken_as_written(project: Path) -> No
      "--source 'source/灯笼街.md\\u3000' ends with a full-width space"),
     (["new", "fen-deng\n"], "'fen-deng\\n' is not a valid slug: use lower-case letters, digits and hyphens (did you "
                             "mean 'fen-deng'?)"),
-], ids=["out-newline", "out-return", "out-dir-space", "source-ideographic-space", "slug-newline"])
+    (["epub", "--scheduler", "tcp://127.0.0.1:8786\n"], "--scheduler 'tcp://127.0.0.1:8786\\n' ends with a line break"),
+], ids=["out-newline", "out-return", "out-dir-space", "source-ideographic-space", "slug-newline", "scheduler"])
 def test_a_name_pasted_with_a_line_break(project: Path, args: list[str], said: str) -> None:
     """`--out "$(cat dir.txt)"`, a name copied with its line end: the build went into a folder
     `editions\\n` that `ls` shows as `editions`, and `publish new 'x\\n'` wrote `source/x\\n.md`
