@@ -193,6 +193,21 @@ def test_completion_with_another_word(project: Path, monkeypatch, args: list[str
     assert list(home.iterdir()) == []
 
 
+# -- a slug given as a path ------------------------------------------------------------------------------
+@pytest.mark.parametrize(("args", "meant"), [
+    (["new", "drafts/night-walk"], "publish new night-walk --out-dir drafts"),
+    (["new", "source/night-walk.md"], "publish new night-walk"),
+    (["new", "my drafts/夜"], "publish new ye --out-dir 'my drafts'"),
+], ids=["folder", "source-file", "chinese-in-a-spaced-folder"])
+def test_a_slug_given_as_a_path(project: Path, args: list[str], meant: str) -> None:
+    """`publish new drafts/night-walk` was offered 'did you mean night-walk?', and the editor who
+    took it found the file in source/, not in drafts/: the folder goes to --out-dir."""
+    line = one_error(invoke(project, *args))
+    assert line == (f"error: '{args[1]}' is a path, and a slug names the title alone; its folder goes to --out-dir: "
+                    f"{meant} (nothing was written)"), line
+    assert sorted(p.name for p in project.iterdir()) == ["source"]
+
+
 # -- the standard streams' layer -----------------------------------------------------------------------
 class Stream(io.TextIOWrapper):
     """A standard stream as the process got it: an encoding, and a terminal or not."""
