@@ -11,6 +11,12 @@ run in tests/test_cli_misuse.py).
   source/', naming a folder the editor never typed;
 - `publish new x --out-dir source/drafts` (and `import`) wrote a source a plain `publish all` never
   reads (it reads `source/*.md`), without a word;
+- a name pasted with its line end or a space (`--out "$(cat dir.txt)"`): a folder `editions\\n`; and
+  `publish new 'x\\n'` wrote `source/x\\n.md` (the slug's `$` let a final newline past `re.match`);
+- a name longer than the file system takes: the build's 'free disk space … then build again', exit 1;
+- a slug given as a path (`publish new drafts/x`): 'did you mean x?', which wrote into source/;
+- `--install-completion bash extra`: installed, the extra word unread;
+- `publish watch`: the source's folder deleted and made again was never watched again;
 - a standard output or error whose encoding cannot hold Chinese (`PYTHONIOENCODING=ascii`) printed
   every name as `\\u706f\\u4e0b`: UTF-8 now, escapes only on a terminal whose locale's charset
   cannot show Chinese; a closed standard output (`>&-`) dropped `publish check`'s results and
