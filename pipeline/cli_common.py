@@ -50,12 +50,13 @@ except ImportError:  # pragma: no cover - Typer on click itself
     from click.exceptions import UsageError as ParserError  # type: ignore[assignment]
 
 from pipeline.build import describe_failure
-from pipeline.cli_values import (command_word, empty_value, invalid_value, long_name, options_after_the_marker,
-                                 repeated_options, short_option_with_equals, value_advice, with_numbers_read,
-                                 with_value_names)
+from pipeline.cli_values import (command_word, empty_value, invalid_value, long_name, option_as_value,
+                                 options_after_the_marker, repeated_options, short_option_with_equals, stray_ends,
+                                 value_advice, with_numbers_read, with_value_names)
 from pipeline.errors import PublishError
-from pipeline.paths import UsageError, read_source_file, writable_dir
-from pipeline.streams import colour_allowed, forced_colour, live_allowed, on_terminal, silence, visible
+from pipeline.paths import UsageError, name_too_long, read_source_file, writable_dir
+from pipeline.streams import (STREAM_ADVICE, STREAM_ADVICE_ELSE, colour_allowed, forced_colour, live_allowed,
+                              on_terminal, silence, visible)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -89,8 +90,8 @@ class StreamError(PublishError):
 
 
 def stream_failure(exc: OSError, where: str = "standard output") -> str:
-    """What to say when a standard stream cannot be written."""
-    return f"cannot write to {where} ({exc.strerror or exc}): check where the output is sent (a full disk?)"
+    """What to say when a standard stream cannot be written (`> /dev/full`, `>&-`)."""
+    return f"cannot write to {where} ({exc.strerror or exc}): {STREAM_ADVICE.get(exc.errno, STREAM_ADVICE_ELSE)}"
 
 
 def printed_by_the_parser(exc: BaseException) -> bool:
@@ -217,6 +218,9 @@ def reported_errors(ui: Output) -> Iterator[None]:
     except PublishError as exc:
         ui.fail(str(exc), EXIT_FAILED)
     except OSError as exc:
+        usage = name_too_long(exc)  # a name the file system cannot hold: nothing was built
+        if usage is not None:
+            ui.fail(str(usage), EXIT_USAGE)
         ui.fail(describe_failure(exc), EXIT_FAILED)
 
 
@@ -431,7 +435,8 @@ class PublishGroup(TyperGroup):
                 console().fail(misplaced, EXIT_USAGE)
         name, command, rest = super().resolve_command(ctx, args)
         rest = with_numbers_read(command, list(rest))
-        repeated = (repeated_options(command, rest) or empty_value(command, rest)
+        repeated = (option_as_value(command, rest) or repeated_options(command, rest)
+                    or empty_value(command, rest) or stray_ends(command, rest)
                     or short_option_with_equals(command, rest) or options_after_the_marker(command, rest, name))
         if repeated is not None:
             console().fail(repeated, EXIT_USAGE)

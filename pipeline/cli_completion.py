@@ -38,14 +38,17 @@ def asked(argv: list[str]) -> tuple[str, str | None] | None:
     """(option, the shell named after it or None) when the command line asks for completion
     before any command (`publish --show-completion zsh`); None otherwise."""
     found: list[tuple[str, str | None]] = []
+    others: list[str] = []  # words that are neither these options, their shell, nor -q
     index = 0
     while index < len(argv):
         token = argv[index]
         index += 1
         if token == "--" or not token.startswith("-"):
-            break  # a command's own words from here
+            others.extend(argv[index - 1:])  # a command's own words from here
+            break
         name, equals, value = token.partition("=")
         if name not in OPTIONS:
+            others += [] if token in ("-q", "--quiet") else [token]
             continue
         shell = value if equals else None
         if not equals and index < len(argv) and not argv[index].startswith("-"):
@@ -55,6 +58,10 @@ def asked(argv: list[str]) -> tuple[str, str | None] | None:
     if len({name for name, _shell in found}) > 1:
         raise UsageError("--install-completion and --show-completion do different things: give one of them "
                          "(nothing was done)")
+    if found and others:  # `--install-completion bash extra`: installed, the extra word unread
+        option, shell = found[0]
+        raise UsageError(f"{option} takes the name of a shell and nothing else (given: {' '.join(others)}): run "
+                         f"'publish {option} {shell or 'SHELL'}' alone; see 'publish --help' (nothing was done)")
     return found[0] if found else None
 
 

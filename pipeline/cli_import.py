@@ -12,13 +12,15 @@ cannot be read (not text, a broken .docx, no text in it) or the file cannot be w
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from pipeline.cli_common import QuietOption, console, example, reported_errors
-from pipeline.paths import expand_home, readable_file, standard_stream, writable_dir
+from pipeline.paths import UsageError, expand_home, readable_file, standard_stream, writable_dir
 
 OutDirOption = Annotated[Path, typer.Option("--out-dir", help="Folder of the source files (created if missing).")]
 OverwriteOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing source file.")]
@@ -34,6 +36,47 @@ def _source_folder(out_dir: Path) -> Path:
     standard_stream(str(out_dir), "--out-dir", output=True)
     out_dir = Path(expand_home(str(out_dir)))  # `--out-dir=~/drafts`: the shell left the '~'
     return writable_dir(out_dir, "source folder", option="--out-dir", example="source")
+
+
+def slug_with_a_folder(slug: str, command: Callable[[str], list[str]]) -> None:
+    """A `UsageError` for a slug given as a path (`publish new drafts/night-walk`, `--slug
+    source/x.md`), with the command line meant: the folder goes to `--out-dir`. Before, 'did you
+    mean night-walk?', and the editor who took it found the file in source/, not in drafts/."""
+    import shlex
+
+    from pipeline.importers import check_slug, slug_for
+
+    if "/" not in slug and os.sep not in slug:
+        return
+    path = Path(slug)
+    folder = path.parent
+    stem = slug_for(path if path.suffix.lower() == ".md" else Path(f"{path.name}.md"))  # ('夜' → 'ye')
+    try:
+        check_slug(stem)
+    except UsageError:
+        return  # (the slug's own message says what a slug is)
+    where = [] if folder == Path("source") else ["--out-dir", str(folder)]
+    raise UsageError(f"'{slug}' is a path, and a slug names the title alone; its folder goes to --out-dir: "
+                     f"{shlex.join(['publish', *command(stem), *where])} (nothing was written)")
+
+
+def unread_by_a_plain_build(target: Path) -> str | None:
+    """What to say when the source file just written lies in a folder below the project's
+    `source/` (`--out-dir source/drafts`): a plain `publish all` reads `source/*.md` and not its
+    subfolders, so the title the editor just started was never built, and nothing said so."""
+    import shlex
+
+    from pipeline.driver.sources import SOURCE_DIR
+
+    try:
+        folder, sources = target.parent.resolve(), Path(SOURCE_DIR).resolve()
+    except (OSError, RuntimeError):
+        return None
+    if sources not in folder.parents:
+        return None
+    return (f"{target} is in a folder inside {SOURCE_DIR}/, and a plain 'publish all' reads only the files in "
+            f"{SOURCE_DIR}/ itself: build it by name ('publish all {shlex.quote(str(target))}'), or move it into "
+            f"{SOURCE_DIR}/ (--out-dir {SOURCE_DIR})")
 
 
 def import_command(
@@ -61,11 +104,15 @@ def import_command(
         readable_file(copy, "copy", MAX_BYTES, COPY_KINDS)
         check_kind(copy)
         if slug is not None:
+            slug_with_a_folder(slug, lambda stem: ["import", str(copy), "--slug", stem])
             check_slug(slug)
         result = import_file(copy, _source_folder(out_dir), slug=slug, force=force)
     for line in summary_lines(result):
         for part in line.split("\n"):  # (a merge or a doubt on a line of its own: `say` shows a newline as `\n`)
             ui.say(part)
+    unread = unread_by_a_plain_build(result.target)
+    if unread:
+        ui.warn(unread)
 
 
 def new_command(
@@ -84,6 +131,10 @@ def new_command(
 
     ui = console(quiet)
     with reported_errors(ui):
+        slug_with_a_folder(slug, lambda stem: ["new", stem])
         check_slug(slug)
         target = new_source(slug, _source_folder(out_dir), force=force)
     ui.say(f"wrote {target}: fill in every TODO, then run 'publish check {target}'")
+    unread = unread_by_a_plain_build(target)
+    if unread:
+        ui.warn(unread)

@@ -11,6 +11,9 @@ messages that were vague or missing before:
 - a number typed with a Chinese input method (`--jobs ４`, full-width digits): refused as 'not an
   integer', though it is one. A number's or a word's value (`WORD_OPTIONS`) is read as NFKC text,
   and so is the command word (`publish ｃｈｅｃｋ`, `publish CHECK`);
+- an option whose value is the next option (`--out --learner`, `-o --force`, `--out-dir --force`):
+  the parser took the option for the value, and built into a folder named '--learner', without
+  the learner edition asked for;
 - an option left without its value (`--out` last on the line): "option '--out' requires an
   argument". And `--help` showed each option's Python type (`<list[Path]>`), not what to give
   (`METAVARS`).
@@ -22,6 +25,7 @@ its line here.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -168,6 +172,56 @@ def repeated_options(command: object, args: list[str]) -> str | None:
             shown = ", ".join(repr(value) for value in values)
             return (f"{names[0]} given {len(uses)} times, with different values ({shown}): give it once (nothing "
                     f"was done)")
+    return None
+
+
+# Options whose value names a file or folder: one whose name starts with '-' is written `./-x`.
+PATH_OPTIONS = frozenset({"--out", "--out-dir", "--source"})
+_OPTION_LIKE = re.compile(r"^--?[^\W\d_]")  # `-q`, `--learner`, `--ot`; not `-1` (a number), not `-`
+
+
+def option_as_value(command: object, args: list[str]) -> str | None:
+    """What to say when an option's value, given as the next word, is an option (`--out
+    --learner`, `-o --force`, `--slug --force`): the parser took it as the value, so the build
+    went into a folder named '--learner' and the learner edition asked for was never built. A
+    value attached to its option (`--out=--x`, `-o-x`) is taken as written."""
+    options = _options(command)
+    for index, param, spelling, value in given_options(command, args):
+        if param.is_flag or args[index] != value or not _OPTION_LIKE.match(value):
+            continue
+        name = long_name(param)
+        what = "an option of this command" if value.partition("=")[0] in options else "written as an option"
+        advice = value_advice(command, name) or "give it its value"
+        named = f"; a file or folder whose name starts with '-' is written ./{value}" if name in PATH_OPTIONS else ""
+        return (f"{spelling} has no value: the word after it, '{value}', is {what}; {advice}{named} (nothing was "
+                f"done)")
+    return None
+
+
+# A path's stray characters at either end, by what to call them: pasted with a name copied from a
+# document or a terminal (`--out "$(cat dir.txt)"`), they made a folder `out\n` or `editions `
+# that `ls` shows as the one meant.
+STRAY_ENDS = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab", " ": "a space",
+              "\u3000": "a full-width space", "\xa0": "a no-break space"}
+# Options whose value is a name or an address a stray end changes (`--scheduler 'tcp://h:8786\n'` was
+# 'cannot reach the Dask scheduler at tcp://h:8786\n').
+PASTED_OPTIONS = PATH_OPTIONS | {"--scheduler"}
+
+
+def stray_ends(command: object, args: list[str]) -> str | None:
+    """What to say when a `PASTED_OPTIONS` value begins or ends with a `STRAY_ENDS` character
+    and no file or folder is named so (one that is keeps its name)."""
+    import shlex
+
+    for _index, param, value in _values(command, args):
+        name = long_name(param)
+        if name not in PASTED_OPTIONS or not value.strip() or os.path.lexists(value):
+            continue
+        for char, where in ((value[-1], "ends"), (value[0], "begins")):
+            if char in STRAY_ENDS:
+                meant = value.strip("".join(STRAY_ENDS))
+                return (f"{name} {value!r} {where} with {STRAY_ENDS[char]} (pasted with the name?): write {name} "
+                        f"{shlex.quote(meant)} (nothing was done)")
     return None
 
 

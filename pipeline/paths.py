@@ -220,3 +220,33 @@ def is_url(text: str) -> bool:
     """True for `scheme://…` (an fsspec location), false for a path on this machine."""
     scheme, sep, _rest = text.partition("://")
     return bool(sep) and scheme.isidentifier() and len(scheme) > 1
+
+
+def name_too_long(exc: OSError) -> UsageError | None:
+    """A name longer than the file system takes (`ENAMETOOLONG`: 255 bytes a name on most, and a
+    Chinese character is 3 of them) as the usage error it is, naming the part that is too long.
+    Before: 'File name too long (the previous outputs are intact; free disk space or fix the
+    permissions, then build again)', exit 1, for a name typed on the command line, a source, or
+    `PUBLISH_CACHE_DIR`, before anything was built."""
+    if exc.errno != errno.ENAMETOOLONG or exc.filename is None:
+        return None
+    path = os.fsdecode(exc.filename)
+    longest = max(Path(path).parts or (path,), key=lambda part: len(os.fsencode(part)))
+    size = len(os.fsencode(longest))
+    try:
+        limit = os.pathconf(_nearest_folder(Path(path)), "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    if size > limit:
+        shown = longest if len(longest) <= 16 else f"{longest[:12]}…{longest[-3:]}"
+        return UsageError(f"{path}: the name '{shown}' is {size} bytes long, and the file system takes at most "
+                          f"{limit} bytes a name (a Chinese character is 3): choose a shorter name")
+    return UsageError(f"{path}: the path is {len(os.fsencode(path))} bytes long, more than the file system takes: "
+                      f"choose a shorter one")
+
+
+def _nearest_folder(path: Path) -> Path:
+    folder = path.absolute()
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    return folder

@@ -15,7 +15,7 @@ from pipeline.frontmatter import ID_PATTERN, MAX_ID_LENGTH
 
 def slug_from_name(stem: str) -> str:
     """`stem` unchanged when it is a slug already; else pinyin for Chinese, lower case, hyphens."""
-    if re.match(ID_PATTERN, stem) and len(stem) <= MAX_ID_LENGTH:
+    if re.fullmatch(ID_PATTERN, stem) and len(stem) <= MAX_ID_LENGTH:  # (`$` alone let `x\n` through)
         return stem
     from pipeline.importers.romanize import syllables
 

@@ -7,15 +7,25 @@ Why each case matters (all found by a sweep of how editors and scripts run the c
 - a stream the caller closed (`publish check >&-`, a daemon without a terminal): Python starts
   with `sys.stdout = None` (a traceback on the first print), and the next file the build opens
   takes descriptor 1, so a child process writing its standard output (EPUBCheck's Java, an
-  encoder) would write into that file. The descriptor is filled with /dev/null instead;
+  encoder) would write into that file. The descriptor is filled with /dev/null instead. A
+  closed standard output is then a stream every write to fails (`ClosedOutput`): before, `publish
+  check >&-` dropped its results and exited 0, so a script took the missing report for a clean
+  one; now the first line printed ends the command, exit 1, 'cannot write to standard output (it
+  is closed …)'. A command that prints nothing there (`-q`) is unaffected. (A closed standard
+  error stays /dev/null: the exit code still says how the command ended.);
 - a stream whose encoding cannot hold Chinese (`PYTHONIOENCODING=ascii`, a Latin-1 locale, a
   pipe under `LC_ALL=C` without UTF-8 mode): every message naming a title crashed with
-  `UnicodeEncodeError`; such characters are written as `\\u591c` instead, as Python already does
-  for standard error.
+  `UnicodeEncodeError`, and later was written as `\\u706f\\u4e0b` escapes no editor can read.
+  Such a stream now writes UTF-8 (the bytes the file names have on disk: `publish` refuses any
+  other), but for a terminal whose locale names a charset without Chinese (`LANG=de_DE.ISO-8859-1`),
+  which would show UTF-8 as mojibake: there, and only there, `\\u706f` escapes (`HOLDS_TEXT`).
 """
 
 from __future__ import annotations
 
+import errno
+import io
+import locale
 import os
 import re
 import sys
@@ -32,27 +42,83 @@ def _open_descriptor(fd: int) -> bool:
     return True
 
 
+class ClosedOutput(io.TextIOWrapper):
+    """Standard output after the caller closed it (`>&-`): descriptor 1 is /dev/null (so that no
+    file the build opens takes its place), and every write fails, as a write to the closed
+    descriptor would have, so that a command's results are never dropped without a word."""
+
+    def write(self, text: str) -> int:  # type: ignore[override]
+        if not text:
+            return 0
+        raise OSError(errno.EBADF, CLOSED)
+
+    def isatty(self) -> bool:
+        return False
+
+
+CLOSED = "it is closed"
+# What to do when a standard stream cannot be written, by the error (the rest: a full disk?).
+STREAM_ADVICE = {
+    errno.EBADF: "the command prints its results there: send them somewhere (> report.txt, or > /dev/null "
+                 "to drop them), or pass -q to print only errors",
+}
+STREAM_ADVICE_ELSE = "check where the output is sent (a full disk?)"
+# Charsets a terminal's locale may name that cannot show Chinese, as Python spells them: the C
+# or POSIX locale's ASCII says nothing about the terminal (which nearly always shows UTF-8), and
+# is written UTF-8; a charset chosen by name (Latin-1, Windows-1252, KOI8-R …) is what the
+# terminal shows, so there messages get `\\u706f` escapes rather than mojibake.
+UNNAMED_CHARSETS = frozenset({"ascii", "ansi_x3.4-1968", "us-ascii", "646", "posix", "c"})
+
+
+def _holds_text(encoding: str | None) -> bool:
+    try:
+        SAMPLE.encode(encoding or "ascii")
+    except (LookupError, UnicodeEncodeError):
+        return False
+    return True
+
+
+def _terminal_charset_lacks_chinese(stream: object) -> bool:
+    """Whether `stream` is a terminal whose locale names a charset without Chinese."""
+    if not on_terminal(stream):
+        return False
+    try:
+        charset = locale.getencoding() if hasattr(locale, "getencoding") else locale.getpreferredencoding(False)
+    except (ValueError, locale.Error):
+        return False
+    return charset.lower() not in UNNAMED_CHARSETS and not _holds_text(charset)
+
+
 def prepare_standard_streams() -> None:
-    """Fill closed standard descriptors with /dev/null and let stdout and stderr write any
-    character (escaped where their encoding has no room for it)."""
+    """Fill closed standard descriptors with /dev/null (standard output then fails every write:
+    `ClosedOutput`) and let stdout and stderr write any character: UTF-8 where their encoding
+    has no room for Chinese, escapes only on a terminal that cannot show it."""
     for name, fd, mode in STREAMS:
-        if not _open_descriptor(fd):
+        closed = not _open_descriptor(fd)
+        if closed:
             null = os.open(os.devnull, os.O_RDWR)
             if null != fd:
                 os.dup2(null, fd)
                 os.close(null)
-        if getattr(sys, name) is None:
+        if name == "stdout" and (closed or sys.stdout is None):
+            sys.stdout = ClosedOutput(open(fd, "wb", closefd=False), encoding="utf-8")
+        elif getattr(sys, name) is None:
             setattr(sys, name, open(fd, mode, encoding="utf-8", errors="backslashreplace", closefd=False))
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         try:
-            SAMPLE.encode(stream.encoding or "ascii")
-        except (LookupError, UnicodeEncodeError):
-            reconfigure = getattr(stream, "reconfigure", None)
-            if reconfigure is not None:
-                reconfigure(errors="backslashreplace")
+            encoding = stream.encoding
         except AttributeError:  # a replaced stream (a test's capture) without an encoding
-            pass
+            continue
+        if _holds_text(encoding):
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        if _terminal_charset_lacks_chinese(stream):
+            reconfigure(errors="backslashreplace")
+        else:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def silence(stream: object) -> None:

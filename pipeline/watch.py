@@ -17,7 +17,7 @@ import dataclasses
 import hashlib
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from pipeline.build import build_editions, describe_failure
@@ -47,18 +47,58 @@ def rebuild(source: Path, editions: list[str], ctx: BuildContext, out: Callable[
 
 
 class _Relevant:
-    """watchfiles' filter: the source by name in its folder, and non-scratch style files."""
+    """watchfiles' filter: the source by name in its folder, non-scratch style files, and the
+    return of a watched folder that is gone (a change to it or to a folder above it)."""
 
-    def __init__(self, source: Path, style_dirs: Sequence[Path]) -> None:
+    def __init__(self, source: Path, style_dirs: Sequence[Path], missing: Sequence[Path] = ()) -> None:
         self.source = source.resolve()
         self.style_dirs = [d.resolve() for d in style_dirs]
+        self.missing = [d.resolve() for d in missing]
 
     def __call__(self, _change: object, path: str) -> bool:
         candidate = Path(path)
         if candidate.parent.resolve() == self.source.parent and candidate.name == self.source.name:
             return True
+        if any(candidate.resolve() in (folder, *folder.parents) for folder in self.missing):
+            return True
         return (not is_scratch(candidate.name)
                 and any(candidate.parent.resolve() == folder for folder in self.style_dirs))
+
+
+def _watch_points(folders: Sequence[Path]) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """The folders to watch now, and those of `folders` that are gone: each is watched where it
+    is, or, while it is gone, through the nearest folder above it that is there (so that its
+    return is seen). Before, a source's folder deleted and made again (a `git switch` away and
+    back, a sync client) was never watched again: the watch waited for a save it could not see."""
+    points: list[Path] = []
+    missing: list[Path] = []
+    for folder in folders:
+        present = folder.absolute()
+        while not present.is_dir() and present != present.parent:
+            present = present.parent
+        if present != folder.absolute():
+            missing.append(folder)
+        points.append(present)
+    return tuple(dict.fromkeys(points)), tuple(missing)
+
+
+def _changes(source: Path, style_dirs: Sequence[Path], stop: threading.Event | None) -> Iterator[object]:
+    """watchfiles' batches of changes to the source's folder and the style folders, watched
+    again wherever one of them goes or comes back; after such a move an empty batch, so that a
+    source already back in its folder is looked at at once."""
+    from watchfiles import watch
+
+    folders = [source.parent, *style_dirs]
+    while not (stop is not None and stop.is_set()):
+        points, missing = _watch_points(folders)
+        for batch in watch(*points, watch_filter=_Relevant(source, style_dirs, missing), debounce=DEBOUNCE_MS,
+                           step=STEP_MS, recursive=False, raise_interrupt=True, stop_event=stop):
+            yield batch
+            if _watch_points(folders) != (points, missing):
+                break  # a folder went or came back: watch again where things are now
+        else:
+            return  # stopped
+        yield set()
 
 
 def _styles_state(style_dirs: Sequence[Path]) -> str:
@@ -115,21 +155,21 @@ def watch_and_build(
     rebuild (keeping the build cache under its size: a watch runs all day)."""
     watched_styles = list(dict.fromkeys(style_dirs or [ctx.styles_dir]))
     if changes is None:
-        from watchfiles import watch
-
-        folders = [source.parent, *(d for d in watched_styles if d.is_dir())]
-        changes = watch(*dict.fromkeys(folders), watch_filter=_Relevant(source, watched_styles),
-                        debounce=DEBOUNCE_MS, step=STEP_MS, recursive=False, raise_interrupt=True,
-                        stop_event=stop)
+        changes = _changes(source, watched_styles, stop)
     out(f"watching {source} and {', '.join(f'{d}/' for d in watched_styles)} (Ctrl-C stops)")
     last = (_source_state(source), _styles_state(watched_styles))
     if rebuild(source, editions, ctx, out) and after_build is not None:
         after_build()
+    gone = False
     for _batch in changes:
         state = (_source_state(source), _styles_state(watched_styles))
         if state[0] is None:
-            out(f"{source} is gone (deleted or being replaced); waiting for it to be saved again")
+            if not gone:  # said once: the folder's other changes, or its return, say nothing new
+                folder = "" if source.parent.is_dir() else f", and its folder {source.parent}/ too"
+                out(f"{source} is gone{folder} (deleted or being replaced); waiting for it to be saved again")
+            gone = True
             continue
+        gone = False
         if state == last:
             continue  # touched, or saved without a change: nothing to do
         changed_styles, last = state[1] != last[1], state

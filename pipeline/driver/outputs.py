@@ -175,8 +175,19 @@ def check_out_apart(out: str, cache_root: Path | None = None) -> None:
             what, harm = KEPT_FOLDERS[kind]
             where = what if target == root else f"inside {what}"
             shown = Path(os.path.relpath(folder)) if folder.is_absolute() and Path.cwd() in folder.parents else folder
-            raise UsageError(f"--out {out} is {where} {shown}/: {harm}; pass --out a folder outside it, e.g. --out "
-                             f"output (nothing was built)")
+            raise UsageError(f"--out {out}{_leads_to(out, target)} is {where} {shown}/: {harm}; pass --out a folder "
+                             f"outside it, e.g. --out output (nothing was built)")
+
+
+def _leads_to(typed: str, target: Path) -> str:
+    """' (which leads to source/x)' when `typed` reaches `target` through a symbolic link: before,
+    `--out src2/x` (src2 a link to source/) was told it 'is inside the sources folder source/',
+    naming a folder the editor never typed."""
+    if Path(os.path.abspath(typed)) == target:
+        return ""
+    here = Path.cwd().resolve()
+    shown = target.relative_to(here) if here in target.parents else target
+    return f" (which leads to {shown})"
 
 
 def check_owners(out: str, titles: list[tuple[str, bytes, str]], editions: list[str], cache_root: str) -> None:

@@ -42,7 +42,7 @@ def _suggested_slug(given: str) -> str:
     reader would make of it; else the usual example."""
     stem = Path(given).stem if given.endswith(".md") or "/" in given else given
     suggested = slug_for(Path(f"{stem}.md")) if any(char.isalnum() for char in stem) else ""  # ('!!!': no word)
-    if suggested and _SLUG.match(suggested) and len(suggested) <= MAX_ID_LENGTH:
+    if suggested and _SLUG.fullmatch(suggested) and len(suggested) <= MAX_ID_LENGTH:
         return f"did you mean '{suggested}'?"
     return "e.g. sora-reactions"
 
@@ -55,7 +55,7 @@ def slug_for(path: Path) -> str:
 
 
 def check_slug(slug: str) -> str:
-    if not _SLUG.match(slug):
+    if not _SLUG.fullmatch(slug):  # (match: `$` also matches before a final newline, `new $'x\n'`)
         raise ImportUsageError(f"'{slug}' is not a valid slug: use lower-case letters, digits and hyphens "
                                f"({_suggested_slug(slug)})")
     if len(slug) > MAX_ID_LENGTH:
