@@ -161,6 +161,11 @@ class LearnerText:
         return [(token.text, token.pinyin) for token in self.tokens(value)]
 
     def paragraph(self, paragraph: Paragraph) -> str:
+        return self._block(*self.paragraph_runs(paragraph))
+
+    def paragraph_runs(self, paragraph: Paragraph) -> tuple[list[Run], str, int]:
+        """A paragraph as the runs a block is set from, its role and depth (the Typst body,
+        `typstbody`, sets the same runs)."""
         runs: list[Run] = []
         if paragraph.marker:
             runs.append((paragraph.marker, "", False, None, None))
@@ -173,8 +178,7 @@ class LearnerText:
                 runs += [(written, "", True, None, None), (f" {address}", "", False, href, None),
                          (self.link_note[1] if n + 1 < len(found) else "", "", False, None, None)]
             runs.append((self.link_note[2], "", False, None, None))
-        return self._block(runs, "subhead" if paragraph.heading else "quote" if paragraph.quote else "text",
-                           min(paragraph.depth, MAX_DEPTH))
+        return runs, "subhead" if paragraph.heading else "quote" if paragraph.quote else "text", min(paragraph.depth, MAX_DEPTH)
 
     def phrase(self, value: str, role: str) -> str:
         return self._block([(value, "", True, None, None)], role)
