@@ -182,7 +182,8 @@ class Assembly:
         markup = writer.markup(part)
         boxed = missing("".join(sorted(set(markup))))  # (each character once: the markup is long)
         files = ((LAST_RESORT, last_resort(boxed, self.cache)),) if boxed else ()
-        return Job(markup, (), files=files, engine="typst", bleed=writer.page.bleed,
+        page = writer.page
+        return Job(markup, (), files=files, engine="typst", page=(page.width, page.height, page.bleed),
                    cache_root=str(self.cache.root) if self.cache.root else None)
 
     def _front_job(self, folios: dict[str, int]) -> Job:

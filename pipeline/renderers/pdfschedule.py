@@ -44,7 +44,7 @@ class Job:
     tagged: bool = True
     cache_root: str | None = None  # the build cache, where subsets are kept (if it is there)
     engine: str = "weasyprint"  # "typst": `html` is a body part's Typst markup (`typstbody`)
-    bleed: float = 0.0  # (typst) pt of bleed around the trim, for the page boxes
+    page: tuple[float, ...] = ()  # (typst) the trim's width and height and the bleed, pt: the page boxes
 
     @property
     def size(self) -> int:
@@ -81,7 +81,7 @@ def lay_out(job: Job) -> Result:
     if job.engine == "typst":
         from pipeline.renderers.typstpdf import compile_markup
 
-        return compile_markup(job.html, job.files, job.bleed)
+        return compile_markup(job.html, job.files, job.page)
     from pipeline.fonts import subset
     from pipeline.renderers.cjkjustify import inter_character_justification
     from pipeline.renderers.pdf import PDF_VARIANT, collected_warnings

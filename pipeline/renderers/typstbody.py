@@ -323,12 +323,14 @@ def block_markup(lines: list[Line], style: Style, row: tuple[float, float, float
     other_path = style.other.path
     size = style.text.size_px / PX
     lines_markup = "#linebreak()\n".join(line_markup(line, style, row) for line in lines)
-    return (f"#block(inset: (left: {n(inset)}pt), width: 100%)[#set text(font: ({quoted(face)}, {quoted(LAST_RESORT)}), "
-            f"size: {n(size)}pt, {_edges(style.text.path)});"
+    # (the text's face and size set inside the paragraph or heading: a heading's own size rules
+    # would scale them)
+    return (f"#block(inset: (left: {n(inset)}pt), width: 100%)["
             f"#let o(x, y, s) = place(dx: x * 1pt, dy: y * 1pt, text(font: ({quoted(other)}, {quoted(LAST_RESORT)}), "
             f"{_edges(other_path)}, fill: rgb({quoted(INK['aside'])}), s));"
             f"#let e(x, y, s) = place(dx: x * 1pt, dy: y * 1pt, text(font: ({quoted(other)}, {quoted(LAST_RESORT)}), "
-            f"{_edges(other_path)}, s))\n#par[{lines_markup}]]\n")
+            f"{_edges(other_path)}, s))\n#par[#set text(font: ({quoted(face)}, {quoted(LAST_RESORT)}), size: {n(size)}pt, "
+            f"weight: \"regular\", {_edges(style.text.path)})\n{lines_markup}]]\n")
 
 
 def as_heading(markup: str, level: int) -> str:

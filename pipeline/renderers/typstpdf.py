@@ -50,13 +50,27 @@ def _font_folders(files: tuple[tuple[str, bytes], ...]) -> tuple[str, ...]:
         folder = Path(tempfile.gettempdir()) / f"publish-fonts-{user}" / f"typst-{digest}"
         path = folder / "last-resort.ttf"
         try:
-            same = path.read_bytes() == data
+            same = path.stat().st_size > 0
         except OSError:
             same = False
         if not same:
-            atomic_write(path, data)
+            atomic_write(path, _named(data))
         folders.append(str(folder))
     return tuple(folders)
+
+
+def _named(data: bytes) -> bytes:
+    """The last-resort font with a PostScript name, without which Typst does not load a font
+    at all (and drew the characters it stands for in another face, or not at all)."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(data))
+    family = str(font["name"].getDebugName(1) or LAST_RESORT_FAMILY)
+    font["name"].setName(family.replace(" ", "-"), 6, 3, 1, 0x409)
+    font["name"].setName(family, 4, 3, 1, 0x409)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 def compiler(files: tuple[tuple[str, bytes], ...] = ()) -> Any:
@@ -67,11 +81,14 @@ def compiler(files: tuple[tuple[str, bytes], ...] = ()) -> Any:
     folders = _font_folders(files)
     with _lock:
         if folders not in _compilers:
-            _compilers[folders] = typst.Compiler(font_paths=list(folders), ignore_system_fonts=True)
+            # (not Typst's own embedded faces either: a character the book's faces lack is a box)
+            fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=list(folders))
+            _compilers[folders] = typst.Compiler(font_paths=fonts)
         return _compilers[folders]
 
 
-def compile_markup(markup: str, files: tuple[tuple[str, bytes], ...] = (), bleed: float = 0.0) -> tuple[bytes, tuple[str, ...]]:
+def compile_markup(markup: str, files: tuple[tuple[str, bytes], ...] = (),
+                   page: tuple[float, ...] = ()) -> tuple[bytes, tuple[str, ...]]:
     """The part PDF of `markup` (named destinations, bookmarks, page boxes as described above)
     and Typst's warnings."""
     import typst
@@ -83,13 +100,13 @@ def compile_markup(markup: str, files: tuple[tuple[str, bytes], ...] = (), bleed
     # (every font list names the last-resort face, which a part is given only when it needs it)
     messages = tuple(dict.fromkeys(f"typst: {w.message}" for w in warnings
                                    if w.message.lower() != f"unknown font family: {LAST_RESORT_FAMILY.lower()}"))
-    return finish(data, bleed), messages
+    return finish(data, page), messages
 
 
-def finish(data: bytes, bleed: float = 0.0) -> bytes:
-    """Typst's PDF as a part: anchors as named destinations, the rest of the outline kept;
-    with `bleed` (pt), each page's TrimBox inside its MediaBox and the BleedBox as WeasyPrint
-    writes them."""
+def finish(data: bytes, page: tuple[float, ...] = ()) -> bytes:
+    """Typst's PDF as a part: anchors as named destinations, the rest of the outline kept; with
+    `page` (the trim's width and height and the bleed, pt), the page boxes as WeasyPrint writes
+    them: the trim at the origin (the bleed below and left of it), to the 1/10⁶ pt."""
     import pikepdf
     from pikepdf import Array, Dictionary, Name
 
@@ -102,7 +119,7 @@ def finish(data: bytes, bleed: float = 0.0) -> bytes:
             title = str(item.Title)
             if title.startswith(ANCHOR):
                 name = bytes.fromhex(title[len(ANCHOR):]).decode("utf-8")
-                anchors.setdefault(name, Array(list(item.Dest)))
+                anchors.setdefault(name, _moved(item.Dest, page))
             else:
                 kept.append(item)
             item = item.get("/Next")
@@ -112,7 +129,7 @@ def finish(data: bytes, bleed: float = 0.0) -> bytes:
             root = pdf.make_indirect(Dictionary(Type=Name.Outlines))
             made = []
             for old in kept:
-                new = pdf.make_indirect(Dictionary(Title=old.Title, Dest=Array(list(old.Dest)), Parent=root, Count=0))
+                new = pdf.make_indirect(Dictionary(Title=old.Title, Dest=_moved(old.Dest, page), Parent=root, Count=0))
                 if made:
                     new.Prev, made[-1].Next = made[-1], new
                 made.append(new)
@@ -125,11 +142,8 @@ def finish(data: bytes, bleed: float = 0.0) -> bytes:
                 names.append(anchors[name])
             pdf.Root.Names = Dictionary(Dests=pdf.make_indirect(Dictionary(Names=names)))
         _one_page_each(pdf)
-        if bleed:
-            for page in pdf.pages:
-                x0, y0, x1, y1 = (float(v) for v in page.mediabox)
-                page.obj.TrimBox = Array([x0 + bleed, y0 + bleed, x1 - bleed, y1 - bleed])
-                page.obj.BleedBox = Array([x0, y0, x1, y1])
+        if page:
+            _boxes(pdf, page)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         return out.getvalue()
@@ -198,3 +212,38 @@ def _one_page_each(pdf: Any) -> None:
         numbers.update({number: Array(value) for number, value in entries.items()})
         root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(
             [item for number in sorted(numbers) for item in (number, numbers[number])])))
+
+
+def _moved(dest: Any, page: tuple[float, ...]) -> Any:
+    """A destination `[page /XYZ left top zoom]` moved with the page's content (`_boxes`)."""
+    from pikepdf import Array, Name
+
+    items = list(dest)
+    bleed = page[2] if page else 0.0
+    if bleed and len(items) > 3 and items[1] == Name.XYZ:
+        items[2], items[3] = float(items[2]) - bleed, float(items[3]) - bleed
+    return Array(items)
+
+
+def _boxes(pdf: Any, page: tuple[float, ...]) -> None:
+    """MediaBox and BleedBox the trim and the bleed around it, TrimBox the trim at the origin,
+    as WeasyPrint writes them; Typst's page (trim + bleed from the origin) and its links moved
+    down and left by the bleed."""
+    from pikepdf import Array
+
+    width, height, bleed = page
+    media = Array([-bleed, -bleed, width + bleed, height + bleed]) if bleed else Array([0, 0, width, height])
+    for each in pdf.pages:
+        obj = each.obj
+        obj.MediaBox, obj.BleedBox, obj.TrimBox = media, media, Array([0, 0, width, height])
+        if not bleed:
+            continue
+        contents = obj.Contents
+        streams = list(contents) if isinstance(contents, Array) else [contents]
+        obj.Contents = Array([pdf.make_stream(f"q 1 0 0 1 {-bleed:.6f} {-bleed:.6f} cm\n".encode()), *streams,
+                              pdf.make_stream(b"\nQ\n")])
+        for annotation in obj.get("/Annots", Array()):
+            x0, y0, x1, y1 = (float(v) for v in annotation.Rect)
+            annotation.Rect = Array([x0 - bleed, y0 - bleed, x1 - bleed, y1 - bleed])
+            if "/Dest" in annotation:
+                annotation.Dest = _moved(annotation.Dest, page)
