@@ -284,7 +284,8 @@ def _edges(path: Path) -> str:
 def line_markup(line: Line, style: Style, row: tuple[float, float, float]) -> str:
     """One line: a box as high as WeasyPrint's two rows (its baseline at the face's descender, so
     that the line is no higher than the box), its characters drawn where the layout put them,
-    then their syllables, then its links (an empty box over each linked stretch)."""
+    then their syllables; a link's characters inside a box that is the link (so that the PDF's Link
+    element holds its text, as WeasyPrint's does)."""
     pad, pinyin_row, han_row = row
     py_size, size = style.pinyin.size_px / PX, style.text.size_px / PX
     pinyin_h, han_h = py_size * pinyin_row, size * han_row
@@ -293,22 +294,55 @@ def line_markup(line: Line, style: Style, row: tuple[float, float, float]) -> st
     up, down = extents(style.text.path)
     han_y = pad + pinyin_h + (han_h - size * (up + down)) / 2
     han, syllables = [], []
-    for glyph, x, scale in zip(line.glyphs, line.x, line.scales):
+    stretches = {index: (href, left, width) for index, (href, left, width) in _stretches(line)}
+    row = pad + pinyin_h  # the Han row's top
+    link_end, inside = -1, []
+    for index, (glyph, x, scale) in enumerate(zip(line.glyphs, line.x, line.scales)):
         call = CALLS.get(glyph.css, "c")
         # an opening mark drawn alone starts a line as far as Typst knows, which trims its blank
         # left half: drawn that much further right, it stands where the layout put it
         at = x + style.face(glyph.css).size_px / 2 if glyph.text in OPENING and glyph.css != "halt" else x
-        han.append(f"#{call}({n(at / PX)},{n(han_y)},{quoted(glyph.text)})")
+        if index in stretches:  # a link's text: its glyphs inside the link (the Link element holds them)
+            href, left, width = stretches[index]
+            link_end, origin = index + _count(line, index) - 1, left
+            inside = [f"#place(dx: {n(left / PX)}pt, dy: {n(row)}pt, link({quoted(href)}, box(width: "
+                      f"{n(width / PX)}pt, height: {n(han_h)}pt)["]
+        if index <= link_end:
+            inside.append(f"#{call}({n((at - origin) / PX)},{n(han_y - row)},{quoted(glyph.text)})")
+            if index == link_end:
+                han.append("".join(inside) + "]))")
+        else:
+            han.append(f"#{call}({n(at / PX)},{n(han_y)},{quoted(glyph.text)})")
         if glyph.syllable:
             drawn = glyph.syllable_width * scale
             left = (x + glyph.width / 2 - drawn / 2) / PX
             syllables.append(f"#q({n(left)},{n(py_y)},{n(py_size)},{scale:.3f},{quoted(glyph.syllable)})"
                              if scale < 0.995 else f"#p({n(left)},{n(py_y)},{n(py_size)},{quoted(glyph.syllable)})")
-    linked = [f"#place(dx: {n(left / PX)}pt, dy: {n(pad + pinyin_h)}pt, link({quoted(href)}, "
-              f"box(width: {n(width / PX)}pt, height: {n(han_h)}pt)))"
-              for href, left, width in links(line) if not href.startswith("#")]  # (no target inside a part)
     return (f"#box(width: 100%, height: {n(pad + pinyin_h + han_h)}pt, baseline: {n(size * down)}pt)"
-            f"[{''.join(han + syllables + linked)}]")
+            f"[{''.join(han + syllables)}]")
+
+
+def _stretches(line: Line) -> list[tuple[int, tuple[str, float, float]]]:
+    """(first glyph's index, (href, left px, width px)) of each linked stretch of the line
+    (`pinyinrows.links`), but a link inside the book (`#id`): a part laid out alone has no
+    target for it, so its text is set unlinked."""
+    found, index = [], 0
+    stretches = iter(links(line))
+    for href, left, width in stretches:
+        while line.x[index] < left - 1e-6 or line.glyphs[index].href != href:
+            index += 1
+        if not href.startswith("#"):
+            found.append((index, (href, left, width)))
+        index += _count(line, index)
+    return found
+
+
+def _count(line: Line, index: int) -> int:
+    """How many glyphs from `index` link to its address (one stretch)."""
+    href, end = line.glyphs[index].href, index
+    while end < len(line.glyphs) and line.glyphs[end].href == href:
+        end += 1
+    return end - index
 
 
 CALLS = {"halt": "k", "aside": "o", "em": "e"}  # a glyph's class → the preamble's function drawing it

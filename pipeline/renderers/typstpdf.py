@@ -142,6 +142,10 @@ def finish(data: bytes, page: tuple[float, ...] = ()) -> bytes:
                 names.append(anchors[name])
             pdf.Root.Names = Dictionary(Dests=pdf.make_indirect(Dictionary(Names=names)))
         _one_page_each(pdf)
+        for each in pdf.pages:  # PDF/UA: a link says where it goes, as WeasyPrint's do
+            for annotation in each.get("/Annots", Array()):
+                if "/A" in annotation and "/URI" in annotation.A:
+                    annotation.Contents = pikepdf.String(str(annotation.A.URI))
         if page:
             _boxes(pdf, page)
         out = io.BytesIO()

@@ -27,6 +27,7 @@ from pipeline.renderers.pdfbook import book_plan
 from tests.conftest import ROOT
 from tests.renderers import test_pdf_learner as learner_checks
 from tests.renderers import test_pdf_parts as parts_checks
+from tests.renderers.test_links import link_structure, link_texts
 from tests.renderers.pdftools import outline_titles, page_chars
 from tests.renderers.wordgeometry import body_pages
 
@@ -118,6 +119,11 @@ def test_links_and_characters_the_faces_lack(tmp_path, test_title) -> None:
         uris = [str(a.A.URI) for page in pdf.pages for a in page.get("/Annots", []) if "/A" in a]
     assert any("Last" in name for name in fonts), fonts
     assert len(uris) >= 2 and set(uris) == {"https://example.org/library"}, uris
+    part_pdf = tmp_path / "part.pdf"  # PDF/UA: each annotation says where it goes and is a Link
+    part_pdf.write_bytes(data)        # element holding the link's text (and the printed address)
+    assert {(uri, contents, tag) for uri, contents, tag in link_structure(part_pdf)} == {
+        ("https://example.org/library", "https://example.org/library", "/Link")}
+    assert link_texts(part_pdf) == {"https://example.org/library": "图书馆https://example.org/library"}
 
 
 def test_an_edit_compiles_its_chapter_only_and_gives_the_cold_bytes(typst_book, tmp_path, monkeypatch) -> None:
