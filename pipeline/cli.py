@@ -212,7 +212,7 @@ def pdf(
     level: LevelOption = 4,
     tone_sandhi: SandhiOption = False,
     layout: Annotated[Layout, typer.Option(case_sensitive=False, help=(
-        "Learner edition: what lays out the body chapters (typst: about twice as fast; see README)."))] = Layout(
+        "Learner edition: what lays out the body chapters (typst: faster; see README)."))] = Layout(
         DEFAULT_LAYOUT),
     force: ForceOption = False,
     jobs: JobsOption = None,
