@@ -162,9 +162,7 @@ class Assembly:
 
     def _body_job(self, part: BookPart, pages: dict[str, int] | None = None) -> Job:
         if self.edition.body_writer is not None and pages is None:
-            from pipeline.renderers import typstbody
-
-            if typstbody.sets(part):
+            if self.edition.body_writer.sets(part):
                 return self._typst_job(part)
         with self.edition.collecting() as used:
             body = part_html(part, self.doc, self.edition.setter, pages)

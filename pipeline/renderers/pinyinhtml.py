@@ -151,6 +151,7 @@ class LearnerText:
         self.overhang = kind.sizes["overhang"]
         self.exact_tabs = exact_tabs  # rows set with their own tab stops (`pinyinrows.TabStops`)
         self.used = Used()  # what the text set so far needs besides its HTML
+        self.vocabulary: tuple[str, list[tuple[str, str, str, str]]] | None = None  # (`vocabulary_chapter`)
 
     def tokens(self, value: str) -> tuple:
         if value not in self._memo:
@@ -245,13 +246,16 @@ class LearnerText:
         groups = [[token for span in paragraph.spans if span.lang is None or read_in_pinyin(span.lang)
                    for token in self.tokens(span.text)] for paragraph in doc.paragraphs()]
         entries = []
+        rows = []  # (word, pinyin, level shown, gloss): what the Typst layout sets (`typstbody`)
         for entry in cached_vocabulary_of(self.cache, groups, level):
             shown = "—" if entry.hsk_level is None else ("7–9" if entry.hsk_level >= 7 else str(entry.hsk_level))
+            rows.append((entry.word, entry.pinyin, shown, entry.gloss))
             # Few elements on purpose: each span costs WeasyPrint about half a millisecond a page.
             entries.append(
                 f'<p class="vocab-entry"><span class="vocab-word">{text(entry.word)}</span> '
                 f'<span class="vocab-pinyin">{text(entry.pinyin)}</span> HSK {shown} · {text(entry.gloss)}</p>')
         w = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
+        self.vocabulary = (w["intro"].format(level=level), rows)
         body = f'<p class="vocab-intro">{text(w["intro"].format(level=level))}</p>' + "\n".join(entries)
         return Chapter(VOCABULARY_ID, w["vocabulary"], body, "vocabulary")
 

@@ -375,8 +375,8 @@ def as_heading(markup: str, level: int) -> str:
 # -- a part ------------------------------------------------------------------------------------
 
 def sets(part: BookPart) -> bool:
-    """Whether Typst sets this part: a chapter of the source's body (not a generated chapter,
-    the name index or the references)."""
+    """Whether this is a chapter of the source's body (not a generated chapter, the name index or
+    the references)."""
     return part.chapter is None and not part.index and bool(part.sections) and all(
         section.kind in ("article", "question", "closing", "note") for section in part.sections)
 
@@ -395,12 +395,28 @@ class PartWriter:
     def __init__(self, doc: Document, text: TypstText, sheets: tuple[str, ...]) -> None:
         self.doc = doc
         self.text = text
+        self.sheets = sheets
         self.page = geometry(sheets)
         self.space = spaces(sheets, self.page.root)
         self.language = doc.meta.language
         self.first_note = next((s.id for s in doc.sections if s.kind == "note"), None)
 
+    def sets(self, part: BookPart) -> bool:
+        """Whether Typst sets this part: a body chapter, or the vocabulary (`typstchapters`)."""
+        from pipeline.renderers.pinyinhtml import VOCABULARY_ID
+
+        return sets(part) or (part.chapter is not None and part.chapter.id == VOCABULARY_ID
+                              and self.text.learner.vocabulary is not None)
+
+    def opener_top(self) -> float:
+        """The space above a chapter's opener (`.opener { padding-top: 14% }`, of the measure)."""
+        return OPENER_TOP[2] * self.page.measure
+
     def markup(self, part: BookPart) -> str:
+        if part.chapter is not None:
+            from pipeline.renderers.typstchapters import vocabulary_markup
+
+            return vocabulary_markup(self, part, *self.text.learner.vocabulary)
         marks = {target: (bookmark(title if kind == "note" else spaced(title)), kind) for target, title, kind in part.toc}
         out = [self.page.preamble(self.doc)]
         questions = part.questions_before

@@ -1,6 +1,6 @@
 """The learner PDF with its body chapters laid out by Typst (`--layout typst`, `typstbody`,
 `typstpdf`): the test title built once (with crop marks and bleed, the harder page), judged by
-the learner PDF's and the joined book's own checks (every paragraph once in order, syllables
+the learner PDF's and the joined book's own checks (the vocabulary chapter is Typst's too) (every paragraph once in order, syllables
 over their characters, word shapes, contents and index folios where the text is, running heads,
 one structure tree, subset fonts), and by what only the Typst path can get wrong: page boxes as
 WeasyPrint's, bookmarks, named destinations on the page of their answer, link annotations, a
@@ -28,7 +28,7 @@ from tests.conftest import ROOT
 from tests.renderers import test_pdf_learner as learner_checks
 from tests.renderers import test_pdf_parts as parts_checks
 from tests.renderers.test_links import link_structure, link_texts
-from tests.renderers.pdftools import outline_titles, page_chars
+from tests.renderers.pdftools import outline_titles, page_chars, pages
 from tests.renderers.wordgeometry import body_pages
 
 STYLES = ROOT / "pipeline" / "styles"
@@ -79,6 +79,9 @@ def test_pages_bookmarks_destinations_and_links(typst_book) -> None:
         index = {page.objgen: n for n, page in enumerate(pdf.pages)}
         names = pdf.Root.Names.Dests.Names
         dests = {str(names[i]): index[names[i + 1][0].objgen] for i in range(0, len(names), 2)}
+    vocabulary = "".join(line.text for page in pages(path) if any(line.text.strip() == "生词表" for line in page.lines)
+                         for line in page.lines)
+    assert vocabulary.count("HSK") >= 10  # (the vocabulary chapter: Typst's too)
     body = [title.replace(" ", "") for _id, title, kind in plan.toc if kind in ("article", "question", "closing", "note")]
     assert [title.replace(" ", "") for title in outline_titles(path)[:len(body)]] == body
     chars = page_chars(path, sorted(set(dests.values())))
