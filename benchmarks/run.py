@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[list[str], float | None, float | None, float | None]] 
     "pdf": (["pdf"], 3.0, 0.5, None),
     "epub --learner": (["epub", "--learner"], None, None, None),
     "pdf --learner": (["pdf", "--learner"], 4.0, None, 2.0),
+    "pdf --learner --layout typst": (["pdf", "--learner", "--layout", "typst"], 4.0, None, 2.0),
     "script": (["script", "--engine", "espeak"], None, None, None),
     "audio": (["audio", "--engine", "espeak"], 60.0, None, 5.0),
     "all": (["all", "--engine", "espeak"], None, 2.0, None),

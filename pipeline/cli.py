@@ -52,6 +52,7 @@ from pipeline.cli_common import (
     stream_failure,
     visible,
 )
+from pipeline.driver.settings import DEFAULT_LAYOUT
 from pipeline.driver.sources import check_collisions
 from pipeline.paths import UsageError
 from pipeline.cli_import import IMPORT_EXAMPLES, NEW_EXAMPLES, import_command, new_command
@@ -94,6 +95,13 @@ class Engine(str, enum.Enum):
     auto = "auto"
     espeak = "espeak"
     edge = "edge"
+
+
+class Layout(str, enum.Enum):
+    """What lays out the learner PDF's body chapters (`BuildSettings.layout`)."""
+
+    weasyprint = "weasyprint"
+    typst = "typst"
 
 
 def _versions() -> str:
@@ -206,6 +214,9 @@ def pdf(
     learner: LearnerOption = False,
     level: LevelOption = 4,
     tone_sandhi: SandhiOption = False,
+    layout: Annotated[Layout, typer.Option(case_sensitive=False, help=(
+        "Learner edition: what lays out the body chapters (typst: faster; see README)."))] = Layout(
+        DEFAULT_LAYOUT),
     force: ForceOption = False,
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
@@ -214,7 +225,8 @@ def pdf(
     """The typeset print PDF: output/<slug>.pdf (or <slug>-learner.pdf)."""
     learner_options_need_learner(ctx, learner)
     run_build(["pdf-learner" if learner else "pdf"], sources, source, out_dir, force, jobs, scheduler, quiet,
-              paper=paper, marks=marks, level=level, tone_sandhi=tone_sandhi)
+              paper=paper, marks=marks, level=level, tone_sandhi=tone_sandhi,
+              **({"layout": layout.value} if learner else {}))
 
 
 @app.command(epilog=example("publish audio", "publish audio --engine espeak", "publish audio --cast"))

@@ -186,7 +186,8 @@ def paper_option(value: str) -> str:
     return found
 
 
-LEARNER_ONLY = {"tone_colors": "--tone-colors", "level": "--level", "tone_sandhi": "--tone-sandhi"}
+LEARNER_ONLY = {"tone_colors": "--tone-colors", "level": "--level", "tone_sandhi": "--tone-sandhi",
+                "layout": "--layout"}
 # What `publish audio --cast` (print the cast sheet, build nothing) has no use for. (`--engine` is
 # harmless there: the sheet shows both engines' voices.)
 NOT_WITH_CAST = {"out_dir": "--out", "force": "--force", "jobs": "--jobs", "scheduler": "--scheduler"}

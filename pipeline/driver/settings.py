@@ -14,6 +14,10 @@ from pipeline import renderers
 from pipeline.config import DEFAULT_CACHE_SIZE
 
 EngineOption = Literal["auto", "espeak", "edge"]
+# What lays out the learner PDF's body chapters (`pipeline.renderers.typstbody`); the rest of the
+# book is WeasyPrint's either way.
+LayoutOption = Literal["weasyprint", "typst"]
+DEFAULT_LAYOUT: LayoutOption = "weasyprint"
 AUDIO_EDITIONS = ("audio", "script")
 # Editions whose renderers spread one title's work over the driver's processes (`ctx.executor`):
 # speech segments, and the PDFs' chapters.
@@ -33,6 +37,7 @@ class BuildSettings(BaseModel):
     level: int = Field(4, ge=0, le=MAX_LEVEL)
     tone_colors: bool = False
     tone_sandhi: bool = False
+    layout: LayoutOption = DEFAULT_LAYOUT
     force: bool = False
     # Resolved on the client: workers get the values, not the client's environment.
     source_date_epoch: str | None = None
@@ -57,7 +62,7 @@ class BuildSettings(BaseModel):
         """The renderers' options, by the names `pipeline.renderers.OPTIONS` uses."""
         return {"engine": self.engine, "engine_resolved": self.engine_resolved, "paper": self.paper,
                 "marks": self.marks, "level": self.level, "tone_colors": self.tone_colors,
-                "tone_sandhi": self.tone_sandhi}
+                "tone_sandhi": self.tone_sandhi, "layout": self.layout}
 
     def needs_engine(self) -> bool:
         return any(e in AUDIO_EDITIONS for e in self.editions)

@@ -25,7 +25,7 @@ OPTIONS: dict[str, tuple[str, ...]] = {
     "epub": (),
     "epub-learner": ("tone_colors", "level", "tone_sandhi"),
     "pdf": ("paper", "marks"),
-    "pdf-learner": ("paper", "marks", "level", "tone_sandhi"),
+    "pdf-learner": ("paper", "marks", "level", "tone_sandhi", "layout"),
     "script": ("engine",),
     "audio": ("engine",),
 }

@@ -197,6 +197,7 @@ class LearnerPdfRenderer(PdfRenderer):
 
     def assembly(self, doc: Document, ctx: BuildContext):  # type: ignore[no-untyped-def]
         """The book's text set and its parts planned (`pdfparts.Assembly`), ready to lay out."""
+        from pipeline.driver.settings import DEFAULT_LAYOUT
         from pipeline.furniture import word
         from pipeline.renderers import pdfparts
         from pipeline.renderers.pdfbook import book_plan
@@ -207,10 +208,20 @@ class LearnerPdfRenderer(PdfRenderer):
         # "condense" is not a command-line option: benchmarks/word_shapes.py sets it to compare word shapes.
         learner = learner_text(doc, ctx.styles_dir, paper, bool(ctx.option("tone_sandhi", False)), ctx.cache,
                                condense=ctx.option("condense"), exact_tabs=exact_tabs())
-        warming = self.warming(doc, ctx, learner.settings(), styles)
+        settings, writer = learner.settings(), None
+        if ctx.option("layout", DEFAULT_LAYOUT) == "typst":  # the body chapters laid out by Typst (`typstbody`)
+            from importlib.metadata import version
+
+            from pipeline.renderers.typstbody import PartWriter, TypstText
+
+            settings = {**settings, "layout": "typst", "typst": version("typst")}
+            writer = PartWriter(doc, TypstText(learner, styles.book), styles.book)
+        # (Typst sets the body here, in a few tenths of a second: no second process to warm)
+        warming = self.warming(doc, ctx, settings, styles) if writer is None else None
         vocabulary = learner.vocabulary_chapter(doc, level=int(ctx.option("level", 4)))
         plan = book_plan(doc, [vocabulary])
         edition = pdfparts.Edition(
             setter=learner.setter(), collecting=learner.collecting, face_files=learner.face_files,
-            body_class="learner", edition=word(EDITION, doc.meta.language), colophon=vocabulary_credits(), settings=learner.settings())
+            body_class="learner", edition=word(EDITION, doc.meta.language), colophon=vocabulary_credits(), settings=settings,
+            body_writer=writer)
         return pdfparts.Assembly(doc, plan, edition, styles, ctx.cache, ctx.executor, ctx.log, warming)

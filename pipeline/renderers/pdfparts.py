@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -108,6 +108,7 @@ class Edition:
     edition: str
     colophon: str
     settings: Any  # what else changes the edition's text (JSON-able): sandhi, word shapes, level
+    body_writer: Any = None  # `typstbody.PartWriter` when Typst lays out the body chapters (--layout typst)
 
 
 class Assembly:
@@ -160,12 +161,28 @@ class Assembly:
         return Template(self.styles.part_template).substitute(values, body_attrs=counter, main_html=body)
 
     def _body_job(self, part: BookPart, pages: dict[str, int] | None = None) -> Job:
+        if self.edition.body_writer is not None and pages is None:
+            if self.edition.body_writer.sets(part):
+                return self._typst_job(part)
         with self.edition.collecting() as used:
             body = part_html(part, self.doc, self.edition.setter, pages)
         if pages is not None:
             body += _stubs(t for t in pages if t not in part.anchors(self.doc))
         sheets = (*self.styles.book, self.styles.parts, self.styles.body)
         return self._job(lambda css: self._part_document(body, css, part.questions_before), used, sheets)
+
+    def _typst_job(self, part: BookPart) -> Job:
+        """A body chapter as Typst markup (`typstbody`), with the last-resort font for the
+        characters the packaged faces lack (Typst takes no font of the system)."""
+        from pipeline.fonts import missing
+
+        writer = self.edition.body_writer
+        markup = writer.markup(part)
+        boxed = missing("".join(sorted(set(markup))))  # (each character once: the markup is long)
+        files = ((LAST_RESORT, last_resort(boxed, self.cache)),) if boxed else ()
+        page = writer.page
+        return Job(markup, (), files=files, engine="typst", page=(page.width, page.height, page.bleed),
+                   cache_root=str(self.cache.root) if self.cache.root else None)
 
     def _front_job(self, folios: dict[str, int]) -> Job:
         stubs = _stubs(folios) + '\n<div class="front-end"></div>'
@@ -212,7 +229,7 @@ class Assembly:
             for message in warnings:
                 if message not in self.warned:
                     self.warned.add(message)
-                    self.log(f"pdf: weasyprint: {message}")
+                    self.log(f"pdf: {message}" if message.startswith("typst: ") else f"pdf: weasyprint: {message}")
             self.cache.put(NAMESPACE, self.keys[name], data)
             done[name] = self._summarised(self.keys[name], data)
         return done
@@ -221,7 +238,9 @@ class Assembly:
              theirs: Sequence[tuple[str, Callable[[], Job | None]]] = ()) -> dict[str, Laid]:
         """Lay out jobs made on demand (None: found in the cache meanwhile): `theirs` in one
         task on the executor, handed over before `ours` are made and laid out here — one more
-        process, started while this one works, not one per job."""
+        process, started while this one works, not one per job. Typst's jobs are compiled on a
+        thread of this process (Typst lets go of the GIL), one at a time, while the next job's
+        text is set here."""
         results: dict[str, Result] = {}
         future: Future | None = None
         handed = [(name, job) for name, make in theirs if (job := make()) is not None]
@@ -229,10 +248,20 @@ class Assembly:
             future = self.executor.submit(lay_out_all, [job for _name, job in handed])
         else:
             ours = [*((name, lambda job=job: job) for name, job in handed), *ours]
-        for name, make in ours:
-            job = make()
-            if job is not None:
-                results[name] = lay_out(job)
+        compiling: dict[str, Future] = {}
+        thread: ThreadPoolExecutor | None = None
+        try:
+            for name, make in ours:
+                job = make()
+                if job is not None and job.engine == "typst":
+                    thread = thread or ThreadPoolExecutor(1, thread_name_prefix="typst")
+                    compiling[name] = thread.submit(lay_out, job)
+                elif job is not None:
+                    results[name] = lay_out(job)
+            results.update((name, done.result()) for name, done in compiling.items())
+        finally:
+            if thread is not None:
+                thread.shutdown(cancel_futures=True)
         if future is not None:
             results.update(zip((name for name, _job in handed), future.result()))
         return self._collect(results)

@@ -43,6 +43,8 @@ class Job:
     tab_stops: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)  # `pinyinrows.TabStops`
     tagged: bool = True
     cache_root: str | None = None  # the build cache, where subsets are kept (if it is there)
+    engine: str = "weasyprint"  # "typst": `html` is a body part's Typst markup (`typstbody`)
+    page: tuple[float, ...] = ()  # (typst) the trim's width and height and the bleed, pt: the page boxes
 
     @property
     def size(self) -> int:
@@ -75,7 +77,11 @@ def lay_out_all(jobs: Sequence[Job]) -> list[Result]:
 
 
 def lay_out(job: Job) -> Result:
-    """The PDF of one job and WeasyPrint's warnings. Runs in a worker process as well as here."""
+    """The PDF of one job and WeasyPrint's (or Typst's) warnings. Runs in a worker process as well as here."""
+    if job.engine == "typst":
+        from pipeline.renderers.typstpdf import compile_markup
+
+        return compile_markup(job.html, job.files, job.page)
     from pipeline.fonts import subset
     from pipeline.renderers.cjkjustify import inter_character_justification
     from pipeline.renderers.pdf import PDF_VARIANT, collected_warnings

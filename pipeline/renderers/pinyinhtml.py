@@ -151,6 +151,7 @@ class LearnerText:
         self.overhang = kind.sizes["overhang"]
         self.exact_tabs = exact_tabs  # rows set with their own tab stops (`pinyinrows.TabStops`)
         self.used = Used()  # what the text set so far needs besides its HTML
+        self.vocabulary: tuple[str, list[tuple[str, str, str, str]]] | None = None  # (`vocabulary_chapter`)
 
     def tokens(self, value: str) -> tuple:
         if value not in self._memo:
@@ -161,6 +162,11 @@ class LearnerText:
         return [(token.text, token.pinyin) for token in self.tokens(value)]
 
     def paragraph(self, paragraph: Paragraph) -> str:
+        return self._block(*self.paragraph_runs(paragraph))
+
+    def paragraph_runs(self, paragraph: Paragraph) -> tuple[list[Run], str, int]:
+        """A paragraph as the runs a block is set from, its role and depth (the Typst body,
+        `typstbody`, sets the same runs)."""
         runs: list[Run] = []
         if paragraph.marker:
             runs.append((paragraph.marker, "", False, None, None))
@@ -173,8 +179,7 @@ class LearnerText:
                 runs += [(written, "", True, None, None), (f" {address}", "", False, href, None),
                          (self.link_note[1] if n + 1 < len(found) else "", "", False, None, None)]
             runs.append((self.link_note[2], "", False, None, None))
-        return self._block(runs, "subhead" if paragraph.heading else "quote" if paragraph.quote else "text",
-                           min(paragraph.depth, MAX_DEPTH))
+        return runs, "subhead" if paragraph.heading else "quote" if paragraph.quote else "text", min(paragraph.depth, MAX_DEPTH)
 
     def phrase(self, value: str, role: str) -> str:
         return self._block([(value, "", True, None, None)], role)
@@ -241,13 +246,16 @@ class LearnerText:
         groups = [[token for span in paragraph.spans if span.lang is None or read_in_pinyin(span.lang)
                    for token in self.tokens(span.text)] for paragraph in doc.paragraphs()]
         entries = []
+        rows = []  # (word, pinyin, level shown, gloss): what the Typst layout sets (`typstbody`)
         for entry in cached_vocabulary_of(self.cache, groups, level):
             shown = "—" if entry.hsk_level is None else ("7–9" if entry.hsk_level >= 7 else str(entry.hsk_level))
+            rows.append((entry.word, entry.pinyin, shown, entry.gloss))
             # Few elements on purpose: each span costs WeasyPrint about half a millisecond a page.
             entries.append(
                 f'<p class="vocab-entry"><span class="vocab-word">{text(entry.word)}</span> '
                 f'<span class="vocab-pinyin">{text(entry.pinyin)}</span> HSK {shown} · {text(entry.gloss)}</p>')
         w = words(WORDS, doc.meta.language)  # (in the title's script: pipeline/furniture.py)
+        self.vocabulary = (w["intro"].format(level=level), rows)
         body = f'<p class="vocab-intro">{text(w["intro"].format(level=level))}</p>' + "\n".join(entries)
         return Chapter(VOCABULARY_ID, w["vocabulary"], body, "vocabulary")
 

@@ -1,0 +1,64 @@
+"""The learner PDF's vocabulary chapter as Typst markup (`--layout typst`), beside the body
+chapters of `typstbody`.
+
+Why: once Typst set the body, the vocabulary chapter was the largest WeasyPrint document left
+(1.9 s of CPU of a cold build of the first title: three hundred entries, each a few runs of
+text). It is plain text, no pinyin layout: the entry's word and reading in the Hei face, its
+level and gloss, turnover lines indented (`.vocab-entry` in pdf-learner.css), after the chapter's
+opener and the intro line, in the sizes of the stylesheets (`VOCABULARY`, read where declared).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.renderers.cjktype import spaced
+from pipeline.renderers.pdfbook import BookPart
+from pipeline.renderers.typstbody import LAST_RESORT, SANS, SERIF, anchor, bookmark, n, quoted, _declarations, _length
+
+# name → (selector, property, value in ems when no stylesheet declares it, the element's size in
+# ems of the book's root size): the vocabulary chapter's sizes and spaces (pdf.css, pdf-learner.css)
+VOCABULARY: dict[str, tuple[str, str, float, float]] = {
+    "title_size": (".chapter-title", "font-size", 1.55, 1.0),
+    "intro_size": (".vocab-intro", "font-size", 0.9, 1.0),
+    "intro_below": (".vocab-intro", "margin-bottom", 1.0, 0.9),
+    "entry_size": (".learner .vocab-entry", "font-size", 0.85, 1.0),
+    "entry_below": (".learner .vocab-entry", "margin-bottom", 0.35, 0.85),
+    "entry_indent": (".learner .vocab-entry", "padding-left", 2.0, 0.85),
+    "word_size": (".vocab-word", "font-size", 1.2, 0.85),
+}
+ENTRY_LINE = 1.45  # `.learner .vocab-entry { line-height }`
+TITLE_LINE = 1.45  # `.chapter-title { line-height }`
+INK = {"intro": "#444444", "pinyin": "#333333"}
+
+
+def sizes(sheets: tuple[str, ...], root: float) -> dict[str, float]:
+    """`VOCABULARY` in points."""
+    rules = _declarations(sheets)
+    return {name: _length(rules.get(selector, {}).get(prop), root * size, fallback * root * size)
+            for name, (selector, prop, fallback, size) in VOCABULARY.items()}
+
+
+def vocabulary_markup(writer: Any, part: BookPart, intro: str, rows: list[tuple[str, str, str, str]]) -> str:
+    """The vocabulary chapter (`part`, a generated chapter) as one Typst document: `writer` is
+    the `typstbody.PartWriter` (the page, the opener's spaces)."""
+    s = sizes(writer.sheets, writer.page.root)
+    title = part.chapter.title if part.chapter is not None else part.running
+    sans = f"({quoted(SANS)}, {quoted(LAST_RESORT)})"
+    serif = f"({quoted(SERIF)}, {quoted(LAST_RESORT)})"
+    heading = (f"#block(height: {n(s['title_size'] * TITLE_LINE)}pt)[#set align(horizon);#heading(level: 2, "
+               f"outlined: false, bookmarked: false)[#text(font: {sans}, size: {n(s['title_size'])}pt, {quoted(title)})]]\n")
+    out = [writer.page.preamble(writer.doc),
+           f"#v({n(writer.opener_top())}pt)\n",
+           f"#block(sticky: true, breakable: false)[{anchor(part.id)}{bookmark(spaced(title))}{heading}]\n",
+           f"#v({n(writer.space['opener_below'])}pt)\n"]
+    size = s["intro_size"]
+    out.append(f"#par(leading: {n(size * (ENTRY_LINE - 1))}pt)[#text(font: {serif}, size: {n(size)}pt, "
+               f"fill: rgb({quoted(INK['intro'])}), {quoted(intro)})]\n#v({n(s['intro_below'])}pt)\n")
+    size, indent = s["entry_size"], s["entry_indent"]
+    out.append(f"#set par(leading: {n(size * (ENTRY_LINE - 1))}pt, spacing: {n(s['entry_below'] + size * (ENTRY_LINE - 1))}pt, "
+               f"hanging-indent: {n(indent)}pt, justify: false)\n#set text(font: {serif}, size: {n(size)}pt)\n")
+    for word, pinyin, level, gloss in rows:
+        out.append(f"#par[#text(font: {sans}, size: {n(s['word_size'])}pt, {quoted(word)}) #text(font: {sans}, "
+                   f"fill: rgb({quoted(INK['pinyin'])}), {quoted(pinyin)}) #{quoted(f'HSK {level} · {gloss}')}]\n")
+    return "".join(out)
