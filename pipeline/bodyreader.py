@@ -199,8 +199,8 @@ class BodyBuilder:
             self.problem("E208", line, 1, "chapter heading has no text")
         elif only_marks(title):  # ('## ？？？', '## ……': the question's words were lost)
             self.problem("E208", line, 1, f"the heading '{title[:20]}' holds only punctuation: write the question's words")
-        elif what := without_words(title):  # ('## 2.', '## 问：': the words were lost, and '2.' printed as the question)
-            self.problem("E208", line, 1, f"the heading '{title[:20]}' holds only {what}: write the question's words")
+        elif what := without_words(title):  # ('## 2.', '## 问：': the words may be lost, and '2.' is printed as the question)
+            self.problem("W435", line, 1, f"the heading '{title[:20]}' holds only {what}: every edition prints it as the question")
         if (attribute_problem := heading_attribute_problem(inline.content)) is not None:
             self.problem("E224", line, 1, attribute_problem)
         elif (unknown := unknown_heading_attribute(attrs)) is not None:

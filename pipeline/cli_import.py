@@ -56,8 +56,9 @@ def slug_with_a_folder(slug: str, command: Callable[[str], list[str]]) -> None:
     except UsageError:
         return  # (the slug's own message says what a slug is)
     where = [] if folder == Path("source") else ["--out-dir", str(folder)]
-    raise UsageError(f"'{slug}' is a path, and a slug names the title alone; its folder goes to --out-dir: "
-                     f"{shlex.join(['publish', *command(stem), *where])} (nothing was written)")
+    meant = "" if where else f" (did you mean '{stem}'?)"  # (source/ is where a bare slug goes: the name is all)
+    raise UsageError(f"'{slug}' is not a valid slug: it is a path, and a slug names the title alone{meant}; its folder "
+                     f"goes to --out-dir: {shlex.join(['publish', *command(stem), *where])} (nothing was written)")
 
 
 def unread_by_a_plain_build(target: Path) -> str | None:

@@ -125,6 +125,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "W432": ("warning", "write the Chinese dash '——' (or, where the hyphens are meant, '\\--')"),
     "W433": ("warning", "number the questions in order, or delete the numbers (a question pasted twice, or cut: "
                         "check the chapters around it)"),
+    "W435": ("warning", "write the question's words in the heading (a chapter named by its number alone, '第一问', "
+                        "may stay)"),
     "W434": ("warning", "a comment in the front matter is '#' (half-width) after a space; a value that means '＃' "
                         "keeps it"),
     "W425": ("warning", "front-matter values are plain text: YAML's quotes are the straight \" and '"),

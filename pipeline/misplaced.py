@@ -108,8 +108,9 @@ def _number(written: str) -> int | None:
 
 
 # (the thirteenth sweep) A heading that is a question's number alone ('## 2.', '## （3）', '## Q4', '## 第5问') or the
-# interviewer's label alone ('## 问：'): the question's words were lost (cut, or left on the line below), and every
-# edition printed '2.' or '问：' as the question
+# interviewer's label alone ('## 问：'): the question's words may be lost (cut, or left on the line below), and every
+# edition prints '2.' or '问：' as the question. A warning (W435), not an error: a panel may name its chapters so
+# ('## 第一问') and put the question in the text below
 _NUMBER_ALONE = re.compile(r"\s*(?:(?:第|问题|Q|q)\s*)?[（(]?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*"
                            r"(?:[.、:)）]|问|题)?\s*")
 _LABEL_ALONE = re.compile(r"\s*(?:问|提问|记者|主持人|Q|Question|Interviewer)\s*[:：]?\s*", re.I)
@@ -117,7 +118,7 @@ _LABEL_ALONE = re.compile(r"\s*(?:问|提问|记者|主持人|Q|Question|Intervi
 
 def without_words(title: str) -> str | None:
     """What a chapter's heading holds instead of a question ("a question's number", "the interviewer's
-    label"), or None when it holds words (E208)."""
+    label"), or None when it holds words (W435: a warning, since a panel may name its chapters '第一问')."""
     title = unicodedata.normalize("NFKC", title)
     return ("a question's number" if _NUMBER_ALONE.fullmatch(title) else
             "the interviewer's label" if _LABEL_ALONE.fullmatch(title) else None)

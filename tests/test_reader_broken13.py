@@ -86,17 +86,18 @@ BROKEN = [
     # -- E205 naming the speaker whose label a middle dot apart is typed as text ------------------------
     ("label-a-middle-dot-apart", (SUWEN_SECOND, "图书馆夜班馆员苏·雯：我们正在招募夜间志愿者。"), "E205",
      "图书馆夜班馆员苏·雯：", None, "the label (but for a middle dot or a space) of speaker 'suwen'"),
-    # -- E208: a heading of a question's number or the interviewer's label alone (printed as the question) ---
-    ("heading-of-a-number-alone", ("## 夜间阅览室还缺什么？", "## 2."), "E208", "## 2.", None,
-     "holds only a question's number"),
-    ("heading-of-the-label-alone", ("## 你为什么选在夜里来图书馆？", "## 问："), "E208", "## 问：", None,
-     "holds only the interviewer's label"),
     # -- E219: an emoji's presentation selector left after a Han character -----------------------------
     ("presentation-selector-after-han", ("晚上这里安静", "晚上这里安\ufe0f静"), "E219", "安\ufe0f静", "\ufe0f", "U+FE0F"),
 ]
 
 # Warnings, checked together: (id, change, code, needle, at, said)
 WARNED = [
+    # a heading of a question's number or the interviewer's label alone (printed as the question): a warning, since a
+    # panel may name its chapters '第一问' and put the question below
+    ("heading-of-a-number-alone", ("## 夜间阅览室还缺什么？", "## 2."), "W435", "## 2.", None,
+     "holds only a question's number"),
+    ("heading-of-the-label-alone", ("## 你为什么选在夜里来图书馆？", "## 问："), "W435", "## 问：", None,
+     "holds only the interviewer's label"),
     ("latex-dash-in-subtitle", ("subtitle: 城东图书馆夜间", "subtitle: 城东图书馆---夜间"), "W432", "城东图书馆---", "---",
      "in a front-matter value"),
     ("latex-dash-in-role", ("role=图书馆志愿者协调人", "role=图书馆--志愿者协调人"), "W432", "role=图书馆--", "--",

@@ -121,8 +121,8 @@ def test_a_question_of_punctuation_alone_is_refused_at_its_heading() -> None:
                     and not only_marks(s.strip()) and not without_words(s)))
 def test_any_question_survives_its_heading(title: str) -> None:
     # (a question that ends in attribute-shaped braces, '{.closing}', is read as attributes even
-    # escaped: the reader's known limit, never seen in copy; one of marks alone is E208, above, and so,
-    # since the thirteenth sweep, is a question's number or the interviewer's label alone, '2.', '问：': its words were lost)
+    # escaped: the reader's known limit, never seen in copy; one of marks alone is E208, above; a question's number or
+    # the interviewer's label alone, '2.', '问：', is W435 since the thirteenth sweep, and left out here as its words are)
     assert _question_back(title) == title.strip()
 
 
