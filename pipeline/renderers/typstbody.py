@@ -35,6 +35,7 @@ from pipeline.renderers.cjktype import OPENING, spaced
 from pipeline.renderers.epubpages import label_text
 from pipeline.renderers.pagegeometry import MM, _margins, _page_size
 from pipeline.renderers.pdfbook import BookPart, title_size
+from pipeline.renderers import pinyinfont
 from pipeline.renderers.pinyinglyphs import PX, Style, glyphs
 from pipeline.renderers.pinyinlayout import Line, break_lines
 from pipeline.renderers.pinyinrows import links
@@ -314,10 +315,14 @@ def line_markup(line: Line, style: Style, row: tuple[float, float, float]) -> st
         else:
             han.append(f"#{call}({n(at / PX)},{n(han_y)},{quoted(glyph.text)})")
         if glyph.syllable:
-            drawn = glyph.syllable_width * scale
-            left = (x + glyph.width / 2 - drawn / 2) / PX
-            syllables.append(f"#q({n(left)},{n(py_y)},{n(py_size)},{scale:.3f},{quoted(glyph.syllable)})"
-                             if scale < 0.995 else f"#p({n(left)},{n(py_y)},{n(py_size)},{quoted(glyph.syllable)})")
+            # a condensed syllable at the step of WeasyPrint's condensed face (`pinyinfont`), as
+            # wide as it is there and centred as `pinyinrows.line_html` centres it
+            condensed = pinyinfont.step(scale)
+            drawn = glyph.syllable_width if condensed is None else pinyinfont.width(
+                glyph.syllable, condensed, style.pinyin.size_px)
+            left = (x + (glyph.width - drawn) / 2) / PX
+            syllables.append(f"#p({n(left)},{n(py_y)},{n(py_size)},{quoted(glyph.syllable)})" if condensed is None
+                             else f"#q({n(left)},{n(py_y)},{n(py_size)},{condensed:.3f},{quoted(glyph.syllable)})")
     return (f"#box(width: 100%, height: {n(pad + pinyin_h + han_h)}pt, baseline: {n(size * down)}pt)"
             f"[{''.join(han + syllables)}]")
 
@@ -455,8 +460,8 @@ class PartWriter:
         size = self.space["byline_size"]
         byline = "　".join(meta.authors)
         opener += (self._v("byline_above") + f"#block(height: {n(size * LINE_HEIGHT)}pt)[#set align(horizon);#par[#text("
-                   f"font: ({quoted(SANS)}, {quoted(LAST_RESORT)}), size: {n(size)}pt, fill: rgb({quoted(INK['byline'])}), "
-                   f"{quoted(byline)})]]\n")
+                   f"font: ({quoted(SANS)}, {quoted(LAST_RESORT)}), size: {n(size)}pt, {_edges(font_path('sans'))}, "
+                   f"fill: rgb({quoted(INK['byline'])}), {quoted(byline)})]]\n")
         return (f"#v({n(OPENER_TOP[2] * self.page.measure)}pt)\n" + self._sticky(opener) + self._v("opener_below")
                 + self._paragraphs(section.paragraphs))
 
@@ -465,8 +470,9 @@ class PartWriter:
         opener = ""
         if section.kind == "question":
             # (generated text, as WeasyPrint's ::before: an artifact, not the reader's text)
-            opener += (f"#block(height: {n(s['number_size'])}pt)[#pdf.artifact[#text(font: ({quoted(SANS)}, "
-                       f"{quoted(LAST_RESORT)}), size: {n(s['number_size'])}pt, top-edge: \"cap-height\", "
+            # (`line-height: 1`: the face's frame centred in a line as high as the number's size)
+            opener += (f"#block(height: {n(s['number_size'])}pt)[#set align(horizon);#pdf.artifact[#text(font: ({quoted(SANS)}, "
+                       f"{quoted(LAST_RESORT)}), size: {n(s['number_size'])}pt, {_edges(font_path('sans'))}, "
                        f"fill: rgb({quoted(INK['mark'])}), {quoted(f'{number:02d}')})]]\n" + self._v("number_below"))
         else:
             opener += (f"#line(length: {n(s['rule_width'])}pt, stroke: 1.5pt + rgb({quoted(INK['mark'])}))\n"
@@ -477,8 +483,10 @@ class PartWriter:
         colon = interface("label", self.language)["colon"]
         for index, answer in enumerate(section.answers):
             label = self.text.label(label_text(answer, self.language), colon) + self._v("speaker_below")
-            out.append((self._v("answer_above", weak=True) if index else "")
-                       + self._sticky(anchor(answer.id) + label) + self._paragraphs(answer.paragraphs))
+            # (the answer's top margin inside its kept block: it goes with the answer to the page the
+            # answer opens, where WeasyPrint keeps it, rather than ending the page before)
+            out.append(self._sticky((self._v("answer_above") if index else "") + anchor(answer.id) + label)
+                       + self._paragraphs(answer.paragraphs))
         return "".join(out)
 
     def _note(self, section: Section, here: str) -> str:
@@ -488,7 +496,7 @@ class PartWriter:
             size = self.page.root
             head = (f"#block(height: {n(size * LINE_HEIGHT)}pt)[#set align(horizon);#heading(level: 3, outlined: false, "
                     f"bookmarked: false)[#text(font: ({quoted(SANS)}, {quoted(LAST_RESORT)}), size: {n(size)}pt, "
-                    f"fill: rgb({quoted(INK['note'])}), {quoted(interface('pdf', self.language)['note'])})]]\n"
+                    f"{_edges(font_path('sans'))}, fill: rgb({quoted(INK['note'])}), {quoted(interface('pdf', self.language)['note'])})]]\n"
                     + self._v("note_title_below"))
         body = (f"#line(length: 100%, stroke: 0.5pt + rgb({quoted(INK['mark'])}))\n" + self._v("note_pad") + head
                 + self._paragraphs(section.paragraphs))

@@ -100,17 +100,43 @@ def compile_markup(markup: str, files: tuple[tuple[str, bytes], ...] = (),
     # (every font list names the last-resort face, which a part is given only when it needs it)
     messages = tuple(dict.fromkeys(f"typst: {w.message}" for w in warnings
                                    if w.message.lower() != f"unknown font family: {LAST_RESORT_FAMILY.lower()}"))
-    return finish(data, page), messages
+    return finish(data, page, files), messages
 
 
-def finish(data: bytes, page: tuple[float, ...] = ()) -> bytes:
+def _vertical_metrics(files: tuple[tuple[str, bytes], ...] = ()) -> dict[str, tuple[int, int]]:
+    """PostScript name → (ascent, descent) in thousandths of an em, as WeasyPrint writes them in
+    a font descriptor: the face's hhea ascender and descender. Typst writes OS/2's typographic
+    ones (880, -120 for the Noto faces), and a text extractor puts a glyph's box from the
+    descriptor's descent: the same baseline read 0.17 em higher than WeasyPrint's."""
+    from fontTools.ttLib import TTFont
+
+    from pipeline.fonts import font_path
+
+    found = {}
+    sources: list[Any] = [font_path("serif"), font_path("sans")] + [io.BytesIO(_named(data)) for _name, data in files]
+    for source in sources:
+        font = TTFont(source, lazy=True, fontNumber=0)
+        scale = 1000 / font["head"].unitsPerEm
+        name = str(font["name"].getDebugName(6) or "")
+        found[name] = (round(font["hhea"].ascent * scale), round(font["hhea"].descent * scale))
+    return found
+
+
+def finish(data: bytes, page: tuple[float, ...] = (), files: tuple[tuple[str, bytes], ...] = ()) -> bytes:
     """Typst's PDF as a part: anchors as named destinations, the rest of the outline kept; with
     `page` (the trim's width and height and the bleed, pt), the page boxes as WeasyPrint writes
-    them: the trim at the origin (the bleed below and left of it), to the 1/10⁶ pt."""
+    them: the trim at the origin (the bleed below and left of it), to the 1/10⁶ pt; the fonts'
+    ascent and descent as WeasyPrint writes them (`_vertical_metrics`)."""
     import pikepdf
     from pikepdf import Array, Dictionary, Name
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        metrics = _vertical_metrics(files)
+        for obj in pdf.objects:
+            if isinstance(obj, Dictionary) and obj.get("/Type") == Name.FontDescriptor:
+                name = str(obj.get("/FontName", "")).lstrip("/").split("+", 1)[-1]
+                if name in metrics:
+                    obj.Ascent, obj.Descent = metrics[name]
         outlines = pdf.Root.get("/Outlines")
         anchors: dict[str, Any] = {}
         kept: list[Any] = []
