@@ -20,6 +20,7 @@ name index, references and page furniture stay WeasyPrint documents (`pdfparts`)
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -68,6 +69,8 @@ SPACES: dict[str, tuple[str, str, float, float]] = {
     "note_title_below": (".note-title", "margin-bottom", 0.3, 1.0),
     "subhead_above": (".learner p.subhead", "margin-top", 0.4, 1.0),
 }
+# the rules' thickness (pt): `.closing .opener::before` and `.note`'s `border-top`
+RULES = {"closing": 1.5, "note": 0.5}
 OPENER_TOP = (".opener", "padding-top", 0.14)  # a fraction of the measure (`padding-top: 14%`)
 LINE_HEIGHT = 1.7  # html's line-height (pdf.css): the byline's and the note title's line
 NOTE_KEPT_LINES = 12  # a note of up to so many lines is kept on one page (`.note { break-inside: avoid }`)
@@ -115,14 +118,22 @@ class Geometry:
         )
 
 
+def _rule(length: str, thickness: float) -> str:
+    """A rule as WeasyPrint draws a top border: filled from the block's top down, as thick as it
+    is (a Typst `line` is centred on its place and takes no height, so what follows it stood
+    that much higher)."""
+    return f"#block(width: {length}, height: {n(thickness)}pt, fill: rgb({quoted(INK['mark'])}))\n"
+
+
 def quoted(value: str) -> str:
     """A Typst string literal."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
 def n(value: float) -> str:
-    """A number for the markup, to 1/100 pt."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    """A number for the markup, to 1/1000 pt (at 1/100, a place's rounding and its block's
+    inset's added up to a glyph 0.01 pt off WeasyPrint's)."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
 
 
@@ -289,20 +300,21 @@ def line_markup(line: Line, style: Style, row: tuple[float, float, float]) -> st
     element holds its text, as WeasyPrint's does)."""
     pad, pinyin_row, han_row = row
     py_size, size = style.pinyin.size_px / PX, style.text.size_px / PX
-    pinyin_h, han_h = py_size * pinyin_row, size * han_row
+    pinyin_h = py_size * pinyin_row
     up, down = extents(style.pinyin.path)
     py_y = pad + (pinyin_h - py_size * (up + down)) / 2
-    up, down = extents(style.text.path)
-    han_y = pad + pinyin_h + (han_h - size * (up + down)) / 2
+    han_h, baseline = han_row_box(line, style, han_row)
     han, syllables = [], []
     stretches = {index: (href, left, width) for index, (href, left, width) in _stretches(line)}
     row = pad + pinyin_h  # the Han row's top
     link_end, inside = -1, []
     for index, (glyph, x, scale) in enumerate(zip(line.glyphs, line.x, line.scales)):
         call = CALLS.get(glyph.css, "c")
+        face = style.face(glyph.css)
+        han_y = row + baseline - extents(face.path)[0] * face.size_px / PX  # (its frame's top: on the row's baseline)
         # an opening mark drawn alone starts a line as far as Typst knows, which trims its blank
         # left half: drawn that much further right, it stands where the layout put it
-        at = x + style.face(glyph.css).size_px / 2 if glyph.text in OPENING and glyph.css != "halt" else x
+        at = x + face.size_px / 2 if glyph.text in OPENING and glyph.css != "halt" else x
         if index in stretches:  # a link's text: its glyphs inside the link (the Link element holds them)
             href, left, width = stretches[index]
             link_end, origin = index + _count(line, index) - 1, left
@@ -321,10 +333,48 @@ def line_markup(line: Line, style: Style, row: tuple[float, float, float]) -> st
             drawn = glyph.syllable_width if condensed is None else pinyinfont.width(
                 glyph.syllable, condensed, style.pinyin.size_px)
             left = (x + (glyph.width - drawn) / 2) / PX
-            syllables.append(f"#p({n(left)},{n(py_y)},{n(py_size)},{quoted(glyph.syllable)})" if condensed is None
-                             else f"#q({n(left)},{n(py_y)},{n(py_size)},{condensed:.3f},{quoted(glyph.syllable)})")
-    return (f"#box(width: 100%, height: {n(pad + pinyin_h + han_h)}pt, baseline: {n(size * down)}pt)"
+            if condensed is None:
+                syllables.append(f"#p({n(left)},{n(py_y)},{n(py_size)},{quoted(glyph.syllable)})")
+            else:
+                syllables.extend(f"#q({n(left + at / PX)},{n(py_y)},{n(py_size)},{condensed:.3f},{quoted(part)})"
+                                 for at, part in condensed_letters(glyph.syllable, condensed, style.pinyin.size_px))
+    return (f"#box(width: 100%, height: {n(pad + pinyin_h + han_h)}pt, baseline: {n(size * extents(style.text.path)[1])}pt)"
             f"[{''.join(han + syllables)}]")
+
+
+def condensed_letters(syllable: str, step: float, size_px: float) -> list[tuple[float, str]]:
+    """(px from the syllable's left, text) of a condensed syllable's letters where WeasyPrint's
+    condensed face puts them: each letter's advance rounded in the face (`pinyinfont.width`), not
+    the pinyin face's scaled, which drifted 0.02 pt in three letters. A letter with a combining
+    mark after it stays one piece (the mark is placed by the shaper)."""
+    pieces: list[str] = []
+    for char in syllable:
+        if pieces and unicodedata.combining(char):
+            pieces[-1] += char
+        else:
+            pieces.append(char)
+    out, done = [], ""
+    for piece in pieces:
+        out.append((pinyinfont.width(done, step, size_px) if done else 0.0, piece))
+        done += piece
+    return out
+
+
+def han_row_box(line: Line, style: Style, ratio: float) -> tuple[float, float]:
+    """(height, baseline below its top) of a line's Han row, pt, as a CSS line box has them: each
+    face on the row (the text's, as the row's strut, and an aside's or emphasis's other face)
+    is an inline box `ratio` × its size high with the face's frame (hhea) centred in it, all on
+    one baseline; the row reaches from the highest box top to the lowest box bottom. One face:
+    the row is `ratio` × the size. A Sans aside in a Serif row makes it 0.05 em deeper and
+    lowers its baseline by as much."""
+    faces = {(style.text.path, style.text.size_px / PX)} | {
+        (style.face(g.css).path, style.face(g.css).size_px / PX) for g in line.glyphs}
+    above = below = 0.0
+    for path, size in faces:
+        up, down = extents(path)
+        above = max(above, (ratio + up - down) * size / 2)
+        below = max(below, (ratio - up + down) * size / 2)
+    return above + below, above
 
 
 def _stretches(line: Line) -> list[tuple[int, tuple[str, float, float]]]:
@@ -475,7 +525,7 @@ class PartWriter:
                        f"{quoted(LAST_RESORT)}), size: {n(s['number_size'])}pt, {_edges(font_path('sans'))}, "
                        f"fill: rgb({quoted(INK['mark'])}), {quoted(f'{number:02d}')})]]\n" + self._v("number_below"))
         else:
-            opener += (f"#line(length: {n(s['rule_width'])}pt, stroke: 1.5pt + rgb({quoted(INK['mark'])}))\n"
+            opener += (_rule(f"{n(s['rule_width'])}pt", RULES["closing"])
                        + self._v("rule_below"))
         opener += as_heading(self.text.phrase(section.title or "", "heading"), 2)
         top = self._v("flows_above", weak=True) if flows else f"#v({n(OPENER_TOP[2] * self.page.measure)}pt)\n"
@@ -498,7 +548,7 @@ class PartWriter:
                     f"bookmarked: false)[#text(font: ({quoted(SANS)}, {quoted(LAST_RESORT)}), size: {n(size)}pt, "
                     f"{_edges(font_path('sans'))}, fill: rgb({quoted(INK['note'])}), {quoted(interface('pdf', self.language)['note'])})]]\n"
                     + self._v("note_title_below"))
-        body = (f"#line(length: 100%, stroke: 0.5pt + rgb({quoted(INK['mark'])}))\n" + self._v("note_pad") + head
+        body = (_rule("100%", RULES["note"]) + self._v("note_pad") + head
                 + self._paragraphs(section.paragraphs))
         lines = sum(-(-len(p.text) // 20) for p in section.paragraphs)
         kept = lines <= NOTE_KEPT_LINES
