@@ -40,7 +40,7 @@ from pipeline.renderers import pinyinfont
 from pipeline.renderers.pinyinglyphs import PX, Style, glyphs
 from pipeline.renderers.pinyinlayout import Line, break_lines
 from pipeline.renderers.pinyinrows import links
-from pipeline.renderers.typstpdf import ANCHOR
+from pipeline.renderers.typstpdf import ANCHOR, INTERNAL
 
 BLOCKS = "learner-typst-blocks"  # cache namespace of set blocks (as `pinyinhtml.BLOCKS`)
 SERIF, SANS, LAST_RESORT = "Noto Serif SC", "Noto Sans SC", "Publish Last Resort"
@@ -318,7 +318,7 @@ def line_markup(line: Line, style: Style, row: tuple[float, float, float]) -> st
         if index in stretches:  # a link's text: its glyphs inside the link (the Link element holds them)
             href, left, width = stretches[index]
             link_end, origin = index + _count(line, index) - 1, left
-            inside = [f"#place(dx: {n(left / PX)}pt, dy: {n(row)}pt, link({quoted(href)}, box(width: "
+            inside = [f"#place(dx: {n(left / PX)}pt, dy: {n(row)}pt, link({quoted(link_target(href))}, box(width: "
                       f"{n(width / PX)}pt, height: {n(han_h)}pt)["]
         if index <= link_end:
             inside.append(f"#{call}({n((at - origin) / PX)},{n(han_y - row)},{quoted(glyph.text)})")
@@ -377,17 +377,22 @@ def han_row_box(line: Line, style: Style, ratio: float) -> tuple[float, float]:
     return above + below, above
 
 
+def link_target(href: str) -> str:
+    """A link's address in the markup: a link inside the book (`#id`, maybe to another part) as
+    an address of `typstpdf.INTERNAL`, which the part's PDF turns into a link to the named
+    destination `id`, as WeasyPrint writes one (and the merge resolves it in the book)."""
+    return INTERNAL + href[1:].encode("utf-8").hex() if href.startswith("#") else href
+
+
 def _stretches(line: Line) -> list[tuple[int, tuple[str, float, float]]]:
     """(first glyph's index, (href, left px, width px)) of each linked stretch of the line
-    (`pinyinrows.links`), but a link inside the book (`#id`): a part laid out alone has no
-    target for it, so its text is set unlinked."""
+    (`pinyinrows.links`)."""
     found, index = [], 0
     stretches = iter(links(line))
     for href, left, width in stretches:
         while line.x[index] < left - 1e-6 or line.glyphs[index].href != href:
             index += 1
-        if not href.startswith("#"):
-            found.append((index, (href, left, width)))
+        found.append((index, (href, left, width)))
         index += _count(line, index)
     return found
 
@@ -504,7 +509,7 @@ class PartWriter:
 
     def _article(self, section: Section, here: str) -> str:
         meta = self.doc.meta
-        opener = here + as_heading(self.text.phrase(meta.title, title_size(meta.title)[1]), 1)
+        opener = as_heading(self.text.phrase(meta.title, title_size(meta.title)[1]), 1)
         if meta.subtitle:
             opener += self._v("dek_above") + self.text.phrase(meta.subtitle, "dek")
         size = self.space["byline_size"]
@@ -512,7 +517,8 @@ class PartWriter:
         opener += (self._v("byline_above") + f"#block(height: {n(size * LINE_HEIGHT)}pt)[#set align(horizon);#par[#text("
                    f"font: ({quoted(SANS)}, {quoted(LAST_RESORT)}), size: {n(size)}pt, {_edges(font_path('sans'))}, "
                    f"fill: rgb({quoted(INK['byline'])}), {quoted(byline)})]]\n")
-        return (f"#v({n(OPENER_TOP[2] * self.page.measure)}pt)\n" + self._sticky(opener) + self._v("opener_below")
+        # (the anchor above the opener's space: WeasyPrint's destination is the chapter's top)
+        return (here + f"#v({n(OPENER_TOP[2] * self.page.measure)}pt)\n" + self._sticky(opener) + self._v("opener_below")
                 + self._paragraphs(section.paragraphs))
 
     def _chapter(self, section: Section, here: str, number: int, flows: bool) -> str:
@@ -528,8 +534,9 @@ class PartWriter:
             opener += (_rule(f"{n(s['rule_width'])}pt", RULES["closing"])
                        + self._v("rule_below"))
         opener += as_heading(self.text.phrase(section.title or "", "heading"), 2)
-        top = self._v("flows_above", weak=True) if flows else f"#v({n(OPENER_TOP[2] * self.page.measure)}pt)\n"
-        out = [top + self._sticky(here + opener) + self._v("flows_opener_below" if flows else "opener_below")]
+        # (a chapter opening a page: its anchor above the opener's space, at the chapter's top)
+        top = self._v("flows_above", weak=True) if flows else here + f"#v({n(OPENER_TOP[2] * self.page.measure)}pt)\n"
+        out = [top + self._sticky((here if flows else "") + opener) + self._v("flows_opener_below" if flows else "opener_below")]
         colon = interface("label", self.language)["colon"]
         for index, answer in enumerate(section.answers):
             label = self.text.label(label_text(answer, self.language), colon) + self._v("speaker_below")

@@ -49,8 +49,8 @@ def vocabulary_markup(writer: Any, part: BookPart, intro: str, rows: list[tuple[
     heading = (f"#block(height: {n(s['title_size'] * TITLE_LINE)}pt)[#set align(horizon);#heading(level: 2, "
                f"outlined: false, bookmarked: false)[#text(font: {sans}, size: {n(s['title_size'])}pt, {quoted(title)})]]\n")
     out = [writer.page.preamble(writer.doc),
-           f"#v({n(writer.opener_top())}pt)\n",
-           f"#block(sticky: true, breakable: false)[{anchor(part.id)}{bookmark(spaced(title))}{heading}]\n",
+           f"{anchor(part.id)}#v({n(writer.opener_top())}pt)\n",  # (the anchor at the chapter's top, as WeasyPrint's)
+           f"#block(sticky: true, breakable: false)[{bookmark(spaced(title))}{heading}]\n",
            f"#v({n(writer.space['opener_below'])}pt)\n"]
     size = s["intro_size"]
     out.append(f"#par(leading: {n(size * (ENTRY_LINE - 1))}pt)[#text(font: {serif}, size: {n(size)}pt, "

@@ -28,8 +28,10 @@ from pipeline.errors import PublishError
 from pipeline.fsutil import atomic_write
 
 ANCHOR = "\u00a7anchor:"  # the title of a hidden heading that marks an anchor (+ the id in hex)
+INTERNAL = "publish-dest:"  # the address of a link inside the book (+ the id in hex): a named destination
 LAST_RESORT_FILE = "last-resort"  # a Typst job's font file of code-point boxes (`Job.files`)
 LAST_RESORT_FAMILY = "Publish Last Resort"  # (`pipeline.lastresort.FAMILY`)
+DEST_RAISE = 10.0  # pt Typst writes a destination above its element (a viewer shows a little above it)
 TIMESTAMP = 0  # Typst's creation date when the document gives none: fixed, for the same bytes
 
 _compilers: dict[tuple[str, ...], Any] = {}
@@ -171,7 +173,13 @@ def finish(data: bytes, page: tuple[float, ...] = (), files: tuple[tuple[str, by
         for each in pdf.pages:  # PDF/UA: a link says where it goes, as WeasyPrint's do
             for annotation in each.get("/Annots", Array()):
                 if "/A" in annotation and "/URI" in annotation.A:
-                    annotation.Contents = pikepdf.String(str(annotation.A.URI))
+                    uri = str(annotation.A.URI)
+                    if uri.startswith(INTERNAL):  # (a link inside the book: to its named destination)
+                        name = bytes.fromhex(uri[len(INTERNAL):]).decode("utf-8")
+                        del annotation["/A"]
+                        annotation.Dest = annotation.Contents = pikepdf.String(name)
+                    else:
+                        annotation.Contents = pikepdf.String(uri)
         if page:
             _boxes(pdf, page)
         out = io.BytesIO()
@@ -245,10 +253,13 @@ def _one_page_each(pdf: Any) -> None:
 
 
 def _moved(dest: Any, page: tuple[float, ...]) -> Any:
-    """A destination `[page /XYZ left top zoom]` moved with the page's content (`_boxes`)."""
+    """A destination `[page /XYZ left top zoom]` moved with the page's content (`_boxes`), and
+    down by the `DEST_RAISE` Typst adds, so that it is the top of its element, as WeasyPrint's."""
     from pikepdf import Array, Name
 
     items = list(dest)
+    if len(items) > 3 and items[1] == Name.XYZ:
+        items[3] = float(items[3]) - DEST_RAISE
     bleed = page[2] if page else 0.0
     if bleed and len(items) > 3 and items[1] == Name.XYZ:
         items[2], items[3] = float(items[2]) - bleed, float(items[3]) - bleed
@@ -275,5 +286,5 @@ def _boxes(pdf: Any, page: tuple[float, ...]) -> None:
         for annotation in obj.get("/Annots", Array()):
             x0, y0, x1, y1 = (float(v) for v in annotation.Rect)
             annotation.Rect = Array([x0 - bleed, y0 - bleed, x1 - bleed, y1 - bleed])
-            if "/Dest" in annotation:
+            if isinstance(annotation.get("/Dest"), Array):  # (not a named destination: a name stays)
                 annotation.Dest = _moved(annotation.Dest, page)
