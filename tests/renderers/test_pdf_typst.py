@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from pypdf import PdfReader
 
 from pipeline.build import prepare
 from pipeline.cache import Cache
 from pipeline.model import Document, Paragraph, Span
 from pipeline.reader import read_source
-from pipeline.renderers import pdfparts
+from pipeline.renderers import pdfparts, typstbody
 from pipeline.renderers.base import BuildContext
 from pipeline.renderers.epub import LearnerEpubRenderer
 from pipeline.renderers.pdf import LearnerPdfRenderer
@@ -89,6 +90,45 @@ def test_pages_bookmarks_destinations_and_links(typst_book) -> None:
         for answer in section.answers:
             page = "".join(c.text for c in chars[dests[answer.id]])
             assert answer.label.replace(" ", "")[:4] in page, (answer.id, answer.label)
+
+
+def destinations(path: Path) -> dict[str, tuple[int, float, float]]:
+    """Each named destination → (page index, left, top), to 1/100 pt."""
+    reader = PdfReader(str(path))
+    return {name: (reader.get_destination_page_number(d), round(float(d.left), 2), round(float(d.top), 2))
+            for name, d in reader.named_destinations.items()}
+
+
+def test_body_parts_are_weasyprints_glyph_for_glyph(typst_book, tmp_path) -> None:
+    """Each body part Typst lays out has WeasyPrint's pages for the same part: every glyph at the
+    same place to 0.015 pt as a text extractor reads it (the fonts' ascent and descent, a row
+    holding an aside's other face, an answer opening a page with its top margin, the closing's
+    and the note's rules, condensed syllables, the byline and a question's number), and every
+    named destination at the same place (an answer's box top, a chapter's top). Parts, not
+    books: WeasyPrint lays out two chapters' parts, not the book (in the Typst book's cache: the
+    readings are made once)."""
+    test_title, _path, cache = typst_book
+    laid = {}
+    for layout in ("typst", "weasyprint"):
+        ctx = BuildContext(out_dir=tmp_path, cache=cache, styles_dir=STYLES, options={**OPTIONS, "layout": layout},
+                           log=lambda message: None)
+        assembly = LearnerPdfRenderer().assembly(test_title, ctx)
+        for part in assembly.plan.parts:
+            if typstbody.sets(part):
+                job = assembly._body_job(part)
+                assert job.engine == layout
+                laid[layout, part.id] = path = tmp_path / f"{layout}-{part.id}.pdf"
+                path.write_bytes(pdfparts.lay_out(job)[0])
+    parts = sorted({part for _layout, part in laid})
+    assert len(parts) >= 2
+    named = 0
+    for part in parts:
+        ours, theirs = parts_checks.glyphs(laid["typst", part]), parts_checks.glyphs(laid["weasyprint", part])
+        assert len(ours) == len(theirs) and parts_checks.pages_apart(ours, theirs) == [], part
+        ours, theirs = destinations(laid["typst", part]), destinations(laid["weasyprint", part])
+        assert {name: theirs.get(name) for name in ours} == ours, part
+        named += len(ours)
+    assert named >= 10
 
 
 def test_a_speakers_label_is_never_last_on_a_page(typst_book) -> None:
