@@ -16,8 +16,8 @@ from typing import Any
 from pipeline.renderers.cjktype import spaced
 from pipeline.renderers.pdfbook import BookPart
 from pipeline.fonts import font_path
-from pipeline.renderers.typstbody import (LAST_RESORT, SANS, SERIF, _declarations, _length, anchor, bookmark,
-                                            extents, n, quoted)
+from pipeline.renderers.typstbody import _declarations, _length, anchor, bookmark
+from pipeline.renderers.typstlines import LAST_RESORT, SANS, SERIF, extents, n, quoted
 
 # name → (selector, property, value in ems when no stylesheet declares it, the element's size in
 # ems of the book's root size): the vocabulary chapter's sizes and spaces (pdf.css, pdf-learner.css)

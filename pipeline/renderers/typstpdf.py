@@ -16,6 +16,7 @@ never a font of the system: the same source gives the same bytes on any machine.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -110,18 +111,32 @@ def _vertical_metrics(files: tuple[tuple[str, bytes], ...] = ()) -> dict[str, tu
     a font descriptor: the face's hhea ascender and descender. Typst writes OS/2's typographic
     ones (880, -120 for the Noto faces), and a text extractor puts a glyph's box from the
     descriptor's descent: the same baseline read 0.17 em higher than WeasyPrint's."""
-    from fontTools.ttLib import TTFont
-
     from pipeline.fonts import font_path
 
-    found = {}
-    sources: list[Any] = [font_path("serif"), font_path("sans")] + [io.BytesIO(_named(data)) for _name, data in files]
-    for source in sources:
-        font = TTFont(source, lazy=True, fontNumber=0)
+    found = dict(_packaged_metrics(str(font_path("serif"))))
+    found.update(_packaged_metrics(str(font_path("sans"))))
+    for _name, data in files:
+        found.update(_face_metrics(io.BytesIO(_named(data))))
+    return found
+
+
+def _face_metrics(source: Any) -> dict[str, tuple[int, int]]:
+    """{PostScript name: (hhea ascent, descent) in thousandths of an em} of one font file."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(source, lazy=True, fontNumber=0)
+    try:
         scale = 1000 / font["head"].unitsPerEm
         name = str(font["name"].getDebugName(6) or "")
-        found[name] = (round(font["hhea"].ascent * scale), round(font["hhea"].descent * scale))
-    return found
+        return {name: (round(font["hhea"].ascent * scale), round(font["hhea"].descent * scale))}
+    finally:
+        font.close()
+
+
+@functools.lru_cache(maxsize=4)
+def _packaged_metrics(path: str) -> dict[str, tuple[int, int]]:
+    """`_face_metrics` of a packaged face, read once a process."""
+    return _face_metrics(path)
 
 
 def finish(data: bytes, page: tuple[float, ...] = (), files: tuple[tuple[str, bytes], ...] = ()) -> bytes:
