@@ -5,7 +5,7 @@ Why: WeasyPrint's layout and drawing of the body's pages was most of the learner
 (benchmarks/RESULTS.md, "Typst spike"); Typst draws the same pages in about a fifth of it. The
 lines are OURS: `pinyinlayout.break_lines` breaks and places them as for WeasyPrint (same
 lines, same word shapes), from the same runs and readings (`LearnerText`); Typst only draws each
-line's glyphs where the layout put them (characters first, then syllables, so that a text
+line's glyphs where the layout put them (`typstlines`) (characters first, then syllables, so that a text
 extractor reads whole lines) and stacks the lines into pages: the first two and the last two
 lines of a paragraph kept together, a speaker's label and a chapter's opener kept with what
 follows, as the stylesheets ask of WeasyPrint.
@@ -31,22 +31,16 @@ from pipeline.cache import key
 from pipeline.fonts import font_path
 from pipeline.furniture import interface
 from pipeline.model import Document, Paragraph, Section
-from pipeline.renderers.cjktype import OPENING, spaced
+from pipeline.renderers.cjktype import spaced
 from pipeline.renderers.epubpages import label_text
 from pipeline.renderers.pagegeometry import MM, _margins, _page_size
 from pipeline.renderers.pdfbook import BookPart, title_size
-from pipeline.renderers.pinyinglyphs import PX, Style, glyphs
-from pipeline.renderers.pinyinlayout import Line, break_lines
-from pipeline.renderers.pinyinrows import links
+from pipeline.renderers.pinyinglyphs import PX, glyphs
+from pipeline.renderers.pinyinlayout import break_lines
+from pipeline.renderers.typstlines import INK, LAST_RESORT, SANS, SERIF, _edges, as_heading, block_markup, n, quoted
 from pipeline.renderers.typstpdf import ANCHOR
 
 BLOCKS = "learner-typst-blocks"  # cache namespace of set blocks (as `pinyinhtml.BLOCKS`)
-SERIF, SANS, LAST_RESORT = "Noto Serif SC", "Noto Sans SC", "Publish Last Resort"
-FACES = {"serif": SERIF, "sans": SANS}
-# Colours of pdf.css / pdf-learner.css: the Han row, the pinyin row, asides, an opener's number
-# and rules, the byline and the note's title.
-INK = {"han": "#111111", "pinyin": "#444444", "aside": "#444444", "mark": "#999999", "byline": "#555555",
-       "note": "#555555"}
 # name → (selector, property, value in ems when no stylesheet declares it, the element's size in
 # ems of the book's root size): the spaces WeasyPrint puts between the body's blocks.
 SPACES: dict[str, tuple[str, str, float, float]] = {
@@ -67,6 +61,8 @@ SPACES: dict[str, tuple[str, str, float, float]] = {
     "note_title_below": (".note-title", "margin-bottom", 0.3, 1.0),
     "subhead_above": (".learner p.subhead", "margin-top", 0.4, 1.0),
 }
+# the rules' thickness (pt): `.closing .opener::before` and `.note`'s `border-top`
+RULES = {"closing": 1.5, "note": 0.5}
 OPENER_TOP = (".opener", "padding-top", 0.14)  # a fraction of the measure (`padding-top: 14%`)
 LINE_HEIGHT = 1.7  # html's line-height (pdf.css): the byline's and the note title's line
 NOTE_KEPT_LINES = 12  # a note of up to so many lines is kept on one page (`.note { break-inside: avoid }`)
@@ -114,15 +110,11 @@ class Geometry:
         )
 
 
-def quoted(value: str) -> str:
-    """A Typst string literal."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
-
-
-def n(value: float) -> str:
-    """A number for the markup, to 1/100 pt."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
+def _rule(length: str, thickness: float) -> str:
+    """A rule as WeasyPrint draws a top border: filled from the block's top down, as thick as it
+    is (a Typst `line` is centred on its place and takes no height, so what follows it stood
+    that much higher)."""
+    return f"#block(width: {length}, height: {n(thickness)}pt, fill: rgb({quoted(INK['mark'])}))\n"
 
 
 # -- the stylesheets ---------------------------------------------------------------------------
@@ -212,18 +204,6 @@ def _ratio(tokens: list[Any] | None, fallback: float) -> float:
     return float(tokens[0].value) if tokens and tokens[0].type == "number" else fallback
 
 
-@lru_cache(maxsize=8)
-def extents(path: Path) -> tuple[float, float]:
-    """A face's ascender and descender in ems (hhea): where Typst puts a text frame's top and
-    bottom (`top-edge: "ascender"`), as WeasyPrint centres a glyph in its line-height."""
-    import uharfbuzz as hb
-
-    face = hb.Face(hb.Blob.from_file_path(str(path)))
-    font = hb.Font(face)
-    found = font.get_font_extents("ltr")
-    return found.ascender / face.upem, -found.descender / face.upem
-
-
 # -- the text ----------------------------------------------------------------------------------
 
 class TypstText:
@@ -266,110 +246,7 @@ class TypstText:
 @lru_cache(maxsize=1)
 def _code() -> str:
     here = Path(__file__).resolve().parent
-    return key("typst-body", here.joinpath("typstbody.py").read_bytes(), here.joinpath("typstpdf.py").read_bytes())
-
-
-def _face(style: Style, css: str) -> str:
-    return SANS if "Sans" in style.face(css).path.name else SERIF
-
-
-def _edges(path: Path) -> str:
-    """A face's text frame as WeasyPrint (Pango) has it, hhea's ascender to descender (Typst's
-    "ascender" is OS/2's, a quarter em lower), so that a glyph placed in a row sits where
-    WeasyPrint's centring in the row's line-height puts it."""
-    up, down = extents(path)
-    return f"top-edge: {up:.3f}em, bottom-edge: {-down:.3f}em"
-
-
-def line_markup(line: Line, style: Style, row: tuple[float, float, float]) -> str:
-    """One line: a box as high as WeasyPrint's two rows (its baseline at the face's descender, so
-    that the line is no higher than the box), its characters drawn where the layout put them,
-    then their syllables; a link's characters inside a box that is the link (so that the PDF's Link
-    element holds its text, as WeasyPrint's does)."""
-    pad, pinyin_row, han_row = row
-    py_size, size = style.pinyin.size_px / PX, style.text.size_px / PX
-    pinyin_h, han_h = py_size * pinyin_row, size * han_row
-    up, down = extents(style.pinyin.path)
-    py_y = pad + (pinyin_h - py_size * (up + down)) / 2
-    up, down = extents(style.text.path)
-    han_y = pad + pinyin_h + (han_h - size * (up + down)) / 2
-    han, syllables = [], []
-    stretches = {index: (href, left, width) for index, (href, left, width) in _stretches(line)}
-    row = pad + pinyin_h  # the Han row's top
-    link_end, inside = -1, []
-    for index, (glyph, x, scale) in enumerate(zip(line.glyphs, line.x, line.scales)):
-        call = CALLS.get(glyph.css, "c")
-        # an opening mark drawn alone starts a line as far as Typst knows, which trims its blank
-        # left half: drawn that much further right, it stands where the layout put it
-        at = x + style.face(glyph.css).size_px / 2 if glyph.text in OPENING and glyph.css != "halt" else x
-        if index in stretches:  # a link's text: its glyphs inside the link (the Link element holds them)
-            href, left, width = stretches[index]
-            link_end, origin = index + _count(line, index) - 1, left
-            inside = [f"#place(dx: {n(left / PX)}pt, dy: {n(row)}pt, link({quoted(href)}, box(width: "
-                      f"{n(width / PX)}pt, height: {n(han_h)}pt)["]
-        if index <= link_end:
-            inside.append(f"#{call}({n((at - origin) / PX)},{n(han_y - row)},{quoted(glyph.text)})")
-            if index == link_end:
-                han.append("".join(inside) + "]))")
-        else:
-            han.append(f"#{call}({n(at / PX)},{n(han_y)},{quoted(glyph.text)})")
-        if glyph.syllable:
-            drawn = glyph.syllable_width * scale
-            left = (x + glyph.width / 2 - drawn / 2) / PX
-            syllables.append(f"#q({n(left)},{n(py_y)},{n(py_size)},{scale:.3f},{quoted(glyph.syllable)})"
-                             if scale < 0.995 else f"#p({n(left)},{n(py_y)},{n(py_size)},{quoted(glyph.syllable)})")
-    return (f"#box(width: 100%, height: {n(pad + pinyin_h + han_h)}pt, baseline: {n(size * down)}pt)"
-            f"[{''.join(han + syllables)}]")
-
-
-def _stretches(line: Line) -> list[tuple[int, tuple[str, float, float]]]:
-    """(first glyph's index, (href, left px, width px)) of each linked stretch of the line
-    (`pinyinrows.links`), but a link inside the book (`#id`): a part laid out alone has no
-    target for it, so its text is set unlinked."""
-    found, index = [], 0
-    stretches = iter(links(line))
-    for href, left, width in stretches:
-        while line.x[index] < left - 1e-6 or line.glyphs[index].href != href:
-            index += 1
-        if not href.startswith("#"):
-            found.append((index, (href, left, width)))
-        index += _count(line, index)
-    return found
-
-
-def _count(line: Line, index: int) -> int:
-    """How many glyphs from `index` link to its address (one stretch)."""
-    href, end = line.glyphs[index].href, index
-    while end < len(line.glyphs) and line.glyphs[end].href == href:
-        end += 1
-    return end - index
-
-
-CALLS = {"halt": "k", "aside": "o", "em": "e"}  # a glyph's class → the preamble's function drawing it
-
-
-def block_markup(lines: list[Line], style: Style, row: tuple[float, float, float], inset: float) -> str:
-    """A paragraph's lines, one box a line, in one paragraph (`#par`, which the PDF's structure
-    tree makes a P, or `as_heading` an H), `inset` pt in from the measure's start. Typst keeps
-    a paragraph's first and last lines from standing alone on a page (`p { orphans: 2; widows: 2 }`)."""
-    face = _face(style, "")
-    other = SERIF if face == SANS else SANS
-    other_path = style.other.path
-    size = style.text.size_px / PX
-    lines_markup = "#linebreak()\n".join(line_markup(line, style, row) for line in lines)
-    # (the text's face and size set inside the paragraph or heading: a heading's own size rules
-    # would scale them)
-    return (f"#block(inset: (left: {n(inset)}pt), width: 100%)["
-            f"#let o(x, y, s) = place(dx: x * 1pt, dy: y * 1pt, text(font: ({quoted(other)}, {quoted(LAST_RESORT)}), "
-            f"{_edges(other_path)}, fill: rgb({quoted(INK['aside'])}), s));"
-            f"#let e(x, y, s) = place(dx: x * 1pt, dy: y * 1pt, text(font: ({quoted(other)}, {quoted(LAST_RESORT)}), "
-            f"{_edges(other_path)}, s))\n#par[#set text(font: ({quoted(face)}, {quoted(LAST_RESORT)}), size: {n(size)}pt, "
-            f"weight: \"regular\", {_edges(style.text.path)})\n{lines_markup}]]\n")
-
-
-def as_heading(markup: str, level: int) -> str:
-    """A set block as a heading of `level` (the PDF's H1, H2: the article's title, a chapter's)."""
-    return markup.replace("#par[", f"#heading(level: {level}, outlined: false, bookmarked: false)[", 1)
+    return key("typst-body", *(here.joinpath(name).read_bytes() for name in ("typstbody.py", "typstlines.py", "typstpdf.py")))
 
 
 # -- a part ------------------------------------------------------------------------------------
@@ -449,15 +326,16 @@ class PartWriter:
 
     def _article(self, section: Section, here: str) -> str:
         meta = self.doc.meta
-        opener = here + as_heading(self.text.phrase(meta.title, title_size(meta.title)[1]), 1)
+        opener = as_heading(self.text.phrase(meta.title, title_size(meta.title)[1]), 1)
         if meta.subtitle:
             opener += self._v("dek_above") + self.text.phrase(meta.subtitle, "dek")
         size = self.space["byline_size"]
         byline = "　".join(meta.authors)
         opener += (self._v("byline_above") + f"#block(height: {n(size * LINE_HEIGHT)}pt)[#set align(horizon);#par[#text("
-                   f"font: ({quoted(SANS)}, {quoted(LAST_RESORT)}), size: {n(size)}pt, fill: rgb({quoted(INK['byline'])}), "
-                   f"{quoted(byline)})]]\n")
-        return (f"#v({n(OPENER_TOP[2] * self.page.measure)}pt)\n" + self._sticky(opener) + self._v("opener_below")
+                   f"font: ({quoted(SANS)}, {quoted(LAST_RESORT)}), size: {n(size)}pt, {_edges(font_path('sans'))}, "
+                   f"fill: rgb({quoted(INK['byline'])}), {quoted(byline)})]]\n")
+        # (the anchor above the opener's space: WeasyPrint's destination is the chapter's top)
+        return (here + f"#v({n(OPENER_TOP[2] * self.page.measure)}pt)\n" + self._sticky(opener) + self._v("opener_below")
                 + self._paragraphs(section.paragraphs))
 
     def _chapter(self, section: Section, here: str, number: int, flows: bool) -> str:
@@ -465,20 +343,24 @@ class PartWriter:
         opener = ""
         if section.kind == "question":
             # (generated text, as WeasyPrint's ::before: an artifact, not the reader's text)
-            opener += (f"#block(height: {n(s['number_size'])}pt)[#pdf.artifact[#text(font: ({quoted(SANS)}, "
-                       f"{quoted(LAST_RESORT)}), size: {n(s['number_size'])}pt, top-edge: \"cap-height\", "
+            # (`line-height: 1`: the face's frame centred in a line as high as the number's size)
+            opener += (f"#block(height: {n(s['number_size'])}pt)[#set align(horizon);#pdf.artifact[#text(font: ({quoted(SANS)}, "
+                       f"{quoted(LAST_RESORT)}), size: {n(s['number_size'])}pt, {_edges(font_path('sans'))}, "
                        f"fill: rgb({quoted(INK['mark'])}), {quoted(f'{number:02d}')})]]\n" + self._v("number_below"))
         else:
-            opener += (f"#line(length: {n(s['rule_width'])}pt, stroke: 1.5pt + rgb({quoted(INK['mark'])}))\n"
+            opener += (_rule(f"{n(s['rule_width'])}pt", RULES["closing"])
                        + self._v("rule_below"))
         opener += as_heading(self.text.phrase(section.title or "", "heading"), 2)
-        top = self._v("flows_above", weak=True) if flows else f"#v({n(OPENER_TOP[2] * self.page.measure)}pt)\n"
-        out = [top + self._sticky(here + opener) + self._v("flows_opener_below" if flows else "opener_below")]
+        # (a chapter opening a page: its anchor above the opener's space, at the chapter's top)
+        top = self._v("flows_above", weak=True) if flows else here + f"#v({n(OPENER_TOP[2] * self.page.measure)}pt)\n"
+        out = [top + self._sticky((here if flows else "") + opener) + self._v("flows_opener_below" if flows else "opener_below")]
         colon = interface("label", self.language)["colon"]
         for index, answer in enumerate(section.answers):
             label = self.text.label(label_text(answer, self.language), colon) + self._v("speaker_below")
-            out.append((self._v("answer_above", weak=True) if index else "")
-                       + self._sticky(anchor(answer.id) + label) + self._paragraphs(answer.paragraphs))
+            # (the answer's top margin inside its kept block: it goes with the answer to the page the
+            # answer opens, where WeasyPrint keeps it, rather than ending the page before)
+            out.append(self._sticky((self._v("answer_above") if index else "") + anchor(answer.id) + label)
+                       + self._paragraphs(answer.paragraphs))
         return "".join(out)
 
     def _note(self, section: Section, here: str) -> str:
@@ -488,9 +370,9 @@ class PartWriter:
             size = self.page.root
             head = (f"#block(height: {n(size * LINE_HEIGHT)}pt)[#set align(horizon);#heading(level: 3, outlined: false, "
                     f"bookmarked: false)[#text(font: ({quoted(SANS)}, {quoted(LAST_RESORT)}), size: {n(size)}pt, "
-                    f"fill: rgb({quoted(INK['note'])}), {quoted(interface('pdf', self.language)['note'])})]]\n"
+                    f"{_edges(font_path('sans'))}, fill: rgb({quoted(INK['note'])}), {quoted(interface('pdf', self.language)['note'])})]]\n"
                     + self._v("note_title_below"))
-        body = (f"#line(length: 100%, stroke: 0.5pt + rgb({quoted(INK['mark'])}))\n" + self._v("note_pad") + head
+        body = (_rule("100%", RULES["note"]) + self._v("note_pad") + head
                 + self._paragraphs(section.paragraphs))
         lines = sum(-(-len(p.text) // 20) for p in section.paragraphs)
         kept = lines <= NOTE_KEPT_LINES

@@ -10,11 +10,14 @@ opener and the intro line, in the sizes of the stylesheets (`VOCABULARY`, read w
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from pipeline.renderers.cjktype import spaced
 from pipeline.renderers.pdfbook import BookPart
-from pipeline.renderers.typstbody import LAST_RESORT, SANS, SERIF, anchor, bookmark, n, quoted, _declarations, _length
+from pipeline.fonts import font_path
+from pipeline.renderers.typstbody import _declarations, _length, anchor, bookmark
+from pipeline.renderers.typstlines import LAST_RESORT, SANS, SERIF, extents, n, quoted
 
 # name → (selector, property, value in ems when no stylesheet declares it, the element's size in
 # ems of the book's root size): the vocabulary chapter's sizes and spaces (pdf.css, pdf-learner.css)
@@ -28,8 +31,27 @@ VOCABULARY: dict[str, tuple[str, str, float, float]] = {
     "word_size": (".vocab-word", "font-size", 1.2, 0.85),
 }
 ENTRY_LINE = 1.45  # `.learner .vocab-entry { line-height }`
+INTRO_LINE = 1.7  # `.vocab-intro`: html's line-height (pdf.css)
 TITLE_LINE = 1.45  # `.chapter-title { line-height }`
 INK = {"intro": "#444444", "pinyin": "#333333"}
+
+
+def css_line(face: str, size: float, ratio: float) -> str:
+    """A text's frame as a CSS inline box of `line-height: ratio` has it: `ratio` × its size
+    high, the face's hhea frame centred in it. Typst makes a line as high as its highest frame
+    (leading 0), which is how CSS makes a line box of the inline boxes on it: a line holding the
+    entry's larger word is deeper than a turnover line, as in WeasyPrint."""
+    up, down = extents(font_path(face))
+    return f"top-edge: {n((ratio + up - down) * size / 2)}pt, bottom-edge: {n(-(ratio - up + down) * size / 2)}pt"
+
+
+@lru_cache(maxsize=2)
+def space_width(face: str) -> float:
+    """A space's advance in ems in `face`."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(font_path(face), lazy=True, fontNumber=0)
+    return font["hmtx"][font.getBestCmap()[32]][0] / font["head"].unitsPerEm
 
 
 def sizes(sheets: tuple[str, ...], root: float) -> dict[str, float]:
@@ -46,19 +68,23 @@ def vocabulary_markup(writer: Any, part: BookPart, intro: str, rows: list[tuple[
     title = part.chapter.title if part.chapter is not None else part.running
     sans = f"({quoted(SANS)}, {quoted(LAST_RESORT)})"
     serif = f"({quoted(SERIF)}, {quoted(LAST_RESORT)})"
-    heading = (f"#block(height: {n(s['title_size'] * TITLE_LINE)}pt)[#set align(horizon);#heading(level: 2, "
-               f"outlined: false, bookmarked: false)[#text(font: {sans}, size: {n(s['title_size'])}pt, {quoted(title)})]]\n")
+    heading = (f"#heading(level: 2, outlined: false, bookmarked: false)[#text(font: {sans}, size: {n(s['title_size'])}pt, "
+               f"{css_line('sans', s['title_size'], TITLE_LINE)}, {quoted(title)})]\n")
     out = [writer.page.preamble(writer.doc),
-           f"#v({n(writer.opener_top())}pt)\n",
-           f"#block(sticky: true, breakable: false)[{anchor(part.id)}{bookmark(spaced(title))}{heading}]\n",
-           f"#v({n(writer.space['opener_below'])}pt)\n"]
+           f"{anchor(part.id)}#v({n(writer.opener_top())}pt)\n",  # (the anchor at the chapter's top, as WeasyPrint's)
+           f"#block(sticky: true, breakable: false)[{bookmark(spaced(title))}{heading}]\n",
+           f"#v({n(writer.space['opener_below'])}pt)\n",
+           "#set text(kerning: true, ligatures: true)\n"]  # (plain text, set by the engine: kerned and ligated, as Pango sets it)
     size = s["intro_size"]
-    out.append(f"#par(leading: {n(size * (ENTRY_LINE - 1))}pt)[#text(font: {serif}, size: {n(size)}pt, "
+    out.append(f"#par[#text(font: {serif}, size: {n(size)}pt, {css_line('serif', size, INTRO_LINE)}, "
                f"fill: rgb({quoted(INK['intro'])}), {quoted(intro)})]\n#v({n(s['intro_below'])}pt)\n")
     size, indent = s["entry_size"], s["entry_indent"]
-    out.append(f"#set par(leading: {n(size * (ENTRY_LINE - 1))}pt, spacing: {n(s['entry_below'] + size * (ENTRY_LINE - 1))}pt, "
-               f"hanging-indent: {n(indent)}pt, justify: false)\n#set text(font: {serif}, size: {n(size)}pt)\n")
+    gap = space_width("serif") * size  # (the space between the word and its reading: no glyph, as in WeasyPrint)
+    out.append(f"#set par(leading: 0pt, hanging-indent: {n(indent)}pt, justify: false)\n"
+               f"#set text(font: {serif}, size: {n(size)}pt, {css_line('serif', size, ENTRY_LINE)})\n")
+    word_line, pinyin_line = css_line("sans", s["word_size"], ENTRY_LINE), css_line("sans", size, ENTRY_LINE)
     for word, pinyin, level, gloss in rows:
-        out.append(f"#par[#text(font: {sans}, size: {n(s['word_size'])}pt, {quoted(word)}) #text(font: {sans}, "
-                   f"fill: rgb({quoted(INK['pinyin'])}), {quoted(pinyin)}) #{quoted(f'HSK {level} · {gloss}')}]\n")
+        out.append(f"#block(breakable: false, below: {n(s['entry_below'])}pt)[#par[#text(font: {sans}, size: {n(s['word_size'])}pt, {word_line}, {quoted(word)})"
+                   f"#h({n(gap)}pt)#text(font: {sans}, {pinyin_line}, fill: rgb({quoted(INK['pinyin'])}), {quoted(pinyin)}) "
+                   f"#{quoted(f'HSK {level} · {gloss}')}]]\n")
     return "".join(out)

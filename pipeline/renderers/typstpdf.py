@@ -16,6 +16,7 @@ never a font of the system: the same source gives the same bytes on any machine.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -28,8 +29,10 @@ from pipeline.errors import PublishError
 from pipeline.fsutil import atomic_write
 
 ANCHOR = "\u00a7anchor:"  # the title of a hidden heading that marks an anchor (+ the id in hex)
+INTERNAL = "publish-dest:"  # the address of a link inside the book (+ the id in hex): a named destination
 LAST_RESORT_FILE = "last-resort"  # a Typst job's font file of code-point boxes (`Job.files`)
 LAST_RESORT_FAMILY = "Publish Last Resort"  # (`pipeline.lastresort.FAMILY`)
+DEST_RAISE = 10.0  # pt Typst writes a destination above its element (a viewer shows a little above it)
 TIMESTAMP = 0  # Typst's creation date when the document gives none: fixed, for the same bytes
 
 _compilers: dict[tuple[str, ...], Any] = {}
@@ -100,17 +103,57 @@ def compile_markup(markup: str, files: tuple[tuple[str, bytes], ...] = (),
     # (every font list names the last-resort face, which a part is given only when it needs it)
     messages = tuple(dict.fromkeys(f"typst: {w.message}" for w in warnings
                                    if w.message.lower() != f"unknown font family: {LAST_RESORT_FAMILY.lower()}"))
-    return finish(data, page), messages
+    return finish(data, page, files), messages
 
 
-def finish(data: bytes, page: tuple[float, ...] = ()) -> bytes:
+def _vertical_metrics(files: tuple[tuple[str, bytes], ...] = ()) -> dict[str, tuple[int, int]]:
+    """PostScript name → (ascent, descent) in thousandths of an em, as WeasyPrint writes them in
+    a font descriptor: the face's hhea ascender and descender. Typst writes OS/2's typographic
+    ones (880, -120 for the Noto faces), and a text extractor puts a glyph's box from the
+    descriptor's descent: the same baseline read 0.17 em higher than WeasyPrint's."""
+    from pipeline.fonts import font_path
+
+    found = dict(_packaged_metrics(str(font_path("serif"))))
+    found.update(_packaged_metrics(str(font_path("sans"))))
+    for _name, data in files:
+        found.update(_face_metrics(io.BytesIO(_named(data))))
+    return found
+
+
+def _face_metrics(source: Any) -> dict[str, tuple[int, int]]:
+    """{PostScript name: (hhea ascent, descent) in thousandths of an em} of one font file."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(source, lazy=True, fontNumber=0)
+    try:
+        scale = 1000 / font["head"].unitsPerEm
+        name = str(font["name"].getDebugName(6) or "")
+        return {name: (round(font["hhea"].ascent * scale), round(font["hhea"].descent * scale))}
+    finally:
+        font.close()
+
+
+@functools.lru_cache(maxsize=4)
+def _packaged_metrics(path: str) -> dict[str, tuple[int, int]]:
+    """`_face_metrics` of a packaged face, read once a process."""
+    return _face_metrics(path)
+
+
+def finish(data: bytes, page: tuple[float, ...] = (), files: tuple[tuple[str, bytes], ...] = ()) -> bytes:
     """Typst's PDF as a part: anchors as named destinations, the rest of the outline kept; with
     `page` (the trim's width and height and the bleed, pt), the page boxes as WeasyPrint writes
-    them: the trim at the origin (the bleed below and left of it), to the 1/10⁶ pt."""
+    them: the trim at the origin (the bleed below and left of it), to the 1/10⁶ pt; the fonts'
+    ascent and descent as WeasyPrint writes them (`_vertical_metrics`)."""
     import pikepdf
     from pikepdf import Array, Dictionary, Name
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        metrics = _vertical_metrics(files)
+        for obj in pdf.objects:
+            if isinstance(obj, Dictionary) and obj.get("/Type") == Name.FontDescriptor:
+                name = str(obj.get("/FontName", "")).lstrip("/").split("+", 1)[-1]
+                if name in metrics:
+                    obj.Ascent, obj.Descent = metrics[name]
         outlines = pdf.Root.get("/Outlines")
         anchors: dict[str, Any] = {}
         kept: list[Any] = []
@@ -145,7 +188,13 @@ def finish(data: bytes, page: tuple[float, ...] = ()) -> bytes:
         for each in pdf.pages:  # PDF/UA: a link says where it goes, as WeasyPrint's do
             for annotation in each.get("/Annots", Array()):
                 if "/A" in annotation and "/URI" in annotation.A:
-                    annotation.Contents = pikepdf.String(str(annotation.A.URI))
+                    uri = str(annotation.A.URI)
+                    if uri.startswith(INTERNAL):  # (a link inside the book: to its named destination)
+                        name = bytes.fromhex(uri[len(INTERNAL):]).decode("utf-8")
+                        del annotation["/A"]
+                        annotation.Dest = annotation.Contents = pikepdf.String(name)
+                    else:
+                        annotation.Contents = pikepdf.String(uri)
         if page:
             _boxes(pdf, page)
         out = io.BytesIO()
@@ -219,10 +268,13 @@ def _one_page_each(pdf: Any) -> None:
 
 
 def _moved(dest: Any, page: tuple[float, ...]) -> Any:
-    """A destination `[page /XYZ left top zoom]` moved with the page's content (`_boxes`)."""
+    """A destination `[page /XYZ left top zoom]` moved with the page's content (`_boxes`), and
+    down by the `DEST_RAISE` Typst adds, so that it is the top of its element, as WeasyPrint's."""
     from pikepdf import Array, Name
 
     items = list(dest)
+    if len(items) > 3 and items[1] == Name.XYZ:
+        items[3] = float(items[3]) - DEST_RAISE
     bleed = page[2] if page else 0.0
     if bleed and len(items) > 3 and items[1] == Name.XYZ:
         items[2], items[3] = float(items[2]) - bleed, float(items[3]) - bleed
@@ -249,5 +301,5 @@ def _boxes(pdf: Any, page: tuple[float, ...]) -> None:
         for annotation in obj.get("/Annots", Array()):
             x0, y0, x1, y1 = (float(v) for v in annotation.Rect)
             annotation.Rect = Array([x0 - bleed, y0 - bleed, x1 - bleed, y1 - bleed])
-            if "/Dest" in annotation:
+            if isinstance(annotation.get("/Dest"), Array):  # (not a named destination: a name stays)
                 annotation.Dest = _moved(annotation.Dest, page)

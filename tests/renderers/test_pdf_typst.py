@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from pypdf import PdfReader
 
 from pipeline.build import prepare
 from pipeline.cache import Cache
-from pipeline.model import Document
+from pipeline.model import Document, Paragraph, Span
 from pipeline.reader import read_source
-from pipeline.renderers import pdfparts
+from pipeline.renderers import pdfparts, typstbody
 from pipeline.renderers.base import BuildContext
 from pipeline.renderers.epub import LearnerEpubRenderer
 from pipeline.renderers.pdf import LearnerPdfRenderer
@@ -91,6 +92,45 @@ def test_pages_bookmarks_destinations_and_links(typst_book) -> None:
             assert answer.label.replace(" ", "")[:4] in page, (answer.id, answer.label)
 
 
+def destinations(path: Path) -> dict[str, tuple[int, float, float]]:
+    """Each named destination → (page index, left, top), to 1/100 pt."""
+    reader = PdfReader(str(path))
+    return {name: (reader.get_destination_page_number(d), round(float(d.left), 2), round(float(d.top), 2))
+            for name, d in reader.named_destinations.items()}
+
+
+def test_body_parts_are_weasyprints_glyph_for_glyph(typst_book, tmp_path) -> None:
+    """Each body part Typst lays out has WeasyPrint's pages for the same part: every glyph at the
+    same place to 0.015 pt as a text extractor reads it (the fonts' ascent and descent, a row
+    holding an aside's other face, an answer opening a page with its top margin, the closing's
+    and the note's rules, condensed syllables, the byline and a question's number), and every
+    named destination at the same place (an answer's box top, a chapter's top). Parts, not
+    books: WeasyPrint lays out two chapters' parts, not the book (in the Typst book's cache: the
+    readings are made once)."""
+    test_title, _path, cache = typst_book
+    laid = {}
+    for layout in ("typst", "weasyprint"):
+        ctx = BuildContext(out_dir=tmp_path, cache=cache, styles_dir=STYLES, options={**OPTIONS, "layout": layout},
+                           log=lambda message: None)
+        assembly = LearnerPdfRenderer().assembly(test_title, ctx)
+        for part in assembly.plan.parts:
+            if typstbody.sets(part):
+                job = assembly._body_job(part)
+                assert job.engine == layout
+                laid[layout, part.id] = path = tmp_path / f"{layout}-{part.id}.pdf"
+                path.write_bytes(pdfparts.lay_out(job)[0])
+    parts = sorted({part for _layout, part in laid})
+    assert len(parts) >= 2
+    named = 0
+    for part in parts:
+        ours, theirs = parts_checks.glyphs(laid["typst", part]), parts_checks.glyphs(laid["weasyprint", part])
+        assert len(ours) == len(theirs) and parts_checks.pages_apart(ours, theirs) == [], part
+        ours, theirs = destinations(laid["typst", part]), destinations(laid["weasyprint", part])
+        assert {name: theirs.get(name) for name in ours} == ours, part
+        named += len(ours)
+    assert named >= 10
+
+
 def test_a_speakers_label_is_never_last_on_a_page(typst_book) -> None:
     doc, path, _cache = typst_book
     # (a label's Han is set at --learner-label, 12 pt; the text at 15 pt)
@@ -101,14 +141,28 @@ def test_a_speakers_label_is_never_last_on_a_page(typst_book) -> None:
             assert lowest.size > 12.5, (number, lowest)
 
 
+def within_book_link(doc: Document, after: str, span: Span) -> Document:
+    """`doc` with `span` (a link to an id of the book: a library's document may hold one; the
+    reader takes none from a source) after the first span whose text is `after`."""
+    def paragraph(p: Paragraph) -> Paragraph:
+        at = next((i for i, s in enumerate(p.spans) if s.text == after), None)
+        return p if at is None else p.model_copy(update={"spans": (*p.spans[:at + 1], span, *p.spans[at + 1:])})
+
+    sections = tuple(s.model_copy(update={"answers": tuple(a.model_copy(update={"paragraphs": tuple(
+        map(paragraph, a.paragraphs))}) for a in s.answers)}) for s in doc.sections)
+    return doc.model_copy(update={"sections": sections})
+
+
 def test_links_and_characters_the_faces_lack(tmp_path, test_title) -> None:
-    """A link's text and its address printed after the paragraph are links to it; Typst takes
-    no font of the system (nor its own): a character the packaged faces lack is drawn from the
-    last-resort font."""
+    """A link's text and its address printed after the paragraph are links to it; a link to
+    another chapter's heading is a link to its named destination, as WeasyPrint writes it (the
+    merge keeps it, and the book's names tree holds the target); Typst takes no font of the
+    system (nor its own): a character the packaged faces lack is drawn from the last-resort font."""
     text = (ROOT / "tests" / "fixtures" / "test-title.md").read_text(encoding="utf-8")
     source = tmp_path / "rare.md"
-    source.write_text(text.replace("白天家里孙子闹，", "白天家里孙子闹，上有\ue000字，[图书馆](https://example.org/library)说，", 1), encoding="utf-8")
-    doc = prepare(read_source(source))
+    source.write_text(text.replace("白天家里孙子闹，", "白天家里孙子闹，上有\ue000字，[图书馆](https://example.org/library)说，", 1),
+                      encoding="utf-8")
+    doc = prepare(within_book_link(read_source(source), "图书馆", Span(text="见末章", href="#closing")))
     ctx = BuildContext(out_dir=tmp_path, cache=Cache(tmp_path / "cache"), styles_dir=STYLES, options=OPTIONS,
                        log=lambda message: None)
     assembly = LearnerPdfRenderer().assembly(doc, ctx)
@@ -120,7 +174,9 @@ def test_links_and_characters_the_faces_lack(tmp_path, test_title) -> None:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         fonts = {str(f.BaseFont) for page in pdf.pages for f in page.Resources.get("/Font", {}).values()}
         uris = [str(a.A.URI) for page in pdf.pages for a in page.get("/Annots", []) if "/A" in a]
+        inside = [(str(a.Dest), str(a.Contents)) for page in pdf.pages for a in page.get("/Annots", []) if "/Dest" in a]
     assert any("Last" in name for name in fonts), fonts
+    assert inside and set(inside) == {("closing", "closing")}, inside
     assert len(uris) >= 2 and set(uris) == {"https://example.org/library"}, uris
     part_pdf = tmp_path / "part.pdf"  # PDF/UA: each annotation says where it goes and is a Link
     part_pdf.write_bytes(data)        # element holding the link's text (and the printed address)
