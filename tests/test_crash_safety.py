@@ -22,6 +22,7 @@ import pytest
 
 from pipeline.fsutil import KILL_ENV, atomic_path, atomic_write, written_together
 from pipeline.reader import read_source
+from tests.bounded import run_bounded
 from tests.conftest import ROOT, TEST_TITLE
 from tests.readback import Reading, han, read_back
 
@@ -48,8 +49,7 @@ MARKS = "甲乙丙丁戊己庚辛壬癸"
 def publish(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     environment = {key: value for key, value in os.environ.items() if key != KILL_ENV}
     environment.update(PYTHONPATH=str(ROOT), **(env or {}))
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=600)
+    return run_bounded([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd, env=environment, timeout=600)
 
 
 def with_sentence(text: str, sentence: str) -> str:
@@ -92,7 +92,7 @@ def run_writer(code: str, target: Path, pattern: str | None) -> subprocess.Compl
     env.pop(KILL_ENV, None)
     if pattern is not None:
         env[KILL_ENV] = pattern
-    return subprocess.run([sys.executable, "-c", code, str(target)], env=env, capture_output=True, timeout=120)
+    return run_bounded([sys.executable, "-c", code, str(target)], env=env, timeout=120)
 
 
 def test_kill_point_kills_mid_write_and_the_target_keeps_its_old_bytes(tmp_path: Path) -> None:

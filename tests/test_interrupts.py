@@ -9,6 +9,7 @@ middle of a write left the temporary '.<name>.<random>.part' file in the output 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -21,6 +22,7 @@ import pytest
 
 from pipeline.fsutil import KILL_ENV, KILL_SIGNAL_ENV
 from pipeline.reader import read_source
+from tests.bounded import run_bounded
 from tests.conftest import FIRST_TITLE, ROOT, TEST_TITLE, as_from_a_terminal
 
 SLUG = read_source(TEST_TITLE).meta.slug
@@ -34,8 +36,8 @@ def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 def publish(tmp_path: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=600, env=environment(tmp_path, **extra))
+    return run_bounded([sys.executable, "-m", "pipeline.cli", *args], cwd=tmp_path, timeout=600,
+                       env=environment(tmp_path, **extra))
 
 
 def leftovers(out: Path) -> list[str]:
@@ -85,13 +87,21 @@ def test_a_catalogue_build_stopped_from_the_terminal(tmp_path: Path, sig: int, c
                              cwd=tmp_path, env=environment(tmp_path), start_new_session=True,
                              preexec_fn=as_from_a_terminal,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 300
-    while not (out.is_dir() and any(p.suffix == ".epub" for p in out.iterdir())) and build.poll() is None:
-        assert time.monotonic() < deadline, "no output appeared"
-        time.sleep(0.2)
-    assert build.poll() is None, "the build ended before it could be stopped"
-    os.killpg(build.pid, sig)
-    stdout, stderr = build.communicate(timeout=120)
+    try:
+        deadline = time.monotonic() + 300
+        while not (out.is_dir() and any(p.suffix == ".epub" for p in out.iterdir())) and build.poll() is None:
+            assert time.monotonic() < deadline, "no output appeared"
+            time.sleep(0.2)
+        assert build.poll() is None, "the build ended before it could be stopped"
+        os.killpg(build.pid, sig)
+        try:
+            stdout, stderr = build.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the stopped build, or a process of it, was still running 120 s later")
+    except BaseException:  # never a process of it left behind, whatever failed above
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(build.pid, signal.SIGKILL)
+        raise
     assert build.returncode == code, stderr
     assert "Traceback" not in stdout + stderr, stderr
     assert stderr.strip().splitlines()[-1] == line, stderr

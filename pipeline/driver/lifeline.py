@@ -17,9 +17,18 @@ import threading
 POLL_SECONDS = 0.2
 
 
-def exit_with_parent() -> None:
+def exit_with_parent(parent: int | None = None) -> None:
     """Pool initializer: a daemon thread ends this process once its parent has exited (it is
     then adopted by another process, so its parent's id changes).
+
+    `parent` is the build's process id, taken in the build when it makes the pool
+    (`initargs=(os.getpid(),)`), not read here: a worker starts a second or more after it is
+    spawned (it imports the build's modules first, longer on a loaded machine), and a build killed
+    in that window had already handed it to its new parent, which it then took for its own and
+    watched forever, waiting for a task on a queue whose pipe it holds both ends of (and holding
+    the build's stdout and stderr open: a test or a CI job reading them waited for its timeout).
+    (Not `PR_SET_PDEATHSIG`: Linux sends it when the *thread* that spawned the worker ends, and a
+    pool grows from whichever thread submits to it.)
 
     Ctrl-C reaches every process of the terminal's group: a worker leaves it to the build that
     started it (which stops the workers itself), instead of printing a traceback of its own
@@ -32,7 +41,10 @@ def exit_with_parent() -> None:
     hangup = getattr(signal, "SIGHUP", None)  # the terminal closed: it reaches the workers too
     if hangup is not None and signal.getsignal(hangup) is not signal.SIG_IGN:  # not under nohup
         signal.signal(hangup, _stop)
-    parent = os.getppid()
+    if parent is None:
+        parent = os.getppid()
+    if os.getppid() != parent:  # the build was gone before this worker could watch it
+        os._exit(1)
 
     def watch() -> None:
         while not _stopped.wait(POLL_SECONDS):

@@ -91,7 +91,7 @@ def _piece_pool(jobs: int) -> Iterator[Any]:
         return
     # (`jobs` is at most one per core: `api.usable_jobs`)
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=exit_with_parent)
+                                   initializer=exit_with_parent, initargs=(os.getpid(),))
     try:
         yield executor
     except BrokenProcessPool:
@@ -108,10 +108,10 @@ def _piece_pool(jobs: int) -> Iterator[Any]:
 _events: Any = None  # in a worker process: the queue to the client's progress display
 
 
-def _start_worker(events: Any, editions: Sequence[str]) -> None:
-    """Runs once in each new worker process."""
+def _start_worker(events: Any, editions: Sequence[str], parent: int) -> None:
+    """Runs once in each new worker process (`parent`: the build's process id)."""
     global _events
-    exit_with_parent()
+    exit_with_parent(parent)
     _events = events
     os.environ["TTY_COMPATIBLE"] = "0"  # no progress bars from inside workers: the client draws one
     for name in editions:
@@ -138,7 +138,7 @@ def run_pool(titles: Sequence[TitleSource], settings: BuildSettings, out: str, c
     relay_thread = threading.Thread(target=relay, name="publish-progress", daemon=True)
     relay_thread.start()
     pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(titles))), mp_context=context,
-                               initializer=_start_worker, initargs=(events, tuple(settings.editions)))
+                               initializer=_start_worker, initargs=(events, tuple(settings.editions), os.getpid()))
     try:
         futures = {pool.submit(_pool_task, title, settings, out, cache_dir): title for title in longest_first(titles)}
         for future in as_completed(futures):
