@@ -42,6 +42,7 @@ OPTION_VALUES = {
                "out: 4)",
     "--paper": "name a trim, e.g. --paper a5 ('publish pdf --help' lists the trims there are)",
     "--engine": "name a voice engine: auto, espeak or edge (or leave it out: auto)",
+    "--layout": "name what lays out the learner PDF's body: weasyprint or typst (or leave it out: weasyprint)",
     "--base-url": "give the address the site will be served from, e.g. --base-url https://example.org/pods/",
     "--slug": "give the title's slug in lower-case letters, digits and hyphens, e.g. --slug night-library (or leave "
               "it out to take it from the file's name)",
@@ -295,7 +296,7 @@ def command_word(word: str, commands: dict[str, object]) -> str:
 # Options whose value is a word or a number, never a name on disk or an address: read as NFKC text,
 # stripped, so that what a Chinese input method types (`--jobs ４`, `--paper Ａ５`, `--engine ｅｓｐｅａｋ`)
 # is what was meant. (A path keeps its characters: a file may be named in full width.)
-WORD_OPTIONS = frozenset({"--jobs", "--level", "--paper", "--engine"})
+WORD_OPTIONS = frozenset({"--jobs", "--level", "--paper", "--engine", "--layout"})
 
 
 def with_numbers_read(command: object, args: list[str]) -> list[str]:
