@@ -3,8 +3,10 @@ placeholders as an editor would, and compare documents without their positions."
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -163,3 +165,58 @@ def assert_front_matter(doc: Document, authors: list[str] | None, editor: str | 
     assert meta.editor == editor
     assert meta.date == (date or dt.date.fromisoformat(FILLED["date"]))
     assert meta.title == (title or FILLED["title"])
+
+
+@dataclass
+class OutletCase:
+    """One hand-written copy of an outlets sweep and what its import must give, written by hand."""
+
+    copy: str
+    questions: list[str]
+    answers: list[tuple[str, str]]  # (speaker's name, first words of the answer), in reading order
+    title: str | None = None
+    authors: list[str] | None = None
+    editor: str | None = None
+    date: dt.date | None = None
+    edits: dict[str, str] = field(default_factory=dict)  # a placeholder in the source → what the editor writes
+    labels: list[str] = field(default_factory=list)  # label text of a plain-text copy (not sentences)
+    dropped: list[str] = field(default_factory=list)  # not copy: in no block of the text
+    sentences: list[str] = field(default_factory=list)  # the copy's sentences, by hand (else from its lines)
+    roles: dict[str, str | None] = field(default_factory=dict)  # a speaker's name → the role the copy gives
+    notes: list[str] = field(default_factory=list)  # the first words of each note after the Q&A
+
+
+@dataclass
+class Imported:
+    text: str  # the source the importer wrote
+    document: object  # the filled source as the reader reads it (or why it cannot)
+    found: list  # what `publish check` says of the filled source
+    summary: list[str]  # the summary's notes
+
+
+def import_cases(cases: list[OutletCase], copies: Path, out: Path) -> dict[str, Imported]:
+    """Each case's copy imported as the real command does, its placeholders filled as an editor
+    would (the case's `edits`, the voice hints dropped), and checked: by copy name."""
+    from pipeline.check import check
+    from pipeline.importers import import_copy as import_source
+
+    found = {}
+    for case in cases:
+        source = out / f"{case.copy.replace('.', '-')}.md"
+        written, draft = import_source(copies / case.copy, source.stem)[:2]
+        source.write_text(written, encoding="utf-8")
+        filled = fill_placeholders(source)
+        text = filled.read_text(encoding="utf-8")
+        for placeholder, value in case.edits.items():
+            text = text.replace(placeholder, value)
+        filled.write_text(re.sub(r"\n    voice: \{gender: TODO\}[^\n]*", "", text), encoding="utf-8")
+        doc, diagnostics = check(filled, pinyin=False)
+        problems = [str(d) for d in diagnostics if d.severity == "error"]
+        found[case.copy] = Imported(written, doc if doc is not None and not problems else "; ".join(problems),
+                                    diagnostics, draft.stats.notes)
+    return found
+
+
+def case_sentences(case: OutletCase, copies: Path) -> list[str]:
+    """The copy's sentences in order: the case's own, or read from the copy's lines."""
+    return case.sentences or copy_sentences(copies / case.copy, case.labels, case.dropped)

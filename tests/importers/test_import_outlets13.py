@@ -27,33 +27,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 import pytest
 
-from pipeline.check import check
-from pipeline.importers import import_copy as import_source
-from tests.importers.importhelp import (FIXTURES, assert_front_matter, assert_read_as_copy, copy_sentences, document_of,
-                                        fill_placeholders)
+from tests.importers.importhelp import (FIXTURES, Imported, OutletCase, assert_front_matter, assert_read_as_copy,
+                                        case_sentences, document_of, import_cases)
 
 COPIES = FIXTURES / "outlets13"
 
 
-@dataclass
-class Case:
-    copy: str
-    questions: list[str]
-    answers: list[tuple[str, str]]  # (speaker's name, first words of the answer), in reading order
-    title: str | None = None
-    authors: list[str] | None = None
-    editor: str | None = None
-    date: dt.date | None = None
-    edits: dict[str, str] = field(default_factory=dict)  # a placeholder in the source → what the editor writes
-    labels: list[str] = field(default_factory=list)  # label text of a plain-text copy (not sentences)
-    dropped: list[str] = field(default_factory=list)  # not copy: in no block of the text
-    sentences: list[str] = field(default_factory=list)  # the copy's sentences, by hand (else from its lines)
-    roles: dict[str, str | None] = field(default_factory=dict)  # a speaker's name → the role the copy gives
-    notes: list[str] = field(default_factory=list)  # the first words of each note after the Q&A
+Case = OutletCase
 
 
 CASES = [
@@ -166,36 +149,13 @@ CASES = [
 IDS = [c.copy.replace(".", "-") for c in CASES]
 
 
-@dataclass
-class Imported:
-    text: str  # the source the importer wrote
-    document: object  # the filled source as the reader reads it (or why it cannot)
-    found: list  # what `publish check` says of the filled source
-    summary: list[str]  # the summary's notes
-
-
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Imported]:
-    out = tmp_path_factory.mktemp("outlets13")
-    found = {}
-    for case in CASES:
-        source = out / f"{case.copy.replace('.', '-')}.md"
-        written, draft = import_source(COPIES / case.copy, source.stem)[:2]
-        source.write_text(written, encoding="utf-8")
-        filled = fill_placeholders(source)
-        text = filled.read_text(encoding="utf-8")
-        for placeholder, value in case.edits.items():
-            text = text.replace(placeholder, value)
-        filled.write_text(re.sub(r"\n    voice: \{gender: TODO\}[^\n]*", "", text), encoding="utf-8")
-        doc, diagnostics = check(filled, pinyin=False)
-        problems = [str(d) for d in diagnostics if d.severity == "error"]
-        found[case.copy] = Imported(written, doc if doc is not None and not problems else "; ".join(problems),
-                                    diagnostics, draft.stats.notes)
-    return found
+    return import_cases(CASES, COPIES, tmp_path_factory.mktemp("outlets13"))
 
 
 def _copy_sentences(case: Case) -> list[str]:
-    return case.sentences or copy_sentences(COPIES / case.copy, case.labels, case.dropped)
+    return case_sentences(case, COPIES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
