@@ -164,8 +164,8 @@ FRONT = [row for row in ERRORS if row[2] in ("E101", "E102", "E104", "E105")]
 BODY = [row for row in ERRORS if row not in FRONT]
 
 
-def _checked(tmp_path: Path, data: str | bytes) -> tuple:
-    path = tmp_path / "t.md"
+def _checked(tmp_path: Path, data: str | bytes, name: str = "t.md") -> tuple:
+    path = tmp_path / name
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     return check(path, pinyin=False)
 

@@ -28,11 +28,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.check import check
 from tests.test_reader_broken4 import BASE, changed, invoke
 from tests.test_reader_broken6 import line_and_col
 from tests.test_reader_broken7 import _found
 from tests.test_reader_broken10 import _held
+from tests.test_reader_broken12 import _all, _checked
 
 ARTICLE = "2025年1月起"
 SUWEN_SECOND = "::: answer suwen role=图书馆志愿者协调人\n我们正在招募夜间志愿者，每周值一次班就行，报名可以扫阅览室门口的二维码。\n:::"
@@ -172,22 +172,6 @@ def test_the_tables_are_big_enough_and_every_change_lands() -> None:
     assert len(CLEAN) >= 10 and len({row[0] for row in CLEAN}) == len(CLEAN)
     for row in rows + CLEAN:
         changed(row[1])  # (the old text stands once in the base)
-
-
-def _checked(tmp_path: Path, data: str | bytes, name: str = "t.md") -> tuple:
-    path = tmp_path / name
-    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return check(path, pinyin=False)
-
-
-def _all(rows: list, tmp_path_factory) -> tuple[str, tuple]:
-    """Every row's change in one source, and its check."""
-    text = BASE
-    for row in rows:
-        old, new = row[1]
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    return text, _checked(tmp_path_factory.mktemp("all"), text)
 
 
 @pytest.fixture(scope="module")
